@@ -1,0 +1,256 @@
+/* text.c — clean, fold and compare UTF-8 text (see text.h for the three forms).
+ *
+ * Folding decomposes to NFD, drops combining marks, maps đ/Đ to d by hand (it
+ * is a letter, not a letter plus mark, so decomposition leaves it), lower-cases,
+ * and keeps only letters and digits with single spaces between runs. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "base/buf.h"
+#include "base/text.h"
+
+char *text_dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+int text_utf8_valid(const char *s, size_t n)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0 || c < 0)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* Decode S (N bytes) into code points, replacing bad bytes by U+FFFD. */
+static utf8proc_int32_t *decode(const char *s, size_t n, size_t *outn)
+{
+    utf8proc_int32_t *v = malloc((n + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0, k = 0;
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t r = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &c);
+        if (r <= 0 || c < 0) {
+            c = 0xFFFD;
+            r = 1;
+        }
+        v[k++] = c;
+        i += (size_t)r;
+    }
+    *outn = k;
+    return v;
+}
+
+static int is_space(utf8proc_int32_t c)
+{
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xA0 || c == 0x200B || c == 0xFEFF || c == 0x2028 || c == 0x2029 || c == 0x3000)
+        return 1;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Normalise code points with OPTIONS (utf8proc flags), result as a new UTF-8 string. */
+static char *normalize(const utf8proc_int32_t *v, size_t n, utf8proc_option_t options)
+{
+    buf b;
+    buf_init(&b, 0);
+    for (size_t i = 0; i < n; i++) {
+        utf8proc_uint8_t tmp[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(v[i], tmp);
+        buf_add(&b, tmp, (size_t)k);
+    }
+    char *raw = buf_detach(&b);
+    if (!raw)
+        return NULL;
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)raw, 0, &out,
+                                      UTF8PROC_NULLTERM | options);
+    free(raw);
+    if (r < 0)
+        return NULL;
+    return (char *)out;
+}
+
+char *text_nfc(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n;
+    utf8proc_int32_t *v = decode(s, strlen(s), &n);
+    if (!v)
+        return NULL;
+    char *r = normalize(v, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(v);
+    return r;
+}
+
+char *text_clean_n(const char *s, size_t len)
+{
+    if (!s)
+        return NULL;
+    size_t n;
+    utf8proc_int32_t *v = decode(s, len, &n);
+    if (!v)
+        return NULL;
+    size_t k = 0;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        utf8proc_int32_t c = v[i];
+        if (c == 0xAD || c == 0x200C || c == 0x200D)   /* soft hyphen, joiners */
+            continue;
+        if (is_space(c) || (c < 0x20 && c != 0)) {
+            space = 1;
+            continue;
+        }
+        if (space && k)
+            v[k++] = ' ';
+        space = 0;
+        v[k++] = c;
+    }
+    char *r = normalize(v, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(v);
+    return r;
+}
+
+char *text_clean(const char *s)
+{
+    return s ? text_clean_n(s, strlen(s)) : NULL;
+}
+
+char *text_fold(const char *s)
+{
+    if (!s)
+        return NULL;
+    utf8proc_uint8_t *d = NULL;
+    size_t n;
+    utf8proc_int32_t *v = decode(s, strlen(s), &n);
+    if (!v)
+        return NULL;
+    char *tmp = normalize(v, n, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+    free(v);
+    if (!tmp)
+        return NULL;
+    d = (utf8proc_uint8_t *)tmp;
+    v = decode(tmp, strlen(tmp), &n);
+    free(d);
+    if (!v)
+        return NULL;
+    buf b;
+    buf_init(&b, 0);
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        utf8proc_int32_t c = v[i];
+        if (c == 0x0111 || c == 0x0110)
+            c = 'd';
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC || cat == UTF8PROC_CATEGORY_ME)
+            continue;
+        int alnum = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                    cat == UTF8PROC_CATEGORY_ND;
+        if (!alnum) {
+            space = 1;
+            continue;
+        }
+        if (space && b.len)
+            buf_addc(&b, ' ');
+        space = 0;
+        c = utf8proc_tolower(c);
+        utf8proc_uint8_t t[4];
+        utf8proc_ssize_t k = utf8proc_encode_char(c, t);
+        buf_add(&b, t, (size_t)k);
+    }
+    free(v);
+    return buf_detach(&b);
+}
+
+char *text_upper1(const char *s)
+{
+    char *c = text_clean(s);
+    if (!c || !*c)
+        return c;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)c, -1, &cp);
+    if (k <= 0)
+        return c;
+    utf8proc_int32_t up = utf8proc_toupper(cp);
+    if (up == cp)
+        return c;
+    utf8proc_uint8_t t[4];
+    utf8proc_ssize_t m = utf8proc_encode_char(up, t);
+    size_t rest = strlen(c + k);
+    char *r = malloc((size_t)m + rest + 1);
+    if (!r) {
+        free(c);
+        return NULL;
+    }
+    memcpy(r, t, (size_t)m);
+    memcpy(r + m, c + k, rest + 1);
+    free(c);
+    return r;
+}
+
+int text_fold_eq(const char *a, const char *b)
+{
+    char *x = text_fold(a), *y = text_fold(b);
+    int eq = x && y && strcmp(x, y) == 0;
+    free(x);
+    free(y);
+    return eq;
+}
+
+int text_fold_starts(const char *s, const char *prefix)
+{
+    char *x = text_fold(s), *y = text_fold(prefix);
+    int r = x && y && strncmp(x, y, strlen(y)) == 0 &&
+            (x[strlen(y)] == 0 || x[strlen(y)] == ' ' || !*y);
+    free(x);
+    free(y);
+    return r;
+}
+
+int text_fold_contains(const char *s, const char *needle)
+{
+    char *x = text_fold(s), *y = text_fold(needle);
+    int r = 0;
+    if (x && y && *y) {
+        size_t ny = strlen(y);
+        for (const char *p = strstr(x, y); p; p = strstr(p + 1, y)) {
+            int left = p == x || p[-1] == ' ';
+            int right = p[ny] == 0 || p[ny] == ' ';
+            if (left && right) {
+                r = 1;
+                break;
+            }
+        }
+    }
+    free(x);
+    free(y);
+    return r;
+}
+
+char *text_trim(char *s, const char *extra)
+{
+    if (!s)
+        return s;
+    size_t n = strlen(s);
+    extra = extra ? extra : "";
+    while (n && (strchr(" \t\r\n", s[n - 1]) || strchr(extra, s[n - 1])))
+        s[--n] = 0;
+    size_t i = 0;
+    while (s[i] && (strchr(" \t\r\n", s[i]) || strchr(extra, s[i])))
+        i++;
+    if (i)
+        memmove(s, s + i, n - i + 1);
+    return s;
+}

@@ -1,0 +1,27 @@
+/* cli.h — the command line: global options and one function per sub-command
+ * (one file per sub-command, cmd_*.c, as git's builtin/). */
+#ifndef DTI_CLI_H
+#define DTI_CLI_H
+#include <stdio.h>
+#include "base/err.h"
+
+typedef struct cli_ctx {
+    const char *db;         /* --db FILE, default var/dti.db */
+    const char *as_user;    /* --as NAME: the acting user, for permissions and the audit log */
+    int json;               /* --json where a command supports it */
+} cli_ctx;
+
+typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
+
+/* Exit statuses: 0 done, 1 failed (store, permission, not found), 2 bad
+ * input or usage (the file or argument named in the message). */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_BAD_INPUT = 2 };
+
+/* Print E as one line "dti: MESSAGE" on stderr and return the exit status for it. */
+int cli_error(const dti_err *e);
+/* Print a usage line for a command on stderr; returns CLI_BAD_INPUT. */
+int cli_usage(const char *usage_vi, const char *usage_en);
+
+int cmd_extract(cli_ctx *ctx, int argc, char **argv);
+
+#endif

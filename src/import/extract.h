@@ -1,0 +1,29 @@
+/* extract.h — from a doc (paragraphs and tables) to a plan (dti.plan/1).
+ *
+ * One extractor for every format: it finds the heading fields (title,
+ * commune, province, number, issued), header rows and the role of each
+ * column, joins rows split across page breaks, recognises group rows,
+ * splits unit names, tells indicators from tasks, parses targets and due
+ * dates (target.h), and reads prose targets under "Mục tiêu cụ thể" and
+ * like headings. See ../shared/spec/plan-json.md for every rule.
+ *
+ * Warnings (for people, in the thread's language) are appended to WARN when
+ * WARN is not NULL; a doc with no plan content gives an empty plan and a
+ * warning, not an error. */
+#ifndef DTI_EXTRACT_H
+#define DTI_EXTRACT_H
+#include "base/err.h"
+#include "base/strlist.h"
+#include "core/plan.h"
+#include "import/doc.h"
+
+dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e);
+
+/* Read the file at PATH (any format reader.h knows, at most
+ * IMPORT_MAX_BYTES) and extract its plan. When DATA_OUT is not NULL the raw
+ * bytes are handed over (*DATA_OUT, *LEN_OUT; caller frees) so the caller
+ * can keep the source document. */
+dti_rc extract_file(const char *path, plan **out, strlist *warn,
+                    char **data_out, size_t *len_out, dti_err *e);
+
+#endif

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Run every test and end with one summary line "N passed, N failed".
+#   unit     each build/tests/test_* (cmocka) counts its own tests
+#   cli      each tests/cli/*.sh is one test (black-box, the real binary)
+#   others   tests/api, tests/browser when their runners exist (node)
+# O is the build directory (build, or build/check under `make check`).
+set -u
+cd "$(dirname "$0")/.."
+O=${O:-build}
+export DTI="$PWD/$O/dti" SHARED="$(cd .. && pwd)/shared" ROOT="$PWD"
+passed=0 failed=0 failures=()
+log=$(mktemp -d)
+for t in "$O"/tests/test_*; do
+  [ -x "$t" ] || continue
+  n=$(basename "$t")
+  if "$t" >"$log/$n.out" 2>&1; then rc=0; else rc=$?; fi
+  p=$(grep -aoE '\[  PASSED  \] [0-9]+' "$log/$n.out" | awk '{s+=$4} END {print s+0}')
+  f=$(grep -aoE '\[  FAILED  \] [0-9]+' "$log/$n.out" | awk '{s+=$4} END {print s+0}')
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" -ne 0 ]; then failures+=("$n"); echo "--- $n"; tail -n 40 "$log/$n.out"; fi
+  echo "unit $n: $p passed, $f failed"
+done
+for t in tests/cli/*.sh; do
+  [ -f "$t" ] || continue
+  n=$(basename "$t" .sh)
+  if bash "$t" >"$log/$n.out" 2>&1; then
+    passed=$((passed + 1)); echo "cli $n: ok"
+  else
+    failed=$((failed + 1)); failures+=("$n"); echo "--- $n"; tail -n 40 "$log/$n.out"; echo "cli $n: FAILED"
+  fi
+done
+if [ -x tests/run-node.sh ]; then
+  if bash tests/run-node.sh >"$log/node.out" 2>&1; then :; fi
+  cat "$log/node.out"
+  p=$(grep -aE '^# pass [0-9]+' "$log/node.out" | awk '{s+=$3} END {print s+0}')
+  f=$(grep -aE '^# fail [0-9]+' "$log/node.out" | awk '{s+=$3} END {print s+0}')
+  if ! grep -qaE '^# pass' "$log/node.out"; then f=$((f + 1)); failures+=("node"); fi
+  passed=$((passed + p)); failed=$((failed + f))
+fi
+rm -rf "$log"
+[ ${#failures[@]} -eq 0 ] || echo "failed: ${failures[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

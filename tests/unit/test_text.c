@@ -1,0 +1,81 @@
+/* test_text.c — cleaning and folding Vietnamese text (base/text.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+#include "base/text.h"
+#include "base/buf.h"
+
+static void assert_fold(const char *in, const char *want)
+{
+    char *f = text_fold(in);
+    assert_non_null(f);
+    assert_string_equal(f, want);
+    free(f);
+}
+
+static void test_fold_unit_spellings(void **state)
+{
+    (void)state;
+    assert_fold("Phòng Văn hóa - Xã hội", "phong van hoa xa hoi");
+    assert_fold("Phòng Văn hoá-Xã hội", "phong van hoa xa hoi");
+    assert_fold("PHÒNG VĂN HÓA – XÃ HỘI", "phong van hoa xa hoi");
+    assert_fold("Đoàn  Thanh niên", "doan thanh nien");
+    /* decomposed input (NFD) folds the same as composed */
+    assert_fold("Pho\xcc\x80ng", "phong");
+    assert_true(text_fold_eq("Trạm Y tế xã", "tram y te xa"));
+    assert_false(text_fold_eq("Trạm Y tế", "Trạm Y tá"));
+}
+
+static void test_clean(void **state)
+{
+    (void)state;
+    char *c = text_clean("  a\t\n b\xc2\xa0 c  ");
+    assert_string_equal(c, "a b c");
+    free(c);
+    /* invalid UTF-8 is replaced, never passed through */
+    c = text_clean("a\xff" "b");
+    assert_string_equal(c, "a\xef\xbf\xbd" "b");
+    free(c);
+    c = text_upper1("  đạt tối thiểu");
+    assert_string_equal(c, "Đạt tối thiểu");
+    free(c);
+    assert_null(text_clean(NULL));
+}
+
+static void test_contains_words(void **state)
+{
+    (void)state;
+    assert_true(text_fold_contains("Mục tiêu cụ thể", "muc tieu"));
+    assert_false(text_fold_contains("Mục tiêu cụ thể", "tieu c"));
+    assert_true(text_fold_starts("Phụ lục 2: Danh mục", "phu luc"));
+    assert_false(text_fold_starts("Phục lục", "phu"));
+}
+
+static void test_buf_limit(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 8);
+    assert_int_equal(buf_adds(&b, "12345678"), 0);
+    assert_int_not_equal(buf_adds(&b, "9"), 0);
+    assert_true(buf_failed(&b));
+    assert_null(buf_detach(&b));
+    buf_printf(&b, "%d-%s", 42, "x");
+    char *s = buf_detach(&b);
+    assert_string_equal(s, "42-x");
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold_unit_spellings),
+        cmocka_unit_test(test_clean),
+        cmocka_unit_test(test_contains_words),
+        cmocka_unit_test(test_buf_limit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
