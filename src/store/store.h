@@ -1,0 +1,104 @@
+/* store.h — persistence behind one interface: SQLite (default) and PostgreSQL.
+ *
+ * Two levels, as Redis's rio.h has one stream type over several backends:
+ *
+ *  1. The connection (this header's first half): open, migrate, transactions,
+ *     and parameterised SQL through a small table of function pointers
+ *     (struct store_ops) that each backend fills: store_sqlite.c now,
+ *     store_pg.c later. SQL in dti is written once in the subset both
+ *     engines accept: `?` placeholders (the PostgreSQL backend rewrites them
+ *     to $1, $2 ...), INSERT ... RETURNING id, no engine-specific functions.
+ *     Schema migrations are per engine: sql/sqlite/NNN_name.sql and
+ *     sql/postgres/NNN_name.sql, embedded in the binary, applied in order
+ *     and recorded in the table schema_version.
+ *
+ *  2. Repositories (store_plan.c, store_org.c, store_report.c, ...; their
+ *     functions are declared below or in store_*.h headers): domain reads
+ *     and writes over level 1, written once for every engine.
+ *
+ * Only app/ calls the store; the store checks no permissions.
+ * A store handle is used by one thread at a time; the server opens one per
+ * worker thread (SQLite in WAL mode allows one writer and many readers).
+ * Writes that must not be lost run inside store_begin()/store_commit():
+ * SQLite is opened with journal_mode=WAL, synchronous=FULL, foreign_keys=ON,
+ * busy_timeout. */
+#ifndef DTI_STORE_H
+#define DTI_STORE_H
+#include <stddef.h>
+#include <stdint.h>
+#include "base/err.h"
+
+typedef struct store store;     /* opaque */
+
+typedef enum { SV_NULL = 0, SV_INT, SV_REAL, SV_TEXT, SV_BLOB } store_vtype;
+
+/* A parameter or a column value. Text and blob point into memory owned by
+ * the caller (parameters) or by the store until the row callback returns
+ * (columns): copy what you keep. */
+typedef struct store_val {
+    store_vtype t;
+    int64_t i;
+    double d;
+    const char *s;  /* SV_TEXT (NUL-terminated) or SV_BLOB */
+    size_t n;       /* bytes of s */
+} store_val;
+
+#define SV_NUL()      ((store_val){SV_NULL, 0, 0, NULL, 0})
+#define SV_I(x)       ((store_val){SV_INT, (int64_t)(x), 0, NULL, 0})
+#define SV_R(x)       ((store_val){SV_REAL, 0, (double)(x), NULL, 0})
+/* Text, or NULL when S is NULL. */
+#define SV_T(x)       ((x) ? (store_val){SV_TEXT, 0, 0, (x), strlen(x)} : SV_NUL())
+#define SV_B(p, len)  ((store_val){SV_BLOB, 0, 0, (const char *)(p), (len)})
+
+typedef struct store_row {
+    size_t n;
+    const store_val *v;
+} store_row;
+
+/* Called once per row; return non-zero to stop early (not an error). */
+typedef int (*store_row_fn)(void *ctx, const store_row *row);
+
+struct store_ops {
+    const char *name;   /* "sqlite", "postgres" */
+    dti_rc (*open)(const char *target, store **out, dti_err *e);
+    void (*close)(store *s);
+    dti_rc (*exec)(store *s, const char *sql, const store_val *p, size_t n,
+                   int64_t *changes, dti_err *e);
+    dti_rc (*query)(store *s, const char *sql, const store_val *p, size_t n,
+                    store_row_fn fn, void *ctx, dti_err *e);
+    dti_rc (*exec_script)(store *s, const char *sql, dti_err *e);
+};
+
+/* Open the store named by URL: "postgres://..." or "postgresql://..." for
+ * PostgreSQL, "sqlite:PATH" or a plain PATH for SQLite (the file and its
+ * folder are created). Applies pending migrations. *OUT owned by caller. */
+dti_rc store_open(const char *url, store **out, dti_err *e);
+/* Close and free. NULL is a no-op. */
+void store_close(store *s);
+/* "sqlite" or "postgres". */
+const char *store_engine(const store *s);
+
+/* Transactions. store_begin() takes the write lock at once (BEGIN
+ * IMMEDIATE on SQLite). Nesting is counted: only the outermost commit
+ * commits; a rollback at any depth rolls the whole transaction back. */
+dti_rc store_begin(store *s, dti_err *e);
+dti_rc store_commit(store *s, dti_err *e);
+void store_rollback(store *s);
+
+/* Run one statement. *CHANGES (may be NULL) gets the rows changed. */
+dti_rc store_exec(store *s, const char *sql, const store_val *p, size_t n, dti_err *e);
+dti_rc store_exec_changes(store *s, const char *sql, const store_val *p, size_t n,
+                          int64_t *changes, dti_err *e);
+/* Run a query, calling FN for each row. */
+dti_rc store_query(store *s, const char *sql, const store_val *p, size_t n,
+                   store_row_fn fn, void *ctx, dti_err *e);
+/* The first column of the first row as an integer (*FOUND 0 when no row;
+ * FOUND may be NULL, then no row is DTI_ERR_NOTFOUND). */
+dti_rc store_query_int(store *s, const char *sql, const store_val *p, size_t n,
+                       int64_t *out, int *found, dti_err *e);
+/* The first column of the first row as a new string (*OUT NULL when no row
+ * or NULL). Caller frees. */
+dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
+                        char **out, dti_err *e);
+
+#endif
