@@ -84,6 +84,10 @@ typedef struct app_import_result {
  * DTI_ERR_INPUT/FORMAT/TOOBIG/IO with the file named in E, and leaves the
  * store unchanged. */
 dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e);
+/* The same for a plan already extracted (P borrowed) from the document
+ * DATA (LEN bytes, kept in the store) named NAME: for uploads and tests. */
+dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
+                       app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
 
 /* Every plan (store_plan_list). */

@@ -24,7 +24,7 @@ typedef struct name_ent {
 
 typedef struct importer {
     app *a;
-    plan *p;
+    const plan *p;
     app_import_result *r;
     name_ent *v;
     size_t n, cap;
@@ -152,19 +152,28 @@ static int64_t committee_org(const importer *im, const name_ent *e)
     return id;
 }
 
+/* The key of every name first, so that best_spelling() sees them all. */
+static int key_names(importer *im)
+{
+    for (size_t i = 0; i < im->n; i++) {
+        name_ent *e = &im->v[i];
+        if ((e->collective = orgname_is_collective(e->name)))
+            continue;
+        if (!(e->key = orgname_key(e->name, e->prov ? im->p->province : im->p->commune)))
+            return -1;
+    }
+    return 0;
+}
+
 static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
 {
     dti_rc rc = DTI_OK;
     int64_t parent = e->prov ? im->province_id : im->commune_id;
-    const char *place = e->prov ? im->p->province : im->p->commune;
-    if (orgname_is_collective(e->name)) {
-        e->collective = 1;
+    if (e->collective) {
         if (strlist_find(&im->r->collective, e->name) < 0 && strlist_add(&im->r->collective, e->name))
             return nomem(e_);
         return DTI_OK;
     }
-    if (!(e->key = orgname_key(e->name, place)))
-        return nomem(e_);
     if (orgname_is_committee(e->key)) {
         e->org_id = committee_org(im, e);
         e->how = e->org_id ? APP_MATCH_SELF : APP_MATCH_NONE;
@@ -275,21 +284,16 @@ static dti_rc ensure_place(app *a, int64_t parent, org_kind kind, const char *na
     return rc;
 }
 
-dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e)
+/* Steps 2-5 of app.h for plan P from the document DATA (LEN bytes) named NAME. */
+static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len,
+                          app_import_result *r, dti_err *e)
 {
-    importer im = {a, NULL, r, NULL, 0, 0, 0, 0};
-    char *data = NULL;
-    size_t len = 0;
-    int in_tx = 0;
-    memset(r, 0, sizeof *r);
-    dti_rc rc = extract_file(path, &im.p, &r->warnings, &data, &len, e);
-    if (rc)
-        goto out;
-    file_sha256_hex(data, len, r->sha256);
-    if ((rc = store_begin(a->st, e)))
-        goto out;
-    in_tx = 1;
+    importer im = {a, p, r, NULL, 0, 0, 0, 0};
     int64_t doc_id = 0, existing = 0;
+    file_sha256_hex(data, len, r->sha256);
+    dti_rc rc = store_begin(a->st, e);
+    if (rc)
+        return rc;
     if ((rc = store_document_find(a->st, r->sha256, &doc_id, &existing, e)))
         goto out;
     if (existing) {
@@ -302,13 +306,13 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
         plan_free(old);
         goto out;
     }
-    if ((rc = copy_head(r, im.p, e)))
+    if ((rc = copy_head(r, p, e)))
         goto out;
-    if (im.p->province && (rc = ensure_place(a, 0, ORG_PROVINCE, im.p->province, &im.province_id, e)))
+    if (p->province && (rc = ensure_place(a, 0, ORG_PROVINCE, p->province, &im.province_id, e)))
         goto out;
-    if (im.p->commune && (rc = ensure_place(a, im.province_id, ORG_COMMUNE, im.p->commune, &im.commune_id, e)))
+    if (p->commune && (rc = ensure_place(a, im.province_id, ORG_COMMUNE, p->commune, &im.commune_id, e)))
         goto out;
-    if (collect_names(&im)) {
+    if (collect_names(&im) || key_names(&im)) {
         rc = nomem(e);
         goto out;
     }
@@ -321,24 +325,41 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
         rc = nomem(e);
         goto out;
     }
-    store_plan_in in = {im.p, im.commune_id, a->user_id,
-                        {file_basename(path), media_type(data, len, path), data, len, r->sha256},
-                        org_of, &im};
+    store_plan_in in = {p, im.commune_id, a->user_id,
+                        {name, media_type(data, len, name), data, len, r->sha256}, org_of, &im};
     if ((rc = store_plan_save(a->st, &in, &r->plan_id, e)))
         goto out;
-    if ((rc = report_matches(&im, e)))
-        goto out;
+    rc = report_matches(&im, e);
 out:
-    if (in_tx) {
-        if (rc)
-            store_rollback(a->st);
-        else if ((rc = store_commit(a->st, e)))
-            r->plan_id = 0;
+    if (rc) {
+        store_rollback(a->st);
+        r->plan_id = 0;
+    } else if ((rc = store_commit(a->st, e))) {
+        r->plan_id = 0;
     }
     for (size_t i = 0; i < im.n; i++)
         free(im.v[i].key);
     free(im.v);
-    plan_free(im.p);
+    return rc;
+}
+
+dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
+                       app_import_result *r, dti_err *e)
+{
+    memset(r, 0, sizeof *r);
+    return import_plan(a, p, name ? name : "", data, len, r, e);
+}
+
+dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e)
+{
+    plan *p = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    memset(r, 0, sizeof *r);
+    dti_rc rc = extract_file(path, &p, &r->warnings, &data, &len, e);
+    if (!rc)
+        rc = import_plan(a, p, file_basename(path), data, len, r, e);
+    plan_free(p);
     free(data);
     return rc;
 }
