@@ -3,6 +3,7 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "app/app.h"
 #include "base/lang.h"
 #include "cli/cli.h"
@@ -34,9 +35,13 @@ static int print_json(const store_plan_row *v, size_t n)
 
 int cmd_plans(cli_ctx *ctx, int argc, char **argv)
 {
-    (void)argv;
-    if (argc != 1)
-        return cli_usage("plans", "plans");
+    int json = ctx->json;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else
+            return cli_usage("plans [--json]", "plans [--json]");
+    }
     dti_err e;
     dti_err_clear(&e);
     app a;
@@ -49,7 +54,7 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
         status = cli_error(&e);
         goto out;
     }
-    if (ctx->json) {
+    if (json) {
         status = print_json(v, n);
         goto out;
     }
