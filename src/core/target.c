@@ -57,6 +57,7 @@ typedef struct cand {
     int score;
     int year;                 /* 0 until attached */
     size_t year_tok;          /* token of the attached year (SIZE_MAX none) */
+    int has_sign;             /* a unit, an op word or "trở lên", not just a number */
     int keep;
 } cand;
 
@@ -630,7 +631,12 @@ static int read_cand(const toks *t, size_t i, cand *c, size_t *skip)
         score += 2;
     if (ps == 0 || clause_punct(t, ps - 1))
         score += 2;
+    /* a bare "2.1" is a section code, not a value ("0.70" and "2,5" are values) */
+    if (c->unit_kind == UNIT_NONE && strength == 0 && !suffix && t->s[t->v[i].b] != '0' &&
+        next == i + 3 && is_p(t, i + 1, "."))
+        score = 0;
     c->score = score;
+    c->has_sign = c->unit_kind != UNIT_NONE || strength > 0 || suffix;
     return score >= 2;
 }
 
@@ -870,7 +876,11 @@ int target_is_measurable(const char *text)
     c = calloc(CAND_MAX, sizeof *c);
     if (c) {
         size_t nc;
-        r = find_cands(&t, 0, c, &nc) > 0;
+        find_cands(&t, 0, c, &nc);
+        /* a bare number ("5", "0,70") is a value in a target column, but no
+         * sign of a target in a name */
+        for (size_t k = 0; k < nc && !r; k++)
+            r = c[k].keep && c[k].has_sign;
     }
     free(c);
     toks_release(&t);

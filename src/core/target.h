@@ -58,7 +58,9 @@ size_t target_parse(const char *text, int default_year, int want_text,
 
 /* Non-zero when TEXT carries a measurable target (a number with an op or a
  * unit such as "%", "đạt tối thiểu 70%", "9/9 nền tảng"): how rows in a
- * "Chỉ tiêu/nhiệm vụ" column are told apart. 0 for NULL. */
+ * "Chỉ tiêu/nhiệm vụ" column are told apart. A bare number ("5", "0,70")
+ * is a value to target_parse() but not measurable here (it may be a code).
+ * 0 for NULL. */
 int target_is_measurable(const char *text);
 
 /* Non-zero when TEXT is measurable or states a goal without a number in the
