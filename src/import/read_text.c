@@ -569,7 +569,10 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         for (size_t j = 0; j < k; j++) {
             size_t c = column_of(cols[p], ncol_page[p], ch[j].col);
             const char *s = ch[j].s;
-            int item = ch[j].n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ';
+            /* "- " after a clause end is a list item; else it may be a
+             * wrapped "Văn hóa - Xã hội" */
+            int item = ch[j].n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' && row[c].len &&
+                       strchr(".;:", row[c].ptr[row[c].len - 1]);
             append(&row[c], s, ch[j].n, item);
             last_col = c;
         }
