@@ -33,6 +33,15 @@ static int print_json(const store_plan_row *v, size_t n)
     return CLI_OK;
 }
 
+/* Print S left-aligned in WIDTH characters (not bytes: names are UTF-8). */
+static void cell(const char *s, int width)
+{
+    int n = 0;
+    for (const char *c = s; *c; c++)
+        n += ((unsigned char)*c & 0xC0) != 0x80;
+    printf("%s%*s  ", s, n < width ? width - n : 0, "");
+}
+
 int cmd_plans(cli_ctx *ctx, int argc, char **argv)
 {
     int json = ctx->json;
@@ -62,13 +71,18 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
         printf("%s\n", TR("Chưa có kế hoạch nào.", "No plans yet."));
         goto out;
     }
-    printf("%-4s  %-16s  %-14s  %5s  %8s  %8s  %s\n", "ID", TR("Xã", "Commune"), TR("Số", "Number"),
-           TR("Nhóm", "Grps"), TR("Chỉ tiêu", "Indic."), TR("Nhiệm vụ", "Tasks"), TR("Tiêu đề", "Title"));
-    for (size_t i = 0; i < n; i++)
-        printf("%-4lld  %-16s  %-14s  %5lld  %8lld  %8lld  %s\n", (long long)v[i].id,
-               v[i].commune ? v[i].commune : "—", v[i].number ? v[i].number : "—", (long long)v[i].ngroups,
-               (long long)v[i].nindicators, (long long)v[i].ntasks,
-               v[i].title ? v[i].title : v[i].document_name ? v[i].document_name : "—");
+    printf("%-4s  ", "ID");
+    cell(TR("Xã", "Commune"), 16);
+    cell(TR("Số", "Number"), 14);
+    printf("%5s  %8s  %8s  %s\n", TR("Nhóm", "Grps"), TR("Chỉ tiêu", "Indic."), TR("Nhiệm vụ", "Tasks"),
+           TR("Tiêu đề", "Title"));
+    for (size_t i = 0; i < n; i++) {
+        printf("%-4lld  ", (long long)v[i].id);
+        cell(v[i].commune ? v[i].commune : "—", 16);
+        cell(v[i].number ? v[i].number : "—", 14);
+        printf("%5lld  %8lld  %8lld  %s\n", (long long)v[i].ngroups, (long long)v[i].nindicators,
+               (long long)v[i].ntasks, v[i].title ? v[i].title : v[i].document_name ? v[i].document_name : "—");
+    }
 out:
     store_plan_rows_free(v, n);
     app_close(&a);
