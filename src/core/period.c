@@ -128,7 +128,11 @@ int period_date_parse(const char *s, int32_t *day)
         return -1;
     int y, m, d;
     if (p - s == 4) {                   /* yyyy-mm-dd */
-        if (*p++ != '-' || read_num(&p, 2, &b) < 0 || *p++ != '-' || read_num(&p, 2, &c) < 0)
+        const char *q = p + 1;
+        if (*p++ != '-' || read_num(&p, 2, &b) < 0 || p - q != 2 || *p++ != '-')
+            return -1;
+        q = p;
+        if (read_num(&p, 2, &c) < 0 || p - q != 2)
             return -1;
         y = a; m = b; d = c;
     } else if (p - s <= 2) {            /* dd/mm/yyyy, dd-mm-yyyy */
