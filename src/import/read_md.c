@@ -201,6 +201,20 @@ static int row_empty(const md_row *r)
     return 1;
 }
 
+/* A body row that repeats the delimiter ("| --- | --- |"): converter noise. */
+static int row_is_rule(const md_row *r)
+{
+    int dash = 0;
+    for (size_t c = 0; c < r->n; c++)
+        for (const char *p = r->cell[c]; *p; p++) {
+            if (*p == '-')
+                dash = 1;
+            else if (!strchr(": \t\n\r", *p))
+                return 0;
+        }
+    return dash;
+}
+
 static void flush_table(md_state *s)
 {
     if (s->failed || !s->nrows)
@@ -217,18 +231,26 @@ static void flush_table(md_state *s)
         first = 1;
         continued = 1;
     }
-    doc_table *t = doc_add_table(s->d, s->nrows - first, ncols, s->table_line);
+    size_t keep = 0;
+    for (size_t r = first; r < s->nrows; r++)
+        keep += !row_is_rule(&s->rows[r]);
+    doc_table *t = doc_add_table(s->d, keep, ncols, s->table_line);
     if (!t) {
         s->failed = 1;
         goto out;
     }
     t->continued = continued;
-    for (size_t r = first; r < s->nrows; r++)
+    size_t out_r = 0;
+    for (size_t r = first; r < s->nrows; r++) {
+        if (row_is_rule(&s->rows[r]))
+            continue;
         for (size_t c = 0; c < s->rows[r].n && c < ncols; c++)
-            if (doc_cell_set(t, r - first, c, s->rows[r].cell[c]) < 0) {
+            if (doc_cell_set(t, out_r, c, s->rows[r].cell[c]) < 0) {
                 s->failed = 1;
                 goto out;
             }
+        out_r++;
+    }
 out:
     rows_free(s);
 }
