@@ -205,12 +205,15 @@ static double num_value(const char *s, size_t n)
 }
 
 static const char *const UNIT_STOP[] = {"theo", "trong", "tai", "cua", "duoc", "doi", "de", "nham", "va", "cho",
-                                        "tren", "voi", "so", "o", "khi", "tro", "thuoc", "hoac", "la", "nam"};
+                                        "tren", "voi", "so", "o", "khi", "tro", "thuoc", "hoac", "la"};
 
 static int unit_stop(const toks *T, size_t i)
 {
     if (T->v[i].type == T_PUNCT)
         return strcmp(T->v[i].f, "/") != 0;
+    /* "năm 2026" is a year, "lần/2 năm" a unit */
+    if (W(T, i, "nam") && i + 1 < T->n && T->v[i + 1].type == T_NUM && strlen(T->v[i + 1].f) == 4)
+        return 1;
     for (size_t k = 0; k < sizeof UNIT_STOP / sizeof *UNIT_STOP; k++)
         if (W(T, i, UNIT_STOP[k]))
             return 1;
