@@ -715,7 +715,7 @@ static int restates(xt_ctx *x, const char *name, const char *clause)
             x->failed = 1;
             break;
         }
-        if ((N.n >= 3 && contained(&N, &R) >= 0.75) || (R.n >= 3 && contained(&R, &C) >= 0.6))
+        if ((N.n >= 3 && contained(&N, &R) >= 0.75) || (R.n >= 4 && contained(&R, &C) >= 0.65))
             r = 1;
         strlist_release(&R);
     }

@@ -208,6 +208,21 @@ static char *row_fold(const doc_table *t, size_t r)
     return f;
 }
 
+/* A second header row holds short labels only, no code ("I", "1.1"). */
+static int subheader_row(const doc_table *t, size_t r)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        const char *s = t->cells[r * t->ncols + c].text;
+        char code[16];
+        int level;
+        if (!*s)
+            continue;
+        if (strlen(s) > 100 || xt_code(s, code, sizeof code, &level))
+            return 0;
+    }
+    return 1;
+}
+
 /* Find the header rows of T; fill L and return how many rows they take
  * (0: no header, not a new layout). */
 static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
@@ -223,7 +238,7 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
                 nh = 1;
             } else if (r >= 1)
                 break;
-        } else if (numbering_row(t, r) || (n >= 1 && !namecode)) {
+        } else if (numbering_row(t, r) || (n >= 1 && !namecode && subheader_row(t, r))) {
             nh++;
         } else
             break;
