@@ -144,7 +144,7 @@ static int is_rate_noun(const toks *T, size_t i)
 
 enum {
     M_DAT = 1, M_MIN = 2, M_MAX = 4, M_STRIVE = 8, M_ENSURE = 16, M_GT = 32, M_LT = 64, M_FROM = 128,
-    M_LEVEL = 256, M_EQ = 512
+    M_LEVEL = 256, M_EQ = 512, M_COLON = 1024
 };
 
 /* Operator words right before token I: their bits, and *START the first. */
@@ -249,6 +249,10 @@ static int read_cand(const toks *T, const char *s, size_t i, int cell, cand *c)
     c->pct = W(T, i + 1, "%");
     if (!c->pct && c->value >= 1900 && c->value <= 2100)
         return 0;
+    /* "Tên chỉ tiêu: 01 doanh nghiệp/1.000 dân" — a value after a colon,
+     * when it ends the clause (checked below) */
+    if (!c->pct && !c->marks && !cell && i >= 1 && W(T, i - 1, ":"))
+        c->marks = M_COLON;
     if (!c->pct && !c->marks && !cell)
         return 0;
     if (c->pct && !c->marks && !cell && i >= 1 &&
@@ -288,7 +292,7 @@ static int read_cand(const toks *T, const char *s, size_t i, int cell, cand *c)
             }
         }
         c->ue = j;
-        if (!cell && !c->frac && c->ue == c->us && !(c->marks & (M_MIN | M_MAX | M_GT | M_LT | M_DAT)))
+        if (!cell && !c->frac && c->ue == c->us && !(c->marks & (M_MIN | M_MAX | M_GT | M_LT | M_DAT | M_COLON)))
             return 0;
         if (c->ue > c->us && T->v[c->ue - 1].type == T_PUNCT)
             c->ue--;
@@ -296,6 +300,8 @@ static int read_cand(const toks *T, const char *s, size_t i, int cell, cand *c)
     if (W2(T, j, "tro", "len") || W2(T, j, "tro", "xuong"))
         j += 2;
     c->pe = j;
+    if (c->marks == M_COLON && j < T->n && !(j + 1 == T->n && T->v[j].type == T_PUNCT))
+        return 0;
     if (c->marks & M_FROM && !(W2(T, j - 2, "tro", "len")) && !c->pct && !cell)
         c->marks &= ~M_FROM;
     return 1;
