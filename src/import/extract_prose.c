@@ -515,7 +515,9 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
             if (nc == 1)
                 text_end = e;
         } else {
-            if (!c->pct && !c->frac && c->ue > c->us) {
+            /* "bố trí [01] cán bộ chuyên trách …": a counted object stays in
+             * the name when words follow it; "Số điểm …: 02 điểm" ends there */
+            if (!c->pct && !c->frac && c->ue > c->us && c->pe < n && T->v[c->pe].type != T_PUNCT) {
                 char *u = span(s, T, c->us, c->ue);
                 if (u && !strchr(u, '/')) {
                     buf_addc(&name, ' ');

@@ -42,6 +42,7 @@ enum {
 };
 enum { K_MIXED = 0, K_IND, K_TASK };
 #define MAX_HEADER_ROWS 3
+#define HEADER_SEARCH_ROWS 8    /* rows looked at for a header */
 #define GROUP_LEVELS 6
 
 typedef struct layout {
@@ -208,7 +209,7 @@ static char *row_fold(const doc_table *t, size_t r)
     return f;
 }
 
-/* A second header row holds short labels only, no code ("I", "1.1"). */
+/* A header row holds short labels only, no code ("I", "1.1"). */
 static int subheader_row(const doc_table *t, size_t r)
 {
     for (size_t c = 0; c < t->ncols; c++) {
@@ -229,15 +230,17 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
 {
     size_t nh = 0, first = 0;
     int namecode;
-    size_t lim = t->nrows < MAX_HEADER_ROWS + 1 ? t->nrows : MAX_HEADER_ROWS + 1;
+    /* the header may sit under a few title rows (a sheet's "PHỤ LỤC …") */
+    size_t lim = t->nrows < HEADER_SEARCH_ROWS ? t->nrows : HEADER_SEARCH_ROWS;
     for (size_t r = 0; r < lim; r++) {
         int n = row_roles(t, r, &namecode, x);
         if (!nh) {
-            if (n >= 2 && namecode) {
+            if (n >= 2 && namecode && subheader_row(t, r)) {
                 first = r;
                 nh = 1;
-            } else if (r >= 1)
-                break;
+            }
+        } else if (nh >= MAX_HEADER_ROWS) {
+            break;
         } else if (numbering_row(t, r) || (n >= 1 && !namecode && subheader_row(t, r))) {
             nh++;
         } else

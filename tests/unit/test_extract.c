@@ -347,6 +347,27 @@ static void test_heading_fields(void **state)
     doc_free(d);
 }
 
+static void test_header_under_title_rows(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "DANH MỤC NHIỆM VỤ NĂM 2026", M_LEFT, M_LEFT, M_LEFT,
+        "(Kèm theo Kế hoạch số 7/KH-UBND)", M_LEFT, M_LEFT, M_LEFT,
+        "TT", "Nhiệm vụ", "Đơn vị chủ trì", "Sản phẩm",
+        "1", "Số hóa hồ sơ địa chính", "Phòng Kinh tế", "Cơ sở dữ liệu",
+        "2.1", "Một dòng có mã", "Phòng Kinh tế", "Tháng 12/2026",
+    };
+    table(d, 5, 4, cells);
+    plan *p = run(d, NULL);
+    /* the data rows under the header are never taken for a header */
+    assert_int_equal(p->ntasks, 2);
+    assert_string_equal(p->tasks[0]->name, "Số hóa hồ sơ địa chính");
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Cơ sở dữ liệu");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -377,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_prose_targets),
         cmocka_unit_test(test_prose_restating_a_row),
         cmocka_unit_test(test_heading_fields),
+        cmocka_unit_test(test_header_under_title_rows),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
