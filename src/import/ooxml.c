@@ -212,8 +212,8 @@ dti_rc ooxml_parse(ooxml *z, const char *path, int required, xmlDoc **out, dti_e
     if (!ooxml_has(z, path)) {
         if (!required)
             return DTI_OK;
-        return dti_fail(e, DTI_ERR_FORMAT, z->name, "%s: thiếu phần chính %s, tài liệu bị hỏng",
-                        "%s: the main part %s is missing; the document is damaged", z->name, path);
+        return dti_fail(e, DTI_ERR_FORMAT, z->name, "%s: thiếu phần %s, tài liệu không đúng dạng hoặc bị hỏng",
+                        "%s: the part %s is missing; not the expected document, or damaged", z->name, path);
     }
     if ((rc = ooxml_read(z, path, &data, &len, e)))
         goto out;
