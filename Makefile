@@ -18,14 +18,16 @@ DEPS_STAMP = build/.deps
 LIB_SRC   = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ   = $(patsubst src/%.c,$(O)/obj/%.o,$(LIB_SRC)) $(O)/obj/gen/embed.o
 EMBED_IN  = $(sort $(wildcard sql/*/*.sql) $(shell find web -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.svg' -o -name '*.png' -o -name '*.ico' \) -not -path 'web/node_modules/*' -not -path 'web/tests/*' 2>/dev/null) \
-              $(wildcard web/node_modules/chart.js/dist/chart.umd.js) $(wildcard samples/*.md))
+              $(wildcard samples/*.md))
+# Installed by npm ci (scripts/deps.sh), possibly after this Makefile was read: named, not globbed.
+EMBED_LATE = web/node_modules/chart.js/dist/chart.umd.js
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 
 .PHONY: all run test check fuzz clean deps unit
 all: $(O)/dti
 
-$(DEPS_STAMP): scripts/deps.sh
+$(DEPS_STAMP): scripts/deps.sh $(wildcard web/package-lock.json)
 	@mkdir -p build
 	@bash scripts/deps.sh
 
@@ -38,7 +40,7 @@ $(O)/obj/%.o: src/%.c $(DEPS_STAMP) $(wildcard src/*/*.h)
 
 $(O)/gen/embed.c: scripts/embed.sh $(EMBED_IN) $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	bash scripts/embed.sh $@ $(EMBED_IN)
+	bash scripts/embed.sh $@ $(EMBED_IN) $(EMBED_LATE)
 
 $(O)/obj/gen/embed.o: $(O)/gen/embed.c
 	@mkdir -p $(dir $@)

@@ -1,0 +1,22 @@
+/* fuzz_md.c — libFuzzer target for the Markdown reader (import/read_md.c). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "import/reader.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *s = malloc(size + 1);
+    if (!s)
+        return 0;
+    memcpy(s, data, size);
+    s[size] = 0;
+    doc *d = NULL;
+    dti_err e;
+    if (reader_md.read(s, size, "fuzz.md", &d, &e) == DTI_OK)
+        doc_free(d);
+    free(s);
+    return 0;
+}
