@@ -124,7 +124,7 @@ int ooxml_sniff(const char *data, size_t n, const char *path)
     int zerr;
     zip_t *za = zip_from_memory(data, n, &zerr);
     if (!za)
-        return 0;
+        return -1;
     int has = locate(za, path) >= 0;
     zip_discard(za);
     return has;
@@ -171,7 +171,7 @@ dti_rc ooxml_read(ooxml *z, const char *path, char **out, size_t *len, dti_err *
                                        : damaged(z, e);
         goto out;
     }
-    char chunk[65536];
+    char chunk[16384];
     for (;;) {
         zip_int64_t got = zip_fread(f, chunk, sizeof chunk);
         if (got < 0) {
