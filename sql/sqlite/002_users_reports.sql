@@ -118,12 +118,13 @@ CREATE TABLE report_values (
     UNIQUE (report_id, indicator_id)
 );
 
+-- Progress of a task (status NULL on a support org's row: a note only).
 CREATE TABLE report_tasks (
     id           INTEGER PRIMARY KEY,
     report_id    INTEGER NOT NULL REFERENCES reports(id),
     task_id      INTEGER NOT NULL REFERENCES tasks(id),
-    status       TEXT NOT NULL CHECK (status IN ('chưa triển khai', 'đang triển khai',
-                                                  'hoàn thành', 'quá hạn', 'dừng')),
+    status       TEXT CHECK (status IS NULL OR status IN ('chưa triển khai', 'đang triển khai',
+                                                           'hoàn thành', 'quá hạn', 'dừng')),
     percent      REAL CHECK (percent IS NULL OR (percent >= 0 AND percent <= 100)),
     products     TEXT,
     note         TEXT,

@@ -6,6 +6,7 @@
 #include "app/audit.h"
 #include "app/app_util.h"
 #include "base/file.h"
+#include "base/lang.h"
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define CANON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS)
@@ -161,35 +162,43 @@ static int walk_row(void *ctx, const store_row *r)
     if (seq != w->last_seq + 1) {
         c->ok = 0;
         c->bad_seq = w->last_seq + 1;
-        snprintf(c->why, sizeof c->why, "missing: entries %lld..%lld removed",
+        snprintf(c->why, sizeof c->why, "%s %lld..%lld", TR("bị xóa: các mục", "removed: entries"),
                  (long long)(w->last_seq + 1), (long long)(seq - 1));
-        return 1;
-    }
-    if (!prev || strcmp(prev, w->last_hash) != 0) {
-        /* this entry no longer links to the one before: either the one
-         * before was rewritten (hash recomputed), or this link was edited */
-        c->ok = 0;
-        int before_changed = w->last_seq > 0;
-        c->bad_seq = before_changed ? w->last_seq : seq;
-        snprintf(c->why, sizeof c->why, before_changed ? "altered: its hash no longer matches entry %lld's link"
-                                                       : "altered: its link (prev_hash) is wrong",
-                 (long long)seq);
         return 1;
     }
     char *canon = canonical(seq, col(r, 1) ? col(r, 1) : "", r->v[2].i, col(r, 3) ? col(r, 3) : "",
                             col(r, 4) ? col(r, 4) : "", col(r, 5) ? col(r, 5) : "",
                             col(r, 6) ? col(r, 6) : "", col(r, 7), col(r, 8));
     char h[65];
-    if (!canon || chain_hash(prev, canon, h)) {
+    if (!canon || chain_hash(prev ? prev : "", canon, h)) {
         free(canon);
         w->nomem = 1;
         return 1;
     }
     free(canon);
-    if (!hash || strcmp(h, hash) != 0) {
+    int self_ok = hash && strcmp(h, hash) == 0;
+    if (!prev || strcmp(prev, w->last_hash) != 0) {
+        /* This entry no longer links to the one before. If it is consistent
+         * in itself, the one before was rewritten (with its hash recomputed);
+         * otherwise this entry's link was edited. */
+        c->ok = 0;
+        if (self_ok && w->last_seq > 0) {
+            c->bad_seq = w->last_seq;
+            snprintf(c->why, sizeof c->why, "%s %lld",
+                     TR("bị sửa: mã băm không còn khớp với liên kết của mục",
+                        "altered: its hash no longer matches the link of entry"), (long long)seq);
+        } else {
+            c->bad_seq = seq;
+            snprintf(c->why, sizeof c->why, "%s",
+                     TR("bị sửa: liên kết (prev_hash) sai", "altered: its link (prev_hash) is wrong"));
+        }
+        return 1;
+    }
+    if (!self_ok) {
         c->ok = 0;
         c->bad_seq = seq;
-        snprintf(c->why, sizeof c->why, "altered: its content does not match its hash");
+        snprintf(c->why, sizeof c->why, "%s",
+                 TR("bị sửa: nội dung không khớp mã băm", "altered: its content does not match its hash"));
         return 1;
     }
     w->last_seq = seq;
@@ -226,12 +235,14 @@ dti_rc audit_verify(store *s, const auth_user *u, audit_check *out, dti_err *e)
     if (h.seq > w.last_seq) {
         out->ok = 0;
         out->bad_seq = w.last_seq + 1;
-        snprintf(out->why, sizeof out->why, "missing: entries %lld..%lld removed",
+        snprintf(out->why, sizeof out->why, "%s %lld..%lld", TR("bị xóa: các mục", "removed: entries"),
                  (long long)(w.last_seq + 1), (long long)h.seq);
     } else if (h.seq < w.last_seq || (h.found && strcmp(h.hash, w.last_hash) != 0)) {
         out->ok = 0;
         out->bad_seq = w.last_seq;
-        snprintf(out->why, sizeof out->why, "altered: the newest entry does not match the log's head");
+        snprintf(out->why, sizeof out->why, "%s",
+                 TR("bị sửa: mục mới nhất không khớp đầu nhật ký",
+                    "altered: the newest entry does not match the log's head"));
     }
     return DTI_OK;
 }
