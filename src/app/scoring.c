@@ -295,7 +295,7 @@ static int unit_row(void *ctx, const store_row *r)
 
 struct per_row {
     char code[PERIOD_CODE_LEN];
-    int32_t due;
+    int32_t end, due;
 };
 
 struct per_list {
@@ -321,6 +321,7 @@ static int per_fn(void *ctx, const store_row *r)
         due = PERIOD_NO_DAY;
     period_format(&p, l->v[l->n].code);
     l->v[l->n].due = due;
+    l->v[l->n].end = end;
     l->n++;
     return 0;
 }
@@ -360,8 +361,20 @@ static dti_rc rank_units(store *s, const auth_user *u, int64_t plan_id, const pe
     ul.n = k;
     for (size_t i = 0; i < ul.n; i++) {
         unit *x = &ul.v[i];
+        /* a unit answers for the periods ending after it was first assigned */
+        char *from = NULL;
+        int32_t from_day = PERIOD_NO_DAY;
+        store_val fq[] = {SV_I(plan_id), SV_I(x->id)};
+        if ((rc = store_query_text(s, "SELECT MIN(substr(valid_from, 1, 10)) FROM assignments WHERE plan_id = ? "
+                                      "AND org_id = ? AND role = 'lead'", fq, 2, &from, e)))
+            goto out;
+        if (from && period_date_parse(from, &from_day) != 0)
+            from_day = PERIOD_NO_DAY;
+        free(from);
         for (size_t j = 0; j < pl.n; j++) {
             char *sub = NULL;
+            if (from_day != PERIOD_NO_DAY && pl.v[j].end < from_day)
+                continue;
             store_val q[] = {SV_I(plan_id), SV_I(x->id), app_sv_text(pl.v[j].code)};
             if ((rc = store_query_text(s, "SELECT MIN(submitted_at) FROM reports WHERE plan_id = ? AND org_id = ? "
                                           "AND period = ?", q, 3, &sub, e)))
