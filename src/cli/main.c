@@ -26,6 +26,17 @@ static const struct command COMMANDS[] = {
      "plans              list the stored plans"},
     {"export", cmd_export, "export plan SỐ --json  in kế hoạch đã lưu dưới dạng dti.plan/1",
      "export plan ID --json  print a stored plan as dti.plan/1"},
+    {"user", cmd_user, "user add|passwd|list|disable|enable  người dùng (mật khẩu qua stdin/DTI_PASSWORD)",
+     "user add|passwd|list|disable|enable  users (password from stdin/DTI_PASSWORD)"},
+    {"report", cmd_report, "report fill|attach|submit|return|approve|show|versions|check|status  báo cáo",
+     "report fill|attach|submit|return|approve|show|versions|check|status  reports"},
+    {"audit", cmd_audit, "audit log|verify    nhật ký thay đổi, kiểm tra chuỗi băm",
+     "audit log|verify    the audit log, check its hash chain"},
+    {"calendar", cmd_calendar, "calendar set|show KH QUY_TẮC…  lịch báo cáo của kế hoạch",
+     "calendar set|show PLAN RULE…  a plan's reporting calendar"},
+    {"periods", cmd_periods, "periods KH [NĂM]   các kỳ báo cáo và hạn", "periods PLAN [YEAR] periods and deadlines"},
+    {"score", cmd_score, "score KH KỲ         điểm, chỉ số, cảnh báo, xếp hạng (--json: kèm số liệu đầu vào)",
+     "score PLAN PERIOD   scores, index, warnings, rankings (--json: with every input)"},
     {NULL, NULL, NULL, NULL}
 };
 
