@@ -87,6 +87,17 @@ static void test_buf_size_overflow(void **state)
     buf_release(&b);
 }
 
+/* A length whose code-point array size wraps is refused, not under-allocated. */
+static void test_clean_n_huge_length(void **state)
+{
+    (void)state;
+    assert_null(text_clean_n("abc", SIZE_MAX));
+    assert_null(text_clean_n("abc", SIZE_MAX / 4));
+    char *s = text_clean_n("abc", 2);
+    assert_string_equal(s, "ab");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -95,6 +106,7 @@ int main(void)
         cmocka_unit_test(test_contains_words),
         cmocka_unit_test(test_buf_limit),
         cmocka_unit_test(test_buf_size_overflow),
+        cmocka_unit_test(test_clean_n_huge_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
