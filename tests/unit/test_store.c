@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "store/store_org.h"
 #include "store/store_plan.h"
+#include "store/store_int.h"
 
 static char dir[] = "/tmp/dti-test-store-XXXXXX";
 static char path[256];
@@ -315,6 +316,30 @@ static void test_many_parent_leads(void **state)
     store_close(s);
 }
 
+/* Migrations apply in the order of their number, not of their path text:
+ * "10_x.sql" after "9_y.sql", and two files of one version side by side
+ * (so the duplicate check, which compares neighbours, sees them). */
+static void test_migration_order(void **state)
+{
+    (void)state;
+    static const struct embed_file f[] = {
+        {"sql/sqlite/10_ten.sql", NULL, 0},
+        {"sql/sqlite/9_nine.sql", NULL, 0},
+        {"sql/sqlite/001_one.sql", NULL, 0},
+        {"sql/sqlite/2_two.sql", NULL, 0},
+        {"sql/sqlite/1_again.sql", NULL, 0},
+    };
+    const struct embed_file *v[5];
+    for (size_t i = 0; i < 5; i++)
+        v[i] = &f[i];
+    store_migrations_order(v, 5);
+    long want[] = {1, 1, 2, 9, 10};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(store_migration_version(v[i]->path), want[i]);
+    assert_int_equal(store_migration_version("sql/sqlite/x_a.sql"), -1);
+    assert_int_equal(store_migration_version("sql/sqlite/3_a.txt"), -1);
+}
+
 static void test_orgs(void **state)
 {
     (void)state;
@@ -377,6 +402,7 @@ int main(void)
         cmocka_unit_test_setup(test_plan_roundtrip, setup),
         cmocka_unit_test_setup(test_empty_plan, setup),
         cmocka_unit_test_setup(test_many_parent_leads, setup),
+        cmocka_unit_test(test_migration_order),
         cmocka_unit_test_setup(test_orgs, setup),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_all);
