@@ -51,8 +51,8 @@ static void help(FILE *f)
 {
     fprintf(f, "%s\n\n", TR("dti — theo dõi kế hoạch chuyển đổi số và chỉ số DTI",
                             "dti — digital-transformation plans and the DTI score"));
-    fprintf(f, "%s: dti [--db TỆP] [--lang vi|en] [--as NGƯỜI_DÙNG] %s\n\n", TR("Cách dùng", "Usage"),
-            TR("LỆNH ...", "COMMAND ..."));
+    fprintf(f, "%s\n\n", TR("Cách dùng: dti [--db TỆP] [--lang vi|en] [--as NGƯỜI_DÙNG] LỆNH ...",
+                            "Usage: dti [--db FILE] [--lang vi|en] [--as USER] COMMAND ..."));
     for (const struct command *c = COMMANDS; c->name; c++)
         fprintf(f, "  %s\n", TR(c->help_vi, c->help_en));
     fprintf(f, "\n%s\n", TR("Tùy chọn chung: --db (mặc định var/dti.db), --lang, --as, --json",

@@ -19,6 +19,12 @@ done
 "$DTI" --lang en --db >/dev/null 2>"$tmp/err"
 grep -q -- "--db: a value is missing" "$tmp/err" || bad "--lang en --db: $(cat "$tmp/err")"
 
+# the English help is English throughout
+"$DTI" --lang en --help >"$tmp/help"
+grep -q "Usage: dti \[--db FILE\] \[--lang vi|en\] \[--as USER\] COMMAND" "$tmp/help" || bad "English usage: $(head -3 "$tmp/help")"
+grep -q "TỆP\|NGƯỜI_DÙNG" "$tmp/help" && bad "English help has Vietnamese placeholders"
+"$DTI" --help | grep -q "Cách dùng: dti \[--db TỆP\]" || bad "Vietnamese usage line"
+
 if [ -w /dev/full ]; then
   "$DTI" extract "$ROOT/samples/hoa-binh-2026.md" >/dev/full 2>"$tmp/err"; rc=$?
   [ "$rc" -ne 0 ] || bad "extract to a full disk exited 0"
