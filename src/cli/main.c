@@ -26,6 +26,12 @@ static const struct command COMMANDS[] = {
      "plans              list the stored plans"},
     {"export", cmd_export, "export plan SỐ --json  in kế hoạch đã lưu dưới dạng dti.plan/1",
      "export plan ID --json  print a stored plan as dti.plan/1"},
+    {"score", cmd_score, "score KẾ_HOẠCH KỲ   bảng điểm: nhóm, chỉ tiêu, trạng thái, chỉ số (--json: mọi số liệu đầu vào)",
+     "score PLAN PERIOD  scores: groups, indicators, statuses, index (--json: every input)"},
+    {"rank", cmd_rank, "rank KẾ_HOẠCH KỲ    xếp hạng đơn vị (--units) hoặc các xã của tỉnh (--communes)",
+     "rank PLAN PERIOD   rank the units (--units) or the province's communes (--communes)"},
+    {"index", cmd_index, "index load KẾ_HOẠCH TỆP  nạp bộ chỉ số (CSV hoặc JSON)",
+     "index load PLAN FILE  load a point table (CSV or JSON)"},
     {NULL, NULL, NULL, NULL}
 };
 
