@@ -375,7 +375,7 @@ static void run(const ctx *c, para *p, const xmlNode *r, int para_bold)
                  ooxml_is(k, OOXML_NS_MC, "AlternateContent") || ooxml_is(k, OOXML_NS_W, "object"))
             find_boxes(k, p, 0);
     }
-    if (!buf_failed(&p->text) && has_visible(p->text.ptr + from, p->text.len - from)) {
+    if (!buf_failed(&p->text) && p->text.len > from && has_visible(p->text.ptr + from, p->text.len - from)) {
         p->runs++;
         p->bold_runs += bold > 0;
     }
