@@ -904,8 +904,9 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
                     "unit", jstr_or_null(d->unit), "text", jstr_or_null(d->target_text))
         : json_null();
     double points = d->counted ? score_points(t->latest.achievement, d->max) : 0;
+    char day2[PERIOD_DATE_LEN];
     return json_pack("{s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:o, "
-                     "s:o, s:f, s:o, s:b}",
+                     "s:o, s:f, s:s, s:b}",
                      "code", d->code, "group", jstr_or_null(d->group), "name", jstr_or_null(d->name),
                      "target", target, "aggregation", d->agg == APP_AGG_SUM ? "sum" : "last",
                      "due", period_date_iso(d->due, day), "observations", obs,
@@ -922,7 +923,7 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
                                                             (json_int_t)t->line.n, "x", "days since 1970-01-01")
                                                 : json_null(),
                      "points", d->counted ? json_real(points) : json_null(), "max", d->max,
-                     "judged_on", period_date_iso(sc->asof, day), "counted", d->counted);
+                     "judged_on", period_date_iso(sc->asof, day2), "counted", d->counted);
 }
 
 static json_t *crit_json(const app_score_crit *k)

@@ -68,13 +68,13 @@ static time_t ts(const char *iso)
     return report_ts_parse(iso);
 }
 
-static report_key key(int64_t plan, int64_t org, const char *period)
+static report_key key(int64_t plan_id, int64_t org, const char *code)
 {
     report_key k;
     memset(&k, 0, sizeof k);
-    k.plan_id = plan;
+    k.plan_id = plan_id;
     k.org_id = org;
-    snprintf(k.period, sizeof k.period, "%s", period);
+    snprintf(k.period, sizeof k.period, "%s", code);
     return k;
 }
 
