@@ -473,7 +473,8 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
                                      q, 2, &changed, e)))
             goto out;
         res.replaced = changed > 0;
-        store_val ins[] = {SV_I(plan_id), app_sv_text(tname ? tname : name), app_sv_text(name), app_sv_text(sha),
+        const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+        store_val ins[] = {SV_I(plan_id), app_sv_text(tname ? tname : base), app_sv_text(name), app_sv_text(sha),
                            app_sv_text(ts), SV_I(u ? u->id : 0)};
         if ((rc = store_query_int(s,
                  "INSERT INTO index_tables (plan_id, name, source_name, sha256, created_at, created_by) "
