@@ -148,6 +148,22 @@ dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_
         goto out;
     }
     if (h.n > 1) {
+        /* several share the key ("Công an xã", "Công an tỉnh"): the one whose
+         * name is the very words given, if exactly one is */
+        struct org_hits exact = {{0}, 0};
+        for (size_t i = 0; i < h.n; i++) {
+            char *nm = NULL;
+            store_val q[] = {SV_I(h.ids[i])};
+            if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, &nm, e)))
+                goto out;
+            if (nm && text_fold_eq(nm, ref) && exact.n < 8)
+                exact.ids[exact.n++] = h.ids[i];
+            free(nm);
+        }
+        if (exact.n == 1)
+            h = exact;
+    }
+    if (h.n > 1) {
         rc = dti_fail(e, DTI_ERR_INPUT, "org",
                       "\"%s\" ứng với %zu đơn vị (số %lld, %lld ...): hãy dùng số của đơn vị",
                       "\"%s\" fits %zu orgs (ids %lld, %lld ...): use the org's id", ref, h.n,
