@@ -47,5 +47,7 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_plans(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_rank(cli_ctx *ctx, int argc, char **argv);
+int cmd_index(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -35,8 +35,12 @@ static const struct command COMMANDS[] = {
     {"calendar", cmd_calendar, "calendar set|show KH QUY_TẮC…  lịch báo cáo của kế hoạch",
      "calendar set|show PLAN RULE…  a plan's reporting calendar"},
     {"periods", cmd_periods, "periods KH [NĂM]   các kỳ báo cáo và hạn", "periods PLAN [YEAR] periods and deadlines"},
-    {"score", cmd_score, "score KH KỲ         điểm, chỉ số, cảnh báo, xếp hạng (--json: kèm số liệu đầu vào)",
-     "score PLAN PERIOD   scores, index, warnings, rankings (--json: with every input)"},
+    {"score", cmd_score, "score KẾ_HOẠCH KỲ   bảng điểm: nhóm, chỉ tiêu, trạng thái, chỉ số (--json: mọi số liệu đầu vào)",
+     "score PLAN PERIOD  scores: groups, indicators, statuses, index (--json: every input)"},
+    {"rank", cmd_rank, "rank KẾ_HOẠCH KỲ    xếp hạng đơn vị (--units) hoặc các xã của tỉnh (--communes)",
+     "rank PLAN PERIOD   rank the units (--units) or the province's communes (--communes)"},
+    {"index", cmd_index, "index load KẾ_HOẠCH TỆP  nạp bộ chỉ số (CSV hoặc JSON)",
+     "index load PLAN FILE  load a point table (CSV or JSON)"},
     {NULL, NULL, NULL, NULL}
 };
 

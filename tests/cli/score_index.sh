@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# score and index on the command line: the sample plan imported, its point
+# table (samples/index-hoa-binh.csv) loaded; a bad table exits 2 naming the
+# line and column and stores nothing; `score` prints the Vietnamese table
+# (no data yet: "chưa có số liệu"); a self-assessed 10 reviewed down to 5
+# gives the index 0,5000 beside the self-assessed 1,0000; --json parses and
+# holds the same figures; `rank` runs.
+set -u
+DTI=${DTI:-build/dti}
+ROOT=${ROOT:-.}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/dti.db
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+"$DTI" --db "$db" import "$ROOT/samples/hoa-binh-2026.md" >/dev/null || bad "import"
+out=$("$DTI" --db "$db" index load 1 "$ROOT/samples/index-hoa-binh.csv") || bad "index load"
+case $out in *"13 tiêu chí trong 7 nhóm"*) ;; *) bad "index load summary: $out" ;; esac
+
+printf 'ma,ten,diem toi da,chi tieu\n1.1,A,20,1.1\n1.2,B,10,9.9\n' > "$tmp/bad.csv"
+err=$("$DTI" --db "$db" index load 1 "$tmp/bad.csv" 2>&1); rc=$?
+[ "$rc" = 2 ] || bad "bad table exit $rc"
+case $err in *"dòng 3, cột 4"*"9.9"*) ;; *) bad "bad table message: $err" ;; esac
+n=$("$DTI" --db "$db" score 1 2026-Q1 --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["criteria"]))')
+[ "$n" = 13 ] || bad "criteria after a refused load: $n"
+
+out=$("$DTI" --db "$db" score 1 2026-Q1) || bad "score"
+case $out in *"Nhóm 1. Hạ tầng số"*"chưa có số liệu"*) ;; *) bad "score table: $out" ;; esac
+
+"$DTI" --db "$db" score self 1 2026-Q1 2.3 10 --note "QĐ 12" >/dev/null || bad "self"
+"$DTI" --db "$db" score review 1 2026-Q1 2.3 5 >/dev/null 2>&1 && bad "review without a reason accepted"
+"$DTI" --db "$db" score review 1 2026-Q1 2.3 5 --reason "Trưởng ban là Phó Chủ tịch" >/dev/null || bad "review"
+out=$("$DTI" --db "$db" score 1 2026-Q1)
+case $out in *"Chỉ số của kế hoạch: 0,5000"*"Theo điểm tự chấm: 1,0000"*) ;; *) bad "index after review: $out" ;; esac
+"$DTI" --db "$db" score 1 2026-Q1 --json | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+t = j["total"]
+assert t["index_text"] == "0,5000", t
+assert abs(t["points"] / t["max"] - t["index"]) < 1e-9
+k = [c for c in j["criteria"] if c["code"] == "2.3"][0]
+assert k["self"] == 10 and k["review"] == 5 and k["reason"], k
+' || bad "score --json"
+"$DTI" --db "$db" rank 1 2026-Q1 --units >/dev/null || bad "rank --units"
+"$DTI" --db "$db" rank 1 2026-Q1 --communes --json | python3 -c '
+import json, sys
+j = json.load(sys.stdin)
+assert j["ranking"] == "communes" and j["province"]["mode"] == "mean", j
+assert j["rows"][0]["rank"] == 1 and j["rows"][0]["sum"]["index_text"] == "0,5000", j
+' || bad "rank --communes"
+exit $fail
