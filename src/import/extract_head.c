@@ -177,13 +177,28 @@ static int scan_top(xt_ctx *x, const char *text, void *arg)
     return 0;
 }
 
+/* Folded F names another document: a number "N/…" or "số N", or "của". */
+static int cites_document(const char *f)
+{
+    for (const char *p = f; *p; p++) {
+        if (p[0] >= '0' && p[0] <= '9' && p[1] == '/')
+            return 1;
+        if ((p == f || p[-1] == ' ') && !strncmp(p, "so ", 3) && p[3] >= '0' && p[3] <= '9')
+            return 1;
+    }
+    return xt_has(f, "cua");
+}
+
 /* A paragraph that opens the body rather than continuing the title. */
 static int body_line(const char *text)
 {
     char *f = text_fold(text);
-    int r = !f || strlen(text) > TITLE_LINE_MAX || xt_starts(f, "can cu") || xt_starts(f, "thuc hien") ||
-            xt_starts(f, "xet") || xt_starts(f, "kinh gui") ||
-            xt_starts(f, "phu luc");
+    int r = !f || strlen(text) > TITLE_LINE_MAX || xt_starts(f, "can cu") || xt_starts(f, "xet") ||
+            xt_starts(f, "kinh gui") || xt_starts(f, "phu luc");
+    /* "Thực hiện Kế hoạch số 92/KH-UBND …" cites a document and opens the
+     * body; "Thực hiện nhiệm vụ chuyển đổi số năm 2026 …" is a title */
+    if (f && xt_starts(f, "thuc hien") && (cites_document(f) || strlen(text) > 120))
+        r = 1;
     size_t n = strlen(text);
     if (n && strchr(";:", text[n - 1]))
         r = 1;

@@ -25,9 +25,11 @@
  * code's shape (roman over arabic over "1.1"); an item sits in the innermost
  * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
  * indicator in a table with target columns, a task in a table of tasks
- * (name "Nhiệm vụ" only, products, funding) or under a group of documents
- * to issue ("văn bản"), and otherwise (a "Chỉ tiêu/nhiệm vụ" column) an
- * indicator exactly when its text carries a measurable target. */
+ * (name "Nhiệm vụ" only, or products or funding under a name that is not
+ * "Chỉ tiêu/nhiệm vụ") or under a group of documents to issue ("văn bản"),
+ * and otherwise (a "Chỉ tiêu/nhiệm vụ" column, with or without products
+ * and funding) an indicator exactly when its text carries a measurable
+ * target. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,7 +323,10 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
             for (int i = 1; i < nl; i++)
                 L->role[leads[i]] = R_SUPPORT;
     }
-    L->kind = has_target ? K_IND : ((name_task && !name_ind) || has_outfund) ? K_TASK : K_MIXED;
+    /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
+     * text even when the table has products and funding columns */
+    L->kind = has_target ? K_IND : (name_ind && name_task) ? K_MIXED
+            : (name_task || has_outfund) ? K_TASK : K_MIXED;
     for (size_t r = first; r < first + nh && L->nhdr < MAX_HEADER_ROWS; r++) {
         L->hdr[L->nhdr] = row_fold(t, r);
         if (!L->hdr[L->nhdr]) {
