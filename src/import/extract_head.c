@@ -354,8 +354,14 @@ void xt_head(xt_ctx *x)
     x->year = p->title ? last_year(p->title) : 0;
     if (!x->year && p->issued)
         x->year = (int)strtol(p->issued, NULL, 10);
-    if (!x->year)
-        for (size_t i = 0; i < d->n && i < HEAD_SCAN_BLOCKS * 2 && !x->year; i++)
-            if (d->blocks[i].kind == DOC_PARA)
-                x->year = last_year(d->blocks[i].text);
+    for (size_t i = 0; !x->year && i < d->n && i < HEAD_SCAN_BLOCKS * 2; i++) {
+        const doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_PARA) {
+            x->year = last_year(b->text);
+            continue;
+        }
+        /* a sheet: the title rows above its header */
+        for (size_t r = 0; r < b->table->nrows && r < 3 && !x->year; r++)
+            x->year = last_year(b->table->cells[r * b->table->ncols].text);
+    }
 }
