@@ -304,7 +304,7 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         if (role == R_LEAD) {
             L->commune[c] = ANY(f, "cap xa", "tai xa", "tiep nhan", "xa", "phuong", "dac khu", "thi tran");
             /* a province-level lead ("Sở, ngành chủ trì cấp tỉnh") */
-            if (ANY(f, "cap tinh", "tinh", "so nganh", "so"))
+            if (ANY(f, "cap tinh", "tinh", "so nganh", "so, nganh", "so ban nganh", "so, ban, nganh"))
                 L->commune[c] = -1;
         }
         L->role[c] = role;
