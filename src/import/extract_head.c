@@ -177,13 +177,28 @@ static int scan_top(xt_ctx *x, const char *text, void *arg)
     return 0;
 }
 
+/* Folded F names another document: a number "N/…" or "số N", or "của". */
+static int cites_document(const char *f)
+{
+    for (const char *p = f; *p; p++) {
+        if (p[0] >= '0' && p[0] <= '9' && p[1] == '/')
+            return 1;
+        if ((p == f || p[-1] == ' ') && !strncmp(p, "so ", 3) && p[3] >= '0' && p[3] <= '9')
+            return 1;
+    }
+    return xt_has(f, "cua");
+}
+
 /* A paragraph that opens the body rather than continuing the title. */
 static int body_line(const char *text)
 {
     char *f = text_fold(text);
-    int r = !f || strlen(text) > TITLE_LINE_MAX || xt_starts(f, "can cu") || xt_starts(f, "thuc hien") ||
-            xt_starts(f, "xet") || xt_starts(f, "kinh gui") ||
-            xt_starts(f, "phu luc");
+    int r = !f || strlen(text) > TITLE_LINE_MAX || xt_starts(f, "can cu") || xt_starts(f, "xet") ||
+            xt_starts(f, "kinh gui") || xt_starts(f, "phu luc");
+    /* "Thực hiện Kế hoạch số 92/KH-UBND …" cites a document and opens the
+     * body; "Thực hiện nhiệm vụ chuyển đổi số năm 2026 …" is a title */
+    if (f && xt_starts(f, "thuc hien") && (cites_document(f) || strlen(text) > 120))
+        r = 1;
     size_t n = strlen(text);
     if (n && strchr(";:", text[n - 1]))
         r = 1;
@@ -339,8 +354,14 @@ void xt_head(xt_ctx *x)
     x->year = p->title ? last_year(p->title) : 0;
     if (!x->year && p->issued)
         x->year = (int)strtol(p->issued, NULL, 10);
-    if (!x->year)
-        for (size_t i = 0; i < d->n && i < HEAD_SCAN_BLOCKS * 2 && !x->year; i++)
-            if (d->blocks[i].kind == DOC_PARA)
-                x->year = last_year(d->blocks[i].text);
+    for (size_t i = 0; !x->year && i < d->n && i < HEAD_SCAN_BLOCKS * 2; i++) {
+        const doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_PARA) {
+            x->year = last_year(b->text);
+            continue;
+        }
+        /* a sheet: the title rows above its header */
+        for (size_t r = 0; r < b->table->nrows && r < 3 && !x->year; r++)
+            x->year = last_year(b->table->cells[r * b->table->ncols].text);
+    }
 }

@@ -333,6 +333,21 @@ static int cand_year(const toks *T, const cand *c, int def)
         if (y < 2000 || y > 2100)
             continue;
         size_t d = k > c->num ? k - c->num : c->num - k;
+        /* "85% năm 2026 và 95% vào năm 2028": a year never reaches past
+         * another percentage to the number on its other side */
+        size_t lo = k > c->num ? c->num + 1 : k + 2, hi = k > c->num ? k : c->num;
+        int across = 0;
+        for (size_t m = lo; m + 1 < hi + 1 && m < T->n; m++)
+            if (T->v[m].type == T_NUM && W(T, m + 1, "%"))
+                across = 1;
+        /* "85% năm 2026": a year right after another percentage is its */
+        size_t a = k;
+        if (a >= 1 && (W(T, a - 1, "vao") || W(T, a - 1, "den") || W(T, a - 1, "trong")))
+            a--;
+        if (a >= 2 && W(T, a - 1, "%") && T->v[a - 2].type == T_NUM && a - 2 != c->num)
+            across = 1;
+        if (across)
+            continue;
         if (d < bestd) {
             bestd = d;
             best = (int)y;
@@ -497,7 +512,17 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
                 if (W(T, k, ",") && is_rate_noun(T, k + 1) && prose)
                     ls = k + 1;
         int rate = is_rate_noun(T, ls);
-        char *l = span(s, T, ls, c->ps);
+        /* the year the phrase is for ("… đến năm 2028 đạt 90%") is the
+         * target's, not part of the name */
+        size_t le = c->ps;
+        if (le >= ls + 3 && W(T, le - 2, "nam") && T->v[le - 1].type == T_NUM && strlen(T->v[le - 1].f) == 4) {
+            le -= 2;
+            if (W(T, le - 1, "den") || W(T, le - 1, "vao") || W(T, le - 1, "trong") || W(T, le - 1, "toi"))
+                le--;
+            if (le > ls && W(T, le - 1, ","))
+                le--;
+        }
+        char *l = span(s, T, ls, le);
         if (!l && leadin)
             buf_adds(&name, leadin);
         else if (l)

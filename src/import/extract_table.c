@@ -9,10 +9,13 @@
  *   "Thời gian/Thời hạn", basis "Căn cứ", action "Nhiệm vụ thực hiện tại địa
  *   phương/Giải pháp", outputs "Sản phẩm", funding "Kinh phí", scope "Quy
  *   mô, phạm vi", note "Ghi chú".
- * Two lead columns: the commune-level one ("cấp xã", "tiếp nhận") is the
- * lead and the other x.parent_lead; with no such cue, the later one is the
- * lead when a support column exists (province first, commune after), else
- * the first is the lead and the second the support.
+ * Two lead columns: the commune-level one ("cấp xã", "tại phường", "tiếp
+ * nhận") is the lead and the other x.parent_lead; else the one without a
+ * province cue ("cấp tỉnh", "Sở, ngành") beside one with it; with no cue
+ * at all, the later one is the lead when a support column exists (province
+ * first, commune after), else the first is the lead and the second the
+ * support. A column of results already reached ("Kết quả thực hiện năm
+ * 2025", "Ước thực hiện", "Hiện trạng") is a baseline, never a target.
  *
  * A table with no header row continues the layout before it when the reader
  * marked it `continued` or nothing but page noise lies between them (page
@@ -25,9 +28,11 @@
  * code's shape (roman over arabic over "1.1"); an item sits in the innermost
  * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
  * indicator in a table with target columns, a task in a table of tasks
- * (name "Nhiệm vụ" only, products, funding) or under a group of documents
- * to issue ("văn bản"), and otherwise (a "Chỉ tiêu/nhiệm vụ" column) an
- * indicator exactly when its text carries a measurable target. */
+ * (name "Nhiệm vụ" only, or products or funding under a name that is not
+ * "Chỉ tiêu/nhiệm vụ") or under a group of documents to issue ("văn bản"),
+ * and otherwise (a "Chỉ tiêu/nhiệm vụ" column, with or without products
+ * and funding) an indicator exactly when its text carries a measurable
+ * target. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +121,11 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_SCOPE;
     if (ANY(f, "thoi gian", "thoi han", "tien do", "hoan thanh", "moc thoi gian"))
         return R_DUE;
+    /* "Kết quả thực hiện năm 2025", "Ước thực hiện", "Hiện trạng": a
+     * baseline reached, not a target */
+    if (ANY(f, "ket qua", "uoc thuc hien", "uoc dat", "hien trang", "thuc trang", "da dat") &&
+        !ANY(f, "chu tri", "don vi", "co quan", "trach nhiem", "bao cao"))
+        return R_NOTE;
     if (has_year(f, year))
         return R_TARGET;
     if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
@@ -291,8 +301,12 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
             has_target = 1;
         if (role == R_OUTPUTS || role == R_FUNDING)
             has_outfund = 1;
-        if (role == R_LEAD)
-            L->commune[c] = ANY(f, "cap xa", "tai xa", "tiep nhan", "xa");
+        if (role == R_LEAD) {
+            L->commune[c] = ANY(f, "cap xa", "tai xa", "tiep nhan", "xa", "phuong", "dac khu", "thi tran");
+            /* a province-level lead ("Sở, ngành chủ trì cấp tỉnh") */
+            if (ANY(f, "cap tinh", "tinh", "so nganh", "so, nganh", "so ban nganh", "so, ban, nganh"))
+                L->commune[c] = -1;
+        }
         L->role[c] = role;
         free(f);
     }
@@ -309,8 +323,16 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
     if (nl >= 2) {
         int lead = -1;
         for (int i = 0; i < nl; i++)
-            if (L->commune[leads[i]] && lead < 0)
+            if (L->commune[leads[i]] > 0 && lead < 0)
                 lead = leads[i];
+        /* a province-level column beside one without a cue: the other */
+        int prov = 0;
+        for (int i = 0; i < nl; i++)
+            prov += L->commune[leads[i]] < 0;
+        if (lead < 0 && prov && prov < nl)
+            for (int i = nl - 1; i >= 0; i--)
+                if (L->commune[leads[i]] >= 0)
+                    lead = leads[i];
         if (lead >= 0 || support) {
             if (lead < 0)
                 lead = leads[nl - 1];
@@ -321,7 +343,10 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
             for (int i = 1; i < nl; i++)
                 L->role[leads[i]] = R_SUPPORT;
     }
-    L->kind = has_target ? K_IND : ((name_task && !name_ind) || has_outfund) ? K_TASK : K_MIXED;
+    /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
+     * text even when the table has products and funding columns */
+    L->kind = has_target ? K_IND : (name_ind && name_task) ? K_MIXED
+            : (name_task || has_outfund) ? K_TASK : K_MIXED;
     for (size_t r = first; r < first + nh && L->nhdr < MAX_HEADER_ROWS; r++) {
         L->hdr[L->nhdr] = row_fold(t, r);
         if (!L->hdr[L->nhdr]) {

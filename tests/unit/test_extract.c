@@ -382,6 +382,93 @@ static void test_header_under_title_rows(void **state)
     doc_free(d);
 }
 
+/* "Chỉ tiêu/nhiệm vụ" with products and funding: rows still told apart. */
+static void test_mixed_with_products(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "STT", "Chỉ tiêu/nhiệm vụ", "Đơn vị chủ trì", "Sản phẩm", "Kinh phí",
+        "1", "Tỷ lệ hồ sơ xử lý trên môi trường mạng đạt tối thiểu 90%", "Phòng A", "Báo cáo", "",
+        "2", "Triển khai họp trực tuyến với các thôn", "Phòng A", "Hệ thống họp", "Ngân sách xã",
+    };
+    table(d, 3, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(ind(p, "1")->name, "Tỷ lệ hồ sơ xử lý trên môi trường mạng");
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Hệ thống họp");
+    assert_string_equal(p->tasks[0]->funding, "Ngân sách xã");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* A baseline column is no target; a province lead column after the
+ * commune's is x.parent_lead; a sheet's year comes from its title row. */
+static void test_baseline_and_province_lead(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026", M_LEFT, M_LEFT, M_LEFT, M_LEFT, M_LEFT,
+        "TT", "Tên chỉ tiêu", "Kết quả thực hiện năm 2025", "Mục tiêu", "Chủ trì tại phường",
+        "Sở, ngành chủ trì",
+        "1", "Tỷ lệ hồ sơ trực tuyến", "55%", "Tối thiểu 70%", "Trung tâm PVHCC", "Văn phòng UBND tỉnh",
+    };
+    table(d, 3, 6, cells);
+    plan *p = run(d, NULL);
+    plan_indicator *i = ind(p, "1");
+    assert_int_equal(i->ntargets, 1);
+    assert_int_equal(i->targets[0].year, 2026);
+    assert_true(i->targets[0].value == 70);
+    assert_int_equal(i->lead.n, 1);
+    assert_string_equal(i->lead.v[0], "Trung tâm PVHCC");
+    json_t *pl = json_object_get(i->x, "parent_lead");
+    assert_string_equal(json_string_value(json_array_get(pl, 0)), "Văn phòng UBND tỉnh");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* A title line may start with "Thực hiện"; a body line citing a plan not. */
+static void test_title_thuc_hien(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Thực hiện nhiệm vụ chuyển đổi số năm 2026 trên địa bàn xã Hòa Bình");
+    para(d, "Thực hiện Kế hoạch số 18/KH-UBND ngày 14/01/2026 của UBND tỉnh Lạng Sơn");
+    plan *p = run(d, NULL);
+    assert_string_equal(p->title, "Kế hoạch Thực hiện nhiệm vụ chuyển đổi số năm 2026 trên địa bàn xã Hòa Bình");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* "85% năm 2026 và 95% vào năm 2028": two targets; "đến năm 2028" before
+ * the phrase is the target's year, not part of the name. */
+static void test_prose_years(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Hòa Bình giai đoạn 2026 - 2028");
+    para(d, "II. MỤC TIÊU");
+    para(d, "2. Mục tiêu cụ thể");
+    para(d, "- Tỷ lệ hộ có cáp quang: Đạt tối thiểu 85% năm 2026 và 95% vào năm 2028.");
+    para(d, "- Tỷ lệ người dân có Sổ sức khỏe điện tử đến năm 2027 đạt tối thiểu 90%.");
+    plan *p = run(d, NULL);
+    plan_indicator *a = ind(p, "T1"), *b = ind(p, "T2");
+    assert_int_equal(a->ntargets, 2);
+    assert_int_equal(a->targets[0].year, 2026);
+    assert_true(a->targets[0].value == 85);
+    assert_int_equal(a->targets[1].year, 2028);
+    assert_true(a->targets[1].value == 95);
+    assert_string_equal(b->name, "Tỷ lệ người dân có Sổ sức khỏe điện tử");
+    assert_int_equal(b->targets[0].year, 2027);
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -413,6 +500,10 @@ int main(void)
         cmocka_unit_test(test_prose_restating_a_row),
         cmocka_unit_test(test_heading_fields),
         cmocka_unit_test(test_header_under_title_rows),
+        cmocka_unit_test(test_mixed_with_products),
+        cmocka_unit_test(test_baseline_and_province_lead),
+        cmocka_unit_test(test_title_thuc_hien),
+        cmocka_unit_test(test_prose_years),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
