@@ -30,7 +30,7 @@ static void print_score(const json_t *j)
     char a[SCORE_FMT_LEN], b[SCORE_FMT_LEN], c[SCORE_FMT_LEN];
     printf("%s %lld · %s %s (%s %s)\n", TR("Kế hoạch", "Plan"), (long long)json_integer_value(json_object_get(j, "plan_id")),
            TR("kỳ", "period"), jstr(j, "period"), TR("tính đến", "as of"), jstr(j, "judged_on"));
-    printf("%-6s %-10s %-10s %-8s %-7s %s\n", TR("mã", "code"), TR("mục tiêu", "target"), TR("giá trị", "value"),
+    printf("%-6s %-14s %-10s %-8s %-7s %s\n", TR("mã", "code"), TR("mục tiêu", "target"), TR("giá trị", "value"),
            TR("mức đạt", "achiev."), TR("điểm", "points"), TR("trạng thái", "status"));
     size_t i;
     const json_t *x;
@@ -38,18 +38,19 @@ static void print_score(const json_t *j)
         const json_t *t = json_object_get(x, "target");
         char tg[48];
         if (json_is_object(t) && json_is_number(json_object_get(t, "value")))
-            snprintf(tg, sizeof tg, "%s%s%s", jstr(t, "op"), fig(json_object_get(t, "value"), 2, a), jstr(t, "unit"));
+            snprintf(tg, sizeof tg, "%s%s%s", jstr(t, "op"), fig(json_object_get(t, "value"), 2, a),
+                     strcmp(jstr(t, "unit"), "%") == 0 ? "%" : "");
         else
             snprintf(tg, sizeof tg, "%s", json_is_object(t) ? TR("(định tính)", "(text)") : "—");
         const json_t *v = json_object_get(x, "value");
-        printf("%-6s %-10.10s %-10s %-8s %-7s %s\n", jstr(x, "code"), tg,
+        printf("%-6s %-14s %-10s %-8s %-7s %s\n", jstr(x, "code"), tg,
                json_is_boolean(v) ? (json_is_true(v) ? TR("có", "yes") : TR("không", "no")) : fig(v, 2, b),
                fig(json_object_get(x, "achievement"), 4, c), fig(json_object_get(x, "points"), 4, a),
                jstr(x, "status_label"));
     }
     printf("%s\n", TR("Nhóm:", "Groups:"));
     json_array_foreach(json_object_get(j, "groups"), i, x)
-        printf("  %-4s %-40.40s %s/%s = %s (%s %lld)\n", jstr(x, "code"), jstr(x, "name"),
+        printf("  %-4s %s: %s/%s = %s (%s %lld)\n", jstr(x, "code"), jstr(x, "name"),
                fig(json_object_get(x, "points"), 4, a), fig(json_object_get(x, "max"), 0, b),
                json_is_number(json_object_get(x, "value")) ? jstr(x, "value_text") : "—",
                TR("chưa có số liệu:", "no data:"), (long long)json_integer_value(json_object_get(x, "nodata")));
