@@ -183,6 +183,18 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
     }
     if (!parent)
         return DTI_OK;      /* APP_MATCH_NONE: no commune or province named */
+    if (!*e->key) {
+        /* no letter or digit ("-", "…", "—"): a table's "none", not a unit;
+         * an org with an empty key would gather all such names */
+        char w[ORGNAME_MAX_BYTES + 160];
+        if (lang_get() == LANG_EN)
+            snprintf(w, sizeof w, "\"%s\": not the name of a unit, not linked to an org", e->name);
+        else
+            snprintf(w, sizeof w, "\"%s\": không phải tên đơn vị, chưa gắn với tổ chức nào", e->name);
+        if (strlist_find(&im->r->warnings, w) < 0 && strlist_add(&im->r->warnings, w))
+            return nomem(e_);
+        return DTI_OK;
+    }
     /* an earlier name of this plan with the same key */
     for (name_ent *o = im->v; o < e; o++)
         if (o->prov == e->prov && o->key && o->org_id && strcmp(o->key, e->key) == 0 &&
