@@ -827,7 +827,8 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
         if (it.n == 0) {
             rc = dti_fail(e, DTI_ERR_INPUT, "csv", "dòng %zu: kế hoạch không có %s mã %s",
                           "line %zu: the plan has no %s with code %s", line,
-                          is_task ? TR("nhiệm vụ", "task") : TR("chỉ tiêu", "indicator"), code);
+                          k < 0 ? TR("chỉ tiêu hay nhiệm vụ", "indicator or task")
+                                : is_task ? TR("nhiệm vụ", "task") : TR("chỉ tiêu", "indicator"), code);
             goto out;
         }
         if (it.n > 1) {

@@ -19,6 +19,19 @@ static const char *jstr(const json_t *o, const char *k)
     return s ? s : "";
 }
 
+/* Cut S to at most N bytes on a UTF-8 character boundary, with "…" when cut. */
+static void print_cut(const char *label, const char *s, size_t n)
+{
+    size_t len = strlen(s);
+    if (len <= n) {
+        printf("      %s %s\n", label, s);
+        return;
+    }
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    printf("      %s %.*s…\n", label, (int)n, s);
+}
+
 int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *uvi = "audit log [--entity LOẠI [SỐ]] [--limit N] [--json] | audit verify";
@@ -83,9 +96,9 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
             printf("%5lld %s %-12s %-22s %s %s\n", (long long)json_integer_value(json_object_get(x, "seq")),
                    jstr(x, "at"), jstr(x, "user"), jstr(x, "action"), jstr(x, "entity"), jstr(x, "entity_id"));
             if (b && strcmp(b, "null") != 0)
-                printf("      %s %.300s\n", TR("trước:", "before:"), b);
+                print_cut(TR("trước:", "before:"), b, 300);
             if (af && strcmp(af, "null") != 0)
-                printf("      %s %.300s\n", TR("sau:  ", "after: "), af);
+                print_cut(TR("sau:  ", "after: "), af, 300);
             free(b);
             free(af);
         }

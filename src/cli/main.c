@@ -30,6 +30,8 @@ static const struct command COMMANDS[] = {
      "user add|passwd|list|disable|enable  users (password from stdin/DTI_PASSWORD)"},
     {"report", cmd_report, "report fill|attach|submit|return|approve|show|versions|check|status  báo cáo",
      "report fill|attach|submit|return|approve|show|versions|check|status  reports"},
+    {"assign", cmd_assign, "assign list|set KH …  phân công chủ trì, phối hợp",
+     "assign list|set PLAN …  who leads and supports each item"},
     {"audit", cmd_audit, "audit log|verify    nhật ký thay đổi, kiểm tra chuỗi băm",
      "audit log|verify    the audit log, check its hash chain"},
     {"calendar", cmd_calendar, "calendar set|show KH QUY_TẮC…  lịch báo cáo của kế hoạch",

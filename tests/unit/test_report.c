@@ -1,0 +1,332 @@
+/* test_report.c — report use cases (app/report.c, evidence.c, assign.c,
+ * calendar.c) and the CSV reader (base/csv.c): value checks that refuse
+ * and change nothing, the state machine, versions, evidence types and
+ * storage, assignments changed over time. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+#include "app_fixture.h"
+#include "app/assign.h"
+#include "app/audit.h"
+#include "app/calendar.h"
+#include "app/report.h"
+#include "base/csv.h"
+
+static report_key key(int64_t plan, int64_t org, const char *period)
+{
+    report_key k;
+    memset(&k, 0, sizeof k);
+    k.plan_id = plan;
+    k.org_id = org;
+    snprintf(k.period, sizeof k.period, "%s", period);
+    return k;
+}
+
+static int64_t count(fixture *f, const char *sql)
+{
+    int64_t n = -1;
+    dti_err e;
+    assert_int_equal(store_query_int(f->s, sql, NULL, 0, &n, NULL, &e), DTI_OK);
+    return n;
+}
+
+struct rows {
+    char cells[8][4][32];
+    size_t n, nf[8], lines[8];
+};
+
+static dti_rc row_fn(void *ctx, size_t line, char **f, size_t n, dti_err *e)
+{
+    struct rows *r = ctx;
+    (void)e;
+    if (r->n < 8) {
+        r->nf[r->n] = n;
+        r->lines[r->n] = line;
+        for (size_t i = 0; i < n && i < 4; i++)
+            snprintf(r->cells[r->n][i], 32, "%s", f[i]);
+        r->n++;
+    }
+    return DTI_OK;
+}
+
+static void test_csv(void **state)
+{
+    (void)state;
+    struct rows r;
+    dti_err e;
+    const char a[] = "\xEF\xBB\xBF" "code;value;note\r\n4.1;12,5;\"a; \"\"b\"\"\nc\"\r\n\r\n4.2;;x\n";
+    memset(&r, 0, sizeof r);
+    assert_int_equal(csv_parse("a.csv", a, strlen(a), 10, row_fn, &r, &e), DTI_OK);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.cells[0][0], "code");
+    assert_string_equal(r.cells[1][1], "12,5");
+    assert_string_equal(r.cells[1][2], "a; \"b\"\nc");
+    assert_int_equal(r.lines[2], 5);
+    assert_string_equal(r.cells[2][2], "x");
+    const char b[] = "a,b\n\"open,x\n";
+    memset(&r, 0, sizeof r);
+    assert_int_equal(csv_parse("b.csv", b, strlen(b), 10, row_fn, &r, &e), DTI_ERR_INPUT);
+    assert_non_null(strstr(e.msg, "b.csv"));
+    const char c[] = "a\nb\nc\n";
+    memset(&r, 0, sizeof r);
+    assert_int_equal(csv_parse("c.csv", c, strlen(c), 2, row_fn, &r, &e), DTI_ERR_TOOBIG);
+}
+
+/* Each refused file names the indicator and the rule, and leaves the store as it was. */
+static void test_value_checks(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char ok[] = "code,numerator,denominator,value\nI1,3,4,\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, ok, strlen(ok), FIX_NOW, &r, &e), DTI_OK);
+    int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
+    static const struct { const char *csv, *want; } bad[] = {
+        {"code,numerator,denominator\nI1,1,0\n", "mẫu số phải lớn hơn 0"},
+        {"code,numerator,denominator\nI1,5,4\n", "tử số phải từ 0 đến mẫu số"},
+        {"code,numerator,denominator\nI1,-1,4\n", "tử số phải từ 0 đến mẫu số"},
+        {"code,value\nI1,100.5\n", "tỷ lệ phải từ 0 đến 100"},
+        {"code,numerator,denominator,value\nI1,1,4,30\n", "không khớp"},
+        {"code,numerator\nI1,1\n", "cần cả tử số và mẫu số"},
+        {"code,value\nI1,abc\n", "không đọc được"},
+        {"code,value\nZ9,1\n", "không có chỉ tiêu hay nhiệm vụ mã Z9"},
+        {"code,value\nI2,1\n", "không được phân công"},
+        {"code,colour\nI1,red\n", "không biết"},
+        {"kind,code,status\ntask,K1,xong\n", "tình trạng"},
+        {"kind,code,status,percent\ntask,K1,đang triển khai,120\n", "phần trăm"},
+        {"code,value\n", "không có dòng"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dti_err_clear(&e);
+        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
+                             DTI_OK);
+        if (!strstr(e.msg, bad[i].want))
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
+    }
+    /* the first rows good, the last bad: nothing of the file is kept */
+    const char half[] = "code,numerator,denominator\nI1,4,4\nI1,5,4\n";
+    assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
+    assert_non_null(strstr(e.msg, "dòng 3"));
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits);
+    assert_int_equal(count(&f, "SELECT CAST(value AS INTEGER) FROM report_values"), 75);
+    /* a rate computed from numerator and denominator; a count is not a rate */
+    const char count_csv[] = "code,value,note\nI2,12,mười hai buổi\n";
+    report_key k2 = key(f.plan, f.A2, "2026-03");
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, count_csv, strlen(count_csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(r.values, 1);
+    /* Vietnamese headers, decimal comma, tasks and texts */
+    const char vi[] = "Loại;Mã;Tử số;Mẫu số;Ghi chú;Trạng thái;Phần trăm;Sản phẩm\n"
+                      "chỉ tiêu;I1;7;10;ghi chú;;;\nnhiệm vụ;K1;;;;hoàn thành;100;Kho hồ sơ số\n"
+                      "khó khăn;;;;Thiếu máy quét;;;\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, vi, strlen(vi), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(r.values, 1);
+    assert_int_equal(r.tasks, 1);
+    assert_int_equal(r.texts, 1);
+    json_t *j = NULL;
+    assert_int_equal(report_show(f.s, &f.rep_a1, &k, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_string_equal(json_string_value(json_object_get(j, "difficulties")), "Thiếu máy quét");
+    json_t *t = json_array_get(json_object_get(j, "tasks"), 0);
+    assert_string_equal(json_string_value(json_object_get(t, "status")), "hoàn thành");
+    assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 70.0);
+    json_decref(j);
+    fixture_close(&f);
+}
+
+static void test_state_machine_and_versions(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    json_t *j = NULL;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-q1");     /* canonicalised to 2026-Q1 */
+    const char v1[] = "code,value\nI1,50\n";
+    const char v2[] = "code,value\nI1,60\n";
+    time_t t = FIX_NOW;
+    /* nothing to submit, return or approve yet */
+    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v1, strlen(v1), t, &r, &e), DTI_OK);
+    assert_int_equal(report_approve(f.s, &f.coord_a, &k, t, &e), DTI_ERR_CONFLICT);
+    size_t missing = 0;
+    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t + 10, &missing, &e), DTI_OK);
+    assert_int_equal(missing, 1);   /* task K1 has no entry */
+    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t + 11, NULL, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v2, strlen(v2), t, &r, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_return(f.s, &f.coord_a, &k, "", t + 20, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_return(f.s, &f.coord_a, &k, "Thiếu minh chứng", t + 20, &e), DTI_OK);
+    assert_int_equal(report_approve(f.s, &f.coord_a, &k, t + 21, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v2, strlen(v2), t + 30, &r, &e), DTI_OK);
+    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t + 40, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve(f.s, &f.coord_a, &k, t + 50, &e), DTI_OK);
+    /* first submission kept */
+    assert_int_equal(report_show(f.s, &f.coord_a, &k, 0, t + 60, &j, &e), DTI_OK);
+    char ts[AUTH_TS_LEN];
+    assert_string_equal(json_string_value(json_object_get(j, "submitted_at")), auth_ts(t + 10, ts));
+    assert_string_equal(json_string_value(json_object_get(j, "period")), "2026-Q1");
+    json_decref(j);
+    /* a correction after approval: version 2, a copy, the approved one kept */
+    const char v3[] = "code,value\nI1,65\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 70, &r, &e), DTI_OK);
+    assert_int_equal(r.version, 2);
+    assert_true(r.new_version);
+    assert_int_equal(report_versions(f.s, &f.rep_a1, &k, &j, &e), DTI_OK);
+    assert_int_equal(json_array_size(j), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 0), "state")), "approved");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 1), "state")), "draft");
+    json_decref(j);
+    assert_int_equal(report_show(f.s, &f.rep_a1, &k, 1, t, &j, &e), DTI_OK);
+    assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 60.0);
+    json_decref(j);
+    assert_int_equal(report_show(f.s, &f.rep_a1, &k, 2, t, &j, &e), DTI_OK);
+    assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 65.0);
+    json_decref(j);
+    /* bad periods */
+    report_key bad = key(f.plan, f.A1, "2026-13");
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &bad, v1, strlen(v1), t, &r, &e), DTI_ERR_INPUT);
+    /* the log holds every step, chained */
+    audit_check c;
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_true(c.ok);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action IN ('report.submit', 'report.return', "
+                               "'report.approve', 'report.new_version')"), 5);
+    fixture_close(&f);
+}
+
+static void test_evidence(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    int64_t id = 0;
+    int fresh = 0;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0};
+    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0};
+    assert_string_equal(report_media_type("%PDF-1.7\n", 9), "application/pdf");
+    assert_string_equal(report_media_type(png, sizeof png), "image/png");
+    assert_string_equal(report_media_type(jpg, sizeof jpg), "image/jpeg");
+    assert_null(report_media_type("PK\x03\x04garbage", 11));
+    assert_null(report_media_type("MZ\x90\x00", 4));
+    assert_null(report_media_type("hello", 5));
+    /* a real docx from the shared plans is an Office file */
+    char *docx = NULL;
+    size_t n = 0;
+    const char *shared = getenv("SHARED");
+    char path[512];
+    snprintf(path, sizeof path, "%s/plans/office/minh-duc-2026-2030-dti.docx", shared ? shared : "../shared");
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    docx = malloc(1 << 22);
+    assert_non_null(docx);
+    n = fread(docx, 1, 1 << 22, fp);
+    fclose(fp);
+    assert_string_equal(report_media_type(docx, n), "application/vnd.openxmlformats-officedocument."
+                                                   "wordprocessingml.document");
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", "%PDF-1.4 x", 10, 0,
+                                   FIX_NOW, &id, &fresh, &e), DTI_OK);
+    assert_true(fresh);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", "%PDF-1.4 x", 10, 0, FIX_NOW, &id,
+                                   &fresh, &e), DTI_OK);
+    assert_false(fresh);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence_files"), 1);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'bien ban.pdf'"), 1);
+    /* limits and types, with clear messages */
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", "%PDF-1.4 xxxx", 13, 12, FIX_NOW, NULL,
+                                   NULL, &e), DTI_ERR_TOOBIG);
+    assert_non_null(strstr(e.msg, "big.pdf"));
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "a.exe", "MZ\x90\x00", 4, 0, FIX_NOW, NULL, NULL, &e),
+                     DTI_ERR_FORMAT);
+    assert_non_null(strstr(e.msg, "PDF"));
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4 y", 10, 0, FIX_NOW, NULL, NULL,
+                                   &e), DTI_ERR_INPUT);
+    /* the reviewer marks it checked; a reporter cannot */
+    assert_int_equal(report_check_evidence(f.s, &f.rep_a1, id, 1, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(report_check_evidence(f.s, &f.coord_a, id, 1, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT SUM(checked) FROM evidence"), 1);
+    free(docx);
+    fixture_close(&f);
+}
+
+static void test_assignments(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    json_t *j = NULL;
+    report_fill_result r;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    /* a reporter sees only its own items */
+    assert_int_equal(assign_list(f.s, &f.rep_a2, f.plan, &j, &e), DTI_OK);
+    assert_int_equal(json_array_size(j), 2);    /* I1 (support), I2 (lead) */
+    json_decref(j);
+    assert_int_equal(assign_list(f.s, &f.coord_a, f.plan, &j, &e), DTI_OK);
+    assert_int_equal(json_array_size(j), 3);
+    json_decref(j);
+    /* the coordinator moves I1's lead to A2 (audited); a reporter may not */
+    int64_t to[] = {f.A2};
+    assert_int_equal(assign_set(f.s, &f.rep_a1, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_ERR_PERM);
+    int64_t out_of_scope[] = {f.B1};
+    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", out_of_scope, 1, FIX_NOW, &e),
+                     DTI_ERR_INPUT);
+    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_OK);
+    const char v[] = "code,value\nI1,50\n";
+    report_key k1 = key(f.plan, f.A1, "2026-04"), k2 = key(f.plan, f.A2, "2026-04");
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, v, strlen(v), FIX_NOW, &r, &e), DTI_OK);
+    /* the old row is closed, not deleted */
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM assignments WHERE role = 'lead' AND valid_to IS NOT NULL"), 1);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'assignment.set'"), 1);
+    fixture_close(&f);
+}
+
+static void test_calendar(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    json_t *j = NULL;
+    size_t n = 0;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    const char *bad[] = {"month:unit=15+1", "fortnight:unit=1+1"};
+    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, bad, 2, FIX_NOW, &n, &e), DTI_ERR_INPUT);
+    const char *rules[] = {"month:unit=15+1,commune=20+1", "quarter:unit=18@last,commune=20@last"};
+    assert_int_equal(calendar_set(f.s, &f.view_a, f.plan, rules, 2, FIX_NOW, &n, &e), DTI_ERR_PERM);
+    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 2, FIX_NOW, &n, &e), DTI_OK);
+    assert_int_equal(n, 16);    /* one year: 12 months, 4 quarters */
+    assert_int_equal(calendar_get(f.s, &f.rep_a1, f.plan, 2026, &j, &e), DTI_OK);
+    json_t *p = json_array_get(json_object_get(j, "periods"), 2);     /* 2026-03 then 2026-Q1 */
+    assert_string_equal(json_string_value(json_object_get(p, "code")), "2026-03");
+    assert_string_equal(json_string_value(json_object_get(p, "unit_due")), "15/04/2026");
+    p = json_array_get(json_object_get(j, "periods"), 3);
+    assert_string_equal(json_string_value(json_object_get(p, "code")), "2026-Q1");
+    assert_string_equal(json_string_value(json_object_get(p, "unit_due")), "18/03/2026");
+    json_decref(j);
+    /* a period the calendar does not have is refused for reports */
+    const char v[] = "code,value\nI1,50\n";
+    report_fill_result r;
+    report_key k = key(f.plan, f.A1, "2026-H1");
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_INPUT);
+    assert_non_null(strstr(e.msg, "2026-H1"));
+    fixture_close(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_value_checks),
+        cmocka_unit_test(test_state_machine_and_versions),
+        cmocka_unit_test(test_evidence),
+        cmocka_unit_test(test_assignments),
+        cmocka_unit_test(test_calendar),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
