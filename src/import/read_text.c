@@ -30,6 +30,8 @@
  * capital letter starts the next cell. Where a row has more cells than the
  * header, the whole region stays paragraphs: a wrong table is worse than
  * none. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "base/buf.h"
@@ -418,44 +420,68 @@ static size_t page_columns(const tline *v, size_t from, size_t to, int left, int
     return n;
 }
 
-/* pdftotext sometimes leaves one space only between two columns: split a
- * chunk where a word with a capital or a digit starts at a later column's
- * position (two columns of slack: positions drift with proportional fonts). Returns the new number of chunks in CH. */
-static size_t split_at_columns(chunk *ch, size_t k, const int *cols, size_t ncols)
+/* ---- words and columns ----
+ *
+ * pdftotext -layout places each word at a character column computed from its
+ * x position, but keeps at least one blank between words: where a column is
+ * narrow its text pushes into the next one, and the first line of a row is
+ * often packed tighter than its continuation lines, so that a cell starts a
+ * few positions left or right of its column and two cells are separated by
+ * one blank only. A chunk (two blanks) is then not a cell. Each word of a
+ * line is therefore given a column by words_assign(): the line's words are
+ * split, in order, into consecutive runs, one run per column used, at the
+ * least cost, where
+ *  - starting a cell at a word costs its distance from the column's start
+ *    (half of it for a capital or a digit on a row's first line: cells start
+ *    with one), plus a little where only one blank separates it from the word
+ *    before, plus much for a lower-case word on a row's first line;
+ *  - keeping a word in the cell before costs where two blanks or more
+ *    separate it (a cell's words are one blank apart), where it is a capital
+ *    on a row's first line standing near a later column's start, and on a
+ *    continuation line where it starts past the next column's start.
+ * Costs are small integers; the table of costs is at most TEXT_MAX_WORDS x
+ * DOC_MAX_COLS. */
+
+typedef struct word {
+    const char *s;
+    size_t n;
+    int x;              /* character column of its first character */
+    int gap;            /* blanks before it on the line (large for the first) */
+    int upper;          /* starts with a capital letter or a digit */
+} word;
+
+#define TEXT_MAX_WORDS 160
+
+static size_t words_of(const tline *l, word *w, size_t max)
 {
-    chunk out[TEXT_MAX_CHUNKS];
-    size_t m = 0;
-    for (size_t j = 0; j < k && m < TEXT_MAX_CHUNKS; j++) {
-        chunk c = ch[j];
-        const char *p = c.s, *e = c.s + c.n;
-        int col = c.col;
-        while (p < e) {
+    size_t k = 0;
+    int col = 0, gap = 1000;
+    const char *p = l->s, *e = l->s + l->n;
+    while (p < e && k < max) {
+        if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
+            int step = *p == '\t' ? 8 - col % 8 : 1;
+            col += step;
+            gap += step;
+            p++;
+            continue;
+        }
+        word *x = &w[k++];
+        x->s = p;
+        x->x = col;
+        x->gap = gap;
+        x->upper = starts_upper_or_digit(p, e);
+        while (p < e && *p != ' ' && *p != '\t' && *p != '\f' && *p != '\v') {
             if (((unsigned char)*p & 0xC0) != 0x80)
                 col++;
             p++;
-            if (p < e && p[-1] == ' ') {
-                int hit = 0;
-                for (size_t i = 0; i < ncols; i++)
-                    if (cols[i] > c.col + 2 && col >= cols[i] - 2 && col <= cols[i] + 2)
-                        hit = 1;
-                /* a cell starts with a capital or a digit ("Các phòng", "Tháng 12") */
-                if (hit && starts_upper_or_digit(p, e) && m + 1 < TEXT_MAX_CHUNKS) {
-                    out[m].s = c.s;
-                    out[m].n = (size_t)(p - 1 - c.s);
-                    out[m].col = c.col;
-                    m++;
-                    c.s = p;
-                    c.n = (size_t)(e - p);
-                    c.col = col;
-                }
-            }
         }
-        out[m++] = c;
+        x->n = (size_t)(p - x->s);
+        gap = 0;
     }
-    memcpy(ch, out, m * sizeof *out);
-    return m;
+    return k;
 }
 
+/* The column whose start is at or left of COL (two positions of slack). */
 static size_t column_of(const int *cols, size_t n, int col)
 {
     size_t best = 0;
@@ -463,6 +489,84 @@ static size_t column_of(const int *cols, size_t n, int col)
         if (cols[i] <= col + 2)
             best = i;
     return best;
+}
+
+/* Width in character columns of S (N bytes): one per code point. */
+static int text_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+static int near_later_column(const int *cols, size_t k, size_t j, int x)
+{
+    for (size_t c = j + 1; c < k; c++)
+        if (x >= cols[c] - 5 && x <= cols[c] + 5)
+            return 1;
+    return 0;
+}
+
+static int start_cost(const word *w, const int *cols, size_t j, int row_first)
+{
+    int d = w->x > cols[j] ? w->x - cols[j] : cols[j] - w->x;
+    int cost = row_first && w->upper ? d : 2 * d;
+    if (w->gap == 1)
+        cost += 2;
+    if (row_first && !w->upper)
+        cost += 10;
+    return cost;
+}
+
+static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row_first)
+{
+    int cost = 0;
+    if (w->gap >= 2)
+        cost += 6;
+    if (row_first && w->upper && near_later_column(cols, k, j, w->x))
+        cost += 8;
+    if (!row_first && j + 1 < k && w->x > cols[j + 1] + 1)
+        cost += 4;
+    return cost;
+}
+
+/* Give each of the M words of a line a column (OUT[i], in 0..K-1, never
+ * decreasing) at the least cost (see above). */
+static void words_assign(const word *w, size_t m, const int *cols, size_t k, int row_first, size_t *out)
+{
+    static const int inf = 1 << 28;
+    int cost[TEXT_MAX_WORDS][DOC_MAX_COLS];
+    unsigned char from[TEXT_MAX_WORDS][DOC_MAX_COLS];
+    if (!m || !k)
+        return;
+    for (size_t j = 0; j < k; j++) {
+        int d = w[0].x > cols[j] ? w[0].x - cols[j] : cols[j] - w[0].x;
+        cost[0][j] = 2 * d;
+        from[0][j] = (unsigned char)j;
+    }
+    for (size_t i = 1; i < m; i++)
+        for (size_t j = 0; j < k; j++) {
+            int best = cost[i - 1][j] + keep_cost(&w[i], cols, k, j, row_first);
+            size_t arg = j;
+            int sc = start_cost(&w[i], cols, j, row_first);
+            for (size_t q = 0; q < j; q++)
+                if (cost[i - 1][q] < inf && cost[i - 1][q] + sc < best) {
+                    best = cost[i - 1][q] + sc;
+                    arg = q;
+                }
+            cost[i][j] = best < inf ? best : inf;
+            from[i][j] = (unsigned char)arg;
+        }
+    size_t j = 0;
+    for (size_t q = 1; q < k; q++)
+        if (cost[m - 1][q] < cost[m - 1][j])
+            j = q;
+    for (size_t i = m; i-- > 0;) {
+        out[i] = j;
+        j = from[i][j];
+    }
 }
 
 /* Try a -layout table whose header starts at V[H]. On success fills *END
@@ -525,6 +629,12 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         while (b < stop && (v[b].page == page0 + p || p == pages - 1))
             b++;
         ncol_page[p] = page_columns(v, a, b, left, cols[p]);
+        if (getenv("DTI_DEBUG_COLS")) {
+            fprintf(stderr, "page %d lines %d-%d:", p, v[a].no, b > a ? v[b - 1].no : 0);
+            for (size_t q = 0; q < ncol_page[p]; q++)
+                fprintf(stderr, " %d", cols[p][q]);
+            fprintf(stderr, "\n");
+        }
         if (ncol_page[p] > ncols)
             ncols = ncol_page[p];
     }
@@ -535,7 +645,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     buf *row = grid_add_row(&g);
     if (!row)
         goto out;
-    int in_header = 1;
+    int in_header = 1, span = 0;
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
         const tline *l = &v[i];
@@ -559,16 +669,43 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
                 append(&row[last_col], ch[j].s, ch[j].n, 0);
             continue;
         }
-        k = split_at_columns(ch, k, cols[p], ncol_page[p]);
-        for (size_t j = 0; j < k; j++) {
-            size_t c = column_of(cols[p], ncol_page[p], ch[j].col);
-            const char *s = ch[j].s;
+        const int *pc = cols[p];
+        size_t pk = ncol_page[p];
+        if (code) {
+            /* a row whose text after the code is one run of words crossing
+             * a column's start spans the row (a group title): it and its
+             * continuation lines of one chunk go to the first text column */
+            span = k == 2 && pk > 2 && ch[1].col < pc[2] && ch[1].col + text_width(ch[1].s, ch[1].n) > pc[2] + 2;
+        }
+        if (span && (code ? k == 2 : k == 1)) {
+            size_t c = column_of(pc, pk, ch[k - 1].col);
+            if (c == 0)
+                c = 1;
+            if (code)
+                append(&row[0], ch[0].s, ch[0].n, 0);
+            append(&row[c], ch[k - 1].s, ch[k - 1].n, 0);
+            last_col = c;
+            continue;
+        }
+        if (!code)
+            span = 0;
+        word w[TEXT_MAX_WORDS];
+        size_t at[TEXT_MAX_WORDS];
+        size_t m = words_of(l, w, TEXT_MAX_WORDS);
+        words_assign(w, m, pc, pk, code, at);
+        for (size_t j = 0; j < m;) {
+            size_t c = at[j], e = j + 1;
+            while (e < m && at[e] == c)
+                e++;
+            const char *s = w[j].s;
+            size_t n = (size_t)(w[e - 1].s + w[e - 1].n - s);
             /* "- " after a clause end is a list item; else it may be a
              * wrapped "Văn hóa - Xã hội" */
-            int item = ch[j].n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' && row[c].len &&
+            int item = n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' && row[c].len &&
                        strchr(".;:", row[c].ptr[row[c].len - 1]);
-            append(&row[c], s, ch[j].n, item);
+            append(&row[c], s, n, item);
             last_col = c;
+            j = e;
         }
     }
     if (grid_emit(d, &g, v[h].no))
