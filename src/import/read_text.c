@@ -376,47 +376,95 @@ static int is_code_line(const tline *l, int left)
     return code_len(s, l->s + l->n) > 0;
 }
 
-/* Column starts of one page of a table: positions where chunks start on
- * several lines. Returns how many (at most DOC_MAX_COLS). */
-static size_t page_columns(const tline *v, size_t from, size_t to, int left, int *cols)
+/* ---- column starts ----
+ *
+ * A column's start is a position where the chunks (text after two blanks or
+ * more, or at the line's start) of many lines start. pdftotext -layout lays
+ * out each page on its own: the text columns of one table sit at other
+ * positions on another page (the code column stays at the left edge, the
+ * others move together by a few positions). So the starts are counted per
+ * page (page_hist), each page's counts are aligned on its name column (the
+ * first well-used start after the code column), the aligned counts of all
+ * pages are pooled, and the columns are the peaks of the pooled counts: a
+ * position counted on at least TEXT_COL_SHARE of the table's lines, no
+ * nearer than TEXT_COL_GAP to a stronger peak. Each page then has every
+ * column, at its own name column plus the pooled offset, snapped to the
+ * page's own nearest count within two positions. */
+
+#define TEXT_COL_GAP    4       /* the narrowest column, in character columns */
+#define TEXT_COL_SHARE  20      /* a column is used by 1/20 of the lines or more */
+
+/* Count the chunk starts of the lines V[FROM .. TO) into HIST
+ * (TEXT_MAX_WIDTH); returns the number of lines counted. */
+static size_t page_hist(const tline *v, size_t from, size_t to, int left, int *hist)
 {
-    static const int tol = 2;
-    int hist[TEXT_MAX_WIDTH] = {0};
     size_t lines = 0;
+    memset(hist, 0, TEXT_MAX_WIDTH * sizeof *hist);
     for (size_t i = from; i < to; i++) {
-        if (v[i].blank || is_page_number(&v[i]))
+        if (v[i].blank || is_page_number(&v[i]) || (v[i].indent <= left + 1 && !is_code_line(&v[i], left) && i > from && lone_chunk(&v[i])))
             continue;
         chunk ch[TEXT_MAX_CHUNKS];
         size_t k = chunks_of(&v[i], ch, TEXT_MAX_CHUNKS);
         for (size_t j = 0; j < k; j++)
-            if (ch[j].col < TEXT_MAX_WIDTH)
+            if (ch[j].col > left + 1 && ch[j].col < TEXT_MAX_WIDTH)
                 hist[ch[j].col]++;
         lines++;
     }
-    int need = lines >= 20 ? (int)(lines / 10) : 2;
-    if (lines < 4)
-        need = 1;
-    /* the code column is always the first; the codes alone are too few to count */
-    size_t n = 0;
-    cols[n++] = left;
-    int x = left + tol + 1;
-    while (x < TEXT_MAX_WIDTH && n < DOC_MAX_COLS) {
-        if (!hist[x]) {
-            x++;
-            continue;
-        }
-        /* a cluster: positions with counts, gaps of at most TOL */
-        int start = x, sum = 0, last = x;
-        while (x < TEXT_MAX_WIDTH && x <= last + tol) {
-            if (hist[x]) {
-                sum += hist[x];
-                last = x;
-            }
-            x++;
-        }
-        if (sum >= need)
-            cols[n++] = start;
+    return lines;
+}
+
+/* The name column of a page: the first start after the code column used by
+ * at least a third as many lines as the most used one; -1 if none. */
+static int name_start(const int *hist)
+{
+    int most = 0;
+    for (int x = 0; x < TEXT_MAX_WIDTH; x++)
+        if (hist[x] > most)
+            most = hist[x];
+    if (most < 1)
+        return -1;
+    for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+        int w = hist[x] + (x + 1 < TEXT_MAX_WIDTH ? hist[x + 1] : 0);
+        if (hist[x] && w * 3 >= most)
+            return hist[x + 1 < TEXT_MAX_WIDTH ? x + 1 : x] > hist[x] ? x + 1 : x;
     }
+    return -1;
+}
+
+/* Peaks of the pooled counts POOL (offsets from the name column, shifted by
+ * TEXT_MAX_WIDTH) into REL, in order; returns how many. */
+static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
+{
+    int need = (int)(lines / TEXT_COL_SHARE);
+    if (need < 2)
+        need = 2;
+    int taken[2 * TEXT_MAX_WIDTH] = {0};
+    size_t n = 0;
+    while (n < max) {
+        int best = -1, bv = 0;
+        for (int x = 1; x + 1 < 2 * TEXT_MAX_WIDTH; x++) {
+            if (taken[x])
+                continue;
+            int w = pool[x - 1] + 2 * pool[x] + pool[x + 1];
+            if (pool[x] && w > bv) {
+                bv = w;
+                best = x;
+            }
+        }
+        if (best < 0 || bv < 2 * need)
+            break;
+        rel[n++] = best - TEXT_MAX_WIDTH;
+        for (int x = best - TEXT_COL_GAP; x <= best + TEXT_COL_GAP; x++)
+            if (x >= 0 && x < 2 * TEXT_MAX_WIDTH)
+                taken[x] = 1;
+    }
+    /* in order */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && rel[j - 1] > rel[j]; j--) {
+            int t = rel[j];
+            rel[j] = rel[j - 1];
+            rel[j - 1] = t;
+        }
     return n;
 }
 
@@ -504,7 +552,7 @@ static int text_width(const char *s, size_t n)
 static int near_later_column(const int *cols, size_t k, size_t j, int x)
 {
     for (size_t c = j + 1; c < k; c++)
-        if (x >= cols[c] - 5 && x <= cols[c] + 5)
+        if (x >= cols[c] - 6 && x <= cols[c] + 6)
             return 1;
     return 0;
 }
@@ -514,7 +562,7 @@ static int start_cost(const word *w, const int *cols, size_t j, int row_first)
     int d = w->x > cols[j] ? w->x - cols[j] : cols[j] - w->x;
     int cost = row_first && w->upper ? d : 2 * d;
     if (w->gap == 1)
-        cost += 2;
+        cost += 1;
     if (row_first && !w->upper)
         cost += 10;
     return cost;
@@ -527,7 +575,7 @@ static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row
         cost += 6;
     if (row_first && w->upper && near_later_column(cols, k, j, w->x))
         cost += 8;
-    if (!row_first && j + 1 < k && w->x > cols[j + 1] + 1)
+    if (!row_first && j + 1 < k && w->x >= cols[j + 1] - 1)
         cost += 4;
     return cost;
 }
@@ -613,14 +661,18 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         stop--;
     if (rows < 2)
         return 0;
-    /* columns per page; the widest page gives the width */
-    size_t ncols = 0;
-    int cols[64][DOC_MAX_COLS];
-    size_t ncol_page[64];
+    /* columns: pooled over the pages, placed on each page */
+    enum { MAX_PAGES = 64 };
     int page0 = v[h].page;
     int pages = v[stop - 1].page - page0 + 1;
-    if (pages > 64)
-        pages = 64;
+    if (pages > MAX_PAGES)
+        pages = MAX_PAGES;
+    int (*hist)[TEXT_MAX_WIDTH] = calloc((size_t)pages, sizeof *hist);
+    int name[MAX_PAGES], pool[2 * TEXT_MAX_WIDTH] = {0};
+    int cols[MAX_PAGES][DOC_MAX_COLS], rel[DOC_MAX_COLS];
+    size_t lines = 0, ncols = 0;
+    if (!hist)
+        goto out;
     for (int p = 0; p < pages; p++) {
         size_t a = h, b;
         while (a < stop && v[a].page < page0 + p)
@@ -628,16 +680,42 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         b = a;
         while (b < stop && (v[b].page == page0 + p || p == pages - 1))
             b++;
-        ncol_page[p] = page_columns(v, a, b, left, cols[p]);
+        size_t nl = page_hist(v, a, b, left, hist[p]);
+        name[p] = name_start(hist[p]);
+        if (name[p] < 0)
+            continue;
+        lines += nl;
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++)
+            pool[x - name[p] + TEXT_MAX_WIDTH] += hist[p][x];
+    }
+    ncols = 1 + pool_peaks(pool, lines, rel, DOC_MAX_COLS - 1);
+    for (int p = 0; p < pages; p++) {
+        if (name[p] < 0)
+            name[p] = p ? name[p - 1] : left + 6;
+        cols[p][0] = left;
+        for (size_t c = 1; c < ncols; c++) {
+            int x = name[p] + rel[c - 1], best = x;
+            for (int dx = 1; dx <= 2; dx++) {
+                if (x - dx > 0 && x - dx < TEXT_MAX_WIDTH && hist[p][x - dx] > (best < TEXT_MAX_WIDTH && best >= 0 ? hist[p][best] : 0))
+                    best = x - dx;
+                if (x + dx < TEXT_MAX_WIDTH && hist[p][x + dx] > (best < TEXT_MAX_WIDTH && best >= 0 ? hist[p][best] : 0))
+                    best = x + dx;
+            }
+            if (best <= cols[p][c - 1])
+                best = cols[p][c - 1] + 1;
+            cols[p][c] = best;
+        }
         if (getenv("DTI_DEBUG_COLS")) {
-            fprintf(stderr, "page %d lines %d-%d:", p, v[a].no, b > a ? v[b - 1].no : 0);
-            for (size_t q = 0; q < ncol_page[p]; q++)
+            fprintf(stderr, "page %d:", p);
+            for (size_t q = 0; q < ncols; q++)
                 fprintf(stderr, " %d", cols[p][q]);
             fprintf(stderr, "\n");
         }
-        if (ncol_page[p] > ncols)
-            ncols = ncol_page[p];
     }
+    free(hist);
+    size_t ncol_page[MAX_PAGES];
+    for (int p = 0; p < pages; p++)
+        ncol_page[p] = ncols;
     if (ncols < 3)
         return 0;
     g.ncols = ncols;
@@ -692,7 +770,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         word w[TEXT_MAX_WORDS];
         size_t at[TEXT_MAX_WORDS];
         size_t m = words_of(l, w, TEXT_MAX_WORDS);
-        words_assign(w, m, pc, pk, code, at);
+        words_assign(w, m, pc, pk, code || i == h, at);
         for (size_t j = 0; j < m;) {
             size_t c = at[j], e = j + 1;
             while (e < m && at[e] == c)
