@@ -468,6 +468,43 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
     return n;
 }
 
+/* A column left empty in most rows ("Ghi chú") has too few starts to be a
+ * peak; its header still names it. Add to REL (N offsets from the name
+ * column NAME, in order) each capitalised word of the header's first line
+ * L that starts at least TEXT_COL_GAP right of the last known column (a
+ * remark column is the last one); returns the new count. */
+static size_t header_columns(const tline *l, int name, int *rel, size_t n, size_t max)
+{
+    const char *p = l->s, *e = l->s + l->n;
+    int col = 0, prev_blank = 1;
+    while (p < e) {
+        if (*p == ' ' || *p == '\t') {
+            col += *p == '\t' ? 8 - col % 8 : 1;
+            prev_blank = 1;
+            p++;
+            continue;
+        }
+        int c = prev_blank ? utf8proc_category(cp_at(p, e)) : 0;
+        if (c == UTF8PROC_CATEGORY_LU && n < max && col > name) {
+            int x = col - name, far = 1;
+            for (size_t i = 0; i < n; i++)
+                if (rel[i] > x - TEXT_COL_GAP)
+                    far = 0;
+            if (far) {
+                size_t i = n++;
+                for (; i > 0 && rel[i - 1] > x; i--)
+                    rel[i] = rel[i - 1];
+                rel[i] = x;
+            }
+        }
+        prev_blank = 0;
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            col++;
+        p++;
+    }
+    return n;
+}
+
 /* ---- words and columns ----
  *
  * pdftotext -layout places each word at a character column computed from its
@@ -571,8 +608,10 @@ static int start_cost(const word *w, const int *cols, size_t j, int row_first)
 static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row_first)
 {
     int cost = 0;
-    if (w->gap >= 2)
-        cost += 6;
+    if (w->gap >= 3)
+        cost += 20;
+    else if (w->gap == 2)
+        cost += 12;
     if (row_first && w->upper && near_later_column(cols, k, j, w->x))
         cost += 8;
     if (!row_first && j + 1 < k && w->x >= cols[j + 1] - 1)
@@ -689,6 +728,8 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             pool[x - name[p] + TEXT_MAX_WIDTH] += hist[p][x];
     }
     ncols = 1 + pool_peaks(pool, lines, rel, DOC_MAX_COLS - 1);
+    if (name[0] >= 0)
+        ncols = 1 + header_columns(&v[h], name[0], rel, ncols - 1, DOC_MAX_COLS - 1);
     for (int p = 0; p < pages; p++) {
         if (name[p] < 0)
             name[p] = p ? name[p - 1] : left + 6;
