@@ -413,36 +413,47 @@ static size_t page_hist(const tline *v, size_t from, size_t to, int left, int *h
     return lines;
 }
 
-/* The name column of a page: the first start after the code column used by
- * at least a third as many lines as the most used one; -1 if none. */
-static int name_start(const int *hist)
+#define TEXT_MAX_SHIFT  40      /* how far a page's columns may move */
+#define TEXT_POOL_OFF   64
+#define TEXT_POOL       (TEXT_MAX_WIDTH + 2 * TEXT_POOL_OFF)
+
+/* How far the columns of a page (counts H) sit right of the reference
+ * page's (counts R): the shift that best lays one on the other (the
+ * counts' product, R smoothed over three positions); the smallest such. */
+static int page_shift(const int *hp, const int *r)
 {
-    int most = 0;
-    for (int x = 0; x < TEXT_MAX_WIDTH; x++)
-        if (hist[x] > most)
-            most = hist[x];
-    if (most < 1)
-        return -1;
-    for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
-        int w = hist[x] + (x + 1 < TEXT_MAX_WIDTH ? hist[x + 1] : 0);
-        if (hist[x] && w * 3 >= most)
-            return hist[x + 1 < TEXT_MAX_WIDTH ? x + 1 : x] > hist[x] ? x + 1 : x;
+    long best = -1;
+    int arg = 0;
+    for (int d = 0; d <= 2 * TEXT_MAX_SHIFT; d++) {
+        int s = d % 2 ? (d + 1) / 2 : -(d / 2); /* 0, 1, -1, 2, -2 ... */
+        long sum = 0;
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+            int y = x - s;
+            if (!hp[x] || y < 1 || y + 1 >= TEXT_MAX_WIDTH)
+                continue;
+            sum += (long)hp[x] * (r[y - 1] + 2 * r[y] + r[y + 1]);
+        }
+        if (sum > best) {
+            best = sum;
+            arg = s;
+        }
     }
-    return -1;
+    return arg;
 }
 
-/* Peaks of the pooled counts POOL (offsets from the name column, shifted by
- * TEXT_MAX_WIDTH) into REL, in order; returns how many. */
+/* Peaks of the pooled counts POOL (positions on the reference page plus
+ * TEXT_POOL_OFF) into REL (positions on the reference page), in order;
+ * returns how many. */
 static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
 {
     int need = (int)(lines / TEXT_COL_SHARE);
     if (need < 2)
         need = 2;
-    int taken[2 * TEXT_MAX_WIDTH] = {0};
+    int taken[TEXT_POOL] = {0};
     size_t n = 0;
     while (n < max) {
         int best = -1, bv = 0;
-        for (int x = 1; x + 1 < 2 * TEXT_MAX_WIDTH; x++) {
+        for (int x = 1; x + 1 < TEXT_POOL; x++) {
             if (taken[x])
                 continue;
             int w = pool[x - 1] + 2 * pool[x] + pool[x + 1];
@@ -453,9 +464,9 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
         }
         if (best < 0 || bv < 2 * need)
             break;
-        rel[n++] = best - TEXT_MAX_WIDTH;
+        rel[n++] = best - TEXT_POOL_OFF;
         for (int x = best - TEXT_COL_GAP; x <= best + TEXT_COL_GAP; x++)
-            if (x >= 0 && x < 2 * TEXT_MAX_WIDTH)
+            if (x >= 0 && x < TEXT_POOL)
                 taken[x] = 1;
     }
     /* in order */
@@ -469,11 +480,13 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
 }
 
 /* A column left empty in most rows ("Ghi chú") has too few starts to be a
- * peak; its header still names it. Add to REL (N offsets from the name
- * column NAME, in order) each capitalised word of the header's first line
- * L that starts at least TEXT_COL_GAP right of the last known column (a
- * remark column is the last one); returns the new count. */
-static size_t header_columns(const tline *l, int name, int *rel, size_t n, size_t max)
+ * peak; its header still names it. Add to REL (N positions on the
+ * reference page, in order; this page is SHIFT right of it) each
+ * capitalised word of the header's first line L that starts at least
+ * TEXT_COL_GAP right of the last known column (a remark column is the last
+ * one), or 2 * TEXT_COL_GAP left of the next one (a column's cells start a
+ * little right of its header in packed lines); returns the new count. */
+static size_t header_columns(const tline *l, int left, int shift, int *rel, size_t n, size_t max)
 {
     const char *p = l->s, *e = l->s + l->n;
     int col = 0, prev_blank = 1;
@@ -485,11 +498,13 @@ static size_t header_columns(const tline *l, int name, int *rel, size_t n, size_
             continue;
         }
         int c = prev_blank ? utf8proc_category(cp_at(p, e)) : 0;
-        if (c == UTF8PROC_CATEGORY_LU && n < max && col > name) {
-            int x = col - name, far = 1;
-            for (size_t i = 0; i < n; i++)
-                if (rel[i] > x - TEXT_COL_GAP)
+        if (c == UTF8PROC_CATEGORY_LU && n < max && col > left + 1) {
+            int x = col - shift, far = 1;
+            for (size_t i = 0; i < n; i++) {
+                int d = rel[i] > x ? rel[i] - x : x - rel[i];
+                if (d < TEXT_COL_GAP || (rel[i] > x && d < 2 * TEXT_COL_GAP))
                     far = 0;
+            }
             if (far) {
                 size_t i = n++;
                 for (; i > 0 && rel[i - 1] > x; i--)
@@ -656,6 +671,31 @@ static void words_assign(const word *w, size_t m, const int *cols, size_t k, int
     }
 }
 
+/* A line that never continues a table: an appendix or closing title. */
+static int is_title_line(const tline *l)
+{
+    static const char *const w[] = {"phu luc", "noi nhan", "tm.", "kt.", NULL};
+    char *c = text_clean_n(l->s, l->n);
+    int yes = c && all_caps(c, strlen(c)) && strlen(c) > 12;
+    for (size_t i = 0; c && !yes && w[i]; i++)
+        yes = text_fold_starts(c, w[i]);
+    free(c);
+    return yes;
+}
+
+/* L looks like a piece of table at a page's left edge: short chunks only
+ * (a cell's tail that pdftotext moved there because the columns to its left
+ * are empty on that page), not a line of prose. */
+static int narrow_chunks(const tline *l)
+{
+    chunk ch[TEXT_MAX_CHUNKS];
+    size_t k = chunks_of(l, ch, TEXT_MAX_CHUNKS);
+    for (size_t j = 0; j < k; j++)
+        if (text_width(ch[j].s, ch[j].n) > (k == 1 ? 40 : 30))
+            return 0;
+    return k > 0;
+}
+
 /* Try a -layout table whose header starts at V[H]. On success fills *END
  * (one past its last line) and adds the table to D; returns 1. Returns 0
  * when there is no table there, -1 on out of memory. */
@@ -690,7 +730,8 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             rows++;
             page_has_row = 1;
         } else if (l->indent <= left + 1 && !(l->page != v[h].page && is_header_line(v, h, first_row, l)) &&
-                   !(!page_has_row && l->n <= 40 && lone_chunk(l))) {
+                   !(!page_has_row && !is_title_line(l) &&
+                     narrow_chunks(l))) {
             break;
         }
         i++;
@@ -707,9 +748,10 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     if (pages > MAX_PAGES)
         pages = MAX_PAGES;
     int (*hist)[TEXT_MAX_WIDTH] = calloc((size_t)pages, sizeof *hist);
-    int name[MAX_PAGES], pool[2 * TEXT_MAX_WIDTH] = {0};
+    int shift[MAX_PAGES], has_row[MAX_PAGES], pool[TEXT_POOL] = {0};
     int cols[MAX_PAGES][DOC_MAX_COLS], rel[DOC_MAX_COLS];
-    size_t lines = 0, ncols = 0;
+    size_t nlines[MAX_PAGES], lines = 0, ncols = 0;
+    int ref = -1;
     if (!hist)
         goto out;
     for (int p = 0; p < pages; p++) {
@@ -719,27 +761,35 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         b = a;
         while (b < stop && (v[b].page == page0 + p || p == pages - 1))
             b++;
-        size_t nl = page_hist(v, a, b, left, hist[p]);
-        name[p] = name_start(hist[p]);
-        if (name[p] < 0)
+        nlines[p] = page_hist(v, a, b, left, hist[p]);
+        has_row[p] = 0;
+        for (size_t q = a; q < b && !has_row[p]; q++)
+            has_row[p] = is_code_line(&v[q], left);
+        /* a page without a row is laid out from its own left edge */
+        if (has_row[p] && (ref < 0 || nlines[p] > nlines[ref]))
+            ref = p;
+    }
+    for (int p = 0; p < pages; p++) {
+        shift[p] = ref >= 0 && has_row[p] ? page_shift(hist[p], hist[ref]) : p ? shift[p - 1] : 0;
+        if (ref < 0 || !has_row[p])
             continue;
-        lines += nl;
+        lines += nlines[p];
         for (int x = 0; x < TEXT_MAX_WIDTH; x++)
-            pool[x - name[p] + TEXT_MAX_WIDTH] += hist[p][x];
+            if (x - shift[p] + TEXT_POOL_OFF >= 0 && x - shift[p] + TEXT_POOL_OFF < TEXT_POOL)
+                pool[x - shift[p] + TEXT_POOL_OFF] += hist[p][x];
     }
     ncols = 1 + pool_peaks(pool, lines, rel, DOC_MAX_COLS - 1);
-    if (name[0] >= 0)
-        ncols = 1 + header_columns(&v[h], name[0], rel, ncols - 1, DOC_MAX_COLS - 1);
+    ncols = 1 + header_columns(&v[h], left, shift[0], rel, ncols - 1, DOC_MAX_COLS - 1);
     for (int p = 0; p < pages; p++) {
-        if (name[p] < 0)
-            name[p] = p ? name[p - 1] : left + 6;
         cols[p][0] = left;
         for (size_t c = 1; c < ncols; c++) {
-            int x = name[p] + rel[c - 1], best = x;
+            int x = rel[c - 1] + shift[p], best = x;
             for (int dx = 1; dx <= 2; dx++) {
-                if (x - dx > 0 && x - dx < TEXT_MAX_WIDTH && hist[p][x - dx] > (best < TEXT_MAX_WIDTH && best >= 0 ? hist[p][best] : 0))
+                if (x - dx > 0 && x - dx < TEXT_MAX_WIDTH && best >= 0 && best < TEXT_MAX_WIDTH &&
+                    hist[p][x - dx] > hist[p][best])
                     best = x - dx;
-                if (x + dx < TEXT_MAX_WIDTH && hist[p][x + dx] > (best < TEXT_MAX_WIDTH && best >= 0 ? hist[p][best] : 0))
+                if (x + dx >= 0 && x + dx < TEXT_MAX_WIDTH && best >= 0 && best < TEXT_MAX_WIDTH &&
+                    hist[p][x + dx] > hist[p][best])
                     best = x + dx;
             }
             if (best <= cols[p][c - 1])
@@ -747,7 +797,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             cols[p][c] = best;
         }
         if (getenv("DTI_DEBUG_COLS")) {
-            fprintf(stderr, "page %d:", p);
+            fprintf(stderr, "page %d shift %d:", p, shift[p]);
             for (size_t q = 0; q < ncols; q++)
                 fprintf(stderr, " %d", cols[p][q]);
             fprintf(stderr, "\n");
@@ -782,10 +832,9 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         }
         chunk ch[TEXT_MAX_CHUNKS];
         size_t k = chunks_of(l, ch, TEXT_MAX_CHUNKS);
-        if (!code && !in_header && l->indent <= left + 1) {
-            /* a lone word at the left edge of a page: the cell it continues */
-            for (size_t j = 0; j < k; j++)
-                append(&row[last_col], ch[j].s, ch[j].n, 0);
+        if (!code && !in_header && l->indent <= left + 1 && k == 1) {
+            /* a lone chunk at the left edge of a page: the cell it continues */
+            append(&row[last_col], ch[0].s, ch[0].n, 0);
             continue;
         }
         const int *pc = cols[p];
@@ -812,6 +861,9 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         size_t at[TEXT_MAX_WORDS];
         size_t m = words_of(l, w, TEXT_MAX_WORDS);
         words_assign(w, m, pc, pk, code || i == h, at);
+        /* only a row's first line has a code */
+        for (size_t j = 0; !code && !in_header && j < m && at[j] == 0; j++)
+            at[j] = 1;
         for (size_t j = 0; j < m;) {
             size_t c = at[j], e = j + 1;
             while (e < m && at[e] == c)
