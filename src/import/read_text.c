@@ -417,6 +417,54 @@ static size_t page_hist(const tline *v, size_t from, size_t to, int left, int *h
 #define TEXT_POOL_OFF   64
 #define TEXT_POOL       (TEXT_MAX_WIDTH + 2 * TEXT_POOL_OFF)
 
+/* Where a page's columns sit against the reference page's: its name
+ * column A is the reference's AREF, and its positions right of it are K
+ * per cent of the reference's (pdftotext scales each page on its own). */
+typedef struct pmap {
+    int a, aref, k;
+} pmap;
+
+static int pmap_to_ref(const pmap *m, int x)
+{
+    int d = (x - m->a) * 100;
+    return m->aref + (d >= 0 ? d + m->k / 2 : d - m->k / 2) / m->k;
+}
+
+static int pmap_from_ref(const pmap *m, int r)
+{
+    int d = (r - m->aref) * m->k;
+    return m->a + (d >= 0 ? d + 50 : d - 50) / 100;
+}
+
+/* The scale (per cent, TEXT_MIN_SCALE..TEXT_MAX_SCALE) that best lays the
+ * counts HP of a page, anchored at its name column A, on the reference
+ * page's R anchored at AREF; 100 on a tie. */
+#define TEXT_MIN_SCALE 80
+#define TEXT_MAX_SCALE 125
+static int page_scale(const int *hp, const int *r, int a, int aref)
+{
+    long best = -1;
+    int arg = 100;
+    for (int d = 0; d <= 2 * (TEXT_MAX_SCALE - TEXT_MIN_SCALE); d++) {
+        int k = 100 + (d % 2 ? (d + 1) / 2 : -(d / 2));
+        if (k < TEXT_MIN_SCALE || k > TEXT_MAX_SCALE)
+            continue;
+        pmap m = {a, aref, k};
+        long sum = 0;
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+            int y = pmap_to_ref(&m, x);
+            if (!hp[x] || y < 1 || y + 1 >= TEXT_MAX_WIDTH)
+                continue;
+            sum += (long)hp[x] * (r[y - 1] + 2 * r[y] + r[y + 1]);
+        }
+        if (sum > best) {
+            best = sum;
+            arg = k;
+        }
+    }
+    return arg;
+}
+
 /* How far the columns of a page (counts H) sit right of the reference
  * page's (counts R): the shift that best lays one on the other (the
  * counts' product, R smoothed over three positions); the smallest such. */
@@ -439,6 +487,24 @@ static int page_shift(const int *hp, const int *r)
         }
     }
     return arg;
+}
+
+/* The name column of the lines V[FROM .. TO): where the text after the code
+ * starts on most row lines (two at least); -1 if unknown. A row's first
+ * line starts its name cell right after the code, so this is the surest
+ * anchor of a page's layout. */
+static int name_column(const tline *v, size_t from, size_t to, int left)
+{
+    int seen[TEXT_MAX_WIDTH] = {0}, best = -1;
+    for (size_t i = from; i < to; i++) {
+        chunk ch[2];
+        if (!is_code_line(&v[i], left) || chunks_of(&v[i], ch, 2) < 2 || ch[1].col >= TEXT_MAX_WIDTH)
+            continue;
+        seen[ch[1].col]++;
+        if (best < 0 || seen[ch[1].col] > seen[best])
+            best = ch[1].col;
+    }
+    return best >= 0 && seen[best] >= 2 ? best : -1;
 }
 
 /* Peaks of the pooled counts POOL (positions on the reference page plus
@@ -481,12 +547,12 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
 
 /* A column left empty in most rows ("Ghi chú") has too few starts to be a
  * peak; its header still names it. Add to REL (N positions on the
- * reference page, in order; this page is SHIFT right of it) each
+ * reference page, in order; M maps this page to it) each
  * capitalised word of the header's first line L that starts at least
  * TEXT_COL_GAP right of the last known column (a remark column is the last
  * one), or 2 * TEXT_COL_GAP left of the next one (a column's cells start a
  * little right of its header in packed lines); returns the new count. */
-static size_t header_columns(const tline *l, int left, int shift, int *rel, size_t n, size_t max)
+static size_t header_columns(const tline *l, int left, const pmap *m, int *rel, size_t n, size_t max)
 {
     const char *p = l->s, *e = l->s + l->n;
     int col = 0, prev_blank = 1;
@@ -499,7 +565,7 @@ static size_t header_columns(const tline *l, int left, int shift, int *rel, size
         }
         int c = prev_blank ? utf8proc_category(cp_at(p, e)) : 0;
         if (c == UTF8PROC_CATEGORY_LU && n < max && col > left + 1) {
-            int x = col - shift, far = 1;
+            int x = pmap_to_ref(m, col), far = 1;
             for (size_t i = 0; i < n; i++) {
                 int d = rel[i] > x ? rel[i] - x : x - rel[i];
                 if (d < TEXT_COL_GAP || (rel[i] > x && d < 2 * TEXT_COL_GAP))
@@ -635,7 +701,9 @@ static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row
 }
 
 /* Give each of the M words of a line a column (OUT[i], in 0..K-1, never
- * decreasing) at the least cost (see above). */
+ * decreasing) at the least cost (see above). ROW_FIRST is 1 for the first
+ * line of a header or a row, 2 for a row's line that starts with its code
+ * (then only the first word takes column 0). */
 static void words_assign(const word *w, size_t m, const int *cols, size_t k, int row_first, size_t *out)
 {
     static const int inf = 1 << 28;
@@ -653,6 +721,12 @@ static void words_assign(const word *w, size_t m, const int *cols, size_t k, int
             int best = cost[i - 1][j] + keep_cost(&w[i], cols, k, j, row_first);
             size_t arg = j;
             int sc = start_cost(&w[i], cols, j, row_first);
+            if (j == 0 && row_first == 2) {
+                /* only the code itself sits in a row's code column */
+                cost[i][j] = inf;
+                from[i][j] = 0;
+                continue;
+            }
             for (size_t q = 0; q < j; q++)
                 if (cost[i - 1][q] < inf && cost[i - 1][q] + sc < best) {
                     best = cost[i - 1][q] + sc;
@@ -668,6 +742,44 @@ static void words_assign(const word *w, size_t m, const int *cols, size_t k, int
     for (size_t i = m; i-- > 0;) {
         out[i] = j;
         j = from[i][j];
+    }
+}
+
+/* The columns of one row: pdftotext lays out a row's lines together, a few
+ * positions off the page's columns PC (PK of them), and the chunks of the
+ * row's first line CH[1 .. K) start its cells. Each chunk moves the nearest
+ * page column after the last one moved (within TEXT_ROW_SLACK) to itself;
+ * a column with no chunk moves as the one left of it did. Fills RC. */
+#define TEXT_ROW_SLACK 6
+static void row_columns(const chunk *ch, size_t k, const int *pc, size_t pk, int *rc)
+{
+    int matched[DOC_MAX_COLS] = {0};
+    memcpy(rc, pc, pk * sizeof *rc);
+    size_t next = 1;
+    for (size_t j = 1; j < k && next < pk; j++) {
+        size_t best = 0;
+        int bd = TEXT_ROW_SLACK + 1;
+        for (size_t q = next; q < pk; q++) {
+            int d = ch[j].col > pc[q] ? ch[j].col - pc[q] : pc[q] - ch[j].col;
+            if (d < bd) {
+                bd = d;
+                best = q;
+            }
+        }
+        if (!best)
+            continue;
+        rc[best] = ch[j].col;
+        matched[best] = 1;
+        next = best + 1;
+    }
+    int off = 0;
+    for (size_t q = 1; q < pk; q++) {
+        if (matched[q])
+            off = rc[q] - pc[q];
+        else
+            rc[q] = pc[q] + off;
+        if (rc[q] <= rc[q - 1])
+            rc[q] = rc[q - 1] + 1;
     }
 }
 
@@ -748,7 +860,8 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     if (pages > MAX_PAGES)
         pages = MAX_PAGES;
     int (*hist)[TEXT_MAX_WIDTH] = calloc((size_t)pages, sizeof *hist);
-    int shift[MAX_PAGES], has_row[MAX_PAGES], pool[TEXT_POOL] = {0};
+    pmap pm[MAX_PAGES];
+    int has_row[MAX_PAGES], name[MAX_PAGES], pool[TEXT_POOL] = {0};
     int cols[MAX_PAGES][DOC_MAX_COLS], rel[DOC_MAX_COLS];
     size_t nlines[MAX_PAGES], lines = 0, ncols = 0;
     int ref = -1;
@@ -765,25 +878,39 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         has_row[p] = 0;
         for (size_t q = a; q < b && !has_row[p]; q++)
             has_row[p] = is_code_line(&v[q], left);
+        name[p] = name_column(v, a, b, left);
         /* a page without a row is laid out from its own left edge */
         if (has_row[p] && (ref < 0 || nlines[p] > nlines[ref]))
             ref = p;
     }
+    int aref = ref >= 0 && name[ref] >= 0 ? name[ref] : 0;
     for (int p = 0; p < pages; p++) {
-        shift[p] = ref >= 0 && has_row[p] ? page_shift(hist[p], hist[ref]) : p ? shift[p - 1] : 0;
-        if (ref < 0 || !has_row[p])
+        pm[p].aref = aref;
+        pm[p].k = 100;
+        if (ref < 0 || !has_row[p]) {
+            pm[p].a = p ? pm[p - 1].a : aref;
+            pm[p].k = p ? pm[p - 1].k : 100;
             continue;
+        }
+        if (name[p] >= 0 && name[ref] >= 0) {
+            pm[p].a = name[p];
+            pm[p].k = page_scale(hist[p], hist[ref], name[p], aref);
+        } else {
+            pm[p].a = aref + page_shift(hist[p], hist[ref]);
+        }
         lines += nlines[p];
-        for (int x = 0; x < TEXT_MAX_WIDTH; x++)
-            if (x - shift[p] + TEXT_POOL_OFF >= 0 && x - shift[p] + TEXT_POOL_OFF < TEXT_POOL)
-                pool[x - shift[p] + TEXT_POOL_OFF] += hist[p][x];
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+            int r = pmap_to_ref(&pm[p], x) + TEXT_POOL_OFF;
+            if (hist[p][x] && r >= 0 && r < TEXT_POOL)
+                pool[r] += hist[p][x];
+        }
     }
     ncols = 1 + pool_peaks(pool, lines, rel, DOC_MAX_COLS - 1);
-    ncols = 1 + header_columns(&v[h], left, shift[0], rel, ncols - 1, DOC_MAX_COLS - 1);
+    ncols = 1 + header_columns(&v[h], left, &pm[0], rel, ncols - 1, DOC_MAX_COLS - 1);
     for (int p = 0; p < pages; p++) {
         cols[p][0] = left;
         for (size_t c = 1; c < ncols; c++) {
-            int x = rel[c - 1] + shift[p], best = x;
+            int x = pmap_from_ref(&pm[p], rel[c - 1]), best = x;
             for (int dx = 1; dx <= 2; dx++) {
                 if (x - dx > 0 && x - dx < TEXT_MAX_WIDTH && best >= 0 && best < TEXT_MAX_WIDTH &&
                     hist[p][x - dx] > hist[p][best])
@@ -797,7 +924,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             cols[p][c] = best;
         }
         if (getenv("DTI_DEBUG_COLS")) {
-            fprintf(stderr, "page %d shift %d:", p, shift[p]);
+            fprintf(stderr, "page %d at %d scale %d:", p, pm[p].a, pm[p].k);
             for (size_t q = 0; q < ncols; q++)
                 fprintf(stderr, " %d", cols[p][q]);
             fprintf(stderr, "\n");
@@ -814,7 +941,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     buf *row = grid_add_row(&g);
     if (!row)
         goto out;
-    int in_header = 1, span = 0;
+    int in_header = 1, span = 0, rcols[DOC_MAX_COLS], rcols_page = -1;
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
         const tline *l = &v[i];
@@ -839,6 +966,12 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         }
         const int *pc = cols[p];
         size_t pk = ncol_page[p];
+        if (code || i == h) {
+            row_columns(ch, k, pc, pk, rcols);
+            rcols_page = p;
+        }
+        if (rcols_page == p)
+            pc = rcols;
         if (code) {
             /* a row whose text after the code is one run of words crossing
              * a column's start spans the row (a group title): it and its
@@ -860,7 +993,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         word w[TEXT_MAX_WORDS];
         size_t at[TEXT_MAX_WORDS];
         size_t m = words_of(l, w, TEXT_MAX_WORDS);
-        words_assign(w, m, pc, pk, code || i == h, at);
+        words_assign(w, m, pc, pk, code ? 2 : i == h, at);
         /* only a row's first line has a code */
         for (size_t j = 0; !code && !in_header && j < m && at[j] == 0; j++)
             at[j] = 1;
