@@ -783,6 +783,15 @@ static void row_columns(const chunk *ch, size_t k, const int *pc, size_t pk, int
     }
 }
 
+/* S starts with a capitalised word: a capital, then a small letter. */
+static int title_word(const char *s, const char *e)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c);
+    return k > 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LU &&
+           utf8proc_category(cp_at(s + k, e)) == UTF8PROC_CATEGORY_LL;
+}
+
 /* A line that never continues a table: an appendix or closing title. */
 static int is_title_line(const tline *l)
 {
@@ -942,6 +951,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     if (!row)
         goto out;
     int in_header = 1, span = 0, rcols[DOC_MAX_COLS], rcols_page = -1;
+    int seg[DOC_MAX_COLS] = {0};   /* width of each cell's last line */
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
         const tline *l = &v[i];
@@ -954,6 +964,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             row = grid_add_row(&g);
             if (!row)
                 goto out;
+            memset(seg, 0, sizeof seg);
         } else if (!in_header && l->page != v[h].page && is_header_line(v, h, first_row, l)) {
             continue; /* a header repeated on a new page */
         }
@@ -1007,7 +1018,15 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
              * wrapped "Văn hóa - Xã hội" */
             int item = n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' && row[c].len &&
                        strchr(".;:", row[c].ptr[row[c].len - 1]);
+            /* a line of the cell that ended although the next line's first
+             * word would have fitted after it: a paragraph break (one unit
+             * per paragraph: "… đơn vị" / "Các thôn") */
+            int width = c + 1 < pk ? pc[c + 1] - pc[c] - 1 : 0;
+            if (!code && !in_header && row[c].len && seg[c] > 0 && width > 0 && title_word(s, s + n) &&
+                3 * (seg[c] + 1 + text_width(w[j].s, w[j].n)) <= 2 * width)
+                item = 1;
             append(&row[c], s, n, item);
+            seg[c] = text_width(s, n);
             last_col = c;
             j = e;
         }
