@@ -783,6 +783,28 @@ static void row_columns(const chunk *ch, size_t k, const int *pc, size_t pk, int
     }
 }
 
+/* L starts a row (is_code_line) whose code follows the rows before: its
+ * first number is at most one more than the last row's (*TOP; a roman
+ * numeral starts over). "25" at the left edge after row 7 is the tail of a
+ * date cut by a cell's width ("03/12/20" / "25 của"), not row 25. */
+static int row_code(const tline *l, int left, int *top)
+{
+    if (!is_code_line(l, left))
+        return 0;
+    const char *s = skip_blank(l->s, l->s + l->n), *e = l->s + l->n;
+    if (s < e && *s >= '0' && *s <= '9') {
+        int n = 0;
+        while (s < e && *s >= '0' && *s <= '9' && n < 10000)
+            n = n * 10 + (*s++ - '0');
+        if (*top >= 0 && n > *top + 1 && n != 1)
+            return 0;
+        *top = n;
+    } else if (s < e && strchr("IVX", *s)) {
+        *top = 0;
+    }
+    return 1;
+}
+
 /* S starts with a capitalised word: a capital, then a small letter. */
 static int title_word(const char *s, const char *e)
 {
@@ -836,7 +858,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
      * headers, and lone words at the left edge of a page before its first
      * row (a cell's tail that pdftotext put at the page's left edge) */
     size_t rows = 0;
-    int page = v[first_row].page, page_has_row = 1;
+    int page = v[first_row].page, page_has_row = 1, top = -1;
     while (i < count) {
         const tline *l = &v[i];
         if (l->blank || is_page_number(l)) {
@@ -847,7 +869,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             page = l->page;
             page_has_row = 0;
         }
-        if (is_code_line(l, left)) {
+        if (row_code(l, left, &top)) {
             rows++;
             page_has_row = 1;
         } else if (l->indent <= left + 1 && !(l->page != v[h].page && is_header_line(v, h, first_row, l)) &&
@@ -952,13 +974,14 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         goto out;
     int in_header = 1, span = 0, rcols[DOC_MAX_COLS], rcols_page = -1;
     int seg[DOC_MAX_COLS] = {0};   /* width of each cell's last line */
+    top = -1;
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
         const tline *l = &v[i];
         if (l->blank || is_page_number(l))
             continue;
         int p = l->page - page0 < 64 ? l->page - page0 : 63;
-        int code = is_code_line(l, left);
+        int code = row_code(l, left, &top);
         if (code) {
             in_header = 0;
             row = grid_add_row(&g);
