@@ -172,6 +172,17 @@ static utf8proc_int32_t cp_at(const char *s, const char *e)
     return c;
 }
 
+/* The code point that ends at E (S is the start of the text). */
+static utf8proc_int32_t cp_before(const char *s, const char *e)
+{
+    const char *p = e;
+    while (p > s && ((unsigned char)p[-1] & 0xC0) == 0x80)
+        p--;
+    if (p > s)
+        p--;
+    return cp_at(p, e);
+}
+
 static const char *skip_blank(const char *s, const char *e)
 {
     while (s < e && (*s == ' ' || *s == '\t' || *s == '\f'))
@@ -315,6 +326,54 @@ static buf *grid_add_row(grid *g)
     return r;
 }
 
+/* Words split inside a syllable. Where a cell is narrower than a word, Word
+ * breaks the word and pdftotext keeps the pieces apart: "Chuyể" / "n đổi",
+ * "phươn" / "g", "quan/Đơ" / "n vị". A Vietnamese syllable always has a
+ * vowel, so a piece of small letters without any vowel (a, e, i, o, u, y
+ * with whatever marks), or a piece that starts with a combining mark, is not
+ * a word of its own: it is glued to the letter before it. Capitals are left
+ * alone (abbreviations: "CNTT", "HĐND&U" / "BND" stays split). */
+static int vowel_free_piece(const char *s, const char *e)
+{
+    int letters = 0;
+    while (s < e && *s != ' ') {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c);
+        if (k <= 0)
+            return 0;
+        int cat = utf8proc_category(c);
+        if (!letters && (cat == UTF8PROC_CATEGORY_MN))
+            return 1;
+        if (cat != UTF8PROC_CATEGORY_LL)
+            return letters > 0 && strchr(".,;:)", *s) != NULL; /* "n," */
+        utf8proc_int32_t base[4];
+        int opt = UTF8PROC_DECOMPOSE;
+        utf8proc_ssize_t nb = utf8proc_decompose_char(c, base, 4, (utf8proc_option_t)opt, NULL);
+        if (nb <= 0)
+            return 0;
+        if (base[0] < 128 && strchr("aeiouy", (int)base[0]))
+            return 0;
+        letters++;
+        s += k;
+    }
+    return letters > 0 && letters <= 2;
+}
+
+static void glue_split_words(buf *b)
+{
+    if (buf_failed(b) || !b->len)
+        return;
+    char *p = b->ptr, *e = b->ptr + b->len, *o = p;
+    for (char *q = p; q < e; q++) {
+        if (*q == ' ' && q > p && q + 1 < e && o > p &&
+            utf8proc_category(cp_before(p, o)) == UTF8PROC_CATEGORY_LL && vowel_free_piece(q + 1, e))
+            continue;
+        *o++ = *q;
+    }
+    b->len = (size_t)(o - p);
+    b->ptr[b->len] = 0;
+}
+
 /* Emit G as a table; 0 or -1 (out of memory or over a limit). */
 static int grid_emit(doc *d, grid *g, int line)
 {
@@ -324,6 +383,7 @@ static int grid_emit(doc *d, grid *g, int line)
     for (size_t r = 0; r < g->rows; r++)
         for (size_t c = 0; c < g->ncols; c++) {
             buf *b = &g->b[r * g->ncols + c];
+            glue_split_words(b);
             if (buf_failed(b) || (b->len && doc_cell_set(t, r, c, b->ptr)))
                 return -1;
         }
