@@ -575,9 +575,9 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
     int need = (int)(lines / TEXT_COL_SHARE);
     if (need < 2)
         need = 2;
-    int taken[TEXT_POOL] = {0};
+    int taken[TEXT_POOL] = {0}, wt[DOC_MAX_COLS];
     size_t n = 0;
-    while (n < max) {
+    while (n < max && n < DOC_MAX_COLS) {
         int best = -1, bv = 0;
         for (int x = 1; x + 1 < TEXT_POOL; x++) {
             if (taken[x])
@@ -590,7 +590,17 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
         }
         if (best < 0 || bv < 2 * need)
             break;
-        rel[n++] = best - TEXT_POOL_OFF;
+        /* a weak peak just left or right of a much stronger one: the
+         * stronger column's cells, moved by packed lines */
+        int shadow = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rel[i] + TEXT_POOL_OFF > best - 2 * TEXT_COL_GAP && rel[i] + TEXT_POOL_OFF < best + 2 * TEXT_COL_GAP &&
+                wt[i] >= 5 * bv)
+                shadow = 1;
+        if (!shadow) {
+            wt[n] = bv;
+            rel[n++] = best - TEXT_POOL_OFF;
+        }
         for (int x = best - TEXT_COL_GAP; x <= best + TEXT_COL_GAP; x++)
             if (x >= 0 && x < TEXT_POOL)
                 taken[x] = 1;
@@ -914,6 +924,8 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     if (i >= count || !is_code_line(&v[i], left))
         return 0;
     size_t first_row = i;
+    if (v[first_row].indent < left)
+        left = v[first_row].indent; /* the codes make the left edge */
     /* the region: rows, continuations, blanks, page numbers, repeated
      * headers, and lone words at the left edge of a page before its first
      * row (a cell's tail that pdftotext put at the page's left edge) */
