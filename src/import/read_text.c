@@ -1046,12 +1046,22 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         goto out;
     int in_header = 1, span = 0, rcols[DOC_MAX_COLS], rcols_page = -1;
     int seg[DOC_MAX_COLS] = {0};   /* width of each cell's last line */
+    int gap[DOC_MAX_COLS] = {0};   /* a line of the row passed the cell by */
     top = -1;
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
         const tline *l = &v[i];
-        if (l->blank || is_page_number(l))
+        if (l->blank || is_page_number(l)) {
+            /* a blank line inside a row, on one page: a paragraph break in
+             * every cell that goes on below it */
+            size_t nx = i + 1;
+            while (nx < stop && v[nx].blank)
+                nx++;
+            if (!in_header && l->blank && nx < stop && v[nx].page == l->page)
+                for (size_t c = 0; c < DOC_MAX_COLS; c++)
+                    gap[c] = 1;
             continue;
+        }
         int p = l->page - page0 < 64 ? l->page - page0 : 63;
         int code = row_code(l, left, &top);
         if (code) {
@@ -1060,6 +1070,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             if (!row)
                 goto out;
             memset(seg, 0, sizeof seg);
+            memset(gap, 0, sizeof gap);
         } else if (!in_header && l->page != v[h].page && is_header_line(v, h, first_row, l)) {
             continue; /* a header repeated on a new page */
         }
@@ -1083,6 +1094,13 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
              * a column's start spans the row (a group title): it and its
              * continuation lines of one chunk go to the first text column */
             span = k == 2 && pk > 2 && ch[1].col < pc[2] && ch[1].col + text_width(ch[1].s, ch[1].n) > pc[2] + 2;
+            /* ... unless the row goes on in several columns: then its first
+             * line is packed cells ("… công chức Phòng Văn hóa - Các …") */
+            size_t nx = i + 1;
+            while (nx < stop && (v[nx].blank || is_page_number(&v[nx])))
+                nx++;
+            if (span && nx < stop && !is_code_line(&v[nx], left) && !lone_chunk(&v[nx]))
+                span = 0;
         }
         if (span && (code ? k == 2 : k == 1)) {
             size_t c = column_of(pc, pk, ch[k - 1].col);
@@ -1103,6 +1121,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         /* only a row's first line has a code */
         for (size_t j = 0; !code && !in_header && j < m && at[j] == 0; j++)
             at[j] = 1;
+        unsigned char used[DOC_MAX_COLS] = {0};
         for (size_t j = 0; j < m;) {
             size_t c = at[j], e = j + 1;
             while (e < m && at[e] == c)
@@ -1120,11 +1139,18 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             if (!code && !in_header && row[c].len && seg[c] > 0 && width > 0 && title_word(s, s + n) &&
                 3 * (seg[c] + 1 + text_width(w[j].s, w[j].n)) <= 2 * width)
                 item = 1;
+            /* a cell left empty on a line of its row, then going on: the
+             * space between two paragraphs ("Các thôn" / "" / "Bưu điện xã") */
+            if (!code && !in_header && gap[c] && row[c].len)
+                item = 1;
             append(&row[c], s, n, item);
             seg[c] = text_width(s, n);
+            used[c] = 1;
             last_col = c;
             j = e;
         }
+        for (size_t c = 0; c < pk; c++)
+            gap[c] = used[c] ? 0 : row[c].len ? 1 : gap[c];
     }
     if (grid_emit(d, &g, v[h].no))
         goto out;
