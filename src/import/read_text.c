@@ -570,12 +570,12 @@ static int name_column(const tline *v, size_t from, size_t to, int left)
 /* Peaks of the pooled counts POOL (positions on the reference page plus
  * TEXT_POOL_OFF) into REL (positions on the reference page), in order;
  * returns how many. */
-static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
+static size_t pool_peaks(const int *pool, size_t lines, int *rel, int *wt, size_t max)
 {
     int need = (int)(lines / TEXT_COL_SHARE);
     if (need < 2)
         need = 2;
-    int taken[TEXT_POOL] = {0}, wt[DOC_MAX_COLS];
+    int taken[TEXT_POOL] = {0};
     size_t n = 0;
     while (n < max && n < DOC_MAX_COLS) {
         int best = -1, bv = 0;
@@ -611,6 +611,9 @@ static size_t pool_peaks(const int *pool, size_t lines, int *rel, size_t max)
             int t = rel[j];
             rel[j] = rel[j - 1];
             rel[j - 1] = t;
+            t = wt[j];
+            wt[j] = wt[j - 1];
+            wt[j - 1] = t;
         }
     return n;
 }
@@ -1008,7 +1011,20 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
                 pool[r] += hist[p][x];
         }
     }
-    ncols = 1 + pool_peaks(pool, lines, rel, DOC_MAX_COLS - 1);
+    int wt[DOC_MAX_COLS];
+    ncols = 1 + pool_peaks(pool, lines, rel, wt, DOC_MAX_COLS - 1);
+    /* a weak peak between two strong ones: cells of the columns around it,
+     * moved by packed lines */
+    for (size_t c = 1; c + 2 < ncols;) {
+        int lo = wt[c - 1] < wt[c + 1] ? wt[c - 1] : wt[c + 1];
+        if (4 * wt[c] < lo) {
+            memmove(&rel[c], &rel[c + 1], (ncols - 2 - c) * sizeof *rel);
+            memmove(&wt[c], &wt[c + 1], (ncols - 2 - c) * sizeof *wt);
+            ncols--;
+        } else {
+            c++;
+        }
+    }
     ncols = 1 + header_columns(&v[h], left, &pm[0], rel, ncols - 1, DOC_MAX_COLS - 1);
     for (int p = 0; p < pages; p++) {
         cols[p][0] = left;
