@@ -770,6 +770,8 @@ static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row
         cost += 8;
     if (!row_first && j + 1 < k && w->x >= cols[j + 1] - 1)
         cost += 4;
+    else if (!row_first && j + 1 < k && w->upper && w->gap == 1 && w->x >= cols[j + 1] - 3)
+        cost += 6;
     return cost;
 }
 
@@ -1063,6 +1065,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     int in_header = 1, span = 0, rcols[DOC_MAX_COLS], rcols_page = -1;
     int seg[DOC_MAX_COLS] = {0};   /* width of each cell's last line */
     int gap[DOC_MAX_COLS] = {0};   /* a line of the row passed the cell by */
+    int row_line = 0;              /* the last line read was a row's */
     top = -1;
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
@@ -1071,9 +1074,9 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             /* a blank line inside a row, on one page: a paragraph break in
              * every cell that goes on below it */
             size_t nx = i + 1;
-            while (nx < stop && v[nx].blank)
+            while (nx < stop && (v[nx].blank || is_page_number(&v[nx])))
                 nx++;
-            if (!in_header && l->blank && nx < stop && v[nx].page == l->page)
+            if (!in_header && l->blank && row_line && nx < stop && v[nx].page == l->page)
                 for (size_t c = 0; c < DOC_MAX_COLS; c++)
                     gap[c] = 1;
             continue;
@@ -1088,6 +1091,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             memset(seg, 0, sizeof seg);
             memset(gap, 0, sizeof gap);
         } else if (!in_header && l->page != v[h].page && is_header_line(v, h, first_row, l)) {
+            row_line = 0;
             continue; /* a header repeated on a new page */
         }
         chunk ch[TEXT_MAX_CHUNKS];
@@ -1167,6 +1171,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         }
         for (size_t c = 0; c < pk; c++)
             gap[c] = used[c] ? 0 : row[c].len ? 1 : gap[c];
+        row_line = 1;
     }
     if (grid_emit(d, &g, v[h].no))
         goto out;
