@@ -740,12 +740,28 @@ static int text_width(const char *s, size_t n)
     return w;
 }
 
-static int near_later_column(const int *cols, size_t k, size_t j, int x)
+/* The column (1 ..) that word I of W[0 .. M) most likely starts: one
+ * within 6 positions of it, when no other capitalised word of the line is
+ * nearer to that column; 0 if none. */
+static size_t likely_start(const word *w, size_t m, size_t i, const int *cols, size_t k)
 {
-    for (size_t c = j + 1; c < k; c++)
-        if (x >= cols[c] - 6 && x <= cols[c] + 6)
-            return 1;
-    return 0;
+    if (!w[i].upper)
+        return 0;
+    size_t q = 0;
+    int bd = 7;
+    for (size_t c = 1; c < k; c++) {
+        int d = w[i].x > cols[c] ? w[i].x - cols[c] : cols[c] - w[i].x;
+        if (d < bd) {
+            bd = d;
+            q = c;
+        }
+    }
+    for (size_t o = 0; q && o < m; o++) {
+        int d = w[o].x > cols[q] ? w[o].x - cols[q] : cols[q] - w[o].x;
+        if (o != i && w[o].upper && d < bd)
+            q = 0;
+    }
+    return q;
 }
 
 static int start_cost(const word *w, const int *cols, size_t j, int row_first)
@@ -759,14 +775,14 @@ static int start_cost(const word *w, const int *cols, size_t j, int row_first)
     return cost;
 }
 
-static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row_first)
+static int keep_cost(const word *w, size_t likely, const int *cols, size_t k, size_t j, int row_first)
 {
     int cost = 0;
     if (w->gap >= 3)
         cost += 20;
     else if (w->gap == 2)
         cost += 12;
-    if (row_first && w->upper && near_later_column(cols, k, j, w->x))
+    if (row_first && likely > j)
         cost += 8;
     if (!row_first && j + 1 < k && w->x >= cols[j + 1] - 1)
         cost += 4;
@@ -778,28 +794,40 @@ static int keep_cost(const word *w, const int *cols, size_t k, size_t j, int row
 /* Give each of the M words of a line a column (OUT[i], in 0..K-1, never
  * decreasing) at the least cost (see above). ROW_FIRST is 1 for the first
  * line of a header or a row, 2 for a row's line that starts with its code
- * (then only the first word takes column 0). */
-static void words_assign(const word *w, size_t m, const int *cols, size_t k, int row_first, size_t *out)
+ * (then only the first word takes column 0). FIT: a cell's words on one line
+ * must fit in its column's width (not in a header: its labels are packed
+ * tighter than the columns' widths). */
+static void words_assign(const word *w, size_t m, const int *cols, size_t k, int row_first, int fit, size_t *out)
 {
     static const int inf = 1 << 28;
     int cost[TEXT_MAX_WORDS][DOC_MAX_COLS];
     unsigned char from[TEXT_MAX_WORDS][DOC_MAX_COLS];
+    unsigned char run[TEXT_MAX_WORDS][DOC_MAX_COLS];   /* first word of the cell */
+    size_t likely[TEXT_MAX_WORDS];
     if (!m || !k)
         return;
+    for (size_t i = 0; i < m; i++)
+        likely[i] = likely_start(w, m, i, cols, k);
     for (size_t j = 0; j < k; j++) {
         int d = w[0].x > cols[j] ? w[0].x - cols[j] : cols[j] - w[0].x;
         cost[0][j] = 2 * d;
         from[0][j] = (unsigned char)j;
+        run[0][j] = 0;
     }
     for (size_t i = 1; i < m; i++)
         for (size_t j = 0; j < k; j++) {
-            int best = cost[i - 1][j] + keep_cost(&w[i], cols, k, j, row_first);
+            int best = cost[i - 1][j] + keep_cost(&w[i], likely[i], cols, k, j, row_first);
+            /* a cell's text on one line is no wider than its column */
+            const word *r0 = &w[run[i - 1][j]];
+            if (fit && j + 1 < k && w[i].x + text_width(w[i].s, w[i].n) - r0->x > cols[j + 1] - cols[j] - 1)
+                best += 10;
             size_t arg = j;
             int sc = start_cost(&w[i], cols, j, row_first);
             if (j == 0 && row_first == 2) {
                 /* only the code itself sits in a row's code column */
                 cost[i][j] = inf;
                 from[i][j] = 0;
+                run[i][j] = (unsigned char)i;
                 continue;
             }
             for (size_t q = 0; q < j; q++)
@@ -809,6 +837,7 @@ static void words_assign(const word *w, size_t m, const int *cols, size_t k, int
                 }
             cost[i][j] = best < inf ? best : inf;
             from[i][j] = (unsigned char)arg;
+            run[i][j] = arg == j ? run[i - 1][j] : (unsigned char)i;
         }
     size_t j = 0;
     for (size_t q = 1; q < k; q++)
@@ -1137,7 +1166,7 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         word w[TEXT_MAX_WORDS];
         size_t at[TEXT_MAX_WORDS];
         size_t m = words_of(l, w, TEXT_MAX_WORDS);
-        words_assign(w, m, pc, pk, code ? 2 : i == h, at);
+        words_assign(w, m, pc, pk, code ? 2 : i == h, !in_header, at);
         /* only a row's first line has a code */
         for (size_t j = 0; !code && !in_header && j < m && at[j] == 0; j++)
             at[j] = 1;
