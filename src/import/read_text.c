@@ -14,14 +14,36 @@
  * Tables in `pdftotext -layout` text. A header line starts with "STT"/"TT"
  * and has at least three chunks separated by runs of two spaces or more; the
  * rows start at lines whose first word, at the left edge, is a row code
- * ("1", "1.1", "2.3.", "I", "II.", "a)"). Every other line up to the end of
- * the table is a wrapped continuation whose chunks go to the cells of the
- * current row by column. Column positions are found per page (pdftotext
- * shifts and scales them from page to page): the starts of chunks are
- * counted over the page's table lines and positions used by several lines
- * become columns, in order. Page-number lines and a header repeated on a
- * new page are dropped; the table ends at a line at the left edge that is not
- * a row. With fewer than two rows or three columns it is left as paragraphs.
+ * ("1", "1.1", "2.3.", "I", "II.", "a)") that follows the codes before it.
+ * Every other line up to the end of the table is a continuation of the
+ * current row. pdftotext places words by their x position but keeps one
+ * blank between words, so narrow columns pack: a row's first line is often
+ * squeezed left, cells are one blank apart, and each page is shifted and
+ * scaled on its own. So:
+ *  - column starts are counted per page (chunk starts), each page is laid
+ *    on the page with most lines (anchored on its name column, the text
+ *    right after the codes, then scaled), the counts are pooled and the
+ *    columns are their peaks (see "column starts"); a remark column that
+ *    only its header names is added from the header;
+ *  - each row's first line moves the columns to where its chunks start;
+ *  - each word (not each chunk) is given a column by words_assign(), a
+ *    least-cost split of the line's words into cells (see "words and
+ *    columns"), where a cell's words on one line must fit its column;
+ *  - a cell's line that ended with room for the next capitalised word, or a
+ *    line of the row that left the cell empty, starts a paragraph ('\n':
+ *    one unit per paragraph);
+ *  - a word split by a narrow cell ("Chuyể" / "n đổi") is glued back
+ *    (glue_split_words: only a vowel-free piece of small letters, or one
+ *    starting with a combining mark);
+ *  - page numbers, a header repeated on a new page and blank lines are
+ *    dropped; short lines at a page's left edge before its first row are
+ *    cells pdftotext moved there, not the end of the table; a group title
+ *    (one run of words across columns) stays in the first text column.
+ * The table ends at a line at the left edge that is not a row, a title
+ * ("Phụ lục", "Nơi nhận") or prose. With fewer than two rows or three
+ * columns it is left as paragraphs. What this cannot recover: a row whose
+ * empty cells pdftotext closed up (the later cells slide left into them),
+ * and lower-case words pushed into the next column by packing.
  *
  * Tables in plain `pdftotext` text (no -layout). Cells come one per line or
  * wrapped over several lines. A header is a line "STT"/"TT" followed by lines
@@ -30,7 +52,6 @@
  * capital letter starts the next cell. Where a row has more cells than the
  * header, the whole region stays paragraphs: a wrong table is worse than
  * none. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -675,9 +696,11 @@ static size_t header_columns(const tline *l, int left, const pmap *m, int *rel, 
  *    with one), plus a little where only one blank separates it from the word
  *    before, plus much for a lower-case word on a row's first line;
  *  - keeping a word in the cell before costs where two blanks or more
- *    separate it (a cell's words are one blank apart), where it is a capital
- *    on a row's first line standing near a later column's start, and on a
- *    continuation line where it starts past the next column's start.
+ *    separate it (a cell's words are one blank apart), where it is the
+ *    capital nearest a later column's start on a row's first line, on a
+ *    continuation line where it starts past (or, a capital, just before)
+ *    the next column's start, and much where the cell's words on this line
+ *    would be wider than the column.
  * Costs are small integers; the table of costs is at most TEXT_MAX_WORDS x
  * DOC_MAX_COLS. */
 
@@ -1072,12 +1095,6 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             if (best <= cols[p][c - 1])
                 best = cols[p][c - 1] + 1;
             cols[p][c] = best;
-        }
-        if (getenv("DTI_DEBUG_COLS")) {
-            fprintf(stderr, "page %d at %d scale %d:", p, pm[p].a, pm[p].k);
-            for (size_t q = 0; q < ncols; q++)
-                fprintf(stderr, " %d", cols[p][q]);
-            fprintf(stderr, "\n");
         }
     }
     free(hist);
