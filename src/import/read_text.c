@@ -353,7 +353,10 @@ static buf *grid_add_row(grid *g)
  * vowel, so a piece of small letters without any vowel (a, e, i, o, u, y
  * with whatever marks), or a piece that starts with a combining mark, is not
  * a word of its own: it is glued to the letter before it. Capitals are left
- * alone (abbreviations: "CNTT", "HĐND&U" / "BND" stays split). */
+ * alone (abbreviations: "CNTT", "HĐND&U" / "BND" stays split). A hyphen
+ * or an ampersand glued to the word before it ("VH-" / "XH", "QĐ-" / "TTg",
+ * "KH&" / "CN") joins the next word without a blank; "Văn hóa - Xã hội" and
+ * "HĐND & UBND" (blanks around) are left alone. */
 static int vowel_free_piece(const char *s, const char *e)
 {
     int letters = 0;
@@ -388,6 +391,11 @@ static void glue_split_words(buf *b)
     for (char *q = p; q < e; q++) {
         if (*q == ' ' && q > p && q + 1 < e && o > p &&
             utf8proc_category(cp_before(p, o)) == UTF8PROC_CATEGORY_LL && vowel_free_piece(q + 1, e))
+            continue;
+        /* "VH-" / "XH", "QĐ-" / "TTg": a hyphen glued to the word before it
+         * ended a line inside a compound */
+        if (*q == ' ' && o - p >= 2 && (o[-1] == '-' || o[-1] == '&') && o[-2] != ' ' && q + 1 < e &&
+            q[1] != ' ' && q[1] != '-')
             continue;
         *o++ = *q;
     }

@@ -315,6 +315,31 @@ static void test_pdf_layout_paragraph_cells(void **state)
     doc_free(d);
 }
 
+/* Pieces of one word on two lines of a cell are glued; words are not. */
+static void test_pdf_layout_glue(void **state)
+{
+    (void)state;
+    doc *d = read_with(&reader_text, "STT   Nội dung      Đơn vị       Thời gian\n"
+                                     "1.1   Tỷ lệ hộ có   Sở KH&       Tháng\n"
+                                     "      wifi          CN           12/2026\n"
+                                     "1.2   Chỉ số        Phòng VH-    Quý II\n"
+                                     "      Chuyể         XH           năm 2026\n"
+                                     "      n đổi số\n"
+                                     "1.3   Tỷ lệ thôn    Phòng Văn    Tháng\n"
+                                     "      có điểm x     hóa - Xã hội 9/2026\n");
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, 2), "Sở KH&CN");
+    assert_string_equal(cell(t, 1, 3), "Tháng 12/2026");
+    assert_string_equal(cell(t, 2, 1), "Chỉ số Chuyển đổi số");
+    assert_string_equal(cell(t, 2, 2), "Phòng VH-XH");
+    assert_string_equal(cell(t, 2, 3), "Quý II năm 2026");
+    /* "Văn hóa - Xã hội" keeps its blanks */
+    assert_string_equal(cell(t, 3, 2), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
 static void test_raw_unsure_is_paragraphs(void **state)
 {
     (void)state;
@@ -398,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_pdf_raw),
         cmocka_unit_test(test_pdf_layout_narrow),
         cmocka_unit_test(test_pdf_layout_paragraph_cells),
+        cmocka_unit_test(test_pdf_layout_glue),
         cmocka_unit_test(test_raw_unsure_is_paragraphs),
         cmocka_unit_test(test_paragraph_joining),
         cmocka_unit_test(test_detect),
