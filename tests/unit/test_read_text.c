@@ -326,7 +326,7 @@ static void test_pdf_layout_glue(void **state)
                                      "      Chuyể         XH           năm 2026\n"
                                      "      n đổi số\n"
                                      "1.3   Tỷ lệ thôn    Phòng Văn    Tháng\n"
-                                     "      có điểm x     hóa - Xã hội 9/2026\n");
+                                     "      có wifi       hóa - Xã hội 9/2026\n");
     assert_int_equal(count_tables(d), 1);
     doc_table *t = nth_table(d, 0);
     assert_int_equal(t->nrows, 4);
