@@ -14,14 +14,36 @@
  * Tables in `pdftotext -layout` text. A header line starts with "STT"/"TT"
  * and has at least three chunks separated by runs of two spaces or more; the
  * rows start at lines whose first word, at the left edge, is a row code
- * ("1", "1.1", "2.3.", "I", "II.", "a)"). Every other line up to the end of
- * the table is a wrapped continuation whose chunks go to the cells of the
- * current row by column. Column positions are found per page (pdftotext
- * shifts and scales them from page to page): the starts of chunks are
- * counted over the page's table lines and positions used by several lines
- * become columns, in order. Page-number lines and a header repeated on a
- * new page are dropped; the table ends at a line at the left edge that is not
- * a row. With fewer than two rows or three columns it is left as paragraphs.
+ * ("1", "1.1", "2.3.", "I", "II.", "a)") that follows the codes before it.
+ * Every other line up to the end of the table is a continuation of the
+ * current row. pdftotext places words by their x position but keeps one
+ * blank between words, so narrow columns pack: a row's first line is often
+ * squeezed left, cells are one blank apart, and each page is shifted and
+ * scaled on its own. So:
+ *  - column starts are counted per page (chunk starts), each page is laid
+ *    on the page with most lines (anchored on its name column, the text
+ *    right after the codes, then scaled), the counts are pooled and the
+ *    columns are their peaks (see "column starts"); a remark column that
+ *    only its header names is added from the header;
+ *  - each row's first line moves the columns to where its chunks start;
+ *  - each word (not each chunk) is given a column by words_assign(), a
+ *    least-cost split of the line's words into cells (see "words and
+ *    columns"), where a cell's words on one line must fit its column;
+ *  - a cell's line that ended with room for the next capitalised word, or a
+ *    line of the row that left the cell empty, starts a paragraph ('\n':
+ *    one unit per paragraph);
+ *  - a word split by a narrow cell ("Chuyể" / "n đổi") is glued back
+ *    (glue_split_words: only a vowel-free piece of small letters, or one
+ *    starting with a combining mark);
+ *  - page numbers, a header repeated on a new page and blank lines are
+ *    dropped; short lines at a page's left edge before its first row are
+ *    cells pdftotext moved there, not the end of the table; a group title
+ *    (one run of words across columns) stays in the first text column.
+ * The table ends at a line at the left edge that is not a row, a title
+ * ("Phụ lục", "Nơi nhận") or prose. With fewer than two rows or three
+ * columns it is left as paragraphs. What this cannot recover: a row whose
+ * empty cells pdftotext closed up (the later cells slide left into them),
+ * and lower-case words pushed into the next column by packing.
  *
  * Tables in plain `pdftotext` text (no -layout). Cells come one per line or
  * wrapped over several lines. A header is a line "STT"/"TT" followed by lines
@@ -30,6 +52,7 @@
  * capital letter starts the next cell. Where a row has more cells than the
  * header, the whole region stays paragraphs: a wrong table is worse than
  * none. */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "base/buf.h"
@@ -168,6 +191,17 @@ static utf8proc_int32_t cp_at(const char *s, const char *e)
     if (s < e && utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c) < 0)
         c = 0;
     return c;
+}
+
+/* The code point that ends at E (S is the start of the text). */
+static utf8proc_int32_t cp_before(const char *s, const char *e)
+{
+    const char *p = e;
+    while (p > s && ((unsigned char)p[-1] & 0xC0) == 0x80)
+        p--;
+    if (p > s)
+        p--;
+    return cp_at(p, e);
 }
 
 static const char *skip_blank(const char *s, const char *e)
@@ -313,6 +347,62 @@ static buf *grid_add_row(grid *g)
     return r;
 }
 
+/* Words split inside a syllable. Where a cell is narrower than a word, Word
+ * breaks the word and pdftotext keeps the pieces apart: "Chuyể" / "n đổi",
+ * "phươn" / "g", "quan/Đơ" / "n vị". A Vietnamese syllable always has a
+ * vowel, so a piece of small letters without any vowel (a, e, i, o, u, y
+ * with whatever marks), or a piece that starts with a combining mark, is not
+ * a word of its own: it is glued to the letter before it. Capitals are left
+ * alone (abbreviations: "CNTT", "HĐND&U" / "BND" stays split). A hyphen
+ * or an ampersand glued to the word before it ("VH-" / "XH", "QĐ-" / "TTg",
+ * "KH&" / "CN") joins the next word without a blank; "Văn hóa - Xã hội" and
+ * "HĐND & UBND" (blanks around) are left alone. */
+static int vowel_free_piece(const char *s, const char *e)
+{
+    int letters = 0;
+    while (s < e && *s != ' ') {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c);
+        if (k <= 0)
+            return 0;
+        int cat = utf8proc_category(c);
+        if (!letters && (cat == UTF8PROC_CATEGORY_MN))
+            return 1;
+        if (cat != UTF8PROC_CATEGORY_LL)
+            return letters > 0 && strchr(".,;:)", *s) != NULL; /* "n," */
+        utf8proc_int32_t base[4];
+        int opt = UTF8PROC_DECOMPOSE;
+        utf8proc_ssize_t nb = utf8proc_decompose_char(c, base, 4, (utf8proc_option_t)opt, NULL);
+        if (nb <= 0)
+            return 0;
+        if (base[0] < 128 && strchr("aeiouy", (int)base[0]))
+            return 0;
+        letters++;
+        s += k;
+    }
+    return letters > 0 && letters <= 2;
+}
+
+static void glue_split_words(buf *b)
+{
+    if (buf_failed(b) || !b->len)
+        return;
+    char *p = b->ptr, *e = b->ptr + b->len, *o = p;
+    for (char *q = p; q < e; q++) {
+        if (*q == ' ' && q > p && q + 1 < e && o > p &&
+            utf8proc_category(cp_before(p, o)) == UTF8PROC_CATEGORY_LL && vowel_free_piece(q + 1, e))
+            continue;
+        /* "VH-" / "XH", "QĐ-" / "TTg": a hyphen glued to the word before it
+         * ended a line inside a compound */
+        if (*q == ' ' && o - p >= 2 && (o[-1] == '-' || o[-1] == '&') && o[-2] != ' ' && q + 1 < e &&
+            q[1] != ' ' && q[1] != '-')
+            continue;
+        *o++ = *q;
+    }
+    b->len = (size_t)(o - p);
+    b->ptr[b->len] = 0;
+}
+
 /* Emit G as a table; 0 or -1 (out of memory or over a limit). */
 static int grid_emit(doc *d, grid *g, int line)
 {
@@ -322,6 +412,7 @@ static int grid_emit(doc *d, grid *g, int line)
     for (size_t r = 0; r < g->rows; r++)
         for (size_t c = 0; c < g->ncols; c++) {
             buf *b = &g->b[r * g->ncols + c];
+            glue_split_words(b);
             if (buf_failed(b) || (b->len && doc_cell_set(t, r, c, b->ptr)))
                 return -1;
         }
@@ -374,88 +465,293 @@ static int is_code_line(const tline *l, int left)
     return code_len(s, l->s + l->n) > 0;
 }
 
-/* Column starts of one page of a table: positions where chunks start on
- * several lines. Returns how many (at most DOC_MAX_COLS). */
-static size_t page_columns(const tline *v, size_t from, size_t to, int left, int *cols)
+/* ---- column starts ----
+ *
+ * A column's start is a position where the chunks (text after two blanks or
+ * more, or at the line's start) of many lines start. pdftotext -layout lays
+ * out each page on its own: the text columns of one table sit at other
+ * positions on another page (the code column stays at the left edge, the
+ * others move together by a few positions). So the starts are counted per
+ * page (page_hist), each page's counts are aligned on its name column (the
+ * first well-used start after the code column), the aligned counts of all
+ * pages are pooled, and the columns are the peaks of the pooled counts: a
+ * position counted on at least TEXT_COL_SHARE of the table's lines, no
+ * nearer than TEXT_COL_GAP to a stronger peak. Each page then has every
+ * column, at its own name column plus the pooled offset, snapped to the
+ * page's own nearest count within two positions. */
+
+#define TEXT_COL_GAP    4       /* the narrowest column, in character columns */
+#define TEXT_COL_SHARE  20      /* a column is used by 1/20 of the lines or more */
+
+/* Count the chunk starts of the lines V[FROM .. TO) into HIST
+ * (TEXT_MAX_WIDTH); returns the number of lines counted. */
+static size_t page_hist(const tline *v, size_t from, size_t to, int left, int *hist)
 {
-    static const int tol = 2;
-    int hist[TEXT_MAX_WIDTH] = {0};
     size_t lines = 0;
+    memset(hist, 0, TEXT_MAX_WIDTH * sizeof *hist);
     for (size_t i = from; i < to; i++) {
-        if (v[i].blank || is_page_number(&v[i]))
+        if (v[i].blank || is_page_number(&v[i]) || (v[i].indent <= left + 1 && !is_code_line(&v[i], left) && i > from && lone_chunk(&v[i])))
             continue;
         chunk ch[TEXT_MAX_CHUNKS];
         size_t k = chunks_of(&v[i], ch, TEXT_MAX_CHUNKS);
         for (size_t j = 0; j < k; j++)
-            if (ch[j].col < TEXT_MAX_WIDTH)
+            if (ch[j].col > left + 1 && ch[j].col < TEXT_MAX_WIDTH)
                 hist[ch[j].col]++;
         lines++;
     }
-    int need = lines >= 20 ? (int)(lines / 10) : 2;
-    if (lines < 4)
-        need = 1;
-    /* the code column is always the first; the codes alone are too few to count */
+    return lines;
+}
+
+#define TEXT_MAX_SHIFT  40      /* how far a page's columns may move */
+#define TEXT_POOL_OFF   64
+#define TEXT_POOL       (TEXT_MAX_WIDTH + 2 * TEXT_POOL_OFF)
+
+/* Where a page's columns sit against the reference page's: its name
+ * column A is the reference's AREF, and its positions right of it are K
+ * per cent of the reference's (pdftotext scales each page on its own). */
+typedef struct pmap {
+    int a, aref, k;
+} pmap;
+
+static int pmap_to_ref(const pmap *m, int x)
+{
+    int d = (x - m->a) * 100;
+    return m->aref + (d >= 0 ? d + m->k / 2 : d - m->k / 2) / m->k;
+}
+
+static int pmap_from_ref(const pmap *m, int r)
+{
+    int d = (r - m->aref) * m->k;
+    return m->a + (d >= 0 ? d + 50 : d - 50) / 100;
+}
+
+/* The scale (per cent, TEXT_MIN_SCALE..TEXT_MAX_SCALE) that best lays the
+ * counts HP of a page, anchored at its name column A, on the reference
+ * page's R anchored at AREF; 100 on a tie. */
+#define TEXT_MIN_SCALE 80
+#define TEXT_MAX_SCALE 125
+static int page_scale(const int *hp, const int *r, int a, int aref)
+{
+    long best = -1;
+    int arg = 100;
+    for (int d = 0; d <= 2 * (TEXT_MAX_SCALE - TEXT_MIN_SCALE); d++) {
+        int k = 100 + (d % 2 ? (d + 1) / 2 : -(d / 2));
+        if (k < TEXT_MIN_SCALE || k > TEXT_MAX_SCALE)
+            continue;
+        pmap m = {a, aref, k};
+        long sum = 0;
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+            int y = pmap_to_ref(&m, x);
+            if (!hp[x] || y < 1 || y + 1 >= TEXT_MAX_WIDTH)
+                continue;
+            sum += (long)hp[x] * (r[y - 1] + 2 * r[y] + r[y + 1]);
+        }
+        if (sum > best) {
+            best = sum;
+            arg = k;
+        }
+    }
+    return arg;
+}
+
+/* How far the columns of a page (counts H) sit right of the reference
+ * page's (counts R): the shift that best lays one on the other (the
+ * counts' product, R smoothed over three positions); the smallest such. */
+static int page_shift(const int *hp, const int *r)
+{
+    long best = -1;
+    int arg = 0;
+    for (int d = 0; d <= 2 * TEXT_MAX_SHIFT; d++) {
+        int s = d % 2 ? (d + 1) / 2 : -(d / 2); /* 0, 1, -1, 2, -2 ... */
+        long sum = 0;
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+            int y = x - s;
+            if (!hp[x] || y < 1 || y + 1 >= TEXT_MAX_WIDTH)
+                continue;
+            sum += (long)hp[x] * (r[y - 1] + 2 * r[y] + r[y + 1]);
+        }
+        if (sum > best) {
+            best = sum;
+            arg = s;
+        }
+    }
+    return arg;
+}
+
+/* The name column of the lines V[FROM .. TO): where the text after the code
+ * starts on most row lines (two at least); -1 if unknown. A row's first
+ * line starts its name cell right after the code, so this is the surest
+ * anchor of a page's layout. */
+static int name_column(const tline *v, size_t from, size_t to, int left)
+{
+    int seen[TEXT_MAX_WIDTH] = {0}, best = -1;
+    for (size_t i = from; i < to; i++) {
+        chunk ch[2];
+        if (!is_code_line(&v[i], left) || chunks_of(&v[i], ch, 2) < 2 || ch[1].col >= TEXT_MAX_WIDTH)
+            continue;
+        seen[ch[1].col]++;
+        if (best < 0 || seen[ch[1].col] > seen[best])
+            best = ch[1].col;
+    }
+    return best >= 0 && seen[best] >= 2 ? best : -1;
+}
+
+/* Peaks of the pooled counts POOL (positions on the reference page plus
+ * TEXT_POOL_OFF) into REL (positions on the reference page), in order;
+ * returns how many. */
+static size_t pool_peaks(const int *pool, size_t lines, int *rel, int *wt, size_t max)
+{
+    int need = (int)(lines / TEXT_COL_SHARE);
+    if (need < 2)
+        need = 2;
+    int taken[TEXT_POOL] = {0};
     size_t n = 0;
-    cols[n++] = left;
-    int x = left + tol + 1;
-    while (x < TEXT_MAX_WIDTH && n < DOC_MAX_COLS) {
-        if (!hist[x]) {
-            x++;
+    while (n < max && n < DOC_MAX_COLS) {
+        int best = -1, bv = 0;
+        for (int x = 1; x + 1 < TEXT_POOL; x++) {
+            if (taken[x])
+                continue;
+            int w = pool[x - 1] + 2 * pool[x] + pool[x + 1];
+            if (pool[x] && w > bv) {
+                bv = w;
+                best = x;
+            }
+        }
+        if (best < 0 || bv < 2 * need)
+            break;
+        /* a weak peak just left or right of a much stronger one: the
+         * stronger column's cells, moved by packed lines */
+        int shadow = 0;
+        for (size_t i = 0; i < n; i++)
+            if (rel[i] + TEXT_POOL_OFF > best - 2 * TEXT_COL_GAP && rel[i] + TEXT_POOL_OFF < best + 2 * TEXT_COL_GAP &&
+                wt[i] >= 5 * bv)
+                shadow = 1;
+        if (!shadow) {
+            wt[n] = bv;
+            rel[n++] = best - TEXT_POOL_OFF;
+        }
+        for (int x = best - TEXT_COL_GAP; x <= best + TEXT_COL_GAP; x++)
+            if (x >= 0 && x < TEXT_POOL)
+                taken[x] = 1;
+    }
+    /* in order */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && rel[j - 1] > rel[j]; j--) {
+            int t = rel[j];
+            rel[j] = rel[j - 1];
+            rel[j - 1] = t;
+            t = wt[j];
+            wt[j] = wt[j - 1];
+            wt[j - 1] = t;
+        }
+    return n;
+}
+
+/* A column left empty in most rows ("Ghi chú") has too few starts to be a
+ * peak; its header still names it. Add to REL (N positions on the
+ * reference page, in order; M maps this page to it) each
+ * capitalised word of the header's first line L that starts at least
+ * TEXT_COL_GAP right of the last known column (a remark column is the last
+ * one), or 2 * TEXT_COL_GAP left of the next one (a column's cells start a
+ * little right of its header in packed lines); returns the new count. */
+static size_t header_columns(const tline *l, int left, const pmap *m, int *rel, size_t n, size_t max)
+{
+    const char *p = l->s, *e = l->s + l->n;
+    int col = 0, prev_blank = 1;
+    while (p < e) {
+        if (*p == ' ' || *p == '\t') {
+            col += *p == '\t' ? 8 - col % 8 : 1;
+            prev_blank = 1;
+            p++;
             continue;
         }
-        /* a cluster: positions with counts, gaps of at most TOL */
-        int start = x, sum = 0, last = x;
-        while (x < TEXT_MAX_WIDTH && x <= last + tol) {
-            if (hist[x]) {
-                sum += hist[x];
-                last = x;
+        int c = prev_blank ? utf8proc_category(cp_at(p, e)) : 0;
+        if (c == UTF8PROC_CATEGORY_LU && n < max && col > left + 1) {
+            int x = pmap_to_ref(m, col), far = 1;
+            for (size_t i = 0; i < n; i++) {
+                int d = rel[i] > x ? rel[i] - x : x - rel[i];
+                if (d < TEXT_COL_GAP || (rel[i] > x && d < 2 * TEXT_COL_GAP))
+                    far = 0;
             }
-            x++;
+            if (far) {
+                size_t i = n++;
+                for (; i > 0 && rel[i - 1] > x; i--)
+                    rel[i] = rel[i - 1];
+                rel[i] = x;
+            }
         }
-        if (sum >= need)
-            cols[n++] = start;
+        prev_blank = 0;
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            col++;
+        p++;
     }
     return n;
 }
 
-/* pdftotext sometimes leaves one space only between two columns: split a
- * chunk where a word with a capital or a digit starts at a later column's
- * position (two columns of slack: positions drift with proportional fonts). Returns the new number of chunks in CH. */
-static size_t split_at_columns(chunk *ch, size_t k, const int *cols, size_t ncols)
+/* ---- words and columns ----
+ *
+ * pdftotext -layout places each word at a character column computed from its
+ * x position, but keeps at least one blank between words: where a column is
+ * narrow its text pushes into the next one, and the first line of a row is
+ * often packed tighter than its continuation lines, so that a cell starts a
+ * few positions left or right of its column and two cells are separated by
+ * one blank only. A chunk (two blanks) is then not a cell. Each word of a
+ * line is therefore given a column by words_assign(): the line's words are
+ * split, in order, into consecutive runs, one run per column used, at the
+ * least cost, where
+ *  - starting a cell at a word costs its distance from the column's start
+ *    (half of it for a capital or a digit on a row's first line: cells start
+ *    with one), plus a little where only one blank separates it from the word
+ *    before, plus much for a lower-case word on a row's first line;
+ *  - keeping a word in the cell before costs where two blanks or more
+ *    separate it (a cell's words are one blank apart), where it is the
+ *    capital nearest a later column's start on a row's first line, on a
+ *    continuation line where it starts past (or, a capital, just before)
+ *    the next column's start, and much where the cell's words on this line
+ *    would be wider than the column.
+ * Costs are small integers; the table of costs is at most TEXT_MAX_WORDS x
+ * DOC_MAX_COLS. */
+
+typedef struct word {
+    const char *s;
+    size_t n;
+    int x;              /* character column of its first character */
+    int gap;            /* blanks before it on the line (large for the first) */
+    int upper;          /* starts with a capital letter or a digit */
+} word;
+
+#define TEXT_MAX_WORDS 160
+
+static size_t words_of(const tline *l, word *w, size_t max)
 {
-    chunk out[TEXT_MAX_CHUNKS];
-    size_t m = 0;
-    for (size_t j = 0; j < k && m < TEXT_MAX_CHUNKS; j++) {
-        chunk c = ch[j];
-        const char *p = c.s, *e = c.s + c.n;
-        int col = c.col;
-        while (p < e) {
+    size_t k = 0;
+    int col = 0, gap = 1000;
+    const char *p = l->s, *e = l->s + l->n;
+    while (p < e && k < max) {
+        if (*p == ' ' || *p == '\t' || *p == '\f' || *p == '\v') {
+            int step = *p == '\t' ? 8 - col % 8 : 1;
+            col += step;
+            gap += step;
+            p++;
+            continue;
+        }
+        word *x = &w[k++];
+        x->s = p;
+        x->x = col;
+        x->gap = gap;
+        x->upper = starts_upper_or_digit(p, e);
+        while (p < e && *p != ' ' && *p != '\t' && *p != '\f' && *p != '\v') {
             if (((unsigned char)*p & 0xC0) != 0x80)
                 col++;
             p++;
-            if (p < e && p[-1] == ' ') {
-                int hit = 0;
-                for (size_t i = 0; i < ncols; i++)
-                    if (cols[i] > c.col + 2 && col >= cols[i] - 2 && col <= cols[i] + 2)
-                        hit = 1;
-                /* a cell starts with a capital or a digit ("Các phòng", "Tháng 12") */
-                if (hit && starts_upper_or_digit(p, e) && m + 1 < TEXT_MAX_CHUNKS) {
-                    out[m].s = c.s;
-                    out[m].n = (size_t)(p - 1 - c.s);
-                    out[m].col = c.col;
-                    m++;
-                    c.s = p;
-                    c.n = (size_t)(e - p);
-                    c.col = col;
-                }
-            }
         }
-        out[m++] = c;
+        x->n = (size_t)(p - x->s);
+        gap = 0;
     }
-    memcpy(ch, out, m * sizeof *out);
-    return m;
+    return k;
 }
 
+/* The column whose start is at or left of COL (two positions of slack). */
 static size_t column_of(const int *cols, size_t n, int col)
 {
     size_t best = 0;
@@ -463,6 +759,219 @@ static size_t column_of(const int *cols, size_t n, int col)
         if (cols[i] <= col + 2)
             best = i;
     return best;
+}
+
+/* Width in character columns of S (N bytes): one per code point. */
+static int text_width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            w++;
+    return w;
+}
+
+/* The column (1 ..) that word I of W[0 .. M) most likely starts: one
+ * within 6 positions of it, when no other capitalised word of the line is
+ * nearer to that column; 0 if none. */
+static size_t likely_start(const word *w, size_t m, size_t i, const int *cols, size_t k)
+{
+    if (!w[i].upper)
+        return 0;
+    size_t q = 0;
+    int bd = 7;
+    for (size_t c = 1; c < k; c++) {
+        int d = w[i].x > cols[c] ? w[i].x - cols[c] : cols[c] - w[i].x;
+        if (d < bd) {
+            bd = d;
+            q = c;
+        }
+    }
+    for (size_t o = 0; q && o < m; o++) {
+        int d = w[o].x > cols[q] ? w[o].x - cols[q] : cols[q] - w[o].x;
+        if (o != i && w[o].upper && d < bd)
+            q = 0;
+    }
+    return q;
+}
+
+static int start_cost(const word *w, const int *cols, size_t j, int row_first)
+{
+    int d = w->x > cols[j] ? w->x - cols[j] : cols[j] - w->x;
+    int cost = row_first && w->upper ? d : 2 * d;
+    if (w->gap == 1)
+        cost += 1;
+    if (row_first && !w->upper)
+        cost += 10;
+    return cost;
+}
+
+static int keep_cost(const word *w, size_t likely, const int *cols, size_t k, size_t j, int row_first)
+{
+    int cost = 0;
+    if (w->gap >= 3)
+        cost += 20;
+    else if (w->gap == 2)
+        cost += 12;
+    if (row_first && likely > j)
+        cost += 8;
+    if (!row_first && j + 1 < k && w->x >= cols[j + 1] - 1)
+        cost += 4;
+    else if (!row_first && j + 1 < k && w->upper && w->gap == 1 && w->x >= cols[j + 1] - 3)
+        cost += 6;
+    return cost;
+}
+
+/* Give each of the M words of a line a column (OUT[i], in 0..K-1, never
+ * decreasing) at the least cost (see above). ROW_FIRST is 1 for the first
+ * line of a header or a row, 2 for a row's line that starts with its code
+ * (then only the first word takes column 0). FIT: a cell's words on one line
+ * must fit in its column's width (not in a header: its labels are packed
+ * tighter than the columns' widths). */
+static void words_assign(const word *w, size_t m, const int *cols, size_t k, int row_first, int fit, size_t *out)
+{
+    static const int inf = 1 << 28;
+    int cost[TEXT_MAX_WORDS][DOC_MAX_COLS];
+    unsigned char from[TEXT_MAX_WORDS][DOC_MAX_COLS];
+    unsigned char run[TEXT_MAX_WORDS][DOC_MAX_COLS];   /* first word of the cell */
+    size_t likely[TEXT_MAX_WORDS];
+    if (!m || !k)
+        return;
+    for (size_t i = 0; i < m; i++)
+        likely[i] = likely_start(w, m, i, cols, k);
+    for (size_t j = 0; j < k; j++) {
+        int d = w[0].x > cols[j] ? w[0].x - cols[j] : cols[j] - w[0].x;
+        cost[0][j] = 2 * d;
+        from[0][j] = (unsigned char)j;
+        run[0][j] = 0;
+    }
+    for (size_t i = 1; i < m; i++)
+        for (size_t j = 0; j < k; j++) {
+            int best = cost[i - 1][j] + keep_cost(&w[i], likely[i], cols, k, j, row_first);
+            /* a cell's text on one line is no wider than its column */
+            const word *r0 = &w[run[i - 1][j]];
+            if (fit && j + 1 < k && w[i].x + text_width(w[i].s, w[i].n) - r0->x > cols[j + 1] - cols[j] - 1)
+                best += 10;
+            size_t arg = j;
+            int sc = start_cost(&w[i], cols, j, row_first);
+            if (j == 0 && row_first == 2) {
+                /* only the code itself sits in a row's code column */
+                cost[i][j] = inf;
+                from[i][j] = 0;
+                run[i][j] = (unsigned char)i;
+                continue;
+            }
+            for (size_t q = 0; q < j; q++)
+                if (cost[i - 1][q] < inf && cost[i - 1][q] + sc < best) {
+                    best = cost[i - 1][q] + sc;
+                    arg = q;
+                }
+            cost[i][j] = best < inf ? best : inf;
+            from[i][j] = (unsigned char)arg;
+            run[i][j] = arg == j ? run[i - 1][j] : (unsigned char)i;
+        }
+    size_t j = 0;
+    for (size_t q = 1; q < k; q++)
+        if (cost[m - 1][q] < cost[m - 1][j])
+            j = q;
+    for (size_t i = m; i-- > 0;) {
+        out[i] = j;
+        j = from[i][j];
+    }
+}
+
+/* The columns of one row: pdftotext lays out a row's lines together, a few
+ * positions off the page's columns PC (PK of them), and the chunks of the
+ * row's first line CH[1 .. K) start its cells. Each chunk moves the nearest
+ * page column after the last one moved (within TEXT_ROW_SLACK) to itself;
+ * a column with no chunk moves as the one left of it did. Fills RC. */
+#define TEXT_ROW_SLACK 6
+static void row_columns(const chunk *ch, size_t k, const int *pc, size_t pk, int *rc)
+{
+    int matched[DOC_MAX_COLS] = {0};
+    memcpy(rc, pc, pk * sizeof *rc);
+    size_t next = 1;
+    for (size_t j = 1; j < k && next < pk; j++) {
+        size_t best = 0;
+        int bd = TEXT_ROW_SLACK + 1;
+        for (size_t q = next; q < pk; q++) {
+            int d = ch[j].col > pc[q] ? ch[j].col - pc[q] : pc[q] - ch[j].col;
+            if (d < bd) {
+                bd = d;
+                best = q;
+            }
+        }
+        if (!best)
+            continue;
+        rc[best] = ch[j].col;
+        matched[best] = 1;
+        next = best + 1;
+    }
+    int off = 0;
+    for (size_t q = 1; q < pk; q++) {
+        if (matched[q])
+            off = rc[q] - pc[q];
+        else
+            rc[q] = pc[q] + off;
+        if (rc[q] <= rc[q - 1])
+            rc[q] = rc[q - 1] + 1;
+    }
+}
+
+/* L starts a row (is_code_line) whose code follows the rows before: its
+ * first number is at most one more than the last row's (*TOP; a roman
+ * numeral starts over). "25" at the left edge after row 7 is the tail of a
+ * date cut by a cell's width ("03/12/20" / "25 của"), not row 25. */
+static int row_code(const tline *l, int left, int *top)
+{
+    if (!is_code_line(l, left))
+        return 0;
+    const char *s = skip_blank(l->s, l->s + l->n), *e = l->s + l->n;
+    if (s < e && *s >= '0' && *s <= '9') {
+        int n = 0;
+        while (s < e && *s >= '0' && *s <= '9' && n < 10000)
+            n = n * 10 + (*s++ - '0');
+        if (*top >= 0 && n > *top + 1 && n != 1)
+            return 0;
+        *top = n;
+    } else if (s < e && strchr("IVX", *s)) {
+        *top = 0;
+    }
+    return 1;
+}
+
+/* S starts with a capitalised word: a capital, then a small letter. */
+static int title_word(const char *s, const char *e)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c);
+    return k > 0 && utf8proc_category(c) == UTF8PROC_CATEGORY_LU &&
+           utf8proc_category(cp_at(s + k, e)) == UTF8PROC_CATEGORY_LL;
+}
+
+/* A line that never continues a table: an appendix or closing title. */
+static int is_title_line(const tline *l)
+{
+    static const char *const w[] = {"phu luc", "noi nhan", "tm.", "kt.", NULL};
+    char *c = text_clean_n(l->s, l->n);
+    int yes = c && all_caps(c, strlen(c)) && strlen(c) > 12;
+    for (size_t i = 0; c && !yes && w[i]; i++)
+        yes = text_fold_starts(c, w[i]);
+    free(c);
+    return yes;
+}
+
+/* L looks like a piece of table at a page's left edge: short chunks only
+ * (a cell's tail that pdftotext moved there because the columns to its left
+ * are empty on that page), not a line of prose. */
+static int narrow_chunks(const tline *l)
+{
+    chunk ch[TEXT_MAX_CHUNKS];
+    size_t k = chunks_of(l, ch, TEXT_MAX_CHUNKS);
+    for (size_t j = 0; j < k; j++)
+        if (text_width(ch[j].s, ch[j].n) > (k == 1 ? 40 : 30))
+            return 0;
+    return k > 0;
 }
 
 /* Try a -layout table whose header starts at V[H]. On success fills *END
@@ -480,11 +989,13 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     if (i >= count || !is_code_line(&v[i], left))
         return 0;
     size_t first_row = i;
+    if (v[first_row].indent < left)
+        left = v[first_row].indent; /* the codes make the left edge */
     /* the region: rows, continuations, blanks, page numbers, repeated
      * headers, and lone words at the left edge of a page before its first
      * row (a cell's tail that pdftotext put at the page's left edge) */
     size_t rows = 0;
-    int page = v[first_row].page, page_has_row = 1;
+    int page = v[first_row].page, page_has_row = 1, top = -1;
     while (i < count) {
         const tline *l = &v[i];
         if (l->blank || is_page_number(l)) {
@@ -495,11 +1006,12 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
             page = l->page;
             page_has_row = 0;
         }
-        if (is_code_line(l, left)) {
+        if (row_code(l, left, &top)) {
             rows++;
             page_has_row = 1;
         } else if (l->indent <= left + 1 && !(l->page != v[h].page && is_header_line(v, h, first_row, l)) &&
-                   !(!page_has_row && l->n <= 40 && lone_chunk(l))) {
+                   !(!page_has_row && !is_title_line(l) &&
+                     narrow_chunks(l))) {
             break;
         }
         i++;
@@ -509,14 +1021,20 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         stop--;
     if (rows < 2)
         return 0;
-    /* columns per page; the widest page gives the width */
-    size_t ncols = 0;
-    int cols[64][DOC_MAX_COLS];
-    size_t ncol_page[64];
+    /* columns: pooled over the pages, placed on each page */
+    enum { MAX_PAGES = 64 };
     int page0 = v[h].page;
     int pages = v[stop - 1].page - page0 + 1;
-    if (pages > 64)
-        pages = 64;
+    if (pages > MAX_PAGES)
+        pages = MAX_PAGES;
+    int (*hist)[TEXT_MAX_WIDTH] = calloc((size_t)pages, sizeof *hist);
+    pmap pm[MAX_PAGES];
+    int has_row[MAX_PAGES], name[MAX_PAGES], pool[TEXT_POOL] = {0};
+    int cols[MAX_PAGES][DOC_MAX_COLS], rel[DOC_MAX_COLS];
+    size_t nlines[MAX_PAGES], lines = 0, ncols = 0;
+    int ref = -1;
+    if (!hist)
+        goto out;
     for (int p = 0; p < pages; p++) {
         size_t a = h, b;
         while (a < stop && v[a].page < page0 + p)
@@ -524,10 +1042,73 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
         b = a;
         while (b < stop && (v[b].page == page0 + p || p == pages - 1))
             b++;
-        ncol_page[p] = page_columns(v, a, b, left, cols[p]);
-        if (ncol_page[p] > ncols)
-            ncols = ncol_page[p];
+        nlines[p] = page_hist(v, a, b, left, hist[p]);
+        has_row[p] = 0;
+        for (size_t q = a; q < b && !has_row[p]; q++)
+            has_row[p] = is_code_line(&v[q], left);
+        name[p] = name_column(v, a, b, left);
+        /* a page without a row is laid out from its own left edge */
+        if (has_row[p] && (ref < 0 || nlines[p] > nlines[ref]))
+            ref = p;
     }
+    int aref = ref >= 0 && name[ref] >= 0 ? name[ref] : 0;
+    for (int p = 0; p < pages; p++) {
+        pm[p].aref = aref;
+        pm[p].k = 100;
+        if (ref < 0 || !has_row[p]) {
+            pm[p].a = p ? pm[p - 1].a : aref;
+            pm[p].k = p ? pm[p - 1].k : 100;
+            continue;
+        }
+        if (name[p] >= 0 && name[ref] >= 0) {
+            pm[p].a = name[p];
+            pm[p].k = page_scale(hist[p], hist[ref], name[p], aref);
+        } else {
+            pm[p].a = aref + page_shift(hist[p], hist[ref]);
+        }
+        lines += nlines[p];
+        for (int x = 0; x < TEXT_MAX_WIDTH; x++) {
+            int r = pmap_to_ref(&pm[p], x) + TEXT_POOL_OFF;
+            if (hist[p][x] && r >= 0 && r < TEXT_POOL)
+                pool[r] += hist[p][x];
+        }
+    }
+    int wt[DOC_MAX_COLS];
+    ncols = 1 + pool_peaks(pool, lines, rel, wt, DOC_MAX_COLS - 1);
+    /* a weak peak between two strong ones: cells of the columns around it,
+     * moved by packed lines */
+    for (size_t c = 1; c + 2 < ncols;) {
+        int lo = wt[c - 1] < wt[c + 1] ? wt[c - 1] : wt[c + 1];
+        if (4 * wt[c] < lo) {
+            memmove(&rel[c], &rel[c + 1], (ncols - 2 - c) * sizeof *rel);
+            memmove(&wt[c], &wt[c + 1], (ncols - 2 - c) * sizeof *wt);
+            ncols--;
+        } else {
+            c++;
+        }
+    }
+    ncols = 1 + header_columns(&v[h], left, &pm[0], rel, ncols - 1, DOC_MAX_COLS - 1);
+    for (int p = 0; p < pages; p++) {
+        cols[p][0] = left;
+        for (size_t c = 1; c < ncols; c++) {
+            int x = pmap_from_ref(&pm[p], rel[c - 1]), best = x;
+            for (int dx = 1; dx <= 2; dx++) {
+                if (x - dx > 0 && x - dx < TEXT_MAX_WIDTH && best >= 0 && best < TEXT_MAX_WIDTH &&
+                    hist[p][x - dx] > hist[p][best])
+                    best = x - dx;
+                if (x + dx >= 0 && x + dx < TEXT_MAX_WIDTH && best >= 0 && best < TEXT_MAX_WIDTH &&
+                    hist[p][x + dx] > hist[p][best])
+                    best = x + dx;
+            }
+            if (best <= cols[p][c - 1])
+                best = cols[p][c - 1] + 1;
+            cols[p][c] = best;
+        }
+    }
+    free(hist);
+    size_t ncol_page[MAX_PAGES];
+    for (int p = 0; p < pages; p++)
+        ncol_page[p] = ncols;
     if (ncols < 3)
         return 0;
     g.ncols = ncols;
@@ -535,41 +1116,116 @@ static int layout_table(doc *d, const tline *v, size_t count, size_t h, size_t *
     buf *row = grid_add_row(&g);
     if (!row)
         goto out;
-    int in_header = 1;
+    int in_header = 1, span = 0, rcols[DOC_MAX_COLS], rcols_page = -1;
+    int seg[DOC_MAX_COLS] = {0};   /* width of each cell's last line */
+    int gap[DOC_MAX_COLS] = {0};   /* a line of the row passed the cell by */
+    int row_line = 0;              /* the last line read was a row's */
+    top = -1;
     size_t last_col = 0;
     for (i = h; i < stop; i++) {
         const tline *l = &v[i];
-        if (l->blank || is_page_number(l))
+        if (l->blank || is_page_number(l)) {
+            /* a blank line inside a row, on one page: a paragraph break in
+             * every cell that goes on below it */
+            size_t nx = i + 1;
+            while (nx < stop && (v[nx].blank || is_page_number(&v[nx])))
+                nx++;
+            if (!in_header && l->blank && row_line && nx < stop && v[nx].page == l->page)
+                for (size_t c = 0; c < DOC_MAX_COLS; c++)
+                    gap[c] = 1;
             continue;
+        }
         int p = l->page - page0 < 64 ? l->page - page0 : 63;
-        int code = is_code_line(l, left);
+        int code = row_code(l, left, &top);
         if (code) {
             in_header = 0;
             row = grid_add_row(&g);
             if (!row)
                 goto out;
+            memset(seg, 0, sizeof seg);
+            memset(gap, 0, sizeof gap);
         } else if (!in_header && l->page != v[h].page && is_header_line(v, h, first_row, l)) {
+            row_line = 0;
             continue; /* a header repeated on a new page */
         }
         chunk ch[TEXT_MAX_CHUNKS];
         size_t k = chunks_of(l, ch, TEXT_MAX_CHUNKS);
-        if (!code && !in_header && l->indent <= left + 1) {
-            /* a lone word at the left edge of a page: the cell it continues */
-            for (size_t j = 0; j < k; j++)
-                append(&row[last_col], ch[j].s, ch[j].n, 0);
+        if (!code && !in_header && l->indent <= left + 1 && k == 1) {
+            /* a lone chunk at the left edge of a page: the cell it continues */
+            append(&row[last_col], ch[0].s, ch[0].n, 0);
             continue;
         }
-        k = split_at_columns(ch, k, cols[p], ncol_page[p]);
-        for (size_t j = 0; j < k; j++) {
-            size_t c = column_of(cols[p], ncol_page[p], ch[j].col);
-            const char *s = ch[j].s;
+        const int *pc = cols[p];
+        size_t pk = ncol_page[p];
+        if (code || i == h) {
+            row_columns(ch, k, pc, pk, rcols);
+            rcols_page = p;
+        }
+        if (rcols_page == p)
+            pc = rcols;
+        if (code) {
+            /* a row whose text after the code is one run of words crossing
+             * a column's start spans the row (a group title): it and its
+             * continuation lines of one chunk go to the first text column */
+            span = k == 2 && pk > 2 && ch[1].col < pc[2] && ch[1].col + text_width(ch[1].s, ch[1].n) > pc[2] + 2;
+            /* ... unless the row goes on in several columns: then its first
+             * line is packed cells ("… công chức Phòng Văn hóa - Các …") */
+            size_t nx = i + 1;
+            while (nx < stop && (v[nx].blank || is_page_number(&v[nx])))
+                nx++;
+            if (span && nx < stop && !is_code_line(&v[nx], left) && !lone_chunk(&v[nx]))
+                span = 0;
+        }
+        if (span && (code ? k == 2 : k == 1)) {
+            size_t c = column_of(pc, pk, ch[k - 1].col);
+            if (c == 0)
+                c = 1;
+            if (code)
+                append(&row[0], ch[0].s, ch[0].n, 0);
+            append(&row[c], ch[k - 1].s, ch[k - 1].n, 0);
+            last_col = c;
+            continue;
+        }
+        if (!code)
+            span = 0;
+        word w[TEXT_MAX_WORDS];
+        size_t at[TEXT_MAX_WORDS];
+        size_t m = words_of(l, w, TEXT_MAX_WORDS);
+        words_assign(w, m, pc, pk, code ? 2 : i == h, !in_header, at);
+        /* only a row's first line has a code */
+        for (size_t j = 0; !code && !in_header && j < m && at[j] == 0; j++)
+            at[j] = 1;
+        unsigned char used[DOC_MAX_COLS] = {0};
+        for (size_t j = 0; j < m;) {
+            size_t c = at[j], e = j + 1;
+            while (e < m && at[e] == c)
+                e++;
+            const char *s = w[j].s;
+            size_t n = (size_t)(w[e - 1].s + w[e - 1].n - s);
             /* "- " after a clause end is a list item; else it may be a
              * wrapped "Văn hóa - Xã hội" */
-            int item = ch[j].n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' && row[c].len &&
+            int item = n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ' && row[c].len &&
                        strchr(".;:", row[c].ptr[row[c].len - 1]);
-            append(&row[c], s, ch[j].n, item);
+            /* a line of the cell that ended although the next line's first
+             * word would have fitted after it: a paragraph break (one unit
+             * per paragraph: "… đơn vị" / "Các thôn") */
+            int width = c + 1 < pk ? pc[c + 1] - pc[c] - 1 : 0;
+            if (!code && !in_header && row[c].len && seg[c] > 0 && width > 0 && title_word(s, s + n) &&
+                3 * (seg[c] + 1 + text_width(w[j].s, w[j].n)) <= 2 * width)
+                item = 1;
+            /* a cell left empty on a line of its row, then going on: the
+             * space between two paragraphs ("Các thôn" / "" / "Bưu điện xã") */
+            if (!code && !in_header && gap[c] && row[c].len)
+                item = 1;
+            append(&row[c], s, n, item);
+            seg[c] = text_width(s, n);
+            used[c] = 1;
             last_col = c;
+            j = e;
         }
+        for (size_t c = 0; c < pk; c++)
+            gap[c] = used[c] ? 0 : row[c].len ? 1 : gap[c];
+        row_line = 1;
     }
     if (grid_emit(d, &g, v[h].no))
         goto out;

@@ -249,6 +249,97 @@ static void test_pdf_raw(void **state)
     doc_free(d);
 }
 
+/* Narrow columns, cells one blank apart, a packed first line, words split
+ * by the cell's width, a page number, a repeated header and a page whose
+ * columns sit four positions further left. */
+static void test_pdf_layout_narrow(void **state)
+{
+    (void)state;
+    const reader_ops *used = NULL;
+    doc *d = read_file_doc(data_path("tests/data/pdf-layout-narrow.txt"), &used);
+    assert_ptr_equal(used, &reader_text);
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 7); /* header, 2 groups, 4 rows: no page number, no second header */
+    assert_string_equal(cell(t, 0, 2), "Đơn vị chủ trì");
+    assert_string_equal(cell(t, 0, 3), "Đơn vị phối hợp");
+    assert_string_equal(cell(t, 0, 4), "Năm 2026");
+    assert_string_equal(cell(t, 0, 5), "Ghi chú");
+    /* "Phòng Văn Các thôn Đạt": one blank between three cells */
+    assert_string_equal(cell(t, 2, 0), "1.1");
+    assert_string_equal(cell(t, 2, 1), "Tỷ lệ thôn có wifi công cộng phục vụ Chuyển đổi số");
+    assert_string_equal(cell(t, 2, 2), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, 4), "Đạt 100%");
+    /* "phươn" / "g án": a word split by the cell's width, glued */
+    assert_string_equal(cell(t, 3, 1), "Tỷ lệ hộ có cáp quang theo phương án xã");
+    assert_string_equal(cell(t, 3, 2), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 3, 3), "Các doanh nghiệp viễn thông");
+    assert_string_equal(cell(t, 3, 4), "Đạt tối thiểu 80%");
+    /* the second page: columns moved, group row, "Đoàn Thanh Các thôn" */
+    assert_string_equal(cell(t, 4, 0), "2.");
+    assert_string_equal(cell(t, 4, 1), "Nhân lực số");
+    assert_string_equal(cell(t, 5, 2), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 5, 3), "Các phòng ban");
+    assert_string_equal(cell(t, 6, 1), "Tổ công nghệ số được tập huấn");
+    assert_string_equal(cell(t, 6, 2), "Đoàn Thanh niên xã");
+    assert_string_equal(cell(t, 6, 3), "Các thôn");
+    assert_string_equal(cell(t, 6, 4), "40 người");
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++)
+            assert_null(strstr(cell(t, r, c), "Chuyể n"));
+    doc_free(d);
+}
+
+/* The fictional Tân An plan as LibreOffice and pdftotext -layout lay it out:
+ * paragraphs inside a cell apart by a line where the cell is empty. */
+static void test_pdf_layout_paragraph_cells(void **state)
+{
+    (void)state;
+    const reader_ops *used = NULL;
+    doc *d = read_file_doc(data_path("tests/data/pdf-layout-tanan.txt"), &used);
+    assert_ptr_equal(used, &reader_text);
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 20);
+    assert_string_equal(cell(t, 0, 4), "Thời gian hoàn thành");
+    assert_string_equal(cell(t, 3, 0), "1.1");
+    assert_string_equal(cell(t, 3, 3), "Các thôn\nBưu điện xã");
+    assert_string_equal(cell(t, 3, 4), "Tháng 12/2026");
+    /* a row cut by a page break and a repeated header */
+    assert_string_equal(cell(t, 19, 0), "4.4");
+    assert_string_equal(cell(t, 19, 1), "Tỷ lệ trường học sử dụng học bạ số: đạt 100%");
+    assert_string_equal(cell(t, 19, 2), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 19, 4), "Tháng 8/2026");
+    doc_free(d);
+}
+
+/* Pieces of one word on two lines of a cell are glued; words are not. */
+static void test_pdf_layout_glue(void **state)
+{
+    (void)state;
+    doc *d = read_with(&reader_text, "STT   Nội dung      Đơn vị       Thời gian\n"
+                                     "1.1   Tỷ lệ hộ có   Sở KH&       Tháng\n"
+                                     "      wifi          CN           12/2026\n"
+                                     "1.2   Chỉ số        Phòng VH-    Quý II\n"
+                                     "      Chuyể         XH           năm 2026\n"
+                                     "      n đổi số\n"
+                                     "1.3   Tỷ lệ thôn    Phòng Văn    Tháng\n"
+                                     "      có wifi       hóa - Xã hội 9/2026\n");
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, 2), "Sở KH&CN");
+    assert_string_equal(cell(t, 1, 3), "Tháng 12/2026");
+    assert_string_equal(cell(t, 2, 1), "Chỉ số Chuyển đổi số");
+    assert_string_equal(cell(t, 2, 2), "Phòng VH-XH");
+    assert_string_equal(cell(t, 2, 3), "Quý II năm 2026");
+    /* "Văn hóa - Xã hội" keeps its blanks */
+    assert_string_equal(cell(t, 3, 2), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
 static void test_raw_unsure_is_paragraphs(void **state)
 {
     (void)state;
@@ -330,6 +421,9 @@ int main(void)
         cmocka_unit_test(test_tsv_real_plan),
         cmocka_unit_test(test_pdf_layout),
         cmocka_unit_test(test_pdf_raw),
+        cmocka_unit_test(test_pdf_layout_narrow),
+        cmocka_unit_test(test_pdf_layout_paragraph_cells),
+        cmocka_unit_test(test_pdf_layout_glue),
         cmocka_unit_test(test_raw_unsure_is_paragraphs),
         cmocka_unit_test(test_paragraph_joining),
         cmocka_unit_test(test_detect),
