@@ -20,6 +20,8 @@ struct command {
 static const struct command COMMANDS[] = {
     {"extract", cmd_extract, "extract TỆP        in kế hoạch trong tài liệu dưới dạng JSON dti.plan/1",
      "extract FILE       print the plan in a document as dti.plan/1 JSON"},
+    {"serve", cmd_serve, "serve [--listen ĐC:CỔNG] [--threads N]  chạy máy chủ web",
+     "serve [--listen HOST:PORT] [--threads N]  run the web server"},
     {NULL, NULL, NULL, NULL}
 };
 
