@@ -19,5 +19,6 @@ void api_logout(struct http_req *r);
 void api_me(struct http_req *r);
 void api_plans_list(struct http_req *r);
 void api_plan_get(struct http_req *r);
+void api_public_rankings(struct http_req *r);
 
 #endif

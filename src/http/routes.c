@@ -12,5 +12,6 @@ const route api_routes[] = {
     {"GET",  "/api/v1/me",        api_me,         ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans",     api_plans_list, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id", api_plan_get,   ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/public/rankings", api_public_rankings, 0, 0},
     {NULL, NULL, NULL, 0, 0}
 };
