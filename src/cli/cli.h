@@ -23,6 +23,9 @@ int cli_error(const dti_err *e);
 int cli_usage(const char *usage_vi, const char *usage_en);
 
 int cmd_extract(cli_ctx *ctx, int argc, char **argv);
+int cmd_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_plans(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 
 #endif

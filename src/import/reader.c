@@ -4,14 +4,34 @@
  * "a zip that is not a Word or Excel document"; OLE2 (D0 CF 11 E0) → an
  * encrypted (password-protected) Office file or an old .doc/.xls; %PDF →
  * a PDF itself (dti reads the text extracted from it, not the binary); NUL
- * bytes or invalid UTF-8 → binary; then the text readers bid with sniff()
- * and the highest wins (Markdown tables, tab-separated rows, plain text). */
+ * bytes, invalid UTF-8 or more than 1% control characters → binary; then the
+ * text readers bid with sniff() and the highest wins (Markdown tables,
+ * tab-separated rows, plain text). Tab-separated table rows are decisive
+ * when the tsv reader is sure of them (score >= TSV_SURE): such text often
+ * carries Markdown-ish **bold** and # headings in its prose too, which the
+ * Markdown reader would also bid for; the tsv sniff itself stands down when
+ * the text holds GFM pipe tables. Plain text always bids a little, so valid
+ * UTF-8 text is never refused. */
 #include <string.h>
 #include "base/lang.h"
 #include "base/text.h"
 #include "import/reader.h"
 
 static const reader_ops *const TEXT_READERS[] = {&reader_md, &reader_tsv, &reader_text};
+
+#define TSV_SURE 70
+
+/* Control characters other than tab, line and page breaks, in per-mille. */
+static size_t controls_permille(const char *data, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)data[i];
+        if ((c < 0x20 && !strchr("\t\n\r\f\v", c)) || c == 0x7f)
+            k++;
+    }
+    return n ? k * 1000 / n : 0;
+}
 
 const reader_ops *reader_detect(const char *data, size_t n, const char *name, dti_err *e)
 {
@@ -21,7 +41,7 @@ const reader_ops *reader_detect(const char *data, size_t n, const char *name, dt
         return NULL;
     }
     size_t ws = 0;
-    while (ws < n && strchr(" \t\r\n", data[ws]))
+    while (ws < n && data[ws] && strchr(" \t\r\n\f\v", data[ws]))
         ws++;
     if (ws == n) {
         dti_fail(e, DTI_ERR_FORMAT, name, "%s: tệp rỗng", "%s: the file is empty", name);
@@ -55,12 +75,14 @@ const reader_ops *reader_detect(const char *data, size_t n, const char *name, dt
                  "%s: a PDF file; extract its text first (pdftotext -layout) and import the .txt", name);
         return NULL;
     }
-    if (memchr(data, 0, n) || !text_utf8_valid(data, n)) {
+    if (memchr(data, 0, n) || !text_utf8_valid(data, n) || controls_permille(data, n) > 10) {
         dti_fail(e, DTI_ERR_FORMAT, name,
                  "%s: tệp nhị phân hoặc không phải văn bản UTF-8; dti đọc .docx, .xlsx, .md, .txt",
                  "%s: a binary file or text not in UTF-8; dti reads .docx, .xlsx, .md, .txt", name);
         return NULL;
     }
+    if (reader_tsv.sniff(data, n, name) >= TSV_SURE)
+        return &reader_tsv;
     const reader_ops *best = NULL;
     int best_score = 0;
     for (size_t i = 0; i < sizeof TEXT_READERS / sizeof *TEXT_READERS; i++) {

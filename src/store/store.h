@@ -26,6 +26,7 @@
 #define DTI_STORE_H
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>     /* SV_T uses strlen */
 #include "base/err.h"
 
 typedef struct store store;     /* opaque */
@@ -70,8 +71,11 @@ struct store_ops {
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
- * PostgreSQL, "sqlite:PATH" or a plain PATH for SQLite (the file and its
- * folder are created). Applies pending migrations. *OUT owned by caller. */
+ * PostgreSQL (not built yet: refused with a clear message), "sqlite:PATH"
+ * or a plain PATH for SQLite (the file and its folder are created;
+ * ":memory:" for a private in-memory store). Applies pending migrations;
+ * a store migrated by a newer program is refused (DTI_ERR_CONFLICT).
+ * *OUT owned by caller, NULL on failure. */
 dti_rc store_open(const char *url, store **out, dti_err *e);
 /* Close and free. NULL is a no-op. */
 void store_close(store *s);
@@ -80,7 +84,11 @@ const char *store_engine(const store *s);
 
 /* Transactions. store_begin() takes the write lock at once (BEGIN
  * IMMEDIATE on SQLite). Nesting is counted: only the outermost commit
- * commits; a rollback at any depth rolls the whole transaction back. */
+ * commits; a rollback at any depth rolls the whole transaction back at
+ * once, and until the outermost level has unwound (each level calls
+ * store_rollback() or store_commit(), which then fails) every statement
+ * fails rather than run outside the transaction. store_rollback() with no
+ * transaction open, or with S NULL, is a no-op. */
 dti_rc store_begin(store *s, dti_err *e);
 dti_rc store_commit(store *s, dti_err *e);
 void store_rollback(store *s);
@@ -100,5 +108,10 @@ dti_rc store_query_int(store *s, const char *sql, const store_val *p, size_t n,
  * or NULL). Caller frees. */
 dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
                         char **out, dti_err *e);
+
+/* The current time as ISO 8601 UTC text "2026-04-08T09:30:00Z", the form of
+ * every timestamp in the store (written by the program, not by SQL). */
+#define STORE_TS_LEN 21
+void store_timestamp(char out[STORE_TS_LEN]);
 
 #endif

@@ -1,0 +1,380 @@
+/* app_import.c — the import use case (see app.h for the steps and the
+ * decision on collective names). */
+#include <stdlib.h>
+#include <string.h>
+#include "app/app.h"
+#include "base/file.h"
+#include "base/lang.h"
+#include "base/text.h"
+#include "core/orgname.h"
+#include "import/extract.h"
+#include "import/reader.h"
+#include "store/store_org.h"
+
+/* One distinct name of the plan at one level. */
+typedef struct name_ent {
+    char *name;             /* borrowed from the plan */
+    int prov;               /* 1: x.parent_lead, under the province */
+    size_t count;
+    char *key;              /* owned; NULL for collective names */
+    int collective;
+    int64_t org_id;
+    app_match_how how;
+} name_ent;
+
+typedef struct importer {
+    app *a;
+    const plan *p;
+    app_import_result *r;
+    name_ent *v;
+    size_t n, cap;
+    int64_t province_id, commune_id;
+} importer;
+
+static dti_rc nomem(dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+}
+
+static const char *media_type(const char *data, size_t len, const char *name)
+{
+    static const char *const map[][2] = {
+        {"md", "text/markdown"},
+        {"tsv", "text/tab-separated-values"},
+        {"text", "text/plain"},
+        {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+        {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    };
+    const reader_ops *r = reader_detect(data, len, name, NULL);
+    for (size_t i = 0; r && i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], r->name) == 0)
+            return map[i][1];
+    return "application/octet-stream";
+}
+
+/* ---- the names of the plan ---- */
+
+static int add_name(importer *im, char *name, int prov)
+{
+    for (size_t i = 0; i < im->n; i++)
+        if (im->v[i].prov == prov && strcmp(im->v[i].name, name) == 0) {
+            im->v[i].count++;
+            return 0;
+        }
+    if (im->n == im->cap) {
+        size_t cap = im->cap ? im->cap * 2 : 32;
+        name_ent *v = realloc(im->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        im->v = v;
+        im->cap = cap;
+    }
+    im->v[im->n++] = (name_ent){name, prov, 1, NULL, 0, 0, APP_MATCH_NONE};
+    return 0;
+}
+
+static int add_list(importer *im, const strlist *l, int prov)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (add_name(im, l->v[i], prov))
+            return -1;
+    return 0;
+}
+
+static int add_parent_lead(importer *im, const json_t *x)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(x, "parent_lead"), i, v)
+        if (json_is_string(v) && add_name(im, (char *)json_string_value(v), 1))
+            return -1;
+    return 0;
+}
+
+static int collect_names(importer *im)
+{
+    const plan *p = im->p;
+    for (size_t i = 0; i < p->nindicators; i++)
+        if (add_list(im, &p->indicators[i]->lead, 0) || add_list(im, &p->indicators[i]->support, 0) ||
+            add_parent_lead(im, p->indicators[i]->x))
+            return -1;
+    for (size_t i = 0; i < p->ntasks; i++)
+        if (add_list(im, &p->tasks[i]->lead, 0) || add_list(im, &p->tasks[i]->support, 0) ||
+            add_parent_lead(im, p->tasks[i]->x))
+            return -1;
+    return 0;
+}
+
+/* How many words a spelling has once folded: the fuller spelling of a unit
+ * ("Phòng Văn hóa - Xã hội", 5) beats its abbreviation ("Phòng VH-XH", 3). */
+static size_t fold_words(const char *s)
+{
+    char *f = text_fold(s);
+    size_t n = 0;
+    for (char *c = f; c && *c; c++)
+        n += (c == f || c[-1] == ' ') && *c != ' ';
+    free(f);
+    return n;
+}
+
+/* The name a new org gets: of the spellings sharing E's key and level, the
+ * fullest, then the most used, then the first. */
+static const char *best_spelling(const importer *im, const name_ent *e)
+{
+    const name_ent *best = NULL;
+    size_t best_w = 0;
+    for (size_t i = 0; i < im->n; i++) {
+        const name_ent *c = &im->v[i];
+        if (c->prov != e->prov || !c->key || strcmp(c->key, e->key) != 0)
+            continue;
+        size_t w = fold_words(c->name);
+        if (!best || w > best_w || (w == best_w && c->count > best->count)) {
+            best = c;
+            best_w = w;
+        }
+    }
+    return best ? best->name : e->name;
+}
+
+/* Which level a committee name means: "UBND xã" the commune, "UBND tỉnh" the province. */
+static int64_t committee_org(const importer *im, const name_ent *e)
+{
+    char *f = text_fold(e->name);
+    int64_t id = e->prov ? im->province_id : im->commune_id;
+    if (f) {
+        size_t n = strlen(f);
+        if ((n >= 3 && strcmp(f + n - 3, " xa") == 0) || (n >= 7 && strcmp(f + n - 7, " phuong") == 0))
+            id = im->commune_id;
+        else if ((n >= 5 && strcmp(f + n - 5, " tinh") == 0) || strstr(f, " thanh pho"))
+            id = im->province_id;
+    }
+    free(f);
+    return id;
+}
+
+/* The key of every name first, so that best_spelling() sees them all. */
+static int key_names(importer *im)
+{
+    for (size_t i = 0; i < im->n; i++) {
+        name_ent *e = &im->v[i];
+        if ((e->collective = orgname_is_collective(e->name)))
+            continue;
+        if (!(e->key = orgname_key(e->name, e->prov ? im->p->province : im->p->commune)))
+            return -1;
+    }
+    return 0;
+}
+
+static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
+{
+    dti_rc rc = DTI_OK;
+    int64_t parent = e->prov ? im->province_id : im->commune_id;
+    if (e->collective) {
+        if (strlist_find(&im->r->collective, e->name) < 0 && strlist_add(&im->r->collective, e->name))
+            return nomem(e_);
+        return DTI_OK;
+    }
+    if (orgname_is_committee(e->key)) {
+        e->org_id = committee_org(im, e);
+        e->how = e->org_id ? APP_MATCH_SELF : APP_MATCH_NONE;
+        return DTI_OK;
+    }
+    if (!parent)
+        return DTI_OK;      /* APP_MATCH_NONE: no commune or province named */
+    /* an earlier name of this plan with the same key */
+    for (name_ent *o = im->v; o < e; o++)
+        if (o->prov == e->prov && o->key && o->org_id && strcmp(o->key, e->key) == 0 &&
+            o->how != APP_MATCH_SELF) {
+            e->org_id = o->org_id;
+            e->how = APP_MATCH_SAME;
+            goto alias;
+        }
+    int created = 0;
+    if ((rc = store_org_ensure(im->a->st, parent, ORG_UNIT, best_spelling(im, e), e->key, &e->org_id,
+                               &created, e_)))
+        return rc;
+    e->how = created ? APP_MATCH_NEW : APP_MATCH_SAME;
+    if (created)
+        im->r->nunits_new++;
+alias:;
+    store_org o;
+    if ((rc = store_org_get(im->a->st, e->org_id, &o, e_)))
+        return rc;
+    if (strcmp(o.name, e->name) != 0)
+        rc = store_org_add_alias(im->a->st, e->org_id, e->name, e->key, e_);
+    store_org_release(&o);
+    return rc;
+}
+
+static int64_t org_of(void *ctx, const char *role, const char *name)
+{
+    const importer *im = ctx;
+    int prov = strcmp(role, "parent_lead") == 0;
+    for (size_t i = 0; i < im->n; i++)
+        if (im->v[i].prov == prov && strcmp(im->v[i].name, name) == 0)
+            return im->v[i].org_id;
+    return 0;
+}
+
+static dti_rc report_matches(importer *im, dti_err *e)
+{
+    app_import_result *r = im->r;
+    int64_t *seen = NULL;
+    size_t nseen = 0;
+    dti_rc rc = DTI_OK;
+    if (im->n && !(r->matches = calloc(im->n, sizeof *r->matches)))
+        return nomem(e);
+    if (im->n && !(seen = calloc(im->n, sizeof *seen)))
+        return nomem(e);
+    for (size_t i = 0; i < im->n; i++) {
+        name_ent *n = &im->v[i];
+        if (n->collective)
+            continue;
+        app_match *m = &r->matches[r->nmatches++];
+        m->province_level = n->prov;
+        m->how = n->how;
+        m->org_id = n->org_id;
+        if (!(m->name = strdup(n->name)))
+            goto oom;
+        if (n->org_id) {
+            store_org o;
+            if ((rc = store_org_get(im->a->st, n->org_id, &o, e)))
+                goto out;
+            m->org_name = o.name;
+            o.name = NULL;
+            store_org_release(&o);
+        }
+        if (n->org_id && n->how != APP_MATCH_SELF) {
+            size_t k = 0;
+            while (k < nseen && seen[k] != n->org_id)
+                k++;
+            if (k == nseen) {
+                seen[nseen++] = n->org_id;
+                r->nunits++;
+            }
+        }
+    }
+    goto out;
+oom:
+    rc = nomem(e);
+out:
+    free(seen);
+    return rc;
+}
+
+static dti_rc copy_head(app_import_result *r, const plan *p, dti_err *e)
+{
+    if ((p->title && !(r->title = strdup(p->title))) || (p->commune && !(r->commune = strdup(p->commune))) ||
+        (p->province && !(r->province = strdup(p->province))) ||
+        (p->number && !(r->number = strdup(p->number))))
+        return nomem(e);
+    r->ngroups = p->ngroups;
+    r->nindicators = p->nindicators;
+    r->ntasks = p->ntasks;
+    return DTI_OK;
+}
+
+static dti_rc ensure_place(app *a, int64_t parent, org_kind kind, const char *name, int64_t *id, dti_err *e)
+{
+    char *key = orgname_place_key(name);
+    if (!key)
+        return nomem(e);
+    dti_rc rc = store_org_ensure(a->st, parent, kind, name, key, id, NULL, e);
+    free(key);
+    return rc;
+}
+
+/* Steps 2-5 of app.h for plan P from the document DATA (LEN bytes) named NAME. */
+static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len,
+                          app_import_result *r, dti_err *e)
+{
+    importer im = {a, p, r, NULL, 0, 0, 0, 0};
+    int64_t doc_id = 0, existing = 0;
+    file_sha256_hex(data, len, r->sha256);
+    dti_rc rc = store_begin(a->st, e);
+    if (rc)
+        return rc;
+    if ((rc = store_document_find(a->st, r->sha256, &doc_id, &existing, e)))
+        goto out;
+    if (existing) {
+        plan *old = NULL;
+        r->existed = 1;
+        r->plan_id = existing;
+        if ((rc = store_plan_load(a->st, existing, &old, e)))
+            goto out;
+        rc = copy_head(r, old, e);
+        plan_free(old);
+        goto out;
+    }
+    if ((rc = copy_head(r, p, e)))
+        goto out;
+    if (p->province && (rc = ensure_place(a, 0, ORG_PROVINCE, p->province, &im.province_id, e)))
+        goto out;
+    if (p->commune && (rc = ensure_place(a, im.province_id, ORG_COMMUNE, p->commune, &im.commune_id, e)))
+        goto out;
+    if (collect_names(&im) || key_names(&im)) {
+        rc = nomem(e);
+        goto out;
+    }
+    for (size_t i = 0; i < im.n; i++)
+        if ((rc = match_one(&im, &im.v[i], e)))
+            goto out;
+    if (im.n && !im.commune_id &&
+        strlist_add(&r->warnings, TR("tài liệu không ghi tên xã: các đơn vị chưa được gắn với tổ chức nào",
+                                     "the document names no commune: no unit is linked to an org"))) {
+        rc = nomem(e);
+        goto out;
+    }
+    store_plan_in in = {p, im.commune_id, a->user_id,
+                        {name, media_type(data, len, name), data, len, r->sha256}, org_of, &im};
+    if ((rc = store_plan_save(a->st, &in, &r->plan_id, e)))
+        goto out;
+    rc = report_matches(&im, e);
+out:
+    if (rc) {
+        store_rollback(a->st);
+        r->plan_id = 0;
+    } else if ((rc = store_commit(a->st, e))) {
+        r->plan_id = 0;
+    }
+    for (size_t i = 0; i < im.n; i++)
+        free(im.v[i].key);
+    free(im.v);
+    return rc;
+}
+
+dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
+                       app_import_result *r, dti_err *e)
+{
+    memset(r, 0, sizeof *r);
+    return import_plan(a, p, name ? name : "", data, len, r, e);
+}
+
+dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e)
+{
+    plan *p = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    memset(r, 0, sizeof *r);
+    dti_rc rc = extract_file(path, &p, &r->warnings, &data, &len, e);
+    if (!rc)
+        rc = import_plan(a, p, file_basename(path), data, len, r, e);
+    plan_free(p);
+    free(data);
+    return rc;
+}
+
+void app_import_result_release(app_import_result *r)
+{
+    if (!r)
+        return;
+    free(r->title); free(r->commune); free(r->province); free(r->number);
+    for (size_t i = 0; i < r->nmatches; i++) {
+        free(r->matches[i].name);
+        free(r->matches[i].org_name);
+    }
+    free(r->matches);
+    strlist_release(&r->collective);
+    strlist_release(&r->warnings);
+    memset(r, 0, sizeof *r);
+}

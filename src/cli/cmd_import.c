@@ -1,0 +1,83 @@
+/* cmd_import.c — `dti --db FILE import DOC`: store a plan document and print
+ * what was stored: groups, indicators, tasks, the units named and how each
+ * name was matched, collective names left to the coordinator, warnings. */
+#include <stdio.h>
+#include <string.h>
+#include "app/app.h"
+#include "base/lang.h"
+#include "cli/cli.h"
+
+static void print_summary(const app_import_result *r, const char *path)
+{
+    if (r->existed)
+        printf("%s %lld %s\n", TR("Tài liệu này đã được nhập trước đó: kế hoạch số",
+                                  "This document was imported before: plan"),
+               (long long)r->plan_id, TR("(không lưu thêm).", "(nothing stored again)."));
+    else
+        printf("%s %lld.\n", TR("Đã nhập kế hoạch số", "Imported plan"), (long long)r->plan_id);
+    printf("  %s: %s\n", TR("Tiêu đề", "Title"), r->title ? r->title : "—");
+    printf("  %s: %s · %s: %s · %s: %s\n", TR("Xã", "Commune"), r->commune ? r->commune : "—",
+           TR("Tỉnh", "Province"), r->province ? r->province : "—", TR("Số", "Number"),
+           r->number ? r->number : "—");
+    printf("  %s: %s (SHA-256 %.16s…)\n", TR("Tài liệu", "Document"), path, r->sha256);
+    printf("  %s: %zu · %s: %zu · %s: %zu", TR("Nhóm", "Groups"), r->ngroups, TR("Chỉ tiêu", "Indicators"),
+           r->nindicators, TR("Nhiệm vụ", "Tasks"), r->ntasks);
+    if (!r->existed)
+        printf(" · %s: %zu (%s: %zu)", TR("Đơn vị được nêu", "Units named"), r->nunits, TR("mới", "new"),
+               r->nunits_new);
+    printf("\n");
+    if (r->nmatches)
+        printf("%s\n", TR("Đơn vị:", "Units:"));
+    for (size_t i = 0; i < r->nmatches; i++) {
+        const app_match *m = &r->matches[i];
+        const char *lvl = m->province_level ? TR(" [cấp tỉnh]", " [province level]") : "";
+        switch (m->how) {
+        case APP_MATCH_NONE:
+            printf("  %s%s (%s)\n", m->name, lvl, TR("chưa gắn với tổ chức", "not linked"));
+            break;
+        case APP_MATCH_SELF:
+            printf("  %s → %s%s (%s)\n", m->name, m->org_name, lvl,
+                   m->province_level && strstr(m->name, "xã") == NULL ? TR("chính tỉnh", "the province itself")
+                                                                      : TR("chính quyền cấp này", "the committee itself"));
+            break;
+        default:
+            if (m->org_name && strcmp(m->name, m->org_name) != 0)
+                printf("  %s → %s%s%s\n", m->name, m->org_name, lvl,
+                       m->how == APP_MATCH_NEW ? TR(" (mới)", " (new)") : "");
+            else
+                printf("  %s%s%s\n", m->name, lvl,
+                       m->how == APP_MATCH_NEW ? TR(" (mới)", " (new)") : TR(" (đã có)", " (known)"));
+        }
+    }
+    if (r->collective.n)
+        printf("%s\n", TR("Tên chung, chưa gắn với đơn vị cụ thể (điều phối viên cần xác định):",
+                          "Collective names, not matched to one unit (for the coordinator to resolve):"));
+    for (size_t i = 0; i < r->collective.n; i++)
+        printf("  %s\n", r->collective.v[i]);
+    if (r->warnings.n)
+        printf("%s\n", TR("Cảnh báo:", "Warnings:"));
+    for (size_t i = 0; i < r->warnings.n; i++)
+        printf("  %s\n", r->warnings.v[i]);
+}
+
+int cmd_import(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc != 2)
+        return cli_usage("import TỆP", "import FILE");
+    const char *path = argv[1];
+    dti_err e;
+    dti_err_clear(&e);
+    app a;
+    app_import_result r;
+    memset(&r, 0, sizeof r);
+    if (app_open(&a, ctx->db, 0, &e))
+        return cli_error(&e);
+    int status = CLI_OK;
+    if (app_import_file(&a, path, &r, &e))
+        status = cli_error(&e);
+    else
+        print_summary(&r, path);
+    app_import_result_release(&r);
+    app_close(&a);
+    return status;
+}

@@ -1,0 +1,308 @@
+/* store.c — the engine-independent half of the store: choosing a backend
+ * from the URL, nested transactions, one-value query helpers, and the
+ * migration runner.
+ *
+ * Migrations are the embedded files sql/<engine>/NNN_name.sql (embed.h),
+ * applied in order of NNN, each in its own transaction together with its
+ * row in schema_version(version, name, applied_at). A store whose
+ * schema_version holds a version this program does not know is newer than
+ * the program: opening it fails rather than risking damage. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "base/embed.h"
+#include "store/store_int.h"
+
+#define MIGRATIONS_MAX 256
+
+void store_timestamp(char out[STORE_TS_LEN])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, STORE_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+const char *store_engine(const store *s)
+{
+    return s ? s->ops->name : "";
+}
+
+static dti_rc migrate(store *s, dti_err *e);
+
+dti_rc store_open(const char *url, store **out, dti_err *e)
+{
+    *out = NULL;
+    if (!url || !*url)
+        return dti_fail(e, DTI_ERR_INPUT, "db", "chưa chỉ định cơ sở dữ liệu",
+                        "no database given");
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+        return dti_fail(e, DTI_ERR_INPUT, "db",
+                        "%s: bản này chưa hỗ trợ PostgreSQL; hãy dùng tệp SQLite (--db var/dti.db)",
+                        "%s: PostgreSQL is not supported yet; use an SQLite file (--db var/dti.db)",
+                        "postgres://…");
+    const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+    store *s = NULL;
+    dti_rc rc = store_sqlite_ops.open(path, &s, e);
+    if (rc)
+        return rc;
+    if ((rc = migrate(s, e))) {
+        store_close(s);
+        return rc;
+    }
+    *out = s;
+    return DTI_OK;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    if (s->depth > 0 && !s->aborted)
+        s->ops->exec_script(s, "ROLLBACK", NULL);
+    s->ops->close(s);
+}
+
+/* ---- transactions ---- */
+
+dti_rc store_begin(store *s, dti_err *e)
+{
+    if (s->aborted)
+        return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
+    if (s->depth == 0) {
+        const char *sql = strcmp(s->ops->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
+        dti_rc rc = s->ops->exec_script(s, sql, e);
+        if (rc)
+            return rc;
+    }
+    s->depth++;
+    return DTI_OK;
+}
+
+dti_rc store_commit(store *s, dti_err *e)
+{
+    if (s->depth == 0)
+        return dti_fail(e, DTI_ERR_INTERNAL, "", "không có giao dịch để ghi",
+                        "commit without a transaction");
+    s->depth--;
+    if (s->aborted) {
+        if (s->depth == 0)
+            s->aborted = 0;
+        return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
+    }
+    if (s->depth > 0)
+        return DTI_OK;
+    dti_rc rc = s->ops->exec_script(s, "COMMIT", e);
+    if (rc)
+        s->ops->exec_script(s, "ROLLBACK", NULL);
+    return rc;
+}
+
+void store_rollback(store *s)
+{
+    if (!s || s->depth == 0)
+        return;
+    if (!s->aborted) {
+        s->ops->exec_script(s, "ROLLBACK", NULL);
+        s->aborted = 1;
+    }
+    if (--s->depth == 0)
+        s->aborted = 0;
+}
+
+/* ---- statements ---- */
+
+static dti_rc check_live(store *s, dti_err *e)
+{
+    if (s->aborted)
+        return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
+    return DTI_OK;
+}
+
+dti_rc store_exec_changes(store *s, const char *sql, const store_val *p, size_t n,
+                          int64_t *changes, dti_err *e)
+{
+    dti_rc rc = check_live(s, e);
+    return rc ? rc : s->ops->exec(s, sql, p, n, changes, e);
+}
+
+dti_rc store_exec(store *s, const char *sql, const store_val *p, size_t n, dti_err *e)
+{
+    return store_exec_changes(s, sql, p, n, NULL, e);
+}
+
+dti_rc store_query(store *s, const char *sql, const store_val *p, size_t n,
+                   store_row_fn fn, void *ctx, dti_err *e)
+{
+    dti_rc rc = check_live(s, e);
+    return rc ? rc : s->ops->query(s, sql, p, n, fn, ctx, e);
+}
+
+struct first_int { int found; int64_t v; };
+
+static int first_int_row(void *ctx, const store_row *row)
+{
+    struct first_int *f = ctx;
+    f->found = 1;
+    if (row->n > 0) {
+        const store_val *v = &row->v[0];
+        if (v->t == SV_INT)
+            f->v = v->i;
+        else if (v->t == SV_REAL)
+            f->v = (int64_t)v->d;
+        else if (v->t == SV_TEXT)
+            f->v = strtoll(v->s, NULL, 10);
+    }
+    return 1;
+}
+
+dti_rc store_query_int(store *s, const char *sql, const store_val *p, size_t n,
+                       int64_t *out, int *found, dti_err *e)
+{
+    struct first_int f = {0, 0};
+    dti_rc rc = store_query(s, sql, p, n, first_int_row, &f, e);
+    if (rc)
+        return rc;
+    *out = f.v;
+    if (found)
+        *found = f.found;
+    else if (!f.found)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "", "không tìm thấy", "not found");
+    return DTI_OK;
+}
+
+struct first_text { int nomem; char *v; };
+
+static int first_text_row(void *ctx, const store_row *row)
+{
+    struct first_text *f = ctx;
+    if (row->n > 0 && (row->v[0].t == SV_TEXT || row->v[0].t == SV_BLOB)) {
+        f->v = malloc(row->v[0].n + 1);
+        if (!f->v) {
+            f->nomem = 1;
+        } else {
+            memcpy(f->v, row->v[0].s, row->v[0].n);
+            f->v[row->v[0].n] = 0;
+        }
+    }
+    return 1;
+}
+
+dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
+                        char **out, dti_err *e)
+{
+    struct first_text f = {0, NULL};
+    *out = NULL;
+    dti_rc rc = store_query(s, sql, p, n, first_text_row, &f, e);
+    if (rc) {
+        free(f.v);
+        return rc;
+    }
+    if (f.nomem)
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+    *out = f.v;
+    return DTI_OK;
+}
+
+/* ---- migrations ---- */
+
+static int by_path(const void *a, const void *b)
+{
+    const struct embed_file *x = *(const struct embed_file *const *)a;
+    const struct embed_file *y = *(const struct embed_file *const *)b;
+    return strcmp(x->path, y->path);
+}
+
+/* The NNN of ".../NNN_name.sql", or -1. */
+static long migration_version(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char *end = NULL;
+    long v = strtol(base, &end, 10);
+    if (end == base || *end != '_' || v <= 0 || v > 99999)
+        return -1;
+    size_t n = strlen(base);
+    if (n < 4 || strcmp(base + n - 4, ".sql") != 0)
+        return -1;
+    return v;
+}
+
+static dti_rc apply_one(store *s, const struct embed_file *f, long version, dti_err *e)
+{
+    int64_t have = 0;
+    int found = 0;
+    char ts[STORE_TS_LEN];
+    dti_rc rc = store_begin(s, e);
+    if (rc)
+        return rc;
+    /* checked again under the write lock: another process may have migrated */
+    if ((rc = store_query_int(s, "SELECT version FROM schema_version WHERE version = ?",
+                              (store_val[]){SV_I(version)}, 1, &have, &found, e)))
+        goto fail;
+    if (!found) {
+        if ((rc = s->ops->exec_script(s, (const char *)f->data, e))) {
+            char msg[sizeof e->msg];
+            if (e) {
+                memcpy(msg, e->msg, sizeof msg);
+                dti_fail(e, rc, f->path, "%s: %s", "%s: %s", f->path, msg);
+            }
+            goto fail;
+        }
+        store_timestamp(ts);
+        const char *at = ts;
+        const char *name = strrchr(f->path, '/') + 1;
+        if ((rc = store_exec(s, "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)",
+                             (store_val[]){SV_I(version), SV_T(name), SV_T(at)}, 3, e)))
+            goto fail;
+    }
+    return store_commit(s, e);
+fail:
+    store_rollback(s);
+    return rc;
+}
+
+static dti_rc migrate(store *s, dti_err *e)
+{
+    const struct embed_file *files[MIGRATIONS_MAX];
+    size_t n = 0;
+    char prefix[64];
+    long known_max = 0;
+    int64_t db_max = 0;
+    snprintf(prefix, sizeof prefix, "sql/%s/", s->ops->name);
+    dti_rc rc = s->ops->exec_script(s,
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", e);
+    if (rc)
+        return rc;
+    for (const struct embed_file *f = embed_files; f->path; f++) {
+        if (strncmp(f->path, prefix, strlen(prefix)) != 0 || migration_version(f->path) < 0)
+            continue;
+        if (n == MIGRATIONS_MAX)
+            return dti_fail(e, DTI_ERR_INTERNAL, "", "quá nhiều tệp chuyển đổi lược đồ",
+                            "too many schema migrations");
+        files[n++] = f;
+    }
+    qsort(files, n, sizeof files[0], by_path);
+    for (size_t i = 0; i < n; i++) {
+        long v = migration_version(files[i]->path);
+        if (i > 0 && v == migration_version(files[i - 1]->path))
+            return dti_fail(e, DTI_ERR_INTERNAL, files[i]->path, "%s: số phiên bản bị trùng",
+                            "%s: duplicate migration version", files[i]->path);
+        if (v > known_max)
+            known_max = v;
+    }
+    if ((rc = store_query_int(s, "SELECT COALESCE(MAX(version), 0) FROM schema_version", NULL, 0,
+                              &db_max, NULL, e)))
+        return rc;
+    if (db_max > known_max)
+        return dti_fail(e, DTI_ERR_CONFLICT, "db",
+                        "cơ sở dữ liệu có lược đồ phiên bản %lld, mới hơn chương trình này (%ld)",
+                        "the database has schema version %lld, newer than this program (%ld)",
+                        (long long)db_max, known_max);
+    for (size_t i = 0; i < n; i++)
+        if ((rc = apply_one(s, files[i], migration_version(files[i]->path), e)))
+            return rc;
+    return DTI_OK;
+}

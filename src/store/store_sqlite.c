@@ -1,0 +1,290 @@
+/* store_sqlite.c — the SQLite backend of store.h (struct store_ops).
+ *
+ * Opened with journal_mode=WAL (readers do not block the writer),
+ * synchronous=FULL (a committed transaction survives a power cut),
+ * foreign_keys=ON and a busy timeout of 5 s. Statements are prepared once
+ * and kept in a small cache keyed by their SQL text (dti's SQL is a fixed
+ * set of literals), reset and unbound after each use. A statement already
+ * in use (a query issued from inside a row callback with the same SQL) is
+ * prepared afresh and finalized after. */
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "store/store_int.h"
+
+#define SQLITE_BUSY_MS      5000
+#define STMT_CACHE          32
+#define STORE_MAX_COLUMNS   64
+#define STORE_MAX_PARAMS    999
+
+struct cached {
+    char *sql;
+    sqlite3_stmt *st;
+    int busy;
+    unsigned long used;     /* for eviction: least recently used goes */
+};
+
+typedef struct sqlite_store {
+    struct store base;      /* first: store.c sees a struct store */
+    sqlite3 *db;
+    struct cached cache[STMT_CACHE];
+    unsigned long tick;
+} sqlite_store;
+
+static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
+{
+    const char *m = q && q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc);
+    int base = rc & 0xff;
+    if (base == SQLITE_NOMEM)
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+    if (base == SQLITE_CONSTRAINT)
+        return dti_fail(e, DTI_ERR_CONFLICT, "", "dữ liệu vi phạm ràng buộc: %s",
+                        "constraint violated: %s", m);
+    if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
+        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
+                        "the database is busy, try again: %s", m);
+    return dti_fail(e, DTI_ERR_STORE, "", "lỗi cơ sở dữ liệu: %s", "database error: %s", m);
+}
+
+/* mkdir -p of the folder holding PATH. */
+static dti_rc make_parent(const char *path, dti_err *e)
+{
+    char dir[4096];
+    size_t n = strlen(path);
+    if (n >= sizeof dir)
+        return dti_fail(e, DTI_ERR_INPUT, "db", "đường dẫn quá dài", "path too long");
+    memcpy(dir, path, n + 1);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return DTI_OK;
+    *slash = 0;
+    for (char *p = dir + 1; ; p++) {
+        if (*p == '/' || *p == 0) {
+            char c = *p;
+            *p = 0;
+            if (mkdir(dir, 0750) != 0 && errno != EEXIST)
+                return dti_fail(e, DTI_ERR_IO, "db", "%s: không tạo được thư mục (%s)",
+                                "%s: cannot create the folder (%s)", dir, strerror(errno));
+            *p = c;
+            if (c == 0)
+                break;
+        }
+    }
+    return DTI_OK;
+}
+
+static void sq_close(store *s)
+{
+    sqlite_store *q = (sqlite_store *)s;
+    if (!q)
+        return;
+    for (size_t i = 0; i < STMT_CACHE; i++) {
+        sqlite3_finalize(q->cache[i].st);
+        free(q->cache[i].sql);
+    }
+    sqlite3_close_v2(q->db);
+    free(q);
+}
+
+static dti_rc sq_open(const char *path, store **out, dti_err *e)
+{
+    *out = NULL;
+    dti_rc rc;
+    if (strcmp(path, ":memory:") != 0 && (rc = make_parent(path, e)))
+        return rc;
+    sqlite_store *q = calloc(1, sizeof *q);
+    if (!q)
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+    q->base.ops = &store_sqlite_ops;
+    int r = sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                            NULL);
+    if (r != SQLITE_OK) {
+        rc = dti_fail(e, DTI_ERR_STORE, "db", "%s: không mở được cơ sở dữ liệu (%s)",
+                      "%s: cannot open the database (%s)", path,
+                      q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(r));
+        goto fail;
+    }
+    sqlite3_extended_result_codes(q->db, 1);
+    sqlite3_busy_timeout(q->db, SQLITE_BUSY_MS);
+    char *msg = NULL;
+    r = sqlite3_exec(q->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+                     NULL, NULL, &msg);
+    if (r != SQLITE_OK) {
+        rc = dti_fail(e, DTI_ERR_STORE, "db", "%s: không mở được cơ sở dữ liệu (%s)",
+                      "%s: cannot open the database (%s)", path, msg ? msg : sqlite3_errstr(r));
+        sqlite3_free(msg);
+        goto fail;
+    }
+    *out = &q->base;
+    return DTI_OK;
+fail:
+    sq_close(&q->base);
+    return rc;
+}
+
+/* A statement for SQL, from the cache when free. *SLOT is the cache entry
+ * holding it, or NULL when the statement is the caller's to finalize
+ * (every entry busy, or out of memory for the copy of SQL). */
+static dti_rc stmt_get(sqlite_store *q, const char *sql, sqlite3_stmt **st, struct cached **slot,
+                       dti_err *e)
+{
+    struct cached *victim = NULL;
+    *st = NULL;
+    *slot = NULL;
+    for (size_t i = 0; i < STMT_CACHE; i++) {
+        struct cached *c = &q->cache[i];
+        if (c->sql && strcmp(c->sql, sql) == 0 && !c->busy) {
+            c->busy = 1;
+            c->used = ++q->tick;
+            *st = c->st;
+            *slot = c;
+            return DTI_OK;
+        }
+        if (!c->busy && (!victim || !c->sql || (victim->sql && c->used < victim->used)))
+            victim = c;
+    }
+    int r = sqlite3_prepare_v2(q->db, sql, -1, st, NULL);
+    if (r != SQLITE_OK)
+        return fail_db(q, r, e);
+    if (victim) {
+        char *copy = strdup(sql);
+        if (copy) {
+            sqlite3_finalize(victim->st);
+            free(victim->sql);
+            victim->sql = copy;
+            victim->st = *st;
+            victim->busy = 1;
+            victim->used = ++q->tick;
+            *slot = victim;
+        }
+    }
+    return DTI_OK;
+}
+
+static void stmt_put(sqlite3_stmt *st, struct cached *slot)
+{
+    if (!st)
+        return;
+    if (slot) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        slot->busy = 0;
+    } else {
+        sqlite3_finalize(st);
+    }
+}
+
+static dti_rc bind_all(sqlite_store *q, sqlite3_stmt *st, const store_val *p, size_t n, dti_err *e)
+{
+    if ((int)n != sqlite3_bind_parameter_count(st) || n > STORE_MAX_PARAMS)
+        return dti_fail(e, DTI_ERR_INTERNAL, "", "số tham số không khớp với câu lệnh SQL (%zu)",
+                        "parameter count does not match the SQL statement (%zu)", n);
+    for (size_t i = 0; i < n; i++) {
+        int r, k = (int)i + 1;
+        switch (p[i].t) {
+        case SV_NULL: r = sqlite3_bind_null(st, k); break;
+        case SV_INT:  r = sqlite3_bind_int64(st, k, p[i].i); break;
+        case SV_REAL: r = sqlite3_bind_double(st, k, p[i].d); break;
+        case SV_TEXT: r = sqlite3_bind_text64(st, k, p[i].s, p[i].n, SQLITE_STATIC, SQLITE_UTF8); break;
+        case SV_BLOB: r = sqlite3_bind_blob64(st, k, p[i].s, p[i].n, SQLITE_STATIC); break;
+        default:      r = SQLITE_MISUSE; break;
+        }
+        if (r != SQLITE_OK)
+            return fail_db(q, r, e);
+    }
+    return DTI_OK;
+}
+
+static dti_rc run(store *s, const char *sql, const store_val *p, size_t n, store_row_fn fn, void *ctx,
+                  int64_t *changes, dti_err *e)
+{
+    sqlite_store *q = (sqlite_store *)s;
+    sqlite3_stmt *st = NULL;
+    struct cached *slot = NULL;
+    store_val vals[STORE_MAX_COLUMNS];
+    dti_rc rc = stmt_get(q, sql, &st, &slot, e);
+    if (rc)
+        return rc;
+    if ((rc = bind_all(q, st, p, n, e)))
+        goto out;
+    int ncol = sqlite3_column_count(st);
+    if (ncol > STORE_MAX_COLUMNS) {
+        rc = dti_fail(e, DTI_ERR_INTERNAL, "", "quá nhiều cột (%d)", "too many columns (%d)", ncol);
+        goto out;
+    }
+    for (;;) {
+        int r = sqlite3_step(st);
+        if (r == SQLITE_DONE)
+            break;
+        if (r != SQLITE_ROW) {
+            rc = fail_db(q, r, e);
+            goto out;
+        }
+        if (!fn)
+            continue;
+        for (int c = 0; c < ncol; c++) {
+            store_val *v = &vals[c];
+            *v = SV_NUL();
+            switch (sqlite3_column_type(st, c)) {
+            case SQLITE_INTEGER: v->t = SV_INT; v->i = sqlite3_column_int64(st, c); break;
+            case SQLITE_FLOAT:   v->t = SV_REAL; v->d = sqlite3_column_double(st, c); break;
+            case SQLITE_TEXT:
+                v->t = SV_TEXT;
+                v->s = (const char *)sqlite3_column_text(st, c);
+                v->n = (size_t)sqlite3_column_bytes(st, c);
+                break;
+            case SQLITE_BLOB:
+                v->t = SV_BLOB;
+                v->s = sqlite3_column_blob(st, c);
+                v->n = (size_t)sqlite3_column_bytes(st, c);
+                if (!v->s)
+                    v->s = "";
+                break;
+            default: break;
+            }
+            if ((v->t == SV_TEXT && !v->s)) {
+                rc = dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+                goto out;
+            }
+        }
+        store_row row = {(size_t)ncol, vals};
+        if (fn(ctx, &row))
+            break;
+    }
+    if (changes)
+        *changes = sqlite3_changes64(q->db);
+out:
+    stmt_put(st, slot);
+    return rc;
+}
+
+static dti_rc sq_exec(store *s, const char *sql, const store_val *p, size_t n, int64_t *changes,
+                      dti_err *e)
+{
+    return run(s, sql, p, n, NULL, NULL, changes, e);
+}
+
+static dti_rc sq_query(store *s, const char *sql, const store_val *p, size_t n, store_row_fn fn,
+                       void *ctx, dti_err *e)
+{
+    return run(s, sql, p, n, fn, ctx, NULL, e);
+}
+
+static dti_rc sq_exec_script(store *s, const char *sql, dti_err *e)
+{
+    sqlite_store *q = (sqlite_store *)s;
+    char *msg = NULL;
+    int r = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
+    if (r == SQLITE_OK)
+        return DTI_OK;
+    dti_rc rc = dti_fail(e, (r & 0xff) == SQLITE_CONSTRAINT ? DTI_ERR_CONFLICT : DTI_ERR_STORE, "",
+                         "lỗi cơ sở dữ liệu: %s", "database error: %s", msg ? msg : sqlite3_errstr(r));
+    sqlite3_free(msg);
+    return rc;
+}
+
+const struct store_ops store_sqlite_ops = {
+    "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script,
+};

@@ -1,0 +1,351 @@
+/* test_store.c — the store (store.c, store_sqlite.c) and its plan and org
+ * repositories, on a temporary SQLite file. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "base/embed.h"
+#include "base/file.h"
+#include "store/store.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
+
+static char dir[] = "/tmp/dti-test-store-XXXXXX";
+static char path[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    static int n;
+    if (n++ == 0 && !mkdtemp(dir))
+        return -1;
+    snprintf(path, sizeof path, "%s/sub/folder/t%d.db", dir, n);
+    return 0;
+}
+
+static store *open_db(void)
+{
+    store *s = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    if (store_open(path, &s, &e))
+        fail_msg("store_open: %s", e.msg);
+    assert_non_null(s);
+    return s;
+}
+
+static int64_t count(store *s, const char *sql)
+{
+    int64_t n = -1;
+    dti_err e;
+    if (store_query_int(s, sql, NULL, 0, &n, NULL, &e))
+        fail_msg("%s: %s", sql, e.msg);
+    return n;
+}
+
+static void test_open_and_migrate(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    assert_string_equal(store_engine(s), "sqlite");
+    int64_t files = 0;
+    for (const struct embed_file *f = embed_files; f->path; f++)
+        files += strncmp(f->path, "sql/sqlite/", 11) == 0;
+    assert_true(files >= 1);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM schema_version"), files);
+    assert_int_equal(count(s, "SELECT MIN(version) FROM schema_version"), 1);
+    /* the pragmas are in force */
+    assert_int_equal(count(s, "PRAGMA foreign_keys"), 1);
+    assert_int_equal(count(s, "PRAGMA synchronous"), 2);
+    char *mode = NULL;
+    dti_err e;
+    assert_int_equal(store_query_text(s, "PRAGMA journal_mode", NULL, 0, &mode, &e), DTI_OK);
+    assert_string_equal(mode, "wal");
+    free(mode);
+    store_close(s);
+    /* opening again applies nothing twice */
+    s = open_db();
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM schema_version"), files);
+    store_close(s);
+    store_close(NULL);
+    /* a newer schema is refused */
+    s = open_db();
+    assert_int_equal(store_exec(s, "INSERT INTO schema_version VALUES (99999, 'x', 'now')", NULL, 0, &e), DTI_OK);
+    store_close(s);
+    s = NULL;
+    assert_int_equal(store_open(path, &s, &e), DTI_ERR_CONFLICT);
+    assert_null(s);
+    assert_int_equal(store_open("postgres://u@h/db", &s, &e), DTI_ERR_INPUT);
+    assert_non_null(strstr(e.msg, "PostgreSQL"));
+    assert_null(s);
+}
+
+static void test_transactions(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    const char *ins = "INSERT INTO orgs (kind, name, folded, valid_from, created_at) VALUES ('province', ?, ?, 'd', 't')";
+    /* commit at depth 2 then 1 */
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("A"), SV_T("a")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    /* a rollback at depth 2 rolls everything back; the outer commit fails */
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("B"), SV_T("b")}, 2, &e), DTI_OK);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C"), SV_T("c")}, 2, &e), DTI_OK);
+    store_rollback(s);
+    /* statements between the inner rollback and the outer unwind fail */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("D"), SV_T("d")}, 2, &e), DTI_ERR_STORE);
+    assert_int_equal(store_commit(s, &e), DTI_ERR_STORE);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    /* the store works again afterwards */
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("E"), SV_T("e")}, 2, &e), DTI_OK);
+    store_rollback(s);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    store_rollback(s);     /* no transaction: no-op */
+    assert_int_equal(store_commit(s, &e), DTI_ERR_INTERNAL);
+    /* a constraint is a conflict, and the unique live key holds */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("A2"), SV_T("a")}, 2, &e), DTI_ERR_CONFLICT);
+    /* wrong parameter count is caught */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("F")}, 1, &e), DTI_ERR_INTERNAL);
+    /* query helpers */
+    int64_t v = 0;
+    int found = 1;
+    assert_int_equal(store_query_int(s, "SELECT id FROM orgs WHERE name = ?", (store_val[]){SV_T("zz")}, 1, &v,
+                                     &found, &e), DTI_OK);
+    assert_int_equal(found, 0);
+    assert_int_equal(store_query_int(s, "SELECT id FROM orgs WHERE name = ?", (store_val[]){SV_T("zz")}, 1, &v,
+                                     NULL, &e), DTI_ERR_NOTFOUND);
+    char *t = NULL;
+    assert_int_equal(store_query_text(s, "SELECT name FROM orgs WHERE folded = 'a'", NULL, 0, &t, &e), DTI_OK);
+    assert_string_equal(t, "A");
+    free(t);
+    assert_int_equal(store_query_text(s, "SELECT name FROM orgs WHERE 0", NULL, 0, &t, &e), DTI_OK);
+    assert_null(t);
+    store_close(s);
+}
+
+static plan *sample_plan(void)
+{
+    plan *p = plan_new();
+    assert_non_null(p);
+    p->title = strdup("Kế hoạch Chuyển đổi số xã Hòa Bình năm 2026");
+    p->commune = strdup("Hòa Bình");
+    p->province = NULL;                 /* unknown stays null */
+    p->number = strdup("17/KH-UBND");
+    p->issued = strdup("2026-03-15");
+    assert_non_null(plan_add_group(p, "1", "Hạ tầng số"));
+    assert_non_null(plan_add_group(p, "2", "Nhân lực số"));
+    assert_non_null(plan_add_group(p, "I", ""));
+    plan_indicator *d = plan_add_indicator(p);
+    d->code = strdup("1.1");
+    d->group = strdup("1");
+    d->name = strdup("Tỷ lệ phủ sóng 5G trên dân số");
+    assert_int_equal(plan_indicator_add_target(d, 2030, TARGET_GE, 1, 90, "%", "Đạt tối thiểu 90%"), 0);
+    assert_int_equal(plan_indicator_add_target(d, 2026, TARGET_GT, 1, 0.7, "", ">0,70"), 0);
+    strlist_add(&d->lead, "Phòng VH-XH");
+    strlist_add(&d->support, "Các thôn");
+    strlist_add(&d->support, "Công an xã");
+    d->due = strdup("2026-12");
+    d->due_text = strdup("Tháng 12/2026");
+    d->basis = strdup("Nghị quyết 57");
+    d->x = json_pack("{s:[s,s], s:i, s:f}", "parent_lead", "Sở KH&CN", "UBND xã", "n", 3, "r", 0.1);
+    d = plan_add_indicator(p);
+    d->code = strdup("T1");
+    d->name = strdup("Hồ sơ được số hóa");
+    assert_int_equal(plan_indicator_add_target(d, 2026, TARGET_TEXT, 0, 0, "", "Hoàn thành"), 0);
+    assert_int_equal(plan_indicator_add_target(d, 2027, TARGET_LE, 1, 1.0 / 3.0, "doanh nghiệp/1.000 dân", NULL), 0);
+    plan_task *t = plan_add_task(p);
+    t->code = strdup("1");
+    t->group = strdup("I");
+    t->name = strdup("Xây dựng kế hoạch.");
+    strlist_add(&t->lead, "Phòng Văn hóa - Xã hội");
+    strlist_add(&t->outputs, "Kế hoạch");
+    strlist_add(&t->outputs, "Báo cáo");
+    t->due_text = strdup("Thường xuyên");
+    t->due = strdup("recurring");
+    t->funding = strdup("Ngân sách xã");
+    t = plan_add_task(p);
+    t->code = strdup("2");
+    t->name = strdup("");
+    p->x = json_pack("{s:s}", "note", "ghi chú");
+    return p;
+}
+
+static int64_t org_of(void *ctx, const char *role, const char *name)
+{
+    (void)role;
+    return strcmp(name, "Các thôn") == 0 ? 0 : *(int64_t *)ctx;
+}
+
+static void test_plan_roundtrip(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    dti_err_clear(&e);
+    plan *p = sample_plan();
+    char *want = plan_to_string(p);
+    const char bytes[] = "# Kế hoạch\n\x00binary-safe";
+    char sha[65];
+    file_sha256_hex(bytes, sizeof bytes, sha);
+    int64_t prov = 0, comm = 0, unit = 0, id = 0, id2 = 0;
+    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh X", "x", &prov, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", &comm, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Phòng Văn hóa - Xã hội", "phong van hoa xa hoi",
+                                      &unit, &e), DTI_OK);
+    store_plan_in in = {p, comm, 0, {"hb.md", "text/markdown", bytes, sizeof bytes, sha}, org_of, &unit};
+    if (store_plan_save(s, &in, &id, &e))
+        fail_msg("save: %s", e.msg);
+    assert_true(id > 0);
+    plan *q = NULL;
+    if (store_plan_load(s, id, &q, &e))
+        fail_msg("load: %s", e.msg);
+    char *got = plan_to_string(q);
+    assert_string_equal(got, want);
+    /* exact doubles and NULLs survive */
+    assert_true(q->indicators[1]->targets[1].value == 1.0 / 3.0);
+    assert_null(q->province);
+    assert_null(q->indicators[1]->group);
+    assert_false(q->indicators[1]->targets[0].has_value);
+    free(got);
+    plan_free(q);
+    /* assignments: one per name, linked except the collective, parent_lead kept */
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM assignments"), 6);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM assignments WHERE org_id IS NULL"), 1);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM assignments WHERE role = 'parent_lead'"), 2);
+    assert_int_equal(count(s, "SELECT year_from * 10000 + year_to FROM plans"), 20262030);
+    /* the document is kept whole, binary-safe */
+    assert_int_equal(count(s, "SELECT length(bytes) FROM documents"), (int64_t)sizeof bytes);
+    int64_t doc = 0, owner = 0;
+    assert_int_equal(store_document_find(s, sha, &doc, &owner, &e), DTI_OK);
+    assert_true(doc > 0);
+    assert_int_equal(owner, id);
+    /* the same document again: refused, stored once, nothing half-written */
+    assert_int_equal(store_plan_save(s, &in, &id2, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(id2, 0);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM documents"), 1);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM plans"), 1);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM indicators"), 2);
+    /* the list */
+    store_plan_row *rows = NULL;
+    size_t n = 0;
+    assert_int_equal(store_plan_list(s, &rows, &n, &e), DTI_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(rows[0].id, id);
+    assert_string_equal(rows[0].commune, "Hòa Bình");
+    assert_string_equal(rows[0].document_name, "hb.md");
+    assert_int_equal(rows[0].ngroups, 3);
+    assert_int_equal(rows[0].nindicators, 2);
+    assert_int_equal(rows[0].ntasks, 2);
+    store_plan_rows_free(rows, n);
+    assert_int_equal(store_plan_load(s, 999, &q, &e), DTI_ERR_NOTFOUND);
+    assert_null(q);
+    /* survives closing and opening */
+    store_close(s);
+    s = open_db();
+    assert_int_equal(store_plan_load(s, id, &q, &e), DTI_OK);
+    got = plan_to_string(q);
+    assert_string_equal(got, want);
+    free(got);
+    plan_free(q);
+    store_close(s);
+    plan_free(p);
+    free(want);
+}
+
+static void test_empty_plan(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    plan *p = plan_new();
+    char *want = plan_to_string(p);
+    store_plan_in in = {p, 0, 0, {"e.txt", "text/plain", "x", 1, "00"}, NULL, NULL};
+    int64_t id = 0;
+    assert_int_equal(store_plan_save(s, &in, &id, &e), DTI_OK);
+    plan *q = NULL;
+    assert_int_equal(store_plan_load(s, id, &q, &e), DTI_OK);
+    char *got = plan_to_string(q);
+    assert_string_equal(got, want);
+    free(got); free(want);
+    plan_free(p); plan_free(q);
+    store_close(s);
+}
+
+static void test_orgs(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    int64_t prov = 0, comm = 0, u = 0, found = 0, again = 0, n = 0;
+    int created = 0;
+    assert_int_equal(store_org_ensure(s, 0, ORG_PROVINCE, "Tỉnh Y", "y", &prov, &created, &e), DTI_OK);
+    assert_int_equal(created, 1);
+    assert_int_equal(store_org_ensure(s, 0, ORG_PROVINCE, "tỉnh Y", "y", &again, &created, &e), DTI_OK);
+    assert_int_equal(created, 0);
+    assert_int_equal(again, prov);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", &comm, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Trạm Y tế xã", "tram y te", &u, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Trạm y tế", "tram y te", &again, &e), DTI_ERR_CONFLICT);
+    /* the same key under another parent is another org */
+    assert_int_equal(store_org_create(s, prov, ORG_UNIT, "Trạm y tế", "tram y te", &again, &e), DTI_OK);
+    assert_true(again != u);
+    /* by alias */
+    assert_int_equal(store_org_add_alias(s, u, "TYT", "tyt-special", &e), DTI_OK);
+    assert_int_equal(store_org_add_alias(s, u, "TYT", "tyt-special", &e), DTI_OK);
+    assert_int_equal(store_org_alias_count(s, u, &n, &e), DTI_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(store_org_find(s, comm, "tyt-special", &found, &e), DTI_OK);
+    assert_int_equal(found, u);
+    assert_int_equal(store_org_find(s, prov, "tyt-special", &found, &e), DTI_OK);
+    assert_int_equal(found, 0);
+    store_org o;
+    assert_int_equal(store_org_get(s, u, &o, &e), DTI_OK);
+    assert_string_equal(o.name, "Trạm Y tế xã");
+    assert_int_equal(o.kind, ORG_UNIT);
+    assert_int_equal(o.parent_id, comm);
+    assert_null(o.valid_to);
+    assert_int_equal(strlen(o.valid_from), 10);
+    store_org_release(&o);
+    assert_int_equal(store_org_get(s, 12345, &o, &e), DTI_ERR_NOTFOUND);
+    store_org *kids = NULL;
+    size_t nk = 0;
+    assert_int_equal(store_org_children(s, prov, &kids, &nk, &e), DTI_OK);
+    assert_int_equal(nk, 2);
+    store_org_list_free(kids, nk);
+    /* a unit with no such parent breaks the foreign key */
+    assert_int_equal(store_org_create(s, 777, ORG_UNIT, "Z", "z", &again, &e), DTI_ERR_CONFLICT);
+    store_close(s);
+}
+
+static int teardown_all(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_open_and_migrate, setup),
+        cmocka_unit_test_setup(test_transactions, setup),
+        cmocka_unit_test_setup(test_plan_roundtrip, setup),
+        cmocka_unit_test_setup(test_empty_plan, setup),
+        cmocka_unit_test_setup(test_orgs, setup),
+    };
+    return cmocka_run_group_tests(tests, NULL, teardown_all);
+}
