@@ -108,8 +108,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     cfg.per_ip_limit = 256;
     cfg.timeout_s = 30;
     cfg.db_url = ctx->db;
-    cfg.db_open = NULL;         /* the store is not built yet */
-    cfg.db_close = NULL;
+    cfg.db_open = store_open;
+    cfg.db_close = store_close;
     cfg.tls_cert = cert;
     cfg.tls_key = key;
 

@@ -699,6 +699,15 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
     }
     s->cfg.tls_cert = s->tls_cert;
     s->cfg.tls_key = s->tls_key;
+    if (s->cfg.db_open) {
+        /* One handle now: a wrong path or a failed migration stops the
+         * start, and migrations never race between workers. */
+        store *db = NULL;
+        if ((rc = s->cfg.db_open(s->cfg.db_url, &db, e)) != DTI_OK)
+            goto fail;
+        s->db.idle[s->db.nidle++] = db;
+        s->db.nopen = 1;
+    }
 
     struct sockaddr_storage ss;
     memset(&ss, 0, sizeof ss);

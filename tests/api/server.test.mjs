@@ -105,6 +105,8 @@ test('session routes without a session: 401 JSON', async () => {
     assert.match(e.message, VIETNAMESE);
   }
   assertError(await req('/api/v1/logout', { method: 'POST' }), 401, 'unauthorized');
+  // a forged cookie is no session either
+  assertError(await req('/api/v1/me', { headers: { Cookie: 'dti_session=' + 'a'.repeat(64) } }), 401, 'unauthorized');
 });
 
 test('static files: index at /, modules, css, Chart.js, public page', async () => {
