@@ -20,5 +20,7 @@ void api_me(struct http_req *r);
 void api_plans_list(struct http_req *r);
 void api_plan_get(struct http_req *r);
 void api_public_rankings(struct http_req *r);
+void api_import_preview(struct http_req *r);
+void api_import_confirm(struct http_req *r);
 
 #endif

@@ -607,10 +607,17 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
             dispatch(r);
             return queue(r);
         }
-        if (declared_length(r) > p->max_body) {
+        uint64_t declared = declared_length(r);
+        if (declared > p->max_body) {
+            /* Over the limit: read and drop a modest excess so that the
+             * client, still sending, sees the 413; answer at once (and
+             * close) when it announces far more. */
             p->body_over = 1;
-            dispatch(r);
-            return queue(r);
+            if (declared > p->max_body + HTTP_DISCARD_MAX) {
+                dispatch(r);
+                return queue(r);
+            }
+            return MHD_YES;
         }
         if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_MULTIPART)) {
             const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);

@@ -35,7 +35,7 @@
 #define HTTP_ARENA_MAX       ((size_t)64 << 20)  /* a request's arena */
 #define HTTP_JSON_MAX_DEPTH  32                  /* nesting of a JSON body */
 #define HTTP_MAX_PARTS       16                  /* parts of a multipart body */
-#define HTTP_MAX_FIELD       ((size_t)64 << 10)  /* a non-file multipart field */
+#define HTTP_MAX_FIELD       ((size_t)1 << 20)   /* a non-file multipart field */
 
 /* Route flags. */
 enum {
