@@ -136,3 +136,20 @@ test('public ranking needs no login', async () => {
   assert.equal(r.status, 200);
   assert.ok(Array.isArray(r.body.rankings));
 });
+
+test('every route of src/http/routes.c is in docs/api/openapi.yaml', async () => {
+  const fs = await import('node:fs');
+  const root = process.env.DTI_ROOT || '.';
+  const routes = fs.readFileSync(`${root}/src/http/routes.c`, 'utf8');
+  const spec = fs.readFileSync(`${root}/docs/api/openapi.yaml`, 'utf8');
+  const found = [...routes.matchAll(/\{"(GET|POST|PUT|PATCH|DELETE)",\s*"([^"]+)"/g)];
+  assert.ok(found.length >= 5, 'routes read');
+  for (const [, method, pattern] of found) {
+    const p = pattern.replace(/:(\w+)/g, '{$1}');
+    const at = spec.indexOf(`\n  ${p}:\n`);
+    assert.ok(at >= 0, `${p} documented`);
+    const next = spec.indexOf('\n  /', at + 1);
+    const block = spec.slice(at, next < 0 ? undefined : next);
+    assert.match(block, new RegExp(`\\n    ${method.toLowerCase()}:`), `${method} ${p} documented`);
+  }
+});
