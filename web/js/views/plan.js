@@ -15,7 +15,7 @@ function targetText(tg) {
 
 const list = (xs) => (xs && xs.length ? h('ul', { class: 'plain' }, xs.map((x) => h('li', {}, x))) : '—');
 
-function indicatorTable(rows) {
+export function indicatorTable(rows) {
   return h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ['plan.code', 'plan.name', 'plan.targets', 'plan.lead', 'plan.support', 'plan.due']
       .map((k) => h('th', { scope: 'col' }, t(k))))),
@@ -28,7 +28,7 @@ function indicatorTable(rows) {
       h('td', {}, ind.due_text || ind.due || '—'))))));
 }
 
-function taskTable(rows) {
+export function taskTable(rows) {
   return h('div', { class: 'table-wrap' }, h('table', {},
     h('thead', {}, h('tr', {}, ['plan.code', 'plan.name', 'plan.outputs', 'plan.lead', 'plan.support', 'plan.due']
       .map((k) => h('th', { scope: 'col' }, t(k))))),
