@@ -60,6 +60,7 @@ struct http_req_priv {
     int body_over;              /* the body went over the route's limit */
     uint64_t received;          /* body bytes received */
     int answered;               /* the reply is queued */
+    int too_many_parts;         /* a multipart body with over HTTP_MAX_PARTS parts */
     size_t max_body;
     struct MHD_PostProcessor *pp;
     http_part *parts;
@@ -419,7 +420,7 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     /* Parts arrive in order; a new key (or offset 0) starts a new part. */
     if (!pt || off == 0 || strcmp(pt->name, key ? key : "") != 0) {
         if (p->nparts >= HTTP_MAX_PARTS) {
-            p->body_over = 1;
+            p->too_many_parts = 1;
             return MHD_NO;
         }
         pt = arena_calloc(&r->pool, 1, sizeof *pt);
@@ -652,8 +653,12 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
         }
         if (over < 0) {
             p->body_over = 1;
-            http_reply_fail(r, DTI_ERR_INPUT, "body", "Không đọc được nội dung gửi lên",
-                            "The request body could not be read");
+            if (p->too_many_parts)
+                http_reply_fail(r, DTI_ERR_INPUT, "body", "Biểu mẫu gửi lên có quá %d phần",
+                                "The form sent has more than %d parts", HTTP_MAX_PARTS);
+            else
+                http_reply_fail(r, DTI_ERR_INPUT, "body", "Không đọc được nội dung gửi lên",
+                                "The request body could not be read");
             return queue(r);
         }
         if (over) {
