@@ -102,7 +102,6 @@ static int split_lines(const char *data, size_t n, tline **out, size_t *count)
             }
             col += *c == '\t' ? 8 - col % 8 : 1;
         }
-        /* form feeds inside the line (rare) are blanks */
         p = q < end ? q + 1 : q;
     }
     *out = v;
@@ -435,15 +434,10 @@ static size_t split_at_columns(chunk *ch, size_t k, const int *cols, size_t ncol
                 col++;
             p++;
             if (p < e && p[-1] == ' ') {
-                size_t here = 0;
                 int hit = 0;
-                for (size_t i = 0; i < ncols; i++) {
-                    if (cols[i] <= c.col + 1)
-                        here = i;
+                for (size_t i = 0; i < ncols; i++)
                     if (cols[i] > c.col + 2 && col >= cols[i] - 2 && col <= cols[i] + 2)
                         hit = 1;
-                }
-                (void)here;
                 /* a cell starts with a capital or a digit ("Các phòng", "Tháng 12") */
                 if (hit && starts_upper_or_digit(p, e) && m + 1 < TEXT_MAX_CHUNKS) {
                     out[m].s = c.s;

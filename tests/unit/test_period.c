@@ -545,8 +545,8 @@ static void test_rule_errors(void **state)
         "month:unit=15+13", "month:unit=15", "month:unit=15@first", "month:unit=",
         "month:unit=15+1,unit=16+1", "month:foo=1", "month::unit=15+1", "month:unit=15+1,",
         "month:cutoff=1", "month:cutoff=29", "month:cutoff=x", "month:cutoff=15:cutoff=16",
-        "month:cutoff=15:window=01/01-31/01,01/02-28/02,01/03-31/03,01/04-30/04,01/05-31/05,"
-        "01/06-30/06,01/07-31/07,01/08-31/08,01/09-30/09,01/10-31/10,01/11-30/11,01/12-31/12",
+        ("month:cutoff=15:window=01/01-31/01,01/02-28/02,01/03-31/03,01/04-30/04,01/05-31/05,"
+         "01/06-30/06,01/07-31/07,01/08-31/08,01/09-30/09,01/10-31/10,01/11-30/11,01/12-31/12"),
         "quarter:window=01/01-09/03",                                   /* 1 of 4 */
         "quarter:window=01/01-09/03,09/03-09/06,10/06-09/09,10/09-31/12", /* overlap */
         "quarter:window=01/01-09/03,10/03-09/06,10/09-09/06,10/09-31/12", /* wraps later */
