@@ -11,8 +11,9 @@
 
 static json_t *user_json(const http_user *u, const char *csrf)
 {
-    return json_pack("{s:{s:I, s:s, s:s, s:s, s:I?, s:s?}, s:s}", "user", "id", (json_int_t)u->id, "login",
-                     u->login, "name", u->name, "role", u->role, "org_id", (json_int_t)u->org_id, "org_name",
+    return json_pack("{s:{s:I, s:s, s:s, s:s, s:o, s:s?}, s:s}", "user", "id", (json_int_t)u->id, "login",
+                     u->login, "name", u->name, "role", u->role, "org_id",
+                     u->org_id ? json_integer(u->org_id) : json_null(), "org_name",
                      u->org_name[0] ? u->org_name : NULL, "csrf_token", csrf);
 }
 

@@ -18,7 +18,7 @@
 
 typedef struct http_user {
     int64_t id;
-    char login[64];
+    char login[80];
     char name[192];
     char role[24];                  /* "admin", "coordinator", "reporter", "viewer" */
     int64_t org_id;                 /* the org the user belongs to; 0 for none */
