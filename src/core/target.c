@@ -563,8 +563,14 @@ static int read_cand(const toks *t, size_t i, cand *c, size_t *skip)
     int pct = is_p(t, next, "%");
     if (!pct && is_year_tok(t, i) && next == i + 1)
         return 0;
-    if (!pct && match_list_before(t, i, LABELS, NELEM(LABELS)))
-        return 0;
+    if (!pct && match_list_before(t, i, LABELS, NELEM(LABELS))) {
+        /* "mức 2" is a level, "đạt mức 0,75" a target */
+        int level = !words_before(t, i, "=mức") || i < 2 ||
+                    !(words_before(t, i - 1, "=đạt") || words_before(t, i - 1, "=lên") ||
+                      words_before(t, i - 1, "=ở") || words_before(t, i - 1, "toi thieu"));
+        if (level)
+            return 0;
+    }
     c->num = i;
     size_t after = read_unit(t, next, c);
     if (after == SIZE_MAX)
@@ -665,6 +671,10 @@ static size_t find_years(const toks *t, yearmark *out, size_t max)
             continue;
         if (words_before(t, i, "giai doan") || words_before(t, i, "=số") ||
             words_before(t, i, "ngay"))
+            continue;
+        /* a baseline: "tăng 10% so với năm 2025" */
+        if (words_before(t, i, "so voi") || words_before(t, i, "so voi nam") ||
+            words_before(t, i, "so voi cung ky nam"))
             continue;
         /* "tháng 12 năm 2026" is a date, not a target year */
         if (words_before(t, i, "nam") && i >= 2 && is_num(t, i - 2))

@@ -1,14 +1,591 @@
-/* extract.c — placeholder: an empty plan until the extractor lands. */
+/* extract.c — from a doc (paragraphs and tables, any format) to a plan.
+ *
+ * Design. Readers know formats, the extractor knows layouts: it sees only
+ * the doc model, so one change here serves Markdown, tab-separated text,
+ * PDF text, Word and Excel alike. It is built for families of layout, never
+ * for a particular file: columns get their role from the words of their
+ * header ("Chỉ tiêu", "chủ trì", "phối hợp", "Năm 2026", "Sản phẩm" …),
+ * groups and items from the shape of their code ("II", "1.", "1.1"), and
+ * prose targets from the grammar of a target phrase ("đạt tối thiểu 70%",
+ * "100% X", "từ 01 cán bộ trở lên"). The passes:
+ *
+ *   1. head (extract_head.c): title from the "KẾ HOẠCH" line and the title
+ *      lines under it; commune, province from "xã X" / "tỉnh X"; number and
+ *      issued date from the heading ("Số: 35/KH-UBND", "X, ngày 08 tháng 4
+ *      năm 2026"), else from an appendix's "(Kèm theo Kế hoạch số …)". The
+ *      plan's year (the final year of "giai đoạn 2026 - 2030") is the year
+ *      of targets that name none.
+ *   2. tables (extract_table.c): header rows (one or two, merged cells
+ *      inherited), a role per column, fragments cut by page breaks joined
+ *      (a first row with no code continues the row before), group rows (a
+ *      code and a name, nothing else) with a level by code shape, items as
+ *      indicators (a target column, or a target phrase in a "Chỉ tiêu/nhiệm
+ *      vụ" cell) or tasks; a further appendix's rows under no group get the
+ *      group "PL<n>".
+ *   3. prose (extract_prose.c): in sections of targets ("Mục tiêu cụ thể")
+ *      and of tasks and solutions, each clause with a measurable target
+ *      becomes an indicator, unless it restates a table row.
+ *   4. finish (here): items in document order; groups listed on first use
+ *      (a heading that only wraps groups is never listed); a prose group
+ *      whose code clashes with another group takes its parent's code before
+ *      it ("III.5"); items the document does not number get T1, T2, ….
+ *
+ * Nothing found is not an error: an empty plan and a warning. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "base/lang.h"
+#include "base/text.h"
+#include "core/target.h"
 #include "import/extract.h"
+#include "import/extract_int.h"
+
+/* ---- text helpers ---------------------------------------------------- */
+
+char *xt_fold(const char *s)
+{
+    return text_fold(s ? s : "");
+}
+
+int xt_has(const char *folded, const char *word)
+{
+    size_t n = strlen(word);
+    if (!folded || !n)
+        return 0;
+    for (const char *p = strstr(folded, word); p; p = strstr(p + 1, word)) {
+        int left = p == folded || p[-1] == ' ';
+        int right = p[n] == 0 || p[n] == ' ';
+        if (left && right)
+            return 1;
+    }
+    return 0;
+}
+
+int xt_starts(const char *folded, const char *word)
+{
+    size_t n = strlen(word);
+    return folded && strncmp(folded, word, n) == 0 && (folded[n] == 0 || folded[n] == ' ');
+}
+
+char *xt_name(const char *s, const char *trim)
+{
+    char *c = text_clean(s ? s : "");
+    if (!c)
+        return NULL;
+    text_trim(c, trim ? trim : "");
+    /* a list marker left at the start */
+    while ((c[0] == '-' || c[0] == '+' || c[0] == '*') && c[1] == ' ')
+        memmove(c, c + 2, strlen(c + 2) + 1);
+    text_trim(c, trim ? trim : "");
+    if (!*c) {
+        free(c);
+        return NULL;
+    }
+    char *u = text_upper1(c);
+    free(c);
+    return u;
+}
+
+static int roman_len(const char *s, int *value)
+{
+    static const struct { char c; int v; } R[] = {{'I', 1}, {'V', 5}, {'X', 10}, {'L', 50}, {'C', 100}};
+    int total = 0, prev = 1000, n = 0;
+    for (; s[n]; n++) {
+        int v = 0;
+        for (size_t k = 0; k < sizeof R / sizeof *R; k++)
+            if (s[n] == R[k].c)
+                v = R[k].v;
+        if (!v)
+            break;
+        total += v;
+        if (v > prev)
+            total -= 2 * prev;
+        prev = v;
+    }
+    *value = total;
+    return n;
+}
+
+size_t xt_code(const char *s, char *out, size_t outsz, int *level)
+{
+    size_t i = 0, n;
+    int v = 0;
+    out[0] = 0;
+    *level = 0;
+    if (!s)
+        return 0;
+    n = (size_t)roman_len(s, &v);
+    if (n > 0 && n <= 6 && v > 0 && v < 50) {
+        i = n;
+        if (s[i] == '.' || s[i] == ')' || s[i] == ':')
+            i++;
+        else if (s[i] != ' ' && s[i] != 0)
+            goto arabic;
+        if (s[i] != ' ' && s[i] != 0)
+            goto arabic;
+        snprintf(out, outsz, "%.*s", (int)n, s);
+        *level = 1;
+        goto done;
+    }
+arabic:
+    i = 0;
+    if (s[0] >= '0' && s[0] <= '9') {
+        int parts = 0;
+        size_t end = 0;
+        while (s[i] >= '0' && s[i] <= '9') {
+            size_t st = i;
+            while (s[i] >= '0' && s[i] <= '9')
+                i++;
+            if (i - st > 3)
+                return 0;
+            parts++;
+            end = i;
+            if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9')
+                i++;
+            else
+                break;
+        }
+        if (s[i] == '.' || s[i] == ')')
+            i++;
+        if (s[i] != ' ' && s[i] != 0)
+            return 0;
+        snprintf(out, outsz, "%.*s", (int)end, s);
+        *level = 1 + parts;
+        goto done;
+    }
+    /* a) b) … đ) */
+    if (((s[0] >= 'a' && s[0] <= 'z') && s[1] == ')') ) {
+        snprintf(out, outsz, "%c", s[0]);
+        i = 2;
+        *level = 5;
+        goto done;
+    }
+    if ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91 && s[2] == ')') {
+        snprintf(out, outsz, "đ");
+        i = 3;
+        *level = 5;
+        goto done;
+    }
+    return 0;
+done:
+    while (s[i] == ' ')
+        i++;
+    return i;
+}
+
+/* A word that starts a unit's name, where two names were glued by a lost
+ * line break ("Văn phòng HĐND&UBND Phòng Văn hoá-Xã hội"). */
+static const char *const UNIT_HEADS[] = {"Phòng ", "Văn phòng ", "Trung tâm ", "Trạm ", "Công an "};
+static const char *const CONNECTORS[] = {"các", "và", "với", "của", "cho", "tại", "thuộc", "hoặc", "là", "Các"};
+
+static int glued_split(const char *s, size_t at)
+{
+    if (at < 2 || s[at - 1] != ' ')
+        return 0;
+    char prevc = s[at - 2];
+    if (strchr("&-/,;:(", prevc))
+        return 0;
+    size_t ws = at - 1;
+    while (ws > 0 && s[ws - 1] != ' ')
+        ws--;
+    for (size_t k = 0; k < sizeof CONNECTORS / sizeof *CONNECTORS; k++)
+        if (strlen(CONNECTORS[k]) == at - 1 - ws && strncmp(s + ws, CONNECTORS[k], at - 1 - ws) == 0)
+            return 0;
+    for (size_t k = 0; k < sizeof UNIT_HEADS / sizeof *UNIT_HEADS; k++)
+        if (strncmp(s + at, UNIT_HEADS[k], strlen(UNIT_HEADS[k])) == 0) {
+            /* "Văn phòng" itself: do not split inside it */
+            if (!strcmp(UNIT_HEADS[k], "Phòng ") && at >= 4 && strncmp(s + ws, "Văn", 4) == 0 && ws + 4 == at - 1)
+                return 0;
+            return 1;
+        }
+    return 0;
+}
+
+static void add_unit(xt_ctx *x, strlist *l, const char *s, size_t n)
+{
+    char *c = text_clean_n(s, n);
+    if (!c) {
+        x->failed = 1;
+        return;
+    }
+    char *u = xt_name(c, " .,;:-+*");
+    free(c);
+    if (u && strlist_take(l, u) < 0)
+        x->failed = 1;
+}
+
+void xt_split_units(xt_ctx *x, const char *text, strlist *l)
+{
+    if (!text)
+        return;
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, ";\n");
+        /* within a piece: "- " list markers after the first, glued names */
+        size_t st = 0;
+        for (size_t i = 1; i < n; i++) {
+            int cut = 0;
+            if (p[i] == '-' && p[i + 1] == ' ' && p[i - 1] == ' ' && i >= 2 && strchr(".;:", p[i - 2]))
+                cut = 1;
+            else if (glued_split(p, i) && i < n)
+                cut = 1;
+            if (cut) {
+                add_unit(x, l, p + st, i - st);
+                st = i;
+            }
+        }
+        add_unit(x, l, p + st, n - st);
+        p += n;
+        if (*p)
+            p++;
+    }
+}
+
+/* ---- target / due / date: target.h first, a fallback after ------------ */
+
+int xt_due_parse(const char *text, char out[16])
+{
+    if (due_parse(text, out) == 0)
+        return 0;
+    out[0] = 0;
+    char *f = xt_fold(text);
+    int rc = -1;
+    if (!f)
+        return -1;
+    if (strlen(f) > 40)
+        goto out;
+    if (xt_starts(f, "thuong xuyen")) {
+        snprintf(out, 16, "recurring");
+        rc = 0;
+        goto out;
+    }
+    /* "quy ii nam 2026", "quy 2 2026", "thang 12 2026", "nam 2026" */
+    char w1[16] = "", w2[16] = "", w3[16] = "", w4[16] = "";
+    int nw = sscanf(f, "%15s %15s %15s %15s", w1, w2, w3, w4);
+    const char *yr = NULL;
+    if (nw >= 3 && !strcmp(w1, "quy")) {
+        yr = !strcmp(w3, "nam") ? w4 : w3;
+        int q = 0;
+        char up[8];
+        size_t k;
+        for (k = 0; w2[k] && k < 7; k++)
+            up[k] = (char)(w2[k] >= 'a' && w2[k] <= 'z' ? w2[k] - 32 : w2[k]);
+        up[k] = 0;
+        if (w2[0] >= '1' && w2[0] <= '4' && !w2[1])
+            q = w2[0] - '0';
+        else
+            roman_len(up, &q);
+        if (q >= 1 && q <= 4 && strlen(yr) == 4) {
+            snprintf(out, 16, "%.4s-Q%d", yr, q);
+            rc = 0;
+        }
+    } else if (nw >= 3 && !strcmp(w1, "thang")) {
+        yr = !strcmp(w3, "nam") ? w4 : w3;
+        char *end;
+        long m = strtol(w2, &end, 10);
+        if (*end == 0 && m >= 1 && m <= 12 && strlen(yr) == 4) {
+            snprintf(out, 16, "%.4s-%02ld", yr, m);
+            rc = 0;
+        }
+    } else if ((nw == 2 && !strcmp(w1, "nam")) || (nw == 3 && !strcmp(w1, "trong") && !strcmp(w2, "nam"))) {
+        yr = nw == 2 ? w2 : w3;
+        if (strlen(yr) == 4 && yr[0] == '2') {
+            snprintf(out, 16, "%.4s", yr);
+            rc = 0;
+        }
+    }
+out:
+    free(f);
+    return rc;
+}
+
+int xt_date_parse(const char *text, char out[11])
+{
+    if (date_parse(text, out) == 0)
+        return 0;
+    out[0] = 0;
+    char *f = xt_fold(text);
+    if (!f)
+        return -1;
+    int rc = -1;
+    /* "ngay 07 thang 04 nam 2026" or "07 4 2026" (slashes folded away) */
+    for (const char *p = f; *p; p++) {
+        int d, m, y, n = 0;
+        if ((sscanf(p, "ngay %d thang %d nam %d%n", &d, &m, &y, &n) == 3 && n > 0) ||
+            (p[0] >= '0' && p[0] <= '9' && (p == f || p[-1] == ' ') &&
+             sscanf(p, "%d %d %d%n", &d, &m, &y, &n) == 3 && n > 0)) {
+            if (d >= 1 && d <= 31 && m >= 1 && m <= 12 && y >= 1900 && y <= 2200) {
+                snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+                rc = 0;
+                break;
+            }
+        }
+    }
+    free(f);
+    return rc;
+}
+
+/* ---- groups and items ------------------------------------------------- */
+
+long xt_group_add(xt_ctx *x, const char *code, const char *name, const char *parent, int prose)
+{
+    for (size_t i = 0; i < x->ngroups; i++) {
+        xt_group *g = &x->groups[i];
+        if (g->prose == prose && !strcmp(g->code, code) && !strcmp(g->name, name ? name : ""))
+            return (long)i;
+    }
+    if (x->ngroups >= XT_MAX_GROUPS)
+        return -1;
+    if (x->ngroups == x->capgroups) {
+        size_t cap = x->capgroups ? x->capgroups * 2 : 32;
+        xt_group *v = realloc(x->groups, cap * sizeof *v);
+        if (!v) {
+            x->failed = 1;
+            return -1;
+        }
+        x->groups = v;
+        x->capgroups = cap;
+    }
+    xt_group *g = &x->groups[x->ngroups];
+    g->code = strdup(code);
+    g->name = strdup(name ? name : "");
+    g->parent = parent ? strdup(parent) : NULL;
+    g->prose = prose;
+    if (!g->code || !g->name || (parent && !g->parent)) {
+        free(g->code);
+        free(g->name);
+        free(g->parent);
+        x->failed = 1;
+        return -1;
+    }
+    return (long)x->ngroups++;
+}
+
+static int grow(void **v, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 64;
+    while (c < need)
+        c *= 2;
+    void *n = realloc(*v, c * size);
+    if (!n)
+        return -1;
+    *v = n;
+    return 0;
+}
+
+plan_indicator *xt_add_indicator(xt_ctx *x, size_t pos, long grp, int prose)
+{
+    size_t n = x->p->nindicators + 1, cap = x->capind;
+    if (grow((void **)&x->ind_pos, &cap, n, sizeof *x->ind_pos) ||
+        grow((void **)&x->ind_grp, &(size_t){x->capind}, n, sizeof *x->ind_grp) ||
+        grow((void **)&x->ind_prose, &(size_t){x->capind}, n, sizeof *x->ind_prose)) {
+        x->failed = 1;
+        return NULL;
+    }
+    x->capind = cap;
+    plan_indicator *ind = plan_add_indicator(x->p);
+    if (!ind) {
+        x->failed = 1;
+        return NULL;
+    }
+    x->ind_pos[n - 1] = pos;
+    x->ind_grp[n - 1] = grp;
+    x->ind_prose[n - 1] = (char)prose;
+    return ind;
+}
+
+plan_task *xt_add_task(xt_ctx *x, size_t pos, long grp)
+{
+    size_t n = x->p->ntasks + 1, cap = x->captask;
+    if (grow((void **)&x->task_pos, &cap, n, sizeof *x->task_pos) ||
+        grow((void **)&x->task_grp, &(size_t){x->captask}, n, sizeof *x->task_grp)) {
+        x->failed = 1;
+        return NULL;
+    }
+    x->captask = cap;
+    plan_task *t = plan_add_task(x->p);
+    if (!t) {
+        x->failed = 1;
+        return NULL;
+    }
+    x->task_pos[n - 1] = pos;
+    x->task_grp[n - 1] = grp;
+    return t;
+}
+
+/* ---- finish ------------------------------------------------------------ */
+
+typedef struct order { size_t pos, idx; } order;
+
+static int order_cmp(const void *a, const void *b)
+{
+    const order *x = a, *y = b;
+    if (x->pos != y->pos)
+        return x->pos < y->pos ? -1 : 1;
+    return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Sort N items (pointers in V, positions in POS, groups in GRP) into
+ * document order. */
+static int sort_items(void **v, size_t *pos, long *grp, char *flag, size_t n)
+{
+    if (n < 2)
+        return 0;
+    order *o = malloc(n * sizeof *o);
+    void **v2 = malloc(n * sizeof *v2);
+    long *g2 = malloc(n * sizeof *g2);
+    char *f2 = flag ? malloc(n) : NULL;
+    int rc = -1;
+    if (!o || !v2 || !g2 || (flag && !f2))
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        o[i] = (order){pos[i], i};
+    qsort(o, n, sizeof *o, order_cmp);
+    for (size_t i = 0; i < n; i++) {
+        v2[i] = v[o[i].idx];
+        g2[i] = grp[o[i].idx];
+        if (flag)
+            f2[i] = flag[o[i].idx];
+    }
+    for (size_t i = 0; i < n; i++) {
+        v[i] = v2[i];
+        grp[i] = g2[i];
+        pos[i] = o[i].pos;
+        if (flag)
+            flag[i] = f2[i];
+    }
+    rc = 0;
+out:
+    free(o);
+    free(v2);
+    free(g2);
+    free(f2);
+    return rc;
+}
+
+static void finish(xt_ctx *x)
+{
+    plan *p = x->p;
+    char *used = NULL;
+    if (sort_items((void **)p->indicators, x->ind_pos, x->ind_grp, x->ind_prose, p->nindicators) ||
+        sort_items((void **)p->tasks, x->task_pos, x->task_grp, NULL, p->ntasks)) {
+        x->failed = 1;
+        return;
+    }
+    used = calloc(x->ngroups + 1, 1);
+    if (!used) {
+        x->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < p->nindicators; i++)
+        if (x->ind_grp[i] >= 0)
+            used[x->ind_grp[i]] = 1;
+    for (size_t i = 0; i < p->ntasks; i++)
+        if (x->task_grp[i] >= 0)
+            used[x->task_grp[i]] = 1;
+    /* a prose group whose code another used group has: parent's code first */
+    for (size_t i = 0; i < x->ngroups; i++) {
+        xt_group *g = &x->groups[i];
+        if (!used[i] || !g->prose || !g->parent)
+            continue;
+        for (size_t k = 0; k < x->ngroups; k++) {
+            if (k == i || !used[k] || strcmp(x->groups[k].code, g->code))
+                continue;
+            char code[128];
+            snprintf(code, sizeof code, "%s.%s", g->parent, g->code);
+            char *c = strdup(code);
+            if (!c) {
+                x->failed = 1;
+                break;
+            }
+            free(g->code);
+            g->code = c;
+            break;
+        }
+    }
+    /* groups in order of first use; codes for unnumbered items */
+    char *listed = calloc(x->ngroups + 1, 1);
+    if (!listed) {
+        x->failed = 1;
+        free(used);
+        return;
+    }
+    size_t ii = 0, ti = 0, tn = 0, ttn = 0;
+    while (ii < p->nindicators || ti < p->ntasks) {
+        int take_ind = ti >= p->ntasks || (ii < p->nindicators && x->ind_pos[ii] <= x->task_pos[ti]);
+        long g = take_ind ? x->ind_grp[ii] : x->task_grp[ti];
+        char **gfield = take_ind ? &p->indicators[ii]->group : &p->tasks[ti]->group;
+        char **cfield = take_ind ? &p->indicators[ii]->code : &p->tasks[ti]->code;
+        if (g >= 0) {
+            if (!listed[g]) {
+                if (!plan_add_group(p, x->groups[g].code, x->groups[g].name))
+                    x->failed = 1;
+                listed[g] = 1;
+            }
+            free(*gfield);
+            *gfield = strdup(x->groups[g].code);
+            if (!*gfield)
+                x->failed = 1;
+        }
+        if (!*cfield || !**cfield) {
+            char code[32];
+            snprintf(code, sizeof code, "T%zu", take_ind ? ++tn : ++ttn);
+            free(*cfield);
+            *cfield = strdup(code);
+            if (!*cfield)
+                x->failed = 1;
+        }
+        if (take_ind)
+            ii++;
+        else
+            ti++;
+    }
+    free(listed);
+    free(used);
+}
 
 dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
 {
-    (void)d;
-    *out = plan_new();
-    if (!*out)
-        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
-    if (warn)
-        strlist_add(warn, TR("không tìm thấy nội dung kế hoạch", "no plan content found"));
-    return DTI_OK;
+    dti_rc rc = DTI_OK;
+    xt_ctx x;
+    memset(&x, 0, sizeof x);
+    *out = NULL;
+    x.d = d;
+    x.warn = warn;
+    x.p = plan_new();
+    if (!x.p)
+        goto nomem;
+    if (d && d->n) {
+        xt_head(&x);
+        xt_tables(&x);
+        xt_prose(&x);
+        finish(&x);
+    }
+    if (x.failed)
+        goto nomem;
+    if (warn && !x.p->nindicators && !x.p->ntasks &&
+        strlist_add(warn, TR("không tìm thấy nội dung kế hoạch (chỉ tiêu, nhiệm vụ)",
+                             "no plan content found (indicators, tasks)")) < 0)
+        goto nomem;
+    *out = x.p;
+    x.p = NULL;
+    goto out;
+nomem:
+    rc = dti_fail(e, DTI_ERR_NOMEM, d && d->name ? d->name : "", "hết bộ nhớ", "out of memory");
+out:
+    plan_free(x.p);
+    for (size_t i = 0; i < x.ngroups; i++) {
+        free(x.groups[i].code);
+        free(x.groups[i].name);
+        free(x.groups[i].parent);
+    }
+    free(x.groups);
+    free(x.ind_pos);
+    free(x.ind_grp);
+    free(x.ind_prose);
+    free(x.task_pos);
+    free(x.task_grp);
+    return rc;
 }

@@ -1,0 +1,759 @@
+/* extract_table.c — indicators, tasks and groups from the tables of a doc.
+ *
+ * A table is read through its layout: the header rows (one, or two where a
+ * merged cell such as "Phân công tại cấp xã" stands over "Phòng ban tiếp
+ * nhận triển khai | Phòng ban phối hợp") and a role for each column, taken
+ * from the header's words, never from a column's position:
+ *   code "TT/STT", name "Chỉ tiêu/Chỉ số/Nội dung/Nhiệm vụ", lead "chủ trì",
+ *   support "phối hợp", target of year N "Năm 2026/Đến năm 2030", due
+ *   "Thời gian/Thời hạn", basis "Căn cứ", action "Nhiệm vụ thực hiện tại địa
+ *   phương/Giải pháp", outputs "Sản phẩm", funding "Kinh phí", scope "Quy
+ *   mô, phạm vi", note "Ghi chú".
+ * Two lead columns: the commune-level one ("cấp xã", "tiếp nhận") is the
+ * lead and the other x.parent_lead; with no such cue, the later one is the
+ * lead when a support column exists (province first, commune after), else
+ * the first is the lead and the second the support.
+ *
+ * A table with no header row continues the layout before it when the reader
+ * marked it `continued` or nothing but page noise lies between them (page
+ * breaks cut tables into fragments). At such a boundary the first row
+ * continues the previous row when its code cell is empty (or the previous
+ * row had none and this one brings it): cell texts are appended.
+ *
+ * Rows: a repeated header or column-number row is skipped; a group row has
+ * a code ("I", "1.", "5") and a name and nothing else, with a level by the
+ * code's shape (roman over arabic over "1.1"); an item sits in the innermost
+ * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
+ * indicator in a table with target columns, a task in a table of tasks
+ * (name "Nhiệm vụ" only, products, funding) or under a group of documents
+ * to issue ("văn bản"), and otherwise (a "Chỉ tiêu/nhiệm vụ" column) an
+ * indicator exactly when its text carries a measurable target. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "base/buf.h"
+#include "base/text.h"
+#include "core/target.h"
+#include "import/extract_int.h"
+
+enum {
+    R_NONE = 0, R_CODE, R_NAME, R_LEAD, R_PARENT, R_SUPPORT, R_TARGET, R_DUE, R_BASIS,
+    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE
+};
+enum { K_MIXED = 0, K_IND, K_TASK };
+#define MAX_HEADER_ROWS 3
+#define HEADER_SEARCH_ROWS 8    /* rows looked at for a header */
+#define GROUP_LEVELS 6
+
+typedef struct layout {
+    size_t ncols;
+    int role[DOC_MAX_COLS];
+    int year[DOC_MAX_COLS];
+    int commune[DOC_MAX_COLS];  /* lead column with a commune-level cue */
+    int codecol, namecol;
+    int kind;
+    char *hdr[MAX_HEADER_ROWS]; /* folded header rows, to skip repeats */
+    size_t nhdr;
+    long pl_group;
+} layout;
+
+typedef struct tstate {
+    xt_ctx *x;
+    layout L;
+    int active;
+    int gap;                    /* a real paragraph since the last table */
+    long grp[GROUP_LEVELS];
+    /* the row being gathered (rows may continue over a page break) */
+    char *cell[DOC_MAX_COLS];
+    int pending;
+    size_t pend_pos;
+    int appendix;
+    char *appendix_title;
+    int want_title;
+} tstate;
+
+static int has_year(const char *f, int *year)
+{
+    for (const char *p = f; *p; p++)
+        if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+            (p == f || p[-1] == ' ') && (p[4] == 0 || p[4] == ' ')) {
+            *year = 2000 + (p[2] - '0') * 10 + (p[3] - '0');
+            return 1;
+        }
+    return 0;
+}
+
+static int any(const char *f, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(w[i], " ") ? strstr(f, w[i]) != NULL : xt_has(f, w[i]))
+            return 1;
+    return 0;
+}
+#define ANY(f, ...) any((f), (const char *const[]){__VA_ARGS__}, \
+                        sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *))
+
+/* Role of a column from its folded header text F. */
+static int header_role(const char *f, int *year, int *name_ind, int *name_task)
+{
+    *year = 0;
+    if (!*f)
+        return R_NONE;
+    if (ANY(f, "ghi chu"))
+        return R_NOTE;
+    if (!strcmp(f, "tt") || !strcmp(f, "stt") || !strcmp(f, "so tt") || !strcmp(f, "ma") ||
+        !strcmp(f, "ma so") || !strcmp(f, "so thu tu") || !strcmp(f, "ma chi tieu") || !strcmp(f, "ma so chi tieu"))
+        return R_CODE;
+    if (ANY(f, "san pham", "ket qua dau ra"))
+        return R_OUTPUTS;
+    if (ANY(f, "kinh phi", "nguon von"))
+        return R_FUNDING;
+    if (ANY(f, "can cu"))
+        return R_BASIS;
+    if (ANY(f, "phoi hop"))
+        return R_SUPPORT;
+    if (ANY(f, "quy mo", "pham vi"))
+        return R_SCOPE;
+    if (ANY(f, "thoi gian", "thoi han", "tien do", "hoan thanh", "moc thoi gian"))
+        return R_DUE;
+    if (has_year(f, year))
+        return R_TARGET;
+    if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
+        return R_LEAD;
+    if (ANY(f, "nhiem vu thuc hien tai", "tai dia phuong", "giai phap", "cach thuc"))
+        return R_ACTION;
+    int ind = ANY(f, "chi so", "chi tieu", "tieu chi");
+    int task = ANY(f, "nhiem vu", "van ban", "hoat dong", "de an", "du an", "cong viec");
+    if (ind || task || ANY(f, "noi dung", "ten", "danh muc")) {
+        *name_ind = ind;
+        *name_task = task;
+        return R_NAME;
+    }
+    if (ANY(f, "muc tieu", "gia tri", "ke hoach nam"))
+        return R_TARGET;
+    if (ANY(f, "don vi", "co quan"))
+        return R_LEAD;
+    return R_NONE;
+}
+
+static char *cell_fold(const doc_table *t, size_t r, size_t c)
+{
+    return xt_fold(t->cells[r * t->ncols + c].text);
+}
+
+/* A row of column numbers "(1) (2) (3)" or "1 2 3" under a header. */
+static int numbering_row(const doc_table *t, size_t r)
+{
+    int seen = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        const char *s = t->cells[r * t->ncols + c].text;
+        if (!*s)
+            continue;
+        const char *p = s;
+        if (*p == '(')
+            p++;
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || v < 1 || v > 99)
+            return 0;
+        if (*end == ')')
+            end++;
+        if (*end)
+            return 0;
+        seen++;
+    }
+    return seen >= 2;
+}
+
+/* Count the cells of row R with a header role; NAMECODE set when one is a
+ * name or code column. */
+static int row_roles(const doc_table *t, size_t r, int *namecode, xt_ctx *x)
+{
+    int n = 0;
+    *namecode = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        char *f = cell_fold(t, r, c);
+        if (!f) {
+            x->failed = 1;
+            return 0;
+        }
+        int y, ni = 0, nt = 0;
+        int role = strlen(f) <= 160 ? header_role(f, &y, &ni, &nt) : R_NONE;
+        if (role != R_NONE)
+            n++;
+        if (role == R_NAME || role == R_CODE)
+            *namecode = 1;
+        free(f);
+    }
+    return n;
+}
+
+static void layout_release(layout *L)
+{
+    for (size_t i = 0; i < L->nhdr; i++)
+        free(L->hdr[i]);
+    memset(L, 0, sizeof *L);
+}
+
+static char *row_fold(const doc_table *t, size_t r)
+{
+    buf b;
+    buf_init(&b, 1 << 20);
+    for (size_t c = 0; c < t->ncols; c++) {
+        buf_adds(&b, t->cells[r * t->ncols + c].text);
+        buf_addc(&b, '|');
+    }
+    char *s = buf_detach(&b);
+    char *f = s ? xt_fold(s) : NULL;
+    free(s);
+    return f;
+}
+
+/* A header row holds short labels only, no code ("I", "1.1"). */
+static int subheader_row(const doc_table *t, size_t r)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        const char *s = t->cells[r * t->ncols + c].text;
+        char code[16];
+        int level;
+        if (!*s)
+            continue;
+        if (strlen(s) > 100 || xt_code(s, code, sizeof code, &level))
+            return 0;
+    }
+    return 1;
+}
+
+/* Find the header rows of T; fill L and return how many rows they take
+ * (0: no header, not a new layout). */
+static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
+{
+    size_t nh = 0, first = 0;
+    int namecode;
+    /* the header may sit under a few title rows (a sheet's "PHỤ LỤC …") */
+    size_t lim = t->nrows < HEADER_SEARCH_ROWS ? t->nrows : HEADER_SEARCH_ROWS;
+    for (size_t r = 0; r < lim; r++) {
+        int n = row_roles(t, r, &namecode, x);
+        if (!nh) {
+            if (n >= 2 && namecode && subheader_row(t, r)) {
+                first = r;
+                nh = 1;
+            }
+        } else if (nh >= MAX_HEADER_ROWS) {
+            break;
+        } else if (numbering_row(t, r) || (n >= 1 && !namecode && subheader_row(t, r))) {
+            nh++;
+        } else
+            break;
+    }
+    if (!nh)
+        return 0;
+    memset(L, 0, sizeof *L);
+    L->ncols = t->ncols;
+    L->codecol = L->namecol = -1;
+    L->pl_group = -1;
+    int name_ind = 0, name_task = 0, has_target = 0, has_outfund = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        buf b;
+        buf_init(&b, 4096);
+        for (size_t r = first; r < first + nh; r++) {
+            if (numbering_row(t, r))
+                continue;
+            /* a merged header above: inherit its text */
+            size_t k = c;
+            if (r + 1 < first + nh)
+                while (k > 0 && t->cells[r * t->ncols + k].merged == DOC_MERGE_LEFT)
+                    k--;
+            buf_adds(&b, t->cells[r * t->ncols + k].text);
+            buf_addc(&b, ' ');
+        }
+        char *s = buf_detach(&b);
+        char *f = s ? xt_fold(s) : NULL;
+        free(s);
+        if (!f) {
+            x->failed = 1;
+            return 0;
+        }
+        int ni = 0, nt = 0;
+        int role = header_role(f, &L->year[c], &ni, &nt);
+        if (role == R_NAME && L->namecol >= 0)
+            role = R_NONE;
+        if (role == R_CODE && L->codecol >= 0)
+            role = R_NONE;
+        if (role == R_NAME) {
+            L->namecol = (int)c;
+            name_ind = ni;
+            name_task = nt;
+        }
+        if (role == R_CODE)
+            L->codecol = (int)c;
+        if (role == R_TARGET)
+            has_target = 1;
+        if (role == R_OUTPUTS || role == R_FUNDING)
+            has_outfund = 1;
+        if (role == R_LEAD)
+            L->commune[c] = ANY(f, "cap xa", "tai xa", "tiep nhan", "xa");
+        L->role[c] = role;
+        free(f);
+    }
+    if (L->namecol < 0)
+        return 0;
+    /* two lead columns */
+    int leads[DOC_MAX_COLS], nl = 0, support = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (L->role[c] == R_LEAD)
+            leads[nl++] = (int)c;
+        if (L->role[c] == R_SUPPORT)
+            support = 1;
+    }
+    if (nl >= 2) {
+        int lead = -1;
+        for (int i = 0; i < nl; i++)
+            if (L->commune[leads[i]] && lead < 0)
+                lead = leads[i];
+        if (lead >= 0 || support) {
+            if (lead < 0)
+                lead = leads[nl - 1];
+            for (int i = 0; i < nl; i++)
+                if (leads[i] != lead)
+                    L->role[leads[i]] = R_PARENT;
+        } else
+            for (int i = 1; i < nl; i++)
+                L->role[leads[i]] = R_SUPPORT;
+    }
+    L->kind = has_target ? K_IND : ((name_task && !name_ind) || has_outfund) ? K_TASK : K_MIXED;
+    for (size_t r = first; r < first + nh && L->nhdr < MAX_HEADER_ROWS; r++) {
+        L->hdr[L->nhdr] = row_fold(t, r);
+        if (!L->hdr[L->nhdr]) {
+            x->failed = 1;
+            return 0;
+        }
+        L->nhdr++;
+    }
+    return first + nh;
+}
+
+static void pending_clear(tstate *s)
+{
+    for (size_t c = 0; c < DOC_MAX_COLS; c++) {
+        free(s->cell[c]);
+        s->cell[c] = NULL;
+    }
+    s->pending = 0;
+}
+
+static const char *pcell(tstate *s, int role)
+{
+    for (size_t c = 0; c < s->L.ncols; c++)
+        if (s->L.role[c] == role && s->cell[c] && *s->cell[c])
+            return s->cell[c];
+    return NULL;
+}
+
+/* All the cells of ROLE joined by '\n' (several support columns …). */
+static char *pcells(tstate *s, int role)
+{
+    buf b;
+    buf_init(&b, DOC_MAX_CELL * 2);
+    for (size_t c = 0; c < s->L.ncols; c++)
+        if (s->L.role[c] == role && s->cell[c] && *s->cell[c]) {
+            if (b.len)
+                buf_addc(&b, '\n');
+            buf_adds(&b, s->cell[c]);
+        }
+    if (!b.len) {
+        buf_release(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}
+
+static char *clean_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    char *c = text_clean(s);
+    if (c && !*c) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+static long current_group(tstate *s)
+{
+    for (int l = GROUP_LEVELS - 1; l >= 1; l--)
+        if (s->grp[l] >= 0)
+            return s->grp[l];
+    return s->L.pl_group;
+}
+
+static int group_is_documents(tstate *s, long g)
+{
+    if (g < 0)
+        return 0;
+    char *f = xt_fold(s->x->groups[g].name);
+    int r = f && xt_has(f, "van ban");
+    free(f);
+    return r;
+}
+
+static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
+{
+    if (!cell)
+        return;
+    *due_text = clean_or_null(cell);
+    char d[16];
+    if (*due_text && xt_due_parse(*due_text, d) == 0) {
+        *due = strdup(d);
+        if (!*due)
+            x->failed = 1;
+    }
+}
+
+static void emit(tstate *s)
+{
+    xt_ctx *x = s->x;
+    if (!s->pending)
+        return;
+    const char *name = s->L.namecol >= 0 ? s->cell[s->L.namecol] : NULL;
+    if (!name || !*name) {
+        pending_clear(s);
+        return;
+    }
+    long g = current_group(s);
+    char code[64] = "";
+    if (s->L.codecol >= 0 && s->cell[s->L.codecol]) {
+        char *c = text_clean(s->cell[s->L.codecol]);
+        if (c) {
+            text_trim(c, ".)");
+            snprintf(code, sizeof code, "%s", c);
+            free(c);
+        }
+    }
+    int year = x->year;
+    xt_found f;
+    memset(&f, 0, sizeof f);
+    int is_ind = s->L.kind == K_IND;
+    if (s->L.kind == K_MIXED && !group_is_documents(s, g)) {
+        char *flat = text_clean(name);
+        if (flat) {
+            is_ind = xt_find_target(flat, year, NULL, &f);
+            free(flat);
+        }
+    }
+    if (is_ind) {
+        plan_indicator *ind = xt_add_indicator(x, s->pend_pos, g, 0);
+        if (!ind)
+            goto out;
+        ind->code = *code ? strdup(code) : NULL;
+        if (f.name) {
+            ind->name = f.name;
+            f.name = NULL;
+            for (size_t k = 0; k < f.nt; k++)
+                if (plan_indicator_add_target(ind, f.t[k].year, f.t[k].op, f.t[k].has_value, f.t[k].value,
+                                              f.t[k].unit, f.t[k].text) < 0)
+                    x->failed = 1;
+        } else
+            ind->name = xt_name(name, " .;:,");
+        for (size_t c = 0; c < s->L.ncols; c++) {
+            if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+                continue;
+            plan_target t[4];
+            char *flat = text_clean(s->cell[c]);
+            if (!flat) {
+                x->failed = 1;
+                continue;
+            }
+            size_t n = xt_target_parse(flat, s->L.year[c] ? s->L.year[c] : year, 1, t, 4);
+            free(flat);
+            /* a cell gives the target of its column's year */
+            if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
+                                               t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0)
+                x->failed = 1;
+            for (size_t k = 0; k < n; k++)
+                target_release(&t[k]);
+        }
+        char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *par = pcells(s, R_PARENT);
+        xt_split_units(x, lead, &ind->lead);
+        xt_split_units(x, sup, &ind->support);
+        if (par) {
+            strlist pl = STRLIST_INIT;
+            xt_split_units(x, par, &pl);
+            json_t *a = json_array();
+            for (size_t k = 0; a && k < pl.n; k++)
+                json_array_append_new(a, json_string(pl.v[k]));
+            ind->x = json_object();
+            if (!ind->x || !a || json_object_set_new(ind->x, "parent_lead", a) < 0)
+                x->failed = 1;
+            strlist_release(&pl);
+        }
+        free(lead);
+        free(sup);
+        free(par);
+        set_due(x, pcell(s, R_DUE), &ind->due, &ind->due_text);
+        ind->basis = clean_or_null(pcell(s, R_BASIS));
+        ind->action = clean_or_null(pcell(s, R_ACTION));
+        if (!ind->name)
+            x->failed = 1;
+    } else {
+        plan_task *t = xt_add_task(x, s->pend_pos, g);
+        if (!t)
+            goto out;
+        t->code = *code ? strdup(code) : NULL;
+        char *c = text_clean(name);
+        t->name = c ? text_upper1(c) : NULL;
+        free(c);
+        char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *outs = pcells(s, R_OUTPUTS);
+        xt_split_units(x, lead, &t->lead);
+        xt_split_units(x, sup, &t->support);
+        xt_split_units(x, outs, &t->outputs);
+        free(lead);
+        free(sup);
+        free(outs);
+        set_due(x, pcell(s, R_DUE), &t->due, &t->due_text);
+        t->funding = clean_or_null(pcell(s, R_FUNDING));
+        char *scope = clean_or_null(pcell(s, R_SCOPE));
+        if (scope) {
+            t->x = json_object();
+            if (!t->x || json_object_set_new(t->x, "scope", json_string(scope)) < 0)
+                x->failed = 1;
+            free(scope);
+        }
+        if (!t->name)
+            x->failed = 1;
+    }
+out:
+    xt_found_release(&f);
+    pending_clear(s);
+}
+
+/* Append the cells of row R to the pending row (page-break continuation). */
+static void append_row(tstate *s, const doc_table *t, size_t r)
+{
+    for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
+        const char *add = t->cells[r * t->ncols + c].text;
+        if (!*add)
+            continue;
+        if (!s->cell[c] || !*s->cell[c]) {
+            free(s->cell[c]);
+            s->cell[c] = strdup(add);
+        } else {
+            size_t n = strlen(s->cell[c]) + strlen(add) + 2;
+            char *j = malloc(n);
+            if (j)
+                snprintf(j, n, "%s %s", s->cell[c], add);
+            free(s->cell[c]);
+            s->cell[c] = j;
+        }
+        if (!s->cell[c])
+            s->x->failed = 1;
+    }
+}
+
+static const char *tcell(const doc_table *t, size_t r, int c)
+{
+    if (c < 0 || (size_t)c >= t->ncols)
+        return "";
+    return t->cells[r * t->ncols + (size_t)c].text;
+}
+
+static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int boundary)
+{
+    xt_ctx *x = s->x;
+    int empty = 1;
+    for (size_t c = 0; c < t->ncols; c++)
+        if (*t->cells[r * t->ncols + c].text)
+            empty = 0;
+    if (empty || numbering_row(t, r))
+        return;
+    char *rf = row_fold(t, r);
+    if (!rf) {
+        x->failed = 1;
+        return;
+    }
+    for (size_t h = 0; h < s->L.nhdr; h++)
+        if (!strcmp(rf, s->L.hdr[h])) {
+            free(rf);
+            return;
+        }
+    free(rf);
+    const char *code = tcell(t, r, s->L.codecol);
+    const char *name = tcell(t, r, s->L.namecol);
+    if (boundary && s->pending) {
+        const char *pcode = s->L.codecol >= 0 && s->cell[s->L.codecol] ? s->cell[s->L.codecol] : "";
+        if (!*code || (s->L.codecol >= 0 && !*pcode)) {
+            append_row(s, t, r);
+            return;
+        }
+    }
+    /* a row with neither code nor name continues the row before */
+    if (!*code && !*name) {
+        if (s->pending)
+            append_row(s, t, r);
+        return;
+    }
+    /* a group row: a code and a name, nothing else */
+    int others = 0;
+    for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++)
+        if ((int)c != s->L.codecol && (int)c != s->L.namecol && s->L.role[c] != R_NOTE &&
+            *t->cells[r * t->ncols + c].text)
+            others = 1;
+    if (!others) {
+        char gcode[64];
+        int level = 0;
+        const char *gname = name;
+        size_t used = xt_code(code, gcode, sizeof gcode, &level);
+        if (used && !*name && code[used])
+            gname = code + used;            /* "II. Phân công …" in one cell */
+        else if (used && code[used])
+            used = 0;                       /* a code cell with more text */
+        if (!used && s->L.codecol < 0)
+            used = xt_code(name, gcode, sizeof gcode, &level), gname = name + used;
+        if (used && *gname && level >= 1 && level < GROUP_LEVELS) {
+            emit(s);
+            char *gn = xt_name(gname, " .;:,");
+            long g = gn ? xt_group_add(x, gcode, gn, NULL, 0) : -1;
+            free(gn);
+            s->grp[level] = g;
+            for (int l = level + 1; l < GROUP_LEVELS; l++)
+                s->grp[l] = -1;
+            /* a roman part closes the groups under the part before */
+            return;
+        }
+    }
+    emit(s);
+    for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
+        s->cell[c] = strdup(t->cells[r * t->ncols + c].text);
+        if (!s->cell[c])
+            x->failed = 1;
+    }
+    s->pending = 1;
+    s->pend_pos = XT_POS(block, r);
+}
+
+/* "Phụ lục 2: …", "PHỤ LỤC I", "PHỤ LỤC PHÂN CÔNG …": its number (1 when
+ * none is written) and the title after it; 0 when not an appendix heading. */
+static int appendix_heading(const char *text, char **title)
+{
+    *title = NULL;
+    if (strlen(text) > 300)
+        return 0;
+    char *f = xt_fold(text);
+    if (!f)
+        return 0;
+    int n = 0;
+    if (xt_starts(f, "phu luc")) {
+        const char *p = text;
+        /* skip the two words "Phụ lục" in the original */
+        for (int w = 0; w < 2 && *p; w++) {
+            while (*p && *p != ' ')
+                p++;
+            while (*p == ' ')
+                p++;
+        }
+        char code[16];
+        int level;
+        size_t used = 0;
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end != p && v > 0 && v < 100) {
+            n = (int)v;
+            used = (size_t)(end - p);
+        } else if ((used = xt_code(p, code, sizeof code, &level)) && level == 1) {
+            /* roman */
+            static const char *const R[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+            for (int k = 0; k < 10; k++)
+                if (!strcmp(code, R[k]))
+                    n = k + 1;
+            if (!n)
+                used = 0, n = 1;
+        } else {
+            used = 0;
+            n = 1;
+        }
+        p += used;
+        while (*p == ' ' || *p == ':' || *p == '.' || *p == '-')
+            p++;
+        if (*p)
+            *title = xt_name(p, " .:;");
+    }
+    free(f);
+    return n;
+}
+
+static int noise_para(const char *s)
+{
+    size_t n = strlen(s);
+    if (n > 12)
+        return 0;
+    for (const char *p = s; *p; p++)
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80)
+            return 0;
+    return 1;
+}
+
+void xt_tables(xt_ctx *x)
+{
+    const doc *d = x->d;
+    tstate s;
+    memset(&s, 0, sizeof s);
+    s.x = x;
+    for (int l = 0; l < GROUP_LEVELS; l++)
+        s.grp[l] = -1;
+    for (size_t b = 0; b < d->n && !x->failed; b++) {
+        const doc_block *blk = &d->blocks[b];
+        if (blk->kind == DOC_PARA) {
+            char *title = NULL;
+            int n = appendix_heading(blk->text, &title);
+            if (n) {
+                s.appendix = n;
+                free(s.appendix_title);
+                s.appendix_title = title;
+                s.want_title = !title;
+                if (!x->body_end)
+                    x->body_end = b;
+            } else if (s.want_title && blk->text[0] != '(') {
+                s.appendix_title = xt_name(blk->text, " .:;");
+                s.want_title = 0;
+            }
+            if (!noise_para(blk->text))
+                s.gap = 1;
+            continue;
+        }
+        const doc_table *t = blk->table;
+        layout L;
+        size_t start = find_header(x, t, &L);
+        int boundary = 0;
+        if (start) {
+            emit(&s);
+            layout_release(&s.L);
+            s.L = L;
+            s.active = 1;
+            for (int l = 0; l < GROUP_LEVELS; l++)
+                s.grp[l] = -1;
+            if (s.appendix >= 2) {
+                char code[16];
+                snprintf(code, sizeof code, "PL%d", s.appendix);
+                s.L.pl_group = xt_group_add(x, code, s.appendix_title ? s.appendix_title : "", NULL, 0);
+            }
+        } else if (s.active && (t->continued || !s.gap)) {
+            boundary = 1;
+        } else {
+            emit(&s);
+            s.active = 0;
+            s.gap = 0;
+            continue;
+        }
+        for (size_t r = start; r < t->nrows && !x->failed; r++) {
+            do_row(&s, t, r, b, boundary && r == start);
+        }
+        s.gap = 0;
+    }
+    emit(&s);
+    layout_release(&s.L);
+    pending_clear(&s);
+    free(s.appendix_title);
+    if (!x->body_end)
+        x->body_end = d->n;
+}

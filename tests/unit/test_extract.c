@@ -1,0 +1,405 @@
+/* test_extract.c — the extractor (import/extract*.c) on docs built by hand,
+ * one layout rule per test: two header rows with merged cells, tables cut
+ * by page breaks, group rows, unit names, indicator vs task rows, prose
+ * targets, restated prose targets, heading fields, and an empty doc. The
+ * fictional commune "Hòa Bình" stands in for real plans. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "import/extract.h"
+
+#define M_LEFT "\x01"   /* cell covered by the cell to its left */
+#define M_UP "\x02"     /* cell covered by the cell above */
+
+/* A table of NROWS x NCOLS from row-major strings (M_LEFT, M_UP for merges). */
+static doc_table *table(doc *d, size_t nrows, size_t ncols, const char *const *cells)
+{
+    doc_table *t = doc_add_table(d, nrows, ncols, 0);
+    assert_non_null(t);
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t c = 0; c < ncols; c++) {
+            const char *s = cells[r * ncols + c];
+            if (!strcmp(s, M_LEFT) || !strcmp(s, M_UP)) {
+                doc_cell_at(t, r, c)->merged = !strcmp(s, M_LEFT) ? DOC_MERGE_LEFT : DOC_MERGE_UP;
+                continue;
+            }
+            assert_int_equal(doc_cell_set(t, r, c, s), 0);
+        }
+    return t;
+}
+
+static void para(doc *d, const char *s)
+{
+    assert_non_null(doc_add_para(d, s, 0));
+}
+
+static plan *run(doc *d, strlist *warn)
+{
+    plan *p = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan(d, &p, warn, &e), DTI_OK);
+    assert_non_null(p);
+    return p;
+}
+
+static plan_indicator *ind(const plan *p, const char *code)
+{
+    for (size_t i = 0; i < p->nindicators; i++)
+        if (!strcmp(p->indicators[i]->code, code))
+            return p->indicators[i];
+    fail_msg("no indicator %s", code);
+    return NULL;
+}
+
+static plan_task *task(const plan *p, const char *group, const char *code)
+{
+    for (size_t i = 0; i < p->ntasks; i++)
+        if (!strcmp(p->tasks[i]->code, code) && p->tasks[i]->group && !strcmp(p->tasks[i]->group, group))
+            return p->tasks[i];
+    fail_msg("no task %s/%s", group, code);
+    return NULL;
+}
+
+static void test_two_header_rows_merged(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Hòa Bình giai đoạn 2026 - 2030");
+    static const char *const cells[] = {
+        "STT", "Tên chỉ tiêu", "Cơ quan chủ trì", "Phân công tại cấp xã", M_LEFT, "Năm 2026", "Đến năm 2030",
+        M_UP, M_UP, M_UP, "Phòng ban tiếp nhận", "Phòng ban phối hợp", M_UP, M_UP,
+        "1.", "Hạ tầng số", M_LEFT, M_LEFT, M_LEFT, M_LEFT, M_LEFT,
+        "1.1", "Tỷ lệ hộ gia đình có Internet cáp quang", "Sở KH&CN", "Phòng Kinh tế", "Các thôn",
+        "Đạt trên 60%", "90%",
+    };
+    table(d, 4, 7, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    plan_indicator *i = ind(p, "1.1");
+    assert_string_equal(i->group, "1");
+    assert_string_equal(i->name, "Tỷ lệ hộ gia đình có Internet cáp quang");
+    assert_int_equal(i->lead.n, 1);
+    assert_string_equal(i->lead.v[0], "Phòng Kinh tế");
+    assert_int_equal(i->support.n, 1);
+    assert_string_equal(i->support.v[0], "Các thôn");
+    assert_non_null(i->x);
+    json_t *pl = json_object_get(i->x, "parent_lead");
+    assert_true(json_is_array(pl));
+    assert_string_equal(json_string_value(json_array_get(pl, 0)), "Sở KH&CN");
+    assert_int_equal(i->ntargets, 2);
+    assert_int_equal(i->targets[0].year, 2026);
+    assert_int_equal(i->targets[0].op, TARGET_GT);
+    assert_true(i->targets[0].value == 60);
+    assert_string_equal(i->targets[0].unit, "%");
+    assert_int_equal(i->targets[1].year, 2030);
+    assert_int_equal(i->targets[1].op, TARGET_GE);
+    assert_true(i->targets[1].value == 90);
+    assert_int_equal(p->ngroups, 1);
+    assert_string_equal(p->groups[0]->name, "Hạ tầng số");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_page_break_continuation(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const a[] = {
+        "TT", "Chỉ số", "Đơn vị chủ trì", "Năm 2026",
+        "1.1", "Tỷ lệ hộ gia đình có kết nối", "Phòng Văn hóa - Xã hội; Công an", "70%",
+    };
+    static const char *const b[] = {
+        "", "Internet cáp quang", "xã", "",
+        "1.2", "Tỷ lệ người dân có chữ ký số", "Công an xã", "30%",
+    };
+    table(d, 2, 4, a);
+    para(d, "3");       /* a page number between the fragments */
+    doc_table *t = table(d, 2, 4, b);
+    (void)t;
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    plan_indicator *i = ind(p, "1.1");
+    assert_string_equal(i->name, "Tỷ lệ hộ gia đình có kết nối Internet cáp quang");
+    assert_int_equal(i->lead.n, 2);
+    assert_string_equal(i->lead.v[1], "Công an xã");
+    assert_true(ind(p, "1.2")->targets[0].value == 30);
+    plan_free(p);
+    doc_free(d);
+
+    /* a fragment marked continued whose first row brings the code */
+    d = doc_new("t");
+    static const char *const c[] = {
+        "TT", "Nhiệm vụ", "Cơ quan chủ trì", "Sản phẩm đầu ra", "Thời gian hoàn thành",
+        "1", "Nâng cấp mạng nội bộ", "Văn phòng HĐND&UBND", "Mạng LAN", "Năm 2026",
+        "", "Tổ chức tập huấn cho tổ", "Phòng Văn hóa - Xã hội", "Các lớp", "Quý II năm 2026",
+    };
+    static const char *const e[] = {
+        "2", "công nghệ số cộng đồng", "", "tập huấn", "",
+    };
+    table(d, 3, 5, c);
+    table(d, 1, 5, e)->continued = 1;
+    p = run(d, NULL);
+    assert_int_equal(p->ntasks, 2);
+    assert_string_equal(p->tasks[1]->code, "2");
+    assert_string_equal(p->tasks[1]->name, "Tổ chức tập huấn cho tổ công nghệ số cộng đồng");
+    assert_string_equal(p->tasks[1]->outputs.v[0], "Các lớp tập huấn");
+    assert_string_equal(p->tasks[1]->due_text, "Quý II năm 2026");
+    assert_string_equal(p->tasks[0]->due_text, "Năm 2026");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_group_rows(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu/nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành",
+        "I", "Các chỉ tiêu năm 2026", "", "",
+        "1.", "Hạ tầng số:", "", "",
+        "1.1", "Tỷ lệ phủ sóng 5G: Đạt tối thiểu 70%", "Phòng Văn hóa - Xã hội", "Tháng 12/2026",
+        "2", "Nhân lực số", "", "",
+        "2.1", "100% cán bộ được bồi dưỡng kỹ năng số", "Phòng Văn hóa - Xã hội", "Thường xuyên",
+        "II. Xây dựng các văn bản", "", "", "",
+        "1", "Kế hoạch chuyển đổi số năm 2027 đạt 100%", "Phòng Văn hóa - Xã hội", "Quý IV/2026",
+    };
+    table(d, 8, 4, cells);
+    plan *p = run(d, NULL);
+    /* "I" only wraps groups 1 and 2: not a group itself */
+    assert_int_equal(p->ngroups, 3);
+    assert_string_equal(p->groups[0]->code, "1");
+    assert_string_equal(p->groups[0]->name, "Hạ tầng số");
+    assert_string_equal(p->groups[1]->code, "2");
+    assert_string_equal(p->groups[2]->code, "II");
+    assert_string_equal(p->groups[2]->name, "Xây dựng các văn bản");
+    assert_string_equal(ind(p, "1.1")->group, "1");
+    assert_string_equal(ind(p, "1.1")->due, "2026-12");
+    assert_string_equal(ind(p, "2.1")->group, "2");
+    assert_string_equal(ind(p, "2.1")->name, "Cán bộ được bồi dưỡng kỹ năng số");
+    assert_string_equal(ind(p, "2.1")->due, "recurring");
+    /* documents to issue are tasks, whatever numbers they carry */
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(task(p, "II", "1")->name, "Kế hoạch chuyển đổi số năm 2027 đạt 100%");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_unit_splitting(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+        "1", "Số hóa hồ sơ", "Phòng Văn hóa - Xã hội; Công an xã;",
+        "Các phòng chuyên môn xã, các cơ quan, đơn vị có liên quan",
+        "2", "Tuyên truyền", "Văn phòng HĐND&UBND Phòng Văn hoá-Xã hội", "- Các thôn.\n- Các doanh nghiệp\nĐoàn Thanh niên",
+    };
+    table(d, 3, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->ntasks, 2);
+    plan_task *a = p->tasks[0], *b = p->tasks[1];
+    assert_int_equal(a->lead.n, 2);
+    assert_string_equal(a->lead.v[0], "Phòng Văn hóa - Xã hội");
+    assert_string_equal(a->lead.v[1], "Công an xã");
+    /* commas do not split */
+    assert_int_equal(a->support.n, 1);
+    assert_string_equal(a->support.v[0], "Các phòng chuyên môn xã, các cơ quan, đơn vị có liên quan");
+    /* a lost line break between two unit names */
+    assert_int_equal(b->lead.n, 2);
+    assert_string_equal(b->lead.v[1], "Phòng Văn hoá-Xã hội");
+    /* list markers and paragraph breaks */
+    assert_int_equal(b->support.n, 3);
+    assert_string_equal(b->support.v[0], "Các thôn");
+    assert_string_equal(b->support.v[2], "Đoàn Thanh niên");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_indicator_vs_task(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu/nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp",
+        "1", "Tỷ lệ hồ sơ được số hóa: Đạt tối thiểu 80%", "Phòng A", "Phòng B",
+        "2", "Xây dựng kho dữ liệu dùng chung của xã", "Phòng A", "",
+        "3", "Chỉ số chuyển đổi số cấp xã đạt tối thiểu 0,70", "Phòng A", "",
+        "4", "Doanh nghiệp công nghệ số: 01 doanh nghiệp/1.000 dân", "Phòng A", "",
+    };
+    table(d, 5, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 3);
+    assert_int_equal(p->ntasks, 1);
+    plan_indicator *i = ind(p, "1");
+    assert_string_equal(i->name, "Tỷ lệ hồ sơ được số hóa");
+    assert_int_equal(i->targets[0].year, 2026);
+    assert_true(i->targets[0].value == 80);
+    assert_string_equal(ind(p, "3")->name, "Chỉ số chuyển đổi số cấp xã");
+    assert_true(ind(p, "3")->targets[0].value > 0.69 && ind(p, "3")->targets[0].value < 0.71);
+    assert_string_equal(ind(p, "3")->targets[0].unit, "");
+    assert_true(ind(p, "4")->targets[0].value == 1);
+    assert_string_equal(ind(p, "4")->targets[0].unit, "doanh nghiệp/1.000 dân");
+    assert_string_equal(p->tasks[0]->name, "Xây dựng kho dữ liệu dùng chung của xã");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_prose_targets(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "I. MỤC ĐÍCH, YÊU CẦU");
+    para(d, "- Phấn đấu 100% cán bộ tham gia phong trào.");
+    para(d, "II. MỤC TIÊU");
+    para(d, "1. Mục tiêu chung");
+    para(d, "- Hoàn thành 100% các chỉ tiêu tỉnh giao.");
+    para(d, "2. Mục tiêu cụ thể");
+    para(d, "- Tỷ lệ phủ sóng 5G trên dân số: Đạt tối thiểu 70%.");
+    para(d, "- Phấn đấu 100% hồ sơ được số hóa; tỷ lệ người dân từ 15 tuổi trở lên có tài khoản "
+            "đạt 90%.");
+    para(d, "III. NHIỆM VỤ VÀ GIẢI PHÁP");
+    para(d, "1. Hạ tầng số");
+    para(d, "a) Phát triển mạng cáp quang, đảm bảo tỷ lệ hộ gia đình có cáp quang đạt tối thiểu "
+            "50% trong năm 2026, đến năm 2030 đạt từ 80% trở lên.");
+    para(d, "b) Kiểm tra an toàn thông tin cho 100% hệ thống.");
+    para(d, "IV. TỔ CHỨC THỰC HIỆN");
+    para(d, "- Bảo đảm 100% đơn vị báo cáo đúng hạn.");
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 4);
+    plan_indicator *a = ind(p, "T1"), *b = ind(p, "T2"), *c = ind(p, "T3"), *e = ind(p, "T4");
+    assert_string_equal(a->name, "Tỷ lệ phủ sóng 5G trên dân số");
+    assert_string_equal(a->group, "2");
+    assert_int_equal(a->targets[0].op, TARGET_GE);
+    assert_true(a->targets[0].value == 70);
+    assert_string_equal(b->name, "Hồ sơ được số hóa");
+    assert_true(b->targets[0].value == 100);
+    assert_string_equal(c->name, "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản");
+    assert_true(c->targets[0].value == 90);
+    assert_string_equal(e->name, "Tỷ lệ hộ gia đình có cáp quang");
+    assert_string_equal(e->group, "1");
+    assert_int_equal(e->ntargets, 2);
+    assert_int_equal(e->targets[0].year, 2026);
+    assert_true(e->targets[0].value == 50);
+    assert_int_equal(e->targets[1].year, 2030);
+    assert_true(e->targets[1].value == 80);
+    assert_int_equal(p->ntasks, 0);     /* bullets are never tasks */
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_prose_restating_a_row(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "II. MỤC TIÊU CỤ THỂ");
+    para(d, "1. Hạ tầng số");
+    para(d, "- Tỷ lệ người dân có Sổ sức khỏe điện tử: Đạt tối thiểu 40%.");
+    para(d, "- Tỷ lệ giáo viên được tập huấn dạy học trên nền tảng số đạt 100%.");
+    para(d, "Phụ lục 1");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu", "Đơn vị chủ trì", "Năm 2026",
+        "1", "Tỷ lệ người dân có Số sức khỏe điện tử", "Trạm Y tế", "40%",
+    };
+    table(d, 2, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_string_equal(ind(p, "1")->name, "Tỷ lệ người dân có Số sức khỏe điện tử");
+    assert_string_equal(ind(p, "T1")->name, "Tỷ lệ giáo viên được tập huấn dạy học trên nền tảng số");
+    /* the prose group "1" clashes with nothing: it keeps its code */
+    assert_string_equal(ind(p, "T1")->group, "1");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_heading_fields(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH");
+    para(d, "Số: 12 /KH-UBND");
+    para(d, "Hòa Bình, ngày 05 tháng 3 năm 2026");
+    para(d, "KẾ HOẠCH");
+    para(d, "Nâng cao chỉ số chuyển đổi số (DTI)");
+    para(d, "xã Hòa Bình năm 2026");
+    para(d, "Căn cứ Kế hoạch số 99/KH-UBND ngày 01/02/2026 của UBND tỉnh Lạng Sơn về chuyển đổi số;");
+    strlist warn = STRLIST_INIT;
+    plan *p = run(d, &warn);
+    assert_string_equal(p->title, "Kế hoạch Nâng cao chỉ số chuyển đổi số (DTI) xã Hòa Bình năm 2026");
+    assert_string_equal(p->commune, "Hòa Bình");
+    assert_string_equal(p->province, "Lạng Sơn");
+    assert_string_equal(p->number, "12/KH-UBND");
+    assert_string_equal(p->issued, "2026-03-05");
+    /* no indicator, no task: a warning */
+    assert_int_equal(warn.n, 1);
+    strlist_release(&warn);
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_header_under_title_rows(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "DANH MỤC NHIỆM VỤ NĂM 2026", M_LEFT, M_LEFT, M_LEFT,
+        "(Kèm theo Kế hoạch số 7/KH-UBND)", M_LEFT, M_LEFT, M_LEFT,
+        "TT", "Nhiệm vụ", "Đơn vị chủ trì", "Sản phẩm",
+        "1", "Số hóa hồ sơ địa chính", "Phòng Kinh tế", "Cơ sở dữ liệu",
+        "2.1", "Một dòng có mã", "Phòng Kinh tế", "Tháng 12/2026",
+    };
+    table(d, 5, 4, cells);
+    plan *p = run(d, NULL);
+    /* the data rows under the header are never taken for a header */
+    assert_int_equal(p->ntasks, 2);
+    assert_string_equal(p->tasks[0]->name, "Số hóa hồ sơ địa chính");
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Cơ sở dữ liệu");
+    plan_free(p);
+    doc_free(d);
+}
+
+static void test_empty_doc(void **state)
+{
+    (void)state;
+    doc *d = doc_new("empty");
+    strlist warn = STRLIST_INIT;
+    plan *p = run(d, &warn);
+    assert_int_equal(p->nindicators, 0);
+    assert_int_equal(p->ntasks, 0);
+    assert_int_equal(p->ngroups, 0);
+    assert_null(p->title);
+    assert_int_equal(warn.n, 1);
+    strlist_release(&warn);
+    plan_free(p);
+    /* NULL warn list is allowed */
+    p = run(d, NULL);
+    plan_free(p);
+    doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_header_rows_merged),
+        cmocka_unit_test(test_page_break_continuation),
+        cmocka_unit_test(test_group_rows),
+        cmocka_unit_test(test_unit_splitting),
+        cmocka_unit_test(test_indicator_vs_task),
+        cmocka_unit_test(test_prose_targets),
+        cmocka_unit_test(test_prose_restating_a_row),
+        cmocka_unit_test(test_heading_fields),
+        cmocka_unit_test(test_header_under_title_rows),
+        cmocka_unit_test(test_empty_doc),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
