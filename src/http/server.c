@@ -61,6 +61,9 @@ struct http_req_priv {
     uint64_t received;          /* body bytes received */
     int answered;               /* the reply is queued */
     int too_many_parts;         /* a multipart body with over HTTP_MAX_PARTS parts */
+    int session_checked;        /* check_session() ran (at the first call) */
+    int rejected;               /* refused before the body: REJECT is the answer */
+    dti_err reject;
     size_t max_body;
     struct MHD_PostProcessor *pp;
     http_part *parts;
@@ -480,6 +483,10 @@ static void dispatch(http_req *r)
     struct http_req_priv *p = r->priv;
     dti_err e;
     dti_err_clear(&e);
+    if (p->rejected) {
+        http_reply_error(r, &p->reject);
+        return;
+    }
     if (p->body_over) {
         http_reply_fail(r, DTI_ERR_TOOBIG, "body", "Dữ liệu gửi lên vượt quá giới hạn %zu byte",
                         "The request body is over the limit of %zu bytes", p->max_body);
@@ -499,7 +506,11 @@ static void dispatch(http_req *r)
             http_static(r);
         return;
     }
-    if ((r->match.route->flags & ROUTE_SESSION) && check_session(r, &e) != 0) {
+    if (p->rejected) {
+        http_reply_error(r, &p->reject);
+        return;
+    }
+    if ((r->match.route->flags & ROUTE_SESSION) && !p->session_checked && check_session(r, &e) != 0) {
         http_reply_error(r, &e);
         return;
     }
@@ -619,6 +630,16 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
                 return queue(r);
             }
             return MHD_YES;
+        }
+        if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_SESSION)) {
+            /* Who is sending decides before the body is read: a body from
+             * no session (or without the CSRF token) is dropped unread. */
+            p->session_checked = 1;
+            if (check_session(r, &p->reject) != 0) {
+                p->rejected = 1;
+                p->body_over = 1;   /* drop what comes */
+                return MHD_YES;
+            }
         }
         if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_MULTIPART)) {
             const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);

@@ -153,3 +153,11 @@ test('every route of src/http/routes.c is in docs/api/openapi.yaml', async () =>
     assert.match(block, new RegExp(`\\n    ${method.toLowerCase()}:`), `${method} ${p} documented`);
   }
 });
+
+test('an upload from no session is refused with 401 before its body is read', async () => {
+  const fd = new FormData();
+  fd.append('file', new Blob([Buffer.alloc(3 << 20, 'a')]), 'plan.txt');
+  const res = await fetch(process.env.DTI_URL + '/api/v1/imports', { method: 'POST', body: fd });
+  assert.equal(res.status, 401);
+  assert.equal((await res.json()).error.code, 'unauthorized');
+});
