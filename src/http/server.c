@@ -368,6 +368,15 @@ void http_reply_data(http_req *r, int status, const char *content_type, const vo
               content_type);
 }
 
+void http_reply_take(http_req *r, int status, const char *content_type, void *data, size_t len,
+                     void (*free_fn)(void *))
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, data, free_fn);
+    if (!resp && free_fn)
+        free_fn(data);
+    set_reply(r, status, resp, content_type);
+}
+
 void http_reply_empty(http_req *r, int status)
 {
     set_reply(r, status, MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT), NULL);

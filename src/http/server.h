@@ -138,6 +138,10 @@ void http_reply_fail(http_req *r, dti_rc code, const char *field, const char *vi
  * the server (embedded files) and is not copied; else it is copied. */
 void http_reply_data(http_req *r, int status, const char *content_type, const void *data,
                      size_t len, int static_data);
+/* LEN bytes of DATA as CONTENT_TYPE, taking DATA: FREE_FN(DATA) when sent
+ * (also when the reply is dropped). */
+void http_reply_take(http_req *r, int status, const char *content_type, void *data, size_t len,
+                     void (*free_fn)(void *));
 /* STATUS with no body (204). */
 void http_reply_empty(http_req *r, int status);
 /* Add a header to the reply (copied), before or after http_reply_*. 0 or -1. */
