@@ -72,7 +72,7 @@ fuzz: $(DEPS_STAMP)
 	$(MAKE) O=build/fuzz CC=clang CFLAGS="-O1 -g" EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libdti.a
 	@mkdir -p build/fuzz/bin
 	@set -e; for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
-	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -Isrc $$f build/fuzz/libdti.a $(LIBS) -o build/fuzz/bin/$$n; \
+	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -O1 -g -fsanitize=fuzzer,address,undefined -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $$f build/fuzz/libdti.a $(LIBS) -o build/fuzz/bin/$$n; \
 	  mkdir -p tests/fuzz/corpus/$$n build/fuzz/work/$$n; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
 	  build/fuzz/bin/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -rss_limit_mb=2048 build/fuzz/work/$$n tests/fuzz/corpus/$$n; done

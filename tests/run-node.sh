@@ -15,7 +15,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p build/test-artifacts
 
-"$DTI" --db "$tmp/test.db" serve --listen 127.0.0.1:0 --threads 4 >"$tmp/out" 2>"$tmp/err" &
+# The first admin, created by serve on the empty store.
+export DTI_ADMIN=admin DTI_ADMIN_PASSWORD="test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+"$DTI" --db "$tmp/test.db" serve --listen 127.0.0.1:0 --threads 4 --admin "$DTI_ADMIN" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=""
 for _ in $(seq 1 100); do

@@ -34,6 +34,7 @@
 #ifndef DTI_APP_H
 #define DTI_APP_H
 #include <stdint.h>
+#include <time.h>
 #include "base/err.h"
 #include "base/strlist.h"
 #include "core/plan.h"
@@ -44,6 +45,18 @@ typedef struct app {
     store *st;          /* owned by whoever opened it (app_open: app_close frees it) */
     int64_t user_id;    /* the acting user; 0 = the system */
 } app;
+
+/* The acting user of A into *U (auth.h). User 0 is the system: allowed
+ * (*SYSTEM = 1, U zeroed) only while no user exists — a fresh store, the
+ * bootstrap, the sample of `make run` — and refused (DTI_ERR_AUTH, "--as
+ * needed") once there are users. An unknown or deactivated user:
+ * DTI_ERR_AUTH. SYSTEM may be NULL. */
+struct auth_user;
+dti_rc app_actor(app *a, struct auth_user *u, int *system, dti_err *e);
+/* The time use cases record: DTI_NOW when set (ISO 8601 UTC
+ * "2026-04-14T09:00:00Z": for tests, demos and replays of paper reports
+ * received earlier; documented in docs/reports.md), else the clock. */
+time_t app_now(void);
 
 /* Open the store at DB (store_open's URL) for USER_ID. A->st NULL on failure. */
 dti_rc app_open(app *a, const char *db, int64_t user_id, dti_err *e);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/audit.h"
+#include "app/auth.h"
 #include "base/file.h"
 #include "base/lang.h"
 #include "base/text.h"
@@ -181,6 +183,18 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
     }
     if (!parent)
         return DTI_OK;      /* APP_MATCH_NONE: no commune or province named */
+    if (!*e->key) {
+        /* no letter or digit ("-", "…", "—"): a table's "none", not a unit;
+         * an org with an empty key would gather all such names */
+        char w[ORGNAME_MAX_BYTES + 160];
+        if (lang_get() == LANG_EN)
+            snprintf(w, sizeof w, "\"%s\": not the name of a unit, not linked to an org", e->name);
+        else
+            snprintf(w, sizeof w, "\"%s\": không phải tên đơn vị, chưa gắn với tổ chức nào", e->name);
+        if (strlist_find(&im->r->warnings, w) < 0 && strlist_add(&im->r->warnings, w))
+            return nomem(e_);
+        return DTI_OK;
+    }
     /* an earlier name of this plan with the same key */
     for (name_ent *o = im->v; o < e; o++)
         if (o->prov == e->prov && o->key && o->org_id && strcmp(o->key, e->key) == 0 &&
@@ -290,10 +304,21 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
 {
     importer im = {a, p, r, NULL, 0, 0, 0, 0};
     int64_t doc_id = 0, existing = 0;
+    auth_user actor;
+    int system = 0;
+    json_t *after = NULL;
     file_sha256_hex(data, len, r->sha256);
     dti_rc rc = store_begin(a->st, e);
     if (rc)
         return rc;
+    /* who imports: an admin, or a coordinator for a commune in its scope;
+     * the system (user 0) only before any user exists */
+    if ((rc = app_actor(a, &actor, &system, e)))
+        goto out;
+    if (!system && actor.role != ROLE_ADMIN && actor.role != ROLE_COORDINATOR) {
+        rc = auth_can(a->st, &actor, AUTH_PLAN_WRITE, 0, e);
+        goto out;
+    }
     if ((rc = store_document_find(a->st, r->sha256, &doc_id, &existing, e)))
         goto out;
     if (existing) {
@@ -325,12 +350,26 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         rc = nomem(e);
         goto out;
     }
+    if (!system && actor.role != ROLE_ADMIN && (rc = auth_can(a->st, &actor, AUTH_PLAN_WRITE, im.commune_id, e)))
+        goto out;
     store_plan_in in = {p, im.commune_id, a->user_id,
                         {name, media_type(data, len, name), data, len, r->sha256}, org_of, &im};
     if ((rc = store_plan_save(a->st, &in, &r->plan_id, e)))
         goto out;
-    rc = report_matches(&im, e);
+    if ((rc = report_matches(&im, e)))
+        goto out;
+    after = json_pack("{s:s, s:s, s:o, s:I, s:I, s:I}", "document", name, "sha256", r->sha256,
+                      "title", p->title ? json_string(p->title) : json_null(), "groups",
+                      (json_int_t)p->ngroups, "indicators", (json_int_t)p->nindicators, "tasks",
+                      (json_int_t)p->ntasks);
+    if (!after) {
+        rc = nomem(e);
+        goto out;
+    }
+    rc = audit_append_id(a->st, system ? NULL : &actor, app_now(), "plan.import", "plan", r->plan_id, NULL,
+                         after, e);
 out:
+    json_decref(after);
     if (rc) {
         store_rollback(a->st);
         r->plan_id = 0;

@@ -1,5 +1,6 @@
 /* buf.c — growable strings with a hard maximum and a sticky error. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,7 @@ static int grow(buf *b, size_t need)
 {
     if (b->failed)
         return b->failed;
-    if (need > b->max) {
+    if (need > b->max || need == SIZE_MAX) {
         b->failed = DTI_ERR_TOOBIG;
         return b->failed;
     }
@@ -26,7 +27,7 @@ static int grow(buf *b, size_t need)
         return 0;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need + 1)
-        cap *= 2;
+        cap = cap > SIZE_MAX / 2 ? need + 1 : cap * 2;
     char *p = realloc(b->ptr, cap);
     if (!p) {
         b->failed = DTI_ERR_NOMEM;
@@ -39,6 +40,8 @@ static int grow(buf *b, size_t need)
 
 int buf_add(buf *b, const void *p, size_t n)
 {
+    if (!b->failed && n > b->max - b->len)     /* len <= max always: no wrap */
+        b->failed = DTI_ERR_TOOBIG;
     if (grow(b, b->len + n))
         return b->failed;
     if (n)
@@ -58,9 +61,12 @@ int buf_printf(buf *b, const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n < 0) {
-        b->failed = DTI_ERR_INTERNAL;
+        if (!b->failed)
+            b->failed = DTI_ERR_INTERNAL;
         return b->failed;
     }
+    if (!b->failed && (size_t)n > b->max - b->len)
+        b->failed = DTI_ERR_TOOBIG;
     if (grow(b, b->len + (size_t)n))
         return b->failed;
     va_start(ap, fmt);

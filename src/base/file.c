@@ -60,37 +60,77 @@ dti_rc file_read(const char *path, size_t max, char **out, size_t *len, dti_err 
     return DTI_OK;
 }
 
+/* fsync the folder holding PATH, so that a rename into it survives a power cut. */
+static int sync_parent(const char *path)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (!slash)
+        memcpy(dir, ".", 2);
+    else if (n == 0)
+        memcpy(dir, "/", 2);
+    else if (n < sizeof dir) {
+        memcpy(dir, path, n);
+        dir[n] = 0;
+    } else
+        return -1;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return -1;
+    int r = fsync(fd);
+    close(fd);
+    return r;
+}
+
 dti_rc file_write_atomic(const char *path, const void *p, size_t n, dti_err *e)
 {
     char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp)
-        return dti_fail(e, DTI_ERR_INPUT, path, "đường dẫn quá dài", "path too long");
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+    /* mkstemp: a unique name per call, so two threads of the server writing
+     * the same file never share (and truncate) one temporary file */
+    if (snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", path) >= (int)sizeof tmp)
+        return dti_fail(e, DTI_ERR_INPUT, path, "%s: đường dẫn quá dài", "%s: path too long", path);
+    int fd = mkstemp(tmp);
     if (fd < 0)
         return dti_fail(e, DTI_ERR_IO, path, "%s: không ghi được (%s)", "%s: cannot write (%s)",
                         path, strerror(errno));
+    int err = 0;
     const char *c = p;
     size_t done = 0;
     while (done < n) {
         ssize_t w = write(fd, c + done, n - done);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0)
+        if (w <= 0) {
+            err = w < 0 ? errno : ENOSPC;
             goto fail;
+        }
         done += (size_t)w;
     }
-    if (fsync(fd) != 0)
+    if (fchmod(fd, 0640) != 0 || fsync(fd) != 0) {
+        err = errno;
         goto fail;
-    close(fd);
-    if (rename(tmp, path) != 0) {
-        unlink(tmp);
-        return dti_fail(e, DTI_ERR_IO, path, "%s: không ghi được", "%s: cannot write", path);
     }
+    int closed = close(fd);
+    fd = -1;
+    if (closed != 0) {
+        err = errno;
+        goto fail;
+    }
+    if (rename(tmp, path) != 0) {
+        err = errno;
+        goto fail;
+    }
+    if (sync_parent(path) != 0)
+        return dti_fail(e, DTI_ERR_IO, path, "%s: không đồng bộ được thư mục (%s)",
+                        "%s: cannot sync the folder (%s)", path, strerror(errno));
     return DTI_OK;
 fail:
-    close(fd);
+    if (fd >= 0)
+        close(fd);
     unlink(tmp);
-    return dti_fail(e, DTI_ERR_IO, path, "%s: không ghi được", "%s: cannot write", path);
+    return dti_fail(e, DTI_ERR_IO, path, "%s: không ghi được (%s)", "%s: cannot write (%s)", path,
+                    strerror(err));
 }
 
 void file_sha256_hex(const void *p, size_t n, char hex[65])

@@ -9,7 +9,11 @@
  * cannot be opened or read; the message names the file. */
 dti_rc file_read(const char *path, size_t max, char **out, size_t *len, dti_err *e);
 
-/* Write N bytes to PATH through a temporary file, fsync, rename. */
+/* Write N bytes to PATH through a uniquely named temporary file in the same
+ * folder (mode 0640): write, fsync, rename over PATH, fsync the folder. A
+ * reader sees the old or the new content, never a mix; several threads may
+ * write the same PATH at once (the last rename wins). On failure PATH is
+ * unchanged, no temporary file is left, and E names PATH and the reason. */
 dti_rc file_write_atomic(const char *path, const void *p, size_t n, dti_err *e);
 
 /* Lower-case hex SHA-256 of N bytes at P into HEX (65 bytes). */

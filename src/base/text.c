@@ -3,6 +3,7 @@
  * Folding decomposes to NFD, drops combining marks, maps đ/Đ to d by hand (it
  * is a letter, not a letter plus mark, so decomposition leaves it), lower-cases,
  * and keeps only letters and digits with single spaces between runs. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -31,6 +32,8 @@ int text_utf8_valid(const char *s, size_t n)
 /* Decode S (N bytes) into code points, replacing bad bytes by U+FFFD. */
 static utf8proc_int32_t *decode(const char *s, size_t n, size_t *outn)
 {
+    if (n >= SIZE_MAX / sizeof(utf8proc_int32_t) || n > (size_t)PTRDIFF_MAX)
+        return NULL;                /* (n + 1) * 4 would wrap */
     utf8proc_int32_t *v = malloc((n + 1) * sizeof *v);
     if (!v)
         return NULL;

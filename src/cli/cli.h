@@ -2,7 +2,9 @@
  * (one file per sub-command, cmd_*.c, as git's builtin/). */
 #ifndef DTI_CLI_H
 #define DTI_CLI_H
+#include <stdint.h>
 #include <stdio.h>
+#include <jansson.h>
 #include "base/err.h"
 
 typedef struct cli_ctx {
@@ -22,7 +24,26 @@ int cli_error(const dti_err *e);
 /* Print a usage line for a command on stderr; returns CLI_BAD_INPUT. */
 int cli_usage(const char *usage_vi, const char *usage_en);
 
+/* cli_app.c: open ctx->db as the --as user into A and U; CLI_OK, or the
+ * exit status after printing why (no --as, unknown or inactive user). */
+struct app;
+struct auth_user;
+int cli_open_as(cli_ctx *ctx, struct app *a, struct auth_user *u);
+/* A password from DTI_PASSWORD, else the first line of standard input (not
+ * echoed on a terminal, after PROMPT). Never from argv. 0, or -1. */
+int cli_read_password(const char *prompt, char *out, size_t n);
+/* A positive decimal id. 0, or -1. */
+int cli_parse_id(const char *s, int64_t *out);
+/* J pretty-printed on stdout. */
+void cli_print_json(const json_t *j);
+
 int cmd_extract(cli_ctx *ctx, int argc, char **argv);
+int cmd_user(cli_ctx *ctx, int argc, char **argv);
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_audit(cli_ctx *ctx, int argc, char **argv);
+int cmd_calendar(cli_ctx *ctx, int argc, char **argv);
+int cmd_periods(cli_ctx *ctx, int argc, char **argv);
+int cmd_score(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_plans(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);

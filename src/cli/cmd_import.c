@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/auth.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 
@@ -70,9 +71,16 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     app a;
     app_import_result r;
     memset(&r, 0, sizeof r);
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
+    auth_user u;
     int status = CLI_OK;
+    /* --as is needed once the store has users (app_actor); before that the
+     * import runs as the system (the first import, `make run`) */
+    if (ctx->as_user) {
+        if ((status = cli_open_as(ctx, &a, &u)))
+            return status;
+    } else if (app_open(&a, ctx->db, 0, &e)) {
+        return cli_error(&e);
+    }
     if (app_import_file(&a, path, &r, &e))
         status = cli_error(&e);
     else

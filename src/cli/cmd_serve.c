@@ -1,8 +1,10 @@
 /* cmd_serve.c — `dti serve`: the web server (http/server.h) until SIGINT or SIGTERM.
  *
  *   dti --db FILE serve [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]
- *                       [--trust-proxy] [--log]
+ *                       [--trust-proxy] [--admin NAME] [--log]
  *
+ * --admin NAME creates the first administrator, with the password in the
+ * environment variable DTI_ADMIN_PASSWORD, when the store has no user yet.
  * Prints the address it serves on (port 0 picks a free one: tests use it)
  * and, on a signal, stops accepting, lets requests in flight finish and
  * exits 0. The signals are blocked before the server's threads start, so
@@ -15,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 #include "base/file.h"
+#include "app/app.h"
+#include "app/auth.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -22,9 +26,9 @@
 #define SERVE_MAX_THREADS 256
 
 static const char USAGE_VI[] = "serve [--listen ĐỊA_CHỈ:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] "
-                               "[--trust-proxy] [--log]";
+                               "[--trust-proxy] [--admin TÊN] [--log]";
 static const char USAGE_EN[] = "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] "
-                               "[--trust-proxy] [--log]";
+                               "[--trust-proxy] [--admin NAME] [--log]";
 
 /* Split "127.0.0.1:8080", "[::1]:8080" or ":8080" into HOST (static buffer) and *PORT. */
 static int parse_listen(const char *s, char *host, size_t hostsz, unsigned *port)
@@ -57,11 +61,34 @@ static int parse_listen(const char *s, char *host, size_t hostsz, unsigned *port
     return 0;
 }
 
+/* --admin NAME: on a store with no user yet, create the first admin NAME
+ * with the password in DTI_ADMIN_PASSWORD (so that a fresh server can be
+ * logged into); with users already there, nothing. */
+static dti_rc bootstrap_admin(const char *db, const char *name, dti_err *e)
+{
+    app a;
+    int64_t n = 0;
+    const char *pw = getenv("DTI_ADMIN_PASSWORD");
+    dti_rc rc = app_open(&a, db, 0, e);
+    if (rc != DTI_OK)
+        return rc;
+    if ((rc = auth_user_count(a.st, &n, e)) == DTI_OK && n == 0) {
+        if (!pw || !*pw)
+            rc = dti_fail(e, DTI_ERR_INPUT, "DTI_ADMIN_PASSWORD",
+                          "--admin cần mật khẩu trong biến môi trường DTI_ADMIN_PASSWORD",
+                          "--admin needs the password in the environment variable DTI_ADMIN_PASSWORD");
+        else
+            rc = auth_user_add(a.st, NULL, name, name, ROLE_ADMIN, 0, pw, app_now(), NULL, e);
+    }
+    app_close(&a);
+    return rc;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
     int rc = CLI_FAIL;
     char host[128] = "127.0.0.1";
-    const char *cert_path = NULL, *key_path = NULL;
+    const char *cert_path = NULL, *key_path = NULL, *admin = NULL;
     char *cert = NULL, *key = NULL;
     size_t len;
     http_server_cfg cfg;
@@ -90,6 +117,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
             key_path = argv[++i];
         } else if (strcmp(a, "--trust-proxy") == 0) {
             cfg.trust_proxy = 1;
+        } else if (strcmp(a, "--admin") == 0 && i + 1 < argc) {
+            admin = argv[++i];
         } else if (strcmp(a, "--log") == 0) {
             cfg.log_requests = 1;
         } else {
@@ -100,6 +129,10 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
         return cli_usage(USAGE_VI, USAGE_EN);
     if (cert_path && (file_read(cert_path, 1 << 20, &cert, &len, &e) != DTI_OK ||
                       file_read(key_path, 1 << 20, &key, &len, &e) != DTI_OK)) {
+        rc = cli_error(&e);
+        goto out;
+    }
+    if (admin && bootstrap_admin(ctx->db, admin, &e) != DTI_OK) {
         rc = cli_error(&e);
         goto out;
     }

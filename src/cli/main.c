@@ -26,6 +26,17 @@ static const struct command COMMANDS[] = {
      "plans              list the stored plans"},
     {"export", cmd_export, "export plan SỐ --json  in kế hoạch đã lưu dưới dạng dti.plan/1",
      "export plan ID --json  print a stored plan as dti.plan/1"},
+    {"user", cmd_user, "user add|passwd|list|disable|enable  người dùng (mật khẩu qua stdin/DTI_PASSWORD)",
+     "user add|passwd|list|disable|enable  users (password from stdin/DTI_PASSWORD)"},
+    {"report", cmd_report, "report fill|attach|submit|return|approve|show|versions|check|status  báo cáo",
+     "report fill|attach|submit|return|approve|show|versions|check|status  reports"},
+    {"audit", cmd_audit, "audit log|verify    nhật ký thay đổi, kiểm tra chuỗi băm",
+     "audit log|verify    the audit log, check its hash chain"},
+    {"calendar", cmd_calendar, "calendar set|show KH QUY_TẮC…  lịch báo cáo của kế hoạch",
+     "calendar set|show PLAN RULE…  a plan's reporting calendar"},
+    {"periods", cmd_periods, "periods KH [NĂM]   các kỳ báo cáo và hạn", "periods PLAN [YEAR] periods and deadlines"},
+    {"score", cmd_score, "score KH KỲ         điểm, chỉ số, cảnh báo, xếp hạng (--json: kèm số liệu đầu vào)",
+     "score PLAN PERIOD   scores, index, warnings, rankings (--json: with every input)"},
     {"serve", cmd_serve, "serve [--listen ĐC:CỔNG] [--threads N]  chạy máy chủ web",
      "serve [--listen HOST:PORT] [--threads N]  run the web server"},
     {NULL, NULL, NULL, NULL}
@@ -53,12 +64,24 @@ static void help(FILE *f)
 {
     fprintf(f, "%s\n\n", TR("dti — theo dõi kế hoạch chuyển đổi số và chỉ số DTI",
                             "dti — digital-transformation plans and the DTI score"));
-    fprintf(f, "%s: dti [--db TỆP] [--lang vi|en] [--as NGƯỜI_DÙNG] %s\n\n", TR("Cách dùng", "Usage"),
-            TR("LỆNH ...", "COMMAND ..."));
+    fprintf(f, "%s\n\n", TR("Cách dùng: dti [--db TỆP] [--lang vi|en] [--as NGƯỜI_DÙNG] LỆNH ...",
+                            "Usage: dti [--db FILE] [--lang vi|en] [--as USER] COMMAND ..."));
     for (const struct command *c = COMMANDS; c->name; c++)
         fprintf(f, "  %s\n", TR(c->help_vi, c->help_en));
     fprintf(f, "\n%s\n", TR("Tùy chọn chung: --db (mặc định var/dti.db), --lang, --as, --json",
                           "Global options: --db (default var/dti.db), --lang, --as, --json"));
+}
+
+/* A command's output that did not reach stdout (disk full, closed pipe) is
+ * a failure: `dti export plan 1 > f.json` must not exit 0 with f.json cut. */
+static int finish(int status)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "dti: %s\n", TR("không ghi được kết quả ra đầu ra chuẩn (stdout)",
+                                        "cannot write the output to stdout"));
+        return status ? status : CLI_FAIL;
+    }
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -74,12 +97,18 @@ int main(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(a, "--json") == 0) {
             ctx.json = 1;
-        } else if (i + 1 < argc && strcmp(a, "--db") == 0) {
-            ctx.db = argv[++i];
-        } else if (i + 1 < argc && strcmp(a, "--lang") == 0) {
-            lang_set(lang_parse(argv[++i]));
-        } else if (i + 1 < argc && strcmp(a, "--as") == 0) {
-            ctx.as_user = argv[++i];
+        } else if (strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--as") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "dti: %s: %s\n", a, TR("thiếu giá trị", "a value is missing"));
+                return CLI_BAD_INPUT;
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'd')
+                ctx.db = v;
+            else if (a[2] == 'l')
+                lang_set(lang_parse(v));
+            else
+                ctx.as_user = v;
         } else {
             fprintf(stderr, "dti: %s: %s\n", TR("tùy chọn không hợp lệ", "unknown option"), a);
             help(stderr);
@@ -92,7 +121,7 @@ int main(int argc, char **argv)
     }
     for (const struct command *c = COMMANDS; c->name; c++)
         if (strcmp(c->name, argv[i]) == 0)
-            return c->fn(&ctx, argc - i, argv + i);
+            return finish(c->fn(&ctx, argc - i, argv + i));
     fprintf(stderr, "dti: %s: %s\n", TR("lệnh không có", "no such command"), argv[i]);
     help(stderr);
     return CLI_BAD_INPUT;

@@ -281,53 +281,97 @@ char *plan_to_string(const plan *p)
 
 /* ---- from JSON ---- */
 
+/* Limits on what plan_from_json accepts (STYLE.md rule 5). */
+#define PLAN_MAX_ITEMS 100000       /* groups, indicators, tasks, targets, names */
+
+/* "WHERE.KEY" (or KEY at the top level) into OUT: the field named in errors. */
+static const char *path_of(char *out, size_t n, const char *where, const char *key)
+{
+    if (where && *where)
+        snprintf(out, n, "%s.%s", where, key);
+    else
+        snprintf(out, n, "%s", key);
+    return out;
+}
+
 static dti_rc get_str(const json_t *o, const char *key, char **out, int required,
                       const char *where, dti_err *e)
 {
+    char f[128];
     json_t *v = json_object_get(o, key);
     *out = NULL;
     if (!v || json_is_null(v)) {
         if (required)
-            return dti_fail(e, DTI_ERR_INPUT, key, "%s.%s: thiếu trường bắt buộc",
-                            "%s.%s: required field missing", where, key);
+            return dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, where, key),
+                            "%s: thiếu trường bắt buộc", "%s: required field missing", f);
         return DTI_OK;
     }
     if (!json_is_string(v))
-        return dti_fail(e, DTI_ERR_INPUT, key, "%s.%s: phải là chuỗi", "%s.%s: must be a string",
-                        where, key);
+        return dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, where, key), "%s: phải là chuỗi",
+                        "%s: must be a string", f);
     *out = text_clean(json_string_value(v));
-    return *out ? DTI_OK : dti_fail(e, DTI_ERR_NOMEM, key, "hết bộ nhớ", "out of memory");
+    return *out ? DTI_OK : dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+}
+
+/* The array at O.KEY into *OUT (NULL when absent or null); anything else,
+ * or more than PLAN_MAX_ITEMS items, is refused. */
+static dti_rc get_array(const json_t *o, const char *key, json_t **out, const char *where, dti_err *e)
+{
+    char f[128];
+    json_t *v = json_object_get(o, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return DTI_OK;
+    if (!json_is_array(v))
+        return dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, where, key), "%s: phải là danh sách",
+                        "%s: must be a list", f);
+    if (json_array_size(v) > PLAN_MAX_ITEMS)
+        return dti_fail(e, DTI_ERR_TOOBIG, path_of(f, sizeof f, where, key),
+                        "%s: quá %d mục", "%s: more than %d items", f, PLAN_MAX_ITEMS);
+    *out = v;
+    return DTI_OK;
+}
+
+/* Each item of a list of objects must be an object. */
+static dti_rc check_object(const json_t *v, const char *where, dti_err *e)
+{
+    if (json_is_object(v))
+        return DTI_OK;
+    return dti_fail(e, DTI_ERR_INPUT, where, "%s: phải là đối tượng", "%s: must be an object", where);
 }
 
 static dti_rc get_list(const json_t *o, const char *key, strlist *l, const char *where, dti_err *e)
 {
-    json_t *v = json_object_get(o, key);
-    if (!v || json_is_null(v))
-        return DTI_OK;
-    if (!json_is_array(v))
-        return dti_fail(e, DTI_ERR_INPUT, key, "%s.%s: phải là danh sách",
-                        "%s.%s: must be a list", where, key);
+    char f[128];
+    json_t *v;
+    dti_rc rc = get_array(o, key, &v, where, e);
+    if (rc || !v)
+        return rc;
     size_t i;
     json_t *s;
     json_array_foreach(v, i, s) {
-        if (!json_is_string(s))
-            return dti_fail(e, DTI_ERR_INPUT, key, "%s.%s[%zu]: phải là chuỗi",
-                            "%s.%s[%zu]: must be a string", where, key, i);
+        if (!json_is_string(s)) {
+            char fi[160];
+            snprintf(fi, sizeof fi, "%s[%zu]", path_of(f, sizeof f, where, key), i);
+            return dti_fail(e, DTI_ERR_INPUT, fi, "%s: phải là chuỗi", "%s: must be a string", fi);
+        }
         if (strlist_take(l, text_clean(json_string_value(s))))
-            return dti_fail(e, DTI_ERR_NOMEM, key, "hết bộ nhớ", "out of memory");
+            return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
     }
     return DTI_OK;
 }
 
 static dti_rc get_x(const json_t *o, json_t **x, const char *where, dti_err *e)
 {
+    char f[128];
     json_t *v = json_object_get(o, "x");
     if (!v || json_is_null(v))
         return DTI_OK;
     if (!json_is_object(v))
-        return dti_fail(e, DTI_ERR_INPUT, "x", "%s.x: phải là đối tượng", "%s.x: must be an object",
-                        where);
-    *x = json_deep_copy(v);
+        return dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, where, "x"), "%s: phải là đối tượng",
+                        "%s: must be an object", f);
+    if (!(*x = json_deep_copy(v)))
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
     return DTI_OK;
 }
 
@@ -335,6 +379,7 @@ dti_rc plan_from_json(const json_t *j, plan **out, dti_err *e)
 {
     dti_rc rc;
     char where[64];
+    json_t *groups, *indicators, *tasks;
     *out = NULL;
     if (!json_is_object(j))
         return dti_fail(e, DTI_ERR_INPUT, "", "kế hoạch phải là một đối tượng JSON",
@@ -346,19 +391,23 @@ dti_rc plan_from_json(const json_t *j, plan **out, dti_err *e)
     plan *p = plan_new();
     if (!p)
         return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
-    if ((rc = get_str(j, "title", &p->title, 0, "plan", e)) ||
-        (rc = get_str(j, "commune", &p->commune, 0, "plan", e)) ||
-        (rc = get_str(j, "province", &p->province, 0, "plan", e)) ||
-        (rc = get_str(j, "number", &p->number, 0, "plan", e)) ||
-        (rc = get_str(j, "issued", &p->issued, 0, "plan", e)) ||
-        (rc = get_x(j, &p->x, "plan", e)))
+    if ((rc = get_str(j, "title", &p->title, 0, "", e)) ||
+        (rc = get_str(j, "commune", &p->commune, 0, "", e)) ||
+        (rc = get_str(j, "province", &p->province, 0, "", e)) ||
+        (rc = get_str(j, "number", &p->number, 0, "", e)) ||
+        (rc = get_str(j, "issued", &p->issued, 0, "", e)) ||
+        (rc = get_x(j, &p->x, "", e)) ||
+        (rc = get_array(j, "groups", &groups, "", e)) ||
+        (rc = get_array(j, "indicators", &indicators, "", e)) ||
+        (rc = get_array(j, "tasks", &tasks, "", e)))
         goto fail;
     size_t i;
     json_t *v;
-    json_array_foreach(json_object_get(j, "groups"), i, v) {
+    json_array_foreach(groups, i, v) {
         snprintf(where, sizeof where, "groups[%zu]", i);
         char *code = NULL, *name = NULL;
-        if ((rc = get_str(v, "code", &code, 1, where, e)) ||
+        if ((rc = check_object(v, where, e)) ||
+            (rc = get_str(v, "code", &code, 1, where, e)) ||
             (rc = get_str(v, "name", &name, 0, where, e))) {
             free(code); free(name);
             goto fail;
@@ -370,16 +419,20 @@ dti_rc plan_from_json(const json_t *j, plan **out, dti_err *e)
             goto fail;
         }
     }
-    json_array_foreach(json_object_get(j, "indicators"), i, v) {
+    json_array_foreach(indicators, i, v) {
         snprintf(where, sizeof where, "indicators[%zu]", i);
+        if ((rc = check_object(v, where, e)))
+            goto fail;
         plan_indicator *d = plan_add_indicator(p);
         if (!d) {
             rc = dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
             goto fail;
         }
+        json_t *targets;
         if ((rc = get_str(v, "code", &d->code, 1, where, e)) ||
             (rc = get_str(v, "group", &d->group, 0, where, e)) ||
             (rc = get_str(v, "name", &d->name, 1, where, e)) ||
+            (rc = get_array(v, "targets", &targets, where, e)) ||
             (rc = get_list(v, "lead", &d->lead, where, e)) ||
             (rc = get_list(v, "support", &d->support, where, e)) ||
             (rc = get_str(v, "due", &d->due, 0, where, e)) ||
@@ -390,37 +443,50 @@ dti_rc plan_from_json(const json_t *j, plan **out, dti_err *e)
             goto fail;
         size_t k;
         json_t *t;
-        json_array_foreach(json_object_get(v, "targets"), k, t) {
-            char tw[96];
+        json_array_foreach(targets, k, t) {
+            char tw[96], f[128];
             snprintf(tw, sizeof tw, "%s.targets[%zu]", where, k);
+            if ((rc = check_object(t, tw, e)))
+                goto fail;
             json_t *yv = json_object_get(t, "year"), *vv = json_object_get(t, "value");
+            json_t *uv = json_object_get(t, "unit"), *xv = json_object_get(t, "text");
             int op = plan_op_parse(json_string_value(json_object_get(t, "op")));
             if (!json_is_integer(yv) || json_integer_value(yv) < 1900 || json_integer_value(yv) > 2200) {
-                rc = dti_fail(e, DTI_ERR_INPUT, "year", "%s.year: năm không hợp lệ",
-                              "%s.year: not a valid year", tw);
+                rc = dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, tw, "year"),
+                              "%s: năm không hợp lệ", "%s: not a valid year", f);
                 goto fail;
             }
             if (op < 0) {
-                rc = dti_fail(e, DTI_ERR_INPUT, "op", "%s.op: phải là >=, >, <=, <, = hoặc text",
-                              "%s.op: must be >=, >, <=, <, = or text", tw);
+                rc = dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, tw, "op"),
+                              "%s: phải là >=, >, <=, <, = hoặc text",
+                              "%s: must be >=, >, <=, <, = or text", f);
                 goto fail;
             }
-            if (op != TARGET_TEXT && !json_is_number(vv)) {
-                rc = dti_fail(e, DTI_ERR_INPUT, "value", "%s.value: phải là số",
-                              "%s.value: must be a number", tw);
+            if ((op != TARGET_TEXT && !json_is_number(vv)) ||
+                (op == TARGET_TEXT && vv && !json_is_null(vv) && !json_is_number(vv))) {
+                rc = dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, tw, "value"),
+                              "%s: phải là số", "%s: must be a number", f);
                 goto fail;
             }
-            const char *unit = json_string_value(json_object_get(t, "unit"));
-            const char *text = json_string_value(json_object_get(t, "text"));
+            if ((uv && !json_is_null(uv) && !json_is_string(uv)) ||
+                (xv && !json_is_null(xv) && !json_is_string(xv))) {
+                const char *key = uv && !json_is_null(uv) && !json_is_string(uv) ? "unit" : "text";
+                rc = dti_fail(e, DTI_ERR_INPUT, path_of(f, sizeof f, tw, key),
+                              "%s: phải là chuỗi", "%s: must be a string", f);
+                goto fail;
+            }
             if (plan_indicator_add_target(d, (int)json_integer_value(yv), (target_op)op,
-                                          json_is_number(vv), json_number_value(vv), unit, text)) {
+                                          json_is_number(vv), json_number_value(vv),
+                                          json_string_value(uv), json_string_value(xv))) {
                 rc = dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
                 goto fail;
             }
         }
     }
-    json_array_foreach(json_object_get(j, "tasks"), i, v) {
+    json_array_foreach(tasks, i, v) {
         snprintf(where, sizeof where, "tasks[%zu]", i);
+        if ((rc = check_object(v, where, e)))
+            goto fail;
         plan_task *t = plan_add_task(p);
         if (!t) {
             rc = dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");

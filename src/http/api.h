@@ -22,5 +22,16 @@ void api_plan_get(struct http_req *r);
 void api_public_rankings(struct http_req *r);
 void api_import_preview(struct http_req *r);
 void api_import_confirm(struct http_req *r);
+void api_report_get(struct http_req *r);
+void api_report_versions(struct http_req *r);
+void api_report_fill(struct http_req *r);
+void api_report_submit(struct http_req *r);
+void api_report_return(struct http_req *r);
+void api_report_approve(struct http_req *r);
+void api_report_attach(struct http_req *r);
+void api_evidence_get(struct http_req *r);
+void api_evidence_check(struct http_req *r);
+void api_completeness(struct http_req *r);
+void api_score(struct http_req *r);
 
 #endif

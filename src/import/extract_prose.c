@@ -738,6 +738,24 @@ typedef struct heading {
     char *name;
 } heading;
 
+/* No lower-case letter, and at least a few letters. */
+static int all_caps(const char *s)
+{
+    size_t letters = 0;
+    for (const char *p = s; *p;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, -1, &cp);
+        if (k <= 0)
+            return 0;
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c == UTF8PROC_CATEGORY_LL)
+            return 0;
+        letters += c == UTF8PROC_CATEGORY_LU;
+        p += k;
+    }
+    return letters >= 6;
+}
+
 /* Paragraph looks like a heading: short, not a sentence. */
 static int heading_like(const doc_block *b)
 {
@@ -911,7 +929,30 @@ void xt_prose(xt_ctx *x)
         char code[32];
         int level = 0;
         size_t used = xt_code(blk->text, code, sizeof code, &level);
+        /* an unnumbered heading in capitals ("MỤC TIÊU CỤ THỂ", "PHẦN II …")
+         * opens a section like a roman one */
+        if (!used && heading_like(blk) && all_caps(blk->text)) {
+            level = 1;
+            code[0] = 0;
+            used = 0;
+            if (xt_starts(f, "phan")) {
+                const char *q = blk->text;
+                while (*q && *q != ' ')
+                    q++;
+                while (*q == ' ')
+                    q++;
+                char c2[32];
+                int l2;
+                size_t u2 = xt_code(q, c2, sizeof c2, &l2);
+                if (u2 && l2 <= 2) {
+                    snprintf(code, sizeof code, "%s", c2);
+                    used = (size_t)(q - blk->text) + u2;
+                }
+            }
+            goto heading;
+        }
         if (used && level >= 1 && level <= 4 && heading_like(blk)) {
+        heading:
             if (level == 1) {
                 section = xt_has(f, "muc tieu") ? S_TARGET
                         : (xt_has(f, "nhiem vu") || xt_has(f, "giai phap")) ? S_TASK : S_NONE;

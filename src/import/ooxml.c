@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <zip.h>
 #include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 #include "import/ooxml.h"
 
 struct ooxml {
@@ -123,7 +124,7 @@ int ooxml_sniff(const char *data, size_t n, const char *path)
     int zerr;
     zip_t *za = zip_from_memory(data, n, &zerr);
     if (!za)
-        return 0;
+        return -1;
     int has = locate(za, path) >= 0;
     zip_discard(za);
     return has;
@@ -170,7 +171,7 @@ dti_rc ooxml_read(ooxml *z, const char *path, char **out, size_t *len, dti_err *
                                        : damaged(z, e);
         goto out;
     }
-    char chunk[65536];
+    char chunk[16384];
     for (;;) {
         zip_int64_t got = zip_fread(f, chunk, sizeof chunk);
         if (got < 0) {
@@ -202,6 +203,12 @@ out:
     return rc;
 }
 
+static void quiet(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 dti_rc ooxml_parse(ooxml *z, const char *path, int required, xmlDoc **out, dti_err *e)
 {
     dti_rc rc;
@@ -212,8 +219,8 @@ dti_rc ooxml_parse(ooxml *z, const char *path, int required, xmlDoc **out, dti_e
     if (!ooxml_has(z, path)) {
         if (!required)
             return DTI_OK;
-        return dti_fail(e, DTI_ERR_FORMAT, z->name, "%s: thiếu phần chính %s, tài liệu bị hỏng",
-                        "%s: the main part %s is missing; the document is damaged", z->name, path);
+        return dti_fail(e, DTI_ERR_FORMAT, z->name, "%s: thiếu phần %s, tài liệu không đúng dạng hoặc bị hỏng",
+                        "%s: the part %s is missing; not the expected document, or damaged", z->name, path);
     }
     if ((rc = ooxml_read(z, path, &data, &len, e)))
         goto out;
@@ -222,8 +229,14 @@ dti_rc ooxml_parse(ooxml *z, const char *path, int required, xmlDoc **out, dti_e
         rc = dti_fail(e, DTI_ERR_NOMEM, z->name, "hết bộ nhớ", "out of memory");
         goto out;
     }
+    /* Some libxml2 errors (encoding conversion, I/O) ignore XML_PARSE_NOERROR
+     * and go to the thread's generic handler: silence it for this parse. */
+    xmlGenericErrorFunc old_fn = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
     xmlDoc *d = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlSetGenericErrorFunc(old_ctx, old_fn);
     if (!d) {
         xmlErrorPtr xe = xmlCtxtGetLastError(ctxt);
         char why[160] = "";

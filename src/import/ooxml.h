@@ -42,7 +42,9 @@ dti_rc ooxml_open(const char *data, size_t n, const char *name, ooxml **out, dti
 void ooxml_close(ooxml *z);
 /* Non-zero when the package has the part PATH. */
 int ooxml_has(ooxml *z, const char *path);
-/* Non-zero when DATA is a zip holding the part PATH (for sniff()). */
+/* For sniff(): 1 when DATA is a zip holding the part PATH, 0 when it is a
+ * zip without it or not a zip, -1 when it starts like a zip but cannot be
+ * opened (damaged or truncated). */
 int ooxml_sniff(const char *data, size_t n, const char *path);
 
 /* Read the part PATH into *OUT (NUL-terminated, caller frees) and *LEN.

@@ -375,7 +375,7 @@ static void run(const ctx *c, para *p, const xmlNode *r, int para_bold)
                  ooxml_is(k, OOXML_NS_MC, "AlternateContent") || ooxml_is(k, OOXML_NS_W, "object"))
             find_boxes(k, p, 0);
     }
-    if (!buf_failed(&p->text) && has_visible(p->text.ptr + from, p->text.len - from)) {
+    if (!buf_failed(&p->text) && p->text.len > from && has_visible(p->text.ptr + from, p->text.len - from)) {
         p->runs++;
         p->bold_runs += bold > 0;
     }
@@ -716,10 +716,17 @@ static dti_rc blocks(ctx *c, const xmlNode *parent, sink *s, int depth)
 
 /* ---- the reader ---- */
 
+/* 90 for a zip holding the main part; 10 for a damaged zip named *.docx,
+ * so that read() reports the damage rather than an unknown format. */
 static int sniff(const char *data, size_t n, const char *filename)
 {
-    (void)filename;
-    return ooxml_sniff(data, n, DOCX_MAIN) ? 90 : 0;
+    int has = ooxml_sniff(data, n, DOCX_MAIN);
+    if (has > 0)
+        return 90;
+    size_t fl = filename ? strlen(filename) : 0;
+    if (has < 0 && fl >= 5 && strcasecmp(filename + fl - 5, ".docx") == 0)
+        return 10;
+    return 0;
 }
 
 static dti_rc load_part(ooxml *z, ctx *c, const ooxml_rels *rels, const char *type, const char *fallback,

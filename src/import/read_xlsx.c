@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "base/buf.h"
 #include "base/text.h"
 #include "import/ooxml.h"
@@ -643,10 +644,17 @@ out:
 
 /* ---- the reader ---- */
 
+/* 90 for a zip holding the main part; 10 for a damaged zip named *.xlsx,
+ * so that read() reports the damage rather than an unknown format. */
 static int sniff(const char *data, size_t n, const char *filename)
 {
-    (void)filename;
-    return ooxml_sniff(data, n, XLSX_WORKBOOK) ? 90 : 0;
+    int has = ooxml_sniff(data, n, XLSX_WORKBOOK);
+    if (has > 0)
+        return 90;
+    size_t fl = filename ? strlen(filename) : 0;
+    if (has < 0 && fl >= 5 && strcasecmp(filename + fl - 5, ".xlsx") == 0)
+        return 10;
+    return 0;
 }
 
 static dti_rc rd(const char *data, size_t n, const char *name, doc **out, dti_err *e)

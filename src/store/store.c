@@ -207,15 +207,7 @@ dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
 
 /* ---- migrations ---- */
 
-static int by_path(const void *a, const void *b)
-{
-    const struct embed_file *x = *(const struct embed_file *const *)a;
-    const struct embed_file *y = *(const struct embed_file *const *)b;
-    return strcmp(x->path, y->path);
-}
-
-/* The NNN of ".../NNN_name.sql", or -1. */
-static long migration_version(const char *path)
+long store_migration_version(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -227,6 +219,23 @@ static long migration_version(const char *path)
     if (n < 4 || strcmp(base + n - 4, ".sql") != 0)
         return -1;
     return v;
+}
+
+/* By version number, then path: "9_x.sql" before "10_y.sql" (a sort by
+ * path alone put 10 first), and equal versions side by side. */
+static int by_version(const void *a, const void *b)
+{
+    const struct embed_file *x = *(const struct embed_file *const *)a;
+    const struct embed_file *y = *(const struct embed_file *const *)b;
+    long vx = store_migration_version(x->path), vy = store_migration_version(y->path);
+    if (vx != vy)
+        return vx < vy ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+void store_migrations_order(const struct embed_file **v, size_t n)
+{
+    qsort(v, n, sizeof v[0], by_version);
 }
 
 static dti_rc apply_one(store *s, const struct embed_file *f, long version, dti_err *e)
@@ -277,17 +286,17 @@ static dti_rc migrate(store *s, dti_err *e)
     if (rc)
         return rc;
     for (const struct embed_file *f = embed_files; f->path; f++) {
-        if (strncmp(f->path, prefix, strlen(prefix)) != 0 || migration_version(f->path) < 0)
+        if (strncmp(f->path, prefix, strlen(prefix)) != 0 || store_migration_version(f->path) < 0)
             continue;
         if (n == MIGRATIONS_MAX)
             return dti_fail(e, DTI_ERR_INTERNAL, "", "quá nhiều tệp chuyển đổi lược đồ",
                             "too many schema migrations");
         files[n++] = f;
     }
-    qsort(files, n, sizeof files[0], by_path);
+    store_migrations_order(files, n);
     for (size_t i = 0; i < n; i++) {
-        long v = migration_version(files[i]->path);
-        if (i > 0 && v == migration_version(files[i - 1]->path))
+        long v = store_migration_version(files[i]->path);
+        if (i > 0 && v == store_migration_version(files[i - 1]->path))
             return dti_fail(e, DTI_ERR_INTERNAL, files[i]->path, "%s: số phiên bản bị trùng",
                             "%s: duplicate migration version", files[i]->path);
         if (v > known_max)
@@ -302,7 +311,7 @@ static dti_rc migrate(store *s, dti_err *e)
                         "the database has schema version %lld, newer than this program (%ld)",
                         (long long)db_max, known_max);
     for (size_t i = 0; i < n; i++)
-        if ((rc = apply_one(s, files[i], migration_version(files[i]->path), e)))
+        if ((rc = apply_one(s, files[i], store_migration_version(files[i]->path), e)))
             return rc;
     return DTI_OK;
 }

@@ -5,6 +5,7 @@
  * and the backend can cast back to its own type. */
 #ifndef DTI_STORE_INT_H
 #define DTI_STORE_INT_H
+#include <stddef.h>
 #include "store/store.h"
 
 struct store {
@@ -14,5 +15,12 @@ struct store {
 };
 
 extern const struct store_ops store_sqlite_ops;
+
+struct embed_file;
+/* The NNN of ".../NNN_name.sql" (1..99999), or -1 for any other name. */
+long store_migration_version(const char *path);
+/* Sort N migration files into the order they are applied: by NNN as a
+ * number, then by path (so two files of one version stand side by side). */
+void store_migrations_order(const struct embed_file **v, size_t n);
 
 #endif

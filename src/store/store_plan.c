@@ -35,35 +35,44 @@ static int64_t group_id_of(const saver *sv, const char *code)
     return 0;
 }
 
+static dti_rc save_name(saver *sv, int64_t ind_id, int64_t task_id, const char *role, size_t seq,
+                        const char *name, dti_err *e)
+{
+    int64_t org = sv->in->org_of ? sv->in->org_of(sv->in->org_ctx, role, name) : 0;
+    return store_exec(sv->s,
+        "INSERT INTO assignments (plan_id, indicator_id, task_id, org_id, role, seq, name, valid_from)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (store_val[]){SV_I(sv->plan_id), ind_id ? SV_I(ind_id) : SV_NUL(),
+                      task_id ? SV_I(task_id) : SV_NUL(), org ? SV_I(org) : SV_NUL(), SV_T(role),
+                      SV_I(seq), SV_T(name), SV_T(sv->valid_from)}, 8, e);
+}
+
 static dti_rc save_names(saver *sv, int64_t ind_id, int64_t task_id, const char *role, char *const *v,
                          size_t n, dti_err *e)
 {
     for (size_t i = 0; i < n; i++) {
-        int64_t org = sv->in->org_of ? sv->in->org_of(sv->in->org_ctx, role, v[i]) : 0;
-        dti_rc rc = store_exec(sv->s,
-            "INSERT INTO assignments (plan_id, indicator_id, task_id, org_id, role, seq, name, valid_from)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (store_val[]){SV_I(sv->plan_id), ind_id ? SV_I(ind_id) : SV_NUL(),
-                          task_id ? SV_I(task_id) : SV_NUL(), org ? SV_I(org) : SV_NUL(), SV_T(role),
-                          SV_I(i), SV_T(v[i]), SV_T(sv->valid_from)}, 8, e);
+        dti_rc rc = save_name(sv, ind_id, task_id, role, i, v[i], e);
         if (rc)
             return rc;
     }
     return DTI_OK;
 }
 
-/* x.parent_lead, when it is a list of strings. */
+/* x.parent_lead, when it is a list of strings: every one of them (a fixed
+ * array here once dropped all names past the 256th without a word). */
 static dti_rc save_parent_lead(saver *sv, int64_t ind_id, int64_t task_id, const json_t *x, dti_err *e)
 {
     const json_t *pl = json_object_get(x, "parent_lead");
     size_t i, k = 0;
     json_t *v;
-    char *names[256];
     json_array_foreach(pl, i, v) {
-        if (json_is_string(v) && k < sizeof names / sizeof names[0])
-            names[k++] = (char *)json_string_value(v);
+        if (!json_is_string(v))
+            continue;
+        dti_rc rc = save_name(sv, ind_id, task_id, "parent_lead", k++, json_string_value(v), e);
+        if (rc)
+            return rc;
     }
-    return save_names(sv, ind_id, task_id, "parent_lead", names, k, e);
+    return DTI_OK;
 }
 
 /* X as JSON text (*OUT NULL for no x). */

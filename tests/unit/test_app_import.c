@@ -171,6 +171,55 @@ static void test_minh_duc_levels(void **state)
     app_close(&a);
 }
 
+/* A lead written without a letter or digit ("-", "…": a table's "none")
+ * folds to an empty key; it must not become one org gathering them all. */
+static void test_name_without_letters(void **state)
+{
+    (void)state;
+    char db[512];
+    snprintf(db, sizeof db, "%s/nokey.db", dir);
+    app a;
+    dti_err e;
+    if (app_open(&a, db, 0, &e))
+        fail_msg("%s", e.msg);
+    plan *p = plan_new();
+    assert_non_null(p);
+    p->commune = strdup("Hòa Bình");
+    p->province = strdup("Bình Nguyên");
+    plan_indicator *d = plan_add_indicator(p);
+    assert_non_null(d);
+    d->code = strdup("1");
+    d->name = strdup("Tỷ lệ hồ sơ trực tuyến");
+    assert_int_equal(strlist_add(&d->lead, "Công an xã"), 0);
+    assert_int_equal(strlist_add(&d->support, "-"), 0);
+    assert_int_equal(strlist_add(&d->support, "…"), 0);
+    app_import_result r;
+    const char data[] = "nokey";
+    if (app_import_plan(&a, p, "nokey.md", data, sizeof data - 1, &r, &e))
+        fail_msg("%s", e.msg);
+    const app_match *m = find_match(&r, "-", 0);
+    assert_int_equal(m->how, APP_MATCH_NONE);
+    assert_int_equal(m->org_id, 0);
+    assert_int_equal(find_match(&r, "…", 0)->org_id, 0);
+    assert_int_equal(r.nunits, 1);
+    assert_int_equal(r.nunits_new, 1);
+    assert_int_equal(count(&a, "SELECT COUNT(*) FROM orgs WHERE folded = '' AND id > ?", 0), 0);
+    assert_int_equal(count(&a, "SELECT COUNT(*) FROM orgs WHERE kind = 'unit' AND id > ?", 0), 1);
+    int warned = 0;
+    for (size_t i = 0; i < r.warnings.n; i++)
+        warned += strstr(r.warnings.v[i], "\"-\"") != NULL;
+    assert_int_equal(warned, 1);
+    /* the plan keeps the names as written */
+    plan *back = NULL;
+    assert_int_equal(app_plan_get(&a, r.plan_id, &back, &e), DTI_OK);
+    assert_int_equal(back->indicators[0]->support.n, 2);
+    assert_string_equal(back->indicators[0]->support.v[0], "-");
+    plan_free(back);
+    app_import_result_release(&r);
+    plan_free(p);
+    app_close(&a);
+}
+
 static int setup_all(void **state)
 {
     (void)state;
@@ -190,6 +239,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vinh_tru),
         cmocka_unit_test(test_minh_duc_levels),
+        cmocka_unit_test(test_name_without_letters),
     };
     return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }

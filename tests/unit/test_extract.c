@@ -295,6 +295,20 @@ static void test_prose_targets(void **state)
     assert_int_equal(p->ntasks, 0);     /* bullets are never tasks */
     plan_free(p);
     doc_free(d);
+
+    /* unnumbered headings in capitals open and close sections too */
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "MỤC TIÊU CỤ THỂ");
+    para(d, "- Tỷ lệ hồ sơ trực tuyến: Đạt tối thiểu 80%.");
+    para(d, "TỔ CHỨC THỰC HIỆN");
+    para(d, "- Đảm bảo 100% đơn vị báo cáo đúng hạn.");
+    p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_string_equal(p->indicators[0]->name, "Tỷ lệ hồ sơ trực tuyến");
+    assert_null(p->indicators[0]->group);
+    plan_free(p);
+    doc_free(d);
 }
 
 static void test_prose_restating_a_row(void **state)

@@ -54,11 +54,18 @@ static void test_bad_plans(void **state)
         {"[]", ""},
         {"{\"schema\":\"x\"}", "schema"},
         {"{\"schema\":\"dti.plan/1\",\"title\":5}", "title"},
-        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\"}]}", "name"},
-        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":2026,\"op\":\"~\",\"value\":1}]}]}", "op"},
-        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":26,\"op\":\">=\",\"value\":1}]}]}", "year"},
-        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":2026,\"op\":\">=\",\"value\":\"x\"}]}]}", "value"},
-        {"{\"schema\":\"dti.plan/1\",\"tasks\":[{\"code\":\"1\",\"name\":\"a\",\"lead\":[1]}]}", "lead"},
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\"}]}", "indicators[0].name"},
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":2026,\"op\":\"~\",\"value\":1}]}]}", "indicators[0].targets[0].op"},
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":26,\"op\":\">=\",\"value\":1}]}]}", "indicators[0].targets[0].year"},
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":2026,\"op\":\">=\",\"value\":\"x\"}]}]}", "indicators[0].targets[0].value"},
+        {"{\"schema\":\"dti.plan/1\",\"tasks\":[{\"code\":\"1\",\"name\":\"a\",\"lead\":[1]}]}", "tasks[0].lead[0]"},
+        /* lists of the wrong type were silently read as empty */
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":{\"code\":\"1\"}}", "indicators"},
+        {"{\"schema\":\"dti.plan/1\",\"groups\":\"1\"}", "groups"},
+        {"{\"schema\":\"dti.plan/1\",\"tasks\":[{\"code\":\"1\",\"name\":\"a\"},7]}", "tasks[1]"},
+        {"{\"schema\":\"dti.plan/1\",\"tasks\":[{\"code\":\"1\",\"name\":\"a\",\"support\":\"UBND\"}]}", "tasks[0].support"},
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":{\"year\":2026}}]}", "indicators[0].targets"},
+        {"{\"schema\":\"dti.plan/1\",\"indicators\":[{\"code\":\"1\",\"name\":\"a\",\"targets\":[{\"year\":2026,\"op\":\">=\",\"value\":1,\"unit\":5}]}]}", "indicators[0].targets[0].unit"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         json_error_t je;

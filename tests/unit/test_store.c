@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "store/store_org.h"
 #include "store/store_plan.h"
+#include "store/store_int.h"
 
 static char dir[] = "/tmp/dti-test-store-XXXXXX";
 static char path[256];
@@ -284,6 +285,61 @@ static void test_empty_plan(void **state)
     store_close(s);
 }
 
+/* Every x.parent_lead name becomes an assignment, however many there are
+ * (a fixed array of 256 once dropped the rest silently). */
+static void test_many_parent_leads(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    plan *p = plan_new();
+    plan_indicator *d = plan_add_indicator(p);
+    d->code = strdup("1");
+    d->name = strdup("a");
+    json_t *names = json_array();
+    for (int i = 0; i < 300; i++) {
+        char n[32];
+        snprintf(n, sizeof n, "Sở %d", i);
+        json_array_append_new(names, json_string(n));
+    }
+    d->x = json_pack("{s:o}", "parent_lead", names);
+    store_plan_in in = {p, 0, 0, {"m.txt", "text/plain", "m", 1, "01"}, NULL, NULL};
+    int64_t id = 0, n = 0, last = 0;
+    assert_int_equal(store_plan_save(s, &in, &id, &e), DTI_OK);
+    assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND role = 'parent_lead'",
+                                     (store_val[]){SV_I(id)}, 1, &n, NULL, &e), DTI_OK);
+    assert_int_equal(n, 300);
+    assert_int_equal(store_query_int(s, "SELECT MAX(seq) FROM assignments WHERE plan_id = ? AND name = 'Sở 299'",
+                                     (store_val[]){SV_I(id)}, 1, &last, NULL, &e), DTI_OK);
+    assert_int_equal(last, 299);
+    plan_free(p);
+    store_close(s);
+}
+
+/* Migrations apply in the order of their number, not of their path text:
+ * "10_x.sql" after "9_y.sql", and two files of one version side by side
+ * (so the duplicate check, which compares neighbours, sees them). */
+static void test_migration_order(void **state)
+{
+    (void)state;
+    static const struct embed_file f[] = {
+        {"sql/sqlite/10_ten.sql", NULL, 0},
+        {"sql/sqlite/9_nine.sql", NULL, 0},
+        {"sql/sqlite/001_one.sql", NULL, 0},
+        {"sql/sqlite/2_two.sql", NULL, 0},
+        {"sql/sqlite/1_again.sql", NULL, 0},
+    };
+    const struct embed_file *v[5];
+    for (size_t i = 0; i < 5; i++)
+        v[i] = &f[i];
+    store_migrations_order(v, 5);
+    long want[] = {1, 1, 2, 9, 10};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(store_migration_version(v[i]->path), want[i]);
+    assert_int_equal(store_migration_version("sql/sqlite/x_a.sql"), -1);
+    assert_int_equal(store_migration_version("sql/sqlite/3_a.txt"), -1);
+}
+
 static void test_orgs(void **state)
 {
     (void)state;
@@ -345,6 +401,8 @@ int main(void)
         cmocka_unit_test_setup(test_transactions, setup),
         cmocka_unit_test_setup(test_plan_roundtrip, setup),
         cmocka_unit_test_setup(test_empty_plan, setup),
+        cmocka_unit_test_setup(test_many_parent_leads, setup),
+        cmocka_unit_test(test_migration_order),
         cmocka_unit_test_setup(test_orgs, setup),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_all);

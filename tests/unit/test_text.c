@@ -7,6 +7,7 @@
 #include <cmocka.h>
 #include "base/text.h"
 #include "base/buf.h"
+#include "base/err.h"
 
 static void assert_fold(const char *in, const char *want)
 {
@@ -69,6 +70,34 @@ static void test_buf_limit(void **state)
     free(s);
 }
 
+/* A length that wraps len + n around SIZE_MAX must fail, not pass the limit
+ * check and memcpy out of bounds. */
+static void test_buf_size_overflow(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b, 0);
+    assert_int_equal(buf_adds(&b, "ab"), 0);
+    assert_int_equal(buf_add(&b, "x", SIZE_MAX), DTI_ERR_TOOBIG);
+    assert_true(buf_failed(&b));
+    buf_release(&b);
+    buf_init(&b, SIZE_MAX);
+    assert_int_equal(buf_adds(&b, "ab"), 0);
+    assert_int_equal(buf_add(&b, "x", SIZE_MAX - 1), DTI_ERR_TOOBIG);
+    buf_release(&b);
+}
+
+/* A length whose code-point array size wraps is refused, not under-allocated. */
+static void test_clean_n_huge_length(void **state)
+{
+    (void)state;
+    assert_null(text_clean_n("abc", SIZE_MAX));
+    assert_null(text_clean_n("abc", SIZE_MAX / 4));
+    char *s = text_clean_n("abc", 2);
+    assert_string_equal(s, "ab");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -76,6 +105,8 @@ int main(void)
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_contains_words),
         cmocka_unit_test(test_buf_limit),
+        cmocka_unit_test(test_buf_size_overflow),
+        cmocka_unit_test(test_clean_n_huge_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,170 @@
+/* auth.h — users, roles, scopes, passwords, logins, sessions and the
+ * permission decisions of dti.
+ *
+ * Every use case in app/ takes the acting user (an auth_user loaded from the
+ * store) and asks auth_can*() before it reads or writes; no other layer
+ * decides permissions. The rules:
+ *
+ *   admin        everything, everywhere.
+ *   coordinator  reads within its scope; writes plans, assignments, the
+ *                calendar and reviews (return, approve, check evidence)
+ *                within its scope; fills the reports of its own org.
+ *   reporter     reads and writes only the reports of its own org (and the
+ *                orgs under it); sees only its own assignments; reads the
+ *                plans of the orgs above it (to know what to report).
+ *   viewer       reads within its scope; never writes.
+ *   anyone       outside its scope: nothing.
+ *
+ * A scope is an org and every org under it (orgs.parent_id). An admin needs
+ * no scope (org_id 0).
+ *
+ * Passwords: libsodium crypto_pwhash_str (argon2id, OPSLIMIT/MEMLIMIT
+ * _INTERACTIVE), AUTH_PASSWORD_MIN..MAX bytes. Logins are throttled per user
+ * name (known or not): after AUTH_FAIL_FREE consecutive failures each
+ * further attempt must wait AUTH_FAIL_DELAY << (failures - AUTH_FAIL_FREE)
+ * seconds (at most AUTH_FAIL_DELAY_MAX) after the last failure, and after
+ * AUTH_FAIL_LOCK failures the name is locked for AUTH_LOCK_SECONDS; a
+ * success clears the count. Sessions (for the web server) have a random
+ * 256-bit id given to the browser once and stored only as its SHA-256, an
+ * idle limit (AUTH_SESSION_IDLE) and an absolute one (AUTH_SESSION_MAX), and
+ * a CSRF token.
+ *
+ * Times are passed in (time_t NOW) so that tests and replays control them;
+ * they are stored as ISO 8601 UTC text like every timestamp in the store. */
+#ifndef DTI_AUTH_H
+#define DTI_AUTH_H
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include "base/err.h"
+#include "store/store.h"
+
+typedef enum {
+    ROLE_ADMIN = 0,
+    ROLE_COORDINATOR,
+    ROLE_REPORTER,
+    ROLE_VIEWER
+} auth_role;
+
+#define AUTH_NAME_MAX 64            /* bytes of a user name: [a-z0-9._-] */
+#define AUTH_DISPLAY_MAX 160        /* bytes of a display name */
+#define AUTH_PASSWORD_MIN 8
+#define AUTH_PASSWORD_MAX 256
+#define AUTH_TREE_DEPTH_MAX 16      /* org tree depth walked for scopes */
+
+#define AUTH_FAIL_FREE 3            /* failures before attempts are slowed */
+#define AUTH_FAIL_DELAY 2           /* seconds, doubled per further failure */
+#define AUTH_FAIL_DELAY_MAX 60
+#define AUTH_FAIL_LOCK 10           /* failures that lock the name */
+#define AUTH_LOCK_SECONDS (15 * 60)
+
+#define AUTH_SESSION_IDLE (30 * 60)     /* seconds without a request */
+#define AUTH_SESSION_MAX (12 * 3600)    /* seconds since login */
+#define AUTH_TOKEN_HEX 65               /* 64 hex digits + NUL */
+
+/* The ISO 8601 UTC form of a time, "2026-04-08T09:30:00Z", NUL included. */
+#define AUTH_TS_LEN 21
+
+typedef struct auth_user {
+    int64_t id;             /* 0 for the system (bootstrap) */
+    char name[AUTH_NAME_MAX + 1];
+    char display[AUTH_DISPLAY_MAX + 1];
+    auth_role role;
+    int64_t org_id;         /* scope; 0 = none (admin only) */
+    int active;
+} auth_user;
+
+/* "admin", "coordinator", "reporter", "viewer". */
+const char *auth_role_name(auth_role r);
+/* The role named S (English, or Vietnamese: quản trị, điều phối, báo cáo,
+ * xem), or -1. */
+int auth_role_parse(const char *s);
+/* Write NOW as ISO 8601 UTC into OUT; returns OUT. */
+char *auth_ts(time_t now, char out[AUTH_TS_LEN]);
+
+/* sodium_init() once per process (thread-safe). DTI_ERR_INTERNAL when
+ * libsodium cannot start. Every function below calls it. */
+dti_rc auth_init(dti_err *e);
+
+/* Hash PASSWORD into OUT (crypto_pwhash_STRBYTES = 128 bytes). Checks the
+ * length limits (DTI_ERR_INPUT). */
+dti_rc auth_password_hash(const char *password, char out[128], dti_err *e);
+/* 1 when PASSWORD matches HASH, else 0. */
+int auth_password_check(const char *hash, const char *password);
+
+/* ---- users ---------------------------------------------------------------- */
+
+/* Number of users (bootstrap: the first admin needs no acting user). */
+dti_rc auth_user_count(store *s, int64_t *n, dti_err *e);
+/* The user named NAME (any state) into *OUT; DTI_ERR_NOTFOUND if none. */
+dti_rc auth_user_get(store *s, const char *name, auth_user *out, dti_err *e);
+dti_rc auth_user_get_id(store *s, int64_t id, auth_user *out, dti_err *e);
+/* The acting user for a command: NAME must exist and be active
+ * (DTI_ERR_AUTH otherwise, the message names the user). */
+dti_rc auth_acting(store *s, const char *name, auth_user *out, dti_err *e);
+
+/* Add a user. ACTOR must be an admin, or NULL on an empty user table (the
+ * bootstrap admin: ROLE must then be ROLE_ADMIN). ORG_ID 0 only for an
+ * admin; otherwise an existing org (and within the actor's scope). Audited
+ * ("user.add", no password hash in the log). *ID (may be NULL) gets the id. */
+dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const char *display,
+                     auth_role role, int64_t org_id, const char *password, time_t now,
+                     int64_t *id, dti_err *e);
+/* Change NAME's password: the user itself, or an admin. Audited. Clears
+ * the login failures and ends the user's sessions. */
+dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
+                        const char *password, time_t now, dti_err *e);
+/* Activate or deactivate a user (admin). Audited; ends its sessions. */
+dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, int active,
+                            time_t now, dti_err *e);
+/* Users the actor may see (admin: all; others: those whose org is within
+ * the actor's scope), by name. *OUT (caller frees) and *N. */
+dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e);
+
+/* ---- logins and sessions -------------------------------------------------- */
+
+/* Check NAME and PASSWORD at NOW with the throttle above. On success fills
+ * *OUT (may be NULL) and clears the failures. Wrong name or password, or an
+ * inactive user: DTI_ERR_AUTH with one message for all three; too soon or
+ * locked: DTI_ERR_AUTH saying how long to wait. */
+dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
+                  auth_user *out, dti_err *e);
+
+/* Open a session for U at NOW. ID gets the session id (hex, for the cookie;
+ * never stored), CSRF the session's CSRF token (hex). */
+dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_TOKEN_HEX],
+                        char csrf[AUTH_TOKEN_HEX], dti_err *e);
+/* Look up session ID at NOW: when live, fills *U and CSRF (either may be
+ * NULL) and moves last_seen to NOW; when idle too long, past its maximum,
+ * unknown, or its user inactive: DTI_ERR_AUTH (and an expired session is
+ * removed). */
+dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
+                          char csrf[AUTH_TOKEN_HEX], dti_err *e);
+/* End session ID (logout). Unknown ids are a no-op. */
+dti_rc auth_session_end(store *s, const char *id, dti_err *e);
+/* 1 when GIVEN equals EXPECTED (constant time), else 0. NULL gives 0. */
+int auth_csrf_ok(const char *expected, const char *given);
+
+/* ---- permissions ---------------------------------------------------------- */
+
+typedef enum {
+    AUTH_READ = 0,      /* see an org's data (plans, reports, scores) */
+    AUTH_REPORT_WRITE,  /* fill, attach to, submit an org's report */
+    AUTH_REVIEW,        /* return, approve, check evidence of an org's report */
+    AUTH_PLAN_WRITE,    /* import and edit plans, assignments, calendar */
+    AUTH_USER_ADMIN,    /* add and change users */
+    AUTH_AUDIT          /* read and verify the audit log */
+} auth_action;
+
+/* *YES = 1 when ORG_ID is U's scope org or lies under it. */
+dti_rc auth_in_scope(store *s, const auth_user *u, int64_t org_id, int *yes, dti_err *e);
+/* DTI_OK when U may do ACT on ORG_ID's data, else DTI_ERR_PERM with a
+ * message naming the user and what was refused. ORG_ID 0 means "no org"
+ * (global things: only admins, and AUTH_AUDIT for coordinators). */
+dti_rc auth_can(store *s, const auth_user *u, auth_action act, int64_t org_id, dti_err *e);
+/* The same for a plan: the plan's org decides. AUTH_READ on a plan is also
+ * given to a reporter whose org lies under the plan's org. DTI_ERR_NOTFOUND
+ * for no such plan (or one the user may not see: the same message). */
+dti_rc auth_can_plan(store *s, const auth_user *u, auth_action act, int64_t plan_id, dti_err *e);
+
+#endif

@@ -1,0 +1,232 @@
+/* calendar.c — setting and reading a plan's reporting regime (calendar.h):
+ * the rule text is parsed by core/period, stored rule by rule, and expanded
+ * into the periods table with both deadlines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/app_util.h"
+#include "app/audit.h"
+#include "app/calendar.h"
+#include "core/period.h"
+
+struct years {
+    int from, to;
+    char issued[16];
+};
+
+static int years_row(void *ctx, const store_row *r)
+{
+    struct years *y = ctx;
+    y->from = r->v[0].t == SV_NULL ? 0 : (int)r->v[0].i;
+    y->to = r->v[1].t == SV_NULL ? 0 : (int)r->v[1].i;
+    snprintf(y->issued, sizeof y->issued, "%s", app_col(r, 2) ? app_col(r, 2) : "");
+    return 1;
+}
+
+struct rules_ctx {
+    json_t *arr;
+    int nomem;
+};
+
+static int rule_row(void *ctx, const store_row *r)
+{
+    struct rules_ctx *c = ctx;
+    if (json_array_append_new(c->arr, json_string(app_col(r, 0) ? app_col(r, 0) : ""))) {
+        c->nomem = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static dti_rc rules_json(store *s, int64_t plan_id, json_t **out, dti_err *e)
+{
+    struct rules_ctx c = {json_array(), 0};
+    if (!c.arr)
+        return app_nomem(e);
+    store_val p[] = {SV_I(plan_id)};
+    dti_rc rc = store_query(s, "SELECT rule FROM calendar_rules WHERE plan_id = ? ORDER BY seq", p, 1, rule_row,
+                            &c, e);
+    if (!rc && c.nomem)
+        rc = app_nomem(e);
+    if (rc) {
+        json_decref(c.arr);
+        return rc;
+    }
+    *out = c.arr;
+    return DTI_OK;
+}
+
+static store_val day_val(int32_t d, char buf[PERIOD_DATE_LEN])
+{
+    if (d == PERIOD_NO_DAY)
+        return SV_NUL();
+    period_date_iso(d, buf);
+    return app_sv_text(buf);
+}
+
+dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
+                    time_t now, size_t *nperiods, dti_err *e)
+{
+    dti_rc rc;
+    period_regime *rg = NULL;
+    period_entry *list = NULL;
+    json_t *before = NULL, *after = NULL;
+    int in_tx = 0;
+    size_t count = 0;
+    struct years y;
+    char ts[AUTH_TS_LEN];
+
+    memset(&y, 0, sizeof y);
+    if (nperiods)
+        *nperiods = 0;
+    if (n == 0)
+        return dti_fail(e, DTI_ERR_INPUT, "rule", "cần ít nhất một quy tắc lịch (ví dụ month:unit=15+1,commune=20+1)",
+                        "at least one calendar rule is needed (for example month:unit=15+1,commune=20+1)");
+    if (!(rg = malloc(sizeof *rg)) || !(list = malloc(PERIOD_LIST_MAX * sizeof *list))) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if ((rc = period_regime_parse(rules, n, rg, e)))
+        goto out;
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
+        goto out;
+    store_val pp[] = {SV_I(plan_id)};
+    if ((rc = store_query(s, "SELECT year_from, year_to, issued FROM plans WHERE id = ?", pp, 1, years_row, &y, e)))
+        goto out;
+    if (!y.from && !y.to) {
+        int iy = 0;
+        if (strlen(y.issued) >= 4)
+            iy = (y.issued[0] - '0') * 1000 + (y.issued[1] - '0') * 100 + (y.issued[2] - '0') * 10 +
+                 (y.issued[3] - '0');
+        if (iy < PERIOD_YEAR_MIN || iy > PERIOD_YEAR_MAX)
+            iy = period_ymd_of(period_today_vn(now)).y;
+        y.from = y.to = iy;
+    }
+    if (!y.from)
+        y.from = y.to;
+    if (!y.to)
+        y.to = y.from;
+    if (y.to < y.from || y.to - y.from >= CALENDAR_YEARS_MAX) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld có các năm %d-%d: quá %d năm",
+                      "plan %lld spans %d-%d: over %d years", (long long)plan_id, y.from, y.to,
+                      CALENDAR_YEARS_MAX);
+        goto out;
+    }
+    if ((rc = rules_json(s, plan_id, &before, e)))
+        goto out;
+    if ((rc = store_exec(s, "DELETE FROM calendar_rules WHERE plan_id = ?", pp, 1, e)) ||
+        (rc = store_exec(s, "DELETE FROM periods WHERE plan_id = ?", pp, 1, e)))
+        goto out;
+    auth_ts(now, ts);
+    for (size_t i = 0; i < rg->nrules; i++) {
+        char text[PERIOD_RULE_TEXT_MAX];
+        if (period_rule_format(&rg->rules[i], text, sizeof text) < 0) {
+            rc = dti_fail(e, DTI_ERR_TOOBIG, "rule", "quy tắc quá dài", "rule too long");
+            goto out;
+        }
+        store_val q[] = {SV_I(plan_id), SV_I((int64_t)i + 1), app_sv_text(text), app_sv_text(ts)};
+        if ((rc = store_exec(s, "INSERT INTO calendar_rules (plan_id, seq, rule, created_at) VALUES (?, ?, ?, ?)",
+                             q, 4, e)))
+            goto out;
+    }
+    for (int year = y.from; year <= y.to; year++) {
+        size_t k = period_list(rg, year, list, PERIOD_LIST_MAX);
+        for (size_t i = 0; i < k; i++) {
+            char a[PERIOD_DATE_LEN], b[PERIOD_DATE_LEN], c[PERIOD_DATE_LEN], d[PERIOD_DATE_LEN];
+            store_val q[] = {SV_I(plan_id), app_sv_text(list[i].code),
+                             app_sv_text(period_kind_name(list[i].p.kind)), day_val(list[i].start, a),
+                             day_val(list[i].end, b), day_val(list[i].unit_due, c),
+                             day_val(list[i].commune_due, d)};
+            if ((rc = store_exec(s, "INSERT INTO periods (plan_id, code, kind, start_date, end_date, unit_due, "
+                                    "commune_due) VALUES (?, ?, ?, ?, ?, ?, ?)", q, 7, e)))
+                goto out;
+            count++;
+        }
+    }
+    if ((rc = rules_json(s, plan_id, &after, e)))
+        goto out;
+    if ((rc = audit_append_id(s, u, now, "calendar.set", "plan", plan_id, before, after, e)))
+        goto out;
+    if ((rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+    if (nperiods)
+        *nperiods = count;
+out:
+    if (in_tx)
+        store_rollback(s);
+    json_decref(before);
+    json_decref(after);
+    free(rg);
+    free(list);
+    return rc;
+}
+
+struct per_ctx {
+    json_t *arr;
+    int nomem;
+};
+
+static json_t *vn_date(const char *iso)
+{
+    int32_t d;
+    char out[PERIOD_DATE_LEN];
+    if (!iso || period_date_parse(iso, &d) != 0)
+        return json_null();
+    return json_string(period_date_vn(d, out));
+}
+
+static int per_row(void *ctx, const store_row *r)
+{
+    struct per_ctx *c = ctx;
+    json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "code", app_col(r, 0) ? app_col(r, 0) : "",
+                          "kind", app_col(r, 1) ? app_col(r, 1) : "", "start", vn_date(app_col(r, 2)),
+                          "end", vn_date(app_col(r, 3)), "unit_due", vn_date(app_col(r, 4)),
+                          "commune_due", vn_date(app_col(r, 5)));
+    if (!o || json_array_append_new(c->arr, o)) {
+        c->nomem = 1;
+        return 1;
+    }
+    return 0;
+}
+
+dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
+{
+    dti_rc rc;
+    json_t *rules = NULL;
+    struct per_ctx c = {NULL, 0};
+    *out = NULL;
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
+        return rc;
+    if ((rc = rules_json(s, plan_id, &rules, e)))
+        return rc;
+    if (!(c.arr = json_array())) {
+        rc = app_nomem(e);
+        goto fail;
+    }
+    /* a period belongs to the year of its code: compare the code's year */
+    char y4[16];
+    snprintf(y4, sizeof y4, "%04d", year > 0 && year <= 9999 ? year : 0);
+    store_val p[] = {SV_I(plan_id), SV_I(year), app_sv_text(y4)};
+    if ((rc = store_query(s, "SELECT code, kind, start_date, end_date, unit_due, commune_due FROM periods "
+                             "WHERE plan_id = ? AND (? = 0 OR substr(code, 1, 4) = ?) "
+                             "ORDER BY end_date, CASE kind WHEN 'month' THEN 0 WHEN 'quarter' THEN 1 "
+                             "WHEN 'half' THEN 2 ELSE 3 END", p, 3, per_row, &c, e)))
+        goto fail;
+    if (c.nomem) {
+        rc = app_nomem(e);
+        goto fail;
+    }
+    if (!(*out = json_pack("{s:I, s:o, s:o}", "plan_id", (json_int_t)plan_id, "rules", rules, "periods", c.arr))) {
+        rules = c.arr = NULL;
+        return app_nomem(e);
+    }
+    return DTI_OK;
+fail:
+    json_decref(rules);
+    json_decref(c.arr);
+    return rc;
+}

@@ -1,0 +1,31 @@
+/* calendar.h — a plan's reporting regime (calendar) and the periods it
+ * gives, stored for reports, deadlines and scores.
+ *
+ * The rules are core/period.h's syntax (docs/calendar.md), for example the
+ * Minh Đức plan's "units monthly before the 15th, the commune before the
+ * 20th": month:unit=15+1,commune=20+1. Setting a regime replaces the
+ * previous one (audited, before and after) and rewrites the plan's periods
+ * for every year of the plan (plans.year_from..year_to; the issue year or
+ * the current year when the plan states none), at most CALENDAR_YEARS_MAX.
+ * Reports keep their period codes, so a changed regime moves deadlines, not
+ * reports. Needs AUTH_PLAN_WRITE (set) or AUTH_READ (get) on the plan. */
+#ifndef DTI_CALENDAR_H
+#define DTI_CALENDAR_H
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include <jansson.h>
+#include "app/auth.h"
+
+#define CALENDAR_YEARS_MAX 20
+
+/* Set PLAN_ID's regime to the N RULES. *NPERIODS (may be NULL) gets the
+ * number of periods stored. A bad rule is DTI_ERR_INPUT naming it. */
+dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
+                    time_t now, size_t *nperiods, dti_err *e);
+/* {"plan_id", "rules": [..], "periods": [{"code", "kind", "start", "end",
+ * "unit_due", "commune_due"}]} with dates as dd/mm/yyyy, of YEAR (0 = all).
+ * *OUT new reference. */
+dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e);
+
+#endif

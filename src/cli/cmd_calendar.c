@@ -1,0 +1,111 @@
+/* cmd_calendar.c — `dti calendar set|show` and `dti periods`.
+ *
+ *   calendar set PLAN RULE…     the plan's reporting regime, in core/period.h's
+ *                               syntax (docs/calendar.md), e.g. Minh Đức:
+ *                               month:unit=15+1,commune=20+1
+ *   calendar show PLAN          the rules
+ *   periods PLAN [YEAR] [--json]  code, start, end and both deadlines (dd/mm/yyyy)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/app.h"
+#include "app/auth.h"
+#include "app/calendar.h"
+#include "base/lang.h"
+#include "cli/cli.h"
+
+static const char *jstr(const json_t *o, const char *k)
+{
+    const char *s = json_string_value(json_object_get(o, k));
+    return s ? s : "—";
+}
+
+int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *uvi = "calendar set KH QUY_TẮC… | calendar show KH";
+    static const char *uen = "calendar set PLAN RULE… | calendar show PLAN";
+    int64_t plan_id = 0;
+    int set = argc >= 4 && strcmp(argv[1], "set") == 0;
+    int show = argc == 3 && strcmp(argv[1], "show") == 0;
+    if ((!set && !show) || cli_parse_id(argv[2], &plan_id))
+        return cli_usage(uvi, uen);
+    app a;
+    auth_user u;
+    int status = cli_open_as(ctx, &a, &u);
+    if (status)
+        return status;
+    dti_err e;
+    dti_err_clear(&e);
+    json_t *j = NULL;
+    if (set) {
+        size_t n = 0;
+        if (calendar_set(a.st, &u, plan_id, (const char *const *)(argv + 3), (size_t)(argc - 3), app_now(), &n, &e))
+            status = cli_error(&e);
+        else
+            printf("%s %lld: %zu %s\n", TR("Đã đặt lịch báo cáo cho kế hoạch", "Set the reporting calendar of plan"),
+                   (long long)plan_id, n, TR("kỳ", "periods"));
+    } else if (calendar_get(a.st, &u, plan_id, 0, &j, &e)) {
+        status = cli_error(&e);
+    } else {
+        size_t i;
+        const json_t *r;
+        json_array_foreach(json_object_get(j, "rules"), i, r)
+            printf("%s\n", json_string_value(r));
+    }
+    json_decref(j);
+    app_close(&a);
+    return status;
+}
+
+int cmd_periods(cli_ctx *ctx, int argc, char **argv)
+{
+    int64_t plan_id = 0;
+    long year = 0;
+    int json = ctx->json, npos = 0;
+    const char *pos[2] = {NULL, NULL};
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--json") == 0)
+            json = 1;
+        else if (npos < 2)
+            pos[npos++] = argv[i];
+        else
+            npos = 3;
+    }
+    if (npos < 1 || npos > 2 || cli_parse_id(pos[0], &plan_id))
+        return cli_usage("periods KH [NĂM] [--json]", "periods PLAN [YEAR] [--json]");
+    if (pos[1]) {
+        char *end = NULL;
+        year = strtol(pos[1], &end, 10);
+        if (!end || *end || year < 1900 || year > 9999)
+            return cli_usage("periods KH [NĂM] [--json]", "periods PLAN [YEAR] [--json]");
+    }
+    app a;
+    auth_user u;
+    int status = cli_open_as(ctx, &a, &u);
+    if (status)
+        return status;
+    dti_err e;
+    dti_err_clear(&e);
+    json_t *j = NULL;
+    if (calendar_get(a.st, &u, plan_id, (int)year, &j, &e)) {
+        status = cli_error(&e);
+    } else if (json) {
+        cli_print_json(j);
+    } else {
+        const json_t *per = json_object_get(j, "periods");
+        if (!json_array_size(per))
+            fprintf(stderr, "dti: %s\n", TR("kế hoạch chưa có lịch báo cáo (dti calendar set)",
+                                            "the plan has no reporting calendar yet (dti calendar set)"));
+        printf("%-8s %-8s %-10s %-10s %-12s %s\n", TR("kỳ", "period"), TR("loại", "kind"), TR("từ", "start"),
+               TR("đến", "end"), TR("hạn đơn vị", "unit due"), TR("hạn xã", "commune due"));
+        size_t i;
+        const json_t *p;
+        json_array_foreach(per, i, p)
+            printf("%-8s %-8s %-10s %-10s %-12s %s\n", jstr(p, "code"), jstr(p, "kind"), jstr(p, "start"),
+                   jstr(p, "end"), jstr(p, "unit_due"), jstr(p, "commune_due"));
+    }
+    json_decref(j);
+    app_close(&a);
+    return status;
+}
