@@ -1,6 +1,6 @@
 // app.test.mjs — logged in, in a real Chromium: log in as the admin, import
 // a plan from its document through the import screen, open it on the plan
-// screen, log out; at 1280 and 360 px. Screenshots in build/test-artifacts/.
+// screen, see the dashboard of a reported period, log out; at 1280 and 360 px. Screenshots in build/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -57,6 +57,22 @@ for (const [width, file] of [[1280, 'minh-duc-2026-2030-dti.txt'], [360, 'vinh-t
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(sw <= width, `no sideways scrolling of the page (${sw})`);
       await page.screenshot({ path: path.join(ART, `plan-${width}.png`), fullPage: false });
+
+      // the dashboard of the plan the API tests reported on (reports.test.mjs:
+      // approved figures for 2026-03), with its Chart.js bars under the CSP
+      const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
+      const reported = plans.plans.find((p) => p.document === 'minh-duc-reports.txt');
+      assert.ok(reported, 'the plan of the report tests');
+      await page.goto(`${BASE}/#/dashboard/${reported.id}/2026-03`);
+      await page.waitForSelector('#dash-index');
+      assert.match(await page.textContent('#dash-index'), /^[01],\d{4}$/, 'index with a decimal comma');
+      await page.waitForFunction(() => {
+        const c = document.querySelector('#dash-groups');
+        return c && c.width > 0 && window.Chart;
+      });
+      const sw2 = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(sw2 <= width, `dashboard: no sideways scrolling (${sw2})`);
+      await page.screenshot({ path: path.join(ART, `dashboard-${width}.png`), fullPage: true });
 
       await page.click('#logout');
       await page.waitForSelector('#login-form');
