@@ -113,6 +113,20 @@ dti_rc score_achievement(const score_target *t, const score_value *v, score_resu
 
 /* ---- projection ------------------------------------------------------- */
 
+/* The line from centred sums; 0 (and a flat line through the mean, or 0)
+ * when finite but huge inputs overflow, so that no NaN or infinity travels. */
+static int fit_finish(double mx, double my, double sxx, double sxy, size_t n, score_line *l)
+{
+    l->n = n;
+    l->slope = sxx > 0 ? sxy / sxx : 0;
+    l->intercept = my - l->slope * mx;
+    if (isfinite(l->slope) && isfinite(l->intercept))
+        return 1;
+    l->slope = 0;
+    l->intercept = isfinite(my) ? my : 0;
+    return 0;
+}
+
 dti_rc score_fit(const score_point *pts, size_t n, score_line *out, dti_err *e)
 {
     double mx = 0, my = 0, sxx = 0, sxy = 0;
@@ -135,9 +149,9 @@ dti_rc score_fit(const score_point *pts, size_t n, score_line *out, dti_err *e)
         sxx += dx * dx;
         sxy += dx * (pts[i].y - my);
     }
-    out->n = n;
-    out->slope = sxx > 0 ? sxy / sxx : 0;
-    out->intercept = my - out->slope * mx;
+    if (!fit_finish(mx, my, sxx, sxy, n, out))
+        return dti_fail(e, DTI_ERR_INPUT, "points", "Số liệu dự báo quá lớn để tính",
+                        "Projection values too large to compute");
     return DTI_OK;
 }
 
@@ -170,9 +184,7 @@ static void fit_obs(const score_obs *obs, size_t n, score_line *l)
             sxx += dx * dx;
             sxy += dx * (obs[i].v.value - my);
         }
-    l->n = m;
-    l->slope = sxx > 0 ? sxy / sxx : 0;
-    l->intercept = my - l->slope * mx;
+    fit_finish(mx, my, sxx, sxy, m, l);
 }
 
 dti_rc score_status_of(const score_target *t, const score_obs *obs, size_t n, int32_t due,

@@ -117,6 +117,26 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
         sqlite3_free(msg);
         goto fail;
     }
+    /* journal_mode answers with the mode in force: a file system without
+     * shared memory (some network mounts) silently keeps the rollback
+     * journal. Say so rather than run without the concurrency WAL gives. */
+    if (strcmp(path, ":memory:") != 0) {
+        sqlite3_stmt *st = NULL;
+        int wal = 0;
+        if (sqlite3_prepare_v2(q->db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW) {
+            const char *m = (const char *)sqlite3_column_text(st, 0);
+            wal = m && strcmp(m, "wal") == 0;
+        }
+        sqlite3_finalize(st);
+        if (!wal) {
+            rc = dti_fail(e, DTI_ERR_STORE, "db",
+                          "%s: không bật được chế độ WAL (hệ thống tệp không hỗ trợ?); hãy đặt cơ sở dữ liệu trên ổ đĩa cục bộ",
+                          "%s: cannot enable WAL mode (file system without support?); put the database on a local disk",
+                          path);
+            goto fail;
+        }
+    }
     *out = &q->base;
     return DTI_OK;
 fail:

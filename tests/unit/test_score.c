@@ -229,6 +229,10 @@ static void test_fit(void **state)
     assert_int_equal(score_fit(f, 0, &l, &e), DTI_ERR_INPUT);
     score_point g[] = {{0, 1}, {NAN, 2}};
     assert_int_equal(score_fit(g, 2, &l, &e), DTI_ERR_INPUT);
+    /* finite but huge: the sums overflow; refused, and the line left finite */
+    score_point h[] = {{1e308, 1e308}, {-1e308, -1e308}, {1e308, 1e308}};
+    assert_int_equal(score_fit(h, 3, &l, &e), DTI_ERR_INPUT);
+    assert_true(isfinite(l.slope) && isfinite(l.intercept));
 }
 
 /* observations at D0, D0+30, D0+60 (evenly spaced), due D0+300 */
