@@ -43,6 +43,8 @@ static const struct command COMMANDS[] = {
      "rank PLAN PERIOD   rank the units (--units) or the province's communes (--communes)"},
     {"index", cmd_index, "index load KẾ_HOẠCH TỆP  nạp bộ chỉ số (CSV hoặc JSON)",
      "index load PLAN FILE  load a point table (CSV or JSON)"},
+    {"serve", cmd_serve, "serve [--listen ĐC:CỔNG] [--threads N]  chạy máy chủ web",
+     "serve [--listen HOST:PORT] [--threads N]  run the web server"},
     {NULL, NULL, NULL, NULL}
 };
 

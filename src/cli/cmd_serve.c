@@ -1,0 +1,172 @@
+/* cmd_serve.c — `dti serve`: the web server (http/server.h) until SIGINT or SIGTERM.
+ *
+ *   dti --db FILE serve [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]
+ *                       [--trust-proxy] [--admin NAME] [--log]
+ *
+ * --admin NAME creates the first administrator, with the password in the
+ * environment variable DTI_ADMIN_PASSWORD, when the store has no user yet.
+ * Prints the address it serves on (port 0 picks a free one: tests use it)
+ * and, on a signal, stops accepting, lets requests in flight finish and
+ * exits 0. The signals are blocked before the server's threads start, so
+ * that only this thread receives them, in sigwait(). */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "base/file.h"
+#include "app/app.h"
+#include "app/auth.h"
+#include "base/lang.h"
+#include "cli/cli.h"
+#include "http/server.h"
+
+#define SERVE_MAX_THREADS 256
+
+static const char USAGE_VI[] = "serve [--listen ĐỊA_CHỈ:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] "
+                               "[--trust-proxy] [--admin TÊN] [--log]";
+static const char USAGE_EN[] = "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] "
+                               "[--trust-proxy] [--admin NAME] [--log]";
+
+/* Split "127.0.0.1:8080", "[::1]:8080" or ":8080" into HOST (static buffer) and *PORT. */
+static int parse_listen(const char *s, char *host, size_t hostsz, unsigned *port)
+{
+    const char *colon;
+    size_t hl;
+    if (s[0] == '[') {
+        const char *close = strchr(s, ']');
+        if (!close || close[1] != ':')
+            return -1;
+        hl = (size_t)(close - s - 1);
+        s++;
+        colon = close + 1;
+    } else {
+        colon = strrchr(s, ':');
+        if (!colon)
+            return -1;
+        hl = (size_t)(colon - s);
+    }
+    if (hl >= hostsz)
+        return -1;
+    memcpy(host, s, hl);
+    host[hl] = 0;
+    char *end = NULL;
+    errno = 0;
+    long p = strtol(colon + 1, &end, 10);
+    if (errno || !end || *end || colon[1] == 0 || p < 0 || p > 65535)
+        return -1;
+    *port = (unsigned)p;
+    return 0;
+}
+
+/* --admin NAME: on a store with no user yet, create the first admin NAME
+ * with the password in DTI_ADMIN_PASSWORD (so that a fresh server can be
+ * logged into); with users already there, nothing. */
+static dti_rc bootstrap_admin(const char *db, const char *name, dti_err *e)
+{
+    app a;
+    int64_t n = 0;
+    const char *pw = getenv("DTI_ADMIN_PASSWORD");
+    dti_rc rc = app_open(&a, db, 0, e);
+    if (rc != DTI_OK)
+        return rc;
+    if ((rc = auth_user_count(a.st, &n, e)) == DTI_OK && n == 0) {
+        if (!pw || !*pw)
+            rc = dti_fail(e, DTI_ERR_INPUT, "DTI_ADMIN_PASSWORD",
+                          "--admin cần mật khẩu trong biến môi trường DTI_ADMIN_PASSWORD",
+                          "--admin needs the password in the environment variable DTI_ADMIN_PASSWORD");
+        else
+            rc = auth_user_add(a.st, NULL, name, name, ROLE_ADMIN, 0, pw, app_now(), NULL, e);
+    }
+    app_close(&a);
+    return rc;
+}
+
+int cmd_serve(cli_ctx *ctx, int argc, char **argv)
+{
+    int rc = CLI_FAIL;
+    char host[128] = "127.0.0.1";
+    const char *cert_path = NULL, *key_path = NULL, *admin = NULL;
+    char *cert = NULL, *key = NULL;
+    size_t len;
+    http_server_cfg cfg;
+    http_server *srv = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.port = 8080;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    cfg.threads = ncpu > 0 && ncpu < 64 ? (unsigned)ncpu : 4;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--listen") == 0 && i + 1 < argc) {
+            if (parse_listen(argv[++i], host, sizeof host, &cfg.port) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
+        } else if (strcmp(a, "--threads") == 0 && i + 1 < argc) {
+            char *end = NULL;
+            errno = 0;
+            long n = strtol(argv[++i], &end, 10);
+            if (errno || !end || *end || n < 1 || n > SERVE_MAX_THREADS)
+                return cli_usage(USAGE_VI, USAGE_EN);
+            cfg.threads = (unsigned)n;
+        } else if (strcmp(a, "--tls-cert") == 0 && i + 1 < argc) {
+            cert_path = argv[++i];
+        } else if (strcmp(a, "--tls-key") == 0 && i + 1 < argc) {
+            key_path = argv[++i];
+        } else if (strcmp(a, "--trust-proxy") == 0) {
+            cfg.trust_proxy = 1;
+        } else if (strcmp(a, "--admin") == 0 && i + 1 < argc) {
+            admin = argv[++i];
+        } else if (strcmp(a, "--log") == 0) {
+            cfg.log_requests = 1;
+        } else {
+            return cli_usage(USAGE_VI, USAGE_EN);
+        }
+    }
+    if (!cert_path != !key_path)
+        return cli_usage(USAGE_VI, USAGE_EN);
+    if (cert_path && (file_read(cert_path, 1 << 20, &cert, &len, &e) != DTI_OK ||
+                      file_read(key_path, 1 << 20, &key, &len, &e) != DTI_OK)) {
+        rc = cli_error(&e);
+        goto out;
+    }
+    if (admin && bootstrap_admin(ctx->db, admin, &e) != DTI_OK) {
+        rc = cli_error(&e);
+        goto out;
+    }
+    cfg.host = host;
+    cfg.conn_limit = 1024;
+    cfg.per_ip_limit = 256;
+    cfg.timeout_s = 30;
+    cfg.db_url = ctx->db;
+    cfg.db_open = store_open;
+    cfg.db_close = store_close;
+    cfg.tls_cert = cert;
+    cfg.tls_key = key;
+
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    if (http_server_start(&cfg, &srv, &e) != DTI_OK) {
+        rc = cli_error(&e);
+        goto out;
+    }
+    printf("%s %s://%s%s%s:%u/ (%u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
+           cert ? "https" : "http", strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
+           http_server_port(srv), cfg.threads, TR("luồng", "threads"), TR("dữ liệu", "data"), ctx->db);
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
+    http_server_stop(srv, 3000);
+    rc = CLI_OK;
+out:
+    free(cert);
+    free(key);
+    return rc;
+}

@@ -1,0 +1,37 @@
+/* api.h — the handlers of the JSON API and the route table that names them.
+ *
+ * One file per resource (api_health.c, api_session.c, api_plans.c ...),
+ * each handler a route_fn that answers with one http_reply_*(). Handlers
+ * decode the request, call app/ (which checks permissions and validates),
+ * and encode the result; nothing else. routes.c lists every route. */
+#ifndef DTI_HTTP_API_H
+#define DTI_HTTP_API_H
+#include "http/router.h"
+
+struct http_req;
+
+/* Every route, ended by an entry with pattern NULL (routes.c). */
+extern const route api_routes[];
+
+void api_health(struct http_req *r);
+void api_login(struct http_req *r);
+void api_logout(struct http_req *r);
+void api_me(struct http_req *r);
+void api_plans_list(struct http_req *r);
+void api_plan_get(struct http_req *r);
+void api_public_rankings(struct http_req *r);
+void api_import_preview(struct http_req *r);
+void api_import_confirm(struct http_req *r);
+void api_report_get(struct http_req *r);
+void api_report_versions(struct http_req *r);
+void api_report_fill(struct http_req *r);
+void api_report_submit(struct http_req *r);
+void api_report_return(struct http_req *r);
+void api_report_approve(struct http_req *r);
+void api_report_attach(struct http_req *r);
+void api_evidence_get(struct http_req *r);
+void api_evidence_check(struct http_req *r);
+void api_completeness(struct http_req *r);
+void api_score(struct http_req *r);
+
+#endif

@@ -1,0 +1,303 @@
+/* api_reports.c — reports, evidence and completeness over app/report.h.
+ *
+ *   GET  /api/v1/plans/:id/reports/:org/:period[?version=N]   report_show
+ *   GET  /api/v1/plans/:id/reports/:org/:period/versions      report_versions
+ *   PUT  /api/v1/plans/:id/reports/:org/:period               fill (text/csv body)
+ *   POST /api/v1/plans/:id/reports/:org/:period/submit
+ *   POST /api/v1/plans/:id/reports/:org/:period/return        {"reason": "..."}
+ *   POST /api/v1/plans/:id/reports/:org/:period/approve
+ *   POST /api/v1/plans/:id/reports/:org/:period/evidence      multipart: file [, item, item_kind]
+ *   GET  /api/v1/evidence/:eid                                the file
+ *   POST /api/v1/evidence/:eid/check                          {"checked": true|false}
+ *   GET  /api/v1/plans/:id/completeness/:period
+ *
+ * :org is an org id or a name as documents write it (report_org_find).
+ * app/report.c checks every permission; this file only translates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "app/app.h"
+#include "app/auth.h"
+#include "app/report.h"
+#include "http/api.h"
+#include "http/server.h"
+
+/* The acting user of R as app/auth.h knows it. */
+static store *actor(http_req *r, auth_user *u, dti_err *e)
+{
+    store *db = http_db(r, e);
+    if (!db || auth_user_get_id(db, r->user->id, u, e) != DTI_OK)
+        return NULL;
+    return db;
+}
+
+/* The report key of R's path. */
+static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
+{
+    const char *org = http_param(r, "org"), *period = http_param(r, "period");
+    memset(k, 0, sizeof *k);
+    dti_rc rc = http_param_id(r, "id", &k->plan_id, e);
+    if (rc != DTI_OK)
+        return rc;
+    if (!period || strlen(period) >= sizeof k->period)
+        return dti_fail(e, DTI_ERR_INPUT, "period", "Kỳ báo cáo không hợp lệ", "Invalid reporting period");
+    snprintf(k->period, sizeof k->period, "%s", period);
+    return report_org_find(db, k->plan_id, org ? org : "", &k->org_id, e);
+}
+
+/* Common prologue: the user, the store, the key. NULL with E filled on failure. */
+static store *begin(http_req *r, auth_user *u, report_key *k, dti_err *e)
+{
+    store *db = actor(r, u, e);
+    if (!db || key_of(r, db, k, e) != DTI_OK)
+        return NULL;
+    return db;
+}
+
+void api_report_get(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    json_t *out = NULL;
+    int version = 0;
+    dti_err_clear(&e);
+    const char *v = http_query(r, "version");
+    if (v) {
+        char *end = NULL;
+        long x = strtol(v, &end, 10);
+        if (!*v || *end || x < 0 || x > 100000) {
+            http_reply_fail(r, DTI_ERR_INPUT, "version", "Phiên bản không hợp lệ: %s", "Invalid version: %s", v);
+            return;
+        }
+        version = (int)x;
+    }
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_show(db, &u, &k, version, app_now(), &out, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, out);
+}
+
+void api_report_versions(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    json_t *out = NULL;
+    dti_err_clear(&e);
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_versions(db, &u, &k, &out, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{s:o}", "versions", out));
+}
+
+void api_report_fill(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    report_fill_result res;
+    size_t n;
+    dti_err_clear(&e);
+    memset(&res, 0, sizeof res);
+    const char *ct = http_header(r, "Content-Type");
+    if (!ct || strncasecmp(ct, "text/csv", 8) != 0) {
+        http_reply_fail(r, DTI_ERR_FORMAT, "Content-Type", "Nội dung phải là CSV (Content-Type: text/csv)",
+                        "The body must be CSV (Content-Type: text/csv)");
+        return;
+    }
+    const char *csv = http_body(r, &n);
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_fill_csv(db, &u, &k, csv, n, app_now(), &res, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{s:I, s:i, s:I, s:I, s:I, s:b}", "report_id", (json_int_t)res.report_id,
+                                      "version", res.version, "values", (json_int_t)res.values, "tasks",
+                                      (json_int_t)res.tasks, "texts", (json_int_t)res.texts, "new_version",
+                                      res.new_version));
+}
+
+/* Answer the report after a state change, as report_show gives it. */
+static void reply_report(http_req *r, store *db, const auth_user *u, const report_key *k, json_t *extra)
+{
+    dti_err e;
+    json_t *out = NULL;
+    dti_err_clear(&e);
+    if (report_show(db, u, k, 0, app_now(), &out, &e) != DTI_OK) {
+        json_decref(extra);
+        http_reply_error(r, &e);
+        return;
+    }
+    if (extra)
+        json_object_update(out, extra);
+    json_decref(extra);
+    http_reply_json(r, 200, out);
+}
+
+void api_report_submit(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    size_t missing = 0;
+    dti_err_clear(&e);
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_submit(db, &u, &k, app_now(), &missing, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_report(r, db, &u, &k, json_pack("{s:I}", "missing", (json_int_t)missing));
+}
+
+void api_report_return(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    json_t *body;
+    dti_err_clear(&e);
+    if (http_json_body(r, &body, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    const char *reason = json_string_value(json_object_get(body, "reason"));
+    if (!reason || !*reason) {
+        http_reply_fail(r, DTI_ERR_INPUT, "reason", "Cần ghi lý do trả lại", "A reason for returning is required");
+        return;
+    }
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_return(db, &u, &k, reason, app_now(), &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_report(r, db, &u, &k, NULL);
+}
+
+void api_report_approve(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    dti_err_clear(&e);
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_approve(db, &u, &k, app_now(), &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_report(r, db, &u, &k, NULL);
+}
+
+void api_report_attach(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    const http_part *f, *item, *kind;
+    int64_t id = 0;
+    int new_file = 0;
+    char kc = 'i';
+    dti_err_clear(&e);
+    if (http_file_part(r, "file", &f, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    item = http_part_get(r, "item");
+    kind = http_part_get(r, "item_kind");
+    if (kind && kind->data.ptr) {
+        if (strcmp(kind->data.ptr, "task") == 0 || strcmp(kind->data.ptr, "t") == 0)
+            kc = 't';
+        else if (strcmp(kind->data.ptr, "indicator") != 0 && strcmp(kind->data.ptr, "i") != 0) {
+            http_reply_fail(r, DTI_ERR_INPUT, "item_kind", "item_kind phải là indicator hoặc task",
+                            "item_kind must be indicator or task");
+            return;
+        }
+    }
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_attach(db, &u, &k, kc, item && item->data.len ? item->data.ptr : NULL, f->filename,
+                             f->data.ptr, f->data.len, 0, app_now(), &id, &new_file, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 201, json_pack("{s:I, s:s, s:I, s:b}", "id", (json_int_t)id, "name", f->filename, "size",
+                                      (json_int_t)f->data.len, "new_file", new_file));
+}
+
+static void free_cb(void *p) { free(p); }
+
+void api_evidence_get(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    int64_t id;
+    char *p = NULL, *name = NULL, *type = NULL;
+    size_t n = 0;
+    dti_err_clear(&e);
+    store *db = actor(r, &u, &e);
+    if (!db || http_param_id(r, "eid", &id, &e) != DTI_OK ||
+        report_evidence_get(db, &u, id, &p, &n, &name, &type, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    /* The name as a RFC 5987 attachment: never rendered by the browser. */
+    char disp[1024];
+    size_t o = (size_t)snprintf(disp, sizeof disp, "attachment; filename*=UTF-8''");
+    for (const unsigned char *c = (const unsigned char *)(name ? name : "file"); *c && o + 4 < sizeof disp; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr(".-_", *c))
+            disp[o++] = (char)*c;
+        else
+            o += (size_t)snprintf(disp + o, sizeof disp - o, "%%%02X", *c);
+    }
+    disp[o] = 0;
+    http_add_header(r, "Content-Disposition", disp);
+    http_reply_take(r, 200, type ? type : "application/octet-stream", p, n, free_cb);
+    free(name);
+    free(type);
+}
+
+void api_evidence_check(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    int64_t id;
+    json_t *body;
+    dti_err_clear(&e);
+    if (http_json_body(r, &body, &e) != DTI_OK || http_param_id(r, "eid", &id, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    json_t *c = json_object_get(body, "checked");
+    if (!json_is_boolean(c)) {
+        http_reply_fail(r, DTI_ERR_INPUT, "checked", "“checked” phải là true hoặc false",
+                        "“checked” must be true or false");
+        return;
+    }
+    store *db = actor(r, &u, &e);
+    if (!db || report_check_evidence(db, &u, id, json_is_true(c), app_now(), &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "checked", json_is_true(c)));
+}
+
+void api_completeness(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    int64_t plan_id;
+    json_t *out = NULL;
+    dti_err_clear(&e);
+    const char *period = http_param(r, "period");
+    store *db = actor(r, &u, &e);
+    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
+        report_completeness(db, &u, plan_id, period, app_now(), &out, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, out);
+}

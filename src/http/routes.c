@@ -1,0 +1,37 @@
+/* routes.c — every route of the server, in the order they are tried.
+ * Paths not under /api/ that match nothing are static files (static.c).
+ * Keep docs/api/openapi.yaml in step with this table. */
+#include <stddef.h>
+#include "http/api.h"
+#include "http/server.h"
+
+/* An uploaded plan document; reader.h allows more, a browser upload needs less. */
+#define IMPORT_UPLOAD_MAX ((size_t)20 << 20)
+/* A report's CSV (app/report.h REPORT_CSV_MAX_BYTES) and an evidence file
+ * (REPORT_EVIDENCE_MAX) with room for the multipart framing. */
+#define REPORT_CSV_MAX ((size_t)4 << 20)
+#define EVIDENCE_UPLOAD_MAX (((size_t)20 << 20) + 65536)
+
+const route api_routes[] = {
+    {"GET",  "/api/v1/health",    api_health,     0, 0},
+    {"POST", "/api/v1/login",     api_login,      0, 4096},
+    {"POST", "/api/v1/logout",    api_logout,     ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/me",        api_me,         ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans",     api_plans_list, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id", api_plan_get,   ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/public/rankings", api_public_rankings, 0, 0},
+    {"POST", "/api/v1/imports/preview", api_import_preview, ROUTE_SESSION | ROUTE_MULTIPART, IMPORT_UPLOAD_MAX},
+    {"POST", "/api/v1/imports", api_import_confirm, ROUTE_SESSION | ROUTE_MULTIPART, IMPORT_UPLOAD_MAX},
+    {"GET",  "/api/v1/plans/:id/reports/:org/:period",                 api_report_get,      ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/reports/:org/:period",                 api_report_fill,     ROUTE_SESSION, REPORT_CSV_MAX},
+    {"GET",  "/api/v1/plans/:id/reports/:org/:period/versions",     api_report_versions, ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/submit",       api_report_submit,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/return",       api_report_return,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/approve",      api_report_approve,  ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/evidence",     api_report_attach,   ROUTE_SESSION | ROUTE_MULTIPART, EVIDENCE_UPLOAD_MAX},
+    {"GET",  "/api/v1/evidence/:eid", api_evidence_get,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/evidence/:eid/check", api_evidence_check, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/completeness/:period", api_completeness, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
+    {NULL, NULL, NULL, 0, 0}
+};

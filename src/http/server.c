@@ -1,0 +1,837 @@
+/* server.c — libmicrohttpd daemon, request lifecycle, replies; see server.h.
+ *
+ * libmicrohttpd calls access() several times per request: once when the
+ * headers are in (we allocate the http_req, route it, check the declared
+ * length and start a multipart parser), once per piece of body (appended
+ * under the route's limit, or fed to the parser), and once more with no
+ * data when the body is complete (we run the handler and queue its reply).
+ * A GET without body is answered at the first call. completed() frees the
+ * request: its arena, body, parts, JSON, and gives its store handle back.
+ *
+ * With MHD_USE_INTERNAL_POLLING_THREAD and a thread pool every connection
+ * stays on one worker thread, so the thread-local language (lang_set) set
+ * at each call is the one the handler sees. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <microhttpd.h>
+#include <sodium.h>
+#include "base/lang.h"
+#include "http/api.h"
+#include "http/server.h"
+
+#define HTTP_DISCARD_MAX ((uint64_t)8 << 20)  /* body bytes read and dropped after a 413 */
+
+#define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
+            "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "       \
+            "form-action 'self'; frame-ancestors 'none'"
+
+struct db_pool {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    store **idle;               /* handles not in use */
+    size_t nidle, nopen, max;
+};
+
+struct http_server {
+    http_server_cfg cfg;
+    struct MHD_Daemon *d;
+    unsigned port;
+    struct db_pool db;
+    char *tls_cert, *tls_key;   /* copies: MHD keeps pointers */
+};
+
+struct hdr {
+    const char *name, *value;
+    struct hdr *next;
+};
+
+struct http_req_priv {
+    buf body;
+    int body_over;              /* the body went over the route's limit */
+    uint64_t received;          /* body bytes received */
+    int answered;               /* the reply is queued */
+    int too_many_parts;         /* a multipart body with over HTTP_MAX_PARTS parts */
+    int session_checked;        /* check_session() ran (at the first call) */
+    int rejected;               /* refused before the body: REJECT is the answer */
+    dti_err reject;
+    size_t max_body;
+    struct MHD_PostProcessor *pp;
+    http_part *parts;
+    size_t nparts;
+    json_t *json;
+    store *db;
+    http_user user;
+    char csrf[HTTP_TOKEN_LEN + 1];
+    struct hdr *hdrs;
+    struct MHD_Response *resp;
+    int status;
+    int api;                    /* under /api/: Cache-Control no-store */
+    int routed;                 /* ROUTER_* from the first call */
+    struct timespec t0;
+};
+
+/* ---- store pool ---- */
+
+static void pool_init(struct db_pool *p, size_t max)
+{
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv, NULL);
+    p->idle = NULL;
+    p->nidle = p->nopen = 0;
+    p->max = max;
+}
+
+static store *pool_get(http_server *s, dti_err *e)
+{
+    struct db_pool *p = &s->db;
+    if (!s->cfg.db_open) {
+        dti_fail(e, DTI_ERR_STORE, NULL, "Máy chủ chạy không có cơ sở dữ liệu",
+                 "The server runs without a database");
+        return NULL;
+    }
+    pthread_mutex_lock(&p->mu);
+    while (p->nidle == 0 && p->nopen >= p->max)
+        pthread_cond_wait(&p->cv, &p->mu);
+    if (p->nidle > 0) {
+        store *db = p->idle[--p->nidle];
+        pthread_mutex_unlock(&p->mu);
+        return db;
+    }
+    p->nopen++;
+    pthread_mutex_unlock(&p->mu);
+    store *db = NULL;
+    if (s->cfg.db_open(s->cfg.db_url, &db, e) != DTI_OK || !db) {
+        pthread_mutex_lock(&p->mu);
+        p->nopen--;
+        pthread_cond_signal(&p->cv);
+        pthread_mutex_unlock(&p->mu);
+        return NULL;
+    }
+    return db;
+}
+
+static void pool_put(http_server *s, store *db)
+{
+    struct db_pool *p = &s->db;
+    if (!db)
+        return;
+    pthread_mutex_lock(&p->mu);
+    p->idle[p->nidle++] = db;   /* idle has room for max handles */
+    pthread_cond_signal(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void pool_release(http_server *s)
+{
+    struct db_pool *p = &s->db;
+    for (size_t i = 0; i < p->nidle; i++)
+        if (s->cfg.db_close)
+            s->cfg.db_close(p->idle[i]);
+    free(p->idle);
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->cv);
+}
+
+/* ---- request accessors ---- */
+
+const char *http_header(http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *http_query(http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *http_cookie(http_req *r, const char *name)
+{
+    return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+const char *http_param(http_req *r, const char *name)
+{
+    size_t n = 0;
+    const char *v = router_param_get(&r->match, name, &n);
+    return v ? arena_strndup(&r->pool, v, n) : NULL;
+}
+
+dti_rc http_param_id(http_req *r, const char *name, int64_t *out, dti_err *e)
+{
+    const char *v = http_param(r, name);
+    char *end = NULL;
+    errno = 0;
+    long long x = v && v[0] >= '1' && v[0] <= '9' ? strtoll(v, &end, 10) : 0;
+    if (!v || errno || !end || *end || x <= 0)
+        return dti_fail(e, DTI_ERR_INPUT, name, "“%s” không phải là một mã số hợp lệ",
+                        "“%s” is not a valid id", v ? v : "");
+    *out = x;
+    return DTI_OK;
+}
+
+const char *http_csrf(http_req *r)
+{
+    return r->priv->csrf;
+}
+
+const char *http_body(http_req *r, size_t *len)
+{
+    if (len)
+        *len = r->priv->body.len;
+    return r->priv->body.ptr ? r->priv->body.ptr : "";
+}
+
+/* Nesting depth of the JSON text S (brackets outside strings), stopping
+ * early past MAX. A cheap guard before jansson builds anything. */
+static int json_too_deep(const char *s, size_t n, int max)
+{
+    int depth = 0, in_str = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = 0;
+        } else if (c == '"') {
+            in_str = 1;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max)
+                return 1;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return 0;
+}
+
+dti_rc http_json_body(http_req *r, json_t **out, dti_err *e)
+{
+    struct http_req_priv *p = r->priv;
+    if (p->json) {
+        *out = p->json;
+        return DTI_OK;
+    }
+    const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+    if (!ct || strncasecmp(ct, "application/json", 16) != 0 || (ct[16] && ct[16] != ';' && ct[16] != ' '))
+        return dti_fail(e, DTI_ERR_FORMAT, "Content-Type",
+                        "Nội dung phải là JSON (Content-Type: application/json)",
+                        "The body must be JSON (Content-Type: application/json)");
+    if (p->body.len == 0)
+        return dti_fail(e, DTI_ERR_INPUT, "body", "Thiếu nội dung JSON", "The JSON body is missing");
+    if (json_too_deep(p->body.ptr, p->body.len, HTTP_JSON_MAX_DEPTH))
+        return dti_fail(e, DTI_ERR_INPUT, "body", "JSON lồng nhau quá %d cấp",
+                        "JSON nested more than %d levels", HTTP_JSON_MAX_DEPTH);
+    json_error_t je;
+    json_t *j = json_loadb(p->body.ptr, p->body.len, JSON_REJECT_DUPLICATES, &je);
+    if (!j)
+        return dti_fail(e, DTI_ERR_INPUT, "body", "JSON không hợp lệ ở dòng %d, cột %d: %s",
+                        "Invalid JSON at line %d, column %d: %s", je.line, je.column, je.text);
+    if (!json_is_object(j)) {
+        json_decref(j);
+        return dti_fail(e, DTI_ERR_INPUT, "body", "Nội dung JSON phải là một đối tượng {…}",
+                        "The JSON body must be an object {…}");
+    }
+    p->json = j;
+    *out = j;
+    return DTI_OK;
+}
+
+const http_part *http_part_get(http_req *r, const char *name)
+{
+    for (const http_part *pt = r->priv->parts; pt; pt = pt->next)
+        if (strcmp(pt->name, name) == 0)
+            return pt;
+    return NULL;
+}
+
+dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_err *e)
+{
+    const http_part *pt = http_part_get(r, name);
+    if (!pt || !pt->filename || pt->data.len == 0)
+        return dti_fail(e, DTI_ERR_INPUT, name, "Chưa chọn tệp để tải lên (trường “%s”)",
+                        "No file was uploaded (field “%s”)", name);
+    *out = pt;
+    return DTI_OK;
+}
+
+store *http_db(http_req *r, dti_err *e)
+{
+    if (!r->priv->db)
+        r->priv->db = pool_get(r->srv, e);
+    return r->priv->db;
+}
+
+/* ---- replies ---- */
+
+int http_add_header(http_req *r, const char *name, const char *value)
+{
+    struct hdr *h = arena_alloc(&r->pool, sizeof *h);
+    if (!h || !(h->name = arena_strdup(&r->pool, name)) || !(h->value = arena_strdup(&r->pool, value)))
+        return -1;
+    h->next = r->priv->hdrs;
+    r->priv->hdrs = h;
+    return 0;
+}
+
+static void set_reply(http_req *r, int status, struct MHD_Response *resp, const char *ctype)
+{
+    struct http_req_priv *p = r->priv;
+    if (p->resp)                /* a second reply: keep the first */
+        MHD_destroy_response(p->resp);
+    p->resp = resp;
+    p->status = status;
+    if (resp && ctype)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+}
+
+static void free_cb(void *p) { free(p); }
+
+void http_reply_json(http_req *r, int status, json_t *j)
+{
+    char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+    json_decref(j);
+    if (!s) {
+        static const char oom[] = "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\",\"field\":null}}";
+        set_reply(r, 500, MHD_create_response_from_buffer(sizeof oom - 1, (void *)oom, MHD_RESPMEM_PERSISTENT),
+                  "application/json; charset=utf-8");
+        return;
+    }
+    set_reply(r, status, MHD_create_response_from_buffer_with_free_callback(strlen(s), s, free_cb),
+              "application/json; charset=utf-8");
+}
+
+/* A default message for an error that has none. */
+static const char *default_msg(dti_rc code)
+{
+    switch (code) {
+    case DTI_ERR_NOTFOUND: return TR("Không tìm thấy", "Not found");
+    case DTI_ERR_AUTH: return TR("Cần đăng nhập", "Login required");
+    case DTI_ERR_PERM: return TR("Bạn không có quyền làm việc này", "You may not do this");
+    case DTI_ERR_TOOBIG: return TR("Dữ liệu gửi lên quá lớn", "The request is too large");
+    case DTI_ERR_INPUT: case DTI_ERR_FORMAT: return TR("Dữ liệu không hợp lệ", "Invalid input");
+    case DTI_ERR_CONFLICT: return TR("Trạng thái hiện tại không cho phép việc này", "The current state does not allow this");
+    default: return TR("Lỗi máy chủ", "Server error");
+    }
+}
+
+void http_reply_error(http_req *r, const dti_err *e)
+{
+    dti_rc code = e ? e->code : DTI_ERR_INTERNAL;
+    if (code == DTI_OK)
+        code = DTI_ERR_INTERNAL;
+    const char *msg = e && e->msg[0] ? e->msg : default_msg(code);
+    json_t *j = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", dti_rc_name(code), "message", msg,
+                          "field", e && e->field[0] ? e->field : NULL);
+    int status = dti_rc_http(code);
+    if (status >= 500)
+        fprintf(stderr, "dti serve: %s %s: %d %s\n", r->method, r->path, status, msg);
+    http_reply_json(r, status, j);
+}
+
+void http_reply_fail(http_req *r, dti_rc code, const char *field, const char *vi, const char *en, ...)
+{
+    dti_err e;
+    dti_err_clear(&e);
+    e.code = code;
+    snprintf(e.field, sizeof e.field, "%s", field ? field : "");
+    va_list ap;
+    va_start(ap, en);
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    vsnprintf(e.msg, sizeof e.msg, lang_get() == LANG_EN ? en : vi, ap);
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+    va_end(ap);
+    http_reply_error(r, &e);
+}
+
+void http_reply_data(http_req *r, int status, const char *content_type, const void *data, size_t len,
+                     int static_data)
+{
+    set_reply(r, status,
+              MHD_create_response_from_buffer(len, (void *)data,
+                                              static_data ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY),
+              content_type);
+}
+
+void http_reply_take(http_req *r, int status, const char *content_type, void *data, size_t len,
+                     void (*free_fn)(void *))
+{
+    struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(len, data, free_fn);
+    if (!resp && free_fn)
+        free_fn(data);
+    set_reply(r, status, resp, content_type);
+}
+
+void http_reply_empty(http_req *r, int status)
+{
+    set_reply(r, status, MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT), NULL);
+}
+
+/* Add the security headers and the handler's own, and queue the reply. */
+static enum MHD_Result queue(http_req *r)
+{
+    struct http_req_priv *p = r->priv;
+    if (!p->resp) {
+        dti_err e;
+        dti_fail(&e, DTI_ERR_INTERNAL, NULL, "Yêu cầu không được trả lời", "The request got no reply");
+        http_reply_error(r, &e);
+        if (!p->resp)
+            return MHD_NO;
+    }
+    struct MHD_Response *resp = p->resp;
+    MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+    MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+    MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    MHD_add_response_header(resp, "Content-Language", lang_get() == LANG_EN ? "en" : "vi");
+    if (r->secure)
+        MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+    if (p->api)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    for (struct hdr *h = p->hdrs; h; h = h->next)
+        MHD_add_response_header(resp, h->name, h->value);
+    enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)p->status, resp);
+    p->answered = 1;
+    MHD_destroy_response(resp);
+    p->resp = NULL;
+    if (r->srv->cfg.log_requests) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
+        fprintf(stderr, "%s %s %s %d %.1fms\n", r->ip, r->method, r->path, p->status, ms);
+    }
+    return ok;
+}
+
+/* ---- multipart ---- */
+
+static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
+                                 const char *content_type, const char *transfer_encoding, const char *data,
+                                 uint64_t off, size_t size)
+{
+    http_req *r = cls;
+    struct http_req_priv *p = r->priv;
+    http_part *pt = p->parts;
+    /* Parts arrive in order; a new key (or offset 0) starts a new part. */
+    if (!pt || off == 0 || strcmp(pt->name, key ? key : "") != 0) {
+        if (p->nparts >= HTTP_MAX_PARTS) {
+            p->too_many_parts = 1;
+            return MHD_NO;
+        }
+        pt = arena_calloc(&r->pool, 1, sizeof *pt);
+        if (!pt || !(pt->name = arena_strdup(&r->pool, key ? key : "")))
+            return MHD_NO;
+        pt->filename = arena_strdup(&r->pool, filename);
+        pt->content_type = arena_strdup(&r->pool, content_type);
+        buf_init(&pt->data, filename ? p->max_body : HTTP_MAX_FIELD);
+        pt->next = p->parts;
+        p->parts = pt;
+        p->nparts++;
+    }
+    if (size && buf_add(&pt->data, data, size) != 0) {
+        p->body_over = pt->data.failed == DTI_ERR_TOOBIG;
+        return MHD_NO;
+    }
+    return MHD_YES;
+}
+
+/* ---- the request lifecycle ---- */
+
+static int is_api(const char *path)
+{
+    return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
+}
+
+/* Fill R's session user, and check the CSRF token of a write. */
+static int check_session(http_req *r, dti_err *e)
+{
+    struct http_req_priv *p = r->priv;
+    const char *sid = http_cookie(r, HTTP_SESSION_COOKIE);
+    if (!sid || !*sid) {
+        dti_fail(e, DTI_ERR_AUTH, NULL, "Cần đăng nhập", "Login required");
+        return -1;
+    }
+    store *db = http_db(r, e);
+    if (!db)
+        return -1;
+    if (http_auth_session(db, sid, &p->user, p->csrf, e) != DTI_OK)
+        return -1;
+    r->user = &p->user;
+    r->sid = arena_strdup(&r->pool, sid);
+    if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
+        const char *tok = http_header(r, "X-CSRF-Token");
+        if (!tok || strlen(tok) != strlen(p->csrf) || sodium_memcmp(tok, p->csrf, strlen(p->csrf)) != 0) {
+            dti_fail(e, DTI_ERR_PERM, "X-CSRF-Token", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)",
+                     "Missing or wrong anti-forgery token (X-CSRF-Token)");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Run the handler (or the static files, or the routing error). */
+static void dispatch(http_req *r)
+{
+    struct http_req_priv *p = r->priv;
+    dti_err e;
+    dti_err_clear(&e);
+    if (p->rejected) {
+        http_reply_error(r, &p->reject);
+        return;
+    }
+    if (p->body_over) {
+        http_reply_fail(r, DTI_ERR_TOOBIG, "body", "Dữ liệu gửi lên vượt quá giới hạn %zu byte",
+                        "The request body is over the limit of %zu bytes", p->max_body);
+        return;
+    }
+    if (p->routed == ROUTER_BAD_METHOD) {
+        http_add_header(r, "Allow", "GET, POST, PUT, PATCH, DELETE");
+        http_reply_fail(r, DTI_ERR_INPUT, NULL, "Phương thức %s không dùng được ở đây",
+                        "Method %s is not allowed here", r->method);
+        p->status = 405;
+        return;
+    }
+    if (p->routed == ROUTER_NONE) {
+        if (p->api || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
+            http_reply_fail(r, DTI_ERR_NOTFOUND, NULL, "Không có địa chỉ %s", "No such address: %s", r->path);
+        else
+            http_static(r);
+        return;
+    }
+    if (p->rejected) {
+        http_reply_error(r, &p->reject);
+        return;
+    }
+    if ((r->match.route->flags & ROUTE_SESSION) && !p->session_checked && check_session(r, &e) != 0) {
+        http_reply_error(r, &e);
+        return;
+    }
+    r->match.route->fn(r);
+}
+
+static void client_ip(http_req *r)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(r->ip, sizeof r->ip, "?");
+    if (!ci || !ci->client_addr)
+        return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, r->ip, sizeof r->ip);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, r->ip, sizeof r->ip);
+}
+
+static http_req *req_new(http_server *s, struct MHD_Connection *conn, const char *url, const char *method)
+{
+    http_req *r = calloc(1, sizeof *r + sizeof(struct http_req_priv));
+    if (!r)
+        return NULL;
+    r->priv = (struct http_req_priv *)(void *)(r + 1);
+    r->srv = s;
+    r->conn = conn;
+    arena_init(&r->pool, HTTP_ARENA_MAX);
+    clock_gettime(CLOCK_MONOTONIC, &r->priv->t0);
+    r->method = arena_strdup(&r->pool, method);
+    r->path = arena_strdup(&r->pool, url);
+    buf_init(&r->priv->body, HTTP_MAX_BODY);
+    if (!r->method || !r->path) {
+        arena_release(&r->pool);
+        free(r);
+        return NULL;
+    }
+    client_ip(r);
+    r->secure = s->cfg.tls_cert != NULL;
+    if (s->cfg.trust_proxy) {
+        const char *xf = http_header(r, "X-Forwarded-Proto");
+        if (xf && strcasecmp(xf, "https") == 0)
+            r->secure = 1;
+    }
+    return r;
+}
+
+static void req_free(http_req *r)
+{
+    if (!r)
+        return;
+    struct http_req_priv *p = r->priv;
+    if (p->pp)
+        MHD_destroy_post_processor(p->pp);
+    for (http_part *pt = p->parts; pt; pt = pt->next)
+        buf_release(&pt->data);
+    buf_release(&p->body);
+    json_decref(p->json);
+    if (p->resp)
+        MHD_destroy_response(p->resp);
+    pool_put(r->srv, p->db);
+    arena_release(&r->pool);
+    sodium_memzero(p->csrf, sizeof p->csrf);
+    free(r);
+}
+
+/* The declared body length, or 0 when none was declared. */
+static uint64_t declared_length(http_req *r)
+{
+    const char *cl = http_header(r, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    char *end = NULL;
+    if (!cl)
+        return 0;
+    errno = 0;
+    unsigned long long n = strtoull(cl, &end, 10);
+    return errno || !end || *end ? UINT64_MAX : n;
+}
+
+static int has_body(http_req *r)
+{
+    return http_header(r, MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL || declared_length(r) > 0;
+}
+
+static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                 const char *version, const char *upload_data, size_t *upload_data_size,
+                                 void **con_cls)
+{
+    http_server *s = cls;
+    http_req *r = *con_cls;
+    if (!r) {
+        /* The language first: every message of this request follows it. */
+        const char *al = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+        lang_set(lang_parse(al));
+        r = req_new(s, conn, url, method);
+        if (!r)
+            return MHD_NO;
+        *con_cls = r;
+        struct http_req_priv *p = r->priv;
+        p->api = is_api(r->path);
+        p->routed = router_match_path(api_routes, r->method, r->path, &r->match);
+        p->max_body = HTTP_MAX_BODY;
+        if (p->routed == ROUTER_FOUND && r->match.route->max_body)
+            p->max_body = r->match.route->max_body < HTTP_MAX_UPLOAD ? r->match.route->max_body : HTTP_MAX_UPLOAD;
+        p->body.max = p->max_body;
+        if (!has_body(r)) {
+            dispatch(r);
+            return queue(r);
+        }
+        uint64_t declared = declared_length(r);
+        if (declared > p->max_body) {
+            /* Over the limit: read and drop a modest excess so that the
+             * client, still sending, sees the 413; answer at once (and
+             * close) when it announces far more. */
+            p->body_over = 1;
+            if (declared > p->max_body + HTTP_DISCARD_MAX) {
+                dispatch(r);
+                return queue(r);
+            }
+            return MHD_YES;
+        }
+        if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_SESSION)) {
+            /* Who is sending decides before the body is read: a body from
+             * no session (or without the CSRF token) is dropped unread. */
+            p->session_checked = 1;
+            if (check_session(r, &p->reject) != 0) {
+                p->rejected = 1;
+                p->body_over = 1;   /* drop what comes */
+                return MHD_YES;
+            }
+        }
+        if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_MULTIPART)) {
+            const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+            if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0)
+                p->pp = MHD_create_post_processor(conn, 64 * 1024, post_iter, r);
+        }
+        return MHD_YES;
+    }
+    lang_set(lang_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE)));
+    struct http_req_priv *p = r->priv;
+    if (*upload_data_size) {
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        p->received += n;
+        if (p->body_over) {
+            /* Read and drop the rest so the client sees a clean 413,
+             * unless it sends far too much: then answer and close now. */
+            if (p->received > p->max_body + HTTP_DISCARD_MAX && !p->answered) {
+                dispatch(r);
+                return queue(r);
+            }
+            return MHD_YES;
+        }
+        int over = 0;
+        if (p->pp) {
+            if (MHD_post_process(p->pp, upload_data, n) != MHD_YES)
+                over = p->body_over ? 1 : -1;
+            else if (p->received > p->max_body + 64 * 1024)  /* the parts in all */
+                over = 1;
+        } else if (buf_add(&p->body, upload_data, n) != 0) {
+            over = p->body.failed == DTI_ERR_TOOBIG ? 1 : -1;
+        }
+        if (over < 0) {
+            p->body_over = 1;
+            if (p->too_many_parts)
+                http_reply_fail(r, DTI_ERR_INPUT, "body", "Biểu mẫu gửi lên có quá %d phần",
+                                "The form sent has more than %d parts", HTTP_MAX_PARTS);
+            else
+                http_reply_fail(r, DTI_ERR_INPUT, "body", "Không đọc được nội dung gửi lên",
+                                "The request body could not be read");
+            return queue(r);
+        }
+        if (over) {
+            p->body_over = 1;
+            buf_release(&p->body);
+        }
+        return MHD_YES;
+    }
+    if (p->answered)
+        return MHD_YES;
+    if (p->pp) {
+        MHD_destroy_post_processor(p->pp);
+        p->pp = NULL;
+    }
+    dispatch(r);
+    return queue(r);
+}
+
+static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    req_free(*con_cls);
+    *con_cls = NULL;
+}
+
+/* ---- the daemon ---- */
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err *e)
+{
+    dti_rc rc = DTI_ERR_NOMEM;
+    *out = NULL;
+    http_server *s = calloc(1, sizeof *s);
+    if (!s)
+        return dti_fail(e, rc, NULL, "Hết bộ nhớ", "Out of memory");
+    s->cfg = *cfg;
+    if (s->cfg.threads < 1)
+        s->cfg.threads = 1;
+    pool_init(&s->db, s->cfg.threads);
+    s->db.idle = calloc(s->cfg.threads, sizeof *s->db.idle);
+    s->tls_cert = dup_or_null(cfg->tls_cert);
+    s->tls_key = dup_or_null(cfg->tls_key);
+    if (!s->db.idle || (cfg->tls_cert && !s->tls_cert) || (cfg->tls_key && !s->tls_key)) {
+        dti_fail(e, rc, NULL, "Hết bộ nhớ", "Out of memory");
+        goto fail;
+    }
+    s->cfg.tls_cert = s->tls_cert;
+    s->cfg.tls_key = s->tls_key;
+    if (s->cfg.db_open) {
+        /* One handle now: a wrong path or a failed migration stops the
+         * start, and migrations never race between workers. */
+        store *db = NULL;
+        if ((rc = s->cfg.db_open(s->cfg.db_url, &db, e)) != DTI_OK)
+            goto fail;
+        s->db.idle[s->db.nidle++] = db;
+        s->db.nopen = 1;
+    }
+
+    struct sockaddr_storage ss;
+    memset(&ss, 0, sizeof ss);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    const char *host = cfg->host && *cfg->host ? cfg->host : "0.0.0.0";
+    struct addrinfo hints = {0}, *ai = NULL;
+    hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE;
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, NULL, &hints, &ai) != 0 || !ai) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "--listen", "Địa chỉ nghe không hợp lệ: %s", "Invalid listen address: %s",
+                      host);
+        goto fail;
+    }
+    memcpy(&ss, ai->ai_addr, ai->ai_addrlen);
+    freeaddrinfo(ai);
+    if (ss.ss_family == AF_INET6) {
+        ((struct sockaddr_in6 *)(void *)&ss)->sin6_port = htons((uint16_t)cfg->port);
+        flags |= MHD_USE_IPv6;
+    } else {
+        ((struct sockaddr_in *)(void *)&ss)->sin_port = htons((uint16_t)cfg->port);
+    }
+    if (s->tls_cert) {
+        if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+            rc = dti_fail(e, DTI_ERR_INPUT, "--tls-cert", "Thư viện libmicrohttpd không hỗ trợ TLS",
+                          "libmicrohttpd was built without TLS");
+            goto fail;
+        }
+        flags |= MHD_USE_TLS;
+    }
+    struct MHD_OptionItem opts[] = {
+        {MHD_OPTION_SOCK_ADDR, 0, &ss},
+        {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)s->cfg.threads, NULL},
+        {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)(cfg->conn_limit ? cfg->conn_limit : 1024), NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)(cfg->per_ip_limit ? cfg->per_ip_limit : 256), NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)(cfg->timeout_s ? cfg->timeout_s : 30), NULL},
+        {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed_cb, s},
+        {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
+        {s->tls_cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, s->tls_cert},
+        {s->tls_cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, s->tls_key},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    s->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, access_cb, s, MHD_OPTION_ARRAY, opts,
+                            MHD_OPTION_END);
+    if (!s->d) {
+        rc = dti_fail(e, DTI_ERR_IO, "--listen", "Không mở được cổng %s:%u (đã có chương trình khác dùng?)",
+                      "Could not listen on %s:%u (in use by another program?)", host, cfg->port);
+        goto fail;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = di ? di->port : cfg->port;
+    *out = s;
+    return DTI_OK;
+fail:
+    pool_release(s);
+    free(s->tls_cert);
+    free(s->tls_key);
+    free(s);
+    return rc;
+}
+
+unsigned http_server_port(const http_server *s)
+{
+    return s ? s->port : 0;
+}
+
+void http_server_stop(http_server *s, unsigned grace_ms)
+{
+    if (!s)
+        return;
+    MHD_socket ls = MHD_quiesce_daemon(s->d);
+    for (unsigned waited = 0; waited < grace_ms; waited += 20) {
+        const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (!di || di->num_connections == 0)
+            break;
+        struct timespec ts = {0, 20 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(s->d);
+    if (ls != MHD_INVALID_SOCKET)
+        close(ls);
+    pool_release(s);
+    free(s->tls_cert);
+    free(s->tls_key);
+    free(s);
+}

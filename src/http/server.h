@@ -1,0 +1,153 @@
+/* server.h — the HTTP server: libmicrohttpd underneath, dti's requests on top.
+ *
+ * One http_server runs a libmicrohttpd daemon with its own thread pool
+ * (epoll, one event loop per worker) and the limits a public server needs:
+ * connections in all and per client address, an idle timeout, and a body
+ * size per route enforced while the body arrives (413 as soon as it is
+ * over). Each request gets an http_req with an arena (base/arena.h) for
+ * everything that lives as long as the request; a store handle taken
+ * from a small pool (one handle per worker at most: a handle is used by
+ * one thread at a time); the route's parameters; the user of its session.
+ *
+ * Handlers (api_*.c, declared in api.h, listed in routes.c) read the
+ * request through the http_* accessors below and answer with exactly one
+ * http_reply_*(). The server adds the security headers to every response
+ * (Content-Security-Policy without inline script, frame-ancestors 'none',
+ * nosniff, Referrer-Policy) and Cache-Control: no-store to the API, checks
+ * the session and the CSRF token for routes that need them, and sets the
+ * language of messages from Accept-Language (Vietnamese unless "en").
+ * Errors are JSON {"error": {"code", "message", "field"}} everywhere. */
+#ifndef DTI_HTTP_SERVER_H
+#define DTI_HTTP_SERVER_H
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "http/router.h"
+#include "http/session.h"
+#include "store/store.h"
+
+/* Limits. */
+#define HTTP_MAX_BODY        ((size_t)1 << 20)   /* default body bytes of a route */
+#define HTTP_MAX_UPLOAD      ((size_t)32 << 20)  /* largest max_body a route may set */
+#define HTTP_ARENA_MAX       ((size_t)64 << 20)  /* a request's arena */
+#define HTTP_JSON_MAX_DEPTH  32                  /* nesting of a JSON body */
+#define HTTP_MAX_PARTS       16                  /* parts of a multipart body */
+#define HTTP_MAX_FIELD       ((size_t)1 << 20)   /* a non-file multipart field */
+
+/* Route flags. */
+enum {
+    ROUTE_SESSION   = 1 << 0,   /* a logged-in user (401), X-CSRF-Token on non-GET (403) */
+    ROUTE_MULTIPART = 1 << 1    /* a multipart/form-data body, collected as http_part */
+};
+
+typedef struct http_server_cfg {
+    const char *host;           /* "127.0.0.1"; NULL = every address */
+    unsigned port;              /* 0 = any free port (see http_server_port) */
+    unsigned threads;           /* worker threads, >= 1 */
+    unsigned conn_limit;        /* connections in all */
+    unsigned per_ip_limit;      /* connections from one address */
+    unsigned timeout_s;         /* idle connection timeout */
+    const char *db_url;         /* the store every worker opens */
+    /* How to open and close a store (store_open/store_close); NULL when the
+     * server runs without one (every handler needing it answers 503). */
+    dti_rc (*db_open)(const char *url, store **out, dti_err *e);
+    void (*db_close)(store *s);
+    const char *tls_cert;       /* PEM text, or NULL for plain HTTP */
+    const char *tls_key;
+    int trust_proxy;            /* believe X-Forwarded-Proto: https (Secure cookies) */
+    int log_requests;           /* one line per request on stderr */
+} http_server_cfg;
+
+typedef struct http_server http_server;
+
+/* Start serving with CFG (copied). *OUT owned by the caller: stop it with
+ * http_server_stop(). */
+dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err *e);
+/* The port actually bound. */
+unsigned http_server_port(const http_server *s);
+/* Stop accepting, let requests in flight finish (at most GRACE_MS), close
+ * everything and free S. NULL is a no-op. */
+void http_server_stop(http_server *s, unsigned grace_ms);
+
+/* One part of a multipart body. Everything is owned by the request. */
+typedef struct http_part {
+    const char *name;           /* the form field */
+    const char *filename;       /* NULL for a plain field */
+    const char *content_type;   /* as the client sent it, or NULL */
+    buf data;                   /* the bytes, at most the route's max_body */
+    struct http_part *next;
+} http_part;
+
+typedef struct http_req {
+    http_server *srv;
+    struct MHD_Connection *conn;
+    arena pool;                 /* freed when the request ends */
+    const char *method;         /* "GET" ... */
+    const char *path;           /* decoded, without the query string */
+    router_match match;
+    char ip[64];                /* client address */
+    int secure;                 /* over TLS, or a trusted proxy said https */
+    const http_user *user;      /* the session's user, or NULL */
+    const char *sid;            /* the session id, or NULL */
+    /* private to server.c */
+    struct http_req_priv *priv;
+} http_req;
+
+/* Request accessors. Returned strings are owned by the request. */
+const char *http_header(http_req *r, const char *name);     /* NULL if absent */
+const char *http_query(http_req *r, const char *name);      /* ?name=..., NULL if absent */
+const char *http_cookie(http_req *r, const char *name);
+/* A route parameter (":id") as a NUL-terminated string in the arena, or NULL. */
+const char *http_param(http_req *r, const char *name);
+/* A route parameter as a positive integer id; DTI_ERR_INPUT naming NAME if
+ * it is not one. */
+dti_rc http_param_id(http_req *r, const char *name, int64_t *out, dti_err *e);
+/* The CSRF token of the request's session (ROUTE_SESSION routes), or "". */
+const char *http_csrf(http_req *r);
+/* The raw body (NUL-terminated; *LEN its length). Empty string when none. */
+const char *http_body(http_req *r, size_t *len);
+/* The body as JSON: requires Content-Type application/json, at most
+ * HTTP_JSON_MAX_DEPTH deep, no duplicate keys. A bad one is DTI_ERR_INPUT
+ * (or DTI_ERR_FORMAT for the content type) naming line and column. The
+ * value is borrowed: owned by the request. */
+dti_rc http_json_body(http_req *r, json_t **out, dti_err *e);
+/* The multipart part NAME (on ROUTE_MULTIPART routes), or NULL. */
+const http_part *http_part_get(http_req *r, const char *name);
+/* A file part NAME with a file name and at least one byte, else
+ * DTI_ERR_INPUT naming NAME. */
+dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_err *e);
+/* The store handle of this request (taken from the pool on first use and
+ * given back when the request ends). NULL with E filled when there is none. */
+store *http_db(http_req *r, dti_err *e);
+
+/* Replies: a handler calls exactly one. */
+/* JSON with STATUS; steals J (NULL J: a 500). */
+void http_reply_json(http_req *r, int status, json_t *j);
+/* The error E as JSON with dti_rc_http(E->code). */
+void http_reply_error(http_req *r, const dti_err *e);
+/* dti_fail() and reply with it. */
+void http_reply_fail(http_req *r, dti_rc code, const char *field, const char *vi, const char *en, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+/* LEN bytes of DATA as CONTENT_TYPE. STATIC_DATA non-zero: DATA outlives
+ * the server (embedded files) and is not copied; else it is copied. */
+void http_reply_data(http_req *r, int status, const char *content_type, const void *data,
+                     size_t len, int static_data);
+/* LEN bytes of DATA as CONTENT_TYPE, taking DATA: FREE_FN(DATA) when sent
+ * (also when the reply is dropped). */
+void http_reply_take(http_req *r, int status, const char *content_type, void *data, size_t len,
+                     void (*free_fn)(void *));
+/* STATUS with no body (204). */
+void http_reply_empty(http_req *r, int status);
+/* Add a header to the reply (copied), before or after http_reply_*. 0 or -1. */
+int http_add_header(http_req *r, const char *name, const char *value);
+
+/* The static files handler (embedded web/ tree). */
+void http_static(http_req *r);
+
+#endif

@@ -1,0 +1,98 @@
+// reports.test.mjs — a unit's report through the API: fill (CSV), evidence
+// upload and download, submit, return with a reason, fill again, submit,
+// approve; versions, completeness and the plan's score afterwards.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { BASE, req, assertError } from './lib.mjs';
+
+const SHARED = process.env.SHARED || '../shared';
+const ADMIN = process.env.DTI_ADMIN || 'admin';
+const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
+const ORG = 'Trung tâm phục vụ Hành chính công';
+const PERIOD = '2026-03';
+let cookie, csrf, planId, base;
+
+const auth = (extra = {}) => ({ ...extra, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(extra.headers || {}) } });
+
+before(async () => {
+  const r = await req('/api/v1/login', { json: { login: ADMIN, password: PASSWORD } });
+  assert.equal(r.status, 200, r.text);
+  cookie = r.headers.get('set-cookie').split(';')[0];
+  csrf = r.body.csrf_token;
+  // Minh Đức's plan as hand-checked, from its text (one byte added: a document of its own)
+  const fd = new FormData();
+  fd.append('file', new Blob([fs.readFileSync(`${SHARED}/plans/minh-duc-2026-2030-dti.txt`), '\n']), 'minh-duc-reports.txt');
+  fd.append('plan', fs.readFileSync(`${SHARED}/plans/expected/minh-duc-2026-2030-dti.json`, 'utf8'));
+  const imp = await fetch(BASE + '/api/v1/imports', auth({ method: 'POST', body: fd }));
+  const body = await imp.json();
+  assert.equal(imp.status, 201, JSON.stringify(body));
+  planId = body.plan_id;
+  base = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/${PERIOD}`;
+});
+
+const fill = (csv) => req(base, auth({ method: 'PUT', body: csv, headers: { 'Content-Type': 'text/csv' } }));
+const post = (path, json) => req(base + path, auth(json ? { json } : { method: 'POST' }));
+
+test('a report through its whole cycle', async () => {
+  let r = await fill('code,numerator,denominator,value,note\n4.1,45,60,75,Số hồ sơ trực tuyến\n');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.values, 1);
+
+  // evidence: a small PDF, stored and served back as an attachment
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const fd = new FormData();
+  fd.append('file', new Blob([pdf]), 'biên bản.pdf');
+  fd.append('item', '4.1');
+  fd.append('item_kind', 'indicator');
+  const up = await fetch(BASE + base + '/evidence', auth({ method: 'POST', body: fd }));
+  const ev = await up.json();
+  assert.equal(up.status, 201, JSON.stringify(ev));
+  const dl = await fetch(`${BASE}/api/v1/evidence/${ev.id}`, auth());
+  assert.equal(dl.status, 200);
+  assert.equal(dl.headers.get('content-type'), 'application/pdf');
+  assert.match(dl.headers.get('content-disposition'), /^attachment; filename\*=UTF-8''bi%C3%AAn%20b%E1%BA%A3n\.pdf$/);
+  assert.deepEqual(Buffer.from(await dl.arrayBuffer()), pdf);
+  assert.equal((await fetch(`${BASE}/api/v1/evidence/${ev.id}`)).status, 401);
+
+  r = await post('/submit');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.state, 'submitted');
+  assertError(await fill('code,value\n4.1,80\n'), 409, 'conflict');
+
+  assertError(await post('/return', {}), 400, 'bad_input');
+  r = await post('/return', { reason: 'Thiếu số liệu tháng 3' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.state, 'returned');
+
+  r = await fill('code,numerator,denominator,value,note\n4.1,48,60,80,Đã bổ sung\n');
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await post('/submit')).status, 200);
+  r = await post('/approve');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.state, 'approved');
+
+  r = await req(base + '/versions', auth());
+  assert.equal(r.status, 200);
+  assert.ok(Array.isArray(r.body.versions) && r.body.versions.length >= 1);
+
+  r = await req(`/api/v1/evidence/${ev.id}/check`, auth({ json: { checked: true } }));
+  assert.equal(r.status, 200, r.text);
+});
+
+test('completeness and score of the period', async () => {
+  const c = await req(`/api/v1/plans/${planId}/completeness/${PERIOD}`, auth());
+  assert.equal(c.status, 200, c.text);
+  const s = await req(`/api/v1/plans/${planId}/score/${PERIOD}`, auth());
+  assert.equal(s.status, 200, s.text);
+  assert.match(JSON.stringify(s.body), /4\.1/);
+});
+
+test('report errors: bad CSV type, unknown org, bad value, no CSRF', async () => {
+  assertError(await req(base, auth({ method: 'PUT', body: 'x', headers: { 'Content-Type': 'text/plain' } })), 400, 'bad_format');
+  assertError(await req(`/api/v1/plans/${planId}/reports/No%20such%20unit/${PERIOD}`, auth()), 404, 'not_found');
+  const other = `/api/v1/plans/${planId}/reports/${encodeURIComponent('Phòng Kinh tế')}/${PERIOD}`;
+  const bad = await req(other, auth({ method: 'PUT', body: 'code,value\n4.4,150\n', headers: { 'Content-Type': 'text/csv' } }));
+  assertError(bad, 400, 'bad_input');
+  assertError(await req(base + '/submit', { method: 'POST', headers: { Cookie: cookie } }), 403, 'forbidden');
+});

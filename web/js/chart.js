@@ -1,0 +1,26 @@
+// chart.js — Chart.js for the screens that draw (dashboard, rankings).
+// The pinned UMD build (web/node_modules/chart.js, embedded in the binary)
+// is served at /vendor/chart.js and loaded on first use by a <script src>
+// (allowed by the Content-Security-Policy: same origin, not inline).
+let loading = null;
+
+export function loadChart() {
+  if (window.Chart) return Promise.resolve(window.Chart);
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = '/vendor/chart.js';
+      s.onload = () => resolve(window.Chart);
+      s.onerror = () => { loading = null; reject(new Error('Chart.js')); };
+      document.head.append(s);
+    });
+  }
+  return loading;
+}
+
+// Vietnamese number format on every chart's axes and tooltips.
+export function chartDefaults(Chart) {
+  Chart.defaults.locale = 'vi-VN';
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  return Chart;
+}

@@ -1,0 +1,139 @@
+// i18n.js — Vietnamese first, English on request; numbers and dates as in Vietnam.
+// The choice is kept in localStorage ("dti.lang") and sent to the server as
+// Accept-Language so its messages follow it. Dates print dd/mm/yyyy and
+// decimals with a comma (Intl 'vi-VN') in both languages: they are the
+// commune's documents' conventions, not the reader's.
+
+const MESSAGES = {
+  vi: {
+    'app.title': 'dti — Theo dõi kế hoạch chuyển đổi số',
+    'skip': 'Bỏ qua, đến nội dung chính',
+    'nav.label': 'Điều hướng chính',
+    'nav.dashboard': 'Tổng quan', 'nav.plan': 'Kế hoạch', 'nav.import': 'Nhập kế hoạch',
+    'nav.mywork': 'Việc của tôi', 'nav.review': 'Thẩm định', 'nav.rankings': 'Xếp hạng',
+    'nav.history': 'Lịch sử',
+    'lang.switch': 'English', 'logout': 'Đăng xuất', 'loading': 'Đang tải…',
+    'login.title': 'Đăng nhập', 'login.user': 'Tên đăng nhập', 'login.password': 'Mật khẩu',
+    'login.submit': 'Đăng nhập', 'login.busy': 'Đang đăng nhập…',
+    'login.hint': 'Hệ thống theo dõi kế hoạch chuyển đổi số và chỉ số DTI của xã.',
+    'login.public': 'Xem bảng xếp hạng công khai',
+    'error.network': 'Không kết nối được máy chủ. Hãy thử lại.',
+    'plan.title': 'Kế hoạch', 'plan.none': 'Chưa có kế hoạch nào. Hãy nhập một kế hoạch từ tài liệu.',
+    'plan.groups': 'Nhóm chỉ số', 'plan.indicators': 'Chỉ tiêu', 'plan.tasks': 'Nhiệm vụ',
+    'plan.code': 'Mã', 'plan.name': 'Tên', 'plan.targets': 'Mục tiêu', 'plan.lead': 'Chủ trì',
+    'plan.support': 'Phối hợp', 'plan.due': 'Thời hạn', 'plan.outputs': 'Sản phẩm',
+    'plan.issued': 'Ngày ban hành', 'plan.number': 'Số', 'plan.back': '← Danh sách kế hoạch',
+    'plan.count': '{n} chỉ tiêu, {m} nhiệm vụ',
+    'dashboard.title': 'Tổng quan', 'dashboard.empty': 'Chỉ số của kỳ hiện tại sẽ hiện ở đây khi có số liệu đã duyệt.',
+    'dashboard.plan': 'Kế hoạch', 'dashboard.period': 'Kỳ (2026-03, 2026-Q1, 2026)', 'dashboard.show': 'Xem',
+    'dashboard.summary': 'Tóm tắt', 'dashboard.index': 'Chỉ số của kế hoạch', 'dashboard.counted': '{n} chỉ tiêu có số liệu, {m} chưa có',
+    'dashboard.reports': 'Báo cáo đã nhận', 'dashboard.late': '{late} muộn, {missing} chưa nộp',
+    'dashboard.groups': 'Chỉ số theo trụ cột', 'dashboard.groupIndex': 'Chỉ số', 'dashboard.noChart': 'Không vẽ được biểu đồ.',
+    'dashboard.atRisk': 'Chỉ tiêu có nguy cơ không đạt', 'dashboard.none': 'Không có.',
+    'dashboard.value': 'Số liệu', 'dashboard.achievement': 'Mức đạt', 'dashboard.status': 'Tình trạng', 'dashboard.onTime': 'Đúng hạn',
+    'import.title': 'Nhập kế hoạch', 'import.empty': 'Tải lên tệp .docx, .xlsx, .md hoặc .txt của kế hoạch để xem trước và xác nhận.',
+    'import.file': 'Tệp kế hoạch', 'import.formats': 'Word (.docx), Excel (.xlsx), Markdown (.md) hoặc văn bản (.txt)',
+    'import.choose': 'Hãy chọn một tệp.', 'import.preview': 'Xem trước', 'import.confirm': 'Xác nhận nhập kế hoạch',
+    'import.done': 'Đã nhập kế hoạch:', 'import.existed': 'Tài liệu này đã được nhập trước đây:',
+    'import.units': 'Đơn vị được nêu trong kế hoạch', 'import.name': 'Tên trong tài liệu', 'import.org': 'Đơn vị',
+    'import.how': 'Kết quả đối chiếu', 'import.how.new': 'Đơn vị mới', 'import.how.matched': 'Đã có',
+    'import.how.self': 'Chính xã/tỉnh', 'import.how.none': 'Chưa gắn',
+    'import.collective': 'Tên chung cần điều phối viên xác định', 'import.warnings': 'Lưu ý',
+    'mywork.title': 'Việc của tôi', 'mywork.empty': 'Các chỉ tiêu được giao trong kỳ này sẽ hiện ở đây.',
+    'review.title': 'Thẩm định báo cáo', 'review.empty': 'Chưa có báo cáo nào chờ thẩm định.',
+    'rankings.title': 'Xếp hạng', 'rankings.empty': 'Chưa có bảng xếp hạng.',
+    'history.title': 'Lịch sử thay đổi', 'history.empty': 'Nhật ký thay đổi của chỉ tiêu, nhiệm vụ và báo cáo sẽ hiện ở đây.',
+    'public.title': 'Bảng xếp hạng chuyển đổi số', 'public.empty': 'Chưa có bảng xếp hạng nào được công bố.',
+    'public.rank': 'Hạng', 'public.name': 'Đơn vị', 'public.score': 'Chỉ số',
+    'status.met': 'Đạt', 'status.ontrack': 'Đúng tiến độ', 'status.risk': 'Nguy cơ',
+    'status.fail': 'Chưa đạt', 'status.nodata': 'Chưa có số liệu',
+    'notfound': 'Không có trang này.',
+  },
+  en: {
+    'app.title': 'dti — Digital transformation plans',
+    'skip': 'Skip to main content',
+    'nav.label': 'Main navigation',
+    'nav.dashboard': 'Dashboard', 'nav.plan': 'Plan', 'nav.import': 'Import',
+    'nav.mywork': 'My work', 'nav.review': 'Review', 'nav.rankings': 'Rankings',
+    'nav.history': 'History',
+    'lang.switch': 'Tiếng Việt', 'logout': 'Log out', 'loading': 'Loading…',
+    'login.title': 'Log in', 'login.user': 'User name', 'login.password': 'Password',
+    'login.submit': 'Log in', 'login.busy': 'Logging in…',
+    'login.hint': 'Tracking the commune\'s digital-transformation plan and its DTI score.',
+    'login.public': 'See the public ranking',
+    'error.network': 'The server cannot be reached. Please try again.',
+    'plan.title': 'Plan', 'plan.none': 'No plan yet. Import one from its document.',
+    'plan.groups': 'Groups', 'plan.indicators': 'Indicators', 'plan.tasks': 'Tasks',
+    'plan.code': 'Code', 'plan.name': 'Name', 'plan.targets': 'Targets', 'plan.lead': 'Lead',
+    'plan.support': 'Support', 'plan.due': 'Due', 'plan.outputs': 'Outputs',
+    'plan.issued': 'Issued', 'plan.number': 'Number', 'plan.back': '← All plans',
+    'plan.count': '{n} indicators, {m} tasks',
+    'dashboard.title': 'Dashboard', 'dashboard.empty': 'The index of the current period appears here once values are approved.',
+    'dashboard.plan': 'Plan', 'dashboard.period': 'Period (2026-03, 2026-Q1, 2026)', 'dashboard.show': 'Show',
+    'dashboard.summary': 'Summary', 'dashboard.index': 'Plan index', 'dashboard.counted': '{n} indicators with data, {m} without',
+    'dashboard.reports': 'Reports received', 'dashboard.late': '{late} late, {missing} missing',
+    'dashboard.groups': 'Index by pillar', 'dashboard.groupIndex': 'Index', 'dashboard.noChart': 'The chart could not be drawn.',
+    'dashboard.atRisk': 'Indicators at risk', 'dashboard.none': 'None.',
+    'dashboard.value': 'Value', 'dashboard.achievement': 'Achievement', 'dashboard.status': 'Status', 'dashboard.onTime': 'On time',
+    'import.title': 'Import a plan', 'import.empty': 'Upload the plan\'s .docx, .xlsx, .md or .txt file to preview and confirm it.',
+    'import.file': 'Plan file', 'import.formats': 'Word (.docx), Excel (.xlsx), Markdown (.md) or text (.txt)',
+    'import.choose': 'Choose a file.', 'import.preview': 'Preview', 'import.confirm': 'Confirm the import',
+    'import.done': 'Plan imported:', 'import.existed': 'This document was imported before:',
+    'import.units': 'Units the plan names', 'import.name': 'Name in the document', 'import.org': 'Unit',
+    'import.how': 'Match', 'import.how.new': 'New unit', 'import.how.matched': 'Known',
+    'import.how.self': 'The commune/province', 'import.how.none': 'Not linked',
+    'import.collective': 'Collective names for the coordinator to resolve', 'import.warnings': 'Notes',
+    'mywork.title': 'My work', 'mywork.empty': 'The indicators assigned to you this period appear here.',
+    'review.title': 'Review reports', 'review.empty': 'No report is waiting for review.',
+    'rankings.title': 'Rankings', 'rankings.empty': 'No ranking yet.',
+    'history.title': 'History', 'history.empty': 'The audit trail of indicators, tasks and reports appears here.',
+    'public.title': 'Digital transformation ranking', 'public.empty': 'No ranking has been published yet.',
+    'public.rank': 'Rank', 'public.name': 'Unit', 'public.score': 'Index',
+    'status.met': 'Met', 'status.ontrack': 'On track', 'status.risk': 'At risk',
+    'status.fail': 'Not met', 'status.nodata': 'No data',
+    'notfound': 'No such page.',
+  },
+};
+
+let lang = 'vi';
+try {
+  const saved = localStorage.getItem('dti.lang');
+  if (saved === 'en' || saved === 'vi') lang = saved;
+} catch { /* storage may be disabled */ }
+
+export function getLang() { return lang; }
+
+export function setLang(l) {
+  lang = l === 'en' ? 'en' : 'vi';
+  try { localStorage.setItem('dti.lang', lang); } catch { /* ignore */ }
+  document.documentElement.lang = lang;
+}
+
+// The message KEY with {name} placeholders filled from VARS.
+export function t(key, vars) {
+  const s = MESSAGES[lang][key] ?? MESSAGES.vi[key] ?? key;
+  return vars ? s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : s;
+}
+
+const numFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
+const dateFmt = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+
+// 0.7071 → "0,7071"; 1234.5 → "1.234,5".
+export function fmtNum(x, digits) {
+  if (x === null || x === undefined || Number.isNaN(x)) return '—';
+  if (digits !== undefined) {
+    return new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
+  }
+  return numFmt.format(x);
+}
+
+// "2026-04-08" or a Date → "08/04/2026"; other text is returned as it is.
+export function fmtDate(d) {
+  if (!d) return '—';
+  if (typeof d === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+    if (!m) return d;
+    d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  }
+  return dateFmt.format(d);
+}

@@ -1,0 +1,7 @@
+// views/history.js — the "history" screen (issue 4 §2); filled in as its API lands.
+import { h, mount } from '../dom.js';
+import { t } from '../i18n.js';
+
+export async function render(main) {
+  mount(main, h('h1', {}, t('history.title')), h('p', { class: 'muted' }, t('history.empty')));
+}
