@@ -47,5 +47,6 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_plans(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -37,6 +37,8 @@ static const struct command COMMANDS[] = {
     {"periods", cmd_periods, "periods KH [NĂM]   các kỳ báo cáo và hạn", "periods PLAN [YEAR] periods and deadlines"},
     {"score", cmd_score, "score KH KỲ         điểm, chỉ số, cảnh báo, xếp hạng (--json: kèm số liệu đầu vào)",
      "score PLAN PERIOD   scores, index, warnings, rankings (--json: with every input)"},
+    {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo 3 tháng)",
+     "demo [--force]     make the demo data (Hòa Bình commune, users, 3 months of reports)"},
     {NULL, NULL, NULL, NULL}
 };
 
