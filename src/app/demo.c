@@ -183,6 +183,7 @@ static const demo_evidence EVIDENCE[] = {
 };
 #define NEVIDENCE (sizeof EVIDENCE / sizeof EVIDENCE[0])
 #define EVIDENCE_PER_REPORT_MAX 8
+#define EVENTS_PER_REPORT 7
 
 /* ---- months and instants ---------------------------------------------------- */
 
@@ -218,7 +219,8 @@ static time_t after(const period *p, int day, int hh, int mm)
 
 /* ---- events ------------------------------------------------------------------- */
 
-typedef enum { EV_FILL = 0, EV_SUBMIT, EV_RETURN, EV_FIX, EV_APPROVE } ev_kind;
+/* EV_ATTACH attaches the files of a fill, EV_FIX those of a correction. */
+typedef enum { EV_FILL = 0, EV_ATTACH, EV_SUBMIT, EV_RETURN, EV_FIX, EV_APPROVE } ev_kind;
 
 typedef struct demo_event {
     time_t at;
@@ -242,7 +244,7 @@ static void ev_add(demo_event *v, size_t *n, time_t at, size_t unit, int month, 
     (*n)++;
 }
 
-/* The events of every unit's every month (at most 5 each), by time. */
+/* The events of every unit's every month (at most EVENTS_PER_REPORT each), by time. */
 static size_t plan_events(const period *months, demo_event *v)
 {
     size_t n = 0;
@@ -250,6 +252,7 @@ static size_t plan_events(const period *months, demo_event *v)
         for (int m = 0; m < DEMO_MONTHS; m++) {
             const period *p = &months[m];
             int d = 6 + (int)u;             /* units spread over the days before the 15th */
+            size_t first = n;
             switch (UNITS[u].go[m]) {
             case GO_ON_TIME:
                 ev_add(v, &n, after(p, d, 9, 0), u, m, EV_FILL);
@@ -266,6 +269,7 @@ static size_t plan_events(const period *months, demo_event *v)
                 ev_add(v, &n, after(p, 12, 15, 0), u, m, EV_SUBMIT);
                 ev_add(v, &n, after(p, 13, 9, 0), u, m, EV_RETURN);
                 ev_add(v, &n, after(p, 14, 10, 0), u, m, EV_FIX);
+                ev_add(v, &n, after(p, 14, 10, 10), u, m, EV_SUBMIT);
                 ev_add(v, &n, after(p, 15, 9, 0), u, m, EV_APPROVE);
                 break;
             case GO_WAITING:
@@ -281,6 +285,8 @@ static size_t plan_events(const period *months, demo_event *v)
                 ev_add(v, &n, after(p, 14, 9, 0), u, m, EV_FILL);
                 break;
             }
+            /* the files follow the fill by ten minutes */
+            ev_add(v, &n, v[first].at + 600, u, m, EV_ATTACH);
         }
     qsort(v, n, sizeof *v, ev_cmp);
     return n;
@@ -422,10 +428,11 @@ static dti_rc play(demo_ctx *c, const demo_event *ev, dti_err *e)
             return app_nomem(e);
         rc = report_fill_csv(c->a->st, reporter, &key, csv, strlen(csv), ev->at, &fr, e);
         free(csv);
-        if (!rc)
-            rc = attach(c, ev->unit, ev->month, 0, ev->at + 600, e);
         break;
     }
+    case EV_ATTACH:
+        rc = attach(c, ev->unit, ev->month, 0, ev->at, e);
+        break;
     case EV_SUBMIT:
         rc = report_submit(c->a->st, reporter, &key, ev->at, NULL, e);
         break;
@@ -434,15 +441,13 @@ static dti_rc play(demo_ctx *c, const demo_event *ev, dti_err *e)
         break;
     case EV_FIX:
         rc = attach(c, ev->unit, ev->month, 1, ev->at, e);
-        if (!rc)
-            rc = report_submit(c->a->st, reporter, &key, ev->at + 600, NULL, e);
         break;
     case EV_APPROVE:
         /* the coordinator opens every file before approving */
         for (size_t i = 0; !rc && i < c->nevidence[ev->unit][ev->month]; i++)
             rc = report_check_evidence(c->a->st, coord, c->evidence[ev->unit][ev->month][i], 1, ev->at, e);
         if (!rc)
-            rc = report_approve(c->a->st, coord, &key, ev->at + 300, e);
+            rc = report_approve(c->a->st, coord, &key, ev->at, e);
         break;
     }
     return rc;
@@ -516,7 +521,7 @@ static dti_rc count_states(demo_ctx *c, time_t now, demo_result *r, dti_err *e)
 dti_rc demo_create(app *a, time_t now, demo_result *r, dti_err *e)
 {
     demo_ctx *c = calloc(1, sizeof *c);
-    demo_event *ev = malloc(NUNITS * DEMO_MONTHS * 5 * sizeof *ev);
+    demo_event *ev = malloc(NUNITS * DEMO_MONTHS * EVENTS_PER_REPORT * sizeof *ev);
     demo_result local;
     int empty = 0, open = 0;
     dti_rc rc = DTI_OK;

@@ -6,7 +6,8 @@
  * untouched. With --force such a database file is first moved aside to
  * FILE.YYYYmmdd-HHMMSS (nothing is deleted) and a new one is made; a
  * PostgreSQL URL or ":memory:" is not a file and is never moved. The months
- * follow the clock (DTI_NOW when set, app.h). --json prints what was made. */
+ * follow the clock (DTI_NOW when set, app.h). --json prints what was made.
+ * `dti demo --logins` only prints the logins (for scripts/run.sh). */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,7 +67,7 @@ static int move_aside(const char *file)
             return -1;
         }
     }
-    printf("%s %s\n", TR("Cơ sở dữ liệu cũ đã được chuyển sang", "The old database was moved to"), to);
+    fprintf(stderr, "%s %s\n", TR("Cơ sở dữ liệu cũ đã được chuyển sang", "The old database was moved to"), to);
     return 0;
 }
 
@@ -84,10 +85,11 @@ static void month_vn(const char *code, char out[8])
     snprintf(out, 8, "%.2s/%.4s", code + 5, code);
 }
 
+static void print_logins(void);
+
 static void print_result(const char *db, const demo_result *r)
 {
-    size_t nu = 0, total = 0;
-    const demo_user *u = demo_users(&nu);
+    size_t total = 0;
     char m[DEMO_MONTHS][8];
     for (int i = 0; i < DEMO_MONTHS; i++)
         month_vn(r->months[i], m[i]);
@@ -105,10 +107,17 @@ static void print_result(const char *db, const demo_result *r)
            report_state_label(REPORT_RETURNED), r->reports[REPORT_RETURNED],
            report_state_label(REPORT_DRAFT), r->reports[REPORT_DRAFT], r->evidence,
            TR("tệp kiểm chứng", "evidence files"));
+    print_logins();
+}
+
+static void print_logins(void)
+{
+    size_t nu = 0;
+    const demo_user *u = demo_users(&nu);
     printf("%s %s):\n", TR("Tài khoản (mật khẩu chung:", "Logins (every password:"), DEMO_PASSWORD);
     for (size_t i = 0; i < nu; i++) {
         printf("  %-10s ", u[i].name);
-        pad(role_label(u[i].role), 11);
+        pad(role_label(u[i].role), 12);
         printf("%s", u[i].display);
         if (u[i].org[0] && strcmp(u[i].org, u[i].display) != 0)
             printf(" · %s", u[i].org);
@@ -139,14 +148,20 @@ static void print_json(const demo_result *r)
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
-    int force = 0, json = ctx->json, empty = 0, status = CLI_OK;
+    int force = 0, json = ctx->json, empty = 0, logins = 0, status = CLI_OK;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--force") == 0)
             force = 1;
+        else if (strcmp(argv[i], "--logins") == 0)
+            logins = 1;
         else if (strcmp(argv[i], "--json") == 0)
             json = 1;
         else
-            return cli_usage("demo [--force] [--json]", "demo [--force] [--json]");
+            return cli_usage("demo [--force] [--json] | demo --logins", "demo [--force] [--json] | demo --logins");
+    }
+    if (logins) {
+        print_logins();
+        return CLI_OK;
     }
     dti_err e;
     dti_err_clear(&e);
