@@ -388,9 +388,14 @@ static dti_rc attach(demo_ctx *c, size_t u, int m, int after_return, time_t at, 
         month_vn(c->codes[m], mv);
         dti_rc rc;
         if (ev->png) {
-            /* bars: the unit's first indicator's rate over the months so far */
+            /* bars: the unit's first rate (a value with a denominator) over the months so far */
             double bars[DEMO_MONTHS];
             const demo_value *v = &un->values[0];
+            for (size_t k = 0; k < DEMO_VALUES_MAX && un->values[k].code; k++)
+                if (un->values[k].den[0] > 0) {
+                    v = &un->values[k];
+                    break;
+                }
             for (int k = 0; k <= m; k++)
                 bars[k] = v->den[k] > 0 ? v->num[k] / v->den[k] : v->num[k] / 100.0;
             static const uint32_t colours[] = {0x1f77b4, 0x2ca02c, 0xd62728, 0x9467bd};

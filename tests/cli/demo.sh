@@ -52,7 +52,7 @@ eq "$(json "$T/st-2026-08.json" "(j['expected'], j['received'], j['on_time'], j[
 eq "$(json "$T/st-2026-08.json" "sorted({o['state'] for o in j['orgs']})")" "['approved']" "August states"
 eq "$(json "$T/st-2026-08.json" "[(o['org'], o['timeliness']['late_days']) for o in j['orgs'] if o['timeliness']['status']=='late']")" \
    "[('Phòng Kinh tế xã', 3)]" "August late"
-# September: Phòng Văn hóa - Xã hội (17/10) and Tổ CNSCĐ (19/10) late
+# September: Phòng Văn hóa - Xã hội and Tổ CNSCĐ late (both 17/10)
 eq "$(json "$T/st-2026-09.json" "sorted(o['org'] for o in j['orgs'] if o['timeliness']['status']=='late')")" \
    "['Phòng Văn hóa - Xã hội', 'Tổ công nghệ số cộng đồng']" "September late"
 # October: one waiting for review, one returned, one draft (missing), KT late
