@@ -4,7 +4,7 @@
 set -euo pipefail
 DEBS="build-essential pkg-config clang libclang-rt-14-dev python3 sqlite3 \
   libmicrohttpd-dev libsqlite3-dev libjansson-dev libsodium-dev libutf8proc-dev \
-  libmd4c-dev libxml2-dev libzip-dev libxlsxwriter-dev libcmocka-dev libpq-dev \
+  libmd4c-dev libxml2-dev libzip-dev libxlsxwriter-dev libcmocka-dev libpq-dev zlib1g-dev \
   chromium wrk zip"
 missing=""
 # Node.js with npm may come from another packaging (its own nodejs package

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# demo.sh — `dti demo` (app/demo.h), the data `make run` serves: on a
+# temporary database at a fixed date (DTI_NOW 23/11/2026, so the months are
+# 2026-08..2026-10), check the users and their roles, the plan, the
+# periods, the reports in every state (one late, one returned then
+# approved, one waiting, one returned, one draft), the evidence, the score
+# and its at-risk list against figures worked out by hand below, the audit
+# chain; then that a second run refuses and changes nothing, that --force
+# moves the old file aside, and that the months follow the date.
+set -euo pipefail
+: "${DTI:?}"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+DB="$T/demo.db"
+export DTI_NOW=2026-11-23T03:00:00Z
+fail() { echo "FAIL: $*" >&2; exit 1; }
+dti() { "$DTI" --db "$DB" "$@"; }
+json() { python3 -c "import json,sys; j=json.load(open(sys.argv[1])); print($2)" "$1"; }
+eq() { [ "$1" = "$2" ] || fail "$3: got '$1', want '$2'"; }
+
+dti demo > "$T/out.txt" || fail "demo: $(cat "$T/out.txt")"
+grep -q "demo-2026" "$T/out.txt" || fail "the password is not printed"
+for u in admin dieuphoi vhxh vanphong congan hcc kinhte yte tocnscd chutich tinh; do
+  grep -Eq "^  $u +" "$T/out.txt" || fail "login $u not printed"
+done
+grep -q "08/2026, 09/2026, 10/2026" "$T/out.txt" || fail "months: $(cat "$T/out.txt")"
+
+# ---- users and roles ----------------------------------------------------------
+dti --as admin user list --json > "$T/users.json"
+eq "$(json "$T/users.json" "sorted((u['name'], u['role']) for u in j)")" \
+   "[('admin', 'admin'), ('chutich', 'viewer'), ('congan', 'reporter'), ('dieuphoi', 'coordinator'), ('hcc', 'reporter'), ('kinhte', 'reporter'), ('tinh', 'viewer'), ('tocnscd', 'reporter'), ('vanphong', 'reporter'), ('vhxh', 'reporter'), ('yte', 'reporter')]" "users"
+# scopes: the coordinator and the chairman hold the commune, the province viewer the province
+eq "$(json "$T/users.json" "len({u['org_id'] for u in j if u['name'] in ('dieuphoi', 'chutich')})")" "1" "commune scope"
+eq "$(json "$T/users.json" "len({u['org_id'] for u in j if u['name'] != 'admin'})")" "9" "distinct orgs"
+# a reporter sees only its own unit's user
+dti --as congan user list --json > "$T/u2.json"
+eq "$(json "$T/u2.json" "[u['name'] for u in j]")" "['congan']" "reporter's user list"
+
+# ---- plan and periods --------------------------------------------------------------
+dti --as dieuphoi export plan 1 --json > "$T/plan.json"
+eq "$(json "$T/plan.json" "(len(j['indicators']), len(j['tasks']), j['commune'], j['province'])")" \
+   "(23, 10, 'Hòa Bình', 'Bình Nguyên')" "plan"
+dti --as chutich periods 1 2026 > "$T/periods.txt"
+grep -Eq '^2026-10 +month +01/10/2026 31/10/2026 15/11/2026 +20/11/2026$' "$T/periods.txt" ||
+  fail "periods: $(cat "$T/periods.txt")"
+
+# ---- reports -------------------------------------------------------------------------
+st() { dti --as dieuphoi report status 1 "$1" --json > "$T/st-$1.json"; }
+st 2026-08; st 2026-09; st 2026-10
+# August: Phòng Kinh tế late (18/09); the others on time; all approved
+eq "$(json "$T/st-2026-08.json" "(j['expected'], j['received'], j['on_time'], j['late'], j['missing'])")" "(7, 7, 6, 1, 0)" "August"
+eq "$(json "$T/st-2026-08.json" "sorted({o['state'] for o in j['orgs']})")" "['approved']" "August states"
+eq "$(json "$T/st-2026-08.json" "[(o['org'], o['timeliness']['late_days']) for o in j['orgs'] if o['timeliness']['status']=='late']")" \
+   "[('Phòng Kinh tế xã', 3)]" "August late"
+# September: Phòng Văn hóa - Xã hội and Tổ CNSCĐ late (both 17/10)
+eq "$(json "$T/st-2026-09.json" "sorted(o['org'] for o in j['orgs'] if o['timeliness']['status']=='late')")" \
+   "['Phòng Văn hóa - Xã hội', 'Tổ công nghệ số cộng đồng']" "September late"
+# October: one waiting for review, one returned, one draft (missing), KT late
+eq "$(json "$T/st-2026-10.json" "sorted((o['org'], o['state']) for o in j['orgs'])")" \
+   "[('Công an xã', 'approved'), ('Phòng Kinh tế xã', 'approved'), ('Phòng Văn hóa - Xã hội', 'approved'), ('Trung tâm phục vụ hành chính công', 'approved'), ('Trạm Y tế xã', 'returned'), ('Tổ công nghệ số cộng đồng', 'draft'), ('Văn phòng HĐND và UBND xã', 'submitted')]" "October states"
+eq "$(json "$T/st-2026-10.json" "(j['expected'], j['received'], j['on_time'], j['late'], j['missing'])")" "(7, 6, 5, 1, 1)" "October"
+
+# Công an xã, August: returned with a reason, corrected with evidence, approved;
+# on time (judged by its first submission, 12/09)
+dti --as dieuphoi report show 1 "Công an xã" 2026-08 --json > "$T/ca.json"
+eq "$(json "$T/ca.json" "(j['state'], j['timeliness']['status'])")" "('approved', 'on_time')" "CA August"
+json "$T/ca.json" "j['reason']" | grep -q "6.1" || fail "CA return reason: $(json "$T/ca.json" "j['reason']")"
+eq "$(json "$T/ca.json" "sorted((e['name'], e['checked']) for e in j['evidence'])")" \
+   "[('anh-tuyen-truyen-vneid-2026-08.png', True), ('danh-sach-dinh-danh-muc-2-2026-08.pdf', True)]" "CA evidence"
+dti --as dieuphoi audit log --entity report > "$T/log.txt"
+grep -q "report.return" "$T/log.txt" || fail "no return in the audit log"
+# the reporter of Trạm Y tế sees its returned report and the reason
+dti --as yte report show 1 "Trạm Y tế xã" 2026-10 --json > "$T/yte.json"
+eq "$(json "$T/yte.json" "(j['state'], 'kiểm tra lại' in j['reason'])")" "('returned', True)" "TYT October"
+# and may not see another unit's
+if dti --as yte report show 1 "Công an xã" 2026-10 > /dev/null 2>&1; then fail "yte read CA's report"; fi
+# 11 evidence files, every one a PDF or a PNG by its first bytes
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_files")" "11" "evidence files"
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_files WHERE media_type NOT IN ('application/pdf', 'image/png')")" "0" "evidence types"
+
+# ---- score as of October ----------------------------------------------------------------
+# Only approved values count (VP's October is waiting, TYT's returned, the
+# Tổ's a draft: their September values stand). Achievement = min(1, v/target):
+#   1.1 62/70 = 0.885714  2.2 40/50 = 0.8       3.1 (2/3)/100% = 0.666667  3.2 96/100
+#   4.1 (357/452)/80 = 0.987279  4.2 (430/452)/100 = 0.951327  4.4 50/60  4.5 8/9
+#   5.1 35/60  5.2 0.5/1  5.3 80/100  5.4 0.8/1  6.1 87/90  6.2 56/80  6.3 66/70  7.1 0.66/0.7
+#   1.2 1.3 2.1 2.3 3.3 4.3 met = 1; 7.2 (text) has no data.
+# Plan: 19.208924 / 22 = 0.873133 → "0,8731".
+# Status on 31/10: past due unmet 3.1 (06/2026), 3.2 (09/2026), 5.3 (Q3);
+# at risk (least-squares line misses the 2026 target at 31/12):
+#   1.1 58, 60, 62 → 66 by December < 70; 2.2 38, 40 → 46 < 50; 5.1 30, 32.5, 35 → 40 < 60;
+#   5.2 0.4, 0.4, 0.5 → 0.6 < 1; 6.2 52, 56 → 68 < 80.
+dti --as chutich score 1 2026-10 --json > "$T/score.json"
+eq "$(json "$T/score.json" "sorted(j['at_risk'])")" "['1.1', '2.2', '5.1', '5.2', '6.2']" "at risk"
+eq "$(json "$T/score.json" "sorted(i['code'] for i in j['indicators'] if i['status']=='not_met')")" "['3.1', '3.2', '5.3']" "not met"
+eq "$(json "$T/score.json" "(round(j['plan']['value'], 6), j['plan']['value_text'], j['plan']['counted'], j['plan']['nodata'])")" \
+   "(0.873133, '0,8731', 22, 1)" "plan index"
+eq "$(json "$T/score.json" "[round(i['achievement'], 6) for i in j['indicators'] if i['code']=='4.1'][0]")" "0.987279" "4.1"
+# the province's viewer sees the commune's score too
+"$DTI" --db "$DB" --as tinh score 1 2026-10 > /dev/null || fail "province viewer cannot see the score"
+
+# ---- audit ------------------------------------------------------------------------------
+dti --as admin audit verify > "$T/verify.txt" || fail "audit verify: $(cat "$T/verify.txt")"
+# the log reads in time order: the set-up on 01/08, the last review in November
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit a JOIN audit b ON b.seq = a.seq + 1 WHERE b.at < a.at")" "0" "audit times in order"
+eq "$(sqlite3 "$DB" "SELECT substr(MIN(at), 1, 10) || ' ' || substr(MAX(at), 1, 10) FROM audit")" "2026-08-01 2026-11-20" "audit span"
+
+# ---- a second run refuses and changes nothing --------------------------------------------
+before=$(sqlite3 "$DB" .dump | sha256sum)
+if dti demo > "$T/out2.txt" 2> "$T/err2.txt"; then fail "second demo accepted"; fi
+grep -q -- "--force" "$T/err2.txt" || fail "refusal message: $(cat "$T/err2.txt")"
+eq "$(sqlite3 "$DB" .dump | sha256sum)" "$before" "database after the refused run"
+
+# ---- --force moves the old file aside and starts afresh -----------------------------------
+dti --as admin user add extra --role viewer --org "Hòa Bình" <<< "mat-khau-khac" > /dev/null
+dti demo --force > /dev/null 2> "$T/err3.txt" || fail "demo --force: $(cat "$T/err3.txt")"
+old=$(ls "$DB".2* 2> /dev/null | head -1)
+[ -n "$old" ] || fail "no moved-aside file"
+eq "$(sqlite3 "$old" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "1" "old data kept aside"
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "0" "fresh database"
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users")" "11" "fresh users"
+
+# ---- the months follow the date: on 20/11 October's commune deadline has not passed ------------
+DTI_NOW=2026-11-20T03:00:00Z "$DTI" --db "$T/other.db" --json demo > "$T/other.json"
+eq "$(json "$T/other.json" "(j['months'], j['reports'])")" \
+   "(['2026-07', '2026-08', '2026-09'], {'draft': 1, 'submitted': 1, 'returned': 1, 'approved': 18})" "months on 20/11"
+echo "demo ok: 11 users, 21 reports, at risk 1.1 2.2 5.1 5.2 6.2, index 0,8731"
