@@ -117,6 +117,10 @@ for (const width of [1280, 360]) {
         .filter((el) => !document.querySelector(`label[for="${el.id}"]`)).map((el) => el.id || el.name));
       assert.deepEqual(unlabelled, []);
 
+      // last month's figure beside the field, not carried into this month's
+      assert.match(await page.textContent('#ind-5_1 .prev'), /2026-\d{2}.*35,00 %/);
+      assert.equal(await page.inputValue('#ind-5_1-num'), '');
+
       // a numerator above its denominator: the server's error beside the field
       await page.fill('#ind-5_1-num', '50');
       await page.fill('#ind-5_1-den', '40');

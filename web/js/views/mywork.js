@@ -106,19 +106,28 @@ function field(id, label, input, hint) {
     h('p', { class: 'error', id: id + '-error', role: 'alert', 'data-field-error': id }));
 }
 
-function indicatorFieldset(ind, old, editable) {
+// The previous period's entry, as a reminder: "35,00 % (14/40)", "0,5", "Có".
+function lastText(v) {
+  if (v.met === true) return t('yes');
+  if (v.met === false) return t('no');
+  if (v.numerator !== null && v.numerator !== undefined) return `${fmtNum(v.value, 2)} % (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
+  return fmtNum(v.value);
+}
+
+function indicatorFieldset(ind, old, editable, last, lastPeriod) {
   const id = 'ind-' + ind.code.replace(/[^\w]/g, '_');
   const target = (ind.targets || []).map((x) => x.text).filter(Boolean).join('; ');
   const fs = h('fieldset', { class: 'card item', 'data-kind': 'indicator', 'data-code': ind.code, id });
   const dis = !editable;
-  const parts = [h('legend', {}, `${ind.code}. ${ind.name}`), target ? h('p', { class: 'muted' }, t('plan.targets'), ': ', target) : null];
+  const parts = [h('legend', {}, `${ind.code}. ${ind.name}`), target ? h('p', { class: 'muted' }, t('plan.targets'), ': ', target) : null,
+    last ? h('p', { class: 'muted prev' }, t('mywork.prev', { p: lastPeriod }), ' ', lastText(last)) : null];
   if (isTextTarget(ind)) {
     const sel = h('select', { id: id + '-met', name: 'met', disabled: dis },
       h('option', { value: '' }, '—'),
       h('option', { value: 'có', selected: old?.met === true }, t('yes')),
       h('option', { value: 'không', selected: old?.met === false }, t('no')));
     parts.push(field(id + '-met', t('mywork.met'), sel));
-  } else if (isRate(ind, old)) {
+  } else if (isRate(ind, old || last)) {
     const num = h('input', { id: id + '-num', name: 'numerator', inputmode: 'decimal', value: numText(old?.numerator), disabled: dis });
     const den = h('input', { id: id + '-den', name: 'denominator', inputmode: 'decimal', value: numText(old?.denominator), disabled: dis });
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
@@ -141,12 +150,14 @@ function indicatorFieldset(ind, old, editable) {
   return fs;
 }
 
-function taskFieldset(task, old, editable) {
+function taskFieldset(task, old, editable, last, lastPeriod) {
   const id = 'task-' + task.code.replace(/[^\w]/g, '_');
   const dis = !editable;
   return h('fieldset', { class: 'card item', 'data-kind': 'task', 'data-code': task.code, id },
     h('legend', {}, `${t('mywork.task')} ${task.code}. ${task.name}`),
     task.due_text ? h('p', { class: 'muted' }, t('plan.due'), ': ', task.due_text) : null,
+    last ? h('p', { class: 'muted prev' }, t('mywork.prev', { p: lastPeriod }), ' ',
+      `${last.status || '—'} · ${fmtNum(last.percent)} %`) : null,
     field(id + '-status', t('mywork.status'), h('select', { id: id + '-status', name: 'status', disabled: dis },
       h('option', { value: '' }, '—'),
       TASK_STATUSES.map((s) => h('option', { value: s, selected: old?.status === s }, s)))),
@@ -223,10 +234,10 @@ async function renderForm(main, ctx) {
   const state = rep?.state || null;
   const editable = state !== 'submitted';
   const items = assignedItems(plan, orgName, rep, prev);
-  const vals = byCode(rep || prev, 'values');
-  const tasks = byCode(rep || prev, 'tasks');
-  // Carry the last period's figures forward only as a start for a new report.
-  const cur = rep ? { values: byCode(rep, 'values'), tasks: byCode(rep, 'tasks') } : { values: vals, tasks };
+  // This period's entries fill the fields; the previous period's are shown
+  // beside them as a reminder, never carried into the new report.
+  const cur = { values: byCode(rep, 'values'), tasks: byCode(rep, 'tasks') };
+  const before = { values: byCode(prev, 'values'), tasks: byCode(prev, 'tasks'), period: prevPeriod };
 
   const evidenceItems = [...items.indicators.map((i) => ['indicator', i.code, `${i.code}. ${i.name}`]),
     ...items.tasks.map((x) => ['task', x.code, `${t('mywork.task')} ${x.code}. ${x.name}`])];
@@ -239,9 +250,9 @@ async function renderForm(main, ctx) {
   const form = h('form', { id: 'mywork-form', novalidate: true },
     h('p', { class: 'error', id: 'mywork-error', role: 'alert', tabindex: '-1' }),
     h('h2', {}, t('plan.indicators')),
-    items.indicators.length ? items.indicators.map((i) => indicatorFieldset(i, cur.values.get(i.code), editable))
+    items.indicators.length ? items.indicators.map((i) => indicatorFieldset(i, cur.values.get(i.code), editable, before.values.get(i.code), before.period))
       : h('p', { class: 'muted' }, t('mywork.noItems')),
-    items.tasks.length ? [h('h2', {}, t('plan.tasks')), items.tasks.map((x) => taskFieldset(x, cur.tasks.get(x.code), editable))] : null,
+    items.tasks.length ? [h('h2', {}, t('plan.tasks')), items.tasks.map((x) => taskFieldset(x, cur.tasks.get(x.code), editable, before.tasks.get(x.code), before.period))] : null,
     h('h2', {}, t('mywork.evidence')),
     h('div', { class: 'card' },
       field('evidence-item', t('mywork.evidenceFor'), evItem),
