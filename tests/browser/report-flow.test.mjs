@@ -110,6 +110,7 @@ for (const width of [1280, 360]) {
       assert.match(await card.textContent(), /\d{2}\/\d{2}\/\d{4}/, 'deadline dd/mm/yyyy');
       assert.match(await card.textContent(), /(còn \d+ ngày|trễ \d+ ngày|hết hạn hôm nay)/, 'deadline counted down');
       await noSideways(page, width, 'my work');
+      await shot('mywork');
       await card.locator('a.button').click();
       await page.waitForSelector('#mywork-form');
       // every field has a label
