@@ -103,10 +103,20 @@ dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data
                        app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
 
-/* Every plan (store_plan_list). */
+/* The plans the acting user may read (store_plan_list's rows, by id):
+ * admin all; others those whose commune org lies within their scope (a
+ * reporter also those of the orgs above its unit); the system actor only
+ * while no user exists (app_actor, else DTI_ERR_AUTH). *OUT freed with
+ * store_plan_rows_free. */
 dti_rc app_plan_list(app *a, store_plan_row **out, size_t *n, dti_err *e);
 
-/* Plan ID as a plan (*OUT owned by caller). DTI_ERR_NOTFOUND when missing. */
+/* Plan ID as a plan (*OUT owned by caller), when the acting user may read
+ * it (as app_plan_list). DTI_ERR_NOTFOUND when missing or not readable by
+ * the user (one message for both: no leak of its existence). */
 dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e);
+
+/* Plan ID as dti.plan/1 text (plan_to_string; *OUT owned by caller), with
+ * the permission of app_plan_get. */
+dti_rc app_plan_export(app *a, int64_t id, char **out, dti_err *e);
 
 #endif

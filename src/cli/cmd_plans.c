@@ -57,8 +57,8 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
     store_plan_row *v = NULL;
     size_t n = 0;
     int status = CLI_OK;
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
+    if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
+        return status;
     if (app_plan_list(&a, &v, &n, &e)) {
         status = cli_error(&e);
         goto out;
