@@ -102,6 +102,12 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
 dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
                        app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
+/* DTI_OK when the acting user may import plans at all (an admin, a
+ * coordinator, or the system before any user exists), else DTI_ERR_PERM
+ * (DTI_ERR_AUTH from app_actor): for a preview, which stores nothing and
+ * has no commune yet. An earlier import of the same document is answered
+ * (existed = 1) only to a user who may write that plan. */
+dti_rc app_import_allowed(app *a, dti_err *e);
 
 /* The plans the acting user may read (store_plan_list's rows, by id):
  * admin all; others those whose commune org lies within their scope (a
