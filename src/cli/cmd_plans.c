@@ -1,5 +1,7 @@
 /* cmd_plans.c — `dti --db FILE plans`: the stored plans, one a line
- * (id, commune, number, counts, title); with --json a JSON array. */
+ * (id, commune, number, counts, title); with --json a JSON array. Only the
+ * plans the --as user may read (app_plan_list); without --as only while the
+ * store has no user. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
