@@ -32,7 +32,7 @@ if [ -z "$url" ]; then
   echo "# pass 0"; echo "# fail 1"
   exit 1
 fi
-export DTI_URL="$url" DTI_ROOT="$PWD" DTI_ARTIFACTS="$PWD/build/test-artifacts"
+export DTI DTI_URL="$url" DTI_ROOT="$PWD" DTI_ARTIFACTS="$PWD/build/test-artifacts"
 rc=0
 node --test --test-reporter=tap tests/api/ || rc=1
 if [ -d web/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then

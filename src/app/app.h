@@ -102,11 +102,27 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
 dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
                        app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
+/* DTI_OK when the acting user may import plans at all (an admin, a
+ * coordinator, or the system before any user exists), else DTI_ERR_PERM
+ * (DTI_ERR_AUTH from app_actor): for a preview, which stores nothing and
+ * has no commune yet. An earlier import of the same document is answered
+ * (existed = 1) only to a user who may write that plan. */
+dti_rc app_import_allowed(app *a, dti_err *e);
 
-/* Every plan (store_plan_list). */
+/* The plans the acting user may read (store_plan_list's rows, by id):
+ * admin all; others those whose commune org lies within their scope (a
+ * reporter also those of the orgs above its unit); the system actor only
+ * while no user exists (app_actor, else DTI_ERR_AUTH). *OUT freed with
+ * store_plan_rows_free. */
 dti_rc app_plan_list(app *a, store_plan_row **out, size_t *n, dti_err *e);
 
-/* Plan ID as a plan (*OUT owned by caller). DTI_ERR_NOTFOUND when missing. */
+/* Plan ID as a plan (*OUT owned by caller), when the acting user may read
+ * it (as app_plan_list). DTI_ERR_NOTFOUND when missing or not readable by
+ * the user (one message for both: no leak of its existence). */
 dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e);
+
+/* Plan ID as dti.plan/1 text (plan_to_string; *OUT owned by caller), with
+ * the permission of app_plan_get. */
+dti_rc app_plan_export(app *a, int64_t id, char **out, dti_err *e);
 
 #endif

@@ -323,6 +323,11 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         goto out;
     if (existing) {
         plan *old = NULL;
+        /* the earlier plan is answered only to whom may write it: a
+         * coordinator of another commune is refused as for a new import */
+        if (!system && actor.role != ROLE_ADMIN &&
+            (rc = auth_can_plan(a->st, &actor, AUTH_PLAN_WRITE, existing, e)))
+            goto out;
         r->existed = 1;
         r->plan_id = existing;
         if ((rc = store_plan_load(a->st, existing, &old, e)))
@@ -416,4 +421,14 @@ void app_import_result_release(app_import_result *r)
     strlist_release(&r->collective);
     strlist_release(&r->warnings);
     memset(r, 0, sizeof *r);
+}
+
+dti_rc app_import_allowed(app *a, dti_err *e)
+{
+    auth_user actor;
+    int system = 0;
+    dti_rc rc = app_actor(a, &actor, &system, e);
+    if (rc || system || actor.role == ROLE_ADMIN || actor.role == ROLE_COORDINATOR)
+        return rc;
+    return auth_can(a->st, &actor, AUTH_PLAN_WRITE, 0, e);
 }

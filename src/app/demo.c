@@ -313,8 +313,8 @@ dti_rc demo_store_empty(app *a, int *empty, dti_err *e)
     size_t nplans = 0;
     *empty = 0;
     dti_rc rc = auth_user_count(a->st, &users, e);
-    if (!rc)
-        rc = app_plan_list(a, &plans, &nplans, e);
+    if (!rc && users == 0)
+        rc = store_plan_list(a->st, &plans, &nplans, e);
     store_plan_rows_free(plans, nplans);
     if (!rc)
         *empty = users == 0 && nplans == 0;

@@ -29,6 +29,9 @@ int cli_usage(const char *usage_vi, const char *usage_en);
 struct app;
 struct auth_user;
 int cli_open_as(cli_ctx *ctx, struct app *a, struct auth_user *u);
+/* The same when --as is given; without it, ctx->db as the system actor
+ * (user 0), which app/ allows only while no user exists (app_actor). */
+int cli_open_opt_as(cli_ctx *ctx, struct app *a);
 /* A password from DTI_PASSWORD, else the first line of standard input (not
  * echoed on a terminal, after PROMPT). Never from argv. 0, or -1. */
 int cli_read_password(const char *prompt, char *out, size_t n);

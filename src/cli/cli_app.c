@@ -26,6 +26,18 @@ int cli_open_as(cli_ctx *ctx, app *a, auth_user *u)
     return CLI_OK;
 }
 
+int cli_open_opt_as(cli_ctx *ctx, app *a)
+{
+    auth_user u;
+    dti_err e;
+    dti_err_clear(&e);
+    if (ctx->as_user)
+        return cli_open_as(ctx, a, &u);
+    if (app_open(a, ctx->db, 0, &e))
+        return cli_error(&e);
+    return CLI_OK;
+}
+
 int cli_read_password(const char *prompt, char *out, size_t n)
 {
     const char *env = getenv("DTI_PASSWORD");

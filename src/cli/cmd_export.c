@@ -1,7 +1,8 @@
 /* cmd_export.c — `dti --db FILE export plan ID [--json]`: print a stored
  * plan as dti.plan/1, byte for byte what `dti extract` printed for its
  * document (plan_to_string is the one canonical form). Other formats
- * (xlsx, docx, csv) come with export/. */
+ * (xlsx, docx, csv) come with export/. With --as the plan must be one the
+ * user may read (app_plan_export); without, only while no user exists. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,24 +36,15 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     app a;
-    plan *p = NULL;
+    char *s = NULL;
     int status = CLI_OK;
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
-    if (app_plan_get(&a, id, &p, &e)) {
+    if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
+        return status;
+    if (app_plan_export(&a, id, &s, &e))
         status = cli_error(&e);
-        goto out;
-    }
-    char *s = plan_to_string(p);
-    if (!s) {
-        fprintf(stderr, "dti: %s\n", TR("hết bộ nhớ", "out of memory"));
-        status = CLI_FAIL;
-        goto out;
-    }
-    fputs(s, stdout);
+    else
+        fputs(s, stdout);
     free(s);
-out:
-    plan_free(p);
     app_close(&a);
     return status;
 }

@@ -1,5 +1,7 @@
 /* cmd_plans.c — `dti --db FILE plans`: the stored plans, one a line
- * (id, commune, number, counts, title); with --json a JSON array. */
+ * (id, commune, number, counts, title); with --json a JSON array. Only the
+ * plans the --as user may read (app_plan_list); without --as only while the
+ * store has no user. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,8 +59,8 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
     store_plan_row *v = NULL;
     size_t n = 0;
     int status = CLI_OK;
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
+    if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
+        return status;
     if (app_plan_list(&a, &v, &n, &e)) {
         status = cli_error(&e);
         goto out;

@@ -2,7 +2,7 @@
  *
  *   POST /api/v1/imports/preview   multipart: file
  *        → the extracted plan (dti.plan/1) and the extractor's warnings;
- *          nothing is stored.
+ *          nothing is stored; only for who may import (app_import_allowed).
  *   POST /api/v1/imports           multipart: file [, plan]
  *        → stores the plan through app_import_plan(): the document's own
  *          extraction, or PLAN (dti.plan/1 JSON as the coordinator
@@ -49,8 +49,13 @@ void api_import_preview(http_req *r)
     const http_part *f;
     plan *p = NULL;
     strlist warn = STRLIST_INIT;
+    app a;
     dti_err_clear(&e);
-    if (http_file_part(r, "file", &f, &e) != DTI_OK || extract_part(f, &p, &warn, &e) != DTI_OK) {
+    a.st = http_db(r, &e);
+    a.user_id = r->user ? r->user->id : 0;
+    /* only who may import (app/ decides) has a document extracted */
+    if (!a.st || app_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
+        extract_part(f, &p, &warn, &e) != DTI_OK) {
         http_reply_error(r, &e);
         goto out;
     }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include "app_fixture.h"
 #include "app/audit.h"
+#include "app/app.h"
 #include "app/report.h"
 
 static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,percent\n"
@@ -161,11 +162,139 @@ static void test_reports_by_role(void **state)
     fixture_close(&f);
 }
 
+/* Ids of the plans U lists through app_plan_list, in *IDS (at most 8). */
+static size_t listed(fixture *f, const auth_user *u, int64_t ids[8])
+{
+    app a = {f->s, u->id};
+    store_plan_row *v = NULL;
+    size_t n = 0;
+    dti_err e;
+    assert_int_equal(app_plan_list(&a, &v, &n, &e), DTI_OK);
+    assert_true(n <= 8);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = v[i].id;
+    store_plan_rows_free(v, n);
+    return n;
+}
+
+static int has(const int64_t *ids, size_t n, int64_t id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ids[i] == id)
+            return 1;
+    return 0;
+}
+
+/* Plan listing, reading and export go by the acting user's scope. */
+static void test_plans_by_scope(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    /* a second plan, of commune B */
+    store_val d[] = {SV_T("doc-b")};
+    int64_t doc = fix_ins(f.s, "INSERT INTO documents (sha256, name, size, media_type, bytes, created_at) "
+                               "VALUES (?, 'b.md', 1, 'text/markdown', x'42', '2026-01-01T00:00:00Z') "
+                               "RETURNING id", d, 1);
+    store_val pl[] = {SV_I(f.B), SV_I(doc)};
+    int64_t plan_b = fix_ins(f.s, "INSERT INTO plans (org_id, document_id, title, commune, year_from, "
+                                  "year_to, created_at) VALUES (?, ?, 'Kế hoạch CĐS xã Bình 2026', "
+                                  "'Bình', 2026, 2026, '2026-01-01T00:00:00Z') RETURNING id", pl, 2);
+    assert_true(plan_b > 0);
+    auth_user rep_b;
+    assert_int_equal(fix_user(&f, &rep_b, "rep_b1", ROLE_REPORTER, f.B1), 0);
+    int64_t ids[8];
+    size_t n;
+
+    /* admin: both */
+    n = listed(&f, &f.admin, ids);
+    assert_int_equal(n, 2);
+    assert_true(has(ids, n, f.plan) && has(ids, n, plan_b));
+    /* a reporter of A (unit A1) lists only A's plan, not B's */
+    n = listed(&f, &f.rep_a1, ids);
+    assert_int_equal(n, 1);
+    assert_true(has(ids, n, f.plan));
+    /* ... and B's reporter only B's */
+    n = listed(&f, &rep_b, ids);
+    assert_int_equal(n, 1);
+    assert_true(has(ids, n, plan_b));
+    /* viewer and coordinator of A: A only; coordinator of B: B only */
+    n = listed(&f, &f.view_a, ids);
+    assert_true(n == 1 && ids[0] == f.plan);
+    n = listed(&f, &f.coord_a, ids);
+    assert_true(n == 1 && ids[0] == f.plan);
+    n = listed(&f, &f.coord_b, ids);
+    assert_true(n == 1 && ids[0] == plan_b);
+    /* the province's viewer sees both communes under the province */
+    n = listed(&f, &f.view_p, ids);
+    assert_int_equal(n, 2);
+    assert_true(has(ids, n, f.plan) && has(ids, n, plan_b));
+
+    /* reading and exporting: B's plan is "not found" for A's reporter */
+    app ra = {f.s, f.rep_a1.id};
+    plan *p = NULL;
+    char *txt = NULL;
+    assert_int_equal(app_plan_get(&ra, plan_b, &p, &e), DTI_ERR_NOTFOUND);
+    assert_null(p);
+    assert_int_equal(app_plan_export(&ra, plan_b, &txt, &e), DTI_ERR_NOTFOUND);
+    assert_null(txt);
+    assert_null(strstr(e.msg, "Bình"));
+    assert_int_equal(app_plan_get(&ra, f.plan, &p, &e), DTI_OK);
+    assert_non_null(p);
+    plan_free(p);
+    p = NULL;
+    /* A's viewer reads and exports A's plan, not B's, and may not write A's */
+    app va = {f.s, f.view_a.id};
+    assert_int_equal(app_plan_export(&va, f.plan, &txt, &e), DTI_OK);
+    assert_non_null(strstr(txt, "xã An"));
+    free(txt);
+    txt = NULL;
+    assert_int_equal(app_plan_get(&va, plan_b, &p, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_can_plan(f.s, &f.view_a, AUTH_PLAN_WRITE, f.plan, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_can_plan(f.s, &f.view_a, AUTH_REPORT_WRITE, f.plan, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_can_plan(f.s, &f.coord_a, AUTH_PLAN_WRITE, f.plan, &e), DTI_OK);
+    /* the province viewer reads B's plan */
+    app vp = {f.s, f.view_p.id};
+    assert_int_equal(app_plan_get(&vp, plan_b, &p, &e), DTI_OK);
+    plan_free(p);
+    p = NULL;
+    /* the system actor is refused once users exist */
+    app sys = {f.s, 0};
+    assert_int_equal(app_plan_get(&sys, f.plan, &p, &e), DTI_ERR_AUTH);
+    assert_int_equal(app_plan_list(&sys, &(store_plan_row *){NULL}, &n, &e), DTI_ERR_AUTH);
+    /* a missing plan stays missing, for an admin too */
+    app ad = {f.s, f.admin.id};
+    assert_int_equal(app_plan_get(&ad, plan_b + 100, &p, &e), DTI_ERR_NOTFOUND);
+    fixture_close(&f);
+}
+
+/* Without users the system actor reads every plan (fresh store, bootstrap). */
+static void test_plans_system(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    assert_int_equal(fixture_open(&f, 0), 0);
+    app sys = {f.s, 0};
+    store_plan_row *v = NULL;
+    size_t n = 0;
+    assert_int_equal(app_plan_list(&sys, &v, &n, &e), DTI_OK);
+    assert_int_equal(n, 1);
+    store_plan_rows_free(v, n);
+    plan *p = NULL;
+    assert_int_equal(app_plan_get(&sys, f.plan, &p, &e), DTI_OK);
+    plan_free(p);
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_roles_on_orgs),
         cmocka_unit_test(test_reports_by_role),
+        cmocka_unit_test(test_plans_by_scope),
+        cmocka_unit_test(test_plans_system),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,255 @@
+// authz.test.mjs — the authorization matrix of the API (issues 3 and 4).
+//
+// Its own server on its own database: `dti demo` (xã Hòa Bình, commune A,
+// its plan 1, users, three months of reports and evidence), then the plan of
+// xã Vĩnh Trụ (commune B, another province) imported, and a coordinator, a
+// reporter and a viewer of B added — all through the CLI. Every route of
+// src/http/routes.c has a row in ROUTES below (a route without one, or a
+// row without a route in docs/api/openapi.yaml, fails), and every row is
+// tried by every role — anonymous, admin, coordinator, reporter, viewer —
+// from its own scope (a user of A) and a foreign one (the same role in B),
+// always on A's data. Expected: the status of the row's rule, where
+//   'ok'  a write the role may do: the permission check passes, so the
+//         answer is neither 401, 403 nor 404 (the report's state may still
+//         refuse it: 409, or 400 for a body kept minimal on purpose).
+// A foreign request's body never holds A's data; every write of a logged-in
+// user without X-CSRF-Token is refused with 403.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, execFileSync } from 'node:child_process';
+
+const ROOT = process.env.DTI_ROOT || '.';
+const SHARED = process.env.SHARED || `${ROOT}/../shared`;
+const DTI = process.env.DTI || `${ROOT}/build/dti`;
+const PW = 'demo-2026';
+const PW_B = 'mat-khau-vinh-tru';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-authz-'));
+const DB = path.join(tmp, 'authz.db');
+let server, BASE;
+
+// The users: role → [own scope (A), foreign scope (B)].
+const USERS = {
+  admin: ['admin', 'admin'],
+  coordinator: ['dieuphoi', 'coord_b'],
+  reporter: ['vhxh', 'rep_b'],
+  viewer: ['chutich', 'view_b'],
+};
+const ROLES = ['anonymous', 'admin', 'coordinator', 'reporter', 'viewer'];
+const SCOPES = ['own', 'foreign'];
+// A's data that must not appear in a foreign answer.
+const A_MARKS = ['Hòa Bình', 'Bình Nguyên', '17/KH-UBND'];
+const PERIOD = '2026-10';
+const sessions = {};   // user → {cookie, csrf}
+let A = {};            // ids of A's data: plan, org, eid
+
+function dti(args, env = {}) {
+  return execFileSync(DTI, ['--db', DB, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+async function login(user) {
+  const pw = user.endsWith('_b') ? PW_B : PW;
+  const r = await fetch(BASE + '/api/v1/login', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: user, password: pw }),
+  });
+  const text = await r.text();
+  assert.equal(r.status, 200, `login ${user}: ${text}`);
+  const body = JSON.parse(text);
+  return { cookie: r.headers.get('set-cookie').split(';')[0], csrf: body.csrf_token };
+}
+
+before(async () => {
+  dti(['demo'], { DTI_NOW: '2026-11-23T03:00:00Z' });
+  dti(['--as', 'admin', 'import', `${SHARED}/plans/vinh-tru-2026.txt`]);
+  const plans = JSON.parse(dti(['--as', 'admin', 'plans', '--json']));
+  assert.equal(plans.length, 2);
+  const planA = plans.find((p) => p.commune === 'Hòa Bình');
+  const planB = plans.find((p) => p.commune === 'Vĩnh Trụ');
+  assert.ok(planA && planB, 'two communes');
+  // a unit only B has (names like "Công an xã" are in both communes)
+  for (const [name, role, org] of [['coord_b', 'coordinator', 'Vĩnh Trụ'],
+    ['rep_b', 'reporter', 'Trung tâm dịch vụ sự nghiệp công'], ['view_b', 'viewer', 'Vĩnh Trụ']]) {
+    dti(['--as', 'admin', 'user', 'add', name, '--role', role, '--org', org], { DTI_PASSWORD: PW_B });
+  }
+  server = spawn(DTI, ['--db', DB, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  BASE = await new Promise((resolve, reject) => {
+    let out = '';
+    const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 10000);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (m) { clearTimeout(t); resolve(m[0]); }
+    });
+  });
+  for (const pair of Object.values(USERS)) for (const u of pair) sessions[u] ||= await login(u);
+  A.plan = planA.id;
+  A.planB = planB.id;
+  // the report of vhxh's unit for the last demo month, and one of its evidence files
+  const me = await get('/api/v1/me', 'vhxh');
+  A.org = me.body.org_id ?? me.body.user?.org_id;
+  assert.ok(A.org, 'reporter org: ' + me.text);
+  const rep = await get(`/api/v1/plans/${A.plan}/reports/${A.org}/${PERIOD}`, 'admin');
+  assert.equal(rep.status, 200, rep.text);
+  const ev = JSON.stringify(rep.body).match(/"evidence":\s*\[\s*\{[^}]*?"id":\s*(\d+)/);
+  assert.ok(ev, 'an evidence file in ' + rep.text.slice(0, 400));
+  A.eid = Number(ev[1]);
+});
+
+after(async () => {
+  if (server) {
+    const done = new Promise((r) => server.on('exit', r));
+    server.kill('SIGTERM');
+    await done;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function get(p, user) { return call('GET', p, user); }
+
+// One request as USER (null: anonymous), with CSRF unless NOCSRF.
+async function call(method, p, user, body, nocsrf = false) {
+  const headers = {};
+  if (user) {
+    headers.Cookie = sessions[user].cookie;
+    if (!nocsrf && method !== 'GET') headers['X-CSRF-Token'] = sessions[user].csrf;
+  }
+  let data;
+  if (body instanceof FormData) data = body;
+  else if (typeof body === 'string') { data = body; headers['Content-Type'] = 'text/csv'; }
+  else if (body !== undefined) { data = JSON.stringify(body); headers['Content-Type'] = 'application/json'; }
+  const r = await fetch(BASE + p, { method, headers, body: data });
+  const text = await r.text();
+  let j = null;
+  try { j = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, text, body: j };
+}
+
+const sample = () => fs.readFileSync(`${ROOT}/samples/hoa-binh-2026.md`);
+function upload() {
+  const fd = new FormData();
+  fd.append('file', new Blob([sample()]), 'hoa-binh-2026.md');
+  return fd;
+}
+function evidenceForm() {
+  const fd = new FormData();
+  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n')]), 'authz.pdf');
+  return fd;
+}
+
+// Rules: READ within scope; the plan's reporter reads it from its unit below.
+const R = (v) => ({ anonymous: 401, admin: v.admin ?? 200, coordinator: v.coordinator, reporter: v.reporter, viewer: v.viewer, foreign: v.foreign });
+// A plan out of scope is "not found" (its existence does not leak); a report,
+// evidence or score out of scope is refused (403) naming only the org's id.
+const READ_PLAN = R({ coordinator: 200, reporter: 200, viewer: 200, foreign: 404 });
+const READ = R({ coordinator: 200, reporter: 200, viewer: 200, foreign: 403 });
+const rep = () => `/api/v1/plans/${A.plan}/reports/${A.org}/${PERIOD}`;
+
+// Every route: method, path (as in routes.c), the request, the expectation.
+const ROUTES = [
+  { m: 'GET', p: '/api/v1/health', url: () => '/api/v1/health', exp: { anonymous: 200, all: 200 }, public: true },
+  { m: 'POST', p: '/api/v1/login', url: () => '/api/v1/login', body: () => ({ login: 'nobody-' + Math.random().toString(36).slice(2), password: 'wrong-password' }), exp: { anonymous: 401, all: 401 }, nocsrfOk: true },
+  { m: 'POST', p: '/api/v1/logout', url: () => '/api/v1/logout', exp: { anonymous: 401, all: 204 }, fresh: true },
+  { m: 'GET', p: '/api/v1/me', url: () => '/api/v1/me', exp: { anonymous: 401, all: 200 } },
+  { m: 'GET', p: '/api/v1/plans', url: () => '/api/v1/plans', exp: { anonymous: 401, all: 200 } },
+  { m: 'GET', p: '/api/v1/plans/:id', url: () => `/api/v1/plans/${A.plan}`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/public/rankings', url: () => '/api/v1/public/rankings', exp: { anonymous: 200, all: 200 }, public: true },
+  { m: 'POST', p: '/api/v1/imports/preview', url: () => '/api/v1/imports/preview', body: upload, exp: R({ coordinator: 200, reporter: 403, viewer: 403, foreign: { coordinator: 200, reporter: 403, viewer: 403 } }), noleak: true },
+  { m: 'POST', p: '/api/v1/imports', url: () => '/api/v1/imports', body: upload, exp: R({ coordinator: 'ok', admin: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/reports/:org/:period', url: rep, exp: READ },
+  { m: 'PUT', p: '/api/v1/plans/:id/reports/:org/:period', url: rep, body: () => 'code,value\n', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 403 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/reports/:org/:period/versions', url: () => rep() + '/versions', exp: READ },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/submit', url: () => rep() + '/submit', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 403 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/return', url: () => rep() + '/return', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/approve', url: () => rep() + '/approve', exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', body: evidenceForm, exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 403 }) },
+  { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
+  { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/completeness/:period', url: () => `/api/v1/plans/${A.plan}/completeness/${PERIOD}`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 403 }) },
+];
+
+function expected(row, role, scope) {
+  const x = row.exp;
+  if (role === 'anonymous') return x.anonymous;
+  if (x.all !== undefined) return x.all;
+  if (scope === 'foreign' && role !== 'admin') return typeof x.foreign === 'object' ? x.foreign[role] : x.foreign;
+  return x[role];
+}
+
+function matches(status, want) {
+  if (Array.isArray(want)) return want.includes(status);
+  if (want === 'ok') return ![401, 403, 404].includes(status) && status < 500;
+  return status === want;
+}
+
+test('the matrix has one row for every route of routes.c and openapi.yaml', () => {
+  const routes = fs.readFileSync(`${ROOT}/src/http/routes.c`, 'utf8');
+  const spec = fs.readFileSync(`${ROOT}/docs/api/openapi.yaml`, 'utf8');
+  const found = [...routes.matchAll(/\{"(GET|POST|PUT|PATCH|DELETE)",\s*"([^"]+)"/g)].map(([, m, p]) => `${m} ${p}`);
+  const rows = ROUTES.map((r) => `${r.m} ${r.p}`);
+  assert.ok(found.length >= 20, 'routes read');
+  assert.deepEqual([...rows].sort(), [...found].sort(), 'a matrix row for every route, no more');
+  for (const row of ROUTES) {
+    const p = row.p.replace(/:(\w+)/g, '{$1}');
+    const at = spec.indexOf(`\n  ${p}:\n`);
+    assert.ok(at >= 0, `${p} in openapi.yaml`);
+    const next = spec.indexOf('\n  /', at + 1);
+    assert.match(spec.slice(at, next < 0 ? undefined : next), new RegExp(`\\n    ${row.m.toLowerCase()}:`), `${row.m} ${p} in openapi.yaml`);
+  }
+});
+
+const results = [];
+test('every route × role × scope answers as the rules say', async () => {
+  const wrong = [];
+  for (const row of ROUTES) {
+    for (const role of ROLES) {
+      for (const scope of SCOPES) {
+        const user = role === 'anonymous' ? null : USERS[role][scope === 'own' ? 0 : 1];
+        if (row.fresh && user) sessions[user] = await login(user);
+        const r = await call(row.m, row.url(), user, row.body ? row.body() : undefined);
+        if (row.fresh && user) sessions[user] = await login(user);
+        const want = expected(row, role, scope);
+        results.push({ route: `${row.m} ${row.p}`, role, scope, status: r.status, want });
+        if (!matches(r.status, want)) wrong.push(`${row.m} ${row.p} ${role}/${scope}: ${r.status}, want ${want}: ${r.text.slice(0, 160)}`);
+        if (scope === 'foreign' && role !== 'admin' && !row.public) {
+          for (const mark of A_MARKS) {
+            if (r.text.includes(mark) && !(row.noleak && r.status === 200)) wrong.push(`${row.m} ${row.p} ${role}/foreign: answer holds "${mark}"`);
+          }
+        }
+      }
+    }
+  }
+  console.log(`# matrix: ${ROUTES.length} routes × ${ROLES.length} roles × ${SCOPES.length} scopes = ${results.length} requests, ${results.length - wrong.length} as expected`);
+  assert.deepEqual(wrong, []);
+});
+
+test('the plan list of each commune\'s users holds only its own commune', async () => {
+  for (const [own, foreign] of Object.values(USERS).slice(1)) {
+    const a = await get('/api/v1/plans', own);
+    assert.deepEqual(a.body.plans.map((p) => p.commune), ['Hòa Bình'], own);
+    const b = await get('/api/v1/plans', foreign);
+    assert.deepEqual(b.body.plans.map((p) => p.commune), ['Vĩnh Trụ'], foreign);
+    assert.equal((await get(`/api/v1/plans/${A.planB}`, own)).status, 404, `${own} reads B's plan`);
+  }
+  const all = await get('/api/v1/plans', 'admin');
+  assert.equal(all.body.plans.length, 2);
+});
+
+test('every write of a logged-in user without X-CSRF-Token is refused with 403', async () => {
+  let n = 0;
+  for (const row of ROUTES) {
+    if (row.m === 'GET' || row.nocsrfOk) continue;
+    for (const user of ['admin', 'dieuphoi', 'vhxh', 'chutich', 'coord_b']) {
+      const r = await call(row.m, row.url(), user, row.body ? row.body() : undefined, true);
+      assert.equal(r.status, 403, `${row.m} ${row.p} as ${user} without CSRF: ${r.text.slice(0, 160)}`);
+      assert.equal(r.body?.error?.field, 'X-CSRF-Token', 'refused for the token, not the role');
+      n++;
+    }
+  }
+  assert.equal(n, 5 * ROUTES.filter((r) => r.m !== "GET" && !r.nocsrfOk).length);
+  assert.ok(n >= 40, `${n} writes tried`);
+});
