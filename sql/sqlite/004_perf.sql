@@ -15,6 +15,11 @@ CREATE TABLE score_generation (
 );
 INSERT INTO score_generation (id, gen, uid) VALUES (1, 0, lower(hex(randomblob(16))));
 
+-- The leads in force of a plan's indicators: scoring_plan asks, for every
+-- approved value, whether its org leads its indicator (app/scoring.c).
+CREATE INDEX assignments_lead ON assignments (plan_id, indicator_id, org_id)
+    WHERE role = 'lead' AND valid_to IS NULL;
+
 CREATE TRIGGER score_gen_orgs_insert AFTER INSERT ON orgs BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
 CREATE TRIGGER score_gen_orgs_update AFTER UPDATE ON orgs BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
 CREATE TRIGGER score_gen_orgs_delete AFTER DELETE ON orgs BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
