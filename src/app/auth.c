@@ -682,7 +682,7 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
                           char csrf[AUTH_TOKEN_HEX], dti_err *e)
 {
     dti_rc rc;
-    char hash[65], ts[AUTH_TS_LEN], idle[AUTH_TS_LEN];
+    char hash[65], ts[AUTH_TS_LEN], idle[AUTH_TS_LEN], touch[AUTH_TS_LEN];
     struct session_row x;
     auth_user who;
     memset(&x, 0, sizeof x);
@@ -711,8 +711,12 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
         return dti_fail(e, DTI_ERR_AUTH, "session", "người dùng %s đã bị khóa",
                         "user %s is deactivated", who.name);
     }
+    /* last_seen moves at most once per AUTH_SESSION_TOUCH: a write (and its
+     * fsync) per request would cost more than the request itself */
+    auth_ts(now - AUTH_SESSION_TOUCH, touch);
     store_val q[] = {app_sv_text(ts), app_sv_text(hash)};
-    if ((rc = store_exec(s, "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", q, 2, e)))
+    if (strcmp(x.last_seen, touch) < 0 &&
+        (rc = store_exec(s, "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", q, 2, e)))
         return rc;
     if (u)
         *u = who;

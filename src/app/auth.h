@@ -59,6 +59,7 @@ typedef enum {
 #define AUTH_LOCK_SECONDS (15 * 60)
 
 #define AUTH_SESSION_IDLE (30 * 60)     /* seconds without a request */
+#define AUTH_SESSION_TOUCH 60           /* last_seen is written at most this often */
 #define AUTH_SESSION_MAX (12 * 3600)    /* seconds since login */
 #define AUTH_TOKEN_HEX 65               /* 64 hex digits + NUL */
 
@@ -135,7 +136,10 @@ dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
 dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_TOKEN_HEX],
                         char csrf[AUTH_TOKEN_HEX], dti_err *e);
 /* Look up session ID at NOW: when live, fills *U and CSRF (either may be
- * NULL) and moves last_seen to NOW; when idle too long, past its maximum,
+ * NULL) and moves last_seen to NOW (written only when it is more than
+ * AUTH_SESSION_TOUCH seconds old, so the idle limit may end up to that
+ * much early; a write per request would cost more than most requests);
+ * when idle too long, past its maximum,
  * unknown, or its user inactive: DTI_ERR_AUTH (and an expired session is
  * removed). */
 dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,

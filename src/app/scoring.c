@@ -50,7 +50,50 @@ struct ind_list {
     ind *v;
     size_t n, cap;
     int nomem;
+    size_t *by_id;              /* indexes into v sorted by id (ind_index) */
 };
+
+static _Thread_local const ind *cmp_base;
+
+static int cmp_by_id(const void *a, const void *b)
+{
+    int64_t x = cmp_base[*(const size_t *)a].id, y = cmp_base[*(const size_t *)b].id;
+    return x < y ? -1 : x > y;
+}
+
+/* Sort L's indexes by indicator id so that batched rows (targets,
+ * observations of every indicator at once) find their indicator. Called
+ * under no lock but only from one thread per list: cmp_base is set and
+ * used within one qsort call, so it is made thread-local. */
+static int ind_index(struct ind_list *l)
+{
+    if (!l->n)
+        return 0;
+    if (!(l->by_id = malloc(l->n * sizeof *l->by_id)))
+        return -1;
+    for (size_t i = 0; i < l->n; i++)
+        l->by_id[i] = i;
+    cmp_base = l->v;
+    qsort(l->by_id, l->n, sizeof *l->by_id, cmp_by_id);
+    cmp_base = NULL;
+    return 0;
+}
+
+static ind *ind_find(struct ind_list *l, int64_t id)
+{
+    size_t lo = 0, hi = l->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int64_t m = l->v[l->by_id[mid]].id;
+        if (m == id)
+            return &l->v[l->by_id[mid]];
+        if (m < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
 
 static void cpy(char *dst, size_t n, const char *src)
 {
@@ -85,9 +128,15 @@ static int ind_row(void *ctx, const store_row *r)
     return 0;
 }
 
+/* Rows: indicator_id, year, op, value, unit, text, ordered by indicator
+ * and by distance from the period's year; the first row of each wins. */
 static int tgt_row(void *ctx, const store_row *r)
 {
-    ind *x = ctx;
+    struct ind_list *l = ctx;
+    ind *x = ind_find(l, r->v[0].i);
+    if (!x || x->has_target)
+        return 0;
+    r = &(store_row){r->n - 1, r->v + 1};
     x->has_target = 1;
     x->tyear = (int)r->v[0].i;
     int op = plan_op_parse(app_col(r, 1));
@@ -97,14 +146,17 @@ static int tgt_row(void *ctx, const store_row *r)
         x->t.op = TARGET_TEXT;
     cpy(x->unit, sizeof x->unit, app_col(r, 3));
     cpy(x->ttext, sizeof x->ttext, app_col(r, 4));
-    return 1;
+    return 0;
 }
 
+/* Rows: indicator_id then the observation's columns (see scoring_plan). */
 static int obs_fn(void *ctx, const store_row *r)
 {
-    ind *x = ctx;
-    if (x->nrows >= sizeof x->rows / sizeof x->rows[0])
-        return 1;
+    struct ind_list *l = ctx;
+    ind *x = ind_find(l, r->v[0].i);
+    if (!x || x->nrows >= sizeof x->rows / sizeof x->rows[0])
+        return 0;
+    r = &(store_row){r->n - 1, r->v + 1};
     obs_row *o = &x->rows[x->nrows];
     memset(o, 0, sizeof *o);
     period p;
@@ -265,6 +317,7 @@ typedef struct unit {
     size_t expected, on_time, late, missing;
     double ach_sum;
     size_t ach_n;
+    int32_t from_day;           /* first lead assignment, PERIOD_NO_DAY if unknown */
 } unit;
 
 struct unit_list {
@@ -289,7 +342,80 @@ static int unit_row(void *ctx, const store_row *r)
     unit *u = &l->v[l->n++];
     memset(u, 0, sizeof *u);
     u->id = r->v[0].i;
+    u->from_day = PERIOD_NO_DAY;
     cpy(u->name, sizeof u->name, app_col(r, 1));
+    return 0;
+}
+
+static unit *unit_find(struct unit_list *l, int64_t id)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].id == id)
+            return &l->v[i];
+    return NULL;
+}
+
+/* Rows: org_id, first day it was made a lead. */
+static int from_row(void *ctx, const store_row *r)
+{
+    unit *x = unit_find(ctx, r->v[0].i);
+    int32_t d;
+    if (x && app_col(r, 1) && period_date_parse(app_col(r, 1), &d) == 0)
+        x->from_day = d;
+    return 0;
+}
+
+struct sub {
+    int64_t org_id;
+    char code[PERIOD_CODE_LEN];
+    time_t t;
+};
+
+struct sub_list {
+    struct sub *v;
+    size_t n, cap;
+    int nomem;
+};
+
+/* Rows: org_id, period, first submission time. */
+static int sub_row(void *ctx, const store_row *r)
+{
+    struct sub_list *l = ctx;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 32;
+        struct sub *v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            l->nomem = 1;
+            return 1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    struct sub *x = &l->v[l->n];
+    x->org_id = r->v[0].i;
+    if (!app_col(r, 1) || strlen(app_col(r, 1)) >= sizeof x->code)
+        return 0;
+    cpy(x->code, sizeof x->code, app_col(r, 1));
+    x->t = report_ts_parse(app_col(r, 2));
+    l->n++;
+    return 0;
+}
+
+struct lead_ctx {
+    struct unit_list *ul;
+    struct ind_list *il;
+};
+
+/* Rows: indicator_id, org_id of a lead assignment in force. */
+static int lead_row(void *ctx, const store_row *r)
+{
+    struct lead_ctx *c = ctx;
+    const ind *x = ind_find(c->il, r->v[0].i);
+    unit *u = unit_find(c->ul, r->v[1].i);
+    if (x && u && x->trend.latest.has_data) {
+        u->ach_sum += x->trend.latest.achievement;
+        u->ach_n++;
+    }
     return 0;
 }
 
@@ -327,10 +453,11 @@ static int per_fn(void *ctx, const store_row *r)
 }
 
 static dti_rc rank_units(store *s, const auth_user *u, int64_t plan_id, const period *P, int32_t pend,
-                         const ind *inds, size_t nind, time_t now, json_t **out, dti_err *e)
+                         struct ind_list *il, time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
     struct unit_list ul = {NULL, 0, 0, 0};
+    struct sub_list sl = {NULL, 0, 0, 0};
     struct per_list pl;
     rank_item *items = NULL;
     json_t *arr = NULL;
@@ -359,28 +486,33 @@ static dti_rc rank_units(store *s, const auth_user *u, int64_t plan_id, const pe
             ul.v[k++] = ul.v[i];
     }
     ul.n = k;
+    /* the first assignment, the submissions and the indicators led, of
+     * every unit at once */
+    if ((rc = store_query(s, "SELECT org_id, MIN(substr(valid_from, 1, 10)) FROM assignments WHERE plan_id = ? "
+                             "AND role = 'lead' GROUP BY org_id", pp, 1, from_row, &ul, e)) ||
+        (rc = store_query(s, "SELECT org_id, period, MIN(submitted_at) FROM reports WHERE plan_id = ? "
+                             "GROUP BY org_id, period", pp, 1, sub_row, &sl, e)))
+        goto out;
+    if (sl.nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    struct lead_ctx lc = {&ul, il};
+    if ((rc = store_query(s, "SELECT DISTINCT indicator_id, org_id FROM assignments WHERE plan_id = ? AND "
+                             "indicator_id IS NOT NULL AND role = 'lead' AND valid_to IS NULL", pp, 1, lead_row, &lc, e)))
+        goto out;
     for (size_t i = 0; i < ul.n; i++) {
         unit *x = &ul.v[i];
         /* a unit answers for the periods ending after it was first assigned */
-        char *from = NULL;
-        int32_t from_day = PERIOD_NO_DAY;
-        store_val fq[] = {SV_I(plan_id), SV_I(x->id)};
-        if ((rc = store_query_text(s, "SELECT MIN(substr(valid_from, 1, 10)) FROM assignments WHERE plan_id = ? "
-                                      "AND org_id = ? AND role = 'lead'", fq, 2, &from, e)))
-            goto out;
-        if (from && period_date_parse(from, &from_day) != 0)
-            from_day = PERIOD_NO_DAY;
-        free(from);
         for (size_t j = 0; j < pl.n; j++) {
-            char *sub = NULL;
-            if (from_day != PERIOD_NO_DAY && pl.v[j].end < from_day)
+            if (x->from_day != PERIOD_NO_DAY && pl.v[j].end < x->from_day)
                 continue;
-            store_val q[] = {SV_I(plan_id), SV_I(x->id), app_sv_text(pl.v[j].code)};
-            if ((rc = store_query_text(s, "SELECT MIN(submitted_at) FROM reports WHERE plan_id = ? AND org_id = ? "
-                                          "AND period = ?", q, 3, &sub, e)))
-                goto out;
-            time_t t = report_ts_parse(sub);
-            free(sub);
+            time_t t = -1;
+            for (size_t k2 = 0; k2 < sl.n; k2++)
+                if (sl.v[k2].org_id == x->id && strcmp(sl.v[k2].code, pl.v[j].code) == 0) {
+                    t = sl.v[k2].t;
+                    break;
+                }
             int late = 0;
             period_timely tl = period_timeliness(t >= 0, t, pl.v[j].due, now, &late);
             if (tl == TIMELY_NOT_DUE)
@@ -392,20 +524,6 @@ static dti_rc rank_units(store *s, const auth_user *u, int64_t plan_id, const pe
                 x->late++;
             else
                 x->missing++;
-        }
-        for (size_t j = 0; j < nind; j++) {
-            if (!inds[j].trend.latest.has_data)
-                continue;
-            int64_t lead = 0;
-            store_val q[] = {SV_I(plan_id), SV_I(inds[j].id), SV_I(x->id)};
-            if ((rc = store_query_int(s, "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? "
-                                         "AND org_id = ? AND role = 'lead' AND valid_to IS NULL", q, 3, &lead,
-                                      NULL, e)))
-                goto out;
-            if (lead) {
-                x->ach_sum += inds[j].trend.latest.achievement;
-                x->ach_n++;
-            }
         }
     }
     if (ul.n && !(items = calloc(ul.n, sizeof *items))) {
@@ -446,6 +564,7 @@ static dti_rc rank_units(store *s, const auth_user *u, int64_t plan_id, const pe
 out:
     json_decref(arr);
     free(items);
+    free(sl.v);
     free(ul.v);
     return rc;
 }
@@ -458,7 +577,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     dti_rc rc;
     period P;
     char code[PERIOD_CODE_LEN], dd[PERIOD_DATE_LEN];
-    struct ind_list il = {NULL, 0, 0, 0};
+    struct ind_list il = {NULL, 0, 0, 0, NULL};
     score_item *items = NULL;
     json_t *o = NULL, *inds = NULL, *groups = NULL, *risk = NULL, *notmet = NULL, *comp = NULL, *ranking = NULL;
     int64_t porg = 0;
@@ -501,26 +620,34 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         rc = app_nomem(e);
         goto out;
     }
-    for (size_t i = 0; i < il.n; i++) {
-        ind *x = &il.v[i];
-        store_val q[] = {SV_I(x->id), SV_I(P.year), SV_I(P.year)};
-        if ((rc = store_query(s, "SELECT year, op, value, unit, text FROM indicator_targets WHERE indicator_id = ? "
-                                 "AND year >= ? ORDER BY year - ? LIMIT 1", q, 3, tgt_row, x, e)))
-            goto out;
+    if (ind_index(&il)) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    /* every indicator's target and observations in two queries */
+    {
         char y4[8];
         snprintf(y4, sizeof y4, "%04d", P.year);
-        store_val w[] = {SV_I(plan_id), SV_I(x->id), app_sv_text(y4)};
+        store_val q[] = {SV_I(plan_id), SV_I(P.year), SV_I(P.year)};
+        store_val w[] = {SV_I(plan_id), app_sv_text(y4)};
+        if ((rc = store_query(s, "SELECT t.indicator_id, t.year, t.op, t.value, t.unit, t.text FROM indicator_targets t "
+                                 "JOIN indicators i ON i.id = t.indicator_id WHERE i.plan_id = ? AND t.year >= ? "
+                                 "ORDER BY t.indicator_id, t.year - ?", q, 3, tgt_row, &il, e)))
+            goto out;
         if ((rc = store_query(s,
-                 "SELECT r.period, pr.end_date, v.value, v.met, r.org_id, o.name FROM report_values v "
-                 "JOIN reports r ON r.id = v.report_id JOIN orgs o ON o.id = r.org_id "
+                 "SELECT v.indicator_id, r.period, pr.end_date, v.value, v.met, r.org_id, o.name FROM reports r "
+                 "JOIN report_values v ON v.report_id = r.id JOIN orgs o ON o.id = r.org_id "
                  "LEFT JOIN periods pr ON pr.plan_id = r.plan_id AND pr.code = r.period "
-                 "WHERE r.plan_id = ? AND v.indicator_id = ? AND r.state = 'approved' AND substr(r.period, 1, 4) = ? "
+                 "WHERE r.plan_id = ? AND r.state = 'approved' AND substr(r.period, 1, 4) = ? "
                  "AND r.version = (SELECT MAX(r2.version) FROM reports r2 WHERE r2.plan_id = r.plan_id AND "
                  "r2.org_id = r.org_id AND r2.period = r.period AND r2.state = 'approved') "
                  "AND EXISTS (SELECT 1 FROM assignments a WHERE a.plan_id = r.plan_id AND a.indicator_id = "
                  "v.indicator_id AND a.org_id = r.org_id AND a.role = 'lead' AND a.valid_to IS NULL)",
-                 w, 3, obs_fn, x, e)))
+                 w, 2, obs_fn, &il, e)))
             goto out;
+    }
+    for (size_t i = 0; i < il.n; i++) {
+        ind *x = &il.v[i];
         /* keep the periods of P's kind ending by P's end */
         size_t k = 0;
         for (size_t j = 0; j < x->nrows; j++) {
@@ -575,7 +702,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         goto out;
     if ((rc = report_completeness(s, u, plan_id, code, now, &comp, e)))
         goto out;
-    if ((rc = rank_units(s, u, plan_id, &P, pend, il.v, il.n, now, &ranking, e)))
+    if ((rc = rank_units(s, u, plan_id, &P, pend, &il, now, &ranking, e)))
         goto out;
     o = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:O, s:O}", "plan_id", (json_int_t)plan_id,
                   "period", code, "judged_on", period_date_vn(pend, dd),
@@ -601,6 +728,7 @@ out:
     json_decref(comp);
     json_decref(ranking);
     free(items);
+    free(il.by_id);
     free(il.v);
     return rc;
 }

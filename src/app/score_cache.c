@@ -1,0 +1,185 @@
+/* score_cache.c — per-process cache of the dashboard's figures, keyed by
+ * the data generation (design and rules in score_cache.h). A fixed table
+ * of SCORE_CACHE_SLOTS entries under one mutex, least recently used
+ * replaced; bodies are copied out so that no lock is held while a reply is
+ * sent. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "app/app_util.h"
+#include "app/score_cache.h"
+#include "app/scoring.h"
+#include "base/lang.h"
+#include "core/period.h"
+
+#define KEY_UID_LEN 40
+#define KEY_PERIOD_LEN 24
+
+typedef struct key {
+    char uid[KEY_UID_LEN];
+    int64_t gen;
+    int64_t user_id, org_id;
+    int role, active;
+    int64_t plan_id;
+    char period[KEY_PERIOD_LEN];
+    int lang;
+    int32_t day;
+} key;
+
+typedef struct slot {
+    int used;
+    key k;
+    char *body;
+    size_t len;
+    uint64_t tick;
+} slot;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static slot slots[SCORE_CACHE_SLOTS];
+static uint64_t tick;
+
+static int key_eq(const key *a, const key *b)
+{
+    return a->gen == b->gen && a->user_id == b->user_id && a->org_id == b->org_id && a->role == b->role &&
+           a->active == b->active && a->plan_id == b->plan_id && a->lang == b->lang && a->day == b->day &&
+           strcmp(a->uid, b->uid) == 0 && strcmp(a->period, b->period) == 0;
+}
+
+struct gen_row {
+    int64_t gen;
+    char uid[KEY_UID_LEN];
+    int found;
+};
+
+static int gen_fn(void *ctx, const store_row *r)
+{
+    struct gen_row *g = ctx;
+    const char *uid = app_col(r, 1);
+    if (!uid || strlen(uid) >= sizeof g->uid)
+        return 1;
+    g->gen = r->v[0].i;
+    memcpy(g->uid, uid, strlen(uid) + 1);
+    g->found = 1;
+    return 1;
+}
+
+/* Copy the entry for K into *BODY; 1 if found, 0 if not, -1 out of memory. */
+static int lookup(const key *k, char **body, size_t *len)
+{
+    int rc = 0;
+    pthread_mutex_lock(&lock);
+    for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
+        slot *x = &slots[i];
+        if (!x->used || !key_eq(&x->k, k))
+            continue;
+        char *c = malloc(x->len + 1);
+        if (!c) {
+            rc = -1;
+            break;
+        }
+        memcpy(c, x->body, x->len + 1);
+        *body = c;
+        *len = x->len;
+        x->tick = ++tick;
+        rc = 1;
+        break;
+    }
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+/* Keep a copy of BODY under K (nothing when out of memory: a cache). An
+ * entry of the same database with an older generation is dead: it is the
+ * first to go. */
+static void insert(const key *k, const char *body, size_t len)
+{
+    if (len > SCORE_CACHE_BODY_MAX)
+        return;
+    char *c = malloc(len + 1);
+    if (!c)
+        return;
+    memcpy(c, body, len + 1);
+    pthread_mutex_lock(&lock);
+    /* the same key (another thread was first), else a free slot, else a
+     * dead entry, else the least recently used */
+    slot *victim = &slots[0];
+    int best = -1;
+    for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
+        slot *x = &slots[i];
+        int rank = !x->used ? 2 : key_eq(&x->k, k) ? 3 : (strcmp(x->k.uid, k->uid) == 0 && x->k.gen < k->gen) ? 1 : 0;
+        if (rank > best || (rank == best && x->tick < victim->tick)) {
+            best = rank;
+            victim = x;
+        }
+    }
+    free(victim->body);
+    victim->used = 1;
+    victim->k = *k;
+    victim->body = c;
+    victim->len = len;
+    victim->tick = ++tick;
+    pthread_mutex_unlock(&lock);
+}
+
+dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
+                        char **body, size_t *len, int *hit, dti_err *e)
+{
+    dti_rc rc;
+    struct gen_row g;
+    key k;
+    json_t *j = NULL;
+    char *text = NULL;
+    int can_cache;
+
+    *body = NULL;
+    *len = 0;
+    if (hit)
+        *hit = 0;
+    memset(&g, 0, sizeof g);
+    memset(&k, 0, sizeof k);
+    if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g, e)))
+        return rc;
+    can_cache = g.found && period_code && strlen(period_code) < sizeof k.period;
+    if (can_cache) {
+        memcpy(k.uid, g.uid, sizeof k.uid);
+        k.gen = g.gen;
+        k.user_id = u->id;
+        k.org_id = u->org_id;
+        k.role = (int)u->role;
+        k.active = u->active;
+        k.plan_id = plan_id;
+        memcpy(k.period, period_code, strlen(period_code) + 1);
+        k.lang = (int)lang_get();
+        k.day = period_today_vn(now);
+        int f = lookup(&k, body, len);
+        if (f < 0)
+            return app_nomem(e);
+        if (f > 0) {
+            if (hit)
+                *hit = 1;
+            return DTI_OK;
+        }
+    }
+    if ((rc = scoring_plan(s, u, plan_id, period_code, now, &j, e)))
+        return rc;
+    text = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    if (!text)
+        return app_nomem(e);
+    *len = strlen(text);
+    if (can_cache)
+        insert(&k, text, *len);
+    *body = text;
+    return DTI_OK;
+}
+
+void score_cache_clear(void)
+{
+    pthread_mutex_lock(&lock);
+    for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
+        free(slots[i].body);
+        memset(&slots[i], 0, sizeof slots[i]);
+    }
+    pthread_mutex_unlock(&lock);
+}

@@ -1,0 +1,39 @@
+/* score_cache.h — the dashboard's figures (scoring_plan) kept in memory,
+ * never stale.
+ *
+ * scoring_plan recomputes every figure from the approved reports; the
+ * dashboard asks for the same (plan, period) far more often than anyone
+ * writes. So the compact JSON text of a result is kept in a small table per
+ * process, keyed by everything the result depends on: the database (its
+ * score_generation.uid), the data generation (score_generation.gen, bumped
+ * by triggers in the same transaction as any write to the data, the users
+ * or the orgs: sql/sqlite/004_perf.sql), the user (id, role, org, active:
+ * permissions and scope), the plan, the period, the language of the labels
+ * and the Vietnamese calendar day of NOW (timeliness is judged by the day).
+ *
+ * gen is read before the figures are computed: a write committing during
+ * the computation makes the entry carry the older gen, so the next request
+ * sees a newer gen and recomputes. A write in another process is seen the
+ * same way. Errors (no plan, no permission, bad period) are never cached. */
+#ifndef DTI_SCORE_CACHE_H
+#define DTI_SCORE_CACHE_H
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+#include "app/auth.h"
+
+#define SCORE_CACHE_SLOTS 64            /* entries kept per process */
+#define SCORE_CACHE_BODY_MAX (8u << 20) /* larger results are not kept */
+
+/* The score of PLAN_ID for PERIOD_CODE as compact JSON text (what
+ * json_dumps(scoring_plan(...), JSON_COMPACT) gives), from the cache when
+ * nothing it depends on changed. *BODY new (free()), *LEN its length;
+ * *HIT (if not NULL) 1 when it came from the cache. Same errors as
+ * scoring_plan. Thread-safe. */
+dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
+                        char **body, size_t *len, int *hit, dti_err *e);
+
+/* Drop every entry of this process (tests). */
+void score_cache_clear(void);
+
+#endif

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The dashboard's figures are cached per server process (app/score_cache.h)
+# and never stale: dti serve answers GET /api/v1/plans/1/score/2026-05 (twice,
+# the second from the cache), then another process (the CLI) approves May's
+# report, and the very next answer carries May's value instead of April's.
+set -u
+DTI=${DTI:-build/dti}
+SHARED=${SHARED:-../shared}
+tmp=$(mktemp -d)
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid" ] && wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+db=$tmp/dti.db
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+command -v curl >/dev/null || { echo "FAIL: curl is missing"; exit 1; }
+export DTI_PASSWORD=cache-test-password
+q() { "$DTI" --db "$db" "$@" >/dev/null || bad "$*"; }
+at() { DTI_NOW=$1 "$DTI" --db "$db" "${@:2}" >/dev/null 2>&1 || bad "${*:2}"; }
+unit="Trung tâm phục vụ Hành chính công"
+
+at 2026-04-08T02:00:00Z import "$SHARED/plans/minh-duc-2026-2030-dti.txt"
+q user add admin --role admin
+q --as admin user add coordinator --role coordinator --org "Minh Đức"
+q --as coordinator calendar set 1 month:unit=15+1,commune=20+1
+report() {  # MONTH NUMERATOR
+  printf 'kind,code,numerator,denominator,value,note\nindicator,4.1,%s,1000,,\n' "$2" > "$tmp/$1.csv"
+  at "2026-$1-30T02:00:00Z" --as admin report fill 1 "$unit" "2026-$1" --csv "$tmp/$1.csv"
+  at "2026-$1-30T03:00:00Z" --as admin report submit 1 "$unit" "2026-$1"
+}
+report 04 560
+at 2026-05-02T02:00:00Z --as coordinator report approve 1 "$unit" 2026-04
+report 05 620
+
+"$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
+pid=$!
+url=""
+for _ in $(seq 1 100); do
+  url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "$url" ] || { echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; }
+curl -s -c "$tmp/jar" -H 'Content-Type: application/json' \
+  -d "{\"login\":\"coordinator\",\"password\":\"$DTI_PASSWORD\"}" "$url/api/v1/login" >/dev/null || bad "login"
+value() {  # prints value and value_period of indicator 4.1
+  curl -s -b "$tmp/jar" "$url/api/v1/plans/1/score/2026-05" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+x = [i for i in d["indicators"] if i["code"] == "4.1"][0]
+print(x["value"], x["value_period"])'
+}
+v1=$(value); v2=$(value)
+[ "$v1" = "56.0 2026-04" ] || bad "before approval: '$v1'"
+[ "$v2" = "$v1" ] || bad "cached answer differs: '$v2' vs '$v1'"
+at 2026-06-02T02:00:00Z --as coordinator report approve 1 "$unit" 2026-05
+v3=$(value)
+[ "$v3" = "62.0 2026-05" ] || bad "right after approval: '$v3' (stale cache?)"
+exit $fail
