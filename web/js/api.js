@@ -16,14 +16,15 @@ export class ApiError extends Error {
   }
 }
 
-// METHOD PATH with BODY (an object sent as JSON, or FormData); resolves to
+// METHOD PATH with BODY (an object sent as JSON, FormData, or a Blob sent
+// with its own type, e.g. text/csv); resolves to
 // the parsed JSON answer (null for 204), rejects with an ApiError.
 export async function api(method, path, body) {
   const headers = { 'Accept': 'application/json', 'Accept-Language': getLang() };
   const opts = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET' && method !== 'HEAD' && csrf) headers['X-CSRF-Token'] = csrf;
-  if (body instanceof FormData) {
-    opts.body = body;
+  if (body instanceof FormData || body instanceof Blob) {
+    opts.body = body; // the browser sets the multipart boundary or the Blob's type
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     opts.body = JSON.stringify(body);

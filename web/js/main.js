@@ -76,7 +76,8 @@ async function render() {
 function onLogin(answer) {
   state.user = answer.user;
   setCsrf(answer.csrf_token);
-  if (!location.hash) location.hash = '#/dashboard';
+  // a reporter's first screen is the work due; everyone else's the dashboard
+  if (!location.hash) location.hash = state.user.role === 'reporter' ? '#/my-work' : '#/dashboard';
   render();
   $('main').focus();
 }

@@ -1,7 +1,124 @@
-// views/review.js — the "review" screen (issue 4 §2); filled in as its API lands.
+// views/review.js — Review (issue 4 §2), for a coordinator.
+//   #/review                    the queue: reports submitted and waiting, of
+//                               this month and the two before (completeness)
+//   #/review/PLAN/ORG/PERIOD    the report beside its previous period's
+//                               values, its tasks, texts and evidence; Return
+//                               (a reason is required) or Approve.
+import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, fmtNum, fmtDate } from '../i18n.js';
+import { currentMonth, previousPeriod, reportPath } from '../periods.js';
 
-export async function render(main) {
-  mount(main, h('h1', {}, t('review.title')), h('p', { class: 'muted' }, t('review.empty')));
+async function getOrNull(path) {
+  try { return await get(path); } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+async function renderQueue(main) {
+  const { plans } = await get('/api/v1/plans');
+  const cur = currentMonth();
+  const periods = [cur, previousPeriod(cur), previousPeriod(previousPeriod(cur))];
+  const queue = [];
+  for (const p of plans) {
+    for (const period of periods) {
+      let c;
+      try { c = await get(`/api/v1/plans/${p.id}/completeness/${period}`); } catch { continue; }
+      for (const o of c.orgs || []) if (o.state === 'submitted') queue.push({ plan: p, period, org: o });
+    }
+  }
+  mount(main, h('h1', {}, t('review.title')),
+    queue.length === 0 ? h('p', { class: 'muted' }, t('review.empty')) :
+      h('div', { class: 'table-wrap' }, h('table', { id: 'review-queue' },
+        h('thead', {}, h('tr', {}, [t('review.unit'), t('mywork.period'), t('review.submittedAt'), t('review.timeliness'), '']
+          .map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, queue.map((q) => h('tr', {},
+          h('td', {}, q.org.org), h('td', {}, q.period), h('td', {}, fmtDate(q.org.first_submitted_at)),
+          h('td', {}, q.org.timeliness?.label || ''),
+          h('td', {}, h('a', { href: `#/review/${q.plan.id}/${q.org.org_id}/${encodeURIComponent(q.period)}` }, t('review.open')))))))));
+}
+
+const fmtV = (v) => {
+  if (!v) return '—';
+  if (v.met === true) return t('yes');
+  if (v.met === false) return t('no');
+  const base = v.value === null || v.value === undefined ? '—' : fmtNum(v.value, v.numerator !== null && v.numerator !== undefined ? 2 : undefined);
+  return v.numerator !== null && v.numerator !== undefined ? `${base} (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})` : base;
+};
+
+async function renderReport(main, ctx) {
+  const [planId, org, period] = ctx.args;
+  const rep = await get(reportPath(planId, org, period));
+  const pp = previousPeriod(period);
+  const prev = pp ? await getOrNull(reportPath(planId, org, pp)) : null;
+  const pv = new Map(((prev && prev.values) || []).map((v) => [v.code, v]));
+  const pt = new Map(((prev && prev.tasks) || []).map((v) => [v.code, v]));
+  const reason = h('textarea', { id: 'review-reason', name: 'reason', rows: 3, maxlength: 2000, 'aria-describedby': 'review-reason-error' });
+  const err = h('p', { class: 'error', id: 'review-reason-error', role: 'alert' });
+  const status = h('p', { id: 'review-status', role: 'status', 'aria-live': 'polite' });
+  const act = async (what) => {
+    err.textContent = '';
+    const body = what === 'return' ? { reason: reason.value.trim() } : undefined;
+    if (what === 'return' && !body.reason) {
+      err.textContent = t('review.reasonRequired');
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+      return;
+    }
+    try {
+      await api('POST', reportPath(planId, org, period, '/' + what), body);
+      await renderReport(main, ctx);
+      main.querySelector('#review-status').textContent = t(what === 'return' ? 'review.returnedDone' : 'review.approvedDone');
+    } catch (e) {
+      err.textContent = e.message;
+    }
+  };
+  const waiting = rep.state === 'submitted';
+  const returnForm = h('form', { id: 'review-return', class: 'card', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'review-reason' }, t('review.reason')), reason, err),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'secondary', id: 'review-return-btn' }, t('review.return')),
+      h('button', { type: 'button', class: 'primary', id: 'review-approve', onclick: () => act('approve') }, t('review.approve'))));
+  returnForm.addEventListener('submit', (ev) => { ev.preventDefault(); act('return'); });
+
+  mount(main,
+    h('p', {}, h('a', { href: '#/review' }, t('review.back'))),
+    h('h1', {}, `${rep.org} · ${t('mywork.period')} ${period}`),
+    h('div', { class: 'card' },
+      h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'review-state', 'data-state': rep.state }, t('state.' + rep.state)),
+        ` · ${t('mywork.version')} ${rep.version}`),
+      h('p', {}, t('review.submittedAt'), ' ', fmtDate(rep.first_submitted_at), ' · ', rep.timeliness?.label || ''),
+      rep.reason ? h('p', { class: 'muted' }, t('review.lastReason'), ' ', rep.reason) : null),
+    h('h2', {}, t('plan.indicators')),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'review-values' },
+      h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: period }), t('review.prevPeriod', { p: pp || '—' }), t('mywork.note')]
+        .map((c) => h('th', { scope: 'col' }, c)))),
+      h('tbody', {}, (rep.values || []).map((v) => h('tr', { 'data-code': v.code },
+        h('td', {}, v.code), h('td', {}, v.name), h('td', { class: 'num' }, fmtV(v)), h('td', { class: 'num' }, fmtV(pv.get(v.code))),
+        h('td', {}, v.note || '')))))),
+    (rep.tasks || []).length ? [h('h2', {}, t('plan.tasks')),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: period }), t('review.prevPeriod', { p: pp || '—' }), t('mywork.products')]
+          .map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, rep.tasks.map((x) => {
+          const o = pt.get(x.code);
+          return h('tr', {}, h('td', {}, x.code), h('td', {}, x.name),
+            h('td', {}, `${x.status || '—'} · ${fmtNum(x.percent)} %`),
+            h('td', {}, o ? `${o.status || '—'} · ${fmtNum(o.percent)} %` : '—'), h('td', {}, x.products || ''));
+        }))))] : null,
+    h('h2', {}, t('mywork.texts')),
+    h('dl', { class: 'card' }, [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']]
+      .map(([k, key]) => [h('dt', {}, t(key)), h('dd', {}, rep[k] || '—')])),
+    h('h2', {}, t('mywork.evidence')),
+    (rep.evidence || []).length ? h('ul', { id: 'review-evidence' }, rep.evidence.map((ev) =>
+      h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : '')))
+      : h('p', { class: 'muted' }, t('review.noEvidence')),
+    waiting ? [h('h2', {}, t('review.decision')), returnForm] : null,
+    status);
+}
+
+export async function render(main, ctx) {
+  if (ctx.args.length >= 3) return renderReport(main, ctx);
+  return renderQueue(main);
 }
