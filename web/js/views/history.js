@@ -55,7 +55,8 @@ function entry(x) {
       ? h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, [t('hi.field'), t('hi.before'), t('hi.after')].map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, diff.map(([k, b, a]) => h('tr', {}, h('th', { scope: 'row' }, k || '—'),
-          h('td', { class: 'before' }, text(b)), h('td', { class: 'after' }, text(a)))))))
+          h('td', { class: 'before', 'data-label': t('hi.before') }, text(b)),
+          h('td', { class: 'after', 'data-label': t('hi.after') }, text(a)))))))
       : h('p', { class: 'muted' }, t('hi.nochange')));
 }
 

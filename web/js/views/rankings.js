@@ -69,7 +69,7 @@ function table(caption, cols, rows) {
 }
 
 function unitRows(rows) {
-  return rows.map((w) => [w.rank || t('rk.norank'), w.name, fig(w.on_time_rate), fig(w.achievement),
+  return rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.on_time_rate), fig(w.achievement),
     `${w.on_time}/${w.expected}`, `${w.led} (${w.led_with_data})`]);
 }
 
@@ -119,7 +119,7 @@ export async function render(main, ctx) {
       r.province ? h('p', {}, `${t('rk.province')}: `, h('strong', { id: 'rk-province' }, fig(r.province.sum && r.province.sum.value)),
         ` (${r.province.mode_label})`) : null,
       table(caption, [t('rk.rank'), t('rk.commune'), t('rk.index')],
-        r.rows.map((w) => [w.rank || t('rk.norank'), w.name, fig(w.index)])),
+        r.rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.index)])),
     ];
   } else {
     body = table(caption, [t('rk.rank'), t('rk.unit'), t('rk.ontime'), t('rk.achievement'), t('rk.reports'), t('rk.led')],
