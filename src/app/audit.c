@@ -282,13 +282,21 @@ dti_rc audit_log(store *s, const auth_user *u, const char *entity, const char *e
                  int64_t limit, json_t **out, dti_err *e)
 {
     dti_rc rc;
+    *out = NULL;
+    if ((rc = auth_can(s, u, AUTH_AUDIT, 0, e)))
+        return rc;
+    return audit_entries(s, entity, entity_id, limit, out, e);
+}
+
+dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_t limit,
+                     json_t **out, dti_err *e)
+{
+    dti_rc rc;
     struct log_ctx l = {NULL, 0};
     store_val p[3];
     size_t n = 0;
     char sql[512];
     *out = NULL;
-    if ((rc = auth_can(s, u, AUTH_AUDIT, 0, e)))
-        return rc;
     if (!(l.arr = json_array()))
         return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
     const char *where = "";

@@ -54,5 +54,9 @@ dti_rc audit_verify(store *s, const auth_user *u, audit_check *out, dti_err *e);
  * LIMIT otherwise). Needs AUTH_AUDIT. *OUT new reference. */
 dti_rc audit_log(store *s, const auth_user *u, const char *entity, const char *entity_id,
                  int64_t limit, json_t **out, dti_err *e);
+/* The same without the permission check: for use cases that decided it
+ * themselves (app_history, publish.h). */
+dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_t limit,
+                     json_t **out, dti_err *e);
 
 #endif

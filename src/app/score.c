@@ -905,9 +905,9 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
         : json_null();
     double points = d->counted ? score_points(t->latest.achievement, d->max) : 0;
     char day2[PERIOD_DATE_LEN];
-    return json_pack("{s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:o, "
+    return json_pack("{s:I, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:o, "
                      "s:o, s:f, s:s, s:b}",
-                     "code", d->code, "group", jstr_or_null(d->group), "name", jstr_or_null(d->name),
+                     "id", (json_int_t)d->id, "code", d->code, "group", jstr_or_null(d->group), "name", jstr_or_null(d->name),
                      "target", target, "aggregation", d->agg == APP_AGG_SUM ? "sum" : "last",
                      "due", period_date_iso(d->due, day), "observations", obs,
                      "value", jnum_or_null(d->has_value, d->value),

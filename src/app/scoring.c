@@ -256,8 +256,8 @@ static json_t *ind_json(const ind *x)
         ? json_pack("{s:i, s:s, s:o, s:s, s:s}", "year", x->tyear, "op", plan_op_str(x->t.op), "value",
                     x->t.op == TARGET_TEXT ? json_null() : num(x->t.value), "unit", x->unit, "text", x->ttext)
         : json_null();
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}",
-                     "code", x->code, "group", x->group, "name", x->name, "aggregation", x->sum ? "sum" : "last",
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}",
+                     "id", (json_int_t)x->id, "code", x->code, "group", x->group, "name", x->name, "aggregation", x->sum ? "sum" : "last",
                      "target", tg, "observations", obs, "value", val,
                      "value_period", x->nobs ? x->obs_code[x->nobs - 1] : "",
                      "achievement", lr->has_data ? num(lr->achievement) : json_null(),

@@ -33,5 +33,8 @@ void api_evidence_get(struct http_req *r);
 void api_evidence_check(struct http_req *r);
 void api_completeness(struct http_req *r);
 void api_score(struct http_req *r);
+void api_rankings(struct http_req *r);
+void api_publish(struct http_req *r);
+void api_audit(struct http_req *r);
 
 #endif

@@ -1,10 +1,19 @@
 /* api_public.c — GET /api/v1/public/rankings: the published ranking of
- * communes, the only data anyone may read without logging in. Until scores
- * are published (issue 3) there is none: an empty list. */
+ * communes (app/publish.h), the only data anyone may read without logging
+ * in: each commune's newest published index and nothing else. */
+#include "app/publish.h"
 #include "http/api.h"
 #include "http/server.h"
 
 void api_public_rankings(http_req *r)
 {
-    http_reply_json(r, 200, json_pack("{s:n, s:[]}", "published_at", "rankings"));
+    dti_err e;
+    json_t *out = NULL;
+    dti_err_clear(&e);
+    store *db = http_db(r, &e);
+    if (!db || app_public_rankings(db, &out, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, out);
 }

@@ -33,5 +33,8 @@ const route api_routes[] = {
     {"POST", "/api/v1/evidence/:eid/check", api_evidence_check, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/completeness/:period", api_completeness, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
     {NULL, NULL, NULL, 0, 0}
 };

@@ -177,3 +177,9 @@ export function fmtDate(d) {
   }
   return dateFmt.format(d);
 }
+
+// Add a screen's messages ({vi: {...}, en: {...}}) to the table, so a view
+// can keep its own texts beside it.
+export function addMessages(dict) {
+  for (const l of Object.keys(dict)) Object.assign(MESSAGES[l] || (MESSAGES[l] = {}), dict[l]);
+}

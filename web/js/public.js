@@ -2,7 +2,12 @@
 // published ranking of communes (GET /api/v1/public/rankings).
 import { get } from './api.js';
 import { h, mount } from './dom.js';
-import { t, getLang, setLang, fmtNum } from './i18n.js';
+import { t, getLang, setLang, fmtNum, fmtDate, addMessages } from './i18n.js';
+
+addMessages({
+  vi: { 'public.period': 'Kỳ', 'public.at': 'Công bố gần nhất: {d}', 'public.caption': 'Chỉ số chuyển đổi số đã công bố của các xã' },
+  en: { 'public.period': 'Period', 'public.at': 'Last published: {d}', 'public.caption': 'Published digital-transformation index of the communes' },
+});
 
 async function render() {
   document.title = t('public.title');
@@ -21,10 +26,14 @@ async function render() {
     mount(box, h('p', { class: 'muted' }, t('public.empty')));
     return;
   }
-  mount(box, h('div', { class: 'table-wrap' }, h('table', {},
-    h('thead', {}, h('tr', {}, ['public.rank', 'public.name', 'public.score'].map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, rows.map((r) => h('tr', {},
-      h('td', { class: 'num' }, r.rank), h('td', {}, r.name), h('td', { class: 'num' }, fmtNum(r.index, 4))))))));
+  mount(box,
+    h('p', { class: 'muted', id: 'published-at' }, t('public.at', { d: fmtDate(data.published_at) })),
+    h('div', { class: 'table-wrap' }, h('table', { id: 'public-table' },
+      h('caption', {}, t('public.caption')),
+      h('thead', {}, h('tr', {}, ['public.rank', 'public.name', 'public.period', 'public.score'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, rows.map((r) => h('tr', {},
+        h('td', { class: 'num' }, r.rank ?? '—'), h('th', { scope: 'row' }, r.commune), h('td', {}, r.period),
+        h('td', { class: 'num' }, r.index === null ? '—' : fmtNum(r.index, 4))))))));
 }
 
 setLang(getLang());

@@ -1,7 +1,129 @@
-// views/rankings.js — the "rankings" screen (issue 4 §2); filled in as its API lands.
+// views/rankings.js — the rankings screen (#/rankings/PLAN/PERIOD/BY): the
+// commune's units by on-time reporting rate or by achievement, or, for a
+// province viewer, the communes of the province by index, from
+// GET /api/v1/plans/:id/rankings. Figures print with 4 decimals and a
+// decimal comma; a coordinator may publish the plan's index (docs/publishing.md).
+import { get, post } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, addMessages, fmtNum } from '../i18n.js';
 
-export async function render(main) {
-  mount(main, h('h1', {}, t('rankings.title')), h('p', { class: 'muted' }, t('rankings.empty')));
+addMessages({
+  vi: {
+    'rk.plan': 'Kế hoạch', 'rk.period': 'Kỳ (2026-03, 2026-Q1, 2026)', 'rk.by': 'Xếp hạng theo',
+    'rk.by.ontime': 'Đơn vị — tỷ lệ báo cáo đúng hạn', 'rk.by.achievement': 'Đơn vị — mức đạt chỉ tiêu',
+    'rk.by.communes': 'Các xã trong tỉnh — chỉ số', 'rk.show': 'Xem', 'rk.rank': 'Hạng', 'rk.unit': 'Đơn vị',
+    'rk.commune': 'Xã', 'rk.ontime': 'Tỷ lệ đúng hạn', 'rk.achievement': 'Mức đạt', 'rk.reports': 'Báo cáo đúng hạn/phải nộp',
+    'rk.led': 'Chỉ tiêu chủ trì (có số liệu)', 'rk.index': 'Chỉ số', 'rk.province': 'Chỉ số của tỉnh',
+    'rk.norank': 'chưa xếp hạng', 'rk.none': 'Không có đơn vị nào để xếp hạng trong kỳ này.',
+    'rk.publish': 'Công bố chỉ số của xã cho kỳ này', 'rk.published': 'Đã công bố chỉ số {v} của kỳ {p}.',
+    'rk.public': 'Xem trang công khai', 'rk.caption': 'Bảng xếp hạng kỳ {p}',
+  },
+  en: {
+    'rk.plan': 'Plan', 'rk.period': 'Period (2026-03, 2026-Q1, 2026)', 'rk.by': 'Rank by',
+    'rk.by.ontime': 'Units — on-time reporting rate', 'rk.by.achievement': 'Units — achievement',
+    'rk.by.communes': 'Communes of the province — index', 'rk.show': 'Show', 'rk.rank': 'Rank', 'rk.unit': 'Unit',
+    'rk.commune': 'Commune', 'rk.ontime': 'On-time rate', 'rk.achievement': 'Achievement', 'rk.reports': 'Reports on time/expected',
+    'rk.led': 'Indicators led (with data)', 'rk.index': 'Index', 'rk.province': 'Province index',
+    'rk.norank': 'not ranked', 'rk.none': 'No unit to rank for this period.',
+    'rk.publish': 'Publish the commune\'s index for this period', 'rk.published': 'Published index {v} for {p}.',
+    'rk.public': 'See the public page', 'rk.caption': 'Ranking for {p}',
+  },
+});
+
+const BYS = ['ontime', 'achievement', 'communes'];
+
+function thisMonth() {
+  const d = new Date();
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+// A figure with 4 decimals and a decimal comma ("0,7071"), "—" for none.
+const fig = (x) => (x === null || x === undefined ? '—' : fmtNum(x, 4));
+
+function form(plans, planId, period, by) {
+  const sel = h('select', { id: 'rk-plan', name: 'plan' },
+    plans.map((p) => h('option', { value: p.id, selected: String(p.id) === String(planId) }, p.title || `#${p.id}`)));
+  const per = h('input', { id: 'rk-period', name: 'period', value: period, required: true,
+    pattern: '\\d{4}(-\\d{2}|-Q[1-4]|-H[12])?', autocomplete: 'off' });
+  const bySel = h('select', { id: 'rk-by', name: 'by' },
+    BYS.map((b) => h('option', { value: b, selected: b === by }, t('rk.by.' + b))));
+  const f = h('form', { class: 'card', id: 'rk-form' },
+    h('div', { class: 'field' }, h('label', { for: 'rk-plan' }, t('rk.plan')), sel),
+    h('div', { class: 'field' }, h('label', { for: 'rk-period' }, t('rk.period')), per),
+    h('div', { class: 'field' }, h('label', { for: 'rk-by' }, t('rk.by')), bySel),
+    h('button', { type: 'submit', class: 'primary' }, t('rk.show')));
+  f.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    location.hash = `#/rankings/${sel.value}/${encodeURIComponent(per.value.trim())}/${bySel.value}`;
+  });
+  return f;
+}
+
+function table(caption, cols, rows) {
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'rk-table' },
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 1
+      ? h('th', { scope: 'row' }, c)
+      : h('td', { class: i === 0 || i > 1 ? 'num' : null }, c))))))));
+}
+
+function unitRows(rows) {
+  return rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.on_time_rate), fig(w.achievement),
+    `${w.on_time}/${w.expected}`, `${w.led} (${w.led_with_data})`]);
+}
+
+function publishBox(planId, period) {
+  const out = h('p', { role: 'status', id: 'rk-publish-status' });
+  const btn = h('button', { type: 'button', id: 'rk-publish' }, t('rk.publish'));
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      const p = await post(`/api/v1/plans/${encodeURIComponent(planId)}/publish?period=${encodeURIComponent(period)}`);
+      mount(out, t('rk.published', { v: fig(p.index), p: p.period }), ' ',
+        h('a', { href: '/public.html' }, t('rk.public')));
+    } catch (e) {
+      mount(out, h('span', { class: 'error', role: 'alert' }, e.message));
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  return h('div', { class: 'card' }, btn, out);
+}
+
+export async function render(main, ctx) {
+  const { plans } = await get('/api/v1/plans');
+  if (!plans.length) {
+    mount(main, h('h1', {}, t('rankings.title')), h('p', { class: 'muted' }, t('plan.none')));
+    return;
+  }
+  const planId = ctx.args[0] || plans[0].id;
+  const period = ctx.args[1] || thisMonth();
+  const by = BYS.includes(ctx.args[2]) ? ctx.args[2] : 'ontime';
+  const head = [h('h1', {}, t('rankings.title')), form(plans, planId, period, by)];
+  const role = ctx.user && ctx.user.role;
+  const canPublish = role === 'admin' || role === 'coordinator';
+  let r;
+  try {
+    r = await get(`/api/v1/plans/${encodeURIComponent(planId)}/rankings?period=${encodeURIComponent(period)}&by=${by}`);
+  } catch (e) {
+    mount(main, ...head, h('p', { class: 'error', role: 'alert' }, e.message));
+    return;
+  }
+  const caption = t('rk.caption', { p: r.period });
+  let body;
+  if (!r.rows.length) {
+    body = h('p', { class: 'muted' }, t('rk.none'));
+  } else if (by === 'communes') {
+    body = [
+      r.province ? h('p', {}, `${t('rk.province')}: `, h('strong', { id: 'rk-province' }, fig(r.province.sum && r.province.sum.value)),
+        ` (${r.province.mode_label})`) : null,
+      table(caption, [t('rk.rank'), t('rk.commune'), t('rk.index')],
+        r.rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.index)])),
+    ];
+  } else {
+    body = table(caption, [t('rk.rank'), t('rk.unit'), t('rk.ontime'), t('rk.achievement'), t('rk.reports'), t('rk.led')],
+      unitRows(r.rows));
+  }
+  mount(main, ...head, body, canPublish && by !== 'communes' ? publishBox(planId, r.period) : null);
 }

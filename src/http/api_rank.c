@@ -1,0 +1,118 @@
+/* api_rank.c — rankings, publishing and history:
+ *   GET  /api/v1/plans/:id/rankings?period=P&by=ontime|achievement|communes
+ *        (app_rank: the commune's units, or the communes of the plan's
+ *        province for a province viewer; province=mean|pooled)
+ *   POST /api/v1/plans/:id/publish?period=P   (app_publish)
+ *   GET  /api/v1/audit?entity=KIND&id=ID       (app_history)
+ * Permissions are app/'s. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/app.h"
+#include "app/auth.h"
+#include "app/publish.h"
+#include "app/score.h"
+#include "http/api.h"
+#include "http/server.h"
+
+/* The acting user and the plan id of the path; 0 or -1 (replied). */
+static int begin(http_req *r, store **db, auth_user *u, int64_t *plan_id, dti_err *e)
+{
+    dti_err_clear(e);
+    if (!(*db = http_db(r, e)) || (plan_id && http_param_id(r, "id", plan_id, e) != DTI_OK) ||
+        auth_user_get_id(*db, r->user->id, u, e) != DTI_OK) {
+        http_reply_error(r, e);
+        return -1;
+    }
+    return 0;
+}
+
+void api_rankings(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    int64_t plan_id;
+    store *db;
+    app_ranking rk;
+    json_t *out = NULL;
+    app_rank_kind kind;
+    int mode = SCORE_PROVINCE_MEAN;
+    memset(&rk, 0, sizeof rk);
+    if (begin(r, &db, &u, &plan_id, &e))
+        return;
+    const char *by = http_query(r, "by"), *period = http_query(r, "period");
+    const char *prov = http_query(r, "province");
+    if (!by || !strcmp(by, "ontime"))
+        kind = APP_RANK_UNITS_ONTIME;
+    else if (!strcmp(by, "achievement"))
+        kind = APP_RANK_UNITS_ACHIEVEMENT;
+    else if (!strcmp(by, "communes"))
+        kind = APP_RANK_COMMUNES;
+    else {
+        http_reply_fail(r, DTI_ERR_INPUT, "by", "cách xếp hạng phải là ontime, achievement hoặc communes",
+                        "by must be ontime, achievement or communes");
+        return;
+    }
+    if (!period || !*period) {
+        http_reply_fail(r, DTI_ERR_INPUT, "period", "thiếu kỳ báo cáo (period)", "the period is missing");
+        return;
+    }
+    if (prov && (mode = score_province_mode_parse(prov)) < 0) {
+        http_reply_fail(r, DTI_ERR_INPUT, "province", "cách tính của tỉnh phải là mean hoặc pooled",
+                        "province must be mean or pooled");
+        return;
+    }
+    if (app_rank(db, &u, plan_id, period, kind, (score_province_mode)mode, app_now(), &rk, &e) != DTI_OK ||
+        app_ranking_json(&rk, &out, &e) != DTI_OK) {
+        app_ranking_release(&rk);
+        http_reply_error(r, &e);
+        return;
+    }
+    app_ranking_release(&rk);
+    http_reply_json(r, 200, out);
+}
+
+void api_publish(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    int64_t plan_id;
+    store *db;
+    json_t *out = NULL;
+    if (begin(r, &db, &u, &plan_id, &e))
+        return;
+    if (app_publish(db, &u, plan_id, http_query(r, "period"), app_now(), &out, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 201, out);
+}
+
+void api_audit(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    store *db;
+    json_t *out = NULL;
+    char *end;
+    if (begin(r, &db, &u, NULL, &e))
+        return;
+    const char *entity = http_query(r, "entity"), *id = http_query(r, "id");
+    if (!entity || !*entity) {
+        http_reply_fail(r, DTI_ERR_INPUT, "entity", "thiếu loại đối tượng (entity)", "the entity is missing");
+        return;
+    }
+    errno = 0;
+    long long v = id ? strtoll(id, &end, 10) : 0;
+    if (!id || !*id || errno || *end || v <= 0) {
+        http_reply_fail(r, DTI_ERR_INPUT, "id", "mã đối tượng (id) phải là số nguyên dương",
+                        "id must be a positive integer");
+        return;
+    }
+    if (app_history(db, &u, entity, (int64_t)v, &out, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{s:s, s:I, s:o}", "entity", entity, "id", (json_int_t)v,
+                                      "entries", out));
+}

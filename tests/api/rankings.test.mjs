@@ -1,0 +1,161 @@
+// rankings.test.mjs — rankings of units, publishing a commune's index and the
+// public ranking (no login), and the history (audit trail) of a report and an
+// indicator: good input, bad input with Vietnamese messages, no session, no CSRF.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { BASE, req, assertError, VIETNAMESE } from './lib.mjs';
+
+const SHARED = process.env.SHARED || '../shared';
+const ADMIN = process.env.DTI_ADMIN || 'admin';
+const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
+const ORG = 'Trung tâm phục vụ Hành chính công';
+// the current month: the plan's assignments start at its import
+const NOW = new Date();
+const PERIOD = `${NOW.getUTCFullYear()}-${String(NOW.getUTCMonth() + 1).padStart(2, '0')}`;
+let cookie, csrf, planId, base;
+
+const auth = (extra = {}) => ({ ...extra, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(extra.headers || {}) } });
+
+before(async () => {
+  const r = await req('/api/v1/login', { json: { login: ADMIN, password: PASSWORD } });
+  assert.equal(r.status, 200, r.text);
+  cookie = r.headers.get('set-cookie').split(';')[0];
+  csrf = r.body.csrf_token;
+  const fd = new FormData();
+  fd.append('file', new Blob([fs.readFileSync(`${SHARED}/plans/minh-duc-2026-2030-dti.txt`), '\n\n\n']), 'minh-duc-rankings.txt');
+  fd.append('plan', fs.readFileSync(`${SHARED}/plans/expected/minh-duc-2026-2030-dti.json`, 'utf8'));
+  const imp = await fetch(BASE + '/api/v1/imports', auth({ method: 'POST', body: fd }));
+  const body = await imp.json();
+  assert.equal(imp.status, 201, JSON.stringify(body));
+  planId = body.plan_id;
+  base = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/${PERIOD}`;
+});
+
+test('units ranked by on-time rate and by achievement', async () => {
+  for (const by of ['ontime', 'achievement']) {
+    const r = await req(`/api/v1/plans/${planId}/rankings?period=${PERIOD}&by=${by}`, auth());
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.ranking, by === 'ontime' ? 'units_on_time' : 'units_achievement');
+    assert.equal(r.body.period, PERIOD);
+    assert.ok(r.body.rows.length >= 2, r.text.slice(0, 400));
+    assert.ok(r.body.rows.some((w) => w.name === ORG), `${ORG} listed`);
+    // ranks in order, the unranked (0) last
+    const ranks = r.body.rows.map((w) => w.rank);
+    const ranked = ranks.filter((k) => k > 0);
+    assert.deepEqual(ranked, [...ranked].sort((a, b) => a - b));
+    assert.ok(ranks.indexOf(0) < 0 || ranks.slice(ranks.indexOf(0)).every((k) => k === 0));
+  }
+});
+
+test('rankings: bad input and no session', async () => {
+  let e = assertError(await req(`/api/v1/plans/${planId}/rankings?period=${PERIOD}&by=height`, auth()), 400, 'bad_input');
+  assert.equal(e.field, 'by');
+  assert.match(e.message, VIETNAMESE);
+  e = assertError(await req(`/api/v1/plans/${planId}/rankings?by=ontime`, auth()), 400, 'bad_input');
+  assert.equal(e.field, 'period');
+  assertError(await req(`/api/v1/plans/${planId}/rankings?period=2026-13`, auth()), 400, 'bad_input');
+  assertError(await req(`/api/v1/plans/${planId}/rankings?period=${PERIOD}&by=communes&province=median`, auth()), 400, 'bad_input');
+  assertError(await req(`/api/v1/plans/999999/rankings?period=${PERIOD}`, auth()), 404, 'not_found');
+  assertError(await req(`/api/v1/plans/${planId}/rankings?period=${PERIOD}`), 401, 'unauthorized');
+  e = assertError(await req(`/api/v1/plans/${planId}/rankings?period=${PERIOD}&by=x`, auth({ headers: { 'Accept-Language': 'en' } })), 400, 'bad_input');
+  assert.doesNotMatch(e.message, VIETNAMESE);
+});
+
+test('publishing puts the commune on the public page', async () => {
+  const before = await req('/api/v1/public/rankings');
+  assert.equal(before.status, 200);
+  assert.ok(Array.isArray(before.body.rankings));
+
+  // an approved report gives the plan an index
+  let r = await req(base, auth({ method: 'PUT', body: 'code,numerator,denominator,value\n4.1,45,60,75\n', headers: { 'Content-Type': 'text/csv' } }));
+  assert.equal(r.status, 200, r.text);
+  assert.equal((await req(base + '/submit', auth({ method: 'POST' }))).status, 200);
+  assert.equal((await req(base + '/approve', auth({ method: 'POST' }))).status, 200);
+
+  r = await req(`/api/v1/plans/${planId}/publish?period=${PERIOD}`, auth({ method: 'POST' }));
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.plan_id, planId);
+  assert.equal(r.body.period, PERIOD);
+  const score = await req(`/api/v1/plans/${planId}/score/${PERIOD}`, auth());
+  assert.equal(score.status, 200);
+
+  const pub = await req('/api/v1/public/rankings');   // no cookie
+  assert.equal(pub.status, 200, pub.text);
+  assert.ok(pub.body.published_at >= r.body.published_at);
+  const row = pub.body.rankings.find((w) => w.period === PERIOD && w.published_at === r.body.published_at);
+  assert.ok(row, JSON.stringify(pub.body));
+  assert.match(row.commune, /Minh Đức/);
+  assert.deepEqual(Object.keys(row).sort(), ['commune', 'index', 'index_text', 'period', 'published_at', 'rank']);
+  if (row.index !== null) {
+    assert.equal(row.index_text, row.index.toFixed(4).replace('.', ','));
+    assert.ok(row.rank >= 1);
+  }
+  // the publication is in the plan's audit trail (verified by the chain)
+  const log = await req(`/api/v1/audit?entity=report&id=${(await req(base, auth())).body.id}`, auth());
+  assert.equal(log.status, 200, log.text);
+});
+
+test('publish: bad input, no CSRF, no session', async () => {
+  let e = assertError(await req(`/api/v1/plans/${planId}/publish`, auth({ method: 'POST' })), 400, 'bad_input');
+  assert.equal(e.field, 'period');
+  assert.match(e.message, VIETNAMESE);
+  assertError(await req(`/api/v1/plans/${planId}/publish?period=2026-99`, auth({ method: 'POST' })), 400, 'bad_input');
+  assertError(await req(`/api/v1/plans/999999/publish?period=${PERIOD}`, auth({ method: 'POST' })), 404, 'not_found');
+  assertError(await req(`/api/v1/plans/${planId}/publish?period=${PERIOD}`, { method: 'POST', headers: { Cookie: cookie } }), 403, 'forbidden');
+  assertError(await req(`/api/v1/plans/${planId}/publish?period=${PERIOD}`, { method: 'POST' }), 401, 'unauthorized');
+});
+
+test('history of a report and of an indicator', async () => {
+  // a report of its own, filled twice: create, fill, fill
+  const url = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/2026-04`;
+  let r = await req(url, auth({ method: 'PUT', body: 'code,numerator,denominator,value\n4.1,45,60,75\n', headers: { 'Content-Type': 'text/csv' } }));
+  assert.equal(r.status, 200, r.text);
+  r = await req(url, auth({ method: 'PUT', body: 'code,numerator,denominator,value,note\n4.1,50,60,83.3,sửa lại\n', headers: { 'Content-Type': 'text/csv' } }));
+  assert.equal(r.status, 200, r.text);
+  const rep = await req(url, auth());
+  assert.equal(rep.status, 200, rep.text);
+  const id = rep.body.id;
+  assert.ok(Number.isInteger(id), rep.text);
+
+  const h = await req(`/api/v1/audit?entity=report&id=${id}`, auth());
+  assert.equal(h.status, 200, h.text);
+  assert.equal(h.body.entity, 'report');
+  assert.equal(h.body.id, id);
+  const acts = h.body.entries.map((x) => x.action);
+  assert.ok(acts.includes('report.create'), acts.join());
+  assert.ok(acts.filter((a) => a === 'report.fill').length >= 2, acts.join());
+  for (const x of h.body.entries) {
+    assert.equal(x.entity_id, String(id));
+    assert.equal(x.user, ADMIN);
+    assert.match(x.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  }
+  const seqs = h.body.entries.map((x) => x.seq);
+  assert.deepEqual(seqs, [...seqs].sort((a, b) => a - b));
+  const last = h.body.entries.filter((x) => x.action === 'report.fill').pop();
+  assert.ok(last.before !== null && last.after !== null, 'before and after of a fill');
+  assert.notDeepEqual(last.before, last.after);
+
+  // an indicator (its id from the score): a history, possibly empty
+  const sc = await req(`/api/v1/plans/${planId}/score/${PERIOD}`, auth());
+  const ind = sc.body.indicators.find((x) => x.code === '4.1');
+  assert.ok(ind && Number.isInteger(ind.id), 'indicator ids in the score');
+  const hi = await req(`/api/v1/audit?entity=indicator&id=${ind.id}`, auth());
+  assert.equal(hi.status, 200, hi.text);
+  assert.ok(Array.isArray(hi.body.entries));
+  assert.ok(hi.body.entries.every((x) => x.entity === 'indicator' && x.entity_id === String(ind.id)));
+});
+
+test('history: bad input and no session', async () => {
+  let e = assertError(await req('/api/v1/audit?entity=plan&id=1', auth()), 400, 'bad_input');
+  assert.equal(e.field, 'entity');
+  assert.match(e.message, VIETNAMESE);
+  e = assertError(await req('/api/v1/audit?entity=report&id=abc', auth()), 400, 'bad_input');
+  assert.equal(e.field, 'id');
+  assertError(await req('/api/v1/audit?entity=report', auth()), 400, 'bad_input');
+  assertError(await req('/api/v1/audit?id=1', auth()), 400, 'bad_input');
+  assertError(await req('/api/v1/audit?entity=report&id=-3', auth()), 400, 'bad_input');
+  e = assertError(await req('/api/v1/audit?entity=task&id=99999999', auth()), 404, 'not_found');
+  assert.match(e.message, VIETNAMESE);
+  assertError(await req('/api/v1/audit?entity=report&id=1'), 401, 'unauthorized');
+});
