@@ -97,6 +97,8 @@ before(async () => {
   const ev = JSON.stringify(rep.body).match(/"evidence":\s*\[\s*\{[^}]*?"id":\s*(\d+)/);
   assert.ok(ev, 'an evidence file in ' + rep.text.slice(0, 400));
   A.eid = Number(ev[1]);
+  A.rid = rep.body.id ?? rep.body.report?.id;
+  assert.ok(A.rid, 'report id in ' + rep.text.slice(0, 200));
 });
 
 after(async () => {
@@ -169,6 +171,9 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
   { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
   { m: 'GET', p: '/api/v1/plans/:id/completeness/:period', url: () => `/api/v1/plans/${A.plan}/completeness/${PERIOD}`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/plans/:id/rankings', url: () => `/api/v1/plans/${A.plan}/rankings?period=${PERIOD}&by=ontime`, exp: READ_PLAN },
+  { m: 'POST', p: '/api/v1/plans/:id/publish', url: () => `/api/v1/plans/${A.plan}/publish?period=${PERIOD}`, exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'GET', p: '/api/v1/audit', url: () => `/api/v1/audit?entity=report&id=${A.rid}`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 403 }) },
 ];
 

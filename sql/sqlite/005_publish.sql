@@ -1,4 +1,4 @@
--- 004_publish.sql — published commune indices (the public ranking).
+-- 005_publish.sql — published commune indices (the public ranking).
 -- Conventions of 001: INTEGER PRIMARY KEY ids, ISO 8601 UTC text
 -- timestamps written by the program, nothing deleted.
 --
