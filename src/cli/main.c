@@ -45,8 +45,6 @@ static const struct command COMMANDS[] = {
      "index load PLAN FILE  load a point table (CSV or JSON)"},
     {"serve", cmd_serve, "serve [--listen ĐC:CỔNG] [--threads N]  chạy máy chủ web",
      "serve [--listen HOST:PORT] [--threads N]  run the web server"},
-    {"score", cmd_score, "score KH KỲ         điểm, chỉ số, cảnh báo, xếp hạng (--json: kèm số liệu đầu vào)",
-     "score PLAN PERIOD   scores, index, warnings, rankings (--json: with every input)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo 3 tháng)",
      "demo [--force]     make the demo data (Hòa Bình commune, users, 3 months of reports)"},
     {NULL, NULL, NULL, NULL}
