@@ -1,5 +1,18 @@
 // main.js — the application shell: who is logged in, the navigation, and
 // a hash router (#/plan/3) over one module per screen (views/*.js).
+//
+// Navigation: one list of links that wraps onto as many rows as it needs
+// (no sideways scrolling, no menu to open first: every screen is one tap or
+// one Tab away at 360 px). A SCREENS row may name the roles that see it
+// (`roles: ['admin', 'coordinator']`); without `roles` every logged-in user
+// sees it. This only hides links: app/ decides what each user may do.
+//
+// Rendering: render() is async and the hash can change while a screen is
+// still loading. Each render gets a generation number, a fresh host element
+// inside <main> and an AbortSignal (ctx.signal, aborted when a newer render
+// starts; ctx.current() says whether this render is still the latest). A
+// stale render mounts into its own host, which is no longer in the page, so
+// a slow earlier screen can never cover a later one.
 import { api, setCsrf, ApiError } from './api.js';
 import { h, mount } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
@@ -16,15 +29,23 @@ import * as history from './views/history.js';
 const SCREENS = [
   { path: 'dashboard', key: 'nav.dashboard', view: dashboard },
   { path: 'plan', key: 'nav.plan', view: plan },
-  { path: 'import', key: 'nav.import', view: importView },
-  { path: 'my-work', key: 'nav.mywork', view: mywork },
-  { path: 'review', key: 'nav.review', view: review },
+  { path: 'import', key: 'nav.import', view: importView, roles: ['admin', 'coordinator'] },
+  { path: 'my-work', key: 'nav.mywork', view: mywork, roles: ['admin', 'coordinator', 'reporter'] },
+  { path: 'review', key: 'nav.review', view: review, roles: ['admin', 'coordinator'] },
   { path: 'rankings', key: 'nav.rankings', view: rankings },
   { path: 'history', key: 'nav.history', view: history },
 ];
 
 const state = { user: null };
 const $ = (id) => document.getElementById(id);
+// The latest render: its generation number and the AbortController of its
+// signal (see the top of this file).
+const latest = { gen: 0, abort: null };
+
+// The SCREENS rows USER sees in the navigation.
+function visibleScreens(user) {
+  return SCREENS.filter((s) => !s.roles || (user && s.roles.includes(user.role)));
+}
 
 function route() {
   const parts = (location.hash.replace(/^#\/?/, '') || 'dashboard').split('/').map(decodeURIComponent);
@@ -43,33 +64,47 @@ function renderChrome() {
   nav.setAttribute('aria-label', t('nav.label'));
   if (!state.user) return;
   const current = route().name;
-  mount(nav, h('ul', {}, SCREENS.map((s) => h('li', {},
+  mount(nav, h('ul', {}, visibleScreens(state.user).map((s) => h('li', {},
     h('a', { href: '#/' + s.path, 'aria-current': s.path === current ? 'page' : null }, t(s.key))))));
 }
 
 async function render() {
+  const gen = ++latest.gen;
+  if (latest.abort) latest.abort.abort();
+  const ac = new AbortController();
+  latest.abort = ac;
+  const current = () => gen === latest.gen;
+  // a link of the navigation was just used: its element is rebuilt below,
+  // so take the focus to the new screen rather than lose it to <body>
+  const fromNav = $('nav').contains(document.activeElement);
   renderChrome();
   const main = $('main');
+  // this render's own host: a later render replaces it, so whatever this
+  // one mounts after that goes nowhere
+  const host = h('div', { class: 'screen', 'data-screen': route().name });
+  mount(main, host);
+  if (fromNav) main.focus();
   if (!state.user) {
-    renderLogin(main, onLogin);
+    renderLogin(host, onLogin);
     return;
   }
   const r = route();
   const screen = SCREENS.find((s) => s.path === r.name);
   if (!screen) {
-    mount(main, h('h1', {}, t('notfound')));
+    mount(host, h('h1', {}, t('notfound')));
     return;
   }
-  mount(main, h('p', { class: 'muted' }, t('loading')));
+  mount(host, h('p', { class: 'muted' }, t('loading')));
   try {
-    await screen.view.render(main, { user: state.user, args: r.args });
+    await screen.view.render(host, { user: state.user, args: r.args, signal: ac.signal, current });
   } catch (e) {
+    if (!current()) return;   // the latest render shows its own answer
     if (e instanceof ApiError && e.status === 401) {
       state.user = null;
       render();
       return;
     }
-    mount(main, h('h1', {}, t(screen.key)), h('p', { class: 'error', role: 'alert' }, e.message));
+    mount(host, h('h1', {}, t(screen.key)), h('p', { class: 'error', role: 'alert' }, e.message));
   }
 }
 
@@ -93,6 +128,8 @@ async function start() {
   setLang(getLang());
   $('lang-switch').addEventListener('click', () => { setLang(getLang() === 'vi' ? 'en' : 'vi'); render(); });
   $('logout').addEventListener('click', logout);
+  // the skip link must not go through the router (#main is no screen)
+  $('skip').addEventListener('click', (ev) => { ev.preventDefault(); $('main').focus(); });
   window.addEventListener('hashchange', render);
   try {
     const me = await api('GET', '/api/v1/me');
