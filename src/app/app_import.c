@@ -298,6 +298,18 @@ static dti_rc ensure_place(app *a, int64_t parent, org_kind kind, const char *na
     return rc;
 }
 
+/* The refusal of a coordinator's import of a plan of a commune out of
+ * its scope: one message whether that commune or an earlier import of the
+ * same document is known or not (auth.h, "Not found or refused"). */
+static dti_rc out_of_scope(dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_PERM, "file",
+                    "kế hoạch trong tài liệu là của một xã ngoài phạm vi của bạn: chỉ điều phối viên "
+                    "của xã đó (hoặc quản trị) được nhập",
+                    "the document's plan is of a commune outside your scope: only that commune's "
+                    "coordinator (or an admin) may import it");
+}
+
 /* Steps 2-5 of app.h for plan P from the document DATA (LEN bytes) named NAME. */
 static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len,
                           app_import_result *r, dti_err *e)
@@ -326,8 +338,11 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         /* the earlier plan is answered only to whom may write it: a
          * coordinator of another commune is refused as for a new import */
         if (!system && actor.role != ROLE_ADMIN &&
-            (rc = auth_can_plan(a->st, &actor, AUTH_PLAN_WRITE, existing, e)))
+            (rc = auth_can_plan(a->st, &actor, AUTH_PLAN_WRITE, existing, e))) {
+            if (rc == DTI_ERR_NOTFOUND)
+                rc = out_of_scope(e);
             goto out;
+        }
         r->existed = 1;
         r->plan_id = existing;
         if ((rc = store_plan_load(a->st, existing, &old, e)))
@@ -355,8 +370,14 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         rc = nomem(e);
         goto out;
     }
-    if (!system && actor.role != ROLE_ADMIN && (rc = auth_can(a->st, &actor, AUTH_PLAN_WRITE, im.commune_id, e)))
+    /* a commune out of the coordinator's scope, known or not, is refused
+     * with one message: the name is the user's own document's (auth.h) */
+    if (!system && actor.role != ROLE_ADMIN &&
+        (rc = auth_can(a->st, &actor, AUTH_PLAN_WRITE, im.commune_id, e))) {
+        if (rc == DTI_ERR_NOTFOUND)
+            rc = out_of_scope(e);
         goto out;
+    }
     store_plan_in in = {p, im.commune_id, a->user_id,
                         {name, media_type(data, len, name), data, len, r->sha256}, org_of, &im};
     if ((rc = store_plan_save(a->st, &in, &r->plan_id, e)))

@@ -824,6 +824,13 @@ static dti_rc refuse(const auth_user *u, auth_action act, int64_t org_id, dti_er
                     lang_get() == LANG_EN ? action_en(act) : action_vi(act), (long long)org_id);
 }
 
+dti_rc auth_not_found(dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_NOTFOUND, NULL,
+                    "không tìm thấy dữ liệu được yêu cầu, hoặc dữ liệu nằm ngoài phạm vi của bạn",
+                    "not found, or outside your scope");
+}
+
 dti_rc auth_can(store *s, const auth_user *u, auth_action act, int64_t org_id, dti_err *e)
 {
     dti_rc rc;
@@ -841,7 +848,7 @@ dti_rc auth_can(store *s, const auth_user *u, auth_action act, int64_t org_id, d
     if ((rc = auth_in_scope(s, u, org_id, &in, e)))
         return rc;
     if (!in)
-        return refuse(u, act, org_id, e);
+        return auth_not_found(e);
     switch (u->role) {
     case ROLE_ADMIN:
         return DTI_OK;
@@ -875,15 +882,18 @@ dti_rc auth_can_plan(store *s, const auth_user *u, auth_action act, int64_t plan
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld",
                         "no plan with id %lld", (long long)plan_id);
-    if (act == AUTH_READ && u && u->active && u->role == ROLE_REPORTER && org > 0) {
-        int under = 0;
-        if ((rc = org_under(s, u->org_id, org, &under, e)))
-            return rc;
-        if (under)
-            return DTI_OK;
-    }
+    /* a reporter sees the plans of the orgs above it: such a plan is in its
+     * view, so what else it asks of it is refused, not hidden */
+    int under = 0;
+    if (u && u->active && u->role == ROLE_REPORTER && org > 0 &&
+        (rc = org_under(s, u->org_id, org, &under, e)))
+        return rc;
+    if (under && act == AUTH_READ)
+        return DTI_OK;
     rc = auth_can(s, u, act, org, e);
-    if (rc == DTI_ERR_PERM && act == AUTH_READ)
+    if (rc == DTI_ERR_NOTFOUND && under)
+        return refuse(u, act, org, e);
+    if (rc == DTI_ERR_NOTFOUND)
         return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld",
                         "no plan with id %lld", (long long)plan_id);
     return rc;

@@ -13,7 +13,8 @@
  *                orgs under it); sees only its own assignments; reads the
  *                plans of the orgs above it (to know what to report).
  *   viewer       reads within its scope; never writes.
- *   anyone       outside its scope: nothing.
+ *   anyone       outside its scope: nothing, not even that it exists (404,
+ *                see "Not found or refused" below).
  *
  * A scope is an org and every org under it (orgs.parent_id). An admin needs
  * no scope (org_id 0).
@@ -160,15 +161,42 @@ typedef enum {
     AUTH_AUDIT          /* read and verify the audit log */
 } auth_action;
 
+/* Not found or refused: one rule for every use case.
+ *
+ *   Out of the user's scope -> DTI_ERR_NOTFOUND (HTTP 404), read or write: a
+ *   plan, a report, evidence, a score, completeness, rankings or the audit
+ *   of another commune (or of another unit, for a reporter) is answered as
+ *   if it did not exist, with a message that names nothing of it; what does
+ *   not exist at all gets the very same answer (the evidence, the plan or
+ *   auth_not_found()'s text), so existence never leaks.
+ *   In scope, but not the role's to do -> DTI_ERR_PERM (HTTP 403), naming
+ *   the user and the action: a viewer submitting, a reporter approving, a
+ *   coordinator filling a unit's report, a reporter asking for the whole
+ *   commune's score of a plan it may read.
+ *   No org at all (global things: users, the whole audit log) -> DTI_ERR_PERM.
+ *   Creating for an org out of scope (importing a document whose commune is
+ *   not the coordinator's) -> DTI_ERR_PERM with one message whether or not
+ *   that commune is known: the name comes from the user's own document.
+ *
+ * A plan a reporter reads from below (auth_can_plan) is in its view: what
+ * else it asks of that plan is refused (403), not hidden. */
+
+/* The "not found, or outside your scope" answer (DTI_ERR_NOTFOUND, no
+ * field); for callers whose own lookup would otherwise tell a missing
+ * thing from a foreign one (an org named in a URL). */
+dti_rc auth_not_found(dti_err *e);
 /* *YES = 1 when ORG_ID is U's scope org or lies under it. */
 dti_rc auth_in_scope(store *s, const auth_user *u, int64_t org_id, int *yes, dti_err *e);
-/* DTI_OK when U may do ACT on ORG_ID's data, else DTI_ERR_PERM with a
- * message naming the user and what was refused. ORG_ID 0 means "no org"
- * (global things: only admins, and AUTH_AUDIT for coordinators). */
+/* DTI_OK when U may do ACT on ORG_ID's data; DTI_ERR_NOTFOUND
+ * (auth_not_found()) when ORG_ID is outside U's scope or unknown;
+ * DTI_ERR_PERM with a message naming the user and what was refused when it
+ * is in scope but not U's role to do. ORG_ID 0 means "no org" (global
+ * things: only admins, and AUTH_AUDIT for coordinators; others DTI_ERR_PERM). */
 dti_rc auth_can(store *s, const auth_user *u, auth_action act, int64_t org_id, dti_err *e);
 /* The same for a plan: the plan's org decides. AUTH_READ on a plan is also
- * given to a reporter whose org lies under the plan's org. DTI_ERR_NOTFOUND
- * for no such plan (or one the user may not see: the same message). */
+ * given to a reporter whose org lies under the plan's org (any other action
+ * on it: DTI_ERR_PERM). DTI_ERR_NOTFOUND for no such plan, or one out of the
+ * user's view: the same message, "no plan N". */
 dti_rc auth_can_plan(store *s, const auth_user *u, auth_action act, int64_t plan_id, dti_err *e);
 
 #endif

@@ -217,8 +217,12 @@ dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int check
                       "no evidence with id %lld", (long long)id);
         goto out;
     }
-    if ((rc = auth_can(s, u, AUTH_REVIEW, v.org_id, e)))
+    if ((rc = auth_can(s, u, AUTH_REVIEW, v.org_id, e))) {
+        if (rc == DTI_ERR_NOTFOUND)     /* out of scope: as if missing */
+            rc = dti_fail(e, DTI_ERR_NOTFOUND, "evidence", "không có tài liệu kiểm chứng số %lld",
+                          "no evidence with id %lld", (long long)id);
         goto out;
+    }
     store_val q[] = {SV_I(checked ? 1 : 0), checked ? SV_I(u->id) : SV_NUL(), SV_I(id)};
     if ((rc = store_exec(s, "UPDATE evidence SET checked = ?, checked_by = ? WHERE id = ?", q, 3, e)))
         goto out;
@@ -300,8 +304,12 @@ dti_rc report_evidence_get(store *s, const auth_user *u, int64_t id, char **p, s
                                        "a.role = 'lead' AND a.valid_to IS NULL AND (a.indicator_id = "
                                        "v.indicator_id OR a.task_id = v.task_id) WHERE v.id = ?",
                                     w, 2, &lead, NULL, NULL);
-        if (r2 || lead == 0)
+        if (r2 || lead == 0) {
+            if (rc == DTI_ERR_NOTFOUND)     /* out of scope: as if missing */
+                rc = dti_fail(e, DTI_ERR_NOTFOUND, "evidence", "không có tài liệu kiểm chứng số %lld",
+                              "no evidence with id %lld", (long long)id);
             goto fail;
+        }
         dti_err_clear(e);
         rc = DTI_OK;
     }

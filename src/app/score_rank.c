@@ -256,7 +256,12 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     if (!found)
         return dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld không thuộc xã nào của một tỉnh",
                         "plan %lld belongs to no commune of a province", (long long)plan_id);
-    if ((rc = auth_can(s, u, AUTH_READ, prov, e)))
+    /* the plan is in the user's view (app_rank checked it); the province's
+     * other communes may not be: refused (403), not hidden (auth.h) */
+    if ((rc = auth_can(s, u, AUTH_READ, prov, e)) == DTI_ERR_NOTFOUND)
+        return dti_fail(e, DTI_ERR_PERM, "by", "%s không có quyền xem xếp hạng các xã của tỉnh",
+                        "%s may not see the ranking of the province's communes", u ? u->name : "?");
+    if (rc)
         return rc;
     period_parse(out->period, &p);
     store_val qc[] = {SV_I(prov)};

@@ -590,7 +590,15 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan with id %lld",
                         (long long)plan_id);
-    if ((rc = auth_can(s, u, AUTH_READ, porg, e)))
+    /* a plan out of the user's view is "not found"; a plan it sees but
+     * whose whole score it may not read (a unit's reporter) is refused */
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
+        return rc;
+    if ((rc = auth_can(s, u, AUTH_READ, porg, e)) == DTI_ERR_NOTFOUND)
+        return dti_fail(e, DTI_ERR_PERM, "plan", "%s không có quyền xem điểm của cả kế hoạch số %lld",
+                        "%s may not see the score of the whole plan %lld", u ? u->name : "?",
+                        (long long)plan_id);
+    if (rc)
         return rc;
     if (!period_code || period_parse(period_code, &P) != 0)
         return rep_check_period(s, plan_id, period_code, e);

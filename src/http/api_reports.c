@@ -43,7 +43,12 @@ static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
     if (!period || strlen(period) >= sizeof k->period)
         return dti_fail(e, DTI_ERR_INPUT, "period", "Kỳ báo cáo không hợp lệ", "Invalid reporting period");
     snprintf(k->period, sizeof k->period, "%s", period);
-    return report_org_find(db, k->plan_id, org ? org : "", &k->org_id, e);
+    rc = report_org_find(db, k->plan_id, org ? org : "", &k->org_id, e);
+    /* an unknown org is answered as one out of scope: whether an org
+     * exists elsewhere does not leak (auth.h) */
+    if (rc == DTI_ERR_NOTFOUND)
+        return auth_not_found(e);
+    return rc;
 }
 
 /* Common prologue: the user, the store, the key. NULL with E filled on failure. */

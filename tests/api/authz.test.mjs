@@ -144,10 +144,12 @@ function evidenceForm() {
 
 // Rules: READ within scope; the plan's reporter reads it from its unit below.
 const R = (v) => ({ anonymous: 401, admin: v.admin ?? 200, coordinator: v.coordinator, reporter: v.reporter, viewer: v.viewer, foreign: v.foreign });
-// A plan out of scope is "not found" (its existence does not leak); a report,
-// evidence or score out of scope is refused (403) naming only the org's id.
+// Anything out of the user's scope (a plan, a report, evidence, a score,
+// rankings, audit of another commune) is "not found" (404), read or write:
+// its existence does not leak. 403 only for what is in scope but not the
+// role's to do (src/app/auth.h).
 const READ_PLAN = R({ coordinator: 200, reporter: 200, viewer: 200, foreign: 404 });
-const READ = R({ coordinator: 200, reporter: 200, viewer: 200, foreign: 403 });
+const READ = READ_PLAN;
 const rep = () => `/api/v1/plans/${A.plan}/reports/${A.org}/${PERIOD}`;
 
 // Every route: method, path (as in routes.c), the request, the expectation.
@@ -162,19 +164,19 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/imports/preview', url: () => '/api/v1/imports/preview', body: upload, exp: R({ coordinator: 200, reporter: 403, viewer: 403, foreign: { coordinator: 200, reporter: 403, viewer: 403 } }), noleak: true },
   { m: 'POST', p: '/api/v1/imports', url: () => '/api/v1/imports', body: upload, exp: R({ coordinator: 'ok', admin: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
   { m: 'GET', p: '/api/v1/plans/:id/reports/:org/:period', url: rep, exp: READ },
-  { m: 'PUT', p: '/api/v1/plans/:id/reports/:org/:period', url: rep, body: () => 'code,value\n', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 403 }) },
+  { m: 'PUT', p: '/api/v1/plans/:id/reports/:org/:period', url: rep, body: () => 'code,value\n', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/reports/:org/:period/versions', url: () => rep() + '/versions', exp: READ },
-  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/submit', url: () => rep() + '/submit', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 403 }) },
-  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/return', url: () => rep() + '/return', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
-  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/approve', url: () => rep() + '/approve', exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
-  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', body: evidenceForm, exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 403 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/submit', url: () => rep() + '/submit', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/return', url: () => rep() + '/return', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/approve', url: () => rep() + '/approve', exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', body: evidenceForm, exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
-  { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/completeness/:period', url: () => `/api/v1/plans/${A.plan}/completeness/${PERIOD}`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/rankings', url: () => `/api/v1/plans/${A.plan}/rankings?period=${PERIOD}&by=ontime`, exp: READ_PLAN },
-  { m: 'POST', p: '/api/v1/plans/:id/publish', url: () => `/api/v1/plans/${A.plan}/publish?period=${PERIOD}`, exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/publish', url: () => `/api/v1/plans/${A.plan}/publish?period=${PERIOD}`, exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/audit', url: () => `/api/v1/audit?entity=report&id=${A.rid}`, exp: READ_PLAN },
-  { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 403 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
 ];
 
 function expected(row, role, scope) {
@@ -257,4 +259,27 @@ test('every write of a logged-in user without X-CSRF-Token is refused with 403',
   }
   assert.equal(n, 5 * ROUTES.filter((r) => r.m !== "GET" && !r.nocsrfOk).length);
   assert.ok(n >= 40, `${n} writes tried`);
+});
+
+test('a foreign user is answered as if the thing did not exist (404, the same message)', async () => {
+  const missing = { eid: 999999, org: 999999 };
+  for (const user of ['coord_b', 'rep_b', 'view_b']) {
+    const cases = [
+      [`/api/v1/evidence/${A.eid}`, `/api/v1/evidence/${missing.eid}`, (m) => m.replaceAll(String(A.eid), 'N').replaceAll(String(missing.eid), 'N')],
+      [rep(), `/api/v1/plans/${A.plan}/reports/${missing.org}/${PERIOD}`, (m) => m],
+      [`/api/v1/plans/${A.plan}/score/${PERIOD}`, `/api/v1/plans/999999/score/${PERIOD}`, (m) => m.replaceAll(String(A.plan), 'N').replaceAll('999999', 'N')],
+    ];
+    for (const [foreign, none, norm] of cases) {
+      const a = await get(foreign, user);
+      const b = await get(none, user);
+      assert.equal(a.status, 404, `${user} ${foreign}: ${a.text}`);
+      assert.equal(b.status, 404, `${user} ${none}: ${b.text}`);
+      assert.equal(a.body.error.code, b.body.error.code);
+      assert.equal(norm(a.body.error.message), norm(b.body.error.message), `${foreign} vs ${none}`);
+      assert.match(a.body.error.message, /[à-ỹ]/, 'Vietnamese first');
+    }
+  }
+  // in scope but not the role's: 403 (a reporter and the commune's score)
+  const r = await get(`/api/v1/plans/${A.plan}/score/${PERIOD}`, 'vhxh');
+  assert.equal(r.status, 403, r.text);
 });

@@ -44,14 +44,18 @@ static void test_roles_on_orgs(void **state)
     assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_REPORT_WRITE, f.A, &e), DTI_OK);
     assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_REPORT_WRITE, f.A1, &e), DTI_ERR_PERM);
     assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_USER_ADMIN, f.A1, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_READ, f.B1, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_READ, f.P, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_READ, f.B1, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_can(f.s, &f.coord_a, AUTH_READ, f.P, &e), DTI_ERR_NOTFOUND);
     /* reporter: its own org only */
     assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_REPORT_WRITE, f.A1, &e), DTI_OK);
-    assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_READ, f.A2, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_REPORT_WRITE, f.A2, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_READ, f.A2, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_REPORT_WRITE, f.A2, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_READ, f.A, &e), DTI_ERR_NOTFOUND);
+    /* out of scope: "not found", naming neither the user nor the org */
+    assert_null(strstr(e.msg, "rep_a1"));
+    assert_null(strstr(e.msg, "số"));
+    /* in scope but not the role's: refused, naming the user */
     assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_REVIEW, f.A1, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_can(f.s, &f.rep_a1, AUTH_READ, f.A, &e), DTI_ERR_PERM);
     assert_non_null(strstr(e.msg, "rep_a1"));
     /* viewer: reads within scope, never writes */
     assert_int_equal(auth_can(f.s, &f.view_a, AUTH_READ, f.A2, &e), DTI_OK);
@@ -86,9 +90,9 @@ static void test_reports_by_role(void **state)
     time_t t = FIX_NOW;
 
     /* a reporter cannot write another unit's report */
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_ERR_NOTFOUND);
     assert_int_equal(report_attach(f.s, &f.rep_a1, &k2, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, NULL, NULL,
-                                   &e), DTI_ERR_PERM);
+                                   &e), DTI_ERR_NOTFOUND);
     int64_t n = -1;
     assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM reports", NULL, 0, &n, NULL, &e), DTI_OK);
     assert_int_equal(n, 0);
@@ -98,15 +102,15 @@ static void test_reports_by_role(void **state)
     assert_int_equal(r.tasks, 1);
     assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_OK);
     /* a reporter cannot read another unit's report, its versions, or its evidence */
-    assert_int_equal(report_show(f.s, &f.rep_a2, &k1, 0, t, &j, &e), DTI_ERR_PERM);
+    assert_int_equal(report_show(f.s, &f.rep_a2, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
     assert_null(j);
-    assert_int_equal(report_versions(f.s, &f.rep_a2, &k1, &j, &e), DTI_ERR_PERM);
+    assert_int_equal(report_versions(f.s, &f.rep_a2, &k1, &j, &e), DTI_ERR_NOTFOUND);
     int64_t ev = 0;
     assert_int_equal(report_attach(f.s, &f.rep_a1, &k1, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, &ev, NULL,
                                    &e), DTI_OK);
     char *bytes = NULL;
     size_t nb = 0;
-    assert_int_equal(report_evidence_get(f.s, &f.rep_a2, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(report_evidence_get(f.s, &f.rep_a2, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
     assert_int_equal(report_evidence_get(f.s, &f.rep_a1, ev, &bytes, &nb, NULL, NULL, &e), DTI_OK);
     assert_int_equal(nb, strlen(PDF));
     free(bytes);
@@ -134,10 +138,14 @@ static void test_reports_by_role(void **state)
     /* a reporter cannot review its own report */
     assert_int_equal(report_approve(f.s, &f.rep_a1, &k1, t, &e), DTI_ERR_PERM);
     /* outside the commune's scope: nothing, not even a look */
-    assert_int_equal(report_show(f.s, &f.coord_b, &k1, 0, t, &j, &e), DTI_ERR_PERM);
-    assert_int_equal(report_approve(f.s, &f.coord_b, &k1, t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_show(f.s, &f.coord_b, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_approve(f.s, &f.coord_b, &k1, t, &e), DTI_ERR_NOTFOUND);
     assert_int_equal(report_completeness(f.s, &f.coord_b, f.plan, "2026-03", t, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_evidence_get(f.s, &f.coord_b, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(report_evidence_get(f.s, &f.coord_b, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
+    /* ... with the answer a missing file gets: its existence does not leak */
+    assert_non_null(strstr(e.msg, "không có tài liệu kiểm chứng số"));
+    assert_int_equal(report_check_evidence(f.s, &f.coord_b, ev, 1, t, &e), DTI_ERR_NOTFOUND);
+    assert_non_null(strstr(e.msg, "không có tài liệu kiểm chứng số"));
     /* the province's viewer sees it */
     assert_int_equal(report_show(f.s, &f.view_p, &k1, 0, t, &j, &e), DTI_OK);
     json_decref(j);
