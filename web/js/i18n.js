@@ -68,6 +68,9 @@ const MESSAGES = {
     'status.met': 'Đạt', 'status.ontrack': 'Đúng tiến độ', 'status.risk': 'Nguy cơ',
     'status.fail': 'Chưa đạt', 'status.nodata': 'Chưa có số liệu',
     'notfound': 'Không có trang này.',
+    'history.of': 'Lịch sử thay đổi của {x}', 'history.ofReport': 'Lịch sử thay đổi của báo cáo này',
+    'history.pick': 'Chọn chỉ tiêu để xem lịch sử', 'history.pickPlan': 'Kế hoạch', 'history.pickItem': 'Chỉ tiêu',
+    'history.byId': 'Hoặc nhập mã số (id) của chỉ tiêu, nhiệm vụ, báo cáo',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -132,6 +135,9 @@ const MESSAGES = {
     'status.met': 'Met', 'status.ontrack': 'On track', 'status.risk': 'At risk',
     'status.fail': 'Not met', 'status.nodata': 'No data',
     'notfound': 'No such page.',
+    'history.of': 'History of {x}', 'history.ofReport': 'History of this report',
+    'history.pick': 'Choose an indicator to see its history', 'history.pickPlan': 'Plan', 'history.pickItem': 'Indicator',
+    'history.byId': 'Or type the id of an indicator, task or report',
   },
 };
 

@@ -82,14 +82,24 @@ export async function render(main, ctx) {
     groups.length ? h('div', { class: 'chart' }, canvas) : h('p', { class: 'muted' }, t('dashboard.empty')),
     h('h2', {}, t('dashboard.atRisk')),
     (s.at_risk || []).length
-      ? h('ul', {}, s.at_risk.map((a) => h('li', {}, typeof a === 'object' ? `${a.code} ${a.name || ''}` : String(a))))
+      ? h('ul', { id: 'dash-risk' }, s.at_risk.map((a) => h('li', {}, historyLink(s, typeof a === 'object' ? a.code : String(a),
+        typeof a === 'object' ? `${a.code} ${a.name || ''}` : String(a)))))
       : h('p', { class: 'muted' }, t('dashboard.none')),
     h('h2', {}, t('plan.indicators')),
     table([t('plan.code'), t('plan.name'), t('dashboard.value'), t('dashboard.achievement'), t('dashboard.status')],
-      (s.indicators || []).map((i) => [i.code, i.name, i.value === null ? '—' : fmtNum(i.value),
+      (s.indicators || []).map((i) => [historyLink(s, i.code, i.code), i.name, i.value === null ? '—' : fmtNum(i.value),
         i.achievement === null ? '—' : fmtNum(i.achievement, 2), status(i)])),
     h('h2', {}, t('rankings.title')),
     table([t('public.rank'), t('public.name'), t('dashboard.onTime'), t('dashboard.achievement')],
       (s.ranking || []).map((r) => [r.rank, r.org, fmtNum(r.on_time_rate, 2), r.achievement === null ? '—' : fmtNum(r.achievement, 2)])));
   if (groups.length) await drawGroups(canvas, groups);
+}
+
+// A link to the history of indicator CODE (its id from the score S),
+// showing TEXT; plain TEXT when the score does not know the code.
+function historyLink(s, code, text) {
+  const ind = (s.indicators || []).find((i) => i.code === code);
+  if (!ind || !ind.id) return text;
+  return h('a', { href: `#/history/indicator/${ind.id}`, title: t('history.of', { x: code }),
+    'aria-label': `${text} — ${t('history.of', { x: code })}` }, text);
 }

@@ -76,12 +76,58 @@ function form(kind, id) {
   return f;
 }
 
+function lastMonth() {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() - 1);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+// Without an id: choose a plan, then one of its indicators (ids from the
+// plan's score, which a reporter may not read: then only the id form).
+// Reports and indicators are also reached by links from the dashboard,
+// the plan and the review screens.
+async function picker() {
+  let plans = [];
+  try { ({ plans } = await get('/api/v1/plans')); } catch { return null; }
+  if (!plans.length) return null;
+  const planSel = h('select', { id: 'hi-plan', name: 'plan' },
+    plans.map((p) => h('option', { value: p.id }, p.title || `#${p.id}`)));
+  const itemSel = h('select', { id: 'hi-item', name: 'indicator' });
+  const err = h('p', { class: 'error', role: 'alert', id: 'hi-pick-error' });
+  const load = async () => {
+    err.textContent = '';
+    try {
+      const sc = await get(`/api/v1/plans/${encodeURIComponent(planSel.value)}/score/${lastMonth()}`);
+      mount(itemSel, (sc.indicators || []).map((i) => h('option', { value: i.id }, `${i.code} ${i.name || ''}`)));
+      return true;
+    } catch (e) {
+      mount(itemSel);
+      err.textContent = e.message;
+      return false;
+    }
+  };
+  if (!(await load())) return null;
+  planSel.addEventListener('change', load);
+  const f = h('form', { class: 'card', id: 'hi-pick' },
+    h('div', { class: 'field' }, h('label', { for: 'hi-plan' }, t('history.pickPlan')), planSel),
+    h('div', { class: 'field' }, h('label', { for: 'hi-item' }, t('history.pickItem')), itemSel),
+    err,
+    h('button', { type: 'submit', class: 'primary' }, t('hi.show')));
+  f.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (itemSel.value) location.hash = `#/history/indicator/${encodeURIComponent(itemSel.value)}`;
+  });
+  return [h('h2', {}, t('history.pick')), f, h('h2', {}, t('history.byId'))];
+}
+
 export async function render(main, ctx) {
   const kind = KINDS.includes(ctx.args[0]) ? ctx.args[0] : 'report';
   const id = ctx.args[1] || '';
   const head = [h('h1', {}, t('history.title')), form(kind, id)];
   if (!id) {
-    mount(main, ...head, h('p', { class: 'muted' }, t('history.empty')));
+    const pick = await picker();
+    mount(main, h('h1', {}, t('history.title')), pick, form(kind, id), h('p', { class: 'muted' }, t('history.empty')));
     return;
   }
   let r;

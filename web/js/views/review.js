@@ -89,7 +89,8 @@ async function renderReport(main, ctx) {
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'review-state', 'data-state': rep.state }, t('state.' + rep.state)),
         ` · ${t('mywork.version')} ${rep.version}`),
       h('p', {}, t('review.submittedAt'), ' ', fmtDate(rep.first_submitted_at), ' · ', rep.timeliness?.label || ''),
-      rep.reason ? h('p', { class: 'muted' }, t('review.lastReason'), ' ', rep.reason) : null),
+      rep.reason ? h('p', { class: 'muted' }, t('review.lastReason'), ' ', rep.reason) : null,
+      rep.id ? h('p', {}, h('a', { href: `#/history/report/${rep.id}`, id: 'review-history' }, t('history.ofReport'))) : null),
     h('h2', {}, t('plan.indicators')),
     h('div', { class: 'table-wrap' }, h('table', { id: 'review-values' },
       h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: period }), t('review.prevPeriod', { p: pp || '—' }), t('mywork.note')]
