@@ -1,0 +1,92 @@
+// shell.test.mjs — web/js/main.js in a real Chromium: a screen still
+// loading when the user moves on never mounts over the later screen (the
+// last navigation wins); history is reached by links from the dashboard.
+// Uses the plan of tests/api/reports.test.mjs (minh-duc-reports.txt, 2026-03).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+
+const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
+const ADMIN = process.env.DTI_ADMIN || 'admin';
+const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+});
+after(async () => { await browser?.close(); });
+
+async function session() {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const page = await ctx.newPage();
+  await page.goto(BASE + '/');
+  await page.fill('#login-user', ADMIN);
+  await page.fill('#login-password', PASSWORD);
+  await page.press('#login-password', 'Enter');
+  await page.waitForSelector('nav#nav a');
+  await page.waitForLoadState('networkidle');
+  const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
+  const plan = plans.plans.find((p) => p.document === 'minh-duc-reports.txt');
+  assert.ok(plan, 'the plan of the report tests');
+  return { ctx, page, plan };
+}
+
+test('a slow screen does not mount over the one navigated to after it', async () => {
+  const { ctx, page, plan } = await session();
+  try {
+    // the dashboard's score answers late
+    let delayed = 0;
+    await page.route('**/api/v1/plans/*/score/*', async (route) => {
+      delayed++;
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue().catch(() => {});
+    });
+    await page.evaluate((id) => { location.hash = `#/dashboard/${id}/2026-03`; }, plan.id);
+    await page.waitForTimeout(150);
+    await page.evaluate(() => { location.hash = '#/rankings'; });
+    await page.waitForSelector('main h1');
+    await page.waitForTimeout(2500);   // the dashboard's answer has come by now
+    assert.ok(delayed >= 1, 'the dashboard asked for its score');
+    assert.equal(await page.evaluate(() => location.hash), '#/rankings');
+    assert.equal(await page.locator('#dash-index').count(), 0, 'no dashboard in the page');
+    assert.equal(await page.locator('main .screen').count(), 1, 'one screen');
+    assert.equal(await page.getAttribute('main .screen', 'data-screen'), 'rankings');
+    assert.match(await page.textContent('main h1'), /Xếp hạng/);
+    // and back: the latest navigation wins again
+    await page.evaluate(() => { location.hash = '#/history'; });
+    await page.evaluate((id) => { location.hash = `#/dashboard/${id}/2026-03`; }, plan.id);
+    await page.waitForSelector('#dash-index', { timeout: 8000 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#hi-form').count(), 0, 'no history form over the dashboard');
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the dashboard links each indicator and each at-risk one to its history', async () => {
+  const { ctx, page, plan } = await session();
+  try {
+    await page.goto(`${BASE}/#/dashboard/${plan.id}/2026-03`);
+    await page.waitForSelector('#dash-index');
+    const link = page.locator('main tbody a[href^="#/history/indicator/"]').first();
+    assert.ok(await page.locator('main tbody a[href^="#/history/indicator/"]').count() > 3, 'indicator rows link to their history');
+    const code = (await link.textContent()).trim();
+    await link.click();
+    await page.waitForSelector('#hi-count');
+    assert.match(await page.evaluate(() => location.hash), /^#\/history\/indicator\/\d+$/);
+    assert.match(await page.textContent('main h2'), /chỉ tiêu #\d+/);
+    assert.ok(code.length > 0);
+    // without an id: a picker of the plan's indicators, no typing
+    await page.goto(`${BASE}/#/history`);
+    await page.waitForSelector('main h1');
+    await page.waitForSelector('#hi-pick');
+    await page.selectOption('#hi-plan', String(plan.id));
+    await page.waitForFunction(() => document.querySelectorAll('#hi-item option').length > 0);
+    await page.click('#hi-pick button[type=submit]');
+    await page.waitForSelector('#hi-count');
+    assert.match(await page.evaluate(() => location.hash), /^#\/history\/indicator\/\d+$/);
+  } finally {
+    await ctx.close();
+  }
+});
