@@ -70,6 +70,16 @@
 
 typedef enum { APP_AGG_LAST = 0, APP_AGG_SUM } app_agg;
 
+/* One approved figure that counts (a lead's, docs/scoring.md), as read. */
+typedef struct app_score_input {
+    char period[16];
+    char org[192];              /* the reporting unit's name */
+    int64_t org_id;
+    int has_value;
+    double value;
+    int verdict;                /* text targets: 1 yes, 0 no, -1 none */
+} app_score_input;
+
 /* One period's figure of an indicator (the aggregated one for sum: the
  * running total). */
 typedef struct app_score_obs {
@@ -83,9 +93,12 @@ typedef struct app_score_ind {
     int64_t id;
     char *code, *group, *name, *unit, *target_text;  /* owned; NULL when unknown */
     int has_target;
+    int target_year;            /* Y, or the nearest later year with a target */
     score_target target;
     app_agg agg;
-    int32_t due;                /* day the year's target is judged at */
+    int32_t due;                /* day the target is judged at */
+    app_score_input *inputs;    /* owned: the figures folded, in fold order */
+    size_t ninputs;
     app_score_obs obs[APP_SCORE_OBS_MAX];
     size_t nobs;
     int has_value;              /* the aggregated value at P */
@@ -212,6 +225,7 @@ typedef struct app_rank_row {
     int has_key, has_key2;
     double key, key2;
     size_t expected, received, on_time;     /* units: reports over the year's periods to P */
+    size_t late, missing;                   /* units: received late; deadline passed, none */
     size_t led, led_data;                   /* units: indicators led, with data */
     score_sum sum;                          /* communes: their plan's total */
 } app_rank_row;
