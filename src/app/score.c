@@ -218,7 +218,10 @@ static int lead_row(void *vc, const store_row *r)
     return 0;
 }
 
-/* 1 when ORG led indicator IND on DAY (from <= day < to). */
+/* 1 when ORG's figure of indicator IND for a period ending on DAY counts:
+ * ORG led IND on DAY (from <= day < to); when nobody led IND on DAY (a
+ * period before the indicator was first assigned, e.g. before the plan was
+ * issued), ORG is among the leads whose assignment began first after it. */
 static int led_on(const struct rawlist *L, int64_t ind, int64_t org, int32_t day)
 {
     size_t lo = 0, hi = L->nleads;
@@ -229,11 +232,22 @@ static int led_on(const struct rawlist *L, int64_t ind, int64_t org, int32_t day
         else
             hi = mid;
     }
+    int any = 0, mine = 0;
+    int32_t next = PERIOD_NO_DAY;
     for (size_t i = lo; i < L->nleads && L->leads[i].ind == ind; i++) {
         const struct lead *a = &L->leads[i];
-        if (a->org == org && a->from <= day && (a->to == PERIOD_NO_DAY || a->to > day))
-            return 1;
+        if (a->from <= day && (a->to == PERIOD_NO_DAY || a->to > day)) {
+            any = 1;
+            mine |= a->org == org;
+        } else if (a->from > day && (next == PERIOD_NO_DAY || a->from < next)) {
+            next = a->from;
+        }
     }
+    if (any)
+        return mine;
+    for (size_t i = lo; next != PERIOD_NO_DAY && i < L->nleads && L->leads[i].ind == ind; i++)
+        if (L->leads[i].org == org && L->leads[i].from == next)
+            return 1;
     return 0;
 }
 
