@@ -1,6 +1,7 @@
 /* score_rank.c — rankings: the units of a commune by on-time rate and by
- * achievement of the indicators they lead, and the communes of a province
- * by index (app/score.h). The order and tie-breaks are core/rank.h's. */
+ * achievement of the indicators they lead (app_sc_rank_units, also the
+ * dashboard's ranking, scoring.h), and the communes of a province by index
+ * (app/score.h). The order and tie-breaks are core/rank.h's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -445,14 +446,15 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
             ? json_pack("{s:i, s:I, s:s, s:o, s:o, s:o}", "rank", w->rank, "org_id", (json_int_t)w->org_id,
                         "name", w->name, "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(),
                         "index", num_or_null(w->has_key, w->key), "sum", app_sc_sum_json(&w->sum))
-            : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
+            : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
                         (json_int_t)w->org_id, "name", w->name,
                         "on_time_rate", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
                                                     r->kind == APP_RANK_UNITS_ONTIME ? w->key : w->key2),
                         "achievement", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key2 : w->has_key,
                                                    r->kind == APP_RANK_UNITS_ONTIME ? w->key2 : w->key),
                         "expected", (json_int_t)w->expected, "received", (json_int_t)w->received,
-                        "on_time", (json_int_t)w->on_time, "led", (json_int_t)w->led,
+                        "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
+                        "missing", (json_int_t)w->missing, "led", (json_int_t)w->led,
                         "led_with_data", (json_int_t)w->led_data);
         if (!j || json_array_append_new(rows, j)) {
             json_decref(rows);
