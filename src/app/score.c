@@ -143,11 +143,13 @@ static int ind_row(void *vc, const store_row *r)
     }
     const char *agg = app_col(r, 9);
     d->agg = agg && strcmp(agg, "sum") == 0 ? APP_AGG_SUM : APP_AGG_LAST;
-    /* the day the year's target is judged at */
+    /* the target's year: Y, else the nearest later one; its due day: the
+     * indicator's due period when it falls in that year, else 31/12 */
+    d->target_year = d->has_target && r->v[10].t == SV_INT ? (int)r->v[10].i : sc->year;
     period dp;
     const char *due = app_col(r, 4);
-    d->due = period_days(sc->year, 12, 31);
-    if (due && period_parse(due, &dp) == 0 && dp.year == sc->year)
+    d->due = period_days(d->target_year, 12, 31);
+    if (due && period_parse(due, &dp) == 0 && dp.year == d->target_year)
         d->due = period_end(&dp);
     d->verdict = -1;
     d->max = d->has_target ? 1 : 0;
@@ -158,7 +160,8 @@ static int ind_row(void *vc, const store_row *r)
 
 /* One approved figure, before folding. */
 struct raw {
-    int64_t ind;
+    int64_t ind, org;
+    char org_name[192];
     period p;
     char code[16];
     int32_t end;
@@ -170,9 +173,17 @@ struct raw {
     char approved[24];
 };
 
+/* A lead assignment of an indicator, with the days it is in force. */
+struct lead {
+    int64_t ind, org;
+    int32_t from, to;           /* to: PERIOD_NO_DAY while open */
+};
+
 struct rawlist {
     struct raw *v;
     size_t n, cap;
+    struct lead *leads;         /* sorted by ind */
+    size_t nleads, capleads;
     const struct plist *periods;
     int year;
     int32_t until;
@@ -182,6 +193,62 @@ struct rawlist {
 static double num_col(const store_val *v)
 {
     return v->t == SV_REAL ? v->d : (double)v->i;
+}
+
+static int lead_row(void *vc, const store_row *r)
+{
+    struct rawlist *L = vc;
+    const char *from = app_col(r, 2), *to = app_col(r, 3);
+    struct lead x = {r->v[0].i, r->v[1].i, 0, PERIOD_NO_DAY};
+    if (!from || period_date_parse(from, &x.from) != 0)
+        return 0;
+    if (to && period_date_parse(to, &x.to) != 0)
+        x.to = PERIOD_NO_DAY;
+    if (L->nleads == L->capleads) {
+        size_t nc = L->capleads ? L->capleads * 2 : 64;
+        struct lead *nv = realloc(L->leads, nc * sizeof *nv);
+        if (!nv) {
+            L->nomem = 1;
+            return 1;
+        }
+        L->leads = nv;
+        L->capleads = nc;
+    }
+    L->leads[L->nleads++] = x;
+    return 0;
+}
+
+/* 1 when ORG's figure of indicator IND for a period ending on DAY counts:
+ * ORG led IND on DAY (from <= day < to); when nobody led IND on DAY (a
+ * period before the indicator was first assigned, e.g. before the plan was
+ * issued), ORG is among the leads whose assignment began first after it. */
+static int led_on(const struct rawlist *L, int64_t ind, int64_t org, int32_t day)
+{
+    size_t lo = 0, hi = L->nleads;
+    while (lo < hi) {       /* the first lead of IND */
+        size_t mid = lo + (hi - lo) / 2;
+        if (L->leads[mid].ind < ind)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int any = 0, mine = 0;
+    int32_t next = PERIOD_NO_DAY;
+    for (size_t i = lo; i < L->nleads && L->leads[i].ind == ind; i++) {
+        const struct lead *a = &L->leads[i];
+        if (a->from <= day && (a->to == PERIOD_NO_DAY || a->to > day)) {
+            any = 1;
+            mine |= a->org == org;
+        } else if (a->from > day && (next == PERIOD_NO_DAY || a->from < next)) {
+            next = a->from;
+        }
+    }
+    if (any)
+        return mine;
+    for (size_t i = lo; next != PERIOD_NO_DAY && i < L->nleads && L->leads[i].ind == ind; i++)
+        if (L->leads[i].org == org && L->leads[i].from == next)
+            return 1;
+    return 0;
 }
 
 static int raw_row(void *vc, const store_row *r)
@@ -197,6 +264,10 @@ static int raw_row(void *vc, const store_row *r)
     app_sc_period_dates(L->periods, &x.p, &st, &x.end);
     if (x.end > L->until)
         return 0;
+    x.org = r->v[7].i;
+    if (!led_on(L, x.ind, x.org, x.end))
+        return 0;       /* not the lead in force at the period's end */
+    snprintf(x.org_name, sizeof x.org_name, "%s", app_col(r, 8) ? app_col(r, 8) : "");
     period_format(&x.p, x.code);
     if (r->v[3].t != SV_NULL && r->v[4].t != SV_NULL && num_col(&r->v[4]) > 0) {
         x.has_ratio = 1;
@@ -243,15 +314,34 @@ static int raw_cmp(const void *a, const void *b)
     return strcmp(x->approved, y->approved);
 }
 
-/* Fold the raw figures of D (RAW sorted by raw_cmp) into its observations. */
-static void fold(app_score_ind *d, const struct raw *raw, size_t n)
+/* Keep X among D's inputs (room made by fold). */
+static void keep_input(app_score_ind *d, const struct raw *x)
+{
+    app_score_input *in = &d->inputs[d->ninputs++];
+    snprintf(in->period, sizeof in->period, "%s", x->code);
+    snprintf(in->org, sizeof in->org, "%s", x->org_name);
+    in->org_id = x->org;
+    in->has_value = x->has_value;
+    in->value = x->value;
+    in->verdict = x->met;
+}
+
+/* Fold the raw figures of D (RAW sorted by raw_cmp) into its observations
+ * and keep the figures used as its inputs. -1 when out of memory. */
+static int fold(app_score_ind *d, const struct raw *raw, size_t n)
 {
     int text = d->has_target && d->target.op == TARGET_TEXT;
+    size_t cnt = 0;
+    for (size_t i = 0; i < n; i++)
+        cnt += raw[i].ind == d->id;
+    if (cnt && !(d->inputs = calloc(cnt, sizeof *d->inputs)))
+        return -1;
     if (d->agg == APP_AGG_LAST) {
         for (size_t i = 0; i < n; i++) {
             const struct raw *x = &raw[i];
             if (x->ind != d->id || (text ? x->met < 0 : !x->has_value))
                 continue;
+            keep_input(d, x);
             /* one observation per end day: a later one replaces it */
             app_score_obs *o = d->nobs && d->obs[d->nobs - 1].end == x->end ? &d->obs[d->nobs - 1]
                                : d->nobs < APP_SCORE_OBS_MAX ? &d->obs[d->nobs++] : NULL;
@@ -268,7 +358,7 @@ static void fold(app_score_ind *d, const struct raw *raw, size_t n)
             d->num = x->num;
             d->den = x->den;
         }
-        return;
+        return 0;
     }
     /* sum: the finest kind reported */
     int kind = PERIOD_NKINDS;
@@ -276,13 +366,14 @@ static void fold(app_score_ind *d, const struct raw *raw, size_t n)
         if (raw[i].ind == d->id && raw[i].has_value && (int)raw[i].p.kind < kind)
             kind = (int)raw[i].p.kind;
     if (kind == PERIOD_NKINDS)
-        return;
+        return 0;
     double total = 0, tn = 0, td = 0;
     int all_ratio = 1;
     for (size_t i = 0; i < n; i++) {
         const struct raw *x = &raw[i];
         if (x->ind != d->id || !x->has_value || (int)x->p.kind != kind)
             continue;
+        keep_input(d, x);
         total += x->value;
         if (x->has_ratio) {
             tn += x->num;
@@ -304,6 +395,7 @@ static void fold(app_score_ind *d, const struct raw *raw, size_t n)
     d->has_ratio = all_ratio && td > 0;
     d->num = tn;
     d->den = td;
+    return 0;
 }
 
 static dti_rc judge(app_score *sc, app_score_ind *d, dti_err *e)
@@ -648,8 +740,9 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
         store_val q2[] = {SV_I(p.year), SV_I(plan_id)};
         if ((rc = store_query(s,
                  "SELECT i.id, i.code, i.group_code, i.name, i.due, t.op, t.value, t.unit, t.text, "
-                 "a.aggregation FROM indicators i "
-                 "LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.year = ? "
+                 "a.aggregation, t.year FROM indicators i "
+                 "LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.year = "
+                 "(SELECT MIN(t2.year) FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ?) "
                  "LEFT JOIN indicator_aggregation a ON a.indicator_id = i.id "
                  "WHERE i.plan_id = ? ORDER BY i.seq",
                  q2, 2, ind_row, &c, e)))
@@ -667,8 +760,19 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     {
         store_val q[] = {SV_I(plan_id)};
         if ((rc = store_query(s,
-                 "SELECT rv.indicator_id, r.period, rv.value, rv.numerator, rv.denominator, rv.met, r.approved_at "
-                 "FROM report_values rv JOIN reports r ON r.id = rv.report_id "
+                 "SELECT indicator_id, org_id, substr(valid_from, 1, 10), substr(valid_to, 1, 10) FROM assignments "
+                 "WHERE plan_id = ? AND role = 'lead' AND indicator_id IS NOT NULL AND org_id IS NOT NULL "
+                 "ORDER BY indicator_id",
+                 q, 1, lead_row, &raw, e)))
+            goto out;
+        if (raw.nomem) {
+            rc = app_nomem(e);
+            goto out;
+        }
+        if ((rc = store_query(s,
+                 "SELECT rv.indicator_id, r.period, rv.value, rv.numerator, rv.denominator, rv.met, r.approved_at, "
+                 "r.org_id, o.name FROM report_values rv JOIN reports r ON r.id = rv.report_id "
+                 "JOIN orgs o ON o.id = r.org_id "
                  "WHERE r.plan_id = ? AND r.state = 'approved' AND r.version = "
                  "(SELECT MAX(r2.version) FROM reports r2 WHERE r2.plan_id = r.plan_id AND r2.org_id = r.org_id "
                  " AND r2.period = r.period AND r2.state = 'approved') "
@@ -684,7 +788,10 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     }
     for (size_t i = 0; i < sc->ninds; i++) {
         app_score_ind *d = &sc->inds[i];
-        fold(d, raw.v, raw.n);
+        if (fold(d, raw.v, raw.n)) {
+            rc = app_nomem(e);
+            goto out;
+        }
         if ((rc = judge(sc, d, e)))
             goto out;
         if (!d->has_target)
@@ -793,6 +900,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     rc = sums(sc, e);
 out:
     free(raw.v);
+    free(raw.leads);
     app_sc_periods_free(periods);
     return rc;
 }
@@ -818,6 +926,7 @@ void app_score_release(app_score *sc)
         free(d->name);
         free(d->unit);
         free(d->target_text);
+        free(d->inputs);
     }
     for (size_t i = 0; i < sc->ncrits; i++) {
         app_score_crit *k = &sc->crits[i];
@@ -899,7 +1008,7 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
     }
     const score_trend *t = &d->trend;
     json_t *target = d->has_target
-        ? json_pack("{s:s, s:o, s:o, s:o}", "op", plan_op_str(d->target.op),
+        ? json_pack("{s:i, s:s, s:o, s:o, s:o}", "year", d->target_year, "op", plan_op_str(d->target.op),
                     "value", d->target.op == TARGET_TEXT ? json_null() : json_real(d->target.value),
                     "unit", jstr_or_null(d->unit), "text", jstr_or_null(d->target_text))
         : json_null();

@@ -11,25 +11,36 @@
  * indicators over a few dozen reports: one computation is a handful of
  * queries. (A province ranking computes each commune's plan in turn.)
  *
+ * One computation. app_sc_compute is the only place figures are made: the
+ * dashboard (scoring.h, through score_cache.h), `dti score`, rankings of
+ * units (app_sc_rank_units, shared by app_rank and the dashboard) and of
+ * communes, and publishing all read it (docs/scoring.md section 8).
+ *
  * What app_score_compute reads, for plan PLAN and period P (year Y):
  *   values      only approved reports (the newest approved version of each
- *               (org, period)); rows with a figure or a yes/no (a support
- *               org's note-only rows are not values); periods of year Y
- *               ending on or before P's end. Period dates come from the
- *               plan's calendar (table periods), else from the code.
+ *               (org, period)); rows with a figure or a yes/no; periods of
+ *               year Y of any kind ending on or before P's end. Period
+ *               dates come from the plan's calendar (table periods), else
+ *               from the code. Only the figures of the indicator's lead in
+ *               force on that period's last day count (valid_from <= day <
+ *               valid_to); for a period before the indicator's first lead
+ *               assignment began, the figures of that first lead.
  *   aggregation as report.c stores it (indicator_aggregation; none = last):
  *               last  the value of the latest period (on a tie of end dates
  *                     the longer period, then the later approval);
  *               sum   the sum over the periods of the finest kind reported
  *                     (months when there are months: a quarter report beside
- *                     them is not added twice), all orgs' figures added;
+ *                     them is not added twice), all leads' figures added;
  *                     the projection runs over the running totals.
- *   target      the indicator's target for year Y (none: listed, maximum 0,
- *               not counted); due day: the end of the indicator's `due`
- *               period when it falls in Y, else 31/12/Y.
+ *   target      the indicator's target for year Y, else for the nearest
+ *               later year (none from Y on: listed, maximum 0, not
+ *               counted); due day: the end of the indicator's `due` period
+ *               when it falls in the target's year, else 31/12 of it.
  *   status      score_status_of() judged on the day after P's end (the
- *               period is closed): đạt / đúng tiến độ / nguy cơ / chưa đạt /
- *               chưa có số liệu. The at-risk list is the indicators "nguy cơ".
+ *               period is closed: a target due within P and missed is "chưa
+ *               đạt", not a forecast): đạt / đúng tiến độ / nguy cơ / chưa
+ *               đạt / chưa có số liệu. The at-risk list is the indicators
+ *               "nguy cơ".
  *   index       without a point table every indicator with a target weighs
  *               the same (maximum 1, points = achievement); with one, the
  *               table's criteria (below). No data is left out of points and
@@ -70,6 +81,16 @@
 
 typedef enum { APP_AGG_LAST = 0, APP_AGG_SUM } app_agg;
 
+/* One approved figure that counts (a lead's, docs/scoring.md), as read. */
+typedef struct app_score_input {
+    char period[16];
+    char org[192];              /* the reporting unit's name */
+    int64_t org_id;
+    int has_value;
+    double value;
+    int verdict;                /* text targets: 1 yes, 0 no, -1 none */
+} app_score_input;
+
 /* One period's figure of an indicator (the aggregated one for sum: the
  * running total). */
 typedef struct app_score_obs {
@@ -83,9 +104,12 @@ typedef struct app_score_ind {
     int64_t id;
     char *code, *group, *name, *unit, *target_text;  /* owned; NULL when unknown */
     int has_target;
+    int target_year;            /* Y, or the nearest later year with a target */
     score_target target;
     app_agg agg;
-    int32_t due;                /* day the year's target is judged at */
+    int32_t due;                /* day the target is judged at */
+    app_score_input *inputs;    /* owned: the figures folded, in fold order */
+    size_t ninputs;
     app_score_obs obs[APP_SCORE_OBS_MAX];
     size_t nobs;
     int has_value;              /* the aggregated value at P */
@@ -212,6 +236,7 @@ typedef struct app_rank_row {
     int has_key, has_key2;
     double key, key2;
     size_t expected, received, on_time;     /* units: reports over the year's periods to P */
+    size_t late, missing;                   /* units: received late; deadline passed, none */
     size_t led, led_data;                   /* units: indicators led, with data */
     score_sum sum;                          /* communes: their plan's total */
 } app_rank_row;
@@ -227,9 +252,12 @@ typedef struct app_ranking {
 
 /* Rank for plan PLAN_ID and PERIOD at NOW (timeliness of reports not yet
  * submitted is judged at NOW). Units: the orgs leading an indicator or a
- * task of the plan (assignments in force at P's end); on-time rate = on
- * time / expected over the plan's periods of P's year ending on or before
- * P's end whose units' deadline has passed or that were submitted.
+ * task of the plan (assignments in force at P's end) within U's scope;
+ * on-time rate = on time / expected, a report being expected for every
+ * calendar period of P's year ending on or before P's end for which the
+ * unit was a lead on that period's last day (report_completeness' rule)
+ * and whose units' deadline has passed or that was submitted; achievement
+ * = the mean achievement of the indicators it leads, with data.
  * Communes: every live commune under the plan's province, each by its
  * newest plan covering P's year, ranked by index; the province figure by
  * MODE. Units need AUTH_READ on the plan; communes AUTH_READ on the

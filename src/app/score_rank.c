@@ -1,6 +1,7 @@
 /* score_rank.c — rankings: the units of a commune by on-time rate and by
- * achievement of the indicators they lead, and the communes of a province
- * by index (app/score.h). The order and tie-breaks are core/rank.h's. */
+ * achievement of the indicators they lead (app_sc_rank_units, also the
+ * dashboard's ranking, scoring.h), and the communes of a province by index
+ * (app/score.h). The order and tie-breaks are core/rank.h's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,7 @@ static int lead_row(void *ctx, const store_row *r)
     return 0;
 }
 
+/* A period of the plan's calendar counted in the on-time rate. */
 struct pday {
     char code[16];
     int32_t end, due;
@@ -94,10 +96,58 @@ static int pday_row(void *ctx, const store_row *r)
         due = PERIOD_NO_DAY;
     if (P->n >= sizeof P->v / sizeof P->v[0])
         return 1;
-    snprintf(P->v[P->n].code, sizeof P->v[P->n].code, "%s", code);
+    period_format(&p, P->v[P->n].code);
     P->v[P->n].end = end;
     P->v[P->n].due = due;
     P->n++;
+    return 0;
+}
+
+/* An org's lead assignment (an indicator's or a task's) with its days in
+ * force, or its first submission of a period. */
+struct span {
+    int64_t org;
+    int32_t from, to;           /* to: PERIOD_NO_DAY while open */
+    char code[16];              /* submissions: the period */
+    time_t t;                   /* submissions: first submitted */
+};
+struct spans {
+    struct span *v;
+    size_t n, cap;
+    int sub;                    /* rows are submissions */
+    int nomem;
+};
+
+static int span_row(void *ctx, const store_row *r)
+{
+    struct spans *L = ctx;
+    struct span x;
+    memset(&x, 0, sizeof x);
+    x.org = r->v[0].i;
+    if (L->sub) {
+        const char *c = app_col(r, 1), *t = app_col(r, 2);
+        if (!c || !t || strlen(c) >= sizeof x.code)
+            return 0;
+        memcpy(x.code, c, strlen(c) + 1);
+        x.t = report_ts_parse(t);
+    } else {
+        x.to = PERIOD_NO_DAY;
+        if (!app_col(r, 1) || period_date_parse(app_col(r, 1), &x.from))
+            return 0;
+        if (app_col(r, 2) && period_date_parse(app_col(r, 2), &x.to))
+            x.to = PERIOD_NO_DAY;
+    }
+    if (L->n == L->cap) {
+        size_t nc = L->cap ? L->cap * 2 : 64;
+        struct span *nv = realloc(L->v, nc * sizeof *nv);
+        if (!nv) {
+            L->nomem = 1;
+            return 1;
+        }
+        L->v = nv;
+        L->cap = nc;
+    }
+    L->v[L->n++] = x;
     return 0;
 }
 
@@ -133,21 +183,29 @@ out:
     return rc;
 }
 
-static dti_rc rank_units(store *s, int64_t plan_id, app_rank_kind kind, time_t now, app_ranking *out,
-                         dti_err *e)
+dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_rank_kind kind, time_t now,
+                         app_ranking *out, dti_err *e)
 {
     dti_rc rc;
-    app_score sc;
     struct rows R;
     struct leads L;
+    struct spans A, S;
     struct pdays *P = NULL;
     char end[PERIOD_DATE_LEN];
     memset(&R, 0, sizeof R);
     memset(&L, 0, sizeof L);
-    if ((rc = app_sc_compute(s, plan_id, out->period, &sc, e)))
-        goto out;
-    period_date_iso(sc.end, end);
-    store_val q[] = {SV_I(plan_id), app_sv_text(end), app_sv_text(end)};
+    memset(&A, 0, sizeof A);
+    memset(&S, 0, sizeof S);
+    S.sub = 1;
+    memset(out, 0, sizeof *out);
+    out->kind = kind;
+    snprintf(out->period, sizeof out->period, "%s", sc->period);
+    period_date_iso(sc->end, end);
+    store_val q[] = {SV_I(sc->plan_id), app_sv_text(end), app_sv_text(end)};
+    store_val qp[] = {SV_I(sc->plan_id)};
+    /* the units: leads in force at P's end, with the indicators they lead;
+     * every lead assignment with its days (who owed which period's report);
+     * every first submission */
     if ((rc = store_query(s,
              "SELECT DISTINCT o.id, o.name FROM assignments a JOIN orgs o ON o.id = a.org_id "
              "WHERE a.plan_id = ? AND a.role = 'lead' AND substr(a.valid_from, 1, 10) <= ? "
@@ -157,40 +215,62 @@ static dti_rc rank_units(store *s, int64_t plan_id, app_rank_kind kind, time_t n
              "SELECT a.org_id, a.indicator_id FROM assignments a WHERE a.plan_id = ? AND a.role = 'lead' "
              "AND a.indicator_id IS NOT NULL AND a.org_id IS NOT NULL AND substr(a.valid_from, 1, 10) <= ? "
              "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?)",
-             q, 3, lead_row, &L, e)))
+             q, 3, lead_row, &L, e)) ||
+        (rc = store_query(s,
+             "SELECT org_id, substr(valid_from, 1, 10), substr(valid_to, 1, 10) FROM assignments "
+             "WHERE plan_id = ? AND role = 'lead' AND org_id IS NOT NULL",
+             qp, 1, span_row, &A, e)) ||
+        (rc = store_query(s, "SELECT org_id, period, MIN(submitted_at) FROM reports WHERE plan_id = ? "
+                             "AND submitted_at IS NOT NULL GROUP BY org_id, period",
+                          qp, 1, span_row, &S, e)))
         goto out;
-    if (R.nomem || L.nomem) {
+    if (R.nomem || L.nomem || A.nomem || S.nomem) {
         rc = app_nomem(e);
         goto out;
     }
+    /* only the units in U's scope */
+    size_t kept = 0;
+    for (size_t i = 0; i < R.n; i++) {
+        int in = 0;
+        if ((rc = auth_in_scope(s, u, R.v[i].org_id, &in, e)))
+            goto out;
+        if (in)
+            R.v[kept++] = R.v[i];
+        else
+            free(R.v[i].name);
+    }
+    R.n = kept;
     if (!(P = calloc(1, sizeof *P))) {
         rc = app_nomem(e);
         goto out;
     }
-    P->year = sc.year;
-    P->until = sc.end;
-    {
-        store_val qp[] = {SV_I(plan_id)};
-        if ((rc = store_query(s, "SELECT code, end_date, unit_due FROM periods WHERE plan_id = ? ORDER BY id", qp, 1,
-                              pday_row, P, e)))
-            goto out;
-    }
+    P->year = sc->year;
+    P->until = sc->end;
+    if ((rc = store_query(s, "SELECT code, end_date, unit_due FROM periods WHERE plan_id = ? ORDER BY end_date, id",
+                          qp, 1, pday_row, P, e)))
+        goto out;
     if (P->n == 0) {        /* no calendar: the period alone, no deadline */
-        snprintf(P->v[0].code, sizeof P->v[0].code, "%s", sc.period);
-        P->v[0].end = sc.end;
+        snprintf(P->v[0].code, sizeof P->v[0].code, "%s", sc->period);
+        P->v[0].end = sc->end;
         P->v[0].due = PERIOD_NO_DAY;
         P->n = 1;
     }
     for (size_t i = 0; i < R.n; i++) {
         app_rank_row *w = &R.v[i];
         for (size_t k = 0; k < P->n; k++) {
-            char *sub = NULL;
-            store_val qs[] = {SV_I(plan_id), SV_I(w->org_id), app_sv_text(P->v[k].code)};
-            if ((rc = store_query_text(s, "SELECT MIN(submitted_at) FROM reports WHERE plan_id = ? AND org_id = ? "
-                                          "AND period = ?", qs, 3, &sub, e)))
-                goto out;
-            time_t t = sub ? report_ts_parse(sub) : (time_t)-1;
-            free(sub);
+            /* owed: a lead in force at the period's end (as completeness) */
+            int owed = 0;
+            for (size_t j = 0; j < A.n && !owed; j++)
+                owed = A.v[j].org == w->org_id && A.v[j].from <= P->v[k].end &&
+                       (A.v[j].to == PERIOD_NO_DAY || A.v[j].to > P->v[k].end);
+            if (!owed)
+                continue;
+            time_t t = (time_t)-1;
+            for (size_t j = 0; j < S.n; j++)
+                if (S.v[j].org == w->org_id && strcmp(S.v[j].code, P->v[k].code) == 0) {
+                    t = S.v[j].t;
+                    break;
+                }
             period_timely st = period_timeliness(t != (time_t)-1, t, P->v[k].due, now, NULL);
             if (st == TIMELY_NOT_DUE)
                 continue;
@@ -199,13 +279,17 @@ static dti_rc rank_units(store *s, int64_t plan_id, app_rank_kind kind, time_t n
                 w->received++;
             if (st == TIMELY_ON_TIME)
                 w->on_time++;
+            else if (st == TIMELY_LATE)
+                w->late++;
+            else
+                w->missing++;
         }
         double sum = 0;
         for (size_t k = 0; k < L.n; k++) {
             if (L.v[k].org != w->org_id)
                 continue;
-            for (size_t j = 0; j < sc.ninds; j++) {
-                const app_score_ind *d = &sc.inds[j];
+            for (size_t j = 0; j < sc->ninds; j++) {
+                const app_score_ind *d = &sc->inds[j];
                 if (d->id != L.v[k].ind || !d->has_target)
                     continue;
                 w->led++;
@@ -234,8 +318,9 @@ out:
         free(R.v[i].name);
     free(R.v);
     free(L.v);
+    free(A.v);
+    free(S.v);
     free(P);
-    app_score_release(&sc);
     return rc;
 }
 
@@ -331,7 +416,11 @@ dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *code,
     period_format(&p, out->period);
     if (kind == APP_RANK_COMMUNES)
         return rank_communes(s, u, plan_id, out, e);
-    return rank_units(s, plan_id, kind, now, out, e);
+    app_score sc;
+    if ((rc = app_sc_compute(s, plan_id, out->period, &sc, e)) == DTI_OK)
+        rc = app_sc_rank_units(s, u, &sc, kind, now, out, e);
+    app_score_release(&sc);
+    return rc;
 }
 
 void app_ranking_release(app_ranking *r)
@@ -362,14 +451,15 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
             ? json_pack("{s:i, s:I, s:s, s:o, s:o, s:o}", "rank", w->rank, "org_id", (json_int_t)w->org_id,
                         "name", w->name, "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(),
                         "index", num_or_null(w->has_key, w->key), "sum", app_sc_sum_json(&w->sum))
-            : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
+            : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
                         (json_int_t)w->org_id, "name", w->name,
                         "on_time_rate", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
                                                     r->kind == APP_RANK_UNITS_ONTIME ? w->key : w->key2),
                         "achievement", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key2 : w->has_key,
                                                    r->kind == APP_RANK_UNITS_ONTIME ? w->key2 : w->key),
                         "expected", (json_int_t)w->expected, "received", (json_int_t)w->received,
-                        "on_time", (json_int_t)w->on_time, "led", (json_int_t)w->led,
+                        "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
+                        "missing", (json_int_t)w->missing, "led", (json_int_t)w->led,
                         "led_with_data", (json_int_t)w->led_data);
         if (!j || json_array_append_new(rows, j)) {
             json_decref(rows);

@@ -1,25 +1,16 @@
-/* scoring.h — the score of a plan for a period: every indicator's value,
- * achievement, status and points, the group and plan index, the at-risk
- * list, completeness and the ranking of units (core/score.h, core/rank.h
- * do the arithmetic; this file gathers the inputs from the store).
+/* scoring.h — the dashboard's view of a plan's score for a period: every
+ * indicator's inputs, value, achievement, status and points, the group and
+ * plan index, the at-risk and not-met lists, the period's completeness and
+ * the ranking of units, as one JSON object (the shape web/js/views/
+ * dashboard.js, `dti score` and score_cache.h read).
  *
- * What counts (docs/scoring.md):
- *   - only approved reports (the newest approved version of each), of the
- *     lead orgs under the assignments in force, for periods of the same kind
- *     as the period asked, in its year, ending on or before it;
- *   - an indicator's value as of the period: with aggregation `last` the
- *     value of the latest such period (one lead per period: the first by
- *     org id that reported), with `sum` the sum of every such period's
- *     values over all its leads (the year to date);
- *   - the target of the period's year (else the nearest later year's);
- *   - status judged on the period's last day, the due date being the
- *     indicator's due period's end, or 31/12 of the target's year;
- *   - points: without a loaded point table every indicator has maximum 1,
- *     so its points are its achievement; an indicator without data is left
- *     out of points and maxima and counted apart (never as zero);
- *   - units ranked by their on-time rate over those periods (deadline
- *     passed by the period's last day), then by the mean achievement of the
- *     indicators they lead. */
+ * No figure is computed here: they are app/score.h's one computation
+ * (app_sc_compute, and app_sc_rank_units for the ranking), so the dashboard,
+ * the rankings and publishing always agree. The rules — which reports and
+ * whose figures count, last and sum, the target's year, the status day, the
+ * owed reports of the ranking — are in app/score.h and docs/scoring.md
+ * section 8. With a point table loaded, "plan" and "groups" are the table's
+ * (the reviewer's points where given) and "table" names it. */
 #ifndef DTI_SCORING_H
 #define DTI_SCORING_H
 #include <stdint.h>
@@ -28,8 +19,19 @@
 #include "app/auth.h"
 
 /* The score of PLAN_ID for PERIOD as JSON (every figure with its inputs;
- * the CLI prints it as a table or as is). Needs AUTH_READ on the plan's
- * org. *OUT new reference. */
+ * the CLI prints it as a table or as is), with timeliness judged at NOW.
+ * Needs AUTH_READ on the plan's org; PERIOD must be in the plan's calendar
+ * when it has one. *OUT new reference. Fields: plan_id, period, judged_on
+ * (dd/mm/yyyy, the day after the period's end), method, table (null or
+ * {id, name}), indicators [{id, code, group, name, aggregation, target {year,
+ * op, value, unit, text}, observations [{period, org, value, met}: the
+ * figures used], value, value_period, achievement, met, points, status,
+ * status_label, forecast, due, max, observations_used}], groups [{code,
+ * name, points, max, value, value_text, counted, nodata}], plan {points,
+ * max, value, value_text, counted, nodata}, at_risk, not_met (codes),
+ * completeness (report_completeness), ranking [{rank, org_id, org,
+ * periods_due, on_time, late, missing, on_time_rate, indicators_with_data,
+ * achievement}]. Numbers rounded to 6 decimals. */
 dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *period, time_t now,
                     json_t **out, dti_err *e);
 

@@ -1,10 +1,10 @@
 /* cmd_score.c — scoring on the command line.
- * Two engines meet here until they are unified (see the branch notes):
- * app/scoring.h (app3: `score PLAN PERIOD` without a point table, with
- * completeness and the unit ranking, `--aggregation`) and app/score.h
- * (point tables, self-assessment, review, rank, index). `score PLAN
- * PERIOD` uses app/score.h when the plan has a point table loaded (or with
- * --table), else app/scoring.h.
+ * One computation (app/score.h) behind two views: `score PLAN PERIOD`
+ * prints the dashboard's view (app/scoring.h: indicators, groups, index,
+ * completeness and the unit ranking; `--aggregation` sets last/sum) unless
+ * the plan has a point table loaded (or --table is given): then the table
+ * view (criteria with self-assessed and reviewed points, app_score_json).
+ * Both show the same index.
  * Commands (app/score.h):
  *   dti [--as U] score PLAN PERIOD [--json]           the plan's figures
  *   dti --as U score self PLAN PERIOD CODE POINTS [--note TEXT]

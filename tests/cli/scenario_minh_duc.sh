@@ -238,8 +238,18 @@ eq "$(json "$T/score.json" "[i['observations'][-1]['value'] for i in j['indicato
 #   3. Phòng Kinh tế          1/3 = 0.3333 (1 + 0.9 + 0.5 + 0.975 + 0.875)/5 = 0.85
 #   4. Văn phòng HĐND&UBND xã 0/3 = 0      (co-leads 3.1–3.3: (1 + 0.75 + 0.5)/3 = 0.75)
 #   5. Phòng VH-XH, Trạm y tế 0/3 = 0      no data: tied, rank 5 both
+RANKING="[(1, 'Trung tâm phục vụ Hành chính công', 1.0, 0.970476), (2, 'Công an xã', 1.0, 0.7875), (3, 'Phòng Kinh tế', 0.3333, 0.85), (4, 'Văn phòng HĐND&UBND xã', 0.0, 0.75), (5, 'Phòng VH-XH', 0.0, None), (5, 'Trạm y tế', 0.0, None)]"
 eq "$(json "$T/score.json" "[(r['rank'], r['org'], round(r['on_time_rate'], 4), None if r['achievement'] is None else round(r['achievement'], 6)) for r in j['ranking']]")" \
-   "[(1, 'Trung tâm phục vụ Hành chính công', 1.0, 0.970476), (2, 'Công an xã', 1.0, 0.7875), (3, 'Phòng Kinh tế', 0.3333, 0.85), (4, 'Văn phòng HĐND&UBND xã', 0.0, 0.75), (5, 'Phòng VH-XH', 0.0, None), (5, 'Trạm y tế', 0.0, None)]" "ranking"
+   "$RANKING" "ranking"
+# the ranking (dti rank, the rankings page) reads the same computation as
+# the dashboard (dti score, GET /score): the same hand figures, and the
+# index is the same whether a point table path or the dashboard asks
+at $NOW --as lanhdao rank $PLAN 2026-06 --json > "$T/rank.json"
+eq "$(json "$T/rank.json" "[(r['rank'], r['name'], round(r['on_time_rate'], 4), None if r['achievement'] is None else round(r['achievement'], 6)) for r in j['rows']]")" \
+   "$RANKING" "rank command"
+eq "$(json "$T/rank.json" "[(r['expected'], r['on_time']) for r in j['rows']][:3]")" "[(3, 3), (3, 3), (3, 1)]" "owed reports"
+at $NOW --as lanhdao score $PLAN 2026-06 --table --json > "$T/score-t.json"
+eq "$(json "$T/score-t.json" "(j['total']['index_text'], sorted(j['at_risk']))")" "('0,8593', ['3.3', '5.2'])" "one computation"
 # the table form prints the index with a decimal comma
 at $NOW --as lanhdao score $PLAN 2026-06 > "$T/score.txt"
 grep -q "0,8593" "$T/score.txt" || fail "score table: $(cat "$T/score.txt")"

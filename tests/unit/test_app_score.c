@@ -30,7 +30,7 @@
  * Rankings at 20/04/2026: on-time A2 3/3 = 1 (rank 1), A1 2/3 (rank 2);
  * achievement of what they lead: A1 (I1 0.9, I3 1; I4 no data) = 0.95
  * (rank 1), A2 (I2 0.8) = 0.8 (rank 2).
- * Communes: B gets a plan with J1 >= 10 and an approved value 5:
+ * Communes: B gets a plan with J1 >= 10 (lead B1) and B1's approved value 5:
  * index 0.5. A 0.9 rank 1, B 0.5 rank 2; the province's mean 0.7, pooled
  * (2.7 + 0.5)/(3 + 1) = 0.8.
  *
@@ -53,6 +53,7 @@
 #include "app_fixture.h"
 #include "app/report.h"
 #include "app/score.h"
+#include "app/scoring.h"
 #include "base/lang.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
@@ -274,6 +275,7 @@ static void test_rankings(void **state)
     store_val jt[] = {SV_I(j1)};
     fix_ins(f->s, "INSERT INTO indicator_targets (indicator_id, year, op, value, unit) "
                   "VALUES (?, 2026, '>=', 10, 'lớp') RETURNING id", jt, 1);
+    fix_assign(f->s, pb, j1, 0, f->B1, "lead");     /* only a lead's figures are values */
     store_val rp[] = {SV_I(pb), SV_I(f->B1)};
     int64_t rb = fix_ins(f->s, "INSERT INTO reports (plan_id, org_id, period, state, created_at, created_by, "
                                "updated_at, submitted_at, approved_at) VALUES (?, ?, '2026-03', 'approved', "
@@ -422,12 +424,107 @@ static void test_table(void **state)
     fixture_close(&w.f);
 }
 
+/* The dashboard (scoring_plan, behind GET /plans/:id/score/:period) and the
+ * ranking (app_rank) read one computation: for the same plan and period
+ * they give the same index, the same per-indicator achievement and status,
+ * and the same per-unit on-time rate and achievement — the hand figures of
+ * the header: index 0,9000; A2 3/3 = 1 and 0.8, A1 2/3 and 0.95. With a
+ * point table loaded the dashboard's index is the table's (0,6743 self,
+ * no review yet), as in app_score_compute. */
+static json_t *ranking_row(const json_t *j, int64_t org)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(j, "ranking"), i, x)
+        if (json_integer_value(json_object_get(x, "org_id")) == org)
+            return x;
+    return NULL;
+}
+
+static void test_dashboard_agrees(void **state)
+{
+    (void)state;
+    world w;
+    app_score sc;
+    app_ranking r;
+    dti_err e;
+    json_t *j = NULL;
+    lang_set(LANG_VI);
+    world_open(&w);
+    approve_a1_march(&w);
+    fixture *f = &w.f;
+    time_t now = ts("2026-04-20T03:00:00Z");
+
+    assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
+    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    assert_int_equal(app_rank(f->s, &f->view_a, f->plan, "2026-03", APP_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
+                              &r, &e), DTI_OK);
+    const json_t *jp = json_object_get(j, "plan");
+    NEAR(json_number_value(json_object_get(jp, "value")), sc.total.value);
+    NEAR(sc.total.value, 0.9);
+    assert_string_equal(json_string_value(json_object_get(jp, "value_text")), "0,9000");
+    assert_int_equal(json_integer_value(json_object_get(jp, "nodata")), (json_int_t)sc.total.nodata);
+    size_t i;
+    json_t *x;
+    assert_int_equal(json_array_size(json_object_get(j, "indicators")), sc.ninds);
+    json_array_foreach(json_object_get(j, "indicators"), i, x) {
+        const app_score_ind *d = app_score_find(&sc, json_string_value(json_object_get(x, "code")));
+        assert_non_null(d);
+        assert_string_equal(json_string_value(json_object_get(x, "status")), score_status_name(d->trend.status));
+        if (d->trend.latest.has_data)
+            NEAR(json_number_value(json_object_get(x, "achievement")), d->trend.latest.achievement);
+        else
+            assert_true(json_is_null(json_object_get(x, "achievement")));
+    }
+    const app_score_ind *i1 = app_score_find(&sc, "I1");
+    NEAR(i1->value, 63);
+    assert_int_equal(i1->ninputs, 3);
+    assert_int_equal(r.n, 2);
+    assert_int_equal(json_array_size(json_object_get(j, "ranking")), r.n);
+    for (size_t k = 0; k < r.n; k++) {
+        const json_t *row = ranking_row(j, r.rows[k].org_id);
+        assert_non_null(row);
+        assert_int_equal(json_integer_value(json_object_get(row, "rank")), r.rows[k].rank);
+        assert_int_equal(json_integer_value(json_object_get(row, "periods_due")), (json_int_t)r.rows[k].expected);
+        NEAR(json_number_value(json_object_get(row, "on_time_rate")), r.rows[k].key);
+        NEAR(json_number_value(json_object_get(row, "achievement")), r.rows[k].key2);
+    }
+    NEAR(json_number_value(json_object_get(ranking_row(j, f->A2), "on_time_rate")), 1.0);
+    NEAR(json_number_value(json_object_get(ranking_row(j, f->A2), "achievement")), 0.8);
+    NEAR(json_number_value(json_object_get(ranking_row(j, f->A1), "on_time_rate")), 2.0 / 3.0);
+    NEAR(json_number_value(json_object_get(ranking_row(j, f->A1), "achievement")), 0.95);
+    json_decref(j);
+    app_score_release(&sc);
+    app_ranking_release(&r);
+
+    /* a reporter of A1 is ranked alone: units outside its scope are not listed */
+    assert_int_equal(app_rank(f->s, &f->rep_a1, f->plan, "2026-03", APP_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
+                              &r, &e), DTI_OK);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.rows[0].org_id, f->A1);
+    app_ranking_release(&r);
+
+    /* with a point table: the dashboard shows the table's index */
+    app_index_result res;
+    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+                     DTI_OK);
+    assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
+    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    NEAR(json_number_value(json_object_get(json_object_get(j, "plan"), "value")), sc.total.value);
+    NEAR(sc.total.value, 23.6 / 35.0);
+    assert_true(json_is_object(json_object_get(j, "table")));
+    json_decref(j);
+    app_score_release(&sc);
+    fixture_close(&w.f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_figures),
         cmocka_unit_test(test_rankings),
         cmocka_unit_test(test_table),
+        cmocka_unit_test(test_dashboard_agrees),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
