@@ -283,6 +283,20 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
         const row = rowOf(page, code);
         assert.ok((await row.textContent()).includes(indicator(code).name.slice(0, 30)), `indicator ${code} in the preview`);
       }
+      // how every unit name would be matched, before anything is stored: new
+      // units flagged, a second spelling matched to the unit of the first,
+      // "UBND xã" the commune itself, collective names listed apart
+      const unitRow = (name) => rowOf(page, name);
+      const checkUnits = async () => {
+        assert.match(await unitRow(UNIT).textContent(), /Đơn vị mới/);
+        assert.match(await unitRow('Văn phòng HĐND&UBND xã').textContent(), /Đã có/);
+        assert.match(await unitRow('UBND xã').textContent(), /Minh Đức.*Chính xã\/tỉnh/);
+        const collective = page.getByRole('list', { name: 'Tên chung cần điều phối viên xác định' });
+        assert.equal(await collective.getByRole('listitem').filter({ hasText: /^Các phòng ban liên quan$/ }).count(), 1, 'a collective name');
+      };
+      await checkUnits();
+      const stored = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
+      assert.deepEqual(stored.plans, [], 'the preview stores nothing');
       await shot('import-preview');
       await page.getByRole('button', { name: 'Xác nhận nhập kế hoạch' }).click();
       const done = page.getByRole('status').filter({ hasText: 'Đã nhập kế hoạch' });
@@ -290,12 +304,7 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       const planHref = await done.getByRole('link').getAttribute('href');
       const planId = Number(/#\/plan\/(\d+)/.exec(planHref)?.[1]);
       assert.ok(planId > 0, 'the new plan linked: ' + planHref);
-      // how every unit name was matched: new units flagged apart from the
-      // spellings matched to one already made and "UBND xã" (the commune)
-      const unitRow = (name) => rowOf(page, name);
-      assert.match(await unitRow(UNIT).textContent(), /Đơn vị mới/);
-      assert.match(await unitRow('Văn phòng HĐND&UBND xã').textContent(), /Đã có/);
-      assert.match(await unitRow('UBND xã').textContent(), /Chính xã\/tỉnh.*Minh Đức|Minh Đức.*Chính xã\/tỉnh/);
+      await checkUnits();
       await shot('import-done');
 
       // setup the UI cannot do yet (CLI, same store, server running)

@@ -68,6 +68,7 @@ const MESSAGES = {
     'status.met': 'Đạt', 'status.ontrack': 'Đúng tiến độ', 'status.risk': 'Nguy cơ',
     'status.fail': 'Chưa đạt', 'status.nodata': 'Chưa có số liệu',
     'notfound': 'Không có trang này.',
+    'import.unitsHint': 'Tên không khớp với đơn vị nào sẽ thành đơn vị mới (được đánh dấu): hãy kiểm tra trước khi xác nhận.',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -132,6 +133,7 @@ const MESSAGES = {
     'status.met': 'Met', 'status.ontrack': 'On track', 'status.risk': 'At risk',
     'status.fail': 'Not met', 'status.nodata': 'No data',
     'notfound': 'No such page.',
+    'import.unitsHint': 'A name matching no unit becomes a new unit (flagged): check them before confirming.',
   },
 };
 
