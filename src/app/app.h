@@ -101,6 +101,15 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
  * DATA (LEN bytes, kept in the store) named NAME: for uploads and tests. */
 dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
                        app_import_result *r, dti_err *e);
+/* What app_import_plan would do with P, without doing it: the same steps
+ * and permission checks in a transaction that is always rolled back, for
+ * the import preview. R as app_import_plan's (existed and plan_id for a
+ * document imported before; how each name would be matched, new units
+ * flagged APP_MATCH_NEW), except that every match's org_id is 0 (a preview
+ * names no org that may not exist). Nothing is stored and nothing is
+ * audited; the errors are app_import_plan's. */
+dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
+                          app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
 /* DTI_OK when the acting user may import plans at all (an admin, a
  * coordinator, or the system before any user exists), else DTI_ERR_PERM

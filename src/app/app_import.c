@@ -310,8 +310,11 @@ static dti_rc out_of_scope(dti_err *e)
                     "coordinator (or an admin) may import it");
 }
 
-/* Steps 2-5 of app.h for plan P from the document DATA (LEN bytes) named NAME. */
-static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len,
+/* Steps 2-5 of app.h for plan P from the document DATA (LEN bytes) named
+ * NAME. DRY: all of it, permission checks included, then rolled back, so R
+ * says what an import would do; its org ids are zeroed (the orgs it made
+ * are gone with the rollback) and no audit entry is written. */
+static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len, int dry,
                           app_import_result *r, dti_err *e)
 {
     importer im = {a, p, r, NULL, 0, 0, 0, 0};
@@ -384,6 +387,12 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         goto out;
     if ((rc = report_matches(&im, e)))
         goto out;
+    if (dry) {
+        for (size_t i = 0; i < r->nmatches; i++)
+            r->matches[i].org_id = 0;
+        r->plan_id = 0;
+        goto out;
+    }
     after = json_pack("{s:s, s:s, s:o, s:I, s:I, s:I}", "document", name, "sha256", r->sha256,
                       "title", p->title ? json_string(p->title) : json_null(), "groups",
                       (json_int_t)p->ngroups, "indicators", (json_int_t)p->nindicators, "tasks",
@@ -396,9 +405,10 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
                          after, e);
 out:
     json_decref(after);
-    if (rc) {
+    if (rc || dry) {
         store_rollback(a->st);
-        r->plan_id = 0;
+        if (rc)
+            r->plan_id = 0;
     } else if ((rc = store_commit(a->st, e))) {
         r->plan_id = 0;
     }
@@ -412,7 +422,14 @@ dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data
                        app_import_result *r, dti_err *e)
 {
     memset(r, 0, sizeof *r);
-    return import_plan(a, p, name ? name : "", data, len, r, e);
+    return import_plan(a, p, name ? name : "", data, len, 0, r, e);
+}
+
+dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
+                          app_import_result *r, dti_err *e)
+{
+    memset(r, 0, sizeof *r);
+    return import_plan(a, p, name ? name : "", data, len, 1, r, e);
 }
 
 dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e)
@@ -423,7 +440,7 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
     memset(r, 0, sizeof *r);
     dti_rc rc = extract_file(path, &p, &r->warnings, &data, &len, e);
     if (!rc)
-        rc = import_plan(a, p, file_basename(path), data, len, r, e);
+        rc = import_plan(a, p, file_basename(path), data, len, 0, r, e);
     plan_free(p);
     free(data);
     return rc;

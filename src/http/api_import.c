@@ -1,8 +1,14 @@
 /* api_import.c — importing a plan from its document, in two steps:
  *
  *   POST /api/v1/imports/preview   multipart: file
- *        → the extracted plan (dti.plan/1) and the extractor's warnings;
- *          nothing is stored; only for who may import (app_import_allowed).
+ *        → the extracted plan (dti.plan/1) and the extractor's warnings,
+ *          and how each unit name would be matched (app_import_dry_run:
+ *          matched to a known unit, a new unit, the commune itself), so the
+ *          coordinator sees the unmatched names before confirming; nothing
+ *          is stored; only for who may import (app_import_allowed). When
+ *          the import itself would be refused (a coordinator's document of
+ *          a commune outside its scope) the preview still answers the plan,
+ *          with matches null and the refusal among the warnings.
  *   POST /api/v1/imports           multipart: file [, plan]
  *        → stores the plan through app_import_plan(): the document's own
  *          extraction, or PLAN (dti.plan/1 JSON as the coordinator
@@ -43,29 +49,6 @@ static dti_rc extract_part(const http_part *f, plan **out, strlist *warn, dti_er
     return rc;
 }
 
-void api_import_preview(http_req *r)
-{
-    dti_err e;
-    const http_part *f;
-    plan *p = NULL;
-    strlist warn = STRLIST_INIT;
-    app a;
-    dti_err_clear(&e);
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
-    /* only who may import (app/ decides) has a document extracted */
-    if (!a.st || app_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
-        extract_part(f, &p, &warn, &e) != DTI_OK) {
-        http_reply_error(r, &e);
-        goto out;
-    }
-    http_reply_json(r, 200, json_pack("{s:s, s:I, s:o, s:o}", "name", f->filename, "size", (json_int_t)f->data.len,
-                                      "plan", plan_to_json(p), "warnings", strlist_json(&warn)));
-out:
-    plan_free(p);
-    strlist_release(&warn);
-}
-
 static const char *how_name(app_match_how h)
 {
     switch (h) {
@@ -77,7 +60,7 @@ static const char *how_name(app_match_how h)
     return "none";
 }
 
-static json_t *result_json(const app_import_result *res)
+static json_t *matches_json(const app_import_result *res)
 {
     json_t *m = json_array();
     for (size_t i = 0; m && i < res->nmatches; i++) {
@@ -87,13 +70,66 @@ static json_t *result_json(const app_import_result *res)
                                            jstr(x->org_name), "how", how_name(x->how), "province_level",
                                            x->province_level));
     }
+    return m;
+}
+
+static json_t *result_json(const app_import_result *res)
+{
     return json_pack("{s:I, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
                      "plan_id", (json_int_t)res->plan_id, "existed", res->existed, "sha256", res->sha256,
                      "title", jstr(res->title), "commune", jstr(res->commune), "province", jstr(res->province),
                      "number", jstr(res->number), "groups", (json_int_t)res->ngroups, "indicators",
                      (json_int_t)res->nindicators, "tasks", (json_int_t)res->ntasks, "units",
-                     (json_int_t)res->nunits, "units_new", (json_int_t)res->nunits_new, "matches", m,
-                     "collective", strlist_json(&res->collective), "warnings", strlist_json(&res->warnings));
+                     (json_int_t)res->nunits, "units_new", (json_int_t)res->nunits_new, "matches",
+                     matches_json(res), "collective", strlist_json(&res->collective), "warnings",
+                     strlist_json(&res->warnings));
+}
+
+void api_import_preview(http_req *r)
+{
+    dti_err e, de;
+    const http_part *f;
+    plan *p = NULL;
+    strlist warn = STRLIST_INIT;
+    app_import_result res;
+    json_t *matches = NULL, *answer;
+    app a;
+    memset(&res, 0, sizeof res);
+    dti_err_clear(&e);
+    dti_err_clear(&de);
+    a.st = http_db(r, &e);
+    a.user_id = r->user ? r->user->id : 0;
+    /* only who may import (app/ decides) has a document extracted */
+    if (!a.st || app_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
+        extract_part(f, &p, &warn, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        goto out;
+    }
+    /* how the names would be matched; a refusal is told, not fatal */
+    if (app_import_dry_run(&a, p, f->filename, f->data.ptr, f->data.len, &res, &de) == DTI_OK) {
+        matches = matches_json(&res);
+        for (size_t i = 0; i < res.warnings.n; i++)
+            if (strlist_find(&warn, res.warnings.v[i]) < 0 && strlist_add(&warn, res.warnings.v[i]))
+                goto oom;
+    } else if (strlist_add(&warn, de.msg)) {
+        goto oom;
+    }
+    answer = json_pack("{s:s, s:I, s:o, s:o, s:o, s:o, s:b, s:o, s:I}", "name", f->filename, "size",
+                       (json_int_t)f->data.len, "plan", plan_to_json(p), "warnings", strlist_json(&warn),
+                       "matches", matches ? matches : json_null(), "collective",
+                       strlist_json(&res.collective), "existed", res.existed, "plan_id",
+                       res.existed ? json_integer(res.plan_id) : json_null(), "units_new",
+                       (json_int_t)res.nunits_new);
+    http_reply_json(r, 200, answer);
+    goto out;
+oom:
+    json_decref(matches);
+    dti_fail(&e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ khi xem trước kế hoạch", "out of memory while previewing the plan");
+    http_reply_error(r, &e);
+out:
+    app_import_result_release(&res);
+    plan_free(p);
+    strlist_release(&warn);
 }
 
 void api_import_confirm(http_req *r)

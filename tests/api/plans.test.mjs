@@ -88,3 +88,37 @@ test('plans: bad and unknown ids', async () => {
   assertError(await req('/api/v1/plans/0', h), 400, 'bad_input');
   assertError(await req('/api/v1/plans/99999999', h), 404, 'not_found');
 });
+
+// The preview says how each unit name would be matched (app_import_dry_run)
+// and stores nothing: confirming the same document afterwards still makes
+// every new unit the preview announced. Minh Đức's plan under a commune name
+// no other test uses, so the answer does not depend on the tests' order.
+test('preview: unit names matched or flagged new, nothing stored; a document imported before', async () => {
+  const commune = 'Xem Trước';
+  const text = fs.readFileSync(`${SHARED}/plans/minh-duc-2026-2030-dti.txt`, 'utf8').replaceAll('Minh Đức', commune);
+  const before = (await req('/api/v1/plans', { headers: { Cookie: cookie } })).body.plans.length;
+  const pv = await upload('/api/v1/imports/preview', [['file', text, 'xem-truoc.txt']]);
+  assert.equal(pv.status, 200, JSON.stringify(pv.body));
+  assert.equal(pv.body.existed, false);
+  assert.equal(pv.body.plan_id, null);
+  const by = new Map(pv.body.matches.map((m) => [m.name, m]));
+  assert.equal(by.get('Trung tâm phục vụ Hành chính công')?.how, 'new');
+  assert.equal(by.get('Văn phòng HĐND&UBND xã')?.how, 'matched', 'a second spelling of a new unit');
+  assert.equal(by.get('UBND xã')?.how, 'self');
+  assert.equal(by.get('UBND xã')?.org_name, commune);
+  for (const m of pv.body.matches) assert.equal(m.org_id, null, `${m.name}: a preview names no org id`);
+  assert.ok(pv.body.collective.includes('Các phòng ban liên quan'));
+  assert.ok(pv.body.units_new > 5, 'new units announced: ' + pv.body.units_new);
+  assert.equal((await req('/api/v1/plans', { headers: { Cookie: cookie } })).body.plans.length, before);
+  // nothing of the dry run stayed: the import makes the same new units
+  const done = await upload('/api/v1/imports', [['file', text, 'xem-truoc.txt']]);
+  assert.equal(done.status, 201, JSON.stringify(done.body));
+  assert.equal(done.body.units_new, pv.body.units_new);
+  assert.deepEqual(done.body.matches.map((m) => [m.name, m.how]), pv.body.matches.map((m) => [m.name, m.how]));
+  // previewed again: the plan it was imported as
+  const again = await upload('/api/v1/imports/preview', [['file', text, 'lai.txt']]);
+  assert.equal(again.status, 200);
+  assert.equal(again.body.existed, true);
+  assert.equal(again.body.plan_id, done.body.plan_id);
+  assert.equal(again.body.plan.schema, 'dti.plan/1');
+});

@@ -71,6 +71,7 @@ const MESSAGES = {
     'history.of': 'Lịch sử thay đổi của {x}', 'history.ofReport': 'Lịch sử thay đổi của báo cáo này',
     'history.pick': 'Chọn chỉ tiêu để xem lịch sử', 'history.pickPlan': 'Kế hoạch', 'history.pickItem': 'Chỉ tiêu',
     'history.byId': 'Hoặc nhập mã số (id) của chỉ tiêu, nhiệm vụ, báo cáo',
+    'import.unitsHint': 'Tên không khớp với đơn vị nào sẽ thành đơn vị mới (được đánh dấu): hãy kiểm tra trước khi xác nhận.',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -138,6 +139,7 @@ const MESSAGES = {
     'history.of': 'History of {x}', 'history.ofReport': 'History of this report',
     'history.pick': 'Choose an indicator to see its history', 'history.pickPlan': 'Plan', 'history.pickItem': 'Indicator',
     'history.byId': 'Or type the id of an indicator, task or report',
+    'import.unitsHint': 'A name matching no unit becomes a new unit (flagged): check them before confirming.',
   },
 };
 

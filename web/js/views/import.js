@@ -1,8 +1,8 @@
 // views/import.js — import a plan from its document: choose the file, see
-// the extracted plan (POST /api/v1/imports/preview), confirm
-// (POST /api/v1/imports) and see how every unit name was matched: matched
-// to a known unit, a new unit, or a collective name for the coordinator to
-// resolve.
+// the extracted plan (POST /api/v1/imports/preview) with how every unit
+// name would be matched — to a known unit, the commune itself, or flagged:
+// a new unit, or a collective name for the coordinator to resolve — then
+// confirm (POST /api/v1/imports) and see how they were matched.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtDate } from '../i18n.js';
@@ -33,21 +33,33 @@ function upload(path, file) {
   return api('POST', path, fd);
 }
 
-function showResult(main, res) {
+// How every unit name of the plan is (or would be) matched: a known unit,
+// the commune itself, or — flagged — a name matching none, which becomes a
+// new unit.
+function unitsTable(matches) {
   const how = { new: t('import.how.new'), matched: t('import.how.matched'), self: t('import.how.self'), none: t('import.how.none') };
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches' },
+    h('caption', { class: 'muted' }, t('import.unitsHint')),
+    h('thead', {}, h('tr', {}, [t('import.name'), t('import.org'), t('import.how')].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, matches.map((m) => h('tr', { 'data-how': m.how },
+      h('td', {}, m.name), h('td', {}, m.org_name || '—'),
+      h('td', {}, h('span', { class: 'status ' + (m.how === 'new' ? 'risk' : m.how === 'none' ? 'nodata' : 'met') }, how[m.how] || m.how)))))));
+}
+
+function collectiveList(names) {
+  return names.length ? [h('h2', { id: 'import-collective-title' }, t('import.collective')),
+    h('ul', { id: 'import-collective', 'aria-labelledby': 'import-collective-title' }, names.map((c) => h('li', {}, c)))] : null;
+}
+
+function showResult(main, res) {
   mount(main,
     h('h1', {}, t('import.title')),
     h('p', { role: 'status', id: 'import-done' },
       res.existed ? t('import.existed') : t('import.done'), ' ',
       h('a', { href: '#/plan/' + res.plan_id }, res.title || `#${res.plan_id}`)),
     h('h2', {}, t('import.units')),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches' },
-      h('thead', {}, h('tr', {}, [t('import.name'), t('import.org'), t('import.how')].map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, res.matches.map((m) => h('tr', {},
-        h('td', {}, m.name), h('td', {}, m.org_name || '—'),
-        h('td', {}, h('span', { class: 'status ' + (m.how === 'new' ? 'risk' : m.how === 'none' ? 'nodata' : 'met') }, how[m.how] || m.how))))))),
-    res.collective.length ? [h('h2', {}, t('import.collective')),
-      h('ul', { id: 'import-collective' }, res.collective.map((c) => h('li', {}, c)))] : null,
+    unitsTable(res.matches),
+    collectiveList(res.collective),
     res.warnings.length ? [h('h2', {}, t('import.warnings')), h('ul', {}, res.warnings.map((w) => h('li', {}, w)))] : null);
 }
 
@@ -68,6 +80,9 @@ function showPreview(main, file, pv) {
       h('p', {}, t('plan.count', { n: p.indicators.length, m: p.tasks.length })),
       pv.warnings.length ? h('ul', { class: 'error' }, pv.warnings.map((w) => h('li', {}, w))) : null,
       err, confirm),
+    pv.existed ? h('p', { class: 'muted', id: 'import-existed' }, t('import.existed'), ' ',
+      h('a', { href: '#/plan/' + pv.plan_id }, `#${pv.plan_id}`)) : null,
+    pv.matches ? [h('h2', {}, t('import.units')), unitsTable(pv.matches), collectiveList(pv.collective || [])] : null,
     p.indicators.length ? [h('h2', {}, t('plan.indicators')), indicatorTable(p.indicators)] : null,
     p.tasks.length ? [h('h2', {}, t('plan.tasks')), taskTable(p.tasks)] : null);
 }
