@@ -1,5 +1,6 @@
 /* app_import.c — the import use case (see app.h for the steps and the
  * decision on collective names). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
@@ -346,8 +347,11 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         }
     }
     if ((rc = calendar_apply(a->st, who, r->plan_id, (const char *const *)r->cal_rules.v, r->cal_rules.n, app_now(),
-                             &r->cal_periods, e)))
+                             &r->cal_periods, e))) {
+        if (rc == DTI_ERR_INPUT && r->cal_given)    /* the form's field, the message names the option */
+            snprintf(e->field, sizeof e->field, "calendar");
         return rc;
+    }
     r->cal_set = 1;
     return DTI_OK;
 }
