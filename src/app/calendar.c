@@ -162,7 +162,10 @@ static dti_rc set_rules(store *s, const auth_user *u, int check, int64_t plan_id
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if (check && (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
+    /* out of scope is "no such plan" (its existence does not leak), in
+     * scope but read-only is a refusal */
+    if (check && ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)) ||
+                  (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e))))
         goto out;
     if ((rc = regime_write(s, u, plan_id, rg, list, now, &count, e)))
         goto out;

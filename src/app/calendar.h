@@ -8,7 +8,10 @@
  * for every year of the plan (plans.year_from..year_to; the issue year or
  * the current year when the plan states none), at most CALENDAR_YEARS_MAX.
  * Reports keep their period codes, so a changed regime moves deadlines, not
- * reports. Needs AUTH_PLAN_WRITE (set) or AUTH_READ (get) on the plan. */
+ * reports. Needs AUTH_PLAN_WRITE (set) or AUTH_READ (get) on the plan; a
+ * user who may not read the plan gets DTI_ERR_NOTFOUND for both (a foreign
+ * scope never learns a plan exists), one who may read it but not write it
+ * DTI_ERR_PERM. */
 #ifndef DTI_CALENDAR_H
 #define DTI_CALENDAR_H
 #include <stddef.h>

@@ -95,7 +95,8 @@ void api_calendar_set(http_req *r)
     if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK)
         goto fail;
     /* who may not write the plan learns nothing from the rules' checks */
-    if (auth_can_plan(db, &u, AUTH_PLAN_WRITE, plan_id, &e) != DTI_OK)
+    if (auth_can_plan(db, &u, AUTH_READ, plan_id, &e) != DTI_OK ||
+        auth_can_plan(db, &u, AUTH_PLAN_WRITE, plan_id, &e) != DTI_OK)
         goto fail;
     rules = json_object_get(body, "rules");
     if (!json_is_array(rules) || (n = json_array_size(rules)) == 0 || n > PERIOD_RULES_MAX) {
