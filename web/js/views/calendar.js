@@ -158,7 +158,7 @@ function periodsTable(periods, year) {
       h('th', { scope: 'row' }, p.code), h('td', { 'data-label': t('cal.kind') }, t('cal.kind.' + p.kind)),
       h('td', { 'data-label': t('cal.start') }, p.start || '—'), h('td', { 'data-label': t('cal.end') }, p.end || '—'),
       h('td', { 'data-label': t('cal.unitDue') }, p.unit_due || '—'),
-      h('td', { 'data-label': t('cal.communeDue') }, p.commune_due || '—')))))));
+      h('td', { 'data-label': t('cal.communeDue') }, p.commune_due || '—'))))));
 }
 
 async function chooser(main) {
