@@ -42,12 +42,13 @@ for (const width of [1280, 360]) {
     });
     page.on('pageerror', (e) => problems.push(String(e)));
     try {
-      await page.goto(BASE + '/');
+      // log in straight onto the import screen (no dashboard render in flight
+      // to race with it)
+      await page.goto(BASE + '/#/import');
       await page.fill('#login-user', ADMIN);
       await page.fill('#login-password', PASSWORD);
       await page.click('#login-form button[type=submit]');
-      await page.waitForSelector('nav#nav a[href="#/import"]');
-      await page.goto(BASE + '/#/import');
+      await page.waitForSelector('#import-form');
       // the document's bytes and one line of its own: a new plan each time
       const buffer = Buffer.concat([fs.readFileSync(path.join(SHARED, 'plans', FILE)), Buffer.from(`\nBản thử ${width}px.\n`)]);
       await page.setInputFiles('#import-file', { name: FILE, mimeType: 'text/plain', buffer });
