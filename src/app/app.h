@@ -21,7 +21,8 @@
  *      named by the fullest spelling the plan uses for it ("Phòng Văn hóa -
  *      Xã hội" rather than "Phòng VH-XH"); every other spelling is recorded
  *      as an alias. "UBND xã" is the commune itself, "UBND tỉnh" the province;
- *   5. the plan and the document are saved, each name linked to its org.
+ *   5. the plan and the document are saved, each name linked to its org;
+ *   6. the reporting calendar the document states is set (app_import_opts).
  *
  * Decision on collective names ("Các phòng ban liên quan", "Các thôn",
  * "Các cơ quan, đơn vị trên địa bàn xã"): they name several units the
@@ -90,7 +91,26 @@ typedef struct app_import_result {
     size_t nmatches;
     strlist collective;     /* collective names, not matched to one org */
     strlist warnings;       /* the extractor's and the import's */
+    /* the reporting calendar (import/extract_calendar.h, app/calendar.h) */
+    strlist cal_rules;      /* the rules set (or, when none was set, detected: empty when neither) */
+    strlist cal_sources;    /* per detected rule, the sentence(s) it came from; empty for given rules */
+    int cal_set;            /* 1 when this import set the plan's calendar */
+    int cal_given;          /* 1 when the rules were the caller's (app_import_opts), not the document's */
+    size_t cal_periods;     /* periods the calendar gives (when set) */
 } app_import_result;
+
+/* The calendar an import sets. Decision: a freshly imported plan gets the
+ * regime its document states (extract_calendar.h), so units can report at
+ * once; the coordinator may change it in the preview (RULES) or clear it
+ * (NONE) and set it later. A calendar is set only for a new plan, never on
+ * an earlier import of the same document. Given rules that do not parse
+ * fail the whole import (DTI_ERR_INPUT naming the rule), storing nothing. */
+typedef enum { APP_CAL_DETECT = 0, APP_CAL_RULES, APP_CAL_NONE } app_cal_mode;
+typedef struct app_import_opts {
+    app_cal_mode calendar;
+    const char *const *rules;   /* APP_CAL_RULES: NRULES rules (period.h syntax), borrowed */
+    size_t nrules;
+} app_import_opts;
 
 /* Import the plan document at PATH (see above). R is filled (release it
  * with app_import_result_release, also after a failure). Bad input is
@@ -110,6 +130,9 @@ dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data
  * audited; the errors are app_import_plan's. */
 dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
                           app_import_result *r, dti_err *e);
+/* app_import_plan with options O (NULL: the defaults, APP_CAL_DETECT). */
+dti_rc app_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
+                            const app_import_opts *o, app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
 /* DTI_OK when the acting user may import plans at all (an admin, a
  * coordinator, or the system before any user exists), else DTI_ERR_PERM

@@ -1,15 +1,18 @@
 /* app_import.c — the import use case (see app.h for the steps and the
  * decision on collective names). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
 #include "app/audit.h"
 #include "app/auth.h"
+#include "app/calendar.h"
 #include "base/file.h"
 #include "base/lang.h"
 #include "base/text.h"
 #include "core/orgname.h"
 #include "import/extract.h"
+#include "import/extract_calendar.h"
 #include "import/reader.h"
 #include "store/store_org.h"
 
@@ -310,12 +313,68 @@ static dti_rc out_of_scope(dti_err *e)
                     "coordinator (or an admin) may import it");
 }
 
-/* Steps 2-5 of app.h for plan P from the document DATA (LEN bytes) named
- * NAME. DRY: all of it, permission checks included, then rolled back, so R
- * says what an import would do; its org ids are zeroed (the orgs it made
- * are gone with the rollback) and no audit entry is written. */
+/* Step 6: the calendar of the new plan R->plan_id, inside the import's
+ * transaction, audited as WHO. */
+static dti_rc import_calendar(app *a, const auth_user *who, const char *name, const char *data, size_t len,
+                              const app_import_opts *o, app_import_result *r, dti_err *e)
+{
+    dti_rc rc = DTI_OK;
+    app_cal_mode mode = o ? o->calendar : APP_CAL_DETECT;
+    if (mode == APP_CAL_NONE)
+        return DTI_OK;
+    if (mode == APP_CAL_RULES) {
+        r->cal_given = 1;
+        for (size_t i = 0; i < o->nrules; i++)
+            if (strlist_add(&r->cal_rules, o->rules[i] ? o->rules[i] : ""))
+                return nomem(e);
+        if (!o->nrules)
+            return DTI_OK;
+    } else {
+        doc *d = NULL;
+        calendar_found f = CALENDAR_FOUND_INIT;
+        dti_err ignore;
+        /* the document was read once already: reading it again cannot fail
+         * but for memory; a plan given as JSON with other bytes finds none */
+        if (data && reader_read(data, len, name, &d, &ignore) == DTI_OK)
+            rc = extract_calendar(d, &f, e);
+        doc_free(d);
+        if (rc) {
+            calendar_found_release(&f);
+            return rc;
+        }
+        r->cal_rules = f.rules;
+        r->cal_sources = f.sources;
+        if (!r->cal_rules.n)
+            return DTI_OK;
+        int64_t span = 0;
+        store_val p[] = {SV_I(r->plan_id)};
+        if ((rc = store_query_int(a->st, "SELECT COALESCE(year_to - year_from, 0) FROM plans WHERE id = ?", p, 1,
+                                  &span, NULL, e)))
+            return rc;
+        if (span >= CALENDAR_YEARS_MAX) {
+            if (strlist_add(&r->warnings, TR("kế hoạch kéo dài quá nhiều năm: chưa đặt lịch báo cáo",
+                                             "the plan spans too many years: no reporting calendar set")))
+                return nomem(e);
+            return DTI_OK;
+        }
+    }
+    if ((rc = calendar_apply(a->st, who, r->plan_id, (const char *const *)r->cal_rules.v, r->cal_rules.n, app_now(),
+                             &r->cal_periods, e))) {
+        if (rc == DTI_ERR_INPUT && r->cal_given)    /* the form's field, the message names the option */
+            snprintf(e->field, sizeof e->field, "calendar");
+        return rc;
+    }
+    r->cal_set = 1;
+    return DTI_OK;
+}
+
+/* Steps 2-6 of app.h for plan P from the document DATA (LEN bytes) named
+ * NAME, with options O (NULL: defaults). DRY: all of it, permission checks
+ * included, then rolled back, so R says what an import would do; its org
+ * ids are zeroed (the orgs it made are gone with the rollback) and no audit
+ * entry is kept. */
 static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len, int dry,
-                          app_import_result *r, dti_err *e)
+                          const app_import_opts *o, app_import_result *r, dti_err *e)
 {
     importer im = {a, p, r, NULL, 0, 0, 0, 0};
     int64_t doc_id = 0, existing = 0;
@@ -401,8 +460,10 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         rc = nomem(e);
         goto out;
     }
-    rc = audit_append_id(a->st, system ? NULL : &actor, app_now(), "plan.import", "plan", r->plan_id, NULL,
-                         after, e);
+    if ((rc = audit_append_id(a->st, system ? NULL : &actor, app_now(), "plan.import", "plan", r->plan_id, NULL,
+                              after, e)))
+        goto out;
+    rc = import_calendar(a, system ? NULL : &actor, name, data, len, o, r, e);
 out:
     json_decref(after);
     if (rc || dry) {
@@ -421,15 +482,21 @@ out:
 dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
                        app_import_result *r, dti_err *e)
 {
+    return app_import_plan_opts(a, p, name, data, len, NULL, r, e);
+}
+
+dti_rc app_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
+                            const app_import_opts *o, app_import_result *r, dti_err *e)
+{
     memset(r, 0, sizeof *r);
-    return import_plan(a, p, name ? name : "", data, len, 0, r, e);
+    return import_plan(a, p, name ? name : "", data, len, 0, o, r, e);
 }
 
 dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
                           app_import_result *r, dti_err *e)
 {
     memset(r, 0, sizeof *r);
-    return import_plan(a, p, name ? name : "", data, len, 1, r, e);
+    return import_plan(a, p, name ? name : "", data, len, 1, NULL, r, e);
 }
 
 dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e)
@@ -440,7 +507,7 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
     memset(r, 0, sizeof *r);
     dti_rc rc = extract_file(path, &p, &r->warnings, &data, &len, e);
     if (!rc)
-        rc = import_plan(a, p, file_basename(path), data, len, 0, r, e);
+        rc = import_plan(a, p, file_basename(path), data, len, 0, NULL, r, e);
     plan_free(p);
     free(data);
     return rc;
@@ -458,6 +525,8 @@ void app_import_result_release(app_import_result *r)
     free(r->matches);
     strlist_release(&r->collective);
     strlist_release(&r->warnings);
+    strlist_release(&r->cal_rules);
+    strlist_release(&r->cal_sources);
     memset(r, 0, sizeof *r);
 }
 

@@ -8,6 +8,7 @@
 #include "app/audit.h"
 #include "app/calendar.h"
 #include "core/period.h"
+#include "core/period_text.h"
 
 struct years {
     int from, to;
@@ -64,35 +65,17 @@ static store_val day_val(int32_t d, char buf[PERIOD_DATE_LEN])
     return app_sv_text(buf);
 }
 
-dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
-                    time_t now, size_t *nperiods, dti_err *e)
+/* Replace PLAN_ID's rules and periods by RG's, audited as WHO (NULL: the
+ * system), within the caller's transaction. */
+static dti_rc regime_write(store *s, const auth_user *who, int64_t plan_id, const period_regime *rg,
+                           period_entry *list, time_t now, size_t *count, dti_err *e)
 {
     dti_rc rc;
-    period_regime *rg = NULL;
-    period_entry *list = NULL;
     json_t *before = NULL, *after = NULL;
-    int in_tx = 0;
-    size_t count = 0;
     struct years y;
     char ts[AUTH_TS_LEN];
 
     memset(&y, 0, sizeof y);
-    if (nperiods)
-        *nperiods = 0;
-    if (n == 0)
-        return dti_fail(e, DTI_ERR_INPUT, "rule", "cần ít nhất một quy tắc lịch (ví dụ month:unit=15+1,commune=20+1)",
-                        "at least one calendar rule is needed (for example month:unit=15+1,commune=20+1)");
-    if (!(rg = malloc(sizeof *rg)) || !(list = malloc(PERIOD_LIST_MAX * sizeof *list))) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    if ((rc = period_regime_parse(rules, n, rg, e)))
-        goto out;
-    if ((rc = store_begin(s, e)))
-        goto out;
-    in_tx = 1;
-    if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
-        goto out;
     store_val pp[] = {SV_I(plan_id)};
     if ((rc = store_query(s, "SELECT year_from, year_to, issued FROM plans WHERE id = ?", pp, 1, years_row, &y, e)))
         goto out;
@@ -143,12 +126,48 @@ dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *c
             if ((rc = store_exec(s, "INSERT INTO periods (plan_id, code, kind, start_date, end_date, unit_due, "
                                     "commune_due) VALUES (?, ?, ?, ?, ?, ?, ?)", q, 7, e)))
                 goto out;
-            count++;
+            (*count)++;
         }
     }
     if ((rc = rules_json(s, plan_id, &after, e)))
         goto out;
-    if ((rc = audit_append_id(s, u, now, "calendar.set", "plan", plan_id, before, after, e)))
+    rc = audit_append_id(s, who, now, "calendar.set", "plan", plan_id, before, after, e);
+out:
+    json_decref(before);
+    json_decref(after);
+    return rc;
+}
+
+/* calendar_set and calendar_apply: CHECK = 1 checks AUTH_PLAN_WRITE. */
+static dti_rc set_rules(store *s, const auth_user *u, int check, int64_t plan_id, const char *const *rules,
+                        size_t n, time_t now, size_t *nperiods, dti_err *e)
+{
+    dti_rc rc;
+    period_regime *rg = NULL;
+    period_entry *list = NULL;
+    int in_tx = 0;
+    size_t count = 0;
+
+    if (nperiods)
+        *nperiods = 0;
+    if (n == 0)
+        return dti_fail(e, DTI_ERR_INPUT, "rule", "cần ít nhất một quy tắc lịch (ví dụ month:unit=15+1,commune=20+1)",
+                        "at least one calendar rule is needed (for example month:unit=15+1,commune=20+1)");
+    if (!(rg = malloc(sizeof *rg)) || !(list = malloc(PERIOD_LIST_MAX * sizeof *list))) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if ((rc = period_regime_parse(rules, n, rg, e)))
+        goto out;
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    /* out of scope is "no such plan" (its existence does not leak), in
+     * scope but read-only is a refusal */
+    if (check && ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)) ||
+                  (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e))))
+        goto out;
+    if ((rc = regime_write(s, u, plan_id, rg, list, now, &count, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -158,11 +177,46 @@ dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *c
 out:
     if (in_tx)
         store_rollback(s);
-    json_decref(before);
-    json_decref(after);
     free(rg);
     free(list);
     return rc;
+}
+
+dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
+                    time_t now, size_t *nperiods, dti_err *e)
+{
+    return set_rules(s, u, 1, plan_id, rules, n, now, nperiods, e);
+}
+
+dti_rc calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
+                      time_t now, size_t *nperiods, dti_err *e)
+{
+    return set_rules(s, who, 0, plan_id, rules, n, now, nperiods, e);
+}
+
+dti_rc calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e)
+{
+    json_t *a = json_array();
+    *out = NULL;
+    if (!a)
+        return app_nomem(e);
+    for (size_t i = 0; i < n; i++) {
+        period_rule r;
+        dti_err pe;
+        char vi[PERIOD_DESCRIBE_MAX], en[PERIOD_DESCRIBE_MAX];
+        vi[0] = en[0] = 0;
+        if (rules[i] && period_rule_parse(rules[i], &r, &pe) == DTI_OK) {
+            period_rule_describe(&r, LANG_VI, vi, sizeof vi);
+            period_rule_describe(&r, LANG_EN, en, sizeof en);
+        }
+        if (json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "rule", rules[i] ? rules[i] : "", "vi", vi,
+                                               "en", en))) {
+            json_decref(a);
+            return app_nomem(e);
+        }
+    }
+    *out = a;
+    return DTI_OK;
 }
 
 struct per_ctx {
@@ -220,9 +274,25 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
         rc = app_nomem(e);
         goto fail;
     }
-    if (!(*out = json_pack("{s:I, s:o, s:o}", "plan_id", (json_int_t)plan_id, "rules", rules, "periods", c.arr))) {
-        rules = c.arr = NULL;
-        return app_nomem(e);
+    {
+        size_t nr = json_array_size(rules);
+        const char **rv = nr ? calloc(nr, sizeof *rv) : NULL;
+        json_t *desc = NULL;
+        if (nr && !rv) {
+            rc = app_nomem(e);
+            goto fail;
+        }
+        for (size_t i = 0; i < nr; i++)
+            rv[i] = json_string_value(json_array_get(rules, i));
+        rc = calendar_describe(rv, nr, &desc, e);
+        free(rv);
+        if (rc)
+            goto fail;
+        if (!(*out = json_pack("{s:I, s:o, s:o, s:o}", "plan_id", (json_int_t)plan_id, "rules", rules,
+                               "descriptions", desc, "periods", c.arr))) {
+            rules = c.arr = NULL;
+            return app_nomem(e);
+        }
     }
     return DTI_OK;
 fail:

@@ -8,7 +8,10 @@
  * for every year of the plan (plans.year_from..year_to; the issue year or
  * the current year when the plan states none), at most CALENDAR_YEARS_MAX.
  * Reports keep their period codes, so a changed regime moves deadlines, not
- * reports. Needs AUTH_PLAN_WRITE (set) or AUTH_READ (get) on the plan. */
+ * reports. Needs AUTH_PLAN_WRITE (set) or AUTH_READ (get) on the plan; a
+ * user who may not read the plan gets DTI_ERR_NOTFOUND for both (a foreign
+ * scope never learns a plan exists), one who may read it but not write it
+ * DTI_ERR_PERM. */
 #ifndef DTI_CALENDAR_H
 #define DTI_CALENDAR_H
 #include <stddef.h>
@@ -23,7 +26,17 @@
  * number of periods stored. A bad rule is DTI_ERR_INPUT naming it. */
 dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
                     time_t now, size_t *nperiods, dti_err *e);
-/* {"plan_id", "rules": [..], "periods": [{"code", "kind", "start", "end",
+/* The same for a use case that has already checked AUTH_PLAN_WRITE on the
+ * plan, inside its own transaction or not (store_begin nests): the import
+ * sets the calendar the document states. WHO is recorded in the audit log
+ * (NULL: the system, before any user exists). No permission check. */
+dti_rc calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
+                      time_t now, size_t *nperiods, dti_err *e);
+/* The N RULES in words (core/period_text.h): *OUT (new reference) is
+ * [{"rule", "vi", "en"}], "vi" and "en" empty for a rule that does not
+ * parse. Only DTI_ERR_NOMEM fails. */
+dti_rc calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e);
+/* {"plan_id", "rules": [..], "descriptions": [{"rule", "vi", "en"}], "periods": [{"code", "kind", "start", "end",
  * "unit_due", "commune_due"}]} with dates as dd/mm/yyyy, of YEAR (0 = all).
  * *OUT new reference. */
 dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e);

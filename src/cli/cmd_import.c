@@ -6,7 +6,43 @@
 #include "app/app.h"
 #include "app/auth.h"
 #include "base/lang.h"
+#include "core/period_text.h"
 #include "cli/cli.h"
+
+/* The reporting calendar the import set from the document, or that it
+ * found none (the coordinator then sets it). */
+static void print_calendar(const app_import_result *r)
+{
+    if (r->existed)
+        return;
+    if (!r->cal_set) {
+        printf("%s\n", TR("Lịch báo cáo: văn bản không nêu chế độ báo cáo định kỳ; chưa đặt lịch (điều phối viên "
+                          "đặt bằng: dti calendar set KH QUY_TẮC…).",
+                          "Reporting calendar: the document states no periodic reporting regime; none set (the "
+                          "coordinator sets it: dti calendar set PLAN RULE…)."));
+        return;
+    }
+    printf("%s (%zu %s):\n", TR("Lịch báo cáo đã đặt theo văn bản", "Reporting calendar set from the document"),
+           r->cal_periods, TR("kỳ", "periods"));
+    for (size_t i = 0; i < r->cal_rules.n; i++) {
+        period_rule pr;
+        dti_err e;
+        char words[PERIOD_DESCRIBE_MAX] = "";
+        if (period_rule_parse(r->cal_rules.v[i], &pr, &e) == DTI_OK)
+            period_rule_describe(&pr, lang_get(), words, sizeof words);
+        printf("  %s — %s\n", r->cal_rules.v[i], words);
+        /* a sentence stating several kinds is quoted once */
+        if (i < r->cal_sources.n && (i == 0 || strcmp(r->cal_sources.v[i], r->cal_sources.v[i - 1]) != 0)) {
+            const char *s = r->cal_sources.v[i];
+            while (*s) {
+                const char *nl = strchr(s, '\n');
+                int len = nl ? (int)(nl - s) : (int)strlen(s);
+                printf("    «%.*s»\n", len, s);
+                s += len + (nl ? 1 : 0);
+            }
+        }
+    }
+}
 
 static void print_summary(const app_import_result *r, const char *path)
 {
@@ -55,6 +91,7 @@ static void print_summary(const app_import_result *r, const char *path)
                           "Collective names, not matched to one unit (for the coordinator to resolve):"));
     for (size_t i = 0; i < r->collective.n; i++)
         printf("  %s\n", r->collective.v[i]);
+    print_calendar(r);
     if (r->warnings.n)
         printf("%s\n", TR("Cảnh báo:", "Warnings:"));
     for (size_t i = 0; i < r->warnings.n; i++)

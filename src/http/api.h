@@ -36,5 +36,7 @@ void api_score(struct http_req *r);
 void api_rankings(struct http_req *r);
 void api_publish(struct http_req *r);
 void api_audit(struct http_req *r);
+void api_calendar_periods(struct http_req *r);
+void api_calendar_set(struct http_req *r);
 
 #endif

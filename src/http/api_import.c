@@ -1,25 +1,36 @@
 /* api_import.c — importing a plan from its document, in two steps:
  *
  *   POST /api/v1/imports/preview   multipart: file
- *        → the extracted plan (dti.plan/1) and the extractor's warnings,
- *          and how each unit name would be matched (app_import_dry_run:
+ *        → the extracted plan (dti.plan/1) and the extractor's warnings;
+ *          how each unit name would be matched (app_import_dry_run:
  *          matched to a known unit, a new unit, the commune itself), so the
- *          coordinator sees the unmatched names before confirming; nothing
- *          is stored; only for who may import (app_import_allowed). When
- *          the import itself would be refused (a coordinator's document of
- *          a commune outside its scope) the preview still answers the plan,
- *          with matches null and the refusal among the warnings.
- *   POST /api/v1/imports           multipart: file [, plan]
- *        → stores the plan through app_import_plan(): the document's own
- *          extraction, or PLAN (dti.plan/1 JSON as the coordinator
+ *          coordinator sees the unmatched names before confirming; and
+ *          "calendar": the reporting regime the prose states
+ *          (extract_calendar.h) as {"rules", "descriptions", "sources"},
+ *          rules empty when none is stated. Nothing is stored; only for who
+ *          may import (app_import_allowed). When the import itself would be
+ *          refused (a coordinator's document of a commune outside its scope)
+ *          the preview still answers the plan, with matches null and the
+ *          refusal among the warnings.
+ *   POST /api/v1/imports           multipart: file [, plan] [, calendar]
+ *        → stores the plan through app_import_plan_opts(): the document's
+ *          own extraction, or PLAN (dti.plan/1 JSON as the coordinator
  *          corrected it in the preview) with the document kept as its
- *          source. Answers the plan id and how each unit name was matched.
+ *          source. CALENDAR (rules separated by blanks or new lines) is the
+ *          calendar to set instead of the detected one; present and empty,
+ *          none is set. Answers the plan id, how each unit name was
+ *          matched, and "calendar" {"rules", "descriptions", "sources",
+ *          "set", "given", "periods"}.
  *
  * Stateless: the browser sends the file again to confirm, so no upload
  * waits on the server between the two steps. */
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/calendar.h"
+#include "import/extract_calendar.h"
+#include "base/text.h"
+#include "core/period.h"
 #include "import/extract.h"
 #include "import/reader.h"
 #include "http/api.h"
@@ -38,17 +49,31 @@ static json_t *strlist_json(const strlist *l)
     return a;
 }
 
-/* Read and extract the uploaded file F. */
-static dti_rc extract_part(const http_part *f, plan **out, strlist *warn, dti_err *e)
+/* Read and extract the uploaded file F; with CAL not NULL, also the
+ * reporting regime its prose states. */
+static dti_rc extract_part(const http_part *f, plan **out, strlist *warn, calendar_found *cal, dti_err *e)
 {
     doc *d = NULL;
     dti_rc rc = reader_read(f->data.ptr, f->data.len, f->filename, &d, e);
     if (rc == DTI_OK)
         rc = extract_plan(d, out, warn, e);
+    if (rc == DTI_OK && cal)
+        rc = extract_calendar(d, cal, e);
     doc_free(d);
     return rc;
 }
 
+/* {"rules", "descriptions": [{"rule", "vi", "en"}], "sources": [..]} of
+ * RULES (with SOURCES parallel to them, or empty), or NULL (no memory). */
+static json_t *calendar_json(const strlist *rules, const strlist *sources)
+{
+    json_t *desc = NULL;
+    dti_err e;
+    if (calendar_describe((const char *const *)rules->v, rules->n, &desc, &e) != DTI_OK)
+        return NULL;
+    return json_pack("{s:o, s:o, s:o}", "rules", strlist_json(rules), "descriptions", desc, "sources",
+                     strlist_json(sources));
+}
 static const char *how_name(app_match_how h)
 {
     switch (h) {
@@ -75,14 +100,22 @@ static json_t *matches_json(const app_import_result *res)
 
 static json_t *result_json(const app_import_result *res)
 {
-    return json_pack("{s:I, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
+    json_t *m = matches_json(res);
+    json_t *cal = calendar_json(&res->cal_rules, &res->cal_sources);
+    if (cal && (json_object_set_new(cal, "set", json_boolean(res->cal_set)) ||
+                json_object_set_new(cal, "given", json_boolean(res->cal_given)) ||
+                json_object_set_new(cal, "periods", json_integer((json_int_t)res->cal_periods)))) {
+        json_decref(cal);
+        cal = NULL;
+    }
+    return json_pack("{s:I, s:b, s:s, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o, s:o*}",
                      "plan_id", (json_int_t)res->plan_id, "existed", res->existed, "sha256", res->sha256,
                      "title", jstr(res->title), "commune", jstr(res->commune), "province", jstr(res->province),
                      "number", jstr(res->number), "groups", (json_int_t)res->ngroups, "indicators",
                      (json_int_t)res->nindicators, "tasks", (json_int_t)res->ntasks, "units",
-                     (json_int_t)res->nunits, "units_new", (json_int_t)res->nunits_new, "matches",
-                     matches_json(res), "collective", strlist_json(&res->collective), "warnings",
-                     strlist_json(&res->warnings));
+                     (json_int_t)res->nunits, "units_new", (json_int_t)res->nunits_new, "matches", m,
+                     "collective", strlist_json(&res->collective), "warnings", strlist_json(&res->warnings),
+                     "calendar", cal);
 }
 
 void api_import_preview(http_req *r)
@@ -91,6 +124,7 @@ void api_import_preview(http_req *r)
     const http_part *f;
     plan *p = NULL;
     strlist warn = STRLIST_INIT;
+    calendar_found cal = CALENDAR_FOUND_INIT;
     app_import_result res;
     json_t *matches = NULL, *answer;
     app a;
@@ -101,7 +135,7 @@ void api_import_preview(http_req *r)
     a.user_id = r->user ? r->user->id : 0;
     /* only who may import (app/ decides) has a document extracted */
     if (!a.st || app_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
-        extract_part(f, &p, &warn, &e) != DTI_OK) {
+        extract_part(f, &p, &warn, &cal, &e) != DTI_OK) {
         http_reply_error(r, &e);
         goto out;
     }
@@ -114,12 +148,14 @@ void api_import_preview(http_req *r)
     } else if (strlist_add(&warn, de.msg)) {
         goto oom;
     }
-    answer = json_pack("{s:s, s:I, s:o, s:o, s:o, s:o, s:b, s:o, s:I}", "name", f->filename, "size",
+    /* "calendar": the regime the document states, proposed for the
+     * confirmation (empty rules: none stated, the coordinator sets it) */
+    answer = json_pack("{s:s, s:I, s:o, s:o, s:o, s:o, s:b, s:o, s:I, s:o*}", "name", f->filename, "size",
                        (json_int_t)f->data.len, "plan", plan_to_json(p), "warnings", strlist_json(&warn),
                        "matches", matches ? matches : json_null(), "collective",
                        strlist_json(&res.collective), "existed", res.existed, "plan_id",
                        res.existed ? json_integer(res.plan_id) : json_null(), "units_new",
-                       (json_int_t)res.nunits_new);
+                       (json_int_t)res.nunits_new, "calendar", calendar_json(&cal.rules, &cal.sources));
     http_reply_json(r, 200, answer);
     goto out;
 oom:
@@ -130,14 +166,47 @@ out:
     app_import_result_release(&res);
     plan_free(p);
     strlist_release(&warn);
+    calendar_found_release(&cal);
+}
+
+/* The "calendar" part CP of a confirmation: the rules the coordinator kept
+ * or wrote in the preview, separated by blanks, ';' or new lines, into
+ * *RULES and *O (APP_CAL_RULES); empty: cleared (APP_CAL_NONE). */
+static dti_rc read_rules(const http_part *cp, strlist *rules, app_import_opts *o, dti_err *e)
+{
+    size_t len = cp->data.len, i = 0;
+    const char *s = cp->data.ptr ? cp->data.ptr : "";
+    if (len > PERIOD_REGIME_TEXT_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "calendar", "Lịch báo cáo dài quá %d byte",
+                        "The reporting calendar is longer than %d bytes", PERIOD_REGIME_TEXT_MAX);
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ';'))
+            i++;
+        size_t b = i;
+        while (i < len && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ';'))
+            i++;
+        if (i > b) {
+            char *w = text_clean_n(s + b, i - b);
+            if (!w || strlist_take(rules, w))
+                return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+        }
+    }
+    if (rules->n > PERIOD_RULES_MAX)
+        return dti_fail(e, DTI_ERR_INPUT, "calendar", "Lịch báo cáo có quá %d quy tắc",
+                        "The reporting calendar has over %d rules", PERIOD_RULES_MAX);
+    o->calendar = rules->n ? APP_CAL_RULES : APP_CAL_NONE;
+    o->rules = (const char *const *)rules->v;
+    o->nrules = rules->n;
+    return DTI_OK;
 }
 
 void api_import_confirm(http_req *r)
 {
     dti_err e;
-    const http_part *f, *pj;
+    const http_part *f, *pj, *cp;
     plan *p = NULL;
-    strlist warn = STRLIST_INIT;
+    strlist warn = STRLIST_INIT, cal_rules = STRLIST_INIT;
+    app_import_opts opts = {APP_CAL_DETECT, NULL, 0};
     app_import_result res;
     app a;
     memset(&res, 0, sizeof res);
@@ -156,12 +225,14 @@ void api_import_confirm(http_req *r)
         json_decref(j);
         if (rc != DTI_OK)
             goto fail;
-    } else if (extract_part(f, &p, &warn, &e) != DTI_OK) {
+    } else if (extract_part(f, &p, &warn, NULL, &e) != DTI_OK) {
         goto fail;
     }
+    if ((cp = http_part_get(r, "calendar")) != NULL && read_rules(cp, &cal_rules, &opts, &e) != DTI_OK)
+        goto fail;
     a.st = http_db(r, &e);
     a.user_id = r->user ? r->user->id : 0;
-    if (!a.st || app_import_plan(&a, p, f->filename, f->data.ptr, f->data.len, &res, &e) != DTI_OK)
+    if (!a.st || app_import_plan_opts(&a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
         goto fail;
     for (size_t i = 0; i < warn.n; i++)
         if (strlist_find(&res.warnings, warn.v[i]) < 0)
@@ -174,4 +245,5 @@ out:
     app_import_result_release(&res);
     plan_free(p);
     strlist_release(&warn);
+    strlist_release(&cal_rules);
 }

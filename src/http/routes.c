@@ -36,5 +36,7 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/periods",  api_calendar_periods, ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/calendar", api_calendar_set,     ROUTE_SESSION, 8192},
     {NULL, NULL, NULL, 0, 0}
 };

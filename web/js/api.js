@@ -8,11 +8,12 @@ let csrf = '';
 export function setCsrf(token) { csrf = token || ''; }
 
 export class ApiError extends Error {
-  constructor(status, code, message, field) {
+  constructor(status, code, message, field, detail) {
     super(message);
     this.status = status;
     this.code = code;
     this.field = field;
+    this.detail = detail || null; // the whole "error" object (e.g. index, rule, option of a calendar rule)
   }
 }
 
@@ -40,7 +41,7 @@ export async function api(method, path, body) {
   try { data = await res.json(); } catch { /* not JSON */ }
   if (!res.ok) {
     const e = data && data.error ? data.error : {};
-    throw new ApiError(res.status, e.code || 'http_' + res.status, e.message || res.statusText, e.field || null);
+    throw new ApiError(res.status, e.code || 'http_' + res.status, e.message || res.statusText, e.field || null, e);
   }
   return data;
 }

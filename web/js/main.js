@@ -24,6 +24,7 @@ import * as mywork from './views/mywork.js';
 import * as review from './views/review.js';
 import * as rankings from './views/rankings.js';
 import * as history from './views/history.js';
+import * as calendar from './views/calendar.js';
 
 // The screens of the navigation, in its order.
 const SCREENS = [
@@ -34,6 +35,7 @@ const SCREENS = [
   { path: 'review', key: 'nav.review', view: review, roles: ['admin', 'coordinator'] },
   { path: 'rankings', key: 'nav.rankings', view: rankings },
   { path: 'history', key: 'nav.history', view: history },
+  { path: 'calendar', key: 'nav.calendar', view: calendar },
 ];
 
 const state = { user: null };

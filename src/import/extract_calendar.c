@@ -1,0 +1,421 @@
+/* extract_calendar.c — a plan's reporting regime from its prose
+ * (extract_calendar.h has the rules and the limits).
+ *
+ * Each sentence is folded (text_fold: lower case, no diacritics, every run
+ * of punctuation one space) and read as words. Kind markers and deadline
+ * phrases are found in order; each deadline phrase gets the kind named in
+ * it ("trước ngày 15 hằng tháng"), else the kind word just before it ("năm
+ * (trước ngày 05/12)"), else the last kind marker since the previous
+ * deadline, else the kind its qualifier implies ("tháng cuối quý"). */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "base/text.h"
+#include "core/period.h"
+#include "import/extract_calendar.h"
+
+#define NO_KIND (-1)
+
+enum { Q_NONE = 0, Q_LAST, Q_NEXT };
+
+typedef struct deadline_spec {
+    int day;            /* 1..31 */
+    int month;          /* 1..12 when a month is stated, else 0 */
+    int next_year;      /* "năm sau" */
+    int qual;           /* Q_* */
+    int kind;           /* period_kind or NO_KIND */
+    int implied;        /* kind implied by the qualifier ("cuối quý"), NO_KIND */
+} deadline_spec;
+
+/* What the regime has so far, per kind and level. */
+typedef struct found_kind {
+    char unit[32], commune[32];     /* deadline texts, "" when not found */
+    strlist src;
+} found_kind;
+
+typedef struct detector {
+    found_kind k[PERIOD_NKINDS];
+    int nomem;
+} detector;
+
+static int eq(const char *a, const char *b)
+{
+    return a && strcmp(a, b) == 0;
+}
+
+static int num(const char *w, int lo, int hi)
+{
+    int v = 0;
+    size_t i = 0;
+    if (!w || !w[0])
+        return -1;
+    for (; w[i]; i++) {
+        if (w[i] < '0' || w[i] > '9' || i >= 4)
+            return -1;
+        v = v * 10 + (w[i] - '0');
+    }
+    return v >= lo && v <= hi ? v : -1;
+}
+
+/* The word at I, or NULL past the end. */
+#define W(i) ((size_t)(i) < n ? w[(i)] : NULL)
+
+/* A kind word at I: "thang" month, "quy" quarter, "nam" year, "6 thang" /
+ * "sau thang" / "nua nam" half. *LEN gets its words. NO_KIND otherwise. */
+static int kind_word(char **w, size_t n, size_t i, size_t *len)
+{
+    *len = 1;
+    if ((eq(W(i), "6") || eq(W(i), "sau")) && eq(W(i + 1), "thang")) {
+        *len = 2;
+        return PERIOD_HALF;
+    }
+    if (eq(W(i), "nua") && eq(W(i + 1), "nam")) {
+        *len = 2;
+        return PERIOD_HALF;
+    }
+    if (eq(W(i), "thang"))
+        return PERIOD_MONTH;
+    if (eq(W(i), "quy"))
+        return PERIOD_QUARTER;
+    if (eq(W(i), "nam"))
+        return PERIOD_YEAR;
+    return NO_KIND;
+}
+
+/* A kind marker at I: "hang|hang" / "dinh ky" / "bao cao" [dinh ky] then a
+ * kind word. *LEN gets its words. NO_KIND otherwise. */
+static int kind_marker(char **w, size_t n, size_t i, size_t *len)
+{
+    size_t j = i, kl;
+    if (eq(W(j), "hang"))
+        j += 1;
+    else if (eq(W(j), "dinh") && eq(W(j + 1), "ky"))
+        j += 2;
+    else if (eq(W(j), "bao") && eq(W(j + 1), "cao"))
+        j += eq(W(j + 2), "dinh") && eq(W(j + 3), "ky") ? 4 : 2;
+    else
+        return NO_KIND;
+    int k = kind_word(w, n, j, &kl);
+    /* "báo cáo tháng 3" names one month, not a regime */
+    if (k == PERIOD_MONTH && num(W(j + 1), 1, 12) > 0)
+        return NO_KIND;
+    *len = j + kl - i;
+    return k;
+}
+
+/* A deadline phrase at I: ("truoc" | "cham nhat" ["vao"]) "ngay" DAY ...
+ * Fills *D and *LEN (its words). 0, or -1 when there is none or it names a
+ * single date (a year given). */
+static int deadline_at(char **w, size_t n, size_t i, deadline_spec *d, size_t *len)
+{
+    size_t j = i, kl;
+    memset(d, 0, sizeof *d);
+    d->kind = d->implied = NO_KIND;
+    if (eq(W(j), "truoc"))
+        j += 1;
+    else if (eq(W(j), "cham") && eq(W(j + 1), "nhat"))
+        j += eq(W(j + 2), "vao") ? 3 : 2;
+    else
+        return -1;
+    if (!eq(W(j), "ngay") || (d->day = num(W(j + 1), 1, 31)) < 0)
+        return -1;
+    j += 2;
+    /* "05/12" folds to "05 12"; "ngày 18 tháng 12" to "ngay 18 thang 12" */
+    if (num(W(j), 1, 12) > 0) {
+        d->month = num(W(j), 1, 12);
+        j += 1;
+    } else if (eq(W(j), "thang") && num(W(j + 1), 1, 12) > 0) {
+        d->month = num(W(j + 1), 1, 12);
+        j += 2;
+    }
+    if (d->month && num(W(j), PERIOD_YEAR_MIN, PERIOD_YEAR_MAX) > 0)
+        return -1;                      /* a date with its year: not periodic */
+    /* qualifiers, within a few words */
+    size_t end = j + 6 < n ? j + 6 : n;
+    for (size_t k = j; k < end; k++) {
+        if (eq(w[k], "truoc") || eq(w[k], "cham"))
+            break;
+        if (eq(w[k], "cua") || eq(w[k], "trong") || eq(w[k], "thuoc")) {
+            j = k + 1;
+            continue;
+        }
+        /* "trước ngày 15 hằng tháng": the day of every month; a trailing
+         * "hằng quý" begins the next clause ("(trước ngày 20), hằng quý") */
+        if (eq(w[k], "hang") && eq(W(k + 1), "thang") && !eq(W(k + 2), "cuoi")) {
+            d->kind = PERIOD_MONTH;
+            j = k + 2;
+            break;
+        }
+        if (eq(w[k], "thang") && eq(W(k + 1), "cuoi")) {
+            d->qual = Q_LAST;
+            d->implied = kind_word(w, n, k + 2, &kl);
+            j = k + 2 + (d->implied != NO_KIND ? kl : 0);
+            if (eq(W(k + 2), "ky"))
+                j = k + 3;
+            break;
+        }
+        if (eq(w[k], "thang") && (eq(W(k + 1), "sau") || (eq(W(k + 1), "tiep") && eq(W(k + 2), "theo")) ||
+                                  (eq(W(k + 1), "ke") && eq(W(k + 2), "tiep")))) {
+            d->qual = Q_NEXT;
+            j = k + 2;
+            break;
+        }
+        if (eq(w[k], "thang") && eq(W(k + 1), "dau") &&
+            (kind_word(w, n, k + 2, &kl) == PERIOD_QUARTER || eq(W(k + 2), "ky"))) {
+            d->qual = Q_NEXT;
+            d->implied = eq(W(k + 2), "ky") ? NO_KIND : PERIOD_QUARTER;
+            j = k + 3;
+            break;
+        }
+        if (eq(w[k], "nam") && eq(W(k + 1), "sau")) {
+            d->next_year = 1;
+            j = k + 2;
+            break;
+        }
+        break;
+    }
+    *len = j - i;
+    return 0;
+}
+
+
+/* The deadline text (period.h syntax) of D for kind K into BUF, or 0 when
+ * D cannot be said for K (a fixed date for a month). */
+static int deadline_text(const deadline_spec *d, int k, char *buf, size_t n)
+{
+    if (d->month) {
+        if (k == PERIOD_YEAR) {
+            if (d->next_year)
+                snprintf(buf, n, "%d+%d", d->day, d->month);
+            else
+                snprintf(buf, n, "%02d/%02d", d->day, d->month);
+            return 1;
+        }
+        if (k == PERIOD_MONTH || d->next_year)
+            return 0;
+        /* a fixed day of the first period: its offset from that period's last month */
+        int last = k == PERIOD_QUARTER ? 3 : 6, span = k == PERIOD_QUARTER ? 3 : 6;
+        int off = d->month - last;
+        if (off < 0 || off >= span)
+            return 0;
+        if (off == 0)
+            snprintf(buf, n, "%d@last", d->day);
+        else
+            snprintf(buf, n, "%d+%d", d->day, off);
+        return 1;
+    }
+    int next = d->qual == Q_NEXT || (d->qual == Q_NONE && k == PERIOD_MONTH);
+    if (d->next_year && k == PERIOD_YEAR)
+        next = 1;
+    if (next)
+        snprintf(buf, n, "%d+1", d->day);
+    else
+        snprintf(buf, n, "%d@last", d->day);
+    return 1;
+}
+
+static int has(const char *folded, const char *needle)
+{
+    size_t ln = strlen(needle);
+    for (const char *p = folded; (p = strstr(p, needle)) != NULL; p++)
+        if ((p == folded || p[-1] == ' ') && (p[ln] == 0 || p[ln] == ' '))
+            return 1;
+    return 0;
+}
+
+/* 1 when the folded sentence F has the commune report upward. */
+static int commune_level(const char *f)
+{
+    static const char *const up[] = {"ve so", "gui so", "so khoa hoc", "so kh cn", "so khcn", "ubnd tinh",
+                                     "uy ban nhan dan tinh", "ban chi dao tinh", "cap tinh", "len tinh"};
+    static const char *const units[] = {"cac don vi", "cac co quan", "cac phong", "cac thon", "cac ap",
+                                        "cac ban nganh", "don vi chu tri"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (has(f, units[i]))
+            return 0;
+    for (size_t i = 0; i < sizeof up / sizeof up[0]; i++)
+        if (has(f, up[i]))
+            return 1;
+    return 0;
+}
+
+static void add_source(detector *dt, found_kind *fk, const char *sentence)
+{
+    if (strlist_find(&fk->src, sentence) < 0 && strlist_add(&fk->src, sentence))
+        dt->nomem = 1;
+}
+
+/* One sentence (clean text, NUL-terminated). */
+static void read_sentence(detector *dt, const char *sentence)
+{
+    char *f = text_fold(sentence);
+    char **w = NULL;
+    size_t n = 0;
+    if (!f) {
+        dt->nomem = 1;
+        return;
+    }
+    if (!has(f, "bao cao") || (!strstr(f, "truoc ngay") && !strstr(f, "cham nhat")))
+        goto out;
+    int commune = commune_level(f);     /* before the words are cut apart */
+    size_t cap = strlen(f) / 2 + 2;
+    if (!(w = malloc(cap * sizeof *w))) {
+        dt->nomem = 1;
+        goto out;
+    }
+    for (char *p = f; *p && n < cap;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        w[n++] = p;
+        while (*p && *p != ' ')
+            p++;
+        if (*p)
+            *p++ = 0;
+    }
+    int last_marker = NO_KIND;
+    size_t last_marker_end = 0, prev_deadline_end = 0;
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        deadline_spec d;
+        int k = kind_marker(w, n, i, &len);
+        if (k != NO_KIND) {
+            last_marker = k;
+            last_marker_end = i + len;
+            i += len;
+            continue;
+        }
+        if (deadline_at(w, n, i, &d, &len) != 0) {
+            i++;
+            continue;
+        }
+        size_t kl;
+        if (d.kind == NO_KIND && i > 0) {
+            /* the bare kind word just before: "năm (trước ngày 05/12)" */
+            size_t b = i >= 2 && kind_word(w, n, i - 2, &kl) == PERIOD_HALF && kl == 2 ? i - 2 : i - 1;
+            d.kind = kind_word(w, n, b, &kl);
+            if (d.kind == PERIOD_MONTH && b > 0 && num(w[b - 1], 1, 31) > 0)
+                d.kind = NO_KIND;       /* "ngày 5 tháng" is a date, not a kind */
+        }
+        if (d.kind == NO_KIND && last_marker != NO_KIND && last_marker_end > prev_deadline_end)
+            d.kind = last_marker;
+        if (d.kind == NO_KIND)
+            d.kind = d.implied;
+        if (d.kind == NO_KIND && last_marker != NO_KIND)
+            d.kind = last_marker;
+        prev_deadline_end = i + len;
+        i += len;
+        char text[32];
+        if (d.kind == NO_KIND || !deadline_text(&d, d.kind, text, sizeof text))
+            continue;
+        last_marker = d.kind;
+        last_marker_end = prev_deadline_end;
+        found_kind *fk = &dt->k[d.kind];
+        char *slot = commune ? fk->commune : fk->unit;
+        if (slot[0])
+            continue;
+        snprintf(slot, sizeof fk->unit, "%s", text);
+        add_source(dt, fk, sentence);
+    }
+out:
+    free(w);
+    free(f);
+}
+
+/* Cut paragraph P into sentences (at ". ", ";", '\n') and read each. */
+static void read_para(detector *dt, const char *p)
+{
+    size_t len = strlen(p);
+    char *buf = malloc(CALDETECT_SENTENCE_MAX + 1);
+    if (!buf) {
+        dt->nomem = 1;
+        return;
+    }
+    size_t start = 0;
+    for (size_t i = 0; i <= len && !dt->nomem; i++) {
+        int cut = i == len || p[i] == '\n' || p[i] == ';' || (p[i] == '.' && (p[i + 1] == ' ' || p[i + 1] == 0));
+        if (!cut)
+            continue;
+        size_t sl = i - start;
+        if (sl > CALDETECT_SENTENCE_MAX)
+            sl = CALDETECT_SENTENCE_MAX;
+        memcpy(buf, p + start, sl);
+        buf[sl] = 0;
+        text_trim(buf, "-*+•");
+        if (buf[0])
+            read_sentence(dt, buf);
+        start = i + 1;
+    }
+    free(buf);
+}
+
+static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
+{
+    for (int k = 0; k < PERIOD_NKINDS && !dt->nomem; k++) {
+        found_kind *fk = &dt->k[k];
+        char text[96], canon[PERIOD_RULE_TEXT_MAX];
+        period_rule r;
+        dti_err pe;
+        if (!fk->unit[0] && !fk->commune[0])
+            continue;
+        snprintf(text, sizeof text, "%s:%s%s%s%s%s", period_kind_name((period_kind)k), fk->unit[0] ? "unit=" : "",
+                 fk->unit, fk->unit[0] && fk->commune[0] ? "," : "", fk->commune[0] ? "commune=" : "", fk->commune);
+        /* every rule proposed must be one calendar_set accepts */
+        if (period_rule_parse(text, &r, &pe) != DTI_OK || period_rule_format(&r, canon, sizeof canon) < 0)
+            continue;
+        size_t need = 1;
+        for (size_t i = 0; i < fk->src.n; i++)
+            need += strlen(fk->src.v[i]) + 1;
+        char *src = malloc(need), *q = src;
+        if (!src) {
+            dt->nomem = 1;
+            break;
+        }
+        src[0] = 0;
+        for (size_t i = 0; i < fk->src.n; i++) {
+            size_t l = strlen(fk->src.v[i]);
+            if (i)
+                *q++ = '\n';
+            memcpy(q, fk->src.v[i], l);
+            q += l;
+            *q = 0;
+        }
+        if (strlist_add(&out->rules, canon) || strlist_take(&out->sources, src))
+            dt->nomem = 1;
+    }
+    for (int k = 0; k < PERIOD_NKINDS; k++)
+        strlist_release(&dt->k[k].src);
+    if (dt->nomem) {
+        calendar_found_release(out);
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+    }
+    return DTI_OK;
+}
+
+dti_rc extract_calendar(const doc *d, calendar_found *out, dti_err *e)
+{
+    detector dt;
+    memset(&dt, 0, sizeof dt);
+    for (size_t i = 0; d && i < d->n && !dt.nomem; i++)
+        if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text)
+            read_para(&dt, d->blocks[i].text);
+    return finish(&dt, out, e);
+}
+
+dti_rc extract_calendar_text(const char *text, calendar_found *out, dti_err *e)
+{
+    detector dt;
+    memset(&dt, 0, sizeof dt);
+    if (text)
+        read_para(&dt, text);
+    return finish(&dt, out, e);
+}
+
+void calendar_found_release(calendar_found *out)
+{
+    if (!out)
+        return;
+    strlist_release(&out->rules);
+    strlist_release(&out->sources);
+}

@@ -1,0 +1,57 @@
+/* extract_calendar.h — the reporting regime a plan document states in its
+ * prose ("Định kỳ hằng tháng, các đơn vị gửi báo cáo … trước ngày 15 hằng
+ * tháng"), proposed as core/period.h rules (docs/calendar.md).
+ *
+ * This is a proposal for the coordinator, never part of dti.plan/1: the
+ * import shows it with the sentence it came from and sets it unless the
+ * coordinator changes or clears it.
+ *
+ * What is read: every paragraph, cut into sentences, whose folded text
+ * speaks of reporting ("báo cáo") and gives a periodic deadline, "trước
+ * ngày N" or "chậm nhất (vào) ngày N", for a kind of period named by
+ * "hằng/hàng/định kỳ/báo cáo" + tháng | quý | 6 tháng | nửa năm | năm, or by
+ * the bare kind word just before the deadline ("và năm (trước ngày 05/12)").
+ * The deadline may be qualified: "tháng cuối quý/kỳ" (N@last), "tháng
+ * sau", "tháng đầu quý sau", "tháng tiếp theo" (N+1), "tháng M" or "DD/MM"
+ * (a fixed day; for a quarter or a half-year turned into N@last or N+K from
+ * the first period's last month, "năm sau" for the year: N+M).
+ * Unqualified, a monthly deadline is in the next month (a report covers a
+ * finished month: Minh Đức's "trước ngày 15 hằng tháng" = 15+1), a
+ * quarter's, half-year's or year's in the period's last month (the state
+ * regime: the 20th of the last month).
+ * Level: a sentence in which the commune reports upward (to the Sở, UBND
+ * tỉnh, Ban Chỉ đạo tỉnh, cấp tỉnh) and not "các đơn vị/cơ quan/phòng/thôn"
+ * gives the commune's deadline (commune=), any other the units' (unit=).
+ * The first deadline found per kind and level wins.
+ *
+ * Limits: tables are not read (a task row "Báo cáo quý … Trước ngày
+ * 05/12/2026" is a task, not a regime); deadlines with a year (a single
+ * date), cut-off days and custom windows are not detected; a sentence with
+ * a deadline but no kind gives nothing. The coordinator corrects the rest. */
+#ifndef DTI_EXTRACT_CALENDAR_H
+#define DTI_EXTRACT_CALENDAR_H
+#include <stddef.h>
+#include "base/err.h"
+#include "base/strlist.h"
+#include "import/doc.h"
+
+/* At most this many paragraph bytes are read for one sentence. */
+#define CALDETECT_SENTENCE_MAX 4096
+
+typedef struct calendar_found {
+    strlist rules;      /* canonical rule texts (period_rule_format), month, quarter, half, year */
+    strlist sources;    /* sources.v[i]: the sentence(s) rules.v[i] came from, '\n'-separated */
+} calendar_found;
+#define CALENDAR_FOUND_INIT {STRLIST_INIT, STRLIST_INIT}
+
+/* Read D's paragraphs and fill *OUT (initialised by the caller with
+ * CALENDAR_FOUND_INIT; release it with calendar_found_release, also after a
+ * failure). No regime stated: OUT stays empty and DTI_OK. Only
+ * DTI_ERR_NOMEM fails. */
+dti_rc extract_calendar(const doc *d, calendar_found *out, dti_err *e);
+/* The same for one text (paragraphs separated by '\n'): for tests, fuzzing. */
+dti_rc extract_calendar_text(const char *text, calendar_found *out, dti_err *e);
+/* Free what OUT holds and empty it. NULL is a no-op. */
+void calendar_found_release(calendar_found *out);
+
+#endif

@@ -1,0 +1,116 @@
+// calendar.test.mjs — the reporting calendar in a real Chromium, at 1280 and
+// 360 px: import Vĩnh Thuận's plan (.txt) on the import screen; the preview
+// shows the quarterly and yearly calendar its text states, with the
+// sentence; a bad rule typed in the preview is refused beside the box;
+// confirm; the calendar screen lists the quarters due 18/03, 18/06, 18/09,
+// 18/12 and the year due 18/12; a coordinator's bad deadline is shown beside
+// its field, a good one saved. Screenshots in build/test-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+
+const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
+const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
+const SHARED = process.env.SHARED || '../shared';
+const ADMIN = process.env.DTI_ADMIN || 'admin';
+const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
+const FILE = 'vinh-thuan-2026-dti.txt';
+let browser;
+
+before(async () => {
+  fs.mkdirSync(ART, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+});
+after(async () => { await browser?.close(); });
+
+const noSideways = async (page, width, what) => {
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(sw <= width, `${what}: no sideways scrolling of the page (${sw})`);
+};
+
+for (const width of [1280, 360]) {
+  test(`import ${FILE} with its calendar, read and change it at ${width} px`, async () => {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on('console', (m) => {
+      const t = m.text();
+      if (m.type() === 'error' && !/Failed to load resource: .* status of (401|400)/.test(t)) problems.push(t);
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    try {
+      // log in straight onto the import screen (no dashboard render in flight
+      // to race with it)
+      await page.goto(BASE + '/#/import');
+      await page.fill('#login-user', ADMIN);
+      await page.fill('#login-password', PASSWORD);
+      await page.click('#login-form button[type=submit]');
+      await page.waitForSelector('#import-form');
+      // the document's bytes and one line of its own: a new plan each time
+      const buffer = Buffer.concat([fs.readFileSync(path.join(SHARED, 'plans', FILE)), Buffer.from(`\nBản thử ${width}px.\n`)]);
+      await page.setInputFiles('#import-file', { name: FILE, mimeType: 'text/plain', buffer });
+      await page.click('#import-form button[type=submit]');
+
+      // the preview: the regime in words, the sentence, the rules in the box
+      await page.waitForSelector('#import-calendar-preview');
+      const found = await page.textContent('#import-calendar-found');
+      assert.match(found, /Hằng quý: đơn vị nộp chậm nhất ngày 18 tháng cuối quý/);
+      assert.match(found, /Hằng năm: đơn vị nộp chậm nhất ngày 18\/12/);
+      assert.match(await page.textContent('#import-calendar-preview blockquote'), /hằng quý trước ngày 18 của tháng cuối quý/);
+      assert.equal(await page.inputValue('#import-calendar'), 'quarter:unit=18@last\nyear:unit=18/12');
+      assert.equal(await page.getAttribute('#import-calendar', 'id'), await page.getAttribute('label[for=import-calendar]', 'for'));
+      await page.locator('#import-calendar-preview').scrollIntoViewIfNeeded();
+      await noSideways(page, width, 'preview');
+      await page.screenshot({ path: path.join(ART, `calendar-import-preview-${width}.png`), fullPage: false });
+
+      // a bad rule typed in: refused beside the box, nothing imported
+      await page.fill('#import-calendar', 'quarter:unit=18@cuoi-quy\nyear:unit=18/12');
+      await page.click('#import-confirm');
+      await page.waitForFunction(() => document.querySelector('#import-calendar-error')?.textContent.length > 0);
+      assert.match(await page.textContent('#import-calendar-error'), /18@cuoi-quy/);
+      assert.equal(await page.getAttribute('#import-calendar', 'aria-invalid'), 'true');
+      // back to what the document says, and confirm
+      await page.fill('#import-calendar', 'quarter:unit=18@last\nyear:unit=18/12');
+      await page.click('#import-confirm');
+      await page.waitForSelector('#import-calendar-result');
+      assert.match(await page.textContent('#import-calendar-result'), /Đã đặt lịch báo cáo \(5 kỳ\)/);
+
+      // the calendar screen: quarters due on the 18th of their last month
+      await page.click('#import-calendar-link');
+      await page.waitForSelector('#cal-periods');
+      assert.match(await page.textContent('#cal-rules'), /Hằng quý: đơn vị nộp chậm nhất ngày 18 tháng cuối quý/);
+      const rows = await page.$$eval('#cal-periods tbody tr', (trs) => trs.map((tr) =>
+        [tr.querySelector('th').textContent, tr.querySelectorAll('td')[3].textContent]));
+      assert.deepEqual(rows, [['2026-Q1', '18/03/2026'], ['2026-Q2', '18/06/2026'], ['2026-Q3', '18/09/2026'],
+        ['2026-Q4', '18/12/2026'], ['2026', '18/12/2026']]);
+      assert.match(await page.textContent('#cal-periods tbody tr:first-child'), /01\/01\/2026.*31\/03\/2026/s);
+      await noSideways(page, width, 'calendar');
+      await page.screenshot({ path: path.join(ART, `calendar-${width}.png`), fullPage: true });
+
+      // the coordinator's form: a bad monthly deadline beside its field, then a good one
+      await page.fill('#cal-month-unit', '15+x');
+      assert.match(await page.inputValue("#cal-raw"), /month:unit=15\+x/);
+      await page.click('#cal-save');
+      await page.waitForFunction(() => document.querySelector('#cal-month-unit-error')?.textContent.length > 0);
+      assert.match(await page.textContent('#cal-month-unit-error'), /15\+x/);
+      assert.equal(await page.getAttribute('#cal-month-unit', 'aria-invalid'), 'true');
+      await page.screenshot({ path: path.join(ART, `calendar-error-${width}.png`), fullPage: false });
+      await page.fill('#cal-month-unit', '15+1');
+      await page.fill('#cal-month-commune', '20+1');
+      await page.click('#cal-save');
+      await page.waitForFunction(() => /17/.test(document.querySelector('#cal-status')?.textContent || ''));
+      assert.match(await page.textContent('#cal-rules'), /Hằng tháng: đơn vị nộp chậm nhất ngày 15 tháng sau; xã nộp chậm nhất ngày 20 tháng sau/);
+      const jan = await page.textContent('#cal-periods tbody tr:first-child');
+      assert.match(jan, /2026-01/);
+      assert.match(jan, /15\/02\/2026/);
+      assert.match(jan, /20\/02\/2026/);
+      await noSideways(page, width, 'calendar after saving');
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+}

@@ -1,0 +1,203 @@
+// views/calendar.js — a plan's reporting calendar (#/calendar/PLAN[/YEAR]):
+// its rules in plain words and the periods of a year with both deadlines
+// (GET /api/v1/plans/:id/periods); a coordinator changes the rules
+// (PUT /api/v1/plans/:id/calendar) with a simple form — per kind of period,
+// the units' and the commune's deadline — or, for regimes the simple form
+// cannot say (cut-off days, own windows, one period's own deadline), the
+// rules themselves, one per line (docs/calendar.md). The server checks every
+// rule; a refused one is shown beside the field it came from.
+// Without PLAN: the plans to choose from.
+import { get, api, ApiError } from '../api.js';
+import { h, mount } from '../dom.js';
+import { t, addMessages, getLang } from '../i18n.js';
+
+addMessages({
+  vi: {
+    'nav.calendar': 'Lịch báo cáo',
+    'cal.title': 'Lịch báo cáo', 'cal.choose': 'Chọn kế hoạch', 'cal.plan': 'Kế hoạch', 'cal.show': 'Xem',
+    'cal.noplans': 'Chưa có kế hoạch nào.',
+    'cal.rules': 'Chế độ báo cáo', 'cal.none': 'Kế hoạch chưa có lịch báo cáo: chưa có kỳ nào để báo cáo. Điều phối viên đặt lịch bên dưới.',
+    'cal.periods': 'Các kỳ báo cáo năm {y}', 'cal.year': 'Năm', 'cal.noperiods': 'Không có kỳ nào trong năm này.',
+    'cal.code': 'Kỳ', 'cal.kind': 'Loại', 'cal.start': 'Từ ngày', 'cal.end': 'Đến ngày',
+    'cal.unitDue': 'Hạn đơn vị nộp', 'cal.communeDue': 'Hạn xã nộp',
+    'cal.kind.month': 'tháng', 'cal.kind.quarter': 'quý', 'cal.kind.half': 'nửa năm', 'cal.kind.year': 'năm',
+    'cal.edit': 'Sửa lịch báo cáo',
+    'cal.editHint': 'Để trống cả hai ô của một loại kỳ nếu kế hoạch không báo cáo theo loại đó. Hạn viết: 15+1 (ngày 15 tháng sau), 18@last (ngày 18 tháng cuối kỳ), 05/12 (ngày cố định), none (không có hạn). Ngày ghi là ngày cuối cùng còn đúng hạn.',
+    'cal.simple.month': 'Hằng tháng', 'cal.simple.quarter': 'Hằng quý', 'cal.simple.half': 'Nửa năm', 'cal.simple.year': 'Hằng năm',
+    'cal.unit': 'Hạn đơn vị nộp về xã', 'cal.commune': 'Hạn xã nộp về tỉnh',
+    'cal.raw': 'Quy tắc (nâng cao, mỗi dòng một quy tắc)',
+    'cal.rawHint': 'Các ô trên điền vào đây. Viết trực tiếp khi cần ngày chốt (cutoff=15), khung kỳ riêng (window=…) hoặc hạn riêng của một kỳ (2026-Q2:unit=25/06/2026).',
+    'cal.advanced': 'Lịch này có quy tắc nâng cao: hãy sửa ở ô quy tắc bên dưới.',
+    'cal.save': 'Lưu lịch báo cáo', 'cal.saved': 'Đã lưu lịch báo cáo: {n} kỳ.', 'cal.empty': 'Hãy nhập ít nhất một quy tắc.',
+    'cal.back': '← Kế hoạch',
+  },
+  en: {
+    'nav.calendar': 'Calendar',
+    'cal.title': 'Reporting calendar', 'cal.choose': 'Choose a plan', 'cal.plan': 'Plan', 'cal.show': 'Show',
+    'cal.noplans': 'No plan yet.',
+    'cal.rules': 'Reporting regime', 'cal.none': 'The plan has no reporting calendar: no period to report on yet. A coordinator sets it below.',
+    'cal.periods': 'Reporting periods of {y}', 'cal.year': 'Year', 'cal.noperiods': 'No period in this year.',
+    'cal.code': 'Period', 'cal.kind': 'Kind', 'cal.start': 'From', 'cal.end': 'To',
+    'cal.unitDue': 'Units due', 'cal.communeDue': 'Commune due',
+    'cal.kind.month': 'month', 'cal.kind.quarter': 'quarter', 'cal.kind.half': 'half-year', 'cal.kind.year': 'year',
+    'cal.edit': 'Change the reporting calendar',
+    'cal.editHint': 'Leave both boxes of a kind empty when the plan does not report by it. Deadlines: 15+1 (15th of the next month), 18@last (18th of the period\'s last month), 05/12 (a fixed day), none (no deadline). The day written is the last day on time.',
+    'cal.simple.month': 'Monthly', 'cal.simple.quarter': 'Quarterly', 'cal.simple.half': 'Half-yearly', 'cal.simple.year': 'Yearly',
+    'cal.unit': 'Units → commune deadline', 'cal.commune': 'Commune → province deadline',
+    'cal.raw': 'Rules (advanced, one per line)',
+    'cal.rawHint': 'The boxes above fill this in. Write here for a cut-off day (cutoff=15), own windows (window=…) or one period\'s own deadline (2026-Q2:unit=25/06/2026).',
+    'cal.advanced': 'This calendar has advanced rules: change them in the rules box below.',
+    'cal.save': 'Save the calendar', 'cal.saved': 'Calendar saved: {n} periods.', 'cal.empty': 'Write at least one rule.',
+    'cal.back': '← Plan',
+  },
+});
+
+const KINDS = ['month', 'quarter', 'half', 'year'];
+const KIND_ALIAS = { thang: 'month', quy: 'quarter', 'nua-nam': 'half', nam: 'year' };
+
+// The rule's words in the UI's language.
+export function describe(d) {
+  return (getLang() === 'en' ? d.en : d.vi) || d.rule;
+}
+
+// {month: {unit, commune}, …} when every rule is a kind with only unit= and
+// commune= (what the simple form can say), else null.
+function simpleOf(rules) {
+  const out = {};
+  for (const r of rules) {
+    const [head, ...opts] = r.split(':');
+    const kind = KIND_ALIAS[head] || head;
+    if (!KINDS.includes(kind) || out[kind]) return null;
+    const v = { unit: '', commune: '' };
+    for (const o of opts.join(':').split(',')) {
+      const m = /^(unit|don-vi|commune|xa)=(.+)$/.exec(o);
+      if (!m) return null;
+      v[m[1] === 'unit' || m[1] === 'don-vi' ? 'unit' : 'commune'] = m[2];
+    }
+    out[kind] = v;
+  }
+  return out;
+}
+
+function rulesOfSimple(inputs) {
+  const rules = [];
+  for (const k of KINDS) {
+    const u = inputs[k].unit.value.trim(), c = inputs[k].commune.value.trim();
+    if (!u && !c) continue;
+    rules.push(k + ':' + [u ? 'unit=' + u : null, c ? 'commune=' + c : null].filter(Boolean).join(','));
+  }
+  return rules;
+}
+
+const splitRules = (text) => text.split(/[\s;]+/).filter(Boolean);
+
+function editForm(plan, cal, onsaved) {
+  const simple = simpleOf(cal.rules);
+  const inputs = {};
+  const errs = {};
+  const fieldErr = (id) => (errs[id] = h('p', { class: 'error', role: 'alert', id: id + '-error' }));
+  const raw = h('textarea', { id: 'cal-raw', name: 'rules', rows: 4, spellcheck: 'false', autocomplete: 'off',
+    'aria-describedby': 'cal-raw-hint cal-raw-error' }, cal.rules.join('\n'));
+  const sets = KINDS.map((k) => {
+    const mk = (lvl) => h('input', { id: `cal-${k}-${lvl}`, name: `${k}-${lvl}`, value: simple?.[k]?.[lvl] || '',
+      autocomplete: 'off', spellcheck: 'false', disabled: !simple, 'aria-describedby': `cal-${k}-${lvl}-error` });
+    inputs[k] = { unit: mk('unit'), commune: mk('commune') };
+    return h('fieldset', { class: 'item cal-kind' }, h('legend', {}, t('cal.simple.' + k)),
+      h('div', { class: 'field' }, h('label', { for: `cal-${k}-unit` }, t('cal.unit')), inputs[k].unit, fieldErr(`cal-${k}-unit`)),
+      h('div', { class: 'field' }, h('label', { for: `cal-${k}-commune` }, t('cal.commune')), inputs[k].commune, fieldErr(`cal-${k}-commune`)));
+  });
+  for (const k of KINDS) for (const lvl of ['unit', 'commune']) {
+    inputs[k][lvl].addEventListener('input', () => { raw.value = rulesOfSimple(inputs).join('\n'); });
+  }
+  const err = fieldErr('cal-raw');
+  const status = h('p', { role: 'status', id: 'cal-status' });
+  const save = h('button', { type: 'submit', class: 'primary', id: 'cal-save' }, t('cal.save'));
+  const f = h('form', { class: 'card', id: 'cal-form', novalidate: true },
+    h('h2', {}, t('cal.edit')),
+    h('p', { class: 'muted', id: 'cal-hint' }, t('cal.editHint')),
+    simple ? null : h('p', { class: 'muted' }, t('cal.advanced')),
+    h('div', { class: 'cal-kinds' }, sets),
+    h('div', { class: 'field' }, h('label', { for: 'cal-raw' }, t('cal.raw')), raw,
+      h('small', { class: 'muted', id: 'cal-raw-hint' }, t('cal.rawHint')), err),
+    status, save);
+  f.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    for (const e of Object.values(errs)) e.textContent = '';
+    for (const el of f.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    status.textContent = '';
+    const rules = splitRules(raw.value);
+    if (!rules.length) { err.textContent = t('cal.empty'); raw.setAttribute('aria-invalid', 'true'); raw.focus(); return; }
+    save.disabled = true;
+    try {
+      const res = await api('PUT', `/api/v1/plans/${plan}/calendar`, { rules });
+      onsaved(res);
+    } catch (e) {
+      // beside the simple field the refused rule came from, else the rules box
+      const d = (e instanceof ApiError && e.detail) || {};
+      const kind = d.rule ? KIND_ALIAS[d.rule.split(':')[0]] || d.rule.split(':')[0] : null;
+      const lvl = d.option === 'unit' || d.option === 'commune' ? d.option : null;
+      const target = simple !== null && kind && inputs[kind] && lvl && inputs[kind][lvl].value.trim() ? inputs[kind][lvl] : raw;
+      errs[target.id].textContent = e.message;
+      target.setAttribute('aria-invalid', 'true');
+      target.focus();
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return f;
+}
+
+function periodsTable(periods, year) {
+  const rows = periods.filter((p) => p.code.slice(0, 4) === String(year));
+  if (!rows.length) return h('p', { class: 'muted' }, t('cal.noperiods'));
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'cal-periods', class: 'cal-periods' },
+    h('caption', {}, t('cal.periods', { y: year })),
+    h('thead', {}, h('tr', {}, ['cal.code', 'cal.kind', 'cal.start', 'cal.end', 'cal.unitDue', 'cal.communeDue']
+      .map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, rows.map((p) => h('tr', {},
+      h('th', { scope: 'row' }, p.code), h('td', { 'data-label': t('cal.kind') }, t('cal.kind.' + p.kind)),
+      h('td', { 'data-label': t('cal.start') }, p.start || '—'), h('td', { 'data-label': t('cal.end') }, p.end || '—'),
+      h('td', { 'data-label': t('cal.unitDue') }, p.unit_due || '—'),
+      h('td', { 'data-label': t('cal.communeDue') }, p.commune_due || '—'))))));
+}
+
+async function chooser(main) {
+  const { plans } = await get('/api/v1/plans');
+  if (plans.length === 1) { location.hash = `#/calendar/${plans[0].id}`; return; }
+  if (!plans.length) { mount(main, h('h1', {}, t('cal.title')), h('p', { class: 'muted' }, t('cal.noplans'))); return; }
+  const sel = h('select', { id: 'cal-plan', name: 'plan' }, plans.map((p) => h('option', { value: p.id }, p.title || `#${p.id}`)));
+  const f = h('form', { class: 'card' }, h('div', { class: 'field' }, h('label', { for: 'cal-plan' }, t('cal.plan')), sel),
+    h('button', { type: 'submit', class: 'primary' }, t('cal.show')));
+  f.addEventListener('submit', (ev) => { ev.preventDefault(); location.hash = `#/calendar/${sel.value}`; });
+  mount(main, h('h1', {}, t('cal.title')), h('h2', {}, t('cal.choose')), f);
+}
+
+export async function render(main, ctx) {
+  const [planArg, yearArg] = ctx.args || [];
+  if (!planArg) return chooser(main);
+  const plan = encodeURIComponent(planArg);
+  const [cal, info] = await Promise.all([get(`/api/v1/plans/${plan}/periods`), get(`/api/v1/plans/${plan}`).catch(() => null)]);
+  const title = info?.plan?.title || info?.title || `#${planArg}`;
+  const years = [...new Set(cal.periods.map((p) => p.code.slice(0, 4)))].sort();
+  const nowYear = String(new Date(Date.now() + 7 * 3600 * 1000).getUTCFullYear());
+  const year = years.includes(yearArg) ? yearArg : years.includes(nowYear) ? nowYear : years[0] || nowYear;
+  const yearSel = h('select', { id: 'cal-year', name: 'year' }, years.map((y) => h('option', { value: y, selected: y === year }, y)));
+  yearSel.addEventListener('change', () => { location.hash = `#/calendar/${plan}/${yearSel.value}`; });
+  const canEdit = ctx.user && (ctx.user.role === 'coordinator' || ctx.user.role === 'admin');
+  mount(main,
+    h('p', {}, h('a', { href: `#/plan/${plan}` }, t('cal.back'))),
+    h('h1', {}, t('cal.title')),
+    h('p', { class: 'muted', id: 'cal-plan-title' }, title),
+    h('section', { class: 'card', id: 'cal-rules', 'aria-labelledby': 'cal-rules-h' },
+      h('h2', { id: 'cal-rules-h' }, t('cal.rules')),
+      cal.rules.length
+        ? h('ul', {}, cal.descriptions.map((d) => h('li', {}, describe(d), ' ', h('code', { class: 'muted' }, d.rule))))
+        : h('p', { id: 'cal-none' }, t('cal.none'))),
+    years.length > 1 ? h('div', { class: 'field cal-year' }, h('label', { for: 'cal-year' }, t('cal.year')), yearSel) : null,
+    cal.periods.length ? periodsTable(cal.periods, year) : null,
+    canEdit ? editForm(plan, cal, async (res) => {
+      await render(main, ctx);
+      const s = document.getElementById('cal-status');
+      if (s) s.textContent = t('cal.saved', { n: res.periods.length });
+    }) : null);
+}
