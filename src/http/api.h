@@ -36,5 +36,11 @@ void api_score(struct http_req *r);
 void api_rankings(struct http_req *r);
 void api_publish(struct http_req *r);
 void api_audit(struct http_req *r);
+void api_users_list(struct http_req *r);
+void api_user_create(struct http_req *r);
+void api_user_update(struct http_req *r);
+void api_user_password(struct http_req *r);
+void api_me_password(struct http_req *r);
+void api_orgs(struct http_req *r);
 
 #endif

@@ -36,5 +36,11 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/users",              api_users_list,    ROUTE_SESSION, 0},
+    {"POST", "/api/v1/users",              api_user_create,   ROUTE_SESSION, 0},
+    {"PATCH", "/api/v1/users/:uid",        api_user_update,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/users/:uid/password", api_user_password, ROUTE_SESSION, 0},
+    {"POST", "/api/v1/me/password",        api_me_password,   ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/orgs",               api_orgs,          ROUTE_SESSION, 0},
     {NULL, NULL, NULL, 0, 0}
 };
