@@ -68,6 +68,8 @@ const MESSAGES = {
     'status.met': 'Đạt', 'status.ontrack': 'Đúng tiến độ', 'status.risk': 'Nguy cơ',
     'status.fail': 'Chưa đạt', 'status.nodata': 'Chưa có số liệu',
     'notfound': 'Không có trang này.',
+    'nav.users': 'Tài khoản', 'nav.account': 'Đổi mật khẩu',
+    'role.admin': 'Quản trị', 'role.coordinator': 'Điều phối', 'role.reporter': 'Báo cáo (đơn vị)', 'role.viewer': 'Xem (lãnh đạo)',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -132,6 +134,8 @@ const MESSAGES = {
     'status.met': 'Met', 'status.ontrack': 'On track', 'status.risk': 'At risk',
     'status.fail': 'Not met', 'status.nodata': 'No data',
     'notfound': 'No such page.',
+    'nav.users': 'Accounts', 'nav.account': 'Change password',
+    'role.admin': 'Admin', 'role.coordinator': 'Coordinator', 'role.reporter': 'Reporter (unit)', 'role.viewer': 'Viewer (leader)',
   },
 };
 

@@ -11,6 +11,8 @@ import * as mywork from './views/mywork.js';
 import * as review from './views/review.js';
 import * as rankings from './views/rankings.js';
 import * as history from './views/history.js';
+import * as users from './views/users.js';
+import * as account from './views/account.js';
 
 // The screens of the navigation, in its order.
 const SCREENS = [
@@ -21,6 +23,9 @@ const SCREENS = [
   { path: 'review', key: 'nav.review', view: review },
   { path: 'rankings', key: 'nav.rankings', view: rankings },
   { path: 'history', key: 'nav.history', view: history },
+  // roles (optional): the roles that see the row in the navigation (all when absent)
+  { path: 'users', key: 'nav.users', view: users, roles: ['admin', 'coordinator'] },
+  { path: 'account', key: 'nav.account', view: account },
 ];
 
 const state = { user: null };
@@ -43,7 +48,7 @@ function renderChrome() {
   nav.setAttribute('aria-label', t('nav.label'));
   if (!state.user) return;
   const current = route().name;
-  mount(nav, h('ul', {}, SCREENS.map((s) => h('li', {},
+  mount(nav, h('ul', {}, SCREENS.filter((s) => !s.roles || s.roles.includes(state.user.role)).map((s) => h('li', {},
     h('a', { href: '#/' + s.path, 'aria-current': s.path === current ? 'page' : null }, t(s.key))))));
 }
 
