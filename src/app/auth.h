@@ -36,7 +36,9 @@
  *                throttle below, so a stolen session cannot guess it.
  * An account outside what the actor may see answers "not found", exactly
  * as a missing one (its existence does not leak); one it may see but not
- * manage answers "forbidden". Nobody changes its own role, org or active
+ * manage answers "forbidden". For an account to be added, an org outside
+ * the actor's scope is "not found" (whatever the role); within it, a role
+ * the actor may not give is "forbidden". Nobody changes its own role, org or active
  * state (the last admin cannot lock itself out). A change of role, org or
  * active state, and a password reset, end the account's sessions (nothing
  * keeps the old rights); a change of one's own password ends one's other

@@ -66,10 +66,22 @@ dti_rc auth_can_user(store *s, const auth_user *actor, auth_user_act act, const 
         return dti_fail(e, DTI_ERR_INTERNAL, NULL, "thiếu tài khoản cần xét", "no account to decide on");
     if (actor->role == ROLE_ADMIN)
         return DTI_OK;
-    /* an account to be (no id): the role refused first, it reveals nothing */
-    if (act == AUTH_USER_MANAGE && target->id <= 0 && !grantable(actor, target->role))
-        return refuse_role(actor, target, e);
-    if (target->id > 0 && target->id == actor->id)
+    if (target->id <= 0) {
+        /* an account to be: its org must lie within the actor's scope (else
+         * "not found", as everywhere out of scope); then its role */
+        if (target->org_id > 0) {
+            if ((rc = auth_in_scope(s, actor, target->org_id, &visible, e)))
+                return rc;
+            if (!visible)
+                return unseen(target, e);
+        }
+        if (act == AUTH_USER_SEE)
+            return DTI_OK;
+        if (!grantable(actor, target->role) || target->org_id <= 0)
+            return refuse_role(actor, target, e);
+        return DTI_OK;
+    }
+    if (target->id == actor->id)
         visible = 1;
     else if (actor->role == ROLE_COORDINATOR && target->org_id > 0 &&
              (rc = auth_in_scope(s, actor, target->org_id, &visible, e)))

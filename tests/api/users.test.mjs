@@ -176,9 +176,10 @@ test('a coordinator adds a reporter for a unit, who logs in; bad input is named'
   const en = await call('POST', '/api/v1/users', 'dieuphoi', { ...good, password: 'ngan' }, { 'Accept-Language': 'en' });
   err(en, 400, 'bad_input', 'password');
   assert.match(en.body.error.message, /password must be 8 to 256 bytes/);
-  // reporters and viewers add nobody
-  err(await call('POST', '/api/v1/users', 'vhxh', good), 403, 'forbidden');
-  err(await call('POST', '/api/v1/users', 'chutich', { ...good, role: 'viewer' }), 403, 'forbidden');
+  // reporters and viewers add nobody (a unit outside a reporter's own: not found, as everywhere)
+  err(await call('POST', '/api/v1/users', 'vhxh', good), 404, 'not_found', 'org_id');
+  err(await call('POST', '/api/v1/users', 'vhxh', { ...good, org_id: ORGS['Phòng Văn hóa - Xã hội'] }), 403, 'forbidden', 'role');
+  err(await call('POST', '/api/v1/users', 'chutich', { ...good, role: 'viewer' }), 403, 'forbidden', 'role');
   assert.equal((await call('GET', '/api/v1/users', 'admin')).body.users.filter((u) => u.login === 'ca.moi').length, 0);
 
   const r = await call('POST', '/api/v1/users', 'dieuphoi', good);

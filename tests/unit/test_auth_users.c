@@ -77,11 +77,15 @@ static void test_rules(void **state)
         assert_int_equal(auth_roles_grantable(a), 0);
         assert_int_equal(auth_can_user(f.s, a, AUTH_USER_SEE, a, &e), DTI_OK);
         assert_int_equal(auth_can_user(f.s, a, AUTH_USER_MANAGE, a, &e), DTI_ERR_PERM);
-        assert_int_equal(auth_can_user(f.s, a, AUTH_USER_MANAGE, &r_a2, &e), DTI_ERR_PERM);
+        auth_user here = to_be(ROLE_REPORTER, a->org_id);
+        assert_int_equal(auth_can_user(f.s, a, AUTH_USER_MANAGE, &here, &e), DTI_ERR_PERM);
         for (size_t j = 0; j < 7; j++)
             if (all[j] != a)
                 assert_int_equal(auth_can_user(f.s, a, AUTH_USER_SEE, all[j], &e), DTI_ERR_NOTFOUND);
     }
+    /* out of scope is "not found" before any question of role */
+    assert_int_equal(auth_can_user(f.s, &f.rep_a1, AUTH_USER_MANAGE, &r_a2, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_can_user(f.s, &f.view_a, AUTH_USER_MANAGE, &r_b1, &e), DTI_ERR_NOTFOUND);
     /* an inactive actor is nobody */
     auth_user off = f.coord_a;
     off.active = 0;
