@@ -194,12 +194,14 @@ static dti_rc org_exists(store *s, int64_t org_id, dti_err *e)
     int found = 0;
     int64_t one;
     store_val p[] = {SV_I(org_id)};
-    dti_rc rc = store_query_int(s, "SELECT 1 FROM orgs WHERE id = ?", p, 1, &one, &found, e);
+    /* only a live org: an account on a closed one would see nothing */
+    dti_rc rc = store_query_int(s, "SELECT 1 FROM orgs WHERE id = ? AND valid_to IS NULL", p, 1, &one,
+                                &found, e);
     if (rc)
         return rc;
     if (!found)
-        return dti_fail(e, DTI_ERR_NOTFOUND, "org", "không có đơn vị số %lld",
-                        "no org with id %lld", (long long)org_id);
+        return dti_fail(e, DTI_ERR_NOTFOUND, "org", "không có đơn vị số %lld (hoặc đơn vị đã giải thể)",
+                        "no org with id %lld (or it is closed)", (long long)org_id);
     return DTI_OK;
 }
 
@@ -259,8 +261,14 @@ dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const c
                           "the first user must be an admin (--role admin)");
             goto out;
         }
-    } else if ((rc = auth_can(s, actor, AUTH_USER_ADMIN, org_id, e))) {
-        goto out;
+    } else {
+        auth_user want;
+        memset(&want, 0, sizeof want);
+        want.role = role;
+        want.org_id = org_id > 0 ? org_id : 0;
+        want.active = 1;
+        if ((rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &want, e)))
+            goto out;
     }
     if (org_id > 0 && (rc = org_exists(s, org_id, e)))
         goto out;
@@ -338,7 +346,9 @@ dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
     in_tx = 1;
     if ((rc = auth_user_get(s, name, &u, e)))
         goto out;
-    if (u.id != actor->id && (rc = auth_can(s, actor, AUTH_USER_ADMIN, u.org_id, e)))
+    if (u.id != actor->id && (rc = auth_can_user(s, actor, AUTH_USER_SEE, &u, e)))
+        goto out;
+    if (u.id != actor->id && (rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &u, e)))
         goto out;
     {
         store_val p[] = {app_sv_text(hash), SV_I(u.id)};
@@ -382,8 +392,14 @@ dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, 
     in_tx = 1;
     if ((rc = auth_user_get(s, name, &u, e)))
         goto out;
-    if ((rc = auth_can(s, actor, AUTH_USER_ADMIN, u.org_id, e)))
+    if ((rc = auth_can_user(s, actor, AUTH_USER_SEE, &u, e)) ||
+        (rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &u, e)))
         goto out;
+    if (u.id == actor->id) {
+        rc = dti_fail(e, DTI_ERR_PERM, "active", "không thể tự khóa hay mở khóa tài khoản của chính mình",
+                      "an account cannot disable or enable itself");
+        goto out;
+    }
     before = user_json(&u);
     u.active = active ? 1 : 0;
     after = user_json(&u);
@@ -453,14 +469,18 @@ dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t 
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto fail;
     }
-    /* keep those within the actor's scope (a reporter sees its own org's users) */
+    /* keep those the actor may see (a reporter or viewer: only itself) */
     size_t k = 0;
     for (size_t i = 0; i < l.n; i++) {
-        int yes = actor->role == ROLE_ADMIN || l.v[i].id == actor->id;
-        if (!yes && l.v[i].org_id > 0 && (rc = auth_in_scope(s, actor, l.v[i].org_id, &yes, e)))
-            goto fail;
-        if (yes)
+        dti_err no;
+        rc = auth_can_user(s, actor, AUTH_USER_SEE, &l.v[i], &no);
+        if (rc == DTI_OK)
             l.v[k++] = l.v[i];
+        else if (rc != DTI_ERR_NOTFOUND) {
+            if (e)
+                *e = no;
+            goto fail;
+        }
     }
     *out = l.v;
     *n = k;

@@ -19,6 +19,35 @@
  * A scope is an org and every org under it (orgs.parent_id). An admin needs
  * no scope (org_id 0).
  *
+ * Accounts (auth_can_user; auth_users.c), so that a commune runs from the
+ * browser without the command line:
+ *   admin        sees and manages every account: adds, changes display name,
+ *                role, org and active state, resets passwords.
+ *   coordinator  sees the accounts whose org lies within its scope (and its
+ *                own); adds, changes, disables, enables and resets the
+ *                password of reporter and viewer accounts within its scope
+ *                (a commune's office onboards its units), and may give them
+ *                only those roles and orgs within its scope. Never admins or
+ *                coordinators (its own account included), never outside
+ *                its scope.
+ *   reporter,    see only themselves; manage nothing.
+ *   viewer
+ *   everyone     changes its own password by giving the current one
+ *                (auth_password_change), which is checked with the login
+ *                throttle below, so a stolen session cannot guess it.
+ * An account outside what the actor may see answers "not found", exactly
+ * as a missing one (its existence does not leak); one it may see but not
+ * manage answers "forbidden". For an account to be added, an org outside
+ * the actor's scope is "not found" (whatever the role); within it, a role
+ * the actor may not give is "forbidden". Nobody changes its own role, org or active
+ * state (the last admin cannot lock itself out). A change of role, org or
+ * active state, and a password reset, end the account's sessions (nothing
+ * keeps the old rights); a change of one's own password ends one's other
+ * sessions and keeps the current one. Every change is audited (user.add,
+ * user.update, user.activate, user.deactivate, user.passwd) without any
+ * password material. AUTH_USER_ADMIN in auth_can() stays the global "admin
+ * only" right; per-account decisions are auth_can_user()'s.
+ *
  * Passwords: libsodium crypto_pwhash_str (argon2id, OPSLIMIT/MEMLIMIT
  * _INTERACTIVE), AUTH_PASSWORD_MIN..MAX bytes. Logins are throttled per user
  * name (known or not): after AUTH_FAIL_FREE consecutive failures each
@@ -105,23 +134,94 @@ dti_rc auth_user_get_id(store *s, int64_t id, auth_user *out, dti_err *e);
  * (DTI_ERR_AUTH otherwise, the message names the user). */
 dti_rc auth_acting(store *s, const char *name, auth_user *out, dti_err *e);
 
-/* Add a user. ACTOR must be an admin, or NULL on an empty user table (the
+/* Add a user. ACTOR must be allowed to manage the new account
+ * (auth_can_user: an admin, or a coordinator adding a reporter or viewer
+ * within its scope), or NULL on an empty user table (the
  * bootstrap admin: ROLE must then be ROLE_ADMIN). ORG_ID 0 only for an
- * admin; otherwise an existing org (and within the actor's scope). Audited
+ * admin; otherwise a live org (and within the actor's scope). Audited
  * ("user.add", no password hash in the log). *ID (may be NULL) gets the id. */
 dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const char *display,
                      auth_role role, int64_t org_id, const char *password, time_t now,
                      int64_t *id, dti_err *e);
-/* Change NAME's password: the user itself, or an admin. Audited. Clears
+/* Change NAME's password (the command line): the user itself, or an actor
+ * that may manage it (auth_can_user). Audited. Clears
  * the login failures and ends the user's sessions. */
 dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
                         const char *password, time_t now, dti_err *e);
-/* Activate or deactivate a user (admin). Audited; ends its sessions. */
+/* Activate or deactivate a user, as an actor that may manage it
+ * (auth_can_user), never oneself. Audited; ends its sessions. */
 dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, int active,
                             time_t now, dti_err *e);
-/* Users the actor may see (admin: all; others: those whose org is within
- * the actor's scope), by name. *OUT (caller frees) and *N. */
+/* Users the actor may see (auth_can_user AUTH_USER_SEE: admin all;
+ * coordinator itself and those whose org is within its scope; reporter and
+ * viewer only themselves), by name. *OUT (caller frees) and *N. */
 dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e);
+
+/* ---- account management (auth_users.c; rules in the comment at the top) -- */
+
+typedef enum {
+    AUTH_USER_SEE = 0,      /* list it, read it */
+    AUTH_USER_MANAGE        /* add it, change it, disable or enable it, reset its password */
+} auth_user_act;
+
+/* DTI_OK when ACTOR may do ACT on the account TARGET. For a change, ask for
+ * the account as it is and as it would become; for a new account TARGET->id
+ * is 0. DTI_ERR_NOTFOUND (field "user", or "org_id" for a new account: the
+ * same message as a missing user or org) when TARGET lies outside what
+ * ACTOR may see; DTI_ERR_PERM (field "role" when the role is the reason)
+ * when ACTOR may see but not manage it; DTI_ERR_AUTH for no active actor. */
+dti_rc auth_can_user(store *s, const auth_user *actor, auth_user_act act, const auth_user *target,
+                     dti_err *e);
+/* The roles ACTOR may give an account, as bits (1u << role): all four for
+ * an admin, reporter and viewer for a coordinator, none for the others. */
+unsigned auth_roles_grantable(const auth_user *actor);
+
+/* A change to an account; a member left at its "unchanged" value is kept. */
+typedef struct auth_user_change {
+    const char *display;    /* NULL = unchanged; cleaned, 1..AUTH_DISPLAY_MAX bytes */
+    int role;               /* -1 = unchanged, else an auth_role */
+    int64_t org_id;         /* -1 = unchanged; 0 = none (admins only); else a live org */
+    int active;             /* -1 = unchanged, 0 or 1 */
+} auth_user_change;
+
+/* Apply C to the account with id ID as ACTOR at NOW (rules above; the
+ * actor must be allowed the account both before and after). In one
+ * transaction with its audit entry ("user.update", or "user.activate" /
+ * "user.deactivate" when only the active state changes). A change of role,
+ * org or active state ends the account's sessions. *OUT (may be NULL) gets
+ * the account after the change. Nothing changes on any error. */
+dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth_user_change *c,
+                        time_t now, auth_user *out, dti_err *e);
+/* Set the password of the account ID (another's: one's own goes through
+ * auth_password_change) as ACTOR may manage it. Clears its login failures
+ * (unlocks it) and ends its sessions. Audited ("user.passwd", no password
+ * material). */
+dti_rc auth_user_reset_password(store *s, const auth_user *actor, int64_t id, const char *password,
+                                time_t now, dti_err *e);
+/* ACTOR changes its own password from CURRENT to PASSWORD. CURRENT is
+ * checked like a login (auth_login: wrong answers count as failed logins
+ * and are slowed, then locked); a wrong one is DTI_ERR_INPUT on field
+ * "current". PASSWORD must differ from CURRENT. Ends ACTOR's sessions but
+ * the one named KEEP_SID (the session id in hex, or NULL to end them all).
+ * Audited ("user.passwd"). */
+dti_rc auth_password_change(store *s, const auth_user *actor, const char *current,
+                            const char *password, const char *keep_sid, time_t now, dti_err *e);
+
+/* One org as pickers show it. */
+typedef struct auth_org {
+    int64_t id;
+    int64_t parent_id;      /* 0 for a province */
+    char kind[12];          /* "province", "commune", "unit" */
+    char *name;             /* owned by the list */
+    int live;               /* 0 once closed (valid_to set) */
+} auth_org;
+
+/* The orgs within ACTOR's scope (every org for an admin; its scope org and
+ * everything under it for the others), ordered by folded name. *OUT is
+ * freed with auth_org_list_free(*OUT, *N). */
+dti_rc auth_org_list(store *s, const auth_user *actor, auth_org **out, size_t *n, dti_err *e);
+/* Free a list from auth_org_list. NULL is a harmless no-op. */
+void auth_org_list_free(auth_org *list, size_t n);
 
 /* ---- logins and sessions -------------------------------------------------- */
 

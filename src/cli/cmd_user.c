@@ -1,16 +1,18 @@
-/* cmd_user.c — `dti user`: add, passwd, list, disable, enable.
+/* cmd_user.c — `dti user`: add, passwd, list, disable, enable, set.
  *
  *   dti --db F [--as ADMIN] user add NAME --role admin|coordinator|reporter|viewer
  *                                      [--org ORG] [--display "Tên hiển thị"]
  *   dti --db F --as NAME user passwd [USER]
  *   dti --db F --as NAME user list [--json]
  *   dti --db F --as ADMIN user disable|enable USER
+ *   dti --db F --as ADMIN user set USER [--role ROLE] [--org ORG] [--display "Tên"]
  *
  * Passwords are read from DTI_PASSWORD or the first line of standard input,
  * never from the command line (argv is visible to every user of the
  * machine). Bootstrap: on a store without users, `user add NAME --role
  * admin` needs no --as and creates the first admin. ORG is an org id or
- * name (report_org_find). */
+ * name (report_org_find). Who may do what is app/auth.h's (a coordinator
+ * manages the reporter and viewer accounts of its scope). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,8 +176,50 @@ static int user_active(cli_ctx *ctx, int argc, char **argv, int active)
     return status;
 }
 
+static int user_set(cli_ctx *ctx, int argc, char **argv)
+{
+    const char *name = NULL, *role = NULL, *org = NULL, *display = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (i + 1 < argc && strcmp(argv[i], "--role") == 0)
+            role = argv[++i];
+        else if (i + 1 < argc && strcmp(argv[i], "--org") == 0)
+            org = argv[++i];
+        else if (i + 1 < argc && strcmp(argv[i], "--display") == 0)
+            display = argv[++i];
+        else if (argv[i][0] != '-' && !name)
+            name = argv[i];
+        else
+            name = NULL, i = argc;
+    }
+    if (!name || (!role && !org && !display))
+        return cli_usage("user set TÊN [--role VAI_TRÒ] [--org ĐƠN_VỊ] [--display TÊN]",
+                         "user set NAME [--role ROLE] [--org ORG] [--display NAME]");
+    auth_user_change c = {display, -1, -1, -1};
+    if (role && (c.role = auth_role_parse(role)) < 0) {
+        fprintf(stderr, "dti: %s: %s\n", TR("vai trò không có", "no such role"), role);
+        return CLI_BAD_INPUT;
+    }
+    app a;
+    auth_user u, target;
+    int status = cli_open_as(ctx, &a, &u);
+    if (status)
+        return status;
+    dti_err e;
+    dti_err_clear(&e);
+    if ((org && report_org_find(a.st, 0, org, &c.org_id, &e)) || auth_user_get(a.st, name, &target, &e) ||
+        auth_user_update(a.st, &u, target.id, &c, app_now(), &target, &e))
+        status = cli_error(&e);
+    else
+        printf("%s %s (%s, %s %lld)\n", TR("Đã sửa người dùng", "Changed user"), target.name,
+               auth_role_name(target.role), TR("đơn vị", "org"), (long long)target.org_id);
+    app_close(&a);
+    return status;
+}
+
 int cmd_user(cli_ctx *ctx, int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "set") == 0)
+        return user_set(ctx, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "add") == 0)
         return user_add(ctx, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "passwd") == 0)
@@ -186,5 +230,5 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
         return user_active(ctx, argc - 1, argv + 1, 0);
     if (argc >= 2 && strcmp(argv[1], "enable") == 0)
         return user_active(ctx, argc - 1, argv + 1, 1);
-    return cli_usage("user add|passwd|list|disable|enable ...", "user add|passwd|list|disable|enable ...");
+    return cli_usage("user add|passwd|list|disable|enable|set ...", "user add|passwd|list|disable|enable|set ...");
 }

@@ -38,5 +38,11 @@ void api_publish(struct http_req *r);
 void api_audit(struct http_req *r);
 void api_calendar_periods(struct http_req *r);
 void api_calendar_set(struct http_req *r);
+void api_users_list(struct http_req *r);
+void api_user_create(struct http_req *r);
+void api_user_update(struct http_req *r);
+void api_user_password(struct http_req *r);
+void api_me_password(struct http_req *r);
+void api_orgs(struct http_req *r);
 
 #endif

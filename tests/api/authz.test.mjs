@@ -99,6 +99,9 @@ before(async () => {
   A.eid = Number(ev[1]);
   A.rid = rep.body.id ?? rep.body.report?.id;
   assert.ok(A.rid, 'report id in ' + rep.text.slice(0, 200));
+  // an account of A's unit for the user-management rows (not one of USERS: they keep their sessions)
+  dti(['--as', 'admin', 'user', 'add', 'matrix_u', '--role', 'reporter', '--org', String(A.org)], { DTI_PASSWORD: PW });
+  A.uid = JSON.parse(dti(['--as', 'admin', 'user', 'list', '--json'])).find((u) => u.name === 'matrix_u').id;
 });
 
 after(async () => {
@@ -180,6 +183,15 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/periods', url: () => `/api/v1/plans/${A.plan}/periods?year=2026`, exp: READ_PLAN },
   // the demo's own calendar set again (DEMO_CALENDAR): the data stay as they are
   { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
+  // accounts (app/auth.h): everyone lists what it may see (a foreign list holds none of A);
+  // a coordinator adds reporters and viewers in its scope only (A's org from B: 404 as missing);
+  // an account one may not see is 404; /me/password with a too short new password is 400 for all
+  { m: 'GET', p: '/api/v1/users', url: () => '/api/v1/users', exp: { anonymous: 401, all: 200 } },
+  { m: 'POST', p: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ login: 'mx-' + Math.random().toString(36).slice(2, 10), role: 'reporter', org_id: A.org, password: 'mat-khau-matrix' }), exp: R({ admin: 201, coordinator: 201, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PATCH', p: '/api/v1/users/:uid', url: () => `/api/v1/users/${A.uid}`, body: () => ({ display: 'Ma trận ' + Math.random().toString(36).slice(2, 6) }), exp: R({ coordinator: 200, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/users/:uid/password', url: () => `/api/v1/users/${A.uid}/password`, body: () => ({ password: 'mat-khau-matrix-2' }), exp: R({ admin: 204, coordinator: 204, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/me/password', url: () => '/api/v1/me/password', body: () => ({ current: 'whatever', password: 'short' }), exp: { anonymous: 401, all: 400 } },
+  { m: 'GET', p: '/api/v1/orgs', url: () => '/api/v1/orgs', exp: { anonymous: 401, all: 200 } },
 ];
 
 function expected(row, role, scope) {
@@ -285,4 +297,21 @@ test('a foreign user is answered as if the thing did not exist (404, the same me
   // in scope but not the role's: 403 (a reporter and the commune's score)
   const r = await get(`/api/v1/plans/${A.plan}/score/${PERIOD}`, 'vhxh');
   assert.equal(r.status, 403, r.text);
+});
+
+test('the account and org lists of each commune\'s users hold only their own scope', async () => {
+  const logins = async (u) => (await get('/api/v1/users', u)).body.users.map((x) => x.login).sort();
+  const own = await logins('dieuphoi');
+  assert.ok(own.includes('vhxh') && own.includes('chutich') && own.includes('matrix_u'), own.join());
+  for (const not of ['admin', 'coord_b', 'rep_b', 'view_b', 'tinh']) assert.ok(!own.includes(not), `dieuphoi sees ${not}`);
+  assert.deepEqual(await logins('coord_b'), ['coord_b', 'rep_b', 'view_b']);
+  for (const u of ['vhxh', 'chutich', 'rep_b', 'view_b']) assert.deepEqual(await logins(u), [u]);
+  assert.ok((await logins('admin')).length >= 14);
+  const orgsB = (await get('/api/v1/orgs', 'coord_b')).body.orgs;
+  const orgsA = (await get('/api/v1/orgs', 'dieuphoi')).body.orgs;
+  assert.ok(orgsB.length > 1 && orgsA.length > 1);
+  const idsA = new Set(orgsA.map((o) => o.id));
+  assert.deepEqual(orgsB.filter((o) => idsA.has(o.id)), [], 'no org in both communes\' scopes');
+  assert.ok(orgsA.some((o) => o.id === A.org) && !orgsB.some((o) => o.id === A.org));
+  assert.deepEqual((await get('/api/v1/orgs', 'vhxh')).body.orgs.map((o) => o.id), [A.org]);
 });

@@ -72,6 +72,8 @@ const MESSAGES = {
     'history.pick': 'Chọn chỉ tiêu để xem lịch sử', 'history.pickPlan': 'Kế hoạch', 'history.pickItem': 'Chỉ tiêu',
     'history.byId': 'Hoặc nhập mã số (id) của chỉ tiêu, nhiệm vụ, báo cáo',
     'import.unitsHint': 'Tên không khớp với đơn vị nào sẽ thành đơn vị mới (được đánh dấu): hãy kiểm tra trước khi xác nhận.',
+    'nav.users': 'Tài khoản', 'nav.account': 'Đổi mật khẩu',
+    'role.admin': 'Quản trị', 'role.coordinator': 'Điều phối', 'role.reporter': 'Báo cáo (đơn vị)', 'role.viewer': 'Xem (lãnh đạo)',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -140,6 +142,8 @@ const MESSAGES = {
     'history.pick': 'Choose an indicator to see its history', 'history.pickPlan': 'Plan', 'history.pickItem': 'Indicator',
     'history.byId': 'Or type the id of an indicator, task or report',
     'import.unitsHint': 'A name matching no unit becomes a new unit (flagged): check them before confirming.',
+    'nav.users': 'Accounts', 'nav.account': 'Change password',
+    'role.admin': 'Admin', 'role.coordinator': 'Coordinator', 'role.reporter': 'Reporter (unit)', 'role.viewer': 'Viewer (leader)',
   },
 };
 

@@ -25,6 +25,8 @@ import * as review from './views/review.js';
 import * as rankings from './views/rankings.js';
 import * as history from './views/history.js';
 import * as calendar from './views/calendar.js';
+import * as users from './views/users.js';
+import * as account from './views/account.js';
 
 // The screens of the navigation, in its order.
 const SCREENS = [
@@ -36,6 +38,9 @@ const SCREENS = [
   { path: 'rankings', key: 'nav.rankings', view: rankings },
   { path: 'history', key: 'nav.history', view: history },
   { path: 'calendar', key: 'nav.calendar', view: calendar },
+  // roles (optional): the roles that see the row in the navigation (all when absent)
+  { path: 'users', key: 'nav.users', view: users, roles: ['admin', 'coordinator'] },
+  { path: 'account', key: 'nav.account', view: account },
 ];
 
 const state = { user: null };
