@@ -162,13 +162,46 @@ static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, co
     return DTI_OK;
 }
 
+struct code_ctx {
+    char *code;     /* the item's code, "" for none; NULL when no row */
+    int nomem;
+};
+
+static int code_fn(void *ctx, const store_row *r)
+{
+    struct code_ctx *c = ctx;
+    if (!(c->code = strdup(app_col(r, 0) ? app_col(r, 0) : "")))
+        c->nomem = 1;
+    return 1;
+}
+
 dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
                   const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
-    int in_tx = 0;
-    int64_t item = 0, porg = 0;
+    int64_t item = 0;
     int found = 0;
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
+        return rc;
+    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
+    if ((rc = store_query_int(s, is_task ? "SELECT id FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
+                                         : "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
+                              q, 2, &item, &found, e)))
+        return rc;
+    if (!found)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
+                        is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
+    return assign_set_item(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
+}
+
+dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
+                       const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
+{
+    dti_rc rc;
+    int in_tx = 0;
+    int64_t porg = 0;
+    struct code_ctx cc = {NULL, 0};
+    const char *code;
     json_t *before = NULL, *after = NULL, *b = NULL, *a = NULL;
     char today[PERIOD_DATE_LEN];
 
@@ -181,16 +214,22 @@ dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, co
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
+    /* out of scope: not found (as every plan); in scope, read-only: refused */
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)) ||
+        (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
-    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-    if ((rc = store_query_int(s, is_task ? "SELECT id FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
-                                         : "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
-                              q, 2, &item, &found, e)))
+    store_val q[] = {SV_I(item), SV_I(plan_id)};
+    if ((rc = store_query(s, is_task ? "SELECT code FROM tasks WHERE id = ? AND plan_id = ?"
+                                     : "SELECT code FROM indicators WHERE id = ? AND plan_id = ?",
+                          q, 2, code_fn, &cc, e)))
         goto out;
-    if (!found) {
-        rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
-                      is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
+    if (cc.nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if (!(code = cc.code)) {
+        rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s số %lld", "the plan has no %s %lld",
+                      is_task ? "nhiệm vụ" : "chỉ tiêu", (long long)item);
         goto out;
     }
     store_val pp[] = {SV_I(plan_id)};
@@ -239,15 +278,17 @@ dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, co
     }
     if ((rc = role_orgs(s, plan_id, is_task, item, role, &a, e)))
         goto out;
-    before = json_pack("{s:s, s:s, s:s, s:O}", "kind", is_task ? "task" : "indicator", "code", code, "role", role,
-                       "orgs", b);
-    after = json_pack("{s:s, s:s, s:s, s:O}", "kind", is_task ? "task" : "indicator", "code", code, "role", role,
-                      "orgs", a);
+    before = json_pack("{s:I, s:s, s:s, s:s, s:O}", "plan_id", (json_int_t)plan_id, "kind",
+                       is_task ? "task" : "indicator", "code", code, "role", role, "orgs", b);
+    after = json_pack("{s:I, s:s, s:s, s:s, s:O}", "plan_id", (json_int_t)plan_id, "kind",
+                      is_task ? "task" : "indicator", "code", code, "role", role, "orgs", a);
     if (!before || !after) {
         rc = app_nomem(e);
         goto out;
     }
-    if ((rc = audit_append_id(s, u, now, "assignment.set", "plan", plan_id, before, after, e)))
+    /* in the item's own history (GET /api/v1/audit?entity=indicator&id=) */
+    if ((rc = audit_append_id(s, u, now, "assignment.set", is_task ? "task" : "indicator", item, before, after,
+                              e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -259,5 +300,6 @@ out:
     json_decref(b);
     json_decref(before);
     json_decref(after);
+    free(cc.code);
     return rc;
 }

@@ -36,5 +36,10 @@ void api_score(struct http_req *r);
 void api_rankings(struct http_req *r);
 void api_publish(struct http_req *r);
 void api_audit(struct http_req *r);
+void api_indicator_edit(struct http_req *r);
+void api_task_edit(struct http_req *r);
+void api_assignments(struct http_req *r);
+void api_assignment_set(struct http_req *r);
+void api_plan_units(struct http_req *r);
 
 #endif
