@@ -16,10 +16,10 @@ struct item_ctx {
 static int item_fn(void *ctx, const store_row *r)
 {
     struct item_ctx *c = ctx;
-    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:[], s:[], s:[]}", "id", (json_int_t)r->v[0].i,
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:[], s:[], s:[], s:[], s:[]}", "id", (json_int_t)r->v[0].i,
                           "kind", c->is_task ? "task" : "indicator", "code", app_col(r, 1) ? app_col(r, 1) : "",
                           "group", app_col(r, 2) ? app_col(r, 2) : "", "name", app_col(r, 3) ? app_col(r, 3) : "",
-                          "lead", "support", "unresolved");
+                          "lead", "support", "unresolved", "lead_unresolved", "support_unresolved");
     if (!o || json_array_append_new(c->arr, o)) {
         c->nomem = 1;
         return 1;
@@ -52,6 +52,11 @@ static int who_fn(void *ctx, const store_row *r)
         if (r->v[2].t == SV_NULL) {
             list = "unresolved";
             entry = json_string(app_col(r, 4) ? app_col(r, 4) : "");
+            /* the same name again under its role */
+            if (!entry || json_array_append(json_object_get(it, role && strcmp(role, "lead") == 0 ? "lead_unresolved"
+                                                                                              : "support_unresolved"),
+                                            entry))
+                c->nomem = 1;
         } else {
             list = role && strcmp(role, "lead") == 0 ? "lead" : "support";
             entry = json_pack("{s:I, s:s}", "org_id", (json_int_t)r->v[2].i, "name", app_col(r, 3) ? app_col(r, 3) : "");
@@ -122,7 +127,8 @@ fail:
 }
 
 struct ids_ctx {
-    json_t *arr;
+    json_t *arr;        /* org ids, or the name where no org is linked */
+    json_t *names;      /* the names as the plan now writes them */
     int nomem;
 };
 
@@ -130,7 +136,8 @@ static int ids_fn(void *ctx, const store_row *r)
 {
     struct ids_ctx *c = ctx;
     json_t *v = r->v[0].t == SV_NULL ? json_string(app_col(r, 1) ? app_col(r, 1) : "") : json_integer(r->v[0].i);
-    if (!v || json_array_append_new(c->arr, v)) {
+    if (!v || json_array_append_new(c->arr, v) ||
+        json_array_append_new(c->names, json_string(app_col(r, 1) ? app_col(r, 1) : ""))) {
         c->nomem = 1;
         return 1;
     }
@@ -138,13 +145,17 @@ static int ids_fn(void *ctx, const store_row *r)
 }
 
 /* The orgs of ROLE on the item as a JSON array of ids, or of the names as
- * written where no org is linked (new reference). */
+ * written where no org is linked, and the names as written, as {"orgs",
+ * "names"} (new reference). */
 static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, const char *role, json_t **out,
                         dti_err *e)
 {
-    struct ids_ctx c = {json_array(), 0};
-    if (!c.arr)
+    struct ids_ctx c = {json_array(), json_array(), 0};
+    if (!c.arr || !c.names) {
+        json_decref(c.arr);
+        json_decref(c.names);
         return app_nomem(e);
+    }
     store_val p[] = {SV_I(plan_id), SV_I(item), app_sv_text(role)};
     dti_rc rc = store_query(s, is_task
                                    ? "SELECT org_id, name FROM assignments WHERE plan_id = ? AND task_id = ? AND role = ? "
@@ -154,12 +165,18 @@ static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, co
                             p, 3, ids_fn, &c, e);
     if (!rc && c.nomem)
         rc = app_nomem(e);
+    if (!rc) {
+        /* "o" steals both, also when the pack fails */
+        *out = json_pack("{s:o, s:o}", "orgs", c.arr, "names", c.names);
+        c.arr = c.names = NULL;
+        if (!*out)
+            rc = app_nomem(e);
+    }
     if (rc) {
         json_decref(c.arr);
-        return rc;
+        json_decref(c.names);
     }
-    *out = c.arr;
-    return DTI_OK;
+    return rc;
 }
 
 struct code_ctx {
@@ -278,11 +295,11 @@ dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_tas
     }
     if ((rc = role_orgs(s, plan_id, is_task, item, role, &a, e)))
         goto out;
-    before = json_pack("{s:I, s:s, s:s, s:s, s:O}", "plan_id", (json_int_t)plan_id, "kind",
-                       is_task ? "task" : "indicator", "code", code, "role", role, "orgs", b);
-    after = json_pack("{s:I, s:s, s:s, s:s, s:O}", "plan_id", (json_int_t)plan_id, "kind",
-                      is_task ? "task" : "indicator", "code", code, "role", role, "orgs", a);
-    if (!before || !after) {
+    before = json_pack("{s:I, s:s, s:s, s:s}", "plan_id", (json_int_t)plan_id, "kind",
+                       is_task ? "task" : "indicator", "code", code, "role", role);
+    after = json_pack("{s:I, s:s, s:s, s:s}", "plan_id", (json_int_t)plan_id, "kind",
+                      is_task ? "task" : "indicator", "code", code, "role", role);
+    if (!before || !after || json_object_update(before, b) || json_object_update(after, a)) {
         rc = app_nomem(e);
         goto out;
     }

@@ -23,7 +23,9 @@
 
 /* The items of PLAN_ID with their live lead and support orgs, as
  * [{"kind": "indicator"|"task", "code", "group", "name", "lead": [{"org_id",
- * "name"}], "support": [...], "unresolved": ["Các phòng ban liên quan"]}].
+ * "name"}], "support": [...], "unresolved": ["Các phòng ban liên quan"],
+ * "lead_unresolved": [..], "support_unresolved": [..]}] ("unresolved": the
+ * names linked to no org yet, both roles; then the same by role).
  * *OUT new reference. */
 dti_rc assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e);
 
