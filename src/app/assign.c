@@ -179,6 +179,19 @@ static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, co
     return rc;
 }
 
+/* 1 when the orgs in force (role_orgs' "orgs") are ORG_IDS, in order. */
+static int same_orgs(const json_t *cur, const int64_t *org_ids, size_t n)
+{
+    if (json_array_size(cur) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const json_t *x = json_array_get(cur, i);
+        if (!json_is_integer(x) || json_integer_value(x) != org_ids[i])
+            return 0;
+    }
+    return 1;
+}
+
 struct code_ctx {
     char *code;     /* the item's code, "" for none; NULL when no row */
     int nomem;
@@ -273,6 +286,11 @@ dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_tas
     }
     if ((rc = role_orgs(s, plan_id, is_task, item, role, &b, e)))
         goto out;
+    if (same_orgs(json_object_get(b, "orgs"), org_ids, n)) {    /* PUT twice: nothing to change or log */
+        rc = store_commit(s, e);
+        in_tx = 0;
+        goto out;
+    }
     store_val c[] = {app_sv_text(today), SV_I(plan_id), SV_I(item), app_sv_text(role)};
     if ((rc = store_exec(s, is_task ? "UPDATE assignments SET valid_to = ? WHERE plan_id = ? AND task_id = ? AND role = ? "
                                       "AND valid_to IS NULL"

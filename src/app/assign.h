@@ -34,7 +34,8 @@ dti_rc assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, 
  * the N orgs ORG_IDS (N 0 clears the role). Every org must lie under the
  * plan's commune (or be the commune). Names left unresolved at import
  * ("Các phòng ban liên quan") are closed with the rest of the role. One
- * transaction (nested in the caller's when one is open). */
+ * transaction (nested in the caller's when one is open). Setting the orgs
+ * already in force, in the same order, changes and logs nothing. */
 dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
                   const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e);
 /* The same for the item whose row id is ITEM (indicators.id or tasks.id

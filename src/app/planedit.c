@@ -713,32 +713,39 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
     int64_t id = 0;
     int64_t ids[2][ASSIGN_ORGS_MAX];
     size_t n[2] = {0, 0};
-    json_t *list = NULL;
+    json_t *list = NULL, *v;
+    const char *k;
     if (out)
         *out = NULL;
-    if (!json_is_object(body))
-        return dti_fail(e, DTI_ERR_INPUT, "body", "cần {\"lead\": [mã đơn vị], \"support\": [mã đơn vị]}",
-                        "{\"lead\": [org ids], \"support\": [org ids]} is needed");
-    const char *k;
-    json_t *v;
+    if ((rc = store_begin(s, e)))
+        return rc;
+    in_tx = 1;
+    /* who first: a foreign user learns nothing from a bad body */
+    if ((rc = planedit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+        (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
+        goto out;
+    if (!json_is_object(body)) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "body", "cần {\"lead\": [mã đơn vị], \"support\": [mã đơn vị]}",
+                      "{\"lead\": [org ids], \"support\": [org ids]} is needed");
+        goto out;
+    }
     json_object_foreach((json_t *)body, k, v) {
         if (strcmp(k, "lead") && strcmp(k, "support")) {
             char f[64];
             snprintf(f, sizeof f, "%.60s", k);
-            return dti_fail(e, DTI_ERR_INPUT, f, "không có trường %s (chỉ lead và support)",
-                            "no field %s (only lead and support)", f);
+            rc = dti_fail(e, DTI_ERR_INPUT, f, "không có trường %s (chỉ lead và support)",
+                          "no field %s (only lead and support)", f);
+            goto out;
         }
     }
-    if (!json_object_get(body, "lead") && !json_object_get(body, "support"))
-        return dti_fail(e, DTI_ERR_INPUT, "lead", "cần lead hoặc support", "lead or support is needed");
-    for (int r = 0; r < 2; r++)
-        if (json_object_get(body, roles[r]) && (rc = org_ids(json_object_get(body, roles[r]), roles[r], ids[r], &n[r], e)))
-            return rc;
-    if ((rc = store_begin(s, e)))
-        return rc;
-    in_tx = 1;
-    if ((rc = planedit_find(s, u, plan_id, is_task, code, group, &id, e)))
+    if (!json_object_get(body, "lead") && !json_object_get(body, "support")) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "lead", "cần lead hoặc support", "lead or support is needed");
         goto out;
+    }
+    for (int r = 0; r < 2; r++)
+        if (json_object_get(body, roles[r]) &&
+            (rc = org_ids(json_object_get(body, roles[r]), roles[r], ids[r], &n[r], e)))
+            goto out;
     for (int r = 0; r < 2; r++) {
         if (!json_object_get(body, roles[r]))
             continue;

@@ -219,6 +219,12 @@ static void test_reassign_and_units(void **state)
                                "AND entity_id = CAST(? AS TEXT)", f.i1), 2);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM assignments WHERE indicator_id = ? AND valid_to IS NOT NULL",
                            f.i1), 2);
+    /* the same again: nothing to change, nothing logged (PUT is idempotent) */
+    snprintf(body, sizeof body, "{\"lead\": [%lld], \"support\": [%lld]}", (long long)f.A2, (long long)f.A1);
+    j = json_loads(body, 0, &je);
+    assert_int_equal(planedit_assign(f.s, &f.coord_a, f.plan, 0, "I1", NULL, j, FIX_NOW, NULL, &e), DTI_OK);
+    json_decref(j);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'assignment.set'", 0), 2);
     /* an org of another commune: refused, named by the list, nothing changed */
     snprintf(body, sizeof body, "{\"lead\": [%lld], \"support\": [%lld]}", (long long)f.A1, (long long)f.B1);
     j = json_loads(body, 0, &je);
