@@ -175,6 +175,12 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/plans/:id/publish', url: () => `/api/v1/plans/${A.plan}/publish?period=${PERIOD}`, exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 403 }) },
   { m: 'GET', p: '/api/v1/audit', url: () => `/api/v1/audit?entity=report&id=${A.rid}`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 403 }) },
+  // plan edits: the body {} passes the permission check and is then refused (400), so A's plan stays as it is
+  { m: 'PATCH', p: '/api/v1/plans/:id/indicators/:code', url: () => `/api/v1/plans/${A.plan}/indicators/1.1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PATCH', p: '/api/v1/plans/:id/tasks/:code', url: () => `/api/v1/plans/${A.plan}/tasks/1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/assignments', url: () => `/api/v1/plans/${A.plan}/assignments`, exp: READ_PLAN },
+  { m: 'PUT', p: '/api/v1/plans/:id/assignments/:kind/:code', url: () => `/api/v1/plans/${A.plan}/assignments/indicator/1.1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/units', url: () => `/api/v1/plans/${A.plan}/units`, exp: READ_PLAN },
 ];
 
 function expected(row, role, scope) {
