@@ -319,9 +319,9 @@ static dti_rc target_item(const json_t *t, size_t i, const struct years *y, json
         if (pick == np) {
             rc = dti_fail(e, DTI_ERR_INPUT, f,
                           "không đọc được chỉ tiêu năm %lld trong \"%.200s\" (cần một số, ví dụ \"Đạt tối thiểu "
-                          "70%%\"; chỉ tiêu không có số: op \"text\")",
+                          "70%%\"; mục tiêu không có số thì ghi là định tính, op \"text\")",
                           "no target for %lld can be read in \"%.200s\" (a number is needed, for example \"Đạt "
-                          "tối thiểu 70%%\"; a target without a number: op \"text\")",
+                          "tối thiểu 70%%\"; a target without a number is marked qualitative, op \"text\")",
                           (long long)year, text);
             goto out;
         }

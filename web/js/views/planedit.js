@@ -281,11 +281,12 @@ export async function renderEdit(main, { planId, kind, itemId, user }) {
 
 // ---- the reassign form ----------------------------------------------------------------
 
-function unitBox(role, orgs, current) {
+function unitBox(role, orgs, current, open) {
   const chosen = new Set(current.map((o) => o.org_id));
+  const names = [...current.map((o) => o.name), ...open.map((n) => `${n} (${t('pe.unresolved')})`)];
   return h('fieldset', { class: 'units', id: `pe-${role}` },
     h('legend', {}, t('pe.' + role)),
-    h('p', { class: 'muted' }, t('pe.current', { names: current.map((o) => o.name).join('; ') || '—' })),
+    h('p', { class: 'muted' }, t('pe.current', { names: names.join('; ') || '—' })),
     h('p', { class: 'error', id: `pe-${role}-error`, role: 'alert', 'data-field-error': `pe-${role}`, tabindex: '-1' }),
     h('ul', { class: 'plain unit-list' }, orgs.map((o) => h('li', { class: 'check' },
       h('input', { type: 'checkbox', id: `pe-${role}-${o.id}`, value: o.id, checked: chosen.has(o.id) }),
@@ -316,8 +317,8 @@ export async function renderAssign(main, { planId, kind, itemId, user }) {
       h('h2', {}, t('pe.unresolved.title')), h('ul', {}, open.map((n) => h('li', {}, n, ' — ', h('span', { class: 'badge unresolved' }, t('pe.unresolved'))))),
       h('p', { class: 'muted' }, t('pe.unresolved.text'))) : null,
     h('p', { class: 'muted' }, t('pe.units.hint')),
-    unitBox('lead', orgs, entry.lead),
-    unitBox('support', orgs, entry.support),
+    unitBox('lead', orgs, entry.lead, entry.lead_unresolved || []),
+    unitBox('support', orgs, entry.support, entry.support_unresolved || []),
     h('p', { class: 'muted', id: 'pe-note', role: 'status' }),
     h('div', { class: 'actions' }, save));
   form.addEventListener('submit', async (ev) => {
