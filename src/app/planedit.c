@@ -141,23 +141,44 @@ out:
 
 /* A clean copy of text V for FIELD into *OUT (NULL for JSON null when
  * NULLABLE). Empty after cleaning is refused when REQUIRED. */
+/* The Vietnamese name of FIELD ("targets[1].text" → "Mục tiêu"), for messages. */
+static const char *field_vi(const char *field)
+{
+    static const struct {
+        const char *prefix, *vi;
+    } names[] = {
+        {"name", "Tên"}, {"group", "Nhóm"}, {"due_text", "Thời hạn"}, {"due", "Hạn (due)"},
+        {"basis", "Căn cứ thực hiện"}, {"funding", "Nguồn kinh phí"}, {"outputs", "Sản phẩm"},
+        {"targets[", "Mục tiêu"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strncmp(field, names[i].prefix, strlen(names[i].prefix)))
+            return names[i].vi;
+    return field;
+}
+
+/* A clean copy of text V for FIELD into *OUT (NULL for JSON null when
+ * NULLABLE). Empty after cleaning is refused when REQUIRED. */
 static dti_rc text_field(const json_t *v, const char *field, int nullable, int required, char **out, dti_err *e)
 {
+    const char *vi = field_vi(field);
     *out = NULL;
     if (json_is_null(v) && nullable && !required)
         return DTI_OK;
     if (!json_is_string(v))
-        return dti_fail(e, DTI_ERR_INPUT, field, "%s phải là chuỗi văn bản%s", "%s must be a string%s", field,
-                        nullable ? " hoặc null" : "");
+        return dti_fail(e, DTI_ERR_INPUT, field, "%s (%s) phải là chuỗi văn bản%s%.0s",
+                        "%.0s%s must be a string%.0s%s", vi, field, nullable ? " hoặc null" : "",
+                        nullable ? " or null" : "");
     if (json_string_length(v) > PLANEDIT_TEXT_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, field, "%s dài quá %d byte", "%s is over %d bytes", field,
+        return dti_fail(e, DTI_ERR_TOOBIG, field, "%s (%s) dài quá %d byte", "%.0s%s is over %d bytes", vi, field,
                         PLANEDIT_TEXT_MAX);
     if (!(*out = text_clean(json_string_value(v))))
         return app_nomem(e);
     if (!**out && required) {
         free(*out);
         *out = NULL;
-        return dti_fail(e, DTI_ERR_INPUT, field, "%s không được để trống", "%s must not be empty", field);
+        return dti_fail(e, DTI_ERR_INPUT, field, "%s (%s) không được để trống", "%.0s%s must not be empty", vi,
+                        field);
     }
     if (!**out && nullable) {   /* "" is "not stated" */
         free(*out);
