@@ -122,7 +122,7 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#plan-status:not(:empty)');
       assert.match(await page.textContent('#plan-status'), /Đã lưu chỉ tiêu 1\.1/);
       const after = await rowOf(page, '1.1').locator('td').nth(2).textContent();
-      assert.match(after, /≥ 88%/);
+      assert.match(after, /≥\s88%/);
       assert.notEqual(after, before);
 
       // reassign 1.2: a new lead, and the collective support name resolved
@@ -152,7 +152,7 @@ for (const width of [1280, 360]) {
       // after a reload, both are still there
       await page.reload();
       await page.waitForSelector('table.plan-items');
-      assert.match(await rowOf(page, '1.1').locator('td').nth(2).textContent(), /≥ 88%/);
+      assert.match(await rowOf(page, '1.1').locator('td').nth(2).textContent(), /≥\s88%/);
       r12 = rowOf(page, '1.2');
       assert.equal((await r12.locator('td').nth(3).textContent()).trim(), newName);
       await noSideways(page, width, 'plan after reload');

@@ -34,7 +34,8 @@ const OPS = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 export function targetText(tg) {
   if (tg.op === 'text' || tg.value === null) return `${tg.year}: ${tg.text || ''}`;
   const unit = tg.unit === '%' ? '%' : tg.unit ? ' ' + tg.unit : '';
-  return `${tg.year}: ${OPS[tg.op] || tg.op} ${fmtNum(tg.value)}${unit}`;
+  // "2026: ≥ 70%" kept on one line (no-break spaces)
+  return `${tg.year}:\u00a0${OPS[tg.op] || tg.op}\u00a0${fmtNum(tg.value)}${unit}`;
 }
 
 const list = (xs) => (xs && xs.length ? h('ul', { class: 'plain' }, xs.map((x) => h('li', {}, x))) : '—');
