@@ -16,10 +16,10 @@ struct item_ctx {
 static int item_fn(void *ctx, const store_row *r)
 {
     struct item_ctx *c = ctx;
-    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:[], s:[], s:[]}", "id", (json_int_t)r->v[0].i,
+    json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:[], s:[], s:[], s:[], s:[]}", "id", (json_int_t)r->v[0].i,
                           "kind", c->is_task ? "task" : "indicator", "code", app_col(r, 1) ? app_col(r, 1) : "",
                           "group", app_col(r, 2) ? app_col(r, 2) : "", "name", app_col(r, 3) ? app_col(r, 3) : "",
-                          "lead", "support", "unresolved");
+                          "lead", "support", "unresolved", "lead_unresolved", "support_unresolved");
     if (!o || json_array_append_new(c->arr, o)) {
         c->nomem = 1;
         return 1;
@@ -52,6 +52,11 @@ static int who_fn(void *ctx, const store_row *r)
         if (r->v[2].t == SV_NULL) {
             list = "unresolved";
             entry = json_string(app_col(r, 4) ? app_col(r, 4) : "");
+            /* the same name again under its role */
+            if (!entry || json_array_append(json_object_get(it, role && strcmp(role, "lead") == 0 ? "lead_unresolved"
+                                                                                              : "support_unresolved"),
+                                            entry))
+                c->nomem = 1;
         } else {
             list = role && strcmp(role, "lead") == 0 ? "lead" : "support";
             entry = json_pack("{s:I, s:s}", "org_id", (json_int_t)r->v[2].i, "name", app_col(r, 3) ? app_col(r, 3) : "");
@@ -122,7 +127,8 @@ fail:
 }
 
 struct ids_ctx {
-    json_t *arr;
+    json_t *arr;        /* org ids, or the name where no org is linked */
+    json_t *names;      /* the names as the plan now writes them */
     int nomem;
 };
 
@@ -130,7 +136,8 @@ static int ids_fn(void *ctx, const store_row *r)
 {
     struct ids_ctx *c = ctx;
     json_t *v = r->v[0].t == SV_NULL ? json_string(app_col(r, 1) ? app_col(r, 1) : "") : json_integer(r->v[0].i);
-    if (!v || json_array_append_new(c->arr, v)) {
+    if (!v || json_array_append_new(c->arr, v) ||
+        json_array_append_new(c->names, json_string(app_col(r, 1) ? app_col(r, 1) : ""))) {
         c->nomem = 1;
         return 1;
     }
@@ -138,13 +145,17 @@ static int ids_fn(void *ctx, const store_row *r)
 }
 
 /* The orgs of ROLE on the item as a JSON array of ids, or of the names as
- * written where no org is linked (new reference). */
+ * written where no org is linked, and the names as written, as {"orgs",
+ * "names"} (new reference). */
 static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, const char *role, json_t **out,
                         dti_err *e)
 {
-    struct ids_ctx c = {json_array(), 0};
-    if (!c.arr)
+    struct ids_ctx c = {json_array(), json_array(), 0};
+    if (!c.arr || !c.names) {
+        json_decref(c.arr);
+        json_decref(c.names);
         return app_nomem(e);
+    }
     store_val p[] = {SV_I(plan_id), SV_I(item), app_sv_text(role)};
     dti_rc rc = store_query(s, is_task
                                    ? "SELECT org_id, name FROM assignments WHERE plan_id = ? AND task_id = ? AND role = ? "
@@ -154,21 +165,73 @@ static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, co
                             p, 3, ids_fn, &c, e);
     if (!rc && c.nomem)
         rc = app_nomem(e);
+    if (!rc) {
+        /* "o" steals both, also when the pack fails */
+        *out = json_pack("{s:o, s:o}", "orgs", c.arr, "names", c.names);
+        c.arr = c.names = NULL;
+        if (!*out)
+            rc = app_nomem(e);
+    }
     if (rc) {
         json_decref(c.arr);
-        return rc;
+        json_decref(c.names);
     }
-    *out = c.arr;
-    return DTI_OK;
+    return rc;
+}
+
+/* 1 when the orgs in force (role_orgs' "orgs") are ORG_IDS, in order. */
+static int same_orgs(const json_t *cur, const int64_t *org_ids, size_t n)
+{
+    if (json_array_size(cur) != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        const json_t *x = json_array_get(cur, i);
+        if (!json_is_integer(x) || json_integer_value(x) != org_ids[i])
+            return 0;
+    }
+    return 1;
+}
+
+struct code_ctx {
+    char *code;     /* the item's code, "" for none; NULL when no row */
+    int nomem;
+};
+
+static int code_fn(void *ctx, const store_row *r)
+{
+    struct code_ctx *c = ctx;
+    if (!(c->code = strdup(app_col(r, 0) ? app_col(r, 0) : "")))
+        c->nomem = 1;
+    return 1;
 }
 
 dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
                   const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
-    int in_tx = 0;
-    int64_t item = 0, porg = 0;
+    int64_t item = 0;
     int found = 0;
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
+        return rc;
+    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
+    if ((rc = store_query_int(s, is_task ? "SELECT id FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
+                                         : "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
+                              q, 2, &item, &found, e)))
+        return rc;
+    if (!found)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
+                        is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
+    return assign_set_item(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
+}
+
+dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
+                       const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
+{
+    dti_rc rc;
+    int in_tx = 0;
+    int64_t porg = 0;
+    struct code_ctx cc = {NULL, 0};
+    const char *code;
     json_t *before = NULL, *after = NULL, *b = NULL, *a = NULL;
     char today[PERIOD_DATE_LEN];
 
@@ -181,16 +244,22 @@ dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, co
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
+    /* out of scope: not found (as every plan); in scope, read-only: refused */
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)) ||
+        (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
-    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-    if ((rc = store_query_int(s, is_task ? "SELECT id FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
-                                         : "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
-                              q, 2, &item, &found, e)))
+    store_val q[] = {SV_I(item), SV_I(plan_id)};
+    if ((rc = store_query(s, is_task ? "SELECT code FROM tasks WHERE id = ? AND plan_id = ?"
+                                     : "SELECT code FROM indicators WHERE id = ? AND plan_id = ?",
+                          q, 2, code_fn, &cc, e)))
         goto out;
-    if (!found) {
-        rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
-                      is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
+    if (cc.nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if (!(code = cc.code)) {
+        rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s số %lld", "the plan has no %s %lld",
+                      is_task ? "nhiệm vụ" : "chỉ tiêu", (long long)item);
         goto out;
     }
     store_val pp[] = {SV_I(plan_id)};
@@ -217,6 +286,11 @@ dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, co
     }
     if ((rc = role_orgs(s, plan_id, is_task, item, role, &b, e)))
         goto out;
+    if (same_orgs(json_object_get(b, "orgs"), org_ids, n)) {    /* PUT twice: nothing to change or log */
+        rc = store_commit(s, e);
+        in_tx = 0;
+        goto out;
+    }
     store_val c[] = {app_sv_text(today), SV_I(plan_id), SV_I(item), app_sv_text(role)};
     if ((rc = store_exec(s, is_task ? "UPDATE assignments SET valid_to = ? WHERE plan_id = ? AND task_id = ? AND role = ? "
                                       "AND valid_to IS NULL"
@@ -239,15 +313,17 @@ dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, co
     }
     if ((rc = role_orgs(s, plan_id, is_task, item, role, &a, e)))
         goto out;
-    before = json_pack("{s:s, s:s, s:s, s:O}", "kind", is_task ? "task" : "indicator", "code", code, "role", role,
-                       "orgs", b);
-    after = json_pack("{s:s, s:s, s:s, s:O}", "kind", is_task ? "task" : "indicator", "code", code, "role", role,
-                      "orgs", a);
-    if (!before || !after) {
+    before = json_pack("{s:I, s:s, s:s, s:s}", "plan_id", (json_int_t)plan_id, "kind",
+                       is_task ? "task" : "indicator", "code", code, "role", role);
+    after = json_pack("{s:I, s:s, s:s, s:s}", "plan_id", (json_int_t)plan_id, "kind",
+                      is_task ? "task" : "indicator", "code", code, "role", role);
+    if (!before || !after || json_object_update(before, b) || json_object_update(after, a)) {
         rc = app_nomem(e);
         goto out;
     }
-    if ((rc = audit_append_id(s, u, now, "assignment.set", "plan", plan_id, before, after, e)))
+    /* in the item's own history (GET /api/v1/audit?entity=indicator&id=) */
+    if ((rc = audit_append_id(s, u, now, "assignment.set", is_task ? "task" : "indicator", item, before, after,
+                              e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -259,5 +335,6 @@ out:
     json_decref(b);
     json_decref(before);
     json_decref(after);
+    free(cc.code);
     return rc;
 }

@@ -44,5 +44,10 @@ void api_user_update(struct http_req *r);
 void api_user_password(struct http_req *r);
 void api_me_password(struct http_req *r);
 void api_orgs(struct http_req *r);
+void api_indicator_edit(struct http_req *r);
+void api_task_edit(struct http_req *r);
+void api_assignments(struct http_req *r);
+void api_assignment_set(struct http_req *r);
+void api_plan_units(struct http_req *r);
 
 #endif

@@ -11,6 +11,8 @@
  * (REPORT_EVIDENCE_MAX) with room for the multipart framing. */
 #define REPORT_CSV_MAX ((size_t)4 << 20)
 #define EVIDENCE_UPLOAD_MAX (((size_t)20 << 20) + 65536)
+/* An edit of one indicator or task: its texts (app/planedit.h limits) with room. */
+#define PLAN_EDIT_MAX ((size_t)1 << 20)
 
 const route api_routes[] = {
     {"GET",  "/api/v1/health",    api_health,     0, 0},
@@ -44,5 +46,10 @@ const route api_routes[] = {
     {"POST", "/api/v1/users/:uid/password", api_user_password, ROUTE_SESSION, 0},
     {"POST", "/api/v1/me/password",        api_me_password,   ROUTE_SESSION, 0},
     {"GET",  "/api/v1/orgs",               api_orgs,          ROUTE_SESSION, 0},
+    {"PATCH", "/api/v1/plans/:id/indicators/:code", api_indicator_edit, ROUTE_SESSION, PLAN_EDIT_MAX},
+    {"PATCH", "/api/v1/plans/:id/tasks/:code",      api_task_edit,      ROUTE_SESSION, PLAN_EDIT_MAX},
+    {"GET",  "/api/v1/plans/:id/assignments",       api_assignments,    ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/assignments/:kind/:code", api_assignment_set, ROUTE_SESSION, 65536},
+    {"GET",  "/api/v1/plans/:id/units",             api_plan_units,     ROUTE_SESSION, 0},
     {NULL, NULL, NULL, 0, 0}
 };

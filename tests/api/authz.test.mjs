@@ -192,6 +192,12 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/users/:uid/password', url: () => `/api/v1/users/${A.uid}/password`, body: () => ({ password: 'mat-khau-matrix-2' }), exp: R({ admin: 204, coordinator: 204, reporter: 404, viewer: 404, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/me/password', url: () => '/api/v1/me/password', body: () => ({ current: 'whatever', password: 'short' }), exp: { anonymous: 401, all: 400 } },
   { m: 'GET', p: '/api/v1/orgs', url: () => '/api/v1/orgs', exp: { anonymous: 401, all: 200 } },
+  // plan edits: the body {} passes the permission check and is then refused (400), so A's plan stays as it is
+  { m: 'PATCH', p: '/api/v1/plans/:id/indicators/:code', url: () => `/api/v1/plans/${A.plan}/indicators/1.1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PATCH', p: '/api/v1/plans/:id/tasks/:code', url: () => `/api/v1/plans/${A.plan}/tasks/1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/assignments', url: () => `/api/v1/plans/${A.plan}/assignments`, exp: READ_PLAN },
+  { m: 'PUT', p: '/api/v1/plans/:id/assignments/:kind/:code', url: () => `/api/v1/plans/${A.plan}/assignments/indicator/1.1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/units', url: () => `/api/v1/plans/${A.plan}/units`, exp: READ_PLAN },
 ];
 
 function expected(row, role, scope) {
