@@ -127,6 +127,7 @@ async function renderPlan(main, id, user) {
     h('p', { class: 'muted' },
       [p.number ? `${t('plan.number')}: ${p.number}` : null, p.issued ? `${t('plan.issued')}: ${fmtDate(p.issued)}` : null,
         t('plan.count', { n: inds.length, m: tasks.length })].filter(Boolean).join(' · ')),
+    h('p', {}, h('a', { href: '#/calendar/' + id, id: 'plan-calendar-link' }, t('nav.calendar'))),
     h('p', { class: 'ok-note', role: 'status', id: 'plan-status' }, flash ? flash.text : ''),
     sections);
   if (flash && flash.row) {
