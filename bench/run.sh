@@ -67,11 +67,12 @@ VIEWER=${BENCH_VIEWER:-dieuphoi} REPORTER=${BENCH_REPORTER:-vhxh} PASSWORD=${BEN
 NEXT=$(date -u -d "$PERIOD-01 +1 month" +%Y-%m)
 
 start() {
+  rm -f "$tmp/out"    # not the last run's address
   build/dti --db "$DB" serve --listen 127.0.0.1:0 --threads "$THREADS" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   url=""
   for _ in $(seq 1 100); do
-    url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1 || true)
+    url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" 2>/dev/null | head -n 1 || true)
     [ -n "$url" ] && break
     sleep 0.1
   done

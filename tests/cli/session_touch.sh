@@ -25,11 +25,12 @@ export DTI_PASSWORD=session-touch-password
 
 start() {  # DTI_NOW (empty: the real clock)
   stop
+  rm -f "$tmp/out"    # not the last server's address: the redirect below is made asynchronously
   DTI_NOW=$1 "$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   url=""
   for _ in $(seq 1 100); do
-    url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
+    url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" 2>/dev/null | head -n 1)
     [ -n "$url" ] && break
     sleep 0.1
   done
