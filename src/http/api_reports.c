@@ -74,11 +74,19 @@ void api_report_get(http_req *r)
         }
         version = (int)x;
     }
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_show(db, &u, &k, version, app_now(), &out, &e) != DTI_OK) {
+    /* one read transaction: report_show runs a dozen queries, each would
+     * take and drop the read lock (and see its own snapshot) */
+    store *db = http_db(r, &e);
+    if (!db || store_begin_read(db, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
+    if (!begin(r, &u, &k, &e) || report_show(db, &u, &k, version, app_now(), &out, &e) != DTI_OK) {
+        store_rollback(db);
+        http_reply_error(r, &e);
+        return;
+    }
+    store_rollback(db);     /* nothing was written: ends the read transaction */
     http_reply_json(r, 200, out);
 }
 
