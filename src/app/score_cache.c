@@ -14,15 +14,13 @@
 #include "core/period.h"
 
 #define KEY_UID_LEN 40
-#define KEY_PERIOD_LEN 24
 
 typedef struct key {
     char uid[KEY_UID_LEN];
     int64_t gen;
     int64_t user_id, org_id;
     int role, active;
-    int64_t plan_id;
-    char period[KEY_PERIOD_LEN];
+    char what[SCORE_CACHE_WHAT_MAX + 1];
     int lang;
     int32_t day;
 } key;
@@ -42,8 +40,8 @@ static uint64_t tick;
 static int key_eq(const key *a, const key *b)
 {
     return a->gen == b->gen && a->user_id == b->user_id && a->org_id == b->org_id && a->role == b->role &&
-           a->active == b->active && a->plan_id == b->plan_id && a->lang == b->lang && a->day == b->day &&
-           strcmp(a->uid, b->uid) == 0 && strcmp(a->period, b->period) == 0;
+           a->active == b->active && a->lang == b->lang && a->day == b->day && strcmp(a->uid, b->uid) == 0 &&
+           strcmp(a->what, b->what) == 0;
 }
 
 struct gen_row {
@@ -122,8 +120,8 @@ static void insert(const key *k, const char *body, size_t len)
     pthread_mutex_unlock(&lock);
 }
 
-dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
-                        char **body, size_t *len, int *hit, dti_err *e)
+dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t now, score_cache_fn fn,
+                        void *ctx, char **body, size_t *len, int *hit, dti_err *e)
 {
     dti_rc rc;
     struct gen_row g;
@@ -140,7 +138,7 @@ dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const cha
     memset(&k, 0, sizeof k);
     if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g, e)))
         return rc;
-    can_cache = g.found && period_code && strlen(period_code) < sizeof k.period;
+    can_cache = g.found && u && what && strlen(what) < sizeof k.what;
     if (can_cache) {
         memcpy(k.uid, g.uid, sizeof k.uid);
         k.gen = g.gen;
@@ -148,8 +146,7 @@ dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const cha
         k.org_id = u->org_id;
         k.role = (int)u->role;
         k.active = u->active;
-        k.plan_id = plan_id;
-        memcpy(k.period, period_code, strlen(period_code) + 1);
+        memcpy(k.what, what, strlen(what) + 1);
         k.lang = (int)lang_get();
         k.day = period_today_vn(now);
         int f = lookup(&k, body, len);
@@ -161,9 +158,9 @@ dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const cha
             return DTI_OK;
         }
     }
-    if ((rc = scoring_plan(s, u, plan_id, period_code, now, &j, e)))
+    if ((rc = fn(s, ctx, &j, e)))
         return rc;
-    text = json_dumps(j, JSON_COMPACT);
+    text = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
     if (!text)
         return app_nomem(e);
@@ -172,6 +169,30 @@ dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const cha
         insert(&k, text, *len);
     *body = text;
     return DTI_OK;
+}
+
+struct plan_ctx {
+    const auth_user *u;
+    int64_t plan_id;
+    const char *period;
+    time_t now;
+};
+
+static dti_rc plan_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    struct plan_ctx *c = ctx;
+    return scoring_plan(s, c->u, c->plan_id, c->period, c->now, out, e);
+}
+
+dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
+                        char **body, size_t *len, int *hit, dti_err *e)
+{
+    struct plan_ctx c = {u, plan_id, period_code, now};
+    char what[SCORE_CACHE_WHAT_MAX + 8];
+    int n = snprintf(what, sizeof what, "score/%lld/%s", (long long)plan_id, period_code ? period_code : "");
+    /* no period, or one too long to keep: computed (and refused) as ever */
+    return score_cache_json(s, u, period_code && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, now,
+                            plan_fn, &c, body, len, hit, e);
 }
 
 void score_cache_clear(void)

@@ -20,9 +20,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
+#include <jansson.h>
 #include "app/auth.h"
 
-#define SCORE_CACHE_SLOTS 64            /* entries kept per process */
+#define SCORE_CACHE_SLOTS 128           /* entries kept per process */
 #define SCORE_CACHE_BODY_MAX (8u << 20) /* larger results are not kept */
 
 /* The score of PLAN_ID for PERIOD_CODE as compact JSON text (what
@@ -32,6 +33,22 @@
  * scoring_plan. Thread-safe. */
 dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
                         char **body, size_t *len, int *hit, dti_err *e);
+
+/* Any other read-only view of the data kept the same way: the JSON text
+ * of what FN(S, CTX, &json, E) builds for U, kept under WHAT (the view and
+ * all its arguments, e.g. "rankings/1?by=ontime&period=2026-10"; at most
+ * SCORE_CACHE_WHAT_MAX bytes, a longer WHAT is computed and not kept), U
+ * (id, role, org, active), the data generation, the language and the
+ * Vietnamese day of NOW. FN must depend on nothing else: it reads only
+ * tables whose writes bump the generation (every table but sessions,
+ * login_failures, publications and the audit trail; tests/cli/
+ * score_generation.sh checks that each new table has the triggers) and
+ * judges time by the day. FN's json is consumed. Errors of FN are returned
+ * as they are and never kept. *BODY new (free()), *LEN, *HIT as above. */
+#define SCORE_CACHE_WHAT_MAX 160
+typedef dti_rc (*score_cache_fn)(store *s, void *ctx, json_t **out, dti_err *e);
+dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t now, score_cache_fn fn,
+                        void *ctx, char **body, size_t *len, int *hit, dti_err *e);
 
 /* Drop every entry of this process (tests). */
 void score_cache_clear(void);

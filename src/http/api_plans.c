@@ -1,8 +1,13 @@
 /* api_plans.c — GET /api/v1/plans (summaries), GET /api/v1/plans/:id (dti.plan/1).
  *
  * Through app/ (app_plan_list, app_plan_get) as the acting user, so that
- * the permissions app/ decides apply here as on the command line. */
+ * the permissions app/ decides apply here as on the command line; the JSON
+ * is kept per user until the data change (app/score_cache.h). */
+#include <stdio.h>
+#include <stdlib.h>
 #include "app/app.h"
+#include "app/auth.h"
+#include "app/score_cache.h"
 #include "http/api.h"
 #include "http/server.h"
 
@@ -19,17 +24,14 @@ static int app_for(http_req *r, app *a, dti_err *e)
     return a->st ? 0 : -1;
 }
 
-void api_plans_list(http_req *r)
+static dti_rc plans_list_fn(store *s, void *ctx, json_t **out, dti_err *e)
 {
-    dti_err e;
-    app a;
+    app *a = ctx;
     store_plan_row *v = NULL;
     size_t n = 0;
-    dti_err_clear(&e);
-    if (app_for(r, &a, &e) != 0 || app_plan_list(&a, &v, &n, &e) != DTI_OK) {
-        http_reply_error(r, &e);
-        return;
-    }
+    dti_rc rc = app_plan_list(a, &v, &n, e);
+    if (rc)
+        return rc;
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
         json_array_append_new(arr, json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:o, s:o}",
@@ -39,7 +41,54 @@ void api_plans_list(http_req *r)
             "tasks", (json_int_t)v[i].ntasks, "document", jstr(v[i].document_name),
             "created_at", jstr(v[i].created_at)));
     store_plan_rows_free(v, n);
-    http_reply_json(r, 200, arr ? json_pack("{s:o}", "plans", arr) : NULL);
+    *out = arr ? json_pack("{s:o}", "plans", arr) : NULL;
+    return *out ? DTI_OK : dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+}
+
+struct plan_get_ctx {
+    app *a;
+    int64_t id;
+};
+
+static dti_rc plan_get_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    struct plan_get_ctx *c = ctx;
+    plan *p = NULL;
+    dti_rc rc = app_plan_get(c->a, c->id, &p, e);
+    if (rc)
+        return rc;
+    *out = plan_to_json(p);
+    plan_free(p);
+    return *out ? DTI_OK : dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+}
+
+/* Reply with what FN builds, through the cache of read-only views
+ * (app/score_cache.h) keyed by WHAT and the acting user. */
+static void reply_cached(http_req *r, app *a, const char *what, score_cache_fn fn, void *ctx)
+{
+    dti_err e;
+    auth_user u;
+    char *body = NULL;
+    size_t len = 0;
+    dti_err_clear(&e);
+    if (auth_user_get_id(a->st, a->user_id, &u, &e) != DTI_OK ||
+        score_cache_json(a->st, &u, what, app_now(), fn, ctx, &body, &len, NULL, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
+}
+
+void api_plans_list(http_req *r)
+{
+    dti_err e;
+    app a;
+    dti_err_clear(&e);
+    if (app_for(r, &a, &e) != 0) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_cached(r, &a, "plans", plans_list_fn, &a);
 }
 
 void api_plan_get(http_req *r)
@@ -47,14 +96,13 @@ void api_plan_get(http_req *r)
     dti_err e;
     app a;
     int64_t id;
-    plan *p = NULL;
+    char what[32];
     dti_err_clear(&e);
-    if (http_param_id(r, "id", &id, &e) != DTI_OK || app_for(r, &a, &e) != 0 ||
-        app_plan_get(&a, id, &p, &e) != DTI_OK) {
+    if (http_param_id(r, "id", &id, &e) != DTI_OK || app_for(r, &a, &e) != 0) {
         http_reply_error(r, &e);
         return;
     }
-    json_t *j = plan_to_json(p);
-    plan_free(p);
-    http_reply_json(r, 200, j);
+    struct plan_get_ctx c = {&a, id};
+    snprintf(what, sizeof what, "plan/%lld", (long long)id);
+    reply_cached(r, &a, what, plan_get_fn, &c);
 }

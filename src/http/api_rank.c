@@ -6,12 +6,14 @@
  *   GET  /api/v1/audit?entity=KIND&id=ID       (app_history)
  * Permissions are app/'s. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
 #include "app/auth.h"
 #include "app/publish.h"
 #include "app/score.h"
+#include "app/score_cache.h"
 #include "http/api.h"
 #include "http/server.h"
 
@@ -27,17 +29,36 @@ static int begin(http_req *r, store **db, auth_user *u, int64_t *plan_id, dti_er
     return 0;
 }
 
+struct rank_ctx {
+    const auth_user *u;
+    int64_t plan_id;
+    const char *period;
+    app_rank_kind kind;
+    score_province_mode mode;
+    time_t now;
+};
+
+static dti_rc rank_fn(store *db, void *ctx, json_t **out, dti_err *e)
+{
+    struct rank_ctx *c = ctx;
+    app_ranking rk;
+    memset(&rk, 0, sizeof rk);
+    dti_rc rc = app_rank(db, c->u, c->plan_id, c->period, c->kind, c->mode, c->now, &rk, e);
+    if (rc == DTI_OK)
+        rc = app_ranking_json(&rk, out, e);
+    app_ranking_release(&rk);
+    return rc;
+}
+
+/* Served through app/score_cache.h: the same figures until the data change. */
 void api_rankings(http_req *r)
 {
     dti_err e;
     auth_user u;
     int64_t plan_id;
     store *db;
-    app_ranking rk;
-    json_t *out = NULL;
     app_rank_kind kind;
     int mode = SCORE_PROVINCE_MEAN;
-    memset(&rk, 0, sizeof rk);
     if (begin(r, &db, &u, &plan_id, &e))
         return;
     const char *by = http_query(r, "by"), *period = http_query(r, "period");
@@ -62,14 +83,17 @@ void api_rankings(http_req *r)
                         "province must be mean or pooled");
         return;
     }
-    if (app_rank(db, &u, plan_id, period, kind, (score_province_mode)mode, app_now(), &rk, &e) != DTI_OK ||
-        app_ranking_json(&rk, &out, &e) != DTI_OK) {
-        app_ranking_release(&rk);
+    struct rank_ctx c = {&u, plan_id, period, kind, (score_province_mode)mode, app_now()};
+    char what[SCORE_CACHE_WHAT_MAX + 8], *body = NULL;
+    size_t len = 0;
+    int n = snprintf(what, sizeof what, "rankings/%lld?by=%d&province=%d&period=%s", (long long)plan_id,
+                     (int)kind, mode, period);
+    if (score_cache_json(db, &u, n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, c.now, rank_fn, &c,
+                         &body, &len, NULL, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    app_ranking_release(&rk);
-    http_reply_json(r, 200, out);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
 }
 
 void api_publish(http_req *r)

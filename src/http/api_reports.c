@@ -20,6 +20,7 @@
 #include "app/app.h"
 #include "app/auth.h"
 #include "app/report.h"
+#include "app/score_cache.h"
 #include "http/api.h"
 #include "http/server.h"
 
@@ -78,11 +79,19 @@ void api_report_get(http_req *r)
         }
         version = (int)x;
     }
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_show(db, &u, &k, version, app_now(), &out, &e) != DTI_OK) {
+    /* one read transaction: report_show runs a dozen queries, each would
+     * take and drop the read lock (and see its own snapshot) */
+    store *db = http_db(r, &e);
+    if (!db || store_begin_read(db, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
+    if (!begin(r, &u, &k, &e) || report_show(db, &u, &k, version, app_now(), &out, &e) != DTI_OK) {
+        store_rollback(db);
+        http_reply_error(r, &e);
+        return;
+    }
+    store_rollback(db);     /* nothing was written: ends the read transaction */
     http_reply_json(r, 200, out);
 }
 
@@ -290,19 +299,40 @@ void api_evidence_check(http_req *r)
     http_reply_json(r, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "checked", json_is_true(c)));
 }
 
+struct completeness_ctx {
+    const auth_user *u;
+    int64_t plan_id;
+    const char *period;
+    time_t now;
+};
+
+static dti_rc completeness_fn(store *db, void *ctx, json_t **out, dti_err *e)
+{
+    struct completeness_ctx *c = ctx;
+    return report_completeness(db, c->u, c->plan_id, c->period, c->now, out, e);
+}
+
+/* Served through app/score_cache.h: the same figures until the data change. */
 void api_completeness(http_req *r)
 {
     dti_err e;
     auth_user u;
     int64_t plan_id;
-    json_t *out = NULL;
     dti_err_clear(&e);
     const char *period = http_param(r, "period");
+    char what[SCORE_CACHE_WHAT_MAX + 8], *body = NULL;
+    size_t len = 0;
     store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
-        report_completeness(db, &u, plan_id, period, app_now(), &out, &e) != DTI_OK) {
+    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    http_reply_json(r, 200, out);
+    struct completeness_ctx c = {&u, plan_id, period, app_now()};
+    int n = snprintf(what, sizeof what, "completeness/%lld/%s", (long long)plan_id, period ? period : "");
+    if (score_cache_json(db, &u, period && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, c.now,
+                         completeness_fn, &c, &body, &len, NULL, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
 }

@@ -5,7 +5,11 @@
  * length and start a multipart parser), once per piece of body (appended
  * under the route's limit, or fed to the parser), and once more with no
  * data when the body is complete (we run the handler and queue its reply).
- * A GET without body is answered at the first call. completed() frees the
+ * A request without body is answered at the second call, never at the
+ * first: libmicrohttpd 0.9.75 takes a reply queued at the first call as an
+ * early answer and closes the connection after it ("Connection: close"),
+ * so every request would pay a new TCP connection (tests/api/server.test.mjs
+ * checks that a connection is kept alive). completed() frees the
  * request: its arena, body, parts, JSON, and gives its store handle back.
  *
  * With MHD_USE_INTERNAL_POLLING_THREAD and a thread pool every connection
@@ -624,10 +628,8 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
         if (p->routed == ROUTER_FOUND && r->match.route->max_body)
             p->max_body = r->match.route->max_body < HTTP_MAX_UPLOAD ? r->match.route->max_body : HTTP_MAX_UPLOAD;
         p->body.max = p->max_body;
-        if (!has_body(r)) {
-            dispatch(r);
-            return queue(r);
-        }
+        if (!has_body(r))
+            return MHD_YES;     /* answered at the next call: see above */
         uint64_t declared = declared_length(r);
         if (declared > p->max_body) {
             /* Over the limit: read and drop a modest excess so that the

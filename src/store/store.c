@@ -70,6 +70,9 @@ dti_rc store_begin(store *s, dti_err *e)
 {
     if (s->aborted)
         return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
+    if (s->depth > 0 && s->reading)
+        return dti_fail(e, DTI_ERR_INTERNAL, "", "ghi dữ liệu trong một giao dịch chỉ đọc",
+                        "a write inside a read transaction");
     if (s->depth == 0) {
         const char *sql = strcmp(s->ops->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
         dti_rc rc = s->ops->exec_script(s, sql, e);
@@ -80,12 +83,27 @@ dti_rc store_begin(store *s, dti_err *e)
     return DTI_OK;
 }
 
+dti_rc store_begin_read(store *s, dti_err *e)
+{
+    if (s->aborted)
+        return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
+    if (s->depth == 0) {
+        dti_rc rc = s->ops->exec_script(s, "BEGIN", e);
+        if (rc)
+            return rc;
+        s->reading = 1;
+    }
+    s->depth++;
+    return DTI_OK;
+}
+
 dti_rc store_commit(store *s, dti_err *e)
 {
     if (s->depth == 0)
         return dti_fail(e, DTI_ERR_INTERNAL, "", "không có giao dịch để ghi",
                         "commit without a transaction");
-    s->depth--;
+    if (--s->depth == 0)
+        s->reading = 0;
     if (s->aborted) {
         if (s->depth == 0)
             s->aborted = 0;
@@ -108,7 +126,7 @@ void store_rollback(store *s)
         s->aborted = 1;
     }
     if (--s->depth == 0)
-        s->aborted = 0;
+        s->aborted = s->reading = 0;
 }
 
 /* ---- statements ---- */

@@ -90,6 +90,12 @@ const char *store_engine(const store *s);
  * fails rather than run outside the transaction. store_rollback() with no
  * transaction open, or with S NULL, is a no-op. */
 dti_rc store_begin(store *s, dti_err *e);
+/* A read transaction: every statement until the matching store_commit()
+ * (or store_rollback()) reads one snapshot, and pays for one read lock
+ * instead of one per statement (a page that runs many queries). Nested
+ * store_begin_read() counts like store_begin(); a store_begin() inside one
+ * fails (DTI_ERR_INTERNAL): writes take the write lock at their start. */
+dti_rc store_begin_read(store *s, dti_err *e);
 dti_rc store_commit(store *s, dti_err *e);
 void store_rollback(store *s);
 

@@ -12,6 +12,7 @@ struct store {
     const struct store_ops *ops;
     int depth;      /* nesting of store_begin() */
     int aborted;    /* rolled back inside a nested transaction; outer levels must unwind */
+    int reading;    /* the outermost level is store_begin_read(): no writes inside */
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -161,3 +161,64 @@ test('an upload from no session is refused with 401 before its body is read', as
   assert.equal(res.status, 401);
   assert.equal((await res.json()).error.code, 'unauthorized');
 });
+
+// One TCP connection, several requests in turn (HTTP/1.1 keep-alive): a
+// request answered with "Connection: close" makes every client pay a new
+// connection per request (bench/, docs/performance.md). The bodiless GETs,
+// an authenticated GET and a POST with a body all keep the connection.
+test('keep-alive: GET, authenticated GET and POST with a body share one connection', async () => {
+  const net = await import('node:net');
+  const url = new URL(process.env.DTI_URL || 'http://127.0.0.1:8080');
+  const sock = net.connect(Number(url.port), url.hostname);
+  await new Promise((ok, ko) => { sock.once('connect', ok); sock.once('error', ko); });
+  let buf = Buffer.alloc(0), closed = false;
+  sock.on('data', (d) => { buf = Buffer.concat([buf, d]); });
+  sock.on('close', () => { closed = true; });
+  // one whole response off the front of buf: {status, headers, body}
+  const next = () => new Promise((ok, ko) => {
+    const t0 = Date.now();
+    const poll = () => {
+      const end = buf.indexOf('\r\n\r\n');
+      if (end >= 0) {
+        const head = buf.subarray(0, end).toString('latin1').split('\r\n');
+        const headers = Object.fromEntries(head.slice(1).map((l) => {
+          const i = l.indexOf(':');
+          return [l.slice(0, i).trim().toLowerCase(), l.slice(i + 1).trim()];
+        }));
+        const len = Number(headers['content-length'] ?? NaN);
+        assert.ok(Number.isFinite(len), `a Content-Length in ${head.join(' | ')}`);
+        if (buf.length >= end + 4 + len) {
+          const body = buf.subarray(end + 4, end + 4 + len).toString('utf8');
+          buf = buf.subarray(end + 4 + len);
+          return ok({ status: Number(head[0].split(' ')[1]), headers, body });
+        }
+      }
+      if (closed) return ko(new Error('the server closed the connection'));
+      if (Date.now() - t0 > 5000) return ko(new Error('no response in 5 s'));
+      setTimeout(poll, 5);
+    };
+    poll();
+  });
+  const host = `Host: ${url.host}\r\n`;
+  try {
+    sock.write(`GET /api/v1/health HTTP/1.1\r\n${host}\r\n`);
+    const a = await next();
+    assert.equal(a.status, 200);
+    assert.notEqual((a.headers.connection || '').toLowerCase(), 'close', 'health keeps the connection');
+    const body = JSON.stringify({ login: process.env.DTI_ADMIN || 'admin', password: process.env.DTI_ADMIN_PASSWORD || '' });
+    sock.write(`POST /api/v1/login HTTP/1.1\r\n${host}Content-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    const b = await next();
+    assert.equal(b.status, 200, b.body);
+    assert.notEqual((b.headers.connection || '').toLowerCase(), 'close', 'a POST with a body keeps the connection');
+    const cookie = (b.headers['set-cookie'] || '').split(';')[0];
+    assert.match(cookie, /^dti_session=/);
+    sock.write(`GET /api/v1/me HTTP/1.1\r\n${host}Cookie: ${cookie}\r\n\r\n`);
+    const c = await next();
+    assert.equal(c.status, 200, c.body);
+    assert.notEqual((c.headers.connection || '').toLowerCase(), 'close', 'an authenticated GET keeps the connection');
+    assert.equal(closed, false);
+  } finally {
+    sock.destroy();
+  }
+});

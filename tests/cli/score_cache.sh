@@ -3,6 +3,8 @@
 # and never stale: dti serve answers GET /api/v1/plans/1/score/2026-05 (twice,
 # the second from the cache), then another process (the CLI) approves May's
 # report, and the very next answer carries May's value instead of April's.
+# The same for the other cached views (completeness, rankings, plans, plan):
+# after the approval they answer what a server started afresh answers.
 set -u
 DTI=${DTI:-build/dti}
 SHARED=${SHARED:-../shared}
@@ -49,10 +51,49 @@ d = json.load(sys.stdin)
 x = [i for i in d["indicators"] if i["code"] == "4.1"][0]
 print(x["value"], x["value_period"])'
 }
+# the other views kept the same way (completeness, rankings, plans, plan):
+# answered twice before the approval (the second from the cache), and after
+# it compared with a second server started after the approval (no cache)
+views="/api/v1/plans/1/completeness/2026-05 /api/v1/plans/1/rankings?period=2026-05&by=achievement
+  /api/v1/plans /api/v1/plans/1"
+get() {  # URL PATH → the body
+  curl -s -b "$tmp/jar" "$1$2"
+}
+i=0
+for v in $views; do
+  i=$((i + 1))
+  get "$url" "$v" >"$tmp/before.$i"
+  get "$url" "$v" | cmp -s - "$tmp/before.$i" || bad "$v: the cached answer differs from the first"
+  grep -q '"error"' "$tmp/before.$i" && bad "$v: $(cat "$tmp/before.$i")"
+done
 v1=$(value); v2=$(value)
 [ "$v1" = "56.0 2026-04" ] || bad "before approval: '$v1'"
 [ "$v2" = "$v1" ] || bad "cached answer differs: '$v2' vs '$v1'"
 at 2026-06-02T02:00:00Z --as coordinator report approve 1 "$unit" 2026-05
 v3=$(value)
 [ "$v3" = "62.0 2026-05" ] || bad "right after approval: '$v3' (stale cache?)"
+i=0
+for v in $views; do
+  i=$((i + 1))
+  get "$url" "$v" >"$tmp/after.$i"
+done
+"$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out2" 2>"$tmp/err2" &
+pid2=$!
+url2=""
+for _ in $(seq 1 100); do
+  url2=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out2" | head -n 1)
+  [ -n "$url2" ] && break
+  sleep 0.1
+done
+[ -n "$url2" ] || bad "the second server did not start"
+i=0 changed=0
+for v in $views; do
+  i=$((i + 1))
+  get "$url2" "$v" | cmp -s - "$tmp/after.$i" || bad "$v: stale after the approval (differs from a fresh server)"
+  cmp -s "$tmp/before.$i" "$tmp/after.$i" || changed=$((changed + 1))
+done
+kill "$pid2" 2>/dev/null; wait "$pid2" 2>/dev/null
+# the approval changes the rankings by achievement at least: else this
+# test could not see a stale answer
+[ "$changed" -ge 1 ] || bad "no view changed with the approval: the test proves nothing"
 exit $fail

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The session check writes nothing on an ordinary request (app/auth.c
+# auth_session_check): last_seen moves only when it is more than
+# AUTH_SESSION_TOUCH (60 s) old, so the dashboard's reads never wait on a
+# write transaction and its fsync. And the idle limit still holds: a session
+# with no request for 30 minutes is refused, one used 29 minutes ago is not.
+#
+# "Writes nothing" is seen on the database's write-ahead log: every commit
+# appends to it, so its size and modification time (ns) stay the same while
+# the server answers 40 authenticated requests over two seconds and more,
+# and change on a login (the control: a real write is seen). Later instants
+# are set with DTI_NOW, the server restarted on the same database for each.
+set -u
+DTI=${DTI:-build/dti}
+tmp=$(mktemp -d)
+pid=""
+stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; pid=""; }
+trap 'stop; rm -rf "$tmp"' EXIT
+db=$tmp/dti.db
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+command -v curl >/dev/null || { echo "FAIL: curl is missing"; exit 1; }
+export DTI_PASSWORD=session-touch-password
+"$DTI" --db "$db" user add admin --role admin >/dev/null || bad "user add"
+
+start() {  # DTI_NOW (empty: the real clock)
+  stop
+  rm -f "$tmp/out"    # not the last server's address: the redirect below is made asynchronously
+  DTI_NOW=$1 "$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  url=""
+  for _ in $(seq 1 100); do
+    url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" 2>/dev/null | head -n 1)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; }
+}
+login() {  # JAR
+  curl -s -c "$1" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d "{\"login\":\"admin\",\"password\":\"$DTI_PASSWORD\"}" "$url/api/v1/login"
+}
+me() {  # JAR → status
+  curl -s -b "$1" -o /dev/null -w '%{http_code}' "$url/api/v1/me"
+}
+wal() { stat -c '%s %.9Y' "$db-wal"; }
+last_seen() {  # JAR → the session's last_seen
+  python3 - "$db" "$(awk '$6 == "dti_session" {print $7}' "$1")" <<'EOF'
+import hashlib, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+r = c.execute("SELECT last_seen FROM sessions WHERE id_hash = ?",
+              (hashlib.sha256(sys.argv[2].encode()).hexdigest(),)).fetchone()
+print(r[0] if r else "none")
+EOF
+}
+
+at() {  # SECONDS after the login → an instant for DTI_NOW
+  date -u -d "@$((t0 + $1))" +%Y-%m-%dT%H:%M:%SZ
+}
+
+# Now (the real clock, which moves: a write per request would change the
+# log even where it rewrites last_seen): log in; then 40 requests over more
+# than two seconds write nothing
+start ""
+[ "$(login "$tmp/a")" = 200 ] || bad "login a"
+[ "$(login "$tmp/b")" = 200 ] || bad "login b"
+t0=$(date -u -d "$(last_seen "$tmp/a")" +%s) || { echo "FAIL: no session a"; exit 1; }
+sleep 0.05
+w0=$(wal)
+n200=0
+for _ in $(seq 1 20); do
+  [ "$(me "$tmp/a")" = 200 ] && n200=$((n200 + 1))
+  curl -s -b "$tmp/a" -o /dev/null "$url/api/v1/plans"
+  sleep 0.12
+done
+w1=$(wal)
+[ "$n200" = 20 ] || bad "only $n200 of 20 requests answered 200"
+[ "$w1" = "$w0" ] || bad "the write-ahead log changed during 40 reads ($w0 → $w1): a write per request"
+[ "$(login "$tmp/c")" = 200 ] || bad "login c"
+[ "$(wal)" != "$w1" ] || bad "control: a login did not change the write-ahead log (the check sees nothing)"
+[ "$(last_seen "$tmp/a")" = "$(at 0)" ] || bad "last_seen moved during the reads: $(last_seen "$tmp/a")"
+
+# +50 s — under a minute: answered, last_seen not written
+start "$(at 50)"
+[ "$(me "$tmp/a")" = 200 ] || bad "+50 s: not answered"
+[ "$(last_seen "$tmp/a")" = "$(at 0)" ] || bad "+50 s: last_seen moved: $(last_seen "$tmp/a")"
+
+# +29 min — 29 minutes idle: answered, and last_seen moves (once)
+start "$(at 1740)"
+[ "$(me "$tmp/a")" = 200 ] || bad "+29 min: a session idle 29 minutes was refused"
+[ "$(last_seen "$tmp/a")" = "$(at 1740)" ] || bad "+29 min: last_seen not moved: $(last_seen "$tmp/a")"
+
+# +30 min 3 s — b (no request since its login, within a second or two of
+# a's) is idle over 30 minutes: refused
+start "$(at 1803)"
+[ "$(me "$tmp/b")" = 401 ] || bad "+30 min: a session idle 30 minutes was accepted"
+
+# +58 min 30 s — a, last seen at +29 min, is still live; 30 minutes after
+# that request it is not
+start "$(at 3510)"
+[ "$(me "$tmp/a")" = 200 ] || bad "+58.5 min: a session idle 29.5 minutes was refused"
+start "$(at 5311)"
+[ "$(me "$tmp/a")" = 401 ] || bad "+88.5 min: a session idle 30 minutes after its last touch was accepted"
+exit $fail
