@@ -49,7 +49,10 @@ function units(names, unresolved) {
 }
 
 // A cell with its column's name, shown beside the value when rows stack.
-const cell = (key, ...content) => h('td', { 'data-label': t(key) }, ...content);
+// Stacked rows are display: block, which drops a table's semantics in
+// browsers' accessibility trees: the explicit roles keep them (rows and
+// cells stay announced, and found by role).
+const cell = (key, ...content) => h('td', { 'data-label': t(key), role: 'cell' }, ...content);
 
 // The actions of one row: history for all who may read it, edit and
 // reassign for those who may change the plan (OPTS.canEdit).
@@ -67,9 +70,9 @@ function table(kind, rows, opts) {
   const cols = ['plan.code', 'plan.name', kind === 'task' ? 'plan.outputs' : 'plan.targets', 'plan.lead', 'plan.support', 'plan.due'];
   const withActions = rows.some((x) => x._item);
   if (withActions) cols.push('pe.actions');
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items' },
-    h('thead', {}, h('tr', {}, cols.map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, rows.map((x) => h('tr', { id: x._item ? `row-${kind}-${x._item.id}` : null, tabindex: x._item ? '-1' : null },
+  return h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items', role: 'table' },
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, cols.map((k) => h('th', { scope: 'col', role: 'columnheader' }, t(k))))),
+    h('tbody', { role: 'rowgroup' }, rows.map((x) => h('tr', { role: 'row', id: x._item ? `row-${kind}-${x._item.id}` : null, tabindex: x._item ? '-1' : null },
       cell('plan.code', x.code),
       cell('plan.name', x.name),
       kind === 'task' ? cell('plan.outputs', list(x.outputs)) : cell('plan.targets', list((x.targets || []).map(targetText))),
