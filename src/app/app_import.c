@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "base/vec.h"
 #include "app/audit.h"
 #include "app/auth.h"
 #include "app/calendar.h"
@@ -66,14 +67,10 @@ static int add_name(importer *im, char *name, int prov)
             im->v[i].count++;
             return 0;
         }
-    if (im->n == im->cap) {
-        size_t cap = im->cap ? im->cap * 2 : 32;
-        name_ent *v = realloc(im->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        im->v = v;
-        im->cap = cap;
-    }
+    name_ent *v = vec_grow(im->v, im->n, &im->cap, sizeof *v, 32);
+    if (!v)
+        return -1;
+    im->v = v;
     im->v[im->n++] = (name_ent){name, prov, 1, NULL, 0, 0, APP_MATCH_NONE};
     return 0;
 }

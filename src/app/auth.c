@@ -12,6 +12,8 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/auth.h"
+#include "base/vec.h"
+#include "app/auth_int.h"
 #include "app/audit.h"
 #include "app/app_util.h"
 #include "base/file.h"
@@ -182,25 +184,24 @@ static int name_ok(const char *name)
 }
 
 /* The user as the audit log shows it (no password hash). New reference. */
-static json_t *user_json(const auth_user *u)
+json_t *auth_user_audit_json(const auth_user *u)
 {
     return json_pack("{s:I, s:s, s:s, s:s, s:I, s:b}", "id", (json_int_t)u->id, "name", u->name,
                      "display_name", u->display, "role", auth_role_name(u->role), "org_id",
                      (json_int_t)u->org_id, "active", u->active);
 }
 
-static dti_rc org_exists(store *s, int64_t org_id, dti_err *e)
+dti_rc auth_org_live(store *s, int64_t org_id, const char *field, dti_err *e)
 {
     int found = 0;
     int64_t one;
     store_val p[] = {SV_I(org_id)};
-    /* only a live org: an account on a closed one would see nothing */
     dti_rc rc = store_query_int(s, "SELECT 1 FROM orgs WHERE id = ? AND valid_to IS NULL", p, 1, &one,
                                 &found, e);
     if (rc)
         return rc;
     if (!found)
-        return dti_fail(e, DTI_ERR_NOTFOUND, "org", "không có đơn vị số %lld (hoặc đơn vị đã giải thể)",
+        return dti_fail(e, DTI_ERR_NOTFOUND, field, "không có đơn vị số %lld (hoặc đơn vị đã giải thể)",
                         "no org with id %lld (or it is closed)", (long long)org_id);
     return DTI_OK;
 }
@@ -270,7 +271,7 @@ dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const c
         if ((rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &want, e)))
             goto out;
     }
-    if (org_id > 0 && (rc = org_exists(s, org_id, e)))
+    if (org_id > 0 && (rc = auth_org_live(s, org_id, "org", e)))
         goto out;
     {
         int found = 0;
@@ -301,7 +302,7 @@ dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const c
     nu.role = role;
     nu.org_id = org_id > 0 ? org_id : 0;
     nu.active = 1;
-    if (!(after = user_json(&nu))) {
+    if (!(after = auth_user_audit_json(&nu))) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto out;
     }
@@ -400,9 +401,9 @@ dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, 
                       "an account cannot disable or enable itself");
         goto out;
     }
-    before = user_json(&u);
+    before = auth_user_audit_json(&u);
     u.active = active ? 1 : 0;
-    after = user_json(&u);
+    after = auth_user_audit_json(&u);
     if (!before || !after) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto out;
@@ -439,16 +440,12 @@ struct user_list {
 static int user_list_row(void *ctx, const store_row *r)
 {
     struct user_list *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        auth_user *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->nomem = 1;
-            return 1;
-        }
-        l->v = v;
-        l->cap = cap;
+    auth_user *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 16);
+    if (!v) {
+        l->nomem = 1;
+        return 1;
     }
+    l->v = v;
     user_row(&l->v[l->n], r);
     l->n++;
     return 0;

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/auth.h"
+#include "base/vec.h"
+#include "app/auth_int.h"
 #include "app/audit.h"
 #include "app/app_util.h"
 #include "base/file.h"
@@ -102,29 +104,6 @@ dti_rc auth_can_user(store *s, const auth_user *actor, auth_user_act act, const 
 
 /* ---- helpers ---------------------------------------------------------------- */
 
-/* The account as the audit log shows it (no password hash). New reference. */
-static json_t *acct_json(const auth_user *u)
-{
-    return json_pack("{s:I, s:s, s:s, s:s, s:I, s:b}", "id", (json_int_t)u->id, "name", u->name,
-                     "display_name", u->display, "role", auth_role_name(u->role), "org_id",
-                     (json_int_t)u->org_id, "active", u->active);
-}
-
-static dti_rc org_live(store *s, int64_t org_id, dti_err *e)
-{
-    int found = 0;
-    int64_t one;
-    store_val p[] = {SV_I(org_id)};
-    dti_rc rc = store_query_int(s, "SELECT 1 FROM orgs WHERE id = ? AND valid_to IS NULL", p, 1, &one,
-                                &found, e);
-    if (rc)
-        return rc;
-    if (!found)
-        return dti_fail(e, DTI_ERR_NOTFOUND, "org_id", "không có đơn vị số %lld (hoặc đơn vị đã giải thể)",
-                        "no org with id %lld (or it is closed)", (long long)org_id);
-    return DTI_OK;
-}
-
 /* The account ID as ACTOR may manage it: 404 unseen, 403 unmanaged. */
 static dti_rc managed(store *s, const auth_user *actor, int64_t id, auth_user *u, dti_err *e)
 {
@@ -195,7 +174,7 @@ dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth
                       "a %s needs an org (its scope)", auth_role_name(nu.role));
         goto out;
     }
-    if (nu.org_id != u.org_id && nu.org_id > 0 && (rc = org_live(s, nu.org_id, e)))
+    if (nu.org_id != u.org_id && nu.org_id > 0 && (rc = auth_org_live(s, nu.org_id, "org_id", e)))
         goto out;
     if (rights) {
         /* the account as it would become must be the actor's to manage too */
@@ -220,8 +199,8 @@ dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth
         if ((rc = store_exec(s, "DELETE FROM sessions WHERE user_id = ?", p, 1, e)))
             goto out;
     }
-    before = acct_json(&u);
-    after = acct_json(&nu);
+    before = auth_user_audit_json(&u);
+    after = auth_user_audit_json(&nu);
     if (!before || !after) {
         rc = app_nomem(e);
         goto out;
@@ -378,16 +357,12 @@ struct org_list {
 static int org_row(void *ctx, const store_row *r)
 {
     struct org_list *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 32;
-        auth_org *v = realloc(l->v, cap * sizeof *v);
-        if (!v) {
-            l->nomem = 1;
-            return 1;
-        }
-        l->v = v;
-        l->cap = cap;
+    auth_org *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 32);
+    if (!v) {
+        l->nomem = 1;
+        return 1;
     }
+    l->v = v;
     auth_org *o = &l->v[l->n];
     memset(o, 0, sizeof *o);
     o->id = r->v[0].i;

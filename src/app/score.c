@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
+#include "base/vec.h"
 #include "app/score.h"
 #include "app/score_int.h"
 #include "base/text.h"
@@ -47,16 +48,12 @@ static int plist_row(void *ctx, const store_row *r)
         period_date_parse(ed, &pe.end))
         return 0;
     period_format(&pe.p, pe.code);
-    if (L->n == L->cap) {
-        size_t nc = L->cap ? L->cap * 2 : 32;
-        struct pend *nv = realloc(L->v, nc * sizeof *nv);
-        if (!nv) {
-            L->nomem = 1;
-            return 1;
-        }
-        L->v = nv;
-        L->cap = nc;
+    struct pend *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 32);
+    if (!nv) {
+        L->nomem = 1;
+        return 1;
     }
+    L->v = nv;
     L->v[L->n++] = pe;
     return 0;
 }
@@ -289,16 +286,12 @@ static int raw_row(void *vc, const store_row *r)
         L->toobig = 1;
         return 1;
     }
-    if (L->n == L->cap) {
-        size_t nc = L->cap ? L->cap * 2 : 64;
-        struct raw *nv = realloc(L->v, nc * sizeof *nv);
-        if (!nv) {
-            L->nomem = 1;
-            return 1;
-        }
-        L->v = nv;
-        L->cap = nc;
+    struct raw *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 64);
+    if (!nv) {
+        L->nomem = 1;
+        return 1;
     }
+    L->v = nv;
     L->v[L->n++] = x;
     return 0;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
+#include "base/vec.h"
 #include "app/audit.h"
 #include "app/score.h"
 #include "app/score_int.h"
@@ -101,14 +102,10 @@ static dti_rc push(loader *L, crit_in **out, dti_err *e)
     if (L->n >= APP_INDEX_MAX_ROWS)
         return dti_fail(e, DTI_ERR_TOOBIG, NULL, "bộ chỉ số quá %d tiêu chí", "a point table over %d criteria",
                         APP_INDEX_MAX_ROWS);
-    if (L->n == L->cap) {
-        size_t nc = L->cap ? L->cap * 2 : 32;
-        crit_in *nv = realloc(L->v, nc * sizeof *nv);
-        if (!nv)
-            return app_nomem(e);
-        L->v = nv;
-        L->cap = nc;
-    }
+    crit_in *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 32);
+    if (!nv)
+        return app_nomem(e);
+    L->v = nv;
     *out = &L->v[L->n++];
     memset(*out, 0, sizeof **out);
     return DTI_OK;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
+#include "base/vec.h"
 #include "app/score.h"
 #include "app/score_int.h"
 #include "app/report.h"
@@ -24,16 +25,12 @@ static int org_row(void *ctx, const store_row *r)
     struct rows *R = ctx;
     if (R->n >= RANK_ITEMS_MAX)
         return 1;
-    if (R->n == R->cap) {
-        size_t nc = R->cap ? R->cap * 2 : 16;
-        app_rank_row *nv = realloc(R->v, nc * sizeof *nv);
-        if (!nv) {
-            R->nomem = 1;
-            return 1;
-        }
-        R->v = nv;
-        R->cap = nc;
+    app_rank_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 16);
+    if (!nv) {
+        R->nomem = 1;
+        return 1;
     }
+    R->v = nv;
     app_rank_row *w = &R->v[R->n];
     memset(w, 0, sizeof *w);
     w->org_id = r->v[0].i;
@@ -55,16 +52,12 @@ struct leads {
 static int lead_row(void *ctx, const store_row *r)
 {
     struct leads *L = ctx;
-    if (L->n == L->cap) {
-        size_t nc = L->cap ? L->cap * 2 : 64;
-        struct lead *nv = realloc(L->v, nc * sizeof *nv);
-        if (!nv) {
-            L->nomem = 1;
-            return 1;
-        }
-        L->v = nv;
-        L->cap = nc;
+    struct lead *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 64);
+    if (!nv) {
+        L->nomem = 1;
+        return 1;
     }
+    L->v = nv;
     L->v[L->n].org = r->v[0].i;
     L->v[L->n].ind = r->v[1].i;
     L->n++;
@@ -137,16 +130,12 @@ static int span_row(void *ctx, const store_row *r)
         if (app_col(r, 2) && period_date_parse(app_col(r, 2), &x.to))
             x.to = PERIOD_NO_DAY;
     }
-    if (L->n == L->cap) {
-        size_t nc = L->cap ? L->cap * 2 : 64;
-        struct span *nv = realloc(L->v, nc * sizeof *nv);
-        if (!nv) {
-            L->nomem = 1;
-            return 1;
-        }
-        L->v = nv;
-        L->cap = nc;
+    struct span *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 64);
+    if (!nv) {
+        L->nomem = 1;
+        return 1;
     }
+    L->v = nv;
     L->v[L->n++] = x;
     return 0;
 }

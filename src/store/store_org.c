@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "store/store_org.h"
+#include "base/vec.h"
 
 static const char *const KINDS[] = {"province", "commune", "unit"};
 
@@ -131,16 +132,12 @@ struct org_rows {
 static int org_row(void *ctx, const store_row *row)
 {
     struct org_rows *r = ctx;
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 8;
-        store_org *v = realloc(r->v, cap * sizeof *v);
-        if (!v) {
-            r->nomem = 1;
-            return 1;
-        }
-        r->v = v;
-        r->cap = cap;
+    store_org *v = vec_grow(r->v, r->n, &r->cap, sizeof *v, 8);
+    if (!v) {
+        r->nomem = 1;
+        return 1;
     }
+    r->v = v;
     store_org *o = &r->v[r->n++];
     memset(o, 0, sizeof *o);
     o->id = row->v[0].i;

@@ -48,11 +48,13 @@ function units(names, unresolved) {
     open.has(n) ? [' ', h('span', { class: 'badge unresolved' }, t('pe.unresolved'))] : null)));
 }
 
-// A cell with its column's name, shown beside the value when rows stack.
-// Stacked rows are display: block, which drops a table's semantics in
-// browsers' accessibility trees: the explicit roles keep them (rows and
-// cells stay announced, and found by role).
-const cell = (key, ...content) => h('td', { 'data-label': t(key), role: 'cell' }, ...content);
+// A cell with its column's name, shown above the value when rows stack
+// (narrow screens). Stacked rows are display: block, which drops a table's
+// semantics in browsers' accessibility trees: the explicit roles keep them
+// (rows and cells stay announced with their column headers, and found by
+// role), so the visible name is aria-hidden and stays out of the row's name.
+const cell = (key, ...content) => h('td', { role: 'cell' },
+  h('span', { class: 'cell-label', 'aria-hidden': 'true' }, t(key)), ...content);
 
 // The actions of one row: history for all who may read it, edit and
 // reassign for those who may change the plan (OPTS.canEdit).
