@@ -38,5 +38,7 @@ void api_publish(struct http_req *r);
 void api_audit(struct http_req *r);
 void api_calendar_periods(struct http_req *r);
 void api_calendar_set(struct http_req *r);
+void api_assignments(struct http_req *r);
+void api_report_queue(struct http_req *r);
 
 #endif

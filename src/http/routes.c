@@ -38,5 +38,7 @@ const route api_routes[] = {
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/periods",  api_calendar_periods, ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/calendar", api_calendar_set,     ROUTE_SESSION, 8192},
+    {"GET",  "/api/v1/plans/:id/assignments/:org", api_assignments, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/reports",          api_report_queue, ROUTE_SESSION, 0},
     {NULL, NULL, NULL, 0, 0}
 };
