@@ -180,6 +180,8 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/periods', url: () => `/api/v1/plans/${A.plan}/periods?year=2026`, exp: READ_PLAN },
   // the demo's own calendar set again (DEMO_CALENDAR): the data stay as they are
   { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/assignments/:org', url: () => `/api/v1/plans/${A.plan}/assignments/${A.org}`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/plans/:id/reports', url: () => `/api/v1/plans/${A.plan}/reports?state=submitted`, exp: READ_PLAN },
 ];
 
 function expected(row, role, scope) {
