@@ -40,7 +40,7 @@ const MESSAGES = {
     'import.how.self': 'Chính xã/tỉnh', 'import.how.none': 'Chưa gắn',
     'import.collective': 'Tên chung cần điều phối viên xác định', 'import.warnings': 'Lưu ý',
     'mywork.title': 'Việc của tôi', 'mywork.empty': 'Các chỉ tiêu được giao trong kỳ này sẽ hiện ở đây.',
-    'due.left': 'còn {n} ngày', 'due.today': 'hết hạn hôm nay', 'due.late': 'trễ {n} ngày',
+    'due.left': 'còn {n} ngày', 'due.today': 'hết hạn hôm nay', 'due.late': 'quá hạn {n} ngày',
     'state.draft': 'bản nháp', 'state.submitted': 'đã nộp', 'state.returned': 'bị trả lại', 'state.approved': 'đã duyệt',
     'state.none': 'chưa lập', 'yes': 'Có', 'no': 'Không',
     'mywork.period': 'kỳ', 'mywork.deadline': 'Hạn nộp:', 'mywork.state': 'Trạng thái:', 'mywork.open': 'Nhập báo cáo',
@@ -72,6 +72,14 @@ const MESSAGES = {
     'history.pick': 'Chọn chỉ tiêu để xem lịch sử', 'history.pickPlan': 'Kế hoạch', 'history.pickItem': 'Chỉ tiêu',
     'history.byId': 'Hoặc nhập mã số (id) của chỉ tiêu, nhiệm vụ, báo cáo',
     'import.unitsHint': 'Tên không khớp với đơn vị nào sẽ thành đơn vị mới (được đánh dấu): hãy kiểm tra trước khi xác nhận.',
+    // my work and review (periods of any kind, work by org)
+    'period.month': 'Tháng {m}/{y}', 'period.quarter': 'Quý {r}/{y}', 'period.half1': '6 tháng đầu năm {y}',
+    'period.half2': '6 tháng cuối năm {y}', 'period.year': 'Năm {y}',
+    'mywork.noOrg': 'Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo phải nộp.',
+    'mywork.when.current': 'Đang mở', 'mywork.when.past': 'Kỳ trước chưa xong', 'mywork.noDeadline': 'không có hạn',
+    'mywork.role.lead': 'Chủ trì', 'mywork.role.support': 'Phối hợp',
+    'mywork.supportHint': 'Đơn vị phối hợp: ghi chú và tài liệu kiểm chứng; số liệu do đơn vị chủ trì báo cáo.',
+    'mywork.items': '{n} chỉ tiêu, {m} nhiệm vụ được giao', 'review.view': 'Xem',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -108,7 +116,7 @@ const MESSAGES = {
     'import.how.self': 'The commune/province', 'import.how.none': 'Not linked',
     'import.collective': 'Collective names for the coordinator to resolve', 'import.warnings': 'Notes',
     'mywork.title': 'My work', 'mywork.empty': 'The indicators assigned to you this period appear here.',
-    'due.left': '{n} days left', 'due.today': 'due today', 'due.late': '{n} days late',
+    'due.left': '{n} days left', 'due.today': 'due today', 'due.late': '{n} days overdue',
     'state.draft': 'draft', 'state.submitted': 'submitted', 'state.returned': 'returned', 'state.approved': 'approved',
     'state.none': 'not started', 'yes': 'Yes', 'no': 'No',
     'mywork.period': 'period', 'mywork.deadline': 'Deadline:', 'mywork.state': 'State:', 'mywork.open': 'Enter the report',
@@ -140,6 +148,14 @@ const MESSAGES = {
     'history.pick': 'Choose an indicator to see its history', 'history.pickPlan': 'Plan', 'history.pickItem': 'Indicator',
     'history.byId': 'Or type the id of an indicator, task or report',
     'import.unitsHint': 'A name matching no unit becomes a new unit (flagged): check them before confirming.',
+    // my work and review (periods of any kind, work by org)
+    'period.month': '{name} {y}', 'period.quarter': 'Q{q} {y}', 'period.half1': 'First half of {y}',
+    'period.half2': 'Second half of {y}', 'period.year': 'Year {y}',
+    'mywork.noOrg': 'This account belongs to no unit, so it has no report to make.',
+    'mywork.when.current': 'Open', 'mywork.when.past': 'Earlier, not done', 'mywork.noDeadline': 'no deadline',
+    'mywork.role.lead': 'Lead', 'mywork.role.support': 'Support',
+    'mywork.supportHint': 'Supporting unit: notes and evidence; the lead unit reports the figure.',
+    'mywork.items': '{n} indicators, {m} tasks assigned', 'review.view': 'View',
   },
 };
 
