@@ -227,9 +227,16 @@ static json_t *jtext(const char *s)
 static int item_row(void *ctx, const store_row *r)
 {
     struct items_ctx *c = ctx;
-    json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o}", "kind", c->is_task ? "task" : "indicator",
-                          "id", (json_int_t)r->v[0].i, "code", app_col(r, 1) ? app_col(r, 1) : "",
-                          "group", app_col(r, 2) ? app_col(r, 2) : "", "name", app_col(r, 3) ? app_col(r, 3) : "",
+    const char *code = app_col(r, 1) ? app_col(r, 1) : "", *group = app_col(r, 2) ? app_col(r, 2) : "";
+    /* how a report's CSV names it: GROUP/CODE where the plan repeats the code */
+    char ref[160];
+    if (r->v[7].i > 1 && *group)
+        snprintf(ref, sizeof ref, "%s/%s", group, code);
+    else
+        snprintf(ref, sizeof ref, "%s", code);
+    json_t *o = json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:o}", "kind", c->is_task ? "task" : "indicator",
+                          "id", (json_int_t)r->v[0].i, "code", code, "ref", ref,
+                          "group", group, "name", app_col(r, 3) ? app_col(r, 3) : "",
                           "role", app_col(r, 6) && strcmp(app_col(r, 6), "lead") == 0 ? "lead" : "support",
                           "due", jtext(app_col(r, 4)), "due_text", jtext(app_col(r, 5)));
     if (!o || json_array_append_new(c->arr, o)) {
@@ -294,16 +301,18 @@ static dti_rc load_items(store *s, int64_t plan_id, int64_t org_id, int32_t day,
     period_date_iso(day, d);
     store_val p[] = {SV_I(plan_id), SV_I(org_id), app_sv_text(d), app_sv_text(d)};
     static const char *const sql[2] = {
-        "SELECT i.id, i.code, i.group_code, i.name, i.due, i.due_text, MIN(a.role) FROM assignments a "
+        "SELECT i.id, i.code, i.group_code, i.name, i.due, i.due_text, MIN(a.role), "
+        "(SELECT COUNT(*) FROM indicators j WHERE j.plan_id = i.plan_id AND j.code = i.code) FROM assignments a "
         "JOIN indicators i ON i.id = a.indicator_id WHERE a.plan_id = ? AND a.org_id = ? "
         "AND a.role IN ('lead', 'support') AND substr(a.valid_from, 1, 10) <= ? "
         "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) "
-        "GROUP BY i.id, i.code, i.group_code, i.name, i.due, i.due_text, i.seq ORDER BY i.seq",
-        "SELECT t.id, t.code, t.group_code, t.name, t.due, t.due_text, MIN(a.role) FROM assignments a "
+        "GROUP BY i.id, i.code, i.group_code, i.name, i.due, i.due_text, i.seq, i.plan_id ORDER BY i.seq",
+        "SELECT t.id, t.code, t.group_code, t.name, t.due, t.due_text, MIN(a.role), "
+        "(SELECT COUNT(*) FROM tasks j WHERE j.plan_id = t.plan_id AND j.code = t.code) FROM assignments a "
         "JOIN tasks t ON t.id = a.task_id WHERE a.plan_id = ? AND a.org_id = ? "
         "AND a.role IN ('lead', 'support') AND substr(a.valid_from, 1, 10) <= ? "
         "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) "
-        "GROUP BY t.id, t.code, t.group_code, t.name, t.due, t.due_text, t.seq ORDER BY t.seq"};
+        "GROUP BY t.id, t.code, t.group_code, t.name, t.due, t.due_text, t.seq, t.plan_id ORDER BY t.seq"};
     int year = period_ymd_of(day).y;
     for (int t = 0; t < 2; t++) {
         struct items_ctx c = {arr, t, 0};

@@ -57,7 +57,9 @@ duty_when duty_period(const period_entry *pe, int32_t today, int assigned, int a
 /* ORG_ID's work on PLAN_ID at NOW, as U (permission above):
  *   {"plan_id", "org_id", "org", "today", "today_iso", "calendar": bool,
  *    "note": text or null,
- *    "items": [{"kind": "indicator"|"task", "id", "code", "group", "name",
+ *    "items": [{"kind": "indicator"|"task", "id", "code", "ref" (the code
+ *               a report's CSV names it by: "GROUP/CODE" where the plan
+ *               repeats the code across groups), "group", "name",
  *               "role": "lead"|"support", "due", "due_text",
  *               (indicators) "target": {"year", "op", "value", "unit",
  *               "text"} or null, "unit", "rate": bool, "text_target": bool}],

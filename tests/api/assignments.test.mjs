@@ -250,6 +250,13 @@ test('a plan without a calendar: items, no periods, a note; then quarters and th
   // Q1 ended before the plan's assignments began (issued 08/04/2026): not owed
   assert.ok(!ps.some((p) => p.code === '2026-Q1'), 'no duty before the assignments');
   assert.ok(ps.some((p) => p.code === '2026-Q2' && p.when === 'past' && p.timeliness.status === 'missing'));
+  // a code the plan repeats across groups comes with the GROUP/CODE a report's CSV needs
+  const all = JSON.parse(dti(['--as', 'admin', 'assign', 'list', String(ids.Q), '--json']));
+  for (const it of r.body.items) {
+    const same = all.filter((x) => x.kind === it.kind && x.code === it.code).length;
+    assert.equal(it.ref, same > 1 ? `${it.group}/${it.code}` : it.code, `${it.kind} ${it.code}`);
+  }
+  assert.ok(r.body.items.some((it) => it.ref.includes('/')), 'Vĩnh Trụ repeats task codes across groups');
   // rep_q reads nothing of A
   assert.equal((await get(`/api/v1/plans/${ids.A}/assignments/${sessions.kinhte.org}`, 'rep_q')).status, 404);
 });

@@ -125,14 +125,15 @@ function noteField(id, old, dis) {
   return field(id + '-note', t('mywork.note'), h('textarea', { id: id + '-note', name: 'note', rows: 2, disabled: dis }, old?.note || ''));
 }
 
-const itemId = (prefix, item) => prefix + '-' + item.csv.replace(/[^\w]/g, '_');
+// ids from the item's CSV reference (GROUP/CODE where the plan repeats a code: unique)
+const itemId = (prefix, item) => prefix + '-' + (item.ref || item.code).replace(/[^\w]/g, '_');
 
 // IND is an item of the server's work list: {code, name, role, target,
 // unit, rate, text_target}; OLD this period's entry, LAST the previous one.
 function indicatorFieldset(ind, old, editable, last, lastPeriod) {
   const id = itemId('ind', ind);
   const target = ind.target ? ind.target.text || `${ind.target.op} ${fmtNum(ind.target.value)} ${ind.target.unit || ''}`.trim() : '';
-  const fs = h('fieldset', { class: 'card item', 'data-kind': 'indicator', 'data-code': ind.csv, 'data-role': ind.role, id });
+  const fs = h('fieldset', { class: 'card item', 'data-kind': 'indicator', 'data-code': ind.code, 'data-ref': ind.ref || ind.code, 'data-role': ind.role, id });
   const dis = !editable;
   const parts = [h('legend', {}, `${ind.code}. ${ind.name}`),
     h('p', { class: 'muted' }, t('mywork.role.' + ind.role), target ? ` · ${t('plan.targets')} ${ind.target.year}: ${target}` : ''),
@@ -174,7 +175,7 @@ function taskFieldset(task, old, editable, last, lastPeriod) {
     h('p', { class: 'muted' }, t('mywork.role.' + task.role), task.due_text ? ` · ${t('plan.due')}: ${task.due_text}` : ''),
     last ? h('p', { class: 'muted prev' }, t('mywork.prev', { p: lastPeriod }), ' ',
       last.status ? `${last.status} · ${fmtNum(last.percent)} %` : last.note || '—') : null];
-  const fs = h('fieldset', { class: 'card item', 'data-kind': 'task', 'data-code': task.csv, 'data-role': task.role, id });
+  const fs = h('fieldset', { class: 'card item', 'data-kind': 'task', 'data-code': task.code, 'data-ref': task.ref || task.code, 'data-role': task.role, id });
   if (task.role !== 'lead') {
     fs.append(...head.filter(Boolean), h('p', { class: 'muted' }, t('mywork.supportHint')), noteField(id, old, dis));
     return fs;
@@ -202,7 +203,7 @@ function toCsv(form) {
     return x === null ? '' : String(x);
   };
   for (const fs of form.querySelectorAll('fieldset.item')) {
-    const code = fs.dataset.code;
+    const code = fs.dataset.ref || fs.dataset.code;
     if (fs.dataset.kind === 'indicator') {
       const r = [num(fs, 'numerator'), num(fs, 'denominator'), num(fs, 'value'), val(fs, 'met'), val(fs, 'note')];
       if (r.every((x) => x === '')) continue;
@@ -255,10 +256,6 @@ async function renderForm(main, ctx) {
   const orgName = work.org;
   const state = rep?.state || null;
   const editable = state !== 'submitted';
-  // a code the plan repeats across groups is written GROUP/CODE (docs/reports.md)
-  const seen = new Map();
-  for (const it of work.items) seen.set(`${it.kind}:${it.code}`, (seen.get(`${it.kind}:${it.code}`) || 0) + 1);
-  for (const it of work.items) it.csv = seen.get(`${it.kind}:${it.code}`) > 1 && it.group ? `${it.group}/${it.code}` : it.code;
   const items = {
     indicators: work.items.filter((i) => i.kind === 'indicator'),
     tasks: work.items.filter((i) => i.kind === 'task'),
@@ -268,8 +265,8 @@ async function renderForm(main, ctx) {
   const cur = { values: byCode(rep, 'values'), tasks: byCode(rep, 'tasks') };
   const before = { values: byCode(prev, 'values'), tasks: byCode(prev, 'tasks'), period: prevPeriod };
 
-  const evidenceItems = [...items.indicators.map((i) => ['indicator', i.csv, `${i.code}. ${i.name}`]),
-    ...items.tasks.map((x) => ['task', x.csv, `${t('mywork.task')} ${x.code}. ${x.name}`])];
+  const evidenceItems = [...items.indicators.map((i) => ['indicator', i.code, `${i.code}. ${i.name}`]),
+    ...items.tasks.map((x) => ['task', x.code, `${t('mywork.task')} ${x.code}. ${x.name}`])];
   const evFile = h('input', { id: 'evidence-file', name: 'file', type: 'file', disabled: !editable,
     accept: '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx' });
   const evItem = h('select', { id: 'evidence-item', name: 'item', disabled: !editable },
