@@ -79,7 +79,7 @@ async function renderList(main, ctx) {
       h('ul', { class: 'cards', id: 'mywork-list' }, cards.map(({ plan, work, p }) => {
         const open = p.state !== 'submitted' && p.state !== 'approved';
         return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when },
-          h('p', { class: 'muted' }, plan.title, ' · ', t('mywork.when.' + p.when)),
+          h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
           h('h2', {}, `${work.org} · ${periodLabel(p.code)}`),
           h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
           deadlineLine(p),
