@@ -375,7 +375,7 @@ static dti_rc check_access(store *s, const auth_user *u, int64_t plan_id, int64_
     if (!under)
         return not_found(e, plan_id, org_id);
     if ((rc = auth_can(s, u, AUTH_READ, org_id, e)))
-        return rc == DTI_ERR_PERM ? not_found(e, plan_id, org_id) : rc;
+        return rc == DTI_ERR_PERM || rc == DTI_ERR_NOTFOUND ? not_found(e, plan_id, org_id) : rc;
     store_val q[] = {SV_I(org_id)};
     if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, name, e)))
         return rc;

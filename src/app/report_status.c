@@ -174,14 +174,15 @@ static dti_rc queue_may(struct queue *q, int64_t org, int *read, int *review)
             return DTI_OK;
         }
     dti_err scratch;
+    /* out of scope (not found) or not the role's (refused): left out */
     dti_rc rc = auth_can(q->s, q->u, AUTH_READ, org, &scratch);
-    if (rc && rc != DTI_ERR_PERM)
+    if (rc && rc != DTI_ERR_PERM && rc != DTI_ERR_NOTFOUND)
         return dti_fail(q->e, rc, NULL, "%s", "%s", scratch.msg);
     *read = rc == DTI_OK;
     *review = 0;
     if (*read) {
         rc = auth_can(q->s, q->u, AUTH_REVIEW, org, &scratch);
-        if (rc && rc != DTI_ERR_PERM)
+        if (rc && rc != DTI_ERR_PERM && rc != DTI_ERR_NOTFOUND)
             return dti_fail(q->e, rc, NULL, "%s", "%s", scratch.msg);
         *review = rc == DTI_OK;
     }
