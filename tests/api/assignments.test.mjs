@@ -5,9 +5,9 @@
 // Its own server on its own database, with the clock fixed (DTI_NOW
 // 2026-11-23, Vietnam 10:00): `dti demo` (xã Hòa Bình, monthly calendar
 // "month:unit=15+1,commune=20+1", reports of 08–10/2026), then the plan of
-// xã Vĩnh Trụ imported with no calendar, checked, and given a quarterly and
-// yearly one through the CLI (`dti calendar set`), with a reporter of its
-// own. Expected figures are derived from the calendar the server reports
+// xã Vĩnh Trụ imported through the API with no calendar (an empty
+// "calendar" part), checked, and given a quarterly and yearly one through
+// the CLI (`dti calendar set`), with a reporter of its own. Expected figures are derived from the calendar the server reports
 // (its dates and deadlines) and from the other endpoints (completeness,
 // report show), not written down.
 import { test, before, after } from 'node:test';
@@ -61,13 +61,7 @@ const daysTo = (iso) => Math.round((Date.parse(iso + 'T00:00:00Z') - Date.parse(
 
 before(async () => {
   dti(['demo']);
-  dti(['--as', 'admin', 'import', `${SHARED}/plans/vinh-tru-2026.txt`]);
-  const plans = JSON.parse(dti(['--as', 'admin', 'plans', '--json']));
-  ids.A = plans.find((p) => p.commune === 'Hòa Bình').id;
-  ids.Q = plans.find((p) => p.commune === 'Vĩnh Trụ').id;
-  // a reporter of a unit only B has
-  dti(['--as', 'admin', 'user', 'add', 'rep_q', '--role', 'reporter', '--org', 'Trung tâm dịch vụ sự nghiệp công',
-    '--display', 'Báo cáo quý'], { DTI_PASSWORD: PW_Q });
+  ids.A = JSON.parse(dti(['--as', 'admin', 'plans', '--json'])).find((p) => p.commune === 'Hòa Bình').id;
   server = spawn(DTI, ['--db', DB, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });
   BASE = await new Promise((resolve, reject) => {
@@ -81,6 +75,17 @@ before(async () => {
   });
   server.stderr.resume();
   for (const u of ['admin', 'dieuphoi', 'chutich', 'kinhte', 'vhxh', 'vanphong', 'yte']) await login(u);
+  // Vĩnh Trụ's plan with no calendar: the import would set the one its text
+  // states; an empty "calendar" part sets none (api_import.c)
+  const fd = new FormData();
+  fd.append('file', new Blob([fs.readFileSync(`${SHARED}/plans/vinh-tru-2026.txt`)]), 'vinh-tru-2026.txt');
+  fd.append('calendar', '');
+  const imp = await call('POST', '/api/v1/imports', 'admin', fd);
+  assert.equal(imp.status, 201, imp.text);
+  ids.Q = imp.body.plan_id;
+  // a reporter of a unit only B has (the CLI on the same store: SQLite WAL)
+  dti(['--as', 'admin', 'user', 'add', 'rep_q', '--role', 'reporter', '--org', 'Trung tâm dịch vụ sự nghiệp công',
+    '--display', 'Báo cáo quý'], { DTI_PASSWORD: PW_Q });
 });
 
 after(async () => {

@@ -80,6 +80,7 @@ const MESSAGES = {
     'mywork.role.lead': 'Chủ trì', 'mywork.role.support': 'Phối hợp',
     'mywork.supportHint': 'Đơn vị phối hợp: ghi chú và tài liệu kiểm chứng; số liệu do đơn vị chủ trì báo cáo.',
     'mywork.items': '{n} chỉ tiêu, {m} nhiệm vụ được giao', 'review.view': 'Xem',
+    'mywork.rateDirect': 'Hoặc ghi thẳng tỷ lệ khi không có tử số, mẫu số (ví dụ kết quả khảo sát).',
   },
   en: {
     'app.title': 'dti — Digital transformation plans',
@@ -156,6 +157,7 @@ const MESSAGES = {
     'mywork.role.lead': 'Lead', 'mywork.role.support': 'Support',
     'mywork.supportHint': 'Supporting unit: notes and evidence; the lead unit reports the figure.',
     'mywork.items': '{n} indicators, {m} tasks assigned', 'review.view': 'View',
+    'mywork.rateDirect': 'Or write the rate itself when there are no counts (a survey\'s result, say).',
   },
 };
 

@@ -80,7 +80,8 @@ async function renderList(main, ctx) {
         const open = p.state !== 'submitted' && p.state !== 'approved';
         return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when },
           h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
-          h('h2', {}, `${work.org} · ${periodLabel(p.code)}`),
+          // the period by name, and by the code reports, CSV files and the CLI use
+          h('h2', {}, `${work.org} · ${periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
           h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
           deadlineLine(p),
           h('p', {}, t('mywork.state'), ' ', stateLabel(p.state), p.version ? ` · ${t('mywork.version')} ${p.version}` : ''),
@@ -157,8 +158,13 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     num.addEventListener('input', update);
     den.addEventListener('input', update);
     update();
+    // a rate measured directly (a satisfaction survey's 92 %) has no counts:
+    // its percent may be written instead; numerator and denominator win
+    const hasCounts = old?.numerator !== null && old?.numerator !== undefined;
+    const pctIn = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: hasCounts ? '' : numText(old?.value), disabled: dis });
     parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), num), field(id + '-den', t('mywork.denominator'), den)),
-      h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out));
+      h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out),
+      field(id + '-value', `${t('mywork.value')} (%)`, pctIn, t('mywork.rateDirect')));
   } else {
     const v = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: numText(old?.value), disabled: dis });
     parts.push(field(id + '-value', ind.unit ? `${t('mywork.value')} (${ind.unit})` : t('mywork.value'), v));
@@ -206,6 +212,7 @@ function toCsv(form) {
     const code = fs.dataset.ref || fs.dataset.code;
     if (fs.dataset.kind === 'indicator') {
       const r = [num(fs, 'numerator'), num(fs, 'denominator'), num(fs, 'value'), val(fs, 'met'), val(fs, 'note')];
+      if (r[0] !== '' && r[1] !== '') r[2] = '';   // the counts give the percent
       if (r.every((x) => x === '')) continue;
       rows.push(['indicator', code, ...r, '', '', '']);
     } else {
