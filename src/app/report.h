@@ -150,4 +150,21 @@ dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const 
 /* ISO 8601 UTC text ("2026-04-08T09:30:00Z") to time_t; -1 if not that form. */
 time_t report_ts_parse(const char *s);
 
+/* The review queue: PLAN_ID's reports whose newest version is in STATE
+ * ("draft", "submitted", "returned", "approved"; NULL = "submitted"), of
+ * period PERIOD (NULL = every period; else a period of the plan's calendar,
+ * DTI_ERR_INPUT otherwise), that U may read: AUTH_READ on the plan (else
+ * DTI_ERR_NOTFOUND) and on each report's org — a reporter sees only its own
+ * org's (and those under it), a coordinator or a viewer those in its scope,
+ * an admin all; the others are left out, not refused. As
+ *   {"plan_id", "state", "period": code or null, "reports": [{"org_id",
+ *    "org", "period", "kind", "version", "state", "submitted_at",
+ *    "first_submitted_at", "unit_due", "timeliness", "can_review"}]}
+ * oldest first submission first (the longest waiting), then org name;
+ * can_review says whether U may return or approve it (a viewer reads the
+ * queue, never acts). Timeliness as report_completeness, judged at NOW.
+ * *OUT new reference. */
+dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period,
+                    time_t now, json_t **out, dti_err *e);
+
 #endif

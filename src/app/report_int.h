@@ -1,5 +1,5 @@
 /* report_int.h — private to the report use cases (report.c, evidence.c,
- * report_status.c): the newest version of a report and the helpers that
+ * report_status.c, and duty.c which reads them): the newest version of a report and the helpers that
  * find or make the report a write goes to. */
 #ifndef DTI_REPORT_INT_H
 #define DTI_REPORT_INT_H

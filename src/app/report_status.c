@@ -147,3 +147,151 @@ fail:
     json_decref(c.orgs);
     return rc;
 }
+
+/* ---- the review queue (report_queue) ------------------------------------------ */
+
+#define QUEUE_ORGS_CACHE 64     /* orgs whose permissions one queue remembers */
+
+struct queue {
+    store *s;
+    const auth_user *u;
+    time_t now;
+    json_t *reports;
+    struct { int64_t org; int read, review; } seen[QUEUE_ORGS_CACHE];
+    size_t nseen;
+    int nomem;
+    dti_rc rc;
+    dti_err *e;
+};
+
+/* Whether the queue's user may read and review ORG's reports (cached). */
+static dti_rc queue_may(struct queue *q, int64_t org, int *read, int *review)
+{
+    for (size_t i = 0; i < q->nseen; i++)
+        if (q->seen[i].org == org) {
+            *read = q->seen[i].read;
+            *review = q->seen[i].review;
+            return DTI_OK;
+        }
+    dti_err scratch;
+    /* out of scope (not found) or not the role's (refused): left out */
+    dti_rc rc = auth_can(q->s, q->u, AUTH_READ, org, &scratch);
+    if (rc && rc != DTI_ERR_PERM && rc != DTI_ERR_NOTFOUND)
+        return dti_fail(q->e, rc, NULL, "%s", "%s", scratch.msg);
+    *read = rc == DTI_OK;
+    *review = 0;
+    if (*read) {
+        rc = auth_can(q->s, q->u, AUTH_REVIEW, org, &scratch);
+        if (rc && rc != DTI_ERR_PERM && rc != DTI_ERR_NOTFOUND)
+            return dti_fail(q->e, rc, NULL, "%s", "%s", scratch.msg);
+        *review = rc == DTI_OK;
+    }
+    if (q->nseen < QUEUE_ORGS_CACHE) {
+        q->seen[q->nseen].org = org;
+        q->seen[q->nseen].read = *read;
+        q->seen[q->nseen].review = *review;
+        q->nseen++;
+    }
+    return DTI_OK;
+}
+
+static int queue_row(void *ctx, const store_row *r)
+{
+    struct queue *q = ctx;
+    int read = 0, review = 0;
+    int64_t org = r->v[0].i;
+    if ((q->rc = queue_may(q, org, &read, &review)))
+        return 1;
+    if (!read)
+        return 0;
+    const char *code = app_col(r, 2), *first = app_col(r, 6), *due_text = app_col(r, 7), *kind = app_col(r, 8);
+    period p;
+    int32_t due = PERIOD_NO_DAY, day;
+    if (due_text && period_date_parse(due_text, &day) == 0)
+        due = day;
+    if (!kind && code && period_parse(code, &p) == 0)
+        kind = period_kind_name(p.kind);
+    char dd[PERIOD_DATE_LEN];
+    json_t *t = rep_timeliness_json(first, due, q->now);
+    json_t *o = t ? json_pack("{s:I, s:s, s:s, s:o, s:I, s:s, s:o, s:o, s:o, s:o, s:b}", "org_id", (json_int_t)org,
+                              "org", app_col(r, 1) ? app_col(r, 1) : "", "period", code ? code : "",
+                              "kind", kind ? json_string(kind) : json_null(), "version", (json_int_t)r->v[3].i,
+                              "state", app_col(r, 4) ? app_col(r, 4) : "",
+                              "submitted_at", app_col(r, 5) ? json_string(app_col(r, 5)) : json_null(),
+                              "first_submitted_at", first ? json_string(first) : json_null(),
+                              "unit_due", due == PERIOD_NO_DAY ? json_null() : json_string(period_date_vn(due, dd)),
+                              "timeliness", t, "can_review", review)
+                  : NULL;
+    if (!o || json_array_append_new(q->reports, o)) {
+        q->nomem = 1;
+        return 1;
+    }
+    return 0;
+}
+
+dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period_code,
+                    time_t now, json_t **out, dti_err *e)
+{
+    dti_rc rc;
+    period p;
+    char code[PERIOD_CODE_LEN] = "";
+    struct queue *q = NULL;
+    *out = NULL;
+    if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
+        return rc == DTI_ERR_PERM ? dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld",
+                                             "no plan with id %lld", (long long)plan_id)
+                                  : rc;
+    if (!state)
+        state = "submitted";
+    int st = report_state_parse(state);
+    if (st < 0)
+        return dti_fail(e, DTI_ERR_INPUT, "state",
+                        "trạng thái \"%s\" không hợp lệ (draft, submitted, returned, approved)",
+                        "state \"%s\" is not one of draft, submitted, returned, approved", state);
+    if (period_code) {
+        if ((rc = rep_check_period(s, plan_id, period_code, e)))
+            return rc;
+        period_parse(period_code, &p);
+        period_format(&p, code);
+    }
+    if (!(q = calloc(1, sizeof *q)))
+        return app_nomem(e);
+    q->s = s;
+    q->u = u;
+    q->now = now;
+    q->e = e;
+    if (!(q->reports = json_array())) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    state = report_state_name((report_state)st);
+    store_val v[] = {SV_I(plan_id), app_sv_text(state), app_sv_text(code), app_sv_text(code)};
+    if ((rc = store_query(s,
+             "SELECT r.org_id, o.name, r.period, r.version, r.state, r.submitted_at, "
+             "(SELECT MIN(x.submitted_at) FROM reports x WHERE x.plan_id = r.plan_id AND x.org_id = r.org_id "
+             " AND x.period = r.period) AS first_sub, pe.unit_due, pe.kind "
+             "FROM reports r JOIN orgs o ON o.id = r.org_id "
+             "LEFT JOIN periods pe ON pe.plan_id = r.plan_id AND pe.code = r.period "
+             "WHERE r.plan_id = ? AND r.state = ? AND (? = '' OR r.period = ?) "
+             "AND r.version = (SELECT MAX(y.version) FROM reports y WHERE y.plan_id = r.plan_id "
+             " AND y.org_id = r.org_id AND y.period = r.period) "
+             "ORDER BY first_sub IS NULL, first_sub, o.name, r.period",
+             v, 4, queue_row, q, e)))
+        goto out;
+    if (q->rc) {
+        rc = q->rc;
+        goto out;
+    }
+    if (q->nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if (!(*out = json_pack("{s:I, s:s, s:o, s:O}", "plan_id", (json_int_t)plan_id, "state", state,
+                           "period", code[0] ? json_string(code) : json_null(), "reports", q->reports)))
+        rc = app_nomem(e);
+out:
+    if (q)
+        json_decref(q->reports);
+    free(q);
+    return rc;
+}

@@ -49,5 +49,7 @@ void api_task_edit(struct http_req *r);
 void api_assignments(struct http_req *r);
 void api_assignment_set(struct http_req *r);
 void api_plan_units(struct http_req *r);
+void api_org_duties(struct http_req *r);
+void api_report_queue(struct http_req *r);
 
 #endif

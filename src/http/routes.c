@@ -51,5 +51,7 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/assignments",       api_assignments,    ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/assignments/:kind/:code", api_assignment_set, ROUTE_SESSION, 65536},
     {"GET",  "/api/v1/plans/:id/units",             api_plan_units,     ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/assignments/:org", api_org_duties, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/reports",          api_report_queue, ROUTE_SESSION, 0},
     {NULL, NULL, NULL, 0, 0}
 };

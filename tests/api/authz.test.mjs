@@ -198,6 +198,8 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/assignments', url: () => `/api/v1/plans/${A.plan}/assignments`, exp: READ_PLAN },
   { m: 'PUT', p: '/api/v1/plans/:id/assignments/:kind/:code', url: () => `/api/v1/plans/${A.plan}/assignments/indicator/1.1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/units', url: () => `/api/v1/plans/${A.plan}/units`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/plans/:id/assignments/:org', url: () => `/api/v1/plans/${A.plan}/assignments/${A.org}`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/plans/:id/reports', url: () => `/api/v1/plans/${A.plan}/reports?state=submitted`, exp: READ_PLAN },
 ];
 
 function expected(row, role, scope) {

@@ -1,7 +1,46 @@
 // periods.js — what My work and Review share: period codes (2026-03,
-// 2026-Q1, 2026-H1, 2026), deadlines counted down in Vietnam time, unit
-// names compared loosely, and the report's REST path.
-import { t } from './i18n.js';
+// 2026-Q1, 2026-H1, 2026) and their names ("Tháng 3/2026", "Quý I/2026",
+// "6 tháng đầu năm 2026", "Năm 2026"), deadlines counted down in Vietnam
+// time, and the report's REST path. The server says which periods a unit
+// owes and how many days are left (GET /plans/:id/assignments/:org); this
+// file only words them.
+import { t, getLang } from './i18n.js';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+// The name of a period code in the current language: "Tháng 10/2026",
+// "Quý IV/2026", "6 tháng đầu năm 2026", "Năm 2026" (English: "October
+// 2026", "Q4 2026", "First half of 2026", "Year 2026"); an unknown code as it is.
+export function periodLabel(code) {
+  let m;
+  const s = String(code || '');
+  if ((m = /^(\d{4})-(\d{2})$/.exec(s))) {
+    const mo = +m[2];
+    if (mo < 1 || mo > 12) return s;
+    const name = getLang() === 'en'
+      ? new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], mo - 1, 1))) : '';
+    return t('period.month', { m: mo, name, y: m[1] });
+  }
+  if ((m = /^(\d{4})-[Qq]([1-4])$/.exec(s))) return t('period.quarter', { q: m[2], r: ROMAN[+m[2] - 1], y: m[1] });
+  if ((m = /^(\d{4})-[Hh]([12])$/.exec(s))) return t(m[2] === '1' ? 'period.half1' : 'period.half2', { y: m[1] });
+  if ((m = /^(\d{4})$/.exec(s))) return t('period.year', { y: m[1] });
+  return s;
+}
+
+// "còn 5 ngày" / "hết hạn hôm nay" / "quá hạn 3 ngày" for N days left
+// (negative: past the deadline); '' for null (no deadline).
+export function countdownDays(n) {
+  if (n === null || n === undefined || Number.isNaN(n)) return '';
+  if (n > 0) return t('due.left', { n });
+  if (n === 0) return t('due.today');
+  return t('due.late', { n: -n });
+}
+
+// The colour of a countdown: overdue, three days or less, else on track.
+export function countdownClass(n) {
+  if (n === null || n === undefined) return 'nodata';
+  return n < 0 ? 'fail' : n <= 3 ? 'risk' : 'ontrack';
+}
 
 // The month that is open now (Vietnam time), "2026-11".
 export function currentMonth(now = new Date()) {
@@ -33,13 +72,9 @@ export function daysLeft(deadline, now = new Date()) {
   return Math.round((due - today) / 86400000);
 }
 
-// "còn 5 ngày" / "hết hạn hôm nay" / "trễ 3 ngày".
+// The countdown to a deadline "dd/mm/yyyy" counted here (countdownDays).
 export function countdown(deadline) {
-  const n = daysLeft(deadline);
-  if (n === null) return '';
-  if (n > 0) return t('due.left', { n });
-  if (n === 0) return t('due.today');
-  return t('due.late', { n: -n });
+  return countdownDays(daysLeft(deadline));
 }
 
 // A unit's name folded for comparison: no accents, no case, no punctuation,

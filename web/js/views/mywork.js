@@ -1,22 +1,26 @@
 // views/mywork.js — My work (issue 4 §2), for a reporter.
-//   #/my-work                      the reports due: this month's and any
-//                                  earlier one not yet approved, with the
-//                                  deadline counted down (completeness API)
-//   #/my-work/PLAN/ORG/PERIOD      the form: one fieldset per indicator the
-//                                  unit leads (numerator/denominator with the
-//                                  percent computed live for a rate, else the
-//                                  figure; met yes/no for a text target),
-//                                  task progress, evidence, the three texts;
-//                                  Save draft (PUT as CSV, docs/reports.md)
-//                                  and Submit. A server error is shown beside
-//                                  the field it names.
-// The items come from the plan (units leading them, names compared loosely)
-// and from this and the previous period's reports, so an alias the store
-// matched but the UI cannot still shows once it has been reported.
+//   #/my-work                      the reports the user's unit owes, from the
+//                                  server (GET /plans/:id/assignments/:org,
+//                                  app/duty.h): the open periods of every kind
+//                                  (month, quarter, half-year, year) and
+//                                  earlier ones not yet approved, each with
+//                                  its deadline counted down
+//   #/my-work/PLAN/ORG/PERIOD      the form: one fieldset per item the unit is
+//                                  assigned in that period (by org id): for an
+//                                  indicator it leads, numerator/denominator
+//                                  with the percent computed live for a rate,
+//                                  else the figure; met yes/no for a text
+//                                  target; for one it supports, a note; task
+//                                  progress; evidence; the three texts. Save
+//                                  draft (PUT as CSV, docs/reports.md) and
+//                                  Submit. A server error is shown beside the
+//                                  field it names.
+// The previous period of the same kind (2026-Q3 before 2026-Q4) is shown
+// beside each field as a reminder, never carried into the new report.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate } from '../i18n.js';
-import { currentMonth, previousPeriod, countdown, daysLeft, sameUnit, reportPath, isRate, isTextTarget } from '../periods.js';
+import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
 
 const TASK_STATUSES = ['chưa triển khai', 'đang triển khai', 'hoàn thành', 'quá hạn', 'dừng'];
 const TEXTS = [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']];
@@ -28,59 +32,62 @@ async function getOrNull(path) {
   }
 }
 
-// The reports this user's units owe: this month, and earlier ones still open.
-async function dueList() {
+const workPath = (plan, org, period) => `/api/v1/plans/${encodeURIComponent(plan)}/assignments/${encodeURIComponent(org)}`
+  + (period ? `?period=${encodeURIComponent(period)}` : '');
+
+// The work of the user's unit on every plan it may read (a plan the unit has
+// nothing in answers 404 and is left out).
+async function workList(user) {
+  if (!user.org_id) return [];
   const { plans } = await get('/api/v1/plans');
-  const cur = currentMonth();
-  const periods = [cur, previousPeriod(cur), previousPeriod(previousPeriod(cur))];
   const out = [];
   for (const p of plans) {
-    for (const period of periods) {
-      let c;
-      try { c = await get(`/api/v1/plans/${p.id}/completeness/${period}`); } catch { continue; }
-      for (const o of c.orgs || []) {
-        if (period !== cur && o.state === 'approved') continue;
-        if (period !== cur && !o.state && o.timeliness?.status === 'not_due') continue;
-        out.push({ plan: p, period, org: o, deadline: o.timeliness?.deadline || c.unit_deadline });
-      }
-    }
+    const w = await getOrNull(workPath(p.id, user.org_id));
+    if (w && (w.items.length || w.periods.length)) out.push({ plan: p, work: w });
   }
   return out;
 }
 
-function stateLabel(o) {
-  return o.state ? t('state.' + o.state) : t('state.none');
+function stateLabel(state) {
+  return state ? t('state.' + state) : t('state.none');
 }
 
-async function renderList(main) {
-  const items = await dueList();
+// A period's deadline line: "Hạn nộp: 15/12/2026 còn 22 ngày" (the
+// countdown only while the report is still to be made).
+function deadlineLine(p) {
+  const todo = !p.state || p.state === 'draft' || p.state === 'returned';
+  return h('p', {}, t('mywork.deadline'), ' ', h('strong', {}, p.unit_due || t('mywork.noDeadline')), ' ',
+    todo && p.days_left !== null && p.days_left !== undefined ? h('span', { class: 'status ' + countdownClass(p.days_left) }, countdownDays(p.days_left))
+      : p.state && p.timeliness?.label ? h('span', { class: 'muted' }, p.timeliness.label) : null);
+}
+
+async function renderList(main, ctx) {
+  const user = ctx.user || {};
+  const list = await workList(user);
+  // the open periods first, then earlier ones; by deadline within each
+  const cards = [];
+  for (const when of ['current', 'past']) {
+    for (const { plan, work } of list) {
+      for (const p of work.periods.filter((x) => x.when === when)) cards.push({ plan, work, p });
+    }
+  }
+  const notes = list.filter((x) => x.work.note).map((x) => h('p', { class: 'muted' }, `${x.plan.title}: ${x.work.note}`));
   mount(main, h('h1', {}, t('mywork.title')),
-    items.length === 0 ? h('p', { class: 'muted' }, t('mywork.empty')) :
-      h('ul', { class: 'cards', id: 'mywork-list' }, items.map((it) => {
-        const n = daysLeft(it.deadline);
-        const open = it.org.state !== 'submitted';
-        return h('li', { 'data-period': it.period, 'data-org': it.org.org_id },
-          h('p', { class: 'muted' }, it.plan.title),
-          h('h2', {}, `${it.org.org} · ${t('mywork.period')} ${it.period}`),
-          h('p', {}, t('mywork.deadline'), ' ', h('strong', {}, it.deadline || '—'), ' ',
-            h('span', { class: 'status ' + (n === null ? 'nodata' : n < 0 ? 'fail' : n <= 3 ? 'risk' : 'ontrack') },
-              countdown(it.deadline))),
-          h('p', {}, t('mywork.state'), ' ', stateLabel(it.org)),
-          h('a', { class: 'button', href: `#/my-work/${it.plan.id}/${it.org.org_id}/${encodeURIComponent(it.period)}` },
+    !user.org_id ? h('p', { class: 'muted' }, t('mywork.noOrg')) : null,
+    notes,
+    cards.length === 0 ? h('p', { class: 'muted' }, t('mywork.empty')) :
+      h('ul', { class: 'cards', id: 'mywork-list' }, cards.map(({ plan, work, p }) => {
+        const open = p.state !== 'submitted' && p.state !== 'approved';
+        return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when },
+          h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
+          // the period by name, and by the code reports, CSV files and the CLI use
+          h('h2', {}, `${work.org} · ${periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
+          h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
+          deadlineLine(p),
+          h('p', {}, t('mywork.state'), ' ', stateLabel(p.state), p.version ? ` · ${t('mywork.version')} ${p.version}` : ''),
+          h('a', { class: 'button', href: `#/my-work/${plan.id}/${work.org_id}/${encodeURIComponent(p.code)}` },
             open ? t('mywork.open') : t('mywork.view')));
       })));
-}
-
-// The indicators and tasks the unit reports, in the plan's order.
-function assignedItems(plan, orgName, rep, prev) {
-  const codes = (r, k) => new Set(((r && r[k]) || []).filter((x) => !x.role || x.role === 'lead').map((x) => x.code));
-  const ic = new Set([...codes(rep, 'values'), ...codes(prev, 'values')]);
-  const tc = new Set([...codes(rep, 'tasks'), ...codes(prev, 'tasks')]);
-  const leads = (x) => (x.lead || []).some((l) => sameUnit(l, orgName));
-  return {
-    indicators: (plan.indicators || []).filter((i) => ic.has(i.code) || leads(i)),
-    tasks: (plan.tasks || []).filter((x) => tc.has(x.code) || leads(x)),
-  };
 }
 
 const byCode = (r, k) => new Map(((r && r[k]) || []).map((x) => [x.code, x]));
@@ -114,20 +121,33 @@ function lastText(v) {
   return fmtNum(v.value);
 }
 
+// The note field every item has; a support org's only one.
+function noteField(id, old, dis) {
+  return field(id + '-note', t('mywork.note'), h('textarea', { id: id + '-note', name: 'note', rows: 2, disabled: dis }, old?.note || ''));
+}
+
+// ids from the item's CSV reference (GROUP/CODE where the plan repeats a code: unique)
+const itemId = (prefix, item) => prefix + '-' + (item.ref || item.code).replace(/[^\w]/g, '_');
+
+// IND is an item of the server's work list: {code, name, role, target,
+// unit, rate, text_target}; OLD this period's entry, LAST the previous one.
 function indicatorFieldset(ind, old, editable, last, lastPeriod) {
-  const id = 'ind-' + ind.code.replace(/[^\w]/g, '_');
-  const target = (ind.targets || []).map((x) => x.text).filter(Boolean).join('; ');
-  const fs = h('fieldset', { class: 'card item', 'data-kind': 'indicator', 'data-code': ind.code, id });
+  const id = itemId('ind', ind);
+  const target = ind.target ? ind.target.text || `${ind.target.op} ${fmtNum(ind.target.value)} ${ind.target.unit || ''}`.trim() : '';
+  const fs = h('fieldset', { class: 'card item', 'data-kind': 'indicator', 'data-code': ind.code, 'data-ref': ind.ref || ind.code, 'data-role': ind.role, id });
   const dis = !editable;
-  const parts = [h('legend', {}, `${ind.code}. ${ind.name}`), target ? h('p', { class: 'muted' }, t('plan.targets'), ': ', target) : null,
+  const parts = [h('legend', {}, `${ind.code}. ${ind.name}`),
+    h('p', { class: 'muted' }, t('mywork.role.' + ind.role), target ? ` · ${t('plan.targets')} ${ind.target.year}: ${target}` : ''),
     last ? h('p', { class: 'muted prev' }, t('mywork.prev', { p: lastPeriod }), ' ', lastText(last)) : null];
-  if (isTextTarget(ind)) {
+  if (ind.role !== 'lead') {
+    parts.push(h('p', { class: 'muted' }, t('mywork.supportHint')));
+  } else if (ind.text_target) {
     const sel = h('select', { id: id + '-met', name: 'met', disabled: dis },
       h('option', { value: '' }, '—'),
       h('option', { value: 'có', selected: old?.met === true }, t('yes')),
       h('option', { value: 'không', selected: old?.met === false }, t('no')));
     parts.push(field(id + '-met', t('mywork.met'), sel));
-  } else if (isRate(ind, old || last)) {
+  } else if (ind.rate) {
     const num = h('input', { id: id + '-num', name: 'numerator', inputmode: 'decimal', value: numText(old?.numerator), disabled: dis });
     const den = h('input', { id: id + '-den', name: 'denominator', inputmode: 'decimal', value: numText(old?.denominator), disabled: dis });
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
@@ -138,26 +158,35 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     num.addEventListener('input', update);
     den.addEventListener('input', update);
     update();
+    // a rate measured directly (a satisfaction survey's 92 %) has no counts:
+    // its percent may be written instead; numerator and denominator win
+    const hasCounts = old?.numerator !== null && old?.numerator !== undefined;
+    const pctIn = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: hasCounts ? '' : numText(old?.value), disabled: dis });
     parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), num), field(id + '-den', t('mywork.denominator'), den)),
-      h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out));
+      h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out),
+      field(id + '-value', `${t('mywork.value')} (%)`, pctIn, t('mywork.rateDirect')));
   } else {
-    const unit = (ind.targets || []).find((x) => x.unit)?.unit;
     const v = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: numText(old?.value), disabled: dis });
-    parts.push(field(id + '-value', unit ? `${t('mywork.value')} (${unit})` : t('mywork.value'), v));
+    parts.push(field(id + '-value', ind.unit ? `${t('mywork.value')} (${ind.unit})` : t('mywork.value'), v));
   }
-  parts.push(field(id + '-note', t('mywork.note'), h('textarea', { id: id + '-note', name: 'note', rows: 2, disabled: dis }, old?.note || '')));
+  parts.push(noteField(id, old, dis));
   fs.append(...parts.filter(Boolean));
   return fs;
 }
 
 function taskFieldset(task, old, editable, last, lastPeriod) {
-  const id = 'task-' + task.code.replace(/[^\w]/g, '_');
+  const id = itemId('task', task);
   const dis = !editable;
-  return h('fieldset', { class: 'card item', 'data-kind': 'task', 'data-code': task.code, id },
-    h('legend', {}, `${t('mywork.task')} ${task.code}. ${task.name}`),
-    task.due_text ? h('p', { class: 'muted' }, t('plan.due'), ': ', task.due_text) : null,
+  const head = [h('legend', {}, `${t('mywork.task')} ${task.code}. ${task.name}`),
+    h('p', { class: 'muted' }, t('mywork.role.' + task.role), task.due_text ? ` · ${t('plan.due')}: ${task.due_text}` : ''),
     last ? h('p', { class: 'muted prev' }, t('mywork.prev', { p: lastPeriod }), ' ',
-      `${last.status || '—'} · ${fmtNum(last.percent)} %`) : null,
+      last.status ? `${last.status} · ${fmtNum(last.percent)} %` : last.note || '—') : null];
+  const fs = h('fieldset', { class: 'card item', 'data-kind': 'task', 'data-code': task.code, 'data-ref': task.ref || task.code, 'data-role': task.role, id });
+  if (task.role !== 'lead') {
+    fs.append(...head.filter(Boolean), h('p', { class: 'muted' }, t('mywork.supportHint')), noteField(id, old, dis));
+    return fs;
+  }
+  fs.append(...head.filter(Boolean),
     field(id + '-status', t('mywork.status'), h('select', { id: id + '-status', name: 'status', disabled: dis },
       h('option', { value: '' }, '—'),
       TASK_STATUSES.map((s) => h('option', { value: s, selected: old?.status === s }, s)))),
@@ -165,6 +194,7 @@ function taskFieldset(task, old, editable, last, lastPeriod) {
       step: 'any', value: old?.percent ?? '', disabled: dis })),
     field(id + '-products', t('mywork.products'), h('input', { id: id + '-products', name: 'products',
       value: old?.products || '', disabled: dis })));
+  return fs;
 }
 
 // The form's content as the CSV of docs/reports.md; throws {field, message}.
@@ -179,15 +209,17 @@ function toCsv(form) {
     return x === null ? '' : String(x);
   };
   for (const fs of form.querySelectorAll('fieldset.item')) {
-    const code = fs.dataset.code;
+    const code = fs.dataset.ref || fs.dataset.code;
     if (fs.dataset.kind === 'indicator') {
       const r = [num(fs, 'numerator'), num(fs, 'denominator'), num(fs, 'value'), val(fs, 'met'), val(fs, 'note')];
+      if (r[0] !== '' && r[1] !== '') r[2] = '';   // the counts give the percent
       if (r.every((x) => x === '')) continue;
       rows.push(['indicator', code, ...r, '', '', '']);
     } else {
+      const note = val(fs, 'note');
       const r = [val(fs, 'status'), num(fs, 'percent'), val(fs, 'products')];
-      if (r.every((x) => x === '')) continue;
-      rows.push(['task', code, '', '', '', '', '', ...r]);
+      if (note === '' && r.every((x) => x === '')) continue;
+      rows.push(['task', code, '', '', '', '', note, ...r]);
     }
   }
   for (const [k] of TEXTS) {
@@ -222,18 +254,19 @@ function showError(form, err) {
 
 async function renderForm(main, ctx) {
   const [planId, org, period] = ctx.args;
-  const plan = await get(`/api/v1/plans/${encodeURIComponent(planId)}`);
-  const rep = await getOrNull(reportPath(planId, org, period));
+  // what this org owes in this period: its items in force then, the deadline
+  const work = await get(workPath(planId, org, period));
+  const due = work.periods[0] || {};
+  const rep = await getOrNull(reportPath(planId, work.org_id, period));
   const prevPeriod = previousPeriod(period);
-  const prev = prevPeriod ? await getOrNull(reportPath(planId, org, prevPeriod)) : null;
-  let c = null;
-  try { c = await get(`/api/v1/plans/${encodeURIComponent(planId)}/completeness/${encodeURIComponent(period)}`); } catch { /* no deadline shown */ }
-  const co = (c?.orgs || []).find((o) => String(o.org_id) === String(org));
-  const orgName = rep?.org || co?.org || prev?.org || ctx.user.name || '';
-  const deadline = co?.timeliness?.deadline || c?.unit_deadline;
+  const prev = prevPeriod ? await getOrNull(reportPath(planId, work.org_id, prevPeriod)) : null;
+  const orgName = work.org;
   const state = rep?.state || null;
   const editable = state !== 'submitted';
-  const items = assignedItems(plan, orgName, rep, prev);
+  const items = {
+    indicators: work.items.filter((i) => i.kind === 'indicator'),
+    tasks: work.items.filter((i) => i.kind === 'task'),
+  };
   // This period's entries fill the fields; the previous period's are shown
   // beside them as a reminder, never carried into the new report.
   const cur = { values: byCode(rep, 'values'), tasks: byCode(rep, 'tasks') };
@@ -293,7 +326,7 @@ async function renderForm(main, ctx) {
       }
       if (submit) {
         const r = await api('POST', reportPath(planId, org, period, '/submit'));
-        location.hash = `#/my-work/${planId}/${org}/${encodeURIComponent(period)}`;
+        location.hash = `#/my-work/${planId}/${work.org_id}/${encodeURIComponent(period)}`;
         await renderForm(main, ctx);
         main.querySelector('#mywork-status').textContent = r && r.missing
           ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
@@ -311,9 +344,10 @@ async function renderForm(main, ctx) {
 
   mount(main,
     h('p', {}, h('a', { href: '#/my-work' }, t('mywork.back'))),
-    h('h1', {}, `${orgName} · ${t('mywork.period')} ${period}`),
-    h('div', { class: 'card', id: 'mywork-head' },
-      h('p', {}, t('mywork.deadline'), ' ', h('strong', {}, deadline || '—'), ' ', countdown(deadline)),
+    h('h1', {}, `${orgName} · ${periodLabel(period)}`),
+    h('div', { class: 'card', id: 'mywork-head', 'data-period': period, 'data-kind': due.kind || '' },
+      h('p', { class: 'muted' }, `${period} · ${due.start || ''} – ${due.end || ''}`),
+      deadlineLine({ ...due, state }),
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'mywork-state', 'data-state': state || 'none' },
         state ? t('state.' + state) : t('state.none')),
         rep?.version ? ` · ${t('mywork.version')} ${rep.version}` : ''),
@@ -324,5 +358,5 @@ async function renderForm(main, ctx) {
 
 export async function render(main, ctx) {
   if (ctx.args.length >= 3) return renderForm(main, ctx);
-  return renderList(main);
+  return renderList(main, ctx);
 }

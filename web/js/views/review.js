@@ -1,13 +1,19 @@
 // views/review.js — Review (issue 4 §2), for a coordinator.
-//   #/review                    the queue: reports submitted and waiting, of
-//                               this month and the two before (completeness)
-//   #/review/PLAN/ORG/PERIOD    the report beside its previous period's
-//                               values, its tasks, texts and evidence; Return
-//                               (a reason is required) or Approve.
+//   #/review                    the queue: every report submitted and
+//                               waiting, of any period (month, quarter,
+//                               half-year, year), oldest first — from the
+//                               server (GET /plans/:id/reports?state=submitted,
+//                               app/report.h report_queue), which decides who
+//                               sees what: a viewer reads it, a reporter sees
+//                               only its own unit's
+//   #/review/PLAN/ORG/PERIOD    the report beside the previous period of the
+//                               same kind (2026-Q3 beside 2026-Q4): values,
+//                               tasks, texts and evidence; Return (a reason
+//                               is required) or Approve.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate } from '../i18n.js';
-import { currentMonth, previousPeriod, reportPath } from '../periods.js';
+import { previousPeriod, periodLabel, reportPath } from '../periods.js';
 
 async function getOrNull(path) {
   try { return await get(path); } catch (e) {
@@ -18,25 +24,24 @@ async function getOrNull(path) {
 
 async function renderQueue(main) {
   const { plans } = await get('/api/v1/plans');
-  const cur = currentMonth();
-  const periods = [cur, previousPeriod(cur), previousPeriod(previousPeriod(cur))];
   const queue = [];
   for (const p of plans) {
-    for (const period of periods) {
-      let c;
-      try { c = await get(`/api/v1/plans/${p.id}/completeness/${period}`); } catch { continue; }
-      for (const o of c.orgs || []) if (o.state === 'submitted') queue.push({ plan: p, period, org: o });
-    }
+    const q = await getOrNull(`/api/v1/plans/${p.id}/reports?state=submitted`);
+    for (const r of (q && q.reports) || []) queue.push({ plan: p, r });
   }
+  queue.sort((a, b) => String(a.r.first_submitted_at || '').localeCompare(String(b.r.first_submitted_at || '')));
   mount(main, h('h1', {}, t('review.title')),
     queue.length === 0 ? h('p', { class: 'muted' }, t('review.empty')) :
       h('div', { class: 'table-wrap' }, h('table', { id: 'review-queue' },
         h('thead', {}, h('tr', {}, [t('review.unit'), t('mywork.period'), t('review.submittedAt'), t('review.timeliness'), '']
           .map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, queue.map((q) => h('tr', {},
-          h('td', {}, q.org.org), h('td', {}, q.period), h('td', {}, fmtDate(q.org.first_submitted_at)),
-          h('td', {}, q.org.timeliness?.label || ''),
-          h('td', {}, h('a', { href: `#/review/${q.plan.id}/${q.org.org_id}/${encodeURIComponent(q.period)}` }, t('review.open')))))))));
+        h('tbody', {}, queue.map(({ plan, r }) => h('tr', { 'data-period': r.period, 'data-org': r.org_id },
+          h('td', {}, r.org, plans.length > 1 ? h('span', { class: 'muted' }, ` · ${plan.title}`) : null),
+          h('td', {}, periodLabel(r.period), ' ', h('span', { class: 'muted' }, `(${r.period})`)),
+          h('td', {}, fmtDate(r.first_submitted_at)),
+          h('td', {}, r.timeliness?.label || ''),
+          h('td', {}, h('a', { href: `#/review/${plan.id}/${r.org_id}/${encodeURIComponent(r.period)}` },
+            r.can_review ? t('review.open') : t('review.view')))))))));
 }
 
 const fmtV = (v) => {
@@ -74,7 +79,8 @@ async function renderReport(main, ctx) {
       err.textContent = e.message;
     }
   };
-  const waiting = rep.state === 'submitted';
+  // the server decides; a viewer or a reporter is not offered the decision
+  const waiting = rep.state === 'submitted' && ['admin', 'coordinator'].includes(ctx.user?.role);
   const returnForm = h('form', { id: 'review-return', class: 'card', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'review-reason' }, t('review.reason')), reason, err),
     h('div', { class: 'actions' },
@@ -84,7 +90,7 @@ async function renderReport(main, ctx) {
 
   mount(main,
     h('p', {}, h('a', { href: '#/review' }, t('review.back'))),
-    h('h1', {}, `${rep.org} · ${t('mywork.period')} ${period}`),
+    h('h1', {}, `${rep.org} · ${periodLabel(period)}`),
     h('div', { class: 'card' },
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'review-state', 'data-state': rep.state }, t('state.' + rep.state)),
         ` · ${t('mywork.version')} ${rep.version}`),
@@ -93,14 +99,14 @@ async function renderReport(main, ctx) {
       rep.id ? h('p', {}, h('a', { href: `#/history/report/${rep.id}`, id: 'review-history' }, t('history.ofReport'))) : null),
     h('h2', {}, t('plan.indicators')),
     h('div', { class: 'table-wrap' }, h('table', { id: 'review-values' },
-      h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: period }), t('review.prevPeriod', { p: pp || '—' }), t('mywork.note')]
+      h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: periodLabel(period) }), t('review.prevPeriod', { p: pp ? periodLabel(pp) : '—' }), t('mywork.note')]
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (rep.values || []).map((v) => h('tr', { 'data-code': v.code },
         h('td', {}, v.code), h('td', {}, v.name), h('td', { class: 'num' }, fmtV(v)), h('td', { class: 'num' }, fmtV(pv.get(v.code))),
         h('td', {}, v.note || '')))))),
     (rep.tasks || []).length ? [h('h2', {}, t('plan.tasks')),
       h('div', { class: 'table-wrap' }, h('table', {},
-        h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: period }), t('review.prevPeriod', { p: pp || '—' }), t('mywork.products')]
+        h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: periodLabel(period) }), t('review.prevPeriod', { p: pp ? periodLabel(pp) : '—' }), t('mywork.products')]
           .map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, rep.tasks.map((x) => {
           const o = pt.get(x.code);
