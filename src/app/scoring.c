@@ -96,6 +96,50 @@ static json_t *ranking_json(const app_ranking *r)
     return arr;
 }
 
+/* ---- the trend ------------------------------------------------------------ */
+
+/* The plan's index for every period of P's kind in P's year up to P that
+ * the plan's calendar holds, oldest first: [{"period", "value",
+ * "value_text", "counted", "nodata"}], value null when nothing is counted.
+ * P's own entry is SC's total, the others are computed as it is. *OUT new
+ * reference. */
+static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_score *sc, json_t **out, dti_err *e)
+{
+    dti_rc rc = DTI_OK;
+    json_t *arr = json_array();
+    if (!arr)
+        return app_nomem(e);
+    for (int i = 1; i <= P->index; i++) {
+        period q = {P->kind, P->year, i};
+        char code[PERIOD_CODE_LEN];
+        app_score one;
+        const app_score *use = sc;
+        dti_err ignore;
+        period_format(&q, code);
+        memset(&one, 0, sizeof one);
+        if (i < P->index) {
+            if (rep_check_period(s, plan_id, code, &ignore) != DTI_OK)
+                continue;               /* not in the calendar (before the plan) */
+            if ((rc = app_sc_compute(s, plan_id, code, &one, e)))
+                break;
+            use = &one;
+        }
+        json_t *o = sum_json(&use->total);
+        if (!o || json_object_set_new(o, "period", json_string(code)) || json_array_append_new(arr, o))
+            rc = app_nomem(e);
+        if (use == &one)
+            app_score_release(&one);
+        if (rc)
+            break;
+    }
+    if (rc) {
+        json_decref(arr);
+        return rc;
+    }
+    *out = arr;
+    return DTI_OK;
+}
+
 /* ---- the whole score ------------------------------------------------------ */
 
 dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
@@ -106,7 +150,8 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     char code[PERIOD_CODE_LEN], dd[PERIOD_DATE_LEN];
     app_score sc;
     app_ranking rk;
-    json_t *o = NULL, *inds = NULL, *groups = NULL, *risk = NULL, *notmet = NULL, *comp = NULL, *ranking = NULL;
+    json_t *o = NULL, *inds = NULL, *groups = NULL, *risk = NULL, *notmet = NULL, *comp = NULL, *ranking = NULL,
+           *trend = NULL;
     int64_t porg = 0;
     int found = 0;
 
@@ -136,7 +181,8 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         return rc;
     if ((rc = app_sc_compute(s, plan_id, code, &sc, e)) ||
         (rc = report_completeness(s, u, plan_id, code, now, &comp, e)) ||
-        (rc = app_sc_rank_units(s, u, &sc, APP_RANK_UNITS_ONTIME, now, &rk, e)))
+        (rc = app_sc_rank_units(s, u, &sc, APP_RANK_UNITS_ONTIME, now, &rk, e)) ||
+        (rc = trend_json(s, plan_id, &P, &sc, &trend, e)))
         goto out;
     if (!(inds = json_array()) || !(risk = json_array()) || !(notmet = json_array()) || !(groups = json_array()) ||
         !(ranking = ranking_json(&rk))) {
@@ -166,7 +212,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
             goto out;
         }
     }
-    o = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:O, s:O}", "plan_id", (json_int_t)plan_id,
+    o = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:O, s:O, s:O}", "plan_id", (json_int_t)plan_id,
                   "period", sc.period, "judged_on", period_date_vn(sc.asof, dd),
                   "method", sc.has_table
                       ? TR("theo bộ chỉ số đã nạp: điểm của các tiêu chí (điểm thẩm định khi có) / tổng điểm tối đa; "
@@ -182,7 +228,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
                                                     sc.table_name ? sc.table_name : "")
                                         : json_null(),
                   "indicators", inds, "groups", groups, "plan", sum_json(&sc.total), "at_risk", risk,
-                  "not_met", notmet, "completeness", comp, "ranking", ranking);
+                  "not_met", notmet, "completeness", comp, "ranking", ranking, "trend", trend);
     inds = groups = risk = notmet = NULL;
     if (!o) {
         rc = app_nomem(e);
@@ -197,6 +243,7 @@ out:
     json_decref(notmet);
     json_decref(comp);
     json_decref(ranking);
+    json_decref(trend);
     app_ranking_release(&rk);
     app_score_release(&sc);
     return rc;

@@ -18,7 +18,10 @@
 #include <jansson.h>
 #include "app/auth.h"
 
-/* The score of PLAN_ID for PERIOD as JSON (every figure with its inputs;
+/* The score of PLAN_ID for PERIOD as JSON (every figure with its inputs,
+ * and "trend": the plan's index for each period of PERIOD's kind in its
+ * year up to PERIOD that the calendar holds, oldest first, each computed
+ * as that period alone would be;
  * the CLI prints it as a table or as is), with timeliness judged at NOW.
  * Needs AUTH_READ on the plan's org; PERIOD must be in the plan's calendar
  * when it has one. *OUT new reference. Fields: plan_id, period, judged_on
@@ -31,7 +34,8 @@
  * max, value, value_text, counted, nodata}, at_risk, not_met (codes),
  * completeness (report_completeness), ranking [{rank, org_id, org,
  * periods_due, on_time, late, missing, on_time_rate, indicators_with_data,
- * achievement}]. Numbers rounded to 6 decimals. */
+ * achievement}], trend [{period, points, max, value, value_text, counted,
+ * nodata}]. Numbers rounded to 6 decimals. */
 dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *period, time_t now,
                     json_t **out, dti_err *e);
 
