@@ -201,10 +201,7 @@ async function navigate(page, name) {
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The table row whose first cell is TEXT (its accessible name starts so).
-// Narrow layouts stack a plan table's rows and show each cell's column name
-// before it (CSS generated content, part of the accessible name): the first
-// column's name "Mã" may come first.
-const rowOf = (page, text) => page.getByRole('row', { name: new RegExp('^(?:Mã:?\\s+)?' + esc(text) + '(\\s|$)') });
+const rowOf = (page, text) => page.getByRole('row', { name: new RegExp('^' + esc(text) + '(\\s|$)') });
 
 // The cells of ROW keyed by their column's header in TABLE (a row header
 // included): the cell's own text, without the label narrow layouts add.
