@@ -15,18 +15,21 @@
 // fresh store; screenshots build/test-artifacts/minhduc-<width>-<step>.png;
 // no sideways scrolling on any screen visited.
 //
+// Everything is done in the browser: the import preview shows the
+// reporting calendar the document states (monthly, units by the 15th of the
+// next month, the commune by the 20th, with the sentence it came from) and
+// confirming sets it; the result links to the calendar screen, which shows
+// the period's two deadlines; the admin then adds the coordinator (scope:
+// the commune) and the reporter (its unit) on the Accounts screen, picking
+// the units by their names.
+//
 // Time is fixed so the test does not follow the calendar: the server runs
 // with DTI_NOW (docs/reports.md) and the browser's clock is set to the same
 // instant, 25/06/2026 in Vietnam: the open period is the month 2026-06, due
 // 15/07/2026 under the plan's calendar.
-//
-// Setup the UI cannot do yet goes through the CLI on the same store while
-// the server runs (SQLite WAL): the users (cliAddUser) and the calendar
-// (cliSetCalendar). Each is one small function, to be switched to the UI
-// when its screens exist.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,8 +43,19 @@ const DOCX = path.join(SHARED, 'plans/office/minh-duc-2026-2030-dti.docx');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(SHARED, 'plans/expected/minh-duc-2026-2030-dti.json'), 'utf8'));
 const NOW = '2026-06-25T03:00:00Z';          // 10:00 on 25/06/2026 in Vietnam
 const PERIOD = '2026-06';
-const DEADLINE = '15/07/2026';               // month:unit=15+1
-const CALENDAR = 'month:unit=15+1,commune=20+1';
+// The document's reporting regime (docs/calendar.md): units report "trước
+// ngày 15 hằng tháng", the commune to the Sở "trước ngày 20 hằng tháng", each
+// for the month before.
+const UNIT_DAY = 15;
+const COMMUNE_DAY = 20;
+// dd/mm/yyyy of DAY in the month after the month PERIOD ("yyyy-mm").
+function dueAfter(period, day) {
+  const [y, m] = period.split('-').map(Number);
+  const [ny, nm] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  return `${String(day).padStart(2, '0')}/${String(nm).padStart(2, '0')}/${ny}`;
+}
+const DEADLINE = dueAfter(PERIOD, UNIT_DAY);
+const COMMUNE_DEADLINE = dueAfter(PERIOD, COMMUNE_DAY);
 const ADMIN_PW = 'quan-tri-minh-duc';
 const PW = 'mat-khau-minh-duc';
 const COORD = 'dieuphoi';
@@ -95,7 +109,7 @@ function indexText(values) {
 }
 const pct = (x) => ((x[0] / x[1]) * 100).toFixed(2).replace('.', ',') + ' %';
 
-// ---- the server and the CLI setup -------------------------------------------
+// ---- the server ----------------------------------------------------------------
 
 // A server of its own on a fresh, empty store, the first admin created by
 // serve itself; resolves to { url, db, stop }.
@@ -124,21 +138,6 @@ async function freshServer(name) {
       srv.kill('SIGTERM');
     }),
   };
-}
-
-function cli(srv, args, env = {}) {
-  return execFileSync(DTI, ['--db', srv.db, ...args], {
-    encoding: 'utf8', env: { ...process.env, DTI_NOW: NOW, ...env },
-  });
-}
-// CLI: a user with ROLE scoped to the org named ORG (no user screen yet).
-function cliAddUser(srv, login, role, org) {
-  cli(srv, ['--as', 'admin', 'user', 'add', login, '--role', role, '--org', org], { DTI_PASSWORD: PW });
-}
-// CLI: the plan's reporting calendar (no calendar screen yet).
-function cliSetCalendar(srv, planId) {
-  const out = cli(srv, ['--as', COORD, 'calendar', 'set', String(planId), CALENDAR]);
-  assert.match(out, /60/, '2026..2030 × 12 months: ' + out);
 }
 
 // ---- a small real PDF ---------------------------------------------------------
@@ -203,6 +202,34 @@ async function navigate(page, name) {
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The table row whose first cell is TEXT (its accessible name starts so).
 const rowOf = (page, text) => page.getByRole('row', { name: new RegExp('^' + esc(text) + '(\\s|$)') });
+
+// The cells of ROW keyed by their column's header in TABLE (a row header
+// included): the cell's own text, without the label narrow layouts add.
+async function cellsOf(table, row) {
+  const heads = (await table.getByRole('columnheader').allTextContents()).map((x) => x.trim());
+  const cells = [...await row.getByRole('rowheader').allTextContents(), ...await row.getByRole('cell').allTextContents()];
+  assert.equal(cells.length, heads.length, 'one cell per column: ' + cells.join(' | '));
+  return Object.fromEntries(heads.map((hd, i) => [hd, cells[i].trim()]));
+}
+
+// The admin adds an account on the Accounts screen: ROLE and UNIT chosen in
+// their pickers by their labels; the new account's card then shows both.
+async function addAccount(page, { login: name, display, role, unit }) {
+  await page.getByLabel('Tên đăng nhập').fill(name);
+  await page.getByLabel('Họ tên hoặc tên hiển thị').fill(display);
+  await page.getByLabel('Vai trò').selectOption({ label: role });
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: unit });
+  await page.getByLabel(/^Mật khẩu ban đầu/).fill(PW);
+  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+  await page.getByRole('status').filter({ hasText: `Đã thêm tài khoản ${name}.` }).waitFor();
+  const card = page.getByRole('list').getByRole('listitem').filter({ hasText: `(${name})` });
+  assert.equal(await card.count(), 1, `the card of ${name}`);
+  const text = await card.textContent();
+  assert.ok(text.includes(display), `${name}: its name in "${text}"`);
+  assert.ok(text.includes(`Vai trò: ${role}`), `${name}: its role in "${text}"`);
+  assert.ok(text.includes(`Đơn vị: ${unit}`), `${name}: its unit in "${text}"`);
+  assert.match(text, /Đang hoạt động/);
+}
 
 // The indicator's fieldset in the report form ("4.1. Tỷ lệ …").
 const itemGroup = (page, code) => page.getByRole('group', { name: new RegExp('^' + code.replace('.', '\\.') + '\\. ') });
@@ -295,6 +322,16 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
         assert.equal(await collective.getByRole('listitem').filter({ hasText: /^Các phòng ban liên quan$/ }).count(), 1, 'a collective name');
       };
       await checkUnits();
+      // the reporting calendar the document states, in words, with the
+      // sentence it was read from
+      const calPreview = page.getByRole('region', { name: 'Lịch báo cáo' });
+      const calWords = (await calPreview.getByRole('listitem').first().getByRole('strong').textContent()).trim();
+      assert.match(calWords, /^Hằng tháng/, 'monthly: ' + calWords);
+      assert.ok(calWords.includes(`đơn vị nộp chậm nhất ngày ${UNIT_DAY} tháng sau`), 'the units\' deadline: ' + calWords);
+      assert.ok(calWords.includes(`xã nộp chậm nhất ngày ${COMMUNE_DAY} tháng sau`), 'the commune\'s deadline: ' + calWords);
+      const source = (await calPreview.getByRole('blockquote', { name: 'Câu trong văn bản' }).textContent()).trim();
+      assert.ok(source.includes(`trước ngày ${UNIT_DAY} hằng tháng`), 'the source sentence: ' + source);
+      assert.ok(source.startsWith('«') && source.endsWith('»'), 'quoted: ' + source);
       const stored = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
       assert.deepEqual(stored.plans, [], 'the preview stores nothing');
       await shot('import-preview');
@@ -305,12 +342,31 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       const planId = Number(/#\/plan\/(\d+)/.exec(planHref)?.[1]);
       assert.ok(planId > 0, 'the new plan linked: ' + planHref);
       await checkUnits();
+      // the calendar set: one month a period over the plan's years
+      const years = EXPECTED.indicators.flatMap((i) => i.targets.map((t) => t.year));
+      const nperiods = (Math.max(...years) - Math.min(...years) + 1) * 12;
+      const calDone = page.getByRole('region', { name: 'Lịch báo cáo' });
+      assert.ok((await calDone.textContent()).includes(`Đã đặt lịch báo cáo (${nperiods} kỳ)`),
+        'the result says the calendar was set: ' + await calDone.textContent());
+      assert.match(await calDone.getByRole('listitem').first().textContent(), /^Hằng tháng/);
       await shot('import-done');
 
-      // setup the UI cannot do yet (CLI, same store, server running)
-      cliAddUser(srv, COORD, 'coordinator', EXPECTED.commune);
-      cliAddUser(srv, REPORTER, 'reporter', UNIT);
-      cliSetCalendar(srv, planId);
+      // the calendar screen, from the result's link: the period's deadlines
+      await calDone.getByRole('link', { name: 'Xem lịch báo cáo' }).click();
+      await page.waitForFunction((h) => location.hash === h, `#/calendar/${planId}`);
+      const periods = page.getByRole('table', { name: `Các kỳ báo cáo năm ${PERIOD.slice(0, 4)}` });
+      await periods.waitFor();
+      const june = await cellsOf(periods, rowOf(page, PERIOD));
+      assert.equal(june['Kỳ'], PERIOD);
+      assert.equal(june['Hạn đơn vị nộp'], DEADLINE, 'the units\' deadline of ' + PERIOD);
+      assert.equal(june['Hạn xã nộp'], COMMUNE_DEADLINE, 'the commune\'s deadline of ' + PERIOD);
+      await shot('calendar');
+
+      // the accounts: the commune's coordinator and the unit's reporter
+      await navigate(page, 'Tài khoản');
+      await addAccount(page, { login: COORD, display: 'Điều phối viên xã ' + EXPECTED.commune, role: 'Điều phối', unit: EXPECTED.commune });
+      await addAccount(page, { login: REPORTER, display: 'Cán bộ ' + UNIT, role: 'Báo cáo (đơn vị)', unit: UNIT });
+      await shot('accounts');
 
       // the dashboard before any report: no data, no index
       const before0 = await readDashboard(page, codes);
