@@ -139,13 +139,15 @@ function unitsTable(matches, choice) {
     none: t('import.how.none'), chosen: t('import.how.chosen') };
   const cols = [t('import.name'), t('import.org'), t('import.how')];
   if (choice) cols.push(t('import.choice'));
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches' },
+  // explicit roles: the table stays a table when stacked at narrow widths
+  const td = (...c) => h('td', { role: 'cell' }, ...c);
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches', role: 'table' },
     h('caption', { class: 'muted' }, t('import.unitsHint')),
-    h('thead', {}, h('tr', {}, cols.map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', {}, matches.map((m) => h('tr', { 'data-how': m.how },
-      h('td', {}, m.name), h('td', {}, m.org_name || '—'),
-      h('td', {}, h('span', { class: 'status ' + (m.how === 'new' ? 'risk' : m.how === 'none' ? 'nodata' : 'met') }, how[m.how] || m.how)),
-      choice ? h('td', {}, choice(m)) : null)))));
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, cols.map((x) => h('th', { scope: 'col', role: 'columnheader' }, x)))),
+    h('tbody', { role: 'rowgroup' }, matches.map((m) => h('tr', { 'data-how': m.how, role: 'row' },
+      td(m.name), td(m.org_name || '—'),
+      td(h('span', { class: 'status ' + (m.how === 'new' ? 'risk' : m.how === 'none' ? 'nodata' : 'met') }, how[m.how] || m.how)),
+      choice ? td(choice(m)) : null)))));
 }
 
 // The choices for the names flagged new: for each, a labelled select —
