@@ -119,7 +119,7 @@ for (const width of [1280, 360]) {
 
       // the plan: every field labelled; correct 1.2's 2026 target and 1.3's name, leave task 10 out
       assert.equal(await page.locator('#import-fix-indicators tbody tr').count(), 23);
-      for (const inp of await page.locator('#import-fix input').all()) {
+      for (const inp of await page.locator('#import-fix input, #import-fix textarea, #import-matches select').all()) {
         const name = await inp.evaluate((el) => el.labels?.length || el.getAttribute('aria-label') ? 1 : 0);
         assert.equal(name, 1, 'a label on every field');
       }

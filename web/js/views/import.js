@@ -197,8 +197,10 @@ function unitChoices(units) {
 function fixRow(kind, x, i) {
   const base = `import-${kind}-${i}`;
   const err = h('small', { class: 'error', role: 'alert', id: base + '-error' });
-  const name = h('input', { type: 'text', id: base + '-name', class: 'fix-name', value: x.name || '',
-    'aria-label': t('import.fix.name', { kind: t('import.fix.kind.' + kind), code: x.code || '' }), 'aria-describedby': base + '-error' });
+  // a text area: names are long, and wrap
+  const name = h('textarea', { id: base + '-name', class: 'fix-name', rows: Math.min(4, Math.max(2, Math.ceil((x.name || '').length / 32))), spellcheck: 'false',
+    'aria-label': t('import.fix.name', { kind: t('import.fix.kind.' + kind), code: x.code || '' }), 'aria-describedby': base + '-error' },
+  x.name || '');
   const targets = (kind === 'indicator' ? x.targets || [] : []).map((tg, k) => {
     const id = `${base}-t${k}`;
     const input = h('input', { type: 'text', id, class: 'fix-target', value: tg.text || '', 'data-year': tg.year,
@@ -215,6 +217,7 @@ function fixRow(kind, x, i) {
     h('td', { role: 'cell' }, x.due_text || x.due || '—'),
     h('td', { role: 'cell' }, h('div', { class: 'fix-drop-wrap' }, drop,
       h('label', { for: base + '-drop' }, t('import.fix.drop'), ' ', x.code || ''))));
+  el.addEventListener('input', () => clear());
   drop.addEventListener('change', () => {
     el.classList.toggle('dropped', drop.checked);
     for (const input of inputs) input.disabled = drop.checked;
