@@ -21,6 +21,8 @@
  *      named by the fullest spelling the plan uses for it ("Phòng Văn hóa -
  *      Xã hội" rather than "Phòng VH-XH"); every other spelling is recorded
  *      as an alias. "UBND xã" is the commune itself, "UBND tỉnh" the province;
+ *      A name the coordinator linked to an existing unit (app_import_opts.
+ *      units) is that unit, before any matching, and its spelling an alias;
  *   5. the plan and the document are saved, each name linked to its org;
  *   6. the reporting calendar the document states is set (app_import_opts).
  *
