@@ -21,6 +21,8 @@
  *      named by the fullest spelling the plan uses for it ("Phòng Văn hóa -
  *      Xã hội" rather than "Phòng VH-XH"); every other spelling is recorded
  *      as an alias. "UBND xã" is the commune itself, "UBND tỉnh" the province;
+ *      A name the coordinator linked to an existing unit (app_import_opts.
+ *      units) is that unit, before any matching, and its spelling an alias;
  *   5. the plan and the document are saved, each name linked to its org;
  *   6. the reporting calendar the document states is set (app_import_opts).
  *
@@ -68,7 +70,8 @@ typedef enum {
     APP_MATCH_NEW = 0,      /* a new unit was created for this name */
     APP_MATCH_SAME,         /* an org of this plan or an earlier one, by key or alias */
     APP_MATCH_SELF,         /* the commune or province itself ("UBND xã") */
-    APP_MATCH_NONE          /* not linked: no commune/province to put it under */
+    APP_MATCH_NONE,         /* not linked: no commune/province to put it under */
+    APP_MATCH_CHOSEN        /* linked by the coordinator's choice (app_import_opts.units) */
 } app_match_how;
 
 typedef struct app_match {
@@ -97,6 +100,7 @@ typedef struct app_import_result {
     int cal_set;            /* 1 when this import set the plan's calendar */
     int cal_given;          /* 1 when the rules were the caller's (app_import_opts), not the document's */
     size_t cal_periods;     /* periods the calendar gives (when set) */
+    int64_t commune_id;     /* the plan's commune org; in a dry run only when it existed before, else 0 */
 } app_import_result;
 
 /* The calendar an import sets. Decision: a freshly imported plan gets the
@@ -106,10 +110,32 @@ typedef struct app_import_result {
  * an earlier import of the same document. Given rules that do not parse
  * fail the whole import (DTI_ERR_INPUT naming the rule), storing nothing. */
 typedef enum { APP_CAL_DETECT = 0, APP_CAL_RULES, APP_CAL_NONE } app_cal_mode;
+/* The coordinator's choice for a unit name the matcher missed (a
+ * misspelling, an abbreviation): the name as the plan writes it (a lead or
+ * support name at commune level) is the existing unit ORG_ID.
+ *
+ * Decision: the import links that name to ORG_ID instead of creating a new
+ * unit, records the spelling as an alias of the org (so the next import of
+ * any plan matches it by itself), and audits "org.alias" (entity org,
+ * after {"alias", "plan", "document"}) in the same transaction; the plan
+ * keeps the name as written (dti.plan/1 round trip). ORG_ID must be a unit
+ * in force directly under the plan's commune; NAME must be a single unit's
+ * name of the plan (not a collective name, not "UBND xã") that no other
+ * unit already matches. Anything else — an org of another commune, out of
+ * the user's scope, missing, a name the plan does not use — fails the whole
+ * import with DTI_ERR_INPUT, field "units", the message naming the name and
+ * one wording for a foreign and a missing org; nothing is stored. */
+typedef struct app_unit_choice {
+    const char *name;           /* borrowed */
+    int64_t org_id;
+} app_unit_choice;
+#define APP_UNIT_CHOICES_MAX 1000
 typedef struct app_import_opts {
     app_cal_mode calendar;
     const char *const *rules;   /* APP_CAL_RULES: NRULES rules (period.h syntax), borrowed */
     size_t nrules;
+    const app_unit_choice *units;   /* NUNITS choices (at most APP_UNIT_CHOICES_MAX), borrowed */
+    size_t nunits;
 } app_import_opts;
 
 /* Import the plan document at PATH (see above). R is filled (release it
@@ -134,6 +160,17 @@ dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *d
 dti_rc app_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
                             const app_import_opts *o, app_import_result *r, dti_err *e);
 void app_import_result_release(app_import_result *r);
+
+/* The plan J (dti.plan/1) as the coordinator corrected it in the import
+ * preview, into *OUT (owned by caller). Decision: a target may be given as
+ * words only, {"year", "text"} without "op" (the UI sends a target the
+ * coordinator retyped so): it is read by core/target's target_parse for its
+ * year as the import reads a target cell (op, value, unit; no number: op
+ * "text"), keeping the words as its text. Every other target and field is
+ * read by plan_from_json as it stands, so a plan sent unchanged exports
+ * byte-equal. Errors are DTI_ERR_INPUT/TOOBIG with the field named under
+ * "plan." ("plan.indicators[2].targets[0].text"). J is not changed. */
+dti_rc app_import_plan_json(const json_t *j, plan **out, dti_err *e);
 /* DTI_OK when the acting user may import plans at all (an admin, a
  * coordinator, or the system before any user exists), else DTI_ERR_PERM
  * (DTI_ERR_AUTH from app_actor): for a preview, which stores nothing and

@@ -12,6 +12,7 @@
 #include "base/lang.h"
 #include "base/text.h"
 #include "core/orgname.h"
+#include "core/target.h"
 #include "import/extract.h"
 #include "import/extract_calendar.h"
 #include "import/reader.h"
@@ -25,7 +26,7 @@ typedef struct name_ent {
     char *key;              /* owned; NULL for collective names */
     int collective;
     int64_t org_id;
-    app_match_how how;
+    app_match_how how;      /* APP_MATCH_CHOSEN: linked by app_import_opts.units, before matching */
 } name_ent;
 
 typedef struct importer {
@@ -171,6 +172,8 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
 {
     dti_rc rc = DTI_OK;
     int64_t parent = e->prov ? im->province_id : im->commune_id;
+    if (e->how == APP_MATCH_CHOSEN)
+        return DTI_OK;      /* linked and aliased by apply_choices() */
     if (e->collective) {
         if (strlist_find(&im->r->collective, e->name) < 0 && strlist_add(&im->r->collective, e->name))
             return nomem(e_);
@@ -195,9 +198,10 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
             return nomem(e_);
         return DTI_OK;
     }
-    /* an earlier name of this plan with the same key */
-    for (name_ent *o = im->v; o < e; o++)
-        if (o->prov == e->prov && o->key && o->org_id && strcmp(o->key, e->key) == 0 &&
+    /* an earlier name of this plan with the same key (or a chosen one:
+     * those are linked before any other) */
+    for (name_ent *o = im->v; o < im->v + im->n; o++)
+        if (o != e && o->prov == e->prov && o->key && o->org_id && strcmp(o->key, e->key) == 0 &&
             o->how != APP_MATCH_SELF) {
             e->org_id = o->org_id;
             e->how = APP_MATCH_SAME;
@@ -218,6 +222,100 @@ alias:;
         rc = store_org_add_alias(im->a->st, e->org_id, e->name, e->key, e_);
     store_org_release(&o);
     return rc;
+}
+
+/* The refusal of choice C (app.h, app_unit_choice): field "units", the
+ * name in the message; WHY_VI/WHY_EN say what is wrong. */
+static dti_rc bad_choice(const app_unit_choice *c, const char *why_vi, const char *why_en, dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_INPUT, "units", "units: \"%.200s\": %s", "units: \"%.200s\": %s",
+                    c->name ? c->name : "", lang_get() == LANG_EN ? why_en : why_vi);
+}
+
+/* The coordinator's choices O->units (app.h): each name linked to its
+ * org, its spelling recorded as an alias of the org and audited as WHO
+ * (not in a dry run), before any other name is matched. */
+static dti_rc apply_choices(importer *im, const app_import_opts *o, const auth_user *who, const char *docname,
+                            int dry, dti_err *e)
+{
+    dti_rc rc = DTI_OK;
+    if (!o || !o->nunits)
+        return DTI_OK;
+    if (o->nunits > APP_UNIT_CHOICES_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "units", "units: quá %d tên", "units: over %d names",
+                        APP_UNIT_CHOICES_MAX);
+    for (size_t i = 0; i < o->nunits; i++) {
+        const app_unit_choice *c = &o->units[i];
+        name_ent *n = NULL;
+        for (size_t k = 0; c->name && k < im->n && !n; k++)
+            if (!im->v[k].prov && strcmp(im->v[k].name, c->name) == 0)
+                n = &im->v[k];
+        if (!n)
+            return bad_choice(c, "kế hoạch không có đơn vị chủ trì hay phối hợp nào mang tên này",
+                              "the plan names no lead or support unit so", e);
+        if (n->how == APP_MATCH_CHOSEN)
+            continue;
+        if (n->collective || !n->key || !*n->key || orgname_is_committee(n->key))
+            return bad_choice(c, "không phải tên của một đơn vị (tên chung, hoặc chính UBND xã): không gắn "
+                                 "được với một đơn vị",
+                              "not the name of one unit (a collective name, or the committee itself): it "
+                              "cannot be linked to one unit", e);
+        if (!im->commune_id)
+            return bad_choice(c, "tài liệu không ghi tên xã nên không gắn được với đơn vị nào",
+                              "the document names no commune, so no unit can be linked", e);
+        /* one answer for a missing org and one out of the commune (or the scope) */
+        store_org org;
+        int ok = 0;
+        if (c->org_id > 0) {
+            dti_err ignore;
+            if (store_org_get(im->a->st, c->org_id, &org, &ignore) == DTI_OK) {
+                ok = org.parent_id == im->commune_id && org.kind == ORG_UNIT && !org.valid_to;
+                store_org_release(&org);
+            }
+        }
+        if (!ok) {
+            char vi[300], en[300];
+            snprintf(vi, sizeof vi, "đơn vị số %lld không phải một đơn vị đang hoạt động của xã %.200s",
+                     (long long)c->org_id, im->p->commune);
+            snprintf(en, sizeof en, "org %lld is not a unit in force of the commune %.200s",
+                     (long long)c->org_id, im->p->commune);
+            return bad_choice(c, vi, en, e);
+        }
+        /* a spelling that already names another unit stays that unit's */
+        int64_t known = 0;
+        if ((rc = store_org_find(im->a->st, im->commune_id, n->key, &known, e)))
+            return rc;
+        if (known && known != c->org_id) {
+            store_org k;
+            char vi[300], en[300];
+            if ((rc = store_org_get(im->a->st, known, &k, e)))
+                return rc;
+            snprintf(vi, sizeof vi, "tên này đã khớp với đơn vị \"%.200s\"", k.name);
+            snprintf(en, sizeof en, "this name already matches the unit \"%.200s\"", k.name);
+            store_org_release(&k);
+            return bad_choice(c, vi, en, e);
+        }
+        n->org_id = c->org_id;
+        n->how = APP_MATCH_CHOSEN;
+        if ((rc = store_org_get(im->a->st, c->org_id, &org, e)))
+            return rc;
+        int same = strcmp(org.name, n->name) == 0;
+        store_org_release(&org);
+        if (same || known)
+            continue;       /* nothing new to record */
+        if ((rc = store_org_add_alias(im->a->st, c->org_id, n->name, n->key, e)))
+            return rc;
+        if (dry)
+            continue;
+        json_t *after = json_pack("{s:s, s:s, s:s}", "alias", n->name, "document", docname, "sha256", im->r->sha256);
+        if (!after)
+            return nomem(e);
+        rc = audit_append_id(im->a->st, who, app_now(), "org.alias", "org", c->org_id, NULL, after, e);
+        json_decref(after);
+        if (rc)
+            return rc;
+    }
+    return DTI_OK;
 }
 
 static int64_t org_of(void *ctx, const char *role, const char *name)
@@ -288,12 +386,13 @@ static dti_rc copy_head(app_import_result *r, const plan *p, dti_err *e)
     return DTI_OK;
 }
 
-static dti_rc ensure_place(app *a, int64_t parent, org_kind kind, const char *name, int64_t *id, dti_err *e)
+static dti_rc ensure_place(app *a, int64_t parent, org_kind kind, const char *name, int64_t *id, int *created,
+                           dti_err *e)
 {
     char *key = orgname_place_key(name);
     if (!key)
         return nomem(e);
-    dti_rc rc = store_org_ensure(a->st, parent, kind, name, key, id, NULL, e);
+    dti_rc rc = store_org_ensure(a->st, parent, kind, name, key, id, created, e);
     free(key);
     return rc;
 }
@@ -412,14 +511,27 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
     }
     if ((rc = copy_head(r, p, e)))
         goto out;
-    if (p->province && (rc = ensure_place(a, 0, ORG_PROVINCE, p->province, &im.province_id, e)))
+    if (p->province && (rc = ensure_place(a, 0, ORG_PROVINCE, p->province, &im.province_id, NULL, e)))
         goto out;
-    if (p->commune && (rc = ensure_place(a, im.province_id, ORG_COMMUNE, p->commune, &im.commune_id, e)))
+    int commune_new = 0;
+    if (p->commune &&
+        (rc = ensure_place(a, im.province_id, ORG_COMMUNE, p->commune, &im.commune_id, &commune_new, e)))
         goto out;
+    r->commune_id = dry && commune_new ? 0 : im.commune_id;
+    /* a commune out of the coordinator's scope, known or not, is refused
+     * with one message: the name is the user's own document's (auth.h) */
+    if (!system && actor.role != ROLE_ADMIN &&
+        (rc = auth_can(a->st, &actor, AUTH_PLAN_WRITE, im.commune_id, e))) {
+        if (rc == DTI_ERR_NOTFOUND)
+            rc = out_of_scope(e);
+        goto out;
+    }
     if (collect_names(&im) || key_names(&im)) {
         rc = nomem(e);
         goto out;
     }
+    if ((rc = apply_choices(&im, o, system ? NULL : &actor, name, dry, e)))
+        goto out;
     for (size_t i = 0; i < im.n; i++)
         if ((rc = match_one(&im, &im.v[i], e)))
             goto out;
@@ -427,14 +539,6 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         strlist_add(&r->warnings, TR("tài liệu không ghi tên xã: các đơn vị chưa được gắn với tổ chức nào",
                                      "the document names no commune: no unit is linked to an org"))) {
         rc = nomem(e);
-        goto out;
-    }
-    /* a commune out of the coordinator's scope, known or not, is refused
-     * with one message: the name is the user's own document's (auth.h) */
-    if (!system && actor.role != ROLE_ADMIN &&
-        (rc = auth_can(a->st, &actor, AUTH_PLAN_WRITE, im.commune_id, e))) {
-        if (rc == DTI_ERR_NOTFOUND)
-            rc = out_of_scope(e);
         goto out;
     }
     store_plan_in in = {p, im.commune_id, a->user_id,
@@ -535,4 +639,76 @@ dti_rc app_import_allowed(app *a, dti_err *e)
     if (rc || system || actor.role == ROLE_ADMIN || actor.role == ROLE_COORDINATOR)
         return rc;
     return auth_can(a->st, &actor, AUTH_PLAN_WRITE, 0, e);
+}
+
+/* One target given as words only (app_import_plan_json): T gets the op,
+ * value and unit target_parse reads for YEAR, and TEXT as its text. */
+static dti_rc target_words(json_t *t, int year, const char *text, dti_err *e)
+{
+    plan_target pt[8];
+    size_t np = target_parse(text, year, 1, pt, sizeof pt / sizeof pt[0]), k = 0;
+    while (k < np && pt[k].year != year)
+        k++;
+    if (k == np)
+        k = 0;      /* a year the words name otherwise: the cell's year stays, as import reads a column */
+    int has = np && pt[k].has_value;
+    int bad = json_object_set_new(t, "op", json_string(np ? plan_op_str(pt[k].op) : "text")) ||
+              json_object_set_new(t, "value", has ? json_real(pt[k].value) : json_null()) ||
+              json_object_set_new(t, "unit", json_string(np && pt[k].unit ? pt[k].unit : "")) ||
+              json_object_set_new(t, "text", json_string(text));
+    for (size_t i = 0; i < np; i++)
+        target_release(&pt[i]);
+    return bad ? nomem(e) : DTI_OK;
+}
+
+static dti_rc words_targets(json_t *c, dti_err *e)
+{
+    size_t i, k;
+    json_t *ind, *t;
+    json_array_foreach(json_object_get(c, "indicators"), i, ind) {
+        json_array_foreach(json_object_get(ind, "targets"), k, t) {
+            json_t *yv = json_object_get(t, "year"), *xv = json_object_get(t, "text");
+            char f[96];
+            /* structured targets, and a bad year, are plan_from_json's */
+            if (!json_is_object(t) || json_object_get(t, "op") || !json_is_integer(yv))
+                continue;
+            snprintf(f, sizeof f, "plan.indicators[%zu].targets[%zu].text", i, k);
+            if (!json_is_string(xv))
+                return dti_fail(e, DTI_ERR_INPUT, f, "%s: thiếu chỉ tiêu (ví dụ \"Đạt tối thiểu 70%%\")",
+                                "%s: the target is missing (for example \"Đạt tối thiểu 70%%\")", f);
+            if (json_string_length(xv) > TARGET_TEXT_MAX)
+                return dti_fail(e, DTI_ERR_TOOBIG, f, "%s: dài quá %d byte", "%s: longer than %d bytes", f,
+                                TARGET_TEXT_MAX);
+            char *clean = text_clean(json_string_value(xv));
+            if (!clean)
+                return nomem(e);
+            dti_rc rc = *clean ? target_words(t, (int)json_integer_value(yv), clean, e)
+                               : dti_fail(e, DTI_ERR_INPUT, f,
+                                          "%s: chỉ tiêu trống (xóa cả năm đó nếu không có chỉ tiêu)",
+                                          "%s: the target is empty (remove the year if it has none)", f);
+            free(clean);
+            if (rc)
+                return rc;
+        }
+    }
+    return DTI_OK;
+}
+
+dti_rc app_import_plan_json(const json_t *j, plan **out, dti_err *e)
+{
+    json_t *c = NULL;
+    dti_rc rc = DTI_OK;
+    *out = NULL;
+    if (json_is_object(j) && json_is_array(json_object_get(j, "indicators"))) {
+        if (!(c = json_deep_copy(j)))
+            return nomem(e);
+        rc = words_targets(c, e);
+    }
+    if (!rc && (rc = plan_from_json(c ? c : j, out, e)) && e) {
+        char f[sizeof e->field];
+        snprintf(f, sizeof f, e->field[0] ? "plan.%s" : "plan", e->field);
+        memcpy(e->field, f, sizeof f);
+    }
+    json_decref(c);
+    return rc;
 }

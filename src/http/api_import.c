@@ -11,14 +11,20 @@
  *          may import (app_import_allowed). When the import itself would be
  *          refused (a coordinator's document of a commune outside its scope)
  *          the preview still answers the plan, with matches null and the
- *          refusal among the warnings.
- *   POST /api/v1/imports           multipart: file [, plan] [, calendar]
+ *          refusal among the warnings. "commune_id": the plan's commune
+ *          org when it exists already (its units are the ones the
+ *          coordinator may choose for a flagged name), else null.
+ *   POST /api/v1/imports           multipart: file [, plan] [, calendar] [, units]
  *        → stores the plan through app_import_plan_opts(): the document's
  *          own extraction, or PLAN (dti.plan/1 JSON as the coordinator
  *          corrected it in the preview) with the document kept as its
  *          source. CALENDAR (rules separated by blanks or new lines) is the
  *          calendar to set instead of the detected one; present and empty,
- *          none is set. Answers the plan id, how each unit name was
+ *          none is set. UNITS ({"name as written": org_id}) links names
+ *          the preview flagged new to existing units of the commune
+ *          (app_import_opts.units: the spelling becomes the org's alias);
+ *          PLAN's targets may be given as words ({"year", "text"}:
+ *          app_import_plan_json). Answers the plan id, how each unit name was
  *          matched, and "calendar" {"rules", "descriptions", "sources",
  *          "set", "given", "periods"}.
  *
@@ -81,6 +87,7 @@ static const char *how_name(app_match_how h)
     case APP_MATCH_SAME: return "matched";
     case APP_MATCH_SELF: return "self";
     case APP_MATCH_NONE: return "none";
+    case APP_MATCH_CHOSEN: return "chosen";
     }
     return "none";
 }
@@ -150,12 +157,14 @@ void api_import_preview(http_req *r)
     }
     /* "calendar": the regime the document states, proposed for the
      * confirmation (empty rules: none stated, the coordinator sets it) */
-    answer = json_pack("{s:s, s:I, s:o, s:o, s:o, s:o, s:b, s:o, s:I, s:o*}", "name", f->filename, "size",
+    answer = json_pack("{s:s, s:I, s:o, s:o, s:o, s:o, s:b, s:o, s:I, s:o, s:o*}", "name", f->filename, "size",
                        (json_int_t)f->data.len, "plan", plan_to_json(p), "warnings", strlist_json(&warn),
                        "matches", matches ? matches : json_null(), "collective",
                        strlist_json(&res.collective), "existed", res.existed, "plan_id",
                        res.existed ? json_integer(res.plan_id) : json_null(), "units_new",
-                       (json_int_t)res.nunits_new, "calendar", calendar_json(&cal.rules, &cal.sources));
+                       (json_int_t)res.nunits_new, "commune_id",
+                       res.commune_id ? json_integer(res.commune_id) : json_null(), "calendar",
+                       calendar_json(&cal.rules, &cal.sources));
     http_reply_json(r, 200, answer);
     goto out;
 oom:
@@ -200,13 +209,49 @@ static dti_rc read_rules(const http_part *cp, strlist *rules, app_import_opts *o
     return DTI_OK;
 }
 
+/* The "units" part UP of a confirmation: {"name as written": org_id, ...},
+ * the coordinator's choice of an existing unit for names the preview
+ * flagged new, into *O (the names borrowed from *J, kept by the caller;
+ * *CHOICES freed by the caller). Whether each org may be chosen is app/'s
+ * (app_import_opts.units). */
+static dti_rc read_units(const http_part *up, json_t **j, app_unit_choice **choices, app_import_opts *o,
+                         dti_err *e)
+{
+    json_error_t je;
+    const char *name;
+    json_t *v;
+    size_t n = 0;
+    if (up->data.len == 0)
+        return DTI_OK;      /* present and empty: no choice */
+    if (!(*j = json_loadb(up->data.ptr, up->data.len, JSON_REJECT_DUPLICATES, &je)) || !json_is_object(*j))
+        return dti_fail(e, DTI_ERR_INPUT, "units",
+                        "units phải là một đối tượng JSON {\"tên trong tài liệu\": mã đơn vị}",
+                        "units must be a JSON object {\"name as written\": org id}");
+    if (json_object_size(*j) > APP_UNIT_CHOICES_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "units", "units: quá %d tên", "units: over %d names",
+                        APP_UNIT_CHOICES_MAX);
+    if (json_object_size(*j) && !(*choices = calloc(json_object_size(*j), sizeof **choices)))
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+    json_object_foreach(*j, name, v) {
+        if (!json_is_integer(v) || json_integer_value(v) <= 0)
+            return dti_fail(e, DTI_ERR_INPUT, "units", "units: \"%.200s\": mã đơn vị phải là số nguyên dương",
+                            "units: \"%.200s\": the org id must be a positive integer", name);
+        (*choices)[n++] = (app_unit_choice){name, (int64_t)json_integer_value(v)};
+    }
+    o->units = *choices;
+    o->nunits = n;
+    return DTI_OK;
+}
+
 void api_import_confirm(http_req *r)
 {
     dti_err e;
     const http_part *f, *pj, *cp;
     plan *p = NULL;
     strlist warn = STRLIST_INIT, cal_rules = STRLIST_INIT;
-    app_import_opts opts = {APP_CAL_DETECT, NULL, 0};
+    app_import_opts opts = {APP_CAL_DETECT, NULL, 0, NULL, 0};
+    app_unit_choice *choices = NULL;
+    json_t *units = NULL;
     app_import_result res;
     app a;
     memset(&res, 0, sizeof res);
@@ -221,7 +266,7 @@ void api_import_confirm(http_req *r)
                      "The plan (JSON) is invalid at line %d, column %d: %s", je.line, je.column, je.text);
             goto fail;
         }
-        dti_rc rc = plan_from_json(j, &p, &e);
+        dti_rc rc = app_import_plan_json(j, &p, &e);
         json_decref(j);
         if (rc != DTI_OK)
             goto fail;
@@ -229,6 +274,8 @@ void api_import_confirm(http_req *r)
         goto fail;
     }
     if ((cp = http_part_get(r, "calendar")) != NULL && read_rules(cp, &cal_rules, &opts, &e) != DTI_OK)
+        goto fail;
+    if ((cp = http_part_get(r, "units")) != NULL && read_units(cp, &units, &choices, &opts, &e) != DTI_OK)
         goto fail;
     a.st = http_db(r, &e);
     a.user_id = r->user ? r->user->id : 0;
@@ -246,4 +293,6 @@ out:
     plan_free(p);
     strlist_release(&warn);
     strlist_release(&cal_rules);
+    free(choices);
+    json_decref(units);
 }

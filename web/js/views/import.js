@@ -3,10 +3,17 @@
 // name would be matched — to a known unit, the commune itself, or flagged:
 // a new unit, or a collective name for the coordinator to resolve — and the
 // reporting calendar the document states (its rules in words, the sentence
-// each came from) in a box the coordinator may change or empty; then
-// confirm (POST /api/v1/imports) and see how names were matched and which
-// calendar was set, or that none was, with a link to the calendar screen.
-import { api } from '../api.js';
+// each came from) in a box the coordinator may change or empty; correct
+// what the extractor got wrong: a name flagged new may be said to be an
+// existing unit of the commune (sent as `units`; the spelling becomes the
+// unit's alias), an indicator's or task's name and an indicator's target
+// words per year are edited in place, and a row that is no indicator or
+// task (a heading) is left out — the corrected plan is sent as `plan`,
+// retyped targets as words that the server reads as import reads a cell
+// (app_import_plan_json); then confirm (POST /api/v1/imports) and see how
+// names were matched and which calendar was set, or that none was, with a
+// link to the calendar screen. An error naming a field is shown beside it.
+import { api, get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtDate, addMessages } from '../i18n.js';
 import { indicatorTable, taskTable } from './plan.js';
@@ -22,6 +29,16 @@ addMessages({
     'import.cal.hint': 'Ví dụ: month:unit=15+1,commune=20+1 (hằng tháng: đơn vị nộp chậm nhất ngày 15 tháng sau, xã ngày 20). Cú pháp: xem màn hình Lịch báo cáo.',
     'import.cal.set': 'Đã đặt lịch báo cáo ({n} kỳ):', 'import.cal.unset': 'Chưa đặt lịch báo cáo: chưa có kỳ nào để báo cáo.',
     'import.cal.link': 'Xem lịch báo cáo', 'import.cal.setLink': 'Đặt lịch báo cáo',
+    'import.how.chosen': 'Đơn vị đã có (đã chọn)', 'import.choice': 'Xử lý',
+    'import.choice.label': 'Tên «{name}» là',
+    'import.choice.new': 'Giữ là đơn vị mới', 'import.choice.known': 'Là đơn vị đã có:',
+    'import.choice.hint': 'Tên không khớp có thể là tên viết tắt hoặc viết sai của một đơn vị đã có: hãy chọn đơn vị đó để không tạo đơn vị trùng; cách viết này sẽ được ghi nhớ cho các lần nhập sau.',
+    'import.choice.none': 'Xã chưa có đơn vị nào để chọn: tên này sẽ thành đơn vị mới.',
+    'import.fix': 'Sửa trước khi nhập',
+    'import.fix.hint': 'Sửa tên, mục tiêu theo năm (viết như trong văn bản, ví dụ «Đạt tối thiểu 70%»; để trống để bỏ mục tiêu năm đó), hoặc bỏ dòng không phải chỉ tiêu, nhiệm vụ (ví dụ một dòng tiêu đề).',
+    'import.fix.name': 'Tên {kind} {code}', 'import.fix.target': 'Năm {year}',
+    'import.fix.drop': 'Bỏ dòng', 'import.fix.kind.indicator': 'chỉ tiêu', 'import.fix.kind.task': 'nhiệm vụ',
+    'import.fix.emptyName': 'Tên không được để trống.', 'import.fix.changed': 'Đã sửa {n} chỗ, bỏ {m} dòng.',
   },
   en: {
     'import.cal': 'Reporting calendar',
@@ -32,6 +49,16 @@ addMessages({
     'import.cal.hint': 'For example: month:unit=15+1,commune=20+1 (monthly: units by the 15th of the next month, the commune by the 20th). Syntax: see the Calendar screen.',
     'import.cal.set': 'Reporting calendar set ({n} periods):', 'import.cal.unset': 'No reporting calendar set: no period to report on yet.',
     'import.cal.link': 'See the calendar', 'import.cal.setLink': 'Set the calendar',
+    'import.how.chosen': 'Existing unit (chosen)', 'import.choice': 'Decision',
+    'import.choice.label': 'The name «{name}» is',
+    'import.choice.new': 'Keep as a new unit', 'import.choice.known': 'An existing unit:',
+    'import.choice.hint': 'A name matching no unit may be an abbreviation or a misspelling of an existing unit: choose that unit so that no duplicate is made; this spelling is remembered for later imports.',
+    'import.choice.none': 'The commune has no unit to choose yet: this name becomes a new unit.',
+    'import.fix': 'Correct before importing',
+    'import.fix.hint': 'Correct names, yearly targets (in the document\'s words, for example «Đạt tối thiểu 70%»; empty removes that year\'s target), or leave out a row that is no indicator or task (a heading row, for example).',
+    'import.fix.name': 'Name of {kind} {code}', 'import.fix.target': 'Year {year}',
+    'import.fix.drop': 'Leave out', 'import.fix.kind.indicator': 'indicator', 'import.fix.kind.task': 'task',
+    'import.fix.emptyName': 'The name must not be empty.', 'import.fix.changed': 'Corrected {n} places, left out {m} rows.',
   },
 });
 
@@ -56,10 +83,13 @@ function form(onfile) {
 
 // POST FILE to PATH; CALENDAR (a string of rules, possibly empty) is sent
 // only when not undefined: absent, the server sets the detected calendar.
-function upload(path, file, calendar) {
+// PLAN (dti.plan/1, an object) and UNITS ({name: org id}) likewise.
+function upload(path, file, calendar, plan, units) {
   const fd = new FormData();
   fd.append('file', file, file.name);
   if (calendar !== undefined) fd.append('calendar', calendar);
+  if (plan !== undefined) fd.append('plan', JSON.stringify(plan));
+  if (units !== undefined) fd.append('units', JSON.stringify(units));
   return api('POST', path, fd);
 }
 
@@ -102,15 +132,182 @@ function calendarBox(cal) {
 
 // How every unit name of the plan is (or would be) matched: a known unit,
 // the commune itself, or — flagged — a name matching none, which becomes a
-// new unit.
-function unitsTable(matches) {
-  const how = { new: t('import.how.new'), matched: t('import.how.matched'), self: t('import.how.self'), none: t('import.how.none') };
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches' },
+// new unit. CHOICE (match → element or null), when given, adds the column
+// where a name flagged new may be said to be an existing unit.
+function unitsTable(matches, choice) {
+  const how = { new: t('import.how.new'), matched: t('import.how.matched'), self: t('import.how.self'),
+    none: t('import.how.none'), chosen: t('import.how.chosen') };
+  const cols = [t('import.name'), t('import.org'), t('import.how')];
+  if (choice) cols.push(t('import.choice'));
+  // explicit roles: the table stays a table when stacked at narrow widths
+  const td = (...c) => h('td', { role: 'cell' }, ...c);
+  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches', role: 'table' },
     h('caption', { class: 'muted' }, t('import.unitsHint')),
-    h('thead', {}, h('tr', {}, [t('import.name'), t('import.org'), t('import.how')].map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', {}, matches.map((m) => h('tr', { 'data-how': m.how },
-      h('td', {}, m.name), h('td', {}, m.org_name || '—'),
-      h('td', {}, h('span', { class: 'status ' + (m.how === 'new' ? 'risk' : m.how === 'none' ? 'nodata' : 'met') }, how[m.how] || m.how)))))));
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, cols.map((x) => h('th', { scope: 'col', role: 'columnheader' }, x)))),
+    h('tbody', { role: 'rowgroup' }, matches.map((m) => h('tr', { 'data-how': m.how, role: 'row' },
+      td(m.name), td(m.org_name || '—'),
+      td(h('span', { class: 'status ' + (m.how === 'new' ? 'risk' : m.how === 'none' ? 'nodata' : 'met') }, how[m.how] || m.how)),
+      choice ? td(choice(m)) : null)))));
+}
+
+// The choices for the names flagged new: for each, a labelled select —
+// keep as a new unit (default) or one of UNITS (the commune's units in
+// force). value(plan) gives {name: org id} for the names still in PLAN.
+function unitChoices(units) {
+  const selects = new Map();
+  let n = 0;
+  const choice = (m) => {
+    if (m.how !== 'new' || m.province_level) return null;
+    if (!units.length) return h('small', { class: 'muted' }, t('import.choice.none'));
+    const id = 'import-unit-' + n++;
+    const sel = h('select', { id, class: 'import-unit', 'data-name': m.name, 'aria-describedby': 'import-units-hint' },
+      h('option', { value: '' }, t('import.choice.new')),
+      h('optgroup', { label: t('import.choice.known') }, units.map((u) => h('option', { value: String(u.id) }, u.name))));
+    selects.set(m.name, sel);
+    return h('div', { class: 'field import-choice' }, h('label', { for: id }, t('import.choice.label', { name: m.name })), sel);
+  };
+  const error = h('p', { class: 'error', role: 'alert', id: 'import-units-error' });
+  const value = (plan) => {
+    const used = new Set();
+    for (const x of [...plan.indicators, ...plan.tasks]) for (const nm of [...(x.lead || []), ...(x.support || [])]) used.add(nm);
+    const out = {};
+    for (const [name, sel] of selects) if (sel.value && used.has(name)) out[name] = Number(sel.value);
+    return Object.keys(out).length ? out : undefined;
+  };
+  // the message names the name: its select is marked
+  const show = (msg) => {
+    error.textContent = msg;
+    for (const [name, sel] of selects) {
+      if (msg.includes(`"${name}"`)) {
+        sel.setAttribute('aria-invalid', 'true');
+        sel.setAttribute('aria-describedby', 'import-units-error');
+        sel.focus();
+      }
+    }
+  };
+  const clear = () => {
+    error.textContent = '';
+    for (const sel of selects.values()) { sel.removeAttribute('aria-invalid'); sel.setAttribute('aria-describedby', 'import-units-hint'); }
+  };
+  return { choice, value, show, clear, error, hint: h('p', { class: 'muted', id: 'import-units-hint' }, t('import.choice.hint')) };
+}
+
+// One editable row of the preview: X an indicator or task of the plan,
+// KIND 'indicator' or 'task', I its index.
+function fixRow(kind, x, i) {
+  const base = `import-${kind}-${i}`;
+  const err = h('small', { class: 'error', role: 'alert', id: base + '-error' });
+  // a text area: names are long, and wrap
+  const name = h('textarea', { id: base + '-name', class: 'fix-name', rows: Math.min(4, Math.max(2, Math.ceil((x.name || '').length / 32))), spellcheck: 'false',
+    'aria-label': t('import.fix.name', { kind: t('import.fix.kind.' + kind), code: x.code || '' }), 'aria-describedby': base + '-error' },
+  x.name || '');
+  const targets = (kind === 'indicator' ? x.targets || [] : []).map((tg, k) => {
+    const id = `${base}-t${k}`;
+    const input = h('input', { type: 'text', id, class: 'fix-target', value: tg.text || '', 'data-year': tg.year,
+      'aria-describedby': base + '-error' });
+    return { tg, input, el: h('div', { class: 'fix-target-row' }, h('label', { for: id }, t('import.fix.target', { year: tg.year })), input) };
+  });
+  const inputs = [name, ...targets.map((r) => r.input)];
+  const drop = h('input', { type: 'checkbox', id: base + '-drop', class: 'fix-drop' });
+  const el = h('tr', { role: 'row', id: base },
+    h('td', { role: 'cell' }, x.code || '—'),
+    h('td', { role: 'cell' }, name, err),
+    kind === 'indicator' ? h('td', { role: 'cell' }, targets.length ? targets.map((r) => r.el) : '—') : null,
+    h('td', { role: 'cell' }, (x.lead || []).join('; ') || '—'),
+    h('td', { role: 'cell' }, x.due_text || x.due || '—'),
+    h('td', { role: 'cell' }, h('div', { class: 'fix-drop-wrap' }, drop,
+      h('label', { for: base + '-drop' }, t('import.fix.drop'), ' ', x.code || ''))));
+  el.addEventListener('input', () => clear());
+  drop.addEventListener('change', () => {
+    el.classList.toggle('dropped', drop.checked);
+    for (const input of inputs) input.disabled = drop.checked;
+  });
+  let sentTargets = [];     // the inputs of the targets sent, in order (for errors)
+  // the item as corrected, or null when left out
+  const value = () => {
+    if (drop.checked) return null;
+    const y = { ...x, name: name.value.trim() };
+    if (kind === 'indicator') {
+      sentTargets = [];
+      y.targets = [];
+      for (const r of targets) {
+        const v = r.input.value.trim();
+        if (v === (r.tg.text || '').trim()) y.targets.push(r.tg);     // unchanged: as extracted
+        else if (v) y.targets.push({ year: r.tg.year, text: v });     // retyped: words the server reads
+        else continue;                                                // emptied: that year's target left out
+        sentTargets.push(r.input);
+      }
+    }
+    return y;
+  };
+  const changes = () => (drop.checked ? 0 : (name.value.trim() !== (x.name || '') ? 1 : 0) +
+    targets.filter((r) => r.input.value.trim() !== (r.tg.text || '').trim()).length);
+  const clear = () => { err.textContent = ''; for (const input of inputs) input.removeAttribute('aria-invalid'); };
+  // REST: what follows "indicators[i]." in the field ("name", "targets[1].text", …)
+  const show = (rest, msg) => {
+    const m = /^targets\[(\d+)\]/.exec(rest || '');
+    const input = (m && sentTargets[Number(m[1])]) || name;
+    err.textContent = msg;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  };
+  return { el, value, changes, dropped: () => drop.checked, clear, show, name };
+}
+
+// The editable tables of the preview for plan P.
+function planFixer(p) {
+  const rows = { indicator: (p.indicators || []).map((x, i) => fixRow('indicator', x, i)),
+    task: (p.tasks || []).map((x, i) => fixRow('task', x, i)) };
+  const all = () => [...rows.indicator, ...rows.task];
+  const head = (kind) => h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+    ['plan.code', 'plan.name', kind === 'indicator' ? 'plan.targets' : null, 'plan.lead', 'plan.due', 'import.fix.drop']
+      .filter(Boolean).map((k) => h('th', { scope: 'col', role: 'columnheader' }, t(k)))));
+  const tableOf = (kind, title) => (rows[kind].length ? [h('h3', {}, title),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items import-fix', id: `import-fix-${kind}s`, role: 'table' },
+      head(kind), h('tbody', { role: 'rowgroup' }, rows[kind].map((r) => r.el))))] : null);
+  const status = h('p', { class: 'muted', role: 'status', id: 'import-fix-status' });
+  const el = h('section', { class: 'card', id: 'import-fix', 'aria-labelledby': 'import-fix-h' },
+    h('h2', { id: 'import-fix-h' }, t('import.fix')),
+    h('p', { class: 'muted' }, t('import.fix.hint')),
+    tableOf('indicator', t('plan.indicators')), tableOf('task', t('plan.tasks')), status);
+  const count = () => {
+    const n = all().reduce((a, r) => a + r.changes(), 0);
+    const m = all().filter((r) => r.dropped()).length;
+    status.textContent = n || m ? t('import.fix.changed', { n, m }) : '';
+    return n + m;
+  };
+  el.addEventListener('input', count);
+  el.addEventListener('change', count);
+  let sent = { indicator: [], task: [] };     // index sent → row
+  const plan = () => {
+    sent = { indicator: [], task: [] };
+    const out = { ...p, indicators: [], tasks: [] };
+    for (const kind of ['indicator', 'task']) {
+      for (const r of rows[kind]) {
+        const v = r.value();
+        if (!v) continue;
+        sent[kind].push(r);
+        (kind === 'indicator' ? out.indicators : out.tasks).push(v);
+      }
+    }
+    return out;
+  };
+  // an error naming a row's field: shown beside it (true), else false
+  const show = (field, msg) => {
+    const m = /^plan\.(indicators|tasks)\[(\d+)\](?:\.(.*))?$/.exec(field || '');
+    const r = m && sent[m[1] === 'indicators' ? 'indicator' : 'task'][Number(m[2])];
+    if (!r) return false;
+    r.show(m[3], msg);
+    return true;
+  };
+  // an empty name is told here, before anything is sent
+  const check = () => {
+    for (const r of all()) {
+      if (!r.dropped() && !r.name.value.trim()) { r.show('name', t('import.fix.emptyName')); return false; }
+    }
+    return true;
+  };
+  return { el, plan, changed: () => count() > 0, show, check, clear: () => all().forEach((r) => r.clear()) };
 }
 
 function collectiveList(names) {
@@ -131,25 +328,46 @@ function showResult(main, res) {
     res.warnings.length ? [h('h2', {}, t('import.warnings')), h('ul', {}, res.warnings.map((w) => h('li', {}, w)))] : null);
 }
 
-function showPreview(main, file, pv) {
+// The units of the plan's commune a flagged name may be (GET /orgs, the
+// user's scope); none when the commune is not known yet.
+async function communeUnits(pv) {
+  if (!pv.commune_id || !(pv.matches || []).some((m) => m.how === 'new')) return [];
+  try {
+    const r = await get('/api/v1/orgs');
+    return (r.orgs || []).filter((o) => o.parent_id === pv.commune_id && o.kind === 'unit' && o.live)
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  } catch { return []; }
+}
+
+function showPreview(main, file, pv, units) {
   const p = pv.plan;
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm' }, t('import.confirm'));
   const err = h('p', { class: 'error', role: 'alert', id: 'import-confirm-error' });
   const cal = calendarBox(pv.calendar);
+  const choices = unitChoices(units);
+  const fixer = pv.existed ? null : planFixer(p);
   confirm.addEventListener('click', async () => {
-    confirm.disabled = true;
     err.textContent = '';
     cal.error.textContent = '';
     cal.box.removeAttribute('aria-invalid');
+    choices.clear();
+    if (fixer) fixer.clear();
+    if (fixer && !fixer.check()) return;
+    confirm.disabled = true;
+    // the corrected plan only when something was corrected: else the
+    // server extracts the document itself
+    const plan = fixer && fixer.changed() ? fixer.plan() : undefined;
     try {
-      showResult(main, await upload('/api/v1/imports', file, cal.value()));
+      showResult(main, await upload('/api/v1/imports', file, cal.value(), plan, choices.value(plan || p)));
     } catch (e) {
       confirm.disabled = false;
       if (e.field === 'calendar') {
         cal.error.textContent = e.message;
         cal.box.setAttribute('aria-invalid', 'true');
         cal.box.focus();
-      } else {
+      } else if (e.field === 'units') {
+        choices.show(e.message);
+      } else if (!(fixer && fixer.show(e.field, e.message))) {
         err.textContent = e.message;
       }
     }
@@ -163,14 +381,21 @@ function showPreview(main, file, pv) {
       pv.warnings.length ? h('ul', { class: 'error' }, pv.warnings.map((w) => h('li', {}, w))) : null),
     pv.existed ? h('p', { class: 'muted', id: 'import-existed' }, t('import.existed'), ' ',
       h('a', { href: '#/plan/' + pv.plan_id }, `#${pv.plan_id}`)) : null,
-    pv.matches ? [h('h2', {}, t('import.units')), unitsTable(pv.matches), collectiveList(pv.collective || [])] : null,
+    pv.matches ? [h('h2', {}, t('import.units')),
+      pv.matches.some((m) => m.how === 'new' && !m.province_level) && units.length ? choices.hint : null,
+      unitsTable(pv.matches, pv.existed ? null : choices.choice), choices.error,
+      collectiveList(pv.collective || [])] : null,
     cal.el,
-    h('div', { class: 'card' }, err, confirm),
-    p.indicators.length ? [h('h2', {}, t('plan.indicators')), indicatorTable(p.indicators)] : null,
-    p.tasks.length ? [h('h2', {}, t('plan.tasks')), taskTable(p.tasks)] : null);
+    fixer ? fixer.el : [
+      p.indicators.length ? [h('h2', {}, t('plan.indicators')), indicatorTable(p.indicators)] : null,
+      p.tasks.length ? [h('h2', {}, t('plan.tasks')), taskTable(p.tasks)] : null],
+    h('div', { class: 'card' }, err, confirm));
 }
 
 export async function render(main) {
   mount(main, h('h1', {}, t('import.title')), h('p', { class: 'muted' }, t('import.empty')),
-    form(async (file) => showPreview(main, file, await upload('/api/v1/imports/preview', file))));
+    form(async (file) => {
+      const pv = await upload('/api/v1/imports/preview', file);
+      showPreview(main, file, pv, await communeUnits(pv));
+    }));
 }

@@ -1,0 +1,216 @@
+// importfix.test.mjs — correcting an import before confirming it (issue 4):
+// the coordinator links a unit name the matcher missed to an existing unit
+// (the multipart field `units`), and confirms a corrected plan (`plan`, with
+// a target retyped as words).
+//
+// Its own server on its own database, as authz.test.mjs: `dti demo` (xã Hòa
+// Bình with its units, its coordinator `dieuphoi`), then the plan of xã Vĩnh
+// Trụ (another commune: its units are foreign to Hòa Bình). The documents
+// uploaded are the demo's sample with another number and one unit spelled so
+// no rule matches it ("Ph. VHXH xã" for Phòng Văn hóa - Xã hội).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, execFileSync } from 'node:child_process';
+
+const ROOT = process.env.DTI_ROOT || '.';
+const SHARED = process.env.SHARED || `${ROOT}/../shared`;
+const DTI = process.env.DTI || `${ROOT}/build/dti`;
+const PW = 'demo-2026';
+const ODD = 'Ph. VHXH xã';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-importfix-'));
+const DB = path.join(tmp, 'importfix.db');
+let server, BASE;
+const S = {};       // user → {cookie, csrf}
+const ORG = {};     // name → id (admin's view)
+
+function dti(args, env = {}) {
+  return execFileSync(DTI, ['--db', DB, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+// The demo's sample as another plan of Hòa Bình: number NUM, the lead of
+// indicator 1.1 spelled ODD (and, with TASK, the lead of task 2 too).
+function doc(num, task = false) {
+  let s = fs.readFileSync(`${ROOT}/samples/hoa-binh-2026.md`, 'utf8').replaceAll('17/KH-UBND', `${num}/KH-UBND`);
+  s = s.replace('| 1.1 | Tỷ lệ phủ sóng 5G trên dân số | Phòng VH-XH |', `| 1.1 | Tỷ lệ phủ sóng 5G trên dân số | ${ODD} |`);
+  if (task) s = s.replace('| 2 | Kiện toàn Tổ công nghệ số cộng đồng ở các thôn. | Phòng VH-XH |', `| 2 | Kiện toàn Tổ công nghệ số cộng đồng ở các thôn. | ${ODD} |`);
+  return Buffer.from(s);
+}
+
+async function login(user) {
+  const r = await fetch(BASE + '/api/v1/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: user, password: PW }) });
+  const body = await r.json();
+  assert.equal(r.status, 200, JSON.stringify(body));
+  return { cookie: r.headers.get('set-cookie').split(';')[0], csrf: body.csrf_token };
+}
+
+async function call(method, p, user, body) {
+  const headers = { Cookie: S[user].cookie };
+  if (method !== 'GET') headers['X-CSRF-Token'] = S[user].csrf;
+  const r = await fetch(BASE + p, { method, headers, body });
+  const text = await r.text();
+  let j = null;
+  try { j = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: r.status, text, body: j };
+}
+
+// POST a multipart form: PARTS [name, value, filename?].
+function form(p, user, parts) {
+  const fd = new FormData();
+  for (const [name, value, filename] of parts) {
+    if (filename) fd.append(name, new Blob([value]), filename);
+    else fd.append(name, value);
+  }
+  return call('POST', p, user, fd);
+}
+
+const planCount = async () => (await call('GET', '/api/v1/plans', 'admin')).body.length;
+const orgCount = async () => (await call('GET', '/api/v1/orgs', 'admin')).body.orgs.length;
+
+before(async () => {
+  dti(['demo'], { DTI_NOW: '2026-11-23T03:00:00Z' });
+  dti(['--as', 'admin', 'import', `${SHARED}/plans/vinh-tru-2026.txt`]);
+  server = spawn(DTI, ['--db', DB, 'serve', '--listen', '127.0.0.1:0', '--threads', '2'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  BASE = await new Promise((resolve, reject) => {
+    let out = '';
+    const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 10000);
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (m) { clearTimeout(t); resolve(m[0]); }
+    });
+  });
+  S.admin = await login('admin');
+  S.dieuphoi = await login('dieuphoi');
+  const orgs = (await call('GET', '/api/v1/orgs', 'admin')).body.orgs;
+  const hb = orgs.find((o) => o.name === 'Hòa Bình' && o.kind === 'commune');
+  const vt = orgs.find((o) => o.name === 'Vĩnh Trụ' && o.kind === 'commune');
+  assert.ok(hb && vt, 'both communes');
+  ORG.commune = hb.id;
+  ORG.province = hb.parent_id;
+  ORG.vhxh = orgs.find((o) => o.name === 'Phòng Văn hóa - Xã hội' && o.parent_id === hb.id).id;
+  ORG.foreign = orgs.find((o) => o.parent_id === vt.id && o.kind === 'unit').id;
+  assert.ok(ORG.vhxh && ORG.foreign && ORG.province);
+});
+
+after(async () => {
+  if (server) {
+    const done = new Promise((r) => server.on('exit', r));
+    server.kill('SIGTERM');
+    await done;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('units: a foreign, a non-unit, a missing org or an unknown name is refused naming `units`, nothing stored', async () => {
+  const pv = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(18), 'kh-18.md']]);
+  assert.equal(pv.status, 200, pv.text);
+  const odd = pv.body.matches.find((m) => m.name === ODD);
+  assert.equal(odd.how, 'new', 'the matcher misses the odd spelling');
+  assert.equal(pv.body.commune_id, ORG.commune, 'the preview names the known commune');
+  const plans = await planCount();
+  const orgs = await orgCount();
+  for (const [units, why] of [
+    [{ [ODD]: ORG.foreign }, 'a unit of another commune'],
+    [{ [ODD]: ORG.commune }, 'the commune itself'],
+    [{ [ODD]: ORG.province }, 'the province'],
+    [{ [ODD]: 987654 }, 'no such org'],
+    [{ 'Phòng không có': ORG.vhxh }, 'a name the plan does not use'],
+    [{ 'Các thôn': ORG.vhxh }, 'a collective name'],
+    [{ [ODD]: 'một' }, 'not an id'],
+    [[ORG.vhxh], 'not an object'],
+  ]) {
+    const r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(18), 'kh-18.md'], ['units', JSON.stringify(units)]]);
+    assert.equal(r.status, 400, `${why}: ${r.text}`);
+    assert.equal(r.body.error.field, 'units', why);
+    const name = Array.isArray(units) ? null : Object.keys(units)[0];
+    if (name) assert.ok(r.body.error.message.includes(name), `${why}: the message names "${name}": ${r.body.error.message}`);
+    assert.ok(!r.text.includes('Vĩnh Trụ'), `${why}: nothing of the foreign commune is told`);
+  }
+  // a foreign org and a missing one are answered alike (but for the id)
+  const a = await form('/api/v1/imports', 'dieuphoi', [['file', doc(18), 'kh-18.md'], ['units', JSON.stringify({ [ODD]: ORG.foreign })]]);
+  const b = await form('/api/v1/imports', 'dieuphoi', [['file', doc(18), 'kh-18.md'], ['units', JSON.stringify({ [ODD]: 987654 })]]);
+  assert.equal(a.body.error.message.replace(String(ORG.foreign), 'N'), b.body.error.message.replace('987654', 'N'));
+  assert.equal(await planCount(), plans, 'no plan stored');
+  assert.equal(await orgCount(), orgs, 'no org created');
+  const again = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(18), 'kh-18.md']]);
+  assert.equal(again.body.matches.find((m) => m.name === ODD).how, 'new', 'no alias recorded');
+});
+
+test('units: a chosen unit links the name, records the alias (audited); the next document matches it by itself', async () => {
+  const r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(18), 'kh-18.md'], ['units', JSON.stringify({ [ODD]: ORG.vhxh })]]);
+  assert.equal(r.status, 201, r.text);
+  const m = r.body.matches.find((x) => x.name === ODD);
+  assert.equal(m.how, 'chosen');
+  assert.equal(m.org_id, ORG.vhxh);
+  assert.equal(m.org_name, 'Phòng Văn hóa - Xã hội');
+  assert.equal(r.body.units_new, 0, 'no duplicate unit made');
+  // the plan keeps the name as written, and its lead is the chosen org
+  const plan = (await call('GET', `/api/v1/plans/${r.body.plan_id}`, 'dieuphoi')).body;
+  assert.deepEqual(plan.indicators.find((i) => i.code === '1.1').lead, [ODD]);
+  const asg = (await call('GET', `/api/v1/plans/${r.body.plan_id}/assignments`, 'dieuphoi')).body;
+  const item = asg.items.find((i) => i.kind === 'indicator' && i.code === '1.1');
+  assert.ok(JSON.stringify(item).includes(`"id":${ORG.vhxh}`) || JSON.stringify(item).includes(`"org_id":${ORG.vhxh}`),
+    'the lead is the chosen org: ' + JSON.stringify(item));
+  // audited under the org
+  const au = dti(['--as', 'admin', 'audit', 'log', '--entity', 'org', String(ORG.vhxh), '--json']);
+  assert.ok(au.includes('org.alias') && au.includes(ODD), 'org.alias in ' + au.slice(0, 600));
+  assert.match(dti(['--as', 'admin', 'audit', 'verify']), /./);
+  // another document with the same spelling (in another row too): matched without a choice
+  const pv = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(19, true), 'kh-19.md']]);
+  assert.equal(pv.status, 200, pv.text);
+  assert.equal(pv.body.matches.find((x) => x.name === ODD).how, 'matched');
+  const c = await form('/api/v1/imports', 'dieuphoi', [['file', doc(19, true), 'kh-19.md']]);
+  assert.equal(c.status, 201, c.text);
+  const m2 = c.body.matches.find((x) => x.name === ODD);
+  assert.equal(m2.how, 'matched');
+  assert.equal(m2.org_id, ORG.vhxh);
+  assert.equal(c.body.units_new, 0);
+});
+
+test('plan: a corrected plan (a name, a retyped target, a row removed) is stored and exported as sent', async () => {
+  const pv = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(20), 'kh-20.md']]);
+  assert.equal(pv.status, 200, pv.text);
+  const p = structuredClone(pv.body.plan);
+  const n = p.indicators.length;
+  p.indicators[0].name = 'Tỷ lệ dân số được phủ sóng 5G';
+  p.indicators[1].targets[0] = { ...p.indicators[1].targets[0], op: '>=', value: 88, unit: '%', text: 'Đạt tối thiểu 88%' };
+  p.indicators.splice(2, 1);
+  const r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(20), 'kh-20.md'], ['plan', JSON.stringify(p)]]);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.body.indicators, n - 1);
+  const back = (await call('GET', `/api/v1/plans/${r.body.plan_id}`, 'dieuphoi')).body;
+  assert.deepEqual(back, p, 'the API answers the plan sent');
+  const cli = JSON.parse(dti(['--as', 'admin', 'export', 'plan', String(r.body.plan_id), '--json']));
+  assert.deepEqual(cli, p, '`dti export plan` prints the plan sent');
+});
+
+test('plan: a target retyped as words is read as import reads a cell; bad words are named', async () => {
+  const pv = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(21), 'kh-21.md']]);
+  const p = structuredClone(pv.body.plan);
+  const y = p.indicators[0].targets[0].year;
+  p.indicators[0].targets[0] = { year: y, text: '  Không quá 5 ngày ' };
+  p.indicators[1].targets[0] = { year: y, text: 'Hoàn thành' };
+  // an empty target: refused, naming it, nothing stored
+  const bad = structuredClone(p);
+  bad.indicators[3].targets[1] = { year: bad.indicators[3].targets[1].year, text: '  ' };
+  const plans = await planCount();
+  let r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(21), 'kh-21.md'], ['plan', JSON.stringify(bad)]]);
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.error.field, 'plan.indicators[3].targets[1].text');
+  const noname = structuredClone(p);
+  noname.indicators[2].name = 7;
+  r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(21), 'kh-21.md'], ['plan', JSON.stringify(noname)]]);
+  assert.equal(r.status, 400, r.text);
+  assert.equal(r.body.error.field, 'plan.indicators[2].name');
+  assert.equal(await planCount(), plans, 'nothing stored');
+  r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(21), 'kh-21.md'], ['plan', JSON.stringify(p)]]);
+  assert.equal(r.status, 201, r.text);
+  const back = (await call('GET', `/api/v1/plans/${r.body.plan_id}`, 'dieuphoi')).body;
+  assert.deepEqual(back.indicators[0].targets[0], { year: y, op: '<=', value: 5, unit: 'ngày', text: 'Không quá 5 ngày' });
+  assert.deepEqual(back.indicators[1].targets[0], { year: y, op: 'text', value: null, unit: '', text: 'Hoàn thành' });
+  assert.deepEqual(back.indicators[2], p.indicators[2], 'untouched rows stay as extracted');
+});

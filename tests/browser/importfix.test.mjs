@@ -1,0 +1,174 @@
+// importfix.test.mjs — a coordinator corrects an import before confirming
+// it, in a real Chromium, on the demo commune (`dti demo`, its own server on
+// a fresh store per width): `dieuphoi` uploads another plan of xã Hòa Bình
+// (the demo's sample with another number, indicator 1.1 led by "Ph. VHXH
+// xã", a spelling no rule matches), sees that name flagged new, says it is
+// the existing Phòng Văn hóa - Xã hội, corrects the 2026 target of
+// indicator 1.2 and the name of 1.3 (an empty name is told beside its field
+// first), leaves task 10 out, confirms, and sees on the plan screen the
+// corrected target and name, no task 10, and 1.1 led by Phòng Văn hóa - Xã
+// hội (its reassignment form has that unit ticked). At 1280 and 360 px with
+// no sideways page scrolling; screenshots in build/test-artifacts/importfix-*.png.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+
+const ROOT = process.env.DTI_ROOT || process.cwd();
+const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
+const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
+const PASSWORD = 'demo-2026';
+const ODD = 'Ph. VHXH xã';
+let browser;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-importfix-ui-'));
+
+before(async () => {
+  fs.mkdirSync(ART, { recursive: true });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+});
+after(async () => {
+  await browser?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function doc() {
+  return Buffer.from(fs.readFileSync(path.join(ROOT, 'samples/hoa-binh-2026.md'), 'utf8')
+    .replaceAll('17/KH-UBND', '23/KH-UBND')
+    .replace('| 1.1 | Tỷ lệ phủ sóng 5G trên dân số | Phòng VH-XH |', `| 1.1 | Tỷ lệ phủ sóng 5G trên dân số | ${ODD} |`));
+}
+
+// A server of its own on a fresh demo store; resolves to { url, stop }.
+async function demoServer(name) {
+  const db = path.join(tmp, name + '.db');
+  execFileSync(DTI, ['--db', db, 'demo'], { stdio: 'ignore' });
+  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 10000);
+    srv.stdout.on('data', (d) => {
+      out += d;
+      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    });
+    srv.on('exit', (c) => { clearTimeout(timer); reject(new Error(`the demo server exited ${c}: ${out}`)); });
+  });
+  srv.stderr.resume();
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      srv.removeAllListeners('exit');
+      srv.on('exit', (code) => resolve(code));
+      srv.kill('SIGTERM');
+    }),
+  };
+}
+
+async function login(page, base, user) {
+  await page.goto(base + '/');
+  await page.waitForSelector('#login-form');
+  await page.fill('#login-user', user);
+  await page.fill('#login-password', PASSWORD);
+  await page.click('#login-form button[type=submit]');
+  await page.waitForSelector('nav#nav a[href="#/plan"]');
+  await page.waitForLoadState('networkidle');
+}
+
+async function noSideways(page, width, what) {
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(sw <= width, `${what}: no sideways scrolling (${sw} > ${width})`);
+}
+
+// the row of the plan screen whose code cell is CODE (in the table of KIND's items)
+const rowOf = (page, code) => page.locator('table.plan-items tbody tr').filter({ has: page.getByRole('cell', { name: code, exact: true }) });
+
+for (const width of [1280, 360]) {
+  test(`import: map a flagged name to a unit, correct a target and a name, leave a task out at ${width} px`, async () => {
+    const srv = await demoServer('importfix-' + width);
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on('console', (m) => {
+      const t = m.text();
+      if (m.type() === 'error' && !/Failed to load resource: .* status of (401|400)/.test(t)) problems.push(t);
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    const shot = (name) => page.screenshot({ path: path.join(ART, `importfix-${name}-${width}.png`), fullPage: true });
+    try {
+      await login(page, srv.url, 'dieuphoi');
+      await page.goto(srv.url + '/#/import');
+      await page.waitForSelector('#import-form');
+      await page.setInputFiles('#import-file', { name: 'kh-23.md', mimeType: 'text/markdown', buffer: doc() });
+      await page.click('#import-form button[type=submit]');
+      await page.waitForSelector('#import-matches');
+
+      // the flagged name: a labelled choice, "keep as new" by default
+      const flagged = page.locator('#import-matches tr[data-how="new"]').filter({ hasText: ODD });
+      assert.equal(await flagged.count(), 1, 'the odd spelling is flagged new');
+      const sel = flagged.locator('select.import-unit');
+      const id = await sel.getAttribute('id');
+      assert.match(await page.textContent(`label[for="${id}"]`), new RegExp(ODD.replace('.', '\\.')));
+      assert.equal(await sel.inputValue(), '', 'kept as a new unit by default');
+      const options = await sel.locator('option').allTextContents();
+      assert.ok(options.includes('Phòng Văn hóa - Xã hội') && options.includes('Công an xã'), 'the commune\'s units: ' + options);
+      assert.ok(!options.some((o) => /Vĩnh Trụ|Bình Nguyên/.test(o)), 'only units of the commune');
+      await sel.selectOption({ label: 'Phòng Văn hóa - Xã hội' });
+
+      // the plan: every field labelled; correct 1.2's 2026 target and 1.3's name, leave task 10 out
+      assert.equal(await page.locator('#import-fix-indicators tbody tr').count(), 23);
+      for (const inp of await page.locator('#import-fix input, #import-fix textarea, #import-matches select').all()) {
+        const name = await inp.evaluate((el) => el.labels?.length || el.getAttribute('aria-label') ? 1 : 0);
+        assert.equal(name, 1, 'a label on every field');
+      }
+      assert.equal(await page.inputValue('#import-indicator-1-t0'), 'Đạt tối thiểu 85%');
+      assert.match(await page.textContent('label[for="import-indicator-1-t0"]'), /2026/);
+      await page.fill('#import-indicator-1-t0', 'Đạt tối thiểu 88%');
+      // an empty name: told beside it, nothing sent
+      await page.fill('#import-indicator-2-name', '  ');
+      await page.click('#import-confirm');
+      await page.waitForFunction(() => document.querySelector('#import-indicator-2-error')?.textContent.length > 0);
+      assert.equal(await page.getAttribute('#import-indicator-2-name', 'aria-invalid'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'import-indicator-2-name');
+      await page.fill('#import-indicator-2-name', 'Tỷ lệ cơ quan, đơn vị kết nối mạng truyền số liệu chuyên dùng cấp xã');
+      await page.check('#import-task-9-drop');
+      assert.ok(await page.locator('#import-task-9').evaluate((tr) => tr.classList.contains('dropped')));
+      assert.match(await page.textContent('#import-fix-status'), /bỏ 1 dòng/);
+      await noSideways(page, width, 'preview');
+      await shot('preview');
+
+      await page.click('#import-confirm');
+      await page.waitForSelector('#import-done');
+      const done = page.locator('#import-matches tr').filter({ hasText: ODD });
+      assert.match(await done.textContent(), /Phòng Văn hóa - Xã hội/);
+      assert.equal(await done.getAttribute('data-how'), 'chosen');
+      await noSideways(page, width, 'result');
+      await shot('result');
+
+      // the plan screen: the corrections, and 1.1 led by the chosen unit
+      await page.click('#import-done a');
+      await page.waitForSelector('table.plan-items');
+      assert.match(await rowOf(page, '1.2').locator('td').nth(2).textContent(), /≥\s88%/);
+      assert.match(await rowOf(page, '1.3').locator('td').nth(1).textContent(), /chuyên dùng cấp xã/);
+      assert.equal(await rowOf(page, '10').count(), 0, 'task 10 left out');
+      assert.equal(await rowOf(page, '9').count(), 1);
+      const r11 = rowOf(page, '1.1');
+      const lead = r11.locator('td').nth(3);
+      assert.match(await lead.textContent(), new RegExp(ODD.replace('.', '\\.')), 'the name as written');
+      assert.equal(await lead.locator('.badge.unresolved').count(), 0, 'the name is linked');
+      await noSideways(page, width, 'plan');
+      await shot('plan');
+      await r11.locator('a.pe-assign').click();
+      await page.waitForSelector('#pe-assign-form');
+      const ticked = await page.$$eval('#pe-lead input:checked', (xs) => xs.map((x) => x.labels[0].textContent));
+      assert.equal(ticked.length, 1);
+      assert.match(ticked[0], /^Phòng Văn hóa - Xã hội/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.close();
+      assert.equal(await srv.stop(), 0, 'the server stops cleanly');
+    }
+  });
+}
