@@ -13,7 +13,7 @@
 #include "base/lang.h"
 #include "core/period.h"
 
-#define KEY_UID_LEN 40
+#define KEY_UID_LEN (AUTH_GEN_UID_MAX + 1)
 
 typedef struct key {
     char uid[KEY_UID_LEN];
@@ -136,8 +136,15 @@ dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t n
         *hit = 0;
     memset(&g, 0, sizeof g);
     memset(&k, 0, sizeof k);
-    if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g, e)))
+    if (u && u->gen_known) {
+        /* read with the session, in the request's first statement */
+        g.gen = u->gen;
+        memcpy(g.uid, u->gen_uid, sizeof g.uid);
+        g.found = 1;
+    } else if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g,
+                                 e))) {
         return rc;
+    }
     can_cache = g.found && u && what && strlen(what) < sizeof k.what;
     if (can_cache) {
         memcpy(k.uid, g.uid, sizeof k.uid);

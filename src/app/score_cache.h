@@ -14,7 +14,10 @@
  * gen is read before the figures are computed: a write committing during
  * the computation makes the entry carry the older gen, so the next request
  * sees a newer gen and recomputes. A write in another process is seen the
- * same way. Errors (no plan, no permission, bad period) are never cached. */
+ * same way. When U carries the generation (gen_known: auth_session_check
+ * read it in the same statement as the session, earlier in the request) it
+ * is used instead of being read again: still read before the figures. Errors
+ * (no plan, no permission, bad period) are never cached. */
 #ifndef DTI_SCORE_CACHE_H
 #define DTI_SCORE_CACHE_H
 #include <stddef.h>
