@@ -75,7 +75,7 @@ static void reply_cached(http_req *r, app *a, const char *what, score_cache_fn f
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
 }
 
 void api_plans_list(http_req *r)

@@ -94,7 +94,7 @@ void api_rankings(http_req *r)
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
 }
 
 void api_publish(http_req *r)

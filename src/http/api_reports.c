@@ -335,5 +335,5 @@ void api_completeness(http_req *r)
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
 }

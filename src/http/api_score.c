@@ -25,7 +25,7 @@ void api_score(http_req *r)
     u = r->user->account;   /* read by the session check (http/session.h) */
     if (score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e) != DTI_OK)
         goto fail;
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
     return;
 fail:
     http_reply_error(r, &e);

@@ -103,29 +103,40 @@ static void test_cached_request(void **state)
     /* first request computes; the next is one statement (the session) */
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 1);
-    free(body);
+    score_cache_free(body);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 1);
     assert_int_equal(n, 1);
-    free(body);
+    /* and not copied: two replies being sent share the cache's text */
+    char *body2 = NULL;
+    assert_int_equal(request(&f, id, &u, &body2, &n, &e), DTI_OK);
+    assert_ptr_equal(body, body2);
+    score_cache_free(body2);
+    score_cache_clear();        /* the replies' references outlive the cache's */
+    assert_non_null(strstr(body, "\"coordinator\""));
+    score_cache_free(body);
+    assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);     /* computed again */
+    assert_int_equal(calls, 2);
+    score_cache_free(body);
+    calls = 1;
     /* still per user: another user's request computes its own */
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 2);
     assert_non_null(strstr(body, "\"viewer\""));
-    free(body);
+    score_cache_free(body);
     /* a write to the data: the next request recomputes */
     assert_int_equal(store_exec(f.s, "UPDATE plans SET title = title || '.'", NULL, 0, &e), DTI_OK);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 3);
     assert_true(u.gen > gen);
-    free(body);
+    score_cache_free(body);
     /* an account made inactive is refused at once, cache or not */
     assert_int_equal(store_exec(f.s, "UPDATE users SET active = 0 WHERE id = ?", (store_val[]){SV_I(f.coord_a.id)},
                                 1, &e), DTI_OK);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_ERR_AUTH);
     /* a session ended is refused at once */
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
-    free(body);
+    score_cache_free(body);
     assert_int_equal(auth_session_end(f.s, id2, &e), DTI_OK);
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_ERR_AUTH);
     /* an account got any other way reads the generation itself */
