@@ -240,8 +240,9 @@ static void test_writer_queue(void **state)
     assert_int_equal(store_commit(s, &e), DTI_OK);
     assert_int_equal(stats(s).queued, 0);
     store_close(s);
-    /* the serialised writers followed each other closely: a waiter wakes on
-     * the commit, not on a timer (loose bound: a loaded machine) */
+    /* the writers were serialised: each got in only after the previous one
+     * had held the transaction its 150 ms (no upper bound: a loaded machine
+     * may delay any thread) */
     for (int i = 1; i < 4; i++) {
         int prev = order[i - 1], cur = order[i];
         double gap = ms_between(w[prev].got, w[cur].got);
