@@ -7,6 +7,7 @@
 #
 # Without --db, `dti demo` makes a fresh demo database (var/demo.db's data:
 # plan 1, three months of reports up to last month) in a temporary folder.
+# BENCH_BIN: the binary to measure (default build/dti).
 # With --db, the logins come from BENCH_VIEWER / BENCH_REPORTER and
 # BENCH_PASSWORD (defaults: the demo's dieuphoi, vhxh, demo-2026).
 #
@@ -53,14 +54,15 @@ done
 for t in wrk node; do
   command -v $t >/dev/null || { echo "bench: $t is missing (make deps)" >&2; exit 1; }
 done
-[ -x build/dti ] || make -s build/dti
+BIN=${BENCH_BIN:-build/dti}   # another build to compare with
+[ "$BIN" != build/dti ] || [ -x build/dti ] || make -s build/dti
 tmp=$(mktemp -d)
 pid=""
 stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }; pid=""; }
 trap 'stop; rm -rf "$tmp"' EXIT
 if [ -z "$DB" ]; then
   DB="$tmp/demo.db"
-  build/dti --db "$DB" demo >/dev/null
+  "$BIN" --db "$DB" demo >/dev/null
 fi
 VIEWER=${BENCH_VIEWER:-dieuphoi} REPORTER=${BENCH_REPORTER:-vhxh} PASSWORD=${BENCH_PASSWORD:-demo-2026}
 [ -n "$PERIOD" ] || PERIOD=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m)
@@ -68,7 +70,7 @@ NEXT=$(date -u -d "$PERIOD-01 +1 month" +%Y-%m)
 
 start() {
   rm -f "$tmp/out"    # not the last run's address
-  build/dti --db "$DB" serve --listen 127.0.0.1:0 --threads "$THREADS" >"$tmp/out" 2>"$tmp/err" &
+  "$BIN" --db "$DB" serve --listen 127.0.0.1:0 --threads "$THREADS" >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   url=""
   for _ in $(seq 1 100); do

@@ -37,6 +37,11 @@ int auth_role_parse(const char *s)
     };
     if (!s)
         return -1;
+    /* the stored form first: every session check parses the role column,
+     * and folding (Unicode normalisation) costs more than the rest of it */
+    for (size_t i = 0; i < sizeof ROLE_NAMES / sizeof ROLE_NAMES[0]; i++)
+        if (strcmp(s, ROLE_NAMES[i]) == 0)
+            return (int)i;
     char *f = text_fold(s);
     int r = -1;
     for (size_t i = 0; f && i < sizeof alias / sizeof alias[0]; i++)
@@ -685,13 +690,17 @@ struct session_row {
     auth_user user;
 };
 
-/* The session and its user in one statement (one read transaction per
- * request instead of two): the session's columns, then USER_COLS (NULL
- * when the user is gone). */
+/* The session, its user and the data generation in one statement (one
+ * read transaction per request instead of three): the session's columns,
+ * then USER_COLS (NULL when the user is gone), then score_generation's gen
+ * and uid (NULL before migration 004). */
 #define SESSION_SQL                                                                  \
-    "SELECT x.user_id, x.last_seen, x.expires_at, x.csrf, " USER_COLS              \
+    "SELECT x.user_id, x.last_seen, x.expires_at, x.csrf, " USER_COLS ","            \
+    " (SELECT gen FROM score_generation WHERE id = 1),"                              \
+    " (SELECT uid FROM score_generation WHERE id = 1)"                               \
     " FROM sessions AS x LEFT JOIN users ON users.id = x.user_id WHERE x.id_hash = ?"
 #define SESSION_COLS 4
+#define SESSION_USER_COLS 6
 
 static int session_row_fn(void *ctx, const store_row *r)
 {
@@ -701,10 +710,18 @@ static int session_row_fn(void *ctx, const store_row *r)
     snprintf(x->last_seen, sizeof x->last_seen, "%s", r->v[1].s ? r->v[1].s : "");
     snprintf(x->expires, sizeof x->expires, "%s", r->v[2].s ? r->v[2].s : "");
     snprintf(x->csrf, sizeof x->csrf, "%s", r->v[3].s ? r->v[3].s : "");
-    if (r->n > SESSION_COLS && r->v[SESSION_COLS].t != SV_NULL) {
-        store_row u = {r->n - SESSION_COLS, r->v + SESSION_COLS};
+    if (r->n != SESSION_COLS + SESSION_USER_COLS + 2)
+        return 1;
+    if (r->v[SESSION_COLS].t != SV_NULL) {
+        store_row u = {SESSION_USER_COLS, r->v + SESSION_COLS};
         user_row(&x->user, &u);
         x->user_found = 1;
+        const store_val *g = r->v + SESSION_COLS + SESSION_USER_COLS;
+        if (g[0].t == SV_INT && g[1].t == SV_TEXT && g[1].n <= AUTH_GEN_UID_MAX) {
+            x->user.gen_known = 1;
+            x->user.gen = g[0].i;
+            memcpy(x->user.gen_uid, g[1].s, g[1].n + 1);
+        }
     }
     return 1;
 }

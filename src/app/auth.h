@@ -95,6 +95,7 @@ typedef enum {
 
 /* The ISO 8601 UTC form of a time, "2026-04-08T09:30:00Z", NUL included. */
 #define AUTH_TS_LEN 21
+#define AUTH_GEN_UID_MAX 39     /* score_generation.uid: 32 hex digits */
 
 typedef struct auth_user {
     int64_t id;             /* 0 for the system (bootstrap) */
@@ -103,6 +104,13 @@ typedef struct auth_user {
     auth_role role;
     int64_t org_id;         /* scope; 0 = none (admin only) */
     int active;
+    /* The data generation (score_generation.gen and .uid, app/score_cache.h)
+     * as auth_session_check read it in the same statement as the account,
+     * so that the request's cached views need not read it again. gen_known
+     * is 0 for an account got any other way: then it is read when needed. */
+    int gen_known;
+    int64_t gen;
+    char gen_uid[AUTH_GEN_UID_MAX + 1];
 } auth_user;
 
 /* "admin", "coordinator", "reporter", "viewer". */
@@ -242,7 +250,8 @@ dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_T
  * much early; a write per request would cost more than most requests);
  * when idle too long, past its maximum,
  * unknown, or its user inactive: DTI_ERR_AUTH (and an expired session is
- * removed). */
+ * removed). The session, its user and the data generation (*U's gen_known,
+ * gen, gen_uid) are read by one statement: one read transaction. */
 dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
                           char csrf[AUTH_TOKEN_HEX], dti_err *e);
 /* End session ID (logout). Unknown ids are a no-op. */

@@ -1,9 +1,11 @@
 /* score_cache.c — per-process cache of the dashboard's figures, keyed by
  * the data generation (design and rules in score_cache.h). A fixed table
  * of SCORE_CACHE_SLOTS entries under one mutex, least recently used
- * replaced; bodies are copied out so that no lock is held while a reply is
- * sent. */
+ * replaced; a body is shared, counted, with the replies that send it (no
+ * copy per request, and no lock held while a reply is sent). */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
@@ -13,7 +15,7 @@
 #include "base/lang.h"
 #include "core/period.h"
 
-#define KEY_UID_LEN 40
+#define KEY_UID_LEN (AUTH_GEN_UID_MAX + 1)
 
 typedef struct key {
     char uid[KEY_UID_LEN];
@@ -25,11 +27,12 @@ typedef struct key {
     int32_t day;
 } key;
 
+struct blob;
+
 typedef struct slot {
     int used;
     key k;
-    char *body;
-    size_t len;
+    struct blob *body;
     uint64_t tick;
 } slot;
 
@@ -62,42 +65,63 @@ static int gen_fn(void *ctx, const store_row *r)
     return 1;
 }
 
-/* Copy the entry for K into *BODY; 1 if found, 0 if not, -1 out of memory. */
-static int lookup(const key *k, char **body, size_t *len)
+/* A kept text, shared by the cache and the replies being sent (no copy
+ * per request): the text follows the header; the last reference frees it. */
+typedef struct blob {
+    atomic_size_t refs;
+    size_t len;
+    char text[];
+} blob;
+
+static blob *blob_new(const char *text, size_t len)
 {
-    int rc = 0;
+    blob *b = malloc(sizeof *b + len + 1);
+    if (!b)
+        return NULL;
+    atomic_init(&b->refs, 1);
+    b->len = len;
+    memcpy(b->text, text, len);
+    b->text[len] = 0;
+    return b;
+}
+
+static void blob_unref(blob *b)
+{
+    if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+        free(b);
+}
+
+void score_cache_free(void *body)
+{
+    if (body)
+        blob_unref((blob *)(void *)((char *)body - offsetof(blob, text)));
+}
+
+/* The entry for K, with a reference for the caller; NULL if none. */
+static blob *lookup(const key *k)
+{
+    blob *b = NULL;
     pthread_mutex_lock(&lock);
     for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
         slot *x = &slots[i];
         if (!x->used || !key_eq(&x->k, k))
             continue;
-        char *c = malloc(x->len + 1);
-        if (!c) {
-            rc = -1;
-            break;
-        }
-        memcpy(c, x->body, x->len + 1);
-        *body = c;
-        *len = x->len;
+        b = x->body;
+        atomic_fetch_add(&b->refs, 1);
         x->tick = ++tick;
-        rc = 1;
         break;
     }
     pthread_mutex_unlock(&lock);
-    return rc;
+    return b;
 }
 
-/* Keep a copy of BODY under K (nothing when out of memory: a cache). An
- * entry of the same database with an older generation is dead: it is the
- * first to go. */
-static void insert(const key *k, const char *body, size_t len)
+/* Keep B (one more reference) under K. An entry of the same database with
+ * an older generation is dead: it is the first to go. */
+static void insert(const key *k, blob *b)
 {
-    if (len > SCORE_CACHE_BODY_MAX)
+    if (b->len > SCORE_CACHE_BODY_MAX)
         return;
-    char *c = malloc(len + 1);
-    if (!c)
-        return;
-    memcpy(c, body, len + 1);
+    atomic_fetch_add(&b->refs, 1);
     pthread_mutex_lock(&lock);
     /* the same key (another thread was first), else a free slot, else a
      * dead entry, else the least recently used */
@@ -111,13 +135,13 @@ static void insert(const key *k, const char *body, size_t len)
             victim = x;
         }
     }
-    free(victim->body);
+    blob *old = victim->body;
     victim->used = 1;
     victim->k = *k;
-    victim->body = c;
-    victim->len = len;
+    victim->body = b;
     victim->tick = ++tick;
     pthread_mutex_unlock(&lock);
+    blob_unref(old);
 }
 
 dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t now, score_cache_fn fn,
@@ -136,8 +160,15 @@ dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t n
         *hit = 0;
     memset(&g, 0, sizeof g);
     memset(&k, 0, sizeof k);
-    if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g, e)))
+    if (u && u->gen_known) {
+        /* read with the session, in the request's first statement */
+        g.gen = u->gen;
+        memcpy(g.uid, u->gen_uid, sizeof g.uid);
+        g.found = 1;
+    } else if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g,
+                                 e))) {
         return rc;
+    }
     can_cache = g.found && u && what && strlen(what) < sizeof k.what;
     if (can_cache) {
         memcpy(k.uid, g.uid, sizeof k.uid);
@@ -149,10 +180,10 @@ dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t n
         memcpy(k.what, what, strlen(what) + 1);
         k.lang = (int)lang_get();
         k.day = period_today_vn(now);
-        int f = lookup(&k, body, len);
-        if (f < 0)
-            return app_nomem(e);
-        if (f > 0) {
+        blob *b = lookup(&k);
+        if (b) {
+            *body = b->text;
+            *len = b->len;
             if (hit)
                 *hit = 1;
             return DTI_OK;
@@ -162,12 +193,14 @@ dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t n
         return rc;
     text = j ? json_dumps(j, JSON_COMPACT) : NULL;
     json_decref(j);
-    if (!text)
+    blob *b = text ? blob_new(text, strlen(text)) : NULL;
+    free(text);
+    if (!b)
         return app_nomem(e);
-    *len = strlen(text);
     if (can_cache)
-        insert(&k, text, *len);
-    *body = text;
+        insert(&k, b);
+    *body = b->text;
+    *len = b->len;
     return DTI_OK;
 }
 
@@ -199,7 +232,7 @@ void score_cache_clear(void)
 {
     pthread_mutex_lock(&lock);
     for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
-        free(slots[i].body);
+        blob_unref(slots[i].body);
         memset(&slots[i], 0, sizeof slots[i]);
     }
     pthread_mutex_unlock(&lock);

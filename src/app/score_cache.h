@@ -14,7 +14,10 @@
  * gen is read before the figures are computed: a write committing during
  * the computation makes the entry carry the older gen, so the next request
  * sees a newer gen and recomputes. A write in another process is seen the
- * same way. Errors (no plan, no permission, bad period) are never cached. */
+ * same way. When U carries the generation (gen_known: auth_session_check
+ * read it in the same statement as the session, earlier in the request) it
+ * is used instead of being read again: still read before the figures. Errors
+ * (no plan, no permission, bad period) are never cached. */
 #ifndef DTI_SCORE_CACHE_H
 #define DTI_SCORE_CACHE_H
 #include <stddef.h>
@@ -28,7 +31,8 @@
 
 /* The score of PLAN_ID for PERIOD_CODE as compact JSON text (what
  * json_dumps(scoring_plan(...), JSON_COMPACT) gives), from the cache when
- * nothing it depends on changed. *BODY new (free()), *LEN its length;
+ * nothing it depends on changed. *BODY (give it back with
+ * score_cache_free(), not free(): it may be the cache's own copy), *LEN its length;
  * *HIT (if not NULL) 1 when it came from the cache. Same errors as
  * scoring_plan. Thread-safe. */
 dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
@@ -44,11 +48,15 @@ dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const cha
  * login_failures, publications and the audit trail; tests/cli/
  * score_generation.sh checks that each new table has the triggers) and
  * judges time by the day. FN's json is consumed. Errors of FN are returned
- * as they are and never kept. *BODY new (free()), *LEN, *HIT as above. */
+ * as they are and never kept. *BODY (score_cache_free()), *LEN, *HIT as above. */
 #define SCORE_CACHE_WHAT_MAX 160
 typedef dti_rc (*score_cache_fn)(store *s, void *ctx, json_t **out, dti_err *e);
 dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t now, score_cache_fn fn,
                         void *ctx, char **body, size_t *len, int *hit, dti_err *e);
+
+/* Give back a *BODY of the functions above (NULL is a no-op); a function
+ * of the free() type, for http_reply_take(). Thread-safe. */
+void score_cache_free(void *body);
 
 /* Drop every entry of this process (tests). */
 void score_cache_clear(void);

@@ -20,11 +20,13 @@ void api_score(http_req *r)
     dti_err_clear(&e);
     const char *period = http_param(r, "period");
     store *db = http_db(r, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
-        auth_user_get_id(db, r->user->id, &u, &e) != DTI_OK ||
-        score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e) != DTI_OK) {
-        http_reply_error(r, &e);
-        return;
-    }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, free);
+    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK)
+        goto fail;
+    u = r->user->account;   /* read by the session check (http/session.h) */
+    if (score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e) != DTI_OK)
+        goto fail;
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    return;
+fail:
+    http_reply_error(r, &e);
 }

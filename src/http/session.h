@@ -10,6 +10,7 @@
 #ifndef DTI_HTTP_SESSION_H
 #define DTI_HTTP_SESSION_H
 #include <stdint.h>
+#include "app/auth.h"
 #include "base/err.h"
 #include "store/store.h"
 
@@ -23,6 +24,10 @@ typedef struct http_user {
     char role[24];                  /* "admin", "coordinator", "reporter", "viewer" */
     int64_t org_id;                 /* the org the user belongs to; 0 for none */
     char org_name[192];
+    /* The account as app/auth.h knows it, read by the session check with the
+     * data generation (one statement): handlers act as this user without
+     * reading it again. */
+    auth_user account;
 } http_user;
 
 typedef struct http_session {

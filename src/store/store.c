@@ -55,12 +55,21 @@ dti_rc store_open(const char *url, store **out, dti_err *e)
     return DTI_OK;
 }
 
+static void write_unlock(store *s)
+{
+    if (s->queued) {
+        s->queued = 0;
+        s->ops->write_unlock(s);
+    }
+}
+
 void store_close(store *s)
 {
     if (!s)
         return;
     if (s->depth > 0 && !s->aborted)
         s->ops->exec_script(s, "ROLLBACK", NULL);
+    write_unlock(s);
     s->ops->close(s);
 }
 
@@ -75,9 +84,16 @@ dti_rc store_begin(store *s, dti_err *e)
                         "a write inside a read transaction");
     if (s->depth == 0) {
         const char *sql = strcmp(s->ops->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
-        dti_rc rc = s->ops->exec_script(s, sql, e);
-        if (rc)
+        dti_rc rc;
+        if (s->ops->write_lock) {
+            if ((rc = s->ops->write_lock(s, e)))
+                return rc;
+            s->queued = 1;
+        }
+        if ((rc = s->ops->exec_script(s, sql, e))) {
+            write_unlock(s);
             return rc;
+        }
     }
     s->depth++;
     return DTI_OK;
@@ -114,6 +130,7 @@ dti_rc store_commit(store *s, dti_err *e)
     dti_rc rc = s->ops->exec_script(s, "COMMIT", e);
     if (rc)
         s->ops->exec_script(s, "ROLLBACK", NULL);
+    write_unlock(s);
     return rc;
 }
 
@@ -123,6 +140,7 @@ void store_rollback(store *s)
         return;
     if (!s->aborted) {
         s->ops->exec_script(s, "ROLLBACK", NULL);
+        write_unlock(s);
         s->aborted = 1;
     }
     if (--s->depth == 0)
@@ -131,8 +149,17 @@ void store_rollback(store *s)
 
 /* ---- statements ---- */
 
+void store_stats_get(const store *s, store_stats *out)
+{
+    if (s)
+        *out = s->stats;
+    else
+        memset(out, 0, sizeof *out);
+}
+
 static dti_rc check_live(store *s, dti_err *e)
 {
+    s->stats.statements++;
     if (s->aborted)
         return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
     return DTI_OK;

@@ -68,6 +68,11 @@ struct store_ops {
     dti_rc (*query)(store *s, const char *sql, const store_val *p, size_t n,
                     store_row_fn fn, void *ctx, dti_err *e);
     dti_rc (*exec_script)(store *s, const char *sql, dti_err *e);
+    /* The process's writer queue (may be NULL: none): write_lock() waits
+     * for the other handles of this process on the same database to end
+     * their write transaction, write_unlock() lets the next one in. */
+    dti_rc (*write_lock)(store *s, dti_err *e);
+    void (*write_unlock)(store *s);
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
@@ -83,7 +88,13 @@ void store_close(store *s);
 const char *store_engine(const store *s);
 
 /* Transactions. store_begin() takes the write lock at once (BEGIN
- * IMMEDIATE on SQLite). Nesting is counted: only the outermost commit
+ * IMMEDIATE on SQLite). Within one process, the handles on one database
+ * file queue for it on a mutex (held from BEGIN IMMEDIATE to COMMIT or
+ * ROLLBACK) rather than in SQLite's busy handler, which sleeps and polls
+ * (1, 2, 5 ... 100 ms) and so made concurrent writers of the server wait
+ * far longer than the writes take; a writer in another process (the CLI
+ * beside the server) still meets the busy timeout. Waiting longer than the
+ * busy timeout for the queue is the same "busy, try again" error. Nesting is counted: only the outermost commit
  * commits; a rollback at any depth rolls the whole transaction back at
  * once, and until the outermost level has unwound (each level calls
  * store_rollback() or store_commit(), which then fails) every statement
@@ -114,6 +125,19 @@ dti_rc store_query_int(store *s, const char *sql, const store_val *p, size_t n,
  * or NULL). Caller frees. */
 dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
                         char **out, dti_err *e);
+
+/* What handle S has done since it was opened (tests and benchmarks hold
+ * the costs of a request to these): statements run (store_exec*,
+ * store_query*; not transaction control), statements prepared (compiled
+ * from SQL text: the backend keeps prepared statements and reuses them, so
+ * a statement run again is not prepared again), and write transactions
+ * that had to wait in the writer queue for another handle of the process. */
+typedef struct store_stats {
+    uint64_t statements;
+    uint64_t prepares;
+    uint64_t queued;
+} store_stats;
+void store_stats_get(const store *s, store_stats *out);
 
 /* The current time as ISO 8601 UTC text "2026-04-08T09:30:00Z", the form of
  * every timestamp in the store (written by the program, not by SQL). */

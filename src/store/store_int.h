@@ -13,6 +13,8 @@ struct store {
     int depth;      /* nesting of store_begin() */
     int aborted;    /* rolled back inside a nested transaction; outer levels must unwind */
     int reading;    /* the outermost level is store_begin_read(): no writes inside */
+    int queued;     /* holds the process's writer queue (ops->write_lock) */
+    store_stats stats;  /* the backend counts prepares and queued */
 };
 
 extern const struct store_ops store_sqlite_ops;

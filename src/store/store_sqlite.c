@@ -6,12 +6,19 @@
  * and kept in a small cache keyed by their SQL text (dti's SQL is a fixed
  * set of literals), reset and unbound after each use. A statement already
  * in use (a query issued from inside a row callback with the same SQL) is
- * prepared afresh and finalized after. */
+ * prepared afresh and finalized after.
+ *
+ * The writer queue (store.h): one per database file (device and inode) in
+ * the process, shared by its handles and counted; a flag under a mutex
+ * rather than a held mutex, so that it does not belong to a thread, waited
+ * for at most the busy timeout. */
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include "store/store_int.h"
 
 #define SQLITE_BUSY_MS      5000
@@ -26,9 +33,23 @@ struct cached {
     unsigned long used;     /* for eviction: least recently used goes */
 };
 
+struct wqueue {
+    dev_t dev;
+    ino_t ino;
+    size_t refs;            /* handles open on the file */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int held;               /* a handle of this process is in a write transaction */
+    struct wqueue *next;
+};
+
+static pthread_mutex_t wqueues_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct wqueue *wqueues;
+
 typedef struct sqlite_store {
     struct store base;      /* first: store.c sees a struct store */
     sqlite3 *db;
+    struct wqueue *wq;      /* NULL for ":memory:" (private to the handle) */
     struct cached cache[STMT_CACHE];
     unsigned long tick;
 } sqlite_store;
@@ -75,11 +96,100 @@ static dti_rc make_parent(const char *path, dti_err *e)
     return DTI_OK;
 }
 
+/* The writer queue of the file PATH, created on first use; NULL when out
+ * of memory or the file cannot be seen (then writers queue in SQLite). */
+static struct wqueue *wqueue_get(const char *path)
+{
+    struct stat st;
+    struct wqueue *w;
+    if (stat(path, &st) != 0)
+        return NULL;
+    pthread_mutex_lock(&wqueues_mu);
+    for (w = wqueues; w; w = w->next)
+        if (w->dev == st.st_dev && w->ino == st.st_ino)
+            break;
+    if (!w && (w = calloc(1, sizeof *w))) {
+        pthread_condattr_t ca;
+        pthread_condattr_init(&ca);
+        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        pthread_mutex_init(&w->mu, NULL);
+        pthread_cond_init(&w->cv, &ca);
+        pthread_condattr_destroy(&ca);
+        w->dev = st.st_dev;
+        w->ino = st.st_ino;
+        w->next = wqueues;
+        wqueues = w;
+    }
+    if (w)
+        w->refs++;
+    pthread_mutex_unlock(&wqueues_mu);
+    return w;
+}
+
+static void wqueue_put(struct wqueue *w)
+{
+    if (!w)
+        return;
+    pthread_mutex_lock(&wqueues_mu);
+    if (--w->refs == 0) {
+        struct wqueue **p = &wqueues;
+        while (*p != w)
+            p = &(*p)->next;
+        *p = w->next;
+        pthread_mutex_destroy(&w->mu);
+        pthread_cond_destroy(&w->cv);
+        free(w);
+    }
+    pthread_mutex_unlock(&wqueues_mu);
+}
+
+static dti_rc sq_write_lock(store *s, dti_err *e)
+{
+    struct wqueue *w = ((sqlite_store *)s)->wq;
+    struct timespec until;
+    int r = 0;
+    if (!w)
+        return DTI_OK;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += SQLITE_BUSY_MS / 1000;
+    until.tv_nsec += (long)(SQLITE_BUSY_MS % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&w->mu);
+    if (w->held)
+        s->stats.queued++;
+    while (w->held && r != ETIMEDOUT)
+        r = pthread_cond_timedwait(&w->cv, &w->mu, &until);
+    if (!w->held) {
+        w->held = 1;
+        r = 0;
+    }
+    pthread_mutex_unlock(&w->mu);
+    if (r)
+        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
+                        "the database is busy, try again: %s", "another write of this process");
+    return DTI_OK;
+}
+
+static void sq_write_unlock(store *s)
+{
+    struct wqueue *w = ((sqlite_store *)s)->wq;
+    if (!w)
+        return;
+    pthread_mutex_lock(&w->mu);
+    w->held = 0;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
 static void sq_close(store *s)
 {
     sqlite_store *q = (sqlite_store *)s;
     if (!q)
         return;
+    wqueue_put(q->wq);
     for (size_t i = 0; i < STMT_CACHE; i++) {
         sqlite3_finalize(q->cache[i].st);
         free(q->cache[i].sql);
@@ -136,6 +246,7 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
                           path);
             goto fail;
         }
+        q->wq = wqueue_get(path);
     }
     *out = &q->base;
     return DTI_OK;
@@ -165,7 +276,9 @@ static dti_rc stmt_get(sqlite_store *q, const char *sql, sqlite3_stmt **st, stru
         if (!c->busy && (!victim || !c->sql || (victim->sql && c->used < victim->used)))
             victim = c;
     }
-    int r = sqlite3_prepare_v2(q->db, sql, -1, st, NULL);
+    /* PERSISTENT: kept in the cache for the life of the handle */
+    int r = sqlite3_prepare_v3(q->db, sql, -1, victim ? SQLITE_PREPARE_PERSISTENT : 0, st, NULL);
+    q->base.stats.prepares++;
     if (r != SQLITE_OK)
         return fail_db(q, r, e);
     if (victim) {
@@ -306,5 +419,5 @@ static dti_rc sq_exec_script(store *s, const char *sql, dti_err *e)
 }
 
 const struct store_ops store_sqlite_ops = {
-    "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script,
+    "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script, sq_write_lock, sq_write_unlock,
 };

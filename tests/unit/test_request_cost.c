@@ -1,0 +1,265 @@
+/* test_request_cost.c — what a dashboard request costs the store, held to
+ * the figures docs/performance.md was measured with: statements are
+ * prepared once per handle and reused (store_sqlite.c); the session check
+ * is one statement that also brings the user and the data generation
+ * (app/auth.c), so that a cached view (app/score_cache.c) runs no
+ * statement at all; a cached view is still per user and follows the
+ * generation; and write transactions of one process queue for the write
+ * lock (store.c, store_sqlite.c) instead of sleeping in SQLite's busy
+ * handler. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "app_fixture.h"
+#include "app/score_cache.h"
+
+static store_stats stats(store *s)
+{
+    store_stats x;
+    store_stats_get(s, &x);
+    return x;
+}
+
+static void test_prepared_once(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    assert_int_equal(fixture_open(&f, 0), 0);
+    const char *sql = "SELECT COUNT(*) FROM orgs WHERE id >= ?";
+    int64_t n = 0;
+    assert_int_equal(store_query_int(f.s, sql, (store_val[]){SV_I(1)}, 1, &n, NULL, &e), DTI_OK);
+    assert_int_equal(n, 6);
+    store_stats a = stats(f.s);
+    for (int i = 0; i < 50; i++) {
+        assert_int_equal(store_query_int(f.s, sql, (store_val[]){SV_I(i + 1)}, 1, &n, NULL, &e), DTI_OK);
+        assert_int_equal(n, i < 6 ? 6 - i : 0);     /* reset and rebound each time */
+    }
+    store_stats b = stats(f.s);
+    assert_int_equal(b.statements - a.statements, 50);
+    assert_int_equal(b.prepares - a.prepares, 0);
+    /* another text is prepared, once */
+    assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM plans", NULL, 0, &n, NULL, &e), DTI_OK);
+    assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM plans", NULL, 0, &n, NULL, &e), DTI_OK);
+    assert_int_equal(stats(f.s).prepares - b.prepares, 1);
+    fixture_close(&f);
+}
+
+static int calls;
+
+static dti_rc view_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    const auth_user *u = ctx;
+    calls++;
+    *out = json_pack("{s:I, s:s}", "user", (json_int_t)u->id, "role", auth_role_name(u->role));
+    return *out ? DTI_OK : dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+}
+
+/* The session check of ID for one request and a cached view: *STMTS gets
+ * the statements they ran. */
+static dti_rc request(fixture *f, const char *id, auth_user *u, char **body, uint64_t *stmts, dti_err *e)
+{
+    store_stats a = stats(f->s);
+    size_t len = 0;
+    dti_rc rc = auth_session_check(f->s, id, FIX_NOW, u, NULL, e);
+    if (rc == DTI_OK)
+        rc = score_cache_json(f->s, u, "view/1", FIX_NOW, view_fn, u, body, &len, NULL, e);
+    *stmts = stats(f->s).statements - a.statements;
+    return rc;
+}
+
+static void test_cached_request(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    auth_user u, v;
+    char id[AUTH_TOKEN_HEX], id2[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX], *body = NULL;
+    uint64_t n = 0;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    score_cache_clear();
+    calls = 0;
+    assert_int_equal(auth_session_new(f.s, &f.coord_a, FIX_NOW, id, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, id2, csrf, &e), DTI_OK);
+
+    /* the session check alone: one statement, and it brings the generation */
+    store_stats a = stats(f.s);
+    assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
+    assert_int_equal(stats(f.s).statements - a.statements, 1);
+    assert_int_equal(u.id, f.coord_a.id);
+    assert_int_equal(u.role, ROLE_COORDINATOR);
+    assert_true(u.gen_known);
+    int64_t gen = -1;
+    assert_int_equal(store_query_int(f.s, "SELECT gen FROM score_generation", NULL, 0, &gen, NULL, &e), DTI_OK);
+    assert_int_equal(u.gen, gen);
+    assert_int_equal(strlen(u.gen_uid), 32);
+
+    /* first request computes; the next is one statement (the session) */
+    assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
+    assert_int_equal(calls, 1);
+    score_cache_free(body);
+    assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
+    assert_int_equal(calls, 1);
+    assert_int_equal(n, 1);
+    /* and not copied: two replies being sent share the cache's text */
+    char *body2 = NULL;
+    assert_int_equal(request(&f, id, &u, &body2, &n, &e), DTI_OK);
+    assert_ptr_equal(body, body2);
+    score_cache_free(body2);
+    score_cache_clear();        /* the replies' references outlive the cache's */
+    assert_non_null(strstr(body, "\"coordinator\""));
+    score_cache_free(body);
+    assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);     /* computed again */
+    assert_int_equal(calls, 2);
+    score_cache_free(body);
+    calls = 1;
+    /* still per user: another user's request computes its own */
+    assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
+    assert_int_equal(calls, 2);
+    assert_non_null(strstr(body, "\"viewer\""));
+    score_cache_free(body);
+    /* a write to the data: the next request recomputes */
+    assert_int_equal(store_exec(f.s, "UPDATE plans SET title = title || '.'", NULL, 0, &e), DTI_OK);
+    assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
+    assert_int_equal(calls, 3);
+    assert_true(u.gen > gen);
+    score_cache_free(body);
+    /* an account made inactive is refused at once, cache or not */
+    assert_int_equal(store_exec(f.s, "UPDATE users SET active = 0 WHERE id = ?", (store_val[]){SV_I(f.coord_a.id)},
+                                1, &e), DTI_OK);
+    assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_ERR_AUTH);
+    /* a session ended is refused at once */
+    assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
+    score_cache_free(body);
+    assert_int_equal(auth_session_end(f.s, id2, &e), DTI_OK);
+    assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_ERR_AUTH);
+    /* an account got any other way reads the generation itself */
+    assert_int_equal(auth_user_get_id(f.s, f.view_a.id, &v, &e), DTI_OK);
+    assert_false(v.gen_known);
+    score_cache_clear();
+    fixture_close(&f);
+}
+
+/* ---- the writer queue ---- */
+
+static char qdir[] = "/tmp/dti-test-queue-XXXXXX";
+static char qpath[256];
+
+struct writer {
+    store *s;       /* opened (and migrated) before the threads start */
+    int id;
+    int hold_ms;
+    dti_rc rc;
+    store_stats st;
+    struct timespec got;
+};
+
+static pthread_mutex_t order_mu = PTHREAD_MUTEX_INITIALIZER;
+static int order[16], norder;
+
+static void *writer_main(void *arg)
+{
+    struct writer *w = arg;
+    store *s = w->s;
+    dti_err e;
+    if ((w->rc = store_begin(s, &e)) == DTI_OK) {
+        clock_gettime(CLOCK_MONOTONIC, &w->got);
+        pthread_mutex_lock(&order_mu);
+        order[norder++] = w->id;
+        pthread_mutex_unlock(&order_mu);
+        char name[16];
+        snprintf(name, sizeof name, "q%d", w->id);
+        w->rc = store_exec(s, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                              "VALUES ('unit', ?, ?, '2026-01-01', '2026-01-01T00:00:00Z')",
+                           (store_val[]){{SV_TEXT, 0, 0, name, strlen(name)}, {SV_TEXT, 0, 0, name, strlen(name)}}, 2, &e);
+        usleep((useconds_t)w->hold_ms * 1000);
+        if (w->rc == DTI_OK)
+            w->rc = store_commit(s, &e);
+        else
+            store_rollback(s);
+    }
+    store_stats_get(s, &w->st);
+    return NULL;
+}
+
+static double ms_between(struct timespec a, struct timespec b)
+{
+    return (double)(b.tv_sec - a.tv_sec) * 1e3 + (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+}
+
+static void test_writer_queue(void **state)
+{
+    (void)state;
+    assert_non_null(mkdtemp(qdir));
+    snprintf(qpath, sizeof qpath, "%s/q.db", qdir);
+    store *s = NULL;
+    dti_err e;
+
+    /* 4 writers; each holds the write transaction 150 ms. Queued, each next
+     * one starts right after the previous commit: 3 waits in the queue
+     * (SQLite's busy handler would sleep 100 ms at a time and keep no
+     * count). */
+    struct writer w[4];
+    pthread_t t[4];
+    memset(w, 0, sizeof w);
+    norder = 0;
+    for (int i = 0; i < 4; i++) {
+        w[i].id = i;
+        w[i].hold_ms = 150;
+        assert_int_equal(store_open(qpath, &w[i].s, &e), DTI_OK);
+    }
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(pthread_create(&t[i], NULL, writer_main, &w[i]), 0);
+        usleep(20 * 1000);   /* in this order */
+    }
+    uint64_t queued = 0;
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        store_close(w[i].s);
+        assert_int_equal(w[i].rc, DTI_OK);
+        queued += w[i].st.queued;
+    }
+    assert_int_equal(norder, 4);
+    assert_int_equal(queued, 3);
+    /* every write committed */
+    assert_int_equal(store_open(qpath, &s, &e), DTI_OK);
+    int64_t n = 0;
+    assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM orgs WHERE name LIKE 'q_'", NULL, 0, &n, NULL, &e),
+                     DTI_OK);
+    assert_int_equal(n, 4);
+    /* a rolled back transaction lets the next writer in too */
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    store_rollback(s);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(stats(s).queued, 0);
+    store_close(s);
+    /* the writers were serialised: each got in only after the previous one
+     * had held the transaction its 150 ms (no upper bound: a loaded machine
+     * may delay any thread) */
+    for (int i = 1; i < 4; i++) {
+        int prev = order[i - 1], cur = order[i];
+        double gap = ms_between(w[prev].got, w[cur].got);
+        assert_true(gap >= 140);
+    }
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", qdir);
+    if (system(cmd) != 0)
+        fail_msg("%s", cmd);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_prepared_once),
+        cmocka_unit_test(test_cached_request),
+        cmocka_unit_test(test_writer_queue),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
