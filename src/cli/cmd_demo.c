@@ -1,12 +1,16 @@
 /* cmd_demo.c — `dti --db FILE demo [--force]`: fill an empty database with
  * the demonstration data (app/demo.h: xã Hòa Bình, its sample plan, users,
- * three months of reports) and print the logins.
+ * the months since the plan was issued reported and approved, then three
+ * months of reports that tell a story) and print the logins.
  *
  * A database that already holds users or plans is refused (exit 1) and left
  * untouched. With --force such a database file is first moved aside to
  * FILE.YYYYmmdd-HHMMSS (nothing is deleted) and a new one is made; a
  * PostgreSQL URL or ":memory:" is not a file and is never moved. The months
- * follow the clock (DTI_NOW when set, app.h). --json prints what was made.
+ * follow the clock (DTI_NOW when set, app.h). --json prints what was made:
+ * {"plan_id", "months" (the story's three), "history": {"first": "2026-03"
+ * or null, "months": 5}, "reporters", "password", "users", "reports" (the
+ * newest version of every report of every month, by state), "evidence"}.
  * `dti demo --logins` only prints the logins (for scripts/run.sh). */
 #include <errno.h>
 #include <stdio.h>
@@ -17,6 +21,7 @@
 #include "app/demo.h"
 #include "base/lang.h"
 #include "cli/cli.h"
+#include "core/period.h"
 
 static const char *role_label(auth_role r)
 {
@@ -89,8 +94,8 @@ static void print_logins(void);
 
 static void print_result(const char *db, const demo_result *r)
 {
-    size_t total = 0;
-    char m[DEMO_MONTHS][8];
+    size_t total = 0, history = (size_t)r->history * r->reporters;
+    char m[DEMO_MONTHS][8], first[8], last[8];
     for (int i = 0; i < DEMO_MONTHS; i++)
         month_vn(r->months[i], m[i]);
     for (int i = 0; i < 4; i++)
@@ -100,9 +105,20 @@ static void print_result(const char *db, const demo_result *r)
     printf("  %s · %s %lld: %zu %s, %zu %s, %zu %s\n", TR("Xã Hòa Bình, tỉnh Bình Nguyên", "Hòa Bình commune, Bình Nguyên province"),
            TR("kế hoạch số", "plan"), (long long)r->plan_id, r->indicators, TR("chỉ tiêu", "indicators"), r->tasks,
            TR("nhiệm vụ", "tasks"), r->units, TR("đơn vị", "units"));
+    if (r->history) {
+        /* the history: every month from the plan's issue up to the story, approved */
+        char code[PERIOD_CODE_LEN];
+        period p;
+        period_parse(r->months[0], &p);
+        p = period_prev(p);
+        month_vn(r->first, first);
+        month_vn(period_format(&p, code), last);
+        printf("  %s %s – %s: %zu %s %s\n", TR("Báo cáo tháng", "Reports of"), first, last, history,
+               TR("báo cáo", "reports"), report_state_label(REPORT_APPROVED));
+    }
     printf("  %s %s, %s, %s: %zu %s (%s %zu, %s %zu, %s %zu, %s %zu), %zu %s\n",
-           TR("Báo cáo tháng", "Reports of"), m[0], m[1], m[2], total, TR("báo cáo", "reports"),
-           report_state_label(REPORT_APPROVED), r->reports[REPORT_APPROVED],
+           TR("Báo cáo tháng", "Reports of"), m[0], m[1], m[2], total - history, TR("báo cáo", "reports"),
+           report_state_label(REPORT_APPROVED), r->reports[REPORT_APPROVED] - history,
            report_state_label(REPORT_SUBMITTED), r->reports[REPORT_SUBMITTED],
            report_state_label(REPORT_RETURNED), r->reports[REPORT_RETURNED],
            report_state_label(REPORT_DRAFT), r->reports[REPORT_DRAFT], r->evidence,
@@ -129,8 +145,10 @@ static void print_json(const demo_result *r)
 {
     size_t nu = 0;
     const demo_user *u = demo_users(&nu);
-    json_t *j = json_pack("{s:I, s:[], s:s, s:[], s:{s:I, s:I, s:I, s:I}, s:I}", "plan_id", (json_int_t)r->plan_id,
-                          "months", "password", DEMO_PASSWORD, "users", "reports", "draft",
+    json_t *j = json_pack("{s:I, s:[], s:{s:s?, s:i}, s:I, s:s, s:[], s:{s:I, s:I, s:I, s:I}, s:I}", "plan_id",
+                          (json_int_t)r->plan_id, "months", "history", "first", r->first[0] ? r->first : NULL,
+                          "months", r->history, "reporters", (json_int_t)r->reporters, "password", DEMO_PASSWORD,
+                          "users", "reports", "draft",
                           (json_int_t)r->reports[REPORT_DRAFT], "submitted", (json_int_t)r->reports[REPORT_SUBMITTED],
                           "returned", (json_int_t)r->reports[REPORT_RETURNED], "approved",
                           (json_int_t)r->reports[REPORT_APPROVED], "evidence", (json_int_t)r->evidence);

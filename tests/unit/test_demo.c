@@ -1,5 +1,7 @@
 /* test_demo.c — the demo data (app/demo.c, app/demo_files.c): the months
- * chosen from the date, the generated evidence files, the logins made, and
+ * chosen from the date (the story's and the history since the plan's
+ * issue), the generated evidence files, the logins made, that every unit
+ * owes nothing but the story's unfinished reports (My work, duty.h), and
  * that a store with data is refused without a change. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +14,7 @@
 #include "app/audit.h"
 #include "app/auth.h"
 #include "app/demo.h"
+#include "app/duty.h"
 #include "app/report.h"
 #include "core/period.h"
 
@@ -51,6 +54,41 @@ static void test_months(void **state)
     assert_string_equal(m[2], "2026-09");
     demo_months((time_t)period_days(2026, 11, 20) * 86400 + 17 * 3600 + 60, m);
     assert_string_equal(m[2], "2026-10");
+}
+
+/* The history: from the issue month up to the month before the story's. */
+static void test_history(void **state)
+{
+    (void)state;
+    char first[REPORT_PERIOD_MAX];
+    const char *issued = "2026-03-16";
+    /* 23/11/2026: story 08..10, history 03..07 */
+    assert_int_equal(demo_history(vn(2026, 11, 23), issued, first), 5);
+    assert_string_equal(first, "2026-03");
+    assert_int_equal(demo_history(vn(2026, 11, 20), issued, first), 4);
+    /* across a year: story 2026-10..12, history 03..09 */
+    assert_int_equal(demo_history(vn(2027, 2, 1), issued, first), 7);
+    /* story 2027-08..10: March 2026 to July 2027 */
+    assert_int_equal(demo_history(vn(2027, 11, 23), issued, first), 12 + 5);
+    assert_string_equal(first, "2026-03");
+    /* early: the story is April..June (DEMO_FIRST_MONTH), March alone before it */
+    assert_int_equal(demo_history(vn(2026, 5, 30), issued, first), 1);
+    assert_int_equal(demo_history(vn(2026, 3, 16), issued, first), 1);
+    /* before the plan's issue day nobody owes anything: no history */
+    assert_int_equal(demo_history(vn(2026, 3, 15), issued, first), 0);
+    assert_string_equal(first, "");
+    assert_int_equal(demo_history(vn(2026, 2, 10), issued, first), 0);
+    /* an issue month within or after the story months: nothing before them */
+    assert_int_equal(demo_history(vn(2026, 11, 23), "2026-08-01", first), 0);
+    assert_int_equal(demo_history(vn(2026, 11, 23), "2026-07-31", first), 1);
+    assert_string_equal(first, "2026-07");
+    /* no date, a bad date */
+    assert_int_equal(demo_history(vn(2026, 11, 23), NULL, first), 0);
+    assert_int_equal(demo_history(vn(2026, 11, 23), "16/13/2026", first), 0);
+    /* the latest story (2030-10..12) keeps the whole history, within DEMO_HISTORY_MAX */
+    int n = demo_history(vn(2035, 1, 1), issued, NULL);
+    assert_int_equal(n, (2030 - 2026) * 12 + 9 - 3 + 1);
+    assert_true(n <= DEMO_HISTORY_MAX);
 }
 
 static void test_files(void **state)
@@ -110,14 +148,53 @@ static void test_create(void **state)
     assert_int_equal(r.indicators, 23);
     assert_int_equal(r.tasks, 10);
     assert_string_equal(r.months[0], "2026-08");
-    assert_int_equal(r.reports[REPORT_APPROVED], 18);
+    /* the history: the sample plan is issued 16/03/2026 */
+    assert_int_equal(r.history, demo_history(now, "2026-03-16", NULL));
+    assert_string_equal(r.first, "2026-03");
+    /* a report for every reporter (one per unit) and every month, history and story */
+    size_t nu = 0, reporters = 0, total = 0;
+    const demo_user *du = demo_users(&nu);
+    for (size_t i = 0; i < nu; i++)
+        reporters += du[i].role == ROLE_REPORTER;
+    assert_int_equal(r.reporters, reporters);
+    for (int i = 0; i < 4; i++)
+        total += r.reports[i];
+    assert_int_equal(total, reporters * (size_t)(r.history + DEMO_MONTHS));
+    /* the story: one waiting, one returned, one draft; all the rest approved */
     assert_int_equal(r.reports[REPORT_SUBMITTED], 1);
     assert_int_equal(r.reports[REPORT_RETURNED], 1);
     assert_int_equal(r.reports[REPORT_DRAFT], 1);
+    assert_int_equal(r.reports[REPORT_APPROVED], total - 3);
     assert_int_equal(r.evidence, 11);
+    /* My work: no unit owes a month it has no report for; what is owed past
+     * its deadline is exactly the story's unfinished reports, and the one
+     * month owed now is the current one (November) */
+    size_t past = 0;
+    for (size_t i = 0; i < nu; i++) {
+        if (du[i].role != ROLE_REPORTER)
+            continue;
+        json_t *w = NULL, *p;
+        size_t k;
+        assert_int_equal(auth_user_get(a.st, du[i].name, &u, &e), DTI_OK);
+        assert_int_equal(duty_list(a.st, &u, r.plan_id, u.org_id, NULL, now, &w, &e), DTI_OK);
+        json_array_foreach(json_object_get(w, "periods"), k, p) {
+            const char *code = json_string_value(json_object_get(p, "code"));
+            const char *when = json_string_value(json_object_get(p, "when"));
+            const char *st = json_string_value(json_object_get(p, "state"));
+            if (strcmp(when, "current") == 0) {
+                assert_string_equal(code, "2026-11");
+                continue;
+            }
+            assert_string_equal(when, "past");
+            assert_non_null(st);
+            assert_string_not_equal(st, "approved");
+            assert_true(strcmp(code, r.months[0]) >= 0 && strcmp(code, r.months[DEMO_MONTHS - 1]) <= 0);
+            past++;
+        }
+        json_decref(w);
+    }
+    assert_int_equal(past, r.reports[REPORT_SUBMITTED] + r.reports[REPORT_RETURNED] + r.reports[REPORT_DRAFT]);
     /* every login works with the documented password, and has its role */
-    size_t nu = 0;
-    const demo_user *du = demo_users(&nu);
     assert_true(nu >= 10);
     for (size_t i = 0; i < nu; i++) {
         assert_int_equal(auth_login(a.st, du[i].name, DEMO_PASSWORD, now + (time_t)i, &u, &e), DTI_OK);
@@ -146,6 +223,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_months),
+        cmocka_unit_test(test_history),
         cmocka_unit_test(test_files),
         cmocka_unit_test(test_create),
     };
