@@ -228,6 +228,30 @@ dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const cha
                             plan_fn, &c, body, len, hit, e);
 }
 
+/* scoring_plan without each indicator's "observations" (the figures it
+ * read): what the dashboard shows, a fraction of the bytes. */
+static dti_rc view_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    dti_rc rc = plan_fn(s, ctx, out, e);
+    if (rc)
+        return rc;
+    size_t i;
+    json_t *ind;
+    json_array_foreach(json_object_get(*out, "indicators"), i, ind)
+        json_object_del(ind, "observations");
+    return DTI_OK;
+}
+
+dti_rc score_cache_view(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
+                        char **body, size_t *len, int *hit, dti_err *e)
+{
+    struct plan_ctx c = {u, plan_id, period_code, now};
+    char what[SCORE_CACHE_WHAT_MAX + 8];
+    int n = snprintf(what, sizeof what, "score-view/%lld/%s", (long long)plan_id, period_code ? period_code : "");
+    return score_cache_json(s, u, period_code && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, now,
+                            view_fn, &c, body, len, hit, e);
+}
+
 void score_cache_clear(void)
 {
     pthread_mutex_lock(&lock);

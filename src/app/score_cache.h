@@ -38,6 +38,12 @@
 dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
                         char **body, size_t *len, int *hit, dti_err *e);
 
+/* score_cache_plan without each indicator's "observations" (the figures
+ * it read, listed with their period and org): the dashboard's view, kept
+ * apart from the whole score. Same contract otherwise. */
+dti_rc score_cache_view(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
+                        char **body, size_t *len, int *hit, dti_err *e);
+
 /* Any other read-only view of the data kept the same way: the JSON text
  * of what FN(S, CTX, &json, E) builds for U, kept under WHAT (the view and
  * all its arguments, e.g. "rankings/1?by=ontime&period=2026-10"; at most

@@ -1,9 +1,17 @@
-/* api_score.c — GET /api/v1/plans/:id/score/:period: the dashboard's
- * figures (app/scoring.h): every indicator's value, achievement, status
- * and points, the group and plan index, the at-risk list, completeness and
- * the unit ranking, as approved reports make them; served from
- * app/score_cache.h (recomputed after any write, never stale). */
+/* api_score.c — GET /api/v1/plans/:id/score/:period[?inputs=1]: the
+ * dashboard's figures (app/scoring.h): every indicator's value,
+ * achievement, status and points, the group and plan index, the at-risk
+ * list, completeness, the unit ranking and the trend, as approved reports
+ * make them; served from app/score_cache.h (recomputed after any write,
+ * never stale).
+ *
+ * Decision: each indicator's "observations" (every figure it read, with
+ * period and org) are the inputs behind a value, for whoever checks a
+ * figure by hand; the dashboard does not show them, and they are most of
+ * the bytes (they grow with every month reported). They come with
+ * ?inputs=1, as `dti score --json` always gives them. */
 #include <stdlib.h>
+#include <string.h>
 #include "app/app.h"
 #include "app/auth.h"
 #include "app/score_cache.h"
@@ -23,7 +31,14 @@ void api_score(http_req *r)
     if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK)
         goto fail;
     u = r->user->account;   /* read by the session check (http/session.h) */
-    if (score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e) != DTI_OK)
+    const char *inputs = http_query(r, "inputs");
+    if (inputs && strcmp(inputs, "0") != 0 && strcmp(inputs, "1") != 0) {
+        dti_fail(&e, DTI_ERR_INPUT, "inputs", "inputs phải là 0 hoặc 1", "inputs must be 0 or 1");
+        goto fail;
+    }
+    if ((inputs && strcmp(inputs, "1") == 0
+             ? score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)
+             : score_cache_view(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)) != DTI_OK)
         goto fail;
     http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
     return;

@@ -77,3 +77,17 @@ test('the trend of the first month is that month alone', async () => {
   const f = await score(1, first);
   assert.deepEqual(f.trend.map((p) => p.period), [first]);
 });
+
+test('the dashboard\'s view leaves out the observations; ?inputs=1 gives them, the rest the same', async () => {
+  const view = await score(1, '2026-10');
+  const full = await score(1, '2026-10?inputs=1');
+  assert.ok(view.indicators.length > 0 && view.indicators.length === full.indicators.length);
+  assert.ok(view.indicators.every((i) => !('observations' in i)), 'no observations in the view');
+  assert.ok(full.indicators.some((i) => Array.isArray(i.observations) && i.observations.length > 0), 'observations with inputs=1');
+  const strip = (s) => ({ ...s, indicators: s.indicators.map(({ observations, ...rest }) => rest) });
+  assert.deepEqual(strip(full), view, 'every other field the same');
+  const bad = await fetch(`${BASE}/api/v1/plans/1/score/2026-10?inputs=yes`, { headers: { Cookie: cookie } });
+  const body = await bad.json();
+  assert.equal(bad.status, 400);
+  assert.equal(body.error.field, 'inputs');
+});
