@@ -6,7 +6,7 @@
 #                [--threads N] [--period P] [--only NAME,NAME]
 #
 # Without --db, `dti demo` makes a fresh demo database (var/demo.db's data:
-# plan 1, three months of reports up to last month) in a temporary folder.
+# plan 1, reports from the plan's issue up to last month) in a temporary folder.
 # BENCH_BIN: the binary to measure (default build/dti).
 # With --db, the logins come from BENCH_VIEWER / BENCH_REPORTER and
 # BENCH_PASSWORD (defaults: the demo's dieuphoi, vhxh, demo-2026).
