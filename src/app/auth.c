@@ -726,18 +726,115 @@ static int session_row_fn(void *ctx, const store_row *r)
     return 1;
 }
 
+/* ---- the session cache ----------------------------------------------------
+ *
+ * A request of a logged-in user used to cost one statement here (the
+ * session, its user and the generation), and on a busy server that one read
+ * transaction, with its file locks and the mutexes SQLite's VFS shares
+ * between threads, cost more than the rest of a cached dashboard request.
+ * So each thread keeps the sessions it checked, with the store's data
+ * version taken before the statement read them (store_data_version: equal
+ * versions mean no commit in between, by any handle or process). A session
+ * is answered from the cache only while the version is unchanged, and
+ * under the same expiry, idle and touch rules as the statement's answer,
+ * computed from the times it read. Any commit (a logout, an account
+ * disabled by the CLI in another process, a role changed, a report saved,
+ * even a row changed by hand with sqlite3) changes the version, so the
+ * next request reads the database again: revocation stays immediate. When
+ * the store cannot give a version (inside a transaction; a backend without
+ * one), every check reads the database as before.
+ *
+ * Direct-mapped by the session hash, SESSION_SLOTS per thread, in static
+ * thread-local storage (no allocation, nothing to free when a thread
+ * ends); a collision only costs a statement. The slot of a session ended
+ * by this thread is wiped. */
+#define SESSION_SLOTS 64
+
+struct session_slot {
+    char hash[65];                          /* SHA-256 of the id, hex; "" = empty */
+    unsigned char version[STORE_VERSION_LEN];
+    time_t last_seen, expires;
+    char csrf[AUTH_TOKEN_HEX];
+    auth_user user;
+};
+
+static _Thread_local struct session_slot session_slots[SESSION_SLOTS];
+
+static struct session_slot *session_slot_of(const char *hash)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        int c = hash[i];
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return &session_slots[v % SESSION_SLOTS];
+}
+
+static void session_slot_wipe(struct session_slot *c)
+{
+    sodium_memzero(c, sizeof *c);
+}
+
+/* "2026-04-08T09:30:00Z" (auth_ts) as a time, or -1. */
+static time_t ts_parse(const char *ts)
+{
+    struct tm tm;
+    int y, mo, d, h, mi, se;
+    char z;
+    memset(&tm, 0, sizeof tm);
+    if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z')
+        return (time_t)-1;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = se;
+    return timegm(&tm);
+}
+
+/* The cached answer for HASH at NOW under VERSION, or NULL. The rules are
+ * the statement's (below): live while expires > now and last_seen >= now -
+ * AUTH_SESSION_IDLE; and last_seen older than AUTH_SESSION_TOUCH is not
+ * answered here, so that the database path writes it. */
+static const struct session_slot *session_cached(const char *hash, const unsigned char *version,
+                                                 time_t now)
+{
+    const struct session_slot *c = session_slot_of(hash);
+    if (!c->hash[0] || memcmp(c->hash, hash, 64) != 0 ||
+        memcmp(c->version, version, STORE_VERSION_LEN) != 0)
+        return NULL;
+    if (c->expires <= now || c->last_seen < now - AUTH_SESSION_TOUCH)
+        return NULL;
+    return c;
+}
+
 dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
                           char csrf[AUTH_TOKEN_HEX], dti_err *e)
 {
     dti_rc rc;
     char hash[65], ts[AUTH_TS_LEN], idle[AUTH_TS_LEN], touch[AUTH_TS_LEN];
+    unsigned char version[STORE_VERSION_LEN];
     struct session_row x;
     auth_user who;
+    int touched = 0;
     memset(&x, 0, sizeof x);
     if (!id || strlen(id) != AUTH_TOKEN_HEX - 1)
         return dti_fail(e, DTI_ERR_AUTH, "session", "phiên không hợp lệ, hãy đăng nhập lại",
                         "no valid session: log in again");
     file_sha256_hex(id, strlen(id), hash);
+    /* the version first: it vouches only for what is read after it */
+    int versioned = store_data_version(s, version);
+    if (versioned) {
+        const struct session_slot *c = session_cached(hash, version, now);
+        if (c) {
+            if (u)
+                *u = c->user;
+            if (csrf)
+                memcpy(csrf, c->csrf, AUTH_TOKEN_HEX);
+            return DTI_OK;
+        }
+    }
     store_val p[] = {app_sv_text(hash)};
     if ((rc = store_query(s, SESSION_SQL, p, 1, session_row_fn, &x, e)))
         return rc;
@@ -764,9 +861,25 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
      * fsync) per request would cost more than the request itself */
     auth_ts(now - AUTH_SESSION_TOUCH, touch);
     store_val q[] = {app_sv_text(ts), app_sv_text(hash)};
-    if (strcmp(x.last_seen, touch) < 0 &&
-        (rc = store_exec(s, "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", q, 2, e)))
-        return rc;
+    if (strcmp(x.last_seen, touch) < 0) {
+        if ((rc = store_exec(s, "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", q, 2, e)))
+            return rc;
+        touched = 1;
+    }
+    if (versioned) {
+        /* the touch committed after VERSION was taken: the next request
+         * will find the version moved and read again, which is right */
+        struct session_slot *c = session_slot_of(hash);
+        time_t seen = touched ? now : ts_parse(x.last_seen), until = ts_parse(x.expires);
+        if (seen != (time_t)-1 && until != (time_t)-1) {
+            memcpy(c->hash, hash, sizeof c->hash);
+            memcpy(c->version, version, STORE_VERSION_LEN);
+            c->last_seen = seen;
+            c->expires = until;
+            memcpy(c->csrf, x.csrf, AUTH_TOKEN_HEX);
+            c->user = who;
+        }
+    }
     if (u)
         *u = who;
     if (csrf)
@@ -780,6 +893,9 @@ dti_rc auth_session_end(store *s, const char *id, dti_err *e)
     if (!id)
         return DTI_OK;
     file_sha256_hex(id, strlen(id), hash);
+    struct session_slot *c = session_slot_of(hash);
+    if (memcmp(c->hash, hash, 64) == 0)
+        session_slot_wipe(c);
     store_val p[] = {app_sv_text(hash)};
     return store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, e);
 }

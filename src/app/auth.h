@@ -251,7 +251,14 @@ dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_T
  * when idle too long, past its maximum,
  * unknown, or its user inactive: DTI_ERR_AUTH (and an expired session is
  * removed). The session, its user and the data generation (*U's gen_known,
- * gen, gen_uid) are read by one statement: one read transaction. */
+ * gen, gen_uid) are read by one statement: one read transaction; and the
+ * answer is kept per thread with the store's data version
+ * (store_data_version), so that checking the same session again runs no
+ * statement until something commits to the database (here, in another
+ * thread or in another process: a logout, an account disabled, a report
+ * saved) or last_seen is due to move; then it reads again. A session
+ * ended or an account disabled is therefore refused at the next check, as
+ * without the cache. See auth.c "the session cache". */
 dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
                           char csrf[AUTH_TOKEN_HEX], dti_err *e);
 /* End session ID (logout). Unknown ids are a no-op. */

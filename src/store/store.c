@@ -149,6 +149,14 @@ void store_rollback(store *s)
 
 /* ---- statements ---- */
 
+int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
+{
+    memset(out, 0, STORE_VERSION_LEN);
+    if (!s || s->depth > 0 || !s->ops->data_version)
+        return 0;
+    return s->ops->data_version(s, out);
+}
+
 void store_stats_get(const store *s, store_stats *out)
 {
     if (s)

@@ -59,6 +59,8 @@ typedef struct store_row {
 /* Called once per row; return non-zero to stop early (not an error). */
 typedef int (*store_row_fn)(void *ctx, const store_row *row);
 
+#define STORE_VERSION_LEN 72
+
 struct store_ops {
     const char *name;   /* "sqlite", "postgres" */
     dti_rc (*open)(const char *target, store **out, dti_err *e);
@@ -73,6 +75,8 @@ struct store_ops {
      * their write transaction, write_unlock() lets the next one in. */
     dti_rc (*write_lock)(store *s, dti_err *e);
     void (*write_unlock)(store *s);
+    /* store_data_version() below; NULL: the backend cannot tell cheaply. */
+    int (*data_version)(store *s, unsigned char out[STORE_VERSION_LEN]);
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
@@ -132,6 +136,20 @@ dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
  * from SQL text: the backend keeps prepared statements and reuses them, so
  * a statement run again is not prepared again), and write transactions
  * that had to wait in the writer queue for another handle of the process. */
+/* The data version of S's database, for caches of what was read from it
+ * (app/auth.c keeps checked sessions by it). Fills OUT and returns 1, or
+ * returns 0 when it cannot tell cheaply (then read the database). Read from
+ * memory: no statement, no lock, no system call. The contract: two equal
+ * versions got at T1 < T2 through handles on one database mean that no
+ * transaction committed to it between T1 and T2, by this handle, another
+ * handle or another process; versions of two different databases differ.
+ * (Unequal versions need not mean a commit.) Take the version BEFORE the
+ * reads it is to vouch for. Inside a transaction of S it returns 0: S's own
+ * uncommitted writes do not show in it.
+ * SQLite: the WAL-index header (store_sqlite.c); ":memory:": the handle's
+ * own commit count. PostgreSQL (to come): 0 until it has one. */
+int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN]);
+
 typedef struct store_stats {
     uint64_t statements;
     uint64_t prepares;

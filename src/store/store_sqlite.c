@@ -11,7 +11,22 @@
  * The writer queue (store.h): one per database file (device and inode) in
  * the process, shared by its handles and counted; a flag under a mutex
  * rather than a held mutex, so that it does not belong to a thread, waited
- * for at most the busy timeout. */
+ * for at most the busy timeout.
+ *
+ * The data version (store_data_version): for a file, the WAL-index header
+ * that every commit of every connection, in any process, rewrites (iChange
+ * counts commits; mxFrame, the salts and checksums follow the log). Its
+ * layout is part of SQLite's documented file format
+ * (https://www.sqlite.org/walformat.html, 2.1 "The WAL-Index Header"), which
+ * every SQLite version sharing a database must read alike. The header sits
+ * at the start of the connection's shared memory: the region is got once
+ * from SQLite's own VFS method (xShmMap of sqlite3_io_methods, public in
+ * sqlite3.h, region 0 which SQLite never unmaps while the connection is
+ * open) and read without a lock the way SQLite's readers read it: copy 0,
+ * a barrier, copy 1 (the writer writes copy 1, a barrier, copy 0), and two
+ * copies that differ mean a commit in progress, so "cannot tell". For
+ * ":memory:" only the handle itself writes: SQLITE_FCNTL_DATA_VERSION,
+ * which its own commits move, with a serial number of the handle. */
 #include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
@@ -20,6 +35,10 @@
 #include <sys/stat.h>
 #include <time.h>
 #include "store/store_int.h"
+
+#define WAL_HDR_LEN 48      /* walformat.html 2.1: one copy of the header */
+#define WAL_HDR_ISINIT 12   /* its isInit byte: 0 before the first reader built it */
+#define WAL_SHM_REGION 32768
 
 #define SQLITE_BUSY_MS      5000
 #define STMT_CACHE          32
@@ -52,7 +71,14 @@ typedef struct sqlite_store {
     struct wqueue *wq;      /* NULL for ":memory:" (private to the handle) */
     struct cached cache[STMT_CACHE];
     unsigned long tick;
+    dev_t dev;              /* the file's identity, for store_data_version */
+    ino_t ino;
+    int memory;             /* ":memory:": private to the handle */
+    uint64_t serial;        /* this handle's number in the process */
+    volatile const unsigned char *shm;  /* the WAL-index; NULL until mapped */
 } sqlite_store;
+
+static uint64_t handle_serial;  /* handles opened in this process (atomic) */
 
 static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
 {
@@ -247,7 +273,14 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
             goto fail;
         }
         q->wq = wqueue_get(path);
+        struct stat sb;
+        if (stat(path, &sb) == 0) {
+            q->dev = sb.st_dev;
+            q->ino = sb.st_ino;
+        }
     }
+    q->memory = strcmp(path, ":memory:") == 0;
+    q->serial = __atomic_add_fetch(&handle_serial, 1, __ATOMIC_RELAXED);
     *out = &q->base;
     return DTI_OK;
 fail:
@@ -418,6 +451,54 @@ static dti_rc sq_exec_script(store *s, const char *sql, dti_err *e)
     return rc;
 }
 
+static void put_u64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static int sq_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
+{
+    sqlite_store *q = (sqlite_store *)s;
+    if (q->memory) {
+        unsigned int v = 0;
+        if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) == SQLITE_OK) {
+            out[0] = 2;
+            put_u64(out + 8, q->serial);
+            put_u64(out + 24, v);
+            return 1;
+        }
+        return 0;
+    }
+    if (q->ino == 0)            /* a file stat() could not see */
+        return 0;
+    if (!q->shm) {
+        sqlite3_file *f = NULL;
+        volatile void *p = NULL;
+        if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_FILE_POINTER, &f) != SQLITE_OK || !f ||
+            !f->pMethods || f->pMethods->iVersion < 2 || !f->pMethods->xShmMap)
+            return 0;
+        /* bExtend 0: map what exists, never grow the file */
+        if (f->pMethods->xShmMap(f, 0, WAL_SHM_REGION, 0, &p) != SQLITE_OK || !p)
+            return 0;
+        q->shm = p;
+    }
+    unsigned char a[WAL_HDR_LEN], b[WAL_HDR_LEN];
+    for (size_t i = 0; i < WAL_HDR_LEN; i++)
+        a[i] = q->shm[i];
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    for (size_t i = 0; i < WAL_HDR_LEN; i++)
+        b[i] = q->shm[WAL_HDR_LEN + i];
+    if (memcmp(a, b, WAL_HDR_LEN) != 0 || a[WAL_HDR_ISINIT] == 0)
+        return 0;
+    out[0] = 1;
+    put_u64(out + 8, (uint64_t)q->dev);
+    put_u64(out + 16, (uint64_t)q->ino);
+    memcpy(out + 24, a, WAL_HDR_LEN);
+    return 1;
+}
+
 const struct store_ops store_sqlite_ops = {
     "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script, sq_write_lock, sq_write_unlock,
+    sq_data_version,
 };

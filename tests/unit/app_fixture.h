@@ -73,12 +73,13 @@ static int fix_user(fixture *f, auth_user *out, const char *name, auth_role role
     return 0;
 }
 
-/* 0, or -1 (printed) when the fixture could not be built. */
-static int fixture_open(fixture *f, int with_users)
+/* 0, or -1 (printed) when the fixture could not be built; in the store at
+ * DB (store_open's URL: a file for tests that need other handles on it). */
+static int fixture_open_at(fixture *f, int with_users, const char *db)
 {
     dti_err e;
     memset(f, 0, sizeof *f);
-    if (store_open(":memory:", &f->s, &e)) {
+    if (store_open(db, &f->s, &e)) {
         fprintf(stderr, "fixture: %s\n", e.msg);
         return -1;
     }
@@ -127,6 +128,12 @@ static int fixture_open(fixture *f, int with_users)
         fix_user(f, &f->view_p, "view_p", ROLE_VIEWER, f->P))
         return -1;
     return 0;
+}
+
+/* The fixture in a private store in memory. */
+static int fixture_open(fixture *f, int with_users)
+{
+    return fixture_open_at(f, with_users, ":memory:");
 }
 
 static void fixture_close(fixture *f)

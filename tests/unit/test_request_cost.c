@@ -1,18 +1,22 @@
 /* test_request_cost.c — what a dashboard request costs the store, held to
  * the figures docs/performance.md was measured with: statements are
  * prepared once per handle and reused (store_sqlite.c); the session check
- * is one statement that also brings the user and the data generation
- * (app/auth.c), so that a cached view (app/score_cache.c) runs no
- * statement at all; a cached view is still per user and follows the
- * generation; and write transactions of one process queue for the write
- * lock (store.c, store_sqlite.c) instead of sleeping in SQLite's busy
- * handler. */
+ * reads the session, the user and the data generation in one statement
+ * (app/auth.c) and then answers from its per-thread cache while the
+ * store's data version holds, so that a request of a known session for a
+ * cached view (app/score_cache.c) runs no statement at all; yet any commit,
+ * by another handle or another process, sends the next check back to the
+ * database, so a disabled account or an ended session is refused at once;
+ * a cached view is still per user and follows the generation; and write
+ * transactions of one process queue for the write lock (store.c,
+ * store_sqlite.c) instead of sleeping in SQLite's busy handler. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -88,10 +92,15 @@ static void test_cached_request(void **state)
     assert_int_equal(auth_session_new(f.s, &f.coord_a, FIX_NOW, id, csrf, &e), DTI_OK);
     assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, id2, csrf, &e), DTI_OK);
 
-    /* the session check alone: one statement, and it brings the generation */
+    /* the session check alone: one statement, and it brings the generation;
+     * checked again with nothing committed in between: none */
     store_stats a = stats(f.s);
     assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
     assert_int_equal(stats(f.s).statements - a.statements, 1);
+    a = stats(f.s);
+    memset(&u, 0, sizeof u);
+    assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
+    assert_int_equal(stats(f.s).statements - a.statements, 0);
     assert_int_equal(u.id, f.coord_a.id);
     assert_int_equal(u.role, ROLE_COORDINATOR);
     assert_true(u.gen_known);
@@ -100,13 +109,15 @@ static void test_cached_request(void **state)
     assert_int_equal(u.gen, gen);
     assert_int_equal(strlen(u.gen_uid), 32);
 
-    /* first request computes; the next is one statement (the session) */
+    /* first request computes; the next runs no statement at all */
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 1);
     score_cache_free(body);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 1);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 0);
+    assert_int_equal(u.id, f.coord_a.id);
+    assert_int_equal(u.gen, gen);
     /* and not copied: two replies being sent share the cache's text */
     char *body2 = NULL;
     assert_int_equal(request(&f, id, &u, &body2, &n, &e), DTI_OK);
@@ -124,12 +135,21 @@ static void test_cached_request(void **state)
     assert_int_equal(calls, 2);
     assert_non_null(strstr(body, "\"viewer\""));
     score_cache_free(body);
-    /* a write to the data: the next request recomputes */
+    /* a write to the data: the next request reads the session again (one
+     * statement, with the new generation) and recomputes */
     assert_int_equal(store_exec(f.s, "UPDATE plans SET title = title || '.'", NULL, 0, &e), DTI_OK);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 3);
     assert_true(u.gen > gen);
+    assert_true(n >= 1);
     score_cache_free(body);
+    /* a role changed is seen at once (the cached account is not used) */
+    assert_int_equal(store_exec(f.s, "UPDATE users SET role = 'viewer' WHERE id = ?",
+                                (store_val[]){SV_I(f.coord_a.id)}, 1, &e), DTI_OK);
+    assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
+    assert_int_equal(u.role, ROLE_VIEWER);
+    assert_int_equal(store_exec(f.s, "UPDATE users SET role = 'coordinator' WHERE id = ?",
+                                (store_val[]){SV_I(f.coord_a.id)}, 1, &e), DTI_OK);
     /* an account made inactive is refused at once, cache or not */
     assert_int_equal(store_exec(f.s, "UPDATE users SET active = 0 WHERE id = ?", (store_val[]){SV_I(f.coord_a.id)},
                                 1, &e), DTI_OK);
@@ -144,6 +164,170 @@ static void test_cached_request(void **state)
     assert_false(v.gen_known);
     score_cache_clear();
     fixture_close(&f);
+}
+
+/* ---- the session cache against other handles and processes ---- */
+
+static char cdir[] = "/tmp/dti-test-scache-XXXXXX";
+
+static uint64_t check_cost(store *s, const char *id, time_t now, dti_rc *rc)
+{
+    dti_err e;
+    auth_user u;
+    store_stats a = stats(s);
+    *rc = auth_session_check(s, id, now, &u, NULL, &e);
+    return stats(s).statements - a.statements;
+}
+
+/* In a child process: open DB, run SQL, exit 0 when it committed. */
+static void in_child(const char *db, const char *sql, int64_t arg)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        store *s = NULL;
+        dti_err e;
+        int ok = store_open(db, &s, &e) == DTI_OK &&
+                 store_exec(s, sql, (store_val[]){SV_I(arg)}, 1, &e) == DTI_OK;
+        store_close(s);
+        _exit(ok ? 0 : 1);
+    }
+    int st = 0;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+}
+
+struct check_arg {
+    const char *db, *id;
+    uint64_t stmts[2];
+    dti_rc rc[2];
+};
+
+static void *check_thread(void *arg)
+{
+    struct check_arg *c = arg;
+    store *s = NULL;
+    dti_err e;
+    if (store_open(c->db, &s, &e) != DTI_OK)
+        return NULL;
+    c->stmts[0] = check_cost(s, c->id, FIX_NOW, &c->rc[0]);
+    c->stmts[1] = check_cost(s, c->id, FIX_NOW, &c->rc[1]);
+    store_close(s);
+    return NULL;
+}
+
+static void test_session_cache_shared(void **state)
+{
+    (void)state;
+    char db[256];
+    fixture f;
+    store *other = NULL;
+    dti_err e;
+    dti_rc rc;
+    char id[AUTH_TOKEN_HEX], id2[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
+    unsigned char v0[STORE_VERSION_LEN], v1[STORE_VERSION_LEN];
+    assert_non_null(mkdtemp(cdir));
+    snprintf(db, sizeof db, "%s/c.db", cdir);
+    assert_int_equal(fixture_open_at(&f, 1, db), 0);
+    assert_int_equal(store_open(db, &other, &e), DTI_OK);
+    assert_int_equal(auth_session_new(f.s, &f.coord_a, FIX_NOW, id, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(f.s, &f.rep_a1, FIX_NOW, id2, csrf, &e), DTI_OK);
+
+    /* the data version: the same through both handles, unmoved by reads,
+     * none inside a transaction */
+    assert_int_equal(store_data_version(f.s, v0), 1);
+    assert_int_equal(store_data_version(other, v1), 1);
+    assert_memory_equal(v0, v1, STORE_VERSION_LEN);
+    int64_t n = 0;
+    assert_int_equal(store_query_int(other, "SELECT COUNT(*) FROM users", NULL, 0, &n, NULL, &e), DTI_OK);
+    assert_int_equal(store_data_version(f.s, v1), 1);
+    assert_memory_equal(v0, v1, STORE_VERSION_LEN);
+    assert_int_equal(store_begin_read(f.s, &e), DTI_OK);
+    assert_int_equal(store_data_version(f.s, v1), 0);
+    assert_int_equal(store_commit(f.s, &e), DTI_OK);
+
+    /* a known session costs no statement until something commits */
+    assert_int_equal(check_cost(f.s, id, FIX_NOW, &rc), 1);
+    assert_int_equal(rc, DTI_OK);
+    assert_int_equal(check_cost(f.s, id, FIX_NOW, &rc), 0);
+    assert_int_equal(rc, DTI_OK);
+    assert_int_equal(check_cost(f.s, id2, FIX_NOW, &rc), 1);
+    assert_int_equal(check_cost(f.s, id2, FIX_NOW + 30, &rc), 0);
+    assert_int_equal(rc, DTI_OK);
+
+    /* another handle commits (another server thread): the version moves,
+     * the next check reads */
+    assert_int_equal(store_exec(other, "UPDATE plans SET title = title || '.'", NULL, 0, &e), DTI_OK);
+    assert_int_equal(store_data_version(f.s, v1), 1);
+    assert_memory_not_equal(v0, v1, STORE_VERSION_LEN);
+    assert_int_equal(check_cost(f.s, id, FIX_NOW, &rc), 1);
+    assert_int_equal(rc, DTI_OK);
+
+    /* another process disables the account (the CLI beside the server):
+     * refused at the very next check */
+    assert_int_equal(check_cost(f.s, id, FIX_NOW, &rc), 0);
+    in_child(db, "UPDATE users SET active = 0 WHERE id = ?", f.coord_a.id);
+    assert_true(check_cost(f.s, id, FIX_NOW, &rc) >= 1);     /* read (and delete the session) */
+    assert_int_equal(rc, DTI_ERR_AUTH);
+    /* another process ends a session, by hand, with no dti code involved */
+    assert_int_equal(check_cost(f.s, id2, FIX_NOW, &rc), 1);
+    assert_int_equal(check_cost(f.s, id2, FIX_NOW, &rc), 0);
+    in_child(db, "DELETE FROM sessions WHERE user_id = ?", f.rep_a1.id);
+    assert_int_equal(check_cost(f.s, id2, FIX_NOW, &rc), 1);
+    assert_int_equal(rc, DTI_ERR_AUTH);
+
+    /* the limits hold from the cache as from the database: past the touch
+     * interval it reads (and writes last_seen), past the maximum it refuses */
+    char id3[AUTH_TOKEN_HEX];
+    assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, id3, csrf, &e), DTI_OK);
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW, &rc), 1);
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_TOUCH, &rc), 0);
+    assert_int_equal(rc, DTI_OK);
+    assert_true(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_TOUCH + 1, &rc) >= 2);  /* read + touch */
+    assert_int_equal(rc, DTI_OK);
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_TOUCH + 2, &rc), 1);
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_TOUCH + 3, &rc), 0);
+    assert_int_equal(rc, DTI_OK);
+    time_t t = FIX_NOW;
+    while (t + AUTH_SESSION_IDLE / 2 < FIX_NOW + AUTH_SESSION_MAX - 1) {
+        t += AUTH_SESSION_IDLE / 2;     /* keep it from going idle */
+        assert_int_equal(check_cost(f.s, id3, t, &rc), 2);  /* read + touch */
+        assert_int_equal(rc, DTI_OK);
+    }
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_MAX - 2, &rc), 2);
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_MAX - 1, &rc), 1);
+    assert_int_equal(rc, DTI_OK);
+    assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_MAX - 1, &rc), 0);
+    assert_int_equal(rc, DTI_OK);
+    check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_MAX, &rc);
+    assert_int_equal(rc, DTI_ERR_AUTH);
+
+    /* per thread: another thread reads once, then has it cached */
+    char id4[AUTH_TOKEN_HEX];
+    assert_int_equal(auth_session_new(f.s, &f.view_p, FIX_NOW, id4, csrf, &e), DTI_OK);
+    assert_int_equal(check_cost(f.s, id4, FIX_NOW, &rc), 1);
+    struct check_arg c = {db, id4, {9, 9}, {-1, -1}};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, check_thread, &c), 0);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(c.rc[0], DTI_OK);
+    assert_int_equal(c.rc[1], DTI_OK);
+    assert_int_equal(c.stmts[0], 1);
+    assert_int_equal(c.stmts[1], 0);
+    /* logout: refused at once */
+    assert_int_equal(auth_session_end(f.s, id4, &e), DTI_OK);
+    assert_int_equal(check_cost(f.s, id4, FIX_NOW, &rc), 1);
+    assert_int_equal(rc, DTI_ERR_AUTH);
+
+    store_close(other);
+    fixture_close(&f);
+    char path[300];
+    const char *suffix[] = {"", "-wal", "-shm"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", db, suffix[i]);
+        unlink(path);
+    }
+    rmdir(cdir);
 }
 
 /* ---- the writer queue ---- */
@@ -259,6 +443,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_prepared_once),
         cmocka_unit_test(test_cached_request),
+        cmocka_unit_test(test_session_cache_shared),
         cmocka_unit_test(test_writer_queue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -319,6 +319,64 @@ static void test_many_parent_leads(void **state)
 /* Migrations apply in the order of their number, not of their path text:
  * "10_x.sql" after "9_y.sql", and two files of one version side by side
  * (so the duplicate check, which compares neighbours, sees them). */
+/* store_data_version: unmoved by reads, moved by every commit of any
+ * handle (a rolled-back write need not move it), none inside a
+ * transaction; two databases never share one. */
+static void test_data_version(void **state)
+{
+    (void)state;
+    store *a = NULL, *b = NULL, *m = NULL, *m2 = NULL;
+    dti_err e;
+    unsigned char v0[STORE_VERSION_LEN], v1[STORE_VERSION_LEN], w[STORE_VERSION_LEN];
+    int64_t n = 0;
+    assert_int_equal(store_open(path, &a, &e), DTI_OK);
+    assert_int_equal(store_open(path, &b, &e), DTI_OK);
+    assert_int_equal(store_data_version(a, v0), 1);
+    assert_int_equal(store_query_int(b, "SELECT COUNT(*) FROM orgs", NULL, 0, &n, NULL, &e), DTI_OK);
+    assert_int_equal(store_data_version(b, v1), 1);
+    assert_memory_equal(v0, v1, STORE_VERSION_LEN);
+    for (int i = 0; i < 3; i++) {       /* each commit, by either handle, moves it */
+        store *by = i % 2 ? a : b;
+        assert_int_equal(store_begin(by, &e), DTI_OK);
+        assert_int_equal(store_data_version(by, w), 0);
+        char name[8];
+        snprintf(name, sizeof name, "v%d", i);
+        store_val p[] = {SV_T(name), SV_T(name)};
+        assert_int_equal(store_exec(by, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                        "VALUES ('unit', ?, ?, '2026-01-01', '2026-01-01T00:00:00Z')",
+                                    p, 2, &e), DTI_OK);
+        /* uncommitted: the other handle's version has not moved */
+        assert_int_equal(store_data_version(by == a ? b : a, w), 1);
+        assert_memory_equal(w, v0, STORE_VERSION_LEN);
+        assert_int_equal(store_commit(by, &e), DTI_OK);
+        assert_int_equal(store_data_version(a, v1), 1);
+        assert_memory_not_equal(v0, v1, STORE_VERSION_LEN);
+        assert_int_equal(store_data_version(b, w), 1);
+        assert_memory_equal(v1, w, STORE_VERSION_LEN);
+        memcpy(v0, v1, STORE_VERSION_LEN);
+    }
+    /* in memory: the handle's own commits move it; two stores differ */
+    assert_int_equal(store_open(":memory:", &m, &e), DTI_OK);
+    assert_int_equal(store_open(":memory:", &m2, &e), DTI_OK);
+    assert_int_equal(store_data_version(m, v0), 1);
+    assert_int_equal(store_data_version(m2, w), 1);
+    assert_memory_not_equal(v0, w, STORE_VERSION_LEN);
+    assert_memory_not_equal(v0, v1, STORE_VERSION_LEN);
+    assert_int_equal(store_query_int(m, "SELECT COUNT(*) FROM orgs", NULL, 0, &n, NULL, &e), DTI_OK);
+    assert_int_equal(store_data_version(m, v1), 1);
+    assert_memory_equal(v0, v1, STORE_VERSION_LEN);
+    assert_int_equal(store_exec(m, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                   "VALUES ('unit', 'v', 'v', '2026-01-01', '2026-01-01T00:00:00Z')",
+                                NULL, 0, &e), DTI_OK);
+    assert_int_equal(store_data_version(m, v1), 1);
+    assert_memory_not_equal(v0, v1, STORE_VERSION_LEN);
+    assert_int_equal(store_data_version(NULL, v1), 0);
+    store_close(m2);
+    store_close(m);
+    store_close(b);
+    store_close(a);
+}
+
 static void test_migration_order(void **state)
 {
     (void)state;
@@ -403,6 +461,7 @@ int main(void)
         cmocka_unit_test_setup(test_empty_plan, setup),
         cmocka_unit_test_setup(test_many_parent_leads, setup),
         cmocka_unit_test(test_migration_order),
+        cmocka_unit_test_setup(test_data_version, setup),
         cmocka_unit_test_setup(test_orgs, setup),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_all);
