@@ -871,7 +871,12 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
          * will find the version moved and read again, which is right */
         struct session_slot *c = session_slot_of(hash);
         time_t seen = touched ? now : ts_parse(x.last_seen), until = ts_parse(x.expires);
-        if (seen != (time_t)-1 && until != (time_t)-1) {
+        char back[AUTH_TS_LEN], back2[AUTH_TS_LEN];
+        /* only times that read back as written: a hand-edited "…:99Z"
+         * compares as text in the statement, not as timegm() would make it */
+        if (seen != (time_t)-1 && until != (time_t)-1 &&
+            (touched || strcmp(auth_ts(seen, back), x.last_seen) == 0) &&
+            strcmp(auth_ts(until, back2), x.expires) == 0) {
             memcpy(c->hash, hash, sizeof c->hash);
             memcpy(c->version, version, STORE_VERSION_LEN);
             c->last_seen = seen;

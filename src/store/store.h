@@ -59,7 +59,7 @@ typedef struct store_row {
 /* Called once per row; return non-zero to stop early (not an error). */
 typedef int (*store_row_fn)(void *ctx, const store_row *row);
 
-#define STORE_VERSION_LEN 72
+#define STORE_VERSION_LEN 80
 
 struct store_ops {
     const char *name;   /* "sqlite", "postgres" */
@@ -144,10 +144,14 @@ dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
  * transaction committed to it between T1 and T2, by this handle, another
  * handle or another process; versions of two different databases differ.
  * (Unequal versions need not mean a commit.) Take the version BEFORE the
- * reads it is to vouch for. Inside a transaction of S it returns 0: S's own
- * uncommitted writes do not show in it.
- * SQLite: the WAL-index header (store_sqlite.c); ":memory:": the handle's
- * own commit count. PostgreSQL (to come): 0 until it has one. */
+ * reads it is to vouch for. Inside a transaction of S, or while a statement
+ * of S is still running, it returns 0: S would read an older snapshot, or
+ * its own uncommitted writes, which do not show in it.
+ * SQLite: the WAL-index header (store_sqlite.c), with a number of the time
+ * this process has had the file open (a header rebuilt after every handle
+ * closed can repeat an older one); ":memory:": the handle's own commit
+ * count. Never change journal_mode on a handle (the header is mapped).
+ * PostgreSQL (to come): 0 until it has one. */
 int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN]);
 
 typedef struct store_stats {

@@ -26,7 +26,9 @@
  * a barrier, copy 1 (the writer writes copy 1, a barrier, copy 0), and two
  * copies that differ mean a commit in progress, so "cannot tell". For
  * ":memory:" only the handle itself writes: SQLITE_FCNTL_DATA_VERSION,
- * which its own commits move, with a serial number of the handle. */
+ * which its own commits move, with a serial number of the handle. The
+ * pointer stays valid while the handle keeps the WAL open: nothing here
+ * may change journal_mode on an open handle. */
 #include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
@@ -55,6 +57,7 @@ struct cached {
 struct wqueue {
     dev_t dev;
     ino_t ino;
+    uint64_t serial;        /* numbers this queue's life: part of the data version */
     size_t refs;            /* handles open on the file */
     pthread_mutex_t mu;
     pthread_cond_t cv;
@@ -64,6 +67,7 @@ struct wqueue {
 
 static pthread_mutex_t wqueues_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct wqueue *wqueues;
+static uint64_t wqueues_made;   /* under wqueues_mu */
 
 typedef struct sqlite_store {
     struct store base;      /* first: store.c sees a struct store */
@@ -71,8 +75,6 @@ typedef struct sqlite_store {
     struct wqueue *wq;      /* NULL for ":memory:" (private to the handle) */
     struct cached cache[STMT_CACHE];
     unsigned long tick;
-    dev_t dev;              /* the file's identity, for store_data_version */
-    ino_t ino;
     int memory;             /* ":memory:": private to the handle */
     uint64_t serial;        /* this handle's number in the process */
     volatile const unsigned char *shm;  /* the WAL-index; NULL until mapped */
@@ -143,6 +145,7 @@ static struct wqueue *wqueue_get(const char *path)
         pthread_condattr_destroy(&ca);
         w->dev = st.st_dev;
         w->ino = st.st_ino;
+        w->serial = ++wqueues_made;
         w->next = wqueues;
         wqueues = w;
     }
@@ -273,11 +276,6 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
             goto fail;
         }
         q->wq = wqueue_get(path);
-        struct stat sb;
-        if (stat(path, &sb) == 0) {
-            q->dev = sb.st_dev;
-            q->ino = sb.st_ino;
-        }
     }
     q->memory = strcmp(path, ":memory:") == 0;
     q->serial = __atomic_add_fetch(&handle_serial, 1, __ATOMIC_RELAXED);
@@ -457,20 +455,44 @@ static void put_u64(unsigned char *p, uint64_t v)
         p[i] = (unsigned char)(v >> (8 * i));
 }
 
+/* SQLite's check of a WAL-index header copy (wal.c walIndexTryHdr): the
+ * checksum of its first 40 bytes, native byte order, in its last 8. */
+static int hdr_cksum_ok(const unsigned char *h)
+{
+    uint32_t x[WAL_HDR_LEN / 4], s1 = 0, s2 = 0;
+    memcpy(x, h, sizeof x);
+    for (size_t i = 0; i < 10; i += 2) {
+        s1 += x[i] + s2;
+        s2 += x[i + 1] + s1;
+    }
+    return s1 == x[10] && s2 == x[11];
+}
+
 static int sq_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
 {
     sqlite_store *q = (sqlite_store *)s;
+    /* a read transaction or a statement still open on the handle (a check
+     * from inside a row callback, a failed COMMIT) reads an older snapshot
+     * than the version would vouch for */
+    if (!sqlite3_get_autocommit(q->db))
+        return 0;
+    for (sqlite3_stmt *st = sqlite3_next_stmt(q->db, NULL); st; st = sqlite3_next_stmt(q->db, st))
+        if (sqlite3_stmt_busy(st))
+            return 0;
     if (q->memory) {
         unsigned int v = 0;
-        if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) == SQLITE_OK) {
-            out[0] = 2;
-            put_u64(out + 8, q->serial);
-            put_u64(out + 24, v);
-            return 1;
-        }
-        return 0;
+        if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
+            return 0;
+        out[0] = 2;
+        put_u64(out + 8, q->serial);
+        put_u64(out + 24, v);
+        return 1;
     }
-    if (q->ino == 0)            /* a file stat() could not see */
+    /* The queue numbers the time this process has had the file open: when
+     * every handle closes, the last one may delete the log, and a later
+     * open rebuilds a header equal to an earlier one (no frames, zero
+     * salts) over data changed in between. No queue, no version. */
+    if (!q->wq)
         return 0;
     if (!q->shm) {
         sqlite3_file *f = NULL;
@@ -489,12 +511,15 @@ static int sq_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
     for (size_t i = 0; i < WAL_HDR_LEN; i++)
         b[i] = q->shm[WAL_HDR_LEN + i];
-    if (memcmp(a, b, WAL_HDR_LEN) != 0 || a[WAL_HDR_ISINIT] == 0)
+    /* before the caller's reads, whatever SQLite's own barriers do */
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    if (memcmp(a, b, WAL_HDR_LEN) != 0 || a[WAL_HDR_ISINIT] == 0 || !hdr_cksum_ok(a))
         return 0;
     out[0] = 1;
-    put_u64(out + 8, (uint64_t)q->dev);
-    put_u64(out + 16, (uint64_t)q->ino);
-    memcpy(out + 24, a, WAL_HDR_LEN);
+    put_u64(out + 8, (uint64_t)q->wq->dev);
+    put_u64(out + 16, (uint64_t)q->wq->ino);
+    put_u64(out + 24, q->wq->serial);
+    memcpy(out + 32, a, WAL_HDR_LEN);
     return 1;
 }
 

@@ -319,8 +319,23 @@ static void test_session_cache_shared(void **state)
     assert_int_equal(check_cost(f.s, id4, FIX_NOW, &rc), 1);
     assert_int_equal(rc, DTI_ERR_AUTH);
 
+    /* every handle closed, the data changed by another process, the file
+     * opened again (SQLite may rebuild the same header): not from the cache */
+    char id5[AUTH_TOKEN_HEX];
+    assert_int_equal(auth_session_new(f.s, &f.view_p, FIX_NOW, id5, csrf, &e), DTI_OK);
     store_close(other);
     fixture_close(&f);
+    store *s1 = NULL;
+    assert_int_equal(store_open(db, &s1, &e), DTI_OK);
+    assert_int_equal(check_cost(s1, id5, FIX_NOW, &rc), 1);
+    assert_int_equal(rc, DTI_OK);
+    assert_int_equal(check_cost(s1, id5, FIX_NOW, &rc), 0);
+    store_close(s1);
+    in_child(db, "DELETE FROM sessions WHERE user_id = ?", f.view_p.id);
+    assert_int_equal(store_open(db, &s1, &e), DTI_OK);
+    assert_int_equal(check_cost(s1, id5, FIX_NOW, &rc), 1);
+    assert_int_equal(rc, DTI_ERR_AUTH);
+    store_close(s1);
     char path[300];
     const char *suffix[] = {"", "-wal", "-shm"};
     for (int i = 0; i < 3; i++) {

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "base/embed.h"
@@ -316,12 +318,27 @@ static void test_many_parent_leads(void **state)
     store_close(s);
 }
 
-/* Migrations apply in the order of their number, not of their path text:
- * "10_x.sql" after "9_y.sql", and two files of one version side by side
- * (so the duplicate check, which compares neighbours, sees them). */
 /* store_data_version: unmoved by reads, moved by every commit of any
  * handle (a rolled-back write need not move it), none inside a
- * transaction; two databases never share one. */
+ * transaction or while a statement runs; two databases never share one,
+ * nor one database before and after all its handles closed (SQLite may
+ * then rebuild the same header over changed data); a header being written
+ * (copies unequal) or not SQLite's (bad checksum) gives none. */
+struct in_row {
+    store *s;
+    int none;       /* rows where the handle gave no version */
+};
+
+/* A row callback: the handle is in the middle of its statement. */
+static int version_in_row(void *ctx, const store_row *row)
+{
+    (void)row;
+    struct in_row *x = ctx;
+    unsigned char v[STORE_VERSION_LEN];
+    x->none += store_data_version(x->s, v) == 0;
+    return 1;
+}
+
 static void test_data_version(void **state)
 {
     (void)state;
@@ -373,10 +390,63 @@ static void test_data_version(void **state)
     assert_int_equal(store_data_version(NULL, v1), 0);
     store_close(m2);
     store_close(m);
+
+    /* the header as SQLite's readers check it: mapped here as a second
+     * reader would see it, one byte of copy 1 changed (a writer half way),
+     * then the checksum of both copies; restored after each */
+    char shm[300];
+    snprintf(shm, sizeof shm, "%s-shm", path);
+    int fd = open(shm, O_RDWR);
+    assert_true(fd >= 0);
+    volatile unsigned char *h = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    assert_true(h != MAP_FAILED);
+    assert_int_equal(store_data_version(a, v0), 1);
+    h[48 + 8] ^= 1;                     /* copy 1's iChange */
+    assert_int_equal(store_data_version(a, w), 0);
+    h[48 + 8] ^= 1;
+    assert_int_equal(store_data_version(a, w), 1);
+    assert_memory_equal(v0, w, STORE_VERSION_LEN);
+    h[40] ^= 1;                         /* aCksum[0], both copies */
+    h[48 + 40] ^= 1;
+    assert_int_equal(store_data_version(a, w), 0);
+    h[40] ^= 1;
+    h[48 + 40] ^= 1;
+    assert_int_equal(store_data_version(a, w), 1);
+    munmap((void *)h, 4096);
+    close(fd);
+
+    /* a statement still running on the handle: none */
+    struct in_row x = {a, 0};
+    assert_int_equal(store_query(a, "SELECT id FROM orgs", NULL, 0, version_in_row, &x, &e), DTI_OK);
+    assert_int_equal(x.none, 1);
+    assert_int_equal(store_data_version(a, w), 1);
+
+    /* every handle closed and the file opened again: another version, though
+     * SQLite rebuilt the header from an empty log both times */
+    store_close(b);
+    store_close(a);
+    a = b = NULL;
+    assert_int_equal(store_open(path, &a, &e), DTI_OK);
+    assert_int_equal(store_data_version(a, v0), 1);
+    store_close(a);
+    assert_int_equal(store_open(path, &a, &e), DTI_OK);
+    assert_int_equal(store_data_version(a, v1), 1);
+    assert_memory_not_equal(v0, v1, STORE_VERSION_LEN);
+    /* and another database, in the same state, is another version */
+    char path2[300];
+    snprintf(path2, sizeof path2, "%s.other.db", path);
+    assert_int_equal(store_open(path2, &b, &e), DTI_OK);
+    store_close(b);
+    assert_int_equal(store_open(path2, &b, &e), DTI_OK);
+    assert_int_equal(store_data_version(b, w), 1);
+    assert_memory_not_equal(v1, w, STORE_VERSION_LEN);
     store_close(b);
     store_close(a);
 }
 
+/* Migrations apply in the order of their number, not of their path text:
+ * "10_x.sql" after "9_y.sql", and two files of one version side by side
+ * (so the duplicate check, which compares neighbours, sees them). */
 static void test_migration_order(void **state)
 {
     (void)state;
