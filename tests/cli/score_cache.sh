@@ -8,13 +8,8 @@
 set -u
 DTI=${DTI:-build/dti}
 SHARED=${SHARED:-../shared}
-tmp=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "$pid" ] && wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-db=$tmp/dti.db
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-command -v curl >/dev/null || { echo "FAIL: curl is missing"; exit 1; }
+# shellcheck source=tests/cli/lib/serve.sh
+. "$(dirname "$0")/lib/serve.sh"
 export DTI_PASSWORD=cache-test-password
 q() { "$DTI" --db "$db" "$@" >/dev/null || bad "$*"; }
 at() { DTI_NOW=$1 "$DTI" --db "$db" "${@:2}" >/dev/null 2>&1 || bad "${*:2}"; }
@@ -33,15 +28,7 @@ report 04 560
 at 2026-05-02T02:00:00Z --as coordinator report approve 1 "$unit" 2026-04
 report 05 620
 
-"$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; }
+serve_start "$db" url
 curl -s -c "$tmp/jar" -H 'Content-Type: application/json' \
   -d "{\"login\":\"coordinator\",\"password\":\"$DTI_PASSWORD\"}" "$url/api/v1/login" >/dev/null || bad "login"
 value() {  # prints value and value_period of indicator 4.1
@@ -77,22 +64,13 @@ for v in $views; do
   i=$((i + 1))
   get "$url" "$v" >"$tmp/after.$i"
 done
-"$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out2" 2>"$tmp/err2" &
-pid2=$!
-url2=""
-for _ in $(seq 1 100); do
-  url2=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out2" | head -n 1)
-  [ -n "$url2" ] && break
-  sleep 0.1
-done
-[ -n "$url2" ] || bad "the second server did not start"
+serve_start "$db" url2
 i=0 changed=0
 for v in $views; do
   i=$((i + 1))
   get "$url2" "$v" | cmp -s - "$tmp/after.$i" || bad "$v: stale after the approval (differs from a fresh server)"
   cmp -s "$tmp/before.$i" "$tmp/after.$i" || changed=$((changed + 1))
 done
-kill "$pid2" 2>/dev/null; wait "$pid2" 2>/dev/null
 # the approval changes the rankings by achievement at least: else this
 # test could not see a stale answer
 [ "$changed" -ge 1 ] || bad "no view changed with the approval: the test proves nothing"

@@ -8,23 +8,10 @@
 # cache. The other sessions keep working.
 set -u
 : "${DTI:?}"
-tmp=$(mktemp -d)
-pid=""
-trap '[ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; rm -rf "$tmp"' EXIT
-db=$tmp/dti.db
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-command -v curl >/dev/null || { echo "FAIL: curl is missing"; exit 1; }
+# shellcheck source=tests/cli/lib/serve.sh
+. "$(dirname "$0")/lib/serve.sh"
 "$DTI" --db "$db" demo >/dev/null || { echo "FAIL: demo"; exit 1; }
-"$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
-pid=$!
-url=""
-for _ in $(seq 1 100); do
-  url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" 2>/dev/null | head -n 1)
-  [ -n "$url" ] && break
-  sleep 0.1
-done
-[ -n "$url" ] || { echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; }
+serve_start "$db" url
 
 login() {  # NAME JAR → the CSRF token
   curl -s -c "$2" -H 'Content-Type: application/json' \

@@ -12,29 +12,14 @@
 # are set with DTI_NOW, the server restarted on the same database for each.
 set -u
 DTI=${DTI:-build/dti}
-tmp=$(mktemp -d)
-pid=""
-stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }; pid=""; }
-trap 'stop; rm -rf "$tmp"' EXIT
-db=$tmp/dti.db
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
-command -v curl >/dev/null || { echo "FAIL: curl is missing"; exit 1; }
+# shellcheck source=tests/cli/lib/serve.sh
+. "$(dirname "$0")/lib/serve.sh"
 export DTI_PASSWORD=session-touch-password
 "$DTI" --db "$db" user add admin --role admin >/dev/null || bad "user add"
 
 start() {  # DTI_NOW (empty: the real clock)
-  stop
-  rm -f "$tmp/out"    # not the last server's address: the redirect below is made asynchronously
-  DTI_NOW=$1 "$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
-  pid=$!
-  url=""
-  for _ in $(seq 1 100); do
-    url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" 2>/dev/null | head -n 1)
-    [ -n "$url" ] && break
-    sleep 0.1
-  done
-  [ -n "$url" ] || { echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; }
+  serve_stop_all
+  serve_start "$db" url DTI_NOW="$1"
 }
 login() {  # JAR
   curl -s -c "$1" -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
