@@ -2,8 +2,13 @@
 // at 1280 px the admin adds a reporter for a unit, the reporter logs in (no
 // Accounts screen in its navigation) and changes its own password; at 360 px
 // the commune's coordinator adds a viewer by keyboard (roles limited to what
-// it may give, units only of its commune) and disables it. Every field is
-// labelled, nothing scrolls sideways; screenshots in build/test-artifacts/.
+// it may give, units only of its commune) and disables it. Editing an
+// account inline: the admin renames a reporter and makes it a viewer (its
+// sessions end; the API agrees), an empty name is refused with the server's
+// message and changes nothing; at 360 px the coordinator has no Edit on a
+// coordinator's card, edits a reporter by keyboard, and a role it may not
+// give (a tampered select) is refused. Every field is labelled, nothing
+// scrolls sideways; screenshots in build/test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -82,6 +87,33 @@ async function apiLogin(user, password) {
   const r = await fetch(BASE + '/api/v1/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ login: user, password }) });
   return r.status;
+}
+
+// An API session of USER: {cookie, csrf}.
+async function apiSession(user, password = PW) {
+  const r = await fetch(BASE + '/api/v1/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: user, password }) });
+  assert.equal(r.status, 200, `login ${user}`);
+  const body = await r.json();
+  return { cookie: r.headers.get('set-cookie').split(';')[0], csrf: body.csrf_token };
+}
+
+async function apiCall(sess, method, p, body) {
+  const headers = { Cookie: sess.cookie, Accept: 'application/json' };
+  if (method !== 'GET') headers['X-CSRF-Token'] = sess.csrf;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const r = await fetch(BASE + p, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : null };
+}
+
+// The account LOGIN as the admin's GET /api/v1/users shows it.
+async function account(admin, loginName) {
+  const r = await apiCall(admin, 'GET', '/api/v1/users');
+  assert.equal(r.status, 200);
+  const u = r.json.users.find((x) => x.login === loginName);
+  assert.ok(u, `${loginName} listed`);
+  return u;
 }
 
 test('at 1280 px the admin adds a reporter for a unit, who logs in and changes its password', async () => {
@@ -230,6 +262,181 @@ test('at 360 px the coordinator adds a viewer by keyboard and disables it', asyn
     assert.equal(await apiLogin('pct.xa', 'mat-khau-pct-2'), 200);
     await noSideways(page, 360, 'accounts after the reset');
     await page.screenshot({ path: `${ART}/users-coordinator-reset-360.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('the admin edits a reporter inline: a refused empty name changes nothing, then name and role change', async () => {
+  const { ctx, page, problems } = await newPage(1280);
+  try {
+    const admin = await apiSession('admin');
+    const before = await account(admin, 'congan');
+    assert.equal(before.role, 'reporter');
+    const congan = await apiSession('congan');
+    await login(page, 'admin', PW);
+    await page.goto(BASE + '/#/users');
+    await page.waitForSelector('#us-list');
+    const card = '#us-list li[data-login="congan"]';
+    const form = `#us-edit-${before.id}-form`;
+    // one's own card has no Edit; a manageable one has, closed
+    assert.equal(await page.$('#us-list li[data-login="admin"] button[data-action="edit"]'), null);
+    assert.equal(await page.isVisible(form), false);
+    await page.click(`${card} button[data-action="edit"]`);
+    await page.waitForSelector(form, { state: 'visible' });
+    assert.equal(await page.getAttribute(`${card} button[data-action="edit"]`, 'aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.id), `us-edit-${before.id}-display`);
+    await assertLabelled(page);
+    // filled with the account as it is; the roles the list offers the admin
+    assert.equal(await page.inputValue(`${form} input[name=display]`), before.display);
+    assert.equal(await page.inputValue(`${form} select[name=role]`), 'reporter');
+    assert.equal(await page.inputValue(`${form} select[name=org_id]`), String(before.org_id));
+    const listRoles = (await apiCall(admin, 'GET', '/api/v1/users')).json.roles;
+    assert.deepEqual(await page.$$eval(`${form} select[name=role] option`, (os) => os.map((o) => o.value)), listRoles);
+    // admin needs no unit: "none" is chosen; back to viewer, a unit again
+    await page.selectOption(`${form} select[name=role]`, 'admin');
+    assert.equal(await page.inputValue(`${form} select[name=org_id]`), '');
+    await page.selectOption(`${form} select[name=role]`, 'viewer');
+    assert.equal(await page.inputValue(`${form} select[name=org_id]`), String(before.org_id));
+
+    // an empty name with a role change: the server refuses, nothing changes
+    await page.fill(`${form} input[name=display]`, '   ');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} [role=alert]:not(:empty)`);
+    assert.match(await page.textContent(`${form} [role=alert]`), /tên hiển thị/);
+    assert.equal(await page.getAttribute(`${form} input[name=display]`, 'aria-invalid'), 'true');
+    assert.equal(await page.isVisible(form), true, 'the form stays open');
+    assert.equal(await page.inputValue(`${form} select[name=role]`), 'viewer', 'the values entered stay');
+    const still = await account(admin, 'congan');
+    assert.equal(still.display, before.display);
+    assert.equal(still.role, 'reporter');
+    assert.equal((await apiCall(congan, 'GET', '/api/v1/me')).status, 200, 'its session lives on');
+
+    // a new name and viewer: only the changed fields are sent
+    const sent = [];
+    page.on('request', (rq) => { if (rq.method() === 'PATCH') sent.push(rq.postDataJSON()); });
+    await page.fill(`${form} input[name=display]`, 'Công an xã (chỉ xem)');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector('#us-status:has-text("Đã cập nhật tài khoản congan")');
+    assert.match(await page.textContent('#us-status'), /phiên đăng nhập/);
+    assert.deepEqual(sent, [{ display: 'Công an xã (chỉ xem)', role: 'viewer' }]);
+    const text = await page.textContent(card);
+    assert.match(text, /Công an xã \(chỉ xem\)/);
+    assert.match(text, /Xem \(lãnh đạo\)/);
+    assert.match(text, /Công an xã/);
+    const after = await account(admin, 'congan');
+    assert.equal(after.display, 'Công an xã (chỉ xem)');
+    assert.equal(after.role, 'viewer');
+    assert.equal(after.org_id, before.org_id);
+    assert.equal((await apiCall(congan, 'GET', '/api/v1/me')).status, 401, 'a role change ends its sessions');
+
+    // a name alone: its sessions stay; the status says so by not saying otherwise
+    const hcc = await account(admin, 'hcc');
+    const hccSess = await apiSession('hcc');
+    const hform = `#us-edit-${hcc.id}-form`;
+    await page.click(`#us-list li[data-login="hcc"] button[data-action="edit"]`);
+    await page.fill(`${hform} input[name=display]`, 'Trung tâm Phục vụ hành chính công xã');
+    await page.press(`${hform} input[name=display]`, 'Enter');
+    await page.waitForSelector('#us-status:has-text("Đã cập nhật tài khoản hcc")');
+    assert.doesNotMatch(await page.textContent('#us-status'), /phiên/);
+    assert.deepEqual(sent.at(-1), { display: 'Trung tâm Phục vụ hành chính công xã' });
+    assert.equal((await account(admin, 'hcc')).display, 'Trung tâm Phục vụ hành chính công xã');
+    assert.equal((await apiCall(hccSess, 'GET', '/api/v1/me')).status, 200);
+    // Cancel closes without sending, Edit gets the focus back
+    await page.click(`#us-list li[data-login="yte"] button[data-action="edit"]`);
+    await page.fill('#us-list li[data-login="yte"] input[name=display]', 'không lưu');
+    const n = sent.length;
+    await page.click('#us-list li[data-login="yte"] button[data-action="cancel"]');
+    assert.equal(await page.isVisible('#us-list li[data-login="yte"] form.edit'), false);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'edit');
+    assert.equal(sent.length, n);
+    assert.notEqual((await account(admin, 'yte')).display, 'không lưu');
+    // English
+    await page.click('#lang-switch');
+    await page.waitForSelector('#us-list li[data-login="yte"] button[data-action="edit"]:has-text("Edit")');
+    await page.click('#lang-switch');
+    await page.waitForSelector('#us-list li[data-login="yte"] button[data-action="edit"]:has-text("Sửa")');
+    await page.screenshot({ path: `${ART}/users-edit-1280.png`, fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await ctx.close();
+  }
+});
+
+test('at 360 px the coordinator edits a reporter by keyboard, never a coordinator, and may not make an admin', async () => {
+  const { ctx, page, problems } = await newPage(360);
+  try {
+    const admin = await apiSession('admin');
+    const me = await account(admin, 'dieuphoi');
+    const made = await apiCall(admin, 'POST', '/api/v1/users', { login: 'dieuphoi2', display: 'Điều phối viên thứ hai',
+      role: 'coordinator', org_id: me.org_id, password: 'mat-khau-dp-2' });
+    assert.equal(made.status, 201);
+    await login(page, 'dieuphoi', PW);
+    await page.goto(BASE + '/#/users');
+    await page.waitForSelector('#us-list li[data-login="dieuphoi2"]');
+    // Edit only on the reporter and viewer cards, never on a coordinator's
+    const cards = await page.$$eval('#us-list li', (ls) => ls.map((li) => ({ login: li.dataset.login,
+      edit: !!li.querySelector('button[data-action="edit"]') })));
+    const roles = new Map((await apiCall(admin, 'GET', '/api/v1/users')).json.users.map((u) => [u.login, u.role]));
+    for (const c of cards)
+      assert.equal(c.edit, ['reporter', 'viewer'].includes(roles.get(c.login)) && c.login !== 'dieuphoi', c.login);
+    assert.ok(cards.some((c) => c.edit), 'some card has Edit');
+    assert.ok(cards.some((c) => c.login === 'dieuphoi2' && !c.edit));
+
+    // by keyboard: Enter on Edit, type, Tab, arrow, Tab, Tab to Save, Enter
+    const vhxh = await account(admin, 'vhxh');
+    const vhxhSess = await apiSession('vhxh');
+    const card = '#us-list li[data-login="vhxh"]';
+    const form = `#us-edit-${vhxh.id}-form`;
+    await page.focus(`${card} button[data-action="edit"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector(form, { state: 'visible' });
+    assert.equal(await page.evaluate(() => document.activeElement.id), `us-edit-${vhxh.id}-display`);
+    assert.deepEqual(await page.$$eval(`${form} select[name=role] option`, (os) => os.map((o) => o.value)), ['reporter', 'viewer']);
+    const units = await page.$$eval(`${form} select[name=org_id] option`, (os) => os.map((o) => o.textContent.trim()));
+    assert.ok(units.includes('Hòa Bình') && !units.includes('Bình Nguyên'), units.join('|'));
+    await assertLabelled(page);
+    await noSideways(page, 360, 'edit form at 360 px');
+    const right = await page.$eval(form, (el) => el.getBoundingClientRect().right);
+    assert.ok(right <= 360, `the form fits (${right})`);
+    await page.screenshot({ path: `${ART}/users-edit-coordinator-360.png`, fullPage: true });
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Phòng Văn hóa - Xã hội (theo dõi)');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), `us-edit-${vhxh.id}-role`);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), `us-edit-${vhxh.id}-org`);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.type), 'submit');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#us-status:has-text("Đã cập nhật tài khoản vhxh")');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'us-status');
+    assert.match(await page.textContent(card), /Phòng Văn hóa - Xã hội \(theo dõi\)/);
+    assert.match(await page.textContent(card), /Xem \(lãnh đạo\)/);
+    const after = await account(admin, 'vhxh');
+    assert.equal(after.display, 'Phòng Văn hóa - Xã hội (theo dõi)');
+    assert.equal(after.role, 'viewer');
+    assert.equal((await apiCall(vhxhSess, 'GET', '/api/v1/me')).status, 401);
+
+    // a role it may not give, slipped into the select: the server refuses
+    const kinhte = await account(admin, 'kinhte');
+    const kform = `#us-edit-${kinhte.id}-form`;
+    await page.click('#us-list li[data-login="kinhte"] button[data-action="edit"]');
+    await page.$eval(`${kform} select[name=role]`, (s) => {
+      s.append(new Option('admin', 'admin'));
+      s.value = 'admin';
+    });
+    await page.click(`${kform} button[type=submit]`);
+    await page.waitForSelector(`${kform} [role=alert]:not(:empty)`);
+    assert.match(await page.textContent(`${kform} [role=alert]`), /điều phối viên chỉ quản lý/);
+    assert.equal(await page.getAttribute(`${kform} select[name=role]`, 'aria-invalid'), 'true');
+    assert.equal(await page.isVisible(kform), true);
+    const k2 = await account(admin, 'kinhte');
+    assert.deepEqual([k2.role, k2.display, k2.org_id], [kinhte.role, kinhte.display, kinhte.org_id]);
+    await noSideways(page, 360, 'edit form with its error');
+    await page.screenshot({ path: `${ART}/users-edit-refused-360.png`, fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await ctx.close();

@@ -1,9 +1,13 @@
 // views/users.js — the accounts screen (#/users), for admins and coordinators:
 // the accounts they may see (GET /api/v1/users) as cards — name, login, role,
-// unit, active — with disable/enable and a password reset on those they may
-// manage, and a form to add an account (units from GET /api/v1/orgs, roles
-// only those the server says this user may give). The server decides every
-// permission (app/auth.h); this screen only hides what it would refuse.
+// unit, active — with disable/enable, a password reset and an inline edit
+// form (display name, role, unit; PATCH /api/v1/users/:uid with only the
+// fields changed) on those they may manage, and a form to add an account
+// (units from GET /api/v1/orgs, roles only those the server says this user
+// may give). The server decides every permission (app/auth.h); this screen
+// only hides what it would refuse, and shows the server's message when it
+// refuses anyway. One's own card has no actions: nobody changes its own role
+// or unit, and the password is changed under #/account.
 import { api, get, post } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages } from '../i18n.js';
@@ -21,6 +25,10 @@ addMessages({
     'us.reset': 'Đặt lại mật khẩu', 'us.reset.pw': 'Mật khẩu mới cho {login}', 'us.reset.go': 'Lưu mật khẩu mới',
     'us.reset.done': 'Đã đặt lại mật khẩu của {login}; tài khoản này phải đăng nhập lại.',
     'us.short': 'Mật khẩu phải có ít nhất 8 ký tự.', 'us.list': 'Danh sách tài khoản',
+    'us.edit': 'Sửa', 'us.edit.title': 'Sửa tài khoản {login}', 'us.edit.save': 'Lưu thay đổi', 'us.edit.cancel': 'Hủy',
+    'us.updated': 'Đã cập nhật tài khoản {login}.',
+    'us.updated.ended': 'Đã cập nhật tài khoản {login}; vai trò hoặc đơn vị đã đổi nên các phiên đăng nhập của tài khoản này đã kết thúc.',
+    'us.unchanged': 'Không có gì thay đổi ở tài khoản {login}.', 'us.org.closed': '{name} (đã đóng)',
   },
   en: {
     'us.title': 'Accounts', 'us.count': '{n} accounts',
@@ -34,6 +42,10 @@ addMessages({
     'us.reset': 'Reset password', 'us.reset.pw': 'New password for {login}', 'us.reset.go': 'Save the new password',
     'us.reset.done': 'Password of {login} reset; the account must log in again.',
     'us.short': 'A password needs at least 8 characters.', 'us.list': 'Accounts',
+    'us.edit': 'Edit', 'us.edit.title': 'Edit account {login}', 'us.edit.save': 'Save changes', 'us.edit.cancel': 'Cancel',
+    'us.updated': 'Account {login} updated.',
+    'us.updated.ended': 'Account {login} updated; its role or unit changed, so its sessions have ended.',
+    'us.unchanged': 'Nothing changed in account {login}.', 'us.org.closed': '{name} (closed)',
   },
 });
 
@@ -109,7 +121,95 @@ function addForm(roles, orgs, status, reload) {
   return form;
 }
 
-function card(u, status, reload) {
+// The inline form that edits account U's display name, role and unit
+// (ROLES: those the actor may give; ORGS: GET /api/v1/orgs). Hidden until
+// its Edit button opens it; sends only what changed; on an error keeps the
+// values entered and shows the server's message in its alert.
+function editForm(u, roles, orgs, reload) {
+  const id = `us-edit-${u.id}`;
+  const live = treeOrder(orgs.filter((o) => o.live));
+  const err = h('p', { class: 'error', role: 'alert', id: id + '-error' });
+  const display = h('input', { id: id + '-display', name: 'display', maxlength: 160, autocomplete: 'off' });
+  const offered = roles.includes(u.role) ? roles : [u.role, ...roles];
+  const role = h('select', { id: id + '-role', name: 'role' },
+    offered.map((r) => h('option', { value: r }, t('role.' + r))));
+  const org = h('select', { id: id + '-org', name: 'org_id' },
+    live.map((x) => h('option', { value: x.org.id }, '\u00a0\u00a0'.repeat(x.depth) + x.org.name)));
+  // its present unit stays offered even when closed, so that a name change
+  // alone does not move the account
+  if (u.org_id && !live.some((x) => x.org.id === u.org_id))
+    org.prepend(h('option', { value: u.org_id }, t('us.org.closed', { name: u.org_name || '#' + u.org_id })));
+  const none = h('option', { value: '' }, t('us.org.none'));
+  const firstUnit = () => String(u.org_id || (live.find((x) => x.org.kind === 'unit') || live[0] || { org: { id: '' } }).org.id);
+  // as in the add form: "none" only for an admin, a unit for every other role
+  const syncOrg = () => {
+    if (role.value === 'admin') {
+      if (!none.parentNode) org.prepend(none);
+      org.value = '';
+    } else if (none.parentNode) {
+      none.remove();
+      org.value = firstUnit();
+    }
+  };
+  role.addEventListener('change', syncOrg);
+  const fill = () => {
+    display.value = u.display;
+    role.value = u.role;
+    if (u.role === 'admin') { if (!none.parentNode) org.prepend(none); org.value = ''; } else { none.remove(); org.value = String(u.org_id || ''); }
+    err.textContent = '';
+    for (const f of [display, role, org]) f.removeAttribute('aria-invalid');
+  };
+  const save = h('button', { type: 'submit', class: 'primary' }, t('us.edit.save'));
+  const cancel = h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel' }, t('us.edit.cancel'));
+  const form = h('form', { class: 'edit', id: id + '-form', novalidate: true, hidden: true, 'aria-labelledby': id + '-title' },
+    h('h3', { id: id + '-title' }, t('us.edit.title', { login: u.login })),
+    h('div', { class: 'field' }, h('label', { for: id + '-display' }, t('us.display')), display),
+    h('div', { class: 'field' }, h('label', { for: id + '-role' }, t('us.role')), role),
+    h('div', { class: 'field' }, h('label', { for: id + '-org' }, t('us.org')), org),
+    err, h('div', { class: 'actions' }, save, cancel));
+  const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': id + '-form',
+    'data-action': 'edit' }, t('us.edit'));
+  const show = (on) => {
+    if (on) fill();
+    form.hidden = !on;
+    open.setAttribute('aria-expanded', String(on));
+    (on ? display : open).focus();
+  };
+  open.addEventListener('click', () => show(form.hidden));
+  cancel.addEventListener('click', () => show(false));
+  form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); show(false); } });
+  const fields = { display, role, org_id: org };
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    for (const f of Object.values(fields)) f.removeAttribute('aria-invalid');
+    const body = {};
+    if (display.value.trim() !== u.display) body.display = display.value.trim();
+    if (role.value !== u.role) body.role = role.value;
+    const orgId = org.value ? Number(org.value) : null;
+    if (orgId !== (u.org_id || null)) body.org_id = orgId;
+    if (!Object.keys(body).length) {
+      show(false);
+      await reload(t('us.unchanged', { login: u.login }));
+      return;
+    }
+    save.disabled = true;
+    try {
+      await api('PATCH', `/api/v1/users/${u.id}`, body);
+      const ended = 'role' in body || 'org_id' in body;
+      await reload(t(ended ? 'us.updated.ended' : 'us.updated', { login: u.login }));
+    } catch (e) {
+      err.textContent = e.message;
+      const f = fields[e.field] || display;
+      f.setAttribute('aria-invalid', 'true');
+      f.focus();
+      save.disabled = false;
+    }
+  });
+  return { open, form };
+}
+
+function card(u, status, reload, roles, orgs) {
   const li = h('li', { class: 'user', 'data-login': u.login },
     h('p', {}, h('strong', {}, u.display), ' ', h('span', { class: 'muted' }, `(${u.login})`), u.self ? ' ' + t('us.self') : ''),
     h('p', {}, `${t('us.role')}: ${t('role.' + u.role)}`),
@@ -159,7 +259,8 @@ function card(u, status, reload) {
       pw.focus();
     }
   });
-  li.append(h('div', { class: 'actions' }, toggle, open), reset, err);
+  const edit = editForm(u, roles, orgs, reload);
+  li.append(h('div', { class: 'actions' }, edit.open, toggle, open), edit.form, reset, err);
   return li;
 }
 
@@ -177,7 +278,7 @@ export async function render(main, ctx) {
       list.roles.length ? addForm(list.roles, orgs.orgs, status, reload) : null,
       h('h2', {}, t('us.list')),
       h('p', { class: 'muted', id: 'us-count' }, t('us.count', { n: list.users.length })),
-      h('ul', { class: 'cards', id: 'us-list' }, list.users.map((u) => card(u, status, reload))));
+      h('ul', { class: 'cards', id: 'us-list' }, list.users.map((u) => card(u, status, reload, list.roles, orgs.orgs))));
     if (message) {
       status.textContent = message;
       status.focus();
