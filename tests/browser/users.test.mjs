@@ -282,7 +282,8 @@ test('the admin edits a reporter inline: a refused empty name changes nothing, t
     const form = `#us-edit-${before.id}-form`;
     // one's own card has no Edit; a manageable one has, closed
     assert.equal(await page.$('#us-list li[data-login="admin"] button[data-action="edit"]'), null);
-    assert.equal(await page.isVisible(form), false);
+    // closed, an edit form holds no fields (the add form's labels stay unique)
+    assert.equal(await page.$$eval('form.edit', (f) => f.length), 0);
     await page.click(`${card} button[data-action="edit"]`);
     await page.waitForSelector(form, { state: 'visible' });
     assert.equal(await page.getAttribute(`${card} button[data-action="edit"]`, 'aria-expanded'), 'true');
@@ -348,7 +349,7 @@ test('the admin edits a reporter inline: a refused empty name changes nothing, t
     await page.fill('#us-list li[data-login="yte"] input[name=display]', 'không lưu');
     const n = sent.length;
     await page.click('#us-list li[data-login="yte"] button[data-action="cancel"]');
-    assert.equal(await page.isVisible('#us-list li[data-login="yte"] form.edit'), false);
+    assert.equal(await page.$('#us-list li[data-login="yte"] form.edit'), null);
     assert.equal(await page.evaluate(() => document.activeElement.dataset.action), 'edit');
     assert.equal(sent.length, n);
     assert.notEqual((await account(admin, 'yte')).display, 'không lưu');

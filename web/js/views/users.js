@@ -122,91 +122,94 @@ function addForm(roles, orgs, status, reload) {
 }
 
 // The inline form that edits account U's display name, role and unit
-// (ROLES: those the actor may give; ORGS: GET /api/v1/orgs). Hidden until
-// its Edit button opens it; sends only what changed; on an error keeps the
-// values entered and shows the server's message in its alert.
+// (ROLES: those the actor may give; ORGS: GET /api/v1/orgs). Built only
+// while its Edit button has it open (so the page never holds a second,
+// hidden set of fields with the add form's labels), filled with the account
+// as it is; sends only what changed; on an error keeps the values entered
+// and shows the server's message in its alert. Returns {open, slot}.
 function editForm(u, roles, orgs, reload) {
   const id = `us-edit-${u.id}`;
-  const live = treeOrder(orgs.filter((o) => o.live));
-  const err = h('p', { class: 'error', role: 'alert', id: id + '-error' });
-  const display = h('input', { id: id + '-display', name: 'display', maxlength: 160, autocomplete: 'off' });
-  const offered = roles.includes(u.role) ? roles : [u.role, ...roles];
-  const role = h('select', { id: id + '-role', name: 'role' },
-    offered.map((r) => h('option', { value: r }, t('role.' + r))));
-  const org = h('select', { id: id + '-org', name: 'org_id' },
-    live.map((x) => h('option', { value: x.org.id }, '\u00a0\u00a0'.repeat(x.depth) + x.org.name)));
-  // its present unit stays offered even when closed, so that a name change
-  // alone does not move the account
-  if (u.org_id && !live.some((x) => x.org.id === u.org_id))
-    org.prepend(h('option', { value: u.org_id }, t('us.org.closed', { name: u.org_name || '#' + u.org_id })));
-  const none = h('option', { value: '' }, t('us.org.none'));
-  const firstUnit = () => String(u.org_id || (live.find((x) => x.org.kind === 'unit') || live[0] || { org: { id: '' } }).org.id);
-  // as in the add form: "none" only for an admin, a unit for every other role
-  const syncOrg = () => {
-    if (role.value === 'admin') {
-      if (!none.parentNode) org.prepend(none);
-      org.value = '';
-    } else if (none.parentNode) {
-      none.remove();
-      org.value = firstUnit();
-    }
+  const slot = h('div', { id: id + '-slot' });
+  const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': id + '-slot',
+    'data-action': 'edit' }, t('us.edit'));
+  const close = () => {
+    slot.replaceChildren();
+    open.setAttribute('aria-expanded', 'false');
+    open.focus();
   };
-  role.addEventListener('change', syncOrg);
-  const fill = () => {
+  const build = () => {
+    const live = treeOrder(orgs.filter((o) => o.live));
+    const err = h('p', { class: 'error', role: 'alert', id: id + '-error' });
+    const display = h('input', { id: id + '-display', name: 'display', maxlength: 160, autocomplete: 'off' });
+    const offered = roles.includes(u.role) ? roles : [u.role, ...roles];
+    const role = h('select', { id: id + '-role', name: 'role' },
+      offered.map((r) => h('option', { value: r }, t('role.' + r))));
+    const org = h('select', { id: id + '-org', name: 'org_id' },
+      live.map((x) => h('option', { value: x.org.id }, '\u00a0\u00a0'.repeat(x.depth) + x.org.name)));
+    // its present unit stays offered even when closed, so that a name
+    // change alone does not move the account
+    if (u.org_id && !live.some((x) => x.org.id === u.org_id))
+      org.prepend(h('option', { value: u.org_id }, t('us.org.closed', { name: u.org_name || '#' + u.org_id })));
+    const none = h('option', { value: '' }, t('us.org.none'));
+    const unit = () => String(u.org_id || (live.find((x) => x.org.kind === 'unit') || live[0] || { org: { id: '' } }).org.id);
+    // as in the add form: "none" only for an admin, a unit for every other role
+    const syncOrg = () => {
+      if (role.value === 'admin') {
+        if (!none.parentNode) org.prepend(none);
+        org.value = '';
+      } else if (none.parentNode) {
+        none.remove();
+        org.value = unit();
+      }
+    };
     display.value = u.display;
     role.value = u.role;
-    if (u.role === 'admin') { if (!none.parentNode) org.prepend(none); org.value = ''; } else { none.remove(); org.value = String(u.org_id || ''); }
-    err.textContent = '';
-    for (const f of [display, role, org]) f.removeAttribute('aria-invalid');
+    syncOrg();
+    if (u.role !== 'admin') org.value = String(u.org_id || unit());
+    role.addEventListener('change', syncOrg);
+    const save = h('button', { type: 'submit', class: 'primary' }, t('us.edit.save'));
+    const cancel = h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel' }, t('us.edit.cancel'));
+    cancel.addEventListener('click', close);
+    const form = h('form', { class: 'edit', id: id + '-form', novalidate: true, 'aria-labelledby': id + '-title' },
+      h('h3', { id: id + '-title' }, t('us.edit.title', { login: u.login })),
+      h('div', { class: 'field' }, h('label', { for: id + '-display' }, t('us.display')), display),
+      h('div', { class: 'field' }, h('label', { for: id + '-role' }, t('us.role')), role),
+      h('div', { class: 'field' }, h('label', { for: id + '-org' }, t('us.org')), org),
+      err, h('div', { class: 'actions' }, save, cancel));
+    form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); close(); } });
+    const fields = { display, role, org_id: org };
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      err.textContent = '';
+      for (const f of Object.values(fields)) f.removeAttribute('aria-invalid');
+      const body = {};
+      if (display.value.trim() !== u.display) body.display = display.value.trim();
+      if (role.value !== u.role) body.role = role.value;
+      const orgId = org.value ? Number(org.value) : null;
+      if (orgId !== (u.org_id || null)) body.org_id = orgId;
+      if (!Object.keys(body).length) {
+        await reload(t('us.unchanged', { login: u.login }));
+        return;
+      }
+      save.disabled = true;
+      try {
+        await api('PATCH', `/api/v1/users/${u.id}`, body);
+        const ended = 'role' in body || 'org_id' in body;
+        await reload(t(ended ? 'us.updated.ended' : 'us.updated', { login: u.login }));
+      } catch (e) {
+        err.textContent = e.message;
+        const f = fields[e.field] || display;
+        f.setAttribute('aria-invalid', 'true');
+        f.focus();
+        save.disabled = false;
+      }
+    });
+    slot.replaceChildren(form);
+    open.setAttribute('aria-expanded', 'true');
+    display.focus();
   };
-  const save = h('button', { type: 'submit', class: 'primary' }, t('us.edit.save'));
-  const cancel = h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel' }, t('us.edit.cancel'));
-  const form = h('form', { class: 'edit', id: id + '-form', novalidate: true, hidden: true, 'aria-labelledby': id + '-title' },
-    h('h3', { id: id + '-title' }, t('us.edit.title', { login: u.login })),
-    h('div', { class: 'field' }, h('label', { for: id + '-display' }, t('us.display')), display),
-    h('div', { class: 'field' }, h('label', { for: id + '-role' }, t('us.role')), role),
-    h('div', { class: 'field' }, h('label', { for: id + '-org' }, t('us.org')), org),
-    err, h('div', { class: 'actions' }, save, cancel));
-  const open = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': id + '-form',
-    'data-action': 'edit' }, t('us.edit'));
-  const show = (on) => {
-    if (on) fill();
-    form.hidden = !on;
-    open.setAttribute('aria-expanded', String(on));
-    (on ? display : open).focus();
-  };
-  open.addEventListener('click', () => show(form.hidden));
-  cancel.addEventListener('click', () => show(false));
-  form.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') { ev.preventDefault(); show(false); } });
-  const fields = { display, role, org_id: org };
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    err.textContent = '';
-    for (const f of Object.values(fields)) f.removeAttribute('aria-invalid');
-    const body = {};
-    if (display.value.trim() !== u.display) body.display = display.value.trim();
-    if (role.value !== u.role) body.role = role.value;
-    const orgId = org.value ? Number(org.value) : null;
-    if (orgId !== (u.org_id || null)) body.org_id = orgId;
-    if (!Object.keys(body).length) {
-      show(false);
-      await reload(t('us.unchanged', { login: u.login }));
-      return;
-    }
-    save.disabled = true;
-    try {
-      await api('PATCH', `/api/v1/users/${u.id}`, body);
-      const ended = 'role' in body || 'org_id' in body;
-      await reload(t(ended ? 'us.updated.ended' : 'us.updated', { login: u.login }));
-    } catch (e) {
-      err.textContent = e.message;
-      const f = fields[e.field] || display;
-      f.setAttribute('aria-invalid', 'true');
-      f.focus();
-      save.disabled = false;
-    }
-  });
-  return { open, form };
+  open.addEventListener('click', () => (slot.firstChild ? close() : build()));
+  return { open, slot };
 }
 
 function card(u, status, reload, roles, orgs) {
@@ -260,7 +263,7 @@ function card(u, status, reload, roles, orgs) {
     }
   });
   const edit = editForm(u, roles, orgs, reload);
-  li.append(h('div', { class: 'actions' }, edit.open, toggle, open), edit.form, reset, err);
+  li.append(h('div', { class: 'actions' }, edit.open, toggle, open), edit.slot, reset, err);
   return li;
 }
 
