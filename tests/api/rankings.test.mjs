@@ -5,14 +5,15 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { BASE, req, assertError, VIETNAMESE } from './lib.mjs';
+import { vnMonth } from '../lib/now.mjs';
 
 const SHARED = process.env.SHARED || '../shared';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
 const ORG = 'Trung tâm phục vụ Hành chính công';
 // the current month: the plan's assignments start at its import
-const NOW = new Date();
-const PERIOD = `${NOW.getUTCFullYear()}-${String(NOW.getUTCMonth() + 1).padStart(2, '0')}`;
+// the month of the pinned now in Vietnam (tests/lib/now.mjs), the server's too
+const PERIOD = vnMonth();
 let cookie, csrf, planId, base;
 
 const auth = (extra = {}) => ({ ...extra, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(extra.headers || {}) } });

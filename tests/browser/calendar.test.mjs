@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
@@ -34,6 +35,7 @@ const noSideways = async (page, width, what) => {
 for (const width of [1280, 360]) {
   test(`import ${FILE} with its calendar, read and change it at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {

@@ -94,6 +94,7 @@ for (const width of [1280, 360]) {
   test(`My work by quarter and year: countdown, fill by labels, submit, review at ${width} px`, async () => {
     const srv = await quarterServer('quarter-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await ctx.clock.setFixedTime(new Date(NOW));
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
