@@ -2,7 +2,8 @@
  *
  * Opened with journal_mode=WAL (readers do not block the writer),
  * synchronous=FULL (a committed transaction survives a power cut),
- * foreign_keys=ON and a busy timeout of 5 s. Statements are prepared once
+ * foreign_keys=ON and a busy timeout of 5 s (then DTI_ERR_BUSY: the server
+ * answers 503 with Retry-After, the CLI says to try again). Statements are prepared once
  * and kept in a small cache keyed by their SQL text (dti's SQL is a fixed
  * set of literals), reset and unbound after each use. A statement already
  * in use (a query issued from inside a row callback with the same SQL) is
@@ -92,8 +93,10 @@ static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
         return dti_fail(e, DTI_ERR_CONFLICT, "", "dữ liệu vi phạm ràng buộc: %s",
                         "constraint violated: %s", m);
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
-        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
-                        "the database is busy, try again: %s", m);
+        return dti_fail(e, DTI_ERR_BUSY, "", "Cơ sở dữ liệu đang bận (một việc ghi khác chưa xong), "
+                        "xin thử lại sau ít phút: %s",
+                        "The database is busy (another write has not finished), please try again "
+                        "in a few minutes: %s", m);
     return dti_fail(e, DTI_ERR_STORE, "", "lỗi cơ sở dữ liệu: %s", "database error: %s", m);
 }
 
@@ -197,8 +200,10 @@ static dti_rc sq_write_lock(store *s, dti_err *e)
     }
     pthread_mutex_unlock(&w->mu);
     if (r)
-        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
-                        "the database is busy, try again: %s", "another write of this process");
+        return dti_fail(e, DTI_ERR_BUSY, "", "Cơ sở dữ liệu đang bận (một việc ghi khác chưa xong), "
+                        "xin thử lại sau ít phút: %s",
+                        "The database is busy (another write has not finished), please try again "
+                        "in a few minutes: %s", "another write of this process");
     return DTI_OK;
 }
 
@@ -443,6 +448,10 @@ static dti_rc sq_exec_script(store *s, const char *sql, dti_err *e)
     int r = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
     if (r == SQLITE_OK)
         return DTI_OK;
+    if ((r & 0xff) == SQLITE_BUSY || (r & 0xff) == SQLITE_LOCKED) {
+        sqlite3_free(msg);
+        return fail_db(q, r, e);
+    }
     dti_rc rc = dti_fail(e, (r & 0xff) == SQLITE_CONSTRAINT ? DTI_ERR_CONFLICT : DTI_ERR_STORE, "",
                          "lỗi cơ sở dữ liệu: %s", "database error: %s", msg ? msg : sqlite3_errstr(r));
     sqlite3_free(msg);
