@@ -42,6 +42,10 @@
 #define HTTP_DISCARD_MAX ((uint64_t)8 << 20)  /* body bytes read and dropped after a 413 */
 #define HTTP_POOL_WAIT_MS 2000                /* longest wait for a store handle, then 503 */
 #define HTTP_RETRY_AFTER "5"                  /* seconds, in a 503's Retry-After */
+/* A connection in the middle of a request may pause longer than an idle
+ * one (cfg.timeout_s) before it is closed: a slow upload from a weak
+ * mobile link, or curl --limit-rate, sends in bursts with long gaps. */
+#define HTTP_REQUEST_TIMEOUT_S 60u
 /* libmicrohttpd's memory per connection: above our own limits on the URL
  * and the headers (server.h), so that it is the server that refuses them,
  * in JSON, and libmicrohttpd's HTML pages are left for requests beyond
@@ -883,6 +887,9 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
         if (!r)
             return MHD_NO;
         *con_cls = r;
+        unsigned idle = s->cfg.timeout_s ? s->cfg.timeout_s : 15;
+        if (idle < HTTP_REQUEST_TIMEOUT_S)
+            MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, HTTP_REQUEST_TIMEOUT_S);
         return on_headers(r, version);
     }
     if (*upload_data_size) {
@@ -896,6 +903,11 @@ static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const c
 static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    http_server *s = cls;
+    unsigned idle = s->cfg.timeout_s ? s->cfg.timeout_s : 15;
+    /* Back to the idle timeout for a kept-alive connection. */
+    if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && idle < HTTP_REQUEST_TIMEOUT_S)
+        MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, idle);
     req_free(*con_cls);
     *con_cls = NULL;
 }
