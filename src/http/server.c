@@ -1024,6 +1024,7 @@ void http_server_stop(http_server *s, unsigned grace_ms)
     if (!s)
         return;
     MHD_socket ls = MHD_quiesce_daemon(s->d);
+    store_stop_waits();     /* a handler waiting for a lock answers 503 now */
     for (unsigned waited = 0; waited < grace_ms; waited += 20) {
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!di || di->num_connections == 0)
