@@ -13,7 +13,9 @@
  * so every request would pay a new TCP connection (tests/api/server.test.mjs
  * checks that a connection is kept alive). A refusal at the first call is
  * sent at once only when closing is right: the client waits for 100
- * Continue, or announces a large body. libmicrohttpd also takes no reply
+ * Continue, or announces far more than the route takes (otherwise the body
+ * is read and dropped, so that a client still sending sees the answer
+ * rather than a reset connection). libmicrohttpd also takes no reply
  * in the middle of a body, so an error found there is kept and answered
  * when the body is complete. completed() frees the request.
  *
@@ -794,7 +796,7 @@ static enum MHD_Result on_headers(http_req *r, const char *version)
         if (bad != 0) {
             p->rejected = 1;
             p->body_over = 1;   /* drop what comes */
-            if (expects_continue(r) || declared > HTTP_MAX_BODY) {
+            if (expects_continue(r) || declared > p->body.max + HTTP_DISCARD_MAX) {
                 dispatch(r);
                 return queue(r);
             }
@@ -807,7 +809,7 @@ static enum MHD_Result on_headers(http_req *r, const char *version)
         dti_fail(&p->reject, DTI_ERR_BUSY, NULL, "Máy chủ đang nhận quá nhiều dữ liệu, xin thử lại sau ít phút",
                  "The server is receiving too much data, please try again in a few minutes");
         p->rejected = 1;
-        if (expects_continue(r) || declared > HTTP_MAX_BODY) {
+        if (expects_continue(r) || declared > p->body.max + HTTP_DISCARD_MAX) {
             dispatch(r);
             return queue(r);
         }
