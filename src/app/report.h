@@ -96,7 +96,7 @@ typedef struct report_fill_result {
 dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key, const char *csv,
                        size_t n, time_t now, report_fill_result *out, dti_err *e);
 
-/* The media type of a file by its first bytes: PDF, PNG, JPEG, and the
+/* The media type of a file by its structure (evidence.c): PDF, PNG, JPEG, and the
  * Office Open XML zips (docx, xlsx, pptx; a zip holding
  * [Content_Types].xml and word/, xl/ or ppt/). NULL for anything else. */
 const char *report_media_type(const void *p, size_t n);

@@ -141,7 +141,7 @@ function upload() {
 }
 function evidenceForm() {
   const fd = new FormData();
-  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n')]), 'authz.pdf');
+  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n1 0 obj << >> endobj\n%%EOF\n')]), 'authz.pdf');
   return fd;
 }
 

@@ -12,6 +12,7 @@
 #include "app/assign.h"
 #include "app/audit.h"
 #include "app/calendar.h"
+#include "app/demo.h"
 #include "app/report.h"
 #include "base/csv.h"
 
@@ -208,11 +209,29 @@ static void test_evidence(void **state)
     int fresh = 0;
     assert_int_equal(fixture_open(&f, 1), 0);
     report_key k = key(f.plan, f.A1, "2026-03");
-    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0};
-    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0};
-    assert_string_equal(report_media_type("%PDF-1.7\n", 9), "application/pdf");
-    assert_string_equal(report_media_type(png, sizeof png), "image/png");
+    /* Type by structure, not by the first bytes alone (issue 9): an 8-byte
+     * "PNG", a 3-byte "JPEG", a PDF without its end are refused. */
+    static const unsigned char png8[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    static const unsigned char jpg3[] = {0xFF, 0xD8, 0xFF};
+    /* SOI, SOF0 1x1 one component, SOS, one byte of scan, EOI */
+    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+                                        0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 0x00, 0xFF, 0xD9};
+    static const char pdf[] = "%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    char *png = NULL;
+    size_t pngn = 0;
+    assert_int_equal(demo_png(4, 3, 0x336699, NULL, 0, &png, &pngn, &e), DTI_OK);
+    assert_string_equal(report_media_type(pdf, strlen(pdf)), "application/pdf");
+    assert_null(report_media_type("%PDF-1.7\n", 9));
+    assert_null(report_media_type(pdf, strlen(pdf) - 7));     /* cut before %%EOF */
+    assert_string_equal(report_media_type(png, pngn), "image/png");
+    assert_null(report_media_type(png, pngn - 1));            /* IEND cut */
+    png[20] ^= 1;                                             /* IHDR's CRC no longer matches */
+    assert_null(report_media_type(png, pngn));
+    png[20] ^= 1;
+    assert_null(report_media_type(png8, sizeof png8));
     assert_string_equal(report_media_type(jpg, sizeof jpg), "image/jpeg");
+    assert_null(report_media_type(jpg, sizeof jpg - 2));      /* no EOI */
+    assert_null(report_media_type(jpg3, sizeof jpg3));
     assert_null(report_media_type("PK\x03\x04garbage", 11));
     assert_null(report_media_type("MZ\x90\x00", 4));
     assert_null(report_media_type("hello", 5));
@@ -230,23 +249,42 @@ static void test_evidence(void **state)
     fclose(fp);
     assert_string_equal(report_media_type(docx, n), "application/vnd.openxmlformats-officedocument."
                                                    "wordprocessingml.document");
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", "%PDF-1.4 x", 10, 0,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", pdf, strlen(pdf), 0,
                                    FIX_NOW, &id, &fresh, &e), DTI_OK);
     assert_true(fresh);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", "%PDF-1.4 x", 10, 0, FIX_NOW, &id,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", pdf, strlen(pdf), 0, FIX_NOW, &id,
                                    &fresh, &e), DTI_OK);
     assert_false(fresh);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence_files"), 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'bien ban.pdf'"), 1);
+    /* the stored name's extension follows the type: x.html holding a PDF
+     * is kept as x.html.pdf; a .JPEG keeps its own */
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "x.html", pdf, strlen(pdf), 0, FIX_NOW, NULL, NULL,
+                                   &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'x.html.pdf'"), 1);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "ANH.JPEG", (const char *)jpg, sizeof jpg, 0,
+                                   FIX_NOW, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'ANH.JPEG'"), 1);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "anh", png, pngn, 0, FIX_NOW, NULL, NULL, &e),
+                     DTI_OK);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'anh.png'"), 1);
+    /* a file name that is not UTF-8: refused, nothing written (no evidence
+     * row, no audit row) */
+    int64_t nev = count(&f, "SELECT COUNT(*) FROM evidence"), naud = count(&f, "SELECT COUNT(*) FROM audit");
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "bi\xea\xff.pdf", pdf, strlen(pdf), 0, FIX_NOW, NULL,
+                                   NULL, &e), DTI_ERR_INPUT);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence"), nev);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), naud);
+    free(png);
     /* limits and types, with clear messages */
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", "%PDF-1.4 xxxx", 13, 12, FIX_NOW, NULL,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", pdf, strlen(pdf), 12, FIX_NOW, NULL,
                                    NULL, &e), DTI_ERR_TOOBIG);
     assert_non_null(strstr(e.msg, "big.pdf"));
     assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "a.exe", "MZ\x90\x00", 4, 0, FIX_NOW, NULL, NULL, &e),
                      DTI_ERR_FORMAT);
     assert_non_null(strstr(e.msg, "PDF"));
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4 y", 10, 0, FIX_NOW, NULL, NULL,
-                                   &e), DTI_ERR_INPUT);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4\n2 0 obj endobj\n%%EOF", 29,
+                                   0, FIX_NOW, NULL, NULL, &e), DTI_ERR_INPUT);
     /* the reviewer marks it checked; a reporter cannot */
     assert_int_equal(report_check_evidence(f.s, &f.rep_a1, id, 1, FIX_NOW, &e), DTI_ERR_PERM);
     assert_int_equal(report_check_evidence(f.s, &f.coord_a, id, 1, FIX_NOW, &e), DTI_OK);
