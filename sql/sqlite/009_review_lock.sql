@@ -10,3 +10,7 @@ CREATE TABLE org_review_settings (
     reason               TEXT
 );
 ALTER TABLE reports ADD COLUMN self_approved INTEGER NOT NULL DEFAULT 0;
+-- cached views (app/score_cache.h) follow every change, as 004_perf.sql says
+CREATE TRIGGER score_gen_org_review_settings_insert AFTER INSERT ON org_review_settings BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_review_settings_update AFTER UPDATE ON org_review_settings BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_review_settings_delete AFTER DELETE ON org_review_settings BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
