@@ -4,7 +4,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { BASE, req, assertError } from './lib.mjs';
+import { BASE, req, assertError, coordinatorSession } from './lib.mjs';
 
 const SHARED = process.env.SHARED || '../shared';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
@@ -31,16 +31,7 @@ before(async () => {
   assert.equal(imp.status, 201, JSON.stringify(body));
   planId = body.plan_id;
   base = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/${PERIOD}`;
-  const orgs = await req('/api/v1/orgs', auth());
-  assert.equal(orgs.status, 200, orgs.text);
-  const commune = orgs.body.orgs.find((o) => o.name === 'Minh Đức');
-  assert.ok(commune, orgs.text);
-  const pw = 'mat-khau-duyet-bao-cao';
-  const u = await req('/api/v1/users', auth({ json: { login: 'duyet.baocao', display: 'Người duyệt', role: 'coordinator', org_id: commune.id, password: pw } }));
-  assert.ok(u.status === 201 || u.status === 200, u.text);
-  const l = await req('/api/v1/login', { json: { login: 'duyet.baocao', password: pw } });
-  assert.equal(l.status, 200, l.text);
-  coord = { cookie: l.headers.get('set-cookie').split(';')[0], csrf: l.body.csrf_token };
+  coord = await coordinatorSession({ cookie, csrf }, 'duyet.baocao');
 });
 
 const fill = (csv) => req(base, auth({ method: 'PUT', body: csv, headers: { 'Content-Type': 'text/csv' } }));
