@@ -114,7 +114,8 @@ function valueKind(ind) {
 function numInput(id, name, kind, value, dis) {
   const input = h('input', { id, name, inputmode: 'decimal', autocomplete: 'off', value, disabled: dis, 'data-kind': kind,
     'aria-describedby': id + '-read' });
-  const out = h('output', { id: id + '-read', for: id, class: 'muted num-read', 'aria-live': 'polite' });
+  // a span, not an <output>: the percent computed beside a rate stays the field's one status
+  const out = h('span', { id: id + '-read', class: 'muted num-read', 'aria-live': 'polite' });
   const update = () => {
     const r = readNum(input.value, kind);
     out.classList.toggle('error', !!r.error);
