@@ -381,9 +381,15 @@ static void month_vn(const char *code, char out[8])
     snprintf(out, 8, "%.2s/%.4s", code + 5, code);
 }
 
+/* V as the Vietnamese write it (decimal comma, base/num.h): "0,61" */
 static void csv_num(buf *b, double v)
 {
-    buf_printf(b, "%.10g", v);
+    char t[32];
+    snprintf(t, sizeof t, "%.10g", v);
+    for (char *p = t; *p; p++)
+        if (*p == '.')
+            *p = ',';
+    buf_adds(b, t);
 }
 
 /* V's figures in story month S, or BACK (> 0) months before the first

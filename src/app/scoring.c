@@ -22,7 +22,11 @@
  * number rounded to 6 decimals (the index is printed with 4). */
 static json_t *num(double v)
 {
-    return json_real(round(v * 1e6) / 1e6);
+    /* what JSON cannot hold is null, never a failed page; a figure too
+     * large to round at 6 decimals is already whole */
+    if (!isfinite(v))
+        return json_null();
+    return json_real(fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
 }
 
 static json_t *sum_json(const score_sum *s)
@@ -55,6 +59,8 @@ static json_t *ind_json(const app_score_ind *d)
     json_t *val = json_null();
     if (!text && d->has_value)
         val = num(d->value);
+    else if (text && d->level)
+        val = num(d->value);        /* a stated level 0..1 */
     else if (text && d->verdict >= 0)
         val = json_boolean(d->verdict == 1);
     json_t *tg = d->has_target

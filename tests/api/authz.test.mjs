@@ -172,6 +172,7 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/submit', url: () => rep() + '/submit', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/return', url: () => rep() + '/return', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/approve', url: () => rep() + '/approve', exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/reopen', url: () => rep() + '/reopen', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', body: evidenceForm, exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
   { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },

@@ -156,11 +156,24 @@ for u in "hcc:$HCC:hcc-06:2026-07-10T02:00:00Z" "conganxa:$CA:ca-06:2026-07-14T0
   at 2026-07-20T02:00:00Z --as phongvhxh report approve $PLAN "$org" 2026-06 > /dev/null
 done
 
-# a correction after approval is a new version; the approved one is kept
-at 2026-07-21T02:00:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-06.csv" > "$T/v2.txt"
+# approved means locked: a fill is refused and nothing changes; the
+# coordinator reopens it with a reason (audited), which makes version 2,
+# returned to the unit; the approved one is kept and still counts
+if at 2026-07-21T02:00:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-06.csv" > "$T/v2.txt" 2> "$T/v2.err"; then
+  fail "a fill of an approved report was accepted: $(cat "$T/v2.txt")"
+fi
+grep -q "reopen" "$T/v2.err" || fail "the refusal does not say how to reopen: $(cat "$T/v2.err")"
+if at 2026-07-21T02:00:00Z --as hcc report reopen $PLAN "$HCC" 2026-06 --reason "Sửa" 2> /dev/null; then
+  fail "a reporter reopened a report"; fi
+if at 2026-07-21T02:00:00Z --as phongvhxh report reopen $PLAN "$HCC" 2026-06 2> /dev/null; then
+  fail "reopened without a reason"; fi
+at 2026-07-21T02:05:00Z --as phongvhxh report reopen $PLAN "$HCC" 2026-06 --reason "Bổ sung số liệu tháng 6" > "$T/re.txt"
+grep -Eq "(phiên bản|version) 2" "$T/re.txt" || fail "reopen: $(cat "$T/re.txt")"
+at 2026-07-21T02:10:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-06.csv" > "$T/v2.txt"
 grep -Eq "(phiên bản|version) 2" "$T/v2.txt" || fail "new version: $(cat "$T/v2.txt")"
-at 2026-07-21T02:00:00Z --as hcc report versions $PLAN "$HCC" 2026-06 --json > "$T/vers.json"
-eq "$(json "$T/vers.json" "[v['state'] for v in j]")" "['approved', 'draft']" "versions"
+at 2026-07-21T02:10:00Z --as hcc report versions $PLAN "$HCC" 2026-06 --json > "$T/vers.json"
+eq "$(json "$T/vers.json" "[(v['state'], v['reason']) for v in j]")" "[('approved', None), ('returned', 'Bổ sung số liệu tháng 6')]" "versions"
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'report.reopen' AND user_name = 'phongvhxh'")" "1" "reopen audited"
 
 # ---- timeliness and completeness ----------------------------------------------
 NOW=2026-07-25T02:00:00Z
