@@ -625,9 +625,12 @@ static dti_rc anchor_load(store *s, char **out, size_t *n, dti_err *e)
     return file_read(path, ANCHOR_FILE_MAX, out, n, e);
 }
 
-/* Check every line of the anchor log TEXT against the chain. */
-static dti_rc anchors_check(store *s, const char *text, size_t n, const unsigned char *k,
-                            const struct state *t, audit_check *c, dti_err *e)
+/* Check every line of the anchor log TEXT against the chain, the key K
+ * (NULL: none to check with) named KID. FIRST_USE: the database has never
+ * recorded a key; the only lines allowed are those of a first use whose
+ * transaction was rolled back ("key" lines at the current head). */
+static dti_rc anchors_check(store *s, const char *text, size_t n, const unsigned char *k, const char *kid_want,
+                            int first_use, const struct state *t, audit_check *c, dti_err *e)
 {
     size_t lineno = 0;
     const char *p = text, *end = text + n;
@@ -665,12 +668,19 @@ static dti_rc anchors_check(store *s, const char *text, size_t n, const unsigned
             break;
         }
         c->anchors++;
-        if (from != t->from_seq || strcmp(kid, t->key_id) != 0) {
+        if (first_use && (strcmp(why, "key") != 0 || seq != t->head.seq)) {
+            bad(c, 0, "nhật ký neo, dòng %zu (%s, %s) neo mục %lld nhưng cơ sở dữ liệu ghi rằng chưa từng dùng khóa "
+                      "(audit_keying bị sửa)",
+                "anchor log, line %zu (%s, %s) anchors entry %lld but the database says it never used a key "
+                "(audit_keying altered)", lineno, why, at, seq);
+            break;
+        }
+        if (from != t->from_seq || strcmp(kid, kid_want) != 0) {
             bad(c, 0, "nhật ký neo, dòng %zu (%s, %s): chuỗi có khóa từ mục %lld, khóa %s, nhưng cơ sở dữ liệu "
                       "ghi mục %lld, khóa %s (điểm chuyển bị sửa)",
                 "anchor log, line %zu (%s, %s): keyed from entry %lld with key %s, but the database says entry "
                 "%lld, key %s (the switch point was altered)",
-                lineno, why, at, from, kid, (long long)t->from_seq, t->key_id);
+                lineno, why, at, from, kid, (long long)t->from_seq, kid_want);
             break;
         }
         int found = 0;
@@ -892,7 +902,8 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
     struct walk w;
     struct state t;
     unsigned char k[KEY_BYTES];
-    int have_key = 0, in_tx = 0;
+    int have_key = 0, file_key = 0, in_tx = 0;
+    char fkid[KEY_ID_LEN] = "";
     char *anchors = NULL;
     size_t nanchors = 0;
     memset(out, 0, sizeof *out);
@@ -931,6 +942,7 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
         if ((rc = key_get(s, 0, k, e))) {
             /* cannot be proven without its key: say so as the finding */
             bad(out, 0, "%s", "%s", e ? e->msg : "audit key");
+            out->no_key = 1;
             rc = DTI_OK;
             goto done;
         }
@@ -948,6 +960,28 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
     w.from_seq = t.from_seq;
     w.k = have_key ? k : NULL;
     snprintf(w.last_hash, sizeof w.last_hash, "%s", ZERO_HASH);
+    if (!have_key && store_path(s)) {
+        /* a key file, but no key recorded: only a first use rolled back
+         * leaves that, and then its "key" anchor line */
+        char kp[PATH_LEN];
+        key_path(s, kp);
+        if (access(kp, F_OK) == 0) {
+            if ((rc = key_get(s, 0, k, e))) {
+                bad(out, 0, "%s", "%s", e ? e->msg : "audit key");
+                rc = DTI_OK;
+                goto done;
+            }
+            key_id(k, fkid);
+            file_key = 1;
+            if (!anchors || !nanchors) {
+                bad(out, 0, "%s: có tệp khóa nhưng cơ sở dữ liệu ghi rằng chưa từng dùng khóa, và nhật ký neo "
+                            "không còn (audit_keying bị sửa, nhật ký neo bị xóa)",
+                    "%s: a key file exists but the database says it never used a key, and the anchor log is "
+                    "gone (audit_keying altered, anchor log deleted)", kp);
+                goto done;
+            }
+        }
+    }
     if (!have_key) {
         int64_t n = 0;
         store_val p[] = {SV_I(t.from_seq)};
@@ -977,7 +1011,16 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
     else if (t.head.seq < w.last_seq || (t.have_head && strcmp(t.head.hash, w.last_hash) != 0))
         bad(out, w.last_seq, "bị sửa: mục mới nhất không khớp đầu nhật ký",
             "altered: the newest entry does not match the log's head");
-    if (out->ok && anchors && (rc = anchors_check(s, anchors, nanchors, have_key ? k : NULL, &t, out, e)))
+    if (out->ok && have_key && store_path(s) && !nanchors) {
+        char ap[PATH_LEN];
+        anchor_path(s, ap);
+        bad(out, 0, "%s: nhật ký neo bị xóa hoặc làm rỗng (khóa đã được dùng nên nó phải có ít nhất dòng \"key\")",
+            "%s: the anchor log was deleted or emptied (the key was used, so it must hold at least its \"key\" "
+            "line)", ap);
+    }
+    if (out->ok && anchors &&
+        (rc = anchors_check(s, anchors, nanchors, have_key || file_key ? k : NULL, have_key ? t.key_id : fkid,
+                            !have_key, &t, out, e)))
         goto out;
     for (size_t i = 0; i < nheads && out->ok; i++) {
         int64_t seq = 0;

@@ -108,6 +108,7 @@ dti_rc audit_anchor(store *s, const char *why, time_t now, audit_mark *out, dti_
 typedef struct audit_check {
     int64_t entries;    /* entries read */
     int ok;             /* 1 when the whole chain holds */
+    int no_key;         /* 0 = ok, or not proven because the key file is missing or unreadable */
     int64_t bad_seq;    /* the first entry altered or removed (0 when ok or not about one entry) */
     char why[512];      /* what is wrong with it, for people */
     int64_t keyed_from; /* the switch point: the first keyed entry */

@@ -107,7 +107,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
             printf("%s: %lld %s\n", TR("Nhật ký nguyên vẹn", "The audit log holds"), (long long)c.entries,
                    TR("mục, chuỗi băm khớp", "entries, hash chain intact"));
             if (c.keyed_from > 1)
-                printf("  %s %lld %s %lld\n",
+                printf("  %s %lld%s %lld\n",
                        TR("chuỗi có khóa (HMAC-SHA-256) từ mục", "keyed chain (HMAC-SHA-256) from entry"),
                        (long long)c.keyed_from, TR("; SHA-256 không khóa, trước khi nâng cấp: mục 1 đến",
                                                    "; unkeyed SHA-256, from before the upgrade: entries 1 to"),
@@ -120,7 +120,9 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
                    TR("báo cáo khớp với nhật ký", "reports match the log"));
             printf("  %s: %s\n", TR("đầu nhật ký", "head"), audit_head_text(&c.head, txt));
         } else {
-            if (c.bad_seq > 0)
+            if (c.no_key)
+                printf("%s: %s\n", TR("Không kiểm tra được nhật ký", "The audit log cannot be checked"), c.why);
+            else if (c.bad_seq > 0)
                 printf("%s %lld: %s\n", TR("Nhật ký bị can thiệp: mục", "The audit log was tampered with: entry"),
                        (long long)c.bad_seq, c.why);
             else
