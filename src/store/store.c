@@ -34,6 +34,11 @@ static dti_rc migrate(store *s, dti_err *e);
 
 dti_rc store_open(const char *url, store **out, dti_err *e)
 {
+    return store_open_ex(url, 0, out, e);
+}
+
+dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e)
+{
     *out = NULL;
     if (!url || !*url)
         return dti_fail(e, DTI_ERR_INPUT, "db", "chưa chỉ định cơ sở dữ liệu",
@@ -48,7 +53,7 @@ dti_rc store_open(const char *url, store **out, dti_err *e)
     dti_rc rc = store_sqlite_ops.open(path, &s, e);
     if (rc)
         return rc;
-    if ((rc = migrate(s, e))) {
+    if (!(flags & STORE_OPEN_NO_MIGRATE) && (rc = migrate(s, e))) {
         store_close(s);
         return rc;
     }

@@ -86,6 +86,11 @@ struct store_ops {
  * a store migrated by a newer program is refused (DTI_ERR_CONFLICT).
  * *OUT owned by caller, NULL on failure. */
 dti_rc store_open(const char *url, store **out, dti_err *e);
+/* store_open with FLAGS: STORE_OPEN_NO_MIGRATE opens the schema as it is
+ * (no migration, no guard): for backups and checks of a file that must not
+ * change (dti backup under an older server, dti restore's checks). */
+#define STORE_OPEN_NO_MIGRATE 1u
+dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e);
 /* Close and free. NULL is a no-op. */
 void store_close(store *s);
 
