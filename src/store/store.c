@@ -354,7 +354,9 @@ static dti_rc guard(store *s, const struct embed_file **files, size_t n, int64_t
         return DTI_OK;
     if (s->others_pid) {
         char who[48];
-        snprintf(who, sizeof who, s->others_pid > 0 ? " (PID %ld)" : "", s->others_pid);
+        who[0] = 0;
+        if (s->others_pid > 0)
+            snprintf(who, sizeof who, " (PID %ld)", s->others_pid);
         return dti_fail(e, DTI_ERR_CONFLICT, "db",
                         "%s: cần nâng cấp lược đồ (phiên bản %lld lên %ld) nhưng một tiến trình khác%s đang mở "
                         "cơ sở dữ liệu (máy chủ dti cũ?): hãy dừng nó rồi chạy lại; chưa có gì bị thay đổi",

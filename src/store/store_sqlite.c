@@ -312,7 +312,9 @@ dti_rc store_file_in_use(const char *path, dti_err *e)
                         "%s: cannot check the file's locks (%s)", path, strerror(errno));
     if (r > 0) {
         char who[48];
-        snprintf(who, sizeof who, pid > 0 ? " (PID %ld)" : "", pid);
+        who[0] = 0;
+        if (pid > 0)
+            snprintf(who, sizeof who, " (PID %ld)", pid);
         return dti_fail(e, DTI_ERR_CONFLICT, "db",
                         "%s: một tiến trình khác%s đang mở cơ sở dữ liệu (máy chủ dti serve, lệnh dti, sqlite3): "
                         "hãy dừng nó rồi chạy lại",
