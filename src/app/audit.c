@@ -298,12 +298,12 @@ static dti_rc anchor_write(store *s, const unsigned char k[KEY_BYTES], const cha
 /* An anchor log left by an earlier database at the same path (one that was
  * deleted or moved without it) is not this one's: this database has never
  * anchored while its key_id is NULL. Moved aside, not deleted. */
-static void anchor_set_aside(store *s)
+static void anchor_set_aside(store *s, time_t now)
 {
     char path[PATH_LEN], to[PATH_LEN + 40];
     if (!anchor_path(s, path) || access(path, F_OK) != 0)
         return;
-    snprintf(to, sizeof to, "%s.stale-%ld", path, (long)time(NULL));
+    snprintf(to, sizeof to, "%s.stale-%lld", path, (long long)now);
     rename(path, to);
 }
 
@@ -334,7 +334,7 @@ static dti_rc key_for_write(store *s, struct state *t, time_t now, unsigned char
     store_val p[] = {app_sv_text(kid)};
     if ((rc = store_exec(s, "UPDATE audit_keying SET key_id = ? WHERE id = 1", p, 1, e)))
         return rc;
-    anchor_set_aside(s);
+    anchor_set_aside(s, now);
     snprintf(t->key_id, sizeof t->key_id, "%s", kid);
     return anchor_write(s, k, "key", now, &t->head, t->from_seq, kid, e);
 }

@@ -34,8 +34,9 @@ static int do_backup(cli_ctx *ctx, const char *dest, int with_key)
         json_decref(o);
     } else {
         printf("%s %s\n", TR("Đã sao lưu vào", "Backed up to"), dest);
-        printf("  %s: %s%s\n", TR("đầu nhật ký kiểm toán", "audit log head"), audit_head_text(&r.head, head),
-               r.anchored ? TR(" (đã neo)", " (anchored)") : "");
+        if (r.anchored || r.head.seq > 0)
+            printf("  %s: %s%s\n", TR("đầu nhật ký kiểm toán", "audit log head"), audit_head_text(&r.head, head),
+                   r.anchored ? TR(" (đã neo)", " (anchored)") : "");
         if (r.key_copied)
             printf("  %s %s.audit-key %s\n", TR("khóa nhật ký:", "audit key:"), dest,
                    TR("(bí mật: cất bản sao lưu cẩn thận như cất khóa)", "(secret: keep the backup as safe as the key)"));
@@ -71,7 +72,13 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
     int restore = strcmp(argv[0], "restore") == 0;
     const char *path = NULL;
     int flag = 0;
+    static const char *uvi[2] = {"backup TỆP_ĐÍCH [--no-key] [--json]", "restore TỆP_SAO_LƯU [--force]"};
+    static const char *uen[2] = {"backup DEST_FILE [--no-key] [--json]", "restore BACKUP_FILE [--force]"};
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("%s: dti %s\n", TR("cách dùng", "usage"), TR(uvi[restore], uen[restore]));
+            return CLI_OK;
+        }
         if (!restore && strcmp(argv[i], "--no-key") == 0)
             flag = 1;
         else if (restore && strcmp(argv[i], "--force") == 0)
@@ -84,7 +91,6 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
             path = NULL, i = argc;
     }
     if (!path)
-        return restore ? cli_usage("restore TỆP_SAO_LƯU [--force]", "restore BACKUP_FILE [--force]")
-                       : cli_usage("backup TỆP_ĐÍCH [--no-key] [--json]", "backup DEST_FILE [--no-key] [--json]");
+        return cli_usage(uvi[restore], uen[restore]);
     return restore ? do_restore(ctx, path, flag) : do_backup(ctx, path, !flag);
 }
