@@ -5,6 +5,7 @@
 #   make check    the same tests built with -Werror, ASan and UBSan
 #   make test-dated  the date-sensitive tests under fixed instants (tests/dated.sh)
 #   make fuzz     build the libFuzzer targets and run each for FUZZ_SECONDS
+#   make soak     the long kill -9 durability test (SOAK_RUNS runs, default 20)
 O        ?= build
 CC       ?= cc
 PKGS      = libmicrohttpd jansson libsodium libutf8proc md4c libxml-2.0 libzip xlsxwriter sqlite3 libpq zlib
@@ -25,7 +26,7 @@ EMBED_LATE = web/node_modules/chart.js/dist/chart.umd.js
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run test test-dated check fuzz clean deps unit
+.PHONY: all run test test-dated check fuzz clean deps unit soak
 all: $(O)/dti
 
 $(DEPS_STAMP): scripts/deps.sh $(wildcard web/package-lock.json)
@@ -69,6 +70,10 @@ test-dated: $(O)/dti
 check:
 	$(MAKE) O=build/check CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-Werror -fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+SOAK_RUNS ?= 20
+soak: $(O)/dti
+	RUNS=$(SOAK_RUNS) DTI=$(CURDIR)/$(O)/dti bash tests/cli/durability.sh
 
 FUZZ_SECONDS ?= 30
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)

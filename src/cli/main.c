@@ -55,6 +55,10 @@ static const struct command COMMANDS[] = {
      "run the web server"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",
      "demo [--force]     make the demo data (Hòa Bình commune, users, reports since the plan was issued)"},
+    {"backup", cmd_backup, "backup TỆP [--no-key]  sao lưu cơ sở dữ liệu (khi máy chủ đang chạy), kèm khóa nhật ký",
+     "backup FILE [--no-key]  back up the database (while the server runs), with the audit key"},
+    {"restore", cmd_backup, "restore TỆP [--force]  khôi phục từ bản sao lưu (máy chủ phải dừng)",
+     "restore FILE [--force]  restore from a backup (the server must be stopped)"},
     {NULL, NULL, NULL, NULL}
 };
 
