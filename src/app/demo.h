@@ -57,7 +57,7 @@
 
 #define DEMO_PASSWORD "demo-2026"
 #define DEMO_SAMPLE "samples/hoa-binh-2026.md"
-#define DEMO_CALENDAR "month:unit=15+1,commune=20+1"
+#define DEMO_CALENDAR "month:cutoff=none:unit=15+1,commune=20+1"
 #define DEMO_MONTHS 3
 /* The demo's months stay within the sample plan's years. */
 #define DEMO_FIRST_MONTH "2026-04"

@@ -204,7 +204,12 @@ static int deadline_text(const deadline_spec *d, int k, char *buf, size_t n)
             snprintf(buf, n, "%d+%d", d->day, off);
         return 1;
     }
-    int next = d->qual == Q_NEXT || (d->qual == Q_NONE && k == PERIOD_MONTH);
+    /* unqualified, a month's deadline is read against the state regime's
+     * 15→14 cut-off (the default, period.h): on or after the 15th it is in
+     * the month the period ends in (Minh Đức's "trước ngày 15 hằng tháng":
+     * the month 15/02–14/03 is due 15/03), before it in the next month */
+    int next = d->qual == Q_NEXT ||
+               (d->qual == Q_NONE && k == PERIOD_MONTH && d->day < PERIOD_CUTOFF_DEFAULT);
     if (d->next_year && k == PERIOD_YEAR)
         next = 1;
     if (next)

@@ -40,7 +40,7 @@ dti --as admin user add lanhdao --role viewer --org "Minh Đức" > /dev/null
 # the password is never on the command line, and a wrong role is refused
 if dti --as admin user add x --role boss --org "Minh Đức" 2> /dev/null; then fail "bad role accepted"; fi
 
-dti --as phongvhxh calendar set $PLAN month:unit=15+1,commune=20+1 > "$T/cal.txt"
+dti --as phongvhxh calendar set $PLAN month:cutoff=none:unit=15+1,commune=20+1 > "$T/cal.txt"
 # 2026..2030 × 12 months
 grep -q ": 60 " "$T/cal.txt" || fail "calendar: $(cat "$T/cal.txt")"
 # a reporter may not set the calendar
