@@ -104,8 +104,14 @@ char *period_rule_describe(const period_rule *r, dti_lang lang, char *out, size_
     }
     if (r->cutoff) {
         add(&b, en ? " (from day " : " (từ ngày ");
-        addn(&b, r->cutoff, 0);
-        if (r->kind == PERIOD_MONTH) {
+        if (r->kind != PERIOD_YEAR)
+            addn(&b, r->cutoff, 0);
+        if (r->kind == PERIOD_YEAR) {
+            addn(&b, r->cutoff, 1);
+            add(&b, en ? "/12 of the year before to " : "/12 năm trước đến ngày ");
+            addn(&b, r->cutoff - 1, 1);
+            add(&b, "/12");
+        } else if (r->kind == PERIOD_MONTH) {
             add(&b, en ? " of the month before to day " : " tháng trước đến ngày ");
             addn(&b, r->cutoff - 1, 0);
         } else {

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "core/period.h"
+#include "core/period_span.h"
 
 /* thread-local-free scratch for formatting in asserts */
 static char dbuf[8][PERIOD_DATE_LEN];
@@ -671,6 +672,33 @@ static void test_rule_errors(void **state)
     assert_int_equal(g.nrules, 2);
 }
 
+/* A plan's years from its title: "giai đoạn 2025–2030" (any dash, "đến"),
+ * else "năm 2026"; numbers that are not years are ignored. */
+static void test_span(void **state)
+{
+    (void)state;
+    int a, b;
+    assert_int_equal(period_span_parse("Kế hoạch nâng cao chỉ số DTI giai đoạn 2025–2030 xã X", &a, &b), 1);
+    assert_int_equal(a, 2025);
+    assert_int_equal(b, 2030);
+    assert_int_equal(period_span_parse("Nâng cao chỉ số chuyển đổi số (DTI) giai đoạn 2026 - 2030", &a, &b), 1);
+    assert_int_equal(a, 2026);
+    assert_int_equal(b, 2030);
+    assert_int_equal(period_span_parse("giai đoạn 2026 đến 2027", &a, &b), 1);
+    assert_int_equal(b, 2027);
+    assert_int_equal(period_span_parse("xã Vĩnh Thuận năm 2026", &a, &b), 1);
+    assert_int_equal(a, 2026);
+    assert_int_equal(b, 2026);
+    /* a count, a reversed or too long span, a number in a run of digits */
+    assert_int_equal(period_span_parse("Số 12345 - 2030 có 3000 hộ", &a, &b), 0);
+    assert_int_equal(a, 0);
+    assert_int_equal(period_span_parse("2030-2025", &a, &b), 0);
+    assert_int_equal(period_span_parse("2001-2030", &a, &b), 0);
+    assert_int_equal(period_span_parse(NULL, &a, &b), 0);
+    assert_int_equal(period_span_parse("năm 2026, giai đoạn 2026–2030", &a, &b), 1);
+    assert_int_equal(b, 2030);
+}
+
 /* ---- timeliness ---- */
 
 static void test_timeliness(void **state)
@@ -725,6 +753,7 @@ int main(void)
         cmocka_unit_test(test_regime_windows),
         cmocka_unit_test(test_regime_cutoff),
         cmocka_unit_test(test_regime_three_windows),
+        cmocka_unit_test(test_span),
         cmocka_unit_test(test_regime_month_ends),
         cmocka_unit_test(test_regime_override),
         cmocka_unit_test(test_rule_aliases_and_format),
