@@ -737,6 +737,39 @@ static void test_timeliness(void **state)
     assert_string_equal(period_timely_label(TIMELY_NOT_DUE), "chưa đến hạn");
 }
 
+/* The minutes around midnight in Vietnam (UTC 16:59, 17:00, 17:01) decide
+ * the day, the period a moment falls in under the 15→14 cut-off, and
+ * whether a report made then is on time. */
+static void test_vn_midnight(void **state)
+{
+    (void)state;
+    period_regime r;
+    regime("month:unit=15@last,commune=20@last", &r);
+    /* 2026-11-14 16:59 UTC = 14/11 23:59 in Vietnam; 17:00 = 15/11 00:00 */
+    time_t t1659 = 1794675540, t1700 = t1659 + 60, t1701 = t1659 + 120;
+    assert_int_equal(period_today_vn(t1659), D("14/11/2026"));
+    assert_int_equal(period_today_vn(t1700), D("15/11/2026"));
+    assert_int_equal(period_today_vn(t1701), D("15/11/2026"));
+    period_entry e;
+    assert_int_equal(period_regime_find(&r, PERIOD_MONTH, period_today_vn(t1659), &e), 0);
+    assert_string_equal(e.code, "2026-11");         /* the last minute of November's figures */
+    assert_int_equal(period_regime_find(&r, PERIOD_MONTH, period_today_vn(t1700), &e), 0);
+    assert_string_equal(e.code, "2026-12");
+    /* November is due 15/11: made at 23:59 on the 15th (16:59 UTC) on time,
+     * at 00:00 or 00:01 on the 16th (17:00, 17:01 UTC) one day late */
+    e = entry(&r, "2026-11");
+    assert_int_equal(e.unit_due, D("15/11/2026"));
+    int late = -1;
+    assert_int_equal(period_timeliness(1, t1659 + 86400, e.unit_due, t1659 + 86400, &late), TIMELY_ON_TIME);
+    assert_int_equal(period_timeliness(1, t1700 + 86400, e.unit_due, t1700 + 86400, &late), TIMELY_LATE);
+    assert_int_equal(late, 1);
+    assert_int_equal(period_timeliness(1, t1701 + 86400, e.unit_due, t1701 + 86400, &late), TIMELY_LATE);
+    /* not submitted: not due at 16:59 UTC on the 15th, missing at 17:00 */
+    assert_int_equal(period_timeliness(0, 0, e.unit_due, t1659 + 86400, &late), TIMELY_NOT_DUE);
+    assert_int_equal(period_timeliness(0, 0, e.unit_due, t1700 + 86400, &late), TIMELY_MISSING);
+    assert_int_equal(late, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -754,6 +787,7 @@ int main(void)
         cmocka_unit_test(test_regime_cutoff),
         cmocka_unit_test(test_regime_three_windows),
         cmocka_unit_test(test_span),
+        cmocka_unit_test(test_vn_midnight),
         cmocka_unit_test(test_regime_month_ends),
         cmocka_unit_test(test_regime_override),
         cmocka_unit_test(test_rule_aliases_and_format),

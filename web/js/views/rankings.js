@@ -6,6 +6,7 @@
 import { get, post } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, fmtNum } from '../i18n.js';
+import { thisMonthVN } from '../dates.js';
 
 addMessages({
   vi: {
@@ -36,10 +37,8 @@ addMessages({
 
 const BYS = ['ontime', 'achievement', 'communes'];
 
-function thisMonth() {
-  const d = new Date();
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+// This month in Vietnam (dates.js).
+const thisMonth = () => thisMonthVN();
 
 // A figure with 4 decimals and a decimal comma ("0,7071"), "—" for none.
 const fig = (x) => (x === null || x === undefined ? '—' : fmtNum(x, 4));
