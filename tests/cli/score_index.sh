@@ -52,4 +52,19 @@ assert j["ranking"] == "communes" and j["province"]["mode"] == "mean", j
 assert j["rows"][0]["rank"] == 1 and j["rows"][0]["sum"]["index_text"] == "0,0238", j
 assert j["rows"][0]["sum"]["completeness"]["reported"] == 1 and j["rows"][0]["sum"]["completeness"]["expected"] == 13, j
 ' || bad "rank --communes"
+
+# Hòa Bình's table loaded for Minh Đức's plan: the codes exist there but name
+# other things (its 6.2 is not "hồ sơ sức khỏe điện tử"): refused, exit 2,
+# the rows listed, nothing stored
+SHARED=${SHARED:-$ROOT/../shared}
+if [ -f "$SHARED/plans/minh-duc-2026-2030-dti.txt" ]; then
+  "$DTI" --db "$db" import "$SHARED/plans/minh-duc-2026-2030-dti.txt" >/dev/null || bad "import Minh Đức"
+  before=$(sqlite3 "$db" "SELECT COUNT(*) FROM index_criteria")
+  err=$("$DTI" --db "$db" index load 2 "$ROOT/samples/index-hoa-binh.csv" 2>&1); rc=$?
+  [ "$rc" = 2 ] || bad "another plan's table: exit $rc ($err)"
+  case $err in *"không khớp kế hoạch này"*"dòng 2: 1.1"*"phủ sóng 5G"*"dòng khác"*) ;; *) bad "another plan's table: $err" ;; esac
+  [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM index_criteria")" = "$before" ] || bad "another plan's table stored"
+else
+  bad "no $SHARED/plans (set SHARED)"
+fi
 exit $fail

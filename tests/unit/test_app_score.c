@@ -22,9 +22,9 @@
  *       Sxy/Sxx = 88/1742 = 0.0505 per day, at 31/12 (x = 334) the line gives
  *       8/3 + 0.0505 × 305 ≈ 18.07 >= 5: on track ("đúng tiến độ").
  *   I3  yes: achievement 1, met ("đạt").
- *   I4  no data ("chưa có số liệu"): not counted.
- *   No table: maximum 1 each. Group 1: (0.9 + 0.8)/2 = 0.85; group 2: 1/1 =
- *   1; plan: 2.7/3 = 0.9 ("0,9000"); at risk: [I1].
+ *   I4  no data ("chưa có số liệu"): 0 points out of its maximum (nodata).
+ *   No table: maximum 1 each. Group 1: (0.9 + 0.8)/2 = 0.85; group 2: 1/2 =
+ *   0.5; plan: 2.7/4 = 0.675 ("0,6750"), completeness 3/4; at risk: [I1].
  * Before A1's March report is approved, I1 reads February's 64 (64/70).
  *
  * Rankings at 20/04/2026: on-time A2 3/3 = 1 (rank 1), A1 2/3 (rank 2);
@@ -405,6 +405,24 @@ static void test_table(void **state)
         {"ten,diem toi da\nA,5\n", "thiếu cột"},
     };
     int64_t before = count(f->s, "SELECT COUNT(*) FROM index_criteria");
+    /* a table made for another plan: codes exist here but name other things;
+     * refused, every mismatched row listed, nothing stored */
+    static const char OTHER[] =
+        "ma,ten,diem toi da,chi tieu\n"
+        "1.1,Tỷ lệ hồ sơ trực tuyến,20,I1\n"
+        "6.2,Tỷ lệ người dân có hồ sơ sức khỏe điện tử,10,I2\n"
+        "6.3,Tài khoản ngân hàng,10,I3\n";
+    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "other.csv", OTHER, strlen(OTHER), now, &res, &e),
+                     DTI_ERR_INPUT);
+    assert_string_equal(e.field, "name");
+    assert_non_null(strstr(e.msg, "other.csv"));
+    assert_non_null(strstr(e.msg, "2 dòng"));
+    assert_non_null(strstr(e.msg, "dòng 3: 6.2"));
+    assert_non_null(strstr(e.msg, "sức khỏe điện tử"));
+    assert_non_null(strstr(e.msg, "Số lượt tập huấn"));
+    assert_non_null(strstr(e.msg, "dòng 4: 6.3"));
+    assert_null(strstr(e.msg, "dòng 2"));
+    assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_criteria"), before);
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "bad.csv", BAD[i].csv, strlen(BAD[i].csv), now,
                                         &res, &e), DTI_ERR_INPUT);
@@ -417,7 +435,7 @@ static void test_table(void **state)
 
     /* JSON replaces the table in force; the old one is kept */
     static const char J[] = "{\"format\": \"dti.index/1\", \"name\": \"Bộ chỉ số thử\", \"criteria\": ["
-                            "{\"code\": \"1.1\", \"group\": \"1\", \"name\": \"A\", \"max\": 10, "
+                            "{\"code\": \"1.1\", \"group\": \"1\", \"name\": \"Hồ sơ trực tuyến\", \"max\": 10, "
                             "\"indicators\": [\"I1\"], \"rule\": \"ratio\"}]}";
     assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "t.json", J, strlen(J), now, &res, &e), DTI_OK);
     assert_int_equal(res.replaced, 1);
