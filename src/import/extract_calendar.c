@@ -30,6 +30,7 @@ typedef struct deadline_spec {
 /* What the regime has so far, per kind and level. */
 typedef struct found_kind {
     char unit[32], commune[32];     /* deadline texts, "" when not found */
+    int calendar;                   /* a sentence says calendar periods ("tháng dương lịch") */
     strlist src;
 } found_kind;
 
@@ -263,6 +264,9 @@ static void read_sentence(detector *dt, const char *sentence)
     if (!has(f, "bao cao") || (!strstr(f, "truoc ngay") && !strstr(f, "cham nhat")))
         goto out;
     int commune = commune_level(f);     /* before the words are cut apart */
+    /* "theo tháng dương lịch", "quý dương lịch", "theo lịch dương": calendar
+     * periods instead of the default 15→14 cut-off */
+    int calendar = has(f, "duong lich") || has(f, "lich duong");
     size_t cap = strlen(f) / 2 + 2;
     if (!(w = malloc(cap * sizeof *w))) {
         dt->nomem = 1;
@@ -317,6 +321,8 @@ static void read_sentence(detector *dt, const char *sentence)
         last_marker = d.kind;
         last_marker_end = prev_deadline_end;
         found_kind *fk = &dt->k[d.kind];
+        if (calendar)
+            fk->calendar = 1;
         char *slot = commune ? fk->commune : fk->unit;
         if (slot[0])
             continue;
@@ -364,8 +370,9 @@ static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
         dti_err pe;
         if (!fk->unit[0] && !fk->commune[0])
             continue;
-        snprintf(text, sizeof text, "%s:%s%s%s%s%s", period_kind_name((period_kind)k), fk->unit[0] ? "unit=" : "",
-                 fk->unit, fk->unit[0] && fk->commune[0] ? "," : "", fk->commune[0] ? "commune=" : "", fk->commune);
+        snprintf(text, sizeof text, "%s:%s%s%s%s%s%s", period_kind_name((period_kind)k),
+                 fk->calendar ? "cutoff=none:" : "", fk->unit[0] ? "unit=" : "", fk->unit,
+                 fk->unit[0] && fk->commune[0] ? "," : "", fk->commune[0] ? "commune=" : "", fk->commune);
         /* every rule proposed must be one calendar_set accepts */
         if (period_rule_parse(text, &r, &pe) != DTI_OK || period_rule_format(&r, canon, sizeof canon) < 0)
             continue;

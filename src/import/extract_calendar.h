@@ -21,6 +21,8 @@
  * ngày 15 hằng tháng" = 15@last: the month 15/02–14/03 is due 15/03), before
  * the 15th in the next month (N+1); a quarter's, half-year's or year's in
  * the period's last month (the 20th of the last month).
+ * A sentence that says its periods are calendar ones ("theo tháng dương
+ * lịch", "lịch dương") gives its kind cutoff=none.
  * Level: a sentence in which the commune reports upward (to the Sở, UBND
  * tỉnh, Ban Chỉ đạo tỉnh, cấp tỉnh) and not "các đơn vị/cơ quan/phòng/thôn"
  * gives the commune's deadline (commune=), any other the units' (unit=).

@@ -37,6 +37,10 @@ static void test_monthly(void **state)
     (void)state;
     assert_string_equal(rules_of("Định kỳ hàng tháng, các đơn vị gửi báo cáo về UBND xã trước ngày 15 hằng tháng."),
                         "month:unit=15@last");
+    /* a plan that says calendar months: cutoff=none */
+    assert_string_equal(rules_of("Định kỳ hằng tháng (theo tháng dương lịch), các đơn vị gửi báo cáo trước ngày 15 "
+                                 "của tháng sau."),
+                        "month:cutoff=none:unit=15+1");
     /* before the 15th (the cut-off) a month's deadline falls in the next month */
     assert_string_equal(rules_of("Các đơn vị gửi báo cáo trước ngày 05 hằng tháng."), "month:unit=5+1");
     assert_string_equal(rules_of("Các đơn vị báo cáo hằng tháng trước ngày 25 tháng sau."), "month:unit=25+1");
