@@ -307,6 +307,36 @@ static int per_row(void *ctx, const store_row *r)
     return 0;
 }
 
+dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
+{
+    struct per_ctx c = {json_array(), json_array(), 0};
+    dti_rc rc = DTI_OK;
+    size_t i;
+    json_t *w;
+    if (!c.arr || !c.warn) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    store_val p[] = {SV_I(plan_id)};
+    if ((rc = store_query(s, "SELECT code, kind, start_date, end_date, unit_due, commune_due FROM periods "
+                             "WHERE plan_id = ? ORDER BY end_date, CASE kind WHEN 'month' THEN 0 WHEN 'quarter' "
+                             "THEN 1 WHEN 'half' THEN 2 ELSE 3 END", p, 1, per_row, &c, e)))
+        goto out;
+    if (c.nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    json_array_foreach(c.warn, i, w)
+        if (strlist_add(out, json_string_value(json_object_get(w, "message")))) {
+            rc = app_nomem(e);
+            goto out;
+        }
+out:
+    json_decref(c.arr);
+    json_decref(c.warn);
+    return rc;
+}
+
 dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
 {
     dti_rc rc;

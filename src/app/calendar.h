@@ -20,6 +20,7 @@
 #include <time.h>
 #include <jansson.h>
 #include "app/auth.h"
+#include "base/strlist.h"
 
 #define CALENDAR_YEARS_MAX 20
 
@@ -33,6 +34,11 @@ dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *c
  * (NULL: the system, before any user exists). No permission check. */
 dti_rc calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
                       time_t now, size_t *nperiods, dti_err *e);
+/* Add to OUT the message of every deadline of PLAN_ID's stored periods that
+ * falls before its period's end (the "warnings" of calendar_get, every
+ * year), for a use case that has checked permissions already: the import
+ * tells them in its summary. Only DTI_ERR_NOMEM or a store error fails. */
+dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e);
 /* The N RULES in words (core/period_text.h): *OUT (new reference) is
  * [{"rule", "vi", "en"}], "vi" and "en" empty for a rule that does not
  * parse. Only DTI_ERR_NOMEM fails. */

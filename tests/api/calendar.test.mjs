@@ -239,6 +239,9 @@ test('import: confirm sets the detected calendar, the changed one, or none', asy
   p = await periods(r.body.plan_id, 'admin', '?year=2026');
   assert.deepEqual(p.body.rules, ['month:unit=20+1', 'year:unit=05/12']);
   assert.equal(p.body.periods.length, 13);
+  // the year (15/12/2025–14/12/2026) due 05/12: the import says so among its warnings
+  assert.ok(r.body.warnings.some((w) => /Kỳ 2026: hạn đơn vị 05\/12\/2026 đến trước khi kỳ kết thúc \(14\/12\/2026\)/.test(w)),
+    JSON.stringify(r.body.warnings));
   // cleared in the form
   r = await call('POST', '/api/v1/imports', 'admin', planForm('\n\n\n', { calendar: '' }));
   assert.equal(r.status, 201, r.text.slice(0, 300));
