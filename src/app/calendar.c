@@ -381,7 +381,7 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
         free(rv);
         if (rc)
             goto fail;
-        json_t *years = json_pack("{s:i, s:i, s:o, s:o}", "from", y.from, "to", y.to, "targets",
+        json_t *years = json_pack("{s:i, s:i, s:o, s:o}", "from", y.from, "to", y.to, "stored",
                                   y.tfrom ? json_pack("[i, i]", y.tfrom, y.tto) : json_null(), "span",
                                   y.sfrom ? json_pack("[i, i]", y.sfrom, y.sto) : json_null());
         if (!(*out = json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}", "plan_id", (json_int_t)plan_id, "rules", rules,

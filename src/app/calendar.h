@@ -45,14 +45,16 @@ dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e);
 dti_rc calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e);
 /* {"plan_id", "rules": [..], "descriptions": [{"rule", "vi", "en"}], "periods": [{"code", "kind", "start", "end",
  * "unit_due", "commune_due"}], "warnings": [{"code", "level", "due", "end", "message"}], "years": {"from", "to",
- * "targets": [a, b] | null, "span": [a, b] | null}} with dates as dd/mm/yyyy, of YEAR (0 = all).
+ * "stored": [a, b] | null, "span": [a, b] | null}} with dates as dd/mm/yyyy, of YEAR (0 = all).
  * "warnings" lists every deadline of those periods that falls before the
  * period's last day ("level": "unit" or "commune"; "message" in the current
  * language): allowed, never silent — the CLI, the API's PUT answer and the
  * calendar screen show them to the coordinator. "years" are the years the
  * periods are made for (from 0 when unknown): the span the plan's title
- * states ("giai đoạn 2025–2030", "năm 2026") joined with its targets' years,
- * else the year issued, else (when setting) the current year.
+ * states ("giai đoạn 2025–2030", "năm 2026"; "span") joined with the years
+ * kept with the plan ("stored": plans.year_from..year_to, its targets'
+ * years and, since the import reads it, its span), else the year issued,
+ * else (when setting) the current year.
  * *OUT new reference. */
 dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e);
 
