@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
-#include "app/calendar.h"
 #include "app/demo.h"
 #include "base/buf.h"
 #include "base/embed.h"
@@ -592,6 +591,13 @@ static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti
         rc = rc ? rc : app_nomem(e);
     if (rc)
         goto out;
+    /* the calendar is the one the sample plan states, set by the import as
+     * for any document (docs/calendar.md): never a second, different one */
+    if (!ir.cal_set || ir.cal_rules.n == 0) {
+        rc = dti_fail(e, DTI_ERR_INTERNAL, DEMO_SAMPLE, "kế hoạch mẫu %s không nêu chế độ báo cáo",
+                      "the sample plan %s states no reporting regime", DEMO_SAMPLE);
+        goto out;
+    }
     c->plan_id = ir.plan_id;
     if (r) {
         r->plan_id = ir.plan_id;
@@ -703,9 +709,6 @@ dti_rc demo_create(app *a, time_t now, demo_result *r, dti_err *e)
             goto out;
     }
     r->users = NUSERS;
-    const char *rules[] = {DEMO_CALENDAR};
-    if ((rc = calendar_set(a->st, &c->users[U_COORD], c->plan_id, rules, 1, t0 + 3600, NULL, e)))
-        goto out;
     size_t n = plan_events(c->months, c->nmonths, c->nhist, ev);
     for (size_t i = 0; i < n; i++)
         if ((rc = play(c, &ev[i], e)))

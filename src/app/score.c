@@ -670,14 +670,14 @@ static dti_rc sums(app_score *sc, dti_err *e)
         }
     }
     for (size_t g = 0; g < sc->ngroups; g++) {
-        if ((rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_REVIEW, SCORE_NODATA_EXCLUDE,
+        if ((rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_REVIEW, SCORE_NODATA_ZERO,
                                   &sc->groups[g].sum, e)) ||
-            (rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_SELF, SCORE_NODATA_EXCLUDE,
+            (rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_SELF, SCORE_NODATA_ZERO,
                                   &sc->groups[g].sum_self, e)))
             goto out;
     }
-    if ((rc = score_sum_items(items, n, NULL, SCORE_FROM_REVIEW, SCORE_NODATA_EXCLUDE, &sc->total, e)) ||
-        (rc = score_sum_items(items, n, NULL, SCORE_FROM_SELF, SCORE_NODATA_EXCLUDE, &sc->total_self, e)))
+    if ((rc = score_sum_items(items, n, NULL, SCORE_FROM_REVIEW, SCORE_NODATA_ZERO, &sc->total, e)) ||
+        (rc = score_sum_items(items, n, NULL, SCORE_FROM_SELF, SCORE_NODATA_ZERO, &sc->total_self, e)))
         goto out;
 out:
     free(items);
@@ -994,11 +994,16 @@ static json_t *jstr_or_null(const char *s)
 json_t *app_sc_sum_json(const score_sum *m)
 {
     char f[SCORE_FMT_LEN];
-    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I}", "points", jreal(m->points), "max", jreal(m->max),
+    /* sums are made with SCORE_NODATA_ZERO: every counted item is expected,
+     * those without data (nodata) scored 0 */
+    size_t expected = m->counted, reported = m->counted >= m->nodata ? m->counted - m->nodata : 0;
+    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:{s:I, s:I, s:o}}", "points", jreal(m->points), "max", jreal(m->max),
                      "index", jnum_or_null(m->has_value, m->value),
                      "index_text", m->has_value ? json_string(score_format_index(m->value, f)) : json_null(),
                      "counted", (json_int_t)m->counted, "nodata", (json_int_t)m->nodata,
-                     "zero_max", (json_int_t)m->zero_max);
+                     "zero_max", (json_int_t)m->zero_max, "completeness", "reported", (json_int_t)reported,
+                     "expected", (json_int_t)expected, "rate",
+                     expected ? json_real((double)reported / (double)expected) : json_null());
 }
 
 static json_t *ind_json(const app_score *sc, const app_score_ind *d)
@@ -1101,7 +1106,8 @@ dti_rc app_score_json(const app_score *sc, json_t **out, dti_err *e)
                                          : json_null(),
                   "total", app_sc_sum_json(&sc->total), "groups", groups, "indicators", inds, "criteria", crits,
                   "total_self", sc->has_table ? app_sc_sum_json(&sc->total_self) : json_null(),
-                  "nodata_rule", json_string("no data is left out of points and maximum (counted in nodata)"),
+                  "nodata_rule", json_string("no approved data scores 0 points out of its maximum (counted in nodata; "
+                                              "completeness = reported / expected beside every index)"),
                   "at_risk", risk,
                   "statuses", "met", (json_int_t)sc->nmet, "on_track", (json_int_t)sc->non_track,
                   "at_risk", (json_int_t)sc->nat_risk, "not_met", (json_int_t)sc->nnot_met,

@@ -46,10 +46,13 @@
  *               "nguy cơ".
  *   index       without a point table every indicator with a target weighs
  *               the same (maximum 1, points = achievement); with one, the
- *               table's criteria (below). No data is left out of points and
- *               maximum and counted apart (SCORE_NODATA_EXCLUDE), never a
- *               silent zero. Groups: points over maximum per group; the
- *               plan: all points over all maximum points.
+ *               table's criteria (below). An item without approved data
+ *               scores 0 out of its maximum (SCORE_NODATA_ZERO, as the
+ *               national DTI: not reporting never pays) and is counted in
+ *               nodata; every sum's JSON carries "completeness" {reported,
+ *               expected, rate} beside its index. Groups: points over
+ *               maximum per group; the plan: all points over all maximum
+ *               points.
  *   criteria    a criterion's points are, in order of precedence: the
  *               reviewer's (criterion_points.review_points), else the
  *               commune's self-assessment (self_points), else what its rule
@@ -244,6 +247,7 @@ typedef struct app_rank_row {
     size_t late, missing;                   /* units: received late; deadline passed, none */
     size_t led, led_data;                   /* units: indicators led, with data */
     score_sum sum;                          /* communes: their plan's total */
+    char plan_title[256];                   /* communes: the plan ranked ("" none) */
 } app_rank_row;
 
 typedef struct app_ranking {

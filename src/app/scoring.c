@@ -32,10 +32,14 @@ static json_t *num(double v)
 static json_t *sum_json(const score_sum *s)
 {
     char f[SCORE_FMT_LEN];
-    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I}", "points", num(s->points), "max", num(s->max),
-                     "value", s->has_value ? num(s->value) : json_null(),
+    /* SCORE_NODATA_ZERO sums: completeness = reported / expected beside the index */
+    size_t reported = s->counted >= s->nodata ? s->counted - s->nodata : 0;
+    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I, s:{s:I, s:I, s:o}}", "points", num(s->points), "max",
+                     num(s->max), "value", s->has_value ? num(s->value) : json_null(),
                      "value_text", s->has_value ? score_format_index(s->value, f) : "",
-                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata);
+                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata, "completeness",
+                     "reported", (json_int_t)reported, "expected", (json_int_t)s->counted, "rate",
+                     s->counted ? num((double)reported / (double)s->counted) : json_null());
 }
 
 static json_t *ind_json(const app_score_ind *d)

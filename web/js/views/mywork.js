@@ -27,6 +27,7 @@ import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
 import { read as readNum, format as fmtN } from '../num.js';
+import { fmtDateTime } from '../dates.js';
 
 const TASK_STATUSES = ['chưa triển khai', 'đang triển khai', 'hoàn thành', 'quá hạn', 'dừng'];
 const TEXTS = [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']];
@@ -385,7 +386,7 @@ async function renderForm(main, ctx) {
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'mywork-state', 'data-state': state || 'none' },
         state ? t('state.' + state) : t('state.none')),
         rep?.version ? ` · ${t('mywork.version')} ${rep.version}` : ''),
-      rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDate(rep.submitted_at)) : null,
+      rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDateTime(rep.submitted_at)) : null,
       state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null),
     form);
 }
