@@ -149,6 +149,9 @@ static void test_value_checks(void **state)
     fixture_close(&f);
 }
 
+/* The smallest PDF the evidence check (app/evidence.c) takes as one. */
+static const char MINI_PDF[] = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
 static void test_state_machine_and_versions(void **state)
 {
     (void)state;
@@ -187,7 +190,7 @@ static void test_state_machine_and_versions(void **state)
     const char v3[] = "code,value\nI1,65\n";
     assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 70, &r, &e), DTI_ERR_CONFLICT);
     assert_non_null(strstr(e.msg, "reopen"));
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "a.pdf", "%PDF-1.7\n", 9, 0, t + 70, NULL, NULL,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "a.pdf", MINI_PDF, sizeof MINI_PDF - 1, 0, t + 70, NULL, NULL,
                                    &e), DTI_ERR_CONFLICT);
     int ver = 0;
     assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "", t + 71, &ver, &e), DTI_ERR_INPUT);
