@@ -55,5 +55,6 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv);
 int cmd_index(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+int cmd_remind(cli_ctx *ctx, int argc, char **argv);
 
 #endif

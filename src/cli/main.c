@@ -45,6 +45,8 @@ static const struct command COMMANDS[] = {
      "index load PLAN FILE  load a point table (CSV or JSON)"},
     {"serve", cmd_serve, "serve [--listen ĐC:CỔNG] [--threads N]  chạy máy chủ web",
      "serve [--listen HOST:PORT] [--threads N]  run the web server"},
+    {"remind", cmd_remind, "remind [--dry-run]  gửi nhắc hạn, báo trả lại/duyệt, tổng hợp đơn vị chậm (cho cron)",
+     "remind [--dry-run]  send deadline reminders, return/approval notices, the late digest (for cron)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",
      "demo [--force]     make the demo data (Hòa Bình commune, users, reports since the plan was issued)"},
     {NULL, NULL, NULL, NULL}
