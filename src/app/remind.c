@@ -348,15 +348,13 @@ static dti_rc load_users(struct run *u, int64_t org_id, const char *role, struct
     return rc;
 }
 
-/* The unit's people for KIND: reporters; with a head after the deadline;
- * with the commune's coordinators at the last step. */
+/* The unit's people for KIND: reporters; with its head after the deadline
+ * (the coordinators hear of it in the digest). */
 static dti_rc recipients(struct run *u, const char *kind, int64_t org_id, struct users *out)
 {
     dti_rc rc = load_users(u, org_id, "reporter", out);
     if (!rc && (strcmp(kind, "after") == 0 || strcmp(kind, "escalate") == 0))
         rc = load_users(u, org_id, "viewer", out);
-    if (!rc && strcmp(kind, "escalate") == 0)
-        rc = load_users(u, u->commune_id, "coordinator", out);
     return rc;
 }
 
@@ -398,8 +396,10 @@ static dti_rc remind_unit(struct run *u, int64_t org_id, const char *org, const 
         buf_adds(&b, "Hôm nay là ngày cuối cùng; đơn vị chưa nộp báo cáo.\n");
     else
         buf_printf(&b, "Đã quá hạn %d ngày; đơn vị chưa nộp báo cáo.%s\n", -left,
-                   strcmp(kind, "escalate") == 0 ? " Thư này cũng gửi lãnh đạo đơn vị và bộ phận điều phối."
-                   : strcmp(kind, "after") == 0 ? " Thư này cũng gửi lãnh đạo đơn vị." : "");
+                   strcmp(kind, "escalate") == 0
+                       ? " Đây là lần nhắc cuối; thư này cũng gửi lãnh đạo đơn vị, và bộ phận điều phối đã có "
+                         "danh sách các đơn vị chưa nộp."
+                       : " Thư này cũng gửi lãnh đạo đơn vị; bộ phận điều phối nhận danh sách các đơn vị chưa nộp.");
     link_line(u, &b);
     if (buf_failed(&b)) {
         buf_release(&b);
@@ -792,14 +792,16 @@ dti_rc remind_send_pending(store *s, time_t now, const remind_mail_cfg *mail, re
     if (!mail || !mail->enabled)
         return DTI_OK;
     /* claims are stamped with the real clock: DTI_NOW pins what is due, not how long a send takes */
+    int64_t last = 0;
     for (int guard = 0; guard < 100000; guard++) {
         int64_t id = 0;
         struct mail_row m = {NULL, NULL, NULL, 0};
         time_t real = time(NULL);
         auth_ts(real, ts);
         auth_ts(real - REMIND_MAIL_STALE_S, stale);
-        if ((rc = store_notice_claim(s, ts, stale, REMIND_MAIL_ATTEMPTS, &id, e)) || !id)
+        if ((rc = store_notice_claim(s, last, ts, stale, REMIND_MAIL_ATTEMPTS, &id, e)) || !id)
             break;
+        last = id;
         if ((rc = store_notice_mail_get(s, id, mail_row_fn, &m, e)) == DTI_OK && m.nomem)
             rc = app_nomem(e);
         if (rc == DTI_OK) {

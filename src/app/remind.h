@@ -17,10 +17,12 @@
  *    is missing or a draft: a submitted or approved report stops them.
  *  - Who: before the deadline and on the day, the unit's reporters ("before",
  *    "due"); after it, also the unit's head — an active viewer account of
- *    the unit itself ("after"); at the last step after the deadline also the
- *    coordinators of the plan's commune ("escalate"). On every step after the
- *    deadline the coordinators get one digest listing every unit still late
- *    for that period ("digest").
+ *    the unit itself ("after", and "escalate" at the last step). On every
+ *    step after the deadline the coordinators of the plan's commune get one
+ *    digest listing every unit still late for that period, and whether
+ *    anyone there can receive the reminders ("digest"): one message per
+ *    period and step rather than one per late unit, so that escalation
+ *    reaches them without burying them.
  *  - A returned report has a new deadline: the plan's return_days working
  *    days (Monday to Friday; public holidays are not known to dti) after the
  *    day it was returned (remind_return_due). The unit's reporters are told

@@ -8,7 +8,9 @@
  * Prints the address it serves on (port 0 picks a free one: tests use it)
  * and, on a signal, stops accepting, lets requests in flight finish and
  * exits 0. The signals are blocked before the server's threads start, so
- * that only this thread receives them, in sigwait(). */
+ * that only this thread receives them, in sigwait().
+ * Reminders (app/remind.h) run on their own thread every DTI_REMIND_EVERY
+ * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -19,6 +21,7 @@
 #include "base/file.h"
 #include "app/app.h"
 #include "app/auth.h"
+#include "app/remind.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -84,6 +87,15 @@ static dti_rc bootstrap_admin(const char *db, const char *name, dti_err *e)
     return rc;
 }
 
+/* DTI_REMIND_EVERY seconds between reminder runs: default 60, 0 = off. */
+static unsigned remind_every(void)
+{
+    const char *v = getenv("DTI_REMIND_EVERY");
+    char *end = NULL;
+    long n = v && *v ? strtol(v, &end, 10) : 60;
+    return v && *v && (*end || n < 0 || n > 86400) ? 60 : (unsigned)n;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
     int rc = CLI_FAIL;
@@ -93,6 +105,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     size_t len;
     http_server_cfg cfg;
     http_server *srv = NULL;
+    remind_loop *reminders = NULL;
     dti_err e;
     dti_err_clear(&e);
     memset(&cfg, 0, sizeof cfg);
@@ -156,6 +169,11 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
         rc = cli_error(&e);
         goto out;
     }
+    if (remind_loop_start(ctx->db, remind_every(), &reminders, &e) != DTI_OK) {
+        http_server_stop(srv, 0);
+        rc = cli_error(&e);
+        goto out;
+    }
     printf("%s %s://%s%s%s:%u/ (%u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
            cert ? "https" : "http", strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
            http_server_port(srv), cfg.threads, TR("luồng", "threads"), TR("dữ liệu", "data"), ctx->db);
@@ -163,6 +181,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     int sig = 0;
     sigwait(&sigs, &sig);
     fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
+    remind_loop_stop(reminders);
     http_server_stop(srv, 3000);
     rc = CLI_OK;
 out:

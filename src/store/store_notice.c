@@ -64,17 +64,17 @@ dti_rc store_notice_mark_read(store *s, int64_t user_id, int64_t id, const char 
         p, 4, changed, e);
 }
 
-dti_rc store_notice_claim(store *s, const char *at, const char *stale_before, int max_attempts, int64_t *id,
-                          dti_err *e)
+dti_rc store_notice_claim(store *s, int64_t after_id, const char *at, const char *stale_before, int max_attempts,
+                          int64_t *id, dti_err *e)
 {
     int found = 0;
     *id = 0;
     for (int tries = 0; tries < 8; tries++) {
         int64_t cand = 0, changes = 0;
-        store_val p[] = {SV_T(stale_before), SV_I(max_attempts)};
+        store_val p[] = {SV_I(after_id), SV_T(stale_before), SV_I(max_attempts)};
         dti_rc rc = store_query_int(s,
-            "SELECT id FROM notices WHERE (email_state = 'pending' OR (email_state = 'sending' AND email_at < ?)) "
-            "AND attempts < ? ORDER BY id LIMIT 1", p, 2, &cand, &found, e);
+            "SELECT id FROM notices WHERE id > ? AND (email_state = 'pending' OR (email_state = 'sending' AND "
+            "email_at < ?)) AND attempts < ? ORDER BY id LIMIT 1", p, 3, &cand, &found, e);
         if (rc || !found)
             return rc;
         store_val q[] = {SV_T(at), SV_I(cand), SV_T(stale_before)};

@@ -42,13 +42,15 @@ dti_rc store_notice_unread(store *s, int64_t user_id, int64_t *n, dti_err *e);
 dti_rc store_notice_mark_read(store *s, int64_t user_id, int64_t id, const char *at, int64_t *changed,
                               dti_err *e);
 
-/* Claim one notice to e-mail: 'pending', or 'sending' since before
- * STALE_BEFORE (a sender that died), with fewer than MAX_ATTEMPTS
- * attempts; it becomes 'sending' since AT. *ID 0 when none. The claim is
+/* Claim one notice to e-mail, the lowest id above AFTER_ID: 'pending', or
+ * 'sending' since before STALE_BEFORE (a sender that died), with fewer
+ * than MAX_ATTEMPTS attempts; it becomes 'sending' since AT. *ID 0 when
+ * none. (A sender passes the last id it tried, so that one pass tries each
+ * notice once.) The claim is
  * one conditional UPDATE, so two senders never take the same notice. The
  * caller then reads it with store_notice_mail_get. */
-dti_rc store_notice_claim(store *s, const char *at, const char *stale_before, int max_attempts, int64_t *id,
-                          dti_err *e);
+dti_rc store_notice_claim(store *s, int64_t after_id, const char *at, const char *stale_before, int max_attempts,
+                          int64_t *id, dti_err *e);
 /* Columns: email, subject, body, attempts. */
 dti_rc store_notice_mail_get(store *s, int64_t id, store_row_fn fn, void *ctx, dti_err *e);
 /* The outcome of sending ID: sent, or failed with ERROR (back to
