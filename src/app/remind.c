@@ -756,6 +756,14 @@ dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, re
     return DTI_OK;
 }
 
+dti_rc remind_run_allowed(const auth_user *u, dti_err *e)
+{
+    if (u && u->id > 0 && u->active && u->role == ROLE_ADMIN)
+        return DTI_OK;
+    return dti_fail(e, DTI_ERR_PERM, "", "Chỉ quản trị hệ thống chạy nhắc hạn bằng tay (máy chủ tự chạy mỗi phút)",
+                    "Only an administrator runs the reminders by hand (the server runs them every minute)");
+}
+
 void remind_result_release(remind_result *r)
 {
     if (!r)

@@ -148,6 +148,9 @@ typedef struct remind_result {
  * the notices; the mails after it commits. R released by the caller, also
  * after a failure. */
 dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e);
+/* DTI_OK when U may run reminders by hand from the web (an admin: a run
+ * covers every plan), else DTI_ERR_PERM. The command line needs no user. */
+dti_rc remind_run_allowed(const auth_user *u, dti_err *e);
 /* Only the sending part of remind_run (pending notices). */
 dti_rc remind_send_pending(store *s, time_t now, const remind_mail_cfg *mail, remind_result *r, dti_err *e);
 void remind_result_release(remind_result *r);
