@@ -358,12 +358,15 @@ static dti_rc recipients(struct run *u, const char *kind, int64_t org_id, struct
     return rc;
 }
 
-static void link_line(struct run *u, buf *b)
+/* Where to go next: the unit's "Việc của tôi", or (SCREEN) another screen. */
+static void link_line(struct run *u, buf *b, const char *screen)
 {
+    if (!screen)
+        screen = "Việc của tôi";
     if (u->app_url && *u->app_url)
-        buf_printf(b, "\nMở dti: %s (mục “Việc của tôi”).\n", u->app_url);
+        buf_printf(b, "\nMở dti: %s (mục “%s”).\n", u->app_url, screen);
     else
-        buf_adds(b, "\nMở dti, mục “Việc của tôi”.\n");
+        buf_printf(b, "\nMở dti, mục “%s”.\n", screen);
 }
 
 /* One deadline reminder to the unit ORG for step I of the deadline DUE. */
@@ -400,7 +403,7 @@ static dti_rc remind_unit(struct run *u, int64_t org_id, const char *org, const 
                        ? " Đây là lần nhắc cuối; thư này cũng gửi lãnh đạo đơn vị, và bộ phận điều phối đã có "
                          "danh sách các đơn vị chưa nộp."
                        : " Thư này cũng gửi lãnh đạo đơn vị; bộ phận điều phối nhận danh sách các đơn vị chưa nộp.");
-    link_line(u, &b);
+    link_line(u, &b, NULL);
     if (buf_failed(&b)) {
         buf_release(&b);
         return app_nomem(u->e);
@@ -482,7 +485,7 @@ static dti_rc digest(struct run *u, const char *code, int32_t due, int i, const 
     }
     if (!rc && late) {
         snprintf(subject, sizeof subject, "Tổng hợp: %zu đơn vị chưa nộp báo cáo %s (hạn %s)", late, pname, dd);
-        link_line(u, &b);
+        link_line(u, &b, "Tổng quan");
         if (buf_failed(&b))
             rc = app_nomem(u->e);
         else if (!(rc = load_users(u, u->commune_id, "coordinator", &to)))
@@ -646,7 +649,7 @@ static dti_rc run_reviews(struct run *u)
             buf_printf(&b, "Kế hoạch: %s\nĐơn vị: %s\nKỳ báo cáo: %s\nBị trả lại ngày: %s\nLý do: %s\n"
                            "Hạn nộp lại: %s (%d ngày làm việc kể từ ngày trả lại).\n",
                        u->title, x->org, pname, rd, x->reason, dd, u->return_days);
-            link_line(u, &b);
+            link_line(u, &b, NULL);
             if (buf_failed(&b))
                 rc = app_nomem(u->e);
             else if (!(rc = load_users(u, x->org_id, "reporter", &to)))
@@ -673,7 +676,7 @@ static dti_rc run_reviews(struct run *u)
         buf_init(&b, 1 << 16);
         buf_printf(&b, "Kế hoạch: %s\nĐơn vị: %s\nKỳ báo cáo: %s\nBáo cáo đã được duyệt; số liệu đã vào chỉ số.\n",
                    u->title, x->org, pname);
-        link_line(u, &b);
+        link_line(u, &b, NULL);
         if (buf_failed(&b))
             rc = app_nomem(u->e);
         else if (!(rc = load_users(u, x->org_id, "reporter", &to)))
