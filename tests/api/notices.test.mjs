@@ -41,7 +41,7 @@ const vn = (iso) => iso.split('-').reverse().join('/');
 before(async () => {
   admin = await login(ADMIN, PASSWORD);
   const fd = new FormData();
-  fd.append('file', new Blob([fs.readFileSync(`${SHARED}/plans/minh-duc-2026-2030-dti.txt`), '\n\n\n']), 'minh-duc-nhac-han.txt');
+  fd.append('file', new Blob([fs.readFileSync(`${SHARED}/plans/minh-duc-2026-2030-dti.txt`), '\n\t\n\t(notices.test.mjs)\n']), 'minh-duc-nhac-han.txt');
   fd.append('plan', fs.readFileSync(`${SHARED}/plans/expected/minh-duc-2026-2030-dti.json`, 'utf8'));
   const imp = await fetch(BASE + '/api/v1/imports', as(admin, { method: 'POST', body: fd }));
   const body = await imp.json();
