@@ -136,12 +136,23 @@ for (const width of [1280, 360]) {
       assert.match(await link.textContent(), /Thông báo\s*1/, 'the unread count on the link');
       assert.ok(await sideways(page) <= width, 'notices: no sideways scrolling');
       await shot('notices');
+      // the address notices are e-mailed to: checked by the server, the message at the field
+      await page.getByLabel('Thư điện tử nhận thông báo').fill('van phong@hoabinh');
+      await page.getByRole('button', { name: 'Lưu địa chỉ' }).click();
+      await page.waitForFunction(() => /không hợp lệ/.test(document.querySelector('#notices-email-error')?.textContent || ''));
+      await page.getByLabel('Thư điện tử nhận thông báo').fill('vanphong@hoabinh.example.vn');
+      await page.getByRole('button', { name: 'Lưu địa chỉ' }).click();
+      await page.waitForFunction(() => /Đã lưu/.test(document.querySelector('#notices-email-status')?.textContent || ''));
+      assert.equal(await page.textContent('#notices-email-error'), '');
       await n.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
       await page.waitForFunction(() => /^0 chưa đọc/.test(document.querySelector('#notices-count')?.textContent || ''));
       assert.equal(await link.locator('.unread-count').count(), 0, 'no count left on the link');
       await page.locator('#notices-list li[data-kind="returned"]').getByRole('link', { name: 'Mở báo cáo' }).click();
       await page.waitForSelector('#mywork-form');
       assert.match(await page.textContent('#mywork-head'), /Hạn nộp lại:\s*26\/11\/2026/);
+      await page.click('nav#nav a[href="#/notices"]');
+      await page.waitForSelector('#notices-email');
+      assert.equal(await page.inputValue('#notices-email'), 'vanphong@hoabinh.example.vn', 'the address kept');
       await logout(page);
 
       // 2. a submitted report withdrawn before review, two files, submitted again

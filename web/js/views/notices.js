@@ -1,7 +1,8 @@
 // views/notices.js — the user's notices (issue 13, point 7; docs/reminders.md):
 //   #/notices     reminders before and after a deadline, returns, approvals and
 //                 the coordinator's digest of late units, newest first (GET
-//                 /api/v1/notices), each marked read on request, or all at once.
+//                 /api/v1/notices), each marked read on request, or all at once;
+//                 and the address they are e-mailed to (PUT /users/:uid/email).
 // The navigation link shows the unread count: the shell rebuilds the
 // navigation on every render, so a MutationObserver puts the count back on
 // the link each time, and the count is fetched again at most every 30 s.
@@ -20,6 +21,8 @@ addMessages({
     'notices.kind.before': 'Nhắc hạn', 'notices.kind.due': 'Hết hạn hôm nay', 'notices.kind.after': 'Quá hạn',
     'notices.kind.escalate': 'Quá hạn — nhắc lần cuối', 'notices.kind.digest': 'Tổng hợp đơn vị chưa nộp',
     'notices.kind.returned': 'Bị trả lại', 'notices.kind.approved': 'Đã duyệt', 'notices.unreadLabel': 'thông báo chưa đọc',
+    'notices.email': 'Thư điện tử nhận thông báo', 'notices.emailHint': 'Để trống nếu chỉ muốn xem thông báo trong dti.',
+    'notices.emailSave': 'Lưu địa chỉ', 'notices.emailSaved': 'Đã lưu địa chỉ thư điện tử.', 'notices.emailCleared': 'Đã xóa địa chỉ: thông báo chỉ hiện trong dti.',
   },
   en: {
     'nav.notices': 'Notices', 'notices.title': 'Notices',
@@ -30,6 +33,8 @@ addMessages({
     'notices.kind.before': 'Reminder', 'notices.kind.due': 'Due today', 'notices.kind.after': 'Overdue',
     'notices.kind.escalate': 'Overdue — last reminder', 'notices.kind.digest': 'Late units digest',
     'notices.kind.returned': 'Returned', 'notices.kind.approved': 'Approved', 'notices.unreadLabel': 'unread notices',
+    'notices.email': 'E-mail for notices', 'notices.emailHint': 'Leave it empty to read notices in dti only.',
+    'notices.emailSave': 'Save the address', 'notices.emailSaved': 'E-mail address saved.', 'notices.emailCleared': 'Address removed: notices in dti only.',
   },
 });
 
@@ -97,9 +102,39 @@ function card(n, rerender, user) {
     h('div', { class: 'actions' }, toReport, readBtn));
 }
 
+// The user's own address, set or cleared here (the server checks it).
+function emailForm(user, current) {
+  const input = h('input', { id: 'notices-email', name: 'email', type: 'email', autocomplete: 'email', value: current || '',
+    'aria-describedby': 'notices-email-hint' });
+  const msg = h('p', { id: 'notices-email-status', role: 'status' });
+  const err = h('p', { class: 'error', id: 'notices-email-error', role: 'alert' });
+  const form = h('form', { id: 'notices-email-form', class: 'card', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'notices-email' }, t('notices.email')), input,
+      h('p', { class: 'muted', id: 'notices-email-hint' }, t('notices.emailHint')), err),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, t('notices.emailSave'))), msg);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    msg.textContent = '';
+    input.removeAttribute('aria-invalid');
+    const v = input.value.trim();
+    try {
+      await api('PUT', `/api/v1/users/${user.id}/email`, { email: v || null });
+      msg.textContent = t(v ? 'notices.emailSaved' : 'notices.emailCleared');
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      err.textContent = e.message;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    }
+  });
+  return form;
+}
+
 export async function render(main, ctx) {
   const user = ctx.user || {};
   const list = await get('/api/v1/notices');
+  const mine = user.id ? await get(`/api/v1/users/${user.id}/email`).catch(() => ({ email: null })) : { email: null };
   if (ctx.current && !ctx.current()) return;
   badge.n = list.unread;
   badge.at = Date.now();
@@ -114,5 +149,6 @@ export async function render(main, ctx) {
   mount(main, h('h1', {}, t('notices.title')),
     h('p', { id: 'notices-count', role: 'status' }, t('notices.unread', { n: list.unread }), ' ', all),
     list.notices.length === 0 ? h('p', { class: 'muted' }, t('notices.empty'))
-      : h('ul', { class: 'cards', id: 'notices-list' }, list.notices.map((n) => card(n, rerender, user))));
+      : h('ul', { class: 'cards', id: 'notices-list' }, list.notices.map((n) => card(n, rerender, user))),
+    user.id ? emailForm(user, mine.email) : null);
 }
