@@ -121,10 +121,30 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
                      const char *item, const char *name, const void *p, size_t n, size_t max,
                      time_t now, int64_t *id, int *new_file, dti_err *e);
 
+/* One file of report_attach_many: its name and bytes, borrowed. */
+typedef struct report_file {
+    const char *name;
+    const void *data;
+    size_t len;
+} report_file;
+#define REPORT_FILES_MAX 16
+/* Attach N files (at most REPORT_FILES_MAX) as report_attach does each,
+ * all or none (evidence_many.c): one refused file stores none, and E names
+ * it. IDS and NEW_FILES (N entries each; either may be NULL) get each
+ * file's evidence id and whether its bytes were new. */
+dti_rc report_attach_many(store *s, const auth_user *u, const report_key *key, char item_kind, const char *item,
+                          const report_file *files, size_t n, size_t max, time_t now, int64_t *ids, int *new_files,
+                          dti_err *e);
+
 /* Submit KEY's report (draft or returned → submitted). *MISSING (may be
  * NULL) gets how many indicators and tasks the org leads have no entry. */
 dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t now,
                      size_t *missing, dti_err *e);
+/* Withdraw KEY's submitted report before review (report_withdraw.c):
+ * submitted → draft, its submission time cleared; refused (DTI_ERR_CONFLICT)
+ * in any other state or once the reviewer has checked any of its evidence.
+ * Needs AUTH_REPORT_WRITE. Audited ("report.withdraw"). */
+dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
 /* Return a submitted report with REASON (required). */
 dti_rc report_return(store *s, const auth_user *u, const report_key *key, const char *reason,
                      time_t now, dti_err *e);

@@ -3,6 +3,7 @@
  *   report fill PLAN ORG PERIOD --csv FILE       values and task progress (CSV form: report.h)
  *   report attach PLAN ORG PERIOD FILE [--indicator CODE | --task CODE] [--name NAME]
  *   report submit PLAN ORG PERIOD
+ *   report withdraw PLAN ORG PERIOD              take a submitted report back before review
  *   report return PLAN ORG PERIOD --reason TEXT
  *   report approve PLAN ORG PERIOD                 not by whoever filled or submitted it (report.h)
  *   report reopen PLAN ORG PERIOD --reason TEXT    an approved report: a new version, returned
@@ -176,10 +177,10 @@ static void print_report(const json_t *r)
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *usage_vi = "report fill|attach|submit|return|approve|reopen|show|versions KH ĐƠN_VỊ KỲ … | "
+    static const char *usage_vi = "report fill|attach|submit|withdraw|return|approve|reopen|show|versions KH ĐƠN_VỊ KỲ … | "
                                   "report check SỐ [--undo] | report status KH KỲ | "
                                   "report self-approval XÃ on|off [--reason LÝ_DO]";
-    static const char *usage_en = "report fill|attach|submit|return|approve|reopen|show|versions PLAN ORG PERIOD … | "
+    static const char *usage_en = "report fill|attach|submit|withdraw|return|approve|reopen|show|versions PLAN ORG PERIOD … | "
                                   "report check ID [--undo] | report status PLAN PERIOD | "
                                   "report self-approval COMMUNE on|off [--reason TEXT]";
     if (argc < 2)
@@ -318,6 +319,13 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         if (missing)
             fprintf(stderr, "dti: %s: %zu\n", TR("cảnh báo: chỉ tiêu, nhiệm vụ chủ trì chưa có số liệu",
                                                  "warning: led indicators and tasks without an entry"), missing);
+    } else if (!strcmp(sub, "withdraw")) {
+        if (report_withdraw(a.st, &u, &k, now, &e)) {
+            status = cli_error(&e);
+            goto out;
+        }
+        printf("%s %s\n", TR("Đã rút lại báo cáo kỳ (trở về bản nháp)", "Withdrew the report (back to draft) for"),
+               k.period);
     } else if (!strcmp(sub, "return")) {
         if (report_return(a.st, &u, &k, o.reason, now, &e)) {
             status = cli_error(&e);

@@ -20,7 +20,10 @@
  * SERVE_STOP_MAX_MS whatever the server is doing (a second signal ends it
  * at once), so SIGTERM always stops it within 5 s; SQLite's journal keeps
  * every committed write through such an end, and an uncommitted one was
- * never acknowledged. */
+ * never acknowledged.
+ * Reminders (app/remind.h) run on their own thread every DTI_REMIND_EVERY
+ * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*;
+ * that thread is stopped first on a signal. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -31,6 +34,7 @@
 #include "base/file.h"
 #include "app/app.h"
 #include "app/auth.h"
+#include "app/remind.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -126,6 +130,15 @@ static dti_rc bootstrap_admin(const char *db, const char *name, dti_err *e)
     return rc;
 }
 
+/* DTI_REMIND_EVERY seconds between reminder runs: default 60, 0 = off. */
+static unsigned remind_every(void)
+{
+    const char *v = getenv("DTI_REMIND_EVERY");
+    char *end = NULL;
+    long n = v && *v ? strtol(v, &end, 10) : 60;
+    return v && *v && (*end || n < 0 || n > 86400) ? 60 : (unsigned)n;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
     int rc = CLI_FAIL;
@@ -135,6 +148,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     size_t len;
     http_server_cfg cfg;
     http_server *srv = NULL;
+    remind_loop *reminders = NULL;
     dti_err e;
     dti_err_clear(&e);
     memset(&cfg, 0, sizeof cfg);
@@ -207,6 +221,11 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
         rc = cli_error(&e);
         goto out;
     }
+    if (remind_loop_start(ctx->db, remind_every(), &reminders, &e) != DTI_OK) {
+        http_server_stop(srv, 0);
+        rc = cli_error(&e);
+        goto out;
+    }
     printf("%s %s://%s%s%s:%u/ (%u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
            cert ? "https" : "http", strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
            http_server_port(srv), cfg.threads, TR("luồng", "threads"), TR("dữ liệu", "data"), ctx->db);
@@ -214,9 +233,10 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     int sig = 0;
     sigwait(&sigs, &sig);
     fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
-    pthread_t wd;
+    pthread_t wd;               /* first: nothing below may delay the stop past its bound */
     if (pthread_create(&wd, NULL, stop_watchdog, &sigs) == 0)
         pthread_detach(wd);
+    remind_loop_stop(reminders);
     http_server_stop(srv, SERVE_GRACE_MS);
     rc = CLI_OK;
 out:

@@ -53,6 +53,8 @@ static const struct command COMMANDS[] = {
      "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] [--trust-proxy]\n"
      "        [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] [--admin NAME] [--log]  "
      "run the web server"},
+    {"remind", cmd_remind, "remind [--dry-run]  gửi nhắc hạn, báo trả lại/duyệt, tổng hợp đơn vị chậm (cho cron)",
+     "remind [--dry-run]  send deadline reminders, return/approval notices, the late digest (for cron)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",
      "demo [--force]     make the demo data (Hòa Bình commune, users, reports since the plan was issued)"},
     {"backup", cmd_backup, "backup TỆP [--no-key]  sao lưu cơ sở dữ liệu (khi máy chủ đang chạy), kèm khóa nhật ký",

@@ -30,6 +30,7 @@ void api_report_return(struct http_req *r);
 void api_report_approve(struct http_req *r);
 void api_report_reopen(struct http_req *r);
 void api_report_attach(struct http_req *r);
+void api_report_withdraw(struct http_req *r);
 void api_evidence_get(struct http_req *r);
 void api_evidence_check(struct http_req *r);
 void api_completeness(struct http_req *r);
@@ -52,5 +53,13 @@ void api_assignment_set(struct http_req *r);
 void api_plan_units(struct http_req *r);
 void api_org_duties(struct http_req *r);
 void api_report_queue(struct http_req *r);
+void api_notices_list(struct http_req *r);
+void api_notice_read(struct http_req *r);
+void api_notices_read_all(struct http_req *r);
+void api_user_email_get(struct http_req *r);
+void api_user_email_set(struct http_req *r);
+void api_plan_reminders_get(struct http_req *r);
+void api_plan_reminders_set(struct http_req *r);
+void api_reminders_run(struct http_req *r);
 
 #endif

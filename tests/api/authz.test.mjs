@@ -201,6 +201,17 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/units', url: () => `/api/v1/plans/${A.plan}/units`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/assignments/:org', url: () => `/api/v1/plans/${A.plan}/assignments/${A.org}`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/reports', url: () => `/api/v1/plans/${A.plan}/reports?state=submitted`, exp: READ_PLAN },
+  // reminders (app/remind.h): withdraw as submit; one's own notices only (a notice of nobody: 404 for all);
+  // an address as the account itself; the plan's reminder settings as its calendar; a run by hand: admins
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/withdraw', url: () => rep() + '/withdraw', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/notices', url: () => '/api/v1/notices', exp: { anonymous: 401, all: 200 } },
+  { m: 'POST', p: '/api/v1/notices/read', url: () => '/api/v1/notices/read', exp: { anonymous: 401, all: 200 } },
+  { m: 'POST', p: '/api/v1/notices/:nid/read', url: () => '/api/v1/notices/999999/read', exp: { anonymous: 401, all: 404 } },
+  { m: 'GET', p: '/api/v1/users/:uid/email', url: () => `/api/v1/users/${A.uid}/email`, exp: R({ coordinator: 200, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/users/:uid/email', url: () => `/api/v1/users/${A.uid}/email`, body: () => ({ email: 'matrix@hoabinh.example.vn' }), exp: R({ coordinator: 200, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/reminders', url: () => `/api/v1/plans/${A.plan}/reminders`, exp: READ_PLAN },
+  { m: 'PUT', p: '/api/v1/plans/:id/reminders', url: () => `/api/v1/plans/${A.plan}/reminders`, body: () => ({ schedule: '-3,0,1,3' }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/reminders/run', url: () => '/api/v1/reminders/run?dry_run=1', exp: R({ admin: 200, coordinator: 403, reporter: 403, viewer: 403, foreign: 403 }) },
 ];
 
 function expected(row, role, scope) {

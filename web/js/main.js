@@ -27,6 +27,7 @@ import * as history from './views/history.js';
 import * as calendar from './views/calendar.js';
 import * as users from './views/users.js';
 import * as account from './views/account.js';
+import * as notices from './views/notices.js';
 
 // The screens of the navigation, in its order.
 const SCREENS = [
@@ -41,6 +42,7 @@ const SCREENS = [
   // roles (optional): the roles that see the row in the navigation (all when absent)
   { path: 'users', key: 'nav.users', view: users, roles: ['admin', 'coordinator'] },
   { path: 'account', key: 'nav.account', view: account },
+  { path: 'notices', key: 'nav.notices', view: notices },
 ];
 
 const state = { user: null };

@@ -22,12 +22,34 @@
 // what was understood is shown beside each number field as it is typed,
 // and what is ambiguous or out of range for the field (a count, a rate, a
 // level 0..1) is refused before saving, with the reason.
+// Issue 13: a returned report comes first ("Bị trả lại 07/12 — cần sửa",
+// the reason on the card) with the new deadline the server gives it
+// (return_due: the plan's working days from the return), not as overdue; a
+// submitted report can be withdrawn to fix it before review; several
+// evidence files go in one upload.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
 import { read as readNum, format as fmtN } from '../num.js';
 import { fmtDateTime } from '../dates.js';
+
+addMessages({
+  vi: {
+    'mywork.returnedOn': 'Bị trả lại {d} — cần sửa', 'mywork.returnDue': 'Hạn nộp lại:',
+    'mywork.reason': 'Lý do:', 'mywork.withdraw': 'Rút lại để sửa',
+    'mywork.withdrawHint': 'Báo cáo chưa được thẩm định: có thể rút lại về bản nháp để sửa rồi nộp lại.',
+    'mywork.withdrawn': 'Đã rút lại: báo cáo trở về bản nháp. Sửa xong hãy nộp lại.',
+    'mywork.evidenceManyHint': 'Chọn được nhiều tệp: PDF, PNG, JPEG, Word, Excel, PowerPoint; tối đa 20 MB mỗi tệp. Gửi cùng lúc lưu; một tệp không hợp lệ thì không tệp nào được lưu.',
+  },
+  en: {
+    'mywork.returnedOn': 'Returned {d} — to be corrected', 'mywork.returnDue': 'Resubmit by:',
+    'mywork.reason': 'Reason:', 'mywork.withdraw': 'Withdraw to correct',
+    'mywork.withdrawHint': 'Not reviewed yet: you can take the report back to draft, correct it and submit it again.',
+    'mywork.withdrawn': 'Withdrawn: the report is a draft again. Submit it once corrected.',
+    'mywork.evidenceManyHint': 'Several files may be chosen: PDF, PNG, JPEG, Word, Excel, PowerPoint; 20 MB at most each. Sent on save; one invalid file stores none.',
+  },
+});
 
 const TASK_STATUSES = ['chưa triển khai', 'đang triển khai', 'hoàn thành', 'quá hạn', 'dừng'];
 const TEXTS = [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']];
@@ -60,10 +82,13 @@ function stateLabel(state) {
 }
 
 // A period's deadline line: "Hạn nộp: 15/12/2026 còn 22 ngày" (the
-// countdown only while the report is still to be made).
+// countdown only while the report is still to be made); for a returned
+// report its new deadline: "Hạn nộp lại: 10/12/2026 còn 3 ngày".
 function deadlineLine(p) {
   const todo = !p.state || p.state === 'draft' || p.state === 'returned';
-  return h('p', {}, t('mywork.deadline'), ' ', h('strong', {}, p.unit_due || t('mywork.noDeadline')), ' ',
+  const again = p.state === 'returned' && p.return_due;
+  return h('p', {}, t(again ? 'mywork.returnDue' : 'mywork.deadline'), ' ',
+    h('strong', {}, (again ? p.return_due : p.unit_due) || t('mywork.noDeadline')), ' ',
     todo && p.days_left !== null && p.days_left !== undefined ? h('span', { class: 'status ' + countdownClass(p.days_left) }, countdownDays(p.days_left))
       : p.state && p.timeliness?.label ? h('span', { class: 'muted' }, p.timeliness.label) : null);
 }
@@ -71,11 +96,17 @@ function deadlineLine(p) {
 async function renderList(main, ctx) {
   const user = ctx.user || {};
   const list = await workList(user);
-  // the open periods first, then earlier ones; by deadline within each
+  // returned reports first (to be corrected, by their new deadline), then
+  // the open periods, then earlier ones; by deadline within each
   const cards = [];
+  const returned = (x) => x.state === 'returned';
+  for (const { plan, work } of list) {
+    for (const p of work.periods.filter(returned)) cards.push({ plan, work, p });
+  }
+  cards.sort((a, b) => String(a.p.return_due_iso || '').localeCompare(String(b.p.return_due_iso || '')));
   for (const when of ['current', 'past']) {
     for (const { plan, work } of list) {
-      for (const p of work.periods.filter((x) => x.when === when)) cards.push({ plan, work, p });
+      for (const p of work.periods.filter((x) => x.when === when && !returned(x))) cards.push({ plan, work, p });
     }
   }
   const notes = list.filter((x) => x.work.note).map((x) => h('p', { class: 'muted' }, `${x.plan.title}: ${x.work.note}`));
@@ -85,12 +116,16 @@ async function renderList(main, ctx) {
     cards.length === 0 ? h('p', { class: 'muted' }, t('mywork.empty')) :
       h('ul', { class: 'cards', id: 'mywork-list' }, cards.map(({ plan, work, p }) => {
         const open = p.state !== 'submitted' && p.state !== 'approved';
-        return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when },
-          h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
+        const ret = p.state === 'returned';
+        return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when,
+          'data-state': p.state || 'none', class: ret ? 'returned' : null },
+          ret ? h('p', { class: 'returned-head' }, h('strong', {}, t('mywork.returnedOn', { d: fmtDate(p.returned_at ? new Date(Date.parse(p.returned_at) + 7 * 3600 * 1000) : '') })))
+            : h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
           // the period by name, and by the code reports, CSV files and the CLI use
           h('h2', {}, `${work.org} · ${periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
           h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
           deadlineLine(p),
+          ret && p.reason ? h('p', { class: 'reason' }, t('mywork.reason'), ' ', p.reason) : null,
           h('p', {}, t('mywork.state'), ' ', stateLabel(p.state), p.version ? ` · ${t('mywork.version')} ${p.version}` : ''),
           h('a', { class: 'button', href: `#/my-work/${plan.id}/${work.org_id}/${encodeURIComponent(p.code)}` },
             open ? t('mywork.open') : t('mywork.view')));
@@ -309,7 +344,7 @@ async function renderForm(main, ctx) {
 
   const evidenceItems = [...items.indicators.map((i) => ['indicator', i.code, `${i.code}. ${i.name}`]),
     ...items.tasks.map((x) => ['task', x.code, `${t('mywork.task')} ${x.code}. ${x.name}`])];
-  const evFile = h('input', { id: 'evidence-file', name: 'file', type: 'file', disabled: !editable,
+  const evFile = h('input', { id: 'evidence-file', name: 'file', type: 'file', disabled: !editable, multiple: true,
     accept: '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx' });
   const evItem = h('select', { id: 'evidence-item', name: 'item', disabled: !editable },
     h('option', { value: '' }, t('mywork.wholeReport')),
@@ -324,7 +359,7 @@ async function renderForm(main, ctx) {
     h('h2', {}, t('mywork.evidence')),
     h('div', { class: 'card' },
       field('evidence-item', t('mywork.evidenceFor'), evItem),
-      field('evidence-file', t('mywork.evidenceFile'), evFile, t('mywork.evidenceHint')),
+      field('evidence-file', t('mywork.evidenceFile'), evFile, t('mywork.evidenceManyHint')),
       (rep?.evidence || []).length ? h('ul', { id: 'evidence-list' }, rep.evidence.map((ev) =>
         h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : ''))) : null),
     h('h2', {}, t('mywork.texts')),
@@ -333,7 +368,22 @@ async function renderForm(main, ctx) {
     editable ? h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'secondary', id: 'mywork-save', value: 'save' }, t('mywork.save')),
       h('button', { type: 'submit', class: 'primary', id: 'mywork-submit', value: 'submit' }, t('mywork.submit'))) : null,
+    state === 'submitted' ? h('div', { class: 'actions' },
+      h('p', { class: 'muted', id: 'mywork-withdraw-hint' }, t('mywork.withdrawHint')),
+      h('button', { type: 'button', class: 'secondary', id: 'mywork-withdraw', 'aria-describedby': 'mywork-withdraw-hint' },
+        t('mywork.withdraw'))) : null,
     status);
+  form.querySelector('#mywork-withdraw')?.addEventListener('click', async (ev) => {
+    ev.target.disabled = true;
+    try {
+      await api('POST', reportPath(planId, org, period, '/withdraw'));
+      await renderForm(main, ctx);
+      main.querySelector('#mywork-status').textContent = t('mywork.withdrawn');
+    } catch (e) {
+      ev.target.disabled = false;
+      showError(form, e);
+    }
+  });
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -348,7 +398,7 @@ async function renderForm(main, ctx) {
       await api('PUT', reportPath(planId, org, period), new Blob([csv], { type: 'text/csv' }));
       if (evFile.files.length) {
         const fd = new FormData();
-        fd.append('file', evFile.files[0]);
+        for (const f of evFile.files) fd.append('file', f);
         if (evItem.value) {
           const [k, code] = evItem.value.split(/:(.*)/s);
           fd.append('item_kind', k);
@@ -387,7 +437,8 @@ async function renderForm(main, ctx) {
         state ? t('state.' + state) : t('state.none')),
         rep?.version ? ` · ${t('mywork.version')} ${rep.version}` : ''),
       rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDateTime(rep.submitted_at)) : null,
-      state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null),
+      state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null,
+      state === 'returned' && rep?.returned_at ? h('p', { class: 'muted' }, t('mywork.returnedOn', { d: fmtDateTime(rep.returned_at) })) : null),
     form);
 }
 
