@@ -705,13 +705,12 @@ static int head_row(void *ctx, const store_row *row)
 }
 
 dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, int64_t id,
-                     const char *code, const char *format, const char *kind, size_t bytes, char **head,
+                     const char *code, const char *format, const char *kind, char **head,
                      dti_err *e)
 {
     struct head h;
     memset(&h, 0, sizeof h);
-    json_t *after = json_pack("{s:s, s:s, s:s, s:I}", "period", code, "format", format, "kind", kind,
-                              "bytes", (json_int_t)bytes);
+    json_t *after = json_pack("{s:s, s:s, s:s}", "period", code, "format", format, "kind", kind);
     if (!after)
         return app_nomem(e);
     dti_rc rc = audit_append_id(s, u, now, action, "plan", id, NULL, after, e);
@@ -758,7 +757,7 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
         goto out;
     in_tx = 1;
     if ((rc = outputs_audit(s, u, now, data_kind ? "export.data" : "export.report", q->plan_id, r.period,
-                            format_name(q->format), r.kind == EXPORT_YEAR ? "year" : "period", 0, &r.audit_head, e)))
+                            format_name(q->format), r.kind == EXPORT_YEAR ? "year" : "period", &r.audit_head, e)))
         goto out;
     switch (q->format) {
     case OUTPUTS_DOCX: rc = export_report_docx(&r, data, len, e); break;

@@ -30,7 +30,7 @@
  * communes, no other commune's figure.
  *
  * Audit. Every export appends "export.report" / "export.data" (entity
- * "plan", after: {period, format, kind, bytes}) by the acting user at NOW,
+ * "plan", after: {period, format, kind}) by the acting user at NOW,
  * and the document carries the audit chain's head after that entry
  * ("seq:hash", read from table audit_head: the chain's own head; when the
  * keyed audit head of another change lands, this is the place to call it)

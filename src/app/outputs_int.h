@@ -17,7 +17,7 @@ dti_rc outputs_build(store *s, const auth_user *u, const outputs_req *q, time_t 
 /* Append the export's audit entry ACTION (entity "plan" or "org" ID) and
  * read the chain's head after it into *HEAD ("seq:hash"; caller frees). */
 dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, int64_t id,
-                     const char *code, const char *format, const char *kind, size_t bytes, char **head,
+                     const char *code, const char *format, const char *kind, char **head,
                      dti_err *e);
 /* COMMUNE's settings (defaults from the commune's and province's names),
  * with the overrides OVER (may be NULL) and the document number NUMBER (may

@@ -28,7 +28,7 @@ static const char *num(int has, double v, char out[40])
 {
     if (!has)
         return "";
-    snprintf(out, 40, "%.6g", v);
+    snprintf(out, 40, "%.10g", v);
     return out;
 }
 
