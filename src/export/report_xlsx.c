@@ -87,6 +87,7 @@ static lxw_worksheet *sheet(lxw_workbook *wb, const struct fmts *f, const char *
         worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
         worksheet_write_string(ws, 3, (lxw_col_t)i, heads[i], f->head);
     }
+    worksheet_set_row(ws, 3, 32, NULL);
     worksheet_freeze_panes(ws, 4, 0);
     worksheet_repeat_rows(ws, 3, 3);
     worksheet_set_landscape(ws);
@@ -95,6 +96,32 @@ static lxw_worksheet *sheet(lxw_workbook *wb, const struct fmts *f, const char *
     worksheet_fit_to_pages(ws, 1, 0);
     worksheet_autofilter(ws, 3, 0, 3, (lxw_col_t)(n - 1));
     return ws;
+}
+
+/* The lines a wrapped text takes in a column WIDTH characters wide (rows
+ * do not grow by themselves: libxlsxwriter sets no height, and Calc keeps
+ * the default one when opening). */
+static double lines_of(const char *s, double width)
+{
+    size_t chars = 0;
+    for (const char *p = s ? s : ""; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    double per = width > 2 ? width * 1.1 - 1 : 1;
+    double n = (double)chars / per;
+    return n <= 1 ? 1 : (double)(long)(n + 0.999);
+}
+
+/* Set ROW's height to the tallest of its N cells TEXTS in columns WIDTHS. */
+static void fit_row(lxw_worksheet *ws, lxw_row_t row, const char *const *texts, const double *widths, size_t n)
+{
+    double lines = 1;
+    for (size_t i = 0; i < n; i++) {
+        double l = lines_of(texts[i], widths[i]);
+        if (l > lines)
+            lines = l;
+    }
+    if (lines > 1)
+        worksheet_set_row(ws, row, 15.0 * (lines > 10 ? 10 : lines), NULL);
 }
 
 static void str(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
@@ -162,6 +189,9 @@ static void results(lxw_workbook *wb, const struct fmts *f, const export_report 
         worksheet_write_number(ws, row, 12, (double)x->evidence, f->center);
         str(ws, row, 13, x->reporter, f->wrap);
         str(ws, row, 14, unit_timeliness(r, x->reporter), f->center);
+        const char *t[] = {"", "", group_name(r, x->group), x->name, x->unit, "", "", "", "", "", x->lead, x->support,
+                           "", x->reporter, ""};
+        fit_row(ws, row, t, w, 15);
     }
 }
 
@@ -187,6 +217,8 @@ static void tasks(lxw_workbook *wb, const struct fmts *f, const export_report *r
         str(ws, row, 8, t->products, f->wrap);
         str(ws, row, 9, t->period, f->center);
         str(ws, row, 10, t->overdue ? "có" : "không", f->center);
+        const char *tx[] = {"", "", t->name, t->lead, t->outputs, t->due_text, t->status, "", t->products, "", ""};
+        fit_row(ws, row, tx, w, 11);
     }
 }
 
