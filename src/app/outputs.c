@@ -657,7 +657,7 @@ dti_rc outputs_build(store *s, const auth_user *u, const outputs_req *q, time_t 
     if ((rc = q->focus ? focus_from_text(r, q->focus, e) : derive_focus(r, p, end, e)))
         goto out;
     if ((rc = outputs_plan_commune(s, u, q->plan_id, &commune, e)) ||
-        (rc = outputs_settings_model(s, commune, r->commune, r->province, q->over, q->number, &r->set, e)))
+        (rc = outputs_settings_model(s, commune, r->commune, r->province, q->over, q->number, 0, &r->set, e)))
         goto out;
     {
         period_ymd t = period_ymd_of(period_today_vn(now));
@@ -704,7 +704,7 @@ static int head_row(void *ctx, const store_row *row)
     return 1;
 }
 
-dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, int64_t id,
+dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, const char *entity, int64_t id,
                      const char *code, const char *format, const char *kind, char **head,
                      dti_err *e)
 {
@@ -713,7 +713,7 @@ dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *actio
     json_t *after = json_pack("{s:s, s:s, s:s}", "period", code, "format", format, "kind", kind);
     if (!after)
         return app_nomem(e);
-    dti_rc rc = audit_append_id(s, u, now, action, "plan", id, NULL, after, e);
+    dti_rc rc = audit_append_id(s, u, now, action, entity, id, NULL, after, e);
     json_decref(after);
     if (rc)
         return rc;
@@ -756,7 +756,7 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = outputs_audit(s, u, now, data_kind ? "export.data" : "export.report", q->plan_id, r.period,
+    if ((rc = outputs_audit(s, u, now, data_kind ? "export.data" : "export.report", "plan", q->plan_id, r.period,
                             format_name(q->format), r.kind == EXPORT_YEAR ? "year" : "period", &r.audit_head, e)))
         goto out;
     switch (q->format) {

@@ -16,15 +16,16 @@ dti_rc outputs_build(store *s, const auth_user *u, const outputs_req *q, time_t 
                      dti_err *e);
 /* Append the export's audit entry ACTION (entity "plan" or "org" ID) and
  * read the chain's head after it into *HEAD ("seq:hash"; caller frees). */
-dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, int64_t id,
+dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, const char *entity, int64_t id,
                      const char *code, const char *format, const char *kind, char **head,
                      dti_err *e);
-/* COMMUNE's settings (defaults from the commune's and province's names),
+/* COMMUNE's settings (defaults from the commune's and province's names;
+ * PROVINCE_LEVEL: COMMUNE is a province org, the Sở KH&CN's defaults),
  * with the overrides OVER (may be NULL) and the document number NUMBER (may
  * be NULL: left blank), into *OUT (owned strings of the model). */
 dti_rc outputs_settings_model(store *s, int64_t commune, const char *commune_name, const char *province,
-                              const outputs_settings *over, const char *number, export_settings *out,
-                              dti_err *e);
+                              const outputs_settings *over, const char *number, int province_level,
+                              export_settings *out, dti_err *e);
 /* "tháng 10/2026", "quý IV/2026", "6 tháng đầu năm 2026", "năm 2026". */
 void outputs_period_label(const char *code, char *out, size_t n);
 

@@ -134,6 +134,33 @@ static char *default_of(size_t i, const char *commune, const char *province)
     }
 }
 
+/* The defaults of a province's documents (the Sở KH&CN's summary). */
+static char *default_province_of(size_t i, const char *province)
+{
+    char b[1024];
+    switch (i) {
+    case 0: {
+        char *u = upper(province ? province : "");
+        if (!u)
+            return NULL;
+        snprintf(b, sizeof b, "UBND TỈNH %s", u);
+        free(u);
+        return strdup(b);
+    }
+    case 1: return strdup("SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+    case 2: return strdup(province ? province : "");
+    case 3: return strdup("/BC-SKHCN");
+    case 4: return strdup("KT. GIÁM ĐỐC");
+    case 5: return strdup("");
+    case 6: return strdup("PHÓ GIÁM ĐỐC");
+    case 7: return strdup("");
+    default:
+        snprintf(b, sizeof b, "UBND tỉnh%s%s (để báo cáo)\nBan Chỉ đạo chuyển đổi số tỉnh\nUBND các xã, phường\nLưu: VT",
+                 province ? " " : "", province ? province : "");
+        return strdup(b);
+    }
+}
+
 static const char *field_of(const outputs_settings *c, size_t i)
 {
     if (!c)
@@ -145,7 +172,7 @@ static const char *field_of(const outputs_settings *c, size_t i)
 
 /* The value in force of every field: override, else stored, else default. */
 static dti_rc resolve(store *s, int64_t commune, const char *cname, const char *pname,
-                      const outputs_settings *over, char *out[NFIELDS], dti_err *e)
+                      const outputs_settings *over, int province, char *out[NFIELDS], dti_err *e)
 {
     struct row r;
     dti_rc rc = load(s, commune, &r, e);
@@ -158,7 +185,7 @@ static dti_rc resolve(store *s, int64_t commune, const char *cname, const char *
         else if (r.v[i] && !(o && !*o))
             out[i] = strdup(r.v[i]);
         else
-            out[i] = default_of(i, cname, pname);
+            out[i] = province ? default_province_of(i, pname) : default_of(i, cname, pname);
         if (!out[i]) {
             for (size_t k = 0; k <= i; k++) {
                 free(out[k]);
@@ -180,16 +207,17 @@ static dti_rc commune_names(store *s, int64_t commune, struct names *n, dti_err 
 }
 
 dti_rc outputs_settings_model(store *s, int64_t commune, const char *commune_name, const char *province,
-                              const outputs_settings *over, const char *number, export_settings *out,
-                              dti_err *e)
+                              const outputs_settings *over, const char *number, int province_level,
+                              export_settings *out, dti_err *e)
 {
     char *v[NFIELDS] = {0};
     struct names nm;
     memset(&nm, 0, sizeof nm);
     dti_rc rc = DTI_OK;
-    if (commune > 0 && (rc = commune_names(s, commune, &nm, e)))
+    if (commune > 0 && !province_level && (rc = commune_names(s, commune, &nm, e)))
         return rc;
-    rc = resolve(s, commune, nm.commune ? nm.commune : commune_name, nm.province ? nm.province : province, over, v, e);
+    rc = resolve(s, commune, nm.commune ? nm.commune : commune_name, nm.province ? nm.province : province, over,
+                 province_level, v, e);
     free(nm.commune);
     free(nm.province);
     if (rc)
@@ -256,7 +284,7 @@ dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t commune, outpu
     dti_rc rc = auth_can(s, u, AUTH_READ, commune, e);
     if (rc || (rc = commune_names(s, commune, &nm, e)))
         return rc;
-    rc = resolve(s, commune, nm.commune, nm.province, NULL, v, e);
+    rc = resolve(s, commune, nm.commune, nm.province, NULL, 0, v, e);
     free(nm.commune);
     free(nm.province);
     if (rc)

@@ -1,9 +1,10 @@
-/* report.c — the export_report model's lifecycle and the number format the
- * writers share (report.h). */
+/* report.c — the export models' lifecycles (report.h, province.h) and the
+ * number format the writers share. */
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include "core/score.h"
+#include "export/province.h"
 #include "export/report.h"
 
 const char *export_num(double v, int decimals, char out[32])
@@ -92,4 +93,34 @@ void export_report_release(export_report *r)
     free(r->author);
     free(r->audit_head);
     memset(r, 0, sizeof *r);
+}
+
+void export_province_release(export_province *p)
+{
+    if (!p)
+        return;
+    free(p->province);
+    export_settings *s = &p->set;
+    free(s->body_parent);
+    free(s->body_name);
+    free(s->place);
+    free(s->number);
+    free(s->sign_authority);
+    free(s->sign_deputy);
+    free(s->sign_title);
+    free(s->sign_name);
+    strlist_release(&s->recipients);
+    for (size_t i = 0; i < p->ncommunes; i++) {
+        export_commune *c = &p->communes[i];
+        free(c->name);
+        free(c->index_text);
+        free(c->report);
+        free(c->report_due);
+        free(c->note);
+    }
+    free(p->communes);
+    free(p->mode);
+    free(p->author);
+    free(p->audit_head);
+    memset(p, 0, sizeof *p);
 }

@@ -26,6 +26,7 @@
 #include <string.h>
 #include "base/text.h"
 #include "export/docx.h"
+#include "export/docx_blocks.h"
 #include "export/report.h"
 
 #define PT(n) ((n) * 2)     /* points to half-points */
@@ -120,35 +121,6 @@ static const char *status_words(const export_indicator *x)
     if (x->status && strcmp(x->status, "at_risk") == 0)
         return "nguy cơ không đạt";
     return x->status_label ? x->status_label : "chưa có số liệu";
-}
-
-/* ---- heading block -------------------------------------------------------- */
-
-static void heading(docx *d, const export_report *r)
-{
-    const int wl = 3500, wr = DOCX_TEXT_W - 3500;
-    int widths[2] = {wl, wr};
-    char s[512];
-    docx_table_begin(d, 2, widths, 0);
-    docx_row_begin(d, 0);
-    docx_cell_begin(d, 0, 1);
-    docx_p(d, &CENTER, r->set.body_parent, 0, PT(13));
-    docx_p(d, &CENTER, r->set.body_name, DOCX_BOLD, PT(13));
-    docx_rule(d, wl / 3, wl - 216);
-    docx_p(d, &CENTER, r->set.number, 0, PT(13));
-    docx_cell_end(d);
-    docx_cell_begin(d, 1, 1);
-    docx_p(d, &CENTER, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", DOCX_BOLD, PT(12));
-    docx_p(d, &CENTER, "Độc lập - Tự do - Hạnh phúc", DOCX_BOLD, PT(13));
-    docx_rule(d, 3500, wr - 216);
-    snprintf(s, sizeof s, "%s, ngày %02d tháng %s%d năm %d", r->set.place ? r->set.place : "",
-             r->day, r->month < 3 ? "0" : "", r->month, r->doc_year);
-    docx_pfmt f = CENTER;
-    f.before = 60;
-    docx_p(d, &f, s, DOCX_ITALIC, PT(14));
-    docx_cell_end(d);
-    docx_row_end(d);
-    docx_table_end(d);
 }
 
 static void title(docx *d, const export_report *r)
@@ -414,43 +386,6 @@ static void assessment(docx *d, const export_report *r)
     }
 }
 
-static void closing(docx *d, const export_report *r)
-{
-    const int wl = 3900, wr = DOCX_TEXT_W - 3900;
-    int widths[2] = {wl, wr};
-    char s[512];
-    docx_pfmt left = {.align = DOCX_AL_LEFT, .before = -1, .after = -1};
-    docx_table_begin(d, 2, widths, 0);
-    docx_row_begin(d, 0);
-    docx_cell_begin(d, 0, 1);
-    docx_pfmt f = left;
-    f.before = 120;
-    docx_p(d, &f, "Nơi nhận:", DOCX_BOLD | DOCX_ITALIC, PT(12));
-    for (size_t i = 0; i < r->set.recipients.n; i++) {
-        snprintf(s, sizeof s, "- %s%s", r->set.recipients.v[i], i + 1 < r->set.recipients.n ? ";" : "");
-        size_t n = strlen(s);
-        if (i + 1 == r->set.recipients.n && n > 0 && s[n - 1] != '.')
-            snprintf(s + n, sizeof s - n, ".");
-        docx_p(d, &left, s, 0, PT(11));
-    }
-    docx_cell_end(d);
-    docx_cell_begin(d, 1, 1);
-    f = CENTER;
-    f.before = 120;
-    docx_p(d, &f, r->set.sign_authority, DOCX_BOLD, PT(14));
-    if (r->set.sign_deputy && *r->set.sign_deputy)
-        docx_p(d, &CENTER, r->set.sign_deputy, DOCX_BOLD, PT(14));
-    docx_p(d, &CENTER, r->set.sign_title, DOCX_BOLD, PT(14));
-    docx_p(d, &CENTER, "", 0, PT(14));
-    docx_p(d, &CENTER, "", 0, PT(14));
-    docx_p(d, &CENTER, "", 0, PT(14));
-    docx_p(d, &CENTER, "", 0, PT(14));
-    docx_p(d, &CENTER, r->set.sign_name ? r->set.sign_name : "", DOCX_BOLD, PT(14));
-    docx_cell_end(d);
-    docx_row_end(d);
-    docx_table_end(d);
-}
-
 static void appendix(docx *d, const export_report *r)
 {
     /* 14570 twips of landscape text width */
@@ -518,7 +453,7 @@ dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_
     if (rc)
         return rc;
     char subject[512], desc[512];
-    heading(d, r);
+    export_doc_heading(d, &r->set, r->day, r->month, r->doc_year);
     title(d, r);
 
     docx_p(d, &H1, "I. KẾT QUẢ THỰC HIỆN", 0, 0);
@@ -538,7 +473,7 @@ dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_
         bodyf(d, "%zu. %s", i + 1, r->focus.v[i]);
     bodyf(d, "Trên đây là báo cáo %s thực hiện Kế hoạch chuyển đổi số năm %d của Ủy ban nhân dân xã %s./.",
           r->kind == EXPORT_YEAR ? "tổng kết" : "kết quả", r->year, r->commune ? r->commune : "");
-    closing(d, r);
+    export_doc_closing(d, &r->set);
     docx_section(d, 0, 1);
     appendix(d, r);
 

@@ -15,20 +15,15 @@
  * printed page, widths set, long texts wrapped, A4 landscape fitted to
  * the page width. Numbers are real numbers (formats "#,##0.00", "0.00%":
  * Excel shows them with the reader's separators, a comma in a Vietnamese
- * Windows) and dates real dates shown dd/mm/yyyy. libxlsxwriter writes a
- * file only, so the workbook goes to a private temporary file that is read
- * back and removed. Properties: title, author, and the custom properties
+ * Windows) and dates real dates shown dd/mm/yyyy (xlsx_file.h: through a
+ * private temporary file). Properties: title, author, and the custom properties
  * dti.audit_head, dti.plan_id, dti.period. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
-#include "base/file.h"
 #include "export/report.h"
-
-#define XLSX_MAX_BYTES ((size_t)64 << 20)
+#include "export/xlsx_file.h"
 
 struct fmts {
     lxw_format *title, *head, *text, *wrap, *center, *num, *pct, *date, *bold;
@@ -304,23 +299,12 @@ static void ranking(lxw_workbook *wb, const struct fmts *f, const export_report 
 
 dti_rc export_report_xlsx(const export_report *r, void **data, size_t *len, dti_err *e)
 {
-    const char *tmp = getenv("TMPDIR");
-    char path[4096], sub[512], pid[32];
-    dti_rc rc = DTI_OK;
+    char path[EXPORT_XLSX_PATH_MAX], sub[512], pid[32];
     *data = NULL;
     *len = 0;
-    snprintf(path, sizeof path, "%s/dti-xlsx-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return dti_fail(e, DTI_ERR_IO, NULL, "không tạo được tệp tạm: %s", "cannot create a temporary file: %s",
-                        strerror(errno));
-    close(fd);
-    lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = tmp && *tmp ? (char *)tmp : NULL};
-    lxw_workbook *wb = workbook_new_opt(path, &opt);
-    if (!wb) {
-        unlink(path);
-        return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
-    }
+    lxw_workbook *wb = export_xlsx_new(path, e);
+    if (!wb)
+        return e ? e->code : DTI_ERR_IO;
     struct fmts f;
     fmts_init(wb, &f);
     snprintf(sub, sizeof sub, "%s%s%s — %s; số liệu đã duyệt, tính đến ngày %s", r->set.body_name ? r->set.body_name : "",
@@ -337,17 +321,5 @@ dti_rc export_report_xlsx(const export_report *r, void **data, size_t *len, dti_
     workbook_set_custom_property_string(wb, "dti.audit_head", r->audit_head ? r->audit_head : "");
     workbook_set_custom_property_string(wb, "dti.plan_id", pid);
     workbook_set_custom_property_string(wb, "dti.period", r->period);
-    lxw_error xe = workbook_close(wb);
-    if (xe != LXW_NO_ERROR) {
-        rc = dti_fail(e, DTI_ERR_IO, NULL, "không viết được bảng tính: %s", "could not write the workbook: %s",
-                      lxw_strerror(xe));
-        goto out;
-    }
-    char *p = NULL;
-    if ((rc = file_read(path, XLSX_MAX_BYTES, &p, len, e)))
-        goto out;
-    *data = p;
-out:
-    unlink(path);
-    return rc;
+    return export_xlsx_finish(wb, path, data, len, e);
 }

@@ -55,6 +55,8 @@ dti --as dieuphoi export report 1 2026 --docx "$T/nam.docx" 2> /dev/null || fail
 dti --as chutich export report 1 2026-10 --xlsx "$T/bang.xlsx" 2> /dev/null || fail "xlsx (chairman)"
 dti --as tinh export data 1 2026-10 --csv "$T/so-lieu.csv" 2> /dev/null || fail "csv (province)"
 dti --as tinh export data 1 2026-10 --json "$T/so-lieu.json" 2> /dev/null || fail "json (province)"
+dti --as tinh export province 1 2026-10 --docx "$T/tinh.docx" 2> /dev/null || fail "province docx"
+dti --as tinh export province 1 2026-10 --xlsx "$T/tinh-bang.xlsx" 2> /dev/null || fail "province xlsx"
 dti --as dieuphoi score 1 2026-10 > "$T/score.txt"
 dti --as dieuphoi score 1 2026-10 --json > "$T/score.json"
 
@@ -62,6 +64,9 @@ dti --as dieuphoi score 1 2026-10 --json > "$T/score.json"
 n0=$(dti --as admin audit log --json | python3 -c "import json,sys; print(len(json.load(sys.stdin)))")
 if dti --as congan export report 1 2026-10 --docx "$T/x.docx" 2> "$T/err.txt"; then fail "a reporter exported"; fi
 has "$T/err.txt" "congan" "reporter refusal names the user"
+# the commune's coordinator does not see the province's summary (outside its scope: not found)
+if dti --as dieuphoi export province 1 2026-10 --docx "$T/x.docx" 2> /dev/null; then fail "a commune exported the province"; fi
+if dti --as tinh export province 2 2026-10 --docx "$T/x.docx" 2> "$T/err.txt"; then fail "a commune taken for a province"; fi
 set +e
 dti --as dieuphoi export report 1 2026-13 --docx "$T/x.docx" 2> "$T/err.txt"; rc=$?
 set -e
@@ -90,6 +95,8 @@ want = [("dieuphoi", "export.report", "2026-10", "docx", "period", "2026-11-23T0
         ("chutich", "export.report", "2026-10", "xlsx", "period", "2026-11-23T03:00:00Z"),
         ("tinh", "export.data", "2026-10", "csv", "period", "2026-11-23T03:00:00Z"),
         ("tinh", "export.data", "2026-10", "json", "period", "2026-11-23T03:00:00Z")]
+prov = [(x["user"], x["entity"], x["entity_id"], x["after"]["format"]) for x in j if x["action"] == "export.province"]
+assert prov == [("tinh", "org", "1", "docx"), ("tinh", "org", "1", "xlsx")], prov
 assert got == want, got
 def head(path):
     m = re.search(r'name="dti.audit_head"><vt:lpwstr>(\d+):([0-9a-f]{64})<', open(path).read())
@@ -103,17 +110,18 @@ EOF
 # ---- LibreOffice opens every Office file ---------------------------------------------
 mkdir -p "$T/pdf"
 soffice -env:UserInstallation="file://$T/lo-profile" --headless --convert-to pdf --outdir "$T/pdf" \
-  "$T/thang.docx" "$T/nam.docx" "$T/bang.xlsx" > "$T/soffice.txt" 2>&1 || fail "soffice: $(cat "$T/soffice.txt")"
-for f in thang nam bang; do
+  "$T/thang.docx" "$T/nam.docx" "$T/bang.xlsx" "$T/tinh.docx" "$T/tinh-bang.xlsx" > "$T/soffice.txt" 2>&1 ||
+  fail "soffice: $(cat "$T/soffice.txt")"
+for f in thang nam bang tinh tinh-bang; do
   [ -s "$T/pdf/$f.pdf" ] || fail "$f did not convert: $(cat "$T/soffice.txt")"
 done
 
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
-for f in "$T/pdf/thang.pdf" "$T/pdf/nam.pdf" "$T/pdf/bang.pdf"; do
+for f in "$T/pdf/thang.pdf" "$T/pdf/nam.pdf" "$T/pdf/bang.pdf" "$T/pdf/tinh.pdf" "$T/pdf/tinh-bang.pdf"; do
   pdfinfo "$f" > "$T/info.txt"
   grep -Eq '^Page size: .*\(A4\)' "$T/info.txt" || fail "$f is not A4: $(grep 'Page size' "$T/info.txt")"
   p=$(pages "$f")
-  [ "$p" -ge 2 ] && [ "$p" -le 40 ] || fail "$f: $p pages"
+  [ "$p" -ge 1 ] && [ "$p" -le 40 ] || fail "$f: $p pages"
   echo "$(basename "$(dirname "$f")")/$(basename "$f"): $p pages, $(grep 'Page size' "$T/info.txt" | sed 's/  */ /g')"
 done
 # the appendix is landscape: its last page is wider than tall
@@ -193,6 +201,19 @@ for s in "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" "TIẾN ĐỘ CÁC NHIỆM
          "Tỷ lệ phủ sóng 5G trên dân số" "Phòng Kinh tế xã"; do
   has "$T/xlsx.txt" "$s" "workbook"
 done
+
+# the province's summary: its communes with the index dti score gives, its own report late (exported 23/11, due 20/11)
+pdftotext "$T/pdf/tinh.pdf" - | tr -s '[:space:]' ' ' > "$T/tinh.flat"
+pdftotext -layout "$T/pdf/tinh-bang.pdf" "$T/tinh-bang.txt"
+idx=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['plan']['value_text'])" "$T/score.json")
+for s in "SỞ KHOA HỌC VÀ CÔNG NGHỆ" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Bình Nguyên, ngày 23 tháng 11 năm 2026" "BÁO CÁO" \
+         "- Hòa Bình: chỉ số $idx, xếp thứ 1" "trễ 3 ngày (hạn 20/11/2026)" "Chỉ số chuyển đổi số của tỉnh tháng 10/2026: $idx" \
+         "Báo cáo của các xã gửi tỉnh: 0 đúng hạn, 1 trễ hạn, 0 chưa gửi" "Nơi nhận:"; do
+  has "$T/tinh.flat" "$s" "province summary"
+done
+has "$T/tinh-bang.txt" "Hòa Bình" "province workbook"
+has "$T/tinh-bang.txt" "trễ 3 ngày" "province workbook"
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$T/pdf/tinh.pdf" "$ART/export-province-2026-10"
 
 # ---- the .docx's own XML: page, margins, font, page numbers, landscape appendix -----------
 unzip -p "$T/thang.docx" word/document.xml > "$T/document.xml"
