@@ -252,7 +252,7 @@ void docx_p(docx *d, const docx_pfmt *f, const char *text, unsigned flags, int s
 void docx_rule(docx *d, int width, int span)
 {
     int side = span > width ? (span - width) / 2 : 0;
-    docx_pfmt f = {.rule_top = 1, .ind_left = side, .ind_right = side, .before = -1, .after = -1};
+    docx_pfmt f = {.rule_top = 1, .ind_left = side, .ind_right = side, .before = 60, .after = -1};
     docx_p_begin(d, &f);
     docx_run(d, "", 0, 4);
     docx_p_end(d);
