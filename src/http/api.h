@@ -51,5 +51,11 @@ void api_assignment_set(struct http_req *r);
 void api_plan_units(struct http_req *r);
 void api_org_duties(struct http_req *r);
 void api_report_queue(struct http_req *r);
+/* api_export.c */
+void api_export_report(struct http_req *r);
+void api_export_report_post(struct http_req *r);
+void api_export_province(struct http_req *r);
+void api_export_settings_get(struct http_req *r);
+void api_export_settings_put(struct http_req *r);
 
 #endif
