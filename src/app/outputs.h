@@ -100,22 +100,25 @@ dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const ch
                         outputs_format format, time_t now, void **data, size_t *len, char **name,
                         dti_err *e);
 
-/* The settings in force for COMMUNE (an org id; a plan's commune), the
- * defaults filled in, as JSON-able owned strings in *OUT (release with
- * outputs_settings_free). Needs AUTH_READ on it. */
+/* The settings in force for plan PLAN_ID's commune, the defaults filled
+ * in, as owned strings in *OUT (release with outputs_settings_free). Needs
+ * AUTH_READ on the plan, and not a reporter (DTI_ERR_PERM); a plan with no
+ * commune is DTI_ERR_CONFLICT. */
 typedef struct outputs_settings_owned {
     char *body_parent, *body_name, *place, *number_pattern, *sign_authority, *sign_deputy,
         *sign_title, *sign_name, *recipients;
 } outputs_settings_owned;
-dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t commune, outputs_settings_owned *out,
+dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
                             dti_err *e);
 void outputs_settings_free(outputs_settings_owned *o);
-/* Change COMMUNE's settings by C (NULL members unchanged, "" back to the
- * default) as U at NOW: a coordinator or admin of its scope
- * (AUTH_PLAN_WRITE on the org). Each text is cleaned (text_clean) and at
- * most OUTPUTS_TEXT_MAX bytes, recipients at most OUTPUTS_RECIPIENTS_MAX
- * lines: DTI_ERR_INPUT naming the field. Audited ("export.settings"). */
-dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t commune, const outputs_settings *c,
+/* Change plan PLAN_ID's commune's settings by C (NULL members unchanged,
+ * "" back to the default) as U at NOW: a coordinator or admin of its scope
+ * (AUTH_PLAN_WRITE on the plan; others DTI_ERR_PERM, out of scope
+ * DTI_ERR_NOTFOUND). Each text at most OUTPUTS_TEXT_MAX bytes of UTF-8
+ * (cleaned, recipients kept line by line), recipients at most
+ * OUTPUTS_RECIPIENTS_MAX lines: DTI_ERR_INPUT/TOOBIG naming the field,
+ * nothing written. Audited ("export.settings", before and after). */
+dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
                             time_t now, dti_err *e);
 /* The commune org of plan PLAN_ID (0 when it has none), with AUTH_READ. */
 dti_rc outputs_plan_commune(store *s, const auth_user *u, int64_t plan_id, int64_t *commune, dti_err *e);

@@ -275,13 +275,32 @@ dti_rc outputs_plan_commune(store *s, const auth_user *u, int64_t plan_id, int64
                            commune, &found, e);
 }
 
-dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t commune, outputs_settings_owned *out,
+/* The commune of plan PLAN_ID that U may act on with ACT (AUTH_READ: not a
+ * reporter's). */
+static dti_rc plan_commune(store *s, const auth_user *u, int64_t plan_id, auth_action act, int64_t *commune,
+                           dti_err *e)
+{
+    dti_rc rc = outputs_plan_commune(s, u, plan_id, commune, e);
+    if (rc)
+        return rc;
+    if (act == AUTH_READ && u->role == ROLE_REPORTER)
+        return dti_fail(e, DTI_ERR_PERM, NULL, "người dùng %s (báo cáo) không xem cài đặt văn bản của xã",
+                        "user %s (reporter) may not see the commune's document settings", u->name);
+    if (act != AUTH_READ && (rc = auth_can_plan(s, u, act, plan_id, e)))
+        return rc;
+    if (*commune <= 0)
+        return dti_fail(e, DTI_ERR_CONFLICT, NULL, "kế hoạch không thuộc xã nào", "the plan belongs to no commune");
+    return DTI_OK;
+}
+
+dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
                             dti_err *e)
 {
     char *v[NFIELDS] = {0};
     struct names nm;
+    int64_t commune = 0;
     memset(out, 0, sizeof *out);
-    dti_rc rc = auth_can(s, u, AUTH_READ, commune, e);
+    dti_rc rc = plan_commune(s, u, plan_id, AUTH_READ, &commune, e);
     if (rc || (rc = commune_names(s, commune, &nm, e)))
         return rc;
     rc = resolve(s, commune, nm.commune, nm.province, NULL, 0, v, e);
@@ -322,16 +341,17 @@ static json_t *row_json(const struct row *r)
     return j;
 }
 
-dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t commune, const outputs_settings *c,
+dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
                             time_t now, dti_err *e)
 {
+    int64_t commune = 0;
     struct row before, after;
     json_t *jb = NULL, *ja = NULL;
     char ts[AUTH_TS_LEN];
     int in_tx = 0;
     memset(&before, 0, sizeof before);
     memset(&after, 0, sizeof after);
-    dti_rc rc = auth_can(s, u, AUTH_PLAN_WRITE, commune, e);
+    dti_rc rc = plan_commune(s, u, plan_id, AUTH_PLAN_WRITE, &commune, e);
     if (rc)
         return rc;
     /* every field checked before anything is written */

@@ -225,17 +225,11 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     void *bytes = NULL;
     size_t len = 0;
     if (settings) {
-        int64_t commune = 0;
         outputs_settings_owned cur;
         memset(&cur, 0, sizeof cur);
-        if (outputs_plan_commune(a.st, &u, id, &commune, &e)) {
+        if (o.nset && outputs_settings_set(a.st, &u, id, &o.set, app_now(), &e)) {
             status = cli_error(&e);
-        } else if (commune <= 0) {
-            fprintf(stderr, "dti: %s\n", TR("kế hoạch không thuộc xã nào", "the plan belongs to no commune"));
-            status = CLI_FAIL;
-        } else if (o.nset && outputs_settings_set(a.st, &u, commune, &o.set, app_now(), &e)) {
-            status = cli_error(&e);
-        } else if (outputs_settings_get(a.st, &u, commune, &cur, &e)) {
+        } else if (outputs_settings_get(a.st, &u, id, &cur, &e)) {
             status = cli_error(&e);
         } else {
             print_settings(&cur);

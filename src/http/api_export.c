@@ -153,12 +153,12 @@ static json_t *settings_json(const outputs_settings_owned *s)
                      s->sign_name, "recipients", s->recipients);
 }
 
-static void settings_reply(http_req *r, store *db, const auth_user *u, int64_t commune)
+static void settings_reply(http_req *r, store *db, const auth_user *u, int64_t plan_id)
 {
     dti_err e;
     outputs_settings_owned s;
     dti_err_clear(&e);
-    if (outputs_settings_get(db, u, commune, &s, &e) != DTI_OK) {
+    if (outputs_settings_get(db, u, plan_id, &s, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -171,46 +171,33 @@ static void settings_reply(http_req *r, store *db, const auth_user *u, int64_t c
     http_reply_json(r, 200, j);
 }
 
-static store *settings_target(http_req *r, auth_user *u, int64_t *commune, dti_err *e)
-{
-    int64_t plan_id = 0;
-    store *db = actor(r, u, e);
-    if (!db || http_param_id(r, "id", &plan_id, e) != DTI_OK || outputs_plan_commune(db, u, plan_id, commune, e) != DTI_OK)
-        return NULL;
-    if (*commune <= 0) {
-        dti_fail(e, DTI_ERR_CONFLICT, NULL, "Kế hoạch không thuộc xã nào", "The plan belongs to no commune");
-        return NULL;
-    }
-    return db;
-}
-
 void api_export_settings_get(http_req *r)
 {
     dti_err e;
     auth_user u;
-    int64_t commune = 0;
+    int64_t plan_id = 0;
     dti_err_clear(&e);
-    store *db = settings_target(r, &u, &commune, &e);
-    if (!db) {
+    store *db = actor(r, &u, &e);
+    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    settings_reply(r, db, &u, commune);
+    settings_reply(r, db, &u, plan_id);
 }
 
 void api_export_settings_put(http_req *r)
 {
     dti_err e;
     auth_user u;
-    int64_t commune = 0;
+    int64_t plan_id = 0;
     json_t *body = NULL;
     dti_err_clear(&e);
     if (http_json_body(r, &body, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    store *db = settings_target(r, &u, &commune, &e);
-    if (!db) {
+    store *db = actor(r, &u, &e);
+    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         json_decref(body);
         http_reply_error(r, &e);
         return;
@@ -228,11 +215,11 @@ void api_export_settings_put(http_req *r)
         v[i] = json_string_value(x);
     }
     outputs_settings c = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]};
-    if (outputs_settings_set(db, &u, commune, &c, app_now(), &e) != DTI_OK) {
+    if (outputs_settings_set(db, &u, plan_id, &c, app_now(), &e) != DTI_OK) {
         json_decref(body);
         http_reply_error(r, &e);
         return;
     }
     json_decref(body);
-    settings_reply(r, db, &u, commune);
+    settings_reply(r, db, &u, plan_id);
 }
