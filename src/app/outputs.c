@@ -561,6 +561,50 @@ static dti_rc choose_period(store *s, const auth_user *u, int64_t plan_id, const
     return DTI_OK;
 }
 
+/* ---- the year summary's course -------------------------------------------------- */
+
+/* Each group's value at every period of the trend, and the previous year's
+ * index: app_score_compute (the one computation) per period. A period that
+ * cannot be computed is left without a value. */
+static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_err *e)
+{
+    for (size_t g = 0; g < r->ngroups; g++)
+        if (r->ntrend && (!(r->groups[g].trend = calloc(r->ntrend, sizeof(double))) ||
+                          !(r->groups[g].has_trend = calloc(r->ntrend, sizeof(int)))))
+            return app_nomem(e);
+    for (size_t t = 0; t < r->ntrend; t++) {
+        app_score sc;
+        dti_err e2;
+        memset(&sc, 0, sizeof sc);
+        if (app_score_compute(s, u, r->plan_id, r->trend[t].period, &sc, &e2) == DTI_OK) {
+            for (size_t g = 0; g < r->ngroups; g++)
+                for (size_t k = 0; k < sc.ngroups; k++)
+                    if (sc.groups[k].code && r->groups[g].code && strcmp(sc.groups[k].code, r->groups[g].code) == 0 &&
+                        sc.groups[k].sum.has_value) {
+                        r->groups[g].trend[t] = sc.groups[k].sum.value;
+                        r->groups[g].has_trend[t] = 1;
+                    }
+        } else if (e2.code == DTI_ERR_NOMEM) {
+            app_score_release(&sc);
+            return app_nomem(e);
+        }
+        app_score_release(&sc);
+    }
+    /* last year, over the same plan: its figures for the whole year when it holds approved data */
+    char prev[16];
+    app_score sc;
+    dti_err e2;
+    memset(&sc, 0, sizeof sc);
+    snprintf(prev, sizeof prev, "%d", r->year - 1);
+    if (r->year - 1 >= PERIOD_YEAR_MIN && app_score_compute(s, u, r->plan_id, prev, &sc, &e2) == DTI_OK &&
+        sc.total.has_value) {
+        r->has_prev_year = 1;
+        r->prev_year_index = sc.total.value;
+    }
+    app_score_release(&sc);
+    return DTI_OK;
+}
+
 /* ---- the whole model --------------------------------------------------------- */
 
 static dti_rc commune_rank(store *s, int64_t plan_id, const char *code, time_t now, export_report *r)
@@ -653,6 +697,8 @@ dti_rc outputs_build(store *s, const auth_user *u, const outputs_req *q, time_t 
     r->difficulties = g.difficulties.v, r->ndifficulties = g.difficulties.n, g.difficulties.v = NULL;
     r->proposals = g.proposals.v, r->nproposals = g.proposals.n, g.proposals.v = NULL;
     mark_overdue(r, p, end);
+    if (r->kind == EXPORT_YEAR && (rc = year_course(s, u, r, e)))
+        goto out;
     commune_rank(s, q->plan_id, r->scored_period, now, r);
     if ((rc = q->focus ? focus_from_text(r, q->focus, e) : derive_focus(r, p, end, e)))
         goto out;

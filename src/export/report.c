@@ -61,6 +61,8 @@ void export_report_release(export_report *r)
         free(r->groups[i].code);
         free(r->groups[i].name);
         free(r->groups[i].value_text);
+        free(r->groups[i].trend);
+        free(r->groups[i].has_trend);
     }
     free(r->groups);
     for (size_t i = 0; i < r->ntasks; i++) {

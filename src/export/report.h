@@ -44,6 +44,8 @@ typedef struct export_group {
     double value, points, max;
     long counted, nodata;
     size_t nind, nmet, nat_risk, nnot_met, nno_data;
+    double *trend;              /* the year summary: the group's value at each r->trend period (owned; NULL otherwise) */
+    int *has_trend;             /* whether it has one there (owned) */
 } export_group;
 
 typedef struct export_task {

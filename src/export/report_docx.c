@@ -374,10 +374,24 @@ static void assessment(docx *d, const export_report *r)
                 snprintf(s + n, sizeof s - n, ".");
             body(d, s);
         }
-        body(d, "Kết quả từng trụ cột trong năm:");
-        for (size_t g = 0; g < r->ngroups; g++)
-            bodyf(d, "- %s: %s.", r->groups[g].name ? r->groups[g].name : r->groups[g].code,
-                  r->groups[g].has_value && r->groups[g].value_text ? r->groups[g].value_text : "chưa có số liệu");
+        body(d, "Kết quả và diễn biến từng trụ cột trong năm:");
+        for (size_t g = 0; g < r->ngroups; g++) {
+            const export_group *gr = &r->groups[g];
+            char s[4096];
+            size_t n = (size_t)snprintf(s, sizeof s, "- %s: %s", gr->name ? gr->name : gr->code,
+                                        gr->has_value && gr->value_text ? gr->value_text : "chưa có số liệu");
+            if (gr->trend && r->ntrend > 1 && n < sizeof s) {
+                n += (size_t)snprintf(s + n, sizeof s - n, " (qua các kỳ: ");
+                for (size_t i = 0; i < r->ntrend && n < sizeof s; i++)
+                    n += (size_t)snprintf(s + n, sizeof s - n, "%s%s %s", i ? "; " : "", r->trend[i].period,
+                                          gr->has_trend[i] ? export_num(gr->trend[i], 4, a) : "—");
+                if (n < sizeof s)
+                    n += (size_t)snprintf(s + n, sizeof s - n, ")");
+            }
+            if (n < sizeof s)
+                snprintf(s + n, sizeof s - n, ".");
+            body(d, s);
+        }
         if (r->has_prev_year && r->has_index)
             bodyf(d, "So với năm %d: %s (năm nay %s).", r->year - 1, export_num(r->prev_year_index, 4, a),
                   r->index_text ? r->index_text : "");

@@ -193,9 +193,25 @@ assert "Xếp hạng: thứ 1/1 xã" in text
 EOF
 # the year summary: the same frame over the year
 for s in "Tổng kết thực hiện Kế hoạch chuyển đổi số năm 2026" "năm 2026 (tính đến hết tháng 10/2026)" \
-         "Diễn biến chỉ số qua các kỳ trong năm" "So với năm 2025" "NHIỆM VỤ TRỌNG TÂM NĂM TỚI" "Nguyễn Văn An" "Nơi nhận:"; do
+         "Diễn biến chỉ số qua các kỳ trong năm" "Kết quả và diễn biến từng trụ cột trong năm" "So với năm 2025" "NHIỆM VỤ TRỌNG TÂM NĂM TỚI" "Nguyễn Văn An" "Nơi nhận:"; do
   has "$T/nam.flat" "$s" "year summary"
 done
+# the year's course: the plan's index per month as dti score's trend gives it, each pillar's at the last month
+python3 - "$T/nam.flat" "$T/score.json" <<'EOF' || fail "year summary's course"
+import json, re, sys
+# pdftotext drops a hyphen where a line broke after it ("2026-" / "08" → "202608"): hyphens optional
+text = open(sys.argv[1]).read()
+def has(s):
+    return re.search(re.escape(s).replace(r"\-", "-?").replace(r"\ ", " ?"), text)
+score = json.load(open(sys.argv[2]))
+for p in score["trend"]:
+    if p.get("value_text"):
+        assert has(f"{p['period']}: {p['value_text']}"), p
+for g in score["groups"]:
+    if g.get("value_text"):
+        assert has(f"- {g['name']}: {g['value_text']} (qua các kỳ:"), g
+        assert has(f"2026-10 {g['value_text']})."), g
+EOF
 # the workbook: every sheet printed, the codes and figures in it
 for s in "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" "TIẾN ĐỘ CÁC NHIỆM VỤ" "TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ" "XẾP HẠNG CÁC ĐƠN VỊ" \
          "Tỷ lệ phủ sóng 5G trên dân số" "Phòng Kinh tế xã"; do
