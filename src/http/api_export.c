@@ -100,7 +100,7 @@ void api_export_report(http_req *r)
 
 void api_export_report_post(http_req *r)
 {
-    json_t *body = NULL;
+    json_t *body = NULL;   /* borrowed: the request owns it (http_json_body) */
     dti_err e;
     dti_err_clear(&e);
     if (http_json_body(r, &body, &e) != DTI_OK) {
@@ -109,13 +109,11 @@ void api_export_report_post(http_req *r)
     }
     const char *focus = json_string_value(json_object_get(body, "focus"));
     if (focus && strlen(focus) > EXPORT_BODY_MAX) {
-        json_decref(body);
         http_reply_fail(r, DTI_ERR_TOOBIG, "focus", "Nội dung trọng tâm kỳ tới quá dài", "The focus text is too long");
         return;
     }
     export_plan(r, json_string_value(json_object_get(body, "format")),
                 json_string_value(json_object_get(body, "number")), focus);
-    json_decref(body);
 }
 
 void api_export_province(http_req *r)
@@ -190,7 +188,7 @@ void api_export_settings_put(http_req *r)
     dti_err e;
     auth_user u;
     int64_t plan_id = 0;
-    json_t *body = NULL;
+    json_t *body = NULL;   /* borrowed: the request owns it (http_json_body) */
     dti_err_clear(&e);
     if (http_json_body(r, &body, &e) != DTI_OK) {
         http_reply_error(r, &e);
@@ -198,7 +196,6 @@ void api_export_settings_put(http_req *r)
     }
     store *db = actor(r, &u, &e);
     if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
-        json_decref(body);
         http_reply_error(r, &e);
         return;
     }
@@ -208,7 +205,6 @@ void api_export_settings_put(http_req *r)
     for (size_t i = 0; i < 9; i++) {
         const json_t *x = json_object_get(body, keys[i]);
         if (x && !json_is_string(x)) {
-            json_decref(body);
             http_reply_fail(r, DTI_ERR_INPUT, keys[i], "%s: phải là văn bản", "%s: must be text", keys[i]);
             return;
         }
@@ -216,10 +212,8 @@ void api_export_settings_put(http_req *r)
     }
     outputs_settings c = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]};
     if (outputs_settings_set(db, &u, plan_id, &c, app_now(), &e) != DTI_OK) {
-        json_decref(body);
         http_reply_error(r, &e);
         return;
     }
-    json_decref(body);
     settings_reply(r, db, &u, plan_id);
 }
