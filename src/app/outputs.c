@@ -130,6 +130,15 @@ static int text_row(void *ctx, const store_row *row)
         return 0;
     text_add(&g->difficulties, org, app_col(row, 3));
     text_add(&g->proposals, org, app_col(row, 4));
+    /* the year summary quotes each unit's newest results only (rows come
+     * newest period first); difficulties and proposals of every month,
+     * merged where the words repeat */
+    if (g->r->kind == EXPORT_YEAR) {
+        if (!app_col(row, 2) || strlist_find(&g->result_orgs, org) >= 0)
+            return 0;
+        if (strlist_add(&g->result_orgs, org))
+            g->failed = 1;
+    }
     text_add(&g->results, org, app_col(row, 2));
     return 0;
 }
