@@ -89,7 +89,6 @@ static lxw_worksheet *sheet(lxw_workbook *wb, const struct fmts *f, const char *
     worksheet_set_paper(ws, 9);     /* A4 */
     worksheet_set_margins(ws, 0.6, 0.4, 0.6, 0.6);
     worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_autofilter(ws, 3, 0, 3, (lxw_col_t)(n - 1));
     return ws;
 }
 

@@ -278,6 +278,44 @@ two = [t for t in tbls if len(t.findall(f"{W}tblGrid/{W}gridCol")) == 2]
 assert len(two) == 2 and all(borderless(t) for t in two), "heading/signature tables"
 EOF
 
+# ---- the workbook's own XML: frozen, repeated headers, A4 landscape, real numbers and dates ----------
+python3 - "$T/bang.xlsx" "$T/score.json" <<'EOF' || fail "xlsx XML"
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+score = json.load(open(sys.argv[2]))
+wb = z.read("xl/workbook.xml").decode()
+sheets = re.findall(r'<sheet name="([^"]+)"', wb)
+assert sheets == ["Kết quả", "Nhiệm vụ", "Báo cáo đơn vị", "Xếp hạng"], sheets
+for i in range(1, 5):
+    x = z.read(f"xl/worksheets/sheet{i}.xml").decode()
+    assert '<pane ySplit="4" topLeftCell="A5" activePane="bottomLeft" state="frozen"/>' in x, i
+    assert re.search(r'<pageSetup paperSize="9"[^>]*orientation="landscape"', x), i
+    assert "<cols>" in x and 'wrapText="1"' in z.read("xl/styles.xml").decode()
+assert wb.count("_xlnm.Print_Titles") == 4
+styles = z.read("xl/styles.xml").decode()
+for f in ("#,##0.00", "0.00%", "dd/mm/yyyy"):
+    assert f'formatCode="{f}"' in styles, f
+# the values are numbers: indicator 1.1's value is a numeric cell equal to the score's
+strings = re.findall(r"<si><t[^>]*>(.*?)</t></si>", z.read("xl/sharedStrings.xml").decode(), re.S)
+s1 = z.read("xl/worksheets/sheet1.xml").decode()
+rows = re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', s1, re.S)
+def cells(body):
+    out = {}
+    for ref, attrs, v in re.findall(r'<c r="([A-Z]+)\d+"([^>]*)>(?:<v>([^<]*)</v>)?', body):
+        out[ref] = strings[int(v)] if 't="s"' in attrs and v else v
+    return out
+found = 0
+for r, body in rows:
+    c = cells(body)
+    code = c.get("B")
+    ind = next((i for i in score["indicators"] if i["code"] == code), None)
+    if ind and isinstance(ind["value"], (int, float)) and not isinstance(ind["value"], bool):
+        assert abs(float(c["H"]) - ind["value"]) < 1e-6, (code, c.get("H"))
+        found += 1
+assert found >= 20, found
+assert "dti.audit_head" in z.read("docProps/custom.xml").decode()
+EOF
+
 # ---- open data -------------------------------------------------------------------------------
 head -c 3 "$T/so-lieu.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "CSV without a BOM"
 python3 - "$T/so-lieu.csv" "$T/so-lieu.json" "$T/score.json" <<'EOF' || fail "open data"
