@@ -20,7 +20,7 @@ DEPS_STAMP = build/.deps
 LIB_SRC   = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 LIB_OBJ   = $(patsubst src/%.c,$(O)/obj/%.o,$(LIB_SRC)) $(O)/obj/gen/embed.o
 EMBED_IN  = $(sort $(wildcard sql/*/*.sql) $(shell find web -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.svg' -o -name '*.png' -o -name '*.ico' \) -not -path 'web/node_modules/*' -not -path 'web/tests/*' 2>/dev/null) \
-              $(wildcard samples/*.md))
+              $(wildcard samples/*.md) $(wildcard templates/*/*.xml))
 # Installed by npm ci (scripts/deps.sh), possibly after this Makefile was read: named, not globbed.
 EMBED_LATE = web/node_modules/chart.js/dist/chart.umd.js
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)

@@ -61,5 +61,11 @@ void api_user_email_set(struct http_req *r);
 void api_plan_reminders_get(struct http_req *r);
 void api_plan_reminders_set(struct http_req *r);
 void api_reminders_run(struct http_req *r);
+/* api_export.c */
+void api_export_report(struct http_req *r);
+void api_export_report_post(struct http_req *r);
+void api_export_province(struct http_req *r);
+void api_export_settings_get(struct http_req *r);
+void api_export_settings_put(struct http_req *r);
 
 #endif

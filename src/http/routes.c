@@ -64,5 +64,10 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/reminders",        api_plan_reminders_get, ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/reminders",        api_plan_reminders_set, ROUTE_SESSION, 4096},
     {"POST", "/api/v1/reminders/run",              api_reminders_run,      ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/export/:period",    api_export_report,       ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/export/:period",    api_export_report_post,  ROUTE_SESSION, 65536 + 4096},
+    {"GET",  "/api/v1/provinces/:pid/export/:period", api_export_province,   ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/export-settings",   api_export_settings_get, ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/export-settings",   api_export_settings_put, ROUTE_SESSION, 65536},
     {NULL, NULL, NULL, 0, 0}
 };

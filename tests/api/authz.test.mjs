@@ -88,6 +88,7 @@ before(async () => {
   for (const pair of Object.values(USERS)) for (const u of pair) sessions[u] ||= await login(u);
   A.plan = planA.id;
   A.planB = planB.id;
+  A.province = (await get('/api/v1/orgs', 'admin')).body.orgs.find((o) => o.kind === 'province' && o.name === 'Bình Nguyên').id;
   // the report of vhxh's unit for the last demo month, and one of its evidence files
   const me = await get('/api/v1/me', 'vhxh');
   A.org = me.body.org_id ?? me.body.user?.org_id;
@@ -212,6 +213,12 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/reminders', url: () => `/api/v1/plans/${A.plan}/reminders`, exp: READ_PLAN },
   { m: 'PUT', p: '/api/v1/plans/:id/reminders', url: () => `/api/v1/plans/${A.plan}/reminders`, body: () => ({ schedule: '-3,0,1,3' }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/reminders/run', url: () => '/api/v1/reminders/run?dry_run=1', exp: R({ admin: 200, coordinator: 403, reporter: 403, viewer: 403, foreign: 403 }) },
+  // the official outputs (app/outputs.h): a reporter reads the plan but does not issue the commune's report
+  { m: 'GET', p: '/api/v1/plans/:id/export/:period', url: () => `/api/v1/plans/${A.plan}/export/${PERIOD}?format=csv`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/export/:period', url: () => `/api/v1/plans/${A.plan}/export/${PERIOD}`, body: () => ({ format: 'csv' }), exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/provinces/:pid/export/:period', url: () => `/api/v1/provinces/${A.province}/export/${PERIOD}?format=xlsx`, exp: R({ coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/export-settings', url: () => `/api/v1/plans/${A.plan}/export-settings`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/plans/:id/export-settings', url: () => `/api/v1/plans/${A.plan}/export-settings`, body: () => ({}), exp: R({ coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
 ];
 
 function expected(row, role, scope) {

@@ -9,6 +9,7 @@ import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum } from '../i18n.js';
 import { periodLabel } from '../periods.js';
+import { exportControl } from '../export.js';
 import { loadChart, chartDefaults } from '../chart.js';
 import { thisMonthVN } from '../dates.js';
 
@@ -135,6 +136,8 @@ export async function render(main, ctx) {
     h('h2', {}, t('rankings.title')),
     table([t('public.rank'), t('public.name'), t('dashboard.onTime'), t('dashboard.achievement')],
       (s.ranking || []).map((r) => [r.rank, r.org, fmtNum(r.on_time_rate, 2), r.achievement === null ? '—' : fmtNum(r.achievement, 2)])));
+  const dl = await exportControl(ctx, planId, period);  // "Tải báo cáo" (export.js)
+  if (dl) (main.querySelector('.cards-row') || main.lastChild).after(dl);
   if (groups.length) await drawGroups(canvas, groups);
   if (trend.length > 1) await drawTrend(trendCanvas, trend);
 }
