@@ -26,7 +26,7 @@ const SPEC_FILE = path.join(ROOT, 'docs/api/openapi.yaml');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-openapi-'));
 const DB = path.join(tmp, 'api.db');
 let server, BASE, months;
-const cookies = {};
+const cookies = {}, ids = {};
 
 before(async () => {
   months = JSON.parse(execFileSync(DTI, ['--db', DB, '--json', 'demo'], { env: nowEnv(), encoding: 'utf8' })).months;
@@ -45,8 +45,10 @@ before(async () => {
   for (const who of ['admin', 'dieuphoi', 'kinhte', 'chutich', 'tinh']) {
     const r = await fetch(BASE + '/api/v1/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ login: who, password: 'demo-2026' }) });
-    assert.equal(r.status, 200, `${who}: ${await r.text()}`);
+    const text = await r.text();
+    assert.equal(r.status, 200, `${who}: ${text}`);
     cookies[who] = r.headers.get('set-cookie').split(';')[0];
+    ids[who] = JSON.parse(text).user.id;
   }
 });
 
@@ -114,6 +116,14 @@ function cases(spec) {
     ['/api/v1/plans/{id}/assignments', '/api/v1/plans/1/assignments', 'dieuphoi'],
     ['/api/v1/plans/{id}/units', '/api/v1/plans/1/units', 'dieuphoi'],
     ['/api/v1/evidence/{eid}', '/api/v1/evidence/1', 'dieuphoi'],
+    ['/api/v1/notices', '/api/v1/notices', 'kinhte'],
+    ['/api/v1/users/{uid}/email', `/api/v1/users/${ids.kinhte}/email`, 'kinhte'],
+    ['/api/v1/plans/{id}/reminders', '/api/v1/plans/1/reminders', 'dieuphoi'],
+    ['/api/v1/plans/{id}/export-settings', '/api/v1/plans/1/export-settings', 'dieuphoi'],
+    ['/api/v1/plans/{id}/export/{period}', `/api/v1/plans/1/export/${last}?format=json`, 'chutich'],
+    ['/api/v1/plans/{id}/export/{period}', `/api/v1/plans/1/export/${last}?format=csv`, 'chutich'],
+    ['/api/v1/plans/{id}/export/{period}', `/api/v1/plans/1/export/${last}?format=docx`, 'dieuphoi'],
+    ['/api/v1/provinces/{pid}/export/{period}', `/api/v1/provinces/1/export/${last}?format=xlsx`, 'admin'],
   ];
   // the audit of a report needs a report id: the one of the case above
   return out;
