@@ -3,7 +3,7 @@
  * Order of checks: empty; zip (PK\3\4) → docx or xlsx by their sniff, else
  * "a zip that is not a Word or Excel document"; OLE2 (D0 CF 11 E0) → an
  * encrypted (password-protected) Office file or an old .doc/.xls; %PDF →
- * a PDF itself (dti reads the text extracted from it, not the binary); NUL
+ * a PDF (read with poppler-glib, loaded when needed: pdf.h); NUL
  * bytes, invalid UTF-8 or more than 1% control characters → binary; then the
  * text readers bid with sniff() and the highest wins (Markdown tables,
  * tab-separated rows, plain text). Tab-separated table rows are decisive
@@ -69,12 +69,8 @@ const reader_ops *reader_detect(const char *data, size_t n, const char *name, dt
                  name);
         return NULL;
     }
-    if (n >= 5 && memcmp(data, "%PDF-", 5) == 0) {
-        dti_fail(e, DTI_ERR_FORMAT, name,
-                 "%s: tệp PDF; hãy trích văn bản trước (pdftotext -layout) rồi nhập tệp .txt",
-                 "%s: a PDF file; extract its text first (pdftotext -layout) and import the .txt", name);
-        return NULL;
-    }
+    if (reader_pdf.sniff(data, n, name) > 0)
+        return &reader_pdf;
     if (memchr(data, 0, n) || !text_utf8_valid(data, n) || controls_permille(data, n) > 10) {
         dti_fail(e, DTI_ERR_FORMAT, name,
                  "%s: tệp nhị phân hoặc không phải văn bản UTF-8; dti đọc .docx, .xlsx, .md, .txt",
