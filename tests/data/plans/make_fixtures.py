@@ -10,7 +10,8 @@ written once as blocks (paragraphs and tables) and rendered as:
              (<p>, <ul><li>, <b>), a page number between fragments;
   NAME.html  Word-like HTML (merged header cells as colspan/rowspan), from
              which LibreOffice makes NAME.docx;
-  NAME.xlsx  (table plans only) the appendix table alone, via LibreOffice Calc.
+  NAME.xlsx  (table plans only) the appendix table alone, via LibreOffice Calc;
+  NAME.pdf   NAME.docx printed to PDF by LibreOffice Writer (read by poppler).
 The expected extraction NAME.json is NOT derived from these blocks: it is
 written by hand in expected/NAME.py-style literals at the end of each
 fixture (EXPECTED), following ../shared/spec/plan-json.md.
@@ -245,6 +246,9 @@ def build(fx, office=True):
     tmp = tempfile.mkdtemp()
     soffice(os.path.join(HERE, name + ".html"), "docx:MS Word 2007 XML", tmp, "HTML (StarWriter)")
     shutil.copy(os.path.join(tmp, name + ".docx"), os.path.join(HERE, name + ".docx"))
+    # the .pdf as a commune publishes it: the Word file printed by LibreOffice
+    soffice(os.path.join(HERE, name + ".docx"), "pdf:writer_pdf_Export", tmp)
+    shutil.copy(os.path.join(tmp, name + ".pdf"), os.path.join(HERE, name + ".pdf"))
     if fx.get("xlsx"):
         src = os.path.join(tmp, name + ".html")
         with open(src, "w", encoding="utf-8") as f:

@@ -64,7 +64,7 @@ addMessages({
 
 function form(onfile) {
   const input = h('input', { type: 'file', id: 'import-file', name: 'file', required: true,
-    accept: '.docx,.xlsx,.md,.txt,.tsv' });
+    accept: '.docx,.xlsx,.pdf,.md,.txt,.tsv' });
   const err = h('p', { class: 'error', role: 'alert', id: 'import-error' });
   const button = h('button', { type: 'submit', class: 'primary' }, t('import.preview'));
   const f = h('form', { class: 'card', id: 'import-form' },
