@@ -1266,6 +1266,13 @@ static int tablelike(const page_ctx *c, size_t j)
     return L->nchunks >= 2 || (L->x1 - L->x0) < 0.5 * (c->right - c->left);
 }
 
+/* Left of chunk K of L, or -1. */
+static double chunk_x(const page_ctx *c, const line *L, int k)
+{
+    size_t a, b;
+    return chunk(c, L, k, &a, &b) ? L->w[a]->x0 : -1;
+}
+
 /* First chunk or second is a row code: where a table's body starts. */
 static int code_led(const page_ctx *c, const line *L)
 {
@@ -1276,15 +1283,30 @@ static int code_led(const page_ctx *c, const line *L)
     return 0;
 }
 
-/* Line J belongs to table T (it crosses no river, or is a group row). */
+/* Line J belongs to table T: it crosses no river, or is a group row merged
+ * across columns (led by its code, or wrapping such a row: starting where
+ * the spanning text of the line above starts). */
 static int fits(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j];
     if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
         return 0;
     int x = crossings(c, t, L);
-    return x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) ||
-           (x == 1 && L->nchunks >= 2);
+    if (x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) || (x == 1 && L->nchunks >= 2))
+        return 1;
+    if (j == 0)
+        return 0;
+    /* the spanning piece of the line above, and this one under it */
+    const line *U = &c->ln[j - 1];
+    if (L->yc - U->yc > 1.6 * c->h || !crossings(c, t, U))
+        return 0;
+    for (size_t w = 0; w < U->n; w++) {
+        size_t k0 = col_of(t, U->w[w]->x0 + 1.0);
+        if (fabs(U->w[w]->x0 - L->x0) < 3.0 && (w == 0 || col_of(t, U->w[w - 1]->x1 - 1.0) != k0 ||
+                                                 U->w[w]->x0 - U->w[w - 1]->x1 > c->gap))
+            return 1;
+    }
+    return 0;
 }
 
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
@@ -1327,8 +1349,15 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
             double river;
             if (c.ln[i].nchunks >= 3) {
                 j = i + 1;
-                while (j < c.nln && tablelike(&c, j) && c.ln[j].yc - c.ln[j - 1].yc < 2.5 * c.h)
+                double span_x = -1;   /* a merged cell's text wrapping under itself */
+                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 2.5 * c.h) {
+                    if (tablelike(&c, j)) {
+                        span_x = chunk_x(&c, &c.ln[j], 1);
+                    } else if (span_x < 0 || fabs(c.ln[j].x0 - span_x) > 3.0) {
+                        break;
+                    }
                     j++;
+                }
                 size_t rich = 0, body = j;
                 for (size_t k = i; k < j; k++) {
                     rich += c.ln[k].nchunks >= 3;

@@ -17,6 +17,7 @@
  * ",B"/"-B"). The width of the blank characters between two words on one
  * line (poppler sizes them to the gap) gives the page's usual space. */
 #include <dlfcn.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -170,6 +171,15 @@ static int page_words(void *pg, pdf_page *out)
         unsigned char c = (unsigned char)*s;
         int blank = c == 0 || c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
                     (c == 0xC2 && (unsigned char)s[1] == 0xA0);
+        /* poppler joins the end of one block to the next without a blank
+         * ("xã" + "Thường" of the next cell): a character that does not
+         * follow the previous one on the same line starts a new word */
+        if (!blank && w0 && ci < nr && ci > 0) {
+            const pg_rect *a = &r[ci - 1], *b = &r[ci];
+            double h = a->y2 - a->y1;
+            if (fabs(b->y1 - a->y1) > 0.3 * h || b->x1 < a->x2 - 0.3 * h || b->x1 - a->x2 > 0.25 * h)
+                blank = 2;
+        }
         if (blank && w0) {
             if (pdf_page_add(out, w0, (size_t)(s - w0), bx0, by0, bx1, by1, wbold && wbold_all))
                 goto out;
@@ -179,6 +189,8 @@ static int page_words(void *pg, pdf_page *out)
         }
         if (c == 0 || ci >= nr)
             break;
+        if (blank == 2)
+            blank = 0;   /* the character itself starts the next word */
         while (al && ((pg_attr *)al->data)->end_index < (int)ci)
             al = al->next;
         int bold = al && ((pg_attr *)al->data)->start_index <= (int)ci && bold_font(((pg_attr *)al->data)->font_name);
