@@ -628,6 +628,9 @@ static int crossings(const page_ctx *c, const otable *t, const line *L)
     return n;
 }
 
+static double chunk_x(const page_ctx *c, const line *L, int k);
+static int code_led(const page_ctx *c, const line *L);
+
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
  * of at most a few lines. Fills t->ncols, t->bound. */
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
@@ -643,8 +646,20 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     unsigned *cov = calloc(nbins, sizeof *cov);
     if (!cov)
         return -1;
+    double span_x = -1;
+    size_t used = 0;
     for (size_t i = a; i < b; i++) {
         const line *L = &c->ln[i];
+        /* group rows merged across the table, and their wrapped lines, say
+         * nothing of the columns */
+        if (L->nchunks <= 2 && code_led(c, L)) {
+            span_x = chunk_x(c, L, L->nchunks - 1);
+            continue;
+        }
+        if (span_x >= 0 && L->nchunks == 1 && fabs(L->x0 - span_x) < 3.0)
+            continue;
+        span_x = -1;
+        used++;
         for (size_t k = 0; k < L->n; k++) {
             /* a word and the blank after it when that blank is a usual space */
             double r = L->w[k]->x1;
@@ -655,7 +670,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 cov[x]++;
         }
     }
-    unsigned allow = (unsigned)((b - a) / 20);
+    unsigned allow = 0;   /* group rows are left out above; a sparse column (codes) must not vanish */
+    (void)used;
     t->ncols = 1;
     size_t x = 0;
     while (x < nbins && cov[x] <= allow)
@@ -675,6 +691,12 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     }
     free(cov);
     t->xmin = lo, t->xmax = hi;
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: rivers (lines %zu..%zu, header %zu..%zu, allow %u):", a, b, ha, hb, allow);
+        for (size_t q = 0; q + 1 < t->ncols; q++)
+            fprintf(stderr, " %.1f", t->bound[q]);
+        fprintf(stderr, "\n");
+    }
     /* every column has a header word of its own: merge those that do not
      * into their left neighbour (a river inside a column of short values) */
     if (hb > ha) {
@@ -1329,6 +1351,13 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
         words += pages[pi].n;
         if (page_lines(&c, &pages[pi]))
             goto nomem;
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "2") == 0)
+            for (size_t q = 0; q < c.nln; q++) {
+                fprintf(stderr, "p%zu L%zu y%.1f ch%d:", pi, q, c.ln[q].yc, c.ln[q].nchunks);
+                for (size_t w = 0; w < c.ln[q].n; w++)
+                    fprintf(stderr, " [%.0f-%.0f]%s", c.ln[q].w[w]->x0, c.ln[q].w[w]->x1, c.ln[q].w[w]->text);
+                fprintf(stderr, "\n");
+            }
         size_t i = 0;
         if (t.open) {
             size_t j = 0;
@@ -1380,6 +1409,12 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                         while (k < c.nln && (fits(&c, &nt, k) || k < body) &&
                                c.ln[k].yc - c.ln[k - 1].yc < 3.0 * c.h)
                             k++;
+                        if (getenv("DTI_PDF_DEBUG")) {
+                            fprintf(stderr, "pdf: page %zu lines %zu..%zu body %zu end %zu cols", pi, i, j, body, k);
+                            for (size_t q = 0; q + 1 < nt.ncols; q++)
+                                fprintf(stderr, " %.1f", nt.bound[q]);
+                            fprintf(stderr, "\n");
+                        }
                         if (para_flush(d, &p))
                             goto nomem;
                         if (t.n && table_flush(d, &t))
