@@ -640,6 +640,10 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
         if (c->ln[i].x0 < lo) lo = c->ln[i].x0;
         if (c->ln[i].x1 > hi) hi = c->ln[i].x1;
     }
+    for (size_t i = ha; i < hb; i++) {   /* header columns with an empty body ("Ghi chú") */
+        if (c->ln[i].x0 < lo) lo = c->ln[i].x0;
+        if (c->ln[i].x1 > hi) hi = c->ln[i].x1;
+    }
     if (!(hi > lo) || hi - lo > 5000)
         return -1;
     size_t nbins = (size_t)(hi - lo) + 2;
@@ -668,6 +672,20 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(r - lo);
             for (size_t x = x0; x <= x1 && x < nbins; x++)
                 cov[x]++;
+        }
+    }
+    /* header words where no body line has any: they cover their own bins */
+    for (size_t i = ha; i < hb; i++) {
+        const line *L = &c->ln[i];
+        for (size_t k = 0; k < L->n; k++) {
+            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(L->w[k]->x1 - lo);
+            int empty = 1;
+            for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
+                if (cov[x])
+                    empty = 0;
+            if (empty)
+                for (size_t x = x0; x <= x1 && x < nbins; x++)
+                    cov[x] = 1;
         }
     }
     unsigned allow = 0;   /* group rows are left out above; a sparse column (codes) must not vanish */
@@ -739,9 +757,13 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             const cline *pv = &cell->v[i - 1];
             double pw = pv->x1 - pv->x0;
             int brk = 0, glue = 0;
-            if (cl->text[0] && list_marker_start(cl->text))
+            /* "- Xã hội" under a full line is "Phòng Văn hóa - Xã hội" wrapped
+             * before its hyphen; a list item follows an ended line */
+            size_t pl = strlen(pv->text);
+            int ended = pl && strchr(";.:", pv->text[pl - 1]);
+            if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
                 brk = 1;
-            else if (pw + 5.0 + cl->w0 < W - 2.0)
+            else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0)
                 brk = 1;
             else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text))
                 brk = 1;
@@ -1085,6 +1107,12 @@ static int table_flush(doc *d, otable *t)
                 if (cl->v[i].x1 - cl->v[i].x0 > t->colw[k])
                     t->colw[k] = cl->v[i].x1 - cl->v[i].x0;
         }
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: table %zux%zu anchor %d centered %d widths", t->n, t->ncols, t->anchor, t->centered);
+        for (size_t k = 0; k < t->ncols; k++)
+            fprintf(stderr, " %.1f%s", t->colw[k], t->units[k] ? "u" : "");
+        fprintf(stderr, "\n");
     }
     doc_table *dt = doc_add_table(d, t->n, t->ncols, 0);
     if (!dt)
