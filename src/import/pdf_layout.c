@@ -851,8 +851,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 full++;
                 codes += piece_is_code(PC(i, k));
             }
-            if (codes >= 2 && codes * 3 >= full)
+            if ((codes >= 2 && codes * 3 >= full) || (codes == 1 && full <= 2))
                 t->anchor = (int)k;
+            if (getenv("DTI_PDF_DEBUG"))
+                fprintf(stderr, "pdf: anchor? column %zu: %zu codes of %zu\n", k, codes, full);
         }
     }
     size_t fa = n;   /* first anchor line */
