@@ -462,9 +462,13 @@ static int unit_head(const char *s)
         "Viettel", "VNPT", "Tổ ", "Ngành ", "Thôn ", "Ấp ", "Khu phố ", "Ban chỉ huy ", "Quân sự ",
         "Công chức ", "Bộ phận ", "Đài ", "Chi cục ", "Cục ", "Liên đoàn ", "Tổ chức ", "Mạng lưới ",
     };
-    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++)
-        if (strncmp(s, heads[i], strlen(heads[i])) == 0)
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        size_t n = strlen(heads[i]);
+        if (heads[i][n - 1] == ' ')
+            n--;
+        if (strncmp(s, heads[i], n) == 0 && (s[n] == ' ' || s[n] == 0))
             return 1;
+    }
     return 0;
 }
 
@@ -566,6 +570,9 @@ static void pieces_release(piece *p, size_t n)
         buf_release(&p[k].text);
 }
 
+static double chunk_x(const page_ctx *c, const line *L, int k);
+static int code_led(const page_ctx *c, const line *L);
+
 static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
 {
     for (size_t k = 0; k < t->ncols; k++) {
@@ -575,6 +582,9 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
         p[k].span = 1;
     }
     size_t a, b;
+    /* a group row (its code, then one piece of text) spans what it crosses */
+    if (L->nchunks <= 2 && code_led(c, L))
+        header = 1;
     for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
