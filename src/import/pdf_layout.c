@@ -779,6 +779,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
                 brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
                 glue = 1;
+            if (!brk && pl >= 2 && pv->text[pl - 1] == '-' && pv->text[pl - 2] != ' ')
+                glue = 1;   /* "HĐND-" + "UBND" */
             if (brk)
                 buf_addc(&b, '\n');
             else if (!glue)
@@ -1219,8 +1221,6 @@ static int para_line(doc *d, para *p, const page_ctx *c, const line *L, int newp
         else if (p->center && center)
             brk = p->last_w + c->sp + w0 < area * 0.9;
         else if (p->last_x1 + c->sp + w0 < c->right - 2.0)
-            brk = 1;
-        else if (p->center != center)
             brk = 1;
     }
     if (brk) {
