@@ -1371,6 +1371,25 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
     return 0;
 }
 
+/* Line K, after the one above, still belongs to table T: it follows closely,
+ * or (centred rows leave blank bands) a row code follows it closely among
+ * lines that fit. A title after the table ("Phụ lục 2") does not. */
+static int after_gap(const page_ctx *c, const otable *t, size_t k)
+{
+    double gap = c->ln[k].yc - c->ln[k - 1].yc;
+    if (gap < 1.6 * c->h)
+        return 1;
+    if (gap > 3.0 * c->h)
+        return 0;
+    for (size_t m = k; m < c->nln && m < k + 40; m++) {
+        if (m > k && (c->ln[m].yc - c->ln[m - 1].yc >= 1.6 * c->h || !fits(c, t, m)))
+            return 0;
+        if (code_led(c, &c->ln[m]))
+            return 1;
+    }
+    return 0;
+}
+
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
 {
     dti_rc rc = DTI_ERR_NOMEM;
@@ -1401,8 +1420,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
         size_t i = 0;
         if (t.open) {
             size_t j = 0;
-            while (j < c.nln && fits(&c, &t, j) &&
-                   (j == 0 || c.ln[j].yc - c.ln[j - 1].yc < 3.0 * c.h))
+            while (j < c.nln && fits(&c, &t, j) && (j == 0 || after_gap(&c, &t, j)))
                 j++;
             if (j > 0 && table_page(&c, &t, 0, j, (int)pi, 0))
                 goto nomem;
@@ -1413,6 +1431,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                     goto nomem;
             }
         }
+        size_t fed = i;   /* lines before this one went to paragraphs */
         while (i < c.nln) {
             size_t j;
             double river;
@@ -1433,53 +1452,68 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                     if (body == j && k > i && code_led(&c, &c.ln[k]))
                         body = k;
                 }
-                if (rich >= 2) {
-                    otable nt;
-                    memset(&nt, 0, sizeof nt);
-                    nt.anchor = -1;
-                    if (find_columns(&c, &nt, body < j ? body : i, j, i, body < j ? body : i) == 0 && nt.ncols >= 2) {
-                        double lo = nt.xmin, hi = nt.xmax;
-                        for (size_t k = i; k < body && k < j; k++) {
-                            if (c.ln[k].x0 < lo) lo = c.ln[k].x0;
-                            if (c.ln[k].x1 > hi) hi = c.ln[k].x1;
-                        }
-                        nt.xmin = lo, nt.xmax = hi;
-                        /* the run ends at the first line that does not fit the columns */
-                        size_t k = body < j ? body : i + 1;
-                        while (k < c.nln && (fits(&c, &nt, k) || k < body) &&
-                               c.ln[k].yc - c.ln[k - 1].yc < 3.0 * c.h)
-                            k++;
-                        if (getenv("DTI_PDF_DEBUG")) {
-                            fprintf(stderr, "pdf: page %zu lines %zu..%zu body %zu end %zu cols", pi, i, j, body, k);
-                            for (size_t q = 0; q + 1 < nt.ncols; q++)
-                                fprintf(stderr, " %.1f", nt.bound[q]);
-                            fprintf(stderr, "\n");
-                        }
-                        if (para_flush(d, &p))
-                            goto nomem;
-                        if (t.n && table_flush(d, &t))
-                            goto nomem;
-                        t = nt;
-                        if (table_page(&c, &t, i, k, (int)pi, 1))
-                            goto nomem;
-                        t.open = k == c.nln;
-                        if (!t.open && table_flush(d, &t))
-                            goto nomem;
-                        i = k;
-                        continue;
+                otable nt;
+                memset(&nt, 0, sizeof nt);
+                nt.anchor = -1;
+                if (rich >= 2 && find_columns(&c, &nt, body < j ? body : i, j, i, body < j ? body : i) == 0 &&
+                    nt.ncols >= 2) {
+                    /* header lines above the first line of three cells (a centred
+                     * header's tallest cell rises alone): close, narrow, fitting */
+                    size_t i0 = i;
+                    while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
+                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1) &&
+                           !crossings(&c, &nt, &c.ln[i0 - 1]))
+                        i0--;
+                    if (i0 < i && find_columns(&c, &nt, body < j ? body : i, j, i0, body < j ? body : i))
+                        goto nomem;
+                    i = i0;
+                    double lo = nt.xmin, hi = nt.xmax;
+                    for (size_t k = i; k < body && k < j; k++) {
+                        if (c.ln[k].x0 < lo) lo = c.ln[k].x0;
+                        if (c.ln[k].x1 > hi) hi = c.ln[k].x1;
                     }
+                    nt.xmin = lo, nt.xmax = hi;
+                    /* the run ends at the first line that does not fit the columns */
+                    size_t k = body < j ? body : i + 1;
+                    while (k < c.nln && (k < body || (fits(&c, &nt, k) && after_gap(&c, &nt, k))))
+                        k++;
+                    if (getenv("DTI_PDF_DEBUG")) {
+                        fprintf(stderr, "pdf: page %zu lines %zu..%zu body %zu end %zu cols", pi, i, j, body, k);
+                        for (size_t q = 0; q + 1 < nt.ncols; q++)
+                            fprintf(stderr, " %.1f", nt.bound[q]);
+                        fprintf(stderr, "\n");
+                    }
+                    for (; fed < i; fed++)
+                        if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
+                            goto nomem;
+                    if (para_flush(d, &p))
+                        goto nomem;
+                    if (t.n && table_flush(d, &t))
+                        goto nomem;
+                    t = nt;
+                    if (table_page(&c, &t, i, k, (int)pi, 1))
+                        goto nomem;
+                    t.open = k == c.nln;
+                    if (!t.open && table_flush(d, &t))
+                        goto nomem;
+                    fed = i = k;
+                    continue;
                 }
             }
             if (c.ln[i].nchunks == 2 && two_columns(&c, i, &j, &river)) {
+                for (; fed < i; fed++)
+                    if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
+                        goto nomem;
                 if (para_flush(d, &p) || emit_two_columns(d, &c, i, j, river))
                     goto nomem;
-                i = j;
+                fed = i = j;
                 continue;
             }
-            if (para_line(d, &p, &c, &c.ln[i], i == 0 && pi > 0))
-                goto nomem;
             i++;
         }
+        for (; fed < c.nln; fed++)
+            if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
+                goto nomem;
         page_release(&c);
         memset(&c, 0, sizeof c);
     }

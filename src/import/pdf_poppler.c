@@ -102,6 +102,15 @@ int pdf_page_add(pdf_page *page, const char *text, size_t n,
     if (!v)
         return -1;
     page->words = v;
+    /* a bullet of a symbol font (U+F0B7, U+F0A7), •, ▪, ◦ or a dash: a list marker "-" */
+    static const char *const bullets[] = {"\xEF\x82\xB7", "\xEF\x82\xA7", "\xE2\x80\xA2", "\xE2\x96\xAA",
+                                          "\xE2\x97\xA6", "\xE2\x80\x93", "\xE2\x80\x94", "\xEF\x82\xA8"};
+    for (size_t i = 0; i < sizeof bullets / sizeof *bullets; i++)
+        if (n == strlen(bullets[i]) && memcmp(text, bullets[i], n) == 0) {
+            text = "-";
+            n = 1;
+            break;
+        }
     char *t = malloc(n + 1);
     if (!t)
         return -1;
