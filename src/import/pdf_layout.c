@@ -457,7 +457,7 @@ static int unit_head(const char *s)
 {
     static const char *const heads[] = {
         "Phòng ", "Văn phòng ", "Trung tâm ", "Công an ", "Trạm ", "Các ", "Đoàn ", "Hội ",
-        "UBND ", "Ủy ban ", "Ban ", "Sở ", "Bưu điện ", "Kho bạc ", "Trường ", "Hợp tác xã ",
+        "Ủy ban ", "Ban ", "Sở ", "Bưu điện ", "Kho bạc ", "Trường ", "Hợp tác xã ",
         "Doanh nghiệp ", "Ngân hàng ", "Đảng ủy ", "Mặt trận ", "Cơ quan ", "Chi nhánh ",
         "Viettel", "VNPT", "Tổ ", "Ngành ", "Thôn ", "Ấp ", "Khu phố ", "Ban chỉ huy ", "Quân sự ",
         "Công chức ", "Bộ phận ", "Đài ", "Chi cục ", "Cục ", "Liên đoàn ", "Tổ chức ", "Mạng lưới ",
@@ -469,6 +469,18 @@ static int unit_head(const char *s)
         if (strncmp(s, heads[i], n) == 0 && (s[n] == ' ' || s[n] == 0))
             return 1;
     }
+    return 0;
+}
+
+/* A line that is only the head of a unit's name ("Văn phòng", "Trung tâm"):
+ * its name goes on on the next line. */
+static int bare_head(const char *s)
+{
+    static const char *const bare[] = {"Văn phòng", "Phòng", "Trung tâm", "Sở", "Ban", "Trạm", "Ủy ban",
+                                       "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh"};
+    for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
+        if (strcmp(s, bare[i]) == 0)
+            return 1;
     return 0;
 }
 
@@ -775,12 +787,13 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
                 brk = 1;
             else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0)
                 brk = 1;
-            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text))
+            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
                 brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
                 glue = 1;
-            if (!brk && pl >= 2 && pv->text[pl - 1] == '-' && pv->text[pl - 2] != ' ')
-                glue = 1;   /* "HĐND-" + "UBND" */
+            if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
+                pv->text[pl - 2] != ' ')
+                glue = 1;   /* "HĐND-" + "UBND", "nghiệp/" + "1.000 dân" */
             if (brk)
                 buf_addc(&b, '\n');
             else if (!glue)
@@ -1358,15 +1371,17 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
         return 1;
     if (j == 0)
         return 0;
-    /* the spanning piece of the line above, and this one under it */
-    const line *U = &c->ln[j - 1];
-    if (L->yc - U->yc > 1.6 * c->h || !crossings(c, t, U))
+    /* the text of a group row above, wrapped under itself: up over lines of
+     * one chunk starting where this one starts, to the group row */
+    if (L->nchunks != 1)
         return 0;
-    for (size_t w = 0; w < U->n; w++) {
-        size_t k0 = col_of(t, U->w[w]->x0 + 1.0);
-        if (fabs(U->w[w]->x0 - L->x0) < 3.0 && (w == 0 || col_of(t, U->w[w - 1]->x1 - 1.0) != k0 ||
-                                                 U->w[w]->x0 - U->w[w - 1]->x1 > c->gap))
-            return 1;
+    for (size_t u = j; u-- > 0;) {
+        const line *U = &c->ln[u];
+        if (c->ln[u + 1].yc - U->yc > 1.6 * c->h)
+            return 0;
+        if (U->nchunks == 1 && fabs(U->x0 - L->x0) < 3.0)
+            continue;
+        return U->nchunks == 2 && code_led(c, U) && fabs(chunk_x(c, U, 1) - L->x0) < 3.0;
     }
     return 0;
 }

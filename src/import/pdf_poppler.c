@@ -186,7 +186,7 @@ static int page_words(void *pg, pdf_page *out)
         if (!blank && w0 && ci < nr && ci > 0) {
             const pg_rect *a = &r[ci - 1], *b = &r[ci];
             double h = a->y2 - a->y1;
-            if (fabs(b->y1 - a->y1) > 0.3 * h || b->x1 < a->x2 - 0.3 * h || b->x1 - a->x2 > 0.25 * h)
+            if (fabs(b->y1 - a->y1) > 0.3 * h || b->x1 < a->x2 - 0.3 * h || b->x1 - a->x2 > 0.4 * h)
                 blank = 2;
         }
         if (blank && w0) {
