@@ -794,6 +794,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
                 pv->text[pl - 2] != ' ')
                 glue = 1;   /* "HĐND-" + "UBND", "nghiệp/" + "1.000 dân" */
+            if (!brk && cl->text[0] == '/')
+                glue = 1;   /* "doanh nghiệp" + "/1.000 dân" */
             if (brk)
                 buf_addc(&b, '\n');
             else if (!glue)
