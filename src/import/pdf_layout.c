@@ -653,6 +653,16 @@ static int crossings(const page_ctx *c, const otable *t, const line *L)
 static double chunk_x(const page_ctx *c, const line *L, int k);
 static int code_led(const page_ctx *c, const line *L);
 
+/* How many chunks of L run from one column into another. */
+static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
+{
+    int n = 0;
+    size_t a, b;
+    for (int ch = 0; chunk(c, L, ch, &a, &b); ch++)
+        n += col_of(t, L->w[a]->x0 + 1.0) != col_of(t, L->w[b - 1]->x1 - 1.0);
+    return n;
+}
+
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
  * of at most a few lines. Fills t->ncols, t->bound. */
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
@@ -1437,7 +1447,10 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
         size_t i = 0;
         if (t.open) {
             size_t j = 0;
-            while (j < c.nln && fits(&c, &t, j) && (j == 0 || after_gap(&c, &t, j)))
+            /* a bold title on the new page ("Phụ lục 2:") is one piece of
+             * text across a river: not a continued cell */
+            while (j < c.nln && fits(&c, &t, j) && (j == 0 || after_gap(&c, &t, j)) &&
+                   (code_led(&c, &c.ln[j]) || !c.ln[j].bold || !chunk_crossings(&c, &t, &c.ln[j])))
                 j++;
             if (j > 0 && table_page(&c, &t, 0, j, (int)pi, 0))
                 goto nomem;
