@@ -1406,10 +1406,10 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
     double gap = c->ln[k].yc - c->ln[k - 1].yc;
     if (gap < 1.6 * c->h)
         return 1;
-    if (gap > 3.0 * c->h)
+    if (gap > 8.0 * c->h)
         return 0;
     for (size_t m = k; m < c->nln && m < k + 40; m++) {
-        if (m > k && (c->ln[m].yc - c->ln[m - 1].yc >= 1.6 * c->h || !fits(c, t, m)))
+        if (m > k && (c->ln[m].yc - c->ln[m - 1].yc >= 8.0 * c->h || !fits(c, t, m)))
             return 0;
         if (code_led(c, &c->ln[m]))
             return 1;
@@ -1468,7 +1468,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
             if (c.ln[i].nchunks >= 3) {
                 j = i + 1;
                 double span_x = -1;   /* a merged cell's text wrapping under itself */
-                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 2.5 * c.h) {
+                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 8.0 * c.h) {
                     if (tablelike(&c, j)) {
                         span_x = chunk_x(&c, &c.ln[j], 1);
                     } else if (span_x < 0 || fabs(c.ln[j].x0 - span_x) > 3.0) {
@@ -1530,7 +1530,9 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                     continue;
                 }
             }
-            if (c.ln[i].nchunks == 2 && two_columns(&c, i, &j, &river)) {
+            /* two columns, unless they are the first lines of a table's header */
+            if (c.ln[i].nchunks == 2 && two_columns(&c, i, &j, &river) &&
+                !(j < c.nln && c.ln[j].nchunks >= 3 && c.ln[j].yc - c.ln[j - 1].yc < 1.6 * c.h)) {
                 for (; fed < i; fed++)
                     if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
                         goto nomem;

@@ -177,7 +177,8 @@ def render_txt(blocks):
 
 # ---- HTML (for LibreOffice) --------------------------------------------
 def html_table(t, style="border-collapse:collapse"):
-    out = ['<table border="1" cellspacing="0" style="%s">' % style]
+    # cellpadding: Word tables keep 0.19 cm left and right of a cell's text
+    out = ['<table border="1" cellspacing="0" cellpadding="7" style="%s">' % style]
     for row in t["head"]:
         out.append("<tr>" + "".join(
             '<td colspan="%d" rowspan="%d"><p><b>%s</b></p></td>' % (spans(c)[0], spans(c)[1],
