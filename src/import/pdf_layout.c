@@ -515,6 +515,7 @@ typedef struct otable {
     int units[MAXC];      /* column of unit names */
     int anchor;           /* anchor column or -1 */
     int centered;
+    size_t pairs, bad;    /* alignment evidence: (row, column) cells seen, not starting on the code line */
     double xmin, xmax;    /* extent of the table's text */
     char *head_sig;       /* header text, to drop repeated headers */
     int open;             /* may continue on the next page */
@@ -901,8 +902,9 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             fa = i;
     }
     size_t body = 0;
-    if (first) {
-        /* alignment: top unless cells often start away from their code line */
+    {
+        /* alignment: top unless cells often start away from their code line
+         * (counted over the pages read so far) */
         size_t pairs = 0, bad = 0;
         size_t prev = n;
         for (size_t i = fa; i < n; i++) {
@@ -931,7 +933,11 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             }
             prev = i;
         }
-        t->centered = pairs && bad * 4 > pairs;
+        t->pairs += pairs;
+        t->bad += bad;
+        t->centered = t->pairs && t->bad * 4 > t->pairs;
+    }
+    if (first) {
         /* header: lines before the first code; when centred, only those above
          * the widest gap before it (the first row's cells rise above its code) */
         body = fa;
