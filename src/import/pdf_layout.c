@@ -736,7 +736,19 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
         if (x >= nbins)
             break;   /* right edge */
         if (x - r0 >= 2 && t->ncols < MAXC) {
-            t->bound[t->ncols - 1] = lo + (double)(r0 + x) / 2.0;
+            /* the border lies in the river and clear of the header's words
+             * that reach into it ("STT" wider than the codes under it);
+             * a word over the whole river is a merged header cell */
+            double rl = lo + (double)r0, rr = lo + (double)x;
+            for (size_t i = ha; i < hb; i++)
+                for (size_t k = 0; k < c->ln[i].n; k++) {
+                    const pdf_word *w = c->ln[i].w[k];
+                    if (w->x0 <= rl && w->x1 > rl && w->x1 < rr - 1.0)
+                        rl = w->x1;
+                    else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
+                        rr = w->x0;
+                }
+            t->bound[t->ncols - 1] = (rl + rr) / 2.0;
             t->ncols++;
         }
     }
