@@ -165,7 +165,7 @@ static void test_fixture_pdf(void **state)
     (void)state;
     const char *root = getenv("ROOT");
     char path[1024];
-    snprintf(path, sizeof path, "%s/tests/data/plans/an-hoa-2026.pdf", root && *root ? root : ".");
+    snprintf(path, sizeof path, "%s/tests/data/plans/nam-son-2026.pdf", root && *root ? root : ".");
     char *data = NULL;
     size_t n = 0;
     dti_err e;
@@ -181,8 +181,10 @@ static void test_fixture_pdf(void **state)
         ;
     assert_non_null(t);
     assert_int_equal(t->ncols, 7);
-    assert_string_equal(cell(t, 1, 3), "Chủ trì");
-    assert_string_equal(cell(t, 1, 4), "Phối hợp");
+    assert_string_equal(cell(t, 0, 2), "Kết quả thực hiện năm 2025");
+    assert_string_equal(cell(t, 0, 6), "Đơn vị chủ trì");
+    assert_string_equal(cell(t, 2, 0), "1.1");
+    assert_string_equal(cell(t, 2, 4), "≥ 80%");
     doc_free(d);
     /* damaged */
     assert_int_equal(reader_read("%PDF-1.7\n1 0 obj\n", 17, "bad.pdf", &d, &e), DTI_ERR_FORMAT);
