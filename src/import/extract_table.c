@@ -43,7 +43,7 @@
 
 enum {
     R_NONE = 0, R_CODE, R_NAME, R_LEAD, R_PARENT, R_SUPPORT, R_TARGET, R_DUE, R_BASIS,
-    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE
+    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE, R_UNIT, R_BASE
 };
 enum { K_MIXED = 0, K_IND, K_TASK };
 #define MAX_HEADER_ROWS 3
@@ -106,6 +106,9 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_NONE;
     if (ANY(f, "ghi chu"))
         return R_NOTE;
+    /* "ĐVT", "Đơn vị tính": the unit of the row's bare numbers */
+    if (!strcmp(f, "dvt") || !strcmp(f, "d.v.t") || ANY(f, "don vi tinh"))
+        return R_UNIT;
     if (!strcmp(f, "tt") || !strcmp(f, "stt") || !strcmp(f, "so tt") || !strcmp(f, "ma") ||
         !strcmp(f, "ma so") || !strcmp(f, "so thu tu") || !strcmp(f, "ma chi tieu") || !strcmp(f, "ma so chi tieu"))
         return R_CODE;
@@ -124,8 +127,10 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     /* "Kết quả thực hiện năm 2025", "Ước thực hiện", "Hiện trạng": a
      * baseline reached, not a target */
     if (ANY(f, "ket qua", "uoc thuc hien", "uoc dat", "hien trang", "thuc trang", "da dat") &&
-        !ANY(f, "chu tri", "don vi", "co quan", "trach nhiem", "bao cao"))
-        return R_NOTE;
+        !ANY(f, "chu tri", "don vi", "co quan", "trach nhiem", "bao cao")) {
+        has_year(f, year);
+        return R_BASE;
+    }
     if (has_year(f, year))
         return R_TARGET;
     if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
@@ -460,7 +465,9 @@ static void emit(tstate *s)
     xt_found f;
     memset(&f, 0, sizeof f);
     int is_ind = s->L.kind == K_IND;
-    if (s->L.kind == K_MIXED && !group_is_documents(s, g)) {
+    /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
+     * row stating a measurable target is an indicator (spec) */
+    if (s->L.kind != K_IND && !group_is_documents(s, g)) {
         char *flat = text_clean(name);
         if (flat) {
             is_ind = xt_find_target(flat, year, NULL, &f);
@@ -481,8 +488,14 @@ static void emit(tstate *s)
                     x->failed = 1;
         } else
             ind->name = xt_name(name, " .;:,");
+        /* the row's unit (ĐVT column) for bare numbers: "86,8" under "%" */
+        char *dvt = clean_or_null(pcell(s, R_UNIT));
+        if (dvt && (!strcmp(dvt, "-") || !strcmp(dvt, "x"))) {
+            free(dvt);
+            dvt = NULL;
+        }
         for (size_t c = 0; c < s->L.ncols; c++) {
-            if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+            if ((s->L.role[c] != R_TARGET && s->L.role[c] != R_BASE) || !s->cell[c] || !*s->cell[c])
                 continue;
             plan_target t[4];
             char *flat = text_clean(s->cell[c]);
@@ -490,15 +503,44 @@ static void emit(tstate *s)
                 x->failed = 1;
                 continue;
             }
-            size_t n = xt_target_parse(flat, s->L.year[c] ? s->L.year[c] : year, 1, t, 4);
+            /* "-", "x", "—": no target that year */
+            if (!strcmp(flat, "-") || !strcmp(flat, "x") || !strcmp(flat, "\xE2\x80\x94") ||
+                !strcmp(flat, "\xE2\x80\x93") || !strcmp(flat, "--")) {
+                free(flat);
+                continue;
+            }
+            int cy = s->L.year[c] ? s->L.year[c] : year;
+            size_t n = xt_target_parse(flat, cy, 1, t, 4);
             free(flat);
-            /* a cell gives the target of its column's year */
-            if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
-                                               t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0)
+            if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
+                char *u = strdup(dvt);
+                if (!u)
+                    x->failed = 1;
+                else {
+                    free(t[0].unit);
+                    t[0].unit = u;
+                }
+            }
+            if (n && s->L.role[c] == R_BASE) {
+                /* a result already reached: x.baseline, never a target */
+                if (t[0].has_value && !(ind->x && json_object_get(ind->x, "baseline"))) {
+                    json_t *b = json_pack("{s:i, s:f, s:s, s:s}", "year", s->L.year[c] ? s->L.year[c] : year - 1,
+                                          "value", t[0].value, "unit", t[0].unit ? t[0].unit : "",
+                                          "text", t[0].text ? t[0].text : "");
+                    if (!ind->x)
+                        ind->x = json_object();
+                    if (!b || !ind->x || json_object_set_new(ind->x, "baseline", b) < 0)
+                        x->failed = 1;
+                }
+            } else if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
+                                                      t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0) {
+                /* a cell gives the target of its column's year */
                 x->failed = 1;
+            }
             for (size_t k = 0; k < n; k++)
                 target_release(&t[k]);
         }
+        free(dvt);
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *par = pcells(s, R_PARENT);
         xt_split_units(x, lead, &ind->lead);
         xt_split_units(x, sup, &ind->support);
@@ -508,7 +550,8 @@ static void emit(tstate *s)
             json_t *a = json_array();
             for (size_t k = 0; a && k < pl.n; k++)
                 json_array_append_new(a, json_string(pl.v[k]));
-            ind->x = json_object();
+            if (!ind->x)
+                ind->x = json_object();
             if (!ind->x || !a || json_object_set_new(ind->x, "parent_lead", a) < 0)
                 x->failed = 1;
             strlist_release(&pl);
@@ -621,7 +664,7 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
     /* a group row: a code and a name, nothing else */
     int others = 0;
     for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++)
-        if ((int)c != s->L.codecol && (int)c != s->L.namecol && s->L.role[c] != R_NOTE &&
+        if ((int)c != s->L.codecol && (int)c != s->L.namecol && s->L.role[c] != R_NOTE && s->L.role[c] != R_UNIT &&
             *t->cells[r * t->ncols + c].text)
             others = 1;
     if (!others) {
