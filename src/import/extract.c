@@ -259,6 +259,21 @@ int xt_due_parse(const char *text, char out[16])
         rc = 0;
         goto out;
     }
+    /* a span of years "2026 - 2028", "Giai đoạn 2026-2028": due at its end */
+    {
+        const char *p = f;
+        if (xt_starts(p, "giai doan "))
+            p += 10;
+        int y1 = 0, y2 = 0, n = 0;
+        /* folding turns "2026 - 2028" into "2026 2028" */
+        if (sscanf(p, "%4d %4d%n", &y1, &y2, &n) == 2 || sscanf(p, "%4d-%4d%n", &y1, &y2, &n) == 2) {
+            if (!p[n] && y1 >= 2000 && y1 <= 2100 && y2 > y1 && y2 <= 2100) {
+                snprintf(out, 16, "%04d", y2);
+                rc = 0;
+                goto out;
+            }
+        }
+    }
     /* "quy ii nam 2026", "quy 2 2026", "thang 12 2026", "nam 2026" */
     char w1[16] = "", w2[16] = "", w3[16] = "", w4[16] = "";
     int nw = sscanf(f, "%15s %15s %15s %15s", w1, w2, w3, w4);

@@ -151,6 +151,28 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     return R_NONE;
 }
 
+/* S is a whole number written with thousands dots ("2.000", "12.500"). */
+static int thousands(const char *s, double *v)
+{
+    double x = 0;
+    int digits = 0, groups = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            x = x * 10 + (*p - '0');
+            digits++;
+        } else if (*p == '.' && digits >= 1 && (groups ? digits == 3 : digits <= 3)) {
+            groups++;
+            digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (!groups || digits != 3)
+        return 0;
+    *v = x;
+    return 1;
+}
+
 static char *cell_fold(const doc_table *t, size_t r, size_t c)
 {
     return xt_fold(t->cells[r * t->ncols + c].text);
@@ -511,6 +533,11 @@ static void emit(tstate *s)
             }
             int cy = s->L.year[c] ? s->L.year[c] : year;
             size_t n = xt_target_parse(flat, cy, 1, t, 4);
+            /* a bare number with thousands dots ("2.000", "1.200"): the number */
+            if (n && !t[0].has_value && thousands(flat, &t[0].value)) {
+                t[0].has_value = 1;
+                t[0].op = TARGET_GE;
+            }
             free(flat);
             if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
                 char *u = strdup(dvt);

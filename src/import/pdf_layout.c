@@ -927,7 +927,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     if ((int)k == t->anchor)
                         continue;
                     double last = -1;
-                    int any = 0, viol = 0;
+                    int any = 0, viol = 0, nitems = 0;
                     for (size_t j = prev; j < i; j++) {
                         if (!PC(j, k)->nwords)
                             continue;
@@ -937,9 +937,11 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                         if (any && y - last > 1.6 * c->h)
                             viol = 1;
                         any = 1;
+                        nitems++;
                         last = y;
                     }
-                    pairs += any;
+                    /* a lone line at the code's height says nothing either way */
+                    pairs += any && (viol || nitems >= 2);
                     bad += viol;
                 }
             }
@@ -1097,6 +1099,28 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 if (PC(i, k)->nwords)
                     items[ni++] = i;
             size_t p = 0;
+            /* a continued page: a row cut by the page break ends at its top.
+             * The first code's cell rises from it in lines one pitch apart;
+             * lines above a wider gap finish the row of the page before. */
+            if (!first && row0 > 0 && !t->rows[row0 - 1].header) {
+                double Y0 = c->ln[a + ai[0]].yc;
+                size_t above = 0;
+                while (above < ni && c->ln[a + items[above]].yc <= Y0 + 1.0)
+                    above++;
+                size_t r0 = above;
+                if (above && c->ln[a + items[above - 1]].yc >= Y0 - 1.3 * c->h) {
+                    r0 = above - 1;
+                    while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= 1.6 * c->h)
+                        r0--;
+                }
+                for (size_t q = 0; q < r0; q++)
+                    if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
+                        free(ai);
+                        free(items);
+                        goto out;
+                    }
+                p = r0;
+            }
             for (size_t j = 0; j < nanch; j++) {
                 double Y = c->ln[a + ai[j]].yc;
                 size_t s0 = p;
