@@ -43,7 +43,7 @@
 
 enum {
     R_NONE = 0, R_CODE, R_NAME, R_LEAD, R_PARENT, R_SUPPORT, R_TARGET, R_DUE, R_BASIS,
-    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE, R_UNIT, R_BASE
+    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE, R_UNIT, R_BASE, R_GROUP, R_LEADSUP
 };
 enum { K_MIXED = 0, K_IND, K_TASK };
 #define MAX_HEADER_ROWS 3
@@ -73,6 +73,7 @@ typedef struct tstate {
     int pending;
     size_t pend_pos;
     int appendix;
+    int groupcol_n;             /* groups opened by a group column, for their ordinals */
     char *appendix_title;
     int want_title;
 } tstate;
@@ -106,6 +107,14 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_NONE;
     if (ANY(f, "ghi chu"))
         return R_NOTE;
+    /* "Lĩnh vực", "Nhóm chỉ tiêu", "Trụ cột": the group's name in its own
+     * column, merged down over the group's rows */
+    if (!strcmp(f, "linh vuc") || !strcmp(f, "nhom") || !strcmp(f, "tru cot") || !strcmp(f, "nhom chi tieu") ||
+        !strcmp(f, "nhom chi so") || !strcmp(f, "nhom nhiem vu") || !strcmp(f, "linh vuc nhom"))
+        return R_GROUP;
+    /* "Cơ quan chủ trì/phối hợp": both in one cell */
+    if (ANY(f, "chu tri") && ANY(f, "phoi hop"))
+        return R_LEADSUP;
     /* "ĐVT", "Đơn vị tính": the unit of the row's bare numbers */
     if (!strcmp(f, "dvt") || !strcmp(f, "d.v.t") || ANY(f, "don vi tinh"))
         return R_UNIT;
@@ -463,6 +472,49 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
     }
 }
 
+/* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
+ * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
+ * is the lead and the others support (the order of the header's words). */
+static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
+{
+    if (!cell || !*cell)
+        return;
+    char *copy = strdup(cell);
+    if (!copy) {
+        x->failed = 1;
+        return;
+    }
+    int first = 1;
+    for (char *p = copy, *next; p; p = next, first = 0) {
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = 0;
+        char *f = xt_fold(p);
+        if (!f) {
+            x->failed = 1;
+            break;
+        }
+        int to_lead = first;
+        const char *body = p;
+        if (xt_starts(f, "chu tri") || xt_starts(f, "phoi hop")) {
+            to_lead = xt_starts(f, "chu tri");
+            const char *colon = strchr(p, ':');
+            body = colon ? colon + 1 : p;
+            if (!colon) {   /* "Chủ trì Phòng …": skip the two words */
+                for (int w = 0; w < 2 && *body; w++) {
+                    while (*body && *body != ' ')
+                        body++;
+                    while (*body == ' ')
+                        body++;
+                }
+            }
+        }
+        free(f);
+        xt_split_units(x, body, to_lead ? lead : support);
+    }
+    free(copy);
+}
+
 static void emit(tstate *s)
 {
     xt_ctx *x = s->x;
@@ -571,6 +623,7 @@ static void emit(tstate *s)
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *par = pcells(s, R_PARENT);
         xt_split_units(x, lead, &ind->lead);
         xt_split_units(x, sup, &ind->support);
+        lead_support(x, pcell(s, R_LEADSUP), &ind->lead, &ind->support);
         if (par) {
             strlist pl = STRLIST_INIT;
             xt_split_units(x, par, &pl);
@@ -602,6 +655,7 @@ static void emit(tstate *s)
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *outs = pcells(s, R_OUTPUTS);
         xt_split_units(x, lead, &t->lead);
         xt_split_units(x, sup, &t->support);
+        lead_support(x, pcell(s, R_LEADSUP), &t->lead, &t->support);
         xt_split_units(x, outs, &t->outputs);
         free(lead);
         free(sup);
@@ -692,6 +746,7 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
     int others = 0;
     for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++)
         if ((int)c != s->L.codecol && (int)c != s->L.namecol && s->L.role[c] != R_NOTE && s->L.role[c] != R_UNIT &&
+            s->L.role[c] != R_GROUP &&
             *t->cells[r * t->ncols + c].text)
             others = 1;
     if (!others) {
@@ -718,6 +773,24 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
         }
     }
     emit(s);
+    /* the group column: a name where a merged cell starts opens a group
+     * (its code as written, "I. Hạ tầng số", else its ordinal: "1", "2" …) */
+    for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
+        const doc_cell *gc = &t->cells[r * t->ncols + c];
+        if (s->L.role[c] != R_GROUP || !*gc->text || gc->merged)
+            continue;
+        char gcode[64];
+        int level = 0;
+        size_t used = xt_code(gc->text, gcode, sizeof gcode, &level);
+        if (!used || !gc->text[used])
+            snprintf(gcode, sizeof gcode, "%d", ++s->groupcol_n), used = 0;
+        char *gn = xt_name(gc->text + used, " .;:,");
+        long g = gn ? xt_group_add(x, gcode, gn, NULL, 0) : -1;
+        free(gn);
+        s->grp[1] = g;
+        for (int l = 2; l < GROUP_LEVELS; l++)
+            s->grp[l] = -1;
+    }
     for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
         s->cell[c] = strdup(t->cells[r * t->ncols + c].text);
         if (!s->cell[c])

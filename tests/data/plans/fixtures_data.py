@@ -680,4 +680,73 @@ def FIXTURES(m):
                      "2028", "2026 - 2028"),
             ]),
     })
+    # ---- (i) the group's name in a first column merged down over its rows;
+    #          lead and support in one column "Cơ quan chủ trì/phối hợp" ----
+    def cp(lead, sup):
+        return "Chủ trì: " + lead + "\nPhối hợp: " + sup
+    out.append({
+        "name": "dong-tien-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ ĐỒNG TIẾN", "Đồng Tiến", "64/KH-UBND", "Đồng Tiến, ngày 23 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Nâng cao Chỉ số chuyển đổi số xã Đồng Tiến năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 33/KH-UBND ngày 05/02/2026 của UBND tỉnh Thái Nguyên, UBND xã Đồng Tiến "
+                  "ban hành Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU"),
+            ("p", "Các chỉ tiêu và phân công thực hiện tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan chủ trì báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 15 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 CỦA XÃ ĐỒNG TIẾN"),
+            ("p", "(Kèm theo Kế hoạch số 64/KH-UBND ngày 23/02/2026 của UBND xã Đồng Tiến)"),
+            ("table", {
+                "head": [["Lĩnh vực", "STT", "Chỉ tiêu", "Mục tiêu năm 2026", "Cơ quan chủ trì/phối hợp",
+                          "Thời gian hoàn thành"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("Hạ tầng số", 1, 2), "1", "Tỷ lệ thôn có sóng di động 4G ổn định", "100%",
+                     cp("Phòng Văn hóa - Xã hội", "Các doanh nghiệp viễn thông"), "Tháng 9/2026"],
+                    ["2", "Tỷ lệ hộ gia đình có Internet cáp quang", "Tối thiểu 75%",
+                     cp("Phòng Văn hóa - Xã hội", "Các thôn"), "Tháng 12/2026"],
+                    [("Chính quyền số", 1, 3), "3", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình",
+                     "Trên 60%", cp("Trung tâm Phục vụ hành chính công xã", "Các phòng chuyên môn"),
+                     "Thường xuyên"],
+                    ["4", "Tỷ lệ văn bản đi được ký số", "100%",
+                     cp("Văn phòng HĐND và UBND xã", "Các phòng, ban, đơn vị"), "Thường xuyên"],
+                    ["5", "Tỷ lệ hồ sơ giải quyết quá hạn", "Không quá 2%",
+                     cp("Trung tâm Phục vụ hành chính công xã", "Các phòng chuyên môn"), "Tháng 12/2026"],
+                    [("Xã hội số", 1, 2), "6", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2", "Đạt 85%",
+                     cp("Công an xã", "Các thôn"), "Tháng 6/2026"],
+                    ["7", "Số người dân được hướng dẫn kỹ năng số cơ bản", "Tối thiểu 1.500 người",
+                     cp("Phòng Văn hóa - Xã hội", "Đoàn Thanh niên xã"), "Quý IV/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Nâng cao Chỉ số chuyển đổi số xã Đồng Tiến năm 2026", "Đồng Tiến", "Thái Nguyên",
+            "64/KH-UBND", "2026-02-23",
+            [("1", "Hạ tầng số"), ("2", "Chính quyền số"), ("3", "Xã hội số")],
+            [
+                ind("1", "1", "Tỷ lệ thôn có sóng di động 4G ổn định", [tg(2026, ">=", 100, "%", "100%")],
+                    ["Phòng Văn hóa - Xã hội"], ["Các doanh nghiệp viễn thông"], "2026-09", "Tháng 9/2026"),
+                ind("2", "1", "Tỷ lệ hộ gia đình có Internet cáp quang", [tg(2026, ">=", 75, "%", "Tối thiểu 75%")],
+                    ["Phòng Văn hóa - Xã hội"], ["Các thôn"], "2026-12", "Tháng 12/2026"),
+                ind("3", "2", "Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình",
+                    [tg(2026, ">", 60, "%", "Trên 60%")], ["Trung tâm Phục vụ hành chính công xã"],
+                    ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("4", "2", "Tỷ lệ văn bản đi được ký số", [tg(2026, ">=", 100, "%", "100%")],
+                    ["Văn phòng HĐND và UBND xã"], ["Các phòng, ban, đơn vị"], "recurring", "Thường xuyên"),
+                ind("5", "2", "Tỷ lệ hồ sơ giải quyết quá hạn", [tg(2026, "<=", 2, "%", "Không quá 2%")],
+                    ["Trung tâm Phục vụ hành chính công xã"], ["Các phòng chuyên môn"], "2026-12",
+                    "Tháng 12/2026"),
+                ind("6", "3", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 85, "%", "Đạt 85%")], ["Công an xã"], ["Các thôn"], "2026-06", "Tháng 6/2026"),
+                ind("7", "3", "Số người dân được hướng dẫn kỹ năng số cơ bản",
+                    [tg(2026, ">=", 1500, "người", "Tối thiểu 1.500 người")], ["Phòng Văn hóa - Xã hội"],
+                    ["Đoàn Thanh niên xã"], "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
     return out

@@ -65,6 +65,30 @@ def grid(head):
     return [[x or "" for x in row] for row in out]
 
 
+def flat_rows(rows):
+    """Body rows as plain strings: a merged-down cell (text, 1, rowspan) keeps
+    its text in its first row and leaves the rows below empty, as Excel
+    copies it; rows of a table with such cells list only the cells that
+    start in them, so the covered columns are filled in here."""
+    out, pending = [], {}
+    for r in rows:
+        row, it, col = [], iter(r), 0
+        width = len(r) + sum(1 for v in pending.values() if v > 0)
+        while col < width:
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+                row.append("")
+            else:
+                c = next(it)
+                if isinstance(c, tuple):
+                    pending[col] = c[2] - 1
+                    c = c[0]
+                row.append(c)
+            col += 1
+        out.append(row)
+    return out
+
+
 def split_row(row, namecol, words):
     first, rest = list(row), [""] * len(row)
     w = row[namecol].split(" ")
@@ -100,7 +124,7 @@ def render_md(blocks):
         elif k == "table":
             t = b[1]
             hg = grid(t["head"])
-            rows = hg + t["rows"]
+            rows = hg + flat_rows(t["rows"])
             cut = t.get("cut")
             if not cut:
                 out.append(md_table(rows))
@@ -158,7 +182,7 @@ def render_txt(blocks):
             t = b[1]
             hg = grid(t["head"])
             lines = ["\t".join(html_cell(c) for c in r) for r in hg]
-            body = t["rows"]
+            body = flat_rows(t["rows"])
             cut = t.get("cut")
             for i, r in enumerate(body):
                 if cut and i == cut[0]:
@@ -186,7 +210,9 @@ def html_table(t, style="border-collapse:collapse"):
             for c in row) + "</tr>")
     for r in t["rows"]:
         g = is_group_row(t, r)
-        out.append("<tr>" + "".join("<td>%s</td>" % (html_cell(c, g) or "<p></p>") for c in r) + "</tr>")
+        out.append("<tr>" + "".join(
+            ('<td rowspan="%d">%s</td>' % (c[2], html_cell(c[0], g) or "<p></p>")) if isinstance(c, tuple)
+            else "<td>%s</td>" % (html_cell(c, g) or "<p></p>") for c in r) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
 
