@@ -1450,13 +1450,14 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
         return 1;
     if (gap > 8.0 * c->h)
         return 0;
-    for (size_t m = k; m < c->nln && m < k + 40; m++) {
+    size_t m = k;
+    for (; m < c->nln && m < k + 40; m++) {
         if (m > k && (c->ln[m].yc - c->ln[m - 1].yc >= 8.0 * c->h || !fits(c, t, m)))
             return 0;
         if (code_led(c, &c->ln[m]))
             return 1;
     }
-    return 0;
+    return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
 }
 
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
