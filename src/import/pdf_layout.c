@@ -499,6 +499,7 @@ typedef struct tcell {
     size_t n, cap;
     int span;             /* > 1: this cell covers the next span-1 columns */
     int covered;          /* merged into the cell on its left */
+    int up;               /* merged into the cell above (a group column) */
 } tcell;
 
 typedef struct trow {
@@ -517,6 +518,7 @@ typedef struct otable {
     int centered;
     size_t pairs, bad;    /* alignment evidence: (row, column) cells seen, not starting on the code line */
     double xmin, xmax;    /* extent of the table's text */
+    double h;             /* word height on the table's first page */
     char *head_sig;       /* header text, to drop repeated headers */
     int open;             /* may continue on the next page */
 } otable;
@@ -1169,6 +1171,137 @@ out:
 #undef PC
 }
 
+/* First line of cell C (page, y) or 0. */
+static int cell_top(const tcell *c, int *page, double *y)
+{
+    if (!c->n)
+        return 0;
+    *page = c->v[0].page;
+    *y = c->v[0].y;
+    return 1;
+}
+
+/* A first column merged down over each group's rows (Word vMerge: "Lĩnh
+ * vực" left of the code column, its name once per group). The PDF shows
+ * the name once, top-aligned on its first row or centred over its rows;
+ * the rows' anchors tell which: a name whose first line sits on a code's
+ * line starts at that row, else it starts after the previous group and
+ * spans the rows whose middle it is nearest. The name moves to its first
+ * row and the rows under it are marked merged up, as a .docx reads. */
+static int group_column(otable *t)
+{
+    if (t->anchor < 1 || t->ncols < 3)
+        return 0;
+    size_t body = 0, with = 0;
+    while (body < t->n && t->rows[body].header)
+        body++;
+    size_t nb = t->n - body;
+    for (size_t r = body; r < t->n; r++)
+        with += t->rows[r].c[0].n > 0;
+    if (nb < 3 || !with || with * 10 > nb * 6)
+        return 0;
+    /* take the column's lines out, in page order, and cut them into names
+     * where lines stop following one another */
+    size_t nl = 0;
+    for (size_t r = body; r < t->n; r++)
+        nl += t->rows[r].c[0].n;
+    tcell *runs = calloc(nl, sizeof *runs);
+    cline *all = calloc(nl, sizeof *all);
+    size_t nr = 0, k = 0;
+    if (!runs || !all) {
+        free(runs);
+        free(all);
+        return -1;
+    }
+    for (size_t r = body; r < t->n; r++) {
+        tcell *c0 = &t->rows[r].c[0];
+        for (size_t i = 0; i < c0->n; i++)
+            all[k++] = c0->v[i];
+        free(c0->v);
+        memset(c0, 0, sizeof *c0);
+    }
+    for (size_t i = 1; i < nl; i++)   /* insertion sort by (page, y): few lines */
+        for (size_t j = i; j > 0 && (all[j].page < all[j - 1].page ||
+                                     (all[j].page == all[j - 1].page && all[j].y < all[j - 1].y)); j--) {
+            cline tmp = all[j];
+            all[j] = all[j - 1];
+            all[j - 1] = tmp;
+        }
+    for (size_t i = 0; i < nl; i++) {
+        if (!i || all[i].page != all[i - 1].page || all[i].y - all[i - 1].y > 1.6 * t->h)
+            nr++;
+        tcell *run = &runs[nr - 1];
+        cline *v = vec_grow(run->v, run->n, &run->cap, sizeof *v, 4);
+        if (!v) {
+            for (size_t j = i; j < nl; j++)
+                free(all[j].text);
+            nl = i;
+            break;
+        }
+        run->v = v;
+        v[run->n++] = all[i];
+    }
+    free(all);
+    size_t start = body;
+    for (size_t g = 0; g < nr && start < t->n; g++) {
+        int pg = 0;
+        double top = 0, C;
+        cell_top(&runs[g], &pg, &top);
+        C = (runs[g].v[0].y + runs[g].v[runs[g].n - 1].y) / 2;
+        size_t s = start;
+        /* top-aligned: the name's first line is the first line of a row */
+        int topal = 0;
+        for (size_t r = start; r < t->n && !topal; r++) {
+            for (size_t k2 = 1; k2 < t->ncols; k2++) {
+                int rp;
+                double ry;
+                if (cell_top(&t->rows[r].c[k2], &rp, &ry) && rp == pg && fabs(ry - top) < 0.6 * t->h) {
+                    s = r;
+                    topal = 1;
+                    break;
+                }
+            }
+        }
+        if (g == 0)
+            s = body;
+        /* the rows before S belong to the group before (already marked) */
+        for (size_t r = start; r < s; r++)
+            t->rows[r].c[0].up = 1;
+        t->rows[s].c[0] = runs[g];
+        memset(&runs[g], 0, sizeof runs[g]);
+        /* its rows: centred, while the middle of its rows comes nearer C */
+        size_t e = s;
+        int sp;
+        double sy;
+        if (!topal && cell_top(&t->rows[s].c[t->anchor], &sp, &sy)) {
+            for (size_t r = s + 1; r < t->n; r++) {
+                int rp;
+                double ry, ey;
+                int ep;
+                if (!cell_top(&t->rows[r].c[t->anchor], &rp, &ry) || rp != sp ||
+                    !cell_top(&t->rows[e].c[t->anchor], &ep, &ey))
+                    break;
+                if (fabs((sy + ry) / 2 - C) < fabs((sy + ey) / 2 - C) - 0.01)
+                    e = r;
+                else
+                    break;
+            }
+        }
+        for (size_t r = s + 1; r <= e; r++)
+            t->rows[r].c[0].up = 1;
+        start = e + 1;
+    }
+    for (size_t r = start; r < t->n && nr; r++)
+        t->rows[r].c[0].up = 1;   /* rows after the last name: its group */
+    for (size_t g = 0; g < nr; g++) {
+        for (size_t i = 0; i < runs[g].n; i++)
+            free(runs[g].v[i].text);
+        free(runs[g].v);
+    }
+    free(runs);
+    return 0;
+}
+
 /* The table T as a doc_table of D; T is released. */
 static int table_flush(doc *d, otable *t)
 {
@@ -1177,6 +1310,8 @@ static int table_flush(doc *d, otable *t)
         table_release(t);
         return 0;
     }
+    if (group_column(t))
+        goto out;
     /* widest line of each column, headers and spanning pieces apart */
     for (size_t k = 0; k < t->ncols; k++) {
         t->colw[k] = 0;
@@ -1212,6 +1347,10 @@ static int table_flush(doc *d, otable *t)
             doc_cell *dc = doc_cell_at(dt, r, k);
             if (cl->covered) {
                 dc->merged = DOC_MERGE_LEFT;
+                continue;
+            }
+            if (cl->up && !cl->n) {
+                dc->merged = DOC_MERGE_UP;
                 continue;
             }
             if (row->header && r > 0 && t->rows[r - 1].header && !cl->n && t->rows[r - 1].c[k].n &&
@@ -1564,6 +1703,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                     if (t.n && table_flush(d, &t))
                         goto nomem;
                     t = nt;
+                    t.h = c.h;
                     if (table_page(&c, &t, i, k, (int)pi, 1))
                         goto nomem;
                     t.open = k == c.nln;
