@@ -737,7 +737,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             x++;
         if (x >= nbins)
             break;   /* right edge */
-        if (x - r0 >= 2 && t->ncols < MAXC) {
+        /* wider than a space between two words: the gap between two cells */
+        if ((double)(x - r0) > 1.25 * c->sp && x - r0 >= 2 && t->ncols < MAXC) {
             /* the border lies in the river and clear of the header's words
              * that reach into it ("STT" wider than the codes under it);
              * a word over the whole river is a merged header cell */

@@ -749,4 +749,76 @@ def FIXTURES(m):
                     ["Đoàn Thanh niên xã"], "2026-Q4", "Quý IV/2026"),
             ], []),
     })
+    # ---- (j) a 2025-2030 plan: targets only in the prose under a) … đ),
+    #          yearly where the text gives them; a task appendix -----------
+    VP2 = "Văn phòng HĐND và UBND xã"
+    out.append({
+        "name": "thanh-xuan-2025-2030",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ THANH XUÂN", "Thanh Xuân", "102/KH-UBND", "Thanh Xuân, ngày 18 tháng 12 năm 2025"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Thanh Xuân giai đoạn 2025 - 2030"),
+            ("p", "Căn cứ Kế hoạch số 301/KH-UBND ngày 02/12/2025 của UBND tỉnh Thanh Hóa, UBND xã Thanh Xuân "
+                  "ban hành Kế hoạch chuyển đổi số giai đoạn 2025 - 2030 như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Xây dựng chính quyền số, kinh tế số, xã hội số của xã phát triển đồng bộ."),
+            ("b", "2. Mục tiêu cụ thể"),
+            ("p", "a) Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình đạt tối "
+                  "thiểu 60% năm 2026 và 90% vào năm 2030."),
+            ("p", "b) 100% cán bộ, công chức xã được bồi dưỡng kỹ năng số cơ bản."),
+            ("p", "c) Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản thanh toán điện tử đạt trên 80%."),
+            ("p", "d) Tỷ lệ hộ gia đình có kết nối Internet cáp quang: đạt tối thiểu 85%."),
+            ("p", "đ) Số hộ kinh doanh bán hàng trên sàn thương mại điện tử đạt tối thiểu 120 hộ."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan, đơn vị báo cáo kết quả thực hiện hằng năm trước ngày 10/12 về Phòng Văn hóa - "
+                  "Xã hội."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ"),
+            ("p", "(Kèm theo Kế hoạch số 102/KH-UBND ngày 18/12/2025 của UBND xã Thanh Xuân)"),
+            ("table", {
+                "head": [["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời gian"]],
+                "rows": [
+                    ["1", "Xây dựng Kế hoạch chuyển đổi số năm 2026", PVH, "Các phòng chuyên môn",
+                     "Kế hoạch được ban hành", "Quý II/2026"],
+                    ["2", "Tuyên truyền về chuyển đổi số trên hệ thống truyền thanh xã", PVH, "Các thôn",
+                     "Tin, bài tuyên truyền", "Thường xuyên"],
+                    ["3", "Số hóa hồ sơ, tài liệu lưu trữ giai đoạn 2020 - 2025", VP2, "Các phòng chuyên môn",
+                     "Cơ sở dữ liệu lưu trữ", "Quý IV/2027"],
+                    ["4", "Duy trì hệ thống hội nghị truyền hình trực tuyến", VP2, "Công an xã",
+                     "Hệ thống hoạt động ổn định", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Thanh Xuân giai đoạn 2025 - 2030", "Thanh Xuân", "Thanh Hóa", "102/KH-UBND",
+            "2025-12-18",
+            [("2", "Mục tiêu cụ thể")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 60, "%", "đạt tối thiểu 60% năm 2026"), tg(2030, ">=", 90, "%", "90% vào năm 2030")]),
+                ind("T2", "2", "Cán bộ, công chức xã được bồi dưỡng kỹ năng số cơ bản",
+                    [tg(2030, ">=", 100, "%", "100%")]),
+                ind("T3", "2", "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản thanh toán điện tử",
+                    [tg(2030, ">", 80, "%", "đạt trên 80%")]),
+                ind("T4", "2", "Tỷ lệ hộ gia đình có kết nối Internet cáp quang",
+                    [tg(2030, ">=", 85, "%", "đạt tối thiểu 85%")]),
+                ind("T5", "2", "Số hộ kinh doanh bán hàng trên sàn thương mại điện tử",
+                    [tg(2030, ">=", 120, "hộ", "đạt tối thiểu 120 hộ")]),
+            ],
+            [
+                task("1", None, "Xây dựng Kế hoạch chuyển đổi số năm 2026", [PVH], ["Các phòng chuyên môn"],
+                     ["Kế hoạch được ban hành"], "2026-Q2", "Quý II/2026"),
+                task("2", None, "Tuyên truyền về chuyển đổi số trên hệ thống truyền thanh xã", [PVH], ["Các thôn"],
+                     ["Tin, bài tuyên truyền"], "recurring", "Thường xuyên"),
+                task("3", None, "Số hóa hồ sơ, tài liệu lưu trữ giai đoạn 2020 - 2025", [VP2],
+                     ["Các phòng chuyên môn"], ["Cơ sở dữ liệu lưu trữ"], "2027-Q4", "Quý IV/2027"),
+                task("4", None, "Duy trì hệ thống hội nghị truyền hình trực tuyến", [VP2], ["Công an xã"],
+                     ["Hệ thống hoạt động ổn định"], "recurring", "Thường xuyên"),
+            ]),
+    })
     return out
