@@ -440,6 +440,7 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         }
         r->cal_rules = f.rules;
         r->cal_sources = f.sources;
+        r->cal_unread = f.unread;
         if (!r->cal_rules.n)
             return DTI_OK;
         int64_t span = 0;
@@ -628,6 +629,7 @@ void app_import_result_release(app_import_result *r)
     strlist_release(&r->warnings);
     strlist_release(&r->cal_rules);
     strlist_release(&r->cal_sources);
+    strlist_release(&r->cal_unread);
     memset(r, 0, sizeof *r);
 }
 
