@@ -636,6 +636,7 @@ dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
         xt_tables(&x);
         xt_prose(&x);
         finish(&x);
+        xt_prose_units(&x);
     }
     if (x.failed)
         goto nomem;
