@@ -80,6 +80,36 @@ static void test_quarter_half_year(void **state)
                         "quarter:unit=18@last");
 }
 
+/* Custom windows over several paragraphs, their deadline stated for no kind
+ * (issue 11); sentences not understood are quoted, never "none". */
+static void test_windows_and_unread(void **state)
+{
+    (void)state;
+    assert_string_equal(rules_of("Kỳ báo cáo được quy định như sau:\n"
+                                 "- Báo cáo quý I: Từ ngày 01/01/2026 đến ngày 09/03/2026;\n"
+                                 "- Báo cáo quý II: Từ ngày 10/03/2026 đến ngày 09/06/2026;\n"
+                                 "- Báo cáo quý III: Từ ngày 10/06/2026 đến ngày 09/09/2026;\n"
+                                 "- Báo cáo quý IV: Từ ngày 10/09/2026 đến ngày 31/12/2026.\n"
+                                 "Các đơn vị gửi báo cáo chậm nhất vào ngày 10 của tháng cuối kỳ báo cáo."),
+                        "quarter:window=01/01-09/03,10/03-09/06,10/06-09/09,10/09-31/12:unit=10@last");
+    /* three windows of four: no rule, and the sentences are quoted */
+    calendar_found f = CALENDAR_FOUND_INIT;
+    dti_err e;
+    assert_int_equal(extract_calendar_text("Báo cáo quý I: Từ ngày 01/01/2026 đến ngày 09/03/2026.\n"
+                                           "Các đơn vị báo cáo định kỳ theo kỳ báo cáo của tỉnh.", &f, &e), DTI_OK);
+    assert_int_equal(f.rules.n, 0);
+    assert_int_equal(f.unread.n, 1);
+    assert_string_equal(f.unread.v[0], "Các đơn vị báo cáo định kỳ theo kỳ báo cáo của tỉnh");
+    calendar_found_release(&f);
+    /* a rule found: nothing quoted */
+    calendar_found g = CALENDAR_FOUND_INIT;
+    assert_int_equal(extract_calendar_text("Các đơn vị báo cáo hằng tháng trước ngày 25 tháng sau. Báo cáo định "
+                                           "kỳ theo yêu cầu.", &g, &e), DTI_OK);
+    assert_int_equal(g.rules.n, 1);
+    assert_int_equal(g.unread.n, 0);
+    calendar_found_release(&g);
+}
+
 static void test_nothing_stated(void **state)
 {
     (void)state;
@@ -144,6 +174,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_monthly),
         cmocka_unit_test(test_quarter_half_year),
+        cmocka_unit_test(test_windows_and_unread),
         cmocka_unit_test(test_nothing_stated),
         cmocka_unit_test(test_shared_plans),
     };
