@@ -43,7 +43,8 @@ static json_t *ind_json(const app_score_ind *d)
         return NULL;
     for (size_t i = 0; i < d->ninputs; i++) {
         const app_score_input *x = &d->inputs[i];
-        json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "period", x->period, "org", x->org,
+        json_t *o = json_pack("{s:s, s:s, s:I, s:o, s:o}", "period", x->period, "org", x->org,
+                              "org_id", (json_int_t)x->org_id,
                               "value", x->has_value ? num(x->value) : json_null(),
                               "met", x->verdict >= 0 ? json_boolean(x->verdict) : json_null());
         if (!o || json_array_append_new(obs, o)) {

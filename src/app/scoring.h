@@ -31,7 +31,7 @@
  * timeliness and its counts on_time, late, missing, not_due). *OUT new reference. Fields: plan_id, period, judged_on
  * (dd/mm/yyyy, the day after the period's end), method, table (null or
  * {id, name}), indicators [{id, code, group, name, aggregation, target {year,
- * op, value, unit, text}, observations [{period, org, value, met}: the
+ * op, value, unit, text}, observations [{period, org, org_id, value, met}: the
  * figures used], value, value_period, achievement, met, points, status,
  * status_label, forecast, due, max, observations_used}], groups [{code,
  * name, points, max, value, value_text, counted, nodata}], plan {points,

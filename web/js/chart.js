@@ -22,5 +22,7 @@ export function loadChart() {
 export function chartDefaults(Chart) {
   Chart.defaults.locale = 'vi-VN';
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  // no motion for those who asked for none (and for screenshots of tests)
+  if (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false;
   return Chart;
 }
