@@ -47,9 +47,9 @@ export function index(x) {
 export function value(x, unit) {
   if (none(x)) return '—';
   if (typeof x === 'boolean') return x ? (getLang() === 'en' ? 'yes' : 'có') : (getLang() === 'en' ? 'no' : 'không');
+  if (unit === '%') return `${num(x, 1)}%`;
   const n = num(x, 2);
-  if (!unit) return n;
-  return unit === '%' ? `${n}%` : `${n} ${unit}`;
+  return unit ? `${n} ${unit}` : n;
 }
 
 // A forecast or other computed figure: whole from 10 up ("66%"), else to

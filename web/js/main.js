@@ -19,33 +19,23 @@ import { api, setCsrf, ApiError } from './api.js';
 import { h, mount } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
 import { renderLogin } from './views/login.js';
-import * as dashboard from './views/dashboard.js';
-import * as plan from './views/plan.js';
-import * as importView from './views/import.js';
-import * as mywork from './views/mywork.js';
-import * as review from './views/review.js';
-import * as rankings from './views/rankings.js';
-import * as history from './views/history.js';
-import * as calendar from './views/calendar.js';
-import * as users from './views/users.js';
-import * as account from './views/account.js';
-import * as indicator from './views/indicator.js';
-
+// Each screen's module is loaded when it is first opened (import() below):
+// the login page and the first screen do not wait for the other thirteen.
 // The screens of the navigation, in its order.
 const SCREENS = [
-  { path: 'dashboard', key: 'nav.dashboard', view: dashboard },
-  { path: 'plan', key: 'nav.plan', view: plan },
-  { path: 'import', key: 'nav.import', view: importView, roles: ['admin', 'coordinator'] },
-  { path: 'my-work', key: 'nav.mywork', view: mywork, roles: ['admin', 'coordinator', 'reporter'] },
-  { path: 'review', key: 'nav.review', view: review, roles: ['admin', 'coordinator'] },
-  { path: 'rankings', key: 'nav.rankings', view: rankings },
-  { path: 'history', key: 'nav.history', view: history },
-  { path: 'calendar', key: 'nav.calendar', view: calendar },
+  { path: 'dashboard', key: 'nav.dashboard', load: () => import('./views/dashboard.js') },
+  { path: 'plan', key: 'nav.plan', load: () => import('./views/plan.js') },
+  { path: 'import', key: 'nav.import', load: () => import('./views/import.js'), roles: ['admin', 'coordinator'] },
+  { path: 'my-work', key: 'nav.mywork', load: () => import('./views/mywork.js'), roles: ['admin', 'coordinator', 'reporter'] },
+  { path: 'review', key: 'nav.review', load: () => import('./views/review.js'), roles: ['admin', 'coordinator'] },
+  { path: 'rankings', key: 'nav.rankings', load: () => import('./views/rankings.js') },
+  { path: 'history', key: 'nav.history', load: () => import('./views/history.js') },
+  { path: 'calendar', key: 'nav.calendar', load: () => import('./views/calendar.js') },
   // roles (optional): the roles that see the row in the navigation (all when absent)
-  { path: 'users', key: 'nav.users', view: users, roles: ['admin', 'coordinator'] },
-  { path: 'account', key: 'nav.account', view: account },
+  { path: 'users', key: 'nav.users', load: () => import('./views/users.js'), roles: ['admin', 'coordinator'] },
+  { path: 'account', key: 'nav.account', load: () => import('./views/account.js') },
   // reached by links only (the dashboard's indicators), not in the navigation
-  { path: 'indicator', key: 'nav.dashboard', view: indicator, hidden: true },
+  { path: 'indicator', key: 'nav.dashboard', load: () => import('./views/indicator.js'), hidden: true },
 ];
 
 const state = { user: null };
@@ -121,7 +111,9 @@ async function render() {
   }
   mount(host, h('p', { class: 'muted' }, t('loading')));
   try {
-    await screen.view.render(host, { user: state.user, args: r.args, signal: ac.signal, current });
+    const view = await screen.load();
+    if (!current()) return;
+    await view.render(host, { user: state.user, args: r.args, signal: ac.signal, current });
   } catch (e) {
     if (!current()) return;   // the latest render shows its own answer
     if (e instanceof ApiError && e.status === 401) {

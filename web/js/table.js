@@ -15,3 +15,14 @@ export function stackTable(cols, rows, opts = {}) {
     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => h(i === opts.rowHead ? 'th' : 'td',
       { scope: i === opts.rowHead ? 'row' : null, class: num.has(i) ? 'num' : null, 'data-label': cols[i] }, c)))))));
 }
+
+// Make TABLE (built elsewhere, with a <thead>) stack at narrow widths as
+// stackTable's do: class "stack", each cell labelled by its column. Returns TABLE.
+export function stackify(table) {
+  table.classList.add('stack');
+  const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  for (const tr of table.querySelectorAll('tbody tr')) {
+    [...tr.children].forEach((cell, i) => { if (names[i]) cell.setAttribute('data-label', names[i]); });
+  }
+  return table;
+}

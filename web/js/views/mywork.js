@@ -20,6 +20,8 @@
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate } from '../i18n.js';
+import { filePicker } from '../filepick.js';
+import { flash } from '../flash.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
 
 const TASK_STATUSES = ['chưa triển khai', 'đang triển khai', 'hoàn thành', 'quá hạn', 'dừng'];
@@ -289,7 +291,7 @@ async function renderForm(main, ctx) {
     h('h2', {}, t('mywork.evidence')),
     h('div', { class: 'card' },
       field('evidence-item', t('mywork.evidenceFor'), evItem),
-      field('evidence-file', t('mywork.evidenceFile'), evFile, t('mywork.evidenceHint')),
+      field('evidence-file', t('mywork.evidenceFile'), filePicker(evFile), t('mywork.evidenceHint')),
       (rep?.evidence || []).length ? h('ul', { id: 'evidence-list' }, rep.evidence.map((ev) =>
         h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : ''))) : null),
     h('h2', {}, t('mywork.texts')),
@@ -328,12 +330,14 @@ async function renderForm(main, ctx) {
         const r = await api('POST', reportPath(planId, org, period, '/submit'));
         location.hash = `#/my-work/${planId}/${work.org_id}/${encodeURIComponent(period)}`;
         await renderForm(main, ctx);
-        main.querySelector('#mywork-status').textContent = r && r.missing
-          ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
+        const done = r && r.missing ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
+        main.querySelector('#mywork-status').textContent = done;
+        flash(main, done, { href: '#/my-work', text: t('mywork.back') });
         return;
       }
       await renderForm(main, ctx);
       main.querySelector('#mywork-status').textContent = t('mywork.saved');
+      flash(main, t('mywork.saved'));
     } catch (e) {
       status.textContent = '';
       showError(form, e);
