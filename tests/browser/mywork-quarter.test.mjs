@@ -80,7 +80,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PW);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/my-work"]');
+  await page.waitForSelector('nav#nav a[href="#/my-work"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
 }
@@ -173,6 +173,7 @@ for (const width of [1280, 360]) {
 
       // 3. the coordinator: the quarter in the queue, beside the quarter before, approved
       await login(page, srv.url, 'coord_q');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
       await page.click('nav#nav a[href="#/review"]');
       await page.waitForSelector('#review-queue');
       const row = page.locator('#review-queue tbody tr[data-period="2026-Q4"]');

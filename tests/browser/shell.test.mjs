@@ -24,7 +24,7 @@ async function session() {
   await page.fill('#login-user', ADMIN);
   await page.fill('#login-password', PASSWORD);
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav a');
+  await page.waitForSelector('nav#nav a', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
   const plan = plans.plans.find((p) => p.document === 'minh-duc-reports.txt');

@@ -80,7 +80,7 @@ async function login(page, user, password) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', password);
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav a');
+  await page.waitForSelector('nav#nav a', { state: 'attached' });
 }
 
 async function apiLogin(user, password) {
@@ -120,6 +120,7 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
   const { ctx, page, problems } = await newPage(1280);
   try {
     await login(page, 'admin', PW);
+    if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
     await page.click('nav#nav a[href="#/users"]');
     await page.waitForSelector('#us-form');
     await assertLabelled(page);
@@ -171,6 +172,7 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
     assert.equal(await page.$('nav#nav a[href="#/users"]'), null, 'a reporter has no Accounts screen');
     assert.match(await page.textContent('#who'), /Cán bộ Trạm Y tế mới/);
     // and changes its own password
+    if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
     await page.click('nav#nav a[href="#/account"]');
     await page.waitForSelector('#ac-form');
     await assertLabelled(page);
@@ -191,8 +193,9 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
     assert.match(await page.textContent('#ac-done'), /Đã đổi mật khẩu/);
     await page.screenshot({ path: `${ART}/users-account-1280.png`, fullPage: true });
     // this session stays; the new password logs in, the old one no more
+    if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
     await page.click('nav#nav a[href="#/my-work"]');
-    await page.waitForSelector('nav#nav a[aria-current="page"][href="#/my-work"]');
+    await page.waitForSelector('nav#nav a[aria-current="page"][href="#/my-work"]', { state: 'attached' });
     assert.equal(await apiLogin('yte.moi', 'mat-khau-yte-2'), 200);
     assert.equal(await apiLogin('yte.moi', 'mat-khau-yte-1'), 401);
     // #/users typed by hand: the screen says who may use it
