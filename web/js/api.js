@@ -18,15 +18,16 @@ const FIELD_WORDS = {
 };
 
 // A server message as the screens show it: no command-line hint ("(xem:
-// dti periods 1)"), no field key ("Thiếu “password”" → "Thiếu mật khẩu").
-// (Capital letter and full stop: left to the server's messages, which tests
-// compare word for word.)
+// dti periods 1)"), no field key ("Thiếu “password”" → "Thiếu mật khẩu"), a
+// capital letter and a full stop.
 export function humanize(message) {
   const words = FIELD_WORDS[getLang()] || FIELD_WORDS.vi;
   let m = String(message || '').trim()
     .replace(/\s*\((xem|see):?\s*dti [^)]*\)/gi, '')
     .replace(/“([a-z_]+)”/g, (all, k) => (k in words ? words[k] : all));
-  return m;
+  if (!m) return m;
+  m = m[0].toLocaleUpperCase(getLang()) + m.slice(1);
+  return /[.!?…:]$/.test(m) ? m : m + '.';
 }
 
 export class ApiError extends Error {
