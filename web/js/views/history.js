@@ -5,6 +5,7 @@
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, fmtDate } from '../i18n.js';
+import { loadPeriods, defaultPeriod } from '../periodpick.js';
 
 addMessages({
   vi: {
@@ -98,7 +99,9 @@ async function picker() {
   const load = async () => {
     err.textContent = '';
     try {
-      const sc = await get(`/api/v1/plans/${encodeURIComponent(planSel.value)}/score/${lastMonth()}`);
+      let per = lastMonth();
+      try { per = defaultPeriod(await loadPeriods(planSel.value)) || per; } catch { /* the month before */ }
+      const sc = await get(`/api/v1/plans/${encodeURIComponent(planSel.value)}/score/${encodeURIComponent(per)}`);
       mount(itemSel, (sc.indicators || []).map((i) => h('option', { value: i.id }, `${i.code} ${i.name || ''}`)));
       return true;
     } catch (e) {
