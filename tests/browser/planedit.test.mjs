@@ -115,7 +115,7 @@ for (const width of [1280, 360]) {
       await page.fill('#pe-targets-0-text', 'tốt hơn năm trước');
       await page.click('#pe-form button[type=submit]');
       await page.waitForFunction(() => document.querySelector('#pe-targets-0-text-error')?.textContent.length > 0);
-      assert.match(await page.textContent('#pe-targets-0-text-error'), /không đọc được chỉ tiêu/);
+      assert.match(await page.textContent('#pe-targets-0-text-error'), /không đọc được chỉ tiêu/i);
       assert.equal(await page.getAttribute('#pe-targets-0-text', 'aria-invalid'), 'true');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'pe-targets-0-text');
       await shot('edit-error');

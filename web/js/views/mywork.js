@@ -21,6 +21,7 @@ import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate } from '../i18n.js';
 import { filePicker } from '../filepick.js';
+import { value } from '../fmt.js';
 import { flash } from '../flash.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
 
@@ -119,7 +120,7 @@ function field(id, label, input, hint) {
 function lastText(v) {
   if (v.met === true) return t('yes');
   if (v.met === false) return t('no');
-  if (v.numerator !== null && v.numerator !== undefined) return `${fmtNum(v.value, 2)} % (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
+  if (v.numerator !== null && v.numerator !== undefined) return `${value(v.value, '%')} (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
   return fmtNum(v.value);
 }
 
@@ -155,7 +156,7 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
     const update = () => {
       const a = parseNum(num.value), b = parseNum(den.value);
-      out.textContent = a !== null && b && !Number.isNaN(a) && !Number.isNaN(b) ? fmtNum((a / b) * 100, 2) + ' %' : '—';
+      out.textContent = a !== null && b && !Number.isNaN(a) && !Number.isNaN(b) ? value((a / b) * 100, '%') : '—';
     };
     num.addEventListener('input', update);
     den.addEventListener('input', update);
