@@ -12,7 +12,8 @@
 // - at-risk rows say why and lead to the indicator's page (chart, each
 //   unit's figures, evidence, lead);
 // - at 360 px a menu button instead of the links, tables as cards, no
-//   sideways scrolling; the file field reads "Chọn tệp…";
+//   sideways scrolling; the file field reads "Chọn tệp…"; a saved draft is
+//   announced under the title, in view;
 // - axe-core finds no serious or critical WCAG 2.1 AA violation on any
 //   screen at either width.
 // Screenshots in build/test-artifacts/dashboard-*.png, indicator-*.png.
@@ -243,6 +244,20 @@ for (const width of [1280, 360]) {
       assert.equal((await page.textContent('.filepick-button')).trim(), 'Chọn tệp…');
       found['#/my-work (form)'] = await axe(page);
       await page.screenshot({ path: path.join(ART, `mywork-filepick-${width}.png`) });
+      // saved: the message where the eye is (under the title, in view, focused), once
+      if (await page.locator('#mywork-save').count()) {
+        await page.fill('#text-results', 'Đang tổng hợp số liệu của tháng.');
+        await page.locator('#mywork-save').scrollIntoViewIfNeeded();
+        await page.click('#mywork-save');
+        await page.waitForSelector('.flash');
+        assert.equal((await page.textContent('.flash p')).trim(), 'Đã lưu bản nháp.');
+        const box = await page.locator('.flash').boundingBox();
+        assert.ok(box.y >= -1 && box.y + box.height <= 800, `the message is in view (${box.y})`);
+        assert.ok(await page.evaluate(() => document.activeElement.classList.contains('flash')), 'and has the focus');
+        assert.equal(await page.getByRole('status').filter({ hasText: 'Đã lưu bản nháp.' }).count(), 1, 'said once');
+        found['#/my-work (saved)'] = await axe(page);
+        await page.screenshot({ path: path.join(ART, `mywork-saved-${width}.png`) });
+      }
       const bad = Object.entries(found).filter(([, v]) => v.length);
       assert.deepEqual(bad, [], JSON.stringify(bad, null, 1));
       assert.deepEqual(problems, []);

@@ -107,7 +107,8 @@ function indexText(values) {
   const sum = codes.reduce((s, c) => s + achievement(c, valueOf(values[c])), 0);
   return (sum / codes.length).toFixed(4).replace('.', ',');
 }
-const pct = (x) => ((x[0] / x[1]) * 100).toFixed(2).replace('.', ',') + ' %';
+// a computed rate as the screens print it (web/js/fmt.js value(x, '%')): "63%", "62,5%"
+const pct = (x) => String(Math.round((x[0] / x[1]) * 1000) / 10).replace('.', ',') + '%';
 
 // ---- the server ----------------------------------------------------------------
 
@@ -426,7 +427,7 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       await queued.getByRole('link', { name: 'Xem và duyệt' }).click();
       await page.getByRole('button', { name: 'Trả lại' }).waitFor();
       const reviewRow = (c) => rowOf(page, c);
-      assert.match(await reviewRow('4.1').textContent(), /63,00 \(630\/1\.000\)/);
+      assert.match(await reviewRow('4.1').textContent(), /63% \(630\/1\.000\)/);
       assert.match(await reviewRow('4.2').textContent(), /30,00 \(300\/1\.000\)/);
       assert.match(await reviewRow('4.3').textContent(), /92/);
       await page.getByRole('link', { name: path.basename(evidence) }).waitFor();

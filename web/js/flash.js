@@ -11,7 +11,7 @@ export function flash(host, text, next) {
     h('p', {}, text), next ? h('p', {}, h('a', { href: next.href }, next.text)) : null);
   const title = host.querySelector('h1');
   if (title) title.after(box); else host.prepend(box);
-  box.scrollIntoView({ block: 'start' });
+  (title || box).scrollIntoView({ block: 'start' });   // the title, then the message under it
   box.focus({ preventScroll: true });
   return box;
 }

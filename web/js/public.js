@@ -4,6 +4,7 @@ import { get } from './api.js';
 import { h, mount } from './dom.js';
 import { t, getLang, setLang, fmtDate, addMessages } from './i18n.js';
 import { index, periodName } from './fmt.js';
+import { stackify } from './table.js';
 
 addMessages({
   vi: { 'public.period': 'Kỳ', 'public.at': 'Công bố gần nhất: {d}', 'public.caption': 'Chỉ số chuyển đổi số đã công bố của các xã' },
@@ -29,14 +30,14 @@ async function render() {
   }
   mount(box,
     h('p', { class: 'muted', id: 'published-at' }, t('public.at', { d: fmtDate(data.published_at) })),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'public-table', class: 'stack' },
+    h('div', { class: 'table-wrap' }, stackify(h('table', { id: 'public-table' },
       h('caption', {}, t('public.caption')),
       h('thead', {}, h('tr', {}, ['public.rank', 'public.name', 'public.period', 'public.score'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((r) => h('tr', {},
         h('td', { class: 'num', 'data-label': t('public.rank') }, r.rank ?? '—'),
         h('th', { scope: 'row', 'data-label': t('public.name') }, r.commune),
         h('td', { 'data-label': t('public.period') }, periodName(r.period)),
-        h('td', { class: 'num', 'data-label': t('public.score') }, index(r.index))))))));
+        h('td', { class: 'num', 'data-label': t('public.score') }, index(r.index)))))))));
 }
 
 setLang(getLang());

@@ -332,12 +332,11 @@ async function renderForm(main, ctx) {
         location.hash = `#/my-work/${planId}/${work.org_id}/${encodeURIComponent(period)}`;
         await renderForm(main, ctx);
         const done = r && r.missing ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
-        main.querySelector('#mywork-status').textContent = done;
+        // one status region says it, at the top (flash.js), not twice
         flash(main, done, { href: '#/my-work', text: t('mywork.back') });
         return;
       }
       await renderForm(main, ctx);
-      main.querySelector('#mywork-status').textContent = t('mywork.saved');
       flash(main, t('mywork.saved'));
     } catch (e) {
       status.textContent = '';

@@ -10,6 +10,7 @@ import { get, post } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages } from '../i18n.js';
 import { pct, index, periodName } from '../fmt.js';
+import { stackify } from '../table.js';
 import { loadPeriods, periodChoices, defaultPeriod, periodSelect } from '../periodpick.js';
 
 addMessages({
@@ -67,12 +68,12 @@ function form(plans, planId, period, by, choices) {
 }
 
 function table(caption, cols, rows) {
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'rk-table', class: 'stack' },
+  return h('div', { class: 'table-wrap' }, stackify(h('table', { id: 'rk-table' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 1
-      ? h('th', { scope: 'row', 'data-label': cols[i] }, c)
-      : h('td', { class: i === 0 || i > 1 ? 'num' : null, 'data-label': cols[i] }, c))))))));
+      ? h('th', { scope: 'row' }, c)
+      : h('td', { class: i === 0 || i > 1 ? 'num' : null }, c)))))))));
 }
 
 function unitRows(rows) {

@@ -78,7 +78,6 @@ async function renderReport(main, ctx) {
     try {
       await api('POST', reportPath(planId, org, period, '/' + what), body);
       await renderReport(main, ctx);
-      main.querySelector('#review-status').textContent = t(what === 'return' ? 'review.returnedDone' : 'review.approvedDone');
       flash(main, t(what === 'return' ? 'review.returnedDone' : 'review.approvedDone'), { href: '#/review', text: t('review.back') });
     } catch (e) {
       err.textContent = e.message;
