@@ -36,8 +36,10 @@ for (const [width, file] of [[1280, 'minh-duc-2026-2030-dti.txt'], [360, 'vinh-t
       await page.fill('#login-user', ADMIN);
       await page.fill('#login-password', PASSWORD);
       await page.click('#login-form button[type=submit]');
-      await page.waitForSelector('nav#nav a[href="#/import"]');
+      await page.waitForSelector('nav#nav a[href="#/import"]', { state: 'attached' });
       assert.match(await page.textContent('#who'), new RegExp(ADMIN));
+
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
 
       await page.click('nav#nav a[href="#/import"]');
       await page.setInputFiles('#import-file', path.join(SHARED, 'plans', file));

@@ -74,7 +74,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PASSWORD);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/plan"]');
+  await page.waitForSelector('nav#nav a[href="#/plan"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
 }
 

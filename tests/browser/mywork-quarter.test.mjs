@@ -80,7 +80,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PW);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/my-work"]');
+  await page.waitForSelector('nav#nav a[href="#/my-work"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
 }
@@ -96,6 +96,7 @@ for (const width of [1280, 360]) {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
     await ctx.clock.setFixedTime(new Date(NOW));
     const page = await ctx.newPage();
+    await page.clock.setFixedTime(new Date(NOW));   // the browser's clock with the server's
     const problems = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && !/Failed to load resource: .* status of (401|404|400)/.test(m.text())) problems.push(m.text());
@@ -150,7 +151,7 @@ for (const width of [1280, 360]) {
       assert.match(await rate.textContent(), /Mục tiêu 2026: đạt 100%/);
       await rate.getByLabel('Tử số').fill('9');
       await rate.getByLabel('Mẫu số').fill('10');
-      assert.equal((await rate.locator('output').textContent()).trim(), '90,00 %');
+      assert.equal((await rate.locator('output').textContent()).trim(), '90%');
       const task = page.locator('fieldset[data-code="6"]');
       await task.getByLabel('Tình trạng').selectOption('đang triển khai');
       await task.getByLabel('Tiến độ (%)').fill('60');
@@ -163,7 +164,8 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#mywork-state[data-state="submitted"]');
       assert.match(await page.textContent('#evidence-list'), /bien-ban-quy/);
       // back on the list: submitted, no countdown any more
-      await page.click('a[href="#/my-work"]');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
+      await page.click('nav#nav a[href="#/my-work"]');
       await page.waitForSelector('#mywork-list li[data-period="2026-Q4"]');
       const after = await page.locator('#mywork-list li[data-period="2026-Q4"]').textContent();
       assert.match(after, /đã nộp/);
@@ -174,6 +176,7 @@ for (const width of [1280, 360]) {
 
       // 3. the coordinator: the quarter in the queue, beside the quarter before, approved
       await login(page, srv.url, 'coord_q');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
       await page.click('nav#nav a[href="#/review"]');
       await page.waitForSelector('#review-queue');
       const row = page.locator('#review-queue tbody tr[data-period="2026-Q4"]');
@@ -184,12 +187,13 @@ for (const width of [1280, 360]) {
       const head = await page.textContent('#review-values thead');
       assert.match(head, /Kỳ này \(Quý IV\/2026\)/);
       assert.match(head, /Kỳ trước \(Quý III\/2026\)/);
-      assert.match(await page.textContent('#review-values tr[data-code="3.6"]'), /90,00/);
+      assert.match(await page.textContent('#review-values tr[data-code="3.6"]'), /90% \(9\/10\)/, 'a rate as Vietnamese reports write it');
       await page.click('#review-approve');
       await page.waitForSelector('#review-state[data-state="approved"]');
       await noSideways(page, width, 'review');
       await shot('approved');
-      await page.click('a[href="#/review"]');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
+      await page.click('nav#nav a[href="#/review"]');
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
       assert.equal(await page.locator('#review-queue tbody tr[data-period="2026-Q4"]').count(), 0, 'approved: out of the queue');

@@ -66,7 +66,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PASSWORD);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/plan"]');
+  await page.waitForSelector('nav#nav a[href="#/plan"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
 }
@@ -117,7 +117,7 @@ for (const width of [1280, 360]) {
       await page.fill('#pe-targets-0-text', 'tốt hơn năm trước');
       await page.click('#pe-form button[type=submit]');
       await page.waitForFunction(() => document.querySelector('#pe-targets-0-text-error')?.textContent.length > 0);
-      assert.match(await page.textContent('#pe-targets-0-text-error'), /không đọc được chỉ tiêu/);
+      assert.match(await page.textContent('#pe-targets-0-text-error'), /không đọc được chỉ tiêu/i);
       assert.equal(await page.getAttribute('#pe-targets-0-text', 'aria-invalid'), 'true');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'pe-targets-0-text');
       await shot('edit-error');

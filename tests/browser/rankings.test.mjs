@@ -15,7 +15,9 @@ const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
 // the month of the pinned now in Vietnam (tests/lib/now.mjs), the server's too
 const PERIOD = vnMonth();
-const FIGURE = /^(—|\d,\d{4})$/;
+const PERIOD_NAME = `Tháng ${Number(PERIOD.slice(5))}/${PERIOD.slice(0, 4)}`;
+const FIGURE = /^(—|\d,\d{4})$/;          // an index: 4 decimals
+const PERCENT = /^(—|\d{1,3}(,\d)?%)$/;   // a rate or an achievement
 let browser;
 
 before(async () => {
@@ -53,7 +55,7 @@ for (const width of [1280, 360]) {
       await page.fill('#login-user', ADMIN);
       await page.fill('#login-password', PASSWORD);
       await page.press('#login-password', 'Enter');
-      await page.waitForSelector('nav#nav a[href="#/rankings"]');
+      await page.waitForSelector('nav#nav a[href="#/rankings"]', { state: 'attached' });
       const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
       const plan = plans.plans.find((p) => p.document === 'minh-duc-rankings.txt');
       assert.ok(plan, 'the plan of the API rankings tests');
@@ -64,7 +66,7 @@ for (const width of [1280, 360]) {
         .catch(async (e) => { throw new Error(`${e.message}: ${await page.textContent('main')}`); });
       assert.ok(await page.locator('#rk-table tbody tr').count() >= 2, 'several units');
       const cells = await page.locator('#rk-table tbody td:nth-child(3)').allTextContents();
-      assert.ok(cells.every((c) => FIGURE.test(c.trim())), `on-time rates with 4 decimals: ${cells}`);
+      assert.ok(cells.every((c) => PERCENT.test(c.trim())), `on-time rates as percentages: ${cells}`);
       assert.ok(cells.some((c) => c.trim() !== '—'), 'some unit has a rate');
       await assertLabelled(page);
       await noSideways(page, width, 'rankings');
@@ -72,17 +74,17 @@ for (const width of [1280, 360]) {
 
       await page.focus('#rk-by');
       await page.keyboard.press('ArrowDown');             // achievement
-      await page.focus('#rk-period');
+      await page.focus('#rk-form button[type=submit]');
       await page.keyboard.press('Enter');                 // submits the form
       await page.waitForFunction(() => location.hash.endsWith('/achievement'));
       await page.waitForSelector('#rk-table caption');
       const ach = await page.locator('#rk-table tbody td:nth-child(4)').allTextContents();
-      assert.ok(ach.length >= 2 && ach.every((c) => FIGURE.test(c.trim())), `achievements: ${ach}`);
+      assert.ok(ach.length >= 2 && ach.every((c) => PERCENT.test(c.trim())), `achievements: ${ach}`);
 
       // publishing from the screen (admin) reports the index it published
       await page.click('#rk-publish');
       await page.waitForFunction(() => /\d{4}/.test(document.querySelector('#rk-publish-status')?.textContent || ''));
-      assert.match(await page.textContent('#rk-publish-status'), new RegExp(PERIOD));
+      assert.match(await page.textContent('#rk-publish-status'), new RegExp(PERIOD_NAME), 'the period by name');
 
       // history of the report the API tests filled twice
       const id = await page.evaluate(async ([p]) => {

@@ -30,6 +30,9 @@
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
+import { filePicker } from '../filepick.js';
+import { value } from '../fmt.js';
+import { flash } from '../flash.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
 import { read as readNum, format as fmtN } from '../num.js';
 import { fmtDateTime } from '../dates.js';
@@ -180,7 +183,7 @@ function field(id, label, input, hint) {
 function lastText(v) {
   if (v.met === true) return t('yes');
   if (v.met === false) return t('no');
-  if (v.numerator !== null && v.numerator !== undefined) return `${fmtNum(v.value, 2)} % (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
+  if (v.numerator !== null && v.numerator !== undefined) return `${value(v.value, '%')} (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
   return fmtNum(v.value);
 }
 
@@ -223,7 +226,7 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
     const update = () => {
       const a = readNum(num.value, 'measure').value, b = readNum(den.value, 'measure').value;
-      out.textContent = a !== null && a !== undefined && b ? fmtNum((a / b) * 100, 2) + ' %' : '—';
+      out.textContent = a !== null && a !== undefined && b ? value((a / b) * 100, '%') : '—';
     };
     num.addEventListener('input', update);
     den.addEventListener('input', update);
@@ -359,7 +362,7 @@ async function renderForm(main, ctx) {
     h('h2', {}, t('mywork.evidence')),
     h('div', { class: 'card' },
       field('evidence-item', t('mywork.evidenceFor'), evItem),
-      field('evidence-file', t('mywork.evidenceFile'), evFile, t('mywork.evidenceManyHint')),
+      field('evidence-file', t('mywork.evidenceFile'), filePicker(evFile), t('mywork.evidenceManyHint')),
       (rep?.evidence || []).length ? h('ul', { id: 'evidence-list' }, rep.evidence.map((ev) =>
         h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : ''))) : null),
     h('h2', {}, t('mywork.texts')),
@@ -413,12 +416,13 @@ async function renderForm(main, ctx) {
         const r = await api('POST', reportPath(planId, org, period, '/submit'));
         location.hash = `#/my-work/${planId}/${work.org_id}/${encodeURIComponent(period)}`;
         await renderForm(main, ctx);
-        main.querySelector('#mywork-status').textContent = r && r.missing
-          ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
+        const done = r && r.missing ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
+        // one status region says it, at the top (flash.js), not twice
+        flash(main, done, { href: '#/my-work', text: t('mywork.back') });
         return;
       }
       await renderForm(main, ctx);
-      main.querySelector('#mywork-status').textContent = t('mywork.saved');
+      flash(main, t('mywork.saved'));
     } catch (e) {
       status.textContent = '';
       showError(form, e);

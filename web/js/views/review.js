@@ -12,7 +12,10 @@
 //                               is required) or Approve.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, fmtNum } from '../i18n.js';
+import { t, fmtNum, fmtDate } from '../i18n.js';
+import { value } from '../fmt.js';
+import { stackify } from '../table.js';
+import { flash } from '../flash.js';
 import { previousPeriod, periodLabel, reportPath } from '../periods.js';
 import { fmtDateTime } from '../dates.js';
 
@@ -33,24 +36,25 @@ async function renderQueue(main) {
   queue.sort((a, b) => String(a.r.first_submitted_at || '').localeCompare(String(b.r.first_submitted_at || '')));
   mount(main, h('h1', {}, t('review.title')),
     queue.length === 0 ? h('p', { class: 'muted' }, t('review.empty')) :
-      h('div', { class: 'table-wrap' }, h('table', { id: 'review-queue' },
+      h('div', { class: 'table-wrap' }, stackify(h('table', { id: 'review-queue' },
         h('thead', {}, h('tr', {}, [t('review.unit'), t('mywork.period'), t('review.submittedAt'), t('review.timeliness'), '']
           .map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, queue.map(({ plan, r }) => h('tr', { 'data-period': r.period, 'data-org': r.org_id },
           h('td', {}, r.org, plans.length > 1 ? h('span', { class: 'muted' }, ` · ${plan.title}`) : null),
-          h('td', {}, periodLabel(r.period), ' ', h('span', { class: 'muted' }, `(${r.period})`)),
+          h('td', {}, periodLabel(r.period)),
           h('td', {}, fmtDateTime(r.first_submitted_at)),
           h('td', {}, r.timeliness?.label || ''),
           h('td', {}, h('a', { href: `#/review/${plan.id}/${r.org_id}/${encodeURIComponent(r.period)}` },
-            r.can_review ? t('review.open') : t('review.view')))))))));
+            r.can_review ? t('review.open') : t('review.view'))))))))));
 }
 
 const fmtV = (v) => {
   if (!v) return '—';
   if (v.met === true) return t('yes');
   if (v.met === false) return t('no');
-  const base = v.value === null || v.value === undefined ? '—' : fmtNum(v.value, v.numerator !== null && v.numerator !== undefined ? 2 : undefined);
-  return v.numerator !== null && v.numerator !== undefined ? `${base} (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})` : base;
+  // a rate: "66,7% (14/21)"; a count or other figure: "8" (fmt.js)
+  if (v.numerator !== null && v.numerator !== undefined) return `${value(v.value, '%')} (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
+  return value(v.value);
 };
 
 async function renderReport(main, ctx) {
@@ -75,7 +79,7 @@ async function renderReport(main, ctx) {
     try {
       await api('POST', reportPath(planId, org, period, '/' + what), body);
       await renderReport(main, ctx);
-      main.querySelector('#review-status').textContent = t(what === 'return' ? 'review.returnedDone' : 'review.approvedDone');
+      flash(main, t(what === 'return' ? 'review.returnedDone' : 'review.approvedDone'), { href: '#/review', text: t('review.back') });
     } catch (e) {
       err.textContent = e.message;
     }
@@ -99,22 +103,22 @@ async function renderReport(main, ctx) {
       rep.reason ? h('p', { class: 'muted' }, t('review.lastReason'), ' ', rep.reason) : null,
       rep.id ? h('p', {}, h('a', { href: `#/history/report/${rep.id}`, id: 'review-history' }, t('history.ofReport'))) : null),
     h('h2', {}, t('plan.indicators')),
-    h('div', { class: 'table-wrap' }, h('table', { id: 'review-values' },
+    h('div', { class: 'table-wrap' }, stackify(h('table', { id: 'review-values' },
       h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: periodLabel(period) }), t('review.prevPeriod', { p: pp ? periodLabel(pp) : '—' }), t('mywork.note')]
         .map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, (rep.values || []).map((v) => h('tr', { 'data-code': v.code },
         h('td', {}, v.code), h('td', {}, v.name), h('td', { class: 'num' }, fmtV(v)), h('td', { class: 'num' }, fmtV(pv.get(v.code))),
-        h('td', {}, v.note || '')))))),
+        h('td', {}, v.note || ''))))))),
     (rep.tasks || []).length ? [h('h2', {}, t('plan.tasks')),
-      h('div', { class: 'table-wrap' }, h('table', {},
+      h('div', { class: 'table-wrap' }, stackify(h('table', {},
         h('thead', {}, h('tr', {}, [t('plan.code'), t('plan.name'), t('review.thisPeriod', { p: periodLabel(period) }), t('review.prevPeriod', { p: pp ? periodLabel(pp) : '—' }), t('mywork.products')]
           .map((c) => h('th', { scope: 'col' }, c)))),
         h('tbody', {}, rep.tasks.map((x) => {
           const o = pt.get(x.code);
           return h('tr', {}, h('td', {}, x.code), h('td', {}, x.name),
-            h('td', {}, `${x.status || '—'} · ${fmtNum(x.percent)} %`),
-            h('td', {}, o ? `${o.status || '—'} · ${fmtNum(o.percent)} %` : '—'), h('td', {}, x.products || ''));
-        }))))] : null,
+            h('td', {}, `${x.status || '—'} · ${value(x.percent, '%')}`),
+            h('td', {}, o ? `${o.status || '—'} · ${value(o.percent, '%')}` : '—'), h('td', {}, x.products || ''));
+        })))))] : null,
     h('h2', {}, t('mywork.texts')),
     h('dl', { class: 'card' }, [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']]
       .map(([k, key]) => [h('dt', {}, t(key)), h('dd', {}, rep[k] || '—')])),
