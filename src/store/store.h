@@ -93,6 +93,11 @@ dti_rc store_open(const char *url, store **out, dti_err *e);
 dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e);
 /* Close and free. NULL is a no-op. */
 void store_close(store *s);
+/* For a process that is stopping (dti serve on SIGTERM): from now on no
+ * handle of the process waits for a lock held elsewhere (SQLite's busy
+ * wait, the writer queue); such a wait ends at once with DTI_ERR_BUSY.
+ * Cannot be undone. */
+void store_stop_waits(void);
 
 /* The migration guard (store_open on SQLite). Decision: a schema upgrade
  * never happens under another process. When migrations are pending on a

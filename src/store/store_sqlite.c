@@ -2,7 +2,8 @@
  *
  * Opened with journal_mode=WAL (readers do not block the writer),
  * synchronous=FULL (a committed transaction survives a power cut),
- * foreign_keys=ON and a busy timeout of 5 s. Statements are prepared once
+ * foreign_keys=ON and a busy wait of 5 s (then DTI_ERR_BUSY: the server
+ * answers 503 with Retry-After, the CLI says to try again). Statements are prepared once
  * and kept in a small cache keyed by their SQL text (dti's SQL is a fixed
  * set of literals), reset and unbound after each use. A statement already
  * in use (a query issued from inside a row callback with the same SQL) is
@@ -103,6 +104,28 @@ typedef struct sqlite_store {
 } sqlite_store;
 
 static uint64_t handle_serial;  /* handles opened in this process (atomic) */
+static int stop_waits;          /* store_stop_waits() was called (atomic) */
+
+void store_stop_waits(void)
+{
+    __atomic_store_n(&stop_waits, 1, __ATOMIC_SEQ_CST);
+}
+
+static int stopping(void)
+{
+    return __atomic_load_n(&stop_waits, __ATOMIC_SEQ_CST);
+}
+
+/* SQLite's busy handler: wait for another connection's lock in steps of
+ * 10 ms, at most SQLITE_BUSY_MS, and not at all once the process stops. */
+static int busy_wait(void *arg, int count)
+{
+    (void)arg;
+    if (stopping() || (long)count * 10 >= SQLITE_BUSY_MS)
+        return 0;
+    sqlite3_sleep(10);
+    return 1;
+}
 
 static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
 {
@@ -114,8 +137,10 @@ static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
         return dti_fail(e, DTI_ERR_CONFLICT, "", "dữ liệu vi phạm ràng buộc: %s",
                         "constraint violated: %s", m);
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
-        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
-                        "the database is busy, try again: %s", m);
+        return dti_fail(e, DTI_ERR_BUSY, "", "Cơ sở dữ liệu đang bận (một việc ghi khác chưa xong), "
+                        "xin thử lại sau ít phút: %s",
+                        "The database is busy (another write has not finished), please try again "
+                        "in a few minutes: %s", m);
     return dti_fail(e, DTI_ERR_STORE, "", "lỗi cơ sở dữ liệu: %s", "database error: %s", m);
 }
 
@@ -211,16 +236,34 @@ static dti_rc sq_write_lock(store *s, dti_err *e)
     pthread_mutex_lock(&w->mu);
     if (w->held)
         s->stats.queued++;
-    while (w->held && r != ETIMEDOUT)
-        r = pthread_cond_timedwait(&w->cv, &w->mu, &until);
+    while (w->held && r != ETIMEDOUT && !stopping()) {
+        /* In steps of 100 ms at most, to see store_stop_waits(). */
+        struct timespec now, step;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        step = now;
+        step.tv_nsec += 100000000L;
+        if (step.tv_nsec >= 1000000000L) {
+            step.tv_sec++;
+            step.tv_nsec -= 1000000000L;
+        }
+        if (step.tv_sec > until.tv_sec || (step.tv_sec == until.tv_sec && step.tv_nsec > until.tv_nsec))
+            step = until;
+        r = pthread_cond_timedwait(&w->cv, &w->mu, &step);
+        if (r == ETIMEDOUT && (step.tv_sec != until.tv_sec || step.tv_nsec != until.tv_nsec))
+            r = 0;
+    }
     if (!w->held) {
         w->held = 1;
         r = 0;
+    } else if (!r) {
+        r = ETIMEDOUT;  /* stopping: not acquired */
     }
     pthread_mutex_unlock(&w->mu);
     if (r)
-        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
-                        "the database is busy, try again: %s", "another write of this process");
+        return dti_fail(e, DTI_ERR_BUSY, "", "Cơ sở dữ liệu đang bận (một việc ghi khác chưa xong), "
+                        "xin thử lại sau ít phút: %s",
+                        "The database is busy (another write has not finished), please try again "
+                        "in a few minutes: %s", "another write of this process");
     return DTI_OK;
 }
 
@@ -368,7 +411,7 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
         goto fail;
     }
     sqlite3_extended_result_codes(q->db, 1);
-    sqlite3_busy_timeout(q->db, SQLITE_BUSY_MS);
+    sqlite3_busy_handler(q->db, busy_wait, NULL);
     char *msg = NULL;
     r = sqlite3_exec(q->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
                      NULL, NULL, &msg);
@@ -565,6 +608,10 @@ static dti_rc sq_exec_script(store *s, const char *sql, dti_err *e)
     int r = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
     if (r == SQLITE_OK)
         return DTI_OK;
+    if ((r & 0xff) == SQLITE_BUSY || (r & 0xff) == SQLITE_LOCKED) {
+        sqlite3_free(msg);
+        return fail_db(q, r, e);
+    }
     dti_rc rc = dti_fail(e, (r & 0xff) == SQLITE_CONSTRAINT ? DTI_ERR_CONFLICT : DTI_ERR_STORE, "",
                          "lỗi cơ sở dữ liệu: %s", "database error: %s", msg ? msg : sqlite3_errstr(r));
     sqlite3_free(msg);

@@ -147,8 +147,9 @@ clone old
 rm "$T/old.db.audit-key" "$T/old.db.audit-anchor"
 $FORGE "$T/old.db" unkey
 n=$(sqlite3 "$T/old.db" "SELECT MAX(seq) FROM audit")
+v=$(printf %03d "$(sqlite3 "$T/old.db" "SELECT MAX(version) FROM schema_version")")   # all but 006
 verify old || fail "pre-key database after the upgrade: $(cat "$T/old.out")"
-ls "$T"/old.db.before-v005-*.bak > /dev/null 2>&1 || fail "no backup before the upgrade: $(ls "$T")"
+ls "$T"/old.db.before-v"$v"-*.bak > /dev/null 2>&1 || fail "no backup before the upgrade: $(ls "$T")"
 grep -Eq "(mục|entries) 1 (đến|to) $n" "$T/old.out" || fail "switch point not printed: $(cat "$T/old.out")"
 [ "$(sqlite3 "$T/old.db" "SELECT from_seq FROM audit_keying")" = $((n + 1)) ] || fail "switch point"
 adduser old moi3 > /dev/null

@@ -61,6 +61,16 @@ if dti backup "$tmp/bk/b1.db" > /dev/null 2>&1; then bad "a backup overwrote an 
 dti backup --no-key "$tmp/bk/b2.db" > /dev/null || bad "backup --no-key"
 [ ! -e "$tmp/bk/b2.db.audit-key" ] || bad "--no-key copied the key"
 
+# hold DB: a sqlite3 program with the file open for 3 s; held waits until it is
+# (a fixed sleep is not enough on a loaded machine)
+hold() {
+  rm -f "$tmp/held"
+  exec python3 -c 'import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1]); c.execute("SELECT COUNT(*) FROM audit").fetchall()
+open(sys.argv[2], "w").close(); time.sleep(3)' "$1" "$tmp/held"
+}
+held() { for _ in $(seq 1 100); do [ -e "$tmp/held" ] && return 0; sleep 0.1; done; bad "the holder never opened the file"; }
+
 # ---- 2. restore refuses while the server runs ---------------------------------------------
 s0=$(sum "$db")
 if dti restore "$tmp/bk/b1.db" > "$tmp/r0.out" 2>&1; then bad "restore ran under a running server"; fi
@@ -68,10 +78,9 @@ grep -q "PID" "$tmp/r0.out" || bad "refusal: $(cat "$tmp/r0.out")"
 [ "$(sum "$db")" = "$s0" ] || bad "a refused restore changed the database"
 # the same for a sqlite3 shell holding the file open
 serve_stop_all
-python3 -c 'import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1]); c.execute("SELECT COUNT(*) FROM audit").fetchall(); time.sleep(3)' "$db" &
+hold "$db" &
 holder=$!
-sleep 0.5
+held
 if dti restore "$tmp/bk/b1.db" > "$tmp/r1.out" 2>&1; then bad "restore ran while another process held the file"; fi
 wait "$holder"
 
@@ -118,10 +127,9 @@ if dti restore "$tmp/t.db" > "$tmp/r5.out" 2>&1; then bad "a tampered backup was
 python3 "$(dirname "$0")/lib/audit_forge.py" "$db" unkey
 rm -f "$db.audit-key" "$db.audit-anchor"
 s2=$(sum "$db")
-python3 -c 'import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1]); c.execute("SELECT COUNT(*) FROM audit").fetchall(); time.sleep(3)' "$db" &
+hold "$db" &
 holder=$!
-sleep 0.5
+held
 if dti --as admin plans > "$tmp/u1.out" 2>&1; then bad "upgraded under another process"; fi
 grep -q "PID $holder" "$tmp/u1.out" || bad "upgrade refusal: $(cat "$tmp/u1.out")"
 wait "$holder"
@@ -131,7 +139,8 @@ ls "$db".before-v* > /dev/null 2>&1 && bad "a refused upgrade made a backup"
 dti backup "$tmp/bk/old.db" > /dev/null 2>&1 || bad "backup of an older schema"
 [ "$(sum "$db")" = "$s2" ] || bad "backup upgraded the database"
 dti --as admin plans > "$tmp/u2.out" 2> "$tmp/u2.err" || bad "upgrade: $(cat "$tmp/u2.err")"
-bak=$(ls "$db".before-v005-*.bak 2>/dev/null | head -n 1)
+# the backup is named by the newest version the file has (all but 006)
+bak=$(ls "$db".before-v"$(printf %03d "$(sqlite3 "$tmp/bk/old.db" "SELECT MAX(version) FROM schema_version")")"-*.bak 2>/dev/null | head -n 1)
 [ -n "$bak" ] || bad "no backup before the upgrade"
 grep -q "$bak" "$tmp/u2.err" || bad "the upgrade did not say where its backup is: $(cat "$tmp/u2.err")"
 [ "$(sqlite3 "$bak" "SELECT MAX(version) FROM schema_version")" = "$(sqlite3 "$tmp/bk/old.db" "SELECT MAX(version) FROM schema_version")" ] ||
