@@ -121,6 +121,10 @@ dti_rc app_backup(store *s, const char *dest, int with_key, time_t now, app_back
             return dti_fail(e, DTI_ERR_INPUT, "dest", "%s: đích là chính cơ sở dữ liệu", "%s: the destination is the database itself",
                             dest);
     }
+    if (exists(dest))
+        return dti_fail(e, DTI_ERR_CONFLICT, "dest",
+                        "%s: tệp đã có; chọn tên khác (một bản sao lưu cũ không bị ghi đè)",
+                        "%s: the file exists; choose another name (an older backup is never overwritten)", dest);
     /* anchor first: the copy holds the anchored entry (a schema from before
      * the keyed log has nothing to anchor; the copy is still made) */
     {

@@ -8,7 +8,8 @@
  * DELETE, no -wal beside it), checked by quick_check. Before the copy the
  * audit head is anchored ("backup"): the copy carries a point of its own
  * chain. Beside DEST go DEST.audit-anchor (the anchor log) and
- * DEST.audit-key (the audit key, mode 0600): a backup without its key
+ * DEST.audit-key (the audit key, mode 0600). An existing DEST is refused:
+ * an older backup is never overwritten. A backup without its key
  * cannot prove its own log, and a lost key stops every write (app/audit.h).
  * With --no-key the key is not copied (keep it elsewhere, safe): whoever
  * holds a backup and its key could rewrite that copy's log, so store the

@@ -59,9 +59,9 @@ static int do_restore(cli_ctx *ctx, const char *src, int force)
     printf("%s %s %s %s\n", TR("Đã khôi phục", "Restored"), ctx->db, TR("từ", "from"), src);
     if (r.kept[0])
         printf("  %s %s\n", TR("cơ sở dữ liệu cũ giữ ở", "the old database is kept at"), r.kept);
-    printf("  %s: %s; %s: %lld %s, %s %s\n", TR("toàn vẹn", "integrity"), "ok", TR("nhật ký kiểm toán", "audit log"),
+    printf("  %s: %s; %s: %lld %s, %s%s%s\n", TR("toàn vẹn", "integrity"), "ok", TR("nhật ký kiểm toán", "audit log"),
            (long long)r.check.entries, TR("mục", "entries"), r.check.ok ? TR("nguyên vẹn", "holds") :
-           TR("KHÔNG nguyên vẹn", "does NOT hold"), r.check.ok ? "" : r.check.why);
+           TR("KHÔNG nguyên vẹn", "does NOT hold"), r.check.ok ? "" : ": ", r.check.ok ? "" : r.check.why);
     printf("  %s: %s\n", TR("đầu nhật ký trước khi ghi việc khôi phục", "head before the restore was logged"),
            audit_head_text(&r.check.head, head));
     return r.check.ok ? CLI_OK : CLI_FAIL;

@@ -129,6 +129,11 @@ for (const width of [1280, 360]) {
       assert.ok(rows.some((r) => /Minh Đức/.test(r)), rows.join('|'));
       const figs = await pp.locator('#public-table tbody td:nth-child(4)').allTextContents();
       assert.ok(figs.every((c) => FIGURE.test(c.trim())), `public figures: ${figs}`);
+      // the audit log's head is printed with the ranking (docs/audit.md), as the API gives it
+      const api = await (await fetch(BASE + '/api/v1/public/rankings')).json();
+      const head = (await pp.locator('#audit-head').textContent()) || '';
+      assert.match(api.audit_head.text, /^\d+-[0-9a-f]{16}$/);
+      assert.ok(head.includes(api.audit_head.text), `public audit head: '${head}', API ${api.audit_head.text}`);
       await noSideways(pp, width, 'public');
       await pp.screenshot({ path: path.join(ART, `public-${width}.png`), fullPage: true });
     } finally {

@@ -53,6 +53,10 @@ head=$(sed -n 's/.*: \([0-9]*-[0-9a-f]\{16\}\).*/\1/p' "$tmp/b1.out" | head -n 1
 grep -q " backup ${head%%-*} " "$db.audit-anchor" || bad "the backup's head is not in the anchor log"
 dti --as admin audit verify --head "$head" > "$tmp/v0.out" || bad "live verify: $(cat "$tmp/v0.out")"
 echo "backup: $before saves acknowledged before it began, all in it; $((total - during)) after it ended"
+# an older backup is never overwritten
+b1=$(sha256sum < "$tmp/bk/b1.db")
+if dti backup "$tmp/bk/b1.db" > /dev/null 2>&1; then bad "a backup overwrote an older one"; fi
+[ "$(sha256sum < "$tmp/bk/b1.db")" = "$b1" ] || bad "the older backup changed"
 # --no-key
 dti backup --no-key "$tmp/bk/b2.db" > /dev/null || bad "backup --no-key"
 [ ! -e "$tmp/bk/b2.db.audit-key" ] || bad "--no-key copied the key"

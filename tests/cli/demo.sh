@@ -186,6 +186,11 @@ old=$(ls "$DB".2* 2> /dev/null | head -1)
 eq "$(sqlite3 "$old" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "1" "old data kept aside"
 eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "0" "fresh database"
 eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users")" "11" "fresh users"
+# the audit key and anchor log went with the old file; both logs hold, each under its own key
+[ -e "$old.audit-key" ] && [ -e "$old.audit-anchor" ] || fail "the old file's audit key and anchor log"
+"$DTI" --db "$old" --as admin audit verify > "$T/vold.txt" || fail "old file's log: $(cat "$T/vold.txt")"
+dti --as admin audit verify > "$T/vnew.txt" || fail "new file's log: $(cat "$T/vnew.txt")"
+cmp -s "$old.audit-key" "$DB.audit-key" && fail "the fresh database reuses the old key"
 
 # ---- the months follow the date: on 20/11 October's commune deadline has not passed ------------
 # (the history is March to June, 4 months: 18 story reports approved and 7 × 4)

@@ -8,8 +8,10 @@ import { index, periodName } from './fmt.js';
 import { stackify } from './table.js';
 
 addMessages({
-  vi: { 'public.period': 'Kỳ', 'public.at': 'Công bố gần nhất: {d}', 'public.caption': 'Chỉ số chuyển đổi số đã công bố của các xã' },
-  en: { 'public.period': 'Period', 'public.at': 'Last published: {d}', 'public.caption': 'Published digital-transformation index of the communes' },
+  vi: { 'public.period': 'Kỳ', 'public.at': 'Công bố gần nhất: {d}', 'public.caption': 'Chỉ số chuyển đổi số đã công bố của các xã',
+        'public.head': 'Đầu nhật ký kiểm toán: {h} (đối chiếu: dti audit verify --head {h})' },
+  en: { 'public.period': 'Period', 'public.at': 'Last published: {d}', 'public.caption': 'Published digital-transformation index of the communes',
+        'public.head': 'Audit log head: {h} (check: dti audit verify --head {h})' },
 });
 
 async function render() {
@@ -38,7 +40,9 @@ async function render() {
         h('td', { class: 'num', 'data-label': t('public.rank') }, r.rank ?? '—'),
         h('th', { scope: 'row', 'data-label': t('public.name') }, r.commune),
         h('td', { 'data-label': t('public.period') }, periodName(r.period)),
-        h('td', { class: 'num', 'data-label': t('public.score') }, index(r.index)))))))));
+        h('td', { class: 'num', 'data-label': t('public.score') }, index(r.index))))))),
+    // the keyed audit log's head, so that a kept copy of this page pins the log (docs/audit.md)
+    data.audit_head ? h('p', { class: 'muted', id: 'audit-head' }, t('public.head', { h: data.audit_head.text })) : null));
 }
 
 setLang(getLang());
