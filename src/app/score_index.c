@@ -29,6 +29,7 @@
 #include "base/csv.h"
 #include "base/file.h"
 #include "base/lang.h"
+#include "base/num.h"
 #include "base/text.h"
 
 #define MAX_POINTS_LIMIT 1e6
@@ -475,17 +476,11 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
     const char *m = c->f[F_MAX];
     if (!m)
         return bad(e, L, c, i, F_MAX, TR("thiếu điểm tối đa", "the maximum is missing"));
-    char num[64];
-    size_t k = 0;
-    for (; m[k] && k < sizeof num - 1; k++)
-        num[k] = m[k] == ',' ? '.' : m[k];
-    num[k] = 0;
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(num, &end);
-    while (end && *end == ' ')
-        end++;
-    if (m[k] || end == num || !end || *end || errno || !isfinite(v) || v < 0 || v > MAX_POINTS_LIMIT) {
+    /* the number syntax of every figure (base/num.h): "2,5", "1.000" */
+    num_read nr;
+    double v = 0;
+    if (num_parse(m, &nr, NULL) != DTI_OK || !nr.has || num_check(&nr, NUM_MEASURE, NULL) != DTI_OK ||
+        (v = nr.value) > MAX_POINTS_LIMIT) {
         TRF(msg, sizeof msg, "\"%s\" không phải số điểm (0 đến 1000000)", "\"%s\" is not a number of points (0 to 1000000)", m);
         return bad(e, L, c, i, F_MAX, msg);
     }

@@ -192,11 +192,18 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#review-state[data-state="approved"]');
       await noSideways(page, width, 'review');
       await shot('approved');
+      // approved means locked: reopening needs a reason, then gives version 2, returned
+      await page.click('#review-reopen-btn');
+      assert.match(await page.textContent('#review-reopen-error'), /lý do/i);
+      await page.fill('#review-reopen-reason', 'Kiểm tra lại số hệ thống 3.6');
+      await page.click('#review-reopen-btn');
+      await page.waitForSelector('#review-state[data-state="returned"]');
+      assert.match(await page.textContent('main .card'), /Phiên bản 2|phiên bản 2/i);
       if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
       await page.click('nav#nav a[href="#/review"]');
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
-      assert.equal(await page.locator('#review-queue tbody tr[data-period="2026-Q4"]').count(), 0, 'approved: out of the queue');
+      assert.equal(await page.locator('#review-queue tbody tr[data-period="2026-Q4"]').count(), 0, 'approved then reopened: out of the queue');
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

@@ -124,6 +124,15 @@ test('report form: numbers read as Vietnamese write them, ambiguity refused befo
     assert.equal(await page.inputValue('#ind-5_1-num'), '2100');
     assert.equal(await page.textContent('#ind-5_1-num-read'), 'Đọc là: 2.100');
     await shot('saved');
+
+    // an approved report (the demo approved earlier months) is locked in the form
+    const q = await page.evaluate(async (p) => (await fetch(p)).json(), `/api/v1/plans/${planId}/reports?state=approved`);
+    const ap = q.reports.find((r) => String(r.org_id) === orgId);
+    assert.ok(ap, 'the demo has an approved report of this unit: ' + JSON.stringify(q));
+    await page.goto(`${srv.url}/#/my-work/${planId}/${orgId}/${encodeURIComponent(ap.period)}`);
+    await page.waitForSelector('#mywork-locked');
+    assert.equal(await page.locator('#mywork-save').count(), 0, 'no save button on an approved report');
+    assert.ok(await page.locator('#mywork-form input:not([disabled])[inputmode="decimal"]').count() === 0, 'number fields disabled');
     assert.deepEqual(problems, []);
   } finally {
     await ctx.close();

@@ -196,8 +196,10 @@ function noteField(id, old, dis) {
 const itemId = (prefix, item) => prefix + '-' + (item.ref || item.code).replace(/[^\w]/g, '_');
 
 addMessages({
-  vi: { 'mywork.level': 'Hoặc mức đạt (0 đến 1)', 'mywork.levelHint': '1 là đạt, 0,5 là đạt một nửa; để trống nếu chỉ chọn có/không.' },
-  en: { 'mywork.level': 'Or the level reached (0 to 1)', 'mywork.levelHint': '1 is met, 0,5 is half-way; leave empty when yes/no says it.' },
+  vi: { 'mywork.locked': 'Báo cáo đã được duyệt nên đã khóa. Cần sửa thì đề nghị điều phối viên mở lại (kèm lý do).',
+    'mywork.level': 'Hoặc mức đạt (0 đến 1)', 'mywork.levelHint': '1 là đạt, 0,5 là đạt một nửa; để trống nếu chỉ chọn có/không.' },
+  en: { 'mywork.locked': 'This report is approved and locked. To change it, ask the coordinator to reopen it (with a reason).',
+    'mywork.level': 'Or the level reached (0 to 1)', 'mywork.levelHint': '1 is met, 0,5 is half-way; leave empty when yes/no says it.' },
 });
 
 // IND is an item of the server's work list: {code, name, role, target,
@@ -335,7 +337,8 @@ async function renderForm(main, ctx) {
   const prev = prevPeriod ? await getOrNull(reportPath(planId, work.org_id, prevPeriod)) : null;
   const orgName = work.org;
   const state = rep?.state || null;
-  const editable = state !== 'submitted';
+  // submitted: awaiting review; approved: locked until a coordinator reopens it (app/report.h)
+  const editable = state !== 'submitted' && state !== 'approved';
   const items = {
     indicators: work.items.filter((i) => i.kind === 'indicator'),
     tasks: work.items.filter((i) => i.kind === 'task'),
@@ -442,7 +445,8 @@ async function renderForm(main, ctx) {
         rep?.version ? ` · ${t('mywork.version')} ${rep.version}` : ''),
       rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDateTime(rep.submitted_at)) : null,
       state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null,
-      state === 'returned' && rep?.returned_at ? h('p', { class: 'muted' }, t('mywork.returnedOn', { d: fmtDateTime(rep.returned_at) })) : null),
+      state === 'returned' && rep?.returned_at ? h('p', { class: 'muted' }, t('mywork.returnedOn', { d: fmtDateTime(rep.returned_at) })) : null,
+      state === 'approved' ? h('p', { class: 'muted', id: 'mywork-locked' }, t('mywork.locked')) : null),
     form);
 }
 

@@ -12,7 +12,7 @@
 //                               is required) or Approve.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, fmtNum, fmtDate } from '../i18n.js';
+import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
 import { value } from '../fmt.js';
 import { stackify } from '../table.js';
 import { flash } from '../flash.js';
@@ -93,6 +93,34 @@ async function renderReport(main, ctx) {
       h('button', { type: 'button', class: 'primary', id: 'review-approve', onclick: () => act('approve') }, t('review.approve'))));
   returnForm.addEventListener('submit', (ev) => { ev.preventDefault(); act('return'); });
 
+  // approved means locked: a coordinator reopens it with a reason, which makes
+  // a new version returned to the unit (app/report.h report_reopen)
+  const reopenReason = h('textarea', { id: 'review-reopen-reason', name: 'reason', rows: 2, maxlength: 2000, 'aria-describedby': 'review-reopen-error' });
+  const reopenErr = h('p', { class: 'error', id: 'review-reopen-error', role: 'alert' });
+  const reopenForm = h('form', { id: 'review-reopen', class: 'card', novalidate: true },
+    h('p', { class: 'muted' }, t('review.lockedHint')),
+    h('div', { class: 'field' }, h('label', { for: 'review-reopen-reason' }, t('review.reopenReason')), reopenReason, reopenErr),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary', id: 'review-reopen-btn' }, t('review.reopen'))));
+  reopenForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    reopenErr.textContent = '';
+    const why = reopenReason.value.trim();
+    if (!why) {
+      reopenErr.textContent = t('review.reasonRequired');
+      reopenReason.setAttribute('aria-invalid', 'true');
+      reopenReason.focus();
+      return;
+    }
+    try {
+      await api('POST', reportPath(planId, org, period, '/reopen'), { reason: why });
+      await renderReport(main, ctx);
+      main.querySelector('#review-status').textContent = t('review.reopenedDone');
+    } catch (e) {
+      reopenErr.textContent = e.message;
+    }
+  });
+  const locked = rep.state === 'approved' && ['admin', 'coordinator'].includes(ctx.user?.role);
+
   mount(main,
     h('p', {}, h('a', { href: '#/review' }, t('review.back'))),
     h('h1', {}, `${rep.org} · ${periodLabel(period)}`),
@@ -101,6 +129,7 @@ async function renderReport(main, ctx) {
         ` · ${t('mywork.version')} ${rep.version}`),
       h('p', {}, t('review.submittedAt'), ' ', fmtDateTime(rep.first_submitted_at), ' · ', rep.timeliness?.label || ''),
       rep.reason ? h('p', { class: 'muted' }, t('review.lastReason'), ' ', rep.reason) : null,
+      rep.self_approved ? h('p', { id: 'review-self-approved' }, t('review.selfApproved')) : null,
       rep.id ? h('p', {}, h('a', { href: `#/history/report/${rep.id}`, id: 'review-history' }, t('history.ofReport'))) : null),
     h('h2', {}, t('plan.indicators')),
     h('div', { class: 'table-wrap' }, stackify(h('table', { id: 'review-values' },
@@ -127,8 +156,24 @@ async function renderReport(main, ctx) {
       h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : '')))
       : h('p', { class: 'muted' }, t('review.noEvidence')),
     waiting ? [h('h2', {}, t('review.decision')), returnForm] : null,
+    locked ? [h('h2', {}, t('review.reopenTitle')), reopenForm] : null,
     status);
 }
+
+addMessages({
+  vi: {
+    'review.reopenTitle': 'Mở lại báo cáo đã duyệt', 'review.reopen': 'Mở lại để đơn vị sửa',
+    'review.reopenReason': 'Lý do mở lại (bắt buộc)', 'review.reopenedDone': 'Đã mở lại: phiên bản mới được trả lại đơn vị.',
+    'review.lockedHint': 'Báo cáo đã duyệt bị khóa. Mở lại sẽ tạo phiên bản mới trả lại đơn vị kèm lý do; phiên bản đã duyệt vẫn được giữ.',
+    'review.selfApproved': 'Tự duyệt: người nhập hoặc nộp báo cáo đã duyệt (xã cho phép vì chỉ có một cán bộ).',
+  },
+  en: {
+    'review.reopenTitle': 'Reopen the approved report', 'review.reopen': 'Reopen for the unit to correct',
+    'review.reopenReason': 'Why (required)', 'review.reopenedDone': 'Reopened: a new version returned to the unit.',
+    'review.lockedHint': 'An approved report is locked. Reopening makes a new version returned to the unit with the reason; the approved one is kept.',
+    'review.selfApproved': 'Self-approved: approved by the one who filled or submitted it (the commune allows it).',
+  },
+});
 
 export async function render(main, ctx) {
   if (ctx.args.length >= 3) return renderReport(main, ctx);
