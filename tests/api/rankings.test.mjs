@@ -203,6 +203,9 @@ test('communes: completeness beside every index, the plan ranked named, the plan
   const withIndex = r.body.rows.filter((w) => w.index !== null);
   const mean = withIndex.reduce((s, w) => s + w.index, 0) / withIndex.length;
   assert.ok(Math.abs(r.body.province.sum.index - mean) < 1e-9, 'mean of the communes');
+  // the province's completeness counts communes: those with an index over those listed
+  assert.deepEqual([r.body.province.sum.completeness.reported, r.body.province.sum.completeness.expected],
+    [withIndex.length, r.body.rows.length]);
 
   const r27 = await req(`/api/v1/plans/${planId}/rankings?period=2027-Q2&by=communes`, auth());
   assert.equal(r27.status, 200, r27.text.slice(0, 400));
