@@ -424,13 +424,14 @@ static dti_rc mismatch_fail(const loader *L, const char *name, dti_err *e)
             TRF(where, sizeof where, "dòng %zu", "line %zu", c->line);
         const char *cname = c->f[F_NAME];
         int cn = utf8_cut(cname, MISMATCH_NAME), in = utf8_cut(iname, MISMATCH_NAME);
+        const char *cc = (size_t)cn < strlen(cname) ? "…" : "", *ic2 = (size_t)in < strlen(iname) ? "…" : "";
         int n = lang_get() == LANG_EN
-            ? snprintf(list + len, sizeof list - len, "%s%s: %s \"%.*s\" but indicator %.*s is \"%.*s\"",
-                       k ? "; " : "", where, c->f[F_CODE] ? c->f[F_CODE] : "?", cn, cname, (int)(l > 16 ? 16 : l),
-                       ic, in, iname)
-            : snprintf(list + len, sizeof list - len, "%s%s: %s \"%.*s\" nhưng chỉ tiêu %.*s là \"%.*s\"",
-                       k ? "; " : "", where, c->f[F_CODE] ? c->f[F_CODE] : "?", cn, cname, (int)(l > 16 ? 16 : l),
-                       ic, in, iname);
+            ? snprintf(list + len, sizeof list - len, "%s%s: %s \"%.*s%s\" but indicator %.*s is \"%.*s%s\"",
+                       k ? "; " : "", where, c->f[F_CODE] ? c->f[F_CODE] : "?", cn, cname, cc,
+                       (int)(l > 16 ? 16 : l), ic, in, iname, ic2)
+            : snprintf(list + len, sizeof list - len, "%s%s: %s \"%.*s%s\" nhưng chỉ tiêu %.*s là \"%.*s%s\"",
+                       k ? "; " : "", where, c->f[F_CODE] ? c->f[F_CODE] : "?", cn, cname, cc,
+                       (int)(l > 16 ? 16 : l), ic, in, iname, ic2);
         if (n < 0 || (size_t)n >= sizeof list - len) {
             list[len] = 0;      /* this row does not fit whole: leave it out */
             break;

@@ -466,12 +466,26 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
         }
     }
     o = json_pack("{s:s, s:s, s:o}", "ranking", KINDS[r->kind], "period", r->period, "rows", rows);
-    if (o && r->kind == APP_RANK_COMMUNES &&
-        json_object_set_new(o, "province", json_pack("{s:s, s:s, s:o}", "mode", score_province_mode_name(r->mode),
-                                                     "mode_label", score_province_mode_label(r->mode), "sum",
-                                                     app_sc_sum_json(&r->province)))) {
-        json_decref(o);
-        o = NULL;
+    if (o && r->kind == APP_RANK_COMMUNES) {
+        /* the province's completeness: the communes with an index over the
+         * communes listed (its sum counts communes, not indicators) */
+        size_t with = 0;
+        for (size_t i = 0; i < r->n; i++)
+            with += r->rows[i].has_key != 0;
+        json_t *ps = app_sc_sum_json(&r->province);
+        if (ps && json_object_set_new(ps, "completeness",
+                                      json_pack("{s:I, s:I, s:o}", "reported", (json_int_t)with, "expected",
+                                                (json_int_t)r->n, "rate",
+                                                r->n ? json_real((double)with / (double)r->n) : json_null()))) {
+            json_decref(ps);
+            ps = NULL;
+        }
+        if (!ps || json_object_set_new(o, "province", json_pack("{s:s, s:s, s:o}", "mode",
+                                                                score_province_mode_name(r->mode), "mode_label",
+                                                                score_province_mode_label(r->mode), "sum", ps))) {
+            json_decref(o);
+            o = NULL;
+        }
     }
     if (!o)
         return app_nomem(e);

@@ -81,6 +81,22 @@ for (const width of [1280, 360]) {
       const ach = await page.locator('#rk-table tbody td:nth-child(4)').allTextContents();
       assert.ok(ach.length >= 2 && ach.every((c) => PERCENT.test(c.trim())), `achievements: ${ach}`);
 
+      // the province's communes (issue 9, point 5): the province figure is
+      // shown (the page reads sum.index), each commune with its completeness
+      // (reported/expected) and the plan it was ranked with
+      await page.goto(`${BASE}/#/rankings/${plan.id}/2026-Q2/communes`);
+      await page.waitForSelector('#rk-province');
+      assert.match((await page.textContent('#rk-province')).trim(), /^\d,\d{4}$/, 'the province index, not "—"');
+      const heads = await page.locator('#rk-table thead th').allTextContents();
+      assert.deepEqual(heads.slice(2), ['Chỉ số', 'Đã báo cáo/phải có', 'Kế hoạch được xếp hạng']);
+      const comp = await page.locator('#rk-table tbody td:nth-child(4)').allTextContents();
+      assert.ok(comp.length >= 1 && comp.every((c) => /^\d+\/\d+$|^—$/.test(c.trim())), `completeness: ${comp}`);
+      assert.ok(comp.some((c) => /^\d+\/\d+$/.test(c.trim())), 'some commune has a plan');
+      assert.match(await page.textContent('#rk-zero-rule'), /tính 0 điểm/);
+      await noSideways(page, width, 'communes');
+      await page.goto(`${BASE}/#/rankings/${plan.id}/${PERIOD}/achievement`);
+      await page.waitForSelector('#rk-publish');
+
       // publishing from the screen (admin) reports the index it published
       await page.click('#rk-publish');
       await page.waitForFunction(() => /\d{4}/.test(document.querySelector('#rk-publish-status')?.textContent || ''));

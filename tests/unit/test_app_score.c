@@ -418,7 +418,8 @@ static void test_table(void **state)
     assert_non_null(strstr(e.msg, "other.csv"));
     assert_non_null(strstr(e.msg, "2 dòng"));
     assert_non_null(strstr(e.msg, "dòng 3: 6.2"));
-    assert_non_null(strstr(e.msg, "sức khỏe điện tử"));
+    assert_non_null(strstr(e.msg, "dòng 3: 6.2 \"Tỷ lệ người dân có hồ sơ"));
+    assert_non_null(strstr(e.msg, "…\" nhưng chỉ tiêu I2 là \"Số lượt tập huấn\""));
     assert_non_null(strstr(e.msg, "Số lượt tập huấn"));
     assert_non_null(strstr(e.msg, "dòng 4: 6.3"));
     assert_null(strstr(e.msg, "dòng 2"));

@@ -37,7 +37,9 @@ static int32_t day(int y, int m, int d)
 static void test_rule(void **state)
 {
     (void)state;
-    const char *rules[] = {"month:cutoff=none:unit=15+1", "quarter:cutoff=none:unit=18@last", "year:cutoff=none:unit=05/12"};
+    /* calendar periods: these tests are about duties, not the 15→14 default */
+    const char *rules[] = {"month:cutoff=none:unit=15+1", "quarter:cutoff=none:unit=18@last",
+                           "year:cutoff=none:unit=05/12"};
     /* a month: from its first day to its deadline (15th of the next month) */
     period_entry m = entry(rules, 3, "2026-03");
     assert_int_equal(duty_period(&m, day(2026, 2, 28), 1, 0), DUTY_NONE);      /* not started */
@@ -131,7 +133,9 @@ static void test_list(void **state)
     assert_int_equal(json_array_size(json_object_get(j, "items")), 2);     /* I1 (lead), K1 */
     json_decref(j);
 
-    const char *rules[] = {"month:cutoff=none:unit=15+1", "quarter:cutoff=none:unit=18@last", "year:cutoff=none:unit=05/12"};
+    /* calendar periods: these tests are about duties, not the 15→14 default */
+    const char *rules[] = {"month:cutoff=none:unit=15+1", "quarter:cutoff=none:unit=18@last",
+                           "year:cutoff=none:unit=05/12"};
     assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 3, FIX_NOW, NULL, &e), DTI_OK);
     /* January approved on time, February submitted and waiting */
     report_a1(&f, "2026-01", (time_t)1770800000, 1);     /* 2026-02-11 */
