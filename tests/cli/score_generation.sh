@@ -15,9 +15,11 @@ python3 - "$tmp/dti.db" <<'PY'
 import re, sqlite3, sys
 # read by no cached view: sessions and login failures (the session check),
 # the audit trail (history), publications (the public page), the migration
-# bookkeeping, gen itself
+# bookkeeping, gen itself; reminders' notices and settings (app/remind.h: read
+# by the notices list and the reminder run, never by a cached view; a bump on
+# every notice would empty the caches each minute for nothing)
 EXEMPT = {"sessions", "login_failures", "audit", "audit_head", "publications", "schema_version",
-          "score_generation"}
+          "score_generation", "notices", "remind_settings"}
 c = sqlite3.connect(sys.argv[1])
 tables = [r[0] for r in c.execute(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
