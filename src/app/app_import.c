@@ -461,7 +461,8 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         return rc;
     }
     r->cal_set = 1;
-    return DTI_OK;
+    /* a deadline before its period ends is told, never silent (calendar.h) */
+    return calendar_warnings(a->st, r->plan_id, &r->warnings, e);
 }
 
 /* Steps 2-6 of app.h for plan P from the document DATA (LEN bytes) named

@@ -22,16 +22,24 @@
  * number rounded to 6 decimals (the index is printed with 4). */
 static json_t *num(double v)
 {
-    return json_real(round(v * 1e6) / 1e6);
+    /* what JSON cannot hold is null, never a failed page; a figure too
+     * large to round at 6 decimals is already whole */
+    if (!isfinite(v))
+        return json_null();
+    return json_real(fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
 }
 
 static json_t *sum_json(const score_sum *s)
 {
     char f[SCORE_FMT_LEN];
-    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I}", "points", num(s->points), "max", num(s->max),
-                     "value", s->has_value ? num(s->value) : json_null(),
+    /* SCORE_NODATA_ZERO sums: completeness = reported / expected beside the index */
+    size_t reported = s->counted >= s->nodata ? s->counted - s->nodata : 0;
+    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I, s:{s:I, s:I, s:o}}", "points", num(s->points), "max",
+                     num(s->max), "value", s->has_value ? num(s->value) : json_null(),
                      "value_text", s->has_value ? score_format_index(s->value, f) : "",
-                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata);
+                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata, "completeness",
+                     "reported", (json_int_t)reported, "expected", (json_int_t)s->counted, "rate",
+                     s->counted ? num((double)reported / (double)s->counted) : json_null());
 }
 
 static json_t *ind_json(const app_score_ind *d)
@@ -55,6 +63,8 @@ static json_t *ind_json(const app_score_ind *d)
     json_t *val = json_null();
     if (!text && d->has_value)
         val = num(d->value);
+    else if (text && d->level)
+        val = num(d->value);        /* a stated level 0..1 */
     else if (text && d->verdict >= 0)
         val = json_boolean(d->verdict == 1);
     json_t *tg = d->has_target

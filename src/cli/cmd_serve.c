@@ -1,16 +1,29 @@
 /* cmd_serve.c — `dti serve`: the web server (http/server.h) until SIGINT or SIGTERM.
  *
  *   dti --db FILE serve [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]
- *                       [--trust-proxy] [--admin NAME] [--log]
+ *                       [--trust-proxy] [--max-connections N] [--max-per-ip N]
+ *                       [--idle-timeout S] [--admin NAME] [--log]
+ *
+ * --max-connections (default 1024), --max-per-ip (default 256: an office
+ * behind one NAT address shares it; 0 for no
+ * limit, the setting behind a reverse proxy, where every user comes from
+ * the proxy's address) and --idle-timeout (default 15 s) are the limits
+ * docs/operations.md explains.
  *
  * --admin NAME creates the first administrator, with the password in the
  * environment variable DTI_ADMIN_PASSWORD, when the store has no user yet.
  * Prints the address it serves on (port 0 picks a free one: tests use it)
- * and, on a signal, stops accepting, lets requests in flight finish and
- * exits 0. The signals are blocked before the server's threads start, so
- * that only this thread receives them, in sigwait().
+ * and, on a signal, stops accepting, lets requests in flight finish (at
+ * most SERVE_GRACE_MS) and exits 0. The signals are blocked before the
+ * server's threads start, so that only this thread receives them, in
+ * sigwait(). The stop is bounded: a watchdog thread ends the process after
+ * SERVE_STOP_MAX_MS whatever the server is doing (a second signal ends it
+ * at once), so SIGTERM always stops it within 5 s; SQLite's journal keeps
+ * every committed write through such an end, and an uncommitted one was
+ * never acknowledged.
  * Reminders (app/remind.h) run on their own thread every DTI_REMIND_EVERY
- * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*. */
+ * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*;
+ * it is stopped before the server. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -27,11 +40,41 @@
 #include "http/server.h"
 
 #define SERVE_MAX_THREADS 256
+#define SERVE_GRACE_MS    2000  /* requests in flight may finish */
+#define SERVE_STOP_MAX_MS 4500  /* then the process ends whatever happens */
 
 static const char USAGE_VI[] = "serve [--listen ĐỊA_CHỈ:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] "
-                               "[--trust-proxy] [--admin TÊN] [--log]";
+                               "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] "
+                               "[--admin TÊN] [--log]";
 static const char USAGE_EN[] = "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] "
-                               "[--trust-proxy] [--admin NAME] [--log]";
+                               "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] "
+                               "[--admin NAME] [--log]";
+
+/* A whole number MIN..MAX from S into *OUT, or -1. */
+static int parse_uint(const char *s, long min, long max, unsigned *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || !end || *end || end == s || n < min || n > max)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}
+
+static void *stop_watchdog(void *arg)
+{
+    sigset_t *sigs = arg;
+    struct timespec ts = {SERVE_STOP_MAX_MS / 1000, (long)(SERVE_STOP_MAX_MS % 1000) * 1000000L};
+    siginfo_t si;
+    /* A second SIGINT/SIGTERM, or the time is up. */
+    sigtimedwait(sigs, &si, &ts);
+    static const char msg[] = "dti: máy chủ không dừng kịp, kết thúc ngay (stopped by force)\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    _exit(1);
+    return NULL;
+}
 
 /* Split "127.0.0.1:8080", "[::1]:8080" or ":8080" into HOST (static buffer) and *PORT. */
 static int parse_listen(const char *s, char *host, size_t hostsz, unsigned *port)
@@ -110,6 +153,9 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     dti_err_clear(&e);
     memset(&cfg, 0, sizeof cfg);
     cfg.port = 8080;
+    cfg.conn_limit = 1024;
+    cfg.per_ip_limit = 256;
+    cfg.timeout_s = 15;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     cfg.threads = ncpu > 0 && ncpu < 64 ? (unsigned)ncpu : 4;
     for (int i = 1; i < argc; i++) {
@@ -130,6 +176,15 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
             key_path = argv[++i];
         } else if (strcmp(a, "--trust-proxy") == 0) {
             cfg.trust_proxy = 1;
+        } else if (strcmp(a, "--max-connections") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 1, 100000, &cfg.conn_limit) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
+        } else if (strcmp(a, "--max-per-ip") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 0, 100000, &cfg.per_ip_limit) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
+        } else if (strcmp(a, "--idle-timeout") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 1, 3600, &cfg.timeout_s) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
         } else if (strcmp(a, "--admin") == 0 && i + 1 < argc) {
             admin = argv[++i];
         } else if (strcmp(a, "--log") == 0) {
@@ -150,9 +205,6 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     cfg.host = host;
-    cfg.conn_limit = 1024;
-    cfg.per_ip_limit = 256;
-    cfg.timeout_s = 30;
     cfg.db_url = ctx->db;
     cfg.db_open = store_open;
     cfg.db_close = store_close;
@@ -182,7 +234,10 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     sigwait(&sigs, &sig);
     fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
     remind_loop_stop(reminders);
-    http_server_stop(srv, 3000);
+    pthread_t wd;
+    if (pthread_create(&wd, NULL, stop_watchdog, &sigs) == 0)
+        pthread_detach(wd);
+    http_server_stop(srv, SERVE_GRACE_MS);
     rc = CLI_OK;
 out:
     free(cert);

@@ -28,6 +28,7 @@ void api_report_fill(struct http_req *r);
 void api_report_submit(struct http_req *r);
 void api_report_return(struct http_req *r);
 void api_report_approve(struct http_req *r);
+void api_report_reopen(struct http_req *r);
 void api_report_attach(struct http_req *r);
 void api_report_withdraw(struct http_req *r);
 void api_evidence_get(struct http_req *r);

@@ -5,7 +5,8 @@
  *   PUT  /api/v1/plans/:id/reports/:org/:period               fill (text/csv body)
  *   POST /api/v1/plans/:id/reports/:org/:period/submit
  *   POST /api/v1/plans/:id/reports/:org/:period/return        {"reason": "..."}
- *   POST /api/v1/plans/:id/reports/:org/:period/approve
+ *   POST /api/v1/plans/:id/reports/:org/:period/approve       not by who filled or submitted it
+ *   POST /api/v1/plans/:id/reports/:org/:period/reopen        {"reason": "..."}: an approved report
  *   POST /api/v1/plans/:id/reports/:org/:period/withdraw      submitted → draft, before review
  *   POST /api/v1/plans/:id/reports/:org/:period/evidence      multipart: file (one or several parts
  *                                                             named "file": all stored or none)
@@ -211,6 +212,33 @@ void api_report_approve(http_req *r)
     reply_report(r, db, &u, &k, NULL);
 }
 
+/* Reopen an approved report: a new version, returned to the unit with the reason. */
+void api_report_reopen(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    json_t *body;
+    int version = 0;
+    dti_err_clear(&e);
+    if (http_json_body(r, &body, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    json_t *jr = json_object_get(body, "reason");
+    if (jr && !json_is_string(jr)) {
+        http_reply_fail(r, DTI_ERR_INPUT, "reason", "“reason” phải là một đoạn văn", "“reason” must be a string");
+        return;
+    }
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_reopen(db, &u, &k, json_string_value(jr), app_now(), &version, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_report(r, db, &u, &k, NULL);
+}
+
+/* Withdraw a submitted report before review (app/report.h report_withdraw). */
 void api_report_withdraw(http_req *r)
 {
     dti_err e;

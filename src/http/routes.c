@@ -31,6 +31,7 @@ const route api_routes[] = {
     {"POST", "/api/v1/plans/:id/reports/:org/:period/submit",       api_report_submit,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/return",       api_report_return,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/approve",      api_report_approve,  ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/reopen",       api_report_reopen,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/withdraw",     api_report_withdraw, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/evidence",     api_report_attach,   ROUTE_SESSION | ROUTE_MULTIPART, EVIDENCE_UPLOAD_MAX},
     {"GET",  "/api/v1/evidence/:eid", api_evidence_get,   ROUTE_SESSION, 0},

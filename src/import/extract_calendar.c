@@ -30,6 +30,7 @@ typedef struct deadline_spec {
 /* What the regime has so far, per kind and level. */
 typedef struct found_kind {
     char unit[32], commune[32];     /* deadline texts, "" when not found */
+    int calendar;                   /* a sentence says calendar periods ("tháng dương lịch") */
     strlist src;
 } found_kind;
 
@@ -204,7 +205,12 @@ static int deadline_text(const deadline_spec *d, int k, char *buf, size_t n)
             snprintf(buf, n, "%d+%d", d->day, off);
         return 1;
     }
-    int next = d->qual == Q_NEXT || (d->qual == Q_NONE && k == PERIOD_MONTH);
+    /* unqualified, a month's deadline is read against the state regime's
+     * 15→14 cut-off (the default, period.h): on or after the 15th it is in
+     * the month the period ends in (Minh Đức's "trước ngày 15 hằng tháng":
+     * the month 15/02–14/03 is due 15/03), before it in the next month */
+    int next = d->qual == Q_NEXT ||
+               (d->qual == Q_NONE && k == PERIOD_MONTH && d->day < PERIOD_CUTOFF_DEFAULT);
     if (d->next_year && k == PERIOD_YEAR)
         next = 1;
     if (next)
@@ -258,6 +264,9 @@ static void read_sentence(detector *dt, const char *sentence)
     if (!has(f, "bao cao") || (!strstr(f, "truoc ngay") && !strstr(f, "cham nhat")))
         goto out;
     int commune = commune_level(f);     /* before the words are cut apart */
+    /* "theo tháng dương lịch", "quý dương lịch", "theo lịch dương": calendar
+     * periods instead of the default 15→14 cut-off */
+    int calendar = has(f, "duong lich") || has(f, "lich duong");
     size_t cap = strlen(f) / 2 + 2;
     if (!(w = malloc(cap * sizeof *w))) {
         dt->nomem = 1;
@@ -312,6 +321,8 @@ static void read_sentence(detector *dt, const char *sentence)
         last_marker = d.kind;
         last_marker_end = prev_deadline_end;
         found_kind *fk = &dt->k[d.kind];
+        if (calendar)
+            fk->calendar = 1;
         char *slot = commune ? fk->commune : fk->unit;
         if (slot[0])
             continue;
@@ -359,8 +370,9 @@ static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
         dti_err pe;
         if (!fk->unit[0] && !fk->commune[0])
             continue;
-        snprintf(text, sizeof text, "%s:%s%s%s%s%s", period_kind_name((period_kind)k), fk->unit[0] ? "unit=" : "",
-                 fk->unit, fk->unit[0] && fk->commune[0] ? "," : "", fk->commune[0] ? "commune=" : "", fk->commune);
+        snprintf(text, sizeof text, "%s:%s%s%s%s%s%s", period_kind_name((period_kind)k),
+                 fk->calendar ? "cutoff=none:" : "", fk->unit[0] ? "unit=" : "", fk->unit,
+                 fk->unit[0] && fk->commune[0] ? "," : "", fk->commune[0] ? "commune=" : "", fk->commune);
         /* every rule proposed must be one calendar_set accepts */
         if (period_rule_parse(text, &r, &pe) != DTI_OK || period_rule_format(&r, canon, sizeof canon) < 0)
             continue;

@@ -15,10 +15,14 @@
  * sau", "tháng đầu quý sau", "tháng tiếp theo" (N+1), "tháng M" or "DD/MM"
  * (a fixed day; for a quarter or a half-year turned into N@last or N+K from
  * the first period's last month, "năm sau" for the year: N+M).
- * Unqualified, a monthly deadline is in the next month (a report covers a
- * finished month: Minh Đức's "trước ngày 15 hằng tháng" = 15+1), a
- * quarter's, half-year's or year's in the period's last month (the state
- * regime: the 20th of the last month).
+ * Unqualified, a deadline is read against the state regime's 15→14 cut-off
+ * (Nghị định 09/2019/NĐ-CP, the default of core/period.h): a monthly one on
+ * or after the 15th is in the month the period ends in (Minh Đức's "trước
+ * ngày 15 hằng tháng" = 15@last: the month 15/02–14/03 is due 15/03), before
+ * the 15th in the next month (N+1); a quarter's, half-year's or year's in
+ * the period's last month (the 20th of the last month).
+ * A sentence that says its periods are calendar ones ("theo tháng dương
+ * lịch", "lịch dương") gives its kind cutoff=none.
  * Level: a sentence in which the commune reports upward (to the Sở, UBND
  * tỉnh, Ban Chỉ đạo tỉnh, cấp tỉnh) and not "các đơn vị/cơ quan/phòng/thôn"
  * gives the commune's deadline (commune=), any other the units' (unit=).

@@ -1,6 +1,6 @@
 /* store_notice.h — the reminders' repository: notices, the plan's reminder
  * settings, users' e-mail addresses, and the reads a reminder run makes
- * (sql/sqlite/009_notices.sql; app/remind.h decides what goes to whom).
+ * (sql/sqlite/012_notices.sql; app/remind.h decides what goes to whom).
  *
  * Reads hand rows to a store_row_fn with the columns each function lists;
  * times are ISO 8601 UTC text, days "YYYY-MM-DD". No permission is checked

@@ -141,7 +141,7 @@ function upload() {
 }
 function evidenceForm() {
   const fd = new FormData();
-  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n')]), 'authz.pdf');
+  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n1 0 obj << >> endobj\n%%EOF\n')]), 'authz.pdf');
   return fd;
 }
 
@@ -172,6 +172,7 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/submit', url: () => rep() + '/submit', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/return', url: () => rep() + '/return', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/approve', url: () => rep() + '/approve', exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/reopen', url: () => rep() + '/reopen', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', body: evidenceForm, exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
   { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
@@ -182,7 +183,7 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/periods', url: () => `/api/v1/plans/${A.plan}/periods?year=2026`, exp: READ_PLAN },
   // the demo's own calendar set again (DEMO_CALENDAR): the data stay as they are
-  { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:cutoff=none:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
   // accounts (app/auth.h): everyone lists what it may see (a foreign list holds none of A);
   // a coordinator adds reporters and viewers in its scope only (A's org from B: 404 as missing);
   // an account one may not see is 404; /me/password with a too short new password is 400 for all

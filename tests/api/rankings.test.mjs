@@ -4,16 +4,17 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { BASE, req, assertError, VIETNAMESE } from './lib.mjs';
+import { BASE, req, assertError, VIETNAMESE, coordinatorSession } from './lib.mjs';
+import { vnMonth } from '../lib/now.mjs';
 
 const SHARED = process.env.SHARED || '../shared';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
 const ORG = 'Trung tâm phục vụ Hành chính công';
 // the current month: the plan's assignments start at its import
-const NOW = new Date();
-const PERIOD = `${NOW.getUTCFullYear()}-${String(NOW.getUTCMonth() + 1).padStart(2, '0')}`;
-let cookie, csrf, planId, base;
+// the month of the pinned now in Vietnam (tests/lib/now.mjs), the server's too
+const PERIOD = vnMonth();
+let cookie, csrf, planId, base, coord;
 
 const auth = (extra = {}) => ({ ...extra, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(extra.headers || {}) } });
 
@@ -30,6 +31,7 @@ before(async () => {
   assert.equal(imp.status, 201, JSON.stringify(body));
   planId = body.plan_id;
   base = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/${PERIOD}`;
+  coord = await coordinatorSession({ cookie, csrf }, 'duyet.xephang');
 });
 
 test('units ranked by on-time rate and by achievement', async () => {
@@ -71,7 +73,8 @@ test('publishing puts the commune on the public page', async () => {
   let r = await req(base, auth({ method: 'PUT', body: 'code,numerator,denominator,value\n4.1,45,60,75\n', headers: { 'Content-Type': 'text/csv' } }));
   assert.equal(r.status, 200, r.text);
   assert.equal((await req(base + '/submit', auth({ method: 'POST' }))).status, 200);
-  assert.equal((await req(base + '/approve', auth({ method: 'POST' }))).status, 200);
+  // approved by the commune's coordinator: the admin filled and submitted it
+  assert.equal((await req(base + '/approve', { method: 'POST', headers: { Cookie: coord.cookie, 'X-CSRF-Token': coord.csrf } })).status, 200);
 
   r = await req(`/api/v1/plans/${planId}/publish?period=${PERIOD}`, auth({ method: 'POST' }));
   assert.equal(r.status, 201, r.text);

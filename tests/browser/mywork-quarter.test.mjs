@@ -94,6 +94,7 @@ for (const width of [1280, 360]) {
   test(`My work by quarter and year: countdown, fill by labels, submit, review at ${width} px`, async () => {
     const srv = await quarterServer('quarter-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await ctx.clock.setFixedTime(new Date(NOW));
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -113,7 +114,7 @@ for (const width of [1280, 360]) {
       assert.match(q4text, /Quý IV\/2026/);
       assert.match(q4text, /18\/12\/2026/);
       assert.match(q4text, /còn 25 ngày/, 'Q4 due 18/12, today 23/11');
-      assert.match(q4text, /01\/10\/2026 – 31\/12\/2026/);
+      assert.match(q4text, /15\/09\/2026 – 14\/12\/2026/);   // the 15→14 cut-off (Nghị định 09/2019)
       const ytext = await year.textContent();
       assert.match(ytext, /Năm 2026/);
       assert.match(ytext, /còn 12 ngày/, 'the year due 05/12');

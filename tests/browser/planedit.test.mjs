@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -84,6 +85,7 @@ for (const width of [1280, 360]) {
   test(`plan: edit a target, reassign a lead, see both after reload and in the history at ${width} px`, async () => {
     const srv = await demoServer('planedit-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {

@@ -7,13 +7,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { vnMonth, pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
-const NOW = new Date();
-const PERIOD = `${NOW.getUTCFullYear()}-${String(NOW.getUTCMonth() + 1).padStart(2, '0')}`;
+// the month of the pinned now in Vietnam (tests/lib/now.mjs), the server's too
+const PERIOD = vnMonth();
 const FIGURE = /^(—|\d,\d{4})$/;
 let browser;
 
@@ -39,6 +40,7 @@ async function noSideways(page, width, what) {
 for (const width of [1280, 360]) {
   test(`rankings, history and the public page at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -116,6 +118,7 @@ for (const width of [1280, 360]) {
 
     // the public page, with no session at all
     const pub = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(pub);
     const pp = await pub.newPage();
     try {
       await pp.goto(BASE + '/public.html');

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
@@ -19,6 +20,7 @@ after(async () => { await browser?.close(); });
 
 async function session() {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   await page.goto(BASE + '/');
   await page.fill('#login-user', ADMIN);

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || '.';
 const DTI = process.env.DTI || `${ROOT}/build/dti`;
@@ -66,6 +67,7 @@ async function noSideways(page, width, what) {
 
 async function newPage(width) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => {

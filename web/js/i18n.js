@@ -3,6 +3,7 @@
 // Accept-Language so its messages follow it. Dates print dd/mm/yyyy and
 // decimals with a comma (Intl 'vi-VN') in both languages: they are the
 // commune's documents' conventions, not the reader's.
+import { fmtDay } from './dates.js';
 
 const MESSAGES = {
   vi: {
@@ -194,7 +195,6 @@ export function t(key, vars) {
 }
 
 const numFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
-const dateFmt = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 
 // 0.7071 → "0,7071"; 1234.5 → "1.234,5".
 export function fmtNum(x, digits) {
@@ -205,15 +205,10 @@ export function fmtNum(x, digits) {
   return numFmt.format(x);
 }
 
-// "2026-04-08" or a Date → "08/04/2026"; other text is returned as it is.
+// "2026-04-08" → "08/04/2026"; an instant ("2026-12-06T17:41:00Z", a Date)
+// → its day in Vietnam ("07/12/2026", dates.js); other text as it is.
 export function fmtDate(d) {
-  if (!d) return '—';
-  if (typeof d === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
-    if (!m) return d;
-    d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  }
-  return dateFmt.format(d);
+  return fmtDay(d);
 }
 
 // Add a screen's messages ({vi: {...}, en: {...}}) to the table, so a view

@@ -2,7 +2,8 @@
 // published ranking of communes (GET /api/v1/public/rankings).
 import { get } from './api.js';
 import { h, mount } from './dom.js';
-import { t, getLang, setLang, fmtNum, fmtDate, addMessages } from './i18n.js';
+import { t, getLang, setLang, fmtNum, addMessages } from './i18n.js';
+import { fmtDateTime } from './dates.js';
 
 addMessages({
   vi: { 'public.period': 'Kỳ', 'public.at': 'Công bố gần nhất: {d}', 'public.caption': 'Chỉ số chuyển đổi số đã công bố của các xã' },
@@ -27,7 +28,7 @@ async function render() {
     return;
   }
   mount(box,
-    h('p', { class: 'muted', id: 'published-at' }, t('public.at', { d: fmtDate(data.published_at) })),
+    h('p', { class: 'muted', id: 'published-at' }, t('public.at', { d: fmtDateTime(data.published_at) })),
     h('div', { class: 'table-wrap' }, h('table', { id: 'public-table' },
       h('caption', {}, t('public.caption')),
       h('thead', {}, h('tr', {}, ['public.rank', 'public.name', 'public.period', 'public.score'].map((k) => h('th', { scope: 'col' }, t(k))))),

@@ -26,7 +26,9 @@ addMessages({
     'cal.simple.month': 'Hằng tháng', 'cal.simple.quarter': 'Hằng quý', 'cal.simple.half': 'Nửa năm', 'cal.simple.year': 'Hằng năm',
     'cal.unit': 'Hạn đơn vị nộp về xã', 'cal.commune': 'Hạn xã nộp về tỉnh',
     'cal.raw': 'Quy tắc (nâng cao, mỗi dòng một quy tắc)',
-    'cal.rawHint': 'Các ô trên điền vào đây. Viết trực tiếp khi cần ngày chốt (cutoff=15), khung kỳ riêng (window=…) hoặc hạn riêng của một kỳ (2026-Q2:unit=25/06/2026).',
+    'cal.rawHint': 'Các ô trên điền vào đây. Mặc định số liệu chốt từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP); viết cutoff=none khi kế hoạch báo cáo theo tháng/quý dương lịch, window=… cho khung kỳ riêng (chỉ các khung kế hoạch ghi), hoặc hạn riêng của một kỳ (2026-Q2:unit=25/06/2026).',
+    'cal.warnings': 'Hạn nộp trước khi kỳ kết thúc',
+    'cal.warningsHint': 'Các hạn dưới đây đến trước ngày cuối của kỳ: báo cáo sẽ phải nộp khi số liệu chưa chốt. Giữ nếu kế hoạch muốn vậy; nếu không, sửa hạn hoặc khung kỳ.',
     'cal.advanced': 'Lịch này có quy tắc nâng cao: hãy sửa ở ô quy tắc bên dưới.',
     'cal.save': 'Lưu lịch báo cáo', 'cal.saved': 'Đã lưu lịch báo cáo: {n} kỳ.', 'cal.empty': 'Hãy nhập ít nhất một quy tắc.',
     'cal.back': '← Kế hoạch',
@@ -45,7 +47,9 @@ addMessages({
     'cal.simple.month': 'Monthly', 'cal.simple.quarter': 'Quarterly', 'cal.simple.half': 'Half-yearly', 'cal.simple.year': 'Yearly',
     'cal.unit': 'Units → commune deadline', 'cal.commune': 'Commune → province deadline',
     'cal.raw': 'Rules (advanced, one per line)',
-    'cal.rawHint': 'The boxes above fill this in. Write here for a cut-off day (cutoff=15), own windows (window=…) or one period\'s own deadline (2026-Q2:unit=25/06/2026).',
+    'cal.rawHint': 'The boxes above fill this in. By default figures close from the 15th of the month before to the 14th (Nghị định 09/2019/NĐ-CP); write cutoff=none when the plan reports by calendar months or quarters, window=… for own windows (only those the plan states), or one period\'s own deadline (2026-Q2:unit=25/06/2026).',
+    'cal.warnings': 'Deadlines before their period ends',
+    'cal.warningsHint': 'These deadlines come before the period\'s last day: the report is due before its figures close. Keep them if the plan means it; otherwise change the deadline or the window.',
     'cal.advanced': 'This calendar has advanced rules: change them in the rules box below.',
     'cal.save': 'Save the calendar', 'cal.saved': 'Calendar saved: {n} periods.', 'cal.empty': 'Write at least one rule.',
     'cal.back': '← Plan',
@@ -193,6 +197,12 @@ export async function render(main, ctx) {
       cal.rules.length
         ? h('ul', {}, cal.descriptions.map((d) => h('li', {}, describe(d), ' ', h('code', { class: 'muted' }, d.rule))))
         : h('p', { id: 'cal-none' }, t('cal.none'))),
+    (cal.warnings || []).length
+      ? h('section', { class: 'card notice', id: 'cal-warnings', role: 'alert', 'aria-labelledby': 'cal-warnings-h' },
+        h('h2', { id: 'cal-warnings-h' }, t('cal.warnings')),
+        h('p', { class: 'muted' }, t('cal.warningsHint')),
+        h('ul', {}, cal.warnings.map((w) => h('li', {}, w.message))))
+      : null,
     years.length > 1 ? h('div', { class: 'field cal-year' }, h('label', { for: 'cal-year' }, t('cal.year')), yearSel) : null,
     cal.periods.length ? periodsTable(cal.periods, year) : null,
     canEdit ? editForm(plan, cal, async (res) => {

@@ -10,14 +10,14 @@ import { h, mount } from '../dom.js';
 import { t, fmtNum } from '../i18n.js';
 import { periodLabel } from '../periods.js';
 import { loadChart, chartDefaults } from '../chart.js';
+import { thisMonthVN } from '../dates.js';
 
 const STATUS_CLASS = { met: 'met', on_track: 'ontrack', at_risk: 'risk', not_met: 'fail', no_data: 'nodata' };
 
+// The month before this one, in Vietnam's time (dates.js).
 function lastMonth() {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  const [y, m] = thisMonthVN().split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 function picker(plans, planId, period) {

@@ -4,7 +4,8 @@
 // Entries are cards, not a wide table, so they read at 360 px.
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, addMessages, fmtDate } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+import { thisMonthVN, fmtDateTime } from '../dates.js';
 
 addMessages({
   vi: {
@@ -25,10 +26,9 @@ addMessages({
 
 const KINDS = ['indicator', 'task', 'report'];
 
-// "2026-04-08T09:30:00Z" → "08/04/2026 09:30" (UTC, as stored).
+// "2026-04-08T09:30:00Z" → "08/04/2026 16:30" (Vietnam's time, dates.js).
 function when(at) {
-  const m = /T(\d\d:\d\d)/.exec(at || '');
-  return `${fmtDate(at)}${m ? ' ' + m[1] : ''}`;
+  return fmtDateTime(at);
 }
 
 function text(v) {
@@ -76,11 +76,10 @@ function form(kind, id) {
   return f;
 }
 
+// The month before this one, in Vietnam's time (dates.js).
 function lastMonth() {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  const [y, m] = thisMonthVN().split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 // Without an id: choose a plan, then one of its indicators (ids from the

@@ -17,6 +17,11 @@
 //                                  field it names.
 // The previous period of the same kind (2026-Q3 before 2026-Q4) is shown
 // beside each field as a reminder, never carried into the new report.
+// Numbers are read the Vietnamese way by ../num.js (the server's parser,
+// base/num.h): "2.100" is two thousand one hundred, "2,5" two and a half;
+// what was understood is shown beside each number field as it is typed,
+// and what is ambiguous or out of range for the field (a count, a rate, a
+// level 0..1) is refused before saving, with the reason.
 // Issue 13: a returned report comes first ("Bị trả lại 07/12 — cần sửa",
 // the reason on the card) with the new deadline the server gives it
 // (return_due: the plan's working days from the return), not as overdue; a
@@ -26,6 +31,8 @@ import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
+import { read as readNum, format as fmtN } from '../num.js';
+import { fmtDateTime } from '../dates.js';
 
 addMessages({
   vi: {
@@ -112,7 +119,7 @@ async function renderList(main, ctx) {
         const ret = p.state === 'returned';
         return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when,
           'data-state': p.state || 'none', class: ret ? 'returned' : null },
-          ret ? h('p', { class: 'returned-head' }, h('strong', {}, t('mywork.returnedOn', { d: fmtDate(p.returned_at ? new Date(Date.parse(p.returned_at) + 7 * 3600 * 1000) : '') })))
+          ret ? h('p', { class: 'returned-head' }, h('strong', {}, t('mywork.returnedOn', { d: fmtDate(p.returned_at || '') })))
             : h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
           // the period by name, and by the code reports, CSV files and the CLI use
           h('h2', {}, `${work.org} · ${periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
@@ -126,13 +133,34 @@ async function renderList(main, ctx) {
 }
 
 const byCode = (r, k) => new Map(((r && r[k]) || []).map((x) => [x.code, x]));
-const numText = (x) => (x === null || x === undefined ? '' : fmtNum(x).replace(/\./g, ''));
-// "1.234,5" or "1234.5" → 1234.5; '' → null; NaN when unreadable.
-function parseNum(s) {
-  s = String(s || '').trim().replace(/\s/g, '');
-  if (s === '') return null;
-  if (/,/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+// a stored figure as the field shows it: "2100", "2,5" (no grouping, every decimal kept)
+const numText = (x) => (x === null || x === undefined ? '' : fmtN(x, 9, false));
+
+// What a number field holds (base/num.h's kinds), from the indicator: a
+// count when its target is a whole number of things counted ("5 lượt": a
+// unit in words, no "/"), else a figure (a ratio, an index).
+function valueKind(ind) {
+  const tg = ind.target || {};
+  const unit = tg.unit ?? ind.unit ?? '';
+  if (!tg.op || !unit || unit === '%' || unit.includes('/') || typeof tg.value !== 'number' || !Number.isInteger(tg.value)) return 'measure';
+  return 'count';
+}
+
+// A number input of KIND with, beside it, what it reads as (or why not).
+function numInput(id, name, kind, value, dis) {
+  const input = h('input', { id, name, inputmode: 'decimal', autocomplete: 'off', value, disabled: dis, 'data-kind': kind,
+    'aria-describedby': id + '-read' });
+  // a span, not an <output>: the percent computed beside a rate stays the field's one status
+  const out = h('span', { id: id + '-read', class: 'muted num-read', 'aria-live': 'polite' });
+  const update = () => {
+    const r = readNum(input.value, kind);
+    out.classList.toggle('error', !!r.error);
+    out.textContent = r.error ? r.error : r.value === null ? '' : t('num.read', { v: fmtN(r.value) });
+    if (r.error) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+  };
+  input.addEventListener('input', update);
+  if (value) update();
+  return [input, out];
 }
 
 function csvCell(v) {
@@ -164,6 +192,11 @@ function noteField(id, old, dis) {
 // ids from the item's CSV reference (GROUP/CODE where the plan repeats a code: unique)
 const itemId = (prefix, item) => prefix + '-' + (item.ref || item.code).replace(/[^\w]/g, '_');
 
+addMessages({
+  vi: { 'mywork.level': 'Hoặc mức đạt (0 đến 1)', 'mywork.levelHint': '1 là đạt, 0,5 là đạt một nửa; để trống nếu chỉ chọn có/không.' },
+  en: { 'mywork.level': 'Or the level reached (0 to 1)', 'mywork.levelHint': '1 is met, 0,5 is half-way; leave empty when yes/no says it.' },
+});
+
 // IND is an item of the server's work list: {code, name, role, target,
 // unit, rate, text_target}; OLD this period's entry, LAST the previous one.
 function indicatorFieldset(ind, old, editable, last, lastPeriod) {
@@ -181,14 +214,16 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
       h('option', { value: '' }, '—'),
       h('option', { value: 'có', selected: old?.met === true }, t('yes')),
       h('option', { value: 'không', selected: old?.met === false }, t('no')));
-    parts.push(field(id + '-met', t('mywork.met'), sel));
+    parts.push(field(id + '-met', t('mywork.met'), sel),
+      // a stated level 0..1 (0,5 = half-way), scored as such (core/score.h)
+      field(id + '-value', t('mywork.level'), numInput(id + '-value', 'value', 'level', numText(old?.value), dis), t('mywork.levelHint')));
   } else if (ind.rate) {
-    const num = h('input', { id: id + '-num', name: 'numerator', inputmode: 'decimal', value: numText(old?.numerator), disabled: dis });
-    const den = h('input', { id: id + '-den', name: 'denominator', inputmode: 'decimal', value: numText(old?.denominator), disabled: dis });
+    const [num, numRead] = numInput(id + '-num', 'numerator', 'measure', numText(old?.numerator), dis);
+    const [den, denRead] = numInput(id + '-den', 'denominator', 'measure', numText(old?.denominator), dis);
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
     const update = () => {
-      const a = parseNum(num.value), b = parseNum(den.value);
-      out.textContent = a !== null && b && !Number.isNaN(a) && !Number.isNaN(b) ? fmtNum((a / b) * 100, 2) + ' %' : '—';
+      const a = readNum(num.value, 'measure').value, b = readNum(den.value, 'measure').value;
+      out.textContent = a !== null && a !== undefined && b ? fmtNum((a / b) * 100, 2) + ' %' : '—';
     };
     num.addEventListener('input', update);
     den.addEventListener('input', update);
@@ -196,12 +231,12 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     // a rate measured directly (a satisfaction survey's 92 %) has no counts:
     // its percent may be written instead; numerator and denominator win
     const hasCounts = old?.numerator !== null && old?.numerator !== undefined;
-    const pctIn = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: hasCounts ? '' : numText(old?.value), disabled: dis });
-    parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), num), field(id + '-den', t('mywork.denominator'), den)),
+    const pctIn = numInput(id + '-value', 'value', 'rate', hasCounts ? '' : numText(old?.value), dis);
+    parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), [num, numRead]), field(id + '-den', t('mywork.denominator'), [den, denRead])),
       h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out),
       field(id + '-value', `${t('mywork.value')} (%)`, pctIn, t('mywork.rateDirect')));
   } else {
-    const v = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: numText(old?.value), disabled: dis });
+    const v = numInput(id + '-value', 'value', valueKind(ind), numText(old?.value), dis);
     parts.push(field(id + '-value', ind.unit ? `${t('mywork.value')} (${ind.unit})` : t('mywork.value'), v));
   }
   parts.push(noteField(id, old, dis));
@@ -225,8 +260,7 @@ function taskFieldset(task, old, editable, last, lastPeriod) {
     field(id + '-status', t('mywork.status'), h('select', { id: id + '-status', name: 'status', disabled: dis },
       h('option', { value: '' }, '—'),
       TASK_STATUSES.map((s) => h('option', { value: s, selected: old?.status === s }, s)))),
-    field(id + '-percent', t('mywork.progress'), h('input', { id: id + '-percent', name: 'percent', type: 'number', min: 0, max: 100,
-      step: 'any', value: old?.percent ?? '', disabled: dis })),
+    field(id + '-percent', t('mywork.progress'), numInput(id + '-percent', 'percent', 'rate', numText(old?.percent), dis)),
     field(id + '-products', t('mywork.products'), h('input', { id: id + '-products', name: 'products',
       value: old?.products || '', disabled: dis })));
   return fs;
@@ -239,9 +273,10 @@ function toCsv(form) {
   const num = (fs, name) => {
     const el = fs.querySelector(`[name="${name}"]`);
     if (!el) return '';
-    const x = parseNum(el.value);
-    if (Number.isNaN(x)) throw { field: el.id, message: t('mywork.badNumber') };
-    return x === null ? '' : String(x);
+    const r = readNum(el.value, el.dataset.kind || 'measure');
+    if (r.error) throw { field: el.id, message: r.error };
+    // sent as the server reads it: a decimal comma, no grouping ("2100", "2,5")
+    return r.value === null ? '' : fmtN(r.value, 9, false);
   };
   for (const fs of form.querySelectorAll('fieldset.item')) {
     const code = fs.dataset.ref || fs.dataset.code;
@@ -401,9 +436,9 @@ async function renderForm(main, ctx) {
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'mywork-state', 'data-state': state || 'none' },
         state ? t('state.' + state) : t('state.none')),
         rep?.version ? ` · ${t('mywork.version')} ${rep.version}` : ''),
-      rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDate(rep.submitted_at)) : null,
+      rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDateTime(rep.submitted_at)) : null,
       state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null,
-      state === 'returned' && rep?.returned_at ? h('p', { class: 'muted' }, t('mywork.returnedOn', { d: fmtDate(new Date(Date.parse(rep.returned_at) + 7 * 3600 * 1000)) })) : null),
+      state === 'returned' && rep?.returned_at ? h('p', { class: 'muted' }, t('mywork.returnedOn', { d: fmtDate(rep.returned_at) })) : null),
     form);
 }
 

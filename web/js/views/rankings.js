@@ -6,6 +6,7 @@
 import { get, post } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, fmtNum } from '../i18n.js';
+import { thisMonthVN } from '../dates.js';
 
 addMessages({
   vi: {
@@ -17,6 +18,8 @@ addMessages({
     'rk.norank': 'chưa xếp hạng', 'rk.none': 'Không có đơn vị nào để xếp hạng trong kỳ này.',
     'rk.publish': 'Công bố chỉ số của xã cho kỳ này', 'rk.published': 'Đã công bố chỉ số {v} của kỳ {p}.',
     'rk.public': 'Xem trang công khai', 'rk.caption': 'Bảng xếp hạng kỳ {p}',
+    'rk.completeness': 'Đã báo cáo/phải có', 'rk.planUsed': 'Kế hoạch được xếp hạng',
+    'rk.zeroRule': 'Chỉ tiêu chưa có số liệu được duyệt tính 0 điểm trong chỉ số và xếp hạng; cột "Đã báo cáo/phải có" cho biết mức đầy đủ.',
   },
   en: {
     'rk.plan': 'Plan', 'rk.period': 'Period (2026-03, 2026-Q1, 2026)', 'rk.by': 'Rank by',
@@ -27,18 +30,20 @@ addMessages({
     'rk.norank': 'not ranked', 'rk.none': 'No unit to rank for this period.',
     'rk.publish': 'Publish the commune\'s index for this period', 'rk.published': 'Published index {v} for {p}.',
     'rk.public': 'See the public page', 'rk.caption': 'Ranking for {p}',
+    'rk.completeness': 'Reported/expected', 'rk.planUsed': 'Plan ranked',
+    'rk.zeroRule': 'An indicator without approved data scores 0 in the index and the ranking; "Reported/expected" shows how complete each figure is.',
   },
 });
 
 const BYS = ['ontime', 'achievement', 'communes'];
 
-function thisMonth() {
-  const d = new Date();
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-}
+// This month in Vietnam (dates.js).
+const thisMonth = () => thisMonthVN();
 
 // A figure with 4 decimals and a decimal comma ("0,7071"), "—" for none.
 const fig = (x) => (x === null || x === undefined ? '—' : fmtNum(x, 4));
+// Completeness beside an index: "7/22" (reported/expected), "—" when unknown.
+const comp = (c) => (c && c.expected ? `${c.reported}/${c.expected}` : '—');
 
 function form(plans, planId, period, by) {
   const sel = h('select', { id: 'rk-plan', name: 'plan' },
@@ -116,10 +121,12 @@ export async function render(main, ctx) {
     body = h('p', { class: 'muted' }, t('rk.none'));
   } else if (by === 'communes') {
     body = [
-      r.province ? h('p', {}, `${t('rk.province')}: `, h('strong', { id: 'rk-province' }, fig(r.province.sum && r.province.sum.value)),
+      r.province ? h('p', {}, `${t('rk.province')}: `, h('strong', { id: 'rk-province' }, fig(r.province.sum && r.province.sum.index)),
         ` (${r.province.mode_label})`) : null,
-      table(caption, [t('rk.rank'), t('rk.commune'), t('rk.index')],
-        r.rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.index)])),
+      h('p', { class: 'muted', id: 'rk-zero-rule' }, t('rk.zeroRule')),
+      table(caption, [t('rk.rank'), t('rk.commune'), t('rk.index'), t('rk.completeness'), t('rk.planUsed')],
+        r.rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.index),
+          comp(w.completeness || (w.sum && w.sum.completeness)), w.plan || '—'])),
     ];
   } else {
     body = table(caption, [t('rk.rank'), t('rk.unit'), t('rk.ontime'), t('rk.achievement'), t('rk.reports'), t('rk.led')],

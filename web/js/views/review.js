@@ -12,8 +12,9 @@
 //                               is required) or Approve.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, fmtNum, fmtDate } from '../i18n.js';
+import { t, fmtNum } from '../i18n.js';
 import { previousPeriod, periodLabel, reportPath } from '../periods.js';
+import { fmtDateTime } from '../dates.js';
 
 async function getOrNull(path) {
   try { return await get(path); } catch (e) {
@@ -38,7 +39,7 @@ async function renderQueue(main) {
         h('tbody', {}, queue.map(({ plan, r }) => h('tr', { 'data-period': r.period, 'data-org': r.org_id },
           h('td', {}, r.org, plans.length > 1 ? h('span', { class: 'muted' }, ` · ${plan.title}`) : null),
           h('td', {}, periodLabel(r.period), ' ', h('span', { class: 'muted' }, `(${r.period})`)),
-          h('td', {}, fmtDate(r.first_submitted_at)),
+          h('td', {}, fmtDateTime(r.first_submitted_at)),
           h('td', {}, r.timeliness?.label || ''),
           h('td', {}, h('a', { href: `#/review/${plan.id}/${r.org_id}/${encodeURIComponent(r.period)}` },
             r.can_review ? t('review.open') : t('review.view')))))))));
@@ -94,7 +95,7 @@ async function renderReport(main, ctx) {
     h('div', { class: 'card' },
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'review-state', 'data-state': rep.state }, t('state.' + rep.state)),
         ` · ${t('mywork.version')} ${rep.version}`),
-      h('p', {}, t('review.submittedAt'), ' ', fmtDate(rep.first_submitted_at), ' · ', rep.timeliness?.label || ''),
+      h('p', {}, t('review.submittedAt'), ' ', fmtDateTime(rep.first_submitted_at), ' · ', rep.timeliness?.label || ''),
       rep.reason ? h('p', { class: 'muted' }, t('review.lastReason'), ' ', rep.reason) : null,
       rep.id ? h('p', {}, h('a', { href: `#/history/report/${rep.id}`, id: 'review-history' }, t('history.ofReport'))) : null),
     h('h2', {}, t('plan.indicators')),

@@ -1,10 +1,10 @@
--- 009_notices.sql — reminders and notices (issue 13, point 7; docs/reminders.md).
+-- 012_notices.sql — reminders and notices (issue 13, point 7; docs/reminders.md).
 -- Conventions of 001: INTEGER PRIMARY KEY ids, ISO 8601 UTC text
 -- timestamps written by the program, nothing deleted.
 --
--- Numbered 009 rather than 006 so that migrations other branches add at the
--- same time (006..008) do not collide with it: versions only need to be
--- distinct and are applied in order, gaps allowed (store.c).
+-- Numbered 012, leaving room for migrations other branches add at the same
+-- time: versions only need to be distinct and are applied in order, gaps
+-- allowed (store.c).
 
 -- A user's e-mail address for reminders (NULL: notices in the app only).
 ALTER TABLE users ADD COLUMN email TEXT;
