@@ -15,6 +15,7 @@
 #include "app/app_util.h"
 #include "app/audit.h"
 #include "app/remind.h"
+#include "app/report.h"
 #include "base/lang.h"
 #include "base/buf.h"
 #include "base/text.h"
@@ -175,13 +176,8 @@ fail:
 /* The Vietnamese day of an ISO UTC timestamp, or PERIOD_NO_DAY. */
 static int32_t ts_day(const char *ts)
 {
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    int y, mo, d, h = 0, mi = 0, sec = 0;
-    if (!ts || sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) < 3 || !period_date_valid(y, mo, d))
-        return PERIOD_NO_DAY;
-    int64_t t = (int64_t)period_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-    return period_today_vn((time_t)t);
+    time_t t = ts ? report_ts_parse(ts) : -1;
+    return t < 0 ? PERIOD_NO_DAY : period_today_vn(t);
 }
 
 dti_rc remind_return_due(store *s, int64_t plan_id, const char *returned_at, int32_t *due, dti_err *e)
