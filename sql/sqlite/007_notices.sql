@@ -2,8 +2,8 @@
 -- Conventions of 001: INTEGER PRIMARY KEY ids, ISO 8601 UTC text
 -- timestamps written by the program, nothing deleted.
 --
--- Numbered 009 rather than 006 so that migrations other branches add at the
--- same time (006..008) do not collide with it: versions only need to be
+-- Numbered 007 (first written as 009): migrations other branches added at the
+-- same time took 006, 008 and 009; versions only need to be
 -- distinct and are applied in order, gaps allowed (store.c).
 
 -- A user's e-mail address for reminders (NULL: notices in the app only).

@@ -11,10 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ctype.h>
 #include "app/app_util.h"
 #include "app/audit.h"
 #include "app/remind.h"
+#include "app/report.h"
 #include "base/lang.h"
 #include "base/buf.h"
 #include "base/text.h"
@@ -175,13 +175,8 @@ fail:
 /* The Vietnamese day of an ISO UTC timestamp, or PERIOD_NO_DAY. */
 static int32_t ts_day(const char *ts)
 {
-    struct tm tm;
-    memset(&tm, 0, sizeof tm);
-    int y, mo, d, h = 0, mi = 0, sec = 0;
-    if (!ts || sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) < 3 || !period_date_valid(y, mo, d))
-        return PERIOD_NO_DAY;
-    int64_t t = (int64_t)period_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
-    return period_today_vn((time_t)t);
+    time_t t = ts ? report_ts_parse(ts) : -1;
+    return t < 0 ? PERIOD_NO_DAY : period_today_vn(t);
 }
 
 dti_rc remind_return_due(store *s, int64_t plan_id, const char *returned_at, int32_t *due, dti_err *e)
@@ -720,7 +715,10 @@ static int plan_row_fn(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e)
+/* One pass over every plan: DRY checks which notices exist (in a read
+ * transaction), else adds them (in a write transaction). R gets the notices
+ * added, or for DRY those that would be. */
+static dti_rc run_pass(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e)
 {
     struct plans pl = {0};
     struct run u;
@@ -735,7 +733,7 @@ dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, re
     u.r = r;
     u.e = e;
     auth_ts(now, u.ts);
-    dti_rc rc = store_begin(s, e);
+    dti_rc rc = dry ? store_begin_read(s, e) : store_begin(s, e);
     if (rc)
         return rc;
     if (!(rc = store_remind_plans(s, plan_row_fn, &pl, e)) && pl.nomem)
@@ -752,9 +750,24 @@ dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, re
         store_rollback(s);
         return rc;
     }
-    if ((rc = store_commit(s, e)))
+    return store_commit(s, e);
+}
+
+/* Decision: a run first looks in a read transaction; only when something is
+ * new does it take the write lock and add it (the server runs this every
+ * minute, and most minutes there is nothing to add: the requests' writes
+ * are not made to queue behind it for nothing). */
+dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e)
+{
+    dti_rc rc = run_pass(s, now, mail, 1, r, e);
+    if (rc || dry)
         return rc;
-    if (u.mail)
+    if (r->n) {
+        remind_result_release(r);
+        if ((rc = run_pass(s, now, mail, 0, r, e)))
+            return rc;
+    }
+    if (mail && mail->enabled)
         return remind_send_pending(s, now, mail, r, e);
     return DTI_OK;
 }

@@ -8,8 +8,9 @@
 // the link each time, and the count is fetched again at most every 30 s.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, fmtDate, addMessages } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
 import { periodLabel } from '../periods.js';
+import { fmtDateTime } from '../dates.js';
 
 addMessages({
   vi: {
@@ -81,7 +82,7 @@ if (typeof document !== 'undefined') {
   else watchNav();
 }
 
-const localDate = (ts) => fmtDate(new Date(Date.parse(ts) + 7 * 3600 * 1000));
+const localDate = (ts) => fmtDateTime(ts);
 
 function card(n, rerender, user) {
   const readBtn = n.read ? null : h('button', { type: 'button', class: 'secondary', 'data-read': n.id }, t('notices.read'));
