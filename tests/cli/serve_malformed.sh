@@ -274,6 +274,8 @@ for name, data, flags in T:
     counts[status] = counts.get(status, 0) + 1
     if status is not None and status < 300:
         print(f"note: {name}: {status}")
+    if "mhd" in flags:
+        print(f"note: {name}: {status} {hdrs.get('content-type', '-')}")
     problem = None
     if status is None:
         if "incomplete" not in flags and "close" not in flags:
