@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "base/file.h"
 #include "app/app.h"
@@ -61,10 +62,21 @@ static int parse_uint(const char *s, long min, long max, unsigned *out)
 static void *stop_watchdog(void *arg)
 {
     sigset_t *sigs = arg;
-    struct timespec ts = {SERVE_STOP_MAX_MS / 1000, (long)(SERVE_STOP_MAX_MS % 1000) * 1000000L};
+    struct timespec start, now;
     siginfo_t si;
-    /* A second SIGINT/SIGTERM, or the time is up. */
-    sigtimedwait(sigs, &si, &ts);
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    /* A second SIGINT/SIGTERM, or the time is up; an interruption (EINTR)
+     * waits again for what is left. */
+    for (;;) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long left = SERVE_STOP_MAX_MS - ((now.tv_sec - start.tv_sec) * 1000L +
+                                         (now.tv_nsec - start.tv_nsec) / 1000000L);
+        if (left <= 0)
+            break;
+        struct timespec ts = {left / 1000, (left % 1000) * 1000000L};
+        if (sigtimedwait(sigs, &si, &ts) > 0 || errno == EAGAIN)
+            break;
+    }
     static const char msg[] = "dti: máy chủ không dừng kịp, kết thúc ngay (stopped by force)\n";
     ssize_t w = write(2, msg, sizeof msg - 1);
     (void)w;
