@@ -489,6 +489,12 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
     int64_t doc_id = 0, existing = 0;
     auth_user actor;
     int system = 0;
+    /* The document's name is stored and audited as text: one that is not
+     * UTF-8 (a file name from another system) is refused, before anything
+     * is written (issue 9: it was a 500 "out of memory"). */
+    if (!text_utf8_valid(name, strlen(name)))
+        return dti_fail(e, DTI_ERR_INPUT, "name", "tên tệp kế hoạch không phải văn bản UTF-8 hợp lệ (hãy đổi tên tệp)",
+                        "the plan file's name is not valid UTF-8 text (rename the file)");
     json_t *after = NULL;
     file_sha256_hex(data, len, r->sha256);
     dti_rc rc = store_begin(a->st, e);

@@ -273,8 +273,7 @@ dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_tas
                                   &parent, &f, e)))
             goto out;
         if (!f || (porg && parent != porg && org_ids[i] != porg)) {
-            rc = dti_fail(e, DTI_ERR_INPUT, "org", "đơn vị số %lld không thuộc xã của kế hoạch",
-                          "org %lld is not under the plan's commune", (long long)org_ids[i]);
+            rc = auth_not_found(e);     /* the same 404 as a missing org (auth.h, issue 9) */
             goto out;
         }
         for (size_t j = 0; j < i; j++)

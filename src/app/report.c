@@ -375,8 +375,9 @@ static dti_rc check_org_in_plan(store *s, int64_t plan_id, int64_t org_id, dti_e
             return DTI_OK;
         org = parent;
     }
-    return dti_fail(e, DTI_ERR_INPUT, "org", "đơn vị số %lld không thuộc xã của kế hoạch số %lld",
-                    "org %lld is not under plan %lld's commune", (long long)org_id, (long long)plan_id);
+    /* Outside the plan's commune is outside every scope the plan gives:
+     * the same 404 as a missing thing (auth.h), nothing named (issue 9). */
+    return auth_not_found(e);
 }
 
 /* Normalise KEY's period to its canonical code ("2026-q1" → "2026-Q1"). */

@@ -66,20 +66,20 @@ static int parse_uint(const char *s, long min, long max, unsigned *out)
 static void *stop_watchdog(void *arg)
 {
     sigset_t *sigs = arg;
-    struct timespec ts = {SERVE_STOP_MAX_MS / 1000, (long)(SERVE_STOP_MAX_MS % 1000) * 1000000L}, start, now;
+    struct timespec start, now;
     siginfo_t si;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    /* A second SIGINT/SIGTERM, or the time is up. Another signal (EINTR:
-     * LeakSanitizer stops every thread with one as the process exits under
-     * `make check`) only resumes the wait for the time left. */
-    while (sigtimedwait(sigs, &si, &ts) < 0 && errno == EINTR) {
+    /* A second SIGINT/SIGTERM, or the time is up; an interruption (EINTR)
+     * waits again for what is left. */
+    for (;;) {
         clock_gettime(CLOCK_MONOTONIC, &now);
-        long long left = (long long)SERVE_STOP_MAX_MS * 1000000LL -
-                         ((long long)(now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec));
+        long left = SERVE_STOP_MAX_MS - ((now.tv_sec - start.tv_sec) * 1000L +
+                                         (now.tv_nsec - start.tv_nsec) / 1000000L);
         if (left <= 0)
             break;
-        ts.tv_sec = (time_t)(left / 1000000000LL);
-        ts.tv_nsec = (long)(left % 1000000000LL);
+        struct timespec ts = {left / 1000, (left % 1000) * 1000000L};
+        if (sigtimedwait(sigs, &si, &ts) > 0 || errno == EAGAIN)
+            break;
     }
     static const char msg[] = "dti: máy chủ không dừng kịp, kết thúc ngay (stopped by force)\n";
     ssize_t w = write(2, msg, sizeof msg - 1);

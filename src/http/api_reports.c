@@ -50,9 +50,10 @@ static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
         return dti_fail(e, DTI_ERR_INPUT, "period", "Kỳ báo cáo không hợp lệ", "Invalid reporting period");
     snprintf(k->period, sizeof k->period, "%s", period);
     rc = report_org_find(db, k->plan_id, org ? org : "", &k->org_id, e);
-    /* an unknown org is answered as one out of scope: whether an org
-     * exists elsewhere does not leak (auth.h) */
-    if (rc == DTI_ERR_NOTFOUND)
+    /* an unknown org, or a name that fits several (whose ids would be
+     * listed), is answered as one out of scope: whether an org exists
+     * elsewhere does not leak (auth.h, issue 9) */
+    if (rc == DTI_ERR_NOTFOUND || rc == DTI_ERR_INPUT)
         return auth_not_found(e);
     return rc;
 }
@@ -61,9 +62,15 @@ static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
 static store *begin(http_req *r, auth_user *u, report_key *k, dti_err *e)
 {
     store *db = actor(r, u, e);
+    /* The plan first: a plan that does not exist and one outside the
+     * user's scope get the same 404, before anything of the report is
+     * looked up (whose own "no report yet" would tell them apart). */
     if (!db || key_of(r, db, k, e) != DTI_OK)
         return NULL;
-    return db;
+    dti_rc rc = auth_can_plan(db, u, AUTH_READ, k->plan_id, e);
+    if (rc == DTI_ERR_NOTFOUND)
+        auth_not_found(e);
+    return rc == DTI_OK ? db : NULL;
 }
 
 void api_report_get(http_req *r)

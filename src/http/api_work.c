@@ -45,8 +45,12 @@ void api_org_duties(http_req *r)
         return;
     }
     dti_rc rc = report_org_find(db, plan_id, org ? org : "", &org_id, &e);
+    if (rc == DTI_ERR_NOTFOUND || rc == DTI_ERR_INPUT)
+        rc = auth_not_found(&e);    /* as in api_reports.c: nothing of other orgs leaks */
     if (rc == DTI_OK)
         rc = duty_list(db, &u, plan_id, org_id, query(r, "period"), app_now(), &out, &e);
+    if (rc == DTI_ERR_NOTFOUND)
+        rc = auth_not_found(&e);    /* an org not in the plan: the same 404, nothing named */
     if (rc != DTI_OK) {
         http_reply_error(r, &e);
         return;

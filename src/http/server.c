@@ -37,6 +37,7 @@
 #include <microhttpd.h>
 #include <sodium.h>
 #include "base/lang.h"
+#include "base/text.h"
 #include "http/api.h"
 #include "http/multipart.h"
 #include "http/server.h"
@@ -406,14 +407,37 @@ static const char *default_msg(dti_rc code)
     }
 }
 
+/* S with every byte that is not part of valid UTF-8 replaced by '?': a
+ * message quoting what the client sent (a path, a name) must still
+ * encode as JSON. */
+static void utf8_scrub(char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (k && i + k <= n && text_utf8_valid(s + i, k)) {
+            i += k;
+        } else {
+            s[i] = '?';
+            i++;
+        }
+    }
+}
+
 void http_reply_error(http_req *r, const dti_err *e)
 {
     dti_rc code = e ? e->code : DTI_ERR_INTERNAL;
     if (code == DTI_OK)
         code = DTI_ERR_INTERNAL;
-    const char *msg = e && e->msg[0] ? e->msg : default_msg(code);
+    char msg_buf[sizeof e->msg], field_buf[sizeof e->field];
+    snprintf(msg_buf, sizeof msg_buf, "%s", e && e->msg[0] ? e->msg : default_msg(code));
+    snprintf(field_buf, sizeof field_buf, "%s", e ? e->field : "");
+    utf8_scrub(msg_buf);
+    utf8_scrub(field_buf);
+    const char *msg = msg_buf;
     json_t *j = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", dti_rc_name(code), "message", msg,
-                          "field", e && e->field[0] ? e->field : NULL);
+                          "field", field_buf[0] ? field_buf : NULL);
     int status = dti_rc_http(code);
     http_reply_json(r, status, j);
     if (status >= 500 && !r->priv->cause) {
@@ -724,6 +748,11 @@ static int check_protocol(http_req *r, const char *version)
 {
     struct http_req_priv *p = r->priv;
     size_t hbytes = 0;
+    if (!text_utf8_valid(r->path, strlen(r->path))) {
+        http_reply_fail(r, DTI_ERR_INPUT, "url", "Địa chỉ yêu cầu không phải văn bản UTF-8 hợp lệ",
+                        "The request address is not valid UTF-8 text");
+        return 0;
+    }
     if (strlen(r->path) > HTTP_MAX_URL) {
         http_reply_fail(r, DTI_ERR_TOOBIG, "url", "Địa chỉ yêu cầu dài quá %d byte",
                         "The request address is longer than %d bytes", HTTP_MAX_URL);
@@ -860,6 +889,15 @@ static enum MHD_Result on_complete(http_req *r)
     struct http_req_priv *p = r->priv;
     if (p->answered)
         return MHD_YES;
+    /* Every body but a multipart one is text (JSON, CSV): a NUL byte in it
+     * would cut a value short where C strings are used, so it is refused. */
+    const char *nul = !p->multipart && !p->rejected && !p->body_over && p->body.len
+                          ? memchr(p->body.ptr, 0, p->body.len) : NULL;
+    if (nul) {
+        dti_fail(&p->reject, DTI_ERR_INPUT, "body", "Nội dung gửi lên chứa byte 0 (NUL) ở vị trí %zu",
+                 "The request body holds a NUL byte at offset %zu", (size_t)(nul - p->body.ptr));
+        p->rejected = 1;
+    }
     if (p->multipart && !p->rejected && !p->body_over && p->body.len) {
         dti_err e;
         dti_err_clear(&e);

@@ -71,7 +71,8 @@ typedef struct http_server_cfg {
     unsigned threads;           /* worker threads, >= 1 */
     unsigned conn_limit;        /* connections in all (0: 1024) */
     unsigned per_ip_limit;      /* connections from one address (0: no limit, e.g. behind a proxy) */
-    unsigned timeout_s;         /* idle connection timeout, seconds (0: 15) */
+    unsigned timeout_s;         /* idle connection timeout, seconds (0: 15); a request in
+                                 * progress may pause HTTP_REQUEST_TIMEOUT_S (server.c) */
     size_t body_budget;         /* request bodies held in memory at once, bytes (0: HTTP_BODY_BUDGET);
                                  * a request that would go over it answers 503 */
     const char *db_url;         /* the store every worker opens */

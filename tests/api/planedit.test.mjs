@@ -220,7 +220,8 @@ test('reassigning: bad orgs and kinds are refused by name', async () => {
   const foreignUnit = (await call('GET', `/api/v1/plans/${B}/units`, 'coord_b')).body.units[0];
   assert.ok(foreignUnit);
   const before = await items(A);
-  assertErr(await call('PUT', `/api/v1/plans/${A}/assignments/indicator/1.3`, 'dieuphoi', { lead: [foreignUnit.id] }), 400, 'bad_input', 'lead');
+  // another commune's unit is outside the caller's scope: the same 404 as a missing one (issue 9)
+  assertErr(await call('PUT', `/api/v1/plans/${A}/assignments/indicator/1.3`, 'dieuphoi', { lead: [foreignUnit.id] }), 404, 'not_found');
   assertErr(await call('PUT', `/api/v1/plans/${A}/assignments/indicator/1.3`, 'dieuphoi', { support: ['Công an xã'] }), 400, 'bad_input', 'support');
   assertErr(await call('PUT', `/api/v1/plans/${A}/assignments/indicator/1.3`, 'dieuphoi', { chair: [1] }), 400, 'bad_input', 'chair');
   assertErr(await call('PUT', `/api/v1/plans/${A}/assignments/goal/1.3`, 'dieuphoi', { lead: [] }), 400, 'bad_input', 'kind');

@@ -477,7 +477,7 @@ static void test_assignments(void **state)
     assert_int_equal(assign_set(f.s, &f.rep_a1, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_ERR_PERM);
     int64_t out_of_scope[] = {f.B1};
     assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", out_of_scope, 1, FIX_NOW, &e),
-                     DTI_ERR_INPUT);
+                     DTI_ERR_NOTFOUND);   /* outside the scope: the same 404 as a missing org (issue 9) */
     assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_OK);
     const char v[] = "code,value\nI1,50\n";
     report_key k1 = key(f.plan, f.A1, "2026-04"), k2 = key(f.plan, f.A2, "2026-04");

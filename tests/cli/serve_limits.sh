@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# serve_limits.sh — the connection limits are the operator's (issue 9):
+# --max-per-ip N lets one address hold N connections and no more, an idle
+# connection is closed after --idle-timeout seconds (so an address locked
+# out by idle connections gets back in), and --max-per-ip 0 (behind a
+# reverse proxy, docs/operations.md) lets one address hold 300.
+set -u
+: "${DTI:?}"
+tmp=$(mktemp -d)
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+start() {  # ARGS... → sets port
+  "$DTI" --db "$tmp/dti.db" serve --listen 127.0.0.1:0 --threads 2 "$@" >"$tmp/out" 2>"$tmp/err" &
+  pids+=("$!")
+  port=""
+  for _ in $(seq 1 100); do
+    port=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1 | cut -d: -f3)
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "FAIL: the server did not start"; cat "$tmp/err"; exit 1; }
+}
+start --max-per-ip 5 --idle-timeout 2
+python3 - "$port" <<'EOF' || bad "--max-per-ip 5 --idle-timeout 2"
+import socket, sys, time
+port = int(sys.argv[1])
+def health(s):
+    s.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+    return s.recv(4096).startswith(b"HTTP/1.1 200")
+idle = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(5)]
+assert all(health(s) for s in idle), "the first 5 connections are answered"
+extra = socket.create_connection(("127.0.0.1", port), timeout=5)
+try:
+    extra.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+    got = extra.recv(4096)
+except (ConnectionResetError, BrokenPipeError):
+    got = b""
+assert not got.startswith(b"HTTP/1.1 200"), "a 6th connection from the same address is refused"
+time.sleep(3.5)   # past the idle timeout: the 5 are closed by the server
+closed = sum(1 for s in idle if s.recv(10) == b"")
+assert closed == 5, f"idle connections closed after the timeout: {closed} of 5"
+s = socket.create_connection(("127.0.0.1", port), timeout=5)
+assert health(s), "the address gets back in once the idle ones are gone"
+print("per-ip 5: 6th refused; idle closed after 2 s; back in")
+EOF
+start --max-per-ip 0
+python3 - "$port" <<'EOF' || bad "--max-per-ip 0"
+import socket, sys
+port = int(sys.argv[1])
+socks = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(300)]
+last = socks[-1]
+last.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n")
+assert last.recv(4096).startswith(b"HTTP/1.1 200"), "the 300th connection is answered"
+print("per-ip 0: 300 connections from one address, the last answered")
+EOF
+[ "$fail" = 0 ] && echo ok
+exit "$fail"
