@@ -398,7 +398,7 @@ static int utf8_cut(const char *s, size_t max)
 }
 
 #define MISMATCH_LISTED 3   /* rows named in the message; the rest counted */
-#define MISMATCH_NAME 80    /* bytes of a name in the message (about 40 Vietnamese letters) */
+#define MISMATCH_NAME 40    /* bytes of a name in the message, cut with "…" */
 
 /* Refuse the table NAME: its rows L->mismatch name other things than the
  * plan's indicators of the same code; the message lists the first
