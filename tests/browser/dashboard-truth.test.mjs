@@ -116,7 +116,7 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#dash-index');
       // opens on the latest month whose deadline has passed
       assert.equal(await page.inputValue('#dash-period'), '2026-10');
-      assert.match(await page.textContent('main'), /Chỉ số của kế hoạch — Tháng 10\/2026/);
+      assert.match(await page.textContent('main'), /Chỉ số của kế hoạch \(Tháng 10\/2026\)/);
       const oct = await api(page, '/api/v1/plans/1/score/2026-10');
       assert.equal((await page.textContent('#dash-index')).trim(), oct.plan.value_text, 'the index with 4 decimals');
       assert.match(oct.plan.value_text, /^\d,\d{4}$/);
@@ -137,7 +137,7 @@ for (const width of [1280, 360]) {
         assert.equal(await page.isVisible('nav#nav a[href="#/rankings"]'), false, 'links behind the menu');
         const bar = await page.locator('header.top').boundingBox();
         assert.ok(bar.height <= 80, `a short bar (${bar.height} px)`);
-        assert.match(await page.textContent('#menu-toggle'), /Tổng quan/);
+        assert.match(await page.textContent('#menu-toggle'), /Trình đơn/);
         await page.click('#menu-toggle');
         assert.equal(await page.getAttribute('#menu-toggle', 'aria-expanded'), 'true');
         assert.ok(await page.isVisible('nav#nav a[href="#/rankings"]'));
@@ -175,7 +175,7 @@ for (const width of [1280, 360]) {
       const q3 = await api(page, '/api/v1/plans/1/score/2026-Q3');
       assert.deepEqual(q3.completeness.parts, ['2026-07', '2026-08', '2026-09']);
       assert.equal((await page.textContent('#dash-index')).trim(), q3.plan.value_text);
-      assert.match(await page.textContent('main'), /Chỉ số của kế hoạch — Quý III\/2026/);
+      assert.match(await page.textContent('main'), /Chỉ số của kế hoạch \(Quý III\/2026\)/);
       // a period the plan has no figures for: the message, and the picker stays
       await go(page, '#/dashboard/1/2025', '#dash-error');
       assert.ok(await page.isVisible('#dash-period'), 'the picker stays');

@@ -43,7 +43,8 @@ const ART = process.env.DTI_ARTIFACTS || path.join(ROOT, 'build/test-artifacts')
 const DOCX = path.join(SHARED, 'plans/office/minh-duc-2026-2030-dti.docx');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(SHARED, 'plans/expected/minh-duc-2026-2030-dti.json'), 'utf8'));
 const NOW = '2026-06-25T03:00:00Z';          // 10:00 on 25/06/2026 in Vietnam
-const PERIOD = '2026-07';
+const PERIOD = '2026-07';                         // open on 25/06: 15/06–14/07 (the 15→14 regime)
+const PERIOD_NAME = 'Tháng 7/2026';               // as the screens name it
 // The document's reporting regime (docs/calendar.md): units report "trước
 // ngày 15 hằng tháng", the commune to the Sở "trước ngày 20 hằng tháng", for
 // the month whose figures closed on the 14th (the 15→14 cut-off).
@@ -424,14 +425,14 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       // 3. the coordinator: the queue, the report, return with a reason
       await login(page, srv.url, COORD, PW);
       await navigate(page, 'Duyệt báo cáo');
-      const queued = page.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: PERIOD });
+      const queued = page.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: PERIOD_NAME });
       assert.equal(await queued.count(), 1, 'the report in the queue');
       await shot('review-queue');
       await queued.getByRole('link', { name: 'Xem và duyệt' }).click();
       await page.getByRole('button', { name: 'Trả lại' }).waitFor();
       const reviewRow = (c) => rowOf(page, c);
       assert.match(await reviewRow('4.1').textContent(), /63% \(630\/1\.000\)/);
-      assert.match(await reviewRow('4.2').textContent(), /30,00 \(300\/1\.000\)/);
+      assert.match(await reviewRow('4.2').textContent(), /30% \(300\/1\.000\)/);
       assert.match(await reviewRow('4.3').textContent(), /92/);
       await page.getByRole('link', { name: path.basename(evidence) }).waitFor();
       // the evidence downloads as the PDF sent
@@ -467,10 +468,10 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       // 5. the coordinator approves the resubmission
       await login(page, srv.url, COORD, PW);
       await navigate(page, 'Duyệt báo cáo');
-      await page.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: PERIOD })
+      await page.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: PERIOD_NAME })
         .getByRole('link', { name: 'Xem và duyệt' }).click();
       await page.getByRole('button', { name: 'Duyệt' }).waitFor();
-      assert.match(await reviewRow('4.1').textContent(), /70,00 \(700\/1\.000\)/);
+      assert.match(await reviewRow('4.1').textContent(), /70% \(700\/1\.000\)/);
       assert.ok((await page.textContent('main')).includes(REASON), 'the last reason beside the report');
       await page.getByRole('button', { name: 'Duyệt' }).click();
       await page.getByRole('status').filter({ hasText: 'Đã duyệt báo cáo.' }).waitFor();

@@ -2,7 +2,8 @@
 // a hash router (#/plan/3) over one module per screen (views/*.js).
 //
 // Navigation: one list of links, a row on wide screens; below 800 px a
-// short bar with a menu button naming the current screen ("☰ Tổng quan"),
+// short bar with a menu button ("☰ Trình đơn"; the screen's own title says
+// where one is),
 // which opens the list (aria-expanded, Escape closes it, a link closes it):
 // ten bordered buttons in five rows took 300 of a phone's 780 px on every
 // page. A SCREENS row may name the roles that see it
@@ -69,9 +70,7 @@ function renderChrome() {
   menu.hidden = !state.user;
   if (!state.user) return;
   const current = route().name === 'indicator' ? 'dashboard' : route().name;
-  const here = SCREENS.find((s) => s.path === current);
-  mount(menu, h('span', { 'aria-hidden': 'true' }, '☰ '), here ? t(here.key) : t('nav.menu'),
-    h('span', { class: 'sr-only' }, ` — ${t('nav.menu')}`));
+  mount(menu, h('span', { 'aria-hidden': 'true' }, '☰ '), t('nav.menu'));
   setMenu(false);
   mount(nav, h('ul', {}, visibleScreens(state.user).map((s) => h('li', {},
     h('a', { href: '#/' + s.path, 'aria-current': s.path === current ? 'page' : null }, t(s.key))))));

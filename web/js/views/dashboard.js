@@ -200,7 +200,7 @@ export async function render(main, ctx) {
       t('db.open', { p: periodName(s.period), d: dayMonth(deadline), r: c.received ?? 0, n: c.expected ?? 0 })) : null,
     h('section', { class: 'cards-row', 'aria-label': t('dashboard.summary') },
       h('ul', { class: 'cards' },
-        h('li', {}, h('p', { class: 'muted' }, `${t('dashboard.index')} — ${periodName(s.period)}`),
+        h('li', {}, h('p', { class: 'muted' }, `${t('dashboard.index')} (${periodName(s.period)})`),
           h('p', { class: 'big', id: 'dash-index' }, index(s.plan?.value),
             open ? h('span', { class: 'provisional' }, ` (${t('db.provisional')})`) : null),
           h('p', { class: 'muted' }, t('dashboard.counted', { n: s.plan?.counted ?? 0, m: s.plan?.nodata ?? 0 }))),
