@@ -46,10 +46,10 @@
 
 static const char USAGE_VI[] = "serve [--listen ĐỊA_CHỈ:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] "
                                "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] "
-                               "[--admin TÊN] [--log]";
+                               "[--admin TÊN] [--log] [--reuse-port]";
 static const char USAGE_EN[] = "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] "
                                "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] "
-                               "[--admin NAME] [--log]";
+                               "[--admin NAME] [--log] [--reuse-port]";
 
 /* A whole number MIN..MAX from S into *OUT, or -1. */
 static int parse_uint(const char *s, long min, long max, unsigned *out)
@@ -201,6 +201,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
             admin = argv[++i];
         } else if (strcmp(a, "--log") == 0) {
             cfg.log_requests = 1;
+        } else if (strcmp(a, "--reuse-port") == 0) {
+            cfg.reuse_port = 1;
         } else {
             return cli_usage(USAGE_VI, USAGE_EN);
         }

@@ -49,10 +49,11 @@ static const struct command COMMANDS[] = {
      "index load PLAN FILE  load a point table (CSV or JSON)"},
     {"serve", cmd_serve,
      "serve [--listen ĐC:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] [--trust-proxy]\n"
-     "        [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] [--admin TÊN] [--log]  chạy máy chủ web",
+     "        [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] [--admin TÊN] [--log]\n"
+     "        [--reuse-port]  chạy máy chủ web (--reuse-port: nhiều tiến trình chung một cổng)",
      "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] [--trust-proxy]\n"
-     "        [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] [--admin NAME] [--log]  "
-     "run the web server"},
+     "        [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] [--admin NAME] [--log]\n"
+     "        [--reuse-port]  run the web server (--reuse-port: several processes on one port)"},
     {"remind", cmd_remind, "remind [--dry-run]  gửi nhắc hạn, báo trả lại/duyệt, tổng hợp đơn vị chậm (cho cron)",
      "remind [--dry-run]  send deadline reminders, return/approval notices, the late digest (for cron)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",

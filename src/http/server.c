@@ -1029,6 +1029,10 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
         {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)HTTP_CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed_cb, s},
         {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
+        /* --reuse-port: SO_REUSEPORT; otherwise the backlog again, a no-op (a 0
+         * here would also turn off the SO_REUSEADDR libmicrohttpd sets) */
+        {s->cfg.reuse_port ? MHD_OPTION_LISTENING_ADDRESS_REUSE : MHD_OPTION_LISTEN_BACKLOG_SIZE,
+         s->cfg.reuse_port ? 1 : 1024, NULL},
         {s->tls_cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, s->tls_cert},
         {s->tls_cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, s->tls_key},
         {s->tls_cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0, (void *)HTTP_TLS_PRIORITIES},

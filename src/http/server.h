@@ -84,6 +84,9 @@ typedef struct http_server_cfg {
     const char *tls_key;
     int trust_proxy;            /* believe X-Forwarded-Proto: https (Secure cookies) */
     int log_requests;           /* one line per request on stderr */
+    int reuse_port;             /* SO_REUSEPORT: several dti serve processes on one port, the
+                                 * kernel spreading connections over them (they share sessions,
+                                 * throttling and caches through the database) */
 } http_server_cfg;
 
 typedef struct http_server http_server;
