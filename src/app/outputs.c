@@ -789,6 +789,7 @@ static const char *format_name(outputs_format f)
     case OUTPUTS_DOCX: return "docx";
     case OUTPUTS_XLSX: return "xlsx";
     case OUTPUTS_CSV: return "csv";
+    case OUTPUTS_HTML: return "html";
     default: return "json";
     }
 }
@@ -818,6 +819,7 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
     case OUTPUTS_DOCX: rc = export_report_docx(&r, data, len, e); break;
     case OUTPUTS_XLSX: rc = export_report_xlsx(&r, data, len, e); break;
     case OUTPUTS_CSV: rc = export_opendata_csv(&r, data, len, e); break;
+    case OUTPUTS_HTML: rc = export_report_html(&r, OUTPUTS_PRINT_CSS, data, len, e); break;
     default: rc = export_opendata_json(&r, data, len, e); break;
     }
     if (rc)

@@ -51,7 +51,9 @@
 #define OUTPUTS_RECIPIENTS_MAX 30       /* lines of "Nơi nhận" */
 #define OUTPUTS_FOCUS_MAX 50            /* items of next period's focus */
 
-typedef enum { OUTPUTS_DOCX = 0, OUTPUTS_XLSX, OUTPUTS_CSV, OUTPUTS_JSON } outputs_format;
+typedef enum { OUTPUTS_DOCX = 0, OUTPUTS_XLSX, OUTPUTS_CSV, OUTPUTS_JSON, OUTPUTS_HTML } outputs_format;
+/* The style sheet the print view (OUTPUTS_HTML) links to: web/print.css. */
+#define OUTPUTS_PRINT_CSS "/print.css"
 
 /* The heading and signature of a commune's documents. NULL members of a
  * change mean "unchanged"; "" resets a member to its default. */
@@ -79,7 +81,8 @@ typedef struct outputs_req {
 } outputs_req;
 
 /* The document Q asks for, as U at NOW, into *DATA (caller frees) and
- * *LEN, audited as above. DOCX and XLSX: the report; CSV and JSON: the
+ * *LEN, audited as above. DOCX and XLSX: the report; HTML: the same
+ * report as a print view for the browser (export_report_html); CSV and JSON: the
  * open data (per indicator: commune, province, plan, period, code, group,
  * name, unit, target, value, numerator, denominator, achievement, status,
  * lead, approved reports counted; UTF-8 with a BOM for CSV, so Excel reads

@@ -109,6 +109,22 @@ for (const width of [1280, 360]) {
       const csv = await download(page, '#export-csv');
       assert.equal(fs.readFileSync(csv).subarray(0, 3).toString('hex'), 'efbbbf');
 
+      // the print view: the same report as a page in a new tab, styled by /print.css (A4, Times New Roman)
+      const [pop] = await Promise.all([page.waitForEvent('popup'), page.click('#export-print')]);
+      await pop.waitForLoadState('load');
+      assert.match(pop.url(), /\/api\/v1\/plans\/1\/export\/2026-10\?format=html&number=15$/);
+      const text = await pop.textContent('body');
+      for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 15/BC-UBND', 'BÁO CÁO', 'Nơi nhận:', 'PHỤ LỤC'])
+        assert.ok(text.includes(s), s);
+      const font = await pop.evaluate(() => getComputedStyle(document.querySelector('p.BodyText')).fontFamily);
+      assert.match(font, /Times New Roman/);
+      const pdf = await pop.pdf({ preferCSSPageSize: true });
+      fs.writeFileSync(path.join(tmp, `print-${width}.pdf`), pdf);
+      const info = execFileSync('pdfinfo', [path.join(tmp, `print-${width}.pdf`)]).toString();
+      assert.match(info, /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      if (width === 1280) await pop.screenshot({ path: path.join(ART, 'export-print-view.png') });
+      await pop.close();
+
       // the year-end summary from the same control
       await page.selectOption('#export-period', '2026');
       const year = await download(page, '#export-docx');
