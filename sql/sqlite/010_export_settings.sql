@@ -22,3 +22,10 @@ CREATE TABLE export_settings (
     updated_at     TEXT NOT NULL,
     updated_by     INTEGER NOT NULL
 );
+
+-- No cached view reads this table today; it bumps score_generation like
+-- every table (004_perf.sql, tests/cli/score_generation.sh), so that a view
+-- that comes to read it never serves stale settings.
+CREATE TRIGGER score_gen_export_settings_insert AFTER INSERT ON export_settings BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_export_settings_update AFTER UPDATE ON export_settings BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_export_settings_delete AFTER DELETE ON export_settings BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
