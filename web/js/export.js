@@ -17,7 +17,7 @@ import { periodLabel } from './periods.js';
 addMessages({
   vi: {
     'export.title': 'Tải báo cáo',
-    'export.period': 'Kỳ báo cáo',
+    'export.period': 'Chọn kỳ báo cáo',
     'export.yearSummary': 'Báo cáo tổng kết năm {y}',
     'export.word': 'Báo cáo (Word)',
     'export.excel': 'Bảng số liệu (Excel)',
@@ -35,7 +35,7 @@ addMessages({
   },
   en: {
     'export.title': 'Download reports',
-    'export.period': 'Period',
+    'export.period': 'Report for',
     'export.yearSummary': 'Year-end summary {y}',
     'export.word': 'Report (Word)',
     'export.excel': 'Figures (Excel)',
