@@ -3,10 +3,12 @@
 #   make run      install what is missing, build, create the demo data and serve it
 #   make test     all tests: unit (cmocka), command line, extraction, API, browser
 #   make check    the same tests built with -Werror, ASan and UBSan
+#   make test-dated  the date-sensitive tests under fixed instants (tests/dated.sh)
 #   make fuzz     build the libFuzzer targets and run each for FUZZ_SECONDS
+#   make soak     the long kill -9 durability test (SOAK_RUNS runs, default 20)
 O        ?= build
 CC       ?= cc
-PKGS      = libmicrohttpd jansson libsodium libutf8proc md4c libxml-2.0 libzip xlsxwriter sqlite3 libpq zlib
+PKGS      = libmicrohttpd jansson libsodium libutf8proc md4c libxml-2.0 libzip xlsxwriter sqlite3 libpq zlib libcurl
 WARN      = -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-unused-parameter -Wformat=2 -Wvla
 CFLAGS   ?= -O2 -g
@@ -24,7 +26,7 @@ EMBED_LATE = web/node_modules/chart.js/dist/chart.umd.js
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run test check fuzz clean deps unit
+.PHONY: all run test test-dated check fuzz clean deps unit soak
 all: $(O)/dti
 
 $(DEPS_STAMP): scripts/deps.sh $(wildcard web/package-lock.json)
@@ -62,9 +64,16 @@ unit: $(UNIT_BIN)
 test: $(O)/dti $(UNIT_BIN)
 	@O=$(O) bash tests/run.sh
 
+test-dated: $(O)/dti
+	@O=$(O) bash tests/dated.sh
+
 check:
 	$(MAKE) O=build/check CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-Werror -fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+SOAK_RUNS ?= 20
+soak: $(O)/dti
+	RUNS=$(SOAK_RUNS) DTI=$(CURDIR)/$(O)/dti bash tests/cli/durability.sh
 
 FUZZ_SECONDS ?= 30
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)

@@ -19,7 +19,7 @@ at() { DTI_NOW=$1 build/dti --db "$DB" "${@:2}" > /dev/null; }
 at 2026-04-08T02:00:00Z import "$SHARED/plans/minh-duc-2026-2030-dti.txt"
 dti user add admin --role admin
 dti --as admin user add coordinator --role coordinator --org "Minh Đức" --display "Phòng Văn hóa - Xã hội"
-dti --as coordinator calendar set 1 month:unit=15+1,commune=20+1
+dti --as coordinator calendar set 1 month:cutoff=none:unit=15+1,commune=20+1
 csv() { { printf 'kind,code,numerator,denominator,value,note\n'; printf '%s\n' "${@:2}"; } > "$T/$1.csv"; }
 for m in 04 05 06; do
   n=$((10#$m))

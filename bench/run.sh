@@ -28,8 +28,9 @@
 # errors, the ratio to health's req/s and whether the budget held (dashboard
 # endpoints: ratio >= 0.5 and p99 < 20 ms), the 1-minute load average
 # after the endpoint's run; then the server's peak memory (VmHWM of
-# /proc/PID/status) and a summary line per run. P is last month (what the
-# dashboard shows by default), or --period.
+# /proc/PID/status) and a summary line per run. P is --period, else the demo's
+# last story month at DTI_NOW (default: the instant in tests/now), else the
+# database's latest month with an approved report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB="" RUNS=5 DUR=10 CONN=32 THREADS=$(nproc) PERIOD="" ONLY=""
@@ -60,12 +61,19 @@ tmp=$(mktemp -d)
 pid=""
 stop() { [ -z "$pid" ] || { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; }; pid=""; }
 trap 'stop; rm -rf "$tmp"' EXIT
+# "Now" as in the tests: DTI_NOW, else the instant pinned in tests/now, so the
+# demo's months (and the default period) are the same whatever the date.
+export DTI_NOW="${DTI_NOW:-$(cat tests/now)}"
 if [ -z "$DB" ]; then
   DB="$tmp/demo.db"
-  "$BIN" --db "$DB" demo >/dev/null
+  "$BIN" --db "$DB" --json demo >"$tmp/demo.json"
+  # the demo's last story month: every reporter has a report for it
+  [ -n "$PERIOD" ] || PERIOD=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["months"][-1])' "$tmp/demo.json")
 fi
 VIEWER=${BENCH_VIEWER:-dieuphoi} REPORTER=${BENCH_REPORTER:-vhxh} PASSWORD=${BENCH_PASSWORD:-demo-2026}
-[ -n "$PERIOD" ] || PERIOD=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m)
+# a database of one's own: its latest month with an approved report
+[ -n "$PERIOD" ] || PERIOD=$(sqlite3 "$DB" "SELECT MAX(period) FROM reports WHERE state = 'approved' AND period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'")
+[ -n "$PERIOD" ] || { echo "bench: no approved month in $DB: give --period" >&2; exit 1; }
 NEXT=$(date -u -d "$PERIOD-01 +1 month" +%Y-%m)
 
 start() {

@@ -7,6 +7,9 @@
 # under `make check` no sanitizer report).
 #   O     the build directory (build, or build/check under make check)
 #   DTI   the binary (default $O/dti)
+# With arguments (test files under tests/api/ or tests/browser/), runs only
+# those: tests/dated.sh runs the date-sensitive ones under fixed instants.
+# "Now" is DTI_NOW, set by tests/run.sh from tests/now when unset.
 set -u
 cd "$(dirname "$0")/.."
 O=${O:-build}
@@ -34,9 +37,22 @@ if [ -z "$url" ]; then
 fi
 export DTI DTI_URL="$url" DTI_ROOT="$PWD" DTI_ARTIFACTS="$PWD/build/test-artifacts"
 rc=0
-node --test --test-reporter=tap tests/api/ || rc=1
-if [ -d web/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then
-  node --test --test-reporter=tap --test-concurrency=1 tests/browser/ || rc=1
+api=(tests/api/) browser=(tests/browser/)
+if [ $# -gt 0 ]; then
+  api=() browser=()
+  for f in "$@"; do
+    case $f in
+      tests/api/*) api+=("$f") ;;
+      tests/browser/*) browser+=("$f") ;;
+      *) echo "run-node: $f is not under tests/api/ or tests/browser/"; echo "# fail 1"; rc=1 ;;
+    esac
+  done
+fi
+[ ${#api[@]} -eq 0 ] || node --test --test-reporter=tap "${api[@]}" || rc=1
+if [ ${#browser[@]} -eq 0 ]; then
+  :
+elif [ -d web/node_modules/playwright-core ] && [ -x /usr/bin/chromium ]; then
+  node --test --test-reporter=tap --test-concurrency=1 "${browser[@]}" || rc=1
 else
   echo "run-node: web/node_modules/playwright-core or /usr/bin/chromium missing (make deps)"
   echo "# fail 1"; rc=1

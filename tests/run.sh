@@ -7,6 +7,11 @@
 set -u
 cd "$(dirname "$0")/.."
 O=${O:-build}
+# "Now" for every test: DTI_NOW when the caller pins it (tests/dated.sh),
+# else the instant in tests/now. The server, the CLI (app_now) and the node
+# tests (tests/lib/now.mjs) all read it; a test that needs another instant
+# sets its own for its own processes.
+export DTI_NOW="${DTI_NOW:-$(cat tests/now)}"
 export DTI="$PWD/$O/dti" SHARED="$(cd .. && pwd)/shared" ROOT="$PWD"
 passed=0 failed=0 failures=()
 log=$(mktemp -d)

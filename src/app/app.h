@@ -97,6 +97,7 @@ typedef struct app_import_result {
     /* the reporting calendar (import/extract_calendar.h, app/calendar.h) */
     strlist cal_rules;      /* the rules set (or, when none was set, detected: empty when neither) */
     strlist cal_sources;    /* per detected rule, the sentence(s) it came from; empty for given rules */
+    strlist cal_unread;     /* no rule detected: the document's sentences on reporting not understood */
     int cal_set;            /* 1 when this import set the plan's calendar */
     int cal_given;          /* 1 when the rules were the caller's (app_import_opts), not the document's */
     size_t cal_periods;     /* periods the calendar gives (when set) */

@@ -105,6 +105,17 @@ static int collect_names(importer *im)
         if (add_list(im, &p->tasks[i]->lead, 0) || add_list(im, &p->tasks[i]->support, 0) ||
             add_parent_lead(im, p->tasks[i]->x))
             return -1;
+    /* no item names a unit: the units the document names only in its prose
+     * ("Tổ chức thực hiện", x.units of extract_units.c) */
+    if (!im->n) {
+        size_t k;
+        json_t *u;
+        json_array_foreach(json_object_get(p->x, "units"), k, u) {
+            const char *nm = json_string_value(json_object_get(u, "name"));
+            if (nm && add_name(im, (char *)nm, 0))
+                return -1;
+        }
+    }
     return 0;
 }
 
@@ -440,6 +451,7 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         }
         r->cal_rules = f.rules;
         r->cal_sources = f.sources;
+        r->cal_unread = f.unread;
         if (!r->cal_rules.n)
             return DTI_OK;
         int64_t span = 0;
@@ -461,7 +473,8 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         return rc;
     }
     r->cal_set = 1;
-    return DTI_OK;
+    /* a deadline before its period ends is told, never silent (calendar.h) */
+    return calendar_warnings(a->st, r->plan_id, &r->warnings, e);
 }
 
 /* Steps 2-6 of app.h for plan P from the document DATA (LEN bytes) named
@@ -628,6 +641,7 @@ void app_import_result_release(app_import_result *r)
     strlist_release(&r->warnings);
     strlist_release(&r->cal_rules);
     strlist_release(&r->cal_sources);
+    strlist_release(&r->cal_unread);
     memset(r, 0, sizeof *r);
 }
 

@@ -103,6 +103,7 @@ typedef struct auth_user {
     char display[AUTH_DISPLAY_MAX + 1];
     auth_role role;
     int64_t org_id;         /* scope; 0 = none (admin only) */
+    char org_name[192];     /* that org's name; "" without one (or when not read) */
     int active;
     /* The data generation (score_generation.gen and .uid, app/score_cache.h)
      * as auth_session_check read it in the same statement as the account,

@@ -7,21 +7,60 @@
 #include "app/app_util.h"
 #include "app/audit.h"
 #include "app/calendar.h"
+#include "base/lang.h"
 #include "core/period.h"
+#include "core/period_span.h"
 #include "core/period_text.h"
 
 struct years {
-    int from, to;
+    int from, to;               /* the years the periods are made for */
+    int tfrom, tto;             /* the targets' years (plans.year_from..year_to), 0 when none */
+    int sfrom, sto;             /* the span the title states, 0 when none */
     char issued[16];
 };
 
 static int years_row(void *ctx, const store_row *r)
 {
     struct years *y = ctx;
-    y->from = r->v[0].t == SV_NULL ? 0 : (int)r->v[0].i;
-    y->to = r->v[1].t == SV_NULL ? 0 : (int)r->v[1].i;
+    y->tfrom = r->v[0].t == SV_NULL ? 0 : (int)r->v[0].i;
+    y->tto = r->v[1].t == SV_NULL ? 0 : (int)r->v[1].i;
     snprintf(y->issued, sizeof y->issued, "%s", app_col(r, 2) ? app_col(r, 2) : "");
+    period_span_parse(app_col(r, 3), &y->sfrom, &y->sto);
     return 1;
+}
+
+/* The years of PLAN_ID's periods: the span its title states ("giai đoạn
+ * 2025–2030") joined with its targets' years; neither: the year issued,
+ * else the current year. */
+static dti_rc plan_years(store *s, int64_t plan_id, time_t now, struct years *y, dti_err *e)
+{
+    memset(y, 0, sizeof *y);
+    store_val pp[] = {SV_I(plan_id)};
+    dti_rc rc = store_query(s, "SELECT year_from, year_to, issued, title FROM plans WHERE id = ?", pp, 1,
+                            years_row, y, e);
+    if (rc)
+        return rc;
+    if (!y->tfrom)
+        y->tfrom = y->tto;
+    if (!y->tto)
+        y->tto = y->tfrom;
+    y->from = y->sfrom;
+    y->to = y->sto;
+    if (y->tfrom && (!y->from || y->tfrom < y->from))
+        y->from = y->tfrom;
+    if (y->tto && y->tto > y->to)
+        y->to = y->tto;
+    if (!y->from) {
+        int iy = 0;
+        if (strlen(y->issued) >= 4)
+            iy = (y->issued[0] - '0') * 1000 + (y->issued[1] - '0') * 100 + (y->issued[2] - '0') * 10 +
+                 (y->issued[3] - '0');
+        if ((iy < PERIOD_YEAR_MIN || iy > PERIOD_YEAR_MAX) && now)
+            iy = period_ymd_of(period_today_vn(now)).y;
+        if (iy >= PERIOD_YEAR_MIN && iy <= PERIOD_YEAR_MAX)
+            y->from = y->to = iy;
+    }
+    return DTI_OK;
 }
 
 struct rules_ctx {
@@ -75,23 +114,9 @@ static dti_rc regime_write(store *s, const auth_user *who, int64_t plan_id, cons
     struct years y;
     char ts[AUTH_TS_LEN];
 
-    memset(&y, 0, sizeof y);
     store_val pp[] = {SV_I(plan_id)};
-    if ((rc = store_query(s, "SELECT year_from, year_to, issued FROM plans WHERE id = ?", pp, 1, years_row, &y, e)))
+    if ((rc = plan_years(s, plan_id, now, &y, e)))
         goto out;
-    if (!y.from && !y.to) {
-        int iy = 0;
-        if (strlen(y.issued) >= 4)
-            iy = (y.issued[0] - '0') * 1000 + (y.issued[1] - '0') * 100 + (y.issued[2] - '0') * 10 +
-                 (y.issued[3] - '0');
-        if (iy < PERIOD_YEAR_MIN || iy > PERIOD_YEAR_MAX)
-            iy = period_ymd_of(period_today_vn(now)).y;
-        y.from = y.to = iy;
-    }
-    if (!y.from)
-        y.from = y.to;
-    if (!y.to)
-        y.to = y.from;
     if (y.to < y.from || y.to - y.from >= CALENDAR_YEARS_MAX) {
         rc = dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld có các năm %d-%d: quá %d năm",
                       "plan %lld spans %d-%d: over %d years", (long long)plan_id, y.from, y.to,
@@ -221,8 +246,39 @@ dti_rc calendar_describe(const char *const *rules, size_t n, json_t **out, dti_e
 
 struct per_ctx {
     json_t *arr;
+    json_t *warn;       /* deadlines before their period's end */
     int nomem;
 };
+
+/* A warning when deadline DUE (ISO, may be NULL) of period CODE at LEVEL
+ * ("unit", "commune") falls before the period's last day END (ISO). */
+static int early_warning(struct per_ctx *c, const char *code, const char *level, const char *due, const char *end)
+{
+    int32_t dd, de;
+    char a[PERIOD_DATE_LEN], b[PERIOD_DATE_LEN], msg[512];
+    if (!due || !end || period_date_parse(due, &dd) || period_date_parse(end, &de) || dd >= de)
+        return 0;
+    period_date_vn(dd, a);
+    period_date_vn(de, b);
+    int unit = strcmp(level, "unit") == 0;
+    if (lang_get() == LANG_EN)
+        snprintf(msg, sizeof msg,
+                 "Period %s: the %s deadline %s comes before the period ends (%s): the report is due before "
+                 "its figures close. Keep it if the plan means it; otherwise change the deadline or the window.",
+                 code, unit ? "units'" : "commune's", a, b);
+    else
+        snprintf(msg, sizeof msg,
+                 "Kỳ %s: hạn %s %s đến trước khi kỳ kết thúc (%s): báo cáo phải nộp khi số liệu của kỳ chưa "
+                 "khép lại. Giữ nếu kế hoạch muốn vậy; nếu không, sửa hạn hoặc khung kỳ.",
+                 code, unit ? "đơn vị" : "của xã", a, b);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "code", code, "level", level, "due", a, "end", b,
+                          "message", msg);
+    if (!o || json_array_append_new(c->warn, o)) {
+        c->nomem = 1;
+        return 1;
+    }
+    return 0;
+}
 
 static json_t *vn_date(const char *iso)
 {
@@ -244,20 +300,57 @@ static int per_row(void *ctx, const store_row *r)
         c->nomem = 1;
         return 1;
     }
+    const char *code = app_col(r, 0) ? app_col(r, 0) : "";
+    if (early_warning(c, code, "unit", app_col(r, 4), app_col(r, 3)) ||
+        early_warning(c, code, "commune", app_col(r, 5), app_col(r, 3)))
+        return 1;
     return 0;
+}
+
+dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
+{
+    struct per_ctx c = {json_array(), json_array(), 0};
+    dti_rc rc = DTI_OK;
+    size_t i;
+    json_t *w;
+    if (!c.arr || !c.warn) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    store_val p[] = {SV_I(plan_id)};
+    if ((rc = store_query(s, "SELECT code, kind, start_date, end_date, unit_due, commune_due FROM periods "
+                             "WHERE plan_id = ? ORDER BY end_date, CASE kind WHEN 'month' THEN 0 WHEN 'quarter' "
+                             "THEN 1 WHEN 'half' THEN 2 ELSE 3 END", p, 1, per_row, &c, e)))
+        goto out;
+    if (c.nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    json_array_foreach(c.warn, i, w)
+        if (strlist_add(out, json_string_value(json_object_get(w, "message")))) {
+            rc = app_nomem(e);
+            goto out;
+        }
+out:
+    json_decref(c.arr);
+    json_decref(c.warn);
+    return rc;
 }
 
 dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *rules = NULL;
-    struct per_ctx c = {NULL, 0};
+    struct per_ctx c = {NULL, NULL, 0};
+    struct years y;
     *out = NULL;
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
+    if ((rc = plan_years(s, plan_id, 0, &y, e)))
+        return rc;
     if ((rc = rules_json(s, plan_id, &rules, e)))
         return rc;
-    if (!(c.arr = json_array())) {
+    if (!(c.arr = json_array()) || !(c.warn = json_array())) {
         rc = app_nomem(e);
         goto fail;
     }
@@ -288,9 +381,12 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
         free(rv);
         if (rc)
             goto fail;
-        if (!(*out = json_pack("{s:I, s:o, s:o, s:o}", "plan_id", (json_int_t)plan_id, "rules", rules,
-                               "descriptions", desc, "periods", c.arr))) {
-            rules = c.arr = NULL;
+        json_t *years = json_pack("{s:i, s:i, s:o, s:o}", "from", y.from, "to", y.to, "stored",
+                                  y.tfrom ? json_pack("[i, i]", y.tfrom, y.tto) : json_null(), "span",
+                                  y.sfrom ? json_pack("[i, i]", y.sfrom, y.sto) : json_null());
+        if (!(*out = json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}", "plan_id", (json_int_t)plan_id, "rules", rules,
+                               "descriptions", desc, "periods", c.arr, "warnings", c.warn, "years", years))) {
+            rules = c.arr = c.warn = NULL;
             return app_nomem(e);
         }
     }
@@ -298,5 +394,6 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
 fail:
     json_decref(rules);
     json_decref(c.arr);
+    json_decref(c.warn);
     return rc;
 }

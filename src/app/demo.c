@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
-#include "app/calendar.h"
 #include "app/demo.h"
 #include "base/buf.h"
 #include "base/embed.h"
@@ -381,9 +380,15 @@ static void month_vn(const char *code, char out[8])
     snprintf(out, 8, "%.2s/%.4s", code + 5, code);
 }
 
+/* V as the Vietnamese write it (decimal comma, base/num.h): "0,61" */
 static void csv_num(buf *b, double v)
 {
-    buf_printf(b, "%.10g", v);
+    char t[32];
+    snprintf(t, sizeof t, "%.10g", v);
+    for (char *p = t; *p; p++)
+        if (*p == '.')
+            *p = ',';
+    buf_adds(b, t);
 }
 
 /* V's figures in story month S, or BACK (> 0) months before the first
@@ -586,6 +591,13 @@ static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti
         rc = rc ? rc : app_nomem(e);
     if (rc)
         goto out;
+    /* the calendar is the one the sample plan states, set by the import as
+     * for any document (docs/calendar.md): never a second, different one */
+    if (!ir.cal_set || ir.cal_rules.n == 0) {
+        rc = dti_fail(e, DTI_ERR_INTERNAL, DEMO_SAMPLE, "kế hoạch mẫu %s không nêu chế độ báo cáo",
+                      "the sample plan %s states no reporting regime", DEMO_SAMPLE);
+        goto out;
+    }
     c->plan_id = ir.plan_id;
     if (r) {
         r->plan_id = ir.plan_id;
@@ -697,9 +709,6 @@ dti_rc demo_create(app *a, time_t now, demo_result *r, dti_err *e)
             goto out;
     }
     r->users = NUSERS;
-    const char *rules[] = {DEMO_CALENDAR};
-    if ((rc = calendar_set(a->st, &c->users[U_COORD], c->plan_id, rules, 1, t0 + 3600, NULL, e)))
-        goto out;
     size_t n = plan_events(c->months, c->nmonths, c->nhist, ev);
     for (size_t i = 0; i < n; i++)
         if ((rc = play(c, &ev[i], e)))

@@ -57,7 +57,11 @@
 
 #define DEMO_PASSWORD "demo-2026"
 #define DEMO_SAMPLE "samples/hoa-binh-2026.md"
-#define DEMO_CALENDAR "month:unit=15+1,commune=20+1"
+/* The reporting calendar is the one the sample plan states ("định kỳ hằng
+ * tháng (theo tháng dương lịch) … trước ngày 15 của tháng sau", the commune
+ * to the Sở "trước ngày 20 của tháng sau"), read and set by the import as
+ * for any document: month:cutoff=none:unit=15+1,commune=20+1. The story
+ * (monthly reports, calendar months) is what that regime asks. */
 #define DEMO_MONTHS 3
 /* The demo's months stay within the sample plan's years. */
 #define DEMO_FIRST_MONTH "2026-04"

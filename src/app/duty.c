@@ -6,6 +6,7 @@
 #include <string.h>
 #include "app/app_util.h"
 #include "app/duty.h"
+#include "app/remind.h"
 #include "app/report.h"
 #include "app/report_int.h"
 #include "base/lang.h"
@@ -112,6 +113,7 @@ struct rep_row {
     char state[16];
     char submitted[AUTH_TS_LEN];    /* of the newest version; "" when none */
     char first[AUTH_TS_LEN];        /* first submission of any version; "" when none */
+    char returned[AUTH_TS_LEN];     /* newest version's return; "" when none */
     char *reason;                   /* owned; newest version's */
 };
 
@@ -145,6 +147,7 @@ static int rep_row_fn(void *ctx, const store_row *r)
     snprintf(x->submitted, sizeof x->submitted, "%s", sub ? sub : "");
     if (sub && (!x->first[0] || strcmp(sub, x->first) < 0))
         snprintf(x->first, sizeof x->first, "%s", sub);
+    snprintf(x->returned, sizeof x->returned, "%s", app_col(r, 5) ? app_col(r, 5) : "");
     free(x->reason);
     x->reason = NULL;
     if (reason && !(x->reason = strdup(reason))) {
@@ -166,6 +169,7 @@ struct per {
     period_entry pe;
     duty_when when;
     int expected;
+    int32_t return_due;     /* a returned report's new deadline (remind_return_due), else PERIOD_NO_DAY */
 };
 
 struct pers {
@@ -198,10 +202,15 @@ static int per_row(void *ctx, const store_row *r)
     return 0;
 }
 
-/* By the units' deadline (the end where none), then kind, then code. */
+/* Returned reports first (by their new deadline), then by the units'
+ * deadline (the end where none), then kind, then code. */
 static int per_cmp(const void *a, const void *b)
 {
     const struct per *x = a, *y = b;
+    if ((x->return_due != PERIOD_NO_DAY) != (y->return_due != PERIOD_NO_DAY))
+        return x->return_due != PERIOD_NO_DAY ? -1 : 1;
+    if (x->return_due != y->return_due)
+        return x->return_due < y->return_due ? -1 : 1;
     int32_t dx = x->pe.unit_due != PERIOD_NO_DAY ? x->pe.unit_due : x->pe.end;
     int32_t dy = y->pe.unit_due != PERIOD_NO_DAY ? y->pe.unit_due : y->pe.end;
     if (dx != dy)
@@ -400,13 +409,15 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
     json_t *tl = rep_timeliness_json(rr && rr->first[0] ? rr->first : NULL, pe->unit_due, now);
     if (!tl)
         return NULL;
-    return json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
+    /* a returned report: when, and the new deadline its days_left counts to */
+    int ret = x->return_due != PERIOD_NO_DAY;
+    json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
                      "code", pe->code, "kind", period_kind_name(pe->p.kind),
                      "start", jday(pe->start, 0), "end", jday(pe->end, 0),
                      "start_iso", jday(pe->start, 1), "end_iso", jday(pe->end, 1),
                      "unit_due", jday(pe->unit_due, 0), "unit_due_iso", jday(pe->unit_due, 1),
-                     "days_left", pe->unit_due == PERIOD_NO_DAY ? json_null()
-                                                                : json_integer(pe->unit_due - today),
+                     "days_left", ret ? json_integer(x->return_due - today)
+                                  : pe->unit_due == PERIOD_NO_DAY ? json_null() : json_integer(pe->unit_due - today),
                      "when", duty_when_name(x->when), "expected", x->expected,
                      "state", rr && rr->state[0] ? json_string(rr->state) : json_null(),
                      "version", rr ? json_integer(rr->version) : json_null(),
@@ -415,6 +426,13 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
                      "reason", rr && rr->reason && strcmp(rr->state, "returned") == 0 ? json_string(rr->reason)
                                                                                      : json_null(),
                      "timeliness", tl);
+    if (o && (json_object_set_new(o, "returned_at", ret ? json_string(rr->returned) : json_null()) ||
+              json_object_set_new(o, "return_due", jday(ret ? x->return_due : PERIOD_NO_DAY, 0)) ||
+              json_object_set_new(o, "return_due_iso", jday(ret ? x->return_due : PERIOD_NO_DAY, 1)))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
 }
 
 dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period_code,
@@ -443,7 +461,7 @@ dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, 
     if ((rc = store_query(s, "SELECT role, valid_from, valid_to FROM assignments WHERE plan_id = ? AND org_id = ? "
                              "AND role IN ('lead', 'support')", pp, 2, span_row, &sp, e)))
         goto out;
-    if ((rc = store_query(s, "SELECT period, version, state, submitted_at, reason FROM reports "
+    if ((rc = store_query(s, "SELECT period, version, state, submitted_at, reason, returned_at FROM reports "
                              "WHERE plan_id = ? AND org_id = ? ORDER BY period, version", pp, 2, rep_row_fn, &rp, e)))
         goto out;
     if (code[0]) {
@@ -482,6 +500,10 @@ dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, 
         const struct rep_row *rr = rep_find(&rp, x->pe.code);
         int assigned = spans_at(&sp, x->pe.end, &x->expected);
         x->when = duty_period(&x->pe, today, assigned, rr && strcmp(rr->state, "approved") == 0);
+        x->return_due = PERIOD_NO_DAY;
+        if (rr && strcmp(rr->state, "returned") == 0 && rr->returned[0] &&
+            (rc = remind_return_due(s, plan_id, rr->returned, &x->return_due, e)))
+            goto out;
         if (x->when != DUTY_NONE || code[0])
             pr.v[kept++] = *x;
     }

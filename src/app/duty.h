@@ -26,6 +26,10 @@
  * org had the duty (assignments' valid_from), so a unit given a duty in
  * June does not owe January. Periods are ordered by their units' deadline
  * (the end where none), then kind (month first): the oldest overdue first.
+ * A returned report comes before all of them (issue 13): it has a new
+ * deadline, the plan's return days in working days after the day it was
+ * returned (app/remind.h, remind_return_due), and its days_left counts to
+ * that, not to the period's deadline — the unit is not late for it.
  *
  * Permission: AUTH_READ on the plan and on the org's reports (auth.h: a
  * reporter its own org and those under it; a coordinator or viewer within
@@ -67,7 +71,8 @@ duty_when duty_period(const period_entry *pe, int32_t today, int assigned, int a
  *                 "unit_due", "unit_due_iso", "days_left", "when",
  *                 "expected": bool (the org leads something then),
  *                 "state", "version", "submitted_at", "first_submitted_at",
- *                 "reason", "timeliness": {...}}]}
+ *                 "reason", "timeliness": {...}, "returned_at" (ISO) or null,
+ *                 "return_due", "return_due_iso" (the new deadline) or null}]}
  * Dates dd/mm/yyyy with their ISO twins; days_left is the unit deadline
  * minus today in Vietnamese days (negative: overdue), null without a
  * deadline; state null when no report exists. With PERIOD (may be NULL) the

@@ -1,10 +1,24 @@
-/* evidence.c — evidence files for reports (report.h): type by magic bytes,
+/* evidence.c — evidence files for reports (report.h): type by structure,
  * size limit, stored once by SHA-256, attached to a report, a value or a
- * task; checked by the reviewer; read back only within scope. */
+ * task; checked by the reviewer; read back only within scope.
+ *
+ * A file's type is decided by more than its first bytes, enough to know it
+ * opens: a PNG's chunks are walked (lengths inside the file, CRCs right,
+ * IHDR first with a non-zero size, IDAT, IEND); a JPEG's segments up to
+ * the scan (a frame header SOFn before SOS, an EOI after); a PDF has its
+ * "%PDF-d.d" header, at least one object and "%%EOF" in its last 1024
+ * bytes (a cut upload has none); an Office file is a zip that libzip opens
+ * with the entries of its kind. The stored name ends with an extension of
+ * the type: "x.html" holding a PDF is kept as "x.html.pdf", so that
+ * whoever downloads it opens it with the right program. The file name
+ * must be valid UTF-8 (400 before anything is written), and the evidence
+ * row, its file and its audit row are written in one transaction. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
+#include <zlib.h>
 #include "app/app_util.h"
 #include "app/audit.h"
 #include "app/report_int.h"
@@ -44,20 +58,152 @@ out:
     return mt;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* A PNG whose chunks hold together (see the top of the file). */
+static int png_ok(const unsigned char *b, size_t n)
+{
+    size_t i = 8;
+    int idat = 0;
+    if (n < 8 + 25 + 12 || memcmp(b, "\x89PNG\r\n\x1a\n", 8) != 0)
+        return 0;
+    while (n - i >= 12) {
+        uint32_t len = be32(b + i);
+        const unsigned char *t = b + i + 4;
+        if (len > n - i - 12)
+            return 0;
+        if (i == 8 && (memcmp(t, "IHDR", 4) != 0 || len != 13 || be32(t + 4) == 0 || be32(t + 8) == 0))
+            return 0;
+        if (crc32(crc32(0L, Z_NULL, 0), t, (uInt)len + 4) != be32(t + 4 + len))
+            return 0;
+        if (memcmp(t, "IDAT", 4) == 0)
+            idat = 1;
+        i += 12 + (size_t)len;
+        if (memcmp(t, "IEND", 4) == 0)
+            return idat;
+    }
+    return 0;
+}
+
+/* A JPEG whose segments hold together up to its scan, and which ends. */
+static int jpeg_ok(const unsigned char *b, size_t n)
+{
+    size_t i = 2;
+    int sof = 0;
+    if (n < 4 || b[0] != 0xFF || b[1] != 0xD8)
+        return 0;
+    while (n - i >= 4) {
+        unsigned char m = b[i + 1];
+        if (b[i] != 0xFF)
+            return 0;
+        if (m == 0xFF) {        /* fill byte */
+            i++;
+            continue;
+        }
+        if (m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {   /* markers without a length */
+            i += 2;
+            continue;
+        }
+        if (m == 0xD8 || m == 0xD9 || m == 0x00)
+            return 0;
+        size_t len = (size_t)b[i + 2] << 8 | b[i + 3];
+        if (len < 2 || len > n - i - 2)
+            return 0;
+        if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+            /* SOFn: precision, height, width, components; a width of 0 never opens */
+            if (len < 8 || (b[i + 7] == 0 && b[i + 8] == 0) || b[i + 9] == 0)
+                return 0;
+            sof = 1;
+        }
+        i += 2 + len;
+        if (m == 0xDA) {        /* the scan: entropy-coded data, then EOI */
+            if (!sof)
+                return 0;
+            for (size_t j = n; j >= i + 2; j--)
+                if (b[j - 2] == 0xFF && b[j - 1] == 0xD9)
+                    return 1;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* Find the N bytes of S in the LEN bytes at P. */
+static int has_bytes(const unsigned char *p, size_t len, const char *s, size_t n)
+{
+    for (size_t i = 0; len >= n && i <= len - n; i++)
+        if (p[i] == (unsigned char)s[0] && memcmp(p + i, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A PDF with its header, an object, and its end (see the top of the file). */
+static int pdf_ok(const unsigned char *b, size_t n)
+{
+    if (n < 16 || memcmp(b, "%PDF-", 5) != 0 || b[5] < '1' || b[5] > '9' || b[6] != '.' || b[7] < '0' ||
+        b[7] > '9')
+        return 0;
+    size_t tail = n > 1024 ? 1024 : n;
+    return has_bytes(b + n - tail, tail, "%%EOF", 5) && has_bytes(b, n, "endobj", 6);
+}
+
 const char *report_media_type(const void *p, size_t n)
 {
     const unsigned char *b = p;
     if (!p)
         return NULL;
     if (n >= 5 && memcmp(b, "%PDF-", 5) == 0)
-        return "application/pdf";
+        return pdf_ok(b, n) ? "application/pdf" : NULL;
     if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
-        return "image/png";
+        return png_ok(b, n) ? "image/png" : NULL;
     if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
-        return "image/jpeg";
+        return jpeg_ok(b, n) ? "image/jpeg" : NULL;
     if (n >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
         return office_type(p, n);
     return NULL;
+}
+
+/* The extensions a file of media type MT may have; the first is added to a
+ * name that has none of them. */
+static const char *const *type_exts(const char *mt)
+{
+    static const char *const pdf[] = {".pdf", NULL}, *const png[] = {".png", NULL},
+                             *const jpg[] = {".jpg", ".jpeg", ".jpe", ".jfif", NULL},
+                             *const docx[] = {".docx", NULL}, *const xlsx[] = {".xlsx", NULL},
+                             *const pptx[] = {".pptx", NULL};
+    if (strcmp(mt, "application/pdf") == 0)
+        return pdf;
+    if (strcmp(mt, "image/png") == 0)
+        return png;
+    if (strcmp(mt, "image/jpeg") == 0)
+        return jpg;
+    if (strcmp(mt, MT_DOCX) == 0)
+        return docx;
+    if (strcmp(mt, MT_XLSX) == 0)
+        return xlsx;
+    return pptx;
+}
+
+/* NAME (owned, may be replaced) with an extension of MT: returns the name
+ * to store (the caller frees it), or NULL when out of memory. */
+static char *name_for_type(char *name, const char *mt)
+{
+    const char *const *ext = type_exts(mt);
+    const char *dot = strrchr(name, '.');
+    for (size_t i = 0; dot && ext[i]; i++)
+        if (strcasecmp(dot, ext[i]) == 0)
+            return name;
+    size_t n = strlen(name), x = strlen(ext[0]);
+    char *out = malloc(n + x + 1);
+    if (out) {
+        memcpy(out, name, n);
+        memcpy(out + n, ext[0], x + 1);
+    }
+    free(name);
+    return out;
 }
 
 dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char item_kind,
@@ -75,6 +221,12 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
 
     if (max == 0)
         max = REPORT_EVIDENCE_MAX;
+    if (name && !text_utf8_valid(name, strlen(name)))
+        return dti_fail(e, DTI_ERR_INPUT, "name", "tên tệp kiểm chứng không phải văn bản UTF-8 hợp lệ",
+                        "the evidence file name is not valid UTF-8 text");
+    if (item && !text_utf8_valid(item, strlen(item)))
+        return dti_fail(e, DTI_ERR_INPUT, "item", "mã chỉ tiêu/nhiệm vụ không phải văn bản UTF-8 hợp lệ",
+                        "the indicator/task code is not valid UTF-8 text");
     nm = text_clean(name ? file_basename(name) : "");
     if (!nm)
         return app_nomem(e);
@@ -95,8 +247,19 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
     const char *mt = report_media_type(p, n);
     if (!mt) {
         rc = dti_fail(e, DTI_ERR_FORMAT, nm,
-                      "%s: không phải tệp PDF, ảnh PNG/JPEG hay tệp Office (docx, xlsx, pptx)",
-                      "%s: not a PDF, a PNG/JPEG image or an Office file (docx, xlsx, pptx)", nm);
+                      "%s: không phải tệp PDF, ảnh PNG/JPEG hay tệp Office (docx, xlsx, pptx) mở được "
+                      "(tệp bị cắt, hỏng hoặc khác loại)",
+                      "%s: not a PDF, a PNG/JPEG image or an Office file (docx, xlsx, pptx) that opens "
+                      "(cut short, damaged or of another kind)", nm);
+        goto out;
+    }
+    if (!(nm = name_for_type(nm, mt))) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if (strlen(nm) > REPORT_EVIDENCE_NAME_MAX) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "name", "tên tệp kiểm chứng phải có 1-%d byte",
+                      "an evidence file name is 1-%d bytes", REPORT_EVIDENCE_NAME_MAX);
         goto out;
     }
     file_sha256_hex(p, n, sha);

@@ -1,6 +1,6 @@
 /* outputs_settings.c — a commune's heading and signature settings for its
  * official documents (outputs.h; table export_settings, sql/sqlite/
- * 010_export_settings.sql).
+ * 008_export_settings.sql).
  *
  * Decision — where they live. One row per commune org, each column NULL
  * for "the default"; the defaults come from the commune's own name so that

@@ -15,6 +15,7 @@
 #include "app/assign.h"
 #include "app/audit.h"
 #include "app/planedit.h"
+#include "base/num.h"
 #include "base/text.h"
 #include "core/plan.h"
 #include "core/target.h"
@@ -269,6 +270,40 @@ static dti_rc plan_years(store *s, int64_t plan_id, struct years *y, dti_err *e)
     return DTI_OK;
 }
 
+/* A target's value V read from elsewhere (the words): within base/num.h's
+ * range for a target (finite, at most NUM_ABS_MAX, no denormal). */
+static dti_rc target_value_ok(double v, const char *f, dti_err *e)
+{
+    dti_err why;
+    if (num_check_value(v, NUM_TARGET, &why) == DTI_OK)
+        return DTI_OK;
+    return dti_fail(e, DTI_ERR_INPUT, f, "%s: %s", "%s: %s", f, why.msg);
+}
+
+/* A target's "value" JV: a JSON number, or a string written the Vietnamese
+ * way ("2.100", "0,7": base/num.h, the parser of the report forms), checked
+ * as a target (finite, at most NUM_ABS_MAX, no denormal such as 1e-320). */
+static dti_rc target_value(const json_t *jv, const char *f, double *v, dti_err *e)
+{
+    dti_err why;
+    dti_err_clear(&why);
+    if (json_is_string(jv)) {
+        num_read r;
+        if (num_parse(json_string_value(jv), &r, &why) == DTI_OK && r.has && num_check(&r, NUM_TARGET, &why) == DTI_OK) {
+            *v = r.value;
+            return DTI_OK;
+        }
+        if (!why.msg[0])
+            return dti_fail(e, DTI_ERR_INPUT, f, "%s phải là một số", "%s must be a number", f);
+        return dti_fail(e, DTI_ERR_INPUT, f, "%s: %s", "%s: %s", f, why.msg);
+    }
+    if (!json_is_number(jv))
+        return dti_fail(e, DTI_ERR_INPUT, f, "%s phải là một số (hoặc chuỗi \"2.100\", \"0,7\")",
+                        "%s must be a number (or a string \"2.100\", \"0,7\")", f);
+    *v = json_number_value(jv);
+    return target_value_ok(*v, f, e);
+}
+
 /* "70" or "0,7" or "1.000,5": the value as people read it (decimal comma). */
 static void fmt_value(double v, char *out, size_t n)
 {
@@ -346,6 +381,8 @@ static dti_rc target_item(const json_t *t, size_t i, const struct years *y, json
                           (long long)year, text);
             goto out;
         }
+        if (pt[pick].op != TARGET_TEXT && (rc = target_value_ok(pt[pick].value, f, e)))
+            goto out;
         *out = json_pack("{s:I, s:s, s:f, s:s, s:s}", "year", (json_int_t)year, "op", plan_op_str(pt[pick].op),
                          "value", pt[pick].value, "unit", pt[pick].unit ? pt[pick].unit : "", "text", text);
     } else {
@@ -367,20 +404,25 @@ static dti_rc target_item(const json_t *t, size_t i, const struct years *y, json
                              "", "text", text);
         } else {
             json_t *jv = json_object_get(t, "value");
+            double tv = 0;
             snprintf(f, sizeof f, "targets[%zu].value", i);
-            if (!json_is_number(jv) || !isfinite(json_number_value(jv))) {
-                rc = dti_fail(e, DTI_ERR_INPUT, f, "%s phải là một số", "%s must be a number", f);
+            if ((rc = target_value(jv, f, &tv, e)))
                 goto out;
-            }
             snprintf(f, sizeof f, "targets[%zu].unit", i);
             if (json_object_get(t, "unit") && (rc = text_field(json_object_get(t, "unit"), f, 1, 0, &unit, e)))
                 goto out;
-            if (!text && !(text = target_words((target_op)op, json_number_value(jv), unit ? unit : ""))) {
+            if (unit && strcmp(unit, "%") == 0 && (tv < 0 || tv > 100)) {
+                snprintf(f, sizeof f, "targets[%zu].value", i);
+                rc = dti_fail(e, DTI_ERR_INPUT, f, "%s: chỉ tiêu tỷ lệ phải từ 0 đến 100%% (đã ghi %g)",
+                              "%s: a rate target must be 0 to 100%% (got %g)", f, tv);
+                goto out;
+            }
+            if (!text && !(text = target_words((target_op)op, tv, unit ? unit : ""))) {
                 rc = app_nomem(e);
                 goto out;
             }
             *out = json_pack("{s:I, s:s, s:f, s:s, s:s}", "year", (json_int_t)year, "op", plan_op_str((target_op)op),
-                             "value", json_number_value(jv), "unit", unit ? unit : "", "text", text);
+                             "value", tv, "unit", unit ? unit : "", "text", text);
         }
     }
     if (!*out)

@@ -8,6 +8,14 @@
 #include "app/score.h"
 #include "core/score.h"
 
+/* {"seq", "hash", "text"} of M: the audit head printed with what is published. */
+static json_t *head_json(const audit_mark *m)
+{
+    char txt[AUDIT_HEAD_TEXT];
+    return json_pack("{s:I, s:s, s:s}", "seq", (json_int_t)m->seq, "hash", m->hash, "text",
+                     audit_head_text(m, txt));
+}
+
 dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *period,
                    time_t now, json_t **out, dti_err *e)
 {
@@ -66,6 +74,22 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     }
     if ((rc = store_commit(s, e)))
         goto out;
+    /* the head after this publication, into the anchor log and the answer;
+     * the publication is committed: a failed anchoring is said, not fatal */
+    {
+        audit_mark m;
+        dti_err ae;
+        json_t *h;
+        if (audit_anchor(s, "publish", now, &m, &ae)) {
+            fprintf(stderr, "dti: %s\n", ae.msg);
+            if (audit_head(s, &m, &ae))
+                memset(&m, 0, sizeof m);
+        }
+        if (!(h = head_json(&m)) || json_object_set_new(pub, "audit_head", h)) {
+            rc = app_nomem(e);
+            goto out;
+        }
+    }
     if (out) {
         *out = pub;
         pub = NULL;
@@ -128,8 +152,11 @@ dti_rc app_public_rankings(store *s, json_t **out, dti_err *e)
         rc = app_nomem(e);
         goto fail;
     }
-    *out = json_pack("{s:o, s:o}", "published_at", c.newest ? json_string(c.newest) : json_null(),
-                     "rankings", c.arr);
+    audit_mark m;
+    if ((rc = audit_head(s, &m, e)))
+        goto fail;
+    *out = json_pack("{s:o, s:o, s:o}", "published_at", c.newest ? json_string(c.newest) : json_null(),
+                     "rankings", c.arr, "audit_head", head_json(&m));
     if (!*out)
         return app_nomem(e);
     return DTI_OK;

@@ -17,6 +17,7 @@
 #include "app/report_int.h"
 #include "base/csv.h"
 #include "base/lang.h"
+#include "base/num.h"
 #include "base/text.h"
 #include "core/orgname.h"
 #include "core/period.h"
@@ -390,12 +391,13 @@ static void canon_key(const report_key *in, report_key *out)
     }
 }
 
+static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
+                              report_state state, const char *reason, int64_t *id, dti_err *e);
+
 dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, rep *out,
                      int *new_version, dti_err *e)
 {
     dti_rc rc;
-    char ts[AUTH_TS_LEN];
-    json_t *after = NULL;
     report_key key;
     canon_key(key_in, &key);
     if (new_version)
@@ -407,7 +409,6 @@ dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, tim
         return rc;
     if ((rc = rep_latest(s, &key, 0, out, e)))
         return rc;
-    auth_ts(now, ts);
     if (out->found && (out->state == REPORT_DRAFT || out->state == REPORT_RETURNED))
         return DTI_OK;
     if (out->found && out->state == REPORT_SUBMITTED)
@@ -415,25 +416,56 @@ dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, tim
                         "báo cáo kỳ %s đã nộp, chờ thẩm định: đơn vị không sửa được cho đến khi bị trả lại",
                         "the %s report is submitted and awaits review: read-only until it is returned",
                         key.period);
-    int version = out->found ? out->version + 1 : 1;
-    int64_t old_id = out->found ? out->id : 0;
+    if (out->found && out->state == REPORT_APPROVED)
+        return dti_fail(e, DTI_ERR_CONFLICT, "state",
+                        "báo cáo kỳ %s đã được duyệt (phiên bản %d) nên đã khóa: muốn sửa, điều phối viên mở lại "
+                        "báo cáo kèm lý do (dti report reopen ... --reason \"...\"), việc đó tạo phiên bản mới",
+                        "the %s report is approved (version %d) and locked: to change it a coordinator reopens "
+                        "it with a reason (dti report reopen ... --reason \"...\"), which makes a new version",
+                        key.period, out->version);
     int64_t id = 0;
+    if ((rc = rep_new_version(s, u, &key, NULL, now, REPORT_DRAFT, NULL, &id, e)))
+        return rc;
+    memset(out, 0, sizeof *out);
+    out->found = 1;
+    out->id = id;
+    out->version = 1;
+    out->state = REPORT_DRAFT;
+    return DTI_OK;
+}
+
+/* Make KEY's next version in STATE (draft, or returned with REASON) as U
+ * at NOW inside the caller's transaction: version 1 when OLD is NULL, else
+ * a copy of OLD (its values, tasks, texts and evidence). Audited as
+ * report.create, or report.reopen with OLD's snapshot before. *ID gets the
+ * new row. */
+static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
+                              report_state state, const char *reason, int64_t *id, dti_err *e)
+{
+    dti_rc rc;
+    char ts[AUTH_TS_LEN];
+    json_t *before = NULL, *after = NULL;
+    int version = old ? old->version + 1 : 1;
+    int64_t old_id = old ? old->id : 0;
+    auth_ts(now, ts);
     {
-        store_val p[] = {SV_I(key.plan_id), SV_I(key.org_id), app_sv_text(key.period), SV_I(version),
-                         app_sv_text(ts), SV_I(u->id), app_sv_text(ts), SV_I(old_id)};
+        store_val p[] = {SV_I(key->plan_id), SV_I(key->org_id), app_sv_text(key->period), SV_I(version),
+                         app_sv_text(report_state_name(state)), app_sv_text(ts), SV_I(u->id), app_sv_text(ts),
+                         state == REPORT_RETURNED ? app_sv_text(ts) : SV_NUL(), app_sv_text(reason), SV_I(old_id)};
         /* a new version starts as a copy of the approved one's texts */
         if ((rc = store_query_int(s, old_id
                                       ? "INSERT INTO reports (plan_id, org_id, period, version, state, created_at, "
-                                        "created_by, updated_at, results, difficulties, proposals) "
-                                        "SELECT ?, ?, ?, ?, 'draft', ?, ?, ?, results, difficulties, proposals "
-                                        "FROM reports WHERE id = ? RETURNING id"
+                                        "created_by, updated_at, returned_at, reason, results, difficulties, "
+                                        "proposals) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, results, difficulties, "
+                                        "proposals FROM reports WHERE id = ? RETURNING id"
                                       : "INSERT INTO reports (plan_id, org_id, period, version, state, created_at, "
-                                        "created_by, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?) RETURNING id",
-                                  p, old_id ? 8 : 7, &id, NULL, e)))
+                                        "created_by, updated_at, returned_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                        "?, ?, ?) RETURNING id",
+                                  p, old_id ? 11 : 10, id, NULL, e)))
             return rc;
     }
     if (old_id) {
-        store_val p[] = {SV_I(id), SV_I(old_id)};
+        store_val p[] = {SV_I(*id), SV_I(old_id)};
         if ((rc = store_exec(s, "INSERT INTO report_values (report_id, indicator_id, numerator, denominator, "
                                 "value, met, note) SELECT ?, indicator_id, numerator, denominator, value, met, "
                                 "note FROM report_values WHERE report_id = ?", p, 2, e)) ||
@@ -445,22 +477,69 @@ dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, tim
                                 "task_id, checked, checked_by, attached_by, created_at FROM evidence "
                                 "WHERE report_id = ?", p, 2, e)))
             return rc;
-        if (new_version)
-            *new_version = 1;
+        if ((rc = rep_snapshot(s, old_id, 1, &before, e)))
+            return rc;
     }
-    if ((rc = rep_snapshot(s, id, 1, &after, e)))
-        return rc;
-    rc = audit_append_id(s, u, now, old_id ? "report.new_version" : "report.create", "report", id, NULL,
-                         after, e);
+    if ((rc = rep_snapshot(s, *id, 1, &after, e)))
+        goto out;
+    rc = audit_append_id(s, u, now, old_id ? "report.reopen" : "report.create", "report", *id, before, after, e);
+out:
+    json_decref(before);
     json_decref(after);
-    if (rc)
-        return rc;
-    memset(out, 0, sizeof *out);
-    out->found = 1;
-    out->id = id;
-    out->version = version;
-    out->state = REPORT_DRAFT;
-    return DTI_OK;
+    return rc;
+}
+
+dti_rc report_reopen(store *s, const auth_user *u, const report_key *key_in, const char *reason, time_t now,
+                     int *version, dti_err *e)
+{
+    dti_rc rc;
+    rep r;
+    report_key key;
+    int in_tx = 0;
+    int64_t id = 0;
+    char *why = text_clean(reason ? reason : "");
+    canon_key(key_in, &key);
+    if (version)
+        *version = 0;
+    if (!why)
+        return app_nomem(e);
+    if (!*why) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "reason", "mở lại báo cáo đã duyệt cần nêu lý do",
+                      "reopening an approved report needs a reason");
+        goto out;
+    }
+    if (strlen(why) > REPORT_REASON_MAX) {
+        rc = dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do dài quá %d byte", "the reason is over %d bytes",
+                      REPORT_REASON_MAX);
+        goto out;
+    }
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if ((rc = auth_can(s, u, AUTH_REVIEW, key.org_id, e)) || (rc = rep_latest(s, &key, 0, &r, e)))
+        goto out;
+    if (!r.found) {
+        rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
+                      "no %s report from org %lld", key.period, (long long)key.org_id);
+        goto out;
+    }
+    if (r.state != REPORT_APPROVED) {
+        rc = dti_fail(e, DTI_ERR_CONFLICT, "state",
+                      "báo cáo kỳ %s (phiên bản %d) đang ở trạng thái \"%s\": chỉ mở lại được báo cáo đã duyệt",
+                      "the %s report (version %d) is %s: only an approved report is reopened", key.period,
+                      r.version, report_state_label(r.state));
+        goto out;
+    }
+    if ((rc = rep_new_version(s, u, &key, &r, now, REPORT_RETURNED, why, &id, e)) || (rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+    if (version)
+        *version = r.version + 1;
+out:
+    if (in_tx)
+        store_rollback(s);
+    free(why);
+    return rc;
 }
 
 /* ---- filling from CSV --------------------------------------------------------- */
@@ -562,38 +641,23 @@ static const char *cell(const struct fill *f, char **fld, size_t n, int c)
     return fld[i];
 }
 
-/* A number: decimal comma or point, blanks and a trailing '%' allowed.
- * 1 read, 0 empty, -1 not a number. */
-static int parse_num(const char *s, double *out)
+/* Read cell S of column COL (its label for people) as KIND (base/num.h)
+ * into *HAS and *V: DTI_ERR_INPUT naming the line, the item and the column
+ * when it is not a number of that kind. */
+static dti_rc cell_num(const char *s, num_kind kind, size_t line, const char *what, const char *code,
+                       const char *col, const char *col_label, int *has, double *v, dti_err *e)
 {
-    char tmp[64];
-    size_t k = 0;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    if (!*s)
-        return 0;
-    int has_point = strchr(s, '.') != NULL;
-    for (; *s && k + 1 < sizeof tmp; s++) {
-        char c = *s;
-        if (c == ' ' || c == '\t')
-            continue;
-        if (c == ',' && !has_point)
-            c = '.';
-        tmp[k++] = c;
+    num_read r;
+    dti_err why;
+    dti_err_clear(&why);
+    *has = 0;
+    if (num_parse(s, &r, &why) == DTI_OK && (!r.has || num_check(&r, kind, &why) == DTI_OK)) {
+        *has = r.has;
+        *v = r.has ? r.value : 0;
+        return DTI_OK;
     }
-    if (*s)
-        return -1;
-    if (k > 0 && tmp[k - 1] == '%')
-        k--;
-    tmp[k] = 0;
-    if (k == 0)
-        return -1;
-    char *end = NULL;
-    double v = strtod(tmp, &end);
-    if (!end || *end || !isfinite(v))
-        return -1;
-    *out = v;
-    return 1;
+    return dti_fail(e, DTI_ERR_INPUT, col, "dòng %zu, %s %s, cột %s: %s", "line %zu, %s %s, column %s: %s",
+                    line, what, code, col_label, why.msg);
 }
 
 static int parse_yesno(const char *s, int *out)
@@ -705,6 +769,8 @@ struct tgt {
     int best_year;
     char unit[64];
     char op[8];
+    int has_value;
+    double value;
 };
 
 static int tgt_row(void *ctx, const store_row *r)
@@ -713,6 +779,8 @@ static int tgt_row(void *ctx, const store_row *r)
     t->best_year = (int)r->v[0].i;
     snprintf(t->unit, sizeof t->unit, "%s", app_col(r, 1) ? app_col(r, 1) : "");
     snprintf(t->op, sizeof t->op, "%s", app_col(r, 2) ? app_col(r, 2) : "");
+    t->has_value = r->v[3].t == SV_INT || r->v[3].t == SV_REAL;
+    t->value = r->v[3].t == SV_REAL ? r->v[3].d : (double)r->v[3].i;
     return 1;
 }
 
@@ -722,7 +790,7 @@ static dti_rc target_for(store *s, int64_t id, int year, struct tgt *t, dti_err 
 {
     memset(t, 0, sizeof *t);
     store_val p[] = {SV_I(id), SV_I(year), SV_I(year)};
-    return store_query(s, "SELECT year, unit, op FROM indicator_targets WHERE indicator_id = ? "
+    return store_query(s, "SELECT year, unit, op, value FROM indicator_targets WHERE indicator_id = ? "
                           "ORDER BY CASE WHEN year >= ? THEN 0 ELSE 1 END, ABS(year - ?) LIMIT 1",
                        p, 3, tgt_row, t, e);
 }
@@ -749,6 +817,16 @@ static char *clean_limited(const char *s, const char *what, size_t line, dti_err
 }
 
 #define VALUE_TOLERANCE 0.05
+
+/* The kind of figure a numeric target T asks for: a count when its unit is
+ * a thing counted ("hệ thống", "doanh nghiệp": words, no "/") and its value
+ * whole; else a measure (a ratio "doanh nghiệp/1.000 dân", an index). */
+static num_kind kind_of(const struct tgt *t)
+{
+    if (!t->op[0] || !t->unit[0] || strchr(t->unit, '/') || !t->has_value || t->value != floor(t->value))
+        return NUM_MEASURE;
+    return NUM_COUNT;
+}
 
 static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
 {
@@ -857,23 +935,29 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
     if ((r->note = clean_limited(cell(f, fld, n, COL_NOTE), "note", line, e, &rc)), rc)
         goto out;
     if (r->kind == ROW_INDICATOR) {
-        int a = parse_num(cell(f, fld, n, COL_NUM), &r->num);
-        int b = parse_num(cell(f, fld, n, COL_DEN), &r->den);
-        int c = parse_num(cell(f, fld, n, COL_VAL), &r->val);
-        int m = parse_yesno(cell(f, fld, n, COL_MET), &r->met);
-        if (a < 0 || b < 0 || c < 0) {
-            rc = dti_fail(e, DTI_ERR_INPUT, "csv", "dòng %zu, chỉ tiêu %s: số không đọc được",
-                          "line %zu, indicator %s: a number cannot be read", line, code);
+        struct tgt t;
+        if ((rc = target_for(f->s, r->item_id, f->year, &t, e)))
             goto out;
-        }
+        int rate = strcmp(t.unit, "%") == 0;
+        int text = strcmp(t.op, "text") == 0;
+        num_kind vk = text ? NUM_LEVEL : rate ? NUM_RATE : kind_of(&t);
+        const char *what = TR("chỉ tiêu", "indicator");
+        if ((rc = cell_num(cell(f, fld, n, COL_NUM), NUM_MEASURE, line, what, code, "numerator",
+                           TR("tử số", "numerator"), &r->has_num, &r->num, e)) ||
+            (rc = cell_num(cell(f, fld, n, COL_DEN), NUM_MEASURE, line, what, code, "denominator",
+                           TR("mẫu số", "denominator"), &r->has_den, &r->den, e)))
+            goto out;
+        /* a rate's value is checked once computed from its counts */
+        if ((rc = cell_num(cell(f, fld, n, COL_VAL), r->has_den && vk == NUM_RATE ? NUM_MEASURE : vk, line,
+                           what, code, "value", text ? TR("giá trị (mức đạt 0..1)", "value (level 0..1)")
+                                                     : TR("giá trị", "value"), &r->has_val, &r->val, e)))
+            goto out;
+        int m = parse_yesno(cell(f, fld, n, COL_MET), &r->met);
         if (m < 0) {
-            rc = dti_fail(e, DTI_ERR_INPUT, "csv", "dòng %zu, chỉ tiêu %s: cột met phải là có/không",
+            rc = dti_fail(e, DTI_ERR_INPUT, "met", "dòng %zu, chỉ tiêu %s: cột met phải là có/không",
                           "line %zu, indicator %s: met must be yes/no", line, code);
             goto out;
         }
-        r->has_num = a == 1;
-        r->has_den = b == 1;
-        r->has_val = c == 1;
         r->has_met = m == 1;
         if (!r->is_lead && (r->has_num || r->has_den || r->has_val || r->has_met)) {
             rc = dti_fail(e, DTI_ERR_PERM, "csv",
@@ -883,27 +967,49 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
                           "reports the value", line, code);
             goto out;
         }
+        if (text) {
+            /* a text target is met or not, or met to a stated level 0..1
+             * (core/score.h): both are scored; counts are not */
+            if (r->has_num || r->has_den) {
+                rc = dti_fail(e, DTI_ERR_INPUT, r->has_num ? "numerator" : "denominator",
+                              "dòng %zu, chỉ tiêu %s (%s): mục tiêu định tính không có tử số/mẫu số; ghi "
+                              "cột met (có/không) hoặc mức đạt từ 0 đến 1 ở cột value",
+                              "line %zu, indicator %s (%s): a text target has no numerator/denominator; "
+                              "give met (yes/no) or a level 0 to 1 in value", line, code, it.name);
+                goto out;
+            }
+            if (r->has_met && r->has_val && (r->met ? r->val < 1 : r->val >= 1)) {
+                rc = dti_fail(e, DTI_ERR_INPUT, "met",
+                              "dòng %zu, chỉ tiêu %s (%s): cột met (%s) trái với mức đạt %g (1 là đạt)",
+                              "line %zu, indicator %s (%s): met (%s) contradicts the level %g (1 is met)",
+                              line, code, it.name, r->met ? TR("có", "yes") : TR("không", "no"), r->val);
+                goto out;
+            }
+        } else if (r->has_met && t.op[0]) {
+            rc = dti_fail(e, DTI_ERR_INPUT, "met",
+                          "dòng %zu, chỉ tiêu %s (%s): mục tiêu là một con số, cột met (có/không) không được "
+                          "tính điểm; ghi số liệu ở cột value hoặc tử số/mẫu số",
+                          "line %zu, indicator %s (%s): the target is a number, met (yes/no) would not be "
+                          "scored; give the figure in value or numerator/denominator", line, code, it.name);
+            goto out;
+        }
         if (r->has_num != r->has_den) {
-            rc = dti_fail(e, DTI_ERR_INPUT, "csv",
+            rc = dti_fail(e, DTI_ERR_INPUT, r->has_num ? "denominator" : "numerator",
                           "dòng %zu, chỉ tiêu %s (%s): cần cả tử số và mẫu số",
                           "line %zu, indicator %s (%s): both numerator and denominator are needed",
                           line, code, it.name);
             goto out;
         }
-        struct tgt t;
-        if ((rc = target_for(f->s, r->item_id, f->year, &t, e)))
-            goto out;
-        int rate = strcmp(t.unit, "%") == 0;
         if (r->has_den) {
             if (r->den <= 0) {
-                rc = dti_fail(e, DTI_ERR_INPUT, "csv",
+                rc = dti_fail(e, DTI_ERR_INPUT, "denominator",
                               "dòng %zu, chỉ tiêu %s (%s): mẫu số phải lớn hơn 0 (đã ghi %g)",
                               "line %zu, indicator %s (%s): the denominator must be above 0 (got %g)",
                               line, code, it.name, r->den);
                 goto out;
             }
-            if (r->num < 0 || r->num > r->den) {
-                rc = dti_fail(e, DTI_ERR_INPUT, "csv",
+            if (r->num > r->den) {
+                rc = dti_fail(e, DTI_ERR_INPUT, "numerator",
                               "dòng %zu, chỉ tiêu %s (%s): tử số phải từ 0 đến mẫu số (%g/%g)",
                               "line %zu, indicator %s (%s): the numerator must be 0 to the denominator (%g/%g)",
                               line, code, it.name, r->num, r->den);
@@ -911,7 +1017,7 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
             }
             double v = r->num / r->den * (rate ? 100.0 : 1.0);
             if (r->has_val && fabs(v - r->val) > VALUE_TOLERANCE) {
-                rc = dti_fail(e, DTI_ERR_INPUT, "csv",
+                rc = dti_fail(e, DTI_ERR_INPUT, "value",
                               "dòng %zu, chỉ tiêu %s (%s): giá trị %g không khớp tử số/mẫu số (%g)",
                               "line %zu, indicator %s (%s): value %g does not match numerator/denominator (%g)",
                               line, code, it.name, r->val, v);
@@ -920,16 +1026,12 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
             r->val = v;
             r->has_val = 1;
         }
-        if (r->has_val && rate && (r->val < 0 || r->val > 100)) {
-            rc = dti_fail(e, DTI_ERR_INPUT, "csv",
-                          "dòng %zu, chỉ tiêu %s (%s): tỷ lệ phải từ 0 đến 100 (đã ghi %g)",
-                          "line %zu, indicator %s (%s): a rate must be 0 to 100 (got %g)",
-                          line, code, it.name, r->val);
-            goto out;
-        }
     } else if (r->kind == ROW_TASK) {
         const char *st = cell(f, fld, n, COL_STATUS);
-        int p = parse_num(cell(f, fld, n, COL_PCT), &r->pct);
+        if ((rc = cell_num(cell(f, fld, n, COL_PCT), NUM_RATE, line, TR("nhiệm vụ", "task"), code, "percent",
+                           TR("phần trăm", "percent"), &r->has_pct, &r->pct, e)))
+            goto out;
+        int p = r->has_pct;
         if ((r->products = clean_limited(cell(f, fld, n, COL_PRODUCTS), "products", line, e, &rc)), rc)
             goto out;
         if (!r->is_lead && (*st || p != 0 || r->products)) {
@@ -953,12 +1055,6 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
                 goto out;
             }
         }
-        if (p < 0 || (p == 1 && (r->pct < 0 || r->pct > 100))) {
-            rc = dti_fail(e, DTI_ERR_INPUT, "csv", "dòng %zu, nhiệm vụ %s: phần trăm phải từ 0 đến 100",
-                          "line %zu, task %s: percent must be 0 to 100", line, code);
-            goto out;
-        }
-        r->has_pct = p == 1;
     }
     rc = DTI_OK;
 out:
@@ -1068,6 +1164,134 @@ out:
 
 /* ---- state machine -------------------------------------------------------------- */
 
+/* The commune KEY's org belongs to (itself when it is one), or 0. */
+static dti_rc commune_of(store *s, int64_t org_id, int64_t *commune, dti_err *e)
+{
+    dti_rc rc;
+    int64_t org = org_id;
+    *commune = 0;
+    for (int d = 0; d < AUTH_TREE_DEPTH_MAX && org > 0; d++) {
+        char *kind = NULL;
+        int64_t parent = 0;
+        store_val q[] = {SV_I(org)};
+        if ((rc = store_query_text(s, "SELECT kind FROM orgs WHERE id = ?", q, 1, &kind, e)))
+            return rc;
+        int is_commune = kind && strcmp(kind, "commune") == 0;
+        free(kind);
+        if (is_commune) {
+            *commune = org;
+            return DTI_OK;
+        }
+        if ((rc = store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ?", q, 1, &parent, NULL,
+                                  e)))
+            return rc;
+        org = parent;
+    }
+    return DTI_OK;
+}
+
+/* Refuse U approving report ID when U filled or submitted it (created it,
+ * filled it, attached evidence to it, submitted it), unless the commune
+ * allows it (report_set_self_approval): then *SELF = 1. */
+static dti_rc check_not_own(store *s, const auth_user *u, const report_key *key, int64_t id, int *self, dti_err *e)
+{
+    dti_rc rc;
+    int64_t n = 0, commune = 0, allow = 0;
+    char eid[24];
+    snprintf(eid, sizeof eid, "%lld", (long long)id);
+    store_val q[] = {SV_I(id), SV_I(u->id), app_sv_text(eid), SV_I(u->id), SV_I(id), SV_I(u->id)};
+    *self = 0;
+    if ((rc = store_query_int(s,
+             "SELECT (SELECT COUNT(*) FROM reports WHERE id = ? AND submitted_by = ?) + (SELECT COUNT(*) FROM "
+             "audit WHERE entity = 'report' AND entity_id = ? AND user_id = ? AND action IN ('report.create', "
+             "'report.new_version', 'report.fill', 'report.submit')) + (SELECT COUNT(*) FROM evidence WHERE "
+             "report_id = ? AND attached_by = ?)", q, 6, &n, NULL, e)))
+        return rc;
+    if (n == 0)
+        return DTI_OK;
+    if ((rc = commune_of(s, key->org_id, &commune, e)))
+        return rc;
+    store_val c[] = {SV_I(commune)};
+    int found = 0;
+    if (commune && (rc = store_query_int(s, "SELECT allow_self_approval FROM org_review_settings WHERE org_id = ?",
+                                         c, 1, &allow, &found, e)))
+        return rc;
+    if (allow) {
+        *self = 1;
+        return DTI_OK;
+    }
+    return dti_fail(e, DTI_ERR_PERM, "approve",
+                    "%s đã nhập hoặc nộp báo cáo kỳ %s nên không tự duyệt được: người khác phải duyệt (xã chỉ có "
+                    "một cán bộ thì quản trị viên cho phép: dti report self-approval XÃ on --reason \"...\")",
+                    "%s filled or submitted the %s report and may not approve it: someone else must (a commune "
+                    "with a single official may allow it: dti report self-approval COMMUNE on --reason \"...\")",
+                    u->name, key->period);
+}
+
+dti_rc report_set_self_approval(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
+                                time_t now, dti_err *e)
+{
+    dti_rc rc;
+    int in_tx = 0;
+    int64_t old = 0;
+    int found = 0;
+    char ts[AUTH_TS_LEN], *kind = NULL;
+    json_t *b = NULL, *a = NULL;
+    char *why = text_clean(reason ? reason : "");
+    if (!why)
+        return app_nomem(e);
+    if (allow && !*why) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "reason", "cho phép tự duyệt cần nêu lý do (ví dụ: xã chỉ có một cán bộ)",
+                      "allowing self-approval needs a reason (for example: the commune has a single official)");
+        goto out;
+    }
+    if (strlen(why) > REPORT_REASON_MAX) {
+        rc = dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do dài quá %d byte", "the reason is over %d bytes",
+                      REPORT_REASON_MAX);
+        goto out;
+    }
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if ((rc = auth_can(s, u, AUTH_USER_ADMIN, org_id, e)))
+        goto out;
+    store_val q[] = {SV_I(org_id)};
+    if ((rc = store_query_text(s, "SELECT kind FROM orgs WHERE id = ?", q, 1, &kind, e)))
+        goto out;
+    if (!kind || strcmp(kind, "commune") != 0) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "org", "tự duyệt chỉ đặt cho một xã (đơn vị số %lld không phải xã)",
+                      "self-approval is set for a commune (org %lld is not one)", (long long)org_id);
+        goto out;
+    }
+    if ((rc = store_query_int(s, "SELECT allow_self_approval FROM org_review_settings WHERE org_id = ?", q, 1, &old,
+                              &found, e)))
+        goto out;
+    store_val w[] = {SV_I(org_id), SV_I(allow ? 1 : 0), SV_I(u->id), app_sv_text(auth_ts(now, ts)),
+                     app_sv_text(*why ? why : NULL)};
+    if ((rc = store_exec(s, "INSERT INTO org_review_settings (org_id, allow_self_approval, set_by, set_at, reason) "
+                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET allow_self_approval = "
+                            "excluded.allow_self_approval, set_by = excluded.set_by, set_at = excluded.set_at, "
+                            "reason = excluded.reason", w, 5, e)))
+        goto out;
+    b = json_pack("{s:b}", "allow_self_approval", (int)old);
+    a = json_pack("{s:b, s:s}", "allow_self_approval", allow ? 1 : 0, "reason", why);
+    if (!a || !b) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if ((rc = audit_append_id(s, u, now, "org.self_approval", "org", org_id, b, a, e)) || (rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+out:
+    if (in_tx)
+        store_rollback(s);
+    free(kind);
+    free(why);
+    json_decref(a);
+    json_decref(b);
+    return rc;
+}
+
 /* Move KEY's newest report from one of the states in FROM (bit mask) to TO
  * under U, setting the timestamp column TS_COL (may be NULL) and REASON. */
 static dti_rc transition(store *s, const auth_user *u, const report_key *key_in, auth_action act,
@@ -1130,6 +1354,9 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
             *missing = (size_t)m;
         }
     }
+    int self = 0;
+    if (to == REPORT_APPROVED && (rc = check_not_own(s, u, &key, r.id, &self, e)))
+        goto out;
     if ((rc = rep_snapshot(s, r.id, 0, &before, e)))
         goto out;
     if (to == REPORT_SUBMITTED) {
@@ -1142,10 +1369,10 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
         rc = store_exec(s, sql, q, 6, e);
     } else {
         snprintf(sql, sizeof sql, "UPDATE reports SET state = ?, updated_at = ?, %s = ?, reviewed_by = ?, "
-                                  "reason = COALESCE(?, reason) WHERE id = ?", ts_col);
+                                  "reason = COALESCE(?, reason), self_approved = ? WHERE id = ?", ts_col);
         store_val q[] = {app_sv_text(report_state_name(to)), app_sv_text(ts), app_sv_text(ts), SV_I(u->id),
-                         app_sv_text(reason), SV_I(r.id)};
-        rc = store_exec(s, sql, q, 6, e);
+                         app_sv_text(reason), SV_I(self), SV_I(r.id)};
+        rc = store_exec(s, sql, q, 7, e);
     }
     if (rc)
         goto out;
@@ -1153,7 +1380,8 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
         goto out;
     char act_name[32];
     snprintf(act_name, sizeof act_name, "report.%s",
-             to == REPORT_SUBMITTED ? "submit" : to == REPORT_RETURNED ? "return" : "approve");
+             to == REPORT_SUBMITTED ? "submit" : to == REPORT_RETURNED ? "return"
+             : self ? "approve_own" : "approve");
     if ((rc = audit_append_id(s, u, now, act_name, "report", r.id, before, after, e)))
         goto out;
     if ((rc = store_commit(s, e)))
@@ -1320,9 +1548,15 @@ dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int v
     int32_t due;
     if ((rc = rep_unit_due(s, key.plan_id, key.period, &due, e)))
         goto fail;
+    /* approved by the one who filled or submitted it, as the commune allows */
+    int64_t self_approved = 0;
+    store_val pr[] = {SV_I(r.id)};
+    if ((rc = store_query_int(s, "SELECT self_approved FROM reports WHERE id = ?", pr, 1, &self_approved, NULL, e)))
+        goto fail;
     if (json_object_set_new(o, "org", json_string(org ? org : "")) ||
         json_object_set_new(o, "state_label", json_string(report_state_label(r.state))) ||
         json_object_set_new(o, "versions", json_integer(nver)) ||
+        json_object_set_new(o, "self_approved", json_boolean(self_approved)) ||
         json_object_set_new(o, "first_submitted_at", sub ? json_string(sub) : json_null()) ||
         json_object_set_new(o, "timeliness", rep_timeliness_json(sub, due, now))) {
         rc = app_nomem(e);

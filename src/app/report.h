@@ -5,8 +5,11 @@
  * Its states: draft → submitted → returned (with a reason) → submitted →
  * approved. Draft and returned reports are edited by their org (fill,
  * attach); a submitted one is read-only to its org until the coordinator
- * returns it; editing an approved report makes a new version (a copy of the
- * approved one, in draft) and every version is kept.
+ * returns it. Approved means locked: fill and attach refuse it
+ * (DTI_ERR_CONFLICT); a coordinator reopens it with a reason
+ * (report_reopen), which makes a new version (a copy of the approved one,
+ * returned with the reason); every version is kept. Who fills or submits a
+ * report does not approve it (report_approve).
  *
  * Who may do what (auth.h): fill/attach/submit need AUTH_REPORT_WRITE on
  * the report's org; return/approve/check need AUTH_REVIEW; show and the
@@ -31,6 +34,7 @@
  *                       where codes repeat across groups)
  *   numerator (tu so), denominator (mau so), value (gia tri)
  *   met (dat)           yes/no for a text target: có/không, đạt/chưa đạt, 1/0
+ *                       (or its level 0..1 in value: 0,5 = half-way)
  *   note (ghi chu)      the explanation; for results/difficulties/proposals rows,
  *                       the text itself
  *   status (trang thai) for a task: chưa triển khai, đang triển khai, hoàn
@@ -38,7 +42,8 @@
  *   percent (phan tram) for a task: 0..100
  *   products (san pham) for a task: products delivered
  * Each row sets the whole entry of its item (empty cells clear). Numbers
- * take a decimal comma or point ("12,5"). Separators: ',' ';' or tab. */
+ * as base/num.h reads them ("2.100" = 2100, "12,5"). Separators: ',' ';'
+ * or tab. A NUL byte is refused (base/csv.h). */
 #ifndef DTI_REPORT_H
 #define DTI_REPORT_H
 #include <stddef.h>
@@ -85,18 +90,23 @@ typedef struct report_key {
 dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_id, dti_err *e);
 
 /* Fill KEY's report from CSV text (the form above) as U at NOW. Creates
- * the report (draft, version 1) when there is none; a correction of an
- * approved report makes a new version. */
+ * the report (draft, version 1) when there is none; an approved report is
+ * refused (DTI_ERR_CONFLICT: reopen it first). Numbers follow base/num.h
+ * (Vietnamese notation) and are checked per indicator: a rate (target unit
+ * "%") 0..100, or numerator <= denominator (both >= 0, denominator > 0);
+ * a count (a target in things counted, "5 lượt") a whole number; any
+ * other figure >= 0; a text target takes met (yes/no) or a level 0..1 in
+ * value (both scored: core/score.h), a numeric target never met. */
 typedef struct report_fill_result {
     int64_t report_id;
     int version;
     size_t values, tasks, texts;    /* rows applied */
-    int new_version;                /* 1 when this fill made a new version */
+    int new_version;                /* always 0: an approved report is reopened, never refilled */
 } report_fill_result;
 dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key, const char *csv,
                        size_t n, time_t now, report_fill_result *out, dti_err *e);
 
-/* The media type of a file by its first bytes: PDF, PNG, JPEG, and the
+/* The media type of a file by its structure (evidence.c): PDF, PNG, JPEG, and the
  * Office Open XML zips (docx, xlsx, pptx; a zip holding
  * [Content_Types].xml and word/, xl/ or ppt/). NULL for anything else. */
 const char *report_media_type(const void *p, size_t n);
@@ -111,15 +121,55 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
                      const char *item, const char *name, const void *p, size_t n, size_t max,
                      time_t now, int64_t *id, int *new_file, dti_err *e);
 
+/* One file of report_attach_many: its name and bytes, borrowed. */
+typedef struct report_file {
+    const char *name;
+    const void *data;
+    size_t len;
+} report_file;
+#define REPORT_FILES_MAX 16
+/* Attach N files (at most REPORT_FILES_MAX) as report_attach does each,
+ * all or none (evidence_many.c): one refused file stores none, and E names
+ * it. IDS and NEW_FILES (N entries each; either may be NULL) get each
+ * file's evidence id and whether its bytes were new. */
+dti_rc report_attach_many(store *s, const auth_user *u, const report_key *key, char item_kind, const char *item,
+                          const report_file *files, size_t n, size_t max, time_t now, int64_t *ids, int *new_files,
+                          dti_err *e);
+
 /* Submit KEY's report (draft or returned → submitted). *MISSING (may be
  * NULL) gets how many indicators and tasks the org leads have no entry. */
 dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t now,
                      size_t *missing, dti_err *e);
+/* Withdraw KEY's submitted report before review (report_withdraw.c):
+ * submitted → draft, its submission time cleared; refused (DTI_ERR_CONFLICT)
+ * in any other state or once the reviewer has checked any of its evidence.
+ * Needs AUTH_REPORT_WRITE. Audited ("report.withdraw"). */
+dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
 /* Return a submitted report with REASON (required). */
 dti_rc report_return(store *s, const auth_user *u, const report_key *key, const char *reason,
                      time_t now, dti_err *e);
-/* Approve a submitted report. */
+/* Approve a submitted report. U must not be one who filled or submitted it
+ * (created, filled, attached evidence to or submitted this version):
+ * DTI_ERR_PERM, unless the report's commune allows it
+ * (report_set_self_approval); the report then records it (self_approved,
+ * shown by report_show; audited as report.approve_own). */
 dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
+/* Reopen KEY's approved report with REASON (required, at most
+ * REPORT_REASON_MAX bytes): AUTH_REVIEW (a coordinator, an admin). Makes
+ * a new version, a copy of the approved one, "returned" with REASON so that
+ * the unit corrects and submits it again; the approved version stays and
+ * keeps counting in the scores until the new one is approved. Audited
+ * (report.reopen: the approved version before, the new one after).
+ * *VERSION (may be NULL) gets the new version's number. DTI_ERR_CONFLICT
+ * when the newest version is not approved. */
+dti_rc report_reopen(store *s, const auth_user *u, const report_key *key, const char *reason, time_t now,
+                     int *version, dti_err *e);
+/* Allow (ALLOW 1, with REASON) or forbid the one who filled or submitted a
+ * report of commune ORG_ID's plans to approve it: for a commune with a
+ * single official. AUTH_USER_ADMIN on the commune; audited
+ * (org.self_approval). DTI_ERR_INPUT when ORG_ID is not a commune. */
+dti_rc report_set_self_approval(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
+                                time_t now, dti_err *e);
 /* Mark evidence ID checked (or not) by the reviewer. */
 dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int checked, time_t now,
                              dti_err *e);

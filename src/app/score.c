@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
+#include "base/num.h"
 #include "base/vec.h"
 #include "app/score.h"
 #include "app/score_int.h"
@@ -137,6 +138,9 @@ static int ind_row(void *vc, const store_row *r)
         d->has_target = 1;
         d->target.op = (target_op)o;
         d->target.value = r->v[6].t == SV_REAL ? r->v[6].d : (double)r->v[6].i;
+        /* a target stored before targets were range-checked: not judged */
+        if (o != TARGET_TEXT && num_check_value(d->target.value, NUM_TARGET, NULL) != DTI_OK)
+            d->has_target = 0;
     }
     const char *agg = app_col(r, 9);
     d->agg = agg && strcmp(agg, "sum") == 0 ? APP_AGG_SUM : APP_AGG_LAST;
@@ -266,12 +270,14 @@ static int raw_row(void *vc, const store_row *r)
         return 0;       /* not the lead in force at the period's end */
     snprintf(x.org_name, sizeof x.org_name, "%s", app_col(r, 8) ? app_col(r, 8) : "");
     period_format(&x.p, x.code);
-    if (r->v[3].t != SV_NULL && r->v[4].t != SV_NULL && num_col(&r->v[4]) > 0) {
+    if (r->v[3].t != SV_NULL && r->v[4].t != SV_NULL && num_col(&r->v[4]) > 0 &&
+        num_check_value(num_col(&r->v[3]), NUM_MEASURE, NULL) == DTI_OK &&
+        num_check_value(num_col(&r->v[4]), NUM_MEASURE, NULL) == DTI_OK) {
         x.has_ratio = 1;
         x.num = num_col(&r->v[3]);
         x.den = num_col(&r->v[4]);
     }
-    if (r->v[2].t != SV_NULL) {
+    if (r->v[2].t != SV_NULL && num_check_value(num_col(&r->v[2]), NUM_TARGET, NULL) == DTI_OK) {
         x.has_value = 1;
         x.value = num_col(&r->v[2]);
     } else if (x.has_ratio) {
@@ -332,7 +338,9 @@ static int fold(app_score_ind *d, const struct raw *raw, size_t n)
     if (d->agg == APP_AGG_LAST) {
         for (size_t i = 0; i < n; i++) {
             const struct raw *x = &raw[i];
-            if (x->ind != d->id || (text ? x->met < 0 : !x->has_value))
+            /* a text target: yes/no, or a stated level 0..1 in value */
+            int level = text && x->has_value && x->value >= 0 && x->value <= 1;
+            if (x->ind != d->id || (text ? x->met < 0 && !level : !x->has_value))
                 continue;
             keep_input(d, x);
             /* one observation per end day: a later one replaces it */
@@ -344,9 +352,11 @@ static int fold(app_score_ind *d, const struct raw *raw, size_t n)
             o->end = x->end;
             o->value = x->value;
             o->verdict = x->met;
-            d->has_value = 1;
+            o->level = level;
+            d->has_value = !text || level;
             d->value = x->value;
             d->verdict = x->met;
+            d->level = level;
             d->has_ratio = x->has_ratio;
             d->num = x->num;
             d->den = x->den;
@@ -403,7 +413,10 @@ static dti_rc judge(app_score *sc, app_score_ind *d, dti_err *e)
     for (size_t i = 0; i < d->nobs; i++) {
         memset(&obs[i], 0, sizeof obs[i]);
         obs[i].day = d->obs[i].end;
-        if (d->target.op == TARGET_TEXT) {
+        if (d->target.op == TARGET_TEXT && d->obs[i].level) {
+            obs[i].v.verdict = SCORE_VERDICT_LEVEL;
+            obs[i].v.level = d->obs[i].value;
+        } else if (d->target.op == TARGET_TEXT) {
             obs[i].v.verdict = d->obs[i].verdict == 1   ? SCORE_VERDICT_YES
                                : d->obs[i].verdict == 0 ? SCORE_VERDICT_NO
                                                         : SCORE_VERDICT_NONE;
@@ -657,14 +670,14 @@ static dti_rc sums(app_score *sc, dti_err *e)
         }
     }
     for (size_t g = 0; g < sc->ngroups; g++) {
-        if ((rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_REVIEW, SCORE_NODATA_EXCLUDE,
+        if ((rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_REVIEW, SCORE_NODATA_ZERO,
                                   &sc->groups[g].sum, e)) ||
-            (rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_SELF, SCORE_NODATA_EXCLUDE,
+            (rc = score_sum_items(items, n, sc->groups[g].code, SCORE_FROM_SELF, SCORE_NODATA_ZERO,
                                   &sc->groups[g].sum_self, e)))
             goto out;
     }
-    if ((rc = score_sum_items(items, n, NULL, SCORE_FROM_REVIEW, SCORE_NODATA_EXCLUDE, &sc->total, e)) ||
-        (rc = score_sum_items(items, n, NULL, SCORE_FROM_SELF, SCORE_NODATA_EXCLUDE, &sc->total_self, e)))
+    if ((rc = score_sum_items(items, n, NULL, SCORE_FROM_REVIEW, SCORE_NODATA_ZERO, &sc->total, e)) ||
+        (rc = score_sum_items(items, n, NULL, SCORE_FROM_SELF, SCORE_NODATA_ZERO, &sc->total_self, e)))
         goto out;
 out:
     free(items);
@@ -967,6 +980,12 @@ static json_t *jnum_or_null(int has, double v)
     return has && isfinite(v) ? json_real(v) : json_null();
 }
 
+/* A figure as JSON: null rather than a failure for what JSON cannot hold. */
+static json_t *jreal(double v)
+{
+    return jnum_or_null(1, v);
+}
+
 static json_t *jstr_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();
@@ -975,11 +994,16 @@ static json_t *jstr_or_null(const char *s)
 json_t *app_sc_sum_json(const score_sum *m)
 {
     char f[SCORE_FMT_LEN];
-    return json_pack("{s:f, s:f, s:o, s:o, s:I, s:I, s:I}", "points", m->points, "max", m->max,
+    /* sums are made with SCORE_NODATA_ZERO: every counted item is expected,
+     * those without data (nodata) scored 0 */
+    size_t expected = m->counted, reported = m->counted >= m->nodata ? m->counted - m->nodata : 0;
+    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:{s:I, s:I, s:o}}", "points", jreal(m->points), "max", jreal(m->max),
                      "index", jnum_or_null(m->has_value, m->value),
                      "index_text", m->has_value ? json_string(score_format_index(m->value, f)) : json_null(),
                      "counted", (json_int_t)m->counted, "nodata", (json_int_t)m->nodata,
-                     "zero_max", (json_int_t)m->zero_max);
+                     "zero_max", (json_int_t)m->zero_max, "completeness", "reported", (json_int_t)reported,
+                     "expected", (json_int_t)expected, "rate",
+                     expected ? json_real((double)reported / (double)expected) : json_null());
 }
 
 static json_t *ind_json(const app_score *sc, const app_score_ind *d)
@@ -992,7 +1016,8 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
         const app_score_obs *o = &d->obs[i];
         json_t *j = json_pack("{s:s, s:s, s:o, s:o}", "period", o->period, "end", period_date_iso(o->end, day),
                               d->agg == APP_AGG_SUM ? "running_total" : "value",
-                              (d->has_target && d->target.op == TARGET_TEXT) ? json_null() : json_real(o->value),
+                              (d->has_target && d->target.op == TARGET_TEXT && !o->level) ? json_null()
+                                                                                          : jreal(o->value),
                               "met", o->verdict < 0 ? json_null() : json_boolean(o->verdict));
         if (!j || json_array_append_new(obs, j)) {
             json_decref(obs);
@@ -1002,7 +1027,7 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
     const score_trend *t = &d->trend;
     json_t *target = d->has_target
         ? json_pack("{s:i, s:s, s:o, s:o, s:o}", "year", d->target_year, "op", plan_op_str(d->target.op),
-                    "value", d->target.op == TARGET_TEXT ? json_null() : json_real(d->target.value),
+                    "value", d->target.op == TARGET_TEXT ? json_null() : jreal(d->target.value),
                     "unit", jstr_or_null(d->unit), "text", jstr_or_null(d->target_text))
         : json_null();
     double points = d->counted ? score_points(t->latest.achievement, d->max) : 0;
@@ -1020,11 +1045,11 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
                      "met", t->latest.has_data ? json_boolean(t->latest.met) : json_null(),
                      "forecast", jnum_or_null(t->projected, t->forecast),
                      "status", score_status_name(t->status), "status_label", score_status_label(t->status),
-                     "projection", t->projected ? json_pack("{s:f, s:f, s:I, s:s}", "slope_per_day", t->line.slope,
-                                                            "intercept", t->line.intercept, "points",
+                     "projection", t->projected ? json_pack("{s:o, s:o, s:I, s:s}", "slope_per_day", jreal(t->line.slope),
+                                                            "intercept", jreal(t->line.intercept), "points",
                                                             (json_int_t)t->line.n, "x", "days since 1970-01-01")
                                                 : json_null(),
-                     "points", d->counted ? json_real(points) : json_null(), "max", d->max,
+                     "points", d->counted ? jreal(points) : json_null(), "max", d->max,
                      "judged_on", period_date_iso(sc->asof, day2), "counted", d->counted);
 }
 
@@ -1081,7 +1106,8 @@ dti_rc app_score_json(const app_score *sc, json_t **out, dti_err *e)
                                          : json_null(),
                   "total", app_sc_sum_json(&sc->total), "groups", groups, "indicators", inds, "criteria", crits,
                   "total_self", sc->has_table ? app_sc_sum_json(&sc->total_self) : json_null(),
-                  "nodata_rule", json_string("no data is left out of points and maximum (counted in nodata)"),
+                  "nodata_rule", json_string("no approved data scores 0 points out of its maximum (counted in nodata; "
+                                              "completeness = reported / expected beside every index)"),
                   "at_risk", risk,
                   "statuses", "met", (json_int_t)sc->nmet, "on_track", (json_int_t)sc->non_track,
                   "at_risk", (json_int_t)sc->nat_risk, "not_met", (json_int_t)sc->nnot_met,

@@ -18,7 +18,10 @@
  *
  * What app_score_compute reads, for plan PLAN and period P (year Y):
  *   values      only approved reports (the newest approved version of each
- *               (org, period)); rows with a figure or a yes/no; periods of
+ *               (org, period)); rows with a figure, a yes/no or (text
+ *               targets) a level 0..1; a stored figure that is not finite
+ *               or beyond NUM_ABS_MAX (base/num.h: none can be entered now)
+ *               is left out, so that no stored value breaks a figure; periods of
  *               year Y of any kind ending on or before P's end. Period
  *               dates come from the plan's calendar (table periods), else
  *               from the code. Only the figures of the indicator's lead in
@@ -43,10 +46,13 @@
  *               "nguy cơ".
  *   index       without a point table every indicator with a target weighs
  *               the same (maximum 1, points = achievement); with one, the
- *               table's criteria (below). No data is left out of points and
- *               maximum and counted apart (SCORE_NODATA_EXCLUDE), never a
- *               silent zero. Groups: points over maximum per group; the
- *               plan: all points over all maximum points.
+ *               table's criteria (below). An item without approved data
+ *               scores 0 out of its maximum (SCORE_NODATA_ZERO, as the
+ *               national DTI: not reporting never pays) and is counted in
+ *               nodata; every sum's JSON carries "completeness" {reported,
+ *               expected, rate} beside its index. Groups: points over
+ *               maximum per group; the plan: all points over all maximum
+ *               points.
  *   criteria    a criterion's points are, in order of precedence: the
  *               reviewer's (criterion_points.review_points), else the
  *               commune's self-assessment (self_points), else what its rule
@@ -96,8 +102,9 @@ typedef struct app_score_input {
 typedef struct app_score_obs {
     char period[16];
     int32_t end;                /* day (period.h) */
-    double value;               /* figure, or running total for sum */
+    double value;               /* figure, or running total for sum; text: the level when `level` */
     int verdict;                /* text targets: 1 yes, 0 no, -1 none */
+    int level;                  /* text targets: a stated level 0..1 is in value (it wins over verdict) */
 } app_score_obs;
 
 typedef struct app_score_ind {
@@ -117,6 +124,7 @@ typedef struct app_score_ind {
     int has_ratio;              /* numerator and denominator of the latest (last) / summed (sum) */
     double num, den;
     int verdict;                /* text targets: 1, 0, -1 */
+    int level;                  /* text targets: value is a stated level 0..1 */
     score_trend trend;          /* status, latest achievement, forecast */
     double max;                 /* 1, or 0 without a target for Y */
     int counted;                /* in the index (no table, has a target, has data) */
@@ -239,6 +247,7 @@ typedef struct app_rank_row {
     size_t late, missing;                   /* units: received late; deadline passed, none */
     size_t led, led_data;                   /* units: indicators led, with data */
     score_sum sum;                          /* communes: their plan's total */
+    char plan_title[256];                   /* communes: the plan ranked ("" none) */
 } app_rank_row;
 
 typedef struct app_ranking {

@@ -6,7 +6,15 @@
  * a number >= 0, indicator codes present in the plan, the rule readable by
  * core/rules) before one transaction writes anything: a bad file stores
  * nothing, and the message names the line and column (CSV) or the
- * criterion and field (JSON). */
+ * criterion and field (JSON).
+ *
+ * A criterion is matched to the plan's indicators by code AND name: a table
+ * made for another plan must not score "Hồ sơ sức khỏe điện tử" from this
+ * plan's 6.2 (bank accounts). When a criterion has a name and names
+ * indicators, at least one of them must share at least half of the shorter
+ * name's words (names folded, text.h; common function words left out);
+ * otherwise the row does not match. A table with any such row is refused
+ * and the message lists every one (line, code, both names). */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -21,6 +29,7 @@
 #include "base/csv.h"
 #include "base/file.h"
 #include "base/lang.h"
+#include "base/num.h"
 #include "base/text.h"
 
 #define MAX_POINTS_LIMIT 1e6
@@ -69,7 +78,11 @@ typedef struct loader {
     int col_of[F_N];        /* CSV: field → column index, -1 */
     int header_done;
     char **codes;           /* the plan's indicator codes */
+    char **names;           /* names[i]: codes[i]'s indicator name, folded ("" none) */
+    char **raw;             /* raw[i]: the same name as written */
     size_t ncodes;
+    size_t *mismatch;       /* rows whose name matches none of their indicators */
+    size_t nmismatch;
 } loader;
 
 /* "dòng 3, cột 5 (max)" or "tiêu chí thứ 3, trường max", in the thread's language. */
@@ -283,10 +296,85 @@ static int code_row(void *ctx, const store_row *r)
     if (!nv)
         return 1;
     L->codes = nv;
+    char **nn = realloc(L->names, (L->ncodes + 1) * sizeof *nn);
+    if (!nn)
+        return 1;
+    L->names = nn;
+    char **nr = realloc(L->raw, (L->ncodes + 1) * sizeof *nr);
+    if (!nr)
+        return 1;
+    L->raw = nr;
     if (!(L->codes[L->ncodes] = text_dup(c)))
         return 1;
+    char *folded = text_fold(app_col(r, 1) ? app_col(r, 1) : "");
+    char *raw = text_dup(app_col(r, 1) ? app_col(r, 1) : "");
+    if (!folded || !raw) {
+        free(folded);
+        free(raw);
+        free(L->codes[L->ncodes]);
+        return 1;
+    }
+    L->names[L->ncodes] = folded;
+    L->raw[L->ncodes] = raw;
     L->ncodes++;
     return 0;
+}
+
+/* Function words left out when names are compared (folded). */
+static int stop_word(const char *w, size_t n)
+{
+    static const char *const STOP[] = {"ty", "le", "cac", "va", "cua", "duoc", "tren", "dia", "ban", "xa",
+                                       "trong", "cho", "tai", "voi", "theo", "mot", "nhung", "la", "o", "co"};
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++)
+        if (strlen(STOP[i]) == n && memcmp(STOP[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Words of folded text S (at most MAX), as {ptr, len} into S. */
+static size_t words_of(const char *s, const char **w, size_t *len, size_t max)
+{
+    size_t n = 0;
+    while (*s && n < max) {
+        while (*s == ' ')
+            s++;
+        size_t k = strcspn(s, " ");
+        if (k && !stop_word(s, k)) {
+            w[n] = s;
+            len[n++] = k;
+        }
+        s += k;
+    }
+    return n;
+}
+
+/* Do folded names A and B name the same thing: at least half of the words
+ * of the shorter one are in the other? Nothing to compare: yes. */
+static int names_match(const char *a, const char *b)
+{
+    enum { WMAX = 64 };
+    const char *wa[WMAX], *wb[WMAX];
+    size_t la[WMAX], lb[WMAX];
+    size_t na = words_of(a, wa, la, WMAX), nb = words_of(b, wb, lb, WMAX), common = 0;
+    if (!na || !nb)
+        return 1;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (la[i] == lb[j] && memcmp(wa[i], wb[j], la[i]) == 0) {
+                common++;
+                break;
+            }
+    size_t shorter = na < nb ? na : nb;
+    return common * 2 >= shorter;
+}
+
+/* The folded name of indicator CODE (N bytes), or NULL. */
+static const char *name_of(const loader *L, const char *c, size_t n)
+{
+    for (size_t i = 0; i < L->ncodes; i++)
+        if (strlen(L->codes[i]) == n && memcmp(L->codes[i], c, n) == 0)
+            return L->names[i];
+    return NULL;
 }
 
 static int has_code(const loader *L, const char *c, size_t n)
@@ -295,6 +383,69 @@ static int has_code(const loader *L, const char *c, size_t n)
         if (strlen(L->codes[i]) == n && memcmp(L->codes[i], c, n) == 0)
             return 1;
     return 0;
+}
+
+/* Bytes of S's longest prefix of at most MAX bytes that ends on a UTF-8
+ * character boundary. */
+static int utf8_cut(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return (int)n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return (int)max;
+}
+
+#define MISMATCH_LISTED 3   /* rows named in the message; the rest counted */
+#define MISMATCH_NAME 80    /* bytes of a name in the message (about 40 Vietnamese letters) */
+
+/* Refuse the table NAME: its rows L->mismatch name other things than the
+ * plan's indicators of the same code; the message lists the first
+ * MISMATCH_LISTED, each with its line or position, its code and both names
+ * (cut on a character boundary), and counts the others. */
+static dti_rc mismatch_fail(const loader *L, const char *name, dti_err *e)
+{
+    char list[sizeof e->msg];
+    size_t len = 0;
+    list[0] = 0;
+    for (size_t k = 0; k < L->nmismatch && k < MISMATCH_LISTED && len + 1 < sizeof list; k++) {
+        const crit_in *c = &L->v[L->mismatch[k]];
+        const char *ic = c->inds;
+        size_t l = strcspn(ic, ";");
+        const char *iname = "";
+        for (size_t j = 0; j < L->ncodes; j++)
+            if (strlen(L->codes[j]) == l && memcmp(L->codes[j], ic, l) == 0)
+                iname = L->raw[j];
+        char where[64];
+        if (L->json)
+            TRF(where, sizeof where, "tiêu chí thứ %zu", "criterion %zu", L->mismatch[k] + 1);
+        else
+            TRF(where, sizeof where, "dòng %zu", "line %zu", c->line);
+        const char *cname = c->f[F_NAME];
+        int cn = utf8_cut(cname, MISMATCH_NAME), in = utf8_cut(iname, MISMATCH_NAME);
+        const char *cc = (size_t)cn < strlen(cname) ? "…" : "", *ic2 = (size_t)in < strlen(iname) ? "…" : "";
+        int n = lang_get() == LANG_EN
+            ? snprintf(list + len, sizeof list - len, "%s%s: %s \"%.*s%s\" but indicator %.*s is \"%.*s%s\"",
+                       k ? "; " : "", where, c->f[F_CODE] ? c->f[F_CODE] : "?", cn, cname, cc,
+                       (int)(l > 16 ? 16 : l), ic, in, iname, ic2)
+            : snprintf(list + len, sizeof list - len, "%s%s: %s \"%.*s%s\" nhưng chỉ tiêu %.*s là \"%.*s%s\"",
+                       k ? "; " : "", where, c->f[F_CODE] ? c->f[F_CODE] : "?", cn, cname, cc,
+                       (int)(l > 16 ? 16 : l), ic, in, iname, ic2);
+        if (n < 0 || (size_t)n >= sizeof list - len) {
+            list[len] = 0;      /* this row does not fit whole: leave it out */
+            break;
+        }
+        len += (size_t)n;
+    }
+    if (L->nmismatch > MISMATCH_LISTED && len + 1 < sizeof list)
+        snprintf(list + len, sizeof list - len, lang_get() == LANG_EN ? "; and %zu more" : "; và %zu dòng khác",
+                 L->nmismatch - MISMATCH_LISTED);
+    return dti_fail(e, DTI_ERR_INPUT, "name",
+                    "%s: bộ chỉ số không khớp kế hoạch này (tên tiêu chí khác tên chỉ tiêu cùng mã, %zu dòng; "
+                    "có thể là bảng của kế hoạch khác): %s",
+                    "%s: the point table does not match this plan (a criterion's name differs from its "
+                    "indicator's, %zu rows; perhaps another plan's table): %s", name, L->nmismatch, list);
 }
 
 static dti_rc check(loader *L, size_t i, dti_err *e)
@@ -326,17 +477,11 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
     const char *m = c->f[F_MAX];
     if (!m)
         return bad(e, L, c, i, F_MAX, TR("thiếu điểm tối đa", "the maximum is missing"));
-    char num[64];
-    size_t k = 0;
-    for (; m[k] && k < sizeof num - 1; k++)
-        num[k] = m[k] == ',' ? '.' : m[k];
-    num[k] = 0;
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(num, &end);
-    while (end && *end == ' ')
-        end++;
-    if (m[k] || end == num || !end || *end || errno || !isfinite(v) || v < 0 || v > MAX_POINTS_LIMIT) {
+    /* the number syntax of every figure (base/num.h): "2,5", "1.000" */
+    num_read nr;
+    double v = 0;
+    if (num_parse(m, &nr, NULL) != DTI_OK || !nr.has || num_check(&nr, NUM_MEASURE, NULL) != DTI_OK ||
+        (v = nr.value) > MAX_POINTS_LIMIT) {
         TRF(msg, sizeof msg, "\"%s\" không phải số điểm (0 đến 1000000)", "\"%s\" is not a number of points (0 to 1000000)", m);
         return bad(e, L, c, i, F_MAX, msg);
     }
@@ -371,6 +516,29 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
         s += len;
         if (*s)
             s++;
+    }
+    /* code AND name: the criterion names the same thing as one of its indicators */
+    if (c->f[F_NAME] && c->inds[0]) {
+        char *cn = text_fold(c->f[F_NAME]);
+        int ok = 0;
+        if (!cn)
+            return app_nomem(e);
+        for (const char *q = c->inds; *q && !ok;) {
+            size_t l = strcspn(q, ";");
+            const char *in = name_of(L, q, l);
+            ok = !in || names_match(cn, in);
+            q += l;
+            if (*q)
+                q++;
+        }
+        free(cn);
+        if (!ok) {
+            size_t *nm = realloc(L->mismatch, (L->nmismatch + 1) * sizeof *nm);
+            if (!nm)
+                return app_nomem(e);
+            L->mismatch = nm;
+            L->mismatch[L->nmismatch++] = i;
+        }
     }
     /* the rule */
     const char *kind = c->f[F_RULE];
@@ -424,7 +592,7 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
     }
     {
         store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query(s, "SELECT code FROM indicators WHERE plan_id = ? AND code IS NOT NULL", q, 1,
+        if ((rc = store_query(s, "SELECT code, name FROM indicators WHERE plan_id = ? AND code IS NOT NULL", q, 1,
                               code_row, &L, e)))
             goto out;
     }
@@ -455,6 +623,10 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
             rc = dti_fail(e, rc, fld[0] ? fld : NULL, "%s: %s", "%s: %s", name, m);
             goto out;
         }
+    if (L.nmismatch) {
+        rc = mismatch_fail(&L, name, e);
+        goto out;
+    }
 
     /* write, in one transaction */
     char ts[STORE_TS_LEN], sha[65];
@@ -517,9 +689,15 @@ out:
     for (size_t i = 0; i < L.n; i++)
         crit_free(&L.v[i]);
     free(L.v);
-    for (size_t i = 0; i < L.ncodes; i++)
+    for (size_t i = 0; i < L.ncodes; i++) {
         free(L.codes[i]);
+        free(L.names[i]);
+        free(L.raw[i]);
+    }
     free(L.codes);
+    free(L.names);
+    free(L.raw);
+    free(L.mismatch);
     free(tname);
     return rc;
 }

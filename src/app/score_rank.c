@@ -355,8 +355,13 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
         int64_t pid = 0;
         int pf = 0;
         store_val qp[] = {SV_I(w->org_id), SV_I(p.year), SV_I(p.year)};
+        /* the plan that covers the period's year (its span or targets' years,
+         * core/period_span.h); of several (a 2026 plan beside a 2025–2030
+         * one) the one made for the shortest span, then the newest: the
+         * ranking names it (plan_id, plan) */
         if ((rc = store_query_int(s, "SELECT id FROM plans WHERE org_id = ? AND (year_from IS NULL OR year_from <= ?) "
-                                     "AND (year_to IS NULL OR year_to >= ?) ORDER BY id DESC LIMIT 1",
+                                     "AND (year_to IS NULL OR year_to >= ?) "
+                                     "ORDER BY COALESCE(year_to, 9999) - COALESCE(year_from, 0), id DESC LIMIT 1",
                                   qp, 3, &pid, &pf, e)))
             goto out;
         if (!pf)
@@ -367,6 +372,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
             goto out;
         }
         w->plan_id = pid;
+        snprintf(w->plan_title, sizeof w->plan_title, "%s", sc.plan_title ? sc.plan_title : "");
         w->sum = sc.total;
         sums[i] = sc.total;
         w->has_key = sc.total.has_value;
@@ -436,10 +442,14 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
         return app_nomem(e);
     for (size_t i = 0; i < r->n; i++) {
         const app_rank_row *w = &r->rows[i];
+        json_t *sj = r->kind == APP_RANK_COMMUNES ? app_sc_sum_json(&w->sum) : NULL;   /* stolen below */
+        json_t *cj = json_object_get(sj, "completeness");
         json_t *j = r->kind == APP_RANK_COMMUNES
-            ? json_pack("{s:i, s:I, s:s, s:o, s:o, s:o}", "rank", w->rank, "org_id", (json_int_t)w->org_id,
+            ? json_pack("{s:i, s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "rank", w->rank, "org_id", (json_int_t)w->org_id,
                         "name", w->name, "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(),
-                        "index", num_or_null(w->has_key, w->key), "sum", app_sc_sum_json(&w->sum))
+                        "plan", w->plan_id ? json_string(w->plan_title) : json_null(),
+                        "index", num_or_null(w->has_key, w->key), "sum", sj,
+                        "completeness", cj ? json_incref(cj) : NULL)
             : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
                         (json_int_t)w->org_id, "name", w->name,
                         "on_time_rate", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
@@ -456,12 +466,26 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
         }
     }
     o = json_pack("{s:s, s:s, s:o}", "ranking", KINDS[r->kind], "period", r->period, "rows", rows);
-    if (o && r->kind == APP_RANK_COMMUNES &&
-        json_object_set_new(o, "province", json_pack("{s:s, s:s, s:o}", "mode", score_province_mode_name(r->mode),
-                                                     "mode_label", score_province_mode_label(r->mode), "sum",
-                                                     app_sc_sum_json(&r->province)))) {
-        json_decref(o);
-        o = NULL;
+    if (o && r->kind == APP_RANK_COMMUNES) {
+        /* the province's completeness: the communes with an index over the
+         * communes listed (its sum counts communes, not indicators) */
+        size_t with = 0;
+        for (size_t i = 0; i < r->n; i++)
+            with += r->rows[i].has_key != 0;
+        json_t *ps = app_sc_sum_json(&r->province);
+        if (ps && json_object_set_new(ps, "completeness",
+                                      json_pack("{s:I, s:I, s:o}", "reported", (json_int_t)with, "expected",
+                                                (json_int_t)r->n, "rate",
+                                                r->n ? json_real((double)with / (double)r->n) : json_null()))) {
+            json_decref(ps);
+            ps = NULL;
+        }
+        if (!ps || json_object_set_new(o, "province", json_pack("{s:s, s:s, s:o}", "mode",
+                                                                score_province_mode_name(r->mode), "mode_label",
+                                                                score_province_mode_label(r->mode), "sum", ps))) {
+            json_decref(o);
+            o = NULL;
+        }
     }
     if (!o)
         return app_nomem(e);

@@ -22,16 +22,24 @@
  * number rounded to 6 decimals (the index is printed with 4). */
 static json_t *num(double v)
 {
-    return json_real(round(v * 1e6) / 1e6);
+    /* what JSON cannot hold is null, never a failed page; a figure too
+     * large to round at 6 decimals is already whole */
+    if (!isfinite(v))
+        return json_null();
+    return json_real(fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
 }
 
 static json_t *sum_json(const score_sum *s)
 {
     char f[SCORE_FMT_LEN];
-    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I}", "points", num(s->points), "max", num(s->max),
-                     "value", s->has_value ? num(s->value) : json_null(),
+    /* SCORE_NODATA_ZERO sums: completeness = reported / expected beside the index */
+    size_t reported = s->counted >= s->nodata ? s->counted - s->nodata : 0;
+    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I, s:{s:I, s:I, s:o}}", "points", num(s->points), "max",
+                     num(s->max), "value", s->has_value ? num(s->value) : json_null(),
                      "value_text", s->has_value ? score_format_index(s->value, f) : "",
-                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata);
+                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata, "completeness",
+                     "reported", (json_int_t)reported, "expected", (json_int_t)s->counted, "rate",
+                     s->counted ? num((double)reported / (double)s->counted) : json_null());
 }
 
 static json_t *ind_json(const app_score_ind *d)
@@ -43,7 +51,8 @@ static json_t *ind_json(const app_score_ind *d)
         return NULL;
     for (size_t i = 0; i < d->ninputs; i++) {
         const app_score_input *x = &d->inputs[i];
-        json_t *o = json_pack("{s:s, s:s, s:o, s:o}", "period", x->period, "org", x->org,
+        json_t *o = json_pack("{s:s, s:s, s:I, s:o, s:o}", "period", x->period, "org", x->org,
+                              "org_id", (json_int_t)x->org_id,
                               "value", x->has_value ? num(x->value) : json_null(),
                               "met", x->verdict >= 0 ? json_boolean(x->verdict) : json_null());
         if (!o || json_array_append_new(obs, o)) {
@@ -55,6 +64,8 @@ static json_t *ind_json(const app_score_ind *d)
     json_t *val = json_null();
     if (!text && d->has_value)
         val = num(d->value);
+    else if (text && d->level)
+        val = num(d->value);        /* a stated level 0..1 */
     else if (text && d->verdict >= 0)
         val = json_boolean(d->verdict == 1);
     json_t *tg = d->has_target
@@ -96,6 +107,149 @@ static json_t *ranking_json(const app_ranking *r)
     return arr;
 }
 
+/* ---- a period the calendar covers with finer ones ------------------------ */
+
+/* Decision — any period. A monthly calendar has no quarter, half-year or
+ * year of its own, yet leaders read the plan by quarter and year. Such a
+ * period P is scored as app/score.h scores any code (the approved figures
+ * of P's year up to its end, folded by each indicator's aggregation: last
+ * or sum), and its completeness is the sum over the calendar's periods
+ * inside it ("parts"), each org listed once with its worst timeliness
+ * (missing, then late, then not due, then on time) and its counts. */
+
+struct parts_ctx {
+    const period *P;
+    json_t *codes;
+    int nomem;
+};
+
+static int part_row(void *ctx, const store_row *r)
+{
+    struct parts_ctx *c = ctx;
+    const char *code = app_col(r, 0);
+    period q;
+    if (!code || period_parse(code, &q) != 0 || q.kind >= c->P->kind || period_start(&q) < period_start(c->P) ||
+        period_end(&q) > period_end(c->P))
+        return 0;
+    if (json_array_append_new(c->codes, json_string(code))) {
+        c->nomem = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* P in PLAN_ID's calendar (or the plan has none): *PARTS = NULL. Else, for
+ * a quarter, half-year or year holding calendar periods of a finer kind:
+ * *PARTS = their codes, oldest first (new reference). Else the calendar's
+ * refusal (DTI_ERR_INPUT, field "period"). */
+static dti_rc calendar_parts(store *s, int64_t plan_id, const period *P, json_t **parts, dti_err *e)
+{
+    char code[PERIOD_CODE_LEN];
+    dti_rc rc;
+    struct parts_ctx c = {P, NULL, 0};
+    *parts = NULL;
+    period_format(P, code);
+    if ((rc = rep_check_period(s, plan_id, code, e)) != DTI_ERR_INPUT || P->kind == PERIOD_MONTH)
+        return rc;
+    if (!(c.codes = json_array()))
+        return app_nomem(e);
+    store_val q[] = {SV_I(plan_id)};
+    dti_err e2;
+    dti_err_clear(&e2);
+    if (store_query(s, "SELECT code FROM periods WHERE plan_id = ? ORDER BY start_date, id", q, 1, part_row, &c, &e2) ||
+        c.nomem || json_array_size(c.codes) == 0) {
+        json_decref(c.codes);
+        return c.nomem ? app_nomem(e) : rc;     /* e still holds the calendar's refusal */
+    }
+    dti_err_clear(e);
+    *parts = c.codes;
+    return DTI_OK;
+}
+
+static int timely_rank(const char *st)
+{
+    return !st ? 0 : strcmp(st, "missing") == 0 ? 4 : strcmp(st, "late") == 0 ? 3
+                   : strcmp(st, "not_due") == 0 ? 2 : strcmp(st, "on_time") == 0 ? 1 : 0;
+}
+
+static void add_int(json_t *o, const char *key, json_int_t n)
+{
+    json_object_set_new(o, key, json_integer(json_integer_value(json_object_get(o, key)) + n));
+}
+
+/* Fold one part's completeness C into the period's TOTAL. 0, or -1 when
+ * out of memory. */
+static int fold_completeness(json_t *total, json_t *c)
+{
+    static const char *const COUNTS[] = {"expected", "received", "on_time", "late", "missing"};
+    json_t *orgs = json_object_get(total, "orgs"), *o;
+    size_t i;
+    for (size_t k = 0; k < sizeof COUNTS / sizeof *COUNTS; k++)
+        add_int(total, COUNTS[k], json_integer_value(json_object_get(c, COUNTS[k])));
+    json_object_set(total, "unit_deadline", json_object_get(c, "unit_deadline"));
+    json_array_foreach(json_object_get(c, "orgs"), i, o) {
+        json_int_t id = json_integer_value(json_object_get(o, "org_id"));
+        json_t *t = json_object_get(o, "timeliness");
+        const char *st = json_string_value(json_object_get(t, "status"));
+        json_t *m = NULL, *x;
+        size_t j;
+        json_array_foreach(orgs, j, x)
+            if (json_integer_value(json_object_get(x, "org_id")) == id)
+                m = x;
+        if (!m) {
+            m = json_pack("{s:I, s:O, s:O, s:I, s:I, s:I, s:I}", "org_id", id, "org", json_object_get(o, "org"),
+                          "timeliness", t, "on_time", (json_int_t)0, "late", (json_int_t)0,
+                          "missing", (json_int_t)0, "not_due", (json_int_t)0);
+            if (!m || json_array_append_new(orgs, m))
+                return -1;
+        } else if (timely_rank(st) > timely_rank(json_string_value(json_object_get(
+                       json_object_get(m, "timeliness"), "status")))) {
+            json_object_set(m, "timeliness", t);
+        }
+        if (timely_rank(st) > 0)
+            add_int(m, st, 1);
+    }
+    return 0;
+}
+
+/* The completeness of PERIOD over its calendar PARTS: the shape of
+ * report_completeness with the counts summed, "parts" the codes, the unit
+ * deadline the last part's. *OUT new reference. */
+static dti_rc parts_completeness(store *s, const auth_user *u, int64_t plan_id, const char *period_code,
+                                 json_t *parts, time_t now, json_t **out, dti_err *e)
+{
+    dti_rc rc = DTI_OK;
+    size_t i;
+    json_t *code;
+    json_t *total = json_pack("{s:I, s:s, s:O, s:n, s:I, s:I, s:I, s:I, s:I, s:[]}", "plan_id", (json_int_t)plan_id,
+                              "period", period_code, "parts", parts, "unit_deadline", "expected", (json_int_t)0,
+                              "received", (json_int_t)0, "on_time", (json_int_t)0, "late", (json_int_t)0,
+                              "missing", (json_int_t)0, "orgs");
+    *out = NULL;
+    if (!total)
+        return app_nomem(e);
+    json_array_foreach(parts, i, code) {
+        json_t *c = NULL;
+        if ((rc = report_completeness(s, u, plan_id, json_string_value(code), now, &c, e)))
+            break;
+        int bad = fold_completeness(total, c);
+        json_decref(c);
+        if (bad) {
+            rc = app_nomem(e);
+            break;
+        }
+    }
+    if (rc) {
+        json_decref(total);
+        return rc;
+    }
+    json_int_t ex = json_integer_value(json_object_get(total, "expected"));
+    json_object_set_new(total, "completeness", ex > 0 ? json_real((double)json_integer_value(json_object_get(total, "received")) / (double)ex) : json_null());
+    json_object_set_new(total, "timeliness", ex > 0 ? json_real((double)json_integer_value(json_object_get(total, "on_time")) / (double)ex) : json_null());
+    *out = total;
+    return DTI_OK;
+}
+
 /* ---- the trend ------------------------------------------------------------ */
 
 /* The plan's index for every period of P's kind in P's year up to P that
@@ -118,8 +272,10 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_s
         period_format(&q, code);
         memset(&one, 0, sizeof one);
         if (i < P->index) {
-            if (rep_check_period(s, plan_id, code, &ignore) != DTI_OK)
+            json_t *qparts = NULL;
+            if (calendar_parts(s, plan_id, &q, &qparts, &ignore) != DTI_OK)
                 continue;               /* not in the calendar (before the plan) */
+            json_decref(qparts);
             if ((rc = app_sc_compute(s, plan_id, code, &one, e)))
                 break;
             use = &one;
@@ -151,7 +307,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     app_score sc;
     app_ranking rk;
     json_t *o = NULL, *inds = NULL, *groups = NULL, *risk = NULL, *notmet = NULL, *comp = NULL, *ranking = NULL,
-           *trend = NULL;
+           *trend = NULL, *parts = NULL;
     int64_t porg = 0;
     int found = 0;
 
@@ -177,10 +333,11 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     if (!period_code || period_parse(period_code, &P) != 0)
         return rep_check_period(s, plan_id, period_code, e);
     period_format(&P, code);
-    if ((rc = rep_check_period(s, plan_id, code, e)))
+    if ((rc = calendar_parts(s, plan_id, &P, &parts, e)))
         return rc;
     if ((rc = app_sc_compute(s, plan_id, code, &sc, e)) ||
-        (rc = report_completeness(s, u, plan_id, code, now, &comp, e)) ||
+        (rc = parts ? parts_completeness(s, u, plan_id, code, parts, now, &comp, e)
+                    : report_completeness(s, u, plan_id, code, now, &comp, e)) ||
         (rc = app_sc_rank_units(s, u, &sc, APP_RANK_UNITS_ONTIME, now, &rk, e)) ||
         (rc = trend_json(s, plan_id, &P, &sc, &trend, e)))
         goto out;
@@ -244,6 +401,7 @@ out:
     json_decref(comp);
     json_decref(ranking);
     json_decref(trend);
+    json_decref(parts);
     app_ranking_release(&rk);
     app_score_release(&sc);
     return rc;

@@ -24,10 +24,14 @@
  * as that period alone would be;
  * the CLI prints it as a table or as is), with timeliness judged at NOW.
  * Needs AUTH_READ on the plan's org; PERIOD must be in the plan's calendar
- * when it has one. *OUT new reference. Fields: plan_id, period, judged_on
+ * when it has one, or be a quarter, half-year or year holding calendar
+ * periods of a finer kind (a monthly plan read by quarter): its figures
+ * fold the months by each indicator's aggregation, its completeness sums
+ * those periods' ("parts": their codes; each org once, its worst
+ * timeliness and its counts on_time, late, missing, not_due). *OUT new reference. Fields: plan_id, period, judged_on
  * (dd/mm/yyyy, the day after the period's end), method, table (null or
  * {id, name}), indicators [{id, code, group, name, aggregation, target {year,
- * op, value, unit, text}, observations [{period, org, value, met}: the
+ * op, value, unit, text}, observations [{period, org, org_id, value, met}: the
  * figures used], value, value_period, achievement, met, points, status,
  * status_label, forecast, due, max, observations_used}], groups [{code,
  * name, points, max, value, value_text, counted, nodata}], plan {points,

@@ -41,6 +41,12 @@ dti_rc csv_parse(const char *name, const char *s, size_t n, size_t max_rows, csv
     for (;; i++) {
         int end = i >= n;
         char c = end ? '\n' : s[i];
+        if (!end && c == 0) {
+            /* a field is handed over as a C string: a NUL would cut it short */
+            rc = dti_fail(e, DTI_ERR_INPUT, name, "%s dòng %zu: có ký tự NUL (byte 0), không phải văn bản",
+                          "%s line %zu: a NUL byte, which is not text", name, line);
+            goto out;
+        }
         if (quoted) {
             if (end) {
                 rc = dti_fail(e, DTI_ERR_INPUT, name, "%s dòng %zu: thiếu dấu \" đóng",

@@ -20,7 +20,8 @@
 typedef dti_rc (*csv_row_fn)(void *ctx, size_t line, char **f, size_t n, dti_err *e);
 
 /* Parse the N bytes at S, at most MAX_ROWS rows. DTI_ERR_INPUT for an
- * unterminated quote or text after a closing quote, DTI_ERR_TOOBIG over a
+ * unterminated quote, text after a closing quote or a NUL byte (fields
+ * are C strings: it would cut one short), DTI_ERR_TOOBIG over a
  * limit; the message names the line. NAME names the input in messages. */
 dti_rc csv_parse(const char *name, const char *s, size_t n, size_t max_rows, csv_row_fn fn,
                  void *ctx, dti_err *e);

@@ -49,6 +49,7 @@ const char *dti_rc_name(dti_rc code)
     case DTI_ERR_CONFLICT: return "conflict";
     case DTI_ERR_STORE: return "store_error";
     case DTI_ERR_INTERNAL: return "internal";
+    case DTI_ERR_BUSY: return "busy";
     }
     return "internal";
 }
@@ -64,6 +65,7 @@ int dti_rc_http(dti_rc code)
     case DTI_ERR_CONFLICT: return 409;
     case DTI_ERR_TOOBIG: return 413;
     case DTI_ERR_NOMEM: case DTI_ERR_IO: case DTI_ERR_STORE: case DTI_ERR_INTERNAL: return 500;
+    case DTI_ERR_BUSY: return 503;
     }
     return 500;
 }

@@ -22,7 +22,8 @@ typedef enum dti_rc {
     DTI_ERR_AUTH,       /* not logged in, or bad credentials */
     DTI_ERR_CONFLICT,   /* the state does not allow it (already submitted ...) */
     DTI_ERR_STORE,      /* the database failed */
-    DTI_ERR_INTERNAL    /* a bug */
+    DTI_ERR_INTERNAL,   /* a bug */
+    DTI_ERR_BUSY        /* busy for now (the database is locked by another writer): try again */
 } dti_rc;
 
 typedef struct dti_err {

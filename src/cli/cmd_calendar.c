@@ -21,6 +21,15 @@ static const char *jstr(const json_t *o, const char *k)
     return s ? s : "—";
 }
 
+/* Deadlines before their period's end: told on stderr, never silently kept. */
+static void print_warnings(const json_t *j)
+{
+    size_t i;
+    const json_t *w;
+    json_array_foreach(json_object_get(j, "warnings"), i, w)
+        fprintf(stderr, "dti: %s: %s\n", TR("cảnh báo", "warning"), jstr(w, "message"));
+}
+
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *uvi = "calendar set KH QUY_TẮC… | calendar show KH";
@@ -40,11 +49,14 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
     json_t *j = NULL;
     if (set) {
         size_t n = 0;
-        if (calendar_set(a.st, &u, plan_id, (const char *const *)(argv + 3), (size_t)(argc - 3), app_now(), &n, &e))
+        if (calendar_set(a.st, &u, plan_id, (const char *const *)(argv + 3), (size_t)(argc - 3), app_now(), &n, &e)) {
             status = cli_error(&e);
-        else
+        } else {
             printf("%s %lld: %zu %s\n", TR("Đã đặt lịch báo cáo cho kế hoạch", "Set the reporting calendar of plan"),
                    (long long)plan_id, n, TR("kỳ", "periods"));
+            if (calendar_get(a.st, &u, plan_id, 0, &j, &e) == DTI_OK)
+                print_warnings(j);
+        }
     } else if (calendar_get(a.st, &u, plan_id, 0, &j, &e)) {
         status = cli_error(&e);
     } else {
@@ -94,9 +106,27 @@ int cmd_periods(cli_ctx *ctx, int argc, char **argv)
         cli_print_json(j);
     } else {
         const json_t *per = json_object_get(j, "periods");
-        if (!json_array_size(per))
-            fprintf(stderr, "dti: %s\n", TR("kế hoạch chưa có lịch báo cáo (dti calendar set)",
-                                            "the plan has no reporting calendar yet (dti calendar set)"));
+        const json_t *yrs = json_object_get(j, "years");
+        int yf = (int)json_integer_value(json_object_get(yrs, "from"));
+        int yt = (int)json_integer_value(json_object_get(yrs, "to"));
+        if (!json_array_size(per)) {
+            if (!json_array_size(json_object_get(j, "rules")))
+                fprintf(stderr, "dti: %s\n", TR("kế hoạch chưa có lịch báo cáo: chưa có quy tắc nào "
+                                                "(dti calendar set KH QUY_TẮC…)",
+                                                "the plan has no reporting calendar: no rule is set "
+                                                "(dti calendar set PLAN RULE…)"));
+            else if (year && (year < yf || year > yt))
+                fprintf(stderr, lang_get() == LANG_EN
+                        ? "dti: the plan's calendar covers %d–%d; %ld is outside (a plan's years come from the "
+                          "span in its title and its targets' years)\n"
+                        : "dti: lịch báo cáo của kế hoạch có các năm %d–%d; năm %ld nằm ngoài (năm của kế "
+                          "hoạch lấy từ giai đoạn ghi ở tên kế hoạch và năm của các chỉ tiêu)\n", yf, yt, year);
+            else
+                fprintf(stderr, "dti: %s\n", TR("lịch báo cáo không có kỳ nào trong năm này; đặt lại lịch để "
+                                                "tạo các kỳ (dti calendar set)",
+                                                "the calendar has no period in this year; set it again to "
+                                                "make the periods (dti calendar set)"));
+        }
         printf("%-8s %-8s %-10s %-10s %-12s %s\n", TR("kỳ", "period"), TR("loại", "kind"), TR("từ", "start"),
                TR("đến", "end"), TR("hạn đơn vị", "unit due"), TR("hạn xã", "commune due"));
         size_t i;
@@ -104,6 +134,7 @@ int cmd_periods(cli_ctx *ctx, int argc, char **argv)
         json_array_foreach(per, i, p)
             printf("%-8s %-8s %-10s %-10s %-12s %s\n", jstr(p, "code"), jstr(p, "kind"), jstr(p, "start"),
                    jstr(p, "end"), jstr(p, "unit_due"), jstr(p, "commune_due"));
+        print_warnings(j);
     }
     json_decref(j);
     app_close(&a);

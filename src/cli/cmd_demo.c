@@ -44,7 +44,7 @@ static const char *db_file(const char *db)
     return strcmp(db, ":memory:") == 0 || !*db ? NULL : db;
 }
 
-/* Move FILE (and its -wal, -shm) to FILE.YYYYmmdd-HHMMSS. 0, or -1 with
+/* Move FILE (and its -wal, -shm, .audit-key, .audit-anchor) to FILE.YYYYmmdd-HHMMSS. 0, or -1 with
  * the reason printed. */
 static int move_aside(const char *file)
 {
@@ -63,8 +63,9 @@ static int move_aside(const char *file)
                                                       "cannot move the old database"), strerror(errno));
         return -1;
     }
-    static const char *const side[] = {"-wal", "-shm"};
-    for (size_t i = 0; i < 2; i++) {
+    /* its audit key and anchor log go with it (app/audit.h): the new file gets its own */
+    static const char *const side[] = {"-wal", "-shm", ".audit-key", ".audit-anchor"};
+    for (size_t i = 0; i < sizeof side / sizeof side[0]; i++) {
         snprintf(from2, sizeof from2, "%s%s", file, side[i]);
         snprintf(to2, sizeof to2, "%s%s", to, side[i]);
         if (access(from2, F_OK) == 0 && rename(from2, to2) != 0) {

@@ -15,6 +15,16 @@ static void print_calendar(const app_import_result *r)
 {
     if (r->existed)
         return;
+    if (!r->cal_set && r->cal_unread.n) {
+        /* never "none" over sentences that were not understood: quote them */
+        printf("%s\n", TR("Lịch báo cáo: chưa đặt; văn bản có các câu về báo cáo mà dti chưa hiểu được, hãy đọc "
+                          "và đặt lịch (dti calendar set KH QUY_TẮC…):",
+                          "Reporting calendar: not set; the document has sentences on reporting that dti did not "
+                          "understand: read them and set it (dti calendar set PLAN RULE…):"));
+        for (size_t i = 0; i < r->cal_unread.n; i++)
+            printf("  «%s»\n", r->cal_unread.v[i]);
+        return;
+    }
     if (!r->cal_set) {
         printf("%s\n", TR("Lịch báo cáo: văn bản không nêu chế độ báo cáo định kỳ; chưa đặt lịch (điều phối viên "
                           "đặt bằng: dti calendar set KH QUY_TẮC…).",

@@ -3,8 +3,11 @@
  *   report fill PLAN ORG PERIOD --csv FILE       values and task progress (CSV form: report.h)
  *   report attach PLAN ORG PERIOD FILE [--indicator CODE | --task CODE] [--name NAME]
  *   report submit PLAN ORG PERIOD
+ *   report withdraw PLAN ORG PERIOD              take a submitted report back before review
  *   report return PLAN ORG PERIOD --reason TEXT
- *   report approve PLAN ORG PERIOD
+ *   report approve PLAN ORG PERIOD                 not by whoever filled or submitted it (report.h)
+ *   report reopen PLAN ORG PERIOD --reason TEXT    an approved report: a new version, returned
+ *   report self-approval COMMUNE on|off [--reason TEXT]   a commune with a single official (admin)
  *   report show PLAN ORG PERIOD [--version N] [--json]
  *   report versions PLAN ORG PERIOD [--json]
  *   report check EVIDENCE [--undo]               the reviewer has looked at a file
@@ -121,6 +124,9 @@ static void print_report(const json_t *r)
     printf("\n");
     if (json_is_string(json_object_get(r, "reason")))
         printf("  %s: %s\n", TR("Lý do trả lại", "Returned because"), jstr(r, "reason"));
+    if (json_is_true(json_object_get(r, "self_approved")))
+        printf("  %s\n", TR("Tự duyệt: người nhập hoặc nộp báo cáo đã duyệt (xã cho phép vì chỉ có một cán bộ)",
+                             "Self-approved: approved by the one who filled or submitted it (the commune allows it)"));
     const json_t *vals = json_object_get(r, "values");
     if (json_array_size(vals))
         printf("%s\n", TR("Số liệu:", "Values:"));
@@ -171,10 +177,12 @@ static void print_report(const json_t *r)
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *usage_vi = "report fill|attach|submit|return|approve|show|versions KH ĐƠN_VỊ KỲ … | "
-                                  "report check SỐ [--undo] | report status KH KỲ";
-    static const char *usage_en = "report fill|attach|submit|return|approve|show|versions PLAN ORG PERIOD … | "
-                                  "report check ID [--undo] | report status PLAN PERIOD";
+    static const char *usage_vi = "report fill|attach|submit|withdraw|return|approve|reopen|show|versions KH ĐƠN_VỊ KỲ … | "
+                                  "report check SỐ [--undo] | report status KH KỲ | "
+                                  "report self-approval XÃ on|off [--reason LÝ_DO]";
+    static const char *usage_en = "report fill|attach|submit|withdraw|return|approve|reopen|show|versions PLAN ORG PERIOD … | "
+                                  "report check ID [--undo] | report status PLAN PERIOD | "
+                                  "report self-approval COMMUNE on|off [--reason TEXT]";
     if (argc < 2)
         return cli_usage(usage_vi, usage_en);
     const char *sub = argv[1];
@@ -183,7 +191,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     int need = 3;
     if (!strcmp(sub, "check"))
         need = 1;
-    else if (!strcmp(sub, "status"))
+    else if (!strcmp(sub, "status") || !strcmp(sub, "self-approval"))
         need = 2;
     else if (!strcmp(sub, "attach"))
         need = 4;
@@ -191,6 +199,12 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         return cli_usage(usage_vi, usage_en);
     if (!strcmp(sub, "fill") && !o.csv)
         return cli_usage("report fill KH ĐƠN_VỊ KỲ --csv TỆP", "report fill PLAN ORG PERIOD --csv FILE");
+    if (!strcmp(sub, "reopen") && !o.reason)
+        return cli_usage("report reopen KH ĐƠN_VỊ KỲ --reason \"LÝ DO\"",
+                         "report reopen PLAN ORG PERIOD --reason \"REASON\"");
+    if (!strcmp(sub, "self-approval") && strcmp(o.pos[1], "on") && strcmp(o.pos[1], "off"))
+        return cli_usage("report self-approval XÃ on|off [--reason LÝ_DO]",
+                         "report self-approval COMMUNE on|off [--reason TEXT]");
     if (!strcmp(sub, "return") && !o.reason)
         return cli_usage("report return KH ĐƠN_VỊ KỲ --reason LÝ_DO", "report return PLAN ORG PERIOD --reason TEXT");
 
@@ -217,6 +231,21 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             printf("%s #%lld\n", o.undo ? TR("Đã bỏ đánh dấu kiểm tra tài liệu", "Unchecked evidence")
                                         : TR("Đã đánh dấu kiểm tra tài liệu", "Checked evidence"), (long long)id);
         }
+        goto out;
+    }
+    if (!strcmp(sub, "self-approval")) {
+        int64_t org = 0;
+        int on = !strcmp(o.pos[1], "on");
+        if (report_org_find(a.st, 0, o.pos[0], &org, &e) ||
+            report_set_self_approval(a.st, &u, org, on, o.reason, now, &e)) {
+            status = cli_error(&e);
+            goto out;
+        }
+        printf("%s\n", on ? TR("Đã cho phép người nhập, nộp báo cáo của xã tự duyệt (báo cáo sẽ ghi rõ là tự duyệt)",
+                               "The one who fills or submits a report of this commune may now approve it (the report "
+                               "says so)")
+                          : TR("Người nhập, nộp báo cáo không được tự duyệt", "Who fills or submits a report may not "
+                               "approve it"));
         goto out;
     }
     if (!strcmp(sub, "status")) {
@@ -290,6 +319,13 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         if (missing)
             fprintf(stderr, "dti: %s: %zu\n", TR("cảnh báo: chỉ tiêu, nhiệm vụ chủ trì chưa có số liệu",
                                                  "warning: led indicators and tasks without an entry"), missing);
+    } else if (!strcmp(sub, "withdraw")) {
+        if (report_withdraw(a.st, &u, &k, now, &e)) {
+            status = cli_error(&e);
+            goto out;
+        }
+        printf("%s %s\n", TR("Đã rút lại báo cáo kỳ (trở về bản nháp)", "Withdrew the report (back to draft) for"),
+               k.period);
     } else if (!strcmp(sub, "return")) {
         if (report_return(a.st, &u, &k, o.reason, now, &e)) {
             status = cli_error(&e);
@@ -302,6 +338,14 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             goto out;
         }
         printf("%s %s\n", TR("Đã duyệt báo cáo kỳ", "Approved the report for"), k.period);
+    } else if (!strcmp(sub, "reopen")) {
+        int ver = 0;
+        if (report_reopen(a.st, &u, &k, o.reason, now, &ver, &e)) {
+            status = cli_error(&e);
+            goto out;
+        }
+        printf("%s %s: %s %d (%s)\n", TR("Đã mở lại báo cáo kỳ", "Reopened the report for"), k.period,
+               TR("phiên bản", "version"), ver, TR("trả lại đơn vị để sửa", "returned to the unit to correct"));
     } else if (!strcmp(sub, "show")) {
         if (report_show(a.st, &u, &k, o.version, now, &j, &e)) {
             status = cli_error(&e);

@@ -27,6 +27,7 @@
 #include "app/scoring.h"
 #include "base/file.h"
 #include "base/lang.h"
+#include "base/num.h"
 #include "cli/cli.h"
 #include "core/period.h"
 #include "core/score.h"
@@ -60,23 +61,13 @@ static int parse_id(const char *s, int64_t *out)
     return 0;
 }
 
+/* Points as people write them (base/num.h: "2,5", "1.000"), >= 0. */
 static int parse_points(const char *s, double *out)
 {
-    char buf[64];
-    size_t i = 0;
-    if (!s)
+    num_read r;
+    if (num_parse(s, &r, NULL) != DTI_OK || !r.has || num_check(&r, NUM_MEASURE, NULL) != DTI_OK)
         return -1;
-    for (; s[i] && i < sizeof buf - 1; i++)
-        buf[i] = s[i] == ',' ? '.' : s[i];
-    buf[i] = 0;
-    if (s[i])
-        return -1;
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(buf, &end);
-    if (end == buf || *end || errno || !isfinite(v))
-        return -1;
-    *out = v;
+    *out = r.value;
     return 0;
 }
 

@@ -1,34 +1,92 @@
 /* cmd_serve.c — `dti serve`: the web server (http/server.h) until SIGINT or SIGTERM.
  *
  *   dti --db FILE serve [--listen HOST:PORT] [--threads N] [--tls-cert F --tls-key F]
- *                       [--trust-proxy] [--admin NAME] [--log]
+ *                       [--trust-proxy] [--max-connections N] [--max-per-ip N]
+ *                       [--idle-timeout S] [--admin NAME] [--log]
+ *
+ * --max-connections (default 1024), --max-per-ip (default 256: an office
+ * behind one NAT address shares it; 0 for no
+ * limit, the setting behind a reverse proxy, where every user comes from
+ * the proxy's address) and --idle-timeout (default 15 s) are the limits
+ * docs/operations.md explains.
  *
  * --admin NAME creates the first administrator, with the password in the
  * environment variable DTI_ADMIN_PASSWORD, when the store has no user yet.
  * Prints the address it serves on (port 0 picks a free one: tests use it)
- * and, on a signal, stops accepting, lets requests in flight finish and
- * exits 0. The signals are blocked before the server's threads start, so
- * that only this thread receives them, in sigwait(). */
+ * and, on a signal, stops accepting, lets requests in flight finish (at
+ * most SERVE_GRACE_MS) and exits 0. The signals are blocked before the
+ * server's threads start, so that only this thread receives them, in
+ * sigwait(). The stop is bounded: a watchdog thread ends the process after
+ * SERVE_STOP_MAX_MS whatever the server is doing (a second signal ends it
+ * at once), so SIGTERM always stops it within 5 s; SQLite's journal keeps
+ * every committed write through such an end, and an uncommitted one was
+ * never acknowledged.
+ * Reminders (app/remind.h) run on their own thread every DTI_REMIND_EVERY
+ * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*;
+ * that thread is stopped first on a signal. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "base/file.h"
 #include "app/app.h"
 #include "app/auth.h"
+#include "app/remind.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "http/server.h"
 
 #define SERVE_MAX_THREADS 256
+#define SERVE_GRACE_MS    2000  /* requests in flight may finish */
+#define SERVE_STOP_MAX_MS 4500  /* then the process ends whatever happens */
 
 static const char USAGE_VI[] = "serve [--listen ĐỊA_CHỈ:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] "
-                               "[--trust-proxy] [--admin TÊN] [--log]";
+                               "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] "
+                               "[--admin TÊN] [--log]";
 static const char USAGE_EN[] = "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] "
-                               "[--trust-proxy] [--admin NAME] [--log]";
+                               "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] "
+                               "[--admin NAME] [--log]";
+
+/* A whole number MIN..MAX from S into *OUT, or -1. */
+static int parse_uint(const char *s, long min, long max, unsigned *out)
+{
+    char *end = NULL;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (errno || !end || *end || end == s || n < min || n > max)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}
+
+static void *stop_watchdog(void *arg)
+{
+    sigset_t *sigs = arg;
+    struct timespec ts = {SERVE_STOP_MAX_MS / 1000, (long)(SERVE_STOP_MAX_MS % 1000) * 1000000L}, start, now;
+    siginfo_t si;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    /* A second SIGINT/SIGTERM, or the time is up. Another signal (EINTR:
+     * LeakSanitizer stops every thread with one as the process exits under
+     * `make check`) only resumes the wait for the time left. */
+    while (sigtimedwait(sigs, &si, &ts) < 0 && errno == EINTR) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long long left = (long long)SERVE_STOP_MAX_MS * 1000000LL -
+                         ((long long)(now.tv_sec - start.tv_sec) * 1000000000LL + (now.tv_nsec - start.tv_nsec));
+        if (left <= 0)
+            break;
+        ts.tv_sec = (time_t)(left / 1000000000LL);
+        ts.tv_nsec = (long)(left % 1000000000LL);
+    }
+    static const char msg[] = "dti: máy chủ không dừng kịp, kết thúc ngay (stopped by force)\n";
+    ssize_t w = write(2, msg, sizeof msg - 1);
+    (void)w;
+    _exit(1);
+    return NULL;
+}
 
 /* Split "127.0.0.1:8080", "[::1]:8080" or ":8080" into HOST (static buffer) and *PORT. */
 static int parse_listen(const char *s, char *host, size_t hostsz, unsigned *port)
@@ -84,6 +142,15 @@ static dti_rc bootstrap_admin(const char *db, const char *name, dti_err *e)
     return rc;
 }
 
+/* DTI_REMIND_EVERY seconds between reminder runs: default 60, 0 = off. */
+static unsigned remind_every(void)
+{
+    const char *v = getenv("DTI_REMIND_EVERY");
+    char *end = NULL;
+    long n = v && *v ? strtol(v, &end, 10) : 60;
+    return v && *v && (*end || n < 0 || n > 86400) ? 60 : (unsigned)n;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
     int rc = CLI_FAIL;
@@ -93,10 +160,14 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     size_t len;
     http_server_cfg cfg;
     http_server *srv = NULL;
+    remind_loop *reminders = NULL;
     dti_err e;
     dti_err_clear(&e);
     memset(&cfg, 0, sizeof cfg);
     cfg.port = 8080;
+    cfg.conn_limit = 1024;
+    cfg.per_ip_limit = 256;
+    cfg.timeout_s = 15;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     cfg.threads = ncpu > 0 && ncpu < 64 ? (unsigned)ncpu : 4;
     for (int i = 1; i < argc; i++) {
@@ -117,6 +188,15 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
             key_path = argv[++i];
         } else if (strcmp(a, "--trust-proxy") == 0) {
             cfg.trust_proxy = 1;
+        } else if (strcmp(a, "--max-connections") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 1, 100000, &cfg.conn_limit) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
+        } else if (strcmp(a, "--max-per-ip") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 0, 100000, &cfg.per_ip_limit) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
+        } else if (strcmp(a, "--idle-timeout") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 1, 3600, &cfg.timeout_s) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
         } else if (strcmp(a, "--admin") == 0 && i + 1 < argc) {
             admin = argv[++i];
         } else if (strcmp(a, "--log") == 0) {
@@ -137,9 +217,6 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     cfg.host = host;
-    cfg.conn_limit = 1024;
-    cfg.per_ip_limit = 256;
-    cfg.timeout_s = 30;
     cfg.db_url = ctx->db;
     cfg.db_open = store_open;
     cfg.db_close = store_close;
@@ -156,6 +233,11 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
         rc = cli_error(&e);
         goto out;
     }
+    if (remind_loop_start(ctx->db, remind_every(), &reminders, &e) != DTI_OK) {
+        http_server_stop(srv, 0);
+        rc = cli_error(&e);
+        goto out;
+    }
     printf("%s %s://%s%s%s:%u/ (%u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
            cert ? "https" : "http", strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
            http_server_port(srv), cfg.threads, TR("luồng", "threads"), TR("dữ liệu", "data"), ctx->db);
@@ -163,7 +245,11 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     int sig = 0;
     sigwait(&sigs, &sig);
     fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
-    http_server_stop(srv, 3000);
+    pthread_t wd;               /* first: nothing below may delay the stop past its bound */
+    if (pthread_create(&wd, NULL, stop_watchdog, &sigs) == 0)
+        pthread_detach(wd);
+    remind_loop_stop(reminders);
+    http_server_stop(srv, SERVE_GRACE_MS);
     rc = CLI_OK;
 out:
     free(cert);

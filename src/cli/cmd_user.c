@@ -6,6 +6,7 @@
  *   dti --db F --as NAME user list [--json]
  *   dti --db F --as ADMIN user disable|enable USER
  *   dti --db F --as ADMIN user set USER [--role ROLE] [--org ORG] [--display "Tên"]
+ *   dti --db F --as NAME user email USER [ADDRESS | --clear]   (reminders: app/remind.h)
  *
  * Passwords are read from DTI_PASSWORD or the first line of standard input,
  * never from the command line (argv is visible to every user of the
@@ -19,6 +20,7 @@
 #include <sodium.h>
 #include "app/app.h"
 #include "app/auth.h"
+#include "app/remind.h"
 #include "app/report.h"
 #include "base/lang.h"
 #include "cli/cli.h"
@@ -216,8 +218,37 @@ static int user_set(cli_ctx *ctx, int argc, char **argv)
     return status;
 }
 
+/* `user email USER [ADDRESS | --clear]`: show or set the address reminders go to. */
+static int user_email(cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2 || argc > 3)
+        return cli_usage("user email TÊN [ĐỊA_CHỈ | --clear]", "user email NAME [ADDRESS | --clear]");
+    app a;
+    auth_user u, target;
+    char *addr = NULL;
+    int status = cli_open_as(ctx, &a, &u);
+    if (status)
+        return status;
+    dti_err e;
+    dti_err_clear(&e);
+    if (auth_user_get(a.st, argv[1], &target, &e))
+        status = cli_error(&e);
+    else if (argc == 3 && remind_email_set(a.st, &u, target.id, strcmp(argv[2], "--clear") == 0 ? NULL : argv[2],
+                                           app_now(), &e))
+        status = cli_error(&e);
+    else if (remind_email_get(a.st, &u, target.id, &addr, &e))
+        status = cli_error(&e);
+    else
+        printf("%s: %s\n", target.name, addr ? addr : TR("(chưa có thư điện tử)", "(no e-mail)"));
+    free(addr);
+    app_close(&a);
+    return status;
+}
+
 int cmd_user(cli_ctx *ctx, int argc, char **argv)
 {
+    if (argc >= 2 && strcmp(argv[1], "email") == 0)
+        return user_email(ctx, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "set") == 0)
         return user_set(ctx, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "add") == 0)
@@ -230,5 +261,6 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
         return user_active(ctx, argc - 1, argv + 1, 0);
     if (argc >= 2 && strcmp(argv[1], "enable") == 0)
         return user_active(ctx, argc - 1, argv + 1, 1);
-    return cli_usage("user add|passwd|list|disable|enable|set ...", "user add|passwd|list|disable|enable|set ...");
+    return cli_usage("user add|passwd|list|disable|enable|set|email ...",
+                     "user add|passwd|list|disable|enable|set|email ...");
 }

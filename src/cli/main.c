@@ -3,7 +3,11 @@
  *   dti [--db FILE] [--lang vi|en] [--as USER] COMMAND [ARGS]
  *
  * The same binary is the command-line tool and (with `serve`) the web
- * server. Messages are in Vietnamese unless --lang en or DTI_LANG=en. */
+ * server. Messages are in Vietnamese unless --lang en or DTI_LANG=en.
+ *
+ * `dti --help` and `dti COMMAND ... --help` (or -h, anywhere before a "--")
+ * print the usage on stdout and exit 0 without running anything; a usage
+ * error prints it on stderr and exits 2. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +47,20 @@ static const struct command COMMANDS[] = {
      "rank PLAN PERIOD   rank the units (--units) or the province's communes (--communes)"},
     {"index", cmd_index, "index load KẾ_HOẠCH TỆP  nạp bộ chỉ số (CSV hoặc JSON)",
      "index load PLAN FILE  load a point table (CSV or JSON)"},
-    {"serve", cmd_serve, "serve [--listen ĐC:CỔNG] [--threads N]  chạy máy chủ web",
-     "serve [--listen HOST:PORT] [--threads N]  run the web server"},
+    {"serve", cmd_serve,
+     "serve [--listen ĐC:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] [--trust-proxy]\n"
+     "        [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] [--admin TÊN] [--log]  chạy máy chủ web",
+     "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] [--trust-proxy]\n"
+     "        [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] [--admin NAME] [--log]  "
+     "run the web server"},
+    {"remind", cmd_remind, "remind [--dry-run]  gửi nhắc hạn, báo trả lại/duyệt, tổng hợp đơn vị chậm (cho cron)",
+     "remind [--dry-run]  send deadline reminders, return/approval notices, the late digest (for cron)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",
      "demo [--force]     make the demo data (Hòa Bình commune, users, reports since the plan was issued)"},
+    {"backup", cmd_backup, "backup TỆP [--no-key]  sao lưu cơ sở dữ liệu (khi máy chủ đang chạy), kèm khóa nhật ký",
+     "backup FILE [--no-key]  back up the database (while the server runs), with the audit key"},
+    {"restore", cmd_backup, "restore TỆP [--force]  khôi phục từ bản sao lưu (máy chủ phải dừng)",
+     "restore FILE [--force]  restore from a backup (the server must be stopped)"},
     {NULL, NULL, NULL, NULL}
 };
 
@@ -78,6 +92,27 @@ static void help(FILE *f)
         fprintf(f, "  %s\n", TR(c->help_vi, c->help_en));
     fprintf(f, "\n%s\n", TR("Tùy chọn chung: --db (mặc định var/dti.db), --lang, --as, --json",
                           "Global options: --db (default var/dti.db), --lang, --as, --json"));
+}
+
+/* Non-zero when ARGV (ARGC items) asks for help before any "--". */
+static int wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return 0;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* `dti COMMAND --help`: its usage on stdout. */
+static void command_help(const struct command *c)
+{
+    printf("%s: dti [--db %s] [--lang vi|en] [--as %s] %s\n", TR("Cách dùng", "Usage"), TR("TỆP", "FILE"),
+           TR("NGƯỜI_DÙNG", "USER"), TR(c->help_vi, c->help_en));
+    printf("%s\n", TR("Tùy chọn chung: --db (mặc định var/dti.db), --lang, --as, --json; xem thêm README.md",
+                      "Global options: --db (default var/dti.db), --lang, --as, --json; see also README.md"));
 }
 
 /* A command's output that did not reach stdout (disk full, closed pipe) is
@@ -127,9 +162,15 @@ int main(int argc, char **argv)
         help(stderr);
         return CLI_BAD_INPUT;
     }
-    for (const struct command *c = COMMANDS; c->name; c++)
-        if (strcmp(c->name, argv[i]) == 0)
-            return finish(c->fn(&ctx, argc - i, argv + i));
+    for (const struct command *c = COMMANDS; c->name; c++) {
+        if (strcmp(c->name, argv[i]) != 0)
+            continue;
+        if (wants_help(argc - i, argv + i)) {
+            command_help(c);
+            return finish(CLI_OK);
+        }
+        return finish(c->fn(&ctx, argc - i, argv + i));
+    }
     fprintf(stderr, "dti: %s: %s\n", TR("lệnh không có", "no such command"), argv[i]);
     help(stderr);
     return CLI_BAD_INPUT;

@@ -465,12 +465,12 @@ static dti_rc window_parse(const char *v, period_window *w, dti_err *e)
 /* Windows in order, not overlapping; only the first may wrap the year. */
 static dti_rc windows_check(const period_rule *r, dti_err *e)
 {
-    int n = period_kind_count(r->kind);
-    if (r->nwindows != n)
+    int n = r->nwindows, most = period_kind_count(r->kind);
+    if (n < 1 || n > most)
         return dti_fail(e, DTI_ERR_INPUT, "window",
-                        "Kỳ loại %s cần đúng %d khung, đã cho %d",
-                        "A %s rule needs exactly %d windows, %d given",
-                        period_kind_name(r->kind), n, r->nwindows);
+                        "Kỳ loại %s có nhiều nhất %d khung, đã cho %d",
+                        "A %s rule has at most %d windows, %d given",
+                        period_kind_name(r->kind), most, r->nwindows);
     for (int i = 0; i < n; i++) {
         const period_window *w = &r->windows[i];
         if (i > 0 && window_wraps(w))
@@ -500,6 +500,7 @@ dti_rc period_rule_parse(const char *text, period_rule *out, dti_err *e)
     char *tok[TOKENS_MAX];
     size_t ntok = 0, len;
     const char *key = NULL;
+    int cutoff_given = 0;
     dti_rc rc;
 
     if (!text || !out)
@@ -573,11 +574,18 @@ dti_rc period_rule_parse(const char *text, period_rule *out, dti_err *e)
             const char *q = t;
             int c;
             key = "cutoff";
-            if (out->cutoff)
+            if (cutoff_given)
                 goto twice;
+            cutoff_given = 1;
+            if (eq_nocase(t, "none") || eq_nocase(t, "khong") || eq_nocase(t, "calendar") ||
+                eq_nocase(t, "lich")) {
+                out->cutoff = 0;
+                continue;
+            }
             if (read_num(&q, 2, &c) < 0 || *q || c < 2 || c > 28)
-                return dti_fail(e, DTI_ERR_INPUT, "cutoff", "Ngày chốt \"%s\" phải từ 2 đến 28",
-                                "Cut-off day \"%s\" must be 2 to 28", t);
+                return dti_fail(e, DTI_ERR_INPUT, "cutoff",
+                                "Ngày chốt \"%s\" phải từ 2 đến 28, hoặc none (kỳ theo lịch dương)",
+                                "Cut-off day \"%s\" must be 2 to 28, or none (calendar periods)", t);
             out->cutoff = c;
         } else if (eq_nocase(key, "window") || eq_nocase(key, "khung")) {
             key = "window";
@@ -597,7 +605,7 @@ add_window:
         out->nwindows++;
     }
 
-    if (out->is_override && (out->cutoff || out->nwindows))
+    if (out->is_override && (cutoff_given || out->nwindows))
         return dti_fail(e, DTI_ERR_INPUT, "rule",
                         "Quy tắc cho một kỳ (%s) chỉ đặt hạn unit= và commune=",
                         "A rule for one period (%s) sets only unit= and commune=", text);
@@ -606,6 +614,10 @@ add_window:
                         "cutoff= and window= cannot be used together");
     if (out->nwindows && (rc = windows_check(out, e)) != DTI_OK)
         return rc;
+    /* Nghị định 09/2019/NĐ-CP, Điều 12: without windows or a stated
+     * cut-off, figures close on the 14th ("15th to 14th") */
+    if (!out->is_override && !out->nwindows && !cutoff_given)
+        out->cutoff = PERIOD_CUTOFF_DEFAULT;
     return DTI_OK;
 twice:
     return dti_fail(e, DTI_ERR_INPUT, key, "\"%s=\" được ghi hai lần", "\"%s=\" is given twice", key);
@@ -701,8 +713,10 @@ int period_rule_format(const period_rule *r, char *out, size_t n)
         PUT("%s", period_format(&r->code, code));
     else
         PUT("%s", period_kind_name(r->kind) ? period_kind_name(r->kind) : "?");
-    if (r->cutoff)
+    if (r->cutoff && r->cutoff != PERIOD_CUTOFF_DEFAULT)
         PUT(":cutoff=%d", r->cutoff);
+    else if (!r->cutoff && !r->nwindows && !r->is_override)
+        PUT(":cutoff=none");
     for (int i = 0; i < r->nwindows && i < 12; i++) {
         const period_window *w = &r->windows[i];
         PUT("%s%02d/%02d-%02d/%02d", i ? "," : ":window=", w->sd, w->sm, w->ed, w->em);
@@ -775,6 +789,8 @@ int period_regime_entry(const period_regime *r, const period *p, period_entry *o
     size_t at = 0, oat = 0;
     const period_rule *base = r ? rule_of_kind(r, p->kind, &at) : NULL;
     const period_rule *ov = r ? override_of(r, p, &oat) : NULL;
+    if (base && base->nwindows && p->index > base->nwindows)
+        base = NULL;    /* the plan states fewer windows: no such period */
     memset(out, 0, sizeof *out);
     out->p = *p;
     period_format(p, out->code);
@@ -808,13 +824,15 @@ size_t period_list(const period_regime *r, int year, period_entry *out, size_t m
     for (size_t i = 0; i < r->nrules; i++) {
         const period_rule *ru = &r->rules[i];
         if (ru->is_override) {
-            if (ru->code.year != year || rule_of_kind(r, ru->kind, NULL))
+            const period_rule *kr = rule_of_kind(r, ru->kind, NULL);
+            if (ru->code.year != year || (kr && (!kr->nwindows || ru->code.index <= kr->nwindows)))
                 continue;   /* listed with its kind's rule, or another year */
             if (n < max)
                 period_regime_entry(r, &ru->code, &out[n++]);
             continue;
         }
-        for (int k = 1; k <= period_kind_count(ru->kind); k++) {
+        int count = ru->nwindows ? ru->nwindows : period_kind_count(ru->kind);
+        for (int k = 1; k <= count; k++) {
             period p = {ru->kind, year, k};
             if (n < max)
                 period_regime_entry(r, &p, &out[n++]);
@@ -841,13 +859,24 @@ int period_regime_find(const period_regime *r, period_kind k, int32_t day, perio
         for (int j = 1; j <= period_kind_count(k); j++) {
             period p = {k, y + dy[i], j};
             period_entry e;
-            period_regime_entry(r, &p, &e);
+            if (period_regime_entry(r, &p, &e) < 0)
+                continue;
             if (day >= e.start && day <= e.end) {
                 *out = e;
                 return 0;
             }
         }
     return -1;
+}
+
+unsigned period_entry_early(const period_entry *en)
+{
+    unsigned f = 0;
+    if (en->unit_due != PERIOD_NO_DAY && en->unit_due < en->end)
+        f |= PERIOD_STATED_UNIT;
+    if (en->commune_due != PERIOD_NO_DAY && en->commune_due < en->end)
+        f |= PERIOD_STATED_COMMUNE;
+    return f;
 }
 
 /* ---- timeliness ------------------------------------------------------- */

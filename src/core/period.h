@@ -26,15 +26,28 @@
  *             | "cutoff=" N               2..28: a period runs from day N of the
  *                                         month before its first month to day
  *                                         N-1 of its last month ("15th to 14th")
- *             | "window=" W *( "," W )    custom windows, one per period of
- *                                         the kind, in order: W = DD/MM-DD/MM;
+ *             | "cutoff=none"             calendar periods (also cutoff=calendar,
+ *                                         chot=khong, chot=lich)
+ *             | "window=" W *( "," W )    custom windows, at most one per period
+ *                                         of the kind, in order: W = DD/MM-DD/MM;
  *                                         the first may wrap into the previous
- *                                         year (15/12-14/03)
+ *                                         year (15/12-14/03); a rule with fewer
+ *                                         windows than periods of its kind has
+ *                                         only those periods (three quarters)
  *   deadline  = N "+" K      day N of the K-th month after the period's last month
  *             | N "@last"    day N of the period's last month (same as N+0)
  *             | DD "/" MM    that day in the period's year ("05/12")
  *             | DD "/" MM "/" YYYY   an explicit date
  *             | "none"       no deadline at this level
+ *
+ * Default cut-off. A kind rule with neither "cutoff=" nor "window=" closes
+ * its figures on the 14th (cutoff=15), as Nghị định 09/2019/NĐ-CP, Điều 12,
+ * fixes for state reporting regimes: a month from the 15th of the month
+ * before to the 14th, a quarter from the 15th of the month before it to the
+ * 14th of its last month, a half-year from 15/12 (15/06) to 14/06 (14/12), a
+ * year from 15/12 of the year before to 14/12. Calendar periods are written
+ * cutoff=none. period_rule_format omits cutoff=15 and writes cutoff=none, so
+ * the canonical text parses back to the same rule.
  *
  * Examples: month:unit=15+1,commune=20+1    quarter:unit=18@last,commune=20@last
  *           year:unit=18/12,commune=20/12   month:cutoff=15:unit=20@last
@@ -140,6 +153,7 @@ int period_cmp(const period *a, const period *b);
 /* ---- regimes ---------------------------------------------------------- */
 
 #define PERIOD_RULES_MAX 16         /* rules in a regime */
+#define PERIOD_CUTOFF_DEFAULT 15    /* Nghị định 09/2019/NĐ-CP: 15th to 14th */
 #define PERIOD_RULE_TEXT_MAX 512    /* bytes of one rule's text */
 #define PERIOD_REGIME_TEXT_MAX 4096 /* bytes of a whole regime's text */
 #define PERIOD_LIST_MAX (12 + 4 + 2 + 1 + PERIOD_RULES_MAX) /* periods of a year */
@@ -165,8 +179,8 @@ typedef struct period_rule {
     period_kind kind;
     int is_override;    /* the rule names one period: `code` */
     period code;        /* (is_override) */
-    int cutoff;         /* 0 (calendar) or 2..28 */
-    int nwindows;       /* 0, or period_kind_count(kind) */
+    int cutoff;         /* 0 (calendar, or windows) or 2..28 */
+    int nwindows;       /* 0, or 1..period_kind_count(kind) */
     period_window windows[12];
     period_deadline unit;       /* units → commune */
     period_deadline commune;    /* commune → province */
@@ -218,8 +232,14 @@ int32_t period_deadline_day(const period_deadline *d, const period *p, int32_t e
 /* Fill *OUT with P's entry under R: the rule of P's kind gives the dates
  * and deadlines, an override for P's code replaces the deadlines it
  * states. Returns 0, or -1 when R has no rule for P (neither its kind nor
- * an override): then OUT holds P's calendar dates and no deadlines. */
+ * an override, or its kind's windows stop before P's index): then OUT holds
+ * P's calendar dates and no deadlines. */
 int period_regime_entry(const period_regime *r, const period *p, period_entry *out);
+/* The deadlines of EN that fall before its period ends (due day < last
+ * day): PERIOD_STATED_UNIT and/or PERIOD_STATED_COMMUNE, 0 when none. Such
+ * a deadline is legal but never set silently: the app tells the coordinator
+ * (calendar.h, "warnings"). */
+unsigned period_entry_early(const period_entry *en);
 /* Every period of YEAR (periods whose code has that year) under R, in
  * OUT (room for MAX), ordered by end date then kind (month, quarter,
  * half, year). Returns how many; at most PERIOD_LIST_MAX exist. */

@@ -104,10 +104,30 @@ char *period_rule_describe(const period_rule *r, dti_lang lang, char *out, size_
     }
     if (r->cutoff) {
         add(&b, en ? " (from day " : " (từ ngày ");
-        addn(&b, r->cutoff, 0);
-        add(&b, en ? " of the month before to day " : " tháng trước đến ngày ");
-        addn(&b, r->cutoff - 1, 0);
+        if (r->kind != PERIOD_YEAR)
+            addn(&b, r->cutoff, 0);
+        if (r->kind == PERIOD_YEAR) {
+            addn(&b, r->cutoff, 1);
+            add(&b, en ? "/12 of the year before to " : "/12 năm trước đến ngày ");
+            addn(&b, r->cutoff - 1, 1);
+            add(&b, "/12");
+        } else if (r->kind == PERIOD_MONTH) {
+            add(&b, en ? " of the month before to day " : " tháng trước đến ngày ");
+            addn(&b, r->cutoff - 1, 0);
+        } else {
+            add(&b, en ? " of the month before the " : " tháng trước ");
+            add(&b, kind_word(r->kind, en));
+            add(&b, en ? " to day " : " đến ngày ");
+            addn(&b, r->cutoff - 1, 0);
+            add(&b, en ? " of its last month" : " tháng cuối ");
+            if (!en)
+                add(&b, kind_word(r->kind, en));
+        }
         add(&b, ")");
+    } else if (!r->nwindows && !r->is_override) {
+        add(&b, en ? " (calendar " : " (theo ");
+        add(&b, en ? kind_word(r->kind, en) : kind_word(r->kind, en));
+        add(&b, en ? "s)" : " dương lịch)");
     }
     if (r->nwindows) {
         add(&b, en ? " (own windows " : " (khung riêng ");

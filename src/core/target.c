@@ -269,7 +269,8 @@ static int read_value(const toks *t, size_t i, double *value, size_t *next)
     size_t j = i + 1;
     /* thousands: "1.000", "1.000.000" (not "0.700") */
     int grouped = 0;
-    while (v > 0 && nd <= 3 + 3 * (size_t)grouped && is_p(t, j, ".") && glued(t, j) &&
+    /* the first group 1..3 digits, every further one exactly 3 (base/num.h's rule) */
+    while (v > 0 && (grouped || nd <= 3) && is_p(t, j, ".") && glued(t, j) &&
            is_num(t, j + 1) && glued(t, j + 1) && t->v[j + 1].e - t->v[j + 1].b == 3) {
         const tok *g = &t->v[j + 1];
         nd += 3;

@@ -69,16 +69,18 @@ static dti_rc extract_part(const http_part *f, plan **out, strlist *warn, calend
     return rc;
 }
 
-/* {"rules", "descriptions": [{"rule", "vi", "en"}], "sources": [..]} of
- * RULES (with SOURCES parallel to them, or empty), or NULL (no memory). */
-static json_t *calendar_json(const strlist *rules, const strlist *sources)
+/* {"rules", "descriptions": [{"rule", "vi", "en"}], "sources": [..],
+ * "unread": [..]} of RULES (with SOURCES parallel to them, or empty) and
+ * the sentences on reporting not understood (UNREAD, when no rule was
+ * found), or NULL (no memory). */
+static json_t *calendar_json(const strlist *rules, const strlist *sources, const strlist *unread)
 {
     json_t *desc = NULL;
     dti_err e;
     if (calendar_describe((const char *const *)rules->v, rules->n, &desc, &e) != DTI_OK)
         return NULL;
-    return json_pack("{s:o, s:o, s:o}", "rules", strlist_json(rules), "descriptions", desc, "sources",
-                     strlist_json(sources));
+    return json_pack("{s:o, s:o, s:o, s:o}", "rules", strlist_json(rules), "descriptions", desc, "sources",
+                     strlist_json(sources), "unread", strlist_json(unread));
 }
 static const char *how_name(app_match_how h)
 {
@@ -108,7 +110,7 @@ static json_t *matches_json(const app_import_result *res)
 static json_t *result_json(const app_import_result *res)
 {
     json_t *m = matches_json(res);
-    json_t *cal = calendar_json(&res->cal_rules, &res->cal_sources);
+    json_t *cal = calendar_json(&res->cal_rules, &res->cal_sources, &res->cal_unread);
     if (cal && (json_object_set_new(cal, "set", json_boolean(res->cal_set)) ||
                 json_object_set_new(cal, "given", json_boolean(res->cal_given)) ||
                 json_object_set_new(cal, "periods", json_integer((json_int_t)res->cal_periods)))) {
@@ -164,7 +166,7 @@ void api_import_preview(http_req *r)
                        res.existed ? json_integer(res.plan_id) : json_null(), "units_new",
                        (json_int_t)res.nunits_new, "commune_id",
                        res.commune_id ? json_integer(res.commune_id) : json_null(), "calendar",
-                       calendar_json(&cal.rules, &cal.sources));
+                       calendar_json(&cal.rules, &cal.sources, &cal.unread));
     http_reply_json(r, 200, answer);
     goto out;
 oom:

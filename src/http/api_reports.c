@@ -5,8 +5,12 @@
  *   PUT  /api/v1/plans/:id/reports/:org/:period               fill (text/csv body)
  *   POST /api/v1/plans/:id/reports/:org/:period/submit
  *   POST /api/v1/plans/:id/reports/:org/:period/return        {"reason": "..."}
- *   POST /api/v1/plans/:id/reports/:org/:period/approve
- *   POST /api/v1/plans/:id/reports/:org/:period/evidence      multipart: file [, item, item_kind]
+ *   POST /api/v1/plans/:id/reports/:org/:period/approve       not by who filled or submitted it
+ *   POST /api/v1/plans/:id/reports/:org/:period/reopen        {"reason": "..."}: an approved report
+ *   POST /api/v1/plans/:id/reports/:org/:period/withdraw      submitted → draft, before review
+ *   POST /api/v1/plans/:id/reports/:org/:period/evidence      multipart: file (one or several parts
+ *                                                             named "file": all stored or none)
+ *                                                             [, item, item_kind]
  *   GET  /api/v1/evidence/:eid                                the file
  *   POST /api/v1/evidence/:eid/check                          {"checked": true|false}
  *   GET  /api/v1/plans/:id/completeness/:period
@@ -208,19 +212,77 @@ void api_report_approve(http_req *r)
     reply_report(r, db, &u, &k, NULL);
 }
 
+/* Reopen an approved report: a new version, returned to the unit with the reason. */
+void api_report_reopen(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    json_t *body;
+    int version = 0;
+    dti_err_clear(&e);
+    if (http_json_body(r, &body, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    json_t *jr = json_object_get(body, "reason");
+    if (jr && !json_is_string(jr)) {
+        http_reply_fail(r, DTI_ERR_INPUT, "reason", "“reason” phải là một đoạn văn", "“reason” must be a string");
+        return;
+    }
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_reopen(db, &u, &k, json_string_value(jr), app_now(), &version, &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_report(r, db, &u, &k, NULL);
+}
+
+/* Withdraw a submitted report before review: back to draft. */
+void api_report_withdraw(http_req *r)
+{
+    dti_err e;
+    auth_user u;
+    report_key k;
+    dti_err_clear(&e);
+    store *db = begin(r, &u, &k, &e);
+    if (!db || report_withdraw(db, &u, &k, app_now(), &e) != DTI_OK) {
+        http_reply_error(r, &e);
+        return;
+    }
+    reply_report(r, db, &u, &k, NULL);
+}
+
 void api_report_attach(http_req *r)
 {
     dti_err e;
     auth_user u;
     report_key k;
     const http_part *f, *item, *kind;
-    int64_t id = 0;
-    int new_file = 0;
+    report_file files[REPORT_FILES_MAX];
+    int64_t ids[REPORT_FILES_MAX];
+    int fresh[REPORT_FILES_MAX];
+    size_t nfiles = 0;
     char kc = 'i';
     dti_err_clear(&e);
     if (http_file_part(r, "file", &f, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
+    }
+    for (const http_part *p = f; p; p = p->next) {
+        if (strcmp(p->name, "file") != 0)
+            continue;
+        if (!p->filename || p->data.len == 0) {
+            http_reply_fail(r, DTI_ERR_INPUT, "file", "Tệp “%s” trống", "The file “%s” is empty",
+                            p->filename ? p->filename : "?");
+            return;
+        }
+        if (nfiles == REPORT_FILES_MAX) {
+            http_reply_fail(r, DTI_ERR_TOOBIG, "file", "Tối đa %d tệp một lần", "At most %d files at once",
+                            REPORT_FILES_MAX);
+            return;
+        }
+        files[nfiles++] = (report_file){p->filename, p->data.ptr, p->data.len};
     }
     item = http_part_get(r, "item");
     kind = http_part_get(r, "item_kind");
@@ -234,13 +296,22 @@ void api_report_attach(http_req *r)
         }
     }
     store *db = begin(r, &u, &k, &e);
-    if (!db || report_attach(db, &u, &k, kc, item && item->data.len ? item->data.ptr : NULL, f->filename,
-                             f->data.ptr, f->data.len, 0, app_now(), &id, &new_file, &e) != DTI_OK) {
+    if (!db || report_attach_many(db, &u, &k, kc, item && item->data.len ? item->data.ptr : NULL, files, nfiles, 0,
+                                  app_now(), ids, fresh, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    http_reply_json(r, 201, json_pack("{s:I, s:s, s:I, s:b}", "id", (json_int_t)id, "name", f->filename, "size",
-                                      (json_int_t)f->data.len, "new_file", new_file));
+    /* the first file's fields at the top (as before several were allowed), every file in "files" */
+    json_t *list = json_array();
+    for (size_t i = 0; list && i < nfiles; i++)
+        if (json_array_append_new(list, json_pack("{s:I, s:s, s:I, s:b}", "id", (json_int_t)ids[i], "name",
+                                                  files[i].name, "size", (json_int_t)files[i].len, "new_file",
+                                                  fresh[i])))
+            break;
+    http_reply_json(r, 201, list ? json_pack("{s:I, s:s, s:I, s:b, s:o}", "id", (json_int_t)ids[0], "name",
+                                             files[0].name, "size", (json_int_t)files[0].len, "new_file", fresh[0],
+                                             "files", list)
+                                 : NULL);
 }
 
 static void free_cb(void *p) { free(p); }

@@ -7,10 +7,11 @@
 
 /* An uploaded plan document; reader.h allows more, a browser upload needs less. */
 #define IMPORT_UPLOAD_MAX ((size_t)20 << 20)
-/* A report's CSV (app/report.h REPORT_CSV_MAX_BYTES) and an evidence file
- * (REPORT_EVIDENCE_MAX) with room for the multipart framing. */
+/* A report's CSV (app/report.h REPORT_CSV_MAX_BYTES); evidence: one file
+ * of up to REPORT_EVIDENCE_MAX, or several together, in the largest body a
+ * route may take (each file still checked against its own limit). */
 #define REPORT_CSV_MAX ((size_t)4 << 20)
-#define EVIDENCE_UPLOAD_MAX (((size_t)20 << 20) + 65536)
+#define EVIDENCE_UPLOAD_MAX HTTP_MAX_UPLOAD
 /* An edit of one indicator or task: its texts (app/planedit.h limits) with room. */
 #define PLAN_EDIT_MAX ((size_t)1 << 20)
 
@@ -30,6 +31,8 @@ const route api_routes[] = {
     {"POST", "/api/v1/plans/:id/reports/:org/:period/submit",       api_report_submit,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/return",       api_report_return,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/approve",      api_report_approve,  ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/reopen",       api_report_reopen,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/reports/:org/:period/withdraw",     api_report_withdraw, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/reports/:org/:period/evidence",     api_report_attach,   ROUTE_SESSION | ROUTE_MULTIPART, EVIDENCE_UPLOAD_MAX},
     {"GET",  "/api/v1/evidence/:eid", api_evidence_get,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/evidence/:eid/check", api_evidence_check, ROUTE_SESSION, 0},
@@ -53,6 +56,14 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/units",             api_plan_units,     ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/assignments/:org", api_org_duties, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/reports",          api_report_queue, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/notices",                    api_notices_list,       ROUTE_SESSION, 0},
+    {"POST", "/api/v1/notices/read",               api_notices_read_all,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/notices/:nid/read",          api_notice_read,        ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/users/:uid/email",           api_user_email_get,     ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/users/:uid/email",           api_user_email_set,     ROUTE_SESSION, 4096},
+    {"GET",  "/api/v1/plans/:id/reminders",        api_plan_reminders_get, ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/reminders",        api_plan_reminders_set, ROUTE_SESSION, 4096},
+    {"POST", "/api/v1/reminders/run",              api_reminders_run,      ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/export/:period",    api_export_report,       ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/export/:period",    api_export_report_post,  ROUTE_SESSION, 65536 + 4096},
     {"GET",  "/api/v1/provinces/:pid/export/:period", api_export_province,   ROUTE_SESSION, 0},

@@ -1,16 +1,23 @@
 /* server.c — libmicrohttpd daemon, request lifecycle, replies; see server.h.
  *
  * libmicrohttpd calls access() several times per request: once when the
- * headers are in (we allocate the http_req, route it, check the declared
- * length and start a multipart parser), once per piece of body (appended
- * under the route's limit, or fed to the parser), and once more with no
- * data when the body is complete (we run the handler and queue its reply).
+ * headers are in (on_headers: we allocate the http_req, route it, check the
+ * protocol edges, the declared length and the session), once per piece of
+ * body (on_data: appended under the route's limit and the server's memory
+ * budget), and once more with no data when the body is complete
+ * (on_complete: a multipart body is split, multipart.h; we run the handler,
+ * queue its reply and give back the store handle and the body at once).
  * A request without body is answered at the second call, never at the
  * first: libmicrohttpd 0.9.75 takes a reply queued at the first call as an
  * early answer and closes the connection after it ("Connection: close"),
  * so every request would pay a new TCP connection (tests/api/server.test.mjs
- * checks that a connection is kept alive). completed() frees the
- * request: its arena, body, parts, JSON, and gives its store handle back.
+ * checks that a connection is kept alive). A refusal at the first call is
+ * sent at once only when closing is right: the client waits for 100
+ * Continue, or announces far more than the route takes (otherwise the body
+ * is read and dropped, so that a client still sending sees the answer
+ * rather than a reset connection). libmicrohttpd also takes no reply
+ * in the middle of a body, so an error found there is kept and answered
+ * when the body is complete. completed() frees the request.
  *
  * With MHD_USE_INTERNAL_POLLING_THREAD and a thread pool every connection
  * stays on one worker thread, so the thread-local language (lang_set) set
@@ -31,9 +38,22 @@
 #include <sodium.h>
 #include "base/lang.h"
 #include "http/api.h"
+#include "http/multipart.h"
 #include "http/server.h"
 
 #define HTTP_DISCARD_MAX ((uint64_t)8 << 20)  /* body bytes read and dropped after a 413 */
+#define HTTP_POOL_WAIT_MS 2000                /* longest wait for a store handle, then 503 */
+#define HTTP_RETRY_AFTER "5"                  /* seconds, in a 503's Retry-After */
+/* A connection in the middle of a request may pause longer than an idle
+ * one (cfg.timeout_s) before it is closed: a slow upload from a weak
+ * mobile link, or curl --limit-rate, sends in bursts with long gaps. */
+#define HTTP_REQUEST_TIMEOUT_S 60u
+/* libmicrohttpd's memory per connection: above our own limits on the URL
+ * and the headers (server.h), so that it is the server that refuses them,
+ * in JSON, and libmicrohttpd's HTML pages are left for requests beyond
+ * this size only. Untouched pages of the pool cost nothing (mmap). */
+#define HTTP_CONN_MEMORY ((size_t)96 << 10)
+#define HTTP_TLS_PRIORITIES "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
 
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
             "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "       \
@@ -52,6 +72,8 @@ struct http_server {
     unsigned port;
     struct db_pool db;
     char *tls_cert, *tls_key;   /* copies: MHD keeps pointers */
+    pthread_mutex_t budget_mu;
+    size_t body_bytes;          /* body bytes held by requests in flight (<= cfg.body_budget) */
 };
 
 struct hdr {
@@ -64,12 +86,13 @@ struct http_req_priv {
     int body_over;              /* the body went over the route's limit */
     uint64_t received;          /* body bytes received */
     int answered;               /* the reply is queued */
-    int too_many_parts;         /* a multipart body with over HTTP_MAX_PARTS parts */
     int session_checked;        /* check_session() ran (at the first call) */
     int rejected;               /* refused before the body: REJECT is the answer */
     dti_err reject;
     size_t max_body;
-    struct MHD_PostProcessor *pp;
+    size_t reserved;            /* bytes of the server's body budget this request holds */
+    int multipart;              /* a ROUTE_MULTIPART route: split the body when complete */
+    const char *cause;          /* what a 5xx reply says, for the log */
     http_part *parts;
     size_t nparts;
     json_t *json;
@@ -88,24 +111,49 @@ struct http_req_priv {
 
 static void pool_init(struct db_pool *p, size_t max)
 {
+    pthread_condattr_t ca;
     pthread_mutex_init(&p->mu, NULL);
-    pthread_cond_init(&p->cv, NULL);
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->cv, &ca);
+    pthread_condattr_destroy(&ca);
     p->idle = NULL;
     p->nidle = p->nopen = 0;
     p->max = max;
 }
 
+/* A handle from the pool. A handle is held only while a handler runs in
+ * its worker (the session check at the headers gives its handle back at
+ * once, and the request gives its own back as soon as its reply is
+ * queued), and the pool has one per worker, so a wait here is short; it is
+ * still bounded (HTTP_POOL_WAIT_MS, then DTI_ERR_BUSY: 503), so that no
+ * worker can wait for ever on a handle. */
 static store *pool_get(http_server *s, dti_err *e)
 {
     struct db_pool *p = &s->db;
+    struct timespec until;
+    int w = 0;
     if (!s->cfg.db_open) {
         dti_fail(e, DTI_ERR_STORE, NULL, "Máy chủ chạy không có cơ sở dữ liệu",
                  "The server runs without a database");
         return NULL;
     }
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += HTTP_POOL_WAIT_MS / 1000;
+    until.tv_nsec += (long)(HTTP_POOL_WAIT_MS % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
     pthread_mutex_lock(&p->mu);
-    while (p->nidle == 0 && p->nopen >= p->max)
-        pthread_cond_wait(&p->cv, &p->mu);
+    while (p->nidle == 0 && p->nopen >= p->max && w != ETIMEDOUT)
+        w = pthread_cond_timedwait(&p->cv, &p->mu, &until);
+    if (p->nidle == 0 && p->nopen >= p->max) {
+        pthread_mutex_unlock(&p->mu);
+        dti_fail(e, DTI_ERR_BUSY, NULL, "Máy chủ đang bận, xin thử lại sau ít phút",
+                 "The server is busy, please try again in a few minutes");
+        return NULL;
+    }
     if (p->nidle > 0) {
         store *db = p->idle[--p->nidle];
         pthread_mutex_unlock(&p->mu);
@@ -133,6 +181,33 @@ static void pool_put(http_server *s, store *db)
     p->idle[p->nidle++] = db;   /* idle has room for max handles */
     pthread_cond_signal(&p->cv);
     pthread_mutex_unlock(&p->mu);
+}
+
+/* Take N bytes of the server's body budget for R; -1 when it is spent. */
+static int budget_take(http_req *r, size_t n)
+{
+    http_server *s = r->srv;
+    int ok = 0;
+    pthread_mutex_lock(&s->budget_mu);
+    if (n > s->cfg.body_budget || s->body_bytes > s->cfg.body_budget - n) {
+        ok = -1;
+    } else {
+        s->body_bytes += n;
+        r->priv->reserved += n;
+    }
+    pthread_mutex_unlock(&s->budget_mu);
+    return ok;
+}
+
+static void budget_give(http_req *r)
+{
+    http_server *s = r->srv;
+    if (!r->priv->reserved)
+        return;
+    pthread_mutex_lock(&s->budget_mu);
+    s->body_bytes -= r->priv->reserved;
+    pthread_mutex_unlock(&s->budget_mu);
+    r->priv->reserved = 0;
 }
 
 static void pool_release(http_server *s)
@@ -309,6 +384,7 @@ void http_reply_json(http_req *r, int status, json_t *j)
         static const char oom[] = "{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\",\"field\":null}}";
         set_reply(r, 500, MHD_create_response_from_buffer(sizeof oom - 1, (void *)oom, MHD_RESPMEM_PERSISTENT),
                   "application/json; charset=utf-8");
+        r->priv->cause = "out of memory encoding the JSON reply";
         return;
     }
     set_reply(r, status, MHD_create_response_from_buffer_with_free_callback(strlen(s), s, free_cb),
@@ -325,6 +401,7 @@ static const char *default_msg(dti_rc code)
     case DTI_ERR_TOOBIG: return TR("Dữ liệu gửi lên quá lớn", "The request is too large");
     case DTI_ERR_INPUT: case DTI_ERR_FORMAT: return TR("Dữ liệu không hợp lệ", "Invalid input");
     case DTI_ERR_CONFLICT: return TR("Trạng thái hiện tại không cho phép việc này", "The current state does not allow this");
+    case DTI_ERR_BUSY: return TR("Máy chủ đang bận, xin thử lại sau ít phút", "The server is busy, please try again in a few minutes");
     default: return TR("Lỗi máy chủ", "Server error");
     }
 }
@@ -338,9 +415,19 @@ void http_reply_error(http_req *r, const dti_err *e)
     json_t *j = json_pack("{s:{s:s, s:s, s:s?}}", "error", "code", dti_rc_name(code), "message", msg,
                           "field", e && e->field[0] ? e->field : NULL);
     int status = dti_rc_http(code);
-    if (status >= 500)
-        fprintf(stderr, "dti serve: %s %s: %d %s\n", r->method, r->path, status, msg);
     http_reply_json(r, status, j);
+    if (status >= 500 && !r->priv->cause) {
+        /* The cause, for the log line queue() writes: the message and the
+         * error's name (a 500 "out of memory" says which). */
+        char c[900];
+        snprintf(c, sizeof c, "%s (%s%s%s)", msg, dti_rc_name(code), e && e->field[0] ? ", " : "",
+                 e && e->field[0] ? e->field : "");
+        r->priv->cause = arena_strdup(&r->pool, c);
+        if (!r->priv->cause)
+            r->priv->cause = dti_rc_name(code);
+    }
+    if (code == DTI_ERR_BUSY)
+        http_add_header(r, "Retry-After", HTTP_RETRY_AFTER);
 }
 
 void http_reply_fail(http_req *r, dti_rc code, const char *field, const char *vi, const char *en, ...)
@@ -415,6 +502,9 @@ static enum MHD_Result queue(http_req *r)
     p->answered = 1;
     MHD_destroy_response(resp);
     p->resp = NULL;
+    if (p->status >= 500)   /* every 5xx, with its cause, logging on or off */
+        fprintf(stderr, "dti serve: %s %s %s: %d %s%s\n", r->ip, r->method, r->path, p->status,
+                p->cause ? p->cause : "(no cause given by the handler)", ok == MHD_YES ? "" : " [not sent]");
     if (r->srv->cfg.log_requests) {
         struct timespec t1;
         clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -426,34 +516,38 @@ static enum MHD_Result queue(http_req *r)
 
 /* ---- multipart ---- */
 
-static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key, const char *filename,
-                                 const char *content_type, const char *transfer_encoding, const char *data,
-                                 uint64_t off, size_t size)
+/* multipart_fn: keep part PT as an http_part of the request (names copied
+ * into the arena, the bytes left in the body: see multipart.h). */
+static int collect_part(void *ctx, const multipart_part *mp, dti_err *e)
 {
-    http_req *r = cls;
+    http_req *r = ctx;
     struct http_req_priv *p = r->priv;
-    http_part *pt = p->parts;
-    /* Parts arrive in order; a new key (or offset 0) starts a new part. */
-    if (!pt || off == 0 || strcmp(pt->name, key ? key : "") != 0) {
-        if (p->nparts >= HTTP_MAX_PARTS) {
-            p->too_many_parts = 1;
-            return MHD_NO;
-        }
-        pt = arena_calloc(&r->pool, 1, sizeof *pt);
-        if (!pt || !(pt->name = arena_strdup(&r->pool, key ? key : "")))
-            return MHD_NO;
-        pt->filename = arena_strdup(&r->pool, filename);
-        pt->content_type = arena_strdup(&r->pool, content_type);
-        buf_init(&pt->data, filename ? p->max_body : HTTP_MAX_FIELD);
-        pt->next = p->parts;
-        p->parts = pt;
-        p->nparts++;
+    http_part *pt = arena_calloc(&r->pool, 1, sizeof *pt);
+    if (!pt || !(pt->name = arena_strdup(&r->pool, mp->name)) ||
+        (mp->filename && !(pt->filename = arena_strdup(&r->pool, mp->filename))) ||
+        (mp->content_type && !(pt->content_type = arena_strdup(&r->pool, mp->content_type)))) {
+        dti_fail(e, DTI_ERR_NOMEM, NULL, "Hết bộ nhớ", "Out of memory");
+        return -1;
     }
-    if (size && buf_add(&pt->data, data, size) != 0) {
-        p->body_over = pt->data.failed == DTI_ERR_TOOBIG;
-        return MHD_NO;
+    if (!mp->filename && mp->len > HTTP_MAX_FIELD) {
+        dti_fail(e, DTI_ERR_TOOBIG, mp->name, "Trường “%s” dài quá %zu byte", "Field “%s” is longer than %zu bytes",
+                 mp->name, HTTP_MAX_FIELD);
+        return -1;
     }
-    return MHD_YES;
+    if (mp->filename && mp->len > p->max_body) {
+        dti_fail(e, DTI_ERR_TOOBIG, mp->name, "Tệp gửi lên vượt quá giới hạn %zu byte",
+                 "The file sent is over the limit of %zu bytes", p->max_body);
+        return -1;
+    }
+    /* A view into the body: cap 0 marks it as not owned (req_free). */
+    pt->data.ptr = mp->data;
+    pt->data.len = mp->len;
+    pt->data.cap = 0;
+    pt->data.max = mp->len;
+    pt->next = p->parts;
+    p->parts = pt;
+    p->nparts++;
+    return 0;
 }
 
 /* ---- the request lifecycle ---- */
@@ -571,20 +665,30 @@ static http_req *req_new(http_server *s, struct MHD_Connection *conn, const char
     return r;
 }
 
+/* Give back what the request holds for its input once its reply is
+ * queued: the store handle (to the pool), the body and its parts (to the
+ * memory budget). The reply owns copies of what it sends. */
+static void req_drop_input(http_req *r)
+{
+    struct http_req_priv *p = r->priv;
+    pool_put(r->srv, p->db);
+    p->db = NULL;
+    json_decref(p->json);
+    p->json = NULL;
+    p->parts = NULL;            /* views into the body; their names live in the arena */
+    p->nparts = 0;
+    buf_release(&p->body);
+    budget_give(r);
+}
+
 static void req_free(http_req *r)
 {
     if (!r)
         return;
     struct http_req_priv *p = r->priv;
-    if (p->pp)
-        MHD_destroy_post_processor(p->pp);
-    for (http_part *pt = p->parts; pt; pt = pt->next)
-        buf_release(&pt->data);
-    buf_release(&p->body);
-    json_decref(p->json);
+    req_drop_input(r);
     if (p->resp)
         MHD_destroy_response(p->resp);
-    pool_put(r->srv, p->db);
     arena_release(&r->pool);
     sodium_memzero(p->csrf, sizeof p->csrf);
     free(r);
@@ -607,111 +711,205 @@ static int has_body(http_req *r)
     return http_header(r, MHD_HTTP_HEADER_TRANSFER_ENCODING) != NULL || declared_length(r) > 0;
 }
 
+static enum MHD_Result count_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    size_t *n = cls;
+    *n += strlen(key) + (value ? strlen(value) : 0) + 4;
+    return MHD_YES;
+}
+
+/* The protocol checks of the first call, before anything else: a reply
+ * filled (and 0 returned) when the request is refused. */
+static int check_protocol(http_req *r, const char *version)
+{
+    struct http_req_priv *p = r->priv;
+    size_t hbytes = 0;
+    if (strlen(r->path) > HTTP_MAX_URL) {
+        http_reply_fail(r, DTI_ERR_TOOBIG, "url", "Địa chỉ yêu cầu dài quá %d byte",
+                        "The request address is longer than %d bytes", HTTP_MAX_URL);
+        p->status = 414;
+        return 0;
+    }
+    MHD_get_connection_values(r->conn, MHD_HEADER_KIND, count_header, &hbytes);
+    if (hbytes > HTTP_MAX_HEADERS) {
+        http_reply_fail(r, DTI_ERR_TOOBIG, "headers", "Phần tiêu đề của yêu cầu dài quá %d byte",
+                        "The request headers are longer than %d bytes", HTTP_MAX_HEADERS);
+        p->status = 431;
+        return 0;
+    }
+    /* RFC 9112, 3.2: a server must answer 400 to an HTTP/1.1 request
+     * without a Host header (libmicrohttpd 0.9.75 lets it through). */
+    if (version && strcmp(version, MHD_HTTP_VERSION_1_1) == 0 && !http_header(r, MHD_HTTP_HEADER_HOST)) {
+        http_reply_fail(r, DTI_ERR_INPUT, "Host", "Yêu cầu HTTP/1.1 phải có tiêu đề Host",
+                        "An HTTP/1.1 request must have a Host header");
+        return 0;
+    }
+    return 1;
+}
+
+/* A client that sent "Expect: 100-continue" waits for our word before it
+ * sends the body: refusing at the headers costs it nothing. */
+static int expects_continue(http_req *r)
+{
+    const char *x = http_header(r, MHD_HTTP_HEADER_EXPECT);
+    return x && strcasecmp(x, "100-continue") == 0;
+}
+
+/* The first call: the headers are in. */
+static enum MHD_Result on_headers(http_req *r, const char *version)
+{
+    struct http_req_priv *p = r->priv;
+    p->api = is_api(r->path);
+    p->routed = router_match_path(api_routes, r->method, r->path, &r->match);
+    p->max_body = HTTP_MAX_BODY;
+    if (p->routed == ROUTER_FOUND && r->match.route->max_body)
+        p->max_body = r->match.route->max_body < HTTP_MAX_UPLOAD ? r->match.route->max_body : HTTP_MAX_UPLOAD;
+    p->multipart = p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_MULTIPART);
+    /* A multipart body carries part headers and boundaries besides the file. */
+    p->body.max = p->max_body + (p->multipart ? HTTP_MULTIPART_OVERHEAD : 0);
+    if (!check_protocol(r, version))
+        return queue(r);        /* libmicrohttpd closes the connection after it */
+    if (!has_body(r))
+        return MHD_YES;         /* answered at the next call: see above */
+    uint64_t declared = declared_length(r);
+    if (declared > p->body.max) {
+        /* Over the limit: read and drop a modest excess so that the
+         * client, still sending, sees the 413; answer at once (and
+         * close) when it announces far more or waits for 100 Continue. */
+        p->body_over = 1;
+        if (declared > p->body.max + HTTP_DISCARD_MAX || expects_continue(r)) {
+            dispatch(r);
+            return queue(r);
+        }
+        return MHD_YES;
+    }
+    if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_SESSION)) {
+        /* Who is sending decides before the body is read: a body from no
+         * session (or without the CSRF token) is dropped unread, and a
+         * client waiting for 100 Continue gets the refusal instead. The
+         * store handle goes back to the pool at once: it is taken again
+         * when the body is complete, so that no handle waits on a client. */
+        p->session_checked = 1;
+        int bad = check_session(r, &p->reject);
+        pool_put(r->srv, p->db);
+        p->db = NULL;
+        if (bad != 0) {
+            p->rejected = 1;
+            p->body_over = 1;   /* drop what comes */
+            if (expects_continue(r) || declared > p->body.max + HTTP_DISCARD_MAX) {
+                dispatch(r);
+                return queue(r);
+            }
+            return MHD_YES;
+        }
+    }
+    /* The declared body from the memory budget now; a chunked one as it comes. */
+    if (declared && budget_take(r, (size_t)declared) != 0) {
+        p->body_over = 1;
+        dti_fail(&p->reject, DTI_ERR_BUSY, NULL, "Máy chủ đang nhận quá nhiều dữ liệu, xin thử lại sau ít phút",
+                 "The server is receiving too much data, please try again in a few minutes");
+        p->rejected = 1;
+        if (expects_continue(r) || declared > p->body.max + HTTP_DISCARD_MAX) {
+            dispatch(r);
+            return queue(r);
+        }
+    }
+    return MHD_YES;
+}
+
+/* A piece of body. */
+static enum MHD_Result on_data(http_req *r, const char *data, size_t n)
+{
+    struct http_req_priv *p = r->priv;
+    p->received += n;
+    if (p->body_over) {
+        /* Read and drop the rest so the client sees a clean answer,
+         * unless it sends far too much: then close (libmicrohttpd takes
+         * no reply in the middle of a body). */
+        if (p->received > p->body.max + HTTP_DISCARD_MAX && !p->answered) {
+            dispatch(r);
+            return queue(r);
+        }
+        return MHD_YES;
+    }
+    if (p->received > p->reserved && budget_take(r, (size_t)(p->received - p->reserved)) != 0) {
+        dti_fail(&p->reject, DTI_ERR_BUSY, NULL, "Máy chủ đang nhận quá nhiều dữ liệu, xin thử lại sau ít phút",
+                 "The server is receiving too much data, please try again in a few minutes");
+        p->rejected = 1;
+        p->body_over = 1;
+        buf_release(&p->body);
+        budget_give(r);
+        return MHD_YES;
+    }
+    if (buf_add(&p->body, data, n) != 0) {
+        if (p->body.failed != DTI_ERR_TOOBIG) {
+            dti_fail(&p->reject, DTI_ERR_NOMEM, "body", "Hết bộ nhớ khi nhận dữ liệu gửi lên",
+                     "Out of memory receiving the request body");
+            p->rejected = 1;
+        }
+        p->body_over = 1;
+        buf_release(&p->body);
+        budget_give(r);
+    }
+    return MHD_YES;
+}
+
+/* The body is complete: split a multipart one, run the handler, answer. */
+static enum MHD_Result on_complete(http_req *r)
+{
+    struct http_req_priv *p = r->priv;
+    if (p->answered)
+        return MHD_YES;
+    if (p->multipart && !p->rejected && !p->body_over && p->body.len) {
+        dti_err e;
+        dti_err_clear(&e);
+        if (multipart_parse(p->body.ptr, p->body.len, http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE), collect_part,
+                            r, &e) != DTI_OK) {
+            p->parts = NULL;
+            p->rejected = 1;
+            p->reject = e;
+        }
+    }
+    dispatch(r);
+    enum MHD_Result ok = queue(r);
+    req_drop_input(r);
+    return ok;
+}
+
 static enum MHD_Result access_cb(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                  const char *version, const char *upload_data, size_t *upload_data_size,
                                  void **con_cls)
 {
     http_server *s = cls;
     http_req *r = *con_cls;
+    /* The language first: every message of this request follows it. */
+    lang_set(lang_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE)));
     if (!r) {
-        /* The language first: every message of this request follows it. */
-        const char *al = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
-        lang_set(lang_parse(al));
         r = req_new(s, conn, url, method);
         if (!r)
             return MHD_NO;
         *con_cls = r;
-        struct http_req_priv *p = r->priv;
-        p->api = is_api(r->path);
-        p->routed = router_match_path(api_routes, r->method, r->path, &r->match);
-        p->max_body = HTTP_MAX_BODY;
-        if (p->routed == ROUTER_FOUND && r->match.route->max_body)
-            p->max_body = r->match.route->max_body < HTTP_MAX_UPLOAD ? r->match.route->max_body : HTTP_MAX_UPLOAD;
-        p->body.max = p->max_body;
-        if (!has_body(r))
-            return MHD_YES;     /* answered at the next call: see above */
-        uint64_t declared = declared_length(r);
-        if (declared > p->max_body) {
-            /* Over the limit: read and drop a modest excess so that the
-             * client, still sending, sees the 413; answer at once (and
-             * close) when it announces far more. */
-            p->body_over = 1;
-            if (declared > p->max_body + HTTP_DISCARD_MAX) {
-                dispatch(r);
-                return queue(r);
-            }
-            return MHD_YES;
-        }
-        if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_SESSION)) {
-            /* Who is sending decides before the body is read: a body from
-             * no session (or without the CSRF token) is dropped unread. */
-            p->session_checked = 1;
-            if (check_session(r, &p->reject) != 0) {
-                p->rejected = 1;
-                p->body_over = 1;   /* drop what comes */
-                return MHD_YES;
-            }
-        }
-        if (p->routed == ROUTER_FOUND && (r->match.route->flags & ROUTE_MULTIPART)) {
-            const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
-            if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0)
-                p->pp = MHD_create_post_processor(conn, 64 * 1024, post_iter, r);
-        }
-        return MHD_YES;
+        unsigned idle = s->cfg.timeout_s ? s->cfg.timeout_s : 15;
+        if (idle < HTTP_REQUEST_TIMEOUT_S)
+            MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, HTTP_REQUEST_TIMEOUT_S);
+        return on_headers(r, version);
     }
-    lang_set(lang_parse(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE)));
-    struct http_req_priv *p = r->priv;
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
-        p->received += n;
-        if (p->body_over) {
-            /* Read and drop the rest so the client sees a clean 413,
-             * unless it sends far too much: then answer and close now. */
-            if (p->received > p->max_body + HTTP_DISCARD_MAX && !p->answered) {
-                dispatch(r);
-                return queue(r);
-            }
-            return MHD_YES;
-        }
-        int over = 0;
-        if (p->pp) {
-            if (MHD_post_process(p->pp, upload_data, n) != MHD_YES)
-                over = p->body_over ? 1 : -1;
-            else if (p->received > p->max_body + 64 * 1024)  /* the parts in all */
-                over = 1;
-        } else if (buf_add(&p->body, upload_data, n) != 0) {
-            over = p->body.failed == DTI_ERR_TOOBIG ? 1 : -1;
-        }
-        if (over < 0) {
-            p->body_over = 1;
-            if (p->too_many_parts)
-                http_reply_fail(r, DTI_ERR_INPUT, "body", "Biểu mẫu gửi lên có quá %d phần",
-                                "The form sent has more than %d parts", HTTP_MAX_PARTS);
-            else
-                http_reply_fail(r, DTI_ERR_INPUT, "body", "Không đọc được nội dung gửi lên",
-                                "The request body could not be read");
-            return queue(r);
-        }
-        if (over) {
-            p->body_over = 1;
-            buf_release(&p->body);
-        }
-        return MHD_YES;
+        return on_data(r, upload_data, n);
     }
-    if (p->answered)
-        return MHD_YES;
-    if (p->pp) {
-        MHD_destroy_post_processor(p->pp);
-        p->pp = NULL;
-    }
-    dispatch(r);
-    return queue(r);
+    return on_complete(r);
 }
 
 static void completed_cb(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    http_server *s = cls;
+    unsigned idle = s->cfg.timeout_s ? s->cfg.timeout_s : 15;
+    /* Back to the idle timeout for a kept-alive connection. */
+    if (toe == MHD_REQUEST_TERMINATED_COMPLETED_OK && idle < HTTP_REQUEST_TIMEOUT_S)
+        MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, idle);
     req_free(*con_cls);
     *con_cls = NULL;
 }
@@ -733,6 +931,9 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
     s->cfg = *cfg;
     if (s->cfg.threads < 1)
         s->cfg.threads = 1;
+    if (!s->cfg.body_budget)
+        s->cfg.body_budget = HTTP_BODY_BUDGET;
+    pthread_mutex_init(&s->budget_mu, NULL);
     pool_init(&s->db, s->cfg.threads);
     s->db.idle = calloc(s->cfg.threads, sizeof *s->db.idle);
     s->tls_cert = dup_or_null(cfg->tls_cert);
@@ -785,12 +986,14 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
         {MHD_OPTION_SOCK_ADDR, 0, &ss},
         {MHD_OPTION_THREAD_POOL_SIZE, (intptr_t)s->cfg.threads, NULL},
         {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)(cfg->conn_limit ? cfg->conn_limit : 1024), NULL},
-        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)(cfg->per_ip_limit ? cfg->per_ip_limit : 256), NULL},
-        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)(cfg->timeout_s ? cfg->timeout_s : 30), NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT, (intptr_t)cfg->per_ip_limit, NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, (intptr_t)(cfg->timeout_s ? cfg->timeout_s : 15), NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, (intptr_t)HTTP_CONN_MEMORY, NULL},
         {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)completed_cb, s},
         {MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024, NULL},
         {s->tls_cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, 0, s->tls_cert},
         {s->tls_cert ? MHD_OPTION_HTTPS_MEM_KEY : MHD_OPTION_END, 0, s->tls_key},
+        {s->tls_cert ? MHD_OPTION_HTTPS_PRIORITIES : MHD_OPTION_END, 0, (void *)HTTP_TLS_PRIORITIES},
         {MHD_OPTION_END, 0, NULL},
     };
     s->d = MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, access_cb, s, MHD_OPTION_ARRAY, opts,
@@ -806,6 +1009,7 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
     return DTI_OK;
 fail:
     pool_release(s);
+    pthread_mutex_destroy(&s->budget_mu);
     free(s->tls_cert);
     free(s->tls_key);
     free(s);
@@ -822,6 +1026,7 @@ void http_server_stop(http_server *s, unsigned grace_ms)
     if (!s)
         return;
     MHD_socket ls = MHD_quiesce_daemon(s->d);
+    store_stop_waits();     /* a handler waiting for a lock answers 503 now */
     for (unsigned waited = 0; waited < grace_ms; waited += 20) {
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!di || di->num_connections == 0)
@@ -833,6 +1038,7 @@ void http_server_stop(http_server *s, unsigned grace_ms)
     if (ls != MHD_INVALID_SOCKET)
         close(ls);
     pool_release(s);
+    pthread_mutex_destroy(&s->budget_mu);
     free(s->tls_cert);
     free(s->tls_key);
     free(s);

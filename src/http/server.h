@@ -9,6 +9,25 @@
  * from a small pool (one handle per worker at most: a handle is used by
  * one thread at a time); the route's parameters; the user of its session.
  *
+ * No worker ever waits on a client. A handle is held only while code runs
+ * in a worker: the session check at the headers takes one and gives it
+ * back before the body is read, the handler takes one when the body is
+ * complete, and the request gives it back as soon as its reply is queued
+ * (a slow reader holds none). Bodies held in memory by all requests
+ * together stay under a budget (cfg.body_budget): over it a request
+ * answers 503 with Retry-After, as does a store busy beyond its bounded
+ * wait (another process holding the SQLite write lock). Every 5xx is
+ * logged on stderr with its cause.
+ *
+ * The protocol edges answered in JSON by the server itself: a request
+ * target over HTTP_MAX_URL (414), headers over HTTP_MAX_HEADERS (431), an
+ * HTTP/1.1 request without Host (400), a body over the route's limit
+ * (413), a malformed multipart body (400, multipart.h). A client sending
+ * "Expect: 100-continue" is refused before 100 Continue when its session
+ * or its declared length is refused. Only what libmicrohttpd cannot parse
+ * at all (a request line it cannot read, headers beyond its connection
+ * memory) still gets libmicrohttpd's own short page.
+ *
  * Handlers (api_*.c, declared in api.h, listed in routes.c) read the
  * request through the http_* accessors below and answer with exactly one
  * http_reply_*(). The server adds the security headers to every response
@@ -34,8 +53,11 @@
 #define HTTP_MAX_UPLOAD      ((size_t)32 << 20)  /* largest max_body a route may set */
 #define HTTP_ARENA_MAX       ((size_t)64 << 20)  /* a request's arena */
 #define HTTP_JSON_MAX_DEPTH  32                  /* nesting of a JSON body */
-#define HTTP_MAX_PARTS       16                  /* parts of a multipart body */
 #define HTTP_MAX_FIELD       ((size_t)1 << 20)   /* a non-file multipart field */
+#define HTTP_MULTIPART_OVERHEAD ((size_t)64 << 10) /* boundaries and part headers beyond max_body */
+#define HTTP_MAX_URL         8192                /* bytes of the request target: 414 over it */
+#define HTTP_MAX_HEADERS     32768               /* bytes of all the headers: 431 over them */
+#define HTTP_BODY_BUDGET     ((size_t)256 << 20) /* default: body bytes held by all requests at once */
 
 /* Route flags. */
 enum {
@@ -47,15 +69,17 @@ typedef struct http_server_cfg {
     const char *host;           /* "127.0.0.1"; NULL = every address */
     unsigned port;              /* 0 = any free port (see http_server_port) */
     unsigned threads;           /* worker threads, >= 1 */
-    unsigned conn_limit;        /* connections in all */
-    unsigned per_ip_limit;      /* connections from one address */
-    unsigned timeout_s;         /* idle connection timeout */
+    unsigned conn_limit;        /* connections in all (0: 1024) */
+    unsigned per_ip_limit;      /* connections from one address (0: no limit, e.g. behind a proxy) */
+    unsigned timeout_s;         /* idle connection timeout, seconds (0: 15) */
+    size_t body_budget;         /* request bodies held in memory at once, bytes (0: HTTP_BODY_BUDGET);
+                                 * a request that would go over it answers 503 */
     const char *db_url;         /* the store every worker opens */
     /* How to open and close a store (store_open/store_close); NULL when the
      * server runs without one (every handler needing it answers 503). */
     dti_rc (*db_open)(const char *url, store **out, dti_err *e);
     void (*db_close)(store *s);
-    const char *tls_cert;       /* PEM text, or NULL for plain HTTP */
+    const char *tls_cert;       /* PEM text, or NULL for plain HTTP; TLS 1.2 and 1.3 only */
     const char *tls_key;
     int trust_proxy;            /* believe X-Forwarded-Proto: https (Secure cookies) */
     int log_requests;           /* one line per request on stderr */
@@ -72,10 +96,12 @@ unsigned http_server_port(const http_server *s);
  * everything and free S. NULL is a no-op. */
 void http_server_stop(http_server *s, unsigned grace_ms);
 
-/* One part of a multipart body. Everything is owned by the request. */
+/* One part of a multipart body (http/multipart.h). Everything is owned by
+ * the request; DATA is a view into the body (NUL-terminated after its
+ * length), not to be grown or released. */
 typedef struct http_part {
     const char *name;           /* the form field */
-    const char *filename;       /* NULL for a plain field */
+    const char *filename;       /* NULL for a plain field; valid UTF-8 */
     const char *content_type;   /* as the client sent it, or NULL */
     buf data;                   /* the bytes, at most the route's max_body */
     struct http_part *next;
@@ -120,7 +146,8 @@ const http_part *http_part_get(http_req *r, const char *name);
  * DTI_ERR_INPUT naming NAME. */
 dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_err *e);
 /* The store handle of this request (taken from the pool on first use and
- * given back when the request ends). NULL with E filled when there is none. */
+ * given back when its reply is queued). NULL with E filled when there is
+ * none: DTI_ERR_BUSY (503) when no handle came free within a bounded wait. */
 store *http_db(http_req *r, dti_err *e);
 
 /* Replies: a handler calls exactly one. */

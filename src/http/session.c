@@ -16,6 +16,7 @@ static void fill_user(const auth_user *a, http_user *u)
     snprintf(u->name, sizeof u->name, "%s", a->display[0] ? a->display : a->name);
     snprintf(u->role, sizeof u->role, "%s", auth_role_name(a->role));
     u->org_id = a->org_id;
+    snprintf(u->org_name, sizeof u->org_name, "%s", a->org_name);
     u->account = *a;
 }
 

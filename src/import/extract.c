@@ -259,6 +259,21 @@ int xt_due_parse(const char *text, char out[16])
         rc = 0;
         goto out;
     }
+    /* a span of years "2026 - 2028", "Giai đoạn 2026-2028": due at its end */
+    {
+        const char *p = f;
+        if (xt_starts(p, "giai doan "))
+            p += 10;
+        int y1 = 0, y2 = 0, n = 0;
+        /* folding turns "2026 - 2028" into "2026 2028" */
+        if (sscanf(p, "%4d %4d%n", &y1, &y2, &n) == 2 || sscanf(p, "%4d-%4d%n", &y1, &y2, &n) == 2) {
+            if (!p[n] && y1 >= 2000 && y1 <= 2100 && y2 > y1 && y2 <= 2100) {
+                snprintf(out, 16, "%04d", y2);
+                rc = 0;
+                goto out;
+            }
+        }
+    }
     /* "quy ii nam 2026", "quy 2 2026", "thang 12 2026", "nam 2026" */
     char w1[16] = "", w2[16] = "", w3[16] = "", w4[16] = "";
     int nw = sscanf(f, "%15s %15s %15s %15s", w1, w2, w3, w4);
@@ -546,6 +561,65 @@ static void finish(xt_ctx *x)
     free(used);
 }
 
+/* Say what the coordinator must settle about years (issue 11): targets
+ * whose year no part of the document gives (written as the plan's year, 0
+ * when even that is unknown), and, in a plan over several years
+ * ("giai đoạn 2026 - 2030"), indicators with a target for the final year
+ * only, whose earlier periods then have nothing to be judged against.
+ * Returns -1 when out of memory. */
+static int year_warnings(xt_ctx *x, strlist *warn)
+{
+    const plan *p = x->p;
+    size_t nozero = 0, endonly = 0;
+    int y1 = 0, y2 = 0;
+    if (p->title) {
+        for (const char *q = p->title; *q; q++)
+            if (q[0] == '2' && q[1] == '0' && q[2] >= '0' && q[2] <= '9' && q[3] >= '0' && q[3] <= '9' &&
+                !(q[4] >= '0' && q[4] <= '9')) {
+                int y = 2000 + (q[2] - '0') * 10 + (q[3] - '0');
+                if (!y1 || y < y1)
+                    y1 = y;
+                if (y > y2)
+                    y2 = y;
+            }
+    }
+    for (size_t i = 0; i < p->nindicators; i++) {
+        const plan_indicator *ind = p->indicators[i];
+        int early = 0, last = 0;
+        for (size_t k = 0; k < ind->ntargets; k++) {
+            nozero += ind->targets[k].year == 0;
+            if (ind->targets[k].year == y2)
+                last = 1;
+            else if (ind->targets[k].year)
+                early = 1;
+        }
+        endonly += y1 && y2 > y1 && last && !early;
+    }
+    char m[256];
+    int en = lang_get() == LANG_EN;
+    if (nozero) {
+        if (en)
+            snprintf(m, sizeof m, "%zu targets have no year (the document names none): set it before importing",
+                     nozero);
+        else
+            snprintf(m, sizeof m, "%zu mục tiêu không rõ năm (tài liệu không nêu năm nào): hãy đặt năm trước khi nhập",
+                     nozero);
+        if (strlist_add(warn, m) < 0)
+            return -1;
+    }
+    if (endonly) {
+        if (en)
+            snprintf(m, sizeof m, "%zu indicators have a target for %d only, none for each year from %d: "
+                     "set the yearly targets before importing", endonly, y2, y1);
+        else
+            snprintf(m, sizeof m, "%zu chỉ tiêu chỉ có mục tiêu năm %d, chưa có mục tiêu từng năm từ %d: "
+                     "hãy đặt mục tiêu các năm trước khi nhập", endonly, y2, y1);
+        if (strlist_add(warn, m) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
 {
     dti_rc rc = DTI_OK;
@@ -562,12 +636,15 @@ dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
         xt_tables(&x);
         xt_prose(&x);
         finish(&x);
+        xt_prose_units(&x);
     }
     if (x.failed)
         goto nomem;
     if (warn && !x.p->nindicators && !x.p->ntasks &&
         strlist_add(warn, TR("không tìm thấy nội dung kế hoạch (chỉ tiêu, nhiệm vụ)",
                              "no plan content found (indicators, tasks)")) < 0)
+        goto nomem;
+    if (warn && year_warnings(&x, warn))
         goto nomem;
     *out = x.p;
     x.p = NULL;

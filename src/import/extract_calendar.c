@@ -30,11 +30,17 @@ typedef struct deadline_spec {
 /* What the regime has so far, per kind and level. */
 typedef struct found_kind {
     char unit[32], commune[32];     /* deadline texts, "" when not found */
+    int calendar;                   /* a sentence says calendar periods ("tháng dương lịch") */
     strlist src;
+    period_window win[12];          /* custom windows in the order stated */
+    int nwin;
 } found_kind;
 
 typedef struct detector {
     found_kind k[PERIOD_NKINDS];
+    char anykind[32];               /* a deadline for every kind ("ngày 10 của tháng cuối kỳ") */
+    strlist anysrc;
+    strlist unread;                 /* sentences on reporting that gave nothing */
     int nomem;
 } detector;
 
@@ -204,7 +210,12 @@ static int deadline_text(const deadline_spec *d, int k, char *buf, size_t n)
             snprintf(buf, n, "%d+%d", d->day, off);
         return 1;
     }
-    int next = d->qual == Q_NEXT || (d->qual == Q_NONE && k == PERIOD_MONTH);
+    /* unqualified, a month's deadline is read against the state regime's
+     * 15→14 cut-off (the default, period.h): on or after the 15th it is in
+     * the month the period ends in (Minh Đức's "trước ngày 15 hằng tháng":
+     * the month 15/02–14/03 is due 15/03), before it in the next month */
+    int next = d->qual == Q_NEXT ||
+               (d->qual == Q_NONE && k == PERIOD_MONTH && d->day < PERIOD_CUTOFF_DEFAULT);
     if (d->next_year && k == PERIOD_YEAR)
         next = 1;
     if (next)
@@ -245,6 +256,20 @@ static void add_source(detector *dt, found_kind *fk, const char *sentence)
         dt->nomem = 1;
 }
 
+/* A sentence on reporting that gave no rule: kept to quote to the
+ * coordinator when it speaks of periods or dates ("định kỳ", "hằng quý",
+ * "ngày …", "kỳ báo cáo"), so that the import never says "no regime" over
+ * sentences it did not understand. */
+static void note_unread(detector *dt, const char *f, const char *sentence)
+{
+    if (!(has(f, "dinh ky") || has(f, "hang thang") || has(f, "hang quy") || has(f, "hang nam") ||
+          has(f, "hang thang") || has(f, "ky bao cao") || has(f, "6 thang") || strstr(f, "ngay ") ||
+          has(f, "quy i") || has(f, "quy ii") || has(f, "quy iii") || has(f, "quy iv")))
+        return;
+    if (dt->unread.n < 20 && strlist_find(&dt->unread, sentence) < 0 && strlist_add(&dt->unread, sentence))
+        dt->nomem = 1;
+}
+
 /* One sentence (clean text, NUL-terminated). */
 static void read_sentence(detector *dt, const char *sentence)
 {
@@ -255,9 +280,44 @@ static void read_sentence(detector *dt, const char *sentence)
         dt->nomem = 1;
         return;
     }
-    if (!has(f, "bao cao") || (!strstr(f, "truoc ngay") && !strstr(f, "cham nhat")))
+    if (!has(f, "bao cao"))
         goto out;
+    int gave = 0;
+    /* a custom window: "Báo cáo quý I: Từ ngày 01/01/2026 đến ngày 09/03/2026" */
+    {
+        const char *tu = strstr(f, "tu ngay "), *den = tu ? strstr(tu, " den ngay ") : NULL;
+        const char *bc = strstr(f, "bao cao ");
+        if (tu && den && bc && bc < tu) {
+            int sd, sm, ed, em, got;
+            char kindw[16] = "", kw2[16] = "";
+            got = sscanf(bc + 8, "%15s %15s", kindw, kw2);
+            int k = NO_KIND;
+            if (got >= 1 && !strcmp(kindw, "quy"))
+                k = PERIOD_QUARTER;
+            else if (got >= 2 && (!strcmp(kindw, "6") || !strcmp(kindw, "sau")) && !strcmp(kw2, "thang"))
+                k = PERIOD_HALF;
+            else if (got >= 1 && !strcmp(kindw, "nam"))
+                k = PERIOD_YEAR;
+            else if (got >= 1 && !strcmp(kindw, "thang"))
+                k = PERIOD_MONTH;
+            if (k != NO_KIND && sscanf(tu + 8, "%d %d", &sd, &sm) == 2 && sscanf(den + 10, "%d %d", &ed, &em) == 2 &&
+                sd >= 1 && sd <= 31 && sm >= 1 && sm <= 12 && ed >= 1 && ed <= 31 && em >= 1 && em <= 12 &&
+                dt->k[k].nwin < 12) {
+                dt->k[k].win[dt->k[k].nwin++] = (period_window){sd, sm, ed, em};
+                add_source(dt, &dt->k[k], sentence);
+                gave = 1;
+            }
+        }
+    }
+    if (!strstr(f, "truoc ngay") && !strstr(f, "cham nhat")) {
+        if (!gave)
+            note_unread(dt, f, sentence);
+        goto out;
+    }
     int commune = commune_level(f);     /* before the words are cut apart */
+    /* "theo tháng dương lịch", "quý dương lịch", "theo lịch dương": calendar
+     * periods instead of the default 15→14 cut-off */
+    int calendar = has(f, "duong lich") || has(f, "lich duong");
     size_t cap = strlen(f) / 2 + 2;
     if (!(w = malloc(cap * sizeof *w))) {
         dt->nomem = 1;
@@ -307,17 +367,30 @@ static void read_sentence(detector *dt, const char *sentence)
         prev_deadline_end = i + len;
         i += len;
         char text[32];
+        if (d.kind == NO_KIND && d.qual == Q_LAST && !d.month && !dt->anykind[0]) {
+            /* "chậm nhất vào ngày 10 của tháng cuối kỳ": every kind's, by its windows */
+            snprintf(dt->anykind, sizeof dt->anykind, "%d@last", d.day);
+            if (strlist_add(&dt->anysrc, sentence))
+                dt->nomem = 1;
+            gave = 1;
+            continue;
+        }
         if (d.kind == NO_KIND || !deadline_text(&d, d.kind, text, sizeof text))
             continue;
+        gave = 1;
         last_marker = d.kind;
         last_marker_end = prev_deadline_end;
         found_kind *fk = &dt->k[d.kind];
+        if (calendar)
+            fk->calendar = 1;
         char *slot = commune ? fk->commune : fk->unit;
         if (slot[0])
             continue;
         snprintf(slot, sizeof fk->unit, "%s", text);
         add_source(dt, fk, sentence);
     }
+    if (!gave)
+        note_unread(dt, f, sentence);
 out:
     free(w);
     free(f);
@@ -354,13 +427,31 @@ static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
 {
     for (int k = 0; k < PERIOD_NKINDS && !dt->nomem; k++) {
         found_kind *fk = &dt->k[k];
-        char text[96], canon[PERIOD_RULE_TEXT_MAX];
+        char text[256], canon[PERIOD_RULE_TEXT_MAX], win[200] = "";
         period_rule r;
         dti_err pe;
+        /* custom windows, all of the kind's periods stated ("quý I … quý IV") */
+        if (fk->nwin && fk->nwin == period_kind_count((period_kind)k)) {
+            size_t o = 0;
+            o += (size_t)snprintf(win, sizeof win, "window=");
+            for (int i = 0; i < fk->nwin && o < sizeof win; i++)
+                o += (size_t)snprintf(win + o, sizeof win - o, "%s%02d/%02d-%02d/%02d", i ? "," : "",
+                                      fk->win[i].sd, fk->win[i].sm, fk->win[i].ed, fk->win[i].em);
+            if (!fk->unit[0] && !fk->commune[0] && dt->anykind[0]) {
+                snprintf(fk->unit, sizeof fk->unit, "%s", dt->anykind);
+                for (size_t i = 0; i < dt->anysrc.n; i++)
+                    add_source(dt, fk, dt->anysrc.v[i]);
+            }
+        }
         if (!fk->unit[0] && !fk->commune[0])
             continue;
-        snprintf(text, sizeof text, "%s:%s%s%s%s%s", period_kind_name((period_kind)k), fk->unit[0] ? "unit=" : "",
-                 fk->unit, fk->unit[0] && fk->commune[0] ? "," : "", fk->commune[0] ? "commune=" : "", fk->commune);
+        /* windows the plan states define the periods; else calendar
+         * boundaries when the plan says so (cutoff=none), else the 15→14
+         * cut-off of the state's regime (core/period.h) */
+        snprintf(text, sizeof text, "%s:%s%s%s%s%s%s%s%s%s", period_kind_name((period_kind)k),
+                 fk->calendar && !win[0] ? "cutoff=none:" : "", win, win[0] ? ":" : "",
+                 fk->unit[0] ? "unit=" : "", fk->unit, fk->unit[0] && fk->commune[0] ? "," : "",
+                 fk->commune[0] ? "commune=" : "", fk->commune, "");
         /* every rule proposed must be one calendar_set accepts */
         if (period_rule_parse(text, &r, &pe) != DTI_OK || period_rule_format(&r, canon, sizeof canon) < 0)
             continue;
@@ -386,6 +477,13 @@ static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
     }
     for (int k = 0; k < PERIOD_NKINDS; k++)
         strlist_release(&dt->k[k].src);
+    strlist_release(&dt->anysrc);
+    /* quote what was not understood only when no rule came of it */
+    if (!out->rules.n) {
+        out->unread = dt->unread;
+        dt->unread = (strlist)STRLIST_INIT;
+    }
+    strlist_release(&dt->unread);
     if (dt->nomem) {
         calendar_found_release(out);
         return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
@@ -418,4 +516,5 @@ void calendar_found_release(calendar_found *out)
         return;
     strlist_release(&out->rules);
     strlist_release(&out->sources);
+    strlist_release(&out->unread);
 }

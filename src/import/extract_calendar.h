@@ -15,19 +15,35 @@
  * sau", "tháng đầu quý sau", "tháng tiếp theo" (N+1), "tháng M" or "DD/MM"
  * (a fixed day; for a quarter or a half-year turned into N@last or N+K from
  * the first period's last month, "năm sau" for the year: N+M).
- * Unqualified, a monthly deadline is in the next month (a report covers a
- * finished month: Minh Đức's "trước ngày 15 hằng tháng" = 15+1), a
- * quarter's, half-year's or year's in the period's last month (the state
- * regime: the 20th of the last month).
+ * Unqualified, a deadline is read against the state regime's 15→14 cut-off
+ * (Nghị định 09/2019/NĐ-CP, the default of core/period.h): a monthly one on
+ * or after the 15th is in the month the period ends in (Minh Đức's "trước
+ * ngày 15 hằng tháng" = 15@last: the month 15/02–14/03 is due 15/03), before
+ * the 15th in the next month (N+1); a quarter's, half-year's or year's in
+ * the period's last month (the 20th of the last month).
+ * A sentence that says its periods are calendar ones ("theo tháng dương
+ * lịch", "lịch dương") gives its kind cutoff=none.
  * Level: a sentence in which the commune reports upward (to the Sở, UBND
  * tỉnh, Ban Chỉ đạo tỉnh, cấp tỉnh) and not "các đơn vị/cơ quan/phòng/thôn"
  * gives the commune's deadline (commune=), any other the units' (unit=).
  * The first deadline found per kind and level wins.
  *
+ * Custom windows: sentences "Báo cáo quý I: Từ ngày 01/01/2026 đến ngày
+ * 09/03/2026", one per period (quý I … IV, 6 tháng đầu/cuối năm, năm), in
+ * any paragraphs, give "quarter:window=01/01-09/03,…" once every period of
+ * the kind has one; its deadline is the kind's own, else a deadline stated
+ * for no kind ("chậm nhất vào ngày 10 của tháng cuối kỳ" → 10@last).
+ *
+ * Not understood: when no rule is found, the sentences that speak of
+ * reporting with a period or a date ("định kỳ", "hằng quý", "ngày …") are
+ * returned in `unread`, for the import to quote instead of saying that the
+ * document states no regime.
+ *
  * Limits: tables are not read (a task row "Báo cáo quý … Trước ngày
  * 05/12/2026" is a task, not a regime); deadlines with a year (a single
- * date), cut-off days and custom windows are not detected; a sentence with
- * a deadline but no kind gives nothing. The coordinator corrects the rest. */
+ * date) and cut-off days are not detected; a sentence with a deadline but
+ * no kind gives nothing unless windows take it. The coordinator corrects
+ * the rest. */
 #ifndef DTI_EXTRACT_CALENDAR_H
 #define DTI_EXTRACT_CALENDAR_H
 #include <stddef.h>
@@ -41,8 +57,9 @@
 typedef struct calendar_found {
     strlist rules;      /* canonical rule texts (period_rule_format), month, quarter, half, year */
     strlist sources;    /* sources.v[i]: the sentence(s) rules.v[i] came from, '\n'-separated */
+    strlist unread;     /* no rule found: sentences on reporting periods or dates not understood */
 } calendar_found;
-#define CALENDAR_FOUND_INIT {STRLIST_INIT, STRLIST_INIT}
+#define CALENDAR_FOUND_INIT {STRLIST_INIT, STRLIST_INIT, STRLIST_INIT}
 
 /* Read D's paragraphs and fill *OUT (initialised by the caller with
  * CALENDAR_FOUND_INIT; release it with calendar_found_release, also after a

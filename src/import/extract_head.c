@@ -364,4 +364,30 @@ void xt_head(xt_ctx *x)
         for (size_t r = 0; r < b->table->nrows && r < 3 && !x->year; r++)
             x->year = last_year(b->table->cells[r * b->table->ncols].text);
     }
+    /* never a year 0 (a workbook with no title rows): the latest year its
+     * tables' header rows name ("Năm 2026", "Mục tiêu 2027"), else the
+     * latest the document names anywhere; the file name's, else nothing */
+    for (size_t i = 0; !x->year && i < d->n; i++) {
+        const doc_block *b = &d->blocks[i];
+        if (b->kind != DOC_TABLE)
+            continue;
+        for (size_t r = 0; r < b->table->nrows && r < 3; r++)
+            for (size_t c = 0; c < b->table->ncols; c++) {
+                int y = last_year(b->table->cells[r * b->table->ncols + c].text);
+                if (y >= 2020 && y <= 2050 && y > x->year)
+                    x->year = y;
+            }
+    }
+    for (size_t i = 0; !x->year && i < d->n; i++) {
+        const doc_block *b = &d->blocks[i];
+        int y = b->kind == DOC_PARA ? last_year(b->text) : 0;
+        if (y >= 2020 && y <= 2050)
+            x->year = y;
+    }
+    if (!x->year && d->name) {
+        const char *base = strrchr(d->name, '/');
+        int y = last_year(base ? base + 1 : d->name);
+        if (y >= 2020 && y <= 2050)
+            x->year = y;
+    }
 }

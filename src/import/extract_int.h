@@ -68,6 +68,10 @@ typedef struct xt_found {
 int xt_find_target(const char *text, int year, const char *leadin, xt_found *f);
 void xt_found_release(xt_found *f);
 
+/* extract_units.c: units named only in the prose of "Tổ chức thực hiện",
+ * into the plan's x.units (after the other passes). */
+void xt_prose_units(xt_ctx *x);
+
 /* extract.c: items and groups. */
 long xt_group_add(xt_ctx *x, const char *code, const char *name, const char *parent, int prose);
 plan_indicator *xt_add_indicator(xt_ctx *x, size_t pos, long grp, int prose);

@@ -43,7 +43,7 @@
 
 enum {
     R_NONE = 0, R_CODE, R_NAME, R_LEAD, R_PARENT, R_SUPPORT, R_TARGET, R_DUE, R_BASIS,
-    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE
+    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE, R_UNIT, R_BASE, R_GROUP, R_LEADSUP
 };
 enum { K_MIXED = 0, K_IND, K_TASK };
 #define MAX_HEADER_ROWS 3
@@ -73,6 +73,7 @@ typedef struct tstate {
     int pending;
     size_t pend_pos;
     int appendix;
+    int groupcol_n;             /* groups opened by a group column, for their ordinals */
     char *appendix_title;
     int want_title;
 } tstate;
@@ -106,6 +107,17 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_NONE;
     if (ANY(f, "ghi chu"))
         return R_NOTE;
+    /* "Lĩnh vực", "Nhóm chỉ tiêu", "Trụ cột": the group's name in its own
+     * column, merged down over the group's rows */
+    if (!strcmp(f, "linh vuc") || !strcmp(f, "nhom") || !strcmp(f, "tru cot") || !strcmp(f, "nhom chi tieu") ||
+        !strcmp(f, "nhom chi so") || !strcmp(f, "nhom nhiem vu") || !strcmp(f, "linh vuc nhom"))
+        return R_GROUP;
+    /* "Cơ quan chủ trì/phối hợp": both in one cell */
+    if (ANY(f, "chu tri") && ANY(f, "phoi hop"))
+        return R_LEADSUP;
+    /* "ĐVT", "Đơn vị tính": the unit of the row's bare numbers */
+    if (!strcmp(f, "dvt") || !strcmp(f, "d.v.t") || ANY(f, "don vi tinh"))
+        return R_UNIT;
     if (!strcmp(f, "tt") || !strcmp(f, "stt") || !strcmp(f, "so tt") || !strcmp(f, "ma") ||
         !strcmp(f, "ma so") || !strcmp(f, "so thu tu") || !strcmp(f, "ma chi tieu") || !strcmp(f, "ma so chi tieu"))
         return R_CODE;
@@ -124,8 +136,10 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     /* "Kết quả thực hiện năm 2025", "Ước thực hiện", "Hiện trạng": a
      * baseline reached, not a target */
     if (ANY(f, "ket qua", "uoc thuc hien", "uoc dat", "hien trang", "thuc trang", "da dat") &&
-        !ANY(f, "chu tri", "don vi", "co quan", "trach nhiem", "bao cao"))
-        return R_NOTE;
+        !ANY(f, "chu tri", "don vi", "co quan", "trach nhiem", "bao cao")) {
+        has_year(f, year);
+        return R_BASE;
+    }
     if (has_year(f, year))
         return R_TARGET;
     if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
@@ -144,6 +158,28 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     if (ANY(f, "don vi", "co quan"))
         return R_LEAD;
     return R_NONE;
+}
+
+/* S is a whole number written with thousands dots ("2.000", "12.500"). */
+static int thousands(const char *s, double *v)
+{
+    double x = 0;
+    int digits = 0, groups = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            x = x * 10 + (*p - '0');
+            digits++;
+        } else if (*p == '.' && digits >= 1 && (groups ? digits == 3 : digits <= 3)) {
+            groups++;
+            digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (!groups || digits != 3)
+        return 0;
+    *v = x;
+    return 1;
 }
 
 static char *cell_fold(const doc_table *t, size_t r, size_t c)
@@ -436,6 +472,49 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
     }
 }
 
+/* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
+ * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
+ * is the lead and the others support (the order of the header's words). */
+static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
+{
+    if (!cell || !*cell)
+        return;
+    char *copy = strdup(cell);
+    if (!copy) {
+        x->failed = 1;
+        return;
+    }
+    int first = 1;
+    for (char *p = copy, *next; p; p = next, first = 0) {
+        next = strchr(p, '\n');
+        if (next)
+            *next++ = 0;
+        char *f = xt_fold(p);
+        if (!f) {
+            x->failed = 1;
+            break;
+        }
+        int to_lead = first;
+        const char *body = p;
+        if (xt_starts(f, "chu tri") || xt_starts(f, "phoi hop")) {
+            to_lead = xt_starts(f, "chu tri");
+            const char *colon = strchr(p, ':');
+            body = colon ? colon + 1 : p;
+            if (!colon) {   /* "Chủ trì Phòng …": skip the two words */
+                for (int w = 0; w < 2 && *body; w++) {
+                    while (*body && *body != ' ')
+                        body++;
+                    while (*body == ' ')
+                        body++;
+                }
+            }
+        }
+        free(f);
+        xt_split_units(x, body, to_lead ? lead : support);
+    }
+    free(copy);
+}
+
 static void emit(tstate *s)
 {
     xt_ctx *x = s->x;
@@ -460,7 +539,9 @@ static void emit(tstate *s)
     xt_found f;
     memset(&f, 0, sizeof f);
     int is_ind = s->L.kind == K_IND;
-    if (s->L.kind == K_MIXED && !group_is_documents(s, g)) {
+    /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
+     * row stating a measurable target is an indicator (spec) */
+    if (s->L.kind != K_IND && !group_is_documents(s, g)) {
         char *flat = text_clean(name);
         if (flat) {
             is_ind = xt_find_target(flat, year, NULL, &f);
@@ -481,8 +562,14 @@ static void emit(tstate *s)
                     x->failed = 1;
         } else
             ind->name = xt_name(name, " .;:,");
+        /* the row's unit (ĐVT column) for bare numbers: "86,8" under "%" */
+        char *dvt = clean_or_null(pcell(s, R_UNIT));
+        if (dvt && (!strcmp(dvt, "-") || !strcmp(dvt, "x"))) {
+            free(dvt);
+            dvt = NULL;
+        }
         for (size_t c = 0; c < s->L.ncols; c++) {
-            if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+            if ((s->L.role[c] != R_TARGET && s->L.role[c] != R_BASE) || !s->cell[c] || !*s->cell[c])
                 continue;
             plan_target t[4];
             char *flat = text_clean(s->cell[c]);
@@ -490,25 +577,61 @@ static void emit(tstate *s)
                 x->failed = 1;
                 continue;
             }
-            size_t n = xt_target_parse(flat, s->L.year[c] ? s->L.year[c] : year, 1, t, 4);
+            /* "-", "x", "—": no target that year */
+            if (!strcmp(flat, "-") || !strcmp(flat, "x") || !strcmp(flat, "\xE2\x80\x94") ||
+                !strcmp(flat, "\xE2\x80\x93") || !strcmp(flat, "--")) {
+                free(flat);
+                continue;
+            }
+            int cy = s->L.year[c] ? s->L.year[c] : year;
+            size_t n = xt_target_parse(flat, cy, 1, t, 4);
+            /* a bare number with thousands dots ("2.000", "1.200"): the number */
+            if (n && !t[0].has_value && thousands(flat, &t[0].value)) {
+                t[0].has_value = 1;
+                t[0].op = TARGET_GE;
+            }
             free(flat);
-            /* a cell gives the target of its column's year */
-            if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
-                                               t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0)
+            if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
+                char *u = strdup(dvt);
+                if (!u)
+                    x->failed = 1;
+                else {
+                    free(t[0].unit);
+                    t[0].unit = u;
+                }
+            }
+            if (n && s->L.role[c] == R_BASE) {
+                /* a result already reached: x.baseline, never a target */
+                if (t[0].has_value && !(ind->x && json_object_get(ind->x, "baseline"))) {
+                    json_t *b = json_pack("{s:i, s:f, s:s, s:s}", "year", s->L.year[c] ? s->L.year[c] : year - 1,
+                                          "value", t[0].value, "unit", t[0].unit ? t[0].unit : "",
+                                          "text", t[0].text ? t[0].text : "");
+                    if (!ind->x)
+                        ind->x = json_object();
+                    if (!b || !ind->x || json_object_set_new(ind->x, "baseline", b) < 0)
+                        x->failed = 1;
+                }
+            } else if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
+                                                      t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0) {
+                /* a cell gives the target of its column's year */
                 x->failed = 1;
+            }
             for (size_t k = 0; k < n; k++)
                 target_release(&t[k]);
         }
+        free(dvt);
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *par = pcells(s, R_PARENT);
         xt_split_units(x, lead, &ind->lead);
         xt_split_units(x, sup, &ind->support);
+        lead_support(x, pcell(s, R_LEADSUP), &ind->lead, &ind->support);
         if (par) {
             strlist pl = STRLIST_INIT;
             xt_split_units(x, par, &pl);
             json_t *a = json_array();
             for (size_t k = 0; a && k < pl.n; k++)
                 json_array_append_new(a, json_string(pl.v[k]));
-            ind->x = json_object();
+            if (!ind->x)
+                ind->x = json_object();
             if (!ind->x || !a || json_object_set_new(ind->x, "parent_lead", a) < 0)
                 x->failed = 1;
             strlist_release(&pl);
@@ -532,6 +655,7 @@ static void emit(tstate *s)
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *outs = pcells(s, R_OUTPUTS);
         xt_split_units(x, lead, &t->lead);
         xt_split_units(x, sup, &t->support);
+        lead_support(x, pcell(s, R_LEADSUP), &t->lead, &t->support);
         xt_split_units(x, outs, &t->outputs);
         free(lead);
         free(sup);
@@ -621,7 +745,8 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
     /* a group row: a code and a name, nothing else */
     int others = 0;
     for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++)
-        if ((int)c != s->L.codecol && (int)c != s->L.namecol && s->L.role[c] != R_NOTE &&
+        if ((int)c != s->L.codecol && (int)c != s->L.namecol && s->L.role[c] != R_NOTE && s->L.role[c] != R_UNIT &&
+            s->L.role[c] != R_GROUP &&
             *t->cells[r * t->ncols + c].text)
             others = 1;
     if (!others) {
@@ -648,6 +773,24 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
         }
     }
     emit(s);
+    /* the group column: a name where a merged cell starts opens a group
+     * (its code as written, "I. Hạ tầng số", else its ordinal: "1", "2" …) */
+    for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
+        const doc_cell *gc = &t->cells[r * t->ncols + c];
+        if (s->L.role[c] != R_GROUP || !*gc->text || gc->merged)
+            continue;
+        char gcode[64];
+        int level = 0;
+        size_t used = xt_code(gc->text, gcode, sizeof gcode, &level);
+        if (!used || !gc->text[used])
+            snprintf(gcode, sizeof gcode, "%d", ++s->groupcol_n), used = 0;
+        char *gn = xt_name(gc->text + used, " .;:,");
+        long g = gn ? xt_group_add(x, gcode, gn, NULL, 0) : -1;
+        free(gn);
+        s->grp[1] = g;
+        for (int l = 2; l < GROUP_LEVELS; l++)
+            s->grp[l] = -1;
+    }
     for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
         s->cell[c] = strdup(t->cells[r * t->ncols + c].text);
         if (!s->cell[c])

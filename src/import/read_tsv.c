@@ -78,6 +78,19 @@ static int starts_lower(const char *s)
     return utf8proc_category(first_cp(s)) == UTF8PROC_CATEGORY_LL;
 }
 
+/* "a) …", "b. …", "đ) …": a lettered item of a list, never a wrapped line. */
+static int letter_item(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t k = 1;
+    if ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91)   /* đ */
+        k = 2;
+    else if (!(s[0] >= 'a' && s[0] <= 'z'))
+        return 0;
+    return (s[k] == ')' || s[k] == '.') && (s[k + 1] == ' ' || s[k + 1] == 0);
+}
+
 /* The text ends a sentence (or a clause that ends a paragraph). */
 static int ends_sentence(const char *s)
 {
@@ -582,8 +595,10 @@ static dti_rc rd(const char *data, size_t n, const char *name, doc **out, dti_er
         if (filled < 2 && !(filled == 1 && (t || next_is_row(&c)))) {
             t = NULL;
             gap = 0;
-            int join = !last_para_ended && para_gap > 0 && para_gap <= 3 && starts_lower(s) &&
-                       d->n && d->blocks[d->n - 1].kind == DOC_PARA && !d->blocks[d->n - 1].heading;
+            /* never after a bold heading, nor for a lettered item "a) …", "đ) …" */
+            int join = !last_para_ended && para_gap > 0 && para_gap <= 3 && starts_lower(s) && !letter_item(s) &&
+                       d->n && d->blocks[d->n - 1].kind == DOC_PARA && !d->blocks[d->n - 1].heading &&
+                       !d->blocks[d->n - 1].bold;
             rc = add_para(d, s, len, line, join);
             if (rc)
                 goto fail;

@@ -19,7 +19,7 @@
 #define IMPORT_MAX_UNZIPPED ((size_t)200 * 1024 * 1024)
 
 typedef struct reader_ops {
-    const char *name;   /* "md", "tsv", "text", "docx", "xlsx" */
+    const char *name;   /* "md", "tsv", "text", "docx", "xlsx", "pdf" */
     /* How sure the reader is that DATA is its format: 0 (not mine) .. 100. */
     int (*sniff)(const char *data, size_t n, const char *filename);
     /* Read DATA (N bytes; DATA[N] is NUL) into a new doc (*OUT, caller frees). */
@@ -31,6 +31,7 @@ extern const reader_ops reader_tsv;     /* tab-separated rows, HTML inside cells
 extern const reader_ops reader_text;    /* plain text, text extracted from PDF */
 extern const reader_ops reader_docx;    /* Word .docx */
 extern const reader_ops reader_xlsx;    /* Excel .xlsx */
+extern const reader_ops reader_pdf;     /* PDF with a text layer (pdf.h) */
 
 /* Pick the reader for DATA (checks emptiness, binary content, encrypted and
  * unknown containers first), then read. NAME is used in messages. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 #include "base/embed.h"
+#include "base/lang.h"
 #include "store/store_int.h"
 
 #define MIGRATIONS_MAX 256
@@ -33,6 +34,11 @@ static dti_rc migrate(store *s, dti_err *e);
 
 dti_rc store_open(const char *url, store **out, dti_err *e)
 {
+    return store_open_ex(url, 0, out, e);
+}
+
+dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e)
+{
     *out = NULL;
     if (!url || !*url)
         return dti_fail(e, DTI_ERR_INPUT, "db", "chưa chỉ định cơ sở dữ liệu",
@@ -47,7 +53,7 @@ dti_rc store_open(const char *url, store **out, dti_err *e)
     dti_rc rc = store_sqlite_ops.open(path, &s, e);
     if (rc)
         return rc;
-    if ((rc = migrate(s, e))) {
+    if (!(flags & STORE_OPEN_NO_MIGRATE) && (rc = migrate(s, e))) {
         store_close(s);
         return rc;
     }
@@ -325,6 +331,63 @@ fail:
     return rc;
 }
 
+/* The migration guard (store.h): refuse under another process, else back
+ * up, when migrations are pending on a database that has a schema. */
+static dti_rc guard(store *s, const struct embed_file **files, size_t n, int64_t db_max, dti_err *e)
+{
+    long first = 0;
+    size_t pending = 0;
+    dti_rc rc;
+    if (db_max <= 0 || !s->path)
+        return DTI_OK;
+    for (size_t i = 0; i < n; i++) {
+        long v = store_migration_version(files[i]->path);
+        int64_t have = 0;
+        int found = 0;
+        if ((rc = store_query_int(s, "SELECT version FROM schema_version WHERE version = ?",
+                                  (store_val[]){SV_I(v)}, 1, &have, &found, e)))
+            return rc;
+        if (!found && !pending++)
+            first = v;
+    }
+    if (!pending)
+        return DTI_OK;
+    if (s->others_pid) {
+        char who[48];
+        who[0] = 0;
+        if (s->others_pid > 0)
+            snprintf(who, sizeof who, " (PID %ld)", s->others_pid);
+        return dti_fail(e, DTI_ERR_CONFLICT, "db",
+                        "%s: cần nâng cấp lược đồ (phiên bản %lld lên %ld) nhưng một tiến trình khác%s đang mở "
+                        "cơ sở dữ liệu (máy chủ dti cũ?): hãy dừng nó rồi chạy lại; chưa có gì bị thay đổi",
+                        "%s: the schema needs an upgrade (version %lld to %ld) but another process%s has the "
+                        "database open (an older dti server?): stop it and run this again; nothing was changed",
+                        s->path, (long long)db_max, first, who);
+    }
+    char ts[STORE_TS_LEN], stamp[STORE_TS_LEN], dest[4200];
+    size_t k = 0;
+    store_timestamp(ts);
+    for (const char *p = ts; *p && k + 1 < sizeof stamp; p++)
+        if (*p != '-' && *p != ':')
+            stamp[k++] = *p;
+    stamp[k] = 0;
+    if ((size_t)snprintf(dest, sizeof dest, "%s.before-v%03lld-%s.bak", s->path, (long long)db_max, stamp) >=
+        sizeof dest)
+        return dti_fail(e, DTI_ERR_INPUT, "db", "đường dẫn quá dài", "path too long");
+    if ((rc = store_backup(s, dest, e))) {
+        char msg[sizeof e->msg];
+        if (e) {
+            memcpy(msg, e->msg, sizeof msg);
+            dti_fail(e, rc, "db", "%s: không sao lưu được trước khi nâng cấp lược đồ, chưa nâng cấp: %s",
+                     "%s: cannot back up before the schema upgrade, nothing upgraded: %s", s->path, msg);
+        }
+        return rc;
+    }
+    fprintf(stderr, "dti: %s %s\n", TR("đã sao lưu trước khi nâng cấp lược đồ:",
+                                            "backed up before the schema upgrade:"), dest);
+    return DTI_OK;
+}
+
 static dti_rc migrate(store *s, dti_err *e)
 {
     const struct embed_file *files[MIGRATIONS_MAX];
@@ -363,6 +426,8 @@ static dti_rc migrate(store *s, dti_err *e)
                         "cơ sở dữ liệu có lược đồ phiên bản %lld, mới hơn chương trình này (%ld)",
                         "the database has schema version %lld, newer than this program (%ld)",
                         (long long)db_max, known_max);
+    if ((rc = guard(s, files, n, db_max, e)))
+        return rc;
     for (size_t i = 0; i < n; i++)
         if ((rc = apply_one(s, files[i], store_migration_version(files[i]->path), e)))
             return rc;

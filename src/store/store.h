@@ -86,8 +86,60 @@ struct store_ops {
  * a store migrated by a newer program is refused (DTI_ERR_CONFLICT).
  * *OUT owned by caller, NULL on failure. */
 dti_rc store_open(const char *url, store **out, dti_err *e);
+/* store_open with FLAGS: STORE_OPEN_NO_MIGRATE opens the schema as it is
+ * (no migration, no guard): for backups and checks of a file that must not
+ * change (dti backup under an older server, dti restore's checks). */
+#define STORE_OPEN_NO_MIGRATE 1u
+dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e);
 /* Close and free. NULL is a no-op. */
 void store_close(store *s);
+/* For a process that is stopping (dti serve on SIGTERM): from now on no
+ * handle of the process waits for a lock held elsewhere (SQLite's busy
+ * wait, the writer queue); such a wait ends at once with DTI_ERR_BUSY.
+ * Cannot be undone. */
+void store_stop_waits(void);
+
+/* The migration guard (store_open on SQLite). Decision: a schema upgrade
+ * never happens under another process. When migrations are pending on a
+ * database that has a schema already, store_open
+ *   1. refuses (DTI_ERR_CONFLICT, naming the version and the other process)
+ *      when another process had the file open as this process opened its
+ *      first handle (a running older server, a dti command, sqlite3):
+ *      the operator stops it and runs the command again;
+ *   2. else copies the database to PATH.before-vNNN-YYYYMMDDTHHMMSSZ.bak
+ *      (store_backup; NNN the newest version the file has) and only then
+ *      applies the migrations; a failed backup applies none.
+ * A new, empty database is migrated at once (nothing to lose, nothing to
+ * back up). docs/backup.md says the same for operators. */
+
+/* The database file of S (NULL for ":memory:" and other engines). Valid
+ * while S is open. */
+const char *store_path(const store *s);
+
+/* Copy S's database into DEST with SQLite's online backup API, as one read
+ * transaction: every transaction committed before the copy began and none
+ * after, while other handles and processes keep writing. DEST is written
+ * whole (a temporary file checked by quick_check, fsynced, renamed) in
+ * journal_mode DELETE: one self-contained file. S must not be inside a
+ * transaction. SQLite only (DTI_ERR_INTERNAL otherwise). */
+dti_rc store_backup(store *s, const char *dest, dti_err *e);
+/* The same from the SQLite file SRC (opened read-only, no migration,
+ * checked first with integrity_check: a damaged SRC is DTI_ERR_STORE and
+ * DEST is not written). A missing SRC is DTI_ERR_IO. */
+dti_rc store_file_copy(const char *src, const char *dest, dti_err *e);
+/* PRAGMA integrity_check of the SQLite file PATH (read-only, no
+ * migration): DTI_OK, or DTI_ERR_STORE with the first finding. */
+dti_rc store_file_check(const char *path, dti_err *e);
+/* The same through the open handle S (DTI_OK for other engines). */
+dti_rc store_check(store *s, dti_err *e);
+/* DTI_OK when no other process has the SQLite database PATH open;
+ * DTI_ERR_CONFLICT naming the process (its pid when known) when one has;
+ * DTI_ERR_IO when the locks cannot be read. Every SQLite connection in WAL
+ * mode holds a read lock on the file (and on its -shm) while open, whatever
+ * program or version opened it: that is what is probed. Refused
+ * (DTI_ERR_INTERNAL) while a handle of this process has PATH open (closing
+ * the probe's descriptor would drop that handle's locks). */
+dti_rc store_file_in_use(const char *path, dti_err *e);
 /* "sqlite" or "postgres". */
 const char *store_engine(const store *s);
 

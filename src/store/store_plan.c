@@ -8,6 +8,7 @@
  * x for the round trip, and is linked to orgs as parent_lead assignments). */
 #include <stdlib.h>
 #include <string.h>
+#include "core/period_span.h"
 #include "store/store_plan.h"
 
 #define X_FLAGS (JSON_COMPACT | JSON_PRESERVE_ORDER)
@@ -145,10 +146,17 @@ static dti_rc save_task(saver *sv, size_t seq, const plan_task *t, dti_err *e)
     return DTI_OK;
 }
 
-/* The years the plan covers: its targets' years, else the year issued. */
+/* The years the plan covers: the span its title states ("giai đoạn
+ * 2025–2030", core/period_span.h) joined with its targets' years, else the
+ * year issued. */
 static void plan_years(const plan *p, int64_t *from, int64_t *to)
 {
+    int sf = 0, st = 0;
     *from = *to = 0;
+    if (period_span_parse(p->title, &sf, &st)) {
+        *from = sf;
+        *to = st;
+    }
     for (size_t i = 0; i < p->nindicators; i++)
         for (size_t k = 0; k < p->indicators[i]->ntargets; k++) {
             int y = p->indicators[i]->targets[k].year;

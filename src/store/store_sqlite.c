@@ -2,7 +2,8 @@
  *
  * Opened with journal_mode=WAL (readers do not block the writer),
  * synchronous=FULL (a committed transaction survives a power cut),
- * foreign_keys=ON and a busy timeout of 5 s. Statements are prepared once
+ * foreign_keys=ON and a busy wait of 5 s (then DTI_ERR_BUSY: the server
+ * answers 503 with Retry-After, the CLI says to try again). Statements are prepared once
  * and kept in a small cache keyed by their SQL text (dti's SQL is a fixed
  * set of literals), reset and unbound after each use. A statement already
  * in use (a query issued from inside a row callback with the same SQL) is
@@ -28,14 +29,36 @@
  * ":memory:" only the handle itself writes: SQLITE_FCNTL_DATA_VERSION,
  * which its own commits move, with a serial number of the handle. The
  * pointer stays valid while the handle keeps the WAL open: nothing here
- * may change journal_mode on an open handle. */
+ * may change journal_mode on an open handle.
+ *
+ * Who else has the file open (store_file_in_use, and the first handle of a
+ * process: store_open's migration guard). Every SQLite connection to a WAL
+ * database, of any version and any program (an older dti server, the
+ * sqlite3 shell), holds for as long as it is open a POSIX read lock on the
+ * database file's SHARED range (bytes 0x40000002.., os_unix.c) and on the
+ * "DMS" byte 128 of the -shm file. F_GETLK for a write lock over those
+ * bytes names a process holding one (locks of the calling process never
+ * conflict, so a process cannot see its own). Opening and closing a file
+ * drops every POSIX lock the process holds on it, SQLite's too: the probe
+ * runs only while no handle of this process has the file open.
+ *
+ * Backups (store_backup, store_file_copy) use SQLite's online backup API in
+ * one step: the copy is one read transaction of the source, so it holds
+ * every transaction committed before it began and none after, while other
+ * connections keep writing (WAL: readers do not block the writer). The copy
+ * is written to DEST.tmp-PID, switched to journal_mode=DELETE (one
+ * self-contained file, no -wal beside it), checked (PRAGMA quick_check),
+ * fsynced, and renamed over DEST, so that DEST is never a half copy. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "store/store_int.h"
 
 #define WAL_HDR_LEN 48      /* walformat.html 2.1: one copy of the header */
@@ -81,6 +104,28 @@ typedef struct sqlite_store {
 } sqlite_store;
 
 static uint64_t handle_serial;  /* handles opened in this process (atomic) */
+static int stop_waits;          /* store_stop_waits() was called (atomic) */
+
+void store_stop_waits(void)
+{
+    __atomic_store_n(&stop_waits, 1, __ATOMIC_SEQ_CST);
+}
+
+static int stopping(void)
+{
+    return __atomic_load_n(&stop_waits, __ATOMIC_SEQ_CST);
+}
+
+/* SQLite's busy handler: wait for another connection's lock in steps of
+ * 10 ms, at most SQLITE_BUSY_MS, and not at all once the process stops. */
+static int busy_wait(void *arg, int count)
+{
+    (void)arg;
+    if (stopping() || (long)count * 10 >= SQLITE_BUSY_MS)
+        return 0;
+    sqlite3_sleep(10);
+    return 1;
+}
 
 static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
 {
@@ -92,8 +137,10 @@ static dti_rc fail_db(sqlite_store *q, int rc, dti_err *e)
         return dti_fail(e, DTI_ERR_CONFLICT, "", "dữ liệu vi phạm ràng buộc: %s",
                         "constraint violated: %s", m);
     if (base == SQLITE_BUSY || base == SQLITE_LOCKED)
-        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
-                        "the database is busy, try again: %s", m);
+        return dti_fail(e, DTI_ERR_BUSY, "", "Cơ sở dữ liệu đang bận (một việc ghi khác chưa xong), "
+                        "xin thử lại sau ít phút: %s",
+                        "The database is busy (another write has not finished), please try again "
+                        "in a few minutes: %s", m);
     return dti_fail(e, DTI_ERR_STORE, "", "lỗi cơ sở dữ liệu: %s", "database error: %s", m);
 }
 
@@ -189,16 +236,34 @@ static dti_rc sq_write_lock(store *s, dti_err *e)
     pthread_mutex_lock(&w->mu);
     if (w->held)
         s->stats.queued++;
-    while (w->held && r != ETIMEDOUT)
-        r = pthread_cond_timedwait(&w->cv, &w->mu, &until);
+    while (w->held && r != ETIMEDOUT && !stopping()) {
+        /* In steps of 100 ms at most, to see store_stop_waits(). */
+        struct timespec now, step;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        step = now;
+        step.tv_nsec += 100000000L;
+        if (step.tv_nsec >= 1000000000L) {
+            step.tv_sec++;
+            step.tv_nsec -= 1000000000L;
+        }
+        if (step.tv_sec > until.tv_sec || (step.tv_sec == until.tv_sec && step.tv_nsec > until.tv_nsec))
+            step = until;
+        r = pthread_cond_timedwait(&w->cv, &w->mu, &step);
+        if (r == ETIMEDOUT && (step.tv_sec != until.tv_sec || step.tv_nsec != until.tv_nsec))
+            r = 0;
+    }
     if (!w->held) {
         w->held = 1;
         r = 0;
+    } else if (!r) {
+        r = ETIMEDOUT;  /* stopping: not acquired */
     }
     pthread_mutex_unlock(&w->mu);
     if (r)
-        return dti_fail(e, DTI_ERR_STORE, "", "cơ sở dữ liệu đang bận, hãy thử lại: %s",
-                        "the database is busy, try again: %s", "another write of this process");
+        return dti_fail(e, DTI_ERR_BUSY, "", "Cơ sở dữ liệu đang bận (một việc ghi khác chưa xong), "
+                        "xin thử lại sau ít phút: %s",
+                        "The database is busy (another write has not finished), please try again "
+                        "in a few minutes: %s", "another write of this process");
     return DTI_OK;
 }
 
@@ -213,6 +278,95 @@ static void sq_write_unlock(store *s)
     pthread_mutex_unlock(&w->mu);
 }
 
+
+/* ---- who else has the file open ---------------------------------------- */
+
+#define SQ_PENDING_BYTE 0x40000000  /* os_unix.c: PENDING, RESERVED, then the SHARED range */
+#define SQ_LOCK_BYTES   512
+#define SQ_SHM_LOCKS    120         /* os_unix.c UNIX_SHM_BASE: 8 lock bytes, then DMS */
+#define SQ_SHM_LOCK_LEN 9
+
+/* 1 and *PID when another process holds a lock over LEN bytes at START of
+ * PATH, 0 when none does or the file does not exist, -1 when it cannot be
+ * told (errno). Must not run while this process has PATH open (see above). */
+static int lock_holder(const char *path, off_t start, off_t len, long *pid)
+{
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0 && (errno == EACCES || errno == EROFS))
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOENT ? 0 : -1;
+    struct flock fl;
+    memset(&fl, 0, sizeof fl);
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = start;
+    fl.l_len = len;
+    int r = fcntl(fd, F_GETLK, &fl);
+    int saved = errno;
+    close(fd);
+    if (r != 0) {
+        errno = saved;
+        return -1;
+    }
+    if (fl.l_type == F_UNLCK)
+        return 0;
+    *pid = fl.l_pid > 0 ? (long)fl.l_pid : -1;
+    return 1;
+}
+
+/* 1 when a handle of this process has PATH open (its writer queue exists). */
+static int open_here(const char *path)
+{
+    struct stat st;
+    int found = 0;
+    if (stat(path, &st) != 0)
+        return 0;
+    pthread_mutex_lock(&wqueues_mu);
+    for (struct wqueue *w = wqueues; w; w = w->next)
+        if (w->dev == st.st_dev && w->ino == st.st_ino)
+            found = 1;
+    pthread_mutex_unlock(&wqueues_mu);
+    return found;
+}
+
+/* Another process's pid (-1 unknown) having PATH open into *PID, else 0. */
+static int probe_others(const char *path, long *pid)
+{
+    char shm[4200];
+    *pid = 0;
+    int r = lock_holder(path, SQ_PENDING_BYTE, SQ_LOCK_BYTES, pid);
+    if (r != 0)
+        return r;
+    if ((size_t)snprintf(shm, sizeof shm, "%s-shm", path) >= sizeof shm)
+        return -1;
+    return lock_holder(shm, SQ_SHM_LOCKS, SQ_SHM_LOCK_LEN, pid);
+}
+
+dti_rc store_file_in_use(const char *path, dti_err *e)
+{
+    long pid = 0;
+    if (open_here(path))
+        return dti_fail(e, DTI_ERR_INTERNAL, "db", "%s: chính tiến trình này đang mở cơ sở dữ liệu",
+                        "%s: this very process has the database open", path);
+    int r = probe_others(path, &pid);
+    if (r < 0)
+        return dti_fail(e, DTI_ERR_IO, "db", "%s: không kiểm tra được khóa tệp (%s)",
+                        "%s: cannot check the file's locks (%s)", path, strerror(errno));
+    if (r > 0) {
+        char who[48];
+        who[0] = 0;
+        if (pid > 0)
+            snprintf(who, sizeof who, " (PID %ld)", pid);
+        return dti_fail(e, DTI_ERR_CONFLICT, "db",
+                        "%s: một tiến trình khác%s đang mở cơ sở dữ liệu (máy chủ dti serve, lệnh dti, sqlite3): "
+                        "hãy dừng nó rồi chạy lại",
+                        "%s: another process%s has the database open (a dti serve, a dti command, sqlite3): "
+                        "stop it and run this again", path, who);
+    }
+    return DTI_OK;
+}
+
 static void sq_close(store *s)
 {
     sqlite_store *q = (sqlite_store *)s;
@@ -224,6 +378,7 @@ static void sq_close(store *s)
         free(q->cache[i].sql);
     }
     sqlite3_close_v2(q->db);
+    free(q->base.path);
     free(q);
 }
 
@@ -237,6 +392,16 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
     if (!q)
         return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
     q->base.ops = &store_sqlite_ops;
+    if (strcmp(path, ":memory:") != 0) {
+        if (!(q->base.path = strdup(path))) {
+            rc = dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+            goto fail;
+        }
+        /* the first handle of this process: who else has it open (a failed
+         * probe counts as no one: it only guards migrations) */
+        if (!open_here(path) && probe_others(path, &q->base.others_pid) < 0)
+            q->base.others_pid = 0;
+    }
     int r = sqlite3_open_v2(path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                             NULL);
     if (r != SQLITE_OK) {
@@ -246,7 +411,7 @@ static dti_rc sq_open(const char *path, store **out, dti_err *e)
         goto fail;
     }
     sqlite3_extended_result_codes(q->db, 1);
-    sqlite3_busy_timeout(q->db, SQLITE_BUSY_MS);
+    sqlite3_busy_handler(q->db, busy_wait, NULL);
     char *msg = NULL;
     r = sqlite3_exec(q->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
                      NULL, NULL, &msg);
@@ -443,6 +608,10 @@ static dti_rc sq_exec_script(store *s, const char *sql, dti_err *e)
     int r = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
     if (r == SQLITE_OK)
         return DTI_OK;
+    if ((r & 0xff) == SQLITE_BUSY || (r & 0xff) == SQLITE_LOCKED) {
+        sqlite3_free(msg);
+        return fail_db(q, r, e);
+    }
     dti_rc rc = dti_fail(e, (r & 0xff) == SQLITE_CONSTRAINT ? DTI_ERR_CONFLICT : DTI_ERR_STORE, "",
                          "lỗi cơ sở dữ liệu: %s", "database error: %s", msg ? msg : sqlite3_errstr(r));
     sqlite3_free(msg);
@@ -521,6 +690,186 @@ static int sq_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
     put_u64(out + 24, q->wq->serial);
     memcpy(out + 32, a, WAL_HDR_LEN);
     return 1;
+}
+
+
+/* ---- backup, copy, integrity -------------------------------------------- */
+
+#define SQ_PATH_MAX 4096
+#define BACKUP_BUSY_TRIES 250       /* x 20 ms: the source busy for 5 s */
+
+/* fsync PATH (a file or a folder). 0 or -1 (errno). */
+static int sync_path(const char *path, int dir)
+{
+    int fd = open(path, (dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int r = fsync(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return r;
+}
+
+static void parent_of(const char *path, char out[SQ_PATH_MAX])
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, SQ_PATH_MAX, ".");
+    else if (slash == path)
+        snprintf(out, SQ_PATH_MAX, "/");
+    else
+        snprintf(out, SQ_PATH_MAX, "%.*s", (int)(slash - path), path);
+}
+
+/* PRAGMA integrity_check (FULL) or quick_check on DB: DTI_OK when it says
+ * "ok", else DTI_ERR_STORE with its first finding, naming WHAT. */
+static dti_rc check_db(sqlite3 *db, int full, const char *what, dti_err *e)
+{
+    sqlite3_stmt *st = NULL;
+    dti_rc rc = DTI_OK;
+    int r = sqlite3_prepare_v2(db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check", -1, &st, NULL);
+    if (r == SQLITE_OK)
+        r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+        const char *m = (const char *)sqlite3_column_text(st, 0);
+        if (!m || strcmp(m, "ok") != 0)
+            rc = dti_fail(e, DTI_ERR_STORE, "db", "%s: cơ sở dữ liệu bị hỏng: %s",
+                          "%s: the database is damaged: %s", what, m ? m : "?");
+    } else {
+        rc = dti_fail(e, DTI_ERR_STORE, "db", "%s: không kiểm tra được cơ sở dữ liệu: %s",
+                      "%s: cannot check the database: %s", what, sqlite3_errmsg(db));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Copy the database of connection SRC into the new file DEST (see the top
+ * of this file). */
+static dti_rc backup_to(sqlite3 *src, const char *dest, dti_err *e)
+{
+    char tmp[SQ_PATH_MAX], aux[SQ_PATH_MAX + 16], dir[SQ_PATH_MAX];
+    sqlite3 *d = NULL;
+    dti_rc rc;
+    int r, made = 0;
+    if (strlen(dest) + 40 >= SQ_PATH_MAX)
+        return dti_fail(e, DTI_ERR_INPUT, "dest", "đường dẫn quá dài", "path too long");
+    if ((rc = make_parent(dest, e)))
+        return rc;
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid());
+    unlink(tmp);
+    snprintf(aux, sizeof aux, "%s-journal", tmp);
+    unlink(aux);
+    made = 1;
+    if ((r = sqlite3_open_v2(tmp, &d, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)) != SQLITE_OK) {
+        rc = dti_fail(e, DTI_ERR_IO, "dest", "%s: không tạo được tệp (%s)", "%s: cannot create the file (%s)",
+                      tmp, d ? sqlite3_errmsg(d) : sqlite3_errstr(r));
+        goto fail;
+    }
+    sqlite3_backup *b = sqlite3_backup_init(d, "main", src, "main");
+    if (!b) {
+        rc = dti_fail(e, DTI_ERR_STORE, "dest", "%s: không sao lưu được (%s)", "%s: cannot back up (%s)",
+                      dest, sqlite3_errmsg(d));
+        goto fail;
+    }
+    /* all pages in one step: one read transaction of the source */
+    for (int i = 0; i < BACKUP_BUSY_TRIES; i++) {
+        r = sqlite3_backup_step(b, -1);
+        if (r != SQLITE_BUSY && r != SQLITE_LOCKED)
+            break;
+        sqlite3_sleep(20);
+    }
+    sqlite3_backup_finish(b);
+    if (r != SQLITE_DONE) {
+        rc = dti_fail(e, (r & 0xff) == SQLITE_BUSY ? DTI_ERR_STORE : DTI_ERR_IO, "dest",
+                      "%s: sao lưu không xong (%s)", "%s: the backup did not complete (%s)", dest,
+                      sqlite3_errstr(r));
+        goto fail;
+    }
+    if ((r = sqlite3_exec(d, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL)) != SQLITE_OK) {
+        rc = dti_fail(e, DTI_ERR_IO, "dest", "%s: %s", "%s: %s", dest, sqlite3_errmsg(d));
+        goto fail;
+    }
+    if ((rc = check_db(d, 0, dest, e)))
+        goto fail;
+    sqlite3_close_v2(d);
+    d = NULL;
+    if (sync_path(tmp, 0) != 0 || rename(tmp, dest) != 0) {
+        rc = dti_fail(e, DTI_ERR_IO, "dest", "%s: không ghi được tệp (%s)", "%s: cannot write the file (%s)",
+                      dest, strerror(errno));
+        goto fail;
+    }
+    made = 0;
+    parent_of(dest, dir);
+    sync_path(dir, 1);
+    return DTI_OK;
+fail:
+    if (d)
+        sqlite3_close_v2(d);
+    if (made) {
+        unlink(tmp);
+        unlink(aux);
+    }
+    return rc;
+}
+
+const char *store_path(const store *s)
+{
+    return s ? s->path : NULL;
+}
+
+dti_rc store_backup(store *s, const char *dest, dti_err *e)
+{
+    if (!s || s->ops != &store_sqlite_ops || s->depth > 0)
+        return dti_fail(e, DTI_ERR_INTERNAL, "", "sao lưu ngoài giao dịch, chỉ với SQLite",
+                        "a backup runs outside a transaction, on SQLite only");
+    return backup_to(((sqlite_store *)s)->db, dest, e);
+}
+
+/* Open PATH read-only, without creating it. */
+static dti_rc open_ro(const char *path, sqlite3 **out, dti_err *e)
+{
+    struct stat st;
+    *out = NULL;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return dti_fail(e, DTI_ERR_IO, "src", "%s: không có tệp này", "%s: no such file", path);
+    int r = sqlite3_open_v2(path, out, SQLITE_OPEN_READONLY, NULL);
+    if (r != SQLITE_OK) {
+        dti_rc rc = dti_fail(e, DTI_ERR_IO, "src", "%s: không mở được (%s)", "%s: cannot open it (%s)", path,
+                             *out ? sqlite3_errmsg(*out) : sqlite3_errstr(r));
+        sqlite3_close_v2(*out);
+        *out = NULL;
+        return rc;
+    }
+    sqlite3_busy_timeout(*out, SQLITE_BUSY_MS);
+    return DTI_OK;
+}
+
+dti_rc store_file_copy(const char *src, const char *dest, dti_err *e)
+{
+    sqlite3 *d = NULL;
+    dti_rc rc = open_ro(src, &d, e);
+    if (!rc && !(rc = check_db(d, 1, src, e)))
+        rc = backup_to(d, dest, e);
+    sqlite3_close_v2(d);
+    return rc;
+}
+
+dti_rc store_file_check(const char *path, dti_err *e)
+{
+    sqlite3 *d = NULL;
+    dti_rc rc = open_ro(path, &d, e);
+    if (!rc)
+        rc = check_db(d, 1, path, e);
+    sqlite3_close_v2(d);
+    return rc;
+}
+
+dti_rc store_check(store *s, dti_err *e)
+{
+    if (!s || s->ops != &store_sqlite_ops)
+        return DTI_OK;
+    return check_db(((sqlite_store *)s)->db, 1, s->path ? s->path : ":memory:", e);
 }
 
 const struct store_ops store_sqlite_ops = {

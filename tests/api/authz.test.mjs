@@ -142,7 +142,7 @@ function upload() {
 }
 function evidenceForm() {
   const fd = new FormData();
-  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n')]), 'authz.pdf');
+  fd.append('file', new Blob([Buffer.from('%PDF-1.4\n% authz\n1 0 obj << >> endobj\n%%EOF\n')]), 'authz.pdf');
   return fd;
 }
 
@@ -173,6 +173,7 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/submit', url: () => rep() + '/submit', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/return', url: () => rep() + '/return', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/approve', url: () => rep() + '/approve', exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/reopen', url: () => rep() + '/reopen', body: () => ({ reason: 'kiểm tra quyền' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', body: evidenceForm, exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
   { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
@@ -183,7 +184,7 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/score/:period', url: () => `/api/v1/plans/${A.plan}/score/${PERIOD}`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/periods', url: () => `/api/v1/plans/${A.plan}/periods?year=2026`, exp: READ_PLAN },
   // the demo's own calendar set again (DEMO_CALENDAR): the data stay as they are
-  { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:cutoff=none:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
   // accounts (app/auth.h): everyone lists what it may see (a foreign list holds none of A);
   // a coordinator adds reporters and viewers in its scope only (A's org from B: 404 as missing);
   // an account one may not see is 404; /me/password with a too short new password is 400 for all
@@ -201,6 +202,17 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/units', url: () => `/api/v1/plans/${A.plan}/units`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/assignments/:org', url: () => `/api/v1/plans/${A.plan}/assignments/${A.org}`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/reports', url: () => `/api/v1/plans/${A.plan}/reports?state=submitted`, exp: READ_PLAN },
+  // reminders (app/remind.h): withdraw as submit; one's own notices only (a notice of nobody: 404 for all);
+  // an address as the account itself; the plan's reminder settings as its calendar; a run by hand: admins
+  { m: 'POST', p: '/api/v1/plans/:id/reports/:org/:period/withdraw', url: () => rep() + '/withdraw', exp: R({ admin: 'ok', coordinator: 403, reporter: 'ok', viewer: 403, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/notices', url: () => '/api/v1/notices', exp: { anonymous: 401, all: 200 } },
+  { m: 'POST', p: '/api/v1/notices/read', url: () => '/api/v1/notices/read', exp: { anonymous: 401, all: 200 } },
+  { m: 'POST', p: '/api/v1/notices/:nid/read', url: () => '/api/v1/notices/999999/read', exp: { anonymous: 401, all: 404 } },
+  { m: 'GET', p: '/api/v1/users/:uid/email', url: () => `/api/v1/users/${A.uid}/email`, exp: R({ coordinator: 200, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/users/:uid/email', url: () => `/api/v1/users/${A.uid}/email`, body: () => ({ email: 'matrix@hoabinh.example.vn' }), exp: R({ coordinator: 200, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/plans/:id/reminders', url: () => `/api/v1/plans/${A.plan}/reminders`, exp: READ_PLAN },
+  { m: 'PUT', p: '/api/v1/plans/:id/reminders', url: () => `/api/v1/plans/${A.plan}/reminders`, body: () => ({ schedule: '-3,0,1,3' }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/reminders/run', url: () => '/api/v1/reminders/run?dry_run=1', exp: R({ admin: 200, coordinator: 403, reporter: 403, viewer: 403, foreign: 403 }) },
   // the official outputs (app/outputs.h): a reporter reads the plan but does not issue the commune's report
   { m: 'GET', p: '/api/v1/plans/:id/export/:period', url: () => `/api/v1/plans/${A.plan}/export/${PERIOD}?format=csv`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/plans/:id/export/:period', url: () => `/api/v1/plans/${A.plan}/export/${PERIOD}`, body: () => ({ format: 'csv' }), exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },

@@ -20,7 +20,7 @@ const PW = 'demo-2026';
 const PW_B = 'mat-khau-vinh-tru';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-calendar-'));
 const DB = path.join(tmp, 'calendar.db');
-const DEMO_RULES = ['month:unit=15+1,commune=20+1'];
+const DEMO_RULES = ['month:cutoff=none:unit=15+1,commune=20+1'];
 let server, BASE, planA, planB;
 const sessions = {};
 
@@ -97,8 +97,9 @@ test('the demo plan\'s periods: its monthly calendar with both deadlines, in wor
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.body.rules, DEMO_RULES);
   assert.equal(r.body.descriptions.length, 1);
-  assert.match(r.body.descriptions[0].vi, /^Hằng tháng: đơn vị nộp chậm nhất ngày 15 tháng sau; xã nộp chậm nhất ngày 20 tháng sau$/);
-  assert.match(r.body.descriptions[0].en, /^Monthly: units report by day 15 of the next month/);
+  assert.match(r.body.descriptions[0].vi, /^Hằng tháng \(theo tháng dương lịch\): đơn vị nộp chậm nhất ngày 15 tháng sau; xã nộp chậm nhất ngày 20 tháng sau$/);
+  assert.match(r.body.descriptions[0].en, /^Monthly \(calendar months\): units report by day 15 of the next month/);
+  assert.deepEqual(r.body.warnings, []);
   assert.deepEqual(r.body.periods.map((p) => p.code), Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
   assert.deepEqual(byCode(r.body, '2026-01'), { code: '2026-01', kind: 'month', start: '01/01/2026', end: '31/01/2026', unit_due: '15/02/2026', commune_due: '20/02/2026' });
   assert.equal(byCode(r.body, '2026-12').unit_due, '15/01/2027');
@@ -118,13 +119,33 @@ test('a coordinator sets the calendar; the periods follow; audited', async () =>
   let r = await setCal(planA, 'dieuphoi', { rules: ['quarter:unit=18@last,commune=20@last', 'year:unit=05/12'] });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.body.rules, ['quarter:unit=18@last,commune=20@last', 'year:unit=05/12']);
+  // the yearly deadline 05/12 comes before the year (15/12–14/12) ends: told, not silent
+  assert.ok(r.body.warnings.some((w) => w.code === '2026' && w.level === 'unit' && w.due === '05/12/2026' &&
+    w.end === '14/12/2026' && /trước khi kỳ kết thúc/.test(w.message)), JSON.stringify(r.body.warnings));
+  assert.ok(r.body.warnings.every((w) => /^\d{4}$/.test(w.code)), JSON.stringify(r.body.warnings));
   r = await periods(planA, 'dieuphoi', '?year=2026');
   assert.deepEqual(r.body.periods.map((p) => p.code), ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026']);
+  // Nghị định 09/2019/NĐ-CP's 15→14 cut-off by default: Q1 15/12/2025–14/03/2026, due 18/03
+  assert.deepEqual(r.body.periods.map((p) => `${p.start}-${p.end}`), ['15/12/2025-14/03/2026', '15/03/2026-14/06/2026',
+    '15/06/2026-14/09/2026', '15/09/2026-14/12/2026', '15/12/2025-14/12/2026']);
   assert.deepEqual(r.body.periods.map((p) => p.unit_due), ['18/03/2026', '18/06/2026', '18/09/2026', '18/12/2026', '05/12/2026']);
   assert.equal(byCode(r.body, '2026-Q2').commune_due, '20/06/2026');
   assert.equal(byCode(r.body, '2026').commune_due, null);
-  assert.match(r.body.descriptions[0].vi, /^Hằng quý: đơn vị nộp chậm nhất ngày 18 tháng cuối quý; xã nộp chậm nhất ngày 20 tháng cuối quý$/);
-  assert.equal(calendarAudits(planA), audits + 1);
+  assert.deepEqual(r.body.warnings.map((w) => w.code), ['2026']);
+  assert.match(r.body.descriptions[0].vi, /^Hằng quý \(từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý\): đơn vị nộp chậm nhất ngày 18 tháng cuối quý; xã nộp chậm nhất ngày 20 tháng cuối quý$/);
+  // calendar quarters when the plan says so: Q1 ends 31/03, after its deadline 18/03 — a warning per quarter
+  r = await setCal(planA, 'dieuphoi', { rules: ['quarter:cutoff=none:unit=18@last'] });
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.body.warnings.some((w) => w.code === '2026-Q1' && w.due === '18/03/2026' && w.end === '31/03/2026'));
+  // three quarter windows and a year: exactly the windows stated, no "cần đúng 4 khung"
+  r = await setCal(planA, 'dieuphoi', { rules: ['quarter:window=01/01-09/03,10/03-09/06,10/06-09/09:unit=10@last',
+    'year:window=01/01-09/12:unit=10@last'] });
+  assert.equal(r.status, 200, r.text);
+  r = await periods(planA, 'dieuphoi', '?year=2026');
+  assert.deepEqual(r.body.periods.map((p) => `${p.code} ${p.end} ${p.unit_due}`),
+    ['2026-Q1 09/03/2026 10/03/2026', '2026-Q2 09/06/2026 10/06/2026', '2026-Q3 09/09/2026 10/09/2026', '2026 09/12/2026 10/12/2026']);
+  assert.deepEqual(r.body.warnings, []);
+  assert.equal(calendarAudits(planA), audits + 3);
   // back to the demo's own calendar (the other tests read it)
   r = await setCal(planA, 'admin', { rules: DEMO_RULES });
   assert.equal(r.status, 200, r.text);
@@ -192,7 +213,7 @@ test('import: the preview proposes the calendar the document states, with its se
   const c = r.body.calendar;
   assert.deepEqual(c.rules, ['quarter:unit=18@last', 'year:unit=18/12']);
   assert.match(c.sources[0], /hằng quý trước ngày 18 của tháng cuối quý/);
-  assert.equal(c.descriptions[1].vi, 'Hằng năm: đơn vị nộp chậm nhất ngày 18/12');
+  assert.equal(c.descriptions[1].vi, 'Hằng năm (từ ngày 15/12 năm trước đến ngày 14/12): đơn vị nộp chậm nhất ngày 18/12');
   // a document that states none: empty rules
   const fd = new FormData();
   fd.append('file', new Blob(['# Kế hoạch chuyển đổi số\n\nCác đơn vị thực hiện nghiêm túc.\n']), 'none.md');
@@ -218,6 +239,9 @@ test('import: confirm sets the detected calendar, the changed one, or none', asy
   p = await periods(r.body.plan_id, 'admin', '?year=2026');
   assert.deepEqual(p.body.rules, ['month:unit=20+1', 'year:unit=05/12']);
   assert.equal(p.body.periods.length, 13);
+  // the year (15/12/2025–14/12/2026) due 05/12: the import says so among its warnings
+  assert.ok(r.body.warnings.some((w) => /Kỳ 2026: hạn đơn vị 05\/12\/2026 đến trước khi kỳ kết thúc \(14\/12\/2026\)/.test(w)),
+    JSON.stringify(r.body.warnings));
   // cleared in the form
   r = await call('POST', '/api/v1/imports', 'admin', planForm('\n\n\n', { calendar: '' }));
   assert.equal(r.status, 201, r.text.slice(0, 300));

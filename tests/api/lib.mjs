@@ -36,3 +36,21 @@ export function assertError(res, status, code) {
 
 // Vietnamese text: at least one letter with a Vietnamese diacritic.
 export const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+
+// A session of a new coordinator LOGIN of commune COMMUNE (by name), created
+// by the admin session ADMIN ({cookie, csrf}): who fills or submits a report
+// does not approve it (issue 9 §6), so tests that fill as the admin approve
+// as this one. Returns {cookie, csrf}.
+export async function coordinatorSession(admin, login, commune = 'Minh Đức') {
+  const h = { Cookie: admin.cookie, 'X-CSRF-Token': admin.csrf };
+  const orgs = await req('/api/v1/orgs', { headers: h });
+  assert.equal(orgs.status, 200, orgs.text);
+  const org = orgs.body.orgs.find((o) => o.name === commune && o.kind === 'commune');
+  assert.ok(org, `commune ${commune}: ${orgs.text}`);
+  const password = `mat-khau-${login}`;
+  const u = await req('/api/v1/users', { headers: h, json: { login, display: login, role: 'coordinator', org_id: org.id, password } });
+  assert.ok(u.status === 201 || u.status === 200, u.text);
+  const l = await req('/api/v1/login', { json: { login, password } });
+  assert.equal(l.status, 200, l.text);
+  return { cookie: l.headers.get('set-cookie').split(';')[0], csrf: l.body.csrf_token };
+}

@@ -4,16 +4,17 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { BASE, req, assertError, VIETNAMESE } from './lib.mjs';
+import { BASE, req, assertError, VIETNAMESE, coordinatorSession } from './lib.mjs';
+import { vnMonth } from '../lib/now.mjs';
 
 const SHARED = process.env.SHARED || '../shared';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
 const ORG = 'Trung tâm phục vụ Hành chính công';
 // the current month: the plan's assignments start at its import
-const NOW = new Date();
-const PERIOD = `${NOW.getUTCFullYear()}-${String(NOW.getUTCMonth() + 1).padStart(2, '0')}`;
-let cookie, csrf, planId, base;
+// the month of the pinned now in Vietnam (tests/lib/now.mjs), the server's too
+const PERIOD = vnMonth();
+let cookie, csrf, planId, base, coord;
 
 const auth = (extra = {}) => ({ ...extra, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(extra.headers || {}) } });
 
@@ -30,6 +31,7 @@ before(async () => {
   assert.equal(imp.status, 201, JSON.stringify(body));
   planId = body.plan_id;
   base = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/${PERIOD}`;
+  coord = await coordinatorSession({ cookie, csrf }, 'duyet.xephang');
 });
 
 test('units ranked by on-time rate and by achievement', async () => {
@@ -71,7 +73,8 @@ test('publishing puts the commune on the public page', async () => {
   let r = await req(base, auth({ method: 'PUT', body: 'code,numerator,denominator,value\n4.1,45,60,75\n', headers: { 'Content-Type': 'text/csv' } }));
   assert.equal(r.status, 200, r.text);
   assert.equal((await req(base + '/submit', auth({ method: 'POST' }))).status, 200);
-  assert.equal((await req(base + '/approve', auth({ method: 'POST' }))).status, 200);
+  // approved by the commune's coordinator: the admin filled and submitted it
+  assert.equal((await req(base + '/approve', { method: 'POST', headers: { Cookie: coord.cookie, 'X-CSRF-Token': coord.csrf } })).status, 200);
 
   r = await req(`/api/v1/plans/${planId}/publish?period=${PERIOD}`, auth({ method: 'POST' }));
   assert.equal(r.status, 201, r.text);
@@ -158,4 +161,58 @@ test('history: bad input and no session', async () => {
   e = assertError(await req('/api/v1/audit?entity=task&id=99999999', auth()), 404, 'not_found');
   assert.match(e.message, VIETNAMESE);
   assertError(await req('/api/v1/audit?entity=report&id=1'), 401, 'unauthorized');
+});
+
+// Issue 9, point 5: communes ranked fairly. Every row carries completeness
+// (reported / expected) beside its index and names the plan it was ranked
+// with; the province figure is sum.index (the web page reads it); a commune
+// with a 2026 plan beside its 2026–2030 plan is ranked, for 2026, with the
+// plan made for that year, and for 2027 with the one that covers 2027.
+test('communes: completeness beside every index, the plan ranked named, the plan that covers the period', async () => {
+  const plan = JSON.parse(fs.readFileSync(`${SHARED}/plans/expected/minh-duc-2026-2030-dti.json`, 'utf8'));
+  plan.title = 'Kế hoạch chuyển đổi số trên địa bàn xã Minh Đức năm 2026';
+  for (const i of plan.indicators) i.targets = i.targets.filter((t) => t.year === 2026);
+  plan.indicators = plan.indicators.filter((i) => i.targets.length);
+  const fd = new FormData();
+  fd.append('file', new Blob([fs.readFileSync(`${SHARED}/plans/minh-duc-2026-2030-dti.txt`), '\n\nKế hoạch năm 2026.\n']),
+    'minh-duc-2026-only.txt');
+  fd.append('plan', JSON.stringify(plan));
+  const imp = await fetch(BASE + '/api/v1/imports', auth({ method: 'POST', body: fd }));
+  const ib = await imp.json();
+  assert.equal(imp.status, 201, JSON.stringify(ib).slice(0, 400));
+  const only2026 = ib.plan_id;
+
+  const r = await req(`/api/v1/plans/${planId}/rankings?period=2026-Q2&by=communes`, auth());
+  assert.equal(r.status, 200, r.text.slice(0, 400));
+  assert.ok(r.body.rows.length >= 1);
+  for (const w of r.body.rows) {
+    if (w.plan_id === null) continue;
+    const c = w.completeness;
+    assert.ok(c && Number.isInteger(c.reported) && Number.isInteger(c.expected) && c.reported <= c.expected, JSON.stringify(w));
+    assert.deepEqual(c, w.sum.completeness);
+    assert.equal(typeof w.plan, 'string');
+    // no data scores 0 out of its maximum: the index is points over every expected maximum
+    if (w.index !== null) assert.ok(Math.abs(w.index - w.sum.points / w.sum.max) < 1e-9);
+    assert.equal(w.sum.counted, c.expected);
+    assert.equal(w.sum.nodata, c.expected - c.reported);
+  }
+  const md = r.body.rows.find((w) => w.name === 'Minh Đức');
+  assert.ok(md, 'Minh Đức ranked: ' + r.text.slice(0, 300));
+  assert.equal(md.plan_id, only2026, 'the plan made for 2026');
+  assert.match(md.plan, /năm 2026/);
+  // the province figure the page shows is sum.index (not sum.value)
+  assert.equal(typeof r.body.province.sum.index, 'number');
+  assert.equal(r.body.province.sum.value, undefined);
+  const withIndex = r.body.rows.filter((w) => w.index !== null);
+  const mean = withIndex.reduce((s, w) => s + w.index, 0) / withIndex.length;
+  assert.ok(Math.abs(r.body.province.sum.index - mean) < 1e-9, 'mean of the communes');
+  // the province's completeness counts communes: those with an index over those listed
+  assert.deepEqual([r.body.province.sum.completeness.reported, r.body.province.sum.completeness.expected],
+    [withIndex.length, r.body.rows.length]);
+
+  const r27 = await req(`/api/v1/plans/${planId}/rankings?period=2027-Q2&by=communes`, auth());
+  assert.equal(r27.status, 200, r27.text.slice(0, 400));
+  const md27 = r27.body.rows.find((w) => w.name === 'Minh Đức');
+  assert.ok(md27 && md27.plan_id !== null && md27.plan_id !== only2026, 'for 2027 a plan that covers 2027');
+  assert.match(md27.plan, /2026 - 2030/);
 });

@@ -4,16 +4,18 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { BASE, req, assertError } from './lib.mjs';
+import { BASE, req, assertError, coordinatorSession } from './lib.mjs';
 
 const SHARED = process.env.SHARED || '../shared';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
 const ORG = 'Trung tâm phục vụ Hành chính công';
 const PERIOD = '2026-03';
-let cookie, csrf, planId, base;
+let cookie, csrf, planId, base, coord;
 
 const auth = (extra = {}) => ({ ...extra, headers: { Cookie: cookie, 'X-CSRF-Token': csrf, ...(extra.headers || {}) } });
+// the commune's coordinator: who filled or submitted a report does not approve it (issue 9 §6)
+const asCoord = (extra = {}) => ({ ...extra, headers: { Cookie: coord.cookie, 'X-CSRF-Token': coord.csrf, ...(extra.headers || {}) } });
 
 before(async () => {
   const r = await req('/api/v1/login', { json: { login: ADMIN, password: PASSWORD } });
@@ -29,6 +31,7 @@ before(async () => {
   assert.equal(imp.status, 201, JSON.stringify(body));
   planId = body.plan_id;
   base = `/api/v1/plans/${planId}/reports/${encodeURIComponent(ORG)}/${PERIOD}`;
+  coord = await coordinatorSession({ cookie, csrf }, 'duyet.baocao');
 });
 
 const fill = (csv) => req(base, auth({ method: 'PUT', body: csv, headers: { 'Content-Type': 'text/csv' } }));
@@ -68,9 +71,28 @@ test('a report through its whole cycle', async () => {
   r = await fill('code,numerator,denominator,value,note\n4.1,48,60,80,Đã bổ sung\n');
   assert.equal(r.status, 200, r.text);
   assert.equal((await post('/submit')).status, 200);
-  r = await post('/approve');
+  // the admin filled and submitted it: it may not approve it; the coordinator may
+  const own = assertError(await post('/approve'), 403, 'forbidden');
+  assert.match(own.message, /không tự duyệt/);
+  r = await req(base + '/approve', asCoord({ method: 'POST' }));
   assert.equal(r.status, 200, r.text);
   assert.equal(r.body.state, 'approved');
+  assert.equal(r.body.self_approved, false);
+
+  // approved means locked: a fill is refused until a coordinator reopens it with a reason
+  const locked = assertError(await fill('code,value\n4.1,81\n'), 409, 'conflict');
+  assert.match(locked.message, /reopen/);
+  assertError(await req(base + '/reopen', asCoord({ json: {} })), 400, 'bad_input');
+  assertError(await req(base + '/reopen', asCoord({ json: { reason: 7 } })), 400, 'bad_input');
+  r = await req(base + '/reopen', asCoord({ json: { reason: 'Kiểm tra lại tử số 4.1' } }));
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.state, 'returned');
+  assert.equal(r.body.version, 2);
+  assert.equal(r.body.reason, 'Kiểm tra lại tử số 4.1');
+  assertError(await req(base + '/reopen', asCoord({ json: { reason: 'lần nữa' } })), 409, 'conflict');
+  r = await fill('code,numerator,denominator,value,note\n4.1,48,60,80,Đã kiểm tra\n');
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.version, 2);
 
   r = await req(base + '/versions', auth());
   assert.equal(r.status, 200);
@@ -94,5 +116,12 @@ test('report errors: bad CSV type, unknown org, bad value, no CSRF', async () =>
   const other = `/api/v1/plans/${planId}/reports/${encodeURIComponent('Phòng Kinh tế')}/${PERIOD}`;
   const bad = await req(other, auth({ method: 'PUT', body: 'code,value\n4.4,150\n', headers: { 'Content-Type': 'text/csv' } }));
   assertError(bad, 400, 'bad_input');
+  // numbers: no exponent, no hexadecimal, nothing ambiguous; the message names line, indicator and column
+  for (const [v, why] of [['1e308', /số mũ/], ['0x10', /hệ 16/], ['2.100', /không rõ/], ['-5', /âm/]]) {
+    const e = assertError(await req(other, auth({ method: 'PUT', body: `code,value\n4.4,${v}\n`, headers: { 'Content-Type': 'text/csv' } })), 400, 'bad_input');
+    assert.match(e.message, why, e.message);
+    assert.match(e.message, /dòng 2, chỉ tiêu 4\.4, cột giá trị/, e.message);
+    assert.equal(e.field, 'value');
+  }
   assertError(await req(base + '/submit', { method: 'POST', headers: { Cookie: cookie } }), 403, 'forbidden');
 });

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
@@ -22,6 +23,7 @@ after(async () => { await browser?.close(); });
 
 async function open(width) {
   const ctx = await browser.newContext({ viewport: { width, height: 740 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
@@ -33,7 +35,7 @@ async function login(page) {
   await page.fill('#login-user', ADMIN);
   await page.fill('#login-password', PASSWORD);
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav a');
+  await page.waitForSelector('nav#nav a', { state: 'attached' });
   await page.waitForLoadState('networkidle');
 }
 
@@ -60,6 +62,10 @@ test('every screen at 360 px: in the navigation, no sideways scrolling, every fi
     const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
     const plan = plans.plans.find((p) => p.document === 'minh-duc-reports.txt');
     assert.ok(plan, 'the plan of the report tests');
+    // a menu button in a short bar (not ten bordered links in five rows)
+    const bar = await page.locator('header.top').boundingBox();
+    assert.ok(bar.height <= 80, `the bar is short (${bar.height} px)`);
+    await page.click('#menu-toggle');
     // every link of the navigation lies inside the viewport (nothing cut off)
     const links = await page.$$eval('nav#nav a', (as) => as.map((a) => {
       const b = a.getBoundingClientRect();
@@ -125,6 +131,13 @@ test('by keyboard: the skip link, the navigation, visible focus', async () => {
         return { tag: el.tagName, href: el.getAttribute('href'), id: el.id, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
       });
       if (f.tag === 'BODY' || f.tag === 'MAIN') continue;
+      if (f.id === 'menu-toggle') {          // at 360 px the links are behind the menu
+        assert.ok(f.style !== 'none' && f.width >= 2, `focus visible on the menu button: ${f.style} ${f.width}`);
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#/dashboard', 'the menu opens on its first link');
+        await page.keyboard.press('Shift+Tab');
+        continue;
+      }
       assert.ok(f.style !== 'none' && f.width >= 2, `focus visible on ${f.tag}#${f.id} ${f.href || ''}: ${f.style} ${f.width}`);
       if (f.href === '#/history') {
         reachedHistory = true;

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
@@ -22,6 +23,7 @@ after(async () => { await browser?.close(); });
 for (const [width, file] of [[1280, 'minh-duc-2026-2030-dti.txt'], [360, 'vinh-thuan-2026-dti.txt']]) {
   test(`log in, import ${file}, read the plan, log out at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -34,8 +36,10 @@ for (const [width, file] of [[1280, 'minh-duc-2026-2030-dti.txt'], [360, 'vinh-t
       await page.fill('#login-user', ADMIN);
       await page.fill('#login-password', PASSWORD);
       await page.click('#login-form button[type=submit]');
-      await page.waitForSelector('nav#nav a[href="#/import"]');
+      await page.waitForSelector('nav#nav a[href="#/import"]', { state: 'attached' });
       assert.match(await page.textContent('#who'), new RegExp(ADMIN));
+
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
 
       await page.click('nav#nav a[href="#/import"]');
       await page.setInputFiles('#import-file', path.join(SHARED, 'plans', file));

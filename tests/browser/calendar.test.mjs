@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
@@ -34,6 +35,7 @@ const noSideways = async (page, width, what) => {
 for (const width of [1280, 360]) {
   test(`import ${FILE} with its calendar, read and change it at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -57,8 +59,8 @@ for (const width of [1280, 360]) {
       // the preview: the regime in words, the sentence, the rules in the box
       await page.waitForSelector('#import-calendar-preview');
       const found = await page.textContent('#import-calendar-found');
-      assert.match(found, /Hằng quý: đơn vị nộp chậm nhất ngày 18 tháng cuối quý/);
-      assert.match(found, /Hằng năm: đơn vị nộp chậm nhất ngày 18\/12/);
+      assert.match(found, /Hằng quý \(từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý\): đơn vị nộp chậm nhất ngày 18 tháng cuối quý/);
+      assert.match(found, /Hằng năm \(từ ngày 15\/12 năm trước đến ngày 14\/12\): đơn vị nộp chậm nhất ngày 18\/12/);
       assert.match(await page.textContent('#import-calendar-preview blockquote'), /hằng quý trước ngày 18 của tháng cuối quý/);
       assert.equal(await page.inputValue('#import-calendar'), 'quarter:unit=18@last\nyear:unit=18/12');
       assert.equal(await page.getAttribute('#import-calendar', 'id'), await page.getAttribute('label[for=import-calendar]', 'for'));
@@ -78,15 +80,17 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#import-calendar-result');
       assert.match(await page.textContent('#import-calendar-result'), /Đã đặt lịch báo cáo \(5 kỳ\)/);
 
-      // the calendar screen: quarters due on the 18th of their last month
+      // the calendar screen: quarters closed on the 14th (Nghị định 09/2019),
+      // due on the 18th of their last month; no warning
       await page.click('#import-calendar-link');
       await page.waitForSelector('#cal-periods');
-      assert.match(await page.textContent('#cal-rules'), /Hằng quý: đơn vị nộp chậm nhất ngày 18 tháng cuối quý/);
+      assert.match(await page.textContent('#cal-rules'), /Hằng quý \(từ ngày 15 tháng trước quý đến ngày 14 tháng cuối quý\): đơn vị nộp chậm nhất ngày 18 tháng cuối quý/);
+      assert.equal(await page.locator('#cal-warnings').count(), 0);
       const rows = await page.$$eval('#cal-periods tbody tr', (trs) => trs.map((tr) =>
         [tr.querySelector('th').textContent, tr.querySelectorAll('td')[3].textContent]));
       assert.deepEqual(rows, [['2026-Q1', '18/03/2026'], ['2026-Q2', '18/06/2026'], ['2026-Q3', '18/09/2026'],
         ['2026-Q4', '18/12/2026'], ['2026', '18/12/2026']]);
-      assert.match(await page.textContent('#cal-periods tbody tr:first-child'), /01\/01\/2026.*31\/03\/2026/s);
+      assert.match(await page.textContent('#cal-periods tbody tr:first-child'), /15\/12\/2025.*14\/03\/2026/s);
       await noSideways(page, width, 'calendar');
       await page.screenshot({ path: path.join(ART, `calendar-${width}.png`), fullPage: true });
 
@@ -102,12 +106,23 @@ for (const width of [1280, 360]) {
       await page.fill('#cal-month-commune', '20+1');
       await page.click('#cal-save');
       await page.waitForFunction(() => /17/.test(document.querySelector('#cal-status')?.textContent || ''));
-      assert.match(await page.textContent('#cal-rules'), /Hằng tháng: đơn vị nộp chậm nhất ngày 15 tháng sau; xã nộp chậm nhất ngày 20 tháng sau/);
+      assert.match(await page.textContent('#cal-rules'), /Hằng tháng \(từ ngày 15 tháng trước đến ngày 14\): đơn vị nộp chậm nhất ngày 15 tháng sau; xã nộp chậm nhất ngày 20 tháng sau/);
       const jan = await page.textContent('#cal-periods tbody tr:first-child');
       assert.match(jan, /2026-01/);
       assert.match(jan, /15\/02\/2026/);
       assert.match(jan, /20\/02\/2026/);
       await noSideways(page, width, 'calendar after saving');
+      // a yearly deadline before the year closes (05/12, the year ends 14/12):
+      // saved, and the coordinator is told on the screen
+      await page.fill('#cal-raw', 'quarter:unit=18@last\nyear:unit=05/12');
+      await page.click('#cal-save');
+      await page.waitForSelector('#cal-warnings');
+      assert.equal(await page.getAttribute('#cal-warnings', 'role'), 'alert');
+      const warn = await page.textContent('#cal-warnings');
+      assert.match(warn, /Hạn nộp trước khi kỳ kết thúc/);
+      assert.match(warn, /Kỳ 2026: hạn đơn vị 05\/12\/2026 đến trước khi kỳ kết thúc \(14\/12\/2026\)/);
+      await noSideways(page, width, 'calendar with a warning');
+      await page.screenshot({ path: path.join(ART, `calendar-warning-${width}.png`), fullPage: false });
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -73,7 +74,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PASSWORD);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/plan"]');
+  await page.waitForSelector('nav#nav a[href="#/plan"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
 }
 
@@ -89,6 +90,7 @@ for (const width of [1280, 360]) {
   test(`import: map a flagged name to a unit, correct a target and a name, leave a task out at ${width} px`, async () => {
     const srv = await demoServer('importfix-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
@@ -21,6 +22,7 @@ after(async () => { await browser?.close(); });
 // A page at WIDTH that records console errors (CSP violations show there).
 async function openPage(width) {
   const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => {

@@ -16,8 +16,9 @@
 // no sideways scrolling on any screen visited.
 //
 // Everything is done in the browser: the import preview shows the
-// reporting calendar the document states (monthly, units by the 15th of the
-// next month, the commune by the 20th, with the sentence it came from) and
+// reporting calendar the document states (monthly, figures closed from the
+// 15th to the 14th as Nghị định 09/2019/NĐ-CP fixes, units by the 15th, the
+// commune by the 20th, with the sentence it came from) and
 // confirming sets it; the result links to the calendar screen, which shows
 // the period's two deadlines; the admin then adds the coordinator (scope:
 // the commune) and the reporter (its unit) on the Accounts screen, picking
@@ -25,8 +26,8 @@
 //
 // Time is fixed so the test does not follow the calendar: the server runs
 // with DTI_NOW (docs/reports.md) and the browser's clock is set to the same
-// instant, 25/06/2026 in Vietnam: the open period is the month 2026-06, due
-// 15/07/2026 under the plan's calendar.
+// instant, 25/06/2026 in Vietnam: the open period is the month 2026-07
+// (15/06–14/07/2026), due 15/07/2026 under the plan's calendar.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -42,20 +43,19 @@ const ART = process.env.DTI_ARTIFACTS || path.join(ROOT, 'build/test-artifacts')
 const DOCX = path.join(SHARED, 'plans/office/minh-duc-2026-2030-dti.docx');
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(SHARED, 'plans/expected/minh-duc-2026-2030-dti.json'), 'utf8'));
 const NOW = '2026-06-25T03:00:00Z';          // 10:00 on 25/06/2026 in Vietnam
-const PERIOD = '2026-06';
+const PERIOD = '2026-07';
 // The document's reporting regime (docs/calendar.md): units report "trước
-// ngày 15 hằng tháng", the commune to the Sở "trước ngày 20 hằng tháng", each
-// for the month before.
+// ngày 15 hằng tháng", the commune to the Sở "trước ngày 20 hằng tháng", for
+// the month whose figures closed on the 14th (the 15→14 cut-off).
 const UNIT_DAY = 15;
 const COMMUNE_DAY = 20;
-// dd/mm/yyyy of DAY in the month after the month PERIOD ("yyyy-mm").
-function dueAfter(period, day) {
+// dd/mm/yyyy of DAY in the month PERIOD ("yyyy-mm") ends in.
+function dueIn(period, day) {
   const [y, m] = period.split('-').map(Number);
-  const [ny, nm] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  return `${String(day).padStart(2, '0')}/${String(nm).padStart(2, '0')}/${ny}`;
+  return `${String(day).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
-const DEADLINE = dueAfter(PERIOD, UNIT_DAY);
-const COMMUNE_DEADLINE = dueAfter(PERIOD, COMMUNE_DAY);
+const DEADLINE = dueIn(PERIOD, UNIT_DAY);
+const COMMUNE_DEADLINE = dueIn(PERIOD, COMMUNE_DAY);
 const ADMIN_PW = 'quan-tri-minh-duc';
 const PW = 'mat-khau-minh-duc';
 const COORD = 'dieuphoi';
@@ -100,14 +100,17 @@ function met(code, a) {
 // §2 with one value in the year, before the due date: met, or at risk (a
 // single value projects flat).
 const statusLabel = (code, a) => (met(code, a) ? 'đạt' : 'nguy cơ');
-// §3: every indicator has the same maximum when no point table is loaded;
-// the ones without data are left out; 4 decimals, decimal comma.
+// §3: every indicator with a target from 2026 on has the same maximum when
+// no point table is loaded; the ones without approved data score 0 out of
+// it (not reporting never pays); 4 decimals, decimal comma.
+const COUNTED = EXPECTED.indicators.filter((i) => i.targets.some((t) => t.year >= 2026)).length;
 function indexText(values) {
   const codes = Object.keys(values);
   const sum = codes.reduce((s, c) => s + achievement(c, valueOf(values[c])), 0);
-  return (sum / codes.length).toFixed(4).replace('.', ',');
+  return (sum / COUNTED).toFixed(4).replace('.', ',');
 }
-const pct = (x) => ((x[0] / x[1]) * 100).toFixed(2).replace('.', ',') + ' %';
+// a computed rate as the screens print it (web/js/fmt.js value(x, '%')): "63%", "62,5%"
+const pct = (x) => String(Math.round((x[0] / x[1]) * 1000) / 10).replace('.', ',') + '%';
 
 // ---- the server ----------------------------------------------------------------
 
@@ -247,10 +250,19 @@ async function fillValues(page, values) {
   }
 }
 
+// An achievement as the screens print it (web/js/fmt.js): "89%", "66,7%",
+// never "100%" below 1.
+function percentText(x) {
+  let p = Math.round(x * 1000) / 10;
+  if (p >= 100 && x < 1) p = Math.floor(x * 1000) / 10;
+  return String(p).replace('.', ',') + '%';
+}
+
 // The dashboard of PERIOD for the plan: { index, rows: code → {text, status, colour} }.
 async function readDashboard(page, codes) {
   await navigate(page, 'Tổng quan');
-  await page.getByLabel(/^Kỳ/).fill(PERIOD);
+  // periods by name in a list (the month is still open on 25/06: chosen, not the default)
+  await page.getByLabel(/^Kỳ/).selectOption({ label: `Tháng ${+PERIOD.slice(5)}/${PERIOD.slice(0, 4)}` });
   await page.getByRole('button', { name: 'Xem', exact: true }).click();
   const summary = page.getByRole('region', { name: 'Tóm tắt' });
   await summary.waitFor();
@@ -327,8 +339,9 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       const calPreview = page.getByRole('region', { name: 'Lịch báo cáo' });
       const calWords = (await calPreview.getByRole('listitem').first().getByRole('strong').textContent()).trim();
       assert.match(calWords, /^Hằng tháng/, 'monthly: ' + calWords);
-      assert.ok(calWords.includes(`đơn vị nộp chậm nhất ngày ${UNIT_DAY} tháng sau`), 'the units\' deadline: ' + calWords);
-      assert.ok(calWords.includes(`xã nộp chậm nhất ngày ${COMMUNE_DAY} tháng sau`), 'the commune\'s deadline: ' + calWords);
+      assert.ok(calWords.includes('(từ ngày 15 tháng trước đến ngày 14)'), 'the 15→14 cut-off: ' + calWords);
+      assert.ok(calWords.includes(`đơn vị nộp chậm nhất ngày ${UNIT_DAY} của tháng đó`), 'the units\' deadline: ' + calWords);
+      assert.ok(calWords.includes(`xã nộp chậm nhất ngày ${COMMUNE_DAY} của tháng đó`), 'the commune\'s deadline: ' + calWords);
       const source = (await calPreview.getByRole('blockquote', { name: 'Câu trong văn bản' }).textContent()).trim();
       assert.ok(source.includes(`trước ngày ${UNIT_DAY} hằng tháng`), 'the source sentence: ' + source);
       assert.ok(source.startsWith('«') && source.endsWith('»'), 'quoted: ' + source);
@@ -364,13 +377,13 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
 
       // the accounts: the commune's coordinator and the unit's reporter
       await navigate(page, 'Tài khoản');
-      await addAccount(page, { login: COORD, display: 'Điều phối viên xã ' + EXPECTED.commune, role: 'Điều phối', unit: EXPECTED.commune });
-      await addAccount(page, { login: REPORTER, display: 'Cán bộ ' + UNIT, role: 'Báo cáo (đơn vị)', unit: UNIT });
+      await addAccount(page, { login: COORD, display: 'Điều phối viên xã ' + EXPECTED.commune, role: 'Cán bộ đầu mối (điều phối)', unit: EXPECTED.commune });
+      await addAccount(page, { login: REPORTER, display: 'Cán bộ ' + UNIT, role: 'Đơn vị báo cáo', unit: UNIT });
       await shot('accounts');
 
-      // the dashboard before any report: no data, no index
+      // the dashboard before any report: no data, every indicator at 0 points
       const before0 = await readDashboard(page, codes);
-      assert.equal(before0.index, '—');
+      assert.equal(before0.index, '0,0000');
       for (const c of codes) assert.equal(before0.rows[c].status, 'chưa có số liệu', `${c} before`);
       await shot('dashboard-before');
       await logout(page);
@@ -410,14 +423,14 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
 
       // 3. the coordinator: the queue, the report, return with a reason
       await login(page, srv.url, COORD, PW);
-      await navigate(page, 'Thẩm định');
+      await navigate(page, 'Duyệt báo cáo');
       const queued = page.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: PERIOD });
       assert.equal(await queued.count(), 1, 'the report in the queue');
       await shot('review-queue');
-      await queued.getByRole('link', { name: 'Thẩm định' }).click();
+      await queued.getByRole('link', { name: 'Xem và duyệt' }).click();
       await page.getByRole('button', { name: 'Trả lại' }).waitFor();
       const reviewRow = (c) => rowOf(page, c);
-      assert.match(await reviewRow('4.1').textContent(), /63,00 \(630\/1\.000\)/);
+      assert.match(await reviewRow('4.1').textContent(), /63% \(630\/1\.000\)/);
       assert.match(await reviewRow('4.2').textContent(), /30,00 \(300\/1\.000\)/);
       assert.match(await reviewRow('4.3').textContent(), /92/);
       await page.getByRole('link', { name: path.basename(evidence) }).waitFor();
@@ -453,9 +466,9 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
 
       // 5. the coordinator approves the resubmission
       await login(page, srv.url, COORD, PW);
-      await navigate(page, 'Thẩm định');
+      await navigate(page, 'Duyệt báo cáo');
       await page.getByRole('row').filter({ hasText: UNIT }).filter({ hasText: PERIOD })
-        .getByRole('link', { name: 'Thẩm định' }).click();
+        .getByRole('link', { name: 'Xem và duyệt' }).click();
       await page.getByRole('button', { name: 'Duyệt' }).waitFor();
       assert.match(await reviewRow('4.1').textContent(), /70,00 \(700\/1\.000\)/);
       assert.ok((await page.textContent('main')).includes(REASON), 'the last reason beside the report');
@@ -471,7 +484,7 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
         const a = valueOf(SECOND[c]);
         assert.equal(after1.rows[c].status, statusLabel(c, a), `${c} status`);
         assert.notEqual(after1.rows[c].colour, before0.rows[c].colour, `${c}: its colour changed`);
-        const ach = achievement(c, a).toFixed(2).replace('.', ',');
+        const ach = percentText(achievement(c, a));
         assert.ok(after1.rows[c].text.includes(ach), `${c}: achievement ${ach} in "${after1.rows[c].text}"`);
       }
       await shot('dashboard-after');

@@ -80,7 +80,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PW);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/my-work"]');
+  await page.waitForSelector('nav#nav a[href="#/my-work"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
 }
@@ -94,7 +94,9 @@ for (const width of [1280, 360]) {
   test(`My work by quarter and year: countdown, fill by labels, submit, review at ${width} px`, async () => {
     const srv = await quarterServer('quarter-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await ctx.clock.setFixedTime(new Date(NOW));
     const page = await ctx.newPage();
+    await page.clock.setFixedTime(new Date(NOW));   // the browser's clock with the server's
     const problems = [];
     page.on('console', (m) => {
       if (m.type() === 'error' && !/Failed to load resource: .* status of (401|404|400)/.test(m.text())) problems.push(m.text());
@@ -113,7 +115,7 @@ for (const width of [1280, 360]) {
       assert.match(q4text, /Quý IV\/2026/);
       assert.match(q4text, /18\/12\/2026/);
       assert.match(q4text, /còn 25 ngày/, 'Q4 due 18/12, today 23/11');
-      assert.match(q4text, /01\/10\/2026 – 31\/12\/2026/);
+      assert.match(q4text, /15\/09\/2026 – 14\/12\/2026/);   // the 15→14 cut-off (Nghị định 09/2019)
       const ytext = await year.textContent();
       assert.match(ytext, /Năm 2026/);
       assert.match(ytext, /còn 12 ngày/, 'the year due 05/12');
@@ -149,7 +151,7 @@ for (const width of [1280, 360]) {
       assert.match(await rate.textContent(), /Mục tiêu 2026: đạt 100%/);
       await rate.getByLabel('Tử số').fill('9');
       await rate.getByLabel('Mẫu số').fill('10');
-      assert.equal((await rate.locator('output').textContent()).trim(), '90,00 %');
+      assert.equal((await rate.locator('output').textContent()).trim(), '90%');
       const task = page.locator('fieldset[data-code="6"]');
       await task.getByLabel('Tình trạng').selectOption('đang triển khai');
       await task.getByLabel('Tiến độ (%)').fill('60');
@@ -162,7 +164,8 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#mywork-state[data-state="submitted"]');
       assert.match(await page.textContent('#evidence-list'), /bien-ban-quy/);
       // back on the list: submitted, no countdown any more
-      await page.click('a[href="#/my-work"]');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
+      await page.click('nav#nav a[href="#/my-work"]');
       await page.waitForSelector('#mywork-list li[data-period="2026-Q4"]');
       const after = await page.locator('#mywork-list li[data-period="2026-Q4"]').textContent();
       assert.match(after, /đã nộp/);
@@ -173,6 +176,7 @@ for (const width of [1280, 360]) {
 
       // 3. the coordinator: the quarter in the queue, beside the quarter before, approved
       await login(page, srv.url, 'coord_q');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
       await page.click('nav#nav a[href="#/review"]');
       await page.waitForSelector('#review-queue');
       const row = page.locator('#review-queue tbody tr[data-period="2026-Q4"]');
@@ -183,15 +187,23 @@ for (const width of [1280, 360]) {
       const head = await page.textContent('#review-values thead');
       assert.match(head, /Kỳ này \(Quý IV\/2026\)/);
       assert.match(head, /Kỳ trước \(Quý III\/2026\)/);
-      assert.match(await page.textContent('#review-values tr[data-code="3.6"]'), /90,00/);
+      assert.match(await page.textContent('#review-values tr[data-code="3.6"]'), /90% \(9\/10\)/, 'a rate as Vietnamese reports write it');
       await page.click('#review-approve');
       await page.waitForSelector('#review-state[data-state="approved"]');
       await noSideways(page, width, 'review');
       await shot('approved');
-      await page.click('a[href="#/review"]');
+      // approved means locked: reopening needs a reason, then gives version 2, returned
+      await page.click('#review-reopen-btn');
+      assert.match(await page.textContent('#review-reopen-error'), /lý do/i);
+      await page.fill('#review-reopen-reason', 'Kiểm tra lại số hệ thống 3.6');
+      await page.click('#review-reopen-btn');
+      await page.waitForSelector('#review-state[data-state="returned"]');
+      assert.match(await page.textContent('main .card'), /Phiên bản 2|phiên bản 2/i);
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
+      await page.click('nav#nav a[href="#/review"]');
       await page.waitForSelector('main h1');
       await page.waitForLoadState('networkidle');
-      assert.equal(await page.locator('#review-queue tbody tr[data-period="2026-Q4"]').count(), 0, 'approved: out of the queue');
+      assert.equal(await page.locator('#review-queue tbody tr[data-period="2026-Q4"]').count(), 0, 'approved then reopened: out of the queue');
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

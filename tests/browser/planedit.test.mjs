@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -65,7 +66,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PASSWORD);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/plan"]');
+  await page.waitForSelector('nav#nav a[href="#/plan"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
 }
@@ -84,6 +85,7 @@ for (const width of [1280, 360]) {
   test(`plan: edit a target, reassign a lead, see both after reload and in the history at ${width} px`, async () => {
     const srv = await demoServer('planedit-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -115,7 +117,7 @@ for (const width of [1280, 360]) {
       await page.fill('#pe-targets-0-text', 'tốt hơn năm trước');
       await page.click('#pe-form button[type=submit]');
       await page.waitForFunction(() => document.querySelector('#pe-targets-0-text-error')?.textContent.length > 0);
-      assert.match(await page.textContent('#pe-targets-0-text-error'), /không đọc được chỉ tiêu/);
+      assert.match(await page.textContent('#pe-targets-0-text-error'), /không đọc được chỉ tiêu/i);
       assert.equal(await page.getAttribute('#pe-targets-0-text', 'aria-invalid'), 'true');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'pe-targets-0-text');
       await shot('edit-error');

@@ -7,14 +7,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { vnMonth, pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
-const NOW = new Date();
-const PERIOD = `${NOW.getUTCFullYear()}-${String(NOW.getUTCMonth() + 1).padStart(2, '0')}`;
-const FIGURE = /^(—|\d,\d{4})$/;
+// the month of the pinned now in Vietnam (tests/lib/now.mjs), the server's too
+const PERIOD = vnMonth();
+const PERIOD_NAME = `Tháng ${Number(PERIOD.slice(5))}/${PERIOD.slice(0, 4)}`;
+const FIGURE = /^(—|\d,\d{4})$/;          // an index: 4 decimals
+const PERCENT = /^(—|\d{1,3}(,\d)?%)$/;   // a rate or an achievement
 let browser;
 
 before(async () => {
@@ -39,6 +42,7 @@ async function noSideways(page, width, what) {
 for (const width of [1280, 360]) {
   test(`rankings, history and the public page at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -51,7 +55,7 @@ for (const width of [1280, 360]) {
       await page.fill('#login-user', ADMIN);
       await page.fill('#login-password', PASSWORD);
       await page.press('#login-password', 'Enter');
-      await page.waitForSelector('nav#nav a[href="#/rankings"]');
+      await page.waitForSelector('nav#nav a[href="#/rankings"]', { state: 'attached' });
       const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
       const plan = plans.plans.find((p) => p.document === 'minh-duc-rankings.txt');
       assert.ok(plan, 'the plan of the API rankings tests');
@@ -62,7 +66,7 @@ for (const width of [1280, 360]) {
         .catch(async (e) => { throw new Error(`${e.message}: ${await page.textContent('main')}`); });
       assert.ok(await page.locator('#rk-table tbody tr').count() >= 2, 'several units');
       const cells = await page.locator('#rk-table tbody td:nth-child(3)').allTextContents();
-      assert.ok(cells.every((c) => FIGURE.test(c.trim())), `on-time rates with 4 decimals: ${cells}`);
+      assert.ok(cells.every((c) => PERCENT.test(c.trim())), `on-time rates as percentages: ${cells}`);
       assert.ok(cells.some((c) => c.trim() !== '—'), 'some unit has a rate');
       await assertLabelled(page);
       await noSideways(page, width, 'rankings');
@@ -70,17 +74,33 @@ for (const width of [1280, 360]) {
 
       await page.focus('#rk-by');
       await page.keyboard.press('ArrowDown');             // achievement
-      await page.focus('#rk-period');
+      await page.focus('#rk-form button[type=submit]');
       await page.keyboard.press('Enter');                 // submits the form
       await page.waitForFunction(() => location.hash.endsWith('/achievement'));
       await page.waitForSelector('#rk-table caption');
       const ach = await page.locator('#rk-table tbody td:nth-child(4)').allTextContents();
-      assert.ok(ach.length >= 2 && ach.every((c) => FIGURE.test(c.trim())), `achievements: ${ach}`);
+      assert.ok(ach.length >= 2 && ach.every((c) => PERCENT.test(c.trim())), `achievements: ${ach}`);
+
+      // the province's communes (issue 9, point 5): the province figure is
+      // shown (the page reads sum.index), each commune with its completeness
+      // (reported/expected) and the plan it was ranked with
+      await page.goto(`${BASE}/#/rankings/${plan.id}/2026-Q2/communes`);
+      await page.waitForSelector('#rk-province');
+      assert.match((await page.textContent('#rk-province')).trim(), /^\d,\d{4}$/, 'the province index, not "—"');
+      const heads = await page.locator('#rk-table thead th').allTextContents();
+      assert.deepEqual(heads.slice(2), ['Chỉ số', 'Đã báo cáo/phải có', 'Kế hoạch được xếp hạng']);
+      const comp = await page.locator('#rk-table tbody td:nth-child(4)').allTextContents();
+      assert.ok(comp.length >= 1 && comp.every((c) => /^\d+\/\d+$|^—$/.test(c.trim())), `completeness: ${comp}`);
+      assert.ok(comp.some((c) => /^\d+\/\d+$/.test(c.trim())), 'some commune has a plan');
+      assert.match(await page.textContent('#rk-zero-rule'), /tính 0 điểm/);
+      await noSideways(page, width, 'communes');
+      await page.goto(`${BASE}/#/rankings/${plan.id}/${PERIOD}/achievement`);
+      await page.waitForSelector('#rk-publish');
 
       // publishing from the screen (admin) reports the index it published
       await page.click('#rk-publish');
       await page.waitForFunction(() => /\d{4}/.test(document.querySelector('#rk-publish-status')?.textContent || ''));
-      assert.match(await page.textContent('#rk-publish-status'), new RegExp(PERIOD));
+      assert.match(await page.textContent('#rk-publish-status'), new RegExp(PERIOD_NAME), 'the period by name');
 
       // history of the report the API tests filled twice
       const id = await page.evaluate(async ([p]) => {
@@ -116,6 +136,7 @@ for (const width of [1280, 360]) {
 
     // the public page, with no session at all
     const pub = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(pub);
     const pp = await pub.newPage();
     try {
       await pp.goto(BASE + '/public.html');
@@ -124,6 +145,11 @@ for (const width of [1280, 360]) {
       assert.ok(rows.some((r) => /Minh Đức/.test(r)), rows.join('|'));
       const figs = await pp.locator('#public-table tbody td:nth-child(4)').allTextContents();
       assert.ok(figs.every((c) => FIGURE.test(c.trim())), `public figures: ${figs}`);
+      // the audit log's head is printed with the ranking (docs/audit.md), as the API gives it
+      const api = await (await fetch(BASE + '/api/v1/public/rankings')).json();
+      const head = (await pp.locator('#audit-head').textContent()) || '';
+      assert.match(api.audit_head.text, /^\d+-[0-9a-f]{16}$/);
+      assert.ok(head.includes(api.audit_head.text), `public audit head: '${head}', API ${api.audit_head.text}`);
       await noSideways(pp, width, 'public');
       await pp.screenshot({ path: path.join(ART, `public-${width}.png`), fullPage: true });
     } finally {

@@ -9,6 +9,11 @@
 // figure and resubmits; the coordinator approves; the dashboard of the
 // period then shows the new figure. At 1280 and 360 px; screenshots in
 // build/test-artifacts/report-*.png.
+//
+// The date: the server, the CLI and the browser share the pinned instant of
+// tests/lib/now.mjs, and the period is the one the demo leaves open at that
+// instant (the month after its last story month: last month's figures are
+// then the story's), so the test holds on any date (tests/dated.sh).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -16,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { NOW, nowEnv, pinClock, contextOptions, nextMonth } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -33,11 +39,13 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-// A server of its own on a fresh demo store; resolves to { url, stop }.
+// A server of its own on a fresh demo store, both at NOW; resolves to
+// { url, stop, months } (months: the demo's story months, `demo --json`).
 async function demoServer(name) {
   const db = path.join(tmp, name + '.db');
-  execFileSync(DTI, ['--db', db, 'demo'], { stdio: 'ignore' });
-  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const made = JSON.parse(execFileSync(DTI, ['--db', db, '--json', 'demo'], { env: nowEnv(), encoding: 'utf8' }));
+  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: nowEnv() });
   let out = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 10000);
@@ -51,17 +59,13 @@ async function demoServer(name) {
   srv.stderr.resume();
   return {
     url,
+    months: made.months,
     stop: () => new Promise((resolve) => {
       srv.removeAllListeners('exit');
       srv.on('exit', (code) => resolve(code));
       srv.kill('SIGTERM');
     }),
   };
-}
-
-function thisMonth() {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 async function login(page, base, user) {
@@ -89,7 +93,8 @@ async function noSideways(page, width, what) {
 for (const width of [1280, 360]) {
   test(`report: enter, submit, return, resubmit, approve, dashboard at ${width} px`, async () => {
     const srv = await demoServer('flow-' + width);
-    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    const ctx = await browser.newContext(contextOptions({ viewport: { width, height: 900 } }));
+    await pinClock(ctx);
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {
@@ -97,7 +102,9 @@ for (const width of [1280, 360]) {
       if (m.type() === 'error' && !/Failed to load resource: .* status of (401|404|400)/.test(t)) problems.push(t);
     });
     page.on('pageerror', (e) => problems.push(String(e)));
-    const period = thisMonth();
+    // the month the demo leaves open at NOW: the one after its story months
+    const period = nextMonth(srv.months[srv.months.length - 1]);
+    const prev = srv.months[srv.months.length - 1];
     const evidence = path.join(tmp, `bien-ban-${width}.pdf`);
     fs.writeFileSync(evidence, '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const shot = (name) => page.screenshot({ path: path.join(ART, `report-${name}-${width}.png`), fullPage: true });
@@ -108,7 +115,13 @@ for (const width of [1280, 360]) {
       const card = page.locator(`#mywork-list li[data-period="${period}"]`);
       await card.waitFor();
       assert.match(await card.textContent(), /\d{2}\/\d{2}\/\d{4}/, 'deadline dd/mm/yyyy');
-      assert.match(await card.textContent(), /(còn \d+ ngày|trễ \d+ ngày|hết hạn hôm nay)/, 'deadline counted down');
+      // the countdown to the unit deadline (the 15th of the month after), in Vietnam's days
+      const [py, pm] = period.split('-').map(Number);
+      const due = Date.UTC(pm === 12 ? py + 1 : py, pm % 12, 15);
+      const vn = new Date(Date.parse(NOW) + 7 * 3600 * 1000);
+      const left = Math.round((due - Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate())) / 86400000);
+      const countdown = left > 0 ? `còn ${left} ngày` : left === 0 ? 'hết hạn hôm nay' : `quá hạn ${-left} ngày`;
+      assert.ok((await card.textContent()).includes(countdown), `"${countdown}" at ${NOW}: ${await card.textContent()}`);
       await noSideways(page, width, 'my work');
       await shot('mywork');
       await card.locator('a.button').click();
@@ -119,7 +132,7 @@ for (const width of [1280, 360]) {
       assert.deepEqual(unlabelled, []);
 
       // last month's figure beside the field, not carried into this month's
-      assert.match(await page.textContent('#ind-5_1 .prev'), /2026-\d{2}.*35,00 %/);
+      assert.match(await page.textContent('#ind-5_1 .prev'), new RegExp(`${prev}.*35,00 %`), `last month (${prev}) at ${NOW}`);
       assert.equal(await page.inputValue('#ind-5_1-num'), '');
 
       // a numerator above its denominator: the server's error beside the field

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
@@ -19,12 +20,13 @@ after(async () => { await browser?.close(); });
 
 async function session() {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   await page.goto(BASE + '/');
   await page.fill('#login-user', ADMIN);
   await page.fill('#login-password', PASSWORD);
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav a');
+  await page.waitForSelector('nav#nav a', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   const plans = await page.evaluate(() => fetch('/api/v1/plans').then((r) => r.json()));
   const plan = plans.plans.find((p) => p.document === 'minh-duc-reports.txt');
@@ -64,19 +66,22 @@ test('a slow screen does not mount over the one navigated to after it', async ()
   }
 });
 
-test('the dashboard links each indicator and each at-risk one to its history', async () => {
+test('the dashboard links each indicator to its page, and that page to its history', async () => {
   const { ctx, page, plan } = await session();
   try {
     await page.goto(`${BASE}/#/dashboard/${plan.id}/2026-03`);
     await page.waitForSelector('#dash-index');
-    const link = page.locator('main tbody a[href^="#/history/indicator/"]').first();
-    assert.ok(await page.locator('main tbody a[href^="#/history/indicator/"]').count() > 3, 'indicator rows link to their history');
-    const code = (await link.textContent()).trim();
-    await link.click();
+    const links = page.locator('main tbody a[href^="#/indicator/"]');
+    assert.ok(await links.count() > 3, 'indicator rows link to their page');
+    const code = (await links.first().textContent()).trim();
+    await links.first().click();
+    await page.waitForSelector('#ind-facts');
+    assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/indicator/${plan.id}/\\d+/2026-03$`));
+    assert.ok((await page.textContent('main h1')).startsWith(code + ' '), 'the page of the indicator clicked');
+    await page.click('a[href^="#/history/indicator/"]');
     await page.waitForSelector('#hi-count');
     assert.match(await page.evaluate(() => location.hash), /^#\/history\/indicator\/\d+$/);
     assert.match(await page.textContent('main h2'), /chỉ tiêu #\d+/);
-    assert.ok(code.length > 0);
     // without an id: a picker of the plan's indicators, no typing
     await page.goto(`${BASE}/#/history`);
     await page.waitForSelector('main h1');

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { pinClock } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || '.';
 const DTI = process.env.DTI || `${ROOT}/build/dti`;
@@ -66,6 +67,7 @@ async function noSideways(page, width, what) {
 
 async function newPage(width) {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => {
@@ -80,7 +82,7 @@ async function login(page, user, password) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', password);
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav a');
+  await page.waitForSelector('nav#nav a', { state: 'attached' });
 }
 
 async function apiLogin(user, password) {
@@ -120,6 +122,7 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
   const { ctx, page, problems } = await newPage(1280);
   try {
     await login(page, 'admin', PW);
+    if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
     await page.click('nav#nav a[href="#/users"]');
     await page.waitForSelector('#us-form');
     await assertLabelled(page);
@@ -145,7 +148,7 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
     await page.fill('#us-login', 'YTE MOI');
     await page.click('#us-form button[type=submit]');
     await page.waitForSelector('#us-login[aria-invalid="true"]');
-    assert.match(await page.textContent('#us-error'), /tên đăng nhập/);
+    assert.match(await page.textContent('#us-error'), /tên đăng nhập/i);
     await page.fill('#us-login', 'yte.moi');
     await page.click('#us-form button[type=submit]');
     await page.waitForSelector('#us-list li[data-login="yte.moi"]');
@@ -153,7 +156,7 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
     assert.equal(await page.$$eval('#us-list li', (l) => l.length), before + 1);
     const cardText = await page.textContent('#us-list li[data-login="yte.moi"]');
     assert.match(cardText, /Cán bộ Trạm Y tế mới/);
-    assert.match(cardText, /Báo cáo \(đơn vị\)/);
+    assert.match(cardText, /Đơn vị báo cáo/);
     assert.match(cardText, /Trạm Y tế xã/);
     assert.match(cardText, /Đang hoạt động/);
     await page.screenshot({ path: `${ART}/users-admin-1280.png`, fullPage: true });
@@ -171,6 +174,7 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
     assert.equal(await page.$('nav#nav a[href="#/users"]'), null, 'a reporter has no Accounts screen');
     assert.match(await page.textContent('#who'), /Cán bộ Trạm Y tế mới/);
     // and changes its own password
+    if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
     await page.click('nav#nav a[href="#/account"]');
     await page.waitForSelector('#ac-form');
     await assertLabelled(page);
@@ -191,8 +195,9 @@ test('at 1280 px the admin adds a reporter for a unit, who logs in and changes i
     assert.match(await page.textContent('#ac-done'), /Đã đổi mật khẩu/);
     await page.screenshot({ path: `${ART}/users-account-1280.png`, fullPage: true });
     // this session stays; the new password logs in, the old one no more
+    if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
     await page.click('nav#nav a[href="#/my-work"]');
-    await page.waitForSelector('nav#nav a[aria-current="page"][href="#/my-work"]');
+    await page.waitForSelector('nav#nav a[aria-current="page"][href="#/my-work"]', { state: 'attached' });
     assert.equal(await apiLogin('yte.moi', 'mat-khau-yte-2'), 200);
     assert.equal(await apiLogin('yte.moi', 'mat-khau-yte-1'), 401);
     // #/users typed by hand: the screen says who may use it
@@ -236,7 +241,7 @@ test('at 360 px the coordinator adds a viewer by keyboard and disables it', asyn
     await page.keyboard.press('Enter');
     await page.waitForSelector('#us-list li[data-login="pct.xa"]');
     const card = '#us-list li[data-login="pct.xa"]';
-    assert.match(await page.textContent(card), /Xem \(lãnh đạo\)/);
+    assert.match(await page.textContent(card), /Lãnh đạo, theo dõi \(chỉ xem\)/);
     const box = await page.$eval(card, (el) => el.getBoundingClientRect().right);
     assert.ok(box <= 360, `the card fits (${box})`);
     await noSideways(page, 360, 'accounts after adding');
@@ -305,7 +310,7 @@ test('the admin edits a reporter inline: a refused empty name changes nothing, t
     await page.fill(`${form} input[name=display]`, '   ');
     await page.click(`${form} button[type=submit]`);
     await page.waitForSelector(`${form} [role=alert]:not(:empty)`);
-    assert.match(await page.textContent(`${form} [role=alert]`), /tên hiển thị/);
+    assert.match(await page.textContent(`${form} [role=alert]`), /tên hiển thị/i);
     assert.equal(await page.getAttribute(`${form} input[name=display]`, 'aria-invalid'), 'true');
     assert.equal(await page.isVisible(form), true, 'the form stays open');
     assert.equal(await page.inputValue(`${form} select[name=role]`), 'viewer', 'the values entered stay');
@@ -324,7 +329,7 @@ test('the admin edits a reporter inline: a refused empty name changes nothing, t
     assert.deepEqual(sent, [{ display: 'Công an xã (chỉ xem)', role: 'viewer' }]);
     const text = await page.textContent(card);
     assert.match(text, /Công an xã \(chỉ xem\)/);
-    assert.match(text, /Xem \(lãnh đạo\)/);
+    assert.match(text, /Lãnh đạo, theo dõi \(chỉ xem\)/);
     assert.match(text, /Công an xã/);
     const after = await account(admin, 'congan');
     assert.equal(after.display, 'Công an xã (chỉ xem)');
@@ -415,7 +420,7 @@ test('at 360 px the coordinator edits a reporter by keyboard, never a coordinato
     await page.waitForSelector('#us-status:has-text("Đã cập nhật tài khoản vhxh")');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'us-status');
     assert.match(await page.textContent(card), /Phòng Văn hóa - Xã hội \(theo dõi\)/);
-    assert.match(await page.textContent(card), /Xem \(lãnh đạo\)/);
+    assert.match(await page.textContent(card), /Lãnh đạo, theo dõi \(chỉ xem\)/);
     const after = await account(admin, 'vhxh');
     assert.equal(after.display, 'Phòng Văn hóa - Xã hội (theo dõi)');
     assert.equal(after.role, 'viewer');
@@ -431,7 +436,7 @@ test('at 360 px the coordinator edits a reporter by keyboard, never a coordinato
     });
     await page.click(`${kform} button[type=submit]`);
     await page.waitForSelector(`${kform} [role=alert]:not(:empty)`);
-    assert.match(await page.textContent(`${kform} [role=alert]`), /điều phối viên chỉ quản lý/);
+    assert.match(await page.textContent(`${kform} [role=alert]`), /điều phối viên chỉ quản lý/i);
     assert.equal(await page.getAttribute(`${kform} select[name=role]`, 'aria-invalid'), 'true');
     assert.equal(await page.isVisible(kform), true);
     const k2 = await account(admin, 'kinhte');

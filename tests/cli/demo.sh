@@ -134,8 +134,8 @@ eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_files WHERE media_type NOT IN
 #   1.1 62/70 = 0.885714  2.2 40/50 = 0.8       3.1 (2/3)/100% = 0.666667  3.2 96/100
 #   4.1 (357/452)/80 = 0.987279  4.2 (430/452)/100 = 0.951327  4.4 50/60  4.5 8/9
 #   5.1 35/60  5.2 0.5/1  5.3 80/100  5.4 0.8/1  6.1 87/90  6.2 56/80  6.3 66/70  7.1 0.66/0.7
-#   1.2 1.3 2.1 2.3 3.3 4.3 met = 1; 7.2 (text) has no data.
-# Plan: 19.208924 / 22 = 0.873133 → "0,8731".
+#   1.2 1.3 2.1 2.3 3.3 4.3 met = 1; 7.2 (text) has no data: 0 of its maximum.
+# Plan: 19.208924 / 23 = 0.835171 → "0,8352".
 # Status on 31/10: past due unmet 3.1 (06/2026), 3.2 (09/2026), 5.3 (Q3);
 # at risk (the least-squares line through the year's figures, March to the
 # last approved, misses the 2026 target at 31/12):
@@ -149,19 +149,19 @@ eq "$(json "$T/score.json" "sorted(j['at_risk'])")" "['1.1', '2.2', '5.1', '5.2'
 eq "$(json "$T/score.json" "[i['status'] for i in j['indicators'] if i['code'] in ('4.4', '6.1')]")" "['on_track', 'on_track']" "on track"
 eq "$(json "$T/score.json" "sorted(i['code'] for i in j['indicators'] if i['status']=='not_met')")" "['3.1', '3.2', '5.3']" "not met"
 eq "$(json "$T/score.json" "(round(j['plan']['value'], 6), j['plan']['value_text'], j['plan']['counted'], j['plan']['nodata'])")" \
-   "(0.873133, '0,8731', 22, 1)" "plan index"
+   "(0.835171, '0,8352', 23, 1)" "plan index"
 eq "$(json "$T/score.json" "[round(i['achievement'], 6) for i in j['indicators'] if i['code']=='4.1'][0]")" "0.987279" "4.1"
-# the trend over the year: nothing before the plan's issue month, then every
+# the trend over the year: 0 before the plan's issue month (nothing reported), then every
 # month; it rises month by month through the history, and from March to
 # October (August dips: Công an's one security incident, 3.3 ≤ 0, reads 0)
 python3 - "$T/score.json" << 'PY' || fail "trend: $(json "$T/score.json" "[(t['period'], t['value']) for t in j['trend']]")"
 import json, sys
 tr = json.load(open(sys.argv[1]))["trend"]
 v = {t["period"]: t["value"] for t in tr}
-assert [p for p in v if v[p] is None] == ["2026-01", "2026-02"], v
+assert [p for p in v if v[p] == 0] == ["2026-01", "2026-02"], v   # nothing reported: 0, not hidden
 h = [v["2026-%02d" % m] for m in range(3, 8)]
 assert h == sorted(h) and len(set(h)) == 5, h
-assert v["2026-03"] < 0.65 and v["2026-10"] == max(v[p] for p in v if v[p] is not None), v
+assert v["2026-03"] < 0.65 and v["2026-10"] == max(v.values()), v
 PY
 # the province's viewer sees the commune's score too
 "$DTI" --db "$DB" --as tinh score 1 2026-10 > /dev/null || fail "province viewer cannot see the score"
@@ -186,6 +186,11 @@ old=$(ls "$DB".2* 2> /dev/null | head -1)
 eq "$(sqlite3 "$old" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "1" "old data kept aside"
 eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "0" "fresh database"
 eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users")" "11" "fresh users"
+# the audit key and anchor log went with the old file; both logs hold, each under its own key
+[ -e "$old.audit-key" ] && [ -e "$old.audit-anchor" ] || fail "the old file's audit key and anchor log"
+"$DTI" --db "$old" --as admin audit verify > "$T/vold.txt" || fail "old file's log: $(cat "$T/vold.txt")"
+dti --as admin audit verify > "$T/vnew.txt" || fail "new file's log: $(cat "$T/vnew.txt")"
+cmp -s "$old.audit-key" "$DB.audit-key" && fail "the fresh database reuses the old key"
 
 # ---- the months follow the date: on 20/11 October's commune deadline has not passed ------------
 # (the history is March to June, 4 months: 18 story reports approved and 7 × 4)
@@ -197,4 +202,4 @@ rm -f "$T/other.db"
 DTI_NOW=2026-02-10T03:00:00Z "$DTI" --db "$T/other.db" --json demo > "$T/other.json"
 eq "$(json "$T/other.json" "(j['months'], j['history'], j['reports']['approved'])")" \
    "(['2026-04', '2026-05', '2026-06'], {'first': None, 'months': 0}, 18)" "months on 10/02"
-echo "demo ok: 11 users, $((7 * nmonths)) reports over $nmonths months, at risk 1.1 2.2 5.1 5.2 5.4 6.2, index 0,8731"
+echo "demo ok: 11 users, $((7 * nmonths)) reports over $nmonths months, at risk 1.1 2.2 5.1 5.2 5.4 6.2, index 0,8352"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bad input to `dti extract`: empty, binary, truncated zip, password-protected
-# (OLE2) Office file, over 50 MB, a zip of another kind, a PDF binary → exit 2 and
+# (OLE2) Office file, over 50 MB, a zip of another kind, a damaged PDF → exit 2 and
 # one line naming the file and what is wrong (Vietnamese by default, English with
 # --lang en); a document with no plan content → an empty plan and a warning.
 set -u
@@ -28,7 +28,7 @@ check trunc.docx "hỏng" "damaged\|truncated"
 check locked.docx "mật khẩu" "password"
 check big.txt "quá lớn" "too large"
 check other.zip "không phải tài liệu Word" "not a Word"
-check plan.pdf "PDF" "PDF"
+check plan.pdf "PDF bị hỏng" "damaged or truncated PDF"
 printf 'Xin chào.\nKhông có gì ở đây.\n' > "$d/noplan.txt"
 out=$("$DTI" extract "$d/noplan.txt" 2>"$d/err"); rc=$?
 [ "$rc" -eq 0 ] || { echo "FAIL noplan rc=$rc"; fail=1; }

@@ -53,5 +53,17 @@ for exp in "$DIR"/*.json; do
     fi
   done
 done
+# UTF-16 text (Windows Notepad's "Unicode"), with a byte-order mark (LE) and
+# without one (BE): read as the UTF-8 file is
+for enc in UTF-16 UTF-16BE; do
+  src="$DIR/tan-phong-2026-2027.txt"
+  iconv -f UTF-8 -t $enc "$src" > "$tmp/u16.txt" || { echo "FAIL: iconv $enc"; fail=1; continue; }
+  "$DTI" extract "$src" > "$tmp/u8.json" 2>/dev/null
+  if ! "$DTI" extract "$tmp/u16.txt" > "$tmp/u16.json" 2>"$tmp/err" || ! cmp -s "$tmp/u8.json" "$tmp/u16.json"; then
+    echo "FAIL: $enc text does not extract as its UTF-8 original: $(head -c 200 "$tmp/err")"; fail=1
+  else
+    echo "tan-phong-2026-2027.txt as $enc: same plan as UTF-8"
+  fi
+done
 [ $checked -ge 20 ] || { echo "FAIL: only $checked documents compared under $DIR"; fail=1; }
 exit $fail

@@ -40,7 +40,7 @@ dti --as admin user add lanhdao --role viewer --org "Minh Đức" > /dev/null
 # the password is never on the command line, and a wrong role is refused
 if dti --as admin user add x --role boss --org "Minh Đức" 2> /dev/null; then fail "bad role accepted"; fi
 
-dti --as phongvhxh calendar set $PLAN month:unit=15+1,commune=20+1 > "$T/cal.txt"
+dti --as phongvhxh calendar set $PLAN month:cutoff=none:unit=15+1,commune=20+1 > "$T/cal.txt"
 # 2026..2030 × 12 months
 grep -q ": 60 " "$T/cal.txt" || fail "calendar: $(cat "$T/cal.txt")"
 # a reporter may not set the calendar
@@ -59,8 +59,11 @@ eq "$(json "$T/p2028.json" "len(j['periods'])")" "12" "periods of 2028"
 # ---- the reports -------------------------------------------------------------
 # CSV columns (report.h): kind, code, numerator, denominator, value, met, note.
 write() { local f=$1; shift; { printf 'kind,code,numerator,denominator,value,note\n'; printf '%s\n' "$@"; } > "$f"; }
-printf '%%PDF-1.4\n%% biên bản kiểm tra an toàn thông tin\n' > "$T/bienban.pdf"
-printf '\x89PNG\r\n\x1a\n....' > "$T/anh.png"
+printf '%%PDF-1.4\n%% biên bản kiểm tra an toàn thông tin\n1 0 obj << >> endobj\n%%%%EOF\n' > "$T/bienban.pdf"
+# A real 1x1 PNG (evidence is checked by structure, not by its first bytes).
+python3 -c 'import struct,sys,zlib
+c=lambda t,d: struct.pack(">I",len(d))+t+d+struct.pack(">I",zlib.crc32(t+d))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n"+c(b"IHDR",struct.pack(">IIBBBBB",1,1,8,2,0,0,0))+c(b"IDAT",zlib.compress(b"\0\0\0\0"))+c(b"IEND",b""))' > "$T/anh.png"
 printf 'not evidence\n' > "$T/notes.txt"
 
 # Trung tâm phục vụ HCC (4.1 >=70%, 4.2 >=25%, 4.3 >=100%): always on time.
@@ -153,11 +156,24 @@ for u in "hcc:$HCC:hcc-06:2026-07-10T02:00:00Z" "conganxa:$CA:ca-06:2026-07-14T0
   at 2026-07-20T02:00:00Z --as phongvhxh report approve $PLAN "$org" 2026-06 > /dev/null
 done
 
-# a correction after approval is a new version; the approved one is kept
-at 2026-07-21T02:00:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-06.csv" > "$T/v2.txt"
+# approved means locked: a fill is refused and nothing changes; the
+# coordinator reopens it with a reason (audited), which makes version 2,
+# returned to the unit; the approved one is kept and still counts
+if at 2026-07-21T02:00:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-06.csv" > "$T/v2.txt" 2> "$T/v2.err"; then
+  fail "a fill of an approved report was accepted: $(cat "$T/v2.txt")"
+fi
+grep -q "reopen" "$T/v2.err" || fail "the refusal does not say how to reopen: $(cat "$T/v2.err")"
+if at 2026-07-21T02:00:00Z --as hcc report reopen $PLAN "$HCC" 2026-06 --reason "Sửa" 2> /dev/null; then
+  fail "a reporter reopened a report"; fi
+if at 2026-07-21T02:00:00Z --as phongvhxh report reopen $PLAN "$HCC" 2026-06 2> /dev/null; then
+  fail "reopened without a reason"; fi
+at 2026-07-21T02:05:00Z --as phongvhxh report reopen $PLAN "$HCC" 2026-06 --reason "Bổ sung số liệu tháng 6" > "$T/re.txt"
+grep -Eq "(phiên bản|version) 2" "$T/re.txt" || fail "reopen: $(cat "$T/re.txt")"
+at 2026-07-21T02:10:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-06.csv" > "$T/v2.txt"
 grep -Eq "(phiên bản|version) 2" "$T/v2.txt" || fail "new version: $(cat "$T/v2.txt")"
-at 2026-07-21T02:00:00Z --as hcc report versions $PLAN "$HCC" 2026-06 --json > "$T/vers.json"
-eq "$(json "$T/vers.json" "[v['state'] for v in j]")" "['approved', 'draft']" "versions"
+at 2026-07-21T02:10:00Z --as hcc report versions $PLAN "$HCC" 2026-06 --json > "$T/vers.json"
+eq "$(json "$T/vers.json" "[(v['state'], v['reason']) for v in j]")" "[('approved', None), ('returned', 'Bổ sung số liệu tháng 6')]" "versions"
+eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'report.reopen' AND user_name = 'phongvhxh'")" "1" "reopen audited"
 
 # ---- timeliness and completeness ----------------------------------------------
 NOW=2026-07-25T02:00:00Z
@@ -199,10 +215,11 @@ eq "$(json "$T/st.json" "[o['org'] for o in j['orgs']]")" "['Phòng Kinh tế']"
 #   3.1 100/100 = 1        3.2 75/100 = 0.75     3.3 50/100 = 0.5     6.1 90/100 = 0.9
 #   4.1 68/70 = 0.971429   4.2 24/25 = 0.96      4.3 98/100 = 0.98    4.4 min(1, 1.2/1) = 1
 #   5.1 18/20 = 0.9        5.2 0.5/1 = 0.5       5.3 78/80 = 0.975    6.2 70/80 = 0.875
-# No data (10): 1.1 1.2 1.3 2.1 2.2 2.3 2.4 6.3 6.4 6.5 — left out, listed apart.
+# No data (10): 1.1 1.2 1.3 2.1 2.2 2.3 2.4 6.3 6.4 6.5 — 0 points out of their
+# maximum (not reporting never pays), counted in nodata; completeness 12/22.
 # Groups: 3: (1 + 0.75 + 0.5)/3 = 0.75          4: (0.971429 + 0.96 + 0.98 + 1)/4 = 0.977857
-#         5: (0.9 + 0.5 + 0.975)/3 = 0.791667   6: (0.9 + 0.875)/2 = 0.8875   1, 2: no data
-# Plan: (2.25 + 3.911429 + 2.375 + 1.775)/12 = 10.311429/12 = 0.859286 → "0,8593".
+#         5: (0.9 + 0.5 + 0.975)/3 = 0.791667   6: (0.9 + 0.875 + 0 + 0 + 0)/5 = 0.355   1, 2: 0
+# Plan: (2.25 + 3.911429 + 2.375 + 1.775)/22 = 10.311429/22 = 0.468701 → "0,4687".
 # Status on 30/06 (x = days after 30/04: 0, 31, 61; due 31/12 is x = 245;
 # least squares: x̄ = 30.667, Sxx = 1860.67):
 #   met: 3.1 (100 >= 100), 4.4 (1.2 > 1);
@@ -225,9 +242,9 @@ eq "$(json "$T/score.json" "round([i for i in j['indicators'] if i['code']=='5.2
 eq "$(json "$T/score.json" "round([i for i in j['indicators'] if i['code']=='3.2'][0]['forecast'], 1)")" "225.7" "3.2 forecast"
 eq "$(json "$T/score.json" "sorted(j['at_risk'])")" "['3.3', '5.2']" "at-risk list"
 eq "$(json "$T/score.json" "[(g['code'], round(g['value'], 6) if g['value'] is not None else None, g['nodata']) for g in j['groups']]")" \
-   "[('1', None, 3), ('2', None, 4), ('3', 0.75, 0), ('4', 0.977857, 0), ('5', 0.791667, 0), ('6', 0.8875, 3)]" "groups"
+   "[('1', 0.0, 3), ('2', 0.0, 4), ('3', 0.75, 0), ('4', 0.977857, 0), ('5', 0.791667, 0), ('6', 0.355, 3)]" "groups"
 eq "$(json "$T/score.json" "(round(j['plan']['value'], 6), j['plan']['value_text'], j['plan']['counted'], j['plan']['nodata'])")" \
-   "(0.859286, '0,8593', 12, 10)" "plan index"
+   "(0.468701, '0,4687', 22, 10)" "plan index"
 # the version-2 draft of HCC's June report does not count: only approved values do
 eq "$(json "$T/score.json" "[i['observations'][-1]['value'] for i in j['indicators'] if i['code']=='4.1'][0]")" "68.0" "4.1 June value"
 
@@ -249,10 +266,10 @@ eq "$(json "$T/rank.json" "[(r['rank'], r['name'], round(r['on_time_rate'], 4), 
    "$RANKING" "rank command"
 eq "$(json "$T/rank.json" "[(r['expected'], r['on_time']) for r in j['rows']][:3]")" "[(3, 3), (3, 3), (3, 1)]" "owed reports"
 at $NOW --as lanhdao score $PLAN 2026-06 --table --json > "$T/score-t.json"
-eq "$(json "$T/score-t.json" "(j['total']['index_text'], sorted(j['at_risk']))")" "('0,8593', ['3.3', '5.2'])" "one computation"
+eq "$(json "$T/score-t.json" "(j['total']['index_text'], sorted(j['at_risk']))")" "('0,4687', ['3.3', '5.2'])" "one computation"
 # the table form prints the index with a decimal comma
 at $NOW --as lanhdao score $PLAN 2026-06 > "$T/score.txt"
-grep -q "0,8593" "$T/score.txt" || fail "score table: $(cat "$T/score.txt")"
+grep -q "0,4687" "$T/score.txt" || fail "score table: $(cat "$T/score.txt")"
 # nobody outside the commune sees it
 dti --as admin user add khac --role viewer --org "Sở Y tế" > /dev/null
 if at $NOW --as khac score $PLAN 2026-06 > /dev/null 2>&1; then fail "outsider saw the score"; fi
@@ -267,4 +284,4 @@ seq=$(sqlite3 "$DB" "SELECT MIN(seq) FROM audit WHERE action = 'report.approve' 
 sqlite3 "$DB" "UPDATE audit SET user_name = 'admin' WHERE seq = $seq"
 if dti --as admin audit verify > "$T/verify.txt"; then fail "tampering not detected"; fi
 grep -Eq "(mục|entry) $seq:" "$T/verify.txt" || fail "verify named the wrong entry (want $seq): $(cat "$T/verify.txt")"
-echo "scenario ok: plan index 0,8593, at risk 3.3 5.2, audit entry $seq named"
+echo "scenario ok: plan index 0,4687, at risk 3.3 5.2, audit entry $seq named"

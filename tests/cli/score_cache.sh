@@ -18,7 +18,7 @@ unit="Trung tâm phục vụ Hành chính công"
 at 2026-04-08T02:00:00Z import "$SHARED/plans/minh-duc-2026-2030-dti.txt"
 q user add admin --role admin
 q --as admin user add coordinator --role coordinator --org "Minh Đức"
-q --as coordinator calendar set 1 month:unit=15+1,commune=20+1
+q --as coordinator calendar set 1 month:cutoff=none:unit=15+1,commune=20+1
 report() {  # MONTH NUMERATOR
   printf 'kind,code,numerator,denominator,value,note\nindicator,4.1,%s,1000,,\n' "$2" > "$tmp/$1.csv"
   at "2026-$1-30T02:00:00Z" --as admin report fill 1 "$unit" "2026-$1" --csv "$tmp/$1.csv"

@@ -22,9 +22,9 @@
  *       Sxy/Sxx = 88/1742 = 0.0505 per day, at 31/12 (x = 334) the line gives
  *       8/3 + 0.0505 × 305 ≈ 18.07 >= 5: on track ("đúng tiến độ").
  *   I3  yes: achievement 1, met ("đạt").
- *   I4  no data ("chưa có số liệu"): not counted.
- *   No table: maximum 1 each. Group 1: (0.9 + 0.8)/2 = 0.85; group 2: 1/1 =
- *   1; plan: 2.7/3 = 0.9 ("0,9000"); at risk: [I1].
+ *   I4  no data ("chưa có số liệu"): 0 points out of its maximum (nodata).
+ *   No table: maximum 1 each. Group 1: (0.9 + 0.8)/2 = 0.85; group 2: 1/2 =
+ *   0.5; plan: 2.7/4 = 0.675 ("0,6750"), completeness 3/4; at risk: [I1].
  * Before A1's March report is approved, I1 reads February's 64 (64/70).
  *
  * Rankings at 20/04/2026: on-time A2 3/3 = 1 (rank 1), A1 2/3 (rank 2);
@@ -53,6 +53,7 @@
 #include "app_fixture.h"
 #include "app/report.h"
 #include "app/score.h"
+#include "app/score_int.h"
 #include "app/scoring.h"
 #include "base/lang.h"
 
@@ -188,13 +189,23 @@ static void test_figures(void **state)
     assert_int_equal(sc.ngroups, 2);
     assert_string_equal(sc.groups[0].code, "1");
     NEAR(sc.groups[0].sum.value, 0.85);
-    NEAR(sc.groups[1].sum.value, 1.0);
+    /* I4 has no approved data: 0 points out of its maximum (not reporting
+     * never pays), counted in nodata; completeness 3 of 4 beside the index */
+    NEAR(sc.groups[1].sum.value, 0.5);
     assert_int_equal(sc.groups[1].sum.nodata, 1);
     NEAR(sc.total.points, 2.7);
-    NEAR(sc.total.max, 3);
-    NEAR(sc.total.value, 0.9);
+    NEAR(sc.total.max, 4);
+    NEAR(sc.total.value, 0.675);
     assert_int_equal(sc.total.nodata, 1);
-    assert_string_equal(score_format_index(sc.total.value, buf), "0,9000");
+    assert_string_equal(score_format_index(sc.total.value, buf), "0,6750");
+    {
+        json_t *sj = app_sc_sum_json(&sc.total);
+        json_t *cj = json_object_get(sj, "completeness");
+        assert_int_equal(json_integer_value(json_object_get(cj, "reported")), 3);
+        assert_int_equal(json_integer_value(json_object_get(cj, "expected")), 4);
+        NEAR(json_real_value(json_object_get(cj, "rate")), 0.75);
+        json_decref(sj);
+    }
     assert_int_equal(sc.nat_risk, 1);
     assert_int_equal(sc.nmet, 1);
     assert_int_equal(sc.non_track, 1);
@@ -205,7 +216,7 @@ static void test_figures(void **state)
     assert_int_equal(app_score_json(&sc, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(json_object_get(j, "at_risk")), 1);
     assert_string_equal(json_string_value(json_array_get(json_object_get(j, "at_risk"), 0)), "I1");
-    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "total"), "index_text")), "0,9000");
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "total"), "index_text")), "0,6750");
     json_t *ji1 = json_array_get(json_object_get(j, "indicators"), 0);
     assert_string_equal(json_string_value(json_object_get(ji1, "status_label")), "nguy cơ");
     assert_int_equal(json_array_size(json_object_get(ji1, "observations")), 3);
@@ -292,15 +303,15 @@ static void test_rankings(void **state)
                               &r, &e), DTI_OK);
     assert_int_equal(r.n, 2);
     assert_int_equal(r.rows[0].org_id, f->A);
-    NEAR(r.rows[0].key, 0.9);
+    NEAR(r.rows[0].key, 0.675);
     assert_int_equal(r.rows[1].org_id, f->B);
     assert_int_equal(r.rows[1].rank, 2);
     NEAR(r.rows[1].key, 0.5);
-    NEAR(r.province.value, 0.7);
+    NEAR(r.province.value, (0.675 + 0.5) / 2);
     app_ranking_release(&r);
     assert_int_equal(app_rank(f->s, &f->view_p, f->plan, "2026-03", APP_RANK_COMMUNES, SCORE_PROVINCE_POOLED, now,
                               &r, &e), DTI_OK);
-    NEAR(r.province.value, 0.8);
+    NEAR(r.province.value, (2.7 + 0.5) / 5);
     json_t *j = NULL;
     assert_int_equal(app_ranking_json(&r, &j, &e), DTI_OK);
     assert_string_equal(json_string_value(json_object_get(json_object_get(j, "province"), "mode")), "pooled");
@@ -356,8 +367,8 @@ static void test_table(void **state)
     assert_false(sc.crits[2].has_points);
     NEAR(sc.crits[3].computed, 5);
     NEAR(sc.total.points, 23.6);
-    NEAR(sc.total.max, 35);
-    assert_string_equal(score_format_index(sc.total.value, buf), "0,6743");
+    NEAR(sc.total.max, 45);         /* 2.1 not assessed yet: 0 of its 10 */
+    assert_string_equal(score_format_index(sc.total.value, buf), "0,5244");
     app_score_release(&sc);
 
     /* self-assessment, then the province's review with a reason */
@@ -394,6 +405,25 @@ static void test_table(void **state)
         {"ten,diem toi da\nA,5\n", "thiếu cột"},
     };
     int64_t before = count(f->s, "SELECT COUNT(*) FROM index_criteria");
+    /* a table made for another plan: codes exist here but name other things;
+     * refused, every mismatched row listed, nothing stored */
+    static const char OTHER[] =
+        "ma,ten,diem toi da,chi tieu\n"
+        "1.1,Tỷ lệ hồ sơ trực tuyến,20,I1\n"
+        "6.2,Tỷ lệ người dân có hồ sơ sức khỏe điện tử,10,I2\n"
+        "6.3,Tài khoản ngân hàng,10,I3\n";
+    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "other.csv", OTHER, strlen(OTHER), now, &res, &e),
+                     DTI_ERR_INPUT);
+    assert_string_equal(e.field, "name");
+    assert_non_null(strstr(e.msg, "other.csv"));
+    assert_non_null(strstr(e.msg, "2 dòng"));
+    assert_non_null(strstr(e.msg, "dòng 3: 6.2"));
+    assert_non_null(strstr(e.msg, "dòng 3: 6.2 \"Tỷ lệ người dân có hồ sơ"));
+    assert_non_null(strstr(e.msg, "…\" nhưng chỉ tiêu I2 là \"Số lượt tập huấn\""));
+    assert_non_null(strstr(e.msg, "Số lượt tập huấn"));
+    assert_non_null(strstr(e.msg, "dòng 4: 6.3"));
+    assert_null(strstr(e.msg, "dòng 2"));
+    assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_criteria"), before);
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "bad.csv", BAD[i].csv, strlen(BAD[i].csv), now,
                                         &res, &e), DTI_ERR_INPUT);
@@ -406,7 +436,7 @@ static void test_table(void **state)
 
     /* JSON replaces the table in force; the old one is kept */
     static const char J[] = "{\"format\": \"dti.index/1\", \"name\": \"Bộ chỉ số thử\", \"criteria\": ["
-                            "{\"code\": \"1.1\", \"group\": \"1\", \"name\": \"A\", \"max\": 10, "
+                            "{\"code\": \"1.1\", \"group\": \"1\", \"name\": \"Hồ sơ trực tuyến\", \"max\": 10, "
                             "\"indicators\": [\"I1\"], \"rule\": \"ratio\"}]}";
     assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "t.json", J, strlen(J), now, &res, &e), DTI_OK);
     assert_int_equal(res.replaced, 1);
@@ -461,8 +491,8 @@ static void test_dashboard_agrees(void **state)
                               &r, &e), DTI_OK);
     const json_t *jp = json_object_get(j, "plan");
     NEAR(json_number_value(json_object_get(jp, "value")), sc.total.value);
-    NEAR(sc.total.value, 0.9);
-    assert_string_equal(json_string_value(json_object_get(jp, "value_text")), "0,9000");
+    NEAR(sc.total.value, 0.675);
+    assert_string_equal(json_string_value(json_object_get(jp, "value_text")), "0,6750");
     assert_int_equal(json_integer_value(json_object_get(jp, "nodata")), (json_int_t)sc.total.nodata);
     size_t i;
     json_t *x;
@@ -511,7 +541,7 @@ static void test_dashboard_agrees(void **state)
     assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
     assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     NEAR(json_number_value(json_object_get(json_object_get(j, "plan"), "value")), sc.total.value);
-    NEAR(sc.total.value, 23.6 / 35.0);
+    NEAR(sc.total.value, 23.6 / 45.0);
     assert_true(json_is_object(json_object_get(j, "table")));
     json_decref(j);
     app_score_release(&sc);

@@ -8,6 +8,8 @@
 #include <cmocka.h>
 #include "app_fixture.h"
 #include "app/audit.h"
+#include "app/report.h"
+#include "base/file.h"
 
 /* A store whose log holds the 7 user.add entries of the fixture and 3 more. */
 static void open_log(fixture *f)
@@ -164,6 +166,128 @@ static void test_rewritten_with_hash(void **state)
     fixture_close(&g);
 }
 
+/* Keyed: the log rewritten with plain SHA-256 hashes (what it held before
+ * the key, recomputed by anyone) holds only while the switch point says the
+ * entries are pre-key ones; with the key in force from entry 1 it fails at 1. */
+static void test_plain_hash_rejected(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    audit_check c;
+    open_log(&f);
+    int64_t from = 0;
+    assert_int_equal(store_query_int(f.s, "SELECT from_seq FROM audit_keying", NULL, 0, &from, NULL, &e), DTI_OK);
+    assert_int_equal(from, 1);
+    char prev[65] = "0000000000000000000000000000000000000000000000000000000000000000";
+    for (int64_t seq = 1; seq <= 10; seq++) {
+        char *canon = NULL, hex[65];
+        store_val q[] = {SV_I(seq)};
+        /* the entry's canonical JSON (audit.h), built by SQLite */
+        assert_int_equal(store_query_text(f.s, "SELECT json_object('action', action, 'after', after_json, 'at', at, "
+                                               "'before', before_json, 'entity', entity, 'entity_id', entity_id, "
+                                               "'seq', seq, 'user', user_name, 'user_id', user_id) FROM audit "
+                                               "WHERE seq = ?", q, 1, &canon, &e), 0);
+        size_t a = strlen(prev), b = strlen(canon);
+        char *m = malloc(a + b + 1);
+        assert_non_null(m);
+        memcpy(m, prev, a);
+        memcpy(m + a, canon, b + 1);
+        file_sha256_hex(m, a + b, hex);
+        const char *pv = prev, *hx = hex;
+        store_val p[] = {SV_T(pv), SV_T(hx), SV_I(seq)};
+        assert_int_equal(store_exec(f.s, "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", p, 3, &e), DTI_OK);
+        memcpy(prev, hex, sizeof prev);
+        free(m);
+        free(canon);
+    }
+    const char *last = prev;
+    store_val h[] = {SV_T(last)};
+    assert_int_equal(store_exec(f.s, "UPDATE audit_head SET hash = ?", h, 1, &e), DTI_OK);
+    run(&f, "UPDATE audit_keying SET from_seq = 11");
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_true(c.ok);
+    assert_int_equal(c.keyed_from, 11);
+    run(&f, "UPDATE audit_keying SET from_seq = 1");
+    expect(&f, 0, 1);
+    fixture_close(&f);
+}
+
+/* A report's figures and state against the after-images of the log. */
+static void test_reports_against_log(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    audit_check c;
+    report_fill_result r;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = {f.plan, f.A1, "2026-03"};
+    const char csv[] = "code,numerator,denominator,value\nI1,30,40,75\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_true(c.ok);
+    assert_int_equal(c.reports, 1);
+    run(&f, "UPDATE report_values SET value = 95");
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_false(c.ok);
+    assert_non_null(strstr(c.why, "values[I1].value"));
+    run(&f, "UPDATE report_values SET value = 75");
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_true(c.ok);
+    run(&f, "UPDATE reports SET state = 'approved'");
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_false(c.ok);
+    assert_non_null(strstr(c.why, "state"));
+    run(&f, "UPDATE reports SET state = 'draft'");
+    run(&f, "INSERT INTO report_values (report_id, indicator_id, value) SELECT id, "
+            "(SELECT id FROM indicators WHERE code = 'I2'), 9 FROM reports");
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_false(c.ok);
+    run(&f, "DELETE FROM report_values WHERE value = 9");
+    /* a report written without the log */
+    run(&f, "INSERT INTO reports (plan_id, org_id, period, created_at, created_by, updated_at) "
+            "SELECT plan_id, org_id, '2026-04', created_at, created_by, updated_at FROM reports");
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_false(c.ok);
+    assert_non_null(strstr(c.why, "2026-04"));
+    fixture_close(&f);
+}
+
+static void test_heads(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    audit_check c;
+    audit_mark m;
+    char txt[AUDIT_HEAD_TEXT], bad[AUDIT_HEAD_TEXT];
+    open_log(&f);
+    assert_int_equal(audit_anchor(f.s, "head", FIX_NOW, &m, &e), DTI_OK);
+    assert_int_equal(m.seq, 10);
+    assert_true(m.keyed);
+    audit_head_text(&m, txt);
+    assert_int_equal(strlen(txt), 3 + AUDIT_HEAD_HEX);
+    const char *heads[] = {txt};
+    assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_OK);
+    assert_true(c.ok);
+    assert_int_equal(c.heads, 1);
+    snprintf(bad, sizeof bad, "10-%s", m.hash[0] == 'a' ? "bbbbbbbb" : "aaaaaaaa");
+    heads[0] = bad;
+    assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_OK);
+    assert_false(c.ok);
+    assert_int_equal(c.bad_seq, 10);
+    heads[0] = "11-0123456789abcdef";
+    assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_OK);
+    assert_false(c.ok);
+    static const char *const malformed[] = {"10", "10-abc", "-1-0123456789", "x-0123456789", "10-0123456789g"};
+    for (size_t i = 0; i < sizeof malformed / sizeof malformed[0]; i++) {
+        heads[0] = malformed[i];
+        assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_ERR_INPUT);
+    }
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +297,9 @@ int main(void)
         cmocka_unit_test(test_altered_link),
         cmocka_unit_test(test_removed_middle_and_end),
         cmocka_unit_test(test_rewritten_with_hash),
+        cmocka_unit_test(test_plain_hash_rejected),
+        cmocka_unit_test(test_reports_against_log),
+        cmocka_unit_test(test_heads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,7 +36,13 @@ static void test_monthly(void **state)
 {
     (void)state;
     assert_string_equal(rules_of("Định kỳ hàng tháng, các đơn vị gửi báo cáo về UBND xã trước ngày 15 hằng tháng."),
-                        "month:unit=15+1");
+                        "month:unit=15@last");
+    /* a plan that says calendar months: cutoff=none */
+    assert_string_equal(rules_of("Định kỳ hằng tháng (theo tháng dương lịch), các đơn vị gửi báo cáo trước ngày 15 "
+                                 "của tháng sau."),
+                        "month:cutoff=none:unit=15+1");
+    /* before the 15th (the cut-off) a month's deadline falls in the next month */
+    assert_string_equal(rules_of("Các đơn vị gửi báo cáo trước ngày 05 hằng tháng."), "month:unit=5+1");
     assert_string_equal(rules_of("Các đơn vị báo cáo hằng tháng trước ngày 25 tháng sau."), "month:unit=25+1");
     assert_string_equal(rules_of("Hàng tháng, các phòng chuyên môn báo cáo kết quả chậm nhất vào ngày 10 của tháng "
                                  "tiếp theo."),
@@ -48,7 +54,7 @@ static void test_monthly(void **state)
     assert_string_equal(rules_of("Các đơn vị gửi báo cáo định kỳ hàng tháng trước ngày 15 hằng tháng. Phòng Văn hóa - "
                                  "Xã hội tổng hợp, tham mưu UBND xã báo cáo định kỳ gửi về Sở Khoa học và Công nghệ "
                                  "trước ngày 20 hằng tháng."),
-                        "month:unit=15+1,commune=20+1");
+                        "month:unit=15@last,commune=20@last");
 }
 
 static void test_quarter_half_year(void **state)
@@ -59,7 +65,7 @@ static void test_quarter_half_year(void **state)
                         "quarter:unit=18@last year:unit=18/12");
     assert_string_equal(rules_of("Định kỳ hằng tháng (trước ngày 20), hằng quý (trước ngày 20 tháng cuối quý), và năm "
                                  "(trước ngày 05/12) các cơ quan, đơn vị báo cáo kết quả."),
-                        "month:unit=20+1 quarter:unit=20@last year:unit=05/12");
+                        "month:unit=20@last quarter:unit=20@last year:unit=05/12");
     assert_string_equal(rules_of("Các đơn vị báo cáo hàng quý trước ngày 10 tháng đầu quý sau."), "quarter:unit=10+1");
     assert_string_equal(rules_of("Báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 15/12."),
                         "half:unit=15@last year:unit=15/12");
@@ -72,6 +78,36 @@ static void test_quarter_half_year(void **state)
     assert_string_equal(rules_of("Hằng quý báo cáo trước ngày 18 tháng cuối quý. Hằng quý báo cáo trước ngày 25 tháng "
                                  "cuối quý."),
                         "quarter:unit=18@last");
+}
+
+/* Custom windows over several paragraphs, their deadline stated for no kind
+ * (issue 11); sentences not understood are quoted, never "none". */
+static void test_windows_and_unread(void **state)
+{
+    (void)state;
+    assert_string_equal(rules_of("Kỳ báo cáo được quy định như sau:\n"
+                                 "- Báo cáo quý I: Từ ngày 01/01/2026 đến ngày 09/03/2026;\n"
+                                 "- Báo cáo quý II: Từ ngày 10/03/2026 đến ngày 09/06/2026;\n"
+                                 "- Báo cáo quý III: Từ ngày 10/06/2026 đến ngày 09/09/2026;\n"
+                                 "- Báo cáo quý IV: Từ ngày 10/09/2026 đến ngày 31/12/2026.\n"
+                                 "Các đơn vị gửi báo cáo chậm nhất vào ngày 10 của tháng cuối kỳ báo cáo."),
+                        "quarter:window=01/01-09/03,10/03-09/06,10/06-09/09,10/09-31/12:unit=10@last");
+    /* three windows of four: no rule, and the sentences are quoted */
+    calendar_found f = CALENDAR_FOUND_INIT;
+    dti_err e;
+    assert_int_equal(extract_calendar_text("Báo cáo quý I: Từ ngày 01/01/2026 đến ngày 09/03/2026.\n"
+                                           "Các đơn vị báo cáo định kỳ theo kỳ báo cáo của tỉnh.", &f, &e), DTI_OK);
+    assert_int_equal(f.rules.n, 0);
+    assert_int_equal(f.unread.n, 1);
+    assert_string_equal(f.unread.v[0], "Các đơn vị báo cáo định kỳ theo kỳ báo cáo của tỉnh");
+    calendar_found_release(&f);
+    /* a rule found: nothing quoted */
+    calendar_found g = CALENDAR_FOUND_INIT;
+    assert_int_equal(extract_calendar_text("Các đơn vị báo cáo hằng tháng trước ngày 25 tháng sau. Báo cáo định "
+                                           "kỳ theo yêu cầu.", &g, &e), DTI_OK);
+    assert_int_equal(g.rules.n, 1);
+    assert_int_equal(g.unread.n, 0);
+    calendar_found_release(&g);
 }
 
 static void test_nothing_stated(void **state)
@@ -122,13 +158,14 @@ static void test_shared_plans(void **state)
 {
     (void)state;
     char src[8192];
-    assert_string_equal(plan_rules("minh-duc-2026-2030-dti.txt", src, sizeof src), "month:unit=15+1,commune=20+1");
+    assert_string_equal(plan_rules("minh-duc-2026-2030-dti.txt", src, sizeof src),
+                        "month:unit=15@last,commune=20@last");
     assert_non_null(strstr(src, "trước ngày 15 hằng tháng"));
     assert_non_null(strstr(src, "gửi về Sở Khoa học và Công nghệ"));
     assert_string_equal(plan_rules("vinh-thuan-2026-dti.txt", src, sizeof src), "quarter:unit=18@last year:unit=18/12");
     assert_non_null(strstr(src, "hằng quý trước ngày 18 của tháng cuối quý"));
     assert_string_equal(plan_rules("vinh-tru-2026.txt", src, sizeof src),
-                        "month:unit=20+1 quarter:unit=20@last year:unit=05/12");
+                        "month:unit=20@last quarter:unit=20@last year:unit=05/12");
     assert_non_null(strstr(src, "Định kỳ hằng tháng (trước ngày 20)"));
 }
 
@@ -137,6 +174,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_monthly),
         cmocka_unit_test(test_quarter_half_year),
+        cmocka_unit_test(test_windows_and_unread),
         cmocka_unit_test(test_nothing_stated),
         cmocka_unit_test(test_shared_plans),
     };

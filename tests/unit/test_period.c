@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "core/period.h"
+#include "core/period_span.h"
 
 /* thread-local-free scratch for formatting in asserts */
 static char dbuf[8][PERIOD_DATE_LEN];
@@ -254,14 +255,30 @@ static void test_next_prev_of(void **state)
 /* ---- the plans' regimes ---- */
 
 /* Minh Đức: "các đơn vị gửi báo cáo ... trước ngày 15 hằng tháng", the
- * commune to the Sở KH&CN "trước ngày 20 hằng tháng": the month's report is
- * due the 15th (units) and the 20th (commune) of the month after. */
+ * commune to the Sở KH&CN "trước ngày 20 hằng tháng", under the state
+ * regime's 15→14 cut-off (Nghị định 09/2019/NĐ-CP, the default): January
+ * runs 15/12/2025–14/01/2026, due 15/01 (units) and 20/01 (commune). */
 static void test_regime_minh_duc(void **state)
 {
     (void)state;
     period_regime r;
-    regime("month:unit=15+1,commune=20+1", &r);
+    regime("month:unit=15@last,commune=20@last", &r);
+    assert_int_equal(r.rules[0].cutoff, PERIOD_CUTOFF_DEFAULT);
     period_entry e = entry(&r, "2026-01");
+    assert_string_equal(vn(e.start), "15/12/2025");
+    assert_string_equal(vn(e.end), "14/01/2026");
+    assert_string_equal(vn(e.unit_due), "15/01/2026");
+    assert_string_equal(vn(e.commune_due), "20/01/2026");
+    assert_int_equal(period_entry_early(&e), 0);
+    e = entry(&r, "2026-12");
+    assert_string_equal(vn(e.start), "15/11/2026");
+    assert_string_equal(vn(e.end), "14/12/2026");
+    assert_string_equal(vn(e.unit_due), "15/12/2026");
+
+    /* calendar months when the plan says so (cutoff=none) */
+    regime("month:cutoff=none:unit=15+1,commune=20+1", &r);
+    assert_int_equal(r.rules[0].cutoff, 0);
+    e = entry(&r, "2026-01");
     assert_string_equal(vn(e.start), "01/01/2026");
     assert_string_equal(vn(e.end), "31/01/2026");
     assert_string_equal(vn(e.unit_due), "15/02/2026");
@@ -283,24 +300,39 @@ static void test_regime_minh_duc(void **state)
 }
 
 /* Vĩnh Thuận: "hằng quý trước ngày 18 của tháng cuối quý, báo cáo hằng năm
- * trước ngày 18 tháng 12". */
+ * trước ngày 18 tháng 12". With the default cut-off every deadline is after
+ * its period's end (Q1 15/12–14/03 due 18/03); with calendar quarters
+ * (the issue's finding) Q1 01/01–31/03 would be due 18/03, before its end. */
 static void test_regime_vinh_thuan(void **state)
 {
     (void)state;
     period_regime r;
     regime("quarter:unit=18@last year:unit=18/12", &r);
-    static const char *want[][2] = {
-        {"2026-Q1", "18/03/2026"}, {"2026-Q2", "18/06/2026"},
-        {"2026-Q3", "18/09/2026"}, {"2026-Q4", "18/12/2026"}, {"2026", "18/12/2026"},
+    static const char *want[][4] = {
+        {"2026-Q1", "15/12/2025", "14/03/2026", "18/03/2026"},
+        {"2026-Q2", "15/03/2026", "14/06/2026", "18/06/2026"},
+        {"2026-Q3", "15/06/2026", "14/09/2026", "18/09/2026"},
+        {"2026-Q4", "15/09/2026", "14/12/2026", "18/12/2026"},
+        {"2026", "15/12/2025", "14/12/2026", "18/12/2026"},
     };
     period_entry list[PERIOD_LIST_MAX];
     size_t n = period_list(&r, 2026, list, PERIOD_LIST_MAX);
     assert_int_equal(n, 5);
     for (size_t i = 0; i < n; i++) {
         assert_string_equal(list[i].code, want[i][0]);
-        assert_string_equal(vn(list[i].unit_due), want[i][1]);
+        assert_string_equal(vn(list[i].start), want[i][1]);
+        assert_string_equal(vn(list[i].end), want[i][2]);
+        assert_string_equal(vn(list[i].unit_due), want[i][3]);
         assert_int_equal(list[i].commune_due, PERIOD_NO_DAY);
+        assert_int_equal(period_entry_early(&list[i]), 0);
     }
+    regime("quarter:cutoff=none:unit=18@last", &r);
+    period_entry e = entry(&r, "2026-Q1");
+    assert_string_equal(vn(e.end), "31/03/2026");
+    assert_string_equal(vn(e.unit_due), "18/03/2026");
+    assert_int_equal(period_entry_early(&e), PERIOD_STATED_UNIT);
+    regime("quarter:unit=18@last year:unit=18/12", &r);
+    n = period_list(&r, 2026, list, PERIOD_LIST_MAX);
     assert_int_equal(list[4].rule, 1);
     assert_int_equal(list[0].rule, 0);
 }
@@ -311,7 +343,7 @@ static void test_regime_vinh_tru(void **state)
 {
     (void)state;
     period_regime r;
-    regime("month:unit=20+1; quarter:unit=20@last; year:unit=05/12", &r);
+    regime("month:unit=20@last; quarter:unit=20@last; year:unit=05/12", &r);
     period_entry list[PERIOD_LIST_MAX];
     size_t n = period_list(&r, 2026, list, PERIOD_LIST_MAX);
     assert_int_equal(n, 17);
@@ -321,13 +353,51 @@ static void test_regime_vinh_tru(void **state)
                                   "2026-10", "2026-11", "2026-12", "2026-Q4", "2026"};
     for (size_t i = 0; i < n; i++)
         assert_string_equal(list[i].code, order[i]);
-    assert_string_equal(vn(list[0].unit_due), "20/02/2026");     /* January */
+    assert_string_equal(vn(list[0].unit_due), "20/01/2026");     /* January */
+    assert_string_equal(vn(list[2].unit_due), "20/03/2026");     /* March, as Q1 */
     assert_string_equal(vn(list[3].unit_due), "20/03/2026");     /* Q1 */
-    assert_string_equal(vn(list[14].unit_due), "20/01/2027");    /* December */
+    assert_string_equal(vn(list[14].unit_due), "20/12/2026");    /* December */
     assert_string_equal(vn(list[15].unit_due), "20/12/2026");    /* Q4 */
     assert_string_equal(vn(list[16].unit_due), "05/12/2026");    /* year */
-    /* a year before its end: the yearly report is due 05/12 of its year */
-    assert_string_equal(vn(list[16].end), "31/12/2026");
+    for (size_t i = 0; i < 16; i++)
+        assert_int_equal(period_entry_early(&list[i]), 0);
+    /* the yearly report is due 05/12, before its year ends on 14/12: legal,
+     * but flagged so that the coordinator is told */
+    assert_string_equal(vn(list[16].end), "14/12/2026");
+    assert_int_equal(period_entry_early(&list[16]), PERIOD_STATED_UNIT);
+}
+
+/* Đại Hải: three quarter windows and a year ("Quý I: 01/01–09/03, Quý II:
+ * 10/03–09/06, Quý III: 10/06–09/09; năm: 01/01–09/12"): exactly the
+ * windows stated, no fourth quarter invented. */
+static void test_regime_three_windows(void **state)
+{
+    (void)state;
+    period_regime r;
+    regime("quarter:window=01/01-09/03,10/03-09/06,10/06-09/09:unit=10@last "
+           "year:window=01/01-09/12:unit=10@last", &r);
+    period_entry list[PERIOD_LIST_MAX];
+    size_t n = period_list(&r, 2026, list, PERIOD_LIST_MAX);
+    assert_int_equal(n, 4);
+    assert_string_equal(list[0].code, "2026-Q1");
+    assert_string_equal(list[2].code, "2026-Q3");
+    assert_string_equal(vn(list[2].end), "09/09/2026");
+    assert_string_equal(list[3].code, "2026");
+    period q4 = P("2026-Q4");
+    period_entry e;
+    assert_int_equal(period_regime_entry(&r, &q4, &e), -1);
+    assert_int_equal(e.unit_due, PERIOD_NO_DAY);
+    assert_int_equal(period_regime_find(&r, PERIOD_QUARTER, D("01/11/2026"), &e), -1);
+    assert_int_equal(period_regime_find(&r, PERIOD_QUARTER, D("01/08/2026"), &e), 0);
+    assert_string_equal(e.code, "2026-Q3");
+    char t[PERIOD_REGIME_TEXT_MAX];
+    assert_true(period_regime_format(&r, t, sizeof t) > 0);
+    assert_string_equal(t, "quarter:window=01/01-09/03,10/03-09/06,10/06-09/09:unit=10@last "
+                           "year:window=01/01-09/12:unit=10@last");
+    /* an override for the missing quarter adds it, with calendar dates */
+    regime("quarter:window=01/01-09/03,10/03-09/06,10/06-09/09:unit=10@last 2026-Q4:unit=10/12/2026", &r);
+    assert_int_equal(period_list(&r, 2026, list, PERIOD_LIST_MAX), 4);
+    assert_string_equal(list[3].code, "2026-Q4");
 }
 
 /* The commune with windows of its own: Q1 01/01–09/03, Q2 10/03–09/06,
@@ -497,16 +567,19 @@ static void test_rule_aliases_and_format(void **state)
     (void)state;
     period_regime a, b;
     char t[PERIOD_REGIME_TEXT_MAX], u[PERIOD_REGIME_TEXT_MAX];
-    regime("thang:don-vi=15+1,xa=20+1 QUY:unit=18@cuoi nam:unit=05/12", &a);
-    regime("month:unit=15+1,commune=20+1 quarter:unit=18@last year:unit=05/12", &b);
+    regime("thang:don-vi=15+1,xa=20+1 QUY:unit=18@cuoi nam:chot=lich:unit=05/12", &a);
+    regime("month:cutoff=15:unit=15+1,commune=20+1 quarter:unit=18@last year:cutoff=none:unit=05/12", &b);
     int k = period_regime_format(&a, t, sizeof t);
     assert_int_equal(k, (int)strlen(t));
     period_regime_format(&b, u, sizeof u);
     assert_string_equal(t, u);
-    assert_string_equal(t, "month:unit=15+1,commune=20+1 quarter:unit=18@last year:unit=05/12");
+    assert_string_equal(t, "month:unit=15+1,commune=20+1 quarter:unit=18@last year:cutoff=none:unit=05/12");
     /* every form survives format → parse → format */
     static const char *forms[] = {
-        "month:cutoff=15:unit=20@last,commune=none",
+        "month:cutoff=10:unit=20@last,commune=none",
+        "month:unit=20@last,commune=none",
+        "quarter:cutoff=none:unit=18@last",
+        "quarter:window=01/01-09/03,10/03-09/06:unit=10@last",
         "quarter:window=01/01-09/03,10/03-09/06,10/06-09/09,10/09-31/12:unit=10@last",
         "year:window=15/12-14/12:commune=05/01/2027",
         "2026-Q2:unit=25/06/2026",
@@ -547,7 +620,9 @@ static void test_rule_errors(void **state)
         "month:cutoff=1", "month:cutoff=29", "month:cutoff=x", "month:cutoff=15:cutoff=16",
         ("month:cutoff=15:window=01/01-31/01,01/02-28/02,01/03-31/03,01/04-30/04,01/05-31/05,"
          "01/06-30/06,01/07-31/07,01/08-31/08,01/09-30/09,01/10-31/10,01/11-30/11,01/12-31/12"),
-        "quarter:window=01/01-09/03",                                   /* 1 of 4 */
+        "month:cutoff=none:cutoff=15", "2026-Q2:cutoff=none",
+        ("quarter:window=01/01-09/03,10/03-09/06,10/06-09/09,10/09-09/12,"
+         "10/12-31/12"),                                                /* 5 of 4 */
         "quarter:window=01/01-09/03,09/03-09/06,10/06-09/09,10/09-31/12", /* overlap */
         "quarter:window=01/01-09/03,10/03-09/06,10/09-09/06,10/09-31/12", /* wraps later */
         "half:window=01/07-30/06,01/06-31/12",                          /* wrap overlaps last */
@@ -597,6 +672,33 @@ static void test_rule_errors(void **state)
     assert_int_equal(g.nrules, 2);
 }
 
+/* A plan's years from its title: "giai đoạn 2025–2030" (any dash, "đến"),
+ * else "năm 2026"; numbers that are not years are ignored. */
+static void test_span(void **state)
+{
+    (void)state;
+    int a, b;
+    assert_int_equal(period_span_parse("Kế hoạch nâng cao chỉ số DTI giai đoạn 2025–2030 xã X", &a, &b), 1);
+    assert_int_equal(a, 2025);
+    assert_int_equal(b, 2030);
+    assert_int_equal(period_span_parse("Nâng cao chỉ số chuyển đổi số (DTI) giai đoạn 2026 - 2030", &a, &b), 1);
+    assert_int_equal(a, 2026);
+    assert_int_equal(b, 2030);
+    assert_int_equal(period_span_parse("giai đoạn 2026 đến 2027", &a, &b), 1);
+    assert_int_equal(b, 2027);
+    assert_int_equal(period_span_parse("xã Vĩnh Thuận năm 2026", &a, &b), 1);
+    assert_int_equal(a, 2026);
+    assert_int_equal(b, 2026);
+    /* a count, a reversed or too long span, a number in a run of digits */
+    assert_int_equal(period_span_parse("Số 12345 - 2030 có 3000 hộ", &a, &b), 0);
+    assert_int_equal(a, 0);
+    assert_int_equal(period_span_parse("2030-2025", &a, &b), 0);
+    assert_int_equal(period_span_parse("2001-2030", &a, &b), 0);
+    assert_int_equal(period_span_parse(NULL, &a, &b), 0);
+    assert_int_equal(period_span_parse("năm 2026, giai đoạn 2026–2030", &a, &b), 1);
+    assert_int_equal(b, 2030);
+}
+
 /* ---- timeliness ---- */
 
 static void test_timeliness(void **state)
@@ -635,6 +737,39 @@ static void test_timeliness(void **state)
     assert_string_equal(period_timely_label(TIMELY_NOT_DUE), "chưa đến hạn");
 }
 
+/* The minutes around midnight in Vietnam (UTC 16:59, 17:00, 17:01) decide
+ * the day, the period a moment falls in under the 15→14 cut-off, and
+ * whether a report made then is on time. */
+static void test_vn_midnight(void **state)
+{
+    (void)state;
+    period_regime r;
+    regime("month:unit=15@last,commune=20@last", &r);
+    /* 2026-11-14 16:59 UTC = 14/11 23:59 in Vietnam; 17:00 = 15/11 00:00 */
+    time_t t1659 = 1794675540, t1700 = t1659 + 60, t1701 = t1659 + 120;
+    assert_int_equal(period_today_vn(t1659), D("14/11/2026"));
+    assert_int_equal(period_today_vn(t1700), D("15/11/2026"));
+    assert_int_equal(period_today_vn(t1701), D("15/11/2026"));
+    period_entry e;
+    assert_int_equal(period_regime_find(&r, PERIOD_MONTH, period_today_vn(t1659), &e), 0);
+    assert_string_equal(e.code, "2026-11");         /* the last minute of November's figures */
+    assert_int_equal(period_regime_find(&r, PERIOD_MONTH, period_today_vn(t1700), &e), 0);
+    assert_string_equal(e.code, "2026-12");
+    /* November is due 15/11: made at 23:59 on the 15th (16:59 UTC) on time,
+     * at 00:00 or 00:01 on the 16th (17:00, 17:01 UTC) one day late */
+    e = entry(&r, "2026-11");
+    assert_int_equal(e.unit_due, D("15/11/2026"));
+    int late = -1;
+    assert_int_equal(period_timeliness(1, t1659 + 86400, e.unit_due, t1659 + 86400, &late), TIMELY_ON_TIME);
+    assert_int_equal(period_timeliness(1, t1700 + 86400, e.unit_due, t1700 + 86400, &late), TIMELY_LATE);
+    assert_int_equal(late, 1);
+    assert_int_equal(period_timeliness(1, t1701 + 86400, e.unit_due, t1701 + 86400, &late), TIMELY_LATE);
+    /* not submitted: not due at 16:59 UTC on the 15th, missing at 17:00 */
+    assert_int_equal(period_timeliness(0, 0, e.unit_due, t1659 + 86400, &late), TIMELY_NOT_DUE);
+    assert_int_equal(period_timeliness(0, 0, e.unit_due, t1700 + 86400, &late), TIMELY_MISSING);
+    assert_int_equal(late, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -650,6 +785,9 @@ int main(void)
         cmocka_unit_test(test_regime_vinh_tru),
         cmocka_unit_test(test_regime_windows),
         cmocka_unit_test(test_regime_cutoff),
+        cmocka_unit_test(test_regime_three_windows),
+        cmocka_unit_test(test_span),
+        cmocka_unit_test(test_vn_midnight),
         cmocka_unit_test(test_regime_month_ends),
         cmocka_unit_test(test_regime_override),
         cmocka_unit_test(test_rule_aliases_and_format),

@@ -16,7 +16,7 @@ static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,
                              "indicator,I1,80,100,,hồ sơ trực tuyến,,\n"
                              "task,K1,,,,,đang triển khai,50\n";
 static const char CSV_A2[] = "code,value\nI2,3\n";
-static const char PDF[] = "%PDF-1.4\n% evidence\n";
+static const char PDF[] = "%PDF-1.4\n% evidence\n1 0 obj << >> endobj\n%%EOF\n";
 
 static report_key key(int64_t plan, int64_t org)
 {

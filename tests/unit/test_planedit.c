@@ -81,6 +81,12 @@ static void test_edit_indicator(void **state)
     char *tt = text(&f, "SELECT text FROM indicator_targets WHERE indicator_id = ?", f.i1);
     assert_string_equal(tt, "Tối đa 5,5 ngày");
     free(tt);
+    /* a value as text, written the Vietnamese way (base/num.h) */
+    assert_int_equal(edit_i1(&f, &f.admin, "{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": \"2.100\", "
+                                           "\"unit\": \"hồ sơ\"}]}", NULL, &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT CAST(value AS INTEGER) FROM indicator_targets WHERE indicator_id = ?", f.i1), 2100);
+    assert_int_equal(edit_i1(&f, &f.admin, "{\"due_text\": \"Quý II năm 2026\", \"targets\": [{\"year\": 2026, "
+                                           "\"op\": \"<=\", \"value\": 5.5, \"unit\": \"ngày\"}]}", NULL, &e), DTI_OK);
     /* the same again changes nothing and logs nothing */
     int64_t n = count(&f, "SELECT COUNT(*) FROM audit", 0);
     assert_int_equal(edit_i1(&f, &f.coord_a, "{\"due_text\": \"Quý II năm 2026\"}", NULL, &e), DTI_OK);
@@ -106,6 +112,12 @@ static void test_bad_input_changes_nothing(void **state)
         {"{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": \"x\"}]}", "targets[0].value", DTI_ERR_INPUT},
         {"{\"targets\": [{\"year\": 2026, \"text\": \"70%\"}, {\"year\": 2026, \"text\": \"80%\"}]}",
          "targets[1].year", DTI_ERR_INPUT},
+        /* targets are range-checked (issue 9 §3): the field named */
+        {"{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": 1e308, \"unit\": \"\"}]}", "targets[0].value", DTI_ERR_INPUT},
+        {"{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": 1e-320, \"unit\": \"\"}]}", "targets[0].value", DTI_ERR_INPUT},
+        {"{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": 150, \"unit\": \"%\"}]}", "targets[0].value", DTI_ERR_INPUT},
+        {"{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": \"0x10\", \"unit\": \"\"}]}", "targets[0].value", DTI_ERR_INPUT},
+        {"{\"targets\": [{\"year\": 2026, \"op\": \">=\", \"value\": \"1,234.5\", \"unit\": \"\"}]}", "targets[0].value", DTI_ERR_INPUT},
         {"{\"group\": \"9\"}", "group", DTI_ERR_INPUT},
         {"{\"due\": \"2026-13\"}", "due", DTI_ERR_INPUT},
         {"{\"colour\": \"đỏ\"}", "colour", DTI_ERR_INPUT},

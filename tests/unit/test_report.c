@@ -12,14 +12,16 @@
 #include "app/assign.h"
 #include "app/audit.h"
 #include "app/calendar.h"
+#include "app/demo.h"
 #include "app/report.h"
+#include "app/score.h"
 #include "base/csv.h"
 
-static report_key key(int64_t plan, int64_t org, const char *period)
+static report_key key(int64_t plan_id, int64_t org, const char *period)
 {
     report_key k;
     memset(&k, 0, sizeof k);
-    k.plan_id = plan;
+    k.plan_id = plan_id;
     k.org_id = org;
     snprintf(k.period, sizeof k.period, "%s", period);
     return k;
@@ -90,11 +92,17 @@ static void test_value_checks(void **state)
     static const struct { const char *csv, *want; } bad[] = {
         {"code,numerator,denominator\nI1,1,0\n", "mẫu số phải lớn hơn 0"},
         {"code,numerator,denominator\nI1,5,4\n", "tử số phải từ 0 đến mẫu số"},
-        {"code,numerator,denominator\nI1,-1,4\n", "tử số phải từ 0 đến mẫu số"},
+        {"code,numerator,denominator\nI1,-1,4\n", "cột tử số: \"-1\": số liệu không được âm"},
         {"code,value\nI1,100.5\n", "tỷ lệ phải từ 0 đến 100"},
         {"code,numerator,denominator,value\nI1,1,4,30\n", "không khớp"},
         {"code,numerator\nI1,1\n", "cần cả tử số và mẫu số"},
-        {"code,value\nI1,abc\n", "không đọc được"},
+        {"code,value\nI1,abc\n", "không phải là số"},
+        {"code,value\nI1,1e308\n", "số mũ"},
+        {"code,value\nI1,2.100\n", "không rõ"},
+        {"code,numerator,denominator\nI1,0x10,20\n", "hệ 16"},
+        {"code,value\nI1,inf\n", "không phải là số"},
+        {"code,value,note\nI1,50,\"a\0b\"\n", "NUL"},
+        {"code,value,met\nI1,50,có\n", "mục tiêu là một con số"},
         {"code,value\nZ9,1\n", "không có chỉ tiêu hay nhiệm vụ mã Z9"},
         {"code,value\nI2,1\n", "không được phân công"},
         {"code,colour\nI1,red\n", "không biết"},
@@ -104,7 +112,10 @@ static void test_value_checks(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         dti_err_clear(&e);
-        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
+        size_t len = strlen(bad[i].csv);
+        if (strstr(bad[i].want, "NUL"))
+            len += 1 + strlen(bad[i].csv + len + 1);    /* the text goes on after its NUL */
+        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, bad[i].csv, len, FIX_NOW, &r, &e),
                              DTI_OK);
         if (!strstr(e.msg, bad[i].want))
             fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
@@ -137,6 +148,9 @@ static void test_value_checks(void **state)
     json_decref(j);
     fixture_close(&f);
 }
+
+/* The smallest PDF the evidence check (app/evidence.c) takes as one. */
+static const char MINI_PDF[] = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 static void test_state_machine_and_versions(void **state)
 {
@@ -171,15 +185,27 @@ static void test_state_machine_and_versions(void **state)
     assert_string_equal(json_string_value(json_object_get(j, "submitted_at")), auth_ts(t + 10, ts));
     assert_string_equal(json_string_value(json_object_get(j, "period")), "2026-Q1");
     json_decref(j);
-    /* a correction after approval: version 2, a copy, the approved one kept */
+    /* approved means locked: no fill, no evidence; a reopen by a coordinator
+     * with a reason makes version 2, a copy, the approved one kept */
     const char v3[] = "code,value\nI1,65\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 70, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 70, &r, &e), DTI_ERR_CONFLICT);
+    assert_non_null(strstr(e.msg, "reopen"));
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "a.pdf", MINI_PDF, sizeof MINI_PDF - 1, 0, t + 70, NULL, NULL,
+                                   &e), DTI_ERR_CONFLICT);
+    int ver = 0;
+    assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "", t + 71, &ver, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_reopen(f.s, &f.rep_a1, &k, "Sửa số liệu", t + 71, &ver, &e), DTI_ERR_PERM);
+    assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "Sửa số liệu tháng 3", t + 71, &ver, &e), DTI_OK);
+    assert_int_equal(ver, 2);
+    assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "lần nữa", t + 72, &ver, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 73, &r, &e), DTI_OK);
     assert_int_equal(r.version, 2);
-    assert_true(r.new_version);
+    assert_false(r.new_version);
     assert_int_equal(report_versions(f.s, &f.rep_a1, &k, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(j), 2);
     assert_string_equal(json_string_value(json_object_get(json_array_get(j, 0), "state")), "approved");
-    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 1), "state")), "draft");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 1), "state")), "returned");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(j, 1), "reason")), "Sửa số liệu tháng 3");
     json_decref(j);
     assert_int_equal(report_show(f.s, &f.rep_a1, &k, 1, t, &j, &e), DTI_OK);
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 60.0);
@@ -187,6 +213,8 @@ static void test_state_machine_and_versions(void **state)
     assert_int_equal(report_show(f.s, &f.rep_a1, &k, 2, t, &j, &e), DTI_OK);
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 65.0);
     json_decref(j);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'report.reopen' AND "
+                               "before_json IS NOT NULL AND after_json LIKE '%Sửa số liệu tháng 3%'"), 1);
     /* bad periods */
     report_key bad = key(f.plan, f.A1, "2026-13");
     assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &bad, v1, strlen(v1), t, &r, &e), DTI_ERR_INPUT);
@@ -195,7 +223,144 @@ static void test_state_machine_and_versions(void **state)
     assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
     assert_true(c.ok);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action IN ('report.submit', 'report.return', "
-                               "'report.approve', 'report.new_version')"), 5);
+                               "'report.approve', 'report.reopen')"), 5);
+    fixture_close(&f);
+}
+
+
+/* Numbers as Vietnamese write them, per indicator kind (base/num.h). */
+static void test_numbers(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    json_t *j = NULL;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k2 = key(f.plan, f.A2, "2026-03");
+    /* I2 is a count (">= 5 lượt"): 2.100 is two thousand one hundred */
+    const char c1[] = "code,value\nI2,2.100\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, c1, strlen(c1), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_show(f.s, &f.rep_a2, &k2, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 2100.0);
+    json_decref(j);
+    static const struct { const char *csv, *want; } bad[] = {
+        {"code,value\nI2,\"2,5\"\n", "số nguyên"},
+        {"code,value\nI2,-5\n", "âm"},
+        {"code,value\nI2,-1e308\n", "số mũ"},
+        {"code,value\nI2,1e-400\n", "số mũ"},
+        {"code,value\nI2,\"1,234\"\n", "không rõ"},
+        {"code,value\nI2,1.000.000.000.001\n", "lớn quá"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dti_err_clear(&e);
+        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a2, &k2, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
+                             DTI_OK);
+        if (!strstr(e.msg, bad[i].want))
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
+        if (!strstr(e.msg, "chỉ tiêu I2"))
+            fail_msg("case %zu: \"%s\" does not name the indicator", i, e.msg);
+    }
+    /* I1 is a rate: 2,1 and "1,234" are decimals; counts with grouping */
+    report_key k1 = key(f.plan, f.A1, "2026-03");
+    const char c2[] = "code;numerator;denominator\nI1;1.234;2.000\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, c2, strlen(c2), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT CAST(numerator AS INTEGER) FROM report_values WHERE numerator IS NOT NULL"),
+                     1234);
+    const char c3[] = "code;value\nI1;12,5 %\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, c3, strlen(c3), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT CAST(value * 10 AS INTEGER) FROM report_values v JOIN reports r ON "
+                               "r.id = v.report_id WHERE r.org_id = (SELECT id FROM orgs WHERE name = 'Công an xã')"),
+                     125);
+    fixture_close(&f);
+}
+
+/* A text target is met, not met, or met to a level 0..1: each is scored. */
+static void test_text_target(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    store_val ip[] = {SV_I(f.plan)};
+    int64_t i3 = fix_ins(f.s, "INSERT INTO indicators (plan_id, seq, code, group_code, name) VALUES (?, 3, 'I3', '1', "
+                              "'Triển khai nền tảng') RETURNING id", ip, 1);
+    store_val tp[] = {SV_I(i3)};
+    fix_ins(f.s, "INSERT INTO indicator_targets (indicator_id, year, op, value, unit, text) "
+                 "VALUES (?, 2026, 'text', NULL, '', 'Triển khai') RETURNING id", tp, 1);
+    fix_assign(f.s, f.plan, i3, 0, f.A1, "lead");
+    report_key k = key(f.plan, f.A1, "2026-03");
+    static const struct { const char *csv, *want; } bad[] = {
+        {"code,value\nI3,\"1,5\"\n", "0 đến 1"},
+        {"code,value\nI3,50%\n", "0 đến 1"},
+        {"code,numerator,denominator\nI3,1,2\n", "định tính"},
+        {"code,value,met\nI3,0.5,có\n", "trái với"},
+        {"code,value,met\nI3,1,không\n", "trái với"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        dti_err_clear(&e);
+        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
+                             DTI_OK);
+        if (bad[i].want && !strstr(e.msg, bad[i].want))
+            fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
+    }
+    const char half[] = "code,value,met\nI3,\"0,5\",không\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve(f.s, &f.coord_a, &k, FIX_NOW + 2, &e), DTI_OK);
+    app_score sc;
+    memset(&sc, 0, sizeof sc);
+    assert_int_equal(app_score_compute(f.s, &f.coord_a, f.plan, "2026-03", &sc, &e), DTI_OK);
+    const app_score_ind *d = app_score_find(&sc, "I3");
+    assert_non_null(d);
+    assert_true(d->trend.latest.has_data);
+    assert_true(d->trend.latest.achievement == 0.5);
+    assert_false(d->trend.latest.met);
+    assert_true(d->counted);
+    app_score_release(&sc);
+    fixture_close(&f);
+}
+
+/* Who fills or submits does not approve, unless the commune allows it. */
+static void test_no_self_approval(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    json_t *j = NULL;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    /* the commune's own report, filled and submitted by its coordinator */
+    fix_assign(f.s, f.plan, f.i2, 0, f.A, "lead");
+    report_key k = key(f.plan, f.A, "2026-03");
+    const char c[] = "code,value\nI2,6\n";
+    assert_int_equal(report_fill_csv(f.s, &f.coord_a, &k, c, strlen(c), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_submit(f.s, &f.coord_a, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
+    dti_rc arc = report_approve(f.s, &f.coord_a, &k, FIX_NOW + 2, &e);
+    if (arc != DTI_ERR_PERM)
+        fail_msg("approve: %d %s", (int)arc, e.msg);
+    assert_non_null(strstr(e.msg, "không tự duyệt"));
+    /* a reporter cannot allow it; the admin can, with a reason */
+    assert_int_not_equal(report_set_self_approval(f.s, &f.coord_a, f.A, 1, "x", FIX_NOW, &e), DTI_OK);
+    assert_int_equal(report_set_self_approval(f.s, &f.admin, f.A1, 1, "x", FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_set_self_approval(f.s, &f.admin, f.A, 1, "", FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_set_self_approval(f.s, &f.admin, f.A, 1, "Xã chỉ có một cán bộ", FIX_NOW, &e), DTI_OK);
+    assert_int_equal(report_approve(f.s, &f.coord_a, &k, FIX_NOW + 3, &e), DTI_OK);
+    assert_int_equal(report_show(f.s, &f.coord_a, &k, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_true(json_is_true(json_object_get(j, "self_approved")));
+    json_decref(j);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'report.approve_own'"), 1);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'org.self_approval'"), 1);
+    /* a unit's report approved by the coordinator is not self-approved */
+    report_key k1 = key(f.plan, f.A1, "2026-03");
+    const char c1[] = "code,value\nI1,50\n";
+    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, c1, strlen(c1), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_submit(f.s, &f.rep_a1, &k1, FIX_NOW + 1, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve(f.s, &f.coord_a, &k1, FIX_NOW + 2, &e), DTI_OK);
+    assert_int_equal(report_show(f.s, &f.coord_a, &k1, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_true(json_is_false(json_object_get(j, "self_approved")));
+    json_decref(j);
     fixture_close(&f);
 }
 
@@ -208,11 +373,29 @@ static void test_evidence(void **state)
     int fresh = 0;
     assert_int_equal(fixture_open(&f, 1), 0);
     report_key k = key(f.plan, f.A1, "2026-03");
-    static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0};
-    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 0};
-    assert_string_equal(report_media_type("%PDF-1.7\n", 9), "application/pdf");
-    assert_string_equal(report_media_type(png, sizeof png), "image/png");
+    /* Type by structure, not by the first bytes alone (issue 9): an 8-byte
+     * "PNG", a 3-byte "JPEG", a PDF without its end are refused. */
+    static const unsigned char png8[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    static const unsigned char jpg3[] = {0xFF, 0xD8, 0xFF};
+    /* SOI, SOF0 1x1 one component, SOS, one byte of scan, EOI */
+    static const unsigned char jpg[] = {0xFF, 0xD8, 0xFF, 0xC0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0,
+                                        0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 63, 0, 0x00, 0xFF, 0xD9};
+    static const char pdf[] = "%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n";
+    char *png = NULL;
+    size_t pngn = 0;
+    assert_int_equal(demo_png(4, 3, 0x336699, NULL, 0, &png, &pngn, &e), DTI_OK);
+    assert_string_equal(report_media_type(pdf, strlen(pdf)), "application/pdf");
+    assert_null(report_media_type("%PDF-1.7\n", 9));
+    assert_null(report_media_type(pdf, strlen(pdf) - 7));     /* cut before %%EOF */
+    assert_string_equal(report_media_type(png, pngn), "image/png");
+    assert_null(report_media_type(png, pngn - 1));            /* IEND cut */
+    png[20] ^= 1;                                             /* IHDR's CRC no longer matches */
+    assert_null(report_media_type(png, pngn));
+    png[20] ^= 1;
+    assert_null(report_media_type(png8, sizeof png8));
     assert_string_equal(report_media_type(jpg, sizeof jpg), "image/jpeg");
+    assert_null(report_media_type(jpg, sizeof jpg - 2));      /* no EOI */
+    assert_null(report_media_type(jpg3, sizeof jpg3));
     assert_null(report_media_type("PK\x03\x04garbage", 11));
     assert_null(report_media_type("MZ\x90\x00", 4));
     assert_null(report_media_type("hello", 5));
@@ -230,23 +413,42 @@ static void test_evidence(void **state)
     fclose(fp);
     assert_string_equal(report_media_type(docx, n), "application/vnd.openxmlformats-officedocument."
                                                    "wordprocessingml.document");
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", "%PDF-1.4 x", 10, 0,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", pdf, strlen(pdf), 0,
                                    FIX_NOW, &id, &fresh, &e), DTI_OK);
     assert_true(fresh);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", "%PDF-1.4 x", 10, 0, FIX_NOW, &id,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", pdf, strlen(pdf), 0, FIX_NOW, &id,
                                    &fresh, &e), DTI_OK);
     assert_false(fresh);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence_files"), 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'bien ban.pdf'"), 1);
+    /* the stored name's extension follows the type: x.html holding a PDF
+     * is kept as x.html.pdf; a .JPEG keeps its own */
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "x.html", pdf, strlen(pdf), 0, FIX_NOW, NULL, NULL,
+                                   &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'x.html.pdf'"), 1);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "ANH.JPEG", (const char *)jpg, sizeof jpg, 0,
+                                   FIX_NOW, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'ANH.JPEG'"), 1);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "anh", png, pngn, 0, FIX_NOW, NULL, NULL, &e),
+                     DTI_OK);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'anh.png'"), 1);
+    /* a file name that is not UTF-8: refused, nothing written (no evidence
+     * row, no audit row) */
+    int64_t nev = count(&f, "SELECT COUNT(*) FROM evidence"), naud = count(&f, "SELECT COUNT(*) FROM audit");
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "bi\xea\xff.pdf", pdf, strlen(pdf), 0, FIX_NOW, NULL,
+                                   NULL, &e), DTI_ERR_INPUT);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence"), nev);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), naud);
+    free(png);
     /* limits and types, with clear messages */
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", "%PDF-1.4 xxxx", 13, 12, FIX_NOW, NULL,
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", pdf, strlen(pdf), 12, FIX_NOW, NULL,
                                    NULL, &e), DTI_ERR_TOOBIG);
     assert_non_null(strstr(e.msg, "big.pdf"));
     assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "a.exe", "MZ\x90\x00", 4, 0, FIX_NOW, NULL, NULL, &e),
                      DTI_ERR_FORMAT);
     assert_non_null(strstr(e.msg, "PDF"));
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4 y", 10, 0, FIX_NOW, NULL, NULL,
-                                   &e), DTI_ERR_INPUT);
+    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4\n2 0 obj endobj\n%%EOF", 29,
+                                   0, FIX_NOW, NULL, NULL, &e), DTI_ERR_INPUT);
     /* the reviewer marks it checked; a reporter cannot */
     assert_int_equal(report_check_evidence(f.s, &f.rep_a1, id, 1, FIX_NOW, &e), DTI_ERR_PERM);
     assert_int_equal(report_check_evidence(f.s, &f.coord_a, id, 1, FIX_NOW, &e), DTI_OK);
@@ -324,6 +526,9 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_value_checks),
         cmocka_unit_test(test_state_machine_and_versions),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_text_target),
+        cmocka_unit_test(test_no_self_approval),
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_assignments),
         cmocka_unit_test(test_calendar),

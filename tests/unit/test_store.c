@@ -9,6 +9,8 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
+#include <glob.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "base/embed.h"
@@ -522,6 +524,79 @@ static int teardown_all(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* store_backup, store_file_in_use and the migration guard: a schema
+ * upgrade is refused while another process (a child holding a handle) has
+ * the file open, changes nothing, then runs after a backup once it closed. */
+static void test_guard_and_backup(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    char bk[300], pat[320], buf[1];
+    int64_t n = 0;
+    glob_t g;
+    snprintf(bk, sizeof bk, "%s.bk", path);
+    assert_int_equal(store_backup(s, bk, &e), DTI_OK);
+    assert_int_equal(store_file_check(bk, &e), DTI_OK);
+    assert_int_equal(store_backup(s, bk, &e), DTI_OK);      /* the store replaces; app/backup.c refuses */
+    snprintf(pat, sizeof pat, "%s-wal", bk);
+    assert_int_equal(access(pat, F_OK), -1);               /* one self-contained file */
+    assert_int_equal(store_file_in_use(path, &e), DTI_ERR_INTERNAL);   /* this process has it open */
+    /* an older dti's schema: migration 6 not applied */
+    assert_int_equal(store_exec(s, "DROP TABLE audit_keying", NULL, 0, &e), DTI_OK);
+    assert_int_equal(store_exec(s, "DELETE FROM schema_version WHERE version = 6", NULL, 0, &e), DTI_OK);
+    store_close(s);
+    assert_int_equal(store_file_in_use(path, &e), DTI_OK);
+    int up[2], down[2];
+    assert_int_equal(pipe(up), 0);
+    assert_int_equal(pipe(down), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {     /* the older server: holds the file open */
+        store *c = NULL;
+        if (store_open_ex(path, STORE_OPEN_NO_MIGRATE, &c, &e) ||
+            store_query_int(c, "SELECT COUNT(*) FROM schema_version", NULL, 0, &n, NULL, &e))
+            _exit(1);
+        if (write(up[1], "x", 1) != 1 || read(down[0], buf, 1) != 1)
+            _exit(1);
+        store_close(c);
+        _exit(0);
+    }
+    assert_int_equal(read(up[0], buf, 1), 1);
+    assert_int_equal(store_file_in_use(path, &e), DTI_ERR_CONFLICT);
+    char want[32];
+    snprintf(want, sizeof want, "PID %ld", (long)pid);
+    assert_non_null(strstr(e.msg, want));
+    s = NULL;
+    assert_int_equal(store_open(path, &s, &e), DTI_ERR_CONFLICT);
+    assert_null(s);
+    assert_non_null(strstr(e.msg, want));
+    snprintf(pat, sizeof pat, "%s.before-v*.bak", path);
+    assert_int_equal(glob(pat, 0, NULL, &g), GLOB_NOMATCH);    /* refused: no backup, no change */
+    assert_int_equal(write(down[1], "x", 1), 1);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    s = open_db();
+    assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM schema_version WHERE version = 6", NULL, 0, &n, NULL,
+                                     &e), DTI_OK);
+    assert_int_equal(n, 1);
+    /* named by the newest version the file had (migration 6 missing, later ones there) */
+    int64_t had = 0;
+    assert_int_equal(store_query_int(s, "SELECT MAX(version) FROM schema_version WHERE version <> 6", NULL, 0, &had,
+                                     NULL, &e), DTI_OK);
+    snprintf(pat, sizeof pat, "%s.before-v%03lld-*.bak", path, (long long)had);
+    assert_int_equal(glob(pat, 0, NULL, &g), 0);
+    assert_int_equal(g.gl_pathc, 1);
+    assert_int_equal(store_file_check(g.gl_pathv[0], &e), DTI_OK);
+    globfree(&g);
+    store_close(s);
+    for (int i = 0; i < 2; i++) {
+        close(up[i]);
+        close(down[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_migration_order),
         cmocka_unit_test_setup(test_data_version, setup),
         cmocka_unit_test_setup(test_orgs, setup),
+        cmocka_unit_test_setup(test_guard_and_backup, setup),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_all);
 }

@@ -58,6 +58,9 @@ static const tcase CASES[] = {
     { "01 doanh nghiệp/1.000 dân", 1, { { 2026, GE, 1, "doanh nghiệp/1.000 dân" } } },
     { "05 doanh nghiệp/1.000 dân", 1, { { 2026, GE, 5, "doanh nghiệp/1.000 dân" } } },
     { ">80%", 1, { { 2026, GT, 80, "%" } } },
+    /* thousands grouped any number of times (a billion đồng was read as a million) */
+    { "Đạt 1.000.000.000 đồng", 1, { { 2026, GE, 1000000000, "đồng" } } },
+    { "tối thiểu 2.500.000 lượt", 1, { { 2026, GE, 2500000, "lượt" } } },
     { ">30%", 1, { { 2026, GT, 30, "%" } } },
     { ">50%", 1, { { 2026, GT, 50, "%" } } },
     { "95%", 1, { { 2026, GE, 95, "%" } } },

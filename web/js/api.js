@@ -7,9 +7,32 @@ let csrf = '';
 // Remember the CSRF token the server gave at login or in /me.
 export function setCsrf(token) { csrf = token || ''; }
 
+// The words people use for the API's field keys, in the server's messages.
+const FIELD_WORDS = {
+  vi: { login: 'tên đăng nhập', password: 'mật khẩu', name: 'tên', display: 'tên hiển thị', role: 'vai trò',
+    org: 'đơn vị', org_id: 'đơn vị', period: 'kỳ báo cáo', reason: 'lý do', current_password: 'mật khẩu hiện tại',
+    new_password: 'mật khẩu mới', file: 'tệp' },
+  en: { login: 'user name', password: 'password', name: 'name', display: 'display name', role: 'role',
+    org: 'unit', org_id: 'unit', period: 'reporting period', reason: 'reason', current_password: 'current password',
+    new_password: 'new password', file: 'file' },
+};
+
+// A server message as the screens show it: no command-line hint ("(xem:
+// dti periods 1)"), no field key ("Thiếu “password”" → "Thiếu mật khẩu"), a
+// capital letter and a full stop.
+export function humanize(message) {
+  const words = FIELD_WORDS[getLang()] || FIELD_WORDS.vi;
+  let m = String(message || '').trim()
+    .replace(/\s*\((xem|see):?\s*dti [^)]*\)/gi, '')
+    .replace(/“([a-z_]+)”/g, (all, k) => (k in words ? words[k] : all));
+  if (!m) return m;
+  m = m[0].toLocaleUpperCase(getLang()) + m.slice(1);
+  return /[.!?…:]$/.test(m) ? m : m + '.';
+}
+
 export class ApiError extends Error {
   constructor(status, code, message, field, detail) {
-    super(message);
+    super(humanize(message));
     this.status = status;
     this.code = code;
     this.field = field;

@@ -1,6 +1,6 @@
 // chart.js — Chart.js for the screens that draw (dashboard, rankings).
 // The pinned UMD build (web/node_modules/chart.js, embedded in the binary)
-// is served at /vendor/chart.js and loaded on first use by a <script src>
+// is served at /vendor/chart.js (under the version prefix, http/static.c) and loaded on first use by a <script src>
 // (allowed by the Content-Security-Policy: same origin, not inline).
 let loading = null;
 
@@ -9,7 +9,8 @@ export function loadChart() {
   if (!loading) {
     loading = new Promise((resolve, reject) => {
       const s = document.createElement('script');
-      s.src = '/vendor/chart.js';
+      // beside this module's own URL, so it shares its version prefix and cache life
+      s.src = new URL('../vendor/chart.js', import.meta.url).href;
       s.onload = () => resolve(window.Chart);
       s.onerror = () => { loading = null; reject(new Error('Chart.js')); };
       document.head.append(s);
@@ -22,5 +23,7 @@ export function loadChart() {
 export function chartDefaults(Chart) {
   Chart.defaults.locale = 'vi-VN';
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  // no motion for those who asked for none (and for screenshots of tests)
+  if (window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches) Chart.defaults.animation = false;
   return Chart;
 }

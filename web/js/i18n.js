@@ -3,6 +3,7 @@
 // Accept-Language so its messages follow it. Dates print dd/mm/yyyy and
 // decimals with a comma (Intl 'vi-VN') in both languages: they are the
 // commune's documents' conventions, not the reader's.
+import { fmtDay } from './dates.js';
 
 const MESSAGES = {
   vi: {
@@ -10,8 +11,8 @@ const MESSAGES = {
     'skip': 'Bỏ qua, đến nội dung chính',
     'nav.label': 'Điều hướng chính',
     'nav.dashboard': 'Tổng quan', 'nav.plan': 'Kế hoạch', 'nav.import': 'Nhập kế hoạch',
-    'nav.mywork': 'Việc của tôi', 'nav.review': 'Thẩm định', 'nav.rankings': 'Xếp hạng',
-    'nav.history': 'Lịch sử',
+    'nav.mywork': 'Việc của tôi', 'nav.review': 'Duyệt báo cáo', 'nav.rankings': 'Xếp hạng',
+    'nav.history': 'Lịch sử', 'nav.menu': 'Trình đơn', 'nav.calendar': 'Lịch báo cáo',
     'lang.switch': 'English', 'logout': 'Đăng xuất', 'loading': 'Đang tải…',
     'login.title': 'Đăng nhập', 'login.user': 'Tên đăng nhập', 'login.password': 'Mật khẩu',
     'login.submit': 'Đăng nhập', 'login.busy': 'Đang đăng nhập…',
@@ -36,7 +37,7 @@ const MESSAGES = {
     'dashboard.lateOne': 'muộn {n} ngày', 'dashboard.missingOne': 'chưa nộp',
     'dashboard.value': 'Số liệu', 'dashboard.achievement': 'Mức đạt', 'dashboard.status': 'Tình trạng', 'dashboard.onTime': 'Đúng hạn',
     'import.title': 'Nhập kế hoạch', 'import.empty': 'Tải lên tệp .docx, .xlsx, .md hoặc .txt của kế hoạch để xem trước và xác nhận.',
-    'import.file': 'Tệp kế hoạch', 'import.formats': 'Word (.docx), Excel (.xlsx), Markdown (.md) hoặc văn bản (.txt)',
+    'import.file': 'Tệp kế hoạch', 'import.formats': 'Word (.docx), Excel (.xlsx), PDF có lớp chữ (.pdf), Markdown (.md) hoặc văn bản (.txt)',
     'import.choose': 'Hãy chọn một tệp.', 'import.preview': 'Xem trước', 'import.confirm': 'Xác nhận nhập kế hoạch',
     'import.done': 'Đã nhập kế hoạch:', 'import.existed': 'Tài liệu này đã được nhập trước đây:',
     'import.units': 'Đơn vị được nêu trong kế hoạch', 'import.name': 'Tên trong tài liệu', 'import.org': 'Đơn vị',
@@ -59,12 +60,12 @@ const MESSAGES = {
     'mywork.proposals': 'Đề xuất, kiến nghị', 'mywork.prev': 'Kỳ trước ({p}):', 'mywork.save': 'Lưu nháp', 'mywork.submit': 'Nộp báo cáo',
     'mywork.saving': 'Đang lưu…', 'mywork.saved': 'Đã lưu bản nháp.', 'mywork.submitted': 'Đã nộp báo cáo.',
     'mywork.submittedMissing': 'Đã nộp; còn {n} mục được giao chưa có số liệu.', 'mywork.badNumber': 'Không đọc được con số (ví dụ 12,5).',
-    'review.unit': 'Đơn vị', 'review.submittedAt': 'Nộp lúc', 'review.timeliness': 'Đúng hạn', 'review.open': 'Thẩm định',
-    'review.back': '← Hàng chờ thẩm định', 'review.lastReason': 'Lý do trả lại trước:', 'review.thisPeriod': 'Kỳ này ({p})',
+    'review.unit': 'Đơn vị', 'review.submittedAt': 'Nộp lúc', 'review.timeliness': 'Đúng hạn', 'review.open': 'Xem và duyệt',
+    'review.back': '← Báo cáo chờ duyệt', 'review.lastReason': 'Lý do trả lại trước:', 'review.thisPeriod': 'Kỳ này ({p})',
     'review.prevPeriod': 'Kỳ trước ({p})', 'review.noEvidence': 'Không có tài liệu kiểm chứng.', 'review.decision': 'Quyết định',
     'review.reason': 'Lý do trả lại (bắt buộc khi trả lại)', 'review.reasonRequired': 'Hãy ghi lý do trả lại.',
     'review.return': 'Trả lại', 'review.approve': 'Duyệt', 'review.returnedDone': 'Đã trả lại báo cáo.', 'review.approvedDone': 'Đã duyệt báo cáo.',
-    'review.title': 'Thẩm định báo cáo', 'review.empty': 'Chưa có báo cáo nào chờ thẩm định.',
+    'review.title': 'Duyệt báo cáo', 'review.empty': 'Chưa có báo cáo nào chờ duyệt.',
     'rankings.title': 'Xếp hạng', 'rankings.empty': 'Chưa có bảng xếp hạng.',
     'history.title': 'Lịch sử thay đổi', 'history.empty': 'Nhật ký thay đổi của chỉ tiêu, nhiệm vụ và báo cáo sẽ hiện ở đây.',
     'public.title': 'Bảng xếp hạng chuyển đổi số', 'public.empty': 'Chưa có bảng xếp hạng nào được công bố.',
@@ -74,10 +75,10 @@ const MESSAGES = {
     'notfound': 'Không có trang này.',
     'history.of': 'Lịch sử thay đổi của {x}', 'history.ofReport': 'Lịch sử thay đổi của báo cáo này',
     'history.pick': 'Chọn chỉ tiêu để xem lịch sử', 'history.pickPlan': 'Kế hoạch', 'history.pickItem': 'Chỉ tiêu',
-    'history.byId': 'Hoặc nhập mã số (id) của chỉ tiêu, nhiệm vụ, báo cáo',
+    'history.byId': 'Hoặc nhập số hiệu của chỉ tiêu, nhiệm vụ, báo cáo',
     'import.unitsHint': 'Tên không khớp với đơn vị nào sẽ thành đơn vị mới (được đánh dấu): hãy kiểm tra trước khi xác nhận.',
     'nav.users': 'Tài khoản', 'nav.account': 'Đổi mật khẩu',
-    'role.admin': 'Quản trị', 'role.coordinator': 'Điều phối', 'role.reporter': 'Báo cáo (đơn vị)', 'role.viewer': 'Xem (lãnh đạo)',
+    'role.admin': 'Quản trị hệ thống', 'role.coordinator': 'Cán bộ đầu mối (điều phối)', 'role.reporter': 'Đơn vị báo cáo', 'role.viewer': 'Lãnh đạo, theo dõi (chỉ xem)',
     // my work and review (periods of any kind, work by org)
     'period.month': 'Tháng {m}/{y}', 'period.quarter': 'Quý {r}/{y}', 'period.half1': '6 tháng đầu năm {y}',
     'period.half2': '6 tháng cuối năm {y}', 'period.year': 'Năm {y}',
@@ -94,7 +95,7 @@ const MESSAGES = {
     'nav.label': 'Main navigation',
     'nav.dashboard': 'Dashboard', 'nav.plan': 'Plan', 'nav.import': 'Import',
     'nav.mywork': 'My work', 'nav.review': 'Review', 'nav.rankings': 'Rankings',
-    'nav.history': 'History',
+    'nav.history': 'History', 'nav.menu': 'Menu', 'nav.calendar': 'Calendar',
     'lang.switch': 'Tiếng Việt', 'logout': 'Log out', 'loading': 'Loading…',
     'login.title': 'Log in', 'login.user': 'User name', 'login.password': 'Password',
     'login.submit': 'Log in', 'login.busy': 'Logging in…',
@@ -119,7 +120,7 @@ const MESSAGES = {
     'dashboard.lateOne': '{n} days late', 'dashboard.missingOne': 'missing',
     'dashboard.value': 'Value', 'dashboard.achievement': 'Achievement', 'dashboard.status': 'Status', 'dashboard.onTime': 'On time',
     'import.title': 'Import a plan', 'import.empty': 'Upload the plan\'s .docx, .xlsx, .md or .txt file to preview and confirm it.',
-    'import.file': 'Plan file', 'import.formats': 'Word (.docx), Excel (.xlsx), Markdown (.md) or text (.txt)',
+    'import.file': 'Plan file', 'import.formats': 'Word (.docx), Excel (.xlsx), PDF with a text layer (.pdf), Markdown (.md) or text (.txt)',
     'import.choose': 'Choose a file.', 'import.preview': 'Preview', 'import.confirm': 'Confirm the import',
     'import.done': 'Plan imported:', 'import.existed': 'This document was imported before:',
     'import.units': 'Units the plan names', 'import.name': 'Name in the document', 'import.org': 'Unit',
@@ -157,7 +158,7 @@ const MESSAGES = {
     'notfound': 'No such page.',
     'history.of': 'History of {x}', 'history.ofReport': 'History of this report',
     'history.pick': 'Choose an indicator to see its history', 'history.pickPlan': 'Plan', 'history.pickItem': 'Indicator',
-    'history.byId': 'Or type the id of an indicator, task or report',
+    'history.byId': 'Or type the number of an indicator, task or report',
     'import.unitsHint': 'A name matching no unit becomes a new unit (flagged): check them before confirming.',
     'nav.users': 'Accounts', 'nav.account': 'Change password',
     'role.admin': 'Admin', 'role.coordinator': 'Coordinator', 'role.reporter': 'Reporter (unit)', 'role.viewer': 'Viewer (leader)',
@@ -194,7 +195,6 @@ export function t(key, vars) {
 }
 
 const numFmt = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 });
-const dateFmt = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
 
 // 0.7071 → "0,7071"; 1234.5 → "1.234,5".
 export function fmtNum(x, digits) {
@@ -205,15 +205,10 @@ export function fmtNum(x, digits) {
   return numFmt.format(x);
 }
 
-// "2026-04-08" or a Date → "08/04/2026"; other text is returned as it is.
+// "2026-04-08" → "08/04/2026"; an instant ("2026-12-06T17:41:00Z", a Date)
+// → its day in Vietnam ("07/12/2026", dates.js); other text as it is.
 export function fmtDate(d) {
-  if (!d) return '—';
-  if (typeof d === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
-    if (!m) return d;
-    d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  }
-  return dateFmt.format(d);
+  return fmtDay(d);
 }
 
 // Add a screen's messages ({vi: {...}, en: {...}}) to the table, so a view

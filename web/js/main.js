@@ -1,9 +1,11 @@
 // main.js — the application shell: who is logged in, the navigation, and
 // a hash router (#/plan/3) over one module per screen (views/*.js).
 //
-// Navigation: one list of links that wraps onto as many rows as it needs
-// (no sideways scrolling, no menu to open first: every screen is one tap or
-// one Tab away at 360 px). A SCREENS row may name the roles that see it
+// Navigation: one list of links, a row on wide screens; below 800 px a
+// short bar with a menu button naming the current screen ("☰ Tổng quan"),
+// which opens the list (aria-expanded, Escape closes it, a link closes it):
+// ten bordered buttons in five rows took 300 of a phone's 780 px on every
+// page. A SCREENS row may name the roles that see it
 // (`roles: ['admin', 'coordinator']`); without `roles` every logged-in user
 // sees it. This only hides links: app/ decides what each user may do.
 //
@@ -17,30 +19,24 @@ import { api, setCsrf, ApiError } from './api.js';
 import { h, mount } from './dom.js';
 import { t, getLang, setLang } from './i18n.js';
 import { renderLogin } from './views/login.js';
-import * as dashboard from './views/dashboard.js';
-import * as plan from './views/plan.js';
-import * as importView from './views/import.js';
-import * as mywork from './views/mywork.js';
-import * as review from './views/review.js';
-import * as rankings from './views/rankings.js';
-import * as history from './views/history.js';
-import * as calendar from './views/calendar.js';
-import * as users from './views/users.js';
-import * as account from './views/account.js';
-
+// Each screen's module is loaded when it is first opened (import() below):
+// the login page and the first screen do not wait for the other thirteen.
 // The screens of the navigation, in its order.
 const SCREENS = [
-  { path: 'dashboard', key: 'nav.dashboard', view: dashboard },
-  { path: 'plan', key: 'nav.plan', view: plan },
-  { path: 'import', key: 'nav.import', view: importView, roles: ['admin', 'coordinator'] },
-  { path: 'my-work', key: 'nav.mywork', view: mywork, roles: ['admin', 'coordinator', 'reporter'] },
-  { path: 'review', key: 'nav.review', view: review, roles: ['admin', 'coordinator'] },
-  { path: 'rankings', key: 'nav.rankings', view: rankings },
-  { path: 'history', key: 'nav.history', view: history },
-  { path: 'calendar', key: 'nav.calendar', view: calendar },
+  { path: 'dashboard', key: 'nav.dashboard', load: () => import('./views/dashboard.js') },
+  { path: 'plan', key: 'nav.plan', load: () => import('./views/plan.js') },
+  { path: 'import', key: 'nav.import', load: () => import('./views/import.js'), roles: ['admin', 'coordinator'] },
+  { path: 'my-work', key: 'nav.mywork', load: () => import('./views/mywork.js'), roles: ['admin', 'coordinator', 'reporter'] },
+  { path: 'review', key: 'nav.review', load: () => import('./views/review.js'), roles: ['admin', 'coordinator'] },
+  { path: 'rankings', key: 'nav.rankings', load: () => import('./views/rankings.js') },
+  { path: 'history', key: 'nav.history', load: () => import('./views/history.js') },
+  { path: 'calendar', key: 'nav.calendar', load: () => import('./views/calendar.js') },
   // roles (optional): the roles that see the row in the navigation (all when absent)
-  { path: 'users', key: 'nav.users', view: users, roles: ['admin', 'coordinator'] },
-  { path: 'account', key: 'nav.account', view: account },
+  { path: 'users', key: 'nav.users', load: () => import('./views/users.js'), roles: ['admin', 'coordinator'] },
+  { path: 'account', key: 'nav.account', load: () => import('./views/account.js') },
+  { path: 'notices', key: 'nav.notices', load: () => import('./views/notices.js') },
+  // reached by links only (the dashboard's indicators), not in the navigation
+  { path: 'indicator', key: 'nav.dashboard', load: () => import('./views/indicator.js'), hidden: true },
 ];
 
 const state = { user: null };
@@ -51,7 +47,7 @@ const latest = { gen: 0, abort: null };
 
 // The SCREENS rows USER sees in the navigation.
 function visibleScreens(user) {
-  return SCREENS.filter((s) => !s.roles || (user && s.roles.includes(user.role)));
+  return SCREENS.filter((s) => !s.hidden && (!s.roles || (user && s.roles.includes(user.role))));
 }
 
 function route() {
@@ -69,10 +65,23 @@ function renderChrome() {
   const nav = $('nav');
   nav.hidden = !state.user;
   nav.setAttribute('aria-label', t('nav.label'));
+  const menu = $('menu-toggle');
+  menu.hidden = !state.user;
   if (!state.user) return;
-  const current = route().name;
+  const current = route().name === 'indicator' ? 'dashboard' : route().name;
+  const here = SCREENS.find((s) => s.path === current);
+  mount(menu, h('span', { 'aria-hidden': 'true' }, '☰ '), here ? t(here.key) : t('nav.menu'),
+    h('span', { class: 'sr-only' }, ` — ${t('nav.menu')}`));
+  setMenu(false);
   mount(nav, h('ul', {}, visibleScreens(state.user).map((s) => h('li', {},
     h('a', { href: '#/' + s.path, 'aria-current': s.path === current ? 'page' : null }, t(s.key))))));
+}
+
+// Open or close the navigation's menu (narrow screens; wide ones show the
+// links whatever its state).
+function setMenu(open) {
+  $('menu-toggle').setAttribute('aria-expanded', open ? 'true' : 'false');
+  $('nav').classList.toggle('open', open);
 }
 
 async function render() {
@@ -103,7 +112,9 @@ async function render() {
   }
   mount(host, h('p', { class: 'muted' }, t('loading')));
   try {
-    await screen.view.render(host, { user: state.user, args: r.args, signal: ac.signal, current });
+    const view = await screen.load();
+    if (!current()) return;
+    await view.render(host, { user: state.user, args: r.args, signal: ac.signal, current });
   } catch (e) {
     if (!current()) return;   // the latest render shows its own answer
     if (e instanceof ApiError && e.status === 401) {
@@ -135,6 +146,14 @@ async function start() {
   setLang(getLang());
   $('lang-switch').addEventListener('click', () => { setLang(getLang() === 'vi' ? 'en' : 'vi'); render(); });
   $('logout').addEventListener('click', logout);
+  $('menu-toggle').addEventListener('click', () => {
+    const open = $('menu-toggle').getAttribute('aria-expanded') !== 'true';
+    setMenu(open);
+    if (open) $('nav').querySelector('a')?.focus();
+  });
+  $('nav').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && $('nav').classList.contains('open')) { setMenu(false); $('menu-toggle').focus(); }
+  });
   // the skip link must not go through the router (#main is no screen)
   $('skip').addEventListener('click', (ev) => { ev.preventDefault(); $('main').focus(); });
   window.addEventListener('hashchange', render);

@@ -5,6 +5,7 @@
 // owes and how many days are left (GET /plans/:id/assignments/:org); this
 // file only words them.
 import { t, getLang } from './i18n.js';
+import { thisMonthVN, todayVN } from './dates.js';
 
 const ROMAN = ['I', 'II', 'III', 'IV'];
 
@@ -44,8 +45,7 @@ export function countdownClass(n) {
 
 // The month that is open now (Vietnam time), "2026-11".
 export function currentMonth(now = new Date()) {
-  const d = new Date(now.getTime() + 7 * 3600 * 1000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return thisMonthVN(now.getTime());
 }
 
 // The period before P of the same kind, or null for a code it cannot read.
@@ -67,8 +67,8 @@ export function daysLeft(deadline, now = new Date()) {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(deadline || '');
   if (!m) return null;
   const due = Date.UTC(+m[3], +m[2] - 1, +m[1]);
-  const vn = new Date(now.getTime() + 7 * 3600 * 1000);
-  const today = Date.UTC(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate());
+  const [y, mo, d] = todayVN(now.getTime()).split('-').map(Number);
+  const today = Date.UTC(y, mo - 1, d);
   return Math.round((due - today) / 86400000);
 }
 

@@ -10,7 +10,8 @@ written once as blocks (paragraphs and tables) and rendered as:
              (<p>, <ul><li>, <b>), a page number between fragments;
   NAME.html  Word-like HTML (merged header cells as colspan/rowspan), from
              which LibreOffice makes NAME.docx;
-  NAME.xlsx  (table plans only) the appendix table alone, via LibreOffice Calc.
+  NAME.xlsx  (table plans only) the appendix table alone, via LibreOffice Calc;
+  NAME.pdf   NAME.docx printed to PDF by LibreOffice Writer (read by poppler).
 The expected extraction NAME.json is NOT derived from these blocks: it is
 written by hand in expected/NAME.py-style literals at the end of each
 fixture (EXPECTED), following ../shared/spec/plan-json.md.
@@ -64,6 +65,30 @@ def grid(head):
     return [[x or "" for x in row] for row in out]
 
 
+def flat_rows(rows):
+    """Body rows as plain strings: a merged-down cell (text, 1, rowspan) keeps
+    its text in its first row and leaves the rows below empty, as Excel
+    copies it; rows of a table with such cells list only the cells that
+    start in them, so the covered columns are filled in here."""
+    out, pending = [], {}
+    for r in rows:
+        row, it, col = [], iter(r), 0
+        width = len(r) + sum(1 for v in pending.values() if v > 0)
+        while col < width:
+            if pending.get(col, 0) > 0:
+                pending[col] -= 1
+                row.append("")
+            else:
+                c = next(it)
+                if isinstance(c, tuple):
+                    pending[col] = c[2] - 1
+                    c = c[0]
+                row.append(c)
+            col += 1
+        out.append(row)
+    return out
+
+
 def split_row(row, namecol, words):
     first, rest = list(row), [""] * len(row)
     w = row[namecol].split(" ")
@@ -99,7 +124,7 @@ def render_md(blocks):
         elif k == "table":
             t = b[1]
             hg = grid(t["head"])
-            rows = hg + t["rows"]
+            rows = hg + flat_rows(t["rows"])
             cut = t.get("cut")
             if not cut:
                 out.append(md_table(rows))
@@ -157,7 +182,7 @@ def render_txt(blocks):
             t = b[1]
             hg = grid(t["head"])
             lines = ["\t".join(html_cell(c) for c in r) for r in hg]
-            body = t["rows"]
+            body = flat_rows(t["rows"])
             cut = t.get("cut")
             for i, r in enumerate(body):
                 if cut and i == cut[0]:
@@ -176,7 +201,8 @@ def render_txt(blocks):
 
 # ---- HTML (for LibreOffice) --------------------------------------------
 def html_table(t, style="border-collapse:collapse"):
-    out = ['<table border="1" cellspacing="0" style="%s">' % style]
+    # cellpadding: Word tables keep 0.19 cm left and right of a cell's text
+    out = ['<table border="1" cellspacing="0" cellpadding="7" style="%s">' % style]
     for row in t["head"]:
         out.append("<tr>" + "".join(
             '<td colspan="%d" rowspan="%d"><p><b>%s</b></p></td>' % (spans(c)[0], spans(c)[1],
@@ -184,7 +210,9 @@ def html_table(t, style="border-collapse:collapse"):
             for c in row) + "</tr>")
     for r in t["rows"]:
         g = is_group_row(t, r)
-        out.append("<tr>" + "".join("<td>%s</td>" % (html_cell(c, g) or "<p></p>") for c in r) + "</tr>")
+        out.append("<tr>" + "".join(
+            ('<td rowspan="%d">%s</td>' % (c[2], html_cell(c[0], g) or "<p></p>")) if isinstance(c, tuple)
+            else "<td>%s</td>" % (html_cell(c, g) or "<p></p>") for c in r) + "</tr>")
     out.append("</table>")
     return "\n".join(out)
 
@@ -245,6 +273,9 @@ def build(fx, office=True):
     tmp = tempfile.mkdtemp()
     soffice(os.path.join(HERE, name + ".html"), "docx:MS Word 2007 XML", tmp, "HTML (StarWriter)")
     shutil.copy(os.path.join(tmp, name + ".docx"), os.path.join(HERE, name + ".docx"))
+    # the .pdf as a commune publishes it: the Word file printed by LibreOffice
+    soffice(os.path.join(HERE, name + ".docx"), "pdf:writer_pdf_Export", tmp)
+    shutil.copy(os.path.join(tmp, name + ".pdf"), os.path.join(HERE, name + ".pdf"))
     if fx.get("xlsx"):
         src = os.path.join(tmp, name + ".html")
         with open(src, "w", encoding="utf-8") as f:

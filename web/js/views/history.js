@@ -5,18 +5,20 @@
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, fmtDate } from '../i18n.js';
+import { thisMonthVN, fmtDateTime } from '../dates.js';
+import { loadPeriods, defaultPeriod } from '../periodpick.js';
 
 addMessages({
   vi: {
     'hi.kind': 'Loại', 'hi.kind.indicator': 'Chỉ tiêu', 'hi.kind.task': 'Nhiệm vụ', 'hi.kind.report': 'Báo cáo',
-    'hi.id': 'Mã số (id)', 'hi.show': 'Xem lịch sử', 'hi.who': 'Người thực hiện', 'hi.when': 'Thời điểm',
+    'hi.id': 'Số hiệu', 'hi.show': 'Xem lịch sử', 'hi.who': 'Người thực hiện', 'hi.when': 'Thời điểm',
     'hi.what': 'Thao tác', 'hi.field': 'Mục', 'hi.before': 'Trước', 'hi.after': 'Sau', 'hi.none': 'Chưa có thay đổi nào được ghi.',
     'hi.count': '{n} mục nhật ký', 'hi.created': 'Tạo mới', 'hi.nochange': 'Không có trường nào thay đổi.',
     'hi.heading': 'Lịch sử của {k} #{id}',
   },
   en: {
     'hi.kind': 'Kind', 'hi.kind.indicator': 'Indicator', 'hi.kind.task': 'Task', 'hi.kind.report': 'Report',
-    'hi.id': 'Id', 'hi.show': 'Show history', 'hi.who': 'By', 'hi.when': 'When',
+    'hi.id': 'Number', 'hi.show': 'Show history', 'hi.who': 'By', 'hi.when': 'When',
     'hi.what': 'Action', 'hi.field': 'Field', 'hi.before': 'Before', 'hi.after': 'After', 'hi.none': 'No change recorded.',
     'hi.count': '{n} log entries', 'hi.created': 'Created', 'hi.nochange': 'No field changed.',
     'hi.heading': 'History of {k} #{id}',
@@ -25,10 +27,9 @@ addMessages({
 
 const KINDS = ['indicator', 'task', 'report'];
 
-// "2026-04-08T09:30:00Z" → "08/04/2026 09:30" (UTC, as stored).
+// "2026-04-08T09:30:00Z" → "08/04/2026 16:30" (Vietnam's time, dates.js).
 function when(at) {
-  const m = /T(\d\d:\d\d)/.exec(at || '');
-  return `${fmtDate(at)}${m ? ' ' + m[1] : ''}`;
+  return fmtDateTime(at);
 }
 
 function text(v) {
@@ -76,11 +77,10 @@ function form(kind, id) {
   return f;
 }
 
+// The month before this one, in Vietnam's time (dates.js).
 function lastMonth() {
-  const d = new Date();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() - 1);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  const [y, m] = thisMonthVN().split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
 // Without an id: choose a plan, then one of its indicators (ids from the
@@ -98,7 +98,9 @@ async function picker() {
   const load = async () => {
     err.textContent = '';
     try {
-      const sc = await get(`/api/v1/plans/${encodeURIComponent(planSel.value)}/score/${lastMonth()}`);
+      let per = lastMonth();
+      try { per = defaultPeriod(await loadPeriods(planSel.value)) || per; } catch { /* the month before */ }
+      const sc = await get(`/api/v1/plans/${encodeURIComponent(planSel.value)}/score/${encodeURIComponent(per)}`);
       mount(itemSel, (sc.indicators || []).map((i) => h('option', { value: i.id }, `${i.code} ${i.name || ''}`)));
       return true;
     } catch (e) {

@@ -25,8 +25,9 @@ addMessages({
     'import.cal.found': 'Chế độ báo cáo tìm thấy trong văn bản (sẽ được đặt cho kế hoạch khi xác nhận):',
     'import.cal.source': 'Câu trong văn bản',
     'import.cal.notfound': 'Văn bản không nêu chế độ báo cáo định kỳ: lịch báo cáo sẽ chưa được đặt. Bạn có thể nhập quy tắc dưới đây, hoặc điều phối viên đặt sau trên màn hình Lịch báo cáo.',
+    'import.cal.unread': 'dti chưa hiểu được các câu về báo cáo dưới đây nên chưa đặt lịch báo cáo: hãy đọc và nhập quy tắc tương ứng ở ô dưới.',
     'import.cal.rules': 'Quy tắc lịch báo cáo (mỗi dòng một quy tắc; để trống: không đặt lịch)',
-    'import.cal.hint': 'Ví dụ: month:unit=15+1,commune=20+1 (hằng tháng: đơn vị nộp chậm nhất ngày 15 tháng sau, xã ngày 20). Cú pháp: xem màn hình Lịch báo cáo.',
+    'import.cal.hint': 'Ví dụ: month:unit=15@last,commune=20@last (hằng tháng, số liệu chốt từ ngày 15 tháng trước đến ngày 14: đơn vị nộp chậm nhất ngày 15, xã ngày 20; thêm cutoff=none nếu kế hoạch báo cáo theo tháng dương lịch). Cú pháp: xem màn hình Lịch báo cáo.',
     'import.cal.set': 'Đã đặt lịch báo cáo ({n} kỳ):', 'import.cal.unset': 'Chưa đặt lịch báo cáo: chưa có kỳ nào để báo cáo.',
     'import.cal.link': 'Xem lịch báo cáo', 'import.cal.setLink': 'Đặt lịch báo cáo',
     'import.how.chosen': 'Đơn vị đã có (đã chọn)', 'import.choice': 'Xử lý',
@@ -45,8 +46,9 @@ addMessages({
     'import.cal.found': 'Reporting regime found in the document (set for the plan on confirming):',
     'import.cal.source': 'Sentence in the document',
     'import.cal.notfound': 'The document states no periodic reporting regime: no calendar will be set. You may write rules below, or a coordinator sets it later on the Calendar screen.',
+    'import.cal.unread': 'dti did not understand the sentences on reporting below, so no calendar is set yet: read them and write the matching rules in the box below.',
     'import.cal.rules': 'Calendar rules (one per line; empty: set none)',
-    'import.cal.hint': 'For example: month:unit=15+1,commune=20+1 (monthly: units by the 15th of the next month, the commune by the 20th). Syntax: see the Calendar screen.',
+    'import.cal.hint': 'For example: month:unit=15@last,commune=20@last (monthly, figures closed from the 15th of the month before to the 14th: units by the 15th, the commune by the 20th; add cutoff=none when the plan reports by calendar months). Syntax: see the Calendar screen.',
     'import.cal.set': 'Reporting calendar set ({n} periods):', 'import.cal.unset': 'No reporting calendar set: no period to report on yet.',
     'import.cal.link': 'See the calendar', 'import.cal.setLink': 'Set the calendar',
     'import.how.chosen': 'Existing unit (chosen)', 'import.choice': 'Decision',
@@ -64,7 +66,7 @@ addMessages({
 
 function form(onfile) {
   const input = h('input', { type: 'file', id: 'import-file', name: 'file', required: true,
-    accept: '.docx,.xlsx,.md,.txt,.tsv' });
+    accept: '.docx,.xlsx,.pdf,.md,.txt,.tsv' });
   const err = h('p', { class: 'error', role: 'alert', id: 'import-error' });
   const button = h('button', { type: 'submit', class: 'primary' }, t('import.preview'));
   const f = h('form', { class: 'card', id: 'import-form' },
@@ -123,7 +125,12 @@ function calendarBox(cal) {
             ? h('blockquote', { class: 'cal-source', 'aria-label': t('import.cal.source') },
               cal.sources[i].split('\n').map((s) => h('p', {}, '«', s, '»')))
             : null)))]
-      : h('p', { id: 'import-calendar-none' }, t('import.cal.notfound')),
+      : cal.unread && cal.unread.length
+        // never "none" over sentences on reporting that were not understood: quote them
+        ? h('div', { id: 'import-calendar-unread' }, h('p', {}, t('import.cal.unread')),
+          h('blockquote', { class: 'cal-source', 'aria-label': t('import.cal.source') },
+            cal.unread.map((s) => h('p', {}, '«', s, '»'))))
+        : h('p', { id: 'import-calendar-none' }, t('import.cal.notfound')),
     h('div', { class: 'field' }, h('label', { for: 'import-calendar' }, t('import.cal.rules')), box,
       h('small', { class: 'muted', id: 'import-calendar-hint' }, t('import.cal.hint')), error));
   // unchanged: not sent, the server sets what it detects itself

@@ -2,7 +2,12 @@
 // ({user, csrf_token}) once the login succeeds.
 import { post } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, addMessages } from '../i18n.js';
+
+addMessages({
+  vi: { 'login.needUser': 'Hãy nhập tên đăng nhập.', 'login.needPassword': 'Hãy nhập mật khẩu.' },
+  en: { 'login.needUser': 'Type your user name.', 'login.needPassword': 'Type your password.' },
+});
 
 export function renderLogin(main, ondone) {
   const err = h('p', { class: 'error', role: 'alert', id: 'login-error' });
@@ -22,6 +27,16 @@ export function renderLogin(main, ondone) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     err.textContent = '';
+    // an empty field is named here, before the server is asked
+    const empty = !user.value.trim() ? user : !pass.value ? pass : null;
+    user.removeAttribute('aria-invalid');
+    pass.removeAttribute('aria-invalid');
+    if (empty) {
+      err.textContent = t(empty === user ? 'login.needUser' : 'login.needPassword');
+      empty.setAttribute('aria-invalid', 'true');
+      empty.focus();
+      return;
+    }
     button.disabled = true;
     button.textContent = t('login.busy');
     try {

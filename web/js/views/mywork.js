@@ -17,10 +17,42 @@
 //                                  field it names.
 // The previous period of the same kind (2026-Q3 before 2026-Q4) is shown
 // beside each field as a reminder, never carried into the new report.
+// Numbers are read the Vietnamese way by ../num.js (the server's parser,
+// base/num.h): "2.100" is two thousand one hundred, "2,5" two and a half;
+// what was understood is shown beside each number field as it is typed,
+// and what is ambiguous or out of range for the field (a count, a rate, a
+// level 0..1) is refused before saving, with the reason.
+// Issue 13: a returned report comes first ("Bị trả lại 07/12 — cần sửa",
+// the reason on the card) with the new deadline the server gives it
+// (return_due: the plan's working days from the return), not as overdue; a
+// submitted report can be withdrawn to fix it before review; several
+// evidence files go in one upload.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
-import { t, fmtNum, fmtDate } from '../i18n.js';
+import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
+import { filePicker } from '../filepick.js';
+import { value } from '../fmt.js';
+import { flash } from '../flash.js';
 import { previousPeriod, periodLabel, countdownDays, countdownClass, reportPath } from '../periods.js';
+import { read as readNum, format as fmtN } from '../num.js';
+import { fmtDateTime } from '../dates.js';
+
+addMessages({
+  vi: {
+    'mywork.returnedOn': 'Bị trả lại {d} — cần sửa', 'mywork.returnDue': 'Hạn nộp lại:',
+    'mywork.reason': 'Lý do:', 'mywork.withdraw': 'Rút lại để sửa',
+    'mywork.withdrawHint': 'Báo cáo chưa được thẩm định: có thể rút lại về bản nháp để sửa rồi nộp lại.',
+    'mywork.withdrawn': 'Đã rút lại: báo cáo trở về bản nháp. Sửa xong hãy nộp lại.',
+    'mywork.evidenceManyHint': 'Chọn được nhiều tệp: PDF, PNG, JPEG, Word, Excel, PowerPoint; tối đa 20 MB mỗi tệp. Gửi cùng lúc lưu; một tệp không hợp lệ thì không tệp nào được lưu.',
+  },
+  en: {
+    'mywork.returnedOn': 'Returned {d} — to be corrected', 'mywork.returnDue': 'Resubmit by:',
+    'mywork.reason': 'Reason:', 'mywork.withdraw': 'Withdraw to correct',
+    'mywork.withdrawHint': 'Not reviewed yet: you can take the report back to draft, correct it and submit it again.',
+    'mywork.withdrawn': 'Withdrawn: the report is a draft again. Submit it once corrected.',
+    'mywork.evidenceManyHint': 'Several files may be chosen: PDF, PNG, JPEG, Word, Excel, PowerPoint; 20 MB at most each. Sent on save; one invalid file stores none.',
+  },
+});
 
 const TASK_STATUSES = ['chưa triển khai', 'đang triển khai', 'hoàn thành', 'quá hạn', 'dừng'];
 const TEXTS = [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']];
@@ -53,10 +85,13 @@ function stateLabel(state) {
 }
 
 // A period's deadline line: "Hạn nộp: 15/12/2026 còn 22 ngày" (the
-// countdown only while the report is still to be made).
+// countdown only while the report is still to be made); for a returned
+// report its new deadline: "Hạn nộp lại: 10/12/2026 còn 3 ngày".
 function deadlineLine(p) {
   const todo = !p.state || p.state === 'draft' || p.state === 'returned';
-  return h('p', {}, t('mywork.deadline'), ' ', h('strong', {}, p.unit_due || t('mywork.noDeadline')), ' ',
+  const again = p.state === 'returned' && p.return_due;
+  return h('p', {}, t(again ? 'mywork.returnDue' : 'mywork.deadline'), ' ',
+    h('strong', {}, (again ? p.return_due : p.unit_due) || t('mywork.noDeadline')), ' ',
     todo && p.days_left !== null && p.days_left !== undefined ? h('span', { class: 'status ' + countdownClass(p.days_left) }, countdownDays(p.days_left))
       : p.state && p.timeliness?.label ? h('span', { class: 'muted' }, p.timeliness.label) : null);
 }
@@ -64,11 +99,17 @@ function deadlineLine(p) {
 async function renderList(main, ctx) {
   const user = ctx.user || {};
   const list = await workList(user);
-  // the open periods first, then earlier ones; by deadline within each
+  // returned reports first (to be corrected, by their new deadline), then
+  // the open periods, then earlier ones; by deadline within each
   const cards = [];
+  const returned = (x) => x.state === 'returned';
+  for (const { plan, work } of list) {
+    for (const p of work.periods.filter(returned)) cards.push({ plan, work, p });
+  }
+  cards.sort((a, b) => String(a.p.return_due_iso || '').localeCompare(String(b.p.return_due_iso || '')));
   for (const when of ['current', 'past']) {
     for (const { plan, work } of list) {
-      for (const p of work.periods.filter((x) => x.when === when)) cards.push({ plan, work, p });
+      for (const p of work.periods.filter((x) => x.when === when && !returned(x))) cards.push({ plan, work, p });
     }
   }
   const notes = list.filter((x) => x.work.note).map((x) => h('p', { class: 'muted' }, `${x.plan.title}: ${x.work.note}`));
@@ -78,12 +119,16 @@ async function renderList(main, ctx) {
     cards.length === 0 ? h('p', { class: 'muted' }, t('mywork.empty')) :
       h('ul', { class: 'cards', id: 'mywork-list' }, cards.map(({ plan, work, p }) => {
         const open = p.state !== 'submitted' && p.state !== 'approved';
-        return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when },
-          h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
+        const ret = p.state === 'returned';
+        return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when,
+          'data-state': p.state || 'none', class: ret ? 'returned' : null },
+          ret ? h('p', { class: 'returned-head' }, h('strong', {}, t('mywork.returnedOn', { d: fmtDate(p.returned_at ? new Date(Date.parse(p.returned_at) + 7 * 3600 * 1000) : '') })))
+            : h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
           // the period by name, and by the code reports, CSV files and the CLI use
           h('h2', {}, `${work.org} · ${periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
           h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
           deadlineLine(p),
+          ret && p.reason ? h('p', { class: 'reason' }, t('mywork.reason'), ' ', p.reason) : null,
           h('p', {}, t('mywork.state'), ' ', stateLabel(p.state), p.version ? ` · ${t('mywork.version')} ${p.version}` : ''),
           h('a', { class: 'button', href: `#/my-work/${plan.id}/${work.org_id}/${encodeURIComponent(p.code)}` },
             open ? t('mywork.open') : t('mywork.view')));
@@ -91,13 +136,34 @@ async function renderList(main, ctx) {
 }
 
 const byCode = (r, k) => new Map(((r && r[k]) || []).map((x) => [x.code, x]));
-const numText = (x) => (x === null || x === undefined ? '' : fmtNum(x).replace(/\./g, ''));
-// "1.234,5" or "1234.5" → 1234.5; '' → null; NaN when unreadable.
-function parseNum(s) {
-  s = String(s || '').trim().replace(/\s/g, '');
-  if (s === '') return null;
-  if (/,/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+// a stored figure as the field shows it: "2100", "2,5" (no grouping, every decimal kept)
+const numText = (x) => (x === null || x === undefined ? '' : fmtN(x, 9, false));
+
+// What a number field holds (base/num.h's kinds), from the indicator: a
+// count when its target is a whole number of things counted ("5 lượt": a
+// unit in words, no "/"), else a figure (a ratio, an index).
+function valueKind(ind) {
+  const tg = ind.target || {};
+  const unit = tg.unit ?? ind.unit ?? '';
+  if (!tg.op || !unit || unit === '%' || unit.includes('/') || typeof tg.value !== 'number' || !Number.isInteger(tg.value)) return 'measure';
+  return 'count';
+}
+
+// A number input of KIND with, beside it, what it reads as (or why not).
+function numInput(id, name, kind, value, dis) {
+  const input = h('input', { id, name, inputmode: 'decimal', autocomplete: 'off', value, disabled: dis, 'data-kind': kind,
+    'aria-describedby': id + '-read' });
+  // a span, not an <output>: the percent computed beside a rate stays the field's one status
+  const out = h('span', { id: id + '-read', class: 'muted num-read', 'aria-live': 'polite' });
+  const update = () => {
+    const r = readNum(input.value, kind);
+    out.classList.toggle('error', !!r.error);
+    out.textContent = r.error ? r.error : r.value === null ? '' : t('num.read', { v: fmtN(r.value) });
+    if (r.error) input.setAttribute('aria-invalid', 'true'); else input.removeAttribute('aria-invalid');
+  };
+  input.addEventListener('input', update);
+  if (value) update();
+  return [input, out];
 }
 
 function csvCell(v) {
@@ -117,7 +183,7 @@ function field(id, label, input, hint) {
 function lastText(v) {
   if (v.met === true) return t('yes');
   if (v.met === false) return t('no');
-  if (v.numerator !== null && v.numerator !== undefined) return `${fmtNum(v.value, 2)} % (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
+  if (v.numerator !== null && v.numerator !== undefined) return `${value(v.value, '%')} (${fmtNum(v.numerator)}/${fmtNum(v.denominator)})`;
   return fmtNum(v.value);
 }
 
@@ -128,6 +194,13 @@ function noteField(id, old, dis) {
 
 // ids from the item's CSV reference (GROUP/CODE where the plan repeats a code: unique)
 const itemId = (prefix, item) => prefix + '-' + (item.ref || item.code).replace(/[^\w]/g, '_');
+
+addMessages({
+  vi: { 'mywork.locked': 'Báo cáo đã được duyệt nên đã khóa. Cần sửa thì đề nghị điều phối viên mở lại (kèm lý do).',
+    'mywork.level': 'Hoặc mức đạt (0 đến 1)', 'mywork.levelHint': '1 là đạt, 0,5 là đạt một nửa; để trống nếu chỉ chọn có/không.' },
+  en: { 'mywork.locked': 'This report is approved and locked. To change it, ask the coordinator to reopen it (with a reason).',
+    'mywork.level': 'Or the level reached (0 to 1)', 'mywork.levelHint': '1 is met, 0,5 is half-way; leave empty when yes/no says it.' },
+});
 
 // IND is an item of the server's work list: {code, name, role, target,
 // unit, rate, text_target}; OLD this period's entry, LAST the previous one.
@@ -146,14 +219,16 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
       h('option', { value: '' }, '—'),
       h('option', { value: 'có', selected: old?.met === true }, t('yes')),
       h('option', { value: 'không', selected: old?.met === false }, t('no')));
-    parts.push(field(id + '-met', t('mywork.met'), sel));
+    parts.push(field(id + '-met', t('mywork.met'), sel),
+      // a stated level 0..1 (0,5 = half-way), scored as such (core/score.h)
+      field(id + '-value', t('mywork.level'), numInput(id + '-value', 'value', 'level', numText(old?.value), dis), t('mywork.levelHint')));
   } else if (ind.rate) {
-    const num = h('input', { id: id + '-num', name: 'numerator', inputmode: 'decimal', value: numText(old?.numerator), disabled: dis });
-    const den = h('input', { id: id + '-den', name: 'denominator', inputmode: 'decimal', value: numText(old?.denominator), disabled: dis });
+    const [num, numRead] = numInput(id + '-num', 'numerator', 'measure', numText(old?.numerator), dis);
+    const [den, denRead] = numInput(id + '-den', 'denominator', 'measure', numText(old?.denominator), dis);
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
     const update = () => {
-      const a = parseNum(num.value), b = parseNum(den.value);
-      out.textContent = a !== null && b && !Number.isNaN(a) && !Number.isNaN(b) ? fmtNum((a / b) * 100, 2) + ' %' : '—';
+      const a = readNum(num.value, 'measure').value, b = readNum(den.value, 'measure').value;
+      out.textContent = a !== null && a !== undefined && b ? value((a / b) * 100, '%') : '—';
     };
     num.addEventListener('input', update);
     den.addEventListener('input', update);
@@ -161,12 +236,12 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     // a rate measured directly (a satisfaction survey's 92 %) has no counts:
     // its percent may be written instead; numerator and denominator win
     const hasCounts = old?.numerator !== null && old?.numerator !== undefined;
-    const pctIn = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: hasCounts ? '' : numText(old?.value), disabled: dis });
-    parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), num), field(id + '-den', t('mywork.denominator'), den)),
+    const pctIn = numInput(id + '-value', 'value', 'rate', hasCounts ? '' : numText(old?.value), dis);
+    parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), [num, numRead]), field(id + '-den', t('mywork.denominator'), [den, denRead])),
       h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out),
       field(id + '-value', `${t('mywork.value')} (%)`, pctIn, t('mywork.rateDirect')));
   } else {
-    const v = h('input', { id: id + '-value', name: 'value', inputmode: 'decimal', value: numText(old?.value), disabled: dis });
+    const v = numInput(id + '-value', 'value', valueKind(ind), numText(old?.value), dis);
     parts.push(field(id + '-value', ind.unit ? `${t('mywork.value')} (${ind.unit})` : t('mywork.value'), v));
   }
   parts.push(noteField(id, old, dis));
@@ -190,8 +265,7 @@ function taskFieldset(task, old, editable, last, lastPeriod) {
     field(id + '-status', t('mywork.status'), h('select', { id: id + '-status', name: 'status', disabled: dis },
       h('option', { value: '' }, '—'),
       TASK_STATUSES.map((s) => h('option', { value: s, selected: old?.status === s }, s)))),
-    field(id + '-percent', t('mywork.progress'), h('input', { id: id + '-percent', name: 'percent', type: 'number', min: 0, max: 100,
-      step: 'any', value: old?.percent ?? '', disabled: dis })),
+    field(id + '-percent', t('mywork.progress'), numInput(id + '-percent', 'percent', 'rate', numText(old?.percent), dis)),
     field(id + '-products', t('mywork.products'), h('input', { id: id + '-products', name: 'products',
       value: old?.products || '', disabled: dis })));
   return fs;
@@ -204,9 +278,10 @@ function toCsv(form) {
   const num = (fs, name) => {
     const el = fs.querySelector(`[name="${name}"]`);
     if (!el) return '';
-    const x = parseNum(el.value);
-    if (Number.isNaN(x)) throw { field: el.id, message: t('mywork.badNumber') };
-    return x === null ? '' : String(x);
+    const r = readNum(el.value, el.dataset.kind || 'measure');
+    if (r.error) throw { field: el.id, message: r.error };
+    // sent as the server reads it: a decimal comma, no grouping ("2100", "2,5")
+    return r.value === null ? '' : fmtN(r.value, 9, false);
   };
   for (const fs of form.querySelectorAll('fieldset.item')) {
     const code = fs.dataset.ref || fs.dataset.code;
@@ -262,7 +337,8 @@ async function renderForm(main, ctx) {
   const prev = prevPeriod ? await getOrNull(reportPath(planId, work.org_id, prevPeriod)) : null;
   const orgName = work.org;
   const state = rep?.state || null;
-  const editable = state !== 'submitted';
+  // submitted: awaiting review; approved: locked until a coordinator reopens it (app/report.h)
+  const editable = state !== 'submitted' && state !== 'approved';
   const items = {
     indicators: work.items.filter((i) => i.kind === 'indicator'),
     tasks: work.items.filter((i) => i.kind === 'task'),
@@ -274,7 +350,7 @@ async function renderForm(main, ctx) {
 
   const evidenceItems = [...items.indicators.map((i) => ['indicator', i.code, `${i.code}. ${i.name}`]),
     ...items.tasks.map((x) => ['task', x.code, `${t('mywork.task')} ${x.code}. ${x.name}`])];
-  const evFile = h('input', { id: 'evidence-file', name: 'file', type: 'file', disabled: !editable,
+  const evFile = h('input', { id: 'evidence-file', name: 'file', type: 'file', disabled: !editable, multiple: true,
     accept: '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx' });
   const evItem = h('select', { id: 'evidence-item', name: 'item', disabled: !editable },
     h('option', { value: '' }, t('mywork.wholeReport')),
@@ -289,7 +365,7 @@ async function renderForm(main, ctx) {
     h('h2', {}, t('mywork.evidence')),
     h('div', { class: 'card' },
       field('evidence-item', t('mywork.evidenceFor'), evItem),
-      field('evidence-file', t('mywork.evidenceFile'), evFile, t('mywork.evidenceHint')),
+      field('evidence-file', t('mywork.evidenceFile'), filePicker(evFile), t('mywork.evidenceManyHint')),
       (rep?.evidence || []).length ? h('ul', { id: 'evidence-list' }, rep.evidence.map((ev) =>
         h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : ''))) : null),
     h('h2', {}, t('mywork.texts')),
@@ -298,7 +374,22 @@ async function renderForm(main, ctx) {
     editable ? h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'secondary', id: 'mywork-save', value: 'save' }, t('mywork.save')),
       h('button', { type: 'submit', class: 'primary', id: 'mywork-submit', value: 'submit' }, t('mywork.submit'))) : null,
+    state === 'submitted' ? h('div', { class: 'actions' },
+      h('p', { class: 'muted', id: 'mywork-withdraw-hint' }, t('mywork.withdrawHint')),
+      h('button', { type: 'button', class: 'secondary', id: 'mywork-withdraw', 'aria-describedby': 'mywork-withdraw-hint' },
+        t('mywork.withdraw'))) : null,
     status);
+  form.querySelector('#mywork-withdraw')?.addEventListener('click', async (ev) => {
+    ev.target.disabled = true;
+    try {
+      await api('POST', reportPath(planId, org, period, '/withdraw'));
+      await renderForm(main, ctx);
+      main.querySelector('#mywork-status').textContent = t('mywork.withdrawn');
+    } catch (e) {
+      ev.target.disabled = false;
+      showError(form, e);
+    }
+  });
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -313,7 +404,7 @@ async function renderForm(main, ctx) {
       await api('PUT', reportPath(planId, org, period), new Blob([csv], { type: 'text/csv' }));
       if (evFile.files.length) {
         const fd = new FormData();
-        fd.append('file', evFile.files[0]);
+        for (const f of evFile.files) fd.append('file', f);
         if (evItem.value) {
           const [k, code] = evItem.value.split(/:(.*)/s);
           fd.append('item_kind', k);
@@ -328,12 +419,13 @@ async function renderForm(main, ctx) {
         const r = await api('POST', reportPath(planId, org, period, '/submit'));
         location.hash = `#/my-work/${planId}/${work.org_id}/${encodeURIComponent(period)}`;
         await renderForm(main, ctx);
-        main.querySelector('#mywork-status').textContent = r && r.missing
-          ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
+        const done = r && r.missing ? t('mywork.submittedMissing', { n: r.missing }) : t('mywork.submitted');
+        // one status region says it, at the top (flash.js), not twice
+        flash(main, done, { href: '#/my-work', text: t('mywork.back') });
         return;
       }
       await renderForm(main, ctx);
-      main.querySelector('#mywork-status').textContent = t('mywork.saved');
+      flash(main, t('mywork.saved'));
     } catch (e) {
       status.textContent = '';
       showError(form, e);
@@ -351,8 +443,10 @@ async function renderForm(main, ctx) {
       h('p', {}, t('mywork.state'), ' ', h('strong', { id: 'mywork-state', 'data-state': state || 'none' },
         state ? t('state.' + state) : t('state.none')),
         rep?.version ? ` · ${t('mywork.version')} ${rep.version}` : ''),
-      rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDate(rep.submitted_at)) : null,
-      state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null),
+      rep?.submitted_at ? h('p', { class: 'muted' }, t('mywork.submittedAt'), ' ', fmtDateTime(rep.submitted_at)) : null,
+      state === 'returned' && rep?.reason ? h('p', { class: 'error', id: 'mywork-reason' }, t('mywork.returned'), ' ', rep.reason) : null,
+      state === 'returned' && rep?.returned_at ? h('p', { class: 'muted' }, t('mywork.returnedOn', { d: fmtDateTime(rep.returned_at) })) : null,
+      state === 'approved' ? h('p', { class: 'muted', id: 'mywork-locked' }, t('mywork.locked')) : null),
     form);
 }
 

@@ -1,0 +1,58 @@
+/* pdf.h — a PDF's words with their boxes, and the layout that rebuilds
+ * paragraphs and tables from them.
+ *
+ * Two halves, so that the layout can be tested and fuzzed without a PDF:
+ *   pdf_load()    (pdf_poppler.c) asks poppler-glib for every page's words:
+ *                 text, box in points from the page's top-left corner, bold;
+ *   pdf_layout()  (pdf_layout.c) turns those pages into a doc (doc.h):
+ *                 lines, paragraphs, two-column letterheads, tables rebuilt
+ *                 from column positions across page breaks.
+ * reader_pdf (read_pdf.c) chains them.
+ *
+ * poppler-glib is loaded with dlopen() the first time a PDF is read, never
+ * at start-up: linking it would add ~50 shared libraries (cairo, glib, nss,
+ * freetype …) to every run of dti, ~7 ms before main() even for
+ * `dti --help` (docs/performance.md). */
+#ifndef DTI_PDF_H
+#define DTI_PDF_H
+#include <stddef.h>
+#include "base/err.h"
+#include "import/doc.h"
+
+typedef struct pdf_word {
+    double x0, y0, x1, y1;  /* box in points, y grows downwards */
+    char *text;             /* owned; UTF-8, no white space inside */
+    int bold;               /* set in a bold face */
+} pdf_word;
+
+typedef struct pdf_page {
+    double width, height;   /* points */
+    double space;           /* median width of a space between words; 0 unknown */
+    pdf_word *words;        /* owned; in poppler's order */
+    size_t n, cap;
+} pdf_page;
+
+/* Limits (STYLE.md rule 5). */
+#define PDF_MAX_PAGES 2000
+#define PDF_MAX_WORDS 2000000
+
+/* Read the PDF in DATA (N bytes) into *PAGES (*NPAGES of them; caller frees
+ * with pdf_pages_free). Fails with a message naming NAME when poppler-glib
+ * cannot be loaded, the file is damaged or password-protected, or it has
+ * more than PDF_MAX_PAGES pages. A PDF without any text (a scan) is not an
+ * error here: its pages have no words. */
+dti_rc pdf_load(const char *data, size_t n, const char *name,
+                pdf_page **pages, size_t *npages, dti_err *e);
+void pdf_pages_free(pdf_page *pages, size_t n);
+
+/* Append a word to PAGE (copies TEXT, N bytes). 0 or -1 (out of memory or
+ * over PDF_MAX_WORDS on this page). */
+int pdf_page_add(pdf_page *page, const char *text, size_t n,
+                 double x0, double y0, double x1, double y1, int bold);
+
+/* Rebuild the document from its pages (see pdf_layout.c for how). A
+ * document with no word at all fails: "a scan without a text layer". */
+dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name,
+                  doc **out, dti_err *e);
+
+#endif

@@ -1,0 +1,1757 @@
+/* pdf_layout.c — paragraphs and tables rebuilt from a PDF's words and boxes.
+ *
+ * A PDF has no paragraphs or tables, only words at positions (and, for
+ * tables, border strokes that poppler-glib does not expose). The plans dti
+ * reads are Word documents printed to PDF, so the layout is rebuilt with
+ * what such a page always has:
+ *
+ * Lines. Words are sorted by their vertical centre and grouped into lines
+ * (centres within 0.3 of a word's height), each line sorted left to right.
+ * A line is cut into chunks where the gap between two words is wider than
+ * 1.6 usual spaces (poppler sizes the blank between two words to the gap, so
+ * the page's median blank is its usual space): inside a paragraph words are
+ * one space apart, between two cells or two letterhead columns they are not.
+ * Lines holding only a page number at the top or bottom of a page are
+ * dropped.
+ *
+ * Tables. A run of lines starts a table at a line with three chunks or more;
+ * it goes on while lines are table-like (two chunks or more, or narrower than
+ * half the text width: a cell's wrapped line) and the next line is no farther
+ * than 1.5 line heights below. Columns are the vertical rivers of the body:
+ * x positions that no chunk of a body line covers (a line may cross a river
+ * when few do: a group row merged across the table). A chunk that crosses a
+ * river is one cell spanning those columns (the others merged into it). The
+ * header is the lines before the first body row (see below); a header chunk
+ * spanning columns over sub-headers makes a second header row (Word's
+ * merged "Phân công" over "Chủ trì | Phối hợp").
+ *
+ * Rows. Without borders, a row is found by its code: the anchor column is
+ * the first of the first three whose body lines are mostly codes ("1",
+ * "2.3", "IV", "a)"); each code line anchors a row. Word cells are either
+ * top-aligned (every cell of a row starts on the code's line: a line belongs
+ * to the last anchor at or above it) or centred (HTML-made tables, many
+ * administrative templates: the code sits in the middle of its row, so the
+ * lines between two codes are split, column by column, so that each cell is
+ * centred on its code). Which one is tested on the table: top-aligned is
+ * assumed unless cells start away from their row's code line too often.
+ * Without an anchor column a row starts where the first column starts a new
+ * block of lines.
+ *
+ * Pages. A table left open at the bottom of a page continues on the next
+ * page when that page's first lines fit its columns: a repeated header is
+ * dropped, lines before the first code continue the last row (top-aligned),
+ * the rest are new rows. Columns are the first page's.
+ *
+ * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
+ * in the source) when the line starts a list item ("- ", "+ ") or the
+ * previous line ended early (its next word would have fitted); in a column
+ * of units (header "chủ trì", "phối hợp", "đơn vị", "cơ quan") also when a
+ * line starts with a capital and the previous one does not end in a joining
+ * word ("và", "của", "-", ","): one unit per line is how those cells are
+ * written. A word cut by a narrow column ("Phòn" / "g") is glued back when
+ * the first piece fills the column alone and the second starts in lower case
+ * or with a digit.
+ *
+ * Two columns. A run of lines of at most two chunks split at one river that
+ * most of them share (the letterhead: "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI
+ * …", the signature block) is a 1x2 table, each side's lines as paragraphs,
+ * as Word's letterhead table reads from a .docx.
+ *
+ * Paragraphs. Other lines join into paragraphs; a new one starts after a gap
+ * wider than usual, at a list marker or heading number, after a line that
+ * ended early, or when boldness changes. A paragraph is bold when all its
+ * words are, centred when its lines are centred on the text area. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "base/buf.h"
+#include "base/vec.h"
+#include "base/text.h"
+#include "import/pdf.h"
+
+#define MAXC DOC_MAX_COLS
+
+/* ---- lines ------------------------------------------------------------- */
+
+typedef struct line {
+    const pdf_word **w;   /* borrowed: into the page's sorted word pointers */
+    size_t n;
+    double x0, y0, x1, y1, yc;
+    int nchunks;
+    int bold;             /* every word bold */
+} line;
+
+typedef struct page_ctx {
+    const pdf_page *pg;
+    const pdf_word **w;   /* owned array of pointers */
+    line *ln;             /* owned */
+    size_t nln;
+    double h;             /* median word height */
+    double sp;            /* usual space */
+    double gap;           /* chunk gap */
+    double left, right;   /* text area */
+} page_ctx;
+
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_wy(const void *a, const void *b)
+{
+    const pdf_word *x = *(const pdf_word *const *)a, *y = *(const pdf_word *const *)b;
+    double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+    if (cx != cy)
+        return (cx > cy) - (cx < cy);
+    return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_wx(const void *a, const void *b)
+{
+    const pdf_word *x = *(const pdf_word *const *)a, *y = *(const pdf_word *const *)b;
+    return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int all_digits(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+static int page_lines(page_ctx *c, const pdf_page *pg)
+{
+    memset(c, 0, sizeof *c);
+    c->pg = pg;
+    if (!pg->n)
+        return 0;
+    c->w = malloc(pg->n * sizeof *c->w);
+    double *hs = malloc(pg->n * sizeof *hs);
+    if (!c->w || !hs) {
+        free(hs);
+        return -1;
+    }
+    size_t nw = 0;
+    for (size_t i = 0; i < pg->n; i++) {
+        const pdf_word *w = &pg->words[i];
+        if (!(w->x1 >= w->x0) || !(w->y1 > w->y0) || !isfinite(w->x0) || !isfinite(w->y0) ||
+            !isfinite(w->x1) || !isfinite(w->y1))
+            continue;
+        hs[nw] = w->y1 - w->y0;
+        c->w[nw++] = w;
+    }
+    if (!nw) {
+        free(hs);
+        return 0;
+    }
+    qsort(hs, nw, sizeof *hs, cmp_d);
+    c->h = hs[nw / 2];
+    free(hs);
+    c->sp = pg->space > 0 ? pg->space : c->h * 0.25;
+    c->gap = c->sp * 1.6;
+    if (c->gap < 4.0)
+        c->gap = 4.0;
+    qsort(c->w, nw, sizeof *c->w, cmp_wy);
+    c->ln = calloc(nw, sizeof *c->ln);
+    if (!c->ln)
+        return -1;
+    size_t i = 0;
+    while (i < nw) {
+        line *L = &c->ln[c->nln];
+        L->w = &c->w[i];
+        double yc = (c->w[i]->y0 + c->w[i]->y1) / 2;
+        size_t j = i + 1;
+        while (j < nw && (c->w[j]->y0 + c->w[j]->y1) / 2 - yc < 0.3 * c->h)
+            j++;
+        L->n = j - i;
+        qsort(L->w, L->n, sizeof *L->w, cmp_wx);
+        L->x0 = L->w[0]->x0, L->x1 = L->w[0]->x1, L->y0 = L->w[0]->y0, L->y1 = L->w[0]->y1;
+        L->bold = 1;
+        L->nchunks = 1;
+        for (size_t k = 0; k < L->n; k++) {
+            const pdf_word *w = L->w[k];
+            if (w->x0 < L->x0) L->x0 = w->x0;
+            if (w->x1 > L->x1) L->x1 = w->x1;
+            if (w->y0 < L->y0) L->y0 = w->y0;
+            if (w->y1 > L->y1) L->y1 = w->y1;
+            L->bold &= w->bold;
+            if (k && w->x0 - L->w[k - 1]->x1 > c->gap)
+                L->nchunks++;
+        }
+        L->yc = (L->y0 + L->y1) / 2;
+        c->nln++;
+        i = j;
+    }
+    /* page numbers: a line of digits (or "- 3 -", "Trang 3") first or last on the page */
+    for (int end = 0; end < 2 && c->nln; end++) {
+        size_t k = end ? c->nln - 1 : 0;
+        line *L = &c->ln[k];
+        int num = 0;
+        if (L->n == 1 && all_digits(L->w[0]->text))
+            num = 1;
+        else if (L->n == 3 && strcmp(L->w[0]->text, "-") == 0 && all_digits(L->w[1]->text) &&
+                 strcmp(L->w[2]->text, "-") == 0)
+            num = 1;
+        else if (L->n == 2 && (strcmp(L->w[0]->text, "Trang") == 0 || strcmp(L->w[0]->text, "Page") == 0) &&
+                 all_digits(L->w[1]->text))
+            num = 1;
+        if (num) {
+            memmove(&c->ln[k], &c->ln[k + 1], (c->nln - k - 1) * sizeof *c->ln);
+            c->nln--;
+        }
+    }
+    c->left = 1e9, c->right = -1e9;
+    for (size_t k = 0; k < c->nln; k++) {
+        if (c->ln[k].x0 < c->left) c->left = c->ln[k].x0;
+        if (c->ln[k].x1 > c->right) c->right = c->ln[k].x1;
+    }
+    return 0;
+}
+
+static void page_release(page_ctx *c)
+{
+    free(c->w);
+    free(c->ln);
+}
+
+/* Chunk K of line L: words [*a, *b). Returns 0 when there is no chunk K. */
+static int chunk(const page_ctx *c, const line *L, int k, size_t *a, size_t *b)
+{
+    size_t s = 0;
+    for (int i = 0; i <= k; i++) {
+        if (s >= L->n)
+            return 0;
+        size_t e = s + 1;
+        while (e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+            e++;
+        if (i == k) {
+            *a = s, *b = e;
+            return 1;
+        }
+        s = e;
+    }
+    return 0;
+}
+
+/* Words [a, b) of L joined by spaces into B. */
+static void words_text(buf *b, const line *L, size_t a, size_t e)
+{
+    for (size_t i = a; i < e; i++) {
+        if (i > a)
+            buf_addc(b, ' ');
+        buf_adds(b, L->w[i]->text);
+    }
+}
+
+/* ---- small text tests --------------------------------------------------- */
+
+static int is_roman(const char *s, size_t n)
+{
+    if (!n || n > 6)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("IVXL", s[i]))
+            return 0;
+    return 1;
+}
+
+/* A row code: "1", "1.", "1.2", "1.2.3", "IV", "IV.", "a)", "a.", "đ)", "(1)" no. */
+static int is_code(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n || n > 10)
+        return 0;
+    if (n > 1 && (s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    if (is_roman(s, n))
+        return 1;
+    if (n == 1 && s[0] >= 'a' && s[0] <= 'z' && s[n] == ')')
+        return 1;
+    if (n == 2 && (unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91 && s[n] == ')') /* đ) */
+        return 1;
+    int digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] != '.' || i == 0 || s[i - 1] == '.')
+            return 0;
+    }
+    return digits > 0 && digits <= 6;
+}
+
+/* A numbering row under a header: "(1) (2) (3)" or "1 2 3 4". */
+static int is_numbering(const char *s)
+{
+    if (*s == '(')
+        s++;
+    size_t n = strlen(s);
+    if (n && s[n - 1] == ')')
+        n--;
+    if (!n || n > 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* The code point at S (0 at the end or for a broken sequence). */
+static unsigned cp_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80)
+        return u[0];
+    if ((u[0] & 0xE0) == 0xC0 && u[1])
+        return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
+    if ((u[0] & 0xF0) == 0xE0 && u[1] && u[2])
+        return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
+    return 0;
+}
+
+/* A Vietnamese capital letter first (A-Z, Đ, Ă, Â, Ơ, Ư and their accented forms). */
+static int starts_upper(const char *s)
+{
+    unsigned cp = cp_at(s);
+    if (cp >= 'A' && cp <= 'Z')
+        return 1;
+    if (cp >= 0xC0 && cp <= 0xDD && cp != 0xD7)
+        return 1;
+    if (cp == 0x110 || cp == 0x102 || cp == 0x128 || cp == 0x168 || cp == 0x1A0 || cp == 0x1AF)
+        return 1;
+    return cp >= 0x1EA0 && cp <= 0x1EF9 && cp % 2 == 0;
+}
+
+static int starts_lower_or_digit(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        return 1;
+    if (c < 0x80)
+        return 0;
+    return !starts_upper(s);
+}
+
+/* A list item or a heading number starts here: "- ", "+ ", "• ", "a) ", "1. ", "II. ". */
+static int list_marker_start(const char *s)
+{
+    if ((s[0] == '-' || s[0] == '+' || s[0] == '*') && s[1] == ' ')
+        return 1;
+    if (strncmp(s, "\xE2\x80\xA2", 3) == 0 || strncmp(s, "\xE2\x80\x93 ", 4) == 0)
+        return 1;
+    return 0;
+}
+
+/* A word that starts a list item or a numbered heading: "-", "+", "•", "1.", "II.", "a)". */
+static int marker_word(const char *w)
+{
+    return strcmp(w, "-") == 0 || strcmp(w, "+") == 0 || strcmp(w, "*") == 0 ||
+           strcmp(w, "\xE2\x80\xA2") == 0 || strcmp(w, "\xE2\x80\x93") == 0;
+}
+
+static int heading_word(const char *w)
+{
+    size_t n = strlen(w);
+    return n >= 2 && n <= 8 && (w[n - 1] == '.' || w[n - 1] == ')') && is_code(w);
+}
+
+/* The line ends in a word that joins it to the next: "và", "của", "-", ",". */
+static int joining_end(const char *s)
+{
+    size_t n = strlen(s);
+    static const char *const ends[] = {" và", " của", " các", " -", ",", " với", " và các", "&"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t k = strlen(ends[i]);
+        if (n >= k && strcmp(s + n - k, ends[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int ends_alnum(const char *s)
+{
+    size_t n = strlen(s);
+    if (!n)
+        return 0;
+    unsigned char c = (unsigned char)s[n - 1];
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Letters of the first word of S folded (no marks, đ → d, lower case). */
+static int first_word_vowels(const char *s, int *vowel_first, int *vowels, size_t *len)
+{
+    const char *sp = strchr(s, ' ');
+    size_t n = sp ? (size_t)(sp - s) : strlen(s);
+    char tmp[64];
+    if (n >= sizeof tmp)
+        n = sizeof tmp - 1;
+    memcpy(tmp, s, n);
+    tmp[n] = 0;
+    char *f = text_fold(tmp);
+    if (!f)
+        return -1;
+    *vowels = 0;
+    *vowel_first = f[0] && strchr("aeiouy", f[0]) != NULL;
+    for (char *p = f; *p; p++)
+        *vowels += *p && strchr("aeiouy", *p) != NULL;
+    *len = strlen(f);
+    free(f);
+    return 0;
+}
+
+static int last_is_vowel(const char *s)
+{
+    char *f = text_fold(s);
+    if (!f)
+        return 0;
+    size_t n = strlen(f);
+    int v = n && strchr("aeiouy", f[n - 1]) != NULL;
+    free(f);
+    return v;
+}
+
+/* A word cut by a narrow column: "Chuy" + "ển", "10/202" + "6", "ST" + "T". */
+static int cut_word(const char *prev, const char *next)
+{
+    size_t n = strlen(prev);
+    if (!n)
+        return 0;
+    unsigned char last = (unsigned char)prev[n - 1];
+    unsigned char first = (unsigned char)next[0];
+    if ((last >= '0' && last <= '9') || last == '/')
+        return first >= '0' && first <= '9';
+    if (last >= '0' && last <= '9')
+        return 0;
+    if (!ends_alnum(prev))
+        return 0;
+    if (first >= '0' && first <= '9')
+        return 0;
+    if (starts_upper(next)) {   /* "ST" + "T": both all capitals */
+        for (const char *p = prev; *p; p++)
+            if (*p >= 'a' && *p <= 'z')
+                return 0;
+        const char *sp = strchr(next, ' ');
+        size_t k = sp ? (size_t)(sp - next) : strlen(next);
+        for (size_t i = 0; i < k; i++)
+            if (next[i] >= 'a' && next[i] <= 'z')
+                return 0;
+        return k <= 3;
+    }
+    if (!starts_lower_or_digit(next))
+        return 0;
+    int vf, nv;
+    size_t len;
+    if (first_word_vowels(next, &vf, &nv, &len))
+        return 0;
+    if (nv == 0)                 /* "Phòn" + "g", "chuẩ" + "n" */
+        return 1;
+    return vf && len <= 3 && last_is_vowel(prev);   /* "Chuy" + "ển" */
+}
+
+/* A line of a unit column that starts a unit's name (one unit per line). */
+static int unit_head(const char *s)
+{
+    static const char *const heads[] = {
+        "Phòng ", "Văn phòng ", "Trung tâm ", "Công an ", "Trạm ", "Các ", "Đoàn ", "Hội ",
+        "Ủy ban ", "Ban ", "Sở ", "Bưu điện ", "Kho bạc ", "Trường ", "Hợp tác xã ",
+        "Doanh nghiệp ", "Ngân hàng ", "Đảng ủy ", "Mặt trận ", "Cơ quan ", "Chi nhánh ",
+        "Viettel", "VNPT", "Tổ ", "Ngành ", "Thôn ", "Ấp ", "Khu phố ", "Ban chỉ huy ", "Quân sự ",
+        "Công chức ", "Bộ phận ", "Đài ", "Chi cục ", "Cục ", "Liên đoàn ", "Tổ chức ", "Mạng lưới ",
+    };
+    for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
+        size_t n = strlen(heads[i]);
+        if (heads[i][n - 1] == ' ')
+            n--;
+        if (strncmp(s, heads[i], n) == 0 && (s[n] == ' ' || s[n] == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* A line that is only the head of a unit's name ("Văn phòng", "Trung tâm"):
+ * its name goes on on the next line. */
+static int bare_head(const char *s)
+{
+    static const char *const bare[] = {"Văn phòng", "Phòng", "Trung tâm", "Sở", "Ban", "Trạm", "Ủy ban",
+                                       "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh"};
+    for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
+        if (strcmp(s, bare[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+typedef struct cline {
+    char *text;           /* owned */
+    double x0, x1, y;     /* extent and centre of this piece of a line */
+    double w0;            /* width of its first word */
+    int nwords;
+    int page;
+} cline;
+
+typedef struct tcell {
+    cline *v;
+    size_t n, cap;
+    int span;             /* > 1: this cell covers the next span-1 columns */
+    int covered;          /* merged into the cell on its left */
+    int up;               /* merged into the cell above (a group column) */
+} tcell;
+
+typedef struct trow {
+    tcell c[MAXC];
+    int header;
+} trow;
+
+typedef struct otable {
+    trow *rows;
+    size_t n, cap;
+    size_t ncols;
+    double bound[MAXC];   /* bound[i]: x between column i and i+1 */
+    double colw[MAXC];    /* widest line seen in each column */
+    int units[MAXC];      /* column of unit names */
+    int anchor;           /* anchor column or -1 */
+    int centered;
+    size_t pairs, bad;    /* alignment evidence: (row, column) cells seen, not starting on the code line */
+    double xmin, xmax;    /* extent of the table's text */
+    double h;             /* word height on the table's first page */
+    char *head_sig;       /* header text, to drop repeated headers */
+    int open;             /* may continue on the next page */
+} otable;
+
+static void table_release(otable *t)
+{
+    for (size_t r = 0; r < t->n; r++)
+        for (size_t k = 0; k < MAXC; k++) {
+            for (size_t i = 0; i < t->rows[r].c[k].n; i++)
+                free(t->rows[r].c[k].v[i].text);
+            free(t->rows[r].c[k].v);
+        }
+    free(t->rows);
+    free(t->head_sig);
+    memset(t, 0, sizeof *t);
+    t->anchor = -1;
+}
+
+static trow *add_row(otable *t)
+{
+    if (t->n >= DOC_MAX_ROWS)
+        return NULL;
+    trow *v = vec_grow(t->rows, t->n, &t->cap, sizeof *v, 32);
+    if (!v)
+        return NULL;
+    t->rows = v;
+    memset(&v[t->n], 0, sizeof *v);
+    return &v[t->n++];
+}
+
+static int cell_add(tcell *c, const char *text, double x0, double x1, double y, double w0,
+                    int nwords, int page)
+{
+    cline *v = vec_grow(c->v, c->n, &c->cap, sizeof *v, 4);
+    if (!v)
+        return -1;
+    c->v = v;
+    char *t = strdup(text);
+    if (!t)
+        return -1;
+    v[c->n++] = (cline){t, x0, x1, y, w0, nwords, page};
+    return 0;
+}
+
+static size_t col_of(const otable *t, double x)
+{
+    size_t k = 0;
+    while (k + 1 < t->ncols && x > t->bound[k])
+        k++;
+    return k;
+}
+
+/* One line cut into column pieces: piece[k] text (or empty), with extent. */
+typedef struct piece {
+    buf text;
+    double x0, x1, w0;
+    int nwords;
+    int span;             /* columns covered from this one */
+} piece;
+
+static void pieces_release(piece *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        buf_release(&p[k].text);
+}
+
+static double chunk_x(const page_ctx *c, const line *L, int k);
+static int code_led(const page_ctx *c, const line *L);
+
+static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
+{
+    for (size_t k = 0; k < t->ncols; k++) {
+        buf_init(&p[k].text, DOC_MAX_CELL);
+        p[k].x0 = p[k].x1 = p[k].w0 = 0;
+        p[k].nwords = 0;
+        p[k].span = 1;
+    }
+    size_t a, b;
+    /* a group row (its code, then one piece of text) spans what it crosses */
+    if (L->nchunks <= 2 && code_led(c, L))
+        header = 1;
+    for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
+        size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
+        size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
+        int straddle = header;
+        for (size_t i = a; i < b && k1 != k0; i++)
+            if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
+                straddle = 1;
+        if (k1 == k0 || !straddle) {
+            /* words of one chunk may still sit in two columns when the gap is narrow */
+            for (size_t i = a; i < b; i++) {
+                const pdf_word *w = L->w[i];
+                size_t k = col_of(t, (w->x0 + w->x1) / 2);
+                piece *q = &p[k];
+                if (q->nwords) {
+                    buf_addc(&q->text, ' ');
+                } else {
+                    q->x0 = w->x0;
+                    q->w0 = w->x1 - w->x0;
+                }
+                buf_adds(&q->text, w->text);
+                q->x1 = w->x1;
+                q->nwords++;
+            }
+        } else {
+            piece *q = &p[k0];
+            if (q->nwords)
+                buf_addc(&q->text, ' ');
+            else
+                q->x0 = L->w[a]->x0, q->w0 = L->w[a]->x1 - L->w[a]->x0;
+            words_text(&q->text, L, a, b);
+            q->x1 = L->w[b - 1]->x1;
+            q->nwords += (int)(b - a);
+            if ((int)(k1 - k0 + 1) > q->span)
+                q->span = (int)(k1 - k0 + 1);
+        }
+    }
+    for (size_t k = 0; k < t->ncols; k++)
+        if (buf_failed(&p[k].text))
+            return -1;
+    return 0;
+}
+
+/* How many rivers of T the chunks of L cross. */
+static int crossings(const page_ctx *c, const otable *t, const line *L)
+{
+    int n = 0;
+    size_t a, b;
+    (void)a, (void)b;
+    for (size_t i = 0; i < L->n; i++)
+        n += (int)(col_of(t, L->w[i]->x1 - 1.0) - col_of(t, L->w[i]->x0 + 1.0));
+    return n;
+}
+
+static double chunk_x(const page_ctx *c, const line *L, int k);
+static int code_led(const page_ctx *c, const line *L);
+
+/* How many chunks of L run from one column into another. */
+static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
+{
+    int n = 0;
+    size_t a, b;
+    for (int ch = 0; chunk(c, L, ch, &a, &b); ch++)
+        n += col_of(t, L->w[a]->x0 + 1.0) != col_of(t, L->w[b - 1]->x1 - 1.0);
+    return n;
+}
+
+/* Columns from the rivers of lines [a, b): x positions covered by the chunks
+ * of at most a few lines. Fills t->ncols, t->bound. */
+static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
+{
+    double lo = 1e9, hi = -1e9;
+    for (size_t i = a; i < b; i++) {
+        if (c->ln[i].x0 < lo) lo = c->ln[i].x0;
+        if (c->ln[i].x1 > hi) hi = c->ln[i].x1;
+    }
+    for (size_t i = ha; i < hb; i++) {   /* header columns with an empty body ("Ghi chú") */
+        if (c->ln[i].x0 < lo) lo = c->ln[i].x0;
+        if (c->ln[i].x1 > hi) hi = c->ln[i].x1;
+    }
+    if (!(hi > lo) || hi - lo > 5000)
+        return -1;
+    size_t nbins = (size_t)(hi - lo) + 2;
+    unsigned *cov = calloc(nbins, sizeof *cov);
+    if (!cov)
+        return -1;
+    double span_x = -1;
+    size_t used = 0;
+    for (size_t i = a; i < b; i++) {
+        const line *L = &c->ln[i];
+        /* group rows merged across the table, and their wrapped lines, say
+         * nothing of the columns */
+        if (L->nchunks <= 2 && code_led(c, L)) {
+            span_x = chunk_x(c, L, L->nchunks - 1);
+            continue;
+        }
+        if (span_x >= 0 && L->nchunks == 1 && fabs(L->x0 - span_x) < 3.0)
+            continue;
+        span_x = -1;
+        used++;
+        for (size_t k = 0; k < L->n; k++) {
+            /* a word and the blank after it when that blank is a usual space */
+            double r = L->w[k]->x1;
+            if (k + 1 < L->n && L->w[k + 1]->x0 - r < 0.6 * c->sp)
+                r = L->w[k + 1]->x0;
+            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(r - lo);
+            for (size_t x = x0; x <= x1 && x < nbins; x++)
+                cov[x]++;
+        }
+    }
+    /* header words where no body line has any: they cover their own bins */
+    for (size_t i = ha; i < hb; i++) {
+        const line *L = &c->ln[i];
+        for (size_t k = 0; k < L->n; k++) {
+            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(L->w[k]->x1 - lo);
+            int empty = 1;
+            for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
+                if (cov[x])
+                    empty = 0;
+            if (empty)
+                for (size_t x = x0; x <= x1 && x < nbins; x++)
+                    cov[x] = 1;
+        }
+    }
+    unsigned allow = 0;   /* group rows are left out above; a sparse column (codes) must not vanish */
+    (void)used;
+    t->ncols = 1;
+    size_t x = 0;
+    while (x < nbins && cov[x] <= allow)
+        x++;
+    while (x < nbins) {
+        while (x < nbins && cov[x] > allow)
+            x++;
+        size_t r0 = x;
+        while (x < nbins && cov[x] <= allow)
+            x++;
+        if (x >= nbins)
+            break;   /* right edge */
+        /* wider than a space between two words: the gap between two cells */
+        if ((double)(x - r0) > 1.25 * c->sp && x - r0 >= 2 && t->ncols < MAXC) {
+            /* the border lies in the river and clear of the header's words
+             * that reach into it ("STT" wider than the codes under it);
+             * a word over the whole river is a merged header cell */
+            double rl = lo + (double)r0, rr = lo + (double)x;
+            for (size_t i = ha; i < hb; i++)
+                for (size_t k = 0; k < c->ln[i].n; k++) {
+                    const pdf_word *w = c->ln[i].w[k];
+                    if (w->x0 <= rl && w->x1 > rl && w->x1 < rr - 1.0)
+                        rl = w->x1;
+                    else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
+                        rr = w->x0;
+                }
+            t->bound[t->ncols - 1] = (rl + rr) / 2.0;
+            t->ncols++;
+        }
+    }
+    free(cov);
+    t->xmin = lo, t->xmax = hi;
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: rivers (lines %zu..%zu, header %zu..%zu, allow %u):", a, b, ha, hb, allow);
+        for (size_t q = 0; q + 1 < t->ncols; q++)
+            fprintf(stderr, " %.1f", t->bound[q]);
+        fprintf(stderr, "\n");
+    }
+    /* every column has a header word of its own: merge those that do not
+     * into their left neighbour (a river inside a column of short values) */
+    if (hb > ha) {
+        size_t k = 0;
+        while (k < t->ncols && t->ncols > 1) {
+            double l = k ? t->bound[k - 1] : -1e9, r = k + 1 < t->ncols ? t->bound[k] : 1e9;
+            int own = 0;
+            for (size_t i = ha; i < hb && !own; i++)
+                for (size_t w = 0; w < c->ln[i].n && !own; w++)
+                    own = c->ln[i].w[w]->x0 >= l - 1.0 && c->ln[i].w[w]->x1 <= r + 1.0;
+            if (own) {
+                k++;
+                continue;
+            }
+            /* merge towards the side a header word crosses; else left */
+            int right = k == 0;
+            for (size_t i = ha; i < hb && k + 1 < t->ncols; i++)
+                for (size_t w = 0; w < c->ln[i].n; w++)
+                    if (c->ln[i].w[w]->x0 < r && c->ln[i].w[w]->x1 > r + 1.0 && c->ln[i].w[w]->x0 >= l - 1.0)
+                        right = 1;
+            size_t drop = right ? k : k - 1;
+            memmove(&t->bound[drop], &t->bound[drop + 1], (t->ncols - 2 - drop) * sizeof *t->bound);
+            t->ncols--;
+            if (k)
+                k--;
+        }
+    }
+    return 0;
+}
+
+/* Text of one cell from its lines. */
+static char *cell_text(const otable *t, size_t col, const tcell *cell)
+{
+    buf b;
+    buf_init(&b, DOC_MAX_CELL);
+    double W = t->colw[col];
+    for (size_t i = 0; i < cell->n; i++) {
+        const cline *cl = &cell->v[i];
+        if (i) {
+            const cline *pv = &cell->v[i - 1];
+            double pw = pv->x1 - pv->x0;
+            int brk = 0, glue = 0;
+            /* "- Xã hội" under a full line is "Phòng Văn hóa - Xã hội" wrapped
+             * before its hyphen; a list item follows an ended line */
+            size_t pl = strlen(pv->text);
+            int ended = pl && strchr(";.:", pv->text[pl - 1]);
+            if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
+                brk = 1;
+            else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0)
+                brk = 1;
+            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
+                brk = 1;
+            if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
+                glue = 1;
+            if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
+                pv->text[pl - 2] != ' ')
+                glue = 1;   /* "HĐND-" + "UBND", "nghiệp/" + "1.000 dân" */
+            if (!brk && cl->text[0] == '/')
+                glue = 1;   /* "doanh nghiệp" + "/1.000 dân" */
+            if (brk)
+                buf_addc(&b, '\n');
+            else if (!glue)
+                buf_addc(&b, ' ');
+        }
+        buf_adds(&b, cl->text);
+    }
+    if (buf_failed(&b)) {
+        buf_release(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}
+
+/* Header words joined, for telling a repeated header on the next page. */
+static int head_has_line(const otable *t, const line *L)
+{
+    if (!t->head_sig || !L->n)
+        return 0;
+    for (size_t i = 0; i < L->n; i++) {
+        char pat[256];
+        int k = snprintf(pat, sizeof pat, " %s ", L->w[i]->text);
+        if (k <= 0 || (size_t)k >= sizeof pat || !strstr(t->head_sig, pat))
+            return 0;
+    }
+    return 1;
+}
+
+static int piece_is_code(const piece *q)
+{
+    if (!q->nwords || !q->text.ptr)
+        return 0;
+    if (q->nwords == 1)
+        return is_code(q->text.ptr);
+    if (q->span > 1) {   /* "I. HẠ TẦNG SỐ" merged across the row */
+        const char *sp = strchr(q->text.ptr, ' ');
+        char tok[12];
+        size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
+        if (!n || n >= sizeof tok)
+            return 0;
+        memcpy(tok, q->text.ptr, n);
+        tok[n] = 0;
+        return is_code(tok);
+    }
+    return 0;
+}
+
+static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
+{
+    if (!q->nwords)
+        return 0;
+    if (cell_add(&r->c[k], q->text.ptr, q->x0, q->x1, y, q->w0, q->nwords, page))
+        return -1;
+    if (q->span > r->c[k].span)
+        r->c[k].span = q->span;
+    return 0;
+}
+
+/* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
+ * anchor column, header and alignment). */
+static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
+{
+    int rc = -1;
+    size_t n = b - a;
+    piece *P = calloc(n * t->ncols + 1, sizeof *P);
+    int *anch = calloc(n + 1, sizeof *anch);
+    if (!P || !anch)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        if (line_pieces(c, t, &c->ln[a + i], &P[i * t->ncols], 0))
+            goto out;
+#define PC(i, k) (&P[(i) * t->ncols + (k)])
+    if (first) {
+        t->anchor = -1;
+        for (size_t k = 0; k < t->ncols && k < 3 && t->anchor < 0; k++) {
+            size_t codes = 0, full = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (!PC(i, k)->nwords)
+                    continue;
+                full++;
+                codes += piece_is_code(PC(i, k));
+            }
+            if ((codes >= 2 && codes * 3 >= full) || (codes == 1 && full <= 2))
+                t->anchor = (int)k;
+            if (getenv("DTI_PDF_DEBUG"))
+                fprintf(stderr, "pdf: anchor? column %zu: %zu codes of %zu\n", k, codes, full);
+        }
+    }
+    size_t fa = n;   /* first anchor line */
+    for (size_t i = 0; i < n; i++) {
+        anch[i] = t->anchor >= 0 && piece_is_code(PC(i, (size_t)t->anchor));
+        if (anch[i] && fa == n)
+            fa = i;
+    }
+    size_t body = 0;
+    {
+        /* alignment: top unless cells often start away from their code line
+         * (counted over the pages read so far) */
+        size_t pairs = 0, bad = 0;
+        size_t prev = n;
+        for (size_t i = fa; i < n; i++) {
+            if (!anch[i])
+                continue;
+            if (prev < n) {
+                for (size_t k = 0; k < t->ncols; k++) {
+                    if ((int)k == t->anchor)
+                        continue;
+                    double last = -1;
+                    int any = 0, viol = 0, nitems = 0;
+                    for (size_t j = prev; j < i; j++) {
+                        if (!PC(j, k)->nwords)
+                            continue;
+                        double y = c->ln[a + j].yc;
+                        if (!any && fabs(y - c->ln[a + prev].yc) > 1.5)
+                            viol = 1;
+                        if (any && y - last > 1.6 * c->h)
+                            viol = 1;
+                        any = 1;
+                        nitems++;
+                        last = y;
+                    }
+                    /* a lone line at the code's height says nothing either way */
+                    pairs += any && (viol || nitems >= 2);
+                    bad += viol;
+                }
+            }
+            prev = i;
+        }
+        t->pairs += pairs;
+        t->bad += bad;
+        t->centered = t->pairs && t->bad * 4 > t->pairs;
+    }
+    if (first) {
+        /* header: lines before the first code; when centred, only those above
+         * the widest gap before it (the first row's cells rise above its code) */
+        body = fa;
+        if (t->centered && fa < n && fa > 0) {
+            double best = -1;
+            size_t at = fa;
+            for (size_t i = 1; i <= fa; i++) {
+                double g = c->ln[a + i].yc - c->ln[a + i - 1].yc;
+                if (g > best + 0.01)
+                    best = g, at = i;
+            }
+            body = at;
+        }
+        if (fa == n)
+            body = 0;   /* no codes: no header can be told */
+        for (size_t i = 0; i < body; i++) {
+            pieces_release(&P[i * t->ncols], t->ncols);
+            if (line_pieces(c, t, &c->ln[a + i], &P[i * t->ncols], 1))
+                goto out;
+        }
+        /* header rows */
+        if (body > 0) {
+            buf sig;
+            buf_init(&sig, 1 << 16);
+            buf_addc(&sig, ' ');
+            double span_bottom = -1;
+            int covered[MAXC] = {0};
+            for (size_t i = 0; i < body; i++) {
+                const line *L = &c->ln[a + i];
+                for (size_t w = 0; w < L->n; w++) {
+                    buf_adds(&sig, L->w[w]->text);
+                    buf_addc(&sig, ' ');
+                }
+                for (size_t k = 0; k < t->ncols; k++)
+                    if (PC(i, k)->span > 1) {
+                        if (L->y1 > span_bottom)
+                            span_bottom = L->y1;
+                        for (int s = 1; s < PC(i, k)->span && k + (size_t)s < t->ncols; s++)
+                            covered[k + (size_t)s] = 1, covered[k] = 1;
+                    }
+            }
+            if (buf_failed(&sig)) {
+                buf_release(&sig);
+                goto out;
+            }
+            t->head_sig = buf_detach(&sig);
+            trow *h0 = add_row(t);
+            if (!h0)
+                goto out;
+            h0->header = 1;
+            trow *h1 = NULL;
+            if (span_bottom > 0) {
+                if (!(h1 = add_row(t)))
+                    goto out;
+                h0 = h1 - 1;
+                h1->header = 1;
+            }
+            for (size_t i = 0; i < body; i++) {
+                const line *L = &c->ln[a + i];
+                int numbering = 1;
+                for (size_t w = 0; w < L->n; w++)
+                    numbering &= is_numbering(L->w[w]->text);
+                if (numbering && L->n >= 3)
+                    continue;
+                for (size_t k = 0; k < t->ncols; k++) {
+                    trow *r = h1 && covered[k] && L->y0 >= span_bottom - 0.5 && PC(i, k)->span == 1 ? h1 : h0;
+                    if (put_piece(r, k, PC(i, k), L->yc, page))
+                        goto out;
+                }
+            }
+        }
+    } else {
+        /* a continued page: drop a repeated header before the first code */
+        while (body < fa && head_has_line(t, &c->ln[a + body]))
+            body++;
+    }
+    /* units columns, from the header words */
+    if (first)
+        for (size_t r = 0; r < t->n; r++)
+            for (size_t k = 0; k < t->ncols; k++) {
+                char *h = cell_text(t, k, &t->rows[r].c[k]);
+                if (h && (text_fold_contains(h, "chu tri") || text_fold_contains(h, "phoi hop") ||
+                          text_fold_contains(h, "don vi") || text_fold_contains(h, "co quan") ||
+                          text_fold_contains(h, "phong ban")))
+                    t->units[k] = 1;
+                free(h);
+            }
+    /* body rows */
+    size_t row0 = t->n;   /* index of this page's first new row */
+    size_t nanch = 0;
+    for (size_t i = body; i < n; i++)
+        nanch += anch[i];
+    if (t->anchor < 0) {
+        /* no codes: a row starts where every cell of a line starts afresh */
+        trow *cur = t->n && !t->rows[t->n - 1].header ? &t->rows[t->n - 1] : NULL;
+        for (size_t i = body; i < n; i++) {
+            int cols = 0, fresh = 1;
+            for (size_t k = 0; k < t->ncols; k++) {
+                if (!PC(i, k)->nwords)
+                    continue;
+                cols++;
+                if (i > body && PC(i - 1, k)->nwords)
+                    fresh = 0;
+            }
+            if (!cur || (cols >= 2 && fresh && i > body)) {
+                if (!(cur = add_row(t)))
+                    goto out;
+            }
+            for (size_t k = 0; k < t->ncols; k++)
+                if (put_piece(cur, k, PC(i, k), c->ln[a + i].yc, page))
+                    goto out;
+        }
+    } else if (!t->centered || !nanch) {
+        trow *cur = t->n && !t->rows[t->n - 1].header ? &t->rows[t->n - 1] : NULL;
+        for (size_t i = body; i < n; i++) {
+            if (anch[i] || !cur) {
+                if (!(cur = add_row(t)))
+                    goto out;
+            }
+            for (size_t k = 0; k < t->ncols; k++)
+                if (put_piece(cur, k, PC(i, k), c->ln[a + i].yc, page))
+                    goto out;
+        }
+    } else {
+        size_t *ai = malloc(nanch * sizeof *ai);
+        size_t *items = malloc((n + 1) * sizeof *items);
+        if (!ai || !items) {
+            free(ai);
+            free(items);
+            goto out;
+        }
+        size_t m = 0;
+        for (size_t i = body; i < n; i++)
+            if (anch[i]) {
+                ai[m++] = i;
+                if (!add_row(t)) {
+                    free(ai);
+                    free(items);
+                    goto out;
+                }
+            }
+        for (size_t k = 0; k < t->ncols; k++) {
+            size_t ni = 0;
+            for (size_t i = body; i < n; i++)
+                if (PC(i, k)->nwords)
+                    items[ni++] = i;
+            size_t p = 0;
+            /* a continued page: a row cut by the page break ends at its top.
+             * The first code's cell rises from it in lines one pitch apart;
+             * lines above a wider gap finish the row of the page before. */
+            if (!first && row0 > 0 && !t->rows[row0 - 1].header) {
+                double Y0 = c->ln[a + ai[0]].yc;
+                size_t above = 0;
+                while (above < ni && c->ln[a + items[above]].yc <= Y0 + 1.0)
+                    above++;
+                size_t r0 = above;
+                if (above && c->ln[a + items[above - 1]].yc >= Y0 - 1.3 * c->h) {
+                    r0 = above - 1;
+                    while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= 1.6 * c->h)
+                        r0--;
+                }
+                for (size_t q = 0; q < r0; q++)
+                    if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
+                        free(ai);
+                        free(items);
+                        goto out;
+                    }
+                p = r0;
+            }
+            for (size_t j = 0; j < nanch; j++) {
+                double Y = c->ln[a + ai[j]].yc;
+                size_t s0 = p;
+                while (p < ni && c->ln[a + items[p]].yc <= Y + 1.0)
+                    p++;
+                size_t take = p;
+                if (j + 1 == nanch) {
+                    take = ni;
+                } else {
+                    double Yn = c->ln[a + ai[j + 1]].yc;
+                    size_t e = p;
+                    while (e < ni && c->ln[a + items[e]].yc < Yn - 1.0)
+                        e++;
+                    double best = 1e18;
+                    for (size_t s = p; s <= e; s++) {
+                        double cost;
+                        if (s == s0)
+                            cost = 0.6 * c->h;
+                        else
+                            cost = fabs((c->ln[a + items[s0]].yc + c->ln[a + items[s - 1]].yc) / 2 - Y);
+                        if (cost < best - 0.01)
+                            best = cost, take = s;
+                    }
+                }
+                trow *r = &t->rows[row0 + j];
+                for (size_t q = s0; q < take; q++)
+                    if (put_piece(r, k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
+                        free(ai);
+                        free(items);
+                        goto out;
+                    }
+                p = take;
+            }
+        }
+        free(ai);
+        free(items);
+    }
+    rc = 0;
+out:
+    if (P)
+        for (size_t i = 0; i < n; i++)
+            pieces_release(&P[i * t->ncols], t->ncols);
+    free(P);
+    free(anch);
+    return rc;
+#undef PC
+}
+
+/* First line of cell C (page, y) or 0. */
+static int cell_top(const tcell *c, int *page, double *y)
+{
+    if (!c->n)
+        return 0;
+    *page = c->v[0].page;
+    *y = c->v[0].y;
+    return 1;
+}
+
+/* A first column merged down over each group's rows (Word vMerge: "Lĩnh
+ * vực" left of the code column, its name once per group). The PDF shows
+ * the name once, top-aligned on its first row or centred over its rows;
+ * the rows' anchors tell which: a name whose first line sits on a code's
+ * line starts at that row, else it starts after the previous group and
+ * spans the rows whose middle it is nearest. The name moves to its first
+ * row and the rows under it are marked merged up, as a .docx reads. */
+static int group_column(otable *t)
+{
+    if (t->anchor < 1 || t->ncols < 3)
+        return 0;
+    size_t body = 0, with = 0;
+    while (body < t->n && t->rows[body].header)
+        body++;
+    size_t nb = t->n - body;
+    for (size_t r = body; r < t->n; r++)
+        with += t->rows[r].c[0].n > 0;
+    if (nb < 3 || !with || with * 10 > nb * 6)
+        return 0;
+    /* take the column's lines out, in page order, and cut them into names
+     * where lines stop following one another */
+    size_t nl = 0;
+    for (size_t r = body; r < t->n; r++)
+        nl += t->rows[r].c[0].n;
+    tcell *runs = calloc(nl, sizeof *runs);
+    cline *all = calloc(nl, sizeof *all);
+    size_t nr = 0, k = 0;
+    if (!runs || !all) {
+        free(runs);
+        free(all);
+        return -1;
+    }
+    for (size_t r = body; r < t->n; r++) {
+        tcell *c0 = &t->rows[r].c[0];
+        for (size_t i = 0; i < c0->n; i++)
+            all[k++] = c0->v[i];
+        free(c0->v);
+        memset(c0, 0, sizeof *c0);
+    }
+    for (size_t i = 1; i < nl; i++)   /* insertion sort by (page, y): few lines */
+        for (size_t j = i; j > 0 && (all[j].page < all[j - 1].page ||
+                                     (all[j].page == all[j - 1].page && all[j].y < all[j - 1].y)); j--) {
+            cline tmp = all[j];
+            all[j] = all[j - 1];
+            all[j - 1] = tmp;
+        }
+    for (size_t i = 0; i < nl; i++) {
+        if (!i || all[i].page != all[i - 1].page || all[i].y - all[i - 1].y > 1.6 * t->h)
+            nr++;
+        tcell *run = &runs[nr - 1];
+        cline *v = vec_grow(run->v, run->n, &run->cap, sizeof *v, 4);
+        if (!v) {
+            for (size_t j = i; j < nl; j++)
+                free(all[j].text);
+            nl = i;
+            break;
+        }
+        run->v = v;
+        v[run->n++] = all[i];
+    }
+    free(all);
+    size_t start = body;
+    for (size_t g = 0; g < nr && start < t->n; g++) {
+        int pg = 0;
+        double top = 0, C;
+        cell_top(&runs[g], &pg, &top);
+        C = (runs[g].v[0].y + runs[g].v[runs[g].n - 1].y) / 2;
+        size_t s = start;
+        /* top-aligned: the name's first line is the first line of a row */
+        int topal = 0;
+        for (size_t r = start; r < t->n && !topal; r++) {
+            for (size_t k2 = 1; k2 < t->ncols; k2++) {
+                int rp;
+                double ry;
+                if (cell_top(&t->rows[r].c[k2], &rp, &ry) && rp == pg && fabs(ry - top) < 0.6 * t->h) {
+                    s = r;
+                    topal = 1;
+                    break;
+                }
+            }
+        }
+        if (g == 0)
+            s = body;
+        /* the rows before S belong to the group before (already marked) */
+        for (size_t r = start; r < s; r++)
+            t->rows[r].c[0].up = 1;
+        t->rows[s].c[0] = runs[g];
+        memset(&runs[g], 0, sizeof runs[g]);
+        /* its rows: centred, while the middle of its rows comes nearer C */
+        size_t e = s;
+        int sp;
+        double sy;
+        if (!topal && cell_top(&t->rows[s].c[t->anchor], &sp, &sy)) {
+            for (size_t r = s + 1; r < t->n; r++) {
+                int rp;
+                double ry, ey;
+                int ep;
+                if (!cell_top(&t->rows[r].c[t->anchor], &rp, &ry) || rp != sp ||
+                    !cell_top(&t->rows[e].c[t->anchor], &ep, &ey))
+                    break;
+                if (fabs((sy + ry) / 2 - C) < fabs((sy + ey) / 2 - C) - 0.01)
+                    e = r;
+                else
+                    break;
+            }
+        }
+        for (size_t r = s + 1; r <= e; r++)
+            t->rows[r].c[0].up = 1;
+        start = e + 1;
+    }
+    for (size_t r = start; r < t->n && nr; r++)
+        t->rows[r].c[0].up = 1;   /* rows after the last name: its group */
+    for (size_t g = 0; g < nr; g++) {
+        for (size_t i = 0; i < runs[g].n; i++)
+            free(runs[g].v[i].text);
+        free(runs[g].v);
+    }
+    free(runs);
+    return 0;
+}
+
+/* The table T as a doc_table of D; T is released. */
+static int table_flush(doc *d, otable *t)
+{
+    int rc = -1;
+    if (!t->n) {
+        table_release(t);
+        return 0;
+    }
+    if (group_column(t))
+        goto out;
+    /* widest line of each column, headers and spanning pieces apart */
+    for (size_t k = 0; k < t->ncols; k++) {
+        t->colw[k] = 0;
+        for (size_t r = 0; r < t->n; r++) {
+            const tcell *cl = &t->rows[r].c[k];
+            if (t->rows[r].header || cl->span > 1)
+                continue;
+            for (size_t i = 0; i < cl->n; i++)
+                if (cl->v[i].x1 - cl->v[i].x0 > t->colw[k])
+                    t->colw[k] = cl->v[i].x1 - cl->v[i].x0;
+        }
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: table %zux%zu anchor %d centered %d widths", t->n, t->ncols, t->anchor, t->centered);
+        for (size_t k = 0; k < t->ncols; k++)
+            fprintf(stderr, " %.1f%s", t->colw[k], t->units[k] ? "u" : "");
+        fprintf(stderr, "\n");
+    }
+    doc_table *dt = doc_add_table(d, t->n, t->ncols, 0);
+    if (!dt)
+        goto out;
+    for (size_t r = 0; r < t->n; r++) {
+        trow *row = &t->rows[r];
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &row->c[k];
+            if (cl->span > 1)
+                for (int s = 1; s < cl->span && k + (size_t)s < t->ncols; s++)
+                    if (!row->c[k + (size_t)s].n)
+                        row->c[k + (size_t)s].covered = 1;
+        }
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &row->c[k];
+            doc_cell *dc = doc_cell_at(dt, r, k);
+            if (cl->covered) {
+                dc->merged = DOC_MERGE_LEFT;
+                continue;
+            }
+            if (cl->up && !cl->n) {
+                dc->merged = DOC_MERGE_UP;
+                continue;
+            }
+            if (row->header && r > 0 && t->rows[r - 1].header && !cl->n && t->rows[r - 1].c[k].n &&
+                !t->rows[r - 1].c[k].covered && t->rows[r - 1].c[k].span <= 1) {
+                dc->merged = DOC_MERGE_UP;
+                continue;
+            }
+            if (!cl->n)
+                continue;
+            char *s = cell_text(t, k, cl);
+            if (!s)
+                goto out;
+            int bad = doc_cell_set(dt, r, k, s);
+            free(s);
+            if (bad)
+                goto out;
+        }
+    }
+    rc = 0;
+out:
+    table_release(t);
+    return rc;
+}
+
+/* ---- paragraphs --------------------------------------------------------- */
+
+typedef struct para {
+    buf text;
+    int open;
+    int bold, center;
+    double last_w, last_x1, last_yc, h;
+    double left, right;
+} para;
+
+static int para_flush(doc *d, para *p)
+{
+    if (!p->open)
+        return 0;
+    p->open = 0;
+    if (buf_failed(&p->text))
+        return -1;
+    if (!p->text.len)
+        return 0;
+    doc_block *b = doc_add_para(d, p->text.ptr, 0);
+    buf_reset(&p->text);
+    if (!b)
+        return d->n >= DOC_MAX_BLOCKS ? -1 : 0;
+    b->bold = p->bold;
+    b->center = p->center;
+    return 0;
+}
+
+static void line_text(buf *b, const line *L)
+{
+    words_text(b, L, 0, L->n);
+}
+
+static int para_line(doc *d, para *p, const page_ctx *c, const line *L, int newpage)
+{
+    double width = L->x1 - L->x0;
+    double area = c->right - c->left;
+    int center = L->x0 > c->left + 15 && fabs((L->x0 + L->x1) / 2 - (c->left + c->right) / 2) < 0.06 * area;
+    const char *first = L->w[0]->text;
+    double w0 = L->w[0]->x1 - L->w[0]->x0;
+    int brk = !p->open;
+    if (!brk) {
+        double pitch = L->yc - p->last_yc;
+        if (!newpage && (pitch > 1.45 * c->h || pitch < 0))
+            brk = 1;
+        else if (marker_word(first) || heading_word(first))
+            brk = 1;
+        else if (p->bold != L->bold)
+            brk = 1;
+        else if (p->center && center)
+            brk = p->last_w + c->sp + w0 < area * 0.9;
+        else if (p->last_x1 + c->sp + w0 < c->right - 2.0)
+            brk = 1;
+    }
+    if (brk) {
+        if (para_flush(d, p))
+            return -1;
+        p->open = 1;
+        p->bold = L->bold;
+        p->center = center;
+    } else {
+        buf_addc(&p->text, ' ');
+    }
+    line_text(&p->text, L);
+    p->last_w = width;
+    p->last_x1 = L->x1;
+    p->last_yc = L->yc;
+    return 0;
+}
+
+/* ---- two columns (letterhead, signature) ---------------------------------- */
+
+/* Lines [i, *end) form a two-column block; returns 1 and the river's x. */
+static int two_columns(const page_ctx *c, size_t i, size_t *end, double *river)
+{
+    double lo = -1e9, hi = 1e9;
+    size_t two = 0, j = i;
+    for (; j < c->nln; j++) {
+        const line *L = &c->ln[j];
+        if (L->nchunks > 2)
+            break;
+        if (j > i && L->yc - c->ln[j - 1].yc > 1.6 * c->h)
+            break;
+        double nlo = lo, nhi = hi;
+        if (L->nchunks == 2) {
+            size_t a = 0, b = 1;
+            chunk(c, L, 0, &a, &b);
+            if (b >= L->n)
+                break;
+            double gl = L->w[b - 1]->x1, gr = L->w[b]->x0;
+            if (gl > nlo) nlo = gl;
+            if (gr < nhi) nhi = gr;
+        } else {
+            /* one chunk: wholly on one side of the river */
+            if (L->x1 <= hi && L->x1 > nlo)
+                nlo = L->x1;
+            else if (L->x0 >= lo && L->x0 < nhi)
+                nhi = L->x0;
+            else if (!(L->x1 <= lo || L->x0 >= hi))
+                break;
+        }
+        if (nhi - nlo < 2.0)
+            break;
+        lo = nlo, hi = nhi;
+        two += L->nchunks == 2;
+    }
+    if (two < 2 || j - i < 2)
+        return 0;
+    *end = j;
+    *river = (lo + hi) / 2;
+    return 1;
+}
+
+static int emit_two_columns(doc *d, const page_ctx *c, size_t a, size_t b, double river)
+{
+    buf side[2];
+    buf_init(&side[0], DOC_MAX_CELL);
+    buf_init(&side[1], DOC_MAX_CELL);
+    double last_x1[2] = {0, 0}, right[2] = {river, c->right};
+    for (size_t i = a; i < b; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 0; w < L->n; w++) {
+            int s = L->w[w]->x0 >= river;
+            size_t e = w;
+            while (e + 1 < L->n && (L->w[e + 1]->x0 >= river) == s)
+                e++;
+            if (side[s].len) {
+                double w0 = L->w[w]->x1 - L->w[w]->x0;
+                /* a line that wraps the one above (centred text): join */
+                buf_addc(&side[s], last_x1[s] + c->sp + w0 < right[s] - 2.0 || starts_upper(L->w[w]->text) ? '\n' : ' ');
+            }
+            words_text(&side[s], L, w, e + 1);
+            last_x1[s] = L->w[e]->x1;
+            w = e;
+        }
+    }
+    int rc = -1;
+    if (buf_failed(&side[0]) || buf_failed(&side[1]))
+        goto out;
+    doc_table *t = doc_add_table(d, 1, 2, 0);
+    if (!t || doc_cell_set(t, 0, 0, side[0].ptr ? side[0].ptr : "") ||
+        doc_cell_set(t, 0, 1, side[1].ptr ? side[1].ptr : ""))
+        goto out;
+    rc = 0;
+out:
+    buf_release(&side[0]);
+    buf_release(&side[1]);
+    return rc;
+}
+
+/* ---- the document --------------------------------------------------------- */
+
+/* Line J may be part of a table's run of lines. */
+static int tablelike(const page_ctx *c, size_t j)
+{
+    const line *L = &c->ln[j];
+    return L->nchunks >= 2 || (L->x1 - L->x0) < 0.5 * (c->right - c->left);
+}
+
+/* Left of chunk K of L, or -1. */
+static double chunk_x(const page_ctx *c, const line *L, int k)
+{
+    size_t a, b;
+    return chunk(c, L, k, &a, &b) ? L->w[a]->x0 : -1;
+}
+
+/* First chunk or second is a row code: where a table's body starts. */
+static int code_led(const page_ctx *c, const line *L)
+{
+    size_t a, b;
+    for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++)
+        if (is_code(L->w[a]->text))
+            return 1;
+    return 0;
+}
+
+/* Line J belongs to table T: it crosses no river, or is a group row merged
+ * across columns (led by its code, or wrapping such a row: starting where
+ * the spanning text of the line above starts). */
+static int fits(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j];
+    if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+        return 0;
+    int x = crossings(c, t, L);
+    if (x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) || (x == 1 && L->nchunks >= 2))
+        return 1;
+    if (j == 0)
+        return 0;
+    /* the text of a group row above, wrapped under itself: up over lines of
+     * one chunk starting where this one starts, to the group row */
+    if (L->nchunks != 1)
+        return 0;
+    for (size_t u = j; u-- > 0;) {
+        const line *U = &c->ln[u];
+        if (c->ln[u + 1].yc - U->yc > 1.6 * c->h)
+            return 0;
+        if (U->nchunks == 1 && fabs(U->x0 - L->x0) < 3.0)
+            continue;
+        return U->nchunks == 2 && code_led(c, U) && fabs(chunk_x(c, U, 1) - L->x0) < 3.0;
+    }
+    return 0;
+}
+
+/* Line K, after the one above, still belongs to table T: it follows closely,
+ * or (centred rows leave blank bands) a row code follows it closely among
+ * lines that fit. A title after the table ("Phụ lục 2") does not. */
+static int after_gap(const page_ctx *c, const otable *t, size_t k)
+{
+    double gap = c->ln[k].yc - c->ln[k - 1].yc;
+    if (gap < 1.6 * c->h)
+        return 1;
+    if (gap > 8.0 * c->h)
+        return 0;
+    size_t m = k;
+    for (; m < c->nln && m < k + 40; m++) {
+        if (m > k && (c->ln[m].yc - c->ln[m - 1].yc >= 8.0 * c->h || !fits(c, t, m)))
+            return 0;
+        if (code_led(c, &c->ln[m]))
+            return 1;
+    }
+    return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
+}
+
+dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
+{
+    dti_rc rc = DTI_ERR_NOMEM;
+    doc *d = doc_new(name);
+    otable t;
+    memset(&t, 0, sizeof t);
+    t.anchor = -1;
+    para p;
+    memset(&p, 0, sizeof p);
+    buf_init(&p.text, DOC_MAX_CELL);
+    page_ctx c;
+    memset(&c, 0, sizeof c);
+    size_t words = 0;
+    *out = NULL;
+    if (!d)
+        goto nomem;
+    for (size_t pi = 0; pi < npages; pi++) {
+        words += pages[pi].n;
+        if (page_lines(&c, &pages[pi]))
+            goto nomem;
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "2") == 0)
+            for (size_t q = 0; q < c.nln; q++) {
+                fprintf(stderr, "p%zu L%zu y%.1f ch%d:", pi, q, c.ln[q].yc, c.ln[q].nchunks);
+                for (size_t w = 0; w < c.ln[q].n; w++)
+                    fprintf(stderr, " [%.0f-%.0f]%s", c.ln[q].w[w]->x0, c.ln[q].w[w]->x1, c.ln[q].w[w]->text);
+                fprintf(stderr, "\n");
+            }
+        size_t i = 0;
+        if (t.open) {
+            size_t j = 0;
+            /* a bold title on the new page ("Phụ lục 2:") is one piece of
+             * text across a river: not a continued cell */
+            while (j < c.nln && fits(&c, &t, j) && (j == 0 || after_gap(&c, &t, j)) &&
+                   (code_led(&c, &c.ln[j]) || !c.ln[j].bold || !chunk_crossings(&c, &t, &c.ln[j])))
+                j++;
+            if (j > 0 && table_page(&c, &t, 0, j, (int)pi, 0))
+                goto nomem;
+            i = j;
+            if (j < c.nln) {
+                t.open = 0;
+                if (table_flush(d, &t))
+                    goto nomem;
+            }
+        }
+        size_t fed = i;   /* lines before this one went to paragraphs */
+        while (i < c.nln) {
+            size_t j;
+            double river;
+            if (c.ln[i].nchunks >= 3) {
+                j = i + 1;
+                double span_x = -1;   /* a merged cell's text wrapping under itself */
+                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 8.0 * c.h) {
+                    if (tablelike(&c, j)) {
+                        span_x = chunk_x(&c, &c.ln[j], 1);
+                    } else if (span_x < 0 || fabs(c.ln[j].x0 - span_x) > 3.0) {
+                        break;
+                    }
+                    j++;
+                }
+                size_t rich = 0, body = j;
+                for (size_t k = i; k < j; k++) {
+                    rich += c.ln[k].nchunks >= 3;
+                    if (body == j && k > i && code_led(&c, &c.ln[k]))
+                        body = k;
+                }
+                otable nt;
+                memset(&nt, 0, sizeof nt);
+                nt.anchor = -1;
+                if (rich >= 2 && find_columns(&c, &nt, body < j ? body : i, j, i, body < j ? body : i) == 0 &&
+                    nt.ncols >= 2) {
+                    /* header lines above the first line of three cells (a centred
+                     * header's tallest cell rises alone): close, narrow, fitting */
+                    size_t i0 = i;
+                    while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
+                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1) &&
+                           !crossings(&c, &nt, &c.ln[i0 - 1]))
+                        i0--;
+                    if (i0 < i && find_columns(&c, &nt, body < j ? body : i, j, i0, body < j ? body : i))
+                        goto nomem;
+                    i = i0;
+                    double lo = nt.xmin, hi = nt.xmax;
+                    for (size_t k = i; k < body && k < j; k++) {
+                        if (c.ln[k].x0 < lo) lo = c.ln[k].x0;
+                        if (c.ln[k].x1 > hi) hi = c.ln[k].x1;
+                    }
+                    nt.xmin = lo, nt.xmax = hi;
+                    /* the run ends at the first line that does not fit the columns */
+                    size_t k = body < j ? body : i + 1;
+                    while (k < c.nln && (k < body || (fits(&c, &nt, k) && after_gap(&c, &nt, k))))
+                        k++;
+                    if (getenv("DTI_PDF_DEBUG")) {
+                        fprintf(stderr, "pdf: page %zu lines %zu..%zu body %zu end %zu cols", pi, i, j, body, k);
+                        for (size_t q = 0; q + 1 < nt.ncols; q++)
+                            fprintf(stderr, " %.1f", nt.bound[q]);
+                        fprintf(stderr, "\n");
+                    }
+                    for (; fed < i; fed++)
+                        if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
+                            goto nomem;
+                    if (para_flush(d, &p))
+                        goto nomem;
+                    if (t.n && table_flush(d, &t))
+                        goto nomem;
+                    t = nt;
+                    t.h = c.h;
+                    if (table_page(&c, &t, i, k, (int)pi, 1))
+                        goto nomem;
+                    t.open = k == c.nln;
+                    if (!t.open && table_flush(d, &t))
+                        goto nomem;
+                    fed = i = k;
+                    continue;
+                }
+            }
+            /* two columns, unless they are the first lines of a table's header */
+            if (c.ln[i].nchunks == 2 && two_columns(&c, i, &j, &river) &&
+                !(j < c.nln && c.ln[j].nchunks >= 3 && c.ln[j].yc - c.ln[j - 1].yc < 1.6 * c.h)) {
+                for (; fed < i; fed++)
+                    if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
+                        goto nomem;
+                if (para_flush(d, &p) || emit_two_columns(d, &c, i, j, river))
+                    goto nomem;
+                fed = i = j;
+                continue;
+            }
+            i++;
+        }
+        for (; fed < c.nln; fed++)
+            if (para_line(d, &p, &c, &c.ln[fed], fed == 0 && pi > 0))
+                goto nomem;
+        page_release(&c);
+        memset(&c, 0, sizeof c);
+    }
+    if (para_flush(d, &p) || (t.n && table_flush(d, &t)))
+        goto nomem;
+    if (!words) {
+        rc = dti_fail(e, DTI_ERR_FORMAT, name,
+                      "%s: tệp PDF không có lớp chữ (bản quét hoặc ảnh chụp); dti không nhận dạng chữ (OCR) — hãy nhập tệp Word/Excel gốc, hoặc PDF xuất từ Word",
+                      "%s: the PDF has no text layer (a scan or a photo); dti does no OCR: import the original Word/Excel file, or a PDF saved from Word",
+                      name);
+        goto fail;
+    }
+    buf_release(&p.text);
+    *out = d;
+    return DTI_OK;
+nomem:
+    rc = dti_fail(e, DTI_ERR_NOMEM, name, "%s: hết bộ nhớ hoặc quá giới hạn khi dựng lại PDF",
+                  "%s: out of memory or over a limit rebuilding the PDF", name);
+fail:
+    page_release(&c);
+    table_release(&t);
+    buf_release(&p.text);
+    doc_free(d);
+    return rc;
+}

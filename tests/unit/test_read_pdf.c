@@ -1,0 +1,204 @@
+/* test_read_pdf.c — the PDF reader: the layout (import/pdf_layout.c) on word
+ * lists written here, one rule each, and the whole reader (poppler-glib) on
+ * a fixture PDF and on a PDF without text. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "base/file.h"
+#include "import/doc.h"
+#include "import/pdf.h"
+#include "import/reader.h"
+
+/* Words of one line: "text@x" separated by '|' at height Y (12 pt type,
+ * each character 6 pt wide, a space 3.5 pt). */
+static void line_at(pdf_page *pg, double y, const char *spec, int bold)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "%s", spec);
+    for (char *cell = buf, *next; cell; cell = next) {
+        next = strchr(cell, '|');
+        if (next)
+            *next++ = 0;
+        char *at = strrchr(cell, '@');
+        assert_non_null(at);
+        *at = 0;
+        double x = strtod(at + 1, NULL);
+        char *w = cell;
+        while (*w) {
+            char *sp = strchr(w, ' ');
+            size_t n = sp ? (size_t)(sp - w) : strlen(w);
+            double wd = 0;
+            for (size_t i = 0; i < n; i++)
+                wd += ((unsigned char)w[i] & 0xC0) == 0x80 ? 0 : 6.0;
+            assert_int_equal(pdf_page_add(pg, w, n, x, y, x + wd, y + 14, bold), 0);
+            x += wd + 3.5;
+            w += n;
+            while (*w == ' ')
+                w++;
+        }
+    }
+}
+
+static doc *layout(pdf_page *pages, size_t n)
+{
+    doc *d = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    if (pdf_layout(pages, n, "t.pdf", &d, &e))
+        fail_msg("pdf_layout: %s", e.msg);
+    return d;
+}
+
+static pdf_page *pages_new(size_t n)
+{
+    pdf_page *p = calloc(n, sizeof *p);
+    assert_non_null(p);
+    for (size_t i = 0; i < n; i++)
+        p[i].width = 595, p[i].height = 842, p[i].space = 3.5;
+    return p;
+}
+
+static const doc_table *nth_table(const doc *d, int k)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_TABLE && k-- == 0)
+            return d->blocks[i].table;
+    return NULL;
+}
+
+static const char *cell(const doc_table *t, size_t r, size_t c)
+{
+    return doc_cell_at((doc_table *)t, r, c)->text;
+}
+
+/* A table split by a page break, its header repeated on the next page, a
+ * cell's text wrapped and a unit on a line of its own; prose before it
+ * joined into one paragraph; a page number dropped. */
+static void test_table_across_pages(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(2);
+    line_at(&pg[0], 60, "Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về chuyển đổi số@60", 0);
+    line_at(&pg[0], 75, "năm 2026, Ủy ban nhân dân xã ban hành Kế hoạch như sau:@60", 0);
+    line_at(&pg[0], 110, "STT@60|Nội dung@110|Chỉ tiêu@330|Chủ trì@400", 1);
+    line_at(&pg[0], 126, "1@60|Tỷ lệ hồ sơ được xử lý@110|90%@330|Công an xã@400", 0);
+    line_at(&pg[0], 142, "trực tuyến toàn trình@110|Các thôn@400", 0);
+    line_at(&pg[0], 158, "2@60|Số hộ gia đình có Internet@110|Trên 500 hộ@330|Phòng Kinh tế@400", 0);
+    line_at(&pg[0], 800, "7@290", 0);
+    line_at(&pg[1], 60, "STT@60|Nội dung@110|Chỉ tiêu@330|Chủ trì@400", 1);
+    line_at(&pg[1], 76, "cáp quang@110", 0);
+    line_at(&pg[1], 92, "3@60|Tỷ lệ người dân có chữ ký số@110|50%@330|Công an xã@400", 0);
+    doc *d = layout(pg, 2);
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    assert_int_equal(d->blocks[0].kind, DOC_PARA);
+    assert_string_equal(d->blocks[0].text,
+                        "Thực hiện Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về chuyển đổi số năm 2026, "
+                        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:");
+    const doc_table *t = nth_table(d, 0);
+    assert_non_null(t);
+    assert_null(nth_table(d, 1));
+    assert_int_equal(t->ncols, 4);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 0, 1), "Nội dung");
+    assert_string_equal(cell(t, 1, 1), "Tỷ lệ hồ sơ được xử lý trực tuyến toàn trình");
+    assert_string_equal(cell(t, 1, 3), "Công an xã\nCác thôn");
+    assert_string_equal(cell(t, 2, 1), "Số hộ gia đình có Internet cáp quang");
+    assert_string_equal(cell(t, 3, 0), "3");
+    assert_string_equal(cell(t, 3, 2), "50%");
+    doc_free(d);
+    pdf_pages_free(pg, 2);
+}
+
+/* A group row merged across the table spans it; the letterhead's two
+ * columns are read one after the other. */
+static void test_group_row_and_letterhead(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(1);
+    line_at(&pg[0], 30, "ỦY BAN NHÂN DÂN@60|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM@300", 1);
+    line_at(&pg[0], 45, "XÃ AN PHÚ@80|Độc lập - Tự do - Hạnh phúc@320", 1);
+    line_at(&pg[0], 100, "TT@60|Tên chỉ tiêu@110|Mục tiêu@330|Phối hợp@400", 1);
+    line_at(&pg[0], 116, "I@60|Hạ tầng số và nền tảng số của xã@110", 1);
+    line_at(&pg[0], 132, "1@60|Tỷ lệ thôn có 5G@110|100%@330|Các thôn@400", 0);
+    line_at(&pg[0], 148, "2@60|Số điểm Wi-Fi@110|10 điểm@330|Các thôn@400", 0);
+    doc *d = layout(pg, 1);
+    const doc_table *h = nth_table(d, 0);
+    assert_non_null(h);
+    assert_int_equal(h->ncols, 2);
+    assert_string_equal(cell(h, 0, 0), "ỦY BAN NHÂN DÂN\nXÃ AN PHÚ");
+    assert_string_equal(cell(h, 0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc");
+    const doc_table *t = nth_table(d, 1);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 4);
+    assert_string_equal(cell(t, 1, 0), "I");
+    assert_string_equal(cell(t, 1, 1), "Hạ tầng số và nền tảng số của xã");
+    assert_int_equal(doc_cell_at((doc_table *)t, 1, 2)->merged, DOC_MERGE_LEFT);
+    assert_string_equal(cell(t, 3, 2), "10 điểm");
+    doc_free(d);
+    pdf_pages_free(pg, 1);
+}
+
+/* No words at all: a scan, refused with a message saying so. */
+static void test_scan(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(3);
+    doc *d = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(pdf_layout(pg, 3, "scan.pdf", &d, &e), DTI_ERR_FORMAT);
+    assert_null(d);
+    assert_non_null(strstr(e.msg, "scan.pdf"));
+    assert_non_null(strstr(e.msg, "OCR"));
+    pdf_pages_free(pg, 3);
+}
+
+/* The whole reader on a fixture PDF (a .docx printed by LibreOffice). */
+static void test_fixture_pdf(void **state)
+{
+    (void)state;
+    const char *root = getenv("ROOT");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/tests/data/plans/nam-son-2026.pdf", root && *root ? root : ".");
+    char *data = NULL;
+    size_t n = 0;
+    dti_err e;
+    dti_err_clear(&e);
+    if (file_read(path, IMPORT_MAX_BYTES, &data, &n, &e))
+        fail_msg("%s", e.msg);
+    doc *d = NULL;
+    assert_ptr_equal(reader_detect(data, n, path, &e), &reader_pdf);
+    if (reader_read(data, n, path, &d, &e))
+        fail_msg("%s", e.msg);
+    const doc_table *t = NULL;
+    for (int k = 0; (t = nth_table(d, k)) && t->ncols < 5; k++)
+        ;
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 7);
+    assert_string_equal(cell(t, 0, 2), "Kết quả thực hiện năm 2025");
+    assert_string_equal(cell(t, 0, 6), "Đơn vị chủ trì");
+    assert_string_equal(cell(t, 2, 0), "1.1");
+    assert_string_equal(cell(t, 2, 4), "≥ 80%");
+    doc_free(d);
+    /* damaged */
+    assert_int_equal(reader_read("%PDF-1.7\n1 0 obj\n", 17, "bad.pdf", &d, &e), DTI_ERR_FORMAT);
+    assert_non_null(strstr(e.msg, "bad.pdf"));
+    free(data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table_across_pages),
+        cmocka_unit_test(test_group_row_and_letterhead),
+        cmocka_unit_test(test_scan),
+        cmocka_unit_test(test_fixture_pdf),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
