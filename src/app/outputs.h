@@ -29,14 +29,16 @@
  * document states only this commune's position and the number of
  * communes, no other commune's figure.
  *
- * Audit. Every export appends "export.report" / "export.data" (entity
- * "plan", after: {period, format, kind}) by the acting user at NOW,
- * and the document carries the audit chain's head after that entry
- * ("seq:hash", read from table audit_head: the chain's own head; when the
- * keyed audit head of another change lands, this is the place to call it)
- * in its properties (docx custom property dti.audit_head, xlsx custom
- * property, CSV/JSON provenance). The entry is written only when the
- * document was made. */
+ * Audit. Every export appends "export.report" / "export.data" /
+ * "export.province" (entity "plan" or "org", after: {period, format,
+ * kind}) by the acting user at NOW, in its own transaction, then anchors
+ * the chain's head after it (app/audit.h audit_anchor, "export") and
+ * stamps it, as `dti audit verify --head` reads it ("SEQ-HASH16",
+ * audit_head_text), in the document: docx and xlsx custom property
+ * dti.audit_head, the CSV's audit_head column, the JSON's audit_head. The
+ * entry comes first so that the head holds it; a document that cannot be
+ * made after it leaves the entry (an export attempted), never a document
+ * without one. */
 #ifndef DTI_APP_OUTPUTS_H
 #define DTI_APP_OUTPUTS_H
 #include <stddef.h>
