@@ -60,7 +60,8 @@ async function open(user, width, ready = '#dash-index') {
   await page.fill('#login-user', user);
   await page.fill('#login-password', 'demo-2026');
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav');
+  // logged in: the first screen's route is set (the navigation may be folded at 360 px)
+  await page.waitForFunction(() => location.hash.length > 1);
   await page.goto(`${BASE}/#/dashboard/1/2026-10`);
   await page.waitForSelector(ready);
   return { ctx, page, problems };
