@@ -6,8 +6,7 @@
 -- default". recipients: one recipient per line, without "- " and ";" (the
 -- writer adds them), the last usually "Lưu: VT". Changes are audited
 -- ("export.settings") with before and after; the row is replaced, its
--- history is in the audit log. Numbered 010 to leave 006..009 to work in
--- progress elsewhere.
+-- history is in the audit log.
 CREATE TABLE export_settings (
     org_id         INTEGER PRIMARY KEY REFERENCES orgs(id),
     body_parent    TEXT,

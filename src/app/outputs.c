@@ -746,37 +746,32 @@ out:
 
 /* ---- audit --------------------------------------------------------------------- */
 
-struct head {
-    int64_t seq;
-    char hash[65];
-};
-
-static int head_row(void *ctx, const store_row *row)
-{
-    struct head *h = ctx;
-    h->seq = row->v[0].i;
-    snprintf(h->hash, sizeof h->hash, "%s", app_col(row, 1) ? app_col(row, 1) : "");
-    return 1;
-}
-
 dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, const char *entity, int64_t id,
                      const char *code, const char *format, const char *kind, char **head,
                      dti_err *e)
 {
-    struct head h;
-    memset(&h, 0, sizeof h);
     json_t *after = json_pack("{s:s, s:s, s:s}", "period", code, "format", format, "kind", kind);
     if (!after)
         return app_nomem(e);
-    dti_rc rc = audit_append_id(s, u, now, action, entity, id, NULL, after, e);
+    dti_rc rc = store_begin(s, e);
+    if (!rc && (rc = audit_append_id(s, u, now, action, entity, id, NULL, after, e)))
+        store_rollback(s);
+    else if (!rc)
+        rc = store_commit(s, e);
     json_decref(after);
     if (rc)
         return rc;
-    if ((rc = store_query(s, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_row, &h, e)))
-        return rc;
-    char buf[96];
-    snprintf(buf, sizeof buf, "%lld:%s", (long long)h.seq, h.hash);
-    if (!(*head = strdup(buf)))
+    /* the head after this entry, into the anchor log (audit.h) and the
+     * document; the entry is committed: a failed anchoring is said, not fatal */
+    audit_mark m;
+    dti_err ae;
+    char txt[AUDIT_HEAD_TEXT];
+    if (audit_anchor(s, "export", now, &m, &ae)) {
+        fprintf(stderr, "dti: %s\n", ae.msg);
+        if (audit_head(s, &m, &ae))
+            memset(&m, 0, sizeof m);
+    }
+    if (!(*head = strdup(audit_head_text(&m, txt))))
         return app_nomem(e);
     return DTI_OK;
 }
@@ -789,6 +784,7 @@ static const char *format_name(outputs_format f)
     case OUTPUTS_DOCX: return "docx";
     case OUTPUTS_XLSX: return "xlsx";
     case OUTPUTS_CSV: return "csv";
+    case OUTPUTS_HTML: return "html";
     default: return "json";
     }
 }
@@ -798,7 +794,6 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
 {
     export_report r;
     dti_rc rc;
-    int in_tx = 0;
     *data = NULL;
     *len = 0;
     if (name)
@@ -806,11 +801,7 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
     if ((rc = outputs_build(s, u, q, now, &r, e)))
         goto out;
     int data_kind = q->format == OUTPUTS_CSV || q->format == OUTPUTS_JSON;
-    /* the entry first, so that the document carries the head that holds it;
-     * rolled back when the document cannot be made */
-    if ((rc = store_begin(s, e)))
-        goto out;
-    in_tx = 1;
+    /* the entry first, so that the document carries the head that holds it */
     if ((rc = outputs_audit(s, u, now, data_kind ? "export.data" : "export.report", "plan", q->plan_id, r.period,
                             format_name(q->format), r.kind == EXPORT_YEAR ? "year" : "period", &r.audit_head, e)))
         goto out;
@@ -818,13 +809,11 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
     case OUTPUTS_DOCX: rc = export_report_docx(&r, data, len, e); break;
     case OUTPUTS_XLSX: rc = export_report_xlsx(&r, data, len, e); break;
     case OUTPUTS_CSV: rc = export_opendata_csv(&r, data, len, e); break;
+    case OUTPUTS_HTML: rc = export_report_html(&r, OUTPUTS_PRINT_CSS, data, len, e); break;
     default: rc = export_opendata_json(&r, data, len, e); break;
     }
     if (rc)
         goto out;
-    if ((rc = store_commit(s, e)))
-        goto out;
-    in_tx = 0;
     if (name) {
         char n[128];
         snprintf(n, sizeof n, "%s-ke-hoach-%lld-%s.%s", data_kind ? "so-lieu" : r.kind == EXPORT_YEAR ? "bao-cao-tong-ket" : "bao-cao",
@@ -833,8 +822,6 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
             rc = app_nomem(e);
     }
 out:
-    if (in_tx)
-        store_rollback(s);
     if (rc) {
         free(*data);
         *data = NULL;

@@ -29,14 +29,16 @@
  * document states only this commune's position and the number of
  * communes, no other commune's figure.
  *
- * Audit. Every export appends "export.report" / "export.data" (entity
- * "plan", after: {period, format, kind}) by the acting user at NOW,
- * and the document carries the audit chain's head after that entry
- * ("seq:hash", read from table audit_head: the chain's own head; when the
- * keyed audit head of another change lands, this is the place to call it)
- * in its properties (docx custom property dti.audit_head, xlsx custom
- * property, CSV/JSON provenance). The entry is written only when the
- * document was made. */
+ * Audit. Every export appends "export.report" / "export.data" /
+ * "export.province" (entity "plan" or "org", after: {period, format,
+ * kind}) by the acting user at NOW, in its own transaction, then anchors
+ * the chain's head after it (app/audit.h audit_anchor, "export") and
+ * stamps it, as `dti audit verify --head` reads it ("SEQ-HASH16",
+ * audit_head_text), in the document: docx and xlsx custom property
+ * dti.audit_head, the CSV's audit_head column, the JSON's audit_head. The
+ * entry comes first so that the head holds it; a document that cannot be
+ * made after it leaves the entry (an export attempted), never a document
+ * without one. */
 #ifndef DTI_APP_OUTPUTS_H
 #define DTI_APP_OUTPUTS_H
 #include <stddef.h>
@@ -51,7 +53,9 @@
 #define OUTPUTS_RECIPIENTS_MAX 30       /* lines of "Nơi nhận" */
 #define OUTPUTS_FOCUS_MAX 50            /* items of next period's focus */
 
-typedef enum { OUTPUTS_DOCX = 0, OUTPUTS_XLSX, OUTPUTS_CSV, OUTPUTS_JSON } outputs_format;
+typedef enum { OUTPUTS_DOCX = 0, OUTPUTS_XLSX, OUTPUTS_CSV, OUTPUTS_JSON, OUTPUTS_HTML } outputs_format;
+/* The style sheet the print view (OUTPUTS_HTML) links to: web/print.css. */
+#define OUTPUTS_PRINT_CSS "/print.css"
 
 /* The heading and signature of a commune's documents. NULL members of a
  * change mean "unchanged"; "" resets a member to its default. */
@@ -79,7 +83,8 @@ typedef struct outputs_req {
 } outputs_req;
 
 /* The document Q asks for, as U at NOW, into *DATA (caller frees) and
- * *LEN, audited as above. DOCX and XLSX: the report; CSV and JSON: the
+ * *LEN, audited as above. DOCX and XLSX: the report; HTML: the same
+ * report as a print view for the browser (export_report_html); CSV and JSON: the
  * open data (per indicator: commune, province, plan, period, code, group,
  * name, unit, target, value, numerator, denominator, achievement, status,
  * lead, approved reports counted; UTF-8 with a BOM for CSV, so Excel reads

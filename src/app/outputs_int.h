@@ -14,8 +14,10 @@
  * failure). Nothing is written. */
 dti_rc outputs_build(store *s, const auth_user *u, const outputs_req *q, time_t now, export_report *r,
                      dti_err *e);
-/* Append the export's audit entry ACTION (entity "plan" or "org" ID) and
- * read the chain's head after it into *HEAD ("seq:hash"; caller frees). */
+/* Append the export's audit entry ACTION (entity "plan" or "org" ID) in
+ * its own transaction, then anchor the chain's head after it (audit.h
+ * audit_anchor, "export") and give it as printed, "SEQ-HASH16"
+ * (audit_head_text), in *HEAD (caller frees). Not inside a transaction. */
 dti_rc outputs_audit(store *s, const auth_user *u, time_t now, const char *action, const char *entity, int64_t id,
                      const char *code, const char *format, const char *kind, char **head,
                      dti_err *e);

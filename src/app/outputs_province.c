@@ -209,7 +209,6 @@ dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const ch
                         dti_err *e)
 {
     export_province p;
-    int in_tx = 0;
     *data = NULL;
     *len = 0;
     if (name)
@@ -220,18 +219,12 @@ dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const ch
     dti_rc rc = build(s, u, province, period_code, now, &p, e);
     if (rc)
         goto out;
-    if ((rc = store_begin(s, e)))
-        goto out;
-    in_tx = 1;
     if ((rc = outputs_audit(s, u, now, "export.province", "org", province, p.period,
                             format == OUTPUTS_DOCX ? "docx" : "xlsx", "province", &p.audit_head, e)))
         goto out;
     rc = format == OUTPUTS_DOCX ? export_province_docx(&p, data, len, e) : export_province_xlsx(&p, data, len, e);
     if (rc)
         goto out;
-    if ((rc = store_commit(s, e)))
-        goto out;
-    in_tx = 0;
     if (name) {
         char n[96];
         snprintf(n, sizeof n, "bao-cao-tinh-%lld-%s.%s", (long long)province, p.period,
@@ -240,8 +233,6 @@ dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const ch
             rc = app_nomem(e);
     }
 out:
-    if (in_tx)
-        store_rollback(s);
     if (rc) {
         free(*data);
         *data = NULL;

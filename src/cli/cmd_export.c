@@ -4,7 +4,8 @@
  *   export plan ID [--json]                 the plan, byte for byte what
  *                                           `dti extract` printed for its
  *                                           document (plan_to_string)
- *   export report PLAN PERIOD --docx FILE | --xlsx FILE [document options]
+ *   export report PLAN PERIOD --docx FILE | --xlsx FILE | --html FILE [document options]
+ *                                           (--html: the print view, styled by /print.css)
  *   export data PLAN PERIOD --csv FILE | --json FILE
  *   export province PROVINCE PERIOD --docx FILE | --xlsx FILE
  *   export settings PLAN [setting options]  show, or change, the heading
@@ -73,7 +74,7 @@ static int export_plan(cli_ctx *ctx, int argc, char **argv)
 struct opts {
     const char *pos[2];
     int npos;
-    const char *docx, *xlsx, *csv, *json;
+    const char *docx, *xlsx, *csv, *json, *html;
     const char *number, *focus_file, *recipients_file;
     outputs_settings set;
     int nset;
@@ -81,7 +82,7 @@ struct opts {
 };
 
 static const char *USAGE_VI =
-    "export report KH KỲ --docx TỆP | --xlsx TỆP [--number SỐ] [--focus TỆP] [--signer TÊN] ...\n"
+    "export report KH KỲ --docx TỆP | --xlsx TỆP | --html TỆP [--number SỐ] [--focus TỆP] [--signer TÊN] ...\n"
     "       export data KH KỲ --csv TỆP | --json TỆP\n"
     "       export province TỈNH KỲ --docx TỆP | --xlsx TỆP\n"
     "       export settings KH [--place ĐỊA-DANH] [--body TÊN-CƠ-QUAN] [--parent CƠ-QUAN-CHỦ-QUẢN]\n"
@@ -89,7 +90,7 @@ static const char *USAGE_VI =
     "            [--title 'PHÓ CHỦ TỊCH'] [--signer TÊN] [--recipients TỆP]\n"
     "       export plan SỐ [--json]";
 static const char *USAGE_EN =
-    "export report PLAN PERIOD --docx FILE | --xlsx FILE [--number N] [--focus FILE] [--signer NAME] ...\n"
+    "export report PLAN PERIOD --docx FILE | --xlsx FILE | --html FILE [--number N] [--focus FILE] [--signer NAME] ...\n"
     "       export data PLAN PERIOD --csv FILE | --json FILE\n"
     "       export province PROVINCE PERIOD --docx FILE | --xlsx FILE\n"
     "       export settings PLAN [--place NAME] [--body NAME] [--parent NAME] [--number-pattern /BC-UBND]\n"
@@ -114,6 +115,7 @@ static int parse(int argc, char **argv, struct opts *o)
         else if (strcmp(a, "--xlsx") == 0) slot = &o->xlsx;
         else if (strcmp(a, "--csv") == 0) slot = &o->csv;
         else if (strcmp(a, "--json") == 0) slot = &o->json;
+        else if (strcmp(a, "--html") == 0) slot = &o->html;
         else if (strcmp(a, "--number") == 0) slot = &o->number;
         else if (strcmp(a, "--focus") == 0) slot = &o->focus_file;
         else if (strcmp(a, "--recipients") == 0) slot = &o->recipients_file;
@@ -127,8 +129,8 @@ static int parse(int argc, char **argv, struct opts *o)
         else if (strcmp(a, "--signer") == 0) slot = &o->set.sign_name;
         else
             return -1;
-        if (slot != &o->docx && slot != &o->xlsx && slot != &o->csv && slot != &o->json && slot != &o->number &&
-            slot != &o->focus_file)
+        if (slot != &o->docx && slot != &o->xlsx && slot != &o->csv && slot != &o->json && slot != &o->html &&
+            slot != &o->number && slot != &o->focus_file)
             o->nset++;
         *slot = argv[++i];
     }
@@ -198,9 +200,9 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     struct opts o;
     if ((!report && !data && !province && !settings) || parse(argc, argv, &o))
         return cli_usage(USAGE_VI, USAGE_EN);
-    int nout = !!o.docx + !!o.xlsx + !!o.csv + !!o.json;
+    int nout = !!o.docx + !!o.xlsx + !!o.csv + !!o.json + !!o.html;
     if ((settings && (o.npos != 1 || nout)) || (!settings && (o.npos != 2 || nout != 1)) ||
-        ((report || province) && (o.csv || o.json)) || (data && (o.docx || o.xlsx)) ||
+        ((report || province) && (o.csv || o.json)) || (data && (o.docx || o.xlsx || o.html)) || (province && o.html) ||
         ((data || province) && (o.nset || o.number || o.focus_file)))
         return cli_usage(USAGE_VI, USAGE_EN);
     int64_t id = 0;
@@ -244,8 +246,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     } else {
         outputs_req q = {.plan_id = id, .period = o.pos[1], .number = o.number, .focus = o.focus,
                          .over = o.nset ? &o.set : NULL};
-        const char *path = o.docx ? o.docx : o.xlsx ? o.xlsx : o.csv ? o.csv : o.json;
-        q.format = o.docx ? OUTPUTS_DOCX : o.xlsx ? OUTPUTS_XLSX : o.csv ? OUTPUTS_CSV : OUTPUTS_JSON;
+        const char *path = o.docx ? o.docx : o.xlsx ? o.xlsx : o.csv ? o.csv : o.html ? o.html : o.json;
+        q.format = o.docx ? OUTPUTS_DOCX : o.xlsx ? OUTPUTS_XLSX : o.csv ? OUTPUTS_CSV : o.html ? OUTPUTS_HTML : OUTPUTS_JSON;
         if (outputs_export(a.st, &u, &q, app_now(), &bytes, &len, NULL, &e))
             status = cli_error(&e);
         else

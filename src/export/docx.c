@@ -23,6 +23,8 @@ struct docx {
     size_t ncols;
     int widths[DOCX_TABLE_COLS_MAX];
     int in_p;
+    int html;               /* 1: the same calls write the print view (HTML), docx.h */
+    long table_w;           /* twips of the open table (html: column widths in %) */
 };
 
 static void chk(docx *d, int r)
@@ -39,7 +41,16 @@ static void el(docx *d, const char *name)
         chk(d, xmlTextWriterStartElement(d->w, BAD_CAST name));
 }
 
+/* The end of an element: in HTML a non-void element always gets its end
+ * tag ("<p></p>", never "<p/>"); void ones (br, hr, meta, link, col) end
+ * with end_void. */
 static void end(docx *d)
+{
+    if (!d->failed)
+        chk(d, d->html ? xmlTextWriterFullEndElement(d->w) : xmlTextWriterEndElement(d->w));
+}
+
+static void end_void(docx *d)
 {
     if (!d->failed)
         chk(d, xmlTextWriterEndElement(d->w));
@@ -72,6 +83,100 @@ static void vali(docx *d, const char *name, long v)
     el(d, name);
     ati(d, "w:val", v);
     end(d);
+}
+
+/* ---- the print view: the same calls as HTML (docx.h docx_new_html) ----- */
+
+static void cls(docx *d, const char *a, const char *b, const char *c, const char *x)
+{
+    char v[160];
+    snprintf(v, sizeof v, "%s%s%s%s%s%s%s", a ? a : "", b && *b ? " " : "", b ? b : "", c && *c ? " " : "",
+             c ? c : "", x && *x ? " " : "", x ? x : "");
+    char *t = v;
+    while (*t == ' ')
+        t++;
+    if (*t)
+        at(d, "class", t);
+}
+
+static const char *al_class(docx_align a)
+{
+    switch (a) {
+    case DOCX_AL_LEFT: return "al-left";
+    case DOCX_AL_CENTER: return "al-center";
+    case DOCX_AL_RIGHT: return "al-right";
+    case DOCX_AL_BOTH: return "al-both";
+    default: return NULL;
+    }
+}
+
+static void raw(docx *d, const char *s)
+{
+    if (!d->failed)
+        chk(d, xmlTextWriterWriteRaw(d->w, BAD_CAST s));
+}
+
+dti_rc docx_new_html(docx **out, const char *title, const char *css, dti_err *e)
+{
+    docx *d = calloc(1, sizeof *d);
+    if (!d || !(d->xb = xmlBufferCreate()) || !(d->w = xmlNewTextWriterMemory(d->xb, 0))) {
+        if (d && d->xb)
+            xmlBufferFree(d->xb);
+        free(d);
+        *out = NULL;
+        return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+    }
+    d->html = 1;
+    raw(d, "<!DOCTYPE html>\n");
+    el(d, "html");
+    at(d, "lang", "vi");
+    el(d, "head");
+    el(d, "meta");
+    at(d, "charset", "utf-8");
+    end_void(d);
+    el(d, "title");
+    if (!d->failed)
+        chk(d, xmlTextWriterWriteString(d->w, BAD_CAST (title ? title : "")));
+    end(d);
+    el(d, "link");
+    at(d, "rel", "stylesheet");
+    at(d, "href", css);
+    end_void(d);
+    end(d);     /* head */
+    el(d, "body");
+    el(d, "div");
+    at(d, "class", "section");
+    *out = d;
+    return DTI_OK;
+}
+
+dti_rc docx_finish_html(docx *d, int landscape, void **data, size_t *len, dti_err *e)
+{
+    *data = NULL;
+    *len = 0;
+    end(d);     /* the last section */
+    if (landscape) {
+        /* the last section turned: a class on an empty marker the style sheet reads */
+        el(d, "div");
+        at(d, "class", "last-landscape");
+        end(d);
+    }
+    end(d);     /* body */
+    end(d);     /* html */
+    if (!d->failed)
+        chk(d, xmlTextWriterFlush(d->w));
+    if (d->failed)
+        return dti_fail(e, d->failed, NULL, "không viết được bản in", "could not write the print view");
+    size_t n = (size_t)xmlBufferLength(d->xb);
+    char *p = malloc(n + 1);
+    if (!p)
+        return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+    memcpy(p, xmlBufferContent(d->xb), n);
+    p[n] = '\0';
+    *data = p;
+    *len = n;
+    d->failed = DTI_ERR_INTERNAL;   /* spent */
+    return DTI_OK;
 }
 
 dti_rc docx_new(docx **out, dti_err *e)
@@ -127,6 +232,13 @@ static void rule_border(docx *d, const char *side)
 
 void docx_p_begin(docx *d, const docx_pfmt *f)
 {
+    if (d->html) {
+        el(d, "p");
+        d->in_p = 1;
+        if (f)
+            cls(d, f->style, al_class(f->align), f->before >= 120 ? "gap" : NULL, f->first_line < 0 ? "noind" : NULL);
+        return;
+    }
     el(d, "w:p");
     d->in_p = 1;
     if (!f)
@@ -190,6 +302,26 @@ void docx_run(docx *d, const char *text, unsigned flags, int size)
 {
     if (!text)
         text = "";
+    if (d->html) {
+        char sz[16];
+        snprintf(sz, sizeof sz, "sz%d", size);
+        el(d, "span");
+        cls(d, flags & DOCX_BOLD ? "b" : NULL, flags & DOCX_ITALIC ? "i" : NULL, flags & DOCX_UNDERLINE ? "u" : NULL,
+            size ? sz : NULL);
+        for (const char *s = text;;) {
+            const char *nl = strchr(s, '\n');
+            size_t n = nl ? (size_t)(nl - s) : strlen(s);
+            if (n && !d->failed)
+                chk(d, xmlTextWriterWriteFormatString(d->w, "%.*s", (int)n, s));
+            if (!nl)
+                break;
+            el(d, "br");
+            end_void(d);
+            s = nl + 1;
+        }
+        end(d);
+        return;
+    }
     el(d, "w:r");
     rpr(d, flags, size);
     const char *s = text;
@@ -222,6 +354,8 @@ static void fld(docx *d, const char *type)
 
 void docx_page_field(docx *d)
 {
+    if (d->html)
+        return;     /* the browser numbers printed pages itself */
     fld(d, "begin");
     el(d, "w:r");
     el(d, "w:instrText");
@@ -251,6 +385,14 @@ void docx_p(docx *d, const docx_pfmt *f, const char *text, unsigned flags, int s
 
 void docx_rule(docx *d, int width, int span)
 {
+    if (d->html) {
+        char w[16];
+        snprintf(w, sizeof w, "%d%%", span > 0 ? (int)(100L * width / span) : 100);
+        el(d, "hr");
+        at(d, "width", w);
+        end_void(d);
+        return;
+    }
     int side = span > width ? (span - width) / 2 : 0;
     docx_pfmt f = {.rule_top = 1, .ind_left = side, .ind_right = side, .before = 60, .after = -1};
     docx_p_begin(d, &f);
@@ -288,6 +430,21 @@ void docx_table_begin(docx *d, size_t ncols, const int *widths, int bordered)
         d->widths[i] = widths[i];
         total += widths[i];
     }
+    d->table_w = total;
+    if (d->html) {
+        el(d, "table");
+        at(d, "class", bordered ? "grid" : "plain");
+        el(d, "colgroup");
+        for (size_t i = 0; i < ncols; i++) {
+            char w[16];
+            snprintf(w, sizeof w, "%ld%%", total > 0 ? 100L * widths[i] / total : 0);
+            el(d, "col");
+            at(d, "width", w);
+            end_void(d);
+        }
+        end(d);
+        return;
+    }
     el(d, "w:tbl");
     el(d, "w:tblPr");
     el(d, "w:tblW");
@@ -311,6 +468,12 @@ void docx_table_begin(docx *d, size_t ncols, const int *widths, int bordered)
 
 void docx_row_begin(docx *d, int header)
 {
+    if (d->html) {
+        el(d, "tr");
+        if (header)
+            at(d, "class", "head");
+        return;
+    }
     el(d, "w:tr");
     el(d, "w:trPr");
     val(d, "w:cantSplit", NULL);
@@ -324,6 +487,15 @@ void docx_cell_begin(docx *d, size_t col, size_t span)
     long w = 0;
     for (size_t i = col; i < col + span && i < d->ncols; i++)
         w += d->widths[i];
+    if (d->html) {
+        el(d, "td");
+        if (span > 1) {
+            char n[24];
+            snprintf(n, sizeof n, "%zu", span);
+            at(d, "colspan", n);
+        }
+        return;
+    }
     el(d, "w:tc");
     el(d, "w:tcPr");
     el(d, "w:tcW");
@@ -348,6 +520,8 @@ void docx_row_end(docx *d)
 void docx_table_end(docx *d)
 {
     end(d);
+    if (d->html)
+        return;
     /* Word needs a paragraph between a table and what follows */
     docx_pfmt f = {.before = -1, .after = -1};
     docx_p_begin(d, &f);
@@ -393,6 +567,12 @@ static void sect_pr(docx *d, int landscape, int title_page)
 
 void docx_section(docx *d, int landscape, int title_page)
 {
+    if (d->html) {
+        end(d);
+        el(d, "div");
+        at(d, "class", "section next");
+        return;
+    }
     el(d, "w:p");
     el(d, "w:pPr");
     sect_pr(d, landscape, title_page);

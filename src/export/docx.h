@@ -108,6 +108,18 @@ void docx_section(docx *d, int landscape, int title_page);
 dti_rc docx_finish(docx *d, int landscape, int title_page, const docx_props *p, void **data,
                    size_t *len, dti_err *e);
 
+/* The print view. The same calls write an HTML page instead (the report
+ * laid out once, two renderings): paragraphs, runs, tables and rules as
+ * elements with classes only (the server's Content-Security-Policy allows
+ * no inline style), the style sheet at CSS (a path the page links to,
+ * web/print.css), sections as div.section (the next one starting a new
+ * printed page). docx_new_html starts it with TITLE; docx_finish_html ends
+ * it (LANDSCAPE: the last section prints on a landscape page) into *DATA
+ * (caller frees, NUL-terminated) and *LEN. PAGE fields are left out: the
+ * browser numbers printed pages. */
+dti_rc docx_new_html(docx **out, const char *title, const char *css, dti_err *e);
+dti_rc docx_finish_html(docx *d, int landscape, void **data, size_t *len, dti_err *e);
+
 /* Zip NFILES named parts (NAMES[i], DATA[i], LENS[i]; borrowed) into *OUT
  * (caller frees) and *OUTLEN: the packaging shared by docx and tests. */
 dti_rc docx_zip(size_t nfiles, const char *const *names, const void *const *data,

@@ -141,6 +141,9 @@ const char *export_num(double v, int decimals, char out[32]);
 
 /* The report as a .docx into *DATA (caller frees) and *LEN. */
 dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_err *e);
+/* The same document as a print view (HTML linking the style sheet CSS;
+ * docx.h docx_new_html) into *DATA (caller frees) and *LEN. */
+dti_rc export_report_html(const export_report *r, const char *css, void **data, size_t *len, dti_err *e);
 /* The workbook (.xlsx) into *DATA (caller frees) and *LEN. */
 dti_rc export_report_xlsx(const export_report *r, void **data, size_t *len, dti_err *e);
 

@@ -460,13 +460,9 @@ static void appendix(docx *d, const export_report *r)
     docx_table_end(d);
 }
 
-dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_err *e)
+/* The whole document, for either rendering (docx.h). */
+static void layout(docx *d, const export_report *r)
 {
-    docx *d = NULL;
-    dti_rc rc = docx_new(&d, e);
-    if (rc)
-        return rc;
-    char subject[512], desc[512];
     export_doc_heading(d, &r->set, r->day, r->month, r->doc_year);
     title(d, r);
 
@@ -490,7 +486,16 @@ dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_
     export_doc_closing(d, &r->set);
     docx_section(d, 0, 1);
     appendix(d, r);
+}
 
+dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_err *e)
+{
+    docx *d = NULL;
+    dti_rc rc = docx_new(&d, e);
+    if (rc)
+        return rc;
+    char subject[512], desc[512];
+    layout(d, r);
     snprintf(subject, sizeof subject, "Kế hoạch %lld · %s", (long long)r->plan_id, r->period_label);
     snprintf(desc, sizeof desc, "dti: số liệu đã duyệt, tính đến %s; audit %s", r->asof,
              r->audit_head ? r->audit_head : "");
@@ -503,6 +508,20 @@ dti_rc export_report_docx(const export_report *r, void **data, size_t *len, dti_
                     .subject = subject, .creator = r->author, .description = desc, .created = r->created,
                     .custom_names = names, .custom_values = values, .ncustom = 5};
     rc = docx_finish(d, 1, 0, &p, data, len, e);
+    docx_free(d);
+    return rc;
+}
+
+dti_rc export_report_html(const export_report *r, const char *css, void **data, size_t *len, dti_err *e)
+{
+    docx *d = NULL;
+    char title[256];
+    snprintf(title, sizeof title, "Báo cáo %s — %s", r->period_label, r->commune ? r->commune : "");
+    dti_rc rc = docx_new_html(&d, title, css, e);
+    if (rc)
+        return rc;
+    layout(d, r);
+    rc = docx_finish_html(d, 1, data, len, e);
     docx_free(d);
     return rc;
 }

@@ -1,7 +1,8 @@
 /* api_export.c — downloads of the official outputs (app/outputs.h,
  * docs/outputs.md, docs/api/openapi.yaml):
  *
- *   GET  /api/v1/plans/:id/export/:period?format=docx|xlsx|csv|json[&number=N]
+ *   GET  /api/v1/plans/:id/export/:period?format=docx|xlsx|csv|json|html[&number=N]
+ *        (html: the print view, shown inline; web/print.css styles it)
  *   POST /api/v1/plans/:id/export/:period   {"format", "number", "focus"}:
  *        the same with next period's focus as edited in the browser
  *   GET  /api/v1/provinces/:pid/export/:period?format=docx|xlsx
@@ -39,6 +40,7 @@ static int format_of(const char *s, outputs_format *f)
     else if (strcmp(s, "xlsx") == 0) *f = OUTPUTS_XLSX;
     else if (strcmp(s, "csv") == 0) *f = OUTPUTS_CSV;
     else if (strcmp(s, "json") == 0) *f = OUTPUTS_JSON;
+    else if (strcmp(s, "html") == 0) *f = OUTPUTS_HTML;
     else return -1;
     return 0;
 }
@@ -49,6 +51,7 @@ static const char *media_type(outputs_format f)
     case OUTPUTS_DOCX: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     case OUTPUTS_XLSX: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     case OUTPUTS_CSV: return "text/csv; charset=utf-8";
+    case OUTPUTS_HTML: return "text/html; charset=utf-8";
     default: return "application/json; charset=utf-8";
     }
 }
@@ -56,7 +59,9 @@ static const char *media_type(outputs_format f)
 static void send_file(http_req *r, outputs_format f, void *data, size_t len, const char *name)
 {
     char disp[256];
-    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", name ? name : "dti-export");
+    /* the print view opens in the browser; every other format is saved */
+    snprintf(disp, sizeof disp, "%s; filename=\"%s\"", f == OUTPUTS_HTML ? "inline" : "attachment",
+             name ? name : "dti-export");
     http_add_header(r, "Content-Disposition", disp);
     http_add_header(r, "Cache-Control", "no-store");
     http_reply_take(r, 200, media_type(f), data, len, free_cb);
@@ -78,8 +83,8 @@ static void export_plan(http_req *r, const char *format, const char *number, con
         return;
     }
     if (format_of(format, &q.format)) {
-        http_reply_fail(r, DTI_ERR_INPUT, "format", "Định dạng không hợp lệ: docx, xlsx, csv hoặc json",
-                        "Invalid format: docx, xlsx, csv or json");
+        http_reply_fail(r, DTI_ERR_INPUT, "format", "Định dạng không hợp lệ: docx, xlsx, csv, json hoặc html",
+                        "Invalid format: docx, xlsx, csv, json or html");
         return;
     }
     q.period = http_param(r, "period");

@@ -60,7 +60,8 @@ async function open(user, width, ready = '#dash-index') {
   await page.fill('#login-user', user);
   await page.fill('#login-password', 'demo-2026');
   await page.press('#login-password', 'Enter');
-  await page.waitForSelector('nav#nav');
+  // logged in: the first screen's route is set (the navigation may be folded at 360 px)
+  await page.waitForFunction(() => location.hash.length > 1);
   await page.goto(`${BASE}/#/dashboard/1/2026-10`);
   await page.waitForSelector(ready);
   return { ctx, page, problems };
@@ -108,6 +109,22 @@ for (const width of [1280, 360]) {
       assert.match(x.suggestedFilename(), /\.xlsx$/);
       const csv = await download(page, '#export-csv');
       assert.equal(fs.readFileSync(csv).subarray(0, 3).toString('hex'), 'efbbbf');
+
+      // the print view: the same report as a page in a new tab, styled by /print.css (A4, Times New Roman)
+      const [pop] = await Promise.all([page.waitForEvent('popup'), page.click('#export-print')]);
+      await pop.waitForLoadState('load');
+      assert.match(pop.url(), /\/api\/v1\/plans\/1\/export\/2026-10\?format=html&number=15$/);
+      const text = await pop.textContent('body');
+      for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 15/BC-UBND', 'BÁO CÁO', 'Nơi nhận:', 'PHỤ LỤC'])
+        assert.ok(text.includes(s), s);
+      const font = await pop.evaluate(() => getComputedStyle(document.querySelector('p.BodyText')).fontFamily);
+      assert.match(font, /Times New Roman/);
+      const pdf = await pop.pdf({ preferCSSPageSize: true });
+      fs.writeFileSync(path.join(tmp, `print-${width}.pdf`), pdf);
+      const info = execFileSync('pdfinfo', [path.join(tmp, `print-${width}.pdf`)]).toString();
+      assert.match(info, /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+      if (width === 1280) await pop.screenshot({ path: path.join(ART, 'export-print-view.png') });
+      await pop.close();
 
       // the year-end summary from the same control
       await page.selectOption('#export-period', '2026');

@@ -53,6 +53,7 @@ EOF
 dti --as dieuphoi export report 1 2026-10 --docx "$T/thang.docx" --number 15 2> "$T/out.txt" || fail "docx: $(cat "$T/out.txt")"
 dti --as dieuphoi export report 1 2026 --docx "$T/nam.docx" 2> /dev/null || fail "year docx"
 dti --as chutich export report 1 2026-10 --xlsx "$T/bang.xlsx" 2> /dev/null || fail "xlsx (chairman)"
+dti --as chutich export report 1 2026-10 --html "$T/in.html" 2> /dev/null || fail "print view (chairman)"
 dti --as tinh export data 1 2026-10 --csv "$T/so-lieu.csv" 2> /dev/null || fail "csv (province)"
 dti --as tinh export data 1 2026-10 --json "$T/so-lieu.json" 2> /dev/null || fail "json (province)"
 dti --as tinh export province 1 2026-10 --docx "$T/tinh.docx" 2> /dev/null || fail "province docx"
@@ -85,7 +86,7 @@ dti --as admin audit log --json > "$T/audit.json"
 dti --as admin audit verify > /dev/null || fail "audit chain broken"
 unzip -p "$T/thang.docx" docProps/custom.xml > "$T/custom.xml"
 unzip -p "$T/bang.xlsx" docProps/custom.xml > "$T/xcustom.xml"
-python3 - "$T/audit.json" "$T/custom.xml" "$T/xcustom.xml" <<'EOF' || fail "audit entries or heads"
+python3 - "$T/audit.json" "$T/custom.xml" "$T/xcustom.xml" > "$T/heads.txt" <<'EOF' || fail "audit entries or heads"
 import json, re, sys
 j = json.load(open(sys.argv[1]))
 ex = [x for x in j if x["action"] in ("export.report", "export.data")]
@@ -93,19 +94,24 @@ got = [(x["user"], x["action"], x["after"]["period"], x["after"]["format"], x["a
 want = [("dieuphoi", "export.report", "2026-10", "docx", "period", "2026-11-23T03:00:00Z"),
         ("dieuphoi", "export.report", "2026", "docx", "year", "2026-11-23T03:00:00Z"),
         ("chutich", "export.report", "2026-10", "xlsx", "period", "2026-11-23T03:00:00Z"),
+        ("chutich", "export.report", "2026-10", "html", "period", "2026-11-23T03:00:00Z"),
         ("tinh", "export.data", "2026-10", "csv", "period", "2026-11-23T03:00:00Z"),
         ("tinh", "export.data", "2026-10", "json", "period", "2026-11-23T03:00:00Z")]
 prov = [(x["user"], x["entity"], x["entity_id"], x["after"]["format"]) for x in j if x["action"] == "export.province"]
 assert prov == [("tinh", "org", "1", "docx"), ("tinh", "org", "1", "xlsx")], prov
 assert got == want, got
 def head(path):
-    m = re.search(r'name="dti.audit_head"><vt:lpwstr>(\d+):([0-9a-f]{64})<', open(path).read())
+    m = re.search(r'name="dti.audit_head"><vt:lpwstr>(\d+)-([0-9a-f]{16})<', open(path).read())
     assert m, path
     return int(m.group(1)), m.group(2)
 for path, entry in ((sys.argv[2], ex[0]), (sys.argv[3], ex[2])):
     seq, h = head(path)
-    assert seq == entry["seq"] and h == entry["hash"], (path, seq, h, entry["seq"], entry["hash"])
+    assert seq == entry["seq"] and entry["hash"].startswith(h), (path, seq, h, entry["seq"], entry["hash"])
+    print(f"{seq}-{h}")
 EOF
+
+# the heads the documents carry are the chain's, as `dti audit verify --head` checks them
+dti --as admin audit verify $(sed 's/^/--head /' "$T/heads.txt") > "$T/verify.txt" 2>&1 || fail "verify --head: $(cat "$T/verify.txt")"
 
 # ---- LibreOffice opens every Office file ---------------------------------------------
 mkdir -p "$T/pdf"
@@ -316,10 +322,40 @@ assert found >= 20, found
 assert "dti.audit_head" in z.read("docProps/custom.xml").decode()
 EOF
 
+# ---- the print view: the same layout as HTML (parsed whole), linking /print.css, no inline style ----
+python3 - "$T/in.html" "$T/thang.flat" <<'EOF' || fail "print view"
+import html.parser, re, sys
+src = open(sys.argv[1]).read()
+assert src.startswith("<!DOCTYPE html>") and '<link rel="stylesheet" href="/print.css"/>' in src
+assert " style=" not in src and "<style" not in src, "inline style (the CSP forbids it)"
+class P(html.parser.HTMLParser):
+    VOID = {"br", "hr", "meta", "link", "col"}
+    def __init__(self):
+        super().__init__(); self.stack = []; self.text = []
+    def handle_starttag(self, t, a):
+        if t not in self.VOID: self.stack.append(t)
+    def handle_startendtag(self, t, a):
+        assert t in self.VOID, f"<{t}/> is not a void element"
+    def handle_endtag(self, t):
+        assert self.stack and self.stack[-1] == t, (t, self.stack[-3:])
+        self.stack.pop()
+    def handle_data(self, d): self.text.append(d)
+p = P(); p.feed(src); p.close()
+assert p.stack == [], p.stack
+text = " ".join("".join(p.text).split())
+for s in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hòa Bình, ngày 23 tháng 11 năm 2026", "BÁO CÁO", "Nơi nhận:",
+          "Nguyễn Văn An", "PHỤ LỤC", "- Phòng Kinh tế xã: “Nhiều doanh nghiệp nhỏ chưa quen sử dụng hợp đồng điện tử.”"):
+    assert s in text, s
+# every indicator line of the body, as in the Word file
+for code in re.findall(r"- (\d+\.\d+)\. ", open(sys.argv[2]).read()):
+    assert f"- {code}. " in text, code
+assert src.count('class="section') == 2
+EOF
+
 # ---- open data -------------------------------------------------------------------------------
 head -c 3 "$T/so-lieu.csv" | od -An -tx1 | grep -q "ef bb bf" || fail "CSV without a BOM"
 python3 - "$T/so-lieu.csv" "$T/so-lieu.json" "$T/score.json" <<'EOF' || fail "open data"
-import csv, io, json, sys
+import csv, io, json, re, sys
 rows = list(csv.DictReader(io.open(sys.argv[1], encoding="utf-8-sig", newline="")))
 score = json.load(open(sys.argv[3]))
 assert len(rows) == len(score["indicators"]), len(rows)
@@ -333,6 +369,6 @@ for r, i in zip(rows, score["indicators"]):
 j = json.load(open(sys.argv[2]))
 assert [x["code"] for x in j["indicators"]] == [i["code"] for i in score["indicators"]]
 assert j["index"] is not None and abs(j["index"] - score["plan"]["value"]) < 1e-9
-assert j["audit_head"] and ":" in j["audit_head"]
+assert re.fullmatch(r"\d+-[0-9a-f]{16}", j["audit_head"]), j["audit_head"]
 EOF
 echo "export_report: ok"

@@ -7,7 +7,8 @@
 // reporter does not issue the commune's report (app/outputs.h). The files
 // come from POST /api/v1/plans/:id/export/:period and GET /api/v1/
 // provinces/:pid/export/:period (src/http/api_export.c); the server checks
-// the permission and audits each download.
+// the permission and audits each download. "Xem bản in" opens the same
+// report as a print view (?format=html, styled by /print.css) in a new tab.
 import { h } from './dom.js';
 import { api, get } from './api.js';
 import { t, addMessages, getLang } from './i18n.js';
@@ -16,11 +17,12 @@ import { periodLabel } from './periods.js';
 addMessages({
   vi: {
     'export.title': 'Tải báo cáo',
-    'export.period': 'Kỳ báo cáo',
+    'export.period': 'Chọn kỳ báo cáo',
     'export.yearSummary': 'Báo cáo tổng kết năm {y}',
     'export.word': 'Báo cáo (Word)',
     'export.excel': 'Bảng số liệu (Excel)',
     'export.csv': 'Dữ liệu mở (CSV)',
+    'export.print': 'Xem bản in',
     'export.number': 'Số văn bản (để trống nếu đánh số khi phát hành)',
     'export.focus': 'Nhiệm vụ trọng tâm kỳ tới (mỗi dòng một nhiệm vụ; để trống để hệ thống đề xuất)',
     'export.focusSummary': 'Sửa nội dung trước khi tải',
@@ -33,11 +35,12 @@ addMessages({
   },
   en: {
     'export.title': 'Download reports',
-    'export.period': 'Period',
+    'export.period': 'Report for',
     'export.yearSummary': 'Year-end summary {y}',
     'export.word': 'Report (Word)',
     'export.excel': 'Figures (Excel)',
     'export.csv': 'Open data (CSV)',
+    'export.print': 'Print view',
     'export.number': 'Document number (empty when numbered on issue)',
     'export.focus': 'Next period\'s focus (one item a line; empty: as the system proposes)',
     'export.focusSummary': 'Edit before downloading',
@@ -124,6 +127,12 @@ export async function exportControl(ctx, planId, period) {
   const base = () => `/api/v1/plans/${encodeURIComponent(planId)}/export/${encodeURIComponent(sel.value)}`;
   const button = (id, label, format) => h('button', { type: 'button', id,
     onclick: () => download(base(), { format, number: number.value.trim(), focus: format === 'docx' ? focus.value : '' }, status) }, label);
+  const printHref = () => `${base()}?format=html${number.value.trim() ? `&number=${encodeURIComponent(number.value.trim())}` : ''}`;
+  const print = h('a', { id: 'export-print', class: 'button', target: '_blank', rel: 'noopener', href: printHref() },
+    t('export.print'));
+  const syncPrint = () => { print.href = printHref(); };
+  sel.addEventListener('change', syncPrint);
+  number.addEventListener('input', syncPrint);
   const parts = [
     h('div', { class: 'field' }, h('label', { for: 'export-period' }, t('export.period')), sel),
     h('div', { class: 'field' }, h('label', { for: 'export-number' }, t('export.number')), number),
@@ -132,7 +141,9 @@ export async function exportControl(ctx, planId, period) {
     h('p', { class: 'actions' },
       button('export-docx', t('export.word'), 'docx'), ' ',
       button('export-xlsx', t('export.excel'), 'xlsx'), ' ',
-      button('export-csv', t('export.csv'), 'csv')),
+      button('export-csv', t('export.csv'), 'csv'), ' ',
+      // the same report as a page to print (the focus the system proposes; the number given above)
+      print),
   ];
   // a province's user: the summary over its communes
   try {
