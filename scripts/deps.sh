@@ -7,7 +7,7 @@ DEBS="build-essential pkg-config clang libclang-rt-14-dev python3 sqlite3 \
   libmd4c-dev libxml2-dev libzip-dev libxlsxwriter-dev libcmocka-dev libpq-dev zlib1g-dev \
   chromium wrk zip \
   libpoppler-glib-dev poppler-utils libcurl4-openssl-dev faketime hyperfine \
-  libreoffice-writer-nogui libreoffice-calc-nogui postgresql python3-aiosmtpd"
+  libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 postgresql python3-aiosmtpd"
 missing=""
 # Node.js with npm may come from another packaging (its own nodejs package
 # bundles npm and conflicts with Debian's npm): only ask apt when absent.
