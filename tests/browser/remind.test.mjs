@@ -79,7 +79,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PW);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/notices"]');
+  await page.waitForSelector('nav#nav a[href="#/notices"]', { state: 'attached' });
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
 }

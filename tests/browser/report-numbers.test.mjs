@@ -65,7 +65,7 @@ async function login(page, base, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PASSWORD);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav a[href="#/my-work"]');
+  await page.waitForSelector('nav#nav a[href="#/my-work"]', { state: 'attached' });
   // let the landing screen finish before going elsewhere
   await page.waitForLoadState('networkidle');
   await page.waitForSelector('main h1');
@@ -96,7 +96,7 @@ test('report form: numbers read as Vietnamese write them, ambiguity refused befo
     await page.fill('#ind-5_1-den', '3.000');
     assert.equal(await page.textContent('#ind-5_1-num-read'), 'Đọc là: 2.100');
     assert.equal(await page.textContent('#ind-5_1-den-read'), 'Đọc là: 3.000');
-    assert.equal(await page.textContent('#ind-5_1-pct'), '70,00 %');
+    assert.match(await page.textContent('#ind-5_1-pct'), /^70 ?%$/);
 
     // a rate typed as "2.100": 2100 % cannot be, 2,1 % could: refused with why, nothing sent
     await page.fill('#ind-5_1-value', '2.100');

@@ -76,7 +76,7 @@ async function login(page, user) {
   await page.fill('#login-user', user);
   await page.fill('#login-password', PW);
   await page.click('#login-form button[type=submit]');
-  await page.waitForSelector('nav#nav');
+  await page.waitForSelector('nav#nav', { state: 'attached' });
   await page.waitForLoadState('networkidle');
 }
 
