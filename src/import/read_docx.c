@@ -28,6 +28,9 @@
  *     the same place (document or cell). Of mc:AlternateContent only the
  *     first mc:Choice is read, so a box is not read twice through its VML
  *     fallback. Headers, footers, footnotes and comments are not read.
+ *   - a Word file made from a PDF holds one paragraph per printed line: when
+ *     the document is of that kind its lines cut mid-sentence are joined
+ *     (printed_lines()); a unit cut after its hyphen is joined in any file.
  * Block line numbers are 0 (unknown): document.xml is usually one line. */
 #include <stdlib.h>
 #include <string.h>
