@@ -28,14 +28,21 @@
  *     the same place (document or cell). Of mc:AlternateContent only the
  *     first mc:Choice is read, so a box is not read twice through its VML
  *     fallback. Headers, footers, footnotes and comments are not read.
+ *   - a Word file made from a PDF holds one paragraph per printed line: when
+ *     the document is of that kind its lines cut mid-sentence are joined
+ *     (printed_lines()); a unit cut after its hyphen is joined in any file.
  * Block line numbers are 0 (unknown): document.xml is usually one line. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <strings.h>
 #include "base/buf.h"
 #include "base/text.h"
 #include "import/ooxml.h"
 #include "import/reader.h"
+
+static int wrapped_line(const char *s);
+static int printed_lines(doc *d);
 
 #define DOCX_MAIN       "word/document.xml"
 #define DOCX_MAX_DEPTH  24                  /* tables in cells, boxes, content controls */
@@ -474,7 +481,14 @@ static dti_rc paragraph(ctx *c, const xmlNode *pn, sink *s, int depth)
         b->heading = heading;
         b->center = center;
     } else if (*clean) {
-        if (s->cell->len)
+        /* a line cut after a hyphen ("Phòng Văn hóa -" / "Xã hội") goes on
+         * in the next paragraph; lines cut mid-sentence: printed_lines() */
+        size_t cl = s->cell->len;
+        const char *ct = s->cell->ptr;
+        int cont = cl >= 2 && !bullet && ct[cl - 1] == '-' && ct[cl - 2] == ' ';
+        if (cont)
+            buf_addc(s->cell, ' ');
+        else if (cl)
             buf_addc(s->cell, '\n');
         if (bullet)
             buf_adds(s->cell, "- ");
@@ -488,6 +502,88 @@ out:
     free(clean);
     buf_release(&p.text);
     return rc;
+}
+
+/* A is a line cut mid-sentence that B continues: A has no final stop and
+ * is long enough to be a full printed line (or LONG is 0: a cell's line),
+ * B starts in lower case and is not a lettered item. */
+static int cut_pair(const char *a, const char *b, size_t longest)
+{
+    size_t n = strlen(a);
+    return n && n >= longest && !strchr(".;:!?)\"", a[n - 1]) && wrapped_line(b);
+}
+
+/* Join in place the lines of one cell (separated by '\n') that cut_pair
+ * says go on. */
+static void join_cell(char *t)
+{
+    for (char *nl = strchr(t, '\n'); nl; nl = strchr(nl + 1, '\n')) {
+        *nl = 0;
+        const char *line = strrchr(t, '\n');
+        line = line ? line + 1 : t;
+        int join = cut_pair(line, nl + 1, 0);
+        *nl = join ? ' ' : '\n';
+    }
+}
+
+/* A Word file made from a PDF holds one paragraph per printed line: names
+ * and sentences are cut ("…tiêu chuẩn chất" / "lượng …"). When the document
+ * is of that kind — at least 5 paragraphs of 40 bytes or more cut
+ * mid-sentence before a line in lower case, and they are a fifth of its
+ * paragraphs — such lines are joined, in the body and inside table cells,
+ * as the text reader joins wrapped lines. A Word file typed as such has
+ * few (a title over two lines) and is left as it is. Returns -1 out of
+ * memory. */
+static int printed_lines(doc *d)
+{
+    size_t paras = 0, cut = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->blocks[i].kind != DOC_PARA)
+            continue;
+        paras++;
+        if (i + 1 < d->n && d->blocks[i + 1].kind == DOC_PARA && !d->blocks[i].heading &&
+            cut_pair(d->blocks[i].text, d->blocks[i + 1].text, 40))
+            cut++;
+    }
+    if (cut < 5 || cut * 5 < paras)
+        return 0;
+    size_t w = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_TABLE) {
+            for (size_t k = 0; k < b->table->nrows * b->table->ncols; k++)
+                join_cell(b->table->cells[k].text);
+        } else if (w && d->blocks[w - 1].kind == DOC_PARA && !d->blocks[w - 1].heading &&
+                   !b->heading && b->bold == d->blocks[w - 1].bold && cut_pair(d->blocks[w - 1].text, b->text, 40)) {
+            doc_block *pb = &d->blocks[w - 1];
+            size_t pl = strlen(pb->text), bl = strlen(b->text);
+            char *j = realloc(pb->text, pl + bl + 2);
+            if (!j)
+                return -1;
+            j[pl] = ' ';
+            memcpy(j + pl + 1, b->text, bl + 1);
+            pb->text = j;
+            free(b->text);
+            b->text = NULL;
+            continue;
+        }
+        d->blocks[w++] = *b;
+    }
+    d->n = w;
+    return 0;
+}
+
+/* S goes on a printed line cut above: it starts with a small letter and is
+ * not a lettered item ("a) …", "đ) …"). */
+static int wrapped_line(const char *s)
+{
+    utf8proc_int32_t cp = 0;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) < 0 ||
+        utf8proc_category(cp) != UTF8PROC_CATEGORY_LL)
+        return 0;
+    const char *p = s;
+    p += (unsigned char)*p < 0x80 ? 1 : (unsigned char)*p < 0xE0 ? 2 : 3;
+    return !((*p == ')' || *p == '.') && (p[1] == ' ' || !p[1]));
 }
 
 /* ---- tables ---- */
@@ -771,6 +867,10 @@ static dti_rc rd(const char *data, size_t n, const char *name, doc **out, dti_er
     sink s = {0};
     if ((rc = blocks(&c, body, &s, 0)))
         goto out;
+    if (printed_lines(c.d)) {
+        rc = nomem(&c);
+        goto out;
+    }
     *out = c.d;
     c.d = NULL;
 out:

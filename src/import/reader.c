@@ -75,8 +75,8 @@ const reader_ops *reader_detect(const char *data, size_t n, const char *name, dt
         return &reader_pdf;
     if (memchr(data, 0, n) || !text_utf8_valid(data, n) || controls_permille(data, n) > 10) {
         dti_fail(e, DTI_ERR_FORMAT, name,
-                 "%s: tệp nhị phân hoặc không phải văn bản UTF-8; dti đọc .docx, .xlsx, .md, .txt",
-                 "%s: a binary file or text not in UTF-8; dti reads .docx, .xlsx, .md, .txt", name);
+                 "%s: tệp nhị phân hoặc không phải văn bản UTF-8/UTF-16; dti đọc .docx, .xlsx, .pdf, .md, .txt",
+                 "%s: a binary file or text not in UTF-8/UTF-16; dti reads .docx, .xlsx, .pdf, .md, .txt", name);
         return NULL;
     }
     if (reader_tsv.sniff(data, n, name) >= TSV_SURE)

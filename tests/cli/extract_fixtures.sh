@@ -7,7 +7,10 @@
 # columns and roman groups; a "Chỉ tiêu/nhiệm vụ" column with products and
 # funding; two header rows with a merged "Phân công" and a province lead;
 # prose targets only; documents to issue plus a "Phụ lục 2" without groups;
-# shuffled columns, unit lists and unusual targets), each in Markdown (a
+# shuffled columns, unit lists and unusual targets; and for issue 11: ĐVT,
+# a baseline and a column per year; a "Nhiệm vụ" table whose rows state
+# targets; a group column merged down with lead/support in one cell; prose
+# targets under a)…đ) in a 2025-2030 plan), each in Markdown (a
 # table cut by a page break), tab-separated text with HTML cells, .docx and
 # (table plans) .xlsx made by LibreOffice (tests/data/plans/make_fixtures.py).
 # Each is compared with its hand-written NAME.json (tools/compare_plan.py;

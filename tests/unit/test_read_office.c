@@ -406,6 +406,50 @@ static void test_docx_continued_and_nested(void **state)
     free(z);
 }
 
+/* A Word file made from a PDF: one paragraph per printed line. A line in
+ * lower case after one cut mid-sentence goes on it; in a cell too, and
+ * after a hyphen; a unit on a line of its own stays apart (issue 11). */
+static void test_docx_printed_lines(void **state)
+{
+    (void)state;
+#define PL(text) "<w:p><w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r></w:p>"
+#define TCL(paras) "<w:tc>" paras "</w:tc>"
+    const char *body =
+        PL("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt tối")
+        PL("thiểu 80% trong năm 2026.")
+        PL("a) Chỉ tiêu thứ nhất")
+        PL("b) Chỉ tiêu thứ hai.")
+        PL("Tăng cường ứng dụng công nghệ thông tin trong hoạt động của các cơ quan")
+        PL("nhà nước, phục vụ người dân và doanh nghiệp trên địa bàn xã ngày càng")
+        PL("tốt hơn, bảo đảm an toàn thông tin mạng và bảo vệ dữ liệu cá nhân theo")
+        PL("quy định của pháp luật hiện hành về chuyển đổi số và an ninh mạng quốc")
+        PL("gia.")
+        "<w:tbl><w:tr>" TCL(PL("Tỷ lệ văn bản đi được ký số") PL("chuyên dùng")) TCL(PL("Phòng Văn hóa -") PL("Xã hội"))
+        TCL(PL("Công an xã") PL("Các thôn")) "</w:tr></w:tbl>";
+#undef PL
+#undef TCL
+    size_t n = 0;
+    char *z = make_docx(body, NULL, NULL, &n);
+    doc *d = read_ok(&reader_docx, z, n, "lines.docx");
+    assert_int_equal(d->blocks[0].kind, DOC_PARA);
+    assert_string_equal(d->blocks[0].text, "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình "
+                                           "đạt tối thiểu 80% trong năm 2026.");
+    assert_string_equal(d->blocks[1].text, "a) Chỉ tiêu thứ nhất");
+    assert_string_equal(d->blocks[2].text, "b) Chỉ tiêu thứ hai.");
+    assert_string_equal(d->blocks[3].text, "Tăng cường ứng dụng công nghệ thông tin trong hoạt động của các cơ quan "
+                                           "nhà nước, phục vụ người dân và doanh nghiệp trên địa bàn xã ngày càng "
+                                           "tốt hơn, bảo đảm an toàn thông tin mạng và bảo vệ dữ liệu cá nhân theo "
+                                           "quy định của pháp luật hiện hành về chuyển đổi số và an ninh mạng quốc "
+                                           "gia.");
+    doc_table *t = d->blocks[4].table;
+    assert_non_null(t);
+    assert_string_equal(doc_cell_at(t, 0, 0)->text, "Tỷ lệ văn bản đi được ký số chuyên dùng");
+    assert_string_equal(doc_cell_at(t, 0, 1)->text, "Phòng Văn hóa - Xã hội");
+    assert_string_equal(doc_cell_at(t, 0, 2)->text, "Công an xã\nCác thôn");
+    doc_free(d);
+    free(z);
+}
+
 static void test_docx_lists_and_marks(void **state)
 {
     (void)state;
@@ -688,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_minh_duc_xlsx),
         cmocka_unit_test(test_docx_merges),
         cmocka_unit_test(test_docx_continued_and_nested),
+        cmocka_unit_test(test_docx_printed_lines),
         cmocka_unit_test(test_docx_lists_and_marks),
         cmocka_unit_test(test_docx_text_box),
         cmocka_unit_test(test_xlsx_cells),

@@ -35,7 +35,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 # ("head", left_lines, right_lines)  the two-column heading (a table in Word)
 # ("table", {"head": [[cell]], "rows": [[cell]], "cut": (row, words)})
 #   a cell is a string ("\n" = paragraph break, lines "- x" = list items) or
-#   (text, colspan, rowspan) in header rows; "cut": a page break before row
+#   (text, colspan, rowspan) in header rows, (text, 1, rowspan) in body rows
+#   (a cell merged down: the rows below omit it); "cut": a page break before row
 #   `row`, its name cell cut after `words` words (0: a clean break).
 # ("appendix_start",) marks where the xlsx sheet begins.
 
