@@ -123,6 +123,7 @@ for (const width of [1280, 360]) {
       await shot('mywork-returned');
       // the notices, once the server's thread has run (it runs as the server starts)
       const link = page.locator('nav#nav a[href="#/notices"]');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');   // 360 px: the menu button
       await link.click();
       const n = page.locator('#notices-list li[data-kind="returned"]');
       for (let i = 0; i < 50 && !(await n.count()); i++) {
@@ -150,6 +151,7 @@ for (const width of [1280, 360]) {
       await page.locator('#notices-list li[data-kind="returned"]').getByRole('link', { name: 'Mở báo cáo' }).click();
       await page.waitForSelector('#mywork-form');
       assert.match(await page.textContent('#mywork-head'), /Hạn nộp lại:\s*26\/11\/2026/);
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
       await page.click('nav#nav a[href="#/notices"]');
       await page.waitForSelector('#notices-email');
       assert.equal(await page.inputValue('#notices-email'), 'vanphong@hoabinh.example.vn', 'the address kept');
@@ -173,6 +175,7 @@ for (const width of [1280, 360]) {
 
       // 3. the coordinator's digest of who is late
       await login(page, srv.url, 'dieuphoi');
+      if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');
       await page.click('nav#nav a[href="#/notices"]');
       await page.waitForSelector('#notices-list li[data-kind="digest"]');
       const digest = await page.textContent('#notices-list li[data-kind="digest"]');

@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { nowEnv, pinClock, vnMonth } from '../lib/now.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -31,8 +32,8 @@ after(async () => {
 // A server of its own on a fresh demo store; resolves to { url, stop }.
 async function demoServer(name) {
   const db = path.join(tmp, name + '.db');
-  execFileSync(DTI, ['--db', db, 'demo'], { stdio: 'ignore' });
-  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(DTI, ['--db', db, 'demo'], { stdio: 'ignore', env: nowEnv() });
+  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'], env: nowEnv() });
   let out = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 10000);
@@ -54,9 +55,8 @@ async function demoServer(name) {
   };
 }
 
-function thisMonth() {
-  const d = new Date(Date.now() + 7 * 3600 * 1000);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+function thisMonth() {   // the month of the pinned now in Vietnam (tests/lib/now.mjs)
+  return vnMonth();
 }
 
 async function login(page, base, user) {
@@ -76,6 +76,7 @@ test('report form: numbers read as Vietnamese write them, ambiguity refused befo
   const width = 1280;
   const srv = await demoServer('numbers');
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
   const page = await ctx.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
@@ -114,7 +115,7 @@ test('report form: numbers read as Vietnamese write them, ambiguity refused befo
     await page.fill('#ind-5_1-num', '2.100');
     await page.fill('#ind-5_1-value', '');
     await page.click('#mywork-save');
-    await page.waitForFunction(() => /^Đã lưu/.test(document.querySelector('#mywork-status')?.textContent || ''));
+    await page.waitForFunction(() => /^Đã lưu/.test(document.querySelector('main .flash')?.textContent || ''));
     assert.equal(puts.length, 1);
     const saved = await page.evaluate(async (p) => (await fetch(p)).json(),
       `/api/v1/plans/${planId}/reports/${orgId}/${thisMonth()}`);
