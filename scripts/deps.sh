@@ -23,7 +23,9 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 # Browser-side packages (Chart.js, playwright-core), pinned by web/package-lock.json.
-if [ -f web/package-lock.json ] && [ ! -d web/node_modules ]; then
+# Again when the lock file changed since the last install (a pull that added a package).
+if [ -f web/package-lock.json ] && { [ ! -d web/node_modules ] ||
+     [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; }; then
   (cd web && npm ci --no-audit --no-fund --ignore-scripts)
 fi
 touch build/.deps 2>/dev/null || { mkdir -p build && touch build/.deps; }
