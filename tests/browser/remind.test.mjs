@@ -16,11 +16,12 @@
 // Screenshots in build/test-artifacts/remind-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { startServer } from '../lib/serve.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -49,28 +50,7 @@ async function demoServer(name) {
   dti('2026-11-18T03:00:00Z', 'remind');
   dti('2026-11-23T01:00:00Z', '--as', 'yte', 'report', 'submit', '1', 'Trạm Y tế xã', '2026-10');
   dti('2026-11-23T02:00:00Z', '--as', 'dieuphoi', 'report', 'return', '1', 'Văn phòng HĐND và UBND xã', '2026-10', '--reason', REASON);
-  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, DTI_REMIND_EVERY: '1' } });
-  let out = '', err = '';
-  srv.stderr.on('data', (d) => { err += d; });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 10000);
-    srv.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
-    });
-    srv.on('exit', (c) => { clearTimeout(timer); reject(new Error(`the server exited ${c}: ${out}`)); });
-  });
-  return {
-    url,
-    log: () => err,
-    stop: () => new Promise((resolve) => {
-      srv.removeAllListeners('exit');
-      srv.on('exit', (code) => resolve(code));
-      srv.kill('SIGTERM');
-    }),
-  };
+  return startServer(DTI, db, { env: { ...env, DTI_REMIND_EVERY: '1' } });
 }
 
 async function login(page, base, user) {

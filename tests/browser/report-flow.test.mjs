@@ -16,12 +16,13 @@
 // then the story's), so the test holds on any date (tests/dated.sh).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
 import { NOW, nowEnv, pinClock, contextOptions, nextMonth } from '../lib/now.mjs';
+import { startServer } from '../lib/serve.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -44,28 +45,8 @@ after(async () => {
 async function demoServer(name) {
   const db = path.join(tmp, name + '.db');
   const made = JSON.parse(execFileSync(DTI, ['--db', db, '--json', 'demo'], { env: nowEnv(), encoding: 'utf8' }));
-  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: nowEnv() });
-  let out = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 10000);
-    srv.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
-    });
-    srv.on('exit', (c) => { clearTimeout(timer); reject(new Error(`the demo server exited ${c}: ${out}`)); });
-  });
-  srv.stderr.resume();
-  return {
-    url,
-    months: made.months,
-    stop: () => new Promise((resolve) => {
-      srv.removeAllListeners('exit');
-      srv.on('exit', (code) => resolve(code));
-      srv.kill('SIGTERM');
-    }),
-  };
+  const srv = await startServer(DTI, db, { env: nowEnv() });
+  return { ...srv, months: made.months };
 }
 
 async function login(page, base, user) {

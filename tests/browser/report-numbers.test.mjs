@@ -6,12 +6,13 @@
 // is saved is what was shown. Screenshot in build/test-artifacts/numbers-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
 import { nowEnv, pinClock, vnMonth } from '../lib/now.mjs';
+import { startServer } from '../lib/serve.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -33,26 +34,7 @@ after(async () => {
 async function demoServer(name) {
   const db = path.join(tmp, name + '.db');
   execFileSync(DTI, ['--db', db, 'demo'], { stdio: 'ignore', env: nowEnv() });
-  const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'], env: nowEnv() });
-  let out = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 10000);
-    srv.stdout.on('data', (d) => {
-      out += d;
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
-    });
-    srv.on('exit', (c) => { clearTimeout(timer); reject(new Error(`the demo server exited ${c}: ${out}`)); });
-  });
-  srv.stderr.resume();
-  return {
-    url,
-    stop: () => new Promise((resolve) => {
-      srv.removeAllListeners('exit');
-      srv.on('exit', (code) => resolve(code));
-      srv.kill('SIGTERM');
-    }),
-  };
+  return startServer(DTI, db, { env: nowEnv() });
 }
 
 function thisMonth() {   // the month of the pinned now in Vietnam (tests/lib/now.mjs)
