@@ -72,11 +72,13 @@ for (const width of [1280, 360]) {
       await noSideways(page, width, 'rankings');
       await page.screenshot({ path: path.join(ART, `rankings-${width}.png`), fullPage: true });
 
+      const onTime = await page.$('#rk-table');            // replaced when the new ranking is shown
       await page.focus('#rk-by');
       await page.keyboard.press('ArrowDown');             // achievement
       await page.focus('#rk-form button[type=submit]');
       await page.keyboard.press('Enter');                 // submits the form
       await page.waitForFunction(() => location.hash.endsWith('/achievement'));
+      await page.waitForFunction((el) => !el.isConnected, onTime);
       await page.waitForSelector('#rk-table caption');
       const ach = await page.locator('#rk-table tbody td:nth-child(4)').allTextContents();
       assert.ok(ach.length >= 2 && ach.every((c) => PERCENT.test(c.trim())), `achievements: ${ach}`);
