@@ -17,7 +17,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) $(CFLA
 LIBS      = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 DEPS_STAMP = build/.deps
 
-LIB_SRC   = $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_SRC   = $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/*/*/*.c))
 LIB_OBJ   = $(patsubst src/%.c,$(O)/obj/%.o,$(LIB_SRC)) $(O)/obj/gen/embed.o
 EMBED_IN  = $(sort $(wildcard sql/*/*.sql) $(shell find web -type f \( -name '*.html' -o -name '*.css' -o -name '*.js' -o -name '*.svg' -o -name '*.png' -o -name '*.ico' \) -not -path 'web/node_modules/*' -not -path 'web/tests/*' 2>/dev/null) \
               $(wildcard samples/*.md) $(wildcard templates/*/*.xml))
@@ -26,7 +26,7 @@ EMBED_LATE = web/node_modules/chart.js/dist/chart.umd.js
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run test test-dated check fuzz clean deps unit soak
+.PHONY: all run test test-dated check fuzz clean deps unit soak lint-layers
 all: $(O)/dti
 
 $(DEPS_STAMP): scripts/deps.sh $(wildcard web/package-lock.json)
@@ -36,7 +36,7 @@ $(DEPS_STAMP): scripts/deps.sh $(wildcard web/package-lock.json)
 deps:
 	bash scripts/deps.sh
 
-$(O)/obj/%.o: src/%.c $(DEPS_STAMP) $(wildcard src/*/*.h)
+$(O)/obj/%.o: src/%.c $(DEPS_STAMP) $(wildcard src/*/*.h src/*/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
@@ -54,6 +54,9 @@ $(O)/libdti.a: $(LIB_OBJ)
 
 $(O)/dti: src/cli/main.c $(O)/libdti.a
 	$(CC) $(ALL_CFLAGS) $< $(O)/libdti.a $(LIBS) -o $@
+
+lint-layers:
+	bash scripts/lint-layers.sh
 
 $(O)/tests/%: tests/unit/%.c $(O)/libdti.a
 	@mkdir -p $(dir $@)

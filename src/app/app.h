@@ -39,14 +39,35 @@
 #include <stdint.h>
 #include <time.h>
 #include "base/err.h"
+#include "base/lang.h"
 #include "base/strlist.h"
 #include "core/plan.h"
 #include "store/store.h"
 #include "store/store_plan.h"
 
+/* The one way into app/: a context built once per request (http_app,
+ * http/server.h) and once per command (app_open, cli/). Entry points hand
+ * it to the use cases and never touch the store themselves; the layers are
+ * held by `make lint-layers` (scripts/lint-layers.sh: cli/ and http/ include
+ * no store/ header, app/ holds no SQL text).
+ *
+ *   st       the store handle: the request's (from the server's pool) or the
+ *            command's; owned by whoever opened it (app_open: app_close
+ *            frees it)
+ *   user_id  the acting user; 0 = the system (app_actor says when allowed)
+ *   account  the acting user as the session check already read it, or NULL
+ *            (app_actor then reads it): borrowed, lives as long as the request
+ *   now      the instant the use cases record and judge deadlines by; set
+ *            once (app_now() at the start of the request or command) so
+ *            that one request sees one "now"
+ *   lang     the language of the messages and texts it writes */
+struct auth_user;
 typedef struct app {
-    store *st;          /* owned by whoever opened it (app_open: app_close frees it) */
-    int64_t user_id;    /* the acting user; 0 = the system */
+    store *st;
+    int64_t user_id;
+    const struct auth_user *account;
+    time_t now;
+    dti_lang lang;
 } app;
 
 /* The acting user of A into *U (auth.h). User 0 is the system: allowed
@@ -61,7 +82,8 @@ dti_rc app_actor(app *a, struct auth_user *u, int *system, dti_err *e);
  * received earlier; documented in docs/reports.md), else the clock. */
 time_t app_now(void);
 
-/* Open the store at DB (store_open's URL) for USER_ID. A->st NULL on failure. */
+/* Open the store at DB (store_open's URL) for USER_ID; A->now is app_now(),
+ * A->lang lang_get(). A->st NULL on failure. */
 dti_rc app_open(app *a, const char *db, int64_t user_id, dti_err *e);
 /* Close the store. NULL or a closed app is a no-op. */
 void app_close(app *a);

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/report.h"
+#include "app/auth/auth.h"
+#include "app/report/report.h"
 
 dti_rc app_actor(app *a, auth_user *u, int *system, dti_err *e)
 {
@@ -22,6 +22,13 @@ dti_rc app_actor(app *a, auth_user *u, int *system, dti_err *e)
                             "--as USER is needed: this command is logged under who runs it");
         if (system)
             *system = 1;
+        return DTI_OK;
+    }
+    if (a->account && a->account->id == a->user_id) {
+        *u = *a->account;       /* read by the session check of this request */
+        if (!u->active)
+            return dti_fail(e, DTI_ERR_AUTH, "user", "người dùng %s đã bị khóa", "user %s is deactivated",
+                            u->name);
         return DTI_OK;
     }
     dti_rc rc = auth_user_get_id(a->st, a->user_id, u, e);

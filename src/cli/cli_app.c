@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <sodium.h>
 #include "app/app.h"
-#include "app/auth.h"
+#include "app/auth/auth.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 

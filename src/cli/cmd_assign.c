@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/assign.h"
-#include "app/auth.h"
-#include "app/report.h"
+#include "app/plan/assign.h"
+#include "app/auth/auth.h"
+#include "app/report/report.h"
 #include "base/lang.h"
 #include "base/text.h"
 #include "cli/cli.h"

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/audit.h"
-#include "app/auth.h"
+#include "app/audit/audit.h"
+#include "app/auth/auth.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/backup.h"
+#include "app/audit/backup.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 

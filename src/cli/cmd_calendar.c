@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/calendar.h"
+#include "app/auth/auth.h"
+#include "app/plan/calendar.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 

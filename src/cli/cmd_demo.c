@@ -18,7 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "app/app.h"
-#include "app/demo.h"
+#include "app/demo/demo.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "core/period.h"

@@ -26,8 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/outputs.h"
+#include "app/auth/auth.h"
+#include "app/outputs/outputs.h"
 #include "base/file.h"
 #include "base/lang.h"
 #include "cli/cli.h"

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
+#include "app/auth/auth.h"
 #include "base/lang.h"
 #include "core/period_text.h"
 #include "cli/cli.h"

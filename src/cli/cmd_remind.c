@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/remind.h"
+#include "app/auth/auth.h"
+#include "app/remind/remind.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 

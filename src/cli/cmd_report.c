@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/report.h"
+#include "app/auth/auth.h"
+#include "app/report/report.h"
 #include "base/file.h"
 #include "base/lang.h"
 #include "cli/cli.h"

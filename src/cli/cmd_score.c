@@ -22,9 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/score.h"
-#include "app/scoring.h"
+#include "app/auth/auth.h"
+#include "app/score/score.h"
+#include "app/score/scoring.h"
 #include "base/file.h"
 #include "base/lang.h"
 #include "base/num.h"

@@ -34,8 +34,8 @@
 #include <unistd.h>
 #include "base/file.h"
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/remind.h"
+#include "app/auth/auth.h"
+#include "app/remind/remind.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "http/server.h"

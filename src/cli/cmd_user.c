@@ -19,9 +19,9 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/remind.h"
-#include "app/report.h"
+#include "app/auth/auth.h"
+#include "app/remind/remind.h"
+#include "app/report/report.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 

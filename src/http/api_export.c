@@ -16,7 +16,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "app/app.h"
-#include "app/outputs.h"
+#include "app/outputs/outputs.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "http/session.h"

@@ -33,7 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/calendar.h"
+#include "app/plan/calendar.h"
 #include "import/extract_calendar.h"
 #include "base/text.h"
 #include "core/period.h"

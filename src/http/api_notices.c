@@ -13,8 +13,8 @@
  * app/remind.c decides every permission; this file only translates. */
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/remind.h"
+#include "app/auth/auth.h"
+#include "app/remind/remind.h"
 #include "http/api.h"
 #include "http/server.h"
 

@@ -11,9 +11,9 @@
  * plan out of scope is 404, a read-only user 403. */
 #include <string.h>
 #include "app/app.h"
-#include "app/assign.h"
-#include "app/auth.h"
-#include "app/planedit.h"
+#include "app/plan/assign.h"
+#include "app/auth/auth.h"
+#include "app/plan/planedit.h"
 #include "http/api.h"
 #include "http/server.h"
 

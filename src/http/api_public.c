@@ -1,7 +1,7 @@
 /* api_public.c — GET /api/v1/public/rankings: the published ranking of
  * communes (app/publish.h), the only data anyone may read without logging
  * in: each commune's newest published index and nothing else. */
-#include "app/publish.h"
+#include "app/score/publish.h"
 #include "http/api.h"
 #include "http/server.h"
 

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/publish.h"
-#include "app/score.h"
-#include "app/score_cache.h"
+#include "app/auth/auth.h"
+#include "app/score/publish.h"
+#include "app/score/score.h"
+#include "app/score/score_cache.h"
 #include "http/api.h"
 #include "http/server.h"
 

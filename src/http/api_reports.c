@@ -22,9 +22,9 @@
 #include <string.h>
 #include <strings.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/report.h"
-#include "app/score_cache.h"
+#include "app/auth/auth.h"
+#include "app/report/report.h"
+#include "app/score/score_cache.h"
 #include "http/api.h"
 #include "http/server.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/app.h"
-#include "app/auth.h"
+#include "app/auth/auth.h"
 #include "http/api.h"
 #include "http/server.h"
 

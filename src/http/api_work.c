@@ -9,9 +9,9 @@
  * every permission; this file only translates. */
 #include <string.h>
 #include "app/app.h"
-#include "app/auth.h"
-#include "app/duty.h"
-#include "app/report.h"
+#include "app/auth/auth.h"
+#include "app/report/duty.h"
+#include "app/report/report.h"
 #include "http/api.h"
 #include "http/server.h"
 

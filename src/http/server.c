@@ -98,6 +98,8 @@ struct http_req_priv {
     size_t nparts;
     json_t *json;
     store *db;
+    app ctx;                    /* http_app(): built on first use */
+    int ctx_made;
     http_user user;
     char csrf[HTTP_TOKEN_LEN + 1];
     struct hdr *hdrs;
@@ -350,6 +352,24 @@ store *http_db(http_req *r, dti_err *e)
     if (!r->priv->db)
         r->priv->db = pool_get(r->srv, e);
     return r->priv->db;
+}
+
+app *http_app(http_req *r, dti_err *e)
+{
+    struct http_req_priv *p = r->priv;
+    if (!p->ctx_made) {
+        store *db = http_db(r, e);
+        if (!db)
+            return NULL;
+        memset(&p->ctx, 0, sizeof p->ctx);
+        p->ctx.st = db;
+        p->ctx.user_id = r->user ? r->user->id : 0;
+        p->ctx.account = r->user ? &r->user->account : NULL;
+        p->ctx.now = app_now();
+        p->ctx.lang = lang_get();
+        p->ctx_made = 1;
+    }
+    return &p->ctx;
 }
 
 /* ---- replies ---- */
@@ -697,6 +717,8 @@ static void req_drop_input(http_req *r)
     struct http_req_priv *p = r->priv;
     pool_put(r->srv, p->db);
     p->db = NULL;
+    p->ctx.st = NULL;
+    p->ctx_made = 0;
     json_decref(p->json);
     p->json = NULL;
     p->parts = NULL;            /* views into the body; their names live in the arena */
@@ -822,6 +844,8 @@ static enum MHD_Result on_headers(http_req *r, const char *version)
         int bad = check_session(r, &p->reject);
         pool_put(r->srv, p->db);
         p->db = NULL;
+        p->ctx.st = NULL;
+        p->ctx_made = 0;
         if (bad != 0) {
             p->rejected = 1;
             p->body_over = 1;   /* drop what comes */

@@ -44,6 +44,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "app/app.h"
 #include "http/router.h"
 #include "http/session.h"
 #include "store/store.h"
@@ -153,6 +154,12 @@ dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_
  * given back when its reply is queued). NULL with E filled when there is
  * none: DTI_ERR_BUSY (503) when no handle came free within a bounded wait. */
 store *http_db(http_req *r, dti_err *e);
+/* The app context of this request (app/app.h): the request's store handle
+ * (as http_db), the session's user (0 without one) with the account the
+ * session check read, the request's "now" (app_now(), taken once) and its
+ * language. Built on first use, owned by the request. NULL with E filled as
+ * http_db. Handlers pass it to app/ and touch nothing below. */
+app *http_app(http_req *r, dti_err *e);
 
 /* Replies: a handler calls exactly one. */
 /* JSON with STATUS; steals J (NULL J: a 500). */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include "app/app.h"
-#include "app/auth.h"
+#include "app/auth/auth.h"
 #include "http/session.h"
 
 static void fill_user(const auth_user *a, http_user *u)

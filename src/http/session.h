@@ -10,7 +10,7 @@
 #ifndef DTI_HTTP_SESSION_H
 #define DTI_HTTP_SESSION_H
 #include <stdint.h>
-#include "app/auth.h"
+#include "app/auth/auth.h"
 #include "base/err.h"
 #include "store/store.h"
 

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "store/store.h"
-#include "app/auth.h"
+#include "app/auth/auth.h"
 
 #define FIX_PW "mat-khau-1"
 #define FIX_NOW ((time_t)1775000000)    /* 2026-03-31T23:33:20Z */

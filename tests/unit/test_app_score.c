@@ -51,10 +51,10 @@
 #include <math.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/report.h"
-#include "app/score.h"
-#include "app/score_int.h"
-#include "app/scoring.h"
+#include "app/report/report.h"
+#include "app/score/score.h"
+#include "app/score/score_int.h"
+#include "app/score/scoring.h"
 #include "base/lang.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/audit.h"
-#include "app/report.h"
+#include "app/audit/audit.h"
+#include "app/report/report.h"
 #include "base/file.h"
 
 /* A store whose log holds the 7 user.add entries of the fixture and 3 more. */

@@ -11,11 +11,11 @@
 #include <string.h>
 #include <cmocka.h>
 #include "app/app.h"
-#include "app/audit.h"
-#include "app/auth.h"
-#include "app/demo.h"
-#include "app/duty.h"
-#include "app/report.h"
+#include "app/audit/audit.h"
+#include "app/auth/auth.h"
+#include "app/demo/demo.h"
+#include "app/report/duty.h"
+#include "app/report/report.h"
 #include "core/period.h"
 
 /* 09:00 in Vietnam on Y-M-D. */

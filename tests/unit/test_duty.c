@@ -11,10 +11,10 @@
 #include <cmocka.h>
 #include "app_fixture.h"
 #include "app/app.h"
-#include "app/assign.h"
-#include "app/calendar.h"
-#include "app/duty.h"
-#include "app/report.h"
+#include "app/plan/assign.h"
+#include "app/plan/calendar.h"
+#include "app/report/duty.h"
+#include "app/report/report.h"
 
 /* The entry of CODE under the regime of the N RULES. */
 static period_entry entry(const char *const *rules, size_t n, const char *code)

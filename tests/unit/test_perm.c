@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/audit.h"
+#include "app/audit/audit.h"
 #include "app/app.h"
-#include "app/report.h"
+#include "app/report/report.h"
 
 static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,percent\n"
                              "indicator,I1,80,100,,hồ sơ trực tuyến,,\n"

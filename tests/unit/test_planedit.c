@@ -10,9 +10,9 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/assign.h"
-#include "app/audit.h"
-#include "app/planedit.h"
+#include "app/plan/assign.h"
+#include "app/audit/audit.h"
+#include "app/plan/planedit.h"
 
 static int64_t count(fixture *f, const char *sql, int64_t id)
 {

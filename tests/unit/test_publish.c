@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/publish.h"
-#include "app/report.h"
+#include "app/score/publish.h"
+#include "app/report/report.h"
 
 static int64_t fill(fixture *f, const auth_user *u, int64_t org, const char *csv)
 {

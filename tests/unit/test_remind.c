@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/calendar.h"
-#include "app/remind.h"
+#include "app/plan/calendar.h"
+#include "app/remind/remind.h"
 #include "core/period.h"
 
 static time_t at(int y, int m, int d, int hour_utc)

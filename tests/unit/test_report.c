@@ -9,12 +9,12 @@
 #include <stdlib.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/assign.h"
-#include "app/audit.h"
-#include "app/calendar.h"
-#include "app/demo.h"
-#include "app/report.h"
-#include "app/score.h"
+#include "app/plan/assign.h"
+#include "app/audit/audit.h"
+#include "app/plan/calendar.h"
+#include "app/demo/demo.h"
+#include "app/report/report.h"
+#include "app/score/score.h"
 #include "base/csv.h"
 
 static report_key key(int64_t plan_id, int64_t org, const char *period)

@@ -21,7 +21,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "app_fixture.h"
-#include "app/score_cache.h"
+#include "app/score/score_cache.h"
 
 static store_stats stats(store *s)
 {

@@ -1,0 +1,1076 @@
+/* auth.c — users, passwords (argon2id), login throttling, sessions and the
+ * permission rules (see auth.h for the rules and the limits).
+ *
+ * Nothing here trusts the caller about who acts: each write takes the
+ * acting user, checks it with auth_can(), and records itself in the audit
+ * log in the same transaction. Password hashes never leave this file, and
+ * never reach the audit log. */
+#include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+#include "app/auth/auth.h"
+#include "base/vec.h"
+#include "app/auth/auth_int.h"
+#include "app/audit/audit.h"
+#include "app/app_util.h"
+#include "base/file.h"
+#include "base/lang.h"
+#include "base/text.h"
+
+static const char *ROLE_NAMES[] = {"admin", "coordinator", "reporter", "viewer"};
+
+const char *auth_role_name(auth_role r)
+{
+    return (unsigned)r < 4 ? ROLE_NAMES[r] : "?";
+}
+
+int auth_role_parse(const char *s)
+{
+    static const struct { const char *name; auth_role r; } alias[] = {
+        {"admin", ROLE_ADMIN}, {"quan tri", ROLE_ADMIN},
+        {"coordinator", ROLE_COORDINATOR}, {"dieu phoi", ROLE_COORDINATOR},
+        {"reporter", ROLE_REPORTER}, {"bao cao", ROLE_REPORTER},
+        {"viewer", ROLE_VIEWER}, {"xem", ROLE_VIEWER},
+    };
+    if (!s)
+        return -1;
+    /* the stored form first: every session check parses the role column,
+     * and folding (Unicode normalisation) costs more than the rest of it */
+    for (size_t i = 0; i < sizeof ROLE_NAMES / sizeof ROLE_NAMES[0]; i++)
+        if (strcmp(s, ROLE_NAMES[i]) == 0)
+            return (int)i;
+    char *f = text_fold(s);
+    int r = -1;
+    for (size_t i = 0; f && i < sizeof alias / sizeof alias[0]; i++)
+        if (strcmp(f, alias[i].name) == 0) {
+            r = (int)alias[i].r;
+            break;
+        }
+    free(f);
+    return r;
+}
+
+char *auth_ts(time_t now, char out[AUTH_TS_LEN])
+{
+    struct tm tm;
+    if (!gmtime_r(&now, &tm) || !strftime(out, AUTH_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(out, AUTH_TS_LEN, "1970-01-01T00:00:00Z");
+    return out;
+}
+
+static pthread_once_t sodium_once = PTHREAD_ONCE_INIT;
+static int sodium_ok;
+
+static void sodium_start(void)
+{
+    sodium_ok = sodium_init() >= 0;
+}
+
+dti_rc auth_init(dti_err *e)
+{
+    pthread_once(&sodium_once, sodium_start);
+    if (!sodium_ok)
+        return dti_fail(e, DTI_ERR_INTERNAL, NULL, "không khởi động được libsodium",
+                        "libsodium could not start");
+    return DTI_OK;
+}
+
+dti_rc auth_password_hash(const char *password, char out[128], dti_err *e)
+{
+    dti_rc rc;
+    if ((rc = auth_init(e)))
+        return rc;
+    size_t n = password ? strlen(password) : 0;
+    if (n < AUTH_PASSWORD_MIN || n > AUTH_PASSWORD_MAX)
+        return dti_fail(e, DTI_ERR_INPUT, "password",
+                        "mật khẩu phải dài từ %d đến %d byte", "a password must be %d to %d bytes long",
+                        AUTH_PASSWORD_MIN, AUTH_PASSWORD_MAX);
+    if (crypto_pwhash_str(out, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return dti_fail(e, DTI_ERR_NOMEM, NULL, "không đủ bộ nhớ để băm mật khẩu",
+                        "out of memory while hashing the password");
+    return DTI_OK;
+}
+
+int auth_password_check(const char *hash, const char *password)
+{
+    if (!hash || !password || auth_init(NULL))
+        return 0;
+    size_t n = strlen(password);
+    if (n > AUTH_PASSWORD_MAX)
+        return 0;
+    return crypto_pwhash_str_verify(hash, password, n) == 0;
+}
+
+/* ---- users ---------------------------------------------------------------- */
+
+/* The account's columns; the last, the name of its org (NULL without one),
+ * so that a session check gives the name the UI shows at no extra cost. */
+#define USER_COLS "id, name, display_name, role, COALESCE(org_id, 0), active," \
+                  " (SELECT o.name FROM orgs AS o WHERE o.id = users.org_id)"
+#define USER_NCOLS 7
+
+static int user_row(void *ctx, const store_row *r)
+{
+    auth_user *u = ctx;
+    memset(u, 0, sizeof *u);
+    u->id = r->v[0].i;
+    snprintf(u->name, sizeof u->name, "%s", r->v[1].s ? r->v[1].s : "");
+    snprintf(u->display, sizeof u->display, "%s", r->v[2].s ? r->v[2].s : "");
+    int role = auth_role_parse(r->v[3].s);
+    u->role = role < 0 ? ROLE_VIEWER : (auth_role)role;
+    u->org_id = r->v[4].i;
+    u->active = (int)r->v[5].i;
+    if (r->n > 6 && r->v[6].t == SV_TEXT)
+        snprintf(u->org_name, sizeof u->org_name, "%s", r->v[6].s);
+    return 1;
+}
+
+dti_rc auth_user_count(store *s, int64_t *n, dti_err *e)
+{
+    return store_query_int(s, "SELECT COUNT(*) FROM users", NULL, 0, n, NULL, e);
+}
+
+dti_rc auth_user_get(store *s, const char *name, auth_user *out, dti_err *e)
+{
+    auth_user u;
+    u.id = -1;
+    store_val p[] = {app_sv_text(name)};
+    dti_rc rc = store_query(s, "SELECT " USER_COLS " FROM users WHERE name = ?", p, 1, user_row,
+                            &u, e);
+    if (rc)
+        return rc;
+    if (u.id < 0)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "user", "không có người dùng %s",
+                        "no user named %s", name ? name : "");
+    *out = u;
+    return DTI_OK;
+}
+
+dti_rc auth_user_get_id(store *s, int64_t id, auth_user *out, dti_err *e)
+{
+    auth_user u;
+    u.id = -1;
+    store_val p[] = {SV_I(id)};
+    dti_rc rc = store_query(s, "SELECT " USER_COLS " FROM users WHERE id = ?", p, 1, user_row, &u, e);
+    if (rc)
+        return rc;
+    if (u.id < 0)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "user", "không có người dùng số %lld",
+                        "no user with id %lld", (long long)id);
+    *out = u;
+    return DTI_OK;
+}
+
+dti_rc auth_acting(store *s, const char *name, auth_user *out, dti_err *e)
+{
+    if (!name || !*name)
+        return dti_fail(e, DTI_ERR_AUTH, "--as", "cần --as NGƯỜI_DÙNG: lệnh này ghi nhật ký theo người thực hiện",
+                        "--as USER is needed: this command is logged under who runs it");
+    dti_rc rc = auth_user_get(s, name, out, e);
+    if (rc == DTI_ERR_NOTFOUND)
+        return dti_fail(e, DTI_ERR_AUTH, "--as", "không có người dùng %s", "no user named %s", name);
+    if (rc)
+        return rc;
+    if (!out->active)
+        return dti_fail(e, DTI_ERR_AUTH, "--as", "người dùng %s đã bị khóa", "user %s is deactivated",
+                        name);
+    return DTI_OK;
+}
+
+static int name_ok(const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0 || n > AUTH_NAME_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (!(islower(c) || isdigit(c) || c == '.' || c == '_' || c == '-'))
+            return 0;
+    }
+    return 1;
+}
+
+/* The user as the audit log shows it (no password hash). New reference. */
+json_t *auth_user_audit_json(const auth_user *u)
+{
+    return json_pack("{s:I, s:s, s:s, s:s, s:I, s:b}", "id", (json_int_t)u->id, "name", u->name,
+                     "display_name", u->display, "role", auth_role_name(u->role), "org_id",
+                     (json_int_t)u->org_id, "active", u->active);
+}
+
+dti_rc auth_org_live(store *s, int64_t org_id, const char *field, dti_err *e)
+{
+    int found = 0;
+    int64_t one;
+    store_val p[] = {SV_I(org_id)};
+    dti_rc rc = store_query_int(s, "SELECT 1 FROM orgs WHERE id = ? AND valid_to IS NULL", p, 1, &one,
+                                &found, e);
+    if (rc)
+        return rc;
+    if (!found)
+        return dti_fail(e, DTI_ERR_NOTFOUND, field, "không có đơn vị số %lld (hoặc đơn vị đã giải thể)",
+                        "no org with id %lld (or it is closed)", (long long)org_id);
+    return DTI_OK;
+}
+
+dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const char *display,
+                     auth_role role, int64_t org_id, const char *password, time_t now,
+                     int64_t *id, dti_err *e)
+{
+    dti_rc rc;
+    char hash[128];
+    char ts[AUTH_TS_LEN];
+    char *disp = NULL;
+    json_t *after = NULL;
+    int in_tx = 0;
+
+    if (!name_ok(name)) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "name",
+                      "tên đăng nhập phải có 1-%d ký tự a-z, 0-9, '.', '_', '-'",
+                      "a user name is 1-%d characters a-z, 0-9, '.', '_', '-'", AUTH_NAME_MAX);
+        goto out;
+    }
+    if ((unsigned)role > ROLE_VIEWER) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "role", "vai trò không hợp lệ", "no such role");
+        goto out;
+    }
+    if (role != ROLE_ADMIN && org_id <= 0) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "org", "người dùng vai trò %s cần một đơn vị (phạm vi)",
+                      "a %s needs an org (its scope)", auth_role_name(role));
+        goto out;
+    }
+    disp = text_clean(display ? display : name);
+    if (!disp) {
+        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+        goto out;
+    }
+    if (strlen(disp) > AUTH_DISPLAY_MAX) {
+        rc = dti_fail(e, DTI_ERR_TOOBIG, "display", "tên hiển thị dài quá %d byte",
+                      "the display name is over %d bytes", AUTH_DISPLAY_MAX);
+        goto out;
+    }
+    if ((rc = auth_password_hash(password, hash, e)))
+        goto out;
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if (!actor) {
+        int64_t n = 0;
+        if ((rc = auth_user_count(s, &n, e)))
+            goto out;
+        if (n > 0) {
+            rc = dti_fail(e, DTI_ERR_AUTH, "--as", "đã có người dùng: cần --as một quản trị viên",
+                          "users exist: --as an admin is needed");
+            goto out;
+        }
+        if (role != ROLE_ADMIN) {
+            rc = dti_fail(e, DTI_ERR_INPUT, "role",
+                          "người dùng đầu tiên phải là quản trị viên (--role admin)",
+                          "the first user must be an admin (--role admin)");
+            goto out;
+        }
+    } else {
+        auth_user want;
+        memset(&want, 0, sizeof want);
+        want.role = role;
+        want.org_id = org_id > 0 ? org_id : 0;
+        want.active = 1;
+        if ((rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &want, e)))
+            goto out;
+    }
+    if (org_id > 0 && (rc = auth_org_live(s, org_id, "org", e)))
+        goto out;
+    {
+        int found = 0;
+        int64_t one;
+        store_val q[] = {app_sv_text(name)};
+        if ((rc = store_query_int(s, "SELECT 1 FROM users WHERE name = ?", q, 1, &one, &found, e)))
+            goto out;
+        if (found) {
+            rc = dti_fail(e, DTI_ERR_CONFLICT, "name", "đã có người dùng %s", "user %s exists", name);
+            goto out;
+        }
+    }
+    auth_ts(now, ts);
+    int64_t new_id = 0;
+    {
+        store_val p[] = {app_sv_text(name), app_sv_text(disp), app_sv_text(hash), app_sv_text(auth_role_name(role)),
+                         org_id > 0 ? SV_I(org_id) : SV_NUL(), app_sv_text(ts)};
+        if ((rc = store_query_int(s, "INSERT INTO users (name, display_name, pw_hash, role, org_id, "
+                                     "active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?) RETURNING id",
+                                  p, 6, &new_id, NULL, e)))
+            goto out;
+    }
+    auth_user nu;
+    memset(&nu, 0, sizeof nu);
+    nu.id = new_id;
+    snprintf(nu.name, sizeof nu.name, "%s", name);
+    snprintf(nu.display, sizeof nu.display, "%s", disp);
+    nu.role = role;
+    nu.org_id = org_id > 0 ? org_id : 0;
+    nu.active = 1;
+    if (!(after = auth_user_audit_json(&nu))) {
+        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+        goto out;
+    }
+    /* the bootstrap admin is recorded as acting for itself */
+    if ((rc = audit_append_id(s, actor ? actor : &nu, now, "user.add", "user", new_id, NULL, after, e)))
+        goto out;
+    if ((rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+    if (id)
+        *id = new_id;
+out:
+    if (in_tx)
+        store_rollback(s);
+    sodium_memzero(hash, sizeof hash);
+    json_decref(after);
+    free(disp);
+    return rc;
+}
+
+static dti_rc end_sessions(store *s, int64_t user_id, dti_err *e)
+{
+    store_val p[] = {SV_I(user_id)};
+    return store_exec(s, "DELETE FROM sessions WHERE user_id = ?", p, 1, e);
+}
+
+dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
+                        const char *password, time_t now, dti_err *e)
+{
+    dti_rc rc;
+    char hash[128];
+    int in_tx = 0;
+    auth_user u;
+    json_t *after = NULL;
+
+    if (!actor)
+        return dti_fail(e, DTI_ERR_AUTH, "--as", "cần người thực hiện", "an acting user is needed");
+    if ((rc = auth_password_hash(password, hash, e)))
+        goto out;
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if ((rc = auth_user_get(s, name, &u, e)))
+        goto out;
+    if (u.id != actor->id && (rc = auth_can_user(s, actor, AUTH_USER_SEE, &u, e)))
+        goto out;
+    if (u.id != actor->id && (rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &u, e)))
+        goto out;
+    {
+        store_val p[] = {app_sv_text(hash), SV_I(u.id)};
+        if ((rc = store_exec(s, "UPDATE users SET pw_hash = ? WHERE id = ?", p, 2, e)))
+            goto out;
+        store_val q[] = {app_sv_text(u.name)};
+        if ((rc = store_exec(s, "DELETE FROM login_failures WHERE name = ?", q, 1, e)))
+            goto out;
+        if ((rc = end_sessions(s, u.id, e)))
+            goto out;
+    }
+    if (!(after = json_pack("{s:b}", "password_changed", 1))) {
+        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+        goto out;
+    }
+    if ((rc = audit_append_id(s, actor, now, "user.passwd", "user", u.id, NULL, after, e)))
+        goto out;
+    if ((rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+out:
+    if (in_tx)
+        store_rollback(s);
+    sodium_memzero(hash, sizeof hash);
+    json_decref(after);
+    return rc;
+}
+
+dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, int active,
+                            time_t now, dti_err *e)
+{
+    dti_rc rc;
+    int in_tx = 0;
+    auth_user u;
+    json_t *before = NULL, *after = NULL;
+
+    if (!actor)
+        return dti_fail(e, DTI_ERR_AUTH, "--as", "cần người thực hiện", "an acting user is needed");
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if ((rc = auth_user_get(s, name, &u, e)))
+        goto out;
+    if ((rc = auth_can_user(s, actor, AUTH_USER_SEE, &u, e)) ||
+        (rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &u, e)))
+        goto out;
+    if (u.id == actor->id) {
+        rc = dti_fail(e, DTI_ERR_PERM, "active", "không thể tự khóa hay mở khóa tài khoản của chính mình",
+                      "an account cannot disable or enable itself");
+        goto out;
+    }
+    before = auth_user_audit_json(&u);
+    u.active = active ? 1 : 0;
+    after = auth_user_audit_json(&u);
+    if (!before || !after) {
+        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+        goto out;
+    }
+    {
+        store_val p[] = {SV_I(u.active), SV_I(u.id)};
+        if ((rc = store_exec(s, "UPDATE users SET active = ? WHERE id = ?", p, 2, e)))
+            goto out;
+    }
+    if (!u.active && (rc = end_sessions(s, u.id, e)))
+        goto out;
+    if ((rc = audit_append_id(s, actor, now, active ? "user.activate" : "user.deactivate", "user",
+                              u.id, before, after, e)))
+        goto out;
+    if ((rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+out:
+    if (in_tx)
+        store_rollback(s);
+    json_decref(before);
+    json_decref(after);
+    return rc;
+}
+
+struct user_list {
+    store *s;
+    const auth_user *actor;
+    auth_user *v;
+    size_t n, cap;
+    int nomem;
+};
+
+static int user_list_row(void *ctx, const store_row *r)
+{
+    struct user_list *l = ctx;
+    auth_user *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 16);
+    if (!v) {
+        l->nomem = 1;
+        return 1;
+    }
+    l->v = v;
+    user_row(&l->v[l->n], r);
+    l->n++;
+    return 0;
+}
+
+dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e)
+{
+    struct user_list l = {s, actor, NULL, 0, 0, 0};
+    dti_rc rc;
+    *out = NULL;
+    *n = 0;
+    if (!actor)
+        return dti_fail(e, DTI_ERR_AUTH, "--as", "cần người thực hiện", "an acting user is needed");
+    if ((rc = store_query(s, "SELECT " USER_COLS " FROM users ORDER BY name", NULL, 0,
+                          user_list_row, &l, e)))
+        goto fail;
+    if (l.nomem) {
+        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+        goto fail;
+    }
+    /* keep those the actor may see (a reporter or viewer: only itself) */
+    size_t k = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        dti_err no;
+        rc = auth_can_user(s, actor, AUTH_USER_SEE, &l.v[i], &no);
+        if (rc == DTI_OK)
+            l.v[k++] = l.v[i];
+        else if (rc != DTI_ERR_NOTFOUND) {
+            if (e)
+                *e = no;
+            goto fail;
+        }
+    }
+    *out = l.v;
+    *n = k;
+    return DTI_OK;
+fail:
+    free(l.v);
+    return rc;
+}
+
+/* ---- logins ---------------------------------------------------------------- */
+
+struct failures {
+    int64_t count;
+    char last_at[AUTH_TS_LEN];
+    char locked_until[AUTH_TS_LEN];
+    int found;
+};
+
+static int failures_row(void *ctx, const store_row *r)
+{
+    struct failures *f = ctx;
+    f->found = 1;
+    f->count = r->v[0].i;
+    snprintf(f->last_at, sizeof f->last_at, "%s", r->v[1].s ? r->v[1].s : "");
+    snprintf(f->locked_until, sizeof f->locked_until, "%s", r->v[2].s ? r->v[2].s : "");
+    return 1;
+}
+
+/* Record one more failure for NAME at NOW; lock at AUTH_FAIL_LOCK. */
+static dti_rc failure_add(store *s, const char *name, const struct failures *f, time_t now,
+                          dti_err *e)
+{
+    char ts[AUTH_TS_LEN], lock[AUTH_TS_LEN];
+    int64_t count = f->count + 1;
+    auth_ts(now, ts);
+    if (count >= AUTH_FAIL_LOCK)
+        auth_ts(now + AUTH_LOCK_SECONDS, lock);
+    store_val p[] = {app_sv_text(name), SV_I(count), app_sv_text(ts), count >= AUTH_FAIL_LOCK ? app_sv_text(lock) : SV_NUL()};
+    return store_exec(s, "INSERT INTO login_failures (name, count, last_at, locked_until) "
+                         "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+                         "count = excluded.count, last_at = excluded.last_at, "
+                         "locked_until = excluded.locked_until", p, 4, e);
+}
+
+/* A hash of a password nobody has, checked for unknown names so that an
+ * unknown name costs what a known one does. */
+static char dummy_hash[128];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_make(void)
+{
+    unsigned char r[16];
+    char pw[33];
+    randombytes_buf(r, sizeof r);
+    sodium_bin2hex(pw, sizeof pw, r, sizeof r);
+    if (crypto_pwhash_str(dummy_hash, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        dummy_hash[0] = 0;
+}
+
+struct login_user {
+    auth_user u;
+    char hash[128];
+    int found;
+};
+
+static int login_row(void *ctx, const store_row *r)
+{
+    struct login_user *l = ctx;
+    user_row(&l->u, r);
+    snprintf(l->hash, sizeof l->hash, "%s", r->v[USER_NCOLS].s ? r->v[USER_NCOLS].s : "");
+    l->found = 1;
+    return 1;
+}
+
+dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
+                  auth_user *out, dti_err *e)
+{
+    dti_rc rc;
+    struct failures f;
+    struct login_user l;
+    char ts[AUTH_TS_LEN];
+    int in_tx = 0;
+
+    memset(&f, 0, sizeof f);
+    memset(&l, 0, sizeof l);
+    if ((rc = auth_init(e)))
+        return rc;
+    if (!name || !*name || strlen(name) > AUTH_NAME_MAX || !password)
+        return dti_fail(e, DTI_ERR_AUTH, "name", "sai tên đăng nhập hoặc mật khẩu",
+                        "wrong user name or password");
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    {
+        store_val p[] = {app_sv_text(name)};
+        if ((rc = store_query(s, "SELECT count, last_at, locked_until FROM login_failures WHERE name = ?",
+                              p, 1, failures_row, &f, e)))
+            goto out;
+    }
+    if (f.found && f.locked_until[0]) {
+        if (strcmp(f.locked_until, auth_ts(now, ts)) > 0) {
+            rc = dti_fail(e, DTI_ERR_AUTH, "name",
+                          "tài khoản %s tạm khóa đến %s (UTC) vì đăng nhập sai %d lần",
+                          "%s is locked until %s (UTC) after %d failed logins", name,
+                          f.locked_until, AUTH_FAIL_LOCK);
+            goto out;
+        }
+        /* the lock is over: start counting again */
+        f.count = 0;
+        f.locked_until[0] = 0;
+    } else if (f.found && f.count >= AUTH_FAIL_FREE) {
+        int shift = (int)(f.count - AUTH_FAIL_FREE);
+        long wait = shift > 10 ? AUTH_FAIL_DELAY_MAX : (long)AUTH_FAIL_DELAY << shift;
+        if (wait > AUTH_FAIL_DELAY_MAX)
+            wait = AUTH_FAIL_DELAY_MAX;
+        if (strcmp(f.last_at, auth_ts(now - wait, ts)) > 0) {
+            rc = dti_fail(e, DTI_ERR_AUTH, "name",
+                          "đăng nhập sai nhiều lần: hãy chờ %ld giây rồi thử lại",
+                          "too many failed logins: wait %ld seconds and try again", wait);
+            goto out;
+        }
+    }
+    {
+        store_val p[] = {app_sv_text(name)};
+        if ((rc = store_query(s, "SELECT " USER_COLS ", pw_hash FROM users WHERE name = ?", p, 1,
+                              login_row, &l, e)))
+            goto out;
+    }
+    int good;
+    if (l.found) {
+        good = auth_password_check(l.hash, password) && l.u.active;
+    } else {
+        pthread_once(&dummy_once, dummy_make);
+        (void)auth_password_check(dummy_hash, password);
+        good = 0;
+    }
+    if (!good) {
+        if ((rc = failure_add(s, name, &f, now, e)))
+            goto out;
+        if ((rc = store_commit(s, e)))
+            goto out;
+        in_tx = 0;
+        rc = dti_fail(e, DTI_ERR_AUTH, "name", "sai tên đăng nhập hoặc mật khẩu",
+                      "wrong user name or password");
+        goto out;
+    }
+    if (f.found) {
+        store_val p[] = {app_sv_text(name)};
+        if ((rc = store_exec(s, "DELETE FROM login_failures WHERE name = ?", p, 1, e)))
+            goto out;
+    }
+    if ((rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
+    if (out)
+        *out = l.u;
+out:
+    if (in_tx)
+        store_rollback(s);
+    sodium_memzero(l.hash, sizeof l.hash);
+    return rc;
+}
+
+/* ---- sessions -------------------------------------------------------------- */
+
+static void token_hex(char out[AUTH_TOKEN_HEX])
+{
+    unsigned char r[32];
+    randombytes_buf(r, sizeof r);
+    sodium_bin2hex(out, AUTH_TOKEN_HEX, r, sizeof r);
+    sodium_memzero(r, sizeof r);
+}
+
+dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_TOKEN_HEX],
+                        char csrf[AUTH_TOKEN_HEX], dti_err *e)
+{
+    dti_rc rc;
+    char hash[65], ts[AUTH_TS_LEN], exp[AUTH_TS_LEN];
+    if ((rc = auth_init(e)))
+        return rc;
+    if (!u || u->id <= 0 || !u->active)
+        return dti_fail(e, DTI_ERR_AUTH, NULL, "người dùng không hợp lệ", "not a valid user");
+    token_hex(id);
+    token_hex(csrf);
+    file_sha256_hex(id, strlen(id), hash);
+    auth_ts(now, ts);
+    auth_ts(now + AUTH_SESSION_MAX, exp);
+    store_val p[] = {app_sv_text(hash), SV_I(u->id), app_sv_text(ts), app_sv_text(ts), app_sv_text(exp), app_sv_text(csrf)};
+    rc = store_exec(s, "INSERT INTO sessions (id_hash, user_id, created_at, last_seen, expires_at, csrf) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", p, 6, e);
+    if (rc) {
+        sodium_memzero(id, AUTH_TOKEN_HEX);
+        sodium_memzero(csrf, AUTH_TOKEN_HEX);
+    }
+    return rc;
+}
+
+struct session_row {
+    int found, user_found;
+    int64_t user_id;
+    char last_seen[AUTH_TS_LEN];
+    char expires[AUTH_TS_LEN];
+    char csrf[AUTH_TOKEN_HEX];
+    auth_user user;
+};
+
+/* The session, its user and the data generation in one statement (one
+ * read transaction per request instead of three): the session's columns,
+ * then USER_COLS (NULL when the user is gone), then score_generation's gen
+ * and uid (NULL before migration 004). */
+#define SESSION_SQL                                                                  \
+    "SELECT x.user_id, x.last_seen, x.expires_at, x.csrf, " USER_COLS ","            \
+    " (SELECT gen FROM score_generation WHERE id = 1),"                              \
+    " (SELECT uid FROM score_generation WHERE id = 1)"                               \
+    " FROM sessions AS x LEFT JOIN users ON users.id = x.user_id WHERE x.id_hash = ?"
+#define SESSION_COLS 4
+#define SESSION_USER_COLS USER_NCOLS
+
+static int session_row_fn(void *ctx, const store_row *r)
+{
+    struct session_row *x = ctx;
+    x->found = 1;
+    x->user_id = r->v[0].i;
+    snprintf(x->last_seen, sizeof x->last_seen, "%s", r->v[1].s ? r->v[1].s : "");
+    snprintf(x->expires, sizeof x->expires, "%s", r->v[2].s ? r->v[2].s : "");
+    snprintf(x->csrf, sizeof x->csrf, "%s", r->v[3].s ? r->v[3].s : "");
+    if (r->n != SESSION_COLS + SESSION_USER_COLS + 2)
+        return 1;
+    if (r->v[SESSION_COLS].t != SV_NULL) {
+        store_row u = {SESSION_USER_COLS, r->v + SESSION_COLS};
+        user_row(&x->user, &u);
+        x->user_found = 1;
+        const store_val *g = r->v + SESSION_COLS + SESSION_USER_COLS;
+        if (g[0].t == SV_INT && g[1].t == SV_TEXT && g[1].n <= AUTH_GEN_UID_MAX) {
+            x->user.gen_known = 1;
+            x->user.gen = g[0].i;
+            memcpy(x->user.gen_uid, g[1].s, g[1].n + 1);
+        }
+    }
+    return 1;
+}
+
+/* ---- the session cache ----------------------------------------------------
+ *
+ * A request of a logged-in user used to cost one statement here (the
+ * session, its user and the generation), and on a busy server that one read
+ * transaction, with its file locks and the mutexes SQLite's VFS shares
+ * between threads, cost more than the rest of a cached dashboard request.
+ * So each thread keeps the sessions it checked, with the store's data
+ * version taken before the statement read them (store_data_version: equal
+ * versions mean no commit in between, by any handle or process). A session
+ * is answered from the cache only while the version is unchanged, and
+ * under the same expiry, idle and touch rules as the statement's answer,
+ * computed from the times it read. Any commit (a logout, an account
+ * disabled by the CLI in another process, a role changed, a report saved,
+ * even a row changed by hand with sqlite3) changes the version, so the
+ * next request reads the database again: revocation stays immediate. When
+ * the store cannot give a version (inside a transaction; a backend without
+ * one), every check reads the database as before.
+ *
+ * Direct-mapped by the session hash, SESSION_SLOTS per thread, in static
+ * thread-local storage (no allocation, nothing to free when a thread
+ * ends); a collision only costs a statement. The slot of a session ended
+ * by this thread is wiped. */
+#define SESSION_SLOTS 64
+
+struct session_slot {
+    char hash[65];                          /* SHA-256 of the id, hex; "" = empty */
+    unsigned char version[STORE_VERSION_LEN];
+    time_t last_seen, expires;
+    char csrf[AUTH_TOKEN_HEX];
+    auth_user user;
+};
+
+static _Thread_local struct session_slot session_slots[SESSION_SLOTS];
+
+static struct session_slot *session_slot_of(const char *hash)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        int c = hash[i];
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return &session_slots[v % SESSION_SLOTS];
+}
+
+static void session_slot_wipe(struct session_slot *c)
+{
+    sodium_memzero(c, sizeof *c);
+}
+
+/* "2026-04-08T09:30:00Z" (auth_ts) as a time, or -1. */
+static time_t ts_parse(const char *ts)
+{
+    struct tm tm;
+    int y, mo, d, h, mi, se;
+    char z;
+    memset(&tm, 0, sizeof tm);
+    if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &se, &z) != 7 || z != 'Z')
+        return (time_t)-1;
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h;
+    tm.tm_min = mi;
+    tm.tm_sec = se;
+    return timegm(&tm);
+}
+
+/* The cached answer for HASH at NOW under VERSION, or NULL. The rules are
+ * the statement's (below): live while expires > now and last_seen >= now -
+ * AUTH_SESSION_IDLE; and last_seen older than AUTH_SESSION_TOUCH is not
+ * answered here, so that the database path writes it. */
+static const struct session_slot *session_cached(const char *hash, const unsigned char *version,
+                                                 time_t now)
+{
+    const struct session_slot *c = session_slot_of(hash);
+    if (!c->hash[0] || memcmp(c->hash, hash, 64) != 0 ||
+        memcmp(c->version, version, STORE_VERSION_LEN) != 0)
+        return NULL;
+    if (c->expires <= now || c->last_seen < now - AUTH_SESSION_TOUCH)
+        return NULL;
+    return c;
+}
+
+dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
+                          char csrf[AUTH_TOKEN_HEX], dti_err *e)
+{
+    dti_rc rc;
+    char hash[65], ts[AUTH_TS_LEN], idle[AUTH_TS_LEN], touch[AUTH_TS_LEN];
+    unsigned char version[STORE_VERSION_LEN];
+    struct session_row x;
+    auth_user who;
+    int touched = 0;
+    memset(&x, 0, sizeof x);
+    if (!id || strlen(id) != AUTH_TOKEN_HEX - 1)
+        return dti_fail(e, DTI_ERR_AUTH, "session", "phiên không hợp lệ, hãy đăng nhập lại",
+                        "no valid session: log in again");
+    file_sha256_hex(id, strlen(id), hash);
+    /* the version first: it vouches only for what is read after it */
+    int versioned = store_data_version(s, version);
+    if (versioned) {
+        const struct session_slot *c = session_cached(hash, version, now);
+        if (c) {
+            if (u)
+                *u = c->user;
+            if (csrf)
+                memcpy(csrf, c->csrf, AUTH_TOKEN_HEX);
+            return DTI_OK;
+        }
+    }
+    store_val p[] = {app_sv_text(hash)};
+    if ((rc = store_query(s, SESSION_SQL, p, 1, session_row_fn, &x, e)))
+        return rc;
+    if (!x.found)
+        return dti_fail(e, DTI_ERR_AUTH, "session", "phiên không hợp lệ, hãy đăng nhập lại",
+                        "no valid session: log in again");
+    auth_ts(now, ts);
+    auth_ts(now - AUTH_SESSION_IDLE, idle);
+    if (strcmp(x.expires, ts) <= 0 || strcmp(x.last_seen, idle) < 0) {
+        (void)store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, NULL);
+        return dti_fail(e, DTI_ERR_AUTH, "session", "phiên đã hết hạn, hãy đăng nhập lại",
+                        "the session has expired: log in again");
+    }
+    if (!x.user_found)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "user", "không có người dùng số %lld",
+                        "no user with id %lld", (long long)x.user_id);
+    who = x.user;
+    if (!who.active) {
+        (void)store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, NULL);
+        return dti_fail(e, DTI_ERR_AUTH, "session", "người dùng %s đã bị khóa",
+                        "user %s is deactivated", who.name);
+    }
+    /* last_seen moves at most once per AUTH_SESSION_TOUCH: a write (and its
+     * fsync) per request would cost more than the request itself */
+    auth_ts(now - AUTH_SESSION_TOUCH, touch);
+    store_val q[] = {app_sv_text(ts), app_sv_text(hash)};
+    if (strcmp(x.last_seen, touch) < 0) {
+        if ((rc = store_exec(s, "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", q, 2, e)))
+            return rc;
+        touched = 1;
+    }
+    if (versioned) {
+        /* the touch committed after VERSION was taken: the next request
+         * will find the version moved and read again, which is right */
+        struct session_slot *c = session_slot_of(hash);
+        time_t seen = touched ? now : ts_parse(x.last_seen), until = ts_parse(x.expires);
+        char back[AUTH_TS_LEN], back2[AUTH_TS_LEN];
+        /* only times that read back as written: a hand-edited "…:99Z"
+         * compares as text in the statement, not as timegm() would make it */
+        if (seen != (time_t)-1 && until != (time_t)-1 &&
+            (touched || strcmp(auth_ts(seen, back), x.last_seen) == 0) &&
+            strcmp(auth_ts(until, back2), x.expires) == 0) {
+            memcpy(c->hash, hash, sizeof c->hash);
+            memcpy(c->version, version, STORE_VERSION_LEN);
+            c->last_seen = seen;
+            c->expires = until;
+            memcpy(c->csrf, x.csrf, AUTH_TOKEN_HEX);
+            c->user = who;
+        }
+    }
+    if (u)
+        *u = who;
+    if (csrf)
+        memcpy(csrf, x.csrf, AUTH_TOKEN_HEX);
+    return DTI_OK;
+}
+
+dti_rc auth_session_end(store *s, const char *id, dti_err *e)
+{
+    char hash[65];
+    if (!id)
+        return DTI_OK;
+    file_sha256_hex(id, strlen(id), hash);
+    struct session_slot *c = session_slot_of(hash);
+    if (memcmp(c->hash, hash, 64) == 0)
+        session_slot_wipe(c);
+    store_val p[] = {app_sv_text(hash)};
+    return store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, e);
+}
+
+int auth_csrf_ok(const char *expected, const char *given)
+{
+    if (!expected || !given)
+        return 0;
+    size_t n = strlen(expected);
+    if (n == 0 || strlen(given) != n)
+        return 0;
+    return sodium_memcmp(expected, given, n) == 0;
+}
+
+/* ---- permissions ----------------------------------------------------------- */
+
+static dti_rc org_parent(store *s, int64_t org_id, int64_t *parent, int *found, dti_err *e)
+{
+    store_val p[] = {SV_I(org_id)};
+    return store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ?", p, 1, parent,
+                           found, e);
+}
+
+/* *YES = 1 when ORG lies at or under ANCESTOR. */
+static dti_rc org_under(store *s, int64_t org, int64_t ancestor, int *yes, dti_err *e)
+{
+    *yes = 0;
+    for (int depth = 0; org > 0 && depth < AUTH_TREE_DEPTH_MAX; depth++) {
+        if (org == ancestor) {
+            *yes = 1;
+            return DTI_OK;
+        }
+        int found = 0;
+        int64_t parent = 0;
+        dti_rc rc = org_parent(s, org, &parent, &found, e);
+        if (rc)
+            return rc;
+        if (!found)
+            return DTI_OK;
+        org = parent;
+    }
+    return DTI_OK;
+}
+
+dti_rc auth_in_scope(store *s, const auth_user *u, int64_t org_id, int *yes, dti_err *e)
+{
+    *yes = 0;
+    if (!u || !u->active)
+        return DTI_OK;
+    if (u->role == ROLE_ADMIN) {
+        *yes = 1;
+        return DTI_OK;
+    }
+    if (u->org_id <= 0 || org_id <= 0)
+        return DTI_OK;
+    return org_under(s, org_id, u->org_id, yes, e);
+}
+
+static const char *action_vi(auth_action a)
+{
+    switch (a) {
+    case AUTH_READ: return "xem dữ liệu";
+    case AUTH_REPORT_WRITE: return "ghi báo cáo";
+    case AUTH_REVIEW: return "thẩm định báo cáo";
+    case AUTH_PLAN_WRITE: return "sửa kế hoạch, phân công, lịch báo cáo";
+    case AUTH_USER_ADMIN: return "quản lý người dùng";
+    case AUTH_AUDIT: return "xem nhật ký";
+    }
+    return "?";
+}
+
+static const char *action_en(auth_action a)
+{
+    switch (a) {
+    case AUTH_READ: return "read the data";
+    case AUTH_REPORT_WRITE: return "write the report";
+    case AUTH_REVIEW: return "review the report";
+    case AUTH_PLAN_WRITE: return "edit the plan, assignments or calendar";
+    case AUTH_USER_ADMIN: return "manage users";
+    case AUTH_AUDIT: return "read the audit log";
+    }
+    return "?";
+}
+
+static dti_rc refuse(const auth_user *u, auth_action act, int64_t org_id, dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_PERM, "permission",
+                    "%s (%s) không có quyền %s của đơn vị số %lld",
+                    "%s (%s) may not %s of org %lld", u ? u->name : "?",
+                    u ? auth_role_name(u->role) : "?",
+                    lang_get() == LANG_EN ? action_en(act) : action_vi(act), (long long)org_id);
+}
+
+dti_rc auth_not_found(dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_NOTFOUND, NULL,
+                    "không tìm thấy dữ liệu được yêu cầu, hoặc dữ liệu nằm ngoài phạm vi của bạn",
+                    "not found, or outside your scope");
+}
+
+dti_rc auth_can(store *s, const auth_user *u, auth_action act, int64_t org_id, dti_err *e)
+{
+    dti_rc rc;
+    int in = 0;
+    if (!u || !u->active)
+        return dti_fail(e, DTI_ERR_AUTH, NULL, "chưa xác định người thực hiện",
+                        "no acting user");
+    if (u->role == ROLE_ADMIN)
+        return DTI_OK;
+    if (org_id <= 0) {
+        if (act == AUTH_AUDIT && u->role == ROLE_COORDINATOR)
+            return DTI_OK;
+        return refuse(u, act, org_id, e);
+    }
+    if ((rc = auth_in_scope(s, u, org_id, &in, e)))
+        return rc;
+    if (!in)
+        return auth_not_found(e);
+    switch (u->role) {
+    case ROLE_ADMIN:
+        return DTI_OK;
+    case ROLE_COORDINATOR:
+        if (act == AUTH_REPORT_WRITE && org_id != u->org_id)
+            return refuse(u, act, org_id, e);
+        if (act == AUTH_USER_ADMIN)
+            return refuse(u, act, org_id, e);
+        return DTI_OK;
+    case ROLE_REPORTER:
+        if (act == AUTH_READ || act == AUTH_REPORT_WRITE)
+            return DTI_OK;
+        return refuse(u, act, org_id, e);
+    case ROLE_VIEWER:
+        if (act == AUTH_READ)
+            return DTI_OK;
+        return refuse(u, act, org_id, e);
+    }
+    return refuse(u, act, org_id, e);
+}
+
+dti_rc auth_can_plan(store *s, const auth_user *u, auth_action act, int64_t plan_id, dti_err *e)
+{
+    int found = 0;
+    int64_t org = 0;
+    store_val p[] = {SV_I(plan_id)};
+    dti_rc rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, &org,
+                                &found, e);
+    if (rc)
+        return rc;
+    if (!found)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld",
+                        "no plan with id %lld", (long long)plan_id);
+    /* a reporter sees the plans of the orgs above it: such a plan is in its
+     * view, so what else it asks of it is refused, not hidden */
+    int under = 0;
+    if (u && u->active && u->role == ROLE_REPORTER && org > 0 &&
+        (rc = org_under(s, u->org_id, org, &under, e)))
+        return rc;
+    if (under && act == AUTH_READ)
+        return DTI_OK;
+    rc = auth_can(s, u, act, org, e);
+    if (rc == DTI_ERR_NOTFOUND && under)
+        return refuse(u, act, org, e);
+    if (rc == DTI_ERR_NOTFOUND)
+        return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld",
+                        "no plan with id %lld", (long long)plan_id);
+    return rc;
+}

@@ -1,0 +1,17 @@
+/* auth_int.h — helpers private to the account use cases (auth.c,
+ * auth_users.c). Not part of app/'s contract. */
+#ifndef DTI_AUTH_INT_H
+#define DTI_AUTH_INT_H
+#include <stdint.h>
+#include <jansson.h>
+#include "app/auth/auth.h"
+
+/* The account U as the audit log shows it (never the password hash). New
+ * reference, NULL when out of memory. */
+json_t *auth_user_audit_json(const auth_user *u);
+
+/* DTI_OK when ORG_ID is a live org (an account on a closed one would see
+ * nothing), else DTI_ERR_NOTFOUND naming FIELD (the caller's form field). */
+dti_rc auth_org_live(store *s, int64_t org_id, const char *field, dti_err *e);
+
+#endif

@@ -1,0 +1,207 @@
+/* publish.c — publishing a commune's index, the public ranking, and one
+ * entity's audit trail (publish.h says what "published" means). */
+#include <stdio.h>
+#include <string.h>
+#include "app/app_util.h"
+#include "app/audit/audit.h"
+#include "app/score/publish.h"
+#include "app/score/score.h"
+#include "core/score.h"
+
+/* {"seq", "hash", "text"} of M: the audit head printed with what is published. */
+static json_t *head_json(const audit_mark *m)
+{
+    char txt[AUDIT_HEAD_TEXT];
+    return json_pack("{s:I, s:s, s:s}", "seq", (json_int_t)m->seq, "hash", m->hash, "text",
+                     audit_head_text(m, txt));
+}
+
+dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *period,
+                   time_t now, json_t **out, dti_err *e)
+{
+    dti_rc rc;
+    app_score sc;
+    json_t *pub = NULL;
+    int64_t org = 0, is_commune = 0;
+    int found = 0;
+    char ts[AUTH_TS_LEN];
+    memset(&sc, 0, sizeof sc);
+    if (out)
+        *out = NULL;
+    if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
+        return rc;
+    if (!period || !*period)
+        return dti_fail(e, DTI_ERR_INPUT, "period", "thiếu kỳ báo cáo (period)",
+                        "the period is missing");
+    store_val q[1] = {SV_I(plan_id)};
+    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", q, 1, &org,
+                              &found, e)))
+        return rc;
+    if (org) {
+        store_val qo[1] = {SV_I(org)};
+        if ((rc = store_query_int(s, "SELECT kind = 'commune' FROM orgs WHERE id = ?", qo, 1,
+                                  &is_commune, &found, e)))
+            return rc;
+    }
+    if (!org || !is_commune)
+        return dti_fail(e, DTI_ERR_CONFLICT, "id",
+                        "kế hoạch %lld không thuộc một xã: không công bố được",
+                        "plan %lld does not belong to a commune: it cannot be published",
+                        (long long)plan_id);
+    if ((rc = app_score_compute(s, u, plan_id, period, &sc, e)))
+        goto out;
+    auth_ts(now, ts);
+    pub = json_pack("{s:I, s:I, s:s, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
+                    "org_id", (json_int_t)org, "period", sc.period,
+                    "index", sc.total.has_value ? json_real(sc.total.value) : json_null(),
+                    "points", sc.total.points, "maximum", sc.total.max, "published_at", ts,
+                    "published_by", (json_int_t)u->id);
+    if (!pub) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if ((rc = store_begin(s, e)))
+        goto out;
+    store_val p[9] = {SV_I(plan_id), SV_I(org), app_sv_text(sc.period), SV_I(sc.total.has_value),
+                      SV_R(sc.total.has_value ? sc.total.value : 0.0), SV_R(sc.total.points),
+                      SV_R(sc.total.max), app_sv_text(ts), SV_I(u->id)};
+    if ((rc = store_exec(s, "INSERT INTO publications (plan_id, org_id, period, has_value, value, "
+                            "points, maximum, published_at, published_by) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p, 9, e)) ||
+        (rc = audit_append_id(s, u, now, "score.publish", "plan", plan_id, NULL, pub, e))) {
+        store_rollback(s);
+        goto out;
+    }
+    if ((rc = store_commit(s, e)))
+        goto out;
+    /* the head after this publication, into the anchor log and the answer;
+     * the publication is committed: a failed anchoring is said, not fatal */
+    {
+        audit_mark m;
+        dti_err ae;
+        json_t *h;
+        if (audit_anchor(s, "publish", now, &m, &ae)) {
+            fprintf(stderr, "dti: %s\n", ae.msg);
+            if (audit_head(s, &m, &ae))
+                memset(&m, 0, sizeof m);
+        }
+        if (!(h = head_json(&m)) || json_object_set_new(pub, "audit_head", h)) {
+            rc = app_nomem(e);
+            goto out;
+        }
+    }
+    if (out) {
+        *out = pub;
+        pub = NULL;
+    }
+out:
+    json_decref(pub);
+    app_score_release(&sc);
+    return rc;
+}
+
+struct pub_ctx {
+    json_t *arr;
+    const char *newest;
+    char newest_buf[AUTH_TS_LEN];
+    int nomem;
+};
+
+static int pub_row(void *ctx, const store_row *r)
+{
+    struct pub_ctx *c = ctx;
+    char txt[SCORE_FMT_LEN];
+    int has = r->v[2].i != 0;
+    const char *at = app_col(r, 4) ? app_col(r, 4) : "";
+    size_t rank = json_array_size(c->arr) + 1;
+    json_t *o = json_pack("{s:o, s:s, s:s, s:o, s:o, s:s}",
+                          "rank", has ? json_integer((json_int_t)rank) : json_null(),
+                          "commune", app_col(r, 0) ? app_col(r, 0) : "",
+                          "period", app_col(r, 1) ? app_col(r, 1) : "",
+                          "index", has ? json_real(r->v[3].d) : json_null(),
+                          "index_text", has ? json_string(score_format(r->v[3].d, 4, ',', txt)) : json_null(),
+                          "published_at", at);
+    if (!o || json_array_append_new(c->arr, o)) {
+        c->nomem = 1;
+        return 1;
+    }
+    if (!c->newest || strcmp(at, c->newest_buf) > 0) {
+        snprintf(c->newest_buf, sizeof c->newest_buf, "%s", at);
+        c->newest = c->newest_buf;
+    }
+    return json_array_size(c->arr) >= PUBLISH_LIST_MAX;
+}
+
+dti_rc app_public_rankings(store *s, json_t **out, dti_err *e)
+{
+    dti_rc rc;
+    struct pub_ctx c;
+    memset(&c, 0, sizeof c);
+    *out = NULL;
+    if (!(c.arr = json_array()))
+        return app_nomem(e);
+    /* each commune's newest publication, best index first, no figure last */
+    if ((rc = store_query(s,
+                          "SELECT o.name, p.period, p.has_value, p.value, p.published_at "
+                          "FROM publications p JOIN orgs o ON o.id = p.org_id "
+                          "WHERE p.id = (SELECT MAX(id) FROM publications q WHERE q.org_id = p.org_id) "
+                          "ORDER BY p.has_value DESC, p.value DESC, o.folded",
+                          NULL, 0, pub_row, &c, e)))
+        goto fail;
+    if (c.nomem) {
+        rc = app_nomem(e);
+        goto fail;
+    }
+    audit_mark m;
+    if ((rc = audit_head(s, &m, e)))
+        goto fail;
+    *out = json_pack("{s:o, s:o, s:o}", "published_at", c.newest ? json_string(c.newest) : json_null(),
+                     "rankings", c.arr, "audit_head", head_json(&m));
+    if (!*out)
+        return app_nomem(e);
+    return DTI_OK;
+fail:
+    json_decref(c.arr);
+    return rc;
+}
+
+dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
+                   dti_err *e)
+{
+    dti_rc rc;
+    int64_t org = 0, plan_id = 0;
+    int found = 0;
+    char idtxt[32];
+    *out = NULL;
+    store_val q[1] = {SV_I(id)};
+    if (!kind || (strcmp(kind, "indicator") && strcmp(kind, "task") && strcmp(kind, "report")))
+        return dti_fail(e, DTI_ERR_INPUT, "entity",
+                        "loại đối tượng phải là indicator, task hoặc report",
+                        "the entity must be indicator, task or report");
+    if (!strcmp(kind, "report")) {
+        if ((rc = store_query_int(s, "SELECT org_id FROM reports WHERE id = ?", q, 1, &org, &found, e)))
+            return rc;
+        if (found) {
+            if (u->role == ROLE_REPORTER) {
+                if (org != u->org_id)
+                    found = 0;
+            } else if (auth_can(s, u, AUTH_READ, org, e) != DTI_OK) {
+                found = 0;
+            }
+        }
+    } else {
+        const char *sql = !strcmp(kind, "task") ? "SELECT plan_id FROM tasks WHERE id = ?"
+                                                 : "SELECT plan_id FROM indicators WHERE id = ?";
+        if ((rc = store_query_int(s, sql, q, 1, &plan_id, &found, e)))
+            return rc;
+        if (found && (u->role == ROLE_REPORTER ||
+                      auth_can_plan(s, u, AUTH_READ, plan_id, e) != DTI_OK))
+            found = 0;
+    }
+    if (!found)     /* missing or out of scope: the same answer */
+        return dti_fail(e, DTI_ERR_NOTFOUND, "id", "không có %s %lld (hoặc không được xem)",
+                        "no %s %lld (or not yours to see)", kind, (long long)id);
+    dti_err_clear(e);
+    snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
+    return audit_entries(s, kind, idtxt, HISTORY_LIMIT, out, e);
+}

@@ -1,0 +1,51 @@
+/* scoring.h — the dashboard's view of a plan's score for a period: every
+ * indicator's inputs, value, achievement, status and points, the group and
+ * plan index, the at-risk and not-met lists, the period's completeness and
+ * the ranking of units, as one JSON object (the shape web/js/views/
+ * dashboard.js, `dti score` and score_cache.h read).
+ *
+ * No figure is computed here: they are app/score.h's one computation
+ * (app_sc_compute, and app_sc_rank_units for the ranking), so the dashboard,
+ * the rankings and publishing always agree. The rules — which reports and
+ * whose figures count, last and sum, the target's year, the status day, the
+ * owed reports of the ranking — are in app/score.h and docs/scoring.md
+ * section 8. With a point table loaded, "plan" and "groups" are the table's
+ * (the reviewer's points where given) and "table" names it. */
+#ifndef DTI_SCORING_H
+#define DTI_SCORING_H
+#include <stdint.h>
+#include <time.h>
+#include <jansson.h>
+#include "app/auth/auth.h"
+
+/* The score of PLAN_ID for PERIOD as JSON (every figure with its inputs,
+ * and "trend": the plan's index for each period of PERIOD's kind in its
+ * year up to PERIOD that the calendar holds, oldest first, each computed
+ * as that period alone would be;
+ * the CLI prints it as a table or as is), with timeliness judged at NOW.
+ * Needs AUTH_READ on the plan's org; PERIOD must be in the plan's calendar
+ * when it has one, or be a quarter, half-year or year holding calendar
+ * periods of a finer kind (a monthly plan read by quarter): its figures
+ * fold the months by each indicator's aggregation, its completeness sums
+ * those periods' ("parts": their codes; each org once, its worst
+ * timeliness and its counts on_time, late, missing, not_due). *OUT new reference. Fields: plan_id, period, judged_on
+ * (dd/mm/yyyy, the day after the period's end), method, table (null or
+ * {id, name}), indicators [{id, code, group, name, aggregation, target {year,
+ * op, value, unit, text}, observations [{period, org, org_id, value, met}: the
+ * figures used], value, value_period, achievement, met, points, status,
+ * status_label, forecast, due, max, observations_used}], groups [{code,
+ * name, points, max, value, value_text, counted, nodata}], plan {points,
+ * max, value, value_text, counted, nodata}, at_risk, not_met (codes),
+ * completeness (report_completeness), ranking [{rank, org_id, org,
+ * periods_due, on_time, late, missing, on_time_rate, indicators_with_data,
+ * achievement}], trend [{period, points, max, value, value_text, counted,
+ * nodata}]. Numbers rounded to 6 decimals. */
+dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *period, time_t now,
+                    json_t **out, dti_err *e);
+
+/* Set the aggregation ("last" or "sum") of PLAN_ID's indicator CODE.
+ * AUTH_PLAN_WRITE; audited. */
+dti_rc scoring_set_aggregation(store *s, const auth_user *u, int64_t plan_id, const char *code,
+                               const char *aggregation, time_t now, dti_err *e);
+
+#endif
