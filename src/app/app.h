@@ -7,7 +7,7 @@
  * changing their signatures; until then user 0 is "the system" and may do
  * everything.
  *
- * Importing a plan (app_import_file):
+ * Importing a plan (plans_import_file):
  *   1. extract_file() reads the document and extracts its plan (nothing is
  *      touched in the store when this fails: bad input stays out);
  *   2. in one transaction: the document is looked up by SHA-256 — the same
@@ -21,10 +21,10 @@
  *      named by the fullest spelling the plan uses for it ("Phòng Văn hóa -
  *      Xã hội" rather than "Phòng VH-XH"); every other spelling is recorded
  *      as an alias. "UBND xã" is the commune itself, "UBND tỉnh" the province;
- *      A name the coordinator linked to an existing unit (app_import_opts.
+ *      A name the coordinator linked to an existing unit (plans_import_opts.
  *      units) is that unit, before any matching, and its spelling an alias;
  *   5. the plan and the document are saved, each name linked to its org;
- *   6. the reporting calendar the document states is set (app_import_opts).
+ *   6. the reporting calendar the document states is set (plans_import_opts).
  *
  * Decision on collective names ("Các phòng ban liên quan", "Các thôn",
  * "Các cơ quan, đơn vị trên địa bàn xã"): they name several units the
@@ -89,22 +89,22 @@ dti_rc app_open(app *a, const char *db, int64_t user_id, dti_err *e);
 void app_close(app *a);
 
 typedef enum {
-    APP_MATCH_NEW = 0,      /* a new unit was created for this name */
-    APP_MATCH_SAME,         /* an org of this plan or an earlier one, by key or alias */
-    APP_MATCH_SELF,         /* the commune or province itself ("UBND xã") */
-    APP_MATCH_NONE,         /* not linked: no commune/province to put it under */
-    APP_MATCH_CHOSEN        /* linked by the coordinator's choice (app_import_opts.units) */
-} app_match_how;
+    PLANS_MATCH_NEW = 0,      /* a new unit was created for this name */
+    PLANS_MATCH_SAME,         /* an org of this plan or an earlier one, by key or alias */
+    PLANS_MATCH_SELF,         /* the commune or province itself ("UBND xã") */
+    PLANS_MATCH_NONE,         /* not linked: no commune/province to put it under */
+    PLANS_MATCH_CHOSEN        /* linked by the coordinator's choice (plans_import_opts.units) */
+} plans_match_how;
 
-typedef struct app_match {
+typedef struct plans_match {
     char *name;             /* as the document wrote it; owned */
     char *org_name;         /* the org's name; owned; NULL when not linked */
     int64_t org_id;         /* 0 when not linked */
     int province_level;     /* 1 for x.parent_lead names (under the province) */
-    app_match_how how;
-} app_match;
+    plans_match_how how;
+} plans_match;
 
-typedef struct app_import_result {
+typedef struct plans_import_result {
     int64_t plan_id;
     int existed;            /* the document was there already: PLAN_ID is the earlier plan */
     char sha256[65];
@@ -112,7 +112,7 @@ typedef struct app_import_result {
     size_t ngroups, nindicators, ntasks;
     size_t nunits;          /* distinct unit orgs the plan names */
     size_t nunits_new;      /* of which created by this import */
-    app_match *matches;     /* one per distinct name, in document order */
+    plans_match *matches;     /* one per distinct name, in document order */
     size_t nmatches;
     strlist collective;     /* collective names, not matched to one org */
     strlist warnings;       /* the extractor's and the import's */
@@ -121,10 +121,10 @@ typedef struct app_import_result {
     strlist cal_sources;    /* per detected rule, the sentence(s) it came from; empty for given rules */
     strlist cal_unread;     /* no rule detected: the document's sentences on reporting not understood */
     int cal_set;            /* 1 when this import set the plan's calendar */
-    int cal_given;          /* 1 when the rules were the caller's (app_import_opts), not the document's */
+    int cal_given;          /* 1 when the rules were the caller's (plans_import_opts), not the document's */
     size_t cal_periods;     /* periods the calendar gives (when set) */
     int64_t commune_id;     /* the plan's commune org; in a dry run only when it existed before, else 0 */
-} app_import_result;
+} plans_import_result;
 
 /* The calendar an import sets. Decision: a freshly imported plan gets the
  * regime its document states (extract_calendar.h), so units can report at
@@ -132,7 +132,7 @@ typedef struct app_import_result {
  * (NONE) and set it later. A calendar is set only for a new plan, never on
  * an earlier import of the same document. Given rules that do not parse
  * fail the whole import (DTI_ERR_INPUT naming the rule), storing nothing. */
-typedef enum { APP_CAL_DETECT = 0, APP_CAL_RULES, APP_CAL_NONE } app_cal_mode;
+typedef enum { PLANS_CAL_DETECT = 0, PLANS_CAL_RULES, PLANS_CAL_NONE } plans_cal_mode;
 /* The coordinator's choice for a unit name the matcher missed (a
  * misspelling, an abbreviation): the name as the plan writes it (a lead or
  * support name at commune level) is the existing unit ORG_ID.
@@ -148,41 +148,41 @@ typedef enum { APP_CAL_DETECT = 0, APP_CAL_RULES, APP_CAL_NONE } app_cal_mode;
  * the user's scope, missing, a name the plan does not use — fails the whole
  * import with DTI_ERR_INPUT, field "units", the message naming the name and
  * one wording for a foreign and a missing org; nothing is stored. */
-typedef struct app_unit_choice {
+typedef struct plans_unit_choice {
     const char *name;           /* borrowed */
     int64_t org_id;
-} app_unit_choice;
-#define APP_UNIT_CHOICES_MAX 1000
-typedef struct app_import_opts {
-    app_cal_mode calendar;
-    const char *const *rules;   /* APP_CAL_RULES: NRULES rules (period.h syntax), borrowed */
+} plans_unit_choice;
+#define PLANS_UNIT_CHOICES_MAX 1000
+typedef struct plans_import_opts {
+    plans_cal_mode calendar;
+    const char *const *rules;   /* PLANS_CAL_RULES: NRULES rules (period.h syntax), borrowed */
     size_t nrules;
-    const app_unit_choice *units;   /* NUNITS choices (at most APP_UNIT_CHOICES_MAX), borrowed */
+    const plans_unit_choice *units;   /* NUNITS choices (at most PLANS_UNIT_CHOICES_MAX), borrowed */
     size_t nunits;
-} app_import_opts;
+} plans_import_opts;
 
 /* Import the plan document at PATH (see above). R is filled (release it
- * with app_import_result_release, also after a failure). Bad input is
+ * with plans_import_result_release, also after a failure). Bad input is
  * DTI_ERR_INPUT/FORMAT/TOOBIG/IO with the file named in E, and leaves the
  * store unchanged. */
-dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e);
+dti_rc plans_import_file(app *a, const char *path, plans_import_result *r, dti_err *e);
 /* The same for a plan already extracted (P borrowed) from the document
  * DATA (LEN bytes, kept in the store) named NAME: for uploads and tests. */
-dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
-                       app_import_result *r, dti_err *e);
-/* What app_import_plan would do with P, without doing it: the same steps
+dti_rc plans_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
+                       plans_import_result *r, dti_err *e);
+/* What plans_import_plan would do with P, without doing it: the same steps
  * and permission checks in a transaction that is always rolled back, for
- * the import preview. R as app_import_plan's (existed and plan_id for a
+ * the import preview. R as plans_import_plan's (existed and plan_id for a
  * document imported before; how each name would be matched, new units
- * flagged APP_MATCH_NEW), except that every match's org_id is 0 (a preview
+ * flagged PLANS_MATCH_NEW), except that every match's org_id is 0 (a preview
  * names no org that may not exist). Nothing is stored and nothing is
- * audited; the errors are app_import_plan's. */
-dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
-                          app_import_result *r, dti_err *e);
-/* app_import_plan with options O (NULL: the defaults, APP_CAL_DETECT). */
-dti_rc app_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
-                            const app_import_opts *o, app_import_result *r, dti_err *e);
-void app_import_result_release(app_import_result *r);
+ * audited; the errors are plans_import_plan's. */
+dti_rc plans_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
+                          plans_import_result *r, dti_err *e);
+/* plans_import_plan with options O (NULL: the defaults, PLANS_CAL_DETECT). */
+dti_rc plans_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
+                            const plans_import_opts *o, plans_import_result *r, dti_err *e);
+void plans_import_result_release(plans_import_result *r);
 
 /* The plan J (dti.plan/1) as the coordinator corrected it in the import
  * preview, into *OUT (owned by caller). Decision: a target may be given as
@@ -193,28 +193,28 @@ void app_import_result_release(app_import_result *r);
  * read by plan_from_json as it stands, so a plan sent unchanged exports
  * byte-equal. Errors are DTI_ERR_INPUT/TOOBIG with the field named under
  * "plan." ("plan.indicators[2].targets[0].text"). J is not changed. */
-dti_rc app_import_plan_json(const json_t *j, plan **out, dti_err *e);
+dti_rc plans_import_plan_json(const json_t *j, plan **out, dti_err *e);
 /* DTI_OK when the acting user may import plans at all (an admin, a
  * coordinator, or the system before any user exists), else DTI_ERR_PERM
  * (DTI_ERR_AUTH from app_actor): for a preview, which stores nothing and
  * has no commune yet. An earlier import of the same document is answered
  * (existed = 1) only to a user who may write that plan. */
-dti_rc app_import_allowed(app *a, dti_err *e);
+dti_rc plans_import_allowed(app *a, dti_err *e);
 
 /* The plans the acting user may read (store_plan_list's rows, by id):
  * admin all; others those whose commune org lies within their scope (a
  * reporter also those of the orgs above its unit); the system actor only
  * while no user exists (app_actor, else DTI_ERR_AUTH). *OUT freed with
  * store_plan_rows_free. */
-dti_rc app_plan_list(app *a, store_plan_row **out, size_t *n, dti_err *e);
+dti_rc plans_list(app *a, store_plan_row **out, size_t *n, dti_err *e);
 
 /* Plan ID as a plan (*OUT owned by caller), when the acting user may read
- * it (as app_plan_list). DTI_ERR_NOTFOUND when missing or not readable by
+ * it (as plans_list). DTI_ERR_NOTFOUND when missing or not readable by
  * the user (one message for both: no leak of its existence). */
-dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e);
+dti_rc plans_get(app *a, int64_t id, plan **out, dti_err *e);
 
 /* Plan ID as dti.plan/1 text (plan_to_string; *OUT owned by caller), with
- * the permission of app_plan_get. */
-dti_rc app_plan_export(app *a, int64_t id, char **out, dti_err *e);
+ * the permission of plans_get. */
+dti_rc plans_export(app *a, int64_t id, char **out, dti_err *e);
 
 #endif

@@ -61,7 +61,7 @@ static int export_plan(cli_ctx *ctx, int argc, char **argv)
     int status = CLI_OK;
     if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
         return status;
-    if (app_plan_export(&a, id, &s, &e))
+    if (plans_export(&a, id, &s, &e))
         status = cli_error(&e);
     else
         fputs(s, stdout);

@@ -1,6 +1,6 @@
 /* cmd_plans.c — `dti --db FILE plans`: the stored plans, one a line
  * (id, commune, number, counts, title); with --json a JSON array. Only the
- * plans the --as user may read (app_plan_list); without --as only while the
+ * plans the --as user may read (plans_list); without --as only while the
  * store has no user. */
 #include <jansson.h>
 #include <stdio.h>
@@ -61,7 +61,7 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
     int status = CLI_OK;
     if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
         return status;
-    if (app_plan_list(&a, &v, &n, &e)) {
+    if (plans_list(&a, &v, &n, &e)) {
         status = cli_error(&e);
         goto out;
     }

@@ -3,9 +3,9 @@
  *   GET /api/v1/plans/:id/periods[?year=YYYY]
  *        → {"plan_id", "rules", "descriptions": [{"rule", "vi", "en"}],
  *           "periods": [{"code", "kind", "start", "end", "unit_due",
- *           "commune_due"}]} with dates dd/mm/yyyy (calendar_get; AUTH_READ)
+ *           "commune_due"}]} with dates dd/mm/yyyy (plans_calendar_get; AUTH_READ)
  *   PUT /api/v1/plans/:id/calendar   {"rules": ["month:unit=15+1", …]}
- *        → the same document after the change (calendar_set; AUTH_PLAN_WRITE,
+ *        → the same document after the change (plans_calendar_set; AUTH_PLAN_WRITE,
  *          audited). A rule that does not parse is a 400 whose error names
  *          it: "field": "rules", "index" (0-based), "rule" (its text) and
  *          "option" (unit, commune, cutoff, window, rule) beside the message.
@@ -60,7 +60,7 @@ void api_calendar_periods(http_req *r)
                  PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
         goto fail;
     }
-    if (calendar_get(db, &u, plan_id, year, &out, &e) != DTI_OK)
+    if (plans_calendar_get(db, &u, plan_id, year, &out, &e) != DTI_OK)
         goto fail;
     http_reply_json(r, 200, out);
     return;
@@ -122,8 +122,8 @@ void api_calendar_set(http_req *r)
             goto out;
         }
     }
-    if (calendar_set(db, &u, plan_id, v, n, app_now(), NULL, &e) != DTI_OK ||
-        calendar_get(db, &u, plan_id, 0, &out, &e) != DTI_OK)
+    if (plans_calendar_set(db, &u, plan_id, v, n, app_now(), NULL, &e) != DTI_OK ||
+        plans_calendar_get(db, &u, plan_id, 0, &out, &e) != DTI_OK)
         goto fail;
     http_reply_json(r, 200, out);
     goto out;

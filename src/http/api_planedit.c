@@ -1,7 +1,7 @@
 /* api_planedit.c — changing a plan after import (app/planedit.h):
  *   PATCH /api/v1/plans/:id/indicators/:code[?group=G]   fields to change → the item
  *   PATCH /api/v1/plans/:id/tasks/:code[?group=G]
- *   GET   /api/v1/plans/:id/assignments                  assign_list
+ *   GET   /api/v1/plans/:id/assignments                  plans_assign_list
  *   PUT   /api/v1/plans/:id/assignments/:kind/:code[?group=G]
  *         {"lead": [org ids], "support": [org ids]}      → the item's assignment
  *   GET   /api/v1/plans/:id/units                        the orgs to choose from
@@ -44,8 +44,8 @@ static void edit(http_req *r, int is_task)
     if (begin(r, &db, &u, &plan_id, &e))
         return;
     const char *code = http_param(r, "code"), *group = http_query(r, "group");
-    dti_rc rc = is_task ? planedit_task(db, &u, plan_id, code, group, body, app_now(), &out, &e)
-                        : planedit_indicator(db, &u, plan_id, code, group, body, app_now(), &out, &e);
+    dti_rc rc = is_task ? plans_edit_task(db, &u, plan_id, code, group, body, app_now(), &out, &e)
+                        : plans_edit_indicator(db, &u, plan_id, code, group, body, app_now(), &out, &e);
     if (rc != DTI_OK) {
         http_reply_error(r, &e);
         return;
@@ -72,7 +72,7 @@ void api_assignments(http_req *r)
     json_t *out = NULL;
     if (begin(r, &db, &u, &plan_id, &e))
         return;
-    if (assign_list(db, &u, plan_id, &out, &e) != DTI_OK) {
+    if (plans_assign_list(db, &u, plan_id, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -100,7 +100,7 @@ void api_assignment_set(http_req *r)
     }
     if (begin(r, &db, &u, &plan_id, &e))
         return;
-    if (planedit_assign(db, &u, plan_id, is_task, http_param(r, "code"), http_query(r, "group"), body, app_now(),
+    if (plans_edit_assign(db, &u, plan_id, is_task, http_param(r, "code"), http_query(r, "group"), body, app_now(),
                         &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
@@ -117,7 +117,7 @@ void api_plan_units(http_req *r)
     json_t *out = NULL;
     if (begin(r, &db, &u, &plan_id, &e))
         return;
-    if (planedit_units(db, &u, plan_id, &out, &e) != DTI_OK) {
+    if (plans_edit_units(db, &u, plan_id, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -1,6 +1,6 @@
 /* api_plans.c — GET /api/v1/plans (summaries), GET /api/v1/plans/:id (dti.plan/1).
  *
- * Through app/ (app_plan_list, app_plan_get) as the acting user, so that
+ * Through app/ (plans_list, plans_get) as the acting user, so that
  * the permissions app/ decides apply here as on the command line; the JSON
  * is kept per user until the data change (app/score_cache.h). */
 #include <stdio.h>
@@ -29,7 +29,7 @@ static dti_rc plans_list_fn(store *s, void *ctx, json_t **out, dti_err *e)
     app *a = ctx;
     store_plan_row *v = NULL;
     size_t n = 0;
-    dti_rc rc = app_plan_list(a, &v, &n, e);
+    dti_rc rc = plans_list(a, &v, &n, e);
     if (rc)
         return rc;
     json_t *arr = json_array();
@@ -54,7 +54,7 @@ static dti_rc plan_get_fn(store *s, void *ctx, json_t **out, dti_err *e)
 {
     struct plan_get_ctx *c = ctx;
     plan *p = NULL;
-    dti_rc rc = app_plan_get(c->a, c->id, &p, e);
+    dti_rc rc = plans_get(c->a, c->id, &p, e);
     if (rc)
         return rc;
     *out = plan_to_json(p);

@@ -575,7 +575,7 @@ static dti_rc load_sample(doc **d, plan **p, dti_err *e)
 static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti_err *e)
 {
     const struct embed_file *f = embed_find(DEMO_SAMPLE);
-    app_import_result ir;
+    plans_import_result ir;
     char ts[AUTH_TS_LEN], *old = NULL;
     const char *env = getenv("DTI_NOW");
     dti_rc rc;
@@ -586,7 +586,7 @@ static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti
         rc = app_nomem(e);
         goto out;
     }
-    rc = app_import_plan(c->a, p, "hoa-binh-2026.md", f->data, f->len, &ir, e);
+    rc = plans_import_plan(c->a, p, "hoa-binh-2026.md", f->data, f->len, &ir, e);
     if (old ? setenv("DTI_NOW", old, 1) : unsetenv("DTI_NOW"))
         rc = rc ? rc : app_nomem(e);
     if (rc)
@@ -606,7 +606,7 @@ static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti
         r->units = ir.nunits;
     }
 out:
-    app_import_result_release(&ir);
+    plans_import_result_release(&ir);
     free(old);
     return rc;
 }

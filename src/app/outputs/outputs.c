@@ -530,7 +530,7 @@ static dti_rc choose_period(store *s, const auth_user *u, int64_t plan_id, const
         outputs_period_label(code, r->period_label, sizeof r->period_label);
         return DTI_OK;
     }
-    if ((rc = calendar_get(s, u, plan_id, r->year, &cal, e)))
+    if ((rc = plans_calendar_get(s, u, plan_id, r->year, &cal, e)))
         return rc;
     const json_t *ps = json_object_get(cal, "periods");
     int32_t today = period_today_vn(now), best_end = PERIOD_NO_DAY;

@@ -35,7 +35,7 @@ static void row_clear(store_plan_row *r)
     free(r->issued); free(r->document_name); free(r->created_at);
 }
 
-dti_rc app_plan_list(app *a, store_plan_row **out, size_t *n, dti_err *e)
+dti_rc plans_list(app *a, store_plan_row **out, size_t *n, dti_err *e)
 {
     auth_user u;
     int system = 0;
@@ -77,7 +77,7 @@ done:
     return DTI_OK;
 }
 
-dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e)
+dti_rc plans_get(app *a, int64_t id, plan **out, dti_err *e)
 {
     auth_user u;
     int system = 0;
@@ -90,11 +90,11 @@ dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e)
     return store_plan_load(a->st, id, out, e);
 }
 
-dti_rc app_plan_export(app *a, int64_t id, char **out, dti_err *e)
+dti_rc plans_export(app *a, int64_t id, char **out, dti_err *e)
 {
     plan *p = NULL;
     *out = NULL;
-    dti_rc rc = app_plan_get(a, id, &p, e);
+    dti_rc rc = plans_get(a, id, &p, e);
     if (rc)
         return rc;
     *out = plan_to_string(p);

@@ -81,7 +81,7 @@ static int involves(const json_t *it, int64_t org)
     return 0;
 }
 
-dti_rc assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
+dti_rc plans_assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *arr = NULL;
@@ -205,7 +205,7 @@ static int code_fn(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+dti_rc plans_assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
                   const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
@@ -221,10 +221,10 @@ dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, co
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
                         is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
-    return assign_set_item(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
+    return plans_assign_set_item(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
 }
 
-dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
+dti_rc plans_assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
                        const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
@@ -238,8 +238,8 @@ dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_tas
     if (!role || (strcmp(role, "lead") != 0 && strcmp(role, "support") != 0))
         return dti_fail(e, DTI_ERR_INPUT, "role", "vai trò phân công là lead (chủ trì) hoặc support (phối hợp)",
                         "the role is lead or support");
-    if (n > ASSIGN_ORGS_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, "org", "quá %d đơn vị", "over %d orgs", ASSIGN_ORGS_MAX);
+    if (n > PLANS_ASSIGN_ORGS_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "org", "quá %d đơn vị", "over %d orgs", PLANS_ASSIGN_ORGS_MAX);
     period_date_iso(period_today_vn(now), today);
     if ((rc = store_begin(s, e)))
         return rc;

@@ -117,10 +117,10 @@ static dti_rc regime_write(store *s, const auth_user *who, int64_t plan_id, cons
     store_val pp[] = {SV_I(plan_id)};
     if ((rc = plan_years(s, plan_id, now, &y, e)))
         goto out;
-    if (y.to < y.from || y.to - y.from >= CALENDAR_YEARS_MAX) {
+    if (y.to < y.from || y.to - y.from >= PLANS_CALENDAR_YEARS_MAX) {
         rc = dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld có các năm %d-%d: quá %d năm",
                       "plan %lld spans %d-%d: over %d years", (long long)plan_id, y.from, y.to,
-                      CALENDAR_YEARS_MAX);
+                      PLANS_CALENDAR_YEARS_MAX);
         goto out;
     }
     if ((rc = rules_json(s, plan_id, &before, e)))
@@ -163,7 +163,7 @@ out:
     return rc;
 }
 
-/* calendar_set and calendar_apply: CHECK = 1 checks AUTH_PLAN_WRITE. */
+/* plans_calendar_set and plans_calendar_apply: CHECK = 1 checks AUTH_PLAN_WRITE. */
 static dti_rc set_rules(store *s, const auth_user *u, int check, int64_t plan_id, const char *const *rules,
                         size_t n, time_t now, size_t *nperiods, dti_err *e)
 {
@@ -207,19 +207,19 @@ out:
     return rc;
 }
 
-dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
+dti_rc plans_calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
                     time_t now, size_t *nperiods, dti_err *e)
 {
     return set_rules(s, u, 1, plan_id, rules, n, now, nperiods, e);
 }
 
-dti_rc calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
+dti_rc plans_calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
                       time_t now, size_t *nperiods, dti_err *e)
 {
     return set_rules(s, who, 0, plan_id, rules, n, now, nperiods, e);
 }
 
-dti_rc calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e)
+dti_rc plans_calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e)
 {
     json_t *a = json_array();
     *out = NULL;
@@ -307,7 +307,7 @@ static int per_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
+dti_rc plans_calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
 {
     struct per_ctx c = {json_array(), json_array(), 0};
     dti_rc rc = DTI_OK;
@@ -337,7 +337,7 @@ out:
     return rc;
 }
 
-dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
+dti_rc plans_calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *rules = NULL;
@@ -377,7 +377,7 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
         }
         for (size_t i = 0; i < nr; i++)
             rv[i] = json_string_value(json_array_get(rules, i));
-        rc = calendar_describe(rv, nr, &desc, e);
+        rc = plans_calendar_describe(rv, nr, &desc, e);
         free(rv);
         if (rc)
             goto fail;

@@ -54,7 +54,7 @@ static int find_fn(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc planedit_find(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+dti_rc plans_edit_find(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
                      const char *group, int64_t *id, dti_err *e)
 {
     dti_rc rc;
@@ -170,9 +170,9 @@ static dti_rc text_field(const json_t *v, const char *field, int nullable, int r
         return dti_fail(e, DTI_ERR_INPUT, field, "%s (%s) phải là chuỗi văn bản%s%.0s",
                         "%.0s%s must be a string%.0s%s", vi, field, nullable ? " hoặc null" : "",
                         nullable ? " or null" : "");
-    if (json_string_length(v) > PLANEDIT_TEXT_MAX)
+    if (json_string_length(v) > PLANS_EDIT_TEXT_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, field, "%s (%s) dài quá %d byte", "%.0s%s is over %d bytes", vi, field,
-                        PLANEDIT_TEXT_MAX);
+                        PLANS_EDIT_TEXT_MAX);
     if (!(*out = text_clean(json_string_value(v))))
         return app_nomem(e);
     if (!**out && required) {
@@ -317,7 +317,7 @@ static void fmt_value(double v, char *out, size_t n)
 static char *target_words(target_op op, double v, const char *unit)
 {
     static const char *w[] = {"Tối thiểu", "Trên", "Tối đa", "Dưới", "Bằng"};
-    char num[64], buf[PLANEDIT_TEXT_MAX + 128];
+    char num[64], buf[PLANS_EDIT_TEXT_MAX + 128];
     fmt_value(v, num, sizeof num);
     snprintf(buf, sizeof buf, "%s %s%s%s", w[op], num, *unit && strcmp(unit, "%") ? " " : "", unit);
     return text_clean(buf);
@@ -441,9 +441,9 @@ static dti_rc targets_field(const json_t *v, const struct years *y, json_t **out
     *out = NULL;
     if (!json_is_array(v))
         return dti_fail(e, DTI_ERR_INPUT, "targets", "targets phải là một danh sách", "targets must be a list");
-    if (json_array_size(v) > PLANEDIT_TARGETS_MAX)
+    if (json_array_size(v) > PLANS_EDIT_TARGETS_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "targets", "quá %d chỉ tiêu theo năm", "over %d yearly targets",
-                        PLANEDIT_TARGETS_MAX);
+                        PLANS_EDIT_TARGETS_MAX);
     json_t *arr = json_array();
     if (!arr)
         return app_nomem(e);
@@ -491,8 +491,8 @@ static dti_rc outputs_field(const json_t *v, json_t **out, dti_err *e)
     if (!json_is_array(v))
         return dti_fail(e, DTI_ERR_INPUT, "outputs", "outputs phải là một danh sách văn bản",
                         "outputs must be a list of texts");
-    if (json_array_size(v) > PLANEDIT_OUTPUTS_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, "outputs", "quá %d sản phẩm", "over %d outputs", PLANEDIT_OUTPUTS_MAX);
+    if (json_array_size(v) > PLANS_EDIT_OUTPUTS_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "outputs", "quá %d sản phẩm", "over %d outputs", PLANS_EDIT_OUTPUTS_MAX);
     json_t *arr = json_array();
     if (!arr)
         return app_nomem(e);
@@ -697,7 +697,7 @@ static dti_rc edit(store *s, const auth_user *u, int64_t plan_id, int is_task, c
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    if ((rc = planedit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+    if ((rc = plans_edit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
     if ((rc = item_json(s, plan_id, is_task, id, &before, e)))
@@ -733,13 +733,13 @@ out:
     return rc;
 }
 
-dti_rc planedit_indicator(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
+dti_rc plans_edit_indicator(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
                           const json_t *changes, time_t now, json_t **out, dti_err *e)
 {
     return edit(s, u, plan_id, 0, code, group, changes, now, out, e);
 }
 
-dti_rc planedit_task(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
+dti_rc plans_edit_task(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
                      const json_t *changes, time_t now, json_t **out, dti_err *e)
 {
     return edit(s, u, plan_id, 1, code, group, changes, now, out, e);
@@ -756,8 +756,8 @@ static dti_rc org_ids(const json_t *v, const char *role, int64_t *ids, size_t *n
     if (!json_is_array(v))
         return dti_fail(e, DTI_ERR_INPUT, role, "%s phải là danh sách mã đơn vị", "%s must be a list of org ids",
                         role);
-    if (json_array_size(v) > ASSIGN_ORGS_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, role, "%s: quá %d đơn vị", "%s: over %d orgs", role, ASSIGN_ORGS_MAX);
+    if (json_array_size(v) > PLANS_ASSIGN_ORGS_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, role, "%s: quá %d đơn vị", "%s: over %d orgs", role, PLANS_ASSIGN_ORGS_MAX);
     json_array_foreach(v, i, x) {
         if (!json_is_integer(x) || json_integer_value(x) <= 0)
             return dti_fail(e, DTI_ERR_INPUT, role, "%s[%zu] phải là mã đơn vị (số nguyên dương)",
@@ -767,14 +767,14 @@ static dti_rc org_ids(const json_t *v, const char *role, int64_t *ids, size_t *n
     return DTI_OK;
 }
 
-dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+dti_rc plans_edit_assign(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
                        const char *group, const json_t *body, time_t now, json_t **out, dti_err *e)
 {
     static const char *roles[2] = {"lead", "support"};
     dti_rc rc;
     int in_tx = 0;
     int64_t id = 0;
-    int64_t ids[2][ASSIGN_ORGS_MAX];
+    int64_t ids[2][PLANS_ASSIGN_ORGS_MAX];
     size_t n[2] = {0, 0};
     json_t *list = NULL, *v;
     const char *k;
@@ -784,7 +784,7 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
         return rc;
     in_tx = 1;
     /* who first: a foreign user learns nothing from a bad body */
-    if ((rc = planedit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+    if ((rc = plans_edit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
     if (!json_is_object(body)) {
@@ -812,7 +812,7 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
     for (int r = 0; r < 2; r++) {
         if (!json_object_get(body, roles[r]))
             continue;
-        if ((rc = assign_set_item(s, u, plan_id, is_task, id, roles[r], ids[r], n[r], now, e))) {
+        if ((rc = plans_assign_set_item(s, u, plan_id, is_task, id, roles[r], ids[r], n[r], now, e))) {
             if (e && !strcmp(e->field, "org"))     /* name the list the client sent */
                 snprintf(e->field, sizeof e->field, "%s", roles[r]);
             goto out;
@@ -822,7 +822,7 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
         goto out;
     in_tx = 0;
     if (out) {
-        if ((rc = assign_list(s, u, plan_id, &list, e)))
+        if ((rc = plans_assign_list(s, u, plan_id, &list, e)))
             goto out;
         size_t i;
         json_array_foreach(list, i, v) {
@@ -868,7 +868,7 @@ static int unit_fn(void *ctx, const store_row *r)
     return c->nomem;
 }
 
-dti_rc planedit_units(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
+dti_rc plans_edit_units(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
 {
     dti_rc rc;
     int64_t porg = 0;
