@@ -585,11 +585,11 @@ dti_rc store_plan_list(store *s, store_plan_row **out, size_t *n, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc store_plan_org(store *s, int64_t id, int64_t *org, dti_err *e)
+dti_rc store_plan_org(store *s, int64_t id, int64_t *org, int *found, dti_err *e)
 {
     *org = 0;
     return store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", (store_val[]){SV_I(id)}, 1, org,
-                           NULL, e);
+                           found, e);
 }
 
 dti_rc store_plan_head(store *s, int64_t id, store_row_fn fn, void *ctx, dti_err *e)

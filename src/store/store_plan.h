@@ -60,9 +60,9 @@ typedef struct store_plan_row {
 dti_rc store_plan_list(store *s, store_plan_row **out, size_t *n, dti_err *e);
 void store_plan_rows_free(store_plan_row *v, size_t n);
 
-/* The commune org of plan ID into *ORG (0 when the plan names none).
- * DTI_ERR_NOTFOUND when there is no such plan. */
-dti_rc store_plan_org(store *s, int64_t id, int64_t *org, dti_err *e);
+/* The commune org of plan ID into *ORG (0 when the plan names none). No
+ * such plan: *FOUND 0, or, when FOUND is NULL, DTI_ERR_NOTFOUND. */
+dti_rc store_plan_org(store *s, int64_t id, int64_t *org, int *found, dti_err *e);
 
 /* The head of plan ID as one row (none when missing): (year_from or NULL,
  * year_to or NULL, issued or NULL, title or NULL). */

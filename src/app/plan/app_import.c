@@ -17,6 +17,7 @@
 #include "import/extract_calendar.h"
 #include "import/reader.h"
 #include "store/store_org.h"
+#include "store/store_plan.h"
 
 /* One distinct name of the plan at one level. */
 typedef struct name_ent {
@@ -455,9 +456,7 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         if (!r->cal_rules.n)
             return DTI_OK;
         int64_t span = 0;
-        store_val p[] = {SV_I(r->plan_id)};
-        if ((rc = store_query_int(a->st, "SELECT COALESCE(year_to - year_from, 0) FROM plans WHERE id = ?", p, 1,
-                                  &span, NULL, e)))
+        if ((rc = store_plan_span(a->st, r->plan_id, &span, e)))
             return rc;
         if (span >= PLANS_CALENDAR_YEARS_MAX) {
             if (strlist_add(&r->warnings, TR("kế hoạch kéo dài quá nhiều năm: chưa đặt lịch báo cáo",

@@ -226,7 +226,7 @@ dti_rc plans_assign_set_item(store *s, const auth_user *u, int64_t plan_id, int 
                       is_task ? "nhiệm vụ" : "chỉ tiêu", (long long)item);
         goto out;
     }
-    if ((rc = store_plan_org(s, plan_id, &porg, e)))
+    if ((rc = store_plan_org(s, plan_id, &porg, NULL, e)))
         goto out;
     for (size_t i = 0; i < n; i++) {
         int64_t parent = -1;

@@ -19,7 +19,9 @@
 #include "base/text.h"
 #include "core/plan.h"
 #include "core/target.h"
+#include "store/store_org.h"
 #include "store/store_plan.h"
+#include "store/store_plan_item.h"
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2200
@@ -66,20 +68,10 @@ dti_rc plans_edit_find(store *s, const auth_user *u, int64_t plan_id, int is_tas
         return dti_fail(e, DTI_ERR_INPUT, "code", "thiếu mã %s%.0s", "the %.0s%s code is missing", kind_vi(is_task),
                         kind_en(is_task));
     /* group "" is "no group" */
-    store_val p[] = {SV_I(plan_id), app_sv_text(code), app_sv_text(group ? group : "")};
-    const char *sql;
-    if (!group)
-        sql = is_task ? "SELECT id, group_code FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
-                      : "SELECT id, group_code FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq";
-    else
-        sql = is_task ? "SELECT id, group_code FROM tasks WHERE plan_id = ? AND code = ? AND "
-                        "COALESCE(group_code, '') = ? ORDER BY seq"
-                      : "SELECT id, group_code FROM indicators WHERE plan_id = ? AND code = ? AND "
-                        "COALESCE(group_code, '') = ? ORDER BY seq";
     c.groups = json_array();
     if (!c.groups)
         return app_nomem(e);
-    rc = store_query(s, sql, p, group ? 3 : 2, find_fn, &c, e);
+    rc = store_plan_item_find(s, plan_id, is_task, code, group, find_fn, &c, e);
     if (rc)
         goto out;
     if (c.n == 0) {
@@ -111,12 +103,7 @@ static dti_rc item_json(store *s, int64_t plan_id, int is_task, int64_t id, json
     json_t *j = NULL;
     int64_t idx = 0;
     *out = NULL;
-    store_val q[] = {SV_I(plan_id), SV_I(id)};
-    if ((rc = store_query_int(s, is_task ? "SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND seq < "
-                                           "(SELECT seq FROM tasks WHERE id = ?)"
-                                         : "SELECT COUNT(*) FROM indicators WHERE plan_id = ? AND seq < "
-                                           "(SELECT seq FROM indicators WHERE id = ?)",
-                              q, 2, &idx, NULL, e)))
+    if ((rc = store_plan_item_index(s, plan_id, is_task, id, &idx, e)))
         return rc;
     if ((rc = store_plan_load(s, plan_id, &p, e)))
         return rc;
@@ -228,9 +215,7 @@ static dti_rc group_check(store *s, int64_t plan_id, const char *g, const char *
     *gid = 0;
     if (!g)
         return DTI_OK;
-    store_val q[] = {SV_I(plan_id), app_sv_text(g)};
-    dti_rc rc = store_query_int(s, "SELECT id FROM plan_groups WHERE plan_id = ? AND code = ? ORDER BY seq", q, 2,
-                                gid, &found, e);
+    dti_rc rc = store_plan_group_find(s, plan_id, g, gid, &found, e);
     if (rc)
         return rc;
     if (!found && !(current && !strcmp(current, g)))
@@ -255,8 +240,7 @@ static int years_fn(void *ctx, const store_row *r)
 static dti_rc plan_years(store *s, int64_t plan_id, struct years *y, dti_err *e)
 {
     y->from = y->to = 0;
-    store_val q[] = {SV_I(plan_id)};
-    dti_rc rc = store_query(s, "SELECT year_from, year_to FROM plans WHERE id = ?", q, 1, years_fn, y, e);
+    dti_rc rc = store_plan_head(s, plan_id, years_fn, y, e);
     if (rc)
         return rc;
     if (!y->from)
@@ -640,37 +624,27 @@ static const char *jstr(const json_t *o, const char *k)
 static dti_rc write_item(store *s, int is_task, int64_t id, const json_t *it, int64_t gid, dti_err *e)
 {
     dti_rc rc;
-    store_val p[] = {app_sv_text(jstr(it, "name")), app_sv_text(jstr(it, "group")), gid ? SV_I(gid) : SV_NUL(),
-                     app_sv_text(jstr(it, "due")), app_sv_text(jstr(it, "due_text")),
-                     app_sv_text(jstr(it, is_task ? "funding" : "basis")), SV_I(id)};
-    if ((rc = store_exec(s, is_task ? "UPDATE tasks SET name = ?, group_code = ?, group_id = ?, due = ?, "
-                                      "due_text = ?, funding = ? WHERE id = ?"
-                                    : "UPDATE indicators SET name = ?, group_code = ?, group_id = ?, due = ?, "
-                                      "due_text = ?, basis = ? WHERE id = ?",
-                         p, 7, e)))
+    store_plan_item_in in = {jstr(it, "name"), jstr(it, "group"), gid, jstr(it, "due"), jstr(it, "due_text"),
+                             jstr(it, is_task ? "funding" : "basis")};
+    if ((rc = store_plan_item_update(s, is_task, id, &in, e)))
         return rc;
-    store_val q[] = {SV_I(id)};
     size_t i;
     json_t *x;
     if (is_task) {
-        if ((rc = store_exec(s, "DELETE FROM task_outputs WHERE task_id = ?", q, 1, e)))
+        if ((rc = store_plan_task_outputs_clear(s, id, e)))
             return rc;
-        json_array_foreach(json_object_get(it, "outputs"), i, x) {
-            store_val o[] = {SV_I(id), SV_I((int64_t)i), app_sv_text(json_string_value(x))};
-            if ((rc = store_exec(s, "INSERT INTO task_outputs (task_id, seq, text) VALUES (?, ?, ?)", o, 3, e)))
+        json_array_foreach(json_object_get(it, "outputs"), i, x)
+            if ((rc = store_plan_task_output_add(s, id, (int64_t)i, json_string_value(x), e)))
                 return rc;
-        }
         return DTI_OK;
     }
-    if ((rc = store_exec(s, "DELETE FROM indicator_targets WHERE indicator_id = ?", q, 1, e)))
+    if ((rc = store_plan_targets_clear(s, id, e)))
         return rc;
     json_array_foreach(json_object_get(it, "targets"), i, x) {
         json_t *val = json_object_get(x, "value");
-        store_val t[] = {SV_I(id), SV_I(json_integer_value(json_object_get(x, "year"))), app_sv_text(jstr(x, "op")),
-                         json_is_number(val) ? SV_R(json_number_value(val)) : SV_NUL(),
-                         app_sv_text(jstr(x, "unit") ? jstr(x, "unit") : ""), app_sv_text(jstr(x, "text"))};
-        if ((rc = store_exec(s, "INSERT INTO indicator_targets (indicator_id, year, op, value, unit, text) "
-                                "VALUES (?, ?, ?, ?, ?, ?)", t, 6, e)))
+        if ((rc = store_plan_target_add(s, id, json_integer_value(json_object_get(x, "year")), jstr(x, "op"),
+                                        json_is_number(val), json_is_number(val) ? json_number_value(val) : 0,
+                                        jstr(x, "unit"), jstr(x, "text"), e)))
             return rc;
     }
     return DTI_OK;
@@ -877,17 +851,13 @@ dti_rc plans_edit_units(store *s, const auth_user *u, int64_t plan_id, json_t **
     *out = NULL;
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, &porg, NULL, e)))
+    if ((rc = store_plan_org(s, plan_id, &porg, NULL, e)))
         return rc;
     if (!(c.units = json_array()))
         return app_nomem(e);
     if (porg) {
-        store_val q[] = {SV_I(porg)};
-        if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, &cname, e)) ||
-            (rc = store_query(s, "SELECT o.id, o.name, a.alias FROM orgs o LEFT JOIN org_aliases a ON a.org_id = o.id "
-                                 "WHERE o.parent_id = ? AND o.valid_to IS NULL ORDER BY o.name, o.id, a.alias",
-                              q, 1, unit_fn, &c, e)))
+        if ((rc = store_org_name(s, porg, &cname, e)) ||
+            (rc = store_org_children_aliases(s, porg, unit_fn, &c, e)))
             goto fail;
         if (c.nomem) {
             rc = app_nomem(e);
