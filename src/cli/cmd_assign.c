@@ -100,7 +100,7 @@ int cmd_assign(cli_ctx *ctx, int argc, char **argv)
     dti_err_clear(&e);
     json_t *j = NULL;
     if (list) {
-        if (plans_assign_list(a.st, &u, plan_id, &j, &e)) {
+        if (plans_assign_list(&a, plan_id, &j, &e)) {
             status = cli_error(&e);
         } else if (json) {
             cli_print_json(j);
@@ -129,7 +129,7 @@ int cmd_assign(cli_ctx *ctx, int argc, char **argv)
             size_t n = 0;
             if ((status = orgs_of(&a, plan_id, given[r], ids, &n)))
                 break;
-            if (plans_assign_set(a.st, &u, plan_id, is_task, code, roles[r], ids, n, app_now(), &e))
+            if (plans_assign_set(&a, plan_id, is_task, code, roles[r], ids, n, &e))
                 status = cli_error(&e);
             else
                 printf("%s %s %s: %zu %s\n", TR("Đã phân công", "Assigned"), code,

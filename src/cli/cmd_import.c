@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/auth/auth.h"
 #include "base/lang.h"
 #include "core/period_text.h"

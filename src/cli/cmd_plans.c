@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 
@@ -15,7 +16,7 @@ static json_t *jstr(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-static int print_json(const store_plan_row *v, size_t n)
+static int print_json(const plans_row *v, size_t n)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
@@ -56,7 +57,7 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     app a;
-    store_plan_row *v = NULL;
+    plans_row *v = NULL;
     size_t n = 0;
     int status = CLI_OK;
     if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
@@ -86,7 +87,7 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
                (long long)v[i].ntasks, v[i].title ? v[i].title : v[i].document_name ? v[i].document_name : "—");
     }
 out:
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     app_close(&a);
     return status;
 }

@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/plan/calendar.h"
 #include "import/extract_calendar.h"
 #include "base/text.h"
@@ -136,20 +137,18 @@ void api_import_preview(http_req *r)
     calendar_found cal = CALENDAR_FOUND_INIT;
     plans_import_result res;
     json_t *matches = NULL, *answer;
-    app a;
+    app *a = NULL;
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     dti_err_clear(&de);
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
     /* only who may import (app/ decides) has a document extracted */
-    if (!a.st || plans_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
+    if (!(a = http_app(r, &e)) || plans_import_allowed(a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
         extract_part(f, &p, &warn, &cal, &e) != DTI_OK) {
         http_reply_error(r, &e);
         goto out;
     }
     /* how the names would be matched; a refusal is told, not fatal */
-    if (plans_import_dry_run(&a, p, f->filename, f->data.ptr, f->data.len, &res, &de) == DTI_OK) {
+    if (plans_import_dry_run(a, p, f->filename, f->data.ptr, f->data.len, &res, &de) == DTI_OK) {
         matches = matches_json(&res);
         for (size_t i = 0; i < res.warnings.n; i++)
             if (strlist_find(&warn, res.warnings.v[i]) < 0 && strlist_add(&warn, res.warnings.v[i]))
@@ -255,7 +254,7 @@ void api_import_confirm(http_req *r)
     plans_unit_choice *choices = NULL;
     json_t *units = NULL;
     plans_import_result res;
-    app a;
+    app *a = NULL;
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     if (http_file_part(r, "file", &f, &e) != DTI_OK)
@@ -279,9 +278,7 @@ void api_import_confirm(http_req *r)
         goto fail;
     if ((cp = http_part_get(r, "units")) != NULL && read_units(cp, &units, &choices, &opts, &e) != DTI_OK)
         goto fail;
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
-    if (!a.st || plans_import_plan_opts(&a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
+    if (!(a = http_app(r, &e)) || plans_import_plan_opts(a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
         goto fail;
     for (size_t i = 0; i < warn.n; i++)
         if (strlist_find(&res.warnings, warn.v[i]) < 0)

@@ -522,7 +522,7 @@ static dti_rc choose_period(store *s, const auth_user *u, int64_t plan_id, const
         outputs_period_label(code, r->period_label, sizeof r->period_label);
         return DTI_OK;
     }
-    if ((rc = plans_calendar_get(s, u, plan_id, r->year, &cal, e)))
+    if ((rc = plans_calendar_get_as(s, u, plan_id, r->year, &cal, e)))
         return rc;
     const json_t *ps = json_object_get(cal, "periods");
     int32_t today = period_today_vn(now), best_end = PERIOD_NO_DAY;
@@ -768,8 +768,8 @@ static const char *format_name(outputs_format f)
     }
 }
 
-dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t now, void **data,
-                      size_t *len, char **name, dti_err *e)
+static dti_rc export_as(store *s, const auth_user *u, const outputs_req *q, time_t now, void **data,
+                        size_t *len, char **name, dti_err *e)
 {
     export_report r;
     dti_rc rc;
@@ -808,4 +808,17 @@ out:
     }
     export_report_release(&r);
     return rc;
+}
+
+dti_rc outputs_export(app *a, const outputs_req *q, void **data, size_t *len, char **name, dti_err *e)
+{
+    *data = NULL;
+    *len = 0;
+    if (name)
+        *name = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return export_as(a->st, &u, q, a->now, data, len, name, e);
 }

@@ -202,9 +202,8 @@ out:
     return rc;
 }
 
-dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const char *period_code,
-                        outputs_format format, time_t now, void **data, size_t *len, char **name,
-                        dti_err *e)
+static dti_rc province_as(store *s, const auth_user *u, int64_t province, const char *period_code,
+                          outputs_format format, time_t now, void **data, size_t *len, char **name, dti_err *e)
 {
     export_province p;
     *data = NULL;
@@ -238,4 +237,18 @@ out:
     }
     export_province_release(&p);
     return rc;
+}
+
+dti_rc outputs_province(app *a, int64_t province, const char *period_code, outputs_format format, void **data,
+                        size_t *len, char **name, dti_err *e)
+{
+    *data = NULL;
+    *len = 0;
+    if (name)
+        *name = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return province_as(a->st, &u, province, period_code, format, a->now, data, len, name, e);
 }

@@ -292,8 +292,8 @@ static dti_rc plan_commune(store *s, const auth_user *u, int64_t plan_id, auth_a
     return DTI_OK;
 }
 
-dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
-                            dti_err *e)
+static dti_rc settings_get_as(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
+                              dti_err *e)
 {
     char *v[NFIELDS] = {0};
     struct names nm;
@@ -340,8 +340,8 @@ static json_t *row_json(const struct row *r)
     return j;
 }
 
-dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
-                            time_t now, dti_err *e)
+static dti_rc settings_set_as(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
+                              time_t now, dti_err *e)
 {
     int64_t commune = 0;
     struct row before, after;
@@ -413,4 +413,23 @@ out:
     row_free(&before);
     row_free(&after);
     return rc;
+}
+
+dti_rc outputs_settings_get(app *a, int64_t plan_id, outputs_settings_owned *out, dti_err *e)
+{
+    memset(out, 0, sizeof *out);
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return settings_get_as(a->st, &u, plan_id, out, e);
+}
+
+dti_rc outputs_settings_set(app *a, int64_t plan_id, const outputs_settings *c, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return settings_set_as(a->st, &u, plan_id, c, a->now, e);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "base/vec.h"
 #include "app/audit/audit.h"
 #include "app/auth/auth.h"
@@ -322,7 +323,7 @@ static dti_rc apply_choices(importer *im, const plans_import_opts *o, const auth
         json_t *after = json_pack("{s:s, s:s, s:s}", "alias", n->name, "document", docname, "sha256", im->r->sha256);
         if (!after)
             return nomem(e);
-        rc = audit_append_id(im->a->st, who, app_now(), "org.alias", "org", c->org_id, NULL, after, e);
+        rc = audit_append_id(im->a->st, who, im->a->now, "org.alias", "org", c->org_id, NULL, after, e);
         json_decref(after);
         if (rc)
             return rc;
@@ -465,7 +466,7 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
             return DTI_OK;
         }
     }
-    if ((rc = plans_calendar_apply(a->st, who, r->plan_id, (const char *const *)r->cal_rules.v, r->cal_rules.n, app_now(),
+    if ((rc = plans_calendar_apply(a->st, who, r->plan_id, (const char *const *)r->cal_rules.v, r->cal_rules.n, a->now,
                              &r->cal_periods, e))) {
         if (rc == DTI_ERR_INPUT && r->cal_given)    /* the form's field, the message names the option */
             snprintf(e->field, sizeof e->field, "calendar");
@@ -579,7 +580,7 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         rc = nomem(e);
         goto out;
     }
-    if ((rc = audit_append_id(a->st, system ? NULL : &actor, app_now(), "plan.import", "plan", r->plan_id, NULL,
+    if ((rc = audit_append_id(a->st, system ? NULL : &actor, a->now, "plan.import", "plan", r->plan_id, NULL,
                               after, e)))
         goto out;
     rc = import_calendar(a, system ? NULL : &actor, name, data, len, o, r, e);

@@ -84,7 +84,7 @@ static int involves(const json_t *it, int64_t org)
     return 0;
 }
 
-dti_rc plans_assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
+dti_rc plans_assign_list_as(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *arr = NULL;
@@ -180,8 +180,8 @@ static int same_orgs(const json_t *cur, const int64_t *org_ids, size_t n)
     return 1;
 }
 
-dti_rc plans_assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                  const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
+static dti_rc set_as(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+                     const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
     int64_t item = 0;
@@ -193,10 +193,10 @@ dti_rc plans_assign_set(store *s, const auth_user *u, int64_t plan_id, int is_ta
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
                         is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
-    return plans_assign_set_item(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
+    return plans_assign_set_item_as(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
 }
 
-dti_rc plans_assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
+dti_rc plans_assign_set_item_as(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
                        const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
@@ -288,4 +288,36 @@ out:
     json_decref(after);
     free(code);
     return rc;
+}
+
+/* ---- the context's way in ---------------------------------------------------- */
+
+dti_rc plans_assign_list(app *a, int64_t plan_id, json_t **out, dti_err *e)
+{
+    *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return plans_assign_list_as(a->st, &u, plan_id, out, e);
+}
+
+dti_rc plans_assign_set(app *a, int64_t plan_id, int is_task, const char *code, const char *role,
+                        const int64_t *org_ids, size_t n, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return set_as(a->st, &u, plan_id, is_task, code, role, org_ids, n, a->now, e);
+}
+
+dti_rc plans_assign_set_item(app *a, int64_t plan_id, int is_task, int64_t item, const char *role,
+                             const int64_t *org_ids, size_t n, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return plans_assign_set_item_as(a->st, &u, plan_id, is_task, item, role, org_ids, n, a->now, e);
 }

@@ -199,10 +199,25 @@ out:
     return rc;
 }
 
-dti_rc plans_calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
-                    time_t now, size_t *nperiods, dti_err *e)
+dti_rc plans_calendar_set(app *a, int64_t plan_id, const char *const *rules, size_t n, size_t *nperiods, dti_err *e)
 {
-    return set_rules(s, u, 1, plan_id, rules, n, now, nperiods, e);
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return set_rules(a->st, &u, 1, plan_id, rules, n, a->now, nperiods, e);
+}
+
+dti_rc plans_calendar_writable(app *a, int64_t plan_id, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    /* out of scope: not found (as every plan); in scope, read-only: refused */
+    if ((rc = auth_can_plan(a->st, &u, AUTH_READ, plan_id, e)))
+        return rc;
+    return auth_can_plan(a->st, &u, AUTH_PLAN_WRITE, plan_id, e);
 }
 
 dti_rc plans_calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
@@ -326,7 +341,7 @@ out:
     return rc;
 }
 
-dti_rc plans_calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
+dti_rc plans_calendar_get_as(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *rules = NULL;
@@ -379,4 +394,14 @@ fail:
     json_decref(c.arr);
     json_decref(c.warn);
     return rc;
+}
+
+dti_rc plans_calendar_get(app *a, int64_t plan_id, int year, json_t **out, dti_err *e)
+{
+    *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return plans_calendar_get_as(a->st, &u, plan_id, year, out, e);
 }

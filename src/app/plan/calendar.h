@@ -19,15 +19,20 @@
 #include <stdint.h>
 #include <time.h>
 #include <jansson.h>
+#include "app/app.h"
 #include "app/auth/auth.h"
 #include "base/strlist.h"
 
 #define PLANS_CALENDAR_YEARS_MAX 20
 
-/* Set PLAN_ID's regime to the N RULES. *NPERIODS (may be NULL) gets the
+/* Set PLAN_ID's regime to the N RULES as the acting user of A (AUTH_PLAN_WRITE
+ * on the plan), at A->now, audited. *NPERIODS (may be NULL) gets the
  * number of periods stored. A bad rule is DTI_ERR_INPUT naming it. */
-dti_rc plans_calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
-                    time_t now, size_t *nperiods, dti_err *e);
+dti_rc plans_calendar_set(app *a, int64_t plan_id, const char *const *rules, size_t n, size_t *nperiods, dti_err *e);
+/* DTI_OK when the acting user of A may set PLAN_ID's calendar: a plan out
+ * of its scope is DTI_ERR_NOTFOUND, one it may only read DTI_ERR_PERM (so
+ * that an entry point checks the rules only for who may write them). */
+dti_rc plans_calendar_writable(app *a, int64_t plan_id, dti_err *e);
 /* The same for a use case that has already checked AUTH_PLAN_WRITE on the
  * plan, inside its own transaction or not (store_begin nests): the import
  * sets the calendar the document states. WHO is recorded in the audit log
@@ -55,7 +60,9 @@ dti_rc plans_calendar_describe(const char *const *rules, size_t n, json_t **out,
  * kept with the plan ("stored": plans.year_from..year_to, its targets'
  * years and, since the import reads it, its span), else the year issued,
  * else (when setting) the current year.
- * *OUT new reference. */
-dti_rc plans_calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e);
+ * As the acting user of A (AUTH_READ on the plan). *OUT new reference. */
+dti_rc plans_calendar_get(app *a, int64_t plan_id, int year, json_t **out, dti_err *e);
+/* The same for a use case inside app/ that has read the user U already. */
+dti_rc plans_calendar_get_as(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e);
 
 #endif

@@ -56,8 +56,8 @@ static int find_fn(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc plans_edit_find(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                     const char *group, int64_t *id, dti_err *e)
+static dti_rc find_as(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+                      const char *group, int64_t *id, dti_err *e)
 {
     dti_rc rc;
     struct find_ctx c = {0, 0, NULL};
@@ -671,7 +671,7 @@ static dti_rc edit(store *s, const auth_user *u, int64_t plan_id, int is_task, c
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    if ((rc = plans_edit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+    if ((rc = find_as(s, u, plan_id, is_task, code, group, &id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
     if ((rc = item_json(s, plan_id, is_task, id, &before, e)))
@@ -707,18 +707,6 @@ out:
     return rc;
 }
 
-dti_rc plans_edit_indicator(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
-                          const json_t *changes, time_t now, json_t **out, dti_err *e)
-{
-    return edit(s, u, plan_id, 0, code, group, changes, now, out, e);
-}
-
-dti_rc plans_edit_task(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
-                     const json_t *changes, time_t now, json_t **out, dti_err *e)
-{
-    return edit(s, u, plan_id, 1, code, group, changes, now, out, e);
-}
-
 /* ---- reassigning ------------------------------------------------------------------ */
 
 /* The org ids of V (a list of positive integers) for ROLE into IDS. */
@@ -741,8 +729,8 @@ static dti_rc org_ids(const json_t *v, const char *role, int64_t *ids, size_t *n
     return DTI_OK;
 }
 
-dti_rc plans_edit_assign(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                       const char *group, const json_t *body, time_t now, json_t **out, dti_err *e)
+static dti_rc assign_as(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+                        const char *group, const json_t *body, time_t now, json_t **out, dti_err *e)
 {
     static const char *roles[2] = {"lead", "support"};
     dti_rc rc;
@@ -758,7 +746,7 @@ dti_rc plans_edit_assign(store *s, const auth_user *u, int64_t plan_id, int is_t
         return rc;
     in_tx = 1;
     /* who first: a foreign user learns nothing from a bad body */
-    if ((rc = plans_edit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+    if ((rc = find_as(s, u, plan_id, is_task, code, group, &id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
     if (!json_is_object(body)) {
@@ -786,7 +774,7 @@ dti_rc plans_edit_assign(store *s, const auth_user *u, int64_t plan_id, int is_t
     for (int r = 0; r < 2; r++) {
         if (!json_object_get(body, roles[r]))
             continue;
-        if ((rc = plans_assign_set_item(s, u, plan_id, is_task, id, roles[r], ids[r], n[r], now, e))) {
+        if ((rc = plans_assign_set_item_as(s, u, plan_id, is_task, id, roles[r], ids[r], n[r], now, e))) {
             if (e && !strcmp(e->field, "org"))     /* name the list the client sent */
                 snprintf(e->field, sizeof e->field, "%s", roles[r]);
             goto out;
@@ -796,7 +784,7 @@ dti_rc plans_edit_assign(store *s, const auth_user *u, int64_t plan_id, int is_t
         goto out;
     in_tx = 0;
     if (out) {
-        if ((rc = plans_assign_list(s, u, plan_id, &list, e)))
+        if ((rc = plans_assign_list_as(s, u, plan_id, &list, e)))
             goto out;
         size_t i;
         json_array_foreach(list, i, v) {
@@ -842,7 +830,7 @@ static int unit_fn(void *ctx, const store_row *r)
     return c->nomem;
 }
 
-dti_rc plans_edit_units(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
+static dti_rc units_as(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
 {
     dti_rc rc;
     int64_t porg = 0;
@@ -874,4 +862,63 @@ fail:
     json_decref(c.units);
     free(cname);
     return rc;
+}
+
+/* ---- the context's way in ---------------------------------------------------- */
+
+dti_rc plans_edit_find(app *a, int64_t plan_id, int is_task, const char *code, const char *group, int64_t *id,
+                       dti_err *e)
+{
+    *id = 0;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return find_as(a->st, &u, plan_id, is_task, code, group, id, e);
+}
+
+dti_rc plans_edit_indicator(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                            json_t **out, dti_err *e)
+{
+    if (out)
+        *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return edit(a->st, &u, plan_id, 0, code, group, changes, a->now, out, e);
+}
+
+dti_rc plans_edit_task(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                       json_t **out, dti_err *e)
+{
+    if (out)
+        *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return edit(a->st, &u, plan_id, 1, code, group, changes, a->now, out, e);
+}
+
+dti_rc plans_edit_assign(app *a, int64_t plan_id, int is_task, const char *code, const char *group,
+                         const json_t *body, json_t **out, dti_err *e)
+{
+    if (out)
+        *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return assign_as(a->st, &u, plan_id, is_task, code, group, body, a->now, out, e);
+}
+
+dti_rc plans_edit_units(app *a, int64_t plan_id, json_t **out, dti_err *e)
+{
+    *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return units_as(a->st, &u, plan_id, out, e);
 }

@@ -47,39 +47,43 @@
 #include <stdint.h>
 #include <time.h>
 #include <jansson.h>
+#include "app/app.h"
 #include "app/auth/auth.h"
 
 #define PLANS_EDIT_TEXT_MAX 4000      /* bytes of one text field */
 #define PLANS_EDIT_TARGETS_MAX 50     /* targets of one indicator */
 #define PLANS_EDIT_OUTPUTS_MAX 100    /* outputs of one task */
 
+/* The functions below act as the acting user of A (app_actor) and record
+ * A->now. */
+
 /* The row id of PLAN_ID's indicator (IS_TASK: task) CODE in GROUP (NULL:
  * any group, the code must then be unique) into *ID. Needs AUTH_READ on
  * the plan (DTI_ERR_NOTFOUND otherwise, as for no such item). */
-dti_rc plans_edit_find(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                     const char *group, int64_t *id, dti_err *e);
+dti_rc plans_edit_find(app *a, int64_t plan_id, int is_task, const char *code, const char *group, int64_t *id,
+                       dti_err *e);
 
 /* Apply the edit CHANGES (borrowed) to the item named by CODE and GROUP
- * (plans_edit_find) as U at NOW, audited, in one transaction. *OUT (may be
- * NULL; new reference) gets the item as dti.plan/1 writes it, with its
- * "id" and "kind" added. */
-dti_rc plans_edit_indicator(store *s, const auth_user *u, int64_t plan_id, const char *code,
-                          const char *group, const json_t *changes, time_t now, json_t **out, dti_err *e);
-dti_rc plans_edit_task(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
-                     const json_t *changes, time_t now, json_t **out, dti_err *e);
+ * (plans_edit_find), audited, in one transaction. *OUT (may be NULL; new
+ * reference) gets the item as dti.plan/1 writes it, with its "id" and
+ * "kind" added. */
+dti_rc plans_edit_indicator(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                            json_t **out, dti_err *e);
+dti_rc plans_edit_task(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                       json_t **out, dti_err *e);
 
 /* Replace the lead and/or support orgs of the item (BODY {"lead": [org
  * ids], "support": [org ids]}, a key left out stays) in one transaction
- * through plans_assign_set_item (versioned, audited). Every org must lie under
- * the plan's commune (or be the commune). *OUT (may be NULL; new reference)
- * gets the item's entry of plans_assign_list. */
-dti_rc plans_edit_assign(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                       const char *group, const json_t *body, time_t now, json_t **out, dti_err *e);
+ * through plans_assign_set_item (versioned, audited). Every org must lie
+ * under the plan's commune (or be the commune). *OUT (may be NULL; new
+ * reference) gets the item's entry of plans_assign_list. */
+dti_rc plans_edit_assign(app *a, int64_t plan_id, int is_task, const char *code, const char *group,
+                         const json_t *body, json_t **out, dti_err *e);
 
 /* The orgs a plan's items may be assigned to: the plan's commune and the
  * units in force under it, as {"commune": {"id", "name"} or null, "units":
  * [{"id", "name", "aliases": [..]}]} by name. Needs AUTH_READ on the plan.
  * *OUT new reference. */
-dti_rc plans_edit_units(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e);
+dti_rc plans_edit_units(app *a, int64_t plan_id, json_t **out, dti_err *e);
 
 #endif
