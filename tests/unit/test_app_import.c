@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "base/file.h"
 
 static char dir[] = "/tmp/dti-test-app-XXXXXX";

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 
 static char dir[] = "/tmp/dti-test-importfix-XXXXXX";
 

@@ -10,6 +10,7 @@
 #include "app_fixture.h"
 #include "app/audit/audit.h"
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/report/report.h"
 
 static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,percent\n"
@@ -174,14 +175,14 @@ static void test_reports_by_role(void **state)
 static size_t listed(fixture *f, const auth_user *u, int64_t ids[8])
 {
     app a = {f->s, u->id};
-    store_plan_row *v = NULL;
+    plans_row *v = NULL;
     size_t n = 0;
     dti_err e;
     assert_int_equal(plans_list(&a, &v, &n, &e), DTI_OK);
     assert_true(n <= 8);
     for (size_t i = 0; i < n; i++)
         ids[i] = v[i].id;
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     return n;
 }
 
@@ -270,7 +271,7 @@ static void test_plans_by_scope(void **state)
     /* the system actor is refused once users exist */
     app sys = {f.s, 0};
     assert_int_equal(plans_get(&sys, f.plan, &p, &e), DTI_ERR_AUTH);
-    assert_int_equal(plans_list(&sys, &(store_plan_row *){NULL}, &n, &e), DTI_ERR_AUTH);
+    assert_int_equal(plans_list(&sys, &(plans_row *){NULL}, &n, &e), DTI_ERR_AUTH);
     /* a missing plan stays missing, for an admin too */
     app ad = {f.s, f.admin.id};
     assert_int_equal(plans_get(&ad, plan_b + 100, &p, &e), DTI_ERR_NOTFOUND);
@@ -285,11 +286,11 @@ static void test_plans_system(void **state)
     dti_err e;
     assert_int_equal(fixture_open(&f, 0), 0);
     app sys = {f.s, 0};
-    store_plan_row *v = NULL;
+    plans_row *v = NULL;
     size_t n = 0;
     assert_int_equal(plans_list(&sys, &v, &n, &e), DTI_OK);
     assert_int_equal(n, 1);
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     plan *p = NULL;
     assert_int_equal(plans_get(&sys, f.plan, &p, &e), DTI_OK);
     plan_free(p);
