@@ -136,7 +136,7 @@ static void test_list(void **state)
     /* calendar periods: these tests are about duties, not the 15→14 default */
     const char *rules[] = {"month:cutoff=none:unit=15+1", "quarter:cutoff=none:unit=18@last",
                            "year:cutoff=none:unit=05/12"};
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 3, FIX_NOW, NULL, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 3, NULL, &e), DTI_OK);
     /* January approved on time, February submitted and waiting */
     report_a1(&f, "2026-01", (time_t)1770800000, 1);     /* 2026-02-11 */
     report_a1(&f, "2026-02", (time_t)1773300000, 0);     /* 2026-03-12 */
@@ -200,7 +200,7 @@ static void test_list(void **state)
 
     /* I1's lead moves to A2 today: gone from A1's list now, kept for March */
     int64_t to[] = {f.A2};
-    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", to, 1, now, &e), DTI_OK);
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.coord_a, now), f.plan, 0, "I1", "lead", to, 1, &e), DTI_OK);
     assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
     assert_null(find(json_object_get(j, "items"), "code", "I1"));
     json_decref(j);
@@ -245,7 +245,7 @@ static void test_queue(void **state)
     json_t *j = NULL;
     assert_int_equal(fixture_open(&f, 1), 0);
     const char *rules[] = {"month:cutoff=none:unit=15+1"};
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 1, FIX_NOW, NULL, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 1, NULL, &e), DTI_OK);
     report_a1(&f, "2026-02", (time_t)1773300000, 0);     /* waiting */
     report_a1(&f, "2026-01", (time_t)1770800000, 1);     /* approved */
     struct { const auth_user *u; size_t n; int review; } who[] = {

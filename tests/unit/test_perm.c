@@ -10,6 +10,7 @@
 #include "app_fixture.h"
 #include "app/audit/audit.h"
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/report/report.h"
 
 static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,percent\n"
@@ -170,18 +171,18 @@ static void test_reports_by_role(void **state)
     fixture_close(&f);
 }
 
-/* Ids of the plans U lists through app_plan_list, in *IDS (at most 8). */
+/* Ids of the plans U lists through plans_list, in *IDS (at most 8). */
 static size_t listed(fixture *f, const auth_user *u, int64_t ids[8])
 {
-    app a = {f->s, u->id};
-    store_plan_row *v = NULL;
+    app a = {.st = f->s, .user_id = u->id};
+    plans_row *v = NULL;
     size_t n = 0;
     dti_err e;
-    assert_int_equal(app_plan_list(&a, &v, &n, &e), DTI_OK);
+    assert_int_equal(plans_list(&a, &v, &n, &e), DTI_OK);
     assert_true(n <= 8);
     for (size_t i = 0; i < n; i++)
         ids[i] = v[i].id;
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     return n;
 }
 
@@ -240,40 +241,40 @@ static void test_plans_by_scope(void **state)
     assert_true(has(ids, n, f.plan) && has(ids, n, plan_b));
 
     /* reading and exporting: B's plan is "not found" for A's reporter */
-    app ra = {f.s, f.rep_a1.id};
+    app ra = {.st = f.s, .user_id = f.rep_a1.id};
     plan *p = NULL;
     char *txt = NULL;
-    assert_int_equal(app_plan_get(&ra, plan_b, &p, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_get(&ra, plan_b, &p, &e), DTI_ERR_NOTFOUND);
     assert_null(p);
-    assert_int_equal(app_plan_export(&ra, plan_b, &txt, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_export(&ra, plan_b, &txt, &e), DTI_ERR_NOTFOUND);
     assert_null(txt);
     assert_null(strstr(e.msg, "Bình"));
-    assert_int_equal(app_plan_get(&ra, f.plan, &p, &e), DTI_OK);
+    assert_int_equal(plans_get(&ra, f.plan, &p, &e), DTI_OK);
     assert_non_null(p);
     plan_free(p);
     p = NULL;
     /* A's viewer reads and exports A's plan, not B's, and may not write A's */
-    app va = {f.s, f.view_a.id};
-    assert_int_equal(app_plan_export(&va, f.plan, &txt, &e), DTI_OK);
+    app va = {.st = f.s, .user_id = f.view_a.id};
+    assert_int_equal(plans_export(&va, f.plan, &txt, &e), DTI_OK);
     assert_non_null(strstr(txt, "xã An"));
     free(txt);
     txt = NULL;
-    assert_int_equal(app_plan_get(&va, plan_b, &p, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_get(&va, plan_b, &p, &e), DTI_ERR_NOTFOUND);
     assert_int_equal(auth_can_plan(f.s, &f.view_a, AUTH_PLAN_WRITE, f.plan, &e), DTI_ERR_PERM);
     assert_int_equal(auth_can_plan(f.s, &f.view_a, AUTH_REPORT_WRITE, f.plan, &e), DTI_ERR_PERM);
     assert_int_equal(auth_can_plan(f.s, &f.coord_a, AUTH_PLAN_WRITE, f.plan, &e), DTI_OK);
     /* the province viewer reads B's plan */
-    app vp = {f.s, f.view_p.id};
-    assert_int_equal(app_plan_get(&vp, plan_b, &p, &e), DTI_OK);
+    app vp = {.st = f.s, .user_id = f.view_p.id};
+    assert_int_equal(plans_get(&vp, plan_b, &p, &e), DTI_OK);
     plan_free(p);
     p = NULL;
     /* the system actor is refused once users exist */
-    app sys = {f.s, 0};
-    assert_int_equal(app_plan_get(&sys, f.plan, &p, &e), DTI_ERR_AUTH);
-    assert_int_equal(app_plan_list(&sys, &(store_plan_row *){NULL}, &n, &e), DTI_ERR_AUTH);
+    app sys = {.st = f.s, .user_id = 0};
+    assert_int_equal(plans_get(&sys, f.plan, &p, &e), DTI_ERR_AUTH);
+    assert_int_equal(plans_list(&sys, &(plans_row *){NULL}, &n, &e), DTI_ERR_AUTH);
     /* a missing plan stays missing, for an admin too */
-    app ad = {f.s, f.admin.id};
-    assert_int_equal(app_plan_get(&ad, plan_b + 100, &p, &e), DTI_ERR_NOTFOUND);
+    app ad = {.st = f.s, .user_id = f.admin.id};
+    assert_int_equal(plans_get(&ad, plan_b + 100, &p, &e), DTI_ERR_NOTFOUND);
     fixture_close(&f);
 }
 
@@ -284,14 +285,14 @@ static void test_plans_system(void **state)
     fixture f;
     dti_err e;
     assert_int_equal(fixture_open(&f, 0), 0);
-    app sys = {f.s, 0};
-    store_plan_row *v = NULL;
+    app sys = {.st = f.s, .user_id = 0};
+    plans_row *v = NULL;
     size_t n = 0;
-    assert_int_equal(app_plan_list(&sys, &v, &n, &e), DTI_OK);
+    assert_int_equal(plans_list(&sys, &v, &n, &e), DTI_OK);
     assert_int_equal(n, 1);
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     plan *p = NULL;
-    assert_int_equal(app_plan_get(&sys, f.plan, &p, &e), DTI_OK);
+    assert_int_equal(plans_get(&sys, f.plan, &p, &e), DTI_OK);
     plan_free(p);
     fixture_close(&f);
 }

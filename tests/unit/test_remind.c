@@ -98,7 +98,7 @@ static void test_run(void **state)
     json_t *list = NULL;
     const char *rules[] = {"month:unit=15+1"};
     assert_int_equal(fixture_open(&f, 1), 0);
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 1, FIX_NOW, NULL, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 1, NULL, &e), DTI_OK);
     assert_int_equal(remind_email_set(f.s, &f.rep_a1, f.rep_a1.id, "rep1@an.example.vn", FIX_NOW, &e), DTI_OK);
 
     /* 12/04/2026, 3 days before March's deadline (15/04): each lead unit's reporter */

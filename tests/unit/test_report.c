@@ -466,19 +466,19 @@ static void test_assignments(void **state)
     report_fill_result r;
     assert_int_equal(fixture_open(&f, 1), 0);
     /* a reporter sees only its own items */
-    assert_int_equal(assign_list(f.s, &f.rep_a2, f.plan, &j, &e), DTI_OK);
+    assert_int_equal(plans_assign_list(FIX_AS(f.s, &f.rep_a2, FIX_NOW), f.plan, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(j), 2);    /* I1 (support), I2 (lead) */
     json_decref(j);
-    assert_int_equal(assign_list(f.s, &f.coord_a, f.plan, &j, &e), DTI_OK);
+    assert_int_equal(plans_assign_list(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(j), 3);
     json_decref(j);
     /* the coordinator moves I1's lead to A2 (audited); a reporter may not */
     int64_t to[] = {f.A2};
-    assert_int_equal(assign_set(f.s, &f.rep_a1, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.rep_a1, FIX_NOW), f.plan, 0, "I1", "lead", to, 1, &e), DTI_ERR_PERM);
     int64_t out_of_scope[] = {f.B1};
-    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", out_of_scope, 1, FIX_NOW, &e),
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", "lead", out_of_scope, 1, &e),
                      DTI_ERR_NOTFOUND);   /* outside the scope: the same 404 as a missing org (issue 9) */
-    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", "lead", to, 1, &e), DTI_OK);
     const char v[] = "code,value\nI1,50\n";
     report_key k1 = key(f.plan, f.A1, "2026-04"), k2 = key(f.plan, f.A2, "2026-04");
     assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_PERM);
@@ -498,12 +498,12 @@ static void test_calendar(void **state)
     size_t n = 0;
     assert_int_equal(fixture_open(&f, 1), 0);
     const char *bad[] = {"month:unit=15+1", "fortnight:unit=1+1"};
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, bad, 2, FIX_NOW, &n, &e), DTI_ERR_INPUT);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, bad, 2, &n, &e), DTI_ERR_INPUT);
     const char *rules[] = {"month:unit=15+1,commune=20+1", "quarter:unit=18@last,commune=20@last"};
-    assert_int_equal(calendar_set(f.s, &f.view_a, f.plan, rules, 2, FIX_NOW, &n, &e), DTI_ERR_PERM);
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 2, FIX_NOW, &n, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.view_a, FIX_NOW), f.plan, rules, 2, &n, &e), DTI_ERR_PERM);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 2, &n, &e), DTI_OK);
     assert_int_equal(n, 16);    /* one year: 12 months, 4 quarters */
-    assert_int_equal(calendar_get(f.s, &f.rep_a1, f.plan, 2026, &j, &e), DTI_OK);
+    assert_int_equal(plans_calendar_get(FIX_AS(f.s, &f.rep_a1, FIX_NOW), f.plan, 2026, &j, &e), DTI_OK);
     json_t *p = json_array_get(json_object_get(j, "periods"), 2);     /* 2026-03 then 2026-Q1 */
     assert_string_equal(json_string_value(json_object_get(p, "code")), "2026-03");
     assert_string_equal(json_string_value(json_object_get(p, "unit_due")), "15/04/2026");

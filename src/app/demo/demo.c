@@ -19,6 +19,8 @@
 #include <string.h>
 #include "app/app_util.h"
 #include "app/demo/demo.h"
+#include "app/plan/plans.h"
+#include "store/store_plan.h"
 #include "base/buf.h"
 #include "base/embed.h"
 #include "base/lang.h"
@@ -570,25 +572,18 @@ static dti_rc load_sample(doc **d, plan **p, dti_err *e)
     return rc ? rc : extract_plan(*d, p, NULL, e);
 }
 
-/* Import the sample plan P as the admin (the import records app_now(), so
- * DTI_NOW is set to AT meanwhile: app.h's way for demos). */
+/* Import the sample plan P as the admin at AT (the import records the
+ * context's now: it is AT meanwhile). */
 static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti_err *e)
 {
     const struct embed_file *f = embed_find(DEMO_SAMPLE);
-    app_import_result ir;
-    char ts[AUTH_TS_LEN], *old = NULL;
-    const char *env = getenv("DTI_NOW");
+    plans_import_result ir;
+    time_t now = c->a->now;
     dti_rc rc;
     memset(&ir, 0, sizeof ir);
-    if (env && !(old = strdup(env)))
-        return app_nomem(e);
-    if (setenv("DTI_NOW", auth_ts(at, ts), 1)) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    rc = app_import_plan(c->a, p, "hoa-binh-2026.md", f->data, f->len, &ir, e);
-    if (old ? setenv("DTI_NOW", old, 1) : unsetenv("DTI_NOW"))
-        rc = rc ? rc : app_nomem(e);
+    c->a->now = at;
+    rc = plans_import_plan(c->a, p, "hoa-binh-2026.md", f->data, f->len, &ir, e);
+    c->a->now = now;
     if (rc)
         goto out;
     /* the calendar is the one the sample plan states, set by the import as
@@ -606,8 +601,7 @@ static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti
         r->units = ir.nunits;
     }
 out:
-    app_import_result_release(&ir);
-    free(old);
+    plans_import_result_release(&ir);
     return rc;
 }
 

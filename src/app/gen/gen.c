@@ -16,6 +16,7 @@
 #include "app/auth/auth.h"
 #include "app/demo/demo.h"
 #include "app/gen/gen.h"
+#include "app/plan/plans.h"
 #include "app/report/report.h"
 #include "base/buf.h"
 #include "core/period.h"
@@ -436,10 +437,10 @@ static dti_rc import_commune(gen_ctx *c, commune_plan *cp, int64_t *plan_id, int
                              dti_err *e)
 {
     int im = 1, id = 5;
-    char *text = plan_text(cp, c->year, im, id), name[160], ts[AUTH_TS_LEN], *old = NULL;
+    char *text = plan_text(cp, c->year, im, id), name[160];
     doc *d = NULL;
     plan *p = NULL;
-    app_import_result ir;
+    plans_import_result ir;
     dti_rc rc;
     memset(&ir, 0, sizeof ir);
     if (!text)
@@ -447,21 +448,11 @@ static dti_rc import_commune(gen_ctx *c, commune_plan *cp, int64_t *plan_id, int
     snprintf(name, sizeof name, "ke-hoach-cds-%s.md", cp->commune);
     if ((rc = reader_read(text, strlen(text), name, &d, e)) || (rc = extract_plan(d, &p, NULL, e)))
         goto out;
-    /* the import records the time of the app (DTI_NOW meanwhile, as demo.c does) */
-    time_t t = at_vn(c->year, im, id, 8), saved = c->a->now;
-    const char *env = getenv("DTI_NOW");
-    if (env && !(old = strdup(env))) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    c->a->now = t;
-    setenv("DTI_NOW", auth_ts(t, ts), 1);
-    rc = app_import_plan(c->a, p, name, text, strlen(text), &ir, e);
+    /* the import records the time of the context */
+    time_t saved = c->a->now;
+    c->a->now = at_vn(c->year, im, id, 8);
+    rc = plans_import_plan(c->a, p, name, text, strlen(text), &ir, e);
     c->a->now = saved;
-    if (old)
-        setenv("DTI_NOW", old, 1);
-    else
-        unsetenv("DTI_NOW");
     if (rc)
         goto out;
     if (!ir.cal_set) {
@@ -478,10 +469,9 @@ static dti_rc import_commune(gen_ctx *c, commune_plan *cp, int64_t *plan_id, int
     c->r->indicators += ir.nindicators;
     c->r->units += ir.nunits;
 out:
-    app_import_result_release(&ir);
+    plans_import_result_release(&ir);
     plan_free(p);
     doc_free(d);
-    free(old);
     free(text);
     return rc;
 }
