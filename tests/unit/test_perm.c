@@ -19,11 +19,11 @@ static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,
 static const char CSV_A2[] = "code,value\nI2,3\n";
 static const char PDF[] = "%PDF-1.4\n% evidence\n1 0 obj << >> endobj\n%%EOF\n";
 
-static report_key key(int64_t plan, int64_t org)
+static report_key key(int64_t plan_id, int64_t org)
 {
     report_key k;
     memset(&k, 0, sizeof k);
-    k.plan_id = plan;
+    k.plan_id = plan_id;
     k.org_id = org;
     snprintf(k.period, sizeof k.period, "2026-03");
     return k;
