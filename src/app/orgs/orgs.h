@@ -57,4 +57,9 @@ dti_rc orgs_explain(store *s, int64_t org_id, const char *day, char **name, char
  * name on DAY) by id (store_org_children_on). */
 dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_fn fn, void *ctx, dti_err *e);
 
+/* For app_rank (app/score/score.h): each row of R gets the name its org
+ * had on the last day of R's period and the note orgs_explain gives. */
+struct app_ranking;
+dti_rc orgs_rank_explain(store *s, struct app_ranking *r, dti_err *e);
+
 #endif

@@ -19,7 +19,9 @@
  *    on the day (unless it already holds that role on that item), so what
  *    is owed follows: periods ending before the day are owed by the old
  *    org, later ones by the successor. Reports stay with the org that made
- *    them: nothing is moved or rewritten.
+ *    them: nothing is moved or rewritten. That holds for units; a merged
+ *    commune's own assignments are on its own plan, which ends with it
+ *    (they end with no successor: the successor answers for its own plan).
  *  - Close: the org ends; its assignments end with no successor.
  *  - An ended commune's units end with it (a commune merged into another
  *    takes none of its units: the successor's coordinator assigns its own
@@ -271,7 +273,8 @@ static dti_rc change_as(store *s, const auth_user *u, int system, const orgs_cha
         if ((rc = store_org_change_before(s, cid, olds[i].id, olds[i].name, e)) || rename || olds[i].id == succ)
             continue;
         if ((rc = store_org_end(s, olds[i].id, day, NULL, e)) ||
-            (rc = store_org_assignments_move(s, olds[i].id, succ, succ_name, day, NULL, e)))
+            (rc = store_org_assignments_move(s, olds[i].id, olds[i].kind == ORG_UNIT ? succ : 0, succ_name, day,
+                                             NULL, e)))
             break;
         rc = end_children(s, olds[i].id, day, 0, ended, e);
     }

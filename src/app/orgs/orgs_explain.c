@@ -8,6 +8,7 @@
 #include <string.h>
 #include "app/app_util.h"
 #include "app/orgs/orgs.h"
+#include "app/score/score.h"
 #include "base/lang.h"
 #include "core/period.h"
 #include "store/store_org_change.h"
@@ -140,4 +141,27 @@ out:
 dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_fn fn, void *ctx, dti_err *e)
 {
     return store_org_children_on(s, province, ORG_COMMUNE, day, fn, ctx, e);
+}
+
+dti_rc orgs_rank_explain(store *s, app_ranking *r, dti_err *e)
+{
+    period p;
+    char day[PERIOD_DATE_LEN];
+    if (period_parse(r->period, &p) != 0)
+        return DTI_OK;
+    period_date_iso(period_end(&p), day);
+    for (size_t i = 0; i < r->n; i++) {
+        app_rank_row *w = &r->rows[i];
+        char *name = NULL, *note = NULL;
+        dti_rc rc = orgs_explain(s, w->org_id, day, &name, &note, e);
+        if (rc)
+            return rc;
+        if (name) {
+            free(w->name);
+            w->name = name;
+        }
+        free(w->note);
+        w->note = note;
+    }
+    return DTI_OK;
 }

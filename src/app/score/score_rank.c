@@ -10,6 +10,7 @@
 #include "app/score/score.h"
 #include "app/score/score_int.h"
 #include "app/report/report.h"
+#include "app/orgs/orgs.h"
 #include "base/text.h"
 #include "core/period.h"
 #include "core/rank.h"
@@ -338,9 +339,8 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     if (rc)
         return rc;
     period_parse(out->period, &p);
-    store_val qc[] = {SV_I(prov)};
-    if ((rc = store_query(s, "SELECT id, name FROM orgs WHERE parent_id = ? AND kind = 'commune' "
-                             "AND valid_to IS NULL ORDER BY id", qc, 1, org_row, &R, e)))
+    char day[PERIOD_DATE_LEN];     /* the communes in force on P's last day (orgs.h) */
+    if ((rc = orgs_communes_on(s, prov, period_date_iso(period_end(&p), day), org_row, &R, e)))
         goto out;
     if (R.nomem) {
         rc = app_nomem(e);
@@ -410,12 +410,12 @@ dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *code,
                         "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
     period_format(&p, out->period);
     if (kind == APP_RANK_COMMUNES)
-        return rank_communes(s, u, plan_id, out, e);
+        return (rc = rank_communes(s, u, plan_id, out, e)) ? rc : orgs_rank_explain(s, out, e);
     app_score sc;
     if ((rc = app_sc_compute(s, plan_id, out->period, &sc, e)) == DTI_OK)
         rc = app_sc_rank_units(s, u, &sc, kind, now, out, e);
     app_score_release(&sc);
-    return rc;
+    return rc ? rc : orgs_rank_explain(s, out, e);
 }
 
 void app_ranking_release(app_ranking *r)
@@ -423,7 +423,7 @@ void app_ranking_release(app_ranking *r)
     if (!r)
         return;
     for (size_t i = 0; i < r->n; i++)
-        free(r->rows[i].name);
+        free(r->rows[i].name), free(r->rows[i].note);
     free(r->rows);
     memset(r, 0, sizeof *r);
 }
@@ -460,6 +460,8 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
                         "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
                         "missing", (json_int_t)w->missing, "led", (json_int_t)w->led,
                         "led_with_data", (json_int_t)w->led_data);
+        if (j && w->note && json_object_set_new(j, "note", json_string(w->note)))    /* orgs.h */
+            json_decref(j), j = NULL;
         if (!j || json_array_append_new(rows, j)) {
             json_decref(rows);
             return app_nomem(e);
