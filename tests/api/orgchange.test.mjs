@@ -98,7 +98,7 @@ test('bad input is a 400 naming the field', async () => {
   }
 });
 
-test('the province coordinator merges its communes; another province's renames one of its units', async () => {
+test("the province coordinator merges its communes; another province's renames one of its units", async () => {
   const s = sessions['sn.tinh'];
   let r = await req('/api/v1/orgs/changes', as(s, { json: merge() }));
   assert.equal(r.status, 201, r.text);
