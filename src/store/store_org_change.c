@@ -122,3 +122,10 @@ dti_rc store_org_changes(store *s, int64_t org_id, store_row_fn fn, void *ctx, d
         " ORDER BY c.effective, c.id, b.org_id",
         (store_val[]){SV_I(org_id), SV_I(org_id), SV_I(org_id)}, 3, fn, ctx, e);
 }
+
+dti_rc store_org_changes_any(store *s, int *any, dti_err *e)
+{
+    int64_t one = 0;
+    *any = 0;
+    return store_query_int(s, "SELECT 1 FROM org_changes LIMIT 1", NULL, 0, &one, any, e);
+}

@@ -56,4 +56,8 @@ dti_rc store_org_children_on(store *s, int64_t parent_id, org_kind kind, const c
  * NULL). ORG_ID 0: every change. */
 dti_rc store_org_changes(store *s, int64_t org_id, store_row_fn fn, void *ctx, dti_err *e);
 
+/* *ANY 1 when any change is recorded (callers skip the name history
+ * otherwise: without a change every org has only its current name). */
+dti_rc store_org_changes_any(store *s, int *any, dti_err *e);
+
 #endif

@@ -57,6 +57,12 @@ dti_rc orgs_explain(store *s, int64_t org_id, const char *day, char **name, char
  * name on DAY) by id (store_org_children_on). */
 dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_fn fn, void *ctx, dti_err *e);
 
+/* For lists of a period (JSON): each object of the array ROWS whose
+ * integer member ID_KEY names an org gets, as NAME_KEY, the name the org
+ * had on DAY, and "note" when orgs_explain has one. */
+dti_rc orgs_json_explain(store *s, json_t *rows, const char *id_key, const char *name_key, const char *day,
+                         dti_err *e);
+
 /* For app_rank (app/score/score.h): each row of R gets the name its org
  * had on the last day of R's period and the note orgs_explain gives. */
 struct app_ranking;

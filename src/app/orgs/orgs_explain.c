@@ -150,6 +150,10 @@ dti_rc orgs_rank_explain(store *s, app_ranking *r, dti_err *e)
     if (period_parse(r->period, &p) != 0)
         return DTI_OK;
     period_date_iso(period_end(&p), day);
+    int any = 0;
+    dti_rc rc0 = store_org_changes_any(s, &any, e);
+    if (rc0 || !any)
+        return rc0;
     for (size_t i = 0; i < r->n; i++) {
         app_rank_row *w = &r->rows[i];
         char *name = NULL, *note = NULL;
@@ -162,6 +166,33 @@ dti_rc orgs_rank_explain(store *s, app_ranking *r, dti_err *e)
         }
         free(w->note);
         w->note = note;
+    }
+    return DTI_OK;
+}
+
+dti_rc orgs_json_explain(store *s, json_t *rows, const char *id_key, const char *name_key, const char *day,
+                         dti_err *e)
+{
+    size_t i;
+    json_t *w;
+    int any = 0;
+    dti_rc rc0 = store_org_changes_any(s, &any, e);
+    if (rc0 || !any)
+        return rc0;
+    json_array_foreach(rows, i, w) {
+        json_int_t id = json_integer_value(json_object_get(w, id_key));
+        char *name = NULL, *note = NULL;
+        dti_rc rc;
+        if (id <= 0)
+            continue;
+        if ((rc = orgs_explain(s, id, day, &name, &note, e)))
+            return rc;
+        int bad = (name && json_object_set_new(w, name_key, json_string(name))) ||
+                  (note && json_object_set_new(w, "note", json_string(note)));
+        free(name);
+        free(note);
+        if (bad)
+            return app_nomem(e);
     }
     return DTI_OK;
 }
