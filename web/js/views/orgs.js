@@ -8,6 +8,7 @@ import { get, post, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages } from '../i18n.js';
 import { flash } from '../flash.js';
+import { stackTable } from '../table.js';
 
 addMessages({
   vi: {
@@ -36,11 +37,9 @@ const today = () => new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0
 function changesTable(changes) {
   if (!changes.length) return h('p', { id: 'og-empty' }, t('og.empty'));
   const names = (l) => l.map((o) => o.name).join(', ');
-  return h('table', { id: 'og-list' },
-    h('thead', {}, h('tr', {}, ['date', 'kind', 'before', 'after', 'note', 'by'].map((k) => h('th', { scope: 'col' }, t(`og.col.${k}`))))),
-    h('tbody', {}, changes.slice().reverse().map((c) => h('tr', {},
-      h('td', {}, c.date.split('-').reverse().join('/')), h('td', {}, t(`og.${c.kind}`)), h('td', {}, names(c.before)),
-      h('td', {}, c.after ? c.after.name : '—'), h('td', {}, c.note), h('td', {}, c.by || '')))));
+  return stackTable(['date', 'kind', 'before', 'after', 'note', 'by'].map((k) => t(`og.col.${k}`)),
+    changes.slice().reverse().map((c) => [c.date.split('-').reverse().join('/'), t(`og.${c.kind}`), names(c.before),
+      c.after ? c.after.name : '—', c.note, c.by || '']), { id: 'og-list' });
 }
 
 export async function render(main, ctx) {
@@ -49,9 +48,9 @@ export async function render(main, ctx) {
   const live = orgs.orgs.filter((o) => o.live && o.kind !== 'province' && o.id !== ctx.user.org_id);
   const field = (id, key, input) => h('div', { class: 'field' }, h('label', { for: id }, t(key)), input);
   const kind = h('select', { id: 'og-kind', name: 'kind' }, ['rename', 'merge', 'close'].map((k) => h('option', { value: k }, t(`og.${k}`))));
-  const pick = h('select', { id: 'og-orgs', name: 'orgs', multiple: true, size: Math.min(8, Math.max(3, live.length)) },
+  const pick = h('select', { id: 'og-orgs', name: 'orgs', multiple: true, size: Math.min(8, Math.max(3, live.length))},
     live.map((o) => h('option', { value: o.id }, o.name)));
-  const into = h('select', { id: 'og-into', name: 'into' });
+  const into = h('select', { id: 'og-into', name: 'into'});
   const name = h('input', { id: 'og-name', name: 'name', maxlength: 200 });
   const date = h('input', { id: 'og-date', name: 'date', type: 'date', value: today(), max: today(), required: true });
   const note = h('input', { id: 'og-note', name: 'note', maxlength: 2000 });
