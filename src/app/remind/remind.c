@@ -610,7 +610,7 @@ static void day_ts(int32_t day, char out[AUTH_TS_LEN])
 /* Returns (told at once, then reminded against the new deadline) and approvals. */
 static dti_rc run_reviews(struct run *u)
 {
-    struct revs ret = {0}, app = {0};
+    struct revs ret = {0}, apr = {0};
     char since[AUTH_TS_LEN];
     dti_rc rc;
     /* far enough back for the reminders of the longest return window */
@@ -619,9 +619,9 @@ static dti_rc run_reviews(struct run *u)
     if ((rc = store_remind_reviewed(u->s, u->plan_id, "returned", since, rev_row, &ret, u->e)))
         goto out;
     day_ts(u->today - REMIND_REVIEW_DAYS, since);
-    if ((rc = store_remind_reviewed(u->s, u->plan_id, "approved", since, rev_row, &app, u->e)))
+    if ((rc = store_remind_reviewed(u->s, u->plan_id, "approved", since, rev_row, &apr, u->e)))
         goto out;
-    if (ret.nomem || app.nomem) {
+    if (ret.nomem || apr.nomem) {
         rc = app_nomem(u->e);
         goto out;
     }
@@ -661,8 +661,8 @@ static dti_rc run_reviews(struct run *u)
                 goto out;
         }
     }
-    for (size_t k = 0; k < app.n; k++) {
-        const struct rev *x = &app.v[k];
+    for (size_t k = 0; k < apr.n; k++) {
+        const struct rev *x = &apr.v[k];
         char pname[64], subject[512];
         struct users to = {0};
         buf b;
@@ -683,7 +683,7 @@ static dti_rc run_reviews(struct run *u)
     }
 out:
     revs_free(&ret);
-    revs_free(&app);
+    revs_free(&apr);
     return rc;
 }
 

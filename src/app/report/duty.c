@@ -16,26 +16,26 @@
 
 #define DUTY_ROWS_MAX 100000    /* assignments, periods or reports of one org read at most */
 
-const char *duty_when_name(duty_when w)
+const char *report_duty_when_name(report_duty_when w)
 {
     switch (w) {
-    case DUTY_NONE: return "none";
-    case DUTY_CURRENT: return "current";
-    case DUTY_PAST: return "past";
+    case REPORT_DUTY_NONE: return "none";
+    case REPORT_DUTY_CURRENT: return "current";
+    case REPORT_DUTY_PAST: return "past";
     }
     return "none";
 }
 
-duty_when duty_period(const period_entry *pe, int32_t today, int assigned, int approved)
+report_duty_when report_duty_period(const period_entry *pe, int32_t today, int assigned, int approved)
 {
     if (!pe || !assigned || pe->start > today)
-        return DUTY_NONE;
+        return REPORT_DUTY_NONE;
     int32_t closes = pe->end;
     if (pe->unit_due != PERIOD_NO_DAY && pe->unit_due > closes)
         closes = pe->unit_due;
     if (today <= closes)
-        return DUTY_CURRENT;
-    return approved ? DUTY_NONE : DUTY_PAST;
+        return REPORT_DUTY_CURRENT;
+    return approved ? REPORT_DUTY_NONE : REPORT_DUTY_PAST;
 }
 
 /* ---- loading ----------------------------------------------------------------- */
@@ -169,7 +169,7 @@ static const struct rep_row *rep_find(const struct reps *c, const char *code)
 
 struct per {
     period_entry pe;
-    duty_when when;
+    report_duty_when when;
     int expected;
     int32_t return_due;     /* a returned report's new deadline (remind_return_due), else PERIOD_NO_DAY */
 };
@@ -388,7 +388,7 @@ static json_t *jday(int32_t day, int iso)
 static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_t today, time_t now)
 {
     const period_entry *pe = &x->pe;
-    json_t *tl = rep_timeliness_json(rr && rr->first[0] ? rr->first : NULL, pe->unit_due, now);
+    json_t *tl = report_timeliness_json(rr && rr->first[0] ? rr->first : NULL, pe->unit_due, now);
     if (!tl)
         return NULL;
     /* a returned report: when, and the new deadline its days_left counts to */
@@ -400,7 +400,7 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
                      "unit_due", jday(pe->unit_due, 0), "unit_due_iso", jday(pe->unit_due, 1),
                      "days_left", ret ? json_integer(x->return_due - today)
                                   : pe->unit_due == PERIOD_NO_DAY ? json_null() : json_integer(pe->unit_due - today),
-                     "when", duty_when_name(x->when), "expected", x->expected,
+                     "when", report_duty_when_name(x->when), "expected", x->expected,
                      "state", rr && rr->state[0] ? json_string(rr->state) : json_null(),
                      "version", rr ? json_integer(rr->version) : json_null(),
                      "submitted_at", rr && rr->submitted[0] ? json_string(rr->submitted) : json_null(),
@@ -417,7 +417,7 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
     return o;
 }
 
-dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period_code,
+dti_rc report_duty_list_as(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period_code,
                  time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -434,7 +434,7 @@ dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, 
     if ((rc = check_access(s, u, plan_id, org_id, &org_name, e)))
         goto out;
     if (period_code) {
-        if ((rc = rep_check_period(s, plan_id, period_code, e)))
+        if ((rc = report_check_period(s, plan_id, period_code, e)))
             goto out;
         period_parse(period_code, &asked);
         period_format(&asked, code);
@@ -467,12 +467,12 @@ dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, 
         struct per *x = &pr.v[i];
         const struct rep_row *rr = rep_find(&rp, x->pe.code);
         int assigned = spans_at(&sp, x->pe.end, &x->expected);
-        x->when = duty_period(&x->pe, today, assigned, rr && strcmp(rr->state, "approved") == 0);
+        x->when = report_duty_period(&x->pe, today, assigned, rr && strcmp(rr->state, "approved") == 0);
         x->return_due = PERIOD_NO_DAY;
         if (rr && strcmp(rr->state, "returned") == 0 && rr->returned[0] &&
             (rc = remind_return_due(s, plan_id, rr->returned, &x->return_due, e)))
             goto out;
-        if (x->when != DUTY_NONE || code[0])
+        if (x->when != REPORT_DUTY_NONE || code[0])
             pr.v[kept++] = *x;
     }
     pr.n = kept;

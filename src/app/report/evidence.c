@@ -207,7 +207,7 @@ static char *name_for_type(char *name, const char *mt)
     return out;
 }
 
-dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char item_kind,
+dti_rc report_attach_as(store *s, const auth_user *u, const report_key *key, char item_kind,
                      const char *item, const char *name, const void *p, size_t n, size_t max,
                      time_t now, int64_t *id, int *new_file, dti_err *e)
 {
@@ -268,7 +268,7 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = rep_for_write(s, u, key, now, &r, NULL, e)))
+    if ((rc = report_for_write(s, u, key, now, &r, NULL, e)))
         goto out;
     if (item) {
         char *code = text_clean(item);
@@ -344,7 +344,7 @@ static int ev_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int checked, time_t now,
+dti_rc report_check_evidence_as(store *s, const auth_user *u, int64_t id, int checked, time_t now,
                              dti_err *e)
 {
     dti_rc rc;
@@ -415,7 +415,7 @@ static int blob_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc report_evidence_get(store *s, const auth_user *u, int64_t id, char **p, size_t *n,
+dti_rc report_evidence_get_as(store *s, const auth_user *u, int64_t id, char **p, size_t *n,
                            char **name, char **media_type, dti_err *e)
 {
     dti_rc rc;

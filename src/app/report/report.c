@@ -182,7 +182,7 @@ static int rep_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc rep_latest(store *s, const report_key *k, int version, rep *out, dti_err *e)
+dti_rc report_latest(store *s, const report_key *k, int version, rep *out, dti_err *e)
 {
     memset(out, 0, sizeof *out);
     return store_report_find(s, k->plan_id, k->org_id, k->period, version, rep_row, out, e);
@@ -253,7 +253,7 @@ static int snap_task(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc rep_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e)
+dti_rc report_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e)
 {
     dti_rc rc;
     struct snap x = {NULL, NULL, NULL, 0};
@@ -291,7 +291,7 @@ fail:
 
 /* Check the period code against the plan: a code period_parse reads, and
  * one of the plan's periods when its calendar is set. */
-dti_rc rep_check_period(store *s, int64_t plan_id, const char *code, dti_err *e)
+dti_rc report_check_period(store *s, int64_t plan_id, const char *code, dti_err *e)
 {
     period p;
     dti_rc rc;
@@ -362,7 +362,7 @@ static void canon_key(const report_key *in, report_key *out)
 static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
                               report_state state, const char *reason, int64_t *id, dti_err *e);
 
-dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, rep *out,
+dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, rep *out,
                      int *new_version, dti_err *e)
 {
     dti_rc rc;
@@ -373,9 +373,9 @@ dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, tim
     if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)))
         return rc;
     if ((rc = check_org_in_plan(s, key.plan_id, key.org_id, e)) ||
-        (rc = rep_check_period(s, key.plan_id, key.period, e)))
+        (rc = report_check_period(s, key.plan_id, key.period, e)))
         return rc;
-    if ((rc = rep_latest(s, &key, 0, out, e)))
+    if ((rc = report_latest(s, &key, 0, out, e)))
         return rc;
     if (out->found && (out->state == REPORT_DRAFT || out->state == REPORT_RETURNED))
         return DTI_OK;
@@ -421,9 +421,9 @@ static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *ke
     /* a new version starts as a copy of the approved one (texts, values, tasks, evidence) */
     if ((rc = store_report_insert(s, &nr, id, e)))
         return rc;
-    if (old_id && (rc = rep_snapshot(s, old_id, 1, &before, e)))
+    if (old_id && (rc = report_snapshot(s, old_id, 1, &before, e)))
         return rc;
-    if ((rc = rep_snapshot(s, *id, 1, &after, e)))
+    if ((rc = report_snapshot(s, *id, 1, &after, e)))
         goto out;
     rc = audit_append_id(s, u, now, old_id ? "report.reopen" : "report.create", "report", *id, before, after, e);
 out:
@@ -432,7 +432,7 @@ out:
     return rc;
 }
 
-dti_rc report_reopen(store *s, const auth_user *u, const report_key *key_in, const char *reason, time_t now,
+dti_rc report_reopen_as(store *s, const auth_user *u, const report_key *key_in, const char *reason, time_t now,
                      int *version, dti_err *e)
 {
     dti_rc rc;
@@ -459,7 +459,7 @@ dti_rc report_reopen(store *s, const auth_user *u, const report_key *key_in, con
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = auth_can(s, u, AUTH_REVIEW, key.org_id, e)) || (rc = rep_latest(s, &key, 0, &r, e)))
+    if ((rc = auth_can(s, u, AUTH_REVIEW, key.org_id, e)) || (rc = report_latest(s, &key, 0, &r, e)))
         goto out;
     if (!r.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
@@ -988,7 +988,7 @@ out:
     return rc;
 }
 
-dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, const char *csv,
+dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in, const char *csv,
                        size_t n, time_t now, report_fill_result *out, dti_err *e)
 {
     dti_rc rc;
@@ -1008,12 +1008,12 @@ dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, c
         return dti_fail(e, DTI_ERR_TOOBIG, "csv", "tệp CSV lớn quá %zu byte", "the CSV file is over %zu bytes",
                         REPORT_CSV_MAX_BYTES);
     if (period_parse(f.key.period, &p) != 0)
-        return rep_check_period(s, f.key.plan_id, f.key.period, e);
+        return report_check_period(s, f.key.plan_id, f.key.period, e);
     f.year = p.year;
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = rep_for_write(s, u, &f.key, now, &r, &newv, e)))
+    if ((rc = report_for_write(s, u, &f.key, now, &r, &newv, e)))
         goto out;
     if ((rc = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, &f, e)))
         goto out;
@@ -1022,7 +1022,7 @@ dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, c
                       "the CSV file has no data rows");
         goto out;
     }
-    if ((rc = rep_snapshot(s, r.id, 1, &before, e)))
+    if ((rc = report_snapshot(s, r.id, 1, &before, e)))
         goto out;
     for (size_t i = 0; i < f.n; i++) {
         frow *x = &f.rows[i];
@@ -1045,7 +1045,7 @@ dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, c
     }
     if ((rc = store_report_touch(s, r.id, auth_ts(now, ts), e)))
         goto out;
-    if ((rc = rep_snapshot(s, r.id, 1, &after, e)))
+    if ((rc = report_snapshot(s, r.id, 1, &after, e)))
         goto out;
     if ((rc = audit_append_id(s, u, now, "report.fill", "report", r.id, before, after, e)))
         goto out;
@@ -1120,7 +1120,7 @@ static dti_rc check_not_own(store *s, const auth_user *u, const report_key *key,
                     u->name, key->period);
 }
 
-dti_rc report_set_self_approval(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
+dti_rc report_set_self_approval_as(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
                                 time_t now, dti_err *e)
 {
     dti_rc rc;
@@ -1195,7 +1195,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     in_tx = 1;
     if ((rc = auth_can(s, u, act, key.org_id, e)))
         goto out;
-    if ((rc = rep_latest(s, &key, 0, &r, e)))
+    if ((rc = report_latest(s, &key, 0, &r, e)))
         goto out;
     if (!r.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
@@ -1228,7 +1228,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     int self = 0;
     if (to == REPORT_APPROVED && (rc = check_not_own(s, u, &key, r.id, &self, e)))
         goto out;
-    if ((rc = rep_snapshot(s, r.id, 0, &before, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &before, e)))
         goto out;
     if (to == REPORT_SUBMITTED)     /* the first submission of a version stays its submission time */
         rc = store_report_mark_submitted(s, r.id, report_state_name(to), ts, u->id, reason, e);
@@ -1237,7 +1237,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
                                         self, e);
     if (rc)
         goto out;
-    if ((rc = rep_snapshot(s, r.id, 0, &after, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &after, e)))
         goto out;
     char act_name[32];
     snprintf(act_name, sizeof act_name, "report.%s",
@@ -1256,7 +1256,7 @@ out:
     return rc;
 }
 
-dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t now,
+dti_rc report_submit_as(store *s, const auth_user *u, const report_key *key, time_t now,
                      size_t *missing, dti_err *e)
 {
     if (missing)
@@ -1265,7 +1265,7 @@ dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t
                       REPORT_SUBMITTED, "submitted_at", NULL, TR("nộp", "submit"), now, missing, e);
 }
 
-dti_rc report_return(store *s, const auth_user *u, const report_key *key, const char *reason,
+dti_rc report_return_as(store *s, const auth_user *u, const report_key *key, const char *reason,
                      time_t now, dti_err *e)
 {
     char *r = text_clean(reason ? reason : "");
@@ -1285,7 +1285,7 @@ dti_rc report_return(store *s, const auth_user *u, const report_key *key, const 
     return rc;
 }
 
-dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e)
+dti_rc report_approve_as(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e)
 {
     return transition(s, u, key, AUTH_REVIEW, 1u << REPORT_SUBMITTED, REPORT_APPROVED, "approved_at", NULL,
                       TR("duyệt", "approve"), now, NULL, e);
@@ -1295,7 +1295,7 @@ dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_
 
 /* The units' deadline of PLAN_ID's period CODE as a day (PERIOD_NO_DAY
  * when the calendar gives none). */
-dti_rc rep_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, dti_err *e)
+dti_rc report_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, dti_err *e)
 {
     char *d = NULL;
     *due = PERIOD_NO_DAY;
@@ -1309,7 +1309,7 @@ dti_rc rep_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, d
     return DTI_OK;
 }
 
-json_t *rep_timeliness_json(const char *submitted_at, int32_t due, time_t now)
+json_t *report_timeliness_json(const char *submitted_at, int32_t due, time_t now)
 {
     time_t sub = report_ts_parse(submitted_at);
     int late = 0;
@@ -1385,7 +1385,7 @@ static int self_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int version, time_t now,
+dti_rc report_show_as(store *s, const auth_user *u, const report_key *key_in, int version, time_t now,
                    json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -1398,12 +1398,12 @@ dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int v
     *out = NULL;
     if ((rc = auth_can(s, u, AUTH_READ, key.org_id, e)))
         return rc;
-    if ((rc = rep_latest(s, &key, version, &r, e)))
+    if ((rc = report_latest(s, &key, version, &r, e)))
         return rc;
     if (!r.found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
                         "no %s report from org %lld", key.period, (long long)key.org_id);
-    if ((rc = rep_snapshot(s, r.id, 0, &o, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &o, e)))
         return rc;
     if ((rc = store_report_org_name(s, key.org_id, &org, e)))
         goto fail;
@@ -1412,7 +1412,7 @@ dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int v
     if ((rc = store_report_version_stats(s, key.plan_id, key.org_id, key.period, &nver, &sub, e)))
         goto fail;
     int32_t due;
-    if ((rc = rep_unit_due(s, key.plan_id, key.period, &due, e)))
+    if ((rc = report_unit_due(s, key.plan_id, key.period, &due, e)))
         goto fail;
     /* approved by the one who filled or submitted it, as the commune allows */
     int64_t self_approved = 0;
@@ -1423,7 +1423,7 @@ dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int v
         json_object_set_new(o, "versions", json_integer(nver)) ||
         json_object_set_new(o, "self_approved", json_boolean(self_approved)) ||
         json_object_set_new(o, "first_submitted_at", sub ? json_string(sub) : json_null()) ||
-        json_object_set_new(o, "timeliness", rep_timeliness_json(sub, due, now))) {
+        json_object_set_new(o, "timeliness", report_timeliness_json(sub, due, now))) {
         rc = app_nomem(e);
         goto fail;
     }
@@ -1465,7 +1465,7 @@ static int vers_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc report_versions(store *s, const auth_user *u, const report_key *key_in, json_t **out, dti_err *e)
+dti_rc report_versions_as(store *s, const auth_user *u, const report_key *key_in, json_t **out, dti_err *e)
 {
     dti_rc rc;
     report_key key;

@@ -38,7 +38,7 @@ static int comp_row(void *ctx, const store_row *r)
         return 0;
     const char *sub = app_col(r, 2);
     const char *state = app_col(r, 3);
-    json_t *t = rep_timeliness_json(sub, c->due, c->now);
+    json_t *t = report_timeliness_json(sub, c->due, c->now);
     if (!t) {
         c->nomem = 1;
         return 1;
@@ -70,7 +70,7 @@ static json_t *rate(int64_t part, int64_t whole)
     return whole > 0 ? json_real((double)part / (double)whole) : json_null();
 }
 
-dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const char *period_code,
+dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, const char *period_code,
                            time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -83,9 +83,9 @@ dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const 
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
     if (!period_code || period_parse(period_code, &p) != 0)
-        return rep_check_period(s, plan_id, period_code, e);
+        return report_check_period(s, plan_id, period_code, e);
     period_format(&p, code);
-    if ((rc = rep_check_period(s, plan_id, code, e)))
+    if ((rc = report_check_period(s, plan_id, code, e)))
         return rc;
     char *pend = NULL;
     if ((rc = store_report_period_end(s, plan_id, code, &pend, e)))
@@ -101,7 +101,7 @@ dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const 
     c.period = code;
     c.now = now;
     c.e = e;
-    if ((rc = rep_unit_due(s, plan_id, code, &c.due, e)))
+    if ((rc = report_unit_due(s, plan_id, code, &c.due, e)))
         return rc;
     if (!(c.orgs = json_array()))
         return app_nomem(e);
@@ -201,7 +201,7 @@ static int queue_row(void *ctx, const store_row *r)
     if (!kind && code && period_parse(code, &p) == 0)
         kind = period_kind_name(p.kind);
     char dd[PERIOD_DATE_LEN];
-    json_t *t = rep_timeliness_json(first, due, q->now);
+    json_t *t = report_timeliness_json(first, due, q->now);
     json_t *o = t ? json_pack("{s:I, s:s, s:s, s:o, s:I, s:s, s:o, s:o, s:o, s:o, s:b}", "org_id", (json_int_t)org,
                               "org", app_col(r, 1) ? app_col(r, 1) : "", "period", code ? code : "",
                               "kind", kind ? json_string(kind) : json_null(), "version", (json_int_t)r->v[3].i,
@@ -218,7 +218,7 @@ static int queue_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period_code,
+dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period_code,
                     time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -238,7 +238,7 @@ dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *s
                         "trạng thái \"%s\" không hợp lệ (draft, submitted, returned, approved)",
                         "state \"%s\" is not one of draft, submitted, returned, approved", state);
     if (period_code) {
-        if ((rc = rep_check_period(s, plan_id, period_code, e)))
+        if ((rc = report_check_period(s, plan_id, period_code, e)))
             return rc;
         period_parse(period_code, &p);
         period_format(&p, code);

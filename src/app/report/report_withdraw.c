@@ -26,7 +26,7 @@
 #include "core/period.h"
 #include "store/store_report.h"
 
-dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, time_t now, dti_err *e)
+dti_rc report_withdraw_as(store *s, const auth_user *u, const report_key *key_in, time_t now, dti_err *e)
 {
     dti_rc rc;
     rep r;
@@ -43,7 +43,7 @@ dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, t
     auth_ts(now, ts);
     if ((rc = store_begin(s, e)))
         return rc;
-    if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)) || (rc = rep_latest(s, &key, 0, &r, e)))
+    if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)) || (rc = report_latest(s, &key, 0, &r, e)))
         goto fail;
     if (!r.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
@@ -67,11 +67,11 @@ dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, t
                       "withdrawn; ask for it to be returned instead.", key.period, (long long)checked);
         goto fail;
     }
-    if ((rc = rep_snapshot(s, r.id, 0, &before, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &before, e)))
         goto fail;
     if ((rc = store_report_unsubmit(s, r.id, ts, e)))
         goto fail;
-    if ((rc = rep_snapshot(s, r.id, 0, &after, e)) ||
+    if ((rc = report_snapshot(s, r.id, 0, &after, e)) ||
         (rc = audit_append_id(s, u, now, "report.withdraw", "report", r.id, before, after, e)))
         goto fail;
     json_decref(before);
