@@ -140,8 +140,11 @@ void api_import_preview(http_req *r)
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     dti_err_clear(&de);
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
+    app *ctx = http_app(r, &e);
+    if (ctx)
+        a = *ctx;
+    else
+        memset(&a, 0, sizeof a);
     /* only who may import (app/ decides) has a document extracted */
     if (!a.st || app_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
         extract_part(f, &p, &warn, &cal, &e) != DTI_OK) {
@@ -279,8 +282,11 @@ void api_import_confirm(http_req *r)
         goto fail;
     if ((cp = http_part_get(r, "units")) != NULL && read_units(cp, &units, &choices, &opts, &e) != DTI_OK)
         goto fail;
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
+    app *ctx = http_app(r, &e);
+    if (ctx)
+        a = *ctx;
+    else
+        memset(&a, 0, sizeof a);
     if (!a.st || app_import_plan_opts(&a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
         goto fail;
     for (size_t i = 0; i < warn.n; i++)

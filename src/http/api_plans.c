@@ -19,9 +19,11 @@ static json_t *jstr(const char *s)
 /* The use-case context of request R: its store and its user. */
 static int app_for(http_req *r, app *a, dti_err *e)
 {
-    a->st = http_db(r, e);
-    a->user_id = r->user ? r->user->id : 0;
-    return a->st ? 0 : -1;
+    app *ctx = http_app(r, e);
+    if (!ctx)
+        return -1;
+    *a = *ctx;
+    return 0;
 }
 
 static dti_rc plans_list_fn(store *s, void *ctx, json_t **out, dti_err *e)
