@@ -212,7 +212,7 @@ dti_rc report_attach_as(store *s, const auth_user *u, const report_key *key, cha
                      time_t now, int64_t *id, int *new_file, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     int in_tx = 0;
     char sha[65], ts[AUTH_TS_LEN];
     char *nm = NULL;

@@ -171,7 +171,7 @@ out:
 
 static int rep_row(void *ctx, const store_row *r)
 {
-    rep *x = ctx;
+    report_ver *x = ctx;
     memset(x, 0, sizeof *x);
     x->found = 1;
     x->id = r->v[0].i;
@@ -182,7 +182,7 @@ static int rep_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc report_latest(store *s, const report_key *k, int version, rep *out, dti_err *e)
+dti_rc report_latest(store *s, const report_key *k, int version, report_ver *out, dti_err *e)
 {
     memset(out, 0, sizeof *out);
     return store_report_find(s, k->plan_id, k->org_id, k->period, version, rep_row, out, e);
@@ -359,10 +359,10 @@ static void canon_key(const report_key *in, report_key *out)
     }
 }
 
-static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
+static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const report_ver *old, time_t now,
                               report_state state, const char *reason, int64_t *id, dti_err *e);
 
-dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, rep *out,
+dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, report_ver *out,
                      int *new_version, dti_err *e)
 {
     dti_rc rc;
@@ -407,7 +407,7 @@ dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, 
  * a copy of OLD (its values, tasks, texts and evidence). Audited as
  * report.create, or report.reopen with OLD's snapshot before. *ID gets the
  * new row. */
-static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
+static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const report_ver *old, time_t now,
                               report_state state, const char *reason, int64_t *id, dti_err *e)
 {
     dti_rc rc;
@@ -436,7 +436,7 @@ dti_rc report_reopen_as(store *s, const auth_user *u, const report_key *key_in, 
                      int *version, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     report_key key;
     int in_tx = 0;
     int64_t id = 0;
@@ -993,7 +993,7 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
 {
     dti_rc rc;
     struct fill f;
-    rep r;
+    report_ver r;
     json_t *before = NULL, *after = NULL;
     int in_tx = 0, newv = 0;
     char ts[AUTH_TS_LEN];
@@ -1183,7 +1183,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
                          const char *action, time_t now, size_t *missing, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     json_t *before = NULL, *after = NULL;
     int in_tx = 0;
     char ts[AUTH_TS_LEN];
@@ -1389,7 +1389,7 @@ dti_rc report_show_as(store *s, const auth_user *u, const report_key *key_in, in
                    json_t **out, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     json_t *o = NULL;
     char *org = NULL;
     char *sub = NULL;

@@ -231,6 +231,14 @@ time_t report_ts_parse(const char *s);
 dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period,
                     time_t now, json_t **out, dti_err *e);
 
+/* For other wings' use cases: report ID's header (and with WITH_ITEMS its
+ * values and tasks) as the JSON the audit log keeps of it (audit.c checks
+ * reports against their after-images with it); *OUT new reference. */
+dti_rc report_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e);
+/* DTI_OK when CODE is a period code (period_parse) and, when the plan has a
+ * calendar, one of its periods; else DTI_ERR_INPUT naming it. */
+dti_rc report_check_period(store *s, int64_t plan_id, const char *code, dti_err *e);
+
 /* ---- the entry points' door (report_app.c) ---------------------------------
  * Each is its _as twin above as the acting user of A (app_actor: an
  * unknown or deactivated user, or none once users exist, is DTI_ERR_AUTH)

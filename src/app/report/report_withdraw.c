@@ -29,7 +29,7 @@
 dti_rc report_withdraw_as(store *s, const auth_user *u, const report_key *key_in, time_t now, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     json_t *before = NULL, *after = NULL;
     char ts[AUTH_TS_LEN];
     int64_t checked = 0;
