@@ -520,6 +520,44 @@ static void test_calendar(void **state)
     fixture_close(&f);
 }
 
+/* The entry points' door (report_app.c): the context's user acts, at the
+ * context's instant, with the _as twin's permissions; no user once users
+ * exist is refused. */
+static void test_entry_door(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    json_t *j = NULL;
+    char ts[AUTH_TS_LEN], *at = NULL;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char csv[] = "code,numerator,denominator,value\nI1,3,4,\n";
+    app sys = {.st = f.s, .user_id = 0, .now = FIX_NOW};
+    assert_int_equal(report_fill_csv(&sys, &k, csv, strlen(csv), &r, &e), DTI_ERR_AUTH);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM reports"), 0);
+    /* the reporter by id (its account read by app_actor), then the coordinator by its account */
+    app rep = {.st = f.s, .user_id = f.rep_a1.id, .now = FIX_NOW + 60};
+    assert_int_equal(report_fill_csv(&rep, &k, csv, strlen(csv), &r, &e), DTI_OK);
+    assert_int_equal(report_submit(&rep, &k, NULL, &e), DTI_OK);
+    app coord = {.st = f.s, .user_id = f.coord_a.id, .account = &f.coord_a, .now = FIX_NOW + 120};
+    assert_int_equal(report_approve(&rep, &k, &e), DTI_ERR_PERM);      /* a reporter does not review */
+    assert_int_equal(report_approve(&coord, &k, &e), DTI_OK);
+    assert_int_equal(report_show(&coord, &k, 0, &j, &e), DTI_OK);
+    assert_string_equal(json_string_value(json_object_get(j, "state")), "approved");
+    assert_string_equal(json_string_value(json_object_get(j, "submitted_at")), auth_ts(FIX_NOW + 60, ts));
+    assert_string_equal(json_string_value(json_object_get(j, "approved_at")), auth_ts(FIX_NOW + 120, ts));
+    json_decref(j);
+    store_val p[] = {SV_I(f.coord_a.id)};
+    assert_int_equal(store_query_text(f.s, "SELECT MAX(at) FROM audit WHERE action = 'report.approve' AND user_id = ?",
+                                      p, 1, &at, &e), DTI_OK);
+    assert_non_null(at);
+    assert_string_equal(at, auth_ts(FIX_NOW + 120, ts));
+    free(at);
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_assignments),
         cmocka_unit_test(test_calendar),
+        cmocka_unit_test(test_entry_door),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
