@@ -60,4 +60,14 @@ dti_rc app_open(app *a, const char *db, int64_t user_id, dti_err *e);
 /* Close the store. NULL or a closed app is a no-op. */
 void app_close(app *a);
 
+/* A read transaction over A's store (app_read.c), for an entry point that
+ * makes several reads which must see one snapshot and should take the read
+ * lock once (a page of a dozen queries): every use case called until
+ * app_read_end reads the data as they were at app_read_begin. Use cases
+ * that write inside it fail (DTI_ERR_INTERNAL: store_begin_read). Nests
+ * as store_begin_read does; each app_read_begin that returned DTI_OK takes
+ * one app_read_end, which writes nothing. */
+dti_rc app_read_begin(app *a, dti_err *e);
+void app_read_end(app *a);
+
 #endif

@@ -91,72 +91,72 @@ static void test_reports_by_role(void **state)
     time_t t = FIX_NOW;
 
     /* a reporter cannot write another unit's report */
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k2, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, NULL, NULL,
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k2, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, NULL, NULL,
                                    &e), DTI_ERR_NOTFOUND);
     int64_t n = -1;
     assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM reports", NULL, 0, &n, NULL, &e), DTI_OK);
     assert_int_equal(n, 0);
     /* each writes its own */
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_OK);
     assert_int_equal(r.values, 1);
     assert_int_equal(r.tasks, 1);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_OK);
     /* a reporter cannot read another unit's report, its versions, or its evidence */
-    assert_int_equal(report_show(f.s, &f.rep_a2, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_show_as(f.s, &f.rep_a2, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
     assert_null(j);
-    assert_int_equal(report_versions(f.s, &f.rep_a2, &k1, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_versions_as(f.s, &f.rep_a2, &k1, &j, &e), DTI_ERR_NOTFOUND);
     int64_t ev = 0;
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k1, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, &ev, NULL,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k1, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, &ev, NULL,
                                    &e), DTI_OK);
     char *bytes = NULL;
     size_t nb = 0;
-    assert_int_equal(report_evidence_get(f.s, &f.rep_a2, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_evidence_get(f.s, &f.rep_a1, ev, &bytes, &nb, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(report_evidence_get_as(f.s, &f.rep_a2, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_evidence_get_as(f.s, &f.rep_a1, ev, &bytes, &nb, NULL, NULL, &e), DTI_OK);
     assert_int_equal(nb, strlen(PDF));
     free(bytes);
     /* a support org (A2 supports I1) may add a note, not a value */
     const char sup_val[] = "code,value,note\nI1,90,\n";
     const char sup_note[] = "code,note\nI1,Trạm đã hỗ trợ 20 hồ sơ\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, sup_val, strlen(sup_val), t, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, sup_val, strlen(sup_val), t, &r, &e), DTI_ERR_PERM);
     assert_non_null(strstr(e.msg, "chủ trì"));
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, sup_note, strlen(sup_note), t, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, sup_note, strlen(sup_note), t, &r, &e), DTI_OK);
     /* ... which the lead sees */
-    assert_int_equal(report_show(f.s, &f.rep_a1, &k1, 0, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.rep_a1, &k1, 0, t, &j, &e), DTI_OK);
     json_t *sup = json_object_get(j, "support");
     assert_int_equal(json_array_size(sup), 1);
     assert_string_equal(json_string_value(json_object_get(json_array_get(sup, 0), "note")),
                         "Trạm đã hỗ trợ 20 hồ sơ");
     json_decref(j);
     /* a viewer reads but cannot write, submit or review */
-    assert_int_equal(report_show(f.s, &f.view_a, &k1, 0, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.view_a, &k1, 0, t, &j, &e), DTI_OK);
     json_decref(j);
-    assert_int_equal(report_fill_csv(f.s, &f.view_a, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_ERR_PERM);
-    assert_int_equal(report_submit(f.s, &f.view_a, &k1, t, NULL, &e), DTI_ERR_PERM);
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k1, t, NULL, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.view_a, &k1, t, &e), DTI_ERR_PERM);
-    assert_int_equal(report_return(f.s, &f.view_a, &k1, "sai", t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv_as(f.s, &f.view_a, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_submit_as(f.s, &f.view_a, &k1, t, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k1, t, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.view_a, &k1, t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_return_as(f.s, &f.view_a, &k1, "sai", t, &e), DTI_ERR_PERM);
     /* a reporter cannot review its own report */
-    assert_int_equal(report_approve(f.s, &f.rep_a1, &k1, t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_approve_as(f.s, &f.rep_a1, &k1, t, &e), DTI_ERR_PERM);
     /* outside the commune's scope: nothing, not even a look */
-    assert_int_equal(report_show(f.s, &f.coord_b, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_approve(f.s, &f.coord_b, &k1, t, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_completeness(f.s, &f.coord_b, f.plan, "2026-03", t, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_evidence_get(f.s, &f.coord_b, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_show_as(f.s, &f.coord_b, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_approve_as(f.s, &f.coord_b, &k1, t, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_completeness_as(f.s, &f.coord_b, f.plan, "2026-03", t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_evidence_get_as(f.s, &f.coord_b, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
     /* ... with the answer a missing file gets: its existence does not leak */
     assert_non_null(strstr(e.msg, "không có tài liệu kiểm chứng số"));
-    assert_int_equal(report_check_evidence(f.s, &f.coord_b, ev, 1, t, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_check_evidence_as(f.s, &f.coord_b, ev, 1, t, &e), DTI_ERR_NOTFOUND);
     assert_non_null(strstr(e.msg, "không có tài liệu kiểm chứng số"));
     /* the province's viewer sees it */
-    assert_int_equal(report_show(f.s, &f.view_p, &k1, 0, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.view_p, &k1, 0, t, &j, &e), DTI_OK);
     json_decref(j);
     /* the coordinator approves */
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k1, t, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k1, t, &e), DTI_OK);
     /* completeness as a reporter counts only its own org */
-    assert_int_equal(report_completeness(f.s, &f.rep_a1, f.plan, "2026-03", t, &j, &e), DTI_OK);
+    assert_int_equal(report_completeness_as(f.s, &f.rep_a1, f.plan, "2026-03", t, &j, &e), DTI_OK);
     assert_int_equal(json_integer_value(json_object_get(j, "expected")), 1);
     json_decref(j);
-    assert_int_equal(report_completeness(f.s, &f.coord_a, f.plan, "2026-03", t, &j, &e), DTI_OK);
+    assert_int_equal(report_completeness_as(f.s, &f.coord_a, f.plan, "2026-03", t, &j, &e), DTI_OK);
     assert_int_equal(json_integer_value(json_object_get(j, "expected")), 2);
     assert_int_equal(json_integer_value(json_object_get(j, "received")), 1);
     json_decref(j);

@@ -353,7 +353,7 @@ static dti_rc fill(gen_ctx *c, const commune_plan *cp, unsigned pi, unsigned ci,
     report_fill_result fr;
     if (!csv)
         return app_nomem(e);
-    dti_rc rc = report_fill_csv(c->a->st, &c->admin, key, csv, strlen(csv), at, &fr, e);
+    dti_rc rc = report_fill_csv_as(c->a->st, &c->admin, key, csv, strlen(csv), at, &fr, e);
     free(csv);
     return rc;
 }
@@ -397,7 +397,7 @@ static dti_rc play(gen_ctx *c, const commune_plan *cp, unsigned pi, unsigned ci,
     }
     dti_rc rc;
     if ((rc = fill(c, cp, pi, ci, u, m, 0, &key, t, e)) ||
-        (rc = report_submit(c->a->st, &c->admin, &key, t + 600, NULL, e)))
+        (rc = report_submit_as(c->a->st, &c->admin, &key, t + 600, NULL, e)))
         return rc;
     if (late)
         c->r->late++;
@@ -409,7 +409,7 @@ static dti_rc play(gen_ctx *c, const commune_plan *cp, unsigned pi, unsigned ci,
             return DTI_OK;
         }
         c->r->returns++;
-        if ((rc = report_return(c->a->st, &c->coord, &key,
+        if ((rc = report_return_as(c->a->st, &c->coord, &key,
                                 "Số liệu chưa khớp với tài liệu kiểm chứng; đề nghị rà soát và gửi lại.", back, e)))
             return rc;
         if (again > c->now) {
@@ -417,7 +417,7 @@ static dti_rc play(gen_ctx *c, const commune_plan *cp, unsigned pi, unsigned ci,
             return DTI_OK;
         }
         if ((rc = fill(c, cp, pi, ci, u, m, 1, &key, again, e)) ||
-            (rc = report_submit(c->a->st, &c->admin, &key, again + 600, NULL, e)))
+            (rc = report_submit_as(c->a->st, &c->admin, &key, again + 600, NULL, e)))
             return rc;
         t = again + 600;
     }
@@ -426,7 +426,7 @@ static dti_rc play(gen_ctx *c, const commune_plan *cp, unsigned pi, unsigned ci,
         c->r->submitted++;
         return DTI_OK;
     }
-    if ((rc = report_approve(c->a->st, &c->coord, &key, ok, e)))
+    if ((rc = report_approve_as(c->a->st, &c->coord, &key, ok, e)))
         return rc;
     c->r->approved++;
     return DTI_OK;
