@@ -1,5 +1,5 @@
 /* store_org_change.h — renames, mergers and closures of orgs in the store
- * (sql/sqlite/010_org_changes.sql): the change records, the orgs' name
+ * (sql/sqlite/011_org_changes.sql): the change records, the orgs' name
  * history, and the org and assignment rows a change ends or begins.
  *
  * The store decides nothing: app/orgs/ checks the rules and permissions,

@@ -1,4 +1,4 @@
--- 010_org_changes.sql — communes and units change: renames, mergers and
+-- 011_org_changes.sql (PostgreSQL twin of sql/sqlite/011) — communes and units change: renames, mergers and
 -- closures, with the date each takes effect (docs/orgs.md; the rules are in
 -- src/app/orgs/orgs_change.c's header).
 --
@@ -10,12 +10,12 @@
 -- (the renamed org; the merger's successor, new or one of the merged; NULL
 -- for a closure), who recorded it, when, and why.
 CREATE TABLE org_changes (
-    id          INTEGER PRIMARY KEY,
+    id          BIGSERIAL PRIMARY KEY,
     kind        TEXT NOT NULL CHECK (kind IN ('rename', 'merge', 'close')),
     effective   TEXT NOT NULL,                  -- "YYYY-MM-DD", Vietnam's day
-    org_after   INTEGER REFERENCES orgs(id),
+    org_after   BIGINT REFERENCES orgs(id),
     note        TEXT NOT NULL DEFAULT '',
-    created_by  INTEGER NOT NULL DEFAULT 0,     -- user id; 0 = the system
+    created_by  BIGINT NOT NULL DEFAULT 0,     -- user id; 0 = the system
     created_at  TEXT NOT NULL
 );
 CREATE INDEX org_changes_after ON org_changes (org_after);
@@ -23,8 +23,8 @@ CREATE INDEX org_changes_after ON org_changes (org_after);
 -- The orgs before a change (the renamed org; each merged org; the closed
 -- org), with the name each had the day before the change.
 CREATE TABLE org_change_before (
-    change_id   INTEGER NOT NULL REFERENCES org_changes(id),
-    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    change_id   BIGINT NOT NULL REFERENCES org_changes(id),
+    org_id      BIGINT NOT NULL REFERENCES orgs(id),
     name        TEXT NOT NULL,
     PRIMARY KEY (change_id, org_id)
 );
@@ -34,8 +34,8 @@ CREATE INDEX org_change_before_org ON org_change_before (org_id);
 -- before valid_to. orgs.name is the name in force now; a period shows the
 -- name of the row covering its day, else orgs.name. Same id throughout.
 CREATE TABLE org_names (
-    id          INTEGER PRIMARY KEY,
-    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    id          BIGSERIAL PRIMARY KEY,
+    org_id      BIGINT NOT NULL REFERENCES orgs(id),
     name        TEXT NOT NULL,
     folded      TEXT NOT NULL,
     valid_from  TEXT NOT NULL,
