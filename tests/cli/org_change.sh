@@ -142,6 +142,8 @@ rows sokhcn-01 2026-07 --communes > "$T/c07.txt"
 eq "$(wc -l < "$T/c07.txt")" 3 "July: three communes ($(cat "$T/c07.txt"))"
 has "$T/c07.txt" "Xã Hòa Phú | Sáp nhập từ Hòa Bình và Phú Hòa ngày 01/07/2026" "July: the new commune"
 hasnt "$T/c07.txt" "Hòa Bình |" "July: a merged commune listed"
+"$DTI" --db "$DB" --as sokhcn-01 rank "$PLAN" 2026-07 --communes > "$T/c07.txt"
+has "$T/c07.txt" "↳ Sáp nhập từ Hòa Bình và Phú Hòa ngày 01/07/2026" "July's text ranking explains the merger"
 # in English too
 "$DTI" --lang en --db "$DB" --as sokhcn-01 rank "$PLAN" 2026-07 --communes --json > "$T/c07en.json"
 has "$T/c07en.json" "Merged from Hòa Bình and Phú Hòa on 01/07/2026" "English explanation"
