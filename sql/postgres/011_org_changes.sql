@@ -42,3 +42,6 @@ CREATE TABLE org_names (
     valid_to    TEXT NOT NULL
 );
 CREATE INDEX org_names_org ON org_names (org_id, valid_from);
+
+-- The score_generation triggers of the SQLite twin come with the PostgreSQL
+-- form of 004_perf.sql (its data-version mechanism), not written yet.

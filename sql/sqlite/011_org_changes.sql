@@ -42,3 +42,15 @@ CREATE TABLE org_names (
     valid_to    TEXT NOT NULL
 );
 CREATE INDEX org_names_org ON org_names (org_id, valid_from);
+
+-- Every table bumps score_generation.gen (004_perf.sql): rankings name and
+-- explain orgs by these rows, so the cached views must see a change.
+CREATE TRIGGER score_gen_org_changes_insert AFTER INSERT ON org_changes BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_changes_update AFTER UPDATE ON org_changes BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_changes_delete AFTER DELETE ON org_changes BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_change_before_insert AFTER INSERT ON org_change_before BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_change_before_update AFTER UPDATE ON org_change_before BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_change_before_delete AFTER DELETE ON org_change_before BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_names_insert AFTER INSERT ON org_names BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_names_update AFTER UPDATE ON org_names BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_org_names_delete AFTER DELETE ON org_names BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
