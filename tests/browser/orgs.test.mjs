@@ -93,6 +93,8 @@ test('a commune coordinator renames a unit at 360 px; a one-unit merger is refus
   const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > 362)
     .slice(0, 3).map((el) => el.outerHTML.slice(0, 120)));
   assert.ok(sw <= 360, `no sideways scrolling (${sw}): ${wide.join(' | ')}`);
+  // the picker offers the new name
+  assert.equal(await page.$eval(`#og-orgs option[value="${unit.id}"]`, (o) => o.textContent), `${unit.name} (mới)`);
   // the API agrees
   const api = await page.evaluate(async (id) => (await fetch(`/api/v1/orgs/changes?org=${id}`)).json(), unit.id);
   assert.equal(api.changes.length, 1);

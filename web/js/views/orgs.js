@@ -45,7 +45,8 @@ function changesTable(changes) {
 export async function render(main, ctx) {
   const [orgs, changes] = await Promise.all([get('/api/v1/orgs'), get('/api/v1/orgs/changes')]);
   if (!ctx.current()) return;
-  const live = orgs.orgs.filter((o) => o.live && o.kind !== 'province' && o.id !== ctx.user.org_id);
+  const offered = (list) => list.filter((o) => o.live && o.kind !== 'province' && o.id !== ctx.user.org_id);
+  const live = offered(orgs.orgs);
   const field = (id, key, input) => h('div', { class: 'field' }, h('label', { for: id }, t(key)), input);
   const kind = h('select', { id: 'og-kind', name: 'kind' }, ['rename', 'merge', 'close'].map((k) => h('option', { value: k }, t(`og.${k}`))));
   const pick = h('select', { id: 'og-orgs', name: 'orgs', multiple: true, size: Math.min(8, Math.max(3, live.length))},
@@ -83,7 +84,8 @@ export async function render(main, ctx) {
     else if (k !== 'close') body.name = name.value;
     try {
       const r = await post('/api/v1/orgs/changes', body);
-      const again = await get('/api/v1/orgs/changes');
+      const [again, now] = await Promise.all([get('/api/v1/orgs/changes'), get('/api/v1/orgs')]);
+      mount(pick, offered(now.orgs).map((o) => h('option', { value: o.id }, o.name)));   // new names, ended orgs gone
       mount(list, h('h2', {}, t('og.list')), changesTable(again.changes));
       flash(main, t('og.done', { id: r.change }));
       form.reset();
