@@ -7,6 +7,7 @@
 #include "app/score/publish.h"
 #include "app/score/score.h"
 #include "core/score.h"
+#include "store/store_score.h"
 
 /* {"seq", "hash", "text"} of M: the audit head printed with what is published. */
 static json_t *head_json(const audit_mark *m)
@@ -22,7 +23,8 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     dti_rc rc;
     app_score sc;
     json_t *pub = NULL;
-    int64_t org = 0, is_commune = 0;
+    int64_t org = 0;
+    int is_commune = 0;
     int found = 0;
     char ts[AUTH_TS_LEN];
     memset(&sc, 0, sizeof sc);
@@ -33,16 +35,10 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     if (!period || !*period)
         return dti_fail(e, DTI_ERR_INPUT, "period", "thiếu kỳ báo cáo (period)",
                         "the period is missing");
-    store_val q[1] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", q, 1, &org,
-                              &found, e)))
+    if ((rc = store_score_plan_org(s, plan_id, &org, &found, e)))
         return rc;
-    if (org) {
-        store_val qo[1] = {SV_I(org)};
-        if ((rc = store_query_int(s, "SELECT kind = 'commune' FROM orgs WHERE id = ?", qo, 1,
-                                  &is_commune, &found, e)))
-            return rc;
-    }
+    if (org && (rc = store_score_org_is_commune(s, org, &is_commune, e)))
+        return rc;
     if (!org || !is_commune)
         return dti_fail(e, DTI_ERR_CONFLICT, "id",
                         "kế hoạch %lld không thuộc một xã: không công bố được",
@@ -62,12 +58,10 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     }
     if ((rc = store_begin(s, e)))
         goto out;
-    store_val p[9] = {SV_I(plan_id), SV_I(org), app_sv_text(sc.period), SV_I(sc.total.has_value),
-                      SV_R(sc.total.has_value ? sc.total.value : 0.0), SV_R(sc.total.points),
-                      SV_R(sc.total.max), app_sv_text(ts), SV_I(u->id)};
-    if ((rc = store_exec(s, "INSERT INTO publications (plan_id, org_id, period, has_value, value, "
-                            "points, maximum, published_at, published_by) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p, 9, e)) ||
+    store_score_publication row = {plan_id, org, sc.period, sc.total.has_value,
+                                   sc.total.has_value ? sc.total.value : 0.0, sc.total.points, sc.total.max,
+                                   ts, u->id};
+    if ((rc = store_score_publication_add(s, &row, e)) ||
         (rc = audit_append_id(s, u, now, "score.publish", "plan", plan_id, NULL, pub, e))) {
         store_rollback(s);
         goto out;
@@ -141,12 +135,7 @@ dti_rc app_public_rankings(store *s, json_t **out, dti_err *e)
     if (!(c.arr = json_array()))
         return app_nomem(e);
     /* each commune's newest publication, best index first, no figure last */
-    if ((rc = store_query(s,
-                          "SELECT o.name, p.period, p.has_value, p.value, p.published_at "
-                          "FROM publications p JOIN orgs o ON o.id = p.org_id "
-                          "WHERE p.id = (SELECT MAX(id) FROM publications q WHERE q.org_id = p.org_id) "
-                          "ORDER BY p.has_value DESC, p.value DESC, o.folded",
-                          NULL, 0, pub_row, &c, e)))
+    if ((rc = store_score_publications_newest(s, pub_row, &c, e)))
         goto fail;
     if (c.nomem) {
         rc = app_nomem(e);
@@ -173,13 +162,12 @@ dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, j
     int found = 0;
     char idtxt[32];
     *out = NULL;
-    store_val q[1] = {SV_I(id)};
     if (!kind || (strcmp(kind, "indicator") && strcmp(kind, "task") && strcmp(kind, "report")))
         return dti_fail(e, DTI_ERR_INPUT, "entity",
                         "loại đối tượng phải là indicator, task hoặc report",
                         "the entity must be indicator, task or report");
     if (!strcmp(kind, "report")) {
-        if ((rc = store_query_int(s, "SELECT org_id FROM reports WHERE id = ?", q, 1, &org, &found, e)))
+        if ((rc = store_score_report_org(s, id, &org, &found, e)))
             return rc;
         if (found) {
             if (u->role == ROLE_REPORTER) {
@@ -190,9 +178,7 @@ dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, j
             }
         }
     } else {
-        const char *sql = !strcmp(kind, "task") ? "SELECT plan_id FROM tasks WHERE id = ?"
-                                                 : "SELECT plan_id FROM indicators WHERE id = ?";
-        if ((rc = store_query_int(s, sql, q, 1, &plan_id, &found, e)))
+        if ((rc = store_score_item_plan(s, !strcmp(kind, "task"), id, &plan_id, &found, e)))
             return rc;
         if (found && (u->role == ROLE_REPORTER ||
                       auth_can_plan(s, u, AUTH_READ, plan_id, e) != DTI_OK))

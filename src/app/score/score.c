@@ -19,6 +19,7 @@
 #include "base/text.h"
 #include "core/period.h"
 #include "core/plan.h"
+#include "store/store_score.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -65,9 +66,7 @@ dti_rc app_sc_periods_load(store *s, int64_t plan_id, struct plist **out, dti_er
     struct plist *L = calloc(1, sizeof *L);
     if (!L)
         return app_nomem(e);
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query(s, "SELECT code, start_date, end_date FROM periods WHERE plan_id = ? ORDER BY id",
-                          p, 1, plist_row, L, e))) {
+    if ((rc = store_score_periods(s, plan_id, plist_row, L, e))) {
         app_sc_periods_free(L);
         return rc;
     }
@@ -708,8 +707,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     {
         int found = 0;
         int64_t org = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", q, 1, &org, &found, e)))
+        if ((rc = store_score_plan_org(s, plan_id, &org, &found, e)))
             goto out;
         if (!found) {
             rc = dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan %lld",
@@ -717,10 +715,9 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             goto out;
         }
         sc->org_id = org;
-        if ((rc = store_query_text(s, "SELECT title FROM plans WHERE id = ?", q, 1, &sc->plan_title, e)))
+        if ((rc = store_score_plan_title(s, plan_id, &sc->plan_title, e)))
             goto out;
-        store_val qo[] = {SV_I(org)};
-        if (org && (rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", qo, 1, &sc->org_name, e)))
+        if (org && (rc = store_score_org_name(s, org, &sc->org_name, e)))
             goto out;
     }
     if ((rc = app_sc_periods_load(s, plan_id, &periods, e)))
@@ -731,8 +728,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     /* indicators */
     {
         int64_t n = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT COUNT(*) FROM indicators WHERE plan_id = ?", q, 1, &n, NULL, e)))
+        if ((rc = store_score_indicator_count(s, plan_id, &n, e)))
             goto out;
         if (n > APP_SCORE_ITEMS_MAX) {
             rc = dti_fail(e, DTI_ERR_TOOBIG, NULL, "kế hoạch có quá nhiều chỉ tiêu",
@@ -743,15 +739,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             rc = app_nomem(e);
             goto out;
         }
-        store_val q2[] = {SV_I(p.year), SV_I(plan_id)};
-        if ((rc = store_query(s,
-                 "SELECT i.id, i.code, i.group_code, i.name, i.due, t.op, t.value, t.unit, t.text, "
-                 "a.aggregation, t.year FROM indicators i "
-                 "LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.year = "
-                 "(SELECT MIN(t2.year) FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ?) "
-                 "LEFT JOIN indicator_aggregation a ON a.indicator_id = i.id "
-                 "WHERE i.plan_id = ? ORDER BY i.seq",
-                 q2, 2, ind_row, &c, e)))
+        if ((rc = store_score_indicators(s, plan_id, p.year, ind_row, &c, e)))
             goto out;
         if (c.nomem || c.toobig) {
             rc = c.nomem ? app_nomem(e) : dti_fail(e, DTI_ERR_TOOBIG, NULL, "quá nhiều chỉ tiêu", "too many indicators");
@@ -764,26 +752,13 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     raw.year = p.year;
     raw.until = sc->end;
     {
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query(s,
-                 "SELECT indicator_id, org_id, substr(valid_from, 1, 10), substr(valid_to, 1, 10) FROM assignments "
-                 "WHERE plan_id = ? AND role = 'lead' AND indicator_id IS NOT NULL AND org_id IS NOT NULL "
-                 "ORDER BY indicator_id",
-                 q, 1, lead_row, &raw, e)))
+        if ((rc = store_score_leads(s, plan_id, lead_row, &raw, e)))
             goto out;
         if (raw.nomem) {
             rc = app_nomem(e);
             goto out;
         }
-        if ((rc = store_query(s,
-                 "SELECT rv.indicator_id, r.period, rv.value, rv.numerator, rv.denominator, rv.met, r.approved_at, "
-                 "r.org_id, o.name FROM report_values rv JOIN reports r ON r.id = rv.report_id "
-                 "JOIN orgs o ON o.id = r.org_id "
-                 "WHERE r.plan_id = ? AND r.state = 'approved' AND r.version = "
-                 "(SELECT MAX(r2.version) FROM reports r2 WHERE r2.plan_id = r.plan_id AND r2.org_id = r.org_id "
-                 " AND r2.period = r.period AND r2.state = 'approved') "
-                 "AND (rv.value IS NOT NULL OR rv.met IS NOT NULL OR rv.denominator IS NOT NULL)",
-                 q, 1, raw_row, &raw, e)))
+        if ((rc = store_score_approved_values(s, plan_id, raw_row, &raw, e)))
             goto out;
         if (raw.nomem || raw.toobig) {
             rc = raw.nomem ? app_nomem(e) : dti_fail(e, DTI_ERR_TOOBIG, NULL, "quá nhiều số liệu", "too many values");
@@ -814,17 +789,14 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     /* the table in force */
     {
         int found = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT id FROM index_tables WHERE plan_id = ? AND valid_to IS NULL", q, 1,
-                                  &sc->table_id, &found, e)))
+        if ((rc = store_score_table_in_force(s, plan_id, &sc->table_id, &found, e)))
             goto out;
         sc->has_table = found;
     }
     if (sc->has_table) {
         int64_t n = 0;
-        store_val q[] = {SV_I(sc->table_id)};
-        if ((rc = store_query_text(s, "SELECT name FROM index_tables WHERE id = ?", q, 1, &sc->table_name, e)) ||
-            (rc = store_query_int(s, "SELECT COUNT(*) FROM index_criteria WHERE table_id = ?", q, 1, &n, NULL, e)))
+        if ((rc = store_score_table_name(s, sc->table_id, &sc->table_name, e)) ||
+            (rc = store_score_criteria_count(s, sc->table_id, &n, e)))
             goto out;
         if (n > APP_SCORE_ITEMS_MAX) {
             rc = dti_fail(e, DTI_ERR_TOOBIG, NULL, "bộ chỉ số quá lớn", "the point table is too large");
@@ -835,21 +807,13 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             rc = app_nomem(e);
             goto out;
         }
-        if ((rc = store_query(s,
-                 "SELECT id, code, group_code, group_name, name, max_points, indicators, evidence, rule_kind, "
-                 "rule_text FROM index_criteria WHERE table_id = ? ORDER BY seq",
-                 q, 1, crit_row, &c, e)))
+        if ((rc = store_score_criteria(s, sc->table_id, crit_row, &c, e)))
             goto out;
         if (c.nomem) {
             rc = app_nomem(e);
             goto out;
         }
-        store_val q2[] = {SV_I(sc->table_id), SV_I(sc->org_id), app_sv_text(sc->period)};
-        if ((rc = store_query(s,
-                 "SELECT p.criterion_id, p.self_points, p.self_note, p.review_points, p.review_reason "
-                 "FROM criterion_points p JOIN index_criteria k ON k.id = p.criterion_id "
-                 "WHERE k.table_id = ? AND p.org_id = ? AND p.period = ?",
-                 q2, 3, pts_row, &c, e)))
+        if ((rc = store_score_points(s, sc->table_id, sc->org_id, sc->period, pts_row, &c, e)))
             goto out;
         if (c.nomem) {
             rc = app_nomem(e);
@@ -877,9 +841,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             rc = app_nomem(e);
             goto out;
         }
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query(s, "SELECT code, name FROM plan_groups WHERE plan_id = ? ORDER BY seq", q, 1,
-                              group_row, &c, e)))
+        if ((rc = store_score_plan_groups(s, plan_id, group_row, &c, e)))
             goto out;
         if (c.nomem) {
             rc = app_nomem(e);

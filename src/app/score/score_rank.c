@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "core/period.h"
 #include "core/rank.h"
+#include "store/store_score.h"
 
 struct rows {
     app_rank_row *v;
@@ -190,28 +191,13 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
     out->kind = kind;
     snprintf(out->period, sizeof out->period, "%s", sc->period);
     period_date_iso(sc->end, end);
-    store_val q[] = {SV_I(sc->plan_id), app_sv_text(end), app_sv_text(end)};
-    store_val qp[] = {SV_I(sc->plan_id)};
     /* the units: leads in force at P's end, with the indicators they lead;
      * every lead assignment with its days (who owed which period's report);
      * every first submission */
-    if ((rc = store_query(s,
-             "SELECT DISTINCT o.id, o.name FROM assignments a JOIN orgs o ON o.id = a.org_id "
-             "WHERE a.plan_id = ? AND a.role = 'lead' AND substr(a.valid_from, 1, 10) <= ? "
-             "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) ORDER BY o.id",
-             q, 3, org_row, &R, e)) ||
-        (rc = store_query(s,
-             "SELECT a.org_id, a.indicator_id FROM assignments a WHERE a.plan_id = ? AND a.role = 'lead' "
-             "AND a.indicator_id IS NOT NULL AND a.org_id IS NOT NULL AND substr(a.valid_from, 1, 10) <= ? "
-             "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?)",
-             q, 3, lead_row, &L, e)) ||
-        (rc = store_query(s,
-             "SELECT org_id, substr(valid_from, 1, 10), substr(valid_to, 1, 10) FROM assignments "
-             "WHERE plan_id = ? AND role = 'lead' AND org_id IS NOT NULL",
-             qp, 1, span_row, &A, e)) ||
-        (rc = store_query(s, "SELECT org_id, period, MIN(submitted_at) FROM reports WHERE plan_id = ? "
-                             "AND submitted_at IS NOT NULL GROUP BY org_id, period",
-                          qp, 1, span_row, &S, e)))
+    if ((rc = store_score_lead_units(s, sc->plan_id, end, org_row, &R, e)) ||
+        (rc = store_score_lead_indicators(s, sc->plan_id, end, lead_row, &L, e)) ||
+        (rc = store_score_lead_spans(s, sc->plan_id, span_row, &A, e)) ||
+        (rc = store_score_first_submissions(s, sc->plan_id, span_row, &S, e)))
         goto out;
     if (R.nomem || L.nomem || A.nomem || S.nomem) {
         rc = app_nomem(e);
@@ -235,8 +221,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
     }
     P->year = sc->year;
     P->until = sc->end;
-    if ((rc = store_query(s, "SELECT code, end_date, unit_due FROM periods WHERE plan_id = ? ORDER BY end_date, id",
-                          qp, 1, pday_row, P, e)))
+    if ((rc = store_score_period_deadlines(s, sc->plan_id, pday_row, P, e)))
         goto out;
     if (P->n == 0) {        /* no calendar: the period alone, no deadline */
         snprintf(P->v[0].code, sizeof P->v[0].code, "%s", sc->period);
@@ -322,10 +307,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     score_sum *sums = NULL;
     period p;
     memset(&R, 0, sizeof R);
-    store_val q[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s,
-             "SELECT o.parent_id FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.id = ? AND o.parent_id IS NOT NULL",
-             q, 1, &prov, &found, e)))
+    if ((rc = store_score_plan_province(s, plan_id, &prov, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld không thuộc xã nào của một tỉnh",
@@ -338,9 +320,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     if (rc)
         return rc;
     period_parse(out->period, &p);
-    store_val qc[] = {SV_I(prov)};
-    if ((rc = store_query(s, "SELECT id, name FROM orgs WHERE parent_id = ? AND kind = 'commune' "
-                             "AND valid_to IS NULL ORDER BY id", qc, 1, org_row, &R, e)))
+    if ((rc = store_score_communes(s, prov, org_row, &R, e)))
         goto out;
     if (R.nomem) {
         rc = app_nomem(e);
@@ -354,15 +334,11 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
         app_rank_row *w = &R.v[i];
         int64_t pid = 0;
         int pf = 0;
-        store_val qp[] = {SV_I(w->org_id), SV_I(p.year), SV_I(p.year)};
         /* the plan that covers the period's year (its span or targets' years,
          * core/period_span.h); of several (a 2026 plan beside a 2025–2030
          * one) the one made for the shortest span, then the newest: the
          * ranking names it (plan_id, plan) */
-        if ((rc = store_query_int(s, "SELECT id FROM plans WHERE org_id = ? AND (year_from IS NULL OR year_from <= ?) "
-                                     "AND (year_to IS NULL OR year_to >= ?) "
-                                     "ORDER BY COALESCE(year_to, 9999) - COALESCE(year_from, 0), id DESC LIMIT 1",
-                                  qp, 3, &pid, &pf, e)))
+        if ((rc = store_score_commune_plan(s, w->org_id, p.year, &pid, &pf, e)))
             goto out;
         if (!pf)
             continue;

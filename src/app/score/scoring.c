@@ -17,6 +17,7 @@
 #include "base/lang.h"
 #include "core/period.h"
 #include "core/score.h"
+#include "store/store_score.h"
 
 /* The dashboard's figures in two decimals' worth of noise less: every
  * number rounded to 6 decimals (the index is printed with 4). */
@@ -153,10 +154,9 @@ static dti_rc calendar_parts(store *s, int64_t plan_id, const period *P, json_t 
         return rc;
     if (!(c.codes = json_array()))
         return app_nomem(e);
-    store_val q[] = {SV_I(plan_id)};
     dti_err e2;
     dti_err_clear(&e2);
-    if (store_query(s, "SELECT code FROM periods WHERE plan_id = ? ORDER BY start_date, id", q, 1, part_row, &c, &e2) ||
+    if (store_score_period_codes(s, plan_id, part_row, &c, &e2) ||
         c.nomem || json_array_size(c.codes) == 0) {
         json_decref(c.codes);
         return c.nomem ? app_nomem(e) : rc;     /* e still holds the calendar's refusal */
@@ -314,8 +314,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     *out = NULL;
     memset(&sc, 0, sizeof sc);
     memset(&rk, 0, sizeof rk);
-    store_val pp[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", pp, 1, &porg, &found, e)))
+    if ((rc = store_score_plan_org(s, plan_id, &porg, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan with id %lld",
@@ -424,21 +423,16 @@ dti_rc scoring_set_aggregation(store *s, const auth_user *u, int64_t plan_id, co
     in_tx = 1;
     if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
-    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-    if ((rc = store_query_int(s, "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq", q, 2, &id,
-                              &found, e)))
+    if ((rc = store_score_indicator_by_code(s, plan_id, code, &id, &found, e)))
         goto out;
     if (!found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có chỉ tiêu mã %s", "the plan has no indicator %s",
                       code ? code : "");
         goto out;
     }
-    store_val w[] = {SV_I(id)};
-    if ((rc = store_query_text(s, "SELECT aggregation FROM indicator_aggregation WHERE indicator_id = ?", w, 1, &old, e)))
+    if ((rc = store_score_aggregation_get(s, id, &old, e)))
         goto out;
-    store_val x[] = {SV_I(id), app_sv_text(aggregation)};
-    if ((rc = store_exec(s, "INSERT INTO indicator_aggregation (indicator_id, aggregation) VALUES (?, ?) "
-                            "ON CONFLICT (indicator_id) DO UPDATE SET aggregation = excluded.aggregation", x, 2, e)))
+    if ((rc = store_score_aggregation_put(s, id, aggregation, e)))
         goto out;
     b = json_pack("{s:s}", "aggregation", old ? old : "last");
     a = json_pack("{s:s}", "aggregation", aggregation);
