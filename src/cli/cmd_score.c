@@ -3,7 +3,7 @@
  * prints the dashboard's view (app/scoring.h: indicators, groups, index,
  * completeness and the unit ranking; `--aggregation` sets last/sum) unless
  * the plan has a point table loaded (or --table is given): then the table
- * view (criteria with self-assessed and reviewed points, app_score_json).
+ * view (criteria with self-assessed and reviewed points, scoring_result_json).
  * Both show the same index.
  * Commands (app/score.h):
  *   dti [--as U] score PLAN PERIOD [--json]           the plan's figures
@@ -119,7 +119,7 @@ static void print_sum(const char *label, const score_sum *m)
            TR("mục được tính", "items counted"), m->nodata, TR("mục chưa có số liệu", "items without data"));
 }
 
-static void print_table(const app_score *sc)
+static void print_table(const scoring_result *sc)
 {
     char a[SCORE_FMT_LEN], b[SCORE_FMT_LEN], c[SCORE_FMT_LEN], d1[PERIOD_DATE_LEN], d2[PERIOD_DATE_LEN];
     printf("%s %lld%s%s — %s %s (%s–%s)\n", TR("Kế hoạch", "Plan"), (long long)sc->plan_id,
@@ -131,13 +131,13 @@ static void print_table(const app_score *sc)
         printf("%s\n", TR("Chưa nạp bộ chỉ số: mọi chỉ tiêu có cùng trọng số (tối đa 1 điểm).",
                           "No point table loaded: every indicator weighs the same (maximum 1 point)."));
     for (size_t g = 0; g < sc->ngroups; g++) {
-        const app_score_group *G = &sc->groups[g];
+        const scoring_group *G = &sc->groups[g];
         printf("\n%s %s%s%s — ", TR("Nhóm", "Group"), G->code, G->name ? ". " : "", G->name ? G->name : "");
         printf("%s %s\n", TR("chỉ số", "index"),
                G->sum.has_value ? score_format_index(G->sum.value, a) : TR("chưa có số liệu", "no data"));
         if (!sc->has_table) {
             for (size_t i = 0; i < sc->ninds; i++) {
-                const app_score_ind *d = &sc->inds[i];
+                const scoring_ind *d = &sc->inds[i];
                 if (strcmp(d->group ? d->group : "", G->code) != 0)
                     continue;
                 printf("  ");
@@ -150,7 +150,7 @@ static void print_table(const app_score *sc)
             }
         } else {
             for (size_t i = 0; i < sc->ncrits; i++) {
-                const app_score_crit *k = &sc->crits[i];
+                const scoring_crit *k = &sc->crits[i];
                 if (strcmp(k->group, G->code) != 0)
                     continue;
                 printf("  ");
@@ -307,7 +307,7 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     app a;
     auth_user u;
-    app_score sc;
+    scoring_result sc;
     json_t *j = NULL;
     dti_err_clear(&e);
     memset(&sc, 0, sizeof sc);
@@ -343,8 +343,8 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     if (review >= 0) {
-        dti_rc rc = review ? app_score_review(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e)
-                           : app_score_self(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e);
+        dti_rc rc = review ? scoring_review(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e)
+                           : scoring_self(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e);
         if (rc) {
             status = cli_error(&e);
             goto out;
@@ -368,12 +368,12 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
             return score_plain(ctx, argc, argv);
         }
     }
-    if (app_score_compute(a.st, &u, plan_id, pos[1], &sc, &e)) {
+    if (scoring_compute_as(a.st, &u, plan_id, pos[1], &sc, &e)) {
         status = cli_error(&e);
         goto out;
     }
     if (json) {
-        if (app_score_json(&sc, &j, &e)) {
+        if (scoring_result_json(&sc, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -383,7 +383,7 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
     print_table(&sc);
 out:
     json_decref(j);
-    app_score_release(&sc);
+    scoring_release(&sc);
     app_close(&a);
     return status;
 }
@@ -398,7 +398,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     app a;
     auth_user u;
-    app_ranking r;
+    scoring_ranking r;
     json_t *j = NULL;
     dti_err_clear(&e);
     memset(&r, 0, sizeof r);
@@ -427,14 +427,14 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     if (app_open(&a, ctx->db, 0, &e))
         return cli_error(&e);
     if (acting(ctx, &a, &u, &e) ||
-        app_rank(a.st, &u, plan_id, pos[1],
-                 communes ? APP_RANK_COMMUNES : by_ach ? APP_RANK_UNITS_ACHIEVEMENT : APP_RANK_UNITS_ONTIME, mode,
+        scoring_rank_as(a.st, &u, plan_id, pos[1],
+                 communes ? SCORING_RANK_COMMUNES : by_ach ? SCORING_RANK_UNITS_ACHIEVEMENT : SCORING_RANK_UNITS_ONTIME, mode,
                  app_now(), &r, &e)) {
         status = cli_error(&e);
         goto out;
     }
     if (json) {
-        if (app_ranking_json(&r, &j, &e)) {
+        if (scoring_ranking_json(&r, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -445,7 +445,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     if (communes) {
         printf("%s %s\n", TR("Xếp hạng các xã theo chỉ số, kỳ", "Communes ranked by index, period"), r.period);
         for (size_t i = 0; i < r.n; i++) {
-            const app_rank_row *w = &r.rows[i];
+            const scoring_rank_row *w = &r.rows[i];
             if (w->rank)
                 printf("%4d  ", w->rank);
             else
@@ -466,7 +466,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     cell(TR("Đơn vị", "Unit"), 36);
     printf("%10s  %10s  %s\n", TR("Đúng hạn", "On time"), TR("Mức đạt", "Achiev."), TR("Báo cáo", "Reports"));
     for (size_t i = 0; i < r.n; i++) {
-        const app_rank_row *w = &r.rows[i];
+        const scoring_rank_row *w = &r.rows[i];
         int has_on = by_ach ? w->has_key2 : w->has_key, has_ach = by_ach ? w->has_key : w->has_key2;
         double on = by_ach ? w->key2 : w->key, ach = by_ach ? w->key : w->key2;
         if (w->rank)
@@ -479,7 +479,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     }
 out:
     json_decref(j);
-    app_ranking_release(&r);
+    scoring_ranking_release(&r);
     app_close(&a);
     return status;
 }
@@ -493,18 +493,18 @@ int cmd_index(cli_ctx *ctx, int argc, char **argv)
     char *data = NULL;
     size_t n = 0;
     int status = CLI_OK;
-    app_index_result res;
+    scoring_index_result res;
     dti_err_clear(&e);
     if (argc != 4 || strcmp(argv[1], "load") != 0 || parse_id(argv[2], &plan_id))
         return cli_usage("index load KẾ_HOẠCH TỆP (CSV hoặc JSON, xem docs/index-table.md)",
                          "index load PLAN FILE (CSV or JSON, see docs/index-table.md)");
-    if (file_read(argv[3], APP_INDEX_MAX_BYTES, &data, &n, &e))
+    if (file_read(argv[3], SCORING_INDEX_MAX_BYTES, &data, &n, &e))
         return cli_error(&e);
     if (app_open(&a, ctx->db, 0, &e)) {
         free(data);
         return cli_error(&e);
     }
-    if (acting(ctx, &a, &u, &e) || app_index_load(a.st, &u, plan_id, argv[3], data, n, app_now(), &res, &e)) {
+    if (acting(ctx, &a, &u, &e) || scoring_index_load(a.st, &u, plan_id, argv[3], data, n, app_now(), &res, &e)) {
         status = cli_error(&e);
         goto out;
     }

@@ -11,7 +11,7 @@ void api_public_rankings(http_req *r)
     json_t *out = NULL;
     dti_err_clear(&e);
     store *db = http_db(r, &e);
-    if (!db || app_public_rankings(db, &out, &e) != DTI_OK) {
+    if (!db || scoring_public_rankings(db, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -1,9 +1,9 @@
 /* api_rank.c — rankings, publishing and history:
  *   GET  /api/v1/plans/:id/rankings?period=P&by=ontime|achievement|communes
- *        (app_rank: the commune's units, or the communes of the plan's
+ *        (scoring_rank_as: the commune's units, or the communes of the plan's
  *        province for a province viewer; province=mean|pooled)
- *   POST /api/v1/plans/:id/publish?period=P   (app_publish)
- *   GET  /api/v1/audit?entity=KIND&id=ID       (app_history)
+ *   POST /api/v1/plans/:id/publish?period=P   (scoring_publish)
+ *   GET  /api/v1/audit?entity=KIND&id=ID       (scoring_history)
  * Permissions are app/'s. */
 #include <errno.h>
 #include <stdio.h>
@@ -34,7 +34,7 @@ struct rank_ctx {
     const auth_user *u;
     int64_t plan_id;
     const char *period;
-    app_rank_kind kind;
+    scoring_rank_kind kind;
     score_province_mode mode;
     time_t now;
 };
@@ -42,12 +42,12 @@ struct rank_ctx {
 static dti_rc rank_fn(store *db, void *ctx, json_t **out, dti_err *e)
 {
     struct rank_ctx *c = ctx;
-    app_ranking rk;
+    scoring_ranking rk;
     memset(&rk, 0, sizeof rk);
-    dti_rc rc = app_rank(db, c->u, c->plan_id, c->period, c->kind, c->mode, c->now, &rk, e);
+    dti_rc rc = scoring_rank_as(db, c->u, c->plan_id, c->period, c->kind, c->mode, c->now, &rk, e);
     if (rc == DTI_OK)
-        rc = app_ranking_json(&rk, out, e);
-    app_ranking_release(&rk);
+        rc = scoring_ranking_json(&rk, out, e);
+    scoring_ranking_release(&rk);
     return rc;
 }
 
@@ -58,18 +58,18 @@ void api_rankings(http_req *r)
     auth_user u;
     int64_t plan_id;
     store *db;
-    app_rank_kind kind;
+    scoring_rank_kind kind;
     int mode = SCORE_PROVINCE_MEAN;
     if (begin(r, &db, &u, &plan_id, &e))
         return;
     const char *by = http_query(r, "by"), *period = http_query(r, "period");
     const char *prov = http_query(r, "province");
     if (!by || !strcmp(by, "ontime"))
-        kind = APP_RANK_UNITS_ONTIME;
+        kind = SCORING_RANK_UNITS_ONTIME;
     else if (!strcmp(by, "achievement"))
-        kind = APP_RANK_UNITS_ACHIEVEMENT;
+        kind = SCORING_RANK_UNITS_ACHIEVEMENT;
     else if (!strcmp(by, "communes"))
-        kind = APP_RANK_COMMUNES;
+        kind = SCORING_RANK_COMMUNES;
     else {
         http_reply_fail(r, DTI_ERR_INPUT, "by", "cách xếp hạng phải là ontime, achievement hoặc communes",
                         "by must be ontime, achievement or communes");
@@ -85,16 +85,16 @@ void api_rankings(http_req *r)
         return;
     }
     struct rank_ctx c = {&u, plan_id, period, kind, (score_province_mode)mode, app_now()};
-    char what[SCORE_CACHE_WHAT_MAX + 8], *body = NULL;
+    char what[SCORING_CACHE_WHAT_MAX + 8], *body = NULL;
     size_t len = 0;
     int n = snprintf(what, sizeof what, "rankings/%lld?by=%d&province=%d&period=%s", (long long)plan_id,
                      (int)kind, mode, period);
-    if (score_cache_json(db, &u, n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, c.now, rank_fn, &c,
+    if (scoring_cache_json_as(db, &u, n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, c.now, rank_fn, &c,
                          &body, &len, NULL, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
 }
 
 void api_publish(http_req *r)
@@ -106,7 +106,7 @@ void api_publish(http_req *r)
     json_t *out = NULL;
     if (begin(r, &db, &u, &plan_id, &e))
         return;
-    if (app_publish(db, &u, plan_id, http_query(r, "period"), app_now(), &out, &e) != DTI_OK) {
+    if (scoring_publish(db, &u, plan_id, http_query(r, "period"), app_now(), &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -134,7 +134,7 @@ void api_audit(http_req *r)
                         "id must be a positive integer");
         return;
     }
-    if (app_history(db, &u, entity, (int64_t)v, &out, &e) != DTI_OK) {
+    if (scoring_history(db, &u, entity, (int64_t)v, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -399,7 +399,7 @@ void api_completeness(http_req *r)
     int64_t plan_id;
     dti_err_clear(&e);
     const char *period = http_param(r, "period");
-    char what[SCORE_CACHE_WHAT_MAX + 8], *body = NULL;
+    char what[SCORING_CACHE_WHAT_MAX + 8], *body = NULL;
     size_t len = 0;
     store *db = actor(r, &u, &e);
     if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
@@ -408,10 +408,10 @@ void api_completeness(http_req *r)
     }
     struct completeness_ctx c = {&u, plan_id, period, app_now()};
     int n = snprintf(what, sizeof what, "completeness/%lld/%s", (long long)plan_id, period ? period : "");
-    if (score_cache_json(db, &u, period && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, c.now,
+    if (scoring_cache_json_as(db, &u, period && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, c.now,
                          completeness_fn, &c, &body, &len, NULL, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
 }

@@ -37,10 +37,10 @@ void api_score(http_req *r)
         goto fail;
     }
     if ((inputs && strcmp(inputs, "1") == 0
-             ? score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)
-             : score_cache_view(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)) != DTI_OK)
+             ? scoring_plan_text(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)
+             : scoring_view_text(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)) != DTI_OK)
         goto fail;
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
     return;
 fail:
     http_reply_error(r, &e);

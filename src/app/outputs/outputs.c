@@ -573,7 +573,7 @@ static dti_rc choose_period(store *s, const auth_user *u, int64_t plan_id, const
 /* ---- the year summary's course -------------------------------------------------- */
 
 /* Each group's value at every period of the trend, and the previous year's
- * index: app_score_compute (the one computation) per period. A period that
+ * index: scoring_compute_as (the one computation) per period. A period that
  * cannot be computed is left without a value. */
 static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_err *e)
 {
@@ -582,10 +582,10 @@ static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_er
                           !(r->groups[g].has_trend = calloc(r->ntrend, sizeof(int)))))
             return app_nomem(e);
     for (size_t t = 0; t < r->ntrend; t++) {
-        app_score sc;
+        scoring_result sc;
         dti_err e2;
         memset(&sc, 0, sizeof sc);
-        if (app_score_compute(s, u, r->plan_id, r->trend[t].period, &sc, &e2) == DTI_OK) {
+        if (scoring_compute_as(s, u, r->plan_id, r->trend[t].period, &sc, &e2) == DTI_OK) {
             for (size_t g = 0; g < r->ngroups; g++)
                 for (size_t k = 0; k < sc.ngroups; k++)
                     if (sc.groups[k].code && r->groups[g].code && strcmp(sc.groups[k].code, r->groups[g].code) == 0 &&
@@ -594,23 +594,23 @@ static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_er
                         r->groups[g].has_trend[t] = 1;
                     }
         } else if (e2.code == DTI_ERR_NOMEM) {
-            app_score_release(&sc);
+            scoring_release(&sc);
             return app_nomem(e);
         }
-        app_score_release(&sc);
+        scoring_release(&sc);
     }
     /* last year, over the same plan: its figures for the whole year when it holds approved data */
     char prev[16];
-    app_score sc;
+    scoring_result sc;
     dti_err e2;
     memset(&sc, 0, sizeof sc);
     snprintf(prev, sizeof prev, "%d", r->year - 1);
-    if (r->year - 1 >= PERIOD_YEAR_MIN && app_score_compute(s, u, r->plan_id, prev, &sc, &e2) == DTI_OK &&
+    if (r->year - 1 >= PERIOD_YEAR_MIN && scoring_compute_as(s, u, r->plan_id, prev, &sc, &e2) == DTI_OK &&
         sc.total.has_value) {
         r->has_prev_year = 1;
         r->prev_year_index = sc.total.value;
     }
-    app_score_release(&sc);
+    scoring_release(&sc);
     return DTI_OK;
 }
 
@@ -624,16 +624,16 @@ static dti_rc commune_rank(store *s, int64_t plan_id, const char *code, time_t n
     sys.role = ROLE_ADMIN;
     sys.active = 1;
     snprintf(sys.name, sizeof sys.name, "system");
-    app_ranking rk;
+    scoring_ranking rk;
     dti_err e2;
     memset(&rk, 0, sizeof rk);
-    if (app_rank(s, &sys, plan_id, code, APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, &e2) == DTI_OK) {
+    if (scoring_rank_as(s, &sys, plan_id, code, SCORING_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, &e2) == DTI_OK) {
         r->ncommunes = (int)rk.n;
         for (size_t i = 0; i < rk.n; i++)
             if (rk.rows[i].plan_id == plan_id)
                 r->rank = rk.rows[i].rank;
     }
-    app_ranking_release(&rk);
+    scoring_ranking_release(&rk);
     return DTI_OK;
 }
 

@@ -1,7 +1,7 @@
 /* outputs_province.c — the province's summary over its communes for a
  * period (outputs.h outputs_province; export/province.h).
  *
- * The communes and their ranks are app_rank's (APP_RANK_COMMUNES: every
+ * The communes and their ranks are scoring_rank_as's (SCORING_RANK_COMMUNES: every
  * live commune under the province, each by its newest plan covering the
  * period's year, ranked by index; the province's figure by the stated
  * mode, the mean of the communes' indices). Each commune's completeness,
@@ -108,7 +108,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
                     export_province *p, dti_err *e)
 {
     store_org org;
-    app_ranking rk;
+    scoring_ranking rk;
     period pd;
     int64_t any_plan = 0;
     int found = 0;
@@ -135,7 +135,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
                                  "ORDER BY p.id DESC LIMIT 1",
                               (store_val[]){SV_I(province)}, 1, &any_plan, &found, e)))
         goto out;
-    if (found && (rc = app_rank(s, u, any_plan, code, APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, e)))
+    if (found && (rc = scoring_rank_as(s, u, any_plan, code, SCORING_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, e)))
         goto out;
     if (found) {
         if (rk.n && !(p->communes = calloc(rk.n, sizeof *p->communes))) {
@@ -148,7 +148,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
         p->mode = strdup(score_province_mode_label(rk.mode));
         for (size_t i = 0; i < rk.n; i++) {
             export_commune *c = &p->communes[i];
-            const app_rank_row *x = &rk.rows[i];
+            const scoring_rank_row *x = &rk.rows[i];
             char t[SCORE_FMT_LEN];
             c->name = dup0(x->name);
             c->plan_id = x->plan_id;
@@ -199,7 +199,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
     if (!p->author || !p->province)
         rc = app_nomem(e);
 out:
-    app_ranking_release(&rk);
+    scoring_ranking_release(&rk);
     store_org_release(&org);
     return rc;
 }

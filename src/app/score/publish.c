@@ -17,11 +17,11 @@ static json_t *head_json(const audit_mark *m)
                      audit_head_text(m, txt));
 }
 
-dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *period,
+dti_rc scoring_publish(store *s, const auth_user *u, int64_t plan_id, const char *period,
                    time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
-    app_score sc;
+    scoring_result sc;
     json_t *pub = NULL;
     int64_t org = 0;
     int is_commune = 0;
@@ -44,7 +44,7 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
                         "kế hoạch %lld không thuộc một xã: không công bố được",
                         "plan %lld does not belong to a commune: it cannot be published",
                         (long long)plan_id);
-    if ((rc = app_score_compute(s, u, plan_id, period, &sc, e)))
+    if ((rc = scoring_compute_as(s, u, plan_id, period, &sc, e)))
         goto out;
     auth_ts(now, ts);
     pub = json_pack("{s:I, s:I, s:s, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
@@ -90,7 +90,7 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     }
 out:
     json_decref(pub);
-    app_score_release(&sc);
+    scoring_release(&sc);
     return rc;
 }
 
@@ -123,10 +123,10 @@ static int pub_row(void *ctx, const store_row *r)
         snprintf(c->newest_buf, sizeof c->newest_buf, "%s", at);
         c->newest = c->newest_buf;
     }
-    return json_array_size(c->arr) >= PUBLISH_LIST_MAX;
+    return json_array_size(c->arr) >= SCORING_PUBLISH_LIST_MAX;
 }
 
-dti_rc app_public_rankings(store *s, json_t **out, dti_err *e)
+dti_rc scoring_public_rankings(store *s, json_t **out, dti_err *e)
 {
     dti_rc rc;
     struct pub_ctx c;
@@ -154,7 +154,7 @@ fail:
     return rc;
 }
 
-dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
+dti_rc scoring_history(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
                    dti_err *e)
 {
     dti_rc rc;
@@ -189,5 +189,5 @@ dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, j
                         "no %s %lld (or not yours to see)", kind, (long long)id);
     dti_err_clear(e);
     snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
-    return audit_entries(s, kind, idtxt, HISTORY_LIMIT, out, e);
+    return audit_entries(s, kind, idtxt, SCORING_HISTORY_LIMIT, out, e);
 }

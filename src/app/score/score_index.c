@@ -113,9 +113,9 @@ static void crit_free(crit_in *c)
 
 static dti_rc push(loader *L, crit_in **out, dti_err *e)
 {
-    if (L->n >= APP_INDEX_MAX_ROWS)
+    if (L->n >= SCORING_INDEX_MAX_ROWS)
         return dti_fail(e, DTI_ERR_TOOBIG, NULL, "bộ chỉ số quá %d tiêu chí", "a point table over %d criteria",
-                        APP_INDEX_MAX_ROWS);
+                        SCORING_INDEX_MAX_ROWS);
     crit_in *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 32);
     if (!nv)
         return app_nomem(e);
@@ -130,9 +130,9 @@ static dti_rc set_field(crit_in *c, int f, const char *raw, dti_err *e)
 {
     if (!raw)
         return DTI_OK;
-    if (strlen(raw) > APP_INDEX_TEXT_MAX)
+    if (strlen(raw) > SCORING_INDEX_TEXT_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, FIELD_NAMES[f], "ô quá %d byte", "a cell over %d bytes",
-                        APP_INDEX_TEXT_MAX);
+                        SCORING_INDEX_TEXT_MAX);
     char *v = text_clean(raw);
     if (!v)
         return app_nomem(e);
@@ -258,7 +258,7 @@ static dti_rc json_read(loader *L, const char *data, size_t n, char **name, dti_
             } else if (json_is_string(v)) {
                 rc = set_field(c, f, json_string_value(v), e);
             } else if (json_is_array(v) && f == F_INDICATORS) {
-                char joined[APP_INDEX_TEXT_MAX + 1] = "";
+                char joined[SCORING_INDEX_TEXT_MAX + 1] = "";
                 size_t used = 0, ai;
                 json_t *x;
                 json_array_foreach(v, ai, x) {
@@ -565,15 +565,15 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
 
 /* ---- load ----------------------------------------------------------------- */
 
-dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char *name,
-                      const char *data, size_t n, time_t now, app_index_result *out, dti_err *e)
+dti_rc scoring_index_load(store *s, const auth_user *u, int64_t plan_id, const char *name,
+                      const char *data, size_t n, time_t now, scoring_index_result *out, dti_err *e)
 {
     dti_rc rc;
     loader L;
     char *tname = NULL;
     int in_tx = 0;
     json_t *after = NULL;
-    app_index_result res;
+    scoring_index_result res;
     memset(&L, 0, sizeof L);
     memset(&res, 0, sizeof res);
     L.s = s;
@@ -582,9 +582,9 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
         return rc;
     if (!name)
         name = "bộ chỉ số";
-    if (n > APP_INDEX_MAX_BYTES) {
+    if (n > SCORING_INDEX_MAX_BYTES) {
         rc = dti_fail(e, DTI_ERR_TOOBIG, "file", "%s: tệp quá %zu byte", "%s: file over %zu bytes", name,
-                      APP_INDEX_MAX_BYTES);
+                      SCORING_INDEX_MAX_BYTES);
         goto out;
     }
     if (!text_utf8_valid(data, n)) {
@@ -602,7 +602,7 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
     if (L.json)
         rc = json_read(&L, data, n, &tname, e);
     else
-        rc = csv_parse(name, data, n, APP_INDEX_MAX_ROWS + 1, csv_row, &L, e);
+        rc = csv_parse(name, data, n, SCORING_INDEX_MAX_ROWS + 1, csv_row, &L, e);
     if (rc) {
         char m[sizeof e->msg], fld[sizeof e->field];
         snprintf(m, sizeof m, "%s", e->msg);
@@ -698,7 +698,7 @@ struct cp {
     int64_t id;
     int has_self, has_review;
     double self, review;
-    char reason[APP_SCORE_REASON_MAX + 1];
+    char reason[SCORING_REASON_MAX + 1];
 };
 
 static int cp_row(void *ctx, const store_row *r)
@@ -757,9 +757,9 @@ static dti_rc set_points(store *s, const auth_user *u, int64_t plan_id, const ch
     if (review && (!text || !*text))
         return dti_fail(e, DTI_ERR_INPUT, "reason", "thẩm định lại điểm cần nêu lý do",
                         "changing points needs a reason");
-    if (text && strlen(text) > APP_SCORE_REASON_MAX)
+    if (text && strlen(text) > SCORING_REASON_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do quá %d byte", "the reason is over %d bytes",
-                        APP_SCORE_REASON_MAX);
+                        SCORING_REASON_MAX);
     {
         if ((rc = store_score_criterion_find(s, plan_id, code, &crit, &found, e)))
             return rc;
@@ -809,13 +809,13 @@ out:
     return rc;
 }
 
-dti_rc app_score_self(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
+dti_rc scoring_self(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
                       const char *code, double points, const char *note, time_t now, dti_err *e)
 {
     return set_points(s, u, plan_id, pcode, code, points, note, 0, now, e);
 }
 
-dti_rc app_score_review(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
+dti_rc scoring_review(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
                         const char *code, double points, const char *reason, time_t now,
                         dti_err *e)
 {

@@ -1,5 +1,5 @@
 /* score_rank.c — rankings: the units of a commune by on-time rate and by
- * achievement of the indicators they lead (app_sc_rank_units, also the
+ * achievement of the indicators they lead (scoring_rank_units, also the
  * dashboard's ranking, scoring.h), and the communes of a province by index
  * (app/score.h). The order and tie-breaks are core/rank.h's. */
 #include <stdio.h>
@@ -16,7 +16,7 @@
 #include "store/store_score.h"
 
 struct rows {
-    app_rank_row *v;
+    scoring_rank_row *v;
     size_t n, cap;
     int nomem;
 };
@@ -26,13 +26,13 @@ static int org_row(void *ctx, const store_row *r)
     struct rows *R = ctx;
     if (R->n >= RANK_ITEMS_MAX)
         return 1;
-    app_rank_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 16);
+    scoring_rank_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 16);
     if (!nv) {
         R->nomem = 1;
         return 1;
     }
     R->v = nv;
-    app_rank_row *w = &R->v[R->n];
+    scoring_rank_row *w = &R->v[R->n];
     memset(w, 0, sizeof *w);
     w->org_id = r->v[0].i;
     if (!(w->name = text_dup(app_col(r, 1) ? app_col(r, 1) : ""))) {
@@ -141,11 +141,11 @@ static int span_row(void *ctx, const store_row *r)
     return 0;
 }
 
-static dti_rc sort_rows(app_ranking *out, rank_order order, dti_err *e)
+static dti_rc sort_rows(scoring_ranking *out, rank_order order, dti_err *e)
 {
     dti_rc rc = DTI_OK;
     rank_item *it = calloc(out->n ? out->n : 1, sizeof *it);
-    app_rank_row *sorted = calloc(out->n ? out->n : 1, sizeof *sorted);
+    scoring_rank_row *sorted = calloc(out->n ? out->n : 1, sizeof *sorted);
     if (!it || !sorted) {
         rc = app_nomem(e);
         goto out;
@@ -173,8 +173,8 @@ out:
     return rc;
 }
 
-dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_rank_kind kind, time_t now,
-                         app_ranking *out, dti_err *e)
+dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc, scoring_rank_kind kind, time_t now,
+                         scoring_ranking *out, dti_err *e)
 {
     dti_rc rc;
     struct rows R;
@@ -230,7 +230,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
         P->n = 1;
     }
     for (size_t i = 0; i < R.n; i++) {
-        app_rank_row *w = &R.v[i];
+        scoring_rank_row *w = &R.v[i];
         for (size_t k = 0; k < P->n; k++) {
             /* owed: a lead in force at the period's end (as completeness) */
             int owed = 0;
@@ -263,7 +263,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
             if (L.v[k].org != w->org_id)
                 continue;
             for (size_t j = 0; j < sc->ninds; j++) {
-                const app_score_ind *d = &sc->inds[j];
+                const scoring_ind *d = &sc->inds[j];
                 if (d->id != L.v[k].ind || !d->has_target)
                     continue;
                 w->led++;
@@ -276,7 +276,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
         int has_on = w->expected > 0, has_ach = w->led_data > 0;
         double on = has_on ? (double)w->on_time / (double)w->expected : 0;
         double ach = has_ach ? sum / (double)w->led_data : 0;
-        if (kind == APP_RANK_UNITS_ONTIME) {
+        if (kind == SCORING_RANK_UNITS_ONTIME) {
             w->has_key = has_on, w->key = on, w->has_key2 = has_ach, w->key2 = ach;
         } else {
             w->has_key = has_ach, w->key = ach, w->has_key2 = has_on, w->key2 = on;
@@ -298,7 +298,7 @@ out:
     return rc;
 }
 
-static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_ranking *out, dti_err *e)
+static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, scoring_ranking *out, dti_err *e)
 {
     dti_rc rc;
     int64_t prov = 0;
@@ -312,7 +312,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     if (!found)
         return dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld không thuộc xã nào của một tỉnh",
                         "plan %lld belongs to no commune of a province", (long long)plan_id);
-    /* the plan is in the user's view (app_rank checked it); the province's
+    /* the plan is in the user's view (scoring_rank_as checked it); the province's
      * other communes may not be: refused (403), not hidden (auth.h) */
     if ((rc = auth_can(s, u, AUTH_READ, prov, e)) == DTI_ERR_NOTFOUND)
         return dti_fail(e, DTI_ERR_PERM, "by", "%s không có quyền xem xếp hạng các xã của tỉnh",
@@ -331,7 +331,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
         goto out;
     }
     for (size_t i = 0; i < R.n; i++) {
-        app_rank_row *w = &R.v[i];
+        scoring_rank_row *w = &R.v[i];
         int64_t pid = 0;
         int pf = 0;
         /* the plan that covers the period's year (its span or targets' years,
@@ -342,9 +342,9 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
             goto out;
         if (!pf)
             continue;
-        app_score sc;
-        if ((rc = app_sc_compute(s, pid, out->period, &sc, e))) {
-            app_score_release(&sc);
+        scoring_result sc;
+        if ((rc = scoring_compute_unchecked(s, pid, out->period, &sc, e))) {
+            scoring_release(&sc);
             goto out;
         }
         w->plan_id = pid;
@@ -353,7 +353,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
         sums[i] = sc.total;
         w->has_key = sc.total.has_value;
         w->key = sc.total.value;
-        app_score_release(&sc);
+        scoring_release(&sc);
     }
     if ((rc = score_province(sums, R.n, out->mode, &out->province, e)))
         goto out;
@@ -370,8 +370,8 @@ out:
     return rc;
 }
 
-dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *code, app_rank_kind kind,
-                score_province_mode mode, time_t now, app_ranking *out, dti_err *e)
+dti_rc scoring_rank_as(store *s, const auth_user *u, int64_t plan_id, const char *code, scoring_rank_kind kind,
+                score_province_mode mode, time_t now, scoring_ranking *out, dti_err *e)
 {
     dti_rc rc;
     period p;
@@ -385,16 +385,16 @@ dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *code,
                         "kỳ \"%s\" không hợp lệ (dạng 2026-03, 2026-Q1, 2026-H1, 2026)",
                         "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
     period_format(&p, out->period);
-    if (kind == APP_RANK_COMMUNES)
+    if (kind == SCORING_RANK_COMMUNES)
         return rank_communes(s, u, plan_id, out, e);
-    app_score sc;
-    if ((rc = app_sc_compute(s, plan_id, out->period, &sc, e)) == DTI_OK)
-        rc = app_sc_rank_units(s, u, &sc, kind, now, out, e);
-    app_score_release(&sc);
+    scoring_result sc;
+    if ((rc = scoring_compute_unchecked(s, plan_id, out->period, &sc, e)) == DTI_OK)
+        rc = scoring_rank_units(s, u, &sc, kind, now, out, e);
+    scoring_release(&sc);
     return rc;
 }
 
-void app_ranking_release(app_ranking *r)
+void scoring_ranking_release(scoring_ranking *r)
 {
     if (!r)
         return;
@@ -409,7 +409,7 @@ static json_t *num_or_null(int has, double v)
     return has ? json_real(v) : json_null();
 }
 
-dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
+dti_rc scoring_ranking_json(const scoring_ranking *r, json_t **out, dti_err *e)
 {
     static const char *const KINDS[] = {"units_on_time", "units_achievement", "communes"};
     json_t *rows = json_array(), *o = NULL;
@@ -417,10 +417,10 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
     if (!rows)
         return app_nomem(e);
     for (size_t i = 0; i < r->n; i++) {
-        const app_rank_row *w = &r->rows[i];
-        json_t *sj = r->kind == APP_RANK_COMMUNES ? app_sc_sum_json(&w->sum) : NULL;   /* stolen below */
+        const scoring_rank_row *w = &r->rows[i];
+        json_t *sj = r->kind == SCORING_RANK_COMMUNES ? scoring_sum_json(&w->sum) : NULL;   /* stolen below */
         json_t *cj = json_object_get(sj, "completeness");
-        json_t *j = r->kind == APP_RANK_COMMUNES
+        json_t *j = r->kind == SCORING_RANK_COMMUNES
             ? json_pack("{s:i, s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "rank", w->rank, "org_id", (json_int_t)w->org_id,
                         "name", w->name, "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(),
                         "plan", w->plan_id ? json_string(w->plan_title) : json_null(),
@@ -428,10 +428,10 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
                         "completeness", cj ? json_incref(cj) : NULL)
             : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
                         (json_int_t)w->org_id, "name", w->name,
-                        "on_time_rate", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
-                                                    r->kind == APP_RANK_UNITS_ONTIME ? w->key : w->key2),
-                        "achievement", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key2 : w->has_key,
-                                                   r->kind == APP_RANK_UNITS_ONTIME ? w->key2 : w->key),
+                        "on_time_rate", num_or_null(r->kind == SCORING_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
+                                                    r->kind == SCORING_RANK_UNITS_ONTIME ? w->key : w->key2),
+                        "achievement", num_or_null(r->kind == SCORING_RANK_UNITS_ONTIME ? w->has_key2 : w->has_key,
+                                                   r->kind == SCORING_RANK_UNITS_ONTIME ? w->key2 : w->key),
                         "expected", (json_int_t)w->expected, "received", (json_int_t)w->received,
                         "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
                         "missing", (json_int_t)w->missing, "led", (json_int_t)w->led,
@@ -442,13 +442,13 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
         }
     }
     o = json_pack("{s:s, s:s, s:o}", "ranking", KINDS[r->kind], "period", r->period, "rows", rows);
-    if (o && r->kind == APP_RANK_COMMUNES) {
+    if (o && r->kind == SCORING_RANK_COMMUNES) {
         /* the province's completeness: the communes with an index over the
          * communes listed (its sum counts communes, not indicators) */
         size_t with = 0;
         for (size_t i = 0; i < r->n; i++)
             with += r->rows[i].has_key != 0;
-        json_t *ps = app_sc_sum_json(&r->province);
+        json_t *ps = scoring_sum_json(&r->province);
         if (ps && json_object_set_new(ps, "completeness",
                                       json_pack("{s:I, s:I, s:o}", "reported", (json_int_t)with, "expected",
                                                 (json_int_t)r->n, "rate",

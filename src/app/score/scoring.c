@@ -1,6 +1,6 @@
 /* scoring.c — the dashboard's view of a plan's score (scoring.h): the
- * figures of app/score.h's one computation (app_sc_compute, the unit
- * ranking app_sc_rank_units) and the period's completeness, as the JSON the
+ * figures of app/score.h's one computation (scoring_compute_unchecked, the unit
+ * ranking scoring_rank_units) and the period's completeness, as the JSON the
  * dashboard, `dti score` and the score cache read. No figure is computed
  * here. Every figure goes out with its inputs so that a person can
  * recompute it. */
@@ -43,7 +43,7 @@ static json_t *sum_json(const score_sum *s)
                      s->counted ? num((double)reported / (double)s->counted) : json_null());
 }
 
-static json_t *ind_json(const app_score_ind *d)
+static json_t *ind_json(const scoring_ind *d)
 {
     char day[PERIOD_DATE_LEN];
     int text = d->has_target && d->target.op == TARGET_TEXT;
@@ -51,7 +51,7 @@ static json_t *ind_json(const app_score_ind *d)
     if (!obs)
         return NULL;
     for (size_t i = 0; i < d->ninputs; i++) {
-        const app_score_input *x = &d->inputs[i];
+        const scoring_input *x = &d->inputs[i];
         json_t *o = json_pack("{s:s, s:s, s:I, s:o, s:o}", "period", x->period, "org", x->org,
                               "org_id", (json_int_t)x->org_id,
                               "value", x->has_value ? num(x->value) : json_null(),
@@ -76,7 +76,7 @@ static json_t *ind_json(const app_score_ind *d)
         : json_null();
     return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}",
                      "id", (json_int_t)d->id, "code", d->code, "group", d->group ? d->group : "",
-                     "name", d->name ? d->name : "", "aggregation", d->agg == APP_AGG_SUM ? "sum" : "last",
+                     "name", d->name ? d->name : "", "aggregation", d->agg == SCORING_AGG_SUM ? "sum" : "last",
                      "target", tg, "observations", obs, "value", val,
                      "value_period", d->nobs ? d->obs[d->nobs - 1].period : "",
                      "achievement", t->latest.has_data ? num(t->latest.achievement) : json_null(),
@@ -88,11 +88,11 @@ static json_t *ind_json(const app_score_ind *d)
                      "max", num(d->max), "observations_used", (int)t->used);
 }
 
-static json_t *ranking_json(const app_ranking *r)
+static json_t *ranking_json(const scoring_ranking *r)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < r->n; i++) {
-        const app_rank_row *w = &r->rows[i];
+        const scoring_rank_row *w = &r->rows[i];
         json_t *o = json_pack("{s:i, s:I, s:s, s:I, s:I, s:I, s:I, s:o, s:I, s:o}", "rank", w->rank,
                               "org_id", (json_int_t)w->org_id, "org", w->name, "periods_due", (json_int_t)w->expected,
                               "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
@@ -257,7 +257,7 @@ static dti_rc parts_completeness(store *s, const auth_user *u, int64_t plan_id, 
  * "value_text", "counted", "nodata"}], value null when nothing is counted.
  * P's own entry is SC's total, the others are computed as it is. *OUT new
  * reference. */
-static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_score *sc, json_t **out, dti_err *e)
+static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const scoring_result *sc, json_t **out, dti_err *e)
 {
     dti_rc rc = DTI_OK;
     json_t *arr = json_array();
@@ -266,8 +266,8 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_s
     for (int i = 1; i <= P->index; i++) {
         period q = {P->kind, P->year, i};
         char code[PERIOD_CODE_LEN];
-        app_score one;
-        const app_score *use = sc;
+        scoring_result one;
+        const scoring_result *use = sc;
         dti_err ignore;
         period_format(&q, code);
         memset(&one, 0, sizeof one);
@@ -276,7 +276,7 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_s
             if (calendar_parts(s, plan_id, &q, &qparts, &ignore) != DTI_OK)
                 continue;               /* not in the calendar (before the plan) */
             json_decref(qparts);
-            if ((rc = app_sc_compute(s, plan_id, code, &one, e)))
+            if ((rc = scoring_compute_unchecked(s, plan_id, code, &one, e)))
                 break;
             use = &one;
         }
@@ -284,7 +284,7 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_s
         if (!o || json_object_set_new(o, "period", json_string(code)) || json_array_append_new(arr, o))
             rc = app_nomem(e);
         if (use == &one)
-            app_score_release(&one);
+            scoring_release(&one);
         if (rc)
             break;
     }
@@ -304,8 +304,8 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     dti_rc rc;
     period P;
     char code[PERIOD_CODE_LEN], dd[PERIOD_DATE_LEN];
-    app_score sc;
-    app_ranking rk;
+    scoring_result sc;
+    scoring_ranking rk;
     json_t *o = NULL, *inds = NULL, *groups = NULL, *risk = NULL, *notmet = NULL, *comp = NULL, *ranking = NULL,
            *trend = NULL, *parts = NULL;
     int64_t porg = 0;
@@ -334,10 +334,10 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     period_format(&P, code);
     if ((rc = calendar_parts(s, plan_id, &P, &parts, e)))
         return rc;
-    if ((rc = app_sc_compute(s, plan_id, code, &sc, e)) ||
+    if ((rc = scoring_compute_unchecked(s, plan_id, code, &sc, e)) ||
         (rc = parts ? parts_completeness(s, u, plan_id, code, parts, now, &comp, e)
                     : report_completeness(s, u, plan_id, code, now, &comp, e)) ||
-        (rc = app_sc_rank_units(s, u, &sc, APP_RANK_UNITS_ONTIME, now, &rk, e)) ||
+        (rc = scoring_rank_units(s, u, &sc, SCORING_RANK_UNITS_ONTIME, now, &rk, e)) ||
         (rc = trend_json(s, plan_id, &P, &sc, &trend, e)))
         goto out;
     if (!(inds = json_array()) || !(risk = json_array()) || !(notmet = json_array()) || !(groups = json_array()) ||
@@ -346,7 +346,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         goto out;
     }
     for (size_t i = 0; i < sc.ninds; i++) {
-        const app_score_ind *d = &sc.inds[i];
+        const scoring_ind *d = &sc.inds[i];
         json_t *j = ind_json(d);
         if (!j || json_array_append_new(inds, j)) {
             rc = app_nomem(e);
@@ -401,8 +401,8 @@ out:
     json_decref(ranking);
     json_decref(trend);
     json_decref(parts);
-    app_ranking_release(&rk);
-    app_score_release(&sc);
+    scoring_ranking_release(&rk);
+    scoring_release(&sc);
     return rc;
 }
 

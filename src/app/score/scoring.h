@@ -5,7 +5,7 @@
  * dashboard.js, `dti score` and score_cache.h read).
  *
  * No figure is computed here: they are app/score.h's one computation
- * (app_sc_compute, and app_sc_rank_units for the ranking), so the dashboard,
+ * (scoring_compute_unchecked, and scoring_rank_units for the ranking), so the dashboard,
  * the rankings and publishing always agree. The rules — which reports and
  * whose figures count, last and sum, the target's year, the status day, the
  * owed reports of the ranking — are in app/score.h and docs/scoring.md
