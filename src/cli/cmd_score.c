@@ -32,22 +32,23 @@
 #include "core/period.h"
 #include "core/score.h"
 
-/* The acting user: --as NAME, else the system while the store has no users. */
-static dti_rc acting(cli_ctx *ctx, app *a, auth_user *u, dti_err *e)
+/* The command's app context: --as NAME (its account, read once and handed
+ * to app/ in the context, U its storage), else user 0, which app/ accepts
+ * as the system only while the store has no users (app_actor). CLI_OK, or
+ * the exit status after printing the error. */
+static int open_app(cli_ctx *ctx, app *a, auth_user *u)
 {
-    int sys = 0;
-    dti_rc rc;
-    if (ctx->as_user)
-        return auth_acting(a->st, ctx->as_user, u, e);
-    if ((rc = app_actor(a, u, &sys, e)))
-        return rc;
-    if (sys) {
-        u->id = 0;
-        u->role = ROLE_ADMIN;
-        u->active = 1;
-        snprintf(u->name, sizeof u->name, "system");
+    dti_err e;
+    dti_err_clear(&e);
+    if (ctx->as_user) {
+        int status = cli_open_as(ctx, a, u);
+        if (status == CLI_OK)
+            a->account = u;
+        return status;
     }
-    return DTI_OK;
+    if (app_open(a, ctx->db, 0, &e))
+        return cli_error(&e);
+    return CLI_OK;
 }
 
 static int parse_id(const char *s, int64_t *out)
@@ -269,18 +270,18 @@ static int score_plain(cli_ctx *ctx, int argc, char **argv)
                          "score PLAN PERIOD [--json] | score PLAN --aggregation CODE last|sum");
     app a;
     auth_user u;
-    int status = cli_open_as(ctx, &a, &u);
+    int status = open_app(ctx, &a, &u);
     if (status)
         return status;
     dti_err e;
     dti_err_clear(&e);
     json_t *j = NULL;
     if (agg) {
-        if (scoring_set_aggregation(a.st, &u, plan_id, agg_code, agg, app_now(), &e))
+        if (scoring_set_aggregation(&a, plan_id, agg_code, agg, &e))
             status = cli_error(&e);
         else
             printf("%s %s: %s\n", TR("Cách cộng dồn của chỉ tiêu", "Aggregation of indicator"), agg_code, agg);
-    } else if (scoring_plan(a.st, &u, plan_id, pos[1], app_now(), &j, &e)) {
+    } else if (scoring_dashboard(&a, plan_id, pos[1], &j, &e)) {
         status = cli_error(&e);
     } else if (json) {
         cli_print_json(j);
@@ -336,15 +337,11 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
     double points = 0;
     if (review >= 0 && parse_points(pos[3], &points))
         return usage_score();
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
-    if (acting(ctx, &a, &u, &e)) {
-        status = cli_error(&e);
-        goto out;
-    }
+    if ((status = open_app(ctx, &a, &u)))
+        return status;
     if (review >= 0) {
-        dti_rc rc = review ? scoring_review(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e)
-                           : scoring_self(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e);
+        dti_rc rc = review ? scoring_review(&a, plan_id, pos[1], pos[2], points, text, &e)
+                           : scoring_self(&a, plan_id, pos[1], pos[2], points, text, &e);
         if (rc) {
             status = cli_error(&e);
             goto out;
@@ -355,20 +352,18 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     if (!table) {
-        int64_t has = 0;
-        int found = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if (store_query_int(a.st, "SELECT 1 FROM index_tables WHERE plan_id = ? AND valid_to IS NULL", q, 1, &has,
-                            &found, &e)) {
+        /* the app says which form the plan has: the dashboard's, or the table's */
+        int has = 0;
+        if (scoring_has_table(&a, plan_id, &has, &e)) {
             status = cli_error(&e);
             goto out;
         }
-        if (!found) {
+        if (!has) {
             app_close(&a);
             return score_plain(ctx, argc, argv);
         }
     }
-    if (scoring_compute_as(a.st, &u, plan_id, pos[1], &sc, &e)) {
+    if (scoring_compute(&a, plan_id, pos[1], &sc, &e)) {
         status = cli_error(&e);
         goto out;
     }
@@ -424,12 +419,11 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     if (npos != 2 || parse_id(pos[0], &plan_id))
         return cli_usage("rank KẾ_HOẠCH KỲ [--units|--communes] [--by ontime|achievement] [--mean|--pooled] [--json]",
                          "rank PLAN PERIOD [--units|--communes] [--by ontime|achievement] [--mean|--pooled] [--json]");
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
-    if (acting(ctx, &a, &u, &e) ||
-        scoring_rank_as(a.st, &u, plan_id, pos[1],
-                 communes ? SCORING_RANK_COMMUNES : by_ach ? SCORING_RANK_UNITS_ACHIEVEMENT : SCORING_RANK_UNITS_ONTIME, mode,
-                 app_now(), &r, &e)) {
+    if ((status = open_app(ctx, &a, &u)))
+        return status;
+    if (scoring_rank(&a, plan_id, pos[1],
+                     communes ? SCORING_RANK_COMMUNES : by_ach ? SCORING_RANK_UNITS_ACHIEVEMENT : SCORING_RANK_UNITS_ONTIME,
+                     mode, &r, &e)) {
         status = cli_error(&e);
         goto out;
     }
@@ -500,11 +494,11 @@ int cmd_index(cli_ctx *ctx, int argc, char **argv)
                          "index load PLAN FILE (CSV or JSON, see docs/index-table.md)");
     if (file_read(argv[3], SCORING_INDEX_MAX_BYTES, &data, &n, &e))
         return cli_error(&e);
-    if (app_open(&a, ctx->db, 0, &e)) {
+    if ((status = open_app(ctx, &a, &u))) {
         free(data);
-        return cli_error(&e);
+        return status;
     }
-    if (acting(ctx, &a, &u, &e) || scoring_index_load(a.st, &u, plan_id, argv[3], data, n, app_now(), &res, &e)) {
+    if (scoring_index_load(&a, plan_id, argv[3], data, n, &res, &e)) {
         status = cli_error(&e);
         goto out;
     }

@@ -53,6 +53,12 @@
 #include "app_fixture.h"
 #include "app/report/report.h"
 #include "app/score/score.h"
+#include "base/lang.h"
+
+/* The app context an entry point builds for user U at NOW on store S (and
+ * for no user: the public page). */
+#define AS(s_, u_, now_) (&(app){.st = (s_), .user_id = (u_)->id, .account = (u_), .now = (now_), .lang = lang_get()})
+#define AS0(s_) (&(app){.st = (s_), .user_id = 0, .account = NULL, .now = 0, .lang = lang_get()})
 #include "app/score/score_int.h"
 #include "app/score/scoring.h"
 #include "base/lang.h"
@@ -350,9 +356,9 @@ static void test_table(void **state)
     time_t now = ts("2026-04-20T03:00:00Z");
 
     /* only a coordinator or an admin loads a table */
-    assert_int_equal(scoring_index_load(f->s, &f->rep_a1, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->rep_a1, now), f->plan, "t.csv", T_GOOD, strlen(T_GOOD), &res, &e),
                      DTI_ERR_PERM);
-    assert_int_equal(scoring_index_load(f->s, &f->coord_a, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "t.csv", T_GOOD, strlen(T_GOOD), &res, &e),
                      DTI_OK);
     assert_int_equal(res.ncriteria, 4);
     assert_int_equal(res.ngroups, 2);
@@ -372,16 +378,16 @@ static void test_table(void **state)
     scoring_release(&sc);
 
     /* self-assessment, then the province's review with a reason */
-    assert_int_equal(scoring_self(f->s, &f->coord_a, f->plan, "2026-03", "2.1", 10, "QĐ số 5", now, &e), DTI_OK);
-    assert_int_equal(scoring_review(f->s, &f->coord_a, f->plan, "2026-03", "2.1", 5, "sai", now, &e), DTI_ERR_PERM);
-    assert_int_equal(scoring_review(f->s, &w.coord_p, f->plan, "2026-03", "2.1", 5, "", now, &e), DTI_ERR_INPUT);
-    assert_int_equal(scoring_review(f->s, &w.coord_p, f->plan, "2026-03", "2.1", 11, "quá", now, &e), DTI_ERR_INPUT);
-    assert_int_equal(scoring_review(f->s, &w.coord_p, f->plan, "2026-03", "9.9", 1, "x", now, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(scoring_self(AS(f->s, &f->coord_a, now), f->plan, "2026-03", "2.1", 10, "QĐ số 5", &e), DTI_OK);
+    assert_int_equal(scoring_review(AS(f->s, &f->coord_a, now), f->plan, "2026-03", "2.1", 5, "sai", &e), DTI_ERR_PERM);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "2.1", 5, "", &e), DTI_ERR_INPUT);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "2.1", 11, "quá", &e), DTI_ERR_INPUT);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "9.9", 1, "x", &e), DTI_ERR_NOTFOUND);
     assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_string_equal(score_format_index(sc.total.value, buf), "0,7467");
     scoring_release(&sc);
-    assert_int_equal(scoring_review(f->s, &w.coord_p, f->plan, "2026-03", "2.1", 5,
-                                      "Trưởng ban là Phó Chủ tịch theo QĐ số 5", now, &e), DTI_OK);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "2.1", 5,
+                                      "Trưởng ban là Phó Chủ tịch theo QĐ số 5", &e), DTI_OK);
     assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_true(sc.crits[2].has_review);
     NEAR(sc.crits[2].self, 10);
@@ -412,7 +418,7 @@ static void test_table(void **state)
         "1.1,Tỷ lệ hồ sơ trực tuyến,20,I1\n"
         "6.2,Tỷ lệ người dân có hồ sơ sức khỏe điện tử,10,I2\n"
         "6.3,Tài khoản ngân hàng,10,I3\n";
-    assert_int_equal(scoring_index_load(f->s, &f->coord_a, f->plan, "other.csv", OTHER, strlen(OTHER), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "other.csv", OTHER, strlen(OTHER), &res, &e),
                      DTI_ERR_INPUT);
     assert_string_equal(e.field, "name");
     assert_non_null(strstr(e.msg, "other.csv"));
@@ -425,7 +431,7 @@ static void test_table(void **state)
     assert_null(strstr(e.msg, "dòng 2"));
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_criteria"), before);
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
-        assert_int_equal(scoring_index_load(f->s, &f->coord_a, f->plan, "bad.csv", BAD[i].csv, strlen(BAD[i].csv), now,
+        assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "bad.csv", BAD[i].csv, strlen(BAD[i].csv),
                                         &res, &e), DTI_ERR_INPUT);
         if (!strstr(e.msg, BAD[i].where))
             fail_msg("bad file %zu: \"%s\" does not say \"%s\"", i, e.msg, BAD[i].where);
@@ -438,13 +444,13 @@ static void test_table(void **state)
     static const char J[] = "{\"format\": \"dti.index/1\", \"name\": \"Bộ chỉ số thử\", \"criteria\": ["
                             "{\"code\": \"1.1\", \"group\": \"1\", \"name\": \"Hồ sơ trực tuyến\", \"max\": 10, "
                             "\"indicators\": [\"I1\"], \"rule\": \"ratio\"}]}";
-    assert_int_equal(scoring_index_load(f->s, &f->coord_a, f->plan, "t.json", J, strlen(J), now, &res, &e), DTI_OK);
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "t.json", J, strlen(J), &res, &e), DTI_OK);
     assert_int_equal(res.replaced, 1);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_tables"), 2);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_tables WHERE valid_to IS NULL"), 1);
     static const char JBAD[] = "{\"criteria\": [{\"code\": \"1\", \"group\": \"1\", \"name\": \"A\", "
                                "\"max\": -1}]}";
-    assert_int_equal(scoring_index_load(f->s, &f->coord_a, f->plan, "b.json", JBAD, strlen(JBAD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "b.json", JBAD, strlen(JBAD), &res, &e),
                      DTI_ERR_INPUT);
     assert_non_null(strstr(e.msg, "tiêu chí thứ 1, trường \"max\""));
     assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
@@ -536,7 +542,7 @@ static void test_dashboard_agrees(void **state)
 
     /* with a point table: the dashboard shows the table's index */
     scoring_index_result res;
-    assert_int_equal(scoring_index_load(f->s, &f->coord_a, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "t.csv", T_GOOD, strlen(T_GOOD), &res, &e),
                      DTI_OK);
     assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
     assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);

@@ -6,6 +6,7 @@
 #include "app/audit/audit.h"
 #include "app/score/publish.h"
 #include "app/score/score.h"
+#include "app/score/score_int.h"
 #include "core/score.h"
 #include "store/store_score.h"
 
@@ -17,7 +18,7 @@ static json_t *head_json(const audit_mark *m)
                      audit_head_text(m, txt));
 }
 
-dti_rc scoring_publish(store *s, const auth_user *u, int64_t plan_id, const char *period,
+static dti_rc publish_as(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
                    time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -32,7 +33,7 @@ dti_rc scoring_publish(store *s, const auth_user *u, int64_t plan_id, const char
         *out = NULL;
     if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         return rc;
-    if (!period || !*period)
+    if (!pcode || !*pcode)
         return dti_fail(e, DTI_ERR_INPUT, "period", "thiếu kỳ báo cáo (period)",
                         "the period is missing");
     if ((rc = store_score_plan_org(s, plan_id, &org, &found, e)))
@@ -44,7 +45,7 @@ dti_rc scoring_publish(store *s, const auth_user *u, int64_t plan_id, const char
                         "kế hoạch %lld không thuộc một xã: không công bố được",
                         "plan %lld does not belong to a commune: it cannot be published",
                         (long long)plan_id);
-    if ((rc = scoring_compute_as(s, u, plan_id, period, &sc, e)))
+    if ((rc = scoring_compute_as(s, u, plan_id, pcode, &sc, e)))
         goto out;
     auth_ts(now, ts);
     pub = json_pack("{s:I, s:I, s:s, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
@@ -126,8 +127,9 @@ static int pub_row(void *ctx, const store_row *r)
     return json_array_size(c->arr) >= SCORING_PUBLISH_LIST_MAX;
 }
 
-dti_rc scoring_public_rankings(store *s, json_t **out, dti_err *e)
+dti_rc scoring_public_rankings(app *a, json_t **out, dti_err *e)
 {
+    store *s = a->st;
     dti_rc rc;
     struct pub_ctx c;
     memset(&c, 0, sizeof c);
@@ -154,7 +156,7 @@ fail:
     return rc;
 }
 
-dti_rc scoring_history(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
+static dti_rc history_as(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
                    dti_err *e)
 {
     dti_rc rc;
@@ -190,4 +192,21 @@ dti_rc scoring_history(store *s, const auth_user *u, const char *kind, int64_t i
     dti_err_clear(e);
     snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
     return audit_entries(s, kind, idtxt, SCORING_HISTORY_LIMIT, out, e);
+}
+
+dti_rc scoring_publish(app *a, int64_t plan_id, const char *pcode, json_t **out, dti_err *e)
+{
+    auth_user u;
+    if (out)
+        *out = NULL;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : publish_as(a->st, &u, plan_id, pcode, a->now, out, e);
+}
+
+dti_rc scoring_history(app *a, const char *kind, int64_t id, json_t **out, dti_err *e)
+{
+    auth_user u;
+    *out = NULL;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : history_as(a->st, &u, kind, id, out, e);
 }

@@ -883,6 +883,44 @@ dti_rc scoring_compute_as(store *s, const auth_user *u, int64_t plan_id, const c
     return scoring_compute_unchecked(s, plan_id, code, out, e);
 }
 
+dti_rc scoring_actor(app *a, auth_user *u, dti_err *e)
+{
+    int sys = 0;
+    dti_rc rc = app_actor(a, u, &sys, e);
+    if (rc)
+        return rc;
+    if (sys) {
+        u->id = 0;
+        u->role = ROLE_ADMIN;
+        u->active = 1;
+        snprintf(u->name, sizeof u->name, "system");
+    }
+    return DTI_OK;
+}
+
+dti_rc scoring_compute(app *a, int64_t plan_id, const char *pcode, scoring_result *out, dti_err *e)
+{
+    auth_user u;
+    memset(out, 0, sizeof *out);
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : scoring_compute_as(a->st, &u, plan_id, pcode, out, e);
+}
+
+dti_rc scoring_has_table(app *a, int64_t plan_id, int *has, dti_err *e)
+{
+    auth_user u;
+    int64_t id = 0;
+    dti_err quiet;
+    dti_rc rc;
+    *has = 0;
+    if ((rc = scoring_actor(a, &u, e)))
+        return rc;
+    /* out of view or missing: the view asked next says so */
+    if (auth_can_plan(a->st, &u, AUTH_READ, plan_id, &quiet) != DTI_OK)
+        return DTI_OK;
+    return store_score_table_in_force(a->st, plan_id, &id, has, e);
+}
+
 void scoring_release(scoring_result *sc)
 {
     if (!sc)

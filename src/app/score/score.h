@@ -64,8 +64,13 @@
  *               self-assessed total (index_self) and the reviewed total
  *               (index) are reported.
  *
- * Every function takes the acting user U (auth.h) and returns DTI_ERR_PERM /
- * DTI_ERR_NOTFOUND from auth_can_plan when U may not. Times are passed in. */
+ * The context. What cli/ and http/ call takes the app context A first
+ * (app/app.h): the acting user is A's (app_actor: the session's account,
+ * --as, or the system while no user exists, acting as an admin) and "now"
+ * is A->now. What other wings of app/ call (outputs: scoring_compute_as,
+ * scoring_rank_as, scoring_plan) keeps (store, user, now) for now; the
+ * functions ending in _as are those. Every function returns DTI_ERR_PERM /
+ * DTI_ERR_NOTFOUND from auth_can_plan when the user may not. */
 #ifndef DTI_APP_SCORE_H
 #define DTI_APP_SCORE_H
 #include <stddef.h>
@@ -73,6 +78,7 @@
 #include <time.h>
 #include <jansson.h>
 #include "base/err.h"
+#include "app/app.h"
 #include "store/store.h"
 #include "app/auth/auth.h"
 #include "core/score.h"
@@ -210,24 +216,23 @@ typedef struct scoring_index_result {
  * on any error nothing is stored, and the message names the line and
  * column (CSV) or the criterion (JSON). The table in force before is
  * closed, not deleted. Audited ("index.load"). *OUT may be NULL. */
-dti_rc scoring_index_load(store *s, const auth_user *u, int64_t plan_id, const char *name,
-                      const char *data, size_t n, time_t now, scoring_index_result *out, dti_err *e);
+dti_rc scoring_index_load(app *a, int64_t plan_id, const char *name, const char *data, size_t n,
+                          scoring_index_result *out, dti_err *e);
 
 /* ---- self-assessment and review ---------------------------------------- */
 
 /* The commune's self-assessed POINTS (0..max) of criterion CODE of the
  * plan's table in force, for PERIOD, with an optional NOTE. Needs
  * AUTH_PLAN_WRITE on the plan. Audited ("score.self"). */
-dti_rc scoring_self(store *s, const auth_user *u, int64_t plan_id, const char *period,
-                      const char *code, double points, const char *note, time_t now, dti_err *e);
+dti_rc scoring_self(app *a, int64_t plan_id, const char *period, const char *code, double points,
+                    const char *note, dti_err *e);
 /* The appraiser changes criterion CODE's points to POINTS (0..max) with
  * REASON (required), for PERIOD. The self-assessed figure is kept beside.
  * Needs AUTH_REVIEW on the plan's org by a user whose scope lies above it
  * (the province's appraiser) or an admin: a commune does not appraise
  * itself. Audited ("score.review", before and after). */
-dti_rc scoring_review(store *s, const auth_user *u, int64_t plan_id, const char *period,
-                        const char *code, double points, const char *reason, time_t now,
-                        dti_err *e);
+dti_rc scoring_review(app *a, int64_t plan_id, const char *period, const char *code, double points,
+                      const char *reason, dti_err *e);
 
 /* ---- rankings ---------------------------------------------------------- */
 
@@ -276,5 +281,19 @@ dti_rc scoring_rank_as(store *s, const auth_user *u, int64_t plan_id, const char
                 dti_err *e);
 void scoring_ranking_release(scoring_ranking *r);
 dti_rc scoring_ranking_json(const scoring_ranking *r, json_t **out, dti_err *e);
+
+/* ---- the entry points' calls (the app context) ---------------------------- */
+
+/* scoring_compute_as for A's acting user. */
+dti_rc scoring_compute(app *a, int64_t plan_id, const char *pcode, scoring_result *out, dti_err *e);
+/* Which form `dti score` shows: *HAS 1 when PLAN_ID has a point table in
+ * force and A's user may read the plan (the table view, scoring_result_json),
+ * else 0 (the dashboard's, scoring.h) — also for a plan that is missing or
+ * out of the user's view, so that the view asked next gives the refusal in
+ * its own words and nothing is said here. */
+dti_rc scoring_has_table(app *a, int64_t plan_id, int *has, dti_err *e);
+/* scoring_rank_as for A's acting user at A->now. */
+dti_rc scoring_rank(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind, score_province_mode mode,
+                    scoring_ranking *out, dti_err *e);
 
 #endif

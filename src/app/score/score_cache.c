@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include "app/app_util.h"
 #include "app/score/score_cache.h"
+#include "app/score/score_int.h"
 #include "app/score/scoring.h"
 #include "base/lang.h"
 #include "core/period.h"
@@ -217,10 +218,19 @@ static dti_rc plan_fn(store *s, void *ctx, json_t **out, dti_err *e)
     return scoring_plan(s, c->u, c->plan_id, c->period, c->now, out, e);
 }
 
-dti_rc scoring_plan_text(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
-                        char **body, size_t *len, int *hit, dti_err *e)
+dti_rc scoring_plan_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
+                         dti_err *e)
 {
+    auth_user user;
+    const auth_user *u = &user;
+    store *s = a->st;
+    time_t now = a->now;
     struct plan_ctx c = {u, plan_id, period_code, now};
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &user, e)))
+        return rc;
     char what[SCORING_CACHE_WHAT_MAX + 8];
     int n = snprintf(what, sizeof what, "score/%lld/%s", (long long)plan_id, period_code ? period_code : "");
     /* no period, or one too long to keep: computed (and refused) as ever */
@@ -242,14 +252,73 @@ static dti_rc view_fn(store *s, void *ctx, json_t **out, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc scoring_view_text(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
-                        char **body, size_t *len, int *hit, dti_err *e)
+dti_rc scoring_view_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
+                         dti_err *e)
 {
+    auth_user user;
+    const auth_user *u = &user;
+    store *s = a->st;
+    time_t now = a->now;
     struct plan_ctx c = {u, plan_id, period_code, now};
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &user, e)))
+        return rc;
     char what[SCORING_CACHE_WHAT_MAX + 8];
     int n = snprintf(what, sizeof what, "score-view/%lld/%s", (long long)plan_id, period_code ? period_code : "");
     return scoring_cache_json_as(s, u, period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, now,
                             view_fn, &c, body, len, hit, e);
+}
+
+struct rank_ctx {
+    const auth_user *u;
+    int64_t plan_id;
+    const char *period;
+    scoring_rank_kind kind;
+    score_province_mode mode;
+    time_t now;
+};
+
+static dti_rc rank_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    struct rank_ctx *c = ctx;
+    scoring_ranking rk;
+    memset(&rk, 0, sizeof rk);
+    dti_rc rc = scoring_rank_as(s, c->u, c->plan_id, c->period, c->kind, c->mode, c->now, &rk, e);
+    if (rc == DTI_OK)
+        rc = scoring_ranking_json(&rk, out, e);
+    scoring_ranking_release(&rk);
+    return rc;
+}
+
+dti_rc scoring_rank_text(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind,
+                         score_province_mode mode, char **body, size_t *len, int *hit, dti_err *e)
+{
+    auth_user u;
+    char what[SCORING_CACHE_WHAT_MAX + 8];
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &u, e)))
+        return rc;
+    struct rank_ctx c = {&u, plan_id, pcode, kind, mode, a->now};
+    int n = snprintf(what, sizeof what, "rankings/%lld?by=%d&province=%d&period=%s", (long long)plan_id, (int)kind,
+                     (int)mode, pcode ? pcode : "");
+    return scoring_cache_json_as(a->st, &u, n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, a->now,
+                                 rank_fn, &c, body, len, hit, e);
+}
+
+dti_rc scoring_cache_json(app *a, const char *what, scoring_cache_fn fn, void *ctx, char **body, size_t *len,
+                          int *hit, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &u, e)))
+        return rc;
+    return scoring_cache_json_as(a->st, &u, what, a->now, fn, ctx, body, len, hit, e);
 }
 
 void scoring_cache_clear(void)

@@ -565,8 +565,8 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
 
 /* ---- load ----------------------------------------------------------------- */
 
-dti_rc scoring_index_load(store *s, const auth_user *u, int64_t plan_id, const char *name,
-                      const char *data, size_t n, time_t now, scoring_index_result *out, dti_err *e)
+static dti_rc index_load(store *s, const auth_user *u, int64_t plan_id, const char *name, const char *data,
+                         size_t n, time_t now, scoring_index_result *out, dti_err *e)
 {
     dti_rc rc;
     loader L;
@@ -809,15 +809,26 @@ out:
     return rc;
 }
 
-dti_rc scoring_self(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
-                      const char *code, double points, const char *note, time_t now, dti_err *e)
+dti_rc scoring_index_load(app *a, int64_t plan_id, const char *name, const char *data, size_t n,
+                          scoring_index_result *out, dti_err *e)
 {
-    return set_points(s, u, plan_id, pcode, code, points, note, 0, now, e);
+    auth_user u;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : index_load(a->st, &u, plan_id, name, data, n, a->now, out, e);
 }
 
-dti_rc scoring_review(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
-                        const char *code, double points, const char *reason, time_t now,
-                        dti_err *e)
+dti_rc scoring_self(app *a, int64_t plan_id, const char *pcode, const char *code, double points,
+                    const char *note, dti_err *e)
 {
-    return set_points(s, u, plan_id, pcode, code, points, reason, 1, now, e);
+    auth_user u;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : set_points(a->st, &u, plan_id, pcode, code, points, note, 0, a->now, e);
+}
+
+dti_rc scoring_review(app *a, int64_t plan_id, const char *pcode, const char *code, double points,
+                      const char *reason, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : set_points(a->st, &u, plan_id, pcode, code, points, reason, 1, a->now, e);
 }

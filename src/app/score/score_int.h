@@ -23,4 +23,8 @@ dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc
 /* A sum as JSON (new reference, NULL when out of memory). */
 json_t *scoring_sum_json(const score_sum *m);
 
+/* The acting user of A into *U (app_actor); the system, allowed while no
+ * user exists, acts as an admin named "system" (what `dti score` did). */
+dti_rc scoring_actor(app *a, auth_user *u, dti_err *e);
+
 #endif

@@ -394,6 +394,15 @@ dti_rc scoring_rank_as(store *s, const auth_user *u, int64_t plan_id, const char
     return rc;
 }
 
+dti_rc scoring_rank(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind, score_province_mode mode,
+                    scoring_ranking *out, dti_err *e)
+{
+    auth_user u;
+    memset(out, 0, sizeof *out);
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : scoring_rank_as(a->st, &u, plan_id, pcode, kind, mode, a->now, out, e);
+}
+
 void scoring_ranking_release(scoring_ranking *r)
 {
     if (!r)

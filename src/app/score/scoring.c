@@ -406,19 +406,30 @@ out:
     return rc;
 }
 
-dti_rc scoring_set_aggregation(store *s, const auth_user *u, int64_t plan_id, const char *code,
-                               const char *aggregation, time_t now, dti_err *e)
+dti_rc scoring_dashboard(app *a, int64_t plan_id, const char *pcode, json_t **out, dti_err *e)
 {
+    auth_user u;
+    *out = NULL;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : scoring_plan(a->st, &u, plan_id, pcode, a->now, out, e);
+}
+
+dti_rc scoring_set_aggregation(app *a, int64_t plan_id, const char *code, const char *aggregation, dti_err *e)
+{
+    store *s = a->st;
+    auth_user user;
+    const auth_user *u = &user;
+    time_t now = a->now;
     dti_rc rc;
     int in_tx = 0;
     int64_t id = 0;
     int found = 0;
     char *old = NULL;
-    json_t *b = NULL, *a = NULL;
+    json_t *jb = NULL, *ja = NULL;
     if (!aggregation || (strcmp(aggregation, "last") != 0 && strcmp(aggregation, "sum") != 0))
         return dti_fail(e, DTI_ERR_INPUT, "aggregation", "cách cộng dồn phải là last hoặc sum",
                         "the aggregation is last or sum");
-    if ((rc = store_begin(s, e)))
+    if ((rc = scoring_actor(a, &user, e)) || (rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
     if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
@@ -434,13 +445,13 @@ dti_rc scoring_set_aggregation(store *s, const auth_user *u, int64_t plan_id, co
         goto out;
     if ((rc = store_score_aggregation_put(s, id, aggregation, e)))
         goto out;
-    b = json_pack("{s:s}", "aggregation", old ? old : "last");
-    a = json_pack("{s:s}", "aggregation", aggregation);
-    if (!a || !b) {
+    jb = json_pack("{s:s}", "aggregation", old ? old : "last");
+    ja = json_pack("{s:s}", "aggregation", aggregation);
+    if (!ja || !jb) {
         rc = app_nomem(e);
         goto out;
     }
-    if ((rc = audit_append_id(s, u, now, "indicator.aggregation", "indicator", id, b, a, e)))
+    if ((rc = audit_append_id(s, u, now, "indicator.aggregation", "indicator", id, jb, ja, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -449,7 +460,7 @@ out:
     if (in_tx)
         store_rollback(s);
     free(old);
-    json_decref(a);
-    json_decref(b);
+    json_decref(ja);
+    json_decref(jb);
     return rc;
 }

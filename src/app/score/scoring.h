@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <time.h>
 #include <jansson.h>
+#include "app/app.h"
 #include "app/auth/auth.h"
 
 /* The score of PLAN_ID for PERIOD as JSON (every figure with its inputs,
@@ -43,9 +44,11 @@
 dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *period, time_t now,
                     json_t **out, dti_err *e);
 
-/* Set the aggregation ("last" or "sum") of PLAN_ID's indicator CODE.
- * AUTH_PLAN_WRITE; audited. */
-dti_rc scoring_set_aggregation(store *s, const auth_user *u, int64_t plan_id, const char *code,
-                               const char *aggregation, time_t now, dti_err *e);
+/* scoring_plan for A's acting user (score.h: scoring_actor) at A->now. */
+dti_rc scoring_dashboard(app *a, int64_t plan_id, const char *pcode, json_t **out, dti_err *e);
+
+/* Set the aggregation ("last" or "sum") of PLAN_ID's indicator CODE, as A's
+ * acting user at A->now. AUTH_PLAN_WRITE; audited. */
+dti_rc scoring_set_aggregation(app *a, int64_t plan_id, const char *code, const char *aggregation, dti_err *e);
 
 #endif
