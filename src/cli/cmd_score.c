@@ -224,11 +224,11 @@ static void print_score_plain(const json_t *j)
     json_array_foreach(json_object_get(j, "groups"), i, x)
         printf("  %-4s %s: %s/%s = %s (%s %lld)\n", jstr(x, "code"), jstr(x, "name"),
                fig(json_object_get(x, "points"), 4, a), fig(json_object_get(x, "max"), 0, b),
-               json_is_number(json_object_get(x, "value")) ? jstr(x, "value_text") : "—",
+               json_is_number(json_object_get(x, "index")) ? jstr(x, "index_text") : "—",
                TR("chưa có số liệu:", "no data:"), (long long)json_integer_value(json_object_get(x, "nodata")));
-    const json_t *p = json_object_get(j, "plan");
+    const json_t *p = json_object_get(j, "total");
     printf("%s: %s (%s/%s; %s %lld)\n", TR("Chỉ số của kế hoạch", "Plan index"),
-           json_is_number(json_object_get(p, "value")) ? jstr(p, "value_text") : "—",
+           json_is_number(json_object_get(p, "index")) ? jstr(p, "index_text") : "—",
            fig(json_object_get(p, "points"), 4, a), fig(json_object_get(p, "max"), 0, b),
            TR("chưa có số liệu:", "no data:"), (long long)json_integer_value(json_object_get(p, "nodata")));
     printf("%s:", TR("Nguy cơ không đạt", "At risk"));

@@ -495,10 +495,10 @@ static void test_dashboard_agrees(void **state)
     assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_int_equal(scoring_rank_as(f->s, &f->view_a, f->plan, "2026-03", SCORING_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
                               &r, &e), DTI_OK);
-    const json_t *jp = json_object_get(j, "plan");
-    NEAR(json_number_value(json_object_get(jp, "value")), sc.total.value);
+    const json_t *jp = json_object_get(j, "total");
+    NEAR(json_number_value(json_object_get(jp, "index")), sc.total.value);
     NEAR(sc.total.value, 0.675);
-    assert_string_equal(json_string_value(json_object_get(jp, "value_text")), "0,6750");
+    assert_string_equal(json_string_value(json_object_get(jp, "index_text")), "0,6750");
     assert_int_equal(json_integer_value(json_object_get(jp, "nodata")), (json_int_t)sc.total.nodata);
     size_t i;
     json_t *x;
@@ -546,7 +546,7 @@ static void test_dashboard_agrees(void **state)
                      DTI_OK);
     assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
     assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
-    NEAR(json_number_value(json_object_get(json_object_get(j, "plan"), "value")), sc.total.value);
+    NEAR(json_number_value(json_object_get(json_object_get(j, "total"), "index")), sc.total.value);
     NEAR(sc.total.value, 23.6 / 45.0);
     assert_true(json_is_object(json_object_get(j, "table")));
     json_decref(j);

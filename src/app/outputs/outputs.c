@@ -306,17 +306,17 @@ static dti_rc model_groups(export_report *r, const json_t *j, dti_err *e)
         export_group *g = &r->groups[i];
         g->code = dup0(jstr(x, "code"));
         g->name = dup0(jstr(x, "name"));
-        g->has_value = jnum(x, "value", &g->value);
-        g->value_text = g->has_value ? dup0(jstr(x, "value_text")) : NULL;
+        g->has_value = jnum(x, "index", &g->value);
+        g->value_text = g->has_value ? dup0(jstr(x, "index_text")) : NULL;
         jnum(x, "points", &g->points);
         jnum(x, "max", &g->max);
         g->counted = jlong(x, "counted");
         g->nodata = jlong(x, "nodata");
         group_counts(r, g);
     }
-    const json_t *p = json_object_get(j, "plan");
-    r->has_index = jnum(p, "value", &r->index);
-    r->index_text = r->has_index ? dup0(jstr(p, "value_text")) : NULL;
+    const json_t *p = json_object_get(j, "total");
+    r->has_index = jnum(p, "index", &r->index);
+    r->index_text = r->has_index ? dup0(jstr(p, "index_text")) : NULL;
     jnum(p, "points", &r->points);
     jnum(p, "max", &r->max);
     r->counted = jlong(p, "counted");
@@ -333,7 +333,7 @@ static dti_rc model_groups(export_report *r, const json_t *j, dti_err *e)
     for (size_t i = 0; i < nt; i++) {
         const json_t *x = json_array_get(tr, i);
         snprintf(r->trend[i].period, sizeof r->trend[i].period, "%s", jstr(x, "period") ? jstr(x, "period") : "");
-        r->trend[i].has_value = jnum(x, "value", &r->trend[i].value);
+        r->trend[i].has_value = jnum(x, "index", &r->trend[i].value);
     }
     if (nt >= 2 && r->trend[nt - 2].has_value) {
         r->has_prev = 1;

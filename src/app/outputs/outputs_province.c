@@ -96,9 +96,9 @@ static dti_rc commune_figures(store *s, const auth_user *u, const char *code, ti
     c->at_risk = (long)json_array_size(json_object_get(j, "at_risk"));
     const json_t *tr = json_object_get(j, "trend");
     size_t n = json_array_size(tr);
-    if (n >= 2 && json_is_number(json_object_get(json_array_get(tr, n - 2), "value"))) {
+    if (n >= 2 && json_is_number(json_object_get(json_array_get(tr, n - 2), "index"))) {
         c->has_prev = 1;
-        c->prev = json_number_value(json_object_get(json_array_get(tr, n - 2), "value"));
+        c->prev = json_number_value(json_object_get(json_array_get(tr, n - 2), "index"));
     }
     json_decref(j);
     return own_report(s, c->plan_id, code, now, c, e);

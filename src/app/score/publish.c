@@ -48,10 +48,13 @@ static dti_rc publish_as(store *s, const auth_user *u, int64_t plan_id, const ch
     if ((rc = scoring_compute_as(s, u, plan_id, pcode, &sc, e)))
         goto out;
     auth_ts(now, ts);
-    pub = json_pack("{s:I, s:I, s:s, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
+    /* the score in the one vocabulary (scoring.h): index, index_text, points, max */
+    char txt[SCORE_FMT_LEN];
+    pub = json_pack("{s:I, s:I, s:s, s:o, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
                     "org_id", (json_int_t)org, "period", sc.period,
                     "index", sc.total.has_value ? json_real(sc.total.value) : json_null(),
-                    "points", sc.total.points, "maximum", sc.total.max, "published_at", ts,
+                    "index_text", sc.total.has_value ? json_string(score_format_index(sc.total.value, txt)) : json_null(),
+                    "points", sc.total.points, "max", sc.total.max, "published_at", ts,
                     "published_by", (json_int_t)u->id);
     if (!pub) {
         rc = app_nomem(e);

@@ -33,7 +33,9 @@
  * (app/app.h; score.h: scoring_actor). Needs AUTH_PLAN_WRITE
  * on the plan; the plan must belong to a commune (DTI_ERR_CONFLICT
  * otherwise); DTI_ERR_INPUT for a bad period. *OUT (may be NULL; new
- * reference) gets the stored publication, with "audit_head" (the head
+ * reference) gets the stored publication {plan_id, org_id, period, index,
+ * index_text, points, max, published_at, published_by} (a score's keys,
+ * scoring.h), with "audit_head" (the head
  * after it, anchored). */
 dti_rc scoring_publish(app *a, int64_t plan_id, const char *pcode, json_t **out, dti_err *e);
 

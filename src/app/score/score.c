@@ -991,19 +991,39 @@ static json_t *jstr_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-json_t *scoring_sum_json(const score_sum *m)
+/* V as JSON, rounded to 6 decimals when R6 (the dashboard's figures: what
+ * JSON cannot hold is null; a figure too large to round is already whole). */
+static json_t *jfig(double v, int r6)
+{
+    if (!isfinite(v))
+        return json_null();
+    return json_real(r6 && fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
+}
+
+/* The one JSON form of a score (scoring.h: "One vocabulary"). */
+static json_t *sum_json(const score_sum *m, int r6)
 {
     char f[SCORE_FMT_LEN];
     /* sums are made with SCORE_NODATA_ZERO: every counted item is expected,
      * those without data (nodata) scored 0 */
     size_t expected = m->counted, reported = m->counted >= m->nodata ? m->counted - m->nodata : 0;
-    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:{s:I, s:I, s:o}}", "points", jreal(m->points), "max", jreal(m->max),
-                     "index", jnum_or_null(m->has_value, m->value),
+    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:{s:I, s:I, s:o}}", "points", jfig(m->points, r6),
+                     "max", jfig(m->max, r6), "index", m->has_value ? jfig(m->value, r6) : json_null(),
                      "index_text", m->has_value ? json_string(score_format_index(m->value, f)) : json_null(),
                      "counted", (json_int_t)m->counted, "nodata", (json_int_t)m->nodata,
                      "zero_max", (json_int_t)m->zero_max, "completeness", "reported", (json_int_t)reported,
                      "expected", (json_int_t)expected, "rate",
-                     expected ? json_real((double)reported / (double)expected) : json_null());
+                     expected ? jfig((double)reported / (double)expected, r6) : json_null());
+}
+
+json_t *scoring_sum_json(const score_sum *m)
+{
+    return sum_json(m, 0);
+}
+
+json_t *scoring_sum_json_rounded(const score_sum *m)
+{
+    return sum_json(m, 1);
 }
 
 static json_t *ind_json(const scoring_result *sc, const scoring_ind *d)

@@ -20,8 +20,12 @@ dti_rc scoring_compute_unchecked(store *s, int64_t plan_id, const char *code, sc
  * the same ones); only units in U's scope are listed. */
 dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc, scoring_rank_kind kind, time_t now,
                          scoring_ranking *out, dti_err *e);
-/* A sum as JSON (new reference, NULL when out of memory). */
+/* A score as JSON, in the one vocabulary of scoring.h: {points, max,
+ * index, index_text, counted, nodata, zero_max, completeness {reported,
+ * expected, rate}} (new reference, NULL when out of memory). The _rounded
+ * form rounds every figure to 6 decimals (the dashboard's). */
 json_t *scoring_sum_json(const score_sum *m);
+json_t *scoring_sum_json_rounded(const score_sum *m);
 
 /* The acting user of A into *U (app_actor); the system, allowed while no
  * user exists, acts as an admin named "system" (what `dti score` did). */

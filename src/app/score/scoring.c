@@ -30,19 +30,6 @@ static json_t *num(double v)
     return json_real(fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
 }
 
-static json_t *sum_json(const score_sum *s)
-{
-    char f[SCORE_FMT_LEN];
-    /* SCORE_NODATA_ZERO sums: completeness = reported / expected beside the index */
-    size_t reported = s->counted >= s->nodata ? s->counted - s->nodata : 0;
-    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I, s:{s:I, s:I, s:o}}", "points", num(s->points), "max",
-                     num(s->max), "value", s->has_value ? num(s->value) : json_null(),
-                     "value_text", s->has_value ? score_format_index(s->value, f) : "",
-                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata, "completeness",
-                     "reported", (json_int_t)reported, "expected", (json_int_t)s->counted, "rate",
-                     s->counted ? num((double)reported / (double)s->counted) : json_null());
-}
-
 static json_t *ind_json(const scoring_ind *d)
 {
     char day[PERIOD_DATE_LEN];
@@ -253,8 +240,8 @@ static dti_rc parts_completeness(store *s, const auth_user *u, int64_t plan_id, 
 /* ---- the trend ------------------------------------------------------------ */
 
 /* The plan's index for every period of P's kind in P's year up to P that
- * the plan's calendar holds, oldest first: [{"period", "value",
- * "value_text", "counted", "nodata"}], value null when nothing is counted.
+ * the plan's calendar holds, oldest first: [{"period"} and the score's
+ * keys (scoring_sum_json)], index null when nothing is counted.
  * P's own entry is SC's total, the others are computed as it is. *OUT new
  * reference. */
 static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const scoring_result *sc, json_t **out, dti_err *e)
@@ -280,7 +267,7 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const scori
                 break;
             use = &one;
         }
-        json_t *o = sum_json(&use->total);
+        json_t *o = scoring_sum_json_rounded(&use->total);
         if (!o || json_object_set_new(o, "period", json_string(code)) || json_array_append_new(arr, o))
             rc = app_nomem(e);
         if (use == &one)
@@ -360,7 +347,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         }
     }
     for (size_t g = 0; g < sc.ngroups; g++) {
-        json_t *o2 = sum_json(&sc.groups[g].sum);
+        json_t *o2 = scoring_sum_json_rounded(&sc.groups[g].sum);
         if (!o2 || json_object_set_new(o2, "code", json_string(sc.groups[g].code)) ||
             json_object_set_new(o2, "name", json_string(sc.groups[g].name ? sc.groups[g].name : "")) ||
             json_array_append_new(groups, o2)) {
@@ -383,7 +370,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
                   "table", sc.has_table ? json_pack("{s:I, s:s}", "id", (json_int_t)sc.table_id, "name",
                                                     sc.table_name ? sc.table_name : "")
                                         : json_null(),
-                  "indicators", inds, "groups", groups, "plan", sum_json(&sc.total), "at_risk", risk,
+                  "indicators", inds, "groups", groups, "total", scoring_sum_json_rounded(&sc.total), "at_risk", risk,
                   "not_met", notmet, "completeness", comp, "ranking", ranking, "trend", trend);
     inds = groups = risk = notmet = NULL;
     if (!o) {
