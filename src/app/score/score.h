@@ -211,7 +211,7 @@ typedef struct scoring_index_result {
 
 /* Load the point table in the N bytes at DATA (CSV, or JSON when the first
  * non-blank byte is '{'; docs/index-table.md) named NAME for plan PLAN_ID,
- * as U (coordinator or admin: AUTH_PLAN_WRITE on the plan) at NOW. Every row
+ * as A's acting user (coordinator or admin: AUTH_PLAN_WRITE on the plan) at A->now. Every row
  * is checked before anything is written and the load is one transaction:
  * on any error nothing is stored, and the message names the line and
  * column (CSV) or the criterion (JSON). The table in force before is
