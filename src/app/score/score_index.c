@@ -628,8 +628,8 @@ static dti_rc index_load(store *s, const auth_user *u, int64_t plan_id, const ch
     }
 
     /* write, in one transaction */
-    char ts[STORE_TS_LEN], sha[65];
-    store_timestamp(ts);
+    char ts[AUTH_TS_LEN], sha[65];
+    auth_ts(now, ts);    /* the context's now (app.h), not the clock */
     file_sha256_hex(data, n, sha);
     if ((rc = store_begin(s, e)))
         goto out;
@@ -728,7 +728,7 @@ static dti_rc set_points(store *s, const auth_user *u, int64_t plan_id, const ch
 {
     dti_rc rc;
     period p;
-    char pc[PERIOD_CODE_LEN], ts[STORE_TS_LEN];
+    char pc[PERIOD_CODE_LEN], ts[AUTH_TS_LEN];
     int in_tx = 0, found = 0;
     int64_t crit = 0, org = 0;
     double max = 0;
@@ -774,7 +774,7 @@ static dti_rc set_points(store *s, const auth_user *u, int64_t plan_id, const ch
     if (!isfinite(points) || points < 0 || points > max + SCORE_EPS)
         return dti_fail(e, DTI_ERR_INPUT, "points", "điểm của tiêu chí %s phải từ 0 đến %g",
                         "criterion %s's points must be 0 to %g", code, max);
-    store_timestamp(ts);
+    auth_ts(now, ts);
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
