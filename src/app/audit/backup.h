@@ -52,6 +52,11 @@ typedef struct app_backup_result {
  * The operator's command: no user, the file's permissions are the check. */
 dti_rc app_backup(store *s, const char *dest, int with_key, time_t now, app_backup_result *r, dti_err *e);
 
+/* app_backup of the database DB (store_open's URL), opened for the copy
+ * without migrating it and closed after: `dti backup`. */
+dti_rc app_backup_db(const char *db, const char *dest, int with_key, time_t now, app_backup_result *r,
+                     dti_err *e);
+
 typedef struct app_restore_result {
     char kept[BACKUP_PATH_MAX + 64];    /* where the replaced database was kept ("" when there was none) */
     audit_check check;                  /* the restored database's audit log */
