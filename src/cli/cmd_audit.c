@@ -84,7 +84,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
         audit_mark m;
         char txt[AUDIT_HEAD_TEXT];
         /* the same permission as verify: the head is the log's */
-        if (auth_can(a.st, &u, AUTH_AUDIT, 0, &e) || audit_anchor(a.st, "head", app_now(), &m, &e)) {
+        if (auth_can(a.st, &u, AUTH_AUDIT, 0, &e) || audit_anchor(a.st, "head", a.now, &m, &e)) {
             status = cli_error(&e);
         } else if (json) {
             json_t *o = json_pack("{s:I, s:s, s:s, s:b}", "seq", (json_int_t)m.seq, "hash", m.hash, "head",
