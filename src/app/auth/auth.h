@@ -253,13 +253,15 @@ dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_T
  * unknown, or its user inactive: DTI_ERR_AUTH (and an expired session is
  * removed). The session, its user and the data generation (*U's gen_known,
  * gen, gen_uid) are read by one statement: one read transaction; and the
- * answer is kept per thread with the store's data version
- * (store_data_version), so that checking the same session again runs no
- * statement until something commits to the database (here, in another
- * thread or in another process: a logout, an account disabled, a report
- * saved) or last_seen is due to move; then it reads again. A session
- * ended or an account disabled is therefore refused at the next check, as
- * without the cache. See auth.c "the session cache". */
+ * answer is kept per thread under the data generation
+ * (store/store_generation.h), so that checking the same session again
+ * runs no statement while the generation is known unchanged without one
+ * (on SQLite: no commit since it was read) and last_seen is not due to
+ * move; then it reads again. Ending sessions (logout, password change or
+ * reset, account disabled, role or org changed) bumps the generation in
+ * the same transaction, in whatever process: a session ended or an
+ * account disabled is refused at the next check, as without the cache.
+ * See auth.c "the session cache". */
 dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
                           char csrf[AUTH_TOKEN_HEX], dti_err *e);
 /* End session ID (logout). Unknown ids are a no-op. */
