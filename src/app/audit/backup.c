@@ -105,7 +105,7 @@ static dti_rc key_file(char out[NAME_LEN], const char *db, dti_err *e)
     return name(out, db, ".audit-key", e);
 }
 
-dti_rc app_backup(store *s, const char *dest, int with_key, time_t now, app_backup_result *r, dti_err *e)
+dti_rc audit_backup(store *s, const char *dest, int with_key, time_t now, audit_backup_result *r, dti_err *e)
 {
     dti_rc rc;
     char from[NAME_LEN], to[NAME_LEN];
@@ -223,7 +223,7 @@ out:
     return rc;
 }
 
-dti_rc app_backup_db(const char *db, const char *dest, int with_key, time_t now, app_backup_result *r,
+dti_rc audit_backup_db(const char *db, const char *dest, int with_key, time_t now, audit_backup_result *r,
                      dti_err *e)
 {
     store *s = NULL;
@@ -232,12 +232,12 @@ dti_rc app_backup_db(const char *db, const char *dest, int with_key, time_t now,
     /* not migrated: a newer dti backs up a database an older server serves */
     if ((rc = store_open_ex(db, STORE_OPEN_NO_MIGRATE, &s, e)))
         return rc;
-    rc = app_backup(s, dest, with_key, now, r, e);
+    rc = audit_backup(s, dest, with_key, now, r, e);
     store_close(s);
     return rc;
 }
 
-dti_rc app_restore(const char *db, const char *src, int force, time_t now, app_restore_result *r, dti_err *e)
+dti_rc audit_restore(const char *db, const char *src, int force, time_t now, audit_restore_result *r, dti_err *e)
 {
     dti_rc rc;
     char st[24], tmp[NAME_LEN], side[NAME_LEN], side2[NAME_LEN], kept[NAME_LEN], cur_key[NAME_LEN];
