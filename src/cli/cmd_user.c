@@ -107,7 +107,7 @@ static int user_passwd(cli_ctx *ctx, int argc, char **argv)
         app_close(&a);
         return CLI_BAD_INPUT;
     }
-    dti_rc rc = auth_user_passwd(a.st, &u, name, pw, a.now, &e);
+    dti_rc rc = auth_user_passwd(&a, name, pw, &e);
     sodium_memzero(pw, sizeof pw);
     if (rc)
         status = cli_error(&e);
@@ -133,7 +133,7 @@ static int user_list(cli_ctx *ctx, int argc, char **argv)
         return status;
     dti_err e;
     dti_err_clear(&e);
-    if (auth_user_list(a.st, &u, &list, &n, &e)) {
+    if (auth_user_list(&a, &list, &n, &e)) {
         status = cli_error(&e);
         goto out;
     }
@@ -170,7 +170,7 @@ static int user_active(cli_ctx *ctx, int argc, char **argv, int active)
         return status;
     dti_err e;
     dti_err_clear(&e);
-    if (auth_user_set_active(a.st, &u, argv[1], active, a.now, &e))
+    if (auth_user_set_active(&a, argv[1], active, &e))
         status = cli_error(&e);
     else
         printf("%s %s\n", active ? TR("Đã mở khóa", "Enabled") : TR("Đã khóa", "Disabled"), argv[1]);
@@ -209,7 +209,7 @@ static int user_set(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     if ((org && report_org_find(a.st, 0, org, &c.org_id, &e)) || auth_user_get(a.st, name, &target, &e) ||
-        auth_user_update(a.st, &u, target.id, &c, a.now, &target, &e))
+        auth_user_update(&a, target.id, &c, &target, &e))
         status = cli_error(&e);
     else
         printf("%s %s (%s, %s %lld)\n", TR("Đã sửa người dùng", "Changed user"), target.name,

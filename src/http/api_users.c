@@ -139,7 +139,7 @@ static void reply_user(http_req *r, int status, app *a, const auth_user *actor, 
     auth_org *orgs = NULL;
     size_t n = 0;
     dti_err_clear(&e);
-    if (auth_org_list(a->st, actor, &orgs, &n, &e) != DTI_OK) {
+    if (auth_org_list(a, &orgs, &n, &e) != DTI_OK) {
         reply_error(r, &e);
         return;
     }
@@ -158,7 +158,7 @@ void api_users_list(http_req *r)
     json_t *arr = NULL, *roles = NULL;
     if (begin(r, &a, &me, &e))
         return;
-    if (auth_user_list(a->st, &me, &list, &n, &e) != DTI_OK || auth_org_list(a->st, &me, &orgs, &norgs, &e) != DTI_OK) {
+    if (auth_user_list(a, &list, &n, &e) != DTI_OK || auth_org_list(a, &orgs, &norgs, &e) != DTI_OK) {
         reply_error(r, &e);
         goto out;
     }
@@ -240,7 +240,7 @@ void api_user_update(http_req *r)
                         "nothing to change: send display, role, org_id or active");
         return;
     }
-    if (auth_user_update(a->st, &me, uid, &c, a->now, &after, &e)) {
+    if (auth_user_update(a, uid, &c, &after, &e)) {
         reply_error(r, &e);
         return;
     }
@@ -260,7 +260,7 @@ void api_user_password(http_req *r)
         return;
     if (http_param_id(r, "uid", &uid, &e) || http_json_body(r, &body, &e) || only_members(body, allowed, &e) ||
         str_member(body, "password", AUTH_PASSWORD_MAX * 4, 1, &password, &e) ||
-        auth_user_reset_password(a->st, &me, uid, password, a->now, &e)) {
+        auth_user_reset_password(a, uid, password, &e)) {
         reply_error(r, &e);
         return;
     }
@@ -280,7 +280,7 @@ void api_me_password(http_req *r)
     if (http_json_body(r, &body, &e) || only_members(body, allowed, &e) ||
         str_member(body, "current", AUTH_PASSWORD_MAX * 4, 1, &current, &e) ||
         str_member(body, "password", AUTH_PASSWORD_MAX * 4, 1, &password, &e) ||
-        auth_password_change(a->st, &me, current, password, r->sid, a->now, &e)) {
+        auth_password_change(a, current, password, r->sid, &e)) {
         reply_error(r, &e);
         return;
     }
@@ -297,7 +297,7 @@ void api_orgs(http_req *r)
     json_t *arr;
     if (begin(r, &a, &me, &e))
         return;
-    if (auth_org_list(a->st, &me, &orgs, &n, &e)) {
+    if (auth_org_list(a, &orgs, &n, &e)) {
         reply_error(r, &e);
         return;
     }

@@ -25,9 +25,9 @@ dti_rc http_auth_login(app *a, const char *login, const char *password, const ch
 {
     auth_user au;
     char sid[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
-    dti_rc rc = auth_login(a->st, login, password, a->now, &au, e);
+    dti_rc rc = auth_login(a, login, password, &au, e);
     if (rc == DTI_OK)
-        rc = auth_session_new(a->st, &au, a->now, sid, csrf, e);
+        rc = auth_session_new(a, &au, sid, csrf, e);
     if (rc != DTI_OK)
         return rc;
     fill_user(&au, u);
@@ -41,7 +41,7 @@ dti_rc http_auth_session(app *a, const char *sid, http_user *u, char *csrf, dti_
 {
     auth_user au;
     char tok[AUTH_TOKEN_HEX];
-    dti_rc rc = auth_session_check(a->st, sid, a->now, &au, tok, e);
+    dti_rc rc = auth_session_check(a, sid, &au, tok, e);
     if (rc != DTI_OK)
         return rc;
     fill_user(&au, u);
@@ -51,5 +51,5 @@ dti_rc http_auth_session(app *a, const char *sid, http_user *u, char *csrf, dti_
 
 dti_rc http_auth_logout(app *a, const char *sid, dti_err *e)
 {
-    return auth_session_end(a->st, sid, e);
+    return auth_session_end(a, sid, e);
 }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "app/audit/audit.h"
+#include "app/app.h"
 #include "store/store_audit.h"
 #include "app/app_util.h"
 #include "app/report/report_int.h"
@@ -994,8 +995,8 @@ out:
     return rc;
 }
 
-dti_rc audit_verify_heads(store *s, const auth_user *u, const char *const *heads, size_t nheads,
-                          audit_check *out, dti_err *e)
+static dti_rc verify_heads(store *s, const auth_user *u, const char *const *heads, size_t nheads,
+                           audit_check *out, dti_err *e)
 {
     dti_rc rc;
     memset(out, 0, sizeof *out);
@@ -1007,7 +1008,19 @@ dti_rc audit_verify_heads(store *s, const auth_user *u, const char *const *heads
 
 dti_rc audit_verify(store *s, const auth_user *u, audit_check *out, dti_err *e)
 {
-    return audit_verify_heads(s, u, NULL, 0, out, e);
+    return verify_heads(s, u, NULL, 0, out, e);
+}
+
+dti_rc audit_verify_heads(app *a, const char *const *heads, size_t nheads, audit_check *out, dti_err *e)
+{
+    auth_user u;
+    int system = 0;
+    dti_rc rc;
+    memset(out, 0, sizeof *out);
+    out->ok = 1;
+    if ((rc = app_actor(a, &u, &system, e)))
+        return rc;
+    return verify_heads(a->st, system ? NULL : &u, heads, nheads, out, e);
 }
 
 /* ---- log ----------------------------------------------------------------- */
@@ -1041,14 +1054,15 @@ static int log_row(void *ctx, const store_audit_entry *x)
     return 0;
 }
 
-dti_rc audit_log(store *s, const auth_user *u, const char *entity, const char *entity_id,
-                 int64_t limit, json_t **out, dti_err *e)
+dti_rc audit_log(app *a, const char *entity, const char *entity_id, int64_t limit, json_t **out, dti_err *e)
 {
+    auth_user u;
+    int system = 0;
     dti_rc rc;
     *out = NULL;
-    if ((rc = auth_can(s, u, AUTH_AUDIT, 0, e)))
+    if ((rc = app_actor(a, &u, &system, e)) || (rc = auth_can(a->st, system ? NULL : &u, AUTH_AUDIT, 0, e)))
         return rc;
-    return audit_entries(s, entity, entity_id, limit, out, e);
+    return audit_entries(a->st, entity, entity_id, limit, out, e);
 }
 
 dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_t limit,

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/auth/auth.h"
+#include "app/app.h"
 #include "store/store_user.h"
 #include "app/auth/auth_int.h"
 #include "app/audit/audit.h"
@@ -318,8 +319,21 @@ static dti_rc end_sessions(store *s, int64_t user_id, dti_err *e)
     return store_session_delete_user(s, user_id, NULL, e);
 }
 
-dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
-                        const char *password, time_t now, dti_err *e)
+/* The acting user of A into *U for a use case that needs one: the system
+ * actor (no user yet) is refused as "no acting user" (FIELD names it). */
+dti_rc auth_actor_needed(app *a, auth_user *u, const char *field, dti_err *e)
+{
+    int system = 0;
+    dti_rc rc = app_actor(a, u, &system, e);
+    if (rc)
+        return rc;
+    if (system)
+        return dti_fail(e, DTI_ERR_AUTH, field, "cần người thực hiện", "an acting user is needed");
+    return DTI_OK;
+}
+
+static dti_rc user_passwd(store *s, const auth_user *actor, const char *name,
+                          const char *password, time_t now, dti_err *e)
 {
     dti_rc rc;
     char hash[128];
@@ -360,8 +374,15 @@ out:
     return rc;
 }
 
-dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, int active,
-                            time_t now, dti_err *e)
+dti_rc auth_user_passwd(app *a, const char *name, const char *password, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, "--as", e);
+    return rc ? rc : user_passwd(a->st, &actor, name, password, a->now, e);
+}
+
+static dti_rc user_set_active(store *s, const auth_user *actor, const char *name, int active,
+                              time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -408,7 +429,14 @@ out:
     return rc;
 }
 
-dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e)
+dti_rc auth_user_set_active(app *a, const char *name, int active, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, "--as", e);
+    return rc ? rc : user_set_active(a->st, &actor, name, active, a->now, e);
+}
+
+static dti_rc user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e)
 {
     store_user *rows = NULL;
     auth_user *v = NULL;
@@ -448,6 +476,15 @@ fail:
     return rc;
 }
 
+dti_rc auth_user_list(app *a, auth_user **out, size_t *n, dti_err *e)
+{
+    auth_user actor;
+    *out = NULL;
+    *n = 0;
+    dti_rc rc = auth_actor_needed(a, &actor, "--as", e);
+    return rc ? rc : user_list(a->st, &actor, out, n, e);
+}
+
 /* ---- logins ---------------------------------------------------------------- */
 
 /* Record one more failure for NAME at NOW; lock at AUTH_FAIL_LOCK. */
@@ -484,8 +521,8 @@ struct login_user {
     int found;
 };
 
-dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
-                  auth_user *out, dti_err *e)
+dti_rc auth_login_check(store *s, const char *name, const char *password, time_t now,
+                        auth_user *out, dti_err *e)
 {
     dti_rc rc;
     store_login_failure f;
@@ -568,6 +605,11 @@ out:
     return rc;
 }
 
+dti_rc auth_login(app *a, const char *name, const char *password, auth_user *out, dti_err *e)
+{
+    return auth_login_check(a->st, name, password, a->now, out, e);
+}
+
 /* ---- sessions -------------------------------------------------------------- */
 
 static void token_hex(char out[AUTH_TOKEN_HEX])
@@ -578,9 +620,11 @@ static void token_hex(char out[AUTH_TOKEN_HEX])
     sodium_memzero(r, sizeof r);
 }
 
-dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_TOKEN_HEX],
-                        char csrf[AUTH_TOKEN_HEX], dti_err *e)
+dti_rc auth_session_new(app *a, const auth_user *u, char id[AUTH_TOKEN_HEX], char csrf[AUTH_TOKEN_HEX],
+                        dti_err *e)
 {
+    store *s = a->st;
+    time_t now = a->now;
     dti_rc rc;
     char hash[65], ts[AUTH_TS_LEN], exp[AUTH_TS_LEN];
     if ((rc = auth_init(e)))
@@ -695,9 +739,10 @@ static void gen_to_user(auth_user *u, const store_gen *g)
     snprintf(u->gen_uid, sizeof u->gen_uid, "%s", g->uid);
 }
 
-dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
-                          char csrf[AUTH_TOKEN_HEX], dti_err *e)
+dti_rc auth_session_check(app *a, const char *id, auth_user *u, char csrf[AUTH_TOKEN_HEX], dti_err *e)
 {
+    store *s = a->st;
+    time_t now = a->now;
     dti_rc rc;
     char hash[65], ts[AUTH_TS_LEN], idle[AUTH_TS_LEN], touch[AUTH_TS_LEN];
     store_gen g;
@@ -775,8 +820,9 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
     return DTI_OK;
 }
 
-dti_rc auth_session_end(store *s, const char *id, dti_err *e)
+dti_rc auth_session_end(app *a, const char *id, dti_err *e)
 {
+    store *s = a->st;
     char hash[65];
     if (!id)
         return DTI_OK;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/auth/auth.h"
+#include "app/app.h"
 #include "store/store_user.h"
 #include "app/auth/auth_int.h"
 #include "app/audit/audit.h"
@@ -117,8 +118,8 @@ static dti_rc managed(store *s, const auth_user *actor, int64_t id, auth_user *u
 
 /* ---- changes ---------------------------------------------------------------- */
 
-dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth_user_change *c,
-                        time_t now, auth_user *out, dti_err *e)
+static dti_rc user_update(store *s, const auth_user *actor, int64_t id, const auth_user_change *c,
+                          time_t now, auth_user *out, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -219,8 +220,15 @@ out:
     return rc;
 }
 
-dti_rc auth_user_reset_password(store *s, const auth_user *actor, int64_t id, const char *password,
-                                time_t now, dti_err *e)
+dti_rc auth_user_update(app *a, int64_t id, const auth_user_change *c, auth_user *out, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, NULL, e);
+    return rc ? rc : user_update(a->st, &actor, id, c, a->now, out, e);
+}
+
+static dti_rc user_reset_password(store *s, const auth_user *actor, int64_t id, const char *password,
+                                  time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -263,8 +271,15 @@ out:
     return rc;
 }
 
-dti_rc auth_password_change(store *s, const auth_user *actor, const char *current,
-                            const char *password, const char *keep_sid, time_t now, dti_err *e)
+dti_rc auth_user_reset_password(app *a, int64_t id, const char *password, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, NULL, e);
+    return rc ? rc : user_reset_password(a->st, &actor, id, password, a->now, e);
+}
+
+static dti_rc password_change(store *s, const auth_user *actor, const char *current,
+                              const char *password, const char *keep_sid, time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -286,7 +301,7 @@ dti_rc auth_password_change(store *s, const auth_user *actor, const char *curren
     }
     /* the current password is checked as a login: throttled, then locked */
     dti_err_clear(&le);
-    rc = auth_login(s, actor->name, current, now, NULL, &le);
+    rc = auth_login_check(s, actor->name, current, now, NULL, &le);
     if (rc == DTI_ERR_AUTH) {
         rc = dti_fail(e, DTI_ERR_INPUT, "current", "mật khẩu hiện tại không được chấp nhận (%s)",
                       "the current password was not accepted (%s)", le.msg);
@@ -323,9 +338,16 @@ out:
     return rc;
 }
 
+dti_rc auth_password_change(app *a, const char *current, const char *password, const char *keep_sid, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, NULL, e);
+    return rc ? rc : password_change(a->st, &actor, current, password, keep_sid, a->now, e);
+}
+
 /* ---- the org picker --------------------------------------------------------- */
 
-dti_rc auth_org_list(store *s, const auth_user *actor, auth_org **out, size_t *n, dti_err *e)
+static dti_rc org_list(store *s, const auth_user *actor, auth_org **out, size_t *n, dti_err *e)
 {
     store_user_org *rows = NULL;
     size_t nrows = 0;
@@ -358,6 +380,15 @@ dti_rc auth_org_list(store *s, const auth_user *actor, auth_org **out, size_t *n
     *out = v;
     *n = nrows;
     return DTI_OK;
+}
+
+dti_rc auth_org_list(app *a, auth_org **out, size_t *n, dti_err *e)
+{
+    auth_user actor;
+    *out = NULL;
+    *n = 0;
+    dti_rc rc = app_actor(a, &actor, NULL, e);
+    return rc ? rc : org_list(a->st, &actor, out, n, e);
 }
 
 void auth_org_list_free(auth_org *list, size_t n)
