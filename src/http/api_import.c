@@ -140,6 +140,7 @@ void api_import_preview(http_req *r)
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     dti_err_clear(&de);
+    memset(&a, 0, sizeof a);    /* no account: app_actor reads it */
     a.st = http_db(r, &e);
     a.user_id = r->user ? r->user->id : 0;
     /* only who may import (app/ decides) has a document extracted */
@@ -279,6 +280,7 @@ void api_import_confirm(http_req *r)
         goto fail;
     if ((cp = http_part_get(r, "units")) != NULL && read_units(cp, &units, &choices, &opts, &e) != DTI_OK)
         goto fail;
+    memset(&a, 0, sizeof a);    /* no account: app_actor reads it */
     a.st = http_db(r, &e);
     a.user_id = r->user ? r->user->id : 0;
     if (!a.st || app_import_plan_opts(&a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
