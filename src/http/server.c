@@ -610,12 +610,17 @@ static int check_session(http_req *r, dti_err *e)
         dti_fail(e, DTI_ERR_AUTH, NULL, "Cần đăng nhập", "Login required");
         return -1;
     }
-    store *db = http_db(r, e);
-    if (!db)
+    /* the request's context, built before its user is known: the user is
+     * set below once the session holds (the caller drops the context with
+     * the handle before the body is read, and http_app builds it again) */
+    app *a = http_app(r, e);
+    if (!a)
         return -1;
-    if (http_auth_session(db, sid, &p->user, p->csrf, e) != DTI_OK)
+    if (http_auth_session(a, sid, &p->user, p->csrf, e) != DTI_OK)
         return -1;
     r->user = &p->user;
+    a->user_id = p->user.id;
+    a->account = &p->user.account;
     r->sid = arena_strdup(&r->pool, sid);
     if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
         const char *tok = http_header(r, "X-CSRF-Token");
@@ -1092,7 +1097,7 @@ void http_server_stop(http_server *s, unsigned grace_ms)
     if (!s)
         return;
     MHD_socket ls = MHD_quiesce_daemon(s->d);
-    store_stop_waits();     /* a handler waiting for a lock answers 503 now */
+    app_stop_waits();       /* a handler waiting for a lock answers 503 now */
     for (unsigned waited = 0; waited < grace_ms; waited += 20) {
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!di || di->num_connections == 0)
