@@ -61,6 +61,9 @@ void api_user_email_set(struct http_req *r);
 void api_plan_reminders_get(struct http_req *r);
 void api_plan_reminders_set(struct http_req *r);
 void api_reminders_run(struct http_req *r);
+/* api_review.c */
+void api_review_evidence(struct http_req *r);
+void api_evidence_view(struct http_req *r);
 /* api_export.c */
 void api_export_report(struct http_req *r);
 void api_export_report_post(struct http_req *r);

@@ -136,7 +136,7 @@ void api_import_preview(http_req *r)
     calendar_found cal = CALENDAR_FOUND_INIT;
     app_import_result res;
     json_t *matches = NULL, *answer;
-    app a;
+    app a = {0};    /* account NULL: app_actor reads it (was left uninitialised) */
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     dti_err_clear(&de);
@@ -255,7 +255,7 @@ void api_import_confirm(http_req *r)
     app_unit_choice *choices = NULL;
     json_t *units = NULL;
     app_import_result res;
-    app a;
+    app a = {0};
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     if (http_file_part(r, "file", &f, &e) != DTI_OK)

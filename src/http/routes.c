@@ -36,6 +36,8 @@ const route api_routes[] = {
     {"POST", "/api/v1/plans/:id/reports/:org/:period/evidence",     api_report_attach,   ROUTE_SESSION | ROUTE_MULTIPART, EVIDENCE_UPLOAD_MAX},
     {"GET",  "/api/v1/evidence/:eid", api_evidence_get,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/evidence/:eid/check", api_evidence_check, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/evidence/:eid/view",  api_evidence_view,  ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/reports/:org/:period/evidence", api_review_evidence, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/completeness/:period", api_completeness, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
