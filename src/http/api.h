@@ -64,6 +64,11 @@ void api_reminders_run(struct http_req *r);
 /* api_review.c */
 void api_review_evidence(struct http_req *r);
 void api_evidence_view(struct http_req *r);
+/* api_appraise.c */
+void api_index_load(struct http_req *r);
+void api_score_self(struct http_req *r);
+void api_score_review(struct http_req *r);
+void api_appraisal(struct http_req *r);
 /* api_export.c */
 void api_export_report(struct http_req *r);
 void api_export_report_post(struct http_req *r);

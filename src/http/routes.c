@@ -12,6 +12,8 @@
  * route may take (each file still checked against its own limit). */
 #define REPORT_CSV_MAX ((size_t)4 << 20)
 #define EVIDENCE_UPLOAD_MAX HTTP_MAX_UPLOAD
+/* A point table (app/score.h APP_INDEX_MAX_BYTES) with the multipart's room. */
+#define INDEX_UPLOAD_MAX (((size_t)2 << 20) + 65536)
 /* An edit of one indicator or task: its texts (app/planedit.h limits) with room. */
 #define PLAN_EDIT_MAX ((size_t)1 << 20)
 
@@ -42,6 +44,10 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/index",    api_index_load, ROUTE_SESSION | ROUTE_MULTIPART, INDEX_UPLOAD_MAX},
+    {"GET",  "/api/v1/plans/:id/appraisal/:period", api_appraisal, ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/score/:period/criteria/:code/self",   api_score_self,   ROUTE_SESSION, 8192},
+    {"PUT",  "/api/v1/plans/:id/score/:period/criteria/:code/review", api_score_review, ROUTE_SESSION, 8192},
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/periods",  api_calendar_periods, ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/calendar", api_calendar_set,     ROUTE_SESSION, 8192},

@@ -117,6 +117,7 @@ function cases(spec) {
     ['/api/v1/plans/{id}/units', '/api/v1/plans/1/units', 'dieuphoi'],
     ['/api/v1/evidence/{eid}', '/api/v1/evidence/1', 'dieuphoi'],
     ['/api/v1/evidence/{eid}/view', '/api/v1/evidence/1/view', 'dieuphoi'],
+    ['/api/v1/plans/{id}/appraisal/{period}', `/api/v1/plans/1/appraisal/${last}`, 'dieuphoi'],
     ['/api/v1/plans/{id}/reports/{org}/{period}/evidence', `/api/v1/plans/1/reports/${encodeURIComponent('Phòng Kinh tế xã')}/${last}/evidence`, 'kinhte'],
     ['/api/v1/notices', '/api/v1/notices', 'kinhte'],
     ['/api/v1/users/{uid}/email', `/api/v1/users/${ids.kinhte}/email`, 'kinhte'],

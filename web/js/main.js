@@ -30,6 +30,7 @@ const SCREENS = [
   { path: 'my-work', key: 'nav.mywork', load: () => import('./views/mywork.js'), roles: ['admin', 'coordinator', 'reporter'] },
   { path: 'review', key: 'nav.review', load: () => import('./views/review.js'), roles: ['admin', 'coordinator'] },
   { path: 'rankings', key: 'nav.rankings', load: () => import('./views/rankings.js') },
+  { path: 'appraise', key: 'nav.appraise', load: () => import('./views/appraise.js'), roles: ['admin', 'coordinator'] },
   { path: 'history', key: 'nav.history', load: () => import('./views/history.js') },
   { path: 'calendar', key: 'nav.calendar', load: () => import('./views/calendar.js') },
   // roles (optional): the roles that see the row in the navigation (all when absent)
