@@ -69,6 +69,9 @@ void api_index_load(struct http_req *r);
 void api_score_self(struct http_req *r);
 void api_score_review(struct http_req *r);
 void api_appraisal(struct http_req *r);
+/* api_units.c */
+void api_unit_add(struct http_req *r);
+void api_unit_rename(struct http_req *r);
 /* api_export.c */
 void api_export_report(struct http_req *r);
 void api_export_report_post(struct http_req *r);

@@ -57,6 +57,8 @@ const route api_routes[] = {
     {"POST", "/api/v1/users/:uid/password", api_user_password, ROUTE_SESSION, 0},
     {"POST", "/api/v1/me/password",        api_me_password,   ROUTE_SESSION, 0},
     {"GET",  "/api/v1/orgs",               api_orgs,          ROUTE_SESSION, 0},
+    {"POST", "/api/v1/orgs/:oid/units",    api_unit_add,      ROUTE_SESSION, 4096},
+    {"PATCH", "/api/v1/orgs/:oid",         api_unit_rename,   ROUTE_SESSION, 4096},
     {"PATCH", "/api/v1/plans/:id/indicators/:code", api_indicator_edit, ROUTE_SESSION, PLAN_EDIT_MAX},
     {"PATCH", "/api/v1/plans/:id/tasks/:code",      api_task_edit,      ROUTE_SESSION, PLAN_EDIT_MAX},
     {"GET",  "/api/v1/plans/:id/assignments",       api_assignments,    ROUTE_SESSION, 0},

@@ -19,3 +19,19 @@ dti_rc store_review_evidence(store *s, int64_t plan_id, int64_t org_id, const ch
         "ORDER BY r2.version DESC LIMIT 1) ORDER BY v.id",
         p, 3, fn, ctx, e);
 }
+
+dti_rc store_units_rename(store *s, int64_t id, const char *name, const char *key, dti_err *e)
+{
+    int64_t clash = 0;
+    int found = 0;
+    store_val q[] = {SV_I(id), SV_T(key), SV_I(id)};
+    dti_rc rc = store_query_int(s, "SELECT o.id FROM orgs o JOIN orgs me ON me.id = ? WHERE "
+                                   "COALESCE(o.parent_id, 0) = COALESCE(me.parent_id, 0) AND o.folded = ? AND "
+                                   "o.valid_to IS NULL AND o.id <> ?", q, 3, &clash, &found, e);
+    if (rc)
+        return rc;
+    if (found)
+        return dti_fail(e, DTI_ERR_CONFLICT, "name", "Đã có đơn vị tên «%s»", "A unit named «%s» exists", name);
+    store_val p[] = {SV_T(name), SV_T(key), SV_I(id)};
+    return store_exec(s, "UPDATE orgs SET name = ?, folded = ? WHERE id = ?", p, 3, e);
+}

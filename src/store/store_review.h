@@ -1,7 +1,7 @@
 /* store_review.h — the review screen's repository: what the coordinator
  * sees of a report's evidence beyond report_show (who attached each file,
- * when, who checked it). No permission is checked here (app/report/
- * review.h does). */
+ * when, who checked it); and renaming a unit (app/plan/units.h). No
+ * permission is checked here (app/ does). */
 #ifndef DTI_STORE_REVIEW_H
 #define DTI_STORE_REVIEW_H
 #include <stdint.h>
@@ -14,5 +14,9 @@
  * version. No rows when there is no report. */
 dti_rc store_review_evidence(store *s, int64_t plan_id, int64_t org_id, const char *period, store_row_fn fn,
                              void *ctx, dti_err *e);
+
+/* Rename org ID to NAME with matching key KEY (core/orgname.h). A live org
+ * with that key under the same parent already: DTI_ERR_CONFLICT. */
+dti_rc store_units_rename(store *s, int64_t id, const char *name, const char *key, dti_err *e);
 
 #endif

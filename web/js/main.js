@@ -34,6 +34,7 @@ const SCREENS = [
   { path: 'history', key: 'nav.history', load: () => import('./views/history.js') },
   { path: 'calendar', key: 'nav.calendar', load: () => import('./views/calendar.js') },
   // roles (optional): the roles that see the row in the navigation (all when absent)
+  { path: 'units', key: 'nav.units', load: () => import('./views/units.js'), roles: ['admin', 'coordinator'] },
   { path: 'users', key: 'nav.users', load: () => import('./views/users.js'), roles: ['admin', 'coordinator'] },
   { path: 'account', key: 'nav.account', load: () => import('./views/account.js') },
   { path: 'notices', key: 'nav.notices', load: () => import('./views/notices.js') },
