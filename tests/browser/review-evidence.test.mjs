@@ -144,7 +144,7 @@ for (const width of [1280, 360]) {
       // the Word file: no preview, a download only
       const docx = page.locator('#review-evidence li', { hasText: 'ke-hoach.docx' });
       assert.equal(await docx.locator('button', { hasText: 'Xem trước' }).count(), 0);
-      assert.equal(await docx.locator('a', { hasText: 'Tải về' }).count(), 1);
+      assert.equal(await docx.locator('a', { hasText: 'ke-hoach.docx' }).getAttribute('href'), `/api/v1/evidence/${await docx.getAttribute('data-evidence')}`);
 
       // the image in a sandboxed frame, shown
       await png.locator('button', { hasText: 'Xem trước' }).click();

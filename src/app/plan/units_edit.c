@@ -94,15 +94,16 @@ dti_rc units_rename(app *a, int64_t id, const char *name, dti_err *e)
     int in_tx = 0;
     memset(&o, 0, sizeof o);
     memset(&c, 0, sizeof c);
-    if ((rc = app_actor(a, &u, NULL, e)) || (rc = clean_name(name, &n, e)) || (rc = store_org_get(a->st, id, &o, e)))
+    /* who may, before anything is said about the name (out of scope: as missing) */
+    if ((rc = app_actor(a, &u, NULL, e)) || (rc = store_org_get(a->st, id, &o, e)) ||
+        (rc = auth_can(a->st, &u, AUTH_PLAN_WRITE, o.parent_id ? o.parent_id : o.id, e)))
         goto out;
     if (o.kind != ORG_UNIT || o.valid_to) {
         rc = dti_fail(e, DTI_ERR_INPUT, "org", "Chỉ đổi tên được một đơn vị đang hoạt động.",
                       "Only a unit in force can be renamed.");
         goto out;
     }
-    if ((rc = auth_can(a->st, &u, AUTH_PLAN_WRITE, o.parent_id, e)) ||
-        (rc = store_org_get(a->st, o.parent_id, &c, e)))
+    if ((rc = clean_name(name, &n, e)) || (rc = store_org_get(a->st, o.parent_id, &c, e)))
         goto out;
     if (!(key = orgname_key(n, c.name)) || !(oldkey = orgname_key(o.name, c.name))) {
         rc = app_nomem(e);

@@ -191,8 +191,8 @@ function fmtSize(n) {
   return `${fmtNum(Math.round((n / 1048576) * 10) / 10)} MB`;
 }
 
-// The evidence files as cards: name and item, uploader, time, size; a
-// preview button (PDF, PNG, JPEG), a download link, and "Đã kiểm tra"
+// The evidence files as cards: the name (the download link) and item,
+// uploader, time, size; a preview button (PDF, PNG, JPEG), and "Đã kiểm tra"
 // (CANCHECK: a coordinator or an admin) saved at once.
 function evidenceList(list, details, canCheck) {
   return h('ul', { id: 'review-evidence', class: 'cards evidence' }, list.map((ev) => {
@@ -216,13 +216,12 @@ function evidenceList(list, details, canCheck) {
     });
     const preview = d.preview ?? /^(application\/pdf|image\/(png|jpeg))$/.test(ev.media_type || '');
     return h('li', { 'data-evidence': ev.id, 'data-checked': checked ? '1' : '0' },
-      h('p', {}, h('strong', {}, ev.name), ev.indicator ? ` · ${t('review.forIndicator', { c: ev.indicator })}` : ev.task ? ` · ${t('review.forTask', { c: ev.task })}` : ''),
+      h('p', {}, h('a', { href: `/api/v1/evidence/${ev.id}`, id: `ev-download-${ev.id}`, class: 'ev-name', title: t('review.download') }, ev.name), ev.indicator ? ` · ${t('review.forIndicator', { c: ev.indicator })}` : ev.task ? ` · ${t('review.forTask', { c: ev.task })}` : ''),
       h('p', { class: 'muted ev-meta' }, [d.attached_by ? t('review.attachedBy', { n: d.attached_by }) : null,
         d.attached_at ? fmtDateTime(d.attached_at) : null, fmtSize(d.size ?? ev.size)].filter(Boolean).join(' · ')),
       h('div', { class: 'actions' },
         preview ? h('button', { type: 'button', class: 'secondary', id: `ev-preview-${ev.id}`,
-          onclick: () => showPreview(ev, d) }, t('review.preview')) : null,
-        h('a', { href: `/api/v1/evidence/${ev.id}`, id: `ev-download-${ev.id}` }, t('review.download'))),
+          onclick: () => showPreview(ev, d) }, t('review.preview')) : null),
       h('p', { class: 'check' }, box, ' ', h('label', { for: `ev-check-${ev.id}` }, t('review.checked')), ' ', who, ' ', msg));
   }));
 }
