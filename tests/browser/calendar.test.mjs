@@ -148,6 +148,23 @@ for (const width of [1280, 360]) {
       assert.match(warn, /Kỳ 2026: hạn đơn vị 05\/12\/2026 đến trước khi kỳ kết thúc \(14\/12\/2026\)/);
       await noSideways(page, width, 'calendar with a warning');
       await page.screenshot({ path: path.join(ART, `calendar-warning-${width}.png`), fullPage: false });
+      // one period's own deadline (a request sooner than the common one), chosen, not typed as a rule
+      await page.selectOption('#cal-own-period', '2026-Q3');
+      await page.fill('#cal-own-date', '31/02/2026');
+      await page.click('#cal-own-add');
+      assert.match(await page.textContent('#cal-own-error'), /Không có ngày 31\/02\/2026/);
+      await page.fill('#cal-own-date', '04/09/2026');
+      await page.click('#cal-own-add');
+      assert.match(await page.textContent('#cal-own-list'), /Quý III\/2026: đơn vị nộp chậm nhất 04\/09\/2026/);
+      await page.click('#cal-save');
+      await page.waitForFunction(() => [...document.querySelectorAll('#cal-periods tbody tr')]
+        .some((tr) => tr.querySelector('th').textContent === '2026-Q3' && tr.querySelectorAll('td')[3].textContent === '04/09/2026'));
+      const q4 = await page.$$eval('#cal-periods tbody tr', (trs) => trs.filter((tr) => tr.querySelector('th').textContent === '2026-Q4')
+        .map((tr) => tr.querySelectorAll('td')[3].textContent));
+      assert.deepEqual(q4, ['18/12/2026'], 'the other quarters keep the common deadline');
+      assert.match(await page.textContent('#cal-own-list'), /Quý III\/2026/, 'read back as the list');
+      await noSideways(page, width, 'calendar with an own deadline');
+      await page.screenshot({ path: path.join(ART, `calendar-own-${width}.png`), fullPage: false });
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

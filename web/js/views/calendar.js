@@ -6,13 +6,16 @@
 // day of the year, or none (issue 13 §6: no mini-language to type) — or,
 // under "Nâng cao", for regimes the choices cannot say (cut-off days, own
 // windows, one period's own deadline), the rules themselves, one per line
-// (docs/calendar.md). A day is checked as it is chosen, in plain words ("Không
+// (docs/calendar.md); one period's own deadline (a request sooner or later
+// than the common one: "2026-Q3:unit=25/09/2026") is chosen from the list
+// of periods with its date. A day is checked as it is chosen, in plain words ("Không
 // có ngày 32; chọn 1–31."); the server checks every rule, and a refused one
 // is shown beside the choice it came from.
 // Without PLAN: the plans to choose from.
 import { get, api, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, getLang } from '../i18n.js';
+import { periodLabel } from '../periods.js';
 
 addMessages({
   vi: {
@@ -42,6 +45,9 @@ addMessages({
     'cal.dayMonth': 'Tháng {m} không có ngày {d}; chọn 1–{max}.',
     'cal.choicesHint': 'Chọn hạn cho từng loại kỳ; để "— (không đặt)" ở cả hai ô nếu kế hoạch không báo cáo theo loại kỳ đó. Ngày chọn là ngày cuối cùng còn đúng hạn. Mặc định số liệu chốt từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP): hạn "trước ngày 15 hằng tháng" là ngày 15 của tháng cuối kỳ.',
     'cal.advancedOpen': 'Nâng cao: các quy tắc',
+    'cal.own': 'Hạn riêng của một kỳ', 'cal.ownHint': 'Khi xã yêu cầu một kỳ nộp theo hạn khác (gấp hơn hoặc lùi lại), đặt hạn riêng của kỳ đó; các kỳ khác giữ hạn chung.',
+    'cal.ownPeriod': 'Kỳ', 'cal.ownDate': 'Hạn đơn vị nộp (ngày/tháng/năm)', 'cal.ownAdd': 'Thêm hạn riêng', 'cal.ownRemove': 'Bỏ',
+    'cal.ownItem': '{p}: đơn vị nộp chậm nhất {d}', 'cal.dateBad': 'Không có ngày {d}; viết ngày/tháng/năm, ví dụ 25/09/2026.',
   },
   en: {
     'nav.calendar': 'Calendar',
@@ -70,6 +76,9 @@ addMessages({
     'cal.dayMonth': 'Month {m} has no day {d}; choose 1–{max}.',
     'cal.choicesHint': 'Choose the deadline of each kind of period; leave both at "— (not set)" when the plan does not report by that kind. The day chosen is the last day on time. By default figures close from the 15th of the month before to the 14th (Nghị định 09/2019/NĐ-CP): "before the 15th each month" is the 15th of the period\'s last month.',
     'cal.advancedOpen': 'Advanced: the rules',
+    'cal.own': 'One period\'s own deadline', 'cal.ownHint': 'When the commune asks for one period by another deadline (sooner or later), set that period\'s own deadline; the others keep the common one.',
+    'cal.ownPeriod': 'Period', 'cal.ownDate': 'Units due (day/month/year)', 'cal.ownAdd': 'Add the deadline', 'cal.ownRemove': 'Remove',
+    'cal.ownItem': '{p}: units due by {d}', 'cal.dateBad': 'There is no day {d}; write day/month/year, say 25/09/2026.',
   },
 });
 
@@ -83,9 +92,11 @@ export function describe(d) {
 
 // {month: {unit, commune}, …} when every rule is a kind with only unit= and
 // commune= (what the simple form can say), else null.
+const OWN_RULE = /^\d{4}(-\d{2}|-Q[1-4]|-H[12])?:unit=\d{2}\/\d{2}\/\d{4}$/;
 function simpleOf(rules) {
   const out = {};
   for (const r of rules) {
+    if (OWN_RULE.test(r)) continue;     // one period's own deadline: the list below the choices
     const [head, ...opts] = r.split(':');
     const kind = KIND_ALIAS[head] || head;
     if (!KINDS.includes(kind) || out[kind]) return null;
@@ -195,7 +206,42 @@ function editForm(plan, cal, onsaved) {
   const raw = h('textarea', { id: 'cal-raw', name: 'rules', rows: 4, spellcheck: 'false', autocomplete: 'off',
     'aria-describedby': 'cal-raw-hint cal-raw-error' }, cal.rules.join('\n'));
   const rawErr = h('p', { class: 'error', role: 'alert', id: 'cal-raw-error' });
-  const sync = () => { raw.value = rulesOfSimple(inputs).join('\n'); };
+  // one period's own deadline ("2026-Q3:unit=25/09/2026"), kept beside the choices
+  const own = cal.rules.filter((r) => OWN_RULE.test(r));
+  const sync = () => { raw.value = [...rulesOfSimple(inputs), ...own].join('\n'); };
+  const ownList = h('ul', { id: 'cal-own-list' });
+  const showOwn = () => mount(ownList, own.map((r, i) => {
+    const [code, d] = [r.split(':')[0], r.split('=')[1]];
+    return h('li', {}, t('cal.ownItem', { p: periodLabel(code), d }), ' ',
+      h('button', { type: 'button', class: 'link', 'data-rule': r, onclick: () => { own.splice(i, 1); showOwn(); sync(); } }, t('cal.ownRemove')));
+  }));
+  showOwn();
+  const ownSel = h('select', { id: 'cal-own-period' }, (cal.periods || []).map((p) => h('option', { value: p.code }, periodLabel(p.code))));
+  const ownDate = h('input', { id: 'cal-own-date', inputmode: 'numeric', autocomplete: 'off', placeholder: 'dd/mm/yyyy', 'aria-describedby': 'cal-own-error' });
+  const ownErr = h('p', { class: 'error', role: 'alert', id: 'cal-own-error' });
+  const ownAdd = h('button', { type: 'button', class: 'secondary', id: 'cal-own-add' }, t('cal.ownAdd'));
+  ownAdd.addEventListener('click', () => {
+    ownErr.textContent = '';
+    ownDate.removeAttribute('aria-invalid');
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(ownDate.value.trim());
+    const ok = m && (() => { const d = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1])); return d.getUTCDate() === +m[1] && d.getUTCMonth() === +m[2] - 1; })();
+    if (!ok) {
+      ownErr.textContent = t('cal.dateBad', { d: ownDate.value.trim() || '—' });
+      ownDate.setAttribute('aria-invalid', 'true');
+      ownDate.focus();
+      return;
+    }
+    const rule = `${ownSel.value}:unit=${m[1].padStart(2, '0')}/${m[2].padStart(2, '0')}/${m[3]}`;
+    for (let i = own.length - 1; i >= 0; i--) if (own[i].startsWith(ownSel.value + ':')) own.splice(i, 1);
+    own.push(rule);
+    ownDate.value = '';
+    showOwn();
+    sync();
+  });
+  const ownBox = h('fieldset', { class: 'item', id: 'cal-own' }, h('legend', {}, t('cal.own')),
+    h('p', { class: 'muted' }, t('cal.ownHint')), ownList,
+    h('div', { class: 'field' }, h('label', { for: 'cal-own-period' }, t('cal.ownPeriod')), ownSel),
+    h('div', { class: 'field' }, h('label', { for: 'cal-own-date' }, t('cal.ownDate')), ownDate, ownErr), ownAdd);
   const sets = KINDS.map((k) => {
     inputs[k] = {};
     for (const lvl of ['unit', 'commune']) {
@@ -214,6 +260,7 @@ function editForm(plan, cal, onsaved) {
     h('p', { class: 'muted', id: 'cal-hint' }, t('cal.choicesHint')),
     sayable ? null : h('p', { class: 'muted' }, t('cal.advanced')),
     h('div', { class: 'cal-kinds' }, sets),
+    sayable ? ownBox : null,
     adv, status, save);
   f.addEventListener('submit', async (ev) => {
     ev.preventDefault();
