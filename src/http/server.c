@@ -517,6 +517,16 @@ void http_reply_empty(http_req *r, int status)
     set_reply(r, status, MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT), NULL);
 }
 
+/* Whether the handler set header NAME itself (it then replaces the default:
+ * the evidence preview's CSP sandbox and X-Frame-Options, api_review.c). */
+static int own_header(const struct http_req_priv *p, const char *name)
+{
+    for (const struct hdr *h = p->hdrs; h; h = h->next)
+        if (strcasecmp(h->name, name) == 0)
+            return 1;
+    return 0;
+}
+
 /* Add the security headers and the handler's own, and queue the reply. */
 static enum MHD_Result queue(http_req *r)
 {
@@ -529,9 +539,11 @@ static enum MHD_Result queue(http_req *r)
             return MHD_NO;
     }
     struct MHD_Response *resp = p->resp;
-    MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+    if (!own_header(p, "Content-Security-Policy"))
+        MHD_add_response_header(resp, "Content-Security-Policy", CSP);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    if (!own_header(p, "X-Frame-Options"))
+        MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
     MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
     MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
