@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include "import/extract.h"
 
 #define M_LEFT "\x01"   /* cell covered by the cell to its left */
@@ -469,6 +470,32 @@ static void test_prose_years(void **state)
     doc_free(d);
 }
 
+/* Units named only in "Tổ chức thực hiện" go to x.units; collective names
+ * ("Các cơ quan, đơn vị", "Trưởng các thôn") name no one unit and stay out
+ * (app/app.h), without cutting the unit named after them. */
+static void test_prose_units(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "IV. TỔ CHỨC THỰC HIỆN");
+    para(d, "1. Phòng Văn hóa - Xã hội");
+    para(d, "Chủ trì, tham mưu UBND xã triển khai Kế hoạch.");
+    para(d, "2. Các cơ quan, đơn vị trên địa bàn xã: căn cứ nhiệm vụ được giao, tổ chức thực hiện.");
+    para(d, "- Trưởng các thôn chủ trì tuyên truyền tại thôn.");
+    para(d, "Giao Công an xã chủ trì, phối hợp với các đơn vị liên quan làm sạch dữ liệu dân cư.");
+    para(d, "Nơi nhận:");
+    para(d, "- Trạm Y tế xã chủ trì.");
+    plan *p = run(d, NULL);
+    json_t *u = json_object_get(p->x, "units");
+    assert_int_equal(json_array_size(u), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(u, 0), "name")),
+                        "Phòng Văn hóa - Xã hội");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(u, 1), "name")), "Công an xã");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -504,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_baseline_and_province_lead),
         cmocka_unit_test(test_title_thuc_hien),
         cmocka_unit_test(test_prose_years),
+        cmocka_unit_test(test_prose_units),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
