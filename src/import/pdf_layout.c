@@ -260,7 +260,8 @@ static int is_roman(const char *s, size_t n)
     return 1;
 }
 
-/* A row code: "1", "1.", "1.2", "1.2.3", "IV", "IV.", "a)", "a.", "đ)", "(1)" no. */
+/* A row code: "1", "1.", "1.2", "1.2.3", "IV", "IV.", "a)", "a.", "đ)"; "(1)" and a
+ * bare number of four digits or more ("2026") are not. */
 static int is_code(const char *s)
 {
     size_t n = strlen(s);
@@ -281,6 +282,8 @@ static int is_code(const char *s)
         else if (s[i] != '.' || i == 0 || s[i - 1] == '.')
             return 0;
     }
+    if (digits >= 4 && (size_t)digits == n)
+        return 0;   /* "2026": a year in a header ("Mục tiêu năm / 2026"), no table has 1000 rows */
     return digits > 0 && digits <= 6;
 }
 
@@ -513,6 +516,7 @@ typedef struct otable {
     size_t ncols;
     double bound[MAXC];   /* bound[i]: x between column i and i+1 */
     double colw[MAXC];    /* widest line seen in each column */
+    double colx1[MAXC];   /* rightmost end of a line seen in each column */
     int units[MAXC];      /* column of unit names */
     int anchor;           /* anchor column or -1 */
     int centered;
@@ -811,8 +815,10 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             int ended = pl && strchr(";.:", pv->text[pl - 1]);
             if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
                 brk = 1;
-            else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0)
-                brk = 1;
+            else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0 &&
+                     pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0)
+                brk = 1;    /* ended early: the next word would have fitted (an indented line, a list item's
+                               hanging indent, has less room than the widest line) */
             else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
                 brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
@@ -1316,13 +1322,17 @@ static int table_flush(doc *d, otable *t)
     /* widest line of each column, headers and spanning pieces apart */
     for (size_t k = 0; k < t->ncols; k++) {
         t->colw[k] = 0;
+        t->colx1[k] = -1e9;
         for (size_t r = 0; r < t->n; r++) {
             const tcell *cl = &t->rows[r].c[k];
             if (t->rows[r].header || cl->span > 1)
                 continue;
-            for (size_t i = 0; i < cl->n; i++)
+            for (size_t i = 0; i < cl->n; i++) {
                 if (cl->v[i].x1 - cl->v[i].x0 > t->colw[k])
                     t->colw[k] = cl->v[i].x1 - cl->v[i].x0;
+                if (cl->v[i].x1 > t->colx1[k])
+                    t->colx1[k] = cl->v[i].x1;
+            }
         }
     }
     if (getenv("DTI_PDF_DEBUG")) {
@@ -1542,6 +1552,19 @@ static double chunk_x(const page_ctx *c, const line *L, int k)
     return chunk(c, L, k, &a, &b) ? L->w[a]->x0 : -1;
 }
 
+/* L is an appendix's title alone on its line ("Phụ lục 2", "PHỤ LỤC II",
+ * "Phụ lục:"): it ends any table, even when it lies inside one column (a
+ * centred title over a narrow table). */
+static int appendix_title(const line *L)
+{
+    if (L->n < 2 || L->n > 3)
+        return 0;
+    const char *a = L->w[0]->text, *b = L->w[1]->text;
+    if (strcmp(a, "Phụ") != 0 && strcmp(a, "PHỤ") != 0)
+        return 0;
+    return strncmp(b, "lục", strlen("lục")) == 0 || strncmp(b, "LỤC", strlen("LỤC")) == 0;
+}
+
 /* First chunk or second is a row code: where a table's body starts. */
 static int code_led(const page_ctx *c, const line *L)
 {
@@ -1559,6 +1582,8 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j];
     if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+        return 0;
+    if (appendix_title(L))
         return 0;
     int x = crossings(c, t, L);
     if (x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) || (x == 1 && L->nchunks >= 2))
@@ -1600,6 +1625,44 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
     return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
 }
 
+/* A table's header printed alone at the foot of page C (Word keeps a
+ * header row with its table only when told to): the last lines, all bold,
+ * one line apart, none led by a row code, one of them of three cells or
+ * more, after a wider gap. Their words are copied to *HELD (*NHELD; the
+ * texts stay borrowed from the page) and the lines taken off C, to be put
+ * on top of the next page, where the table's body starts. 0, or -1 out of
+ * memory. */
+static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
+{
+    if (!c->nln)
+        return 0;
+    size_t a = c->nln - 1;
+    int rich = 0;
+    for (;; a--) {
+        const line *L = &c->ln[a];
+        if (!L->bold || code_led(c, L) || appendix_title(L))
+            return 0;
+        rich |= L->nchunks >= 3;
+        if (a == 0 || c->ln[a].yc - c->ln[a - 1].yc >= 1.3 * c->h)
+            break;
+    }
+    if (!rich || a == 0)
+        return 0;
+    size_t n = 0;
+    for (size_t k = a; k < c->nln; k++)
+        n += c->ln[k].n;
+    *held = malloc(n * sizeof **held);
+    if (!*held)
+        return -1;
+    for (size_t k = a; k < c->nln; k++)
+        for (size_t w = 0; w < c->ln[k].n; w++)
+            (*held)[(*nheld)++] = *c->ln[k].w[w];
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: header of %zu lines held over to the next page\n", c->nln - a);
+    c->nln = a;
+    return 0;
+}
+
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
 {
     dti_rc rc = DTI_ERR_NOMEM;
@@ -1613,12 +1676,46 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
     page_ctx c;
     memset(&c, 0, sizeof c);
     size_t words = 0;
+    pdf_word *held = NULL;    /* owned array, texts borrowed from PAGES: a header held over */
+    size_t nheld = 0;
+    pdf_page merged;          /* the page with the held header on top; words owned, texts borrowed */
+    memset(&merged, 0, sizeof merged);
     *out = NULL;
     if (!d)
         goto nomem;
     for (size_t pi = 0; pi < npages; pi++) {
-        words += pages[pi].n;
-        if (page_lines(&c, &pages[pi]))
+        const pdf_page *pg = &pages[pi];
+        words += pg->n;
+        if (nheld && pg->n) {
+            /* a table's header alone at the previous page's foot goes on top
+             * of this page, just above its first line, as Word meant it */
+            double top = 1e9, hy1 = -1e9;
+            for (size_t k = 0; k < pg->n; k++)
+                if (isfinite(pg->words[k].y0) && pg->words[k].y0 < top)
+                    top = pg->words[k].y0;
+            for (size_t k = 0; k < nheld; k++)
+                if (held[k].y1 > hy1)
+                    hy1 = held[k].y1;
+            double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
+            merged = *pg;
+            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
+            if (!merged.words)
+                goto nomem;
+            for (size_t k = 0; k < nheld; k++) {
+                merged.words[k] = held[k];
+                merged.words[k].y0 += shift;
+                merged.words[k].y1 += shift;
+            }
+            memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
+            merged.n = merged.cap = nheld + pg->n;
+            pg = &merged;
+        }
+        free(held);
+        held = NULL;
+        nheld = 0;
+        if (page_lines(&c, pg))
+            goto nomem;
+        if (pi + 1 < npages && hold_header(&c, &held, &nheld))
             goto nomem;
         if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "2") == 0)
             for (size_t q = 0; q < c.nln; q++) {
@@ -1651,7 +1748,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
             if (c.ln[i].nchunks >= 3) {
                 j = i + 1;
                 double span_x = -1;   /* a merged cell's text wrapping under itself */
-                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 8.0 * c.h) {
+                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 8.0 * c.h && !appendix_title(&c.ln[j])) {
                     if (tablelike(&c, j)) {
                         span_x = chunk_x(&c, &c.ln[j], 1);
                     } else if (span_x < 0 || fabs(c.ln[j].x0 - span_x) > 3.0) {
@@ -1732,6 +1829,8 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                 goto nomem;
         page_release(&c);
         memset(&c, 0, sizeof c);
+        free(merged.words);
+        memset(&merged, 0, sizeof merged);
     }
     if (para_flush(d, &p) || (t.n && table_flush(d, &t)))
         goto nomem;
@@ -1743,6 +1842,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
         goto fail;
     }
     buf_release(&p.text);
+    free(held);
     *out = d;
     return DTI_OK;
 nomem:
@@ -1750,6 +1850,8 @@ nomem:
                   "%s: out of memory or over a limit rebuilding the PDF", name);
 fail:
     page_release(&c);
+    free(merged.words);
+    free(held);
     table_release(&t);
     buf_release(&p.text);
     doc_free(d);
