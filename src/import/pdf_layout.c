@@ -1092,6 +1092,20 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             free(items);
             goto out;
         }
+        /* the line pitch inside a cell: the smallest step between two lines
+         * of one column (a row's gap is wider by the cells' padding) */
+        double pitch = 1e9;
+        for (size_t k = 0; k < t->ncols; k++) {
+            double last = -1e9;
+            for (size_t i = body; i < n; i++)
+                if (PC(i, k)->nwords) {
+                    double g = c->ln[a + i].yc - last;
+                    if (g >= 0.8 * c->h && g < pitch)
+                        pitch = g;
+                    last = c->ln[a + i].yc;
+                }
+        }
+        double rise = pitch < 1.3 * c->h ? 1.2 * pitch : 1.6 * c->h;
         size_t m = 0;
         for (size_t i = body; i < n; i++)
             if (anch[i]) {
@@ -1119,7 +1133,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 size_t r0 = above;
                 if (above && c->ln[a + items[above - 1]].yc >= Y0 - 1.3 * c->h) {
                     r0 = above - 1;
-                    while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= 1.6 * c->h)
+                    while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= rise)
                         r0--;
                 }
                 for (size_t q = 0; q < r0; q++)
