@@ -50,7 +50,8 @@
  * word ("và", "của", "-", ","): one unit per line is how those cells are
  * written. A word cut by a narrow column ("Phòn" / "g") is glued back when
  * the first piece fills the column alone and the second starts in lower case
- * or with a digit.
+ * or with a digit. A line opening with a label ("Chủ trì: …", "Phối hợp:
+ * …") starts a paragraph in any column.
  *
  * Two columns. A run of lines of at most two chunks split at one river that
  * most of them share (the letterhead: "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI
@@ -363,6 +364,22 @@ static int heading_word(const char *w)
 }
 
 /* The line ends in a word that joins it to the next: "và", "của", "-", ",". */
+/* A line opening with a label: a capitalised word or two and a colon
+ * ("Chủ trì: …", "Phối hợp: …", "Sản phẩm: …"): a paragraph of its own. */
+static int label_start(const char *s)
+{
+    if (!starts_upper(s))
+        return 0;
+    int words = 1;
+    for (const char *p = s; *p && words <= 3; p++) {
+        if (*p == ' ')
+            words++;
+        else if (*p == ':')
+            return p > s && (p[1] == ' ' || p[1] == 0) && !(p[-1] >= '0' && p[-1] <= '9');
+    }
+    return 0;
+}
+
 static int joining_end(const char *s)
 {
     size_t n = strlen(s);
@@ -821,6 +838,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
                                hanging indent, has less room than the widest line) */
             else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
                 brk = 1;
+            else if (label_start(cl->text) && !joining_end(pv->text))
+                brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
                 glue = 1;
             if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
@@ -1202,6 +1221,94 @@ static int cell_top(const tcell *c, int *page, double *y)
     return 1;
 }
 
+/* Extent of row R's lines on page PG, columns 1.. (*top, *bot); 0 when it
+ * has none there. */
+static int row_extent(const otable *t, size_t r, int pg, double *top, double *bot)
+{
+    int any = 0;
+    for (size_t k = 1; k < t->ncols; k++) {
+        const tcell *c = &t->rows[r].c[k];
+        for (size_t i = 0; i < c->n; i++) {
+            if (c->v[i].page != pg)
+                continue;
+            if (!any || c->v[i].y < *top)
+                *top = c->v[i].y;
+            if (!any || c->v[i].y > *bot)
+                *bot = c->v[i].y;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Centred names (RUNS, NR of them, in order) over the body rows from BODY.
+ * Name g lies over its rows: the first row reaching down to the name's
+ * first line (R[g]) is in its group, and so is, when the name sits in the
+ * gap above R[g], the row before. From the last group back, a group ends
+ * where the next begins and begins, after R[g-1], where the middle of its
+ * rows on the name's page comes nearest the name's middle: a page break
+ * cutting the group leaves the name in the first piece, so only that
+ * page's lines count. */
+static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
+{
+    size_t R[MAXC * 8], S[MAXC * 8];
+    if (nr > sizeof R / sizeof *R)
+        nr = sizeof R / sizeof *R;
+    size_t from = body;
+    for (size_t g = 0; g < nr; g++) {
+        const tcell *nm = &runs[g];
+        int pg = nm->v[0].page;
+        R[g] = t->n - 1;
+        for (size_t r = from; r < t->n; r++) {
+            double top, bot;
+            if (row_extent(t, r, pg, &top, &bot) && bot >= nm->v[0].y - 0.5 * t->h) {
+                R[g] = r;
+                break;
+            }
+            if (t->rows[r].c[t->anchor].n && t->rows[r].c[t->anchor].v[0].page > pg) {
+                R[g] = r;
+                break;
+            }
+        }
+        if (R[g] < from)
+            R[g] = from;
+        from = R[g] + 1 < t->n ? R[g] + 1 : R[g];
+    }
+    size_t e = t->n - 1;
+    for (size_t g = nr; g-- > 0;) {
+        const tcell *nm = &runs[g];
+        int pg = nm->v[0].page;
+        double C = (nm->v[0].y + nm->v[nm->n - 1].y) / 2;
+        size_t lo = g ? R[g - 1] + 1 : body, hi = R[g] < e ? R[g] : e;
+        size_t best_s = g ? hi : body;
+        double best = 1e18;
+        for (size_t s = lo; g && s <= hi; s++) {
+            double top = 0, bot = 0, t0, b0;
+            int any = 0;
+            for (size_t r = s; r <= e; r++)
+                if (row_extent(t, r, pg, &t0, &b0)) {
+                    if (!any || t0 < top) top = t0;
+                    if (!any || b0 > bot) bot = b0;
+                    any = 1;
+                }
+            double cost = any ? fabs((top + bot) / 2 - C) : 1e9;
+            if (cost < best - 0.01)
+                best = cost, best_s = s;
+        }
+        S[g] = best_s;
+        e = best_s ? best_s - 1 : 0;
+    }
+    for (size_t g = 0; g < nr; g++) {
+        size_t s = S[g], end = g + 1 < nr ? S[g + 1] : t->n;
+        if (s >= t->n || t->rows[s].c[0].n)
+            continue;
+        t->rows[s].c[0] = runs[g];
+        memset(&runs[g], 0, sizeof runs[g]);
+        for (size_t r = s + 1; r < end; r++)
+            t->rows[r].c[0].up = 1;
+    }
+}
+
 /* A first column merged down over each group's rows (Word vMerge: "Lĩnh
  * vực" left of the code column, its name once per group). The PDF shows
  * the name once, top-aligned on its first row or centred over its rows;
@@ -1263,6 +1370,10 @@ static int group_column(otable *t)
         v[run->n++] = all[i];
     }
     free(all);
+    if (t->centered && nr >= 2 && nr <= t->n - body) {
+        centred_groups(t, body, runs, nr);
+        goto done;
+    }
     size_t start = body;
     for (size_t g = 0; g < nr && start < t->n; g++) {
         int pg = 0;
@@ -1314,6 +1425,7 @@ static int group_column(otable *t)
     }
     for (size_t r = start; r < t->n && nr; r++)
         t->rows[r].c[0].up = 1;   /* rows after the last name: its group */
+done:
     for (size_t g = 0; g < nr; g++) {
         for (size_t i = 0; i < runs[g].n; i++)
             free(runs[g].v[i].text);

@@ -23,7 +23,7 @@ fail=0
 
 declare -A MIN=(
   [an-hoa-2026.pdf]=100 [nam-son-2026.pdf]=100 [phu-lac-2026.pdf]=100 [son-thuy-2026.pdf]=100
-  [tan-phong-2026-2027.pdf]=100 [yen-lac-2026-2028.pdf]=100 [dong-tien-2026.pdf]=90
+  [tan-phong-2026-2027.pdf]=100 [yen-lac-2026-2028.pdf]=100 [dong-tien-2026.pdf]=100
   [vinh-thuan-2026-dti.pdf]=98 [vinh-tru-2026.pdf]=98 [minh-duc-2026-2030-dti.pdf]=98
 )
 
