@@ -1789,7 +1789,21 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
     return 0;
 }
 
+/* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
+static int flush_noting(doc *d, otable *t, int *centred)
+{
+    if (centred && t->centered)
+        *centred = 1;
+    return table_flush(d, t);
+}
+
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
+{
+    return pdf_layout_centred(pages, npages, name, NULL, out, e);
+}
+
+dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name, int *centred, doc **out,
+                          dti_err *e)
 {
     dti_rc rc = DTI_ERR_NOMEM;
     doc *d = doc_new(name);
@@ -1807,6 +1821,8 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
     pdf_page merged;          /* the page with the held header on top; words owned, texts borrowed */
     memset(&merged, 0, sizeof merged);
     *out = NULL;
+    if (centred)
+        *centred = 0;
     if (!d)
         goto nomem;
     for (size_t pi = 0; pi < npages; pi++) {
@@ -1863,7 +1879,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
             i = j;
             if (j < c.nln) {
                 t.open = 0;
-                if (table_flush(d, &t))
+                if (flush_noting(d, &t, centred))
                     goto nomem;
             }
         }
@@ -1924,14 +1940,14 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                             goto nomem;
                     if (para_flush(d, &p))
                         goto nomem;
-                    if (t.n && table_flush(d, &t))
+                    if (t.n && (flush_noting(d, &t, centred)))
                         goto nomem;
                     t = nt;
                     t.h = c.h;
                     if (table_page(&c, &t, i, k, (int)pi, 1))
                         goto nomem;
                     t.open = k == c.nln;
-                    if (!t.open && table_flush(d, &t))
+                    if (!t.open && (flush_noting(d, &t, centred)))
                         goto nomem;
                     fed = i = k;
                     continue;
@@ -1958,7 +1974,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
         free(merged.words);
         memset(&merged, 0, sizeof merged);
     }
-    if (para_flush(d, &p) || (t.n && table_flush(d, &t)))
+    if (para_flush(d, &p) || (t.n && flush_noting(d, &t, centred)))
         goto nomem;
     if (!words) {
         rc = dti_fail(e, DTI_ERR_FORMAT, name,
