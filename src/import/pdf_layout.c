@@ -1789,6 +1789,49 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
     return 0;
 }
 
+/* pdftotext -layout lays each page out on its own: a table's columns move
+ * and stretch a few characters from page to page. When the lines at the
+ * top of page C (*PG) show as many columns as the open table T, each word
+ * is moved by how far its column's border moved, into a copy of the page
+ * (*MERGED, replacing what it held; *PG then points to it) and C is laid
+ * out again. 1 when moved, 0 when not, -1 out of memory. */
+static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *merged)
+{
+    size_t m = 0;
+    while (m < c->nln && tablelike(c, m))
+        m++;
+    otable pt;
+    memset(&pt, 0, sizeof pt);
+    if (m < 2 || t->ncols < 2 || find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols)
+        return 0;
+    int moved = 0;
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        moved |= fabs(pt.bound[k] - t->bound[k]) > 1.0;
+    if (!moved)
+        return 0;
+    const pdf_page *base = *pg;
+    pdf_word *nw = malloc((base->n ? base->n : 1) * sizeof *nw);
+    if (!nw)
+        return -1;
+    for (size_t i = 0; i < base->n; i++) {
+        nw[i] = base->words[i];
+        size_t k = col_of(&pt, (nw[i].x0 + nw[i].x1) / 2);
+        double sh = k ? t->bound[k - 1] - pt.bound[k - 1] : t->bound[0] - pt.bound[0];
+        nw[i].x0 += sh, nw[i].x1 += sh;
+    }
+    pdf_page np = *base;
+    np.words = nw;
+    np.cap = np.n;
+    if (base == merged)
+        free(merged->words);
+    *merged = np;
+    *pg = merged;
+    page_release(c);
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: page columns moved to the table's\n");
+    return page_lines(c, merged) ? -1 : 1;
+}
+
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
@@ -1857,6 +1900,11 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
         nheld = 0;
         if (page_lines(&c, pg))
             goto nomem;
+        if (pg->grid && t.open) {
+            int r = regrid(&c, &t, &pg, &merged);
+            if (r < 0)
+                goto nomem;
+        }
         if (pi + 1 < npages && hold_header(&c, &held, &nheld))
             goto nomem;
         if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "2") == 0)

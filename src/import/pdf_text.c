@@ -102,7 +102,7 @@ dti_rc pdf_text_pages(const char *data, size_t n, const char *name, pdf_page **o
             q++;
         }
         pdf_page *cur = &pg[np - 1];
-        cur->width = 595, cur->height = 842, cur->space = PT_CHAR;
+        cur->width = 595, cur->height = 842, cur->space = PT_CHAR, cur->grid = 1;
         size_t col = 0;
         const char *ls = q;
         for (const char *s = q; s < le;) {
