@@ -662,6 +662,7 @@ out:
     free(x.ind_pos);
     free(x.ind_grp);
     free(x.ind_prose);
+    xt_words_release(&x);
     free(x.task_pos);
     free(x.task_grp);
     return rc;
