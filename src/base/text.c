@@ -122,7 +122,28 @@ char *text_clean_n(const char *s, size_t len)
         space = 0;
         v[k++] = c;
     }
-    char *r = normalize(v, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    /* already NFC when every code point is of a block with no combining
+     * character and no NFC singleton (Latin, Vietnamese, punctuation,
+     * symbols): no need for utf8proc (text_clean is on every cell's path) */
+    int nfc = 1;
+    for (size_t i = 0; i < k && nfc; i++) {
+        utf8proc_int32_t c = v[i];
+        nfc = c < 0x300 || (c >= 0x1E00 && c < 0x1F00) ||
+              (c >= 0x2000 && c < 0x2300 && c != 0x2126 && c != 0x212A && c != 0x212B);
+    }
+    char *r;
+    if (nfc) {
+        buf b;
+        buf_init(&b, 0);
+        for (size_t i = 0; i < k; i++) {
+            utf8proc_uint8_t tmp[4];
+            utf8proc_ssize_t m = utf8proc_encode_char(v[i], tmp);
+            buf_add(&b, tmp, (size_t)m);
+        }
+        r = buf_detach(&b);
+    } else {
+        r = normalize(v, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    }
     free(v);
     return r;
 }

@@ -86,6 +86,19 @@ static void test_clean(void **state)
     c = text_clean("a\xff" "b");
     assert_string_equal(c, "a\xef\xbf\xbd" "b");
     free(c);
+    /* NFC: decomposed marks composed (the long way); precomposed Vietnamese,
+     * "≥" and "–" kept as they are (the short way) */
+    c = text_clean("Ho\xCC\x80" "a  ho\xCC\x81" "a");
+    assert_string_equal(c, "Hòa hóa");
+    free(c);
+    c = text_clean(" Tỷ lệ  ≥ 80% – Phòng Văn hóa\xE2\x80\x8B ");
+    assert_string_equal(c, "Tỷ lệ ≥ 80% – Phòng Văn hóa");
+    free(c);
+    c = text_nfc("Ho\xCC\x80" "a");
+    char *d = text_clean(c);
+    assert_string_equal(c, d);
+    free(c);
+    free(d);
     c = text_upper1("  đạt tối thiểu");
     assert_string_equal(c, "Đạt tối thiểu");
     free(c);
