@@ -637,6 +637,7 @@ dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
         xt_prose(&x);
         finish(&x);
         xt_prose_units(&x);
+        xt_confidence(&x);
     }
     if (x.failed)
         goto nomem;

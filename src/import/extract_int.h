@@ -58,6 +58,9 @@ void xt_tables(xt_ctx *x);
 
 /* extract_prose.c: prose targets (after xt_tables, to skip restatements). */
 void xt_prose(xt_ctx *x);
+/* extract_confidence.c: x.confidence {"level", "why"} on every item (after
+ * every other pass). */
+void xt_confidence(xt_ctx *x);
 /* Free the cache x->words (extract_prose.c). */
 void xt_words_release(xt_ctx *x);
 

@@ -496,6 +496,42 @@ static void test_prose_units(void **state)
     doc_free(d);
 }
 
+/* Every item says how sure the extractor is, and why (x.confidence). */
+static const char *why_of(json_t *x, size_t k)
+{
+    return json_string_value(json_array_get(json_object_get(json_object_get(x, "confidence"), "why"), k));
+}
+
+static const char *level_of(json_t *x)
+{
+    return json_string_value(json_object_get(json_object_get(x, "confidence"), "level"));
+}
+
+static void test_confidence(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu", "Chỉ tiêu năm 2026", "Đơn vị chủ trì",
+        "1", "Tỷ lệ hồ sơ được xử lý trực tuyến", "90%", "Công an xã",
+        "2", "Tỷ lệ người dân có tài khoản", "80%", "",
+        "3", "hóa xã hội và", "50%", "Trạm Y tế",
+    };
+    table(d, 4, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 3);
+    assert_string_equal(level_of(ind(p, "1")->x), "high");
+    assert_null(why_of(ind(p, "1")->x, 0));
+    assert_string_equal(level_of(ind(p, "2")->x), "medium");
+    assert_string_equal(why_of(ind(p, "2")->x, 0), "no_lead");
+    assert_null(why_of(ind(p, "2")->x, 1));
+    assert_string_equal(level_of(ind(p, "3")->x), "low");
+    assert_string_equal(why_of(ind(p, "3")->x, 0), "name_cut");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -532,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_title_thuc_hien),
         cmocka_unit_test(test_prose_years),
         cmocka_unit_test(test_prose_units),
+        cmocka_unit_test(test_confidence),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
