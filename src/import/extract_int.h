@@ -15,6 +15,7 @@
 #include "base/strlist.h"
 #include "core/plan.h"
 #include "import/doc.h"
+#include "import/extract.h"
 
 /* Limits on what the extractor builds from one document. */
 #define XT_MAX_GROUPS   4096
@@ -45,6 +46,7 @@ typedef struct xt_ctx {
      * once (restatement checks compare every prose target with every row) */
     struct xt_words *words;
     size_t nwords;
+    const struct extract_opts *opts;    /* the caller's column roles, or NULL */
 } xt_ctx;
 
 /* Document position of block B, row R: orders items across passes. */

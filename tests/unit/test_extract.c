@@ -532,6 +532,43 @@ static void test_confidence(void **state)
     doc_free(d);
 }
 
+/* A column's role set by the coordinator wins over its header words, and
+ * every column read is listed in x.columns. */
+static void test_column_roles(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu", "Chỉ tiêu năm 2026", "Đầu mối", "Đơn vị chủ trì",
+        "1", "Tỷ lệ hồ sơ được xử lý trực tuyến", "90%", "Công an xã", "Văn phòng HĐND và UBND xã",
+    };
+    table(d, 2, 5, cells);
+    plan *p = run(d, NULL);
+    assert_string_equal(p->indicators[0]->lead.v[0], "Văn phòng HĐND và UBND xã");
+    json_t *cols = json_object_get(p->x, "columns");
+    assert_int_equal(json_array_size(cols), 5);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 3), "header")), "Đầu mối");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 3), "role")), "none");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 4), "role")), "lead");
+    plan_free(p);
+    /* "Đầu mối" is the lead, "Đơn vị chủ trì" here the support */
+    static const char *const hdr[] = {"đầu  MỐI", "Đơn vị chủ trì"}, *const role[] = {"lead", "support"};
+    extract_opts o = {hdr, role, 2};
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan_opts(d, &o, &p, NULL, &e), DTI_OK);
+    assert_string_equal(p->indicators[0]->lead.v[0], "Công an xã");
+    assert_string_equal(p->indicators[0]->support.v[0], "Văn phòng HĐND và UBND xã");
+    cols = json_object_get(p->x, "columns");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 3), "role")), "lead");
+    assert_true(extract_role_known("parent_lead"));
+    assert_false(extract_role_known("lea"));
+    assert_false(extract_role_known(""));
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -569,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_prose_years),
         cmocka_unit_test(test_prose_units),
         cmocka_unit_test(test_confidence),
+        cmocka_unit_test(test_column_roles),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
