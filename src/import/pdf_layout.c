@@ -1752,7 +1752,8 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
 }
 
 /* A table's header printed alone at the foot of page C (Word keeps a
- * header row with its table only when told to): the last lines, all bold,
+ * header row with its table only when told to): the last lines, all bold
+ * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
  * more, after a wider gap. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
@@ -1763,16 +1764,20 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
     if (!c->nln)
         return 0;
     size_t a = c->nln - 1;
-    int rich = 0;
+    int rich = 0, stt = 0;
     for (;; a--) {
         const line *L = &c->ln[a];
-        if (!L->bold || code_led(c, L) || appendix_title(L))
+        /* text from pdftotext has no bold: a header there is told by its
+         * "STT"/"TT" column instead */
+        if ((!L->bold && !c->pg->grid) || code_led(c, L) || appendix_title(L))
             return 0;
         rich |= L->nchunks >= 3;
+        for (size_t w = 0; w < L->n; w++)
+            stt |= strcmp(L->w[w]->text, "STT") == 0 || strcmp(L->w[w]->text, "TT") == 0;
         if (a == 0 || c->ln[a].yc - c->ln[a - 1].yc >= 1.3 * c->h)
             break;
     }
-    if (!rich || a == 0)
+    if (!rich || a == 0 || (c->pg->grid && !stt))
         return 0;
     size_t n = 0;
     for (size_t k = a; k < c->nln; k++)
