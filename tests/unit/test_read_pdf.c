@@ -184,6 +184,27 @@ static void test_header_at_page_foot(void **state)
     pdf_pages_free(pg, 2);
 }
 
+/* A line opening with a label ("Phối hợp: …") starts a paragraph of its
+ * cell even when the line above filled the column. */
+static void test_label_paragraphs(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(1);
+    line_at(&pg[0], 100, "TT@60|Chỉ tiêu@100|Cơ quan chủ trì/phối hợp@300", 1);
+    line_at(&pg[0], 124, "1@60|Tỷ lệ văn bản ký số@100|Chủ trì: Văn phòng HĐND@300", 0);
+    line_at(&pg[0], 140, "Phối hợp: Các phòng, ban@300", 0);
+    line_at(&pg[0], 164, "2@60|Tỷ lệ hồ sơ trực tuyến@100|Chủ trì: Trung tâm Phục vụ@300", 0);
+    line_at(&pg[0], 180, "hành chính công xã@300", 0);
+    doc *d = layout(pg, 1);
+    const doc_table *t = nth_table(d, 0);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, 2), "Chủ trì: Văn phòng HĐND\nPhối hợp: Các phòng, ban");
+    assert_string_equal(cell(t, 2, 2), "Chủ trì: Trung tâm Phục vụ hành chính công xã");
+    doc_free(d);
+    pdf_pages_free(pg, 1);
+}
+
 /* No words at all: a scan, refused with a message saying so. */
 static void test_scan(void **state)
 {
@@ -238,6 +259,7 @@ int main(void)
         cmocka_unit_test(test_table_across_pages),
         cmocka_unit_test(test_group_row_and_letterhead),
         cmocka_unit_test(test_header_at_page_foot),
+        cmocka_unit_test(test_label_paragraphs),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_fixture_pdf),
     };
