@@ -44,7 +44,8 @@ void api_provinces_list(http_req *r)
     if (!a)
         return;
     dti_err_clear(&e);
-    reply(r, province_list(a, &out, &e), out, &e, 200);
+    dti_rc rc = province_list(a, &out, &e);
+    reply(r, rc, out, &e, 200);
 }
 
 void api_province_home(http_req *r)
@@ -56,7 +57,8 @@ void api_province_home(http_req *r)
     if (!a)
         return;
     dti_err_clear(&e);
-    reply(r, province_home(a, pid, http_query(r, "period"), &out, &e), out, &e, 200);
+    dti_rc rc = province_home(a, pid, http_query(r, "period"), &out, &e);
+    reply(r, rc, out, &e, 200);
 }
 
 void api_province_indicators(http_req *r)
@@ -68,7 +70,8 @@ void api_province_indicators(http_req *r)
     if (!a)
         return;
     dti_err_clear(&e);
-    reply(r, province_indicators(a, pid, http_query(r, "period"), &out, &e), out, &e, 200);
+    dti_rc rc = province_indicators(a, pid, http_query(r, "period"), &out, &e);
+    reply(r, rc, out, &e, 200);
 }
 
 void api_province_compare(http_req *r)
@@ -80,8 +83,8 @@ void api_province_compare(http_req *r)
     if (!a)
         return;
     dti_err_clear(&e);
-    reply(r, province_compare(a, pid, http_query(r, "period"), http_query(r, "code"), http_query(r, "name"), &out, &e),
-          out, &e, 200);
+    dti_rc rc = province_compare(a, pid, http_query(r, "period"), http_query(r, "code"), http_query(r, "name"), &out, &e);
+    reply(r, rc, out, &e, 200);
 }
 
 void api_province_table(http_req *r)
@@ -112,5 +115,6 @@ void api_province_table(http_req *r)
     }
     const char *name = http_query(r, "name");
     dti_err_clear(&e);
-    reply(r, province_table_load(a, pid, (int)year, name && *name ? name : NULL, body, len, &out, &e), out, &e, 201);
+    dti_rc rc = province_table_load(a, pid, (int)year, name && *name ? name : NULL, body, len, &out, &e);
+    reply(r, rc, out, &e, 201);
 }
