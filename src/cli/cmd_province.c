@@ -6,6 +6,8 @@
  *   province indicators PROVINCE PERIOD         the indicators the communes' plans share
  *   province compare PROVINCE PERIOD CODE NAME  one indicator across the communes
  *   province table PROVINCE FILE [--year Y]     load one point table for every commune's plan
+ *   province export PROVINCE PERIOD --xlsx FILE [--code C --name N]
+ *                                               the home as a workbook (FILE "-": stdout)
  *   province gen --communes N [--seed S] [--period YYYY-MM]
  *                                               test data: N communes in one province
  *
@@ -27,9 +29,11 @@
 static int usage(void)
 {
     return cli_usage("province list | home TỈNH KỲ | indicators TỈNH KỲ | compare TỈNH KỲ MÃ TÊN | "
-                     "table TỈNH TỆP [--year NĂM] | gen --communes N [--seed S] [--period YYYY-MM]",
+                     "table TỈNH TỆP [--year NĂM] | export TỈNH KỲ --xlsx TỆP [--code MÃ --name TÊN] | "
+                     "gen --communes N [--seed S] [--period YYYY-MM]",
                      "province list | home PROVINCE PERIOD | indicators PROVINCE PERIOD | compare PROVINCE PERIOD "
-                     "CODE NAME | table PROVINCE FILE [--year YEAR] | gen --communes N [--seed S] [--period YYYY-MM]");
+                     "CODE NAME | table PROVINCE FILE [--year YEAR] | export PROVINCE PERIOD --xlsx FILE [--code CODE "
+                     "--name NAME] | gen --communes N [--seed S] [--period YYYY-MM]");
 }
 
 static int num_arg(const char *s, long long min, long long max, long long *out)
@@ -171,6 +175,32 @@ int cmd_province(cli_ctx *ctx, int argc, char **argv)
         if (!rc)
             rc = province_table_load(&a, pid, (int)year, argv[3], data, len, &out, &e);
         free(data);
+    } else if (!strcmp(sub, "export") && argc >= 6) {
+        const char *file = NULL, *code = NULL, *name = NULL;
+        for (int i = 4; i < argc; i++) {
+            const char **to = !strcmp(argv[i], "--xlsx") ? &file : !strcmp(argv[i], "--code") ? &code
+                              : !strcmp(argv[i], "--name") ? &name : NULL;
+            if (!to || i + 1 >= argc) {
+                app_close(&a);
+                return usage();
+            }
+            *to = argv[++i];
+        }
+        if (!file) {
+            app_close(&a);
+            return usage();
+        }
+        void *data = NULL;
+        size_t len = 0;
+        rc = province_export(&a, pid, argv[3], code, name, &data, &len, NULL, &e);
+        app_close(&a);
+        if (!rc)
+            rc = strcmp(file, "-") ? file_write_atomic(file, data, len, &e)
+                                   : (fwrite(data, 1, len, stdout) == len ? DTI_OK : DTI_ERR_IO);
+        free(data);
+        if (rc)
+            return e.msg[0] ? cli_error(&e) : CLI_FAIL;
+        return CLI_OK;
     } else {
         app_close(&a);
         return usage();

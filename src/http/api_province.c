@@ -5,6 +5,8 @@
  *   GET  /api/v1/provinces/:pid/compare?period=P&code=C&name=N  one indicator across communes
  *   POST /api/v1/provinces/:pid/index-table?year=Y&name=FILE   one point table for every
  *        commune's plan: the body is the CSV or JSON file (docs/index-table.md)
+ *   GET  /api/v1/provinces/:pid/workbook?period=P[&code=C&name=N]  the home as an
+ *        Excel workbook (with the indicator C compared, when given)
  * The Word and Excel summary is GET /api/v1/provinces/:pid/export/:period
  * (api_export.c). Permissions are app/'s; handlers decode and encode. */
 #include <errno.h>
@@ -117,4 +119,33 @@ void api_province_table(http_req *r)
     dti_err_clear(&e);
     dti_rc rc = province_table_load(a, pid, (int)year, name && *name ? name : NULL, body, len, &out, &e);
     reply(r, rc, out, &e, 201);
+}
+
+static void free_data(void *p)
+{
+    free(p);
+}
+
+void api_province_workbook(http_req *r)
+{
+    dti_err e;
+    int64_t pid = 0;
+    void *data = NULL;
+    size_t len = 0;
+    char *name = NULL, disp[160];
+    app *a = enter(r, &pid);
+    if (!a)
+        return;
+    dti_err_clear(&e);
+    dti_rc rc = province_export(a, pid, http_query(r, "period"), http_query(r, "code"), http_query(r, "name"), &data,
+                                &len, &name, &e);
+    if (rc) {
+        http_reply_error(r, &e);
+        return;
+    }
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"", name ? name : "trang-tinh.xlsx");
+    free(name);
+    http_add_header(r, "Content-Disposition", disp);
+    http_add_header(r, "Cache-Control", "no-store");
+    http_reply_take(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", data, len, free_data);
 }

@@ -129,6 +129,7 @@ function cases(spec) {
     ['/api/v1/provinces/{pid}/home', `/api/v1/provinces/1/home?period=${last}`, 'tinh'],
     ['/api/v1/provinces/{pid}/home', `/api/v1/provinces/1/home?period=${last}`, 'chutich'],
     ['/api/v1/provinces/{pid}/indicators', `/api/v1/provinces/1/indicators?period=${last}`, 'tinh'],
+    ['/api/v1/provinces/{pid}/workbook', `/api/v1/provinces/1/workbook?period=${last}`, 'tinh'],
     ['/api/v1/provinces/{pid}/compare', `/api/v1/provinces/1/compare?period=${last}&code=1.1&name=${encodeURIComponent('Tỷ lệ phủ sóng 5G trên dân số')}`, 'tinh'],
   ];
   // the audit of a report needs a report id: the one of the case above

@@ -9,6 +9,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { provinceServer, login } from '../lib/province.mjs';
 import { VIETNAMESE } from './lib.mjs';
 
@@ -176,6 +178,38 @@ test('the province summary exports as Excel for the province user', async () => 
   const r = await get(`/api/v1/provinces/${gen.province}/export/${gen.period}?format=xlsx`, 'tinh');
   assert.equal(r.status, 200, r.text.slice(0, 200));
   assert.match(r.headers.get('content-type'), /spreadsheetml/);
+});
+
+test('the home as a workbook: every commune, those not reported, the indicator compared; audited', async () => {
+  const h = await home();
+  const name = 'Tỷ lệ hộ gia đình có đường Internet cáp quang băng rộng';
+  const r = await fetch(`${URL0}/api/v1/provinces/${gen.province}/workbook?period=${gen.period}&code=1.2&name=${encodeURIComponent(name)}`,
+    { headers: { Cookie: s.tinh.cookie } });
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /spreadsheetml/);
+  assert.match(r.headers.get('content-disposition'), new RegExp(`trang-tinh-${gen.province}-${gen.period}\\.xlsx`));
+  const bytes = Buffer.from(await r.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  // the sheets' text: unzip the shared strings with the system's unzip
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-wb-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'w.xlsx'), bytes);
+    const strings = execFileSync('unzip', ['-p', path.join(dir, 'w.xlsx'), 'xl/sharedStrings.xml'], { encoding: 'utf8' });
+    const book = execFileSync('unzip', ['-p', path.join(dir, 'w.xlsx'), 'xl/workbook.xml'], { encoding: 'utf8' });
+    for (const sheet of ['Các xã', 'Chưa báo cáo', 'So sánh chỉ tiêu']) assert.ok(book.includes(`name="${sheet}"`), sheet);
+    for (const c of h.communes) assert.ok(strings.includes(c.name), c.name);
+    assert.ok(strings.includes(`CÁC XÃ CHƯA BÁO CÁO (${h.summary.not_reported})`));
+    assert.ok(strings.includes(name));
+    const props = execFileSync('unzip', ['-p', path.join(dir, 'w.xlsx'), 'docProps/custom.xml'], { encoding: 'utf8' });
+    assert.match(props, /dti\.audit_head[\s\S]*\d+-[0-9a-f]{16}/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const log = await get(`/api/v1/audit?entity=org&id=${gen.province}`, 'admin');
+  if (log.status === 200) assert.ok(log.body.entries.some((x) => x.action === 'export.province_home'), log.text.slice(0, 300));
+  // a commune's user cannot take it either
+  const no = await get(`/api/v1/provinces/${gen.province}/workbook?period=${gen.period}`, null);
+  assert.equal(no.status, 401);
 });
 
 test('bad input: a period, a province that is none, a missing one', async () => {

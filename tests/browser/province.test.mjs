@@ -143,6 +143,13 @@ for (const width of [1280, 360]) {
       assert.equal(st[0], 200);
       assert.match(st[1], /spreadsheetml/);
 
+      // the workbook carries the indicator being compared
+      const book = await page.getAttribute('#pv-workbook', 'href');
+      assert.match(book, /workbook\?period=.*&code=1\.1&name=/);
+      const wb = await page.evaluate((u) => fetch(u).then((r) => [r.status, r.headers.get('content-disposition')]), book);
+      assert.equal(wb[0], 200);
+      assert.match(wb[1], /trang-tinh-\d+-\d{4}-\d{2}\.xlsx/);
+
       const v = await axe(page);
       assert.deepEqual(v, [], `axe at ${width} px:\n${v.join('\n')}`);
       assert.deepEqual(problems, []);

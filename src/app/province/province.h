@@ -104,6 +104,16 @@ dti_rc province_compare(app *a, int64_t province, const char *period, const char
 dti_rc province_table_load(app *a, int64_t province, int year, const char *name, const char *data, size_t n,
                            json_t **out, dti_err *e);
 
+/* The home of PROVINCE for PERIOD as an Excel workbook (export/
+ * province_home.h): every commune as the page shows it with its contacts,
+ * the communes that have not reported, and, when CODE is given (NAME then
+ * required, as province_compare), that indicator across the communes.
+ * Permissions as province_home. Audited ("export.province_home", entity
+ * org) with the audit head anchored and stamped in the file. *DATA (caller
+ * frees), *LEN; *FNAME (may be NULL; caller frees) "trang-tinh-ID-PERIOD.xlsx". */
+dti_rc province_export(app *a, int64_t province, const char *period, const char *code, const char *name,
+                       void **data, size_t *len, char **fname, dti_err *e);
+
 /* The test and demonstration data: N communes in one province (seeded,
  * reproducible): province_gen.c. */
 typedef struct province_gen_opts {

@@ -45,7 +45,7 @@ addMessages({
     'pv.cc.value': 'Giá trị', 'pv.cc.target': 'Chỉ tiêu năm', 'pv.cc.ach': 'Mức đạt', 'pv.cc.status': 'Trạng thái',
     'pv.cc.caption': 'Chỉ tiêu {c} — {n}, {p}', 'pv.notMatched': 'kế hoạch không có chỉ tiêu này',
     'pv.downloads': 'Tải về', 'pv.xlsx': 'Tổng hợp các xã (Excel)', 'pv.docx': 'Báo cáo tổng hợp (Word)',
-    'pv.csv': 'Bảng so sánh chỉ tiêu (CSV)',
+    'pv.csv': 'Bảng so sánh chỉ tiêu (CSV)', 'pv.workbook': 'Trang của tỉnh (Excel: các xã, xã chưa báo cáo, chỉ tiêu đang so sánh)',
     'pv.load': 'Bộ chỉ số chung của tỉnh', 'pv.loadFile': 'Tệp bộ chỉ số (CSV hoặc JSON)',
     'pv.loadBtn': 'Nạp cho kế hoạch của mọi xã', 'pv.loaded': 'Đã nạp "{n}" ({c} tiêu chí) cho {k} kế hoạch.',
     'pv.unmatched': '{x}: tiêu chí {codes} không khớp chỉ tiêu cùng mã và tên, do tỉnh thẩm định điểm.',
@@ -75,7 +75,7 @@ addMessages({
     'pv.cc.value': 'Value', 'pv.cc.target': 'Year target', 'pv.cc.ach': 'Achievement', 'pv.cc.status': 'Status',
     'pv.cc.caption': 'Indicator {c} — {n}, {p}', 'pv.notMatched': 'not in the plan',
     'pv.downloads': 'Downloads', 'pv.xlsx': 'Communes summary (Excel)', 'pv.docx': 'Summary report (Word)',
-    'pv.csv': 'Indicator comparison (CSV)',
+    'pv.csv': 'Indicator comparison (CSV)', 'pv.workbook': 'Province home (Excel: communes, not reported, the indicator compared)',
     'pv.load': 'The province\'s point table', 'pv.loadFile': 'Point table file (CSV or JSON)',
     'pv.loadBtn': 'Load for every commune\'s plan', 'pv.loaded': 'Loaded "{n}" ({c} criteria) for {k} plans.',
     'pv.unmatched': '{x}: criteria {codes} match no indicator of the same code and name; the province scores them.',
@@ -164,7 +164,7 @@ function csvOf(rows) {
   return '\ufeff' + rows.map((r) => r.map(q).join(',')).join('\r\n') + '\r\n';
 }
 
-async function compareSection(pid, period) {
+async function compareSection(pid, period, onPick = () => {}) {
   const sec = h('section', { class: 'card', id: 'pv-compare', 'aria-labelledby': 'pv-compare-h' }, h('h2', { id: 'pv-compare-h' }, t('pv.compare')));
   let shared;
   try {
@@ -183,6 +183,7 @@ async function compareSection(pid, period) {
   const dl = h('a', { id: 'pv-compare-csv', download: 'so-sanh-chi-tieu.csv', href: '#' }, t('pv.csv'));
   const show = async () => {
     const x = shared[+sel.value];
+    onPick(x);
     let r;
     try {
       r = await get(`/api/v1/provinces/${pid}/compare?period=${encodeURIComponent(period)}&code=${encodeURIComponent(x.code)}&name=${encodeURIComponent(x.name)}`);
@@ -293,8 +294,11 @@ export async function render(main, ctx) {
     h('div', { class: 'field' }, h('label', { for: 'pv-sort' }, t('pv.sort')), ssel));
   tools.addEventListener('submit', (ev) => ev.preventDefault());
   const exp = `/api/v1/provinces/${pid}/export/${encodeURIComponent(home.period)}`;
+  const book = `/api/v1/provinces/${pid}/workbook?period=${encodeURIComponent(home.period)}`;
+  const bookLink = h('a', { id: 'pv-workbook', href: book, download: '' }, t('pv.workbook'));
   const downloads = h('section', { class: 'card', id: 'pv-downloads', 'aria-labelledby': 'pv-dl-h' }, h('h2', { id: 'pv-dl-h' }, t('pv.downloads')),
     h('ul', { class: 'plain' },
+      h('li', {}, bookLink),
       h('li', {}, h('a', { id: 'pv-xlsx', href: `${exp}?format=xlsx`, download: '' }, t('pv.xlsx'))),
       h('li', {}, h('a', { id: 'pv-docx', href: `${exp}?format=docx`, download: '' }, t('pv.docx')))));
   draw();
@@ -303,6 +307,9 @@ export async function render(main, ctx) {
     h('p', { class: 'muted', id: 'pv-judged' }, t('pv.judged', { d: home.judged_on }), ' ',
       home.table ? t('pv.table', { n: home.table }) : t('pv.noTable')),
     summary, tools, shown, tableHost, missingList(home), downloads);
-  main.append(await compareSection(pid, home.period));
+  // the workbook carries the indicator being compared
+  main.append(await compareSection(pid, home.period, (x) => {
+    bookLink.href = `${book}&code=${encodeURIComponent(x.code)}&name=${encodeURIComponent(x.name)}`;
+  }));
   if (role === 'admin' || role === 'coordinator') main.append(loadForm(pid, () => { /* the figures changed: show them */ window.dispatchEvent(new HashChangeEvent('hashchange')); }));
 }
