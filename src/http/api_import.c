@@ -137,6 +137,7 @@ void api_import_preview(http_req *r)
     app_import_result res;
     json_t *matches = NULL, *answer;
     app a;
+    memset(&a, 0, sizeof a);    /* account, now, lang: none read from garbage (app_actor reads account) */
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     dti_err_clear(&de);
@@ -256,6 +257,7 @@ void api_import_confirm(http_req *r)
     json_t *units = NULL;
     app_import_result res;
     app a;
+    memset(&a, 0, sizeof a);    /* account, now, lang: none read from garbage (app_actor reads account) */
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     if (http_file_part(r, "file", &f, &e) != DTI_OK)

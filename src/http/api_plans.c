@@ -5,6 +5,7 @@
  * is kept per user until the data change (app/score_cache.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "app/app.h"
 #include "app/auth/auth.h"
 #include "app/score/score_cache.h"
@@ -19,6 +20,7 @@ static json_t *jstr(const char *s)
 /* The use-case context of request R: its store and its user. */
 static int app_for(http_req *r, app *a, dti_err *e)
 {
+    memset(a, 0, sizeof *a);    /* account, now, lang: none read from garbage (app_actor reads account) */
     a->st = http_db(r, e);
     a->user_id = r->user ? r->user->id : 0;
     return a->st ? 0 : -1;
