@@ -289,7 +289,11 @@ dti_rc province_home(app *a, int64_t province, const char *period_code, json_t *
                 snprintf(plan_title, sizeof plan_title, "%s", sc.plan_title ? sc.plan_title : "");
                 if (sc.has_table && sc.table_name)
                     ptable = json_string(sc.table_name);
-                if (app_score_compute(a->st, &c.u, w->plan_id, prev_code, &sp, &e2) == DTI_OK) {
+                /* a previous period with no approved figure at all (before the
+                 * plan began, a year the plan does not cover) has no index to
+                 * compare with: its 0 would read as a leap */
+                if (app_score_compute(a->st, &c.u, w->plan_id, prev_code, &sp, &e2) == DTI_OK &&
+                    sp.total.counted > sp.total.nodata) {
                     has_prev = sp.total.has_value;
                     prev = sp.total.value;
                 }

@@ -11,6 +11,11 @@
  * leaks through these functions. An org that is not a province, in scope:
  * DTI_ERR_INPUT.
  *
+ * The change is the index minus the previous period's (the period of the
+ * same kind before: September for October, Q2 for Q3), null when that
+ * period has no approved figure at all (before the plan began, or a year
+ * the plan does not cover), whose 0 would read as a leap.
+ *
  * Figures are the score wing's one computation (app_score_compute, the
  * same as the dashboard, `dti score` and the rankings): each commune by
  * its plan that covers the period's year (app_rank's choice), judged the
