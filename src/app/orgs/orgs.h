@@ -63,9 +63,9 @@ dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_f
 dti_rc orgs_json_explain(store *s, json_t *rows, const char *id_key, const char *name_key, const char *day,
                          dti_err *e);
 
-/* For app_rank (app/score/score.h): each row of R gets the name its org
+/* For scoring_rank (app/score/score.h): each row of R gets the name its org
  * had on the last day of R's period and the note orgs_explain gives. */
-struct app_ranking;
-dti_rc orgs_rank_explain(store *s, struct app_ranking *r, dti_err *e);
+struct scoring_ranking;
+dti_rc orgs_rank_explain(store *s, struct scoring_ranking *r, dti_err *e);
 
 #endif

@@ -143,7 +143,7 @@ dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_f
     return store_org_children_on(s, province, ORG_COMMUNE, day, fn, ctx, e);
 }
 
-dti_rc orgs_rank_explain(store *s, app_ranking *r, dti_err *e)
+dti_rc orgs_rank_explain(store *s, scoring_ranking *r, dti_err *e)
 {
     period p;
     char day[PERIOD_DATE_LEN];
@@ -155,7 +155,7 @@ dti_rc orgs_rank_explain(store *s, app_ranking *r, dti_err *e)
     if (rc0 || !any)
         return rc0;
     for (size_t i = 0; i < r->n; i++) {
-        app_rank_row *w = &r->rows[i];
+        scoring_rank_row *w = &r->rows[i];
         char *name = NULL, *note = NULL;
         dti_rc rc = orgs_explain(s, w->org_id, day, &name, &note, e);
         if (rc)
