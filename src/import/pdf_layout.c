@@ -687,6 +687,50 @@ static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
     return n;
 }
 
+/* Columns the rivers missed, from the header's chunk starts: a header chunk
+ * that starts inside a column, clear of its borders, where body lines [a, b)
+ * often start a word and almost never run a word across, starts a column of
+ * its own. pdftotext -layout keeps a cell's left edge but may close the gap
+ * before it to one blank when the cell to its left is full ("… chữ ký số
+ * Văn phòng HĐND"), or slide a cell a few characters left, so no river
+ * shows there although the header and most rows agree on the column. The
+ * border goes a usual space before the start (the least-cost split of the
+ * line's words then places the packed ones). */
+static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
+{
+    size_t s0, s1;
+    for (size_t i = ha; i < hb; i++) {
+        const line *H = &c->ln[i];
+        for (int ch = 0; chunk(c, H, ch, &s0, &s1); ch++) {
+            double hx = H->w[s0]->x0;
+            size_t k = col_of(t, hx);
+            double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
+            if (t->ncols >= MAXC || hx - l < 4.0 * c->sp || r - hx < 2.0 * c->sp)
+                continue;
+            int starts = 0, cross = 0, used = 0;
+            for (size_t j = a; j < b; j++) {
+                const line *L = &c->ln[j];
+                if (L->n == 0)
+                    continue;
+                used++;
+                for (size_t w = 0; w < L->n; w++) {
+                    if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
+                        starts++;
+                    else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp)
+                        cross++;
+                }
+            }
+            if (starts < 3 || cross * 4 > starts || starts * 3 < used)
+                continue;
+            if (getenv("DTI_PDF_DEBUG"))
+                fprintf(stderr, "pdf: header start %.1f: %d starts, %d across, of %d lines\n", hx, starts, cross, used);
+            memmove(&t->bound[k + 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
+            t->bound[k] = hx - c->sp;
+            t->ncols++;
+        }
+    }
+}
+
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
  * of at most a few lines. Fills t->ncols, t->bound. */
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
@@ -778,6 +822,7 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     }
     free(cov);
     t->xmin = lo, t->xmax = hi;
+    header_starts(c, t, a, b, ha, hb);
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: rivers (lines %zu..%zu, header %zu..%zu, allow %u):", a, b, ha, hb, allow);
         for (size_t q = 0; q + 1 < t->ncols; q++)
