@@ -609,6 +609,23 @@ static void pieces_release(piece *p, size_t n)
 static double chunk_x(const page_ctx *c, const line *L, int k);
 static int code_led(const page_ctx *c, const line *L);
 
+/* Whether words [a, b) of L, a chunk from column K0 to K1, break at every
+ * border between: a word ends left of it and the next starts within two
+ * and a half usual spaces right of it. */
+static int packed_header(const page_ctx *c, const otable *t, const line *L, size_t a, size_t b, size_t k0,
+                         size_t k1)
+{
+    for (size_t k = k0; k < k1; k++) {
+        double x = t->bound[k];
+        int cut = 0;
+        for (size_t i = a + 1; i < b && !cut; i++)
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp;
+        if (!cut)
+            return 0;
+    }
+    return 1;
+}
+
 static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
 {
     for (size_t k = 0; k < t->ncols; k++) {
@@ -625,6 +642,12 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
         int straddle = header;
+        /* header cells packed one blank apart ("Thời hạn Kinh phí"): the
+         * chunk is cut where a word starts just right of each border it
+         * crosses, left-aligned as its column's cells are; a header centred
+         * over sub-headers ("Phân công") does not line up so */
+        if (header && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
+            straddle = 0;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
                 straddle = 1;
