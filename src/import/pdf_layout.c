@@ -1862,6 +1862,97 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
     return 0;
 }
 
+/* Where each column's cells start: the most frequent left end of a cell
+ * line of column K in T (2-point bins), or -1 when it has none. */
+static double table_edge(const otable *t, size_t k)
+{
+    double best = -1;
+    int bestn = 0;
+    for (size_t r = 0; r < t->n; r++) {
+        const tcell *cl = &t->rows[r].c[k];
+        for (size_t i = 0; i < cl->n; i++) {
+            int n = 0;
+            for (size_t r2 = 0; r2 < t->n; r2++)
+                for (size_t i2 = 0; i2 < t->rows[r2].c[k].n; i2++)
+                    n += fabs(t->rows[r2].c[k].v[i2].x0 - cl->v[i].x0) < 2.0;
+            if (n > bestn || (n == bestn && cl->v[i].x0 < best))
+                bestn = n, best = cl->v[i].x0;
+        }
+    }
+    return best;
+}
+
+/* Match the cell starts of the first M lines of page C (chunk starts seen
+ * twice or more) to the column starts of T: a map x' = s x + d (s within
+ * 15% of 1) fixed by two starts, every other column taking the page start
+ * nearest its mapped place, within two usual spaces. Fills PE (page) and
+ * TE (table) for every column; 1 when all but at most one column found a
+ * start of their own (that one is placed by the map), else 0. */
+static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te)
+{
+    double st[256];
+    int cnt[256];
+    size_t ns = 0, a, b;
+    for (size_t k = 0; k < t->ncols; k++)
+        if ((te[k] = table_edge(t, k)) < 0 || (k && te[k] <= te[k - 1]))
+            return 0;
+    for (size_t j = 0; j < m; j++)
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &a, &b); ch++) {
+            double x = c->ln[j].w[a]->x0;
+            size_t q = 0;
+            while (q < ns && fabs(st[q] - x) >= 2.0)
+                q++;
+            if (q < ns)
+                cnt[q]++;
+            else if (ns < 256)
+                st[ns] = x, cnt[ns++] = 1;
+        }
+    double bs = 0, bd = 0, berr = 1e18;
+    int bmatch = -1;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < ns; j++) {
+            if (cnt[i] < 2 || cnt[j] < 2 || st[j] <= st[i] + 4.0 * c->sp)
+                continue;
+            for (size_t k0 = 0; k0 < t->ncols; k0++)
+                for (size_t k1 = k0 + 1; k1 < t->ncols; k1++) {
+                    double s = (te[k1] - te[k0]) / (st[j] - st[i]);
+                    if (s < 0.85 || s > 1.15)
+                        continue;
+                    double d = te[k0] - s * st[i], err = 0;
+                    int match = 0;
+                    for (size_t k = 0; k < t->ncols; k++) {
+                        double bestd = 2.0 * c->sp;
+                        int hit = 0;
+                        for (size_t q = 0; q < ns; q++)
+                            if (cnt[q] >= 2 && fabs(s * st[q] + d - te[k]) < bestd)
+                                bestd = fabs(s * st[q] + d - te[k]), hit = 1;
+                        match += hit;
+                        err += hit ? bestd : 2.0 * c->sp;
+                    }
+                    if (match > bmatch || (match == bmatch && err < berr))
+                        bmatch = match, berr = err, bs = s, bd = d;
+                }
+        }
+    if (bmatch < 0 || bmatch + 1 < (int)t->ncols)
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        double bestd = 2.0 * c->sp;
+        pe[k] = (te[k] - bd) / bs;
+        for (size_t q = 0; q < ns; q++)
+            if (cnt[q] >= 2 && fabs(bs * st[q] + bd - te[k]) < bestd)
+                bestd = fabs(bs * st[q] + bd - te[k]), pe[k] = st[q];
+        if (k && pe[k] <= pe[k - 1])
+            return 0;
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: page cell starts matched (s %.3f d %.1f):", bs, bd);
+        for (size_t k = 0; k < t->ncols; k++)
+            fprintf(stderr, " %.1f->%.1f", pe[k], te[k]);
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -1875,11 +1966,20 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         m++;
     otable pt;
     memset(&pt, 0, sizeof pt);
-    if (m < 2 || t->ncols < 2 || find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols)
+    double pe[MAXC], te[MAXC];
+    int by_edges = 0;
+    if (m < 2 || t->ncols < 2)
         return 0;
+    if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
+        /* cells that bleed over a river (or sit one blank apart) hide it:
+         * match the page's cell starts to the table's instead */
+        if (!edge_match(c, t, m, pe, te))
+            return 0;
+        by_edges = 1;
+    }
     int moved = 0;
-    for (size_t k = 0; k + 1 < t->ncols; k++)
-        moved |= fabs(pt.bound[k] - t->bound[k]) > 1.0;
+    for (size_t k = 0; k < t->ncols; k++)
+        moved |= by_edges ? fabs(pe[k] - te[k]) > 1.0 : k + 1 < t->ncols && fabs(pt.bound[k] - t->bound[k]) > 1.0;
     if (!moved)
         return 0;
     const pdf_page *base = *pg;
@@ -1888,8 +1988,17 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         return -1;
     for (size_t i = 0; i < base->n; i++) {
         nw[i] = base->words[i];
-        size_t k = col_of(&pt, (nw[i].x0 + nw[i].x1) / 2);
-        double sh = k ? t->bound[k - 1] - pt.bound[k - 1] : t->bound[0] - pt.bound[0];
+        double sh;
+        if (by_edges) {
+            /* a word takes the shift of the last cell start at or left of it */
+            size_t k = 0;
+            while (k + 1 < t->ncols && nw[i].x0 >= pe[k + 1] - 0.5 * c->sp)
+                k++;
+            sh = te[k] - pe[k];
+        } else {
+            size_t k = col_of(&pt, (nw[i].x0 + nw[i].x1) / 2);
+            sh = k ? t->bound[k - 1] - pt.bound[k - 1] : t->bound[0] - pt.bound[0];
+        }
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     pdf_page np = *base;

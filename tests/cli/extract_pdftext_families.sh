@@ -24,10 +24,10 @@ declare -A MIN=(
   [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=9
   [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=9
   [hoa-son-2026-2030-layout]=37 [hoa-son-2026-2030-plain]=9
-  [nam-son-2026-layout]=19 [nam-son-2026-plain]=7
-  [phu-lac-2026-layout]=39 [phu-lac-2026-plain]=9
+  [nam-son-2026-layout]=47 [nam-son-2026-plain]=7
+  [phu-lac-2026-layout]=65 [phu-lac-2026-plain]=9
   [son-thuy-2026-layout]=89 [son-thuy-2026-plain]=7
-  [tan-phong-2026-2027-layout]=91 [tan-phong-2026-2027-plain]=6
+  [tan-phong-2026-2027-layout]=96 [tan-phong-2026-2027-plain]=6
   [thanh-xuan-2025-2030-layout]=97 [thanh-xuan-2025-2030-plain]=58
   [yen-lac-2026-2028-layout]=90 [yen-lac-2026-2028-plain]=100
 )
