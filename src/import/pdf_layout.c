@@ -719,39 +719,67 @@ static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
  * shows there although the header and most rows agree on the column. The
  * border goes a usual space before the start (the least-cost split of the
  * line's words then places the packed ones). */
+/* Add a border a usual space before HX when it lies inside a column, clear
+ * of its borders, and body lines [a, b) start at least MIN words (MIN
+ * chunks when CHUNKS) there, at least a third of them (HX from a header),
+ * with almost no word running across. 1 when added. */
+static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks)
+{
+    size_t k = col_of(t, hx), s0, s1;
+    double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
+    if (t->ncols >= MAXC || hx - l < 4.0 * c->sp || r - hx < 2.0 * c->sp)
+        return 0;
+    int starts = 0, cross = 0, used = 0;
+    for (size_t j = a; j < b; j++) {
+        const line *L = &c->ln[j];
+        if (L->n == 0)
+            continue;
+        used++;
+        if (chunks) {
+            for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
+                starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+        }
+        for (size_t w = 0; w < L->n; w++) {
+            if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
+                starts += !chunks;
+            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp)
+                cross++;
+        }
+    }
+    if (starts < min || cross * 4 > starts || (!chunks && starts * 3 < used))
+        return 0;
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: %s start %.1f: %d starts, %d across, of %d lines\n", chunks ? "cell" : "header", hx,
+                starts, cross, used);
+    memmove(&t->bound[k + 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
+    t->bound[k] = hx - c->sp;
+    t->ncols++;
+    return 1;
+}
+
+/* Columns the rivers missed, from the header's chunk starts: a header chunk
+ * that starts inside a column, clear of its borders, where body lines [a, b)
+ * often start a word and almost never run a word across, starts a column of
+ * its own. pdftotext -layout keeps a cell's left edge but may close the gap
+ * before it to one blank when the cell to its left is full ("… chữ ký số
+ * Văn phòng HĐND"), or slide a cell a few characters left, so no river
+ * shows there although the header and most rows agree on the column. The
+ * border goes a usual space before the start (the least-cost split of the
+ * line's words then places the packed ones). Then the same from the body's
+ * own cell starts (a chunk after two blanks or more), three or more in one
+ * place, for a header packed or centred away from its column ("Cơ quan Cơ
+ * quan" over "chủ trì | phối hợp"); a column left without a header word of
+ * its own is merged back by find_columns, so this needs a header (a page
+ * without one is matched to its table by edge_match). */
 static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     size_t s0, s1;
-    for (size_t i = ha; i < hb; i++) {
-        const line *H = &c->ln[i];
-        for (int ch = 0; chunk(c, H, ch, &s0, &s1); ch++) {
-            double hx = H->w[s0]->x0;
-            size_t k = col_of(t, hx);
-            double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
-            if (t->ncols >= MAXC || hx - l < 4.0 * c->sp || r - hx < 2.0 * c->sp)
-                continue;
-            int starts = 0, cross = 0, used = 0;
-            for (size_t j = a; j < b; j++) {
-                const line *L = &c->ln[j];
-                if (L->n == 0)
-                    continue;
-                used++;
-                for (size_t w = 0; w < L->n; w++) {
-                    if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
-                        starts++;
-                    else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp)
-                        cross++;
-                }
-            }
-            if (starts < 3 || cross * 4 > starts || starts * 3 < used)
-                continue;
-            if (getenv("DTI_PDF_DEBUG"))
-                fprintf(stderr, "pdf: header start %.1f: %d starts, %d across, of %d lines\n", hx, starts, cross, used);
-            memmove(&t->bound[k + 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
-            t->bound[k] = hx - c->sp;
-            t->ncols++;
-        }
-    }
+    for (size_t i = ha; i < hb; i++)
+        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 0);
+    for (size_t i = a; i < b && hb > ha; i++)
+        for (int ch = 1; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1);
 }
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
@@ -845,7 +873,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     }
     free(cov);
     t->xmin = lo, t->xmax = hi;
-    header_starts(c, t, a, b, ha, hb);
+    if (c->pg->grid)   /* a PDF read directly has its real gaps: rivers do */
+        header_starts(c, t, a, b, ha, hb);
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: rivers (lines %zu..%zu, header %zu..%zu, allow %u):", a, b, ha, hb, allow);
         for (size_t q = 0; q + 1 < t->ncols; q++)
