@@ -1445,6 +1445,8 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
             widest = v[i].n;
     int para_line = 0, gap = 0;
     const tline *prev = NULL;   /* the last line added to PARA */
+    size_t prev_sn = 0;         /* its length without the blanks before it (a
+                                 * centred title in -layout text is short) */
     for (size_t i = 0; i < count; i++) {
         const tline *l = &v[i];
         if (l->blank || is_page_number(l)) {
@@ -1484,7 +1486,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
                 cont = !starts_item(l) && !(ended && starts_upper_or_digit(s, s + sn)) &&
                        !all_caps(prev->s, prev->n) &&
                        !(all_caps(s, sn) && !all_caps(prev->s, prev->n)) &&
-                       !(prev->n * 10 < widest * 6 && starts_upper_or_digit(s, s + sn) && !starts_lower(l));
+                       !(prev_sn * 10 < widest * 6 && starts_upper_or_digit(s, s + sn) && !starts_lower(l));
         }
         if (!cont && para.len) {
             if (buf_failed(&para))
@@ -1497,6 +1499,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
             para_line = l->no;
         append(&para, s, sn, 0);
         prev = l;
+        prev_sn = sn;
         gap = 0;
     }
     if (para.len) {
