@@ -1295,6 +1295,25 @@ static size_t raw_header(const tline *v, size_t count, size_t i, size_t *next)
     return cells;
 }
 
+/* Line I of a raw table is a page number: a lone number that is the first
+ * or last non-blank line of its page. A lone number elsewhere is a row code
+ * ("1", "2" …): plain pdftotext puts each cell, the code too, on its own
+ * lines. */
+static int raw_page_number(const tline *v, size_t count, size_t i)
+{
+    if (!is_page_number(&v[i]))
+        return 0;
+    size_t j = i;
+    while (j > 0 && v[j - 1].blank)
+        j--;
+    if (j == 0 || v[j - 1].page != v[i].page)
+        return 1;
+    j = i + 1;
+    while (j < count && v[j].blank)
+        j++;
+    return j >= count || v[j].page != v[i].page;
+}
+
 /* The previous line ends in a word after which a number continues the cell. */
 static int wants_number(const buf *b)
 {
@@ -1340,7 +1359,7 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
     size_t rows = 0;
     while (i < count) {
         const tline *l = &v[i];
-        if (l->blank || is_page_number(l)) {
+        if (l->blank || raw_page_number(v, count, i)) {
             i++;
             continue;
         }
@@ -1357,16 +1376,25 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
         rows++;
         append(&row[0], skip_blank(l->s, l->s + l->n), (size_t)(l->s + l->n - skip_blank(l->s, l->s + l->n)), 0);
         c = 0;
+        /* pdftotext writes each cell as a block followed by a blank line:
+         * when the code stands so, a line after a blank starts a cell and
+         * a line right under another continues it, whatever its case */
+        int blocks = i + 1 < count && v[i + 1].blank, after_blank = 0;
         for (i++; i < count; i++) {
             const tline *m = &v[i];
-            if (m->blank || is_page_number(m))
+            if (m->blank || raw_page_number(v, count, i)) {
+                after_blank = 1;
                 continue;
+            }
             if (is_code_alone(m) || raw_header(v, count, i, &nx) == hc)
                 break;
             if (all_caps(m->s, m->n) && m->n > 12)
                 break;
-            if (c == 0 || (starts_upper_or_digit(m->s, m->s + m->n) &&
-                           !(cat_at(m->s, m->s + m->n) == UTF8PROC_CATEGORY_ND && wants_number(&row[c])))) {
+            int fresh = blocks ? after_blank
+                               : starts_upper_or_digit(m->s, m->s + m->n) &&
+                                     !(cat_at(m->s, m->s + m->n) == UTF8PROC_CATEGORY_ND && wants_number(&row[c]));
+            after_blank = 0;
+            if (c == 0 || fresh) {
                 if (++c > hc) {
                     rc = 0; /* more cells than the header: not sure, no table */
                     goto out;

@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
   [an-hoa-2026-layout]=75 [an-hoa-2026-plain]=8
-  [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=9
+  [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=100
   [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=9
   [hoa-son-2026-2030-layout]=63 [hoa-son-2026-2030-plain]=9
   [nam-son-2026-layout]=47 [nam-son-2026-plain]=7
