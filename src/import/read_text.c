@@ -1286,8 +1286,11 @@ static size_t raw_header(const tline *v, size_t count, size_t i, size_t *next)
         return 0;
     size_t cells = 0;
     i++;
+    /* cells as blocks after blank lines (see raw_table): "Cơ quan" /
+     * "phối hợp" is one cell though both are header words */
+    int blocks = i < count && v[i].blank;
     while (i < count && (v[i].blank || is_header_word(&v[i]) || (cells && !is_code_alone(&v[i]) && starts_lower(&v[i])))) {
-        if (!v[i].blank && is_header_word(&v[i]))
+        if (!v[i].blank && is_header_word(&v[i]) && !(blocks && cells && !v[i - 1].blank))
             cells++;
         i++;
     }
@@ -1296,12 +1299,16 @@ static size_t raw_header(const tline *v, size_t count, size_t i, size_t *next)
 }
 
 /* Line I of a raw table is a page number: a lone number that is the first
- * or last non-blank line of its page. A lone number elsewhere is a row code
+ * or last non-blank line of its page and not the top-level code after LAST
+ * (the leading number of the row before). A lone number elsewhere is a row code
  * ("1", "2" …): plain pdftotext puts each cell, the code too, on its own
  * lines. */
-static int raw_page_number(const tline *v, size_t count, size_t i)
+static int raw_page_number(const tline *v, size_t count, size_t i, int last)
 {
     if (!is_page_number(&v[i]))
+        return 0;
+    /* the next top-level code ("4" after "3.2") at a page's top is a row */
+    if (atoi(skip_blank(v[i].s, v[i].s + v[i].n)) == last + 1)
         return 0;
     size_t j = i;
     while (j > 0 && v[j - 1].blank)
@@ -1352,14 +1359,15 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
     for (size_t k = h + 1; k < i; k++) {
         if (v[k].blank)
             continue;
-        if (is_header_word(&v[k]) && c < hc)
+        if (is_header_word(&v[k]) && c < hc && !(v[h + 1].blank && c && !v[k - 1].blank))
             c++;
         append(&row[c], v[k].s, v[k].n, 0);
     }
     size_t rows = 0;
+    int last = 0;   /* leading number of the last row code */
     while (i < count) {
         const tline *l = &v[i];
-        if (l->blank || raw_page_number(v, count, i)) {
+        if (l->blank || raw_page_number(v, count, i, last)) {
             i++;
             continue;
         }
@@ -1374,6 +1382,7 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
         if (!row)
             goto out;
         rows++;
+        last = atoi(skip_blank(l->s, l->s + l->n));
         append(&row[0], skip_blank(l->s, l->s + l->n), (size_t)(l->s + l->n - skip_blank(l->s, l->s + l->n)), 0);
         c = 0;
         /* pdftotext writes each cell as a block followed by a blank line:
@@ -1382,7 +1391,7 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
         int blocks = i + 1 < count && v[i + 1].blank, after_blank = 0;
         for (i++; i < count; i++) {
             const tline *m = &v[i];
-            if (m->blank || raw_page_number(v, count, i)) {
+            if (m->blank || raw_page_number(v, count, i, last)) {
                 after_blank = 1;
                 continue;
             }

@@ -28,7 +28,7 @@ declare -A MIN=(
   [phu-lac-2026-layout]=65 [phu-lac-2026-plain]=9
   [son-thuy-2026-layout]=89 [son-thuy-2026-plain]=7
   [tan-phong-2026-2027-layout]=96 [tan-phong-2026-2027-plain]=6
-  [thanh-xuan-2025-2030-layout]=97 [thanh-xuan-2025-2030-plain]=58
+  [thanh-xuan-2025-2030-layout]=97 [thanh-xuan-2025-2030-plain]=100
   [yen-lac-2026-2028-layout]=100 [yen-lac-2026-2028-plain]=100
 )
 fail=0 n=0
