@@ -40,7 +40,14 @@
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns: a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
- * the rest are new rows. Columns are the first page's.
+ * the rest are new rows. Columns are the first page's; text from pdftotext
+ * -layout (pdf_text.c) moves them from page to page, so each continued page
+ * is laid on the table again (regrid: by its rivers when it shows as many,
+ * else by matching its cell starts to the table's, edge_match), and under a
+ * header a column the rivers miss (cells packed one blank apart, or slid
+ * left) starts where a header chunk or three body cells start with almost
+ * no word across (header_starts); header cells packed one blank apart are
+ * cut at the borders (packed_header).
  *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
  * in the source) when the line starts a list item ("- ", "+ ") or the

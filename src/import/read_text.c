@@ -49,7 +49,12 @@
  * wrapped over several lines. A header is a line "STT"/"TT" followed by lines
  * starting header words (Nội dung, Chỉ tiêu, Đơn vị chủ trì, Thời gian …);
  * rows start at lines that are only a row code, and a line starting with a
- * capital letter starts the next cell. Where a row has more cells than the
+ * capital letter starts the next cell. When pdftotext wrote each cell as a
+ * block followed by a blank line (the code stands alone between blanks),
+ * blocks are the cells instead, header cells too ("Cơ quan" / "phối hợp" is
+ * one), whatever the case of their lines. A lone number is a page number
+ * only as the first or last line of a page and when it is not the next
+ * top-level code ("4" after "3.2" at a page's top is a row). Where a row has more cells than the
  * header, the whole region stays paragraphs: a wrong table is worse than
  * none. */
 #include <stdio.h>
