@@ -40,7 +40,14 @@
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns: a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
- * the rest are new rows. Columns are the first page's.
+ * the rest are new rows. Columns are the first page's; text from pdftotext
+ * -layout (pdf_text.c) moves them from page to page, so each continued page
+ * is laid on the table again (regrid: by its rivers when it shows as many,
+ * else by matching its cell starts to the table's, edge_match), and under a
+ * header a column the rivers miss (cells packed one blank apart, or slid
+ * left) starts where a header chunk or three body cells start with almost
+ * no word across (header_starts); header cells packed one blank apart are
+ * cut at the borders (packed_header).
  *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
  * in the source) when the line starts a list item ("- ", "+ ") or the
@@ -609,6 +616,23 @@ static void pieces_release(piece *p, size_t n)
 static double chunk_x(const page_ctx *c, const line *L, int k);
 static int code_led(const page_ctx *c, const line *L);
 
+/* Whether words [a, b) of L, a chunk from column K0 to K1, break at every
+ * border between: a word ends left of it and the next starts within two
+ * and a half usual spaces right of it. */
+static int packed_header(const page_ctx *c, const otable *t, const line *L, size_t a, size_t b, size_t k0,
+                         size_t k1)
+{
+    for (size_t k = k0; k < k1; k++) {
+        double x = t->bound[k];
+        int cut = 0;
+        for (size_t i = a + 1; i < b && !cut; i++)
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp;
+        if (!cut)
+            return 0;
+    }
+    return 1;
+}
+
 static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
 {
     for (size_t k = 0; k < t->ncols; k++) {
@@ -625,6 +649,12 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
         int straddle = header;
+        /* header cells packed one blank apart ("Thời hạn Kinh phí"): the
+         * chunk is cut where a word starts just right of each border it
+         * crosses, left-aligned as its column's cells are; a header centred
+         * over sub-headers ("Phân công") does not line up so */
+        if (header && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
+            straddle = 0;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
                 straddle = 1;
@@ -685,6 +715,78 @@ static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
     for (int ch = 0; chunk(c, L, ch, &a, &b); ch++)
         n += col_of(t, L->w[a]->x0 + 1.0) != col_of(t, L->w[b - 1]->x1 - 1.0);
     return n;
+}
+
+/* Columns the rivers missed, from the header's chunk starts: a header chunk
+ * that starts inside a column, clear of its borders, where body lines [a, b)
+ * often start a word and almost never run a word across, starts a column of
+ * its own. pdftotext -layout keeps a cell's left edge but may close the gap
+ * before it to one blank when the cell to its left is full ("… chữ ký số
+ * Văn phòng HĐND"), or slide a cell a few characters left, so no river
+ * shows there although the header and most rows agree on the column. The
+ * border goes a usual space before the start (the least-cost split of the
+ * line's words then places the packed ones). */
+/* Add a border a usual space before HX when it lies inside a column, clear
+ * of its borders, and body lines [a, b) start at least MIN words (MIN
+ * chunks when CHUNKS) there, at least a third of them (HX from a header),
+ * with almost no word running across. 1 when added. */
+static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks)
+{
+    size_t k = col_of(t, hx), s0, s1;
+    double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
+    if (t->ncols >= MAXC || hx - l < 4.0 * c->sp || r - hx < 2.0 * c->sp)
+        return 0;
+    int starts = 0, cross = 0, used = 0;
+    for (size_t j = a; j < b; j++) {
+        const line *L = &c->ln[j];
+        if (L->n == 0)
+            continue;
+        used++;
+        if (chunks) {
+            for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
+                starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+        }
+        for (size_t w = 0; w < L->n; w++) {
+            if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
+                starts += !chunks;
+            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp)
+                cross++;
+        }
+    }
+    if (starts < min || cross * 4 > starts || (!chunks && starts * 3 < used))
+        return 0;
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: %s start %.1f: %d starts, %d across, of %d lines\n", chunks ? "cell" : "header", hx,
+                starts, cross, used);
+    memmove(&t->bound[k + 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
+    t->bound[k] = hx - c->sp;
+    t->ncols++;
+    return 1;
+}
+
+/* Columns the rivers missed, from the header's chunk starts: a header chunk
+ * that starts inside a column, clear of its borders, where body lines [a, b)
+ * often start a word and almost never run a word across, starts a column of
+ * its own. pdftotext -layout keeps a cell's left edge but may close the gap
+ * before it to one blank when the cell to its left is full ("… chữ ký số
+ * Văn phòng HĐND"), or slide a cell a few characters left, so no river
+ * shows there although the header and most rows agree on the column. The
+ * border goes a usual space before the start (the least-cost split of the
+ * line's words then places the packed ones). Then the same from the body's
+ * own cell starts (a chunk after two blanks or more), three or more in one
+ * place, for a header packed or centred away from its column ("Cơ quan Cơ
+ * quan" over "chủ trì | phối hợp"); a column left without a header word of
+ * its own is merged back by find_columns, so this needs a header (a page
+ * without one is matched to its table by edge_match). */
+static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
+{
+    size_t s0, s1;
+    for (size_t i = ha; i < hb; i++)
+        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 0);
+    for (size_t i = a; i < b && hb > ha; i++)
+        for (int ch = 1; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1);
 }
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
@@ -778,6 +880,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     }
     free(cov);
     t->xmin = lo, t->xmax = hi;
+    if (c->pg->grid)   /* a PDF read directly has its real gaps: rivers do */
+        header_starts(c, t, a, b, ha, hb);
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: rivers (lines %zu..%zu, header %zu..%zu, allow %u):", a, b, ha, hb, allow);
         for (size_t q = 0; q + 1 < t->ncols; q++)
@@ -1794,6 +1898,97 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
     return 0;
 }
 
+/* Where each column's cells start: the most frequent left end of a cell
+ * line of column K in T (2-point bins), or -1 when it has none. */
+static double table_edge(const otable *t, size_t k)
+{
+    double best = -1;
+    int bestn = 0;
+    for (size_t r = 0; r < t->n; r++) {
+        const tcell *cl = &t->rows[r].c[k];
+        for (size_t i = 0; i < cl->n; i++) {
+            int n = 0;
+            for (size_t r2 = 0; r2 < t->n; r2++)
+                for (size_t i2 = 0; i2 < t->rows[r2].c[k].n; i2++)
+                    n += fabs(t->rows[r2].c[k].v[i2].x0 - cl->v[i].x0) < 2.0;
+            if (n > bestn || (n == bestn && cl->v[i].x0 < best))
+                bestn = n, best = cl->v[i].x0;
+        }
+    }
+    return best;
+}
+
+/* Match the cell starts of the first M lines of page C (chunk starts seen
+ * twice or more) to the column starts of T: a map x' = s x + d (s within
+ * 15% of 1) fixed by two starts, every other column taking the page start
+ * nearest its mapped place, within two usual spaces. Fills PE (page) and
+ * TE (table) for every column; 1 when all but at most one column found a
+ * start of their own (that one is placed by the map), else 0. */
+static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te)
+{
+    double st[256];
+    int cnt[256];
+    size_t ns = 0, a, b;
+    for (size_t k = 0; k < t->ncols; k++)
+        if ((te[k] = table_edge(t, k)) < 0 || (k && te[k] <= te[k - 1]))
+            return 0;
+    for (size_t j = 0; j < m; j++)
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &a, &b); ch++) {
+            double x = c->ln[j].w[a]->x0;
+            size_t q = 0;
+            while (q < ns && fabs(st[q] - x) >= 2.0)
+                q++;
+            if (q < ns)
+                cnt[q]++;
+            else if (ns < 256)
+                st[ns] = x, cnt[ns++] = 1;
+        }
+    double bs = 0, bd = 0, berr = 1e18;
+    int bmatch = -1;
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < ns; j++) {
+            if (cnt[i] < 2 || cnt[j] < 2 || st[j] <= st[i] + 4.0 * c->sp)
+                continue;
+            for (size_t k0 = 0; k0 < t->ncols; k0++)
+                for (size_t k1 = k0 + 1; k1 < t->ncols; k1++) {
+                    double s = (te[k1] - te[k0]) / (st[j] - st[i]);
+                    if (s < 0.85 || s > 1.15)
+                        continue;
+                    double d = te[k0] - s * st[i], err = 0;
+                    int match = 0;
+                    for (size_t k = 0; k < t->ncols; k++) {
+                        double bestd = 2.0 * c->sp;
+                        int hit = 0;
+                        for (size_t q = 0; q < ns; q++)
+                            if (cnt[q] >= 2 && fabs(s * st[q] + d - te[k]) < bestd)
+                                bestd = fabs(s * st[q] + d - te[k]), hit = 1;
+                        match += hit;
+                        err += hit ? bestd : 2.0 * c->sp;
+                    }
+                    if (match > bmatch || (match == bmatch && err < berr))
+                        bmatch = match, berr = err, bs = s, bd = d;
+                }
+        }
+    if (bmatch < 0 || bmatch + 1 < (int)t->ncols)
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        double bestd = 2.0 * c->sp;
+        pe[k] = (te[k] - bd) / bs;
+        for (size_t q = 0; q < ns; q++)
+            if (cnt[q] >= 2 && fabs(bs * st[q] + bd - te[k]) < bestd)
+                bestd = fabs(bs * st[q] + bd - te[k]), pe[k] = st[q];
+        if (k && pe[k] <= pe[k - 1])
+            return 0;
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: page cell starts matched (s %.3f d %.1f):", bs, bd);
+        for (size_t k = 0; k < t->ncols; k++)
+            fprintf(stderr, " %.1f->%.1f", pe[k], te[k]);
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -1807,11 +2002,20 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         m++;
     otable pt;
     memset(&pt, 0, sizeof pt);
-    if (m < 2 || t->ncols < 2 || find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols)
+    double pe[MAXC], te[MAXC];
+    int by_edges = 0;
+    if (m < 2 || t->ncols < 2)
         return 0;
+    if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
+        /* cells that bleed over a river (or sit one blank apart) hide it:
+         * match the page's cell starts to the table's instead */
+        if (!edge_match(c, t, m, pe, te))
+            return 0;
+        by_edges = 1;
+    }
     int moved = 0;
-    for (size_t k = 0; k + 1 < t->ncols; k++)
-        moved |= fabs(pt.bound[k] - t->bound[k]) > 1.0;
+    for (size_t k = 0; k < t->ncols; k++)
+        moved |= by_edges ? fabs(pe[k] - te[k]) > 1.0 : k + 1 < t->ncols && fabs(pt.bound[k] - t->bound[k]) > 1.0;
     if (!moved)
         return 0;
     const pdf_page *base = *pg;
@@ -1820,8 +2024,17 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         return -1;
     for (size_t i = 0; i < base->n; i++) {
         nw[i] = base->words[i];
-        size_t k = col_of(&pt, (nw[i].x0 + nw[i].x1) / 2);
-        double sh = k ? t->bound[k - 1] - pt.bound[k - 1] : t->bound[0] - pt.bound[0];
+        double sh;
+        if (by_edges) {
+            /* a word takes the shift of the last cell start at or left of it */
+            size_t k = 0;
+            while (k + 1 < t->ncols && nw[i].x0 >= pe[k + 1] - 0.5 * c->sp)
+                k++;
+            sh = te[k] - pe[k];
+        } else {
+            size_t k = col_of(&pt, (nw[i].x0 + nw[i].x1) / 2);
+            sh = k ? t->bound[k - 1] - pt.bound[k - 1] : t->bound[0] - pt.bound[0];
+        }
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     pdf_page np = *base;

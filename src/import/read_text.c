@@ -49,7 +49,12 @@
  * wrapped over several lines. A header is a line "STT"/"TT" followed by lines
  * starting header words (Nội dung, Chỉ tiêu, Đơn vị chủ trì, Thời gian …);
  * rows start at lines that are only a row code, and a line starting with a
- * capital letter starts the next cell. Where a row has more cells than the
+ * capital letter starts the next cell. When pdftotext wrote each cell as a
+ * block followed by a blank line (the code stands alone between blanks),
+ * blocks are the cells instead, header cells too ("Cơ quan" / "phối hợp" is
+ * one), whatever the case of their lines. A lone number is a page number
+ * only as the first or last line of a page and when it is not the next
+ * top-level code ("4" after "3.2" at a page's top is a row). Where a row has more cells than the
  * header, the whole region stays paragraphs: a wrong table is worse than
  * none. */
 #include <stdio.h>
@@ -1286,13 +1291,39 @@ static size_t raw_header(const tline *v, size_t count, size_t i, size_t *next)
         return 0;
     size_t cells = 0;
     i++;
+    /* cells as blocks after blank lines (see raw_table): "Cơ quan" /
+     * "phối hợp" is one cell though both are header words */
+    int blocks = i < count && v[i].blank;
     while (i < count && (v[i].blank || is_header_word(&v[i]) || (cells && !is_code_alone(&v[i]) && starts_lower(&v[i])))) {
-        if (!v[i].blank && is_header_word(&v[i]))
+        if (!v[i].blank && is_header_word(&v[i]) && !(blocks && cells && !v[i - 1].blank))
             cells++;
         i++;
     }
     *next = i;
     return cells;
+}
+
+/* Line I of a raw table is a page number: a lone number that is the first
+ * or last non-blank line of its page and not the top-level code after LAST
+ * (the leading number of the row before). A lone number elsewhere is a row code
+ * ("1", "2" …): plain pdftotext puts each cell, the code too, on its own
+ * lines. */
+static int raw_page_number(const tline *v, size_t count, size_t i, int last)
+{
+    if (!is_page_number(&v[i]))
+        return 0;
+    /* the next top-level code ("4" after "3.2") at a page's top is a row */
+    if (atoi(skip_blank(v[i].s, v[i].s + v[i].n)) == last + 1)
+        return 0;
+    size_t j = i;
+    while (j > 0 && v[j - 1].blank)
+        j--;
+    if (j == 0 || v[j - 1].page != v[i].page)
+        return 1;
+    j = i + 1;
+    while (j < count && v[j].blank)
+        j++;
+    return j >= count || v[j].page != v[i].page;
 }
 
 /* The previous line ends in a word after which a number continues the cell. */
@@ -1333,14 +1364,15 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
     for (size_t k = h + 1; k < i; k++) {
         if (v[k].blank)
             continue;
-        if (is_header_word(&v[k]) && c < hc)
+        if (is_header_word(&v[k]) && c < hc && !(v[h + 1].blank && c && !v[k - 1].blank))
             c++;
         append(&row[c], v[k].s, v[k].n, 0);
     }
     size_t rows = 0;
+    int last = 0;   /* leading number of the last row code */
     while (i < count) {
         const tline *l = &v[i];
-        if (l->blank || is_page_number(l)) {
+        if (l->blank || raw_page_number(v, count, i, last)) {
             i++;
             continue;
         }
@@ -1355,18 +1387,28 @@ static int raw_table(doc *d, const tline *v, size_t count, size_t h, size_t *end
         if (!row)
             goto out;
         rows++;
+        last = atoi(skip_blank(l->s, l->s + l->n));
         append(&row[0], skip_blank(l->s, l->s + l->n), (size_t)(l->s + l->n - skip_blank(l->s, l->s + l->n)), 0);
         c = 0;
+        /* pdftotext writes each cell as a block followed by a blank line:
+         * when the code stands so, a line after a blank starts a cell and
+         * a line right under another continues it, whatever its case */
+        int blocks = i + 1 < count && v[i + 1].blank, after_blank = 0;
         for (i++; i < count; i++) {
             const tline *m = &v[i];
-            if (m->blank || is_page_number(m))
+            if (m->blank || raw_page_number(v, count, i, last)) {
+                after_blank = 1;
                 continue;
+            }
             if (is_code_alone(m) || raw_header(v, count, i, &nx) == hc)
                 break;
             if (all_caps(m->s, m->n) && m->n > 12)
                 break;
-            if (c == 0 || (starts_upper_or_digit(m->s, m->s + m->n) &&
-                           !(cat_at(m->s, m->s + m->n) == UTF8PROC_CATEGORY_ND && wants_number(&row[c])))) {
+            int fresh = blocks ? after_blank
+                               : starts_upper_or_digit(m->s, m->s + m->n) &&
+                                     !(cat_at(m->s, m->s + m->n) == UTF8PROC_CATEGORY_ND && wants_number(&row[c]));
+            after_blank = 0;
+            if (c == 0 || fresh) {
                 if (++c > hc) {
                     rc = 0; /* more cells than the header: not sure, no table */
                     goto out;
@@ -1445,6 +1487,8 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
             widest = v[i].n;
     int para_line = 0, gap = 0;
     const tline *prev = NULL;   /* the last line added to PARA */
+    size_t prev_sn = 0;         /* its length without the blanks before it (a
+                                 * centred title in -layout text is short) */
     for (size_t i = 0; i < count; i++) {
         const tline *l = &v[i];
         if (l->blank || is_page_number(l)) {
@@ -1484,7 +1528,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
                 cont = !starts_item(l) && !(ended && starts_upper_or_digit(s, s + sn)) &&
                        !all_caps(prev->s, prev->n) &&
                        !(all_caps(s, sn) && !all_caps(prev->s, prev->n)) &&
-                       !(prev->n * 10 < widest * 6 && starts_upper_or_digit(s, s + sn) && !starts_lower(l));
+                       !(prev_sn * 10 < widest * 6 && starts_upper_or_digit(s, s + sn) && !starts_lower(l));
         }
         if (!cont && para.len) {
             if (buf_failed(&para))
@@ -1497,6 +1541,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
             para_line = l->no;
         append(&para, s, sn, 0);
         prev = l;
+        prev_sn = sn;
         gap = 0;
     }
     if (para.len) {

@@ -9,7 +9,17 @@
  * The message is plain text in UTF-8, base64-encoded (no line-length or
  * 8-bit trouble with any server), the subject RFC 2047-encoded; the Date
  * is "now" (DTI_NOW when set) in Vietnam's time; the Message-ID carries the
- * notice's id, so a mail can be traced to its notice. */
+ * notice's id, so a mail can be traced to its notice.
+ *
+ * libcurl is opened with dlopen() the first time a mail is sent
+ * (pthread_once, as pdf_poppler.c opens poppler-glib), not linked: linked,
+ * it and the TLS, HTTP/2, SSH, LDAP, Kerberos … libraries it needs are
+ * mapped and relocated before main() of every `dti` command, ~4.8 ms each
+ * run (docs/performance.md), for the one command in twenty that mails.
+ * <curl/curl.h> still gives the types and option numbers (its ABI is
+ * stable under soname libcurl.so.4); only the six functions used are looked
+ * up by name. Without libcurl a send fails with a message naming it. */
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,10 +79,48 @@ dti_rc remind_mail_from_env(remind_mail_cfg *c, dti_err *e)
     return DTI_OK;
 }
 
+/* libcurl's functions, filled once by curl_start(); C.ok when all were found. */
+static struct {
+    CURLcode (*global_init)(long flags);
+    CURL *(*easy_init)(void);
+    CURLcode (*easy_setopt)(CURL *h, CURLoption opt, ...);
+    CURLcode (*easy_perform)(CURL *h);
+    void (*easy_cleanup)(CURL *h);
+    const char *(*easy_strerror)(CURLcode);
+    struct curl_slist *(*slist_append)(struct curl_slist *l, const char *s);
+    void (*slist_free_all)(struct curl_slist *l);
+    int ok;
+    char why[200];
+} C;
+
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static void curl_start(void)
 {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    static const char *const names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
+    void *h = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof *names && !h; i++)
+        h = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *d = dlerror();
+        snprintf(C.why, sizeof C.why, "%s", d ? d : "libcurl.so.4");
+        return;
+    }
+    /* Casting object pointers to function pointers is what dlsym is for (POSIX). */
+    *(void **)&C.global_init = dlsym(h, "curl_global_init");
+    *(void **)&C.easy_init = dlsym(h, "curl_easy_init");
+    *(void **)&C.easy_setopt = dlsym(h, "curl_easy_setopt");
+    *(void **)&C.easy_perform = dlsym(h, "curl_easy_perform");
+    *(void **)&C.easy_cleanup = dlsym(h, "curl_easy_cleanup");
+    *(void **)&C.easy_strerror = dlsym(h, "curl_easy_strerror");
+    *(void **)&C.slist_append = dlsym(h, "curl_slist_append");
+    *(void **)&C.slist_free_all = dlsym(h, "curl_slist_free_all");
+    C.ok = C.global_init && C.easy_init && C.easy_setopt && C.easy_perform && C.easy_cleanup &&
+           C.easy_strerror && C.slist_append && C.slist_free_all;
+    if (!C.ok) {
+        snprintf(C.why, sizeof C.why, "libcurl.so.4 lacks a function");
+        return;
+    }
+    C.global_init(CURL_GLOBAL_DEFAULT);
 }
 
 struct reader {
@@ -163,43 +211,49 @@ dti_rc remind_mail_send(const remind_mail_cfg *c, const char *to, const char *su
         goto out;
     }
     pthread_once(&curl_once, curl_start);
-    if (!(h = curl_easy_init())) {
+    if (!C.ok) {
+        rc = dti_fail(e, DTI_ERR_IO, "smtp", "không nạp được libcurl để gửi thư (%s)",
+                      "libcurl could not be loaded to send mail (%s)", C.why);
+        goto out;
+    }
+    if (!(h = C.easy_init())) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "không khởi tạo được libcurl", "libcurl could not start");
         goto out;
     }
     snprintf(addr, sizeof addr, "<%s>", to);
     snprintf(from, sizeof from, "<%s>", c->from);
-    if (!(rcpt = curl_slist_append(NULL, addr))) {
+    if (!(rcpt = C.slist_append(NULL, addr))) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto out;
     }
     struct reader rd = {m.ptr, m.len};
-    curl_easy_setopt(h, CURLOPT_URL, c->url);
-    curl_easy_setopt(h, CURLOPT_MAIL_FROM, from);
-    curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
-    curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
-    curl_easy_setopt(h, CURLOPT_READDATA, &rd);
-    curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, 60L);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    C.easy_setopt(h, CURLOPT_URL, c->url);
+    C.easy_setopt(h, CURLOPT_MAIL_FROM, from);
+    C.easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
+    C.easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
+    C.easy_setopt(h, CURLOPT_READDATA, &rd);
+    C.easy_setopt(h, CURLOPT_UPLOAD, 1L);
+    C.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    C.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, 10L);
+    C.easy_setopt(h, CURLOPT_TIMEOUT, 60L);
+    C.easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
     if (c->tls)
-        curl_easy_setopt(h, CURLOPT_USE_SSL, (long)(c->tls == 2 ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+        C.easy_setopt(h, CURLOPT_USE_SSL, (long)(c->tls == 2 ? CURLUSESSL_ALL : CURLUSESSL_TRY));
     if (c->ca[0])
-        curl_easy_setopt(h, CURLOPT_CAINFO, c->ca);
+        C.easy_setopt(h, CURLOPT_CAINFO, c->ca);
     if (c->user[0]) {
-        curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
-        curl_easy_setopt(h, CURLOPT_PASSWORD, c->password);
+        C.easy_setopt(h, CURLOPT_USERNAME, c->user);
+        C.easy_setopt(h, CURLOPT_PASSWORD, c->password);
     }
-    CURLcode cr = curl_easy_perform(h);
+    CURLcode cr = C.easy_perform(h);
     if (cr != CURLE_OK)
         rc = dti_fail(e, DTI_ERR_IO, "smtp", "gửi thư tới %s không được: %s", "sending mail to %s failed: %s", to,
-                      errbuf[0] ? errbuf : curl_easy_strerror(cr));
+                      errbuf[0] ? errbuf : C.easy_strerror(cr));
 out:
-    curl_slist_free_all(rcpt);
+    if (rcpt)
+        C.slist_free_all(rcpt);
     if (h)
-        curl_easy_cleanup(h);
+        C.easy_cleanup(h);
     buf_release(&m);
     return rc;
 }
