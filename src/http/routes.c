@@ -39,6 +39,7 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/completeness/:period", api_completeness, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/country/rankings", api_country_rankings, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/periods",  api_calendar_periods, ROUTE_SESSION, 0},
