@@ -45,6 +45,8 @@ for w in rows:
     total = s.get("total") or s.get("plan") or {}
     own = total.get("index", total.get("value"))  # printed to 6 decimals
     if own is None or abs(own - w["index"]) > 5e-7: fail(f"{name}: ranked {w['index']}, its score {own}")
+    c, o = w["completeness"], total.get("completeness") or {}
+    if (c["reported"], c["expected"]) != (o.get("reported"), o.get("expected")) or abs(c["rate"] - o["rate"]) > 5e-7: fail(f"{name}: completeness {w['completeness']}, its score's {total.get('completeness')}")
 if len(r["provinces"]) != 2 or sum(x["communes"] for x in r["provinces"]) != 6: fail("provinces")
 for pv in r["provinces"]:
     mine = [w["index"] for w in rows if w["province_id"] == pv["id"]]

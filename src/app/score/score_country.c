@@ -202,14 +202,16 @@ dti_rc score_country_json(const score_country *c, json_t **out, dti_err *e)
         goto nomem;
     for (size_t i = 0; i < c->n; i++) {
         const score_country_row *w = &c->rows[i];
-        size_t expected = w->sum.counted + w->sum.nodata;
-        json_t *j = json_pack("{s:i, s:I, s:s, s:o, s:s, s:o, s:o, s:o}", "rank", w->rank, "org_id",
+        /* completeness as every sum's (app_sc_sum_json, SCORE_NODATA_ZERO):
+         * every counted item is expected, those without data not reported */
+        size_t expected = w->sum.counted, reported = w->sum.counted >= w->sum.nodata ? w->sum.counted - w->sum.nodata : 0;
+        json_t *j = json_pack("{s:i, s:I, s:s, s:o, s:s, s:o, s:o, s:{s:I, s:I, s:o}}", "rank", w->rank, "org_id",
                               (json_int_t)w->org_id, "name", w->name, "province_id",
                               w->province_id ? json_integer(w->province_id) : json_null(), "province", w->province,
                               "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(), "index",
-                              index_of(&w->sum), "completeness",
-                              w->plan_id && expected ? json_real((double)w->sum.counted / (double)expected)
-                                                     : json_null());
+                              index_of(&w->sum), "completeness", "reported", (json_int_t)reported, "expected",
+                              (json_int_t)expected, "rate",
+                              expected ? json_real((double)reported / (double)expected) : json_null());
         if (!j || json_array_append_new(rows, j))
             goto nomem;
     }

@@ -60,7 +60,8 @@ void score_country_release(score_country *c);
 /* *OUT (new reference): {"ranking": "country", "period", "province_mode",
  * "country": SUM, "provinces": [{id, name, communes, index, sum}],
  * "rows": [{rank, org_id, name, province_id, province, plan_id, index,
- * completeness}]}; SUM as every score JSON (index, completeness...). */
+ * completeness {reported, expected, rate}}]}; SUM and completeness as every
+ * score JSON's (app_sc_sum_json). */
 dti_rc score_country_json(const score_country *c, json_t **out, dti_err *e);
 
 #endif
