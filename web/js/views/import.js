@@ -13,11 +13,44 @@
 // (app_import_plan_json); then confirm (POST /api/v1/imports) and see how
 // names were matched and which calendar was set, or that none was, with a
 // link to the calendar screen. An error naming a field is shown beside it.
+// Issue 13 §6: a plan of another commune stops the preview at once, with a
+// banner saying whose plan it is (the preview's "refused"); province bodies
+// (Sở KH&CN, Công an tỉnh …) are listed apart from the commune's units;
+// the result lets each new unit's abbreviation be expanded into its full
+// name (views/units.js) and offers "Tạo tài khoản cho N đơn vị mới →".
+// Each row shows how sure the extractor is and why (x.confidence), and the
+// table columns read (x.columns) may be given another role: the document is
+// then read again with those roles (`roles`, sent on confirming too).
 import { api, get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtDate, addMessages } from '../i18n.js';
 import { indicatorTable, taskTable } from './plan.js';
 import { describe } from './calendar.js';
+import { unitRow, accountsFor, accountsTable } from './units.js';
+import { flash } from '../flash.js';
+
+addMessages({
+  vi: {
+    'import.refused': 'Đây là kế hoạch của {c}, không phải của xã bạn phụ trách: bạn không nhập được kế hoạch này.',
+    'import.refusedNoName': 'Kế hoạch trong tài liệu là của một xã ngoài phạm vi của bạn: bạn không nhập được.',
+    'import.refusedNext': 'Chỉ điều phối viên của xã đó (hoặc quản trị) nhập được. Chọn tệp kế hoạch của xã bạn:',
+    'import.communeUnits': 'Đơn vị của xã', 'import.provinceBodies': 'Cơ quan cấp tỉnh (Sở, Công an tỉnh …)',
+    'import.provinceHint': 'Các cơ quan cấp tỉnh được ghi riêng, không thành đơn vị báo cáo của xã.',
+    'import.newUnits': 'Đơn vị mới ({n})',
+    'import.newUnitsHint': 'Tên viết tắt trong văn bản (ví dụ «Phòng VH-XH») có thể sửa thành tên đầy đủ; cách viết cũ vẫn được nhận ở lần nhập sau.',
+    'import.manageUnits': 'Quản lý đơn vị của xã →',
+  },
+  en: {
+    'import.refused': 'This is the plan of {c}, not of your commune: you cannot import it.',
+    'import.refusedNoName': 'The document\'s plan is of a commune outside your scope: you cannot import it.',
+    'import.refusedNext': 'Only that commune\'s coordinator (or an admin) can. Choose your commune\'s plan:',
+    'import.communeUnits': 'The commune\'s units', 'import.provinceBodies': 'Province bodies (departments, provincial police …)',
+    'import.provinceHint': 'Province bodies are kept apart: they do not become reporting units of the commune.',
+    'import.newUnits': 'New units ({n})',
+    'import.newUnitsHint': 'An abbreviation in the document (say «Phòng VH-XH») may be expanded into the full name; the old spelling still matches next time.',
+    'import.manageUnits': 'Manage the commune\'s units →',
+  },
+});
 
 addMessages({
   vi: {
@@ -40,6 +73,24 @@ addMessages({
     'import.fix.name': 'Tên {kind} {code}', 'import.fix.target': 'Năm {year}',
     'import.fix.drop': 'Bỏ dòng', 'import.fix.kind.indicator': 'chỉ tiêu', 'import.fix.kind.task': 'nhiệm vụ',
     'import.fix.emptyName': 'Tên không được để trống.', 'import.fix.changed': 'Đã sửa {n} chỗ, bỏ {m} dòng.',
+    'import.conf': 'Độ tin cậy', 'import.conf.high': 'Cao', 'import.conf.medium': 'Vừa', 'import.conf.low': 'Thấp',
+    'import.conf.count': '{low} dòng độ tin cậy thấp, {medium} dòng vừa: hãy kiểm tra các dòng này trước khi nhập.',
+    'import.why.name_cut': 'tên có vẻ bị cắt (bắt đầu bằng chữ thường hoặc kết thúc bằng «và», «của», «-»…)',
+    'import.why.no_target': 'chỉ tiêu không có mục tiêu', 'import.why.no_year': 'mục tiêu không rõ năm',
+    'import.why.target_words': 'mục tiêu chỉ đọc được thành chữ, không có con số',
+    'import.why.prose': 'lấy từ một câu văn, không phải một dòng của bảng',
+    'import.why.name_short': 'tên quá ngắn', 'import.why.name_long': 'tên quá dài (có thể lẫn chữ của dòng khác)',
+    'import.why.no_lead': 'không có đơn vị chủ trì', 'import.why.no_due': 'không có thời hạn',
+    'import.cols': 'Vai trò các cột của bảng',
+    'import.cols.hint': 'dti đọc mỗi cột theo tiêu đề của nó. Nếu một cột bị đọc sai (ví dụ cột «Đầu mối» là đơn vị chủ trì), hãy chọn vai trò đúng rồi đọc lại tài liệu.',
+    'import.cols.header': 'Tiêu đề cột', 'import.cols.role': 'Vai trò', 'import.cols.rerun': 'Đọc lại với các vai trò này',
+    'import.cols.set': 'Đang dùng vai trò cột đã chọn cho {n} cột.',
+    'import.role.code': 'Số thứ tự (mã)', 'import.role.name': 'Tên chỉ tiêu / nhiệm vụ', 'import.role.target': 'Mục tiêu',
+    'import.role.baseline': 'Hiện trạng (đã đạt)', 'import.role.unit': 'Đơn vị tính', 'import.role.lead': 'Đơn vị chủ trì',
+    'import.role.support': 'Đơn vị phối hợp', 'import.role.parent_lead': 'Chủ trì cấp tỉnh', 'import.role.lead_support': 'Chủ trì và phối hợp',
+    'import.role.due': 'Thời hạn', 'import.role.outputs': 'Sản phẩm', 'import.role.funding': 'Kinh phí', 'import.role.basis': 'Căn cứ',
+    'import.role.action': 'Giải pháp', 'import.role.scope': 'Phạm vi', 'import.role.group': 'Nhóm (lĩnh vực)',
+    'import.role.note': 'Ghi chú', 'import.role.none': 'Không đọc',
   },
   en: {
     'import.cal': 'Reporting calendar',
@@ -61,6 +112,24 @@ addMessages({
     'import.fix.name': 'Name of {kind} {code}', 'import.fix.target': 'Year {year}',
     'import.fix.drop': 'Leave out', 'import.fix.kind.indicator': 'indicator', 'import.fix.kind.task': 'task',
     'import.fix.emptyName': 'The name must not be empty.', 'import.fix.changed': 'Corrected {n} places, left out {m} rows.',
+    'import.conf': 'Confidence', 'import.conf.high': 'High', 'import.conf.medium': 'Medium', 'import.conf.low': 'Low',
+    'import.conf.count': '{low} rows of low confidence, {medium} of medium: check them before importing.',
+    'import.why.name_cut': 'the name looks cut (starts in lower case or ends on «và», «của», «-»…)',
+    'import.why.no_target': 'an indicator with no target', 'import.why.no_year': 'a target with no year',
+    'import.why.target_words': 'a target read as words, with no number',
+    'import.why.prose': 'taken from a sentence, not a table row',
+    'import.why.name_short': 'a very short name', 'import.why.name_long': 'a very long name (it may hold another row\'s text)',
+    'import.why.no_lead': 'no lead unit', 'import.why.no_due': 'no due date',
+    'import.cols': 'Roles of the table columns',
+    'import.cols.hint': 'dti reads each column by its header. If a column was read wrongly (a column «Đầu mối» that is the lead, say), choose its role and read the document again.',
+    'import.cols.header': 'Column header', 'import.cols.role': 'Role', 'import.cols.rerun': 'Read again with these roles',
+    'import.cols.set': 'Using the column roles chosen for {n} columns.',
+    'import.role.code': 'Number (code)', 'import.role.name': 'Name of the indicator / task', 'import.role.target': 'Target',
+    'import.role.baseline': 'Baseline (reached)', 'import.role.unit': 'Unit of measure', 'import.role.lead': 'Lead unit',
+    'import.role.support': 'Supporting units', 'import.role.parent_lead': 'Province-level lead', 'import.role.lead_support': 'Lead and support',
+    'import.role.due': 'Due', 'import.role.outputs': 'Outputs', 'import.role.funding': 'Funding', 'import.role.basis': 'Basis',
+    'import.role.action': 'Action', 'import.role.scope': 'Scope', 'import.role.group': 'Group (field)',
+    'import.role.note': 'Note', 'import.role.none': 'Not read',
   },
 });
 
@@ -86,9 +155,11 @@ function form(onfile) {
 // POST FILE to PATH; CALENDAR (a string of rules, possibly empty) is sent
 // only when not undefined: absent, the server sets the detected calendar.
 // PLAN (dti.plan/1, an object) and UNITS ({name: org id}) likewise.
-function upload(path, file, calendar, plan, units) {
+// ROLES ({column header: role}) are the column roles the coordinator set.
+function upload(path, file, calendar, plan, units, roles) {
   const fd = new FormData();
   fd.append('file', file, file.name);
+  if (roles && Object.keys(roles).length) fd.append('roles', JSON.stringify(roles));
   if (calendar !== undefined) fd.append('calendar', calendar);
   if (plan !== undefined) fd.append('plan', JSON.stringify(plan));
   if (units !== undefined) fd.append('units', JSON.stringify(units));
@@ -141,14 +212,21 @@ function calendarBox(cal) {
 // the commune itself, or — flagged — a name matching none, which becomes a
 // new unit. CHOICE (match → element or null), when given, adds the column
 // where a name flagged new may be said to be an existing unit.
-function unitsTable(matches, choice) {
+function unitsTables(matches, choice) {
+  const own = matches.filter((m) => !m.province_level), prov = matches.filter((m) => m.province_level);
+  return [own.length ? [h('h3', { id: 'import-own-title' }, t('import.communeUnits')), unitsTable(own, choice)] : null,
+    prov.length ? [h('h3', { id: 'import-province-title' }, t('import.provinceBodies')),
+      h('p', { class: 'muted' }, t('import.provinceHint')), unitsTable(prov, null, 'import-province')] : null];
+}
+
+function unitsTable(matches, choice, tableId = 'import-matches') {
   const how = { new: t('import.how.new'), matched: t('import.how.matched'), self: t('import.how.self'),
     none: t('import.how.none'), chosen: t('import.how.chosen') };
   const cols = [t('import.name'), t('import.org'), t('import.how')];
   if (choice) cols.push(t('import.choice'));
   // explicit roles: the table stays a table when stacked at narrow widths
   const td = (...c) => h('td', { role: 'cell' }, ...c);
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches', role: 'table' },
+  return h('div', { class: 'table-wrap' }, h('table', { id: tableId, role: 'table' },
     h('caption', { class: 'muted' }, t('import.unitsHint')),
     h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, cols.map((x) => h('th', { scope: 'col', role: 'columnheader' }, x)))),
     h('tbody', { role: 'rowgroup' }, matches.map((m) => h('tr', { 'data-how': m.how, role: 'row' },
@@ -216,8 +294,12 @@ function fixRow(kind, x, i) {
   });
   const inputs = [name, ...targets.map((r) => r.input)];
   const drop = h('input', { type: 'checkbox', id: base + '-drop', class: 'fix-drop' });
-  const el = h('tr', { role: 'row', id: base },
+  const conf = (x.x && x.x.confidence) || null;
+  const el = h('tr', { role: 'row', id: base, class: conf ? 'conf-' + conf.level : null },
     h('td', { role: 'cell' }, x.code || '—'),
+    h('td', { role: 'cell', class: 'fix-conf' }, conf ? [
+      h('span', { class: 'conf conf-' + conf.level, id: base + '-conf' }, t('import.conf.' + conf.level)),
+      conf.why.length ? h('ul', { class: 'conf-why' }, conf.why.map((w) => h('li', {}, t('import.why.' + w)))) : null] : '—'),
     h('td', { role: 'cell' }, name, err),
     kind === 'indicator' ? h('td', { role: 'cell' }, targets.length ? targets.map((r) => r.el) : '—') : null,
     h('td', { role: 'cell' }, (x.lead || []).join('; ') || '—'),
@@ -267,15 +349,21 @@ function planFixer(p) {
     task: (p.tasks || []).map((x, i) => fixRow('task', x, i)) };
   const all = () => [...rows.indicator, ...rows.task];
   const head = (kind) => h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
-    ['plan.code', 'plan.name', kind === 'indicator' ? 'plan.targets' : null, 'plan.lead', 'plan.due', 'import.fix.drop']
+    ['plan.code', 'import.conf', 'plan.name', kind === 'indicator' ? 'plan.targets' : null, 'plan.lead', 'plan.due', 'import.fix.drop']
       .filter(Boolean).map((k) => h('th', { scope: 'col', role: 'columnheader' }, t(k)))));
   const tableOf = (kind, title) => (rows[kind].length ? [h('h3', {}, title),
     h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items import-fix', id: `import-fix-${kind}s`, role: 'table' },
       head(kind), h('tbody', { role: 'rowgroup' }, rows[kind].map((r) => r.el))))] : null);
   const status = h('p', { class: 'muted', role: 'status', id: 'import-fix-status' });
+  const levels = { low: 0, medium: 0 };
+  for (const x of [...(p.indicators || []), ...(p.tasks || [])]) {
+    const c = x.x && x.x.confidence;
+    if (c && c.level in levels) levels[c.level]++;
+  }
   const el = h('section', { class: 'card', id: 'import-fix', 'aria-labelledby': 'import-fix-h' },
     h('h2', { id: 'import-fix-h' }, t('import.fix')),
     h('p', { class: 'muted' }, t('import.fix.hint')),
+    levels.low || levels.medium ? h('p', { id: 'import-conf-count' }, t('import.conf.count', levels)) : null,
     tableOf('indicator', t('plan.indicators')), tableOf('task', t('plan.tasks')), status);
   const count = () => {
     const n = all().reduce((a, r) => a + r.changes(), 0);
@@ -317,6 +405,44 @@ function planFixer(p) {
   return { el, plan, changed: () => count() > 0, show, check, clear: () => all().forEach((r) => r.clear()) };
 }
 
+const ROLES = ['code', 'name', 'target', 'baseline', 'unit', 'lead', 'support', 'parent_lead', 'lead_support', 'due',
+  'outputs', 'funding', 'basis', 'action', 'scope', 'group', 'note', 'none'];
+
+// The table columns the extractor read (the plan's x.columns), each with a
+// choice of role; RERUN(roles) reads the document again with the roles
+// changed from what the extractor chose (ROLES: those already set).
+function columnRoles(p, roles, rerun) {
+  const cols = (p.x && p.x.columns) || [];
+  if (!cols.length) return null;
+  const selects = cols.map((c, i) => {
+    const id = `import-col-${i}`;
+    const sel = h('select', { id, 'data-header': c.header, 'data-role': c.role },
+      ROLES.map((r) => h('option', { value: r, selected: r === c.role }, t('import.role.' + r))));
+    return { c, sel, el: h('tr', { role: 'row' }, h('td', { role: 'cell' }, h('label', { for: id }, c.header)),
+      h('td', { role: 'cell' }, sel)) };
+  });
+  const err = h('p', { class: 'error', role: 'alert', id: 'import-cols-error' });
+  const button = h('button', { type: 'button', id: 'import-cols-rerun' }, t('import.cols.rerun'));
+  button.addEventListener('click', async () => {
+    err.textContent = '';
+    const next = { ...roles };
+    for (const s of selects) if (s.sel.value !== s.c.role) next[s.c.header] = s.sel.value;
+    button.disabled = true;
+    try { await rerun(next); } catch (e) { err.textContent = e.message; button.disabled = false; }
+  });
+  const n = Object.keys(roles).length;
+  return h('section', { class: 'card', id: 'import-cols', 'aria-labelledby': 'import-cols-h' },
+    h('h2', { id: 'import-cols-h' }, t('import.cols')),
+    h('p', { class: 'muted' }, t('import.cols.hint')),
+    n ? h('p', { role: 'status', id: 'import-cols-set' }, t('import.cols.set', { n })) : null,
+    h('div', { class: 'table-wrap' }, h('table', { role: 'table', id: 'import-cols-table' },
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+        h('th', { scope: 'col', role: 'columnheader' }, t('import.cols.header')),
+        h('th', { scope: 'col', role: 'columnheader' }, t('import.cols.role')))),
+      h('tbody', { role: 'rowgroup' }, selects.map((s) => s.el)))),
+    err, button);
+}
+
 function collectiveList(names) {
   return names.length ? [h('h2', { id: 'import-collective-title' }, t('import.collective')),
     h('ul', { id: 'import-collective', 'aria-labelledby': 'import-collective-title' }, names.map((c) => h('li', {}, c)))] : null;
@@ -329,7 +455,8 @@ function showResult(main, res) {
       res.existed ? t('import.existed') : t('import.done'), ' ',
       h('a', { href: '#/plan/' + res.plan_id }, res.title || `#${res.plan_id}`)),
     h('h2', {}, t('import.units')),
-    unitsTable(res.matches),
+    unitsTables(res.matches),
+    newUnits(main, res),
     collectiveList(res.collective),
     calendarResult(res),
     res.warnings.length ? [h('h2', {}, t('import.warnings')), h('ul', {}, res.warnings.map((w) => h('li', {}, w)))] : null);
@@ -346,7 +473,7 @@ async function communeUnits(pv) {
   } catch { return []; }
 }
 
-function showPreview(main, file, pv, units) {
+function showPreview(main, file, pv, units, roles = {}) {
   const p = pv.plan;
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm' }, t('import.confirm'));
   const err = h('p', { class: 'error', role: 'alert', id: 'import-confirm-error' });
@@ -365,7 +492,7 @@ function showPreview(main, file, pv, units) {
     // server extracts the document itself
     const plan = fixer && fixer.changed() ? fixer.plan() : undefined;
     try {
-      showResult(main, await upload('/api/v1/imports', file, cal.value(), plan, choices.value(plan || p)));
+      showResult(main, await upload('/api/v1/imports', file, cal.value(), plan, choices.value(plan || p), roles));
     } catch (e) {
       confirm.disabled = false;
       if (e.field === 'calendar') {
@@ -390,19 +517,63 @@ function showPreview(main, file, pv, units) {
       h('a', { href: '#/plan/' + pv.plan_id }, `#${pv.plan_id}`)) : null,
     pv.matches ? [h('h2', {}, t('import.units')),
       pv.matches.some((m) => m.how === 'new' && !m.province_level) && units.length ? choices.hint : null,
-      unitsTable(pv.matches, pv.existed ? null : choices.choice), choices.error,
+      unitsTables(pv.matches, pv.existed ? null : choices.choice), choices.error,
       collectiveList(pv.collective || [])] : null,
     cal.el,
+    pv.existed ? null : columnRoles(p, roles, async (next) => {
+      const again = await upload('/api/v1/imports/preview', file, undefined, undefined, undefined, next);
+      showPreview(main, file, again, await communeUnits(again), next);
+    }),
     fixer ? fixer.el : [
       p.indicators.length ? [h('h2', {}, t('plan.indicators')), indicatorTable(p.indicators)] : null,
       p.tasks.length ? [h('h2', {}, t('plan.tasks')), taskTable(p.tasks)] : null],
     h('div', { class: 'card' }, err, confirm));
 }
 
+// The units the import made (the commune's, not the province's), each
+// with its name to expand, and the accounts to create for them.
+function newUnits(main, res) {
+  const seen = new Set();
+  const units = (res.matches || []).filter((m) => m.how === 'new' && !m.province_level && m.org_id && !seen.has(m.org_id) && seen.add(m.org_id))
+    .map((m) => ({ id: m.org_id, name: m.org_name || m.name }));
+  if (!units.length) return null;
+  const go = h('button', { type: 'button', class: 'primary', id: 'import-accounts' }, t('un.accounts', { n: units.length }));
+  const out = h('div', { id: 'import-accounts-out' });
+  go.addEventListener('click', async () => {
+    go.disabled = true;
+    const rows = await accountsFor(units);
+    mount(out, accountsTable(rows));
+    go.hidden = true;
+    out.scrollIntoView({ block: 'start' });
+  });
+  return h('section', { class: 'card', id: 'import-new-units', 'aria-labelledby': 'import-new-units-title' },
+    h('h2', { id: 'import-new-units-title' }, t('import.newUnits', { n: units.length })),
+    h('p', { class: 'muted' }, t('import.newUnitsHint')),
+    h('ul', { class: 'cards' }, units.map((u) => h('li', {}, unitRow(u, (a, b) => flash(main, t('un.renamed', { a, b })))))),
+    h('p', {}, go, ' ', h('a', { href: '#/units', id: 'import-units-link' }, t('import.manageUnits'))),
+    out);
+}
+
+// Another commune's plan: said at once, whose it is, and nothing else to work through.
+function showRefused(main, pv) {
+  const c = pv.refused.commune || pv.plan?.commune;
+  mount(main, h('h1', {}, t('import.title')),
+    h('div', { class: 'card warn', id: 'import-refused', role: 'alert' },
+      h('p', {}, h('strong', {}, c ? t('import.refused', { c: /^(xã|phường|thị trấn)\s/i.test(c) ? c : `xã ${c}` }) : t('import.refusedNoName'))),
+      h('p', { class: 'muted' }, [pv.plan?.title, pv.plan?.number, pv.plan?.province].filter(Boolean).join(' · ')),
+      h('p', {}, t('import.refusedNext'))),
+    form(async (file) => {
+      const next = await upload('/api/v1/imports/preview', file);
+      if (next.refused) showRefused(main, next);
+      else showPreview(main, file, next, await communeUnits(next));
+    }));
+}
+
 export async function render(main) {
   mount(main, h('h1', {}, t('import.title')), h('p', { class: 'muted' }, t('import.empty')),
     form(async (file) => {
       const pv = await upload('/api/v1/imports/preview', file);
+      if (pv.refused) { showRefused(main, pv); return; }
       showPreview(main, file, pv, await communeUnits(pv));
     }));
 }
