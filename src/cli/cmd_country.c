@@ -21,7 +21,7 @@ int cmd_rank_country(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     app a;
     auth_user u;
-    score_country c;
+    scoring_country c;
     json_t *j = NULL;
     dti_err_clear(&e);
     memset(&c, 0, sizeof c);
@@ -44,12 +44,12 @@ int cmd_rank_country(cli_ctx *ctx, int argc, char **argv)
     if ((status = cli_open_as(ctx, &a, &u)) != CLI_OK)
         return status;
     a.account = &u;
-    if (score_country_rank(&a, code, mode, &c, &e)) {
+    if (scoring_country_rank(&a, code, mode, &c, &e)) {
         status = cli_error(&e);
         goto out;
     }
     if (json) {
-        if (score_country_json(&c, &j, &e)) {
+        if (scoring_country_json(&c, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -60,7 +60,7 @@ int cmd_rank_country(cli_ctx *ctx, int argc, char **argv)
     printf("%s %s: %zu %s, %zu %s\n", TR("Xếp hạng toàn quốc theo chỉ số, kỳ", "National ranking by index, period"),
            c.period, c.n, TR("xã", "communes"), c.nprovs, TR("tỉnh", "provinces"));
     for (size_t i = 0; i < c.n; i++) {
-        const score_country_row *w = &c.rows[i];
+        const scoring_country_row *w = &c.rows[i];
         if (w->rank)
             printf("%5d  ", w->rank);
         else
@@ -74,7 +74,7 @@ int cmd_rank_country(cli_ctx *ctx, int argc, char **argv)
            score_province_mode_label(mode));
 out:
     json_decref(j);
-    score_country_release(&c);
+    scoring_country_release(&c);
     app_close(&a);
     return status;
 }

@@ -1,10 +1,11 @@
-/* score_country.c — the national ranking; see score_country.h. */
+/* scoring_country.c — the national ranking; see score_country.h. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
 #include "app/auth/auth.h"
 #include "app/score/score.h"
+#include "app/score/score_cache.h"
 #include "app/score/score_country.h"
 #include "app/score/score_int.h"
 #include "base/text.h"
@@ -14,7 +15,7 @@
 #include "store/store_country.h"
 
 struct crows {
-    score_country_row *v;
+    scoring_country_row *v;
     size_t n, cap;
     int nomem;
 };
@@ -24,13 +25,13 @@ static int commune_row(void *ctx, const store_row *r)
     struct crows *R = ctx;
     if (R->n >= RANK_ITEMS_MAX)
         return 1;
-    score_country_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 256);
+    scoring_country_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 256);
     if (!nv) {
         R->nomem = 1;
         return 1;
     }
     R->v = nv;
-    score_country_row *w = &R->v[R->n];
+    scoring_country_row *w = &R->v[R->n];
     memset(w, 0, sizeof *w);
     w->org_id = r->v[0].i;
     w->province_id = r->v[2].t == SV_INT ? r->v[2].i : 0;
@@ -49,22 +50,22 @@ static int commune_row(void *ctx, const store_row *r)
 
 static int by_province(const void *x, const void *y)
 {
-    const score_country_row *a = x, *b = y;
+    const scoring_country_row *a = x, *b = y;
     return a->province_id < b->province_id ? -1 : a->province_id > b->province_id ? 1 : 0;
 }
 
 /* Each province's figure over its communes (ROWS sorted by province). */
-static dti_rc provinces(score_country *c, score_sum *sums, dti_err *e)
+static dti_rc provinces(scoring_country *c, score_sum *sums, dti_err *e)
 {
     for (size_t i = 0; i < c->n;) {
         size_t j = i;
         while (j < c->n && c->rows[j].province_id == c->rows[i].province_id)
             j++;
-        score_country_prov *nv = realloc(c->provs, (c->nprovs + 1) * sizeof *nv);
+        scoring_country_prov *nv = realloc(c->provs, (c->nprovs + 1) * sizeof *nv);
         if (!nv)
             return app_nomem(e);
         c->provs = nv;
-        score_country_prov *p = &c->provs[c->nprovs];
+        scoring_country_prov *p = &c->provs[c->nprovs];
         memset(p, 0, sizeof *p);
         p->id = c->rows[i].province_id;
         p->communes = j - i;
@@ -81,7 +82,7 @@ static dti_rc provinces(score_country *c, score_sum *sums, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc score_country_rank(app *a, const char *code, score_province_mode mode, score_country *out, dti_err *e)
+dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, scoring_country *out, dti_err *e)
 {
     dti_rc rc;
     auth_user u;
@@ -89,7 +90,7 @@ dti_rc score_country_rank(app *a, const char *code, score_province_mode mode, sc
     struct crows R;
     score_sum *sums = NULL;
     rank_item *it = NULL;
-    score_country_row *sorted = NULL;
+    scoring_country_row *sorted = NULL;
     int reading = 0;
     memset(out, 0, sizeof *out);
     memset(&R, 0, sizeof R);
@@ -118,11 +119,11 @@ dti_rc score_country_rank(app *a, const char *code, score_province_mode mode, sc
     for (size_t i = 0; i < R.n; i++) {
         if (!R.v[i].plan_id)
             continue;
-        app_score sc;
-        rc = app_sc_compute(a->st, R.v[i].plan_id, out->period, &sc, e);
+        scoring_result sc;
+        rc = scoring_compute_unchecked(a->st, R.v[i].plan_id, out->period, &sc, e);
         if (rc == DTI_OK)
             R.v[i].sum = sc.total;
-        app_score_release(&sc);
+        scoring_release(&sc);
         if (rc)
             goto out;
     }
@@ -174,7 +175,7 @@ out:
     return rc;
 }
 
-void score_country_release(score_country *c)
+void scoring_country_release(scoring_country *c)
 {
     if (!c)
         return;
@@ -194,15 +195,15 @@ static json_t *index_of(const score_sum *s)
     return s->has_value ? json_real(s->value) : json_null();
 }
 
-dti_rc score_country_json(const score_country *c, json_t **out, dti_err *e)
+dti_rc scoring_country_json(const scoring_country *c, json_t **out, dti_err *e)
 {
     json_t *rows = json_array(), *provs = json_array(), *o = NULL;
     *out = NULL;
     if (!rows || !provs)
         goto nomem;
     for (size_t i = 0; i < c->n; i++) {
-        const score_country_row *w = &c->rows[i];
-        /* completeness as every sum's (app_sc_sum_json, SCORE_NODATA_ZERO):
+        const scoring_country_row *w = &c->rows[i];
+        /* completeness as every sum's (scoring_sum_json, SCORE_NODATA_ZERO):
          * every counted item is expected, those without data not reported */
         size_t expected = w->sum.counted, reported = w->sum.counted >= w->sum.nodata ? w->sum.counted - w->sum.nodata : 0;
         json_t *j = json_pack("{s:i, s:I, s:s, s:o, s:s, s:o, s:o, s:{s:I, s:I, s:o}}", "rank", w->rank, "org_id",
@@ -216,15 +217,15 @@ dti_rc score_country_json(const score_country *c, json_t **out, dti_err *e)
             goto nomem;
     }
     for (size_t i = 0; i < c->nprovs; i++) {
-        const score_country_prov *p = &c->provs[i];
+        const scoring_country_prov *p = &c->provs[i];
         json_t *j = json_pack("{s:o, s:s, s:I, s:o, s:o}", "id", p->id ? json_integer(p->id) : json_null(), "name",
                               p->name, "communes", (json_int_t)p->communes, "index", index_of(&p->sum), "sum",
-                              app_sc_sum_json(&p->sum));
+                              scoring_sum_json(&p->sum));
         if (!j || json_array_append_new(provs, j))
             goto nomem;
     }
     o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "ranking", "country", "period", c->period, "province_mode",
-                  score_province_mode_name(c->mode), "country", app_sc_sum_json(&c->country), "provinces", provs,
+                  score_province_mode_name(c->mode), "country", scoring_sum_json(&c->country), "provinces", provs,
                   "rows", rows);
     if (!o)
         return app_nomem(e);
@@ -234,4 +235,32 @@ nomem:
     json_decref(rows);
     json_decref(provs);
     return app_nomem(e);
+}
+
+struct country_ctx {
+    app *a;
+    const char *period;
+    score_province_mode mode;
+};
+
+static dti_rc country_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    struct country_ctx *c = ctx;
+    scoring_country sc;
+    (void)s;    /* c->a's store */
+    dti_rc rc = scoring_country_rank(c->a, c->period, c->mode, &sc, e);
+    if (rc == DTI_OK)
+        rc = scoring_country_json(&sc, out, e);
+    scoring_country_release(&sc);
+    return rc;
+}
+
+dti_rc scoring_country_text(app *a, const char *code, score_province_mode mode, char **body, size_t *len,
+                            int *hit, dti_err *e)
+{
+    char what[SCORING_CACHE_WHAT_MAX + 8];
+    struct country_ctx c = {a, code, mode};
+    int n = snprintf(what, sizeof what, "country/rankings?province=%d&period=%s", (int)mode, code ? code : "");
+    return scoring_cache_json(a, n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, country_fn, &c, body,
+                              len, hit, e);
 }
