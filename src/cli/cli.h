@@ -60,5 +60,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_remind(cli_ctx *ctx, int argc, char **argv);
 int cmd_gen(cli_ctx *ctx, int argc, char **argv);
+int cmd_province(cli_ctx *ctx, int argc, char **argv);
 
 #endif

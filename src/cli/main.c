@@ -60,6 +60,8 @@ static const struct command COMMANDS[] = {
      "demo [--force]     make the demo data (Hòa Bình commune, users, reports since the plan was issued)"},
     {"gen", cmd_gen, "gen country [--provinces N] [--communes N] [--seed S]  tạo dữ liệu tổng hợp cả nước (đo hiệu năng)",
      "gen country [--provinces N] [--communes N] [--seed S]  make a synthetic country (benchmarks)"},
+    {"province", cmd_province, "province list|home|indicators|compare|table|gen  trang của tỉnh: các xã, chỉ tiêu, bộ chỉ số chung",
+     "province list|home|indicators|compare|table|gen  the province's home: communes, indicators, one point table"},
     {"backup", cmd_backup, "backup TỆP [--no-key]  sao lưu cơ sở dữ liệu (khi máy chủ đang chạy), kèm khóa nhật ký",
      "backup FILE [--no-key]  back up the database (while the server runs), with the audit key"},
     {"restore", cmd_backup, "restore TỆP [--force]  khôi phục từ bản sao lưu (máy chủ phải dừng)",

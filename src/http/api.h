@@ -14,6 +14,13 @@ struct http_req;
 extern const route api_routes[];
 
 void api_health(struct http_req *r);
+/* api_province.c */
+void api_provinces_list(struct http_req *r);
+void api_province_home(struct http_req *r);
+void api_province_indicators(struct http_req *r);
+void api_province_compare(struct http_req *r);
+void api_province_table(struct http_req *r);
+void api_province_workbook(struct http_req *r);
 void api_login(struct http_req *r);
 void api_logout(struct http_req *r);
 void api_me(struct http_req *r);

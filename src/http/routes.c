@@ -78,6 +78,12 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/export/:period",    api_export_report,       ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/export/:period",    api_export_report_post,  ROUTE_SESSION, 65536 + 4096},
     {"GET",  "/api/v1/provinces/:pid/export/:period", api_export_province,   ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/provinces",                   api_provinces_list,      ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/provinces/:pid/home",         api_province_home,       ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/provinces/:pid/indicators",   api_province_indicators, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/provinces/:pid/compare",      api_province_compare,    ROUTE_SESSION, 0},
+    {"POST", "/api/v1/provinces/:pid/index-table",  api_province_table,      ROUTE_SESSION, (size_t)2 << 20},
+    {"GET",  "/api/v1/provinces/:pid/workbook",     api_province_workbook,   ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/export-settings",   api_export_settings_get, ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/export-settings",   api_export_settings_put, ROUTE_SESSION, 65536},
     {NULL, NULL, NULL, 0, 0}

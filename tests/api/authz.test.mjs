@@ -237,6 +237,15 @@ const ROUTES = [
   { m: 'PUT', p: '/api/v1/plans/:id/score/:period/criteria/:code/review', url: () => `/api/v1/plans/${A.plan}/score/x/criteria/1.1/review`, body: () => ({ points: 1, reason: 'kiểm tra quyền' }), exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/orgs/:oid/units', url: () => `/api/v1/orgs/${A.commune}/units`, body: () => ({ name: ' ' }), exp: R({ admin: 400, coordinator: 400, reporter: 404, viewer: 403, foreign: 404 }) },
   { m: 'PATCH', p: '/api/v1/orgs/:oid', url: () => `/api/v1/orgs/${A.org}`, body: () => ({ name: ' ' }), exp: R({ admin: 400, coordinator: 400, reporter: 404, viewer: 403, foreign: 404 }) },
+  // the province's home (app/province/province.h): a commune's users, own or foreign, see no province (404);
+  // the list of provinces answers everyone logged in (theirs: none); a point table for the province: its
+  // coordinator or an admin (the minimal body is refused as a table: 400)
+  { m: 'GET', p: '/api/v1/provinces', url: () => '/api/v1/provinces', exp: { anonymous: 401, all: 200 } },
+  { m: 'GET', p: '/api/v1/provinces/:pid/home', url: () => `/api/v1/provinces/${A.province}/home?period=${PERIOD}`, exp: R({ coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/provinces/:pid/indicators', url: () => `/api/v1/provinces/${A.province}/indicators?period=${PERIOD}`, exp: R({ coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/provinces/:pid/compare', url: () => `/api/v1/provinces/${A.province}/compare?period=${PERIOD}&code=1.1&name=${encodeURIComponent('Tỷ lệ phủ sóng 5G trên dân số')}`, exp: R({ coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'GET', p: '/api/v1/provinces/:pid/workbook', url: () => `/api/v1/provinces/${A.province}/workbook?period=${PERIOD}`, exp: R({ coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/provinces/:pid/index-table', url: () => `/api/v1/provinces/${A.province}/index-table`, body: () => 'ma,ten,diem toi da\n', exp: R({ admin: 'ok', coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
   { m: 'PUT', p: '/api/v1/plans/:id/export-settings', url: () => `/api/v1/plans/${A.plan}/export-settings`, body: () => ({}), exp: R({ coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
 ];
 

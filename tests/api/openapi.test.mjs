@@ -129,6 +129,13 @@ function cases(spec) {
     ['/api/v1/plans/{id}/export/{period}', `/api/v1/plans/1/export/${last}?format=csv`, 'chutich'],
     ['/api/v1/plans/{id}/export/{period}', `/api/v1/plans/1/export/${last}?format=docx`, 'dieuphoi'],
     ['/api/v1/provinces/{pid}/export/{period}', `/api/v1/provinces/1/export/${last}?format=xlsx`, 'admin'],
+    ['/api/v1/provinces', '/api/v1/provinces', 'tinh'],
+    ['/api/v1/provinces', '/api/v1/provinces', 'admin'],
+    ['/api/v1/provinces/{pid}/home', `/api/v1/provinces/1/home?period=${last}`, 'tinh'],
+    ['/api/v1/provinces/{pid}/home', `/api/v1/provinces/1/home?period=${last}`, 'chutich'],
+    ['/api/v1/provinces/{pid}/indicators', `/api/v1/provinces/1/indicators?period=${last}`, 'tinh'],
+    ['/api/v1/provinces/{pid}/workbook', `/api/v1/provinces/1/workbook?period=${last}`, 'tinh'],
+    ['/api/v1/provinces/{pid}/compare', `/api/v1/provinces/1/compare?period=${last}&code=1.1&name=${encodeURIComponent('Tỷ lệ phủ sóng 5G trên dân số')}`, 'tinh'],
   ];
   // the audit of a report needs a report id: the one of the case above
   return out;

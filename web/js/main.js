@@ -25,6 +25,9 @@ import { renderLogin } from './views/login.js';
 // The screens of the navigation, in its order.
 const SCREENS = [
   { path: 'dashboard', key: 'nav.dashboard', load: () => import('./views/dashboard.js') },
+  // the province's home: shown to whoever may open a province (show), and
+  // the first screen of a user whose scope is a province (landing below)
+  { path: 'province', key: 'nav.province', load: () => import('./views/province.js'), show: (u) => u.provinces > 0 },
   { path: 'plan', key: 'nav.plan', load: () => import('./views/plan.js') },
   { path: 'import', key: 'nav.import', load: () => import('./views/import.js'), roles: ['admin', 'coordinator'] },
   { path: 'my-work', key: 'nav.mywork', load: () => import('./views/mywork.js'), roles: ['admin', 'coordinator', 'reporter'] },
@@ -50,7 +53,7 @@ const latest = { gen: 0, abort: null };
 
 // The SCREENS rows USER sees in the navigation.
 function visibleScreens(user) {
-  return SCREENS.filter((s) => !s.hidden && (!s.roles || (user && s.roles.includes(user.role))));
+  return SCREENS.filter((s) => !s.hidden && (!s.roles || (user && s.roles.includes(user.role))) && (!s.show || (user && s.show(user))));
 }
 
 function route() {
@@ -127,11 +130,32 @@ async function render() {
   }
 }
 
-function onLogin(answer) {
+// How many provinces USER may open (GET /api/v1/provinces; a reporter none),
+// kept on the user: the navigation shows the province's home when any.
+async function loadProvinces(user) {
+  user.provinces = 0;
+  user.ownProvince = false;
+  if (user.role === 'reporter') return;
+  try {
+    const { provinces } = await api('GET', '/api/v1/provinces');
+    user.provinces = provinces.length;
+    user.ownProvince = provinces.some((p) => p.id === user.org_id);
+  } catch { /* no province screen */ }
+}
+
+// The first screen: a reporter's is the work due; a user whose scope is a
+// province (the Sở KH&CN) lands on the province's home, not on one
+// commune's dashboard; everyone else on the dashboard.
+function landing(user) {
+  if (user.role === 'reporter') return '#/my-work';
+  return user.ownProvince ? '#/province' : '#/dashboard';
+}
+
+async function onLogin(answer) {
   state.user = answer.user;
   setCsrf(answer.csrf_token);
-  // a reporter's first screen is the work due; everyone else's the dashboard
-  if (!location.hash) location.hash = state.user.role === 'reporter' ? '#/my-work' : '#/dashboard';
+  await loadProvinces(state.user);
+  if (!location.hash) location.hash = landing(state.user);
   render();
   $('main').focus();
 }
@@ -162,6 +186,8 @@ async function start() {
     const me = await api('GET', '/api/v1/me');
     state.user = me.user;
     setCsrf(me.csrf_token);
+    await loadProvinces(state.user);
+    if (!location.hash && state.user.ownProvince) location.hash = '#/province';
   } catch {
     state.user = null;
   }

@@ -219,6 +219,32 @@ typedef struct scoring_index_result {
 dti_rc scoring_index_load(app *a, int64_t plan_id, const char *name, const char *data, size_t n,
                           scoring_index_result *out, dti_err *e);
 
+/* A point table as read, before it is stored (app_index_parse). */
+typedef struct app_index_crit {
+    char *code, *group, *group_name, *name, *evidence, *rule_text;  /* owned; NULL when empty */
+    char *indicators;           /* owned: "1.1;1.2" ("" none) */
+    double max;
+    score_rule_kind kind;
+} app_index_crit;
+typedef struct app_index_table {
+    char *name;                 /* owned: the JSON's "name", NULL otherwise */
+    app_index_crit *crits;      /* owned, N of them, in file order */
+    size_t n;
+    double max_total;
+} app_index_table;
+
+/* Read and check the point table in the N bytes at DATA (named NAME in
+ * messages) as scoring_index_load does, for no plan: every check but the
+ * presence of its indicator codes in a plan and the match of their names
+ * (the caller, which applies it to plans, decides those). *OUT released
+ * with app_index_table_release (also after a failure). Stores nothing. */
+dti_rc app_index_parse(const char *name, const char *data, size_t n, app_index_table *out, dti_err *e);
+void app_index_table_release(app_index_table *t);
+/* 1 when names A and B (as written) name the same thing by scoring_index_load's
+ * rule (folded, function words left out, at least half of the shorter
+ * one's words in the other; nothing to compare: 1), else 0. */
+int app_index_names_match(const char *a, const char *b);
+
 /* ---- self-assessment and review ---------------------------------------- */
 
 /* The commune's self-assessed POINTS (0..max) of criterion CODE of the

@@ -503,7 +503,7 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
         while (l && p[l - 1] == ' ')
             l--;
         if (l) {
-            if (!has_code(L, p, l)) {
+            if (L->plan_id && !has_code(L, p, l)) {     /* app_index_parse: no plan */
                 TRF(msg, sizeof msg, "chỉ tiêu \"%.*s\" không có trong kế hoạch", "indicator \"%.*s\" is not in the plan",
                          (int)(l > 64 ? 64 : l), p);
                 return bad(e, L, c, i, F_INDICATORS, msg);
@@ -831,4 +831,100 @@ dti_rc scoring_review(app *a, int64_t plan_id, const char *pcode, const char *co
     auth_user u;
     dti_rc rc = scoring_actor(a, &u, e);
     return rc ? rc : set_points(a->st, &u, plan_id, pcode, code, points, reason, 1, a->now, e);
+}
+
+/* ---- the parser alone (a province's table: app/province/) ----------------- */
+
+dti_rc app_index_parse(const char *name, const char *data, size_t n, app_index_table *out, dti_err *e)
+{
+    dti_rc rc;
+    loader L;
+    char *tname = NULL;
+    memset(&L, 0, sizeof L);
+    memset(out, 0, sizeof *out);
+    if (!name)
+        name = "bộ chỉ số";
+    if (n > SCORING_INDEX_MAX_BYTES) {
+        rc = dti_fail(e, DTI_ERR_TOOBIG, "file", "%s: tệp quá %zu byte", "%s: file over %zu bytes", name,
+                      SCORING_INDEX_MAX_BYTES);
+        goto out;
+    }
+    if (!text_utf8_valid(data, n)) {
+        rc = dti_fail(e, DTI_ERR_INPUT, "file", "%s: không phải văn bản UTF-8", "%s: not UTF-8 text", name);
+        goto out;
+    }
+    size_t k = 0;
+    while (k < n && (data[k] == ' ' || data[k] == '\n' || data[k] == '\r' || data[k] == '\t'))
+        k++;
+    L.json = k < n && data[k] == '{';
+    rc = L.json ? json_read(&L, data, n, &tname, e) : csv_parse(name, data, n, SCORING_INDEX_MAX_ROWS + 1, csv_row, &L, e);
+    if (!rc && L.n == 0)
+        rc = dti_fail(e, DTI_ERR_INPUT, "file", "không có tiêu chí nào", "no criteria");
+    for (size_t i = 0; !rc && i < L.n; i++)
+        rc = check(&L, i, e);
+    if (rc) {
+        char m[sizeof e->msg], fld[sizeof e->field];
+        snprintf(m, sizeof m, "%s", e->msg);
+        snprintf(fld, sizeof fld, "%s", e->field);
+        rc = dti_fail(e, rc, fld[0] ? fld : NULL, "%s: %s", "%s: %s", name, m);
+        goto out;
+    }
+    if (!(out->crits = calloc(L.n, sizeof *out->crits))) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    out->n = L.n;
+    out->name = tname;
+    tname = NULL;
+    for (size_t i = 0; i < L.n; i++) {
+        crit_in *c = &L.v[i];
+        app_index_crit *w = &out->crits[i];
+        w->code = c->f[F_CODE], c->f[F_CODE] = NULL;
+        w->group = c->f[F_GROUP], c->f[F_GROUP] = NULL;
+        w->group_name = c->f[F_GROUP_NAME], c->f[F_GROUP_NAME] = NULL;
+        w->name = c->f[F_NAME], c->f[F_NAME] = NULL;
+        w->evidence = c->f[F_EVIDENCE], c->f[F_EVIDENCE] = NULL;
+        w->rule_text = c->f[F_RULE_TEXT], c->f[F_RULE_TEXT] = NULL;
+        w->indicators = c->inds, c->inds = NULL;
+        w->max = c->max;
+        w->kind = c->kind;
+        out->max_total += c->max;
+    }
+out:
+    if (rc)
+        app_index_table_release(out);
+    for (size_t i = 0; i < L.n; i++)
+        crit_free(&L.v[i]);
+    free(L.v);
+    free(L.mismatch);
+    free(tname);
+    return rc;
+}
+
+void app_index_table_release(app_index_table *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; t->crits && i < t->n; i++) {
+        app_index_crit *c = &t->crits[i];
+        free(c->code);
+        free(c->group);
+        free(c->group_name);
+        free(c->name);
+        free(c->evidence);
+        free(c->rule_text);
+        free(c->indicators);
+    }
+    free(t->crits);
+    free(t->name);
+    memset(t, 0, sizeof *t);
+}
+
+int app_index_names_match(const char *a, const char *b)
+{
+    char *fa = text_fold(a ? a : ""), *fb = text_fold(b ? b : "");
+    int yes = fa && fb && names_match(fa, fb);
+    free(fa);
+    free(fb);
+    return yes;
 }
