@@ -48,6 +48,7 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv);
 int cmd_periods(cli_ctx *ctx, int argc, char **argv);
 int cmd_score(cli_ctx *ctx, int argc, char **argv);
 int cmd_assign(cli_ctx *ctx, int argc, char **argv);
+int cmd_org(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_plans(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);

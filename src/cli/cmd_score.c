@@ -450,6 +450,8 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
             cell(w->name, 32);
             printf("%s\n", w->has_key ? score_format_index(w->key, a1)
                                       : (w->plan_id ? TR("chưa có số liệu", "no data") : TR("chưa có kế hoạch", "no plan")));
+            if (w->note)                /* an org change around the period (docs/orgs.md) */
+                printf("      ↳ %s\n", w->note);
         }
         printf("%s: %s (%s)\n", TR("Chỉ số của tỉnh", "Province figure"),
                r.province.has_value ? score_format_index(r.province.value, a1) : TR("chưa có số liệu", "no data"),
@@ -473,6 +475,8 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
         cell(w->name, 36);
         printf("%10s  %10s  %zu/%zu\n", fmt2(has_on, on * 100, a1), has_ach ? score_format_index(ach, a2) : "—",
                w->on_time, w->expected);
+        if (w->note)
+            printf("      ↳ %s\n", w->note);
     }
 out:
     json_decref(j);

@@ -36,6 +36,8 @@ static const struct command COMMANDS[] = {
      "report fill|attach|submit|return|approve|show|versions|check|status  reports"},
     {"assign", cmd_assign, "assign list|set KH …  phân công chủ trì, phối hợp",
      "assign list|set PLAN …  who leads and supports each item"},
+    {"org", cmd_org, "org rename|merge|close|history …  đổi tên, sáp nhập, giải thể xã và đơn vị (có ngày hiệu lực)",
+     "org rename|merge|close|history …  rename, merge, close communes and units (with the day it takes effect)"},
     {"audit", cmd_audit, "audit log|verify    nhật ký thay đổi, kiểm tra chuỗi băm",
      "audit log|verify    the audit log, check its hash chain"},
     {"calendar", cmd_calendar, "calendar set|show KH QUY_TẮC…  lịch báo cáo của kế hoạch",

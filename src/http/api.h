@@ -54,6 +54,8 @@ void api_user_update(struct http_req *r);
 void api_user_password(struct http_req *r);
 void api_me_password(struct http_req *r);
 void api_orgs(struct http_req *r);
+void api_org_changes(struct http_req *r);   /* api_orgs.c */
+void api_org_change(struct http_req *r);
 void api_indicator_edit(struct http_req *r);
 void api_task_edit(struct http_req *r);
 void api_assignments(struct http_req *r);

@@ -58,6 +58,8 @@ const route api_routes[] = {
     {"POST", "/api/v1/users/:uid/password", api_user_password, ROUTE_SESSION, 0},
     {"POST", "/api/v1/me/password",        api_me_password,   ROUTE_SESSION, 0},
     {"GET",  "/api/v1/orgs",               api_orgs,          ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/orgs/changes",       api_org_changes,   ROUTE_SESSION, 0},
+    {"POST", "/api/v1/orgs/changes",       api_org_change,    ROUTE_SESSION, 8192},
     {"POST", "/api/v1/orgs/:oid/units",    api_unit_add,      ROUTE_SESSION, 4096},
     {"PATCH", "/api/v1/orgs/:oid",         api_unit_rename,   ROUTE_SESSION, 4096},
     {"PATCH", "/api/v1/plans/:id/indicators/:code", api_indicator_edit, ROUTE_SESSION, PLAN_EDIT_MAX},

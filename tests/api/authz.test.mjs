@@ -94,6 +94,7 @@ before(async () => {
   const me = await get('/api/v1/me', 'vhxh');
   A.org = me.body.org_id ?? me.body.user?.org_id;
   assert.ok(A.org, 'reporter org: ' + me.text);
+  A.orgName = (await get('/api/v1/orgs', 'admin')).body.orgs.find((o) => o.id === A.org).name;
   const rep = await get(`/api/v1/plans/${A.plan}/reports/${A.org}/${PERIOD}`, 'admin');
   assert.equal(rep.status, 200, rep.text);
   const ev = JSON.stringify(rep.body).match(/"evidence":\s*\[\s*\{[^}]*?"id":\s*(\d+)/);
@@ -202,6 +203,9 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/users/:uid/password', url: () => `/api/v1/users/${A.uid}/password`, body: () => ({ password: 'mat-khau-matrix-2' }), exp: R({ admin: 204, coordinator: 204, reporter: 404, viewer: 404, foreign: 404 }) },
   { m: 'POST', p: '/api/v1/me/password', url: () => '/api/v1/me/password', body: () => ({ current: 'whatever', password: 'short' }), exp: { anonymous: 401, all: 400 } },
   { m: 'GET', p: '/api/v1/orgs', url: () => '/api/v1/orgs', exp: { anonymous: 401, all: 200 } },
+  // org changes (docs/orgs.md): renaming vhxh's unit to its own name passes the permission check and is then refused (400)
+  { m: 'GET', p: '/api/v1/orgs/changes', url: () => `/api/v1/orgs/changes?org=${A.org}`, exp: READ_PLAN },
+  { m: 'POST', p: '/api/v1/orgs/changes', url: () => '/api/v1/orgs/changes', body: () => ({ kind: 'rename', orgs: [A.org], name: A.orgName, date: '2020-01-01' }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   // plan edits: the body {} passes the permission check and is then refused (400), so A's plan stays as it is
   { m: 'PATCH', p: '/api/v1/plans/:id/indicators/:code', url: () => `/api/v1/plans/${A.plan}/indicators/1.1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'PATCH', p: '/api/v1/plans/:id/tasks/:code', url: () => `/api/v1/plans/${A.plan}/tasks/1`, body: () => ({}), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },

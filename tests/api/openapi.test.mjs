@@ -115,6 +115,8 @@ function cases(spec) {
     ['/api/v1/users', '/api/v1/users', 'admin'],
     ['/api/v1/users', '/api/v1/users', 'kinhte'],
     ['/api/v1/orgs', '/api/v1/orgs', 'dieuphoi'],
+    ['/api/v1/orgs/changes', '/api/v1/orgs/changes', 'dieuphoi'],
+    ['/api/v1/orgs/changes', '/api/v1/orgs/changes?org=1', 'admin'],
     ['/api/v1/plans/{id}/assignments', '/api/v1/plans/1/assignments', 'dieuphoi'],
     ['/api/v1/plans/{id}/units', '/api/v1/plans/1/units', 'dieuphoi'],
     ['/api/v1/evidence/{eid}', '/api/v1/evidence/1', 'dieuphoi'],

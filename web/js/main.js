@@ -39,6 +39,7 @@ const SCREENS = [
   // roles (optional): the roles that see the row in the navigation (all when absent)
   { path: 'units', key: 'nav.units', load: () => import('./views/units.js'), roles: ['admin', 'coordinator'] },
   { path: 'users', key: 'nav.users', load: () => import('./views/users.js'), roles: ['admin', 'coordinator'] },
+  { path: 'orgs', key: 'nav.orgs', load: () => import('./views/orgs.js'), roles: ['admin', 'coordinator'] },
   { path: 'account', key: 'nav.account', load: () => import('./views/account.js') },
   { path: 'notices', key: 'nav.notices', load: () => import('./views/notices.js') },
   // reached by links only (the dashboard's indicators), not in the navigation

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app_util.h"
+#include "app/orgs/orgs.h"
 #include "app/report/report_int.h"
 #include "core/period.h"
 #include "store/store_report.h"
@@ -117,6 +118,9 @@ dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, con
         rc = app_nomem(e);
         goto fail;
     }
+    /* the names on the period's last day, and what changed (orgs.h) */
+    if ((rc = orgs_json_explain(s, c.orgs, "org_id", "org", end, e)))
+        goto fail;
     char dd[PERIOD_DATE_LEN];
     o = json_pack("{s:I, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:O}",
                   "plan_id", (json_int_t)plan_id, "period", code,

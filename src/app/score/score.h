@@ -270,7 +270,8 @@ typedef enum {
 
 typedef struct scoring_rank_row {
     int64_t org_id, plan_id;    /* plan_id: communes only (0: no plan for the year) */
-    char *name;                 /* owned */
+    char *name;                 /* owned: the name on P's last day */
+    char *note;                 /* owned, or NULL: the org changes around P (orgs_explain) */
     int rank;                   /* 1.., 0 = no data (listed last) */
     int has_key, has_key2;
     double key, key2;

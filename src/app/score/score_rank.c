@@ -10,6 +10,7 @@
 #include "app/score/score.h"
 #include "app/score/score_int.h"
 #include "app/report/report.h"
+#include "app/orgs/orgs.h"
 #include "base/text.h"
 #include "core/period.h"
 #include "core/rank.h"
@@ -320,7 +321,8 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, scori
     if (rc)
         return rc;
     period_parse(out->period, &p);
-    if ((rc = store_score_communes(s, prov, org_row, &R, e)))
+    char day[PERIOD_DATE_LEN];     /* the communes in force on P's last day (orgs.h) */
+    if ((rc = orgs_communes_on(s, prov, period_date_iso(period_end(&p), day), org_row, &R, e)))
         goto out;
     if (R.nomem) {
         rc = app_nomem(e);
@@ -386,12 +388,12 @@ dti_rc scoring_rank_as(store *s, const auth_user *u, int64_t plan_id, const char
                         "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
     period_format(&p, out->period);
     if (kind == SCORING_RANK_COMMUNES)
-        return rank_communes(s, u, plan_id, out, e);
+        return (rc = rank_communes(s, u, plan_id, out, e)) ? rc : orgs_rank_explain(s, out, e);
     scoring_result sc;
     if ((rc = scoring_compute_unchecked(s, plan_id, out->period, &sc, e)) == DTI_OK)
         rc = scoring_rank_units(s, u, &sc, kind, now, out, e);
     scoring_release(&sc);
-    return rc;
+    return rc ? rc : orgs_rank_explain(s, out, e);
 }
 
 dti_rc scoring_rank(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind, score_province_mode mode,
@@ -408,7 +410,7 @@ void scoring_ranking_release(scoring_ranking *r)
     if (!r)
         return;
     for (size_t i = 0; i < r->n; i++)
-        free(r->rows[i].name);
+        free(r->rows[i].name), free(r->rows[i].note);
     free(r->rows);
     memset(r, 0, sizeof *r);
 }
@@ -445,6 +447,8 @@ dti_rc scoring_ranking_json(const scoring_ranking *r, json_t **out, dti_err *e)
                         "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
                         "missing", (json_int_t)w->missing, "led", (json_int_t)w->led,
                         "led_with_data", (json_int_t)w->led_data);
+        if (j && w->note && json_object_set_new(j, "note", json_string(w->note)))    /* orgs.h */
+            json_decref(j), j = NULL;
         if (!j || json_array_append_new(rows, j)) {
             json_decref(rows);
             return app_nomem(e);

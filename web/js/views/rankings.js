@@ -46,6 +46,10 @@ const BYS = ['ontime', 'achievement', 'communes'];
 
 // This month in Vietnam (dates.js).
 const thisMonth = () => thisMonthVN();
+// A row's name, with what changed around the period under it (a merger,
+// closure or rename: docs/orgs.md).
+const named = (w) => (w.note ? [w.name, h('div', { class: 'hint org-note' }, w.note)] : w.name);
+
 // Last month in Vietnam ("2026-11"), when the plan's calendar names no period.
 function lastMonth() {
   const [y, m] = thisMonth().split('-').map(Number);
@@ -86,7 +90,7 @@ function table(caption, cols, rows) {
 }
 
 function unitRows(rows) {
-  return rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, fig(w.on_time_rate), fig(w.achievement),
+  return rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), named(w), fig(w.on_time_rate), fig(w.achievement),
     `${w.on_time}/${w.expected}`, `${w.led} (${w.led_with_data})`]);
 }
 
@@ -126,7 +130,7 @@ export async function render(main, ctx) {
         ` (${r.province.mode_label})`) : null,
       h('p', { class: 'muted', id: 'rk-zero-rule' }, t('rk.zeroRule')),
       table(caption, [t('rk.rank'), t('rk.commune'), t('rk.index'), t('rk.completeness'), t('rk.planUsed')],
-        r.rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), w.name, index(w.index),
+        r.rows.map((w) => [w.rank || h('span', { title: t('rk.norank'), 'aria-label': t('rk.norank') }, '—'), named(w), index(w.index),
           comp(w.completeness || (w.sum && w.sum.completeness)), w.plan || '—'])),
     ];
   } else {
