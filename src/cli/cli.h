@@ -53,6 +53,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_plans(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_rank(cli_ctx *ctx, int argc, char **argv);
+int cmd_rank_country(cli_ctx *ctx, int argc, char **argv);   /* cmd_rank's --country */
 int cmd_index(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);

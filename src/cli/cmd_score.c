@@ -395,6 +395,9 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     auth_user u;
     scoring_ranking r;
     json_t *j = NULL;
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--country") == 0)
+            return cmd_rank_country(ctx, argc, argv);
     dti_err_clear(&e);
     memset(&r, 0, sizeof r);
     for (int i = 1; i < argc; i++) {

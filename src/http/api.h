@@ -43,6 +43,7 @@ void api_evidence_check(struct http_req *r);
 void api_completeness(struct http_req *r);
 void api_score(struct http_req *r);
 void api_rankings(struct http_req *r);
+void api_country_rankings(struct http_req *r);    /* api_country.c */
 void api_publish(struct http_req *r);
 void api_audit(struct http_req *r);
 void api_calendar_periods(struct http_req *r);

@@ -43,6 +43,7 @@ const route api_routes[] = {
     {"GET",  "/api/v1/plans/:id/completeness/:period", api_completeness, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/country/rankings", api_country_rankings, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/index",    api_index_load, ROUTE_SESSION | ROUTE_MULTIPART, INDEX_UPLOAD_MAX},
     {"GET",  "/api/v1/plans/:id/appraisal/:period", api_appraisal, ROUTE_SESSION, 0},

@@ -186,6 +186,7 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/evidence/:eid', url: () => `/api/v1/evidence/${A.eid}`, exp: READ },
   { m: 'POST', p: '/api/v1/evidence/:eid/check', url: () => `/api/v1/evidence/${A.eid}/check`, body: () => ({ checked: true }), exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/completeness/:period', url: () => `/api/v1/plans/${A.plan}/completeness/${PERIOD}`, exp: READ_PLAN },
+  { m: 'GET', p: '/api/v1/country/rankings', url: () => `/api/v1/country/rankings?period=${PERIOD}`, exp: R({ admin: 200, coordinator: 403, reporter: 403, viewer: 403, foreign: 403 }) },
   { m: 'GET', p: '/api/v1/plans/:id/rankings', url: () => `/api/v1/plans/${A.plan}/rankings?period=${PERIOD}&by=ontime`, exp: READ_PLAN },
   { m: 'POST', p: '/api/v1/plans/:id/publish', url: () => `/api/v1/plans/${A.plan}/publish?period=${PERIOD}`, exp: R({ admin: 'ok', coordinator: 'ok', reporter: 403, viewer: 403, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/audit', url: () => `/api/v1/audit?entity=report&id=${A.rid}`, exp: READ_PLAN },

@@ -105,6 +105,8 @@ function cases(spec) {
     ['/api/v1/plans/{id}/rankings', `/api/v1/plans/1/rankings?period=${last}`, 'chutich'],
     ['/api/v1/plans/{id}/rankings', `/api/v1/plans/1/rankings?period=${last}&by=achievement`, 'dieuphoi'],
     ['/api/v1/plans/{id}/rankings', `/api/v1/plans/1/rankings?period=${last}&by=communes`, 'tinh'],
+    ['/api/v1/country/rankings', `/api/v1/country/rankings?period=${last}`, 'admin'],
+    ['/api/v1/country/rankings', `/api/v1/country/rankings?period=${last}&province=pooled`, 'tinh'],
     ['/api/v1/audit', '/api/v1/audit?entity=indicator&id=1', 'dieuphoi'],
     ['/api/v1/plans/{id}/periods', '/api/v1/plans/1/periods', 'kinhte'],
     ['/api/v1/plans/{id}/assignments/{org}', `/api/v1/plans/1/assignments/${encodeURIComponent('Phòng Kinh tế xã')}`, 'kinhte'],

@@ -48,8 +48,9 @@
  * password material. AUTH_USER_ADMIN in auth_can() stays the global "admin
  * only" right; per-account decisions are auth_can_user()'s.
  *
- * Passwords: libsodium crypto_pwhash_str (argon2id, OPSLIMIT/MEMLIMIT
- * _INTERACTIVE), AUTH_PASSWORD_MIN..MAX bytes. Logins are throttled per user
+ * Passwords: libsodium crypto_pwhash_str (argon2id, 32 MiB × 4 passes for
+ * new hashes, one hash in memory at a time: auth.c says why),
+ * AUTH_PASSWORD_MIN..MAX bytes. Logins are throttled per user
  * name (known or not): after AUTH_FAIL_FREE consecutive failures each
  * further attempt must wait AUTH_FAIL_DELAY << (failures - AUTH_FAIL_FREE)
  * seconds (at most AUTH_FAIL_DELAY_MAX) after the last failure, and after

@@ -1,0 +1,266 @@
+/* scoring_country.c — the national ranking; see score_country.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app/app_util.h"
+#include "app/auth/auth.h"
+#include "app/score/score.h"
+#include "app/score/score_cache.h"
+#include "app/score/score_country.h"
+#include "app/score/score_int.h"
+#include "base/text.h"
+#include "base/vec.h"
+#include "core/period.h"
+#include "core/rank.h"
+#include "store/store_country.h"
+
+struct crows {
+    scoring_country_row *v;
+    size_t n, cap;
+    int nomem;
+};
+
+static int commune_row(void *ctx, const store_row *r)
+{
+    struct crows *R = ctx;
+    if (R->n >= RANK_ITEMS_MAX)
+        return 1;
+    scoring_country_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 256);
+    if (!nv) {
+        R->nomem = 1;
+        return 1;
+    }
+    R->v = nv;
+    scoring_country_row *w = &R->v[R->n];
+    memset(w, 0, sizeof *w);
+    w->org_id = r->v[0].i;
+    w->province_id = r->v[2].t == SV_INT ? r->v[2].i : 0;
+    w->plan_id = r->v[4].t == SV_INT ? r->v[4].i : 0;
+    w->name = text_dup(app_col(r, 1) ? app_col(r, 1) : "");
+    w->province = text_dup(app_col(r, 3) ? app_col(r, 3) : "");
+    if (!w->name || !w->province) {
+        free(w->name);
+        free(w->province);
+        R->nomem = 1;
+        return 1;
+    }
+    R->n++;
+    return 0;
+}
+
+static int by_province(const void *x, const void *y)
+{
+    const scoring_country_row *a = x, *b = y;
+    return a->province_id < b->province_id ? -1 : a->province_id > b->province_id ? 1 : 0;
+}
+
+/* Each province's figure over its communes (ROWS sorted by province). */
+static dti_rc provinces(scoring_country *c, score_sum *sums, dti_err *e)
+{
+    for (size_t i = 0; i < c->n;) {
+        size_t j = i;
+        while (j < c->n && c->rows[j].province_id == c->rows[i].province_id)
+            j++;
+        scoring_country_prov *nv = realloc(c->provs, (c->nprovs + 1) * sizeof *nv);
+        if (!nv)
+            return app_nomem(e);
+        c->provs = nv;
+        scoring_country_prov *p = &c->provs[c->nprovs];
+        memset(p, 0, sizeof *p);
+        p->id = c->rows[i].province_id;
+        p->communes = j - i;
+        if (!(p->name = text_dup(c->rows[i].province)))
+            return app_nomem(e);
+        c->nprovs++;
+        for (size_t k = i; k < j; k++)
+            sums[k - i] = c->rows[k].sum;
+        dti_rc rc = score_province(sums, j - i, c->mode, &p->sum, e);
+        if (rc)
+            return rc;
+        i = j;
+    }
+    return DTI_OK;
+}
+
+dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, scoring_country *out, dti_err *e)
+{
+    dti_rc rc;
+    auth_user u;
+    period p;
+    struct crows R;
+    score_sum *sums = NULL;
+    rank_item *it = NULL;
+    scoring_country_row *sorted = NULL;
+    int reading = 0;
+    memset(out, 0, sizeof *out);
+    memset(&R, 0, sizeof R);
+    out->mode = mode;
+    if (a->account)
+        u = *a->account;
+    else if ((rc = app_actor(a, &u, NULL, e)))
+        return rc;
+    if (u.role != ROLE_ADMIN || !u.active)
+        return dti_fail(e, DTI_ERR_PERM, "by", "%s không có quyền xem xếp hạng toàn quốc (chỉ quản trị)",
+                        "%s may not see the national ranking (administrators only)", u.name);
+    if (!code || period_parse(code, &p) != 0)
+        return dti_fail(e, DTI_ERR_INPUT, "period",
+                        "kỳ \"%s\" không hợp lệ (dạng 2026-03, 2026-Q1, 2026-H1, 2026)",
+                        "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
+    period_format(&p, out->period);
+    if ((rc = app_read_begin(a, e)))
+        return rc;
+    reading = 1;
+    if ((rc = store_country_communes(a->st, p.year, commune_row, &R, e)))
+        goto out;
+    if (R.nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    for (size_t i = 0; i < R.n; i++) {
+        if (!R.v[i].plan_id)
+            continue;
+        scoring_result sc;
+        rc = scoring_compute_unchecked(a->st, R.v[i].plan_id, out->period, &sc, e);
+        if (rc == DTI_OK)
+            R.v[i].sum = sc.total;
+        scoring_release(&sc);
+        if (rc)
+            goto out;
+    }
+    app_read_end(a);
+    reading = 0;
+    out->rows = R.v;
+    out->n = R.n;
+    R.v = NULL;
+    R.n = 0;
+    if (!(sums = calloc(out->n ? out->n : 1, sizeof *sums)) || !(it = calloc(out->n ? out->n : 1, sizeof *it)) ||
+        !(sorted = calloc(out->n ? out->n : 1, sizeof *sorted))) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    for (size_t i = 0; i < out->n; i++)
+        sums[i] = out->rows[i].sum;
+    if ((rc = score_province(sums, out->n, mode, &out->country, e)))
+        goto out;
+    /* the provinces' figures (rows by province, a stable order: by id within) */
+    qsort(out->rows, out->n, sizeof *out->rows, by_province);
+    if ((rc = provinces(out, sums, e)))
+        goto out;
+    for (size_t i = 0; i < out->n; i++) {
+        it[i].name = out->rows[i].name;
+        it[i].has_key = out->rows[i].sum.has_value;
+        it[i].key = out->rows[i].sum.value;
+        it[i].index = i;
+    }
+    if ((rc = rank_sort(it, out->n, RANK_DESCENDING, e)))
+        goto out;
+    for (size_t i = 0; i < out->n; i++) {
+        sorted[i] = out->rows[it[i].index];
+        sorted[i].rank = it[i].rank;
+    }
+    free(out->rows);
+    out->rows = sorted;
+    sorted = NULL;
+out:
+    if (reading)
+        app_read_end(a);
+    for (size_t i = 0; i < R.n; i++) {
+        free(R.v[i].name);
+        free(R.v[i].province);
+    }
+    free(R.v);
+    free(sums);
+    free(it);
+    free(sorted);
+    return rc;
+}
+
+void scoring_country_release(scoring_country *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->rows[i].name);
+        free(c->rows[i].province);
+    }
+    for (size_t i = 0; i < c->nprovs; i++)
+        free(c->provs[i].name);
+    free(c->rows);
+    free(c->provs);
+    memset(c, 0, sizeof *c);
+}
+
+static json_t *index_of(const score_sum *s)
+{
+    return s->has_value ? json_real(s->value) : json_null();
+}
+
+dti_rc scoring_country_json(const scoring_country *c, json_t **out, dti_err *e)
+{
+    json_t *rows = json_array(), *provs = json_array(), *o = NULL;
+    *out = NULL;
+    if (!rows || !provs)
+        goto nomem;
+    for (size_t i = 0; i < c->n; i++) {
+        const scoring_country_row *w = &c->rows[i];
+        /* completeness as every sum's (scoring_sum_json, SCORE_NODATA_ZERO):
+         * every counted item is expected, those without data not reported */
+        size_t expected = w->sum.counted, reported = w->sum.counted >= w->sum.nodata ? w->sum.counted - w->sum.nodata : 0;
+        json_t *j = json_pack("{s:i, s:I, s:s, s:o, s:s, s:o, s:o, s:{s:I, s:I, s:o}}", "rank", w->rank, "org_id",
+                              (json_int_t)w->org_id, "name", w->name, "province_id",
+                              w->province_id ? json_integer(w->province_id) : json_null(), "province", w->province,
+                              "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(), "index",
+                              index_of(&w->sum), "completeness", "reported", (json_int_t)reported, "expected",
+                              (json_int_t)expected, "rate",
+                              expected ? json_real((double)reported / (double)expected) : json_null());
+        if (!j || json_array_append_new(rows, j))
+            goto nomem;
+    }
+    for (size_t i = 0; i < c->nprovs; i++) {
+        const scoring_country_prov *p = &c->provs[i];
+        json_t *j = json_pack("{s:o, s:s, s:I, s:o, s:o}", "id", p->id ? json_integer(p->id) : json_null(), "name",
+                              p->name, "communes", (json_int_t)p->communes, "index", index_of(&p->sum), "sum",
+                              scoring_sum_json(&p->sum));
+        if (!j || json_array_append_new(provs, j))
+            goto nomem;
+    }
+    o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "ranking", "country", "period", c->period, "province_mode",
+                  score_province_mode_name(c->mode), "country", scoring_sum_json(&c->country), "provinces", provs,
+                  "rows", rows);
+    if (!o)
+        return app_nomem(e);
+    *out = o;
+    return DTI_OK;
+nomem:
+    json_decref(rows);
+    json_decref(provs);
+    return app_nomem(e);
+}
+
+struct country_ctx {
+    app *a;
+    const char *period;
+    score_province_mode mode;
+};
+
+static dti_rc country_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    struct country_ctx *c = ctx;
+    scoring_country sc;
+    (void)s;    /* c->a's store */
+    dti_rc rc = scoring_country_rank(c->a, c->period, c->mode, &sc, e);
+    if (rc == DTI_OK)
+        rc = scoring_country_json(&sc, out, e);
+    scoring_country_release(&sc);
+    return rc;
+}
+
+dti_rc scoring_country_text(app *a, const char *code, score_province_mode mode, char **body, size_t *len,
+                            int *hit, dti_err *e)
+{
+    char what[SCORING_CACHE_WHAT_MAX + 8];
+    struct country_ctx c = {a, code, mode};
+    int n = snprintf(what, sizeof what, "country/rankings?province=%d&period=%s", (int)mode, code ? code : "");
+    return scoring_cache_json(a, n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, country_fn, &c, body,
+                              len, hit, e);
+}
