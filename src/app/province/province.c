@@ -376,8 +376,8 @@ dti_rc province_home(app *a, int64_t province, const char *period_code, json_t *
                   (json_int_t)with_plan, "reported", (json_int_t)nrep, "not_reported", (json_int_t)(c.n - nrep),
                   "late", (json_int_t)nlate, "at_risk_communes", (json_int_t)nrisk, "province_index", "mode",
                   score_province_mode_name(SCORE_PROVINCE_MEAN), "mode_label",
-                  score_province_mode_label(SCORE_PROVINCE_MEAN), "value", num_or_null(prov.has_value, prov.value),
-                  "value_text", text_of(prov.has_value, prov.value), "table",
+                  score_province_mode_label(SCORE_PROVINCE_MEAN), "index", num_or_null(prov.has_value, prov.value),
+                  "index_text", text_of(prov.has_value, prov.value), "table",
                   table && *table && !mixed ? json_string(table) : json_null(), "not_reported", notrep);
     if (!o) {
         rc = app_nomem(e);

@@ -117,8 +117,8 @@ dti_rc province_export(app *a, int64_t province, const char *period, const char 
     }
     const json_t *pi = json_object_get(home, "province_index");
     export_home h = {jstr(json_object_get(home, "province"), "name"), jstr(home, "period"), jstr(home, "judged_on"),
-                     jstr(pi, "mode_label"), json_is_number(json_object_get(pi, "value")),
-                     json_number_value(json_object_get(pi, "value")), jstr(home, "table"), cv, n, NULL, NULL, NULL,
+                     jstr(pi, "mode_label"), json_is_number(json_object_get(pi, "index")),
+                     json_number_value(json_object_get(pi, "index")), jstr(home, "table"), cv, n, NULL, NULL, NULL,
                      NULL, 0, u.display[0] ? u.display : u.name, head, auth_ts(a->now, created)};
     if (cmp) {
         const json_t *va = json_object_get(cmp, "communes");

@@ -268,7 +268,7 @@ export async function render(main, ctx) {
   const s = home.summary;
   const stat = (id, label, v) => h('li', { id }, h('span', { class: 'muted' }, label), h('br'), h('strong', {}, v));
   const summary = h('ul', { class: 'cards stats', id: 'pv-summary' },
-    stat('pv-s-index', t('pv.index'), `${index(home.province_index.value)}`),
+    stat('pv-s-index', t('pv.index'), `${index(home.province_index.index)}`),
     stat('pv-s-communes', t('pv.communes'), fmtNum(s.communes)),
     stat('pv-s-reported', t('pv.reported'), `${fmtNum(s.reported)}/${fmtNum(s.communes)}`),
     stat('pv-s-late', t('pv.late'), fmtNum(s.late)),
