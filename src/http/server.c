@@ -550,7 +550,9 @@ static enum MHD_Result queue(http_req *r)
     MHD_add_response_header(resp, "Content-Language", lang_get() == LANG_EN ? "en" : "vi");
     if (r->secure)
         MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
-    if (p->api)
+    /* An answer of the API, and an error anywhere (a refused head before
+     * any route, a missing page), is never stored by a cache. */
+    if (p->api || (p->status >= 400 && !own_header(p, MHD_HTTP_HEADER_CACHE_CONTROL)))
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     for (struct hdr *h = p->hdrs; h; h = h->next)
         MHD_add_response_header(resp, h->name, h->value);
