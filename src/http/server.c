@@ -52,7 +52,10 @@
 /* libmicrohttpd's memory per connection: above our own limits on the URL
  * and the headers (server.h), so that it is the server that refuses them,
  * in JSON, and libmicrohttpd's HTML pages are left for requests beyond
- * this size only. Untouched pages of the pool cost nothing (mmap). */
+ * this size only. Untouched pages of the pool cost nothing (mmap); a
+ * connection that fills it holds it (+92.5 KB measured per connection, and
+ * +990 KB at 1 MB: docs/internals/http.md, which also says why a head over
+ * it still gets the library's own page). */
 #define HTTP_CONN_MEMORY ((size_t)96 << 10)
 #define HTTP_TLS_PRIORITIES "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2"
 
@@ -551,7 +554,9 @@ static enum MHD_Result queue(http_req *r)
     MHD_add_response_header(resp, "Content-Language", lang_get() == LANG_EN ? "en" : "vi");
     if (r->secure)
         MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
-    if (p->api)
+    /* An answer of the API, and an error anywhere (a refused head before
+     * any route, a missing page), is never stored by a cache. */
+    if (p->api || (p->status >= 400 && !own_header(p, MHD_HTTP_HEADER_CACHE_CONTROL)))
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     for (struct hdr *h = p->hdrs; h; h = h->next)
         MHD_add_response_header(resp, h->name, h->value);

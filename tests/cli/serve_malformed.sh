@@ -100,7 +100,9 @@ def req(method, path, headers=None, body=b"", who=None, csrf=True, version="HTTP
 
 # (name, request bytes, flags). Flags: "mhd": libmicrohttpd answers it itself
 # (a request it cannot parse: its own short page, not JSON, or a close for
-# a request line it cannot read at all); "incomplete": the client has not
+# a request line it cannot read at all; why these cannot carry our headers,
+# and what serve_parse_errors.sh checks of them instead: docs/internals/
+# http.md, "Requests the library cannot parse"); "incomplete": the client has not
 # finished its request (a body shorter than declared, a chunked body with
 # no last chunk), so no answer is due yet: it is sent, our side is kept
 # open 2 s, and silence is right; "505": HTTP/9.9 is answered 505 HTTP
