@@ -50,7 +50,10 @@ void api_provinces_list(http_req *r)
     reply(r, rc, out, &e, 200);
 }
 
-void api_province_home(http_req *r)
+/* GET of the province of the path for ?period=P, answered by FN. */
+typedef dti_rc (*period_fn)(app *a, int64_t province, const char *period, json_t **out, dti_err *e);
+
+static void get_for_period(http_req *r, period_fn fn)
 {
     dti_err e;
     json_t *out = NULL;
@@ -59,21 +62,18 @@ void api_province_home(http_req *r)
     if (!a)
         return;
     dti_err_clear(&e);
-    dti_rc rc = province_home(a, pid, http_query(r, "period"), &out, &e);
+    dti_rc rc = fn(a, pid, http_query(r, "period"), &out, &e);
     reply(r, rc, out, &e, 200);
+}
+
+void api_province_home(http_req *r)
+{
+    get_for_period(r, province_home);
 }
 
 void api_province_indicators(http_req *r)
 {
-    dti_err e;
-    json_t *out = NULL;
-    int64_t pid = 0;
-    app *a = enter(r, &pid);
-    if (!a)
-        return;
-    dti_err_clear(&e);
-    dti_rc rc = province_indicators(a, pid, http_query(r, "period"), &out, &e);
-    reply(r, rc, out, &e, 200);
+    get_for_period(r, province_indicators);
 }
 
 void api_province_compare(http_req *r)
