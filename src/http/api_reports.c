@@ -315,16 +315,7 @@ void api_evidence_get(http_req *r)
         return;
     }
     /* The name as a RFC 5987 attachment: never rendered by the browser. */
-    char disp[1024];
-    size_t o = (size_t)snprintf(disp, sizeof disp, "attachment; filename*=UTF-8''");
-    for (const unsigned char *c = (const unsigned char *)(name ? name : "file"); *c && o + 4 < sizeof disp; c++) {
-        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr(".-_", *c))
-            disp[o++] = (char)*c;
-        else
-            o += (size_t)snprintf(disp + o, sizeof disp - o, "%%%02X", *c);
-    }
-    disp[o] = 0;
-    http_add_header(r, "Content-Disposition", disp);
+    http_add_disposition(r, "attachment", name);
     http_reply_take(r, 200, type ? type : "application/octet-stream", p, n, free_cb);
     free(name);
     free(type);

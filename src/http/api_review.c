@@ -64,16 +64,7 @@ void api_evidence_view(http_req *r)
         return;
     }
     int inline_ok = review_previewable(type);
-    char disp[1024];
-    size_t o = (size_t)snprintf(disp, sizeof disp, "%s; filename*=UTF-8''", inline_ok ? "inline" : "attachment");
-    for (const unsigned char *c = (const unsigned char *)(name ? name : "file"); *c && o + 4 < sizeof disp; c++) {
-        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr(".-_", *c))
-            disp[o++] = (char)*c;
-        else
-            o += (size_t)snprintf(disp + o, sizeof disp - o, "%%%02X", *c);
-    }
-    disp[o] = 0;
-    http_add_header(r, "Content-Disposition", disp);
+    http_add_disposition(r, inline_ok ? "inline" : "attachment", name);
     http_add_header(r, "X-Frame-Options", "SAMEORIGIN");     /* framed by the review screen only */
     http_add_header(r, "Content-Security-Policy",
                     "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "

@@ -388,6 +388,20 @@ int http_add_header(http_req *r, const char *name, const char *value)
     return 0;
 }
 
+int http_add_disposition(http_req *r, const char *kind, const char *name)
+{
+    char disp[1024];
+    size_t o = (size_t)snprintf(disp, sizeof disp, "%s; filename*=UTF-8''", kind);
+    for (const unsigned char *c = (const unsigned char *)(name ? name : "file"); *c && o + 4 < sizeof disp; c++) {
+        if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || strchr(".-_", *c))
+            disp[o++] = (char)*c;
+        else
+            o += (size_t)snprintf(disp + o, sizeof disp - o, "%%%02X", *c);
+    }
+    disp[o] = 0;
+    return http_add_header(r, "Content-Disposition", disp);
+}
+
 static void set_reply(http_req *r, int status, struct MHD_Response *resp, const char *ctype)
 {
     struct http_req_priv *p = r->priv;

@@ -182,6 +182,10 @@ void http_reply_take(http_req *r, int status, const char *content_type, void *da
 void http_reply_empty(http_req *r, int status);
 /* Add a header to the reply (copied), before or after http_reply_*. 0 or -1. */
 int http_add_header(http_req *r, const char *name, const char *value);
+/* Add "Content-Disposition: KIND; filename*=UTF-8''NAME" (RFC 5987):
+ * KIND "inline" or "attachment"; NAME ("file" when NULL) percent-encoded
+ * but for ASCII letters, digits and ".-_", cut to fit 1 KiB. 0 or -1. */
+int http_add_disposition(http_req *r, const char *kind, const char *name);
 
 /* The static files handler (embedded web/ tree). */
 void http_static(http_req *r);

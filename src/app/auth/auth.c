@@ -353,6 +353,25 @@ dti_rc auth_actor_needed(app *a, auth_user *u, const char *field, dti_err *e)
     return DTI_OK;
 }
 
+dti_rc auth_password_set(store *s, const auth_user *actor, const auth_user *u, const char *hash, const char *by,
+                         time_t now, dti_err *e)
+{
+    dti_rc rc;
+    json_t *after = NULL;
+    if ((rc = store_user_set_password(s, u->id, hash, e)) || (rc = store_login_failure_clear(s, u->name, e)) ||
+        (rc = end_sessions(s, u->id, e)))
+        goto out;
+    after = by ? json_pack("{s:b, s:s}", "password_changed", 1, "by", by) : json_pack("{s:b}", "password_changed", 1);
+    if (!after) {
+        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+        goto out;
+    }
+    rc = audit_append_id(s, actor, now, "user.passwd", "user", u->id, NULL, after, e);
+out:
+    json_decref(after);
+    return rc;
+}
+
 static dti_rc user_passwd(store *s, const auth_user *actor, const char *name,
                           const char *password, time_t now, dti_err *e)
 {
@@ -360,7 +379,6 @@ static dti_rc user_passwd(store *s, const auth_user *actor, const char *name,
     char hash[128];
     int in_tx = 0;
     auth_user u;
-    json_t *after = NULL;
 
     if (!actor)
         return dti_fail(e, DTI_ERR_AUTH, "--as", "cần người thực hiện", "an acting user is needed");
@@ -375,14 +393,7 @@ static dti_rc user_passwd(store *s, const auth_user *actor, const char *name,
         goto out;
     if (u.id != actor->id && (rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &u, e)))
         goto out;
-    if ((rc = store_user_set_password(s, u.id, hash, e)) || (rc = store_login_failure_clear(s, u.name, e)) ||
-        (rc = end_sessions(s, u.id, e)))
-        goto out;
-    if (!(after = json_pack("{s:b}", "password_changed", 1))) {
-        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
-        goto out;
-    }
-    if ((rc = audit_append_id(s, actor, now, "user.passwd", "user", u.id, NULL, after, e)))
+    if ((rc = auth_password_set(s, actor, &u, hash, NULL, now, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -391,7 +402,6 @@ out:
     if (in_tx)
         store_rollback(s);
     sodium_memzero(hash, sizeof hash);
-    json_decref(after);
     return rc;
 }
 

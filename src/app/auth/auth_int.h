@@ -14,4 +14,11 @@ json_t *auth_user_audit_json(const auth_user *u);
  * nothing), else DTI_ERR_NOTFOUND naming FIELD (the caller's form field). */
 dti_rc auth_org_live(store *s, int64_t org_id, const char *field, dti_err *e);
 
+/* Inside the caller's transaction: HASH becomes the password of U, U's
+ * login failures are cleared and all U's sessions end; audited as
+ * "user.passwd" by ACTOR ({"password_changed": true}, with "by": BY
+ * unless BY is NULL). The caller commits, or rolls back on failure. */
+dti_rc auth_password_set(store *s, const auth_user *actor, const auth_user *u, const char *hash, const char *by,
+                         time_t now, dti_err *e);
+
 #endif

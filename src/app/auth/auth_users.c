@@ -234,7 +234,6 @@ static dti_rc user_reset_password(store *s, const auth_user *actor, int64_t id, 
     int in_tx = 0;
     char hash[128];
     auth_user u;
-    json_t *after = NULL;
 
     if (!actor)
         return dti_fail(e, DTI_ERR_AUTH, NULL, "cần người thực hiện", "an acting user is needed");
@@ -251,14 +250,7 @@ static dti_rc user_reset_password(store *s, const auth_user *actor, int64_t id, 
                       "change your own password under Change password, with the current one");
         goto out;
     }
-    if ((rc = store_user_set_password(s, u.id, hash, e)) || (rc = store_login_failure_clear(s, u.name, e)) ||
-        (rc = store_session_delete_user(s, u.id, NULL, e)))
-        goto out;
-    if (!(after = json_pack("{s:b, s:s}", "password_changed", 1, "by", "reset"))) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    if ((rc = audit_append_id(s, actor, now, "user.passwd", "user", u.id, NULL, after, e)))
+    if ((rc = auth_password_set(s, actor, &u, hash, "reset", now, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -267,7 +259,6 @@ out:
     if (in_tx)
         store_rollback(s);
     sodium_memzero(hash, sizeof hash);
-    json_decref(after);
     return rc;
 }
 

@@ -347,8 +347,22 @@ static dti_rc check_org_in_plan(store *s, int64_t plan_id, int64_t org_id, dti_e
     return auth_not_found(e);
 }
 
-/* Normalise KEY's period to its canonical code ("2026-q1" → "2026-Q1"). */
-static void canon_key(const report_key *in, report_key *out)
+dti_rc report_missing(const report_key *key, dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
+                    "no %s report from org %lld", key->period, (long long)key->org_id);
+}
+
+/* REASON (cleaned) within REPORT_REASON_MAX bytes: DTI_OK, or the failure. */
+static dti_rc reason_fits(const char *reason, dti_err *e)
+{
+    if (strlen(reason) > REPORT_REASON_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do dài quá %d byte", "the reason is over %d bytes",
+                        REPORT_REASON_MAX);
+    return DTI_OK;
+}
+
+void report_key_canon(const report_key *in, report_key *out)
 {
     *out = *in;
     period p;
@@ -367,7 +381,7 @@ dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, 
 {
     dti_rc rc;
     report_key key;
-    canon_key(key_in, &key);
+    report_key_canon(key_in, &key);
     if (new_version)
         *new_version = 0;
     if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)))
@@ -441,7 +455,7 @@ dti_rc report_reopen_as(store *s, const auth_user *u, const report_key *key_in, 
     int in_tx = 0;
     int64_t id = 0;
     char *why = text_clean(reason ? reason : "");
-    canon_key(key_in, &key);
+    report_key_canon(key_in, &key);
     if (version)
         *version = 0;
     if (!why)
@@ -451,19 +465,15 @@ dti_rc report_reopen_as(store *s, const auth_user *u, const report_key *key_in, 
                       "reopening an approved report needs a reason");
         goto out;
     }
-    if (strlen(why) > REPORT_REASON_MAX) {
-        rc = dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do dài quá %d byte", "the reason is over %d bytes",
-                      REPORT_REASON_MAX);
+    if ((rc = reason_fits(why, e)))
         goto out;
-    }
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
     if ((rc = auth_can(s, u, AUTH_REVIEW, key.org_id, e)) || (rc = report_latest(s, &key, 0, &r, e)))
         goto out;
     if (!r.found) {
-        rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
-                      "no %s report from org %lld", key.period, (long long)key.org_id);
+        rc = report_missing(&key, e);
         goto out;
     }
     if (r.state != REPORT_APPROVED) {
@@ -1001,7 +1011,7 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
 
     memset(&f, 0, sizeof f);
     memset(out, 0, sizeof *out);
-    canon_key(key_in, &f.key);
+    report_key_canon(key_in, &f.key);
     f.s = s;
     f.u = u;
     if (n > REPORT_CSV_MAX_BYTES)
@@ -1137,11 +1147,8 @@ dti_rc report_set_self_approval_as(store *s, const auth_user *u, int64_t org_id,
                       "allowing self-approval needs a reason (for example: the commune has a single official)");
         goto out;
     }
-    if (strlen(why) > REPORT_REASON_MAX) {
-        rc = dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do dài quá %d byte", "the reason is over %d bytes",
-                      REPORT_REASON_MAX);
+    if ((rc = reason_fits(why, e)))
         goto out;
-    }
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
@@ -1188,7 +1195,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     int in_tx = 0;
     char ts[AUTH_TS_LEN];
     report_key key;
-    canon_key(key_in, &key);
+    report_key_canon(key_in, &key);
     auth_ts(now, ts);
     if ((rc = store_begin(s, e)))
         goto out;
@@ -1198,8 +1205,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     if ((rc = report_latest(s, &key, 0, &r, e)))
         goto out;
     if (!r.found) {
-        rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
-                      "no %s report from org %lld", key.period, (long long)key.org_id);
+        rc = report_missing(&key, e);
         goto out;
     }
     if (!(from & (1u << r.state))) {
@@ -1275,10 +1281,7 @@ dti_rc report_return_as(store *s, const auth_user *u, const report_key *key, con
     if (!*r)
         rc = dti_fail(e, DTI_ERR_INPUT, "reason", "trả lại báo cáo cần nêu lý do",
                       "returning a report needs a reason");
-    else if (strlen(r) > REPORT_REASON_MAX)
-        rc = dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do dài quá %d byte", "the reason is over %d bytes",
-                      REPORT_REASON_MAX);
-    else
+    else if (!(rc = reason_fits(r, e)))
         rc = transition(s, u, key, AUTH_REVIEW, 1u << REPORT_SUBMITTED, REPORT_RETURNED, "returned_at", r,
                         TR("trả lại", "return"), now, NULL, e);
     free(r);
@@ -1394,15 +1397,14 @@ dti_rc report_show_as(store *s, const auth_user *u, const report_key *key_in, in
     char *org = NULL;
     char *sub = NULL;
     report_key key;
-    canon_key(key_in, &key);
+    report_key_canon(key_in, &key);
     *out = NULL;
     if ((rc = auth_can(s, u, AUTH_READ, key.org_id, e)))
         return rc;
     if ((rc = report_latest(s, &key, version, &r, e)))
         return rc;
     if (!r.found)
-        return dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
-                        "no %s report from org %lld", key.period, (long long)key.org_id);
+        return report_missing(&key, e);
     if ((rc = report_snapshot(s, r.id, 0, &o, e)))
         return rc;
     if ((rc = store_report_org_name(s, key.org_id, &org, e)))
@@ -1470,7 +1472,7 @@ dti_rc report_versions_as(store *s, const auth_user *u, const report_key *key_in
     dti_rc rc;
     report_key key;
     struct vers v = {NULL, s, 0, DTI_OK, e};
-    canon_key(key_in, &key);
+    report_key_canon(key_in, &key);
     *out = NULL;
     if ((rc = auth_can(s, u, AUTH_READ, key.org_id, e)))
         return rc;

@@ -18,6 +18,11 @@ typedef struct report_ver {     /* a version of a report, as report_latest reads
     char submitted_at[AUTH_TS_LEN];
 } report_ver;
 
+/* KEY with its period as the canonical code ("2026-q1" → "2026-Q1") into
+ * *OUT; a period that does not parse is kept as given (refused later). */
+void report_key_canon(const report_key *in, report_key *out);
+/* The DTI_ERR_NOTFOUND failure for KEY: no report of its period from its org. */
+dti_rc report_missing(const report_key *key, dti_err *e);
 /* KEY's report of VERSION (0 = newest) into *OUT (out->found 0 when none). */
 dti_rc report_latest(store *s, const report_key *key, int version, report_ver *out, dti_err *e);
 /* The report U writes to for KEY, inside the caller's transaction: checks

@@ -33,21 +33,15 @@ dti_rc report_withdraw_as(store *s, const auth_user *u, const report_key *key_in
     json_t *before = NULL, *after = NULL;
     char ts[AUTH_TS_LEN];
     int64_t checked = 0;
-    report_key key = *key_in;
-    period p;
-    if (period_parse(key_in->period, &p) == 0) {
-        char c[PERIOD_CODE_LEN];
-        period_format(&p, c);
-        snprintf(key.period, sizeof key.period, "%s", c);
-    }
+    report_key key;
+    report_key_canon(key_in, &key);
     auth_ts(now, ts);
     if ((rc = store_begin(s, e)))
         return rc;
     if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)) || (rc = report_latest(s, &key, 0, &r, e)))
         goto fail;
     if (!r.found) {
-        rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
-                      "no %s report from org %lld", key.period, (long long)key.org_id);
+        rc = report_missing(&key, e);
         goto fail;
     }
     if (r.state != REPORT_SUBMITTED) {

@@ -221,24 +221,30 @@ static dti_rc plan_fn(store *s, void *ctx, json_t **out, dti_err *e)
     return scoring_plan(s, c->u, c->plan_id, c->period, c->now, out, e);
 }
 
-dti_rc scoring_plan_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
-                         dti_err *e)
+/* The text of FN's JSON for PLAN_ID in PERIOD_CODE as the acting user of A,
+ * kept in the cache under "<KIND>/<plan>/<period>": no period, or a key
+ * too long to keep, is computed (and refused) as ever, never cached. */
+static dti_rc plan_text(app *a, const char *kind, scoring_cache_fn fn, int64_t plan_id, const char *period_code,
+                        char **body, size_t *len, int *hit, dti_err *e)
 {
     auth_user user;
-    const auth_user *u = &user;
-    store *s = a->st;
-    time_t now = a->now;
-    struct plan_ctx c = {u, plan_id, period_code, now};
+    struct plan_ctx c = {&user, plan_id, period_code, a->now};
     dti_rc rc;
     *body = NULL;
     *len = 0;
     if ((rc = scoring_actor(a, &user, e)))
         return rc;
     char what[SCORING_CACHE_WHAT_MAX + 8];
-    int n = snprintf(what, sizeof what, "score/%lld/%s", (long long)plan_id, period_code ? period_code : "");
-    /* no period, or one too long to keep: computed (and refused) as ever */
-    return scoring_cache_json_as(s, u, period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, now,
-                            plan_fn, &c, body, len, hit, e);
+    int n = snprintf(what, sizeof what, "%s/%lld/%s", kind, (long long)plan_id, period_code ? period_code : "");
+    return scoring_cache_json_as(a->st, &user,
+                                 period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, a->now,
+                                 fn, &c, body, len, hit, e);
+}
+
+dti_rc scoring_plan_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
+                         dti_err *e)
+{
+    return plan_text(a, "score", plan_fn, plan_id, period_code, body, len, hit, e);
 }
 
 /* scoring_plan without each indicator's "observations" (the figures it
@@ -258,20 +264,7 @@ static dti_rc view_fn(store *s, void *ctx, json_t **out, dti_err *e)
 dti_rc scoring_view_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
                          dti_err *e)
 {
-    auth_user user;
-    const auth_user *u = &user;
-    store *s = a->st;
-    time_t now = a->now;
-    struct plan_ctx c = {u, plan_id, period_code, now};
-    dti_rc rc;
-    *body = NULL;
-    *len = 0;
-    if ((rc = scoring_actor(a, &user, e)))
-        return rc;
-    char what[SCORING_CACHE_WHAT_MAX + 8];
-    int n = snprintf(what, sizeof what, "score-view/%lld/%s", (long long)plan_id, period_code ? period_code : "");
-    return scoring_cache_json_as(s, u, period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, now,
-                            view_fn, &c, body, len, hit, e);
+    return plan_text(a, "score-view", view_fn, plan_id, period_code, body, len, hit, e);
 }
 
 struct rank_ctx {

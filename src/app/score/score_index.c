@@ -565,6 +565,18 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
 
 /* ---- load ----------------------------------------------------------------- */
 
+/* DATA (N bytes) of the index table file NAME is within the size limit
+ * and UTF-8 text; otherwise the failure names the file. */
+static dti_rc index_text_check(const char *name, const char *data, size_t n, dti_err *e)
+{
+    if (n > SCORING_INDEX_MAX_BYTES)
+        return dti_fail(e, DTI_ERR_TOOBIG, "file", "%s: tệp quá %zu byte", "%s: file over %zu bytes", name,
+                        SCORING_INDEX_MAX_BYTES);
+    if (!text_utf8_valid(data, n))
+        return dti_fail(e, DTI_ERR_INPUT, "file", "%s: không phải văn bản UTF-8", "%s: not UTF-8 text", name);
+    return DTI_OK;
+}
+
 static dti_rc index_load(store *s, const auth_user *u, int64_t plan_id, const char *name, const char *data,
                          size_t n, time_t now, scoring_index_result *out, dti_err *e)
 {
@@ -582,15 +594,8 @@ static dti_rc index_load(store *s, const auth_user *u, int64_t plan_id, const ch
         return rc;
     if (!name)
         name = "bộ chỉ số";
-    if (n > SCORING_INDEX_MAX_BYTES) {
-        rc = dti_fail(e, DTI_ERR_TOOBIG, "file", "%s: tệp quá %zu byte", "%s: file over %zu bytes", name,
-                      SCORING_INDEX_MAX_BYTES);
+    if ((rc = index_text_check(name, data, n, e)))
         goto out;
-    }
-    if (!text_utf8_valid(data, n)) {
-        rc = dti_fail(e, DTI_ERR_INPUT, "file", "%s: không phải văn bản UTF-8", "%s: not UTF-8 text", name);
-        goto out;
-    }
     {
         if ((rc = store_score_indicator_codes(s, plan_id, code_row, &L, e)))
             goto out;
@@ -844,15 +849,8 @@ dti_rc app_index_parse(const char *name, const char *data, size_t n, app_index_t
     memset(out, 0, sizeof *out);
     if (!name)
         name = "bộ chỉ số";
-    if (n > SCORING_INDEX_MAX_BYTES) {
-        rc = dti_fail(e, DTI_ERR_TOOBIG, "file", "%s: tệp quá %zu byte", "%s: file over %zu bytes", name,
-                      SCORING_INDEX_MAX_BYTES);
+    if ((rc = index_text_check(name, data, n, e)))
         goto out;
-    }
-    if (!text_utf8_valid(data, n)) {
-        rc = dti_fail(e, DTI_ERR_INPUT, "file", "%s: không phải văn bản UTF-8", "%s: not UTF-8 text", name);
-        goto out;
-    }
     size_t k = 0;
     while (k < n && (data[k] == ' ' || data[k] == '\n' || data[k] == '\r' || data[k] == '\t'))
         k++;

@@ -174,6 +174,25 @@ out:
     return rc;
 }
 
+/* Hand R's rows over to OUT (R is left empty) and rank them, the
+ * highest key first. */
+static dti_rc rows_rank(scoring_ranking *out, struct rows *R, dti_err *e)
+{
+    out->rows = R->v;
+    out->n = R->n;
+    R->v = NULL;
+    R->n = 0;
+    return sort_rows(out, RANK_DESCENDING, e);
+}
+
+/* Free R's rows and their names (R itself is the caller's). */
+static void rows_free(struct rows *R)
+{
+    for (size_t i = 0; i < R->n; i++)
+        free(R->v[i].name);
+    free(R->v);
+}
+
 dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc, scoring_rank_kind kind, time_t now,
                          scoring_ranking *out, dti_err *e)
 {
@@ -283,15 +302,9 @@ dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc
             w->has_key = has_ach, w->key = ach, w->has_key2 = has_on, w->key2 = on;
         }
     }
-    out->rows = R.v;
-    out->n = R.n;
-    R.v = NULL;
-    R.n = 0;
-    rc = sort_rows(out, RANK_DESCENDING, e);
+    rc = rows_rank(out, &R, e);
 out:
-    for (size_t i = 0; i < R.n; i++)
-        free(R.v[i].name);
-    free(R.v);
+    rows_free(&R);
     free(L.v);
     free(A.v);
     free(S.v);
@@ -359,15 +372,9 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, scori
     }
     if ((rc = score_province(sums, R.n, out->mode, &out->province, e)))
         goto out;
-    out->rows = R.v;
-    out->n = R.n;
-    R.v = NULL;
-    R.n = 0;
-    rc = sort_rows(out, RANK_DESCENDING, e);
+    rc = rows_rank(out, &R, e);
 out:
-    for (size_t i = 0; i < R.n; i++)
-        free(R.v[i].name);
-    free(R.v);
+    rows_free(&R);
     free(sums);
     return rc;
 }
