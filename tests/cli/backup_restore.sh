@@ -61,14 +61,19 @@ if dti backup "$tmp/bk/b1.db" > /dev/null 2>&1; then bad "a backup overwrote an 
 dti backup --no-key "$tmp/bk/b2.db" > /dev/null || bad "backup --no-key"
 [ ! -e "$tmp/bk/b2.db.audit-key" ] || bad "--no-key copied the key"
 
-# hold DB: a sqlite3 program with the file open for 3 s; held waits until it is
-# (a fixed sleep is not enough on a loaded machine)
+# hold DB: a sqlite3 program with the file open until release (at most 60 s);
+# held waits until it is open. Neither side sleeps a fixed time: on a loaded
+# machine the command under test may start seconds later.
 hold() {
-  rm -f "$tmp/held"
-  exec python3 -c 'import sqlite3, sys, time
+  rm -f "$tmp/held" "$tmp/release"
+  exec python3 -c 'import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1]); c.execute("SELECT COUNT(*) FROM audit").fetchall()
-open(sys.argv[2], "w").close(); time.sleep(3)' "$1" "$tmp/held"
+open(sys.argv[2], "w").close()
+t0 = time.time()
+while not os.path.exists(sys.argv[3]) and time.time() - t0 < 60:
+    time.sleep(0.05)' "$1" "$tmp/held" "$tmp/release"
 }
+release() { touch "$tmp/release"; wait "$holder"; }
 held() { for _ in $(seq 1 100); do [ -e "$tmp/held" ] && return 0; sleep 0.1; done; bad "the holder never opened the file"; }
 
 # ---- 2. restore refuses while the server runs ---------------------------------------------
@@ -82,7 +87,7 @@ hold "$db" &
 holder=$!
 held
 if dti restore "$tmp/bk/b1.db" > "$tmp/r1.out" 2>&1; then bad "restore ran while another process held the file"; fi
-wait "$holder"
+release
 
 # ---- 3. restore with the server stopped --------------------------------------------------
 n_live=$(sqlite3 "$db" "SELECT COUNT(*) FROM audit")
@@ -132,7 +137,7 @@ holder=$!
 held
 if dti --as admin plans > "$tmp/u1.out" 2>&1; then bad "upgraded under another process"; fi
 grep -q "PID $holder" "$tmp/u1.out" || bad "upgrade refusal: $(cat "$tmp/u1.out")"
-wait "$holder"
+release
 [ "$(sum "$db")" = "$s2" ] || bad "a refused upgrade changed the database"
 ls "$db".before-v* > /dev/null 2>&1 && bad "a refused upgrade made a backup"
 # a backup needs no upgrade: it works under the older server too
