@@ -49,7 +49,7 @@ static int cmd_request(cli_ctx *ctx, int argc, char **argv)
     in.orgs = orgs;
     if (!list) {
         in.kind = argv[3];
-        for (int i = 4; i < argc; i++) {
+        for (int i = 4; i < argc; i += 2) {
             const char *v = i + 1 < argc ? argv[i + 1] : NULL;
             if (!v)
                 return cli_usage(uvi, uen);
@@ -70,7 +70,6 @@ static int cmd_request(cli_ctx *ctx, int argc, char **argv)
                     return cli_usage(uvi, uen);
             } else
                 return cli_usage(uvi, uen);
-            i++;
         }
     }
     app a;
