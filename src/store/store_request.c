@@ -42,6 +42,15 @@ dti_rc store_request_exists(store *s, int64_t plan_id, const char *code, int *fo
     return rc;
 }
 
+dti_rc store_request_asked(store *s, int64_t plan_id, const char *code, int64_t org_id, int *found, dti_err *e)
+{
+    int64_t n = 0;
+    *found = 0;
+    return store_query_int(s, "SELECT 1 FROM requests r JOIN request_orgs ro ON ro.request_id = r.id "
+                              "WHERE r.plan_id = ? AND r.code = ? AND ro.org_id = ?",
+                           (store_val[]){SV_I(plan_id), SV_T(code), SV_I(org_id)}, 3, &n, found, e);
+}
+
 dti_rc store_request_plan_leads(store *s, int64_t plan_id, store_row_fn fn, void *ctx, dti_err *e)
 {
     return store_query(s, "SELECT DISTINCT org_id FROM assignments WHERE plan_id = ? AND role = 'lead' "

@@ -20,6 +20,8 @@ dti_rc store_request_org_add(store *s, int64_t request_id, int64_t org_id, dti_e
 dti_rc store_request_adhoc_count(store *s, int64_t plan_id, int year, int64_t *n, dti_err *e);
 /* *FOUND 1 when PLAN_ID has a request CODE. */
 dti_rc store_request_exists(store *s, int64_t plan_id, const char *code, int *found, dti_err *e);
+/* *FOUND 1 when PLAN_ID's request CODE asks org ORG_ID. */
+dti_rc store_request_asked(store *s, int64_t plan_id, const char *code, int64_t org_id, int *found, dti_err *e);
 /* The distinct orgs leading an indicator or task of PLAN_ID, one row
  * each: (org_id). */
 dti_rc store_request_plan_leads(store *s, int64_t plan_id, store_row_fn fn, void *ctx, dti_err *e);

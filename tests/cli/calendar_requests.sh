@@ -61,6 +61,10 @@ at 2026-12-17T03:05:00Z --as kinhte report submit 1 "$KT" 2026-W50 >/dev/null
 if at 2026-12-17T03:00:00Z --as kinhte report fill 1 "$KT" 2026-W51 --csv "$T/kt.csv" 2> "$T/err"; then
   fail "a week never requested accepted"; fi
 has "$T/err" 'không có yêu cầu báo cáo 2026-W51' "unrequested week"
+# a unit the week does not ask may not report it
+if at 2026-12-08T03:00:00Z --as yte report fill 1 "Trạm Y tế xã" 2026-W49 --csv "$T/kt.csv" 2> "$T/err"; then
+  fail "a unit not asked reported week 49"; fi
+has "$T/err" 'yêu cầu báo cáo 2026-W49 không gửi cho đơn vị này' "unit not asked"
 at 2026-12-18T03:00:00Z --as dieuphoi report show 1 "$KT" 2026-W49 --json > "$T/w49.json"
 at 2026-12-18T03:00:00Z --as dieuphoi report show 1 "$KT" 2026-W50 --json > "$T/w50.json"
 tl() { python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["timeliness"]; print(t["status"], t.get("late_days", 0))' "$1"; }

@@ -389,6 +389,16 @@ dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, 
     if ((rc = check_org_in_plan(s, key.plan_id, key.org_id, e)) ||
         (rc = report_check_period(s, key.plan_id, key.period, e)))
         return rc;
+    char rk;
+    int ry, rn, asked = 0;
+    if (period_request_parse(key.period, &rk, &ry, &rn) == 0) {
+        /* a request's report: only from a unit it asks (request.h) */
+        if ((rc = store_request_asked(s, key.plan_id, key.period, key.org_id, &asked, e)))
+            return rc;
+        if (!asked)
+            return dti_fail(e, DTI_ERR_INPUT, "period", "yêu cầu báo cáo %s không gửi cho đơn vị này",
+                            "request %s does not ask this unit", key.period);
+    }
     if ((rc = report_latest(s, &key, 0, out, e)))
         return rc;
     if (out->found && (out->state == REPORT_DRAFT || out->state == REPORT_RETURNED))
