@@ -549,7 +549,7 @@ async function renderForm(main, ctx) {
 
   mount(main,
     h('p', {}, h('a', { href: '#/my-work' }, t('mywork.back'))),
-    h('h1', {}, `${orgName} · ${periodLabel(period)}`),
+    h('h1', {}, `${orgName} · ${due.name || periodLabel(period)}`),
     h('div', { class: 'card', id: 'mywork-head', 'data-period': period, 'data-kind': due.kind || '' },
       h('p', { class: 'muted' }, `${period} · ${due.start || ''} – ${due.end || ''}`),
       deadlineLine({ ...due, state }),
