@@ -1,7 +1,7 @@
 /* store_request.h — requests a coordinator opens beside the regime (issue
  * 13): ad-hoc reports ("2026-D01") and the weeks of a weekly request
  * ("2026-W49"), each one reportable period with its own dates, deadline
- * and units asked (tables requests and request_orgs, migration 011).
+ * and units asked (tables requests and request_orgs, migration 012).
  * Checking, numbering and auditing are app/plan/request.c's. Dates are
  * "YYYY-MM-DD" text. */
 #ifndef DTI_STORE_REQUEST_H

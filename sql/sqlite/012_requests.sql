@@ -1,4 +1,4 @@
--- 011: requests a coordinator opens outside the regime (issue 13, point 6):
+-- 012: requests a coordinator opens outside the regime (issue 13, point 6):
 -- an ad-hoc report ("báo cáo đột xuất", code "2026-D01": the year of its
 -- deadline and a number within the plan and year) or one week of a weekly
 -- request (ISO week code "2026-W49"). Each row is one reportable period with
