@@ -24,3 +24,10 @@ CREATE TABLE request_orgs (
     PRIMARY KEY (request_id, org_id)
 );
 CREATE INDEX request_orgs_org ON request_orgs (org_id);
+-- Every change bumps the data generation (004, store/store_generation.h).
+CREATE TRIGGER score_gen_requests_insert AFTER INSERT ON requests BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_requests_update AFTER UPDATE ON requests BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_requests_delete AFTER DELETE ON requests BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_request_orgs_insert AFTER INSERT ON request_orgs BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_request_orgs_update AFTER UPDATE ON request_orgs BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
+CREATE TRIGGER score_gen_request_orgs_delete AFTER DELETE ON request_orgs BEGIN UPDATE score_generation SET gen = gen + 1 WHERE id = 1; END;
