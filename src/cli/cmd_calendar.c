@@ -12,6 +12,7 @@
 #include "app/app.h"
 #include "app/auth/auth.h"
 #include "app/plan/calendar.h"
+#include "app/plan/request.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 
@@ -30,10 +31,96 @@ static void print_warnings(const json_t *j)
         fprintf(stderr, "dti: %s: %s\n", TR("cảnh báo", "warning"), jstr(w, "message"));
 }
 
+/* `calendar request PLAN adhoc|week [--title T] --from D --to D [--due D]
+ * [--days N] [--unit ID]…` and `calendar requests PLAN` (request.h). */
+static int cmd_request(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *uvi = "calendar request KH adhoc|week [--title TÊN] --from NGÀY --to NGÀY [--due NGÀY] "
+                             "[--days N] [--unit SỐ]… | calendar requests KH";
+    static const char *uen = "calendar request PLAN adhoc|week [--title TITLE] --from DATE --to DATE [--due DATE] "
+                             "[--days N] [--unit ID]… | calendar requests PLAN";
+    int64_t plan_id = 0;
+    int list = strcmp(argv[1], "requests") == 0;
+    if ((list && argc != 3) || (!list && argc < 4) || cli_parse_id(argv[2], &plan_id))
+        return cli_usage(uvi, uen);
+    plans_request_in in;
+    int64_t orgs[PLANS_REQUEST_ORGS_MAX];
+    memset(&in, 0, sizeof in);
+    in.orgs = orgs;
+    if (!list) {
+        in.kind = argv[3];
+        for (int i = 4; i < argc; i += 2) {
+            const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+            if (!v)
+                return cli_usage(uvi, uen);
+            if (!strcmp(argv[i], "--title"))
+                in.title = v;
+            else if (!strcmp(argv[i], "--from"))
+                in.from = v;
+            else if (!strcmp(argv[i], "--to"))
+                in.to = v;
+            else if (!strcmp(argv[i], "--due"))
+                in.due = v;
+            else if (!strcmp(argv[i], "--days")) {
+                char *end = NULL;
+                long d = strtol(v, &end, 10);
+                in.days = !end || *end || d < -1 || d > 1000 ? -1 : (int)d;
+            } else if (!strcmp(argv[i], "--unit") && in.norgs < PLANS_REQUEST_ORGS_MAX) {
+                if (cli_parse_id(v, &orgs[in.norgs++]))
+                    return cli_usage(uvi, uen);
+            } else
+                return cli_usage(uvi, uen);
+        }
+    }
+    app a;
+    auth_user u;
+    int status = cli_open_as(ctx, &a, &u);
+    if (status)
+        return status;
+    dti_err e;
+    dti_err_clear(&e);
+    json_t *j = NULL;
+    size_t i;
+    const json_t *x;
+    if (list) {
+        if (plans_request_list(&a, plan_id, &j, &e)) {
+            status = cli_error(&e);
+        } else if (ctx->json) {
+            char *t = json_dumps(j, JSON_INDENT(2));
+            if (t)
+                printf("%s\n", t);
+            free(t);
+        } else {
+            json_array_foreach(j, i, x) {
+                printf("%s\t%s\t%s–%s\t%s %s\t", jstr(x, "code"), jstr(x, "name"), jstr(x, "start"),
+                       jstr(x, "end"), TR("hạn", "due"), jstr(x, "unit_due"));
+                size_t k;
+                const json_t *o;
+                json_array_foreach(json_object_get(x, "orgs"), k, o)
+                    printf("%s%s", k ? ", " : "", jstr(o, "name"));
+                printf("\n");
+            }
+        }
+    } else if (plans_request_open(&a, plan_id, &in, &j, &e)) {
+        status = cli_error(&e);
+    } else {
+        printf("%s %lld:", TR("Đã mở yêu cầu báo cáo cho kế hoạch", "Opened a report request on plan"),
+               (long long)plan_id);
+        json_array_foreach(json_object_get(j, "codes"), i, x)
+            printf(" %s", json_string_value(x));
+        printf(" (%zu %s)\n", json_array_size(json_object_get(j, "orgs")), TR("đơn vị", "units"));
+    }
+    json_decref(j);
+    app_close(&a);
+    return status;
+}
+
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *uvi = "calendar set KH QUY_TẮC… | calendar show KH";
-    static const char *uen = "calendar set PLAN RULE… | calendar show PLAN";
+    static const char *uvi = "calendar set KH QUY_TẮC… | calendar show KH | calendar request(s) KH …";
+    static const char *uen = "calendar set PLAN RULE… | calendar show PLAN | calendar request(s) PLAN …";
+    if (argc >= 3 && (!strcmp(argv[1], "request") || !strcmp(argv[1], "requests")))
+        return cmd_request(ctx, argc, argv);
     int64_t plan_id = 0;
     int set = argc >= 4 && strcmp(argv[1], "set") == 0;
     int show = argc == 3 && strcmp(argv[1], "show") == 0;

@@ -82,7 +82,7 @@
 #define PERIOD_NO_DAY INT32_MIN
 /* Buffer sizes for formatted dates and codes, NUL included. */
 #define PERIOD_DATE_LEN 11          /* "dd/mm/yyyy", "yyyy-mm-dd" */
-#define PERIOD_CODE_LEN 8           /* "2026-Q1" */
+#define PERIOD_CODE_LEN 12          /* "2026-Q1"; room for a request's "2026-W49" (period_week.h) */
 
 typedef struct period_ymd { int y, m, d; } period_ymd;
 

@@ -52,6 +52,8 @@ const route api_routes[] = {
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/periods",  api_calendar_periods, ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/calendar", api_calendar_set,     ROUTE_SESSION, 8192},
+    {"GET",  "/api/v1/plans/:id/requests", api_request_list,     ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/requests", api_request_open,     ROUTE_SESSION, 8192},
     {"GET",  "/api/v1/users",              api_users_list,    ROUTE_SESSION, 0},
     {"POST", "/api/v1/users",              api_user_create,   ROUTE_SESSION, 0},
     {"PATCH", "/api/v1/users/:uid",        api_user_update,   ROUTE_SESSION, 0},

@@ -81,8 +81,10 @@ dti_rc store_report_period_exists(store *s, int64_t plan_id, const char *code, i
 
 dti_rc store_report_period_unit_due(store *s, int64_t plan_id, const char *code, char **day, dti_err *e)
 {
-    store_val p[] = {SV_I(plan_id), SV_T(code)};
-    return store_query_text(s, "SELECT unit_due FROM periods WHERE plan_id = ? AND code = ?", p, 2, day, e);
+    /* a regime period, or an ad-hoc or weekly request (store_request.h) */
+    store_val p[] = {SV_I(plan_id), SV_T(code), SV_I(plan_id), SV_T(code)};
+    return store_query_text(s, "SELECT unit_due FROM periods WHERE plan_id = ? AND code = ? UNION ALL "
+                               "SELECT unit_due FROM requests WHERE plan_id = ? AND code = ?", p, 4, day, e);
 }
 
 dti_rc store_report_period_end(store *s, int64_t plan_id, const char *code, char **day, dti_err *e)

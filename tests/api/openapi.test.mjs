@@ -109,6 +109,7 @@ function cases(spec) {
     ['/api/v1/country/rankings', `/api/v1/country/rankings?period=${last}&province=pooled`, 'tinh'],
     ['/api/v1/audit', '/api/v1/audit?entity=indicator&id=1', 'dieuphoi'],
     ['/api/v1/plans/{id}/periods', '/api/v1/plans/1/periods', 'kinhte'],
+    ['/api/v1/plans/{id}/requests', '/api/v1/plans/1/requests', 'kinhte'],
     ['/api/v1/plans/{id}/assignments/{org}', `/api/v1/plans/1/assignments/${encodeURIComponent('Phòng Kinh tế xã')}`, 'kinhte'],
     ['/api/v1/plans/{id}/reports', '/api/v1/plans/1/reports', 'dieuphoi'],
     ['/api/v1/plans/{id}/reports', '/api/v1/plans/1/reports?state=approved', 'chutich'],

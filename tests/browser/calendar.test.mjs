@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
-import { pinClock } from '../lib/now.mjs';
+import { pinClock, NOW } from '../lib/now.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
@@ -19,6 +19,12 @@ const ADMIN = process.env.DTI_ADMIN || 'admin';
 const PASSWORD = process.env.DTI_ADMIN_PASSWORD || '';
 const FILE = 'vinh-thuan-2026-dti.txt';
 let browser;
+
+// Day DELTA from today in Vietnam (NOW, UTC+7) as dd/mm/yyyy.
+const vnDay = (delta) => {
+  const d = new Date(Date.parse(NOW) + 7 * 3600 * 1000 + delta * 86400 * 1000);
+  return `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+};
 
 before(async () => {
   fs.mkdirSync(ART, { recursive: true });
@@ -165,6 +171,52 @@ for (const width of [1280, 360]) {
       assert.match(await page.textContent('#cal-own-list'), /Quý III\/2026/, 'read back as the list');
       await noSideways(page, width, 'calendar with an own deadline');
       await page.screenshot({ path: path.join(ART, `calendar-own-${width}.png`), fullPage: false });
+
+      // an ad-hoc request ("đột xuất") with its own deadline, by choices; the
+      // field the server refuses is marked (issue 13 §6)
+      await page.locator('#req-form').scrollIntoViewIfNeeded();
+      assert.match(await page.textContent('#cal-requests'), /Chưa có yêu cầu nào/);
+      await page.selectOption('#req-kind', 'adhoc');
+      await page.fill('#req-from', vnDay(-6));
+      await page.fill('#req-to', vnDay(0));
+      await page.fill('#req-due', vnDay(5));
+      await page.click('#req-form button[type=submit]');
+      await page.waitForFunction(() => (document.querySelector('#req-name-err')?.textContent || '').length > 0);
+      assert.equal((await page.textContent('#req-name-err')).trim(), 'Thiếu tên báo cáo đột xuất.');
+      assert.equal(await page.getAttribute('#req-name', 'aria-invalid'), 'true');
+      await page.fill('#req-name', 'Báo cáo đột xuất về an toàn thông tin');
+      await page.fill('#req-due', '32/13/2026');
+      await page.click('#req-form button[type=submit]');
+      await page.waitForFunction(() => (document.querySelector('#req-due-err')?.textContent || '').length > 0);
+      assert.match(await page.textContent('#req-due-err'), /^Hạn nộp "32\/13\/2026" không phải một ngày/);
+      assert.equal((await page.textContent('#req-name-err')).trim(), '');
+      await page.fill('#req-due', vnDay(5));
+      // no unit chosen: the plan's leads — this plan has none yet, so say so at the units
+      await page.click('#req-form button[type=submit]');
+      await page.waitForFunction(() => (document.querySelector('#req-orgs-err')?.textContent || '').length > 0);
+      assert.equal((await page.textContent('#req-orgs-err')).trim(), 'Kế hoạch chưa có đơn vị chủ trì: chọn các đơn vị được yêu cầu.');
+      await page.locator('#req-orgs input[type=checkbox]').first().check();
+      await page.click('#req-form button[type=submit]');
+      await page.waitForSelector('#req-list');
+      assert.match(await page.textContent('#req-status'), /Đã mở yêu cầu: \d{4}-D01/);
+      const row = await page.textContent('#req-list tbody tr');
+      assert.match(row, /Đột xuất: Báo cáo đột xuất về an toàn thông tin/);
+      assert.ok(row.includes(vnDay(5)), `the deadline ${vnDay(5)} in ${row}`);
+      await noSideways(page, width, 'calendar with a request');
+      await page.screenshot({ path: path.join(ART, `calendar-request-${width}.png`), fullPage: false });
+      // weekly: the due day is chosen, not typed; the due date box goes away
+      await page.selectOption('#req-kind', 'week');
+      assert.equal(await page.isVisible('#req-due'), false);
+      await page.fill('#req-from', vnDay(0));
+      await page.fill('#req-to', vnDay(7));
+      await page.selectOption('#req-days', '2');
+      await page.locator('#req-orgs input[type=checkbox]').first().check();
+      await page.click('#req-form button[type=submit]');
+      await page.waitForFunction(() => /W\d\d/.test(document.querySelector('#req-status')?.textContent || ''));
+      const weeks = await page.$$eval('#req-list tbody tr th', (ths) => ths.map((th) => th.textContent).filter((x) => /^Tuần/.test(x)));
+      assert.equal(weeks.length, 2, weeks.join(' | '));
+      assert.match(weeks[0], /^Tuần \d{1,2}\/\d{4} \d{4}-W\d{2}$/);
+      await noSideways(page, width, 'calendar with weekly requests');
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

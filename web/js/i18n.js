@@ -80,6 +80,7 @@ const MESSAGES = {
     'nav.users': 'Tài khoản', 'nav.orgs': 'Thay đổi đơn vị', 'nav.account': 'Đổi mật khẩu', 'nav.notices': 'Thông báo', 'nav.appraise': 'Chấm điểm', 'nav.units': 'Đơn vị',
     'role.admin': 'Quản trị hệ thống', 'role.coordinator': 'Cán bộ đầu mối (điều phối)', 'role.reporter': 'Đơn vị báo cáo', 'role.viewer': 'Lãnh đạo, theo dõi (chỉ xem)',
     // my work and review (periods of any kind, work by org)
+    'period.week': 'Tuần {w}/{y}', 'period.adhoc': 'Đột xuất số {n}/{y}',
     'period.month': 'Tháng {m}/{y}', 'period.quarter': 'Quý {r}/{y}', 'period.half1': '6 tháng đầu năm {y}',
     'period.half2': '6 tháng cuối năm {y}', 'period.year': 'Năm {y}',
     'mywork.noOrg': 'Tài khoản này chưa gắn với đơn vị nào nên không có báo cáo phải nộp.',
@@ -163,6 +164,7 @@ const MESSAGES = {
     'nav.users': 'Accounts', 'nav.orgs': 'Org changes', 'nav.account': 'Change password', 'nav.notices': 'Notices', 'nav.appraise': 'Appraisal', 'nav.units': 'Units',
     'role.admin': 'Admin', 'role.coordinator': 'Coordinator', 'role.reporter': 'Reporter (unit)', 'role.viewer': 'Viewer (leader)',
     // my work and review (periods of any kind, work by org)
+    'period.week': 'Week {w}/{y}', 'period.adhoc': 'Ad hoc no. {n}/{y}',
     'period.month': '{name} {y}', 'period.quarter': 'Q{q} {y}', 'period.half1': 'First half of {y}',
     'period.half2': 'Second half of {y}', 'period.year': 'Year {y}',
     'mywork.noOrg': 'This account belongs to no unit, so it has no report to make.',

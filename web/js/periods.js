@@ -25,6 +25,9 @@ export function periodLabel(code) {
   if ((m = /^(\d{4})-[Qq]([1-4])$/.exec(s))) return t('period.quarter', { q: m[2], r: ROMAN[+m[2] - 1], y: m[1] });
   if ((m = /^(\d{4})-[Hh]([12])$/.exec(s))) return t(m[2] === '1' ? 'period.half1' : 'period.half2', { y: m[1] });
   if ((m = /^(\d{4})$/.exec(s))) return t('period.year', { y: m[1] });
+  // requests (app/plan/request.h): an ISO week, an ad-hoc report by its number
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(s))) return t('period.week', { w: +m[2], y: m[1] });
+  if ((m = /^(\d{4})-D(\d{2})$/.exec(s))) return t('period.adhoc', { n: +m[2], y: m[1] });
   return s;
 }
 

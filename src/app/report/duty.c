@@ -10,9 +10,12 @@
 #include "app/report/report.h"
 #include "app/report/report_int.h"
 #include "base/lang.h"
+#include "app/plan/request.h"
 #include "core/period.h"
+#include "core/period_week.h"
 #include "store/store_duty.h"
 #include "store/store_report.h"
+#include "store/store_request.h"
 
 #define DUTY_ROWS_MAX 100000    /* assignments, periods or reports of one org read at most */
 
@@ -172,12 +175,16 @@ struct per {
     report_duty_when when;
     int expected;
     int32_t return_due;     /* a returned report's new deadline (remind_return_due), else PERIOD_NO_DAY */
+    const char *rkind;      /* a request's kind ("week", "adhoc"; request.h), else NULL */
+    char name[PLANS_REQUEST_TITLE_MAX + 32];  /* a request's name ("Tuần 49/2026"), else "" */
+    char title[PLANS_REQUEST_TITLE_MAX + 1];
 };
 
 struct pers {
     struct per *v;
     size_t n, cap;
     int nomem;
+    const char *only;       /* req_row: keep only this request code (NULL: all) */
 };
 
 static int per_row(void *ctx, const store_row *r)
@@ -201,6 +208,40 @@ static int per_row(void *ctx, const store_row *r)
     x->pe.end = col_day(r, 2, period_end(&p));
     x->pe.unit_due = col_day(r, 3, PERIOD_NO_DAY);
     x->pe.commune_due = PERIOD_NO_DAY;
+    return 0;
+}
+
+/* A request asked of the org (store_request_of_org): a period with its own
+ * deadline, always expected of the org (it was asked by name). */
+static int req_row(void *ctx, const store_row *r)
+{
+    struct pers *c = ctx;
+    const char *code = app_col(r, 0), *kind = app_col(r, 1);
+    char k;
+    int y, n;
+    if (!code || period_request_parse(code, &k, &y, &n) != 0 || (c->only && strcmp(c->only, code) != 0))
+        return 0;
+    void *g = grow(c->v, &c->cap, c->n, sizeof *c->v);
+    if (!g) {
+        c->nomem = 1;
+        return 1;
+    }
+    c->v = g;
+    struct per *x = &c->v[c->n++];
+    memset(x, 0, sizeof *x);
+    x->pe.p.kind = PERIOD_MONTH;    /* only a tie-break in per_cmp */
+    x->pe.p.year = y;
+    x->pe.p.index = 1;
+    snprintf(x->pe.code, sizeof x->pe.code, "%s", code);
+    x->pe.start = col_day(r, 3, PERIOD_NO_DAY);
+    x->pe.end = col_day(r, 4, PERIOD_NO_DAY);
+    x->pe.unit_due = col_day(r, 5, PERIOD_NO_DAY);
+    x->pe.commune_due = PERIOD_NO_DAY;
+    x->rkind = kind && strcmp(kind, "week") == 0 ? "week" : "adhoc";
+    snprintf(x->title, sizeof x->title, "%s", app_col(r, 2) ? app_col(r, 2) : "");
+    plans_request_name(code, x->title, x->name, sizeof x->name);
+    if (x->pe.start == PERIOD_NO_DAY || x->pe.end == PERIOD_NO_DAY)
+        c->n--;
     return 0;
 }
 
@@ -394,7 +435,7 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
     /* a returned report: when, and the new deadline its days_left counts to */
     int ret = x->return_due != PERIOD_NO_DAY;
     json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
-                     "code", pe->code, "kind", period_kind_name(pe->p.kind),
+                     "code", pe->code, "kind", x->rkind ? x->rkind : period_kind_name(pe->p.kind),
                      "start", jday(pe->start, 0), "end", jday(pe->end, 0),
                      "start_iso", jday(pe->start, 1), "end_iso", jday(pe->end, 1),
                      "unit_due", jday(pe->unit_due, 0), "unit_due_iso", jday(pe->unit_due, 1),
@@ -410,7 +451,10 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
                      "timeliness", tl);
     if (o && (json_object_set_new(o, "returned_at", ret ? json_string(rr->returned) : json_null()) ||
               json_object_set_new(o, "return_due", jday(ret ? x->return_due : PERIOD_NO_DAY, 0)) ||
-              json_object_set_new(o, "return_due_iso", jday(ret ? x->return_due : PERIOD_NO_DAY, 1)))) {
+              json_object_set_new(o, "return_due_iso", jday(ret ? x->return_due : PERIOD_NO_DAY, 1)) ||
+              json_object_set_new(o, "request", json_boolean(x->rkind != NULL)) ||
+              json_object_set_new(o, "name", x->rkind ? json_string(x->name) : json_null()) ||
+              json_object_set_new(o, "title", x->rkind ? json_string(x->title) : json_null()))) {
         json_decref(o);
         return NULL;
     }
@@ -433,21 +477,44 @@ dti_rc report_duty_list_as(store *s, const auth_user *u, int64_t plan_id, int64_
     *out = NULL;
     if ((rc = check_access(s, u, plan_id, org_id, &org_name, e)))
         goto out;
+    char rk;
+    int ry, rn;
+    int req_code = period_code && period_request_parse(period_code, &rk, &ry, &rn) == 0;
     if (period_code) {
         if ((rc = report_check_period(s, plan_id, period_code, e)))
             goto out;
-        period_parse(period_code, &asked);
-        period_format(&asked, code);
+        if (req_code) {
+            snprintf(code, sizeof code, "%s", period_code);
+        } else {
+            period_parse(period_code, &asked);
+            period_format(&asked, code);
+        }
     }
     if ((rc = store_duty_spans(s, plan_id, org_id, span_row, &sp, e)) ||
         (rc = store_duty_reports(s, plan_id, org_id, rep_row_fn, &rp, e)) ||
-        (rc = store_report_periods(s, plan_id, code[0] ? code : NULL, per_row, &pr, e)))
+        (!req_code && (rc = store_report_periods(s, plan_id, code[0] ? code : NULL, per_row, &pr, e))))
         goto out;
     if (sp.nomem || rp.nomem || pr.nomem) {
         rc = app_nomem(e);
         goto out;
     }
     int has_calendar = pr.n > 0;
+    /* the ad-hoc and weekly requests asked of the org (request.h) */
+    if (!code[0] || req_code) {
+        pr.only = req_code ? code : NULL;
+        if ((rc = store_request_of_org(s, plan_id, org_id, req_row, &pr, e)))
+            goto out;
+        if (pr.nomem) {
+            rc = app_nomem(e);
+            goto out;
+        }
+        if (req_code && !pr.n) {
+            rc = dti_fail(e, DTI_ERR_INPUT, "period", "%s không được yêu cầu báo cáo %s",
+                          "%s is not asked for %s", org_name, code);
+            goto out;
+        }
+        has_calendar = has_calendar || req_code;
+    }
     if (code[0] && !pr.n) {
         /* no calendar: the asked period by its code, without deadlines */
         if (!(pr.v = calloc(1, sizeof *pr.v))) {
@@ -466,7 +533,7 @@ dti_rc report_duty_list_as(store *s, const auth_user *u, int64_t plan_id, int64_
     for (size_t i = 0; i < pr.n; i++) {
         struct per *x = &pr.v[i];
         const struct rep_row *rr = rep_find(&rp, x->pe.code);
-        int assigned = spans_at(&sp, x->pe.end, &x->expected);
+        int assigned = x->rkind ? (x->expected = 1) : spans_at(&sp, x->pe.end, &x->expected);
         x->when = report_duty_period(&x->pe, today, assigned, rr && strcmp(rr->state, "approved") == 0);
         x->return_due = PERIOD_NO_DAY;
         if (rr && strcmp(rr->state, "returned") == 0 && rr->returned[0] &&

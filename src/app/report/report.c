@@ -21,6 +21,8 @@
 #include "base/text.h"
 #include "core/orgname.h"
 #include "core/period.h"
+#include "core/period_week.h"
+#include "store/store_request.h"
 #include "store/store_report.h"
 
 static const char *STATE_NAMES[] = {"draft", "submitted", "returned", "approved"};
@@ -295,6 +297,18 @@ dti_rc report_check_period(store *s, int64_t plan_id, const char *code, dti_err 
 {
     period p;
     dti_rc rc;
+    char rk;
+    int ry, rn;
+    if (code && period_request_parse(code, &rk, &ry, &rn) == 0) {
+        /* an ad-hoc or weekly request's period: only when the plan opened it */
+        int f = 0;
+        if ((rc = store_request_exists(s, plan_id, code, &f, e)))
+            return rc;
+        if (!f)
+            return dti_fail(e, DTI_ERR_INPUT, "period", "kế hoạch số %lld không có yêu cầu báo cáo %s",
+                            "plan %lld has no request %s", (long long)plan_id, code);
+        return DTI_OK;
+    }
     if (!code || strlen(code) >= REPORT_PERIOD_MAX || period_parse(code, &p) != 0)
         return dti_fail(e, DTI_ERR_INPUT, "period",
                         "kỳ báo cáo \"%s\" không hợp lệ (dạng 2026-03, 2026-Q1, 2026-H1, 2026)",
@@ -389,6 +403,16 @@ dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, 
     if ((rc = check_org_in_plan(s, key.plan_id, key.org_id, e)) ||
         (rc = report_check_period(s, key.plan_id, key.period, e)))
         return rc;
+    char rk;
+    int ry, rn, asked = 0;
+    if (period_request_parse(key.period, &rk, &ry, &rn) == 0) {
+        /* a request's report: only from a unit it asks (request.h) */
+        if ((rc = store_request_asked(s, key.plan_id, key.period, key.org_id, &asked, e)))
+            return rc;
+        if (!asked)
+            return dti_fail(e, DTI_ERR_INPUT, "period", "yêu cầu báo cáo %s không gửi cho đơn vị này",
+                            "request %s does not ask this unit", key.period);
+    }
     if ((rc = report_latest(s, &key, 0, out, e)))
         return rc;
     if (out->found && (out->state == REPORT_DRAFT || out->state == REPORT_RETURNED))
@@ -1017,9 +1041,17 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
     if (n > REPORT_CSV_MAX_BYTES)
         return dti_fail(e, DTI_ERR_TOOBIG, "csv", "tệp CSV lớn quá %zu byte", "the CSV file is over %zu bytes",
                         REPORT_CSV_MAX_BYTES);
-    if (period_parse(f.key.period, &p) != 0)
-        return report_check_period(s, f.key.plan_id, f.key.period, e);
-    f.year = p.year;
+    char rk;
+    int rn;
+    if (period_request_parse(f.key.period, &rk, &f.year, &rn) == 0) {
+        /* a request's period: its year's targets; report_for_write checks it */
+    } else if (period_parse(f.key.period, &p) != 0) {
+        rc = report_check_period(s, f.key.plan_id, f.key.period, e);
+        return rc ? rc : dti_fail(e, DTI_ERR_INPUT, "period", "kỳ báo cáo \"%s\" không hợp lệ",
+                                  "\"%s\" is not a period", f.key.period);
+    } else {
+        f.year = p.year;
+    }
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;

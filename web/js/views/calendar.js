@@ -48,6 +48,14 @@ addMessages({
     'cal.own': 'Hạn riêng của một kỳ', 'cal.ownHint': 'Khi xã yêu cầu một kỳ nộp theo hạn khác (gấp hơn hoặc lùi lại), đặt hạn riêng của kỳ đó; các kỳ khác giữ hạn chung.',
     'cal.ownPeriod': 'Kỳ', 'cal.ownDate': 'Hạn đơn vị nộp (ngày/tháng/năm)', 'cal.ownAdd': 'Thêm hạn riêng', 'cal.ownRemove': 'Bỏ',
     'cal.ownItem': '{p}: đơn vị nộp chậm nhất {d}', 'cal.dateBad': 'Không có ngày {d}; viết ngày/tháng/năm, ví dụ 25/09/2026.',
+    'req.title': 'Yêu cầu báo cáo đột xuất và hằng tuần', 'req.none': 'Chưa có yêu cầu nào.',
+    'req.hint': 'Ngoài các kỳ trong lịch, xã có thể yêu cầu một báo cáo đột xuất hoặc báo cáo hằng tuần với hạn riêng. Đơn vị được yêu cầu thấy báo cáo trong "Việc của tôi". Báo cáo này được thu, duyệt và tính đúng hạn, nhưng không tính vào chỉ số hằng tháng.',
+    'req.open': 'Mở yêu cầu báo cáo', 'req.kind': 'Loại yêu cầu', 'req.kind.adhoc': 'Đột xuất (một lần)', 'req.kind.week': 'Hằng tuần',
+    'req.name': 'Tên báo cáo', 'req.from': 'Số liệu từ ngày (ngày/tháng/năm)', 'req.to': 'Đến ngày (ngày/tháng/năm)',
+    'req.due': 'Hạn đơn vị nộp (ngày/tháng/năm)', 'req.days': 'Hạn nộp mỗi tuần', 'req.daysN': '{n} ngày sau Chủ nhật', 'req.days0': 'Ngay Chủ nhật cuối tuần',
+    'req.units': 'Đơn vị được yêu cầu', 'req.unitsHint': 'Không chọn đơn vị nào: mọi đơn vị chủ trì của kế hoạch.',
+    'req.submit': 'Mở yêu cầu', 'req.opened': 'Đã mở yêu cầu: {c}. Các đơn vị được yêu cầu thấy báo cáo trong "Việc của tôi".',
+    'req.col.name': 'Báo cáo', 'req.col.dates': 'Số liệu', 'req.col.due': 'Hạn đơn vị nộp', 'req.col.units': 'Đơn vị',
   },
   en: {
     'nav.calendar': 'Calendar',
@@ -58,6 +66,14 @@ addMessages({
     'cal.code': 'Period', 'cal.kind': 'Kind', 'cal.start': 'From', 'cal.end': 'To',
     'cal.unitDue': 'Units due', 'cal.communeDue': 'Commune due',
     'cal.kind.month': 'month', 'cal.kind.quarter': 'quarter', 'cal.kind.half': 'half-year', 'cal.kind.year': 'year',
+    'req.title': 'Ad-hoc and weekly report requests', 'req.none': 'No request yet.',
+    'req.hint': 'Besides the calendar\'s periods, the commune may ask for an ad-hoc or a weekly report with its own deadline. The units asked see it in My work. These reports are collected, reviewed and judged on time, but do not enter the monthly index.',
+    'req.open': 'Open a report request', 'req.kind': 'Kind of request', 'req.kind.adhoc': 'Ad hoc (once)', 'req.kind.week': 'Weekly',
+    'req.name': 'Report title', 'req.from': 'Figures from (dd/mm/yyyy)', 'req.to': 'To (dd/mm/yyyy)',
+    'req.due': 'Units due (dd/mm/yyyy)', 'req.days': 'Each week due', 'req.daysN': '{n} days after Sunday', 'req.days0': 'On the week\'s Sunday',
+    'req.units': 'Units asked', 'req.unitsHint': 'None chosen: every unit leading an item of the plan.',
+    'req.submit': 'Open the request', 'req.opened': 'Request opened: {c}. The units asked see it in My work.',
+    'req.col.name': 'Report', 'req.col.dates': 'Figures', 'req.col.due': 'Units due', 'req.col.units': 'Units',
     'cal.edit': 'Change the reporting calendar',
     'cal.editHint': 'Leave both boxes of a kind empty when the plan does not report by it. Deadlines: 15+1 (15th of the next month), 18@last (18th of the period\'s last month), 05/12 (a fixed day), none (no deadline). The day written is the last day on time. Periods close from the 15th of the month before to the 14th (Nghị định 09/2019/NĐ-CP): "before the 15th each month" is 15@last.',
     'cal.simple.month': 'Monthly', 'cal.simple.quarter': 'Quarterly', 'cal.simple.half': 'Half-yearly', 'cal.simple.year': 'Yearly',
@@ -316,6 +332,78 @@ function periodsTable(periods, year) {
       h('td', { 'data-label': t('cal.communeDue') }, p.commune_due || '—'))))));
 }
 
+// Ad-hoc and weekly requests (issue 13 §6; POST /api/v1/plans/:id/requests):
+// the list, and for a coordinator a form of choices; a refused field is
+// shown beside it (the server names it).
+function requestsSection(plan, reqs, units, canEdit, onopened) {
+  const list = reqs.length
+    ? h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'req-h' }, h('table', { id: 'req-list' },
+      h('thead', {}, h('tr', {}, ['req.col.name', 'req.col.dates', 'req.col.due', 'req.col.units'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, reqs.map((r) => h('tr', { 'data-code': r.code },
+        h('th', { scope: 'row' }, r.name, ' ', h('span', { class: 'muted' }, r.code)),
+        h('td', { 'data-label': t('req.col.dates') }, `${r.start} – ${r.end}`),
+        h('td', { 'data-label': t('req.col.due') }, r.unit_due),
+        h('td', { 'data-label': t('req.col.units') }, r.orgs.map((o) => o.name).join(', ')))))))
+    : h('p', { class: 'muted', id: 'req-none' }, t('req.none'));
+  let form = null;
+  if (canEdit) {
+    const field = (id, label, input) => {
+      const err = h('p', { class: 'field-error', id: id + '-err', 'aria-live': 'polite' });
+      input.id = id;
+      input.setAttribute('aria-describedby', id + '-err');
+      return { el: h('div', { class: 'field', id: id + '-field' }, h('label', { for: id }, label), input, err), input, err };
+    };
+    const dateInput = () => h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: 'dd/mm/yyyy', size: 12 });
+    const kind = field('req-kind', t('req.kind'), h('select', { name: 'kind' },
+      h('option', { value: 'adhoc' }, t('req.kind.adhoc')), h('option', { value: 'week' }, t('req.kind.week'))));
+    const title = field('req-name', t('req.name'), h('input', { type: 'text', name: 'title', maxlength: 300 }));
+    const from = field('req-from', t('req.from'), dateInput());
+    const to = field('req-to', t('req.to'), dateInput());
+    const due = field('req-due', t('req.due'), dateInput());
+    const days = field('req-days', t('req.days'), h('select', { name: 'days' },
+      [0, 1, 2, 3, 4, 5, 6, 7].map((n) => h('option', { value: n, selected: n === 2 }, n ? t('req.daysN', { n }) : t('req.days0')))));
+    const boxes = units.map((u) => h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'org', value: u.id }), ' ', u.name));
+    const orgsErr = h('p', { class: 'field-error', id: 'req-orgs-err', 'aria-live': 'polite' });
+    const fields = { kind, title, from, to, due, days, orgs: { input: boxes[0]?.querySelector('input'), err: orgsErr } };
+    const sync = () => {
+      const week = kind.input.value === 'week';
+      due.el.hidden = week;
+      days.el.hidden = !week;
+    };
+    kind.input.addEventListener('change', sync);
+    sync();
+    const status = h('p', { id: 'req-status', role: 'status' });
+    const btn = h('button', { type: 'submit', class: 'primary' }, t('req.submit'));
+    form = h('form', { id: 'req-form', novalidate: true },
+      h('h3', {}, t('req.open')), kind.el, title.el, from.el, to.el, due.el, days.el,
+      boxes.length ? h('fieldset', { id: 'req-orgs' }, h('legend', {}, t('req.units')),
+        h('p', { class: 'muted' }, t('req.unitsHint')), boxes, orgsErr) : null,
+      btn, status);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      for (const f of Object.values(fields)) { f.err.textContent = ''; f.input?.removeAttribute('aria-invalid'); }
+      status.textContent = '';
+      const week = kind.input.value === 'week';
+      const body = { kind: kind.input.value, title: title.input.value.trim(), from: from.input.value.trim(), to: to.input.value.trim(),
+        orgs: boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => Number(i.value)) };
+      if (week) body.days = Number(days.input.value); else body.due = due.input.value.trim();
+      btn.disabled = true;
+      try {
+        const res = await api('POST', `/api/v1/plans/${plan}/requests`, body);
+        await onopened(res);
+      } catch (e) {
+        const d = (e instanceof ApiError && e.detail) || {};
+        const f = fields[d.field] || null;
+        if (f) { f.err.textContent = e.message; f.input?.setAttribute('aria-invalid', 'true'); f.input?.focus(); } else status.textContent = e.message;
+      } finally {
+        btn.disabled = false;
+      }
+    });
+  }
+  return h('section', { class: 'card', id: 'cal-requests', 'aria-labelledby': 'req-h' },
+    h('h2', { id: 'req-h' }, t('req.title')), h('p', { class: 'muted' }, t('req.hint')), list, form);
+}
+
 async function chooser(main) {
   const { plans } = await get('/api/v1/plans');
   if (plans.length === 1) { location.hash = `#/calendar/${plans[0].id}`; return; }
@@ -331,7 +419,10 @@ export async function render(main, ctx) {
   const [planArg, yearArg] = ctx.args || [];
   if (!planArg) return chooser(main);
   const plan = encodeURIComponent(planArg);
-  const [cal, info] = await Promise.all([get(`/api/v1/plans/${plan}/periods`), get(`/api/v1/plans/${plan}`).catch(() => null)]);
+  const canEditReq = ctx.user && (ctx.user.role === 'coordinator' || ctx.user.role === 'admin');
+  const [cal, info, reqs, units] = await Promise.all([get(`/api/v1/plans/${plan}/periods`), get(`/api/v1/plans/${plan}`).catch(() => null),
+    get(`/api/v1/plans/${plan}/requests`).then((r) => r.requests).catch(() => []),
+    canEditReq ? get(`/api/v1/plans/${plan}/units`).then((r) => r.units || []).catch(() => []) : []]);
   const title = info?.plan?.title || info?.title || `#${planArg}`;
   const years = [...new Set(cal.periods.map((p) => p.code.slice(0, 4)))].sort();
   const nowYear = String(new Date(Date.now() + 7 * 3600 * 1000).getUTCFullYear());
@@ -356,6 +447,11 @@ export async function render(main, ctx) {
       : null,
     years.length > 1 ? h('div', { class: 'field cal-year' }, h('label', { for: 'cal-year' }, t('cal.year')), yearSel) : null,
     cal.periods.length ? periodsTable(cal.periods, year) : null,
+    requestsSection(plan, reqs, units, canEdit, async (res) => {
+      await render(main, ctx);
+      const s = document.getElementById('req-status');
+      if (s) { s.textContent = t('req.opened', { c: res.codes.join(', ') }); s.scrollIntoView({ block: 'center' }); }
+    }),
     canEdit ? editForm(plan, cal, async (res) => {
       await render(main, ctx);
       const s = document.getElementById('cal-status');

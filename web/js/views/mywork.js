@@ -129,7 +129,7 @@ async function renderList(main, ctx) {
           ret ? h('p', { class: 'returned-head' }, h('strong', {}, t('mywork.returnedOn', { d: fmtDate(p.returned_at ? new Date(Date.parse(p.returned_at) + 7 * 3600 * 1000) : '') })))
             : h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
           // the period by name, and by the code reports, CSV files and the CLI use
-          h('h2', {}, `${work.org} · ${periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
+          h('h2', {}, `${work.org} · ${p.name || periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
           h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
           deadlineLine(p),
           ret && p.reason ? h('p', { class: 'reason' }, t('mywork.reason'), ' ', p.reason) : null,
@@ -549,7 +549,7 @@ async function renderForm(main, ctx) {
 
   mount(main,
     h('p', {}, h('a', { href: '#/my-work' }, t('mywork.back'))),
-    h('h1', {}, `${orgName} · ${periodLabel(period)}`),
+    h('h1', {}, `${orgName} · ${due.name || periodLabel(period)}`),
     h('div', { class: 'card', id: 'mywork-head', 'data-period': period, 'data-kind': due.kind || '' },
       h('p', { class: 'muted' }, `${period} · ${due.start || ''} – ${due.end || ''}`),
       deadlineLine({ ...due, state }),
