@@ -77,10 +77,18 @@ struct store_ops {
     void (*write_unlock)(store *s);
     /* store_data_version() below; NULL: the backend cannot tell cheaply. */
     int (*data_version)(store *s, unsigned char out[STORE_VERSION_LEN]);
+    /* Open the outermost transaction: WRITE 1 for store_begin() (the
+     * engine's way of taking the single writer's lock at once: BEGIN
+     * IMMEDIATE on SQLite, an advisory lock on PostgreSQL), 0 for
+     * store_begin_read() (one snapshot for every statement). On failure no
+     * transaction is left open. */
+    dti_rc (*begin)(store *s, int write, dti_err *e);
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
- * PostgreSQL (not built yet: refused with a clear message), "sqlite:PATH"
+ * PostgreSQL (store_pg.c; passed to libpq whole: user, password, host,
+ * port, database and ?parameters; an unreachable server is DTI_ERR_STORE
+ * saying so), "sqlite:PATH"
  * or a plain PATH for SQLite (the file and its folder are created;
  * ":memory:" for a private in-memory store). Applies pending migrations;
  * a store migrated by a newer program is refused (DTI_ERR_CONFLICT).
@@ -142,6 +150,9 @@ dti_rc store_check(store *s, dti_err *e);
 dti_rc store_file_in_use(const char *path, dti_err *e);
 /* "sqlite" or "postgres". */
 const char *store_engine(const store *s);
+/* 1 when URL names a PostgreSQL database ("postgres://", "postgresql://"),
+ * else 0 (an SQLite path). */
+int store_url_is_pg(const char *url);
 
 /* Transactions. store_begin() takes the write lock at once (BEGIN
  * IMMEDIATE on SQLite). Within one process, the handles on one database

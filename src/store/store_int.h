@@ -22,6 +22,10 @@ struct store {
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
+
+/* 1 once store_stop_waits() was called: no handle waits for a lock. */
+int store_stopping(void);
 
 struct embed_file;
 /* The NNN of ".../NNN_name.sql" (1..99999), or -1 for any other name. */

@@ -104,16 +104,10 @@ typedef struct sqlite_store {
 } sqlite_store;
 
 static uint64_t handle_serial;  /* handles opened in this process (atomic) */
-static int stop_waits;          /* store_stop_waits() was called (atomic) */
-
-void store_stop_waits(void)
-{
-    __atomic_store_n(&stop_waits, 1, __ATOMIC_SEQ_CST);
-}
 
 static int stopping(void)
 {
-    return __atomic_load_n(&stop_waits, __ATOMIC_SEQ_CST);
+    return store_stopping();
 }
 
 /* SQLite's busy handler: wait for another connection's lock in steps of
@@ -872,7 +866,12 @@ dti_rc store_check(store *s, dti_err *e)
     return check_db(((sqlite_store *)s)->db, 1, s->path ? s->path : ":memory:", e);
 }
 
+static dti_rc sq_begin(store *s, int write, dti_err *e)
+{
+    return sq_exec_script(s, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
+}
+
 const struct store_ops store_sqlite_ops = {
     "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script, sq_write_lock, sq_write_unlock,
-    sq_data_version,
+    sq_data_version, sq_begin,
 };
