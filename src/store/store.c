@@ -25,6 +25,11 @@ void store_timestamp(char out[STORE_TS_LEN])
     strftime(out, STORE_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+const char *store_side_path(const store *s)
+{
+    return !s ? NULL : s->side ? s->side : s->path;
+}
+
 const char *store_engine(const store *s)
 {
     return s ? s->ops->name : "";

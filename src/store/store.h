@@ -124,6 +124,14 @@ void store_stop_waits(void);
  * while S is open. */
 const char *store_path(const store *s);
 
+/* Where the files kept beside S's database start (the audit key
+ * PATH.audit-key and anchor log PATH.audit-anchor, app/audit): SQLite: the
+ * database file itself; PostgreSQL: DIR/pg-HOST-PORT-DBNAME, DIR being
+ * DTI_STATE_DIR or else "var", made absolute when S was opened (created
+ * then); HOST with every character other than letters, digits, '.', '-'
+ * written '_'. NULL for ":memory:". Valid while S is open. */
+const char *store_side_path(const store *s);
+
 /* Copy S's database into DEST with SQLite's online backup API, as one read
  * transaction: every transaction committed before the copy began and none
  * after, while other handles and processes keep writing. DEST is written

@@ -15,7 +15,8 @@ struct store {
     int reading;    /* the outermost level is store_begin_read(): no writes inside */
     int queued;     /* holds the process's writer queue (ops->write_lock) */
     store_stats stats;  /* the backend counts prepares and queued */
-    char *path;         /* the database file (owned; NULL for ":memory:") */
+    char *path;         /* the database file (owned; NULL for ":memory:" and PostgreSQL) */
+    char *side;         /* store_side_path() when not path (owned; PostgreSQL) */
     long others_pid;    /* when the handle opened, the pid of another process that had the
                          * file open (-1: one whose pid is unknown), else 0; probed only by
                          * the first handle of this process (store_open's migration guard) */

@@ -75,10 +75,14 @@
  * caches read the version row score_generation (bumped by triggers in
  * every write transaction, sql/postgres/004_perf.sql) through the database,
  * which every process on the database shares. */
+#include <errno.h>
 #include <libpq-fe.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "store/store_int.h"
 
 #define STMT_CACHE          64
@@ -114,6 +118,7 @@ typedef struct pg_store {
     struct pstmt cache[STMT_CACHE];
     unsigned long tick;
     unsigned long names;    /* statement names given so far */
+    const char *last_sql;   /* the statement being run (DTI_PG_DEBUG prints it with its error) */
 } pg_store;
 
 /* "postgres://user:secret@host/db" → "postgres://user:***@host/db" (for messages). */
@@ -162,6 +167,8 @@ static dti_rc fail_res(pg_store *q, const PGresult *r, dti_err *e)
                                                              : PQerrorMessage(q->conn), line, sizeof line);
     if (!strncmp(m, "ERROR:  ", 8))
         m += 8;
+    if (getenv("DTI_PG_DEBUG"))
+        fprintf(stderr, "store_pg: %s [%s] in: %s\n", m, state ? state : "", q->last_sql ? q->last_sql : "");
     if (!r && !state && PQstatus(q->conn) != CONNECTION_OK)
         return dti_fail(e, DTI_ERR_STORE, "", "mất kết nối tới PostgreSQL: %s",
                         "lost the connection to PostgreSQL: %s", m);
@@ -198,6 +205,7 @@ static void pg_close(store *s)
         PQfinish(q->conn);
     free(q->conninfo);
     free(q->base.path);
+    free(q->base.side);
     free(q);
 }
 
@@ -232,6 +240,38 @@ static dti_rc connect_to(pg_store *q, dti_err *e)
     return session_setup(q, e);
 }
 
+/* store_side_path(): DIR/pg-HOST-PORT-DBNAME (store.h), DIR created. */
+static dti_rc side_path(pg_store *q, dti_err *e)
+{
+    const char *dir = getenv("DTI_STATE_DIR");
+    const char *host = PQhost(q->conn), *port = PQport(q->conn), *db = PQdb(q->conn);
+    char cwd[PATH_MAX], absdir[PATH_MAX + 8], name[512];
+    size_t k = 0;
+    if (!dir || !*dir)
+        dir = "var";
+    if (dir[0] == '/')
+        snprintf(absdir, sizeof absdir, "%s", dir);
+    else if (getcwd(cwd, sizeof cwd))
+        snprintf(absdir, sizeof absdir, "%s/%s", cwd, dir);
+    else
+        return dti_fail(e, DTI_ERR_IO, "db", "không biết thư mục hiện hành (%s)",
+                        "cannot tell the current folder (%s)", strerror(errno));
+    snprintf(name, sizeof name, "pg-%s-%s-%s", host && *host ? host : "localhost", port && *port ? port : "5432",
+             db ? db : "");
+    for (char *c = name + 3; *c; c++, k++)
+        if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '.' ||
+              *c == '-' || *c == '_'))
+            *c = '_';
+    if (mkdir(absdir, 0750) != 0 && errno != EEXIST)
+        return dti_fail(e, DTI_ERR_IO, "db", "%s: không tạo được thư mục (%s)", "%s: cannot create the folder (%s)",
+                        absdir, strerror(errno));
+    size_t n = strlen(absdir) + strlen(name) + 2;
+    if (!(q->base.side = malloc(n)))
+        return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
+    snprintf(q->base.side, n, "%s/%s", absdir, name);
+    return DTI_OK;
+}
+
 static dti_rc pg_open(const char *url, store **out, dti_err *e)
 {
     *out = NULL;
@@ -244,7 +284,7 @@ static dti_rc pg_open(const char *url, store **out, dti_err *e)
         rc = dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
         goto fail;
     }
-    if ((rc = connect_to(q, e)))
+    if ((rc = connect_to(q, e)) || (rc = side_path(q, e)))
         goto fail;
     *out = &q->base;
     return DTI_OK;
@@ -484,6 +524,7 @@ static dti_rc run(store *s, const char *sql, const store_val *p, size_t n, store
     dti_rc rc;
     if (n > STORE_MAX_PARAMS)
         return dti_fail(e, DTI_ERR_INTERNAL, "", "quá nhiều tham số (%zu)", "too many parameters (%zu)", n);
+    q->last_sql = sql;
     if ((rc = ensure_conn(q, e)) || (rc = stmt_get(q, sql, p, n, &st, e)))
         return rc;
     if (n > 16) {
@@ -638,6 +679,7 @@ static dti_rc pg_exec_script(store *s, const char *sql, dti_err *e)
     if (rc)
         return rc;
     int commit = strcmp(sql, "COMMIT") == 0;
+    q->last_sql = sql;
     if (commit && PQtransactionStatus(q->conn) == PQTRANS_INERROR) {
         PQclear(PQexec(q->conn, "ROLLBACK"));
         return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy vì một câu lệnh lỗi, không có gì được ghi",
