@@ -421,7 +421,9 @@ static dti_rc migrate(store *s, dti_err *e)
      * the same moment (PostgreSQL: two servers started together on a new
      * database; CREATE ... IF NOT EXISTS is not safe against that there).
      * SQLite needs no lock: its DDL is serialised by the file. */
-    int locked = s->ops != &store_sqlite_ops;
+    int64_t probe = 0;
+    int locked = s->ops != &store_sqlite_ops &&
+                 store_query_int(s, "SELECT COUNT(*) FROM schema_version", NULL, 0, &probe, NULL, NULL) != DTI_OK;
     dti_rc rc = locked ? store_begin(s, e) : DTI_OK;
     if (rc)
         return rc;
@@ -459,8 +461,17 @@ static dti_rc migrate(store *s, dti_err *e)
                         (long long)db_max, known_max);
     if ((rc = guard(s, files, n, db_max, e)))
         return rc;
-    for (size_t i = 0; i < n; i++)
-        if ((rc = apply_one(s, files[i], store_migration_version(files[i]->path), e)))
+    for (size_t i = 0; i < n; i++) {
+        long v = store_migration_version(files[i]->path);
+        int64_t have = 0;
+        int found = 0;
+        /* applied already: no write lock taken (a server starting while
+         * another process writes does not wait for it) */
+        if ((rc = store_query_int(s, "SELECT version FROM schema_version WHERE version = ?",
+                                  (store_val[]){SV_I(v)}, 1, &have, &found, e)))
             return rc;
+        if (!found && (rc = apply_one(s, files[i], v, e)))
+            return rc;
+    }
     return DTI_OK;
 }

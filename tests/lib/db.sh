@@ -56,3 +56,14 @@ test_side() {
   [ "$host" != "$hostport" ] || port=5432
   printf '%s/pg-%s-%s-%s\n' "${DTI_STATE_DIR:-var}" "$host" "$port" "$name"
 }
+
+#   test_dump DB
+#       the whole content of DB as text (sqlite3 .dump, pg_dump), to see
+#       that something changed nothing.
+test_dump() {
+  if [ "$(test_engine "$1")" = postgres ]; then
+    pg_dump --no-owner --no-privileges "$1"
+  else
+    sqlite3 "$1" .dump
+  fi
+}
