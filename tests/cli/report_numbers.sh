@@ -92,9 +92,11 @@ eq "$(json "$T/score.json" "[(i['achievement'], i['status']) for i in j['indicat
    "(0.5, 'on_track')" "1.3 level scored"
 test_sql "$DB" "UPDATE report_values SET value = 1e308, numerator = NULL, denominator = NULL WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.3')"
 test_sql "$DB" "UPDATE indicator_targets SET value = 1e-320 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.2') AND year = 2026"
-# an infinite numerator (9e999 is stored as Inf by SQLite) and an infinite target
-test_sql "$DB" "UPDATE report_values SET numerator = 9e999 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.1')"
-test_sql "$DB" "UPDATE indicator_targets SET value = -9e999 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.4') AND year = 2026"
+# an infinite numerator (9e999 is stored as Inf by SQLite; PostgreSQL says 'Infinity') and an infinite target
+INF=9e999
+[ "$(test_engine "$DB")" = sqlite ] || INF="'Infinity'::float8"
+test_sql "$DB" "UPDATE report_values SET numerator = $INF WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.1')"
+test_sql "$DB" "UPDATE indicator_targets SET value = -$INF WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.4') AND year = 2026"
 at 2026-05-20T02:00:00Z --as vhxh score $PLAN 2026-04 --json > "$T/score2.json" || fail "score failed on stored extremes"
 json "$T/score2.json" "j['plan']['value']" > /dev/null || fail "score JSON"
 # the stored extremes are left out, not counted as data: 4.3 has no figure now

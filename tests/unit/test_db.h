@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *test_db(const char *path)
+static inline const char *test_db(const char *path)
 {
     static char urls[16][512];
     static unsigned n;
@@ -38,7 +38,7 @@ static const char *test_db(const char *path)
 }
 
 /* 1 when the tests run against PostgreSQL. */
-static int test_db_pg(void)
+static inline int test_db_pg(void)
 {
     const char *server = getenv("DTI_TEST_PG");
     return server && *server;
