@@ -137,7 +137,8 @@ const char *store_side_path(const store *s);
  * after, while other handles and processes keep writing. DEST is written
  * whole (a temporary file checked by quick_check, fsynced, renamed) in
  * journal_mode DELETE: one self-contained file. S must not be inside a
- * transaction. SQLite only (DTI_ERR_INTERNAL otherwise). */
+ * transaction. PostgreSQL: a pg_dump in custom format, with the same
+ * promises (store_pg.h store_pg_dump). */
 dti_rc store_backup(store *s, const char *dest, dti_err *e);
 /* The same from the SQLite file SRC (opened read-only, no migration,
  * checked first with integrity_check: a damaged SRC is DTI_ERR_STORE and

@@ -84,6 +84,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "store/store_int.h"
+#include "store/store_pg.h"
 
 #define STMT_CACHE          64
 #define STORE_MAX_PARAMS    999
@@ -715,6 +716,11 @@ static dti_rc pg_begin(store *s, int write, dti_err *e)
     if (rc)
         PQclear(PQexec(q->conn, "ROLLBACK"));
     return rc;
+}
+
+const char *store_pg_url(const store *s)
+{
+    return s && s->ops == &store_pg_ops ? ((const pg_store *)s)->conninfo : NULL;
 }
 
 const struct store_ops store_pg_ops = {

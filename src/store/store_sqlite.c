@@ -60,6 +60,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "store/store_int.h"
+#include "store/store_pg.h"
 
 #define WAL_HDR_LEN 48      /* walformat.html 2.1: one copy of the header */
 #define WAL_HDR_ISINIT 12   /* its isInit byte: 0 before the first reader built it */
@@ -814,6 +815,8 @@ const char *store_path(const store *s)
 
 dti_rc store_backup(store *s, const char *dest, dti_err *e)
 {
+    if (s && s->ops == &store_pg_ops)
+        return store_pg_dump(s, dest, e);
     if (!s || s->ops != &store_sqlite_ops || s->depth > 0)
         return dti_fail(e, DTI_ERR_INTERNAL, "", "sao lưu ngoài giao dịch, chỉ với SQLite",
                         "a backup runs outside a transaction, on SQLite only");

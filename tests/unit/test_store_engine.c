@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include "base/embed.h"
 #include "store/store.h"
+#include "store/store_pg.h"
 #include "test_db.h"
 
 static char dir[] = "/tmp/dti-test-engine-XXXXXX";
@@ -261,6 +262,52 @@ static void test_generation(void **state)
     store_close(s);
 }
 
+/* A backup holds what was committed before it and is written whole; it
+ * opens as a database of its own (SQLite: the file; PostgreSQL: the dump
+ * restored into a new database, put in the place of the old one only while
+ * nobody is connected, the old one kept). */
+static void test_backup_restore(void **state)
+{
+    (void)state;
+    store *s = open_db(), *b = NULL;
+    dti_err e;
+    char dest[400], *loaded = NULL;
+    add_org(s, "B1");
+    add_org(s, "B2");
+    snprintf(dest, sizeof dest, "%s/backup-%ld", dir, (long)getpid());
+    assert_int_equal(store_backup(s, dest, &e), DTI_OK);
+    add_org(s, "after");
+    if (!test_db_pg()) {
+        assert_int_equal(store_open(dest, &b, &e), DTI_OK);
+        assert_int_equal(count(b, "SELECT COUNT(*) FROM orgs"), 2);
+        store_close(b);
+        store_close(s);
+        return;
+    }
+    /* not a dump: refused, nothing made */
+    assert_int_equal(store_pg_load(url, "/etc/hostname", "x1", &loaded, &e), DTI_ERR_INPUT);
+    assert_null(loaded);
+    assert_int_equal(store_pg_load(url, dest, "t1", &loaded, &e), DTI_OK);
+    assert_int_equal(store_open(loaded, &b, &e), DTI_OK);
+    assert_int_equal(count(b, "SELECT COUNT(*) FROM orgs"), 2);
+    assert_int_equal(count(b, "SELECT gen FROM score_generation"), count(s, "SELECT gen FROM score_generation") - 1);
+    store_close(b);
+    /* S is connected: in use, and the swap is refused, nothing changed */
+    char kept[256], kname[80];
+    snprintf(kname, sizeof kname, "kept_%ld", (long)getpid());
+    assert_int_equal(store_pg_in_use(url, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(store_pg_swap(url, loaded, kname, kept, &e), DTI_ERR_STORE);
+    assert_string_equal(kept, "");
+    store_close(s);
+    assert_int_equal(store_pg_in_use(url, &e), DTI_OK);
+    assert_int_equal(store_pg_swap(url, loaded, kname, kept, &e), DTI_OK);
+    assert_string_equal(kept, kname);
+    s = open_db();
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 2);
+    store_close(s);
+    free(loaded);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +316,7 @@ int main(void)
         cmocka_unit_test_setup(test_transactions, setup),
         cmocka_unit_test_setup(test_single_writer_and_snapshots, setup),
         cmocka_unit_test_setup(test_generation, setup),
+        cmocka_unit_test_setup(test_backup_restore, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
