@@ -23,9 +23,15 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
 # Browser-side packages (Chart.js, playwright-core), pinned by web/package-lock.json.
-# Again when the lock file changed since the last install (a pull that added a package).
-if [ -f web/package-lock.json ] && { [ ! -d web/node_modules ] ||
-     [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; }; then
-  (cd web && npm ci --no-audit --no-fund --ignore-scripts)
+# Again when the lock file's CONTENT changed since the last install (a pull that
+# added a package): a checkout that only touched its time (a new worktree, a
+# rebase) must not run npm ci, which empties node_modules first and so breaks
+# every test run using it meanwhile. The installed lock's SHA-256 is kept in
+# node_modules/.dti-lock.
+if [ -f web/package-lock.json ]; then
+  lock_sum=$(sha256sum web/package-lock.json | cut -c1-64)
+  if [ ! -d web/node_modules ] || [ "$(cat web/node_modules/.dti-lock 2>/dev/null)" != "$lock_sum" ]; then
+    (cd web && npm ci --no-audit --no-fund --ignore-scripts) && echo "$lock_sum" > web/node_modules/.dti-lock
+  fi
 fi
 touch build/.deps 2>/dev/null || { mkdir -p build && touch build/.deps; }

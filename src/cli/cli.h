@@ -58,5 +58,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 /* cmd_backup.c: `backup` and `restore` (argv[0] tells which). */
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_remind(cli_ctx *ctx, int argc, char **argv);
+int cmd_gen(cli_ctx *ctx, int argc, char **argv);
 
 #endif

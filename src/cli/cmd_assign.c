@@ -23,7 +23,7 @@ static const char *jstr(const json_t *o, const char *k)
     return s ? s : "";
 }
 
-/* Resolve "ORG;ORG" into IDS (room for ASSIGN_ORGS_MAX). */
+/* Resolve "ORG;ORG" into IDS (room for PLANS_ASSIGN_ORGS_MAX). */
 static int orgs_of(app *a, int64_t plan_id, const char *list, int64_t *ids, size_t *n)
 {
     *n = 0;
@@ -40,8 +40,8 @@ static int orgs_of(app *a, int64_t plan_id, const char *list, int64_t *ids, size
         if (*p) {
             dti_err e;
             dti_err_clear(&e);
-            if (*n == ASSIGN_ORGS_MAX) {
-                fprintf(stderr, "dti: %s %d\n", TR("quá nhiều đơn vị, tối đa", "too many orgs, at most"), ASSIGN_ORGS_MAX);
+            if (*n == PLANS_ASSIGN_ORGS_MAX) {
+                fprintf(stderr, "dti: %s %d\n", TR("quá nhiều đơn vị, tối đa", "too many orgs, at most"), PLANS_ASSIGN_ORGS_MAX);
                 status = CLI_BAD_INPUT;
                 break;
             }
@@ -100,7 +100,7 @@ int cmd_assign(cli_ctx *ctx, int argc, char **argv)
     dti_err_clear(&e);
     json_t *j = NULL;
     if (list) {
-        if (assign_list(a.st, &u, plan_id, &j, &e)) {
+        if (plans_assign_list(&a, plan_id, &j, &e)) {
             status = cli_error(&e);
         } else if (json) {
             cli_print_json(j);
@@ -125,11 +125,11 @@ int cmd_assign(cli_ctx *ctx, int argc, char **argv)
         for (int r = 0; r < 2 && status == CLI_OK; r++) {
             if (!given[r])
                 continue;
-            int64_t ids[ASSIGN_ORGS_MAX];
+            int64_t ids[PLANS_ASSIGN_ORGS_MAX];
             size_t n = 0;
             if ((status = orgs_of(&a, plan_id, given[r], ids, &n)))
                 break;
-            if (assign_set(a.st, &u, plan_id, is_task, code, roles[r], ids, n, app_now(), &e))
+            if (plans_assign_set(&a, plan_id, is_task, code, roles[r], ids, n, &e))
                 status = cli_error(&e);
             else
                 printf("%s %s %s: %zu %s\n", TR("Đã phân công", "Assigned"), code,

@@ -49,15 +49,15 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
     json_t *j = NULL;
     if (set) {
         size_t n = 0;
-        if (calendar_set(a.st, &u, plan_id, (const char *const *)(argv + 3), (size_t)(argc - 3), app_now(), &n, &e)) {
+        if (plans_calendar_set(&a, plan_id, (const char *const *)(argv + 3), (size_t)(argc - 3), &n, &e)) {
             status = cli_error(&e);
         } else {
             printf("%s %lld: %zu %s\n", TR("Đã đặt lịch báo cáo cho kế hoạch", "Set the reporting calendar of plan"),
                    (long long)plan_id, n, TR("kỳ", "periods"));
-            if (calendar_get(a.st, &u, plan_id, 0, &j, &e) == DTI_OK)
+            if (plans_calendar_get(&a, plan_id, 0, &j, &e) == DTI_OK)
                 print_warnings(j);
         }
-    } else if (calendar_get(a.st, &u, plan_id, 0, &j, &e)) {
+    } else if (plans_calendar_get(&a, plan_id, 0, &j, &e)) {
         status = cli_error(&e);
     } else {
         size_t i;
@@ -100,7 +100,7 @@ int cmd_periods(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     json_t *j = NULL;
-    if (calendar_get(a.st, &u, plan_id, (int)year, &j, &e)) {
+    if (plans_calendar_get(&a, plan_id, (int)year, &j, &e)) {
         status = cli_error(&e);
     } else if (json) {
         cli_print_json(j);

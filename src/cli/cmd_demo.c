@@ -213,7 +213,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
         if (app_open(&a, ctx->db, 0, &e))
             return cli_error(&e);
     }
-    if (demo_create(&a, app_now(), &r, &e)) {
+    if (demo_create(&a, a.now, &r, &e)) {
         status = cli_error(&e);
         goto out;
     }

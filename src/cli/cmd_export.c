@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/auth/auth.h"
 #include "app/outputs/outputs.h"
 #include "base/file.h"
@@ -61,7 +62,7 @@ static int export_plan(cli_ctx *ctx, int argc, char **argv)
     int status = CLI_OK;
     if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
         return status;
-    if (app_plan_export(&a, id, &s, &e))
+    if (plans_export(&a, id, &s, &e))
         status = cli_error(&e);
     else
         fputs(s, stdout);
@@ -229,9 +230,9 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
     if (settings) {
         outputs_settings_owned cur;
         memset(&cur, 0, sizeof cur);
-        if (o.nset && outputs_settings_set(a.st, &u, id, &o.set, app_now(), &e)) {
+        if (o.nset && outputs_settings_set(&a, id, &o.set, &e)) {
             status = cli_error(&e);
-        } else if (outputs_settings_get(a.st, &u, id, &cur, &e)) {
+        } else if (outputs_settings_get(&a, id, &cur, &e)) {
             status = cli_error(&e);
         } else {
             print_settings(&cur);
@@ -239,7 +240,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
         outputs_settings_free(&cur);
     } else if (province) {
         outputs_format f = o.docx ? OUTPUTS_DOCX : OUTPUTS_XLSX;
-        if (outputs_province(a.st, &u, id, o.pos[1], f, app_now(), &bytes, &len, NULL, &e))
+        if (outputs_province(&a, id, o.pos[1], f, &bytes, &len, NULL, &e))
             status = cli_error(&e);
         else
             status = write_out(o.docx ? o.docx : o.xlsx, bytes, len);
@@ -248,7 +249,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
                          .over = o.nset ? &o.set : NULL};
         const char *path = o.docx ? o.docx : o.xlsx ? o.xlsx : o.csv ? o.csv : o.html ? o.html : o.json;
         q.format = o.docx ? OUTPUTS_DOCX : o.xlsx ? OUTPUTS_XLSX : o.csv ? OUTPUTS_CSV : o.html ? OUTPUTS_HTML : OUTPUTS_JSON;
-        if (outputs_export(a.st, &u, &q, app_now(), &bytes, &len, NULL, &e))
+        if (outputs_export(&a, &q, &bytes, &len, NULL, &e))
             status = cli_error(&e);
         else
             status = write_out(path, bytes, len);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/auth/auth.h"
 #include "base/lang.h"
 #include "core/period_text.h"
@@ -11,7 +12,7 @@
 
 /* The reporting calendar the import set from the document, or that it
  * found none (the coordinator then sets it). */
-static void print_calendar(const app_import_result *r)
+static void print_calendar(const plans_import_result *r)
 {
     if (r->existed)
         return;
@@ -54,7 +55,7 @@ static void print_calendar(const app_import_result *r)
     }
 }
 
-static void print_summary(const app_import_result *r, const char *path)
+static void print_summary(const plans_import_result *r, const char *path)
 {
     if (r->existed)
         printf("%s %lld %s\n", TR("Tài liệu này đã được nhập trước đó: kế hoạch số",
@@ -76,13 +77,13 @@ static void print_summary(const app_import_result *r, const char *path)
     if (r->nmatches)
         printf("%s\n", TR("Đơn vị:", "Units:"));
     for (size_t i = 0; i < r->nmatches; i++) {
-        const app_match *m = &r->matches[i];
+        const plans_match *m = &r->matches[i];
         const char *lvl = m->province_level ? TR(" [cấp tỉnh]", " [province level]") : "";
         switch (m->how) {
-        case APP_MATCH_NONE:
+        case PLANS_MATCH_NONE:
             printf("  %s%s (%s)\n", m->name, lvl, TR("chưa gắn với tổ chức", "not linked"));
             break;
-        case APP_MATCH_SELF:
+        case PLANS_MATCH_SELF:
             printf("  %s → %s%s (%s)\n", m->name, m->org_name, lvl,
                    m->province_level && strstr(m->name, "xã") == NULL ? TR("chính tỉnh", "the province itself")
                                                                       : TR("chính quyền cấp này", "the committee itself"));
@@ -90,10 +91,10 @@ static void print_summary(const app_import_result *r, const char *path)
         default:
             if (m->org_name && strcmp(m->name, m->org_name) != 0)
                 printf("  %s → %s%s%s\n", m->name, m->org_name, lvl,
-                       m->how == APP_MATCH_NEW ? TR(" (mới)", " (new)") : "");
+                       m->how == PLANS_MATCH_NEW ? TR(" (mới)", " (new)") : "");
             else
                 printf("  %s%s%s\n", m->name, lvl,
-                       m->how == APP_MATCH_NEW ? TR(" (mới)", " (new)") : TR(" (đã có)", " (known)"));
+                       m->how == PLANS_MATCH_NEW ? TR(" (mới)", " (new)") : TR(" (đã có)", " (known)"));
         }
     }
     if (r->collective.n)
@@ -116,7 +117,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     app a;
-    app_import_result r;
+    plans_import_result r;
     memset(&r, 0, sizeof r);
     auth_user u;
     int status = CLI_OK;
@@ -128,11 +129,11 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     } else if (app_open(&a, ctx->db, 0, &e)) {
         return cli_error(&e);
     }
-    if (app_import_file(&a, path, &r, &e))
+    if (plans_import_file(&a, path, &r, &e))
         status = cli_error(&e);
     else
         print_summary(&r, path);
-    app_import_result_release(&r);
+    plans_import_result_release(&r);
     app_close(&a);
     return status;
 }

@@ -1,12 +1,13 @@
 /* cmd_plans.c — `dti --db FILE plans`: the stored plans, one a line
  * (id, commune, number, counts, title); with --json a JSON array. Only the
- * plans the --as user may read (app_plan_list); without --as only while the
+ * plans the --as user may read (plans_list); without --as only while the
  * store has no user. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 
@@ -15,7 +16,7 @@ static json_t *jstr(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-static int print_json(const store_plan_row *v, size_t n)
+static int print_json(const plans_row *v, size_t n)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
@@ -56,12 +57,12 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     app a;
-    store_plan_row *v = NULL;
+    plans_row *v = NULL;
     size_t n = 0;
     int status = CLI_OK;
     if ((status = cli_open_opt_as(ctx, &a)) != CLI_OK)
         return status;
-    if (app_plan_list(&a, &v, &n, &e)) {
+    if (plans_list(&a, &v, &n, &e)) {
         status = cli_error(&e);
         goto out;
     }
@@ -86,7 +87,7 @@ int cmd_plans(cli_ctx *ctx, int argc, char **argv)
                (long long)v[i].ntasks, v[i].title ? v[i].title : v[i].document_name ? v[i].document_name : "—");
     }
 out:
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     app_close(&a);
     return status;
 }

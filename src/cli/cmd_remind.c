@@ -66,16 +66,12 @@ static int settings(cli_ctx *ctx, int argc, char **argv)
     dti_err_clear(&e);
     if ((status = cli_open_as(ctx, &a, &u)) != CLI_OK)
         return status;
-    if (sched || days) {
-        if (remind_settings_set(a.st, &u, plan_id, sched, days, app_now(), &e) != DTI_OK) {
-            status = cli_error(&e);
-            goto out;
-        }
-    } else if (auth_can_plan(a.st, &u, AUTH_READ, plan_id, &e) != DTI_OK) {
+    a.account = &u;     /* read by cli_open_as */
+    if ((sched || days) && remind_settings_set(&a, plan_id, sched, days, &e) != DTI_OK) {
         status = cli_error(&e);
         goto out;
     }
-    if (remind_settings_get(a.st, plan_id, &sc, &days, &e) != DTI_OK) {
+    if (remind_settings_read(&a, plan_id, &sc, &days, &e) != DTI_OK) {
         status = cli_error(&e);
         goto out;
     }
@@ -119,7 +115,7 @@ int cmd_remind(cli_ctx *ctx, int argc, char **argv)
         return cli_error(&e);
     if (app_open(&a, ctx->db, 0, &e) != DTI_OK)
         return cli_error(&e);
-    dti_rc rc = remind_run(a.st, app_now(), &mail, dry, &r, &e);
+    dti_rc rc = remind_run(&a, &mail, dry, &r, &e);
     if (ctx->json) {
         json_t *arr = json_array();
         for (size_t i = 0; arr && i < r.n; i++)

@@ -80,7 +80,7 @@ static int key_of(app *a, const opts *o, report_key *k)
         fprintf(stderr, "dti: %s: %s\n", TR("số kế hoạch không hợp lệ", "not a plan id"), o->pos[0]);
         return CLI_BAD_INPUT;
     }
-    if (report_org_find(a->st, k->plan_id, o->pos[1], &k->org_id, &e))
+    if (report_org_lookup(a, k->plan_id, o->pos[1], &k->org_id, &e))
         return cli_error(&e);
     if (strlen(o->pos[2]) >= sizeof k->period) {
         fprintf(stderr, "dti: %s: %s\n", TR("kỳ không hợp lệ", "not a period"), o->pos[2]);
@@ -213,9 +213,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     int status = cli_open_as(ctx, &a, &u);
     if (status)
         return status;
+    a.account = &u;     /* read by cli_open_as: app_actor need not read it again */
     dti_err e;
     dti_err_clear(&e);
-    time_t now = app_now();
     report_key k;
     json_t *j = NULL;
     char *data = NULL;
@@ -225,7 +225,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         int64_t id = 0;
         if (cli_parse_id(o.pos[0], &id)) {
             status = cli_usage("report check SỐ [--undo]", "report check ID [--undo]");
-        } else if (report_check_evidence(a.st, &u, id, !o.undo, now, &e)) {
+        } else if (report_check_evidence(&a, id, !o.undo, &e)) {
             status = cli_error(&e);
         } else {
             printf("%s #%lld\n", o.undo ? TR("Đã bỏ đánh dấu kiểm tra tài liệu", "Unchecked evidence")
@@ -236,8 +236,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     if (!strcmp(sub, "self-approval")) {
         int64_t org = 0;
         int on = !strcmp(o.pos[1], "on");
-        if (report_org_find(a.st, 0, o.pos[0], &org, &e) ||
-            report_set_self_approval(a.st, &u, org, on, o.reason, now, &e)) {
+        if (report_org_lookup(&a, 0, o.pos[0], &org, &e) ||
+            report_set_self_approval(&a, org, on, o.reason, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -254,7 +254,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             status = cli_usage("report status KH KỲ", "report status PLAN PERIOD");
             goto out;
         }
-        if (report_completeness(a.st, &u, plan_id, o.pos[1], now, &j, &e)) {
+        if (report_completeness(&a, plan_id, o.pos[1], &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -285,7 +285,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
     if (!strcmp(sub, "fill")) {
         report_fill_result r;
         if (file_read(o.csv, REPORT_CSV_MAX_BYTES, &data, &len, &e) ||
-            report_fill_csv(a.st, &u, &k, data, len, now, &r, &e)) {
+            report_fill_csv(&a, &k, data, len, &r, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -302,8 +302,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             status = cli_error(&e);
             goto out;
         }
-        if (report_attach(a.st, &u, &k, o.item_kind, o.item, o.name ? o.name : o.pos[3], data, len, 0, now, &id,
-                          &fresh, &e)) {
+        if (report_attach(&a, &k, o.item_kind, o.item, o.name ? o.name : o.pos[3], data, len, 0, &id, &fresh, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -311,7 +310,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
                fresh ? "" : TR(" (tệp đã có, không lưu lại)", " (same file stored before: kept once)"));
     } else if (!strcmp(sub, "submit")) {
         size_t missing = 0;
-        if (report_submit(a.st, &u, &k, now, &missing, &e)) {
+        if (report_submit(&a, &k, &missing, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -320,34 +319,34 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
             fprintf(stderr, "dti: %s: %zu\n", TR("cảnh báo: chỉ tiêu, nhiệm vụ chủ trì chưa có số liệu",
                                                  "warning: led indicators and tasks without an entry"), missing);
     } else if (!strcmp(sub, "withdraw")) {
-        if (report_withdraw(a.st, &u, &k, now, &e)) {
+        if (report_withdraw(&a, &k, &e)) {
             status = cli_error(&e);
             goto out;
         }
         printf("%s %s\n", TR("Đã rút lại báo cáo kỳ (trở về bản nháp)", "Withdrew the report (back to draft) for"),
                k.period);
     } else if (!strcmp(sub, "return")) {
-        if (report_return(a.st, &u, &k, o.reason, now, &e)) {
+        if (report_return(&a, &k, o.reason, &e)) {
             status = cli_error(&e);
             goto out;
         }
         printf("%s %s\n", TR("Đã trả lại báo cáo kỳ", "Returned the report for"), k.period);
     } else if (!strcmp(sub, "approve")) {
-        if (report_approve(a.st, &u, &k, now, &e)) {
+        if (report_approve(&a, &k, &e)) {
             status = cli_error(&e);
             goto out;
         }
         printf("%s %s\n", TR("Đã duyệt báo cáo kỳ", "Approved the report for"), k.period);
     } else if (!strcmp(sub, "reopen")) {
         int ver = 0;
-        if (report_reopen(a.st, &u, &k, o.reason, now, &ver, &e)) {
+        if (report_reopen(&a, &k, o.reason, &ver, &e)) {
             status = cli_error(&e);
             goto out;
         }
         printf("%s %s: %s %d (%s)\n", TR("Đã mở lại báo cáo kỳ", "Reopened the report for"), k.period,
                TR("phiên bản", "version"), ver, TR("trả lại đơn vị để sửa", "returned to the unit to correct"));
     } else if (!strcmp(sub, "show")) {
-        if (report_show(a.st, &u, &k, o.version, now, &j, &e)) {
+        if (report_show(&a, &k, o.version, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -356,7 +355,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         else
             print_report(j);
     } else if (!strcmp(sub, "versions")) {
-        if (report_versions(a.st, &u, &k, &j, &e)) {
+        if (report_versions(&a, &k, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }

@@ -233,10 +233,10 @@ static int user_email(cli_ctx *ctx, int argc, char **argv)
     dti_err_clear(&e);
     if (auth_user_get(a.st, argv[1], &target, &e))
         status = cli_error(&e);
-    else if (argc == 3 && remind_email_set(a.st, &u, target.id, strcmp(argv[2], "--clear") == 0 ? NULL : argv[2],
+    else if (argc == 3 && remind_email_set_as(a.st, &u, target.id, strcmp(argv[2], "--clear") == 0 ? NULL : argv[2],
                                            app_now(), &e))
         status = cli_error(&e);
-    else if (remind_email_get(a.st, &u, target.id, &addr, &e))
+    else if (remind_email_get_as(a.st, &u, target.id, &addr, &e))
         status = cli_error(&e);
     else
         printf("%s: %s\n", target.name, addr ? addr : TR("(chưa có thư điện tử)", "(no e-mail)"));

@@ -58,6 +58,8 @@ static const struct command COMMANDS[] = {
      "remind [--dry-run]  send deadline reminders, return/approval notices, the late digest (for cron)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",
      "demo [--force]     make the demo data (Hòa Bình commune, users, reports since the plan was issued)"},
+    {"gen", cmd_gen, "gen country [--provinces N] [--communes N] [--seed S]  tạo dữ liệu tổng hợp cả nước (đo hiệu năng)",
+     "gen country [--provinces N] [--communes N] [--seed S]  make a synthetic country (benchmarks)"},
     {"backup", cmd_backup, "backup TỆP [--no-key]  sao lưu cơ sở dữ liệu (khi máy chủ đang chạy), kèm khóa nhật ký",
      "backup FILE [--no-key]  back up the database (while the server runs), with the audit key"},
     {"restore", cmd_backup, "restore TỆP [--force]  khôi phục từ bản sao lưu (máy chủ phải dừng)",

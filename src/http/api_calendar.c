@@ -3,9 +3,9 @@
  *   GET /api/v1/plans/:id/periods[?year=YYYY]
  *        → {"plan_id", "rules", "descriptions": [{"rule", "vi", "en"}],
  *           "periods": [{"code", "kind", "start", "end", "unit_due",
- *           "commune_due"}]} with dates dd/mm/yyyy (calendar_get; AUTH_READ)
+ *           "commune_due"}]} with dates dd/mm/yyyy (plans_calendar_get; AUTH_READ)
  *   PUT /api/v1/plans/:id/calendar   {"rules": ["month:unit=15+1", …]}
- *        → the same document after the change (calendar_set; AUTH_PLAN_WRITE,
+ *        → the same document after the change (plans_calendar_set; AUTH_PLAN_WRITE,
  *          audited). A rule that does not parse is a 400 whose error names
  *          it: "field": "rules", "index" (0-based), "rule" (its text) and
  *          "option" (unit, commune, cutoff, window, rule) beside the message.
@@ -16,20 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth/auth.h"
 #include "app/plan/calendar.h"
 #include "base/lang.h"
 #include "core/period.h"
 #include "http/api.h"
 #include "http/server.h"
-
-static store *actor(http_req *r, auth_user *u, dti_err *e)
-{
-    store *db = http_db(r, e);
-    if (!db || auth_user_get_id(db, r->user->id, u, e) != DTI_OK)
-        return NULL;
-    return db;
-}
 
 /* ?year=: 0 when absent, -1 when not a year. */
 static int year_param(http_req *r)
@@ -47,20 +38,19 @@ static int year_param(http_req *r)
 void api_calendar_periods(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id;
     json_t *out = NULL;
     dti_err_clear(&e);
     int year = year_param(r);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK)
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK)
         goto fail;
     if (year < 0) {
         dti_fail(&e, DTI_ERR_INPUT, "year", "Năm phải là số từ %d đến %d", "The year must be a number from %d to %d",
                  PERIOD_YEAR_MIN, PERIOD_YEAR_MAX);
         goto fail;
     }
-    if (calendar_get(db, &u, plan_id, year, &out, &e) != DTI_OK)
+    if (plans_calendar_get(a, plan_id, year, &out, &e) != DTI_OK)
         goto fail;
     http_reply_json(r, 200, out);
     return;
@@ -85,18 +75,16 @@ static void reply_bad_rule(http_req *r, size_t i, const char *text, const dti_er
 void api_calendar_set(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id;
     json_t *body, *rules, *out = NULL;
     const char **v = NULL;
     size_t n = 0;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK)
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK)
         goto fail;
     /* who may not write the plan learns nothing from the rules' checks */
-    if (auth_can_plan(db, &u, AUTH_READ, plan_id, &e) != DTI_OK ||
-        auth_can_plan(db, &u, AUTH_PLAN_WRITE, plan_id, &e) != DTI_OK)
+    if (plans_calendar_writable(a, plan_id, &e) != DTI_OK)
         goto fail;
     rules = json_object_get(body, "rules");
     if (!json_is_array(rules) || (n = json_array_size(rules)) == 0 || n > PERIOD_RULES_MAX) {
@@ -122,8 +110,8 @@ void api_calendar_set(http_req *r)
             goto out;
         }
     }
-    if (calendar_set(db, &u, plan_id, v, n, app_now(), NULL, &e) != DTI_OK ||
-        calendar_get(db, &u, plan_id, 0, &out, &e) != DTI_OK)
+    if (plans_calendar_set(a, plan_id, v, n, NULL, &e) != DTI_OK ||
+        plans_calendar_get(a, plan_id, 0, &out, &e) != DTI_OK)
         goto fail;
     http_reply_json(r, 200, out);
     goto out;

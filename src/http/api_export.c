@@ -23,15 +23,6 @@
 
 #define EXPORT_BODY_MAX ((size_t)64 << 10)
 
-static store *actor(http_req *r, auth_user *u, dti_err *e)
-{
-    store *db = http_db(r, e);
-    if (!db || !r->user)
-        return NULL;
-    *u = r->user->account;
-    return db;
-}
-
 static void free_cb(void *p) { free(p); }
 
 static int format_of(const char *s, outputs_format *f)
@@ -70,15 +61,14 @@ static void send_file(http_req *r, outputs_format f, void *data, size_t len, con
 static void export_plan(http_req *r, const char *format, const char *number, const char *focus)
 {
     dti_err e;
-    auth_user u;
     outputs_req q;
     void *data = NULL;
     size_t len = 0;
     char *name = NULL;
     dti_err_clear(&e);
     memset(&q, 0, sizeof q);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &q.plan_id, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &q.plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -90,7 +80,7 @@ static void export_plan(http_req *r, const char *format, const char *number, con
     q.period = http_param(r, "period");
     q.number = number && *number ? number : NULL;
     q.focus = focus && *focus ? focus : NULL;
-    if (outputs_export(db, &u, &q, app_now(), &data, &len, &name, &e) != DTI_OK) {
+    if (outputs_export(a, &q, &data, &len, &name, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -124,15 +114,14 @@ void api_export_report_post(http_req *r)
 void api_export_province(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t pid = 0;
     outputs_format f;
     void *data = NULL;
     size_t len = 0;
     char *name = NULL;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "pid", &pid, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "pid", &pid, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -140,7 +129,7 @@ void api_export_province(http_req *r)
         http_reply_fail(r, DTI_ERR_INPUT, "format", "Định dạng không hợp lệ: docx hoặc xlsx", "Invalid format: docx or xlsx");
         return;
     }
-    if (outputs_province(db, &u, pid, http_param(r, "period"), f, app_now(), &data, &len, &name, &e) != DTI_OK) {
+    if (outputs_province(a, pid, http_param(r, "period"), f, &data, &len, &name, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -156,12 +145,12 @@ static json_t *settings_json(const outputs_settings_owned *s)
                      s->sign_name, "recipients", s->recipients);
 }
 
-static void settings_reply(http_req *r, store *db, const auth_user *u, int64_t plan_id)
+static void settings_reply(http_req *r, app *a, int64_t plan_id)
 {
     dti_err e;
     outputs_settings_owned s;
     dti_err_clear(&e);
-    if (outputs_settings_get(db, u, plan_id, &s, &e) != DTI_OK) {
+    if (outputs_settings_get(a, plan_id, &s, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -177,21 +166,19 @@ static void settings_reply(http_req *r, store *db, const auth_user *u, int64_t p
 void api_export_settings_get(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id = 0;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    settings_reply(r, db, &u, plan_id);
+    settings_reply(r, a, plan_id);
 }
 
 void api_export_settings_put(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id = 0;
     json_t *body = NULL;   /* borrowed: the request owns it (http_json_body) */
     dti_err_clear(&e);
@@ -199,8 +186,8 @@ void api_export_settings_put(http_req *r)
         http_reply_error(r, &e);
         return;
     }
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -216,9 +203,9 @@ void api_export_settings_put(http_req *r)
         v[i] = json_string_value(x);
     }
     outputs_settings c = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]};
-    if (outputs_settings_set(db, &u, plan_id, &c, app_now(), &e) != DTI_OK) {
+    if (outputs_settings_set(a, plan_id, &c, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    settings_reply(r, db, &u, plan_id);
+    settings_reply(r, a, plan_id);
 }

@@ -2,29 +2,29 @@
  *
  *   POST /api/v1/imports/preview   multipart: file
  *        → the extracted plan (dti.plan/1) and the extractor's warnings;
- *          how each unit name would be matched (app_import_dry_run:
+ *          how each unit name would be matched (plans_import_dry_run:
  *          matched to a known unit, a new unit, the commune itself), so the
  *          coordinator sees the unmatched names before confirming; and
  *          "calendar": the reporting regime the prose states
  *          (extract_calendar.h) as {"rules", "descriptions", "sources"},
  *          rules empty when none is stated. Nothing is stored; only for who
- *          may import (app_import_allowed). When the import itself would be
+ *          may import (plans_import_allowed). When the import itself would be
  *          refused (a coordinator's document of a commune outside its scope)
  *          the preview still answers the plan, with matches null and the
  *          refusal among the warnings. "commune_id": the plan's commune
  *          org when it exists already (its units are the ones the
  *          coordinator may choose for a flagged name), else null.
  *   POST /api/v1/imports           multipart: file [, plan] [, calendar] [, units]
- *        → stores the plan through app_import_plan_opts(): the document's
+ *        → stores the plan through plans_import_plan_opts(): the document's
  *          own extraction, or PLAN (dti.plan/1 JSON as the coordinator
  *          corrected it in the preview) with the document kept as its
  *          source. CALENDAR (rules separated by blanks or new lines) is the
  *          calendar to set instead of the detected one; present and empty,
  *          none is set. UNITS ({"name as written": org_id}) links names
  *          the preview flagged new to existing units of the commune
- *          (app_import_opts.units: the spelling becomes the org's alias);
+ *          (plans_import_opts.units: the spelling becomes the org's alias);
  *          PLAN's targets may be given as words ({"year", "text"}:
- *          app_import_plan_json). Answers the plan id, how each unit name was
+ *          plans_import_plan_json). Answers the plan id, how each unit name was
  *          matched, and "calendar" {"rules", "descriptions", "sources",
  *          "set", "given", "periods"}.
  *
@@ -33,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/plan/calendar.h"
 #include "import/extract_calendar.h"
 #include "base/text.h"
@@ -77,28 +78,28 @@ static json_t *calendar_json(const strlist *rules, const strlist *sources, const
 {
     json_t *desc = NULL;
     dti_err e;
-    if (calendar_describe((const char *const *)rules->v, rules->n, &desc, &e) != DTI_OK)
+    if (plans_calendar_describe((const char *const *)rules->v, rules->n, &desc, &e) != DTI_OK)
         return NULL;
     return json_pack("{s:o, s:o, s:o, s:o}", "rules", strlist_json(rules), "descriptions", desc, "sources",
                      strlist_json(sources), "unread", strlist_json(unread));
 }
-static const char *how_name(app_match_how h)
+static const char *how_name(plans_match_how h)
 {
     switch (h) {
-    case APP_MATCH_NEW: return "new";
-    case APP_MATCH_SAME: return "matched";
-    case APP_MATCH_SELF: return "self";
-    case APP_MATCH_NONE: return "none";
-    case APP_MATCH_CHOSEN: return "chosen";
+    case PLANS_MATCH_NEW: return "new";
+    case PLANS_MATCH_SAME: return "matched";
+    case PLANS_MATCH_SELF: return "self";
+    case PLANS_MATCH_NONE: return "none";
+    case PLANS_MATCH_CHOSEN: return "chosen";
     }
     return "none";
 }
 
-static json_t *matches_json(const app_import_result *res)
+static json_t *matches_json(const plans_import_result *res)
 {
     json_t *m = json_array();
     for (size_t i = 0; m && i < res->nmatches; i++) {
-        const app_match *x = &res->matches[i];
+        const plans_match *x = &res->matches[i];
         json_array_append_new(m, json_pack("{s:s, s:o, s:o, s:s, s:b}", "name", x->name, "org_id",
                                            x->org_id ? json_integer(x->org_id) : json_null(), "org_name",
                                            jstr(x->org_name), "how", how_name(x->how), "province_level",
@@ -107,7 +108,7 @@ static json_t *matches_json(const app_import_result *res)
     return m;
 }
 
-static json_t *result_json(const app_import_result *res)
+static json_t *result_json(const plans_import_result *res)
 {
     json_t *m = matches_json(res);
     json_t *cal = calendar_json(&res->cal_rules, &res->cal_sources, &res->cal_unread);
@@ -134,22 +135,20 @@ void api_import_preview(http_req *r)
     plan *p = NULL;
     strlist warn = STRLIST_INIT;
     calendar_found cal = CALENDAR_FOUND_INIT;
-    app_import_result res;
+    plans_import_result res;
     json_t *matches = NULL, *answer;
-    app a;
+    app *a = NULL;
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     dti_err_clear(&de);
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
     /* only who may import (app/ decides) has a document extracted */
-    if (!a.st || app_import_allowed(&a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
+    if (!(a = http_app(r, &e)) || plans_import_allowed(a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
         extract_part(f, &p, &warn, &cal, &e) != DTI_OK) {
         http_reply_error(r, &e);
         goto out;
     }
     /* how the names would be matched; a refusal is told, not fatal */
-    if (app_import_dry_run(&a, p, f->filename, f->data.ptr, f->data.len, &res, &de) == DTI_OK) {
+    if (plans_import_dry_run(a, p, f->filename, f->data.ptr, f->data.len, &res, &de) == DTI_OK) {
         matches = matches_json(&res);
         for (size_t i = 0; i < res.warnings.n; i++)
             if (strlist_find(&warn, res.warnings.v[i]) < 0 && strlist_add(&warn, res.warnings.v[i]))
@@ -174,7 +173,7 @@ oom:
     dti_fail(&e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ khi xem trước kế hoạch", "out of memory while previewing the plan");
     http_reply_error(r, &e);
 out:
-    app_import_result_release(&res);
+    plans_import_result_release(&res);
     plan_free(p);
     strlist_release(&warn);
     calendar_found_release(&cal);
@@ -182,8 +181,8 @@ out:
 
 /* The "calendar" part CP of a confirmation: the rules the coordinator kept
  * or wrote in the preview, separated by blanks, ';' or new lines, into
- * *RULES and *O (APP_CAL_RULES); empty: cleared (APP_CAL_NONE). */
-static dti_rc read_rules(const http_part *cp, strlist *rules, app_import_opts *o, dti_err *e)
+ * *RULES and *O (PLANS_CAL_RULES); empty: cleared (PLANS_CAL_NONE). */
+static dti_rc read_rules(const http_part *cp, strlist *rules, plans_import_opts *o, dti_err *e)
 {
     size_t len = cp->data.len, i = 0;
     const char *s = cp->data.ptr ? cp->data.ptr : "";
@@ -205,7 +204,7 @@ static dti_rc read_rules(const http_part *cp, strlist *rules, app_import_opts *o
     if (rules->n > PERIOD_RULES_MAX)
         return dti_fail(e, DTI_ERR_INPUT, "calendar", "Lịch báo cáo có quá %d quy tắc",
                         "The reporting calendar has over %d rules", PERIOD_RULES_MAX);
-    o->calendar = rules->n ? APP_CAL_RULES : APP_CAL_NONE;
+    o->calendar = rules->n ? PLANS_CAL_RULES : PLANS_CAL_NONE;
     o->rules = (const char *const *)rules->v;
     o->nrules = rules->n;
     return DTI_OK;
@@ -215,8 +214,8 @@ static dti_rc read_rules(const http_part *cp, strlist *rules, app_import_opts *o
  * the coordinator's choice of an existing unit for names the preview
  * flagged new, into *O (the names borrowed from *J, kept by the caller;
  * *CHOICES freed by the caller). Whether each org may be chosen is app/'s
- * (app_import_opts.units). */
-static dti_rc read_units(const http_part *up, json_t **j, app_unit_choice **choices, app_import_opts *o,
+ * (plans_import_opts.units). */
+static dti_rc read_units(const http_part *up, json_t **j, plans_unit_choice **choices, plans_import_opts *o,
                          dti_err *e)
 {
     json_error_t je;
@@ -229,16 +228,16 @@ static dti_rc read_units(const http_part *up, json_t **j, app_unit_choice **choi
         return dti_fail(e, DTI_ERR_INPUT, "units",
                         "units phải là một đối tượng JSON {\"tên trong tài liệu\": mã đơn vị}",
                         "units must be a JSON object {\"name as written\": org id}");
-    if (json_object_size(*j) > APP_UNIT_CHOICES_MAX)
+    if (json_object_size(*j) > PLANS_UNIT_CHOICES_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "units", "units: quá %d tên", "units: over %d names",
-                        APP_UNIT_CHOICES_MAX);
+                        PLANS_UNIT_CHOICES_MAX);
     if (json_object_size(*j) && !(*choices = calloc(json_object_size(*j), sizeof **choices)))
         return dti_fail(e, DTI_ERR_NOMEM, "", "hết bộ nhớ", "out of memory");
     json_object_foreach(*j, name, v) {
         if (!json_is_integer(v) || json_integer_value(v) <= 0)
             return dti_fail(e, DTI_ERR_INPUT, "units", "units: \"%.200s\": mã đơn vị phải là số nguyên dương",
                             "units: \"%.200s\": the org id must be a positive integer", name);
-        (*choices)[n++] = (app_unit_choice){name, (int64_t)json_integer_value(v)};
+        (*choices)[n++] = (plans_unit_choice){name, (int64_t)json_integer_value(v)};
     }
     o->units = *choices;
     o->nunits = n;
@@ -251,11 +250,11 @@ void api_import_confirm(http_req *r)
     const http_part *f, *pj, *cp;
     plan *p = NULL;
     strlist warn = STRLIST_INIT, cal_rules = STRLIST_INIT;
-    app_import_opts opts = {APP_CAL_DETECT, NULL, 0, NULL, 0};
-    app_unit_choice *choices = NULL;
+    plans_import_opts opts = {PLANS_CAL_DETECT, NULL, 0, NULL, 0};
+    plans_unit_choice *choices = NULL;
     json_t *units = NULL;
-    app_import_result res;
-    app a;
+    plans_import_result res;
+    app *a = NULL;
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     if (http_file_part(r, "file", &f, &e) != DTI_OK)
@@ -268,7 +267,7 @@ void api_import_confirm(http_req *r)
                      "The plan (JSON) is invalid at line %d, column %d: %s", je.line, je.column, je.text);
             goto fail;
         }
-        dti_rc rc = app_import_plan_json(j, &p, &e);
+        dti_rc rc = plans_import_plan_json(j, &p, &e);
         json_decref(j);
         if (rc != DTI_OK)
             goto fail;
@@ -279,9 +278,7 @@ void api_import_confirm(http_req *r)
         goto fail;
     if ((cp = http_part_get(r, "units")) != NULL && read_units(cp, &units, &choices, &opts, &e) != DTI_OK)
         goto fail;
-    a.st = http_db(r, &e);
-    a.user_id = r->user ? r->user->id : 0;
-    if (!a.st || app_import_plan_opts(&a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
+    if (!(a = http_app(r, &e)) || plans_import_plan_opts(a, p, f->filename, f->data.ptr, f->data.len, &opts, &res, &e) != DTI_OK)
         goto fail;
     for (size_t i = 0; i < warn.n; i++)
         if (strlist_find(&res.warnings, warn.v[i]) < 0)
@@ -291,7 +288,7 @@ void api_import_confirm(http_req *r)
 fail:
     http_reply_error(r, &e);
 out:
-    app_import_result_release(&res);
+    plans_import_result_release(&res);
     plan_free(p);
     strlist_release(&warn);
     strlist_release(&cal_rules);

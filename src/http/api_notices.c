@@ -18,24 +18,14 @@
 #include "http/api.h"
 #include "http/server.h"
 
-static store *actor(http_req *r, auth_user *u, dti_err *e)
-{
-    store *db = http_db(r, e);
-    if (!db || !r->user)
-        return NULL;
-    *u = r->user->account;
-    return db;
-}
-
 void api_notices_list(http_req *r)
 {
     dti_err e;
-    auth_user u;
     json_t *out = NULL;
     dti_err_clear(&e);
     const char *unread = http_query(r, "unread");
-    store *db = actor(r, &u, &e);
-    if (!db || remind_notices(db, &u, unread && strcmp(unread, "1") == 0, &out, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || remind_notices(a, unread && strcmp(unread, "1") == 0, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -45,13 +35,12 @@ void api_notices_list(http_req *r)
 static void mark(http_req *r, int all)
 {
     dti_err e;
-    auth_user u;
     int64_t id = 0;
     json_t *out = NULL;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || (!all && http_param_id(r, "nid", &id, &e) != DTI_OK) ||
-        remind_notice_read(db, &u, id, app_now(), &e) != DTI_OK || remind_notices(db, &u, 0, &out, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || (!all && http_param_id(r, "nid", &id, &e) != DTI_OK) || remind_notice_read(a, id, &e) != DTI_OK ||
+        remind_notices(a, 0, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -61,12 +50,12 @@ static void mark(http_req *r, int all)
 void api_notice_read(http_req *r) { mark(r, 0); }
 void api_notices_read_all(http_req *r) { mark(r, 1); }
 
-static void reply_email(http_req *r, store *db, const auth_user *u, int64_t id)
+static void reply_email(http_req *r, app *a, int64_t id)
 {
     dti_err e;
     char *addr = NULL;
     dti_err_clear(&e);
-    if (remind_email_get(db, u, id, &addr, &e) != DTI_OK) {
+    if (remind_email_get(a, id, &addr, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -77,26 +66,24 @@ static void reply_email(http_req *r, store *db, const auth_user *u, int64_t id)
 void api_user_email_get(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t id = 0;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "uid", &id, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "uid", &id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_email(r, db, &u, id);
+    reply_email(r, a, id);
 }
 
 void api_user_email_set(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t id = 0;
     json_t *body;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "uid", &id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "uid", &id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -106,21 +93,21 @@ void api_user_email_set(http_req *r)
                         "“email” is needed: an e-mail address, or null to clear it");
         return;
     }
-    if (remind_email_set(db, &u, id, json_string_value(v), app_now(), &e) != DTI_OK) {
+    if (remind_email_set(a, id, json_string_value(v), &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_email(r, db, &u, id);
+    reply_email(r, a, id);
 }
 
-static void reply_settings(http_req *r, store *db, int64_t plan_id)
+static void reply_settings(http_req *r, app *a, int64_t plan_id)
 {
     dti_err e;
     remind_schedule sc;
     int days = 0;
     char text[128];
     dti_err_clear(&e);
-    if (remind_settings_get(db, plan_id, &sc, &days, &e) != DTI_OK) {
+    if (remind_settings_read(a, plan_id, &sc, &days, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -136,27 +123,24 @@ static void reply_settings(http_req *r, store *db, int64_t plan_id)
 void api_plan_reminders_get(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id = 0;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
-        auth_can_plan(db, &u, AUTH_READ, plan_id, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_settings(r, db, plan_id);
+    reply_settings(r, a, plan_id);
 }
 
 void api_plan_reminders_set(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id = 0;
     json_t *body;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK || http_json_body(r, &body, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -173,26 +157,25 @@ void api_plan_reminders_set(http_req *r)
                         "The working days must be 1 to %d", REMIND_RETURN_DAYS_MAX);
         return;
     }
-    if (remind_settings_set(db, &u, plan_id, sc ? json_string_value(sc) : NULL, (int)d, app_now(), &e) != DTI_OK) {
+    if (remind_settings_set(a, plan_id, sc ? json_string_value(sc) : NULL, (int)d, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_settings(r, db, plan_id);
+    reply_settings(r, a, plan_id);
 }
 
 void api_reminders_run(http_req *r)
 {
     dti_err e;
-    auth_user u;
     remind_mail_cfg mail;
     remind_result res;
     memset(&res, 0, sizeof res);
     dti_err_clear(&e);
     const char *dry = http_query(r, "dry_run");
     int is_dry = dry && strcmp(dry, "1") == 0;
-    store *db = actor(r, &u, &e);
-    if (!db || remind_run_allowed(&u, &e) != DTI_OK || remind_mail_from_env(&mail, &e) != DTI_OK ||
-        remind_run(db, app_now(), &mail, is_dry, &res, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || remind_run_allowed(a, &e) != DTI_OK || remind_mail_from_env(&mail, &e) != DTI_OK ||
+        remind_run(a, &mail, is_dry, &res, &e) != DTI_OK) {
         remind_result_release(&res);
         http_reply_error(r, &e);
         return;

@@ -1,7 +1,7 @@
 /* api_planedit.c — changing a plan after import (app/planedit.h):
  *   PATCH /api/v1/plans/:id/indicators/:code[?group=G]   fields to change → the item
  *   PATCH /api/v1/plans/:id/tasks/:code[?group=G]
- *   GET   /api/v1/plans/:id/assignments                  assign_list
+ *   GET   /api/v1/plans/:id/assignments                  plans_assign_list
  *   PUT   /api/v1/plans/:id/assignments/:kind/:code[?group=G]
  *         {"lead": [org ids], "support": [org ids]}      → the item's assignment
  *   GET   /api/v1/plans/:id/units                        the orgs to choose from
@@ -12,17 +12,15 @@
 #include <string.h>
 #include "app/app.h"
 #include "app/plan/assign.h"
-#include "app/auth/auth.h"
 #include "app/plan/planedit.h"
 #include "http/api.h"
 #include "http/server.h"
 
-/* The store, the acting user and the plan id of the path; 0 or -1 (replied). */
-static int begin(http_req *r, store **db, auth_user *u, int64_t *plan_id, dti_err *e)
+/* The context and the plan id of the path; 0 or -1 (replied). */
+static int begin(http_req *r, app **a, int64_t *plan_id, dti_err *e)
 {
     dti_err_clear(e);
-    if (!(*db = http_db(r, e)) || http_param_id(r, "id", plan_id, e) != DTI_OK ||
-        auth_user_get_id(*db, r->user->id, u, e) != DTI_OK) {
+    if (!(*a = http_app(r, e)) || http_param_id(r, "id", plan_id, e) != DTI_OK) {
         http_reply_error(r, e);
         return -1;
     }
@@ -32,20 +30,19 @@ static int begin(http_req *r, store **db, auth_user *u, int64_t *plan_id, dti_er
 static void edit(http_req *r, int is_task)
 {
     dti_err e;
-    auth_user u;
+    app *a;
     int64_t plan_id;
-    store *db;
     json_t *body, *out = NULL;
     dti_err_clear(&e);
     if (http_json_body(r, &body, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    if (begin(r, &db, &u, &plan_id, &e))
+    if (begin(r, &a, &plan_id, &e))
         return;
     const char *code = http_param(r, "code"), *group = http_query(r, "group");
-    dti_rc rc = is_task ? planedit_task(db, &u, plan_id, code, group, body, app_now(), &out, &e)
-                        : planedit_indicator(db, &u, plan_id, code, group, body, app_now(), &out, &e);
+    dti_rc rc = is_task ? plans_edit_task(a, plan_id, code, group, body, &out, &e)
+                        : plans_edit_indicator(a, plan_id, code, group, body, &out, &e);
     if (rc != DTI_OK) {
         http_reply_error(r, &e);
         return;
@@ -66,13 +63,12 @@ void api_task_edit(http_req *r)
 void api_assignments(http_req *r)
 {
     dti_err e;
-    auth_user u;
+    app *a;
     int64_t plan_id;
-    store *db;
     json_t *out = NULL;
-    if (begin(r, &db, &u, &plan_id, &e))
+    if (begin(r, &a, &plan_id, &e))
         return;
-    if (assign_list(db, &u, plan_id, &out, &e) != DTI_OK) {
+    if (plans_assign_list(a, plan_id, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -82,9 +78,8 @@ void api_assignments(http_req *r)
 void api_assignment_set(http_req *r)
 {
     dti_err e;
-    auth_user u;
+    app *a;
     int64_t plan_id;
-    store *db;
     json_t *body, *out = NULL;
     dti_err_clear(&e);
     if (http_json_body(r, &body, &e) != DTI_OK) {
@@ -98,10 +93,10 @@ void api_assignment_set(http_req *r)
                         "kind must be indicator or task");
         return;
     }
-    if (begin(r, &db, &u, &plan_id, &e))
+    if (begin(r, &a, &plan_id, &e))
         return;
-    if (planedit_assign(db, &u, plan_id, is_task, http_param(r, "code"), http_query(r, "group"), body, app_now(),
-                        &out, &e) != DTI_OK) {
+    if (plans_edit_assign(a, plan_id, is_task, http_param(r, "code"), http_query(r, "group"), body, &out, &e) !=
+        DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -111,13 +106,12 @@ void api_assignment_set(http_req *r)
 void api_plan_units(http_req *r)
 {
     dti_err e;
-    auth_user u;
+    app *a;
     int64_t plan_id;
-    store *db;
     json_t *out = NULL;
-    if (begin(r, &db, &u, &plan_id, &e))
+    if (begin(r, &a, &plan_id, &e))
         return;
-    if (planedit_units(db, &u, plan_id, &out, &e) != DTI_OK) {
+    if (plans_edit_units(a, plan_id, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -1,11 +1,12 @@
 /* api_plans.c — GET /api/v1/plans (summaries), GET /api/v1/plans/:id (dti.plan/1).
  *
- * Through app/ (app_plan_list, app_plan_get) as the acting user, so that
+ * Through app/ (plans_list, plans_get) as the acting user, so that
  * the permissions app/ decides apply here as on the command line; the JSON
  * is kept per user until the data change (app/score_cache.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/auth/auth.h"
 #include "app/score/score_cache.h"
 #include "http/api.h"
@@ -16,20 +17,12 @@ static json_t *jstr(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-/* The use-case context of request R: its store and its user. */
-static int app_for(http_req *r, app *a, dti_err *e)
-{
-    a->st = http_db(r, e);
-    a->user_id = r->user ? r->user->id : 0;
-    return a->st ? 0 : -1;
-}
-
 static dti_rc plans_list_fn(store *s, void *ctx, json_t **out, dti_err *e)
 {
     app *a = ctx;
-    store_plan_row *v = NULL;
+    plans_row *v = NULL;
     size_t n = 0;
-    dti_rc rc = app_plan_list(a, &v, &n, e);
+    dti_rc rc = plans_list(a, &v, &n, e);
     if (rc)
         return rc;
     json_t *arr = json_array();
@@ -40,7 +33,7 @@ static dti_rc plans_list_fn(store *s, void *ctx, json_t **out, dti_err *e)
             "groups", (json_int_t)v[i].ngroups, "indicators", (json_int_t)v[i].nindicators,
             "tasks", (json_int_t)v[i].ntasks, "document", jstr(v[i].document_name),
             "created_at", jstr(v[i].created_at)));
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     *out = arr ? json_pack("{s:o}", "plans", arr) : NULL;
     return *out ? DTI_OK : dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
 }
@@ -54,7 +47,7 @@ static dti_rc plan_get_fn(store *s, void *ctx, json_t **out, dti_err *e)
 {
     struct plan_get_ctx *c = ctx;
     plan *p = NULL;
-    dti_rc rc = app_plan_get(c->a, c->id, &p, e);
+    dti_rc rc = plans_get(c->a, c->id, &p, e);
     if (rc)
         return rc;
     *out = plan_to_json(p);
@@ -71,7 +64,7 @@ static void reply_cached(http_req *r, app *a, const char *what, score_cache_fn f
     size_t len = 0;
     dti_err_clear(&e);
     /* the acting user as the session check read it (http/session.h) */
-    if (score_cache_json(a->st, &r->user->account, what, app_now(), fn, ctx, &body, &len, NULL, &e) != DTI_OK) {
+    if (score_cache_json(a->st, &r->user->account, what, a->now, fn, ctx, &body, &len, NULL, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -81,27 +74,27 @@ static void reply_cached(http_req *r, app *a, const char *what, score_cache_fn f
 void api_plans_list(http_req *r)
 {
     dti_err e;
-    app a;
     dti_err_clear(&e);
-    if (app_for(r, &a, &e) != 0) {
+    app *a = http_app(r, &e);
+    if (!a) {
         http_reply_error(r, &e);
         return;
     }
-    reply_cached(r, &a, "plans", plans_list_fn, &a);
+    reply_cached(r, a, "plans", plans_list_fn, a);
 }
 
 void api_plan_get(http_req *r)
 {
     dti_err e;
-    app a;
+    app *a = NULL;
     int64_t id;
     char what[32];
     dti_err_clear(&e);
-    if (http_param_id(r, "id", &id, &e) != DTI_OK || app_for(r, &a, &e) != 0) {
+    if (http_param_id(r, "id", &id, &e) != DTI_OK || !(a = http_app(r, &e))) {
         http_reply_error(r, &e);
         return;
     }
-    struct plan_get_ctx c = {&a, id};
+    struct plan_get_ctx c = {a, id};
     snprintf(what, sizeof what, "plan/%lld", (long long)id);
-    reply_cached(r, &a, what, plan_get_fn, &c);
+    reply_cached(r, a, what, plan_get_fn, &c);
 }

@@ -28,18 +28,8 @@
 #include "http/api.h"
 #include "http/server.h"
 
-/* The acting user of R as app/auth.h knows it. */
-static store *actor(http_req *r, auth_user *u, dti_err *e)
-{
-    store *db = http_db(r, e);
-    if (!db || !r->user)
-        return NULL;
-    *u = r->user->account;  /* read by the session check (http/session.h) */
-    return db;
-}
-
 /* The report key of R's path. */
-static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
+static dti_rc key_of(http_req *r, app *a, report_key *k, dti_err *e)
 {
     const char *org = http_param(r, "org"), *period = http_param(r, "period");
     memset(k, 0, sizeof *k);
@@ -49,7 +39,7 @@ static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
     if (!period || strlen(period) >= sizeof k->period)
         return dti_fail(e, DTI_ERR_INPUT, "period", "Kỳ báo cáo không hợp lệ", "Invalid reporting period");
     snprintf(k->period, sizeof k->period, "%s", period);
-    rc = report_org_find(db, k->plan_id, org ? org : "", &k->org_id, e);
+    rc = report_org_lookup(a, k->plan_id, org ? org : "", &k->org_id, e);
     /* an unknown org, or a name that fits several (whose ids would be
      * listed), is answered as one out of scope: whether an org exists
      * elsewhere does not leak (auth.h, issue 9) */
@@ -58,25 +48,21 @@ static dti_rc key_of(http_req *r, store *db, report_key *k, dti_err *e)
     return rc;
 }
 
-/* Common prologue: the user, the store, the key. NULL with E filled on failure. */
-static store *begin(http_req *r, auth_user *u, report_key *k, dti_err *e)
+/* Common prologue: the context and the key. NULL with E filled on failure. */
+static app *begin(http_req *r, report_key *k, dti_err *e)
 {
-    store *db = actor(r, u, e);
+    app *a = http_app(r, e);
     /* The plan first: a plan that does not exist and one outside the
      * user's scope get the same 404, before anything of the report is
      * looked up (whose own "no report yet" would tell them apart). */
-    if (!db || key_of(r, db, k, e) != DTI_OK)
+    if (!a || key_of(r, a, k, e) != DTI_OK || report_plan_visible(a, k->plan_id, e) != DTI_OK)
         return NULL;
-    dti_rc rc = auth_can_plan(db, u, AUTH_READ, k->plan_id, e);
-    if (rc == DTI_ERR_NOTFOUND)
-        auth_not_found(e);
-    return rc == DTI_OK ? db : NULL;
+    return a;
 }
 
 void api_report_get(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     json_t *out = NULL;
     int version = 0;
@@ -93,29 +79,28 @@ void api_report_get(http_req *r)
     }
     /* one read transaction: report_show runs a dozen queries, each would
      * take and drop the read lock (and see its own snapshot) */
-    store *db = http_db(r, &e);
-    if (!db || store_begin_read(db, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || app_read_begin(a, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    if (!begin(r, &u, &k, &e) || report_show(db, &u, &k, version, app_now(), &out, &e) != DTI_OK) {
-        store_rollback(db);
+    if (!begin(r, &k, &e) || report_show(a, &k, version, &out, &e) != DTI_OK) {
+        app_read_end(a);
         http_reply_error(r, &e);
         return;
     }
-    store_rollback(db);     /* nothing was written: ends the read transaction */
+    app_read_end(a);        /* nothing was written: ends the read transaction */
     http_reply_json(r, 200, out);
 }
 
 void api_report_versions(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     json_t *out = NULL;
     dti_err_clear(&e);
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_versions(db, &u, &k, &out, &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_versions(a, &k, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -125,7 +110,6 @@ void api_report_versions(http_req *r)
 void api_report_fill(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     report_fill_result res;
     size_t n;
@@ -138,8 +122,8 @@ void api_report_fill(http_req *r)
         return;
     }
     const char *csv = http_body(r, &n);
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_fill_csv(db, &u, &k, csv, n, app_now(), &res, &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_fill_csv(a, &k, csv, n, &res, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -150,12 +134,12 @@ void api_report_fill(http_req *r)
 }
 
 /* Answer the report after a state change, as report_show gives it. */
-static void reply_report(http_req *r, store *db, const auth_user *u, const report_key *k, json_t *extra)
+static void reply_report(http_req *r, app *a, const report_key *k, json_t *extra)
 {
     dti_err e;
     json_t *out = NULL;
     dti_err_clear(&e);
-    if (report_show(db, u, k, 0, app_now(), &out, &e) != DTI_OK) {
+    if (report_show(a, k, 0, &out, &e) != DTI_OK) {
         json_decref(extra);
         http_reply_error(r, &e);
         return;
@@ -169,22 +153,20 @@ static void reply_report(http_req *r, store *db, const auth_user *u, const repor
 void api_report_submit(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     size_t missing = 0;
     dti_err_clear(&e);
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_submit(db, &u, &k, app_now(), &missing, &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_submit(a, &k, &missing, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_report(r, db, &u, &k, json_pack("{s:I}", "missing", (json_int_t)missing));
+    reply_report(r, a, &k, json_pack("{s:I}", "missing", (json_int_t)missing));
 }
 
 void api_report_return(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     json_t *body;
     dti_err_clear(&e);
@@ -197,33 +179,31 @@ void api_report_return(http_req *r)
         http_reply_fail(r, DTI_ERR_INPUT, "reason", "Cần ghi lý do trả lại", "A reason for returning is required");
         return;
     }
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_return(db, &u, &k, reason, app_now(), &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_return(a, &k, reason, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_report(r, db, &u, &k, NULL);
+    reply_report(r, a, &k, NULL);
 }
 
 void api_report_approve(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     dti_err_clear(&e);
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_approve(db, &u, &k, app_now(), &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_approve(a, &k, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_report(r, db, &u, &k, NULL);
+    reply_report(r, a, &k, NULL);
 }
 
 /* Reopen an approved report: a new version, returned to the unit with the reason. */
 void api_report_reopen(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     json_t *body;
     int version = 0;
@@ -237,33 +217,31 @@ void api_report_reopen(http_req *r)
         http_reply_fail(r, DTI_ERR_INPUT, "reason", "“reason” phải là một đoạn văn", "“reason” must be a string");
         return;
     }
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_reopen(db, &u, &k, json_string_value(jr), app_now(), &version, &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_reopen(a, &k, json_string_value(jr), &version, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_report(r, db, &u, &k, NULL);
+    reply_report(r, a, &k, NULL);
 }
 
 /* Withdraw a submitted report before review: back to draft. */
 void api_report_withdraw(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     dti_err_clear(&e);
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_withdraw(db, &u, &k, app_now(), &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_withdraw(a, &k, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    reply_report(r, db, &u, &k, NULL);
+    reply_report(r, a, &k, NULL);
 }
 
 void api_report_attach(http_req *r)
 {
     dti_err e;
-    auth_user u;
     report_key k;
     const http_part *f, *item, *kind;
     report_file files[REPORT_FILES_MAX];
@@ -302,9 +280,9 @@ void api_report_attach(http_req *r)
             return;
         }
     }
-    store *db = begin(r, &u, &k, &e);
-    if (!db || report_attach_many(db, &u, &k, kc, item && item->data.len ? item->data.ptr : NULL, files, nfiles, 0,
-                                  app_now(), ids, fresh, &e) != DTI_OK) {
+    app *a = begin(r, &k, &e);
+    if (!a || report_attach_many(a, &k, kc, item && item->data.len ? item->data.ptr : NULL, files, nfiles, 0, ids,
+                                 fresh, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -326,14 +304,13 @@ static void free_cb(void *p) { free(p); }
 void api_evidence_get(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t id;
     char *p = NULL, *name = NULL, *type = NULL;
     size_t n = 0;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "eid", &id, &e) != DTI_OK ||
-        report_evidence_get(db, &u, id, &p, &n, &name, &type, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "eid", &id, &e) != DTI_OK ||
+        report_evidence_get(a, id, &p, &n, &name, &type, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -356,7 +333,6 @@ void api_evidence_get(http_req *r)
 void api_evidence_check(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t id;
     json_t *body;
     dti_err_clear(&e);
@@ -370,46 +346,27 @@ void api_evidence_check(http_req *r)
                         "“checked” must be true or false");
         return;
     }
-    store *db = actor(r, &u, &e);
-    if (!db || report_check_evidence(db, &u, id, json_is_true(c), app_now(), &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || report_check_evidence(a, id, json_is_true(c), &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
     http_reply_json(r, 200, json_pack("{s:I, s:b}", "id", (json_int_t)id, "checked", json_is_true(c)));
 }
 
-struct completeness_ctx {
-    const auth_user *u;
-    int64_t plan_id;
-    const char *period;
-    time_t now;
-};
-
-static dti_rc completeness_fn(store *db, void *ctx, json_t **out, dti_err *e)
-{
-    struct completeness_ctx *c = ctx;
-    return report_completeness(db, c->u, c->plan_id, c->period, c->now, out, e);
-}
-
-/* Served through app/score_cache.h: the same figures until the data change. */
+/* Served through app/score_cache.h (report_completeness_cached): the same
+ * figures until the data change. */
 void api_completeness(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id;
     dti_err_clear(&e);
     const char *period = http_param(r, "period");
-    char what[SCORE_CACHE_WHAT_MAX + 8], *body = NULL;
+    char *body = NULL;
     size_t len = 0;
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
-        http_reply_error(r, &e);
-        return;
-    }
-    struct completeness_ctx c = {&u, plan_id, period, app_now()};
-    int n = snprintf(what, sizeof what, "completeness/%lld/%s", (long long)plan_id, period ? period : "");
-    if (score_cache_json(db, &u, period && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, c.now,
-                         completeness_fn, &c, &body, &len, NULL, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
+        report_completeness_cached(a, plan_id, period, &body, &len, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

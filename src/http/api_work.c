@@ -1,7 +1,7 @@
 /* api_work.c — what a unit owes and what waits for review, over
  * app/duty.h and app/report.h:
  *
- *   GET /api/v1/plans/:id/assignments/:org[?period=CODE]   duty_list
+ *   GET /api/v1/plans/:id/assignments/:org[?period=CODE]   report_duty_list
  *   GET /api/v1/plans/:id/reports[?state=submitted][&period=CODE]   report_queue
  *
  * :org is an org id or a name as documents write it (report_org_find);
@@ -15,15 +15,6 @@
 #include "http/api.h"
 #include "http/server.h"
 
-/* The acting user of R and its store; NULL with E filled on failure. */
-static store *actor(http_req *r, auth_user *u, dti_err *e)
-{
-    store *db = http_db(r, e);
-    if (!db || auth_user_get_id(db, r->user->id, u, e) != DTI_OK)
-        return NULL;
-    return db;
-}
-
 /* An empty query parameter counts as absent ("?period=" from a form). */
 static const char *query(http_req *r, const char *name)
 {
@@ -34,21 +25,20 @@ static const char *query(http_req *r, const char *name)
 void api_org_duties(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id = 0, org_id = 0;
     json_t *out = NULL;
     dti_err_clear(&e);
     const char *org = http_param(r, "org");
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    dti_rc rc = report_org_find(db, plan_id, org ? org : "", &org_id, &e);
+    dti_rc rc = report_org_lookup(a, plan_id, org ? org : "", &org_id, &e);
     if (rc == DTI_ERR_NOTFOUND || rc == DTI_ERR_INPUT)
         rc = auth_not_found(&e);    /* as in api_reports.c: nothing of other orgs leaks */
     if (rc == DTI_OK)
-        rc = duty_list(db, &u, plan_id, org_id, query(r, "period"), app_now(), &out, &e);
+        rc = report_duty_list(a, plan_id, org_id, query(r, "period"), &out, &e);
     if (rc == DTI_ERR_NOTFOUND)
         rc = auth_not_found(&e);    /* an org not in the plan: the same 404, nothing named */
     if (rc != DTI_OK) {
@@ -61,13 +51,12 @@ void api_org_duties(http_req *r)
 void api_report_queue(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id = 0;
     json_t *out = NULL;
     dti_err_clear(&e);
-    store *db = actor(r, &u, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
-        report_queue(db, &u, plan_id, query(r, "state"), query(r, "period"), app_now(), &out, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK ||
+        report_queue(a, plan_id, query(r, "state"), query(r, "period"), &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -452,7 +452,7 @@ static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
                  fk->calendar && !win[0] ? "cutoff=none:" : "", win, win[0] ? ":" : "",
                  fk->unit[0] ? "unit=" : "", fk->unit, fk->unit[0] && fk->commune[0] ? "," : "",
                  fk->commune[0] ? "commune=" : "", fk->commune, "");
-        /* every rule proposed must be one calendar_set accepts */
+        /* every rule proposed must be one plans_calendar_set accepts */
         if (period_rule_parse(text, &r, &pe) != DTI_OK || period_rule_format(&r, canon, sizeof canon) < 0)
             continue;
         size_t need = 1;

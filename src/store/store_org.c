@@ -193,3 +193,28 @@ dti_rc store_org_alias_count(store *s, int64_t org_id, int64_t *n, dti_err *e)
     return store_query_int(s, "SELECT COUNT(*) FROM org_aliases WHERE org_id = ?",
                            (store_val[]){SV_I(org_id)}, 1, n, NULL, e);
 }
+
+dti_rc store_org_parent_live(store *s, int64_t org_id, int64_t *parent, int *found, dti_err *e)
+{
+    *parent = 0;
+    return store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ? AND valid_to IS NULL",
+                           (store_val[]){SV_I(org_id)}, 1, parent, found, e);
+}
+
+dti_rc store_org_name(store *s, int64_t org_id, char **name, dti_err *e)
+{
+    return store_query_text(s, "SELECT name FROM orgs WHERE id = ?", (store_val[]){SV_I(org_id)}, 1, name, e);
+}
+
+dti_rc store_org_children_aliases(store *s, int64_t parent_id, store_row_fn fn, void *ctx, dti_err *e)
+{
+    return store_query(s, "SELECT o.id, o.name, a.alias FROM orgs o LEFT JOIN org_aliases a ON a.org_id = o.id "
+                          "WHERE o.parent_id = ? AND o.valid_to IS NULL ORDER BY o.name, o.id, a.alias",
+                       (store_val[]){SV_I(parent_id)}, 1, fn, ctx, e);
+}
+
+dti_rc store_org_names(store *s, int64_t org_id, store_row_fn fn, void *ctx, dti_err *e)
+{
+    return store_query(s, "SELECT c.name, p.name FROM orgs c LEFT JOIN orgs p ON p.id = c.parent_id WHERE c.id = ?",
+                       (store_val[]){SV_I(org_id)}, 1, fn, ctx, e);
+}

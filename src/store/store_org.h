@@ -55,4 +55,20 @@ void store_org_list_free(store_org *v, size_t n);
 /* How many aliases ORG_ID has. */
 dti_rc store_org_alias_count(store *s, int64_t org_id, int64_t *n, dti_err *e);
 
+/* The parent of ORG_ID in force into *PARENT (0 for a top-level org);
+ * *FOUND 0 when ORG_ID is missing or no longer in force. */
+dti_rc store_org_parent_live(store *s, int64_t org_id, int64_t *parent, int *found, dti_err *e);
+
+/* The name of ORG_ID (any state) into *NAME (owned by caller; NULL when
+ * missing). */
+dti_rc store_org_name(store *s, int64_t org_id, char **name, dti_err *e);
+
+/* The live children of PARENT_ID with their aliases, by name, id, alias:
+ * one row per alias (or one with alias NULL): (id, name, alias). */
+dti_rc store_org_children_aliases(store *s, int64_t parent_id, store_row_fn fn, void *ctx, dti_err *e);
+
+/* ORG_ID's name and its parent's, as one row (none when missing): (name,
+ * parent's name or NULL). */
+dti_rc store_org_names(store *s, int64_t org_id, store_row_fn fn, void *ctx, dti_err *e);
+
 #endif

@@ -584,3 +584,31 @@ dti_rc store_plan_list(store *s, store_plan_row **out, size_t *n, dti_err *e)
     *n = R.n;
     return DTI_OK;
 }
+
+dti_rc store_plan_org(store *s, int64_t id, int64_t *org, int *found, dti_err *e)
+{
+    *org = 0;
+    return store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", (store_val[]){SV_I(id)}, 1, org,
+                           found, e);
+}
+
+dti_rc store_plan_head(store *s, int64_t id, store_row_fn fn, void *ctx, dti_err *e)
+{
+    return store_query(s, "SELECT year_from, year_to, issued, title FROM plans WHERE id = ?", (store_val[]){SV_I(id)},
+                       1, fn, ctx, e);
+}
+
+dti_rc store_plan_span(store *s, int64_t id, int64_t *span, dti_err *e)
+{
+    *span = 0;
+    return store_query_int(s, "SELECT COALESCE(year_to - year_from, 0) FROM plans WHERE id = ?",
+                           (store_val[]){SV_I(id)}, 1, span, NULL, e);
+}
+
+dti_rc store_plan_latest_under(store *s, int64_t province, int64_t *id, int *found, dti_err *e)
+{
+    *id = 0;
+    return store_query_int(s, "SELECT p.id FROM plans p JOIN orgs o ON o.id = p.org_id WHERE o.parent_id = ? "
+                              "ORDER BY p.id DESC LIMIT 1",
+                           (store_val[]){SV_I(province)}, 1, id, found, e);
+}

@@ -60,4 +60,20 @@ typedef struct store_plan_row {
 dti_rc store_plan_list(store *s, store_plan_row **out, size_t *n, dti_err *e);
 void store_plan_rows_free(store_plan_row *v, size_t n);
 
+/* The commune org of plan ID into *ORG (0 when the plan names none). No
+ * such plan: *FOUND 0, or, when FOUND is NULL, DTI_ERR_NOTFOUND. */
+dti_rc store_plan_org(store *s, int64_t id, int64_t *org, int *found, dti_err *e);
+
+/* The head of plan ID as one row (none when missing): (year_from or NULL,
+ * year_to or NULL, issued or NULL, title or NULL). */
+dti_rc store_plan_head(store *s, int64_t id, store_row_fn fn, void *ctx, dti_err *e);
+
+/* year_to - year_from of plan ID into *SPAN (0 when either is unknown).
+ * DTI_ERR_NOTFOUND when there is no such plan. */
+dti_rc store_plan_span(store *s, int64_t id, int64_t *span, dti_err *e);
+
+/* The most recent plan (highest id) of a commune directly under PROVINCE
+ * into *ID; *FOUND 0 when none. */
+dti_rc store_plan_latest_under(store *s, int64_t province, int64_t *id, int *found, dti_err *e);
+
 #endif

@@ -89,7 +89,7 @@ test('plans: bad and unknown ids', async () => {
   assertError(await req('/api/v1/plans/99999999', h), 404, 'not_found');
 });
 
-// The preview says how each unit name would be matched (app_import_dry_run)
+// The preview says how each unit name would be matched (plans_import_dry_run)
 // and stores nothing: confirming the same document afterwards still makes
 // every new unit the preview announced. Minh Đức's plan under a commune name
 // no other test uses, so the answer does not depend on the tests' order.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # plans_scope.sh — `dti plans` and `dti export plan` go by the --as user's
-# scope (app_plan_list/app_plan_export): on the demo (xã Hòa Bình, province
+# scope (plans_list/plans_export): on the demo (xã Hòa Bình, province
 # Bình Nguyên) plus the imported plan of xã Vĩnh Trụ (province Ninh Bình),
 # each commune's users list and export only their own commune's plan, a
 # missing and a foreign plan answer alike (exit 1), the admin sees both, no

@@ -19,6 +19,9 @@
 
 #define FIX_PW "mat-khau-1"
 #define FIX_NOW ((time_t)1775000000)    /* 2026-03-31T23:33:20Z */
+/* The context of user U (an auth_user *, as the session check read it) on
+ * store S at instant T, for the use cases that take `app *` (app/app.h). */
+#define FIX_AS(s, u, t) (&(app){.st = (s), .user_id = (u)->id, .account = (u), .now = (t)})
 
 typedef struct fixture {
     store *s;

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include "test_db.h"
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "base/file.h"
 
 static char dir[] = "/tmp/dti-test-app-XXXXXX";
@@ -38,7 +39,7 @@ static plan *load_expected(const char *name, char **bytes, size_t *len)
     return p;
 }
 
-static const app_match *find_match(const app_import_result *r, const char *name, int prov)
+static const plans_match *find_match(const plans_import_result *r, const char *name, int prov)
 {
     for (size_t i = 0; i < r->nmatches; i++)
         if (strcmp(r->matches[i].name, name) == 0 && r->matches[i].province_level == prov)
@@ -56,12 +57,12 @@ static int64_t count(app *a, const char *sql, int64_t arg)
     return n;
 }
 
-static void import_one(app *a, const char *name, app_import_result *r, plan **p, char **bytes)
+static void import_one(app *a, const char *name, plans_import_result *r, plan **p, char **bytes)
 {
     size_t len = 0;
     dti_err e;
     *p = load_expected(name, bytes, &len);
-    if (app_import_plan(a, *p, name, *bytes, len, r, &e))
+    if (plans_import_plan(a, *p, name, *bytes, len, r, &e))
         fail_msg("import %s: %s", name, e.msg);
     assert_true(r->plan_id > 0);
 }
@@ -74,7 +75,7 @@ static void test_vinh_tru(void **state)
     app a;
     dti_err e;
     assert_int_equal(app_open(&a, test_db(db), 0, &e), DTI_OK);
-    app_import_result r;
+    plans_import_result r;
     plan *p = NULL;
     char *bytes = NULL;
     import_one(&a, "vinh-tru-2026.json", &r, &p, &bytes);
@@ -86,7 +87,7 @@ static void test_vinh_tru(void **state)
     int64_t org = find_match(&r, vhxh[0], 0)->org_id;
     assert_true(org > 0);
     for (size_t i = 1; i < 4; i++) {
-        const app_match *m = find_match(&r, vhxh[i], 0);
+        const plans_match *m = find_match(&r, vhxh[i], 0);
         assert_int_equal(m->org_id, org);
         assert_string_equal(m->org_name, "Phòng Văn hóa - Xã hội");
     }
@@ -108,13 +109,13 @@ static void test_vinh_tru(void **state)
                                " AND name NOT LIKE 'Các %'", r.plan_id), 0);
     /* the stored plan is the imported one */
     plan *q = NULL;
-    assert_int_equal(app_plan_get(&a, r.plan_id, &q, &e), DTI_OK);
+    assert_int_equal(plans_get(&a, r.plan_id, &q, &e), DTI_OK);
     char *want = plan_to_string(p), *got = plan_to_string(q);
     assert_string_equal(got, want);
     free(want); free(got); plan_free(q);
     /* the same document again: the earlier plan, nothing stored */
     int64_t first = r.plan_id;
-    app_import_result_release(&r);
+    plans_import_result_release(&r);
     plan_free(p);
     free(bytes);
     import_one(&a, "vinh-tru-2026.json", &r, &p, &bytes);
@@ -122,7 +123,7 @@ static void test_vinh_tru(void **state)
     assert_int_equal(r.plan_id, first);
     assert_int_equal(count(&a, "SELECT COUNT(*) FROM plans WHERE id >= ?", 0), 1);
     assert_int_equal(count(&a, "SELECT COUNT(*) FROM documents WHERE id >= ?", 0), 1);
-    app_import_result_release(&r);
+    plans_import_result_release(&r);
     plan_free(p);
     free(bytes);
     app_close(&a);
@@ -136,23 +137,23 @@ static void test_minh_duc_levels(void **state)
     app a;
     dti_err e;
     assert_int_equal(app_open(&a, test_db(db), 0, &e), DTI_OK);
-    app_import_result r;
+    plans_import_result r;
     plan *p = NULL;
     char *bytes = NULL;
     import_one(&a, "minh-duc-2026-2030-dti.json", &r, &p, &bytes);
     /* "UBND xã" as a parent lead is the commune itself */
-    const app_match *self = find_match(&r, "UBND xã", 1);
-    assert_int_equal(self->how, APP_MATCH_SELF);
+    const plans_match *self = find_match(&r, "UBND xã", 1);
+    assert_int_equal(self->how, PLANS_MATCH_SELF);
     assert_string_equal(self->org_name, "Minh Đức");
     /* the province's police and the commune's are two orgs at two levels */
-    const app_match *ct = find_match(&r, "Công an tỉnh", 1), *cx = find_match(&r, "Công an xã", 0);
+    const plans_match *ct = find_match(&r, "Công an tỉnh", 1), *cx = find_match(&r, "Công an xã", 0);
     assert_true(ct->org_id != cx->org_id);
     assert_int_equal(count(&a, "SELECT kind = 'province' FROM orgs WHERE id = (SELECT parent_id FROM orgs WHERE id = ?)",
                            ct->org_id), 1);
     assert_int_equal(find_match(&r, "Tổ CNSCD", 0)->org_id, find_match(&r, "Tổ CNSCĐ", 0)->org_id);
     assert_int_equal(find_match(&r, "Văn phòng UBND&HĐND", 0)->org_id,
                      find_match(&r, "Văn phòng HĐND&UBND xã", 0)->org_id);
-    app_import_result_release(&r);
+    plans_import_result_release(&r);
     plan_free(p);
     free(bytes);
     /* another plan of the same commune reuses its orgs */
@@ -162,11 +163,11 @@ static void test_minh_duc_levels(void **state)
     free(p2->number);
     p2->number = strdup("99/KH-UBND");
     const char other[] = "another document";
-    assert_int_equal(app_import_plan(&a, p2, "other.md", other, sizeof other, &r, &e), DTI_OK);
+    assert_int_equal(plans_import_plan(&a, p2, "other.md", other, sizeof other, &r, &e), DTI_OK);
     assert_false(r.existed);
     assert_int_equal(r.nunits_new, 0);
-    assert_int_equal(find_match(&r, "Phòng VH-XH", 0)->how, APP_MATCH_SAME);
-    app_import_result_release(&r);
+    assert_int_equal(find_match(&r, "Phòng VH-XH", 0)->how, PLANS_MATCH_SAME);
+    plans_import_result_release(&r);
     plan_free(p2);
     free(bytes);
     app_close(&a);
@@ -194,12 +195,12 @@ static void test_name_without_letters(void **state)
     assert_int_equal(strlist_add(&d->lead, "Công an xã"), 0);
     assert_int_equal(strlist_add(&d->support, "-"), 0);
     assert_int_equal(strlist_add(&d->support, "…"), 0);
-    app_import_result r;
+    plans_import_result r;
     const char data[] = "nokey";
-    if (app_import_plan(&a, p, "nokey.md", data, sizeof data - 1, &r, &e))
+    if (plans_import_plan(&a, p, "nokey.md", data, sizeof data - 1, &r, &e))
         fail_msg("%s", e.msg);
-    const app_match *m = find_match(&r, "-", 0);
-    assert_int_equal(m->how, APP_MATCH_NONE);
+    const plans_match *m = find_match(&r, "-", 0);
+    assert_int_equal(m->how, PLANS_MATCH_NONE);
     assert_int_equal(m->org_id, 0);
     assert_int_equal(find_match(&r, "…", 0)->org_id, 0);
     assert_int_equal(r.nunits, 1);
@@ -212,11 +213,11 @@ static void test_name_without_letters(void **state)
     assert_int_equal(warned, 1);
     /* the plan keeps the names as written */
     plan *back = NULL;
-    assert_int_equal(app_plan_get(&a, r.plan_id, &back, &e), DTI_OK);
+    assert_int_equal(plans_get(&a, r.plan_id, &back, &e), DTI_OK);
     assert_int_equal(back->indicators[0]->support.n, 2);
     assert_string_equal(back->indicators[0]->support.v[0], "-");
     plan_free(back);
-    app_import_result_release(&r);
+    plans_import_result_release(&r);
     plan_free(p);
     app_close(&a);
 }

@@ -87,9 +87,9 @@ static void report(world *w, const auth_user *rep, int64_t org, const char *peri
     report_fill_result r;
     report_key k = key(w->f.plan, org, period);
     time_t t = ts(submitted);
-    if (report_fill_csv(w->f.s, rep, &k, csv, strlen(csv), t, &r, &e) ||
-        report_submit(w->f.s, rep, &k, t, NULL, &e) ||
-        (approve && report_approve(w->f.s, &w->f.coord_a, &k, t + 3600, &e)))
+    if (report_fill_csv_as(w->f.s, rep, &k, csv, strlen(csv), t, &r, &e) ||
+        report_submit_as(w->f.s, rep, &k, t, NULL, &e) ||
+        (approve && report_approve_as(w->f.s, &w->f.coord_a, &k, t + 3600, &e)))
         fail_msg("report %s %s: %s", period, csv, e.msg);
 }
 
@@ -135,7 +135,7 @@ static void approve_a1_march(world *w)
 {
     dti_err e;
     report_key k = key(w->f.plan, w->f.A1, "2026-03");
-    assert_int_equal(report_approve(w->f.s, &w->f.coord_a, &k, ts("2026-04-11T03:00:00Z"), &e), DTI_OK);
+    assert_int_equal(report_approve_as(w->f.s, &w->f.coord_a, &k, ts("2026-04-11T03:00:00Z"), &e), DTI_OK);
 }
 
 static void test_figures(void **state)

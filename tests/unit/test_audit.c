@@ -257,7 +257,7 @@ static void test_reports_against_log(void **state)
     assert_int_equal(fixture_open(&f, 1), 0);
     report_key k = {f.plan, f.A1, "2026-03"};
     const char csv[] = "code,numerator,denominator,value\nI1,30,40,75\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
     assert_true(c.ok);
     assert_int_equal(c.reports, 1);

@@ -177,7 +177,7 @@ static void test_create(void **state)
         json_t *w = NULL, *p;
         size_t k;
         assert_int_equal(auth_user_get(a.st, du[i].name, &u, &e), DTI_OK);
-        assert_int_equal(duty_list(a.st, &u, r.plan_id, u.org_id, NULL, now, &w, &e), DTI_OK);
+        assert_int_equal(report_duty_list_as(a.st, &u, r.plan_id, u.org_id, NULL, now, &w, &e), DTI_OK);
         json_array_foreach(json_object_get(w, "periods"), k, p) {
             const char *code = json_string_value(json_object_get(p, "code"));
             const char *when = json_string_value(json_object_get(p, "when"));

@@ -42,32 +42,32 @@ static void test_rule(void **state)
                            "year:cutoff=none:unit=05/12"};
     /* a month: from its first day to its deadline (15th of the next month) */
     period_entry m = entry(rules, 3, "2026-03");
-    assert_int_equal(duty_period(&m, day(2026, 2, 28), 1, 0), DUTY_NONE);      /* not started */
-    assert_int_equal(duty_period(&m, day(2026, 3, 1), 1, 0), DUTY_CURRENT);
-    assert_int_equal(duty_period(&m, day(2026, 4, 15), 1, 0), DUTY_CURRENT);    /* the deadline day */
-    assert_int_equal(duty_period(&m, day(2026, 4, 16), 1, 0), DUTY_PAST);       /* missed */
-    assert_int_equal(duty_period(&m, day(2026, 4, 16), 1, 1), DUTY_NONE);       /* approved: done */
-    assert_int_equal(duty_period(&m, day(2026, 4, 10), 1, 1), DUTY_CURRENT);    /* approved, still open */
-    assert_int_equal(duty_period(&m, day(2026, 4, 10), 0, 0), DUTY_NONE);       /* no duty then */
+    assert_int_equal(report_duty_period(&m, day(2026, 2, 28), 1, 0), REPORT_DUTY_NONE);      /* not started */
+    assert_int_equal(report_duty_period(&m, day(2026, 3, 1), 1, 0), REPORT_DUTY_CURRENT);
+    assert_int_equal(report_duty_period(&m, day(2026, 4, 15), 1, 0), REPORT_DUTY_CURRENT);    /* the deadline day */
+    assert_int_equal(report_duty_period(&m, day(2026, 4, 16), 1, 0), REPORT_DUTY_PAST);       /* missed */
+    assert_int_equal(report_duty_period(&m, day(2026, 4, 16), 1, 1), REPORT_DUTY_NONE);       /* approved: done */
+    assert_int_equal(report_duty_period(&m, day(2026, 4, 10), 1, 1), REPORT_DUTY_CURRENT);    /* approved, still open */
+    assert_int_equal(report_duty_period(&m, day(2026, 4, 10), 0, 0), REPORT_DUTY_NONE);       /* no duty then */
     /* a quarter due before it ends (18th of its last month): open to its end */
     period_entry q = entry(rules, 3, "2026-Q1");
     assert_int_equal(q.unit_due, day(2026, 3, 18));
-    assert_int_equal(duty_period(&q, day(2026, 3, 25), 1, 0), DUTY_CURRENT);
-    assert_int_equal(duty_period(&q, day(2026, 4, 1), 1, 0), DUTY_PAST);
-    assert_int_equal(duty_period(&q, day(2026, 4, 1), 1, 1), DUTY_NONE);
+    assert_int_equal(report_duty_period(&q, day(2026, 3, 25), 1, 0), REPORT_DUTY_CURRENT);
+    assert_int_equal(report_duty_period(&q, day(2026, 4, 1), 1, 0), REPORT_DUTY_PAST);
+    assert_int_equal(report_duty_period(&q, day(2026, 4, 1), 1, 1), REPORT_DUTY_NONE);
     /* the year, due 05/12: open all year */
     period_entry y = entry(rules, 3, "2026");
-    assert_int_equal(duty_period(&y, day(2026, 1, 1), 1, 0), DUTY_CURRENT);
-    assert_int_equal(duty_period(&y, day(2026, 12, 31), 1, 0), DUTY_CURRENT);
-    assert_int_equal(duty_period(&y, day(2027, 1, 1), 1, 0), DUTY_PAST);
+    assert_int_equal(report_duty_period(&y, day(2026, 1, 1), 1, 0), REPORT_DUTY_CURRENT);
+    assert_int_equal(report_duty_period(&y, day(2026, 12, 31), 1, 0), REPORT_DUTY_CURRENT);
+    assert_int_equal(report_duty_period(&y, day(2027, 1, 1), 1, 0), REPORT_DUTY_PAST);
     /* no deadline: open to its end */
     const char *none[] = {"month:cutoff=none:unit=none"};
     period_entry n = entry(none, 1, "2026-03");
     assert_int_equal(n.unit_due, PERIOD_NO_DAY);
-    assert_int_equal(duty_period(&n, day(2026, 3, 31), 1, 0), DUTY_CURRENT);
-    assert_int_equal(duty_period(&n, day(2026, 4, 1), 1, 0), DUTY_PAST);
-    assert_int_equal(duty_period(NULL, day(2026, 4, 1), 1, 0), DUTY_NONE);
-    assert_string_equal(duty_when_name(DUTY_PAST), "past");
+    assert_int_equal(report_duty_period(&n, day(2026, 3, 31), 1, 0), REPORT_DUTY_CURRENT);
+    assert_int_equal(report_duty_period(&n, day(2026, 4, 1), 1, 0), REPORT_DUTY_PAST);
+    assert_int_equal(report_duty_period(NULL, day(2026, 4, 1), 1, 0), REPORT_DUTY_NONE);
+    assert_string_equal(report_duty_when_name(REPORT_DUTY_PAST), "past");
 }
 
 static report_key key(int64_t plan_id, int64_t org, const char *code)
@@ -87,10 +87,10 @@ static void report_a1(fixture *f, const char *code, time_t at, int approve)
     report_fill_result r;
     report_key k = key(f->plan, f->A1, code);
     const char csv[] = "code,numerator,denominator,status\nI1,7,10,\nK1,,,đang triển khai\n";
-    assert_int_equal(report_fill_csv(f->s, &f->rep_a1, &k, csv, strlen(csv), at, &r, &e), DTI_OK);
-    assert_int_equal(report_submit(f->s, &f->rep_a1, &k, at, NULL, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f->s, &f->rep_a1, &k, csv, strlen(csv), at, &r, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f->s, &f->rep_a1, &k, at, NULL, &e), DTI_OK);
     if (approve)
-        assert_int_equal(report_approve(f->s, &f->coord_a, &k, at + 3600, &e), DTI_OK);
+        assert_int_equal(report_approve_as(f->s, &f->coord_a, &k, at + 3600, &e), DTI_OK);
 }
 
 static json_t *find(json_t *arr, const char *key_name, const char *value)
@@ -126,7 +126,7 @@ static void test_list(void **state)
     assert_int_equal(fixture_open(&f, 1), 0);
 
     /* no calendar yet: the items, no periods, a note */
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_OK);
     assert_false(json_is_true(json_object_get(j, "calendar")));
     assert_int_equal(json_array_size(json_object_get(j, "periods")), 0);
     assert_non_null(json_string_value(json_object_get(j, "note")));
@@ -136,7 +136,7 @@ static void test_list(void **state)
     /* calendar periods: these tests are about duties, not the 15→14 default */
     const char *rules[] = {"month:cutoff=none:unit=15+1", "quarter:cutoff=none:unit=18@last",
                            "year:cutoff=none:unit=05/12"};
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 3, FIX_NOW, NULL, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 3, NULL, &e), DTI_OK);
     /* January approved on time, February submitted and waiting */
     report_a1(&f, "2026-01", (time_t)1770800000, 1);     /* 2026-02-11 */
     report_a1(&f, "2026-02", (time_t)1773300000, 0);     /* 2026-03-12 */
@@ -145,7 +145,7 @@ static void test_list(void **state)
     assert_int_equal(setenv("DTI_NOW", "2026-04-10T03:00:00Z", 1), 0);
     time_t now = app_now();
     assert_int_equal(period_today_vn(now), day(2026, 4, 10));
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
     assert_string_equal(json_string_value(json_object_get(j, "today")), "10/04/2026");
     json_t *ps = json_object_get(j, "periods");
     codes(ps, got, sizeof got);
@@ -181,17 +181,17 @@ static void test_list(void **state)
 
     /* March approved now: still listed while open, as approved */
     report_a1(&f, "2026-03", now, 1);
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
     assert_string_equal(json_string_value(json_object_get(find(json_object_get(j, "periods"), "code", "2026-03"),
                                                           "state")), "approved");
     json_decref(j);
     /* ... and gone once its deadline has passed */
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, NULL, now + 10 * 86400, &j, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, NULL, now + 10 * 86400, &j, &e), DTI_OK);
     assert_null(find(json_object_get(j, "periods"), "code", "2026-03"));
     json_decref(j);
 
     /* A2 supports I1 and leads I2: both listed, with their roles */
-    assert_int_equal(duty_list(f.s, &f.rep_a2, f.plan, f.A2, NULL, now, &j, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a2, f.plan, f.A2, NULL, now, &j, &e), DTI_OK);
     items = json_object_get(j, "items");
     assert_string_equal(json_string_value(json_object_get(find(items, "code", "I1"), "role")), "support");
     assert_string_equal(json_string_value(json_object_get(find(items, "code", "I2"), "role")), "lead");
@@ -200,16 +200,16 @@ static void test_list(void **state)
 
     /* I1's lead moves to A2 today: gone from A1's list now, kept for March */
     int64_t to[] = {f.A2};
-    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", to, 1, now, &e), DTI_OK);
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.coord_a, now), f.plan, 0, "I1", "lead", to, 1, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, NULL, now, &j, &e), DTI_OK);
     assert_null(find(json_object_get(j, "items"), "code", "I1"));
     json_decref(j);
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, "2026-03", now, &j, &e), DTI_OK);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, "2026-03", now, &j, &e), DTI_OK);
     assert_non_null(find(json_object_get(j, "items"), "code", "I1"));
     assert_int_equal(json_array_size(json_object_get(j, "periods")), 1);
     json_decref(j);
     /* a period not in the calendar */
-    assert_int_equal(duty_list(f.s, &f.rep_a1, f.plan, f.A1, "2026-H1", now, &j, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a1, f.plan, f.A1, "2026-H1", now, &j, &e), DTI_ERR_INPUT);
     assert_null(j);
     unsetenv("DTI_NOW");
     fixture_close(&f);
@@ -223,15 +223,15 @@ static void test_access(void **state)
     json_t *j = NULL;
     assert_int_equal(fixture_open(&f, 1), 0);
     /* another unit of the same commune, another commune, an org not in the plan */
-    assert_int_equal(duty_list(f.s, &f.rep_a2, f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(duty_list(f.s, &f.coord_b, f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(duty_list(f.s, &f.admin, f.plan, f.B1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(duty_list(f.s, &f.admin, 999, f.A1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_duty_list_as(f.s, &f.rep_a2, f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_duty_list_as(f.s, &f.coord_b, f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_duty_list_as(f.s, &f.admin, f.plan, f.B1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_duty_list_as(f.s, &f.admin, 999, f.A1, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
     assert_null(j);
     /* readers in scope */
     const auth_user *ok[] = {&f.admin, &f.coord_a, &f.view_a, &f.view_p, &f.rep_a1};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
-        assert_int_equal(duty_list(f.s, ok[i], f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_OK);
+        assert_int_equal(report_duty_list_as(f.s, ok[i], f.plan, f.A1, NULL, FIX_NOW, &j, &e), DTI_OK);
         json_decref(j);
     }
     fixture_close(&f);
@@ -245,14 +245,14 @@ static void test_queue(void **state)
     json_t *j = NULL;
     assert_int_equal(fixture_open(&f, 1), 0);
     const char *rules[] = {"month:cutoff=none:unit=15+1"};
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 1, FIX_NOW, NULL, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 1, NULL, &e), DTI_OK);
     report_a1(&f, "2026-02", (time_t)1773300000, 0);     /* waiting */
     report_a1(&f, "2026-01", (time_t)1770800000, 1);     /* approved */
     struct { const auth_user *u; size_t n; int review; } who[] = {
         {&f.coord_a, 1, 1}, {&f.admin, 1, 1}, {&f.view_a, 1, 0}, {&f.rep_a1, 1, 0}, {&f.rep_a2, 0, 0},
     };
     for (size_t i = 0; i < sizeof who / sizeof *who; i++) {
-        assert_int_equal(report_queue(f.s, who[i].u, f.plan, NULL, NULL, FIX_NOW, &j, &e), DTI_OK);
+        assert_int_equal(report_queue_as(f.s, who[i].u, f.plan, NULL, NULL, FIX_NOW, &j, &e), DTI_OK);
         json_t *rs = json_object_get(j, "reports");
         assert_int_equal(json_array_size(rs), who[i].n);
         if (who[i].n) {
@@ -264,13 +264,13 @@ static void test_queue(void **state)
         }
         json_decref(j);
     }
-    assert_int_equal(report_queue(f.s, &f.coord_b, f.plan, NULL, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_queue(f.s, &f.coord_a, f.plan, "waiting", NULL, FIX_NOW, &j, &e), DTI_ERR_INPUT);
-    assert_int_equal(report_queue(f.s, &f.coord_a, f.plan, NULL, "2026-H1", FIX_NOW, &j, &e), DTI_ERR_INPUT);
-    assert_int_equal(report_queue(f.s, &f.coord_a, f.plan, "approved", "2026-01", FIX_NOW, &j, &e), DTI_OK);
+    assert_int_equal(report_queue_as(f.s, &f.coord_b, f.plan, NULL, NULL, FIX_NOW, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_queue_as(f.s, &f.coord_a, f.plan, "waiting", NULL, FIX_NOW, &j, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_queue_as(f.s, &f.coord_a, f.plan, NULL, "2026-H1", FIX_NOW, &j, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_queue_as(f.s, &f.coord_a, f.plan, "approved", "2026-01", FIX_NOW, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(json_object_get(j, "reports")), 1);
     json_decref(j);
-    assert_int_equal(report_queue(f.s, &f.coord_a, f.plan, "approved", "2026-02", FIX_NOW, &j, &e), DTI_OK);
+    assert_int_equal(report_queue_as(f.s, &f.coord_a, f.plan, "approved", "2026-02", FIX_NOW, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(json_object_get(j, "reports")), 0);
     json_decref(j);
     fixture_close(&f);

@@ -10,6 +10,7 @@
 #include "app_fixture.h"
 #include "app/audit/audit.h"
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "app/report/report.h"
 
 static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,percent\n"
@@ -18,11 +19,11 @@ static const char CSV_A1[] = "kind,code,numerator,denominator,value,note,status,
 static const char CSV_A2[] = "code,value\nI2,3\n";
 static const char PDF[] = "%PDF-1.4\n% evidence\n1 0 obj << >> endobj\n%%EOF\n";
 
-static report_key key(int64_t plan, int64_t org)
+static report_key key(int64_t plan_id, int64_t org)
 {
     report_key k;
     memset(&k, 0, sizeof k);
-    k.plan_id = plan;
+    k.plan_id = plan_id;
     k.org_id = org;
     snprintf(k.period, sizeof k.period, "2026-03");
     return k;
@@ -90,72 +91,72 @@ static void test_reports_by_role(void **state)
     time_t t = FIX_NOW;
 
     /* a reporter cannot write another unit's report */
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k2, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, NULL, NULL,
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k2, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, NULL, NULL,
                                    &e), DTI_ERR_NOTFOUND);
     int64_t n = -1;
     assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM reports", NULL, 0, &n, NULL, &e), DTI_OK);
     assert_int_equal(n, 0);
     /* each writes its own */
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_OK);
     assert_int_equal(r.values, 1);
     assert_int_equal(r.tasks, 1);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, CSV_A2, strlen(CSV_A2), t, &r, &e), DTI_OK);
     /* a reporter cannot read another unit's report, its versions, or its evidence */
-    assert_int_equal(report_show(f.s, &f.rep_a2, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_show_as(f.s, &f.rep_a2, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
     assert_null(j);
-    assert_int_equal(report_versions(f.s, &f.rep_a2, &k1, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_versions_as(f.s, &f.rep_a2, &k1, &j, &e), DTI_ERR_NOTFOUND);
     int64_t ev = 0;
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k1, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, &ev, NULL,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k1, 0, NULL, "a.pdf", PDF, strlen(PDF), 0, t, &ev, NULL,
                                    &e), DTI_OK);
     char *bytes = NULL;
     size_t nb = 0;
-    assert_int_equal(report_evidence_get(f.s, &f.rep_a2, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_evidence_get(f.s, &f.rep_a1, ev, &bytes, &nb, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(report_evidence_get_as(f.s, &f.rep_a2, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_evidence_get_as(f.s, &f.rep_a1, ev, &bytes, &nb, NULL, NULL, &e), DTI_OK);
     assert_int_equal(nb, strlen(PDF));
     free(bytes);
     /* a support org (A2 supports I1) may add a note, not a value */
     const char sup_val[] = "code,value,note\nI1,90,\n";
     const char sup_note[] = "code,note\nI1,Trạm đã hỗ trợ 20 hồ sơ\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, sup_val, strlen(sup_val), t, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, sup_val, strlen(sup_val), t, &r, &e), DTI_ERR_PERM);
     assert_non_null(strstr(e.msg, "chủ trì"));
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, sup_note, strlen(sup_note), t, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, sup_note, strlen(sup_note), t, &r, &e), DTI_OK);
     /* ... which the lead sees */
-    assert_int_equal(report_show(f.s, &f.rep_a1, &k1, 0, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.rep_a1, &k1, 0, t, &j, &e), DTI_OK);
     json_t *sup = json_object_get(j, "support");
     assert_int_equal(json_array_size(sup), 1);
     assert_string_equal(json_string_value(json_object_get(json_array_get(sup, 0), "note")),
                         "Trạm đã hỗ trợ 20 hồ sơ");
     json_decref(j);
     /* a viewer reads but cannot write, submit or review */
-    assert_int_equal(report_show(f.s, &f.view_a, &k1, 0, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.view_a, &k1, 0, t, &j, &e), DTI_OK);
     json_decref(j);
-    assert_int_equal(report_fill_csv(f.s, &f.view_a, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_ERR_PERM);
-    assert_int_equal(report_submit(f.s, &f.view_a, &k1, t, NULL, &e), DTI_ERR_PERM);
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k1, t, NULL, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.view_a, &k1, t, &e), DTI_ERR_PERM);
-    assert_int_equal(report_return(f.s, &f.view_a, &k1, "sai", t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv_as(f.s, &f.view_a, &k1, CSV_A1, strlen(CSV_A1), t, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_submit_as(f.s, &f.view_a, &k1, t, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k1, t, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.view_a, &k1, t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_return_as(f.s, &f.view_a, &k1, "sai", t, &e), DTI_ERR_PERM);
     /* a reporter cannot review its own report */
-    assert_int_equal(report_approve(f.s, &f.rep_a1, &k1, t, &e), DTI_ERR_PERM);
+    assert_int_equal(report_approve_as(f.s, &f.rep_a1, &k1, t, &e), DTI_ERR_PERM);
     /* outside the commune's scope: nothing, not even a look */
-    assert_int_equal(report_show(f.s, &f.coord_b, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_approve(f.s, &f.coord_b, &k1, t, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_completeness(f.s, &f.coord_b, f.plan, "2026-03", t, &j, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_evidence_get(f.s, &f.coord_b, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_show_as(f.s, &f.coord_b, &k1, 0, t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_approve_as(f.s, &f.coord_b, &k1, t, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_completeness_as(f.s, &f.coord_b, f.plan, "2026-03", t, &j, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_evidence_get_as(f.s, &f.coord_b, ev, &bytes, &nb, NULL, NULL, &e), DTI_ERR_NOTFOUND);
     /* ... with the answer a missing file gets: its existence does not leak */
     assert_non_null(strstr(e.msg, "không có tài liệu kiểm chứng số"));
-    assert_int_equal(report_check_evidence(f.s, &f.coord_b, ev, 1, t, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_check_evidence_as(f.s, &f.coord_b, ev, 1, t, &e), DTI_ERR_NOTFOUND);
     assert_non_null(strstr(e.msg, "không có tài liệu kiểm chứng số"));
     /* the province's viewer sees it */
-    assert_int_equal(report_show(f.s, &f.view_p, &k1, 0, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.view_p, &k1, 0, t, &j, &e), DTI_OK);
     json_decref(j);
     /* the coordinator approves */
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k1, t, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k1, t, &e), DTI_OK);
     /* completeness as a reporter counts only its own org */
-    assert_int_equal(report_completeness(f.s, &f.rep_a1, f.plan, "2026-03", t, &j, &e), DTI_OK);
+    assert_int_equal(report_completeness_as(f.s, &f.rep_a1, f.plan, "2026-03", t, &j, &e), DTI_OK);
     assert_int_equal(json_integer_value(json_object_get(j, "expected")), 1);
     json_decref(j);
-    assert_int_equal(report_completeness(f.s, &f.coord_a, f.plan, "2026-03", t, &j, &e), DTI_OK);
+    assert_int_equal(report_completeness_as(f.s, &f.coord_a, f.plan, "2026-03", t, &j, &e), DTI_OK);
     assert_int_equal(json_integer_value(json_object_get(j, "expected")), 2);
     assert_int_equal(json_integer_value(json_object_get(j, "received")), 1);
     json_decref(j);
@@ -170,18 +171,18 @@ static void test_reports_by_role(void **state)
     fixture_close(&f);
 }
 
-/* Ids of the plans U lists through app_plan_list, in *IDS (at most 8). */
+/* Ids of the plans U lists through plans_list, in *IDS (at most 8). */
 static size_t listed(fixture *f, const auth_user *u, int64_t ids[8])
 {
-    app a = {f->s, u->id};
-    store_plan_row *v = NULL;
+    app a = {.st = f->s, .user_id = u->id};
+    plans_row *v = NULL;
     size_t n = 0;
     dti_err e;
-    assert_int_equal(app_plan_list(&a, &v, &n, &e), DTI_OK);
+    assert_int_equal(plans_list(&a, &v, &n, &e), DTI_OK);
     assert_true(n <= 8);
     for (size_t i = 0; i < n; i++)
         ids[i] = v[i].id;
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     return n;
 }
 
@@ -240,40 +241,40 @@ static void test_plans_by_scope(void **state)
     assert_true(has(ids, n, f.plan) && has(ids, n, plan_b));
 
     /* reading and exporting: B's plan is "not found" for A's reporter */
-    app ra = {f.s, f.rep_a1.id};
+    app ra = {.st = f.s, .user_id = f.rep_a1.id};
     plan *p = NULL;
     char *txt = NULL;
-    assert_int_equal(app_plan_get(&ra, plan_b, &p, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_get(&ra, plan_b, &p, &e), DTI_ERR_NOTFOUND);
     assert_null(p);
-    assert_int_equal(app_plan_export(&ra, plan_b, &txt, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_export(&ra, plan_b, &txt, &e), DTI_ERR_NOTFOUND);
     assert_null(txt);
     assert_null(strstr(e.msg, "Bình"));
-    assert_int_equal(app_plan_get(&ra, f.plan, &p, &e), DTI_OK);
+    assert_int_equal(plans_get(&ra, f.plan, &p, &e), DTI_OK);
     assert_non_null(p);
     plan_free(p);
     p = NULL;
     /* A's viewer reads and exports A's plan, not B's, and may not write A's */
-    app va = {f.s, f.view_a.id};
-    assert_int_equal(app_plan_export(&va, f.plan, &txt, &e), DTI_OK);
+    app va = {.st = f.s, .user_id = f.view_a.id};
+    assert_int_equal(plans_export(&va, f.plan, &txt, &e), DTI_OK);
     assert_non_null(strstr(txt, "xã An"));
     free(txt);
     txt = NULL;
-    assert_int_equal(app_plan_get(&va, plan_b, &p, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_get(&va, plan_b, &p, &e), DTI_ERR_NOTFOUND);
     assert_int_equal(auth_can_plan(f.s, &f.view_a, AUTH_PLAN_WRITE, f.plan, &e), DTI_ERR_PERM);
     assert_int_equal(auth_can_plan(f.s, &f.view_a, AUTH_REPORT_WRITE, f.plan, &e), DTI_ERR_PERM);
     assert_int_equal(auth_can_plan(f.s, &f.coord_a, AUTH_PLAN_WRITE, f.plan, &e), DTI_OK);
     /* the province viewer reads B's plan */
-    app vp = {f.s, f.view_p.id};
-    assert_int_equal(app_plan_get(&vp, plan_b, &p, &e), DTI_OK);
+    app vp = {.st = f.s, .user_id = f.view_p.id};
+    assert_int_equal(plans_get(&vp, plan_b, &p, &e), DTI_OK);
     plan_free(p);
     p = NULL;
     /* the system actor is refused once users exist */
-    app sys = {f.s, 0};
-    assert_int_equal(app_plan_get(&sys, f.plan, &p, &e), DTI_ERR_AUTH);
-    assert_int_equal(app_plan_list(&sys, &(store_plan_row *){NULL}, &n, &e), DTI_ERR_AUTH);
+    app sys = {.st = f.s, .user_id = 0};
+    assert_int_equal(plans_get(&sys, f.plan, &p, &e), DTI_ERR_AUTH);
+    assert_int_equal(plans_list(&sys, &(plans_row *){NULL}, &n, &e), DTI_ERR_AUTH);
     /* a missing plan stays missing, for an admin too */
-    app ad = {f.s, f.admin.id};
-    assert_int_equal(app_plan_get(&ad, plan_b + 100, &p, &e), DTI_ERR_NOTFOUND);
+    app ad = {.st = f.s, .user_id = f.admin.id};
+    assert_int_equal(plans_get(&ad, plan_b + 100, &p, &e), DTI_ERR_NOTFOUND);
     fixture_close(&f);
 }
 
@@ -284,14 +285,14 @@ static void test_plans_system(void **state)
     fixture f;
     dti_err e;
     assert_int_equal(fixture_open(&f, 0), 0);
-    app sys = {f.s, 0};
-    store_plan_row *v = NULL;
+    app sys = {.st = f.s, .user_id = 0};
+    plans_row *v = NULL;
     size_t n = 0;
-    assert_int_equal(app_plan_list(&sys, &v, &n, &e), DTI_OK);
+    assert_int_equal(plans_list(&sys, &v, &n, &e), DTI_OK);
     assert_int_equal(n, 1);
-    store_plan_rows_free(v, n);
+    plans_rows_free(v, n);
     plan *p = NULL;
-    assert_int_equal(app_plan_get(&sys, f.plan, &p, &e), DTI_OK);
+    assert_int_equal(plans_get(&sys, f.plan, &p, &e), DTI_OK);
     plan_free(p);
     fixture_close(&f);
 }

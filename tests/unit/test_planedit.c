@@ -38,7 +38,7 @@ static dti_rc edit_i1(fixture *f, const auth_user *u, const char *ch, json_t **o
     json_error_t je;
     json_t *j = json_loads(ch, 0, &je);
     assert_non_null(j);
-    dti_rc rc = planedit_indicator(f->s, u, f->plan, "I1", NULL, j, FIX_NOW, out, e);
+    dti_rc rc = plans_edit_indicator(FIX_AS(f->s, u, FIX_NOW), f->plan, "I1", NULL, j, out, e);
     json_decref(j);
     return rc;
 }
@@ -140,7 +140,7 @@ static void test_bad_input_changes_nothing(void **state)
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit", 0), n);
     /* an unknown item */
     json_t *j = json_pack("{s:s}", "name", "x");
-    assert_int_equal(planedit_indicator(f.s, &f.coord_a, f.plan, "I9", NULL, j, FIX_NOW, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_edit_indicator(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, "I9", NULL, j, NULL, &e), DTI_ERR_NOTFOUND);
     assert_string_equal(e.field, "code");
     json_decref(j);
     fixture_close(&f);
@@ -158,10 +158,10 @@ static void test_who_may_edit(void **state)
     assert_int_equal(edit_i1(&f, &f.coord_b, ch, NULL, &e), DTI_ERR_NOTFOUND);  /* another commune */
     assert_null(strstr(e.msg, "An"));
     int64_t to[] = {f.A2};
-    assert_int_equal(assign_set_item(f.s, &f.coord_b, f.plan, 0, f.i1, "lead", to, 1, FIX_NOW, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(assign_set_item(f.s, &f.view_a, f.plan, 0, f.i1, "lead", to, 1, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(plans_assign_set_item(FIX_AS(f.s, &f.coord_b, FIX_NOW), f.plan, 0, f.i1, "lead", to, 1, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_assign_set_item(FIX_AS(f.s, &f.view_a, FIX_NOW), f.plan, 0, f.i1, "lead", to, 1, &e), DTI_ERR_PERM);
     json_t *u = NULL;
-    assert_int_equal(planedit_units(f.s, &f.coord_b, f.plan, &u, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_edit_units(FIX_AS(f.s, &f.coord_b, FIX_NOW), f.plan, &u, &e), DTI_ERR_NOTFOUND);
     char *name = text(&f, "SELECT name FROM indicators WHERE id = ?", f.i1);
     assert_string_equal(name, "Tỷ lệ hồ sơ trực tuyến");
     free(name);
@@ -181,7 +181,7 @@ static void test_task_and_groups(void **state)
                                      "(?1, 1, '2', 'Dữ liệu')", g, 1, &e), DTI_OK);
     j = json_loads("{\"outputs\": [\"Kế hoạch\", \" Báo cáo  kết quả \"], \"due_text\": \"Tháng 12/2026\", "
                    "\"group\": \"2\", \"funding\": \"Ngân sách xã\"}", 0, &je);
-    assert_int_equal(planedit_task(f.s, &f.coord_a, f.plan, "K1", NULL, j, FIX_NOW, &out, &e), DTI_OK);
+    assert_int_equal(plans_edit_task(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, "K1", NULL, j, &out, &e), DTI_OK);
     json_decref(j);
     assert_string_equal(json_string_value(json_object_get(out, "due")), "2026-12");
     assert_string_equal(json_string_value(json_object_get(out, "group")), "2");
@@ -192,7 +192,7 @@ static void test_task_and_groups(void **state)
                                "entity_id = CAST(? AS TEXT)", f.k1), 1);
     /* an empty output is refused, named */
     j = json_loads("{\"outputs\": [\"Kế hoạch\", \"\"]}", 0, &je);
-    assert_int_equal(planedit_task(f.s, &f.coord_a, f.plan, "K1", NULL, j, FIX_NOW, NULL, &e), DTI_ERR_INPUT);
+    assert_int_equal(plans_edit_task(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, "K1", NULL, j, NULL, &e), DTI_ERR_INPUT);
     assert_string_equal(e.field, "outputs[1]");
     json_decref(j);
     /* a code in two groups needs its group */
@@ -200,11 +200,11 @@ static void test_task_and_groups(void **state)
     assert_int_equal(store_exec(f.s, "INSERT INTO indicators (plan_id, seq, code, group_code, name) "
                                      "VALUES (?, 3, 'I1', '2', 'Khác')", i, 1, &e), DTI_OK);
     int64_t id = 0;
-    assert_int_equal(planedit_find(f.s, &f.coord_a, f.plan, 0, "I1", NULL, &id, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(plans_edit_find(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", NULL, &id, &e), DTI_ERR_CONFLICT);
     assert_string_equal(e.field, "group");
-    assert_int_equal(planedit_find(f.s, &f.coord_a, f.plan, 0, "I1", "1", &id, &e), DTI_OK);
+    assert_int_equal(plans_edit_find(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", "1", &id, &e), DTI_OK);
     assert_int_equal(id, f.i1);
-    assert_int_equal(planedit_find(f.s, &f.coord_a, f.plan, 0, "I1", "2", &id, &e), DTI_OK);
+    assert_int_equal(plans_edit_find(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", "2", &id, &e), DTI_OK);
     assert_true(id != f.i1);
     fixture_close(&f);
 }
@@ -220,7 +220,7 @@ static void test_reassign_and_units(void **state)
     char body[128];
     snprintf(body, sizeof body, "{\"lead\": [%lld], \"support\": [%lld]}", (long long)f.A2, (long long)f.A1);
     j = json_loads(body, 0, &je);
-    assert_int_equal(planedit_assign(f.s, &f.coord_a, f.plan, 0, "I1", NULL, j, FIX_NOW, &out, &e), DTI_OK);
+    assert_int_equal(plans_edit_assign(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", NULL, j, &out, &e), DTI_OK);
     json_decref(j);
     assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(out, "lead"), 0), "org_id")), f.A2);
     assert_int_equal(json_integer_value(json_object_get(json_array_get(json_object_get(out, "support"), 0), "org_id")),
@@ -234,24 +234,24 @@ static void test_reassign_and_units(void **state)
     /* the same again: nothing to change, nothing logged (PUT is idempotent) */
     snprintf(body, sizeof body, "{\"lead\": [%lld], \"support\": [%lld]}", (long long)f.A2, (long long)f.A1);
     j = json_loads(body, 0, &je);
-    assert_int_equal(planedit_assign(f.s, &f.coord_a, f.plan, 0, "I1", NULL, j, FIX_NOW, NULL, &e), DTI_OK);
+    assert_int_equal(plans_edit_assign(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", NULL, j, NULL, &e), DTI_OK);
     json_decref(j);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'assignment.set'", 0), 2);
     /* an org of another commune: refused as if it did not exist (the same
      * 404 as everything outside the caller's scope, issue 9), nothing changed */
     snprintf(body, sizeof body, "{\"lead\": [%lld], \"support\": [%lld]}", (long long)f.A1, (long long)f.B1);
     j = json_loads(body, 0, &je);
-    assert_int_equal(planedit_assign(f.s, &f.coord_a, f.plan, 0, "I1", NULL, j, FIX_NOW, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(plans_edit_assign(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", NULL, j, NULL, &e), DTI_ERR_NOTFOUND);
     assert_null(strstr(e.msg, "số"));
     json_decref(j);
     assert_int_equal(count(&f, "SELECT org_id FROM assignments WHERE indicator_id = ? AND role = 'lead' AND "
                                "valid_to IS NULL", f.i1), f.A2);
     j = json_loads("{\"lead\": [\"x\"]}", 0, &je);
-    assert_int_equal(planedit_assign(f.s, &f.coord_a, f.plan, 0, "I1", NULL, j, FIX_NOW, NULL, &e), DTI_ERR_INPUT);
+    assert_int_equal(plans_edit_assign(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", NULL, j, NULL, &e), DTI_ERR_INPUT);
     assert_string_equal(e.field, "lead");
     json_decref(j);
     /* the units of the plan's commune, not another's */
-    assert_int_equal(planedit_units(f.s, &f.coord_a, f.plan, &out, &e), DTI_OK);
+    assert_int_equal(plans_edit_units(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, &out, &e), DTI_OK);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(out, "commune"), "id")), f.A);
     json_t *units = json_object_get(out, "units");
     assert_int_equal(json_array_size(units), 2);

@@ -21,7 +21,7 @@ static int64_t fill(fixture *f, const auth_user *u, int64_t org, const char *csv
     k.plan_id = f->plan;
     k.org_id = org;
     snprintf(k.period, sizeof k.period, "2026-03");
-    if (report_fill_csv(f->s, u, &k, csv, strlen(csv), FIX_NOW, &r, &e)) {
+    if (report_fill_csv_as(f->s, u, &k, csv, strlen(csv), FIX_NOW, &r, &e)) {
         fprintf(stderr, "fill: %s\n", e.msg);
         return 0;
     }

@@ -98,26 +98,26 @@ static void test_run(void **state)
     json_t *list = NULL;
     const char *rules[] = {"month:unit=15+1"};
     assert_int_equal(fixture_open(&f, 1), 0);
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 1, FIX_NOW, NULL, &e), DTI_OK);
-    assert_int_equal(remind_email_set(f.s, &f.rep_a1, f.rep_a1.id, "rep1@an.example.vn", FIX_NOW, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 1, NULL, &e), DTI_OK);
+    assert_int_equal(remind_email_set_as(f.s, &f.rep_a1, f.rep_a1.id, "rep1@an.example.vn", FIX_NOW, &e), DTI_OK);
 
     /* 12/04/2026, 3 days before March's deadline (15/04): each lead unit's reporter */
-    assert_int_equal(remind_run(f.s, at(2026, 4, 12, 2), NULL, 1, &r, &e), DTI_OK);
+    assert_int_equal(remind_run_as(f.s, at(2026, 4, 12, 2), NULL, 1, &r, &e), DTI_OK);
     size_t dry = r.n;
     remind_result_release(&r);
-    assert_int_equal(remind_run(f.s, at(2026, 4, 12, 2), NULL, 0, &r, &e), DTI_OK);
+    assert_int_equal(remind_run_as(f.s, at(2026, 4, 12, 2), NULL, 0, &r, &e), DTI_OK);
     assert_int_equal(r.n, dry);
     assert_int_equal(r.n, 2);
     assert_true(has(&r, "before", "rep_a1"));
     assert_true(has(&r, "before", "rep_a2"));
     assert_string_equal(r.v[0].period, "2026-03");
     remind_result_release(&r);
-    assert_int_equal(remind_run(f.s, at(2026, 4, 12, 9), NULL, 0, &r, &e), DTI_OK);
+    assert_int_equal(remind_run_as(f.s, at(2026, 4, 12, 9), NULL, 0, &r, &e), DTI_OK);
     assert_int_equal(r.n, 0);
     remind_result_release(&r);
 
     /* 16/04: a day late, the units again and the coordinator's digest */
-    assert_int_equal(remind_run(f.s, at(2026, 4, 16, 2), NULL, 0, &r, &e), DTI_OK);
+    assert_int_equal(remind_run_as(f.s, at(2026, 4, 16, 2), NULL, 0, &r, &e), DTI_OK);
     assert_int_equal(r.n, 3);
     assert_true(has(&r, "after", "rep_a1"));
     assert_true(has(&r, "after", "rep_a2"));
@@ -126,16 +126,16 @@ static void test_run(void **state)
     remind_result_release(&r);
 
     /* each sees its own */
-    assert_int_equal(remind_notices(f.s, &f.rep_a1, 0, &list, &e), DTI_OK);
+    assert_int_equal(remind_notices_as(f.s, &f.rep_a1, 0, &list, &e), DTI_OK);
     json_t *arr = json_object_get(list, "notices");
     assert_int_equal(json_array_size(arr), 2);
     assert_int_equal(json_integer_value(json_object_get(list, "unread")), 2);
     json_int_t id = json_integer_value(json_object_get(json_array_get(arr, 0), "id"));
     assert_string_equal(json_string_value(json_object_get(json_array_get(arr, 0), "kind")), "after");
     json_decref(list);
-    assert_int_equal(remind_notice_read(f.s, &f.rep_a2, id, FIX_NOW, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(remind_notice_read(f.s, &f.rep_a1, id, FIX_NOW, &e), DTI_OK);
-    assert_int_equal(remind_notices(f.s, &f.rep_a1, 1, &list, &e), DTI_OK);
+    assert_int_equal(remind_notice_read_as(f.s, &f.rep_a2, id, FIX_NOW, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(remind_notice_read_as(f.s, &f.rep_a1, id, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(remind_notices_as(f.s, &f.rep_a1, 1, &list, &e), DTI_OK);
     assert_int_equal(json_array_size(json_object_get(list, "notices")), 1);
     assert_int_equal(json_integer_value(json_object_get(list, "unread")), 1);
     json_decref(list);
@@ -149,25 +149,25 @@ static void test_permissions(void **state)
     dti_err e;
     char *addr = NULL;
     assert_int_equal(fixture_open(&f, 1), 0);
-    assert_int_equal(remind_settings_set(f.s, &f.rep_a1, f.plan, "-1,0", 0, FIX_NOW, &e), DTI_ERR_PERM);
-    assert_int_equal(remind_settings_set(f.s, &f.coord_b, f.plan, "-1,0", 0, FIX_NOW, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(remind_settings_set(f.s, &f.coord_a, f.plan, "-1,0", 61, FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(remind_settings_set(f.s, &f.coord_a, f.plan, "-1,0", 4, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(remind_settings_set_as(f.s, &f.rep_a1, f.plan, "-1,0", 0, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(remind_settings_set_as(f.s, &f.coord_b, f.plan, "-1,0", 0, FIX_NOW, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(remind_settings_set_as(f.s, &f.coord_a, f.plan, "-1,0", 61, FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(remind_settings_set_as(f.s, &f.coord_a, f.plan, "-1,0", 4, FIX_NOW, &e), DTI_OK);
     remind_schedule s;
     int days = 0;
     assert_int_equal(remind_settings_get(f.s, f.plan, &s, &days, &e), DTI_OK);
     assert_int_equal(s.n, 2);
     assert_int_equal(days, 4);
     /* an address: oneself, or the account's manager; refused ones change nothing */
-    assert_int_equal(remind_email_set(f.s, &f.rep_a2, f.rep_a1.id, "x@y.vn", FIX_NOW, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(remind_email_set(f.s, &f.coord_a, f.rep_a1.id, "rep1@an.example.vn", FIX_NOW, &e), DTI_OK);
-    assert_int_equal(remind_email_set(f.s, &f.coord_b, f.rep_a1.id, "x@y.vn", FIX_NOW, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(remind_email_set(f.s, &f.rep_a1, f.rep_a1.id, "not an address", FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(remind_email_get(f.s, &f.rep_a1, f.rep_a1.id, &addr, &e), DTI_OK);
+    assert_int_equal(remind_email_set_as(f.s, &f.rep_a2, f.rep_a1.id, "x@y.vn", FIX_NOW, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(remind_email_set_as(f.s, &f.coord_a, f.rep_a1.id, "rep1@an.example.vn", FIX_NOW, &e), DTI_OK);
+    assert_int_equal(remind_email_set_as(f.s, &f.coord_b, f.rep_a1.id, "x@y.vn", FIX_NOW, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(remind_email_set_as(f.s, &f.rep_a1, f.rep_a1.id, "not an address", FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(remind_email_get_as(f.s, &f.rep_a1, f.rep_a1.id, &addr, &e), DTI_OK);
     assert_string_equal(addr, "rep1@an.example.vn");
     free(addr);
-    assert_int_equal(remind_email_set(f.s, &f.rep_a1, f.rep_a1.id, NULL, FIX_NOW, &e), DTI_OK);
-    assert_int_equal(remind_email_get(f.s, &f.admin, f.rep_a1.id, &addr, &e), DTI_OK);
+    assert_int_equal(remind_email_set_as(f.s, &f.rep_a1, f.rep_a1.id, NULL, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(remind_email_get_as(f.s, &f.admin, f.rep_a1.id, &addr, &e), DTI_OK);
     assert_null(addr);
     fixture_close(&f);
 }

@@ -87,7 +87,7 @@ static void test_value_checks(void **state)
     assert_int_equal(fixture_open(&f, 1), 0);
     report_key k = key(f.plan, f.A1, "2026-03");
     const char ok[] = "code,numerator,denominator,value\nI1,3,4,\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, ok, strlen(ok), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, ok, strlen(ok), FIX_NOW, &r, &e), DTI_OK);
     int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
     static const struct { const char *csv, *want; } bad[] = {
         {"code,numerator,denominator\nI1,1,0\n", "mẫu số phải lớn hơn 0"},
@@ -115,32 +115,32 @@ static void test_value_checks(void **state)
         size_t len = strlen(bad[i].csv);
         if (strstr(bad[i].want, "NUL"))
             len += 1 + strlen(bad[i].csv + len + 1);    /* the text goes on after its NUL */
-        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, bad[i].csv, len, FIX_NOW, &r, &e),
+        assert_int_not_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, bad[i].csv, len, FIX_NOW, &r, &e),
                              DTI_OK);
         if (!strstr(e.msg, bad[i].want))
             fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
     }
     /* the first rows good, the last bad: nothing of the file is kept */
     const char half[] = "code,numerator,denominator\nI1,4,4\nI1,5,4\n";
-    assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_not_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
     assert_non_null(strstr(e.msg, "dòng 3"));
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits);
     assert_int_equal(count(&f, "SELECT CAST(value AS INTEGER) FROM report_values"), 75);
     /* a rate computed from numerator and denominator; a count is not a rate */
     const char count_csv[] = "code,value,note\nI2,12,mười hai buổi\n";
     report_key k2 = key(f.plan, f.A2, "2026-03");
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, count_csv, strlen(count_csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, count_csv, strlen(count_csv), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(r.values, 1);
     /* Vietnamese headers, decimal comma, tasks and texts */
     const char vi[] = "Loại;Mã;Tử số;Mẫu số;Ghi chú;Trạng thái;Phần trăm;Sản phẩm\n"
                       "chỉ tiêu;I1;7;10;ghi chú;;;\nnhiệm vụ;K1;;;;hoàn thành;100;Kho hồ sơ số\n"
                       "khó khăn;;;;Thiếu máy quét;;;\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, vi, strlen(vi), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, vi, strlen(vi), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(r.values, 1);
     assert_int_equal(r.tasks, 1);
     assert_int_equal(r.texts, 1);
     json_t *j = NULL;
-    assert_int_equal(report_show(f.s, &f.rep_a1, &k, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.rep_a1, &k, 0, FIX_NOW, &j, &e), DTI_OK);
     assert_string_equal(json_string_value(json_object_get(j, "difficulties")), "Thiếu máy quét");
     json_t *t = json_array_get(json_object_get(j, "tasks"), 0);
     assert_string_equal(json_string_value(json_object_get(t, "status")), "hoàn thành");
@@ -165,22 +165,22 @@ static void test_state_machine_and_versions(void **state)
     const char v2[] = "code,value\nI1,60\n";
     time_t t = FIX_NOW;
     /* nothing to submit, return or approve yet */
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t, NULL, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v1, strlen(v1), t, &r, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k, t, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k, t, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, v1, strlen(v1), t, &r, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k, t, &e), DTI_ERR_CONFLICT);
     size_t missing = 0;
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t + 10, &missing, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k, t + 10, &missing, &e), DTI_OK);
     assert_int_equal(missing, 1);   /* task K1 has no entry */
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t + 11, NULL, &e), DTI_ERR_CONFLICT);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v2, strlen(v2), t, &r, &e), DTI_ERR_CONFLICT);
-    assert_int_equal(report_return(f.s, &f.coord_a, &k, "", t + 20, &e), DTI_ERR_INPUT);
-    assert_int_equal(report_return(f.s, &f.coord_a, &k, "Thiếu minh chứng", t + 20, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k, t + 21, &e), DTI_ERR_CONFLICT);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v2, strlen(v2), t + 30, &r, &e), DTI_OK);
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, t + 40, NULL, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k, t + 50, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k, t + 11, NULL, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, v2, strlen(v2), t, &r, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_return_as(f.s, &f.coord_a, &k, "", t + 20, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_return_as(f.s, &f.coord_a, &k, "Thiếu minh chứng", t + 20, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k, t + 21, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, v2, strlen(v2), t + 30, &r, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k, t + 40, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k, t + 50, &e), DTI_OK);
     /* first submission kept */
-    assert_int_equal(report_show(f.s, &f.coord_a, &k, 0, t + 60, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.coord_a, &k, 0, t + 60, &j, &e), DTI_OK);
     char ts[AUTH_TS_LEN];
     assert_string_equal(json_string_value(json_object_get(j, "submitted_at")), auth_ts(t + 10, ts));
     assert_string_equal(json_string_value(json_object_get(j, "period")), "2026-Q1");
@@ -188,36 +188,36 @@ static void test_state_machine_and_versions(void **state)
     /* approved means locked: no fill, no evidence; a reopen by a coordinator
      * with a reason makes version 2, a copy, the approved one kept */
     const char v3[] = "code,value\nI1,65\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 70, &r, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 70, &r, &e), DTI_ERR_CONFLICT);
     assert_non_null(strstr(e.msg, "reopen"));
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "a.pdf", MINI_PDF, sizeof MINI_PDF - 1, 0, t + 70, NULL, NULL,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 'i', "I1", "a.pdf", MINI_PDF, sizeof MINI_PDF - 1, 0, t + 70, NULL, NULL,
                                    &e), DTI_ERR_CONFLICT);
     int ver = 0;
-    assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "", t + 71, &ver, &e), DTI_ERR_INPUT);
-    assert_int_equal(report_reopen(f.s, &f.rep_a1, &k, "Sửa số liệu", t + 71, &ver, &e), DTI_ERR_PERM);
-    assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "Sửa số liệu tháng 3", t + 71, &ver, &e), DTI_OK);
+    assert_int_equal(report_reopen_as(f.s, &f.coord_a, &k, "", t + 71, &ver, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_reopen_as(f.s, &f.rep_a1, &k, "Sửa số liệu", t + 71, &ver, &e), DTI_ERR_PERM);
+    assert_int_equal(report_reopen_as(f.s, &f.coord_a, &k, "Sửa số liệu tháng 3", t + 71, &ver, &e), DTI_OK);
     assert_int_equal(ver, 2);
-    assert_int_equal(report_reopen(f.s, &f.coord_a, &k, "lần nữa", t + 72, &ver, &e), DTI_ERR_CONFLICT);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 73, &r, &e), DTI_OK);
+    assert_int_equal(report_reopen_as(f.s, &f.coord_a, &k, "lần nữa", t + 72, &ver, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, v3, strlen(v3), t + 73, &r, &e), DTI_OK);
     assert_int_equal(r.version, 2);
     assert_false(r.new_version);
-    assert_int_equal(report_versions(f.s, &f.rep_a1, &k, &j, &e), DTI_OK);
+    assert_int_equal(report_versions_as(f.s, &f.rep_a1, &k, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(j), 2);
     assert_string_equal(json_string_value(json_object_get(json_array_get(j, 0), "state")), "approved");
     assert_string_equal(json_string_value(json_object_get(json_array_get(j, 1), "state")), "returned");
     assert_string_equal(json_string_value(json_object_get(json_array_get(j, 1), "reason")), "Sửa số liệu tháng 3");
     json_decref(j);
-    assert_int_equal(report_show(f.s, &f.rep_a1, &k, 1, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.rep_a1, &k, 1, t, &j, &e), DTI_OK);
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 60.0);
     json_decref(j);
-    assert_int_equal(report_show(f.s, &f.rep_a1, &k, 2, t, &j, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.rep_a1, &k, 2, t, &j, &e), DTI_OK);
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 65.0);
     json_decref(j);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'report.reopen' AND "
                                "before_json IS NOT NULL AND after_json LIKE '%Sửa số liệu tháng 3%'"), 1);
     /* bad periods */
     report_key bad = key(f.plan, f.A1, "2026-13");
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &bad, v1, strlen(v1), t, &r, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &bad, v1, strlen(v1), t, &r, &e), DTI_ERR_INPUT);
     /* the log holds every step, chained */
     audit_check c;
     assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
@@ -240,8 +240,8 @@ static void test_numbers(void **state)
     report_key k2 = key(f.plan, f.A2, "2026-03");
     /* I2 is a count (">= 5 lượt"): 2.100 is two thousand one hundred */
     const char c1[] = "code,value\nI2,2.100\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, c1, strlen(c1), FIX_NOW, &r, &e), DTI_OK);
-    assert_int_equal(report_show(f.s, &f.rep_a2, &k2, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, c1, strlen(c1), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.rep_a2, &k2, 0, FIX_NOW, &j, &e), DTI_OK);
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 2100.0);
     json_decref(j);
     static const struct { const char *csv, *want; } bad[] = {
@@ -254,7 +254,7 @@ static void test_numbers(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         dti_err_clear(&e);
-        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a2, &k2, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
+        assert_int_not_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
                              DTI_OK);
         if (!strstr(e.msg, bad[i].want))
             fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
@@ -264,11 +264,11 @@ static void test_numbers(void **state)
     /* I1 is a rate: 2,1 and "1,234" are decimals; counts with grouping */
     report_key k1 = key(f.plan, f.A1, "2026-03");
     const char c2[] = "code;numerator;denominator\nI1;1.234;2.000\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, c2, strlen(c2), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k1, c2, strlen(c2), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(count(&f, "SELECT CAST(numerator AS INTEGER) FROM report_values WHERE numerator IS NOT NULL"),
                      1234);
     const char c3[] = "code;value\nI1;12,5 %\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, c3, strlen(c3), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k1, c3, strlen(c3), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(count(&f, "SELECT CAST(value * 10 AS INTEGER) FROM report_values v JOIN reports r ON "
                                "r.id = v.report_id WHERE r.org_id = (SELECT MIN(id) FROM orgs WHERE name = 'Công an xã')"),
                      125);
@@ -300,15 +300,15 @@ static void test_text_target(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         dti_err_clear(&e);
-        assert_int_not_equal(report_fill_csv(f.s, &f.rep_a1, &k, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
+        assert_int_not_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, bad[i].csv, strlen(bad[i].csv), FIX_NOW, &r, &e),
                              DTI_OK);
         if (bad[i].want && !strstr(e.msg, bad[i].want))
             fail_msg("case %zu: \"%s\" lacks \"%s\"", i, e.msg, bad[i].want);
     }
     const char half[] = "code,value,met\nI3,\"0,5\",không\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k, FIX_NOW + 2, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k, FIX_NOW + 2, &e), DTI_OK);
     app_score sc;
     memset(&sc, 0, sizeof sc);
     assert_int_equal(app_score_compute(f.s, &f.coord_a, f.plan, "2026-03", &sc, &e), DTI_OK);
@@ -335,19 +335,19 @@ static void test_no_self_approval(void **state)
     fix_assign(f.s, f.plan, f.i2, 0, f.A, "lead");
     report_key k = key(f.plan, f.A, "2026-03");
     const char c[] = "code,value\nI2,6\n";
-    assert_int_equal(report_fill_csv(f.s, &f.coord_a, &k, c, strlen(c), FIX_NOW, &r, &e), DTI_OK);
-    assert_int_equal(report_submit(f.s, &f.coord_a, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
-    dti_rc arc = report_approve(f.s, &f.coord_a, &k, FIX_NOW + 2, &e);
+    assert_int_equal(report_fill_csv_as(f.s, &f.coord_a, &k, c, strlen(c), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f.s, &f.coord_a, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
+    dti_rc arc = report_approve_as(f.s, &f.coord_a, &k, FIX_NOW + 2, &e);
     if (arc != DTI_ERR_PERM)
         fail_msg("approve: %d %s", (int)arc, e.msg);
     assert_non_null(strstr(e.msg, "không tự duyệt"));
     /* a reporter cannot allow it; the admin can, with a reason */
-    assert_int_not_equal(report_set_self_approval(f.s, &f.coord_a, f.A, 1, "x", FIX_NOW, &e), DTI_OK);
-    assert_int_equal(report_set_self_approval(f.s, &f.admin, f.A1, 1, "x", FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(report_set_self_approval(f.s, &f.admin, f.A, 1, "", FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(report_set_self_approval(f.s, &f.admin, f.A, 1, "Xã chỉ có một cán bộ", FIX_NOW, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k, FIX_NOW + 3, &e), DTI_OK);
-    assert_int_equal(report_show(f.s, &f.coord_a, &k, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_int_not_equal(report_set_self_approval_as(f.s, &f.coord_a, f.A, 1, "x", FIX_NOW, &e), DTI_OK);
+    assert_int_equal(report_set_self_approval_as(f.s, &f.admin, f.A1, 1, "x", FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_set_self_approval_as(f.s, &f.admin, f.A, 1, "", FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_set_self_approval_as(f.s, &f.admin, f.A, 1, "Xã chỉ có một cán bộ", FIX_NOW, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k, FIX_NOW + 3, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.coord_a, &k, 0, FIX_NOW, &j, &e), DTI_OK);
     assert_true(json_is_true(json_object_get(j, "self_approved")));
     json_decref(j);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'report.approve_own'"), 1);
@@ -355,10 +355,10 @@ static void test_no_self_approval(void **state)
     /* a unit's report approved by the coordinator is not self-approved */
     report_key k1 = key(f.plan, f.A1, "2026-03");
     const char c1[] = "code,value\nI1,50\n";
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, c1, strlen(c1), FIX_NOW, &r, &e), DTI_OK);
-    assert_int_equal(report_submit(f.s, &f.rep_a1, &k1, FIX_NOW + 1, NULL, &e), DTI_OK);
-    assert_int_equal(report_approve(f.s, &f.coord_a, &k1, FIX_NOW + 2, &e), DTI_OK);
-    assert_int_equal(report_show(f.s, &f.coord_a, &k1, 0, FIX_NOW, &j, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k1, c1, strlen(c1), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k1, FIX_NOW + 1, NULL, &e), DTI_OK);
+    assert_int_equal(report_approve_as(f.s, &f.coord_a, &k1, FIX_NOW + 2, &e), DTI_OK);
+    assert_int_equal(report_show_as(f.s, &f.coord_a, &k1, 0, FIX_NOW, &j, &e), DTI_OK);
     assert_true(json_is_false(json_object_get(j, "self_approved")));
     json_decref(j);
     fixture_close(&f);
@@ -413,45 +413,45 @@ static void test_evidence(void **state)
     fclose(fp);
     assert_string_equal(report_media_type(docx, n), "application/vnd.openxmlformats-officedocument."
                                                    "wordprocessingml.document");
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", pdf, strlen(pdf), 0,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 'i', "I1", "dir/bien ban.pdf", pdf, strlen(pdf), 0,
                                    FIX_NOW, &id, &fresh, &e), DTI_OK);
     assert_true(fresh);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", pdf, strlen(pdf), 0, FIX_NOW, &id,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 't', "K1", "lan2.pdf", pdf, strlen(pdf), 0, FIX_NOW, &id,
                                    &fresh, &e), DTI_OK);
     assert_false(fresh);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence_files"), 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'bien ban.pdf'"), 1);
     /* the stored name's extension follows the type: x.html holding a PDF
      * is kept as x.html.pdf; a .JPEG keeps its own */
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "x.html", pdf, strlen(pdf), 0, FIX_NOW, NULL, NULL,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 0, NULL, "x.html", pdf, strlen(pdf), 0, FIX_NOW, NULL, NULL,
                                    &e), DTI_OK);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'x.html.pdf'"), 1);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "ANH.JPEG", (const char *)jpg, sizeof jpg, 0,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 0, NULL, "ANH.JPEG", (const char *)jpg, sizeof jpg, 0,
                                    FIX_NOW, NULL, NULL, &e), DTI_OK);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'ANH.JPEG'"), 1);
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "anh", png, pngn, 0, FIX_NOW, NULL, NULL, &e),
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 0, NULL, "anh", png, pngn, 0, FIX_NOW, NULL, NULL, &e),
                      DTI_OK);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence WHERE name = 'anh.png'"), 1);
     /* a file name that is not UTF-8: refused, nothing written (no evidence
      * row, no audit row) */
     int64_t nev = count(&f, "SELECT COUNT(*) FROM evidence"), naud = count(&f, "SELECT COUNT(*) FROM audit");
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "bi\xea\xff.pdf", pdf, strlen(pdf), 0, FIX_NOW, NULL,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 0, NULL, "bi\xea\xff.pdf", pdf, strlen(pdf), 0, FIX_NOW, NULL,
                                    NULL, &e), DTI_ERR_INPUT);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM evidence"), nev);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), naud);
     free(png);
     /* limits and types, with clear messages */
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", pdf, strlen(pdf), 12, FIX_NOW, NULL,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 0, NULL, "big.pdf", pdf, strlen(pdf), 12, FIX_NOW, NULL,
                                    NULL, &e), DTI_ERR_TOOBIG);
     assert_non_null(strstr(e.msg, "big.pdf"));
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 0, NULL, "a.exe", "MZ\x90\x00", 4, 0, FIX_NOW, NULL, NULL, &e),
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 0, NULL, "a.exe", "MZ\x90\x00", 4, 0, FIX_NOW, NULL, NULL, &e),
                      DTI_ERR_FORMAT);
     assert_non_null(strstr(e.msg, "PDF"));
-    assert_int_equal(report_attach(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4\n2 0 obj endobj\n%%EOF", 29,
+    assert_int_equal(report_attach_as(f.s, &f.rep_a1, &k, 'i', "I2", "x.pdf", "%PDF-1.4\n2 0 obj endobj\n%%EOF", 29,
                                    0, FIX_NOW, NULL, NULL, &e), DTI_ERR_INPUT);
     /* the reviewer marks it checked; a reporter cannot */
-    assert_int_equal(report_check_evidence(f.s, &f.rep_a1, id, 1, FIX_NOW, &e), DTI_ERR_PERM);
-    assert_int_equal(report_check_evidence(f.s, &f.coord_a, id, 1, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(report_check_evidence_as(f.s, &f.rep_a1, id, 1, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(report_check_evidence_as(f.s, &f.coord_a, id, 1, FIX_NOW, &e), DTI_OK);
     assert_int_equal(count(&f, "SELECT SUM(checked) FROM evidence"), 1);
     free(docx);
     fixture_close(&f);
@@ -466,23 +466,23 @@ static void test_assignments(void **state)
     report_fill_result r;
     assert_int_equal(fixture_open(&f, 1), 0);
     /* a reporter sees only its own items */
-    assert_int_equal(assign_list(f.s, &f.rep_a2, f.plan, &j, &e), DTI_OK);
+    assert_int_equal(plans_assign_list(FIX_AS(f.s, &f.rep_a2, FIX_NOW), f.plan, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(j), 2);    /* I1 (support), I2 (lead) */
     json_decref(j);
-    assert_int_equal(assign_list(f.s, &f.coord_a, f.plan, &j, &e), DTI_OK);
+    assert_int_equal(plans_assign_list(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(j), 3);
     json_decref(j);
     /* the coordinator moves I1's lead to A2 (audited); a reporter may not */
     int64_t to[] = {f.A2};
-    assert_int_equal(assign_set(f.s, &f.rep_a1, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.rep_a1, FIX_NOW), f.plan, 0, "I1", "lead", to, 1, &e), DTI_ERR_PERM);
     int64_t out_of_scope[] = {f.B1};
-    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", out_of_scope, 1, FIX_NOW, &e),
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", "lead", out_of_scope, 1, &e),
                      DTI_ERR_NOTFOUND);   /* outside the scope: the same 404 as a missing org (issue 9) */
-    assert_int_equal(assign_set(f.s, &f.coord_a, f.plan, 0, "I1", "lead", to, 1, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(plans_assign_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, 0, "I1", "lead", to, 1, &e), DTI_OK);
     const char v[] = "code,value\nI1,50\n";
     report_key k1 = key(f.plan, f.A1, "2026-04"), k2 = key(f.plan, f.A2, "2026-04");
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k1, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_PERM);
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a2, &k2, v, strlen(v), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k1, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_PERM);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, v, strlen(v), FIX_NOW, &r, &e), DTI_OK);
     /* the old row is closed, not deleted */
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM assignments WHERE role = 'lead' AND valid_to IS NOT NULL"), 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit WHERE action = 'assignment.set'"), 1);
@@ -498,12 +498,12 @@ static void test_calendar(void **state)
     size_t n = 0;
     assert_int_equal(fixture_open(&f, 1), 0);
     const char *bad[] = {"month:unit=15+1", "fortnight:unit=1+1"};
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, bad, 2, FIX_NOW, &n, &e), DTI_ERR_INPUT);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, bad, 2, &n, &e), DTI_ERR_INPUT);
     const char *rules[] = {"month:unit=15+1,commune=20+1", "quarter:unit=18@last,commune=20@last"};
-    assert_int_equal(calendar_set(f.s, &f.view_a, f.plan, rules, 2, FIX_NOW, &n, &e), DTI_ERR_PERM);
-    assert_int_equal(calendar_set(f.s, &f.coord_a, f.plan, rules, 2, FIX_NOW, &n, &e), DTI_OK);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.view_a, FIX_NOW), f.plan, rules, 2, &n, &e), DTI_ERR_PERM);
+    assert_int_equal(plans_calendar_set(FIX_AS(f.s, &f.coord_a, FIX_NOW), f.plan, rules, 2, &n, &e), DTI_OK);
     assert_int_equal(n, 16);    /* one year: 12 months, 4 quarters */
-    assert_int_equal(calendar_get(f.s, &f.rep_a1, f.plan, 2026, &j, &e), DTI_OK);
+    assert_int_equal(plans_calendar_get(FIX_AS(f.s, &f.rep_a1, FIX_NOW), f.plan, 2026, &j, &e), DTI_OK);
     json_t *p = json_array_get(json_object_get(j, "periods"), 2);     /* 2026-03 then 2026-Q1 */
     assert_string_equal(json_string_value(json_object_get(p, "code")), "2026-03");
     assert_string_equal(json_string_value(json_object_get(p, "unit_due")), "15/04/2026");
@@ -515,8 +515,46 @@ static void test_calendar(void **state)
     const char v[] = "code,value\nI1,50\n";
     report_fill_result r;
     report_key k = key(f.plan, f.A1, "2026-H1");
-    assert_int_equal(report_fill_csv(f.s, &f.rep_a1, &k, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_INPUT);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, v, strlen(v), FIX_NOW, &r, &e), DTI_ERR_INPUT);
     assert_non_null(strstr(e.msg, "2026-H1"));
+    fixture_close(&f);
+}
+
+/* The entry points' door (report_app.c): the context's user acts, at the
+ * context's instant, with the _as twin's permissions; no user once users
+ * exist is refused. */
+static void test_entry_door(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    json_t *j = NULL;
+    char ts[AUTH_TS_LEN], *at = NULL;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char csv[] = "code,numerator,denominator,value\nI1,3,4,\n";
+    app sys = {.st = f.s, .user_id = 0, .now = FIX_NOW};
+    assert_int_equal(report_fill_csv(&sys, &k, csv, strlen(csv), &r, &e), DTI_ERR_AUTH);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM reports"), 0);
+    /* the reporter by id (its account read by app_actor), then the coordinator by its account */
+    app rep = {.st = f.s, .user_id = f.rep_a1.id, .now = FIX_NOW + 60};
+    assert_int_equal(report_fill_csv(&rep, &k, csv, strlen(csv), &r, &e), DTI_OK);
+    assert_int_equal(report_submit(&rep, &k, NULL, &e), DTI_OK);
+    app coord = {.st = f.s, .user_id = f.coord_a.id, .account = &f.coord_a, .now = FIX_NOW + 120};
+    assert_int_equal(report_approve(&rep, &k, &e), DTI_ERR_PERM);      /* a reporter does not review */
+    assert_int_equal(report_approve(&coord, &k, &e), DTI_OK);
+    assert_int_equal(report_show(&coord, &k, 0, &j, &e), DTI_OK);
+    assert_string_equal(json_string_value(json_object_get(j, "state")), "approved");
+    assert_string_equal(json_string_value(json_object_get(j, "submitted_at")), auth_ts(FIX_NOW + 60, ts));
+    assert_string_equal(json_string_value(json_object_get(j, "approved_at")), auth_ts(FIX_NOW + 120, ts));
+    json_decref(j);
+    store_val p[] = {SV_I(f.coord_a.id)};
+    assert_int_equal(store_query_text(f.s, "SELECT MAX(at) FROM audit WHERE action = 'report.approve' AND user_id = ?",
+                                      p, 1, &at, &e), DTI_OK);
+    assert_non_null(at);
+    assert_string_equal(at, auth_ts(FIX_NOW + 120, ts));
+    free(at);
     fixture_close(&f);
 }
 
@@ -532,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_evidence),
         cmocka_unit_test(test_assignments),
         cmocka_unit_test(test_calendar),
+        cmocka_unit_test(test_entry_door),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

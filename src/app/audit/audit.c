@@ -830,7 +830,7 @@ static dti_rc reports_check(store *s, audit_check *c, dti_err *e)
         char id[24], path[256] = "";
         snprintf(id, sizeof id, "%lld", (long long)ids.v[i]);
         store_val p[] = {app_sv_text(id)};
-        if ((rc = rep_snapshot(s, ids.v[i], 1, &cur, e)) ||
+        if ((rc = report_snapshot(s, ids.v[i], 1, &cur, e)) ||
             (rc = store_query(s, "SELECT seq, after_json FROM audit WHERE entity = 'report' AND entity_id = ? "
                                  "ORDER BY seq DESC", p, 1, image_row, &m, e))) {
             json_decref(cur);

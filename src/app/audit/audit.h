@@ -53,7 +53,7 @@
  *
  * Decision — reports against the log. A report's figures and state can be
  * edited in the database file without touching the log at all. verify
- * therefore compares every report (rep_snapshot) with the after-image of
+ * therefore compares every report (report_snapshot) with the after-image of
  * its newest audit entry (the header: state, dates, reason, texts) and of
  * its newest entry that carries values (values and tasks), key by key for
  * the keys the after-image has, and reports a report with no entry, or an

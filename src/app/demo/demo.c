@@ -19,6 +19,8 @@
 #include <string.h>
 #include "app/app_util.h"
 #include "app/demo/demo.h"
+#include "app/plan/plans.h"
+#include "store/store_plan.h"
 #include "base/buf.h"
 #include "base/embed.h"
 #include "base/lang.h"
@@ -507,7 +509,7 @@ static dti_rc attach(demo_ctx *c, size_t u, int m, int after_return, time_t at, 
         }
         int64_t id = 0;
         if (!rc)
-            rc = report_attach(c->a->st, &c->users[un->user], &key, ev->kind ? ev->kind : 'i',
+            rc = report_attach_as(c->a->st, &c->users[un->user], &key, ev->kind ? ev->kind : 'i',
                                ev->kind ? ev->item : NULL, name, data, n, 0, at, &id, NULL, e);
         free(data);
         if (rc)
@@ -532,7 +534,7 @@ static dti_rc play(demo_ctx *c, const demo_event *ev, dti_err *e)
         report_fill_result fr;
         if (!csv)
             return app_nomem(e);
-        rc = report_fill_csv(c->a->st, reporter, &key, csv, strlen(csv), ev->at, &fr, e);
+        rc = report_fill_csv_as(c->a->st, reporter, &key, csv, strlen(csv), ev->at, &fr, e);
         free(csv);
         break;
     }
@@ -540,10 +542,10 @@ static dti_rc play(demo_ctx *c, const demo_event *ev, dti_err *e)
         rc = attach(c, ev->unit, ev->month, 0, ev->at, e);
         break;
     case EV_SUBMIT:
-        rc = report_submit(c->a->st, reporter, &key, ev->at, NULL, e);
+        rc = report_submit_as(c->a->st, reporter, &key, ev->at, NULL, e);
         break;
     case EV_RETURN:
-        rc = report_return(c->a->st, coord, &key, un->reason, ev->at, e);
+        rc = report_return_as(c->a->st, coord, &key, un->reason, ev->at, e);
         break;
     case EV_FIX:
         rc = attach(c, ev->unit, ev->month, 1, ev->at, e);
@@ -551,9 +553,9 @@ static dti_rc play(demo_ctx *c, const demo_event *ev, dti_err *e)
     case EV_APPROVE:
         /* the coordinator opens every file before approving */
         for (size_t i = 0; !rc && s >= 0 && i < c->nevidence[ev->unit][s]; i++)
-            rc = report_check_evidence(c->a->st, coord, c->evidence[ev->unit][s][i], 1, ev->at, e);
+            rc = report_check_evidence_as(c->a->st, coord, c->evidence[ev->unit][s][i], 1, ev->at, e);
         if (!rc)
-            rc = report_approve(c->a->st, coord, &key, ev->at, e);
+            rc = report_approve_as(c->a->st, coord, &key, ev->at, e);
         break;
     }
     return rc;
@@ -570,25 +572,18 @@ static dti_rc load_sample(doc **d, plan **p, dti_err *e)
     return rc ? rc : extract_plan(*d, p, NULL, e);
 }
 
-/* Import the sample plan P as the admin (the import records app_now(), so
- * DTI_NOW is set to AT meanwhile: app.h's way for demos). */
+/* Import the sample plan P as the admin at AT (the import records the
+ * context's now: it is AT meanwhile). */
 static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti_err *e)
 {
     const struct embed_file *f = embed_find(DEMO_SAMPLE);
-    app_import_result ir;
-    char ts[AUTH_TS_LEN], *old = NULL;
-    const char *env = getenv("DTI_NOW");
+    plans_import_result ir;
+    time_t now = c->a->now;
     dti_rc rc;
     memset(&ir, 0, sizeof ir);
-    if (env && !(old = strdup(env)))
-        return app_nomem(e);
-    if (setenv("DTI_NOW", auth_ts(at, ts), 1)) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    rc = app_import_plan(c->a, p, "hoa-binh-2026.md", f->data, f->len, &ir, e);
-    if (old ? setenv("DTI_NOW", old, 1) : unsetenv("DTI_NOW"))
-        rc = rc ? rc : app_nomem(e);
+    c->a->now = at;
+    rc = plans_import_plan(c->a, p, "hoa-binh-2026.md", f->data, f->len, &ir, e);
+    c->a->now = now;
     if (rc)
         goto out;
     /* the calendar is the one the sample plan states, set by the import as
@@ -606,8 +601,7 @@ static dti_rc import_sample(demo_ctx *c, plan *p, time_t at, demo_result *r, dti
         r->units = ir.nunits;
     }
 out:
-    app_import_result_release(&ir);
-    free(old);
+    plans_import_result_release(&ir);
     return rc;
 }
 
@@ -619,7 +613,7 @@ static dti_rc count_states(demo_ctx *c, time_t now, demo_result *r, dti_err *e)
             report_key key = {c->plan_id, c->orgs[UNITS[u].user], ""};
             json_t *j = NULL;
             snprintf(key.period, sizeof key.period, "%s", c->codes[m]);
-            dti_rc rc = report_show(c->a->st, &c->users[U_COORD], &key, 0, now, &j, e);
+            dti_rc rc = report_show_as(c->a->st, &c->users[U_COORD], &key, 0, now, &j, e);
             if (rc)
                 return rc;
             int st = report_state_parse(json_string_value(json_object_get(j, "state")));

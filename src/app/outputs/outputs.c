@@ -25,6 +25,7 @@
 #include "core/plan.h"
 #include "export/opendata.h"
 #include "export/report.h"
+#include "store/store_export.h"
 #include "store/store_plan.h"
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -143,15 +144,6 @@ static int text_row(void *ctx, const store_row *row)
     return 0;
 }
 
-/* The approved versions that count: for a period's report those of the
- * period; for the year summary every period of the year up to the scored
- * period's end. Newest approved version of each (org, period). */
-#define APPROVED_WHERE                                                                            \
-    "r.plan_id = ?1 AND r.state = 'approved' "                                                    \
-    "AND r.version = (SELECT MAX(r2.version) FROM reports r2 WHERE r2.plan_id = r.plan_id "       \
-    "AND r2.org_id = r.org_id AND r2.period = r.period AND r2.state = 'approved') "               \
-    "AND (r.period = ?2 OR (?3 = 1 AND r.period IN (SELECT p.code FROM periods p WHERE "          \
-    "p.plan_id = ?1 AND substr(p.code, 1, 4) = ?4 AND p.end_date <= ?5))) "
 
 static int task_row(void *ctx, const store_row *row)
 {
@@ -530,7 +522,7 @@ static dti_rc choose_period(store *s, const auth_user *u, int64_t plan_id, const
         outputs_period_label(code, r->period_label, sizeof r->period_label);
         return DTI_OK;
     }
-    if ((rc = calendar_get(s, u, plan_id, r->year, &cal, e)))
+    if ((rc = plans_calendar_get_as(s, u, plan_id, r->year, &cal, e)))
         return rc;
     const json_t *ps = json_object_get(cal, "periods");
     int32_t today = period_today_vn(now), best_end = PERIOD_NO_DAY;
@@ -672,27 +664,14 @@ dti_rc outputs_build(store *s, const auth_user *u, const outputs_req *q, time_t 
         char year[8], endd[PERIOD_DATE_LEN];
         snprintf(year, sizeof year, "%04d", r->year);
         period_date_iso(end, endd);
-        store_val pv[] = {SV_I(q->plan_id), SV_T(r->scored_period), SV_I(r->kind == EXPORT_YEAR),
-                          app_sv_text(year), app_sv_text(endd)};
+        store_export_scope sc = {q->plan_id, r->scored_period, r->kind == EXPORT_YEAR, year, endd};
         g.r = r;
         g.p = p;
-        if ((rc = store_query(s, "SELECT o.name, r.period, r.results, r.difficulties, r.proposals "
-                                 "FROM reports r JOIN orgs o ON o.id = r.org_id "
-                                 "LEFT JOIN periods pp ON pp.plan_id = r.plan_id AND pp.code = r.period "
-                                 "WHERE " APPROVED_WHERE "ORDER BY pp.end_date DESC, r.period DESC, o.name",
-                              pv, 5, text_row, &g, e)))
+        if ((rc = store_export_texts(s, &sc, text_row, &g, e)))
             goto out;
-        if ((rc = store_query(s, "SELECT t.code, t.group_code, rt.status, rt.percent, rt.products, r.period "
-                                 "FROM report_tasks rt JOIN reports r ON r.id = rt.report_id "
-                                 "JOIN tasks t ON t.id = rt.task_id "
-                                 "LEFT JOIN periods pp ON pp.plan_id = r.plan_id AND pp.code = r.period "
-                                 "WHERE " APPROVED_WHERE "AND rt.status IS NOT NULL "
-                                 "ORDER BY pp.end_date, r.period, r.id",
-                              pv, 5, task_row, &g, e)))
+        if ((rc = store_export_tasks(s, &sc, task_row, &g, e)))
             goto out;
-        if ((rc = store_query(s, "SELECT e.indicator_id, COUNT(*) FROM evidence e JOIN reports r ON r.id = e.report_id "
-                                 "WHERE " APPROVED_WHERE "AND e.indicator_id IS NOT NULL GROUP BY e.indicator_id",
-                              pv, 5, evidence_row, &g, e)))
+        if ((rc = store_export_evidence(s, &sc, evidence_row, &g, e)))
             goto out;
         for (size_t i = 0; i < r->ninds; i++)
             if ((int64_t)r->inds[i].evidence <= 0)
@@ -789,8 +768,8 @@ static const char *format_name(outputs_format f)
     }
 }
 
-dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t now, void **data,
-                      size_t *len, char **name, dti_err *e)
+static dti_rc export_as(store *s, const auth_user *u, const outputs_req *q, time_t now, void **data,
+                        size_t *len, char **name, dti_err *e)
 {
     export_report r;
     dti_rc rc;
@@ -829,4 +808,17 @@ out:
     }
     export_report_release(&r);
     return rc;
+}
+
+dti_rc outputs_export(app *a, const outputs_req *q, void **data, size_t *len, char **name, dti_err *e)
+{
+    *data = NULL;
+    *len = 0;
+    if (name)
+        *name = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return export_as(a->st, &u, q, a->now, data, len, name, e);
 }

@@ -46,7 +46,7 @@
 #include <time.h>
 #include "base/err.h"
 #include "base/strlist.h"
-#include "store/store.h"
+#include "app/app.h"
 #include "app/auth/auth.h"
 
 #define OUTPUTS_TEXT_MAX 1000           /* bytes of one setting */
@@ -90,8 +90,7 @@ typedef struct outputs_req {
  * lead, approved reports counted; UTF-8 with a BOM for CSV, so Excel reads
  * it right). *NAME (may be NULL; caller frees) gets a file name
  * ("bao-cao-ke-hoach-1-2026-10.docx"). */
-dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t now, void **data,
-                      size_t *len, char **name, dti_err *e);
+dti_rc outputs_export(app *a, const outputs_req *q, void **data, size_t *len, char **name, dti_err *e);
 
 /* The province's summary over its communes for PERIOD (a period code every
  * commune's calendar uses: "2026-10", "2026"): each commune's index,
@@ -101,9 +100,8 @@ dti_rc outputs_export(store *s, const auth_user *u, const outputs_req *q, time_t
  * figure; the communes with no plan or no data. PROVINCE is the province
  * org's id. Needs AUTH_READ on the province (a viewer of the Sở KH&CN, an
  * admin). FORMAT DOCX or XLSX. Audited ("export.province"). */
-dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const char *period,
-                        outputs_format format, time_t now, void **data, size_t *len, char **name,
-                        dti_err *e);
+dti_rc outputs_province(app *a, int64_t province, const char *period, outputs_format format, void **data,
+                        size_t *len, char **name, dti_err *e);
 
 /* The settings in force for plan PLAN_ID's commune, the defaults filled
  * in, as owned strings in *OUT (release with outputs_settings_free). Needs
@@ -113,18 +111,16 @@ typedef struct outputs_settings_owned {
     char *body_parent, *body_name, *place, *number_pattern, *sign_authority, *sign_deputy,
         *sign_title, *sign_name, *recipients;
 } outputs_settings_owned;
-dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
-                            dti_err *e);
+dti_rc outputs_settings_get(app *a, int64_t plan_id, outputs_settings_owned *out, dti_err *e);
 void outputs_settings_free(outputs_settings_owned *o);
 /* Change plan PLAN_ID's commune's settings by C (NULL members unchanged,
- * "" back to the default) as U at NOW: a coordinator or admin of its scope
+ * "" back to the default) at A->now: a coordinator or admin of its scope
  * (AUTH_PLAN_WRITE on the plan; others DTI_ERR_PERM, out of scope
  * DTI_ERR_NOTFOUND). Each text at most OUTPUTS_TEXT_MAX bytes of UTF-8
  * (cleaned, recipients kept line by line), recipients at most
  * OUTPUTS_RECIPIENTS_MAX lines: DTI_ERR_INPUT/TOOBIG naming the field,
  * nothing written. Audited ("export.settings", before and after). */
-dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
-                            time_t now, dti_err *e);
+dti_rc outputs_settings_set(app *a, int64_t plan_id, const outputs_settings *c, dti_err *e);
 /* The commune org of plan PLAN_ID (0 when it has none), with AUTH_READ. */
 dti_rc outputs_plan_commune(store *s, const auth_user *u, int64_t plan_id, int64_t *commune, dti_err *e);
 

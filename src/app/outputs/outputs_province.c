@@ -29,7 +29,10 @@
 #include "app/score/scoring.h"
 #include "core/period.h"
 #include "export/province.h"
+#include "store/store_calendar.h"
+#include "store/store_export.h"
 #include "store/store_org.h"
+#include "store/store_plan.h"
 
 static char *dup0(const char *s)
 {
@@ -41,12 +44,9 @@ static dti_rc own_report(store *s, int64_t plan_id, const char *code, time_t now
 {
     char *due = NULL, *at = NULL, id[24], buf[64];
     snprintf(id, sizeof id, "%lld", (long long)plan_id);
-    dti_rc rc = store_query_text(s, "SELECT commune_due FROM periods WHERE plan_id = ? AND code = ?",
-                                 (store_val[]){SV_I(plan_id), app_sv_text(code)}, 2, &due, e);
+    dti_rc rc = store_calendar_commune_due(s, plan_id, code, &due, e);
     if (!rc)
-        rc = store_query_text(s, "SELECT MIN(at) FROM audit WHERE action = 'export.report' AND entity = 'plan' "
-                                 "AND entity_id = ? AND json_extract(after_json, '$.period') = ?",
-                              (store_val[]){app_sv_text(id), app_sv_text(code)}, 2, &at, e);
+        rc = store_export_first_report(s, plan_id, code, &at, e);
     if (rc)
         goto out;
     int32_t day = PERIOD_NO_DAY;
@@ -131,9 +131,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
     p->year = pd.year;
     outputs_period_label(code, p->period_label, sizeof p->period_label);
     p->province = dup0(org.name);
-    if ((rc = store_query_int(s, "SELECT p.id FROM plans p JOIN orgs o ON o.id = p.org_id WHERE o.parent_id = ? "
-                                 "ORDER BY p.id DESC LIMIT 1",
-                              (store_val[]){SV_I(province)}, 1, &any_plan, &found, e)))
+    if ((rc = store_plan_latest_under(s, province, &any_plan, &found, e)))
         goto out;
     if (found && (rc = app_rank(s, u, any_plan, code, APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, e)))
         goto out;
@@ -204,9 +202,8 @@ out:
     return rc;
 }
 
-dti_rc outputs_province(store *s, const auth_user *u, int64_t province, const char *period_code,
-                        outputs_format format, time_t now, void **data, size_t *len, char **name,
-                        dti_err *e)
+static dti_rc province_as(store *s, const auth_user *u, int64_t province, const char *period_code,
+                          outputs_format format, time_t now, void **data, size_t *len, char **name, dti_err *e)
 {
     export_province p;
     *data = NULL;
@@ -240,4 +237,18 @@ out:
     }
     export_province_release(&p);
     return rc;
+}
+
+dti_rc outputs_province(app *a, int64_t province, const char *period_code, outputs_format format, void **data,
+                        size_t *len, char **name, dti_err *e)
+{
+    *data = NULL;
+    *len = 0;
+    if (name)
+        *name = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return province_as(a->st, &u, province, period_code, format, a->now, data, len, name, e);
 }

@@ -30,8 +30,11 @@
 #include "app/outputs/outputs.h"
 #include "app/outputs/outputs_int.h"
 #include "base/text.h"
+#include "store/store_export.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
 
-#define NFIELDS 9
+#define NFIELDS STORE_EXPORT_FIELDS
 static const char *const FIELDS[NFIELDS] = {"body_parent", "body_name", "place", "number_pattern",
                                             "sign_authority", "sign_deputy", "sign_title", "sign_name",
                                             "recipients"};
@@ -87,9 +90,7 @@ static dti_rc load(store *s, int64_t commune, struct row *r, dti_err *e)
     memset(r, 0, sizeof *r);
     if (commune <= 0)
         return DTI_OK;
-    dti_rc rc = store_query(s, "SELECT body_parent, body_name, place, number_pattern, sign_authority, "
-                               "sign_deputy, sign_title, sign_name, recipients FROM export_settings WHERE org_id = ?",
-                            (store_val[]){SV_I(commune)}, 1, settings_row, r, e);
+    dti_rc rc = store_export_settings_get(s, commune, settings_row, r, e);
     if (!rc && r->failed)
         rc = app_nomem(e);
     return rc;
@@ -202,8 +203,7 @@ static dti_rc resolve(store *s, int64_t commune, const char *cname, const char *
 static dti_rc commune_names(store *s, int64_t commune, struct names *n, dti_err *e)
 {
     memset(n, 0, sizeof *n);
-    return store_query(s, "SELECT c.name, p.name FROM orgs c LEFT JOIN orgs p ON p.id = c.parent_id WHERE c.id = ?",
-                       (store_val[]){SV_I(commune)}, 1, name_row, n, e);
+    return store_org_names(s, commune, name_row, n, e);
 }
 
 dti_rc outputs_settings_model(store *s, int64_t commune, const char *commune_name, const char *province,
@@ -271,8 +271,7 @@ dti_rc outputs_plan_commune(store *s, const auth_user *u, int64_t plan_id, int64
         return rc;
     int found = 0;
     *commune = 0;
-    return store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", (store_val[]){SV_I(plan_id)}, 1,
-                           commune, &found, e);
+    return store_plan_org(s, plan_id, commune, &found, e);
 }
 
 /* The commune of plan PLAN_ID that U may act on with ACT (AUTH_READ: not a
@@ -293,8 +292,8 @@ static dti_rc plan_commune(store *s, const auth_user *u, int64_t plan_id, auth_a
     return DTI_OK;
 }
 
-dti_rc outputs_settings_get(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
-                            dti_err *e)
+static dti_rc settings_get_as(store *s, const auth_user *u, int64_t plan_id, outputs_settings_owned *out,
+                              dti_err *e)
 {
     char *v[NFIELDS] = {0};
     struct names nm;
@@ -341,8 +340,8 @@ static json_t *row_json(const struct row *r)
     return j;
 }
 
-dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
-                            time_t now, dti_err *e)
+static dti_rc settings_set_as(store *s, const auth_user *u, int64_t plan_id, const outputs_settings *c,
+                              time_t now, dti_err *e)
 {
     int64_t commune = 0;
     struct row before, after;
@@ -395,20 +394,7 @@ dti_rc outputs_settings_set(store *s, const auth_user *u, int64_t plan_id, const
         goto nomem;
     auth_ts(now, ts);
     {
-        store_val p[] = {SV_I(commune), app_sv_text(after.v[0]), app_sv_text(after.v[1]), app_sv_text(after.v[2]),
-                         app_sv_text(after.v[3]), app_sv_text(after.v[4]), app_sv_text(after.v[5]),
-                         app_sv_text(after.v[6]), app_sv_text(after.v[7]), app_sv_text(after.v[8]),
-                         app_sv_text(ts), SV_I(u->id)};
-        if ((rc = store_exec(s, "INSERT INTO export_settings (org_id, body_parent, body_name, place, number_pattern, "
-                                "sign_authority, sign_deputy, sign_title, sign_name, recipients, updated_at, updated_by) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET "
-                                "body_parent = excluded.body_parent, body_name = excluded.body_name, "
-                                "place = excluded.place, number_pattern = excluded.number_pattern, "
-                                "sign_authority = excluded.sign_authority, sign_deputy = excluded.sign_deputy, "
-                                "sign_title = excluded.sign_title, sign_name = excluded.sign_name, "
-                                "recipients = excluded.recipients, updated_at = excluded.updated_at, "
-                                "updated_by = excluded.updated_by",
-                             p, 12, e)))
+        if ((rc = store_export_settings_put(s, commune, (const char *const *)after.v, ts, u->id, e)))
             goto out;
     }
     if ((rc = audit_append_id(s, u, now, "export.settings", "org", commune, json_is_null(jb) ? NULL : jb, ja, e)))
@@ -427,4 +413,23 @@ out:
     row_free(&before);
     row_free(&after);
     return rc;
+}
+
+dti_rc outputs_settings_get(app *a, int64_t plan_id, outputs_settings_owned *out, dti_err *e)
+{
+    memset(out, 0, sizeof *out);
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return settings_get_as(a->st, &u, plan_id, out, e);
+}
+
+dti_rc outputs_settings_set(app *a, int64_t plan_id, const outputs_settings *c, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return settings_set_as(a->st, &u, plan_id, c, a->now, e);
 }

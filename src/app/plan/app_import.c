@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/plan/plans.h"
 #include "base/vec.h"
 #include "app/audit/audit.h"
 #include "app/auth/auth.h"
@@ -17,6 +18,7 @@
 #include "import/extract_calendar.h"
 #include "import/reader.h"
 #include "store/store_org.h"
+#include "store/store_plan.h"
 
 /* One distinct name of the plan at one level. */
 typedef struct name_ent {
@@ -26,13 +28,13 @@ typedef struct name_ent {
     char *key;              /* owned; NULL for collective names */
     int collective;
     int64_t org_id;
-    app_match_how how;      /* APP_MATCH_CHOSEN: linked by app_import_opts.units, before matching */
+    plans_match_how how;      /* PLANS_MATCH_CHOSEN: linked by plans_import_opts.units, before matching */
 } name_ent;
 
 typedef struct importer {
     app *a;
     const plan *p;
-    app_import_result *r;
+    plans_import_result *r;
     name_ent *v;
     size_t n, cap;
     int64_t province_id, commune_id;
@@ -72,7 +74,7 @@ static int add_name(importer *im, char *name, int prov)
     if (!v)
         return -1;
     im->v = v;
-    im->v[im->n++] = (name_ent){name, prov, 1, NULL, 0, 0, APP_MATCH_NONE};
+    im->v[im->n++] = (name_ent){name, prov, 1, NULL, 0, 0, PLANS_MATCH_NONE};
     return 0;
 }
 
@@ -183,7 +185,7 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
 {
     dti_rc rc = DTI_OK;
     int64_t parent = e->prov ? im->province_id : im->commune_id;
-    if (e->how == APP_MATCH_CHOSEN)
+    if (e->how == PLANS_MATCH_CHOSEN)
         return DTI_OK;      /* linked and aliased by apply_choices() */
     if (e->collective) {
         if (strlist_find(&im->r->collective, e->name) < 0 && strlist_add(&im->r->collective, e->name))
@@ -192,11 +194,11 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
     }
     if (orgname_is_committee(e->key)) {
         e->org_id = committee_org(im, e);
-        e->how = e->org_id ? APP_MATCH_SELF : APP_MATCH_NONE;
+        e->how = e->org_id ? PLANS_MATCH_SELF : PLANS_MATCH_NONE;
         return DTI_OK;
     }
     if (!parent)
-        return DTI_OK;      /* APP_MATCH_NONE: no commune or province named */
+        return DTI_OK;      /* PLANS_MATCH_NONE: no commune or province named */
     if (!*e->key) {
         /* no letter or digit ("-", "…", "—"): a table's "none", not a unit;
          * an org with an empty key would gather all such names */
@@ -213,16 +215,16 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
      * those are linked before any other) */
     for (name_ent *o = im->v; o < im->v + im->n; o++)
         if (o != e && o->prov == e->prov && o->key && o->org_id && strcmp(o->key, e->key) == 0 &&
-            o->how != APP_MATCH_SELF) {
+            o->how != PLANS_MATCH_SELF) {
             e->org_id = o->org_id;
-            e->how = APP_MATCH_SAME;
+            e->how = PLANS_MATCH_SAME;
             goto alias;
         }
     int created = 0;
     if ((rc = store_org_ensure(im->a->st, parent, ORG_UNIT, best_spelling(im, e), e->key, &e->org_id,
                                &created, e_)))
         return rc;
-    e->how = created ? APP_MATCH_NEW : APP_MATCH_SAME;
+    e->how = created ? PLANS_MATCH_NEW : PLANS_MATCH_SAME;
     if (created)
         im->r->nunits_new++;
 alias:;
@@ -235,9 +237,9 @@ alias:;
     return rc;
 }
 
-/* The refusal of choice C (app.h, app_unit_choice): field "units", the
+/* The refusal of choice C (app.h, plans_unit_choice): field "units", the
  * name in the message; WHY_VI/WHY_EN say what is wrong. */
-static dti_rc bad_choice(const app_unit_choice *c, const char *why_vi, const char *why_en, dti_err *e)
+static dti_rc bad_choice(const plans_unit_choice *c, const char *why_vi, const char *why_en, dti_err *e)
 {
     return dti_fail(e, DTI_ERR_INPUT, "units", "units: \"%.200s\": %s", "units: \"%.200s\": %s",
                     c->name ? c->name : "", lang_get() == LANG_EN ? why_en : why_vi);
@@ -246,17 +248,17 @@ static dti_rc bad_choice(const app_unit_choice *c, const char *why_vi, const cha
 /* The coordinator's choices O->units (app.h): each name linked to its
  * org, its spelling recorded as an alias of the org and audited as WHO
  * (not in a dry run), before any other name is matched. */
-static dti_rc apply_choices(importer *im, const app_import_opts *o, const auth_user *who, const char *docname,
+static dti_rc apply_choices(importer *im, const plans_import_opts *o, const auth_user *who, const char *docname,
                             int dry, dti_err *e)
 {
     dti_rc rc = DTI_OK;
     if (!o || !o->nunits)
         return DTI_OK;
-    if (o->nunits > APP_UNIT_CHOICES_MAX)
+    if (o->nunits > PLANS_UNIT_CHOICES_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "units", "units: quá %d tên", "units: over %d names",
-                        APP_UNIT_CHOICES_MAX);
+                        PLANS_UNIT_CHOICES_MAX);
     for (size_t i = 0; i < o->nunits; i++) {
-        const app_unit_choice *c = &o->units[i];
+        const plans_unit_choice *c = &o->units[i];
         name_ent *n = NULL;
         for (size_t k = 0; c->name && k < im->n && !n; k++)
             if (!im->v[k].prov && strcmp(im->v[k].name, c->name) == 0)
@@ -264,7 +266,7 @@ static dti_rc apply_choices(importer *im, const app_import_opts *o, const auth_u
         if (!n)
             return bad_choice(c, "kế hoạch không có đơn vị chủ trì hay phối hợp nào mang tên này",
                               "the plan names no lead or support unit so", e);
-        if (n->how == APP_MATCH_CHOSEN)
+        if (n->how == PLANS_MATCH_CHOSEN)
             continue;
         if (n->collective || !n->key || !*n->key || orgname_is_committee(n->key))
             return bad_choice(c, "không phải tên của một đơn vị (tên chung, hoặc chính UBND xã): không gắn "
@@ -307,7 +309,7 @@ static dti_rc apply_choices(importer *im, const app_import_opts *o, const auth_u
             return bad_choice(c, vi, en, e);
         }
         n->org_id = c->org_id;
-        n->how = APP_MATCH_CHOSEN;
+        n->how = PLANS_MATCH_CHOSEN;
         if ((rc = store_org_get(im->a->st, c->org_id, &org, e)))
             return rc;
         int same = strcmp(org.name, n->name) == 0;
@@ -321,7 +323,7 @@ static dti_rc apply_choices(importer *im, const app_import_opts *o, const auth_u
         json_t *after = json_pack("{s:s, s:s, s:s}", "alias", n->name, "document", docname, "sha256", im->r->sha256);
         if (!after)
             return nomem(e);
-        rc = audit_append_id(im->a->st, who, app_now(), "org.alias", "org", c->org_id, NULL, after, e);
+        rc = audit_append_id(im->a->st, who, im->a->now, "org.alias", "org", c->org_id, NULL, after, e);
         json_decref(after);
         if (rc)
             return rc;
@@ -341,7 +343,7 @@ static int64_t org_of(void *ctx, const char *role, const char *name)
 
 static dti_rc report_matches(importer *im, dti_err *e)
 {
-    app_import_result *r = im->r;
+    plans_import_result *r = im->r;
     int64_t *seen = NULL;
     size_t nseen = 0;
     dti_rc rc = DTI_OK;
@@ -353,7 +355,7 @@ static dti_rc report_matches(importer *im, dti_err *e)
         name_ent *n = &im->v[i];
         if (n->collective)
             continue;
-        app_match *m = &r->matches[r->nmatches++];
+        plans_match *m = &r->matches[r->nmatches++];
         m->province_level = n->prov;
         m->how = n->how;
         m->org_id = n->org_id;
@@ -367,7 +369,7 @@ static dti_rc report_matches(importer *im, dti_err *e)
             o.name = NULL;
             store_org_release(&o);
         }
-        if (n->org_id && n->how != APP_MATCH_SELF) {
+        if (n->org_id && n->how != PLANS_MATCH_SELF) {
             size_t k = 0;
             while (k < nseen && seen[k] != n->org_id)
                 k++;
@@ -385,7 +387,7 @@ out:
     return rc;
 }
 
-static dti_rc copy_head(app_import_result *r, const plan *p, dti_err *e)
+static dti_rc copy_head(plans_import_result *r, const plan *p, dti_err *e)
 {
     if ((p->title && !(r->title = strdup(p->title))) || (p->commune && !(r->commune = strdup(p->commune))) ||
         (p->province && !(r->province = strdup(p->province))) ||
@@ -423,13 +425,13 @@ static dti_rc out_of_scope(dti_err *e)
 /* Step 6: the calendar of the new plan R->plan_id, inside the import's
  * transaction, audited as WHO. */
 static dti_rc import_calendar(app *a, const auth_user *who, const char *name, const char *data, size_t len,
-                              const app_import_opts *o, app_import_result *r, dti_err *e)
+                              const plans_import_opts *o, plans_import_result *r, dti_err *e)
 {
     dti_rc rc = DTI_OK;
-    app_cal_mode mode = o ? o->calendar : APP_CAL_DETECT;
-    if (mode == APP_CAL_NONE)
+    plans_cal_mode mode = o ? o->calendar : PLANS_CAL_DETECT;
+    if (mode == PLANS_CAL_NONE)
         return DTI_OK;
-    if (mode == APP_CAL_RULES) {
+    if (mode == PLANS_CAL_RULES) {
         r->cal_given = 1;
         for (size_t i = 0; i < o->nrules; i++)
             if (strlist_add(&r->cal_rules, o->rules[i] ? o->rules[i] : ""))
@@ -455,18 +457,16 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
         if (!r->cal_rules.n)
             return DTI_OK;
         int64_t span = 0;
-        store_val p[] = {SV_I(r->plan_id)};
-        if ((rc = store_query_int(a->st, "SELECT COALESCE(year_to - year_from, 0) FROM plans WHERE id = ?", p, 1,
-                                  &span, NULL, e)))
+        if ((rc = store_plan_span(a->st, r->plan_id, &span, e)))
             return rc;
-        if (span >= CALENDAR_YEARS_MAX) {
+        if (span >= PLANS_CALENDAR_YEARS_MAX) {
             if (strlist_add(&r->warnings, TR("kế hoạch kéo dài quá nhiều năm: chưa đặt lịch báo cáo",
                                              "the plan spans too many years: no reporting calendar set")))
                 return nomem(e);
             return DTI_OK;
         }
     }
-    if ((rc = calendar_apply(a->st, who, r->plan_id, (const char *const *)r->cal_rules.v, r->cal_rules.n, app_now(),
+    if ((rc = plans_calendar_apply(a->st, who, r->plan_id, (const char *const *)r->cal_rules.v, r->cal_rules.n, a->now,
                              &r->cal_periods, e))) {
         if (rc == DTI_ERR_INPUT && r->cal_given)    /* the form's field, the message names the option */
             snprintf(e->field, sizeof e->field, "calendar");
@@ -474,7 +474,7 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
     }
     r->cal_set = 1;
     /* a deadline before its period ends is told, never silent (calendar.h) */
-    return calendar_warnings(a->st, r->plan_id, &r->warnings, e);
+    return plans_calendar_warnings(a->st, r->plan_id, &r->warnings, e);
 }
 
 /* Steps 2-6 of app.h for plan P from the document DATA (LEN bytes) named
@@ -483,7 +483,7 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
  * ids are zeroed (the orgs it made are gone with the rollback) and no audit
  * entry is kept. */
 static dti_rc import_plan(app *a, const plan *p, const char *name, const char *data, size_t len, int dry,
-                          const app_import_opts *o, app_import_result *r, dti_err *e)
+                          const plans_import_opts *o, plans_import_result *r, dti_err *e)
 {
     importer im = {a, p, r, NULL, 0, 0, 0, 0};
     int64_t doc_id = 0, existing = 0;
@@ -580,7 +580,7 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         rc = nomem(e);
         goto out;
     }
-    if ((rc = audit_append_id(a->st, system ? NULL : &actor, app_now(), "plan.import", "plan", r->plan_id, NULL,
+    if ((rc = audit_append_id(a->st, system ? NULL : &actor, a->now, "plan.import", "plan", r->plan_id, NULL,
                               after, e)))
         goto out;
     rc = import_calendar(a, system ? NULL : &actor, name, data, len, o, r, e);
@@ -599,27 +599,27 @@ out:
     return rc;
 }
 
-dti_rc app_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
-                       app_import_result *r, dti_err *e)
+dti_rc plans_import_plan(app *a, const plan *p, const char *name, const void *data, size_t len,
+                       plans_import_result *r, dti_err *e)
 {
-    return app_import_plan_opts(a, p, name, data, len, NULL, r, e);
+    return plans_import_plan_opts(a, p, name, data, len, NULL, r, e);
 }
 
-dti_rc app_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
-                            const app_import_opts *o, app_import_result *r, dti_err *e)
+dti_rc plans_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
+                            const plans_import_opts *o, plans_import_result *r, dti_err *e)
 {
     memset(r, 0, sizeof *r);
     return import_plan(a, p, name ? name : "", data, len, 0, o, r, e);
 }
 
-dti_rc app_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
-                          app_import_result *r, dti_err *e)
+dti_rc plans_import_dry_run(app *a, const plan *p, const char *name, const void *data, size_t len,
+                          plans_import_result *r, dti_err *e)
 {
     memset(r, 0, sizeof *r);
     return import_plan(a, p, name ? name : "", data, len, 1, NULL, r, e);
 }
 
-dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *e)
+dti_rc plans_import_file(app *a, const char *path, plans_import_result *r, dti_err *e)
 {
     plan *p = NULL;
     char *data = NULL;
@@ -633,7 +633,7 @@ dti_rc app_import_file(app *a, const char *path, app_import_result *r, dti_err *
     return rc;
 }
 
-void app_import_result_release(app_import_result *r)
+void plans_import_result_release(plans_import_result *r)
 {
     if (!r)
         return;
@@ -651,7 +651,7 @@ void app_import_result_release(app_import_result *r)
     memset(r, 0, sizeof *r);
 }
 
-dti_rc app_import_allowed(app *a, dti_err *e)
+dti_rc plans_import_allowed(app *a, dti_err *e)
 {
     auth_user actor;
     int system = 0;
@@ -661,7 +661,7 @@ dti_rc app_import_allowed(app *a, dti_err *e)
     return auth_can(a->st, &actor, AUTH_PLAN_WRITE, 0, e);
 }
 
-/* One target given as words only (app_import_plan_json): T gets the op,
+/* One target given as words only (plans_import_plan_json): T gets the op,
  * value and unit target_parse reads for YEAR, and TEXT as its text. */
 static dti_rc target_words(json_t *t, int year, const char *text, dti_err *e)
 {
@@ -714,7 +714,7 @@ static dti_rc words_targets(json_t *c, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc app_import_plan_json(const json_t *j, plan **out, dti_err *e)
+dti_rc plans_import_plan_json(const json_t *j, plan **out, dti_err *e)
 {
     json_t *c = NULL;
     dti_rc rc = DTI_OK;

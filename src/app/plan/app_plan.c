@@ -11,6 +11,8 @@
 #include <string.h>
 #include "app/app.h"
 #include "app/auth/auth.h"
+#include "app/plan/plans.h"
+#include "store/store_plan.h"
 
 dti_rc app_open(app *a, const char *db, int64_t user_id, dti_err *e)
 {
@@ -35,7 +37,16 @@ static void row_clear(store_plan_row *r)
     free(r->issued); free(r->document_name); free(r->created_at);
 }
 
-dti_rc app_plan_list(app *a, store_plan_row **out, size_t *n, dti_err *e)
+void plans_rows_free(plans_row *v, size_t n)
+{
+    for (size_t i = 0; v && i < n; i++) {
+        free(v[i].title); free(v[i].commune); free(v[i].province); free(v[i].number);
+        free(v[i].issued); free(v[i].document_name); free(v[i].created_at);
+    }
+    free(v);
+}
+
+dti_rc plans_list(app *a, plans_row **out, size_t *n, dti_err *e)
 {
     auth_user u;
     int system = 0;
@@ -72,12 +83,21 @@ dti_rc app_plan_list(app *a, store_plan_row **out, size_t *n, dti_err *e)
         row_clear(&v[i]);
     nv = k;
 done:
-    *out = v;
+    /* the store's rows become the wing's, their strings moved */
+    if (!(*out = calloc(nv ? nv : 1, sizeof **out))) {
+        store_plan_rows_free(v, nv);
+        return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+    }
+    for (size_t i = 0; i < nv; i++)
+        (*out)[i] = (plans_row){v[i].id, v[i].org_id, v[i].document_id, v[i].title, v[i].commune, v[i].province,
+                                v[i].number, v[i].issued, v[i].document_name, v[i].created_at, v[i].ngroups,
+                                v[i].nindicators, v[i].ntasks};
+    free(v);
     *n = nv;
     return DTI_OK;
 }
 
-dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e)
+dti_rc plans_get(app *a, int64_t id, plan **out, dti_err *e)
 {
     auth_user u;
     int system = 0;
@@ -90,11 +110,11 @@ dti_rc app_plan_get(app *a, int64_t id, plan **out, dti_err *e)
     return store_plan_load(a->st, id, out, e);
 }
 
-dti_rc app_plan_export(app *a, int64_t id, char **out, dti_err *e)
+dti_rc plans_export(app *a, int64_t id, char **out, dti_err *e)
 {
     plan *p = NULL;
     *out = NULL;
-    dti_rc rc = app_plan_get(a, id, &p, e);
+    dti_rc rc = plans_get(a, id, &p, e);
     if (rc)
         return rc;
     *out = plan_to_string(p);

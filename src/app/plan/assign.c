@@ -6,6 +6,9 @@
 #include "app/plan/assign.h"
 #include "app/audit/audit.h"
 #include "core/period.h"
+#include "store/store_assign.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
 
 struct item_ctx {
     json_t *arr;
@@ -81,7 +84,7 @@ static int involves(const json_t *it, int64_t org)
     return 0;
 }
 
-dti_rc assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
+dti_rc plans_assign_list_as(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *arr = NULL;
@@ -90,23 +93,14 @@ dti_rc assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, 
         return rc;
     if (!(arr = json_array()))
         return app_nomem(e);
-    store_val p[] = {SV_I(plan_id)};
     for (int t = 0; t < 2; t++) {
         struct item_ctx ic = {arr, 0, t};
         size_t first = json_array_size(arr);
-        if ((rc = store_query(s, t ? "SELECT id, code, group_code, name FROM tasks WHERE plan_id = ? ORDER BY seq"
-                                   : "SELECT id, code, group_code, name FROM indicators WHERE plan_id = ? ORDER BY seq",
-                              p, 1, item_fn, &ic, e)))
+        if ((rc = store_assign_items(s, plan_id, t, item_fn, &ic, e)))
             goto fail;
         struct who_ctx wc = {arr, first, ic.nomem, t};
         if (!wc.nomem &&
-            (rc = store_query(s, t ? "SELECT a.task_id, a.role, a.org_id, o.name, a.name FROM assignments a LEFT JOIN orgs o "
-                                     "ON o.id = a.org_id WHERE a.plan_id = ? AND a.task_id IS NOT NULL AND a.valid_to "
-                                     "IS NULL AND a.role IN ('lead', 'support') ORDER BY a.role, a.seq, a.id"
-                                   : "SELECT a.indicator_id, a.role, a.org_id, o.name, a.name FROM assignments a LEFT "
-                                     "JOIN orgs o ON o.id = a.org_id WHERE a.plan_id = ? AND a.indicator_id IS NOT NULL "
-                                     "AND a.valid_to IS NULL AND a.role IN ('lead', 'support') ORDER BY a.role, a.seq, a.id",
-                              p, 1, who_fn, &wc, e)))
+            (rc = store_assign_in_force(s, plan_id, t, who_fn, &wc, e)))
             goto fail;
         if (wc.nomem) {
             rc = app_nomem(e);
@@ -156,13 +150,7 @@ static dti_rc role_orgs(store *s, int64_t plan_id, int is_task, int64_t item, co
         json_decref(c.names);
         return app_nomem(e);
     }
-    store_val p[] = {SV_I(plan_id), SV_I(item), app_sv_text(role)};
-    dti_rc rc = store_query(s, is_task
-                                   ? "SELECT org_id, name FROM assignments WHERE plan_id = ? AND task_id = ? AND role = ? "
-                                     "AND valid_to IS NULL ORDER BY seq, id"
-                                   : "SELECT org_id, name FROM assignments WHERE plan_id = ? AND indicator_id = ? AND "
-                                     "role = ? AND valid_to IS NULL ORDER BY seq, id",
-                            p, 3, ids_fn, &c, e);
+    dti_rc rc = store_assign_role(s, plan_id, is_task, item, role, ids_fn, &c, e);
     if (!rc && c.nomem)
         rc = app_nomem(e);
     if (!rc) {
@@ -192,54 +180,37 @@ static int same_orgs(const json_t *cur, const int64_t *org_ids, size_t n)
     return 1;
 }
 
-struct code_ctx {
-    char *code;     /* the item's code, "" for none; NULL when no row */
-    int nomem;
-};
-
-static int code_fn(void *ctx, const store_row *r)
-{
-    struct code_ctx *c = ctx;
-    if (!(c->code = strdup(app_col(r, 0) ? app_col(r, 0) : "")))
-        c->nomem = 1;
-    return 1;
-}
-
-dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                  const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
+static dti_rc set_as(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+                     const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
     int64_t item = 0;
     int found = 0;
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
-    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-    if ((rc = store_query_int(s, is_task ? "SELECT id FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
-                                         : "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
-                              q, 2, &item, &found, e)))
+    if ((rc = store_assign_item_by_code(s, plan_id, is_task, code, &item, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s mã %s", "the plan has no %s %s",
                         is_task ? "nhiệm vụ" : "chỉ tiêu", code ? code : "");
-    return assign_set_item(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
+    return plans_assign_set_item_as(s, u, plan_id, is_task, item, role, org_ids, n, now, e);
 }
 
-dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
+dti_rc plans_assign_set_item_as(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
                        const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
     int64_t porg = 0;
-    struct code_ctx cc = {NULL, 0};
-    const char *code;
+    char *code = NULL;
     json_t *before = NULL, *after = NULL, *b = NULL, *a = NULL;
     char today[PERIOD_DATE_LEN];
 
     if (!role || (strcmp(role, "lead") != 0 && strcmp(role, "support") != 0))
         return dti_fail(e, DTI_ERR_INPUT, "role", "vai trò phân công là lead (chủ trì) hoặc support (phối hợp)",
                         "the role is lead or support");
-    if (n > ASSIGN_ORGS_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, "org", "quá %d đơn vị", "over %d orgs", ASSIGN_ORGS_MAX);
+    if (n > PLANS_ASSIGN_ORGS_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "org", "quá %d đơn vị", "over %d orgs", PLANS_ASSIGN_ORGS_MAX);
     period_date_iso(period_today_vn(now), today);
     if ((rc = store_begin(s, e)))
         return rc;
@@ -248,29 +219,19 @@ dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_tas
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
-    store_val q[] = {SV_I(item), SV_I(plan_id)};
-    if ((rc = store_query(s, is_task ? "SELECT code FROM tasks WHERE id = ? AND plan_id = ?"
-                                     : "SELECT code FROM indicators WHERE id = ? AND plan_id = ?",
-                          q, 2, code_fn, &cc, e)))
+    if ((rc = store_assign_item_code(s, plan_id, is_task, item, &code, e)))
         goto out;
-    if (cc.nomem) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    if (!(code = cc.code)) {
+    if (!code) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có %s số %lld", "the plan has no %s %lld",
                       is_task ? "nhiệm vụ" : "chỉ tiêu", (long long)item);
         goto out;
     }
-    store_val pp[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", pp, 1, &porg, NULL, e)))
+    if ((rc = store_plan_org(s, plan_id, &porg, NULL, e)))
         goto out;
     for (size_t i = 0; i < n; i++) {
         int64_t parent = -1;
         int f = 0;
-        store_val w[] = {SV_I(org_ids[i])};
-        if ((rc = store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ? AND valid_to IS NULL", w, 1,
-                                  &parent, &f, e)))
+        if ((rc = store_org_parent_live(s, org_ids[i], &parent, &f, e)))
             goto out;
         if (!f || (porg && parent != porg && org_ids[i] != porg)) {
             rc = auth_not_found(e);     /* the same 404 as a missing org (auth.h, issue 9) */
@@ -290,22 +251,13 @@ dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_tas
         in_tx = 0;
         goto out;
     }
-    store_val c[] = {app_sv_text(today), SV_I(plan_id), SV_I(item), app_sv_text(role)};
-    if ((rc = store_exec(s, is_task ? "UPDATE assignments SET valid_to = ? WHERE plan_id = ? AND task_id = ? AND role = ? "
-                                      "AND valid_to IS NULL"
-                                    : "UPDATE assignments SET valid_to = ? WHERE plan_id = ? AND indicator_id = ? AND "
-                                      "role = ? AND valid_to IS NULL", c, 4, e)))
+    if ((rc = store_assign_close(s, plan_id, is_task, item, role, today, e)))
         goto out;
     for (size_t i = 0; i < n; i++) {
         char *name = NULL;
-        store_val w[] = {SV_I(org_ids[i])};
-        if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", w, 1, &name, e)))
+        if ((rc = store_org_name(s, org_ids[i], &name, e)))
             goto out;
-        store_val x[] = {SV_I(plan_id), is_task ? SV_NUL() : SV_I(item), is_task ? SV_I(item) : SV_NUL(),
-                         SV_I(org_ids[i]), app_sv_text(role), SV_I((int64_t)i + 1), app_sv_text(name ? name : ""),
-                         app_sv_text(today)};
-        rc = store_exec(s, "INSERT INTO assignments (plan_id, indicator_id, task_id, org_id, role, seq, name, valid_from) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", x, 8, e);
+        rc = store_assign_add(s, plan_id, is_task, item, org_ids[i], role, (int64_t)i + 1, name ? name : "", today, e);
         free(name);
         if (rc)
             goto out;
@@ -334,6 +286,38 @@ out:
     json_decref(b);
     json_decref(before);
     json_decref(after);
-    free(cc.code);
+    free(code);
     return rc;
+}
+
+/* ---- the context's way in ---------------------------------------------------- */
+
+dti_rc plans_assign_list(app *a, int64_t plan_id, json_t **out, dti_err *e)
+{
+    *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return plans_assign_list_as(a->st, &u, plan_id, out, e);
+}
+
+dti_rc plans_assign_set(app *a, int64_t plan_id, int is_task, const char *code, const char *role,
+                        const int64_t *org_ids, size_t n, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return set_as(a->st, &u, plan_id, is_task, code, role, org_ids, n, a->now, e);
+}
+
+dti_rc plans_assign_set_item(app *a, int64_t plan_id, int is_task, int64_t item, const char *role,
+                             const int64_t *org_ids, size_t n, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return plans_assign_set_item_as(a->st, &u, plan_id, is_task, item, role, org_ids, n, a->now, e);
 }

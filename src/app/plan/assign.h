@@ -17,30 +17,39 @@
 #include <stdint.h>
 #include <time.h>
 #include <jansson.h>
+#include "app/app.h"
 #include "app/auth/auth.h"
 
-#define ASSIGN_ORGS_MAX 32      /* orgs in one role of one item */
+#define PLANS_ASSIGN_ORGS_MAX 32      /* orgs in one role of one item */
 
-/* The items of PLAN_ID with their live lead and support orgs, as
+/* The items of PLAN_ID with their live lead and support orgs, as the
+ * acting user of A may read them, as
  * [{"kind": "indicator"|"task", "code", "group", "name", "lead": [{"org_id",
  * "name"}], "support": [...], "unresolved": ["Các phòng ban liên quan"],
  * "lead_unresolved": [..], "support_unresolved": [..]}] ("unresolved": the
  * names linked to no org yet, both roles; then the same by role).
  * *OUT new reference. */
-dti_rc assign_list(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e);
+dti_rc plans_assign_list(app *a, int64_t plan_id, json_t **out, dti_err *e);
 
 /* Replace the ROLE ("lead" or "support") orgs of PLAN_ID's indicator (or,
  * with IS_TASK, task) CODE (the first in document order with that code) by
- * the N orgs ORG_IDS (N 0 clears the role). Every org must lie under the
- * plan's commune (or be the commune). Names left unresolved at import
- * ("Các phòng ban liên quan") are closed with the rest of the role. One
- * transaction (nested in the caller's when one is open). Setting the orgs
- * already in force, in the same order, changes and logs nothing. */
-dti_rc assign_set(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                  const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e);
+ * the N orgs ORG_IDS (N 0 clears the role), as the acting user of A, from
+ * A->now's day (Vietnam's). Every org must lie under the plan's commune (or
+ * be the commune). Names left unresolved at import ("Các phòng ban liên
+ * quan") are closed with the rest of the role. One transaction (nested in
+ * the caller's when one is open). Setting the orgs already in force, in the
+ * same order, changes and logs nothing. */
+dti_rc plans_assign_set(app *a, int64_t plan_id, int is_task, const char *code, const char *role,
+                        const int64_t *org_ids, size_t n, dti_err *e);
 /* The same for the item whose row id is ITEM (indicators.id or tasks.id
  * of PLAN_ID; DTI_ERR_NOTFOUND otherwise). */
-dti_rc assign_set_item(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
-                       const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e);
+dti_rc plans_assign_set_item(app *a, int64_t plan_id, int is_task, int64_t item, const char *role,
+                             const int64_t *org_ids, size_t n, dti_err *e);
+
+/* For use inside app/ (the plan editor): plans_assign_list and
+ * plans_assign_set_item as the user U already read, at NOW, on store S. */
+dti_rc plans_assign_list_as(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e);
+dti_rc plans_assign_set_item_as(store *s, const auth_user *u, int64_t plan_id, int is_task, int64_t item,
+                                const char *role, const int64_t *org_ids, size_t n, time_t now, dti_err *e);
 
 #endif

@@ -11,6 +11,8 @@
 #include "core/period.h"
 #include "core/period_span.h"
 #include "core/period_text.h"
+#include "store/store_calendar.h"
+#include "store/store_plan.h"
 
 struct years {
     int from, to;               /* the years the periods are made for */
@@ -35,9 +37,7 @@ static int years_row(void *ctx, const store_row *r)
 static dti_rc plan_years(store *s, int64_t plan_id, time_t now, struct years *y, dti_err *e)
 {
     memset(y, 0, sizeof *y);
-    store_val pp[] = {SV_I(plan_id)};
-    dti_rc rc = store_query(s, "SELECT year_from, year_to, issued, title FROM plans WHERE id = ?", pp, 1,
-                            years_row, y, e);
+    dti_rc rc = store_plan_head(s, plan_id, years_row, y, e);
     if (rc)
         return rc;
     if (!y->tfrom)
@@ -83,9 +83,7 @@ static dti_rc rules_json(store *s, int64_t plan_id, json_t **out, dti_err *e)
     struct rules_ctx c = {json_array(), 0};
     if (!c.arr)
         return app_nomem(e);
-    store_val p[] = {SV_I(plan_id)};
-    dti_rc rc = store_query(s, "SELECT rule FROM calendar_rules WHERE plan_id = ? ORDER BY seq", p, 1, rule_row,
-                            &c, e);
+    dti_rc rc = store_calendar_rules(s, plan_id, rule_row, &c, e);
     if (!rc && c.nomem)
         rc = app_nomem(e);
     if (rc) {
@@ -96,12 +94,13 @@ static dti_rc rules_json(store *s, int64_t plan_id, json_t **out, dti_err *e)
     return DTI_OK;
 }
 
-static store_val day_val(int32_t d, char buf[PERIOD_DATE_LEN])
+/* Day D as "YYYY-MM-DD" in BUF, or NULL for none. */
+static const char *day_val(int32_t d, char buf[PERIOD_DATE_LEN])
 {
     if (d == PERIOD_NO_DAY)
-        return SV_NUL();
+        return NULL;
     period_date_iso(d, buf);
-    return app_sv_text(buf);
+    return buf;
 }
 
 /* Replace PLAN_ID's rules and periods by RG's, audited as WHO (NULL: the
@@ -114,19 +113,17 @@ static dti_rc regime_write(store *s, const auth_user *who, int64_t plan_id, cons
     struct years y;
     char ts[AUTH_TS_LEN];
 
-    store_val pp[] = {SV_I(plan_id)};
     if ((rc = plan_years(s, plan_id, now, &y, e)))
         goto out;
-    if (y.to < y.from || y.to - y.from >= CALENDAR_YEARS_MAX) {
+    if (y.to < y.from || y.to - y.from >= PLANS_CALENDAR_YEARS_MAX) {
         rc = dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld có các năm %d-%d: quá %d năm",
                       "plan %lld spans %d-%d: over %d years", (long long)plan_id, y.from, y.to,
-                      CALENDAR_YEARS_MAX);
+                      PLANS_CALENDAR_YEARS_MAX);
         goto out;
     }
     if ((rc = rules_json(s, plan_id, &before, e)))
         goto out;
-    if ((rc = store_exec(s, "DELETE FROM calendar_rules WHERE plan_id = ?", pp, 1, e)) ||
-        (rc = store_exec(s, "DELETE FROM periods WHERE plan_id = ?", pp, 1, e)))
+    if ((rc = store_calendar_clear(s, plan_id, e)))
         goto out;
     auth_ts(now, ts);
     for (size_t i = 0; i < rg->nrules; i++) {
@@ -135,21 +132,16 @@ static dti_rc regime_write(store *s, const auth_user *who, int64_t plan_id, cons
             rc = dti_fail(e, DTI_ERR_TOOBIG, "rule", "quy tắc quá dài", "rule too long");
             goto out;
         }
-        store_val q[] = {SV_I(plan_id), SV_I((int64_t)i + 1), app_sv_text(text), app_sv_text(ts)};
-        if ((rc = store_exec(s, "INSERT INTO calendar_rules (plan_id, seq, rule, created_at) VALUES (?, ?, ?, ?)",
-                             q, 4, e)))
+        if ((rc = store_calendar_rule_add(s, plan_id, (int64_t)i + 1, text, ts, e)))
             goto out;
     }
     for (int year = y.from; year <= y.to; year++) {
         size_t k = period_list(rg, year, list, PERIOD_LIST_MAX);
         for (size_t i = 0; i < k; i++) {
             char a[PERIOD_DATE_LEN], b[PERIOD_DATE_LEN], c[PERIOD_DATE_LEN], d[PERIOD_DATE_LEN];
-            store_val q[] = {SV_I(plan_id), app_sv_text(list[i].code),
-                             app_sv_text(period_kind_name(list[i].p.kind)), day_val(list[i].start, a),
-                             day_val(list[i].end, b), day_val(list[i].unit_due, c),
-                             day_val(list[i].commune_due, d)};
-            if ((rc = store_exec(s, "INSERT INTO periods (plan_id, code, kind, start_date, end_date, unit_due, "
-                                    "commune_due) VALUES (?, ?, ?, ?, ?, ?, ?)", q, 7, e)))
+            if ((rc = store_calendar_period_add(s, plan_id, list[i].code, period_kind_name(list[i].p.kind),
+                                                day_val(list[i].start, a), day_val(list[i].end, b),
+                                                day_val(list[i].unit_due, c), day_val(list[i].commune_due, d), e)))
                 goto out;
             (*count)++;
         }
@@ -163,7 +155,7 @@ out:
     return rc;
 }
 
-/* calendar_set and calendar_apply: CHECK = 1 checks AUTH_PLAN_WRITE. */
+/* plans_calendar_set and plans_calendar_apply: CHECK = 1 checks AUTH_PLAN_WRITE. */
 static dti_rc set_rules(store *s, const auth_user *u, int check, int64_t plan_id, const char *const *rules,
                         size_t n, time_t now, size_t *nperiods, dti_err *e)
 {
@@ -207,19 +199,34 @@ out:
     return rc;
 }
 
-dti_rc calendar_set(store *s, const auth_user *u, int64_t plan_id, const char *const *rules, size_t n,
-                    time_t now, size_t *nperiods, dti_err *e)
+dti_rc plans_calendar_set(app *a, int64_t plan_id, const char *const *rules, size_t n, size_t *nperiods, dti_err *e)
 {
-    return set_rules(s, u, 1, plan_id, rules, n, now, nperiods, e);
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return set_rules(a->st, &u, 1, plan_id, rules, n, a->now, nperiods, e);
 }
 
-dti_rc calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
+dti_rc plans_calendar_writable(app *a, int64_t plan_id, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    /* out of scope: not found (as every plan); in scope, read-only: refused */
+    if ((rc = auth_can_plan(a->st, &u, AUTH_READ, plan_id, e)))
+        return rc;
+    return auth_can_plan(a->st, &u, AUTH_PLAN_WRITE, plan_id, e);
+}
+
+dti_rc plans_calendar_apply(store *s, const auth_user *who, int64_t plan_id, const char *const *rules, size_t n,
                       time_t now, size_t *nperiods, dti_err *e)
 {
     return set_rules(s, who, 0, plan_id, rules, n, now, nperiods, e);
 }
 
-dti_rc calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e)
+dti_rc plans_calendar_describe(const char *const *rules, size_t n, json_t **out, dti_err *e)
 {
     json_t *a = json_array();
     *out = NULL;
@@ -307,7 +314,7 @@ static int per_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
+dti_rc plans_calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
 {
     struct per_ctx c = {json_array(), json_array(), 0};
     dti_rc rc = DTI_OK;
@@ -317,10 +324,7 @@ dti_rc calendar_warnings(store *s, int64_t plan_id, strlist *out, dti_err *e)
         rc = app_nomem(e);
         goto out;
     }
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query(s, "SELECT code, kind, start_date, end_date, unit_due, commune_due FROM periods "
-                             "WHERE plan_id = ? ORDER BY end_date, CASE kind WHEN 'month' THEN 0 WHEN 'quarter' "
-                             "THEN 1 WHEN 'half' THEN 2 ELSE 3 END", p, 1, per_row, &c, e)))
+    if ((rc = store_calendar_periods(s, plan_id, 0, per_row, &c, e)))
         goto out;
     if (c.nomem) {
         rc = app_nomem(e);
@@ -337,7 +341,7 @@ out:
     return rc;
 }
 
-dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
+dti_rc plans_calendar_get_as(store *s, const auth_user *u, int64_t plan_id, int year, json_t **out, dti_err *e)
 {
     dti_rc rc;
     json_t *rules = NULL;
@@ -354,14 +358,8 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
         rc = app_nomem(e);
         goto fail;
     }
-    /* a period belongs to the year of its code: compare the code's year */
-    char y4[16];
-    snprintf(y4, sizeof y4, "%04d", year > 0 && year <= 9999 ? year : 0);
-    store_val p[] = {SV_I(plan_id), SV_I(year), app_sv_text(y4)};
-    if ((rc = store_query(s, "SELECT code, kind, start_date, end_date, unit_due, commune_due FROM periods "
-                             "WHERE plan_id = ? AND (? = 0 OR substr(code, 1, 4) = ?) "
-                             "ORDER BY end_date, CASE kind WHEN 'month' THEN 0 WHEN 'quarter' THEN 1 "
-                             "WHEN 'half' THEN 2 ELSE 3 END", p, 3, per_row, &c, e)))
+    /* a period belongs to the year of its code (store_calendar_periods) */
+    if ((rc = store_calendar_periods(s, plan_id, year, per_row, &c, e)))
         goto fail;
     if (c.nomem) {
         rc = app_nomem(e);
@@ -377,7 +375,7 @@ dti_rc calendar_get(store *s, const auth_user *u, int64_t plan_id, int year, jso
         }
         for (size_t i = 0; i < nr; i++)
             rv[i] = json_string_value(json_array_get(rules, i));
-        rc = calendar_describe(rv, nr, &desc, e);
+        rc = plans_calendar_describe(rv, nr, &desc, e);
         free(rv);
         if (rc)
             goto fail;
@@ -396,4 +394,14 @@ fail:
     json_decref(c.arr);
     json_decref(c.warn);
     return rc;
+}
+
+dti_rc plans_calendar_get(app *a, int64_t plan_id, int year, json_t **out, dti_err *e)
+{
+    *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return plans_calendar_get_as(a->st, &u, plan_id, year, out, e);
 }

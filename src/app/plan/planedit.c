@@ -19,7 +19,9 @@
 #include "base/text.h"
 #include "core/plan.h"
 #include "core/target.h"
+#include "store/store_org.h"
 #include "store/store_plan.h"
+#include "store/store_plan_item.h"
 
 #define YEAR_MIN 1900
 #define YEAR_MAX 2200
@@ -54,8 +56,8 @@ static int find_fn(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc planedit_find(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                     const char *group, int64_t *id, dti_err *e)
+static dti_rc find_as(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+                      const char *group, int64_t *id, dti_err *e)
 {
     dti_rc rc;
     struct find_ctx c = {0, 0, NULL};
@@ -66,20 +68,10 @@ dti_rc planedit_find(store *s, const auth_user *u, int64_t plan_id, int is_task,
         return dti_fail(e, DTI_ERR_INPUT, "code", "thiếu mã %s%.0s", "the %.0s%s code is missing", kind_vi(is_task),
                         kind_en(is_task));
     /* group "" is "no group" */
-    store_val p[] = {SV_I(plan_id), app_sv_text(code), app_sv_text(group ? group : "")};
-    const char *sql;
-    if (!group)
-        sql = is_task ? "SELECT id, group_code FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq"
-                      : "SELECT id, group_code FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq";
-    else
-        sql = is_task ? "SELECT id, group_code FROM tasks WHERE plan_id = ? AND code = ? AND "
-                        "COALESCE(group_code, '') = ? ORDER BY seq"
-                      : "SELECT id, group_code FROM indicators WHERE plan_id = ? AND code = ? AND "
-                        "COALESCE(group_code, '') = ? ORDER BY seq";
     c.groups = json_array();
     if (!c.groups)
         return app_nomem(e);
-    rc = store_query(s, sql, p, group ? 3 : 2, find_fn, &c, e);
+    rc = store_plan_item_find(s, plan_id, is_task, code, group, find_fn, &c, e);
     if (rc)
         goto out;
     if (c.n == 0) {
@@ -111,12 +103,7 @@ static dti_rc item_json(store *s, int64_t plan_id, int is_task, int64_t id, json
     json_t *j = NULL;
     int64_t idx = 0;
     *out = NULL;
-    store_val q[] = {SV_I(plan_id), SV_I(id)};
-    if ((rc = store_query_int(s, is_task ? "SELECT COUNT(*) FROM tasks WHERE plan_id = ? AND seq < "
-                                           "(SELECT seq FROM tasks WHERE id = ?)"
-                                         : "SELECT COUNT(*) FROM indicators WHERE plan_id = ? AND seq < "
-                                           "(SELECT seq FROM indicators WHERE id = ?)",
-                              q, 2, &idx, NULL, e)))
+    if ((rc = store_plan_item_index(s, plan_id, is_task, id, &idx, e)))
         return rc;
     if ((rc = store_plan_load(s, plan_id, &p, e)))
         return rc;
@@ -170,9 +157,9 @@ static dti_rc text_field(const json_t *v, const char *field, int nullable, int r
         return dti_fail(e, DTI_ERR_INPUT, field, "%s (%s) phải là chuỗi văn bản%s%.0s",
                         "%.0s%s must be a string%.0s%s", vi, field, nullable ? " hoặc null" : "",
                         nullable ? " or null" : "");
-    if (json_string_length(v) > PLANEDIT_TEXT_MAX)
+    if (json_string_length(v) > PLANS_EDIT_TEXT_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, field, "%s (%s) dài quá %d byte", "%.0s%s is over %d bytes", vi, field,
-                        PLANEDIT_TEXT_MAX);
+                        PLANS_EDIT_TEXT_MAX);
     if (!(*out = text_clean(json_string_value(v))))
         return app_nomem(e);
     if (!**out && required) {
@@ -228,9 +215,7 @@ static dti_rc group_check(store *s, int64_t plan_id, const char *g, const char *
     *gid = 0;
     if (!g)
         return DTI_OK;
-    store_val q[] = {SV_I(plan_id), app_sv_text(g)};
-    dti_rc rc = store_query_int(s, "SELECT id FROM plan_groups WHERE plan_id = ? AND code = ? ORDER BY seq", q, 2,
-                                gid, &found, e);
+    dti_rc rc = store_plan_group_find(s, plan_id, g, gid, &found, e);
     if (rc)
         return rc;
     if (!found && !(current && !strcmp(current, g)))
@@ -255,8 +240,7 @@ static int years_fn(void *ctx, const store_row *r)
 static dti_rc plan_years(store *s, int64_t plan_id, struct years *y, dti_err *e)
 {
     y->from = y->to = 0;
-    store_val q[] = {SV_I(plan_id)};
-    dti_rc rc = store_query(s, "SELECT year_from, year_to FROM plans WHERE id = ?", q, 1, years_fn, y, e);
+    dti_rc rc = store_plan_head(s, plan_id, years_fn, y, e);
     if (rc)
         return rc;
     if (!y->from)
@@ -317,7 +301,7 @@ static void fmt_value(double v, char *out, size_t n)
 static char *target_words(target_op op, double v, const char *unit)
 {
     static const char *w[] = {"Tối thiểu", "Trên", "Tối đa", "Dưới", "Bằng"};
-    char num[64], buf[PLANEDIT_TEXT_MAX + 128];
+    char num[64], buf[PLANS_EDIT_TEXT_MAX + 128];
     fmt_value(v, num, sizeof num);
     snprintf(buf, sizeof buf, "%s %s%s%s", w[op], num, *unit && strcmp(unit, "%") ? " " : "", unit);
     return text_clean(buf);
@@ -441,9 +425,9 @@ static dti_rc targets_field(const json_t *v, const struct years *y, json_t **out
     *out = NULL;
     if (!json_is_array(v))
         return dti_fail(e, DTI_ERR_INPUT, "targets", "targets phải là một danh sách", "targets must be a list");
-    if (json_array_size(v) > PLANEDIT_TARGETS_MAX)
+    if (json_array_size(v) > PLANS_EDIT_TARGETS_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "targets", "quá %d chỉ tiêu theo năm", "over %d yearly targets",
-                        PLANEDIT_TARGETS_MAX);
+                        PLANS_EDIT_TARGETS_MAX);
     json_t *arr = json_array();
     if (!arr)
         return app_nomem(e);
@@ -491,8 +475,8 @@ static dti_rc outputs_field(const json_t *v, json_t **out, dti_err *e)
     if (!json_is_array(v))
         return dti_fail(e, DTI_ERR_INPUT, "outputs", "outputs phải là một danh sách văn bản",
                         "outputs must be a list of texts");
-    if (json_array_size(v) > PLANEDIT_OUTPUTS_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, "outputs", "quá %d sản phẩm", "over %d outputs", PLANEDIT_OUTPUTS_MAX);
+    if (json_array_size(v) > PLANS_EDIT_OUTPUTS_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, "outputs", "quá %d sản phẩm", "over %d outputs", PLANS_EDIT_OUTPUTS_MAX);
     json_t *arr = json_array();
     if (!arr)
         return app_nomem(e);
@@ -640,37 +624,27 @@ static const char *jstr(const json_t *o, const char *k)
 static dti_rc write_item(store *s, int is_task, int64_t id, const json_t *it, int64_t gid, dti_err *e)
 {
     dti_rc rc;
-    store_val p[] = {app_sv_text(jstr(it, "name")), app_sv_text(jstr(it, "group")), gid ? SV_I(gid) : SV_NUL(),
-                     app_sv_text(jstr(it, "due")), app_sv_text(jstr(it, "due_text")),
-                     app_sv_text(jstr(it, is_task ? "funding" : "basis")), SV_I(id)};
-    if ((rc = store_exec(s, is_task ? "UPDATE tasks SET name = ?, group_code = ?, group_id = ?, due = ?, "
-                                      "due_text = ?, funding = ? WHERE id = ?"
-                                    : "UPDATE indicators SET name = ?, group_code = ?, group_id = ?, due = ?, "
-                                      "due_text = ?, basis = ? WHERE id = ?",
-                         p, 7, e)))
+    store_plan_item_in in = {jstr(it, "name"), jstr(it, "group"), gid, jstr(it, "due"), jstr(it, "due_text"),
+                             jstr(it, is_task ? "funding" : "basis")};
+    if ((rc = store_plan_item_update(s, is_task, id, &in, e)))
         return rc;
-    store_val q[] = {SV_I(id)};
     size_t i;
     json_t *x;
     if (is_task) {
-        if ((rc = store_exec(s, "DELETE FROM task_outputs WHERE task_id = ?", q, 1, e)))
+        if ((rc = store_plan_task_outputs_clear(s, id, e)))
             return rc;
-        json_array_foreach(json_object_get(it, "outputs"), i, x) {
-            store_val o[] = {SV_I(id), SV_I((int64_t)i), app_sv_text(json_string_value(x))};
-            if ((rc = store_exec(s, "INSERT INTO task_outputs (task_id, seq, text) VALUES (?, ?, ?)", o, 3, e)))
+        json_array_foreach(json_object_get(it, "outputs"), i, x)
+            if ((rc = store_plan_task_output_add(s, id, (int64_t)i, json_string_value(x), e)))
                 return rc;
-        }
         return DTI_OK;
     }
-    if ((rc = store_exec(s, "DELETE FROM indicator_targets WHERE indicator_id = ?", q, 1, e)))
+    if ((rc = store_plan_targets_clear(s, id, e)))
         return rc;
     json_array_foreach(json_object_get(it, "targets"), i, x) {
         json_t *val = json_object_get(x, "value");
-        store_val t[] = {SV_I(id), SV_I(json_integer_value(json_object_get(x, "year"))), app_sv_text(jstr(x, "op")),
-                         json_is_number(val) ? SV_R(json_number_value(val)) : SV_NUL(),
-                         app_sv_text(jstr(x, "unit") ? jstr(x, "unit") : ""), app_sv_text(jstr(x, "text"))};
-        if ((rc = store_exec(s, "INSERT INTO indicator_targets (indicator_id, year, op, value, unit, text) "
-                                "VALUES (?, ?, ?, ?, ?, ?)", t, 6, e)))
+        if ((rc = store_plan_target_add(s, id, json_integer_value(json_object_get(x, "year")), jstr(x, "op"),
+                                        json_is_number(val), json_is_number(val) ? json_number_value(val) : 0,
+                                        jstr(x, "unit"), jstr(x, "text"), e)))
             return rc;
     }
     return DTI_OK;
@@ -697,7 +671,7 @@ static dti_rc edit(store *s, const auth_user *u, int64_t plan_id, int is_task, c
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    if ((rc = planedit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+    if ((rc = find_as(s, u, plan_id, is_task, code, group, &id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
     if ((rc = item_json(s, plan_id, is_task, id, &before, e)))
@@ -733,18 +707,6 @@ out:
     return rc;
 }
 
-dti_rc planedit_indicator(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
-                          const json_t *changes, time_t now, json_t **out, dti_err *e)
-{
-    return edit(s, u, plan_id, 0, code, group, changes, now, out, e);
-}
-
-dti_rc planedit_task(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
-                     const json_t *changes, time_t now, json_t **out, dti_err *e)
-{
-    return edit(s, u, plan_id, 1, code, group, changes, now, out, e);
-}
-
 /* ---- reassigning ------------------------------------------------------------------ */
 
 /* The org ids of V (a list of positive integers) for ROLE into IDS. */
@@ -756,8 +718,8 @@ static dti_rc org_ids(const json_t *v, const char *role, int64_t *ids, size_t *n
     if (!json_is_array(v))
         return dti_fail(e, DTI_ERR_INPUT, role, "%s phải là danh sách mã đơn vị", "%s must be a list of org ids",
                         role);
-    if (json_array_size(v) > ASSIGN_ORGS_MAX)
-        return dti_fail(e, DTI_ERR_TOOBIG, role, "%s: quá %d đơn vị", "%s: over %d orgs", role, ASSIGN_ORGS_MAX);
+    if (json_array_size(v) > PLANS_ASSIGN_ORGS_MAX)
+        return dti_fail(e, DTI_ERR_TOOBIG, role, "%s: quá %d đơn vị", "%s: over %d orgs", role, PLANS_ASSIGN_ORGS_MAX);
     json_array_foreach(v, i, x) {
         if (!json_is_integer(x) || json_integer_value(x) <= 0)
             return dti_fail(e, DTI_ERR_INPUT, role, "%s[%zu] phải là mã đơn vị (số nguyên dương)",
@@ -767,14 +729,14 @@ static dti_rc org_ids(const json_t *v, const char *role, int64_t *ids, size_t *n
     return DTI_OK;
 }
 
-dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                       const char *group, const json_t *body, time_t now, json_t **out, dti_err *e)
+static dti_rc assign_as(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
+                        const char *group, const json_t *body, time_t now, json_t **out, dti_err *e)
 {
     static const char *roles[2] = {"lead", "support"};
     dti_rc rc;
     int in_tx = 0;
     int64_t id = 0;
-    int64_t ids[2][ASSIGN_ORGS_MAX];
+    int64_t ids[2][PLANS_ASSIGN_ORGS_MAX];
     size_t n[2] = {0, 0};
     json_t *list = NULL, *v;
     const char *k;
@@ -784,7 +746,7 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
         return rc;
     in_tx = 1;
     /* who first: a foreign user learns nothing from a bad body */
-    if ((rc = planedit_find(s, u, plan_id, is_task, code, group, &id, e)) ||
+    if ((rc = find_as(s, u, plan_id, is_task, code, group, &id, e)) ||
         (rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
     if (!json_is_object(body)) {
@@ -812,7 +774,7 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
     for (int r = 0; r < 2; r++) {
         if (!json_object_get(body, roles[r]))
             continue;
-        if ((rc = assign_set_item(s, u, plan_id, is_task, id, roles[r], ids[r], n[r], now, e))) {
+        if ((rc = plans_assign_set_item_as(s, u, plan_id, is_task, id, roles[r], ids[r], n[r], now, e))) {
             if (e && !strcmp(e->field, "org"))     /* name the list the client sent */
                 snprintf(e->field, sizeof e->field, "%s", roles[r]);
             goto out;
@@ -822,7 +784,7 @@ dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_tas
         goto out;
     in_tx = 0;
     if (out) {
-        if ((rc = assign_list(s, u, plan_id, &list, e)))
+        if ((rc = plans_assign_list_as(s, u, plan_id, &list, e)))
             goto out;
         size_t i;
         json_array_foreach(list, i, v) {
@@ -868,7 +830,7 @@ static int unit_fn(void *ctx, const store_row *r)
     return c->nomem;
 }
 
-dti_rc planedit_units(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
+static dti_rc units_as(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e)
 {
     dti_rc rc;
     int64_t porg = 0;
@@ -877,17 +839,13 @@ dti_rc planedit_units(store *s, const auth_user *u, int64_t plan_id, json_t **ou
     *out = NULL;
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, &porg, NULL, e)))
+    if ((rc = store_plan_org(s, plan_id, &porg, NULL, e)))
         return rc;
     if (!(c.units = json_array()))
         return app_nomem(e);
     if (porg) {
-        store_val q[] = {SV_I(porg)};
-        if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, &cname, e)) ||
-            (rc = store_query(s, "SELECT o.id, o.name, a.alias FROM orgs o LEFT JOIN org_aliases a ON a.org_id = o.id "
-                                 "WHERE o.parent_id = ? AND o.valid_to IS NULL ORDER BY o.name, o.id, a.alias",
-                              q, 1, unit_fn, &c, e)))
+        if ((rc = store_org_name(s, porg, &cname, e)) ||
+            (rc = store_org_children_aliases(s, porg, unit_fn, &c, e)))
             goto fail;
         if (c.nomem) {
             rc = app_nomem(e);
@@ -904,4 +862,63 @@ fail:
     json_decref(c.units);
     free(cname);
     return rc;
+}
+
+/* ---- the context's way in ---------------------------------------------------- */
+
+dti_rc plans_edit_find(app *a, int64_t plan_id, int is_task, const char *code, const char *group, int64_t *id,
+                       dti_err *e)
+{
+    *id = 0;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return find_as(a->st, &u, plan_id, is_task, code, group, id, e);
+}
+
+dti_rc plans_edit_indicator(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                            json_t **out, dti_err *e)
+{
+    if (out)
+        *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return edit(a->st, &u, plan_id, 0, code, group, changes, a->now, out, e);
+}
+
+dti_rc plans_edit_task(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                       json_t **out, dti_err *e)
+{
+    if (out)
+        *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return edit(a->st, &u, plan_id, 1, code, group, changes, a->now, out, e);
+}
+
+dti_rc plans_edit_assign(app *a, int64_t plan_id, int is_task, const char *code, const char *group,
+                         const json_t *body, json_t **out, dti_err *e)
+{
+    if (out)
+        *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return assign_as(a->st, &u, plan_id, is_task, code, group, body, a->now, out, e);
+}
+
+dti_rc plans_edit_units(app *a, int64_t plan_id, json_t **out, dti_err *e)
+{
+    *out = NULL;
+    auth_user u;
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc)
+        return rc;
+    return units_as(a->st, &u, plan_id, out, e);
 }

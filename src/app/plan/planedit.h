@@ -39,7 +39,7 @@
  *              a "text" for a target without a number);
  *   task:      "name", "group", "due_text", "due", "funding" (text or
  *              null), "outputs" (the whole list of texts).
- * Texts are cleaned (text_clean) and at most PLANEDIT_TEXT_MAX bytes; a
+ * Texts are cleaned (text_clean) and at most PLANS_EDIT_TEXT_MAX bytes; a
  * year must lie within the plan's years (plans.year_from..year_to). A bad
  * field is DTI_ERR_INPUT naming it ("targets[1].text") and changes nothing. */
 #ifndef DTI_PLANEDIT_H
@@ -47,39 +47,43 @@
 #include <stdint.h>
 #include <time.h>
 #include <jansson.h>
+#include "app/app.h"
 #include "app/auth/auth.h"
 
-#define PLANEDIT_TEXT_MAX 4000      /* bytes of one text field */
-#define PLANEDIT_TARGETS_MAX 50     /* targets of one indicator */
-#define PLANEDIT_OUTPUTS_MAX 100    /* outputs of one task */
+#define PLANS_EDIT_TEXT_MAX 4000      /* bytes of one text field */
+#define PLANS_EDIT_TARGETS_MAX 50     /* targets of one indicator */
+#define PLANS_EDIT_OUTPUTS_MAX 100    /* outputs of one task */
+
+/* The functions below act as the acting user of A (app_actor) and record
+ * A->now. */
 
 /* The row id of PLAN_ID's indicator (IS_TASK: task) CODE in GROUP (NULL:
  * any group, the code must then be unique) into *ID. Needs AUTH_READ on
  * the plan (DTI_ERR_NOTFOUND otherwise, as for no such item). */
-dti_rc planedit_find(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                     const char *group, int64_t *id, dti_err *e);
+dti_rc plans_edit_find(app *a, int64_t plan_id, int is_task, const char *code, const char *group, int64_t *id,
+                       dti_err *e);
 
 /* Apply the edit CHANGES (borrowed) to the item named by CODE and GROUP
- * (planedit_find) as U at NOW, audited, in one transaction. *OUT (may be
- * NULL; new reference) gets the item as dti.plan/1 writes it, with its
- * "id" and "kind" added. */
-dti_rc planedit_indicator(store *s, const auth_user *u, int64_t plan_id, const char *code,
-                          const char *group, const json_t *changes, time_t now, json_t **out, dti_err *e);
-dti_rc planedit_task(store *s, const auth_user *u, int64_t plan_id, const char *code, const char *group,
-                     const json_t *changes, time_t now, json_t **out, dti_err *e);
+ * (plans_edit_find), audited, in one transaction. *OUT (may be NULL; new
+ * reference) gets the item as dti.plan/1 writes it, with its "id" and
+ * "kind" added. */
+dti_rc plans_edit_indicator(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                            json_t **out, dti_err *e);
+dti_rc plans_edit_task(app *a, int64_t plan_id, const char *code, const char *group, const json_t *changes,
+                       json_t **out, dti_err *e);
 
 /* Replace the lead and/or support orgs of the item (BODY {"lead": [org
  * ids], "support": [org ids]}, a key left out stays) in one transaction
- * through assign_set_item (versioned, audited). Every org must lie under
- * the plan's commune (or be the commune). *OUT (may be NULL; new reference)
- * gets the item's entry of assign_list. */
-dti_rc planedit_assign(store *s, const auth_user *u, int64_t plan_id, int is_task, const char *code,
-                       const char *group, const json_t *body, time_t now, json_t **out, dti_err *e);
+ * through plans_assign_set_item (versioned, audited). Every org must lie
+ * under the plan's commune (or be the commune). *OUT (may be NULL; new
+ * reference) gets the item's entry of plans_assign_list. */
+dti_rc plans_edit_assign(app *a, int64_t plan_id, int is_task, const char *code, const char *group,
+                         const json_t *body, json_t **out, dti_err *e);
 
 /* The orgs a plan's items may be assigned to: the plan's commune and the
  * units in force under it, as {"commune": {"id", "name"} or null, "units":
  * [{"id", "name", "aliases": [..]}]} by name. Needs AUTH_READ on the plan.
  * *OUT new reference. */
-dti_rc planedit_units(store *s, const auth_user *u, int64_t plan_id, json_t **out, dti_err *e);
+dti_rc plans_edit_units(app *a, int64_t plan_id, json_t **out, dti_err *e);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "app/app.h"
 #include "app/app_util.h"
 #include "app/audit/audit.h"
 #include "app/remind/remind.h"
@@ -127,7 +128,7 @@ dti_rc remind_settings_get(store *s, int64_t plan_id, remind_schedule *sched, in
     return DTI_OK;
 }
 
-dti_rc remind_settings_set(store *s, const auth_user *u, int64_t plan_id, const char *schedule, int return_days,
+dti_rc remind_settings_set_as(store *s, const auth_user *u, int64_t plan_id, const char *schedule, int return_days,
                            time_t now, dti_err *e)
 {
     remind_schedule old, nw;
@@ -610,7 +611,7 @@ static void day_ts(int32_t day, char out[AUTH_TS_LEN])
 /* Returns (told at once, then reminded against the new deadline) and approvals. */
 static dti_rc run_reviews(struct run *u)
 {
-    struct revs ret = {0}, app = {0};
+    struct revs ret = {0}, apr = {0};
     char since[AUTH_TS_LEN];
     dti_rc rc;
     /* far enough back for the reminders of the longest return window */
@@ -619,9 +620,9 @@ static dti_rc run_reviews(struct run *u)
     if ((rc = store_remind_reviewed(u->s, u->plan_id, "returned", since, rev_row, &ret, u->e)))
         goto out;
     day_ts(u->today - REMIND_REVIEW_DAYS, since);
-    if ((rc = store_remind_reviewed(u->s, u->plan_id, "approved", since, rev_row, &app, u->e)))
+    if ((rc = store_remind_reviewed(u->s, u->plan_id, "approved", since, rev_row, &apr, u->e)))
         goto out;
-    if (ret.nomem || app.nomem) {
+    if (ret.nomem || apr.nomem) {
         rc = app_nomem(u->e);
         goto out;
     }
@@ -661,8 +662,8 @@ static dti_rc run_reviews(struct run *u)
                 goto out;
         }
     }
-    for (size_t k = 0; k < app.n; k++) {
-        const struct rev *x = &app.v[k];
+    for (size_t k = 0; k < apr.n; k++) {
+        const struct rev *x = &apr.v[k];
         char pname[64], subject[512];
         struct users to = {0};
         buf b;
@@ -683,7 +684,7 @@ static dti_rc run_reviews(struct run *u)
     }
 out:
     revs_free(&ret);
-    revs_free(&app);
+    revs_free(&apr);
     return rc;
 }
 
@@ -757,7 +758,7 @@ static dti_rc run_pass(store *s, time_t now, const remind_mail_cfg *mail, int dr
  * new does it take the write lock and add it (the server runs this every
  * minute, and most minutes there is nothing to add: the requests' writes
  * are not made to queue behind it for nothing). */
-dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e)
+dti_rc remind_run_as(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e)
 {
     dti_rc rc = run_pass(s, now, mail, 1, r, e);
     if (rc || dry)
@@ -772,9 +773,13 @@ dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, re
     return DTI_OK;
 }
 
-dti_rc remind_run_allowed(const auth_user *u, dti_err *e)
+dti_rc remind_run_allowed(app *a, dti_err *e)
 {
-    if (u && u->id > 0 && u->active && u->role == ROLE_ADMIN)
+    auth_user user, *u = &user;
+    dti_rc rc = app_actor(a, u, NULL, e);
+    if (rc)
+        return rc;
+    if (u->id > 0 && u->active && u->role == ROLE_ADMIN)
         return DTI_OK;
     return dti_fail(e, DTI_ERR_PERM, "", "Chỉ quản trị hệ thống chạy nhắc hạn bằng tay (máy chủ tự chạy mỗi phút)",
                     "Only an administrator runs the reminders by hand (the server runs them every minute)");
@@ -877,7 +882,7 @@ static int notice_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc remind_notices(store *s, const auth_user *u, int unread_only, json_t **out, dti_err *e)
+dti_rc remind_notices_as(store *s, const auth_user *u, int unread_only, json_t **out, dti_err *e)
 {
     struct list_ctx c = {json_array(), 0};
     int64_t unread = 0;
@@ -902,7 +907,7 @@ dti_rc remind_notices(store *s, const auth_user *u, int unread_only, json_t **ou
     return DTI_OK;
 }
 
-dti_rc remind_notice_read(store *s, const auth_user *u, int64_t id, time_t now, dti_err *e)
+dti_rc remind_notice_read_as(store *s, const auth_user *u, int64_t id, time_t now, dti_err *e)
 {
     char ts[AUTH_TS_LEN];
     int64_t changed = 0;
@@ -953,7 +958,7 @@ static dti_rc account(store *s, const auth_user *actor, int64_t id, auth_user_ac
     return auth_can_user(s, actor, act, t, e);
 }
 
-dti_rc remind_email_get(store *s, const auth_user *actor, int64_t user_id, char **out, dti_err *e)
+dti_rc remind_email_get_as(store *s, const auth_user *actor, int64_t user_id, char **out, dti_err *e)
 {
     auth_user t;
     *out = NULL;
@@ -961,7 +966,7 @@ dti_rc remind_email_get(store *s, const auth_user *actor, int64_t user_id, char 
     return rc ? rc : store_user_email_get(s, user_id, out, e);
 }
 
-dti_rc remind_email_set(store *s, const auth_user *actor, int64_t user_id, const char *email, time_t now,
+dti_rc remind_email_set_as(store *s, const auth_user *actor, int64_t user_id, const char *email, time_t now,
                         dti_err *e)
 {
     auth_user t;

@@ -52,6 +52,8 @@
 #include "base/err.h"
 #include "store/store.h"
 
+typedef struct app app;     /* app/app.h: the context */
+
 #define REMIND_SCHEDULE_DEFAULT "-3,0,1,3"
 #define REMIND_RETURN_DAYS_DEFAULT 3
 #define REMIND_STEPS_MAX 8
@@ -91,7 +93,7 @@ dti_rc remind_settings_get(store *s, int64_t plan_id, remind_schedule *sched, in
  * (AUTH_PLAN_WRITE, else "not found"/refused as auth_can_plan says).
  * SCHEDULE NULL keeps it, RETURN_DAYS 0 keeps it (1..REMIND_RETURN_DAYS_MAX).
  * Audited ("plan.reminders"). */
-dti_rc remind_settings_set(store *s, const auth_user *u, int64_t plan_id, const char *schedule, int return_days,
+dti_rc remind_settings_set_as(store *s, const auth_user *u, int64_t plan_id, const char *schedule, int return_days,
                            time_t now, dti_err *e);
 /* The new deadline of a report of PLAN_ID returned at RETURNED_AT (ISO
  * UTC): the plan's return days in working days after its Vietnamese day. */
@@ -147,10 +149,10 @@ typedef struct remind_result {
  * nothing and send nothing; R lists what would be added. One transaction for
  * the notices; the mails after it commits. R released by the caller, also
  * after a failure. */
-dti_rc remind_run(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e);
+dti_rc remind_run_as(store *s, time_t now, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e);
 /* DTI_OK when U may run reminders by hand from the web (an admin: a run
  * covers every plan), else DTI_ERR_PERM. The command line needs no user. */
-dti_rc remind_run_allowed(const auth_user *u, dti_err *e);
+dti_rc remind_run_allowed(app *a, dti_err *e);
 /* Only the sending part of remind_run (pending notices). */
 dti_rc remind_send_pending(store *s, time_t now, const remind_mail_cfg *mail, remind_result *r, dti_err *e);
 void remind_result_release(remind_result *r);
@@ -160,18 +162,18 @@ void remind_result_release(remind_result *r);
 /* U's notices, newest first: {"notices": [{"id", "kind", "plan_id",
  * "period", "org_id", "subject", "body", "created_at", "read": bool,
  * "email_state"}], "unread": n}. UNREAD_ONLY leaves read ones out. */
-dti_rc remind_notices(store *s, const auth_user *u, int unread_only, json_t **out, dti_err *e);
+dti_rc remind_notices_as(store *s, const auth_user *u, int unread_only, json_t **out, dti_err *e);
 /* Mark U's notice ID read (0: all of U's). Another user's notice, or none:
  * DTI_ERR_NOTFOUND. */
-dti_rc remind_notice_read(store *s, const auth_user *u, int64_t id, time_t now, dti_err *e);
+dti_rc remind_notice_read_as(store *s, const auth_user *u, int64_t id, time_t now, dti_err *e);
 
 /* The e-mail of account USER_ID, as ACTOR may see it (itself, or
  * auth_can_user AUTH_USER_SEE). *OUT caller frees, NULL when none. */
-dti_rc remind_email_get(store *s, const auth_user *actor, int64_t user_id, char **out, dti_err *e);
+dti_rc remind_email_get_as(store *s, const auth_user *actor, int64_t user_id, char **out, dti_err *e);
 /* Set it (NULL or "" clears): one's own, or an account ACTOR manages
  * (AUTH_USER_MANAGE). A bad address is DTI_ERR_INPUT, field "email".
  * Audited ("user.email"). */
-dti_rc remind_email_set(store *s, const auth_user *actor, int64_t user_id, const char *email, time_t now,
+dti_rc remind_email_set_as(store *s, const auth_user *actor, int64_t user_id, const char *email, time_t now,
                         dti_err *e);
 
 /* ---- the server's schedule ---- */
@@ -184,5 +186,22 @@ typedef struct remind_loop remind_loop;
 dti_rc remind_loop_start(const char *db_url, unsigned every_s, remind_loop **out, dti_err *e);
 /* Stop the thread (waits for a run in progress) and free L. NULL: no-op. */
 void remind_loop_stop(remind_loop *l);
+
+/* ---- the entry points' door (remind_app.c) ---------------------------------
+ * As for app/report/report.h: each is its _as twin above as A's acting
+ * user (app_actor) at A->now, with the same permissions, errors and audit
+ * entries. */
+
+/* PLAN_ID's settings (remind_settings_get) when A's user may read the plan
+ * (auth_can_plan's errors otherwise). */
+dti_rc remind_settings_read(app *a, int64_t plan_id, remind_schedule *sched, int *return_days, dti_err *e);
+dti_rc remind_settings_set(app *a, int64_t plan_id, const char *schedule, int return_days, dti_err *e);
+/* remind_run_as at A->now. Needs no user (a command runs it as the
+ * system; the web checks remind_run_allowed first). */
+dti_rc remind_run(app *a, const remind_mail_cfg *mail, int dry, remind_result *r, dti_err *e);
+dti_rc remind_notices(app *a, int unread_only, json_t **out, dti_err *e);
+dti_rc remind_notice_read(app *a, int64_t id, dti_err *e);
+dti_rc remind_email_get(app *a, int64_t user_id, char **out, dti_err *e);
+dti_rc remind_email_set(app *a, int64_t user_id, const char *email, dti_err *e);
 
 #endif

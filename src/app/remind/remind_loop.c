@@ -1,6 +1,6 @@
 /* remind_loop.c — the server's own schedule for reminders (remind.h,
  * remind_loop_start): one thread with its own store handle that runs
- * remind_run() every few seconds' interval and sleeps on a condition
+ * remind_run_as() every few seconds' interval and sleeps on a condition
  * variable in between, so that stopping the server wakes it at once.
  *
  * A run's failure (the database busy, the mail server down) is logged on
@@ -33,7 +33,7 @@ static void run_once(struct remind_loop *l, store *s)
     remind_result r;
     dti_err e;
     dti_err_clear(&e);
-    if (remind_run(s, app_now(), &l->mail, 0, &r, &e) != DTI_OK)
+    if (remind_run_as(s, app_now(), &l->mail, 0, &r, &e) != DTI_OK)
         fprintf(stderr, "dti: %s: %s\n", TR("nhắc hạn", "reminders"), e.msg);
     for (size_t i = 0; i < r.n; i++)
         fprintf(stderr, "dti: %s %s → %s%s%s: %s\n", TR("nhắc hạn", "reminder"), r.v[i].kind, r.v[i].user,

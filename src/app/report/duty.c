@@ -11,29 +11,31 @@
 #include "app/report/report_int.h"
 #include "base/lang.h"
 #include "core/period.h"
+#include "store/store_duty.h"
+#include "store/store_report.h"
 
 #define DUTY_ROWS_MAX 100000    /* assignments, periods or reports of one org read at most */
 
-const char *duty_when_name(duty_when w)
+const char *report_duty_when_name(report_duty_when w)
 {
     switch (w) {
-    case DUTY_NONE: return "none";
-    case DUTY_CURRENT: return "current";
-    case DUTY_PAST: return "past";
+    case REPORT_DUTY_NONE: return "none";
+    case REPORT_DUTY_CURRENT: return "current";
+    case REPORT_DUTY_PAST: return "past";
     }
     return "none";
 }
 
-duty_when duty_period(const period_entry *pe, int32_t today, int assigned, int approved)
+report_duty_when report_duty_period(const period_entry *pe, int32_t today, int assigned, int approved)
 {
     if (!pe || !assigned || pe->start > today)
-        return DUTY_NONE;
+        return REPORT_DUTY_NONE;
     int32_t closes = pe->end;
     if (pe->unit_due != PERIOD_NO_DAY && pe->unit_due > closes)
         closes = pe->unit_due;
     if (today <= closes)
-        return DUTY_CURRENT;
-    return approved ? DUTY_NONE : DUTY_PAST;
+        return REPORT_DUTY_CURRENT;
+    return approved ? REPORT_DUTY_NONE : REPORT_DUTY_PAST;
 }
 
 /* ---- loading ----------------------------------------------------------------- */
@@ -167,7 +169,7 @@ static const struct rep_row *rep_find(const struct reps *c, const char *code)
 
 struct per {
     period_entry pe;
-    duty_when when;
+    report_duty_when when;
     int expected;
     int32_t return_due;     /* a returned report's new deadline (remind_return_due), else PERIOD_NO_DAY */
 };
@@ -283,10 +285,7 @@ static dti_rc item_target(store *s, json_t *it, int year, dti_err *e)
 {
     struct target_ctx c;
     memset(&c, 0, sizeof c);
-    store_val p[] = {SV_I(json_integer_value(json_object_get(it, "id"))), SV_I(year), SV_I(year)};
-    dti_rc rc = store_query(s, "SELECT year, op, value, unit, text FROM indicator_targets WHERE indicator_id = ? "
-                               "ORDER BY CASE WHEN year >= ? THEN 0 ELSE 1 END, ABS(year - ?) LIMIT 1",
-                            p, 3, target_row, &c, e);
+    dti_rc rc = store_report_target(s, json_integer_value(json_object_get(it, "id")), year, target_row, &c, e);
     if (rc || c.nomem) {
         json_decref(c.target);
         return rc ? rc : app_nomem(e);
@@ -308,25 +307,11 @@ static dti_rc load_items(store *s, int64_t plan_id, int64_t org_id, int32_t day,
     if (!arr)
         return app_nomem(e);
     period_date_iso(day, d);
-    store_val p[] = {SV_I(plan_id), SV_I(org_id), app_sv_text(d), app_sv_text(d)};
-    static const char *const sql[2] = {
-        "SELECT i.id, i.code, i.group_code, i.name, i.due, i.due_text, MIN(a.role), "
-        "(SELECT COUNT(*) FROM indicators j WHERE j.plan_id = i.plan_id AND j.code = i.code) FROM assignments a "
-        "JOIN indicators i ON i.id = a.indicator_id WHERE a.plan_id = ? AND a.org_id = ? "
-        "AND a.role IN ('lead', 'support') AND substr(a.valid_from, 1, 10) <= ? "
-        "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) "
-        "GROUP BY i.id, i.code, i.group_code, i.name, i.due, i.due_text, i.seq, i.plan_id ORDER BY i.seq",
-        "SELECT t.id, t.code, t.group_code, t.name, t.due, t.due_text, MIN(a.role), "
-        "(SELECT COUNT(*) FROM tasks j WHERE j.plan_id = t.plan_id AND j.code = t.code) FROM assignments a "
-        "JOIN tasks t ON t.id = a.task_id WHERE a.plan_id = ? AND a.org_id = ? "
-        "AND a.role IN ('lead', 'support') AND substr(a.valid_from, 1, 10) <= ? "
-        "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) "
-        "GROUP BY t.id, t.code, t.group_code, t.name, t.due, t.due_text, t.seq, t.plan_id ORDER BY t.seq"};
     int year = period_ymd_of(day).y;
     for (int t = 0; t < 2; t++) {
         struct items_ctx c = {arr, t, 0};
         size_t first = json_array_size(arr);
-        if ((rc = store_query(s, sql[t], p, 4, item_row, &c, e)))
+        if ((rc = store_duty_items(s, plan_id, org_id, t, d, item_row, &c, e)))
             goto fail;
         if (c.nomem) {
             rc = app_nomem(e);
@@ -365,16 +350,14 @@ static dti_rc check_access(store *s, const auth_user *u, int64_t plan_id, int64_
                    ? dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan with id %lld",
                               (long long)plan_id)
                    : rc;
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, &porg, &found, e)))
+    if ((rc = store_report_plan_org(s, plan_id, &porg, &found, e)))
         return rc;
     int under = porg == 0 || porg == org_id;
     int64_t org = org_id;
     for (int d = 0; !under && d < AUTH_TREE_DEPTH_MAX && org > 0; d++) {
         int64_t parent = 0;
         int f = 0;
-        store_val q[] = {SV_I(org)};
-        if ((rc = store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ?", q, 1, &parent, &f, e)))
+        if ((rc = store_report_org_parent(s, org, &parent, &f, e)))
             return rc;
         if (!f)
             break;
@@ -385,8 +368,7 @@ static dti_rc check_access(store *s, const auth_user *u, int64_t plan_id, int64_
         return not_found(e, plan_id, org_id);
     if ((rc = auth_can(s, u, AUTH_READ, org_id, e)))
         return rc == DTI_ERR_PERM || rc == DTI_ERR_NOTFOUND ? not_found(e, plan_id, org_id) : rc;
-    store_val q[] = {SV_I(org_id)};
-    if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, name, e)))
+    if ((rc = store_report_org_name(s, org_id, name, e)))
         return rc;
     if (!*name)
         return not_found(e, plan_id, org_id);
@@ -406,7 +388,7 @@ static json_t *jday(int32_t day, int iso)
 static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_t today, time_t now)
 {
     const period_entry *pe = &x->pe;
-    json_t *tl = rep_timeliness_json(rr && rr->first[0] ? rr->first : NULL, pe->unit_due, now);
+    json_t *tl = report_timeliness_json(rr && rr->first[0] ? rr->first : NULL, pe->unit_due, now);
     if (!tl)
         return NULL;
     /* a returned report: when, and the new deadline its days_left counts to */
@@ -418,7 +400,7 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
                      "unit_due", jday(pe->unit_due, 0), "unit_due_iso", jday(pe->unit_due, 1),
                      "days_left", ret ? json_integer(x->return_due - today)
                                   : pe->unit_due == PERIOD_NO_DAY ? json_null() : json_integer(pe->unit_due - today),
-                     "when", duty_when_name(x->when), "expected", x->expected,
+                     "when", report_duty_when_name(x->when), "expected", x->expected,
                      "state", rr && rr->state[0] ? json_string(rr->state) : json_null(),
                      "version", rr ? json_integer(rr->version) : json_null(),
                      "submitted_at", rr && rr->submitted[0] ? json_string(rr->submitted) : json_null(),
@@ -435,7 +417,7 @@ static json_t *period_json(const struct per *x, const struct rep_row *rr, int32_
     return o;
 }
 
-dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period_code,
+dti_rc report_duty_list_as(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period_code,
                  time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -452,28 +434,14 @@ dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, 
     if ((rc = check_access(s, u, plan_id, org_id, &org_name, e)))
         goto out;
     if (period_code) {
-        if ((rc = rep_check_period(s, plan_id, period_code, e)))
+        if ((rc = report_check_period(s, plan_id, period_code, e)))
             goto out;
         period_parse(period_code, &asked);
         period_format(&asked, code);
     }
-    store_val pp[] = {SV_I(plan_id), SV_I(org_id)};
-    if ((rc = store_query(s, "SELECT role, valid_from, valid_to FROM assignments WHERE plan_id = ? AND org_id = ? "
-                             "AND role IN ('lead', 'support')", pp, 2, span_row, &sp, e)))
-        goto out;
-    if ((rc = store_query(s, "SELECT period, version, state, submitted_at, reason, returned_at FROM reports "
-                             "WHERE plan_id = ? AND org_id = ? ORDER BY period, version", pp, 2, rep_row_fn, &rp, e)))
-        goto out;
-    if (code[0]) {
-        store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-        rc = store_query(s, "SELECT code, start_date, end_date, unit_due FROM periods WHERE plan_id = ? AND code = ?",
-                         q, 2, per_row, &pr, e);
-    } else {
-        store_val q[] = {SV_I(plan_id)};
-        rc = store_query(s, "SELECT code, start_date, end_date, unit_due FROM periods WHERE plan_id = ?", q, 1,
-                         per_row, &pr, e);
-    }
-    if (rc)
+    if ((rc = store_duty_spans(s, plan_id, org_id, span_row, &sp, e)) ||
+        (rc = store_duty_reports(s, plan_id, org_id, rep_row_fn, &rp, e)) ||
+        (rc = store_report_periods(s, plan_id, code[0] ? code : NULL, per_row, &pr, e)))
         goto out;
     if (sp.nomem || rp.nomem || pr.nomem) {
         rc = app_nomem(e);
@@ -499,12 +467,12 @@ dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, 
         struct per *x = &pr.v[i];
         const struct rep_row *rr = rep_find(&rp, x->pe.code);
         int assigned = spans_at(&sp, x->pe.end, &x->expected);
-        x->when = duty_period(&x->pe, today, assigned, rr && strcmp(rr->state, "approved") == 0);
+        x->when = report_duty_period(&x->pe, today, assigned, rr && strcmp(rr->state, "approved") == 0);
         x->return_due = PERIOD_NO_DAY;
         if (rr && strcmp(rr->state, "returned") == 0 && rr->returned[0] &&
             (rc = remind_return_due(s, plan_id, rr->returned, &x->return_due, e)))
             goto out;
-        if (x->when != DUTY_NONE || code[0])
+        if (x->when != REPORT_DUTY_NONE || code[0])
             pr.v[kept++] = *x;
     }
     pr.n = kept;

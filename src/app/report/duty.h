@@ -12,7 +12,7 @@
  *
  * Periods come from the plan's calendar (calendar.h; any kind: month,
  * quarter, half-year, year, several kinds at once). A period is owed
- * (duty_period) when it has started and the org had an assignment in force
+ * (report_duty_period) when it has started and the org had an assignment in force
  * at its end, and it is either
  *   current  today lies between its start and the later of its end and its
  *            units' deadline (the report is being prepared, or may still be
@@ -42,21 +42,23 @@
 #include <time.h>
 #include <jansson.h>
 #include "app/auth/auth.h"
+
+typedef struct app app;     /* app/app.h: the context */
 #include "core/period.h"
 
 typedef enum {
-    DUTY_NONE = 0,      /* not owed now: not started, or approved and closed */
-    DUTY_CURRENT,       /* open: between its start and its deadline (or end) */
-    DUTY_PAST           /* closed and not approved: overdue or waiting */
-} duty_when;
+    REPORT_DUTY_NONE = 0,      /* not owed now: not started, or approved and closed */
+    REPORT_DUTY_CURRENT,       /* open: between its start and its deadline (or end) */
+    REPORT_DUTY_PAST           /* closed and not approved: overdue or waiting */
+} report_duty_when;
 
 /* "none", "current", "past". */
-const char *duty_when_name(duty_when w);
+const char *report_duty_when_name(report_duty_when w);
 
 /* Whether period PE is owed on day TODAY (a Vietnamese date, period.h day
  * number) by an org that had a duty at its end (ASSIGNED) and whose report
  * is approved (APPROVED), by the rules above. Pure. */
-duty_when duty_period(const period_entry *pe, int32_t today, int assigned, int approved);
+report_duty_when report_duty_period(const period_entry *pe, int32_t today, int assigned, int approved);
 
 /* ORG_ID's work on PLAN_ID at NOW, as U (permission above):
  *   {"plan_id", "org_id", "org", "today", "today_iso", "calendar": bool,
@@ -80,7 +82,10 @@ duty_when duty_period(const period_entry *pe, int32_t today, int assigned, int a
  * period alone, owed or not (DTI_ERR_INPUT when it is not a period of the
  * plan's calendar). A plan without a calendar gives its items, no periods
  * and a note saying a coordinator must set one. *OUT new reference. */
-dti_rc duty_list(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period,
-                 time_t now, json_t **out, dti_err *e);
+dti_rc report_duty_list_as(store *s, const auth_user *u, int64_t plan_id, int64_t org_id, const char *period,
+                           time_t now, json_t **out, dti_err *e);
+/* The same as A's acting user at A->now (report_app.c; report.h's "entry
+ * points' door"). */
+dti_rc report_duty_list(app *a, int64_t plan_id, int64_t org_id, const char *period, json_t **out, dti_err *e);
 
 #endif

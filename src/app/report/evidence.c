@@ -25,6 +25,7 @@
 #include "base/file.h"
 #include "base/lang.h"
 #include "base/text.h"
+#include "store/store_report.h"
 
 #define MT_DOCX "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 #define MT_XLSX "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -206,12 +207,12 @@ static char *name_for_type(char *name, const char *mt)
     return out;
 }
 
-dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char item_kind,
+dti_rc report_attach_as(store *s, const auth_user *u, const report_key *key, char item_kind,
                      const char *item, const char *name, const void *p, size_t n, size_t max,
                      time_t now, int64_t *id, int *new_file, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     int in_tx = 0;
     char sha[65], ts[AUTH_TS_LEN];
     char *nm = NULL;
@@ -267,7 +268,7 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = rep_for_write(s, u, key, now, &r, NULL, e)))
+    if ((rc = report_for_write(s, u, key, now, &r, NULL, e)))
         goto out;
     if (item) {
         char *code = text_clean(item);
@@ -278,15 +279,7 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
         int64_t item_id = 0;
         int found = 0;
         int is_task = item_kind == 't';
-        store_val q[] = {SV_I(key->plan_id), app_sv_text(code), SV_I(key->org_id)};
-        rc = store_query_int(s, is_task
-                                 ? "SELECT t.id FROM tasks t WHERE t.plan_id = ? AND t.code = ? AND EXISTS "
-                                   "(SELECT 1 FROM assignments a WHERE a.task_id = t.id AND a.org_id = ? "
-                                   "AND a.valid_to IS NULL) ORDER BY t.seq"
-                                 : "SELECT i.id FROM indicators i WHERE i.plan_id = ? AND i.code = ? AND EXISTS "
-                                   "(SELECT 1 FROM assignments a WHERE a.indicator_id = i.id AND a.org_id = ? "
-                                   "AND a.valid_to IS NULL) ORDER BY i.seq",
-                             q, 3, &item_id, &found, e);
+        rc = store_report_item_assigned(s, key->plan_id, is_task, code, key->org_id, &item_id, &found, e);
         if (!rc && !found)
             rc = dti_fail(e, DTI_ERR_INPUT, "item", "đơn vị không được phân công %s mã %s",
                           "the org is not assigned the %s with code %s",
@@ -300,27 +293,17 @@ dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char i
             ind = item_id;
     }
     {
-        int64_t one;
         int found = 0;
-        store_val q[] = {app_sv_text(sha)};
-        if ((rc = store_query_int(s, "SELECT 1 FROM evidence_files WHERE sha256 = ?", q, 1, &one, &found, e)))
+        if ((rc = store_report_file_exists(s, sha, &found, e)))
             goto out;
         if (!found) {
-            store_val w[] = {app_sv_text(sha), SV_I(n), app_sv_text(mt), SV_B(p, n), app_sv_text(ts)};
-            if ((rc = store_exec(s, "INSERT INTO evidence_files (sha256, size, media_type, bytes, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?)", w, 5, e)))
+            if ((rc = store_report_file_put(s, sha, p, n, mt, ts, e)))
                 goto out;
             fresh = 1;
         }
     }
-    {
-        store_val q[] = {app_sv_text(sha), app_sv_text(nm), SV_I(r.id), ind ? SV_I(ind) : SV_NUL(),
-                         task ? SV_I(task) : SV_NUL(), SV_I(u->id), app_sv_text(ts)};
-        if ((rc = store_query_int(s, "INSERT INTO evidence (sha256, name, report_id, indicator_id, task_id, "
-                                     "checked, attached_by, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) "
-                                     "RETURNING id", q, 7, &eid, NULL, e)))
-            goto out;
-    }
+    if ((rc = store_report_evidence_add(s, sha, nm, r.id, ind, task, u->id, ts, &eid, e)))
+        goto out;
     after = json_pack("{s:I, s:s, s:s, s:I, s:s, s:o, s:o}", "report_id", (json_int_t)r.id, "name", nm,
                       "sha256", sha, "size", (json_int_t)n, "media_type", mt,
                       "indicator", item && !task ? json_string(item) : json_null(),
@@ -361,7 +344,7 @@ static int ev_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int checked, time_t now,
+dti_rc report_check_evidence_as(store *s, const auth_user *u, int64_t id, int checked, time_t now,
                              dti_err *e)
 {
     dti_rc rc;
@@ -371,9 +354,7 @@ dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int check
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    store_val p[] = {SV_I(id)};
-    if ((rc = store_query(s, "SELECT r.org_id, v.checked FROM evidence v JOIN reports r ON r.id = v.report_id "
-                             "WHERE v.id = ?", p, 1, ev_row, &v, e)))
+    if ((rc = store_report_evidence_state(s, id, ev_row, &v, e)))
         goto out;
     if (!v.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "evidence", "không có tài liệu kiểm chứng số %lld",
@@ -386,8 +367,7 @@ dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int check
                           "no evidence with id %lld", (long long)id);
         goto out;
     }
-    store_val q[] = {SV_I(checked ? 1 : 0), checked ? SV_I(u->id) : SV_NUL(), SV_I(id)};
-    if ((rc = store_exec(s, "UPDATE evidence SET checked = ?, checked_by = ? WHERE id = ?", q, 3, e)))
+    if ((rc = store_report_evidence_check(s, id, checked, u->id, e)))
         goto out;
     b = json_pack("{s:b}", "checked", v.checked);
     a = json_pack("{s:b}", "checked", checked ? 1 : 0);
@@ -435,7 +415,7 @@ static int blob_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc report_evidence_get(store *s, const auth_user *u, int64_t id, char **p, size_t *n,
+dti_rc report_evidence_get_as(store *s, const auth_user *u, int64_t id, char **p, size_t *n,
                            char **name, char **media_type, dti_err *e)
 {
     dti_rc rc;
@@ -443,10 +423,7 @@ dti_rc report_evidence_get(store *s, const auth_user *u, int64_t id, char **p, s
     memset(&b, 0, sizeof b);
     *p = NULL;
     *n = 0;
-    store_val q[] = {SV_I(id)};
-    if ((rc = store_query(s, "SELECT r.org_id, f.bytes, v.name, f.media_type FROM evidence v JOIN reports r "
-                             "ON r.id = v.report_id JOIN evidence_files f ON f.sha256 = v.sha256 WHERE v.id = ?",
-                          q, 1, blob_row, &b, e)))
+    if ((rc = store_report_evidence_file(s, id, blob_row, &b, e)))
         goto fail;
     if (b.nomem) {
         rc = app_nomem(e);
@@ -461,12 +438,7 @@ dti_rc report_evidence_get(store *s, const auth_user *u, int64_t id, char **p, s
         /* a support org's file backs an item the lead reports: the lead's
          * users see it too (report_show lists it) */
         int64_t lead = 0;
-        store_val w[] = {SV_I(u ? u->org_id : 0), SV_I(id)};
-        dti_rc r2 = store_query_int(s, "SELECT COUNT(*) FROM evidence v JOIN reports r ON r.id = v.report_id "
-                                       "JOIN assignments a ON a.plan_id = r.plan_id AND a.org_id = ? AND "
-                                       "a.role = 'lead' AND a.valid_to IS NULL AND (a.indicator_id = "
-                                       "v.indicator_id OR a.task_id = v.task_id) WHERE v.id = ?",
-                                    w, 2, &lead, NULL, NULL);
+        dti_rc r2 = store_report_evidence_led_by(s, id, u ? u->org_id : 0, &lead, NULL);
         if (r2 || lead == 0) {
             if (rc == DTI_ERR_NOTFOUND)     /* out of scope: as if missing */
                 rc = dti_fail(e, DTI_ERR_NOTFOUND, "evidence", "không có tài liệu kiểm chứng số %lld",

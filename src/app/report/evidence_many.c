@@ -8,23 +8,25 @@
  * same selection again, with no half-attached set to sort out. */
 #include <stdio.h>
 #include <string.h>
+#include "app/app.h"
 #include "app/report/report.h"
 #include "base/lang.h"
 
-dti_rc report_attach_many(store *s, const auth_user *u, const report_key *key, char item_kind, const char *item,
-                          const report_file *files, size_t n, size_t max, time_t now, int64_t *ids, int *new_files,
-                          dti_err *e)
+dti_rc report_attach_many(app *a, const report_key *key, char item_kind, const char *item, const report_file *files,
+                          size_t n, size_t max, int64_t *ids, int *new_files, dti_err *e)
 {
+    auth_user u;
+    store *s = a->st;
     if (n == 0)
         return dti_fail(e, DTI_ERR_INPUT, "file", "Chưa chọn tệp để tải lên", "No file was uploaded");
     if (n > REPORT_FILES_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "file", "Tối đa %d tệp một lần (đã chọn %zu)",
                         "At most %d files at once (%zu chosen)", REPORT_FILES_MAX, n);
-    dti_rc rc = store_begin(s, e);
-    if (rc)
+    dti_rc rc = app_actor(a, &u, NULL, e);
+    if (rc || (rc = store_begin(s, e)))
         return rc;
     for (size_t i = 0; i < n; i++) {
-        if ((rc = report_attach(s, u, key, item_kind, item, files[i].name, files[i].data, files[i].len, max, now,
+        if ((rc = report_attach_as(s, &u, key, item_kind, item, files[i].name, files[i].data, files[i].len, max, a->now,
                                 ids ? &ids[i] : NULL, new_files ? &new_files[i] : NULL, e))) {
             if (e && n > 1 && files[i].name && !strstr(e->msg, files[i].name)) {
                 char msg[sizeof e->msg];

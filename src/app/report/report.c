@@ -21,6 +21,7 @@
 #include "base/text.h"
 #include "core/orgname.h"
 #include "core/period.h"
+#include "store/store_report.h"
 
 static const char *STATE_NAMES[] = {"draft", "submitted", "returned", "approved"};
 
@@ -105,9 +106,7 @@ dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_
     long long v = strtoll(ref, &end, 10);
     if (end && *end == 0 && v > 0) {
         int found = 0;
-        int64_t one;
-        store_val p[] = {SV_I(v)};
-        if ((rc = store_query_int(s, "SELECT id FROM orgs WHERE id = ?", p, 1, &one, &found, e)))
+        if ((rc = store_report_org_exists(s, v, &found, e)))
             return rc;
         if (!found)
             return dti_fail(e, DTI_ERR_NOTFOUND, "org", "không có đơn vị số %lld", "no org with id %lld", v);
@@ -120,14 +119,7 @@ dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_
     for (int pass = 0; pass < 2 && h.n == 0; pass++) {
         if (pass == 0 && plan_id <= 0)
             continue;
-        const char *sql = pass == 0
-            ? "SELECT o.id FROM orgs o, plans p WHERE p.id = ? AND o.valid_to IS NULL AND "
-              "(o.id = p.org_id OR o.parent_id = p.org_id) AND (o.folded = ? OR o.id IN "
-              "(SELECT org_id FROM org_aliases WHERE folded = ?)) ORDER BY o.id"
-            : "SELECT o.id FROM orgs o WHERE ? > -1 AND o.valid_to IS NULL AND (o.folded = ? OR o.id IN "
-              "(SELECT org_id FROM org_aliases WHERE folded = ?)) ORDER BY o.id";
-        store_val p[] = {SV_I(plan_id), app_sv_text(key), app_sv_text(key)};
-        if ((rc = store_query(s, sql, p, 3, org_hit, &h, e)))
+        if ((rc = store_report_org_by_key(s, pass == 0 ? plan_id : 0, key, org_hit, &h, e)))
             goto out;
     }
     if (h.n == 0) {
@@ -137,9 +129,7 @@ dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_
             rc = app_nomem(e);
             goto out;
         }
-        store_val p[] = {app_sv_text(f)};
-        rc = store_query(s, "SELECT id FROM orgs WHERE valid_to IS NULL AND folded = ? ORDER BY id", p, 1,
-                         org_hit, &h, e);
+        rc = store_report_org_by_folded(s, f, org_hit, &h, e);
         free(f);
         if (rc)
             goto out;
@@ -154,8 +144,7 @@ dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_
         struct org_hits exact = {{0}, 0};
         for (size_t i = 0; i < h.n; i++) {
             char *nm = NULL;
-            store_val q[] = {SV_I(h.ids[i])};
-            if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, &nm, e)))
+            if ((rc = store_report_org_name(s, h.ids[i], &nm, e)))
                 goto out;
             if (nm && text_fold_eq(nm, ref) && exact.n < 8)
                 exact.ids[exact.n++] = h.ids[i];
@@ -182,7 +171,7 @@ out:
 
 static int rep_row(void *ctx, const store_row *r)
 {
-    rep *x = ctx;
+    report_ver *x = ctx;
     memset(x, 0, sizeof *x);
     x->found = 1;
     x->id = r->v[0].i;
@@ -193,16 +182,10 @@ static int rep_row(void *ctx, const store_row *r)
     return 1;
 }
 
-dti_rc rep_latest(store *s, const report_key *k, int version, rep *out, dti_err *e)
+dti_rc report_latest(store *s, const report_key *k, int version, report_ver *out, dti_err *e)
 {
     memset(out, 0, sizeof *out);
-    store_val p[] = {SV_I(k->plan_id), SV_I(k->org_id), app_sv_text(k->period), SV_I(version)};
-    return store_query(s, version > 0
-                              ? "SELECT id, version, state, submitted_at FROM reports WHERE plan_id = ? "
-                                "AND org_id = ? AND period = ? AND version = ?"
-                              : "SELECT id, version, state, submitted_at FROM reports WHERE plan_id = ? "
-                                "AND org_id = ? AND period = ? AND ? = 0 ORDER BY version DESC LIMIT 1",
-                       p, 4, rep_row, out, e);
+    return store_report_find(s, k->plan_id, k->org_id, k->period, version, rep_row, out, e);
 }
 
 /* The snapshot of report ID for the audit log: header, values, tasks. */
@@ -270,15 +253,12 @@ static int snap_task(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc rep_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e)
+dti_rc report_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e)
 {
     dti_rc rc;
     struct snap x = {NULL, NULL, NULL, 0};
-    store_val p[] = {SV_I(id)};
     *out = NULL;
-    if ((rc = store_query(s, "SELECT id, plan_id, org_id, period, version, state, submitted_at, "
-                             "returned_at, approved_at, reason, results, difficulties, proposals "
-                             "FROM reports WHERE id = ?", p, 1, snap_head, &x, e)))
+    if ((rc = store_report_head(s, id, snap_head, &x, e)))
         goto fail;
     if (x.nomem || !x.o) {
         rc = x.nomem ? app_nomem(e) : dti_fail(e, DTI_ERR_NOTFOUND, "report", "không có báo cáo",
@@ -291,12 +271,7 @@ dti_rc rep_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err 
             rc = app_nomem(e);
             goto fail;
         }
-        if ((rc = store_query(s, "SELECT i.code, v.numerator, v.denominator, v.value, v.met, v.note "
-                                 "FROM report_values v JOIN indicators i ON i.id = v.indicator_id "
-                                 "WHERE v.report_id = ? ORDER BY i.seq", p, 1, snap_value, &x, e)) ||
-            (rc = store_query(s, "SELECT t.code, r.status, r.percent, r.products, r.note "
-                                 "FROM report_tasks r JOIN tasks t ON t.id = r.task_id "
-                                 "WHERE r.report_id = ? ORDER BY t.seq", p, 1, snap_task, &x, e)))
+        if ((rc = store_report_values(s, id, snap_value, &x, e)) || (rc = store_report_tasks(s, id, snap_task, &x, e)))
             goto fail;
         if (x.nomem) {
             rc = app_nomem(e);
@@ -316,7 +291,7 @@ fail:
 
 /* Check the period code against the plan: a code period_parse reads, and
  * one of the plan's periods when its calendar is set. */
-dti_rc rep_check_period(store *s, int64_t plan_id, const char *code, dti_err *e)
+dti_rc report_check_period(store *s, int64_t plan_id, const char *code, dti_err *e)
 {
     period p;
     dti_rc rc;
@@ -325,18 +300,14 @@ dti_rc rep_check_period(store *s, int64_t plan_id, const char *code, dti_err *e)
                         "kỳ báo cáo \"%s\" không hợp lệ (dạng 2026-03, 2026-Q1, 2026-H1, 2026)",
                         "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
     int64_t n = 0;
-    store_val q[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COUNT(*) FROM periods WHERE plan_id = ?", q, 1, &n, NULL, e)))
+    if ((rc = store_report_period_count(s, plan_id, &n, e)))
         return rc;
     if (n == 0)
         return DTI_OK;
     char canon[PERIOD_CODE_LEN];
     period_format(&p, canon);
     int found = 0;
-    int64_t one;
-    store_val r[] = {SV_I(plan_id), app_sv_text(canon)};
-    if ((rc = store_query_int(s, "SELECT 1 FROM periods WHERE plan_id = ? AND code = ?", r, 2, &one,
-                              &found, e)))
+    if ((rc = store_report_period_exists(s, plan_id, canon, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_INPUT, "period",
@@ -352,9 +323,7 @@ static dti_rc check_org_in_plan(store *s, int64_t plan_id, int64_t org_id, dti_e
     int64_t porg = 0;
     int found = 0;
     dti_rc rc;
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, &porg,
-                              &found, e)))
+    if ((rc = store_report_plan_org(s, plan_id, &porg, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan with id %lld",
@@ -365,9 +334,7 @@ static dti_rc check_org_in_plan(store *s, int64_t plan_id, int64_t org_id, dti_e
     for (int d = 0; d < AUTH_TREE_DEPTH_MAX && org > 0; d++) {
         int64_t parent = 0;
         int f2 = 0;
-        store_val q[] = {SV_I(org)};
-        if ((rc = store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ?", q, 1, &parent,
-                                  &f2, e)))
+        if ((rc = store_report_org_parent(s, org, &parent, &f2, e)))
             return rc;
         if (!f2)
             break;
@@ -392,10 +359,10 @@ static void canon_key(const report_key *in, report_key *out)
     }
 }
 
-static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
+static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const report_ver *old, time_t now,
                               report_state state, const char *reason, int64_t *id, dti_err *e);
 
-dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, rep *out,
+dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, time_t now, report_ver *out,
                      int *new_version, dti_err *e)
 {
     dti_rc rc;
@@ -406,9 +373,9 @@ dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, tim
     if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)))
         return rc;
     if ((rc = check_org_in_plan(s, key.plan_id, key.org_id, e)) ||
-        (rc = rep_check_period(s, key.plan_id, key.period, e)))
+        (rc = report_check_period(s, key.plan_id, key.period, e)))
         return rc;
-    if ((rc = rep_latest(s, &key, 0, out, e)))
+    if ((rc = report_latest(s, &key, 0, out, e)))
         return rc;
     if (out->found && (out->state == REPORT_DRAFT || out->state == REPORT_RETURNED))
         return DTI_OK;
@@ -440,7 +407,7 @@ dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key_in, tim
  * a copy of OLD (its values, tasks, texts and evidence). Audited as
  * report.create, or report.reopen with OLD's snapshot before. *ID gets the
  * new row. */
-static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const rep *old, time_t now,
+static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *key, const report_ver *old, time_t now,
                               report_state state, const char *reason, int64_t *id, dti_err *e)
 {
     dti_rc rc;
@@ -449,39 +416,14 @@ static dti_rc rep_new_version(store *s, const auth_user *u, const report_key *ke
     int version = old ? old->version + 1 : 1;
     int64_t old_id = old ? old->id : 0;
     auth_ts(now, ts);
-    {
-        store_val p[] = {SV_I(key->plan_id), SV_I(key->org_id), app_sv_text(key->period), SV_I(version),
-                         app_sv_text(report_state_name(state)), app_sv_text(ts), SV_I(u->id), app_sv_text(ts),
-                         state == REPORT_RETURNED ? app_sv_text(ts) : SV_NUL(), app_sv_text(reason), SV_I(old_id)};
-        /* a new version starts as a copy of the approved one's texts */
-        if ((rc = store_query_int(s, old_id
-                                      ? "INSERT INTO reports (plan_id, org_id, period, version, state, created_at, "
-                                        "created_by, updated_at, returned_at, reason, results, difficulties, "
-                                        "proposals) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, results, difficulties, "
-                                        "proposals FROM reports WHERE id = ? RETURNING id"
-                                      : "INSERT INTO reports (plan_id, org_id, period, version, state, created_at, "
-                                        "created_by, updated_at, returned_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                        "?, ?, ?) RETURNING id",
-                                  p, old_id ? 11 : 10, id, NULL, e)))
-            return rc;
-    }
-    if (old_id) {
-        store_val p[] = {SV_I(*id), SV_I(old_id)};
-        if ((rc = store_exec(s, "INSERT INTO report_values (report_id, indicator_id, numerator, denominator, "
-                                "value, met, note) SELECT ?, indicator_id, numerator, denominator, value, met, "
-                                "note FROM report_values WHERE report_id = ?", p, 2, e)) ||
-            (rc = store_exec(s, "INSERT INTO report_tasks (report_id, task_id, status, percent, products, note) "
-                                "SELECT ?, task_id, status, percent, products, note FROM report_tasks "
-                                "WHERE report_id = ?", p, 2, e)) ||
-            (rc = store_exec(s, "INSERT INTO evidence (sha256, name, report_id, indicator_id, task_id, checked, "
-                                "checked_by, attached_by, created_at) SELECT sha256, name, ?, indicator_id, "
-                                "task_id, checked, checked_by, attached_by, created_at FROM evidence "
-                                "WHERE report_id = ?", p, 2, e)))
-            return rc;
-        if ((rc = rep_snapshot(s, old_id, 1, &before, e)))
-            return rc;
-    }
-    if ((rc = rep_snapshot(s, *id, 1, &after, e)))
+    store_report_new nr = {key->plan_id, key->org_id, key->period, version, report_state_name(state), ts, u->id,
+                           state == REPORT_RETURNED ? ts : NULL, reason, old_id};
+    /* a new version starts as a copy of the approved one (texts, values, tasks, evidence) */
+    if ((rc = store_report_insert(s, &nr, id, e)))
+        return rc;
+    if (old_id && (rc = report_snapshot(s, old_id, 1, &before, e)))
+        return rc;
+    if ((rc = report_snapshot(s, *id, 1, &after, e)))
         goto out;
     rc = audit_append_id(s, u, now, old_id ? "report.reopen" : "report.create", "report", *id, before, after, e);
 out:
@@ -490,11 +432,11 @@ out:
     return rc;
 }
 
-dti_rc report_reopen(store *s, const auth_user *u, const report_key *key_in, const char *reason, time_t now,
+dti_rc report_reopen_as(store *s, const auth_user *u, const report_key *key_in, const char *reason, time_t now,
                      int *version, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     report_key key;
     int in_tx = 0;
     int64_t id = 0;
@@ -517,7 +459,7 @@ dti_rc report_reopen(store *s, const auth_user *u, const report_key *key_in, con
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = auth_can(s, u, AUTH_REVIEW, key.org_id, e)) || (rc = rep_latest(s, &key, 0, &r, e)))
+    if ((rc = auth_can(s, u, AUTH_REVIEW, key.org_id, e)) || (rc = report_latest(s, &key, 0, &r, e)))
         goto out;
     if (!r.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
@@ -735,11 +677,7 @@ static dti_rc find_item(store *s, int64_t plan_id, int is_task, const char *code
         grp[slash - code] = 0;
         c = slash + 1;
     }
-    char sql[256];
-    snprintf(sql, sizeof sql, "SELECT id, name FROM %s WHERE plan_id = ? AND code = ?%s ORDER BY seq",
-             is_task ? "tasks" : "indicators", grp[0] ? " AND group_code = ?" : "");
-    store_val p[] = {SV_I(plan_id), app_sv_text(c), app_sv_text(grp)};
-    return store_query(s, sql, p, grp[0] ? 3 : 2, item_row, it, e);
+    return store_report_item_find(s, plan_id, is_task, c, grp[0] ? grp : NULL, item_row, it, e);
 }
 
 /* The role ORG has on the item under the live assignments: 2 lead, 1 support, 0 none. */
@@ -748,19 +686,7 @@ static dti_rc item_role(store *s, int64_t plan_id, int is_task, int64_t item, in
 {
     int64_t lead = 0, sup = 0;
     dti_rc rc;
-    store_val p[] = {SV_I(plan_id), SV_I(item), SV_I(org)};
-    const char *sql_lead = is_task
-        ? "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND task_id = ? AND org_id = ? "
-          "AND role = 'lead' AND valid_to IS NULL"
-        : "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? AND org_id = ? "
-          "AND role = 'lead' AND valid_to IS NULL";
-    const char *sql_sup = is_task
-        ? "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND task_id = ? AND org_id = ? "
-          "AND role = 'support' AND valid_to IS NULL"
-        : "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? AND org_id = ? "
-          "AND role = 'support' AND valid_to IS NULL";
-    if ((rc = store_query_int(s, sql_lead, p, 3, &lead, NULL, e)) ||
-        (rc = store_query_int(s, sql_sup, p, 3, &sup, NULL, e)))
+    if ((rc = store_report_item_role(s, plan_id, is_task, item, org, &lead, &sup, e)))
         return rc;
     *role = lead ? 2 : sup ? 1 : 0;
     return DTI_OK;
@@ -777,11 +703,12 @@ struct tgt {
 static int tgt_row(void *ctx, const store_row *r)
 {
     struct tgt *t = ctx;
+    /* columns of store_report_target: year, op, value, unit, text */
     t->best_year = (int)r->v[0].i;
-    snprintf(t->unit, sizeof t->unit, "%s", app_col(r, 1) ? app_col(r, 1) : "");
-    snprintf(t->op, sizeof t->op, "%s", app_col(r, 2) ? app_col(r, 2) : "");
-    t->has_value = r->v[3].t == SV_INT || r->v[3].t == SV_REAL;
-    t->value = r->v[3].t == SV_REAL ? r->v[3].d : (double)r->v[3].i;
+    snprintf(t->unit, sizeof t->unit, "%s", app_col(r, 3) ? app_col(r, 3) : "");
+    snprintf(t->op, sizeof t->op, "%s", app_col(r, 1) ? app_col(r, 1) : "");
+    t->has_value = r->v[2].t == SV_INT || r->v[2].t == SV_REAL;
+    t->value = r->v[2].t == SV_REAL ? r->v[2].d : (double)r->v[2].i;
     return 1;
 }
 
@@ -790,10 +717,7 @@ static int tgt_row(void *ctx, const store_row *r)
 static dti_rc target_for(store *s, int64_t id, int year, struct tgt *t, dti_err *e)
 {
     memset(t, 0, sizeof *t);
-    store_val p[] = {SV_I(id), SV_I(year), SV_I(year)};
-    return store_query(s, "SELECT year, unit, op, value FROM indicator_targets WHERE indicator_id = ? "
-                          "ORDER BY CASE WHEN year >= ? THEN 0 ELSE 1 END, ABS(year - ?) LIMIT 1",
-                       p, 3, tgt_row, t, e);
+    return store_report_target(s, id, year, tgt_row, t, e);
 }
 
 static char *clean_limited(const char *s, const char *what, size_t line, dti_err *e, dti_rc *rc)
@@ -1064,17 +988,12 @@ out:
     return rc;
 }
 
-static store_val opt_num(int has, double v)
-{
-    return has ? SV_R(v) : SV_NUL();
-}
-
-dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, const char *csv,
+dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in, const char *csv,
                        size_t n, time_t now, report_fill_result *out, dti_err *e)
 {
     dti_rc rc;
     struct fill f;
-    rep r;
+    report_ver r;
     json_t *before = NULL, *after = NULL;
     int in_tx = 0, newv = 0;
     char ts[AUTH_TS_LEN];
@@ -1089,12 +1008,12 @@ dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, c
         return dti_fail(e, DTI_ERR_TOOBIG, "csv", "tệp CSV lớn quá %zu byte", "the CSV file is over %zu bytes",
                         REPORT_CSV_MAX_BYTES);
     if (period_parse(f.key.period, &p) != 0)
-        return rep_check_period(s, f.key.plan_id, f.key.period, e);
+        return report_check_period(s, f.key.plan_id, f.key.period, e);
     f.year = p.year;
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    if ((rc = rep_for_write(s, u, &f.key, now, &r, &newv, e)))
+    if ((rc = report_for_write(s, u, &f.key, now, &r, &newv, e)))
         goto out;
     if ((rc = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, &f, e)))
         goto out;
@@ -1103,46 +1022,30 @@ dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key_in, c
                       "the CSV file has no data rows");
         goto out;
     }
-    if ((rc = rep_snapshot(s, r.id, 1, &before, e)))
+    if ((rc = report_snapshot(s, r.id, 1, &before, e)))
         goto out;
     for (size_t i = 0; i < f.n; i++) {
         frow *x = &f.rows[i];
         if (x->kind == ROW_INDICATOR) {
-            store_val q[] = {SV_I(r.id), SV_I(x->item_id), opt_num(x->has_num, x->num),
-                             opt_num(x->has_den, x->den), opt_num(x->has_val, x->val),
-                             x->has_met ? SV_I(x->met) : SV_NUL(), app_sv_text(x->note)};
-            rc = store_exec(s, "INSERT INTO report_values (report_id, indicator_id, numerator, denominator, "
-                               "value, met, note) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, "
-                               "indicator_id) DO UPDATE SET numerator = excluded.numerator, denominator = "
-                               "excluded.denominator, value = excluded.value, met = excluded.met, note = "
-                               "excluded.note", q, 7, e);
+            store_report_value v = {x->item_id, x->has_num, x->has_den, x->has_val, x->num, x->den, x->val,
+                                    x->has_met ? x->met : -1, x->note};
+            rc = store_report_value_put(s, r.id, &v, e);
             out->values++;
         } else if (x->kind == ROW_TASK) {
-            store_val q[] = {SV_I(r.id), SV_I(x->item_id), app_sv_text(x->status),
-                             opt_num(x->has_pct, x->pct), app_sv_text(x->products), app_sv_text(x->note)};
-            rc = store_exec(s, "INSERT INTO report_tasks (report_id, task_id, status, percent, products, note) "
-                               "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, task_id) DO UPDATE SET "
-                               "status = excluded.status, percent = excluded.percent, products = "
-                               "excluded.products, note = excluded.note", q, 6, e);
+            rc = store_report_task_put(s, r.id, x->item_id, x->status, x->has_pct, x->pct, x->products, x->note, e);
             out->tasks++;
         } else {
-            const char *colname = x->kind == ROW_RESULTS ? "results"
-                                : x->kind == ROW_DIFFICULTIES ? "difficulties" : "proposals";
-            char sql[96];
-            snprintf(sql, sizeof sql, "UPDATE reports SET %s = ? WHERE id = ?", colname);
-            store_val q[] = {app_sv_text(x->note), SV_I(r.id)};
-            rc = store_exec(s, sql, q, 2, e);
+            store_report_text which = x->kind == ROW_RESULTS ? STORE_REPORT_RESULTS
+                                    : x->kind == ROW_DIFFICULTIES ? STORE_REPORT_DIFFICULTIES : STORE_REPORT_PROPOSALS;
+            rc = store_report_text_set(s, r.id, which, x->note, e);
             out->texts++;
         }
         if (rc)
             goto out;
     }
-    {
-        store_val q[] = {app_sv_text(auth_ts(now, ts)), SV_I(r.id)};
-        if ((rc = store_exec(s, "UPDATE reports SET updated_at = ? WHERE id = ?", q, 2, e)))
-            goto out;
-    }
-    if ((rc = rep_snapshot(s, r.id, 1, &after, e)))
+    if ((rc = store_report_touch(s, r.id, auth_ts(now, ts), e)))
+        goto out;
+    if ((rc = report_snapshot(s, r.id, 1, &after, e)))
         goto out;
     if ((rc = audit_append_id(s, u, now, "report.fill", "report", r.id, before, after, e)))
         goto out;
@@ -1174,8 +1077,7 @@ static dti_rc commune_of(store *s, int64_t org_id, int64_t *commune, dti_err *e)
     for (int d = 0; d < AUTH_TREE_DEPTH_MAX && org > 0; d++) {
         char *kind = NULL;
         int64_t parent = 0;
-        store_val q[] = {SV_I(org)};
-        if ((rc = store_query_text(s, "SELECT kind FROM orgs WHERE id = ?", q, 1, &kind, e)))
+        if ((rc = store_report_org_kind(s, org, &kind, e)))
             return rc;
         int is_commune = kind && strcmp(kind, "commune") == 0;
         free(kind);
@@ -1183,8 +1085,7 @@ static dti_rc commune_of(store *s, int64_t org_id, int64_t *commune, dti_err *e)
             *commune = org;
             return DTI_OK;
         }
-        if ((rc = store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ?", q, 1, &parent, NULL,
-                                  e)))
+        if ((rc = store_report_org_parent(s, org, &parent, NULL, e)))
             return rc;
         org = parent;
     }
@@ -1198,24 +1099,14 @@ static dti_rc check_not_own(store *s, const auth_user *u, const report_key *key,
 {
     dti_rc rc;
     int64_t n = 0, commune = 0, allow = 0;
-    char eid[24];
-    snprintf(eid, sizeof eid, "%lld", (long long)id);
-    store_val q[] = {SV_I(id), SV_I(u->id), app_sv_text(eid), SV_I(u->id), SV_I(id), SV_I(u->id)};
     *self = 0;
-    if ((rc = store_query_int(s,
-             "SELECT (SELECT COUNT(*) FROM reports WHERE id = ? AND submitted_by = ?) + (SELECT COUNT(*) FROM "
-             "audit WHERE entity = 'report' AND entity_id = ? AND user_id = ? AND action IN ('report.create', "
-             "'report.new_version', 'report.fill', 'report.submit')) + (SELECT COUNT(*) FROM evidence WHERE "
-             "report_id = ? AND attached_by = ?)", q, 6, &n, NULL, e)))
+    if ((rc = store_report_authored(s, id, u->id, &n, e)))
         return rc;
     if (n == 0)
         return DTI_OK;
     if ((rc = commune_of(s, key->org_id, &commune, e)))
         return rc;
-    store_val c[] = {SV_I(commune)};
-    int found = 0;
-    if (commune && (rc = store_query_int(s, "SELECT allow_self_approval FROM org_review_settings WHERE org_id = ?",
-                                         c, 1, &allow, &found, e)))
+    if (commune && (rc = store_report_self_approval_get(s, commune, &allow, NULL, e)))
         return rc;
     if (allow) {
         *self = 1;
@@ -1229,7 +1120,7 @@ static dti_rc check_not_own(store *s, const auth_user *u, const report_key *key,
                     u->name, key->period);
 }
 
-dti_rc report_set_self_approval(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
+dti_rc report_set_self_approval_as(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
                                 time_t now, dti_err *e)
 {
     dti_rc rc;
@@ -1256,23 +1147,15 @@ dti_rc report_set_self_approval(store *s, const auth_user *u, int64_t org_id, in
     in_tx = 1;
     if ((rc = auth_can(s, u, AUTH_USER_ADMIN, org_id, e)))
         goto out;
-    store_val q[] = {SV_I(org_id)};
-    if ((rc = store_query_text(s, "SELECT kind FROM orgs WHERE id = ?", q, 1, &kind, e)))
+    if ((rc = store_report_org_kind(s, org_id, &kind, e)))
         goto out;
     if (!kind || strcmp(kind, "commune") != 0) {
         rc = dti_fail(e, DTI_ERR_INPUT, "org", "tự duyệt chỉ đặt cho một xã (đơn vị số %lld không phải xã)",
                       "self-approval is set for a commune (org %lld is not one)", (long long)org_id);
         goto out;
     }
-    if ((rc = store_query_int(s, "SELECT allow_self_approval FROM org_review_settings WHERE org_id = ?", q, 1, &old,
-                              &found, e)))
-        goto out;
-    store_val w[] = {SV_I(org_id), SV_I(allow ? 1 : 0), SV_I(u->id), app_sv_text(auth_ts(now, ts)),
-                     app_sv_text(*why ? why : NULL)};
-    if ((rc = store_exec(s, "INSERT INTO org_review_settings (org_id, allow_self_approval, set_by, set_at, reason) "
-                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (org_id) DO UPDATE SET allow_self_approval = "
-                            "excluded.allow_self_approval, set_by = excluded.set_by, set_at = excluded.set_at, "
-                            "reason = excluded.reason", w, 5, e)))
+    if ((rc = store_report_self_approval_get(s, org_id, &old, &found, e)) ||
+        (rc = store_report_self_approval_put(s, org_id, allow, u->id, auth_ts(now, ts), *why ? why : NULL, e)))
         goto out;
     b = json_pack("{s:b}", "allow_self_approval", (int)old);
     a = json_pack("{s:b, s:s}", "allow_self_approval", allow ? 1 : 0, "reason", why);
@@ -1300,10 +1183,10 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
                          const char *action, time_t now, size_t *missing, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     json_t *before = NULL, *after = NULL;
     int in_tx = 0;
-    char ts[AUTH_TS_LEN], sql[256];
+    char ts[AUTH_TS_LEN];
     report_key key;
     canon_key(key_in, &key);
     auth_ts(now, ts);
@@ -1312,7 +1195,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     in_tx = 1;
     if ((rc = auth_can(s, u, act, key.org_id, e)))
         goto out;
-    if ((rc = rep_latest(s, &key, 0, &r, e)))
+    if ((rc = report_latest(s, &key, 0, &r, e)))
         goto out;
     if (!r.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
@@ -1328,14 +1211,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     }
     if (to == REPORT_SUBMITTED) {
         int64_t nv = 0, nt = 0, nx = 0;
-        store_val q[] = {SV_I(r.id)};
-        if ((rc = store_query_int(s, "SELECT COUNT(*) FROM report_values WHERE report_id = ?", q, 1, &nv,
-                                  NULL, e)) ||
-            (rc = store_query_int(s, "SELECT COUNT(*) FROM report_tasks WHERE report_id = ?", q, 1, &nt,
-                                  NULL, e)) ||
-            (rc = store_query_int(s, "SELECT COUNT(*) FROM reports WHERE id = ? AND (results IS NOT NULL "
-                                     "OR difficulties IS NOT NULL OR proposals IS NOT NULL)", q, 1, &nx,
-                                  NULL, e)))
+        if ((rc = store_report_entries(s, r.id, &nv, &nt, &nx, e)))
             goto out;
         if (nv + nt + nx == 0) {
             rc = dti_fail(e, DTI_ERR_CONFLICT, "report", "báo cáo kỳ %s còn trống: chưa nộp được",
@@ -1344,13 +1220,7 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
         }
         if (missing) {
             int64_t m = 0;
-            store_val w[] = {SV_I(key.plan_id), SV_I(key.org_id), SV_I(r.id), SV_I(r.id)};
-            if ((rc = store_query_int(s,
-                     "SELECT COUNT(DISTINCT COALESCE(a.indicator_id, -a.task_id)) FROM assignments a "
-                     "WHERE a.plan_id = ? AND a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL "
-                     "AND NOT EXISTS (SELECT 1 FROM report_values v WHERE v.report_id = ? AND "
-                     "v.indicator_id = a.indicator_id) AND NOT EXISTS (SELECT 1 FROM report_tasks t "
-                     "WHERE t.report_id = ? AND t.task_id = a.task_id)", w, 4, &m, NULL, e)))
+            if ((rc = store_report_missing(s, key.plan_id, key.org_id, r.id, &m, e)))
                 goto out;
             *missing = (size_t)m;
         }
@@ -1358,26 +1228,16 @@ static dti_rc transition(store *s, const auth_user *u, const report_key *key_in,
     int self = 0;
     if (to == REPORT_APPROVED && (rc = check_not_own(s, u, &key, r.id, &self, e)))
         goto out;
-    if ((rc = rep_snapshot(s, r.id, 0, &before, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &before, e)))
         goto out;
-    if (to == REPORT_SUBMITTED) {
-        /* the first submission of a version stays its submission time */
-        snprintf(sql, sizeof sql, "UPDATE reports SET state = ?, updated_at = ?, submitted_at = "
-                                  "COALESCE(submitted_at, ?), submitted_by = COALESCE(submitted_by, ?), "
-                                  "reason = COALESCE(?, reason) WHERE id = ?");
-        store_val q[] = {app_sv_text(report_state_name(to)), app_sv_text(ts), app_sv_text(ts), SV_I(u->id),
-                         app_sv_text(reason), SV_I(r.id)};
-        rc = store_exec(s, sql, q, 6, e);
-    } else {
-        snprintf(sql, sizeof sql, "UPDATE reports SET state = ?, updated_at = ?, %s = ?, reviewed_by = ?, "
-                                  "reason = COALESCE(?, reason), self_approved = ? WHERE id = ?", ts_col);
-        store_val q[] = {app_sv_text(report_state_name(to)), app_sv_text(ts), app_sv_text(ts), SV_I(u->id),
-                         app_sv_text(reason), SV_I(self), SV_I(r.id)};
-        rc = store_exec(s, sql, q, 7, e);
-    }
+    if (to == REPORT_SUBMITTED)     /* the first submission of a version stays its submission time */
+        rc = store_report_mark_submitted(s, r.id, report_state_name(to), ts, u->id, reason, e);
+    else
+        rc = store_report_mark_reviewed(s, r.id, report_state_name(to), to == REPORT_APPROVED, ts, u->id, reason,
+                                        self, e);
     if (rc)
         goto out;
-    if ((rc = rep_snapshot(s, r.id, 0, &after, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &after, e)))
         goto out;
     char act_name[32];
     snprintf(act_name, sizeof act_name, "report.%s",
@@ -1396,7 +1256,7 @@ out:
     return rc;
 }
 
-dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t now,
+dti_rc report_submit_as(store *s, const auth_user *u, const report_key *key, time_t now,
                      size_t *missing, dti_err *e)
 {
     if (missing)
@@ -1405,7 +1265,7 @@ dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t
                       REPORT_SUBMITTED, "submitted_at", NULL, TR("nộp", "submit"), now, missing, e);
 }
 
-dti_rc report_return(store *s, const auth_user *u, const report_key *key, const char *reason,
+dti_rc report_return_as(store *s, const auth_user *u, const report_key *key, const char *reason,
                      time_t now, dti_err *e)
 {
     char *r = text_clean(reason ? reason : "");
@@ -1425,7 +1285,7 @@ dti_rc report_return(store *s, const auth_user *u, const report_key *key, const 
     return rc;
 }
 
-dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e)
+dti_rc report_approve_as(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e)
 {
     return transition(s, u, key, AUTH_REVIEW, 1u << REPORT_SUBMITTED, REPORT_APPROVED, "approved_at", NULL,
                       TR("duyệt", "approve"), now, NULL, e);
@@ -1435,12 +1295,11 @@ dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_
 
 /* The units' deadline of PLAN_ID's period CODE as a day (PERIOD_NO_DAY
  * when the calendar gives none). */
-dti_rc rep_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, dti_err *e)
+dti_rc report_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, dti_err *e)
 {
     char *d = NULL;
     *due = PERIOD_NO_DAY;
-    store_val p[] = {SV_I(plan_id), app_sv_text(code)};
-    dti_rc rc = store_query_text(s, "SELECT unit_due FROM periods WHERE plan_id = ? AND code = ?", p, 2, &d, e);
+    dti_rc rc = store_report_period_unit_due(s, plan_id, code, &d, e);
     if (rc)
         return rc;
     int32_t day;
@@ -1450,7 +1309,7 @@ dti_rc rep_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, d
     return DTI_OK;
 }
 
-json_t *rep_timeliness_json(const char *submitted_at, int32_t due, time_t now)
+json_t *report_timeliness_json(const char *submitted_at, int32_t due, time_t now)
 {
     time_t sub = report_ts_parse(submitted_at);
     int late = 0;
@@ -1502,23 +1361,35 @@ static int show_value(void *ctx, const store_row *r)
     return 0;
 }
 
-static dti_rc show_list(store *s, json_t *o, const char *field, int kind, const char *sql,
-                        const store_val *p, size_t n, dti_err *e)
+/* Set O's FIELD to the rows of the show list KIND (show_value) of report
+ * RID (its plan PL, org OG). */
+static dti_rc show_list(store *s, json_t *o, const char *field, int kind, int64_t pl, int64_t og, int64_t rid,
+                        dti_err *e)
 {
     struct show x = {json_array(), 0, kind};
     if (!x.arr || json_object_set_new(o, field, x.arr))
         return app_nomem(e);
-    dti_rc rc = store_query(s, sql, p, n, show_value, &x, e);
+    dti_rc rc = kind == 0 ? store_report_show_values(s, pl, og, rid, show_value, &x, e)
+              : kind == 1 ? store_report_show_tasks(s, rid, show_value, &x, e)
+              : kind == 2 ? store_report_show_evidence(s, pl, og, rid, show_value, &x, e)
+                          : store_report_show_support(s, pl, og, rid, show_value, &x, e);
     if (!rc && x.nomem)
         rc = app_nomem(e);
     return rc;
 }
 
-dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int version, time_t now,
+/* The self_approved column of store_report_head into *CTX (an int64_t). */
+static int self_row(void *ctx, const store_row *r)
+{
+    *(int64_t *)ctx = r->n > 13 && r->v[13].t == SV_INT ? r->v[13].i : 0;
+    return 1;
+}
+
+dti_rc report_show_as(store *s, const auth_user *u, const report_key *key_in, int version, time_t now,
                    json_t **out, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     json_t *o = NULL;
     char *org = NULL;
     char *sub = NULL;
@@ -1527,82 +1398,38 @@ dti_rc report_show(store *s, const auth_user *u, const report_key *key_in, int v
     *out = NULL;
     if ((rc = auth_can(s, u, AUTH_READ, key.org_id, e)))
         return rc;
-    if ((rc = rep_latest(s, &key, version, &r, e)))
+    if ((rc = report_latest(s, &key, version, &r, e)))
         return rc;
     if (!r.found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
                         "no %s report from org %lld", key.period, (long long)key.org_id);
-    if ((rc = rep_snapshot(s, r.id, 0, &o, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &o, e)))
         return rc;
-    store_val po[] = {SV_I(key.org_id)};
-    if ((rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", po, 1, &org, e)))
+    if ((rc = store_report_org_name(s, key.org_id, &org, e)))
         goto fail;
     int64_t nver = 0;
-    store_val pk[] = {SV_I(key.plan_id), SV_I(key.org_id), app_sv_text(key.period)};
-    if ((rc = store_query_int(s, "SELECT COUNT(*) FROM reports WHERE plan_id = ? AND org_id = ? AND period = ?",
-                              pk, 3, &nver, NULL, e)))
-        goto fail;
     /* timeliness: by the first submission of any version */
-    if ((rc = store_query_text(s, "SELECT MIN(submitted_at) FROM reports WHERE plan_id = ? AND org_id = ? "
-                                  "AND period = ?", pk, 3, &sub, e)))
+    if ((rc = store_report_version_stats(s, key.plan_id, key.org_id, key.period, &nver, &sub, e)))
         goto fail;
     int32_t due;
-    if ((rc = rep_unit_due(s, key.plan_id, key.period, &due, e)))
+    if ((rc = report_unit_due(s, key.plan_id, key.period, &due, e)))
         goto fail;
     /* approved by the one who filled or submitted it, as the commune allows */
     int64_t self_approved = 0;
-    store_val pr[] = {SV_I(r.id)};
-    if ((rc = store_query_int(s, "SELECT self_approved FROM reports WHERE id = ?", pr, 1, &self_approved, NULL, e)))
+    if ((rc = store_report_head(s, r.id, self_row, &self_approved, e)))
         goto fail;
     if (json_object_set_new(o, "org", json_string(org ? org : "")) ||
         json_object_set_new(o, "state_label", json_string(report_state_label(r.state))) ||
         json_object_set_new(o, "versions", json_integer(nver)) ||
         json_object_set_new(o, "self_approved", json_boolean(self_approved)) ||
         json_object_set_new(o, "first_submitted_at", sub ? json_string(sub) : json_null()) ||
-        json_object_set_new(o, "timeliness", rep_timeliness_json(sub, due, now))) {
+        json_object_set_new(o, "timeliness", report_timeliness_json(sub, due, now))) {
         rc = app_nomem(e);
         goto fail;
     }
     int64_t rid = r.id, pl = key.plan_id, og = key.org_id;
-    store_val pv[] = {SV_I(pl), SV_I(og), SV_I(rid)};
-    store_val pt[] = {SV_I(rid)};
-    store_val pe[] = {SV_I(rid), SV_I(pl), SV_I(rid), SV_I(og), SV_I(pl), SV_I(og), SV_I(pl), SV_I(og)};
-    store_val ps[] = {SV_I(pl), SV_I(og), SV_I(rid), SV_I(pl), SV_I(og), SV_I(pl), SV_I(og)};
-    if ((rc = show_list(s, o, "values", 0,
-                        "SELECT i.code, i.name, v.numerator, v.denominator, v.value, v.met, v.note, "
-                        "(SELECT MIN(a.role) FROM assignments a WHERE a.plan_id = ? AND a.indicator_id = "
-                        "i.id AND a.org_id = ? AND a.valid_to IS NULL) FROM report_values v JOIN "
-                        "indicators i ON i.id = v.indicator_id WHERE v.report_id = ? ORDER BY i.seq",
-                        pv, 3, e)) ||
-        (rc = show_list(s, o, "tasks", 1,
-                        "SELECT t.code, t.name, r.status, r.percent, r.products, r.note FROM report_tasks r "
-                        "JOIN tasks t ON t.id = r.task_id WHERE r.report_id = ? ORDER BY t.seq", pt, 1, e)) ||
-        (rc = show_list(s, o, "evidence", 2,
-                        "SELECT v.id, v.name, v.sha256, f.size, f.media_type, i.code, t.code, v.checked, "
-                        "o.name FROM evidence v JOIN evidence_files f ON f.sha256 = v.sha256 JOIN reports r "
-                        "ON r.id = v.report_id JOIN orgs o ON o.id = r.org_id LEFT JOIN indicators i ON "
-                        "i.id = v.indicator_id LEFT JOIN tasks t ON t.id = v.task_id WHERE v.report_id = ? "
-                        "OR (v.id IN (SELECT v2.id FROM evidence v2 JOIN reports r2 ON r2.id = v2.report_id "
-                        "WHERE r2.plan_id = ? AND r2.period = (SELECT period FROM reports WHERE id = ?) "
-                        "AND r2.org_id <> ? AND r2.version = (SELECT MAX(version) FROM reports r3 WHERE "
-                        "r3.plan_id = r2.plan_id AND r3.org_id = r2.org_id AND r3.period = r2.period) AND "
-                        "(v2.indicator_id IN (SELECT indicator_id FROM assignments WHERE plan_id = ? AND "
-                        "org_id = ? AND role = 'lead' AND valid_to IS NULL) OR v2.task_id IN (SELECT "
-                        "task_id FROM assignments WHERE plan_id = ? AND org_id = ? AND role = 'lead' AND "
-                        "valid_to IS NULL)))) ORDER BY v.id", pe, 8, e)) ||
-        (rc = show_list(s, o, "support", 3,
-                        "SELECT o.name, COALESCE(i.code, t.code), CASE WHEN i.code IS NULL THEN 'task' ELSE "
-                        "'indicator' END, COALESCE(v.note, rt.note), r2.version FROM reports r2 JOIN orgs o "
-                        "ON o.id = r2.org_id LEFT JOIN report_values v ON v.report_id = r2.id LEFT JOIN "
-                        "report_tasks rt ON rt.report_id = r2.id AND v.id IS NULL LEFT JOIN indicators i ON "
-                        "i.id = v.indicator_id LEFT JOIN tasks t ON t.id = rt.task_id WHERE r2.plan_id = ? "
-                        "AND r2.org_id <> ? AND r2.period = (SELECT period FROM reports WHERE id = ?) AND "
-                        "r2.version = (SELECT MAX(version) FROM reports r3 WHERE r3.plan_id = r2.plan_id AND "
-                        "r3.org_id = r2.org_id AND r3.period = r2.period) AND COALESCE(v.note, rt.note) IS "
-                        "NOT NULL AND (v.indicator_id IN (SELECT indicator_id FROM assignments WHERE plan_id "
-                        "= ? AND org_id = ? AND role = 'lead' AND valid_to IS NULL) OR rt.task_id IN "
-                        "(SELECT task_id FROM assignments WHERE plan_id = ? AND org_id = ? AND role = "
-                        "'lead' AND valid_to IS NULL)) ORDER BY o.name", ps, 7, e)))
+    if ((rc = show_list(s, o, "values", 0, pl, og, rid, e)) || (rc = show_list(s, o, "tasks", 1, pl, og, rid, e)) ||
+        (rc = show_list(s, o, "evidence", 2, pl, og, rid, e)) || (rc = show_list(s, o, "support", 3, pl, og, rid, e)))
         goto fail;
     free(org);
     free(sub);
@@ -1638,7 +1465,7 @@ static int vers_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc report_versions(store *s, const auth_user *u, const report_key *key_in, json_t **out, dti_err *e)
+dti_rc report_versions_as(store *s, const auth_user *u, const report_key *key_in, json_t **out, dti_err *e)
 {
     dti_rc rc;
     report_key key;
@@ -1649,10 +1476,7 @@ dti_rc report_versions(store *s, const auth_user *u, const report_key *key_in, j
         return rc;
     if (!(v.arr = json_array()))
         return app_nomem(e);
-    store_val p[] = {SV_I(key.plan_id), SV_I(key.org_id), app_sv_text(key.period)};
-    if ((rc = store_query(s, "SELECT id, version, state, created_at, submitted_at, returned_at, approved_at, "
-                             "reason FROM reports WHERE plan_id = ? AND org_id = ? AND period = ? "
-                             "ORDER BY version", p, 3, vers_row, &v, e)))
+    if ((rc = store_report_versions(s, key.plan_id, key.org_id, key.period, vers_row, &v, e)))
         goto fail;
     if (v.nomem) {
         rc = app_nomem(e);

@@ -43,7 +43,20 @@
  *   products (san pham) for a task: products delivered
  * Each row sets the whole entry of its item (empty cells clear). Numbers
  * as base/num.h reads them ("2.100" = 2100, "12,5"). Separators: ',' ';'
- * or tab. A NUL byte is refused (base/csv.h). */
+ * or tab. A NUL byte is refused (base/csv.h).
+ *
+ * Two doors to the same use cases:
+ *   report_X(app *a, ...)       what entry points (cli/, http/) call: the
+ *                               acting user is the context's (app_actor),
+ *                               "now" is a->now (report_app.c);
+ *   report_X_as(store *s, const auth_user *u, ..., time_t now, ...)
+ *                               for app/'s own callers that already hold the
+ *                               user and an instant of their own (the demo
+ *                               plays several users over months; scoring
+ *                               folds completeness; tests).
+ * Both check the same permissions and write the same audit entries: the
+ * first is the second with the context's user and instant. The SQL is
+ * store/store_report.h's. */
 #ifndef DTI_REPORT_H
 #define DTI_REPORT_H
 #include <stddef.h>
@@ -53,6 +66,8 @@
 #include "base/err.h"
 #include "store/store.h"
 #include "app/auth/auth.h"
+
+typedef struct app app;     /* app/app.h: the context */
 
 #define REPORT_CSV_MAX_BYTES ((size_t)4 << 20)
 #define REPORT_CSV_MAX_ROWS 5000
@@ -103,7 +118,7 @@ typedef struct report_fill_result {
     size_t values, tasks, texts;    /* rows applied */
     int new_version;                /* always 0: an approved report is reopened, never refilled */
 } report_fill_result;
-dti_rc report_fill_csv(store *s, const auth_user *u, const report_key *key, const char *csv,
+dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key, const char *csv,
                        size_t n, time_t now, report_fill_result *out, dti_err *e);
 
 /* The media type of a file by its structure (evidence.c): PDF, PNG, JPEG, and the
@@ -117,7 +132,7 @@ const char *report_media_type(const void *p, size_t n);
  * REPORT_EVIDENCE_MAX). The bytes are stored once by SHA-256: *NEW_FILE
  * (may be NULL) says whether they were new. *ID (may be NULL) gets the
  * evidence id. */
-dti_rc report_attach(store *s, const auth_user *u, const report_key *key, char item_kind,
+dti_rc report_attach_as(store *s, const auth_user *u, const report_key *key, char item_kind,
                      const char *item, const char *name, const void *p, size_t n, size_t max,
                      time_t now, int64_t *id, int *new_file, dti_err *e);
 
@@ -132,28 +147,27 @@ typedef struct report_file {
  * all or none (evidence_many.c): one refused file stores none, and E names
  * it. IDS and NEW_FILES (N entries each; either may be NULL) get each
  * file's evidence id and whether its bytes were new. */
-dti_rc report_attach_many(store *s, const auth_user *u, const report_key *key, char item_kind, const char *item,
-                          const report_file *files, size_t n, size_t max, time_t now, int64_t *ids, int *new_files,
-                          dti_err *e);
+dti_rc report_attach_many(app *a, const report_key *key, char item_kind, const char *item, const report_file *files,
+                          size_t n, size_t max, int64_t *ids, int *new_files, dti_err *e);
 
 /* Submit KEY's report (draft or returned → submitted). *MISSING (may be
  * NULL) gets how many indicators and tasks the org leads have no entry. */
-dti_rc report_submit(store *s, const auth_user *u, const report_key *key, time_t now,
+dti_rc report_submit_as(store *s, const auth_user *u, const report_key *key, time_t now,
                      size_t *missing, dti_err *e);
 /* Withdraw KEY's submitted report before review (report_withdraw.c):
  * submitted → draft, its submission time cleared; refused (DTI_ERR_CONFLICT)
  * in any other state or once the reviewer has checked any of its evidence.
  * Needs AUTH_REPORT_WRITE. Audited ("report.withdraw"). */
-dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
+dti_rc report_withdraw_as(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
 /* Return a submitted report with REASON (required). */
-dti_rc report_return(store *s, const auth_user *u, const report_key *key, const char *reason,
+dti_rc report_return_as(store *s, const auth_user *u, const report_key *key, const char *reason,
                      time_t now, dti_err *e);
 /* Approve a submitted report. U must not be one who filled or submitted it
  * (created, filled, attached evidence to or submitted this version):
  * DTI_ERR_PERM, unless the report's commune allows it
  * (report_set_self_approval); the report then records it (self_approved,
  * shown by report_show; audited as report.approve_own). */
-dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
+dti_rc report_approve_as(store *s, const auth_user *u, const report_key *key, time_t now, dti_err *e);
 /* Reopen KEY's approved report with REASON (required, at most
  * REPORT_REASON_MAX bytes): AUTH_REVIEW (a coordinator, an admin). Makes
  * a new version, a copy of the approved one, "returned" with REASON so that
@@ -162,30 +176,30 @@ dti_rc report_approve(store *s, const auth_user *u, const report_key *key, time_
  * (report.reopen: the approved version before, the new one after).
  * *VERSION (may be NULL) gets the new version's number. DTI_ERR_CONFLICT
  * when the newest version is not approved. */
-dti_rc report_reopen(store *s, const auth_user *u, const report_key *key, const char *reason, time_t now,
+dti_rc report_reopen_as(store *s, const auth_user *u, const report_key *key, const char *reason, time_t now,
                      int *version, dti_err *e);
 /* Allow (ALLOW 1, with REASON) or forbid the one who filled or submitted a
  * report of commune ORG_ID's plans to approve it: for a commune with a
  * single official. AUTH_USER_ADMIN on the commune; audited
  * (org.self_approval). DTI_ERR_INPUT when ORG_ID is not a commune. */
-dti_rc report_set_self_approval(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
+dti_rc report_set_self_approval_as(store *s, const auth_user *u, int64_t org_id, int allow, const char *reason,
                                 time_t now, dti_err *e);
 /* Mark evidence ID checked (or not) by the reviewer. */
-dti_rc report_check_evidence(store *s, const auth_user *u, int64_t id, int checked, time_t now,
+dti_rc report_check_evidence_as(store *s, const auth_user *u, int64_t id, int checked, time_t now,
                              dti_err *e);
 /* The bytes of evidence ID (for download): *P (caller frees), *N, and its
  * name and media type (caller frees; either may be NULL). Needs AUTH_READ
  * on the report's org. */
-dti_rc report_evidence_get(store *s, const auth_user *u, int64_t id, char **p, size_t *n,
+dti_rc report_evidence_get_as(store *s, const auth_user *u, int64_t id, char **p, size_t *n,
                            char **name, char **media_type, dti_err *e);
 
 /* KEY's report as JSON (VERSION 0 = the newest): state, times, timeliness
  * judged at NOW, values with their indicators, tasks, texts, evidence, and
  * what support orgs added to the items this org leads. *OUT new reference. */
-dti_rc report_show(store *s, const auth_user *u, const report_key *key, int version, time_t now,
+dti_rc report_show_as(store *s, const auth_user *u, const report_key *key, int version, time_t now,
                    json_t **out, dti_err *e);
 /* Every version of KEY's report, oldest first (array of headers). */
-dti_rc report_versions(store *s, const auth_user *u, const report_key *key, json_t **out,
+dti_rc report_versions_as(store *s, const auth_user *u, const report_key *key, json_t **out,
                        dti_err *e);
 
 /* Completeness of PLAN_ID's period PERIOD at NOW (as DHIS2 reports its
@@ -194,7 +208,7 @@ dti_rc report_versions(store *s, const auth_user *u, const report_key *key, json
  * within U's scope, each with its state, first submission and timeliness
  * against the units' deadline; and the totals expected, received, on time.
  * *OUT new reference. */
-dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const char *period,
+dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, const char *period,
                            time_t now, json_t **out, dti_err *e);
 
 /* ISO 8601 UTC text ("2026-04-08T09:30:00Z") to time_t; -1 if not that form. */
@@ -214,7 +228,48 @@ time_t report_ts_parse(const char *s);
  * can_review says whether U may return or approve it (a viewer reads the
  * queue, never acts). Timeliness as report_completeness, judged at NOW.
  * *OUT new reference. */
-dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period,
+dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period,
                     time_t now, json_t **out, dti_err *e);
+
+/* For other wings' use cases: report ID's header (and with WITH_ITEMS its
+ * values and tasks) as the JSON the audit log keeps of it (audit.c checks
+ * reports against their after-images with it); *OUT new reference. */
+dti_rc report_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e);
+/* DTI_OK when CODE is a period code (period_parse) and, when the plan has a
+ * calendar, one of its periods; else DTI_ERR_INPUT naming it. */
+dti_rc report_check_period(store *s, int64_t plan_id, const char *code, dti_err *e);
+
+/* ---- the entry points' door (report_app.c) ---------------------------------
+ * Each is its _as twin above as the acting user of A (app_actor: an
+ * unknown or deactivated user, or none once users exist, is DTI_ERR_AUTH)
+ * at A->now, with the same permissions, errors and audit entries. */
+
+/* report_org_find in A's store (no permission needed: what is done with
+ * the org is checked). */
+dti_rc report_org_lookup(app *a, int64_t plan_id, const char *ref, int64_t *org_id, dti_err *e);
+/* DTI_OK when A's user may read plan PLAN_ID; a plan out of its view or
+ * missing is auth_not_found() (one 404 for both, nothing named). */
+dti_rc report_plan_visible(app *a, int64_t plan_id, dti_err *e);
+dti_rc report_fill_csv(app *a, const report_key *key, const char *csv, size_t n, report_fill_result *out,
+                       dti_err *e);
+dti_rc report_attach(app *a, const report_key *key, char item_kind, const char *item, const char *name,
+                     const void *p, size_t n, size_t max, int64_t *id, int *new_file, dti_err *e);
+dti_rc report_submit(app *a, const report_key *key, size_t *missing, dti_err *e);
+dti_rc report_withdraw(app *a, const report_key *key, dti_err *e);
+dti_rc report_return(app *a, const report_key *key, const char *reason, dti_err *e);
+dti_rc report_approve(app *a, const report_key *key, dti_err *e);
+dti_rc report_reopen(app *a, const report_key *key, const char *reason, int *version, dti_err *e);
+dti_rc report_set_self_approval(app *a, int64_t org_id, int allow, const char *reason, dti_err *e);
+dti_rc report_check_evidence(app *a, int64_t id, int checked, dti_err *e);
+dti_rc report_evidence_get(app *a, int64_t id, char **p, size_t *n, char **name, char **media_type, dti_err *e);
+dti_rc report_show(app *a, const report_key *key, int version, json_t **out, dti_err *e);
+dti_rc report_versions(app *a, const report_key *key, json_t **out, dti_err *e);
+dti_rc report_completeness(app *a, int64_t plan_id, const char *period, json_t **out, dti_err *e);
+/* report_completeness as JSON text through app/score/score_cache.h (the
+ * same figures until the data change; keyed by plan, period, user and
+ * day): *BODY freed with score_cache_free, *LEN its length. */
+dti_rc report_completeness_cached(app *a, int64_t plan_id, const char *period, char **body, size_t *len,
+                                  dti_err *e);
+dti_rc report_queue(app *a, int64_t plan_id, const char *state, const char *period, json_t **out, dti_err *e);
 
 #endif

@@ -1,6 +1,8 @@
-/* report_int.h — private to the report use cases (report.c, evidence.c,
- * report_status.c, and duty.c which reads them): the newest version of a report and the helpers that
- * find or make the report a write goes to. */
+/* report_int.h — private to the report wing (report.c, evidence.c,
+ * report_status.c, report_withdraw.c, duty.c): the newest version of a
+ * report and the helpers that find or make the report a write goes to.
+ * (report_snapshot and report_check_period, which other wings use, are
+ * report.h's.) */
 #ifndef DTI_REPORT_INT_H
 #define DTI_REPORT_INT_H
 #include <stdint.h>
@@ -8,30 +10,26 @@
 #include "app/auth/auth.h"
 #include "app/report/report.h"
 
-typedef struct rep {
+typedef struct report_ver {     /* a version of a report, as report_latest reads it */
     int found;
     int64_t id;
     int version;
     report_state state;
     char submitted_at[AUTH_TS_LEN];
-} rep;
+} report_ver;
 
 /* KEY's report of VERSION (0 = newest) into *OUT (out->found 0 when none). */
-dti_rc rep_latest(store *s, const report_key *key, int version, rep *out, dti_err *e);
+dti_rc report_latest(store *s, const report_key *key, int version, report_ver *out, dti_err *e);
 /* The report U writes to for KEY, inside the caller's transaction: checks
  * AUTH_REPORT_WRITE, the org and the period; creates version 1, or a new
  * version after approval (*NEW_VERSION 1, may be NULL); refuses a
  * submitted report (DTI_ERR_CONFLICT). Audited. */
-dti_rc rep_for_write(store *s, const auth_user *u, const report_key *key, time_t now, rep *out,
+dti_rc report_for_write(store *s, const auth_user *u, const report_key *key, time_t now, report_ver *out,
                      int *new_version, dti_err *e);
-/* A report's header (and with WITH_ITEMS its values and tasks) as JSON. */
-dti_rc rep_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e);
-/* DTI_OK when CODE is a period of the plan (see report.c). */
-dti_rc rep_check_period(store *s, int64_t plan_id, const char *code, dti_err *e);
 /* The units' deadline day of a plan's period (PERIOD_NO_DAY when none). */
-dti_rc rep_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, dti_err *e);
+dti_rc report_unit_due(store *s, int64_t plan_id, const char *code, int32_t *due, dti_err *e);
 /* {"status", "label", "late_days", "deadline"} for a first submission
  * (ISO text or NULL) against DUE, judged at NOW. New reference or NULL. */
-json_t *rep_timeliness_json(const char *submitted_at, int32_t due, time_t now);
+json_t *report_timeliness_json(const char *submitted_at, int32_t due, time_t now);
 
 #endif

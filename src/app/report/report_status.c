@@ -10,6 +10,7 @@
 #include "app/app_util.h"
 #include "app/report/report_int.h"
 #include "core/period.h"
+#include "store/store_report.h"
 
 struct comp {
     store *s;
@@ -37,7 +38,7 @@ static int comp_row(void *ctx, const store_row *r)
         return 0;
     const char *sub = app_col(r, 2);
     const char *state = app_col(r, 3);
-    json_t *t = rep_timeliness_json(sub, c->due, c->now);
+    json_t *t = report_timeliness_json(sub, c->due, c->now);
     if (!t) {
         c->nomem = 1;
         return 1;
@@ -69,7 +70,7 @@ static json_t *rate(int64_t part, int64_t whole)
     return whole > 0 ? json_real((double)part / (double)whole) : json_null();
 }
 
-dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const char *period_code,
+dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, const char *period_code,
                            time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -82,13 +83,12 @@ dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const 
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
     if (!period_code || period_parse(period_code, &p) != 0)
-        return rep_check_period(s, plan_id, period_code, e);
+        return report_check_period(s, plan_id, period_code, e);
     period_format(&p, code);
-    if ((rc = rep_check_period(s, plan_id, code, e)))
+    if ((rc = report_check_period(s, plan_id, code, e)))
         return rc;
     char *pend = NULL;
-    store_val pp[] = {SV_I(plan_id), app_sv_text(code)};
-    if ((rc = store_query_text(s, "SELECT end_date FROM periods WHERE plan_id = ? AND code = ?", pp, 2, &pend, e)))
+    if ((rc = store_report_period_end(s, plan_id, code, &pend, e)))
         return rc;
     if (pend)
         snprintf(end, sizeof end, "%s", pend);
@@ -101,24 +101,13 @@ dti_rc report_completeness(store *s, const auth_user *u, int64_t plan_id, const 
     c.period = code;
     c.now = now;
     c.e = e;
-    if ((rc = rep_unit_due(s, plan_id, code, &c.due, e)))
+    if ((rc = report_unit_due(s, plan_id, code, &c.due, e)))
         return rc;
     if (!(c.orgs = json_array()))
         return app_nomem(e);
     /* expected: the leads in force at the period's end (valid_from on or
      * before it, valid_to after it or open) */
-    store_val q[] = {app_sv_text(code), app_sv_text(code), app_sv_text(code), SV_I(plan_id),
-                     app_sv_text(end), app_sv_text(end)};
-    if ((rc = store_query(s,
-             "SELECT o.id, o.name, "
-             "(SELECT MIN(r.submitted_at) FROM reports r WHERE r.plan_id = a.plan_id AND r.org_id = o.id AND r.period = ?), "
-             "(SELECT r.state FROM reports r WHERE r.plan_id = a.plan_id AND r.org_id = o.id AND r.period = ? "
-             " ORDER BY r.version DESC LIMIT 1), "
-             "(SELECT MAX(r.version) FROM reports r WHERE r.plan_id = a.plan_id AND r.org_id = o.id AND r.period = ?) "
-             "FROM assignments a JOIN orgs o ON o.id = a.org_id WHERE a.plan_id = ? AND a.role = 'lead' "
-             "AND substr(a.valid_from, 1, 10) <= ? AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) "
-             "GROUP BY o.id, o.name, a.plan_id ORDER BY o.name",
-             q, 6, comp_row, &c, e)))
+    if ((rc = store_report_expected(s, plan_id, code, end, comp_row, &c, e)))
         goto fail;
     if (c.rc) {
         rc = c.rc;
@@ -212,7 +201,7 @@ static int queue_row(void *ctx, const store_row *r)
     if (!kind && code && period_parse(code, &p) == 0)
         kind = period_kind_name(p.kind);
     char dd[PERIOD_DATE_LEN];
-    json_t *t = rep_timeliness_json(first, due, q->now);
+    json_t *t = report_timeliness_json(first, due, q->now);
     json_t *o = t ? json_pack("{s:I, s:s, s:s, s:o, s:I, s:s, s:o, s:o, s:o, s:o, s:b}", "org_id", (json_int_t)org,
                               "org", app_col(r, 1) ? app_col(r, 1) : "", "period", code ? code : "",
                               "kind", kind ? json_string(kind) : json_null(), "version", (json_int_t)r->v[3].i,
@@ -229,7 +218,7 @@ static int queue_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period_code,
+dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char *state, const char *period_code,
                     time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
@@ -249,7 +238,7 @@ dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *s
                         "trạng thái \"%s\" không hợp lệ (draft, submitted, returned, approved)",
                         "state \"%s\" is not one of draft, submitted, returned, approved", state);
     if (period_code) {
-        if ((rc = rep_check_period(s, plan_id, period_code, e)))
+        if ((rc = report_check_period(s, plan_id, period_code, e)))
             return rc;
         period_parse(period_code, &p);
         period_format(&p, code);
@@ -265,18 +254,7 @@ dti_rc report_queue(store *s, const auth_user *u, int64_t plan_id, const char *s
         goto out;
     }
     state = report_state_name((report_state)st);
-    store_val v[] = {SV_I(plan_id), app_sv_text(state), app_sv_text(code), app_sv_text(code)};
-    if ((rc = store_query(s,
-             "SELECT r.org_id, o.name, r.period, r.version, r.state, r.submitted_at, "
-             "(SELECT MIN(x.submitted_at) FROM reports x WHERE x.plan_id = r.plan_id AND x.org_id = r.org_id "
-             " AND x.period = r.period) AS first_sub, pe.unit_due, pe.kind "
-             "FROM reports r JOIN orgs o ON o.id = r.org_id "
-             "LEFT JOIN periods pe ON pe.plan_id = r.plan_id AND pe.code = r.period "
-             "WHERE r.plan_id = ? AND r.state = ? AND (? = '' OR r.period = ?) "
-             "AND r.version = (SELECT MAX(y.version) FROM reports y WHERE y.plan_id = r.plan_id "
-             " AND y.org_id = r.org_id AND y.period = r.period) "
-             "ORDER BY first_sub IS NULL, first_sub, o.name, r.period",
-             v, 4, queue_row, q, e)))
+    if ((rc = store_report_queue(s, plan_id, state, code[0] ? code : NULL, queue_row, q, e)))
         goto out;
     if (q->rc) {
         rc = q->rc;

@@ -24,11 +24,12 @@
 #include "app/report/report_int.h"
 #include "base/lang.h"
 #include "core/period.h"
+#include "store/store_report.h"
 
-dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, time_t now, dti_err *e)
+dti_rc report_withdraw_as(store *s, const auth_user *u, const report_key *key_in, time_t now, dti_err *e)
 {
     dti_rc rc;
-    rep r;
+    report_ver r;
     json_t *before = NULL, *after = NULL;
     char ts[AUTH_TS_LEN];
     int64_t checked = 0;
@@ -42,7 +43,7 @@ dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, t
     auth_ts(now, ts);
     if ((rc = store_begin(s, e)))
         return rc;
-    if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)) || (rc = rep_latest(s, &key, 0, &r, e)))
+    if ((rc = auth_can(s, u, AUTH_REPORT_WRITE, key.org_id, e)) || (rc = report_latest(s, &key, 0, &r, e)))
         goto fail;
     if (!r.found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "chưa có báo cáo kỳ %s của đơn vị số %lld",
@@ -56,12 +57,8 @@ dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, t
                       report_state_label(r.state));
         goto fail;
     }
-    {
-        store_val q[] = {SV_I(r.id)};
-        if ((rc = store_query_int(s, "SELECT COUNT(*) FROM evidence WHERE report_id = ? AND checked = 1", q, 1,
-                                  &checked, NULL, e)))
-            goto fail;
-    }
+    if ((rc = store_report_evidence_checked(s, r.id, &checked, e)))
+        goto fail;
     if (checked > 0) {
         rc = dti_fail(e, DTI_ERR_CONFLICT, "state",
                       "Bộ phận điều phối đã bắt đầu thẩm định báo cáo kỳ %s (đã kiểm tra %lld tài liệu): không rút lại "
@@ -70,15 +67,11 @@ dti_rc report_withdraw(store *s, const auth_user *u, const report_key *key_in, t
                       "withdrawn; ask for it to be returned instead.", key.period, (long long)checked);
         goto fail;
     }
-    if ((rc = rep_snapshot(s, r.id, 0, &before, e)))
+    if ((rc = report_snapshot(s, r.id, 0, &before, e)))
         goto fail;
-    {
-        store_val q[] = {app_sv_text(ts), SV_I(r.id)};
-        if ((rc = store_exec(s, "UPDATE reports SET state = 'draft', updated_at = ?, submitted_at = NULL, "
-                                "submitted_by = NULL WHERE id = ? AND state = 'submitted'", q, 2, e)))
-            goto fail;
-    }
-    if ((rc = rep_snapshot(s, r.id, 0, &after, e)) ||
+    if ((rc = store_report_unsubmit(s, r.id, ts, e)))
+        goto fail;
+    if ((rc = report_snapshot(s, r.id, 0, &after, e)) ||
         (rc = audit_append_id(s, u, now, "report.withdraw", "report", r.id, before, after, e)))
         goto fail;
     json_decref(before);

@@ -149,7 +149,7 @@ static dti_rc calendar_parts(store *s, int64_t plan_id, const period *P, json_t 
     struct parts_ctx c = {P, NULL, 0};
     *parts = NULL;
     period_format(P, code);
-    if ((rc = rep_check_period(s, plan_id, code, e)) != DTI_ERR_INPUT || P->kind == PERIOD_MONTH)
+    if ((rc = report_check_period(s, plan_id, code, e)) != DTI_ERR_INPUT || P->kind == PERIOD_MONTH)
         return rc;
     if (!(c.codes = json_array()))
         return app_nomem(e);
@@ -230,7 +230,7 @@ static dti_rc parts_completeness(store *s, const auth_user *u, int64_t plan_id, 
         return app_nomem(e);
     json_array_foreach(parts, i, code) {
         json_t *c = NULL;
-        if ((rc = report_completeness(s, u, plan_id, json_string_value(code), now, &c, e)))
+        if ((rc = report_completeness_as(s, u, plan_id, json_string_value(code), now, &c, e)))
             break;
         int bad = fold_completeness(total, c);
         json_decref(c);
@@ -331,13 +331,13 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     if (rc)
         return rc;
     if (!period_code || period_parse(period_code, &P) != 0)
-        return rep_check_period(s, plan_id, period_code, e);
+        return report_check_period(s, plan_id, period_code, e);
     period_format(&P, code);
     if ((rc = calendar_parts(s, plan_id, &P, &parts, e)))
         return rc;
     if ((rc = app_sc_compute(s, plan_id, code, &sc, e)) ||
         (rc = parts ? parts_completeness(s, u, plan_id, code, parts, now, &comp, e)
-                    : report_completeness(s, u, plan_id, code, now, &comp, e)) ||
+                    : report_completeness_as(s, u, plan_id, code, now, &comp, e)) ||
         (rc = app_sc_rank_units(s, u, &sc, APP_RANK_UNITS_ONTIME, now, &rk, e)) ||
         (rc = trend_json(s, plan_id, &P, &sc, &trend, e)))
         goto out;

@@ -1,0 +1,134 @@
+/* cmd_gen.c — `dti --db DB gen country [--provinces N] [--communes N]
+ * [--seed S] [--year Y] [--months M] [--json]`: a synthetic country in an
+ * empty database (app/gen/gen.h has what is made and why), for the
+ * national benchmarks (bench/national.sh) and for trying the province's
+ * screens at full size. Every user's password is DTI_PASSWORD when set,
+ * else GEN_PASSWORD. A progress line goes to stderr when it is a terminal;
+ * the summary (or --json) to stdout, with the seconds it took. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "app/app.h"
+#include "app/gen/gen.h"
+#include "base/lang.h"
+#include "cli/cli.h"
+
+static void progress(void *ctx, unsigned done, unsigned total)
+{
+    (void)ctx;
+    if (done == total || done % 25 == 0)
+        fprintf(stderr, "\r%s %u/%u", TR("đã tạo xã", "communes made"), done, total);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+/* A whole number in LO..HI from S into *OUT; 0, or -1. */
+static int num(const char *s, unsigned long long lo, unsigned long long hi, unsigned long long *out)
+{
+    char *end;
+    if (!s || !*s || *s == '-')
+        return -1;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cmd_gen(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *usage_vi = "gen country [--provinces N] [--communes N] [--seed S] [--year NĂM] [--months M] [--json]";
+    static const char *usage_en = "gen country [--provinces N] [--communes N] [--seed S] [--year YEAR] [--months M] [--json]";
+    gen_opts o;
+    int json = ctx->json;
+    memset(&o, 0, sizeof o);
+    o.provinces = 34;
+    o.communes = 3321;
+    o.seed = 1;
+    o.months = 12;
+    if (argc < 2 || strcmp(argv[1], "country") != 0)
+        return cli_usage(usage_vi, usage_en);
+    for (int i = 2; i < argc; i++) {
+        unsigned long long v = 0;
+        const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(opt, "--json") == 0) {
+            json = 1;
+            continue;
+        }
+        if (strcmp(opt, "--provinces") == 0 && num(val, 1, 99, &v) == 0)
+            o.provinces = (unsigned)v;
+        else if (strcmp(opt, "--communes") == 0 && num(val, 1, 20000, &v) == 0)
+            o.communes = (unsigned)v;
+        else if (strcmp(opt, "--seed") == 0 && num(val, 0, ~0ULL, &v) == 0)
+            o.seed = v;
+        else if (strcmp(opt, "--year") == 0 && num(val, 2000, 2100, &v) == 0)
+            o.year = (int)v;
+        else if (strcmp(opt, "--months") == 0 && num(val, 1, 12, &v) == 0)
+            o.months = (int)v;
+        else {
+            fprintf(stderr, "dti: %s%s%s: %s\n", opt, val ? " " : "", val ? val : "",
+                    TR("tùy chọn hoặc giá trị không hợp lệ", "bad option or value"));
+            return cli_usage(usage_vi, usage_en);
+        }
+        i++;
+    }
+    if (o.communes < o.provinces) {
+        fprintf(stderr, "dti: --communes %u: %s\n", o.communes,
+                TR("số xã không được ít hơn số tỉnh", "there cannot be fewer communes than provinces"));
+        return CLI_BAD_INPUT;
+    }
+    const char *pw = getenv("DTI_PASSWORD");
+    o.password = pw && *pw ? pw : NULL;
+    if (isatty(2))
+        o.progress = progress;
+    dti_err e;
+    dti_err_clear(&e);
+    app a;
+    gen_result r;
+    struct timespec t0, t1;
+    if (app_open(&a, ctx->db, 0, &e))
+        return cli_error(&e);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    dti_rc rc = gen_country(&a, &o, &r, &e);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    app_close(&a);
+    if (rc)
+        return cli_error(&e);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (json) {
+        json_t *j = json_pack("{s:i, s:i, s:I, s:I, s:i, s:i, s:{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}, s:I, s:s, s:f}",
+                              "provinces", (int)r.provinces, "communes", (int)r.communes,
+                              "units", (json_int_t)r.units, "indicators", (json_int_t)r.indicators,
+                              "year", r.year, "months", r.months,
+                              "reports", "owed", (json_int_t)r.reports, "approved", (json_int_t)r.approved,
+                              "submitted", (json_int_t)r.submitted, "returned", (json_int_t)r.returned,
+                              "draft", (json_int_t)r.drafts, "missing", (json_int_t)r.missing,
+                              "late", (json_int_t)r.late, "returns", (json_int_t)r.returns,
+                              "first_plan_id", (json_int_t)r.first_plan_id,
+                              "password", o.password ? "(DTI_PASSWORD)" : GEN_PASSWORD, "seconds", secs);
+        cli_print_json(j);
+        json_decref(j);
+    } else {
+        const char *pwd = o.password ? "DTI_PASSWORD" : GEN_PASSWORD;
+        if (lang_get() == LANG_EN) {
+            printf("Made %u provinces, %u communes, %zu units, %zu indicators; year %d, %d months of reports.\n",
+                   r.provinces, r.communes, r.units, r.indicators, r.year, r.months);
+            printf("Reports owed %zu: approved %zu, awaiting review %zu, returned %zu, draft %zu, missing %zu "
+                   "(late %zu; returned once %zu).\n", r.reports, r.approved, r.submitted, r.returned, r.drafts, r.missing,
+                   r.late, r.returns);
+            printf("Logins: admin, sokhcn-NN (province coordinators), tinh-NN (viewers), NN = 01 … %02u; "
+                   "password %s.\nTime: %.1f s.\n", r.provinces, pwd, secs);
+        } else {
+            printf("Đã tạo %u tỉnh, %u xã, %zu đơn vị, %zu chỉ tiêu; năm %d, %d tháng báo cáo.\n",
+                   r.provinces, r.communes, r.units, r.indicators, r.year, r.months);
+            printf("Báo cáo phải nộp %zu: đã duyệt %zu, chờ duyệt %zu, bị trả lại %zu, nháp %zu, không nộp %zu "
+                   "(nộp muộn %zu; bị trả lại một lần %zu).\n", r.reports, r.approved, r.submitted, r.returned, r.drafts,
+                   r.missing, r.late, r.returns);
+            printf("Đăng nhập: admin, sokhcn-NN (điều phối tỉnh), tinh-NN (xem), NN = 01 … %02u; mật khẩu %s.\n"
+                   "Thời gian: %.1f giây.\n", r.provinces, pwd, secs);
+        }
+    }
+    return CLI_OK;
+}
