@@ -30,6 +30,11 @@ const char *store_side_path(const store *s)
     return !s ? NULL : s->side ? s->side : s->path;
 }
 
+int store_is_pg(const store *s)
+{
+    return s && s->ops == &store_pg_ops;
+}
+
 const char *store_engine(const store *s)
 {
     return s ? s->ops->name : "";

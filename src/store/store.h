@@ -159,6 +159,9 @@ dti_rc store_check(store *s, dti_err *e);
 dti_rc store_file_in_use(const char *path, dti_err *e);
 /* "sqlite" or "postgres". */
 const char *store_engine(const store *s);
+/* 1 when S is a PostgreSQL store: for the few statements a repository
+ * writes twice, marked "engine:" (store.c). */
+int store_is_pg(const store *s);
 /* 1 when URL names a PostgreSQL database ("postgres://", "postgresql://"),
  * else 0 (an SQLite path). */
 int store_url_is_pg(const char *url);
