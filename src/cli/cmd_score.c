@@ -3,7 +3,7 @@
  * prints the dashboard's view (app/scoring.h: indicators, groups, index,
  * completeness and the unit ranking; `--aggregation` sets last/sum) unless
  * the plan has a point table loaded (or --table is given): then the table
- * view (criteria with self-assessed and reviewed points, app_score_json).
+ * view (criteria with self-assessed and reviewed points, scoring_result_json).
  * Both show the same index.
  * Commands (app/score.h):
  *   dti [--as U] score PLAN PERIOD [--json]           the plan's figures
@@ -32,22 +32,23 @@
 #include "core/period.h"
 #include "core/score.h"
 
-/* The acting user: --as NAME, else the system while the store has no users. */
-static dti_rc acting(cli_ctx *ctx, app *a, auth_user *u, dti_err *e)
+/* The command's app context: --as NAME (its account, read once and handed
+ * to app/ in the context, U its storage), else user 0, which app/ accepts
+ * as the system only while the store has no users (app_actor). CLI_OK, or
+ * the exit status after printing the error. */
+static int open_app(cli_ctx *ctx, app *a, auth_user *u)
 {
-    int sys = 0;
-    dti_rc rc;
-    if (ctx->as_user)
-        return auth_acting(a->st, ctx->as_user, u, e);
-    if ((rc = app_actor(a, u, &sys, e)))
-        return rc;
-    if (sys) {
-        u->id = 0;
-        u->role = ROLE_ADMIN;
-        u->active = 1;
-        snprintf(u->name, sizeof u->name, "system");
+    dti_err e;
+    dti_err_clear(&e);
+    if (ctx->as_user) {
+        int status = cli_open_as(ctx, a, u);
+        if (status == CLI_OK)
+            a->account = u;
+        return status;
     }
-    return DTI_OK;
+    if (app_open(a, ctx->db, 0, &e))
+        return cli_error(&e);
+    return CLI_OK;
 }
 
 static int parse_id(const char *s, int64_t *out)
@@ -119,7 +120,7 @@ static void print_sum(const char *label, const score_sum *m)
            TR("mục được tính", "items counted"), m->nodata, TR("mục chưa có số liệu", "items without data"));
 }
 
-static void print_table(const app_score *sc)
+static void print_table(const scoring_result *sc)
 {
     char a[SCORE_FMT_LEN], b[SCORE_FMT_LEN], c[SCORE_FMT_LEN], d1[PERIOD_DATE_LEN], d2[PERIOD_DATE_LEN];
     printf("%s %lld%s%s — %s %s (%s–%s)\n", TR("Kế hoạch", "Plan"), (long long)sc->plan_id,
@@ -131,13 +132,13 @@ static void print_table(const app_score *sc)
         printf("%s\n", TR("Chưa nạp bộ chỉ số: mọi chỉ tiêu có cùng trọng số (tối đa 1 điểm).",
                           "No point table loaded: every indicator weighs the same (maximum 1 point)."));
     for (size_t g = 0; g < sc->ngroups; g++) {
-        const app_score_group *G = &sc->groups[g];
+        const scoring_group *G = &sc->groups[g];
         printf("\n%s %s%s%s — ", TR("Nhóm", "Group"), G->code, G->name ? ". " : "", G->name ? G->name : "");
         printf("%s %s\n", TR("chỉ số", "index"),
                G->sum.has_value ? score_format_index(G->sum.value, a) : TR("chưa có số liệu", "no data"));
         if (!sc->has_table) {
             for (size_t i = 0; i < sc->ninds; i++) {
-                const app_score_ind *d = &sc->inds[i];
+                const scoring_ind *d = &sc->inds[i];
                 if (strcmp(d->group ? d->group : "", G->code) != 0)
                     continue;
                 printf("  ");
@@ -150,7 +151,7 @@ static void print_table(const app_score *sc)
             }
         } else {
             for (size_t i = 0; i < sc->ncrits; i++) {
-                const app_score_crit *k = &sc->crits[i];
+                const scoring_crit *k = &sc->crits[i];
                 if (strcmp(k->group, G->code) != 0)
                     continue;
                 printf("  ");
@@ -223,11 +224,11 @@ static void print_score_plain(const json_t *j)
     json_array_foreach(json_object_get(j, "groups"), i, x)
         printf("  %-4s %s: %s/%s = %s (%s %lld)\n", jstr(x, "code"), jstr(x, "name"),
                fig(json_object_get(x, "points"), 4, a), fig(json_object_get(x, "max"), 0, b),
-               json_is_number(json_object_get(x, "value")) ? jstr(x, "value_text") : "—",
+               json_is_number(json_object_get(x, "index")) ? jstr(x, "index_text") : "—",
                TR("chưa có số liệu:", "no data:"), (long long)json_integer_value(json_object_get(x, "nodata")));
-    const json_t *p = json_object_get(j, "plan");
+    const json_t *p = json_object_get(j, "total");
     printf("%s: %s (%s/%s; %s %lld)\n", TR("Chỉ số của kế hoạch", "Plan index"),
-           json_is_number(json_object_get(p, "value")) ? jstr(p, "value_text") : "—",
+           json_is_number(json_object_get(p, "index")) ? jstr(p, "index_text") : "—",
            fig(json_object_get(p, "points"), 4, a), fig(json_object_get(p, "max"), 0, b),
            TR("chưa có số liệu:", "no data:"), (long long)json_integer_value(json_object_get(p, "nodata")));
     printf("%s:", TR("Nguy cơ không đạt", "At risk"));
@@ -269,18 +270,18 @@ static int score_plain(cli_ctx *ctx, int argc, char **argv)
                          "score PLAN PERIOD [--json] | score PLAN --aggregation CODE last|sum");
     app a;
     auth_user u;
-    int status = cli_open_as(ctx, &a, &u);
+    int status = open_app(ctx, &a, &u);
     if (status)
         return status;
     dti_err e;
     dti_err_clear(&e);
     json_t *j = NULL;
     if (agg) {
-        if (scoring_set_aggregation(a.st, &u, plan_id, agg_code, agg, app_now(), &e))
+        if (scoring_set_aggregation(&a, plan_id, agg_code, agg, &e))
             status = cli_error(&e);
         else
             printf("%s %s: %s\n", TR("Cách cộng dồn của chỉ tiêu", "Aggregation of indicator"), agg_code, agg);
-    } else if (scoring_plan(a.st, &u, plan_id, pos[1], app_now(), &j, &e)) {
+    } else if (scoring_dashboard(&a, plan_id, pos[1], &j, &e)) {
         status = cli_error(&e);
     } else if (json) {
         cli_print_json(j);
@@ -307,7 +308,7 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     app a;
     auth_user u;
-    app_score sc;
+    scoring_result sc;
     json_t *j = NULL;
     dti_err_clear(&e);
     memset(&sc, 0, sizeof sc);
@@ -336,15 +337,11 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
     double points = 0;
     if (review >= 0 && parse_points(pos[3], &points))
         return usage_score();
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
-    if (acting(ctx, &a, &u, &e)) {
-        status = cli_error(&e);
-        goto out;
-    }
+    if ((status = open_app(ctx, &a, &u)))
+        return status;
     if (review >= 0) {
-        dti_rc rc = review ? app_score_review(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e)
-                           : app_score_self(a.st, &u, plan_id, pos[1], pos[2], points, text, app_now(), &e);
+        dti_rc rc = review ? scoring_review(&a, plan_id, pos[1], pos[2], points, text, &e)
+                           : scoring_self(&a, plan_id, pos[1], pos[2], points, text, &e);
         if (rc) {
             status = cli_error(&e);
             goto out;
@@ -355,25 +352,23 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     if (!table) {
-        int64_t has = 0;
-        int found = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if (store_query_int(a.st, "SELECT 1 FROM index_tables WHERE plan_id = ? AND valid_to IS NULL", q, 1, &has,
-                            &found, &e)) {
+        /* the app says which form the plan has: the dashboard's, or the table's */
+        int has = 0;
+        if (scoring_has_table(&a, plan_id, &has, &e)) {
             status = cli_error(&e);
             goto out;
         }
-        if (!found) {
+        if (!has) {
             app_close(&a);
             return score_plain(ctx, argc, argv);
         }
     }
-    if (app_score_compute(a.st, &u, plan_id, pos[1], &sc, &e)) {
+    if (scoring_compute(&a, plan_id, pos[1], &sc, &e)) {
         status = cli_error(&e);
         goto out;
     }
     if (json) {
-        if (app_score_json(&sc, &j, &e)) {
+        if (scoring_result_json(&sc, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -383,7 +378,7 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
     print_table(&sc);
 out:
     json_decref(j);
-    app_score_release(&sc);
+    scoring_release(&sc);
     app_close(&a);
     return status;
 }
@@ -398,7 +393,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     app a;
     auth_user u;
-    app_ranking r;
+    scoring_ranking r;
     json_t *j = NULL;
     dti_err_clear(&e);
     memset(&r, 0, sizeof r);
@@ -424,17 +419,16 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     if (npos != 2 || parse_id(pos[0], &plan_id))
         return cli_usage("rank KẾ_HOẠCH KỲ [--units|--communes] [--by ontime|achievement] [--mean|--pooled] [--json]",
                          "rank PLAN PERIOD [--units|--communes] [--by ontime|achievement] [--mean|--pooled] [--json]");
-    if (app_open(&a, ctx->db, 0, &e))
-        return cli_error(&e);
-    if (acting(ctx, &a, &u, &e) ||
-        app_rank(a.st, &u, plan_id, pos[1],
-                 communes ? APP_RANK_COMMUNES : by_ach ? APP_RANK_UNITS_ACHIEVEMENT : APP_RANK_UNITS_ONTIME, mode,
-                 app_now(), &r, &e)) {
+    if ((status = open_app(ctx, &a, &u)))
+        return status;
+    if (scoring_rank(&a, plan_id, pos[1],
+                     communes ? SCORING_RANK_COMMUNES : by_ach ? SCORING_RANK_UNITS_ACHIEVEMENT : SCORING_RANK_UNITS_ONTIME,
+                     mode, &r, &e)) {
         status = cli_error(&e);
         goto out;
     }
     if (json) {
-        if (app_ranking_json(&r, &j, &e)) {
+        if (scoring_ranking_json(&r, &j, &e)) {
             status = cli_error(&e);
             goto out;
         }
@@ -445,7 +439,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     if (communes) {
         printf("%s %s\n", TR("Xếp hạng các xã theo chỉ số, kỳ", "Communes ranked by index, period"), r.period);
         for (size_t i = 0; i < r.n; i++) {
-            const app_rank_row *w = &r.rows[i];
+            const scoring_rank_row *w = &r.rows[i];
             if (w->rank)
                 printf("%4d  ", w->rank);
             else
@@ -466,7 +460,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     cell(TR("Đơn vị", "Unit"), 36);
     printf("%10s  %10s  %s\n", TR("Đúng hạn", "On time"), TR("Mức đạt", "Achiev."), TR("Báo cáo", "Reports"));
     for (size_t i = 0; i < r.n; i++) {
-        const app_rank_row *w = &r.rows[i];
+        const scoring_rank_row *w = &r.rows[i];
         int has_on = by_ach ? w->has_key2 : w->has_key, has_ach = by_ach ? w->has_key : w->has_key2;
         double on = by_ach ? w->key2 : w->key, ach = by_ach ? w->key : w->key2;
         if (w->rank)
@@ -479,7 +473,7 @@ int cmd_rank(cli_ctx *ctx, int argc, char **argv)
     }
 out:
     json_decref(j);
-    app_ranking_release(&r);
+    scoring_ranking_release(&r);
     app_close(&a);
     return status;
 }
@@ -493,18 +487,18 @@ int cmd_index(cli_ctx *ctx, int argc, char **argv)
     char *data = NULL;
     size_t n = 0;
     int status = CLI_OK;
-    app_index_result res;
+    scoring_index_result res;
     dti_err_clear(&e);
     if (argc != 4 || strcmp(argv[1], "load") != 0 || parse_id(argv[2], &plan_id))
         return cli_usage("index load KẾ_HOẠCH TỆP (CSV hoặc JSON, xem docs/index-table.md)",
                          "index load PLAN FILE (CSV or JSON, see docs/index-table.md)");
-    if (file_read(argv[3], APP_INDEX_MAX_BYTES, &data, &n, &e))
+    if (file_read(argv[3], SCORING_INDEX_MAX_BYTES, &data, &n, &e))
         return cli_error(&e);
-    if (app_open(&a, ctx->db, 0, &e)) {
+    if ((status = open_app(ctx, &a, &u))) {
         free(data);
-        return cli_error(&e);
+        return status;
     }
-    if (acting(ctx, &a, &u, &e) || app_index_load(a.st, &u, plan_id, argv[3], data, n, app_now(), &res, &e)) {
+    if (scoring_index_load(&a, plan_id, argv[3], data, n, &res, &e)) {
         status = cli_error(&e);
         goto out;
     }

@@ -1,7 +1,7 @@
 /* province.h — the province's summary over its communes for a period
  * (issue 10 §3), as data and as Word (province_docx.c) and Excel
  * (province_xlsx.c). app/outputs_province.c fills it from each commune's
- * approved figures (app/scoring.h) and the province ranking (app_rank);
+ * approved figures (app/scoring.h) and the province ranking (scoring_rank_as);
  * strings are owned (export_province_release frees them). */
 #ifndef DTI_EXPORT_PROVINCE_H
 #define DTI_EXPORT_PROVINCE_H

@@ -57,18 +57,18 @@ static dti_rc plan_get_fn(store *s, void *ctx, json_t **out, dti_err *e)
 
 /* Reply with what FN builds, through the cache of read-only views
  * (app/score_cache.h) keyed by WHAT and the acting user. */
-static void reply_cached(http_req *r, app *a, const char *what, score_cache_fn fn, void *ctx)
+static void reply_cached(http_req *r, app *a, const char *what, scoring_cache_fn fn, void *ctx)
 {
     dti_err e;
     char *body = NULL;
     size_t len = 0;
     dti_err_clear(&e);
     /* the acting user as the session check read it (http/session.h) */
-    if (score_cache_json(a->st, &r->user->account, what, a->now, fn, ctx, &body, &len, NULL, &e) != DTI_OK) {
+    if (scoring_cache_json_as(a->st, &r->user->account, what, a->now, fn, ctx, &body, &len, NULL, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
 }
 
 void api_plans_list(http_req *r)

@@ -10,8 +10,8 @@ void api_public_rankings(http_req *r)
     dti_err e;
     json_t *out = NULL;
     dti_err_clear(&e);
-    store *db = http_db(r, &e);
-    if (!db || app_public_rankings(db, &out, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || scoring_public_rankings(a, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -1,9 +1,9 @@
 /* api_rank.c — rankings, publishing and history:
  *   GET  /api/v1/plans/:id/rankings?period=P&by=ontime|achievement|communes
- *        (app_rank: the commune's units, or the communes of the plan's
+ *        (scoring_rank_as: the commune's units, or the communes of the plan's
  *        province for a province viewer; province=mean|pooled)
- *   POST /api/v1/plans/:id/publish?period=P   (app_publish)
- *   GET  /api/v1/audit?entity=KIND&id=ID       (app_history)
+ *   POST /api/v1/plans/:id/publish?period=P   (scoring_publish)
+ *   GET  /api/v1/audit?entity=KIND&id=ID       (scoring_history)
  * Permissions are app/'s. */
 #include <errno.h>
 #include <stdio.h>
@@ -17,59 +17,36 @@
 #include "http/api.h"
 #include "http/server.h"
 
-/* The acting user and the plan id of the path; 0 or -1 (replied). */
-static int begin(http_req *r, store **db, auth_user *u, int64_t *plan_id, dti_err *e)
+/* The request's app context and the plan id of the path; 0, or -1 after
+ * replying the error. */
+static int begin(http_req *r, app **a, int64_t *plan_id, dti_err *e)
 {
     dti_err_clear(e);
-    if (!(*db = http_db(r, e)) || (plan_id && http_param_id(r, "id", plan_id, e) != DTI_OK) ||
-        !r->user) {
+    if (!(*a = http_app(r, e)) || (plan_id && http_param_id(r, "id", plan_id, e) != DTI_OK)) {
         http_reply_error(r, e);
         return -1;
     }
-    *u = r->user->account;  /* read by the session check (http/session.h) */
     return 0;
-}
-
-struct rank_ctx {
-    const auth_user *u;
-    int64_t plan_id;
-    const char *period;
-    app_rank_kind kind;
-    score_province_mode mode;
-    time_t now;
-};
-
-static dti_rc rank_fn(store *db, void *ctx, json_t **out, dti_err *e)
-{
-    struct rank_ctx *c = ctx;
-    app_ranking rk;
-    memset(&rk, 0, sizeof rk);
-    dti_rc rc = app_rank(db, c->u, c->plan_id, c->period, c->kind, c->mode, c->now, &rk, e);
-    if (rc == DTI_OK)
-        rc = app_ranking_json(&rk, out, e);
-    app_ranking_release(&rk);
-    return rc;
 }
 
 /* Served through app/score_cache.h: the same figures until the data change. */
 void api_rankings(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id;
-    store *db;
-    app_rank_kind kind;
+    app *a;
+    scoring_rank_kind kind;
     int mode = SCORE_PROVINCE_MEAN;
-    if (begin(r, &db, &u, &plan_id, &e))
+    if (begin(r, &a, &plan_id, &e))
         return;
     const char *by = http_query(r, "by"), *period = http_query(r, "period");
     const char *prov = http_query(r, "province");
     if (!by || !strcmp(by, "ontime"))
-        kind = APP_RANK_UNITS_ONTIME;
+        kind = SCORING_RANK_UNITS_ONTIME;
     else if (!strcmp(by, "achievement"))
-        kind = APP_RANK_UNITS_ACHIEVEMENT;
+        kind = SCORING_RANK_UNITS_ACHIEVEMENT;
     else if (!strcmp(by, "communes"))
-        kind = APP_RANK_COMMUNES;
+        kind = SCORING_RANK_COMMUNES;
     else {
         http_reply_fail(r, DTI_ERR_INPUT, "by", "cách xếp hạng phải là ontime, achievement hoặc communes",
                         "by must be ontime, achievement or communes");
@@ -84,29 +61,24 @@ void api_rankings(http_req *r)
                         "province must be mean or pooled");
         return;
     }
-    struct rank_ctx c = {&u, plan_id, period, kind, (score_province_mode)mode, app_now()};
-    char what[SCORE_CACHE_WHAT_MAX + 8], *body = NULL;
+    char *body = NULL;
     size_t len = 0;
-    int n = snprintf(what, sizeof what, "rankings/%lld?by=%d&province=%d&period=%s", (long long)plan_id,
-                     (int)kind, mode, period);
-    if (score_cache_json(db, &u, n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, c.now, rank_fn, &c,
-                         &body, &len, NULL, &e) != DTI_OK) {
+    if (scoring_rank_text(a, plan_id, period, kind, (score_province_mode)mode, &body, &len, NULL, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
 }
 
 void api_publish(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id;
-    store *db;
+    app *a;
     json_t *out = NULL;
-    if (begin(r, &db, &u, &plan_id, &e))
+    if (begin(r, &a, &plan_id, &e))
         return;
-    if (app_publish(db, &u, plan_id, http_query(r, "period"), app_now(), &out, &e) != DTI_OK) {
+    if (scoring_publish(a, plan_id, http_query(r, "period"), &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -116,11 +88,10 @@ void api_publish(http_req *r)
 void api_audit(http_req *r)
 {
     dti_err e;
-    auth_user u;
-    store *db;
+    app *a;
     json_t *out = NULL;
     char *end;
-    if (begin(r, &db, &u, NULL, &e))
+    if (begin(r, &a, NULL, &e))
         return;
     const char *entity = http_query(r, "entity"), *id = http_query(r, "id");
     if (!entity || !*entity) {
@@ -134,7 +105,7 @@ void api_audit(http_req *r)
                         "id must be a positive integer");
         return;
     }
-    if (app_history(db, &u, entity, (int64_t)v, &out, &e) != DTI_OK) {
+    if (scoring_history(a, entity, (int64_t)v, &out, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -370,5 +370,5 @@ void api_completeness(http_req *r)
         http_reply_error(r, &e);
         return;
     }
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
 }

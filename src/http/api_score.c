@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
-#include "app/auth/auth.h"
 #include "app/score/score_cache.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -21,26 +20,23 @@
 void api_score(http_req *r)
 {
     dti_err e;
-    auth_user u;
     int64_t plan_id;
     char *body = NULL;
     size_t len = 0;
     dti_err_clear(&e);
     const char *period = http_param(r, "period");
-    store *db = http_db(r, &e);
-    if (!db || http_param_id(r, "id", &plan_id, &e) != DTI_OK)
+    app *a = http_app(r, &e);
+    if (!a || http_param_id(r, "id", &plan_id, &e) != DTI_OK)
         goto fail;
-    u = r->user->account;   /* read by the session check (http/session.h) */
     const char *inputs = http_query(r, "inputs");
     if (inputs && strcmp(inputs, "0") != 0 && strcmp(inputs, "1") != 0) {
         dti_fail(&e, DTI_ERR_INPUT, "inputs", "inputs phải là 0 hoặc 1", "inputs must be 0 or 1");
         goto fail;
     }
-    if ((inputs && strcmp(inputs, "1") == 0
-             ? score_cache_plan(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)
-             : score_cache_view(db, &u, plan_id, period, app_now(), &body, &len, NULL, &e)) != DTI_OK)
+    if ((inputs && strcmp(inputs, "1") == 0 ? scoring_plan_text(a, plan_id, period, &body, &len, NULL, &e)
+                                            : scoring_view_text(a, plan_id, period, &body, &len, NULL, &e)) != DTI_OK)
         goto fail;
-    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, score_cache_free);
+    http_reply_take(r, 200, "application/json; charset=utf-8", body, len, scoring_cache_free);
     return;
 fail:
     http_reply_error(r, &e);

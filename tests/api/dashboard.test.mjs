@@ -62,13 +62,13 @@ test('the trend holds the year\'s months up to the period, each the index that p
   assert.ok(periods.every((p) => /^2026-(0[1-9]|1[0-2])$/.test(p)), 'months of 2026: ' + periods.join());
   assert.deepEqual(periods, [...periods].sort(), 'oldest first');
   assert.equal(periods.at(-1), '2026-10', 'ends at the period asked');
-  assert.equal(s.trend.at(-1).value, s.plan.value, 'its last point is the period\'s index');
-  const withData = s.trend.filter((p) => p.value !== null);
+  assert.equal(s.trend.at(-1).index, s.total.index, 'its last point is the period\'s index');
+  const withData = s.trend.filter((p) => p.index !== null);
   assert.ok(withData.length >= 3, 'the demo approved three months: ' + JSON.stringify(s.trend));
   for (const p of s.trend.slice(0, -1)) {
     const alone = await score(1, p.period);
-    assert.equal(p.value, alone.plan.value, `${p.period}: trend ${p.value} vs its own score ${alone.plan.value}`);
-    assert.equal(p.counted, alone.plan.counted, `${p.period}: indicators counted`);
+    assert.equal(p.index, alone.total.index, `${p.period}: trend ${p.index} vs its own score ${alone.total.index}`);
+    assert.equal(p.counted, alone.total.counted, `${p.period}: indicators counted`);
   }
 });
 
@@ -91,4 +91,20 @@ test('the dashboard\'s view leaves out the observations; ?inputs=1 gives them, t
   const body = await bad.json();
   assert.equal(bad.status, 400);
   assert.equal(body.error.field, 'inputs');
+});
+
+// One vocabulary for a score (docs/scoring.md section 9): the plan's score is
+// "total", and it, each group and each period of the trend carry the same keys
+// as the table view, the communes' ranking and the public page.
+const SCORE_KEYS = ['completeness', 'counted', 'index', 'index_text', 'max', 'nodata', 'points', 'zero_max'];
+test('one vocabulary: total, groups and trend name a score as every answer does', async () => {
+  const s = await score(1, '2026-10');
+  assert.equal(s.plan, undefined, 'no "plan" score beside "total"');
+  assert.deepEqual(Object.keys(s.total).sort(), SCORE_KEYS);
+  for (const g of s.groups) assert.deepEqual(Object.keys(g).filter((k) => k !== 'code' && k !== 'name').sort(), SCORE_KEYS, g.code);
+  for (const p of s.trend) assert.deepEqual(Object.keys(p).filter((k) => k !== 'period').sort(), SCORE_KEYS, p.period);
+  assert.match(s.total.index_text, /^\d,\d{4}$/);
+  assert.equal(s.total.index_text, s.total.index.toFixed(4).replace('.', ','));
+  const none = s.trend.find((p) => p.index === null);
+  if (none) assert.equal(none.index_text, null, 'no index, no text');
 });

@@ -82,6 +82,11 @@ test('publishing puts the commune on the public page', async () => {
   assert.equal(r.body.period, PERIOD);
   const score = await req(`/api/v1/plans/${planId}/score/${PERIOD}`, auth());
   assert.equal(score.status, 200);
+  // the publication names its figure as every score is named (docs/scoring.md section 9)
+  assert.ok(Math.abs(r.body.index - score.body.total.index) < 1e-6, 'the published index is the score\'s total (6 decimals there)');
+  assert.equal(r.body.index_text, score.body.total.index_text);
+  assert.ok(Math.abs(r.body.max - score.body.total.max) < 1e-6);
+  assert.equal(r.body.maximum, undefined);
 
   const pub = await req('/api/v1/public/rankings');   // no cookie
   assert.equal(pub.status, 200, pub.text);

@@ -119,8 +119,8 @@ for (const width of [1280, 360]) {
       assert.equal(await page.inputValue('#dash-period'), '2026-10');
       assert.match(await page.textContent('main'), /Chỉ số của kế hoạch \(Tháng 10\/2026\)/);
       const oct = await api(page, '/api/v1/plans/1/score/2026-10');
-      assert.equal((await page.textContent('#dash-index')).trim(), oct.plan.value_text, 'the index with 4 decimals');
-      assert.match(oct.plan.value_text, /^\d,\d{4}$/);
+      assert.equal((await page.textContent('#dash-index')).trim(), oct.total.index_text, 'the index with 4 decimals');
+      assert.match(oct.total.index_text, /^\d,\d{4}$/);
       assert.equal(await page.locator('#dash-open').count(), 0, 'October is closed: no banner');
       // percentages, never "0,89"
       const ach = await page.locator('#dash-indicators tbody td:nth-child(4)').allTextContents();
@@ -175,7 +175,7 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#dash-index');
       const q3 = await api(page, '/api/v1/plans/1/score/2026-Q3');
       assert.deepEqual(q3.completeness.parts, ['2026-07', '2026-08', '2026-09']);
-      assert.equal((await page.textContent('#dash-index')).trim(), q3.plan.value_text);
+      assert.equal((await page.textContent('#dash-index')).trim(), q3.total.index_text);
       assert.match(await page.textContent('main'), /Chỉ số của kế hoạch \(Quý III\/2026\)/);
       // a period the plan has no figures for: the message, and the picker stays
       await go(page, '#/dashboard/1/2025', '#dash-error');

@@ -151,16 +151,16 @@ dti --as chutich score 1 2026-10 --json > "$T/score.json"
 eq "$(json "$T/score.json" "sorted(j['at_risk'])")" "['1.1', '2.2', '5.1', '5.2', '5.4', '6.2']" "at risk"
 eq "$(json "$T/score.json" "[i['status'] for i in j['indicators'] if i['code'] in ('4.4', '6.1')]")" "['on_track', 'on_track']" "on track"
 eq "$(json "$T/score.json" "sorted(i['code'] for i in j['indicators'] if i['status']=='not_met')")" "['3.1', '3.2', '5.3']" "not met"
-eq "$(json "$T/score.json" "(round(j['plan']['value'], 6), j['plan']['value_text'], j['plan']['counted'], j['plan']['nodata'])")" \
+eq "$(json "$T/score.json" "(round(j['total']['index'], 6), j['total']['index_text'], j['total']['counted'], j['total']['nodata'])")" \
    "(0.835171, '0,8352', 23, 1)" "plan index"
 eq "$(json "$T/score.json" "[round(i['achievement'], 6) for i in j['indicators'] if i['code']=='4.1'][0]")" "0.987279" "4.1"
 # the trend over the year: 0 before the plan's issue month (nothing reported), then every
 # month; it rises month by month through the history, and from March to
 # October (August dips: Công an's one security incident, 3.3 ≤ 0, reads 0)
-python3 - "$T/score.json" << 'PY' || fail "trend: $(json "$T/score.json" "[(t['period'], t['value']) for t in j['trend']]")"
+python3 - "$T/score.json" << 'PY' || fail "trend: $(json "$T/score.json" "[(t['period'], t['index']) for t in j['trend']]")"
 import json, sys
 tr = json.load(open(sys.argv[1]))["trend"]
-v = {t["period"]: t["value"] for t in tr}
+v = {t["period"]: t["index"] for t in tr}
 assert [p for p in v if v[p] == 0] == ["2026-01", "2026-02"], v   # nothing reported: 0, not hidden
 h = [v["2026-%02d" % m] for m in range(3, 8)]
 assert h == sorted(h) and len(set(h)) == 5, h

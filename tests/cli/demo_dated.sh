@@ -89,8 +89,8 @@ dti --as chutich score 1 "$last" --json > "$T/score.json"
 python3 - "$T/score.json" <<'PY' || fail "score of $last: $(head -c 300 "$T/score.json")"
 import json, sys
 j = json.load(open(sys.argv[1]))
-v = j.get("plan", j)
-v = v.get("index", v.get("value")) if isinstance(v, dict) else v
+v = j.get("total", j)
+v = v.get("index") if isinstance(v, dict) else v
 assert isinstance(v, (int, float)) and 0 <= v <= 1, v
 PY
 echo "demo_dated: ok at $DTI_NOW (months $(want months), open $open due $(want due): $(want open_status))"

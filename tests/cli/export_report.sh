@@ -162,9 +162,9 @@ assert "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2026 (T
 # each pillar by name, with its index as dti score gives it
 for g in score["groups"]:
     assert g["name"] in text, g["name"]
-    if g.get("value_text"):
-        assert f"{g['name']}: chỉ số {g['value_text']}" in text, g
-assert f"Chỉ số của kế hoạch tháng 10/2026: {score['plan']['value_text']}" in text, "plan index"
+    if g.get("index_text"):
+        assert f"{g['name']}: chỉ số {g['index_text']}" in text, g
+assert f"Chỉ số của kế hoạch tháng 10/2026: {score['total']['index_text']}" in text, "plan index"
 # every indicator code with its value as `dti score` prints it (its table: code, target, value ...)
 rows = {}
 for line in open(sys.argv[2]):
@@ -213,12 +213,12 @@ def has(s):
     return re.search(re.escape(s).replace(r"\-", "-?").replace(r"\ ", " ?"), text)
 score = json.load(open(sys.argv[2]))
 for p in score["trend"]:
-    if p.get("value_text"):
-        assert has(f"{p['period']}: {p['value_text']}"), p
+    if p.get("index_text"):
+        assert has(f"{p['period']}: {p['index_text']}"), p
 for g in score["groups"]:
-    if g.get("value_text"):
-        assert has(f"- {g['name']}: {g['value_text']} (qua các kỳ:"), g
-        assert has(f"2026-10 {g['value_text']})."), g
+    if g.get("index_text"):
+        assert has(f"- {g['name']}: {g['index_text']} (qua các kỳ:"), g
+        assert has(f"2026-10 {g['index_text']})."), g
 EOF
 # the workbook: every sheet printed, the codes and figures in it
 for s in "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU" "TIẾN ĐỘ CÁC NHIỆM VỤ" "TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ" "XẾP HẠNG CÁC ĐƠN VỊ" \
@@ -229,7 +229,7 @@ done
 # the province's summary: its communes with the index dti score gives, its own report late (exported 23/11, due 20/11)
 pdftotext "$T/pdf/tinh.pdf" - | tr -s '[:space:]' ' ' > "$T/tinh.flat"
 pdftotext -layout "$T/pdf/tinh-bang.pdf" "$T/tinh-bang.txt"
-idx=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['plan']['value_text'])" "$T/score.json")
+idx=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['total']['index_text'])" "$T/score.json")
 for s in "SỞ KHOA HỌC VÀ CÔNG NGHỆ" "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "Bình Nguyên, ngày 23 tháng 11 năm 2026" "BÁO CÁO" \
          "- Hòa Bình: chỉ số $idx, xếp thứ 1" "trễ 3 ngày (hạn 20/11/2026)" "Chỉ số chuyển đổi số của tỉnh tháng 10/2026: $idx" \
          "Báo cáo của các xã gửi tỉnh: 0 đúng hạn, 1 trễ hạn, 0 chưa gửi" "Nơi nhận:"; do
@@ -370,7 +370,7 @@ for r, i in zip(rows, score["indicators"]):
     assert r["status"] == i["status"], (r["status"], i["status"])
 j = json.load(open(sys.argv[2]))
 assert [x["code"] for x in j["indicators"]] == [i["code"] for i in score["indicators"]]
-assert j["index"] is not None and abs(j["index"] - score["plan"]["value"]) < 1e-9
+assert j["index"] is not None and abs(j["index"] - score["total"]["index"]) < 1e-9
 assert re.fullmatch(r"\d+-[0-9a-f]{16}", j["audit_head"]), j["audit_head"]
 EOF
 echo "export_report: ok"

@@ -243,9 +243,9 @@ eq "$(st 4.2)" "on_track" "4.2 status"; eq "$(st 6.4)" "no_data" "6.4 status"
 eq "$(json "$T/score.json" "round([i for i in j['indicators'] if i['code']=='5.2'][0]['forecast'], 4)")" "0.8199" "5.2 forecast"
 eq "$(json "$T/score.json" "round([i for i in j['indicators'] if i['code']=='3.2'][0]['forecast'], 1)")" "225.7" "3.2 forecast"
 eq "$(json "$T/score.json" "sorted(j['at_risk'])")" "['3.3', '5.2']" "at-risk list"
-eq "$(json "$T/score.json" "[(g['code'], round(g['value'], 6) if g['value'] is not None else None, g['nodata']) for g in j['groups']]")" \
+eq "$(json "$T/score.json" "[(g['code'], round(g['index'], 6) if g['index'] is not None else None, g['nodata']) for g in j['groups']]")" \
    "[('1', 0.0, 3), ('2', 0.0, 4), ('3', 0.75, 0), ('4', 0.977857, 0), ('5', 0.791667, 0), ('6', 0.355, 3)]" "groups"
-eq "$(json "$T/score.json" "(round(j['plan']['value'], 6), j['plan']['value_text'], j['plan']['counted'], j['plan']['nodata'])")" \
+eq "$(json "$T/score.json" "(round(j['total']['index'], 6), j['total']['index_text'], j['total']['counted'], j['total']['nodata'])")" \
    "(0.468701, '0,4687', 22, 10)" "plan index"
 # the version-2 draft of HCC's June report does not count: only approved values do
 eq "$(json "$T/score.json" "[i['observations'][-1]['value'] for i in j['indicators'] if i['code']=='4.1'][0]")" "68.0" "4.1 June value"

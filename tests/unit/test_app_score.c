@@ -53,6 +53,12 @@
 #include "app_fixture.h"
 #include "app/report/report.h"
 #include "app/score/score.h"
+#include "base/lang.h"
+
+/* The app context an entry point builds for user U at NOW on store S (and
+ * for no user: the public page). */
+#define AS(s_, u_, now_) (&(app){.st = (s_), .user_id = (u_)->id, .account = (u_), .now = (now_), .lang = lang_get()})
+#define AS0(s_) (&(app){.st = (s_), .user_id = 0, .account = NULL, .now = 0, .lang = lang_get()})
 #include "app/score/score_int.h"
 #include "app/score/scoring.h"
 #include "base/lang.h"
@@ -142,25 +148,25 @@ static void test_figures(void **state)
 {
     (void)state;
     world w;
-    app_score sc;
+    scoring_result sc;
     dti_err e;
     char buf[SCORE_FMT_LEN];
     lang_set(LANG_VI);
     world_open(&w);
 
     /* before approval: March's values are not read */
-    assert_int_equal(app_score_compute(w.f.s, &w.f.view_a, w.f.plan, "2026-03", &sc, &e), DTI_OK);
-    const app_score_ind *i1 = app_score_find(&sc, "I1");
+    assert_int_equal(scoring_compute_as(w.f.s, &w.f.view_a, w.f.plan, "2026-03", &sc, &e), DTI_OK);
+    const scoring_ind *i1 = scoring_find(&sc, "I1");
     assert_non_null(i1);
     NEAR(i1->value, 64);
     NEAR(i1->trend.latest.achievement, 64.0 / 70.0);
-    assert_int_equal(app_score_status(&sc, "I3"), SCORE_NO_DATA);
-    app_score_release(&sc);
+    assert_int_equal(scoring_status(&sc, "I3"), SCORE_NO_DATA);
+    scoring_release(&sc);
 
     /* approved a moment ago: the figures follow at once */
     approve_a1_march(&w);
-    assert_int_equal(app_score_compute(w.f.s, &w.f.view_a, w.f.plan, "2026-03", &sc, &e), DTI_OK);
-    i1 = app_score_find(&sc, "I1");
+    assert_int_equal(scoring_compute_as(w.f.s, &w.f.view_a, w.f.plan, "2026-03", &sc, &e), DTI_OK);
+    i1 = scoring_find(&sc, "I1");
     NEAR(i1->value, 63);
     assert_true(i1->has_ratio);
     NEAR(i1->num, 63);
@@ -170,8 +176,8 @@ static void test_figures(void **state)
     assert_int_equal(i1->trend.status, SCORE_AT_RISK);
     assert_true(i1->trend.forecast < 70);
 
-    const app_score_ind *i2 = app_score_find(&sc, "I2");
-    assert_int_equal(i2->agg, APP_AGG_SUM);
+    const scoring_ind *i2 = scoring_find(&sc, "I2");
+    assert_int_equal(i2->agg, SCORING_AGG_SUM);
     NEAR(i2->value, 4);
     NEAR(i2->obs[0].value, 1);
     NEAR(i2->obs[1].value, 3);
@@ -181,10 +187,10 @@ static void test_figures(void **state)
     /* slope 88/1742 per day; forecast 8/3 + slope × (334 − 29) */
     assert_true(fabs(i2->trend.forecast - (8.0 / 3.0 + 88.0 / 1742.0 * 305.0)) < 1e-6);
 
-    assert_int_equal(app_score_status(&sc, "I3"), SCORE_MET);
-    NEAR(app_score_find(&sc, "I3")->trend.latest.achievement, 1);
-    assert_int_equal(app_score_status(&sc, "I4"), SCORE_NO_DATA);
-    assert_int_equal(app_score_status(&sc, "nope"), -1);
+    assert_int_equal(scoring_status(&sc, "I3"), SCORE_MET);
+    NEAR(scoring_find(&sc, "I3")->trend.latest.achievement, 1);
+    assert_int_equal(scoring_status(&sc, "I4"), SCORE_NO_DATA);
+    assert_int_equal(scoring_status(&sc, "nope"), -1);
 
     assert_int_equal(sc.ngroups, 2);
     assert_string_equal(sc.groups[0].code, "1");
@@ -199,7 +205,7 @@ static void test_figures(void **state)
     assert_int_equal(sc.total.nodata, 1);
     assert_string_equal(score_format_index(sc.total.value, buf), "0,6750");
     {
-        json_t *sj = app_sc_sum_json(&sc.total);
+        json_t *sj = scoring_sum_json(&sc.total);
         json_t *cj = json_object_get(sj, "completeness");
         assert_int_equal(json_integer_value(json_object_get(cj, "reported")), 3);
         assert_int_equal(json_integer_value(json_object_get(cj, "expected")), 4);
@@ -213,7 +219,7 @@ static void test_figures(void **state)
 
     /* --json carries every input */
     json_t *j = NULL;
-    assert_int_equal(app_score_json(&sc, &j, &e), DTI_OK);
+    assert_int_equal(scoring_result_json(&sc, &j, &e), DTI_OK);
     assert_int_equal(json_array_size(json_object_get(j, "at_risk")), 1);
     assert_string_equal(json_string_value(json_array_get(json_object_get(j, "at_risk"), 0)), "I1");
     assert_string_equal(json_string_value(json_object_get(json_object_get(j, "total"), "index_text")), "0,6750");
@@ -221,20 +227,20 @@ static void test_figures(void **state)
     assert_string_equal(json_string_value(json_object_get(ji1, "status_label")), "nguy cơ");
     assert_int_equal(json_array_size(json_object_get(ji1, "observations")), 3);
     json_decref(j);
-    app_score_release(&sc);
+    scoring_release(&sc);
 
     /* February alone: I1 = 64, I2 = 3 */
-    assert_int_equal(app_score_compute(w.f.s, &w.f.view_a, w.f.plan, "2026-02", &sc, &e), DTI_OK);
-    NEAR(app_score_find(&sc, "I1")->value, 64);
-    NEAR(app_score_find(&sc, "I2")->value, 3);
-    app_score_release(&sc);
+    assert_int_equal(scoring_compute_as(w.f.s, &w.f.view_a, w.f.plan, "2026-02", &sc, &e), DTI_OK);
+    NEAR(scoring_find(&sc, "I1")->value, 64);
+    NEAR(scoring_find(&sc, "I2")->value, 3);
+    scoring_release(&sc);
 
     /* nobody outside the commune's scope sees it; a bad period is named */
-    assert_int_equal(app_score_compute(w.f.s, &w.f.coord_b, w.f.plan, "2026-03", &sc, &e), DTI_ERR_NOTFOUND);
-    app_score_release(&sc);
-    assert_int_equal(app_score_compute(w.f.s, &w.f.view_a, w.f.plan, "2026-13", &sc, &e), DTI_ERR_INPUT);
+    assert_int_equal(scoring_compute_as(w.f.s, &w.f.coord_b, w.f.plan, "2026-03", &sc, &e), DTI_ERR_NOTFOUND);
+    scoring_release(&sc);
+    assert_int_equal(scoring_compute_as(w.f.s, &w.f.view_a, w.f.plan, "2026-13", &sc, &e), DTI_ERR_INPUT);
     assert_non_null(strstr(e.msg, "2026-13"));
-    app_score_release(&sc);
+    scoring_release(&sc);
     fixture_close(&w.f);
 }
 
@@ -242,13 +248,13 @@ static void test_rankings(void **state)
 {
     (void)state;
     world w;
-    app_ranking r;
+    scoring_ranking r;
     dti_err e;
     world_open(&w);
     approve_a1_march(&w);
     time_t now = ts("2026-04-20T03:00:00Z");
 
-    assert_int_equal(app_rank(w.f.s, &w.f.view_a, w.f.plan, "2026-03", APP_RANK_UNITS_ONTIME,
+    assert_int_equal(scoring_rank_as(w.f.s, &w.f.view_a, w.f.plan, "2026-03", SCORING_RANK_UNITS_ONTIME,
                               SCORE_PROVINCE_MEAN, now, &r, &e), DTI_OK);
     assert_int_equal(r.n, 2);
     assert_int_equal(r.rows[0].org_id, w.f.A2);
@@ -260,9 +266,9 @@ static void test_rankings(void **state)
     assert_int_equal(r.rows[1].on_time, 2);
     NEAR(r.rows[1].key, 2.0 / 3.0);
     NEAR(r.rows[1].key2, 0.95);
-    app_ranking_release(&r);
+    scoring_ranking_release(&r);
 
-    assert_int_equal(app_rank(w.f.s, &w.f.view_a, w.f.plan, "2026-03", APP_RANK_UNITS_ACHIEVEMENT,
+    assert_int_equal(scoring_rank_as(w.f.s, &w.f.view_a, w.f.plan, "2026-03", SCORING_RANK_UNITS_ACHIEVEMENT,
                               SCORE_PROVINCE_MEAN, now, &r, &e), DTI_OK);
     assert_int_equal(r.rows[0].org_id, w.f.A1);
     NEAR(r.rows[0].key, 0.95);
@@ -270,7 +276,7 @@ static void test_rankings(void **state)
     assert_int_equal(r.rows[0].led_data, 2);
     assert_int_equal(r.rows[1].org_id, w.f.A2);
     NEAR(r.rows[1].key, 0.8);
-    app_ranking_release(&r);
+    scoring_ranking_release(&r);
 
     /* commune B: a plan with J1 >= 10 and an approved 5 */
     fixture *f = &w.f;
@@ -296,10 +302,10 @@ static void test_rankings(void **state)
     fix_ins(f->s, "INSERT INTO report_values (report_id, indicator_id, value) VALUES (?, ?, 5) RETURNING id", rv, 2);
 
     /* the commune's own coordinator may not see the province's ranking */
-    assert_int_equal(app_rank(f->s, &f->coord_a, f->plan, "2026-03", APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now,
+    assert_int_equal(scoring_rank_as(f->s, &f->coord_a, f->plan, "2026-03", SCORING_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now,
                               &r, &e), DTI_ERR_PERM);
-    app_ranking_release(&r);
-    assert_int_equal(app_rank(f->s, &f->view_p, f->plan, "2026-03", APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now,
+    scoring_ranking_release(&r);
+    assert_int_equal(scoring_rank_as(f->s, &f->view_p, f->plan, "2026-03", SCORING_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now,
                               &r, &e), DTI_OK);
     assert_int_equal(r.n, 2);
     assert_int_equal(r.rows[0].org_id, f->A);
@@ -308,15 +314,15 @@ static void test_rankings(void **state)
     assert_int_equal(r.rows[1].rank, 2);
     NEAR(r.rows[1].key, 0.5);
     NEAR(r.province.value, (0.675 + 0.5) / 2);
-    app_ranking_release(&r);
-    assert_int_equal(app_rank(f->s, &f->view_p, f->plan, "2026-03", APP_RANK_COMMUNES, SCORE_PROVINCE_POOLED, now,
+    scoring_ranking_release(&r);
+    assert_int_equal(scoring_rank_as(f->s, &f->view_p, f->plan, "2026-03", SCORING_RANK_COMMUNES, SCORE_PROVINCE_POOLED, now,
                               &r, &e), DTI_OK);
     NEAR(r.province.value, (2.7 + 0.5) / 5);
     json_t *j = NULL;
-    assert_int_equal(app_ranking_json(&r, &j, &e), DTI_OK);
+    assert_int_equal(scoring_ranking_json(&r, &j, &e), DTI_OK);
     assert_string_equal(json_string_value(json_object_get(json_object_get(j, "province"), "mode")), "pooled");
     json_decref(j);
-    app_ranking_release(&r);
+    scoring_ranking_release(&r);
     fixture_close(&w.f);
 }
 
@@ -339,8 +345,8 @@ static void test_table(void **state)
 {
     (void)state;
     world w;
-    app_score sc;
-    app_index_result res;
+    scoring_result sc;
+    scoring_index_result res;
     dti_err e;
     char buf[SCORE_FMT_LEN];
     lang_set(LANG_VI);
@@ -350,16 +356,16 @@ static void test_table(void **state)
     time_t now = ts("2026-04-20T03:00:00Z");
 
     /* only a coordinator or an admin loads a table */
-    assert_int_equal(app_index_load(f->s, &f->rep_a1, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->rep_a1, now), f->plan, "t.csv", T_GOOD, strlen(T_GOOD), &res, &e),
                      DTI_ERR_PERM);
-    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "t.csv", T_GOOD, strlen(T_GOOD), &res, &e),
                      DTI_OK);
     assert_int_equal(res.ncriteria, 4);
     assert_int_equal(res.ngroups, 2);
     NEAR(res.max_total, 45);
     assert_int_equal(res.replaced, 0);
 
-    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_true(sc.has_table);
     assert_int_equal(sc.ncrits, 4);
     NEAR(sc.crits[0].computed, 12.6);
@@ -369,27 +375,27 @@ static void test_table(void **state)
     NEAR(sc.total.points, 23.6);
     NEAR(sc.total.max, 45);         /* 2.1 not assessed yet: 0 of its 10 */
     assert_string_equal(score_format_index(sc.total.value, buf), "0,5244");
-    app_score_release(&sc);
+    scoring_release(&sc);
 
     /* self-assessment, then the province's review with a reason */
-    assert_int_equal(app_score_self(f->s, &f->coord_a, f->plan, "2026-03", "2.1", 10, "QĐ số 5", now, &e), DTI_OK);
-    assert_int_equal(app_score_review(f->s, &f->coord_a, f->plan, "2026-03", "2.1", 5, "sai", now, &e), DTI_ERR_PERM);
-    assert_int_equal(app_score_review(f->s, &w.coord_p, f->plan, "2026-03", "2.1", 5, "", now, &e), DTI_ERR_INPUT);
-    assert_int_equal(app_score_review(f->s, &w.coord_p, f->plan, "2026-03", "2.1", 11, "quá", now, &e), DTI_ERR_INPUT);
-    assert_int_equal(app_score_review(f->s, &w.coord_p, f->plan, "2026-03", "9.9", 1, "x", now, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    assert_int_equal(scoring_self(AS(f->s, &f->coord_a, now), f->plan, "2026-03", "2.1", 10, "QĐ số 5", &e), DTI_OK);
+    assert_int_equal(scoring_review(AS(f->s, &f->coord_a, now), f->plan, "2026-03", "2.1", 5, "sai", &e), DTI_ERR_PERM);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "2.1", 5, "", &e), DTI_ERR_INPUT);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "2.1", 11, "quá", &e), DTI_ERR_INPUT);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "9.9", 1, "x", &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_string_equal(score_format_index(sc.total.value, buf), "0,7467");
-    app_score_release(&sc);
-    assert_int_equal(app_score_review(f->s, &w.coord_p, f->plan, "2026-03", "2.1", 5,
-                                      "Trưởng ban là Phó Chủ tịch theo QĐ số 5", now, &e), DTI_OK);
-    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    scoring_release(&sc);
+    assert_int_equal(scoring_review(AS(f->s, &w.coord_p, now), f->plan, "2026-03", "2.1", 5,
+                                      "Trưởng ban là Phó Chủ tịch theo QĐ số 5", &e), DTI_OK);
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_true(sc.crits[2].has_review);
     NEAR(sc.crits[2].self, 10);
     NEAR(sc.crits[2].review, 5);
     assert_string_equal(sc.crits[2].reason, "Trưởng ban là Phó Chủ tịch theo QĐ số 5");
     assert_string_equal(score_format_index(sc.total.value, buf), "0,6356");
     NEAR(sc.total_self.value, 33.6 / 45);
-    app_score_release(&sc);
+    scoring_release(&sc);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM audit WHERE action = 'score.review'"), 1);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM audit WHERE action = 'score.self'"), 1);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM audit WHERE action = 'index.load'"), 1);
@@ -412,7 +418,7 @@ static void test_table(void **state)
         "1.1,Tỷ lệ hồ sơ trực tuyến,20,I1\n"
         "6.2,Tỷ lệ người dân có hồ sơ sức khỏe điện tử,10,I2\n"
         "6.3,Tài khoản ngân hàng,10,I3\n";
-    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "other.csv", OTHER, strlen(OTHER), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "other.csv", OTHER, strlen(OTHER), &res, &e),
                      DTI_ERR_INPUT);
     assert_string_equal(e.field, "name");
     assert_non_null(strstr(e.msg, "other.csv"));
@@ -425,7 +431,7 @@ static void test_table(void **state)
     assert_null(strstr(e.msg, "dòng 2"));
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_criteria"), before);
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
-        assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "bad.csv", BAD[i].csv, strlen(BAD[i].csv), now,
+        assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "bad.csv", BAD[i].csv, strlen(BAD[i].csv),
                                         &res, &e), DTI_ERR_INPUT);
         if (!strstr(e.msg, BAD[i].where))
             fail_msg("bad file %zu: \"%s\" does not say \"%s\"", i, e.msg, BAD[i].where);
@@ -438,29 +444,29 @@ static void test_table(void **state)
     static const char J[] = "{\"format\": \"dti.index/1\", \"name\": \"Bộ chỉ số thử\", \"criteria\": ["
                             "{\"code\": \"1.1\", \"group\": \"1\", \"name\": \"Hồ sơ trực tuyến\", \"max\": 10, "
                             "\"indicators\": [\"I1\"], \"rule\": \"ratio\"}]}";
-    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "t.json", J, strlen(J), now, &res, &e), DTI_OK);
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "t.json", J, strlen(J), &res, &e), DTI_OK);
     assert_int_equal(res.replaced, 1);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_tables"), 2);
     assert_int_equal(count(f->s, "SELECT COUNT(*) FROM index_tables WHERE valid_to IS NULL"), 1);
     static const char JBAD[] = "{\"criteria\": [{\"code\": \"1\", \"group\": \"1\", \"name\": \"A\", "
                                "\"max\": -1}]}";
-    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "b.json", JBAD, strlen(JBAD), now, &res, &e),
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "b.json", JBAD, strlen(JBAD), &res, &e),
                      DTI_ERR_INPUT);
     assert_non_null(strstr(e.msg, "tiêu chí thứ 1, trường \"max\""));
-    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
     assert_string_equal(sc.table_name, "Bộ chỉ số thử");
     NEAR(sc.total.value, 0.63);
-    app_score_release(&sc);
+    scoring_release(&sc);
     fixture_close(&w.f);
 }
 
 /* The dashboard (scoring_plan, behind GET /plans/:id/score/:period) and the
- * ranking (app_rank) read one computation: for the same plan and period
+ * ranking (scoring_rank_as) read one computation: for the same plan and period
  * they give the same index, the same per-indicator achievement and status,
  * and the same per-unit on-time rate and achievement — the hand figures of
  * the header: index 0,9000; A2 3/3 = 1 and 0.8, A1 2/3 and 0.95. With a
  * point table loaded the dashboard's index is the table's (0,6743 self,
- * no review yet), as in app_score_compute. */
+ * no review yet), as in scoring_compute_as. */
 static json_t *ranking_row(const json_t *j, int64_t org)
 {
     size_t i;
@@ -475,8 +481,8 @@ static void test_dashboard_agrees(void **state)
 {
     (void)state;
     world w;
-    app_score sc;
-    app_ranking r;
+    scoring_result sc;
+    scoring_ranking r;
     dti_err e;
     json_t *j = NULL;
     lang_set(LANG_VI);
@@ -486,19 +492,19 @@ static void test_dashboard_agrees(void **state)
     time_t now = ts("2026-04-20T03:00:00Z");
 
     assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
-    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
-    assert_int_equal(app_rank(f->s, &f->view_a, f->plan, "2026-03", APP_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    assert_int_equal(scoring_rank_as(f->s, &f->view_a, f->plan, "2026-03", SCORING_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
                               &r, &e), DTI_OK);
-    const json_t *jp = json_object_get(j, "plan");
-    NEAR(json_number_value(json_object_get(jp, "value")), sc.total.value);
+    const json_t *jp = json_object_get(j, "total");
+    NEAR(json_number_value(json_object_get(jp, "index")), sc.total.value);
     NEAR(sc.total.value, 0.675);
-    assert_string_equal(json_string_value(json_object_get(jp, "value_text")), "0,6750");
+    assert_string_equal(json_string_value(json_object_get(jp, "index_text")), "0,6750");
     assert_int_equal(json_integer_value(json_object_get(jp, "nodata")), (json_int_t)sc.total.nodata);
     size_t i;
     json_t *x;
     assert_int_equal(json_array_size(json_object_get(j, "indicators")), sc.ninds);
     json_array_foreach(json_object_get(j, "indicators"), i, x) {
-        const app_score_ind *d = app_score_find(&sc, json_string_value(json_object_get(x, "code")));
+        const scoring_ind *d = scoring_find(&sc, json_string_value(json_object_get(x, "code")));
         assert_non_null(d);
         assert_string_equal(json_string_value(json_object_get(x, "status")), score_status_name(d->trend.status));
         if (d->trend.latest.has_data)
@@ -506,7 +512,7 @@ static void test_dashboard_agrees(void **state)
         else
             assert_true(json_is_null(json_object_get(x, "achievement")));
     }
-    const app_score_ind *i1 = app_score_find(&sc, "I1");
+    const scoring_ind *i1 = scoring_find(&sc, "I1");
     NEAR(i1->value, 63);
     assert_int_equal(i1->ninputs, 3);
     assert_int_equal(r.n, 2);
@@ -524,27 +530,27 @@ static void test_dashboard_agrees(void **state)
     NEAR(json_number_value(json_object_get(ranking_row(j, f->A1), "on_time_rate")), 2.0 / 3.0);
     NEAR(json_number_value(json_object_get(ranking_row(j, f->A1), "achievement")), 0.95);
     json_decref(j);
-    app_score_release(&sc);
-    app_ranking_release(&r);
+    scoring_release(&sc);
+    scoring_ranking_release(&r);
 
     /* a reporter of A1 is ranked alone: units outside its scope are not listed */
-    assert_int_equal(app_rank(f->s, &f->rep_a1, f->plan, "2026-03", APP_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
+    assert_int_equal(scoring_rank_as(f->s, &f->rep_a1, f->plan, "2026-03", SCORING_RANK_UNITS_ONTIME, SCORE_PROVINCE_MEAN, now,
                               &r, &e), DTI_OK);
     assert_int_equal(r.n, 1);
     assert_int_equal(r.rows[0].org_id, f->A1);
-    app_ranking_release(&r);
+    scoring_ranking_release(&r);
 
     /* with a point table: the dashboard shows the table's index */
-    app_index_result res;
-    assert_int_equal(app_index_load(f->s, &f->coord_a, f->plan, "t.csv", T_GOOD, strlen(T_GOOD), now, &res, &e),
+    scoring_index_result res;
+    assert_int_equal(scoring_index_load(AS(f->s, &f->coord_a, now), f->plan, "t.csv", T_GOOD, strlen(T_GOOD), &res, &e),
                      DTI_OK);
     assert_int_equal(scoring_plan(f->s, &f->view_a, f->plan, "2026-03", now, &j, &e), DTI_OK);
-    assert_int_equal(app_score_compute(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
-    NEAR(json_number_value(json_object_get(json_object_get(j, "plan"), "value")), sc.total.value);
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-03", &sc, &e), DTI_OK);
+    NEAR(json_number_value(json_object_get(json_object_get(j, "total"), "index")), sc.total.value);
     NEAR(sc.total.value, 23.6 / 45.0);
     assert_true(json_is_object(json_object_get(j, "table")));
     json_decref(j);
-    app_score_release(&sc);
+    scoring_release(&sc);
     fixture_close(&w.f);
 }
 

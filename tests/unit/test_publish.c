@@ -10,6 +10,12 @@
 #include <cmocka.h>
 #include "app_fixture.h"
 #include "app/score/publish.h"
+#include "base/lang.h"
+
+/* The app context an entry point builds for user U at NOW on store S (and
+ * for no user: the public page). */
+#define AS(s_, u_, now_) (&(app){.st = (s_), .user_id = (u_)->id, .account = (u_), .now = (now_), .lang = lang_get()})
+#define AS0(s_) (&(app){.st = (s_), .user_id = 0, .account = NULL, .now = 0, .lang = lang_get()})
 #include "app/report/report.h"
 
 static int64_t fill(fixture *f, const auth_user *u, int64_t org, const char *csv)
@@ -32,7 +38,7 @@ static dti_rc hist(fixture *f, const auth_user *u, const char *kind, int64_t id,
 {
     json_t *out = NULL;
     dti_err e;
-    dti_rc rc = app_history(f->s, u, kind, id, &out, &e);
+    dti_rc rc = scoring_history(AS(f->s, u, FIX_NOW), kind, id, &out, &e);
     *n = out ? json_array_size(out) : 0;
     json_decref(out);
     return rc;
@@ -82,25 +88,25 @@ static void test_publish(void **state)
     assert_int_equal(fixture_open(&f, 1), 0);
 
     /* nothing published: an empty public list */
-    assert_int_equal(app_public_rankings(f.s, &pub, &e), DTI_OK);
+    assert_int_equal(scoring_public_rankings(AS0(f.s), &pub, &e), DTI_OK);
     assert_int_equal(json_array_size(json_object_get(pub, "rankings")), 0);
     assert_true(json_is_null(json_object_get(pub, "published_at")));
     json_decref(pub);
 
     /* reporters, viewers and another commune's coordinator may not */
-    assert_int_not_equal(app_publish(f.s, &f.rep_a1, f.plan, "2026-03", FIX_NOW, &out, &e), DTI_OK);
-    assert_int_not_equal(app_publish(f.s, &f.view_a, f.plan, "2026-03", FIX_NOW, &out, &e), DTI_OK);
-    assert_int_not_equal(app_publish(f.s, &f.coord_b, f.plan, "2026-03", FIX_NOW, &out, &e), DTI_OK);
-    assert_int_equal(app_publish(f.s, &f.coord_a, f.plan, "2026-13", FIX_NOW, &out, &e), DTI_ERR_INPUT);
-    assert_int_equal(app_publish(f.s, &f.coord_a, f.plan, NULL, FIX_NOW, &out, &e), DTI_ERR_INPUT);
+    assert_int_not_equal(scoring_publish(AS(f.s, &f.rep_a1, FIX_NOW), f.plan, "2026-03", &out, &e), DTI_OK);
+    assert_int_not_equal(scoring_publish(AS(f.s, &f.view_a, FIX_NOW), f.plan, "2026-03", &out, &e), DTI_OK);
+    assert_int_not_equal(scoring_publish(AS(f.s, &f.coord_b, FIX_NOW), f.plan, "2026-03", &out, &e), DTI_OK);
+    assert_int_equal(scoring_publish(AS(f.s, &f.coord_a, FIX_NOW), f.plan, "2026-13", &out, &e), DTI_ERR_INPUT);
+    assert_int_equal(scoring_publish(AS(f.s, &f.coord_a, FIX_NOW), f.plan, NULL, &out, &e), DTI_ERR_INPUT);
     assert_null(out);
 
     /* twice: the public page shows the newest only, audited each time */
-    assert_int_equal(app_publish(f.s, &f.coord_a, f.plan, "2026-02", FIX_NOW, NULL, &e), DTI_OK);
-    assert_int_equal(app_publish(f.s, &f.coord_a, f.plan, "2026-03", FIX_NOW + 60, &out, &e), DTI_OK);
+    assert_int_equal(scoring_publish(AS(f.s, &f.coord_a, FIX_NOW), f.plan, "2026-02", NULL, &e), DTI_OK);
+    assert_int_equal(scoring_publish(AS(f.s, &f.coord_a, FIX_NOW + 60), f.plan, "2026-03", &out, &e), DTI_OK);
     assert_string_equal(json_string_value(json_object_get(out, "period")), "2026-03");
     json_decref(out);
-    assert_int_equal(app_public_rankings(f.s, &pub, &e), DTI_OK);
+    assert_int_equal(scoring_public_rankings(AS0(f.s), &pub, &e), DTI_OK);
     json_t *rows = json_object_get(pub, "rankings");
     assert_int_equal(json_array_size(rows), 1);
     json_t *row = json_array_get(rows, 0);

@@ -309,16 +309,16 @@ static void test_text_target(void **state)
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, half, strlen(half), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(report_submit_as(f.s, &f.rep_a1, &k, FIX_NOW + 1, NULL, &e), DTI_OK);
     assert_int_equal(report_approve_as(f.s, &f.coord_a, &k, FIX_NOW + 2, &e), DTI_OK);
-    app_score sc;
+    scoring_result sc;
     memset(&sc, 0, sizeof sc);
-    assert_int_equal(app_score_compute(f.s, &f.coord_a, f.plan, "2026-03", &sc, &e), DTI_OK);
-    const app_score_ind *d = app_score_find(&sc, "I3");
+    assert_int_equal(scoring_compute_as(f.s, &f.coord_a, f.plan, "2026-03", &sc, &e), DTI_OK);
+    const scoring_ind *d = scoring_find(&sc, "I3");
     assert_non_null(d);
     assert_true(d->trend.latest.has_data);
     assert_true(d->trend.latest.achievement == 0.5);
     assert_false(d->trend.latest.met);
     assert_true(d->counted);
-    app_score_release(&sc);
+    scoring_release(&sc);
     fixture_close(&f);
 }
 

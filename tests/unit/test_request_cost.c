@@ -73,7 +73,7 @@ static dti_rc request(fixture *f, const char *id, auth_user *u, char **body, uin
     size_t len = 0;
     dti_rc rc = auth_session_check(f->s, id, FIX_NOW, u, NULL, e);
     if (rc == DTI_OK)
-        rc = score_cache_json(f->s, u, "view/1", FIX_NOW, view_fn, u, body, &len, NULL, e);
+        rc = scoring_cache_json_as(f->s, u, "view/1", FIX_NOW, view_fn, u, body, &len, NULL, e);
     *stmts = stats(f->s).statements - a.statements;
     return rc;
 }
@@ -87,7 +87,7 @@ static void test_cached_request(void **state)
     char id[AUTH_TOKEN_HEX], id2[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX], *body = NULL;
     uint64_t n = 0;
     assert_int_equal(fixture_open(&f, 1), 0);
-    score_cache_clear();
+    scoring_cache_clear();
     calls = 0;
     assert_int_equal(auth_session_new(f.s, &f.coord_a, FIX_NOW, id, csrf, &e), DTI_OK);
     assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, id2, csrf, &e), DTI_OK);
@@ -112,7 +112,7 @@ static void test_cached_request(void **state)
     /* first request computes; the next runs no statement at all */
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 1);
-    score_cache_free(body);
+    scoring_cache_free(body);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 1);
     assert_int_equal(n, 0);
@@ -122,19 +122,19 @@ static void test_cached_request(void **state)
     char *body2 = NULL;
     assert_int_equal(request(&f, id, &u, &body2, &n, &e), DTI_OK);
     assert_ptr_equal(body, body2);
-    score_cache_free(body2);
-    score_cache_clear();        /* the replies' references outlive the cache's */
+    scoring_cache_free(body2);
+    scoring_cache_clear();        /* the replies' references outlive the cache's */
     assert_non_null(strstr(body, "\"coordinator\""));
-    score_cache_free(body);
+    scoring_cache_free(body);
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_OK);     /* computed again */
     assert_int_equal(calls, 2);
-    score_cache_free(body);
+    scoring_cache_free(body);
     calls = 1;
     /* still per user: another user's request computes its own */
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
     assert_int_equal(calls, 2);
     assert_non_null(strstr(body, "\"viewer\""));
-    score_cache_free(body);
+    scoring_cache_free(body);
     /* a write to the data: the next request reads the session again (one
      * statement, with the new generation) and recomputes */
     assert_int_equal(store_exec(f.s, "UPDATE plans SET title = title || '.'", NULL, 0, &e), DTI_OK);
@@ -142,7 +142,7 @@ static void test_cached_request(void **state)
     assert_int_equal(calls, 3);
     assert_true(u.gen > gen);
     assert_true(n >= 1);
-    score_cache_free(body);
+    scoring_cache_free(body);
     /* a role changed is seen at once (the cached account is not used) */
     assert_int_equal(store_exec(f.s, "UPDATE users SET role = 'viewer' WHERE id = ?",
                                 (store_val[]){SV_I(f.coord_a.id)}, 1, &e), DTI_OK);
@@ -156,13 +156,13 @@ static void test_cached_request(void **state)
     assert_int_equal(request(&f, id, &u, &body, &n, &e), DTI_ERR_AUTH);
     /* a session ended is refused at once */
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
-    score_cache_free(body);
+    scoring_cache_free(body);
     assert_int_equal(auth_session_end(f.s, id2, &e), DTI_OK);
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_ERR_AUTH);
     /* an account got any other way reads the generation itself */
     assert_int_equal(auth_user_get_id(f.s, f.view_a.id, &v, &e), DTI_OK);
     assert_false(v.gen_known);
-    score_cache_clear();
+    scoring_cache_clear();
     fixture_close(&f);
 }
 

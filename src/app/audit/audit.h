@@ -138,7 +138,7 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
 dti_rc audit_log(store *s, const auth_user *u, const char *entity, const char *entity_id,
                  int64_t limit, json_t **out, dti_err *e);
 /* The same without the permission check: for use cases that decided it
- * themselves (app_history, publish.h). */
+ * themselves (scoring_history, publish.h). */
 dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_t limit,
                      json_t **out, dti_err *e);
 

@@ -298,17 +298,17 @@ static dti_rc model_groups(export_report *r, const json_t *j, dti_err *e)
         export_group *g = &r->groups[i];
         g->code = dup0(jstr(x, "code"));
         g->name = dup0(jstr(x, "name"));
-        g->has_value = jnum(x, "value", &g->value);
-        g->value_text = g->has_value ? dup0(jstr(x, "value_text")) : NULL;
+        g->has_value = jnum(x, "index", &g->value);
+        g->value_text = g->has_value ? dup0(jstr(x, "index_text")) : NULL;
         jnum(x, "points", &g->points);
         jnum(x, "max", &g->max);
         g->counted = jlong(x, "counted");
         g->nodata = jlong(x, "nodata");
         group_counts(r, g);
     }
-    const json_t *p = json_object_get(j, "plan");
-    r->has_index = jnum(p, "value", &r->index);
-    r->index_text = r->has_index ? dup0(jstr(p, "value_text")) : NULL;
+    const json_t *p = json_object_get(j, "total");
+    r->has_index = jnum(p, "index", &r->index);
+    r->index_text = r->has_index ? dup0(jstr(p, "index_text")) : NULL;
     jnum(p, "points", &r->points);
     jnum(p, "max", &r->max);
     r->counted = jlong(p, "counted");
@@ -325,7 +325,7 @@ static dti_rc model_groups(export_report *r, const json_t *j, dti_err *e)
     for (size_t i = 0; i < nt; i++) {
         const json_t *x = json_array_get(tr, i);
         snprintf(r->trend[i].period, sizeof r->trend[i].period, "%s", jstr(x, "period") ? jstr(x, "period") : "");
-        r->trend[i].has_value = jnum(x, "value", &r->trend[i].value);
+        r->trend[i].has_value = jnum(x, "index", &r->trend[i].value);
     }
     if (nt >= 2 && r->trend[nt - 2].has_value) {
         r->has_prev = 1;
@@ -565,7 +565,7 @@ static dti_rc choose_period(store *s, const auth_user *u, int64_t plan_id, const
 /* ---- the year summary's course -------------------------------------------------- */
 
 /* Each group's value at every period of the trend, and the previous year's
- * index: app_score_compute (the one computation) per period. A period that
+ * index: scoring_compute_as (the one computation) per period. A period that
  * cannot be computed is left without a value. */
 static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_err *e)
 {
@@ -574,10 +574,10 @@ static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_er
                           !(r->groups[g].has_trend = calloc(r->ntrend, sizeof(int)))))
             return app_nomem(e);
     for (size_t t = 0; t < r->ntrend; t++) {
-        app_score sc;
+        scoring_result sc;
         dti_err e2;
         memset(&sc, 0, sizeof sc);
-        if (app_score_compute(s, u, r->plan_id, r->trend[t].period, &sc, &e2) == DTI_OK) {
+        if (scoring_compute_as(s, u, r->plan_id, r->trend[t].period, &sc, &e2) == DTI_OK) {
             for (size_t g = 0; g < r->ngroups; g++)
                 for (size_t k = 0; k < sc.ngroups; k++)
                     if (sc.groups[k].code && r->groups[g].code && strcmp(sc.groups[k].code, r->groups[g].code) == 0 &&
@@ -586,23 +586,23 @@ static dti_rc year_course(store *s, const auth_user *u, export_report *r, dti_er
                         r->groups[g].has_trend[t] = 1;
                     }
         } else if (e2.code == DTI_ERR_NOMEM) {
-            app_score_release(&sc);
+            scoring_release(&sc);
             return app_nomem(e);
         }
-        app_score_release(&sc);
+        scoring_release(&sc);
     }
     /* last year, over the same plan: its figures for the whole year when it holds approved data */
     char prev[16];
-    app_score sc;
+    scoring_result sc;
     dti_err e2;
     memset(&sc, 0, sizeof sc);
     snprintf(prev, sizeof prev, "%d", r->year - 1);
-    if (r->year - 1 >= PERIOD_YEAR_MIN && app_score_compute(s, u, r->plan_id, prev, &sc, &e2) == DTI_OK &&
+    if (r->year - 1 >= PERIOD_YEAR_MIN && scoring_compute_as(s, u, r->plan_id, prev, &sc, &e2) == DTI_OK &&
         sc.total.has_value) {
         r->has_prev_year = 1;
         r->prev_year_index = sc.total.value;
     }
-    app_score_release(&sc);
+    scoring_release(&sc);
     return DTI_OK;
 }
 
@@ -616,16 +616,16 @@ static dti_rc commune_rank(store *s, int64_t plan_id, const char *code, time_t n
     sys.role = ROLE_ADMIN;
     sys.active = 1;
     snprintf(sys.name, sizeof sys.name, "system");
-    app_ranking rk;
+    scoring_ranking rk;
     dti_err e2;
     memset(&rk, 0, sizeof rk);
-    if (app_rank(s, &sys, plan_id, code, APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, &e2) == DTI_OK) {
+    if (scoring_rank_as(s, &sys, plan_id, code, SCORING_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, &e2) == DTI_OK) {
         r->ncommunes = (int)rk.n;
         for (size_t i = 0; i < rk.n; i++)
             if (rk.rows[i].plan_id == plan_id)
                 r->rank = rk.rows[i].rank;
     }
-    app_ranking_release(&rk);
+    scoring_ranking_release(&rk);
     return DTI_OK;
 }
 

@@ -25,7 +25,7 @@
  * document says "tính đến hết …"); DTI_ERR_INPUT when none has ended.
  *
  * The rank. The commune's rank among its province's communes is computed
- * over every commune's plan (app_rank), whatever the exporter's scope: the
+ * over every commune's plan (scoring_rank_as), whatever the exporter's scope: the
  * document states only this commune's position and the number of
  * communes, no other commune's figure.
  *

@@ -1,7 +1,7 @@
 /* outputs_province.c — the province's summary over its communes for a
  * period (outputs.h outputs_province; export/province.h).
  *
- * The communes and their ranks are app_rank's (APP_RANK_COMMUNES: every
+ * The communes and their ranks are scoring_rank_as's (SCORING_RANK_COMMUNES: every
  * live commune under the province, each by its newest plan covering the
  * period's year, ranked by index; the province's figure by the stated
  * mode, the mean of the communes' indices). Each commune's completeness,
@@ -96,9 +96,9 @@ static dti_rc commune_figures(store *s, const auth_user *u, const char *code, ti
     c->at_risk = (long)json_array_size(json_object_get(j, "at_risk"));
     const json_t *tr = json_object_get(j, "trend");
     size_t n = json_array_size(tr);
-    if (n >= 2 && json_is_number(json_object_get(json_array_get(tr, n - 2), "value"))) {
+    if (n >= 2 && json_is_number(json_object_get(json_array_get(tr, n - 2), "index"))) {
         c->has_prev = 1;
-        c->prev = json_number_value(json_object_get(json_array_get(tr, n - 2), "value"));
+        c->prev = json_number_value(json_object_get(json_array_get(tr, n - 2), "index"));
     }
     json_decref(j);
     return own_report(s, c->plan_id, code, now, c, e);
@@ -108,7 +108,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
                     export_province *p, dti_err *e)
 {
     store_org org;
-    app_ranking rk;
+    scoring_ranking rk;
     period pd;
     int64_t any_plan = 0;
     int found = 0;
@@ -133,7 +133,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
     p->province = dup0(org.name);
     if ((rc = store_plan_latest_under(s, province, &any_plan, &found, e)))
         goto out;
-    if (found && (rc = app_rank(s, u, any_plan, code, APP_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, e)))
+    if (found && (rc = scoring_rank_as(s, u, any_plan, code, SCORING_RANK_COMMUNES, SCORE_PROVINCE_MEAN, now, &rk, e)))
         goto out;
     if (found) {
         if (rk.n && !(p->communes = calloc(rk.n, sizeof *p->communes))) {
@@ -146,7 +146,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
         p->mode = strdup(score_province_mode_label(rk.mode));
         for (size_t i = 0; i < rk.n; i++) {
             export_commune *c = &p->communes[i];
-            const app_rank_row *x = &rk.rows[i];
+            const scoring_rank_row *x = &rk.rows[i];
             char t[SCORE_FMT_LEN];
             c->name = dup0(x->name);
             c->plan_id = x->plan_id;
@@ -197,7 +197,7 @@ static dti_rc build(store *s, const auth_user *u, int64_t province, const char *
     if (!p->author || !p->province)
         rc = app_nomem(e);
 out:
-    app_ranking_release(&rk);
+    scoring_ranking_release(&rk);
     store_org_release(&org);
     return rc;
 }

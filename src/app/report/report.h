@@ -267,7 +267,7 @@ dti_rc report_versions(app *a, const report_key *key, json_t **out, dti_err *e);
 dti_rc report_completeness(app *a, int64_t plan_id, const char *period, json_t **out, dti_err *e);
 /* report_completeness as JSON text through app/score/score_cache.h (the
  * same figures until the data change; keyed by plan, period, user and
- * day): *BODY freed with score_cache_free, *LEN its length. */
+ * day): *BODY freed with scoring_cache_free, *LEN its length. */
 dti_rc report_completeness_cached(app *a, int64_t plan_id, const char *period, char **body, size_t *len,
                                   dti_err *e);
 dti_rc report_queue(app *a, int64_t plan_id, const char *state, const char *period, json_t **out, dti_err *e);

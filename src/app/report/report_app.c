@@ -151,7 +151,7 @@ dti_rc report_completeness_cached(app *a, int64_t plan_id, const char *period_co
                                   dti_err *e)
 {
     auth_user u;
-    char what[SCORE_CACHE_WHAT_MAX + 8];
+    char what[SCORING_CACHE_WHAT_MAX + 8];
     *body = NULL;
     *len = 0;
     dti_rc rc = actor(a, &u, e);
@@ -159,7 +159,7 @@ dti_rc report_completeness_cached(app *a, int64_t plan_id, const char *period_co
         return rc;
     struct completeness_ctx c = {&u, plan_id, period_code, a->now};
     int n = snprintf(what, sizeof what, "completeness/%lld/%s", (long long)plan_id, period_code ? period_code : "");
-    return score_cache_json(a->st, &u, period_code && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, a->now,
+    return scoring_cache_json_as(a->st, &u, period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, a->now,
                             completeness_fn, &c, body, len, NULL, e);
 }
 

@@ -6,7 +6,9 @@
 #include "app/audit/audit.h"
 #include "app/score/publish.h"
 #include "app/score/score.h"
+#include "app/score/score_int.h"
 #include "core/score.h"
+#include "store/store_score.h"
 
 /* {"seq", "hash", "text"} of M: the audit head printed with what is published. */
 static json_t *head_json(const audit_mark *m)
@@ -16,13 +18,14 @@ static json_t *head_json(const audit_mark *m)
                      audit_head_text(m, txt));
 }
 
-dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *period,
+static dti_rc publish_as(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
                    time_t now, json_t **out, dti_err *e)
 {
     dti_rc rc;
-    app_score sc;
+    scoring_result sc;
     json_t *pub = NULL;
-    int64_t org = 0, is_commune = 0;
+    int64_t org = 0;
+    int is_commune = 0;
     int found = 0;
     char ts[AUTH_TS_LEN];
     memset(&sc, 0, sizeof sc);
@@ -30,31 +33,28 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
         *out = NULL;
     if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         return rc;
-    if (!period || !*period)
+    if (!pcode || !*pcode)
         return dti_fail(e, DTI_ERR_INPUT, "period", "thiếu kỳ báo cáo (period)",
                         "the period is missing");
-    store_val q[1] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", q, 1, &org,
-                              &found, e)))
+    if ((rc = store_score_plan_org(s, plan_id, &org, &found, e)))
         return rc;
-    if (org) {
-        store_val qo[1] = {SV_I(org)};
-        if ((rc = store_query_int(s, "SELECT kind = 'commune' FROM orgs WHERE id = ?", qo, 1,
-                                  &is_commune, &found, e)))
-            return rc;
-    }
+    if (org && (rc = store_score_org_is_commune(s, org, &is_commune, e)))
+        return rc;
     if (!org || !is_commune)
         return dti_fail(e, DTI_ERR_CONFLICT, "id",
                         "kế hoạch %lld không thuộc một xã: không công bố được",
                         "plan %lld does not belong to a commune: it cannot be published",
                         (long long)plan_id);
-    if ((rc = app_score_compute(s, u, plan_id, period, &sc, e)))
+    if ((rc = scoring_compute_as(s, u, plan_id, pcode, &sc, e)))
         goto out;
     auth_ts(now, ts);
-    pub = json_pack("{s:I, s:I, s:s, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
+    /* the score in the one vocabulary (scoring.h): index, index_text, points, max */
+    char txt[SCORE_FMT_LEN];
+    pub = json_pack("{s:I, s:I, s:s, s:o, s:o, s:f, s:f, s:s, s:I}", "plan_id", (json_int_t)plan_id,
                     "org_id", (json_int_t)org, "period", sc.period,
                     "index", sc.total.has_value ? json_real(sc.total.value) : json_null(),
-                    "points", sc.total.points, "maximum", sc.total.max, "published_at", ts,
+                    "index_text", sc.total.has_value ? json_string(score_format_index(sc.total.value, txt)) : json_null(),
+                    "points", sc.total.points, "max", sc.total.max, "published_at", ts,
                     "published_by", (json_int_t)u->id);
     if (!pub) {
         rc = app_nomem(e);
@@ -62,12 +62,10 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     }
     if ((rc = store_begin(s, e)))
         goto out;
-    store_val p[9] = {SV_I(plan_id), SV_I(org), app_sv_text(sc.period), SV_I(sc.total.has_value),
-                      SV_R(sc.total.has_value ? sc.total.value : 0.0), SV_R(sc.total.points),
-                      SV_R(sc.total.max), app_sv_text(ts), SV_I(u->id)};
-    if ((rc = store_exec(s, "INSERT INTO publications (plan_id, org_id, period, has_value, value, "
-                            "points, maximum, published_at, published_by) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", p, 9, e)) ||
+    store_score_publication row = {plan_id, org, sc.period, sc.total.has_value,
+                                   sc.total.has_value ? sc.total.value : 0.0, sc.total.points, sc.total.max,
+                                   ts, u->id};
+    if ((rc = store_score_publication_add(s, &row, e)) ||
         (rc = audit_append_id(s, u, now, "score.publish", "plan", plan_id, NULL, pub, e))) {
         store_rollback(s);
         goto out;
@@ -96,7 +94,7 @@ dti_rc app_publish(store *s, const auth_user *u, int64_t plan_id, const char *pe
     }
 out:
     json_decref(pub);
-    app_score_release(&sc);
+    scoring_release(&sc);
     return rc;
 }
 
@@ -129,11 +127,12 @@ static int pub_row(void *ctx, const store_row *r)
         snprintf(c->newest_buf, sizeof c->newest_buf, "%s", at);
         c->newest = c->newest_buf;
     }
-    return json_array_size(c->arr) >= PUBLISH_LIST_MAX;
+    return json_array_size(c->arr) >= SCORING_PUBLISH_LIST_MAX;
 }
 
-dti_rc app_public_rankings(store *s, json_t **out, dti_err *e)
+dti_rc scoring_public_rankings(app *a, json_t **out, dti_err *e)
 {
+    store *s = a->st;
     dti_rc rc;
     struct pub_ctx c;
     memset(&c, 0, sizeof c);
@@ -141,12 +140,7 @@ dti_rc app_public_rankings(store *s, json_t **out, dti_err *e)
     if (!(c.arr = json_array()))
         return app_nomem(e);
     /* each commune's newest publication, best index first, no figure last */
-    if ((rc = store_query(s,
-                          "SELECT o.name, p.period, p.has_value, p.value, p.published_at "
-                          "FROM publications p JOIN orgs o ON o.id = p.org_id "
-                          "WHERE p.id = (SELECT MAX(id) FROM publications q WHERE q.org_id = p.org_id) "
-                          "ORDER BY p.has_value DESC, p.value DESC, o.folded",
-                          NULL, 0, pub_row, &c, e)))
+    if ((rc = store_score_publications_newest(s, pub_row, &c, e)))
         goto fail;
     if (c.nomem) {
         rc = app_nomem(e);
@@ -165,7 +159,7 @@ fail:
     return rc;
 }
 
-dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
+static dti_rc history_as(store *s, const auth_user *u, const char *kind, int64_t id, json_t **out,
                    dti_err *e)
 {
     dti_rc rc;
@@ -173,13 +167,12 @@ dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, j
     int found = 0;
     char idtxt[32];
     *out = NULL;
-    store_val q[1] = {SV_I(id)};
     if (!kind || (strcmp(kind, "indicator") && strcmp(kind, "task") && strcmp(kind, "report")))
         return dti_fail(e, DTI_ERR_INPUT, "entity",
                         "loại đối tượng phải là indicator, task hoặc report",
                         "the entity must be indicator, task or report");
     if (!strcmp(kind, "report")) {
-        if ((rc = store_query_int(s, "SELECT org_id FROM reports WHERE id = ?", q, 1, &org, &found, e)))
+        if ((rc = store_score_report_org(s, id, &org, &found, e)))
             return rc;
         if (found) {
             if (u->role == ROLE_REPORTER) {
@@ -190,9 +183,7 @@ dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, j
             }
         }
     } else {
-        const char *sql = !strcmp(kind, "task") ? "SELECT plan_id FROM tasks WHERE id = ?"
-                                                 : "SELECT plan_id FROM indicators WHERE id = ?";
-        if ((rc = store_query_int(s, sql, q, 1, &plan_id, &found, e)))
+        if ((rc = store_score_item_plan(s, !strcmp(kind, "task"), id, &plan_id, &found, e)))
             return rc;
         if (found && (u->role == ROLE_REPORTER ||
                       auth_can_plan(s, u, AUTH_READ, plan_id, e) != DTI_OK))
@@ -203,5 +194,22 @@ dti_rc app_history(store *s, const auth_user *u, const char *kind, int64_t id, j
                         "no %s %lld (or not yours to see)", kind, (long long)id);
     dti_err_clear(e);
     snprintf(idtxt, sizeof idtxt, "%lld", (long long)id);
-    return audit_entries(s, kind, idtxt, HISTORY_LIMIT, out, e);
+    return audit_entries(s, kind, idtxt, SCORING_HISTORY_LIMIT, out, e);
+}
+
+dti_rc scoring_publish(app *a, int64_t plan_id, const char *pcode, json_t **out, dti_err *e)
+{
+    auth_user u;
+    if (out)
+        *out = NULL;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : publish_as(a->st, &u, plan_id, pcode, a->now, out, e);
+}
+
+dti_rc scoring_history(app *a, const char *kind, int64_t id, json_t **out, dti_err *e)
+{
+    auth_user u;
+    *out = NULL;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : history_as(a->st, &u, kind, id, out, e);
 }

@@ -2,7 +2,7 @@
  * approved reports (app/score.h says what is read and why; the arithmetic
  * is core/score.c and core/rules.c).
  *
- * The steps of app_score_compute: the period's dates; the indicators with
+ * The steps of scoring_compute_as: the period's dates; the indicators with
  * their year's target and aggregation; the approved values of the year up
  * to the period's end, folded per indicator into observations (last or
  * running sum); status and achievement per indicator; the point table in
@@ -19,6 +19,7 @@
 #include "base/text.h"
 #include "core/period.h"
 #include "core/plan.h"
+#include "store/store_score.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -59,27 +60,25 @@ static int plist_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc app_sc_periods_load(store *s, int64_t plan_id, struct plist **out, dti_err *e)
+dti_rc scoring_periods_load(store *s, int64_t plan_id, struct plist **out, dti_err *e)
 {
     dti_rc rc;
     struct plist *L = calloc(1, sizeof *L);
     if (!L)
         return app_nomem(e);
-    store_val p[] = {SV_I(plan_id)};
-    if ((rc = store_query(s, "SELECT code, start_date, end_date FROM periods WHERE plan_id = ? ORDER BY id",
-                          p, 1, plist_row, L, e))) {
-        app_sc_periods_free(L);
+    if ((rc = store_score_periods(s, plan_id, plist_row, L, e))) {
+        scoring_periods_free(L);
         return rc;
     }
     if (L->nomem) {
-        app_sc_periods_free(L);
+        scoring_periods_free(L);
         return app_nomem(e);
     }
     *out = L;
     return DTI_OK;
 }
 
-void app_sc_periods_free(struct plist *L)
+void scoring_periods_free(struct plist *L)
 {
     if (!L)
         return;
@@ -88,7 +87,7 @@ void app_sc_periods_free(struct plist *L)
 }
 
 /* Dates of P: the plan's calendar when it lists P, else the code's. */
-void app_sc_period_dates(const struct plist *L, const period *p, int32_t *start, int32_t *end)
+void scoring_period_dates(const struct plist *L, const period *p, int32_t *start, int32_t *end)
 {
     char code[PERIOD_CODE_LEN];
     period_format(p, code);
@@ -105,7 +104,7 @@ void app_sc_period_dates(const struct plist *L, const period *p, int32_t *start,
 /* ---- indicators ---------------------------------------------------------- */
 
 struct ctx {
-    app_score *sc;
+    scoring_result *sc;
     int nomem;
     int toobig;
 };
@@ -113,12 +112,12 @@ struct ctx {
 static int ind_row(void *vc, const store_row *r)
 {
     struct ctx *c = vc;
-    app_score *sc = c->sc;
-    if (sc->ninds >= APP_SCORE_ITEMS_MAX) {
+    scoring_result *sc = c->sc;
+    if (sc->ninds >= SCORING_ITEMS_MAX) {
         c->toobig = 1;
         return 1;
     }
-    app_score_ind *d = &sc->inds[sc->ninds];
+    scoring_ind *d = &sc->inds[sc->ninds];
     memset(d, 0, sizeof *d);
     d->id = r->v[0].i;
     d->code = dup_or_null(app_col(r, 1) ? app_col(r, 1) : "");
@@ -143,7 +142,7 @@ static int ind_row(void *vc, const store_row *r)
             d->has_target = 0;
     }
     const char *agg = app_col(r, 9);
-    d->agg = agg && strcmp(agg, "sum") == 0 ? APP_AGG_SUM : APP_AGG_LAST;
+    d->agg = agg && strcmp(agg, "sum") == 0 ? SCORING_AGG_SUM : SCORING_AGG_LAST;
     /* the target's year: Y, else the nearest later one; its due day: the
      * indicator's due period when it falls in that year, else 31/12 */
     d->target_year = d->has_target && r->v[10].t == SV_INT ? (int)r->v[10].i : sc->year;
@@ -262,7 +261,7 @@ static int raw_row(void *vc, const store_row *r)
     if (!code || period_parse(code, &x.p) != 0 || x.p.year != L->year)
         return 0;
     int32_t st;
-    app_sc_period_dates(L->periods, &x.p, &st, &x.end);
+    scoring_period_dates(L->periods, &x.p, &st, &x.end);
     if (x.end > L->until)
         return 0;
     x.org = r->v[7].i;
@@ -288,7 +287,7 @@ static int raw_row(void *vc, const store_row *r)
     snprintf(x.approved, sizeof x.approved, "%s", app_col(r, 6) ? app_col(r, 6) : "");
     if (!x.has_value && x.met < 0)
         return 0;
-    if (L->n >= (size_t)APP_SCORE_ITEMS_MAX * 4) {
+    if (L->n >= (size_t)SCORING_ITEMS_MAX * 4) {
         L->toobig = 1;
         return 1;
     }
@@ -314,9 +313,9 @@ static int raw_cmp(const void *a, const void *b)
 }
 
 /* Keep X among D's inputs (room made by fold). */
-static void keep_input(app_score_ind *d, const struct raw *x)
+static void keep_input(scoring_ind *d, const struct raw *x)
 {
-    app_score_input *in = &d->inputs[d->ninputs++];
+    scoring_input *in = &d->inputs[d->ninputs++];
     snprintf(in->period, sizeof in->period, "%s", x->code);
     snprintf(in->org, sizeof in->org, "%s", x->org_name);
     in->org_id = x->org;
@@ -327,7 +326,7 @@ static void keep_input(app_score_ind *d, const struct raw *x)
 
 /* Fold the raw figures of D (RAW sorted by raw_cmp) into its observations
  * and keep the figures used as its inputs. -1 when out of memory. */
-static int fold(app_score_ind *d, const struct raw *raw, size_t n)
+static int fold(scoring_ind *d, const struct raw *raw, size_t n)
 {
     int text = d->has_target && d->target.op == TARGET_TEXT;
     size_t cnt = 0;
@@ -335,7 +334,7 @@ static int fold(app_score_ind *d, const struct raw *raw, size_t n)
         cnt += raw[i].ind == d->id;
     if (cnt && !(d->inputs = calloc(cnt, sizeof *d->inputs)))
         return -1;
-    if (d->agg == APP_AGG_LAST) {
+    if (d->agg == SCORING_AGG_LAST) {
         for (size_t i = 0; i < n; i++) {
             const struct raw *x = &raw[i];
             /* a text target: yes/no, or a stated level 0..1 in value */
@@ -344,8 +343,8 @@ static int fold(app_score_ind *d, const struct raw *raw, size_t n)
                 continue;
             keep_input(d, x);
             /* one observation per end day: a later one replaces it */
-            app_score_obs *o = d->nobs && d->obs[d->nobs - 1].end == x->end ? &d->obs[d->nobs - 1]
-                               : d->nobs < APP_SCORE_OBS_MAX ? &d->obs[d->nobs++] : NULL;
+            scoring_obs *o = d->nobs && d->obs[d->nobs - 1].end == x->end ? &d->obs[d->nobs - 1]
+                               : d->nobs < SCORING_OBS_MAX ? &d->obs[d->nobs++] : NULL;
             if (!o)
                 continue;
             snprintf(o->period, sizeof o->period, "%s", x->code);
@@ -384,8 +383,8 @@ static int fold(app_score_ind *d, const struct raw *raw, size_t n)
         } else {
             all_ratio = 0;
         }
-        app_score_obs *o = d->nobs && d->obs[d->nobs - 1].end == x->end ? &d->obs[d->nobs - 1]
-                           : d->nobs < APP_SCORE_OBS_MAX ? &d->obs[d->nobs++] : NULL;
+        scoring_obs *o = d->nobs && d->obs[d->nobs - 1].end == x->end ? &d->obs[d->nobs - 1]
+                           : d->nobs < SCORING_OBS_MAX ? &d->obs[d->nobs++] : NULL;
         if (!o)
             continue;
         snprintf(o->period, sizeof o->period, "%s", x->code);
@@ -401,10 +400,10 @@ static int fold(app_score_ind *d, const struct raw *raw, size_t n)
     return 0;
 }
 
-static dti_rc judge(app_score *sc, app_score_ind *d, dti_err *e)
+static dti_rc judge(scoring_result *sc, scoring_ind *d, dti_err *e)
 {
     dti_rc rc;
-    score_obs obs[APP_SCORE_OBS_MAX];
+    score_obs obs[SCORING_OBS_MAX];
     if (!d->has_target) {
         d->trend.status = SCORE_NO_DATA;
         d->trend.latest_day = PERIOD_NO_DAY;
@@ -439,12 +438,12 @@ static dti_rc judge(app_score *sc, app_score_ind *d, dti_err *e)
 static int crit_row(void *vc, const store_row *r)
 {
     struct ctx *c = vc;
-    app_score *sc = c->sc;
-    if (sc->ncrits >= APP_SCORE_ITEMS_MAX) {
+    scoring_result *sc = c->sc;
+    if (sc->ncrits >= SCORING_ITEMS_MAX) {
         c->toobig = 1;
         return 1;
     }
-    app_score_crit *k = &sc->crits[sc->ncrits++];
+    scoring_crit *k = &sc->crits[sc->ncrits++];
     memset(k, 0, sizeof *k);
     k->id = r->v[0].i;
     k->code = dup_or_null(app_col(r, 1));
@@ -468,9 +467,9 @@ static int crit_row(void *vc, const store_row *r)
 static int pts_row(void *vc, const store_row *r)
 {
     struct ctx *c = vc;
-    app_score *sc = c->sc;
+    scoring_result *sc = c->sc;
     for (size_t i = 0; i < sc->ncrits; i++) {
-        app_score_crit *k = &sc->crits[i];
+        scoring_crit *k = &sc->crits[i];
         if (k->id != r->v[0].i)
             continue;
         if (r->v[1].t != SV_NULL) {
@@ -492,7 +491,7 @@ static int pts_row(void *vc, const store_row *r)
 
 /* The first indicator of K (codes separated by ';') with data, or NULL;
  * *NIND gets how many codes it names. */
-static const app_score_ind *crit_ind(app_score *sc, const app_score_crit *k, size_t nth, int *found)
+static const scoring_ind *crit_ind(scoring_result *sc, const scoring_crit *k, size_t nth, int *found)
 {
     const char *s = k->indicators;
     size_t i = 0;
@@ -523,7 +522,7 @@ static const app_score_ind *crit_ind(app_score *sc, const app_score_crit *k, siz
     return NULL;
 }
 
-static dti_rc crit_compute(app_score *sc, app_score_crit *k, dti_err *e)
+static dti_rc crit_compute(scoring_result *sc, scoring_crit *k, dti_err *e)
 {
     score_rule rule;
     score_rule_input in;
@@ -534,13 +533,13 @@ static dti_rc crit_compute(app_score *sc, app_score_crit *k, dti_err *e)
     if ((rc = score_rule_parse(score_rule_kind_name(k->kind), k->rule_text, k->max, &rule, e)))
         return rc;
     score_rule_describe(&rule, k->rule_desc, sizeof k->rule_desc);
-    const app_score_ind *d = NULL;
+    const scoring_ind *d = NULL;
     switch (k->kind) {
     case SCORE_RULE_ACHIEVEMENT: {
         double sum = 0;
         size_t nd = 0;
         for (size_t i = 0;; i++) {
-            const app_score_ind *x = crit_ind(sc, k, i, &found);
+            const scoring_ind *x = crit_ind(sc, k, i, &found);
             if (!found)
                 break;
             if (x && x->has_target && x->trend.latest.has_data) {
@@ -558,7 +557,7 @@ static dti_rc crit_compute(app_score *sc, app_score_crit *k, dti_err *e)
     case SCORE_RULE_STEPS:
     case SCORE_RULE_YESNO:
         for (size_t i = 0;; i++) {
-            const app_score_ind *x = crit_ind(sc, k, i, &found);
+            const scoring_ind *x = crit_ind(sc, k, i, &found);
             if (!found)
                 break;
             if (x && (x->has_value || x->verdict >= 0)) {
@@ -608,18 +607,18 @@ static dti_rc crit_compute(app_score *sc, app_score_crit *k, dti_err *e)
 static int group_row(void *vc, const store_row *r)
 {
     struct ctx *c = vc;
-    app_score *sc = c->sc;
+    scoring_result *sc = c->sc;
     const char *code = app_col(r, 0);
     if (!code)
         return 0;
     for (size_t i = 0; i < sc->ngroups; i++)
         if (strcmp(sc->groups[i].code, code) == 0)
             return 0;
-    if (sc->ngroups >= APP_SCORE_ITEMS_MAX) {
+    if (sc->ngroups >= SCORING_ITEMS_MAX) {
         c->toobig = 1;
         return 1;
     }
-    app_score_group *g = &sc->groups[sc->ngroups++];
+    scoring_group *g = &sc->groups[sc->ngroups++];
     memset(g, 0, sizeof *g);
     g->code = text_dup(code);
     g->name = dup_or_null(app_col(r, 1));
@@ -628,7 +627,7 @@ static int group_row(void *vc, const store_row *r)
     return c->nomem;
 }
 
-static dti_rc add_group(app_score *sc, const char *code, const char *name, dti_err *e)
+static dti_rc add_group(scoring_result *sc, const char *code, const char *name, dti_err *e)
 {
     store_val v[2] = {app_sv_text(code), app_sv_text(name)};
     store_row r = {2, v};
@@ -641,7 +640,7 @@ static dti_rc add_group(app_score *sc, const char *code, const char *name, dti_e
     return DTI_OK;
 }
 
-static dti_rc sums(app_score *sc, dti_err *e)
+static dti_rc sums(scoring_result *sc, dti_err *e)
 {
     dti_rc rc = DTI_OK;
     size_t n = sc->has_table ? sc->ncrits : sc->ninds;
@@ -651,7 +650,7 @@ static dti_rc sums(app_score *sc, dti_err *e)
     for (size_t i = 0; i < n; i++) {
         score_item *it = &items[i];
         if (sc->has_table) {
-            const app_score_crit *k = &sc->crits[i];
+            const scoring_crit *k = &sc->crits[i];
             it->code = k->code;
             it->group = k->group;
             it->max = k->max;
@@ -661,7 +660,7 @@ static dti_rc sums(app_score *sc, dti_err *e)
             it->review = k->review;
             it->reason = k->reason;
         } else {
-            const app_score_ind *d = &sc->inds[i];
+            const scoring_ind *d = &sc->inds[i];
             it->code = d->code;
             it->group = d->group ? d->group : "";
             it->max = d->max;
@@ -686,7 +685,7 @@ out:
 
 /* ---- compute ------------------------------------------------------------- */
 
-dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc, dti_err *e)
+dti_rc scoring_compute_unchecked(store *s, int64_t plan_id, const char *code, scoring_result *sc, dti_err *e)
 {
     dti_rc rc;
     period p;
@@ -708,8 +707,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     {
         int found = 0;
         int64_t org = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", q, 1, &org, &found, e)))
+        if ((rc = store_score_plan_org(s, plan_id, &org, &found, e)))
             goto out;
         if (!found) {
             rc = dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan %lld",
@@ -717,24 +715,22 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             goto out;
         }
         sc->org_id = org;
-        if ((rc = store_query_text(s, "SELECT title FROM plans WHERE id = ?", q, 1, &sc->plan_title, e)))
+        if ((rc = store_score_plan_title(s, plan_id, &sc->plan_title, e)))
             goto out;
-        store_val qo[] = {SV_I(org)};
-        if (org && (rc = store_query_text(s, "SELECT name FROM orgs WHERE id = ?", qo, 1, &sc->org_name, e)))
+        if (org && (rc = store_score_org_name(s, org, &sc->org_name, e)))
             goto out;
     }
-    if ((rc = app_sc_periods_load(s, plan_id, &periods, e)))
+    if ((rc = scoring_periods_load(s, plan_id, &periods, e)))
         goto out;
-    app_sc_period_dates(periods, &p, &sc->start, &sc->end);
+    scoring_period_dates(periods, &p, &sc->start, &sc->end);
     sc->asof = sc->end + 1;
 
     /* indicators */
     {
         int64_t n = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT COUNT(*) FROM indicators WHERE plan_id = ?", q, 1, &n, NULL, e)))
+        if ((rc = store_score_indicator_count(s, plan_id, &n, e)))
             goto out;
-        if (n > APP_SCORE_ITEMS_MAX) {
+        if (n > SCORING_ITEMS_MAX) {
             rc = dti_fail(e, DTI_ERR_TOOBIG, NULL, "kế hoạch có quá nhiều chỉ tiêu",
                           "the plan has too many indicators");
             goto out;
@@ -743,15 +739,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             rc = app_nomem(e);
             goto out;
         }
-        store_val q2[] = {SV_I(p.year), SV_I(plan_id)};
-        if ((rc = store_query(s,
-                 "SELECT i.id, i.code, i.group_code, i.name, i.due, t.op, t.value, t.unit, t.text, "
-                 "a.aggregation, t.year FROM indicators i "
-                 "LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.year = "
-                 "(SELECT MIN(t2.year) FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ?) "
-                 "LEFT JOIN indicator_aggregation a ON a.indicator_id = i.id "
-                 "WHERE i.plan_id = ? ORDER BY i.seq",
-                 q2, 2, ind_row, &c, e)))
+        if ((rc = store_score_indicators(s, plan_id, p.year, ind_row, &c, e)))
             goto out;
         if (c.nomem || c.toobig) {
             rc = c.nomem ? app_nomem(e) : dti_fail(e, DTI_ERR_TOOBIG, NULL, "quá nhiều chỉ tiêu", "too many indicators");
@@ -764,26 +752,13 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     raw.year = p.year;
     raw.until = sc->end;
     {
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query(s,
-                 "SELECT indicator_id, org_id, substr(valid_from, 1, 10), substr(valid_to, 1, 10) FROM assignments "
-                 "WHERE plan_id = ? AND role = 'lead' AND indicator_id IS NOT NULL AND org_id IS NOT NULL "
-                 "ORDER BY indicator_id",
-                 q, 1, lead_row, &raw, e)))
+        if ((rc = store_score_leads(s, plan_id, lead_row, &raw, e)))
             goto out;
         if (raw.nomem) {
             rc = app_nomem(e);
             goto out;
         }
-        if ((rc = store_query(s,
-                 "SELECT rv.indicator_id, r.period, rv.value, rv.numerator, rv.denominator, rv.met, r.approved_at, "
-                 "r.org_id, o.name FROM report_values rv JOIN reports r ON r.id = rv.report_id "
-                 "JOIN orgs o ON o.id = r.org_id "
-                 "WHERE r.plan_id = ? AND r.state = 'approved' AND r.version = "
-                 "(SELECT MAX(r2.version) FROM reports r2 WHERE r2.plan_id = r.plan_id AND r2.org_id = r.org_id "
-                 " AND r2.period = r.period AND r2.state = 'approved') "
-                 "AND (rv.value IS NOT NULL OR rv.met IS NOT NULL OR rv.denominator IS NOT NULL)",
-                 q, 1, raw_row, &raw, e)))
+        if ((rc = store_score_approved_values(s, plan_id, raw_row, &raw, e)))
             goto out;
         if (raw.nomem || raw.toobig) {
             rc = raw.nomem ? app_nomem(e) : dti_fail(e, DTI_ERR_TOOBIG, NULL, "quá nhiều số liệu", "too many values");
@@ -793,7 +768,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             qsort(raw.v, raw.n, sizeof *raw.v, raw_cmp);
     }
     for (size_t i = 0; i < sc->ninds; i++) {
-        app_score_ind *d = &sc->inds[i];
+        scoring_ind *d = &sc->inds[i];
         if (fold(d, raw.v, raw.n)) {
             rc = app_nomem(e);
             goto out;
@@ -814,19 +789,16 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
     /* the table in force */
     {
         int found = 0;
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT id FROM index_tables WHERE plan_id = ? AND valid_to IS NULL", q, 1,
-                                  &sc->table_id, &found, e)))
+        if ((rc = store_score_table_in_force(s, plan_id, &sc->table_id, &found, e)))
             goto out;
         sc->has_table = found;
     }
     if (sc->has_table) {
         int64_t n = 0;
-        store_val q[] = {SV_I(sc->table_id)};
-        if ((rc = store_query_text(s, "SELECT name FROM index_tables WHERE id = ?", q, 1, &sc->table_name, e)) ||
-            (rc = store_query_int(s, "SELECT COUNT(*) FROM index_criteria WHERE table_id = ?", q, 1, &n, NULL, e)))
+        if ((rc = store_score_table_name(s, sc->table_id, &sc->table_name, e)) ||
+            (rc = store_score_criteria_count(s, sc->table_id, &n, e)))
             goto out;
-        if (n > APP_SCORE_ITEMS_MAX) {
+        if (n > SCORING_ITEMS_MAX) {
             rc = dti_fail(e, DTI_ERR_TOOBIG, NULL, "bộ chỉ số quá lớn", "the point table is too large");
             goto out;
         }
@@ -835,28 +807,20 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             rc = app_nomem(e);
             goto out;
         }
-        if ((rc = store_query(s,
-                 "SELECT id, code, group_code, group_name, name, max_points, indicators, evidence, rule_kind, "
-                 "rule_text FROM index_criteria WHERE table_id = ? ORDER BY seq",
-                 q, 1, crit_row, &c, e)))
+        if ((rc = store_score_criteria(s, sc->table_id, crit_row, &c, e)))
             goto out;
         if (c.nomem) {
             rc = app_nomem(e);
             goto out;
         }
-        store_val q2[] = {SV_I(sc->table_id), SV_I(sc->org_id), app_sv_text(sc->period)};
-        if ((rc = store_query(s,
-                 "SELECT p.criterion_id, p.self_points, p.self_note, p.review_points, p.review_reason "
-                 "FROM criterion_points p JOIN index_criteria k ON k.id = p.criterion_id "
-                 "WHERE k.table_id = ? AND p.org_id = ? AND p.period = ?",
-                 q2, 3, pts_row, &c, e)))
+        if ((rc = store_score_points(s, sc->table_id, sc->org_id, sc->period, pts_row, &c, e)))
             goto out;
         if (c.nomem) {
             rc = app_nomem(e);
             goto out;
         }
         for (size_t i = 0; i < sc->ncrits; i++) {
-            app_score_crit *k = &sc->crits[i];
+            scoring_crit *k = &sc->crits[i];
             if ((rc = crit_compute(sc, k, e))) {
                 char m[sizeof e->msg];
                 snprintf(m, sizeof m, "%s", e->msg);
@@ -877,9 +841,7 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
             rc = app_nomem(e);
             goto out;
         }
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query(s, "SELECT code, name FROM plan_groups WHERE plan_id = ? ORDER BY seq", q, 1,
-                              group_row, &c, e)))
+        if ((rc = store_score_plan_groups(s, plan_id, group_row, &c, e)))
             goto out;
         if (c.nomem) {
             rc = app_nomem(e);
@@ -907,26 +869,64 @@ dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc
 out:
     free(raw.v);
     free(raw.leads);
-    app_sc_periods_free(periods);
+    scoring_periods_free(periods);
     return rc;
 }
 
-dti_rc app_score_compute(store *s, const auth_user *u, int64_t plan_id, const char *code,
-                         app_score *out, dti_err *e)
+dti_rc scoring_compute_as(store *s, const auth_user *u, int64_t plan_id, const char *code,
+                         scoring_result *out, dti_err *e)
 {
     dti_rc rc;
     memset(out, 0, sizeof *out);
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
-    return app_sc_compute(s, plan_id, code, out, e);
+    return scoring_compute_unchecked(s, plan_id, code, out, e);
 }
 
-void app_score_release(app_score *sc)
+dti_rc scoring_actor(app *a, auth_user *u, dti_err *e)
+{
+    int sys = 0;
+    dti_rc rc = app_actor(a, u, &sys, e);
+    if (rc)
+        return rc;
+    if (sys) {
+        u->id = 0;
+        u->role = ROLE_ADMIN;
+        u->active = 1;
+        snprintf(u->name, sizeof u->name, "system");
+    }
+    return DTI_OK;
+}
+
+dti_rc scoring_compute(app *a, int64_t plan_id, const char *pcode, scoring_result *out, dti_err *e)
+{
+    auth_user u;
+    memset(out, 0, sizeof *out);
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : scoring_compute_as(a->st, &u, plan_id, pcode, out, e);
+}
+
+dti_rc scoring_has_table(app *a, int64_t plan_id, int *has, dti_err *e)
+{
+    auth_user u;
+    int64_t id = 0;
+    dti_err quiet;
+    dti_rc rc;
+    *has = 0;
+    if ((rc = scoring_actor(a, &u, e)))
+        return rc;
+    /* out of view or missing: the view asked next says so */
+    if (auth_can_plan(a->st, &u, AUTH_READ, plan_id, &quiet) != DTI_OK)
+        return DTI_OK;
+    return store_score_table_in_force(a->st, plan_id, &id, has, e);
+}
+
+void scoring_release(scoring_result *sc)
 {
     if (!sc)
         return;
     for (size_t i = 0; i < sc->ninds; i++) {
-        app_score_ind *d = &sc->inds[i];
+        scoring_ind *d = &sc->inds[i];
         free(d->code);
         free(d->group);
         free(d->name);
@@ -935,7 +935,7 @@ void app_score_release(app_score *sc)
         free(d->inputs);
     }
     for (size_t i = 0; i < sc->ncrits; i++) {
-        app_score_crit *k = &sc->crits[i];
+        scoring_crit *k = &sc->crits[i];
         free(k->code);
         free(k->group);
         free(k->group_name);
@@ -959,7 +959,7 @@ void app_score_release(app_score *sc)
     memset(sc, 0, sizeof *sc);
 }
 
-const app_score_ind *app_score_find(const app_score *sc, const char *code)
+const scoring_ind *scoring_find(const scoring_result *sc, const char *code)
 {
     for (size_t i = 0; sc && code && i < sc->ninds; i++)
         if (strcmp(sc->inds[i].code, code) == 0)
@@ -967,9 +967,9 @@ const app_score_ind *app_score_find(const app_score *sc, const char *code)
     return NULL;
 }
 
-int app_score_status(const app_score *sc, const char *code)
+int scoring_status(const scoring_result *sc, const char *code)
 {
-    const app_score_ind *d = app_score_find(sc, code);
+    const scoring_ind *d = scoring_find(sc, code);
     return d ? (int)d->trend.status : -1;
 }
 
@@ -991,31 +991,51 @@ static json_t *jstr_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-json_t *app_sc_sum_json(const score_sum *m)
+/* V as JSON, rounded to 6 decimals when R6 (the dashboard's figures: what
+ * JSON cannot hold is null; a figure too large to round is already whole). */
+static json_t *jfig(double v, int r6)
+{
+    if (!isfinite(v))
+        return json_null();
+    return json_real(r6 && fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
+}
+
+/* The one JSON form of a score (scoring.h: "One vocabulary"). */
+static json_t *sum_json(const score_sum *m, int r6)
 {
     char f[SCORE_FMT_LEN];
     /* sums are made with SCORE_NODATA_ZERO: every counted item is expected,
      * those without data (nodata) scored 0 */
     size_t expected = m->counted, reported = m->counted >= m->nodata ? m->counted - m->nodata : 0;
-    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:{s:I, s:I, s:o}}", "points", jreal(m->points), "max", jreal(m->max),
-                     "index", jnum_or_null(m->has_value, m->value),
+    return json_pack("{s:o, s:o, s:o, s:o, s:I, s:I, s:I, s:{s:I, s:I, s:o}}", "points", jfig(m->points, r6),
+                     "max", jfig(m->max, r6), "index", m->has_value ? jfig(m->value, r6) : json_null(),
                      "index_text", m->has_value ? json_string(score_format_index(m->value, f)) : json_null(),
                      "counted", (json_int_t)m->counted, "nodata", (json_int_t)m->nodata,
                      "zero_max", (json_int_t)m->zero_max, "completeness", "reported", (json_int_t)reported,
                      "expected", (json_int_t)expected, "rate",
-                     expected ? json_real((double)reported / (double)expected) : json_null());
+                     expected ? jfig((double)reported / (double)expected, r6) : json_null());
 }
 
-static json_t *ind_json(const app_score *sc, const app_score_ind *d)
+json_t *scoring_sum_json(const score_sum *m)
+{
+    return sum_json(m, 0);
+}
+
+json_t *scoring_sum_json_rounded(const score_sum *m)
+{
+    return sum_json(m, 1);
+}
+
+static json_t *ind_json(const scoring_result *sc, const scoring_ind *d)
 {
     char day[PERIOD_DATE_LEN];
     json_t *obs = json_array();
     if (!obs)
         return NULL;
     for (size_t i = 0; i < d->nobs; i++) {
-        const app_score_obs *o = &d->obs[i];
+        const scoring_obs *o = &d->obs[i];
         json_t *j = json_pack("{s:s, s:s, s:o, s:o}", "period", o->period, "end", period_date_iso(o->end, day),
-                              d->agg == APP_AGG_SUM ? "running_total" : "value",
+                              d->agg == SCORING_AGG_SUM ? "running_total" : "value",
                               (d->has_target && d->target.op == TARGET_TEXT && !o->level) ? json_null()
                                                                                           : jreal(o->value),
                               "met", o->verdict < 0 ? json_null() : json_boolean(o->verdict));
@@ -1035,7 +1055,7 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
     return json_pack("{s:I, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:o, "
                      "s:o, s:f, s:s, s:b}",
                      "id", (json_int_t)d->id, "code", d->code, "group", jstr_or_null(d->group), "name", jstr_or_null(d->name),
-                     "target", target, "aggregation", d->agg == APP_AGG_SUM ? "sum" : "last",
+                     "target", target, "aggregation", d->agg == SCORING_AGG_SUM ? "sum" : "last",
                      "due", period_date_iso(d->due, day), "observations", obs,
                      "value", jnum_or_null(d->has_value, d->value),
                      "numerator", jnum_or_null(d->has_ratio, d->num),
@@ -1053,7 +1073,7 @@ static json_t *ind_json(const app_score *sc, const app_score_ind *d)
                      "judged_on", period_date_iso(sc->asof, day2), "counted", d->counted);
 }
 
-static json_t *crit_json(const app_score_crit *k)
+static json_t *crit_json(const scoring_crit *k)
 {
     return json_pack("{s:s, s:s, s:o, s:s, s:f, s:s, s:o, s:s, s:o, s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}",
                      "code", k->code, "group", k->group, "group_name", jstr_or_null(k->group_name),
@@ -1067,7 +1087,7 @@ static json_t *crit_json(const app_score_crit *k)
                      "points", jnum_or_null(k->has_points, k->points));
 }
 
-dti_rc app_score_json(const app_score *sc, json_t **out, dti_err *e)
+dti_rc scoring_result_json(const scoring_result *sc, json_t **out, dti_err *e)
 {
     char d1[PERIOD_DATE_LEN], d2[PERIOD_DATE_LEN], d3[PERIOD_DATE_LEN];
     json_t *o = NULL, *inds = json_array(), *crits = json_array(), *groups = json_array(), *risk = json_array();
@@ -1089,8 +1109,8 @@ dti_rc app_score_json(const app_score *sc, json_t **out, dti_err *e)
     }
     for (size_t i = 0; i < sc->ngroups; i++) {
         json_t *j = json_pack("{s:s, s:o, s:o, s:o}", "code", sc->groups[i].code, "name",
-                              jstr_or_null(sc->groups[i].name), "sum", app_sc_sum_json(&sc->groups[i].sum),
-                              "sum_self", sc->has_table ? app_sc_sum_json(&sc->groups[i].sum_self) : json_null());
+                              jstr_or_null(sc->groups[i].name), "sum", scoring_sum_json(&sc->groups[i].sum),
+                              "sum_self", sc->has_table ? scoring_sum_json(&sc->groups[i].sum_self) : json_null());
         if (!j || json_array_append_new(groups, j))
             goto nomem;
     }
@@ -1104,8 +1124,8 @@ dti_rc app_score_json(const app_score *sc, json_t **out, dti_err *e)
                   "table", sc->has_table ? json_pack("{s:I, s:o}", "id", (json_int_t)sc->table_id, "name",
                                                      jstr_or_null(sc->table_name))
                                          : json_null(),
-                  "total", app_sc_sum_json(&sc->total), "groups", groups, "indicators", inds, "criteria", crits,
-                  "total_self", sc->has_table ? app_sc_sum_json(&sc->total_self) : json_null(),
+                  "total", scoring_sum_json(&sc->total), "groups", groups, "indicators", inds, "criteria", crits,
+                  "total_self", sc->has_table ? scoring_sum_json(&sc->total_self) : json_null(),
                   "nodata_rule", json_string("no approved data scores 0 points out of its maximum (counted in nodata; "
                                               "completeness = reported / expected beside every index)"),
                   "at_risk", risk,

@@ -5,18 +5,18 @@
  * the point-table files; docs/scoring.md the formulas.
  *
  * Decision — compute on read. Every figure is computed from the approved
- * reports when it is asked for (app_score_compute); nothing is cached, so
+ * reports when it is asked for (scoring_compute_as); nothing is cached, so
  * what a leader sees is what was approved a moment ago, and no nightly batch
  * or invalidation exists to go wrong. A commune's plan is a few dozen
  * indicators over a few dozen reports: one computation is a handful of
  * queries. (A province ranking computes each commune's plan in turn.)
  *
- * One computation. app_sc_compute is the only place figures are made: the
+ * One computation. scoring_compute_unchecked is the only place figures are made: the
  * dashboard (scoring.h, through score_cache.h), `dti score`, rankings of
- * units (app_sc_rank_units, shared by app_rank and the dashboard) and of
+ * units (scoring_rank_units, shared by scoring_rank_as and the dashboard) and of
  * communes, and publishing all read it (docs/scoring.md section 8).
  *
- * What app_score_compute reads, for plan PLAN and period P (year Y):
+ * What scoring_compute_as reads, for plan PLAN and period P (year Y):
  *   values      only approved reports (the newest approved version of each
  *               (org, period)); rows with a figure, a yes/no or (text
  *               targets) a level 0..1; a stored figure that is not finite
@@ -64,8 +64,13 @@
  *               self-assessed total (index_self) and the reviewed total
  *               (index) are reported.
  *
- * Every function takes the acting user U (auth.h) and returns DTI_ERR_PERM /
- * DTI_ERR_NOTFOUND from auth_can_plan when U may not. Times are passed in. */
+ * The context. What cli/ and http/ call takes the app context A first
+ * (app/app.h): the acting user is A's (app_actor: the session's account,
+ * --as, or the system while no user exists, acting as an admin) and "now"
+ * is A->now. What other wings of app/ call (outputs: scoring_compute_as,
+ * scoring_rank_as, scoring_plan) keeps (store, user, now) for now; the
+ * functions ending in _as are those. Every function returns DTI_ERR_PERM /
+ * DTI_ERR_NOTFOUND from auth_can_plan when the user may not. */
 #ifndef DTI_APP_SCORE_H
 #define DTI_APP_SCORE_H
 #include <stddef.h>
@@ -73,51 +78,52 @@
 #include <time.h>
 #include <jansson.h>
 #include "base/err.h"
+#include "app/app.h"
 #include "store/store.h"
 #include "app/auth/auth.h"
 #include "core/score.h"
 #include "core/rules.h"
 
-#define APP_SCORE_ITEMS_MAX 5000        /* indicators or criteria of one plan */
-#define APP_SCORE_OBS_MAX 64            /* periods observed for one indicator in a year */
-#define APP_INDEX_MAX_BYTES ((size_t)2 << 20)   /* a point-table file */
-#define APP_INDEX_MAX_ROWS 2000
-#define APP_INDEX_TEXT_MAX 4000         /* bytes of one cell */
-#define APP_SCORE_REASON_MAX 2000       /* bytes of a reviewer's reason or a note */
+#define SCORING_ITEMS_MAX 5000        /* indicators or criteria of one plan */
+#define SCORING_OBS_MAX 64            /* periods observed for one indicator in a year */
+#define SCORING_INDEX_MAX_BYTES ((size_t)2 << 20)   /* a point-table file */
+#define SCORING_INDEX_MAX_ROWS 2000
+#define SCORING_INDEX_TEXT_MAX 4000         /* bytes of one cell */
+#define SCORING_REASON_MAX 2000       /* bytes of a reviewer's reason or a note */
 
-typedef enum { APP_AGG_LAST = 0, APP_AGG_SUM } app_agg;
+typedef enum { SCORING_AGG_LAST = 0, SCORING_AGG_SUM } scoring_agg;
 
 /* One approved figure that counts (a lead's, docs/scoring.md), as read. */
-typedef struct app_score_input {
+typedef struct scoring_input {
     char period[16];
     char org[192];              /* the reporting unit's name */
     int64_t org_id;
     int has_value;
     double value;
     int verdict;                /* text targets: 1 yes, 0 no, -1 none */
-} app_score_input;
+} scoring_input;
 
 /* One period's figure of an indicator (the aggregated one for sum: the
  * running total). */
-typedef struct app_score_obs {
+typedef struct scoring_obs {
     char period[16];
     int32_t end;                /* day (period.h) */
     double value;               /* figure, or running total for sum; text: the level when `level` */
     int verdict;                /* text targets: 1 yes, 0 no, -1 none */
     int level;                  /* text targets: a stated level 0..1 is in value (it wins over verdict) */
-} app_score_obs;
+} scoring_obs;
 
-typedef struct app_score_ind {
+typedef struct scoring_ind {
     int64_t id;
     char *code, *group, *name, *unit, *target_text;  /* owned; NULL when unknown */
     int has_target;
     int target_year;            /* Y, or the nearest later year with a target */
     score_target target;
-    app_agg agg;
+    scoring_agg agg;
     int32_t due;                /* day the target is judged at */
-    app_score_input *inputs;    /* owned: the figures folded, in fold order */
+    scoring_input *inputs;    /* owned: the figures folded, in fold order */
     size_t ninputs;
-    app_score_obs obs[APP_SCORE_OBS_MAX];
+    scoring_obs obs[SCORING_OBS_MAX];
     size_t nobs;
     int has_value;              /* the aggregated value at P */
     double value;
@@ -128,9 +134,9 @@ typedef struct app_score_ind {
     score_trend trend;          /* status, latest achievement, forecast */
     double max;                 /* 1, or 0 without a target for Y */
     int counted;                /* in the index (no table, has a target, has data) */
-} app_score_ind;
+} scoring_ind;
 
-typedef struct app_score_crit {
+typedef struct scoring_crit {
     int64_t id;
     char *code, *group, *group_name, *name, *indicators, *evidence, *rule_text; /* owned */
     score_rule_kind kind;
@@ -148,15 +154,15 @@ typedef struct app_score_crit {
     char *reason;               /* the reviewer's */
     int has_points;             /* review, else self */
     double points;
-} app_score_crit;
+} scoring_crit;
 
-typedef struct app_score_group {
+typedef struct scoring_group {
     char *code, *name;          /* owned */
     score_sum sum;              /* points over maximum (reviewed) */
     score_sum sum_self;         /* with a table: the self-assessed figures */
-} app_score_group;
+} scoring_group;
 
-typedef struct app_score {
+typedef struct scoring_result {
     int64_t plan_id, org_id;    /* org_id: the plan's commune (0 when none) */
     char *plan_title, *org_name;    /* owned, may be NULL */
     char period[16];
@@ -165,79 +171,78 @@ typedef struct app_score {
     int has_table;
     int64_t table_id;
     char *table_name;
-    app_score_ind *inds;
+    scoring_ind *inds;
     size_t ninds;
-    app_score_crit *crits;
+    scoring_crit *crits;
     size_t ncrits;
-    app_score_group *groups;
+    scoring_group *groups;
     size_t ngroups;
     score_sum total;            /* the plan's index (reviewed) */
     score_sum total_self;       /* with a table: self-assessed */
     size_t nat_risk, nmet, nnot_met, non_track, nno_data;
-} app_score;
+} scoring_result;
 
 /* The figures of plan PLAN_ID for period PERIOD ("2026-03", "2026-Q1",
- * "2026") into *OUT (release with app_score_release, also after a
+ * "2026") into *OUT (release with scoring_release, also after a
  * failure). Needs AUTH_READ on the plan. DTI_ERR_INPUT for a bad period
  * code. */
-dti_rc app_score_compute(store *s, const auth_user *u, int64_t plan_id, const char *period,
-                         app_score *out, dti_err *e);
-void app_score_release(app_score *sc);
+dti_rc scoring_compute_as(store *s, const auth_user *u, int64_t plan_id, const char *period,
+                         scoring_result *out, dti_err *e);
+void scoring_release(scoring_result *sc);
 /* *OUT (new reference): every figure with its inputs (docs/scoring.md):
  * per indicator the observations, aggregated value, target, achievement,
  * status, forecast, points and maximum; per criterion the rule, computed,
  * self and reviewed points with the reason; per group and plan points,
  * maximum, counted, nodata and the index (number and "0,7071" text). */
-dti_rc app_score_json(const app_score *sc, json_t **out, dti_err *e);
+dti_rc scoring_result_json(const scoring_result *sc, json_t **out, dti_err *e);
 /* The status of indicator code CODE ("" and NULL-safe): -1 when no such code. */
-int app_score_status(const app_score *sc, const char *code);
+int scoring_status(const scoring_result *sc, const char *code);
 /* Indicator CODE of SC, or NULL. */
-const app_score_ind *app_score_find(const app_score *sc, const char *code);
+const scoring_ind *scoring_find(const scoring_result *sc, const char *code);
 
 /* ---- point tables ------------------------------------------------------ */
 
-typedef struct app_index_result {
+typedef struct scoring_index_result {
     int64_t table_id;
     size_t ncriteria, ngroups;
     double max_total;
     int replaced;               /* an earlier table was closed */
-} app_index_result;
+} scoring_index_result;
 
 /* Load the point table in the N bytes at DATA (CSV, or JSON when the first
  * non-blank byte is '{'; docs/index-table.md) named NAME for plan PLAN_ID,
- * as U (coordinator or admin: AUTH_PLAN_WRITE on the plan) at NOW. Every row
+ * as A's acting user (coordinator or admin: AUTH_PLAN_WRITE on the plan) at A->now. Every row
  * is checked before anything is written and the load is one transaction:
  * on any error nothing is stored, and the message names the line and
  * column (CSV) or the criterion (JSON). The table in force before is
  * closed, not deleted. Audited ("index.load"). *OUT may be NULL. */
-dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char *name,
-                      const char *data, size_t n, time_t now, app_index_result *out, dti_err *e);
+dti_rc scoring_index_load(app *a, int64_t plan_id, const char *name, const char *data, size_t n,
+                          scoring_index_result *out, dti_err *e);
 
 /* ---- self-assessment and review ---------------------------------------- */
 
 /* The commune's self-assessed POINTS (0..max) of criterion CODE of the
  * plan's table in force, for PERIOD, with an optional NOTE. Needs
  * AUTH_PLAN_WRITE on the plan. Audited ("score.self"). */
-dti_rc app_score_self(store *s, const auth_user *u, int64_t plan_id, const char *period,
-                      const char *code, double points, const char *note, time_t now, dti_err *e);
+dti_rc scoring_self(app *a, int64_t plan_id, const char *period, const char *code, double points,
+                    const char *note, dti_err *e);
 /* The appraiser changes criterion CODE's points to POINTS (0..max) with
  * REASON (required), for PERIOD. The self-assessed figure is kept beside.
  * Needs AUTH_REVIEW on the plan's org by a user whose scope lies above it
  * (the province's appraiser) or an admin: a commune does not appraise
  * itself. Audited ("score.review", before and after). */
-dti_rc app_score_review(store *s, const auth_user *u, int64_t plan_id, const char *period,
-                        const char *code, double points, const char *reason, time_t now,
-                        dti_err *e);
+dti_rc scoring_review(app *a, int64_t plan_id, const char *period, const char *code, double points,
+                      const char *reason, dti_err *e);
 
 /* ---- rankings ---------------------------------------------------------- */
 
 typedef enum {
-    APP_RANK_UNITS_ONTIME = 0,  /* units of the commune by on-time rate, then achievement */
-    APP_RANK_UNITS_ACHIEVEMENT, /* units by mean achievement of the indicators they lead, then on-time */
-    APP_RANK_COMMUNES           /* communes of the plan's province by index */
-} app_rank_kind;
+    SCORING_RANK_UNITS_ONTIME = 0,  /* units of the commune by on-time rate, then achievement */
+    SCORING_RANK_UNITS_ACHIEVEMENT, /* units by mean achievement of the indicators they lead, then on-time */
+    SCORING_RANK_COMMUNES           /* communes of the plan's province by index */
+} scoring_rank_kind;
 
-typedef struct app_rank_row {
+typedef struct scoring_rank_row {
     int64_t org_id, plan_id;    /* plan_id: communes only (0: no plan for the year) */
     char *name;                 /* owned */
     int rank;                   /* 1.., 0 = no data (listed last) */
@@ -248,16 +253,16 @@ typedef struct app_rank_row {
     size_t led, led_data;                   /* units: indicators led, with data */
     score_sum sum;                          /* communes: their plan's total */
     char plan_title[256];                   /* communes: the plan ranked ("" none) */
-} app_rank_row;
+} scoring_rank_row;
 
-typedef struct app_ranking {
-    app_rank_kind kind;
+typedef struct scoring_ranking {
+    scoring_rank_kind kind;
     char period[16];
-    app_rank_row *rows;         /* in rank order */
+    scoring_rank_row *rows;         /* in rank order */
     size_t n;
     score_province_mode mode;   /* communes: how the province figure is made */
     score_sum province;         /* communes: the province's figure */
-} app_ranking;
+} scoring_ranking;
 
 /* Rank for plan PLAN_ID and PERIOD at NOW (timeliness of reports not yet
  * submitted is judged at NOW). Units: the orgs leading an indicator or a
@@ -270,11 +275,25 @@ typedef struct app_ranking {
  * Communes: every live commune under the plan's province, each by its
  * newest plan covering P's year, ranked by index; the province figure by
  * MODE. Units need AUTH_READ on the plan; communes AUTH_READ on the
- * province. Release with app_ranking_release. */
-dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *period,
-                app_rank_kind kind, score_province_mode mode, time_t now, app_ranking *out,
+ * province. Release with scoring_ranking_release. */
+dti_rc scoring_rank_as(store *s, const auth_user *u, int64_t plan_id, const char *period,
+                scoring_rank_kind kind, score_province_mode mode, time_t now, scoring_ranking *out,
                 dti_err *e);
-void app_ranking_release(app_ranking *r);
-dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e);
+void scoring_ranking_release(scoring_ranking *r);
+dti_rc scoring_ranking_json(const scoring_ranking *r, json_t **out, dti_err *e);
+
+/* ---- the entry points' calls (the app context) ---------------------------- */
+
+/* scoring_compute_as for A's acting user. */
+dti_rc scoring_compute(app *a, int64_t plan_id, const char *pcode, scoring_result *out, dti_err *e);
+/* Which form `dti score` shows: *HAS 1 when PLAN_ID has a point table in
+ * force and A's user may read the plan (the table view, scoring_result_json),
+ * else 0 (the dashboard's, scoring.h) — also for a plan that is missing or
+ * out of the user's view, so that the view asked next gives the refusal in
+ * its own words and nothing is said here. */
+dti_rc scoring_has_table(app *a, int64_t plan_id, int *has, dti_err *e);
+/* scoring_rank_as for A's acting user at A->now. */
+dti_rc scoring_rank(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind, score_province_mode mode,
+                    scoring_ranking *out, dti_err *e);
 
 #endif

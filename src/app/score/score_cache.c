@@ -1,6 +1,6 @@
 /* score_cache.c — per-process cache of the dashboard's figures, keyed by
  * the data generation (design and rules in score_cache.h). A fixed table
- * of SCORE_CACHE_SLOTS entries under one mutex, least recently used
+ * of SCORING_CACHE_SLOTS entries under one mutex, least recently used
  * replaced; a body is shared, counted, with the replies that send it (no
  * copy per request, and no lock held while a reply is sent). */
 #include <pthread.h>
@@ -11,6 +11,7 @@
 #include <jansson.h>
 #include "app/app_util.h"
 #include "app/score/score_cache.h"
+#include "app/score/score_int.h"
 #include "app/score/scoring.h"
 #include "base/lang.h"
 #include "core/period.h"
@@ -22,7 +23,7 @@ typedef struct key {
     int64_t gen;
     int64_t user_id, org_id;
     int role, active;
-    char what[SCORE_CACHE_WHAT_MAX + 1];
+    char what[SCORING_CACHE_WHAT_MAX + 1];
     int lang;
     int32_t day;
 } key;
@@ -37,7 +38,7 @@ typedef struct slot {
 } slot;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static slot slots[SCORE_CACHE_SLOTS];
+static slot slots[SCORING_CACHE_SLOTS];
 static uint64_t tick;
 
 static int key_eq(const key *a, const key *b)
@@ -91,7 +92,7 @@ static void blob_unref(blob *b)
         free(b);
 }
 
-void score_cache_free(void *body)
+void scoring_cache_free(void *body)
 {
     if (body)
         blob_unref((blob *)(void *)((char *)body - offsetof(blob, text)));
@@ -102,7 +103,7 @@ static blob *lookup(const key *k)
 {
     blob *b = NULL;
     pthread_mutex_lock(&lock);
-    for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
+    for (size_t i = 0; i < SCORING_CACHE_SLOTS; i++) {
         slot *x = &slots[i];
         if (!x->used || !key_eq(&x->k, k))
             continue;
@@ -119,7 +120,7 @@ static blob *lookup(const key *k)
  * an older generation is dead: it is the first to go. */
 static void insert(const key *k, blob *b)
 {
-    if (b->len > SCORE_CACHE_BODY_MAX)
+    if (b->len > SCORING_CACHE_BODY_MAX)
         return;
     atomic_fetch_add(&b->refs, 1);
     pthread_mutex_lock(&lock);
@@ -127,7 +128,7 @@ static void insert(const key *k, blob *b)
      * dead entry, else the least recently used */
     slot *victim = &slots[0];
     int best = -1;
-    for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
+    for (size_t i = 0; i < SCORING_CACHE_SLOTS; i++) {
         slot *x = &slots[i];
         int rank = !x->used ? 2 : key_eq(&x->k, k) ? 3 : (strcmp(x->k.uid, k->uid) == 0 && x->k.gen < k->gen) ? 1 : 0;
         if (rank > best || (rank == best && x->tick < victim->tick)) {
@@ -144,7 +145,7 @@ static void insert(const key *k, blob *b)
     blob_unref(old);
 }
 
-dti_rc score_cache_json(store *s, const auth_user *u, const char *what, time_t now, score_cache_fn fn,
+dti_rc scoring_cache_json_as(store *s, const auth_user *u, const char *what, time_t now, scoring_cache_fn fn,
                         void *ctx, char **body, size_t *len, int *hit, dti_err *e)
 {
     dti_rc rc;
@@ -217,14 +218,23 @@ static dti_rc plan_fn(store *s, void *ctx, json_t **out, dti_err *e)
     return scoring_plan(s, c->u, c->plan_id, c->period, c->now, out, e);
 }
 
-dti_rc score_cache_plan(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
-                        char **body, size_t *len, int *hit, dti_err *e)
+dti_rc scoring_plan_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
+                         dti_err *e)
 {
+    auth_user user;
+    const auth_user *u = &user;
+    store *s = a->st;
+    time_t now = a->now;
     struct plan_ctx c = {u, plan_id, period_code, now};
-    char what[SCORE_CACHE_WHAT_MAX + 8];
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &user, e)))
+        return rc;
+    char what[SCORING_CACHE_WHAT_MAX + 8];
     int n = snprintf(what, sizeof what, "score/%lld/%s", (long long)plan_id, period_code ? period_code : "");
     /* no period, or one too long to keep: computed (and refused) as ever */
-    return score_cache_json(s, u, period_code && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, now,
+    return scoring_cache_json_as(s, u, period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, now,
                             plan_fn, &c, body, len, hit, e);
 }
 
@@ -242,20 +252,79 @@ static dti_rc view_fn(store *s, void *ctx, json_t **out, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc score_cache_view(store *s, const auth_user *u, int64_t plan_id, const char *period_code, time_t now,
-                        char **body, size_t *len, int *hit, dti_err *e)
+dti_rc scoring_view_text(app *a, int64_t plan_id, const char *period_code, char **body, size_t *len, int *hit,
+                         dti_err *e)
 {
+    auth_user user;
+    const auth_user *u = &user;
+    store *s = a->st;
+    time_t now = a->now;
     struct plan_ctx c = {u, plan_id, period_code, now};
-    char what[SCORE_CACHE_WHAT_MAX + 8];
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &user, e)))
+        return rc;
+    char what[SCORING_CACHE_WHAT_MAX + 8];
     int n = snprintf(what, sizeof what, "score-view/%lld/%s", (long long)plan_id, period_code ? period_code : "");
-    return score_cache_json(s, u, period_code && n > 0 && (size_t)n <= SCORE_CACHE_WHAT_MAX ? what : NULL, now,
+    return scoring_cache_json_as(s, u, period_code && n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, now,
                             view_fn, &c, body, len, hit, e);
 }
 
-void score_cache_clear(void)
+struct rank_ctx {
+    const auth_user *u;
+    int64_t plan_id;
+    const char *period;
+    scoring_rank_kind kind;
+    score_province_mode mode;
+    time_t now;
+};
+
+static dti_rc rank_fn(store *s, void *ctx, json_t **out, dti_err *e)
+{
+    struct rank_ctx *c = ctx;
+    scoring_ranking rk;
+    memset(&rk, 0, sizeof rk);
+    dti_rc rc = scoring_rank_as(s, c->u, c->plan_id, c->period, c->kind, c->mode, c->now, &rk, e);
+    if (rc == DTI_OK)
+        rc = scoring_ranking_json(&rk, out, e);
+    scoring_ranking_release(&rk);
+    return rc;
+}
+
+dti_rc scoring_rank_text(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind,
+                         score_province_mode mode, char **body, size_t *len, int *hit, dti_err *e)
+{
+    auth_user u;
+    char what[SCORING_CACHE_WHAT_MAX + 8];
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &u, e)))
+        return rc;
+    struct rank_ctx c = {&u, plan_id, pcode, kind, mode, a->now};
+    int n = snprintf(what, sizeof what, "rankings/%lld?by=%d&province=%d&period=%s", (long long)plan_id, (int)kind,
+                     (int)mode, pcode ? pcode : "");
+    return scoring_cache_json_as(a->st, &u, n > 0 && (size_t)n <= SCORING_CACHE_WHAT_MAX ? what : NULL, a->now,
+                                 rank_fn, &c, body, len, hit, e);
+}
+
+dti_rc scoring_cache_json(app *a, const char *what, scoring_cache_fn fn, void *ctx, char **body, size_t *len,
+                          int *hit, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc;
+    *body = NULL;
+    *len = 0;
+    if ((rc = scoring_actor(a, &u, e)))
+        return rc;
+    return scoring_cache_json_as(a->st, &u, what, a->now, fn, ctx, body, len, hit, e);
+}
+
+void scoring_cache_clear(void)
 {
     pthread_mutex_lock(&lock);
-    for (size_t i = 0; i < SCORE_CACHE_SLOTS; i++) {
+    for (size_t i = 0; i < SCORING_CACHE_SLOTS; i++) {
         blob_unref(slots[i].body);
         memset(&slots[i], 0, sizeof slots[i]);
     }

@@ -31,6 +31,7 @@
 #include "base/lang.h"
 #include "base/num.h"
 #include "base/text.h"
+#include "store/store_score.h"
 
 #define MAX_POINTS_LIMIT 1e6
 
@@ -112,9 +113,9 @@ static void crit_free(crit_in *c)
 
 static dti_rc push(loader *L, crit_in **out, dti_err *e)
 {
-    if (L->n >= APP_INDEX_MAX_ROWS)
+    if (L->n >= SCORING_INDEX_MAX_ROWS)
         return dti_fail(e, DTI_ERR_TOOBIG, NULL, "bộ chỉ số quá %d tiêu chí", "a point table over %d criteria",
-                        APP_INDEX_MAX_ROWS);
+                        SCORING_INDEX_MAX_ROWS);
     crit_in *nv = vec_grow(L->v, L->n, &L->cap, sizeof *nv, 32);
     if (!nv)
         return app_nomem(e);
@@ -129,9 +130,9 @@ static dti_rc set_field(crit_in *c, int f, const char *raw, dti_err *e)
 {
     if (!raw)
         return DTI_OK;
-    if (strlen(raw) > APP_INDEX_TEXT_MAX)
+    if (strlen(raw) > SCORING_INDEX_TEXT_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, FIELD_NAMES[f], "ô quá %d byte", "a cell over %d bytes",
-                        APP_INDEX_TEXT_MAX);
+                        SCORING_INDEX_TEXT_MAX);
     char *v = text_clean(raw);
     if (!v)
         return app_nomem(e);
@@ -257,7 +258,7 @@ static dti_rc json_read(loader *L, const char *data, size_t n, char **name, dti_
             } else if (json_is_string(v)) {
                 rc = set_field(c, f, json_string_value(v), e);
             } else if (json_is_array(v) && f == F_INDICATORS) {
-                char joined[APP_INDEX_TEXT_MAX + 1] = "";
+                char joined[SCORING_INDEX_TEXT_MAX + 1] = "";
                 size_t used = 0, ai;
                 json_t *x;
                 json_array_foreach(v, ai, x) {
@@ -564,15 +565,15 @@ static dti_rc check(loader *L, size_t i, dti_err *e)
 
 /* ---- load ----------------------------------------------------------------- */
 
-dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char *name,
-                      const char *data, size_t n, time_t now, app_index_result *out, dti_err *e)
+static dti_rc index_load(store *s, const auth_user *u, int64_t plan_id, const char *name, const char *data,
+                         size_t n, time_t now, scoring_index_result *out, dti_err *e)
 {
     dti_rc rc;
     loader L;
     char *tname = NULL;
     int in_tx = 0;
     json_t *after = NULL;
-    app_index_result res;
+    scoring_index_result res;
     memset(&L, 0, sizeof L);
     memset(&res, 0, sizeof res);
     L.s = s;
@@ -581,9 +582,9 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
         return rc;
     if (!name)
         name = "bộ chỉ số";
-    if (n > APP_INDEX_MAX_BYTES) {
+    if (n > SCORING_INDEX_MAX_BYTES) {
         rc = dti_fail(e, DTI_ERR_TOOBIG, "file", "%s: tệp quá %zu byte", "%s: file over %zu bytes", name,
-                      APP_INDEX_MAX_BYTES);
+                      SCORING_INDEX_MAX_BYTES);
         goto out;
     }
     if (!text_utf8_valid(data, n)) {
@@ -591,9 +592,7 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
         goto out;
     }
     {
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query(s, "SELECT code, name FROM indicators WHERE plan_id = ? AND code IS NOT NULL", q, 1,
-                              code_row, &L, e)))
+        if ((rc = store_score_indicator_codes(s, plan_id, code_row, &L, e)))
             goto out;
     }
     size_t k = 0;
@@ -603,7 +602,7 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
     if (L.json)
         rc = json_read(&L, data, n, &tname, e);
     else
-        rc = csv_parse(name, data, n, APP_INDEX_MAX_ROWS + 1, csv_row, &L, e);
+        rc = csv_parse(name, data, n, SCORING_INDEX_MAX_ROWS + 1, csv_row, &L, e);
     if (rc) {
         char m[sizeof e->msg], fld[sizeof e->field];
         snprintf(m, sizeof m, "%s", e->msg);
@@ -629,37 +628,27 @@ dti_rc app_index_load(store *s, const auth_user *u, int64_t plan_id, const char 
     }
 
     /* write, in one transaction */
-    char ts[STORE_TS_LEN], sha[65];
-    store_timestamp(ts);
+    char ts[AUTH_TS_LEN], sha[65];
+    auth_ts(now, ts);    /* the context's now (app.h), not the clock */
     file_sha256_hex(data, n, sha);
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
     {
         int64_t changed = 0;
-        store_val q[] = {app_sv_text(ts), SV_I(plan_id)};
-        if ((rc = store_exec_changes(s, "UPDATE index_tables SET valid_to = ? WHERE plan_id = ? AND valid_to IS NULL",
-                                     q, 2, &changed, e)))
+        if ((rc = store_score_table_close(s, plan_id, ts, &changed, e)))
             goto out;
         res.replaced = changed > 0;
         const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
-        store_val ins[] = {SV_I(plan_id), app_sv_text(tname ? tname : base), app_sv_text(name), app_sv_text(sha),
-                           app_sv_text(ts), SV_I(u ? u->id : 0)};
-        if ((rc = store_query_int(s,
-                 "INSERT INTO index_tables (plan_id, name, source_name, sha256, created_at, created_by) "
-                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", ins, 6, &res.table_id, NULL, e)))
+        if ((rc = store_score_table_add(s, plan_id, tname ? tname : base, name, sha, ts, u ? u->id : 0,
+                                        &res.table_id, e)))
             goto out;
     }
     for (size_t i = 0; i < L.n; i++) {
         crit_in *c = &L.v[i];
-        store_val q[] = {SV_I(res.table_id), SV_I((int64_t)i + 1), app_sv_text(c->f[F_CODE]),
-                         app_sv_text(c->f[F_GROUP]), app_sv_text(c->f[F_GROUP_NAME]), app_sv_text(c->f[F_NAME]),
-                         SV_R(c->max), app_sv_text(c->inds), app_sv_text(c->f[F_EVIDENCE]),
-                         app_sv_text(score_rule_kind_name(c->kind)), app_sv_text(c->f[F_RULE_TEXT])};
-        if ((rc = store_exec(s,
-                 "INSERT INTO index_criteria (table_id, seq, code, group_code, group_name, name, max_points, "
-                 "indicators, evidence, rule_kind, rule_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 q, 11, e)))
+        store_score_criterion row = {c->f[F_CODE], c->f[F_GROUP], c->f[F_GROUP_NAME], c->f[F_NAME], c->max,
+                                     c->inds, c->f[F_EVIDENCE], score_rule_kind_name(c->kind), c->f[F_RULE_TEXT]};
+        if ((rc = store_score_criterion_add(s, res.table_id, (int64_t)i + 1, &row, e)))
             goto out;
         res.max_total += c->max;
         int seen = 0;
@@ -709,7 +698,7 @@ struct cp {
     int64_t id;
     int has_self, has_review;
     double self, review;
-    char reason[APP_SCORE_REASON_MAX + 1];
+    char reason[SCORING_REASON_MAX + 1];
 };
 
 static int cp_row(void *ctx, const store_row *r)
@@ -739,7 +728,7 @@ static dti_rc set_points(store *s, const auth_user *u, int64_t plan_id, const ch
 {
     dti_rc rc;
     period p;
-    char pc[PERIOD_CODE_LEN], ts[STORE_TS_LEN];
+    char pc[PERIOD_CODE_LEN], ts[AUTH_TS_LEN];
     int in_tx = 0, found = 0;
     int64_t crit = 0, org = 0;
     double max = 0;
@@ -754,8 +743,7 @@ static dti_rc set_points(store *s, const auth_user *u, int64_t plan_id, const ch
                         code_period ? code_period : "");
     period_format(&p, pc);
     {
-        store_val q[] = {SV_I(plan_id)};
-        if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", q, 1, &org, NULL, e)))
+        if ((rc = store_score_plan_org(s, plan_id, &org, NULL, e)))
             return rc;
     }
     if (!org)
@@ -769,56 +757,36 @@ static dti_rc set_points(store *s, const auth_user *u, int64_t plan_id, const ch
     if (review && (!text || !*text))
         return dti_fail(e, DTI_ERR_INPUT, "reason", "thẩm định lại điểm cần nêu lý do",
                         "changing points needs a reason");
-    if (text && strlen(text) > APP_SCORE_REASON_MAX)
+    if (text && strlen(text) > SCORING_REASON_MAX)
         return dti_fail(e, DTI_ERR_TOOBIG, "reason", "lý do quá %d byte", "the reason is over %d bytes",
-                        APP_SCORE_REASON_MAX);
+                        SCORING_REASON_MAX);
     {
-        store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-        if ((rc = store_query_int(s,
-                 "SELECT k.id FROM index_criteria k JOIN index_tables t ON t.id = k.table_id "
-                 "WHERE t.plan_id = ? AND t.valid_to IS NULL AND k.code = ?", q, 2, &crit, &found, e)))
+        if ((rc = store_score_criterion_find(s, plan_id, code, &crit, &found, e)))
             return rc;
         if (!found)
             return dti_fail(e, DTI_ERR_NOTFOUND, "criterion",
                             "bộ chỉ số của kế hoạch số %lld không có tiêu chí \"%s\"",
                             "plan %lld's point table has no criterion \"%s\"", (long long)plan_id,
                             code ? code : "");
-        char *mx = NULL;
-        store_val q2[] = {SV_I(crit)};
-        if ((rc = store_query_text(s, "SELECT CAST(max_points AS TEXT) FROM index_criteria WHERE id = ?", q2, 1, &mx, e)))
+        if ((rc = store_score_criterion_max(s, crit, &max, e)))
             return rc;
-        max = mx ? strtod(mx, NULL) : 0;
-        free(mx);
     }
     if (!isfinite(points) || points < 0 || points > max + SCORE_EPS)
         return dti_fail(e, DTI_ERR_INPUT, "points", "điểm của tiêu chí %s phải từ 0 đến %g",
                         "criterion %s's points must be 0 to %g", code, max);
-    store_timestamp(ts);
+    auth_ts(now, ts);
     if ((rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
-    store_val key[] = {SV_I(crit), SV_I(org), app_sv_text(pc)};
-    const char *sel = "SELECT id, self_points, review_points, review_reason FROM criterion_points "
-                      "WHERE criterion_id = ? AND org_id = ? AND period = ?";
-    if ((rc = store_query(s, sel, key, 3, cp_row, &before, e)))
+    if ((rc = store_score_points_get(s, crit, org, pc, cp_row, &before, e)))
         goto out;
     if (!before.found) {
-        store_val q[] = {SV_I(crit), SV_I(plan_id), SV_I(org), app_sv_text(pc)};
-        if ((rc = store_exec(s, "INSERT INTO criterion_points (criterion_id, plan_id, org_id, period) VALUES (?, ?, ?, ?)",
-                             q, 4, e)))
+        if ((rc = store_score_points_add(s, crit, plan_id, org, pc, e)))
             goto out;
     }
-    {
-        store_val q[] = {SV_R(points), app_sv_text(text), SV_I(u->id), app_sv_text(ts), SV_I(crit), SV_I(org),
-                         app_sv_text(pc)};
-        if ((rc = store_exec(s, review
-                 ? "UPDATE criterion_points SET review_points = ?, review_reason = ?, review_by = ?, review_at = ? "
-                   "WHERE criterion_id = ? AND org_id = ? AND period = ?"
-                 : "UPDATE criterion_points SET self_points = ?, self_note = ?, self_by = ?, self_at = ? "
-                   "WHERE criterion_id = ? AND org_id = ? AND period = ?", q, 7, e)))
-            goto out;
-    }
-    if ((rc = store_query(s, sel, key, 3, cp_row, &afterc, e)))
+    if ((rc = store_score_points_set(s, review, crit, org, pc, points, text, u->id, ts, e)))
+        goto out;
+    if ((rc = store_score_points_get(s, crit, org, pc, cp_row, &afterc, e)))
         goto out;
     jb = cp_json(&before);
     ja = cp_json(&afterc);
@@ -841,15 +809,26 @@ out:
     return rc;
 }
 
-dti_rc app_score_self(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
-                      const char *code, double points, const char *note, time_t now, dti_err *e)
+dti_rc scoring_index_load(app *a, int64_t plan_id, const char *name, const char *data, size_t n,
+                          scoring_index_result *out, dti_err *e)
 {
-    return set_points(s, u, plan_id, pcode, code, points, note, 0, now, e);
+    auth_user u;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : index_load(a->st, &u, plan_id, name, data, n, a->now, out, e);
 }
 
-dti_rc app_score_review(store *s, const auth_user *u, int64_t plan_id, const char *pcode,
-                        const char *code, double points, const char *reason, time_t now,
-                        dti_err *e)
+dti_rc scoring_self(app *a, int64_t plan_id, const char *pcode, const char *code, double points,
+                    const char *note, dti_err *e)
 {
-    return set_points(s, u, plan_id, pcode, code, points, reason, 1, now, e);
+    auth_user u;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : set_points(a->st, &u, plan_id, pcode, code, points, note, 0, a->now, e);
+}
+
+dti_rc scoring_review(app *a, int64_t plan_id, const char *pcode, const char *code, double points,
+                      const char *reason, dti_err *e)
+{
+    auth_user u;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : set_points(a->st, &u, plan_id, pcode, code, points, reason, 1, a->now, e);
 }

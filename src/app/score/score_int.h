@@ -8,19 +8,27 @@
 
 struct plist;   /* the plan's periods with their dates */
 
-/* The periods of PLAN_ID (*OUT freed with app_sc_periods_free; NULL is a no-op). */
-dti_rc app_sc_periods_load(store *s, int64_t plan_id, struct plist **out, dti_err *e);
-void app_sc_periods_free(struct plist *L);
+/* The periods of PLAN_ID (*OUT freed with scoring_periods_free; NULL is a no-op). */
+dti_rc scoring_periods_load(store *s, int64_t plan_id, struct plist **out, dti_err *e);
+void scoring_periods_free(struct plist *L);
 /* Dates of P: the plan's calendar when it lists P, else the code's. L may be NULL. */
-void app_sc_period_dates(const struct plist *L, const period *p, int32_t *start, int32_t *end);
-/* app_score_compute without the permission check (rankings over communes). */
-dti_rc app_sc_compute(store *s, int64_t plan_id, const char *code, app_score *sc, dti_err *e);
+void scoring_period_dates(const struct plist *L, const period *p, int32_t *start, int32_t *end);
+/* scoring_compute_as without the permission check (rankings over communes). */
+dti_rc scoring_compute_unchecked(store *s, int64_t plan_id, const char *code, scoring_result *sc, dti_err *e);
 /* Rank the units of SC's plan (kind APP_RANK_UNITS_*) at NOW into *OUT,
  * from figures already computed (so that the dashboard and the ranking read
  * the same ones); only units in U's scope are listed. */
-dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_rank_kind kind, time_t now,
-                         app_ranking *out, dti_err *e);
-/* A sum as JSON (new reference, NULL when out of memory). */
-json_t *app_sc_sum_json(const score_sum *m);
+dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc, scoring_rank_kind kind, time_t now,
+                         scoring_ranking *out, dti_err *e);
+/* A score as JSON, in the one vocabulary of scoring.h: {points, max,
+ * index, index_text, counted, nodata, zero_max, completeness {reported,
+ * expected, rate}} (new reference, NULL when out of memory). The _rounded
+ * form rounds every figure to 6 decimals (the dashboard's). */
+json_t *scoring_sum_json(const score_sum *m);
+json_t *scoring_sum_json_rounded(const score_sum *m);
+
+/* The acting user of A into *U (app_actor); the system, allowed while no
+ * user exists, acts as an admin named "system" (what `dti score` did). */
+dti_rc scoring_actor(app *a, auth_user *u, dti_err *e);
 
 #endif

@@ -1,5 +1,5 @@
 /* score_rank.c — rankings: the units of a commune by on-time rate and by
- * achievement of the indicators they lead (app_sc_rank_units, also the
+ * achievement of the indicators they lead (scoring_rank_units, also the
  * dashboard's ranking, scoring.h), and the communes of a province by index
  * (app/score.h). The order and tie-breaks are core/rank.h's. */
 #include <stdio.h>
@@ -13,9 +13,10 @@
 #include "base/text.h"
 #include "core/period.h"
 #include "core/rank.h"
+#include "store/store_score.h"
 
 struct rows {
-    app_rank_row *v;
+    scoring_rank_row *v;
     size_t n, cap;
     int nomem;
 };
@@ -25,13 +26,13 @@ static int org_row(void *ctx, const store_row *r)
     struct rows *R = ctx;
     if (R->n >= RANK_ITEMS_MAX)
         return 1;
-    app_rank_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 16);
+    scoring_rank_row *nv = vec_grow(R->v, R->n, &R->cap, sizeof *nv, 16);
     if (!nv) {
         R->nomem = 1;
         return 1;
     }
     R->v = nv;
-    app_rank_row *w = &R->v[R->n];
+    scoring_rank_row *w = &R->v[R->n];
     memset(w, 0, sizeof *w);
     w->org_id = r->v[0].i;
     if (!(w->name = text_dup(app_col(r, 1) ? app_col(r, 1) : ""))) {
@@ -140,11 +141,11 @@ static int span_row(void *ctx, const store_row *r)
     return 0;
 }
 
-static dti_rc sort_rows(app_ranking *out, rank_order order, dti_err *e)
+static dti_rc sort_rows(scoring_ranking *out, rank_order order, dti_err *e)
 {
     dti_rc rc = DTI_OK;
     rank_item *it = calloc(out->n ? out->n : 1, sizeof *it);
-    app_rank_row *sorted = calloc(out->n ? out->n : 1, sizeof *sorted);
+    scoring_rank_row *sorted = calloc(out->n ? out->n : 1, sizeof *sorted);
     if (!it || !sorted) {
         rc = app_nomem(e);
         goto out;
@@ -172,8 +173,8 @@ out:
     return rc;
 }
 
-dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_rank_kind kind, time_t now,
-                         app_ranking *out, dti_err *e)
+dti_rc scoring_rank_units(store *s, const auth_user *u, const scoring_result *sc, scoring_rank_kind kind, time_t now,
+                         scoring_ranking *out, dti_err *e)
 {
     dti_rc rc;
     struct rows R;
@@ -190,28 +191,13 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
     out->kind = kind;
     snprintf(out->period, sizeof out->period, "%s", sc->period);
     period_date_iso(sc->end, end);
-    store_val q[] = {SV_I(sc->plan_id), app_sv_text(end), app_sv_text(end)};
-    store_val qp[] = {SV_I(sc->plan_id)};
     /* the units: leads in force at P's end, with the indicators they lead;
      * every lead assignment with its days (who owed which period's report);
      * every first submission */
-    if ((rc = store_query(s,
-             "SELECT DISTINCT o.id, o.name FROM assignments a JOIN orgs o ON o.id = a.org_id "
-             "WHERE a.plan_id = ? AND a.role = 'lead' AND substr(a.valid_from, 1, 10) <= ? "
-             "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?) ORDER BY o.id",
-             q, 3, org_row, &R, e)) ||
-        (rc = store_query(s,
-             "SELECT a.org_id, a.indicator_id FROM assignments a WHERE a.plan_id = ? AND a.role = 'lead' "
-             "AND a.indicator_id IS NOT NULL AND a.org_id IS NOT NULL AND substr(a.valid_from, 1, 10) <= ? "
-             "AND (a.valid_to IS NULL OR substr(a.valid_to, 1, 10) > ?)",
-             q, 3, lead_row, &L, e)) ||
-        (rc = store_query(s,
-             "SELECT org_id, substr(valid_from, 1, 10), substr(valid_to, 1, 10) FROM assignments "
-             "WHERE plan_id = ? AND role = 'lead' AND org_id IS NOT NULL",
-             qp, 1, span_row, &A, e)) ||
-        (rc = store_query(s, "SELECT org_id, period, MIN(submitted_at) FROM reports WHERE plan_id = ? "
-                             "AND submitted_at IS NOT NULL GROUP BY org_id, period",
-                          qp, 1, span_row, &S, e)))
+    if ((rc = store_score_lead_units(s, sc->plan_id, end, org_row, &R, e)) ||
+        (rc = store_score_lead_indicators(s, sc->plan_id, end, lead_row, &L, e)) ||
+        (rc = store_score_lead_spans(s, sc->plan_id, span_row, &A, e)) ||
+        (rc = store_score_first_submissions(s, sc->plan_id, span_row, &S, e)))
         goto out;
     if (R.nomem || L.nomem || A.nomem || S.nomem) {
         rc = app_nomem(e);
@@ -235,8 +221,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
     }
     P->year = sc->year;
     P->until = sc->end;
-    if ((rc = store_query(s, "SELECT code, end_date, unit_due FROM periods WHERE plan_id = ? ORDER BY end_date, id",
-                          qp, 1, pday_row, P, e)))
+    if ((rc = store_score_period_deadlines(s, sc->plan_id, pday_row, P, e)))
         goto out;
     if (P->n == 0) {        /* no calendar: the period alone, no deadline */
         snprintf(P->v[0].code, sizeof P->v[0].code, "%s", sc->period);
@@ -245,7 +230,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
         P->n = 1;
     }
     for (size_t i = 0; i < R.n; i++) {
-        app_rank_row *w = &R.v[i];
+        scoring_rank_row *w = &R.v[i];
         for (size_t k = 0; k < P->n; k++) {
             /* owed: a lead in force at the period's end (as completeness) */
             int owed = 0;
@@ -278,7 +263,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
             if (L.v[k].org != w->org_id)
                 continue;
             for (size_t j = 0; j < sc->ninds; j++) {
-                const app_score_ind *d = &sc->inds[j];
+                const scoring_ind *d = &sc->inds[j];
                 if (d->id != L.v[k].ind || !d->has_target)
                     continue;
                 w->led++;
@@ -291,7 +276,7 @@ dti_rc app_sc_rank_units(store *s, const auth_user *u, const app_score *sc, app_
         int has_on = w->expected > 0, has_ach = w->led_data > 0;
         double on = has_on ? (double)w->on_time / (double)w->expected : 0;
         double ach = has_ach ? sum / (double)w->led_data : 0;
-        if (kind == APP_RANK_UNITS_ONTIME) {
+        if (kind == SCORING_RANK_UNITS_ONTIME) {
             w->has_key = has_on, w->key = on, w->has_key2 = has_ach, w->key2 = ach;
         } else {
             w->has_key = has_ach, w->key = ach, w->has_key2 = has_on, w->key2 = on;
@@ -313,7 +298,7 @@ out:
     return rc;
 }
 
-static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_ranking *out, dti_err *e)
+static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, scoring_ranking *out, dti_err *e)
 {
     dti_rc rc;
     int64_t prov = 0;
@@ -322,15 +307,12 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     score_sum *sums = NULL;
     period p;
     memset(&R, 0, sizeof R);
-    store_val q[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s,
-             "SELECT o.parent_id FROM plans p JOIN orgs o ON o.id = p.org_id WHERE p.id = ? AND o.parent_id IS NOT NULL",
-             q, 1, &prov, &found, e)))
+    if ((rc = store_score_plan_province(s, plan_id, &prov, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_INPUT, "plan", "kế hoạch số %lld không thuộc xã nào của một tỉnh",
                         "plan %lld belongs to no commune of a province", (long long)plan_id);
-    /* the plan is in the user's view (app_rank checked it); the province's
+    /* the plan is in the user's view (scoring_rank_as checked it); the province's
      * other communes may not be: refused (403), not hidden (auth.h) */
     if ((rc = auth_can(s, u, AUTH_READ, prov, e)) == DTI_ERR_NOTFOUND)
         return dti_fail(e, DTI_ERR_PERM, "by", "%s không có quyền xem xếp hạng các xã của tỉnh",
@@ -338,9 +320,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
     if (rc)
         return rc;
     period_parse(out->period, &p);
-    store_val qc[] = {SV_I(prov)};
-    if ((rc = store_query(s, "SELECT id, name FROM orgs WHERE parent_id = ? AND kind = 'commune' "
-                             "AND valid_to IS NULL ORDER BY id", qc, 1, org_row, &R, e)))
+    if ((rc = store_score_communes(s, prov, org_row, &R, e)))
         goto out;
     if (R.nomem) {
         rc = app_nomem(e);
@@ -351,24 +331,20 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
         goto out;
     }
     for (size_t i = 0; i < R.n; i++) {
-        app_rank_row *w = &R.v[i];
+        scoring_rank_row *w = &R.v[i];
         int64_t pid = 0;
         int pf = 0;
-        store_val qp[] = {SV_I(w->org_id), SV_I(p.year), SV_I(p.year)};
         /* the plan that covers the period's year (its span or targets' years,
          * core/period_span.h); of several (a 2026 plan beside a 2025–2030
          * one) the one made for the shortest span, then the newest: the
          * ranking names it (plan_id, plan) */
-        if ((rc = store_query_int(s, "SELECT id FROM plans WHERE org_id = ? AND (year_from IS NULL OR year_from <= ?) "
-                                     "AND (year_to IS NULL OR year_to >= ?) "
-                                     "ORDER BY COALESCE(year_to, 9999) - COALESCE(year_from, 0), id DESC LIMIT 1",
-                                  qp, 3, &pid, &pf, e)))
+        if ((rc = store_score_commune_plan(s, w->org_id, p.year, &pid, &pf, e)))
             goto out;
         if (!pf)
             continue;
-        app_score sc;
-        if ((rc = app_sc_compute(s, pid, out->period, &sc, e))) {
-            app_score_release(&sc);
+        scoring_result sc;
+        if ((rc = scoring_compute_unchecked(s, pid, out->period, &sc, e))) {
+            scoring_release(&sc);
             goto out;
         }
         w->plan_id = pid;
@@ -377,7 +353,7 @@ static dti_rc rank_communes(store *s, const auth_user *u, int64_t plan_id, app_r
         sums[i] = sc.total;
         w->has_key = sc.total.has_value;
         w->key = sc.total.value;
-        app_score_release(&sc);
+        scoring_release(&sc);
     }
     if ((rc = score_province(sums, R.n, out->mode, &out->province, e)))
         goto out;
@@ -394,8 +370,8 @@ out:
     return rc;
 }
 
-dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *code, app_rank_kind kind,
-                score_province_mode mode, time_t now, app_ranking *out, dti_err *e)
+dti_rc scoring_rank_as(store *s, const auth_user *u, int64_t plan_id, const char *code, scoring_rank_kind kind,
+                score_province_mode mode, time_t now, scoring_ranking *out, dti_err *e)
 {
     dti_rc rc;
     period p;
@@ -409,16 +385,25 @@ dti_rc app_rank(store *s, const auth_user *u, int64_t plan_id, const char *code,
                         "kỳ \"%s\" không hợp lệ (dạng 2026-03, 2026-Q1, 2026-H1, 2026)",
                         "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
     period_format(&p, out->period);
-    if (kind == APP_RANK_COMMUNES)
+    if (kind == SCORING_RANK_COMMUNES)
         return rank_communes(s, u, plan_id, out, e);
-    app_score sc;
-    if ((rc = app_sc_compute(s, plan_id, out->period, &sc, e)) == DTI_OK)
-        rc = app_sc_rank_units(s, u, &sc, kind, now, out, e);
-    app_score_release(&sc);
+    scoring_result sc;
+    if ((rc = scoring_compute_unchecked(s, plan_id, out->period, &sc, e)) == DTI_OK)
+        rc = scoring_rank_units(s, u, &sc, kind, now, out, e);
+    scoring_release(&sc);
     return rc;
 }
 
-void app_ranking_release(app_ranking *r)
+dti_rc scoring_rank(app *a, int64_t plan_id, const char *pcode, scoring_rank_kind kind, score_province_mode mode,
+                    scoring_ranking *out, dti_err *e)
+{
+    auth_user u;
+    memset(out, 0, sizeof *out);
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : scoring_rank_as(a->st, &u, plan_id, pcode, kind, mode, a->now, out, e);
+}
+
+void scoring_ranking_release(scoring_ranking *r)
 {
     if (!r)
         return;
@@ -433,7 +418,7 @@ static json_t *num_or_null(int has, double v)
     return has ? json_real(v) : json_null();
 }
 
-dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
+dti_rc scoring_ranking_json(const scoring_ranking *r, json_t **out, dti_err *e)
 {
     static const char *const KINDS[] = {"units_on_time", "units_achievement", "communes"};
     json_t *rows = json_array(), *o = NULL;
@@ -441,10 +426,10 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
     if (!rows)
         return app_nomem(e);
     for (size_t i = 0; i < r->n; i++) {
-        const app_rank_row *w = &r->rows[i];
-        json_t *sj = r->kind == APP_RANK_COMMUNES ? app_sc_sum_json(&w->sum) : NULL;   /* stolen below */
+        const scoring_rank_row *w = &r->rows[i];
+        json_t *sj = r->kind == SCORING_RANK_COMMUNES ? scoring_sum_json(&w->sum) : NULL;   /* stolen below */
         json_t *cj = json_object_get(sj, "completeness");
-        json_t *j = r->kind == APP_RANK_COMMUNES
+        json_t *j = r->kind == SCORING_RANK_COMMUNES
             ? json_pack("{s:i, s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "rank", w->rank, "org_id", (json_int_t)w->org_id,
                         "name", w->name, "plan_id", w->plan_id ? json_integer(w->plan_id) : json_null(),
                         "plan", w->plan_id ? json_string(w->plan_title) : json_null(),
@@ -452,10 +437,10 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
                         "completeness", cj ? json_incref(cj) : NULL)
             : json_pack("{s:i, s:I, s:s, s:o, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "rank", w->rank, "org_id",
                         (json_int_t)w->org_id, "name", w->name,
-                        "on_time_rate", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
-                                                    r->kind == APP_RANK_UNITS_ONTIME ? w->key : w->key2),
-                        "achievement", num_or_null(r->kind == APP_RANK_UNITS_ONTIME ? w->has_key2 : w->has_key,
-                                                   r->kind == APP_RANK_UNITS_ONTIME ? w->key2 : w->key),
+                        "on_time_rate", num_or_null(r->kind == SCORING_RANK_UNITS_ONTIME ? w->has_key : w->has_key2,
+                                                    r->kind == SCORING_RANK_UNITS_ONTIME ? w->key : w->key2),
+                        "achievement", num_or_null(r->kind == SCORING_RANK_UNITS_ONTIME ? w->has_key2 : w->has_key,
+                                                   r->kind == SCORING_RANK_UNITS_ONTIME ? w->key2 : w->key),
                         "expected", (json_int_t)w->expected, "received", (json_int_t)w->received,
                         "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
                         "missing", (json_int_t)w->missing, "led", (json_int_t)w->led,
@@ -466,13 +451,13 @@ dti_rc app_ranking_json(const app_ranking *r, json_t **out, dti_err *e)
         }
     }
     o = json_pack("{s:s, s:s, s:o}", "ranking", KINDS[r->kind], "period", r->period, "rows", rows);
-    if (o && r->kind == APP_RANK_COMMUNES) {
+    if (o && r->kind == SCORING_RANK_COMMUNES) {
         /* the province's completeness: the communes with an index over the
          * communes listed (its sum counts communes, not indicators) */
         size_t with = 0;
         for (size_t i = 0; i < r->n; i++)
             with += r->rows[i].has_key != 0;
-        json_t *ps = app_sc_sum_json(&r->province);
+        json_t *ps = scoring_sum_json(&r->province);
         if (ps && json_object_set_new(ps, "completeness",
                                       json_pack("{s:I, s:I, s:o}", "reported", (json_int_t)with, "expected",
                                                 (json_int_t)r->n, "rate",

@@ -1,6 +1,6 @@
 /* scoring.c — the dashboard's view of a plan's score (scoring.h): the
- * figures of app/score.h's one computation (app_sc_compute, the unit
- * ranking app_sc_rank_units) and the period's completeness, as the JSON the
+ * figures of app/score.h's one computation (scoring_compute_unchecked, the unit
+ * ranking scoring_rank_units) and the period's completeness, as the JSON the
  * dashboard, `dti score` and the score cache read. No figure is computed
  * here. Every figure goes out with its inputs so that a person can
  * recompute it. */
@@ -17,6 +17,7 @@
 #include "base/lang.h"
 #include "core/period.h"
 #include "core/score.h"
+#include "store/store_score.h"
 
 /* The dashboard's figures in two decimals' worth of noise less: every
  * number rounded to 6 decimals (the index is printed with 4). */
@@ -29,20 +30,7 @@ static json_t *num(double v)
     return json_real(fabs(v) < 1e9 ? round(v * 1e6) / 1e6 : v);
 }
 
-static json_t *sum_json(const score_sum *s)
-{
-    char f[SCORE_FMT_LEN];
-    /* SCORE_NODATA_ZERO sums: completeness = reported / expected beside the index */
-    size_t reported = s->counted >= s->nodata ? s->counted - s->nodata : 0;
-    return json_pack("{s:o, s:o, s:o, s:s, s:I, s:I, s:{s:I, s:I, s:o}}", "points", num(s->points), "max",
-                     num(s->max), "value", s->has_value ? num(s->value) : json_null(),
-                     "value_text", s->has_value ? score_format_index(s->value, f) : "",
-                     "counted", (json_int_t)s->counted, "nodata", (json_int_t)s->nodata, "completeness",
-                     "reported", (json_int_t)reported, "expected", (json_int_t)s->counted, "rate",
-                     s->counted ? num((double)reported / (double)s->counted) : json_null());
-}
-
-static json_t *ind_json(const app_score_ind *d)
+static json_t *ind_json(const scoring_ind *d)
 {
     char day[PERIOD_DATE_LEN];
     int text = d->has_target && d->target.op == TARGET_TEXT;
@@ -50,7 +38,7 @@ static json_t *ind_json(const app_score_ind *d)
     if (!obs)
         return NULL;
     for (size_t i = 0; i < d->ninputs; i++) {
-        const app_score_input *x = &d->inputs[i];
+        const scoring_input *x = &d->inputs[i];
         json_t *o = json_pack("{s:s, s:s, s:I, s:o, s:o}", "period", x->period, "org", x->org,
                               "org_id", (json_int_t)x->org_id,
                               "value", x->has_value ? num(x->value) : json_null(),
@@ -75,7 +63,7 @@ static json_t *ind_json(const app_score_ind *d)
         : json_null();
     return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:i}",
                      "id", (json_int_t)d->id, "code", d->code, "group", d->group ? d->group : "",
-                     "name", d->name ? d->name : "", "aggregation", d->agg == APP_AGG_SUM ? "sum" : "last",
+                     "name", d->name ? d->name : "", "aggregation", d->agg == SCORING_AGG_SUM ? "sum" : "last",
                      "target", tg, "observations", obs, "value", val,
                      "value_period", d->nobs ? d->obs[d->nobs - 1].period : "",
                      "achievement", t->latest.has_data ? num(t->latest.achievement) : json_null(),
@@ -87,11 +75,11 @@ static json_t *ind_json(const app_score_ind *d)
                      "max", num(d->max), "observations_used", (int)t->used);
 }
 
-static json_t *ranking_json(const app_ranking *r)
+static json_t *ranking_json(const scoring_ranking *r)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < r->n; i++) {
-        const app_rank_row *w = &r->rows[i];
+        const scoring_rank_row *w = &r->rows[i];
         json_t *o = json_pack("{s:i, s:I, s:s, s:I, s:I, s:I, s:I, s:o, s:I, s:o}", "rank", w->rank,
                               "org_id", (json_int_t)w->org_id, "org", w->name, "periods_due", (json_int_t)w->expected,
                               "on_time", (json_int_t)w->on_time, "late", (json_int_t)w->late,
@@ -153,10 +141,9 @@ static dti_rc calendar_parts(store *s, int64_t plan_id, const period *P, json_t 
         return rc;
     if (!(c.codes = json_array()))
         return app_nomem(e);
-    store_val q[] = {SV_I(plan_id)};
     dti_err e2;
     dti_err_clear(&e2);
-    if (store_query(s, "SELECT code FROM periods WHERE plan_id = ? ORDER BY start_date, id", q, 1, part_row, &c, &e2) ||
+    if (store_score_period_codes(s, plan_id, part_row, &c, &e2) ||
         c.nomem || json_array_size(c.codes) == 0) {
         json_decref(c.codes);
         return c.nomem ? app_nomem(e) : rc;     /* e still holds the calendar's refusal */
@@ -253,11 +240,11 @@ static dti_rc parts_completeness(store *s, const auth_user *u, int64_t plan_id, 
 /* ---- the trend ------------------------------------------------------------ */
 
 /* The plan's index for every period of P's kind in P's year up to P that
- * the plan's calendar holds, oldest first: [{"period", "value",
- * "value_text", "counted", "nodata"}], value null when nothing is counted.
+ * the plan's calendar holds, oldest first: [{"period"} and the score's
+ * keys (scoring_sum_json)], index null when nothing is counted.
  * P's own entry is SC's total, the others are computed as it is. *OUT new
  * reference. */
-static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_score *sc, json_t **out, dti_err *e)
+static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const scoring_result *sc, json_t **out, dti_err *e)
 {
     dti_rc rc = DTI_OK;
     json_t *arr = json_array();
@@ -266,8 +253,8 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_s
     for (int i = 1; i <= P->index; i++) {
         period q = {P->kind, P->year, i};
         char code[PERIOD_CODE_LEN];
-        app_score one;
-        const app_score *use = sc;
+        scoring_result one;
+        const scoring_result *use = sc;
         dti_err ignore;
         period_format(&q, code);
         memset(&one, 0, sizeof one);
@@ -276,15 +263,15 @@ static dti_rc trend_json(store *s, int64_t plan_id, const period *P, const app_s
             if (calendar_parts(s, plan_id, &q, &qparts, &ignore) != DTI_OK)
                 continue;               /* not in the calendar (before the plan) */
             json_decref(qparts);
-            if ((rc = app_sc_compute(s, plan_id, code, &one, e)))
+            if ((rc = scoring_compute_unchecked(s, plan_id, code, &one, e)))
                 break;
             use = &one;
         }
-        json_t *o = sum_json(&use->total);
+        json_t *o = scoring_sum_json_rounded(&use->total);
         if (!o || json_object_set_new(o, "period", json_string(code)) || json_array_append_new(arr, o))
             rc = app_nomem(e);
         if (use == &one)
-            app_score_release(&one);
+            scoring_release(&one);
         if (rc)
             break;
     }
@@ -304,8 +291,8 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     dti_rc rc;
     period P;
     char code[PERIOD_CODE_LEN], dd[PERIOD_DATE_LEN];
-    app_score sc;
-    app_ranking rk;
+    scoring_result sc;
+    scoring_ranking rk;
     json_t *o = NULL, *inds = NULL, *groups = NULL, *risk = NULL, *notmet = NULL, *comp = NULL, *ranking = NULL,
            *trend = NULL, *parts = NULL;
     int64_t porg = 0;
@@ -314,8 +301,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     *out = NULL;
     memset(&sc, 0, sizeof sc);
     memset(&rk, 0, sizeof rk);
-    store_val pp[] = {SV_I(plan_id)};
-    if ((rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", pp, 1, &porg, &found, e)))
+    if ((rc = store_score_plan_org(s, plan_id, &porg, &found, e)))
         return rc;
     if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan with id %lld",
@@ -335,10 +321,10 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
     period_format(&P, code);
     if ((rc = calendar_parts(s, plan_id, &P, &parts, e)))
         return rc;
-    if ((rc = app_sc_compute(s, plan_id, code, &sc, e)) ||
+    if ((rc = scoring_compute_unchecked(s, plan_id, code, &sc, e)) ||
         (rc = parts ? parts_completeness(s, u, plan_id, code, parts, now, &comp, e)
                     : report_completeness_as(s, u, plan_id, code, now, &comp, e)) ||
-        (rc = app_sc_rank_units(s, u, &sc, APP_RANK_UNITS_ONTIME, now, &rk, e)) ||
+        (rc = scoring_rank_units(s, u, &sc, SCORING_RANK_UNITS_ONTIME, now, &rk, e)) ||
         (rc = trend_json(s, plan_id, &P, &sc, &trend, e)))
         goto out;
     if (!(inds = json_array()) || !(risk = json_array()) || !(notmet = json_array()) || !(groups = json_array()) ||
@@ -347,7 +333,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         goto out;
     }
     for (size_t i = 0; i < sc.ninds; i++) {
-        const app_score_ind *d = &sc.inds[i];
+        const scoring_ind *d = &sc.inds[i];
         json_t *j = ind_json(d);
         if (!j || json_array_append_new(inds, j)) {
             rc = app_nomem(e);
@@ -361,7 +347,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
         }
     }
     for (size_t g = 0; g < sc.ngroups; g++) {
-        json_t *o2 = sum_json(&sc.groups[g].sum);
+        json_t *o2 = scoring_sum_json_rounded(&sc.groups[g].sum);
         if (!o2 || json_object_set_new(o2, "code", json_string(sc.groups[g].code)) ||
             json_object_set_new(o2, "name", json_string(sc.groups[g].name ? sc.groups[g].name : "")) ||
             json_array_append_new(groups, o2)) {
@@ -384,7 +370,7 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
                   "table", sc.has_table ? json_pack("{s:I, s:s}", "id", (json_int_t)sc.table_id, "name",
                                                     sc.table_name ? sc.table_name : "")
                                         : json_null(),
-                  "indicators", inds, "groups", groups, "plan", sum_json(&sc.total), "at_risk", risk,
+                  "indicators", inds, "groups", groups, "total", scoring_sum_json_rounded(&sc.total), "at_risk", risk,
                   "not_met", notmet, "completeness", comp, "ranking", ranking, "trend", trend);
     inds = groups = risk = notmet = NULL;
     if (!o) {
@@ -402,51 +388,57 @@ out:
     json_decref(ranking);
     json_decref(trend);
     json_decref(parts);
-    app_ranking_release(&rk);
-    app_score_release(&sc);
+    scoring_ranking_release(&rk);
+    scoring_release(&sc);
     return rc;
 }
 
-dti_rc scoring_set_aggregation(store *s, const auth_user *u, int64_t plan_id, const char *code,
-                               const char *aggregation, time_t now, dti_err *e)
+dti_rc scoring_dashboard(app *a, int64_t plan_id, const char *pcode, json_t **out, dti_err *e)
 {
+    auth_user u;
+    *out = NULL;
+    dti_rc rc = scoring_actor(a, &u, e);
+    return rc ? rc : scoring_plan(a->st, &u, plan_id, pcode, a->now, out, e);
+}
+
+dti_rc scoring_set_aggregation(app *a, int64_t plan_id, const char *code, const char *aggregation, dti_err *e)
+{
+    store *s = a->st;
+    auth_user user;
+    const auth_user *u = &user;
+    time_t now = a->now;
     dti_rc rc;
     int in_tx = 0;
     int64_t id = 0;
     int found = 0;
     char *old = NULL;
-    json_t *b = NULL, *a = NULL;
+    json_t *jb = NULL, *ja = NULL;
     if (!aggregation || (strcmp(aggregation, "last") != 0 && strcmp(aggregation, "sum") != 0))
         return dti_fail(e, DTI_ERR_INPUT, "aggregation", "cách cộng dồn phải là last hoặc sum",
                         "the aggregation is last or sum");
-    if ((rc = store_begin(s, e)))
+    if ((rc = scoring_actor(a, &user, e)) || (rc = store_begin(s, e)))
         return rc;
     in_tx = 1;
     if ((rc = auth_can_plan(s, u, AUTH_PLAN_WRITE, plan_id, e)))
         goto out;
-    store_val q[] = {SV_I(plan_id), app_sv_text(code)};
-    if ((rc = store_query_int(s, "SELECT id FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq", q, 2, &id,
-                              &found, e)))
+    if ((rc = store_score_indicator_by_code(s, plan_id, code, &id, &found, e)))
         goto out;
     if (!found) {
         rc = dti_fail(e, DTI_ERR_NOTFOUND, "code", "kế hoạch không có chỉ tiêu mã %s", "the plan has no indicator %s",
                       code ? code : "");
         goto out;
     }
-    store_val w[] = {SV_I(id)};
-    if ((rc = store_query_text(s, "SELECT aggregation FROM indicator_aggregation WHERE indicator_id = ?", w, 1, &old, e)))
+    if ((rc = store_score_aggregation_get(s, id, &old, e)))
         goto out;
-    store_val x[] = {SV_I(id), app_sv_text(aggregation)};
-    if ((rc = store_exec(s, "INSERT INTO indicator_aggregation (indicator_id, aggregation) VALUES (?, ?) "
-                            "ON CONFLICT (indicator_id) DO UPDATE SET aggregation = excluded.aggregation", x, 2, e)))
+    if ((rc = store_score_aggregation_put(s, id, aggregation, e)))
         goto out;
-    b = json_pack("{s:s}", "aggregation", old ? old : "last");
-    a = json_pack("{s:s}", "aggregation", aggregation);
-    if (!a || !b) {
+    jb = json_pack("{s:s}", "aggregation", old ? old : "last");
+    ja = json_pack("{s:s}", "aggregation", aggregation);
+    if (!ja || !jb) {
         rc = app_nomem(e);
         goto out;
     }
-    if ((rc = audit_append_id(s, u, now, "indicator.aggregation", "indicator", id, b, a, e)))
+    if ((rc = audit_append_id(s, u, now, "indicator.aggregation", "indicator", id, jb, ja, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -455,7 +447,7 @@ out:
     if (in_tx)
         store_rollback(s);
     free(old);
-    json_decref(a);
-    json_decref(b);
+    json_decref(ja);
+    json_decref(jb);
     return rc;
 }

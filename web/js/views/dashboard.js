@@ -93,7 +93,7 @@ async function drawTrend(canvas, trend) {
       type: 'line',
       data: {
         labels: trend.map((p) => periodName(p.period)),
-        datasets: [{ label: t('dashboard.index'), data: trend.map((p) => p.value), borderColor: '#0b5cad',
+        datasets: [{ label: t('dashboard.index'), data: trend.map((p) => p.index), borderColor: '#0b5cad',
           backgroundColor: '#0b5cad', spanGaps: true, tension: 0 }],
       },
       options: { responsive: true, maintainAspectRatio: false,
@@ -136,7 +136,7 @@ async function drawGroups(canvas, groups) {
       type: 'bar',
       data: {
         labels: groups.map((g) => g.name),
-        datasets: [{ label: t('dashboard.groupIndex'), data: groups.map((g) => g.value), backgroundColor: '#0b5cad' }],
+        datasets: [{ label: t('dashboard.groupIndex'), data: groups.map((g) => g.index), backgroundColor: '#0b5cad' }],
       },
       options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false,
         scales: { x: { min: 0, max: 1 } }, plugins: { legend: { display: false } } },
@@ -185,9 +185,9 @@ export async function render(main, ctx) {
     return;
   }
   const leadsOf = (code) => ((planDoc?.indicators || []).find((x) => x.code === code)?.lead) || [];
-  const groups = (s.groups || []).filter((g) => g.value !== null);
+  const groups = (s.groups || []).filter((g) => g.index !== null);
   const canvas = h('canvas', { id: 'dash-groups', 'aria-label': t('dashboard.groups'), role: 'img' });
-  const trend = (s.trend || []).filter((p) => p.value !== null);
+  const trend = (s.trend || []).filter((p) => p.index !== null);
   const trendCanvas = h('canvas', { id: 'dash-trend', 'aria-label': t('dashboard.trend'), role: 'img' });
   const c = s.completeness || {};
   const deadline = c.unit_deadline || periodDeadline(periods, s.period);
@@ -201,9 +201,9 @@ export async function render(main, ctx) {
     h('section', { class: 'cards-row', 'aria-label': t('dashboard.summary') },
       h('ul', { class: 'cards' },
         h('li', {}, h('p', { class: 'muted' }, `${t('dashboard.index')} (${periodName(s.period)})`),
-          h('p', { class: 'big', id: 'dash-index' }, index(s.plan?.value),
+          h('p', { class: 'big', id: 'dash-index' }, index(s.total?.index),
             open ? h('span', { class: 'provisional' }, ` (${t('db.provisional')})`) : null),
-          h('p', { class: 'muted' }, t('dashboard.counted', { n: s.plan?.counted ?? 0, m: s.plan?.nodata ?? 0 }))),
+          h('p', { class: 'muted' }, t('dashboard.counted', { n: s.total?.counted ?? 0, m: s.total?.nodata ?? 0 }))),
         h('li', {}, h('p', { class: 'muted' }, t('dashboard.reports')),
           h('p', { class: 'big', id: 'dash-received' }, `${c.received ?? 0}/${c.expected ?? 0}`),
           h('p', { class: 'muted', id: 'dash-counts' }, [
@@ -219,7 +219,7 @@ export async function render(main, ctx) {
     trend.length > 1
       ? [h('div', { class: 'chart chart-trend' }, trendCanvas),
         h('details', {}, h('summary', {}, t('dashboard.trendTable')),
-          stackTable([t('dashboard.periodCol'), t('dashboard.index')], trend.map((p) => [periodName(p.period), index(p.value)]),
+          stackTable([t('dashboard.periodCol'), t('dashboard.index')], trend.map((p) => [periodName(p.period), index(p.index)]),
             { num: [1] }))]
       : h('p', { class: 'muted', id: 'dash-trend-none' }, t('dashboard.trendNone')),
     h('h2', {}, t('dashboard.groups')),
