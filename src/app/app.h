@@ -70,4 +70,22 @@ void app_close(app *a);
 dti_rc app_read_begin(app *a, dti_err *e);
 void app_read_end(app *a);
 
+/* ---- connections of a long-running entry point (app_conn.c) ------------
+ * The server keeps a pool of store handles, one per worker at most, and
+ * builds each request's context on one of them (http/server.c); these are
+ * the only store calls it needs, so that http/ includes no store/ header.
+ * A handle is used by one thread at a time. */
+
+/* Open a handle on DB (store_open's URL: migrations are applied by the
+ * first one). *OUT owned by the caller, closed with app_conn_close; NULL on
+ * failure. */
+dti_rc app_conn_open(const char *db, store **out, dti_err *e);
+/* Close a handle of app_conn_open. NULL is a no-op. */
+void app_conn_close(store *s);
+/* The process is stopping (dti serve on SIGTERM): from now on no handle
+ * waits for a lock held elsewhere; such a wait ends at once with
+ * DTI_ERR_BUSY (store_stop_waits). Cannot be undone. */
+void app_stop_waits(void);
+
+
 #endif

@@ -84,7 +84,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
         audit_mark m;
         char txt[AUDIT_HEAD_TEXT];
         /* the same permission as verify: the head is the log's */
-        if (auth_can(a.st, &u, AUTH_AUDIT, 0, &e) || audit_anchor(a.st, "head", app_now(), &m, &e)) {
+        if (auth_can(a.st, &u, AUTH_AUDIT, 0, &e) || audit_anchor(a.st, "head", a.now, &m, &e)) {
             status = cli_error(&e);
         } else if (json) {
             json_t *o = json_pack("{s:I, s:s, s:s, s:b}", "seq", (json_int_t)m.seq, "hash", m.hash, "head",
@@ -101,7 +101,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
     if (!is_log) {
         audit_check c;
         char txt[AUDIT_HEAD_TEXT];
-        if (audit_verify_heads(a.st, &u, heads, nheads, &c, &e)) {
+        if (audit_verify_heads(&a, heads, nheads, &c, &e)) {
             status = cli_error(&e);
         } else if (c.ok) {
             printf("%s: %lld %s\n", TR("Nhật ký nguyên vẹn", "The audit log holds"), (long long)c.entries,
@@ -133,7 +133,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
         return status;
     }
     json_t *log = NULL;
-    if (audit_log(a.st, &u, entity, entity_id, limit, &log, &e)) {
+    if (audit_log(&a, entity, entity_id, limit, &log, &e)) {
         status = cli_error(&e);
     } else if (json) {
         cli_print_json(log);

@@ -16,15 +16,12 @@
 
 static int do_backup(cli_ctx *ctx, const char *dest, int with_key)
 {
-    store *s = NULL;
     dti_err e;
-    app_backup_result r;
+    audit_backup_result r;
     char head[AUDIT_HEAD_TEXT];
     dti_err_clear(&e);
-    if (store_open_ex(ctx->db, STORE_OPEN_NO_MIGRATE, &s, &e))
-        return cli_error(&e);
     int status = CLI_OK;
-    if (app_backup(s, dest, with_key, app_now(), &r, &e)) {
+    if (audit_backup_db(ctx->db, dest, with_key, app_now(), &r, &e)) {
         status = cli_error(&e);
     } else if (ctx->json) {
         json_t *o = json_pack("{s:s, s:I, s:s, s:b, s:b, s:b}", "backup", dest, "audit_seq", (json_int_t)r.head.seq,
@@ -44,17 +41,16 @@ static int do_backup(cli_ctx *ctx, const char *dest, int with_key)
             printf("  %s\n", TR("không chép khóa nhật ký (--no-key): hãy giữ tệp .audit-key ở nơi an toàn",
                                 "the audit key was not copied (--no-key): keep the .audit-key file safe elsewhere"));
     }
-    store_close(s);
     return status;
 }
 
 static int do_restore(cli_ctx *ctx, const char *src, int force)
 {
     dti_err e;
-    app_restore_result r;
+    audit_restore_result r;
     char head[AUDIT_HEAD_TEXT];
     dti_err_clear(&e);
-    if (app_restore(ctx->db, src, force, app_now(), &r, &e))
+    if (audit_restore(ctx->db, src, force, app_now(), &r, &e))
         return cli_error(&e);
     printf("%s %s %s %s\n", TR("Đã khôi phục", "Restored"), ctx->db, TR("từ", "from"), src);
     if (r.kept[0])

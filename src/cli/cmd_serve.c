@@ -136,7 +136,7 @@ static dti_rc bootstrap_admin(const char *db, const char *name, dti_err *e)
                           "--admin cần mật khẩu trong biến môi trường DTI_ADMIN_PASSWORD",
                           "--admin needs the password in the environment variable DTI_ADMIN_PASSWORD");
         else
-            rc = auth_user_add(a.st, NULL, name, name, ROLE_ADMIN, 0, pw, app_now(), NULL, e);
+            rc = auth_user_add(a.st, NULL, name, name, ROLE_ADMIN, 0, pw, a.now, NULL, e);
     }
     app_close(&a);
     return rc;
@@ -220,8 +220,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     }
     cfg.host = host;
     cfg.db_url = ctx->db;
-    cfg.db_open = store_open;
-    cfg.db_close = store_close;
+    cfg.db_open = app_conn_open;
+    cfg.db_close = app_conn_close;
     cfg.tls_cert = cert;
     cfg.tls_key = key;
 

@@ -75,7 +75,7 @@ static int user_add(cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     int64_t id = 0;
-    dti_rc rc = auth_user_add(a.st, ap, name, display, (auth_role)r, org_id, pw, app_now(), &id, &e);
+    dti_rc rc = auth_user_add(a.st, ap, name, display, (auth_role)r, org_id, pw, a.now, &id, &e);
     sodium_memzero(pw, sizeof pw);
     if (rc) {
         status = cli_error(&e);
@@ -107,7 +107,7 @@ static int user_passwd(cli_ctx *ctx, int argc, char **argv)
         app_close(&a);
         return CLI_BAD_INPUT;
     }
-    dti_rc rc = auth_user_passwd(a.st, &u, name, pw, app_now(), &e);
+    dti_rc rc = auth_user_passwd(&a, name, pw, &e);
     sodium_memzero(pw, sizeof pw);
     if (rc)
         status = cli_error(&e);
@@ -133,7 +133,7 @@ static int user_list(cli_ctx *ctx, int argc, char **argv)
         return status;
     dti_err e;
     dti_err_clear(&e);
-    if (auth_user_list(a.st, &u, &list, &n, &e)) {
+    if (auth_user_list(&a, &list, &n, &e)) {
         status = cli_error(&e);
         goto out;
     }
@@ -170,7 +170,7 @@ static int user_active(cli_ctx *ctx, int argc, char **argv, int active)
         return status;
     dti_err e;
     dti_err_clear(&e);
-    if (auth_user_set_active(a.st, &u, argv[1], active, app_now(), &e))
+    if (auth_user_set_active(&a, argv[1], active, &e))
         status = cli_error(&e);
     else
         printf("%s %s\n", active ? TR("Đã mở khóa", "Enabled") : TR("Đã khóa", "Disabled"), argv[1]);
@@ -209,7 +209,7 @@ static int user_set(cli_ctx *ctx, int argc, char **argv)
     dti_err e;
     dti_err_clear(&e);
     if ((org && report_org_find(a.st, 0, org, &c.org_id, &e)) || auth_user_get(a.st, name, &target, &e) ||
-        auth_user_update(a.st, &u, target.id, &c, app_now(), &target, &e))
+        auth_user_update(&a, target.id, &c, &target, &e))
         status = cli_error(&e);
     else
         printf("%s %s (%s, %s %lld)\n", TR("Đã sửa người dùng", "Changed user"), target.name,
@@ -234,7 +234,7 @@ static int user_email(cli_ctx *ctx, int argc, char **argv)
     if (auth_user_get(a.st, argv[1], &target, &e))
         status = cli_error(&e);
     else if (argc == 3 && remind_email_set_as(a.st, &u, target.id, strcmp(argv[2], "--clear") == 0 ? NULL : argv[2],
-                                           app_now(), &e))
+                                           a.now, &e))
         status = cli_error(&e);
     else if (remind_email_get_as(a.st, &u, target.id, &addr, &e))
         status = cli_error(&e);

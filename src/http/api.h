@@ -61,6 +61,17 @@ void api_user_email_set(struct http_req *r);
 void api_plan_reminders_get(struct http_req *r);
 void api_plan_reminders_set(struct http_req *r);
 void api_reminders_run(struct http_req *r);
+/* api_review.c */
+void api_review_evidence(struct http_req *r);
+void api_evidence_view(struct http_req *r);
+/* api_appraise.c */
+void api_index_load(struct http_req *r);
+void api_score_self(struct http_req *r);
+void api_score_review(struct http_req *r);
+void api_appraisal(struct http_req *r);
+/* api_units.c */
+void api_unit_add(struct http_req *r);
+void api_unit_rename(struct http_req *r);
 /* api_export.c */
 void api_export_report(struct http_req *r);
 void api_export_report_post(struct http_req *r);

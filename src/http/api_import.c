@@ -153,7 +153,7 @@ void api_import_preview(http_req *r)
         for (size_t i = 0; i < res.warnings.n; i++)
             if (strlist_find(&warn, res.warnings.v[i]) < 0 && strlist_add(&warn, res.warnings.v[i]))
                 goto oom;
-    } else if (strlist_add(&warn, de.msg)) {
+    } else if (de.code != DTI_ERR_PERM && strlist_add(&warn, de.msg)) {
         goto oom;
     }
     /* "calendar": the regime the document states, proposed for the
@@ -166,6 +166,9 @@ void api_import_preview(http_req *r)
                        (json_int_t)res.nunits_new, "commune_id",
                        res.commune_id ? json_integer(res.commune_id) : json_null(), "calendar",
                        calendar_json(&cal.rules, &cal.sources, &cal.unread));
+    /* another commune's plan: "refused" says so, for the screen to stop at once (issue 13 §6) */
+    if (answer && de.code == DTI_ERR_PERM)
+        json_object_set_new(answer, "refused", json_pack("{s:s, s:s?}", "message", de.msg, "commune", p->commune));
     http_reply_json(r, 200, answer);
     goto out;
 oom:

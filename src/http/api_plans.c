@@ -5,6 +5,7 @@
  * is kept per user until the data change (app/score_cache.h). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "app/app.h"
 #include "app/plan/plans.h"
 #include "app/auth/auth.h"

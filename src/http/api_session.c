@@ -48,13 +48,13 @@ void api_login(http_req *r)
     const char *login, *password;
     http_user u;
     http_session s;
-    store *db;
+    app *a;
     dti_err_clear(&e);
     memset(&u, 0, sizeof u);
     memset(&s, 0, sizeof s);
     if (http_json_body(r, &body, &e) != DTI_OK || !(login = need_str(body, "login", 64, &e)) ||
-        !(password = need_str(body, "password", 1024, &e)) || !(db = http_db(r, &e)) ||
-        http_auth_login(db, login, password, r->ip, &u, &s, &e) != DTI_OK) {
+        !(password = need_str(body, "password", 1024, &e)) || !(a = http_app(r, &e)) ||
+        http_auth_login(a, login, password, r->ip, &u, &s, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }
@@ -66,8 +66,8 @@ void api_logout(http_req *r)
 {
     dti_err e;
     dti_err_clear(&e);
-    store *db = http_db(r, &e);
-    if (!db || http_auth_logout(db, r->sid, &e) != DTI_OK) {
+    app *a = http_app(r, &e);
+    if (!a || http_auth_logout(a, r->sid, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

@@ -18,11 +18,11 @@
 #include "http/api.h"
 #include "http/server.h"
 
-/* The request's store and acting user (fresh from the store); 0 or -1 (replied). */
-static int begin(http_req *r, store **db, auth_user *u, dti_err *e)
+/* The request's context and acting user (fresh from the store); 0 or -1 (replied). */
+static int begin(http_req *r, app **a, auth_user *u, dti_err *e)
 {
     dti_err_clear(e);
-    if (!(*db = http_db(r, e)) || auth_user_get_id(*db, r->user->id, u, e) != DTI_OK) {
+    if (!(*a = http_app(r, e)) || auth_user_get_id((*a)->st, r->user->id, u, e) != DTI_OK) {
         http_reply_error(r, e);
         return -1;
     }
@@ -120,10 +120,10 @@ static const char *org_name(const auth_org *orgs, size_t n, int64_t id)
 }
 
 /* One account as the API shows it (never the hash). NULL on no memory. */
-static json_t *user_json(store *db, const auth_user *actor, const auth_user *u, const auth_org *orgs, size_t norgs)
+static json_t *user_json(app *a, const auth_user *actor, const auth_user *u, const auth_org *orgs, size_t norgs)
 {
     dti_err no;
-    int manage = auth_can_user(db, actor, AUTH_USER_MANAGE, u, &no) == DTI_OK;
+    int manage = auth_can_user(a->st, actor, AUTH_USER_MANAGE, u, &no) == DTI_OK;
     const char *on = u->org_id > 0 ? org_name(orgs, norgs, u->org_id) : NULL;
     return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:b, s:b, s:b}", "id", (json_int_t)u->id, "login", u->name,
                      "display", u->display, "role", auth_role_name(u->role), "org_id",
@@ -133,17 +133,17 @@ static json_t *user_json(store *db, const auth_user *actor, const auth_user *u, 
 }
 
 /* Reply STATUS with {"user": U}. */
-static void reply_user(http_req *r, int status, store *db, const auth_user *actor, const auth_user *u)
+static void reply_user(http_req *r, int status, app *a, const auth_user *actor, const auth_user *u)
 {
     dti_err e;
     auth_org *orgs = NULL;
     size_t n = 0;
     dti_err_clear(&e);
-    if (auth_org_list(db, actor, &orgs, &n, &e) != DTI_OK) {
+    if (auth_org_list(a, &orgs, &n, &e) != DTI_OK) {
         reply_error(r, &e);
         return;
     }
-    json_t *j = user_json(db, actor, u, orgs, n);
+    json_t *j = user_json(a, actor, u, orgs, n);
     auth_org_list_free(orgs, n);
     http_reply_json(r, status, j ? json_pack("{s:o}", "user", j) : NULL);
 }
@@ -151,14 +151,14 @@ static void reply_user(http_req *r, int status, store *db, const auth_user *acto
 void api_users_list(http_req *r)
 {
     dti_err e;
-    store *db;
+    app *a;
     auth_user me, *list = NULL;
     auth_org *orgs = NULL;
     size_t n = 0, norgs = 0;
     json_t *arr = NULL, *roles = NULL;
-    if (begin(r, &db, &me, &e))
+    if (begin(r, &a, &me, &e))
         return;
-    if (auth_user_list(db, &me, &list, &n, &e) != DTI_OK || auth_org_list(db, &me, &orgs, &norgs, &e) != DTI_OK) {
+    if (auth_user_list(a, &list, &n, &e) != DTI_OK || auth_org_list(a, &orgs, &norgs, &e) != DTI_OK) {
         reply_error(r, &e);
         goto out;
     }
@@ -167,7 +167,7 @@ void api_users_list(http_req *r)
     if (!arr || !roles)
         goto nomem;
     for (size_t i = 0; i < n; i++)
-        if (json_array_append_new(arr, user_json(db, &me, &list[i], orgs, norgs)))
+        if (json_array_append_new(arr, user_json(a, &me, &list[i], orgs, norgs)))
             goto nomem;
     unsigned grant = auth_roles_grantable(&me);
     for (int k = ROLE_ADMIN; k <= ROLE_VIEWER; k++)
@@ -189,37 +189,37 @@ void api_user_create(http_req *r)
 {
     static const char *const allowed[] = {"login", "display", "role", "org_id", "password", NULL};
     dti_err e;
-    store *db;
+    app *a;
     auth_user me, nu;
     json_t *body;
     const char *login, *display, *password;
     int role;
     int64_t org_id, id = 0;
-    if (begin(r, &db, &me, &e))
+    if (begin(r, &a, &me, &e))
         return;
     if (http_json_body(r, &body, &e) || only_members(body, allowed, &e) ||
         str_member(body, "login", AUTH_NAME_MAX * 4, 1, &login, &e) ||
         str_member(body, "display", AUTH_DISPLAY_MAX * 4, 0, &display, &e) || role_member(body, 1, &role, &e) ||
         org_member(body, &org_id, &e) || str_member(body, "password", AUTH_PASSWORD_MAX * 4, 1, &password, &e) ||
-        auth_user_add(db, &me, login, display, (auth_role)role, org_id < 0 ? 0 : org_id, password, app_now(), &id,
+        auth_user_add(a->st, &me, login, display, (auth_role)role, org_id < 0 ? 0 : org_id, password, a->now, &id,
                       &e) ||
-        auth_user_get_id(db, id, &nu, &e)) {
+        auth_user_get_id(a->st, id, &nu, &e)) {
         reply_error(r, &e);
         return;
     }
-    reply_user(r, 201, db, &me, &nu);
+    reply_user(r, 201, a, &me, &nu);
 }
 
 void api_user_update(http_req *r)
 {
     static const char *const allowed[] = {"display", "role", "org_id", "active", NULL};
     dti_err e;
-    store *db;
+    app *a;
     auth_user me, after;
     json_t *body, *act;
     int64_t uid;
     auth_user_change c = {NULL, -1, -1, -1};
-    if (begin(r, &db, &me, &e))
+    if (begin(r, &a, &me, &e))
         return;
     if (http_param_id(r, "uid", &uid, &e) || http_json_body(r, &body, &e) || only_members(body, allowed, &e) ||
         str_member(body, "display", AUTH_DISPLAY_MAX * 4, 0, &c.display, &e) || role_member(body, 0, &c.role, &e) ||
@@ -240,27 +240,27 @@ void api_user_update(http_req *r)
                         "nothing to change: send display, role, org_id or active");
         return;
     }
-    if (auth_user_update(db, &me, uid, &c, app_now(), &after, &e)) {
+    if (auth_user_update(a, uid, &c, &after, &e)) {
         reply_error(r, &e);
         return;
     }
-    reply_user(r, 200, db, &me, &after);
+    reply_user(r, 200, a, &me, &after);
 }
 
 void api_user_password(http_req *r)
 {
     static const char *const allowed[] = {"password", NULL};
     dti_err e;
-    store *db;
+    app *a;
     auth_user me;
     json_t *body;
     const char *password;
     int64_t uid;
-    if (begin(r, &db, &me, &e))
+    if (begin(r, &a, &me, &e))
         return;
     if (http_param_id(r, "uid", &uid, &e) || http_json_body(r, &body, &e) || only_members(body, allowed, &e) ||
         str_member(body, "password", AUTH_PASSWORD_MAX * 4, 1, &password, &e) ||
-        auth_user_reset_password(db, &me, uid, password, app_now(), &e)) {
+        auth_user_reset_password(a, uid, password, &e)) {
         reply_error(r, &e);
         return;
     }
@@ -271,16 +271,16 @@ void api_me_password(http_req *r)
 {
     static const char *const allowed[] = {"current", "password", NULL};
     dti_err e;
-    store *db;
+    app *a;
     auth_user me;
     json_t *body;
     const char *current, *password;
-    if (begin(r, &db, &me, &e))
+    if (begin(r, &a, &me, &e))
         return;
     if (http_json_body(r, &body, &e) || only_members(body, allowed, &e) ||
         str_member(body, "current", AUTH_PASSWORD_MAX * 4, 1, &current, &e) ||
         str_member(body, "password", AUTH_PASSWORD_MAX * 4, 1, &password, &e) ||
-        auth_password_change(db, &me, current, password, r->sid, app_now(), &e)) {
+        auth_password_change(a, current, password, r->sid, &e)) {
         reply_error(r, &e);
         return;
     }
@@ -290,14 +290,14 @@ void api_me_password(http_req *r)
 void api_orgs(http_req *r)
 {
     dti_err e;
-    store *db;
+    app *a;
     auth_user me;
     auth_org *orgs = NULL;
     size_t n = 0;
     json_t *arr;
-    if (begin(r, &db, &me, &e))
+    if (begin(r, &a, &me, &e))
         return;
-    if (auth_org_list(db, &me, &orgs, &n, &e)) {
+    if (auth_org_list(a, &orgs, &n, &e)) {
         reply_error(r, &e);
         return;
     }

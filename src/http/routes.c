@@ -12,6 +12,8 @@
  * route may take (each file still checked against its own limit). */
 #define REPORT_CSV_MAX ((size_t)4 << 20)
 #define EVIDENCE_UPLOAD_MAX HTTP_MAX_UPLOAD
+/* A point table (app/score.h SCORING_INDEX_MAX_BYTES) with the multipart's room. */
+#define INDEX_UPLOAD_MAX (((size_t)2 << 20) + 65536)
 /* An edit of one indicator or task: its texts (app/planedit.h limits) with room. */
 #define PLAN_EDIT_MAX ((size_t)1 << 20)
 
@@ -36,10 +38,16 @@ const route api_routes[] = {
     {"POST", "/api/v1/plans/:id/reports/:org/:period/evidence",     api_report_attach,   ROUTE_SESSION | ROUTE_MULTIPART, EVIDENCE_UPLOAD_MAX},
     {"GET",  "/api/v1/evidence/:eid", api_evidence_get,   ROUTE_SESSION, 0},
     {"POST", "/api/v1/evidence/:eid/check", api_evidence_check, ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/evidence/:eid/view",  api_evidence_view,  ROUTE_SESSION, 0},
+    {"GET",  "/api/v1/plans/:id/reports/:org/:period/evidence", api_review_evidence, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/completeness/:period", api_completeness, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/score/:period", api_score, ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/rankings", api_rankings, ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/publish",  api_publish,  ROUTE_SESSION, 0},
+    {"POST", "/api/v1/plans/:id/index",    api_index_load, ROUTE_SESSION | ROUTE_MULTIPART, INDEX_UPLOAD_MAX},
+    {"GET",  "/api/v1/plans/:id/appraisal/:period", api_appraisal, ROUTE_SESSION, 0},
+    {"PUT",  "/api/v1/plans/:id/score/:period/criteria/:code/self",   api_score_self,   ROUTE_SESSION, 8192},
+    {"PUT",  "/api/v1/plans/:id/score/:period/criteria/:code/review", api_score_review, ROUTE_SESSION, 8192},
     {"GET",  "/api/v1/audit",              api_audit,    ROUTE_SESSION, 0},
     {"GET",  "/api/v1/plans/:id/periods",  api_calendar_periods, ROUTE_SESSION, 0},
     {"PUT",  "/api/v1/plans/:id/calendar", api_calendar_set,     ROUTE_SESSION, 8192},
@@ -49,6 +57,8 @@ const route api_routes[] = {
     {"POST", "/api/v1/users/:uid/password", api_user_password, ROUTE_SESSION, 0},
     {"POST", "/api/v1/me/password",        api_me_password,   ROUTE_SESSION, 0},
     {"GET",  "/api/v1/orgs",               api_orgs,          ROUTE_SESSION, 0},
+    {"POST", "/api/v1/orgs/:oid/units",    api_unit_add,      ROUTE_SESSION, 4096},
+    {"PATCH", "/api/v1/orgs/:oid",         api_unit_rename,   ROUTE_SESSION, 4096},
     {"PATCH", "/api/v1/plans/:id/indicators/:code", api_indicator_edit, ROUTE_SESSION, PLAN_EDIT_MAX},
     {"PATCH", "/api/v1/plans/:id/tasks/:code",      api_task_edit,      ROUTE_SESSION, PLAN_EDIT_MAX},
     {"GET",  "/api/v1/plans/:id/assignments",       api_assignments,    ROUTE_SESSION, 0},

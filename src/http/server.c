@@ -517,6 +517,16 @@ void http_reply_empty(http_req *r, int status)
     set_reply(r, status, MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT), NULL);
 }
 
+/* Whether the handler set header NAME itself (it then replaces the default:
+ * the evidence preview's CSP sandbox and X-Frame-Options, api_review.c). */
+static int own_header(const struct http_req_priv *p, const char *name)
+{
+    for (const struct hdr *h = p->hdrs; h; h = h->next)
+        if (strcasecmp(h->name, name) == 0)
+            return 1;
+    return 0;
+}
+
 /* Add the security headers and the handler's own, and queue the reply. */
 static enum MHD_Result queue(http_req *r)
 {
@@ -529,9 +539,11 @@ static enum MHD_Result queue(http_req *r)
             return MHD_NO;
     }
     struct MHD_Response *resp = p->resp;
-    MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+    if (!own_header(p, "Content-Security-Policy"))
+        MHD_add_response_header(resp, "Content-Security-Policy", CSP);
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    if (!own_header(p, "X-Frame-Options"))
+        MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
     MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
     MHD_add_response_header(resp, "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -610,12 +622,17 @@ static int check_session(http_req *r, dti_err *e)
         dti_fail(e, DTI_ERR_AUTH, NULL, "Cần đăng nhập", "Login required");
         return -1;
     }
-    store *db = http_db(r, e);
-    if (!db)
+    /* the request's context, built before its user is known: the user is
+     * set below once the session holds (the caller drops the context with
+     * the handle before the body is read, and http_app builds it again) */
+    app *a = http_app(r, e);
+    if (!a)
         return -1;
-    if (http_auth_session(db, sid, &p->user, p->csrf, e) != DTI_OK)
+    if (http_auth_session(a, sid, &p->user, p->csrf, e) != DTI_OK)
         return -1;
     r->user = &p->user;
+    a->user_id = p->user.id;
+    a->account = &p->user.account;
     r->sid = arena_strdup(&r->pool, sid);
     if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) {
         const char *tok = http_header(r, "X-CSRF-Token");
@@ -1092,7 +1109,7 @@ void http_server_stop(http_server *s, unsigned grace_ms)
     if (!s)
         return;
     MHD_socket ls = MHD_quiesce_daemon(s->d);
-    store_stop_waits();     /* a handler waiting for a lock answers 503 now */
+    app_stop_waits();       /* a handler waiting for a lock answers 503 now */
     for (unsigned waited = 0; waited < grace_ms; waited += 20) {
         const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (!di || di->num_connections == 0)

@@ -47,7 +47,6 @@
 #include "app/app.h"
 #include "http/router.h"
 #include "http/session.h"
-#include "store/store.h"
 
 /* Limits. */
 #define HTTP_MAX_BODY        ((size_t)1 << 20)   /* default body bytes of a route */
@@ -77,8 +76,9 @@ typedef struct http_server_cfg {
     size_t body_budget;         /* request bodies held in memory at once, bytes (0: HTTP_BODY_BUDGET);
                                  * a request that would go over it answers 503 */
     const char *db_url;         /* the store every worker opens */
-    /* How to open and close a store (store_open/store_close); NULL when the
-     * server runs without one (every handler needing it answers 503). */
+    /* How to open and close a store handle (app_conn_open/app_conn_close,
+     * app/app.h); NULL when the server runs without one (every handler
+     * needing it answers 503). */
     dti_rc (*db_open)(const char *url, store **out, dti_err *e);
     void (*db_close)(store *s);
     const char *tls_cert;       /* PEM text, or NULL for plain HTTP; TLS 1.2 and 1.3 only */
@@ -152,7 +152,9 @@ const http_part *http_part_get(http_req *r, const char *name);
 dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_err *e);
 /* The store handle of this request (taken from the pool on first use and
  * given back when its reply is queued). NULL with E filled when there is
- * none: DTI_ERR_BUSY (503) when no handle came free within a bounded wait. */
+ * none: DTI_ERR_BUSY (503) when no handle came free within a bounded wait.
+ * For handlers not yet moved to http_app: once none calls it, it goes
+ * (handlers hand the context to app/ and touch no store). */
 store *http_db(http_req *r, dti_err *e);
 /* The app context of this request (app/app.h): the request's store handle
  * (as http_db), the session's user (0 without one) with the account the

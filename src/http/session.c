@@ -1,6 +1,6 @@
 /* session.c — http/session.h over app/auth.h (logins with throttling,
  * sessions with idle and absolute expiry, CSRF tokens). The one file that
- * ties the server's accounts to app/; the clock is read here. */
+ * ties the server's accounts to app/; the time is the request's (a->now). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -20,15 +20,14 @@ static void fill_user(const auth_user *a, http_user *u)
     u->account = *a;
 }
 
-dti_rc http_auth_login(store *db, const char *login, const char *password, const char *ip,
+dti_rc http_auth_login(app *a, const char *login, const char *password, const char *ip,
                        http_user *u, http_session *s, dti_err *e)
 {
     auth_user au;
     char sid[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
-    time_t now = app_now();
-    dti_rc rc = auth_login(db, login, password, now, &au, e);
+    dti_rc rc = auth_login(a, login, password, &au, e);
     if (rc == DTI_OK)
-        rc = auth_session_new(db, &au, now, sid, csrf, e);
+        rc = auth_session_new(a, &au, sid, csrf, e);
     if (rc != DTI_OK)
         return rc;
     fill_user(&au, u);
@@ -38,11 +37,11 @@ dti_rc http_auth_login(store *db, const char *login, const char *password, const
     return DTI_OK;
 }
 
-dti_rc http_auth_session(store *db, const char *sid, http_user *u, char *csrf, dti_err *e)
+dti_rc http_auth_session(app *a, const char *sid, http_user *u, char *csrf, dti_err *e)
 {
     auth_user au;
     char tok[AUTH_TOKEN_HEX];
-    dti_rc rc = auth_session_check(db, sid, app_now(), &au, tok, e);
+    dti_rc rc = auth_session_check(a, sid, &au, tok, e);
     if (rc != DTI_OK)
         return rc;
     fill_user(&au, u);
@@ -50,7 +49,7 @@ dti_rc http_auth_session(store *db, const char *sid, http_user *u, char *csrf, d
     return DTI_OK;
 }
 
-dti_rc http_auth_logout(store *db, const char *sid, dti_err *e)
+dti_rc http_auth_logout(app *a, const char *sid, dti_err *e)
 {
-    return auth_session_end(db, sid, e);
+    return auth_session_end(a, sid, e);
 }

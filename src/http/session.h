@@ -11,8 +11,8 @@
 #define DTI_HTTP_SESSION_H
 #include <stdint.h>
 #include "app/auth/auth.h"
+#include "app/app.h"
 #include "base/err.h"
-#include "store/store.h"
 
 #define HTTP_TOKEN_LEN 64           /* hex digits of a session id or CSRF token */
 #define HTTP_SESSION_COOKIE "dti_session"
@@ -36,19 +36,22 @@ typedef struct http_session {
     long max_age;                   /* seconds the cookie should live (absolute expiry) */
 } http_session;
 
+/* Each takes the request's context A (http_app): its store handle, and its
+ * "now" as the time of the login or the check. */
+
 /* Check LOGIN and PASSWORD (from client address IP, for throttling and the
  * audit log) and open a session: fills *U and *S. DTI_ERR_AUTH with one
  * message for a bad login or password alike; DTI_ERR_CONFLICT when the
  * account is locked for a while after repeated failures. */
-dti_rc http_auth_login(store *db, const char *login, const char *password, const char *ip,
+dti_rc http_auth_login(app *a, const char *login, const char *password, const char *ip,
                        http_user *u, http_session *s, dti_err *e);
 
 /* The live session SID: fills *U and CSRF (HTTP_TOKEN_LEN + 1 bytes) and
  * marks it used. DTI_ERR_AUTH when there is no such session or it has
  * expired. */
-dti_rc http_auth_session(store *db, const char *sid, http_user *u, char *csrf, dti_err *e);
+dti_rc http_auth_session(app *a, const char *sid, http_user *u, char *csrf, dti_err *e);
 
 /* End session SID (no-op when it does not exist). */
-dti_rc http_auth_logout(store *db, const char *sid, dti_err *e);
+dti_rc http_auth_logout(app *a, const char *sid, dti_err *e);
 
 #endif

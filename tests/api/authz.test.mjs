@@ -90,6 +90,7 @@ before(async () => {
   A.plan = planA.id;
   A.planB = planB.id;
   A.province = (await get('/api/v1/orgs', 'admin')).body.orgs.find((o) => o.kind === 'province' && o.name === 'Bình Nguyên').id;
+  A.commune = (await get('/api/v1/orgs', 'admin')).body.orgs.find((o) => o.kind === 'commune' && o.name === 'Hòa Bình').id;
   // the report of vhxh's unit for the last demo month, and one of its evidence files
   const me = await get('/api/v1/me', 'vhxh');
   A.org = me.body.org_id ?? me.body.user?.org_id;
@@ -136,6 +137,12 @@ async function call(method, p, user, body, nocsrf = false) {
 }
 
 const sample = () => fs.readFileSync(`${ROOT}/samples/hoa-binh-2026.md`);
+// a point table with a header only: refused (400) once the permission is checked
+function indexForm() {
+  const fd = new FormData();
+  fd.append('file', new Blob(['ma,ten,diem toi da\n']), 'bo-chi-so.csv');
+  return fd;
+}
 function upload() {
   const fd = new FormData();
   fd.append('file', new Blob([sample()]), 'hoa-binh-2026.md');
@@ -219,6 +226,17 @@ const ROUTES = [
   { m: 'POST', p: '/api/v1/plans/:id/export/:period', url: () => `/api/v1/plans/${A.plan}/export/${PERIOD}`, body: () => ({ format: 'csv' }), exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/provinces/:pid/export/:period', url: () => `/api/v1/provinces/${A.province}/export/${PERIOD}?format=xlsx`, exp: R({ coordinator: 404, reporter: 404, viewer: 404, foreign: 404 }) },
   { m: 'GET', p: '/api/v1/plans/:id/export-settings', url: () => `/api/v1/plans/${A.plan}/export-settings`, exp: R({ coordinator: 200, reporter: 403, viewer: 200, foreign: 404 }) },
+  // issue 13 §6 (api_review.c, api_appraise.c, api_units.c): the bodies pass the permission check and are then
+  // refused (400: an empty table, a bad period, an empty name), so A's data stay as they are; a reporter's
+  // scope is its unit, so the commune's units are out of it (404)
+  { m: 'GET', p: '/api/v1/evidence/:eid/view', url: () => `/api/v1/evidence/${A.eid}/view`, exp: READ },
+  { m: 'GET', p: '/api/v1/plans/:id/reports/:org/:period/evidence', url: () => rep() + '/evidence', exp: READ },
+  { m: 'GET', p: '/api/v1/plans/:id/appraisal/:period', url: () => `/api/v1/plans/${A.plan}/appraisal/${PERIOD}`, exp: R({ coordinator: 200, reporter: [200, 403], viewer: 200, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/index', url: () => `/api/v1/plans/${A.plan}/index`, body: indexForm, exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/plans/:id/score/:period/criteria/:code/self', url: () => `/api/v1/plans/${A.plan}/score/x/criteria/1.1/self`, body: () => ({ points: 1 }), exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'PUT', p: '/api/v1/plans/:id/score/:period/criteria/:code/review', url: () => `/api/v1/plans/${A.plan}/score/x/criteria/1.1/review`, body: () => ({ points: 1, reason: 'kiểm tra quyền' }), exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/orgs/:oid/units', url: () => `/api/v1/orgs/${A.commune}/units`, body: () => ({ name: ' ' }), exp: R({ admin: 400, coordinator: 400, reporter: 404, viewer: 403, foreign: 404 }) },
+  { m: 'PATCH', p: '/api/v1/orgs/:oid', url: () => `/api/v1/orgs/${A.org}`, body: () => ({ name: ' ' }), exp: R({ admin: 400, coordinator: 400, reporter: 404, viewer: 403, foreign: 404 }) },
   { m: 'PUT', p: '/api/v1/plans/:id/export-settings', url: () => `/api/v1/plans/${A.plan}/export-settings`, body: () => ({}), exp: R({ coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
 ];
 

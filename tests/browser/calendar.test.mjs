@@ -94,19 +94,42 @@ for (const width of [1280, 360]) {
       await noSideways(page, width, 'calendar');
       await page.screenshot({ path: path.join(ART, `calendar-${width}.png`), fullPage: true });
 
-      // the coordinator's form: a bad monthly deadline beside its field, then a good one
-      await page.fill('#cal-month-unit', '15+x');
-      assert.match(await page.inputValue("#cal-raw"), /month:unit=15\+x/);
+      // the coordinator's form: choices, not a rule to type (issue 13 §6).
+      // A day that does not exist is said at once, in words, where it was chosen
+      await page.selectOption('#cal-month-unit-mode', 'after');
+      await page.fill('#cal-month-unit-day', '32');
+      assert.equal((await page.textContent('#cal-month-unit-error')).trim(), 'Không có ngày 32; chọn 1–31.');
+      assert.equal(await page.getAttribute('#cal-month-unit-day', 'aria-invalid'), 'true');
+      const puts = [];
+      page.on('request', (r) => { if (r.method() === 'PUT') puts.push(r.url()); });
       await page.click('#cal-save');
-      await page.waitForFunction(() => document.querySelector('#cal-month-unit-error')?.textContent.length > 0);
-      assert.match(await page.textContent('#cal-month-unit-error'), /15\+x/);
-      assert.equal(await page.getAttribute('#cal-month-unit', 'aria-invalid'), 'true');
+      assert.equal((await page.textContent('#cal-month-unit-error')).trim(), 'Không có ngày 32; chọn 1–31.');
+      assert.deepEqual(puts, [], 'nothing sent while a day does not exist');
+      await noSideways(page, width, 'calendar with a refused day');
       await page.screenshot({ path: path.join(ART, `calendar-error-${width}.png`), fullPage: false });
-      await page.fill('#cal-month-unit', '15+1');
-      await page.fill('#cal-month-commune', '20+1');
+      // a fixed day checked against its month
+      await page.selectOption('#cal-year-commune-mode', 'fixed');
+      await page.fill('#cal-year-commune-day', '30');
+      await page.selectOption('#cal-year-commune-month', '2');
+      assert.equal((await page.textContent('#cal-year-commune-error')).trim(), 'Tháng 2 không có ngày 30; chọn 1–29.');
+      await page.selectOption('#cal-year-commune-mode', '');
+      assert.equal((await page.textContent('#cal-year-commune-error')).trim(), '');
+      // "Ngày [15] của [tháng sau]" for the units, the 20th for the commune
+      await page.fill('#cal-month-unit-day', '15');
+      await page.selectOption('#cal-month-unit-month', '1');
+      assert.equal((await page.textContent('#cal-month-unit-error')).trim(), '');
+      await page.selectOption('#cal-month-commune-mode', 'after');
+      await page.fill('#cal-month-commune-day', '20');
+      await page.selectOption('#cal-month-commune-month', '1');
+      assert.match(await page.inputValue('#cal-raw'), /month:unit=15\+1,commune=20\+1/);
       await page.click('#cal-save');
       await page.waitForFunction(() => /17/.test(document.querySelector('#cal-status')?.textContent || ''));
       assert.match(await page.textContent('#cal-rules'), /Hằng tháng \(từ ngày 15 tháng trước đến ngày 14\): đơn vị nộp chậm nhất ngày 15 tháng sau; xã nộp chậm nhất ngày 20 tháng sau/);
+      // read back as the same choices
+      assert.equal(await page.inputValue('#cal-month-unit-mode'), 'after');
+      assert.equal(await page.inputValue('#cal-month-unit-day'), '15');
+      assert.equal(await page.inputValue('#cal-month-unit-month'), '1');
+      assert.equal(await page.inputValue('#cal-quarter-unit-month'), 'last');
       const jan = await page.textContent('#cal-periods tbody tr:first-child');
       assert.match(jan, /2026-01/);
       assert.match(jan, /15\/02\/2026/);
@@ -114,7 +137,9 @@ for (const width of [1280, 360]) {
       await noSideways(page, width, 'calendar after saving');
       // a yearly deadline before the year closes (05/12, the year ends 14/12):
       // saved, and the coordinator is told on the screen
-      await page.fill('#cal-raw', 'quarter:unit=18@last\nyear:unit=05/12');
+      await page.selectOption('#cal-year-unit-mode', 'fixed');
+      await page.fill('#cal-year-unit-day', '5');
+      await page.selectOption('#cal-year-unit-month', '12');
       await page.click('#cal-save');
       await page.waitForSelector('#cal-warnings');
       assert.equal(await page.getAttribute('#cal-warnings', 'role'), 'alert');
@@ -123,6 +148,23 @@ for (const width of [1280, 360]) {
       assert.match(warn, /Kỳ 2026: hạn đơn vị 05\/12\/2026 đến trước khi kỳ kết thúc \(14\/12\/2026\)/);
       await noSideways(page, width, 'calendar with a warning');
       await page.screenshot({ path: path.join(ART, `calendar-warning-${width}.png`), fullPage: false });
+      // one period's own deadline (a request sooner than the common one), chosen, not typed as a rule
+      await page.selectOption('#cal-own-period', '2026-Q3');
+      await page.fill('#cal-own-date', '31/02/2026');
+      await page.click('#cal-own-add');
+      assert.match(await page.textContent('#cal-own-error'), /Không có ngày 31\/02\/2026/);
+      await page.fill('#cal-own-date', '04/09/2026');
+      await page.click('#cal-own-add');
+      assert.match(await page.textContent('#cal-own-list'), /Quý III\/2026: đơn vị nộp chậm nhất 04\/09\/2026/);
+      await page.click('#cal-save');
+      await page.waitForFunction(() => [...document.querySelectorAll('#cal-periods tbody tr')]
+        .some((tr) => tr.querySelector('th').textContent === '2026-Q3' && tr.querySelectorAll('td')[3].textContent === '04/09/2026'));
+      const q4 = await page.$$eval('#cal-periods tbody tr', (trs) => trs.filter((tr) => tr.querySelector('th').textContent === '2026-Q4')
+        .map((tr) => tr.querySelectorAll('td')[3].textContent));
+      assert.deepEqual(q4, ['18/12/2026'], 'the other quarters keep the common deadline');
+      assert.match(await page.textContent('#cal-own-list'), /Quý III\/2026/, 'read back as the list');
+      await noSideways(page, width, 'calendar with an own deadline');
+      await page.screenshot({ path: path.join(ART, `calendar-own-${width}.png`), fullPage: false });
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

@@ -100,7 +100,7 @@ for (const width of [1280, 360]) {
       await page.waitForSelector('#rk-publish');
 
       // publishing from the screen (admin) reports the index it published
-      await page.click('#rk-publish');
+      await page.click('#rk-publish-open'); await page.click('#rk-publish-yes');   // publishing asks first (publish.js)
       await page.waitForFunction(() => /\d{4}/.test(document.querySelector('#rk-publish-status')?.textContent || ''));
       assert.match(await page.textContent('#rk-publish-status'), new RegExp(PERIOD_NAME), 'the period by name');
 

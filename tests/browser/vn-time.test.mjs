@@ -109,7 +109,7 @@ for (const width of [1280, 360]) {
       // published at the server's 00:01 on 16/12: the public page says so
       if (width === 1280) {
         await page.goto(`${srv.url}/#/rankings/1/2026-11/ontime`);
-        await page.click('#rk-publish');
+        await page.click('#rk-publish-open'); await page.click('#rk-publish-yes');   // publishing asks first (publish.js)
         await page.waitForFunction(() => /\d{4}/.test(document.querySelector('#rk-publish-status')?.textContent || ''));
       }
       await page.goto(srv.url + '/public.html');

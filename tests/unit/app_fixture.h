@@ -14,7 +14,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "store/store.h"
+#include "app/app.h"
 #include "app/auth/auth.h"
+#include "base/lang.h"
 #include "test_db.h"
 
 #define FIX_PW "mat-khau-1"
@@ -22,6 +24,20 @@
 /* The context of user U (an auth_user *, as the session check read it) on
  * store S at instant T, for the use cases that take `app *` (app/app.h). */
 #define FIX_AS(s, u, t) (&(app){.st = (s), .user_id = (u)->id, .account = (u), .now = (t)})
+
+/* A context acting as U (NULL: the system, or no actor for the session
+ * use cases) on S at NOW, for the use cases that take one. FIX_APP's
+ * context lives until the end of the enclosing block. */
+static inline app *fix_app_init(app *a, store *s, const auth_user *u, time_t now)
+{
+    a->st = s;
+    a->user_id = u ? u->id : 0;
+    a->account = u;
+    a->now = now;
+    a->lang = lang_get();
+    return a;
+}
+#define FIX_APP(s, u, now) fix_app_init(&(app){0}, (s), (u), (now))
 
 typedef struct fixture {
     store *s;
@@ -55,9 +71,9 @@ static int64_t fix_ins(store *s, const char *sql, const store_val *p, size_t n)
     return id;
 }
 
-static void fix_assign(store *s, int64_t plan, int64_t ind, int64_t task, int64_t org, const char *role)
+static void fix_assign(store *s, int64_t plan_id, int64_t ind, int64_t task, int64_t org, const char *role)
 {
-    store_val p[] = {SV_I(plan), ind ? SV_I(ind) : SV_NUL(), task ? SV_I(task) : SV_NUL(), SV_I(org),
+    store_val p[] = {SV_I(plan_id), ind ? SV_I(ind) : SV_NUL(), task ? SV_I(task) : SV_NUL(), SV_I(org),
                      SV_T(role)};
     dti_err e;
     if (store_exec(s, "INSERT INTO assignments (plan_id, indicator_id, task_id, org_id, role, seq, name, "

@@ -86,17 +86,17 @@ static report_key key(int64_t plan_id, int64_t org, const char *code)
     return k;
 }
 
-static void report(world *w, const auth_user *rep, int64_t org, const char *period, const char *csv,
+static void report(world *w, const auth_user *rep, int64_t org, const char *pcode, const char *csv,
                    const char *submitted, int approve)
 {
     dti_err e;
     report_fill_result r;
-    report_key k = key(w->f.plan, org, period);
+    report_key k = key(w->f.plan, org, pcode);
     time_t t = ts(submitted);
     if (report_fill_csv_as(w->f.s, rep, &k, csv, strlen(csv), t, &r, &e) ||
         report_submit_as(w->f.s, rep, &k, t, NULL, &e) ||
         (approve && report_approve_as(w->f.s, &w->f.coord_a, &k, t + 3600, &e)))
-        fail_msg("report %s %s: %s", period, csv, e.msg);
+        fail_msg("report %s %s: %s", pcode, csv, e.msg);
 }
 
 static void world_open(world *w)

@@ -68,9 +68,9 @@ static void test_chain_holds(void **state)
     /* a reporter or viewer may not read or verify it */
     assert_int_equal(audit_verify(f.s, &f.rep_a1, &c, &e), DTI_ERR_PERM);
     json_t *log = NULL;
-    assert_int_equal(audit_log(f.s, &f.view_a, NULL, NULL, 0, &log, &e), DTI_ERR_PERM);
+    assert_int_equal(audit_log(FIX_APP(f.s, &f.view_a, FIX_NOW), NULL, NULL, 0, &log, &e), DTI_ERR_PERM);
     /* the history of one entity */
-    assert_int_equal(audit_log(f.s, &f.coord_a, "thing", "43", 0, &log, &e), DTI_OK);
+    assert_int_equal(audit_log(FIX_APP(f.s, &f.coord_a, FIX_NOW), "thing", "43", 0, &log, &e), DTI_OK);
     assert_int_equal(json_array_size(log), 1);
     json_t *x = json_array_get(log, 0);
     assert_string_equal(json_string_value(json_object_get(x, "user")), "coord_a");
@@ -78,7 +78,7 @@ static void test_chain_holds(void **state)
     assert_int_equal(json_integer_value(json_object_get(json_object_get(x, "after"), "n")), 2);
     assert_string_equal(json_string_value(json_object_get(json_object_get(x, "before"), "t")), "trước");
     json_decref(log);
-    assert_int_equal(audit_log(f.s, &f.admin, "user", NULL, 3, &log, &e), DTI_OK);
+    assert_int_equal(audit_log(FIX_APP(f.s, &f.admin, FIX_NOW), "user", NULL, 3, &log, &e), DTI_OK);
     assert_int_equal(json_array_size(log), 3);
     assert_int_equal(json_integer_value(json_object_get(json_array_get(log, 2), "seq")), 7);
     json_decref(log);
@@ -302,21 +302,21 @@ static void test_heads(void **state)
     audit_head_text(&m, txt);
     assert_int_equal(strlen(txt), 3 + AUDIT_HEAD_HEX);
     const char *heads[] = {txt};
-    assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_OK);
+    assert_int_equal(audit_verify_heads(FIX_APP(f.s, &f.admin, FIX_NOW), heads, 1, &c, &e), DTI_OK);
     assert_true(c.ok);
     assert_int_equal(c.heads, 1);
     snprintf(bad, sizeof bad, "10-%s", m.hash[0] == 'a' ? "bbbbbbbb" : "aaaaaaaa");
     heads[0] = bad;
-    assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_OK);
+    assert_int_equal(audit_verify_heads(FIX_APP(f.s, &f.admin, FIX_NOW), heads, 1, &c, &e), DTI_OK);
     assert_false(c.ok);
     assert_int_equal(c.bad_seq, 10);
     heads[0] = "11-0123456789abcdef";
-    assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_OK);
+    assert_int_equal(audit_verify_heads(FIX_APP(f.s, &f.admin, FIX_NOW), heads, 1, &c, &e), DTI_OK);
     assert_false(c.ok);
     static const char *const malformed[] = {"10", "10-abc", "-1-0123456789", "x-0123456789", "10-0123456789g"};
     for (size_t i = 0; i < sizeof malformed / sizeof malformed[0]; i++) {
         heads[0] = malformed[i];
-        assert_int_equal(audit_verify_heads(f.s, &f.admin, heads, 1, &c, &e), DTI_ERR_INPUT);
+        assert_int_equal(audit_verify_heads(FIX_APP(f.s, &f.admin, FIX_NOW), heads, 1, &c, &e), DTI_ERR_INPUT);
     }
     fixture_close(&f);
 }

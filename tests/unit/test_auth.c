@@ -58,19 +58,19 @@ static void test_bootstrap_and_users(void **state)
     assert_int_equal(auth_acting(f.s, "r1", &r1, &e), DTI_OK);
     assert_int_equal(auth_user_add(f.s, &r1, "r2", NULL, ROLE_REPORTER, f.A1, FIX_PW, FIX_NOW, NULL, &e),
                      DTI_ERR_PERM);
-    assert_int_equal(auth_user_passwd(f.s, &r1, "root", "khac-mat-khau", FIX_NOW, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_user_passwd(FIX_APP(f.s, &r1, FIX_NOW), "root", "khac-mat-khau", &e), DTI_ERR_NOTFOUND);
     /* but its own */
-    assert_int_equal(auth_user_passwd(f.s, &r1, "r1", "mat-khau-moi", FIX_NOW, &e), DTI_OK);
-    assert_int_equal(auth_login(f.s, "r1", "mat-khau-moi", FIX_NOW, NULL, &e), DTI_OK);
-    assert_int_equal(auth_login(f.s, "r1", FIX_PW, FIX_NOW + 1, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_user_passwd(FIX_APP(f.s, &r1, FIX_NOW), "r1", "mat-khau-moi", &e), DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW), "r1", "mat-khau-moi", NULL, &e), DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 1), "r1", FIX_PW, NULL, &e), DTI_ERR_AUTH);
     /* a deactivated user cannot act or log in */
-    assert_int_equal(auth_user_set_active(f.s, &u, "r1", 0, FIX_NOW, &e), DTI_OK);
+    assert_int_equal(auth_user_set_active(FIX_APP(f.s, &u, FIX_NOW), "r1", 0, &e), DTI_OK);
     assert_int_equal(auth_acting(f.s, "r1", &r1, &e), DTI_ERR_AUTH);
-    assert_int_equal(auth_login(f.s, "r1", "mat-khau-moi", FIX_NOW + 100, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 100), "r1", "mat-khau-moi", NULL, &e), DTI_ERR_AUTH);
     /* the list a reporter would see: only its scope */
     auth_user *list = NULL;
     size_t n = 0;
-    assert_int_equal(auth_user_list(f.s, &u, &list, &n, &e), DTI_OK);
+    assert_int_equal(auth_user_list(FIX_APP(f.s, &u, FIX_NOW), &list, &n, &e), DTI_OK);
     assert_int_equal(n, 2);
     free(list);
     fixture_close(&f);
@@ -88,14 +88,14 @@ static void test_lockout(void **state)
     time_t t = FIX_NOW;
     /* AUTH_FAIL_FREE failures are not slowed */
     for (int i = 0; i < AUTH_FAIL_FREE; i++)
-        assert_int_equal(auth_login(f.s, "root", "sai-mat-khau", t++, NULL, &e), DTI_ERR_AUTH);
+        assert_int_equal(auth_login(FIX_APP(f.s, NULL, t++), "root", "sai-mat-khau", NULL, &e), DTI_ERR_AUTH);
     assert_non_null(strstr(e.msg, "sai tên đăng nhập hoặc mật khẩu"));
     /* the next attempt at once is refused without looking at the password */
-    assert_int_equal(auth_login(f.s, "root", FIX_PW, t, &u, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "root", FIX_PW, &u, &e), DTI_ERR_AUTH);
     assert_non_null(strstr(e.msg, "chờ 2 giây"));
     /* after the delay the right password works and clears the count */
     t += AUTH_FAIL_DELAY;
-    assert_int_equal(auth_login(f.s, "root", FIX_PW, t, &u, &e), DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "root", FIX_PW, &u, &e), DTI_OK);
     assert_string_equal(u.name, "root");
     int64_t left = -1;
     int found = 1;
@@ -106,17 +106,17 @@ static void test_lockout(void **state)
     /* AUTH_FAIL_LOCK failures, each waited out, lock the name */
     for (int i = 0; i < AUTH_FAIL_LOCK; i++) {
         t += AUTH_FAIL_DELAY_MAX + 1;
-        assert_int_equal(auth_login(f.s, "root", "sai-mat-khau", t, NULL, &e), DTI_ERR_AUTH);
+        assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "root", "sai-mat-khau", NULL, &e), DTI_ERR_AUTH);
     }
     t += AUTH_FAIL_DELAY_MAX + 1;
-    assert_int_equal(auth_login(f.s, "root", FIX_PW, t, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "root", FIX_PW, NULL, &e), DTI_ERR_AUTH);
     assert_non_null(strstr(e.msg, "tạm khóa"));
     t += AUTH_LOCK_SECONDS - AUTH_FAIL_DELAY_MAX - 10;
-    assert_int_equal(auth_login(f.s, "root", FIX_PW, t, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "root", FIX_PW, NULL, &e), DTI_ERR_AUTH);
     t += AUTH_FAIL_DELAY_MAX + 10;
-    assert_int_equal(auth_login(f.s, "root", FIX_PW, t, NULL, &e), DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "root", FIX_PW, NULL, &e), DTI_OK);
     /* unknown names are counted too, with the same message */
-    assert_int_equal(auth_login(f.s, "khong-co", FIX_PW, t, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, t), "khong-co", FIX_PW, NULL, &e), DTI_ERR_AUTH);
     assert_non_null(strstr(e.msg, "sai tên đăng nhập hoặc mật khẩu"));
     store_val q[] = {SV_T("khong-co")};
     assert_int_equal(store_query_int(f.s, "SELECT count FROM login_failures WHERE name = ?", q, 1, &left,
@@ -137,7 +137,7 @@ static void test_sessions(void **state)
                      DTI_OK);
     assert_int_equal(auth_acting(f.s, "root", &u, &e), DTI_OK);
     time_t t = FIX_NOW;
-    assert_int_equal(auth_session_new(f.s, &u, t, id, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, t), &u, id, csrf, &e), DTI_OK);
     assert_int_equal(strlen(id), 64);
     assert_string_not_equal(id, csrf);
     /* the id is not stored, only its hash */
@@ -149,36 +149,36 @@ static void test_sessions(void **state)
     assert_false(found);
     /* live within the idle limit, sliding */
     t += AUTH_SESSION_IDLE - 5;
-    assert_int_equal(auth_session_check(f.s, id, t, &got, csrf2, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id, &got, csrf2, &e), DTI_OK);
     assert_string_equal(got.name, "root");
     assert_string_equal(csrf, csrf2);
     assert_true(auth_csrf_ok(csrf, csrf2));
     assert_false(auth_csrf_ok(csrf, "00"));
     assert_false(auth_csrf_ok(csrf, NULL));
     t += AUTH_SESSION_IDLE - 5;
-    assert_int_equal(auth_session_check(f.s, id, t, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id, NULL, NULL, &e), DTI_OK);
     /* idle too long */
     t += AUTH_SESSION_IDLE + 1;
-    assert_int_equal(auth_session_check(f.s, id, t, NULL, NULL, &e), DTI_ERR_AUTH);
-    assert_int_equal(auth_session_check(f.s, id, t, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id, NULL, NULL, &e), DTI_ERR_AUTH);
     /* absolute limit, however busy */
     time_t t0 = t;
-    assert_int_equal(auth_session_new(f.s, &u, t, id2, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, t), &u, id2, csrf, &e), DTI_OK);
     while (t + 600 < t0 + AUTH_SESSION_MAX) {
         t += 600;
-        assert_int_equal(auth_session_check(f.s, id2, t, NULL, NULL, &e), DTI_OK);
+        assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id2, NULL, NULL, &e), DTI_OK);
     }
     t = t0 + AUTH_SESSION_MAX;
-    assert_int_equal(auth_session_check(f.s, id2, t, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id2, NULL, NULL, &e), DTI_ERR_AUTH);
     /* logout; a changed password ends every session */
-    assert_int_equal(auth_session_new(f.s, &u, t, id, csrf, &e), DTI_OK);
-    assert_int_equal(auth_session_new(f.s, &u, t, id2, csrf, &e), DTI_OK);
-    assert_int_equal(auth_session_end(f.s, id, &e), DTI_OK);
-    assert_int_equal(auth_session_check(f.s, id, t, NULL, NULL, &e), DTI_ERR_AUTH);
-    assert_int_equal(auth_session_check(f.s, id2, t, NULL, NULL, &e), DTI_OK);
-    assert_int_equal(auth_user_passwd(f.s, &u, "root", "mat-khau-moi", t, &e), DTI_OK);
-    assert_int_equal(auth_session_check(f.s, id2, t, NULL, NULL, &e), DTI_ERR_AUTH);
-    assert_int_equal(auth_session_check(f.s, "abc", t, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, t), &u, id, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, t), &u, id2, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_end(FIX_APP(f.s, NULL, 0), id, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id2, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(auth_user_passwd(FIX_APP(f.s, &u, t), "root", "mat-khau-moi", &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), id2, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, t), "abc", NULL, NULL, &e), DTI_ERR_AUTH);
     fixture_close(&f);
 }
 

@@ -95,12 +95,12 @@ static void test_rules(void **state)
     /* the list follows the same rule */
     auth_user *list = NULL;
     size_t n = 0;
-    assert_int_equal(auth_user_list(f.s, &f.coord_a, &list, &n, &e), DTI_OK);
+    assert_int_equal(auth_user_list(FIX_APP(f.s, &f.coord_a, FIX_NOW), &list, &n, &e), DTI_OK);
     assert_int_equal(n, 4); /* coord_a, rep_a1, rep_a2, view_a */
     for (size_t i = 0; i < n; i++)
         assert_true(list[i].org_id == f.A || list[i].org_id == f.A1 || list[i].org_id == f.A2);
     free(list);
-    assert_int_equal(auth_user_list(f.s, &f.view_p, &list, &n, &e), DTI_OK);
+    assert_int_equal(auth_user_list(FIX_APP(f.s, &f.view_p, FIX_NOW), &list, &n, &e), DTI_OK);
     assert_int_equal(n, 1);
     assert_string_equal(list[0].name, "view_p");
     free(list);
@@ -132,41 +132,41 @@ static void test_add_and_update(void **state)
 
     /* updates: display, then role and org within A; sessions end on a role change */
     auth_user_change c = {"  Cán bộ  Y tế ", -1, -1, -1};
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, &u, &e), DTI_OK);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, &u, &e), DTI_OK);
     assert_string_equal(u.display, "Cán bộ Y tế");
     char sid[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
-    assert_int_equal(auth_session_new(f.s, &u, FIX_NOW, sid, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &u, sid, csrf, &e), DTI_OK);
     c = (auth_user_change){NULL, ROLE_VIEWER, f.A, -1};
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, &u, &e), DTI_OK);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, &u, &e), DTI_OK);
     assert_int_equal(u.role, ROLE_VIEWER);
     assert_int_equal(u.org_id, f.A);
-    assert_int_equal(auth_session_check(f.s, sid, FIX_NOW + 1, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW + 1), sid, NULL, NULL, &e), DTI_ERR_AUTH);
     /* refused, and nothing changes: a role it may not give, an org outside, itself, others' */
     int64_t audit1 = count(f.s, "SELECT COUNT(*) FROM audit");
     c = (auth_user_change){NULL, ROLE_COORDINATOR, -1, -1};
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, NULL, &e), DTI_ERR_PERM);
     c = (auth_user_change){NULL, -1, f.B1, -1};
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, NULL, &e), DTI_ERR_NOTFOUND);
     c = (auth_user_change){NULL, -1, 0, -1};
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, NULL, &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, NULL, &e), DTI_ERR_INPUT);
     assert_string_equal(e.field, "org_id");
     c = (auth_user_change){NULL, -1, 99999, -1};
-    assert_int_equal(auth_user_update(f.s, &f.admin, id, &c, FIX_NOW, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.admin, FIX_NOW), id, &c, NULL, &e), DTI_ERR_NOTFOUND);
     c = (auth_user_change){"", -1, -1, -1};
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, NULL, &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, NULL, &e), DTI_ERR_INPUT);
     assert_string_equal(e.field, "display");
     c = (auth_user_change){NULL, -1, -1, 0};
-    assert_int_equal(auth_user_update(f.s, &f.coord_b, id, &c, FIX_NOW, NULL, &e), DTI_ERR_NOTFOUND);
-    assert_int_equal(auth_user_update(f.s, &f.admin, f.admin.id, &c, FIX_NOW, NULL, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, f.coord_a.id, &c, FIX_NOW, NULL, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_user_set_active(f.s, &f.admin, "admin", 0, FIX_NOW, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_b, FIX_NOW), id, &c, NULL, &e), DTI_ERR_NOTFOUND);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.admin, FIX_NOW), f.admin.id, &c, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), f.coord_a.id, &c, NULL, &e), DTI_ERR_PERM);
+    assert_int_equal(auth_user_set_active(FIX_APP(f.s, &f.admin, FIX_NOW), "admin", 0, &e), DTI_ERR_PERM);
     assert_int_equal(count(f.s, "SELECT COUNT(*) FROM audit"), audit1);
     assert_int_equal(auth_user_get_id(f.s, id, &u, &e), DTI_OK);
     assert_int_equal(u.role, ROLE_VIEWER);
     assert_int_equal(u.active, 1);
     /* disabled: no login, audited as user.deactivate */
-    assert_int_equal(auth_user_update(f.s, &f.coord_a, id, &c, FIX_NOW, &u, &e), DTI_OK);
-    assert_int_equal(auth_login(f.s, "r_new", FIX_PW, FIX_NOW + 5, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_user_update(FIX_APP(f.s, &f.coord_a, FIX_NOW), id, &c, &u, &e), DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 5), "r_new", FIX_PW, NULL, &e), DTI_ERR_AUTH);
     assert_int_equal(count(f.s, "SELECT COUNT(*) FROM audit WHERE action = 'user.deactivate'"), 1);
     assert_int_equal(count(f.s, "SELECT COUNT(*) FROM audit WHERE after_json LIKE '%argon2%' OR before_json LIKE '%argon2%'"), 0);
     fixture_close(&f);
@@ -179,40 +179,40 @@ static void test_passwords(void **state)
     dti_err e;
     assert_int_equal(fixture_open(&f, 1), 0);
     /* reset: by the coordinator of the reporter's commune; not its own, not a coordinator's */
-    assert_int_equal(auth_user_reset_password(f.s, &f.coord_a, f.rep_a1.id, "ngan", FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(auth_user_reset_password(f.s, &f.coord_b, f.rep_a1.id, "mat-khau-2", FIX_NOW, &e),
+    assert_int_equal(auth_user_reset_password(FIX_APP(f.s, &f.coord_a, FIX_NOW), f.rep_a1.id, "ngan", &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_user_reset_password(FIX_APP(f.s, &f.coord_b, FIX_NOW), f.rep_a1.id, "mat-khau-2", &e),
                      DTI_ERR_NOTFOUND);
-    assert_int_equal(auth_user_reset_password(f.s, &f.coord_a, f.coord_a.id, "mat-khau-2", FIX_NOW, &e),
+    assert_int_equal(auth_user_reset_password(FIX_APP(f.s, &f.coord_a, FIX_NOW), f.coord_a.id, "mat-khau-2", &e),
                      DTI_ERR_PERM);
-    assert_int_equal(auth_user_reset_password(f.s, &f.admin, f.admin.id, "mat-khau-2", FIX_NOW, &e), DTI_ERR_PERM);
-    assert_int_equal(auth_user_reset_password(f.s, &f.rep_a2, f.rep_a1.id, "mat-khau-2", FIX_NOW, &e),
+    assert_int_equal(auth_user_reset_password(FIX_APP(f.s, &f.admin, FIX_NOW), f.admin.id, "mat-khau-2", &e), DTI_ERR_PERM);
+    assert_int_equal(auth_user_reset_password(FIX_APP(f.s, &f.rep_a2, FIX_NOW), f.rep_a1.id, "mat-khau-2", &e),
                      DTI_ERR_NOTFOUND);
-    assert_int_equal(auth_user_reset_password(f.s, &f.coord_a, f.rep_a1.id, "mat-khau-2", FIX_NOW, &e), DTI_OK);
-    assert_int_equal(auth_login(f.s, "rep_a1", FIX_PW, FIX_NOW, NULL, &e), DTI_ERR_AUTH);
-    assert_int_equal(auth_login(f.s, "rep_a1", "mat-khau-2", FIX_NOW + 1, NULL, &e), DTI_OK);
+    assert_int_equal(auth_user_reset_password(FIX_APP(f.s, &f.coord_a, FIX_NOW), f.rep_a1.id, "mat-khau-2", &e), DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW), "rep_a1", FIX_PW, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 1), "rep_a1", "mat-khau-2", NULL, &e), DTI_OK);
 
     /* own change: the current password is needed; this session stays, the others end */
     char s1[AUTH_TOKEN_HEX], s2[AUTH_TOKEN_HEX], c1[AUTH_TOKEN_HEX], c2[AUTH_TOKEN_HEX];
-    assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, s1, c1, &e), DTI_OK);
-    assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, s2, c2, &e), DTI_OK);
-    assert_int_equal(auth_password_change(f.s, &f.view_a, "sai-roi-123", "mat-khau-3", s1, FIX_NOW, &e),
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.view_a, s1, c1, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.view_a, s2, c2, &e), DTI_OK);
+    assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, FIX_NOW), "sai-roi-123", "mat-khau-3", s1, &e),
                      DTI_ERR_INPUT);
     assert_string_equal(e.field, "current");
-    assert_int_equal(auth_password_change(f.s, &f.view_a, FIX_PW, FIX_PW, s1, FIX_NOW, &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, FIX_NOW), FIX_PW, FIX_PW, s1, &e), DTI_ERR_INPUT);
     assert_string_equal(e.field, "password");
-    assert_int_equal(auth_password_change(f.s, &f.view_a, FIX_PW, "ngan", s1, FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(auth_password_change(f.s, &f.view_a, NULL, "mat-khau-3", s1, FIX_NOW, &e), DTI_ERR_INPUT);
-    assert_int_equal(auth_session_check(f.s, s2, FIX_NOW, NULL, NULL, &e), DTI_OK);
-    assert_int_equal(auth_password_change(f.s, &f.view_a, FIX_PW, "mat-khau-3", s1, FIX_NOW + 10, &e), DTI_OK);
-    assert_int_equal(auth_session_check(f.s, s1, FIX_NOW + 11, NULL, NULL, &e), DTI_OK);
-    assert_int_equal(auth_session_check(f.s, s2, FIX_NOW + 11, NULL, NULL, &e), DTI_ERR_AUTH);
-    assert_int_equal(auth_login(f.s, "view_a", "mat-khau-3", FIX_NOW + 12, NULL, &e), DTI_OK);
+    assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, FIX_NOW), FIX_PW, "ngan", s1, &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, FIX_NOW), NULL, "mat-khau-3", s1, &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW), s2, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, FIX_NOW + 10), FIX_PW, "mat-khau-3", s1, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW + 11), s1, NULL, NULL, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW + 11), s2, NULL, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 12), "view_a", "mat-khau-3", NULL, &e), DTI_OK);
     /* wrong current passwords are slowed as failed logins are */
     time_t t = FIX_NOW + 100;
     for (int i = 0; i < AUTH_FAIL_FREE; i++)
-        assert_int_equal(auth_password_change(f.s, &f.view_a, "sai-roi-123", "mat-khau-4", s1, t++, &e),
+        assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, t++), "sai-roi-123", "mat-khau-4", s1, &e),
                          DTI_ERR_INPUT);
-    assert_int_equal(auth_password_change(f.s, &f.view_a, "mat-khau-3", "mat-khau-4", s1, t, &e), DTI_ERR_INPUT);
+    assert_int_equal(auth_password_change(FIX_APP(f.s, &f.view_a, t), "mat-khau-3", "mat-khau-4", s1, &e), DTI_ERR_INPUT);
     assert_non_null(strstr(e.msg, "chờ"));
     assert_int_equal(count(f.s, "SELECT COUNT(*) FROM audit WHERE action = 'user.passwd'"), 2);
     assert_int_equal(count(f.s, "SELECT COUNT(*) FROM audit WHERE after_json LIKE '%argon2%' OR after_json LIKE "
@@ -228,10 +228,10 @@ static void test_orgs(void **state)
     auth_org *o = NULL;
     size_t n = 0;
     assert_int_equal(fixture_open(&f, 1), 0);
-    assert_int_equal(auth_org_list(f.s, &f.admin, &o, &n, &e), DTI_OK);
+    assert_int_equal(auth_org_list(FIX_APP(f.s, &f.admin, FIX_NOW), &o, &n, &e), DTI_OK);
     assert_int_equal(n, 6);
     auth_org_list_free(o, n);
-    assert_int_equal(auth_org_list(f.s, &f.coord_a, &o, &n, &e), DTI_OK);
+    assert_int_equal(auth_org_list(FIX_APP(f.s, &f.coord_a, FIX_NOW), &o, &n, &e), DTI_OK);
     assert_int_equal(n, 3);
     for (size_t i = 0; i < n; i++) {
         assert_true(o[i].id == f.A || o[i].id == f.A1 || o[i].id == f.A2);
@@ -243,11 +243,11 @@ static void test_orgs(void **state)
         }
     }
     auth_org_list_free(o, n);
-    assert_int_equal(auth_org_list(f.s, &f.rep_a2, &o, &n, &e), DTI_OK);
+    assert_int_equal(auth_org_list(FIX_APP(f.s, &f.rep_a2, FIX_NOW), &o, &n, &e), DTI_OK);
     assert_int_equal(n, 1);
     assert_int_equal(o[0].id, f.A2);
     auth_org_list_free(o, n);
-    assert_int_equal(auth_org_list(f.s, &f.view_p, &o, &n, &e), DTI_OK);
+    assert_int_equal(auth_org_list(FIX_APP(f.s, &f.view_p, FIX_NOW), &o, &n, &e), DTI_OK);
     assert_int_equal(n, 6);
     auth_org_list_free(o, n);
     auth_org_list_free(NULL, 0);

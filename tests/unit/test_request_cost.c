@@ -71,7 +71,7 @@ static dti_rc request(fixture *f, const char *id, auth_user *u, char **body, uin
 {
     store_stats a = stats(f->s);
     size_t len = 0;
-    dti_rc rc = auth_session_check(f->s, id, FIX_NOW, u, NULL, e);
+    dti_rc rc = auth_session_check(FIX_APP(f->s, NULL, FIX_NOW), id, u, NULL, e);
     if (rc == DTI_OK)
         rc = scoring_cache_json_as(f->s, u, "view/1", FIX_NOW, view_fn, u, body, &len, NULL, e);
     *stmts = stats(f->s).statements - a.statements;
@@ -89,17 +89,17 @@ static void test_cached_request(void **state)
     assert_int_equal(fixture_open(&f, 1), 0);
     scoring_cache_clear();
     calls = 0;
-    assert_int_equal(auth_session_new(f.s, &f.coord_a, FIX_NOW, id, csrf, &e), DTI_OK);
-    assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, id2, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.coord_a, id, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.view_a, id2, csrf, &e), DTI_OK);
 
     /* the session check alone: one statement, and it brings the generation;
      * checked again with nothing committed in between: none */
     store_stats a = stats(f.s);
-    assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW), id, &u, NULL, &e), DTI_OK);
     assert_int_equal(stats(f.s).statements - a.statements, 1);
     a = stats(f.s);
     memset(&u, 0, sizeof u);
-    assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW), id, &u, NULL, &e), DTI_OK);
     assert_int_equal(stats(f.s).statements - a.statements, 0);
     assert_int_equal(u.id, f.coord_a.id);
     assert_int_equal(u.role, ROLE_COORDINATOR);
@@ -146,7 +146,7 @@ static void test_cached_request(void **state)
     /* a role changed is seen at once (the cached account is not used) */
     assert_int_equal(store_exec(f.s, "UPDATE users SET role = 'viewer' WHERE id = ?",
                                 (store_val[]){SV_I(f.coord_a.id)}, 1, &e), DTI_OK);
-    assert_int_equal(auth_session_check(f.s, id, FIX_NOW, &u, NULL, &e), DTI_OK);
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW), id, &u, NULL, &e), DTI_OK);
     assert_int_equal(u.role, ROLE_VIEWER);
     assert_int_equal(store_exec(f.s, "UPDATE users SET role = 'coordinator' WHERE id = ?",
                                 (store_val[]){SV_I(f.coord_a.id)}, 1, &e), DTI_OK);
@@ -157,7 +157,7 @@ static void test_cached_request(void **state)
     /* a session ended is refused at once */
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_OK);
     scoring_cache_free(body);
-    assert_int_equal(auth_session_end(f.s, id2, &e), DTI_OK);
+    assert_int_equal(auth_session_end(FIX_APP(f.s, NULL, 0), id2, &e), DTI_OK);
     assert_int_equal(request(&f, id2, &v, &body, &n, &e), DTI_ERR_AUTH);
     /* an account got any other way reads the generation itself */
     assert_int_equal(auth_user_get_id(f.s, f.view_a.id, &v, &e), DTI_OK);
@@ -175,7 +175,7 @@ static uint64_t check_cost(store *s, const char *id, time_t now, dti_rc *rc)
     dti_err e;
     auth_user u;
     store_stats a = stats(s);
-    *rc = auth_session_check(s, id, now, &u, NULL, &e);
+    *rc = auth_session_check(FIX_APP(s, NULL, now), id, &u, NULL, &e);
     return stats(s).statements - a.statements;
 }
 
@@ -230,8 +230,8 @@ static void test_session_cache_shared(void **state)
     snprintf(db, sizeof db, "%s/c.db", cdir);
     assert_int_equal(fixture_open_at(&f, 1, db), 0);
     assert_int_equal(store_open(db, &other, &e), DTI_OK);
-    assert_int_equal(auth_session_new(f.s, &f.coord_a, FIX_NOW, id, csrf, &e), DTI_OK);
-    assert_int_equal(auth_session_new(f.s, &f.rep_a1, FIX_NOW, id2, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.coord_a, id, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.rep_a1, id2, csrf, &e), DTI_OK);
 
     /* the data version: the same through both handles, unmoved by reads,
      * none inside a transaction */
@@ -279,7 +279,7 @@ static void test_session_cache_shared(void **state)
     /* the limits hold from the cache as from the database: past the touch
      * interval it reads (and writes last_seen), past the maximum it refuses */
     char id3[AUTH_TOKEN_HEX];
-    assert_int_equal(auth_session_new(f.s, &f.view_a, FIX_NOW, id3, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.view_a, id3, csrf, &e), DTI_OK);
     assert_int_equal(check_cost(f.s, id3, FIX_NOW, &rc), 1);
     assert_int_equal(check_cost(f.s, id3, FIX_NOW + AUTH_SESSION_TOUCH, &rc), 0);
     assert_int_equal(rc, DTI_OK);
@@ -304,7 +304,7 @@ static void test_session_cache_shared(void **state)
 
     /* per thread: another thread reads once, then has it cached */
     char id4[AUTH_TOKEN_HEX];
-    assert_int_equal(auth_session_new(f.s, &f.view_p, FIX_NOW, id4, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.view_p, id4, csrf, &e), DTI_OK);
     assert_int_equal(check_cost(f.s, id4, FIX_NOW, &rc), 1);
     struct check_arg c = {db, id4, {9, 9}, {-1, -1}};
     pthread_t th;
@@ -315,14 +315,14 @@ static void test_session_cache_shared(void **state)
     assert_int_equal(c.stmts[0], 1);
     assert_int_equal(c.stmts[1], 0);
     /* logout: refused at once */
-    assert_int_equal(auth_session_end(f.s, id4, &e), DTI_OK);
+    assert_int_equal(auth_session_end(FIX_APP(f.s, NULL, 0), id4, &e), DTI_OK);
     assert_int_equal(check_cost(f.s, id4, FIX_NOW, &rc), 1);
     assert_int_equal(rc, DTI_ERR_AUTH);
 
     /* every handle closed, the data changed by another process, the file
      * opened again (SQLite may rebuild the same header): not from the cache */
     char id5[AUTH_TOKEN_HEX];
-    assert_int_equal(auth_session_new(f.s, &f.view_p, FIX_NOW, id5, csrf, &e), DTI_OK);
+    assert_int_equal(auth_session_new(FIX_APP(f.s, NULL, FIX_NOW), &f.view_p, id5, csrf, &e), DTI_OK);
     store_close(other);
     fixture_close(&f);
     store *s1 = NULL;

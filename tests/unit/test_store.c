@@ -363,7 +363,8 @@ static void test_data_version(void **state)
         assert_int_equal(store_data_version(by, w), 0);
         char name[8];
         snprintf(name, sizeof name, "v%d", i);
-        store_val p[] = {SV_T(name), SV_T(name)};
+        const char *nm = name;
+        store_val p[] = {SV_T(nm), SV_T(nm)};
         assert_int_equal(store_exec(by, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
                                         "VALUES ('unit', ?, ?, '2026-01-01', '2026-01-01T00:00:00Z')",
                                     p, 2, &e), DTI_OK);

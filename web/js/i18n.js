@@ -77,7 +77,7 @@ const MESSAGES = {
     'history.pick': 'Chọn chỉ tiêu để xem lịch sử', 'history.pickPlan': 'Kế hoạch', 'history.pickItem': 'Chỉ tiêu',
     'history.byId': 'Hoặc nhập số hiệu của chỉ tiêu, nhiệm vụ, báo cáo',
     'import.unitsHint': 'Tên không khớp với đơn vị nào sẽ thành đơn vị mới (được đánh dấu): hãy kiểm tra trước khi xác nhận.',
-    'nav.users': 'Tài khoản', 'nav.account': 'Đổi mật khẩu', 'nav.notices': 'Thông báo',
+    'nav.users': 'Tài khoản', 'nav.account': 'Đổi mật khẩu', 'nav.notices': 'Thông báo', 'nav.appraise': 'Chấm điểm', 'nav.units': 'Đơn vị',
     'role.admin': 'Quản trị hệ thống', 'role.coordinator': 'Cán bộ đầu mối (điều phối)', 'role.reporter': 'Đơn vị báo cáo', 'role.viewer': 'Lãnh đạo, theo dõi (chỉ xem)',
     // my work and review (periods of any kind, work by org)
     'period.month': 'Tháng {m}/{y}', 'period.quarter': 'Quý {r}/{y}', 'period.half1': '6 tháng đầu năm {y}',
@@ -160,7 +160,7 @@ const MESSAGES = {
     'history.pick': 'Choose an indicator to see its history', 'history.pickPlan': 'Plan', 'history.pickItem': 'Indicator',
     'history.byId': 'Or type the number of an indicator, task or report',
     'import.unitsHint': 'A name matching no unit becomes a new unit (flagged): check them before confirming.',
-    'nav.users': 'Accounts', 'nav.account': 'Change password', 'nav.notices': 'Notices',
+    'nav.users': 'Accounts', 'nav.account': 'Change password', 'nav.notices': 'Notices', 'nav.appraise': 'Appraisal', 'nav.units': 'Units',
     'role.admin': 'Admin', 'role.coordinator': 'Coordinator', 'role.reporter': 'Reporter (unit)', 'role.viewer': 'Viewer (leader)',
     // my work and review (periods of any kind, work by org)
     'period.month': '{name} {y}', 'period.quarter': 'Q{q} {y}', 'period.half1': 'First half of {y}',

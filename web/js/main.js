@@ -30,9 +30,11 @@ const SCREENS = [
   { path: 'my-work', key: 'nav.mywork', load: () => import('./views/mywork.js'), roles: ['admin', 'coordinator', 'reporter'] },
   { path: 'review', key: 'nav.review', load: () => import('./views/review.js'), roles: ['admin', 'coordinator'] },
   { path: 'rankings', key: 'nav.rankings', load: () => import('./views/rankings.js') },
+  { path: 'appraise', key: 'nav.appraise', load: () => import('./views/appraise.js'), roles: ['admin', 'coordinator'] },
   { path: 'history', key: 'nav.history', load: () => import('./views/history.js') },
   { path: 'calendar', key: 'nav.calendar', load: () => import('./views/calendar.js') },
   // roles (optional): the roles that see the row in the navigation (all when absent)
+  { path: 'units', key: 'nav.units', load: () => import('./views/units.js'), roles: ['admin', 'coordinator'] },
   { path: 'users', key: 'nav.users', load: () => import('./views/users.js'), roles: ['admin', 'coordinator'] },
   { path: 'account', key: 'nav.account', load: () => import('./views/account.js') },
   { path: 'notices', key: 'nav.notices', load: () => import('./views/notices.js') },

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "app/audit/audit.h"
+#include "app/app.h"
+#include "store/store_audit.h"
 #include "app/app_util.h"
 #include "app/report/report_int.h"
 #include "base/file.h"
@@ -229,32 +231,19 @@ struct state {
     char key_id[KEY_ID_LEN];    /* "" while no key was used */
 };
 
-static int head_row(void *ctx, const store_row *r)
-{
-    struct state *t = ctx;
-    t->have_head = 1;
-    t->head.seq = r->v[0].i;
-    snprintf(t->head.hash, sizeof t->head.hash, "%s", r->v[1].s ? r->v[1].s : "");
-    return 1;
-}
-
-static int keying_row(void *ctx, const store_row *r)
-{
-    struct state *t = ctx;
-    t->have_keying = 1;
-    t->from_seq = r->v[0].i;
-    snprintf(t->key_id, sizeof t->key_id, "%s", r->v[1].t == SV_TEXT && r->v[1].s ? r->v[1].s : "");
-    return 1;
-}
-
 static dti_rc state_read(store *s, struct state *t, dti_err *e)
 {
+    store_audit_state x;
     dti_rc rc;
     memset(t, 0, sizeof *t);
-    if ((rc = store_query(s, "SELECT seq, hash FROM audit_head WHERE id = 1", NULL, 0, head_row, t, e)) ||
-        (rc = store_query(s, "SELECT from_seq, key_id FROM audit_keying WHERE id = 1", NULL, 0, keying_row,
-                          t, e)))
+    if ((rc = store_audit_state_get(s, &x, e)))
         return rc;
+    t->have_head = x.have_head;
+    t->head.seq = x.head_seq;
+    snprintf(t->head.hash, sizeof t->head.hash, "%s", x.head_hash);
+    t->have_keying = x.have_keying;
+    t->from_seq = x.from_seq;
+    snprintf(t->key_id, sizeof t->key_id, "%s", x.key_id);
     if (!t->have_head)
         snprintf(t->head.hash, sizeof t->head.hash, "%s", ZERO_HASH);
     t->head.keyed = t->have_keying && t->head.seq >= t->from_seq && t->head.seq > 0;
@@ -331,8 +320,7 @@ static dti_rc key_for_write(store *s, struct state *t, time_t now, unsigned char
         return DTI_OK;
     }
     /* the key's first use by this database */
-    store_val p[] = {app_sv_text(kid)};
-    if ((rc = store_exec(s, "UPDATE audit_keying SET key_id = ? WHERE id = 1", p, 1, e)))
+    if ((rc = store_audit_key_id_set(s, kid, e)))
         return rc;
     anchor_set_aside(s, now);
     snprintf(t->key_id, sizeof t->key_id, "%s", kid);
@@ -427,16 +415,8 @@ dti_rc audit_append(store *s, const auth_user *who, time_t now, const char *acti
         goto out;
     }
     {
-        store_val p[] = {SV_I(seq), app_sv_text(at), SV_I(uid), app_sv_text(uname), app_sv_text(action), app_sv_text(entity),
-                         app_sv_text(entity_id), app_sv_text(b), app_sv_text(a), app_sv_text(t.head.hash), app_sv_text(hash)};
-        if ((rc = store_exec(s, "INSERT INTO audit (seq, at, user_id, user_name, action, entity, "
-                                "entity_id, before_json, after_json, prev_hash, hash) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p, 11, e)))
-            goto out;
-        store_val q[] = {SV_I(seq), app_sv_text(hash)};
-        if ((rc = store_exec(s, "INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?) "
-                                "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-                             q, 2, e)))
+        store_audit_entry x = {seq, at, uid, uname, action, entity, entity_id, b, a, t.head.hash, hash};
+        if ((rc = store_audit_append(s, &x, e)))
             goto out;
     }
     if ((rc = store_commit(s, e)))
@@ -513,9 +493,9 @@ fail:
 
 /* ---- verify ---------------------------------------------------------------- */
 
-static const char *col(const store_row *r, size_t i)
+static const char *or_empty(const char *s)
 {
-    return r->v[i].t == SV_NULL ? NULL : (r->v[i].s ? r->v[i].s : "");
+    return s ? s : "";
 }
 
 static void bad(audit_check *c, int64_t seq, const char *fmt_vi, const char *fmt_en, ...)
@@ -546,21 +526,20 @@ struct walk {
     const unsigned char *k;     /* NULL: no entry may be keyed */
 };
 
-static int walk_row(void *ctx, const store_row *r)
+static int walk_row(void *ctx, const store_audit_entry *x)
 {
     struct walk *w = ctx;
     audit_check *c = w->c;
-    int64_t seq = r->v[0].i;
-    const char *prev = col(r, 9), *hash = col(r, 10);
+    int64_t seq = x->seq;
+    const char *prev = x->prev_hash, *hash = x->hash;
     c->entries++;
     if (seq != w->last_seq + 1) {
         bad(c, w->last_seq + 1, "bị xóa: các mục %lld..%lld", "removed: entries %lld..%lld",
             (long long)(w->last_seq + 1), (long long)(seq - 1));
         return 1;
     }
-    char *canon = canonical(seq, col(r, 1) ? col(r, 1) : "", r->v[2].i, col(r, 3) ? col(r, 3) : "",
-                            col(r, 4) ? col(r, 4) : "", col(r, 5) ? col(r, 5) : "",
-                            col(r, 6) ? col(r, 6) : "", col(r, 7), col(r, 8));
+    char *canon = canonical(seq, or_empty(x->at), x->user_id, or_empty(x->user_name), or_empty(x->action),
+                            or_empty(x->entity), or_empty(x->entity_id), x->before, x->after);
     char h[65];
     if (!canon || chain_hash(seq >= w->from_seq ? w->k : NULL, prev ? prev : "", canon, h)) {
         free(canon);
@@ -604,8 +583,7 @@ static dti_rc hash_of(store *s, int64_t seq, char out[65], int *found, dti_err *
         *found = 1;
         return DTI_OK;
     }
-    store_val p[] = {SV_I(seq)};
-    dti_rc rc = store_query_text(s, "SELECT hash FROM audit WHERE seq = ?", p, 1, &h, e);
+    dti_rc rc = store_audit_hash(s, seq, &h, e);
     if (!rc && h) {
         snprintf(out, 65, "%s", h);
         *found = 1;
@@ -762,39 +740,16 @@ static int covers(const json_t *want, const json_t *have, char *path, size_t cap
     return json_equal((json_t *)want, (json_t *)have);
 }
 
-struct ids {
-    int64_t *v;
-    size_t n, cap;
-    int nomem;
-};
-
-static int id_row(void *ctx, const store_row *r)
-{
-    struct ids *x = ctx;
-    if (x->n == x->cap) {
-        size_t cap = x->cap ? 2 * x->cap : 256;
-        int64_t *v = realloc(x->v, cap * sizeof *v);
-        if (!v) {
-            x->nomem = 1;
-            return 1;
-        }
-        x->v = v;
-        x->cap = cap;
-    }
-    x->v[x->n++] = r->v[0].i;
-    return 0;
-}
-
 struct images {
     json_t *head;       /* the newest after-image */
     json_t *items;      /* the newest after-image with "values" */
     int64_t head_seq, items_seq;
 };
 
-static int image_row(void *ctx, const store_row *r)
+static int image_row(void *ctx, const store_audit_entry *x)
 {
     struct images *m = ctx;
-    const char *a = col(r, 1);
+    const char *a = x->after;
     json_t *j = a ? json_loads(a, 0, NULL) : NULL;
     if (!json_is_object(j)) {
         json_decref(j);
@@ -802,11 +757,11 @@ static int image_row(void *ctx, const store_row *r)
     }
     if (!m->head) {
         m->head = json_incref(j);
-        m->head_seq = r->v[0].i;
+        m->head_seq = x->seq;
     }
     if (!m->items && json_object_get(j, "values")) {
         m->items = json_incref(j);
-        m->items_seq = r->v[0].i;
+        m->items_seq = x->seq;
     }
     json_decref(j);
     return m->head && m->items;
@@ -814,25 +769,19 @@ static int image_row(void *ctx, const store_row *r)
 
 static dti_rc reports_check(store *s, audit_check *c, dti_err *e)
 {
-    struct ids ids = {NULL, 0, 0, 0};
+    struct { int64_t *v; size_t n; } ids = {NULL, 0};
     dti_rc rc;
     int64_t gone = 0;
     int found = 0;
-    if ((rc = store_query(s, "SELECT id FROM reports ORDER BY id", NULL, 0, id_row, &ids, e)))
+    if ((rc = store_audit_report_ids(s, &ids.v, &ids.n, e)))
         goto out;
-    if (ids.nomem) {
-        rc = app_nomem(e);
-        goto out;
-    }
     for (size_t i = 0; i < ids.n && c->ok; i++) {
         struct images m = {NULL, NULL, 0, 0};
         json_t *cur = NULL;
         char id[24], path[256] = "";
         snprintf(id, sizeof id, "%lld", (long long)ids.v[i]);
-        store_val p[] = {app_sv_text(id)};
         if ((rc = report_snapshot(s, ids.v[i], 1, &cur, e)) ||
-            (rc = store_query(s, "SELECT seq, after_json FROM audit WHERE entity = 'report' AND entity_id = ? "
-                                 "ORDER BY seq DESC", p, 1, image_row, &m, e))) {
+            (rc = store_audit_after_images(s, "report", id, image_row, &m, e))) {
             json_decref(cur);
             json_decref(m.head);
             json_decref(m.items);
@@ -883,9 +832,7 @@ static dti_rc reports_check(store *s, audit_check *c, dti_err *e)
         json_decref(m.items);
     }
     if (c->ok) {
-        if ((rc = store_query_int(s, "SELECT CAST(entity_id AS INTEGER) FROM audit WHERE entity = 'report' AND "
-                                     "CAST(entity_id AS INTEGER) NOT IN (SELECT id FROM reports) LIMIT 1",
-                                  NULL, 0, &gone, &found, e)))
+        if ((rc = store_audit_report_gone(s, &gone, &found, e)))
             goto out;
         if (found)
             bad(c, 0, "báo cáo số %lld có trong nhật ký nhưng đã bị xóa khỏi cơ sở dữ liệu",
@@ -984,8 +931,7 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
     }
     if (!have_key) {
         int64_t n = 0;
-        store_val p[] = {SV_I(t.from_seq)};
-        if ((rc = store_query_int(s, "SELECT COUNT(*) FROM audit WHERE seq >= ?", p, 1, &n, NULL, e)))
+        if ((rc = store_audit_count_from(s, t.from_seq, &n, e)))
             goto out;
         if (n > 0) {
             bad(out, t.from_seq, "có mục từ điểm chuyển %lld trở đi nhưng cơ sở dữ liệu chưa từng dùng khóa "
@@ -995,9 +941,7 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
             goto done;
         }
     }
-    if ((rc = store_query(s, "SELECT seq, at, user_id, user_name, action, entity, entity_id, "
-                             "before_json, after_json, prev_hash, hash FROM audit ORDER BY seq",
-                          NULL, 0, walk_row, &w, e)))
+    if ((rc = store_audit_walk(s, walk_row, &w, e)))
         goto out;
     if (w.nomem) {
         rc = app_nomem(e);
@@ -1051,8 +995,8 @@ out:
     return rc;
 }
 
-dti_rc audit_verify_heads(store *s, const auth_user *u, const char *const *heads, size_t nheads,
-                          audit_check *out, dti_err *e)
+static dti_rc verify_heads(store *s, const auth_user *u, const char *const *heads, size_t nheads,
+                           audit_check *out, dti_err *e)
 {
     dti_rc rc;
     memset(out, 0, sizeof *out);
@@ -1064,7 +1008,19 @@ dti_rc audit_verify_heads(store *s, const auth_user *u, const char *const *heads
 
 dti_rc audit_verify(store *s, const auth_user *u, audit_check *out, dti_err *e)
 {
-    return audit_verify_heads(s, u, NULL, 0, out, e);
+    return verify_heads(s, u, NULL, 0, out, e);
+}
+
+dti_rc audit_verify_heads(app *a, const char *const *heads, size_t nheads, audit_check *out, dti_err *e)
+{
+    auth_user u;
+    int system = 0;
+    dti_rc rc;
+    memset(out, 0, sizeof *out);
+    out->ok = 1;
+    if ((rc = app_actor(a, &u, &system, e)))
+        return rc;
+    return verify_heads(a->st, system ? NULL : &u, heads, nheads, out, e);
 }
 
 /* ---- log ----------------------------------------------------------------- */
@@ -1082,15 +1038,15 @@ static json_t *json_or_text(const char *s)
     return j ? j : json_string(s);
 }
 
-static int log_row(void *ctx, const store_row *r)
+static int log_row(void *ctx, const store_audit_entry *x)
 {
     struct log_ctx *l = ctx;
     json_t *o = json_pack("{s:I, s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:s}",
-                          "seq", (json_int_t)r->v[0].i, "at", col(r, 1) ? col(r, 1) : "",
-                          "user_id", (json_int_t)r->v[2].i, "user", col(r, 3) ? col(r, 3) : "",
-                          "action", col(r, 4) ? col(r, 4) : "", "entity", col(r, 5) ? col(r, 5) : "",
-                          "entity_id", col(r, 6) ? col(r, 6) : "", "before", json_or_text(col(r, 7)),
-                          "after", json_or_text(col(r, 8)), "hash", col(r, 10) ? col(r, 10) : "");
+                          "seq", (json_int_t)x->seq, "at", or_empty(x->at),
+                          "user_id", (json_int_t)x->user_id, "user", or_empty(x->user_name),
+                          "action", or_empty(x->action), "entity", or_empty(x->entity),
+                          "entity_id", or_empty(x->entity_id), "before", json_or_text(x->before),
+                          "after", json_or_text(x->after), "hash", or_empty(x->hash));
     if (!o || json_array_append_new(l->arr, o)) {
         l->nomem = 1;
         return 1;
@@ -1098,14 +1054,15 @@ static int log_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc audit_log(store *s, const auth_user *u, const char *entity, const char *entity_id,
-                 int64_t limit, json_t **out, dti_err *e)
+dti_rc audit_log(app *a, const char *entity, const char *entity_id, int64_t limit, json_t **out, dti_err *e)
 {
+    auth_user u;
+    int system = 0;
     dti_rc rc;
     *out = NULL;
-    if ((rc = auth_can(s, u, AUTH_AUDIT, 0, e)))
+    if ((rc = app_actor(a, &u, &system, e)) || (rc = auth_can(a->st, system ? NULL : &u, AUTH_AUDIT, 0, e)))
         return rc;
-    return audit_entries(s, entity, entity_id, limit, out, e);
+    return audit_entries(a->st, entity, entity_id, limit, out, e);
 }
 
 dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_t limit,
@@ -1113,27 +1070,10 @@ dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_
 {
     dti_rc rc;
     struct log_ctx l = {NULL, 0};
-    store_val p[3];
-    size_t n = 0;
-    char sql[512];
     *out = NULL;
     if (!(l.arr = json_array()))
         return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
-    const char *where = "";
-    if (entity && entity_id) {
-        where = " WHERE entity = ? AND entity_id = ?";
-        p[n++] = app_sv_text(entity);
-        p[n++] = app_sv_text(entity_id);
-    } else if (entity) {
-        where = " WHERE entity = ?";
-        p[n++] = app_sv_text(entity);
-    }
-    p[n++] = SV_I(limit > 0 ? limit : INT64_MAX);
-    snprintf(sql, sizeof sql,
-             "SELECT * FROM (SELECT seq, at, user_id, user_name, action, entity, entity_id, "
-             "before_json, after_json, prev_hash, hash FROM audit%s ORDER BY seq DESC LIMIT ?) t "
-             "ORDER BY seq", where);
-    if ((rc = store_query(s, sql, p, n, log_row, &l, e)))
+    if ((rc = store_audit_list(s, entity, entity ? entity_id : NULL, limit, log_row, &l, e)))
         goto fail;
     if (l.nomem) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");

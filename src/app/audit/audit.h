@@ -125,8 +125,8 @@ typedef struct audit_check {
  * AUTH_AUDIT. Returns DTI_OK when the walk was done (whatever it found);
  * out->ok says whether the log holds, out->why what was found first. */
 dti_rc audit_verify(store *s, const auth_user *u, audit_check *out, dti_err *e);
-dti_rc audit_verify_heads(store *s, const auth_user *u, const char *const *heads, size_t nheads,
-                          audit_check *out, dti_err *e);
+/* audit_verify with HEADS, as A's acting user (the command and the API). */
+dti_rc audit_verify_heads(struct app *a, const char *const *heads, size_t nheads, audit_check *out, dti_err *e);
 /* The same without the permission check, for the operator's commands on
  * the database file (dti restore): the file's owner may read it anyway. */
 dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audit_check *out,
@@ -134,9 +134,8 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
 
 /* The log as a JSON array of entries (oldest first), all of them or those
  * of ENTITY (and ENTITY_ID when not NULL); LIMIT 0 = no limit (the newest
- * LIMIT otherwise). Needs AUTH_AUDIT. *OUT new reference. */
-dti_rc audit_log(store *s, const auth_user *u, const char *entity, const char *entity_id,
-                 int64_t limit, json_t **out, dti_err *e);
+ * LIMIT otherwise). A's acting user needs AUTH_AUDIT. *OUT new reference. */
+dti_rc audit_log(struct app *a, const char *entity, const char *entity_id, int64_t limit, json_t **out, dti_err *e);
 /* The same without the permission check: for use cases that decided it
  * themselves (scoring_history, publish.h). */
 dti_rc audit_entries(store *s, const char *entity, const char *entity_id, int64_t limit,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "app/app_util.h"
 #include "app/audit/backup.h"
+#include "store/store_audit.h"
 #include "base/file.h"
 #include "base/lang.h"
 
@@ -104,7 +105,7 @@ static dti_rc key_file(char out[NAME_LEN], const char *db, dti_err *e)
     return name(out, db, ".audit-key", e);
 }
 
-dti_rc app_backup(store *s, const char *dest, int with_key, time_t now, app_backup_result *r, dti_err *e)
+dti_rc audit_backup(store *s, const char *dest, int with_key, time_t now, audit_backup_result *r, dti_err *e)
 {
     dti_rc rc;
     char from[NAME_LEN], to[NAME_LEN];
@@ -199,18 +200,18 @@ static int same_bytes(const char *a, const char *b)
 static dti_rc check_copy(const char *path, audit_check *c, int *checked, dti_err *e)
 {
     store *s = NULL;
-    int64_t n = 0, keyed = 0;
+    int64_t n = 0;
+    int keyed = 0;
     dti_rc rc;
     *checked = 0;
     if ((rc = store_open_ex(path, STORE_OPEN_NO_MIGRATE, &s, e)))
         return rc;
-    if (store_query_int(s, "SELECT COUNT(*) FROM schema_version", NULL, 0, &n, NULL, e) || n == 0) {
+    if (store_audit_schema_versions(s, &n, e) || n == 0) {
         rc = dti_fail(e, DTI_ERR_INPUT, "src", "tệp này không phải cơ sở dữ liệu của dti (không có schema_version)",
                       "this file is not a dti database (no schema_version)");
         goto out;
     }
-    if ((rc = store_query_int(s, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_keying'", NULL, 0, &keyed,
-                              NULL, e)))
+    if ((rc = store_audit_schema_keyed(s, &keyed, e)))
         goto out;
     if (keyed) {
         if ((rc = audit_check_store(s, NULL, 0, c, e)))
@@ -222,7 +223,21 @@ out:
     return rc;
 }
 
-dti_rc app_restore(const char *db, const char *src, int force, time_t now, app_restore_result *r, dti_err *e)
+dti_rc audit_backup_db(const char *db, const char *dest, int with_key, time_t now, audit_backup_result *r,
+                     dti_err *e)
+{
+    store *s = NULL;
+    dti_rc rc;
+    memset(r, 0, sizeof *r);
+    /* not migrated: a newer dti backs up a database an older server serves */
+    if ((rc = store_open_ex(db, STORE_OPEN_NO_MIGRATE, &s, e)))
+        return rc;
+    rc = audit_backup(s, dest, with_key, now, r, e);
+    store_close(s);
+    return rc;
+}
+
+dti_rc audit_restore(const char *db, const char *src, int force, time_t now, audit_restore_result *r, dti_err *e)
 {
     dti_rc rc;
     char st[24], tmp[NAME_LEN], side[NAME_LEN], side2[NAME_LEN], kept[NAME_LEN], cur_key[NAME_LEN];

@@ -40,25 +40,30 @@
 
 #define BACKUP_PATH_MAX 4000
 
-typedef struct app_backup_result {
+typedef struct audit_backup_result {
     audit_mark head;        /* the head anchored before the copy (seq 0: none, schema too old) */
     int anchored;           /* 1 when the head was anchored */
     int key_copied;         /* DEST.audit-key written */
     int anchor_copied;      /* DEST.audit-anchor written */
-} app_backup_result;
+} audit_backup_result;
 
 /* Back up S's database into DEST (see above); WITH_KEY: copy the key file.
  * S is open on a file (DTI_ERR_INPUT otherwise), outside any transaction.
  * The operator's command: no user, the file's permissions are the check. */
-dti_rc app_backup(store *s, const char *dest, int with_key, time_t now, app_backup_result *r, dti_err *e);
+dti_rc audit_backup(store *s, const char *dest, int with_key, time_t now, audit_backup_result *r, dti_err *e);
 
-typedef struct app_restore_result {
+/* audit_backup of the database DB (store_open's URL), opened for the copy
+ * without migrating it and closed after: `dti backup`. */
+dti_rc audit_backup_db(const char *db, const char *dest, int with_key, time_t now, audit_backup_result *r,
+                     dti_err *e);
+
+typedef struct audit_restore_result {
     char kept[BACKUP_PATH_MAX + 64];    /* where the replaced database was kept ("" when there was none) */
     audit_check check;                  /* the restored database's audit log */
     int forced;                         /* put in place although its log did not hold (FORCE) */
-} app_restore_result;
+} audit_restore_result;
 
 /* Restore the database file DB from the backup SRC (see above). */
-dti_rc app_restore(const char *db, const char *src, int force, time_t now, app_restore_result *r, dti_err *e);
+dti_rc audit_restore(const char *db, const char *src, int force, time_t now, audit_restore_result *r, dti_err *e);
 
 #endif

@@ -12,7 +12,8 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/auth/auth.h"
-#include "base/vec.h"
+#include "app/app.h"
+#include "store/store_user.h"
 #include "app/auth/auth_int.h"
 #include "app/audit/audit.h"
 #include "app/app_util.h"
@@ -107,61 +108,50 @@ int auth_password_check(const char *hash, const char *password)
 
 /* ---- users ---------------------------------------------------------------- */
 
-/* The account's columns; the last, the name of its org (NULL without one),
- * so that a session check gives the name the UI shows at no extra cost. */
-#define USER_COLS "id, name, display_name, role, COALESCE(org_id, 0), active," \
-                  " (SELECT o.name FROM orgs AS o WHERE o.id = users.org_id)"
-#define USER_NCOLS 7
-
-static int user_row(void *ctx, const store_row *r)
+/* The account as app/ knows it, from the repository's row. */
+static void user_from(auth_user *u, const store_user *r)
 {
-    auth_user *u = ctx;
     memset(u, 0, sizeof *u);
-    u->id = r->v[0].i;
-    snprintf(u->name, sizeof u->name, "%s", r->v[1].s ? r->v[1].s : "");
-    snprintf(u->display, sizeof u->display, "%s", r->v[2].s ? r->v[2].s : "");
-    int role = auth_role_parse(r->v[3].s);
+    u->id = r->id;
+    snprintf(u->name, sizeof u->name, "%s", r->name);
+    snprintf(u->display, sizeof u->display, "%s", r->display);
+    int role = auth_role_parse(r->role);
     u->role = role < 0 ? ROLE_VIEWER : (auth_role)role;
-    u->org_id = r->v[4].i;
-    u->active = (int)r->v[5].i;
-    if (r->n > 6 && r->v[6].t == SV_TEXT)
-        snprintf(u->org_name, sizeof u->org_name, "%s", r->v[6].s);
-    return 1;
+    u->org_id = r->org_id;
+    u->active = r->active;
+    snprintf(u->org_name, sizeof u->org_name, "%s", r->org_name);
 }
 
 dti_rc auth_user_count(store *s, int64_t *n, dti_err *e)
 {
-    return store_query_int(s, "SELECT COUNT(*) FROM users", NULL, 0, n, NULL, e);
+    return store_user_count(s, n, e);
 }
 
 dti_rc auth_user_get(store *s, const char *name, auth_user *out, dti_err *e)
 {
-    auth_user u;
-    u.id = -1;
-    store_val p[] = {app_sv_text(name)};
-    dti_rc rc = store_query(s, "SELECT " USER_COLS " FROM users WHERE name = ?", p, 1, user_row,
-                            &u, e);
+    store_user r;
+    int found = 0;
+    dti_rc rc = store_user_by_name(s, name, &r, &found, e);
     if (rc)
         return rc;
-    if (u.id < 0)
+    if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "user", "không có người dùng %s",
                         "no user named %s", name ? name : "");
-    *out = u;
+    user_from(out, &r);
     return DTI_OK;
 }
 
 dti_rc auth_user_get_id(store *s, int64_t id, auth_user *out, dti_err *e)
 {
-    auth_user u;
-    u.id = -1;
-    store_val p[] = {SV_I(id)};
-    dti_rc rc = store_query(s, "SELECT " USER_COLS " FROM users WHERE id = ?", p, 1, user_row, &u, e);
+    store_user r;
+    int found = 0;
+    dti_rc rc = store_user_by_id(s, id, &r, &found, e);
     if (rc)
         return rc;
-    if (u.id < 0)
+    if (!found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "user", "không có người dùng số %lld",
                         "no user with id %lld", (long long)id);
-    *out = u;
+    user_from(out, &r);
     return DTI_OK;
 }
 
@@ -205,10 +195,7 @@ json_t *auth_user_audit_json(const auth_user *u)
 dti_rc auth_org_live(store *s, int64_t org_id, const char *field, dti_err *e)
 {
     int found = 0;
-    int64_t one;
-    store_val p[] = {SV_I(org_id)};
-    dti_rc rc = store_query_int(s, "SELECT 1 FROM orgs WHERE id = ? AND valid_to IS NULL", p, 1, &one,
-                                &found, e);
+    dti_rc rc = store_user_org_live(s, org_id, &found, e);
     if (rc)
         return rc;
     if (!found)
@@ -286,9 +273,8 @@ dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const c
         goto out;
     {
         int found = 0;
-        int64_t one;
-        store_val q[] = {app_sv_text(name)};
-        if ((rc = store_query_int(s, "SELECT 1 FROM users WHERE name = ?", q, 1, &one, &found, e)))
+        store_user same;
+        if ((rc = store_user_by_name(s, name, &same, &found, e)))
             goto out;
         if (found) {
             rc = dti_fail(e, DTI_ERR_CONFLICT, "name", "đã có người dùng %s", "user %s exists", name);
@@ -297,14 +283,8 @@ dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const c
     }
     auth_ts(now, ts);
     int64_t new_id = 0;
-    {
-        store_val p[] = {app_sv_text(name), app_sv_text(disp), app_sv_text(hash), app_sv_text(auth_role_name(role)),
-                         org_id > 0 ? SV_I(org_id) : SV_NUL(), app_sv_text(ts)};
-        if ((rc = store_query_int(s, "INSERT INTO users (name, display_name, pw_hash, role, org_id, "
-                                     "active, created_at) VALUES (?, ?, ?, ?, ?, 1, ?) RETURNING id",
-                                  p, 6, &new_id, NULL, e)))
-            goto out;
-    }
+    if ((rc = store_user_insert(s, name, disp, hash, auth_role_name(role), org_id, ts, &new_id, e)))
+        goto out;
     auth_user nu;
     memset(&nu, 0, sizeof nu);
     nu.id = new_id;
@@ -336,12 +316,24 @@ out:
 
 static dti_rc end_sessions(store *s, int64_t user_id, dti_err *e)
 {
-    store_val p[] = {SV_I(user_id)};
-    return store_exec(s, "DELETE FROM sessions WHERE user_id = ?", p, 1, e);
+    return store_session_delete_user(s, user_id, NULL, e);
 }
 
-dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
-                        const char *password, time_t now, dti_err *e)
+/* The acting user of A into *U for a use case that needs one: the system
+ * actor (no user yet) is refused as "no acting user" (FIELD names it). */
+dti_rc auth_actor_needed(app *a, auth_user *u, const char *field, dti_err *e)
+{
+    int system = 0;
+    dti_rc rc = app_actor(a, u, &system, e);
+    if (rc)
+        return rc;
+    if (system)
+        return dti_fail(e, DTI_ERR_AUTH, field, "cần người thực hiện", "an acting user is needed");
+    return DTI_OK;
+}
+
+static dti_rc user_passwd(store *s, const auth_user *actor, const char *name,
+                          const char *password, time_t now, dti_err *e)
 {
     dti_rc rc;
     char hash[128];
@@ -362,16 +354,9 @@ dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
         goto out;
     if (u.id != actor->id && (rc = auth_can_user(s, actor, AUTH_USER_MANAGE, &u, e)))
         goto out;
-    {
-        store_val p[] = {app_sv_text(hash), SV_I(u.id)};
-        if ((rc = store_exec(s, "UPDATE users SET pw_hash = ? WHERE id = ?", p, 2, e)))
-            goto out;
-        store_val q[] = {app_sv_text(u.name)};
-        if ((rc = store_exec(s, "DELETE FROM login_failures WHERE name = ?", q, 1, e)))
-            goto out;
-        if ((rc = end_sessions(s, u.id, e)))
-            goto out;
-    }
+    if ((rc = store_user_set_password(s, u.id, hash, e)) || (rc = store_login_failure_clear(s, u.name, e)) ||
+        (rc = end_sessions(s, u.id, e)))
+        goto out;
     if (!(after = json_pack("{s:b}", "password_changed", 1))) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto out;
@@ -389,8 +374,15 @@ out:
     return rc;
 }
 
-dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, int active,
-                            time_t now, dti_err *e)
+dti_rc auth_user_passwd(app *a, const char *name, const char *password, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, "--as", e);
+    return rc ? rc : user_passwd(a->st, &actor, name, password, a->now, e);
+}
+
+static dti_rc user_set_active(store *s, const auth_user *actor, const char *name, int active,
+                              time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -419,11 +411,8 @@ dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, 
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto out;
     }
-    {
-        store_val p[] = {SV_I(u.active), SV_I(u.id)};
-        if ((rc = store_exec(s, "UPDATE users SET active = ? WHERE id = ?", p, 2, e)))
-            goto out;
-    }
+    if ((rc = store_user_set_active(s, u.id, u.active, e)))
+        goto out;
     if (!u.active && (rc = end_sessions(s, u.id, e)))
         goto out;
     if ((rc = audit_append_id(s, actor, now, active ? "user.activate" : "user.deactivate", "user",
@@ -440,85 +429,66 @@ out:
     return rc;
 }
 
-struct user_list {
-    store *s;
-    const auth_user *actor;
-    auth_user *v;
-    size_t n, cap;
-    int nomem;
-};
-
-static int user_list_row(void *ctx, const store_row *r)
+dti_rc auth_user_set_active(app *a, const char *name, int active, dti_err *e)
 {
-    struct user_list *l = ctx;
-    auth_user *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 16);
-    if (!v) {
-        l->nomem = 1;
-        return 1;
-    }
-    l->v = v;
-    user_row(&l->v[l->n], r);
-    l->n++;
-    return 0;
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, "--as", e);
+    return rc ? rc : user_set_active(a->st, &actor, name, active, a->now, e);
 }
 
-dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e)
+static dti_rc user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e)
 {
-    struct user_list l = {s, actor, NULL, 0, 0, 0};
+    store_user *rows = NULL;
+    auth_user *v = NULL;
+    size_t nrows = 0;
     dti_rc rc;
     *out = NULL;
     *n = 0;
     if (!actor)
         return dti_fail(e, DTI_ERR_AUTH, "--as", "cần người thực hiện", "an acting user is needed");
-    if ((rc = store_query(s, "SELECT " USER_COLS " FROM users ORDER BY name", NULL, 0,
-                          user_list_row, &l, e)))
-        goto fail;
-    if (l.nomem) {
-        rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
+    if ((rc = store_user_list(s, &rows, &nrows, e)))
+        return rc;
+    if (nrows && !(v = calloc(nrows, sizeof *v))) {
+        rc = app_nomem(e);
         goto fail;
     }
     /* keep those the actor may see (a reporter or viewer: only itself) */
     size_t k = 0;
-    for (size_t i = 0; i < l.n; i++) {
+    for (size_t i = 0; i < nrows; i++) {
         dti_err no;
-        rc = auth_can_user(s, actor, AUTH_USER_SEE, &l.v[i], &no);
+        user_from(&v[k], &rows[i]);
+        rc = auth_can_user(s, actor, AUTH_USER_SEE, &v[k], &no);
         if (rc == DTI_OK)
-            l.v[k++] = l.v[i];
+            k++;
         else if (rc != DTI_ERR_NOTFOUND) {
             if (e)
                 *e = no;
             goto fail;
         }
     }
-    *out = l.v;
+    free(rows);
+    *out = v;
     *n = k;
     return DTI_OK;
 fail:
-    free(l.v);
+    free(rows);
+    free(v);
     return rc;
+}
+
+dti_rc auth_user_list(app *a, auth_user **out, size_t *n, dti_err *e)
+{
+    auth_user actor;
+    *out = NULL;
+    *n = 0;
+    dti_rc rc = auth_actor_needed(a, &actor, "--as", e);
+    return rc ? rc : user_list(a->st, &actor, out, n, e);
 }
 
 /* ---- logins ---------------------------------------------------------------- */
 
-struct failures {
-    int64_t count;
-    char last_at[AUTH_TS_LEN];
-    char locked_until[AUTH_TS_LEN];
-    int found;
-};
-
-static int failures_row(void *ctx, const store_row *r)
-{
-    struct failures *f = ctx;
-    f->found = 1;
-    f->count = r->v[0].i;
-    snprintf(f->last_at, sizeof f->last_at, "%s", r->v[1].s ? r->v[1].s : "");
-    snprintf(f->locked_until, sizeof f->locked_until, "%s", r->v[2].s ? r->v[2].s : "");
-    return 1;
-}
-
 /* Record one more failure for NAME at NOW; lock at AUTH_FAIL_LOCK. */
-static dti_rc failure_add(store *s, const char *name, const struct failures *f, time_t now,
+static dti_rc failure_add(store *s, const char *name, const store_login_failure *f, time_t now,
                           dti_err *e)
 {
     char ts[AUTH_TS_LEN], lock[AUTH_TS_LEN];
@@ -526,11 +496,7 @@ static dti_rc failure_add(store *s, const char *name, const struct failures *f, 
     auth_ts(now, ts);
     if (count >= AUTH_FAIL_LOCK)
         auth_ts(now + AUTH_LOCK_SECONDS, lock);
-    store_val p[] = {app_sv_text(name), SV_I(count), app_sv_text(ts), count >= AUTH_FAIL_LOCK ? app_sv_text(lock) : SV_NUL()};
-    return store_exec(s, "INSERT INTO login_failures (name, count, last_at, locked_until) "
-                         "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-                         "count = excluded.count, last_at = excluded.last_at, "
-                         "locked_until = excluded.locked_until", p, 4, e);
+    return store_login_failure_put(s, name, count, ts, count >= AUTH_FAIL_LOCK ? lock : NULL, e);
 }
 
 /* A hash of a password nobody has, checked for unknown names so that an
@@ -551,24 +517,16 @@ static void dummy_make(void)
 
 struct login_user {
     auth_user u;
-    char hash[128];
+    char hash[STORE_USER_HASH_MAX + 1];
     int found;
 };
 
-static int login_row(void *ctx, const store_row *r)
-{
-    struct login_user *l = ctx;
-    user_row(&l->u, r);
-    snprintf(l->hash, sizeof l->hash, "%s", r->v[USER_NCOLS].s ? r->v[USER_NCOLS].s : "");
-    l->found = 1;
-    return 1;
-}
-
-dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
-                  auth_user *out, dti_err *e)
+dti_rc auth_login_check(store *s, const char *name, const char *password, time_t now,
+                        auth_user *out, dti_err *e)
 {
     dti_rc rc;
-    struct failures f;
+    store_login_failure f;
+    int f_found = 0;
     struct login_user l;
     char ts[AUTH_TS_LEN];
     int in_tx = 0;
@@ -583,13 +541,9 @@ dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    {
-        store_val p[] = {app_sv_text(name)};
-        if ((rc = store_query(s, "SELECT count, last_at, locked_until FROM login_failures WHERE name = ?",
-                              p, 1, failures_row, &f, e)))
-            goto out;
-    }
-    if (f.found && f.locked_until[0]) {
+    if ((rc = store_login_failure_get(s, name, &f, &f_found, e)))
+        goto out;
+    if (f_found && f.locked_until[0]) {
         if (strcmp(f.locked_until, auth_ts(now, ts)) > 0) {
             rc = dti_fail(e, DTI_ERR_AUTH, "name",
                           "tài khoản %s tạm khóa đến %s (UTC) vì đăng nhập sai %d lần",
@@ -600,7 +554,7 @@ dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
         /* the lock is over: start counting again */
         f.count = 0;
         f.locked_until[0] = 0;
-    } else if (f.found && f.count >= AUTH_FAIL_FREE) {
+    } else if (f_found && f.count >= AUTH_FAIL_FREE) {
         int shift = (int)(f.count - AUTH_FAIL_FREE);
         long wait = shift > 10 ? AUTH_FAIL_DELAY_MAX : (long)AUTH_FAIL_DELAY << shift;
         if (wait > AUTH_FAIL_DELAY_MAX)
@@ -613,10 +567,11 @@ dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
         }
     }
     {
-        store_val p[] = {app_sv_text(name)};
-        if ((rc = store_query(s, "SELECT " USER_COLS ", pw_hash FROM users WHERE name = ?", p, 1,
-                              login_row, &l, e)))
+        store_user r;
+        if ((rc = store_user_login(s, name, &r, l.hash, &l.found, e)))
             goto out;
+        if (l.found)
+            user_from(&l.u, &r);
     }
     int good;
     if (l.found) {
@@ -636,11 +591,8 @@ dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
                       "wrong user name or password");
         goto out;
     }
-    if (f.found) {
-        store_val p[] = {app_sv_text(name)};
-        if ((rc = store_exec(s, "DELETE FROM login_failures WHERE name = ?", p, 1, e)))
-            goto out;
-    }
+    if (f_found && (rc = store_login_failure_clear(s, name, e)))
+        goto out;
     if ((rc = store_commit(s, e)))
         goto out;
     in_tx = 0;
@@ -653,6 +605,11 @@ out:
     return rc;
 }
 
+dti_rc auth_login(app *a, const char *name, const char *password, auth_user *out, dti_err *e)
+{
+    return auth_login_check(a->st, name, password, a->now, out, e);
+}
+
 /* ---- sessions -------------------------------------------------------------- */
 
 static void token_hex(char out[AUTH_TOKEN_HEX])
@@ -663,9 +620,11 @@ static void token_hex(char out[AUTH_TOKEN_HEX])
     sodium_memzero(r, sizeof r);
 }
 
-dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_TOKEN_HEX],
-                        char csrf[AUTH_TOKEN_HEX], dti_err *e)
+dti_rc auth_session_new(app *a, const auth_user *u, char id[AUTH_TOKEN_HEX], char csrf[AUTH_TOKEN_HEX],
+                        dti_err *e)
 {
+    store *s = a->st;
+    time_t now = a->now;
     dti_rc rc;
     char hash[65], ts[AUTH_TS_LEN], exp[AUTH_TS_LEN];
     if ((rc = auth_init(e)))
@@ -677,59 +636,12 @@ dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_T
     file_sha256_hex(id, strlen(id), hash);
     auth_ts(now, ts);
     auth_ts(now + AUTH_SESSION_MAX, exp);
-    store_val p[] = {app_sv_text(hash), SV_I(u->id), app_sv_text(ts), app_sv_text(ts), app_sv_text(exp), app_sv_text(csrf)};
-    rc = store_exec(s, "INSERT INTO sessions (id_hash, user_id, created_at, last_seen, expires_at, csrf) "
-                       "VALUES (?, ?, ?, ?, ?, ?)", p, 6, e);
+    rc = store_session_insert(s, hash, u->id, ts, exp, csrf, e);
     if (rc) {
         sodium_memzero(id, AUTH_TOKEN_HEX);
         sodium_memzero(csrf, AUTH_TOKEN_HEX);
     }
     return rc;
-}
-
-struct session_row {
-    int found, user_found;
-    int64_t user_id;
-    char last_seen[AUTH_TS_LEN];
-    char expires[AUTH_TS_LEN];
-    char csrf[AUTH_TOKEN_HEX];
-    auth_user user;
-};
-
-/* The session, its user and the data generation in one statement (one
- * read transaction per request instead of three): the session's columns,
- * then USER_COLS (NULL when the user is gone), then score_generation's gen
- * and uid (NULL before migration 004). */
-#define SESSION_SQL                                                                  \
-    "SELECT x.user_id, x.last_seen, x.expires_at, x.csrf, " USER_COLS ","            \
-    " (SELECT gen FROM score_generation WHERE id = 1),"                              \
-    " (SELECT uid FROM score_generation WHERE id = 1)"                               \
-    " FROM sessions AS x LEFT JOIN users ON users.id = x.user_id WHERE x.id_hash = ?"
-#define SESSION_COLS 4
-#define SESSION_USER_COLS USER_NCOLS
-
-static int session_row_fn(void *ctx, const store_row *r)
-{
-    struct session_row *x = ctx;
-    x->found = 1;
-    x->user_id = r->v[0].i;
-    snprintf(x->last_seen, sizeof x->last_seen, "%s", r->v[1].s ? r->v[1].s : "");
-    snprintf(x->expires, sizeof x->expires, "%s", r->v[2].s ? r->v[2].s : "");
-    snprintf(x->csrf, sizeof x->csrf, "%s", r->v[3].s ? r->v[3].s : "");
-    if (r->n != SESSION_COLS + SESSION_USER_COLS + 2)
-        return 1;
-    if (r->v[SESSION_COLS].t != SV_NULL) {
-        store_row u = {SESSION_USER_COLS, r->v + SESSION_COLS};
-        user_row(&x->user, &u);
-        x->user_found = 1;
-        const store_val *g = r->v + SESSION_COLS + SESSION_USER_COLS;
-        if (g[0].t == SV_INT && g[1].t == SV_TEXT && g[1].n <= AUTH_GEN_UID_MAX) {
-            x->user.gen_known = 1;
-            x->user.gen = g[0].i;
-            memcpy(x->user.gen_uid, g[1].s, g[1].n + 1);
-        }
-    }
-    return 1;
 }
 
 /* ---- the session cache ----------------------------------------------------
@@ -738,17 +650,22 @@ static int session_row_fn(void *ctx, const store_row *r)
  * session, its user and the generation), and on a busy server that one read
  * transaction, with its file locks and the mutexes SQLite's VFS shares
  * between threads, cost more than the rest of a cached dashboard request.
- * So each thread keeps the sessions it checked, with the store's data
- * version taken before the statement read them (store_data_version: equal
- * versions mean no commit in between, by any handle or process). A session
- * is answered from the cache only while the version is unchanged, and
- * under the same expiry, idle and touch rules as the statement's answer,
- * computed from the times it read. Any commit (a logout, an account
- * disabled by the CLI in another process, a role changed, a report saved,
- * even a row changed by hand with sqlite3) changes the version, so the
- * next request reads the database again: revocation stays immediate. When
- * the store cannot give a version (inside a transaction; a backend without
- * one), every check reads the database as before.
+ * So each thread keeps the sessions it checked, keyed on the data
+ * generation (store/store_generation.h: THE "has anything changed"
+ * mechanism, the one app/score/score_cache.c keys on too) as read in the
+ * same statement as the session. A session is answered from the cache only
+ * while the generation is unchanged, and under the same expiry, idle and
+ * touch rules as the statement's answer, computed from the times it read.
+ * What ends or changes a session bumps the generation by a trigger in the
+ * same transaction, in whatever process it commits: a logout or any other
+ * end of sessions (DELETE on sessions, migration 010), an account disabled
+ * or its role, org or name changed (users), its org renamed (orgs). The
+ * next check then reads the database again: revocation stays immediate
+ * across server processes. The generation is known without a statement
+ * only while the store can vouch for it (store_generation_known: on
+ * SQLite, while the WAL data version shows no commit since it was read;
+ * never inside a transaction); otherwise the check reads the database, as
+ * without the cache.
  *
  * Direct-mapped by the session hash, SESSION_SLOTS per thread, in static
  * thread-local storage (no allocation, nothing to free when a thread
@@ -758,7 +675,7 @@ static int session_row_fn(void *ctx, const store_row *r)
 
 struct session_slot {
     char hash[65];                          /* SHA-256 of the id, hex; "" = empty */
-    unsigned char version[STORE_VERSION_LEN];
+    store_gen gen;                          /* the generation read with it */
     time_t last_seen, expires;
     char csrf[AUTH_TOKEN_HEX];
     auth_user user;
@@ -799,40 +716,45 @@ static time_t ts_parse(const char *ts)
     return timegm(&tm);
 }
 
-/* The cached answer for HASH at NOW under VERSION, or NULL. The rules are
- * the statement's (below): live while expires > now and last_seen >= now -
- * AUTH_SESSION_IDLE; and last_seen older than AUTH_SESSION_TOUCH is not
- * answered here, so that the database path writes it. */
-static const struct session_slot *session_cached(const char *hash, const unsigned char *version,
-                                                 time_t now)
+/* The cached answer for HASH at NOW under the generation G, or NULL. The
+ * rules are the statement's (below): live while expires > now and
+ * last_seen >= now - AUTH_SESSION_IDLE; and last_seen older than
+ * AUTH_SESSION_TOUCH is not answered here, so that the database path
+ * writes it. */
+static const struct session_slot *session_cached(const char *hash, const store_gen *g, time_t now)
 {
     const struct session_slot *c = session_slot_of(hash);
-    if (!c->hash[0] || memcmp(c->hash, hash, 64) != 0 ||
-        memcmp(c->version, version, STORE_VERSION_LEN) != 0)
+    if (!c->hash[0] || memcmp(c->hash, hash, 64) != 0 || c->gen.gen != g->gen ||
+        strcmp(c->gen.uid, g->uid) != 0)
         return NULL;
     if (c->expires <= now || c->last_seen < now - AUTH_SESSION_TOUCH)
         return NULL;
     return c;
 }
 
-dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
-                          char csrf[AUTH_TOKEN_HEX], dti_err *e)
+static void gen_to_user(auth_user *u, const store_gen *g)
 {
+    u->gen_known = 1;
+    u->gen = g->gen;
+    snprintf(u->gen_uid, sizeof u->gen_uid, "%s", g->uid);
+}
+
+dti_rc auth_session_check(app *a, const char *id, auth_user *u, char csrf[AUTH_TOKEN_HEX], dti_err *e)
+{
+    store *s = a->st;
+    time_t now = a->now;
     dti_rc rc;
     char hash[65], ts[AUTH_TS_LEN], idle[AUTH_TS_LEN], touch[AUTH_TS_LEN];
-    unsigned char version[STORE_VERSION_LEN];
-    struct session_row x;
+    store_gen g;
+    store_session x;
     auth_user who;
-    int touched = 0;
-    memset(&x, 0, sizeof x);
+    int touched = 0, found = 0;
     if (!id || strlen(id) != AUTH_TOKEN_HEX - 1)
         return dti_fail(e, DTI_ERR_AUTH, "session", "phiên không hợp lệ, hãy đăng nhập lại",
                         "no valid session: log in again");
     file_sha256_hex(id, strlen(id), hash);
-    /* the version first: it vouches only for what is read after it */
-    int versioned = store_data_version(s, version);
-    if (versioned) {
-        const struct session_slot *c = session_cached(hash, version, now);
+    if (store_generation_known(s, &g)) {
+        const struct session_slot *c = session_cached(hash, &g, now);
         if (c) {
             if (u)
                 *u = c->user;
@@ -841,50 +763,50 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
             return DTI_OK;
         }
     }
-    store_val p[] = {app_sv_text(hash)};
-    if ((rc = store_query(s, SESSION_SQL, p, 1, session_row_fn, &x, e)))
+    if ((rc = store_session_get(s, hash, &x, &found, e)))
         return rc;
-    if (!x.found)
+    if (!found)
         return dti_fail(e, DTI_ERR_AUTH, "session", "phiên không hợp lệ, hãy đăng nhập lại",
                         "no valid session: log in again");
     auth_ts(now, ts);
     auth_ts(now - AUTH_SESSION_IDLE, idle);
-    if (strcmp(x.expires, ts) <= 0 || strcmp(x.last_seen, idle) < 0) {
-        (void)store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, NULL);
+    if (strcmp(x.expires_at, ts) <= 0 || strcmp(x.last_seen, idle) < 0) {
+        (void)store_session_delete(s, hash, NULL);
         return dti_fail(e, DTI_ERR_AUTH, "session", "phiên đã hết hạn, hãy đăng nhập lại",
                         "the session has expired: log in again");
     }
     if (!x.user_found)
         return dti_fail(e, DTI_ERR_NOTFOUND, "user", "không có người dùng số %lld",
                         "no user with id %lld", (long long)x.user_id);
-    who = x.user;
+    user_from(&who, &x.user);
+    if (x.gen_known)
+        gen_to_user(&who, &x.gen);
     if (!who.active) {
-        (void)store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, NULL);
+        (void)store_session_delete(s, hash, NULL);
         return dti_fail(e, DTI_ERR_AUTH, "session", "người dùng %s đã bị khóa",
                         "user %s is deactivated", who.name);
     }
     /* last_seen moves at most once per AUTH_SESSION_TOUCH: a write (and its
      * fsync) per request would cost more than the request itself */
     auth_ts(now - AUTH_SESSION_TOUCH, touch);
-    store_val q[] = {app_sv_text(ts), app_sv_text(hash)};
     if (strcmp(x.last_seen, touch) < 0) {
-        if ((rc = store_exec(s, "UPDATE sessions SET last_seen = ? WHERE id_hash = ?", q, 2, e)))
+        if ((rc = store_session_touch(s, hash, ts, e)))
             return rc;
         touched = 1;
     }
-    if (versioned) {
-        /* the touch committed after VERSION was taken: the next request
-         * will find the version moved and read again, which is right */
+    if (x.gen_known) {
+        /* the touch bumps no generation: the next check may answer from
+         * here with the last_seen just written */
         struct session_slot *c = session_slot_of(hash);
-        time_t seen = touched ? now : ts_parse(x.last_seen), until = ts_parse(x.expires);
+        time_t seen = touched ? now : ts_parse(x.last_seen), until = ts_parse(x.expires_at);
         char back[AUTH_TS_LEN], back2[AUTH_TS_LEN];
         /* only times that read back as written: a hand-edited "…:99Z"
          * compares as text in the statement, not as timegm() would make it */
         if (seen != (time_t)-1 && until != (time_t)-1 &&
             (touched || strcmp(auth_ts(seen, back), x.last_seen) == 0) &&
-            strcmp(auth_ts(until, back2), x.expires) == 0) {
+            strcmp(auth_ts(until, back2), x.expires_at) == 0) {
             memcpy(c->hash, hash, sizeof c->hash);
-            memcpy(c->version, version, STORE_VERSION_LEN);
+            c->gen = x.gen;
             c->last_seen = seen;
             c->expires = until;
             memcpy(c->csrf, x.csrf, AUTH_TOKEN_HEX);
@@ -894,12 +816,13 @@ dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
     if (u)
         *u = who;
     if (csrf)
-        memcpy(csrf, x.csrf, AUTH_TOKEN_HEX);
+        snprintf(csrf, AUTH_TOKEN_HEX, "%s", x.csrf);
     return DTI_OK;
 }
 
-dti_rc auth_session_end(store *s, const char *id, dti_err *e)
+dti_rc auth_session_end(app *a, const char *id, dti_err *e)
 {
+    store *s = a->st;
     char hash[65];
     if (!id)
         return DTI_OK;
@@ -907,8 +830,7 @@ dti_rc auth_session_end(store *s, const char *id, dti_err *e)
     struct session_slot *c = session_slot_of(hash);
     if (memcmp(c->hash, hash, 64) == 0)
         session_slot_wipe(c);
-    store_val p[] = {app_sv_text(hash)};
-    return store_exec(s, "DELETE FROM sessions WHERE id_hash = ?", p, 1, e);
+    return store_session_delete(s, hash, e);
 }
 
 int auth_csrf_ok(const char *expected, const char *given)
@@ -925,9 +847,7 @@ int auth_csrf_ok(const char *expected, const char *given)
 
 static dti_rc org_parent(store *s, int64_t org_id, int64_t *parent, int *found, dti_err *e)
 {
-    store_val p[] = {SV_I(org_id)};
-    return store_query_int(s, "SELECT COALESCE(parent_id, 0) FROM orgs WHERE id = ?", p, 1, parent,
-                           found, e);
+    return store_user_org_parent(s, org_id, parent, found, e);
 }
 
 /* *YES = 1 when ORG lies at or under ANCESTOR. */
@@ -1050,9 +970,7 @@ dti_rc auth_can_plan(store *s, const auth_user *u, auth_action act, int64_t plan
 {
     int found = 0;
     int64_t org = 0;
-    store_val p[] = {SV_I(plan_id)};
-    dti_rc rc = store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, &org,
-                                &found, e);
+    dti_rc rc = store_user_plan_org(s, plan_id, &org, &found, e);
     if (rc)
         return rc;
     if (!found)

@@ -59,8 +59,14 @@
  * idle limit (AUTH_SESSION_IDLE) and an absolute one (AUTH_SESSION_MAX), and
  * a CSRF token.
  *
- * Times are passed in (time_t NOW) so that tests and replays control them;
- * they are stored as ISO 8601 UTC text like every timestamp in the store. */
+ * Times are passed in (time_t NOW, or the context's a->now) so that tests
+ * and replays control them; they are stored as ISO 8601 UTC text like
+ * every timestamp in the store.
+ *
+ * Signatures: what the entry points (cli/, http/) call takes the context
+ * `app *a` (its store, its acting user, its now; app/app.h); what other
+ * wings of app/ call inside their own transactions keeps `store *` and an
+ * actor for now (issue 12: one branch per wing, merged at once). */
 #ifndef DTI_AUTH_H
 #define DTI_AUTH_H
 #include <stddef.h>
@@ -68,6 +74,8 @@
 #include <time.h>
 #include "base/err.h"
 #include "store/store.h"
+
+struct app;     /* app/app.h: the context of a use case */
 
 typedef enum {
     ROLE_ADMIN = 0,
@@ -152,19 +160,21 @@ dti_rc auth_acting(store *s, const char *name, auth_user *out, dti_err *e);
 dti_rc auth_user_add(store *s, const auth_user *actor, const char *name, const char *display,
                      auth_role role, int64_t org_id, const char *password, time_t now,
                      int64_t *id, dti_err *e);
-/* Change NAME's password (the command line): the user itself, or an actor
- * that may manage it (auth_can_user). Audited. Clears
+/* The acting user of A into *U (app_actor), for a use case that needs a
+ * user: the system actor is refused (DTI_ERR_AUTH "an acting user is
+ * needed", naming FIELD). */
+dti_rc auth_actor_needed(struct app *a, auth_user *u, const char *field, dti_err *e);
+/* Change NAME's password (the command line) as A's acting user: the user
+ * itself, or an actor that may manage it (auth_can_user). Audited. Clears
  * the login failures and ends the user's sessions. */
-dti_rc auth_user_passwd(store *s, const auth_user *actor, const char *name,
-                        const char *password, time_t now, dti_err *e);
-/* Activate or deactivate a user, as an actor that may manage it
+dti_rc auth_user_passwd(struct app *a, const char *name, const char *password, dti_err *e);
+/* Activate or deactivate a user, as A's acting user, who may manage it
  * (auth_can_user), never oneself. Audited; ends its sessions. */
-dti_rc auth_user_set_active(store *s, const auth_user *actor, const char *name, int active,
-                            time_t now, dti_err *e);
-/* Users the actor may see (auth_can_user AUTH_USER_SEE: admin all;
+dti_rc auth_user_set_active(struct app *a, const char *name, int active, dti_err *e);
+/* Users A's acting user may see (auth_can_user AUTH_USER_SEE: admin all;
  * coordinator itself and those whose org is within its scope; reporter and
  * viewer only themselves), by name. *OUT (caller frees) and *N. */
-dti_rc auth_user_list(store *s, const auth_user *actor, auth_user **out, size_t *n, dti_err *e);
+dti_rc auth_user_list(struct app *a, auth_user **out, size_t *n, dti_err *e);
 
 /* ---- account management (auth_users.c; rules in the comment at the top) -- */
 
@@ -193,28 +203,26 @@ typedef struct auth_user_change {
     int active;             /* -1 = unchanged, 0 or 1 */
 } auth_user_change;
 
-/* Apply C to the account with id ID as ACTOR at NOW (rules above; the
- * actor must be allowed the account both before and after). In one
+/* Apply C to the account with id ID as A's acting user at A's now (rules
+ * above; the actor must be allowed the account both before and after). In one
  * transaction with its audit entry ("user.update", or "user.activate" /
  * "user.deactivate" when only the active state changes). A change of role,
  * org or active state ends the account's sessions. *OUT (may be NULL) gets
  * the account after the change. Nothing changes on any error. */
-dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth_user_change *c,
-                        time_t now, auth_user *out, dti_err *e);
+dti_rc auth_user_update(struct app *a, int64_t id, const auth_user_change *c, auth_user *out, dti_err *e);
 /* Set the password of the account ID (another's: one's own goes through
- * auth_password_change) as ACTOR may manage it. Clears its login failures
+ * auth_password_change) as A's acting user may manage it. Clears its login failures
  * (unlocks it) and ends its sessions. Audited ("user.passwd", no password
  * material). */
-dti_rc auth_user_reset_password(store *s, const auth_user *actor, int64_t id, const char *password,
-                                time_t now, dti_err *e);
-/* ACTOR changes its own password from CURRENT to PASSWORD. CURRENT is
+dti_rc auth_user_reset_password(struct app *a, int64_t id, const char *password, dti_err *e);
+/* A's acting user changes its own password from CURRENT to PASSWORD. CURRENT is
  * checked like a login (auth_login: wrong answers count as failed logins
  * and are slowed, then locked); a wrong one is DTI_ERR_INPUT on field
  * "current". PASSWORD must differ from CURRENT. Ends ACTOR's sessions but
  * the one named KEEP_SID (the session id in hex, or NULL to end them all).
  * Audited ("user.passwd"). */
-dti_rc auth_password_change(store *s, const auth_user *actor, const char *current,
-                            const char *password, const char *keep_sid, time_t now, dti_err *e);
+dti_rc auth_password_change(struct app *a, const char *current, const char *password, const char *keep_sid,
+                            dti_err *e);
 
 /* One org as pickers show it. */
 typedef struct auth_org {
@@ -225,27 +233,30 @@ typedef struct auth_org {
     int live;               /* 0 once closed (valid_to set) */
 } auth_org;
 
-/* The orgs within ACTOR's scope (every org for an admin; its scope org and
+/* The orgs within the scope of A's acting user (every org for an admin; its scope org and
  * everything under it for the others), ordered by folded name. *OUT is
  * freed with auth_org_list_free(*OUT, *N). */
-dti_rc auth_org_list(store *s, const auth_user *actor, auth_org **out, size_t *n, dti_err *e);
+dti_rc auth_org_list(struct app *a, auth_org **out, size_t *n, dti_err *e);
 /* Free a list from auth_org_list. NULL is a harmless no-op. */
 void auth_org_list_free(auth_org *list, size_t n);
 
 /* ---- logins and sessions -------------------------------------------------- */
 
-/* Check NAME and PASSWORD at NOW with the throttle above. On success fills
+/* Check NAME and PASSWORD at A's now with the throttle above. On success fills
  * *OUT (may be NULL) and clears the failures. Wrong name or password, or an
  * inactive user: DTI_ERR_AUTH with one message for all three; too soon or
  * locked: DTI_ERR_AUTH saying how long to wait. */
-dti_rc auth_login(store *s, const char *name, const char *password, time_t now,
-                  auth_user *out, dti_err *e);
+dti_rc auth_login(struct app *a, const char *name, const char *password, auth_user *out, dti_err *e);
+/* The same on S at NOW, inside the caller's use case (the current password
+ * of auth_password_change). */
+dti_rc auth_login_check(store *s, const char *name, const char *password, time_t now,
+                        auth_user *out, dti_err *e);
 
-/* Open a session for U at NOW. ID gets the session id (hex, for the cookie;
+/* Open a session for U at A's now. ID gets the session id (hex, for the cookie;
  * never stored), CSRF the session's CSRF token (hex). */
-dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_TOKEN_HEX],
-                        char csrf[AUTH_TOKEN_HEX], dti_err *e);
-/* Look up session ID at NOW: when live, fills *U and CSRF (either may be
+dti_rc auth_session_new(struct app *a, const auth_user *u, char id[AUTH_TOKEN_HEX], char csrf[AUTH_TOKEN_HEX],
+                        dti_err *e);
+/* Look up session ID at A's now: when live, fills *U and CSRF (either may be
  * NULL) and moves last_seen to NOW (written only when it is more than
  * AUTH_SESSION_TOUCH seconds old, so the idle limit may end up to that
  * much early; a write per request would cost more than most requests);
@@ -253,17 +264,18 @@ dti_rc auth_session_new(store *s, const auth_user *u, time_t now, char id[AUTH_T
  * unknown, or its user inactive: DTI_ERR_AUTH (and an expired session is
  * removed). The session, its user and the data generation (*U's gen_known,
  * gen, gen_uid) are read by one statement: one read transaction; and the
- * answer is kept per thread with the store's data version
- * (store_data_version), so that checking the same session again runs no
- * statement until something commits to the database (here, in another
- * thread or in another process: a logout, an account disabled, a report
- * saved) or last_seen is due to move; then it reads again. A session
- * ended or an account disabled is therefore refused at the next check, as
- * without the cache. See auth.c "the session cache". */
-dti_rc auth_session_check(store *s, const char *id, time_t now, auth_user *u,
-                          char csrf[AUTH_TOKEN_HEX], dti_err *e);
+ * answer is kept per thread under the data generation
+ * (store/store_generation.h), so that checking the same session again
+ * runs no statement while the generation is known unchanged without one
+ * (on SQLite: no commit since it was read) and last_seen is not due to
+ * move; then it reads again. Ending sessions (logout, password change or
+ * reset, account disabled, role or org changed) bumps the generation in
+ * the same transaction, in whatever process: a session ended or an
+ * account disabled is refused at the next check, as without the cache.
+ * See auth.c "the session cache". */
+dti_rc auth_session_check(struct app *a, const char *id, auth_user *u, char csrf[AUTH_TOKEN_HEX], dti_err *e);
 /* End session ID (logout). Unknown ids are a no-op. */
-dti_rc auth_session_end(store *s, const char *id, dti_err *e);
+dti_rc auth_session_end(struct app *a, const char *id, dti_err *e);
 /* 1 when GIVEN equals EXPECTED (constant time), else 0. NULL gives 0. */
 int auth_csrf_ok(const char *expected, const char *given);
 

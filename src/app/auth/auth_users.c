@@ -11,7 +11,8 @@
 #include <string.h>
 #include <sodium.h>
 #include "app/auth/auth.h"
-#include "base/vec.h"
+#include "app/app.h"
+#include "store/store_user.h"
 #include "app/auth/auth_int.h"
 #include "app/audit/audit.h"
 #include "app/app_util.h"
@@ -117,8 +118,8 @@ static dti_rc managed(store *s, const auth_user *actor, int64_t id, auth_user *u
 
 /* ---- changes ---------------------------------------------------------------- */
 
-dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth_user_change *c,
-                        time_t now, auth_user *out, dti_err *e)
+static dti_rc user_update(store *s, const auth_user *actor, int64_t id, const auth_user_change *c,
+                          time_t now, auth_user *out, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -187,18 +188,10 @@ dti_rc auth_user_update(store *s, const auth_user *actor, int64_t id, const auth
         rc = DTI_OK;    /* nothing to change, nothing to log */
         goto done;
     }
-    {
-        store_val p[] = {app_sv_text(nu.display), app_sv_text(auth_role_name(nu.role)),
-                         nu.org_id > 0 ? SV_I(nu.org_id) : SV_NUL(), SV_I(nu.active), SV_I(nu.id)};
-        if ((rc = store_exec(s, "UPDATE users SET display_name = ?, role = ?, org_id = ?, active = ? WHERE id = ?",
-                             p, 5, e)))
-            goto out;
-    }
-    if (rights) {
-        store_val p[] = {SV_I(nu.id)};
-        if ((rc = store_exec(s, "DELETE FROM sessions WHERE user_id = ?", p, 1, e)))
-            goto out;
-    }
+    if ((rc = store_user_update(s, nu.id, nu.display, auth_role_name(nu.role), nu.org_id, nu.active, e)))
+        goto out;
+    if (rights && (rc = store_session_delete_user(s, nu.id, NULL, e)))
+        goto out;
     before = auth_user_audit_json(&u);
     after = auth_user_audit_json(&nu);
     if (!before || !after) {
@@ -227,8 +220,15 @@ out:
     return rc;
 }
 
-dti_rc auth_user_reset_password(store *s, const auth_user *actor, int64_t id, const char *password,
-                                time_t now, dti_err *e)
+dti_rc auth_user_update(app *a, int64_t id, const auth_user_change *c, auth_user *out, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, NULL, e);
+    return rc ? rc : user_update(a->st, &actor, id, c, a->now, out, e);
+}
+
+static dti_rc user_reset_password(store *s, const auth_user *actor, int64_t id, const char *password,
+                                  time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -251,15 +251,9 @@ dti_rc auth_user_reset_password(store *s, const auth_user *actor, int64_t id, co
                       "change your own password under Change password, with the current one");
         goto out;
     }
-    {
-        store_val p[] = {app_sv_text(hash), SV_I(u.id)};
-        store_val q[] = {app_sv_text(u.name)};
-        store_val r[] = {SV_I(u.id)};
-        if ((rc = store_exec(s, "UPDATE users SET pw_hash = ? WHERE id = ?", p, 2, e)) ||
-            (rc = store_exec(s, "DELETE FROM login_failures WHERE name = ?", q, 1, e)) ||
-            (rc = store_exec(s, "DELETE FROM sessions WHERE user_id = ?", r, 1, e)))
-            goto out;
-    }
+    if ((rc = store_user_set_password(s, u.id, hash, e)) || (rc = store_login_failure_clear(s, u.name, e)) ||
+        (rc = store_session_delete_user(s, u.id, NULL, e)))
+        goto out;
     if (!(after = json_pack("{s:b, s:s}", "password_changed", 1, "by", "reset"))) {
         rc = app_nomem(e);
         goto out;
@@ -277,8 +271,15 @@ out:
     return rc;
 }
 
-dti_rc auth_password_change(store *s, const auth_user *actor, const char *current,
-                            const char *password, const char *keep_sid, time_t now, dti_err *e)
+dti_rc auth_user_reset_password(app *a, int64_t id, const char *password, dti_err *e)
+{
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, NULL, e);
+    return rc ? rc : user_reset_password(a->st, &actor, id, password, a->now, e);
+}
+
+static dti_rc password_change(store *s, const auth_user *actor, const char *current,
+                              const char *password, const char *keep_sid, time_t now, dti_err *e)
 {
     dti_rc rc;
     int in_tx = 0;
@@ -300,7 +301,7 @@ dti_rc auth_password_change(store *s, const auth_user *actor, const char *curren
     }
     /* the current password is checked as a login: throttled, then locked */
     dti_err_clear(&le);
-    rc = auth_login(s, actor->name, current, now, NULL, &le);
+    rc = auth_login_check(s, actor->name, current, now, NULL, &le);
     if (rc == DTI_ERR_AUTH) {
         rc = dti_fail(e, DTI_ERR_INPUT, "current", "mật khẩu hiện tại không được chấp nhận (%s)",
                       "the current password was not accepted (%s)", le.msg);
@@ -314,20 +315,11 @@ dti_rc auth_password_change(store *s, const auth_user *actor, const char *curren
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
-    {
-        store_val p[] = {app_sv_text(hash), SV_I(actor->id)};
-        if ((rc = store_exec(s, "UPDATE users SET pw_hash = ? WHERE id = ?", p, 2, e)))
-            goto out;
-    }
-    if (keep_sid && *keep_sid) {
+    if ((rc = store_user_set_password(s, actor->id, hash, e)))
+        goto out;
+    if (keep_sid && *keep_sid)
         file_sha256_hex(keep_sid, strlen(keep_sid), keep);
-        store_val p[] = {SV_I(actor->id), app_sv_text(keep)};
-        rc = store_exec(s, "DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", p, 2, e);
-    } else {
-        store_val p[] = {SV_I(actor->id)};
-        rc = store_exec(s, "DELETE FROM sessions WHERE user_id = ?", p, 1, e);
-    }
-    if (rc)
+    if ((rc = store_session_delete_user(s, actor->id, keep_sid && *keep_sid ? keep : NULL, e)))
         goto out;
     if (!(after = json_pack("{s:b, s:s}", "password_changed", 1, "by", "self"))) {
         rc = app_nomem(e);
@@ -346,71 +338,57 @@ out:
     return rc;
 }
 
-/* ---- the org picker --------------------------------------------------------- */
-
-struct org_list {
-    auth_org *v;
-    size_t n, cap;
-    int nomem;
-};
-
-static int org_row(void *ctx, const store_row *r)
+dti_rc auth_password_change(app *a, const char *current, const char *password, const char *keep_sid, dti_err *e)
 {
-    struct org_list *l = ctx;
-    auth_org *v = vec_grow(l->v, l->n, &l->cap, sizeof *v, 32);
-    if (!v) {
-        l->nomem = 1;
-        return 1;
-    }
-    l->v = v;
-    auth_org *o = &l->v[l->n];
-    memset(o, 0, sizeof *o);
-    o->id = r->v[0].i;
-    o->parent_id = r->v[1].i;
-    snprintf(o->kind, sizeof o->kind, "%s", r->v[2].s ? r->v[2].s : "");
-    o->name = strdup(r->v[3].s ? r->v[3].s : "");
-    o->live = (int)r->v[4].i;
-    if (!o->name) {
-        l->nomem = 1;
-        return 1;
-    }
-    l->n++;
-    return 0;
+    auth_user actor;
+    dti_rc rc = auth_actor_needed(a, &actor, NULL, e);
+    return rc ? rc : password_change(a->st, &actor, current, password, keep_sid, a->now, e);
 }
 
-#define ORG_COLS "o.id, COALESCE(o.parent_id, 0), o.kind, o.name, CASE WHEN o.valid_to IS NULL THEN 1 ELSE 0 END"
+/* ---- the org picker --------------------------------------------------------- */
 
-dti_rc auth_org_list(store *s, const auth_user *actor, auth_org **out, size_t *n, dti_err *e)
+static dti_rc org_list(store *s, const auth_user *actor, auth_org **out, size_t *n, dti_err *e)
 {
-    struct org_list l;
+    store_user_org *rows = NULL;
+    size_t nrows = 0;
     dti_rc rc;
-    memset(&l, 0, sizeof l);
     *out = NULL;
     *n = 0;
     if (!actor || !actor->active)
         return dti_fail(e, DTI_ERR_AUTH, NULL, "chưa xác định người thực hiện", "no acting user");
-    if (actor->role == ROLE_ADMIN) {
-        rc = store_query(s, "SELECT " ORG_COLS " FROM orgs o ORDER BY o.folded, o.id", NULL, 0, org_row, &l, e);
-    } else if (actor->org_id > 0) {
-        /* the scope: the actor's org and everything under it, as auth_in_scope walks it */
-        store_val p[] = {SV_I(actor->org_id), SV_I(AUTH_TREE_DEPTH_MAX)};
-        rc = store_query(s, "WITH RECURSIVE t(id, depth) AS (SELECT id, 1 FROM orgs WHERE id = ? "
-                            "UNION SELECT c.id, t.depth + 1 FROM orgs c JOIN t ON c.parent_id = t.id "
-                            "WHERE t.depth < ?) "
-                            "SELECT " ORG_COLS " FROM orgs o WHERE o.id IN (SELECT id FROM t) "
-                            "ORDER BY o.folded, o.id", p, 2, org_row, &l, e);
-    } else {
-        rc = DTI_OK;
-    }
-    if (!rc && l.nomem)
-        rc = app_nomem(e);
-    if (rc) {
-        auth_org_list_free(l.v, l.n);
+    /* an admin: every org; the others their scope, the actor's org and
+     * everything under it, as auth_in_scope walks it; no org: none */
+    if (actor->role != ROLE_ADMIN && actor->org_id <= 0)
+        return DTI_OK;
+    if ((rc = store_user_orgs(s, actor->role == ROLE_ADMIN ? 0 : actor->org_id, AUTH_TREE_DEPTH_MAX, &rows, &nrows,
+                              e)))
         return rc;
+    auth_org *v = nrows ? calloc(nrows, sizeof *v) : NULL;
+    if (nrows && !v) {
+        store_user_orgs_free(rows, nrows);
+        return app_nomem(e);
     }
-    *out = l.v;
-    *n = l.n;
+    for (size_t i = 0; i < nrows; i++) {
+        v[i].id = rows[i].id;
+        v[i].parent_id = rows[i].parent_id;
+        snprintf(v[i].kind, sizeof v[i].kind, "%s", rows[i].kind);
+        v[i].name = rows[i].name;     /* moved */
+        rows[i].name = NULL;
+        v[i].live = rows[i].live;
+    }
+    store_user_orgs_free(rows, nrows);
+    *out = v;
+    *n = nrows;
     return DTI_OK;
+}
+
+dti_rc auth_org_list(app *a, auth_org **out, size_t *n, dti_err *e)
+{
+    auth_user actor;
+    *out = NULL;
+    *n = 0;
+    dti_rc rc = app_actor(a, &actor, NULL, e);
+    return rc ? rc : org_list(a->st, &actor, out, n, e);
 }
 
 void auth_org_list_free(auth_org *list, size_t n)

@@ -12,6 +12,7 @@
 #include "app/app_util.h"
 #include "app/score/score_cache.h"
 #include "app/score/score_int.h"
+#include "store/store_generation.h"
 #include "app/score/scoring.h"
 #include "base/lang.h"
 #include "core/period.h"
@@ -54,16 +55,19 @@ struct gen_row {
     int found;
 };
 
-static int gen_fn(void *ctx, const store_row *r)
+/* The data generation (store/store_generation.h: the one "has anything
+ * changed" mechanism, which the session cache of app/auth keys on too). */
+static dti_rc gen_read(store *s, struct gen_row *g, dti_err *e)
 {
-    struct gen_row *g = ctx;
-    const char *uid = app_col(r, 1);
-    if (!uid || strlen(uid) >= sizeof g->uid)
-        return 1;
-    g->gen = r->v[0].i;
-    memcpy(g->uid, uid, strlen(uid) + 1);
+    store_gen sg;
+    int found = 0;
+    dti_rc rc = store_generation(s, &sg, &found, e);
+    if (rc || !found || strlen(sg.uid) >= sizeof g->uid)
+        return rc;
+    g->gen = sg.gen;
+    memcpy(g->uid, sg.uid, strlen(sg.uid) + 1);
     g->found = 1;
-    return 1;
+    return DTI_OK;
 }
 
 /* A kept text, shared by the cache and the replies being sent (no copy
@@ -166,8 +170,7 @@ dti_rc scoring_cache_json_as(store *s, const auth_user *u, const char *what, tim
         g.gen = u->gen;
         memcpy(g.uid, u->gen_uid, sizeof g.uid);
         g.found = 1;
-    } else if ((rc = store_query(s, "SELECT gen, uid FROM score_generation WHERE id = 1", NULL, 0, gen_fn, &g,
-                                 e))) {
+    } else if ((rc = gen_read(s, &g, e))) {
         return rc;
     }
     can_cache = g.found && u && what && strlen(what) < sizeof k.what;

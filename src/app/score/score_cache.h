@@ -11,7 +11,10 @@
  * permissions and scope), the plan, the period, the language of the labels
  * and the Vietnamese calendar day of NOW (timeliness is judged by the day).
  *
- * gen is read before the figures are computed: a write committing during
+ * gen is read (store_generation, store/store_generation.h: the one "has
+ * anything changed" mechanism, also the key of app/auth's session cache;
+ * on SQLite answered from memory while the WAL data version shows no
+ * commit) before the figures are computed: a write committing during
  * the computation makes the entry carry the older gen, so the next request
  * sees a newer gen and recomputes. A write in another process is seen the
  * same way. When U carries the generation (gen_known: auth_session_check

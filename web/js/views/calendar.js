@@ -1,15 +1,21 @@
 // views/calendar.js — a plan's reporting calendar (#/calendar/PLAN[/YEAR]):
 // its rules in plain words and the periods of a year with both deadlines
 // (GET /api/v1/plans/:id/periods); a coordinator changes the rules
-// (PUT /api/v1/plans/:id/calendar) with a simple form — per kind of period,
-// the units' and the commune's deadline — or, for regimes the simple form
-// cannot say (cut-off days, own windows, one period's own deadline), the
-// rules themselves, one per line (docs/calendar.md). The server checks every
-// rule; a refused one is shown beside the field it came from.
+// (PUT /api/v1/plans/:id/calendar) with choices — per kind of period, the
+// units' and the commune's deadline as "Ngày [15] của [tháng sau]", a fixed
+// day of the year, or none (issue 13 §6: no mini-language to type) — or,
+// under "Nâng cao", for regimes the choices cannot say (cut-off days, own
+// windows, one period's own deadline), the rules themselves, one per line
+// (docs/calendar.md); one period's own deadline (a request sooner or later
+// than the common one: "2026-Q3:unit=25/09/2026") is chosen from the list
+// of periods with its date. A day is checked as it is chosen, in plain words ("Không
+// có ngày 32; chọn 1–31."); the server checks every rule, and a refused one
+// is shown beside the choice it came from.
 // Without PLAN: the plans to choose from.
 import { get, api, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, getLang } from '../i18n.js';
+import { periodLabel } from '../periods.js';
 
 addMessages({
   vi: {
@@ -32,6 +38,16 @@ addMessages({
     'cal.advanced': 'Lịch này có quy tắc nâng cao: hãy sửa ở ô quy tắc bên dưới.',
     'cal.save': 'Lưu lịch báo cáo', 'cal.saved': 'Đã lưu lịch báo cáo: {n} kỳ.', 'cal.empty': 'Hãy nhập ít nhất một quy tắc.',
     'cal.back': '← Kế hoạch',
+    'cal.mode': 'Hạn', 'cal.mode.off': '— (không đặt)', 'cal.mode.after': 'Ngày … của tháng …', 'cal.mode.fixed': 'Một ngày cố định hằng năm',
+    'cal.mode.none': 'Không có hạn', 'cal.day': 'Ngày', 'cal.of': 'của', 'cal.last': 'tháng cuối kỳ', 'cal.next': 'tháng sau',
+    'cal.nextN': '{n} tháng sau', 'cal.monthN': 'tháng {n}',
+    'cal.dayBad': 'Không có ngày {d}; chọn 1–31.', 'cal.dayMissing': 'Chọn ngày (1–31).',
+    'cal.dayMonth': 'Tháng {m} không có ngày {d}; chọn 1–{max}.',
+    'cal.choicesHint': 'Chọn hạn cho từng loại kỳ; để "— (không đặt)" ở cả hai ô nếu kế hoạch không báo cáo theo loại kỳ đó. Ngày chọn là ngày cuối cùng còn đúng hạn. Mặc định số liệu chốt từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP): hạn "trước ngày 15 hằng tháng" là ngày 15 của tháng cuối kỳ.',
+    'cal.advancedOpen': 'Nâng cao: các quy tắc',
+    'cal.own': 'Hạn riêng của một kỳ', 'cal.ownHint': 'Khi xã yêu cầu một kỳ nộp theo hạn khác (gấp hơn hoặc lùi lại), đặt hạn riêng của kỳ đó; các kỳ khác giữ hạn chung.',
+    'cal.ownPeriod': 'Kỳ', 'cal.ownDate': 'Hạn đơn vị nộp (ngày/tháng/năm)', 'cal.ownAdd': 'Thêm hạn riêng', 'cal.ownRemove': 'Bỏ',
+    'cal.ownItem': '{p}: đơn vị nộp chậm nhất {d}', 'cal.dateBad': 'Không có ngày {d}; viết ngày/tháng/năm, ví dụ 25/09/2026.',
   },
   en: {
     'nav.calendar': 'Calendar',
@@ -53,6 +69,16 @@ addMessages({
     'cal.advanced': 'This calendar has advanced rules: change them in the rules box below.',
     'cal.save': 'Save the calendar', 'cal.saved': 'Calendar saved: {n} periods.', 'cal.empty': 'Write at least one rule.',
     'cal.back': '← Plan',
+    'cal.mode': 'Deadline', 'cal.mode.off': '— (not set)', 'cal.mode.after': 'Day … of month …', 'cal.mode.fixed': 'A fixed day each year',
+    'cal.mode.none': 'No deadline', 'cal.day': 'Day', 'cal.of': 'of', 'cal.last': 'the period\'s last month', 'cal.next': 'the next month',
+    'cal.nextN': '{n} months later', 'cal.monthN': 'month {n}',
+    'cal.dayBad': 'There is no day {d}; choose 1–31.', 'cal.dayMissing': 'Choose the day (1–31).',
+    'cal.dayMonth': 'Month {m} has no day {d}; choose 1–{max}.',
+    'cal.choicesHint': 'Choose the deadline of each kind of period; leave both at "— (not set)" when the plan does not report by that kind. The day chosen is the last day on time. By default figures close from the 15th of the month before to the 14th (Nghị định 09/2019/NĐ-CP): "before the 15th each month" is the 15th of the period\'s last month.',
+    'cal.advancedOpen': 'Advanced: the rules',
+    'cal.own': 'One period\'s own deadline', 'cal.ownHint': 'When the commune asks for one period by another deadline (sooner or later), set that period\'s own deadline; the others keep the common one.',
+    'cal.ownPeriod': 'Period', 'cal.ownDate': 'Units due (day/month/year)', 'cal.ownAdd': 'Add the deadline', 'cal.ownRemove': 'Remove',
+    'cal.ownItem': '{p}: units due by {d}', 'cal.dateBad': 'There is no day {d}; write day/month/year, say 25/09/2026.',
   },
 });
 
@@ -66,9 +92,11 @@ export function describe(d) {
 
 // {month: {unit, commune}, …} when every rule is a kind with only unit= and
 // commune= (what the simple form can say), else null.
+const OWN_RULE = /^\d{4}(-\d{2}|-Q[1-4]|-H[12])?:unit=\d{2}\/\d{2}\/\d{4}$/;
 function simpleOf(rules) {
   const out = {};
   for (const r of rules) {
+    if (OWN_RULE.test(r)) continue;     // one period's own deadline: the list below the choices
     const [head, ...opts] = r.split(':');
     const kind = KIND_ALIAS[head] || head;
     if (!KINDS.includes(kind) || out[kind]) return null;
@@ -86,64 +114,187 @@ function simpleOf(rules) {
 function rulesOfSimple(inputs) {
   const rules = [];
   for (const k of KINDS) {
-    const u = inputs[k].unit.value.trim(), c = inputs[k].commune.value.trim();
+    const u = inputs[k].unit.value, c = inputs[k].commune.value;
     if (!u && !c) continue;
     rules.push(k + ':' + [u ? 'unit=' + u : null, c ? 'commune=' + c : null].filter(Boolean).join(','));
   }
   return rules;
 }
 
+// A deadline as choices: mode (not set, "Ngày N của tháng …", a fixed day
+// of the year, none), day and month. VALUE is the rule's text ("15+1",
+// "18@last", "05/12", "none", ''); null when the choices cannot say it.
+function parseDeadline(v) {
+  if (!v) return { mode: '', day: '', month: '1' };
+  if (/^(none|khong)$/i.test(v)) return { mode: 'none', day: '', month: '1' };
+  let m = /^(\d{1,2})@(last|cuoi)$/i.exec(v);
+  if (m) return { mode: 'after', day: String(Number(m[1])), month: 'last' };
+  m = /^(\d{1,2})\+(\d{1,2})$/.exec(v);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 3) return { mode: 'after', day: String(Number(m[1])), month: String(Number(m[2])) };
+  m = /^(\d{1,2})\/(\d{1,2})$/.exec(v);
+  if (m) return { mode: 'fixed', day: String(Number(m[1])), month: String(Number(m[2])) };
+  return null;
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// The picker of one deadline (ID "cal-month-unit"): {el, value(), check(),
+// focus(), mark(msg)}. ONCHANGE after every change.
+function deadlinePicker(id, label, current, enabled, onchange) {
+  const cur = parseDeadline(current) || { mode: '', day: '', month: '1' };
+  const mode = h('select', { id: id + '-mode', name: id + '-mode', disabled: !enabled, 'aria-describedby': id + '-error' },
+    ['', 'after', 'fixed', 'none'].map((m) => h('option', { value: m, selected: m === cur.mode }, t('cal.mode.' + (m || 'off')))));
+  const day = h('input', { id: id + '-day', name: id + '-day', inputmode: 'numeric', autocomplete: 'off', size: 3, maxlength: 3,
+    value: cur.day, disabled: !enabled, 'aria-describedby': id + '-error', class: 'cal-day' });
+  const month = h('select', { id: id + '-month', name: id + '-month', disabled: !enabled, 'aria-describedby': id + '-error' });
+  const err = h('p', { class: 'error', role: 'alert', id: id + '-error' });
+  const fillMonths = (m, sel) => {
+    const opts = m === 'fixed'
+      ? Array.from({ length: 12 }, (_, i) => [String(i + 1), t('cal.monthN', { n: i + 1 })])
+      : [['last', t('cal.last')], ['1', t('cal.next')], ['2', t('cal.nextN', { n: 2 })], ['3', t('cal.nextN', { n: 3 })]];
+    mount(month, opts.map(([v, l]) => h('option', { value: v, selected: v === sel }, l)));
+  };
+  fillMonths(cur.mode === 'fixed' ? 'fixed' : 'after', cur.month);
+  const dayRow = h('div', { class: 'cal-dayrow' }, h('label', { for: id + '-day' }, t('cal.day')), day,
+    h('label', { for: id + '-month' }, t('cal.of')), month);
+  // what is wrong with the day chosen, in words, or ''
+  const check = () => {
+    if (mode.value !== 'after' && mode.value !== 'fixed') return '';
+    const s = day.value.trim();
+    if (!s) return t('cal.dayMissing');
+    if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 31) return t('cal.dayBad', { d: s });
+    if (mode.value === 'fixed' && Number(s) > MONTH_DAYS[Number(month.value) - 1]) {
+      return t('cal.dayMonth', { m: month.value, d: s, max: MONTH_DAYS[Number(month.value) - 1] });
+    }
+    return '';
+  };
+  const mark = (msg) => {
+    err.textContent = msg;
+    const el = mode.value === 'after' || mode.value === 'fixed' ? day : mode;
+    if (msg) el.setAttribute('aria-invalid', 'true'); else { day.removeAttribute('aria-invalid'); mode.removeAttribute('aria-invalid'); }
+  };
+  const show = () => { dayRow.hidden = mode.value !== 'after' && mode.value !== 'fixed'; };
+  mode.addEventListener('change', () => {
+    fillMonths(mode.value === 'fixed' ? 'fixed' : 'after', mode.value === 'fixed' ? '12' : '1');
+    show(); mark(check()); onchange();
+  });
+  day.addEventListener('input', () => { mark(check()); onchange(); });
+  month.addEventListener('change', () => { mark(check()); onchange(); });
+  show();
+  const value = () => {
+    const d = Number(day.value.trim());
+    switch (mode.value) {
+    case 'none': return 'none';
+    case 'after': return month.value === 'last' ? `${d}@last` : `${d}+${month.value}`;
+    case 'fixed': return `${String(d).padStart(2, '0')}/${String(month.value).padStart(2, '0')}`;
+    default: return '';
+    }
+  };
+  const el = h('div', { class: 'field cal-deadline', id },
+    h('label', { for: id + '-mode' }, label), mode, dayRow, err);
+  return { el, id, get value() { return value(); }, check, mark,
+    focus: () => (mode.value === 'after' || mode.value === 'fixed' ? day : mode).focus() };
+}
+
 const splitRules = (text) => text.split(/[\s;]+/).filter(Boolean);
 
 function editForm(plan, cal, onsaved) {
   const simple = simpleOf(cal.rules);
+  // every deadline the choices can say: else the rules box alone
+  const sayable = simple && KINDS.every((k) => !simple[k] || (parseDeadline(simple[k].unit) && parseDeadline(simple[k].commune)));
   const inputs = {};
-  const errs = {};
-  const fieldErr = (id) => (errs[id] = h('p', { class: 'error', role: 'alert', id: id + '-error' }));
   const raw = h('textarea', { id: 'cal-raw', name: 'rules', rows: 4, spellcheck: 'false', autocomplete: 'off',
     'aria-describedby': 'cal-raw-hint cal-raw-error' }, cal.rules.join('\n'));
-  const sets = KINDS.map((k) => {
-    const mk = (lvl) => h('input', { id: `cal-${k}-${lvl}`, name: `${k}-${lvl}`, value: simple?.[k]?.[lvl] || '',
-      autocomplete: 'off', spellcheck: 'false', disabled: !simple, 'aria-describedby': `cal-${k}-${lvl}-error` });
-    inputs[k] = { unit: mk('unit'), commune: mk('commune') };
-    return h('fieldset', { class: 'item cal-kind' }, h('legend', {}, t('cal.simple.' + k)),
-      h('div', { class: 'field' }, h('label', { for: `cal-${k}-unit` }, t('cal.unit')), inputs[k].unit, fieldErr(`cal-${k}-unit`)),
-      h('div', { class: 'field' }, h('label', { for: `cal-${k}-commune` }, t('cal.commune')), inputs[k].commune, fieldErr(`cal-${k}-commune`)));
+  const rawErr = h('p', { class: 'error', role: 'alert', id: 'cal-raw-error' });
+  // one period's own deadline ("2026-Q3:unit=25/09/2026"), kept beside the choices
+  const own = cal.rules.filter((r) => OWN_RULE.test(r));
+  const sync = () => { raw.value = [...rulesOfSimple(inputs), ...own].join('\n'); };
+  const ownList = h('ul', { id: 'cal-own-list' });
+  const showOwn = () => mount(ownList, own.map((r, i) => {
+    const [code, d] = [r.split(':')[0], r.split('=')[1]];
+    return h('li', {}, t('cal.ownItem', { p: periodLabel(code), d }), ' ',
+      h('button', { type: 'button', class: 'link', 'data-rule': r, onclick: () => { own.splice(i, 1); showOwn(); sync(); } }, t('cal.ownRemove')));
+  }));
+  showOwn();
+  const ownSel = h('select', { id: 'cal-own-period' }, (cal.periods || []).map((p) => h('option', { value: p.code }, periodLabel(p.code))));
+  const ownDate = h('input', { id: 'cal-own-date', inputmode: 'numeric', autocomplete: 'off', placeholder: 'dd/mm/yyyy', 'aria-describedby': 'cal-own-error' });
+  const ownErr = h('p', { class: 'error', role: 'alert', id: 'cal-own-error' });
+  const ownAdd = h('button', { type: 'button', class: 'secondary', id: 'cal-own-add' }, t('cal.ownAdd'));
+  ownAdd.addEventListener('click', () => {
+    ownErr.textContent = '';
+    ownDate.removeAttribute('aria-invalid');
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(ownDate.value.trim());
+    const ok = m && (() => { const d = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1])); return d.getUTCDate() === +m[1] && d.getUTCMonth() === +m[2] - 1; })();
+    if (!ok) {
+      ownErr.textContent = t('cal.dateBad', { d: ownDate.value.trim() || '—' });
+      ownDate.setAttribute('aria-invalid', 'true');
+      ownDate.focus();
+      return;
+    }
+    const rule = `${ownSel.value}:unit=${m[1].padStart(2, '0')}/${m[2].padStart(2, '0')}/${m[3]}`;
+    for (let i = own.length - 1; i >= 0; i--) if (own[i].startsWith(ownSel.value + ':')) own.splice(i, 1);
+    own.push(rule);
+    ownDate.value = '';
+    showOwn();
+    sync();
   });
-  for (const k of KINDS) for (const lvl of ['unit', 'commune']) {
-    inputs[k][lvl].addEventListener('input', () => { raw.value = rulesOfSimple(inputs).join('\n'); });
-  }
-  const err = fieldErr('cal-raw');
+  const ownBox = h('fieldset', { class: 'item', id: 'cal-own' }, h('legend', {}, t('cal.own')),
+    h('p', { class: 'muted' }, t('cal.ownHint')), ownList,
+    h('div', { class: 'field' }, h('label', { for: 'cal-own-period' }, t('cal.ownPeriod')), ownSel),
+    h('div', { class: 'field' }, h('label', { for: 'cal-own-date' }, t('cal.ownDate')), ownDate, ownErr), ownAdd);
+  const sets = KINDS.map((k) => {
+    inputs[k] = {};
+    for (const lvl of ['unit', 'commune']) {
+      inputs[k][lvl] = deadlinePicker(`cal-${k}-${lvl}`, t('cal.' + lvl), sayable ? simple?.[k]?.[lvl] || '' : '', !!sayable, sync);
+    }
+    return h('fieldset', { class: 'item cal-kind' }, h('legend', {}, t('cal.simple.' + k)), inputs[k].unit.el, inputs[k].commune.el);
+  });
   const status = h('p', { role: 'status', id: 'cal-status' });
   const save = h('button', { type: 'submit', class: 'primary', id: 'cal-save' }, t('cal.save'));
+  const adv = h('details', { id: 'cal-advanced', open: !sayable },
+    h('summary', {}, t('cal.advancedOpen')),
+    h('div', { class: 'field' }, h('label', { for: 'cal-raw' }, t('cal.raw')), raw,
+      h('small', { class: 'muted', id: 'cal-raw-hint' }, t('cal.rawHint')), rawErr));
   const f = h('form', { class: 'card', id: 'cal-form', novalidate: true },
     h('h2', {}, t('cal.edit')),
-    h('p', { class: 'muted', id: 'cal-hint' }, t('cal.editHint')),
-    simple ? null : h('p', { class: 'muted' }, t('cal.advanced')),
+    h('p', { class: 'muted', id: 'cal-hint' }, t('cal.choicesHint')),
+    sayable ? null : h('p', { class: 'muted' }, t('cal.advanced')),
     h('div', { class: 'cal-kinds' }, sets),
-    h('div', { class: 'field' }, h('label', { for: 'cal-raw' }, t('cal.raw')), raw,
-      h('small', { class: 'muted', id: 'cal-raw-hint' }, t('cal.rawHint')), err),
-    status, save);
+    sayable ? ownBox : null,
+    adv, status, save);
   f.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    for (const e of Object.values(errs)) e.textContent = '';
-    for (const el of f.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+    rawErr.textContent = '';
+    raw.removeAttribute('aria-invalid');
     status.textContent = '';
+    // the choices first: a day that does not exist is said where it was chosen
+    if (sayable) {
+      for (const k of KINDS) for (const lvl of ['unit', 'commune']) {
+        const p = inputs[k][lvl];
+        const msg = p.check();
+        p.mark(msg);
+        if (msg) { p.focus(); return; }
+      }
+    }
     const rules = splitRules(raw.value);
-    if (!rules.length) { err.textContent = t('cal.empty'); raw.setAttribute('aria-invalid', 'true'); raw.focus(); return; }
+    if (!rules.length) {
+      adv.open = true;
+      rawErr.textContent = t('cal.empty'); raw.setAttribute('aria-invalid', 'true'); raw.focus(); return;
+    }
     save.disabled = true;
     try {
       const res = await api('PUT', `/api/v1/plans/${plan}/calendar`, { rules });
       onsaved(res);
     } catch (e) {
-      // beside the simple field the refused rule came from, else the rules box
+      // beside the choice the refused rule came from, else the rules box
       const d = (e instanceof ApiError && e.detail) || {};
       const kind = d.rule ? KIND_ALIAS[d.rule.split(':')[0]] || d.rule.split(':')[0] : null;
       const lvl = d.option === 'unit' || d.option === 'commune' ? d.option : null;
-      const target = simple !== null && kind && inputs[kind] && lvl && inputs[kind][lvl].value.trim() ? inputs[kind][lvl] : raw;
-      errs[target.id].textContent = e.message;
-      target.setAttribute('aria-invalid', 'true');
-      target.focus();
+      const p = sayable && kind && inputs[kind] && lvl && inputs[kind][lvl].value ? inputs[kind][lvl] : null;
+      if (p) { p.mark(e.message); p.focus(); } else {
+        adv.open = true;
+        rawErr.textContent = e.message; raw.setAttribute('aria-invalid', 'true'); raw.focus();
+      }
     } finally {
       save.disabled = false;
     }

@@ -13,11 +13,41 @@
 // (app_import_plan_json); then confirm (POST /api/v1/imports) and see how
 // names were matched and which calendar was set, or that none was, with a
 // link to the calendar screen. An error naming a field is shown beside it.
+// Issue 13 §6: a plan of another commune stops the preview at once, with a
+// banner saying whose plan it is (the preview's "refused"); province bodies
+// (Sở KH&CN, Công an tỉnh …) are listed apart from the commune's units;
+// the result lets each new unit's abbreviation be expanded into its full
+// name (views/units.js) and offers "Tạo tài khoản cho N đơn vị mới →".
 import { api, get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtDate, addMessages } from '../i18n.js';
 import { indicatorTable, taskTable } from './plan.js';
 import { describe } from './calendar.js';
+import { unitRow, accountsFor, accountsTable } from './units.js';
+import { flash } from '../flash.js';
+
+addMessages({
+  vi: {
+    'import.refused': 'Đây là kế hoạch của {c}, không phải của xã bạn phụ trách: bạn không nhập được kế hoạch này.',
+    'import.refusedNoName': 'Kế hoạch trong tài liệu là của một xã ngoài phạm vi của bạn: bạn không nhập được.',
+    'import.refusedNext': 'Chỉ điều phối viên của xã đó (hoặc quản trị) nhập được. Chọn tệp kế hoạch của xã bạn:',
+    'import.communeUnits': 'Đơn vị của xã', 'import.provinceBodies': 'Cơ quan cấp tỉnh (Sở, Công an tỉnh …)',
+    'import.provinceHint': 'Các cơ quan cấp tỉnh được ghi riêng, không thành đơn vị báo cáo của xã.',
+    'import.newUnits': 'Đơn vị mới ({n})',
+    'import.newUnitsHint': 'Tên viết tắt trong văn bản (ví dụ «Phòng VH-XH») có thể sửa thành tên đầy đủ; cách viết cũ vẫn được nhận ở lần nhập sau.',
+    'import.manageUnits': 'Quản lý đơn vị của xã →',
+  },
+  en: {
+    'import.refused': 'This is the plan of {c}, not of your commune: you cannot import it.',
+    'import.refusedNoName': 'The document\'s plan is of a commune outside your scope: you cannot import it.',
+    'import.refusedNext': 'Only that commune\'s coordinator (or an admin) can. Choose your commune\'s plan:',
+    'import.communeUnits': 'The commune\'s units', 'import.provinceBodies': 'Province bodies (departments, provincial police …)',
+    'import.provinceHint': 'Province bodies are kept apart: they do not become reporting units of the commune.',
+    'import.newUnits': 'New units ({n})',
+    'import.newUnitsHint': 'An abbreviation in the document (say «Phòng VH-XH») may be expanded into the full name; the old spelling still matches next time.',
+    'import.manageUnits': 'Manage the commune\'s units →',
+  },
+});
 
 addMessages({
   vi: {
@@ -141,14 +171,21 @@ function calendarBox(cal) {
 // the commune itself, or — flagged — a name matching none, which becomes a
 // new unit. CHOICE (match → element or null), when given, adds the column
 // where a name flagged new may be said to be an existing unit.
-function unitsTable(matches, choice) {
+function unitsTables(matches, choice) {
+  const own = matches.filter((m) => !m.province_level), prov = matches.filter((m) => m.province_level);
+  return [own.length ? [h('h3', { id: 'import-own-title' }, t('import.communeUnits')), unitsTable(own, choice)] : null,
+    prov.length ? [h('h3', { id: 'import-province-title' }, t('import.provinceBodies')),
+      h('p', { class: 'muted' }, t('import.provinceHint')), unitsTable(prov, null, 'import-province')] : null];
+}
+
+function unitsTable(matches, choice, tableId = 'import-matches') {
   const how = { new: t('import.how.new'), matched: t('import.how.matched'), self: t('import.how.self'),
     none: t('import.how.none'), chosen: t('import.how.chosen') };
   const cols = [t('import.name'), t('import.org'), t('import.how')];
   if (choice) cols.push(t('import.choice'));
   // explicit roles: the table stays a table when stacked at narrow widths
   const td = (...c) => h('td', { role: 'cell' }, ...c);
-  return h('div', { class: 'table-wrap' }, h('table', { id: 'import-matches', role: 'table' },
+  return h('div', { class: 'table-wrap' }, h('table', { id: tableId, role: 'table' },
     h('caption', { class: 'muted' }, t('import.unitsHint')),
     h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, cols.map((x) => h('th', { scope: 'col', role: 'columnheader' }, x)))),
     h('tbody', { role: 'rowgroup' }, matches.map((m) => h('tr', { 'data-how': m.how, role: 'row' },
@@ -329,7 +366,8 @@ function showResult(main, res) {
       res.existed ? t('import.existed') : t('import.done'), ' ',
       h('a', { href: '#/plan/' + res.plan_id }, res.title || `#${res.plan_id}`)),
     h('h2', {}, t('import.units')),
-    unitsTable(res.matches),
+    unitsTables(res.matches),
+    newUnits(main, res),
     collectiveList(res.collective),
     calendarResult(res),
     res.warnings.length ? [h('h2', {}, t('import.warnings')), h('ul', {}, res.warnings.map((w) => h('li', {}, w)))] : null);
@@ -390,7 +428,7 @@ function showPreview(main, file, pv, units) {
       h('a', { href: '#/plan/' + pv.plan_id }, `#${pv.plan_id}`)) : null,
     pv.matches ? [h('h2', {}, t('import.units')),
       pv.matches.some((m) => m.how === 'new' && !m.province_level) && units.length ? choices.hint : null,
-      unitsTable(pv.matches, pv.existed ? null : choices.choice), choices.error,
+      unitsTables(pv.matches, pv.existed ? null : choices.choice), choices.error,
       collectiveList(pv.collective || [])] : null,
     cal.el,
     fixer ? fixer.el : [
@@ -399,10 +437,50 @@ function showPreview(main, file, pv, units) {
     h('div', { class: 'card' }, err, confirm));
 }
 
+// The units the import made (the commune's, not the province's), each
+// with its name to expand, and the accounts to create for them.
+function newUnits(main, res) {
+  const seen = new Set();
+  const units = (res.matches || []).filter((m) => m.how === 'new' && !m.province_level && m.org_id && !seen.has(m.org_id) && seen.add(m.org_id))
+    .map((m) => ({ id: m.org_id, name: m.org_name || m.name }));
+  if (!units.length) return null;
+  const go = h('button', { type: 'button', class: 'primary', id: 'import-accounts' }, t('un.accounts', { n: units.length }));
+  const out = h('div', { id: 'import-accounts-out' });
+  go.addEventListener('click', async () => {
+    go.disabled = true;
+    const rows = await accountsFor(units);
+    mount(out, accountsTable(rows));
+    go.hidden = true;
+    out.scrollIntoView({ block: 'start' });
+  });
+  return h('section', { class: 'card', id: 'import-new-units', 'aria-labelledby': 'import-new-units-title' },
+    h('h2', { id: 'import-new-units-title' }, t('import.newUnits', { n: units.length })),
+    h('p', { class: 'muted' }, t('import.newUnitsHint')),
+    h('ul', { class: 'cards' }, units.map((u) => h('li', {}, unitRow(u, (a, b) => flash(main, t('un.renamed', { a, b })))))),
+    h('p', {}, go, ' ', h('a', { href: '#/units', id: 'import-units-link' }, t('import.manageUnits'))),
+    out);
+}
+
+// Another commune's plan: said at once, whose it is, and nothing else to work through.
+function showRefused(main, pv) {
+  const c = pv.refused.commune || pv.plan?.commune;
+  mount(main, h('h1', {}, t('import.title')),
+    h('div', { class: 'card warn', id: 'import-refused', role: 'alert' },
+      h('p', {}, h('strong', {}, c ? t('import.refused', { c: /^(xã|phường|thị trấn)\s/i.test(c) ? c : `xã ${c}` }) : t('import.refusedNoName'))),
+      h('p', { class: 'muted' }, [pv.plan?.title, pv.plan?.number, pv.plan?.province].filter(Boolean).join(' · ')),
+      h('p', {}, t('import.refusedNext'))),
+    form(async (file) => {
+      const next = await upload('/api/v1/imports/preview', file);
+      if (next.refused) showRefused(main, next);
+      else showPreview(main, file, next, await communeUnits(next));
+    }));
+}
+
 export async function render(main) {
   mount(main, h('h1', {}, t('import.title')), h('p', { class: 'muted' }, t('import.empty')),
     form(async (file) => {
       const pv = await upload('/api/v1/imports/preview', file);
+      if (pv.refused) { showRefused(main, pv); return; }
       showPreview(main, file, pv, await communeUnits(pv));
     }));
 }

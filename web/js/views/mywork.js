@@ -26,7 +26,11 @@
 // the reason on the card) with the new deadline the server gives it
 // (return_due: the plan's working days from the return), not as overdue; a
 // submitted report can be withdrawn to fix it before review; several
-// evidence files go in one upload.
+// evidence files go in one upload. A rate's numerator and denominator are
+// labelled by what they count (rateParts, from the indicator's name) and
+// checked together as they are typed, the message in words on the field
+// typed ("Tử số (50) lớn hơn mẫu số (20): …"); the server's messages about
+// the form's CSV name the indicator, not the CSV line (showError).
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
@@ -202,6 +206,52 @@ addMessages({
     'mywork.level': 'Or the level reached (0 to 1)', 'mywork.levelHint': '1 is met, 0,5 is half-way; leave empty when yes/no says it.' },
 });
 
+addMessages({
+  vi: {
+    'mywork.numOf': 'Tử số: {x}', 'mywork.denOf': 'Mẫu số: {x}',
+    'mywork.numHint': 'Số đạt (ví dụ số hộ đã có).', 'mywork.denHint': 'Tổng số cùng loại (ví dụ tổng số hộ).',
+    'mywork.numOverDen': 'Tử số ({a}) lớn hơn mẫu số ({b}): tỷ lệ không thể quá 100%.',
+    'mywork.denUnderNum': 'Mẫu số ({b}) nhỏ hơn tử số ({a}): tỷ lệ không thể quá 100%.',
+    'mywork.denZero': 'Mẫu số bằng 0: không tính được tỷ lệ; ghi tổng số, lớn hơn 0.',
+    'mywork.needDen': 'Có tử số ({a}) thì cần cả mẫu số để tính tỷ lệ.',
+    'mywork.needNum': 'Có mẫu số ({b}) thì cần cả tử số để tính tỷ lệ.',
+    'mywork.itemSays': 'Chỉ tiêu {c}: {m}',
+  },
+  en: {
+    'mywork.numOf': 'Numerator: {x}', 'mywork.denOf': 'Denominator: {x}',
+    'mywork.numHint': 'How many reached it (households connected, say).', 'mywork.denHint': 'The total of the same kind (all households, say).',
+    'mywork.numOverDen': 'The numerator ({a}) is larger than the denominator ({b}): a rate cannot exceed 100%.',
+    'mywork.denUnderNum': 'The denominator ({b}) is smaller than the numerator ({a}): a rate cannot exceed 100%.',
+    'mywork.denZero': 'The denominator is 0: no rate can be computed; write the total, above 0.',
+    'mywork.needDen': 'With a numerator ({a}) the denominator is needed too.',
+    'mywork.needNum': 'With a denominator ({b}) the numerator is needed too.',
+    'mywork.itemSays': 'Indicator {c}: {m}',
+  },
+});
+
+// What a rate's numerator and denominator count, from the indicator's name
+// (plans write "Tỷ lệ <who> <được|có|…> <what>"): "Tỷ lệ hộ gia đình có
+// đường Internet cáp quang" → numerator "số hộ gia đình có đường Internet
+// cáp quang", denominator "tổng số hộ gia đình". A name of another shape
+// gives null, and the fields keep their plain names with a hint.
+const RATE_HEAD = /^\s*(tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)\s+/i;
+const RATE_VERB = /(?<!không)\s(có|được|sử dụng|kết nối|tham gia|đạt|thực hiện|nộp|dùng)\s/i;
+export function rateParts(name) {
+  const n = String(name || '').replace(/\s*\([^)]*\)\s*$/, '');
+  if (!RATE_HEAD.test(n)) return null;
+  const rest = n.replace(RATE_HEAD, '');
+  // "Tỷ lệ phủ sóng 5G trên dân số": what over whom
+  const over = /^(.+?)\s+trên\s+(dân số|tổng số .+)$/i.exec(rest);
+  if (over) {
+    const whom = over[2].replace(/^tổng số\s+/i, '');
+    return whom === 'dân số' ? { num: `số dân được ${over[1]}`, den: 'dân số' }
+      : { num: `số ${whom} được ${over[1]}`, den: `tổng số ${whom}` };
+  }
+  const m = RATE_VERB.exec(rest);
+  if (!m || m.index < 2) return null;
+  return { num: 'số ' + rest, den: 'tổng số ' + rest.slice(0, m.index) };
+}
+
 // IND is an item of the server's work list: {code, name, role, target,
 // unit, rate, text_target}; OLD this period's entry, LAST the previous one.
 function indicatorFieldset(ind, old, editable, last, lastPeriod) {
@@ -228,16 +278,25 @@ function indicatorFieldset(ind, old, editable, last, lastPeriod) {
     const out = h('output', { id: id + '-pct', for: `${id}-num ${id}-den`, 'aria-live': 'polite', class: 'big' });
     const update = () => {
       const a = readNum(num.value, 'measure').value, b = readNum(den.value, 'measure').value;
-      out.textContent = a !== null && a !== undefined && b ? value((a / b) * 100, '%') : '—';
+      out.textContent = a !== null && a !== undefined && b && a <= b ? value((a / b) * 100, '%') : '—';
     };
-    num.addEventListener('input', update);
-    den.addEventListener('input', update);
+    // the pair checked as it is typed, the message on the field typed
+    const pairCheck = (typed) => {
+      const r = ratePairError(num, den, false, typed);
+      setFieldError(typed === num ? den : num, '');
+      setFieldError(typed, r ? r.message : '');
+    };
+    num.addEventListener('input', () => { update(); pairCheck(num); });
+    den.addEventListener('input', () => { update(); pairCheck(den); });
     update();
     // a rate measured directly (a satisfaction survey's 92 %) has no counts:
     // its percent may be written instead; numerator and denominator win
     const hasCounts = old?.numerator !== null && old?.numerator !== undefined;
     const pctIn = numInput(id + '-value', 'value', 'rate', hasCounts ? '' : numText(old?.value), dis);
-    parts.push(h('div', { class: 'pair' }, field(id + '-num', t('mywork.numerator'), [num, numRead]), field(id + '-den', t('mywork.denominator'), [den, denRead])),
+    const words = rateParts(ind.name);
+    parts.push(h('div', { class: 'pair' },
+      field(id + '-num', words ? t('mywork.numOf', { x: words.num }) : t('mywork.numerator'), [num, numRead], words ? null : t('mywork.numHint')),
+      field(id + '-den', words ? t('mywork.denOf', { x: words.den }) : t('mywork.denominator'), [den, denRead], words ? null : t('mywork.denHint'))),
       h('p', {}, h('span', { class: 'muted' }, t('mywork.percent'), ' '), out),
       field(id + '-value', `${t('mywork.value')} (%)`, pctIn, t('mywork.rateDirect')));
   } else {
@@ -271,8 +330,40 @@ function taskFieldset(task, old, editable, last, lastPeriod) {
   return fs;
 }
 
+// Show MSG ('' clears) as INPUT's own error (the paragraph under it),
+// marking the input invalid; the reading of the number beside it stays.
+function setFieldError(input, msg) {
+  const p = document.getElementById(input.id + '-error');
+  if (p) p.textContent = msg;
+  if (msg) input.setAttribute('aria-invalid', 'true');
+  else if (!document.getElementById(input.id + '-read')?.classList.contains('error')) input.removeAttribute('aria-invalid');
+}
+
+// What is wrong with a rate's numerator NUM and denominator DEN together, in
+// words ("Tử số (50) lớn hơn mẫu số (20): …"): {message, on} (the input it
+// belongs to when nothing was typed), or null. COMPLETE: a lone numerator
+// or denominator is wrong too (on saving; not while typing). TYPED: the
+// input being typed in, whose words the message takes.
+function ratePairError(num, den, complete, typed) {
+  const a = readNum(num.value, 'measure'), b = readNum(den.value, 'measure');
+  if (a.error || b.error) return null;   // each field says its own
+  const has = (r) => r.value !== null && r.value !== undefined;
+  const A = has(a) ? fmtN(a.value) : '', B = has(b) ? fmtN(b.value) : '';
+  if (has(b) && b.value === 0) return { message: t('mywork.denZero'), on: den };
+  if (has(a) && has(b) && a.value > b.value) {
+    return typed === den ? { message: t('mywork.denUnderNum', { a: A, b: B }), on: den }
+      : { message: t('mywork.numOverDen', { a: A, b: B }), on: num };
+  }
+  if (complete && has(a) && !has(b)) return { message: t('mywork.needDen', { a: A }), on: den };
+  if (complete && has(b) && !has(a)) return { message: t('mywork.needNum', { b: B }), on: num };
+  return null;
+}
+
 // The form's content as the CSV of docs/reports.md; throws {field, message}.
-function toCsv(form) {
+// LINES (optional, filled) maps each CSV line number to the id of the
+// fieldset it came from, so that a server message naming "dòng 3" is put
+// on that item's field and says the item instead.
+function toCsv(form, lines = {}) {
   const rows = [['kind', 'code', 'numerator', 'denominator', 'value', 'met', 'note', 'status', 'percent', 'products']];
   const val = (fs, name) => fs.querySelector(`[name="${name}"]`)?.value.trim() ?? '';
   const num = (fs, name) => {
@@ -286,15 +377,20 @@ function toCsv(form) {
   for (const fs of form.querySelectorAll('fieldset.item')) {
     const code = fs.dataset.ref || fs.dataset.code;
     if (fs.dataset.kind === 'indicator') {
+      const ni = fs.querySelector('[name="numerator"]'), di = fs.querySelector('[name="denominator"]');
+      const pair = ni && di ? ratePairError(ni, di, true, null) : null;
+      if (pair) throw { field: pair.on.id, message: pair.message };
       const r = [num(fs, 'numerator'), num(fs, 'denominator'), num(fs, 'value'), val(fs, 'met'), val(fs, 'note')];
       if (r[0] !== '' && r[1] !== '') r[2] = '';   // the counts give the percent
       if (r.every((x) => x === '')) continue;
       rows.push(['indicator', code, ...r, '', '', '']);
+      lines[rows.length] = fs.id;
     } else {
       const note = val(fs, 'note');
       const r = [val(fs, 'status'), num(fs, 'percent'), val(fs, 'products')];
       if (note === '' && r.every((x) => x === '')) continue;
       rows.push(['task', code, '', '', '', '', note, ...r]);
+      lines[rows.length] = fs.id;
     }
   }
   for (const [k] of TEXTS) {
@@ -305,24 +401,40 @@ function toCsv(form) {
 }
 
 // Put ERR beside the field it names (an element id, an item code, or a
-// column), else at the top of the form.
-function showError(form, err) {
+// column), else at the top of the form. LINES (from toCsv) maps a CSV line
+// the server names ("dòng 3, …": the form's CSV is internal) to its item:
+// the message loses the line, names the item instead, and sits under the
+// item's field of the column the server gives (err.field).
+function showError(form, err, lines = {}) {
   for (const el of form.querySelectorAll('[data-field-error]')) el.textContent = '';
   const top = form.querySelector('#mywork-error');
   top.textContent = '';
   const f = err.field || '';
+  let msg = err.message || '';
   let target = f && form.querySelector(`#${CSS.escape(f)}-error`);
+  let fs = null;
+  const line = /^(?:dòng|line)\s+(\d+)\s*[,:]\s*/i.exec(msg);
+  if (line) {
+    fs = lines[Number(line[1])] ? form.querySelector('#' + CSS.escape(lines[Number(line[1])])) : null;
+    msg = msg.slice(line[0].length).replace(/,\s*(?:cột|column)\s+[^:]+:/i, ':');
+    if (fs && !/^(chỉ tiêu|nhiệm vụ|indicator|task)\s/i.test(msg)) {
+      msg = (fs.dataset.kind === 'task' ? `${t('mywork.task')} ${fs.dataset.code}: ` : t('mywork.itemSays', { c: fs.dataset.code, m: '' })) + msg;
+    }
+    msg = msg[0].toLocaleUpperCase() + msg.slice(1);
+  }
   if (!target) {
-    const m = /(?:chỉ tiêu|nhiệm vụ|indicator|task)\s+([\w./-]+)/i.exec(err.message || '');
-    const code = m ? m[1].replace(/[.,:;]$/, '') : f;
-    const fs = [...form.querySelectorAll('fieldset.item')].find((x) => x.dataset.code === code);
+    if (!fs) {
+      const m = /(?:chỉ tiêu|nhiệm vụ|indicator|task)\s+([\w./-]+)/i.exec(msg);
+      const code = m ? m[1].replace(/[.,:;]$/, '') : f;
+      fs = [...form.querySelectorAll('fieldset.item')].find((x) => x.dataset.code === code) || null;
+    }
     if (fs) {
-      const col = /mẫu số|denominator/i.test(err.message) ? 'denominator' : /tử số|numerator/i.test(err.message) ? 'numerator' : null;
-      const input = (col && fs.querySelector(`[name="${col}"]`)) || fs.querySelector('input, select');
+      // the column the server names, else the only number field of the item
+      const input = (f && fs.querySelector(`[name="${CSS.escape(f)}"]`)) || fs.querySelector('input, select');
       target = input && form.querySelector(`#${CSS.escape(input.id)}-error`);
     }
   }
-  (target || top).textContent = err.message;
+  (target || top).textContent = msg;
   const input = target && form.querySelector('#' + CSS.escape(target.id.replace(/-error$/, '')));
   if (input) { input.setAttribute('aria-invalid', 'true'); input.focus(); } else top.focus();
 }
@@ -397,7 +509,8 @@ async function renderForm(main, ctx) {
     const buttons = form.querySelectorAll('.actions button');
     for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
     let csv;
-    try { csv = toCsv(form); } catch (e) { showError(form, e); return; }
+    const lines = {};
+    try { csv = toCsv(form, lines); } catch (e) { showError(form, e); return; }
     buttons.forEach((b) => { b.disabled = true; });
     status.textContent = t('mywork.saving');
     try {
@@ -428,7 +541,7 @@ async function renderForm(main, ctx) {
       flash(main, t('mywork.saved'));
     } catch (e) {
       status.textContent = '';
-      showError(form, e);
+      showError(form, e, lines);
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
     }

@@ -13,6 +13,7 @@ import { thisMonthVN } from '../dates.js';
 import { pct, index, periodName } from '../fmt.js';
 import { stackify } from '../table.js';
 import { loadPeriods, periodChoices, defaultPeriod, periodSelect } from '../periodpick.js';
+import { publishPanel } from '../publish.js';
 
 addMessages({
   vi: {
@@ -89,22 +90,9 @@ function unitRows(rows) {
     `${w.on_time}/${w.expected}`, `${w.led} (${w.led_with_data})`]);
 }
 
+// Publishing asks first and shows what becomes public (publish.js).
 function publishBox(planId, period) {
-  const out = h('p', { role: 'status', id: 'rk-publish-status' });
-  const btn = h('button', { type: 'button', id: 'rk-publish' }, t('rk.publish'));
-  btn.addEventListener('click', async () => {
-    btn.disabled = true;
-    try {
-      const p = await post(`/api/v1/plans/${encodeURIComponent(planId)}/publish?period=${encodeURIComponent(period)}`);
-      mount(out, t('rk.published', { v: index(p.index), p: periodName(p.period) }), ' ',
-        h('a', { href: '/public.html' }, t('rk.public')));
-    } catch (e) {
-      mount(out, h('span', { class: 'error', role: 'alert' }, e.message));
-    } finally {
-      btn.disabled = false;
-    }
-  });
-  return h('div', { class: 'card' }, btn, out);
+  return publishPanel(planId, period, 'rk-publish');
 }
 
 export async function render(main, ctx) {

@@ -10,6 +10,11 @@
 //                               same kind (2026-Q3 beside 2026-Q4): values,
 //                               tasks, texts and evidence; Return (a reason
 //                               is required) or Approve.
+// Issue 13 §6, evidence: each file with who attached it, when and its size
+// (GET …/evidence, app/report/review.h); PDF, PNG and JPEG previewed in a
+// sandboxed frame (GET /evidence/:id/view: inline with a CSP sandbox, every
+// other type stays a download); "Đã kiểm tra" set per file (POST
+// /evidence/:id/check); approving a report without evidence asks first.
 import { api, get, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, fmtDate, addMessages } from '../i18n.js';
@@ -60,6 +65,10 @@ const fmtV = (v) => {
 async function renderReport(main, ctx) {
   const [planId, org, period] = ctx.args;
   const rep = await get(reportPath(planId, org, period));
+  // who attached each file, when; whether checked (app/report/review.h)
+  const more = await getOrNull(reportPath(planId, org, period, '/evidence'));
+  const details = new Map(((more && more.evidence) || []).map((x) => [x.id, x]));
+  const canCheck = ['admin', 'coordinator'].includes(ctx.user?.role);
   const pp = previousPeriod(period);
   const prev = pp ? await getOrNull(reportPath(planId, org, pp)) : null;
   const pv = new Map(((prev && prev.values) || []).map((v) => [v.code, v]));
@@ -90,7 +99,22 @@ async function renderReport(main, ctx) {
     h('div', { class: 'field' }, h('label', { for: 'review-reason' }, t('review.reason')), reason, err),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'secondary', id: 'review-return-btn' }, t('review.return')),
-      h('button', { type: 'button', class: 'primary', id: 'review-approve', onclick: () => act('approve') }, t('review.approve'))));
+      h('button', { type: 'button', class: 'primary', id: 'review-approve', onclick: () => approve() }, t('review.approve'))),
+    h('div', { id: 'review-confirm', class: 'card warn', role: 'alertdialog', 'aria-labelledby': 'review-confirm-text', hidden: true },
+      h('p', { id: 'review-confirm-text' }, t('review.noEvidenceConfirm')),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', id: 'review-confirm-yes', onclick: () => act('approve') }, t('review.approveAnyway')),
+        h('button', { type: 'button', class: 'secondary', id: 'review-confirm-no', onclick: () => {
+          returnForm.querySelector('#review-confirm').hidden = true;
+          returnForm.querySelector('#review-approve').focus();
+        } }, t('review.cancel')))));
+  // no evidence at all: the coordinator confirms before approving
+  const approve = () => {
+    if ((rep.evidence || []).length) { act('approve'); return; }
+    const box = returnForm.querySelector('#review-confirm');
+    box.hidden = false;
+    box.querySelector('#review-confirm-yes').focus();
+  };
   returnForm.addEventListener('submit', (ev) => { ev.preventDefault(); act('return'); });
 
   // approved means locked: a coordinator reopens it with a reason, which makes
@@ -152,13 +176,90 @@ async function renderReport(main, ctx) {
     h('dl', { class: 'card' }, [['results', 'mywork.results'], ['difficulties', 'mywork.difficulties'], ['proposals', 'mywork.proposals']]
       .map(([k, key]) => [h('dt', {}, t(key)), h('dd', {}, rep[k] || '—')])),
     h('h2', {}, t('mywork.evidence')),
-    (rep.evidence || []).length ? h('ul', { id: 'review-evidence' }, rep.evidence.map((ev) =>
-      h('li', {}, h('a', { href: `/api/v1/evidence/${ev.id}` }, ev.name), ev.indicator ? ` (${ev.indicator})` : ev.task ? ` (${ev.task})` : '')))
-      : h('p', { class: 'muted' }, t('review.noEvidence')),
+    (rep.evidence || []).length ? evidenceList(rep.evidence, details, canCheck) : h('p', { class: 'muted', id: 'review-no-evidence' }, t('review.noEvidence')),
+    h('div', { id: 'review-preview', class: 'preview', hidden: true }),
     waiting ? [h('h2', {}, t('review.decision')), returnForm] : null,
     locked ? [h('h2', {}, t('review.reopenTitle')), reopenForm] : null,
     status);
 }
+
+// A size as people read it: "820 byte", "14 KB", "1,2 MB".
+function fmtSize(n) {
+  if (n === null || n === undefined) return '';
+  if (n < 1024) return `${n} byte`;
+  if (n < 1024 * 1024) return `${fmtNum(Math.round(n / 1024))} KB`;
+  return `${fmtNum(Math.round((n / 1048576) * 10) / 10)} MB`;
+}
+
+// The evidence files as cards: the name (the download link) and item,
+// uploader, time, size; a preview button (PDF, PNG, JPEG), and "Đã kiểm tra"
+// (CANCHECK: a coordinator or an admin) saved at once.
+function evidenceList(list, details, canCheck) {
+  return h('ul', { id: 'review-evidence', class: 'cards evidence' }, list.map((ev) => {
+    const d = details.get(ev.id) || {};
+    const checked = d.checked ?? ev.checked ?? false;
+    const box = h('input', { type: 'checkbox', id: `ev-check-${ev.id}`, checked, disabled: !canCheck });
+    const who = h('span', { class: 'muted', id: `ev-checked-by-${ev.id}` }, checked && d.checked_by ? t('review.checkedBy', { n: d.checked_by }) : '');
+    const msg = h('span', { class: 'error', role: 'alert', id: `ev-error-${ev.id}` });
+    box.addEventListener('change', async () => {
+      msg.textContent = '';
+      box.disabled = true;
+      try {
+        await api('POST', `/api/v1/evidence/${ev.id}/check`, { checked: box.checked });
+        who.textContent = box.checked ? t('review.checkedNow') : '';
+      } catch (e) {
+        box.checked = !box.checked;
+        msg.textContent = e.message;
+      } finally {
+        box.disabled = false;
+      }
+    });
+    const preview = d.preview ?? /^(application\/pdf|image\/(png|jpeg))$/.test(ev.media_type || '');
+    return h('li', { 'data-evidence': ev.id, 'data-checked': checked ? '1' : '0' },
+      h('p', {}, h('a', { href: `/api/v1/evidence/${ev.id}`, id: `ev-download-${ev.id}`, class: 'ev-name', title: t('review.download') }, ev.name), ev.indicator ? ` · ${t('review.forIndicator', { c: ev.indicator })}` : ev.task ? ` · ${t('review.forTask', { c: ev.task })}` : ''),
+      h('p', { class: 'muted ev-meta' }, [d.attached_by ? t('review.attachedBy', { n: d.attached_by }) : null,
+        d.attached_at ? fmtDateTime(d.attached_at) : null, fmtSize(d.size ?? ev.size)].filter(Boolean).join(' · ')),
+      h('div', { class: 'actions' },
+        preview ? h('button', { type: 'button', class: 'secondary', id: `ev-preview-${ev.id}`,
+          onclick: () => showPreview(ev, d) }, t('review.preview')) : null),
+      h('p', { class: 'check' }, box, ' ', h('label', { for: `ev-check-${ev.id}` }, t('review.checked')), ' ', who, ' ', msg));
+  }));
+}
+
+// The file EV in the preview frame: sandboxed (no script, no origin of
+// ours), and the server sends it with a CSP sandbox too (api_review.c).
+function showPreview(ev, d) {
+  const box = document.getElementById('review-preview');
+  const src = `/api/v1/evidence/${ev.id}/view`;
+  const isPdf = (d.media_type || ev.media_type) === 'application/pdf';
+  mount(box,
+    h('h3', { id: 'review-preview-title' }, t('review.previewOf', { n: ev.name })),
+    h('iframe', { src, id: 'review-preview-frame', title: t('review.previewOf', { n: ev.name }), sandbox: '',
+      referrerpolicy: 'no-referrer', class: isPdf ? 'pdf' : 'image' }),
+    h('p', {}, h('a', { href: src, target: '_blank', rel: 'noopener' }, t('review.openTab')), ' · ',
+      h('button', { type: 'button', class: 'link', onclick: () => { box.hidden = true; mount(box); document.getElementById(`ev-preview-${ev.id}`)?.focus(); } }, t('review.closePreview'))));
+  box.hidden = false;
+  box.scrollIntoView({ block: 'start' });
+}
+
+addMessages({
+  vi: {
+    'review.preview': 'Xem trước', 'review.download': 'Tải về', 'review.checked': 'Đã kiểm tra',
+    'review.checkedBy': '({n} kiểm tra)', 'review.checkedNow': '(đã lưu)', 'review.attachedBy': 'Gửi bởi {n}',
+    'review.forIndicator': 'chỉ tiêu {c}', 'review.forTask': 'nhiệm vụ {c}', 'review.previewOf': 'Xem trước: {n}',
+    'review.openTab': 'Mở trong thẻ mới', 'review.closePreview': 'Đóng xem trước',
+    'review.noEvidenceConfirm': 'Báo cáo này không có tài liệu kiểm chứng nào. Vẫn duyệt?',
+    'review.approveAnyway': 'Vẫn duyệt', 'review.cancel': 'Chưa, quay lại',
+  },
+  en: {
+    'review.preview': 'Preview', 'review.download': 'Download', 'review.checked': 'Checked',
+    'review.checkedBy': '(checked by {n})', 'review.checkedNow': '(saved)', 'review.attachedBy': 'Sent by {n}',
+    'review.forIndicator': 'indicator {c}', 'review.forTask': 'task {c}', 'review.previewOf': 'Preview: {n}',
+    'review.openTab': 'Open in a new tab', 'review.closePreview': 'Close the preview',
+    'review.noEvidenceConfirm': 'This report has no evidence at all. Approve it anyway?',
+    'review.approveAnyway': 'Approve anyway', 'review.cancel': 'No, go back',
+  },
+});
 
 addMessages({
   vi: {
