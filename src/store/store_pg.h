@@ -31,6 +31,10 @@ dti_rc store_pg_load(const char *url, const char *src, const char *stamp, char *
  * first is undone. Nobody may be connected to either. */
 dti_rc store_pg_swap(const char *url, const char *fresh, const char *kept, char kept_out[256], dti_err *e);
 
+/* URL with its database name replaced by NAME, as a new string (caller
+ * frees; NULL when out of memory). */
+char *store_pg_url_with_db(const char *url, const char *name);
+
 /* Drop URL's database (a store_pg_load() result not put in place). */
 dti_rc store_pg_drop(const char *url, dti_err *e);
 

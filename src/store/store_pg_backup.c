@@ -174,8 +174,7 @@ dti_rc store_pg_dump(store *s, const char *dest, dti_err *e)
 
 /* ---- restore ------------------------------------------------------------ */
 
-/* URL with its database name replaced by NAME, into a new string. */
-static char *with_db(const char *url, const char *name)
+char *store_pg_url_with_db(const char *url, const char *name)
 {
     const char *p = strstr(url, "://");
     p = p ? p + 3 : url;
@@ -232,10 +231,21 @@ static PGconn *admin(const char *url, dti_err *e)
     return c;
 }
 
-/* Run SQL (no parameters) on C: DTI_OK or DTI_ERR_STORE with the server's message. */
+/* Run SQL (no parameters) on C: DTI_OK or DTI_ERR_STORE with the server's
+ * message. A database "being accessed by other users" (55006) is tried
+ * again for up to a second: the server process of a connection just
+ * closed lingers for a few milliseconds. */
 static dti_rc admin_exec(PGconn *c, const char *sql, dti_err *e)
 {
     PGresult *r = PQexec(c, sql);
+    for (int i = 0; i < 20 && PQresultStatus(r) == PGRES_FATAL_ERROR; i++) {
+        const char *st = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+        if (!st || strcmp(st, "55006") != 0)
+            break;
+        PQclear(r);
+        usleep(50000);
+        r = PQexec(c, sql);
+    }
     dti_rc rc = DTI_OK;
     if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
         char line[400];
@@ -257,9 +267,18 @@ dti_rc store_pg_in_use(const char *url, dti_err *e)
     if (!c)
         return DTI_ERR_STORE;
     const char *p[] = {name};
-    PGresult *r = PQexecParams(c, "SELECT pid, COALESCE(NULLIF(application_name, ''), '?') FROM pg_stat_activity "
-                                  "WHERE datname = $1 AND pid <> pg_backend_pid() ORDER BY pid",
-                               1, NULL, p, NULL, NULL, 0);
+    PGresult *r = NULL;
+    /* a connection just closed leaves its server process for a few
+     * milliseconds more: asked again for up to a second before "in use" */
+    for (int i = 0; i < 20; i++) {
+        PQclear(r);
+        r = PQexecParams(c, "SELECT pid, COALESCE(NULLIF(application_name, ''), '?') FROM pg_stat_activity "
+                            "WHERE datname = $1 AND pid <> pg_backend_pid() ORDER BY pid",
+                         1, NULL, p, NULL, NULL, 0);
+        if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) == 0)
+            break;
+        usleep(50000);
+    }
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
         rc = dti_fail(e, DTI_ERR_STORE, "db", "không xem được ai đang kết nối: %s", "cannot see who is connected: %s",
                       PQresultErrorMessage(r));
@@ -299,7 +318,7 @@ dti_rc store_pg_load(const char *url, const char *src, const char *stamp, char *
         PQfinish(c);
         return rc;
     }
-    char *to = with_db(url, fresh);
+    char *to = store_pg_url_with_db(url, fresh);
     size_t n = to ? strlen(to) + 16 : 0;
     char *dbopt = to ? malloc(n) : NULL;
     if (!dbopt) {

@@ -62,7 +62,8 @@ test_side() {
 #       that something changed nothing.
 test_dump() {
   if [ "$(test_engine "$1")" = postgres ]; then
-    pg_dump --no-owner --no-privileges "$1"
+    # without the random \restrict / \unrestrict key lines pg_dump writes since 15.14
+    pg_dump --no-owner --no-privileges "$1" | sed -E '/^\\(un)?restrict /d'
   else
     sqlite3 "$1" .dump
   fi
