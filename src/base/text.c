@@ -3,6 +3,7 @@
  * Folding decomposes to NFD, drops combining marks, maps đ/Đ to d by hand (it
  * is a letter, not a letter plus mark, so decomposition leaves it), lower-cases,
  * and keeps only letters and digits with single spaces between runs. */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,28 @@ char *text_clean_n(const char *s, size_t len)
         space = 0;
         v[k++] = c;
     }
-    char *r = normalize(v, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    /* already NFC when every code point is of a block with no combining
+     * character and no NFC singleton (Latin, Vietnamese, punctuation,
+     * symbols): no need for utf8proc (text_clean is on every cell's path) */
+    int nfc = 1;
+    for (size_t i = 0; i < k && nfc; i++) {
+        utf8proc_int32_t c = v[i];
+        nfc = c < 0x300 || (c >= 0x1E00 && c < 0x1F00) ||
+              (c >= 0x2000 && c < 0x2300 && c != 0x2126 && c != 0x212A && c != 0x212B);
+    }
+    char *r;
+    if (nfc) {
+        buf b;
+        buf_init(&b, 0);
+        for (size_t i = 0; i < k; i++) {
+            utf8proc_uint8_t tmp[4];
+            utf8proc_ssize_t m = utf8proc_encode_char(v[i], tmp);
+            buf_add(&b, tmp, (size_t)m);
+        }
+        r = buf_detach(&b);
+    } else {
+        r = normalize(v, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    }
     free(v);
     return r;
 }
@@ -131,7 +153,132 @@ char *text_clean(const char *s)
     return s ? text_clean_n(s, strlen(s)) : NULL;
 }
 
+/* text_fold() one code point at a time. Folding is per code point (NFD
+ * and case folding map each code point on its own; the marks that
+ * canonical reordering moves are dropped), so the fold of every code point
+ * below FOLD_END — Latin, Vietnamese (U+1EA0…U+1EF9), combining marks — is
+ * computed once, on first use, and kept in a word packed as: byte 0 the
+ * kind (FOLD_*), byte 1 the length, bytes 2..7 the folded UTF-8. A word is
+ * published with one atomic store, so threads may fill the table at once.
+ * Anything else (a code point beyond, a fold of more than 6 bytes or mixing
+ * letters and non-letters, invalid UTF-8) takes the reference path,
+ * fold_slow(). test_text.c checks both agree on every code point. */
+#define FOLD_END 0x2000
+enum { FOLD_UNKNOWN, FOLD_SLOW, FOLD_DROP, FOLD_SPACE, FOLD_TEXT };
+static _Atomic uint64_t fold_table[FOLD_END];
+
+static uint64_t fold_entry(utf8proc_int32_t cp)
+{
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        return FOLD_SLOW;
+    utf8proc_int32_t d[16];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, d, 16, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD,
+                                                 &last);
+    if (n <= 0 || n > 16)
+        return FOLD_SLOW;
+    unsigned char out[6];
+    size_t len = 0;
+    int space = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        utf8proc_int32_t c = d[i];
+        if (c == 0x0111 || c == 0x0110)
+            c = 'd';
+        utf8proc_category_t k = utf8proc_category(c);
+        if (k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME)
+            continue;
+        if (!((k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO) || k == UTF8PROC_CATEGORY_ND)) {
+            space = 1;
+            continue;
+        }
+        utf8proc_uint8_t t[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(c), t);
+        if (m <= 0 || len + (size_t)m > sizeof out)
+            return FOLD_SLOW;
+        memcpy(out + len, t, (size_t)m);
+        len += (size_t)m;
+    }
+    if (space)
+        return len ? FOLD_SLOW : FOLD_SPACE;
+    if (!len)
+        return FOLD_DROP;
+    uint64_t e = FOLD_TEXT | (uint64_t)len << 8;
+    for (size_t i = 0; i < len; i++)
+        e |= (uint64_t)out[i] << (16 + 8 * i);
+    return e;
+}
+
+static char *fold_slow(const char *s);
+
 char *text_fold(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    buf b;
+    buf_init(&b, 0);
+    int space = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        uint64_t e;
+        if (c < 0x80) {
+            i++;
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (space && b.len)
+                    buf_addc(&b, ' ');
+                space = 0;
+                buf_addc(&b, (char)c);
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                if (space && b.len)
+                    buf_addc(&b, ' ');
+                space = 0;
+                buf_addc(&b, (char)(c - 'A' + 'a'));
+                continue;
+            }
+            space = 1;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (r <= 0 || cp < 0 || cp >= FOLD_END)
+            goto slow;
+        i += (size_t)r;
+        e = atomic_load_explicit(&fold_table[cp], memory_order_acquire);
+        if (e == FOLD_UNKNOWN) {
+            e = fold_entry(cp);
+            atomic_store_explicit(&fold_table[cp], e, memory_order_release);
+        }
+        switch (e & 0xFF) {
+        case FOLD_DROP:
+            continue;
+        case FOLD_SPACE:
+            space = 1;
+            continue;
+        case FOLD_TEXT:
+            if (space && b.len)
+                buf_addc(&b, ' ');
+            space = 0;
+            for (size_t k = 0; k < ((e >> 8) & 0xFF); k++)
+                buf_addc(&b, (char)((e >> (16 + 8 * k)) & 0xFF));
+            continue;
+        default:
+            goto slow;
+        }
+    }
+    return buf_detach(&b);
+slow:
+    buf_release(&b);
+    return fold_slow(s);
+}
+
+char *text_fold_reference(const char *s)
+{
+    return fold_slow(s);
+}
+
+static char *fold_slow(const char *s)
 {
     if (!s)
         return NULL;

@@ -17,6 +17,9 @@
 char *text_clean(const char *s);
 char *text_clean_n(const char *s, size_t n);
 char *text_fold(const char *s);
+/* text_fold() computed the long way, for every code point through utf8proc
+ * (text_fold() keeps a table of folded code points: tests compare the two). */
+char *text_fold_reference(const char *s);
 char *text_upper1(const char *s);
 /* NFC only, white space untouched. */
 char *text_nfc(const char *s);

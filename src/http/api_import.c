@@ -1,7 +1,11 @@
 /* api_import.c — importing a plan from its document, in two steps:
  *
- *   POST /api/v1/imports/preview   multipart: file
+ *   POST /api/v1/imports/preview   multipart: file [, roles]
  *        → the extracted plan (dti.plan/1) and the extractor's warnings;
+ *          ROLES ({"column header": "role"}, extract.h's EXTRACT_ROLES) are
+ *          the column roles the coordinator set: the document is extracted
+ *          again with them (the plan's x.columns lists the columns read,
+ *          each item's x.confidence how sure the extractor is, and why);
  *          how each unit name would be matched (plans_import_dry_run:
  *          matched to a known unit, a new unit, the commune itself), so the
  *          coordinator sees the unmatched names before confirming; and
@@ -14,9 +18,9 @@
  *          refusal among the warnings. "commune_id": the plan's commune
  *          org when it exists already (its units are the ones the
  *          coordinator may choose for a flagged name), else null.
- *   POST /api/v1/imports           multipart: file [, plan] [, calendar] [, units]
+ *   POST /api/v1/imports           multipart: file [, plan] [, calendar] [, units] [, roles]
  *        → stores the plan through plans_import_plan_opts(): the document's
- *          own extraction, or PLAN (dti.plan/1 JSON as the coordinator
+ *          own extraction (with ROLES as in the preview), or PLAN (dti.plan/1 JSON as the coordinator
  *          corrected it in the preview) with the document kept as its
  *          source. CALENDAR (rules separated by blanks or new lines) is the
  *          calendar to set instead of the detected one; present and empty,
@@ -56,14 +60,57 @@ static json_t *strlist_json(const strlist *l)
     return a;
 }
 
-/* Read and extract the uploaded file F; with CAL not NULL, also the
- * reporting regime its prose states. */
-static dti_rc extract_part(const http_part *f, plan **out, strlist *warn, calendar_found *cal, dti_err *e)
+/* The part "roles" of R, when sent: {"header text": "role", …}, the column
+ * roles the coordinator set in the preview (extract.h, extract_opts), into
+ * *J (caller decrefs) and O (borrowing from *J). A part that is not such an
+ * object, or names a role the extractor does not know, fails naming
+ * "roles". */
+static dti_rc read_roles(http_req *r, json_t **j, extract_opts *o, const char **hdr, const char **role,
+                         dti_err *e)
+{
+    const http_part *rp = http_part_get(r, "roles");
+    memset(o, 0, sizeof *o);
+    *j = NULL;
+    if (!rp)
+        return DTI_OK;
+    json_error_t je;
+    *j = json_loadb(rp->data.ptr ? rp->data.ptr : "", rp->data.len, JSON_REJECT_DUPLICATES, &je);
+    if (!*j || !json_is_object(*j))
+        return dti_fail(e, DTI_ERR_INPUT, "roles", "roles: phải là một đối tượng JSON {\"tiêu đề cột\": \"vai trò\"}",
+                        "roles: must be a JSON object {\"column header\": \"role\"}");
+    if (json_object_size(*j) > EXTRACT_MAX_ROLES)
+        return dti_fail(e, DTI_ERR_TOOBIG, "roles", "roles: quá %d cột", "roles: over %d columns", EXTRACT_MAX_ROLES);
+    const char *k;
+    json_t *v;
+    json_object_foreach(*j, k, v) {
+        const char *w = json_string_value(v);
+        if (!w || !extract_role_known(w))
+            return dti_fail(e, DTI_ERR_INPUT, "roles", "roles: cột \"%.200s\": vai trò phải là một trong: %s",
+                            "roles: column \"%.200s\": the role must be one of: %s", k, EXTRACT_ROLES);
+        hdr[o->nroles] = k;
+        role[o->nroles++] = w;
+    }
+    o->header = hdr;
+    o->role = role;
+    return DTI_OK;
+}
+
+/* Read and extract the uploaded file F with the column roles R's part
+ * "roles" sets; with CAL not NULL, also the reporting regime its prose
+ * states. */
+static dti_rc extract_part(http_req *r, const http_part *f, plan **out, strlist *warn, calendar_found *cal,
+                           dti_err *e)
 {
     doc *d = NULL;
-    dti_rc rc = reader_read(f->data.ptr, f->data.len, f->filename, &d, e);
+    json_t *rj = NULL;
+    extract_opts o;
+    const char *hdr[EXTRACT_MAX_ROLES], *role[EXTRACT_MAX_ROLES];
+    dti_rc rc = read_roles(r, &rj, &o, hdr, role, e);
     if (rc == DTI_OK)
-        rc = extract_plan(d, out, warn, e);
+        rc = reader_read(f->data.ptr, f->data.len, f->filename, &d, e);
+    if (rc == DTI_OK)
+        rc = extract_plan_opts(d, &o, out, warn, e);
+    json_decref(rj);
     if (rc == DTI_OK && cal)
         rc = extract_calendar(d, cal, e);
     doc_free(d);
@@ -143,7 +190,7 @@ void api_import_preview(http_req *r)
     dti_err_clear(&de);
     /* only who may import (app/ decides) has a document extracted */
     if (!(a = http_app(r, &e)) || plans_import_allowed(a, &e) != DTI_OK || http_file_part(r, "file", &f, &e) != DTI_OK ||
-        extract_part(f, &p, &warn, &cal, &e) != DTI_OK) {
+        extract_part(r, f, &p, &warn, &cal, &e) != DTI_OK) {
         http_reply_error(r, &e);
         goto out;
     }
@@ -274,7 +321,7 @@ void api_import_confirm(http_req *r)
         json_decref(j);
         if (rc != DTI_OK)
             goto fail;
-    } else if (extract_part(f, &p, &warn, NULL, &e) != DTI_OK) {
+    } else if (extract_part(r, f, &p, &warn, NULL, &e) != DTI_OK) {
         goto fail;
     }
     if ((cp = http_part_get(r, "calendar")) != NULL && read_rules(cp, &cal_rules, &opts, &e) != DTI_OK)

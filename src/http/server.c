@@ -347,7 +347,8 @@ dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_
     return DTI_OK;
 }
 
-store *http_db(http_req *r, dti_err *e)
+/* The store handle of this request (http_app). */
+static store *http_db(http_req *r, dti_err *e)
 {
     if (!r->priv->db)
         r->priv->db = pool_get(r->srv, e);

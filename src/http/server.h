@@ -150,17 +150,13 @@ const http_part *http_part_get(http_req *r, const char *name);
 /* A file part NAME with a file name and at least one byte, else
  * DTI_ERR_INPUT naming NAME. */
 dti_rc http_file_part(http_req *r, const char *name, const http_part **out, dti_err *e);
-/* The store handle of this request (taken from the pool on first use and
- * given back when its reply is queued). NULL with E filled when there is
- * none: DTI_ERR_BUSY (503) when no handle came free within a bounded wait.
- * For handlers not yet moved to http_app: once none calls it, it goes
- * (handlers hand the context to app/ and touch no store). */
-store *http_db(http_req *r, dti_err *e);
-/* The app context of this request (app/app.h): the request's store handle
- * (as http_db), the session's user (0 without one) with the account the
- * session check read, the request's "now" (app_now(), taken once) and its
- * language. Built on first use, owned by the request. NULL with E filled as
- * http_db. Handlers pass it to app/ and touch nothing below. */
+/* The app context of this request (app/app.h): a store handle from the
+ * server's pool (taken on first use, given back as soon as the reply is
+ * queued), the session's user (0 without one) with the account the session
+ * check read, the request's "now" (app_now(), taken once) and its language.
+ * Owned by the request. NULL with E filled when no handle came free within
+ * a bounded wait (DTI_ERR_BUSY: 503 with Retry-After). Handlers pass it to
+ * app/ and touch nothing below it. */
 app *http_app(http_req *r, dti_err *e);
 
 /* Replies: a handler calls exactly one. */

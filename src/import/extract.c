@@ -622,10 +622,26 @@ static int year_warnings(xt_ctx *x, strlist *warn)
 
 dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
 {
+    return extract_plan_opts(d, NULL, out, warn, e);
+}
+
+int extract_role_known(const char *word)
+{
+    const char *all = EXTRACT_ROLES;
+    size_t n = word ? strlen(word) : 0;
+    for (const char *p = all; n && (p = strstr(p, word)); p += n)
+        if ((p == all || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0))
+            return 1;
+    return 0;
+}
+
+dti_rc extract_plan_opts(const doc *d, const extract_opts *o, plan **out, strlist *warn, dti_err *e)
+{
     dti_rc rc = DTI_OK;
     xt_ctx x;
     memset(&x, 0, sizeof x);
     *out = NULL;
+    x.opts = o;
     x.d = d;
     x.warn = warn;
     x.p = plan_new();
@@ -637,6 +653,7 @@ dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e)
         xt_prose(&x);
         finish(&x);
         xt_prose_units(&x);
+        xt_confidence(&x);
     }
     if (x.failed)
         goto nomem;
@@ -662,6 +679,7 @@ out:
     free(x.ind_pos);
     free(x.ind_grp);
     free(x.ind_prose);
+    xt_words_release(&x);
     free(x.task_pos);
     free(x.task_grp);
     return rc;

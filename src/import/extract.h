@@ -19,6 +19,25 @@
 
 dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e);
 
+/* Column roles the coordinator set in the import preview ("set a column's
+ * role and re-run"): a table column whose header text folds like HEADER[i]
+ * gets ROLE[i] instead of the role its header words give. The roles are
+ * the words EXTRACT_ROLES lists; "none" leaves the column unread. The
+ * extractor lists every table column it read in the plan's x.columns as
+ * {"header", "role"} (first appearance of each header), so the preview can
+ * offer them. */
+#define EXTRACT_ROLES "code name target baseline unit lead support parent_lead lead_support due outputs " \
+                      "funding basis action scope group note none"
+#define EXTRACT_MAX_ROLES 64
+typedef struct extract_opts {
+    const char *const *header;  /* NROLES header texts, borrowed */
+    const char *const *role;    /* NROLES words of EXTRACT_ROLES, borrowed */
+    size_t nroles;
+} extract_opts;
+dti_rc extract_plan_opts(const doc *d, const extract_opts *o, plan **out, strlist *warn, dti_err *e);
+/* Non-zero when WORD is one of EXTRACT_ROLES. */
+int extract_role_known(const char *word);
+
 /* Read the file at PATH (any format reader.h knows, at most
  * IMPORT_MAX_BYTES) and extract its plan. When DATA_OUT is not NULL the raw
  * bytes are handed over (*DATA_OUT, *LEN_OUT; caller frees) so the caller

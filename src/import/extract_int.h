@@ -15,6 +15,7 @@
 #include "base/strlist.h"
 #include "core/plan.h"
 #include "import/doc.h"
+#include "import/extract.h"
 
 /* Limits on what the extractor builds from one document. */
 #define XT_MAX_GROUPS   4096
@@ -41,6 +42,11 @@ typedef struct xt_ctx {
     char *ind_prose;    /* indicator came from prose */
     size_t capind, captask;
     int failed;         /* out of memory somewhere: checked once at the end */
+    /* extract_prose.c: content words of table indicators' names, folded
+     * once (restatement checks compare every prose target with every row) */
+    struct xt_words *words;
+    size_t nwords;
+    const struct extract_opts *opts;    /* the caller's column roles, or NULL */
 } xt_ctx;
 
 /* Document position of block B, row R: orders items across passes. */
@@ -54,6 +60,11 @@ void xt_tables(xt_ctx *x);
 
 /* extract_prose.c: prose targets (after xt_tables, to skip restatements). */
 void xt_prose(xt_ctx *x);
+/* extract_confidence.c: x.confidence {"level", "why"} on every item (after
+ * every other pass). */
+void xt_confidence(xt_ctx *x);
+/* Free the cache x->words (extract_prose.c). */
+void xt_words_release(xt_ctx *x);
 
 /* A target phrase found in TEXT: the name around it and its targets.
  * Used for "Chỉ tiêu/nhiệm vụ" cells and prose clauses alike. */

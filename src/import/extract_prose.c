@@ -731,6 +731,45 @@ static double contained(const strlist *a, const strlist *b)
     return (double)in / (double)a->n;
 }
 
+struct xt_words {
+    char *of;           /* owned: the name these words were taken from */
+    strlist w;
+};
+
+void xt_words_release(xt_ctx *x)
+{
+    for (size_t i = 0; i < x->nwords; i++) {
+        strlist_release(&x->words[i].w);
+        free(x->words[i].of);
+    }
+    free(x->words);
+    x->words = NULL;
+    x->nwords = 0;
+}
+
+/* Content words of indicator I's name, from the cache (x->words). */
+static const strlist *ind_words(xt_ctx *x, size_t i)
+{
+    if (i >= x->nwords) {
+        size_t n = x->p->nindicators;
+        struct xt_words *w = realloc(x->words, n * sizeof *w);
+        if (!w)
+            return NULL;
+        memset(w + x->nwords, 0, (n - x->nwords) * sizeof *w);
+        x->words = w;
+        x->nwords = n;
+    }
+    struct xt_words *c = &x->words[i];
+    const char *name = x->p->indicators[i]->name;
+    if (!c->of || strcmp(c->of, name) != 0) {
+        strlist_release(&c->w);
+        free(c->of);
+        if (!(c->of = strdup(name)) || content_words(name, &c->w) < 0)
+            return NULL;
+    }
+    return &c->w;
+}
+
 /* Does the prose target (NAME, in CLAUSE) restate an indicator of a table? */
 static int restates(xt_ctx *x, const char *name, const char *clause)
 {
@@ -743,14 +782,13 @@ static int restates(xt_ctx *x, const char *name, const char *clause)
     for (size_t i = 0; i < x->p->nindicators && !r; i++) {
         if (x->ind_prose[i] || !x->p->indicators[i]->name)
             continue;
-        strlist R = STRLIST_INIT;
-        if (content_words(x->p->indicators[i]->name, &R) < 0) {
+        const strlist *R = ind_words(x, i);
+        if (!R) {
             x->failed = 1;
             break;
         }
-        if ((N.n >= 3 && contained(&N, &R) >= 0.75) || (R.n >= 4 && contained(&R, &C) >= 0.65))
+        if ((N.n >= 3 && contained(&N, R) >= 0.75) || (R->n >= 4 && contained(R, &C) >= 0.65))
             r = 1;
-        strlist_release(&R);
     }
 out:
     strlist_release(&N);

@@ -270,6 +270,63 @@ static int subheader_row(const doc_table *t, size_t r)
     return 1;
 }
 
+static const struct {
+    int role;
+    const char *word;
+} ROLE_WORDS[] = {
+    {R_CODE, "code"}, {R_NAME, "name"}, {R_TARGET, "target"}, {R_BASE, "baseline"}, {R_UNIT, "unit"},
+    {R_LEAD, "lead"}, {R_SUPPORT, "support"}, {R_PARENT, "parent_lead"}, {R_LEADSUP, "lead_support"},
+    {R_DUE, "due"}, {R_OUTPUTS, "outputs"}, {R_FUNDING, "funding"}, {R_BASIS, "basis"}, {R_ACTION, "action"},
+    {R_SCOPE, "scope"}, {R_GROUP, "group"}, {R_NOTE, "note"}, {R_NONE, "none"},
+};
+
+/* The role the caller set for a column headed F (folded), or -1. */
+static int role_set(xt_ctx *x, const char *f)
+{
+    if (!x->opts)
+        return -1;
+    for (size_t i = 0; i < x->opts->nroles; i++) {
+        char *h = xt_fold(x->opts->header[i]);
+        int same = h && strcmp(h, f) == 0;
+        free(h);
+        if (!same)
+            continue;
+        for (size_t k = 0; k < sizeof ROLE_WORDS / sizeof *ROLE_WORDS; k++)
+            if (strcmp(ROLE_WORDS[k].word, x->opts->role[i]) == 0)
+                return ROLE_WORDS[k].role;
+    }
+    return -1;
+}
+
+/* List column C of header text TEXT and role ROLE in the plan's x.columns
+ * (once per header text). */
+static void list_column(xt_ctx *x, const char *text, int role)
+{
+    const char *word = "none";
+    for (size_t k = 0; k < sizeof ROLE_WORDS / sizeof *ROLE_WORDS; k++)
+        if (ROLE_WORDS[k].role == role)
+            word = ROLE_WORDS[k].word;
+    if (!x->p->x && !(x->p->x = json_object())) {
+        x->failed = 1;
+        return;
+    }
+    json_t *cols = json_object_get(x->p->x, "columns");
+    if (!cols) {
+        cols = json_array();
+        if (!cols || json_object_set_new(x->p->x, "columns", cols) < 0) {
+            x->failed = 1;
+            return;
+        }
+    }
+    size_t i;
+    json_t *v;
+    json_array_foreach(cols, i, v)
+        if (strcmp(json_string_value(json_object_get(v, "header")), text) == 0)
+            return;
+    if (json_array_append_new(cols, json_pack("{s:s, s:s}", "header", text, "role", word)) < 0)
+        x->failed = 1;
+}
+
 /* Find the header rows of T; fill L and return how many rows they take
  * (0: no header, not a new layout). */
 static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
@@ -299,6 +356,8 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
     L->codecol = L->namecol = -1;
     L->pl_group = -1;
     int name_ind = 0, name_task = 0, has_target = 0, has_outfund = 0;
+    int forced[DOC_MAX_COLS];
+    char *htext[DOC_MAX_COLS] = {0};
     for (size_t c = 0; c < t->ncols; c++) {
         buf b;
         buf_init(&b, 4096);
@@ -315,13 +374,30 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         }
         char *s = buf_detach(&b);
         char *f = s ? xt_fold(s) : NULL;
+        htext[c] = s ? text_clean(s) : NULL;
         free(s);
-        if (!f) {
+        if (!f || !htext[c]) {
+            free(f);
+            for (size_t k = 0; k <= c; k++)
+                free(htext[k]);
             x->failed = 1;
             return 0;
         }
         int ni = 0, nt = 0;
         int role = header_role(f, &L->year[c], &ni, &nt);
+        forced[c] = role_set(x, f);
+        if (forced[c] >= 0) {
+            role = forced[c];
+            if ((role == R_TARGET || role == R_BASE) && !L->year[c])
+                has_year(f, &L->year[c]);
+            if (role == R_NAME && L->namecol >= 0 && forced[L->namecol] != R_NAME)
+                L->role[L->namecol] = R_NONE, L->namecol = -1;
+            if (role == R_CODE && L->codecol >= 0 && forced[L->codecol] != R_CODE)
+                L->role[L->codecol] = R_NONE, L->codecol = -1;
+        } else if ((role == R_NAME && L->namecol >= 0 && forced[L->namecol] == R_NAME) ||
+                   (role == R_CODE && L->codecol >= 0 && forced[L->codecol] == R_CODE)) {
+            role = R_NONE;
+        }
         if (role == R_NAME && L->namecol >= 0)
             role = R_NONE;
         if (role == R_CODE && L->codecol >= 0)
@@ -346,8 +422,11 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         L->role[c] = role;
         free(f);
     }
-    if (L->namecol < 0)
+    if (L->namecol < 0) {
+        for (size_t c = 0; c < t->ncols; c++)
+            free(htext[c]);
         return 0;
+    }
     /* two lead columns */
     int leads[DOC_MAX_COLS], nl = 0, support = 0;
     for (size_t c = 0; c < t->ncols; c++) {
@@ -378,6 +457,14 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         } else
             for (int i = 1; i < nl; i++)
                 L->role[leads[i]] = R_SUPPORT;
+    }
+    /* the coordinator's roles stand; every column is listed for the preview */
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (forced[c] >= 0)
+            L->role[c] = forced[c];
+        if (htext[c] && *htext[c])
+            list_column(x, htext[c], L->role[c]);
+        free(htext[c]);
     }
     /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
      * text even when the table has products and funding columns */

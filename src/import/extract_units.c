@@ -15,13 +15,20 @@
  * A name starts with a unit's head word (Phòng, Văn phòng, Trung tâm, Công
  * an, Trạm, Ban, Đảng ủy, Ủy ban Mặt trận, Đoàn, Hội, Các …) and ends
  * before the first word of duty ("chủ trì", "phối hợp", "tham mưu", "theo
- * dõi", "có trách nhiệm", ":", ",", ";", "(") within 80 bytes; a collective
- * name ("Các cơ quan, đơn vị") keeps its commas, as the spec keeps them. The section
- * runs from its heading to the end of the body (Nơi nhận, the appendices). */
+ * dõi", "có trách nhiệm", ":", ",", ";", "(") within 80 bytes. The section
+ * runs from its heading to the end of the body (Nơi nhận, the appendices).
+ *
+ * A collective name ("Các cơ quan, đơn vị", "Các thôn", "Trưởng các thôn",
+ * "các đơn vị liên quan": core/orgname.h orgname_is_collective) names
+ * several units the document does not list; it is not a unit and stays out
+ * of x.units (the decision in app/app.h: no org is invented for it). It is
+ * still read to its end, commas included, so that the words after it are
+ * not taken for a unit. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "base/text.h"
+#include "core/orgname.h"
 #include "import/extract_int.h"
 
 static const char *const HEADS[] = {
@@ -76,6 +83,8 @@ static int add_unit(xt_ctx *x, json_t *units, const char *name, const char *text
 {
     size_t i;
     json_t *v;
+    if (orgname_is_collective(name))
+        return 0;   /* several unnamed units, not one (app/app.h) */
     json_array_foreach(units, i, v)
         if (text_fold_eq(json_string_value(json_object_get(v, "name")), name))
             return 0;

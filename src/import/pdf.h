@@ -28,6 +28,7 @@ typedef struct pdf_word {
 typedef struct pdf_page {
     double width, height;   /* points */
     double space;           /* median width of a space between words; 0 unknown */
+    int grid;               /* made from pdftotext -layout text (pdf_text.c): cells may be one blank apart */
     pdf_word *words;        /* owned; in poppler's order */
     size_t n, cap;
 } pdf_page;
@@ -54,5 +55,18 @@ int pdf_page_add(pdf_page *page, const char *text, size_t n,
  * document with no word at all fails: "a scan without a text layer". */
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name,
                   doc **out, dti_err *e);
+/* The same, and *CENTRED set when a table's cells were found centred on
+ * their row codes (rows rise above the code's line). */
+dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name,
+                          int *centred, doc **out, dti_err *e);
+
+/* `pdftotext -layout` text (pdf_text.c): non-zero when DATA (N bytes) looks
+ * like it (form feeds between pages, lines of three runs of words two
+ * blanks apart); its words with boxes made from their character columns and
+ * lines, one page per form feed, for pdf_layout(). Fails only when out of
+ * memory. */
+int pdf_text_looks_layout(const char *data, size_t n);
+dti_rc pdf_text_pages(const char *data, size_t n, const char *name,
+                      pdf_page **pages, size_t *npages, dti_err *e);
 
 #endif

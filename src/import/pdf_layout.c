@@ -50,7 +50,8 @@
  * word ("và", "của", "-", ","): one unit per line is how those cells are
  * written. A word cut by a narrow column ("Phòn" / "g") is glued back when
  * the first piece fills the column alone and the second starts in lower case
- * or with a digit.
+ * or with a digit. A line opening with a label ("Chủ trì: …", "Phối hợp:
+ * …") starts a paragraph in any column.
  *
  * Two columns. A run of lines of at most two chunks split at one river that
  * most of them share (the letterhead: "ỦY BAN NHÂN DÂN … | CỘNG HÒA XÃ HỘI
@@ -260,7 +261,8 @@ static int is_roman(const char *s, size_t n)
     return 1;
 }
 
-/* A row code: "1", "1.", "1.2", "1.2.3", "IV", "IV.", "a)", "a.", "đ)", "(1)" no. */
+/* A row code: "1", "1.", "1.2", "1.2.3", "IV", "IV.", "a)", "a.", "đ)"; "(1)" and a
+ * bare number of four digits or more ("2026") are not. */
 static int is_code(const char *s)
 {
     size_t n = strlen(s);
@@ -281,6 +283,8 @@ static int is_code(const char *s)
         else if (s[i] != '.' || i == 0 || s[i - 1] == '.')
             return 0;
     }
+    if (digits >= 4 && (size_t)digits == n)
+        return 0;   /* "2026": a year in a header ("Mục tiêu năm / 2026"), no table has 1000 rows */
     return digits > 0 && digits <= 6;
 }
 
@@ -360,6 +364,22 @@ static int heading_word(const char *w)
 }
 
 /* The line ends in a word that joins it to the next: "và", "của", "-", ",". */
+/* A line opening with a label: a capitalised word or two and a colon
+ * ("Chủ trì: …", "Phối hợp: …", "Sản phẩm: …"): a paragraph of its own. */
+static int label_start(const char *s)
+{
+    if (!starts_upper(s))
+        return 0;
+    int words = 1;
+    for (const char *p = s; *p && words <= 3; p++) {
+        if (*p == ' ')
+            words++;
+        else if (*p == ':')
+            return p > s && (p[1] == ' ' || p[1] == 0) && !(p[-1] >= '0' && p[-1] <= '9');
+    }
+    return 0;
+}
+
 static int joining_end(const char *s)
 {
     size_t n = strlen(s);
@@ -513,6 +533,7 @@ typedef struct otable {
     size_t ncols;
     double bound[MAXC];   /* bound[i]: x between column i and i+1 */
     double colw[MAXC];    /* widest line seen in each column */
+    double colx1[MAXC];   /* rightmost end of a line seen in each column */
     int units[MAXC];      /* column of unit names */
     int anchor;           /* anchor column or -1 */
     int centered;
@@ -811,9 +832,13 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             int ended = pl && strchr(";.:", pv->text[pl - 1]);
             if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
                 brk = 1;
-            else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0)
-                brk = 1;
+            else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0 &&
+                     pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0)
+                brk = 1;    /* ended early: the next word would have fitted (an indented line, a list item's
+                               hanging indent, has less room than the widest line) */
             else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
+                brk = 1;
+            else if (label_start(cl->text) && !joining_end(pv->text))
                 brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
                 glue = 1;
@@ -1086,6 +1111,20 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             free(items);
             goto out;
         }
+        /* the line pitch inside a cell: the smallest step between two lines
+         * of one column (a row's gap is wider by the cells' padding) */
+        double pitch = 1e9;
+        for (size_t k = 0; k < t->ncols; k++) {
+            double last = -1e9;
+            for (size_t i = body; i < n; i++)
+                if (PC(i, k)->nwords) {
+                    double g = c->ln[a + i].yc - last;
+                    if (g >= 0.8 * c->h && g < pitch)
+                        pitch = g;
+                    last = c->ln[a + i].yc;
+                }
+        }
+        double rise = pitch < 1.3 * c->h ? 1.2 * pitch : 1.6 * c->h;
         size_t m = 0;
         for (size_t i = body; i < n; i++)
             if (anch[i]) {
@@ -1113,7 +1152,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 size_t r0 = above;
                 if (above && c->ln[a + items[above - 1]].yc >= Y0 - 1.3 * c->h) {
                     r0 = above - 1;
-                    while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= 1.6 * c->h)
+                    while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= rise)
                         r0--;
                 }
                 for (size_t q = 0; q < r0; q++)
@@ -1182,6 +1221,94 @@ static int cell_top(const tcell *c, int *page, double *y)
     return 1;
 }
 
+/* Extent of row R's lines on page PG, columns 1.. (*top, *bot); 0 when it
+ * has none there. */
+static int row_extent(const otable *t, size_t r, int pg, double *top, double *bot)
+{
+    int any = 0;
+    for (size_t k = 1; k < t->ncols; k++) {
+        const tcell *c = &t->rows[r].c[k];
+        for (size_t i = 0; i < c->n; i++) {
+            if (c->v[i].page != pg)
+                continue;
+            if (!any || c->v[i].y < *top)
+                *top = c->v[i].y;
+            if (!any || c->v[i].y > *bot)
+                *bot = c->v[i].y;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Centred names (RUNS, NR of them, in order) over the body rows from BODY.
+ * Name g lies over its rows: the first row reaching down to the name's
+ * first line (R[g]) is in its group, and so is, when the name sits in the
+ * gap above R[g], the row before. From the last group back, a group ends
+ * where the next begins and begins, after R[g-1], where the middle of its
+ * rows on the name's page comes nearest the name's middle: a page break
+ * cutting the group leaves the name in the first piece, so only that
+ * page's lines count. */
+static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
+{
+    size_t R[MAXC * 8], S[MAXC * 8];
+    if (nr > sizeof R / sizeof *R)
+        nr = sizeof R / sizeof *R;
+    size_t from = body;
+    for (size_t g = 0; g < nr; g++) {
+        const tcell *nm = &runs[g];
+        int pg = nm->v[0].page;
+        R[g] = t->n - 1;
+        for (size_t r = from; r < t->n; r++) {
+            double top, bot;
+            if (row_extent(t, r, pg, &top, &bot) && bot >= nm->v[0].y - 0.5 * t->h) {
+                R[g] = r;
+                break;
+            }
+            if (t->rows[r].c[t->anchor].n && t->rows[r].c[t->anchor].v[0].page > pg) {
+                R[g] = r;
+                break;
+            }
+        }
+        if (R[g] < from)
+            R[g] = from;
+        from = R[g] + 1 < t->n ? R[g] + 1 : R[g];
+    }
+    size_t e = t->n - 1;
+    for (size_t g = nr; g-- > 0;) {
+        const tcell *nm = &runs[g];
+        int pg = nm->v[0].page;
+        double C = (nm->v[0].y + nm->v[nm->n - 1].y) / 2;
+        size_t lo = g ? R[g - 1] + 1 : body, hi = R[g] < e ? R[g] : e;
+        size_t best_s = g ? hi : body;
+        double best = 1e18;
+        for (size_t s = lo; g && s <= hi; s++) {
+            double top = 0, bot = 0, t0, b0;
+            int any = 0;
+            for (size_t r = s; r <= e; r++)
+                if (row_extent(t, r, pg, &t0, &b0)) {
+                    if (!any || t0 < top) top = t0;
+                    if (!any || b0 > bot) bot = b0;
+                    any = 1;
+                }
+            double cost = any ? fabs((top + bot) / 2 - C) : 1e9;
+            if (cost < best - 0.01)
+                best = cost, best_s = s;
+        }
+        S[g] = best_s;
+        e = best_s ? best_s - 1 : 0;
+    }
+    for (size_t g = 0; g < nr; g++) {
+        size_t s = S[g], end = g + 1 < nr ? S[g + 1] : t->n;
+        if (s >= t->n || t->rows[s].c[0].n)
+            continue;
+        t->rows[s].c[0] = runs[g];
+        memset(&runs[g], 0, sizeof runs[g]);
+        for (size_t r = s + 1; r < end; r++)
+            t->rows[r].c[0].up = 1;
+    }
+}
+
 /* A first column merged down over each group's rows (Word vMerge: "Lĩnh
  * vực" left of the code column, its name once per group). The PDF shows
  * the name once, top-aligned on its first row or centred over its rows;
@@ -1243,6 +1370,10 @@ static int group_column(otable *t)
         v[run->n++] = all[i];
     }
     free(all);
+    if (t->centered && nr >= 2 && nr <= t->n - body) {
+        centred_groups(t, body, runs, nr);
+        goto done;
+    }
     size_t start = body;
     for (size_t g = 0; g < nr && start < t->n; g++) {
         int pg = 0;
@@ -1294,6 +1425,7 @@ static int group_column(otable *t)
     }
     for (size_t r = start; r < t->n && nr; r++)
         t->rows[r].c[0].up = 1;   /* rows after the last name: its group */
+done:
     for (size_t g = 0; g < nr; g++) {
         for (size_t i = 0; i < runs[g].n; i++)
             free(runs[g].v[i].text);
@@ -1316,13 +1448,17 @@ static int table_flush(doc *d, otable *t)
     /* widest line of each column, headers and spanning pieces apart */
     for (size_t k = 0; k < t->ncols; k++) {
         t->colw[k] = 0;
+        t->colx1[k] = -1e9;
         for (size_t r = 0; r < t->n; r++) {
             const tcell *cl = &t->rows[r].c[k];
             if (t->rows[r].header || cl->span > 1)
                 continue;
-            for (size_t i = 0; i < cl->n; i++)
+            for (size_t i = 0; i < cl->n; i++) {
                 if (cl->v[i].x1 - cl->v[i].x0 > t->colw[k])
                     t->colw[k] = cl->v[i].x1 - cl->v[i].x0;
+                if (cl->v[i].x1 > t->colx1[k])
+                    t->colx1[k] = cl->v[i].x1;
+            }
         }
     }
     if (getenv("DTI_PDF_DEBUG")) {
@@ -1542,6 +1678,19 @@ static double chunk_x(const page_ctx *c, const line *L, int k)
     return chunk(c, L, k, &a, &b) ? L->w[a]->x0 : -1;
 }
 
+/* L is an appendix's title alone on its line ("Phụ lục 2", "PHỤ LỤC II",
+ * "Phụ lục:"): it ends any table, even when it lies inside one column (a
+ * centred title over a narrow table). */
+static int appendix_title(const line *L)
+{
+    if (L->n < 2 || L->n > 3)
+        return 0;
+    const char *a = L->w[0]->text, *b = L->w[1]->text;
+    if (strcmp(a, "Phụ") != 0 && strcmp(a, "PHỤ") != 0)
+        return 0;
+    return strncmp(b, "lục", strlen("lục")) == 0 || strncmp(b, "LỤC", strlen("LỤC")) == 0;
+}
+
 /* First chunk or second is a row code: where a table's body starts. */
 static int code_led(const page_ctx *c, const line *L)
 {
@@ -1559,6 +1708,8 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j];
     if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+        return 0;
+    if (appendix_title(L))
         return 0;
     int x = crossings(c, t, L);
     if (x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) || (x == 1 && L->nchunks >= 2))
@@ -1600,7 +1751,107 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
     return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
 }
 
+/* A table's header printed alone at the foot of page C (Word keeps a
+ * header row with its table only when told to): the last lines, all bold
+ * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
+ * one line apart, none led by a row code, one of them of three cells or
+ * more, after a wider gap. Their words are copied to *HELD (*NHELD; the
+ * texts stay borrowed from the page) and the lines taken off C, to be put
+ * on top of the next page, where the table's body starts. 0, or -1 out of
+ * memory. */
+static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
+{
+    if (!c->nln)
+        return 0;
+    size_t a = c->nln - 1;
+    int rich = 0, stt = 0;
+    for (;; a--) {
+        const line *L = &c->ln[a];
+        /* text from pdftotext has no bold: a header there is told by its
+         * "STT"/"TT" column instead */
+        if ((!L->bold && !c->pg->grid) || code_led(c, L) || appendix_title(L))
+            return 0;
+        rich |= L->nchunks >= 3;
+        for (size_t w = 0; w < L->n; w++)
+            stt |= strcmp(L->w[w]->text, "STT") == 0 || strcmp(L->w[w]->text, "TT") == 0;
+        if (a == 0 || c->ln[a].yc - c->ln[a - 1].yc >= 1.3 * c->h)
+            break;
+    }
+    if (!rich || a == 0 || (c->pg->grid && !stt))
+        return 0;
+    size_t n = 0;
+    for (size_t k = a; k < c->nln; k++)
+        n += c->ln[k].n;
+    *held = malloc(n * sizeof **held);
+    if (!*held)
+        return -1;
+    for (size_t k = a; k < c->nln; k++)
+        for (size_t w = 0; w < c->ln[k].n; w++)
+            (*held)[(*nheld)++] = *c->ln[k].w[w];
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: header of %zu lines held over to the next page\n", c->nln - a);
+    c->nln = a;
+    return 0;
+}
+
+/* pdftotext -layout lays each page out on its own: a table's columns move
+ * and stretch a few characters from page to page. When the lines at the
+ * top of page C (*PG) show as many columns as the open table T, each word
+ * is moved by how far its column's border moved, into a copy of the page
+ * (*MERGED, replacing what it held; *PG then points to it) and C is laid
+ * out again. 1 when moved, 0 when not, -1 out of memory. */
+static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *merged)
+{
+    size_t m = 0;
+    while (m < c->nln && tablelike(c, m))
+        m++;
+    otable pt;
+    memset(&pt, 0, sizeof pt);
+    if (m < 2 || t->ncols < 2 || find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols)
+        return 0;
+    int moved = 0;
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        moved |= fabs(pt.bound[k] - t->bound[k]) > 1.0;
+    if (!moved)
+        return 0;
+    const pdf_page *base = *pg;
+    pdf_word *nw = malloc((base->n ? base->n : 1) * sizeof *nw);
+    if (!nw)
+        return -1;
+    for (size_t i = 0; i < base->n; i++) {
+        nw[i] = base->words[i];
+        size_t k = col_of(&pt, (nw[i].x0 + nw[i].x1) / 2);
+        double sh = k ? t->bound[k - 1] - pt.bound[k - 1] : t->bound[0] - pt.bound[0];
+        nw[i].x0 += sh, nw[i].x1 += sh;
+    }
+    pdf_page np = *base;
+    np.words = nw;
+    np.cap = np.n;
+    if (base == merged)
+        free(merged->words);
+    *merged = np;
+    *pg = merged;
+    page_release(c);
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: page columns moved to the table's\n");
+    return page_lines(c, merged) ? -1 : 1;
+}
+
+/* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
+static int flush_noting(doc *d, otable *t, int *centred)
+{
+    if (centred && t->centered)
+        *centred = 1;
+    return table_flush(d, t);
+}
+
 dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **out, dti_err *e)
+{
+    return pdf_layout_centred(pages, npages, name, NULL, out, e);
+}
+
+dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name, int *centred, doc **out,
+                          dti_err *e)
 {
     dti_rc rc = DTI_ERR_NOMEM;
     doc *d = doc_new(name);
@@ -1613,12 +1864,53 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
     page_ctx c;
     memset(&c, 0, sizeof c);
     size_t words = 0;
+    pdf_word *held = NULL;    /* owned array, texts borrowed from PAGES: a header held over */
+    size_t nheld = 0;
+    pdf_page merged;          /* the page with the held header on top; words owned, texts borrowed */
+    memset(&merged, 0, sizeof merged);
     *out = NULL;
+    if (centred)
+        *centred = 0;
     if (!d)
         goto nomem;
     for (size_t pi = 0; pi < npages; pi++) {
-        words += pages[pi].n;
-        if (page_lines(&c, &pages[pi]))
+        const pdf_page *pg = &pages[pi];
+        words += pg->n;
+        if (nheld && pg->n) {
+            /* a table's header alone at the previous page's foot goes on top
+             * of this page, just above its first line, as Word meant it */
+            double top = 1e9, hy1 = -1e9;
+            for (size_t k = 0; k < pg->n; k++)
+                if (isfinite(pg->words[k].y0) && pg->words[k].y0 < top)
+                    top = pg->words[k].y0;
+            for (size_t k = 0; k < nheld; k++)
+                if (held[k].y1 > hy1)
+                    hy1 = held[k].y1;
+            double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
+            merged = *pg;
+            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
+            if (!merged.words)
+                goto nomem;
+            for (size_t k = 0; k < nheld; k++) {
+                merged.words[k] = held[k];
+                merged.words[k].y0 += shift;
+                merged.words[k].y1 += shift;
+            }
+            memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
+            merged.n = merged.cap = nheld + pg->n;
+            pg = &merged;
+        }
+        free(held);
+        held = NULL;
+        nheld = 0;
+        if (page_lines(&c, pg))
+            goto nomem;
+        if (pg->grid && t.open) {
+            int r = regrid(&c, &t, &pg, &merged);
+            if (r < 0)
+                goto nomem;
+        }
+        if (pi + 1 < npages && hold_header(&c, &held, &nheld))
             goto nomem;
         if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "2") == 0)
             for (size_t q = 0; q < c.nln; q++) {
@@ -1640,7 +1932,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
             i = j;
             if (j < c.nln) {
                 t.open = 0;
-                if (table_flush(d, &t))
+                if (flush_noting(d, &t, centred))
                     goto nomem;
             }
         }
@@ -1651,7 +1943,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
             if (c.ln[i].nchunks >= 3) {
                 j = i + 1;
                 double span_x = -1;   /* a merged cell's text wrapping under itself */
-                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 8.0 * c.h) {
+                while (j < c.nln && c.ln[j].yc - c.ln[j - 1].yc < 8.0 * c.h && !appendix_title(&c.ln[j])) {
                     if (tablelike(&c, j)) {
                         span_x = chunk_x(&c, &c.ln[j], 1);
                     } else if (span_x < 0 || fabs(c.ln[j].x0 - span_x) > 3.0) {
@@ -1701,14 +1993,14 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                             goto nomem;
                     if (para_flush(d, &p))
                         goto nomem;
-                    if (t.n && table_flush(d, &t))
+                    if (t.n && (flush_noting(d, &t, centred)))
                         goto nomem;
                     t = nt;
                     t.h = c.h;
                     if (table_page(&c, &t, i, k, (int)pi, 1))
                         goto nomem;
                     t.open = k == c.nln;
-                    if (!t.open && table_flush(d, &t))
+                    if (!t.open && (flush_noting(d, &t, centred)))
                         goto nomem;
                     fed = i = k;
                     continue;
@@ -1732,8 +2024,10 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
                 goto nomem;
         page_release(&c);
         memset(&c, 0, sizeof c);
+        free(merged.words);
+        memset(&merged, 0, sizeof merged);
     }
-    if (para_flush(d, &p) || (t.n && table_flush(d, &t)))
+    if (para_flush(d, &p) || (t.n && flush_noting(d, &t, centred)))
         goto nomem;
     if (!words) {
         rc = dti_fail(e, DTI_ERR_FORMAT, name,
@@ -1743,6 +2037,7 @@ dti_rc pdf_layout(const pdf_page *pages, size_t npages, const char *name, doc **
         goto fail;
     }
     buf_release(&p.text);
+    free(held);
     *out = d;
     return DTI_OK;
 nomem:
@@ -1750,6 +2045,8 @@ nomem:
                   "%s: out of memory or over a limit rebuilding the PDF", name);
 fail:
     page_release(&c);
+    free(merged.words);
+    free(held);
     table_release(&t);
     buf_release(&p.text);
     doc_free(d);

@@ -52,11 +52,13 @@
  * capital letter starts the next cell. Where a row has more cells than the
  * header, the whole region stays paragraphs: a wrong table is worse than
  * none. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "base/buf.h"
 #include "base/text.h"
+#include "import/pdf.h"
 #include "import/reader.h"
 
 #define TEXT_MAX_CHUNKS   DOC_MAX_COLS   /* chunks looked at on one line */
@@ -1397,7 +1399,35 @@ static int sniff(const char *data, size_t n, const char *filename)
     return 10;
 }
 
+static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, dti_err *e);
+
 static dti_rc rd(const char *data, size_t n, const char *name, doc **out, dti_err *e)
+{
+    *out = NULL;
+    dti_rc rc = rd_lines(data, n, name, out, e);
+    if (rc != DTI_OK || !pdf_text_looks_layout(data, n))
+        return rc;
+    pdf_page *pages = NULL;
+    size_t np = 0;
+    doc *alt = NULL;
+    int centred = 0;
+    dti_err e2;
+    dti_err_clear(&e2);
+    if (pdf_text_pages(data, n, name, &pages, &np, &e2) == DTI_OK)
+        pdf_layout_centred(pages, np, name, &centred, &alt, &e2);
+    pdf_pages_free(pages, np);
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdftext: centred tables %d\n", centred);
+    if (alt && centred) {
+        doc_free(*out);
+        *out = alt;
+    } else {
+        doc_free(alt);
+    }
+    return DTI_OK;
+}
+
+static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, dti_err *e)
 {
     dti_rc rc = DTI_ERR_NOMEM;
     *out = NULL;

@@ -215,3 +215,38 @@ test('plan: a target retyped as words is read as import reads a cell; bad words 
   assert.deepEqual(back.indicators[1].targets[0], { year: y, op: 'text', value: null, unit: '', text: 'Hoàn thành' });
   assert.deepEqual(back.indicators[2], p.indicators[2], 'untouched rows stay as extracted');
 });
+
+test('roles: the preview lists the columns read and how sure each row is; a column role set re-runs the extraction', async () => {
+  const pv = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(23), 'kh-23.md']]);
+  assert.equal(pv.status, 200, pv.text);
+  const cols = pv.body.plan.x.columns;
+  assert.deepEqual(cols.find((c) => c.header === 'Đơn vị chủ trì'), { header: 'Đơn vị chủ trì', role: 'lead' });
+  assert.deepEqual(cols.find((c) => c.header === 'Đơn vị phối hợp'), { header: 'Đơn vị phối hợp', role: 'support' });
+  for (const x of [...pv.body.plan.indicators, ...pv.body.plan.tasks]) {
+    assert.ok(['high', 'medium', 'low'].includes(x.x.confidence.level), JSON.stringify(x.x));
+    assert.ok(Array.isArray(x.x.confidence.why));
+  }
+  const before = pv.body.plan.indicators.find((i) => i.code === '1.1');
+  assert.ok(before.lead.length && before.support.length, JSON.stringify(before));
+  // the two unit columns swapped by the coordinator
+  const roles = JSON.stringify({ 'Đơn vị chủ trì': 'support', 'Đơn vị phối hợp': 'lead' });
+  const again = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(23), 'kh-23.md'], ['roles', roles]]);
+  assert.equal(again.status, 200, again.text);
+  const after = again.body.plan.indicators.find((i) => i.code === '1.1');
+  assert.deepEqual(after.lead, before.support);
+  assert.deepEqual(after.support, before.lead);
+  assert.equal(again.body.plan.x.columns.find((c) => c.header === 'Đơn vị chủ trì').role, 'support');
+  // the same roles on confirming: the plan stored is the one previewed
+  const r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(23), 'kh-23.md'], ['roles', roles]]);
+  assert.equal(r.status, 201, r.text);
+  const back = (await call('GET', `/api/v1/plans/${r.body.plan_id}`, 'dieuphoi')).body;
+  assert.deepEqual(back.indicators.find((i) => i.code === '1.1').lead, before.support);
+  // a role the extractor does not know, or no object: refused naming `roles`, nothing stored
+  const plans = await planCount();
+  for (const bad of [JSON.stringify({ 'Đơn vị chủ trì': 'boss' }), '[1]', '{']) {
+    const x = await form('/api/v1/imports', 'dieuphoi', [['file', doc(24), 'kh-24.md'], ['roles', bad]]);
+    assert.equal(x.status, 400, x.text);
+    assert.equal(x.body.error.field, 'roles');
+  }
+  assert.equal(await planCount(), plans);
+});

@@ -174,3 +174,58 @@ for (const width of [1280, 360]) {
     }
   });
 }
+
+// How sure the extractor is of each row, and a column's role set and the
+// document read again (issue 11): every row of the preview shows a labelled
+// confidence; the roles of "Đơn vị chủ trì" and "Đơn vị phối hợp" are
+// swapped and the document read again: 1.1 is then led by the former
+// supporting units, and the plan confirmed with those roles keeps them.
+for (const width of [1280, 360]) {
+  test(`import: confidence per row, column roles set and read again at ${width} px`, async () => {
+    const srv = await demoServer('importroles-' + width);
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on('console', (m) => {
+      const t = m.text();
+      if (m.type() === 'error' && !/Failed to load resource: .* status of (401|400)/.test(t)) problems.push(t);
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    try {
+      await login(page, srv.url, 'dieuphoi');
+      await page.goto(srv.url + '/#/import');
+      await page.waitForSelector('#import-form');
+      await page.setInputFiles('#import-file', { name: 'kh-23.md', mimeType: 'text/markdown', buffer: doc() });
+      await page.click('#import-form button[type=submit]');
+      await page.waitForSelector('#import-cols');
+      const rows = page.locator('#import-fix tbody tr');
+      const n = await rows.count();
+      assert.ok(n > 20);
+      assert.equal(await page.locator('#import-fix tbody tr .conf').count(), n, 'a confidence on every row');
+      assert.match(await page.textContent('#import-indicator-0-conf'), /^(Cao|Vừa|Thấp)$/);
+      const lead0 = await page.locator('#import-indicator-0 td').nth(4).textContent();
+      assert.match(lead0, new RegExp(ODD.replace('.', '\\.')));
+      // swap the two unit columns and read again
+      const sel = (header) => page.locator(`#import-cols select[data-header="${header}"]`);
+      assert.equal(await sel('Đơn vị chủ trì').inputValue(), 'lead');
+      await sel('Đơn vị chủ trì').selectOption('support');
+      await sel('Đơn vị phối hợp').selectOption('lead');
+      await page.click('#import-cols-rerun');
+      await page.waitForSelector('#import-cols-set');
+      assert.match(await page.locator('#import-indicator-0 td').nth(4).textContent(), /Các doanh nghiệp viễn thông/);
+      assert.equal(await sel('Đơn vị chủ trì').inputValue(), 'support');
+      await noSideways(page, width, 'preview with roles');
+      await page.screenshot({ path: path.join(ART, `importroles-preview-${width}.png`), fullPage: true });
+      await page.click('#import-confirm');
+      await page.waitForSelector('#import-done');
+      await page.click('#import-done a');
+      await page.waitForSelector('table.plan-items');
+      assert.match(await rowOf(page, '1.1').locator('td').nth(3).textContent(), /Các doanh nghiệp viễn thông/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.close();
+      assert.equal(await srv.stop(), 0, 'the server stops cleanly');
+    }
+  });
+}

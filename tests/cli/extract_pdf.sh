@@ -22,8 +22,8 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 
 declare -A MIN=(
-  [an-hoa-2026.pdf]=73 [nam-son-2026.pdf]=98 [phu-lac-2026.pdf]=98 [son-thuy-2026.pdf]=57
-  [tan-phong-2026-2027.pdf]=91 [yen-lac-2026-2028.pdf]=100 [dong-tien-2026.pdf]=90
+  [an-hoa-2026.pdf]=100 [nam-son-2026.pdf]=100 [phu-lac-2026.pdf]=100 [son-thuy-2026.pdf]=100
+  [tan-phong-2026-2027.pdf]=100 [yen-lac-2026-2028.pdf]=100 [dong-tien-2026.pdf]=100
   [vinh-thuan-2026-dti.pdf]=98 [vinh-tru-2026.pdf]=98 [minh-duc-2026-2030-dti.pdf]=98
 )
 

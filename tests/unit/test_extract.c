@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include "import/extract.h"
 
 #define M_LEFT "\x01"   /* cell covered by the cell to its left */
@@ -469,6 +470,105 @@ static void test_prose_years(void **state)
     doc_free(d);
 }
 
+/* Units named only in "Tổ chức thực hiện" go to x.units; collective names
+ * ("Các cơ quan, đơn vị", "Trưởng các thôn") name no one unit and stay out
+ * (app/app.h), without cutting the unit named after them. */
+static void test_prose_units(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "IV. TỔ CHỨC THỰC HIỆN");
+    para(d, "1. Phòng Văn hóa - Xã hội");
+    para(d, "Chủ trì, tham mưu UBND xã triển khai Kế hoạch.");
+    para(d, "2. Các cơ quan, đơn vị trên địa bàn xã: căn cứ nhiệm vụ được giao, tổ chức thực hiện.");
+    para(d, "- Trưởng các thôn chủ trì tuyên truyền tại thôn.");
+    para(d, "Giao Công an xã chủ trì, phối hợp với các đơn vị liên quan làm sạch dữ liệu dân cư.");
+    para(d, "Nơi nhận:");
+    para(d, "- Trạm Y tế xã chủ trì.");
+    plan *p = run(d, NULL);
+    json_t *u = json_object_get(p->x, "units");
+    assert_int_equal(json_array_size(u), 2);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(u, 0), "name")),
+                        "Phòng Văn hóa - Xã hội");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(u, 1), "name")), "Công an xã");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Every item says how sure the extractor is, and why (x.confidence). */
+static const char *why_of(json_t *x, size_t k)
+{
+    return json_string_value(json_array_get(json_object_get(json_object_get(x, "confidence"), "why"), k));
+}
+
+static const char *level_of(json_t *x)
+{
+    return json_string_value(json_object_get(json_object_get(x, "confidence"), "level"));
+}
+
+static void test_confidence(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu", "Chỉ tiêu năm 2026", "Đơn vị chủ trì",
+        "1", "Tỷ lệ hồ sơ được xử lý trực tuyến", "90%", "Công an xã",
+        "2", "Tỷ lệ người dân có tài khoản", "80%", "",
+        "3", "hóa xã hội và", "50%", "Trạm Y tế",
+    };
+    table(d, 4, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 3);
+    assert_string_equal(level_of(ind(p, "1")->x), "high");
+    assert_null(why_of(ind(p, "1")->x, 0));
+    assert_string_equal(level_of(ind(p, "2")->x), "medium");
+    assert_string_equal(why_of(ind(p, "2")->x, 0), "no_lead");
+    assert_null(why_of(ind(p, "2")->x, 1));
+    assert_string_equal(level_of(ind(p, "3")->x), "low");
+    assert_string_equal(why_of(ind(p, "3")->x, 0), "name_cut");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* A column's role set by the coordinator wins over its header words, and
+ * every column read is listed in x.columns. */
+static void test_column_roles(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "TT", "Chỉ tiêu", "Chỉ tiêu năm 2026", "Đầu mối", "Đơn vị chủ trì",
+        "1", "Tỷ lệ hồ sơ được xử lý trực tuyến", "90%", "Công an xã", "Văn phòng HĐND và UBND xã",
+    };
+    table(d, 2, 5, cells);
+    plan *p = run(d, NULL);
+    assert_string_equal(p->indicators[0]->lead.v[0], "Văn phòng HĐND và UBND xã");
+    json_t *cols = json_object_get(p->x, "columns");
+    assert_int_equal(json_array_size(cols), 5);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 3), "header")), "Đầu mối");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 3), "role")), "none");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 4), "role")), "lead");
+    plan_free(p);
+    /* "Đầu mối" is the lead, "Đơn vị chủ trì" here the support */
+    static const char *const hdr[] = {"đầu  MỐI", "Đơn vị chủ trì"}, *const role[] = {"lead", "support"};
+    extract_opts o = {hdr, role, 2};
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan_opts(d, &o, &p, NULL, &e), DTI_OK);
+    assert_string_equal(p->indicators[0]->lead.v[0], "Công an xã");
+    assert_string_equal(p->indicators[0]->support.v[0], "Văn phòng HĐND và UBND xã");
+    cols = json_object_get(p->x, "columns");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(cols, 3), "role")), "lead");
+    assert_true(extract_role_known("parent_lead"));
+    assert_false(extract_role_known("lea"));
+    assert_false(extract_role_known(""));
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -504,6 +604,9 @@ int main(void)
         cmocka_unit_test(test_baseline_and_province_lead),
         cmocka_unit_test(test_title_thuc_hien),
         cmocka_unit_test(test_prose_years),
+        cmocka_unit_test(test_prose_units),
+        cmocka_unit_test(test_confidence),
+        cmocka_unit_test(test_column_roles),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,67 @@ static void test_group_row_and_letterhead(void **state)
     pdf_pages_free(pg, 1);
 }
 
+/* A table ended by an appendix title inside one of its columns ("Phụ lục
+ * 2" centred); the next table's header alone at the page's foot goes with
+ * its body on the next page; a year under a header word ("năm" / "2026")
+ * is no row code. */
+static void test_header_at_page_foot(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(2);
+    line_at(&pg[0], 100, "TT@60|Tên văn bản@110|Chủ trì@300|Thời gian@440", 1);
+    line_at(&pg[0], 124, "1@60|Kế hoạch tuyên truyền@110|Phòng Văn hóa - Xã hội@300|Tháng 3/2026@440", 0);
+    line_at(&pg[0], 148, "2@60|Quy chế chữ ký số@110|Văn phòng@300|Tháng 4/2026@440", 0);
+    line_at(&pg[0], 172, "Phụ lục 2@310", 1);
+    line_at(&pg[0], 196, "NHIỆM VỤ TRỌNG TÂM NĂM 2026@200", 1);
+    line_at(&pg[0], 780, "Mục tiêu năm@330", 1);
+    line_at(&pg[0], 794, "TT@60|Nhiệm vụ@110|2026@330|Chủ trì@420", 1);
+    line_at(&pg[1], 60, "1@60|Số hóa hồ sơ lưu trữ@110|100%@330|Văn phòng@420", 0);
+    line_at(&pg[1], 84, "2@60|Xây dựng bản đồ số@110|01 bản đồ@330|Phòng Kinh tế@420", 0);
+    doc *d = layout(pg, 2);
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    const doc_table *a = nth_table(d, 0), *b = nth_table(d, 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(a->nrows, 3);
+    assert_int_equal(a->ncols, 4);
+    assert_string_equal(cell(a, 2, 2), "Văn phòng");
+    assert_int_equal(b->ncols, 4);
+    assert_int_equal(b->nrows, 3);
+    assert_string_equal(cell(b, 0, 1), "Nhiệm vụ");
+    assert_string_equal(cell(b, 0, 2), "Mục tiêu năm 2026");
+    assert_string_equal(cell(b, 1, 0), "1");
+    assert_string_equal(cell(b, 2, 3), "Phòng Kinh tế");
+    int title = 0;
+    for (size_t i = 0; i < d->n; i++)
+        title += d->blocks[i].kind == DOC_PARA && strcmp(d->blocks[i].text, "Phụ lục 2") == 0;
+    assert_int_equal(title, 1);
+    doc_free(d);
+    pdf_pages_free(pg, 2);
+}
+
+/* A line opening with a label ("Phối hợp: …") starts a paragraph of its
+ * cell even when the line above filled the column. */
+static void test_label_paragraphs(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(1);
+    line_at(&pg[0], 100, "TT@60|Chỉ tiêu@100|Cơ quan chủ trì/phối hợp@300", 1);
+    line_at(&pg[0], 124, "1@60|Tỷ lệ văn bản ký số@100|Chủ trì: Văn phòng HĐND@300", 0);
+    line_at(&pg[0], 140, "Phối hợp: Các phòng, ban@300", 0);
+    line_at(&pg[0], 164, "2@60|Tỷ lệ hồ sơ trực tuyến@100|Chủ trì: Trung tâm Phục vụ@300", 0);
+    line_at(&pg[0], 180, "hành chính công xã@300", 0);
+    doc *d = layout(pg, 1);
+    const doc_table *t = nth_table(d, 0);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, 2), "Chủ trì: Văn phòng HĐND\nPhối hợp: Các phòng, ban");
+    assert_string_equal(cell(t, 2, 2), "Chủ trì: Trung tâm Phục vụ hành chính công xã");
+    doc_free(d);
+    pdf_pages_free(pg, 1);
+}
+
 /* No words at all: a scan, refused with a message saying so. */
 static void test_scan(void **state)
 {
@@ -197,6 +258,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table_across_pages),
         cmocka_unit_test(test_group_row_and_letterhead),
+        cmocka_unit_test(test_header_at_page_foot),
+        cmocka_unit_test(test_label_paragraphs),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_fixture_pdf),
     };

@@ -3,7 +3,9 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 #include "base/text.h"
 #include "base/buf.h"
@@ -30,6 +32,50 @@ static void test_fold_unit_spellings(void **state)
     assert_false(text_fold_eq("Trạm Y tế", "Trạm Y tá"));
 }
 
+/* The table-driven fold agrees with the reference fold on every code point
+ * it keeps (alone, between letters, after a space), twice (the table filled
+ * and read), and on strings that leave the table: a code point beyond it,
+ * invalid UTF-8, decomposed marks. */
+static void fold_same(const char *in)
+{
+    char *a = text_fold(in), *b = text_fold_reference(in);
+    assert_non_null(a);
+    assert_non_null(b);
+    if (strcmp(a, b) != 0)
+        fail_msg("fold of \"%s\": \"%s\" != reference \"%s\"", in, a, b);
+    free(a);
+    free(b);
+}
+
+static void test_fold_table(void **state)
+{
+    (void)state;
+    for (int pass = 0; pass < 2; pass++)
+        for (unsigned cp = 1; cp < 0x2100; cp++) {
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                continue;
+            char u[5] = {0}, s[32];
+            if (cp < 0x80) {
+                u[0] = (char)cp;
+            } else if (cp < 0x800) {
+                u[0] = (char)(0xC0 | (cp >> 6)), u[1] = (char)(0x80 | (cp & 0x3F));
+            } else {
+                u[0] = (char)(0xE0 | (cp >> 12)), u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                u[2] = (char)(0x80 | (cp & 0x3F));
+            }
+            fold_same(u);
+            snprintf(s, sizeof s, "Ab%sCd", u);
+            fold_same(s);
+            snprintf(s, sizeof s, "x %s-y", u);
+            fold_same(s);
+        }
+    fold_same("Phòng Văn hoá-Xã hội, ĐOÀN Thanh niên ≥ 80% “TT” 𝐀 ﬁ");
+    fold_same("bad \xC3 byte \xFF end");
+    fold_same("Hoa\xCC\x80 ho\xCC\x81" "a");   /* decomposed marks */
+    fold_same("");
+    fold_same("  - ; ");
+}
+
 static void test_clean(void **state)
 {
     (void)state;
@@ -40,6 +86,19 @@ static void test_clean(void **state)
     c = text_clean("a\xff" "b");
     assert_string_equal(c, "a\xef\xbf\xbd" "b");
     free(c);
+    /* NFC: decomposed marks composed (the long way); precomposed Vietnamese,
+     * "≥" and "–" kept as they are (the short way) */
+    c = text_clean("Ho\xCC\x80" "a  ho\xCC\x81" "a");
+    assert_string_equal(c, "Hòa hóa");
+    free(c);
+    c = text_clean(" Tỷ lệ  ≥ 80% – Phòng Văn hóa\xE2\x80\x8B ");
+    assert_string_equal(c, "Tỷ lệ ≥ 80% – Phòng Văn hóa");
+    free(c);
+    c = text_nfc("Ho\xCC\x80" "a");
+    char *d = text_clean(c);
+    assert_string_equal(c, d);
+    free(c);
+    free(d);
     c = text_upper1("  đạt tối thiểu");
     assert_string_equal(c, "Đạt tối thiểu");
     free(c);
@@ -102,6 +161,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold_unit_spellings),
+        cmocka_unit_test(test_fold_table),
         cmocka_unit_test(test_clean),
         cmocka_unit_test(test_contains_words),
         cmocka_unit_test(test_buf_limit),

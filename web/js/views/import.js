@@ -18,6 +18,9 @@
 // (Sở KH&CN, Công an tỉnh …) are listed apart from the commune's units;
 // the result lets each new unit's abbreviation be expanded into its full
 // name (views/units.js) and offers "Tạo tài khoản cho N đơn vị mới →".
+// Each row shows how sure the extractor is and why (x.confidence), and the
+// table columns read (x.columns) may be given another role: the document is
+// then read again with those roles (`roles`, sent on confirming too).
 import { api, get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtDate, addMessages } from '../i18n.js';
@@ -70,6 +73,24 @@ addMessages({
     'import.fix.name': 'Tên {kind} {code}', 'import.fix.target': 'Năm {year}',
     'import.fix.drop': 'Bỏ dòng', 'import.fix.kind.indicator': 'chỉ tiêu', 'import.fix.kind.task': 'nhiệm vụ',
     'import.fix.emptyName': 'Tên không được để trống.', 'import.fix.changed': 'Đã sửa {n} chỗ, bỏ {m} dòng.',
+    'import.conf': 'Độ tin cậy', 'import.conf.high': 'Cao', 'import.conf.medium': 'Vừa', 'import.conf.low': 'Thấp',
+    'import.conf.count': '{low} dòng độ tin cậy thấp, {medium} dòng vừa: hãy kiểm tra các dòng này trước khi nhập.',
+    'import.why.name_cut': 'tên có vẻ bị cắt (bắt đầu bằng chữ thường hoặc kết thúc bằng «và», «của», «-»…)',
+    'import.why.no_target': 'chỉ tiêu không có mục tiêu', 'import.why.no_year': 'mục tiêu không rõ năm',
+    'import.why.target_words': 'mục tiêu chỉ đọc được thành chữ, không có con số',
+    'import.why.prose': 'lấy từ một câu văn, không phải một dòng của bảng',
+    'import.why.name_short': 'tên quá ngắn', 'import.why.name_long': 'tên quá dài (có thể lẫn chữ của dòng khác)',
+    'import.why.no_lead': 'không có đơn vị chủ trì', 'import.why.no_due': 'không có thời hạn',
+    'import.cols': 'Vai trò các cột của bảng',
+    'import.cols.hint': 'dti đọc mỗi cột theo tiêu đề của nó. Nếu một cột bị đọc sai (ví dụ cột «Đầu mối» là đơn vị chủ trì), hãy chọn vai trò đúng rồi đọc lại tài liệu.',
+    'import.cols.header': 'Tiêu đề cột', 'import.cols.role': 'Vai trò', 'import.cols.rerun': 'Đọc lại với các vai trò này',
+    'import.cols.set': 'Đang dùng vai trò cột đã chọn cho {n} cột.',
+    'import.role.code': 'Số thứ tự (mã)', 'import.role.name': 'Tên chỉ tiêu / nhiệm vụ', 'import.role.target': 'Mục tiêu',
+    'import.role.baseline': 'Hiện trạng (đã đạt)', 'import.role.unit': 'Đơn vị tính', 'import.role.lead': 'Đơn vị chủ trì',
+    'import.role.support': 'Đơn vị phối hợp', 'import.role.parent_lead': 'Chủ trì cấp tỉnh', 'import.role.lead_support': 'Chủ trì và phối hợp',
+    'import.role.due': 'Thời hạn', 'import.role.outputs': 'Sản phẩm', 'import.role.funding': 'Kinh phí', 'import.role.basis': 'Căn cứ',
+    'import.role.action': 'Giải pháp', 'import.role.scope': 'Phạm vi', 'import.role.group': 'Nhóm (lĩnh vực)',
+    'import.role.note': 'Ghi chú', 'import.role.none': 'Không đọc',
   },
   en: {
     'import.cal': 'Reporting calendar',
@@ -91,6 +112,24 @@ addMessages({
     'import.fix.name': 'Name of {kind} {code}', 'import.fix.target': 'Year {year}',
     'import.fix.drop': 'Leave out', 'import.fix.kind.indicator': 'indicator', 'import.fix.kind.task': 'task',
     'import.fix.emptyName': 'The name must not be empty.', 'import.fix.changed': 'Corrected {n} places, left out {m} rows.',
+    'import.conf': 'Confidence', 'import.conf.high': 'High', 'import.conf.medium': 'Medium', 'import.conf.low': 'Low',
+    'import.conf.count': '{low} rows of low confidence, {medium} of medium: check them before importing.',
+    'import.why.name_cut': 'the name looks cut (starts in lower case or ends on «và», «của», «-»…)',
+    'import.why.no_target': 'an indicator with no target', 'import.why.no_year': 'a target with no year',
+    'import.why.target_words': 'a target read as words, with no number',
+    'import.why.prose': 'taken from a sentence, not a table row',
+    'import.why.name_short': 'a very short name', 'import.why.name_long': 'a very long name (it may hold another row\'s text)',
+    'import.why.no_lead': 'no lead unit', 'import.why.no_due': 'no due date',
+    'import.cols': 'Roles of the table columns',
+    'import.cols.hint': 'dti reads each column by its header. If a column was read wrongly (a column «Đầu mối» that is the lead, say), choose its role and read the document again.',
+    'import.cols.header': 'Column header', 'import.cols.role': 'Role', 'import.cols.rerun': 'Read again with these roles',
+    'import.cols.set': 'Using the column roles chosen for {n} columns.',
+    'import.role.code': 'Number (code)', 'import.role.name': 'Name of the indicator / task', 'import.role.target': 'Target',
+    'import.role.baseline': 'Baseline (reached)', 'import.role.unit': 'Unit of measure', 'import.role.lead': 'Lead unit',
+    'import.role.support': 'Supporting units', 'import.role.parent_lead': 'Province-level lead', 'import.role.lead_support': 'Lead and support',
+    'import.role.due': 'Due', 'import.role.outputs': 'Outputs', 'import.role.funding': 'Funding', 'import.role.basis': 'Basis',
+    'import.role.action': 'Action', 'import.role.scope': 'Scope', 'import.role.group': 'Group (field)',
+    'import.role.note': 'Note', 'import.role.none': 'Not read',
   },
 });
 
@@ -116,9 +155,11 @@ function form(onfile) {
 // POST FILE to PATH; CALENDAR (a string of rules, possibly empty) is sent
 // only when not undefined: absent, the server sets the detected calendar.
 // PLAN (dti.plan/1, an object) and UNITS ({name: org id}) likewise.
-function upload(path, file, calendar, plan, units) {
+// ROLES ({column header: role}) are the column roles the coordinator set.
+function upload(path, file, calendar, plan, units, roles) {
   const fd = new FormData();
   fd.append('file', file, file.name);
+  if (roles && Object.keys(roles).length) fd.append('roles', JSON.stringify(roles));
   if (calendar !== undefined) fd.append('calendar', calendar);
   if (plan !== undefined) fd.append('plan', JSON.stringify(plan));
   if (units !== undefined) fd.append('units', JSON.stringify(units));
@@ -253,8 +294,12 @@ function fixRow(kind, x, i) {
   });
   const inputs = [name, ...targets.map((r) => r.input)];
   const drop = h('input', { type: 'checkbox', id: base + '-drop', class: 'fix-drop' });
-  const el = h('tr', { role: 'row', id: base },
+  const conf = (x.x && x.x.confidence) || null;
+  const el = h('tr', { role: 'row', id: base, class: conf ? 'conf-' + conf.level : null },
     h('td', { role: 'cell' }, x.code || '—'),
+    h('td', { role: 'cell', class: 'fix-conf' }, conf ? [
+      h('span', { class: 'conf conf-' + conf.level, id: base + '-conf' }, t('import.conf.' + conf.level)),
+      conf.why.length ? h('ul', { class: 'conf-why' }, conf.why.map((w) => h('li', {}, t('import.why.' + w)))) : null] : '—'),
     h('td', { role: 'cell' }, name, err),
     kind === 'indicator' ? h('td', { role: 'cell' }, targets.length ? targets.map((r) => r.el) : '—') : null,
     h('td', { role: 'cell' }, (x.lead || []).join('; ') || '—'),
@@ -304,15 +349,21 @@ function planFixer(p) {
     task: (p.tasks || []).map((x, i) => fixRow('task', x, i)) };
   const all = () => [...rows.indicator, ...rows.task];
   const head = (kind) => h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
-    ['plan.code', 'plan.name', kind === 'indicator' ? 'plan.targets' : null, 'plan.lead', 'plan.due', 'import.fix.drop']
+    ['plan.code', 'import.conf', 'plan.name', kind === 'indicator' ? 'plan.targets' : null, 'plan.lead', 'plan.due', 'import.fix.drop']
       .filter(Boolean).map((k) => h('th', { scope: 'col', role: 'columnheader' }, t(k)))));
   const tableOf = (kind, title) => (rows[kind].length ? [h('h3', {}, title),
     h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items import-fix', id: `import-fix-${kind}s`, role: 'table' },
       head(kind), h('tbody', { role: 'rowgroup' }, rows[kind].map((r) => r.el))))] : null);
   const status = h('p', { class: 'muted', role: 'status', id: 'import-fix-status' });
+  const levels = { low: 0, medium: 0 };
+  for (const x of [...(p.indicators || []), ...(p.tasks || [])]) {
+    const c = x.x && x.x.confidence;
+    if (c && c.level in levels) levels[c.level]++;
+  }
   const el = h('section', { class: 'card', id: 'import-fix', 'aria-labelledby': 'import-fix-h' },
     h('h2', { id: 'import-fix-h' }, t('import.fix')),
     h('p', { class: 'muted' }, t('import.fix.hint')),
+    levels.low || levels.medium ? h('p', { id: 'import-conf-count' }, t('import.conf.count', levels)) : null,
     tableOf('indicator', t('plan.indicators')), tableOf('task', t('plan.tasks')), status);
   const count = () => {
     const n = all().reduce((a, r) => a + r.changes(), 0);
@@ -354,6 +405,44 @@ function planFixer(p) {
   return { el, plan, changed: () => count() > 0, show, check, clear: () => all().forEach((r) => r.clear()) };
 }
 
+const ROLES = ['code', 'name', 'target', 'baseline', 'unit', 'lead', 'support', 'parent_lead', 'lead_support', 'due',
+  'outputs', 'funding', 'basis', 'action', 'scope', 'group', 'note', 'none'];
+
+// The table columns the extractor read (the plan's x.columns), each with a
+// choice of role; RERUN(roles) reads the document again with the roles
+// changed from what the extractor chose (ROLES: those already set).
+function columnRoles(p, roles, rerun) {
+  const cols = (p.x && p.x.columns) || [];
+  if (!cols.length) return null;
+  const selects = cols.map((c, i) => {
+    const id = `import-col-${i}`;
+    const sel = h('select', { id, 'data-header': c.header, 'data-role': c.role },
+      ROLES.map((r) => h('option', { value: r, selected: r === c.role }, t('import.role.' + r))));
+    return { c, sel, el: h('tr', { role: 'row' }, h('td', { role: 'cell' }, h('label', { for: id }, c.header)),
+      h('td', { role: 'cell' }, sel)) };
+  });
+  const err = h('p', { class: 'error', role: 'alert', id: 'import-cols-error' });
+  const button = h('button', { type: 'button', id: 'import-cols-rerun' }, t('import.cols.rerun'));
+  button.addEventListener('click', async () => {
+    err.textContent = '';
+    const next = { ...roles };
+    for (const s of selects) if (s.sel.value !== s.c.role) next[s.c.header] = s.sel.value;
+    button.disabled = true;
+    try { await rerun(next); } catch (e) { err.textContent = e.message; button.disabled = false; }
+  });
+  const n = Object.keys(roles).length;
+  return h('section', { class: 'card', id: 'import-cols', 'aria-labelledby': 'import-cols-h' },
+    h('h2', { id: 'import-cols-h' }, t('import.cols')),
+    h('p', { class: 'muted' }, t('import.cols.hint')),
+    n ? h('p', { role: 'status', id: 'import-cols-set' }, t('import.cols.set', { n })) : null,
+    h('div', { class: 'table-wrap' }, h('table', { role: 'table', id: 'import-cols-table' },
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+        h('th', { scope: 'col', role: 'columnheader' }, t('import.cols.header')),
+        h('th', { scope: 'col', role: 'columnheader' }, t('import.cols.role')))),
+      h('tbody', { role: 'rowgroup' }, selects.map((s) => s.el)))),
+    err, button);
+}
+
 function collectiveList(names) {
   return names.length ? [h('h2', { id: 'import-collective-title' }, t('import.collective')),
     h('ul', { id: 'import-collective', 'aria-labelledby': 'import-collective-title' }, names.map((c) => h('li', {}, c)))] : null;
@@ -384,7 +473,7 @@ async function communeUnits(pv) {
   } catch { return []; }
 }
 
-function showPreview(main, file, pv, units) {
+function showPreview(main, file, pv, units, roles = {}) {
   const p = pv.plan;
   const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm' }, t('import.confirm'));
   const err = h('p', { class: 'error', role: 'alert', id: 'import-confirm-error' });
@@ -403,7 +492,7 @@ function showPreview(main, file, pv, units) {
     // server extracts the document itself
     const plan = fixer && fixer.changed() ? fixer.plan() : undefined;
     try {
-      showResult(main, await upload('/api/v1/imports', file, cal.value(), plan, choices.value(plan || p)));
+      showResult(main, await upload('/api/v1/imports', file, cal.value(), plan, choices.value(plan || p), roles));
     } catch (e) {
       confirm.disabled = false;
       if (e.field === 'calendar') {
@@ -431,6 +520,10 @@ function showPreview(main, file, pv, units) {
       unitsTables(pv.matches, pv.existed ? null : choices.choice), choices.error,
       collectiveList(pv.collective || [])] : null,
     cal.el,
+    pv.existed ? null : columnRoles(p, roles, async (next) => {
+      const again = await upload('/api/v1/imports/preview', file, undefined, undefined, undefined, next);
+      showPreview(main, file, again, await communeUnits(again), next);
+    }),
     fixer ? fixer.el : [
       p.indicators.length ? [h('h2', {}, t('plan.indicators')), indicatorTable(p.indicators)] : null,
       p.tasks.length ? [h('h2', {}, t('plan.tasks')), taskTable(p.tasks)] : null],
