@@ -4,6 +4,7 @@
 #   make test     all tests: unit (cmocka), command line, extraction, API, browser
 #   make check    the same tests built with -Werror, ASan and UBSan
 #   make test-dated  the date-sensitive tests under fixed instants (tests/dated.sh)
+#   make test-pg  the store, unit, CLI and API tests against a throwaway PostgreSQL (tests/run-pg.sh)
 #   make fuzz     build the libFuzzer targets and run each for FUZZ_SECONDS
 #   make soak     the long kill -9 durability test (SOAK_RUNS runs, default 20)
 O        ?= build
@@ -26,7 +27,7 @@ EMBED_LATE = web/node_modules/chart.js/dist/chart.umd.js
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run test test-dated check fuzz clean deps unit soak lint-layers
+.PHONY: all run test test-dated test-pg check fuzz clean deps unit soak lint-layers
 all: $(O)/dti
 
 $(DEPS_STAMP): scripts/deps.sh $(wildcard web/package-lock.json)
@@ -69,6 +70,9 @@ test: $(O)/dti $(UNIT_BIN)
 
 test-dated: $(O)/dti
 	@O=$(O) bash tests/dated.sh
+
+test-pg: $(O)/dti $(UNIT_BIN)
+	@O=$(O) bash tests/run-pg.sh
 
 check:
 	$(MAKE) O=build/check CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \

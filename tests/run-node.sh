@@ -20,7 +20,10 @@ mkdir -p build/test-artifacts
 
 # The first admin, created by serve on the empty store.
 export DTI_ADMIN=admin DTI_ADMIN_PASSWORD="test-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-"$DTI" --db "$tmp/test.db" serve --listen 127.0.0.1:0 --threads 4 --admin "$DTI_ADMIN" >"$tmp/out" 2>"$tmp/err" &
+# shellcheck source=tests/lib/db.sh
+. tests/lib/db.sh
+db=$(test_db "$tmp/test.db") || { echo "run-node: no database"; echo "# fail 1"; exit 1; }
+"$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 4 --admin "$DTI_ADMIN" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=""
 for _ in $(seq 1 100); do

@@ -25,12 +25,39 @@ void store_timestamp(char out[STORE_TS_LEN])
     strftime(out, STORE_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+const char *store_side_path(const store *s)
+{
+    return !s ? NULL : s->side ? s->side : s->path;
+}
+
+int store_is_pg(const store *s)
+{
+    return s && s->ops == &store_pg_ops;
+}
+
 const char *store_engine(const store *s)
 {
     return s ? s->ops->name : "";
 }
 
 static dti_rc migrate(store *s, dti_err *e);
+
+static int stop_waits;          /* store_stop_waits() was called (atomic) */
+
+void store_stop_waits(void)
+{
+    __atomic_store_n(&stop_waits, 1, __ATOMIC_SEQ_CST);
+}
+
+int store_stopping(void)
+{
+    return __atomic_load_n(&stop_waits, __ATOMIC_SEQ_CST);
+}
+
+int store_url_is_pg(const char *url)
+{
+    return url && (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0);
+}
 
 dti_rc store_open(const char *url, store **out, dti_err *e)
 {
@@ -43,14 +70,14 @@ dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e)
     if (!url || !*url)
         return dti_fail(e, DTI_ERR_INPUT, "db", "chưa chỉ định cơ sở dữ liệu",
                         "no database given");
-    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
-        return dti_fail(e, DTI_ERR_INPUT, "db",
-                        "%s: bản này chưa hỗ trợ PostgreSQL; hãy dùng tệp SQLite (--db var/dti.db)",
-                        "%s: PostgreSQL is not supported yet; use an SQLite file (--db var/dti.db)",
-                        "postgres://…");
-    const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+    const struct store_ops *ops = &store_sqlite_ops;
+    const char *target = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+    if (store_url_is_pg(url)) {
+        ops = &store_pg_ops;
+        target = url;
+    }
     store *s = NULL;
-    dti_rc rc = store_sqlite_ops.open(path, &s, e);
+    dti_rc rc = ops->open(target, &s, e);
     if (rc)
         return rc;
     if (!(flags & STORE_OPEN_NO_MIGRATE) && (rc = migrate(s, e))) {
@@ -89,14 +116,13 @@ dti_rc store_begin(store *s, dti_err *e)
         return dti_fail(e, DTI_ERR_INTERNAL, "", "ghi dữ liệu trong một giao dịch chỉ đọc",
                         "a write inside a read transaction");
     if (s->depth == 0) {
-        const char *sql = strcmp(s->ops->name, "sqlite") == 0 ? "BEGIN IMMEDIATE" : "BEGIN";
         dti_rc rc;
         if (s->ops->write_lock) {
             if ((rc = s->ops->write_lock(s, e)))
                 return rc;
             s->queued = 1;
         }
-        if ((rc = s->ops->exec_script(s, sql, e))) {
+        if ((rc = s->ops->begin(s, 1, e))) {
             write_unlock(s);
             return rc;
         }
@@ -110,7 +136,7 @@ dti_rc store_begin_read(store *s, dti_err *e)
     if (s->aborted)
         return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy", "the transaction was rolled back");
     if (s->depth == 0) {
-        dti_rc rc = s->ops->exec_script(s, "BEGIN", e);
+        dti_rc rc = s->ops->begin(s, 0, e);
         if (rc)
             return rc;
         s->reading = 1;
@@ -396,9 +422,21 @@ static dti_rc migrate(store *s, dti_err *e)
     long known_max = 0;
     int64_t db_max = 0;
     snprintf(prefix, sizeof prefix, "sql/%s/", s->ops->name);
-    dti_rc rc = s->ops->exec_script(s,
+    /* Under the writer's lock where another process may be creating it at
+     * the same moment (PostgreSQL: two servers started together on a new
+     * database; CREATE ... IF NOT EXISTS is not safe against that there).
+     * SQLite needs no lock: its DDL is serialised by the file. */
+    int64_t probe = 0;
+    int locked = s->ops != &store_sqlite_ops &&
+                 store_query_int(s, "SELECT COUNT(*) FROM schema_version", NULL, 0, &probe, NULL, NULL) != DTI_OK;
+    dti_rc rc = locked ? store_begin(s, e) : DTI_OK;
+    if (rc)
+        return rc;
+    rc = s->ops->exec_script(s,
         "CREATE TABLE IF NOT EXISTS schema_version ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", e);
+    if (locked)
+        rc = rc ? (store_rollback(s), rc) : store_commit(s, e);
     if (rc)
         return rc;
     for (const struct embed_file *f = embed_files; f->path; f++) {
@@ -428,8 +466,17 @@ static dti_rc migrate(store *s, dti_err *e)
                         (long long)db_max, known_max);
     if ((rc = guard(s, files, n, db_max, e)))
         return rc;
-    for (size_t i = 0; i < n; i++)
-        if ((rc = apply_one(s, files[i], store_migration_version(files[i]->path), e)))
+    for (size_t i = 0; i < n; i++) {
+        long v = store_migration_version(files[i]->path);
+        int64_t have = 0;
+        int found = 0;
+        /* applied already: no write lock taken (a server starting while
+         * another process writes does not wait for it) */
+        if ((rc = store_query_int(s, "SELECT version FROM schema_version WHERE version = ?",
+                                  (store_val[]){SV_I(v)}, 1, &have, &found, e)))
             return rc;
+        if (!found && (rc = apply_one(s, files[i], v, e)))
+            return rc;
+    }
     return DTI_OK;
 }

@@ -77,10 +77,18 @@ struct store_ops {
     void (*write_unlock)(store *s);
     /* store_data_version() below; NULL: the backend cannot tell cheaply. */
     int (*data_version)(store *s, unsigned char out[STORE_VERSION_LEN]);
+    /* Open the outermost transaction: WRITE 1 for store_begin() (the
+     * engine's way of taking the single writer's lock at once: BEGIN
+     * IMMEDIATE on SQLite, an advisory lock on PostgreSQL), 0 for
+     * store_begin_read() (one snapshot for every statement). On failure no
+     * transaction is left open. */
+    dti_rc (*begin)(store *s, int write, dti_err *e);
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
- * PostgreSQL (not built yet: refused with a clear message), "sqlite:PATH"
+ * PostgreSQL (store_pg.c; passed to libpq whole: user, password, host,
+ * port, database and ?parameters; an unreachable server is DTI_ERR_STORE
+ * saying so), "sqlite:PATH"
  * or a plain PATH for SQLite (the file and its folder are created;
  * ":memory:" for a private in-memory store). Applies pending migrations;
  * a store migrated by a newer program is refused (DTI_ERR_CONFLICT).
@@ -116,12 +124,21 @@ void store_stop_waits(void);
  * while S is open. */
 const char *store_path(const store *s);
 
+/* Where the files kept beside S's database start (the audit key
+ * PATH.audit-key and anchor log PATH.audit-anchor, app/audit): SQLite: the
+ * database file itself; PostgreSQL: DIR/pg-HOST-PORT-DBNAME, DIR being
+ * DTI_STATE_DIR or else "var", made absolute when S was opened (created
+ * then); HOST with every character other than letters, digits, '.', '-'
+ * written '_'. NULL for ":memory:". Valid while S is open. */
+const char *store_side_path(const store *s);
+
 /* Copy S's database into DEST with SQLite's online backup API, as one read
  * transaction: every transaction committed before the copy began and none
  * after, while other handles and processes keep writing. DEST is written
  * whole (a temporary file checked by quick_check, fsynced, renamed) in
  * journal_mode DELETE: one self-contained file. S must not be inside a
- * transaction. SQLite only (DTI_ERR_INTERNAL otherwise). */
+ * transaction. PostgreSQL: a pg_dump in custom format, with the same
+ * promises (store_pg.h store_pg_dump). */
 dti_rc store_backup(store *s, const char *dest, dti_err *e);
 /* The same from the SQLite file SRC (opened read-only, no migration,
  * checked first with integrity_check: a damaged SRC is DTI_ERR_STORE and
@@ -142,6 +159,12 @@ dti_rc store_check(store *s, dti_err *e);
 dti_rc store_file_in_use(const char *path, dti_err *e);
 /* "sqlite" or "postgres". */
 const char *store_engine(const store *s);
+/* 1 when S is a PostgreSQL store: for the few statements a repository
+ * writes twice, marked "engine:" (store.c). */
+int store_is_pg(const store *s);
+/* 1 when URL names a PostgreSQL database ("postgres://", "postgresql://"),
+ * else 0 (an SQLite path). */
+int store_url_is_pg(const char *url);
 
 /* Transactions. store_begin() takes the write lock at once (BEGIN
  * IMMEDIATE on SQLite). Within one process, the handles on one database

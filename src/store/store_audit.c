@@ -200,9 +200,12 @@ dti_rc store_audit_schema_versions(store *s, int64_t *n, dti_err *e)
 dti_rc store_audit_schema_keyed(store *s, int *keyed, dti_err *e)
 {
     int64_t k = 0;
-    /* engine: sqlite_master is SQLite's catalogue (PostgreSQL: information_schema.tables) */
-    dti_rc rc = store_query_int(s, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_keying'", NULL, 0, &k,
-                                NULL, e);
+    /* engine: sqlite_master is SQLite's catalogue, information_schema.tables PostgreSQL's */
+    dti_rc rc = store_query_int(s, store_is_pg(s)
+                                   ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'audit_keying' "
+                                     "AND table_schema = current_schema()"
+                                   : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'audit_keying'",
+                                NULL, 0, &k, NULL, e);
     *keyed = !rc && k > 0;
     return rc;
 }

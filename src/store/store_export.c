@@ -77,9 +77,12 @@ dti_rc store_export_first_report(store *s, int64_t plan_id, const char *code, ch
     char id[24];
     const char *idp = id;
     snprintf(id, sizeof id, "%lld", (long long)plan_id);
-    /* engine: json_extract() is SQLite's (PostgreSQL: after_json::jsonb ->> 'period'); the audit keeps
-     * entity_id as text */
-    return store_query_text(s, "SELECT MIN(at) FROM audit WHERE action = 'export.report' AND entity = 'plan' "
-                               "AND entity_id = ? AND json_extract(after_json, '$.period') = ?",
+    /* engine: json_extract() is SQLite's, PostgreSQL reads the text as json
+     * (after_json::json ->> 'period'); the audit keeps entity_id as text */
+    return store_query_text(s, store_is_pg(s)
+                               ? "SELECT MIN(at) FROM audit WHERE action = 'export.report' AND entity = 'plan' "
+                                 "AND entity_id = ? AND after_json::json ->> 'period' = ?"
+                               : "SELECT MIN(at) FROM audit WHERE action = 'export.report' AND entity = 'plan' "
+                                 "AND entity_id = ? AND json_extract(after_json, '$.period') = ?",
                             (store_val[]){SV_T(idp), SV_T(code)}, 2, at, e);
 }

@@ -15,13 +15,18 @@ struct store {
     int reading;    /* the outermost level is store_begin_read(): no writes inside */
     int queued;     /* holds the process's writer queue (ops->write_lock) */
     store_stats stats;  /* the backend counts prepares and queued */
-    char *path;         /* the database file (owned; NULL for ":memory:") */
+    char *path;         /* the database file (owned; NULL for ":memory:" and PostgreSQL) */
+    char *side;         /* store_side_path() when not path (owned; PostgreSQL) */
     long others_pid;    /* when the handle opened, the pid of another process that had the
                          * file open (-1: one whose pid is unknown), else 0; probed only by
                          * the first handle of this process (store_open's migration guard) */
 };
 
 extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
+
+/* 1 once store_stop_waits() was called: no handle waits for a lock. */
+int store_stopping(void);
 
 struct embed_file;
 /* The NNN of ".../NNN_name.sql" (1..99999), or -1 for any other name. */

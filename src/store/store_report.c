@@ -474,7 +474,8 @@ dti_rc store_report_queue(store *s, int64_t plan_id, const char *state, const ch
 {
     const char *code = period ? period : "";
     store_val v[] = {SV_I(plan_id), SV_T(state), SV_T(code), SV_T(code)};
-    /* engine: "first_sub IS NULL" as a sort key (booleans sort false first in both) */
+    /* engine: NULLS LAST (SQLite 3.30+, PostgreSQL): PostgreSQL takes an output
+     * column's name in ORDER BY only bare, not inside "first_sub IS NULL" */
     return store_query(s,
         "SELECT r.org_id, o.name, r.period, r.version, r.state, r.submitted_at, "
         "(SELECT MIN(x.submitted_at) FROM reports x WHERE x.plan_id = r.plan_id AND x.org_id = r.org_id "
@@ -484,7 +485,7 @@ dti_rc store_report_queue(store *s, int64_t plan_id, const char *state, const ch
         "WHERE r.plan_id = ? AND r.state = ? AND (? = '' OR r.period = ?) "
         "AND r.version = (SELECT MAX(y.version) FROM reports y WHERE y.plan_id = r.plan_id "
         " AND y.org_id = r.org_id AND y.period = r.period) "
-        "ORDER BY first_sub IS NULL, first_sub, o.name, r.period",
+        "ORDER BY first_sub NULLS LAST, o.name, r.period",
         v, 4, fn, ctx, e);
 }
 

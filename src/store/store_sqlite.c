@@ -60,6 +60,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "store/store_int.h"
+#include "store/store_pg.h"
 
 #define WAL_HDR_LEN 48      /* walformat.html 2.1: one copy of the header */
 #define WAL_HDR_ISINIT 12   /* its isInit byte: 0 before the first reader built it */
@@ -104,16 +105,10 @@ typedef struct sqlite_store {
 } sqlite_store;
 
 static uint64_t handle_serial;  /* handles opened in this process (atomic) */
-static int stop_waits;          /* store_stop_waits() was called (atomic) */
-
-void store_stop_waits(void)
-{
-    __atomic_store_n(&stop_waits, 1, __ATOMIC_SEQ_CST);
-}
 
 static int stopping(void)
 {
-    return __atomic_load_n(&stop_waits, __ATOMIC_SEQ_CST);
+    return store_stopping();
 }
 
 /* SQLite's busy handler: wait for another connection's lock in steps of
@@ -820,6 +815,8 @@ const char *store_path(const store *s)
 
 dti_rc store_backup(store *s, const char *dest, dti_err *e)
 {
+    if (s && s->ops == &store_pg_ops)
+        return store_pg_dump(s, dest, e);
     if (!s || s->ops != &store_sqlite_ops || s->depth > 0)
         return dti_fail(e, DTI_ERR_INTERNAL, "", "sao lưu ngoài giao dịch, chỉ với SQLite",
                         "a backup runs outside a transaction, on SQLite only");
@@ -872,7 +869,12 @@ dti_rc store_check(store *s, dti_err *e)
     return check_db(((sqlite_store *)s)->db, 1, s->path ? s->path : ":memory:", e);
 }
 
+static dti_rc sq_begin(store *s, int write, dti_err *e)
+{
+    return sq_exec_script(s, write ? "BEGIN IMMEDIATE" : "BEGIN", e);
+}
+
 const struct store_ops store_sqlite_ops = {
     "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script, sq_write_lock, sq_write_unlock,
-    sq_data_version,
+    sq_data_version, sq_begin,
 };

@@ -122,7 +122,8 @@ dti_rc store_user_list(store *s, store_user **out, size_t *n, dti_err *e)
     struct user_list l = {NULL, 0, 0, 0};
     *out = NULL;
     *n = 0;
-    dti_rc rc = store_query(s, "SELECT " USER_COLS " FROM users ORDER BY name", NULL, 0, user_list_row, &l, e);
+    /* users.name: the org's name of USER_COLS is a column "name" too (PostgreSQL: ambiguous) */
+    dti_rc rc = store_query(s, "SELECT " USER_COLS " FROM users ORDER BY users.name", NULL, 0, user_list_row, &l, e);
     if (!rc && l.nomem)
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
     if (rc) {

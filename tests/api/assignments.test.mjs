@@ -11,6 +11,7 @@
 // (its dates and deadlines) and from the other endpoints (completeness,
 // report show), not written down.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +26,7 @@ const TODAY = '2026-11-23';
 const PW = 'demo-2026';
 const PW_Q = 'mat-khau-quy-2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-mywork-'));
-const DB = path.join(tmp, 'mywork.db');
+const DB = testDb(path.join(tmp, 'mywork.db'));
 let server, BASE;
 const sessions = {};
 const ids = {};

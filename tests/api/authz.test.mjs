@@ -15,6 +15,7 @@
 // A foreign request's body never holds A's data; every write of a logged-in
 // user without X-CSRF-Token is refused with 403.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const PW = 'demo-2026';
 const PW_B = 'mat-khau-vinh-tru';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-authz-'));
-const DB = path.join(tmp, 'authz.db');
+const DB = testDb(path.join(tmp, 'authz.db'));
 let server, BASE;
 
 // The users: role → [own scope (A), foreign scope (B)].

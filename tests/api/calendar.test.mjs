@@ -7,6 +7,7 @@
 // Its own server on its own database, as authz.test.mjs: `dti demo` (xã Hòa
 // Bình, commune A), then xã Vĩnh Trụ's plan and a coordinator of it (B).
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const PW = 'demo-2026';
 const PW_B = 'mat-khau-vinh-tru';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-calendar-'));
-const DB = path.join(tmp, 'calendar.db');
+const DB = testDb(path.join(tmp, 'calendar.db'));
 const DEMO_RULES = ['month:cutoff=none:unit=15+1,commune=20+1'];
 let server, BASE, planA, planB;
 const sessions = {};

@@ -5,6 +5,7 @@
 // figures written here. Its own server on its own `dti demo` store (three
 // months of approved reports, a monthly calendar).
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ const ROOT = process.env.DTI_ROOT || '.';
 const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const NOW = '2026-11-23T03:00:00Z';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-dash-'));
-const DB = path.join(tmp, 'dash.db');
+const DB = testDb(path.join(tmp, 'dash.db'));
 let server, BASE, cookie;
 
 before(async () => {

@@ -7,6 +7,7 @@
 // the province's summary; the settings are read and changed (viewer refused)
 // and each export is in the audit log with its user.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +18,7 @@ const ROOT = process.env.DTI_ROOT || '.';
 const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const NOW = '2026-11-23T03:00:00Z';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-export-'));
-const DB = path.join(tmp, 'export.db');
+const DB = testDb(path.join(tmp, 'export.db'));
 let server, BASE;
 const sessions = {};
 

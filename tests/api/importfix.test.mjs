@@ -9,6 +9,7 @@
 // uploaded are the demo's sample with another number and one unit spelled so
 // no rule matches it ("Ph. VHXH xã" for Phòng Văn hóa - Xã hội).
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const PW = 'demo-2026';
 const ODD = 'Ph. VHXH xã';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-importfix-'));
-const DB = path.join(tmp, 'importfix.db');
+const DB = testDb(path.join(tmp, 'importfix.db'));
 let server, BASE;
 const S = {};       // user → {cookie, csrf}
 const ORG = {};     // name → id (admin's view)

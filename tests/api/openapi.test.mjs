@@ -8,6 +8,7 @@
 // undescribed-by-test; a 200 without a schema fails too. The description is
 // also linted (@redocly/cli) with no error and no warning.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +25,7 @@ const YAML = require('yaml');
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
 const SPEC_FILE = path.join(ROOT, 'docs/api/openapi.yaml');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-openapi-'));
-const DB = path.join(tmp, 'api.db');
+const DB = testDb(path.join(tmp, 'api.db'));
 let server, BASE, months;
 const cookies = {}, ids = {};
 

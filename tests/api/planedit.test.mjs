@@ -9,6 +9,7 @@
 // Hòa Bình, plan A, its users), Vĩnh Trụ's plan imported (commune B, whose
 // task codes repeat across groups) and a coordinator of B.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,7 +22,7 @@ const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const PW = 'demo-2026';
 const PW_B = 'mat-khau-vinh-tru';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-planedit-'));
-const DB = path.join(tmp, 'planedit.db');
+const DB = testDb(path.join(tmp, 'planedit.db'));
 let server, BASE;
 const S = {};       // user → {cookie, csrf}
 let A, B;           // plan ids

@@ -5,6 +5,7 @@
 // completeness the sum of its months'; a year before the plan is still
 // refused. Its own server on its own `dti demo` store, clock fixed.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-qper-'));
 let server, BASE, cookie;
 
 before(async () => {
-  const db = path.join(tmp, 'q.db');
+  const db = testDb(path.join(tmp, 'q.db'));
   execFileSync(DTI, ['--db', db, 'demo'], { env: { ...process.env, DTI_NOW: NOW } });
   server = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '2'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });

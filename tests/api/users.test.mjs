@@ -3,6 +3,7 @@
 // org picker. Its own server on a `dti demo` database (xã Hòa Bình: admin,
 // coordinator dieuphoi, reporters, viewers chutich and the province's tinh).
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ const ROOT = process.env.DTI_ROOT || '.';
 const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const PW = 'demo-2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-users-'));
-const DB = path.join(tmp, 'users.db');
+const DB = testDb(path.join(tmp, 'users.db'));
 let server, BASE;
 const S = {};          // login → {cookie, csrf}
 let ORGS = {};         // name → id (admin's /orgs)

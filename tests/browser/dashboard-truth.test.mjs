@@ -18,6 +18,7 @@
 //   screen at either width.
 // Screenshots in build/test-artifacts/dashboard-*.png, indicator-*.png.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,7 +37,7 @@ let browser, srv, BASE;
 
 before(async () => {
   fs.mkdirSync(ART, { recursive: true });
-  const db = path.join(tmp, 'demo.db');
+  const db = testDb(path.join(tmp, 'demo.db'));
   execFileSync(DTI, ['--db', db, 'demo'], { env: { ...process.env, DTI_NOW: NOW } });
   srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });

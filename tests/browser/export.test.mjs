@@ -6,6 +6,7 @@
 // control. Every field labelled, keyboard reachable, no sideways scrolling
 // at 360 px; screenshots in build/test-artifacts/.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +19,7 @@ const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
 const NOW = '2026-11-23T03:00:00Z';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-export-ui-'));
-const DB = path.join(tmp, 'demo.db');
+const DB = testDb(path.join(tmp, 'demo.db'));
 let server, BASE, browser;
 
 before(async () => {

@@ -10,6 +10,7 @@
 // give (a tampered select) is refused. Every field is labelled, nothing
 // scrolls sideways; screenshots in build/test-artifacts/.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,7 @@ const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const ART = process.env.DTI_ARTIFACTS || 'build/test-artifacts';
 const PW = 'demo-2026';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-users-ui-'));
-const DB = path.join(tmp, 'users.db');
+const DB = testDb(path.join(tmp, 'users.db'));
 let server, BASE, browser;
 
 before(async () => {

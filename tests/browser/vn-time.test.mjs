@@ -10,6 +10,7 @@
 // coordinator publishes, the public page says 16/12/2026 00:01, not the UTC
 // day 15/12. Screenshots build/test-artifacts/vn-time-*.png.
 import { test, before, after } from 'node:test';
+import { testDb } from '../lib/db.mjs';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,7 +32,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-vntime-'));
 fs.mkdirSync(ART, { recursive: true });
 
 before(async () => {
-  const db = path.join(tmp, 'demo.db');
+  const db = testDb(path.join(tmp, 'demo.db'));
   const dti = (env, ...args) => execFileSync(DTI, ['--db', db, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
   dti({ DTI_NOW: '2026-12-15T09:00:00Z' }, 'demo');
   const csv = path.join(tmp, 'nov.csv');

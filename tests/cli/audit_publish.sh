@@ -19,10 +19,10 @@ curl -s -b "$tmp/jar" -H "X-CSRF-Token: $csrf" -X POST "$url/api/v1/plans/1/publ
 pub=$(python3 -c 'import json,sys; h=json.load(open(sys.argv[1]))["audit_head"]; print(h["seq"], h["text"], h["hash"])' "$tmp/pub.json") ||
   bad "publish answered no audit_head: $(cat "$tmp/pub.json")"
 read -r pseq ptext phash <<< "$pub"
-[ "$pseq" = "$(sqlite3 "$db" "SELECT seq FROM audit WHERE action = 'score.publish' ORDER BY seq DESC LIMIT 1")" ] ||
+[ "$pseq" = "$(test_sql "$db" "SELECT seq FROM audit WHERE action = 'score.publish' ORDER BY seq DESC LIMIT 1")" ] ||
   bad "the head answered ($pseq) is not the publication's entry"
-[ "$phash" = "$(sqlite3 "$db" "SELECT hash FROM audit WHERE seq = $pseq")" ] || bad "the head's hash"
-grep -q " publish $pseq $phash " "$db.audit-anchor" || bad "the publication's head is not in the anchor log"
+[ "$phash" = "$(test_sql "$db" "SELECT hash FROM audit WHERE seq = $pseq")" ] || bad "the head's hash"
+grep -q " publish $pseq $phash " "$(test_side "$db").audit-anchor" || bad "the publication's head is not in the anchor log"
 curl -s "$url/api/v1/public/rankings" > "$tmp/public.json"
 text=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["audit_head"]["text"])' "$tmp/public.json") ||
   bad "the public ranking prints no audit head: $(cat "$tmp/public.json")"
@@ -32,10 +32,10 @@ serve_stop_all
 "$DTI" --db "$db" --as admin audit verify --head "$text" > "$tmp/v.out" || bad "verify --head: $(cat "$tmp/v.out")"
 # the log cut back past the printed head, the anchor log cut back to its
 # first line (genuine, so it still holds): the printed head catches it
-sqlite3 "$db" "DELETE FROM audit WHERE seq >= $pseq;
+test_sql "$db" "DELETE FROM audit WHERE seq >= $pseq;
   UPDATE audit_head SET seq = $pseq - 1, hash = (SELECT hash FROM audit WHERE seq = $pseq - 1);
   DELETE FROM publications"
-head -n 1 "$db.audit-anchor" > "$tmp/a1" && cat "$tmp/a1" > "$db.audit-anchor"
+head -n 1 "$(test_side "$db").audit-anchor" > "$tmp/a1" && cat "$tmp/a1" > "$(test_side "$db").audit-anchor"
 "$DTI" --db "$db" --as admin audit verify > "$tmp/v1.out" || bad "without --head the cut is not seen: $(cat "$tmp/v1.out")"
 if "$DTI" --db "$db" --as admin audit verify --head "$text" > "$tmp/v2.out"; then bad "cut log matched the printed head"; fi
 grep -Eq "(mục|entry) $pseq" "$tmp/v2.out" || bad "cut log: $(cat "$tmp/v2.out")"

@@ -12,8 +12,10 @@ set -euo pipefail
 : "${DTI:?}"
 SHARED=${SHARED:-${ROOT:-.}/../shared}
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$T"' EXIT
-DB="$T/cal.db"
+DB=$(test_db "$T/cal.db")
 export DTI_NOW=2026-12-07T02:00:00Z
 fail() { echo "FAIL: $*" >&2; exit 1; }
 dti() { "$DTI" --db "$DB" "$@"; }
@@ -88,13 +90,13 @@ assert j["years"] == {"from": 2025, "to": 2030, "stored": [2025, 2030], "span": 
 
 # a store made before the span was read keeps the targets' years only (2030):
 # setting the calendar again still makes 2026 from the title's span
-sqlite3 "$DB" "UPDATE plans SET year_from = 2030, year_to = 2030 WHERE id = 4"
+test_sql "$DB" "UPDATE plans SET year_from = 2030, year_to = 2030 WHERE id = 4"
 dti --as admin calendar set 4 'quarter:unit=18@last' > /dev/null
 [ "$(dti --as admin periods 4 2026 | grep -c ' quarter ')" = 4 ] || fail "2026 from the span alone"
 
 # no rule at all: says so
 dti --as admin calendar set 4 'quarter:unit=18@last' > /dev/null
-sqlite3 "$DB" "DELETE FROM calendar_rules WHERE plan_id = 4; DELETE FROM periods WHERE plan_id = 4"
+test_sql "$DB" "DELETE FROM calendar_rules WHERE plan_id = 4; DELETE FROM periods WHERE plan_id = 4"
 dti --as admin periods 4 2026 > /dev/null 2> "$T/e4c.txt" || true
 has "$T/e4c.txt" 'chưa có quy tắc nào' "the no-rule message"
 

@@ -13,8 +13,11 @@
 set -euo pipefail
 : "${DTI:?}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_other=$(test_db "$T/other.db")
 trap 'rm -rf "$T"' EXIT
-DB="$T/demo.db"
+DB=$(test_db "$T/demo.db")
 export DTI_NOW=2026-11-23T03:00:00Z
 fail() { echo "FAIL: $*" >&2; exit 1; }
 dti() { "$DTI" --db "$DB" "$@"; }
@@ -83,8 +86,8 @@ done
 months="$history 2026-08 2026-09 2026-10"
 nmonths=$(wc -w <<< "$months")
 # a report for every unit and month (units × months), and none elsewhere
-eq "$(sqlite3 "$DB" "SELECT COUNT(DISTINCT org_id || ' ' || period) FROM reports")" "$((7 * nmonths))" "reports"
-eq "$(sqlite3 "$DB" "SELECT MIN(period) || ' ' || MAX(period) FROM reports")" "2026-03 2026-10" "reported months"
+eq "$(test_sql "$DB" "SELECT COUNT(DISTINCT org_id || ' ' || period) FROM reports")" "$((7 * nmonths))" "reports"
+eq "$(test_sql "$DB" "SELECT MIN(period) || ' ' || MAX(period) FROM reports")" "2026-03 2026-10" "reported months"
 # the ranking's on-time rate of each unit is what its reports say: the months
 # submitted by the unit deadline over the months owed (March to October)
 dti --as chutich rank 1 2026-10 --units --json > "$T/rank.json"
@@ -123,8 +126,8 @@ eq "$(json "$T/yte.json" "(j['state'], 'kiểm tra lại' in j['reason'])")" "('
 # and may not see another unit's
 if dti --as yte report show 1 "Công an xã" 2026-10 > /dev/null 2>&1; then fail "yte read CA's report"; fi
 # 11 evidence files, every one a PDF or a PNG by its first bytes
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_files")" "11" "evidence files"
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM evidence_files WHERE media_type NOT IN ('application/pdf', 'image/png')")" "0" "evidence types"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM evidence_files")" "11" "evidence files"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM evidence_files WHERE media_type NOT IN ('application/pdf', 'image/png')")" "0" "evidence types"
 
 # ---- score as of October ----------------------------------------------------------------
 # Only approved values count (VP's October is waiting, TYT's returned, the
@@ -169,37 +172,42 @@ PY
 # ---- audit ------------------------------------------------------------------------------
 dti --as admin audit verify > "$T/verify.txt" || fail "audit verify: $(cat "$T/verify.txt")"
 # the log reads in time order: the set-up on the plan's issue day, the last review in November
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit a JOIN audit b ON b.seq = a.seq + 1 WHERE b.at < a.at")" "0" "audit times in order"
-eq "$(sqlite3 "$DB" "SELECT substr(MIN(at), 1, 10) || ' ' || substr(MAX(at), 1, 10) FROM audit")" "$issued 2026-11-20" "audit span"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM audit a JOIN audit b ON b.seq = a.seq + 1 WHERE b.at < a.at")" "0" "audit times in order"
+eq "$(test_sql "$DB" "SELECT substr(MIN(at), 1, 10) || ' ' || substr(MAX(at), 1, 10) FROM audit")" "$issued 2026-11-20" "audit span"
 
 # ---- a second run refuses and changes nothing --------------------------------------------
-before=$(sqlite3 "$DB" .dump | sha256sum)
+before=$(test_dump "$DB" | sha256sum)
 if dti demo > "$T/out2.txt" 2> "$T/err2.txt"; then fail "second demo accepted"; fi
 grep -q -- "--force" "$T/err2.txt" || fail "refusal message: $(cat "$T/err2.txt")"
-eq "$(sqlite3 "$DB" .dump | sha256sum)" "$before" "database after the refused run"
+eq "$(test_dump "$DB" | sha256sum)" "$before" "database after the refused run"
 
 # ---- --force moves the old file aside and starts afresh -----------------------------------
-dti --as admin user add extra --role viewer --org "Hòa Bình" <<< "mat-khau-khac" > /dev/null
-dti demo --force > /dev/null 2> "$T/err3.txt" || fail "demo --force: $(cat "$T/err3.txt")"
-old=$(ls "$DB".2* 2> /dev/null | head -1)
-[ -n "$old" ] || fail "no moved-aside file"
-eq "$(sqlite3 "$old" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "1" "old data kept aside"
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "0" "fresh database"
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM users")" "11" "fresh users"
-# the audit key and anchor log went with the old file; both logs hold, each under its own key
-[ -e "$old.audit-key" ] && [ -e "$old.audit-anchor" ] || fail "the old file's audit key and anchor log"
-"$DTI" --db "$old" --as admin audit verify > "$T/vold.txt" || fail "old file's log: $(cat "$T/vold.txt")"
-dti --as admin audit verify > "$T/vnew.txt" || fail "new file's log: $(cat "$T/vnew.txt")"
-cmp -s "$old.audit-key" "$DB.audit-key" && fail "the fresh database reuses the old key"
+if [ "$(test_engine "$DB")" = sqlite ]; then
+  dti --as admin user add extra --role viewer --org "Hòa Bình" <<< "mat-khau-khac" > /dev/null
+  dti demo --force > /dev/null 2> "$T/err3.txt" || fail "demo --force: $(cat "$T/err3.txt")"
+  old=$(ls "$DB".2* 2> /dev/null | head -1)
+  [ -n "$old" ] || fail "no moved-aside file"
+  eq "$(test_sql "$old" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "1" "old data kept aside"
+  eq "$(test_sql "$DB" "SELECT COUNT(*) FROM users WHERE name = 'extra'")" "0" "fresh database"
+  eq "$(test_sql "$DB" "SELECT COUNT(*) FROM users")" "11" "fresh users"
+  # the audit key and anchor log went with the old file; both logs hold, each under its own key
+  [ -e "$old.audit-key" ] && [ -e "$old.audit-anchor" ] || fail "the old file's audit key and anchor log"
+  "$DTI" --db "$old" --as admin audit verify > "$T/vold.txt" || fail "old file's log: $(cat "$T/vold.txt")"
+  dti --as admin audit verify > "$T/vnew.txt" || fail "new file's log: $(cat "$T/vnew.txt")"
+  cmp -s "$old.audit-key" "$DB.audit-key" && fail "the fresh database reuses the old key"
+else
+  echo "demo: --force moves the SQLite file aside: not run on PostgreSQL"
+fi
 
 # ---- the months follow the date: on 20/11 October's commune deadline has not passed ------------
 # (the history is March to June, 4 months: 18 story reports approved and 7 × 4)
-DTI_NOW=2026-11-20T03:00:00Z "$DTI" --db "$T/other.db" --json demo > "$T/other.json"
+DTI_NOW=2026-11-20T03:00:00Z "$DTI" --db "$DB_other" --json demo > "$T/other.json"
 eq "$(json "$T/other.json" "(j['months'], j['history'], j['reports'])")" \
    "(['2026-07', '2026-08', '2026-09'], {'first': '2026-03', 'months': 4}, {'draft': 1, 'submitted': 1, 'returned': 1, 'approved': $((18 + 7 * 4))})" "months on 20/11"
 # before the plan's issue nobody owes anything: no history, the story set in April..June
 rm -f "$T/other.db"
-DTI_NOW=2026-02-10T03:00:00Z "$DTI" --db "$T/other.db" --json demo > "$T/other.json"
+DB_other=$(test_db "$T/other.db")
+DTI_NOW=2026-02-10T03:00:00Z "$DTI" --db "$DB_other" --json demo > "$T/other.json"
 eq "$(json "$T/other.json" "(j['months'], j['history'], j['reports']['approved'])")" \
    "(['2026-04', '2026-05', '2026-06'], {'first': None, 'months': 0}, 18)" "months on 10/02"
 echo "demo ok: 11 users, $((7 * nmonths)) reports over $nmonths months, at risk 1.1 2.2 5.1 5.2 5.4 6.2, index 0,8352"

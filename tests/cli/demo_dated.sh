@@ -17,8 +17,10 @@
 set -euo pipefail
 : "${DTI:?}" "${DTI_NOW:?DTI_NOW must be pinned (tests/run.sh sets it from tests/now)}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$T"' EXIT
-DB="$T/demo.db"
+DB=$(test_db "$T/demo.db")
 fail() { echo "FAIL at $DTI_NOW: $*" >&2; exit 1; }
 dti() { "$DTI" --db "$DB" "$@"; }
 
@@ -78,7 +80,7 @@ dti --as chutich report status 1 "$open" --json > "$T/open.json"
 
 # nothing recorded in the future; the last story month scores in 0..1
 last=$(got "$T/demo.json" "j['months'][-1]")
-max_at=$(sqlite3 "$DB" "SELECT MAX(at) FROM audit")
+max_at=$(test_sql "$DB" "SELECT MAX(at) FROM audit")
 # (before 07/2026 the story months are a forecast set in the future: demo.h)
 [ "$(want months)" = "['2026-04', '2026-05', '2026-06']" ] ||
 python3 -c "import sys; a, n = sys.argv[1][:19], sys.argv[2][:19]; sys.exit(0 if a.replace(' ', 'T') <= n else 1)" "$max_at" "$DTI_NOW" ||

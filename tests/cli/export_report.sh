@@ -18,8 +18,10 @@ set -euo pipefail
 : "${DTI:?}"
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$T"' EXIT
-DB="$T/demo.db"
+DB=$(test_db "$T/demo.db")
 export DTI_NOW=2026-11-23T03:00:00Z
 ART="$ROOT/build/test-artifacts"
 mkdir -p "$ART"

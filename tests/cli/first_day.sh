@@ -9,10 +9,13 @@ set -euo pipefail
 : "${DTI:?}"
 SHARED=${SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_xa=$(test_db "$T/xa.db")
 trap 'rm -rf "$T"' EXIT
 export DTI_NOW=2026-12-06T03:00:00Z
 fail() { echo "FAIL: $*" >&2; exit 1; }
-dti() { "$DTI" --db "$T/xa.db" "$@"; }
+dti() { "$DTI" --db "$DB_xa" "$@"; }
 
 # 1. the first administrator, no --as on an empty store
 DTI_PASSWORD='mat-khau-quan-tri-2026' dti user add quantri --role admin --display "Quản trị hệ thống" >/dev/null \

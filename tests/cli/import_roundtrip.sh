@@ -10,8 +10,10 @@ DTI=${DTI:-build/dti}
 ROOT=${ROOT:-.}
 SHARED=${SHARED:-$ROOT/../shared}
 tmp=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$tmp"' EXIT
-db=$tmp/db/dti.db
+db=$(test_db "$tmp/db/dti.db")
 fail=0
 t() { "$DTI" --lang en --db "$db" "$@"; }
 nplans() { t plans --json | grep -c '"id":'; }

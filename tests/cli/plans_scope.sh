@@ -11,10 +11,13 @@ set -euo pipefail
 ROOT=${ROOT:-.}
 SHARED=${SHARED:-$ROOT/../shared}
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_s=$(test_db "$T/s.db")
 trap 'rm -rf "$T"' EXIT
 export DTI_NOW=2026-11-23T03:00:00Z
 fail() { echo "FAIL: $*" >&2; exit 1; }
-dti() { "$DTI" --lang en --db "$T/s.db" "$@"; }
+dti() { "$DTI" --lang en --db "$DB_s" "$@"; }
 communes() { python3 -c "import json,sys; print(','.join(p['commune'] for p in json.load(sys.stdin)))"; }
 
 dti demo >/dev/null

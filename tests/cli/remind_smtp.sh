@@ -14,12 +14,15 @@
 set -euo pipefail
 : "${DTI:?}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_s=$(test_db "$T/s.db")
 PY=/usr/bin/python3     # Debian's, where python3-aiosmtpd lives
 SMTP_PID=
 cleanup() { [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$T"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
-dti() { "$DTI" --lang en --db "$T/s.db" "$@"; }
+dti() { "$DTI" --lang en --db "$DB_s" "$@"; }
 at() { local when=$1; shift; DTI_NOW=$when dti "$@"; }
 free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 start_smtp() {  # start_smtp MAILDIR [aiosmtpd options]

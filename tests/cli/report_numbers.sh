@@ -9,8 +9,10 @@
 set -euo pipefail
 : "${DTI:?}" "${SHARED:?}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$T"' EXIT
-DB="$T/dti.db"
+DB=$(test_db "$T/dti.db")
 export DTI_PASSWORD=mat-khau-so-lieu
 fail() { echo "FAIL: $*" >&2; exit 1; }
 dti() { "$DTI" --db "$DB" "$@"; }
@@ -25,7 +27,7 @@ dti --as admin user add vhxh --role coordinator --org "Minh Đức" > /dev/null
 dti --as admin user add hcc --role reporter --org "Trung tâm phục vụ Hành chính công" > /dev/null
 dti --as admin user add vanhoa --role reporter --org "Phòng VH-XH" > /dev/null
 HCC="Trung tâm phục vụ Hành chính công"
-audit_n() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit"; }
+audit_n() { test_sql "$DB" "SELECT COUNT(*) FROM audit"; }
 
 # ---- refusals: each names where and why, and nothing is stored ------------
 refuse() {   # refuse WANT CSV-TEXT: the fill fails and its message holds WANT
@@ -44,7 +46,7 @@ refuse "không phải là số" 'code,value\n4.3,inf\n'
 refuse "không rõ" 'code,value\n4.3,2.100\n'            # a rate: 2100 % cannot be, 2,1 % could
 refuse "1.234,5" 'code;value\n4.3;1,234.5\n'
 refuse "NUL" 'code,value,note\n4.3,92,"a\0b"\n'
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM report_values")" "0" "values after refusals"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM report_values")" "0" "values after refusals"
 
 # ---- Vietnamese notation: 1.234 is a thousand, 92,5 a decimal ---------------
 printf 'code;numerator;denominator;value\n4.1;1.234;2.000;\n4.3;;;92,5 %%\n' > "$T/ok.csv"
@@ -82,17 +84,19 @@ at 2026-05-12T02:32:00Z --as admin report self-approval "Minh Đức" on --reaso
 at 2026-05-12T02:33:00Z --as admin report approve $PLAN "$HCC" 2026-04 > /dev/null
 at 2026-05-12T02:34:00Z --as vhxh report show $PLAN "$HCC" 2026-04 > "$T/show.txt"
 grep -q "Tự duyệt" "$T/show.txt" || fail "the report does not say it was self-approved: $(cat "$T/show.txt")"
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'report.approve_own' AND user_name = 'admin'")" "1" "approve_own audited"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'report.approve_own' AND user_name = 'admin'")" "1" "approve_own audited"
 
 # ---- the score counts the level; a value stored before the checks breaks nothing
 at 2026-05-20T02:00:00Z --as vhxh score $PLAN 2026-04 --json > "$T/score.json"
 eq "$(json "$T/score.json" "[(i['achievement'], i['status']) for i in j['indicators'] if i['code']=='1.3'][0]")" \
    "(0.5, 'on_track')" "1.3 level scored"
-sqlite3 "$DB" "UPDATE report_values SET value = 1e308, numerator = NULL, denominator = NULL WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.3')"
-sqlite3 "$DB" "UPDATE indicator_targets SET value = 1e-320 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.2') AND year = 2026"
-# an infinite numerator (9e999 is stored as Inf by SQLite) and an infinite target
-sqlite3 "$DB" "UPDATE report_values SET numerator = 9e999 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.1')"
-sqlite3 "$DB" "UPDATE indicator_targets SET value = -9e999 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.4') AND year = 2026"
+test_sql "$DB" "UPDATE report_values SET value = 1e308, numerator = NULL, denominator = NULL WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.3')"
+test_sql "$DB" "UPDATE indicator_targets SET value = 1e-320 WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.2') AND year = 2026"
+# an infinite numerator (9e999 is stored as Inf by SQLite; PostgreSQL says 'Infinity') and an infinite target
+INF=9e999
+[ "$(test_engine "$DB")" = sqlite ] || INF="'Infinity'::float8"
+test_sql "$DB" "UPDATE report_values SET numerator = $INF WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.1')"
+test_sql "$DB" "UPDATE indicator_targets SET value = -$INF WHERE indicator_id = (SELECT id FROM indicators WHERE code = '4.4') AND year = 2026"
 at 2026-05-20T02:00:00Z --as vhxh score $PLAN 2026-04 --json > "$T/score2.json" || fail "score failed on stored extremes"
 json "$T/score2.json" "j['total']['index']" > /dev/null || fail "score JSON"
 # the stored extremes are left out, not counted as data: 4.3 has no figure now

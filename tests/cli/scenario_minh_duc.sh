@@ -16,8 +16,10 @@
 set -euo pipefail
 : "${DTI:?}" "${SHARED:?}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$T"' EXIT
-DB="$T/dti.db"
+DB=$(test_db "$T/dti.db")
 export DTI_PASSWORD=mat-khau-minh-duc
 fail() { echo "FAIL: $*" >&2; exit 1; }
 dti() { "$DTI" --db "$DB" "$@"; }
@@ -88,7 +90,7 @@ write "$T/kt-06.csv" "indicator,4.4,,,1.2," "indicator,5.1,,,18," "indicator,5.2
 
 HCC="Trung tâm phục vụ Hành chính công"; CA="Công an xã"; KT="Phòng Kinh tế"
 at() { DTI_NOW="$1" "$DTI" --db "$DB" "${@:2}"; }
-audit_n() { sqlite3 "$DB" "SELECT COUNT(*) FROM audit"; }
+audit_n() { test_sql "$DB" "SELECT COUNT(*) FROM audit"; }
 
 # April (due 15/05/2026)
 at 2026-05-10T02:00:00Z --as hcc report fill $PLAN "$HCC" 2026-04 --csv "$T/hcc-04.csv" > /dev/null
@@ -114,7 +116,7 @@ grep -q "PDF" "$T/err" || fail "evidence type message: $(cat "$T/err")"
 at 2026-05-17T01:00:00Z --as conganxa report attach $PLAN "$CA" 2026-04 "$T/bienban.pdf" --indicator 3.1 > "$T/att.txt"
 grep -q "kept once\|không lưu lại" "$T/att.txt" || fail "same evidence stored twice: $(cat "$T/att.txt")"
 at 2026-05-17T01:05:00Z --as conganxa report attach $PLAN "$CA" 2026-04 "$T/anh.png" > /dev/null
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) || '/' || (SELECT COUNT(*) FROM evidence) FROM evidence_files")" "2/3" "evidence files/links"
+eq "$(test_sql "$DB" "SELECT COUNT(*) || '/' || (SELECT COUNT(*) FROM evidence) FROM evidence_files")" "2/3" "evidence files/links"
 at 2026-05-17T02:00:00Z --as conganxa report submit $PLAN "$CA" 2026-04 > /dev/null
 at 2026-05-18T02:00:00Z --as phongvhxh report check 2 > /dev/null
 at 2026-05-18T02:10:00Z --as phongvhxh report approve $PLAN "$CA" 2026-04 > /dev/null
@@ -129,7 +131,7 @@ if at 2026-05-19T02:00:00Z --as kinhte report fill $PLAN "$KT" 2026-04 --csv "$T
   fail "a rate of 120 accepted"; fi
 grep -q "6.2" "$T/err" && grep -q "từ 0 đến 100" "$T/err" || fail "rate message: $(cat "$T/err")"
 eq "$(audit_n)" "$before" "audit entries after refused fills"
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM reports r JOIN orgs o ON o.id = r.org_id WHERE o.name = 'Phòng Kinh tế'")" "0" "reports after refusal"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM reports r JOIN orgs o ON o.id = r.org_id WHERE o.name = 'Phòng Kinh tế'")" "0" "reports after refusal"
 # a reporter cannot write or read another unit's report
 if at 2026-05-19T02:00:00Z --as kinhte report fill $PLAN "$HCC" 2026-04 --csv "$T/hcc-04.csv" 2> /dev/null; then
   fail "kinhte wrote HCC's report"; fi
@@ -173,7 +175,7 @@ at 2026-07-21T02:10:00Z --as hcc report fill $PLAN "$HCC" 2026-06 --csv "$T/hcc-
 grep -Eq "(phiên bản|version) 2" "$T/v2.txt" || fail "new version: $(cat "$T/v2.txt")"
 at 2026-07-21T02:10:00Z --as hcc report versions $PLAN "$HCC" 2026-06 --json > "$T/vers.json"
 eq "$(json "$T/vers.json" "[(v['state'], v['reason']) for v in j]")" "[('approved', None), ('returned', 'Bổ sung số liệu tháng 6')]" "versions"
-eq "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'report.reopen' AND user_name = 'phongvhxh'")" "1" "reopen audited"
+eq "$(test_sql "$DB" "SELECT COUNT(*) FROM audit WHERE action = 'report.reopen' AND user_name = 'phongvhxh'")" "1" "reopen audited"
 
 # ---- timeliness and completeness ----------------------------------------------
 NOW=2026-07-25T02:00:00Z
@@ -279,9 +281,9 @@ dti --as admin audit verify > "$T/verify.txt" || fail "audit verify on an untouc
 dti --as phongvhxh audit log --entity report > "$T/log.txt"
 grep -q "report.return" "$T/log.txt" || fail "audit log lacks the return"
 # someone edits the approval of CA's April report in the database file
-seq=$(sqlite3 "$DB" "SELECT MIN(seq) FROM audit WHERE action = 'report.approve' AND after_json LIKE '%\"org_id\":10%'")
+seq=$(test_sql "$DB" "SELECT MIN(seq) FROM audit WHERE action = 'report.approve' AND after_json LIKE '%\"org_id\":10%'")
 [ -n "$seq" ] || fail "no approval entry to tamper with"
-sqlite3 "$DB" "UPDATE audit SET user_name = 'admin' WHERE seq = $seq"
+test_sql "$DB" "UPDATE audit SET user_name = 'admin' WHERE seq = $seq"
 if dti --as admin audit verify > "$T/verify.txt"; then fail "tampering not detected"; fi
 grep -Eq "(mục|entry) $seq:" "$T/verify.txt" || fail "verify named the wrong entry (want $seq): $(cat "$T/verify.txt")"
 echo "scenario ok: plan index 0,4687, at risk 3.3 5.2, audit entry $seq named"

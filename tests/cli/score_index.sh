@@ -10,8 +10,10 @@ set -u
 DTI=${DTI:-build/dti}
 ROOT=${ROOT:-.}
 tmp=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
 trap 'rm -rf "$tmp"' EXIT
-db=$tmp/dti.db
+db=$(test_db "$tmp/dti.db")
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 
@@ -59,11 +61,11 @@ assert j["rows"][0]["sum"]["completeness"]["reported"] == 1 and j["rows"][0]["su
 SHARED=${SHARED:-$ROOT/../shared}
 if [ -f "$SHARED/plans/minh-duc-2026-2030-dti.txt" ]; then
   "$DTI" --db "$db" import "$SHARED/plans/minh-duc-2026-2030-dti.txt" >/dev/null || bad "import Minh Đức"
-  before=$(sqlite3 "$db" "SELECT COUNT(*) FROM index_criteria")
+  before=$(test_sql "$db" "SELECT COUNT(*) FROM index_criteria")
   err=$("$DTI" --db "$db" index load 2 "$ROOT/samples/index-hoa-binh.csv" 2>&1); rc=$?
   [ "$rc" = 2 ] || bad "another plan's table: exit $rc ($err)"
   case $err in *"không khớp kế hoạch này"*"dòng 2: 1.1"*"phủ sóng 5G"*"dòng khác"*) ;; *) bad "another plan's table: $err" ;; esac
-  [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM index_criteria")" = "$before" ] || bad "another plan's table stored"
+  [ "$(test_sql "$db" "SELECT COUNT(*) FROM index_criteria")" = "$before" ] || bad "another plan's table stored"
 else
   bad "no $SHARED/plans (set SHARED)"
 fi

@@ -88,12 +88,8 @@ echo "in flight: $((checks - slow)) of $checks health/login checks within 1 s; u
 # Another process holds the write lock for 9 s: a save waits a bounded
 # time, then 503 with Retry-After and a Vietnamese message to try again.
 python3 - "$db" >"$tmp/lock.out" 2>&1 <<'EOF' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
-c.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(9)
-c.execute("ROLLBACK")
+import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "tests/lib")); import dbq
+dbq.hold_writer(sys.argv[1], 9)
 EOF
 lockpid=$!
 for _ in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done

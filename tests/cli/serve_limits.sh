@@ -7,12 +7,15 @@
 set -u
 : "${DTI:?}"
 tmp=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_dti=$(test_db "$tmp/dti.db")
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 start() {  # ARGS... → sets port
-  "$DTI" --db "$tmp/dti.db" serve --listen 127.0.0.1:0 --threads 2 "$@" >"$tmp/out" 2>"$tmp/err" &
+  "$DTI" --db "$DB_dti" serve --listen 127.0.0.1:0 --threads 2 "$@" >"$tmp/out" 2>"$tmp/err" &
   pids+=("$!")
   port=""
   for _ in $(seq 1 100); do

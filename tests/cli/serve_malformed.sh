@@ -34,9 +34,9 @@ EOF
 while read -r who cookie tok; do
   curl -s -o /dev/null -b "$cookie" "$url/api/v1/me"
 done <"$tmp/sessions"
-sum() { sqlite3 "$db" .dump | sha256sum | cut -d' ' -f1; }
+sum() { test_dump "$db" | sha256sum | cut -d' ' -f1; }
 before=$(sum)
-sqlite3 "$db" .dump >"$tmp/before.sql"
+test_dump "$db" >"$tmp/before.sql"
 
 python3 - "$url" "$tmp/sessions" <<'EOF' >"$tmp/table.out" 2>&1
 import json, socket, sys
@@ -309,7 +309,7 @@ n=$(grep -aoE '^table: [0-9]+' "$tmp/table.out" | tr -dc 0-9)
 s=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$url/api/v1/health")
 [ "$s" = 200 ] || bad "the server does not answer after the table: $s"
 after=$(sum)
-[ "$before" = "$after" ] || bad "the database changed: $before → $after: $(sqlite3 "$db" .dump | diff "$tmp/before.sql" - | head -c 2000)"
+[ "$before" = "$after" ] || bad "the database changed: $before → $after: $(test_dump "$db" | diff "$tmp/before.sql" - | head -c 2000)"
 echo "database checksum: before $before, after $after"
 if grep -aE ': 5[0-9][0-9] ' "$errlog" >/dev/null; then bad "5xx in the server's log: $(grep -aE ': 5[0-9][0-9] ' "$errlog" | head -5)"; fi
 [ "$fail" = 0 ] && echo ok

@@ -9,15 +9,18 @@
 set -u
 : "${DTI:?}" "${DTI_NOW:?}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_d=$(test_db "$T/d.db")
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
-"$DTI" --db "$T/d.db" demo > /dev/null || { echo "FAIL: demo"; exit 1; }
+"$DTI" --db "$DB_d" demo > /dev/null || { echo "FAIL: demo"; exit 1; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 start() {  # LOG [FLAGS...] → pid in $!
   local log=$1; shift
-  "$DTI" --db "$T/d.db" serve --listen "127.0.0.1:$port" --threads 2 "$@" > "$T/$log.out" 2> "$T/$log.err" &
+  "$DTI" --db "$DB_d" serve --listen "127.0.0.1:$port" --threads 2 "$@" > "$T/$log.out" 2> "$T/$log.err" &
   pids+=("$!")
 }
 up() {  # LOG → 0 once it said its address
@@ -46,7 +49,7 @@ for _ in $(seq 1 10); do
 done
 
 # without the flag a second process cannot take the port
-"$DTI" --db "$T/d.db" serve --listen "127.0.0.1:$port" --threads 2 > "$T/c.out" 2> "$T/c.err" &
+"$DTI" --db "$DB_d" serve --listen "127.0.0.1:$port" --threads 2 > "$T/c.out" 2> "$T/c.err" &
 c=$!; pids+=("$c")
 sleep 1.5
 if kill -0 "$c" 2>/dev/null && grep -q "http://127.0.0.1:$port" "$T/c.out"; then bad "a process without --reuse-port took a port in use"; fi

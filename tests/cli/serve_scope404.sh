@@ -12,8 +12,8 @@ now=2026-12-06T03:00:00Z
 DTI_NOW=$now "$DTI" --db "$db" demo >/dev/null || { echo "FAIL: demo"; exit 1; }
 # an org of another commune, with a name that one of Hòa Bình's units also has
 DTI_NOW=$now python3 - "$db" <<'PY'
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
+import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "tests/lib")); import dbq
+c = dbq.connect(sys.argv[1])
 c.execute("INSERT INTO orgs (id, parent_id, kind, name, folded, valid_from, created_at) SELECT 900, 1, kind, 'Xã Khác', 'xa khac', valid_from, created_at FROM orgs WHERE id = 2")
 c.execute("INSERT INTO orgs (id, parent_id, kind, name, folded, valid_from, created_at) SELECT 901, 900, kind, name, folded, valid_from, created_at FROM orgs WHERE id = 10")
 c.commit()

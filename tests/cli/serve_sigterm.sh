@@ -61,12 +61,8 @@ clients
 # 2. A save waiting for the write lock of another process.
 start
 python3 - "$db" >"$tmp/lock.out" 2>&1 <<'EOF' &
-import sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
-c.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-time.sleep(12)
-c.execute("ROLLBACK")
+import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "tests/lib")); import dbq
+dbq.hold_writer(sys.argv[1], 12)
 EOF
 lockpid=$!
 for _ in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done

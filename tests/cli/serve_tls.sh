@@ -10,13 +10,16 @@ set -u
 : "${DTI:?}"
 command -v openssl >/dev/null || { echo "FAIL: openssl is missing"; exit 1; }
 tmp=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_dti=$(test_db "$tmp/dti.db")
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 -subj /CN=localhost \
   >/dev/null 2>&1 || { echo "FAIL: openssl req"; exit 1; }
-"$DTI" --db "$tmp/dti.db" serve --listen 127.0.0.1:0 --threads 2 --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" \
+"$DTI" --db "$DB_dti" serve --listen 127.0.0.1:0 --threads 2 --tls-cert "$tmp/cert.pem" --tls-key "$tmp/key.pem" \
   >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 addr=""

@@ -56,8 +56,9 @@ all 200 $(codes "$tmp/c2" 5) || bad "logout ended the user's other session"
 # shellcheck disable=SC2046
 all 200 $(codes "$tmp/v" 10) || bad "chutich before the delete"
 python3 - "$db" "$(awk '$6 == "dti_session" {print $7}' "$tmp/v")" <<'EOF' || bad "python delete"
-import hashlib, sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
+import hashlib
+import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "tests/lib")); import dbq
+c = dbq.connect(sys.argv[1])
 n = c.execute("DELETE FROM sessions WHERE id_hash = ?",
               (hashlib.sha256(sys.argv[2].encode()).hexdigest(),)).rowcount
 c.commit()

@@ -29,10 +29,23 @@ me() {  # JAR → status
   curl -s -b "$1" -o /dev/null -w '%{http_code}' "$url/api/v1/me"
 }
 wal() { stat -c '%s %.9Y' "$db-wal"; }
+if [ "$(test_engine "$db")" = postgres ]; then
+  # PostgreSQL has no -wal file of its own per database: a transaction id is
+  # given to a transaction that writes, never to one that only reads, so
+  # the ids handed out tell whether anything wrote (the probe's own
+  # txid_current() takes one each time: counted out)
+  wal() {
+    local n
+    n=$(($(cat "$tmp/probes" 2>/dev/null || echo 0) + 1))
+    echo "$n" > "$tmp/probes"
+    echo $(($(test_sql "$db" "SELECT txid_current()") - n))
+  }
+fi
 last_seen() {  # JAR → the session's last_seen
   python3 - "$db" "$(awk '$6 == "dti_session" {print $7}' "$1")" <<'EOF'
-import hashlib, sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
+import hashlib
+import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "tests/lib")); import dbq
+c = dbq.connect(sys.argv[1])
 r = c.execute("SELECT last_seen FROM sessions WHERE id_hash = ?",
               (hashlib.sha256(sys.argv[2].encode()).hexdigest(),)).fetchone()
 print(r[0] if r else "none")

@@ -6,10 +6,13 @@
 set -euo pipefail
 : "${DTI:?}"
 T=$(mktemp -d)
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB_s=$(test_db "$T/s.db")
 trap 'rm -rf "$T"' EXIT
 export DTI_NOW=2026-11-23T03:00:00Z
 fail() { echo "FAIL: $*" >&2; exit 1; }
-dti() { "$DTI" --lang en --db "$T/s.db" "$@"; }
+dti() { "$DTI" --lang en --db "$DB_s" "$@"; }
 role_of() { dti --as admin user list --json | python3 -c "import json,sys; print([f\"{u['role']}:{u['org_id']}:{u['active']}\" for u in json.load(sys.stdin) if u['name']=='$1'][0])"; }
 
 dti demo >/dev/null

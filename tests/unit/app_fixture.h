@@ -17,6 +17,7 @@
 #include "app/app.h"
 #include "app/auth/auth.h"
 #include "base/lang.h"
+#include "test_db.h"
 
 #define FIX_PW "mat-khau-1"
 #define FIX_NOW ((time_t)1775000000)    /* 2026-03-31T23:33:20Z */
@@ -108,10 +109,10 @@ static int fixture_open_at(fixture *f, int with_users, const char *db)
     f->A2 = fix_org(f->s, f->A, "unit", "Trạm Y tế");
     f->B = fix_org(f->s, f->P, "commune", "Xã Bình");
     f->B1 = fix_org(f->s, f->B, "unit", "Công an xã");
-    store_val d[] = {SV_T("doc")};
+    store_val d[] = {SV_T("doc"), SV_B("A", 1)};
     int64_t doc = fix_ins(f->s, "INSERT INTO documents (sha256, name, size, media_type, bytes, created_at) "
-                                "VALUES (?, 'plan.md', 1, 'text/markdown', x'41', '2026-01-01T00:00:00Z') "
-                                "RETURNING id", d, 1);
+                                "VALUES (?, 'plan.md', 1, 'text/markdown', ?, '2026-01-01T00:00:00Z') "
+                                "RETURNING id", d, 2);
     store_val pl[] = {SV_I(f->A), SV_I(doc)};
     f->plan = fix_ins(f->s, "INSERT INTO plans (org_id, document_id, title, commune, year_from, year_to, "
                             "created_at) VALUES (?, ?, 'Kế hoạch CĐS xã An 2026', 'An', 2026, 2026, "
@@ -152,7 +153,7 @@ static int fixture_open_at(fixture *f, int with_users, const char *db)
 /* The fixture in a private store in memory. */
 static int fixture_open(fixture *f, int with_users)
 {
-    return fixture_open_at(f, with_users, ":memory:");
+    return fixture_open_at(f, with_users, test_db(":memory:"));
 }
 
 static void fixture_close(fixture *f)

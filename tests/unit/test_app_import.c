@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "test_db.h"
 #include "app/app.h"
 #include "app/plan/plans.h"
 #include "base/file.h"
@@ -73,7 +74,7 @@ static void test_vinh_tru(void **state)
     snprintf(db, sizeof db, "%s/a.db", dir);
     app a;
     dti_err e;
-    assert_int_equal(app_open(&a, db, 0, &e), DTI_OK);
+    assert_int_equal(app_open(&a, test_db(db), 0, &e), DTI_OK);
     plans_import_result r;
     plan *p = NULL;
     char *bytes = NULL;
@@ -135,7 +136,7 @@ static void test_minh_duc_levels(void **state)
     snprintf(db, sizeof db, "%s/b.db", dir);
     app a;
     dti_err e;
-    assert_int_equal(app_open(&a, db, 0, &e), DTI_OK);
+    assert_int_equal(app_open(&a, test_db(db), 0, &e), DTI_OK);
     plans_import_result r;
     plan *p = NULL;
     char *bytes = NULL;
@@ -181,7 +182,7 @@ static void test_name_without_letters(void **state)
     snprintf(db, sizeof db, "%s/nokey.db", dir);
     app a;
     dti_err e;
-    if (app_open(&a, db, 0, &e))
+    if (app_open(&a, test_db(db), 0, &e))
         fail_msg("%s", e.msg);
     plan *p = plan_new();
     assert_non_null(p);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "test_db.h"
 #include "app/app.h"
 #include "app/plan/plans.h"
 
@@ -61,7 +62,7 @@ static void test_units_choice(void **state)
     app a;
     dti_err e;
     plans_import_result r;
-    if (app_open(&a, db, 0, &e))
+    if (app_open(&a, test_db(db), 0, &e))
         fail_msg("%s", e.msg);
     /* the units: Phòng Văn hóa - Xã hội of Hòa Bình, Công an xã of An Phú */
     assert_int_equal(import(&a, "Hòa Bình", "Phòng Văn hóa - Xã hội", "kh-1", NULL, 0, &r, &e), DTI_OK);

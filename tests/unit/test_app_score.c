@@ -280,9 +280,9 @@ static void test_rankings(void **state)
 
     /* commune B: a plan with J1 >= 10 and an approved 5 */
     fixture *f = &w.f;
-    store_val d[] = {SV_T("doc-b")};
+    store_val d[] = {SV_T("doc-b"), SV_B("B", 1)};
     int64_t doc = fix_ins(f->s, "INSERT INTO documents (sha256, name, size, media_type, bytes, created_at) "
-                                "VALUES (?, 'b.md', 1, 'text/markdown', x'42', '2026-01-01T00:00:00Z') RETURNING id", d, 1);
+                                "VALUES (?, 'b.md', 1, 'text/markdown', ?, '2026-01-01T00:00:00Z') RETURNING id", d, 2);
     store_val pl[] = {SV_I(f->B), SV_I(doc)};
     int64_t pb = fix_ins(f->s, "INSERT INTO plans (org_id, document_id, title, year_from, year_to, created_at) "
                                "VALUES (?, ?, 'KH xã Bình', 2026, 2026, '2026-01-01T00:00:00Z') RETURNING id", pl, 2);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "test_db.h"
 #include "app/app.h"
 #include "app/audit/audit.h"
 #include "app/auth/auth.h"
@@ -149,7 +150,7 @@ static void test_create(void **state)
     demo_result r;
     auth_user u;
     int empty = 0;
-    assert_int_equal(app_open(&a, ":memory:", 0, &e), DTI_OK);
+    assert_int_equal(app_open(&a, test_db(":memory:"), 0, &e), DTI_OK);
     assert_int_equal(demo_store_empty(&a, &empty, &e), DTI_OK);
     assert_int_equal(empty, 1);
     time_t now = vn(2026, 11, 23);

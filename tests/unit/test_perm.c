@@ -202,10 +202,10 @@ static void test_plans_by_scope(void **state)
     dti_err e;
     assert_int_equal(fixture_open(&f, 1), 0);
     /* a second plan, of commune B */
-    store_val d[] = {SV_T("doc-b")};
+    store_val d[] = {SV_T("doc-b"), SV_B("B", 1)};
     int64_t doc = fix_ins(f.s, "INSERT INTO documents (sha256, name, size, media_type, bytes, created_at) "
-                               "VALUES (?, 'b.md', 1, 'text/markdown', x'42', '2026-01-01T00:00:00Z') "
-                               "RETURNING id", d, 1);
+                               "VALUES (?, 'b.md', 1, 'text/markdown', ?, '2026-01-01T00:00:00Z') "
+                               "RETURNING id", d, 2);
     store_val pl[] = {SV_I(f.B), SV_I(doc)};
     int64_t plan_b = fix_ins(f.s, "INSERT INTO plans (org_id, document_id, title, commune, year_from, "
                                   "year_to, created_at) VALUES (?, ?, 'Kế hoạch CĐS xã Bình 2026', "

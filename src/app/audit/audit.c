@@ -50,7 +50,7 @@ static int mem_key_made;                /* under keys_mu */
 static int key_path(store *s, char path[PATH_LEN])
 {
     const char *env = getenv("DTI_AUDIT_KEY");
-    const char *db = store_path(s);
+    const char *db = store_side_path(s);
     if (!db)
         return 0;
     if (env && *env)
@@ -62,7 +62,7 @@ static int key_path(store *s, char path[PATH_LEN])
 
 static int anchor_path(store *s, char path[PATH_LEN])
 {
-    const char *db = store_path(s);
+    const char *db = store_side_path(s);
     if (!db)
         return 0;
     snprintf(path, PATH_LEN, "%s.audit-anchor", db);
@@ -474,7 +474,7 @@ dti_rc audit_anchor(store *s, const char *why, time_t now, audit_mark *out, dti_
         return rc;
     if ((rc = state_read(s, &t, e)))
         goto fail;
-    if (store_path(s)) {
+    if (store_side_path(s)) {
         if ((rc = key_for_write(s, &t, now, k, e)) ||
             (rc = anchor_write(s, k, why, now, &t.head, t.from_seq, t.key_id, e)))
             goto fail;
@@ -907,7 +907,7 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
     w.from_seq = t.from_seq;
     w.k = have_key ? k : NULL;
     snprintf(w.last_hash, sizeof w.last_hash, "%s", ZERO_HASH);
-    if (!have_key && store_path(s)) {
+    if (!have_key && store_side_path(s)) {
         /* a key file, but no key recorded: only a first use rolled back
          * leaves that, and then its "key" anchor line */
         char kp[PATH_LEN];
@@ -955,7 +955,7 @@ dti_rc audit_check_store(store *s, const char *const *heads, size_t nheads, audi
     else if (t.head.seq < w.last_seq || (t.have_head && strcmp(t.head.hash, w.last_hash) != 0))
         bad(out, w.last_seq, "bị sửa: mục mới nhất không khớp đầu nhật ký",
             "altered: the newest entry does not match the log's head");
-    if (out->ok && have_key && store_path(s) && !nanchors) {
+    if (out->ok && have_key && store_side_path(s) && !nanchors) {
         char ap[PATH_LEN];
         anchor_path(s, ap);
         bad(out, 0, "%s: nhật ký neo bị xóa hoặc làm rỗng (khóa đã được dùng nên nó phải có ít nhất dòng \"key\")",

@@ -10,6 +10,7 @@
 #include "app/app_util.h"
 #include "app/audit/backup.h"
 #include "store/store_audit.h"
+#include "store/store_pg.h"
 #include "base/file.h"
 #include "base/lang.h"
 
@@ -109,11 +110,14 @@ dti_rc audit_backup(store *s, const char *dest, int with_key, time_t now, audit_
 {
     dti_rc rc;
     char from[NAME_LEN], to[NAME_LEN];
-    const char *db = store_path(s);
+    /* the key and anchor log beside the database (SQLite: the file; PostgreSQL:
+     * DTI_STATE_DIR/pg-HOST-PORT-DB, store.h); the copy itself is
+     * store_backup's (SQLite's online backup, or pg_dump) */
+    const char *db = store_side_path(s);
     memset(r, 0, sizeof r[0]);
     if (!db)
-        return dti_fail(e, DTI_ERR_INPUT, "db", "chỉ sao lưu được một tệp cơ sở dữ liệu SQLite",
-                        "only an SQLite database file can be backed up");
+        return dti_fail(e, DTI_ERR_INPUT, "db", "chỉ sao lưu được một tệp SQLite hoặc một cơ sở dữ liệu PostgreSQL",
+                        "only an SQLite database file or a PostgreSQL database can be backed up");
     if (!dest || !*dest || strlen(dest) >= BACKUP_PATH_MAX)
         return dti_fail(e, DTI_ERR_INPUT, "dest", "thiếu hoặc quá dài: tệp đích", "the destination is missing or too long");
     {
@@ -237,6 +241,142 @@ dti_rc audit_backup_db(const char *db, const char *dest, int with_key, time_t no
     return rc;
 }
 
+/* ---- PostgreSQL --------------------------------------------------------- */
+
+/* The side path (store_side_path: where the key and anchor log live) of the
+ * database URL, into OUT: opened without migrating, closed. */
+static dti_rc side_of(const char *url, char out[NAME_LEN], dti_err *e)
+{
+    store *s = NULL;
+    dti_rc rc = store_open_ex(url, STORE_OPEN_NO_MIGRATE, &s, e);
+    if (rc)
+        return rc;
+    rc = name(out, store_side_path(s), "", e);
+    store_close(s);
+    return rc;
+}
+
+/* Move the key and anchor log of FROM (a side path) to TO, those that exist. */
+static dti_rc move_sides(const char *from, const char *to, dti_err *e)
+{
+    static const char *const ext[] = {".audit-key", ".audit-anchor"};
+    char a[NAME_LEN], b[NAME_LEN];
+    dti_rc rc;
+    for (size_t i = 0; i < 2; i++) {
+        if ((rc = name(a, from, ext[i], e)) || (rc = name(b, to, ext[i], e)))
+            return rc;
+        if (exists(a) && rename(a, b) != 0)
+            return dti_fail(e, DTI_ERR_IO, "db", "%s → %s: không chuyển được (%s)", "%s → %s: cannot move (%s)", a, b,
+                            strerror(errno));
+    }
+    return DTI_OK;
+}
+
+/* audit_restore on PostgreSQL (backup.h): the dump SRC is restored into a
+ * new database beside DB's (store_pg_load), with SRC's key and anchor log
+ * beside it, and checked there; only then, while nobody is connected, DB's
+ * database is renamed DBNAME_before_restore_STAMP (its key and anchor log
+ * follow) and the new one takes DB's name. */
+static dti_rc restore_pg(const char *db, const char *src, int force, time_t now, audit_restore_result *r, dti_err *e)
+{
+    char st[24], low[24], cur[NAME_LEN], fresh_side[NAME_LEN], kept_side[NAME_LEN], side[NAME_LEN], side2[NAME_LEN];
+    char kept[256], kept_name[256], dbname[200];
+    char *fresh = NULL, *kept_url = NULL;
+    int checked = 0, have_cur = 0;
+    store *s = NULL;
+    dti_rc rc;
+    /* 1. nobody is connected */
+    if ((rc = store_pg_in_use(db, e)))
+        return rc;
+    have_cur = side_of(db, cur, NULL) == DTI_OK;
+    /* 2. the dump into a new database, with its key and anchor log */
+    stamp(now, st);
+    for (size_t i = 0; i <= strlen(st); i++)
+        low[i] = (char)(st[i] >= 'A' && st[i] <= 'Z' ? st[i] - 'A' + 'a' : st[i]);
+    if ((rc = store_pg_load(db, src, low, &fresh, e)))
+        return rc;
+    if ((rc = side_of(fresh, fresh_side, e)))
+        goto fail;
+    if (!getenv("DTI_AUDIT_KEY") || !*getenv("DTI_AUDIT_KEY")) {
+        if ((rc = name(side, src, ".audit-key", e)) || (rc = name(side2, fresh_side, ".audit-key", e)))
+            goto fail;
+        if (!exists(side) && have_cur && (rc = name(side, cur, ".audit-key", e)))
+            goto fail;
+        if (exists(side) && (rc = copy_side(side, side2, e)))
+            goto fail;
+    }
+    if ((rc = name(side, src, ".audit-anchor", e)) || (rc = name(side2, fresh_side, ".audit-anchor", e)))
+        goto fail;
+    if (exists(side) && (rc = copy_side(side, side2, e)))
+        goto fail;
+    if ((rc = check_copy(fresh, &r->check, &checked, e)))
+        goto fail;
+    if (checked && !r->check.ok && !force) {
+        rc = dti_fail(e, DTI_ERR_CONFLICT, "src",
+                      "%s: nhật ký kiểm toán của bản sao lưu không nguyên vẹn (%s); chưa khôi phục gì (dùng --force "
+                      "để vẫn khôi phục)",
+                      "%s: the backup's audit log does not hold (%s); nothing restored (--force to restore anyway)",
+                      src, r->check.why);
+        goto fail;
+    }
+    r->forced = checked && !r->check.ok;
+    /* 3. the old database kept under another name, the new one in its place */
+    {
+        const char *slash = strrchr(db, '/');
+        snprintf(dbname, sizeof dbname, "%.*s", (int)strcspn(slash ? slash + 1 : db, "?"), slash ? slash + 1 : db);
+    }
+    snprintf(kept_name, sizeof kept_name, "%.40s_before_restore_%s", dbname, low);
+    if ((rc = store_pg_swap(db, fresh, kept_name, kept, e)))
+        goto fail;
+    if (kept[0]) {
+        snprintf(r->kept, sizeof r->kept, "%s", kept);
+        if (!(kept_url = store_pg_url_with_db(db, kept))) {
+            rc = app_nomem(e);
+            goto out;
+        }
+        if (have_cur && ((rc = side_of(kept_url, kept_side, e)) || (rc = move_sides(cur, kept_side, e))))
+            goto out;
+    }
+    if ((rc = side_of(db, cur, e)) || (rc = move_sides(fresh_side, cur, e)))
+        goto out;
+    /* 4. open (migrating an older schema), check again, record the restore */
+    if ((rc = store_open(db, &s, e)) || (rc = audit_check_store(s, NULL, 0, &r->check, e)))
+        goto out;
+    if (!r->check.ok && !force) {
+        rc = dti_fail(e, DTI_ERR_CONFLICT, "db",
+                      "%s: đã khôi phục nhưng nhật ký kiểm toán không nguyên vẹn: %s (cơ sở dữ liệu cũ giữ ở %s)",
+                      "%s: restored, but the audit log does not hold: %s (the old database is kept at %s)", db,
+                      r->check.why, r->kept[0] ? r->kept : "-");
+        goto out;
+    }
+    {
+        json_t *after = json_pack("{s:s, s:s, s:b}", "from", src, "kept", r->kept, "forced", r->forced);
+        if (!after) {
+            rc = app_nomem(e);
+            goto out;
+        }
+        rc = audit_append(s, NULL, now, "db.restore", "database", "main", NULL, after, e);
+        json_decref(after);
+        if (rc || (rc = audit_anchor(s, "restore", now, NULL, e)))
+            goto out;
+    }
+out:
+    store_close(s);
+    free(fresh);
+    free(kept_url);
+    return rc;
+fail:
+    if (fresh) {
+        if (!name(side, fresh_side, ".audit-key", NULL))
+            unlink(side);
+        if (!name(side, fresh_side, ".audit-anchor", NULL))
+            unlink(side);
+        store_pg_drop(fresh, NULL);
+    }
+    free(fresh);
+    return rc;
+}
+
 dti_rc audit_restore(const char *db, const char *src, int force, time_t now, audit_restore_result *r, dti_err *e)
 {
     dti_rc rc;
@@ -244,7 +384,9 @@ dti_rc audit_restore(const char *db, const char *src, int force, time_t now, aud
     int checked = 0;
     store *s = NULL;
     memset(r, 0, sizeof r[0]);
-    if (!db || !*db || !strcmp(db, ":memory:") || !strncmp(db, "postgres", 8) || strlen(db) >= BACKUP_PATH_MAX ||
+    if (db && store_url_is_pg(db) && src && strlen(src) < BACKUP_PATH_MAX)
+        return restore_pg(db, src, force, now, r, e);
+    if (!db || !*db || !strcmp(db, ":memory:") || strlen(db) >= BACKUP_PATH_MAX ||
         !src || strlen(src) >= BACKUP_PATH_MAX)
         return dti_fail(e, DTI_ERR_INPUT, "db", "chỉ khôi phục được vào một tệp cơ sở dữ liệu SQLite",
                         "only an SQLite database file can be restored");

@@ -2,7 +2,7 @@
 # running `dti serve` (tests/run.sh runs only tests/cli/*.sh, not this).
 #
 # Sourcing it sets: tmp (a new folder, removed at exit with every server
-# started), db ($tmp/dti.db), fail (0) and bad MESSAGE (prints FAIL: MESSAGE,
+# started), db ($tmp/dti.db, or a PostgreSQL database: tests/lib/db.sh), fail (0) and bad MESSAGE (prints FAIL: MESSAGE,
 # sets fail=1); and checks that curl is there.
 #
 #   serve_start DB VAR [NAME=VALUE...]
@@ -16,7 +16,9 @@
 SERVE_PIDS=()
 SERVE_LOGS=()
 tmp=$(mktemp -d)
-db=$tmp/dti.db
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../lib/db.sh"
+db=$(test_db "$tmp/dti.db")
 fail=0
 bad() { echo "FAIL: $*"; fail=1; }
 trap 'serve_stop_all; rm -rf "$tmp"' EXIT

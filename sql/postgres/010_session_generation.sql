@@ -1,0 +1,14 @@
+-- PostgreSQL twin of sql/sqlite/010_session_generation.sql.
+-- 010: the end of a session bumps the data generation (issue 12, point 1:
+-- one "has anything changed" mechanism, store/store_generation.h).
+--
+-- app/auth.c keeps checked sessions per server thread, keyed on
+-- score_generation. A change of the account (users) or of its org (orgs)
+-- bumps it already (004); ending sessions did not, and a logout, a password
+-- change or a reset (which end sessions) in one server process must be
+-- refused at once by every other process on the database. A new session
+-- (INSERT) and the touch of last_seen (UPDATE) are not changes any cache
+-- holds, and bump nothing: logins and busy sessions do not throw away the
+-- dashboard's cached figures. Per row here (not per statement as in 004):
+-- a purge that ends no session bumps nothing, as on SQLite.
+CREATE TRIGGER score_gen_sessions_delete AFTER DELETE ON sessions FOR EACH ROW EXECUTE FUNCTION score_gen_bump();
