@@ -43,5 +43,8 @@ CREATE TABLE org_names (
 );
 CREATE INDEX org_names_org ON org_names (org_id, valid_from);
 
--- The score_generation triggers of the SQLite twin come with the PostgreSQL
--- form of 004_perf.sql (its data-version mechanism), not written yet.
+-- The data generation moves with every change of these tables, as in the
+-- SQLite twin (004_perf.sql: score_gen_bump, once per statement).
+CREATE TRIGGER score_gen_org_changes AFTER INSERT OR UPDATE OR DELETE ON org_changes FOR EACH STATEMENT EXECUTE FUNCTION score_gen_bump();
+CREATE TRIGGER score_gen_org_change_before AFTER INSERT OR UPDATE OR DELETE ON org_change_before FOR EACH STATEMENT EXECUTE FUNCTION score_gen_bump();
+CREATE TRIGGER score_gen_org_names AFTER INSERT OR UPDATE OR DELETE ON org_names FOR EACH STATEMENT EXECUTE FUNCTION score_gen_bump();

@@ -22,3 +22,7 @@ CREATE TABLE request_orgs (
     PRIMARY KEY (request_id, org_id)
 );
 CREATE INDEX request_orgs_org ON request_orgs (org_id);
+
+-- The data generation moves with every change (004_perf.sql: score_gen_bump).
+CREATE TRIGGER score_gen_requests AFTER INSERT OR UPDATE OR DELETE ON requests FOR EACH STATEMENT EXECUTE FUNCTION score_gen_bump();
+CREATE TRIGGER score_gen_request_orgs AFTER INSERT OR UPDATE OR DELETE ON request_orgs FOR EACH STATEMENT EXECUTE FUNCTION score_gen_bump();
