@@ -55,7 +55,7 @@ static void print_home(const json_t *j)
            TR("kỳ", "period"), json_string_value(json_object_get(j, "period")), TR("đánh giá ngày", "judged on"),
            json_string_value(json_object_get(j, "judged_on")));
     printf("%s: %s (%s)\n", TR("Chỉ số của tỉnh", "Province index"),
-           json_is_string(json_object_get(pi, "value_text")) ? json_string_value(json_object_get(pi, "value_text")) : "—",
+           json_is_string(json_object_get(pi, "index_text")) ? json_string_value(json_object_get(pi, "index_text")) : "—",
            json_string_value(json_object_get(pi, "mode_label")));
     printf("%-5s %-28s %-8s %-9s %-6s %-18s %s\n", TR("Hạng", "Rank"), TR("Xã", "Commune"), TR("Chỉ số", "Index"),
            TR("Thay đổi", "Change"), TR("Đủ", "Compl."), TR("Báo cáo của xã", "Own report"), TR("Nguy cơ", "At risk"));

@@ -65,7 +65,6 @@ dti backup --no-key "$tmp/bk/b2.db" > /dev/null || bad "backup --no-key"
 # held waits until it is open. Neither side sleeps a fixed time: on a loaded
 # machine the command under test may start seconds later.
 hold() {
-  rm -f "$tmp/held" "$tmp/release"
   exec python3 -c 'import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1]); c.execute("SELECT COUNT(*) FROM audit").fetchall()
 open(sys.argv[2], "w").close()
@@ -83,6 +82,7 @@ grep -q "PID" "$tmp/r0.out" || bad "refusal: $(cat "$tmp/r0.out")"
 [ "$(sum "$db")" = "$s0" ] || bad "a refused restore changed the database"
 # the same for a sqlite3 shell holding the file open
 serve_stop_all
+rm -f "$tmp/held" "$tmp/release"   # here, not in the background: held must not see the last one
 hold "$db" &
 holder=$!
 held
@@ -132,6 +132,7 @@ if dti restore "$tmp/t.db" > "$tmp/r5.out" 2>&1; then bad "a tampered backup was
 python3 "$(dirname "$0")/lib/audit_forge.py" "$db" unkey
 rm -f "$db.audit-key" "$db.audit-anchor"
 s2=$(sum "$db")
+rm -f "$tmp/held" "$tmp/release"   # here, not in the background: held must not see the last one
 hold "$db" &
 holder=$!
 held
