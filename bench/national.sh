@@ -217,12 +217,12 @@ measure_store() {
     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $pcookie" "$url$home")
   fi
   [ "$code" = 200 ] || echo "$store $what: $home answers $code"
-  read -r r _ p e n <<<"$(wrk_run home 32 DTI_COOKIE="$pcookie" -- "$home")"
+  read -r r _ p e n _ <<<"$(wrk_run home 32 DTI_COOKIE="$pcookie" -- "$home")"
   budget_line "$store" "$what $home" "$r" "$p" "$e" "$n" "$hrps"
   local score="/api/v1/plans/$PLAN/score/$PERIOD"
-  read -r r _ p e n <<<"$(wrk_run score 32 DTI_COOKIE="$vcookie" -- "$score")"
+  read -r r _ p e n _ <<<"$(wrk_run score 32 DTI_COOKIE="$vcookie" -- "$score")"
   budget_line "$store" "commune dashboard $score" "$r" "$p" "$e" "$n" "$hrps"
-  read -r r _ p e n <<<"$(wrk_run dashboard 32 DTI_COOKIE="$vcookie" DTI_PATHS="/api/v1/plans/$PLAN $score" -- "$score")"
+  read -r r _ p e n _ <<<"$(wrk_run dashboard 32 DTI_COOKIE="$vcookie" DTI_PATHS="/api/v1/plans/$PLAN $score" -- "$score")"
   budget_line "$store" "commune dashboard view (plan + score)" "$r" "$p" "$e" "$n" "$hrps"
 
   # ---- 5. saves ----
