@@ -5,6 +5,9 @@
  *                               month:unit=15+1,commune=20+1
  *   calendar show PLAN          the rules
  *   periods PLAN [YEAR] [--json]  code, start, end and both deadlines (dd/mm/yyyy)
+ *   calendar request PLAN adhoc|week …, calendar requests PLAN  (request.h)
+ *   calendar request-edit PLAN CODE [--title T] [--due D] [--unit ID]…
+ *   calendar request-cancel PLAN CODE --reason "…"
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +101,9 @@ static int cmd_request(cli_ctx *ctx, int argc, char **argv)
                 const json_t *o;
                 json_array_foreach(json_object_get(x, "orgs"), k, o)
                     printf("%s%s", k ? ", " : "", jstr(o, "name"));
+                if (json_is_true(json_object_get(x, "cancelled")))
+                    printf("\t%s (%s, %s): %s", TR("ĐÃ HỦY", "CANCELLED"), jstr(x, "cancelled_by"),
+                           jstr(x, "cancelled_at"), jstr(x, "cancel_reason"));
                 printf("\n");
             }
         }
@@ -115,12 +121,79 @@ static int cmd_request(cli_ctx *ctx, int argc, char **argv)
     return status;
 }
 
+/* `calendar request-edit PLAN CODE [--title T] [--due D] [--unit ID]…` and
+ * `calendar request-cancel PLAN CODE --reason R` (request.h). */
+static int cmd_request_change(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *uvi = "calendar request-edit KH MÃ [--title TÊN] [--due NGÀY] [--unit SỐ]… | "
+                             "calendar request-cancel KH MÃ --reason \"LÝ DO\"";
+    static const char *uen = "calendar request-edit PLAN CODE [--title TITLE] [--due DATE] [--unit ID]… | "
+                             "calendar request-cancel PLAN CODE --reason \"REASON\"";
+    int64_t plan_id = 0;
+    int cancel = strcmp(argv[1], "request-cancel") == 0;
+    if (argc < 4 || cli_parse_id(argv[2], &plan_id))
+        return cli_usage(uvi, uen);
+    const char *code = argv[3], *reason = NULL;
+    plans_request_edit_in in;
+    int64_t orgs[PLANS_REQUEST_ORGS_MAX];
+    memset(&in, 0, sizeof in);
+    in.orgs = orgs;
+    for (int i = 4; i < argc; i += 2) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v)
+            return cli_usage(uvi, uen);
+        if (cancel && !strcmp(argv[i], "--reason"))
+            reason = v;
+        else if (!cancel && !strcmp(argv[i], "--title"))
+            in.title = v;
+        else if (!cancel && !strcmp(argv[i], "--due"))
+            in.due = v;
+        else if (!cancel && !strcmp(argv[i], "--unit") && in.norgs < PLANS_REQUEST_ORGS_MAX) {
+            in.set_orgs = 1;
+            if (cli_parse_id(v, &orgs[in.norgs++]))
+                return cli_usage(uvi, uen);
+        } else
+            return cli_usage(uvi, uen);
+    }
+    app a;
+    auth_user u;
+    int status = cli_open_as(ctx, &a, &u);
+    if (status)
+        return status;
+    dti_err e;
+    dti_err_clear(&e);
+    json_t *j = NULL;
+    if (cancel ? plans_request_cancel(&a, plan_id, code, reason, &j, &e)
+               : plans_request_edit(&a, plan_id, code, &in, &j, &e)) {
+        status = cli_error(&e);
+    } else if (ctx->json) {
+        cli_print_json(j);
+    } else if (cancel) {
+        printf("%s %s (%s): %s\n", TR("Đã hủy yêu cầu", "Cancelled request"), code, jstr(j, "name"),
+               jstr(j, "cancel_reason"));
+        long long kept = (long long)json_integer_value(json_object_get(j, "reports"));
+        if (kept)
+            printf("%s: %lld\n", TR("Báo cáo đã lưu được giữ lại", "Reports already saved, kept"), kept);
+    } else {
+        printf("%s %s: %s, %s %s, %zu %s\n", TR("Đã sửa yêu cầu", "Edited request"), code, jstr(j, "name"),
+               TR("hạn", "due"), jstr(j, "unit_due"), json_array_size(json_object_get(j, "orgs")),
+               TR("đơn vị", "units"));
+    }
+    json_decref(j);
+    app_close(&a);
+    return status;
+}
+
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *uvi = "calendar set KH QUY_TẮC… | calendar show KH | calendar request(s) KH …";
-    static const char *uen = "calendar set PLAN RULE… | calendar show PLAN | calendar request(s) PLAN …";
+    static const char *uvi = "calendar set KH QUY_TẮC… | calendar show KH | calendar request(s) KH … | "
+                             "calendar request-edit|request-cancel KH MÃ …";
+    static const char *uen = "calendar set PLAN RULE… | calendar show PLAN | calendar request(s) PLAN … | "
+                             "calendar request-edit|request-cancel PLAN CODE …";
     if (argc >= 3 && (!strcmp(argv[1], "request") || !strcmp(argv[1], "requests")))
         return cmd_request(ctx, argc, argv);
+    if (argc >= 2 && (!strcmp(argv[1], "request-edit") || !strcmp(argv[1], "request-cancel")))
+        return cmd_request_change(ctx, argc, argv);
     int64_t plan_id = 0;
     int set = argc >= 4 && strcmp(argv[1], "set") == 0;
     int show = argc == 3 && strcmp(argv[1], "show") == 0;

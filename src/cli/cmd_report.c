@@ -268,6 +268,14 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
                TR("phải nộp", "expected"), (long long)json_integer_value(json_object_get(j, "expected")),
                TR("đã nộp", "received"), (long long)json_integer_value(json_object_get(j, "received")),
                TR("đúng hạn", "on time"), (long long)json_integer_value(json_object_get(j, "on_time")));
+        const json_t *rq = json_object_get(j, "request");
+        if (rq) {
+            printf("  %s", jstr(rq, "name"));
+            if (json_is_true(json_object_get(rq, "cancelled")))
+                printf(" · %s %s: %s", TR("đã hủy lúc", "cancelled at"), jstr(rq, "cancelled_at"),
+                       jstr(rq, "cancel_reason"));
+            printf("\n");
+        }
         size_t i;
         const json_t *v;
         json_array_foreach(json_object_get(j, "orgs"), i, v) {

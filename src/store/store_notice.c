@@ -180,7 +180,8 @@ dti_rc store_remind_settings_set(store *s, int64_t plan_id, const char *schedule
 dti_rc store_remind_plans(store *s, store_row_fn fn, void *ctx, dti_err *e)
 {
     return store_query(s, "SELECT p.id, p.org_id, p.title FROM plans p WHERE p.org_id IS NOT NULL AND "
-                          "EXISTS (SELECT 1 FROM periods d WHERE d.plan_id = p.id) ORDER BY p.id",
+                          "(EXISTS (SELECT 1 FROM periods d WHERE d.plan_id = p.id) "
+                          "OR EXISTS (SELECT 1 FROM requests q WHERE q.plan_id = p.id)) ORDER BY p.id",
                        NULL, 0, fn, ctx, e);
 }
 

@@ -71,7 +71,7 @@ dti_rc store_remind_settings_set(store *s, int64_t plan_id, const char *schedule
 
 /* ---- what a reminder run reads ---- */
 
-/* Plans with a commune and a calendar. Columns: id, org_id, title. */
+/* Plans with a commune and a calendar or a request. Columns: id, org_id, title. */
 dti_rc store_remind_plans(store *s, store_row_fn fn, void *ctx, dti_err *e);
 /* PLAN_ID's periods with a units' deadline between FROM and TO (days).
  * Columns: code, end_date, unit_due. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "app/app_util.h"
 #include "app/audit/audit.h"
+#include "app/plan/request.h"
 #include "app/report/report.h"
 #include "app/report/report_int.h"
 #include "base/csv.h"
@@ -412,6 +413,9 @@ dti_rc report_for_write(store *s, const auth_user *u, const report_key *key_in, 
         if (!asked)
             return dti_fail(e, DTI_ERR_INPUT, "period", "yêu cầu báo cáo %s không gửi cho đơn vị này",
                             "request %s does not ask this unit", key.period);
+        /* a cancelled request keeps its reports but takes no new one */
+        if ((rc = plans_request_open_for_reports(s, key.plan_id, key.period, e)))
+            return rc;
     }
     if ((rc = report_latest(s, &key, 0, out, e)))
         return rc;

@@ -10,7 +10,10 @@
 #include "app/app_util.h"
 #include "app/orgs/orgs.h"
 #include "app/report/report_int.h"
+#include "app/plan/request.h"
 #include "core/period.h"
+#include "core/period_week.h"
+#include "store/store_request.h"
 #include "store/store_report.h"
 
 struct comp {
@@ -66,6 +69,41 @@ static int comp_row(void *ctx, const store_row *r)
     return 0;
 }
 
+struct req_info {
+    json_t *o;
+    char end[PERIOD_DATE_LEN];
+};
+
+static int req_info_row(void *ctx, const store_row *r)
+{
+    struct req_info *x = ctx;
+    char name[512];
+    const char *cancelled = app_col(r, 6);
+    plans_request_name(app_col(r, 0) ? app_col(r, 0) : "", app_col(r, 2), name, sizeof name);
+    snprintf(x->end, sizeof x->end, "%.10s", app_col(r, 4) ? app_col(r, 4) : "");
+    x->o = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o}", "kind", app_col(r, 1) ? app_col(r, 1) : "", "title",
+                     app_col(r, 2) ? app_col(r, 2) : "", "name", name, "cancelled", cancelled != NULL,
+                     "cancelled_at", cancelled ? json_string(cancelled) : json_null(), "cancel_reason",
+                     app_col(r, 7) ? json_string(app_col(r, 7)) : json_null());
+    return 1;
+}
+
+/* The request CODE of PLAN_ID for the status: *OUT {"kind", "title",
+ * "name", "cancelled", …} (new reference), END its last day. */
+static dti_rc request_info(store *s, int64_t plan_id, const char *code, char end[PERIOD_DATE_LEN], json_t **out,
+                           dti_err *e)
+{
+    struct req_info x = {NULL, ""};
+    dti_rc rc = store_request_status(s, plan_id, code, req_info_row, &x, e);
+    if (rc)
+        return rc;
+    if (!x.o)
+        return app_nomem(e);
+    snprintf(end, PERIOD_DATE_LEN, "%s", x.end);
+    *out = x.o;
+    return DTI_OK;
+}
+
 static json_t *rate(int64_t part, int64_t whole)
 {
     return whole > 0 ? json_real((double)part / (double)whole) : json_null();
@@ -78,24 +116,34 @@ dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, con
     period p;
     char code[PERIOD_CODE_LEN], end[PERIOD_DATE_LEN];
     struct comp c;
-    json_t *o = NULL;
+    json_t *o = NULL, *info = NULL;
     *out = NULL;
     memset(&c, 0, sizeof c);
     if ((rc = auth_can_plan(s, u, AUTH_READ, plan_id, e)))
         return rc;
-    if (!period_code || period_parse(period_code, &p) != 0)
-        return report_check_period(s, plan_id, period_code, e);
-    period_format(&p, code);
-    if ((rc = report_check_period(s, plan_id, code, e)))
-        return rc;
-    char *pend = NULL;
-    if ((rc = store_report_period_end(s, plan_id, code, &pend, e)))
-        return rc;
-    if (pend)
-        snprintf(end, sizeof end, "%s", pend);
-    else
-        period_date_iso(period_end(&p), end);
-    free(pend);
+    char rk;
+    int ry, rn;
+    int req = period_code && period_request_parse(period_code, &rk, &ry, &rn) == 0;
+    if (req) {
+        /* an ad-hoc or weekly request (request.h): the units it asks */
+        if ((rc = report_check_period(s, plan_id, period_code, e)))
+            return rc;
+        snprintf(code, sizeof code, "%s", period_code);
+    } else {
+        if (!period_code || period_parse(period_code, &p) != 0)
+            return report_check_period(s, plan_id, period_code, e);
+        period_format(&p, code);
+        if ((rc = report_check_period(s, plan_id, code, e)))
+            return rc;
+        char *pend = NULL;
+        if ((rc = store_report_period_end(s, plan_id, code, &pend, e)))
+            return rc;
+        if (pend)
+            snprintf(end, sizeof end, "%s", pend);
+        else
+            period_date_iso(period_end(&p), end);
+        free(pend);
+    }
     c.s = s;
     c.u = u;
     c.plan_id = plan_id;
@@ -108,7 +156,11 @@ dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, con
         return app_nomem(e);
     /* expected: the leads in force at the period's end (valid_from on or
      * before it, valid_to after it or open) */
-    if ((rc = store_report_expected(s, plan_id, code, end, comp_row, &c, e)))
+    if (req) {
+        if ((rc = store_request_expected(s, plan_id, code, comp_row, &c, e)) ||
+            (rc = request_info(s, plan_id, code, end, &info, e)))
+            goto fail;
+    } else if ((rc = store_report_expected(s, plan_id, code, end, comp_row, &c, e)))
         goto fail;
     if (c.rc) {
         rc = c.rc;
@@ -129,14 +181,17 @@ dti_rc report_completeness_as(store *s, const auth_user *u, int64_t plan_id, con
                   "on_time", (json_int_t)c.on_time, "late", (json_int_t)c.late,
                   "missing", (json_int_t)c.missing, "completeness", rate(c.received, c.expected),
                   "timeliness", rate(c.on_time, c.expected), "orgs", c.orgs);
-    if (!o) {
+    if (!o || (info && json_object_set(o, "request", info))) {
         rc = app_nomem(e);
         goto fail;
     }
+    json_decref(info);
     json_decref(c.orgs);
     *out = o;
     return DTI_OK;
 fail:
+    json_decref(o);
+    json_decref(info);
     json_decref(c.orgs);
     return rc;
 }
