@@ -34,6 +34,9 @@ static const char *kind_label(const char *k)
     if (strcmp(k, "digest") == 0) return TR("tổng hợp", "digest");
     if (strcmp(k, "returned") == 0) return TR("trả lại", "returned");
     if (strcmp(k, "approved") == 0) return TR("đã duyệt", "approved");
+    if (strcmp(k, "opened") == 0) return TR("yêu cầu mới", "new request");
+    if (strcmp(k, "changed") == 0) return TR("yêu cầu đổi", "request changed");
+    if (strcmp(k, "cancelled") == 0) return TR("yêu cầu hủy", "request cancelled");
     return k;
 }
 

@@ -50,6 +50,8 @@ void api_calendar_periods(struct http_req *r);
 void api_calendar_set(struct http_req *r);
 void api_request_list(struct http_req *r);
 void api_request_open(struct http_req *r);
+void api_request_edit(struct http_req *r);
+void api_request_cancel(struct http_req *r);
 void api_users_list(struct http_req *r);
 void api_user_create(struct http_req *r);
 void api_user_update(struct http_req *r);

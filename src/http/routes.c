@@ -54,6 +54,8 @@ const route api_routes[] = {
     {"PUT",  "/api/v1/plans/:id/calendar", api_calendar_set,     ROUTE_SESSION, 8192},
     {"GET",  "/api/v1/plans/:id/requests", api_request_list,     ROUTE_SESSION, 0},
     {"POST", "/api/v1/plans/:id/requests", api_request_open,     ROUTE_SESSION, 8192},
+    {"PATCH", "/api/v1/plans/:id/requests/:code", api_request_edit, ROUTE_SESSION, 8192},
+    {"POST", "/api/v1/plans/:id/requests/:code/cancel", api_request_cancel, ROUTE_SESSION, 8192},
     {"GET",  "/api/v1/users",              api_users_list,    ROUTE_SESSION, 0},
     {"POST", "/api/v1/users",              api_user_create,   ROUTE_SESSION, 0},
     {"PATCH", "/api/v1/users/:uid",        api_user_update,   ROUTE_SESSION, 0},

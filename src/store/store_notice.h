@@ -12,7 +12,7 @@
 
 /* A notice to add. Every text borrowed; EMAIL NULL when the user has none. */
 typedef struct store_notice_new {
-    const char *kind;       /* before, due, after, escalate, digest, returned, approved */
+    const char *kind;       /* before, due, after, escalate, digest, returned, approved, opened, changed, cancelled */
     int64_t plan_id;
     const char *period;
     int64_t org_id;

@@ -21,7 +21,11 @@
 #include "base/text.h"
 #include "base/vec.h"
 #include "core/period.h"
+#include "core/period_week.h"
+#include "store/store_request.h"
 #include "store/store_notice.h"
+
+#define PNAME_MAX 360       /* a period's name: a request's title is up to 300 bytes */
 
 /* ---- the schedule -------------------------------------------------------------- */
 
@@ -258,14 +262,27 @@ struct run {
     char title[512];
     remind_schedule sched;
     int return_days;
+    const char *rtitle;             /* the request at hand's title (period_name), or NULL */
 };
 
-/* "Tháng 11/2026", "Quý IV/2026", "6 tháng đầu năm 2026", "Năm 2026" (the
- * code itself for anything else). */
-static void period_name(const char *code, char *out, size_t n)
+/* "Tháng 11/2026", "Quý IV/2026", "6 tháng đầu năm 2026", "Năm 2026"; a
+ * request's "tuần 49/2026" or "đột xuất “TITLE”" (TITLE: the run's request
+ * at hand, else the code); the code itself for anything else. */
+static void period_name_of(const char *code, const char *title, char *out, size_t n)
 {
     static const char *const ROMAN[] = {"I", "II", "III", "IV"};
     period p;
+    char rk;
+    int ry, rn;
+    if (period_request_parse(code, &rk, &ry, &rn) == 0) {
+        if (rk == 'W')
+            snprintf(out, n, "tuần %d/%d", rn, ry);
+        else if (title && *title)
+            snprintf(out, n, "đột xuất “%s”", title);
+        else
+            snprintf(out, n, "đột xuất %s", code);
+        return;
+    }
     if (period_parse(code, &p) != 0) {
         snprintf(out, n, "kỳ %s", code);
         return;
@@ -373,12 +390,12 @@ static dti_rc remind_unit(struct run *u, int64_t org_id, const char *org, const 
     int off = u->sched.off[i];
     int32_t day = due + off;
     int left = due - u->today;
-    char pname[64], dd[PERIOD_DATE_LEN], di[PERIOD_DATE_LEN], step[40], subject[512];
+    char pname[PNAME_MAX], dd[PERIOD_DATE_LEN], di[PERIOD_DATE_LEN], step[40], subject[512];
     struct users to = {0};
     buf b;
     dti_rc rc;
     (void)day;
-    period_name(code, pname, sizeof pname);
+    period_name_of(code, u->rtitle, pname, sizeof pname);
     period_date_vn(due, dd);
     snprintf(step, sizeof step, "%s:%d", period_date_iso(due, di), off);
     if (left > 0)
@@ -447,12 +464,12 @@ static void leads_free(struct leads *l)
 /* The digest of the units still late for period CODE at step I. */
 static dti_rc digest(struct run *u, const char *code, int32_t due, int i, const struct leads *l)
 {
-    char pname[64], dd[PERIOD_DATE_LEN], di[PERIOD_DATE_LEN], step[40], subject[512];
+    char pname[PNAME_MAX], dd[PERIOD_DATE_LEN], di[PERIOD_DATE_LEN], step[40], subject[512];
     struct users to = {0};
     size_t late = 0;
     dti_rc rc = DTI_OK;
     buf b;
-    period_name(code, pname, sizeof pname);
+    period_name_of(code, u->rtitle, pname, sizeof pname);
     period_date_vn(due, dd);
     snprintf(step, sizeof step, "%s:%d", period_date_iso(due, di), u->sched.off[i]);
     buf_init(&b, 1 << 18);
@@ -523,6 +540,69 @@ static int per_row_fn(void *ctx, const store_row *r)
     return 0;
 }
 
+/* ---- ad-hoc and weekly requests (app/plan/request.h) ---- */
+
+struct req_due {
+    char code[16], end[16];
+    char *title;        /* owned */
+    int32_t due;
+};
+
+struct req_dues {
+    struct req_due *v;
+    size_t n, cap;
+    int nomem;
+};
+
+static int req_due_row(void *ctx, const store_row *r)
+{
+    struct req_dues *c = ctx;
+    int32_t due;
+    if (!app_col(r, 0) || !app_col(r, 2) || period_date_parse(app_col(r, 2), &due) != 0)
+        return 0;
+    struct req_due *nv = vec_grow(c->v, c->n, &c->cap, sizeof *nv, 16);
+    if (!nv || !(c->v = nv, c->v[c->n].title = strdup(app_col(r, 3) ? app_col(r, 3) : ""))) {
+        c->nomem = 1;
+        return 1;
+    }
+    snprintf(c->v[c->n].code, sizeof c->v[c->n].code, "%s", app_col(r, 0));
+    snprintf(c->v[c->n].end, sizeof c->v[c->n].end, "%.10s", app_col(r, 1) ? app_col(r, 1) : "");
+    c->v[c->n].due = due;
+    c->n++;
+    return 0;
+}
+
+/* The deadline reminders and digests of the plan's requests not cancelled
+ * whose deadline lies in FROM..TO, to the units each asks (as periods). */
+static dti_rc run_request_deadlines(struct run *u, const char *from, const char *to)
+{
+    struct req_dues rq = {0};
+    dti_rc rc = store_request_remind_due(u->s, u->plan_id, from, to, req_due_row, &rq, u->e);
+    if (!rc && rq.nomem)
+        rc = app_nomem(u->e);
+    for (size_t k = 0; !rc && k < rq.n; k++) {
+        const struct req_due *p = &rq.v[k];
+        int i = remind_step_due(&u->sched, p->due, u->today, PERIOD_NO_DAY);
+        if (i < 0)
+            continue;
+        struct leads l = {0};
+        u->rtitle = p->title;
+        if (!(rc = store_request_remind_leads(u->s, u->plan_id, p->code, lead_row, &l, u->e)) && l.nomem)
+            rc = app_nomem(u->e);
+        for (size_t j = 0; !rc && j < l.n; j++)
+            if (!*l.v[j].state || strcmp(l.v[j].state, "draft") == 0)
+                rc = remind_unit(u, l.v[j].id, l.v[j].name, p->code, p->due, i, "");
+        if (!rc && u->sched.off[i] > 0)
+            rc = digest(u, p->code, p->due, i, &l);
+        u->rtitle = NULL;
+        leads_free(&l);
+    }
+    for (size_t k = 0; k < rq.n; k++)
+        free(rq.v[k].title);
+    free(rq.v);
+    return rc;
+}
+
 /* Deadline reminders and digests of the plan at hand. */
 static dti_rc run_deadlines(struct run *u)
 {
@@ -550,7 +630,7 @@ static dti_rc run_deadlines(struct run *u)
         leads_free(&l);
     }
     free(pr.v);
-    return rc;
+    return rc ? rc : run_request_deadlines(u, from, to);
 }
 
 struct rev {
@@ -632,8 +712,8 @@ static dti_rc run_reviews(struct run *u)
         if (rday == PERIOD_NO_DAY)
             continue;
         int32_t due = remind_add_workdays(rday, u->return_days);
-        char pname[64], dd[PERIOD_DATE_LEN], rd[PERIOD_DATE_LEN], subject[512], why[128];
-        period_name(x->period, pname, sizeof pname);
+        char pname[PNAME_MAX], dd[PERIOD_DATE_LEN], rd[PERIOD_DATE_LEN], subject[512], why[128];
+        period_name_of(x->period, NULL, pname, sizeof pname);
         period_date_vn(due, dd);
         period_date_vn(rday, rd);
         if (u->today - rday <= REMIND_REVIEW_DAYS && u->today <= due + REMIND_CATCHUP_DAYS) {
@@ -664,10 +744,10 @@ static dti_rc run_reviews(struct run *u)
     }
     for (size_t k = 0; k < apr.n; k++) {
         const struct rev *x = &apr.v[k];
-        char pname[64], subject[512];
+        char pname[PNAME_MAX], subject[512];
         struct users to = {0};
         buf b;
-        period_name(x->period, pname, sizeof pname);
+        period_name_of(x->period, NULL, pname, sizeof pname);
         snprintf(subject, sizeof subject, "Báo cáo %s của %s đã được duyệt", pname, x->org);
         buf_init(&b, 1 << 16);
         buf_printf(&b, "Kế hoạch: %s\nĐơn vị: %s\nKỳ báo cáo: %s\nBáo cáo đã được duyệt; số liệu đã vào chỉ số.\n",
@@ -686,6 +766,134 @@ out:
     revs_free(&ret);
     revs_free(&apr);
     return rc;
+}
+
+/* One row of store_request_remind_events. */
+static int32_t col_day10(const char *v)
+{
+    char d[PERIOD_DATE_LEN];
+    int32_t day;
+    if (!v)
+        return PERIOD_NO_DAY;
+    snprintf(d, sizeof d, "%.10s", v);
+    return period_date_parse(d, &day) == 0 ? day : PERIOD_NO_DAY;
+}
+
+/* KIND to each of TO who was told the request CODE was opened at OPENED (a
+ * change or cancellation is news only to those who heard of it). */
+static dti_rc tell_told(struct run *u, const struct users *to, const char *kind, int64_t org_id, const char *org,
+                        const char *code, const char *opened, const char *step, const char *subject,
+                        const char *body)
+{
+    for (size_t i = 0; i < to->n; i++) {
+        store_notice_new k = {"opened", u->plan_id, code, org_id, to->v[i].id, opened, "", "", u->ts, NULL, 0};
+        int found = 0;
+        dti_rc rc = store_notice_exists(u->s, &k, &found, u->e);
+        if (rc)
+            return rc;
+        struct users one = {&to->v[i], 1, 1, 0};
+        if (found && (rc = tell(u, &one, kind, org_id, org, code, step, subject, body)))
+            return rc;
+    }
+    return DTI_OK;
+}
+
+struct req_ev {
+    struct run *u;
+    dti_rc rc;
+};
+
+/* The notices of one (request, unit) row: "opened" from REMIND_ANNOUNCE_DAYS
+ * before the request starts until its deadline; "changed" (an edit, or the
+ * unit dropped by one) and "cancelled" within REMIND_REVIEW_DAYS, to the
+ * unit's reporters who were told it was opened. */
+static int req_ev_row(void *ctx, const store_row *r)
+{
+    struct req_ev *c = ctx;
+    struct run *u = c->u;
+    const char *code = app_col(r, 0), *title = app_col(r, 2), *created = app_col(r, 6), *updated = app_col(r, 7),
+               *cancelled = app_col(r, 8), *reason = app_col(r, 9), *org = app_col(r, 11), *dropped = app_col(r, 12);
+    int64_t org_id = r->v[10].i;
+    int32_t start = col_day10(app_col(r, 3)), end = col_day10(app_col(r, 4)), due = col_day10(app_col(r, 5));
+    char pname[PNAME_MAX], ds[PERIOD_DATE_LEN], de[PERIOD_DATE_LEN], dd[PERIOD_DATE_LEN], subject[512];
+    char step[AUTH_TS_LEN + 8];
+    struct users to = {0};
+    const char *kind = NULL;
+    buf b;
+    if (!code || !created || start == PERIOD_NO_DAY || end == PERIOD_NO_DAY || due == PERIOD_NO_DAY)
+        return 0;
+    if (!org)
+        org = "";
+    period_name_of(code, title, pname, sizeof pname);
+    period_date_vn(start, ds);
+    period_date_vn(end, de);
+    period_date_vn(due, dd);
+    buf_init(&b, 1 << 16);
+    buf_printf(&b, "Kế hoạch: %s\nĐơn vị: %s\nYêu cầu báo cáo: %s (%s)\nSố liệu từ %s đến %s\n", u->title, org,
+               pname, code, ds, de);
+    if (cancelled) {
+        if (dropped || u->today - col_day10(cancelled) > REMIND_REVIEW_DAYS)
+            goto done;
+        kind = "cancelled";
+        snprintf(step, sizeof step, "%s", cancelled);
+        snprintf(subject, sizeof subject, "Đã hủy yêu cầu báo cáo %s của %s", pname, org);
+        buf_printf(&b, "Yêu cầu này đã bị hủy; đơn vị không phải nộp báo cáo.\nLý do: %s\n"
+                       "Báo cáo đơn vị đã lưu theo yêu cầu này (nếu có) vẫn được giữ.\n", reason ? reason : "");
+    } else if (dropped) {
+        if (u->today - col_day10(dropped) > REMIND_REVIEW_DAYS)
+            goto done;
+        kind = "changed";
+        snprintf(step, sizeof step, "drop:%s", dropped);
+        snprintf(subject, sizeof subject, "Không còn yêu cầu %s báo cáo %s", org, pname);
+        buf_adds(&b, "Điều phối viên đã sửa yêu cầu: đơn vị không còn phải nộp báo cáo này.\n");
+    } else if (updated && u->today - col_day10(updated) <= REMIND_REVIEW_DAYS && u->today <= due) {
+        kind = "changed";
+        snprintf(step, sizeof step, "%s", updated);
+        snprintf(subject, sizeof subject, "Yêu cầu báo cáo %s của %s đã thay đổi: hạn %s", pname, org, dd);
+        buf_printf(&b, "Hạn nộp: %s\nĐiều phối viên đã sửa yêu cầu (tên, hạn nộp hoặc các đơn vị được yêu cầu); "
+                       "trên đây là nội dung hiện hành.\n", dd);
+    }
+    if (kind) {
+        link_line(u, &b, NULL);
+        if (buf_failed(&b))
+            c->rc = app_nomem(u->e);
+        else if (!(c->rc = load_users(u, org_id, "reporter", &to)))
+            c->rc = tell_told(u, &to, kind, org_id, org, code, created, step, subject, b.ptr);
+        users_free(&to);
+        if (c->rc || cancelled || dropped)
+            goto done;
+    }
+    /* opened: announced from a few days before the start until the deadline */
+    if (u->today >= start - REMIND_ANNOUNCE_DAYS && u->today <= due) {
+        buf_release(&b);
+        buf_init(&b, 1 << 16);
+        int left = due - u->today;
+        snprintf(subject, sizeof subject, "Yêu cầu báo cáo mới: %s của %s, hạn %s", pname, org, dd);
+        buf_printf(&b, "Kế hoạch: %s\nĐơn vị: %s\nYêu cầu báo cáo: %s (%s)\nSố liệu từ %s đến %s\n"
+                       "Hạn nộp: %s (còn %d ngày)\nĐơn vị báo cáo theo mã %s như mọi kỳ báo cáo.\n",
+                   u->title, org, pname, code, ds, de, dd, left, code);
+        link_line(u, &b, NULL);
+        struct users to2 = {0};
+        if (buf_failed(&b))
+            c->rc = app_nomem(u->e);
+        else if (!(c->rc = load_users(u, org_id, "reporter", &to2)))
+            c->rc = tell(u, &to2, "opened", org_id, org, code, created, subject, b.ptr);
+        users_free(&to2);
+    }
+done:
+    buf_release(&b);
+    return c->rc ? 1 : 0;
+}
+
+/* The opened/changed/cancelled notices of the plan's requests. */
+static dti_rc run_request_events(struct run *u)
+{
+    char until[PERIOD_DATE_LEN], since[PERIOD_DATE_LEN];
+    struct req_ev c = {u, DTI_OK};
+    period_date_iso(u->today + REMIND_ANNOUNCE_DAYS, until);
+    period_date_iso(u->today - REMIND_REVIEW_DAYS, since);
+    dti_rc rc = store_request_remind_events(u->s, u->plan_id, until, since, req_ev_row, &c, u->e);
+    return rc ? rc : c.rc;
 }
 
 struct plan_row {
@@ -743,8 +951,9 @@ static dti_rc run_pass(store *s, time_t now, const remind_mail_cfg *mail, int dr
         u.plan_id = pl.v[i].id;
         u.commune_id = pl.v[i].org_id;
         snprintf(u.title, sizeof u.title, "%s", pl.v[i].title);
-        if (!(rc = remind_settings_get(s, u.plan_id, &u.sched, &u.return_days, e)) && !(rc = run_deadlines(&u)))
-            rc = run_reviews(&u);
+        if (!(rc = remind_settings_get(s, u.plan_id, &u.sched, &u.return_days, e)) && !(rc = run_deadlines(&u)) &&
+            !(rc = run_reviews(&u)))
+            rc = run_request_events(&u);
     }
     free(pl.v);
     if (rc || dry) {

@@ -40,6 +40,15 @@
  *    'sent', or 'pending' again after a failure until REMIND_MAIL_ATTEMPTS,
  *    then 'failed'. A claim older than REMIND_MAIL_STALE_S (a sender that
  *    died mid-send) is taken again: at most that case can repeat a mail.
+ *  - Ad-hoc and weekly requests (app/plan/request.h) are reminded as
+ *    periods, against the request's deadline, to the units it asks (not
+ *    the plan's leads), until it is cancelled. The units' reporters are
+ *    told of a request ("opened") from REMIND_ANNOUNCE_DAYS days before it
+ *    starts (at once when opened later) until its deadline; of an edit
+ *    ("changed": the terms now, or that the unit is no longer asked) and of
+ *    a cancellation ("cancelled", with the reason) within
+ *    REMIND_REVIEW_DAYS, and then only those who were told it was opened:
+ *    a week cancelled before it was announced is news to no one.
  * No permission is needed to run reminders (the operator's cron, the
  * server); reading and marking notices is each user's own. */
 #ifndef DTI_REMIND_H
@@ -61,6 +70,7 @@ typedef struct app app;     /* app/app.h: the context */
 #define REMIND_RETURN_DAYS_MAX 60
 #define REMIND_CATCHUP_DAYS 2
 #define REMIND_REVIEW_DAYS 7
+#define REMIND_ANNOUNCE_DAYS 7      /* a request is announced this many days before it starts */
 #define REMIND_MAIL_ATTEMPTS 5
 #define REMIND_MAIL_STALE_S 900
 #define REMIND_EMAIL_MAX 254
