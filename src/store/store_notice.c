@@ -31,6 +31,13 @@ dti_rc store_notice_exists(store *s, const store_notice_new *n, int *found, dti_
     return store_query_int(s, "SELECT id FROM notices WHERE " KEY_WHERE, p, 6, &id, found, e);
 }
 
+dti_rc store_notice_created(store *s, const store_notice_new *n, char **at, dti_err *e)
+{
+    store_val p[] = {SV_T(n->kind), SV_I(n->plan_id), SV_T(n->period), SV_I(n->org_id), SV_I(n->user_id),
+                     SV_T(n->step)};
+    return store_query_text(s, "SELECT created_at FROM notices WHERE " KEY_WHERE, p, 6, at, e);
+}
+
 dti_rc store_notice_list(store *s, int64_t user_id, int unread_only, int limit, store_row_fn fn, void *ctx,
                          dti_err *e)
 {

@@ -27,6 +27,8 @@ typedef struct store_notice_new {
 /* Add N unless a notice with its key (kind, plan, period, org, user, step)
  * exists: *ADDED 1 when added, 0 when it was there (nothing changes). */
 dti_rc store_notice_add(store *s, const store_notice_new *n, int *added, dti_err *e);
+/* When the notice with N's key was made: *AT (owned; NULL when none). */
+dti_rc store_notice_created(store *s, const store_notice_new *n, char **at, dti_err *e);
 /* Whether a notice with that key exists (*FOUND). */
 dti_rc store_notice_exists(store *s, const store_notice_new *n, int *found, dti_err *e);
 

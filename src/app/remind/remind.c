@@ -779,20 +779,23 @@ static int32_t col_day10(const char *v)
     return period_date_parse(d, &day) == 0 ? day : PERIOD_NO_DAY;
 }
 
-/* KIND to each of TO who was told the request CODE was opened at OPENED (a
- * change or cancellation is news only to those who heard of it). */
+/* KIND to each of TO who was told the request CODE (opened at OPENED) before
+ * WHEN: a change or cancellation is news only to those who heard of the
+ * request before it; who hears of it later hears of it as it is. */
 static dti_rc tell_told(struct run *u, const struct users *to, const char *kind, int64_t org_id, const char *org,
-                        const char *code, const char *opened, const char *step, const char *subject,
-                        const char *body)
+                        const char *code, const char *opened, const char *when, const char *step,
+                        const char *subject, const char *body)
 {
     for (size_t i = 0; i < to->n; i++) {
         store_notice_new k = {"opened", u->plan_id, code, org_id, to->v[i].id, opened, "", "", u->ts, NULL, 0};
-        int found = 0;
-        dti_rc rc = store_notice_exists(u->s, &k, &found, u->e);
+        char *told = NULL;
+        dti_rc rc = store_notice_created(u->s, &k, &told, u->e);
         if (rc)
             return rc;
+        int before = told && strcmp(told, when) < 0;
+        free(told);
         struct users one = {&to->v[i], 1, 1, 0};
-        if (found && (rc = tell(u, &one, kind, org_id, org, code, step, subject, body)))
+        if (before && (rc = tell(u, &one, kind, org_id, org, code, step, subject, body)))
             return rc;
     }
     return DTI_OK;
@@ -858,7 +861,8 @@ static int req_ev_row(void *ctx, const store_row *r)
         if (buf_failed(&b))
             c->rc = app_nomem(u->e);
         else if (!(c->rc = load_users(u, org_id, "reporter", &to)))
-            c->rc = tell_told(u, &to, kind, org_id, org, code, created, step, subject, b.ptr);
+            c->rc = tell_told(u, &to, kind, org_id, org, code, created, cancelled ? cancelled : dropped ? dropped : updated,
+                              step, subject, b.ptr);
         users_free(&to);
         if (c->rc || cancelled || dropped)
             goto done;
