@@ -10,7 +10,9 @@ set -euo pipefail
 : "${DTI:?}"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-DB="$T/req.db"
+# shellcheck source=tests/lib/db.sh
+. "$(dirname "$0")/../lib/db.sh"
+DB=$(test_db "$T/req.db")
 fail() { echo "FAIL: $*" >&2; exit 1; }
 at() { local when=$1; shift; DTI_NOW=$when "$DTI" --db "$DB" "$@"; }
 has() { grep -Eq "$2" "$1" || fail "$3: $(cat "$1")"; }
