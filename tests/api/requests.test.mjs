@@ -14,13 +14,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, execFileSync } from 'node:child_process';
+import { testDb } from '../lib/db.mjs';
 
 const ROOT = process.env.DTI_ROOT || '.';
 const DTI = process.env.DTI || `${ROOT}/build/dti`;
 const PW = 'demo-2026';
 const NOW = '2026-12-07T02:00:00Z';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-requests-'));
-const DB = path.join(tmp, 'requests.db');
+const DB = testDb(path.join(tmp, 'requests.db'));
 let server, BASE, orgId;
 const sessions = {};
 
