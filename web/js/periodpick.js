@@ -7,6 +7,13 @@
 // quarter by each indicator's aggregation rule (app/scoring.h). Only periods
 // that have begun are offered, newest first, grouped by kind.
 //
+// After them, in their own group, the ad-hoc and weekly requests the plan
+// opened (GET /plans/:id/requests, app/plan/request.h) that have begun and
+// are open or recent — not cancelled, deadline to come or passed within
+// REQUEST_RECENT_DAYS — by name and deadline ("Yêu cầu đột xuất: …, hạn
+// 12/12/2026", "Báo cáo tuần 49/2026, hạn 08/12/2026"), newest deadline
+// first. A request is never the default: the index passes requests by.
+//
 // The default (defaultPeriod) is the latest calendar period whose units'
 // deadline has passed (Vietnam time): a month still open has few reports in,
 // and its figures would look final when they are not. Before any deadline
@@ -17,17 +24,26 @@ import { periodLabel, daysLeft } from './periods.js';
 import { get } from './api.js';
 
 addMessages({
-  vi: { 'pp.month': 'Tháng', 'pp.quarter': 'Quý', 'pp.half': '6 tháng', 'pp.year': 'Năm', 'pp.period': 'Kỳ báo cáo' },
-  en: { 'pp.month': 'Months', 'pp.quarter': 'Quarters', 'pp.half': 'Half-years', 'pp.year': 'Years', 'pp.period': 'Reporting period' },
+  vi: { 'pp.month': 'Tháng', 'pp.quarter': 'Quý', 'pp.half': '6 tháng', 'pp.year': 'Năm', 'pp.period': 'Kỳ báo cáo',
+    'pp.request': 'Yêu cầu báo cáo đột xuất và hằng tuần',
+    'pp.reqAdhoc': 'Yêu cầu đột xuất: {title}, hạn {d}', 'pp.reqWeek': 'Báo cáo tuần {w}/{y}, hạn {d}' },
+  en: { 'pp.month': 'Months', 'pp.quarter': 'Quarters', 'pp.half': 'Half-years', 'pp.year': 'Years', 'pp.period': 'Reporting period',
+    'pp.request': 'Ad-hoc and weekly requests',
+    'pp.reqAdhoc': 'Ad-hoc request: {title}, due {d}', 'pp.reqWeek': 'Weekly report {w}/{y}, due {d}' },
 });
 
-const KINDS = ['month', 'quarter', 'half', 'year'];
+const KINDS = ['month', 'quarter', 'half', 'year', 'request'];
+export const REQUEST_RECENT_DAYS = 62;
+
+// A request's code: "2026-W49" (a week), "2026-D01" (ad hoc).
+export const isRequestCode = (code) => /^\d{4}-[WD]\d{2}$/.test(String(code || ''));
 
 function kindOf(code) {
   if (/^\d{4}-\d{2}$/.test(code)) return 'month';
   if (/^\d{4}-Q[1-4]$/.test(code)) return 'quarter';
   if (/^\d{4}-H[12]$/.test(code)) return 'half';
   if (/^\d{4}$/.test(code)) return 'year';
+  if (isRequestCode(code)) return 'request';
   return null;
 }
 
@@ -40,13 +56,33 @@ export async function loadPeriods(planId) {
   return r.periods || [];
 }
 
+// The plan's requests (GET /plans/:id/requests); [] when they cannot be read
+// (the picker stays with the calendar's periods).
+export async function loadRequests(planId) {
+  try {
+    const r = await get(`/api/v1/plans/${encodeURIComponent(planId)}/requests`);
+    return r.requests || [];
+  } catch (e) {
+    if (e.status === 401) throw e;
+    return [];
+  }
+}
+
+// A request's name in the picker: "Yêu cầu đột xuất: TITLE, hạn 12/12/2026".
+export function requestLabel(r) {
+  const m = /^(\d{4})-W(\d{2})$/.exec(r.code || '');
+  return m ? t('pp.reqWeek', { w: +m[2], y: m[1], d: r.unit_due || '—' })
+    : t('pp.reqAdhoc', { title: r.title || r.code, d: r.unit_due || '—' });
+}
+
 // Today in Vietnam as "yyyy-mm-dd".
 function todayVN(now = new Date()) {
   return new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
-// Every period to offer: [{code, kind, name, calendar, due}] newest first.
-export function periodChoices(periods, now = new Date()) {
+// Every period to offer: [{code, kind, name, calendar, due}] newest first,
+// then REQUESTS (plans_request_list's answer) open or recent.
+export function periodChoices(periods, now = new Date(), requests = []) {
   const today = todayVN(now);
   const out = new Map();
   for (const p of periods) {
@@ -65,8 +101,14 @@ export function periodChoices(periods, now = new Date()) {
     const end = k === 'month' ? +c.slice(5) : k === 'quarter' ? +c.slice(6) * 3 : k === 'half' ? +c.slice(6) * 6 : 12;
     return `${y}-${String(end).padStart(2, '0')}`;
   };
-  return [...out.values()].map((x) => ({ ...x, name: periodLabel(x.code) }))
+  const regular = [...out.values()].map((x) => ({ ...x, name: periodLabel(x.code) }))
     .sort((a, b) => (order(b.code) < order(a.code) ? -1 : order(b.code) > order(a.code) ? 1 : 0));
+  const recent = new Date(Date.parse(today + 'T00:00:00Z') - REQUEST_RECENT_DAYS * 86400000).toISOString().slice(0, 10);
+  const reqs = (requests || []).filter((r) => !r.cancelled && isRequestCode(r.code) && r.start_iso && r.start_iso <= today &&
+      (!r.unit_due_iso || r.unit_due_iso >= recent))
+    .sort((a, b) => String(b.unit_due_iso || '').localeCompare(String(a.unit_due_iso || '')) || String(b.code).localeCompare(String(a.code)))
+    .map((r) => ({ code: r.code, kind: 'request', calendar: false, due: r.unit_due || null, name: requestLabel(r), request: r }));
+  return [...regular, ...reqs];
 }
 
 // The period to open on (see the top of this file); null without periods.

@@ -16,6 +16,7 @@ import { get, api, ApiError } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, addMessages, getLang } from '../i18n.js';
 import { periodLabel } from '../periods.js';
+import { fmtDay } from '../dates.js';
 
 addMessages({
   vi: {
@@ -56,6 +57,13 @@ addMessages({
     'req.units': 'Đơn vị được yêu cầu', 'req.unitsHint': 'Không chọn đơn vị nào: mọi đơn vị chủ trì của kế hoạch.',
     'req.submit': 'Mở yêu cầu', 'req.opened': 'Đã mở yêu cầu: {c}. Các đơn vị được yêu cầu thấy báo cáo trong "Việc của tôi".',
     'req.col.name': 'Báo cáo', 'req.col.dates': 'Số liệu', 'req.col.due': 'Hạn đơn vị nộp', 'req.col.units': 'Đơn vị',
+    'req.col.state': 'Tình trạng', 'req.state.open': 'Đang mở', 'req.state.closed': 'Đã qua hạn', 'req.state.cancelled': 'Đã hủy',
+    'req.cancelledBy': 'Đã hủy ngày {d} bởi {who}. Lý do: {why}', 'req.reports': '{n} báo cáo đã lưu',
+    'req.change': 'Sửa hoặc hủy', 'req.edit': 'Sửa yêu cầu', 'req.editNo': 'Đã có đơn vị báo cáo theo yêu cầu này: không sửa được nữa, chỉ có thể hủy.',
+    'req.save': 'Lưu thay đổi', 'req.saved': 'Đã sửa yêu cầu {c}. Các đơn vị được báo trong lần nhắc tới.',
+    'req.cancel': 'Hủy yêu cầu', 'req.reason': 'Lý do hủy (bắt buộc)',
+    'req.cancelHint': 'Yêu cầu đã hủy vẫn nằm trong danh sách; báo cáo đơn vị đã lưu được giữ lại, không nhận báo cáo mới.',
+    'req.cancelled': 'Đã hủy yêu cầu {c}. Các đơn vị được báo trong lần nhắc tới.',
   },
   en: {
     'nav.calendar': 'Calendar',
@@ -74,6 +82,13 @@ addMessages({
     'req.units': 'Units asked', 'req.unitsHint': 'None chosen: every unit leading an item of the plan.',
     'req.submit': 'Open the request', 'req.opened': 'Request opened: {c}. The units asked see it in My work.',
     'req.col.name': 'Report', 'req.col.dates': 'Figures', 'req.col.due': 'Units due', 'req.col.units': 'Units',
+    'req.col.state': 'State', 'req.state.open': 'Open', 'req.state.closed': 'Past its deadline', 'req.state.cancelled': 'Cancelled',
+    'req.cancelledBy': 'Cancelled on {d} by {who}. Reason: {why}', 'req.reports': '{n} reports saved',
+    'req.change': 'Edit or cancel', 'req.edit': 'Edit the request', 'req.editNo': 'A unit has reported under this request: it can no longer be edited, only cancelled.',
+    'req.save': 'Save the changes', 'req.saved': 'Request {c} edited. The units are told at the next reminder run.',
+    'req.cancel': 'Cancel the request', 'req.reason': 'Why it is cancelled (required)',
+    'req.cancelHint': 'A cancelled request stays in the list; the reports units saved are kept; no new report is taken.',
+    'req.cancelled': 'Request {c} cancelled. The units are told at the next reminder run.',
     'cal.edit': 'Change the reporting calendar',
     'cal.editHint': 'Leave both boxes of a kind empty when the plan does not report by it. Deadlines: 15+1 (15th of the next month), 18@last (18th of the period\'s last month), 05/12 (a fixed day), none (no deadline). The day written is the last day on time. Periods close from the 15th of the month before to the 14th (Nghị định 09/2019/NĐ-CP): "before the 15th each month" is 15@last.',
     'cal.simple.month': 'Monthly', 'cal.simple.quarter': 'Quarterly', 'cal.simple.half': 'Half-yearly', 'cal.simple.year': 'Yearly',
@@ -332,18 +347,89 @@ function periodsTable(periods, year) {
       h('td', { 'data-label': t('cal.communeDue') }, p.commune_due || '—'))))));
 }
 
+// Editing (before any unit has reported) and cancelling one request R
+// (PATCH /api/v1/plans/:id/requests/:code, POST …/cancel): a refused field
+// is shown beside it; ONCHANGED(message) after a success.
+function changeForms(plan, r, units, onchanged) {
+  const path = `/api/v1/plans/${plan}/requests/${encodeURIComponent(r.code)}`;
+  const id = (k) => `req-${k}-${r.code}`;
+  const fieldOf = (k, label, input) => {
+    const err = h('p', { class: 'field-error', id: id(k) + '-err', 'aria-live': 'polite' });
+    input.id = id(k);
+    input.setAttribute('aria-describedby', id(k) + '-err');
+    return { el: h('div', { class: 'field' }, h('label', { for: id(k) }, label), input, err), input, err };
+  };
+  const show = (fields, status, e) => {
+    const d = (e instanceof ApiError && e.detail) || {};
+    const f = fields[d.field];
+    if (f) { f.err.textContent = e.message; f.input?.setAttribute('aria-invalid', 'true'); f.input?.focus(); } else status.textContent = e.message;
+  };
+  let edit;
+  if (r.editable) {
+    const title = fieldOf('title', t('req.name'), h('input', { type: 'text', name: 'title', maxlength: 300, value: r.title || '' }));
+    const due = fieldOf('due', t('req.due'), h('input', { type: 'text', name: 'due', inputmode: 'numeric', autocomplete: 'off',
+      placeholder: 'dd/mm/yyyy', size: 12, value: r.unit_due || '' }));
+    const asked = new Set((r.orgs || []).map((o) => o.id));
+    const boxes = units.map((u) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'org', value: u.id, checked: asked.has(u.id) }), ' ', u.name));
+    const orgsErr = h('p', { class: 'field-error', 'aria-live': 'polite' });
+    const status = h('p', { role: 'status' });
+    const fields = { title, due, orgs: { input: boxes[0]?.querySelector('input'), err: orgsErr } };
+    edit = h('form', { class: 'req-edit', id: id('edit'), novalidate: true },
+      h('h4', {}, t('req.edit')), title.el, due.el,
+      boxes.length ? h('fieldset', {}, h('legend', {}, t('req.units')), boxes, orgsErr) : null,
+      h('button', { type: 'submit', class: 'primary' }, t('req.save')), status);
+    edit.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      for (const f of Object.values(fields)) { f.err.textContent = ''; f.input?.removeAttribute('aria-invalid'); }
+      status.textContent = '';
+      const body = { title: title.input.value.trim(), due: due.input.value.trim() };
+      if (boxes.length) body.orgs = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => Number(i.value));
+      try {
+        await api('PATCH', path, body);
+        await onchanged(t('req.saved', { c: r.code }));
+      } catch (e) { show(fields, status, e); }
+    });
+  } else {
+    edit = h('p', { class: 'muted' }, t('req.editNo'));
+  }
+  const reason = fieldOf('reason', t('req.reason'), h('textarea', { name: 'reason', rows: 2, maxlength: 2000 }));
+  const cstatus = h('p', { role: 'status' });
+  const cancel = h('form', { class: 'req-cancel', id: id('cancel'), novalidate: true },
+    h('h4', {}, t('req.cancel')), h('p', { class: 'muted' }, t('req.cancelHint')), reason.el,
+    h('button', { type: 'submit', class: 'secondary' }, t('req.cancel')), cstatus);
+  cancel.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    reason.err.textContent = '';
+    reason.input.removeAttribute('aria-invalid');
+    cstatus.textContent = '';
+    try {
+      await api('POST', path + '/cancel', { reason: reason.input.value.trim() });
+      await onchanged(t('req.cancelled', { c: r.code }));
+    } catch (e) { show({ reason }, cstatus, e); }
+  });
+  return h('details', { class: 'req-change' }, h('summary', {}, t('req.change')), edit, cancel);
+}
+
 // Ad-hoc and weekly requests (issue 13 §6; POST /api/v1/plans/:id/requests):
 // the list, and for a coordinator a form of choices; a refused field is
 // shown beside it (the server names it).
-function requestsSection(plan, reqs, units, canEdit, onopened) {
+function requestsSection(plan, reqs, units, canEdit, onopened, onchanged) {
+  const stateCell = (r) => [h('span', { class: 'status ' + (r.cancelled ? 'fail' : r.state === 'open' ? 'ontrack' : 'nodata') },
+    t('req.state.' + (r.state || 'open'))),
+  r.cancelled ? h('p', { class: 'muted req-cancelled' },
+    t('req.cancelledBy', { d: fmtDay(r.cancelled_at), who: r.cancelled_by || '—', why: r.cancel_reason || '' })) : null,
+  r.reports ? h('p', { class: 'muted' }, t('req.reports', { n: r.reports })) : null,
+  canEdit && !r.cancelled ? changeForms(plan, r, units, onchanged) : null];
   const list = reqs.length
     ? h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': 'req-h' }, h('table', { id: 'req-list' },
-      h('thead', {}, h('tr', {}, ['req.col.name', 'req.col.dates', 'req.col.due', 'req.col.units'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, reqs.map((r) => h('tr', { 'data-code': r.code },
+      h('thead', {}, h('tr', {}, ['req.col.name', 'req.col.dates', 'req.col.due', 'req.col.units', 'req.col.state'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, reqs.map((r) => h('tr', { 'data-code': r.code, 'data-state': r.state || 'open' },
         h('th', { scope: 'row' }, r.name, ' ', h('span', { class: 'muted' }, r.code)),
         h('td', { 'data-label': t('req.col.dates') }, `${r.start} – ${r.end}`),
         h('td', { 'data-label': t('req.col.due') }, r.unit_due),
-        h('td', { 'data-label': t('req.col.units') }, r.orgs.map((o) => o.name).join(', ')))))))
+        h('td', { 'data-label': t('req.col.units') }, r.orgs.map((o) => o.name).join(', ')),
+        h('td', { 'data-label': t('req.col.state') }, stateCell(r)))))))
     : h('p', { class: 'muted', id: 'req-none' }, t('req.none'));
   let form = null;
   if (canEdit) {
@@ -451,6 +537,10 @@ export async function render(main, ctx) {
       await render(main, ctx);
       const s = document.getElementById('req-status');
       if (s) { s.textContent = t('req.opened', { c: res.codes.join(', ') }); s.scrollIntoView({ block: 'center' }); }
+    }, async (msg) => {
+      await render(main, ctx);
+      const s = document.getElementById('req-status') || document.getElementById('req-h');
+      if (s) { if (s.id === 'req-status') s.textContent = msg; s.scrollIntoView({ block: 'center' }); }
     }),
     canEdit ? editForm(plan, cal, async (res) => {
       await render(main, ctx);

@@ -14,17 +14,23 @@
 //   due apart from those late or missing;
 // - a figure carried from an earlier period says which ("62% (số liệu T10)");
 // - any period: months of the calendar, and quarters, half-years and years
-//   the server folds from them; the picker stays whatever fails below it.
+//   the server folds from them; the picker stays whatever fails below it;
+// - after them, the plan's open and recent ad-hoc and weekly requests
+//   (periodpick.js). A request is not a period of the index (docs/
+//   scoring.md): picked, the dashboard shows who it asks, who has reported
+//   and who is late (GET /plans/:id/completeness/:code), and says why there
+//   is no index.
 import { get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtNum, addMessages } from '../i18n.js';
 import { periodLabel, daysLeft } from '../periods.js';
 import { exportControl } from '../export.js';
 import { pct, index, value, approx, target, periodName, periodShort, dayMonth } from '../fmt.js';
-import { loadPeriods, periodChoices, defaultPeriod, periodDeadline, periodSelect } from '../periodpick.js';
+import { loadPeriods, loadRequests, periodChoices, defaultPeriod, periodDeadline, periodSelect, isRequestCode,
+  requestLabel } from '../periodpick.js';
 import { stackTable } from '../table.js';
 import { loadChart, chartDefaults } from '../chart.js';
-import { thisMonthVN } from '../dates.js';
+import { thisMonthVN, fmtDay } from '../dates.js';
 
 addMessages({
   vi: {
@@ -37,6 +43,8 @@ addMessages({
     'db.noneLate': 'Không có đơn vị nộp muộn hay chưa nộp.', 'db.notDueList': 'Chưa đến hạn ({d}):',
     'db.error': 'Không tải được số liệu của kỳ này.', 'db.periodsError': 'Không tải được lịch báo cáo của kế hoạch.',
     'db.ofPeriod': 'Kỳ {p}',
+    'db.reqNoIndex': 'Yêu cầu báo cáo đột xuất và hằng tuần không tính vào chỉ số chuyển đổi số; dưới đây là tình hình nộp báo cáo.',
+    'db.reqCancelled': 'Yêu cầu này đã hủy ngày {d}: {why}', 'db.reqCovers': 'Số liệu từ {a} đến {b}',
   },
   en: {
     'db.open': '{p}: not due yet ({d}), {r}/{n} received — provisional figures.',
@@ -48,6 +56,8 @@ addMessages({
     'db.noneLate': 'No unit late or missing.', 'db.notDueList': 'Not due yet ({d}):',
     'db.error': 'The figures of this period could not be loaded.', 'db.periodsError': 'The plan\'s reporting calendar could not be loaded.',
     'db.ofPeriod': 'Period {p}',
+    'db.reqNoIndex': 'Ad-hoc and weekly requests do not count in the digital transformation index; below is who has reported.',
+    'db.reqCancelled': 'This request was cancelled on {d}: {why}', 'db.reqCovers': 'Figures from {a} to {b}',
   },
 });
 
@@ -169,10 +179,15 @@ export async function render(main, ctx) {
   let periods = [];
   let periodsError = null;
   try { periods = await loadPeriods(planId); } catch (e) { periodsError = e; }
+  const requests = await loadRequests(planId);
   const period = ctx.args[1] || defaultPeriod(periods) || lastMonth();
-  const choices = periodChoices(periods);
+  const choices = periodChoices(periods, new Date(), requests);
   const head = [h('h1', {}, t('dashboard.title')), picker(plans, planId, period, choices)];
   if (periodsError) head.push(h('p', { class: 'error', role: 'alert' }, `${t('db.periodsError')} ${periodsError.message}`));
+  if (isRequestCode(period)) {
+    await renderRequest(main, head, planId, period, requests.find((r) => r.code === period));
+    return;
+  }
   let s, planDoc = null;
   try {
     [s, planDoc] = await Promise.all([
@@ -242,4 +257,38 @@ export async function render(main, ctx) {
 function indicatorLink(planId, p, i) {
   if (!i.id) return i.code;
   return h('a', { href: `#/indicator/${planId}/${i.id}/${p}`, 'aria-label': `${i.code} — ${i.name}` }, i.code);
+}
+
+// The dashboard of a request (ad hoc or weekly): its name and deadline, who
+// it asks, who has reported, on time or late; no index (docs/scoring.md).
+async function renderRequest(main, head, planId, code, req) {
+  let c;
+  try {
+    c = await get(`/api/v1/plans/${encodeURIComponent(planId)}/completeness/${encodeURIComponent(code)}`);
+  } catch (e) {
+    if (e.status === 401) throw e;
+    mount(main, ...head, h('p', { class: 'error', role: 'alert', id: 'dash-error' }, e.message || t('db.error')));
+    return;
+  }
+  const name = req ? requestLabel(req) : (c.request?.name || code);
+  const left = daysLeft(c.unit_deadline);
+  const notDue = (c.orgs || []).filter((o) => o.timeliness?.status === 'not_due').length;
+  const cancelled = c.request?.cancelled;
+  mount(main, ...head,
+    h('h2', { id: 'dash-request' }, name),
+    req ? h('p', { class: 'muted' }, t('db.reqCovers', { a: req.start, b: req.end })) : null,
+    cancelled ? h('p', { class: 'banner', id: 'dash-cancelled', role: 'status' },
+      t('db.reqCancelled', { d: fmtDay(c.request.cancelled_at), why: c.request.cancel_reason || '' })) : null,
+    !cancelled && left !== null && left >= 0 ? h('p', { class: 'banner', id: 'dash-open', role: 'status' },
+      t('db.open', { p: c.request?.name || code, d: dayMonth(c.unit_deadline), r: c.received ?? 0, n: c.expected ?? 0 })) : null,
+    h('p', { class: 'muted', id: 'dash-noindex' }, t('db.reqNoIndex')),
+    h('section', { class: 'cards-row', 'aria-label': t('dashboard.summary') },
+      h('ul', { class: 'cards' },
+        h('li', {}, h('p', { class: 'muted' }, t('dashboard.reports')),
+          h('p', { class: 'big', id: 'dash-received' }, `${c.received ?? 0}/${c.expected ?? 0}`),
+          h('p', { class: 'muted', id: 'dash-counts' }, [
+            t('db.lateCount', { n: c.late ?? 0 }), t('db.missingCount', { n: c.missing ?? 0 }),
+            notDue ? t('db.notDue', { n: notDue }) : null].filter(Boolean).join(' · '))))),
+    h('h2', {}, t('dashboard.lateTitle')),
+    lateUnits(c));
 }

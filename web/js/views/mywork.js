@@ -127,7 +127,8 @@ async function renderList(main, ctx) {
         return h('li', { 'data-period': p.code, 'data-org': work.org_id, 'data-plan': plan.id, 'data-kind': p.kind, 'data-when': p.when,
           'data-state': p.state || 'none', class: ret ? 'returned' : null },
           ret ? h('p', { class: 'returned-head' }, h('strong', {}, t('mywork.returnedOn', { d: fmtDate(p.returned_at ? new Date(Date.parse(p.returned_at) + 7 * 3600 * 1000) : '') })))
-            : h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when)),
+            : h('p', { class: 'muted' }, list.length > 1 ? `${plan.title} · ` : '', t('mywork.when.' + p.when),
+              p.request ? ` · ${t(p.kind === 'week' ? 'mywork.reqWeek' : 'mywork.reqAdhoc')}` : ''),
           // the period by name, and by the code reports, CSV files and the CLI use
           h('h2', {}, `${work.org} · ${p.name || periodLabel(p.code)} `, h('span', { class: 'muted' }, `${t('mywork.period')} ${p.code}`)),
           h('p', { class: 'muted' }, `${p.start} – ${p.end}`),
