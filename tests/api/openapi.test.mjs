@@ -26,11 +26,18 @@ const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
 const SPEC_FILE = path.join(ROOT, 'docs/api/openapi.yaml');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dti-openapi-'));
 const DB = testDb(path.join(tmp, 'api.db'));
-let server, BASE, months;
+let server, BASE, months, reqCode;
 const cookies = {}, ids = {};
 
 before(async () => {
   months = JSON.parse(execFileSync(DTI, ['--db', DB, '--json', 'demo'], { env: nowEnv(), encoding: 'utf8' })).months;
+  // two ad-hoc requests, one cancelled, dated from the pinned now (the Request schema with both states)
+  const day = (n) => new Date(Date.parse(NOW) + 7 * 3600e3 + n * 86400e3).toISOString().slice(0, 10);
+  const cli = (...a) => execFileSync(DTI, ['--db', DB, '--as', 'dieuphoi', ...a], { env: nowEnv({ DTI_PASSWORD: 'demo-2026' }), encoding: 'utf8' });
+  cli('calendar', 'request', '1', 'adhoc', '--title', 'Báo cáo đột xuất', '--from', day(-3), '--to', day(-1), '--due', day(5));
+  cli('calendar', 'request', '1', 'adhoc', '--title', 'Hủy', '--from', day(-3), '--to', day(-1), '--due', day(5));
+  reqCode = `${day(5).slice(0, 4)}-D01`;
+  cli('calendar', 'request-cancel', '1', `${day(5).slice(0, 4)}-D02`, '--reason', 'Trùng');
   server = spawn(DTI, ['--db', DB, 'serve', '--listen', '127.0.0.1:0', '--threads', '2'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: nowEnv() });
   server.stderr.resume();
@@ -101,6 +108,7 @@ function cases(spec) {
     ['/api/v1/plans/{id}/reports/{org}/{period}', `/api/v1/plans/1/reports/${encodeURIComponent('Công an xã')}/${months[0]}`, 'dieuphoi'],
     ['/api/v1/plans/{id}/reports/{org}/{period}/versions', `/api/v1/plans/1/reports/${encodeURIComponent('Công an xã')}/${months[0]}/versions`, 'dieuphoi'],
     ['/api/v1/plans/{id}/completeness/{period}', `/api/v1/plans/1/completeness/${last}`, 'chutich'],
+    ['/api/v1/plans/{id}/completeness/{period}', `/api/v1/plans/1/completeness/${reqCode}`, 'dieuphoi'],
     ['/api/v1/plans/{id}/score/{period}', `/api/v1/plans/1/score/${last}`, 'chutich'],
     ['/api/v1/plans/{id}/score/{period}', `/api/v1/plans/1/score/${last}?inputs=1`, 'dieuphoi'],
     ['/api/v1/plans/{id}/rankings', `/api/v1/plans/1/rankings?period=${last}`, 'chutich'],
