@@ -195,6 +195,9 @@ const ROUTES = [
   { m: 'GET', p: '/api/v1/plans/:id/periods', url: () => `/api/v1/plans/${A.plan}/periods?year=2026`, exp: READ_PLAN },
   { m: 'GET', p: '/api/v1/plans/:id/requests', url: () => `/api/v1/plans/${A.plan}/requests`, exp: READ_PLAN },
   { m: 'POST', p: '/api/v1/plans/:id/requests', url: () => `/api/v1/plans/${A.plan}/requests`, body: () => ({ kind: 'adhoc', from: '01/12/2026', to: '02/12/2026' }), exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
+  // nothing to change, no reason: refused at the field once the role may (nothing written)
+  { m: 'PATCH', p: '/api/v1/plans/:id/requests/:code', url: () => `/api/v1/plans/${A.plan}/requests/2026-D01`, body: () => ({}), exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
+  { m: 'POST', p: '/api/v1/plans/:id/requests/:code/cancel', url: () => `/api/v1/plans/${A.plan}/requests/2026-D01/cancel`, body: () => ({ reason: '' }), exp: R({ admin: 400, coordinator: 400, reporter: 403, viewer: 403, foreign: 404 }) },
   // the demo's own calendar set again (DEMO_CALENDAR): the data stay as they are
   { m: 'PUT', p: '/api/v1/plans/:id/calendar', url: () => `/api/v1/plans/${A.plan}/calendar`, body: () => ({ rules: ['month:cutoff=none:unit=15+1,commune=20+1'] }), exp: R({ admin: 200, coordinator: 200, reporter: 403, viewer: 403, foreign: 404 }) },
   // accounts (app/auth.h): everyone lists what it may see (a foreign list holds none of A);
