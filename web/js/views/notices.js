@@ -21,7 +21,9 @@ addMessages({
     'notices.mail.pending': 'đang chờ gửi thư', 'notices.mail.sending': 'đang gửi thư', 'notices.mail.failed': 'gửi thư không được',
     'notices.kind.before': 'Nhắc hạn', 'notices.kind.due': 'Hết hạn hôm nay', 'notices.kind.after': 'Quá hạn',
     'notices.kind.escalate': 'Quá hạn — nhắc lần cuối', 'notices.kind.digest': 'Tổng hợp đơn vị chưa nộp',
-    'notices.kind.returned': 'Bị trả lại', 'notices.kind.approved': 'Đã duyệt', 'notices.unreadLabel': 'thông báo chưa đọc',
+    'notices.kind.returned': 'Bị trả lại', 'notices.kind.approved': 'Đã duyệt',
+    'notices.kind.opened': 'Yêu cầu báo cáo mới', 'notices.kind.changed': 'Yêu cầu báo cáo đã thay đổi',
+    'notices.kind.cancelled': 'Yêu cầu báo cáo đã hủy', 'notices.unreadLabel': 'thông báo chưa đọc',
     'notices.email': 'Thư điện tử nhận thông báo', 'notices.emailHint': 'Để trống nếu chỉ muốn xem thông báo trong dti.',
     'notices.emailSave': 'Lưu địa chỉ', 'notices.emailSaved': 'Đã lưu địa chỉ thư điện tử.', 'notices.emailCleared': 'Đã xóa địa chỉ: thông báo chỉ hiện trong dti.',
   },
@@ -33,7 +35,9 @@ addMessages({
     'notices.mail.pending': 'e-mail waiting', 'notices.mail.sending': 'e-mail being sent', 'notices.mail.failed': 'e-mail failed',
     'notices.kind.before': 'Reminder', 'notices.kind.due': 'Due today', 'notices.kind.after': 'Overdue',
     'notices.kind.escalate': 'Overdue — last reminder', 'notices.kind.digest': 'Late units digest',
-    'notices.kind.returned': 'Returned', 'notices.kind.approved': 'Approved', 'notices.unreadLabel': 'unread notices',
+    'notices.kind.returned': 'Returned', 'notices.kind.approved': 'Approved',
+    'notices.kind.opened': 'New report request', 'notices.kind.changed': 'Report request changed',
+    'notices.kind.cancelled': 'Report request cancelled', 'notices.unreadLabel': 'unread notices',
     'notices.email': 'E-mail for notices', 'notices.emailHint': 'Leave it empty to read notices in dti only.',
     'notices.emailSave': 'Save the address', 'notices.emailSaved': 'E-mail address saved.', 'notices.emailCleared': 'Address removed: notices in dti only.',
   },
@@ -92,7 +96,7 @@ function card(n, rerender, user) {
     badge.at = 0;
     await rerender();
   });
-  const toReport = user.role === 'reporter' && n.kind !== 'digest' && n.plan_id && n.org_id && n.period
+  const toReport = user.role === 'reporter' && n.kind !== 'digest' && n.kind !== 'cancelled' && n.plan_id && n.org_id && n.period
     ? h('a', { class: 'button', href: `#/my-work/${n.plan_id}/${n.org_id}/${encodeURIComponent(n.period)}` }, t('notices.open')) : null;
   return h('li', { class: 'notice' + (n.read ? '' : ' unread'), 'data-kind': n.kind, 'data-id': n.id },
     h('p', { class: 'muted' }, t('notices.kind.' + n.kind), ' · ', localDate(n.created_at),
