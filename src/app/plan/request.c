@@ -610,6 +610,12 @@ dti_rc plans_request_edit(app *a, int64_t plan_id, const char *code, const plans
         goto out;
     }
     json_t *jo = ids_json(&old), *jn = ids_json(&nw);
+    if (!jo || !jn) {
+        json_decref(jo);
+        json_decref(jn);
+        rc = app_nomem(e);
+        goto out;
+    }
     before = jo ? json_pack("{s:s, s:s, s:s, s:o}", "code", code, "title", x.title, "unit_due", x.due, "orgs", jo)
                 : NULL;
     after = jn ? json_pack("{s:s, s:s, s:s, s:o}", "code", code, "title", new_title, "unit_due", due_iso, "orgs", jn)
