@@ -479,9 +479,10 @@ dti_rc store_report_queue(store *s, int64_t plan_id, const char *state, const ch
     return store_query(s,
         "SELECT r.org_id, o.name, r.period, r.version, r.state, r.submitted_at, "
         "(SELECT MIN(x.submitted_at) FROM reports x WHERE x.plan_id = r.plan_id AND x.org_id = r.org_id "
-        " AND x.period = r.period) AS first_sub, pe.unit_due, pe.kind "
+        " AND x.period = r.period) AS first_sub, COALESCE(pe.unit_due, rq.unit_due), COALESCE(pe.kind, rq.kind) "
         "FROM reports r JOIN orgs o ON o.id = r.org_id "
         "LEFT JOIN periods pe ON pe.plan_id = r.plan_id AND pe.code = r.period "
+        "LEFT JOIN requests rq ON rq.plan_id = r.plan_id AND rq.code = r.period "
         "WHERE r.plan_id = ? AND r.state = ? AND (? = '' OR r.period = ?) "
         "AND r.version = (SELECT MAX(y.version) FROM reports y WHERE y.plan_id = r.plan_id "
         " AND y.org_id = r.org_id AND y.period = r.period) "

@@ -196,7 +196,8 @@ dti_rc store_report_expected(store *s, int64_t plan_id, const char *period, cons
 /* PLAN_ID's reports whose newest version is in STATE, of PERIOD (NULL:
  * every period), longest waiting first, then org name and period.
  * Columns: org_id, org name, period, version, state, submitted_at, first
- * submitted_at, the period's unit_due, the period's kind. */
+ * submitted_at, the period's unit_due, the period's kind (a request's
+ * own, app/plan/request.h: "adhoc" or "week"). */
 dti_rc store_report_queue(store *s, int64_t plan_id, const char *state, const char *period, store_row_fn fn,
                           void *ctx, dti_err *e);
 

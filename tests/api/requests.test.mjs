@@ -150,4 +150,15 @@ test('an ad-hoc request reaches the leads\' work with its deadline; its report i
   // in the review queue like any report
   const q = await call('GET', '/api/v1/plans/1/reports', 'dieuphoi');
   assert.ok(q.body.reports.some((x) => x.period === '2026-D01'), q.text);
+  // with the request's own deadline and kind, judged late as on the report
+  const qd = q.body.reports.find((x) => x.period === '2026-D01');
+  assert.equal(qd.unit_due, '10/12/2026', q.text);
+  assert.equal(qd.kind, 'adhoc', q.text);
+  assert.equal(qd.timeliness.status, 'late', q.text);
+  // the queue of one request's code
+  const q1 = await call('GET', '/api/v1/plans/1/reports?period=2026-W50', 'dieuphoi');
+  assert.equal(q1.status, 200, q1.text);
+  assert.equal(q1.body.period, '2026-W50');
+  assert.deepEqual(q1.body.reports.map((x) => x.period), ['2026-W50']);
+  assert.equal(q1.body.reports[0].timeliness.status, 'on_time', q1.text);
 });

@@ -297,10 +297,16 @@ dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char
                         "trạng thái \"%s\" không hợp lệ (draft, submitted, returned, approved)",
                         "state \"%s\" is not one of draft, submitted, returned, approved", state);
     if (period_code) {
+        char rk;
+        int ry, rn;
         if ((rc = report_check_period(s, plan_id, period_code, e)))
             return rc;
-        period_parse(period_code, &p);
-        period_format(&p, code);
+        if (period_request_parse(period_code, &rk, &ry, &rn) == 0) {
+            snprintf(code, sizeof code, "%s", period_code);     /* a request's code, as it is */
+        } else {
+            period_parse(period_code, &p);
+            period_format(&p, code);
+        }
     }
     if (!(q = calloc(1, sizeof *q)))
         return app_nomem(e);
