@@ -1,0 +1,920 @@
+/* pdf_plain.c — tables in plain `pdftotext` text (no -layout), read as rows
+ * of cells for the one table model (extract_table.c).
+ *
+ * What pdftotext prints of a table without -layout: each cell a block of
+ * short lines (a long cell wrapped), blocks mostly separated by blank lines,
+ * in an order that is only roughly the reading order: a row's cells usually
+ * follow its code, but header cells may come after the first rows' cells,
+ * a run of rows may be printed column by column (all names, then all
+ * targets), and cells that pdftotext took for another text flow land after
+ * the table. Positions are lost, so a cell's column is decided by what it
+ * holds, not where it stands:
+ *
+ *  1. Cells. A block of consecutive non-blank lines on one page is a cell,
+ *     cut where a line is a row code alone or starts "Chủ trì:" (a lead/
+ *     support cell of the next row). The region ends at a title ("Phụ
+ *     lục", "Nơi nhận", a long all-capitals line), a prose line (80
+ *     characters or more) or a new table's header.
+ *  2. Header. From the "STT"/"TT" line, cells whose words give a column
+ *     role in the table model's vocabulary (extract_header_role(), the same
+ *     words extract_table.c reads) are header cells, also when they come
+ *     among the first rows' cells; a line holding two header cells ("STT
+ *     Nhiệm vụ", "Cơ quan phối hợp Sản phẩm") is cut before the second. The
+ *     columns are the header cells in the order seen, the code and name
+ *     columns first. Header cells seen again later (a header repeated on a
+ *     new page) are dropped.
+ *  3. Rows. A cell that is a row code following the codes before it ("1.2"
+ *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) opens a
+ *     row; a lone number that does not follow is a value. A lone number
+ *     last on its page is a page number. The row's first cell is its name;
+ *     each further cell goes by its kind to the first free column of that
+ *     kind, in header order: a number, percent or target phrase ("Tối
+ *     thiểu 60%", "05 điểm", "-") to the baseline then target columns
+ *     (years ascending); a due phrase ("Tháng 12/2026", "Quý IV/2027",
+ *     "Thường xuyên") to the due column; a unit ("Phòng …", "Các …",
+ *     "Công an …", "Chủ trì: …") to lead, then support (a "Sở …" to a
+ *     province lead column); a funding phrase ("Ngân sách xã", "Nguồn xã
+ *     hội hóa") to funding; a short word under an ĐVT column to it; other
+ *     text to the products column. A cell in lower case continues the cell
+ *     before it; after a page break, the first one continues the row's name
+ *     and later ones its last unit cell ("Các doanh nghiệp viễn thông; Các"
+ *     / "thôn, bản").
+ *  4. Cells that find no free column in their row (their row was printed
+ *     column by column, or pdftotext moved them), and any cell of a group
+ *     row other than its name, fill the earliest row whose column of that
+ *     kind is still empty, in the order they come. A group row is a roman
+ *     code or a code whose next row is its child ("1" then "1.1"); the
+ *     table model reads it as a group by its code's shape.
+ * With fewer than two rows, no name column or fewer than three columns, no
+ * table is read (the lines stay paragraphs). What this cannot recover:
+ * which row a moved cell belonged to when several rows lack that column,
+ * and two cells pdftotext printed as one block with their lines
+ * interleaved. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "base/buf.h"
+#include "base/text.h"
+#include "core/target.h"
+#include "import/extract.h"
+#include "import/pdf_plain.h"
+
+#define PP_MAX_CELLS  20000    /* cells of one table region */
+#define PP_PROSE_LINE 80       /* a line this long (code points) is prose */
+
+enum { C_CODE = 1, C_HDR, C_NUM, C_DUE, C_UNIT, C_FUND, C_WORD, C_TEXT };
+
+typedef struct pcell {
+    char *text;         /* clean; lines joined by ' ' */
+    int kind;
+    int lower;          /* starts with a lower-case letter */
+    int page;
+    int brk;            /* first cell of its page in the region */
+    int last;           /* last cell of its page in the region */
+    int line;
+} pcell;
+
+typedef struct pcol {
+    char *head;         /* header text (owned) */
+    const char *role;   /* an EXTRACT_ROLES word (static) */
+    int year;
+} pcol;
+
+typedef struct prow {
+    char code[16];
+    int level;          /* 1 roman, 2 "1", 3 "1.1", … , 9 "a)" */
+    buf *cell;          /* ncols texts */
+    size_t *extra;      /* cells that found no free column (indexes) */
+    size_t nextra, capextra;
+    int brk;            /* a page break was seen inside the row */
+    int lowers_after_brk;
+    long lastcol;       /* column the last cell went to */
+} prow;
+
+typedef struct ptab {
+    pcell *c;
+    size_t nc, capc;
+    pcol col[DOC_MAX_COLS];
+    size_t ncols;
+    prow *r;
+    size_t nr, capr;
+} ptab;
+
+/* ---- small text tests ---- */
+
+static const char *skip_sp(const char *s, const char *e)
+{
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\v' || *s == '\r'))
+        s++;
+    return s;
+}
+
+static size_t cps(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+static int first_cat(const char *s)
+{
+    utf8proc_int32_t c = 0;
+    if (!*s || utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c) < 0)
+        return 0;
+    return utf8proc_category(c);
+}
+
+static int starts_with(const char *s, const char *const *w)
+{
+    for (size_t i = 0; w[i]; i++) {
+        size_t n = strlen(w[i]);
+        if (!strncmp(s, w[i], n) && (s[n] == 0 || s[n] == ' ' || s[n] == ':' || s[n] == ','))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t nwords(const char *s)
+{
+    size_t k = 0;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' && (p == s || p[-1] == ' '))
+            k++;
+    return k;
+}
+
+/* All letters of S (N bytes) are capitals and there are some. */
+static int all_caps(const char *s, size_t n)
+{
+    int letters = 0;
+    for (const char *p = s, *e = s + n; p < e;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, e - p, &c);
+        if (k <= 0)
+            return 0;
+        int cat = utf8proc_category(c);
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        letters += cat == UTF8PROC_CATEGORY_LU;
+        p += k;
+    }
+    return letters >= 2;
+}
+
+/* A row code ("1", "1.2", "2.3.", "IV", "II.", "a)") as the whole of S:
+ * its parts into P (at most 4), the count returned; 0 when S is no code.
+ * *ROMAN / *LETTER tell those shapes. */
+static int code_parts(const char *s, int *p, int *roman, int *letter)
+{
+    *roman = *letter = 0;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    if (!n || n > 12)
+        return 0;
+    if (n == 1 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')') {
+        *letter = 1;
+        p[0] = s[0] - 'a' + 1;
+        return 1;
+    }
+    int v = roman_value(s, n);
+    if (v && s[0] >= 'A' && s[0] <= 'Z') {
+        *roman = 1;
+        p[0] = v;
+        return 1;
+    }
+    int k = 0;
+    const char *q = s, *e = s + n;
+    while (q < e) {
+        int x = 0, d = 0;
+        while (q < e && *q >= '0' && *q <= '9' && d < 3)
+            x = x * 10 + (*q++ - '0'), d++;
+        if (!d || k == 4)
+            return 0;
+        p[k++] = x;
+        if (q < e && *q != '.')
+            return 0;
+        if (q < e)
+            q++;
+    }
+    return k;
+}
+
+/* ---- cells ---- */
+
+static const char *const UNIT_HEADS[] = {
+    "Phòng", "Văn phòng", "Trung tâm", "Công an", "Trạm", "Các", "Đoàn", "Hội", "Ủy ban", "UBND", "HĐND",
+    "Ban", "Sở", "Bưu điện", "Kho bạc", "Trường", "Hợp tác xã", "Doanh nghiệp", "Ngân hàng", "Đảng ủy",
+    "Mặt trận", "Cơ quan", "Chi nhánh", "Viettel", "VNPT", "Viễn thông", "Tổ", "Thôn", "Đội", "Chủ trì",
+    "Phối hợp", "Công chức", "Bộ phận", "Đài", "Chi cục", "Liên đoàn", "Quân sự", "Ban chỉ huy", NULL};
+static const char *const DUE_HEADS[] = {
+    "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
+    "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
+static const char *const FUND_HEADS[] = {
+    "Ngân sách", "Nguồn", "Kinh phí", "Vốn", "Xã hội hóa", "Lồng ghép", "Không phát sinh", NULL};
+
+/* Is T (clean) a number, a percent or a target phrase? */
+static int is_num(const char *t)
+{
+    if (!strcmp(t, "-") || !strcmp(t, "x") || !strcmp(t, "X") || !strcmp(t, "\xe2\x80\x94") ||
+        !strcmp(t, "\xe2\x80\x93"))
+        return 1;
+    int digits = 0, other = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (!strchr(".,% ", *p))
+            other++;
+    }
+    if (digits && !other)
+        return 1;
+    return nwords(t) <= 8 && target_is_measurable(t);
+}
+
+static int is_due(const char *t)
+{
+    char out[16];
+    if (due_parse(t, out) == 0)
+        return 1;
+    return nwords(t) <= 8 && starts_with(t, DUE_HEADS) &&
+           (strpbrk(t, "0123456789") || !strncmp(t, "Thường", 7) || !strncmp(t, "Hằng", 5) ||
+            !strncmp(t, "Hàng", 5) || !strncmp(t, "Định", 5) || !strncmp(t, "Liên", 4));
+}
+
+/* Header role of T when T reads as a header cell, else NULL. */
+static const char *header_of(const char *t, int *year)
+{
+    *year = 0;
+    if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
+        return NULL;
+    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8))
+        return NULL;
+    if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
+        return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
+    const char *r = extract_header_role(t, year);
+    return strcmp(r, "none") ? r : NULL;
+}
+
+static void classify(pcell *c, int header_phase)
+{
+    const char *t = c->text;
+    int year;
+    c->lower = first_cat(t) == UTF8PROC_CATEGORY_LL;
+    int p[4], roman, letter;
+    if (code_parts(t, p, &roman, &letter) && !strchr(t, ' '))
+        c->kind = C_CODE;
+    else if (header_phase == 2 && header_of(t, &year))
+        c->kind = C_HDR;
+    else if (header_phase == 1 && header_of(t, &year) && !is_due(t) && !is_num(t) && nwords(t) <= 6)
+        c->kind = C_HDR;
+    else if (is_due(t))
+        c->kind = C_DUE;
+    else if (is_num(t))
+        c->kind = C_NUM;
+    else if (starts_with(t, UNIT_HEADS))
+        c->kind = C_UNIT;
+    else if (starts_with(t, FUND_HEADS) && nwords(t) <= 10)
+        c->kind = C_FUND;
+    else if (nwords(t) <= 2 && strlen(t) <= 12 && !strpbrk(t, "0123456789"))
+        c->kind = C_WORD;
+    else
+        c->kind = C_TEXT;
+}
+
+static int add_cell(ptab *T, const char *s, size_t n, int page, int line)
+{
+    char *t = text_clean_n(s, n);
+    if (!t)
+        return -1;
+    if (!*t) {
+        free(t);
+        return 0;
+    }
+    if (T->nc == T->capc) {
+        size_t cap = T->capc ? T->capc * 2 : 64;
+        pcell *c = cap <= PP_MAX_CELLS ? realloc(T->c, cap * sizeof *c) : NULL;
+        if (!c) {
+            free(t);
+            return -1;
+        }
+        T->c = c, T->capc = cap;
+    }
+    pcell *c = &T->c[T->nc++];
+    memset(c, 0, sizeof *c);
+    c->text = t;
+    c->page = page;
+    c->line = line;
+    return 0;
+}
+
+/* A line that ends the table region. */
+static int region_end(const pdf_plain_line *l)
+{
+    const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+    size_t n = (size_t)(e - s);
+    static const char *const ends[] = {"Nơi nhận", "Phụ lục", "PHỤ LỤC", "KT.", "TM.", "(Kèm theo", NULL};
+    char *t = text_clean_n(s, n);
+    int yes = !t || starts_with(t, ends) || cps(s, n) >= PP_PROSE_LINE || (all_caps(s, n) && n >= 30);
+    free(t);
+    return yes;
+}
+
+/* Cut line L into header cells: before a capitalised word that starts a
+ * header phrase when the words before it read as one too. */
+static int add_header_line(ptab *T, const char *s, size_t n, int page, int line)
+{
+    char *t = text_clean_n(s, n);
+    if (!t)
+        return -1;
+    const char *start = t;
+    for (char *p = t; *p; p++) {
+        if (p == t || p[-1] != ' ' || first_cat(p) != UTF8PROC_CATEGORY_LU)
+            continue;
+        int y;
+        char *head = text_clean_n(start, (size_t)(p - start));
+        /* the next one or two words */
+        const char *q = strchr(p, ' ');
+        if (q)
+            q = strchr(q + 1, ' ');
+        char *next = text_clean_n(p, q ? (size_t)(q - p) : strlen(p));
+        int cut = head && next && header_of(head, &y) && header_of(next, &y);
+        if (cut && strncmp(head, "Chỉ tiêu", 9) == 0 && strncmp(next, "Năm", 4) == 0)
+            cut = 0;
+        free(next);
+        if (cut && add_cell(T, start, (size_t)(p - 1 - start), page, line)) {
+            free(head);
+            free(t);
+            return -1;
+        }
+        free(head);
+        if (cut)
+            start = p;
+    }
+    int rc = add_cell(T, start, strlen(start), page, line);
+    free(t);
+    return rc;
+}
+
+/* The first line of the region whose header line is H: pdftotext may print
+ * the right-hand columns of a page (header cells and body cells) before the
+ * "STT" line, so the region goes back over the short lines before it up to
+ * a title, the appendix's "(Kèm theo …)", a line ending in ':' or a prose
+ * line. */
+static size_t region_start(const pdf_plain_line *v, size_t h)
+{
+    size_t j = h;
+    while (j > 0 && h - j < 400) {
+        const pdf_plain_line *l = &v[j - 1];
+        const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+            e--;
+        if (s < e && (region_end(l) || e[-1] == ':' || (e[-1] == '.' && e - s > 40) ||
+                      (e - s >= 12 && all_caps(s, (size_t)(e - s)) && !memchr(s, '/', (size_t)(e - s)))))
+            break;
+        j--;
+    }
+    while (j < h && skip_sp(v[j].s, v[j].s + v[j].n) == v[j].s + v[j].n)
+        j++;
+    return j;
+}
+
+/* Drop the paragraphs at the end of D from source line LINE on: the text
+ * reader read them before the table's header, the table takes them. */
+static void drop_paras(doc *d, int line)
+{
+    while (d->n && d->blocks[d->n - 1].kind == DOC_PARA && d->blocks[d->n - 1].line >= line) {
+        free(d->blocks[d->n - 1].text);
+        d->n--;
+    }
+}
+
+int pdf_plain_head(const pdf_plain_line *l)
+{
+    const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+    static const char *const stt[] = {"STT", "TT", "Số TT", NULL};
+    char *t = text_clean_n(s, (size_t)(e - s));
+    int yes = t && starts_with(t, stt) && !strchr(t, ':');
+    if (yes && strchr(t, ' ')) { /* "STT Nhiệm vụ": a header word follows */
+        int y;
+        const char *rest = strchr(t, ' ') + 1;
+        if (!strncmp(t, "Số TT", 6))
+            rest = t[6] ? t + 7 : "";
+        yes = *rest == 0 || header_of(rest, &y) != NULL;
+    }
+    free(t);
+    return yes;
+}
+
+/* Gather the cells of the region from line H; returns the end line. */
+static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, size_t h, size_t *end)
+{
+    size_t i;
+    buf b;
+    buf_init(&b, DOC_MAX_CELL);
+    int rc = -1, bpage = 0, bline = 0, bhead = 0;
+    for (i = start; i < count; i++) {
+        const pdf_plain_line *l = &v[i];
+        if (i == h) { /* the header line itself */
+            if (b.len && (buf_failed(&b) || add_cell(T, b.ptr, b.len, bpage, bline)))
+                goto out;
+            buf_reset(&b);
+            if (add_header_line(T, v[h].s, v[h].n, v[h].page, v[h].no))
+                goto out;
+            continue;
+        }
+        const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+            e--;
+        int blank = s == e;
+        int cut = blank || (b.len && l->page != bpage);
+        char *t = blank ? NULL : text_clean_n(s, (size_t)(e - s));
+        if (!blank && !t)
+            goto out;
+        int p[4], roman, letter;
+        int code = t && code_parts(t, p, &roman, &letter) && !strchr(t, ' ');
+        int header = t && !T->nr && header_of(t, &p[0]) && T->nc < 40;
+        if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
+            cut = 1;
+        free(t);
+        if (!blank && i > h && region_end(l) && T->nc > 2)
+            break;
+        if (cut && b.len) {
+            if (buf_failed(&b) || (bhead ? add_header_line(T, b.ptr, b.len, bpage, bline)
+                                         : add_cell(T, b.ptr, b.len, bpage, bline)))
+                goto out;
+            buf_reset(&b);
+        }
+        if (blank)
+            continue;
+        if (!b.len) {
+            bpage = l->page;
+            bline = l->no;
+            bhead = header;
+        } else {
+            buf_addc(&b, ' ');
+        }
+        buf_add(&b, s, (size_t)(e - s));
+        if (code) { /* a code is a cell of its own */
+            if (buf_failed(&b) || add_cell(T, b.ptr, b.len, bpage, bline))
+                goto out;
+            buf_reset(&b);
+        }
+    }
+    if (b.len && (buf_failed(&b) || (bhead ? add_header_line(T, b.ptr, b.len, bpage, bline)
+                                            : add_cell(T, b.ptr, b.len, bpage, bline))))
+        goto out;
+    *end = i;
+    rc = 0;
+out:
+    buf_release(&b);
+    return rc;
+}
+
+/* ---- columns ---- */
+
+static long col_of(const ptab *T, const char *role)
+{
+    for (size_t k = 0; k < T->ncols; k++)
+        if (!strcmp(T->col[k].role, role))
+            return (long)k;
+    return -1;
+}
+
+static int add_col(ptab *T, const char *text, const char *role, int year)
+{
+    for (size_t k = 0; k < T->ncols; k++)
+        if (text_fold_eq(T->col[k].head, text))
+            return 0;
+    if (T->ncols == DOC_MAX_COLS)
+        return 0;
+    char *h = text_dup(text);
+    if (!h)
+        return -1;
+    T->col[T->ncols].head = h;
+    T->col[T->ncols].role = role;
+    T->col[T->ncols].year = year;
+    T->ncols++;
+    return 0;
+}
+
+/* The header cell C repeats one of the columns. */
+static int known_header(const ptab *T, const char *text)
+{
+    for (size_t k = 0; k < T->ncols; k++)
+        if (text_fold_eq(T->col[k].head, text))
+            return 1;
+    return 0;
+}
+
+/* ---- rows ---- */
+
+static prow *add_row(ptab *T, const char *code, int level)
+{
+    if (T->nr == T->capr) {
+        size_t cap = T->capr ? T->capr * 2 : 32;
+        prow *r = cap <= DOC_MAX_ROWS ? realloc(T->r, cap * sizeof *r) : NULL;
+        if (!r)
+            return NULL;
+        T->r = r, T->capr = cap;
+    }
+    prow *r = &T->r[T->nr];
+    memset(r, 0, sizeof *r);
+    r->cell = calloc(T->ncols, sizeof *r->cell);
+    if (!r->cell)
+        return NULL;
+    for (size_t k = 0; k < T->ncols; k++)
+        buf_init(&r->cell[k], DOC_MAX_CELL);
+    snprintf(r->code, sizeof r->code, "%s", code);
+    r->level = level;
+    r->lastcol = -1;
+    T->nr++;
+    return r;
+}
+
+static int push_extra(prow *r, size_t ci)
+{
+    if (r->nextra == r->capextra) {
+        size_t cap = r->capextra ? r->capextra * 2 : 8;
+        size_t *x = realloc(r->extra, cap * sizeof *x);
+        if (!x)
+            return -1;
+        r->extra = x, r->capextra = cap;
+    }
+    r->extra[r->nextra++] = ci;
+    return 0;
+}
+
+/* Code state: the last roman value, the last numeric path, the last letter. */
+typedef struct cstate {
+    int roman;
+    int path[4], depth;
+    int letter;
+    int any;
+} cstate;
+
+/* Does TEXT follow the codes before it? Sets *LEVEL and updates S if so. */
+static int code_follows(cstate *s, const char *text, int *level)
+{
+    int p[4], roman, letter;
+    int k = code_parts(text, p, &roman, &letter);
+    if (!k)
+        return 0;
+    if (roman) {
+        if (p[0] != s->roman + 1)
+            return 0;
+        s->roman = p[0];
+        s->depth = 0;
+        s->letter = 0;
+        s->any = 1;
+        *level = 1;
+        return 1;
+    }
+    if (letter) {
+        if (p[0] != s->letter + 1 || !s->any)
+            return 0;
+        s->letter = p[0];
+        *level = 9;
+        return 1;
+    }
+    int ok = 0;
+    if (!s->depth)
+        ok = k == 1 ? (p[0] == 1 || !s->any) : 0;
+    else if (k == s->depth + 1)
+        ok = !memcmp(p, s->path, (size_t)s->depth * sizeof *p) && p[k - 1] == 1;
+    else if (k <= s->depth)
+        ok = !memcmp(p, s->path, (size_t)(k - 1) * sizeof *p) && p[k - 1] == s->path[k - 1] + 1;
+    if (!ok)
+        return 0;
+    memcpy(s->path, p, (size_t)k * sizeof *p);
+    s->depth = k;
+    s->letter = 0;
+    s->any = 1;
+    *level = 1 + k;
+    return 1;
+}
+
+static void set_cell(prow *r, long k, const char *text, int nl)
+{
+    buf *b = &r->cell[k];
+    if (b->len)
+        buf_addc(b, nl ? '\n' : ' ');
+    buf_adds(b, text);
+    r->lastcol = k;
+}
+
+/* Is column K of row R free for a cell? */
+static int col_free(const prow *r, long k)
+{
+    return k >= 0 && r->cell[k].len == 0;
+}
+
+/* The column of row R a cell of kind KIND (text T) goes to, or -1. */
+static long place_col(const ptab *T, const prow *r, const pcell *c)
+{
+    long k;
+    switch (c->kind) {
+    case C_NUM: {
+        /* baselines first, then targets by ascending year */
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "baseline") && col_free(r, (long)j))
+                return (long)j;
+        long best = -1;
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "target") && col_free(r, (long)j) &&
+                (best < 0 || (T->col[j].year && T->col[j].year < T->col[best].year)))
+                best = (long)j;
+        return best;
+    }
+    case C_DUE:
+        k = col_of(T, "due");
+        return col_free(r, k) ? k : -1;
+    case C_UNIT:
+        if (!strncmp(c->text, "Sở ", 4) && col_free(r, col_of(T, "parent_lead")))
+            return col_of(T, "parent_lead");
+        if ((k = col_of(T, "lead_support")) >= 0)
+            return k;
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "lead") && col_free(r, (long)j))
+                return (long)j;
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "support") && col_free(r, (long)j))
+                return (long)j;
+        return -1;
+    case C_FUND:
+        if ((k = col_of(T, "funding")) >= 0)
+            return col_free(r, k) ? k : -1;
+        break;
+    case C_WORD:
+        if ((k = col_of(T, "unit")) >= 0 && col_free(r, k))
+            return k;
+        break;
+    default:
+        break;
+    }
+    k = col_of(T, "outputs");
+    if (k < 0)
+        k = col_of(T, "note");
+    return col_free(r, k) ? k : -1;
+}
+
+/* Cell CI into row R (the current row): 0, or -1 when out of memory. */
+static int place(ptab *T, prow *r, size_t ci)
+{
+    pcell *c = &T->c[ci];
+    long name = col_of(T, "name");
+    if (c->brk)
+        r->brk = 1;
+    if (col_free(r, name) && r->lastcol < 0) {
+        set_cell(r, name, c->text, 0);
+        return 0;
+    }
+    if (c->lower && c->kind != C_NUM && c->kind != C_DUE) {
+        long k = r->lastcol;
+        if (r->brk && r->lowers_after_brk++ == 0) {
+            k = name;
+        } else if (r->brk) {
+            for (size_t j = 0; j < T->ncols; j++)
+                if (r->cell[j].len && (!strcmp(T->col[j].role, "support") || !strcmp(T->col[j].role, "lead") ||
+                                       !strcmp(T->col[j].role, "lead_support")))
+                    k = (long)j;
+        }
+        if (k >= 0) {
+            set_cell(r, k, c->text, 0);
+            return 0;
+        }
+    }
+    long k = place_col(T, r, c);
+    if (k < 0)
+        return push_extra(r, ci);
+    set_cell(r, k, c->text, c->kind == C_UNIT && r->cell[k].len);
+    return 0;
+}
+
+static int is_group(const ptab *T, size_t i)
+{
+    const prow *r = &T->r[i];
+    if (r->level == 1)
+        return 1;
+    return i + 1 < T->nr && T->r[i + 1].level > r->level && T->r[i + 1].level != 9;
+}
+
+/* Cells that found no place, and a group row's cells other than its name:
+ * each fills the earliest item row where its kind has a free column. */
+static int fill_holes(ptab *T, const size_t *pre, size_t npre)
+{
+    long name = col_of(T, "name");
+    size_t n = npre;
+    for (size_t i = 0; i < T->nr; i++)
+        n += T->r[i].nextra;
+    size_t *q = n ? malloc(n * sizeof *q) : NULL;
+    if (n && !q)
+        return -1;
+    for (n = 0; n < npre; n++)
+        q[n] = pre[n];
+    for (size_t i = 0; i < T->nr; i++) {
+        prow *r = &T->r[i];
+        for (size_t j = 0; j < r->nextra; j++)
+            q[n++] = r->extra[j];
+    }
+    for (size_t i = 0; i < T->nr; i++) {
+        if (!is_group(T, i))
+            continue;
+        prow *r = &T->r[i];
+        for (size_t k = 0; k < T->ncols; k++)
+            if ((long)k != name && k != 0 && r->cell[k].len) {
+                /* the group row's stray cell: back to the queue as a cell */
+                size_t *w = realloc(q, (n + 1) * sizeof *q);
+                if (!w || add_cell(T, r->cell[k].ptr, r->cell[k].len, 0, 0)) {
+                    free(w ? w : q);
+                    return -1;
+                }
+                q = w;
+                classify(&T->c[T->nc - 1], 0);
+                q[n++] = T->nc - 1;
+                buf_reset(&r->cell[k]);
+            }
+    }
+    for (size_t j = 0; j < n; j++) {
+        pcell *c = &T->c[q[j]];
+        for (size_t i = 0; i < T->nr; i++) {
+            if (is_group(T, i))
+                continue;
+            long k = place_col(T, &T->r[i], c);
+            if (k >= 0) {
+                set_cell(&T->r[i], k, c->text, 0);
+                break;
+            }
+        }
+    }
+    free(q);
+    return 0;
+}
+
+static void ptab_release(ptab *T)
+{
+    for (size_t i = 0; i < T->nc; i++)
+        free(T->c[i].text);
+    free(T->c);
+    for (size_t i = 0; i < T->nr; i++) {
+        for (size_t k = 0; k < T->ncols; k++)
+            buf_release(&T->r[i].cell[k]);
+        free(T->r[i].cell);
+        free(T->r[i].extra);
+    }
+    free(T->r);
+    for (size_t k = 0; k < T->ncols; k++)
+        free(T->col[k].head);
+}
+
+static int emit(doc *d, ptab *T, int line)
+{
+    doc_table *t = doc_add_table(d, T->nr + 1, T->ncols, line);
+    if (!t)
+        return -1;
+    for (size_t k = 0; k < T->ncols; k++)
+        if (doc_cell_set(t, 0, k, T->col[k].head))
+            return -1;
+    for (size_t i = 0; i < T->nr; i++) {
+        prow *r = &T->r[i];
+        if (doc_cell_set(t, i + 1, 0, r->code))
+            return -1;
+        for (size_t k = 1; k < T->ncols; k++)
+            if (r->cell[k].len && (buf_failed(&r->cell[k]) || doc_cell_set(t, i + 1, k, r->cell[k].ptr)))
+                return -1;
+    }
+    return 0;
+}
+
+int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, size_t *end)
+{
+    if (h >= count || !pdf_plain_head(&v[h]))
+        return 0;
+    ptab T;
+    memset(&T, 0, sizeof T);
+    int rc = -1;
+    size_t stop = h, npre = 0, *pre = NULL;
+    size_t start = region_start(v, h);
+    if (gather(&T, v, count, start, h, &stop))
+        goto out;
+    /* page flags */
+    for (size_t i = 0; i < T.nc; i++) {
+        T.c[i].brk = i > 0 && T.c[i].page != T.c[i - 1].page;
+        T.c[i].last = i + 1 < T.nc && T.c[i + 1].page != T.c[i].page;
+    }
+    /* header: the cells from the "STT" one while fewer than three rows opened */
+    cstate cs = {0};
+    size_t codes = 0, i;
+    const char *stt = NULL;
+    for (i = 0; i < T.nc; i++) {
+        pcell *c = &T.c[i];
+        classify(c, codes < 3 ? 2 : codes < 8);
+        int y;
+        const char *role = c->kind == C_HDR ? header_of(c->text, &y) : NULL;
+        if (role && !strcmp(role, "code")) {
+            if (!stt)
+                stt = c->text;
+            continue;
+        }
+        if (role && !strcmp(role, "name") && col_of(&T, "name") >= 0) {
+            c->kind = C_TEXT;   /* "Danh mục …" in a body cell: the name column is known */
+            role = NULL;
+        }
+        if (role && add_col(&T, c->text, role, y))
+            goto out;
+        if (c->kind == C_CODE) {
+            cstate probe = cs;
+            int lv;
+            if (code_follows(&probe, c->text, &lv))
+                cs = probe, codes++;
+        }
+    }
+    if (!stt || col_of(&T, "name") < 0 || T.ncols < 2) {
+        rc = 0;
+        goto out;
+    }
+    /* code column first, the name column second */
+    if (T.ncols == DOC_MAX_COLS) {
+        rc = 0;
+        goto out;
+    }
+    memmove(&T.col[1], &T.col[0], T.ncols * sizeof *T.col);
+    T.ncols++;
+    T.col[0].head = text_dup(stt);
+    T.col[0].role = "code";
+    T.col[0].year = 0;
+    if (!T.col[0].head)
+        goto out;
+    long nm = col_of(&T, "name");
+    if (nm > 1) {
+        pcol tmp = T.col[nm];
+        memmove(&T.col[2], &T.col[1], (size_t)(nm - 1) * sizeof *T.col);
+        T.col[1] = tmp;
+    }
+    if (T.ncols < 3) {
+        rc = 0;
+        goto out;
+    }
+    /* rows */
+    pre = malloc(T.nc * sizeof *pre);
+    if (!pre)
+        goto out;
+    memset(&cs, 0, sizeof cs);
+    prow *cur = NULL;
+    codes = 0;
+    int in_repeat = 0;
+    for (i = 0; i < T.nc; i++) {
+        pcell *c = &T.c[i];
+        int y;
+        const char *role = header_of(c->text, &y);
+        if (c->kind == C_HDR || (role && known_header(&T, c->text))) {
+            in_repeat = 0;
+            continue;
+        }
+        if (role && !strcmp(role, "code")) {
+            if (T.nr >= 2) { /* a header again: a repeat when it names known columns only */
+                in_repeat = 1;
+            }
+            continue;
+        }
+        (void)in_repeat;
+        int lv = 0;
+        if (c->kind == C_CODE || (c->kind == C_NUM && !strchr(c->text, ' '))) {
+            cstate probe = cs;
+            int page_no = c->last && c->kind != C_CODE;
+            int pn = c->last && i + 1 < T.nc && T.c[i + 1].kind != C_TEXT;
+            if (!page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv)) {
+                cs = probe;
+                cur = add_row(&T, c->text, lv);
+                if (!cur)
+                    goto out;
+                continue;
+            }
+            if (c->kind == C_CODE && c->last && !strchr(c->text, '.'))
+                continue;   /* a page number */
+            if (c->kind == C_CODE)
+                c->kind = C_NUM;
+        }
+        if (!cur) { /* before the first row: fills holes at the end */
+            pre[npre++] = i;
+            continue;
+        }
+        if (place(&T, cur, i))
+            goto out;
+    }
+    if (T.nr < 2) {
+        rc = 0;
+        goto out;
+    }
+    if (fill_holes(&T, pre, npre))
+        goto out;
+    drop_paras(d, v[start].no);
+    if (emit(d, &T, v[start].no))
+        goto out;
+    *end = stop;
+    rc = 1;
+out:
+    free(pre);
+    ptab_release(&T);
+    return rc;
+}
