@@ -50,6 +50,7 @@
  * which row a moved cell belonged to when several rows lack that column,
  * and two cells pdftotext printed as one block with their lines
  * interleaved. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -206,8 +207,7 @@ static int code_parts(const char *s, int *p, int *roman, int *letter)
 static const char *const UNIT_HEADS[] = {
     "Phòng", "Văn phòng", "Trung tâm", "Công an", "Trạm", "Các", "Đoàn", "Hội", "Ủy ban", "UBND", "HĐND",
     "Ban", "Sở", "Bưu điện", "Kho bạc", "Trường", "Hợp tác xã", "Doanh nghiệp", "Ngân hàng", "Đảng ủy",
-    "Mặt trận", "Cơ quan", "Chi nhánh", "Viettel", "VNPT", "Viễn thông", "Tổ", "Thôn", "Đội", "Chủ trì",
-    "Phối hợp", "Công chức", "Bộ phận", "Đài", "Chi cục", "Liên đoàn", "Quân sự", "Ban chỉ huy", NULL};
+    "Mặt trận", "Cơ quan", "Chi nhánh", "Viettel", "VNPT", "Viễn thông", "Tổ", "Thôn", "Đội", "Công chức", "Bộ phận", "Đài", "Chi cục", "Liên đoàn", "Quân sự", "Ban chỉ huy", NULL};
 static const char *const DUE_HEADS[] = {
     "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
     "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
@@ -248,7 +248,8 @@ static const char *header_of(const char *t, int *year)
     *year = 0;
     if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
         return NULL;
-    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8))
+    /* "Các phòng, ban, đơn vị" is a unit; "Sở, ngành chủ trì cấp tỉnh" a header */
+    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8) && !strstr(t, "chủ trì") && !strstr(t, "phối hợp"))
         return NULL;
     if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
         return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
@@ -266,13 +267,13 @@ static void classify(pcell *c, int header_phase)
         c->kind = C_CODE;
     else if (header_phase == 2 && header_of(t, &year))
         c->kind = C_HDR;
-    else if (header_phase == 1 && header_of(t, &year) && !is_due(t) && !is_num(t) && nwords(t) <= 6)
+    else if (header_phase == 1 && header_of(t, &year) && !is_due(t) && !is_num(t))
         c->kind = C_HDR;
     else if (is_due(t))
         c->kind = C_DUE;
     else if (is_num(t))
         c->kind = C_NUM;
-    else if (starts_with(t, UNIT_HEADS))
+    else if (starts_with(t, UNIT_HEADS) || !strncmp(t, "Chủ trì:", 10) || !strncmp(t, "Phối hợp:", 11))
         c->kind = C_UNIT;
     else if (starts_with(t, FUND_HEADS) && nwords(t) <= 10)
         c->kind = C_FUND;
@@ -324,6 +325,68 @@ static int region_end(const pdf_plain_line *l)
  * header phrase when the words before it read as one too. */
 static int add_header_line(ptab *T, const char *s, size_t n, int page, int line)
 {
+    /* "Cơ quan Cơ quan" / "chủ trì" / "phối hợp": two header cells side by
+     * side, their first words on one line, their other lines alternating */
+    const char *nl = memchr(s, '\n', n);
+    size_t first = nl ? (size_t)(nl - s) : n;
+    if (nl && first % 2 == 1 && s[first / 2] == ' ' && !memcmp(s, s + first / 2 + 1, first / 2)) {
+        buf a, b;
+        buf_init(&a, DOC_MAX_CELL);
+        buf_init(&b, DOC_MAX_CELL);
+        buf_add(&a, s, first / 2);
+        buf_add(&b, s, first / 2);
+        int k = 0;
+        for (const char *p = nl + 1, *e = s + n; p < e; k++) {
+            const char *q = memchr(p, '\n', (size_t)(e - p));
+            if (!q)
+                q = e;
+            buf_addc(k % 2 ? &b : &a, ' ');
+            buf_add(k % 2 ? &b : &a, p, (size_t)(q - p));
+            p = q + 1;
+        }
+        int rc = buf_failed(&a) || buf_failed(&b) || add_cell(T, a.ptr, a.len, page, line) ||
+                 add_cell(T, b.ptr, b.len, page, line) ? -1 : 0;
+        buf_release(&a);
+        buf_release(&b);
+        return rc;
+    }
+    /* "Kết quả" / "Thời hạn" / "thực hiện" / "hoàn" / "năm" / "thành": two
+     * header cells whose lines alternate (the first two lines start header
+     * phrases, the others only continue) */
+    if (nl) {
+        const char *l2 = nl + 1, *e = s + n;
+        const char *nl2 = memchr(l2, '\n', (size_t)(e - l2));
+        char *a = text_clean_n(s, first), *b = text_clean_n(l2, nl2 ? (size_t)(nl2 - l2) : (size_t)(e - l2));
+        int y, alt = a && b && nl2 && header_of(a, &y) && header_of(b, &y);
+        for (const char *p = nl2 ? nl2 + 1 : e; alt && p < e;) {
+            const char *q = memchr(p, '\n', (size_t)(e - p));
+            if (!q)
+                q = e;
+            alt = first_cat(p) != UTF8PROC_CATEGORY_LU;
+            p = q + 1;
+        }
+        free(a);
+        free(b);
+        if (alt) {
+            buf x, z;
+            buf_init(&x, DOC_MAX_CELL);
+            buf_init(&z, DOC_MAX_CELL);
+            int k = 0;
+            for (const char *p = s; p < e; k++) {
+                const char *q = memchr(p, '\n', (size_t)(e - p));
+                if (!q)
+                    q = e;
+                buf_addc(k % 2 ? &z : &x, ' ');
+                buf_add(k % 2 ? &z : &x, p, (size_t)(q - p));
+                p = q + 1;
+            }
+            int rc = buf_failed(&x) || buf_failed(&z) || add_cell(T, x.ptr, x.len, page, line) ||
+                     add_cell(T, z.ptr, z.len, page, line) ? -1 : 0;
+            buf_release(&x);
+            buf_release(&z);
+            return rc;
+        }
+    }
     char *t = text_clean_n(s, n);
     if (!t)
         return -1;
@@ -433,7 +496,10 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             goto out;
         int p[4], roman, letter;
         int code = t && code_parts(t, p, &roman, &letter) && !strchr(t, ' ');
-        int header = t && !T->nr && header_of(t, &p[0]) && T->nc < 40;
+        /* the cell after a code is the row's name, never a header */
+        int after_code = !b.len && T->nc && T->c[T->nc - 1].text[0] && T->nc > 1 && t && all_caps(t, strlen(t)) &&
+                         code_parts(T->c[T->nc - 1].text, p, &roman, &letter) && !strchr(T->c[T->nc - 1].text, ' ');
+        int header = t && !after_code && header_of(t, &p[0]) && T->nc < 40;
         if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
             cut = 1;
         free(t);
@@ -452,7 +518,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             bline = l->no;
             bhead = header;
         } else {
-            buf_addc(&b, ' ');
+            buf_addc(&b, bhead ? '\n' : ' ');
         }
         buf_add(&b, s, (size_t)(e - s));
         if (code) { /* a code is a cell of its own */
@@ -551,10 +617,11 @@ typedef struct cstate {
     int path[4], depth;
     int letter;
     int any;
+    int restart;        /* after a roman code */
 } cstate;
 
 /* Does TEXT follow the codes before it? Sets *LEVEL and updates S if so. */
-static int code_follows(cstate *s, const char *text, int *level)
+static int code_follows(cstate *s, const char *text, int *level, const ptab *seen, int next_text)
 {
     int p[4], roman, letter;
     int k = code_parts(text, p, &roman, &letter);
@@ -564,7 +631,7 @@ static int code_follows(cstate *s, const char *text, int *level)
         if (p[0] != s->roman + 1)
             return 0;
         s->roman = p[0];
-        s->depth = 0;
+        s->restart = 1;     /* numbering under it restarts at 1 or goes on */
         s->letter = 0;
         s->any = 1;
         *level = 1;
@@ -578,16 +645,26 @@ static int code_follows(cstate *s, const char *text, int *level)
         return 1;
     }
     int ok = 0;
-    if (!s->depth)
-        ok = k == 1 ? (p[0] == 1 || !s->any) : 0;
+    if (!s->depth || (s->restart && k == 1 && p[0] == 1))
+        ok = k == 1 ? (p[0] == 1 || (!s->any && p[0] <= 3)) : !s->any;
     else if (k == s->depth + 1)
         ok = !memcmp(p, s->path, (size_t)s->depth * sizeof *p) && p[k - 1] == 1;
     else if (k <= s->depth)
         ok = !memcmp(p, s->path, (size_t)(k - 1) * sizeof *p) && p[k - 1] == s->path[k - 1] + 1;
+    /* "4.1" printed before "4" (pdftotext moved the group's row): a
+     * dotted code of small parts not seen yet is a row all the same */
+    if (!ok && (k >= 2 || next_text) && seen && !strstr(text, ".0") && text[0] != '0') {
+        ok = 1;
+        for (int j = 0; j < k; j++)
+            ok &= p[j] >= 1 && p[j] <= 30;
+        for (size_t j = 0; ok && j < seen->nr; j++)
+            ok = strcmp(seen->r[j].code, text) != 0;
+    }
     if (!ok)
         return 0;
     memcpy(s->path, p, (size_t)k * sizeof *p);
     s->depth = k;
+    s->restart = 0;
     s->letter = 0;
     s->any = 1;
     *level = 1 + k;
@@ -665,7 +742,9 @@ static int place(ptab *T, prow *r, size_t ci)
     long name = col_of(T, "name");
     if (c->brk)
         r->brk = 1;
-    if (col_free(r, name) && r->lastcol < 0) {
+    /* a funding, due or value cell first: the row's name was printed
+     * elsewhere (it fills the hole later, fill_holes) */
+    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM) {
         set_cell(r, name, c->text, 0);
         return 0;
     }
@@ -701,8 +780,9 @@ static int is_group(const ptab *T, size_t i)
 
 /* Cells that found no place, and a group row's cells other than its name:
  * each fills the earliest item row where its kind has a free column. */
-static int fill_holes(ptab *T, const size_t *pre, size_t npre)
+static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
 {
+    *dropped = 0;
     long name = col_of(T, "name");
     size_t n = npre;
     for (size_t i = 0; i < T->nr; i++)
@@ -740,15 +820,33 @@ static int fill_holes(ptab *T, const size_t *pre, size_t npre)
         for (size_t i = 0; i < T->nr; i++) {
             if (is_group(T, i))
                 continue;
-            long k = place_col(T, &T->r[i], c);
+            long k = c->kind == C_TEXT && col_free(&T->r[i], name) ? name : place_col(T, &T->r[i], c);
             if (k >= 0) {
                 set_cell(&T->r[i], k, c->text, 0);
                 break;
             }
+            if (i + 1 == T->nr)
+                ++*dropped;
         }
     }
     free(q);
     return 0;
+}
+
+/* Sure enough to be a table: the item rows hold more than their names
+ * (cells were blocks, not lines of prose), and few cells found no column. */
+static int sure(const ptab *T, size_t dropped)
+{
+    long name = col_of(T, "name");
+    size_t items = 0, cells = 0;
+    for (size_t i = 0; i < T->nr; i++) {
+        if (is_group(T, i))
+            continue;
+        items++;
+        for (size_t k = 1; k < T->ncols; k++)
+            cells += (long)k != name && T->r[i].cell[k].len;
+    }
+    return items && cells >= items && dropped * 3 <= cells;
 }
 
 static void ptab_release(ptab *T)
@@ -765,6 +863,42 @@ static void ptab_release(ptab *T)
     free(T->r);
     for (size_t k = 0; k < T->ncols; k++)
         free(T->col[k].head);
+}
+
+/* Order of two row codes ("1.2" before "2", "2" before "2.1"). */
+static int code_cmp(const void *a, const void *b)
+{
+    const prow *x = a, *y = b;
+    int p[4] = {0}, q[4] = {0}, r1, l1, r2, l2;
+    int n = code_parts(x->code, p, &r1, &l1), m = code_parts(y->code, q, &r2, &l2);
+    for (int i = 0; i < n && i < m; i++)
+        if (p[i] != q[i])
+            return p[i] < q[i] ? -1 : 1;
+    return n < m ? -1 : n > m;
+}
+
+/* Rows printed out of order (a page's first rows after its header): put
+ * them back in code order when the codes are numeric and unique, so each
+ * sits under its group. */
+static void sort_rows(ptab *T)
+{
+    for (size_t i = 0; i < T->nr; i++) {
+        int p[4], roman, letter;
+        if (!code_parts(T->r[i].code, p, &roman, &letter) || roman || letter)
+            return;
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(T->r[i].code, T->r[j].code))
+                return;
+    }
+    for (size_t i = 1; i < T->nr; i++) { /* insertion sort: stable, rows are few */
+        prow t = T->r[i];
+        size_t j = i;
+        while (j > 0 && code_cmp(&T->r[j - 1], &t) > 0) {
+            T->r[j] = T->r[j - 1];
+            j--;
+        }
+        T->r[j] = t;
+    }
 }
 
 static int emit(doc *d, ptab *T, int line)
@@ -808,7 +942,13 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     const char *stt = NULL;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
-        classify(c, codes < 3 ? 2 : codes < 8);
+        /* a group's name in capitals after its code is no header */
+        int caps_name = i && T.c[i - 1].kind == C_CODE && all_caps(c->text, strlen(c->text)) &&
+                        !pdf_plain_head(&(pdf_plain_line){c->text, strlen(c->text), 0, 0});
+        classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8);
+        if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
+            col_of(&T, "target") >= 0)
+            c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
         int y;
         const char *role = c->kind == C_HDR ? header_of(c->text, &y) : NULL;
         if (role && !strcmp(role, "code")) {
@@ -825,10 +965,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         if (c->kind == C_CODE) {
             cstate probe = cs;
             int lv;
-            if (code_follows(&probe, c->text, &lv))
+            if (code_follows(&probe, c->text, &lv, NULL, 0))
                 cs = probe, codes++;
         }
     }
+    if (getenv("DTI_PDF_DEBUG"))
+        for (i = 0; i < T.nc; i++)
+            fprintf(stderr, "plain: cell %zu L%d p%d kind %d%s: %s\n", i, T.c[i].line, T.c[i].page, T.c[i].kind,
+                    T.c[i].lower ? " lower" : "", T.c[i].text);
     if (!stt || col_of(&T, "name") < 0 || T.ncols < 2) {
         rc = 0;
         goto out;
@@ -883,7 +1027,10 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             cstate probe = cs;
             int page_no = c->last && c->kind != C_CODE;
             int pn = c->last && i + 1 < T.nc && T.c[i + 1].kind != C_TEXT;
-            if (!page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv)) {
+            /* a row's code is followed by its name, never by a value */
+            int named = i + 1 < T.nc && T.c[i + 1].kind != C_NUM && T.c[i + 1].kind != C_CODE &&
+                        T.c[i + 1].kind != C_DUE;
+            if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
                 cur = add_row(&T, c->text, lv);
                 if (!cur)
@@ -906,8 +1053,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
-    if (fill_holes(&T, pre, npre))
+    sort_rows(&T);
+    size_t dropped;
+    if (fill_holes(&T, pre, npre, &dropped))
         goto out;
+    if (!sure(&T, dropped)) {
+        rc = 0;
+        goto out;
+    }
     drop_paras(d, v[start].no);
     if (emit(d, &T, v[start].no))
         goto out;

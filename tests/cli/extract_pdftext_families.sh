@@ -20,13 +20,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [an-hoa-2026-layout]=75 [an-hoa-2026-plain]=29
+  [an-hoa-2026-layout]=75 [an-hoa-2026-plain]=47
   [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=100
-  [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=13
-  [hoa-son-2026-2030-layout]=63 [hoa-son-2026-2030-plain]=55
-  [nam-son-2026-layout]=47 [nam-son-2026-plain]=54
-  [phu-lac-2026-layout]=65 [phu-lac-2026-plain]=72
-  [son-thuy-2026-layout]=89 [son-thuy-2026-plain]=66
+  [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=9
+  [hoa-son-2026-2030-layout]=63 [hoa-son-2026-2030-plain]=75
+  [nam-son-2026-layout]=47 [nam-son-2026-plain]=61
+  [phu-lac-2026-layout]=65 [phu-lac-2026-plain]=86
+  [son-thuy-2026-layout]=89 [son-thuy-2026-plain]=75
   [tan-phong-2026-2027-layout]=96 [tan-phong-2026-2027-plain]=95
   [thanh-xuan-2025-2030-layout]=97 [thanh-xuan-2025-2030-plain]=100
   [yen-lac-2026-2028-layout]=100 [yen-lac-2026-2028-plain]=100
