@@ -208,6 +208,12 @@ static const char *const UNIT_HEADS[] = {
     "Phòng", "Văn phòng", "Trung tâm", "Công an", "Trạm", "Các", "Đoàn", "Hội", "Ủy ban", "UBND", "HĐND",
     "Ban", "Sở", "Bưu điện", "Kho bạc", "Trường", "Hợp tác xã", "Doanh nghiệp", "Ngân hàng", "Đảng ủy",
     "Mặt trận", "Cơ quan", "Chi nhánh", "Viettel", "VNPT", "Viễn thông", "Tổ", "Thôn", "Đội", "Công chức", "Bộ phận", "Đài", "Chi cục", "Liên đoàn", "Quân sự", "Ban chỉ huy", NULL};
+/* Heads that start a unit's name and seldom stand inside a task's name:
+ * where a second cell glued to a line may start. */
+static const char *const GLUE_HEADS[] = {
+    "Phòng", "Văn phòng", "Trung tâm", "Công an", "Các phòng", "Các thôn", "Các doanh nghiệp", "Các ngân hàng",
+    "Các trường", "Các cơ quan", "Các đơn vị", "Đoàn Thanh niên", "Hội Liên hiệp", "Hội Phụ nữ", "Hội Nông dân",
+    "Hội Cựu chiến binh", "Bưu điện", "Trạm Y tế", "Ủy ban", "UBND", "Mặt trận", "Kho bạc", "Sở", NULL};
 static const char *const DUE_HEADS[] = {
     "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
     "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
@@ -260,6 +266,8 @@ static const char *header_of(const char *t, int *year)
 static void classify(pcell *c, int header_phase)
 {
     const char *t = c->text;
+    if (t[0] == '-' && t[1] == ' ')
+        t += 2;     /* a list item's marker */
     int year;
     c->lower = first_cat(t) == UTF8PROC_CATEGORY_LL;
     int p[4], roman, letter;
@@ -283,9 +291,38 @@ static void classify(pcell *c, int header_phase)
         c->kind = C_TEXT;
 }
 
+/* Clean copy of S (N bytes), each '\n'-separated paragraph on its own. */
+static char *clean_paras(const char *s, size_t n)
+{
+    buf b;
+    buf_init(&b, DOC_MAX_CELL);
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        char *t = text_clean_n(p, (size_t)(q - p));
+        if (!t) {
+            buf_release(&b);
+            return NULL;
+        }
+        if (*t && b.len)
+            buf_addc(&b, '\n');
+        buf_adds(&b, t);
+        free(t);
+        p = q + 1;
+    }
+    if (buf_failed(&b)) {
+        buf_release(&b);
+        return NULL;
+    }
+    char *r = b.len ? buf_detach(&b) : text_dup("");
+    buf_release(&b);
+    return r;
+}
+
 static int add_cell(ptab *T, const char *s, size_t n, int page, int line)
 {
-    char *t = text_clean_n(s, n);
+    char *t = clean_paras(s, n);
     if (!t)
         return -1;
     if (!*t) {
@@ -469,6 +506,153 @@ int pdf_plain_head(const pdf_plain_line *l)
     return yes;
 }
 
+/* Line S..E starts a new cell: a word in title case ("Phòng", "Tối"), not
+ * an acronym ("HĐND và") nor a continuation in lower case. */
+static int starts_cell(const char *s, const char *e)
+{
+    utf8proc_int32_t c1 = 0, c2 = 0;
+    utf8proc_ssize_t k = s < e ? utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c1) : -1;
+    if (k <= 0 || utf8proc_category(c1) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    if (s + k < e && utf8proc_iterate((const utf8proc_uint8_t *)s + k, e - s - k, &c2) > 0)
+        return utf8proc_category(c2) == UTF8PROC_CATEGORY_LL;
+    return 1;
+}
+
+/* Byte offset in line S..E where a second cell glued to the first starts:
+ * a unit's head word in title case after a lower-case word that is no
+ * joining word ("… sổ liên Phòng Văn hóa", "Phòng Kinh tế Các thôn"); 0 if
+ * none. */
+static size_t glued_at(const char *s, const char *e)
+{
+    static const char *const joins[] = {"và", "với", "của", "tại", "cho", "các", "-", "thuộc", NULL};
+    for (const char *p = s + 1; p < e; p++) {
+        if (p[-1] != ' ' || !starts_cell(p, e))
+            continue;
+        char *w = text_clean_n(p, (size_t)(e - p));
+        int unit = w && starts_with(w, GLUE_HEADS);
+        free(w);
+        if (!unit)
+            continue;
+        const char *q = p - 1;
+        while (q > s && q[-1] != ' ')
+            q--;
+        char *prev = text_clean_n(q, (size_t)(p - 1 - q));
+        int ok = prev && *prev && first_cat(prev) == UTF8PROC_CATEGORY_LL && !starts_with(prev, joins) &&
+                 !strchr(";,", prev[strlen(prev) - 1]);
+        free(prev);
+        if (ok)
+            return (size_t)(p - s);
+    }
+    return 0;
+}
+
+/* Add the two cells whose lines pdftotext interleaved: the lines of A are
+ * LINES[0], [2], … and of B [1], [3], …; when FIRST_CUT, line 0 holds both
+ * first lines, cut at byte FIRST_CUT. Returns 1 when added (the split reads
+ * as a unit, value, due or funding beside the other cell), 0 when not, -1. */
+static int add_split(ptab *T, const char *const *ls, const size_t *ln, size_t n, size_t first_cut,
+                     int page, int line)
+{
+    buf x, z;
+    buf_init(&x, DOC_MAX_CELL);
+    buf_init(&z, DOC_MAX_CELL);
+    size_t k = 0;
+    if (first_cut) {
+        buf_add(&x, ls[0], first_cut);
+        buf_addc(&z, ' ');
+        buf_add(&z, ls[0] + first_cut, ln[0] - first_cut);
+        k = 1;
+    }
+    for (size_t j = k; j < n; j++) {
+        buf *d = (j - k) % 2 == 1 ? &z : &x;
+        buf_addc(d, ' ');
+        buf_add(d, ls[j], ln[j]);
+    }
+    int rc = -1;
+    if (buf_failed(&x) || buf_failed(&z))
+        goto out;
+    pcell a = {0}, b = {0};
+    a.text = text_clean_n(x.ptr, x.len);
+    b.text = text_clean_n(z.ptr, z.len);
+    if (!a.text || !b.text) {
+        free(a.text);
+        free(b.text);
+        goto out;
+    }
+    classify(&a, 0);
+    classify(&b, 0);
+    rc = 0;
+    /* the cell line 1 starts reads as a unit, value, due or funding, or as
+     * a name (five words or more) beside a unit */
+    int b_ok = b.kind == C_UNIT || b.kind == C_NUM || b.kind == C_DUE || b.kind == C_FUND ||
+               (b.kind == C_TEXT && a.kind == C_UNIT && nwords(b.text) >= 5);
+    if (*a.text && *b.text && b_ok && a.kind != C_CODE)
+        rc = add_cell(T, a.text, strlen(a.text), page, line) || add_cell(T, b.text, strlen(b.text), page, line)
+                 ? -1 : 1;
+    free(a.text);
+    free(b.text);
+out:
+    buf_release(&x);
+    buf_release(&z);
+    return rc;
+}
+
+/* One block of lines (joined by '\n') into cells: header cells, two cells
+ * pdftotext interleaved or glued, or one cell. */
+static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header)
+{
+    if (header)
+        return add_header_line(T, s, n, page, line);
+    const char *ls[16] = {0};
+    size_t ln[16] = {0}, k = 0;
+    for (const char *p = s, *e = s + n; p < e && k < 16;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        ls[k] = p;
+        ln[k++] = (size_t)(q - p);
+        p = q + 1;
+    }
+    if (k < 16) {
+        size_t g = glued_at(ls[0], ls[0] + ln[0]);
+        int cont = 1;   /* every line after the first two continues a cell */
+        for (size_t j = 2; j < k; j++)
+            cont &= !starts_cell(ls[j], ls[j] + ln[j]);
+        int r = 0;
+        if (g && k == 1 && starts_with(ls[0], UNIT_HEADS))
+            r = add_split(T, ls, ln, k, g, page, line);     /* "Phòng Kinh tế Các thôn" */
+        else if (g && k >= 2 && cont && !starts_cell(ls[1], ls[1] + ln[1]))
+            r = add_split(T, ls, ln, k, g, page, line);     /* "… sổ liên Phòng Văn hóa" / "lạc điện tử" / "- Xã hội" */
+        else if (!g && k >= 3 && cont && starts_cell(ls[1], ls[1] + ln[1]) && !strchr(";,", ls[0][ln[0] - 1]))
+            r = add_split(T, ls, ln, k, 0, page, line);     /* "Trung tâm Phục" / "Các phòng" / "vụ hành chính" … */
+        if (r)
+            return r < 0 ? -1 : 0;
+    }
+    /* lines join with a blank; a line starting with a bullet (Word's
+     * symbol-font U+F0B7, "•") is a list item: "- ", a paragraph of its own */
+    buf one;
+    buf_init(&one, DOC_MAX_CELL);
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        const char *t = skip_sp(p, q);
+        int item = (q - t >= 3 && (!memcmp(t, "\xef\x82\xb7", 3) || !memcmp(t, "\xe2\x80\xa2", 3)));
+        if (item)
+            t = skip_sp(t + 3, q);
+        if (one.len)
+            buf_addc(&one, item ? '\n' : ' ');
+        if (item)
+            buf_adds(&one, "- ");
+        buf_add(&one, t, (size_t)(q - t));
+        p = q + 1;
+    }
+    int rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
+    buf_release(&one);
+    return rc;
+}
+
 /* Gather the cells of the region from line H; returns the end line. */
 static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, size_t h, size_t *end)
 {
@@ -506,8 +690,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         if (!blank && i > h && region_end(l) && T->nc > 2)
             break;
         if (cut && b.len) {
-            if (buf_failed(&b) || (bhead ? add_header_line(T, b.ptr, b.len, bpage, bline)
-                                         : add_cell(T, b.ptr, b.len, bpage, bline)))
+            if (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))
                 goto out;
             buf_reset(&b);
         }
@@ -518,7 +701,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             bline = l->no;
             bhead = header;
         } else {
-            buf_addc(&b, bhead ? '\n' : ' ');
+            buf_addc(&b, '\n');
         }
         buf_add(&b, s, (size_t)(e - s));
         if (code) { /* a code is a cell of its own */
@@ -527,8 +710,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             buf_reset(&b);
         }
     }
-    if (b.len && (buf_failed(&b) || (bhead ? add_header_line(T, b.ptr, b.len, bpage, bline)
-                                            : add_cell(T, b.ptr, b.len, bpage, bline))))
+    if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead)))
         goto out;
     *end = i;
     rc = 0;
@@ -817,7 +999,8 @@ static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
     }
     for (size_t j = 0; j < n; j++) {
         pcell *c = &T->c[q[j]];
-        for (size_t i = 0; i < T->nr; i++) {
+        size_t i;
+        for (i = 0; i < T->nr; i++) {
             if (is_group(T, i))
                 continue;
             long k = c->kind == C_TEXT && col_free(&T->r[i], name) ? name : place_col(T, &T->r[i], c);
@@ -825,16 +1008,16 @@ static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
                 set_cell(&T->r[i], k, c->text, 0);
                 break;
             }
-            if (i + 1 == T->nr)
-                ++*dropped;
         }
+        *dropped += i == T->nr;
     }
     free(q);
     return 0;
 }
 
 /* Sure enough to be a table: the item rows hold more than their names
- * (cells were blocks, not lines of prose), and few cells found no column. */
+ * (cells were blocks, not lines of prose), and no more cells found no
+ * column than found one. */
 static int sure(const ptab *T, size_t dropped)
 {
     long name = col_of(T, "name");
@@ -846,7 +1029,9 @@ static int sure(const ptab *T, size_t dropped)
         for (size_t k = 1; k < T->ncols; k++)
             cells += (long)k != name && T->r[i].cell[k].len;
     }
-    return items && cells >= items && dropped * 3 <= cells;
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "plain: %zu rows, %zu items, %zu cells placed, %zu left over\n", T->nr, items, cells, dropped);
+    return items && cells >= items && dropped <= cells;
 }
 
 static void ptab_release(ptab *T)
