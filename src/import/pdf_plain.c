@@ -492,7 +492,7 @@ static void drop_paras(doc *d, int line)
 int pdf_plain_head(const pdf_plain_line *l)
 {
     const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
-    static const char *const stt[] = {"STT", "TT", "Số TT", NULL};
+    static const char *const stt[] = {"STT", "Stt", "TT", "Số TT", NULL};
     char *t = text_clean_n(s, (size_t)(e - s));
     int yes = t && starts_with(t, stt) && !strchr(t, ':');
     if (yes && strchr(t, ' ')) { /* "STT Nhiệm vụ": a header word follows */
