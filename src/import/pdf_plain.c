@@ -281,7 +281,8 @@ static void classify(pcell *c, int header_phase)
         c->kind = C_DUE;
     else if (is_num(t))
         c->kind = C_NUM;
-    else if (starts_with(t, UNIT_HEADS) || !strncmp(t, "Chủ trì:", 10) || !strncmp(t, "Phối hợp:", 11))
+    else if ((starts_with(t, UNIT_HEADS) && strncmp(t, "Ban hành", 9)) || !strncmp(t, "Chủ trì:", 10) ||
+             !strncmp(t, "Phối hợp:", 11))
         c->kind = C_UNIT;
     else if (starts_with(t, FUND_HEADS) && nwords(t) <= 10)
         c->kind = C_FUND;
@@ -587,8 +588,11 @@ static int add_split(ptab *T, const char *const *ls, const size_t *ln, size_t n,
      * a name (five words or more) beside a unit */
     int b_ok = b.kind == C_UNIT || b.kind == C_NUM || b.kind == C_DUE || b.kind == C_FUND ||
                (b.kind == C_TEXT && a.kind == C_UNIT && nwords(b.text) >= 5);
+    /* a name before the unit, value or due beside it, as a row reads */
+    pcell *first = b.kind == C_TEXT && a.kind != C_TEXT ? &b : &a, *second = first == &a ? &b : &a;
     if (*a.text && *b.text && b_ok && a.kind != C_CODE)
-        rc = add_cell(T, a.text, strlen(a.text), page, line) || add_cell(T, b.text, strlen(b.text), page, line)
+        rc = add_cell(T, first->text, strlen(first->text), page, line) ||
+                     add_cell(T, second->text, strlen(second->text), page, line)
                  ? -1 : 1;
     free(a.text);
     free(b.text);
@@ -753,6 +757,45 @@ static int known_header(const ptab *T, const char *text)
         if (text_fold_eq(T->col[k].head, text))
             return 1;
     return 0;
+}
+
+/* Put the ĐVT, baseline and target columns side by side where the first
+ * of them stands, in that order (targets by year): pdftotext prints header
+ * cells out of order ("Năm 2029" after the others), a table has them so. */
+static void group_numbers(ptab *T)
+{
+    pcol num[DOC_MAX_COLS], rest[DOC_MAX_COLS];
+    size_t nn = 0, nrest = 0, at = T->ncols;
+    static const char *const order[] = {"unit", "baseline", "target"};
+    for (size_t o = 0; o < 3; o++)
+        for (size_t k = 0; k < T->ncols; k++)
+            if (!strcmp(T->col[k].role, order[o])) {
+                size_t j = nn++;
+                while (o == 2 && j > 0 && !strcmp(num[j - 1].role, "target") && num[j - 1].year > T->col[k].year) {
+                    num[j] = num[j - 1];
+                    j--;
+                }
+                num[j] = T->col[k];
+                if (k < at)
+                    at = k;
+            }
+    if (nn < 2)
+        return;
+    size_t before = 0;
+    for (size_t k = 0; k < T->ncols; k++) {
+        const char *r = T->col[k].role;
+        if (strcmp(r, "unit") && strcmp(r, "baseline") && strcmp(r, "target")) {
+            rest[nrest++] = T->col[k];
+            before += k < at;
+        }
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < before; k++)
+        T->col[w++] = rest[k];
+    for (size_t k = 0; k < nn; k++)
+        T->col[w++] = num[k];
+    for (size_t k = before; k < nrest; k++)
+        T->col[w++] = rest[k];
 }
 
 /* ---- rows ---- */
@@ -997,19 +1040,31 @@ static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
                 buf_reset(&r->cell[k]);
             }
     }
+    /* the queue is mostly in reading order, row by row: a cell goes to the
+     * first hole after the one filled before it (row, then column), else
+     * to the earliest hole */
+    size_t crow = 0;
+    long ccol = -1;
     for (size_t j = 0; j < n; j++) {
         pcell *c = &T->c[q[j]];
-        size_t i;
-        for (i = 0; i < T->nr; i++) {
-            if (is_group(T, i))
-                continue;
-            long k = c->kind == C_TEXT && col_free(&T->r[i], name) ? name : place_col(T, &T->r[i], c);
-            if (k >= 0) {
-                set_cell(&T->r[i], k, c->text, 0);
-                break;
+        size_t i, hit = T->nr;
+        long hk = -1;
+        for (int pass = 0; pass < 2 && hit == T->nr; pass++)
+            for (i = pass ? 0 : crow; i < T->nr; i++) {
+                if (is_group(T, i))
+                    continue;
+                long k = c->kind == C_TEXT && col_free(&T->r[i], name) ? name : place_col(T, &T->r[i], c);
+                if (k >= 0 && (pass || i > crow || k > ccol)) {
+                    hit = i, hk = k;
+                    break;
+                }
             }
+        if (hit == T->nr) {
+            ++*dropped;
+            continue;
         }
-        *dropped += i == T->nr;
+        set_cell(&T->r[hit], hk, c->text, 0);
+        crow = hit, ccol = hk;
     }
     free(q);
     return 0;
@@ -1184,6 +1239,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
+    group_numbers(&T);
     /* rows */
     pre = malloc(T.nc * sizeof *pre);
     if (!pre)
@@ -1218,6 +1274,23 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
                 cur = add_row(&T, c->text, lv);
+                if (!cur)
+                    goto out;
+                continue;
+            }
+            /* a code printed after its row's cells (a code centred in a
+             * tall row, last on the page): the cells the row before could
+             * not hold are this row's */
+            probe = cs;
+            if (c->kind == C_CODE && !named && cur && cur->nextra && code_follows(&probe, c->text, &lv, NULL, 0)) {
+                cs = probe;
+                size_t *ex = cur->extra, nex = cur->nextra;
+                cur->extra = NULL, cur->nextra = cur->capextra = 0;
+                cur = add_row(&T, c->text, lv);
+                for (size_t j = 0; cur && j < nex; j++)
+                    if (place(&T, cur, ex[j]))
+                        cur = NULL;
+                free(ex);
                 if (!cur)
                     goto out;
                 continue;
