@@ -602,12 +602,61 @@ out:
     return rc;
 }
 
+/* A dotted row code ("1.2", "3.10") standing as a word inside a line of
+ * other text, where pdftotext put the code column on the line of the cells
+ * beside it ("… thủ tục Quy trình nội 1.1 hành chính …"): its offset in
+ * S..E and length, or 0. Not "4.0" (a version), not the line's only word. */
+static size_t inner_code(const char *s, const char *e, size_t *len)
+{
+    for (const char *p = s; p < e; p++) {
+        if ((p > s && p[-1] != ' ') || *p < '1' || *p > '9')
+            continue;
+        const char *q = p;
+        int dots = 0, ok = 1;
+        while (q < e && *q != ' ') {
+            if (*q == '.')
+                dots++, ok &= q + 1 < e && q[1] >= '0' && q[1] <= '9' && q[1] != '0';
+            else if (*q < '0' || *q > '9')
+                ok = 0;
+            q++;
+        }
+        if (ok && dots >= 1 && dots <= 3 && q - p <= 8 && (p > s || q < e)) {
+            *len = (size_t)(q - p);
+            return (size_t)(p - s) + 1;   /* 1-based: 0 means none */
+        }
+        p = q;
+    }
+    return 0;
+}
+
 /* One block of lines (joined by '\n') into cells: header cells, two cells
  * pdftotext interleaved or glued, or one cell. */
 static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header)
 {
     if (header)
         return add_header_line(T, s, n, page, line);
+    /* a row code inside a line: the code first, then the block without it */
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        size_t len, at = inner_code(p, q, &len);
+        if (at) {
+            const char *c = p + at - 1;
+            char *rest = malloc(n + 1);
+            if (!rest || add_cell(T, c, len, page, line)) {
+                free(rest);
+                return -1;
+            }
+            size_t k = (size_t)(c - s);
+            memcpy(rest, s, k);
+            memcpy(rest + k, c + len, n - k - len);
+            int rc = add_block(T, rest, n - len, page, line, 0);
+            free(rest);
+            return rc;
+        }
+        p = q + 1;
+    }
     const char *ls[16] = {0};
     size_t ln[16] = {0}, k = 0;
     for (const char *p = s, *e = s + n; p < e && k < 16;) {
@@ -688,6 +737,19 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         int after_code = !b.len && T->nc && T->c[T->nc - 1].text[0] && T->nc > 1 && t && all_caps(t, strlen(t)) &&
                          code_parts(T->c[T->nc - 1].text, p, &roman, &letter) && !strchr(T->c[T->nc - 1].text, ' ');
         int header = t && !after_code && header_of(t, &p[0]) && T->nc < 40;
+        /* a code line inside a block whose next line goes on in lower case
+         * ("… hộ tịch giai" / "1.2" / "đoạn 2015 - 2020"): a code centred
+         * on its row; it opens the row before the block */
+        if (code && b.len && i + 1 < count && v[i + 1].page == l->page) {
+            const char *ns = skip_sp(v[i + 1].s, v[i + 1].s + v[i + 1].n);
+            if (ns < v[i + 1].s + v[i + 1].n && first_cat(ns) == UTF8PROC_CATEGORY_LL) {
+                int rc2 = add_cell(T, s, (size_t)(e - s), l->page, l->no);
+                free(t);
+                if (rc2)
+                    goto out;
+                continue;
+            }
+        }
         if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
             cut = 1;
         free(t);
