@@ -5,51 +5,70 @@
  * short lines (a long cell wrapped), blocks mostly separated by blank lines,
  * in an order that is only roughly the reading order: a row's cells usually
  * follow its code, but header cells may come after the first rows' cells,
- * a run of rows may be printed column by column (all names, then all
- * targets), and cells that pdftotext took for another text flow land after
- * the table. Positions are lost, so a cell's column is decided by what it
- * holds, not where it stands:
+ * the right-hand columns of a page may come before the "STT" line, a run of
+ * rows may be printed column by column (all names, then all targets), a
+ * code centred in a tall row comes after or inside its row's cells, and two
+ * cells side by side may come as one block, their lines interleaved or
+ * glued on one line. Positions are lost, so a cell's column is decided by
+ * what it holds, not where it stands:
  *
- *  1. Cells. A block of consecutive non-blank lines on one page is a cell,
- *     cut where a line is a row code alone or starts "Chủ trì:" (a lead/
- *     support cell of the next row). The region ends at a title ("Phụ
- *     lục", "Nơi nhận", a long all-capitals line), a prose line (80
- *     characters or more) or a new table's header.
- *  2. Header. From the "STT"/"TT" line, cells whose words give a column
- *     role in the table model's vocabulary (extract_header_role(), the same
- *     words extract_table.c reads) are header cells, also when they come
- *     among the first rows' cells; a line holding two header cells ("STT
- *     Nhiệm vụ", "Cơ quan phối hợp Sản phẩm") is cut before the second. The
- *     columns are the header cells in the order seen, the code and name
- *     columns first. Header cells seen again later (a header repeated on a
- *     new page) are dropped.
- *  3. Rows. A cell that is a row code following the codes before it ("1.2"
- *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) opens a
- *     row; a lone number that does not follow is a value. A lone number
- *     last on its page is a page number. The row's first cell is its name;
- *     each further cell goes by its kind to the first free column of that
- *     kind, in header order: a number, percent or target phrase ("Tối
- *     thiểu 60%", "05 điểm", "-") to the baseline then target columns
- *     (years ascending); a due phrase ("Tháng 12/2026", "Quý IV/2027",
- *     "Thường xuyên") to the due column; a unit ("Phòng …", "Các …",
- *     "Công an …", "Chủ trì: …") to lead, then support (a "Sở …" to a
- *     province lead column); a funding phrase ("Ngân sách xã", "Nguồn xã
- *     hội hóa") to funding; a short word under an ĐVT column to it; other
- *     text to the products column. A cell in lower case continues the cell
- *     before it; after a page break, the first one continues the row's name
- *     and later ones its last unit cell ("Các doanh nghiệp viễn thông; Các"
- *     / "thôn, bản").
- *  4. Cells that find no free column in their row (their row was printed
- *     column by column, or pdftotext moved them), and any cell of a group
- *     row other than its name, fill the earliest row whose column of that
- *     kind is still empty, in the order they come. A group row is a roman
- *     code or a code whose next row is its child ("1" then "1.1"); the
- *     table model reads it as a group by its code's shape.
- * With fewer than two rows, no name column or fewer than three columns, no
- * table is read (the lines stay paragraphs). What this cannot recover:
- * which row a moved cell belonged to when several rows lack that column,
- * and two cells pdftotext printed as one block with their lines
- * interleaved. */
+ *  1. Region. From the "STT"/"TT" line back over the short lines before it
+ *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
+ *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
+ *     (a line of 80 characters or more). The paragraphs the text reader made
+ *     of the lines before "STT" are taken back (drop_paras).
+ *  2. Cells. A block of consecutive non-blank lines on one page is a cell,
+ *     cut where a line is a row code alone or starts "Chủ trì:". A block is
+ *     cut in two when pdftotext interleaved two cells' lines (the second
+ *     line starts a word in title case, the later ones only continue:
+ *     "Trung tâm Phục" / "Các phòng" / "vụ hành chính" / "chuyên môn") or
+ *     glued them on the first line ("… sổ liên Phòng Văn hóa" / "lạc điện
+ *     tử" / "- Xã hội", cut only at a unit's head seldom found in a task's
+ *     name), when one half reads as a unit, value, due or funding phrase
+ *     (or a name of five words or more beside a unit). A dotted code inside
+ *     a line ("… thủ tục Quy trình nội 1.1 hành chính …"), or on a line of
+ *     its own inside a block that goes on in lower case, is a cell put
+ *     before the block. A bullet (U+F0B7, "•") starts a "- " item.
+ *  3. Header. Cells whose words give a column role in the table model's
+ *     vocabulary (extract_header_role(), the words extract_table.c reads)
+ *     are header cells while few rows have opened, also among the first
+ *     rows' cells or before "STT"; a line holding two ("STT Nhiệm vụ", "Cơ
+ *     quan phối hợp Sản phẩm") is cut before the second, and two header
+ *     cells side by side ("Cơ quan Cơ quan" / "chủ trì" / "phối hợp", or
+ *     "Kết quả" / "Thời hạn" / "thực hiện" …) are taken apart line by line.
+ *     Columns: code, name, then the others in the order seen, the ĐVT,
+ *     baseline and target columns (by year) side by side. Header cells seen
+ *     again later (a header repeated on a new page) are dropped.
+ *  4. Rows. A cell that is a row code following the codes before it ("1.2"
+ *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
+ *     followed by no value opens a row; so does a dotted code, or a number
+ *     followed by a name, not seen yet (a row printed out of order); a lone
+ *     number that does not follow is a value, one last on its page a page
+ *     number. A following code with no name after it, printed after its
+ *     row's cells, takes the cells the row before could not hold. The row's
+ *     first cell is its name (unless it is a value, due or funding phrase:
+ *     the name was printed elsewhere); each further cell goes by its kind to
+ *     the first free column of that kind: a number, percent or target
+ *     phrase ("Tối thiểu 60%", "05 điểm", "-") to the baseline then target
+ *     columns (years ascending); a due phrase ("Tháng 12/2026", "Quý
+ *     IV/2027", "Thường xuyên") to due; a unit ("Phòng …", "Các …", "Công
+ *     an …", "Chủ trì: …") to lead, then support (a "Sở …" to a province
+ *     lead column); a funding phrase ("Ngân sách xã") to funding; a short
+ *     word under an ĐVT column to it; other text to products. A cell in
+ *     lower case continues the cell before it; after a page break the first
+ *     one continues the row's name and later ones its last unit cell.
+ *     Rows with numeric, unique codes are put back in code order.
+ *  5. Cells that found no free column, cells before the first row and a
+ *     group row's cells other than its name are queued in reading order;
+ *     each fills the first hole of its kind after the one filled before it
+ *     (row, then column; a text fills an empty name first), else the
+ *     earliest. A group row is a roman code or a code whose next row is its
+ *     child ("1" then "1.1"); the table model reads it by its code's shape.
+ * No table is read (the lines stay paragraphs) with fewer than two rows, no
+ * name column, item rows holding nothing but their names, or more cells
+ * left over than placed. What this cannot recover: which row a moved cell
+ * belonged to when several rows lack that column, and cells whose lines
+ * pdftotext printed across the whole row (a row's cells line by line). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
