@@ -654,6 +654,28 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
 {
     if (header)
         return add_header_line(T, s, n, page, line);
+    /* a lone "%" ending a line after a word (not a number): the ĐVT cell
+     * beside a name, on one of its lines ("… an ninh kết %" / "nối …") */
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        int alone = q - p == 1 && *p == '%' && (p > s || q < e);     /* a line "%" inside a block */
+        if (alone || (q - p >= 4 && q[-1] == '%' && q[-2] == ' ' && !(q[-3] >= '0' && q[-3] <= '9') && q + 1 < e)) {
+            char *rest = malloc(n + 1);
+            if (!rest)
+                return -1;
+            size_t k = (size_t)(q - (alone ? 1 : 2) - s), cut = 2;
+            if (alone && q == e && k > 0)
+                k--;    /* the '\n' before a last line "%" */
+            memcpy(rest, s, k);
+            memcpy(rest + k, s + k + cut, n - k - cut);
+            int rc = add_block(T, rest, n - cut, page, line, 0);
+            free(rest);
+            return rc || add_cell(T, "%", 1, page, line) ? -1 : 0;   /* after the block: the name comes first */
+        }
+        p = q + 1;
+    }
     /* a row code inside a line: the code first, then the block without it */
     for (const char *p = s, *e = s + n; p < e;) {
         const char *q = memchr(p, '\n', (size_t)(e - p));
@@ -1052,6 +1074,11 @@ static int place(ptab *T, prow *r, size_t ci)
      * elsewhere (it fills the hole later, fill_holes) */
     if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM) {
         set_cell(r, name, c->text, 0);
+        return 0;
+    }
+    long unit = col_of(T, "unit");
+    if (c->kind == C_WORD && col_free(r, unit)) {   /* "điểm", "%" under ĐVT */
+        set_cell(r, unit, c->text, 0);
         return 0;
     }
     if (c->lower && c->kind != C_NUM && c->kind != C_DUE) {
