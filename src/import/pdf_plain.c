@@ -28,7 +28,9 @@
  *     (or a name of five words or more beside a unit). A dotted code inside
  *     a line ("… thủ tục Quy trình nội 1.1 hành chính …"), or on a line of
  *     its own inside a block that goes on in lower case, is a cell put
- *     before the block. A bullet (U+F0B7, "•") starts a "- " item.
+ *     before the block. A "%" alone on a line of a block, or ending one
+ *     of its lines after a word, is the ĐVT cell beside a name, put after
+ *     it. A bullet (U+F0B7, "•") starts a "- " item.
  *  3. Header. Cells whose words give a column role in the table model's
  *     vocabulary (extract_header_role(), the words extract_table.c reads)
  *     are header cells while few rows have opened, also among the first
@@ -53,7 +55,8 @@
  *     columns (years ascending); a due phrase ("Tháng 12/2026", "Quý
  *     IV/2027", "Thường xuyên") to due; a unit ("Phòng …", "Các …", "Công
  *     an …", "Chủ trì: …") to lead, then support (a "Sở …" to a province
- *     lead column); a funding phrase ("Ngân sách xã") to funding; a short
+ *     lead column; in one lead/support column, "Chủ trì: …" and the
+ *     "Phối hợp: …" after it make one row's cell); a funding phrase ("Ngân sách xã") to funding; a short
  *     word under an ĐVT column to it; other text to products. A cell in
  *     lower case continues the cell before it; after a page break the first
  *     one continues the row's name and later ones its last unit cell.
@@ -64,7 +67,8 @@
  *     (row, then column; a text fills an empty name first), else the
  *     earliest. A group row is a roman code or a code whose next row is its
  *     child ("1" then "1.1"); the table model reads it by its code's shape.
- * No table is read (the lines stay paragraphs) with fewer than two rows, no
+ * A region of more than PP_MAX_CELLS cells ends there. No table is read
+ * (the lines stay paragraphs) with fewer than two rows, no
  * name column, item rows holding nothing but their names, or more cells
  * left over than placed. What this cannot recover: which row a moved cell
  * belonged to when several rows lack that column, and cells whose lines
@@ -79,7 +83,7 @@
 #include "import/extract.h"
 #include "import/pdf_plain.h"
 
-#define PP_MAX_CELLS  20000    /* cells of one table region */
+#define PP_MAX_CELLS  (DOC_MAX_ROWS * 8)   /* cells of one table region; more end it */
 #define PP_PROSE_LINE 80       /* a line this long (code points) is prose */
 
 enum { C_CODE = 1, C_HDR, C_NUM, C_DUE, C_UNIT, C_FUND, C_WORD, C_TEXT };
@@ -118,6 +122,7 @@ typedef struct ptab {
     size_t ncols;
     prow *r;
     size_t nr, capr;
+    int full;           /* PP_MAX_CELLS reached: the region ends */
 } ptab;
 
 /* ---- small text tests ---- */
@@ -349,9 +354,16 @@ static int add_cell(ptab *T, const char *s, size_t n, int page, int line)
         free(t);
         return 0;
     }
+    if (T->nc == PP_MAX_CELLS) {    /* the region ends here (gather stops) */
+        T->full = 1;
+        free(t);
+        return 0;
+    }
     if (T->nc == T->capc) {
         size_t cap = T->capc ? T->capc * 2 : 64;
-        pcell *c = cap <= PP_MAX_CELLS ? realloc(T->c, cap * sizeof *c) : NULL;
+        if (cap > PP_MAX_CELLS)
+            cap = PP_MAX_CELLS;
+        pcell *c = realloc(T->c, cap * sizeof *c);
         if (!c) {
             free(t);
             return -1;
@@ -559,7 +571,7 @@ static size_t glued_at(const char *s, const char *e)
             q--;
         char *prev = text_clean_n(q, (size_t)(p - 1 - q));
         int ok = prev && *prev && first_cat(prev) == UTF8PROC_CATEGORY_LL && !starts_with(prev, joins) &&
-                 !strchr(";,", prev[strlen(prev) - 1]);
+                 !strchr(";,:", prev[strlen(prev) - 1]);
         free(prev);
         if (ok)
             return (size_t)(p - s);
@@ -794,7 +806,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
             cut = 1;
         free(t);
-        if (!blank && i > h && region_end(l) && T->nc > 2)
+        if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)
             break;
         if (cut && b.len) {
             if (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))
@@ -1037,8 +1049,15 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
     case C_UNIT:
         if (!strncmp(c->text, "Sở ", 4) && col_free(r, col_of(T, "parent_lead")))
             return col_of(T, "parent_lead");
-        if ((k = col_of(T, "lead_support")) >= 0)
-            return k;
+        /* "Chủ trì: … Phối hợp: …" is one cell of a lead/support column; a
+         * "Phối hợp: …" printed apart joins its row's "Chủ trì: …" */
+        if ((k = col_of(T, "lead_support")) >= 0) {
+            const buf *b = &r->cell[k];
+            if (!b->len || (!strncmp(c->text, "Phối hợp:", 11) && strstr(b->ptr, "Chủ trì:") &&
+                            !strstr(b->ptr, "Phối hợp:")))
+                return k;
+            return -1;
+        }
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "lead") && col_free(r, (long)j))
                 return (long)j;
@@ -1153,10 +1172,16 @@ static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
      * to the earliest hole */
     size_t crow = 0;
     long ccol = -1;
+    char full[(C_TEXT + 1) * 3] = {0};  /* no hole left for this kind: holes only fill */
     for (size_t j = 0; j < n; j++) {
         pcell *c = &T->c[q[j]];
         size_t i, hit = T->nr;
         long hk = -1;
+        int key = c->kind * 3 + (!strncmp(c->text, "Sở ", 4) ? 1 : !strncmp(c->text, "Phối hợp:", 11) ? 2 : 0);
+        if (full[key]) {
+            ++*dropped;
+            continue;
+        }
         for (int pass = 0; pass < 2 && hit == T->nr; pass++)
             for (i = pass ? 0 : crow; i < T->nr; i++) {
                 if (is_group(T, i))
@@ -1168,6 +1193,7 @@ static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
                 }
             }
         if (hit == T->nr) {
+            full[key] = 1;
             ++*dropped;
             continue;
         }

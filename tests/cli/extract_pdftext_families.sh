@@ -22,7 +22,7 @@ trap 'rm -rf "$tmp"' EXIT
 declare -A MIN=(
   [an-hoa-2026-layout]=75 [an-hoa-2026-plain]=55
   [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=100
-  [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=21
+  [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=23
   [hoa-son-2026-2030-layout]=63 [hoa-son-2026-2030-plain]=81
   [nam-son-2026-layout]=47 [nam-son-2026-plain]=64
   [phu-lac-2026-layout]=65 [phu-lac-2026-plain]=94
