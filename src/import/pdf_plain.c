@@ -15,8 +15,11 @@
  *  1. Region. From the "STT"/"TT" line back over the short lines before it
  *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
  *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
- *     (a line of 80 characters or more). The paragraphs the text reader made
- *     of the lines before "STT" are taken back (drop_paras).
+ *     (a line of 80 characters or more); the lines before "STT" only when
+ *     they hold a body cell (a value, due phrase or unit), so a title just
+ *     above "STT" stays a paragraph. The paragraphs the text reader made of
+ *     those lines are taken back (drop_paras), also from the end of a
+ *     paragraph it joined them to.
  *  2. Cells. A block of consecutive non-blank lines on one page is a cell,
  *     cut where a line is a row code alone or starts "Chủ trì:". A block is
  *     cut in two when pdftotext interleaved two cells' lines (the second
@@ -508,16 +511,50 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
     }
     while (j < h && skip_sp(v[j].s, v[j].s + v[j].n) == v[j].s + v[j].n)
         j++;
-    return j;
+    /* only when those lines hold body cells (a value, due phrase or unit):
+     * a title line alone before "STT" stays a paragraph */
+    for (size_t i = j; i < h; i++) {
+        char *t = text_clean_n(v[i].s, v[i].n);
+        int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS));
+        free(t);
+        if (body)
+            return j;
+    }
+    return h;
 }
 
-/* Drop the paragraphs at the end of D from source line LINE on: the text
- * reader read them before the table's header, the table takes them. */
-static void drop_paras(doc *d, int line)
+/* Drop the paragraphs at the end of D from line V[START] on: the text
+ * reader read them before the table's header, the table takes them; and
+ * the region's first lines from the end of the paragraph before, when the
+ * reader joined them to it ("(Kèm theo …)" / "Năm" / "2026"). */
+static void drop_paras(doc *d, const pdf_plain_line *v, size_t start, size_t h)
 {
-    while (d->n && d->blocks[d->n - 1].kind == DOC_PARA && d->blocks[d->n - 1].line >= line) {
+    while (d->n && d->blocks[d->n - 1].kind == DOC_PARA && d->blocks[d->n - 1].line >= v[start].no) {
         free(d->blocks[d->n - 1].text);
         d->n--;
+    }
+    if (!d->n || d->blocks[d->n - 1].kind != DOC_PARA || start >= h)
+        return;
+    size_t k = start;
+    while (k < h && k - start < 16 && skip_sp(v[k].s, v[k].s + v[k].n) < v[k].s + v[k].n)
+        k++;
+    char *text = d->blocks[d->n - 1].text;
+    for (; k > start; k--) {    /* the longest run of those lines the paragraph ends with */
+        buf b;
+        buf_init(&b, DOC_MAX_CELL);
+        for (size_t i = start; i < k; i++) {
+            buf_addc(&b, ' ');
+            buf_add(&b, v[i].s, v[i].n);
+        }
+        char *tail = buf_failed(&b) ? NULL : text_clean_n(b.ptr, b.len);
+        buf_release(&b);
+        size_t tn = tail ? strlen(tail) : 0, n = strlen(text);
+        int cut = tn && n > tn + 1 && text[n - tn - 1] == ' ' && !strcmp(text + n - tn, tail);
+        free(tail);
+        if (cut) {
+            text[n - tn - 1] = 0;
+            return;
+        }
     }
 }
 
@@ -1381,9 +1418,10 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     memset(&cs, 0, sizeof cs);
     prow *cur = NULL;
     codes = 0;
-    int in_repeat = 0;
+    int in_repeat = 0, lastpage = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
+
         int y;
         const char *role = header_of(c->text, &y);
         if (c->kind == C_HDR || (role && known_header(&T, c->text))) {
@@ -1397,6 +1435,9 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             continue;
         }
         (void)in_repeat;
+        /* a page break, seen past a repeated header */
+        c->brk = lastpage >= 0 && c->page != lastpage;
+        lastpage = c->page;
         int lv = 0;
         if (c->kind == C_CODE || (c->kind == C_NUM && !strchr(c->text, ' '))) {
             cstate probe = cs;
@@ -1453,7 +1494,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
-    drop_paras(d, v[start].no);
+    drop_paras(d, v, start, h);
     if (emit(d, &T, v[start].no))
         goto out;
     *end = stop;
