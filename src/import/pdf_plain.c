@@ -92,13 +92,13 @@
 enum { C_CODE = 1, C_HDR, C_NUM, C_DUE, C_UNIT, C_FUND, C_WORD, C_TEXT };
 
 typedef struct pcell {
-    char *text;         /* clean; lines joined by ' ' */
-    int kind;
+    char *text;         /* owned; clean, lines joined by ' ', list items by '\n' */
+    int kind;           /* C_* */
     int lower;          /* starts with a lower-case letter */
     int page;
-    int brk;            /* first cell of its page in the region */
+    int brk;            /* first cell placed after a page break */
     int last;           /* last cell of its page in the region */
-    int line;
+    int line;           /* source line of its first line */
 } pcell;
 
 typedef struct pcol {
@@ -110,20 +110,21 @@ typedef struct pcol {
 typedef struct prow {
     char code[16];
     int level;          /* 1 roman, 2 "1", 3 "1.1", … , 9 "a)" */
-    buf *cell;          /* ncols texts */
-    size_t *extra;      /* cells that found no free column (indexes) */
+    buf *cell;          /* owned: ncols texts */
+    size_t *extra;      /* owned: cells (indexes into ptab.c) that found no free column */
     size_t nextra, capextra;
     int brk;            /* a page break was seen inside the row */
     int lowers_after_brk;
     long lastcol;       /* column the last cell went to */
 } prow;
 
+/* One table region; ptab_release() frees everything it owns. */
 typedef struct ptab {
-    pcell *c;
+    pcell *c;           /* owned: the region's cells in print order */
     size_t nc, capc;
     pcol col[DOC_MAX_COLS];
     size_t ncols;
-    prow *r;
+    prow *r;            /* owned: the rows, one per code */
     size_t nr, capr;
     int full;           /* PP_MAX_CELLS reached: the region ends */
 } ptab;
