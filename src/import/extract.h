@@ -38,6 +38,12 @@ dti_rc extract_plan_opts(const doc *d, const extract_opts *o, plan **out, strlis
 /* Non-zero when WORD is one of EXTRACT_ROLES. */
 int extract_role_known(const char *word);
 
+/* The role the table model gives a column headed TEXT (one of
+ * EXTRACT_ROLES; "none" when no header word says), and in *YEAR (may be
+ * NULL) the year its header names, else 0. The one header vocabulary, for
+ * readers that must tell header cells from body cells (pdf_plain.c). */
+const char *extract_header_role(const char *text, int *year);
+
 /* Read the file at PATH (any format reader.h knows, at most
  * IMPORT_MAX_BYTES) and extract its plan. When DATA_OUT is not NULL the raw
  * bytes are handed over (*DATA_OUT, *LEN_OUT; caller frees) so the caller

@@ -327,6 +327,20 @@ static void list_column(xt_ctx *x, const char *text, int role)
         x->failed = 1;
 }
 
+const char *extract_header_role(const char *text, int *year)
+{
+    int y = 0, ni = 0, nt = 0;
+    char *f = xt_fold(text);
+    int role = f ? header_role(f, &y, &ni, &nt) : R_NONE;
+    free(f);
+    if (year)
+        *year = y;
+    for (size_t k = 0; k < sizeof ROLE_WORDS / sizeof *ROLE_WORDS; k++)
+        if (ROLE_WORDS[k].role == role)
+            return ROLE_WORDS[k].word;
+    return "none";
+}
+
 /* Find the header rows of T; fill L and return how many rows they take
  * (0: no header, not a new layout). */
 static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)

@@ -64,6 +64,7 @@
 #include "base/buf.h"
 #include "base/text.h"
 #include "import/pdf.h"
+#include "import/pdf_plain.h"
 #include "import/reader.h"
 
 #define TEXT_MAX_CHUNKS   DOC_MAX_COLS   /* chunks looked at on one line */
@@ -1474,12 +1475,15 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
     dti_rc rc = DTI_ERR_NOMEM;
     *out = NULL;
     tline *v = NULL;
+    pdf_plain_line *pv = NULL;  /* the lines for pdf_plain.c */
     size_t count = 0;
     buf para;
     buf_init(&para, DOC_MAX_CELL);
     doc *d = doc_new(name);
-    if (!d || split_lines(data, n, &v, &count))
+    if (!d || split_lines(data, n, &v, &count) || !(pv = malloc((count + 1) * sizeof *pv)))
         goto fail;
+    for (size_t i = 0; i < count; i++)
+        pv[i] = (pdf_plain_line){v[i].s, v[i].n, v[i].no, v[i].page};
     /* the usual width of a full line, to tell a short last line */
     size_t widest = 0;
     for (size_t i = 0; i < count; i++)
@@ -1497,7 +1501,8 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
         }
         size_t end = i;
         int t = 0, header = is_header_start(l), raw = !header && is_alone(l, STT);
-        if ((header || raw) && para.len) {
+        int plain = !header && pdf_plain_head(&pv[i]);   /* plain pdftotext: pdf_plain.c */
+        if ((header || raw || plain) && para.len) {
             /* a table header never continues a paragraph */
             if (buf_failed(&para))
                 goto toobig;
@@ -1509,6 +1514,8 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
             t = layout_table(d, v, count, i, &end);
         else if (raw)
             t = raw_table(d, v, count, i, &end);
+        if (!t && plain)
+            t = pdf_plain_table(d, pv, count, i, &end);
         if (t < 0)
             goto fail;
         if (t > 0) {
@@ -1552,6 +1559,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
     }
     buf_release(&para);
     free(v);
+    free(pv);
     *out = d;
     return DTI_OK;
 toobig:
@@ -1564,6 +1572,7 @@ fail:
 out:
     buf_release(&para);
     free(v);
+    free(pv);
     doc_free(d);
     return rc;
 }

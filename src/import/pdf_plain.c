@@ -1,0 +1,1507 @@
+/* pdf_plain.c — tables in plain `pdftotext` text (no -layout), read as rows
+ * of cells for the one table model (extract_table.c).
+ *
+ * What pdftotext prints of a table without -layout: each cell a block of
+ * short lines (a long cell wrapped), blocks mostly separated by blank lines,
+ * in an order that is only roughly the reading order: a row's cells usually
+ * follow its code, but header cells may come after the first rows' cells,
+ * the right-hand columns of a page may come before the "STT" line, a run of
+ * rows may be printed column by column (all names, then all targets), a
+ * code centred in a tall row comes after or inside its row's cells, and two
+ * cells side by side may come as one block, their lines interleaved or
+ * glued on one line. Positions are lost, so a cell's column is decided by
+ * what it holds, not where it stands:
+ *
+ *  1. Region. From the "STT"/"TT" line back over the short lines before it
+ *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
+ *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
+ *     (a line of 80 characters or more); the lines before "STT" only when
+ *     they hold a body cell (a value, due phrase or unit), so a title just
+ *     above "STT" stays a paragraph. The paragraphs the text reader made of
+ *     those lines are taken back (drop_paras), also from the end of a
+ *     paragraph it joined them to.
+ *  2. Cells. A block of consecutive non-blank lines on one page is a cell,
+ *     cut where a line is a row code alone or starts "Chủ trì:". A block is
+ *     cut in two when pdftotext interleaved two cells' lines (the second
+ *     line starts a word in title case, the later ones only continue:
+ *     "Trung tâm Phục" / "Các phòng" / "vụ hành chính" / "chuyên môn") or
+ *     glued them on the first line ("… sổ liên Phòng Văn hóa" / "lạc điện
+ *     tử" / "- Xã hội", cut only at a unit's head seldom found in a task's
+ *     name), when one half reads as a unit, value, due or funding phrase
+ *     (or a name of five words or more beside a unit). A dotted code inside
+ *     a line ("… thủ tục Quy trình nội 1.1 hành chính …"), or on a line of
+ *     its own inside a block that goes on in lower case, is a cell put
+ *     before the block. A "%" alone on a line of a block, or ending one
+ *     of its lines after a word, is the ĐVT cell beside a name, put after
+ *     it. A bullet (U+F0B7, "•") starts a "- " item.
+ *  3. Header. Cells whose words give a column role in the table model's
+ *     vocabulary (extract_header_role(), the words extract_table.c reads)
+ *     are header cells while few rows have opened, also among the first
+ *     rows' cells or before "STT"; a line holding two ("STT Nhiệm vụ", "Cơ
+ *     quan phối hợp Sản phẩm") is cut before the second, and two header
+ *     cells side by side ("Cơ quan Cơ quan" / "chủ trì" / "phối hợp", or
+ *     "Kết quả" / "Thời hạn" / "thực hiện" …) are taken apart line by line.
+ *     Columns: code, name, then the others in the order seen, the ĐVT,
+ *     baseline and target columns (by year) side by side. Header cells seen
+ *     again later (a header repeated on a new page) are dropped.
+ *  4. Rows. A cell that is a row code following the codes before it ("1.2"
+ *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
+ *     followed by no value opens a row; so does a dotted code, or a number
+ *     followed by a name, not seen yet (a row printed out of order); a lone
+ *     number that does not follow is a value, one last on its page a page
+ *     number. A following code with no name after it, printed after its
+ *     row's cells, takes the cells the row before could not hold. The row's
+ *     first cell is its name (unless it is a value, due or funding phrase:
+ *     the name was printed elsewhere); each further cell goes by its kind to
+ *     the first free column of that kind: a number, percent or target
+ *     phrase ("Tối thiểu 60%", "05 điểm", "-") to the baseline then target
+ *     columns (years ascending); a due phrase ("Tháng 12/2026", "Quý
+ *     IV/2027", "Thường xuyên") to due; a unit ("Phòng …", "Các …", "Công
+ *     an …", "Chủ trì: …") to lead, then support (a "Sở …" to a province
+ *     lead column; in one lead/support column, "Chủ trì: …" and the
+ *     "Phối hợp: …" after it make one row's cell); a funding phrase ("Ngân sách xã") to funding; a short
+ *     word under an ĐVT column to it; other text to products. A cell in
+ *     lower case continues the cell before it; after a page break the first
+ *     one continues the row's name and later ones its last unit cell.
+ *     Rows with numeric, unique codes are put back in code order.
+ *  5. Cells that found no free column, cells before the first row and a
+ *     group row's cells other than its name are queued in reading order;
+ *     each fills the first hole of its kind after the one filled before it
+ *     (row, then column; a text fills an empty name first), else the
+ *     earliest. A group row is a roman code or a code whose next row is its
+ *     child ("1" then "1.1"); the table model reads it by its code's shape.
+ * A region of more than PP_MAX_CELLS cells ends there. No table is read
+ * (the lines stay paragraphs) with fewer than two rows, no
+ * name column, item rows holding nothing but their names, or more cells
+ * left over than placed. What this cannot recover: which row a moved cell
+ * belonged to when several rows lack that column, and cells whose lines
+ * pdftotext printed across the whole row (a row's cells line by line). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "base/buf.h"
+#include "base/text.h"
+#include "core/target.h"
+#include "import/extract.h"
+#include "import/pdf_plain.h"
+
+#define PP_MAX_CELLS  (DOC_MAX_ROWS * 8)   /* cells of one table region; more end it */
+#define PP_PROSE_LINE 80       /* a line this long (code points) is prose */
+
+enum { C_CODE = 1, C_HDR, C_NUM, C_DUE, C_UNIT, C_FUND, C_WORD, C_TEXT };
+
+typedef struct pcell {
+    char *text;         /* owned; clean, lines joined by ' ', list items by '\n' */
+    int kind;           /* C_* */
+    int lower;          /* starts with a lower-case letter */
+    int page;
+    int brk;            /* first cell placed after a page break */
+    int last;           /* last cell of its page in the region */
+    int line;           /* source line of its first line */
+} pcell;
+
+typedef struct pcol {
+    char *head;         /* header text (owned) */
+    const char *role;   /* an EXTRACT_ROLES word (static) */
+    int year;
+} pcol;
+
+typedef struct prow {
+    char code[16];
+    int level;          /* 1 roman, 2 "1", 3 "1.1", … , 9 "a)" */
+    buf *cell;          /* owned: ncols texts */
+    size_t *extra;      /* owned: cells (indexes into ptab.c) that found no free column */
+    size_t nextra, capextra;
+    int brk;            /* a page break was seen inside the row */
+    int lowers_after_brk;
+    long lastcol;       /* column the last cell went to */
+} prow;
+
+/* One table region; ptab_release() frees everything it owns. */
+typedef struct ptab {
+    pcell *c;           /* owned: the region's cells in print order */
+    size_t nc, capc;
+    pcol col[DOC_MAX_COLS];
+    size_t ncols;
+    prow *r;            /* owned: the rows, one per code */
+    size_t nr, capr;
+    int full;           /* PP_MAX_CELLS reached: the region ends */
+} ptab;
+
+/* ---- small text tests ---- */
+
+static const char *skip_sp(const char *s, const char *e)
+{
+    while (s < e && (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\v' || *s == '\r'))
+        s++;
+    return s;
+}
+
+static size_t cps(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+static int first_cat(const char *s)
+{
+    utf8proc_int32_t c = 0;
+    if (!*s || utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c) < 0)
+        return 0;
+    return utf8proc_category(c);
+}
+
+static int starts_with(const char *s, const char *const *w)
+{
+    for (size_t i = 0; w[i]; i++) {
+        size_t n = strlen(w[i]);
+        if (!strncmp(s, w[i], n) && (s[n] == 0 || s[n] == ' ' || s[n] == ':' || s[n] == ','))
+            return 1;
+    }
+    return 0;
+}
+
+static size_t nwords(const char *s)
+{
+    size_t k = 0;
+    for (const char *p = s; *p; p++)
+        if (*p != ' ' && (p == s || p[-1] == ' '))
+            k++;
+    return k;
+}
+
+/* All letters of S (N bytes) are capitals and there are some. */
+static int all_caps(const char *s, size_t n)
+{
+    int letters = 0;
+    for (const char *p = s, *e = s + n; p < e;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)p, e - p, &c);
+        if (k <= 0)
+            return 0;
+        int cat = utf8proc_category(c);
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        letters += cat == UTF8PROC_CATEGORY_LU;
+        p += k;
+    }
+    return letters >= 2;
+}
+
+/* A row code ("1", "1.2", "2.3.", "IV", "II.", "a)") as the whole of S:
+ * its parts into P (at most 4), the count returned; 0 when S is no code.
+ * *ROMAN / *LETTER tell those shapes. */
+static int code_parts(const char *s, int *p, int *roman, int *letter)
+{
+    *roman = *letter = 0;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    if (!n || n > 12)
+        return 0;
+    if (n == 1 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')') {
+        *letter = 1;
+        p[0] = s[0] - 'a' + 1;
+        return 1;
+    }
+    int v = roman_value(s, n);
+    if (v && s[0] >= 'A' && s[0] <= 'Z') {
+        *roman = 1;
+        p[0] = v;
+        return 1;
+    }
+    int k = 0;
+    const char *q = s, *e = s + n;
+    while (q < e) {
+        int x = 0, d = 0;
+        while (q < e && *q >= '0' && *q <= '9' && d < 3)
+            x = x * 10 + (*q++ - '0'), d++;
+        if (!d || k == 4)
+            return 0;
+        p[k++] = x;
+        if (q < e && *q != '.')
+            return 0;
+        if (q < e)
+            q++;
+    }
+    return k;
+}
+
+/* ---- cells ---- */
+
+static const char *const UNIT_HEADS[] = {
+    "Phòng", "Văn phòng", "Trung tâm", "Công an", "Trạm", "Các", "Đoàn", "Hội", "Ủy ban", "UBND", "HĐND",
+    "Ban", "Sở", "Bưu điện", "Kho bạc", "Trường", "Hợp tác xã", "Doanh nghiệp", "Ngân hàng", "Đảng ủy",
+    "Mặt trận", "Cơ quan", "Chi nhánh", "Viettel", "VNPT", "Viễn thông", "Tổ", "Thôn", "Đội", "Công chức", "Bộ phận", "Đài", "Chi cục", "Liên đoàn", "Quân sự", "Ban chỉ huy", NULL};
+/* Heads that start a unit's name and seldom stand inside a task's name:
+ * where a second cell glued to a line may start. */
+static const char *const GLUE_HEADS[] = {
+    "Phòng", "Văn phòng", "Trung tâm", "Công an", "Các phòng", "Các thôn", "Các doanh nghiệp", "Các ngân hàng",
+    "Các trường", "Các cơ quan", "Các đơn vị", "Đoàn Thanh niên", "Hội Liên hiệp", "Hội Phụ nữ", "Hội Nông dân",
+    "Hội Cựu chiến binh", "Bưu điện", "Trạm Y tế", "Ủy ban", "UBND", "Mặt trận", "Kho bạc", "Sở", NULL};
+static const char *const DUE_HEADS[] = {
+    "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
+    "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
+static const char *const FUND_HEADS[] = {
+    "Ngân sách", "Nguồn", "Kinh phí", "Vốn", "Xã hội hóa", "Lồng ghép", "Không phát sinh", NULL};
+
+/* Is T (clean) a number, a percent or a target phrase? */
+static int is_num(const char *t)
+{
+    if (!strcmp(t, "-") || !strcmp(t, "x") || !strcmp(t, "X") || !strcmp(t, "\xe2\x80\x94") ||
+        !strcmp(t, "\xe2\x80\x93"))
+        return 1;
+    int digits = 0, other = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (!strchr(".,% ", *p))
+            other++;
+    }
+    if (digits && !other)
+        return 1;
+    return nwords(t) <= 8 && target_is_measurable(t);
+}
+
+static int is_due(const char *t)
+{
+    char out[16];
+    if (due_parse(t, out) == 0)
+        return 1;
+    return nwords(t) <= 8 && starts_with(t, DUE_HEADS) &&
+           (strpbrk(t, "0123456789") || !strncmp(t, "Thường", 7) || !strncmp(t, "Hằng", 5) ||
+            !strncmp(t, "Hàng", 5) || !strncmp(t, "Định", 5) || !strncmp(t, "Liên", 4));
+}
+
+/* Header role of T when T reads as a header cell, else NULL. */
+static const char *header_of(const char *t, int *year)
+{
+    *year = 0;
+    if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
+        return NULL;
+    /* "Các phòng, ban, đơn vị" is a unit; "Sở, ngành chủ trì cấp tỉnh" a header */
+    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8) && !strstr(t, "chủ trì") && !strstr(t, "phối hợp"))
+        return NULL;
+    if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
+        return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
+    const char *r = extract_header_role(t, year);
+    return strcmp(r, "none") ? r : NULL;
+}
+
+static void classify(pcell *c, int header_phase)
+{
+    const char *t = c->text;
+    if (t[0] == '-' && t[1] == ' ')
+        t += 2;     /* a list item's marker */
+    int year;
+    c->lower = first_cat(t) == UTF8PROC_CATEGORY_LL;
+    int p[4], roman, letter;
+    if (code_parts(t, p, &roman, &letter) && !strchr(t, ' '))
+        c->kind = C_CODE;
+    else if (header_phase == 2 && header_of(t, &year))
+        c->kind = C_HDR;
+    else if (header_phase == 1 && header_of(t, &year) && !is_due(t) && !is_num(t))
+        c->kind = C_HDR;
+    else if (is_due(t))
+        c->kind = C_DUE;
+    else if (is_num(t))
+        c->kind = C_NUM;
+    else if ((starts_with(t, UNIT_HEADS) && strncmp(t, "Ban hành", 9)) || !strncmp(t, "Chủ trì:", 10) ||
+             !strncmp(t, "Phối hợp:", 11))
+        c->kind = C_UNIT;
+    else if (starts_with(t, FUND_HEADS) && nwords(t) <= 10)
+        c->kind = C_FUND;
+    else if (nwords(t) <= 2 && strlen(t) <= 12 && !strpbrk(t, "0123456789"))
+        c->kind = C_WORD;
+    else
+        c->kind = C_TEXT;
+}
+
+/* Clean copy of S (N bytes), each '\n'-separated paragraph on its own. */
+static char *clean_paras(const char *s, size_t n)
+{
+    buf b;
+    buf_init(&b, DOC_MAX_CELL);
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        char *t = text_clean_n(p, (size_t)(q - p));
+        if (!t) {
+            buf_release(&b);
+            return NULL;
+        }
+        if (*t && b.len)
+            buf_addc(&b, '\n');
+        buf_adds(&b, t);
+        free(t);
+        p = q + 1;
+    }
+    if (buf_failed(&b)) {
+        buf_release(&b);
+        return NULL;
+    }
+    char *r = b.len ? buf_detach(&b) : text_dup("");
+    buf_release(&b);
+    return r;
+}
+
+static int add_cell(ptab *T, const char *s, size_t n, int page, int line)
+{
+    char *t = clean_paras(s, n);
+    if (!t)
+        return -1;
+    if (!*t) {
+        free(t);
+        return 0;
+    }
+    if (T->nc == PP_MAX_CELLS) {    /* the region ends here (gather stops) */
+        T->full = 1;
+        free(t);
+        return 0;
+    }
+    if (T->nc == T->capc) {
+        size_t cap = T->capc ? T->capc * 2 : 64;
+        if (cap > PP_MAX_CELLS)
+            cap = PP_MAX_CELLS;
+        pcell *c = realloc(T->c, cap * sizeof *c);
+        if (!c) {
+            free(t);
+            return -1;
+        }
+        T->c = c, T->capc = cap;
+    }
+    pcell *c = &T->c[T->nc++];
+    memset(c, 0, sizeof *c);
+    c->text = t;
+    c->page = page;
+    c->line = line;
+    return 0;
+}
+
+/* A line that ends the table region. */
+static int region_end(const pdf_plain_line *l)
+{
+    const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+    size_t n = (size_t)(e - s);
+    static const char *const ends[] = {"Nơi nhận", "Phụ lục", "PHỤ LỤC", "KT.", "TM.", "(Kèm theo", NULL};
+    char *t = text_clean_n(s, n);
+    int yes = !t || starts_with(t, ends) || cps(s, n) >= PP_PROSE_LINE || (all_caps(s, n) && n >= 30);
+    free(t);
+    return yes;
+}
+
+/* Cut line L into header cells: before a capitalised word that starts a
+ * header phrase when the words before it read as one too. */
+static int add_header_line(ptab *T, const char *s, size_t n, int page, int line)
+{
+    /* "Cơ quan Cơ quan" / "chủ trì" / "phối hợp": two header cells side by
+     * side, their first words on one line, their other lines alternating */
+    const char *nl = memchr(s, '\n', n);
+    size_t first = nl ? (size_t)(nl - s) : n;
+    if (nl && first % 2 == 1 && s[first / 2] == ' ' && !memcmp(s, s + first / 2 + 1, first / 2)) {
+        buf a, b;
+        buf_init(&a, DOC_MAX_CELL);
+        buf_init(&b, DOC_MAX_CELL);
+        buf_add(&a, s, first / 2);
+        buf_add(&b, s, first / 2);
+        int k = 0;
+        for (const char *p = nl + 1, *e = s + n; p < e; k++) {
+            const char *q = memchr(p, '\n', (size_t)(e - p));
+            if (!q)
+                q = e;
+            buf_addc(k % 2 ? &b : &a, ' ');
+            buf_add(k % 2 ? &b : &a, p, (size_t)(q - p));
+            p = q + 1;
+        }
+        int rc = buf_failed(&a) || buf_failed(&b) || add_cell(T, a.ptr, a.len, page, line) ||
+                 add_cell(T, b.ptr, b.len, page, line) ? -1 : 0;
+        buf_release(&a);
+        buf_release(&b);
+        return rc;
+    }
+    /* "Kết quả" / "Thời hạn" / "thực hiện" / "hoàn" / "năm" / "thành": two
+     * header cells whose lines alternate (the first two lines start header
+     * phrases, the others only continue) */
+    if (nl) {
+        const char *l2 = nl + 1, *e = s + n;
+        const char *nl2 = memchr(l2, '\n', (size_t)(e - l2));
+        char *a = text_clean_n(s, first), *b = text_clean_n(l2, nl2 ? (size_t)(nl2 - l2) : (size_t)(e - l2));
+        int y, alt = a && b && nl2 && header_of(a, &y) && header_of(b, &y);
+        for (const char *p = nl2 ? nl2 + 1 : e; alt && p < e;) {
+            const char *q = memchr(p, '\n', (size_t)(e - p));
+            if (!q)
+                q = e;
+            alt = first_cat(p) != UTF8PROC_CATEGORY_LU;
+            p = q + 1;
+        }
+        free(a);
+        free(b);
+        if (alt) {
+            buf x, z;
+            buf_init(&x, DOC_MAX_CELL);
+            buf_init(&z, DOC_MAX_CELL);
+            int k = 0;
+            for (const char *p = s; p < e; k++) {
+                const char *q = memchr(p, '\n', (size_t)(e - p));
+                if (!q)
+                    q = e;
+                buf_addc(k % 2 ? &z : &x, ' ');
+                buf_add(k % 2 ? &z : &x, p, (size_t)(q - p));
+                p = q + 1;
+            }
+            int rc = buf_failed(&x) || buf_failed(&z) || add_cell(T, x.ptr, x.len, page, line) ||
+                     add_cell(T, z.ptr, z.len, page, line) ? -1 : 0;
+            buf_release(&x);
+            buf_release(&z);
+            return rc;
+        }
+    }
+    char *t = text_clean_n(s, n);
+    if (!t)
+        return -1;
+    const char *start = t;
+    for (char *p = t; *p; p++) {
+        if (p == t || p[-1] != ' ' || first_cat(p) != UTF8PROC_CATEGORY_LU)
+            continue;
+        int y;
+        char *head = text_clean_n(start, (size_t)(p - start));
+        /* the next one or two words */
+        const char *q = strchr(p, ' ');
+        if (q)
+            q = strchr(q + 1, ' ');
+        char *next = text_clean_n(p, q ? (size_t)(q - p) : strlen(p));
+        int cut = head && next && header_of(head, &y) && header_of(next, &y);
+        if (cut && strncmp(head, "Chỉ tiêu", 9) == 0 && strncmp(next, "Năm", 4) == 0)
+            cut = 0;
+        free(next);
+        if (cut && add_cell(T, start, (size_t)(p - 1 - start), page, line)) {
+            free(head);
+            free(t);
+            return -1;
+        }
+        free(head);
+        if (cut)
+            start = p;
+    }
+    int rc = add_cell(T, start, strlen(start), page, line);
+    free(t);
+    return rc;
+}
+
+/* The first line of the region whose header line is H: pdftotext may print
+ * the right-hand columns of a page (header cells and body cells) before the
+ * "STT" line, so the region goes back over the short lines before it up to
+ * a title, the appendix's "(Kèm theo …)", a line ending in ':' or a prose
+ * line. */
+static size_t region_start(const pdf_plain_line *v, size_t h)
+{
+    size_t j = h;
+    while (j > 0 && h - j < 400) {
+        const pdf_plain_line *l = &v[j - 1];
+        const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+            e--;
+        if (s < e && (region_end(l) || e[-1] == ':' || (e[-1] == '.' && e - s > 40) ||
+                      (e - s >= 12 && all_caps(s, (size_t)(e - s)) && !memchr(s, '/', (size_t)(e - s)))))
+            break;
+        j--;
+    }
+    while (j < h && skip_sp(v[j].s, v[j].s + v[j].n) == v[j].s + v[j].n)
+        j++;
+    /* only when those lines hold body cells (a value, due phrase or unit):
+     * a title line alone before "STT" stays a paragraph */
+    for (size_t i = j; i < h; i++) {
+        char *t = text_clean_n(v[i].s, v[i].n);
+        int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS));
+        free(t);
+        if (body)
+            return j;
+    }
+    return h;
+}
+
+/* Drop the paragraphs at the end of D from line V[START] on: the text
+ * reader read them before the table's header, the table takes them; and
+ * the region's first lines from the end of the paragraph before, when the
+ * reader joined them to it ("(Kèm theo …)" / "Năm" / "2026"). */
+static void drop_paras(doc *d, const pdf_plain_line *v, size_t start, size_t h)
+{
+    while (d->n && d->blocks[d->n - 1].kind == DOC_PARA && d->blocks[d->n - 1].line >= v[start].no) {
+        free(d->blocks[d->n - 1].text);
+        d->n--;
+    }
+    if (!d->n || d->blocks[d->n - 1].kind != DOC_PARA || start >= h)
+        return;
+    size_t k = start;
+    while (k < h && k - start < 16 && skip_sp(v[k].s, v[k].s + v[k].n) < v[k].s + v[k].n)
+        k++;
+    char *text = d->blocks[d->n - 1].text;
+    for (; k > start; k--) {    /* the longest run of those lines the paragraph ends with */
+        buf b;
+        buf_init(&b, DOC_MAX_CELL);
+        for (size_t i = start; i < k; i++) {
+            buf_addc(&b, ' ');
+            buf_add(&b, v[i].s, v[i].n);
+        }
+        char *tail = buf_failed(&b) ? NULL : text_clean_n(b.ptr, b.len);
+        buf_release(&b);
+        size_t tn = tail ? strlen(tail) : 0, n = strlen(text);
+        int cut = tn && n > tn + 1 && text[n - tn - 1] == ' ' && !strcmp(text + n - tn, tail);
+        free(tail);
+        if (cut) {
+            text[n - tn - 1] = 0;
+            return;
+        }
+    }
+}
+
+int pdf_plain_head(const pdf_plain_line *l)
+{
+    const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+    static const char *const stt[] = {"STT", "Stt", "TT", "Số TT", NULL};
+    char *t = text_clean_n(s, (size_t)(e - s));
+    int yes = t && starts_with(t, stt) && !strchr(t, ':');
+    if (yes && strchr(t, ' ')) { /* "STT Nhiệm vụ": a header word follows */
+        int y;
+        const char *rest = strchr(t, ' ') + 1;
+        if (!strncmp(t, "Số TT", 6))
+            rest = t[6] ? t + 7 : "";
+        yes = *rest == 0 || header_of(rest, &y) != NULL;
+    }
+    free(t);
+    return yes;
+}
+
+/* Line S..E starts a new cell: a word in title case ("Phòng", "Tối"), not
+ * an acronym ("HĐND và") nor a continuation in lower case. */
+static int starts_cell(const char *s, const char *e)
+{
+    utf8proc_int32_t c1 = 0, c2 = 0;
+    utf8proc_ssize_t k = s < e ? utf8proc_iterate((const utf8proc_uint8_t *)s, e - s, &c1) : -1;
+    if (k <= 0 || utf8proc_category(c1) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    if (s + k < e && utf8proc_iterate((const utf8proc_uint8_t *)s + k, e - s - k, &c2) > 0)
+        return utf8proc_category(c2) == UTF8PROC_CATEGORY_LL;
+    return 1;
+}
+
+/* Byte offset in line S..E where a second cell glued to the first starts:
+ * a unit's head word in title case after a lower-case word that is no
+ * joining word ("… sổ liên Phòng Văn hóa", "Phòng Kinh tế Các thôn"); 0 if
+ * none. */
+static size_t glued_at(const char *s, const char *e)
+{
+    static const char *const joins[] = {"và", "với", "của", "tại", "cho", "các", "-", "thuộc", NULL};
+    for (const char *p = s + 1; p < e; p++) {
+        if (p[-1] != ' ' || !starts_cell(p, e))
+            continue;
+        char *w = text_clean_n(p, (size_t)(e - p));
+        int unit = w && starts_with(w, GLUE_HEADS);
+        free(w);
+        if (!unit)
+            continue;
+        const char *q = p - 1;
+        while (q > s && q[-1] != ' ')
+            q--;
+        char *prev = text_clean_n(q, (size_t)(p - 1 - q));
+        int ok = prev && *prev && first_cat(prev) == UTF8PROC_CATEGORY_LL && !starts_with(prev, joins) &&
+                 !strchr(";,:", prev[strlen(prev) - 1]);
+        free(prev);
+        if (ok)
+            return (size_t)(p - s);
+    }
+    return 0;
+}
+
+/* Add the two cells whose lines pdftotext interleaved: the lines of A are
+ * LINES[0], [2], … and of B [1], [3], …; when FIRST_CUT, line 0 holds both
+ * first lines, cut at byte FIRST_CUT. Returns 1 when added (the split reads
+ * as a unit, value, due or funding beside the other cell), 0 when not, -1. */
+static int add_split(ptab *T, const char *const *ls, const size_t *ln, size_t n, size_t first_cut,
+                     int page, int line)
+{
+    buf x, z;
+    buf_init(&x, DOC_MAX_CELL);
+    buf_init(&z, DOC_MAX_CELL);
+    size_t k = 0;
+    if (first_cut) {
+        buf_add(&x, ls[0], first_cut);
+        buf_addc(&z, ' ');
+        buf_add(&z, ls[0] + first_cut, ln[0] - first_cut);
+        k = 1;
+    }
+    for (size_t j = k; j < n; j++) {
+        buf *d = (j - k) % 2 == 1 ? &z : &x;
+        buf_addc(d, ' ');
+        buf_add(d, ls[j], ln[j]);
+    }
+    int rc = -1;
+    if (buf_failed(&x) || buf_failed(&z))
+        goto out;
+    pcell a = {0}, b = {0};
+    a.text = text_clean_n(x.ptr, x.len);
+    b.text = text_clean_n(z.ptr, z.len);
+    if (!a.text || !b.text) {
+        free(a.text);
+        free(b.text);
+        goto out;
+    }
+    classify(&a, 0);
+    classify(&b, 0);
+    rc = 0;
+    /* the cell line 1 starts reads as a unit, value, due or funding, or as
+     * a name (five words or more) beside a unit */
+    int b_ok = b.kind == C_UNIT || b.kind == C_NUM || b.kind == C_DUE || b.kind == C_FUND ||
+               (b.kind == C_TEXT && a.kind == C_UNIT && nwords(b.text) >= 5);
+    /* a name before the unit, value or due beside it, as a row reads */
+    pcell *first = b.kind == C_TEXT && a.kind != C_TEXT ? &b : &a, *second = first == &a ? &b : &a;
+    if (*a.text && *b.text && b_ok && a.kind != C_CODE)
+        rc = add_cell(T, first->text, strlen(first->text), page, line) ||
+                     add_cell(T, second->text, strlen(second->text), page, line)
+                 ? -1 : 1;
+    free(a.text);
+    free(b.text);
+out:
+    buf_release(&x);
+    buf_release(&z);
+    return rc;
+}
+
+/* A dotted row code ("1.2", "3.10") standing as a word inside a line of
+ * other text, where pdftotext put the code column on the line of the cells
+ * beside it ("… thủ tục Quy trình nội 1.1 hành chính …"): its offset in
+ * S..E and length, or 0. Not "4.0" (a version), not the line's only word. */
+static size_t inner_code(const char *s, const char *e, size_t *len)
+{
+    for (const char *p = s; p < e; p++) {
+        if ((p > s && p[-1] != ' ') || *p < '1' || *p > '9')
+            continue;
+        const char *q = p;
+        int dots = 0, ok = 1;
+        while (q < e && *q != ' ') {
+            if (*q == '.')
+                dots++, ok &= q + 1 < e && q[1] >= '0' && q[1] <= '9' && q[1] != '0';
+            else if (*q < '0' || *q > '9')
+                ok = 0;
+            q++;
+        }
+        if (ok && dots >= 1 && dots <= 3 && q - p <= 8 && (p > s || q < e)) {
+            *len = (size_t)(q - p);
+            return (size_t)(p - s) + 1;   /* 1-based: 0 means none */
+        }
+        p = q;
+    }
+    return 0;
+}
+
+/* One block of lines (joined by '\n') into cells: header cells, two cells
+ * pdftotext interleaved or glued, or one cell. */
+static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header)
+{
+    if (header)
+        return add_header_line(T, s, n, page, line);
+    /* a lone "%" ending a line after a word (not a number): the ĐVT cell
+     * beside a name, on one of its lines ("… an ninh kết %" / "nối …") */
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        int alone = q - p == 1 && *p == '%' && (p > s || q < e);     /* a line "%" inside a block */
+        if (alone || (q - p >= 4 && q[-1] == '%' && q[-2] == ' ' && !(q[-3] >= '0' && q[-3] <= '9') && q + 1 < e)) {
+            char *rest = malloc(n + 1);
+            if (!rest)
+                return -1;
+            size_t k = (size_t)(q - (alone ? 1 : 2) - s), cut = 2;
+            if (alone && q == e && k > 0)
+                k--;    /* the '\n' before a last line "%" */
+            memcpy(rest, s, k);
+            memcpy(rest + k, s + k + cut, n - k - cut);
+            int rc = add_block(T, rest, n - cut, page, line, 0);
+            free(rest);
+            return rc || add_cell(T, "%", 1, page, line) ? -1 : 0;   /* after the block: the name comes first */
+        }
+        p = q + 1;
+    }
+    /* a row code inside a line: the code first, then the block without it */
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        size_t len, at = inner_code(p, q, &len);
+        if (at) {
+            const char *c = p + at - 1;
+            char *rest = malloc(n + 1);
+            if (!rest || add_cell(T, c, len, page, line)) {
+                free(rest);
+                return -1;
+            }
+            size_t k = (size_t)(c - s);
+            memcpy(rest, s, k);
+            memcpy(rest + k, c + len, n - k - len);
+            int rc = add_block(T, rest, n - len, page, line, 0);
+            free(rest);
+            return rc;
+        }
+        p = q + 1;
+    }
+    const char *ls[16] = {0};
+    size_t ln[16] = {0}, k = 0;
+    for (const char *p = s, *e = s + n; p < e && k < 16;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        ls[k] = p;
+        ln[k++] = (size_t)(q - p);
+        p = q + 1;
+    }
+    if (k < 16) {
+        size_t g = glued_at(ls[0], ls[0] + ln[0]);
+        int cont = 1;   /* every line after the first two continues a cell */
+        for (size_t j = 2; j < k; j++)
+            cont &= !starts_cell(ls[j], ls[j] + ln[j]);
+        int r = 0;
+        if (g && k == 1 && starts_with(ls[0], UNIT_HEADS))
+            r = add_split(T, ls, ln, k, g, page, line);     /* "Phòng Kinh tế Các thôn" */
+        else if (g && k >= 2 && cont && !starts_cell(ls[1], ls[1] + ln[1]))
+            r = add_split(T, ls, ln, k, g, page, line);     /* "… sổ liên Phòng Văn hóa" / "lạc điện tử" / "- Xã hội" */
+        else if (!g && k >= 3 && cont && starts_cell(ls[1], ls[1] + ln[1]) && !strchr(";,", ls[0][ln[0] - 1]))
+            r = add_split(T, ls, ln, k, 0, page, line);     /* "Trung tâm Phục" / "Các phòng" / "vụ hành chính" … */
+        if (r)
+            return r < 0 ? -1 : 0;
+    }
+    /* lines join with a blank; a line starting with a bullet (Word's
+     * symbol-font U+F0B7, "•") is a list item: "- ", a paragraph of its own */
+    buf one;
+    buf_init(&one, DOC_MAX_CELL);
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        const char *t = skip_sp(p, q);
+        int item = (q - t >= 3 && (!memcmp(t, "\xef\x82\xb7", 3) || !memcmp(t, "\xe2\x80\xa2", 3)));
+        if (item)
+            t = skip_sp(t + 3, q);
+        if (one.len)
+            buf_addc(&one, item ? '\n' : ' ');
+        if (item)
+            buf_adds(&one, "- ");
+        buf_add(&one, t, (size_t)(q - t));
+        p = q + 1;
+    }
+    int rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
+    buf_release(&one);
+    return rc;
+}
+
+/* Gather the cells of the region from line H; returns the end line. */
+static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, size_t h, size_t *end)
+{
+    size_t i;
+    buf b;
+    buf_init(&b, DOC_MAX_CELL);
+    int rc = -1, bpage = 0, bline = 0, bhead = 0;
+    for (i = start; i < count; i++) {
+        const pdf_plain_line *l = &v[i];
+        if (i == h) { /* the header line itself */
+            if (b.len && (buf_failed(&b) || add_cell(T, b.ptr, b.len, bpage, bline)))
+                goto out;
+            buf_reset(&b);
+            if (add_header_line(T, v[h].s, v[h].n, v[h].page, v[h].no))
+                goto out;
+            continue;
+        }
+        const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
+        while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+            e--;
+        int blank = s == e;
+        int cut = blank || (b.len && l->page != bpage);
+        char *t = blank ? NULL : text_clean_n(s, (size_t)(e - s));
+        if (!blank && !t)
+            goto out;
+        int p[4], roman, letter;
+        int code = t && code_parts(t, p, &roman, &letter) && !strchr(t, ' ');
+        /* the cell after a code is the row's name, never a header */
+        int after_code = !b.len && T->nc && T->c[T->nc - 1].text[0] && T->nc > 1 && t && all_caps(t, strlen(t)) &&
+                         code_parts(T->c[T->nc - 1].text, p, &roman, &letter) && !strchr(T->c[T->nc - 1].text, ' ');
+        int header = t && !after_code && header_of(t, &p[0]) && T->nc < 40;
+        /* a code line inside a block whose next line goes on in lower case
+         * ("… hộ tịch giai" / "1.2" / "đoạn 2015 - 2020"): a code centred
+         * on its row; it opens the row before the block */
+        if (code && b.len && i + 1 < count && v[i + 1].page == l->page) {
+            const char *ns = skip_sp(v[i + 1].s, v[i + 1].s + v[i + 1].n);
+            if (ns < v[i + 1].s + v[i + 1].n && first_cat(ns) == UTF8PROC_CATEGORY_LL) {
+                int rc2 = add_cell(T, s, (size_t)(e - s), l->page, l->no);
+                free(t);
+                if (rc2)
+                    goto out;
+                continue;
+            }
+        }
+        if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
+            cut = 1;
+        free(t);
+        if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)
+            break;
+        if (cut && b.len) {
+            if (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))
+                goto out;
+            buf_reset(&b);
+        }
+        if (blank)
+            continue;
+        if (!b.len) {
+            bpage = l->page;
+            bline = l->no;
+            bhead = header;
+        } else {
+            buf_addc(&b, '\n');
+        }
+        buf_add(&b, s, (size_t)(e - s));
+        if (code) { /* a code is a cell of its own */
+            if (buf_failed(&b) || add_cell(T, b.ptr, b.len, bpage, bline))
+                goto out;
+            buf_reset(&b);
+        }
+    }
+    if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead)))
+        goto out;
+    *end = i;
+    rc = 0;
+out:
+    buf_release(&b);
+    return rc;
+}
+
+/* ---- columns ---- */
+
+static long col_of(const ptab *T, const char *role)
+{
+    for (size_t k = 0; k < T->ncols; k++)
+        if (!strcmp(T->col[k].role, role))
+            return (long)k;
+    return -1;
+}
+
+static int add_col(ptab *T, const char *text, const char *role, int year)
+{
+    for (size_t k = 0; k < T->ncols; k++)
+        if (text_fold_eq(T->col[k].head, text))
+            return 0;
+    if (T->ncols == DOC_MAX_COLS)
+        return 0;
+    char *h = text_dup(text);
+    if (!h)
+        return -1;
+    T->col[T->ncols].head = h;
+    T->col[T->ncols].role = role;
+    T->col[T->ncols].year = year;
+    T->ncols++;
+    return 0;
+}
+
+/* The header cell C repeats one of the columns. */
+static int known_header(const ptab *T, const char *text)
+{
+    for (size_t k = 0; k < T->ncols; k++)
+        if (text_fold_eq(T->col[k].head, text))
+            return 1;
+    return 0;
+}
+
+/* Put the ĐVT, baseline and target columns side by side where the first
+ * of them stands, in that order (targets by year): pdftotext prints header
+ * cells out of order ("Năm 2029" after the others), a table has them so. */
+static void group_numbers(ptab *T)
+{
+    pcol num[DOC_MAX_COLS], rest[DOC_MAX_COLS];
+    size_t nn = 0, nrest = 0, at = T->ncols;
+    static const char *const order[] = {"unit", "baseline", "target"};
+    for (size_t o = 0; o < 3; o++)
+        for (size_t k = 0; k < T->ncols; k++)
+            if (!strcmp(T->col[k].role, order[o])) {
+                size_t j = nn++;
+                while (o == 2 && j > 0 && !strcmp(num[j - 1].role, "target") && num[j - 1].year > T->col[k].year) {
+                    num[j] = num[j - 1];
+                    j--;
+                }
+                num[j] = T->col[k];
+                if (k < at)
+                    at = k;
+            }
+    if (nn < 2)
+        return;
+    size_t before = 0;
+    for (size_t k = 0; k < T->ncols; k++) {
+        const char *r = T->col[k].role;
+        if (strcmp(r, "unit") && strcmp(r, "baseline") && strcmp(r, "target")) {
+            rest[nrest++] = T->col[k];
+            before += k < at;
+        }
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < before; k++)
+        T->col[w++] = rest[k];
+    for (size_t k = 0; k < nn; k++)
+        T->col[w++] = num[k];
+    for (size_t k = before; k < nrest; k++)
+        T->col[w++] = rest[k];
+}
+
+/* ---- rows ---- */
+
+static prow *add_row(ptab *T, const char *code, int level)
+{
+    if (T->nr == T->capr) {
+        size_t cap = T->capr ? T->capr * 2 : 32;
+        prow *r = cap <= DOC_MAX_ROWS ? realloc(T->r, cap * sizeof *r) : NULL;
+        if (!r)
+            return NULL;
+        T->r = r, T->capr = cap;
+    }
+    prow *r = &T->r[T->nr];
+    memset(r, 0, sizeof *r);
+    r->cell = calloc(T->ncols, sizeof *r->cell);
+    if (!r->cell)
+        return NULL;
+    for (size_t k = 0; k < T->ncols; k++)
+        buf_init(&r->cell[k], DOC_MAX_CELL);
+    snprintf(r->code, sizeof r->code, "%s", code);
+    r->level = level;
+    r->lastcol = -1;
+    T->nr++;
+    return r;
+}
+
+static int push_extra(prow *r, size_t ci)
+{
+    if (r->nextra == r->capextra) {
+        size_t cap = r->capextra ? r->capextra * 2 : 8;
+        size_t *x = realloc(r->extra, cap * sizeof *x);
+        if (!x)
+            return -1;
+        r->extra = x, r->capextra = cap;
+    }
+    r->extra[r->nextra++] = ci;
+    return 0;
+}
+
+/* Code state: the last roman value, the last numeric path, the last letter. */
+typedef struct cstate {
+    int roman;
+    int path[4], depth;
+    int letter;
+    int any;
+    int restart;        /* after a roman code */
+} cstate;
+
+/* Does TEXT follow the codes before it? Sets *LEVEL and updates S if so. */
+static int code_follows(cstate *s, const char *text, int *level, const ptab *seen, int next_text)
+{
+    int p[4], roman, letter;
+    int k = code_parts(text, p, &roman, &letter);
+    if (!k)
+        return 0;
+    if (roman) {
+        if (p[0] != s->roman + 1)
+            return 0;
+        s->roman = p[0];
+        s->restart = 1;     /* numbering under it restarts at 1 or goes on */
+        s->letter = 0;
+        s->any = 1;
+        *level = 1;
+        return 1;
+    }
+    if (letter) {
+        if (p[0] != s->letter + 1 || !s->any)
+            return 0;
+        s->letter = p[0];
+        *level = 9;
+        return 1;
+    }
+    int ok = 0;
+    if (!s->depth || (s->restart && k == 1 && p[0] == 1))
+        ok = k == 1 ? (p[0] == 1 || (!s->any && p[0] <= 3)) : !s->any;
+    else if (k == s->depth + 1)
+        ok = !memcmp(p, s->path, (size_t)s->depth * sizeof *p) && p[k - 1] == 1;
+    else if (k <= s->depth)
+        ok = !memcmp(p, s->path, (size_t)(k - 1) * sizeof *p) && p[k - 1] == s->path[k - 1] + 1;
+    /* "4.1" printed before "4" (pdftotext moved the group's row): a
+     * dotted code of small parts not seen yet is a row all the same */
+    if (!ok && (k >= 2 || next_text) && seen && !strstr(text, ".0") && text[0] != '0') {
+        ok = 1;
+        for (int j = 0; j < k; j++)
+            ok &= p[j] >= 1 && p[j] <= 30;
+        for (size_t j = 0; ok && j < seen->nr; j++)
+            ok = strcmp(seen->r[j].code, text) != 0;
+    }
+    if (!ok)
+        return 0;
+    memcpy(s->path, p, (size_t)k * sizeof *p);
+    s->depth = k;
+    s->restart = 0;
+    s->letter = 0;
+    s->any = 1;
+    *level = 1 + k;
+    return 1;
+}
+
+static void set_cell(prow *r, long k, const char *text, int nl)
+{
+    buf *b = &r->cell[k];
+    if (b->len)
+        buf_addc(b, nl ? '\n' : ' ');
+    buf_adds(b, text);
+    r->lastcol = k;
+}
+
+/* Is column K of row R free for a cell? */
+static int col_free(const prow *r, long k)
+{
+    return k >= 0 && r->cell[k].len == 0;
+}
+
+/* The column of row R a cell of kind KIND (text T) goes to, or -1. */
+static long place_col(const ptab *T, const prow *r, const pcell *c)
+{
+    long k;
+    switch (c->kind) {
+    case C_NUM: {
+        /* baselines first, then targets by ascending year */
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "baseline") && col_free(r, (long)j))
+                return (long)j;
+        long best = -1;
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "target") && col_free(r, (long)j) &&
+                (best < 0 || (T->col[j].year && T->col[j].year < T->col[best].year)))
+                best = (long)j;
+        return best;
+    }
+    case C_DUE:
+        k = col_of(T, "due");
+        return col_free(r, k) ? k : -1;
+    case C_UNIT:
+        if (!strncmp(c->text, "Sở ", 4) && col_free(r, col_of(T, "parent_lead")))
+            return col_of(T, "parent_lead");
+        /* "Chủ trì: … Phối hợp: …" is one cell of a lead/support column; a
+         * "Phối hợp: …" printed apart joins its row's "Chủ trì: …" */
+        if ((k = col_of(T, "lead_support")) >= 0) {
+            const buf *b = &r->cell[k];
+            if (!b->len || (!strncmp(c->text, "Phối hợp:", 11) && strstr(b->ptr, "Chủ trì:") &&
+                            !strstr(b->ptr, "Phối hợp:")))
+                return k;
+            return -1;
+        }
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "lead") && col_free(r, (long)j))
+                return (long)j;
+        for (size_t j = 0; j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "support") && col_free(r, (long)j))
+                return (long)j;
+        return -1;
+    case C_FUND:
+        if ((k = col_of(T, "funding")) >= 0)
+            return col_free(r, k) ? k : -1;
+        break;
+    case C_WORD:
+        if ((k = col_of(T, "unit")) >= 0 && col_free(r, k))
+            return k;
+        break;
+    default:
+        break;
+    }
+    k = col_of(T, "outputs");
+    if (k < 0)
+        k = col_of(T, "note");
+    return col_free(r, k) ? k : -1;
+}
+
+/* Cell CI into row R (the current row): 0, or -1 when out of memory. */
+static int place(ptab *T, prow *r, size_t ci)
+{
+    pcell *c = &T->c[ci];
+    long name = col_of(T, "name");
+    if (c->brk)
+        r->brk = 1;
+    /* a funding, due or value cell first: the row's name was printed
+     * elsewhere (it fills the hole later, fill_holes) */
+    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM) {
+        set_cell(r, name, c->text, 0);
+        return 0;
+    }
+    long unit = col_of(T, "unit");
+    if (c->kind == C_WORD && col_free(r, unit)) {   /* "điểm", "%" under ĐVT */
+        set_cell(r, unit, c->text, 0);
+        return 0;
+    }
+    if (c->lower && c->kind != C_NUM && c->kind != C_DUE) {
+        long k = r->lastcol;
+        if (r->brk && r->lowers_after_brk++ == 0) {
+            k = name;
+        } else if (r->brk) {
+            for (size_t j = 0; j < T->ncols; j++)
+                if (r->cell[j].len && (!strcmp(T->col[j].role, "support") || !strcmp(T->col[j].role, "lead") ||
+                                       !strcmp(T->col[j].role, "lead_support")))
+                    k = (long)j;
+        }
+        if (k >= 0) {
+            set_cell(r, k, c->text, 0);
+            return 0;
+        }
+    }
+    long k = place_col(T, r, c);
+    if (k < 0)
+        return push_extra(r, ci);
+    set_cell(r, k, c->text, c->kind == C_UNIT && r->cell[k].len);
+    return 0;
+}
+
+static int is_group(const ptab *T, size_t i)
+{
+    const prow *r = &T->r[i];
+    if (r->level == 1)
+        return 1;
+    return i + 1 < T->nr && T->r[i + 1].level > r->level && T->r[i + 1].level != 9;
+}
+
+/* Cells that found no place, and a group row's cells other than its name:
+ * each fills the earliest item row where its kind has a free column. */
+static int fill_holes(ptab *T, const size_t *pre, size_t npre, size_t *dropped)
+{
+    *dropped = 0;
+    long name = col_of(T, "name");
+    size_t n = npre;
+    for (size_t i = 0; i < T->nr; i++)
+        n += T->r[i].nextra;
+    size_t *q = n ? malloc(n * sizeof *q) : NULL;
+    if (n && !q)
+        return -1;
+    for (n = 0; n < npre; n++)
+        q[n] = pre[n];
+    for (size_t i = 0; i < T->nr; i++) {
+        prow *r = &T->r[i];
+        for (size_t j = 0; j < r->nextra; j++)
+            q[n++] = r->extra[j];
+    }
+    for (size_t i = 0; i < T->nr; i++) {
+        if (!is_group(T, i))
+            continue;
+        prow *r = &T->r[i];
+        for (size_t k = 0; k < T->ncols; k++)
+            if ((long)k != name && k != 0 && r->cell[k].len) {
+                /* the group row's stray cell: back to the queue as a cell */
+                size_t *w = realloc(q, (n + 1) * sizeof *q);
+                if (!w || add_cell(T, r->cell[k].ptr, r->cell[k].len, 0, 0)) {
+                    free(w ? w : q);
+                    return -1;
+                }
+                q = w;
+                classify(&T->c[T->nc - 1], 0);
+                q[n++] = T->nc - 1;
+                buf_reset(&r->cell[k]);
+            }
+    }
+    /* the queue is mostly in reading order, row by row: a cell goes to the
+     * first hole after the one filled before it (row, then column), else
+     * to the earliest hole */
+    size_t crow = 0;
+    long ccol = -1;
+    char full[(C_TEXT + 1) * 3] = {0};  /* no hole left for this kind: holes only fill */
+    for (size_t j = 0; j < n; j++) {
+        pcell *c = &T->c[q[j]];
+        size_t i, hit = T->nr;
+        long hk = -1;
+        int key = c->kind * 3 + (!strncmp(c->text, "Sở ", 4) ? 1 : !strncmp(c->text, "Phối hợp:", 11) ? 2 : 0);
+        if (full[key]) {
+            ++*dropped;
+            continue;
+        }
+        for (int pass = 0; pass < 2 && hit == T->nr; pass++)
+            for (i = pass ? 0 : crow; i < T->nr; i++) {
+                if (is_group(T, i))
+                    continue;
+                long k = c->kind == C_TEXT && col_free(&T->r[i], name) ? name : place_col(T, &T->r[i], c);
+                if (k >= 0 && (pass || i > crow || k > ccol)) {
+                    hit = i, hk = k;
+                    break;
+                }
+            }
+        if (hit == T->nr) {
+            full[key] = 1;
+            ++*dropped;
+            continue;
+        }
+        set_cell(&T->r[hit], hk, c->text, 0);
+        crow = hit, ccol = hk;
+    }
+    free(q);
+    return 0;
+}
+
+/* Sure enough to be a table: the item rows hold more than their names
+ * (cells were blocks, not lines of prose), and no more cells found no
+ * column than found one. */
+static int sure(const ptab *T, size_t dropped)
+{
+    long name = col_of(T, "name");
+    size_t items = 0, cells = 0;
+    for (size_t i = 0; i < T->nr; i++) {
+        if (is_group(T, i))
+            continue;
+        items++;
+        for (size_t k = 1; k < T->ncols; k++)
+            cells += (long)k != name && T->r[i].cell[k].len;
+    }
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "plain: %zu rows, %zu items, %zu cells placed, %zu left over\n", T->nr, items, cells, dropped);
+    return items && cells >= items && dropped <= cells;
+}
+
+static void ptab_release(ptab *T)
+{
+    for (size_t i = 0; i < T->nc; i++)
+        free(T->c[i].text);
+    free(T->c);
+    for (size_t i = 0; i < T->nr; i++) {
+        for (size_t k = 0; k < T->ncols; k++)
+            buf_release(&T->r[i].cell[k]);
+        free(T->r[i].cell);
+        free(T->r[i].extra);
+    }
+    free(T->r);
+    for (size_t k = 0; k < T->ncols; k++)
+        free(T->col[k].head);
+}
+
+/* Order of two row codes ("1.2" before "2", "2" before "2.1"). */
+static int code_cmp(const void *a, const void *b)
+{
+    const prow *x = a, *y = b;
+    int p[4] = {0}, q[4] = {0}, r1, l1, r2, l2;
+    int n = code_parts(x->code, p, &r1, &l1), m = code_parts(y->code, q, &r2, &l2);
+    for (int i = 0; i < n && i < m; i++)
+        if (p[i] != q[i])
+            return p[i] < q[i] ? -1 : 1;
+    return n < m ? -1 : n > m;
+}
+
+/* Rows printed out of order (a page's first rows after its header): put
+ * them back in code order when the codes are numeric and unique, so each
+ * sits under its group. */
+static void sort_rows(ptab *T)
+{
+    for (size_t i = 0; i < T->nr; i++) {
+        int p[4], roman, letter;
+        if (!code_parts(T->r[i].code, p, &roman, &letter) || roman || letter)
+            return;
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(T->r[i].code, T->r[j].code))
+                return;
+    }
+    for (size_t i = 1; i < T->nr; i++) { /* insertion sort: stable, rows are few */
+        prow t = T->r[i];
+        size_t j = i;
+        while (j > 0 && code_cmp(&T->r[j - 1], &t) > 0) {
+            T->r[j] = T->r[j - 1];
+            j--;
+        }
+        T->r[j] = t;
+    }
+}
+
+static int emit(doc *d, ptab *T, int line)
+{
+    doc_table *t = doc_add_table(d, T->nr + 1, T->ncols, line);
+    if (!t)
+        return -1;
+    for (size_t k = 0; k < T->ncols; k++)
+        if (doc_cell_set(t, 0, k, T->col[k].head))
+            return -1;
+    for (size_t i = 0; i < T->nr; i++) {
+        prow *r = &T->r[i];
+        if (doc_cell_set(t, i + 1, 0, r->code))
+            return -1;
+        for (size_t k = 1; k < T->ncols; k++)
+            if (r->cell[k].len && (buf_failed(&r->cell[k]) || doc_cell_set(t, i + 1, k, r->cell[k].ptr)))
+                return -1;
+    }
+    return 0;
+}
+
+int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, size_t *end)
+{
+    if (h >= count || !pdf_plain_head(&v[h]))
+        return 0;
+    ptab T;
+    memset(&T, 0, sizeof T);
+    int rc = -1;
+    size_t stop = h, npre = 0, *pre = NULL;
+    size_t start = region_start(v, h);
+    if (gather(&T, v, count, start, h, &stop))
+        goto out;
+    /* page flags */
+    for (size_t i = 0; i < T.nc; i++) {
+        T.c[i].brk = i > 0 && T.c[i].page != T.c[i - 1].page;
+        T.c[i].last = i + 1 < T.nc && T.c[i + 1].page != T.c[i].page;
+    }
+    /* header: the cells from the "STT" one while fewer than three rows opened */
+    cstate cs = {0};
+    size_t codes = 0, i;
+    const char *stt = NULL;
+    for (i = 0; i < T.nc; i++) {
+        pcell *c = &T.c[i];
+        /* a group's name in capitals after its code is no header */
+        int caps_name = i && T.c[i - 1].kind == C_CODE && all_caps(c->text, strlen(c->text)) &&
+                        !pdf_plain_head(&(pdf_plain_line){c->text, strlen(c->text), 0, 0});
+        classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8);
+        if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
+            col_of(&T, "target") >= 0)
+            c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
+        int y;
+        const char *role = c->kind == C_HDR ? header_of(c->text, &y) : NULL;
+        if (role && !strcmp(role, "code")) {
+            if (!stt)
+                stt = c->text;
+            continue;
+        }
+        if (role && !strcmp(role, "name") && col_of(&T, "name") >= 0) {
+            c->kind = C_TEXT;   /* "Danh mục …" in a body cell: the name column is known */
+            role = NULL;
+        }
+        if (role && add_col(&T, c->text, role, y))
+            goto out;
+        if (c->kind == C_CODE) {
+            cstate probe = cs;
+            int lv;
+            if (code_follows(&probe, c->text, &lv, NULL, 0))
+                cs = probe, codes++;
+        }
+    }
+    if (getenv("DTI_PDF_DEBUG"))
+        for (i = 0; i < T.nc; i++)
+            fprintf(stderr, "plain: cell %zu L%d p%d kind %d%s: %s\n", i, T.c[i].line, T.c[i].page, T.c[i].kind,
+                    T.c[i].lower ? " lower" : "", T.c[i].text);
+    if (!stt || col_of(&T, "name") < 0 || T.ncols < 2) {
+        rc = 0;
+        goto out;
+    }
+    /* code column first, the name column second */
+    if (T.ncols == DOC_MAX_COLS) {
+        rc = 0;
+        goto out;
+    }
+    memmove(&T.col[1], &T.col[0], T.ncols * sizeof *T.col);
+    T.ncols++;
+    T.col[0].head = text_dup(stt);
+    T.col[0].role = "code";
+    T.col[0].year = 0;
+    if (!T.col[0].head)
+        goto out;
+    long nm = col_of(&T, "name");
+    if (nm > 1) {
+        pcol tmp = T.col[nm];
+        memmove(&T.col[2], &T.col[1], (size_t)(nm - 1) * sizeof *T.col);
+        T.col[1] = tmp;
+    }
+    if (T.ncols < 3) {
+        rc = 0;
+        goto out;
+    }
+    group_numbers(&T);
+    /* rows */
+    pre = malloc(T.nc * sizeof *pre);
+    if (!pre)
+        goto out;
+    memset(&cs, 0, sizeof cs);
+    prow *cur = NULL;
+    codes = 0;
+    int in_repeat = 0, lastpage = -1;
+    for (i = 0; i < T.nc; i++) {
+        pcell *c = &T.c[i];
+
+        int y;
+        const char *role = header_of(c->text, &y);
+        if (c->kind == C_HDR || (role && known_header(&T, c->text))) {
+            in_repeat = 0;
+            continue;
+        }
+        if (role && !strcmp(role, "code")) {
+            if (T.nr >= 2) { /* a header again: a repeat when it names known columns only */
+                in_repeat = 1;
+            }
+            continue;
+        }
+        (void)in_repeat;
+        /* a page break, seen past a repeated header */
+        c->brk = lastpage >= 0 && c->page != lastpage;
+        lastpage = c->page;
+        int lv = 0;
+        if (c->kind == C_CODE || (c->kind == C_NUM && !strchr(c->text, ' '))) {
+            cstate probe = cs;
+            int page_no = c->last && c->kind != C_CODE;
+            int pn = c->last && i + 1 < T.nc && T.c[i + 1].kind != C_TEXT;
+            /* a row's code is followed by its name, never by a value */
+            int named = i + 1 < T.nc && T.c[i + 1].kind != C_NUM && T.c[i + 1].kind != C_CODE &&
+                        T.c[i + 1].kind != C_DUE;
+            if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
+                cs = probe;
+                cur = add_row(&T, c->text, lv);
+                if (!cur)
+                    goto out;
+                continue;
+            }
+            /* a code printed after its row's cells (a code centred in a
+             * tall row, last on the page): the cells the row before could
+             * not hold are this row's */
+            probe = cs;
+            if (c->kind == C_CODE && !named && cur && cur->nextra && code_follows(&probe, c->text, &lv, NULL, 0)) {
+                cs = probe;
+                size_t *ex = cur->extra, nex = cur->nextra;
+                cur->extra = NULL, cur->nextra = cur->capextra = 0;
+                cur = add_row(&T, c->text, lv);
+                for (size_t j = 0; cur && j < nex; j++)
+                    if (place(&T, cur, ex[j]))
+                        cur = NULL;
+                free(ex);
+                if (!cur)
+                    goto out;
+                continue;
+            }
+            if (c->kind == C_CODE && c->last && !strchr(c->text, '.'))
+                continue;   /* a page number */
+            if (c->kind == C_CODE)
+                c->kind = C_NUM;
+        }
+        if (!cur) { /* before the first row: fills holes at the end */
+            pre[npre++] = i;
+            continue;
+        }
+        if (place(&T, cur, i))
+            goto out;
+    }
+    if (T.nr < 2) {
+        rc = 0;
+        goto out;
+    }
+    sort_rows(&T);
+    size_t dropped;
+    if (fill_holes(&T, pre, npre, &dropped))
+        goto out;
+    if (!sure(&T, dropped)) {
+        rc = 0;
+        goto out;
+    }
+    drop_paras(d, v, start, h);
+    if (emit(d, &T, v[start].no))
+        goto out;
+    *end = stop;
+    rc = 1;
+out:
+    free(pre);
+    ptab_release(&T);
+    return rc;
+}

@@ -1,0 +1,192 @@
+/* test_pdf_plain.c — tables in plain pdftotext text (import/pdf_plain.c),
+ * read through the text reader as `dti extract` does. Each text is written
+ * in the shapes pdftotext prints without -layout (one cell a block of lines,
+ * blank lines between blocks, cells out of order); the cells each rule must
+ * put in place are checked one by one. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "import/extract.h"
+#include "import/reader.h"
+
+static doc *read_text(const char *text)
+{
+    doc *d = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(reader_text.read(text, strlen(text), "test", &d, &e), DTI_OK);
+    assert_non_null(d);
+    return d;
+}
+
+static doc_table *first_table(doc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_TABLE)
+            return d->blocks[i].table;
+    return NULL;
+}
+
+/* Text of the cell of row R under the header cell HEAD. */
+static const char *cell(doc_table *t, size_t r, const char *head)
+{
+    for (size_t c = 0; c < t->ncols; c++)
+        if (!strcmp(t->cells[c].text, head))
+            return t->cells[r * t->ncols + c].text;
+    fail_msg("no column %s", head);
+    return NULL;
+}
+
+/* "STT Nội dung" on one line, cells one block each, a unit cell before the
+ * target although the header puts targets first: columns by what cells hold. */
+static void test_blocks_by_kind(void **state)
+{
+    (void)state;
+    doc *d = read_text("KẾ HOẠCH\nChuyển đổi số xã Thử năm 2026\n\n"
+                       "STT Nội dung chỉ tiêu\n\nChỉ tiêu\nnăm 2026\n\nĐơn vị chủ\ntrì\n\nThời hạn\n\n"
+                       "I\n\nHạ tầng số\n\n"
+                       "1\n\nTỷ lệ thôn có điểm\nWi-Fi công cộng\n\nPhòng Văn hóa\n- Xã hội\n\nTối thiểu\n80%\n\nTháng\n10/2026\n\n"
+                       "2\n\nSố camera an ninh\nđược kết nối\n\n12 camera\n\nCông an xã\n\nQuý\nIII/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(t->cells[0].text, "STT");
+    assert_string_equal(cell(t, 1, "STT"), "I");
+    assert_string_equal(cell(t, 1, "Nội dung chỉ tiêu"), "Hạ tầng số");
+    assert_string_equal(cell(t, 2, "Nội dung chỉ tiêu"), "Tỷ lệ thôn có điểm Wi-Fi công cộng");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu năm 2026"), "Tối thiểu 80%");
+    assert_string_equal(cell(t, 2, "Thời hạn"), "Tháng 10/2026");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "12 camera");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời hạn"), "Quý III/2026");
+    /* the table model reads it: two indicators with their targets */
+    plan *p = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan(d, &p, NULL, &e), DTI_OK);
+    assert_int_equal(p->nindicators, 2);
+    assert_int_equal(p->indicators[0]->lead.n, 1);
+    assert_string_equal(p->indicators[0]->lead.v[0], "Phòng Văn hóa - Xã hội");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Two cells pdftotext interleaved line by line, and a second cell glued to
+ * a line of the first, are taken apart; a code printed after its row's
+ * cells opens the row that holds them. */
+static void test_interleaved_and_late_code(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nNội dung\n\nĐơn vị chủ trì\n\nĐơn vị phối hợp\n\nThời hạn\n\n"
+                       /* name and lead interleaved: lead on the name's 2nd line */
+                       "1\n\nTỷ lệ hộ gia đình sử dụng Internet\nPhòng Kinh tế\ncáp quang băng rộng\n\n"
+                       "Tháng 12/2026\n\n"
+                       /* the lead glued to the name's first line */
+                       "2\n\nSố hộ được hướng dẫn kỹ Phòng Văn hóa\nnăng số cơ bản\n- Xã hội\n\n"
+                       "Các phòng\nchuyên môn\n\nQuý IV/2026\n\n"
+                       /* row 3's cells before its code; lead and support interleaved */
+                       "Tỷ lệ người dân có tài khoản định danh\n\n"
+                       "Trung tâm Phục\nCác phòng\nvụ hành chính\nchuyên môn\ncông xã\n\nThường xuyên\n\n3\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "Nội dung"), "Tỷ lệ hộ gia đình sử dụng Internet cáp quang băng rộng");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "");
+    assert_string_equal(cell(t, 2, "Nội dung"), "Số hộ được hướng dẫn kỹ năng số cơ bản");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "Các phòng chuyên môn");
+    assert_string_equal(cell(t, 3, "STT"), "3");
+    assert_string_equal(cell(t, 3, "Nội dung"), "Tỷ lệ người dân có tài khoản định danh");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 3, "Đơn vị phối hợp"), "Các phòng chuyên môn");
+    assert_string_equal(cell(t, 3, "Thời hạn"), "Thường xuyên");
+    doc_free(d);
+}
+
+/* Header cells among the first rows' cells and a page's right-hand cells
+ * printed before "STT": each cell fills the next hole of its kind. */
+static void test_cells_before_header(void **state)
+{
+    (void)state;
+    doc *d = read_text("(Kèm theo Kế hoạch số 1/KH-UBND)\n"
+                       "Năm 2026\n\nNăm 2027\n\n90%\n\n95%\n\n60%\n\n80%\n\n"
+                       "STT\n\nChỉ tiêu\n\n1\n\nTỷ lệ thôn có sóng 4G\n\n"
+                       "2\n\nTỷ lệ hộ có cáp quang\n\n"
+                       "Nơi nhận:\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Năm 2026"), "90%");
+    assert_string_equal(cell(t, 1, "Năm 2027"), "95%");
+    assert_string_equal(cell(t, 2, "Năm 2026"), "60%");
+    assert_string_equal(cell(t, 2, "Năm 2027"), "80%");
+    /* the lines before "STT" are the table's, not paragraphs; the title stays */
+    assert_int_equal(d->blocks[0].kind, DOC_PARA);
+    assert_string_equal(d->blocks[0].text, "(Kèm theo Kế hoạch số 1/KH-UBND)");
+    assert_int_equal(d->blocks[1].kind, DOC_TABLE);
+    doc_free(d);
+}
+
+/* A page number last on its page, a header repeated on the next page, a
+ * name cut by the page break going on in lower case. */
+static void test_page_break(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nNội dung\n\nĐơn vị chủ trì\n\nThời hạn\n\n"
+                       "1\n\nTỷ lệ hồ sơ xử lý\n\nVăn phòng HĐND và\nUBND xã\n\nThường xuyên\n\n"
+                       "2\n\nTỷ lệ văn bản đi được ký số và gửi\n\nCông an xã\n\nTháng 6/2026\n\n7\n"
+                       "\fSTT\n\nNội dung\n\nĐơn vị chủ trì\n\nThời hạn\n\ntrên môi trường mạng\n\n"
+                       "3\n\nSố người dân được tập huấn\n\nPhòng Kinh tế\n\nQuý I/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 2, "Nội dung"), "Tỷ lệ văn bản đi được ký số và gửi trên môi trường mạng");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 3, "STT"), "3");
+    assert_string_equal(cell(t, 3, "Thời hạn"), "Quý I/2026");
+    doc_free(d);
+}
+
+/* Lines that are not blocks of cells (one word a line, nothing but names)
+ * stay paragraphs: a wrong table is worse than none. */
+static void test_unsure_is_paragraphs(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT Nội dung\n\n1\n\nMột việc cần làm\n\n2\n\nHai việc cần làm\n\n3\n\nBa việc\n");
+    assert_null(first_table(d));
+    assert_true(d->n > 0);
+    doc_free(d);
+}
+
+/* The header vocabulary is the table model's (extract_header_role). */
+static void test_header_role(void **state)
+{
+    (void)state;
+    int year = 0;
+    assert_string_equal(extract_header_role("Chỉ tiêu năm 2027", &year), "target");
+    assert_int_equal(year, 2027);
+    assert_string_equal(extract_header_role("Cơ quan chủ trì/phối hợp", NULL), "lead_support");
+    assert_string_equal(extract_header_role("Hiện trạng 2025", &year), "baseline");
+    assert_string_equal(extract_header_role("STT", NULL), "code");
+    assert_string_equal(extract_header_role("Phòng Văn hóa - Xã hội", NULL), "none");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blocks_by_kind),
+        cmocka_unit_test(test_interleaved_and_late_code),
+        cmocka_unit_test(test_cells_before_header),
+        cmocka_unit_test(test_page_break),
+        cmocka_unit_test(test_unsure_is_paragraphs),
+        cmocka_unit_test(test_header_role),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
