@@ -303,10 +303,11 @@ static int raw_row(void *vc, const store_row *r)
     return 0;
 }
 
-/* Each figure of L under the name its org had on its period's last day
- * (history keeps the old names: docs/orgs.md), "(nay là …)" for an org
- * merged since (orgs_name_then). Nothing to do, and no statement but one,
- * while no org has ever changed; then one lookup per org and day. */
+/* Each figure of L (sorted by raw_cmp) under the name its org had on its
+ * period's last day (history keeps the old names: docs/orgs.md), "(nay là
+ * …)" for an org merged since (orgs_name_then). Nothing to do, and no
+ * statement but one, while no org has ever changed; then one lookup per
+ * org and day. */
 static dti_rc names_then(store *s, struct rawlist *L, dti_err *e)
 {
     int any = 0;
@@ -315,11 +316,13 @@ static dti_rc names_then(store *s, struct rawlist *L, dti_err *e)
         return rc;
     for (size_t i = 0; i < L->n; i++) {
         struct raw *x = &L->v[i];
-        size_t j = 0;
-        while (j < i && !(L->v[j].org == x->org && L->v[j].end == x->end))
-            j++;
-        if (j < i) {    /* the same org and day seen: its name is known */
-            memcpy(x->org_name, L->v[j].org_name, sizeof x->org_name);
+        /* L is sorted by end day (raw_cmp): the same org and day, if seen,
+         * is among the figures just before of that day, its name known */
+        size_t j = i;
+        while (j > 0 && L->v[j - 1].end == x->end && L->v[j - 1].org != x->org)
+            j--;
+        if (j > 0 && L->v[j - 1].end == x->end) {
+            memcpy(x->org_name, L->v[j - 1].org_name, sizeof x->org_name);
             continue;
         }
         char day[PERIOD_DATE_LEN], *label = NULL;
