@@ -61,6 +61,9 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_remind(cli_ctx *ctx, int argc, char **argv);
 int cmd_gen(cli_ctx *ctx, int argc, char **argv);
+/* `gen province ...` with ARGV[0] "province" (cmd_gen.c); `dti province gen`
+ * comes here too. */
+int cmd_gen_province(cli_ctx *ctx, int argc, char **argv);
 int cmd_province(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -1,4 +1,8 @@
-/* cmd_gen.c — `dti --db DB gen country [--provinces N] [--communes N]
+/* cmd_gen.c — the generators (app/gen/gen.h), one command:
+ *   `dti --db DB gen province --communes N [--seed S] [--period YYYY-MM]`:
+ *   one province of the sample plan's communes for tests and trials (also
+ *   `dti province gen ...`, the same code: cmd_province passes it here);
+ *   `dti --db DB gen country [--provinces N] [--communes N]
  * [--seed S] [--year Y] [--months M] [--json]`: a synthetic country in an
  * empty database (app/gen/gen.h has what is made and why), for the
  * national benchmarks (bench/national.sh) and for trying the province's
@@ -37,6 +41,61 @@ static int num(const char *s, unsigned long long lo, unsigned long long hi, unsi
     return 0;
 }
 
+
+int cmd_gen_province(cli_ctx *ctx, int argc, char **argv)
+{
+    static const char *usage_vi = "gen province --communes N [--seed S] [--period YYYY-MM]";
+    static const char *usage_en = "gen province --communes N [--seed S] [--period YYYY-MM]";
+    app a;
+    dti_err e;
+    json_t *out = NULL;
+    int status;
+    dti_err_clear(&e);
+    memset(&a, 0, sizeof a);
+    gen_province_opts o = {0, 2026, NULL};
+    unsigned long long v;
+    int json = ctx->json;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--json"))
+            json = 1;
+        else if (!strcmp(argv[i], "--communes") && i + 1 < argc && !num(argv[i + 1], 1, GEN_PROVINCE_MAX, &v))
+            o.communes = (size_t)v, i++;
+        else if (!strcmp(argv[i], "--seed") && i + 1 < argc && !num(argv[i + 1], 1, 4294967295ULL, &v))
+            o.seed = (unsigned)v, i++;
+        else if (!strcmp(argv[i], "--period") && i + 1 < argc)
+            o.period = argv[++i];
+        else
+            return cli_usage(usage_vi, usage_en);
+    }
+    if (!o.communes)
+        return cli_usage(usage_vi, usage_en);
+    if ((status = cli_open_opt_as(ctx, &a)))
+        return status;
+    gen_province_result r;
+    if (gen_province(&a, &o, &r, &e)) {
+        app_close(&a);
+        return cli_error(&e);
+    }
+    app_close(&a);
+    if (json) {
+        out = json_pack("{s:I, s:I, s:I, s:I, s:I, s:s}", "province", (json_int_t)r.province, "communes",
+                        (json_int_t)r.communes, "reports", (json_int_t)r.reports, "exports", (json_int_t)r.exports,
+                        "renamed", (json_int_t)r.renamed, "period", r.period);
+        cli_print_json(out);
+        json_decref(out);
+    } else {
+        if (lang_get() == LANG_EN)
+            printf("Province %lld: %zu communes, %zu approved reports, %zu communes made their report for %s, "
+                   "%zu name indicator 1.1 otherwise\n",
+                   (long long)r.province, r.communes, r.reports, r.exports, r.period, r.renamed);
+        else
+            printf("Tỉnh số %lld: %zu xã, %zu báo cáo đã duyệt, %zu xã đã lập báo cáo kỳ %s, %zu xã đặt tên khác "
+                   "cho chỉ tiêu 1.1\n",
+                   (long long)r.province, r.communes, r.reports, r.exports, r.period, r.renamed);
+    }
+    return CLI_OK;
+}
+
 int cmd_gen(cli_ctx *ctx, int argc, char **argv)
 {
     static const char *usage_vi = "gen country [--provinces N] [--communes N] [--seed S] [--year NĂM] [--months M] [--json]";
@@ -48,6 +107,8 @@ int cmd_gen(cli_ctx *ctx, int argc, char **argv)
     o.communes = 3321;
     o.seed = 1;
     o.months = 12;
+    if (argc >= 2 && strcmp(argv[1], "province") == 0)
+        return cmd_gen_province(ctx, argc - 1, argv + 1);
     if (argc < 2 || strcmp(argv[1], "country") != 0)
         return cli_usage(usage_vi, usage_en);
     for (int i = 2; i < argc; i++) {

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "app/app.h"
+#include "app/gen/gen.h"
 #include "app/province/province.h"
 #include "base/file.h"
 #include "base/lang.h"
@@ -95,47 +96,8 @@ int cmd_province(cli_ctx *ctx, int argc, char **argv)
     long long pid = 0;
     dti_err_clear(&e);
     memset(&a, 0, sizeof a);
-    if (!strcmp(sub, "gen")) {
-        province_gen_opts o = {0, 2026, NULL};
-        long long v;
-        for (int i = 2; i < argc; i++) {
-            if (!strcmp(argv[i], "--communes") && i + 1 < argc && !num_arg(argv[i + 1], 1, PROVINCE_GEN_MAX, &v))
-                o.communes = (size_t)v, i++;
-            else if (!strcmp(argv[i], "--seed") && i + 1 < argc && !num_arg(argv[i + 1], 1, 4294967295LL, &v))
-                o.seed = (unsigned)v, i++;
-            else if (!strcmp(argv[i], "--period") && i + 1 < argc)
-                o.period = argv[++i];
-            else
-                return usage();
-        }
-        if (!o.communes)
-            return usage();
-        if ((status = cli_open_opt_as(ctx, &a)))
-            return status;
-        province_gen_result r;
-        if (province_gen(&a, &o, &r, &e)) {
-            app_close(&a);
-            return cli_error(&e);
-        }
-        app_close(&a);
-        if (ctx->json) {
-            out = json_pack("{s:I, s:I, s:I, s:I, s:I, s:s}", "province", (json_int_t)r.province, "communes",
-                            (json_int_t)r.communes, "reports", (json_int_t)r.reports, "exports", (json_int_t)r.exports,
-                            "renamed", (json_int_t)r.renamed, "period", r.period);
-            cli_print_json(out);
-            json_decref(out);
-        } else {
-            if (lang_get() == LANG_EN)
-                printf("Province %lld: %zu communes, %zu approved reports, %zu communes made their report for %s, "
-                       "%zu name indicator 1.1 otherwise\n",
-                       (long long)r.province, r.communes, r.reports, r.exports, r.period, r.renamed);
-            else
-                printf("Tỉnh số %lld: %zu xã, %zu báo cáo đã duyệt, %zu xã đã lập báo cáo kỳ %s, %zu xã đặt tên khác "
-                       "cho chỉ tiêu 1.1\n",
-                       (long long)r.province, r.communes, r.reports, r.exports, r.period, r.renamed);
-        }
-        return CLI_OK;
-    }
+    if (!strcmp(sub, "gen"))    /* an alias of `dti gen province` (cmd_gen.c) */
+        return cmd_gen_province(ctx, argc - 1, argv + 1);
     if (!strcmp(sub, "list")) {
         if (argc != 2)
             return usage();

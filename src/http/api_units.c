@@ -1,8 +1,11 @@
 /* api_units.c — a commune's units from the web, over app/plan/units.h:
  *
  *   POST  /api/v1/orgs/:oid/units   {"name": "…"}: add a unit to commune :oid
- *   PATCH /api/v1/orgs/:oid         {"name": "…"}: rename unit :oid (the old
- *                                   name stays as an alias)
+ *   PATCH /api/v1/orgs/:oid         {"name": "…", "date"?: "…", "note"?: "…"}:
+ *                                   rename unit :oid from date (default
+ *                                   today): the org change of app/orgs/, as
+ *                                   `dti org rename` (the old name stays in
+ *                                   the history and as an alias)
  *
  * app/ decides every permission; this file only translates. */
 #include <string.h>
@@ -22,6 +25,22 @@ static int name_of(http_req *r, json_t **body, const char **name, dti_err *e)
         return -1;
     }
     *name = json_string_value(n);
+    return 0;
+}
+
+/* The optional string member KEY of BODY into *OUT (borrowed; NULL when
+ * absent or null). */
+static int opt_text(json_t *body, const char *key, const char **out, dti_err *e)
+{
+    json_t *v = json_object_get(body, key);
+    *out = NULL;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_string(v)) {
+        dti_fail(e, DTI_ERR_INPUT, key, "«%s» phải là một chuỗi.", "«%s» must be a string.", key);
+        return -1;
+    }
+    *out = json_string_value(v);
     return 0;
 }
 
@@ -47,11 +66,12 @@ void api_unit_rename(http_req *r)
     dti_err e;
     int64_t id;
     json_t *body = NULL;
-    const char *name = NULL;
+    const char *name = NULL, *date = NULL, *note = NULL;
     dti_err_clear(&e);
     app *a = http_app(r, &e);
     if (!a || http_param_id(r, "oid", &id, &e) != DTI_OK || name_of(r, &body, &name, &e) ||
-        units_rename(a, id, name, &e) != DTI_OK) {
+        opt_text(body, "date", &date, &e) || opt_text(body, "note", &note, &e) ||
+        units_rename(a, id, name, date, note, &e) != DTI_OK) {
         http_reply_error(r, &e);
         return;
     }

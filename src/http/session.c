@@ -25,9 +25,7 @@ dti_rc http_auth_login(app *a, const char *login, const char *password, const ch
 {
     auth_user au;
     char sid[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
-    dti_rc rc = auth_login(a, login, password, &au, e);
-    if (rc == DTI_OK)
-        rc = auth_session_new(a, &au, sid, csrf, e);
+    dti_rc rc = auth_login_session(a, login, password, &au, sid, csrf, e);
     if (rc != DTI_OK)
         return rc;
     fill_user(&au, u);

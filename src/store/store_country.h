@@ -12,10 +12,13 @@
 #include <stdint.h>
 #include "store/store.h"
 
-/* FN(CTX, row) once per commune in force (kind 'commune', valid_to NULL),
- * by commune id; the row's columns: 0 commune id, 1 commune name,
- * 2 province id (NULL for a commune without a parent), 3 province name,
- * 4 the plan id covering YEAR (NULL when none). */
-dti_rc store_country_communes(store *s, int year, store_row_fn fn, void *ctx, dti_err *e);
+/* FN(CTX, row) once per commune in force on DAY ("YYYY-MM-DD", a period's
+ * last day, as store_org_children_on judges it; NULL: the live ones), by
+ * commune id; the row's columns: 0 commune id, 1 the commune's name on DAY
+ * (org_names), 2 province id (NULL for a commune without a parent),
+ * 3 province name, 4 the plan id covering YEAR (NULL when none), 5 the
+ * current name of the commune it has been merged into since (NULL when
+ * none). */
+dti_rc store_country_communes(store *s, int year, const char *day, store_row_fn fn, void *ctx, dti_err *e);
 
 #endif

@@ -99,6 +99,16 @@ dti_rc store_org_name_on(store *s, int64_t org_id, const char *day, char **name,
         (store_val[]){SV_T(day), SV_T(day), SV_I(org_id)}, 3, name, e);
 }
 
+dti_rc store_org_merged_into(store *s, int64_t org_id, char **name, dti_err *e)
+{
+    *name = NULL;
+    return store_query_text(s,
+        "SELECT so.name FROM org_change_before b JOIN org_changes c ON c.id = b.change_id"
+        " JOIN orgs so ON so.id = c.org_after WHERE b.org_id = ? AND c.kind = 'merge' AND c.org_after <> ?"
+        " ORDER BY c.effective DESC, c.id DESC LIMIT 1",
+        (store_val[]){SV_I(org_id), SV_I(org_id)}, 2, name, e);
+}
+
 dti_rc store_org_children_on(store *s, int64_t parent_id, org_kind kind, const char *day, store_row_fn fn,
                              void *ctx, dti_err *e)
 {

@@ -30,6 +30,9 @@ dti_rc store_org_end(store *s, int64_t org_id, const char *day, int *changed, dt
  * KEY: DTI_ERR_CONFLICT (field "name"). */
 dti_rc store_org_rename(store *s, int64_t org_id, const char *name, const char *key, const char *from,
                         const char *day, dti_err *e);
+/* The current name of the org ORG_ID has been merged into (the newest
+ * merger that ended it), into *NAME (owned by caller; NULL when none). */
+dti_rc store_org_merged_into(store *s, int64_t org_id, char **name, dti_err *e);
 /* The newest change day among the changes involving ORG_ID (as before or
  * after) into *DAY (owned by caller; NULL when none). */
 dti_rc store_org_last_change(store *s, int64_t org_id, char **day, dti_err *e);

@@ -28,7 +28,10 @@ static int commune_row(void *ctx, const store_row *r)
     w->org_id = r->v[0].i;
     w->name = strdup(r->v[1].t == SV_TEXT && r->v[1].s ? r->v[1].s : "");
     w->plan_id = r->v[2].t == SV_INT ? r->v[2].i : 0;
-    if (!w->name) {
+    w->now_name = r->v[3].t == SV_TEXT && r->v[3].s ? strdup(r->v[3].s) : NULL;
+    if (!w->name || (r->v[3].t == SV_TEXT && r->v[3].s && !w->now_name)) {
+        free(w->name);
+        free(w->now_name);
         C->nomem = 1;
         return 1;
     }
@@ -36,21 +39,31 @@ static int commune_row(void *ctx, const store_row *r)
     return 0;
 }
 
-dti_rc store_province_communes(store *s, int64_t province, int year, size_t max, store_province_commune **out,
-                               size_t *n, dti_err *e)
+dti_rc store_province_communes(store *s, int64_t province, int year, const char *day, size_t max,
+                               store_province_commune **out, size_t *n, dti_err *e)
 {
     struct crows C;
     memset(&C, 0, sizeof C);
     C.max = max;
     *out = NULL;
     *n = 0;
-    store_val q[] = {SV_I(year), SV_I(year), SV_I(province)};
+    /* no day: the live communes under their names now (no ended org is in
+     * force after 9999-12-31, no name history or merger reaches it) */
+    const char *d = day ? day : "9999-12-31";
+    store_val q[] = {SV_T(d), SV_T(d), SV_I(year), SV_I(year), SV_I(province), SV_T(d), SV_T(d)};
     dti_rc rc = store_query(s,
-        "SELECT o.id, o.name, (SELECT p.id FROM plans p WHERE p.org_id = o.id "
+        "SELECT o.id, COALESCE((SELECT n.name FROM org_names n WHERE n.org_id = o.id AND n.valid_from <= ? "
+        "AND n.valid_to > ? ORDER BY n.valid_from DESC, n.id DESC LIMIT 1), o.name) AS then_name, "
+        "(SELECT p.id FROM plans p WHERE p.org_id = o.id "
         "AND (p.year_from IS NULL OR p.year_from <= ?) AND (p.year_to IS NULL OR p.year_to >= ?) "
-        "ORDER BY COALESCE(p.year_to, 9999) - COALESCE(p.year_from, 0), p.id DESC LIMIT 1) "
-        "FROM orgs o WHERE o.parent_id = ? AND o.kind = 'commune' AND o.valid_to IS NULL ORDER BY o.name, o.id",
-        q, 3, commune_row, &C, e);
+        "ORDER BY COALESCE(p.year_to, 9999) - COALESCE(p.year_from, 0), p.id DESC LIMIT 1), "
+        "(SELECT so.name FROM org_change_before b JOIN org_changes c ON c.id = b.change_id "
+        "JOIN orgs so ON so.id = c.org_after WHERE b.org_id = o.id AND c.kind = 'merge' AND c.org_after <> o.id "
+        "ORDER BY c.effective DESC, c.id DESC LIMIT 1) "
+        "FROM orgs o WHERE o.parent_id = ? AND o.kind = 'commune' AND (o.valid_to IS NULL OR o.valid_to > ?) "
+        "AND NOT EXISTS (SELECT 1 FROM org_changes c WHERE c.org_after = o.id AND c.kind = 'merge' "
+        "AND c.effective = o.valid_from AND c.effective > ?) ORDER BY then_name, o.id",
+        q, 7, commune_row, &C, e);
     if (!rc && C.nomem)
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
     if (!rc && C.toobig)
@@ -66,8 +79,10 @@ dti_rc store_province_communes(store *s, int64_t province, int year, size_t max,
 
 void store_province_communes_free(store_province_commune *v, size_t n)
 {
-    for (size_t i = 0; v && i < n; i++)
+    for (size_t i = 0; v && i < n; i++) {
         free(v[i].name);
+        free(v[i].now_name);
+    }
     free(v);
 }
 

@@ -10,20 +10,26 @@
 #include <stdint.h>
 #include "store/store.h"
 
-/* One live commune of a province and the plan that covers a year. */
+/* One commune of a province as of a day, and the plan that covers a year. */
 typedef struct store_province_commune {
     int64_t org_id;
-    char *name;             /* owned */
+    char *name;             /* owned: the name it had on the day */
     int64_t plan_id;        /* 0: no plan covers the year */
+    char *now_name;         /* owned: the current name of the commune it was
+                             * merged into since, NULL when none */
 } store_province_commune;
 
-/* The live communes under PROVINCE (by name), each with its plan covering
+/* The communes under PROVINCE in force on DAY ("YYYY-MM-DD", a period's
+ * last day; NULL: the live ones), under the names they had that day (the
+ * name history, org_names), by that name, each with its plan covering
  * YEAR: of several, the one made for the shortest span, then the newest
- * (scoring_rank_as's choice, app/score/score_rank.c). *OUT (free with
+ * (scoring_rank_as's choice, app/score/score_rank.c), and the successor of
+ * a merger it has gone into since. In force on DAY as
+ * store_org_children_on says (store_org_change.h). *OUT (free with
  * store_province_communes_free) and *N; at most MAX rows (more:
  * DTI_ERR_TOOBIG). */
-dti_rc store_province_communes(store *s, int64_t province, int year, size_t max, store_province_commune **out,
-                               size_t *n, dti_err *e);
+dti_rc store_province_communes(store *s, int64_t province, int year, const char *day, size_t max,
+                               store_province_commune **out, size_t *n, dti_err *e);
 void store_province_communes_free(store_province_commune *v, size_t n);
 
 /* The active coordinator accounts whose scope org is a commune under

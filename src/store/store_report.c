@@ -31,6 +31,17 @@ dti_rc store_report_org_by_key(store *s, int64_t plan_id, const char *key, store
         p, 3, fn, ctx, e);
 }
 
+dti_rc store_report_org_by_key_under(store *s, const char *place_key, const char *key, store_row_fn fn, void *ctx,
+                                     dti_err *e)
+{
+    store_val p[] = {SV_T(place_key), SV_T(key), SV_T(key)};
+    return store_query(s,
+        "SELECT o.id FROM orgs o JOIN orgs up ON up.id = o.parent_id WHERE up.folded = ? AND "
+        "up.valid_to IS NULL AND o.valid_to IS NULL AND (o.folded = ? OR o.id IN "
+        "(SELECT org_id FROM org_aliases WHERE folded = ?)) ORDER BY o.id",
+        p, 3, fn, ctx, e);
+}
+
 dti_rc store_report_org_by_folded(store *s, const char *folded, store_row_fn fn, void *ctx, dti_err *e)
 {
     store_val p[] = {SV_T(folded)};

@@ -27,6 +27,11 @@ dti_rc store_report_org_exists(store *s, int64_t id, int *found, dti_err *e);
  * Columns: id. */
 dti_rc store_report_org_by_key(store *s, int64_t plan_id, const char *key, store_row_fn fn, void *ctx,
                                dti_err *e);
+/* Live orgs with KEY (their key or an alias's) under a live parent whose key
+ * is PLACE_KEY (a commune or province: orgname_place_key), by id.
+ * Columns: id. */
+dti_rc store_report_org_by_key_under(store *s, const char *place_key, const char *key, store_row_fn fn, void *ctx,
+                                     dti_err *e);
 /* Live orgs whose folded name is FOLDED, by id. Columns: id. */
 dti_rc store_report_org_by_folded(store *s, const char *folded, store_row_fn fn, void *ctx, dti_err *e);
 /* Org ID's name into *NAME (NULL when no such org). */

@@ -133,3 +133,27 @@ test("the province coordinator merges its communes; another province's renames o
   assert.equal(r.body.changes[0].after.name, `${unit.name} (mới)`);
   assertError(await req('/api/v1/orgs/changes?org=x', as(s)), 400, 'bad_input');
 });
+
+test('a rename from the web (PATCH /api/v1/orgs/:oid) is the same dated, audited org change', async () => {
+  const s = sessions['sn.tinhkhac'];
+  const units = Object.values(orgs).filter((o) => o.kind === 'unit' && o.parent_id === orgs['commune:Tỉnh Khác Xã Ba'].id);
+  const unit = units[units.length - 1];
+  assert.ok(unit && units.length > 1, 'two units of Tỉnh Khác Xã Ba');
+  // a future day is refused naming the field, nothing changes
+  let e = assertError(await req(`/api/v1/orgs/${unit.id}`, as(s, { method: 'PATCH', json: { name: 'Tên Tương Lai', date: '2999-01-01' } })), 400, 'bad_input');
+  assert.equal(e.field, 'date');
+  // today by default, with a note
+  let r = await req(`/api/v1/orgs/${unit.id}`, as(s, { method: 'PATCH', json: { name: `${unit.name} mở rộng`, note: 'QĐ 7' } }));
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.name, `${unit.name} mở rộng`);
+  r = await req(`/api/v1/orgs/changes?org=${unit.id}`, as(s));
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.changes.length, 1, JSON.stringify(r.body.changes));
+  const c = r.body.changes[0];
+  assert.equal(c.kind, 'rename');
+  assert.equal(c.date, TODAY);
+  assert.equal(c.note, 'QĐ 7');
+  assert.equal(c.by, 'sn.tinhkhac');
+  assert.equal(c.before[0].name, unit.name);
+  assert.equal(c.after.name, `${unit.name} mở rộng`);
+});

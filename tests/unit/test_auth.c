@@ -5,7 +5,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <cmocka.h>
+#include <sodium.h>
+#include <unistd.h>
 #include "app_fixture.h"
+#include "app/auth/auth_int.h"
+#include "store/store_user.h"
 
 static void test_hash(void **state)
 {
@@ -182,6 +186,187 @@ static void test_sessions(void **state)
     fixture_close(&f);
 }
 
+/* ---- logins verify the password outside the write (brief: fixes 1, 2) ---- */
+
+/* A second handle on the fixture's database, and what the hook saw. */
+static store *other;
+static int hook_calls;
+static dti_rc hook_write_rc;
+static const char *hook_login_name, *hook_login_pw;
+static dti_rc hook_login_rc;
+
+/* Another writer, while a login verifies its password: before, the login
+ * held the write lock then, and this waited for it (DTI_ERR_BUSY after the
+ * busy timeout, since the holder is this very thread). */
+static void hook_write(store *s)
+{
+    (void)s;
+    dti_err e;
+    hook_calls++;
+    hook_write_rc = store_begin(other, &e);
+    if (hook_write_rc == DTI_OK) {
+        hook_write_rc = store_exec(other, "UPDATE orgs SET name = name WHERE id = 1", NULL, 0, &e);
+        if (hook_write_rc == DTI_OK)
+            hook_write_rc = store_commit(other, &e);
+        else
+            store_rollback(other);
+    }
+}
+
+/* Another login on the same name, while the first verifies its password. */
+static void hook_login(store *s)
+{
+    (void)s;
+    dti_err e;
+    hook_calls++;
+    auth_login_verify_hook = NULL; /* once */
+    hook_login_rc = auth_login(FIX_APP(other, NULL, FIX_NOW + 100), hook_login_name, hook_login_pw, NULL, &e);
+}
+
+static const char *two_handles(char dir[64], char db[128])
+{
+    if (test_db_pg())
+        return test_db(":memory:");
+    snprintf(dir, 64, "/tmp/test_auth_XXXXXX");
+    if (!mkdtemp(dir))
+        return NULL;
+    snprintf(db, 128, "%s/a.db", dir);
+    return db;
+}
+
+static void two_handles_end(fixture *f, const char *dir, const char *db)
+{
+    char side[256];
+    store_close(other);
+    other = NULL;
+    fixture_close(f);
+    auth_login_verify_hook = NULL;
+    if (test_db_pg())
+        return;
+    unlink(db);
+    snprintf(side, sizeof side, "%s-wal", db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    unlink(side);
+    rmdir(dir);
+}
+
+static int64_t failures_of(store *s, const char *name)
+{
+    int64_t n = 0;
+    int found = 0;
+    dti_err e;
+    store_val p[] = {SV_T(name)};
+    assert_int_equal(store_query_int(s, "SELECT count FROM login_failures WHERE name = ?", p, 1, &n, &found, &e),
+                     DTI_OK);
+    return found ? n : 0;
+}
+
+static void test_login_outside_write(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    auth_user u;
+    char dir[64], path[128];
+    char sid[AUTH_TOKEN_HEX], csrf[AUTH_TOKEN_HEX];
+    const char *db = two_handles(dir, path);
+    assert_non_null(db);
+    assert_int_equal(fixture_open_at(&f, 1, db), 0);
+    assert_int_equal(store_open(db, &other, &e), DTI_OK);
+    /* a right and a wrong password: another writer commits meanwhile */
+    hook_calls = 0;
+    auth_login_verify_hook = hook_write;
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW), "rep_a1", FIX_PW, &u, &e), DTI_OK);
+    assert_int_equal(hook_calls, 1);
+    assert_int_equal(hook_write_rc, DTI_OK);
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 1), "rep_a1", "sai-mat-khau", NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(hook_calls, 2);
+    assert_int_equal(hook_write_rc, DTI_OK);
+    assert_int_equal(failures_of(f.s, "rep_a1"), 1);
+    /* the web's login opens its session in the same write */
+    assert_int_equal(auth_login_session(FIX_APP(f.s, NULL, FIX_NOW + 2), "rep_a1", FIX_PW, &u, sid, csrf, &e),
+                     DTI_OK);
+    assert_int_equal(hook_write_rc, DTI_OK);
+    assert_int_equal(failures_of(f.s, "rep_a1"), 0);
+    auth_user back;
+    assert_int_equal(auth_session_check(FIX_APP(f.s, NULL, FIX_NOW + 3), sid, &back, NULL, &e), DTI_OK);
+    assert_string_equal(back.name, "rep_a1");
+    auth_login_verify_hook = NULL;
+
+    /* two concurrent wrong attempts on one name both count */
+    hook_login_name = "rep_a2";
+    hook_login_pw = "sai-mat-khau-2";
+    hook_calls = 0;
+    auth_login_verify_hook = hook_login;
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 100), "rep_a2", "sai-mat-khau", NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(hook_calls, 1);
+    assert_int_equal(hook_login_rc, DTI_ERR_AUTH);
+    assert_int_equal(failures_of(f.s, "rep_a2"), 2);
+
+    /* at AUTH_FAIL_FREE - 1 failures, two at once: the one that records
+     * its failure first wins; the other, slowed by that failure, is refused
+     * as too early and not counted, right password or not */
+    assert_int_equal(AUTH_FAIL_FREE, 3);
+    hook_calls = 0;
+    auth_login_verify_hook = hook_login;
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 100), "rep_a2", FIX_PW, NULL, &e), DTI_ERR_AUTH);
+    assert_int_equal(hook_calls, 1);
+    assert_int_equal(hook_login_rc, DTI_ERR_AUTH);
+    assert_non_null(strstr(e.msg, "chờ 2 giây"));
+    assert_int_equal(failures_of(f.s, "rep_a2"), 3);
+    two_handles_end(&f, dir, db);
+}
+
+/* Hashes made with other parameters are made again on a right login. */
+static void test_rehash(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    auth_user u;
+    char old[crypto_pwhash_STRBYTES], *h = NULL;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    /* libsodium's INTERACTIVE parameters, this program's until issue 12 */
+    assert_int_equal(crypto_pwhash_str(old, FIX_PW, strlen(FIX_PW), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                       crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
+    assert_int_equal(store_user_set_password(f.s, f.rep_a1.id, old, &e), DTI_OK);
+    /* a wrong password changes nothing */
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW), "rep_a1", "sai-mat-khau", NULL, &e), DTI_ERR_AUTH);
+    store_val p[] = {SV_I(f.rep_a1.id)};
+    assert_int_equal(store_query_text(f.s, "SELECT pw_hash FROM users WHERE id = ?", p, 1, &h, &e), DTI_OK);
+    assert_string_equal(h, old);
+    free(h);
+    h = NULL;
+    /* the right one: hashed again with 32 MiB x 4, audited as such */
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 1), "rep_a1", FIX_PW, &u, &e), DTI_OK);
+    assert_int_equal(store_query_text(f.s, "SELECT pw_hash FROM users WHERE id = ?", p, 1, &h, &e), DTI_OK);
+    assert_string_not_equal(h, old);
+    assert_non_null(strstr(h, "$m=32768,t=4,p=1$"));
+    assert_int_equal(crypto_pwhash_str_needs_rehash(h, 4, (size_t)32 << 20), 0);
+    assert_true(auth_password_check(h, FIX_PW));
+    free(h);
+    h = NULL;
+    char idt[24];
+    snprintf(idt, sizeof idt, "%lld", (long long)f.rep_a1.id);
+    store_val pt[] = {{SV_TEXT, 0, 0, idt, strlen(idt)}};
+    assert_int_equal(store_query_text(f.s, "SELECT before_json || ' ' || after_json FROM audit "
+                                           "WHERE action = 'user.rehash' AND entity_id = ?", pt, 1, &h, &e),
+                     DTI_OK);
+    assert_non_null(strstr(h, "m=65536,t=2,p=1"));
+    assert_non_null(strstr(h, "m=32768,t=4,p=1"));
+    assert_null(strstr(h, "argon2id$v="));
+    free(h);
+    h = NULL;
+    /* the next login finds nothing to do */
+    assert_int_equal(auth_login(FIX_APP(f.s, NULL, FIX_NOW + 2), "rep_a1", FIX_PW, &u, &e), DTI_OK);
+    int64_t n = 0;
+    assert_int_equal(store_query_int(f.s, "SELECT count(*) FROM audit WHERE action = 'user.rehash'", NULL, 0,
+                                     &n, NULL, &e), DTI_OK);
+    assert_int_equal(n, 1);
+    fixture_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +374,8 @@ int main(void)
         cmocka_unit_test(test_bootstrap_and_users),
         cmocka_unit_test(test_lockout),
         cmocka_unit_test(test_sessions),
+        cmocka_unit_test(test_login_outside_write),
+        cmocka_unit_test(test_rehash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -553,93 +553,195 @@ struct login_user {
     int found;
 };
 
-dti_rc auth_login_check(store *s, const char *name, const char *password, time_t now,
-                        auth_user *out, dti_err *e)
-{
-    dti_rc rc;
-    store_login_failure f;
-    int f_found = 0;
-    struct login_user l;
-    char ts[AUTH_TS_LEN];
-    int in_tx = 0;
+/* Tests only (auth_int.h): called, when set, while a login verifies its
+ * password, with the login's store. */
+void (*auth_login_verify_hook)(store *s);
 
-    memset(&f, 0, sizeof f);
-    memset(&l, 0, sizeof l);
-    if ((rc = auth_init(e)))
-        return rc;
-    if (!name || !*name || strlen(name) > AUTH_NAME_MAX || !password)
-        return dti_fail(e, DTI_ERR_AUTH, "name", "sai tên đăng nhập hoặc mật khẩu",
-                        "wrong user name or password");
-    if ((rc = store_begin(s, e)))
-        goto out;
-    in_tx = 1;
-    if ((rc = store_login_failure_get(s, name, &f, &f_found, e)))
-        goto out;
-    if (f_found && f.locked_until[0]) {
-        if (strcmp(f.locked_until, auth_ts(now, ts)) > 0) {
-            rc = dti_fail(e, DTI_ERR_AUTH, "name",
-                          "tài khoản %s tạm khóa đến %s (UTC) vì đăng nhập sai %d lần",
-                          "%s is locked until %s (UTC) after %d failed logins", name,
-                          f.locked_until, AUTH_FAIL_LOCK);
-            goto out;
-        }
+/* The throttle's gate for NAME at NOW given its failure row F (F_FOUND 0:
+ * none): DTI_OK when an attempt may be made now (a lock that is over
+ * resets *F's count, so that counting starts again), else DTI_ERR_AUTH
+ * saying how long to wait. Reads nothing: the caller read F. */
+static dti_rc login_gate(const char *name, store_login_failure *f, int f_found, time_t now, dti_err *e)
+{
+    char ts[AUTH_TS_LEN];
+    if (f_found && f->locked_until[0]) {
+        if (strcmp(f->locked_until, auth_ts(now, ts)) > 0)
+            return dti_fail(e, DTI_ERR_AUTH, "name", "tài khoản %s tạm khóa đến %s (UTC) vì đăng nhập sai %d lần",
+                            "%s is locked until %s (UTC) after %d failed logins", name, f->locked_until,
+                            AUTH_FAIL_LOCK);
         /* the lock is over: start counting again */
-        f.count = 0;
-        f.locked_until[0] = 0;
-    } else if (f_found && f.count >= AUTH_FAIL_FREE) {
-        int shift = (int)(f.count - AUTH_FAIL_FREE);
+        f->count = 0;
+        f->locked_until[0] = 0;
+    } else if (f_found && f->count >= AUTH_FAIL_FREE) {
+        int shift = (int)(f->count - AUTH_FAIL_FREE);
         long wait = shift > 10 ? AUTH_FAIL_DELAY_MAX : (long)AUTH_FAIL_DELAY << shift;
         if (wait > AUTH_FAIL_DELAY_MAX)
             wait = AUTH_FAIL_DELAY_MAX;
-        if (strcmp(f.last_at, auth_ts(now - wait, ts)) > 0) {
-            rc = dti_fail(e, DTI_ERR_AUTH, "name",
-                          "đăng nhập sai nhiều lần: hãy chờ %ld giây rồi thử lại",
-                          "too many failed logins: wait %ld seconds and try again", wait);
-            goto out;
-        }
+        if (strcmp(f->last_at, auth_ts(now - wait, ts)) > 0)
+            return dti_fail(e, DTI_ERR_AUTH, "name", "đăng nhập sai nhiều lần: hãy chờ %ld giây rồi thử lại",
+                            "too many failed logins: wait %ld seconds and try again", wait);
     }
-    {
-        store_user r;
-        if ((rc = store_user_login(s, name, &r, l.hash, &l.found, e)))
-            goto out;
-        if (l.found)
-            user_from(&l.u, &r);
-    }
-    int good;
-    if (l.found) {
-        good = auth_password_check(l.hash, password) && l.u.active;
-    } else {
-        pthread_once(&dummy_once, dummy_make);
-        (void)auth_password_check(dummy_hash, password);
-        good = 0;
-    }
-    if (!good) {
-        if ((rc = failure_add(s, name, &f, now, e)))
-            goto out;
-        if ((rc = store_commit(s, e)))
-            goto out;
-        in_tx = 0;
-        rc = dti_fail(e, DTI_ERR_AUTH, "name", "sai tên đăng nhập hoặc mật khẩu",
-                      "wrong user name or password");
+    return DTI_OK;
+}
+
+/* The throttle's row and the account with its hash for NAME, in the
+ * caller's transaction (read or write). */
+static dti_rc login_read(store *s, const char *name, store_login_failure *f, int *f_found, struct login_user *l,
+                         dti_err *e)
+{
+    store_user r;
+    dti_rc rc;
+    memset(f, 0, sizeof *f);
+    *f_found = 0;
+    if ((rc = store_login_failure_get(s, name, f, f_found, e)) ||
+        (rc = store_user_login(s, name, &r, l->hash, &l->found, e)))
+        return rc;
+    if (l->found)
+        user_from(&l->u, &r);
+    return DTI_OK;
+}
+
+/* "m=32768,t=4,p=1": the Argon2id parameters of the hash H (never its salt
+ * or digest), for the audit log; "?" when H is not an argon2id hash. */
+static void pwhash_params(const char *h, char out[48])
+{
+    const char *p = strstr(h, "$m=");
+    size_t n = p ? strcspn(p + 1, "$") : 0;
+    if (!p || n == 0 || n >= 48)
+        snprintf(out, 48, "?");
+    else
+        snprintf(out, 48, "%.*s", (int)n, p + 1);
+}
+
+/* A login (design in auth.h): the password is verified with no transaction
+ * open, so that the tenth of a second Argon2id takes never holds the one
+ * writer's lock (every other writer of every server process waited behind
+ * each login before):
+ *   1. a read transaction reads the throttle's row and the account's hash,
+ *      and the gate refuses a locked or too early name at once;
+ *   2. no transaction: the password is verified (and, when the hash was
+ *      made with other parameters than the current ones and the password
+ *      is right, hashed again with the current ones);
+ *   3. one short write reads both again and decides on what it reads:
+ *      the gate again (a concurrent attempt on the same name may have
+ *      recorded a failure or a lock since 1: then this attempt is refused
+ *      as too early, uncounted, whatever its password, exactly as if it had
+ *      come after that one), the count from the row as it is now (two
+ *      concurrent failures count two), the account as it is now (deactivated
+ *      or its password changed since 1: refused as a wrong password,
+ *      uncounted when the password was right); then records the failure, or
+ *      clears the failures, stores the new hash (audited "user.rehash" by
+ *      the user itself) and opens the session when SID is not NULL.
+ * REHASH 0 skips the rehash (the password is about to be replaced). */
+static dti_rc login_run(store *s, const char *name, const char *password, time_t now, int rehash, auth_user *out,
+                        char sid[AUTH_TOKEN_HEX], char csrf[AUTH_TOKEN_HEX], dti_err *e)
+{
+    dti_rc rc;
+    store_login_failure f;
+    int f_found = 0, in_tx = 0, good = 0, fresh = 0;
+    struct login_user l, w;
+    char newhash[128];
+    json_t *before = NULL, *after = NULL;
+
+    memset(&l, 0, sizeof l);
+    memset(&w, 0, sizeof w);
+    newhash[0] = 0;
+    if ((rc = auth_init(e)))
+        return rc;
+    if (!name || !*name || strlen(name) > AUTH_NAME_MAX || !password)
+        return dti_fail(e, DTI_ERR_AUTH, "name", "sai tên đăng nhập hoặc mật khẩu", "wrong user name or password");
+    /* 1. read */
+    if ((rc = store_begin_read(s, e)))
         goto out;
-    }
-    if (f_found && (rc = store_login_failure_clear(s, name, e)))
+    in_tx = 1;
+    if ((rc = login_read(s, name, &f, &f_found, &l, e)) || (rc = login_gate(name, &f, f_found, now, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
     in_tx = 0;
+    /* 2. verify, no transaction open */
+    if (auth_login_verify_hook)
+        auth_login_verify_hook(s);
+    if (l.found) {
+        good = auth_password_check(l.hash, password) && l.u.active;
+        if (good && rehash &&
+            crypto_pwhash_str_needs_rehash(l.hash, AUTH_PWHASH_OPS, AUTH_PWHASH_MEM) != 0 &&
+            auth_password_hash(password, newhash, NULL) != DTI_OK)
+            newhash[0] = 0; /* out of memory: the old hash still serves */
+    } else {
+        pthread_once(&dummy_once, dummy_make);
+        (void)auth_password_check(dummy_hash, password);
+    }
+    /* 3. one short write */
+    if ((rc = store_begin(s, e)))
+        goto out;
+    in_tx = 1;
+    if ((rc = login_read(s, name, &f, &f_found, &w, e)) || (rc = login_gate(name, &f, f_found, now, e)))
+        goto out;
+    fresh = w.found == l.found && (!l.found || (strcmp(w.hash, l.hash) == 0 && w.u.active));
+    if (!good || !fresh) {
+        if (!good && (rc = failure_add(s, name, &f, now, e)))
+            goto out;
+        if ((rc = store_commit(s, e)))
+            goto out;
+        in_tx = 0;
+        rc = dti_fail(e, DTI_ERR_AUTH, "name", "sai tên đăng nhập hoặc mật khẩu", "wrong user name or password");
+        goto out;
+    }
+    if (f_found && (rc = store_login_failure_clear(s, name, e)))
+        goto out;
+    if (newhash[0]) {
+        char was[48], now_p[48];
+        pwhash_params(w.hash, was);
+        pwhash_params(newhash, now_p);
+        if (!(before = json_pack("{s:s}", "argon2id", was)) || !(after = json_pack("{s:s}", "argon2id", now_p))) {
+            rc = app_nomem(e);
+            goto out;
+        }
+        if ((rc = store_user_set_password(s, w.u.id, newhash, e)) ||
+            (rc = audit_append_id(s, &w.u, now, "user.rehash", "user", w.u.id, before, after, e)))
+            goto out;
+    }
+    if (sid) {
+        app a = {.st = s, .now = now};
+        if ((rc = auth_session_new(&a, &w.u, sid, csrf, e)))
+            goto out;
+    }
+    if ((rc = store_commit(s, e)))
+        goto out;
+    in_tx = 0;
     if (out)
-        *out = l.u;
+        *out = w.u;
 out:
     if (in_tx)
         store_rollback(s);
+    if (rc && sid) {
+        sodium_memzero(sid, AUTH_TOKEN_HEX);
+        sodium_memzero(csrf, AUTH_TOKEN_HEX);
+    }
     sodium_memzero(l.hash, sizeof l.hash);
+    sodium_memzero(w.hash, sizeof w.hash);
+    sodium_memzero(newhash, sizeof newhash);
+    json_decref(before);
+    json_decref(after);
     return rc;
+}
+
+dti_rc auth_login_check(store *s, const char *name, const char *password, time_t now,
+                        auth_user *out, dti_err *e)
+{
+    return login_run(s, name, password, now, 0, out, NULL, NULL, e);
 }
 
 dti_rc auth_login(app *a, const char *name, const char *password, auth_user *out, dti_err *e)
 {
-    return auth_login_check(a->st, name, password, a->now, out, e);
+    return login_run(a->st, name, password, a->now, 1, out, NULL, NULL, e);
+}
+
+dti_rc auth_login_session(app *a, const char *name, const char *password, auth_user *out,
+                          char sid[AUTH_TOKEN_HEX], char csrf[AUTH_TOKEN_HEX], dti_err *e)
+{
+    return login_run(a->st, name, password, a->now, 1, out, sid, csrf, e);
 }
 
 /* ---- sessions -------------------------------------------------------------- */

@@ -44,7 +44,7 @@
  * active state, and a password reset, end the account's sessions (nothing
  * keeps the old rights); a change of one's own password ends one's other
  * sessions and keeps the current one. Every change is audited (user.add,
- * user.update, user.activate, user.deactivate, user.passwd) without any
+ * user.update, user.activate, user.deactivate, user.passwd, user.rehash) without any
  * password material. AUTH_USER_ADMIN in auth_can() stays the global "admin
  * only" right; per-account decisions are auth_can_user()'s.
  *
@@ -246,10 +246,26 @@ void auth_org_list_free(auth_org *list, size_t n);
 /* Check NAME and PASSWORD at A's now with the throttle above. On success fills
  * *OUT (may be NULL) and clears the failures. Wrong name or password, or an
  * inactive user: DTI_ERR_AUTH with one message for all three; too soon or
- * locked: DTI_ERR_AUTH saying how long to wait. */
+ * locked: DTI_ERR_AUTH saying how long to wait.
+ * The password is verified with no transaction open (Argon2id takes about a
+ * tenth of a second; no other writer waits for it): a read transaction reads
+ * the throttle's row and the hash, then one short write reads them again and
+ * records the outcome (auth.c, login_run, says how two concurrent attempts
+ * on one name stay counted). A right password whose hash was made with other
+ * Argon2id parameters than the current ones is hashed again with the current
+ * ones in that write, audited "user.rehash" (the parameters before and after,
+ * never the hash) by the user itself. Must not be called inside a
+ * transaction. */
 dti_rc auth_login(struct app *a, const char *name, const char *password, auth_user *out, dti_err *e);
-/* The same on S at NOW, inside the caller's use case (the current password
- * of auth_password_change). */
+/* auth_login, and on success a new session for the user opened in the same
+ * short write (as auth_session_new: ID and CSRF get its tokens, zeroed on
+ * failure). The web's login. */
+dti_rc auth_login_session(struct app *a, const char *name, const char *password, auth_user *out,
+                          char id[AUTH_TOKEN_HEX], char csrf[AUTH_TOKEN_HEX], dti_err *e);
+/* The same check on S at NOW, outside any transaction, for a use case that
+ * checks a password before its own write (the current password of
+ * auth_password_change); it never rehashes (the password is about to
+ * change). */
 dti_rc auth_login_check(store *s, const char *name, const char *password, time_t now,
                         auth_user *out, dti_err *e);
 

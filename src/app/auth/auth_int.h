@@ -21,4 +21,9 @@ dti_rc auth_org_live(store *s, int64_t org_id, const char *field, dti_err *e);
 dti_rc auth_password_set(store *s, const auth_user *actor, const auth_user *u, const char *hash, const char *by,
                          time_t now, dti_err *e);
 
+/* Tests only (tests/unit/test_auth.c): when set, called by every login
+ * while it verifies the password (no transaction of the login open), with
+ * the login's store. NULL in the program. */
+extern void (*auth_login_verify_hook)(store *s);
+
 #endif

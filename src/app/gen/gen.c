@@ -16,6 +16,7 @@
 #include "app/auth/auth.h"
 #include "app/demo/demo.h"
 #include "app/gen/gen.h"
+#include "app/gen/gen_int.h"
 #include "app/plan/plans.h"
 #include "app/report/report.h"
 #include "base/buf.h"
@@ -432,28 +433,44 @@ static dti_rc play(gen_ctx *c, const commune_plan *cp, unsigned pi, unsigned ci,
     return DTI_OK;
 }
 
+dti_rc gen_import_text(app *a, const char *text, const char *fname, time_t at, plans_import_result *ir, plan **pp,
+                       dti_err *e)
+{
+    doc *d = NULL;
+    plan *p = NULL;
+    dti_rc rc;
+    if (pp)
+        *pp = NULL;
+    if ((rc = reader_read(text, strlen(text), fname, &d, e)) || (rc = extract_plan(d, &p, NULL, e)))
+        goto out;
+    /* the import records the time of the context */
+    time_t saved = a->now;
+    a->now = at;
+    rc = plans_import_plan(a, p, fname, text, strlen(text), ir, e);
+    a->now = saved;
+out:
+    if (!rc && pp) {
+        *pp = p;
+        p = NULL;
+    }
+    plan_free(p);
+    doc_free(d);
+    return rc;
+}
+
 /* Import commune (PI, CI)'s plan as the admin at its issue time. */
 static dti_rc import_commune(gen_ctx *c, commune_plan *cp, int64_t *plan_id, int64_t *commune_org,
                              dti_err *e)
 {
     int im = 1, id = 5;
     char *text = plan_text(cp, c->year, im, id), name[160];
-    doc *d = NULL;
-    plan *p = NULL;
     plans_import_result ir;
     dti_rc rc;
     memset(&ir, 0, sizeof ir);
     if (!text)
         return app_nomem(e);
     snprintf(name, sizeof name, "ke-hoach-cds-%s.md", cp->commune);
-    if ((rc = reader_read(text, strlen(text), name, &d, e)) || (rc = extract_plan(d, &p, NULL, e)))
-        goto out;
-    /* the import records the time of the context */
-    time_t saved = c->a->now;
-    c->a->now = at_vn(c->year, im, id, 8);
-    rc = plans_import_plan(c->a, p, name, text, strlen(text), &ir, e);
-    c->a->now = saved;
-    if (rc)
+    if ((rc = gen_import_text(c->a, text, name, at_vn(c->year, im, id, 8), &ir, NULL, e)))
         goto out;
     if (!ir.cal_set) {
         rc = dti_fail(e, DTI_ERR_INTERNAL, name, "kế hoạch tạo ra không có lịch báo cáo",
@@ -470,8 +487,6 @@ static dti_rc import_commune(gen_ctx *c, commune_plan *cp, int64_t *plan_id, int
     c->r->units += ir.nunits;
 out:
     plans_import_result_release(&ir);
-    plan_free(p);
-    doc_free(d);
     free(text);
     return rc;
 }

@@ -1,5 +1,12 @@
-/* gen.h — a synthetic country for benchmarks and trials at national size
- * (issue 12, point 6): `dti gen country`.
+/* gen.h — the generators of synthetic data, one wing (prefix gen_): a
+ * country for benchmarks and trials at national size (issue 12, point 6):
+ * `dti gen country`; and one province of the sample plan's communes for the
+ * province's tests and demonstrations: `dti gen province` (`dti province
+ * gen` is the same command, kept as an alias). Both make their data the
+ * same way: each commune's plan document goes through the real reader,
+ * extractor and import at a set instant (gen_int.h, gen_import_text), its
+ * reports through the report use cases as the people would, so that the
+ * audit chain and every rule hold as for real data.
  *
  * gen_country() fills an empty store with PROVINCES provinces and COMMUNES
  * communes spread over them (34 and 3,321 by default: Viet Nam after the
@@ -74,5 +81,27 @@ typedef struct gen_result {
  * with the country of O at A->now. The system actor (A->user_id 0) is
  * needed, as for every first write. */
 dti_rc gen_country(app *a, const gen_opts *o, gen_result *r, dti_err *e);
+
+/* One province for the province's tests and demonstrations (gen_province.c
+ * has what is made and why): N communes, each the sample plan
+ * (samples/hoa-binh-2026.md) under its own name, two months of reports,
+ * the communes' own official reports in their three states. */
+typedef struct gen_province_opts {
+    size_t communes;            /* 1 .. GEN_PROVINCE_MAX */
+    unsigned seed;
+    const char *period;         /* the month reported last, NULL: the last month whose commune deadline passed */
+} gen_province_opts;
+#define GEN_PROVINCE_MAX 500
+typedef struct gen_province_result {
+    int64_t province;
+    size_t communes, reports, exports, renamed;
+    char period[16];
+} gen_province_result;
+/* Fill A's store with a province of O->communes communes through the same
+ * use cases as `dti demo` (import, reports filled by the admin, submitted,
+ * approved by the province's coordinator, official reports exported), at
+ * instants computed from A->now. The same seed, N and now give the same
+ * data. */
+dti_rc gen_province(app *a, const gen_province_opts *o, gen_province_result *r, dti_err *e);
 
 #endif

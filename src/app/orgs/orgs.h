@@ -53,6 +53,18 @@ dti_rc orgs_changes_list(app *a, int64_t org_id, json_t **out, dti_err *e);
  * No permission check: the caller has checked it may show ORG_ID. */
 dti_rc orgs_explain(store *s, int64_t org_id, const char *day, char **name, char **note, dti_err *e);
 
+/* NAME as a period's row shows an org merged since into an org now named
+ * NOW_NAME: "NAME (nay là NOW_NAME)" ("(now …)" in English); NAME alone
+ * when NOW_NAME is NULL. New string (caller frees), NULL when out of
+ * memory. */
+char *orgs_label(const char *name, const char *now_name);
+
+/* The name ORG_ID had on DAY ("YYYY-MM-DD", a period's last day) as a row
+ * of that period shows it: the name in force that day (the name history),
+ * with orgs_label's "(nay là …)" when the org has been merged into another
+ * since. *LABEL owned by the caller. No permission check. */
+dti_rc orgs_name_then(store *s, int64_t org_id, const char *day, char **label, dti_err *e);
+
 /* For a ranking: the communes of PROVINCE in force on DAY, as rows (id,
  * name on DAY) by id (store_org_children_on). */
 dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_fn fn, void *ctx, dti_err *e);

@@ -138,6 +138,33 @@ out:
     return rc;
 }
 
+char *orgs_label(const char *name, const char *now_name)
+{
+    char *l = NULL;
+    if (!now_name)
+        return strdup(name ? name : "");
+    size_t n = strlen(name ? name : "") + strlen(now_name) + 32;
+    if (!(l = malloc(n)))
+        return NULL;
+    snprintf(l, n, lang_get() == LANG_EN ? "%s (now %s)" : "%s (nay là %s)", name ? name : "", now_name);
+    return l;
+}
+
+dti_rc orgs_name_then(store *s, int64_t org_id, const char *day, char **label, dti_err *e)
+{
+    char *name = NULL, *now = NULL;
+    dti_rc rc;
+    *label = NULL;
+    if ((rc = store_org_name_on(s, org_id, day, &name, e)) || (rc = store_org_merged_into(s, org_id, &now, e)))
+        goto out;
+    if (!(*label = orgs_label(name, now)))
+        rc = app_nomem(e);
+out:
+    free(name);
+    free(now);
+    return rc;
+}
+
 dti_rc orgs_communes_on(store *s, int64_t province, const char *day, store_row_fn fn, void *ctx, dti_err *e)
 {
     return store_org_children_on(s, province, ORG_COMMUNE, day, fn, ctx, e);

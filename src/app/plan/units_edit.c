@@ -5,10 +5,11 @@
 #include "app/audit/audit.h"
 #include "app/auth/auth.h"
 #include "app/plan/units.h"
+#include "app/orgs/orgs.h"
+#include "core/period.h"
 #include "base/text.h"
 #include "core/orgname.h"
 #include "store/store_org.h"
-#include "store/store_review.h"
 
 /* NAME cleaned into *OUT (caller frees), or DTI_ERR_INPUT saying why. */
 static dti_rc clean_name(const char *name, char **out, dti_err *e)
@@ -84,16 +85,13 @@ out:
     return rc;
 }
 
-dti_rc units_rename(app *a, int64_t id, const char *name, dti_err *e)
+dti_rc units_rename(app *a, int64_t id, const char *name, const char *date, const char *note, dti_err *e)
 {
     dti_rc rc;
     auth_user u;
-    store_org o, c;
-    char *n = NULL, *key = NULL, *oldkey = NULL;
-    json_t *before = NULL, *after = NULL;
-    int in_tx = 0;
+    store_org o;
+    char *n = NULL, day[PERIOD_DATE_LEN];
     memset(&o, 0, sizeof o);
-    memset(&c, 0, sizeof c);
     /* who may, before anything is said about the name (out of scope: as missing) */
     if ((rc = app_actor(a, &u, NULL, e)) || (rc = store_org_get(a->st, id, &o, e)) ||
         (rc = auth_can(a->st, &u, AUTH_PLAN_WRITE, o.parent_id ? o.parent_id : o.id, e)))
@@ -103,37 +101,17 @@ dti_rc units_rename(app *a, int64_t id, const char *name, dti_err *e)
                       "Only a unit in force can be renamed.");
         goto out;
     }
-    if ((rc = clean_name(name, &n, e)) || (rc = store_org_get(a->st, o.parent_id, &c, e)))
+    if ((rc = clean_name(name, &n, e)))
         goto out;
-    if (!(key = orgname_key(n, c.name)) || !(oldkey = orgname_key(o.name, c.name))) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    if ((rc = store_begin(a->st, e)))
-        goto out;
-    in_tx = 1;
-    if ((rc = store_units_rename(a->st, id, n, key, e)) ||
-        (strcmp(o.name, n) != 0 && (rc = store_org_add_alias(a->st, id, o.name, oldkey, e))))
-        goto out;
-    before = json_pack("{s:s}", "name", o.name);
-    after = json_pack("{s:s}", "name", n);
-    if (!before || !after) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    if ((rc = audit_append_id(a->st, &u, a->now, "org.rename", "org", id, before, after, e)) ||
-        (rc = store_commit(a->st, e)))
-        goto out;
-    in_tx = 0;
+    /* the same dated, audited change as `dti org rename` (app/orgs/): the
+     * old name stays in the unit's name history and as an alias */
+    const int64_t one[1] = {id};
+    orgs_change_req q = {.kind = "rename", .orgs = one, .n = 1, .name = n,
+                         .date = date && *date ? date : period_date_iso(period_today_vn(a->now), day),
+                         .note = note && *note ? note : NULL};
+    rc = orgs_change(a, &q, NULL, NULL, e);
 out:
-    if (in_tx)
-        store_rollback(a->st);
-    json_decref(before);
-    json_decref(after);
     store_org_release(&o);
-    store_org_release(&c);
     free(n);
-    free(key);
-    free(oldkey);
     return rc;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "app/app_util.h"
 #include "app/auth/auth.h"
+#include "app/orgs/orgs.h"
 #include "app/province/province.h"
 #include "app/report/report.h"
 #include "app/score/score.h"
@@ -74,8 +75,26 @@ static dti_rc enter(app *a, int64_t province, auth_action act, const char *code,
             return bad_period(code, e);
         period_format(&c->p, c->code);
     }
-    return store_province_communes(a->st, province, code ? c->p.year : period_ymd_of(period_today_vn(a->now)).y,
-                                   PROVINCE_COMMUNES_MAX, &c->communes, &c->n, e);
+    /* a period's communes are those in force on its last day, under the
+     * names they had then (docs/orgs.md); one merged since says what it is
+     * now: "Hòa Bình (nay là Hòa Phú)" */
+    char day[PERIOD_DATE_LEN];
+    if (code)
+        period_date_iso(period_end(&c->p), day);
+    if ((rc = store_province_communes(a->st, province, code ? c->p.year : period_ymd_of(period_today_vn(a->now)).y,
+                                      code ? day : NULL, PROVINCE_COMMUNES_MAX, &c->communes, &c->n, e)))
+        return rc;
+    for (size_t i = 0; i < c->n; i++) {
+        store_province_commune *w = &c->communes[i];
+        if (!w->now_name)
+            continue;
+        char *l = orgs_label(w->name, w->now_name);
+        if (!l)
+            return app_nomem(e);
+        free(w->name);
+        w->name = l;
+    }
+    return DTI_OK;
 }
 
 /* ---- the commune's own report ------------------------------------------- */
@@ -679,7 +698,7 @@ dti_rc province_list(app *a, json_t **out, dti_err *e)
             continue;
         store_province_commune *cv = NULL;
         size_t cn = 0;
-        if ((rc = store_province_communes(a->st, tops[i].id, period_ymd_of(period_today_vn(a->now)).y,
+        if ((rc = store_province_communes(a->st, tops[i].id, period_ymd_of(period_today_vn(a->now)).y, NULL,
                                           PROVINCE_COMMUNES_MAX, &cv, &cn, e)))
             goto out;
         store_province_communes_free(cv, cn);

@@ -119,24 +119,7 @@ dti_rc province_table_load(app *a, int64_t province, int year, const char *name,
 dti_rc province_export(app *a, int64_t province, const char *period, const char *code, const char *name,
                        void **data, size_t *len, char **fname, dti_err *e);
 
-/* The test and demonstration data: N communes in one province (seeded,
- * reproducible): province_gen.c. */
-typedef struct province_gen_opts {
-    size_t communes;            /* 1 .. PROVINCE_GEN_MAX */
-    unsigned seed;
-    const char *period;         /* the month reported last, NULL: the last month whose commune deadline passed */
-} province_gen_opts;
-#define PROVINCE_GEN_MAX 500
-typedef struct province_gen_result {
-    int64_t province;
-    size_t communes, reports, exports, renamed;
-    char period[16];
-} province_gen_result;
-/* Fill A's store with a province of O->communes communes, each with the
- * sample plan (samples/hoa-binh-2026.md) under its own name and through
- * the same use cases as `dti demo` (import, reports filled by the admin,
- * submitted, approved by the province's coordinator, official reports
- * exported), at instants computed from A->now. See province_gen.c. */
-dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, dti_err *e);
+/* The test data of a province (`dti province gen`, `dti gen province`):
+ * the gen wing's gen_province (app/gen/gen.h). */
 
 #endif

@@ -173,7 +173,7 @@ dti_rc province_table_load(app *a, int64_t province, int year, const char *name,
             goto out;
         }
     }
-    if ((rc = store_province_communes(a->st, province, year, PROVINCE_COMMUNES_MAX, &cv, &cn, e)))
+    if ((rc = store_province_communes(a->st, province, year, NULL, PROVINCE_COMMUNES_MAX, &cv, &cn, e)))
         goto out;
     if (!(list = json_array())) {
         rc = app_nomem(e);

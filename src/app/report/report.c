@@ -97,6 +97,37 @@ static int org_hit(void *ctx, const store_row *r)
     return 0;
 }
 
+/* A unit named with its commune's (or province's) name, as people write it
+ * in full ("Công an xã Hòa Bình"): its stored key drops that place name
+ * (orgname_key with the parent's name gives "cong an"), so the key of REF
+ * alone ("cong an xa hoa binh") matches nothing. Each tail of REF's words is
+ * tried as the place: the orgs under a live parent whose key is that
+ * tail's place key, with REF's key computed against that place. The first
+ * tail (the longest) that finds any wins. */
+static dti_rc org_by_place(store *s, const char *ref, struct org_hits *h, dti_err *e)
+{
+    dti_rc rc = DTI_OK;
+    char *f = text_fold(ref);
+    if (!f)
+        return app_nomem(e);
+    for (char *sp = strchr(f, ' '); sp && h->n == 0; sp = strchr(sp + 1, ' ')) {
+        const char *place = sp + 1;
+        if (!*place)
+            break;
+        char *pk = orgname_place_key(place), *key = orgname_key(ref, place);
+        if (!pk || !key)
+            rc = app_nomem(e);
+        else if (*pk && *key)
+            rc = store_report_org_by_key_under(s, pk, key, org_hit, h, e);
+        free(pk);
+        free(key);
+        if (rc)
+            break;
+    }
+    free(f);
+    return rc;
+}
+
 dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_id, dti_err *e)
 {
     dti_rc rc;
@@ -125,6 +156,8 @@ dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_
         if ((rc = store_report_org_by_key(s, pass == 0 ? plan_id : 0, key, org_hit, &h, e)))
             goto out;
     }
+    if (h.n == 0 && (rc = org_by_place(s, ref, &h, e)))
+        goto out;
     if (h.n == 0) {
         /* names stored before orgname keys: compare folded names */
         char *f = text_fold(ref);

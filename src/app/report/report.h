@@ -98,8 +98,10 @@ typedef struct report_key {
 } report_key;
 
 /* Find an org by REF: its id ("12"), or its name as any live org or alias
- * is written (folded: "Công an xã", "cong an xa"); with PLAN_ID > 0 the orgs
- * under the plan's org are searched first. DTI_ERR_NOTFOUND, or
+ * is written (folded: "Công an xã", "cong an xa"), or by its full name with
+ * its commune's or province's name ("Công an xã Hòa Bình": the stored key
+ * drops that place, report.c's org_by_place looks under the place named);
+ * with PLAN_ID > 0 the orgs under the plan's org are searched first. DTI_ERR_NOTFOUND, or
  * DTI_ERR_INPUT when the name fits several orgs (the message says so).
  * No permission is needed: the caller checks what it does with the org. */
 dti_rc report_org_find(store *s, int64_t plan_id, const char *ref, int64_t *org_id, dti_err *e);

@@ -20,6 +20,8 @@
 #include "core/period.h"
 #include "core/plan.h"
 #include "store/store_score.h"
+#include "store/store_org_change.h"
+#include "app/orgs/orgs.h"
 
 static char *dup_or_null(const char *s)
 {
@@ -299,6 +301,37 @@ static int raw_row(void *vc, const store_row *r)
     L->v = nv;
     L->v[L->n++] = x;
     return 0;
+}
+
+/* Each figure of L (sorted by raw_cmp) under the name its org had on its
+ * period's last day (history keeps the old names: docs/orgs.md), "(nay là
+ * …)" for an org merged since (orgs_name_then). Nothing to do, and no
+ * statement but one, while no org has ever changed; then one lookup per
+ * org and day. */
+static dti_rc names_then(store *s, struct rawlist *L, dti_err *e)
+{
+    int any = 0;
+    dti_rc rc = store_org_changes_any(s, &any, e);
+    if (rc || !any)
+        return rc;
+    for (size_t i = 0; i < L->n; i++) {
+        struct raw *x = &L->v[i];
+        /* L is sorted by end day (raw_cmp): the same org and day, if seen,
+         * is among the figures just before of that day, its name known */
+        size_t j = i;
+        while (j > 0 && L->v[j - 1].end == x->end && L->v[j - 1].org != x->org)
+            j--;
+        if (j > 0 && L->v[j - 1].end == x->end) {
+            memcpy(x->org_name, L->v[j - 1].org_name, sizeof x->org_name);
+            continue;
+        }
+        char day[PERIOD_DATE_LEN], *label = NULL;
+        if ((rc = orgs_name_then(s, x->org, period_date_iso(x->end, day), &label, e)))
+            return rc;
+        snprintf(x->org_name, sizeof x->org_name, "%s", label);
+        free(label);
+    }
+    return DTI_OK;
 }
 
 /* Order: end date, then the longer period, then the later approval. */
@@ -766,6 +799,8 @@ dti_rc scoring_compute_unchecked(store *s, int64_t plan_id, const char *code, sc
         }
         if (raw.n)
             qsort(raw.v, raw.n, sizeof *raw.v, raw_cmp);
+        if (raw.n && (rc = names_then(s, &raw, e)))
+            goto out;
     }
     for (size_t i = 0; i < sc->ninds; i++) {
         scoring_ind *d = &sc->inds[i];

@@ -7,6 +7,7 @@
 #include "app/score/score.h"
 #include "app/score/score_cache.h"
 #include "app/score/score_country.h"
+#include "app/orgs/orgs.h"
 #include "app/score/score_int.h"
 #include "base/text.h"
 #include "base/vec.h"
@@ -36,7 +37,8 @@ static int commune_row(void *ctx, const store_row *r)
     w->org_id = r->v[0].i;
     w->province_id = r->v[2].t == SV_INT ? r->v[2].i : 0;
     w->plan_id = r->v[4].t == SV_INT ? r->v[4].i : 0;
-    w->name = text_dup(app_col(r, 1) ? app_col(r, 1) : "");
+    /* history keeps the old names; one merged since says what it is now */
+    w->name = orgs_label(app_col(r, 1) ? app_col(r, 1) : "", app_col(r, 5));
     w->province = text_dup(app_col(r, 3) ? app_col(r, 3) : "");
     if (!w->name || !w->province) {
         free(w->name);
@@ -110,7 +112,8 @@ dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, 
     if ((rc = app_read_begin(a, e)))
         return rc;
     reading = 1;
-    if ((rc = store_country_communes(a->st, p.year, commune_row, &R, e)))
+    char day[PERIOD_DATE_LEN];
+    if ((rc = store_country_communes(a->st, p.year, period_date_iso(period_end(&p), day), commune_row, &R, e)))
         goto out;
     if (R.nomem) {
         rc = app_nomem(e);

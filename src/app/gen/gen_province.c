@@ -1,5 +1,10 @@
-/* province_gen.c — a province of N communes for tests and demonstrations
- * (province.h province_gen; `dti province gen`).
+/* gen_province.c — a province of N communes for tests and demonstrations
+ * (gen.h gen_province; `dti gen province`, and `dti province gen`, its
+ * alias). The gen wing's second recipe beside the country (gen.c): the
+ * same import of each commune's document at a set instant
+ * (gen_import_text) and the same report use cases; what differs is the
+ * plan (the demo's sample, so that the sample point table
+ * samples/index-hoa-binh.csv fits every commune) and the two months.
  *
  * Each commune is the sample plan (samples/hoa-binh-2026.md) with "Hòa
  * Bình" replaced by the commune's name everywhere (heading, units, schools:
@@ -36,13 +41,12 @@
 #include "app/demo/demo.h"
 #include "app/outputs/outputs.h"
 #include "app/plan/plans.h"
-#include "app/province/province.h"
+#include "app/gen/gen.h"
+#include "app/gen/gen_int.h"
 #include "app/report/report.h"
 #include "base/buf.h"
 #include "base/embed.h"
 #include "core/period.h"
-#include "import/extract.h"
-#include "import/reader.h"
 #include "store/store_org.h"
 
 #define VN_OFFSET (7 * 3600)
@@ -242,15 +246,14 @@ static dti_rc commune_reports(app *a, const auth_user *admin, const auth_user *c
     return DTI_OK;
 }
 
-dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, dti_err *e)
+dti_rc gen_province(app *a, const gen_province_opts *o, gen_province_result *r, dti_err *e)
 {
     const struct embed_file *f = embed_find(DEMO_SAMPLE);
     auth_user admin, coord, viewer;
-    province_gen_result local;
+    gen_province_result local;
     gen_commune *gc = NULL;
     size_t *order = NULL;
     int system = 0, open = 0;
-    char *old_now = NULL;
     unsigned seed = o->seed ? o->seed : 2026;
     period m[2];
     dti_rc rc;
@@ -260,9 +263,9 @@ dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, 
     if (!f)
         return dti_fail(e, DTI_ERR_INTERNAL, DEMO_SAMPLE, "chương trình thiếu kế hoạch mẫu %s",
                         "the sample plan %s is not built in", DEMO_SAMPLE);
-    if (o->communes < 1 || o->communes > PROVINCE_GEN_MAX)
+    if (o->communes < 1 || o->communes > GEN_PROVINCE_MAX)
         return dti_fail(e, DTI_ERR_INPUT, "communes", "số xã phải từ 1 đến %d", "communes must be 1 to %d",
-                        PROVINCE_GEN_MAX);
+                        GEN_PROVINCE_MAX);
     if (o->period) {
         if (period_parse(o->period, &m[1]) || m[1].kind != PERIOD_MONTH)
             return dti_fail(e, DTI_ERR_INPUT, "period", "kỳ phải là một tháng (ví dụ 2026-10): %s",
@@ -304,11 +307,6 @@ dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, 
         order[i] = order[j];
         order[j] = t;
     }
-    const char *env = getenv("DTI_NOW");
-    if (env && !(old_now = strdup(env))) {
-        rc = app_nomem(e);
-        goto out;
-    }
     if ((rc = store_begin(a->st, e)))
         goto out;
     open = 1;
@@ -331,26 +329,17 @@ dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, 
         double ex = unit_rand(&seed);
         gc[i].export_when = gc[i].profile == 0 ? 0 : ex < 0.7 ? 1 : ex < 0.86 ? 2 : 0;
         char *text = commune_text((const char *)f->data, f->len, name, upper, rename);
-        doc *d = NULL;
         plan *p = NULL;
         plans_import_result ir;
-        char fname[128], ts[AUTH_TS_LEN];
+        char fname[128];
         memset(&ir, 0, sizeof ir);
         snprintf(fname, sizeof fname, "ke-hoach-xa-%zu.md", i + 1);
         if (!text) {
             rc = app_nomem(e);
             goto out;
         }
-        rc = reader_read(text, strlen(text), fname, &d, e);
-        if (!rc)
-            rc = extract_plan(d, &p, NULL, e);
-        /* the import records app_now(): DTI_NOW is the set-up instant meanwhile (app.h's way for demos) */
-        if (!rc && setenv("DTI_NOW", auth_ts(t0 + (time_t)i, ts), 1))
-            rc = app_nomem(e);
-        if (!rc)
-            rc = plans_import_plan(a, p, fname, text, strlen(text), &ir, e);
-        if (old_now ? setenv("DTI_NOW", old_now, 1) : unsetenv("DTI_NOW"))
-            rc = rc ? rc : app_nomem(e);
+        /* imported at the set-up instant, one second apart */
+        rc = gen_import_text(a, text, fname, t0 + (time_t)i, &ir, &p, e);
         if (!rc && !r->province) {
             int64_t commune = ir.commune_id;
             store_org org;
@@ -372,7 +361,6 @@ dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, 
             r->renamed++;
         plans_import_result_release(&ir);
         plan_free(p);
-        doc_free(d);
         free(text);
         if (rc)
             goto out;
@@ -409,7 +397,6 @@ dti_rc province_gen(app *a, const province_gen_opts *o, province_gen_result *r, 
 out:
     if (open)
         store_rollback(a->st);
-    free(old_now);
     free(gc);
     free(order);
     return rc;
