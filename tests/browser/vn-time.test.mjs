@@ -48,7 +48,7 @@ before(async () => {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });
   let out = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 10000);
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 60000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);

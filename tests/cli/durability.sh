@@ -28,7 +28,7 @@ for run in $(seq 1 "$RUNS"); do
   "$DTI" --db "$d/dti.db" serve --listen 127.0.0.1:0 --threads 2 > "$d/out" 2> "$d/err" &
   spid=$!
   url=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$d/out" 2>/dev/null | head -n 1)
     [ -n "$url" ] && break
     sleep 0.1

@@ -30,7 +30,7 @@ start_smtp() {  # start_smtp MAILDIR [aiosmtpd options]
   PORT=$(free_port)
   $PY -m aiosmtpd -n -l "127.0.0.1:$PORT" "$@" -c aiosmtpd.handlers.Mailbox "$dir" >"$T/smtpd.log" 2>&1 &
   SMTP_PID=$!
-  for _ in $(seq 100); do
+  for _ in $(seq 600); do
     $PY -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null && return 0
     sleep 0.1
   done

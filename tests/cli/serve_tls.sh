@@ -23,7 +23,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert
   >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 addr=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   addr=$(grep -aoE 'https://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
   [ -n "$addr" ] && break
   sleep 0.1
