@@ -51,6 +51,7 @@ after(async () => {
 
 async function open(user, width, ready = '#dash-index') {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+  await ctx.clock.setFixedTime(new Date(NOW));   // the page's "today" is the server's, not the real date
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => {

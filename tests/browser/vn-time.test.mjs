@@ -84,6 +84,7 @@ async function login(page, user) {
 for (const width of [1280, 360]) {
   test(`submitted around midnight and the deadline, shown in Vietnam's time at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'UTC' });
+    await ctx.clock.setFixedTime(new Date(NOW));   // the page's "today" is the server's, not the real date
     const page = await ctx.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(String(e)));
