@@ -26,7 +26,7 @@ db=$(test_db "$tmp/test.db") || { echo "run-node: no database"; echo "# fail 1";
 "$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 4 --admin "$DTI_ADMIN" >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 url=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
   [ -n "$url" ] && break
   kill -0 "$pid" 2>/dev/null || break

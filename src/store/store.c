@@ -47,6 +47,7 @@ static int stop_waits;          /* store_stop_waits() was called (atomic) */
 void store_stop_waits(void)
 {
     __atomic_store_n(&stop_waits, 1, __ATOMIC_SEQ_CST);
+    store_pg_cancel_waits();    /* the waits already under way on PostgreSQL */
 }
 
 int store_stopping(void)

@@ -103,8 +103,9 @@ dti_rc store_open_ex(const char *url, unsigned flags, store **out, dti_err *e);
 void store_close(store *s);
 /* For a process that is stopping (dti serve on SIGTERM): from now on no
  * handle of the process waits for a lock held elsewhere (SQLite's busy
- * wait, the writer queue); such a wait ends at once with DTI_ERR_BUSY.
- * Cannot be undone. */
+ * wait, the writer queue, PostgreSQL's writer lock); such a wait ends at
+ * once with DTI_ERR_BUSY, and so do the waits under way (on PostgreSQL by
+ * a cancel request, store_pg.c). Cannot be undone. */
 void store_stop_waits(void);
 
 /* The migration guard (store_open on SQLite). Decision: a schema upgrade

@@ -27,6 +27,10 @@ extern const struct store_ops store_pg_ops;
 
 /* 1 once store_stop_waits() was called: no handle waits for a lock. */
 int store_stopping(void);
+/* Cancel every PostgreSQL writer of this process waiting for the writer
+ * lock (store_pg.c): each such wait ends with DTI_ERR_BUSY. Called by
+ * store_stop_waits(); safe from any thread. */
+void store_pg_cancel_waits(void);
 
 struct embed_file;
 /* The NNN of ".../NNN_name.sql" (1..99999), or -1 for any other name. */

@@ -63,7 +63,12 @@
  * (every write appends to it). Writers wait in PostgreSQL's lock queue (no
  * polling) at most lock_timeout (5 s), then DTI_ERR_BUSY, like SQLite's
  * busy timeout; after store_stop_waits() a writer does not wait at all
- * (pg_try_advisory_xact_lock). Write transactions run at READ COMMITTED:
+ * (pg_try_advisory_xact_lock), and the writers already waiting in the
+ * queue are cancelled (PQcancel, store_pg_cancel_waits: each registers
+ * its connection's cancel handle while it waits), so that a stopping
+ * `dti serve` is not held by a wait of up to 5 s (SIGTERM's bound, cli/
+ * cmd_serve.c). A cancelled wait ends with DTI_ERR_BUSY (SQLSTATE 57014),
+ * nothing written. Write transactions run at READ COMMITTED:
  * under the lock each statement sees every transaction committed before
  * it. Read transactions (store_begin_read) are REPEATABLE READ: one
  * snapshot for all their statements, as SQLite's read transaction gives.
@@ -78,6 +83,7 @@
 #include <errno.h>
 #include <libpq-fe.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -697,6 +703,54 @@ static dti_rc pg_exec_script(store *s, const char *sql, dti_err *e)
     return rc;
 }
 
+/* The writers waiting for the writer lock (pg_begin), each with its
+ * connection's cancel handle; guarded by waiters_mu. */
+struct pg_waiter {
+    PGcancel *cancel;           /* owned by the waiter */
+    struct pg_waiter *next;
+};
+static pthread_mutex_t waiters_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct pg_waiter *waiters;
+
+void store_pg_cancel_waits(void)
+{
+    char err[256];
+    pthread_mutex_lock(&waiters_mu);
+    for (struct pg_waiter *w = waiters; w; w = w->next)
+        PQcancel(w->cancel, err, sizeof err);   /* best effort: the wait ends by lock_timeout anyway */
+    pthread_mutex_unlock(&waiters_mu);
+}
+
+/* Wait in PostgreSQL's queue for the writer lock, registered in waiters so
+ * that store_pg_cancel_waits() can end the wait. 1 when the process is
+ * stopping already (the caller tries the lock without waiting instead),
+ * else 0 with *RC the wait's outcome. */
+static int wait_writer_lock(pg_store *q, dti_rc *rc, dti_err *e)
+{
+    struct pg_waiter w = {PQgetCancel(q->conn), NULL};
+    pthread_mutex_lock(&waiters_mu);
+    if (store_stopping()) {     /* checked under the lock: no cancel can be missed */
+        pthread_mutex_unlock(&waiters_mu);
+        PQfreeCancel(w.cancel);
+        return 1;
+    }
+    if (w.cancel) {             /* without one (out of memory) the wait is only bounded by lock_timeout */
+        w.next = waiters;
+        waiters = &w;
+    }
+    pthread_mutex_unlock(&waiters_mu);
+    *rc = pg_exec_script(&q->base, "SELECT pg_advisory_xact_lock(" STORE_PG_WRITER_KEY ")", e);
+    pthread_mutex_lock(&waiters_mu);
+    for (struct pg_waiter **p = &waiters; *p; p = &(*p)->next)
+        if (*p == &w) {
+            *p = w.next;
+            break;
+        }
+    pthread_mutex_unlock(&waiters_mu);
+    PQfreeCancel(w.cancel);
+    return 0;
+}
+
 static dti_rc pg_begin(store *s, int write, dti_err *e)
 {
     pg_store *q = (pg_store *)s;
@@ -705,13 +759,11 @@ static dti_rc pg_begin(store *s, int write, dti_err *e)
         return pg_exec_script(s, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
     if ((rc = pg_exec_script(s, "BEGIN ISOLATION LEVEL READ COMMITTED", e)))
         return rc;
-    if (store_stopping()) {
+    if (store_stopping() || wait_writer_lock(q, &rc, e)) {
         PGresult *r = PQexec(q->conn, "SELECT pg_try_advisory_xact_lock(" STORE_PG_WRITER_KEY ")");
         int got = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 && PQgetvalue(r, 0, 0)[0] == 't';
         rc = got ? DTI_OK : PQresultStatus(r) == PGRES_TUPLES_OK ? busy(e, "another writer") : fail_res(q, r, e);
         PQclear(r);
-    } else {
-        rc = pg_exec_script(s, "SELECT pg_advisory_xact_lock(" STORE_PG_WRITER_KEY ")", e);
     }
     if (rc)
         PQclear(PQexec(q->conn, "ROLLBACK"));

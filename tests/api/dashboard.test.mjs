@@ -25,7 +25,7 @@ before(async () => {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });
   BASE = await new Promise((resolve, reject) => {
     let out = '';
-    const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 10000);
+    const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 60000);
     server.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);

@@ -23,7 +23,10 @@ before(async () => {
 
 // Send DATA on a new connection; resolve with the whole answer (until the
 // server closes, or WAIT ms of silence) as {raw, status, headers, json}.
-function raw(data, wait = 3000) {
+// Generous silences (20 s before the first byte, 1.5 s between two): on a
+// loaded 2-core CI machine a shorter one cut answers in two; the answers
+// here close the connection, so the wait is only paid when something hangs.
+function raw(data, wait = 20000) {
   return new Promise((ok, ko) => {
     const sock = net.connect(Number(url.port), url.hostname);
     let buf = Buffer.alloc(0), timer;
@@ -39,7 +42,7 @@ function raw(data, wait = 3000) {
       try { json = JSON.parse(Buffer.from(rest.join('\r\n\r\n'), 'latin1').toString('utf8')); } catch { /* not JSON */ }
       ok({ raw: text, status: m ? Number(m[1]) : null, headers, json });
     };
-    sock.on('data', (d) => { buf = Buffer.concat([buf, d]); clearTimeout(timer); timer = setTimeout(done, 300); });
+    sock.on('data', (d) => { buf = Buffer.concat([buf, d]); clearTimeout(timer); timer = setTimeout(done, 1500); });
     sock.on('end', done);
     sock.on('error', (e) => (buf.length ? done() : ko(e)));
     timer = setTimeout(done, wait);

@@ -44,7 +44,7 @@ before(async () => {
   srv.stderr.resume();
   BASE = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 15000);
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 60000);
     srv.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);

@@ -28,7 +28,7 @@ before(async () => {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });
   BASE = await new Promise((resolve, reject) => {
     let out = '';
-    const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 10000);
+    const t = setTimeout(() => reject(new Error('server did not start: ' + out)), 60000);
     server.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+/);
@@ -51,6 +51,7 @@ after(async () => {
 
 async function open(user, width, ready = '#dash-index') {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', acceptDownloads: true });
+  await ctx.clock.setFixedTime(new Date(NOW));   // the page's "today" is the server's, not the real date
   const page = await ctx.newPage();
   const problems = [];
   page.on('console', (m) => {

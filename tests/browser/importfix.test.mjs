@@ -49,7 +49,7 @@ async function demoServer(name) {
   const srv = spawn(DTI, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 10000);
+    const timer = setTimeout(() => reject(new Error('the demo server did not start: ' + out)), 60000);
     srv.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);

@@ -126,7 +126,7 @@ async function freshServer(name) {
   let out = '', err = '';
   srv.stderr.on('data', (d) => { err += d; });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out + err)), 10000);
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out + err)), 60000);
     srv.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);

@@ -54,7 +54,7 @@ async function quarterServer(name) {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });
   let out = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 10000);
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 60000);
     srv.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);

@@ -75,6 +75,7 @@ for (const width of [1280, 360]) {
   test(`returned first with its new deadline, notices, withdraw, several files at ${width} px`, async () => {
     const srv = await demoServer('remind-' + width);
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await ctx.clock.setFixedTime(new Date(NOW));   // the page's "today" is the server's, not the real date
     const page = await ctx.newPage();
     const problems = [];
     page.on('console', (m) => {

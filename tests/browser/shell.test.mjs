@@ -38,18 +38,26 @@ test('a slow screen does not mount over the one navigated to after it', async ()
   const { ctx, page, plan } = await session();
   try {
     // the dashboard's score answers late
-    let delayed = 0;
+    let delayed = 0, answered = 0;
     await page.route('**/api/v1/plans/*/score/*', async (route) => {
       delayed++;
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue().catch(() => {});
     });
+    page.on('requestfinished', (r) => { if (/\/api\/v1\/plans\/[^/]+\/score\//.test(r.url())) answered++; });
+    page.on('requestfailed', (r) => { if (/\/api\/v1\/plans\/[^/]+\/score\//.test(r.url())) answered++; });
+    // until waited for, not a fixed time (a loaded machine): the dashboard
+    // has asked for its score, held back; then the user navigates away
+    const until = async (cond, what) => {
+      for (const t0 = Date.now(); !cond(); await page.waitForTimeout(50))
+        assert.ok(Date.now() - t0 < 60000, what);
+    };
     await page.evaluate((id) => { location.hash = `#/dashboard/${id}/2026-03`; }, plan.id);
-    await page.waitForTimeout(150);
+    await until(() => delayed >= 1, 'the dashboard asked for its score');
     await page.evaluate(() => { location.hash = '#/rankings'; });
     await page.waitForSelector('main h1');
-    await page.waitForTimeout(2500);   // the dashboard's answer has come by now
-    assert.ok(delayed >= 1, 'the dashboard asked for its score');
+    await until(() => answered >= 1, 'the held-back score answer came');
+    await page.waitForTimeout(300);   // and the page has had its turn to handle it
     assert.equal(await page.evaluate(() => location.hash), '#/rankings');
     assert.equal(await page.locator('#dash-index').count(), 0, 'no dashboard in the page');
     assert.equal(await page.locator('main .screen').count(), 1, 'one screen');

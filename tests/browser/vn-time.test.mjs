@@ -48,7 +48,7 @@ before(async () => {
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DTI_NOW: NOW } });
   let out = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 10000);
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out)), 60000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
@@ -84,6 +84,7 @@ async function login(page, user) {
 for (const width of [1280, 360]) {
   test(`submitted around midnight and the deadline, shown in Vietnam's time at ${width} px`, async () => {
     const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN', timezoneId: 'UTC' });
+    await ctx.clock.setFixedTime(new Date(NOW));   // the page's "today" is the server's, not the real date
     const page = await ctx.newPage();
     const problems = [];
     page.on('pageerror', (e) => problems.push(String(e)));

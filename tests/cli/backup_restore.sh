@@ -29,7 +29,7 @@ sum() { sqlite3 "$1" .dump | sha256sum; }
 serve_start "$db" url DTI_NOW=$DTI_NOW
 writers_start "$url" 4 40 "$tmp/w" || bad "writers did not start"
 # wait until the burst is under way
-for _ in $(seq 1 100); do [ "$(acked_notes "$tmp/w" | wc -l)" -ge 8 ] && break; sleep 0.1; done
+for _ in $(seq 1 600); do [ "$(acked_notes "$tmp/w" | wc -l)" -ge 8 ] && break; sleep 0.1; done
 began=$(date +%s%N)
 dti backup "$tmp/bk/b1.db" > "$tmp/b1.out" 2>&1 || bad "backup during the burst: $(cat "$tmp/b1.out")"
 ended=$(date +%s%N)
@@ -73,7 +73,7 @@ while not os.path.exists(sys.argv[3]) and time.time() - t0 < 60:
     time.sleep(0.05)' "$1" "$tmp/held" "$tmp/release"
 }
 release() { touch "$tmp/release"; wait "$holder"; }
-held() { for _ in $(seq 1 100); do [ -e "$tmp/held" ] && return 0; sleep 0.1; done; bad "the holder never opened the file"; }
+held() { for _ in $(seq 1 600); do [ -e "$tmp/held" ] && return 0; sleep 0.1; done; bad "the holder never opened the file"; }
 
 # ---- 2. restore refuses while the server runs ---------------------------------------------
 s0=$(sum "$db")

@@ -69,7 +69,7 @@ set -e
 "$DTI" --db "$T/c.db" serve --listen 127.0.0.1:0 >"$T/out" 2>"$T/serr" &
 pid=$!
 url=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$T/out" 2>/dev/null | head -n 1 || true)
   [ -n "$url" ] && break
   sleep 0.1

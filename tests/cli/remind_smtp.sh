@@ -26,13 +26,22 @@ dti() { "$DTI" --lang en --db "$DB_s" "$@"; }
 at() { local when=$1; shift; DTI_NOW=$when dti "$@"; }
 free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 start_smtp() {  # start_smtp MAILDIR [aiosmtpd options]
-  local dir=$1; shift
-  PORT=$(free_port)
-  $PY -m aiosmtpd -n -l "127.0.0.1:$PORT" "$@" -c aiosmtpd.handlers.Mailbox "$dir" >"$T/smtpd.log" 2>&1 &
-  SMTP_PID=$!
-  for _ in $(seq 100); do
-    $PY -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null && return 0
-    sleep 0.1
+  # aiosmtpd cannot take port 0: a free port is picked and closed first,
+  # and something else may take it before aiosmtpd binds it. Then aiosmtpd
+  # exits, and another port is tried (up to 5); ready once it answers and
+  # is still running (the answer is its own, not another listener's).
+  local dir=$1 try; shift
+  for try in 1 2 3 4 5; do
+    PORT=$(free_port)
+    $PY -m aiosmtpd -n -l "127.0.0.1:$PORT" "$@" -c aiosmtpd.handlers.Mailbox "$dir" >"$T/smtpd.log" 2>&1 &
+    SMTP_PID=$!
+    for _ in $(seq 600); do
+      kill -0 "$SMTP_PID" 2>/dev/null || break
+      $PY -c "import socket; socket.create_connection(('127.0.0.1', $PORT), 0.2)" 2>/dev/null &&
+        kill -0 "$SMTP_PID" 2>/dev/null && return 0
+      sleep 0.1
+    done
+    kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null; SMTP_PID=
   done
   fail "the SMTP server did not start: $(cat "$T/smtpd.log")"
 }

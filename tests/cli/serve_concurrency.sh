@@ -24,7 +24,7 @@ export DTI_NOW=2026-12-06T03:00:00Z
 "$DTI" --db "$db" serve --listen 127.0.0.1:0 >"$tmp/out" 2>"$tmp/err" &
 SERVE_PIDS+=("$!")
 url=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
   [ -n "$url" ] && break
   sleep 0.1
@@ -92,7 +92,7 @@ import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "te
 dbq.hold_writer(sys.argv[1], 9)
 EOF
 lockpid=$!
-for _ in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
+for _ in $(seq 1 300); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
 grep -q locked "$tmp/lock.out" || bad "the lock holder did not start: $(cat "$tmp/lock.out")"
 t0=$(date +%s.%N)
 curl -s -m 20 -D "$tmp/busy.hdr" -o "$tmp/busy.body" -w '%{http_code}' -b "$tmp/jar" -H "X-CSRF-Token: $csrf" \

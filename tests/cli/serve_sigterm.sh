@@ -15,7 +15,7 @@ start() {  # → sets url and pid
   "$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   url=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     url=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
     [ -n "$url" ] && break
     sleep 0.1
@@ -65,7 +65,7 @@ import os, sys; sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "te
 dbq.hold_writer(sys.argv[1], 12)
 EOF
 lockpid=$!
-for _ in $(seq 1 50); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
+for _ in $(seq 1 300); do grep -q locked "$tmp/lock.out" && break; sleep 0.1; done
 for i in 1 2 3; do
   curl -s -m 30 -o /dev/null -b "$tmp/jar" -H "X-CSRF-Token: $csrf" -H 'Content-Type: text/csv' -X PUT \
     --data-binary $'code,numerator,denominator,value,note\n4.1,50,60,,x\n' "$rep" 2>/dev/null &
@@ -90,7 +90,7 @@ print("open", flush=True)
 time.sleep(30)
 EOF
 idlepid=$!
-for _ in $(seq 1 50); do grep -q open "$tmp/idle.out" && break; sleep 0.1; done
+for _ in $(seq 1 300); do grep -q open "$tmp/idle.out" && break; sleep 0.1; done
 stop_within "idle kept-alive connections"
 kill "$idlepid" 2>/dev/null; wait "$idlepid" 2>/dev/null
 

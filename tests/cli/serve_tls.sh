@@ -23,7 +23,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert
   >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 addr=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   addr=$(grep -aoE 'https://127\.0\.0\.1:[0-9]+' "$tmp/out" | head -n 1)
   [ -n "$addr" ] && break
   sleep 0.1
@@ -43,7 +43,7 @@ MinProtocol = TLSv1
 CipherString = DEFAULT@SECLEVEL=0
 CNF
 cipher() {  # PROTOCOL-FLAG → the cipher of the session, or (NONE)
-  echo | OPENSSL_CONF="$tmp/openssl.cnf" timeout 10 openssl s_client -connect "$hp" "$1" -cipher 'DEFAULT@SECLEVEL=0' </dev/null 2>&1 |
+  echo | OPENSSL_CONF="$tmp/openssl.cnf" timeout 30 openssl s_client -connect "$hp" "$1" -cipher 'DEFAULT@SECLEVEL=0' </dev/null 2>&1 |
     grep -oE 'Cipher is [^ ]+' | head -n 1 | cut -d' ' -f3
 }
 for v in -tls1 -tls1_1; do

@@ -25,9 +25,12 @@ test_db() {
     return 0
   fi
   local base name
-  base=$(basename "$1"); base=${base%.*}
+  base=$(basename "$1"); base=${base%.*}; base=${base:0:24}
   TEST_DB_SEQ=$((TEST_DB_SEQ + 1))
-  name=$(printf 't_%s_%s_%s_%s' "$base" "$$" "$TEST_DB_SEQ" "$RANDOM" | tr -c 'a-zA-Z0-9_\n' '_' | cut -c1-60)
+  # unique on the server: test_db runs in a command substitution, a
+  # subshell where TEST_DB_SEQ is always 1 again; BASHPID is that
+  # subshell's own pid, different for each call of the same script
+  name=$(printf 't_%s_%s_%s_%s_%s' "$base" "$$" "$BASHPID" "$TEST_DB_SEQ" "$RANDOM" | tr -c 'a-zA-Z0-9_\n' '_' | cut -c1-63)
   psql -X -q -v ON_ERROR_STOP=1 "$DTI_TEST_PG/postgres" -c "CREATE DATABASE \"$name\"" >/dev/null || return 1
   printf '%s/%s\n' "$DTI_TEST_PG" "$name"
 }

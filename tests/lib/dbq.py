@@ -12,7 +12,7 @@ Python's sqlite3, or a PostgreSQL URL through psql (no driver needed).
 
 On PostgreSQL each execute is its own transaction (commit does nothing) and
 values come back as text (None for NULL), numbers as int or float."""
-import csv, io, sqlite3, subprocess, sys, time
+import csv, io, os, sqlite3, subprocess, sys, time
 
 WRITER_KEY = 6583401    # store_pg.c STORE_PG_WRITER_KEY
 
@@ -129,13 +129,20 @@ def hold_writer(db, seconds):
         sys.exit(1)
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    # pg_locks is the whole server's: only the lock of this psql (its
+    # application_name, unique to this process) in this database counts,
+    # not a dti server's writer lock in another test's database
+    app = f"dti-test-hold-writer-{os.getpid()}"
     p = subprocess.Popen(["psql", "-X", "-q", db, "-c",
                           f"SET client_connection_check_interval = 100; BEGIN; SELECT pg_advisory_xact_lock({WRITER_KEY}); SELECT pg_sleep({seconds}); ROLLBACK"],
-                         stdout=subprocess.DEVNULL)
+                         stdout=subprocess.DEVNULL, env={**os.environ, "PGAPPNAME": app})
     probe = _PgTagged(db)
-    for _ in range(100):
-        r = probe.execute("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = ? AND granted "
-                          "AND pid <> pg_backend_pid()", (WRITER_KEY,)).fetchone()
+    deadline = time.monotonic() + 60    # a loaded 2-core CI machine: psql per probe
+    while time.monotonic() < deadline and p.poll() is None:
+        r = probe.execute("SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                          "WHERE l.locktype = 'advisory' AND l.objid = ? AND l.granted "
+                          "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                          "AND a.application_name = ?", (WRITER_KEY, app)).fetchone()
         if r and r[0]:
             print("locked", flush=True)
             break

@@ -34,14 +34,26 @@ pg_server_start() {
     as=(runuser -u postgres --)
   fi
   PG_AS=("${as[@]}")
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   if ! "${as[@]}" "$PG_BIN/initdb" -D "$PG_TMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
        --no-sync >"$PG_TMP/initdb.log" 2>&1; then
     echo "pg_server: initdb failed:"; tail -n 20 "$PG_TMP/initdb.log"; return 1
   fi
-  if ! "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 30 \
-       -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB" \
-       start >"$PG_TMP/pg_ctl.log" 2>&1; then
+  # PostgreSQL cannot take port 0: a free port is picked and closed first,
+  # and another process may take it before the server binds it; then the
+  # start fails and another port is tried (up to 5). 120 s for a start: a
+  # loaded 2-core CI machine.
+  local try started=0
+  for try in 1 2 3 4 5; do
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    if "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/server.log" -w -t 120 \
+         -o "-p $port -k $PG_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 -c shared_buffers=64MB" \
+         start >"$PG_TMP/pg_ctl.log" 2>&1; then
+      started=1; break
+    fi
+    grep -q 'could not bind\|Address already in use' "$PG_TMP/server.log" || break
+    "${as[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1
+  done
+  if [ "$started" != 1 ]; then
     echo "pg_server: the server did not start:"; tail -n 20 "$PG_TMP/server.log" "$PG_TMP/pg_ctl.log"; return 1
   fi
   export DTI_TEST_PG="postgres://postgres@127.0.0.1:$port"

@@ -7,14 +7,14 @@ import { spawn } from 'node:child_process';
  * environment (default: the test's own) and THREADS workers. Resolves to
  * { url, log, stop }: url "http://127.0.0.1:PORT"; log() what the server
  * wrote on stderr so far; stop() sends SIGTERM and resolves to the exit
- * code. Rejects when the server exits or has not said its address in 10 s. */
+ * code. Rejects when the server exits or has not said its address in 60 s (a loaded 2-core CI machine). */
 export async function startServer(dti, db, { env = process.env, threads = 4 } = {}) {
   const srv = spawn(dti, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', String(threads)],
     { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '', err = '';
   srv.stderr.on('data', (d) => { err += d; });
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out + err)), 10000);
+    const timer = setTimeout(() => reject(new Error('the server did not start: ' + out + err)), 60000);
     srv.stdout.on('data', (d) => {
       out += d;
       const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);

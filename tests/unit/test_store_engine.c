@@ -308,6 +308,40 @@ static void test_backup_restore(void **state)
     free(loaded);
 }
 
+/* store_stop_waits() (a stopping `dti serve`) ends the waits for the
+ * writer lock already under way, not only later ones: a second handle
+ * waiting for the first one's write transaction gets DTI_ERR_BUSY at once,
+ * not after the 5 s lock timeout (on PostgreSQL it waits in the server's
+ * lock queue: store_pg.c cancels it). Nothing of it is written. Runs last:
+ * the stop cannot be undone in this process. */
+static void test_stop_ends_waits(void **state)
+{
+    (void)state;
+    store *a = open_db();
+    dti_err e;
+    struct writer w = {url, 0, DTI_OK};
+    pthread_t t;
+    struct timespec ms300 = {0, 300000000L}, t0, t1;
+    assert_int_equal(store_begin(a, &e), DTI_OK);
+    add_org(a, "S1");
+    assert_int_equal(pthread_create(&t, NULL, second_writer, &w), 0);
+    nanosleep(&ms300, NULL);
+    assert_int_equal(__atomic_load_n(&w.done, __ATOMIC_SEQ_CST), 0);    /* waiting */
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    store_stop_waits();
+    pthread_join(t, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    assert_int_equal(w.rc, DTI_ERR_BUSY);
+    /* far from the 5 s timeout (a few ms when all is well; 3 s leaves a
+     * loaded machine room, and a wait left to its timeout still fails) */
+    if (ms >= 3000)
+        fail_msg("the waiting writer ended %.0f ms after the stop", ms);
+    assert_int_equal(store_commit(a, &e), DTI_OK);
+    assert_int_equal(count(a, "SELECT COUNT(*) FROM orgs WHERE name = 'W2'"), 0);
+    store_close(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +351,7 @@ int main(void)
         cmocka_unit_test_setup(test_single_writer_and_snapshots, setup),
         cmocka_unit_test_setup(test_generation, setup),
         cmocka_unit_test_setup(test_backup_restore, setup),
+        cmocka_unit_test_setup(test_stop_ends_waits, setup),   /* last: store_stop_waits cannot be undone */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,7 @@
 #       starts "$DTI --db DB serve" with 2 threads on a free loopback port,
 #       with NAME=VALUE added to its environment (DTI_NOW=..., for one);
 #       sets VAR to its URL (http://127.0.0.1:PORT). When it has not said
-#       its address within 10 s: prints FAIL and its stderr, exits 1.
+#       its address within 60 s (a loaded 2-core CI machine): prints FAIL and its stderr, exits 1.
 #   serve_stop_all
 #       stops every server started so far and waits for each; call it from
 #       the script's EXIT trap.
@@ -31,9 +31,10 @@ serve_start() {
   env "$@" "$DTI" --db "$db" serve --listen 127.0.0.1:0 --threads 2 >"$log/out" 2>"$log/err" &
   SERVE_PIDS+=("$!")
   SERVE_LOGS+=("$log")
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do
     u=$(grep -aoE 'http://127\.0\.0\.1:[0-9]+' "$log/out" 2>/dev/null | head -n 1)
     [ -n "$u" ] && break
+    kill -0 "${SERVE_PIDS[-1]}" 2>/dev/null || break
     sleep 0.1
   done
   [ -n "$u" ] || { echo "FAIL: the server did not start"; cat "$log/err"; exit 1; }
