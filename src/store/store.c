@@ -13,6 +13,7 @@
 #include <time.h>
 #include "base/embed.h"
 #include "base/lang.h"
+#include "core/period.h"
 #include "store/store_int.h"
 
 #define MIGRATIONS_MAX 256
@@ -23,6 +24,17 @@ void store_timestamp(char out[STORE_TS_LEN])
     struct tm tm;
     gmtime_r(&t, &tm);
     strftime(out, STORE_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void store_stamp(time_t now, char ts[STORE_TS_LEN], char day[11])
+{
+    if (!now)
+        now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(ts, STORE_TS_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (day)
+        period_date_iso(period_today_vn(now), day);
 }
 
 const char *store_side_path(const store *s)

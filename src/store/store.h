@@ -26,6 +26,7 @@
 #define DTI_STORE_H
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 #include <string.h>     /* SV_T uses strlen */
 #include "base/err.h"
 
@@ -241,5 +242,12 @@ void store_stats_get(const store *s, store_stats *out);
  * every timestamp in the store (written by the program, not by SQL). */
 #define STORE_TS_LEN 21
 void store_timestamp(char out[STORE_TS_LEN]);
+
+/* The instant NOW (the caller's "now": app's a->now; 0 = the real clock,
+ * for tests and tools that have no context) as STORE_TS_LEN text into TS,
+ * and, when DAY is not NULL, the day it falls on in Vietnam (UTC+7) as
+ * "yyyy-mm-dd" into DAY (11 bytes): the day an org or a plan comes into
+ * force when the caller gives none. */
+void store_stamp(time_t now, char ts[STORE_TS_LEN], char day[11]);
 
 #endif

@@ -44,12 +44,10 @@ dti_rc store_org_find(store *s, int64_t parent_id, const char *key, int64_t *id,
 }
 
 dti_rc store_org_create(store *s, int64_t parent_id, org_kind kind, const char *name, const char *key,
-                        int64_t *id, dti_err *e)
+                        time_t now, int64_t *id, dti_err *e)
 {
     char ts[STORE_TS_LEN], day[11];
-    store_timestamp(ts);
-    memcpy(day, ts, 10);
-    day[10] = 0;
+    store_stamp(now, ts, day);
     const char *at = ts, *from = day;
     *id = 0;
     dti_rc rc = store_query_int(s,
@@ -64,24 +62,25 @@ dti_rc store_org_create(store *s, int64_t parent_id, org_kind kind, const char *
 }
 
 dti_rc store_org_ensure(store *s, int64_t parent_id, org_kind kind, const char *name, const char *key,
-                        int64_t *id, int *created, dti_err *e)
+                        time_t now, int64_t *id, int *created, dti_err *e)
 {
     if (created)
         *created = 0;
     dti_rc rc = store_org_find(s, parent_id, key, id, e);
     if (rc || *id)
         return rc;
-    if ((rc = store_org_create(s, parent_id, kind, name, key, id, e)))
+    if ((rc = store_org_create(s, parent_id, kind, name, key, now, id, e)))
         return rc;
     if (created)
         *created = 1;
     return DTI_OK;
 }
 
-dti_rc store_org_add_alias(store *s, int64_t org_id, const char *alias, const char *key, dti_err *e)
+dti_rc store_org_add_alias(store *s, int64_t org_id, const char *alias, const char *key, time_t now,
+                           dti_err *e)
 {
     char ts[STORE_TS_LEN];
-    store_timestamp(ts);
+    store_stamp(now, ts, NULL);
     const char *at = ts;
     int64_t have = 0;
     int found = 0;

@@ -30,18 +30,21 @@ int org_kind_parse(const char *s);
  * aliases' keys is KEY. *ID is 0 when there is none. */
 dti_rc store_org_find(store *s, int64_t parent_id, const char *key, int64_t *id, dti_err *e);
 
-/* Create an org in force from today. A live org with the same key under
- * the same parent already there is DTI_ERR_CONFLICT. */
+/* Create an org in force from the day NOW falls on in Vietnam (NOW: the
+ * caller's now, 0 = the real clock; see store_stamp). A live org with the
+ * same key under the same parent already there is DTI_ERR_CONFLICT. */
 dti_rc store_org_create(store *s, int64_t parent_id, org_kind kind, const char *name, const char *key,
-                        int64_t *id, dti_err *e);
+                        time_t now, int64_t *id, dti_err *e);
 
 /* The org under PARENT_ID with KEY, created with NAME when missing.
  * *CREATED (may be NULL) says which. */
 dti_rc store_org_ensure(store *s, int64_t parent_id, org_kind kind, const char *name, const char *key,
-                        int64_t *id, int *created, dti_err *e);
+                        time_t now, int64_t *id, int *created, dti_err *e);
 
-/* Record ALIAS (as written) for ORG_ID; recording it twice is a no-op. */
-dti_rc store_org_add_alias(store *s, int64_t org_id, const char *alias, const char *key, dti_err *e);
+/* Record ALIAS (as written) for ORG_ID at NOW (0 = the real clock);
+ * recording it twice is a no-op. */
+dti_rc store_org_add_alias(store *s, int64_t org_id, const char *alias, const char *key, time_t now,
+                           dti_err *e);
 
 /* Read one org into *OUT (release with store_org_release). DTI_ERR_NOTFOUND when missing. */
 dti_rc store_org_get(store *s, int64_t id, store_org *out, dti_err *e);

@@ -201,9 +201,7 @@ dti_rc store_plan_save(store *s, const store_plan_in *in, int64_t *plan_id, dti_
     if (in->doc.len > STORE_DOC_MAX_BYTES)
         return dti_fail(e, DTI_ERR_TOOBIG, "document", "tài liệu quá lớn để lưu (%zu byte)",
                         "document too large to keep (%zu bytes)", in->doc.len);
-    store_timestamp(ts);
-    memcpy(day, ts, 10);
-    day[10] = 0;
+    store_stamp(in->now, ts, day);
     const char *at = ts;
     sv.valid_from = p->issued ? p->issued : day;
     plan_years(p, &y0, &y1);

@@ -34,6 +34,8 @@ typedef struct store_plan_in {
     store_doc_in doc;
     store_org_of_fn org_of;     /* may be NULL: no name is linked */
     void *org_ctx;
+    time_t now;                 /* the caller's now (0 = the real clock): created_at, and the
+                                 * day in force when the plan states no issue date */
 } store_plan_in;
 
 /* The document with SHA256 and the plan made from it: *DOC_ID and *PLAN_ID

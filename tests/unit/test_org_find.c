@@ -20,7 +20,7 @@ static int64_t org(store *s, int64_t parent, org_kind kind, const char *name, co
     int64_t id = 0;
     char *key = kind == ORG_UNIT ? orgname_key(name, place) : orgname_place_key(name);
     assert_non_null(key);
-    assert_int_equal(store_org_create(s, parent, kind, name, key, &id, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, parent, kind, name, key, 0, &id, &e), DTI_OK);
     free(key);
     return id;
 }

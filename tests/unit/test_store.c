@@ -209,9 +209,9 @@ static void test_plan_roundtrip(void **state)
     char sha[65];
     file_sha256_hex(bytes, sizeof bytes, sha);
     int64_t prov = 0, comm = 0, unit = 0, id = 0, id2 = 0;
-    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh X", "x", &prov, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", &comm, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Phòng Văn hóa - Xã hội", "phong van hoa xa hoi",
+    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh X", "x", 0, &prov, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", 0, &comm, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Phòng Văn hóa - Xã hội", "phong van hoa xa hoi", 0,
                                       &unit, &e), DTI_OK);
     store_plan_in in = {p, comm, 0, {"hb.md", "text/markdown", bytes, sizeof bytes, sha}, org_of, &unit};
     if (store_plan_save(s, &in, &id, &e))
@@ -481,20 +481,20 @@ static void test_orgs(void **state)
     dti_err e;
     int64_t prov = 0, comm = 0, u = 0, found = 0, again = 0, n = 0;
     int created = 0;
-    assert_int_equal(store_org_ensure(s, 0, ORG_PROVINCE, "Tỉnh Y", "y", &prov, &created, &e), DTI_OK);
+    assert_int_equal(store_org_ensure(s, 0, ORG_PROVINCE, "Tỉnh Y", "y", 0, &prov, &created, &e), DTI_OK);
     assert_int_equal(created, 1);
-    assert_int_equal(store_org_ensure(s, 0, ORG_PROVINCE, "tỉnh Y", "y", &again, &created, &e), DTI_OK);
+    assert_int_equal(store_org_ensure(s, 0, ORG_PROVINCE, "tỉnh Y", "y", 0, &again, &created, &e), DTI_OK);
     assert_int_equal(created, 0);
     assert_int_equal(again, prov);
-    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", &comm, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Trạm Y tế xã", "tram y te", &u, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Trạm y tế", "tram y te", &again, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", 0, &comm, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Trạm Y tế xã", "tram y te", 0, &u, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Trạm y tế", "tram y te", 0, &again, &e), DTI_ERR_CONFLICT);
     /* the same key under another parent is another org */
-    assert_int_equal(store_org_create(s, prov, ORG_UNIT, "Trạm y tế", "tram y te", &again, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, prov, ORG_UNIT, "Trạm y tế", "tram y te", 0, &again, &e), DTI_OK);
     assert_true(again != u);
     /* by alias */
-    assert_int_equal(store_org_add_alias(s, u, "TYT", "tyt-special", &e), DTI_OK);
-    assert_int_equal(store_org_add_alias(s, u, "TYT", "tyt-special", &e), DTI_OK);
+    assert_int_equal(store_org_add_alias(s, u, "TYT", "tyt-special", 0, &e), DTI_OK);
+    assert_int_equal(store_org_add_alias(s, u, "TYT", "tyt-special", 0, &e), DTI_OK);
     assert_int_equal(store_org_alias_count(s, u, &n, &e), DTI_OK);
     assert_int_equal(n, 1);
     assert_int_equal(store_org_find(s, comm, "tyt-special", &found, &e), DTI_OK);
@@ -516,7 +516,7 @@ static void test_orgs(void **state)
     assert_int_equal(nk, 2);
     store_org_list_free(kids, nk);
     /* a unit with no such parent breaks the foreign key */
-    assert_int_equal(store_org_create(s, 777, ORG_UNIT, "Z", "z", &again, &e), DTI_ERR_CONFLICT);
+    assert_int_equal(store_org_create(s, 777, ORG_UNIT, "Z", "z", 0, &again, &e), DTI_ERR_CONFLICT);
     store_close(s);
 }
 

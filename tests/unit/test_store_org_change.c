@@ -49,10 +49,10 @@ static void test_rename_merge_by_day(void **state)
     assert_int_equal(store_open(":memory:", &s, &e), DTI_OK);
     assert_int_equal(store_org_changes_any(s, &any, &e), DTI_OK);
     assert_int_equal(any, 0);
-    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh X", "tinh x", &prov, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Xã A", "a", &a, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Xã B", "b", &b, &e), DTI_OK);
-    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Xã C", "c", &c, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh X", "tinh x", 0, &prov, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Xã A", "a", 0, &a, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Xã B", "b", 0, &b, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Xã C", "c", 0, &c, &e), DTI_OK);
 
     /* rename A on 2025-03-01: the same id, the old name before that day */
     assert_int_equal(store_org_rename(s, a, "Xã A Mới", "a moi", "0001-01-01", "2025-03-01", &e), DTI_OK);

@@ -38,11 +38,11 @@ static void world_open(world *w)
     dti_err_clear(&e);
     memset(w, 0, sizeof *w);
     assert_int_equal(store_open(":memory:", &w->s, &e), DTI_OK);
-    assert_int_equal(store_org_create(w->s, 0, ORG_PROVINCE, "Tỉnh X", "tinh x", &w->prov, &e), DTI_OK);
-    assert_int_equal(store_org_create(w->s, w->prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", &w->comm, &e), DTI_OK);
-    assert_int_equal(store_org_create(w->s, w->comm, ORG_UNIT, "Phòng VH-XH", "phong vh xh", &w->unit, &e), DTI_OK);
-    assert_int_equal(store_org_create(w->s, w->comm, ORG_UNIT, "Công an xã", "cong an xa", &w->unit2, &e), DTI_OK);
-    assert_int_equal(store_org_add_alias(w->s, w->unit, "Phòng Văn hóa", "phong van hoa", &e), DTI_OK);
+    assert_int_equal(store_org_create(w->s, 0, ORG_PROVINCE, "Tỉnh X", "tinh x", 0, &w->prov, &e), DTI_OK);
+    assert_int_equal(store_org_create(w->s, w->prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", 0, &w->comm, &e), DTI_OK);
+    assert_int_equal(store_org_create(w->s, w->comm, ORG_UNIT, "Phòng VH-XH", "phong vh xh", 0, &w->unit, &e), DTI_OK);
+    assert_int_equal(store_org_create(w->s, w->comm, ORG_UNIT, "Công an xã", "cong an xa", 0, &w->unit2, &e), DTI_OK);
+    assert_int_equal(store_org_add_alias(w->s, w->unit, "Phòng Văn hóa", "phong van hoa", 0, &e), DTI_OK);
     plan *p = plan_new();
     assert_non_null(p);
     p->title = strdup("Kế hoạch giai đoạn 2026-2028");

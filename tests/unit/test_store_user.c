@@ -50,7 +50,7 @@ static void test_users_and_sessions(void **state)
     assert_int_equal(store_open(path, &s, &e), DTI_OK);
     assert_int_equal(store_open(path, &other, &e), DTI_OK);
 
-    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh", "tinh", &org, &e), DTI_OK);
+    assert_int_equal(store_org_create(s, 0, ORG_PROVINCE, "Tỉnh", "tinh", 0, &org, &e), DTI_OK);
     /* accounts: insert, read by name and id, a name taken, update, list */
     assert_int_equal(store_user_insert(s, "an", "An", "hash-1", "admin", 0, "2026-04-01T00:00:00Z", &id, &e), DTI_OK);
     assert_true(id > 0);

@@ -253,7 +253,7 @@ static dti_rc change_as(store *s, const auth_user *u, int system, const orgs_cha
                                                                                              : "0001-01-01");
         if ((rc = key_of(s, o->kind, o->parent_id, q->name, &key, e)) ||
             (rc = store_org_rename(s, o->id, q->name, key, from, day, e)) ||
-            (rc = store_org_add_alias(s, o->id, o->name, o->folded, e)))
+            (rc = store_org_add_alias(s, o->id, o->name, o->folded, now, e)))
             goto out;
         succ = o->id;
     } else if (merge) {

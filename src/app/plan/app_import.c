@@ -221,7 +221,7 @@ static dti_rc match_one(importer *im, name_ent *e, dti_err *e_)
             goto alias;
         }
     int created = 0;
-    if ((rc = store_org_ensure(im->a->st, parent, ORG_UNIT, best_spelling(im, e), e->key, &e->org_id,
+    if ((rc = store_org_ensure(im->a->st, parent, ORG_UNIT, best_spelling(im, e), e->key, im->a->now, &e->org_id,
                                &created, e_)))
         return rc;
     e->how = created ? PLANS_MATCH_NEW : PLANS_MATCH_SAME;
@@ -232,7 +232,7 @@ alias:;
     if ((rc = store_org_get(im->a->st, e->org_id, &o, e_)))
         return rc;
     if (strcmp(o.name, e->name) != 0)
-        rc = store_org_add_alias(im->a->st, e->org_id, e->name, e->key, e_);
+        rc = store_org_add_alias(im->a->st, e->org_id, e->name, e->key, im->a->now, e_);
     store_org_release(&o);
     return rc;
 }
@@ -316,7 +316,7 @@ static dti_rc apply_choices(importer *im, const plans_import_opts *o, const auth
         store_org_release(&org);
         if (same || known)
             continue;       /* nothing new to record */
-        if ((rc = store_org_add_alias(im->a->st, c->org_id, n->name, n->key, e)))
+        if ((rc = store_org_add_alias(im->a->st, c->org_id, n->name, n->key, im->a->now, e)))
             return rc;
         if (dry)
             continue;
@@ -405,7 +405,7 @@ static dti_rc ensure_place(app *a, int64_t parent, org_kind kind, const char *na
     char *key = orgname_place_key(name);
     if (!key)
         return nomem(e);
-    dti_rc rc = store_org_ensure(a->st, parent, kind, name, key, id, created, e);
+    dti_rc rc = store_org_ensure(a->st, parent, kind, name, key, a->now, id, created, e);
     free(key);
     return rc;
 }
@@ -561,7 +561,7 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
         goto out;
     }
     store_plan_in in = {p, im.commune_id, a->user_id,
-                        {name, media_type(data, len, name), data, len, r->sha256}, org_of, &im};
+                        {name, media_type(data, len, name), data, len, r->sha256}, org_of, &im, a->now};
     if ((rc = store_plan_save(a->st, &in, &r->plan_id, e)))
         goto out;
     if ((rc = report_matches(&im, e)))

@@ -65,7 +65,7 @@ dti_rc units_add(app *a, int64_t commune_id, const char *name, int64_t *id, dti_
                       "The commune has the unit «%s» (or another spelling of it).", n);
         goto out;
     }
-    if ((rc = store_org_create(a->st, commune_id, ORG_UNIT, n, key, id, e)))
+    if ((rc = store_org_create(a->st, commune_id, ORG_UNIT, n, key, a->now, id, e)))
         goto out;
     if (!(after = json_pack("{s:s, s:I}", "name", n, "parent_id", (json_int_t)commune_id))) {
         rc = app_nomem(e);
