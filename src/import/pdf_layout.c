@@ -549,6 +549,7 @@ typedef struct otable {
     double h;             /* word height on the table's first page */
     char *head_sig;       /* header text, to drop repeated headers */
     int open;             /* may continue on the next page */
+    int grid;             /* from pdftotext -layout: widths in character cells */
 } otable;
 
 static void table_release(otable *t)
@@ -937,7 +938,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
                 brk = 1;
             else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0 &&
-                     pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0)
+                     pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0 &&
+                     !(t->grid && (starts_lower_or_digit(cl->text) || (t->units[col] && !unit_head(cl->text)))))
                 brk = 1;    /* ended early: the next word would have fitted (an indented line, a list item's
                                hanging indent, has less room than the widest line) */
             else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
@@ -1230,6 +1232,18 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
         double rise = pitch < 1.3 * c->h ? 1.2 * pitch : 1.6 * c->h;
         size_t m = 0;
+        /* a continued page: the block of lines that reaches the first code
+         * with no line missing between (in any column) is that code's row;
+         * the previous row's tail is set off from it by a row's gap */
+        double block_top = 1e18;
+        for (size_t i = body; i < n; i++)
+            if (anch[i]) {
+                size_t i0 = i;
+                while (i0 > body && c->ln[a + i0].yc - c->ln[a + i0 - 1].yc <= rise)
+                    i0--;
+                block_top = c->ln[a + i0].yc - 1.0;
+                break;
+            }
         for (size_t i = body; i < n; i++)
             if (anch[i]) {
                 ai[m++] = i;
@@ -1259,6 +1273,8 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= rise)
                         r0--;
                 }
+                while (t->grid && r0 > 0 && c->ln[a + items[r0 - 1]].yc >= block_top)
+                    r0--;
                 for (size_t q = 0; q < r0; q++)
                     if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
                         free(ai);
@@ -2209,6 +2225,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     if (t.n && (flush_noting(d, &t, centred)))
                         goto nomem;
                     t = nt;
+                    t.grid = c.pg->grid;
                     t.h = c.h;
                     if (table_page(&c, &t, i, k, (int)pi, 1))
                         goto nomem;
