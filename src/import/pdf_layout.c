@@ -1011,6 +1011,115 @@ static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
     return 0;
 }
 
+/* Borders of T for one row laid out on its own: lines [a, b) of C, a band
+ * of lines with no blank line between (pdftotext -layout text only).
+ * pdftotext -layout places each row's cells anew, so a cell may start up to
+ * several characters left of where its column starts on the rest of the page
+ * ("Phòng Văn hóa -" at 55 under a header at 61), sometimes one blank after
+ * the cell on its left ("… chữ ký số Văn phòng HĐND"). Inside the band a
+ * cell's lines still start at one place, after a vertical strip that no word
+ * of the band covers. So each border of T is moved into such a strip, one
+ * that some line of the band starts a chunk just right of (a cell's left
+ * edge): the one holding the border, else one up to BAND_LEFT characters left
+ * or BAND_RIGHT right of it; borders stay in order and take a strip each,
+ * chosen for the least total move (a border with no strip stays, at a cost
+ * of BAND_NONE characters). Fills OUT[0 .. ncols-2]. */
+#define BAND_GAPS 48
+#define BAND_LEFT 9.0
+#define BAND_RIGHT 3.0
+#define BAND_NONE 6.0
+static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
+{
+    size_t K = t->ncols - 1, s0, s1;
+    for (size_t k = 0; k < K; k++)
+        out[k] = t->bound[k];
+    double lo = 1e18, hi = -1e18, sp = c->sp;
+    for (size_t i = a; i < b; i++)
+        if (c->ln[i].n) {
+            if (c->ln[i].x0 < lo) lo = c->ln[i].x0;
+            if (c->ln[i].x1 > hi) hi = c->ln[i].x1;
+        }
+    if (K == 0 || K > MAXC || !(hi > lo) || !(sp > 0) || (hi - lo) / sp > 2000)
+        return;
+    size_t nb = (size_t)((hi - lo) / sp) + 3;
+    unsigned char *cov = calloc(nb, 2);
+    if (!cov)
+        return;   /* the page's borders serve */
+    unsigned char *start = cov + nb;
+    for (size_t i = a; i < b; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 0; w < L->n; w++) {
+            size_t x0 = (size_t)((L->w[w]->x0 - lo) / sp + 0.5), x1 = (size_t)((L->w[w]->x1 - lo) / sp + 0.5);
+            for (size_t x = x0; x < x1 && x < nb; x++)
+                cov[x] = 1;
+        }
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+            size_t x = (size_t)((L->w[s0]->x0 - lo) / sp + 0.5);
+            if (x < nb)
+                start[x] = 1;
+        }
+    }
+    double gl[BAND_GAPS], gr[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr */
+    size_t G = 0;
+    for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
+        if (cov[x] || !cov[x - 1])
+            continue;
+        size_t e = x;
+        while (e < nb && !cov[e])
+            e++;
+        if (e < nb && start[e])
+            gl[G] = lo + (double)x * sp, gr[G++] = lo + (double)e * sp;
+        x = e;
+    }
+    free(cov);
+    if (!G)
+        return;
+    /* dp[k][j]: least cost of borders 0..k with border k in strip j (j == G:
+     * none); from[k][j]: the choice for border k-1 */
+    double dp[MAXC][BAND_GAPS + 1], at[MAXC][BAND_GAPS + 1];
+    int from[MAXC][BAND_GAPS + 1];
+    for (size_t k = 0; k < K; k++)
+        for (size_t j = 0; j <= G; j++) {
+            double B = t->bound[k], cost, x;
+            if (j == G) {
+                cost = BAND_NONE * sp, x = B;
+            } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
+                cost = 0, x = B;
+            } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
+                cost = B - gr[j], x = gr[j] - 0.5 * sp;
+            } else if (gl[j] > B && gl[j] - B <= BAND_RIGHT * sp) {
+                cost = gl[j] - B, x = gr[j] - 0.5 * sp;
+            } else {
+                dp[k][j] = 1e18;
+                continue;
+            }
+            at[k][j] = x;
+            from[k][j] = -1;
+            if (k == 0) {
+                dp[k][j] = cost;
+                continue;
+            }
+            dp[k][j] = 1e18;
+            for (size_t q = 0; q <= G; q++) {
+                if (dp[k - 1][q] >= 1e17 || at[k - 1][q] >= x - 1.0 || (q < G && j < G && q >= j))
+                    continue;
+                if (dp[k - 1][q] + cost < dp[k][j])
+                    dp[k][j] = dp[k - 1][q] + cost, from[k][j] = (int)q;
+            }
+        }
+    size_t best = G;
+    for (size_t j = 0; j <= G; j++)
+        if (dp[K - 1][j] < dp[K - 1][best])
+            best = j;
+    if (dp[K - 1][best] >= 1e17)
+        return;
+    for (size_t k = K; k-- > 0;) {
+        out[k] = at[k][best];
+        if (k)
+            best = (size_t)from[k][best];
+    }
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1021,9 +1130,19 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
     int *anch = calloc(n + 1, sizeof *anch);
     if (!P || !anch)
         goto out;
-    for (size_t i = 0; i < n; i++)
-        if (line_pieces(c, t, &c->ln[a + i], &P[i * t->ncols], 0))
-            goto out;
+    {
+        otable band = *t;   /* borrowed rows: only the borders are read */
+        for (size_t i = 0; i < n; i++) {
+            if (t->grid && (i == 0 || c->ln[a + i].yc - c->ln[a + i - 1].yc > 1.6 * c->h)) {
+                size_t e = i + 1;
+                while (e < n && c->ln[a + e].yc - c->ln[a + e - 1].yc <= 1.6 * c->h)
+                    e++;
+                band_bounds(c, t, a + i, a + e, band.bound);
+            }
+            if (line_pieces(c, &band, &c->ln[a + i], &P[i * t->ncols], 0))
+                goto out;
+        }
+    }
 #define PC(i, k) (&P[(i) * t->ncols + (k)])
     if (first) {
         t->anchor = -1;
