@@ -79,6 +79,13 @@
 #include "import/pdf.h"
 
 #define MAXC DOC_MAX_COLS
+/* pdftotext -layout rows (band_bounds): strips looked at in one row, how
+ * far a cell may slide left or right of its column (characters), what a
+ * border with no strip costs (characters) */
+#define BAND_GAPS 48
+#define BAND_LEFT 9.0
+#define BAND_RIGHT 3.0
+#define BAND_NONE 6.0
 
 /* ---- lines ------------------------------------------------------------- */
 
@@ -695,13 +702,20 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
 }
 
 /* How many rivers of T the chunks of L cross. */
+static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l);
+
+/* How many rivers of T the words of L cross (in pdftotext -layout text, a
+ * cell slid left across its border, see band_bounds, crosses none). */
 static int crossings(const page_ctx *c, const otable *t, const line *L)
 {
     int n = 0;
-    size_t a, b;
-    (void)a, (void)b;
-    for (size_t i = 0; i < L->n; i++)
-        n += (int)(col_of(t, L->w[i]->x1 - 1.0) - col_of(t, L->w[i]->x0 + 1.0));
+    for (size_t i = 0; i < L->n; i++) {
+        size_t k0 = col_of(t, L->w[i]->x0 + 1.0), k1 = col_of(t, L->w[i]->x1 - 1.0);
+        if (k1 > k0 && c->pg->grid && k1 == k0 + 1 && t->bound[k0] - L->w[i]->x0 <= BAND_LEFT * c->sp &&
+            slid_cell(c, (size_t)(L - c->ln), 0, c->nln, L->w[i]->x0, k0 ? t->bound[k0 - 1] : t->xmin))
+            continue;
+        n += (int)(k1 - k0);
+    }
     return n;
 }
 
@@ -731,7 +745,43 @@ static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
  * of its borders, and body lines [a, b) start at least MIN words (MIN
  * chunks when CHUNKS) there, at least a third of them (HX from a header),
  * with almost no word running across. 1 when added. */
-static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks)
+/* Lines [*j0, *j1) around line J with no blank line between: one row as
+ * pdftotext -layout laid it out. */
+static void band_of(const page_ctx *c, size_t j, size_t a, size_t b, size_t *j0, size_t *j1)
+{
+    size_t s = j, e = j + 1;
+    while (s > a && c->ln[s].yc - c->ln[s - 1].yc <= 1.6 * c->h)
+        s--;
+    while (e < b && c->ln[e].yc - c->ln[e - 1].yc <= 1.6 * c->h)
+        e++;
+    *j0 = s, *j1 = e;
+}
+
+/* Whether a word of line J (lines [a, b)) starting at X, inside a column
+ * whose left border is L, is a cell slid left across a border by
+ * pdftotext -layout (see band_bounds): in J's row some line starts a chunk
+ * at X, no word covers the character before X, and the column holds text
+ * left of it. */
+static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l)
+{
+    size_t j0, j1, s0, s1;
+    int start = 0, left = 0;
+    band_of(c, j, a, b, &j0, &j1);
+    for (size_t i = j0; i < j1; i++) {
+        const line *L = &c->ln[i];
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
+            start |= fabs(L->w[s0]->x0 - x) < 0.5 * c->sp;
+        for (size_t w = 0; w < L->n; w++) {
+            if (L->w[w]->x0 < x - 0.5 * c->sp && L->w[w]->x1 > x - c->sp + 0.5)
+                return 0;
+            left |= L->w[w]->x0 >= l && L->w[w]->x1 < x - 0.5 * c->sp;
+        }
+    }
+    return start && left;
+}
+
+static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks, size_t ha,
+                     size_t hb)
 {
     size_t k = col_of(t, hx), s0, s1;
     double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
@@ -750,17 +800,29 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         for (size_t w = 0; w < L->n; w++) {
             if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
                 starts += !chunks;
-            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp)
+            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
+                     !(hx - L->w[w]->x0 <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, L->w[w]->x0, l)))
                 cross++;
         }
     }
     if (starts < min || cross * 4 > starts || (!chunks && starts * 3 < used))
         return 0;
+    /* a header packed one blank apart ("Cơ quan Cơ quan") says where the
+     * column starts: the border goes just before its word */
+    double at = hx - c->sp;
+    for (size_t i = ha; i < hb && chunks; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 1; w < L->n; w++)
+            if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x0 > hx - 4.0 * c->sp &&
+                L->w[w]->x0 - 0.5 > l + 4.0 * c->sp && L->w[w - 1]->x1 < L->w[w]->x0 - 0.5 &&
+                L->w[w]->x0 - 0.5 < at)
+                at = L->w[w]->x0 - 0.5;
+    }
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: %s start %.1f: %d starts, %d across, of %d lines\n", chunks ? "cell" : "header", hx,
                 starts, cross, used);
     memmove(&t->bound[k + 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
-    t->bound[k] = hx - c->sp;
+    t->bound[k] = at;
     t->ncols++;
     return 1;
 }
@@ -784,10 +846,10 @@ static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size
     size_t s0, s1;
     for (size_t i = ha; i < hb; i++)
         for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
-            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 0);
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 0, ha, hb);
     for (size_t i = a; i < b && hb > ha; i++)
         for (int ch = 1; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
-            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1);
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1, ha, hb);
 }
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
@@ -1024,10 +1086,6 @@ static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
  * or BAND_RIGHT right of it; borders stay in order and take a strip each,
  * chosen for the least total move (a border with no strip stays, at a cost
  * of BAND_NONE characters). Fills OUT[0 .. ncols-2]. */
-#define BAND_GAPS 48
-#define BAND_LEFT 9.0
-#define BAND_RIGHT 3.0
-#define BAND_NONE 6.0
 static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
 {
     size_t K = t->ncols - 1, s0, s1;
