@@ -86,6 +86,7 @@
 #define BAND_LEFT 9.0
 #define BAND_RIGHT 3.0
 #define BAND_NONE 6.0
+#define BAND_WEAK 2.0
 
 /* ---- lines ------------------------------------------------------------- */
 
@@ -792,7 +793,11 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         const line *L = &c->ln[j];
         if (L->n == 0)
             continue;
-        used++;
+        /* a header's column: of the lines with text in it */
+        int reach = chunks;
+        for (size_t w = 0; w < L->n && !reach; w++)
+            reach = L->w[w]->x1 > hx && L->w[w]->x0 < r;
+        used += reach;
         if (chunks) {
             for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
                 starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
@@ -805,7 +810,7 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
                 cross++;
         }
     }
-    if (starts < min || cross * 4 > starts || (!chunks && starts * 3 < used))
+    if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
     /* a header packed one blank apart ("Cơ quan Cơ quan") says where the
      * column starts: the border goes just before its word */
@@ -1114,10 +1119,19 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t x = (size_t)((L->w[s0]->x0 - lo) / sp + 0.5);
             if (x < nb)
+                start[x] = 2;
+        }
+        /* a word one blank after another may start a cell too ("… đơn vị có
+         * Công an xã"): a capital or a digit, in a row of two lines or more */
+        for (size_t w = 1; w < L->n && b - a >= 2; w++) {
+            size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
+            if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text))
+                start[x] = 1;
+            else if (x < nb && !start[x] && L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9')
                 start[x] = 1;
         }
     }
-    double gl[BAND_GAPS], gr[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr */
+    double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
     size_t G = 0;
     for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
         if (cov[x] || !cov[x - 1])
@@ -1125,8 +1139,10 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         size_t e = x;
         while (e < nb && !cov[e])
             e++;
-        if (e < nb && start[e])
-            gl[G] = lo + (double)x * sp, gr[G++] = lo + (double)e * sp;
+        if (e < nb && start[e]) {
+            gl[G] = lo + (double)x * sp, gr[G] = lo + (double)e * sp;
+            gw[G++] = start[e] == 2 ? 0 : BAND_WEAK * sp;
+        }
         x = e;
     }
     free(cov);
@@ -1144,9 +1160,9 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
                 cost = 0, x = B;
             } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
-                cost = B - gr[j], x = gr[j] - 0.5 * sp;
+                cost = B - gr[j] + gw[j], x = gr[j] - 0.5 * sp;
             } else if (gl[j] > B && gl[j] - B <= BAND_RIGHT * sp) {
-                cost = gl[j] - B, x = gr[j] - 0.5 * sp;
+                cost = gl[j] - B + gw[j], x = gr[j] - 0.5 * sp;
             } else {
                 dp[k][j] = 1e18;
                 continue;
@@ -2372,9 +2388,19 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
-                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1) &&
-                           !crossings(&c, &nt, &c.ln[i0 - 1]))
+                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1)) {
+                        if (crossings(&c, &nt, &c.ln[i0 - 1])) {
+                            /* a header word reaching into a river moves its
+                             * border (find_columns) when the line is header */
+                            otable ht;
+                            memset(&ht, 0, sizeof ht);
+                            if (!c.pg->grid ||
+                                find_columns(&c, &ht, body < j ? body : i, j, i0 - 1, body < j ? body : i) ||
+                                ht.ncols != nt.ncols || crossings(&c, &ht, &c.ln[i0 - 1]))
+                                break;
+                        }
                         i0--;
+                    }
                     if (i0 < i && find_columns(&c, &nt, body < j ? body : i, j, i0, body < j ? body : i))
                         goto nomem;
                     i = i0;
