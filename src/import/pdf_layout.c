@@ -1212,6 +1212,12 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 while (e < n && c->ln[a + e].yc - c->ln[a + e - 1].yc <= 1.6 * c->h)
                     e++;
                 band_bounds(c, t, a + i, a + e, band.bound);
+                if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
+                    fprintf(stderr, "pdf: band lines %zu..%zu:", a + i, a + e);
+                    for (size_t q = 0; q + 1 < t->ncols; q++)
+                        fprintf(stderr, " %.1f", band.bound[q]);
+                    fprintf(stderr, "\n");
+                }
             }
             if (line_pieces(c, &band, &c->ln[a + i], &P[i * t->ncols], 0))
                 goto out;
@@ -2231,10 +2237,36 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     pdf_word *nw = malloc((base->n ? base->n : 1) * sizeof *nw);
     if (!nw)
         return -1;
+    /* by edges, a chunk (a cell's line) moves as one: its words take the
+     * shift of the last cell start at or left of its first word */
+    double *csh = NULL;
+    if (by_edges) {
+        csh = malloc((base->n ? base->n : 1) * sizeof *csh);
+        if (!csh) {
+            free(nw);
+            return -1;
+        }
+        for (size_t i = 0; i < base->n; i++)
+            csh[i] = NAN;
+        size_t s0, s1;
+        for (size_t j = 0; j < c->nln; j++)
+            for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+                size_t k = 0;
+                while (k + 1 < t->ncols && c->ln[j].w[s0]->x0 >= pe[k + 1] - 0.5 * c->sp)
+                    k++;
+                for (size_t w = s0; w < s1; w++) {
+                    size_t at = (size_t)(c->ln[j].w[w] - base->words);
+                    if (at < base->n)
+                        csh[at] = te[k] - pe[k];
+                }
+            }
+    }
     for (size_t i = 0; i < base->n; i++) {
         nw[i] = base->words[i];
         double sh;
-        if (by_edges) {
+        if (by_edges && !isnan(csh[i])) {
+            sh = csh[i];
+        } else if (by_edges) {
             /* a word takes the shift of the last cell start at or left of it */
             size_t k = 0;
             while (k + 1 < t->ncols && nw[i].x0 >= pe[k + 1] - 0.5 * c->sp)
@@ -2246,6 +2278,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         }
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
+    free(csh);
     pdf_page np = *base;
     np.words = nw;
     np.cap = np.n;
