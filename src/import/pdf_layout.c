@@ -1410,7 +1410,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
     } else {
         size_t *ai = malloc(nanch * sizeof *ai);
-        size_t *items = malloc((n + 1) * sizeof *items);
+        size_t *items = malloc(2 * (n + 1) * sizeof *items);   /* and, after n + 1, each line's band */
         if (!ai || !items) {
             free(ai);
             free(items);
@@ -1434,6 +1434,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         /* a continued page: the block of lines that reaches the first code
          * with no line missing between (in any column) is that code's row;
          * the previous row's tail is set off from it by a row's gap */
+        size_t *band = items + n + 1;   /* row band of each line: blank lines part them */
+        band[0] = 0;
+        for (size_t i = 1; i < n; i++)
+            band[i] = band[i - 1] + (c->ln[a + i].yc - c->ln[a + i - 1].yc > 1.6 * c->h);
         double block_top = 1e18;
         for (size_t i = body; i < n; i++)
             if (anch[i]) {
@@ -1495,8 +1499,22 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     size_t e = p;
                     while (e < ni && c->ln[a + items[e]].yc < Yn - 1.0)
                         e++;
+                    /* pdftotext -layout sets rows apart by a blank line: when
+                     * the two codes lie in different bands, a line in the
+                     * band of one is that one's */
+                    size_t from = p, to = e;
+                    if (t->grid && band[ai[j]] != band[ai[j + 1]]) {
+                        size_t lo = p, hi = p;
+                        while (lo < e && band[items[lo]] <= band[ai[j]])
+                            lo++;
+                        hi = lo;
+                        while (hi < e && band[items[hi]] < band[ai[j + 1]])
+                            hi++;
+                        from = lo, to = hi;
+                    }
                     double best = 1e18;
-                    for (size_t s = p; s <= e; s++) {
+                    take = from;
+                    for (size_t s = from; s <= to; s++) {
                         double cost;
                         if (s == s0)
                             cost = 0.6 * c->h;
