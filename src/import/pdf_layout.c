@@ -1122,12 +1122,14 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                 start[x] = 2;
         }
         /* a word one blank after another may start a cell too ("… đơn vị có
-         * Công an xã"): a capital or a digit, in a row of two lines or more */
+         * Công an xã", "… có chữ %"): a capital, a digit or a lone "%" (a
+         * unit), in a row of two lines or more */
         for (size_t w = 1; w < L->n && b - a >= 2; w++) {
             size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
             if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text))
                 start[x] = 1;
-            else if (x < nb && !start[x] && L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9')
+            else if (x < nb && !start[x] && ((L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9') ||
+                                             strcmp(L->w[w]->text, "%") == 0))
                 start[x] = 1;
         }
     }
