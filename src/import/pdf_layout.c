@@ -848,10 +848,19 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
  * without one is matched to its table by edge_match). */
 static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
-    size_t s0, s1;
+    size_t s0, s1, q0, q1;
     for (size_t i = ha; i < hb; i++)
-        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
-            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 0, ha, hb);
+        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++) {
+            /* a header cell of two lines or more starting at one place
+             * ("Kết quả / thực hiện / năm 2025") is a column however few
+             * body rows (a short page) start there */
+            double hx = c->ln[i].w[s0]->x0;
+            int lines = 0;
+            for (size_t u = ha; u < hb; u++)
+                for (int cu = 0; chunk(c, &c->ln[u], cu, &q0, &q1); cu++)
+                    lines += fabs(c->ln[u].w[q0]->x0 - hx) < 0.5 * c->sp;
+            try_start(c, t, a, b, hx, lines >= 2 ? 1 : 3, 0, ha, hb);
+        }
     for (size_t i = a; i < b && hb > ha; i++)
         for (int ch = 1; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
             try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1, ha, hb);
