@@ -951,7 +951,17 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                     else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
                         rr = w->x0;
                 }
-            t->bound[t->ncols - 1] = (rl + rr) / 2.0;
+            double at = (rl + rr) / 2.0;
+            /* pdftotext -layout may slide a header word into the river
+             * ("Sản phẩm" three characters left of its cells): the border
+             * goes just before a header word lying across it in the river */
+            for (size_t i = ha; i < hb && c->pg->grid; i++)
+                for (size_t k = 0; k < c->ln[i].n; k++) {
+                    const pdf_word *w = c->ln[i].w[k];
+                    if (w->x0 < at && w->x1 > at && w->x0 >= rl - 0.5)
+                        at = w->x0 - 0.5;
+                }
+            t->bound[t->ncols - 1] = at;
             t->ncols++;
         }
     }
@@ -2267,7 +2277,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     if (!nw)
         return -1;
     /* by edges, a chunk (a cell's line) moves as one: its words take the
-     * shift of the last cell start at or left of its first word */
+     * shift of the cell start nearest its first word */
     double *csh = NULL;
     if (by_edges) {
         csh = malloc((base->n ? base->n : 1) * sizeof *csh);
@@ -2277,16 +2287,28 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         }
         for (size_t i = 0; i < base->n; i++)
             csh[i] = NAN;
+        /* shifts that never fall from left to right, so that no gap between
+         * two cells closes (a blank strip of a row stays one): one below
+         * its left neighbour's is raised to it */
+        double sh[MAXC];
+        for (size_t k = 0; k < t->ncols; k++) {
+            sh[k] = te[k] - pe[k];
+            if (k && sh[k] < sh[k - 1])
+                sh[k] = sh[k - 1];
+        }
         size_t s0, s1;
         for (size_t j = 0; j < c->nln; j++)
             for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+                /* the nearest cell start: pdftotext slides cells left */
                 size_t k = 0;
-                while (k + 1 < t->ncols && c->ln[j].w[s0]->x0 >= pe[k + 1] - 0.5 * c->sp)
-                    k++;
+                double x = c->ln[j].w[s0]->x0;
+                for (size_t q = 1; q < t->ncols; q++)
+                    if (fabs(x - pe[q]) < fabs(x - pe[k]))
+                        k = q;
                 for (size_t w = s0; w < s1; w++) {
                     size_t at = (size_t)(c->ln[j].w[w] - base->words);
                     if (at < base->n)
-                        csh[at] = te[k] - pe[k];
+                        csh[at] = sh[k];
                 }
             }
     }
