@@ -704,6 +704,7 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
 
 /* How many rivers of T the chunks of L cross. */
 static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l);
+static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_t a, size_t b, double x, double lb);
 
 /* How many rivers of T the words of L cross (in pdftotext -layout text, a
  * cell slid left across its border, see band_bounds, crosses none). */
@@ -712,8 +713,8 @@ static int crossings(const page_ctx *c, const otable *t, const line *L)
     int n = 0;
     for (size_t i = 0; i < L->n; i++) {
         size_t k0 = col_of(t, L->w[i]->x0 + 1.0), k1 = col_of(t, L->w[i]->x1 - 1.0);
-        if (k1 > k0 && c->pg->grid && k1 == k0 + 1 && t->bound[k0] - L->w[i]->x0 <= BAND_LEFT * c->sp &&
-            slid_cell(c, (size_t)(L - c->ln), 0, c->nln, L->w[i]->x0, k0 ? t->bound[k0 - 1] : t->xmin))
+        if (k1 > k0 && c->pg->grid && k1 == k0 + 1 &&
+            slid_word(c, L, i, (size_t)(L - c->ln), 0, c->nln, t->bound[k0], k0 ? t->bound[k0 - 1] : t->xmin))
             continue;
         n += (int)(k1 - k0);
     }
@@ -781,6 +782,25 @@ static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, 
     return start && left;
 }
 
+/* Left end of the chunk of L holding word W. */
+static double chunk_left(const page_ctx *c, const line *L, size_t w)
+{
+    while (w > 0 && L->w[w]->x0 - L->w[w - 1]->x1 <= c->gap)
+        w--;
+    return L->w[w]->x0;
+}
+
+/* Whether word W of line J (L; lines [a, b)), lying across border X of a
+ * column whose left border is LB, belongs to a cell slid left across it
+ * (slid_cell), from its own start ("… xử lý Bộ phận Một", one blank apart)
+ * or from its chunk's ("01 cuộc"). */
+static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_t a, size_t b, double x, double lb)
+{
+    double s = L->w[w]->x0, k = chunk_left(c, L, w);
+    return (x - s <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, s, lb)) ||
+           (k < s && x - k <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, k, lb));
+}
+
 static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks, size_t ha,
                      size_t hb)
 {
@@ -806,10 +826,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
                 starts += !chunks;
             else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
-                     !(hx - L->w[w]->x0 <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, L->w[w]->x0, l)))
+                     !slid_word(c, L, w, j, a, b, hx, l))
                 cross++;
         }
     }
+    if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+        fprintf(stderr, "pdf: try %s start %.1f (min %d): %d starts, %d across, of %d lines\n", chunks ? "cell" : "header",
+                hx, min, starts, cross, used);
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
     /* a header packed one blank apart ("Cơ quan Cơ quan") says where the
