@@ -821,6 +821,14 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         if (chunks) {
             for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
                 starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+        } else if (min == 1) {
+            /* under a header cell of several lines, a cell slid left of
+             * it in its row (see band_bounds) starts there too */
+            for (int ch = 1; chunk(c, L, ch, &s0, &s1); ch++) {
+                double x = L->w[s0]->x0;
+                starts += x < hx - 0.5 * c->sp && x >= hx - BAND_LEFT * c->sp && x > l + 4.0 * c->sp &&
+                          slid_cell(c, j, a, b, x, l);
+            }
         }
         for (size_t w = 0; w < L->n; w++) {
             if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
