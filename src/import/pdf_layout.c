@@ -2209,7 +2209,59 @@ static double table_edge(const otable *t, size_t k)
  * nearest its mapped place, within two usual spaces. Fills PE (page) and
  * TE (table) for every column; 1 when all but at most one column found a
  * start of their own (that one is placed by the map), else 0. */
-static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te)
+/* How many columns of T (starts TE) the map x' = S x + D puts a page start
+ * ST[q] (seen CNT[q] times, at least MINCNT) within two usual spaces of;
+ * *ERR the summed misses; the starts matched to SX, SY (when not NULL). */
+static int edge_count(const page_ctx *c, const otable *t, const double *st, const int *cnt, size_t ns,
+                      const double *te, double s, double d, int mincnt, double *err, double *sx, double *sy)
+{
+    int match = 0;
+    *err = 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        double bestd = 2.0 * c->sp, bx = 0;
+        int hit = 0;
+        for (int need = 2; need >= mincnt && !hit; need--)   /* starts seen twice first */
+            for (size_t q = 0; q < ns; q++)
+                if (cnt[q] >= need && fabs(s * st[q] + d - te[k]) < bestd)
+                    bestd = fabs(s * st[q] + d - te[k]), hit = 1, bx = st[q];
+        if (hit && sx)
+            sx[match] = bx, sy[match] = te[k];
+        match += hit;
+        *err += hit ? bestd : 2.0 * c->sp;
+    }
+    return match;
+}
+
+/* edge_count() for the map *S, *D; in pdftotext text, a start seen once
+ * counts too (a column few rows fill: a group column merged down), and the
+ * map is fitted again by least squares to the starts it matched, kept when
+ * it matches no fewer with less error. */
+static int edge_fit(const page_ctx *c, const otable *t, const double *st, const int *cnt, size_t ns,
+                    const double *te, double *S, double *D, double *ERR)
+{
+    double sx[MAXC], sy[MAXC];
+    int mincnt = c->pg->grid ? 1 : 2;
+    int m = edge_count(c, t, st, cnt, ns, te, *S, *D, mincnt, ERR, sx, sy);
+    if (!c->pg->grid || m < 3)
+        return m;
+    double ax = 0, ay = 0, axx = 0, axy = 0;
+    for (int i = 0; i < m; i++)
+        ax += sx[i], ay += sy[i], axx += sx[i] * sx[i], axy += sx[i] * sy[i];
+    double den = m * axx - ax * ax;
+    if (fabs(den) < 1e-9)
+        return m;
+    double s2 = (m * axy - ax * ay) / den, d2 = (ay - s2 * ax) / m, e2;
+    if (s2 < 0.85 || s2 > 1.15)
+        return m;
+    int m2 = edge_count(c, t, st, cnt, ns, te, s2, d2, mincnt, &e2, NULL, NULL);
+    if (m2 > m || (m2 == m && e2 < *ERR)) {
+        *S = s2, *D = d2, *ERR = e2;
+        return m2;
+    }
+    return m;
+}
+
+static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
 {
     double st[256];
     int cnt[256];
@@ -2229,7 +2281,7 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
                 st[ns] = x, cnt[ns++] = 1;
         }
     double bs = 0, bd = 0, berr = 1e18;
-    int bmatch = -1;
+    int bmatch = -1, bwt = 0;
     for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < ns; j++) {
             if (cnt[i] < 2 || cnt[j] < 2 || st[j] <= st[i] + 4.0 * c->sp)
@@ -2239,19 +2291,20 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
                     double s = (te[k1] - te[k0]) / (st[j] - st[i]);
                     if (s < 0.85 || s > 1.15)
                         continue;
-                    double d = te[k0] - s * st[i], err = 0;
-                    int match = 0;
-                    for (size_t k = 0; k < t->ncols; k++) {
-                        double bestd = 2.0 * c->sp;
-                        int hit = 0;
-                        for (size_t q = 0; q < ns; q++)
-                            if (cnt[q] >= 2 && fabs(s * st[q] + d - te[k]) < bestd)
-                                bestd = fabs(s * st[q] + d - te[k]), hit = 1;
-                        match += hit;
-                        err += hit ? bestd : 2.0 * c->sp;
-                    }
-                    if (match > bmatch || (match == bmatch && err < berr))
-                        bmatch = match, berr = err, bs = s, bd = d;
+                    double d = te[k0] - s * st[i], err;
+                    int match = edge_fit(c, t, st, cnt, ns, te, &s, &d, &err);
+                    /* in pdftotext text, of two maps matching as many
+                     * columns, the one placing more of the page's cell
+                     * lines on a column start */
+                    int wt = 0;
+                    for (size_t q = 0; q < ns && c->pg->grid; q++)
+                        for (size_t k = 0; k < t->ncols; k++)
+                            if (fabs(s * st[q] + d - te[k]) < 2.0 * c->sp) {
+                                wt += cnt[q];
+                                break;
+                            }
+                    if (match > bmatch || (match == bmatch && (wt > bwt || (wt == bwt && err < berr))))
+                        bmatch = match, berr = err, bs = s, bd = d, bwt = wt;
                 }
         }
     if (bmatch < 0 || bmatch + 1 < (int)t->ncols)
@@ -2259,9 +2312,12 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
     for (size_t k = 0; k < t->ncols; k++) {
         double bestd = 2.0 * c->sp;
         pe[k] = (te[k] - bd) / bs;
-        for (size_t q = 0; q < ns; q++)
-            if (cnt[q] >= 2 && fabs(bs * st[q] + bd - te[k]) < bestd)
-                bestd = fabs(bs * st[q] + bd - te[k]), pe[k] = st[q];
+        int hit = 0;
+        for (int need = 2; need >= (c->pg->grid ? 1 : 2) && !hit; need--)
+            for (size_t q = 0; q < ns; q++)
+                if (cnt[q] >= need && fabs(bs * st[q] + bd - te[k]) < bestd)
+                    bestd = fabs(bs * st[q] + bd - te[k]), pe[k] = st[q], hit = 1;
+        found[k] = hit;
         if (k && pe[k] <= pe[k - 1])
             return 0;
     }
@@ -2288,13 +2344,13 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     otable pt;
     memset(&pt, 0, sizeof pt);
     double pe[MAXC], te[MAXC];
-    int by_edges = 0;
+    int by_edges = 0, found[MAXC];
     if (m < 2 || t->ncols < 2)
         return 0;
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
-        if (!edge_match(c, t, m, pe, te))
+        if (!edge_match(c, t, m, pe, te, found))
             return 0;
         by_edges = 1;
     }
@@ -2324,9 +2380,20 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         double sh[MAXC];
         for (size_t k = 0; k < t->ncols; k++) {
             sh[k] = te[k] - pe[k];
-            if (k && sh[k] < sh[k - 1])
-                sh[k] = sh[k - 1];
+            if (!found[k]) {   /* a column the page did not show: its neighbour's */
+                size_t q = k;
+                while (q > 0 && !found[q])
+                    q--;
+                if (!found[q])
+                    for (q = k; q + 1 < t->ncols && !found[q];)
+                        q++;
+                if (found[q])
+                    sh[k] = te[q] - pe[q];
+            }
         }
+        for (size_t k = 1; k < t->ncols; k++)
+            if (sh[k] < sh[k - 1])
+                sh[k] = sh[k - 1];
         size_t s0, s1;
         for (size_t j = 0; j < c->nln; j++)
             for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
