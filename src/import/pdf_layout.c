@@ -704,6 +704,7 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
 
 /* How many rivers of T the chunks of L cross. */
 static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l);
+static int slid_at(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l, int need);
 static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_t a, size_t b, double x, double lb);
 
 /* How many rivers of T the words of L cross (in pdftotext -layout text, a
@@ -766,8 +767,15 @@ static void band_of(const page_ctx *c, size_t j, size_t a, size_t b, size_t *j0,
  * left of it. */
 static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l)
 {
+    return slid_at(c, j, a, b, x, l, 1);
+}
+
+/* slid_cell(), with no chunk needed to start at X when not NEED (a cell
+ * packed one blank after its neighbour). */
+static int slid_at(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l, int need)
+{
     size_t j0, j1, s0, s1;
-    int start = 0, left = 0;
+    int start = !need, left = 0;
     band_of(c, j, a, b, &j0, &j1);
     for (size_t i = j0; i < j1; i++) {
         const line *L = &c->ln[i];
@@ -821,13 +829,21 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         if (chunks) {
             for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
                 starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
-        } else if (min == 1) {
-            /* under a header cell of several lines, a cell slid left of
-             * it in its row (see band_bounds) starts there too */
-            for (int ch = 1; chunk(c, L, ch, &s0, &s1); ch++) {
-                double x = L->w[s0]->x0;
-                starts += x < hx - 0.5 * c->sp && x >= hx - BAND_LEFT * c->sp && x > l + 4.0 * c->sp &&
-                          slid_cell(c, j, a, b, x, l);
+        } else {
+            /* under a header cell, a cell slid left of it in its row (see
+             * band_bounds) starts there too: a chunk, or under a header
+             * cell of one line a word packed one blank after its neighbour
+             * that starts a cell as band_bounds tells ("… sử dụng %") */
+            for (size_t w = 1; w < L->n; w++) {
+                double x = L->w[w]->x0;
+                int chunk_start = x - L->w[w - 1]->x1 > c->gap;
+                if (x >= hx - 0.5 * c->sp || x < hx - BAND_LEFT * c->sp || x <= l + 4.0 * c->sp)
+                    continue;
+                if (chunk_start)
+                    starts += slid_cell(c, j, a, b, x, l);
+                else if (min > 1 && (starts_upper(L->w[w]->text) || strcmp(L->w[w]->text, "%") == 0 ||
+                                     (L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9')))
+                    starts += slid_at(c, j, a, b, x, l, 0);
             }
         }
         for (size_t w = 0; w < L->n; w++) {
@@ -2307,7 +2323,8 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
                         bmatch = match, berr = err, bs = s, bd = d, bwt = wt;
                 }
         }
-    if (bmatch < 0 || bmatch + 1 < (int)t->ncols)
+    /* all columns but one (in pdftotext text, one in five of a wide table) */
+    if (bmatch < 0 || bmatch + (c->pg->grid && t->ncols >= 10 ? (int)t->ncols / 5 : 1) < (int)t->ncols)
         return 0;
     for (size_t k = 0; k < t->ncols; k++) {
         double bestd = 2.0 * c->sp;
