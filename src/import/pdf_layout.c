@@ -49,6 +49,15 @@
  * no word across (header_starts); header cells packed one blank apart are
  * cut at the borders (packed_header).
  *
+ * Rows on their own (pdftotext -layout text only, page->grid). pdftotext
+ * places each table row anew: a cell may start several characters left of
+ * its column, or one blank after its neighbour; rows are set apart by blank
+ * lines. Each band of lines with no blank line between gets its own borders
+ * (band_bounds: every border moves into a strip of the band that no word
+ * covers and a cell starts after); a word across a border in a cell slid
+ * left is no crossing (slid_cell); a centred row's lines stay in its band.
+ * docs/internals/import.md has the measured effect.
+ *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
  * in the source) when the line starts a list item ("- ", "+ ") or the
  * previous line ended early (its next word would have fitted); in a column
