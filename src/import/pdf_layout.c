@@ -2467,6 +2467,56 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     return page_lines(c, merged) ? -1 : 1;
 }
 
+/* Whether word W of page PG starts a chunk: no word of its line ends less
+ * than two blanks before it (pdftotext -layout text: lines share y). */
+static int grid_chunk_start(const pdf_page *pg, const pdf_word *w)
+{
+    for (size_t i = 0; i < pg->n; i++) {
+        const pdf_word *v = &pg->words[i];
+        if (v != w && v->y0 == w->y0 && v->x1 < w->x0 && w->x0 - v->x1 <= 1.6 * pg->space)
+            return 0;
+    }
+    return 1;
+}
+
+/* pdftotext -layout lays each page out anew, so a header held over from the
+ * previous page (hold_header) sits a few characters off the columns of
+ * this page PG: the median move from each held chunk start to the nearest
+ * cell start seen twice or more on the page, within four characters (0
+ * when none). */
+static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
+{
+    double mv[64];
+    size_t nm = 0;
+    double sp = pg->space > 0 ? pg->space : 5.0;
+    for (size_t k = 0; k < nheld && nm < 64; k++) {
+        int start = 1;
+        for (size_t i = 0; i < nheld && start; i++)
+            start = !(i != k && held[i].y0 == held[k].y0 && held[i].x1 < held[k].x0 &&
+                      held[k].x0 - held[i].x1 <= 1.6 * sp);
+        if (!start)
+            continue;
+        double best = 4.5 * sp, at = 0;
+        int hit = 0;
+        for (size_t i = 0; i < pg->n; i++) {
+            const pdf_word *w = &pg->words[i];
+            if (fabs(w->x0 - held[k].x0) >= best || !grid_chunk_start(pg, w))
+                continue;
+            int n = 0;
+            for (size_t j = 0; j < pg->n && n < 2; j++)
+                n += fabs(pg->words[j].x0 - w->x0) < 0.5 && grid_chunk_start(pg, &pg->words[j]);
+            if (n >= 2)
+                best = fabs(w->x0 - held[k].x0), at = w->x0 - held[k].x0, hit = 1;
+        }
+        if (hit)
+            mv[nm++] = at;
+    }
+    if (nm < 2)
+        return 0;
+    qsort(mv, nm, sizeof *mv, cmp_d);
+    return mv[nm / 2];
+}
+
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
@@ -2517,6 +2567,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 if (held[k].y1 > hy1)
                     hy1 = held[k].y1;
             double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
+            double dx = pg->grid ? held_dx(pg, held, nheld) : 0;
             merged = *pg;
             merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
             if (!merged.words)
@@ -2525,6 +2576,8 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
                 merged.words[k].y1 += shift;
+                merged.words[k].x0 += dx;
+                merged.words[k].x1 += dx;
             }
             memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
             merged.n = merged.cap = nheld + pg->n;
