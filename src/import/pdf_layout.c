@@ -49,6 +49,15 @@
  * no word across (header_starts); header cells packed one blank apart are
  * cut at the borders (packed_header).
  *
+ * Rows on their own (pdftotext -layout text only, page->grid). pdftotext
+ * places each table row anew: a cell may start several characters left of
+ * its column, or one blank after its neighbour; rows are set apart by blank
+ * lines. Each band of lines with no blank line between gets its own borders
+ * (band_bounds: every border moves into a strip of the band that no word
+ * covers and a cell starts after); a word across a border in a cell slid
+ * left is no crossing (slid_cell); a centred row's lines stay in its band.
+ * docs/internals/import.md has the measured effect.
+ *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
  * in the source) when the line starts a list item ("- ", "+ ") or the
  * previous line ended early (its next word would have fitted); in a column
@@ -79,6 +88,14 @@
 #include "import/pdf.h"
 
 #define MAXC DOC_MAX_COLS
+/* pdftotext -layout rows (band_bounds): strips looked at in one row, how
+ * far a cell may slide left or right of its column (characters), what a
+ * border with no strip costs (characters) */
+#define BAND_GAPS 48
+#define BAND_LEFT 9.0
+#define BAND_RIGHT 3.0
+#define BAND_NONE 6.0
+#define BAND_WEAK 2.0
 
 /* ---- lines ------------------------------------------------------------- */
 
@@ -549,6 +566,7 @@ typedef struct otable {
     double h;             /* word height on the table's first page */
     char *head_sig;       /* header text, to drop repeated headers */
     int open;             /* may continue on the next page */
+    int grid;             /* from pdftotext -layout: widths in character cells */
 } otable;
 
 static void table_release(otable *t)
@@ -694,13 +712,22 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
 }
 
 /* How many rivers of T the chunks of L cross. */
+static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l);
+static int slid_at(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l, int need);
+static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_t a, size_t b, double x, double lb);
+
+/* How many rivers of T the words of L cross (in pdftotext -layout text, a
+ * cell slid left across its border, see band_bounds, crosses none). */
 static int crossings(const page_ctx *c, const otable *t, const line *L)
 {
     int n = 0;
-    size_t a, b;
-    (void)a, (void)b;
-    for (size_t i = 0; i < L->n; i++)
-        n += (int)(col_of(t, L->w[i]->x1 - 1.0) - col_of(t, L->w[i]->x0 + 1.0));
+    for (size_t i = 0; i < L->n; i++) {
+        size_t k0 = col_of(t, L->w[i]->x0 + 1.0), k1 = col_of(t, L->w[i]->x1 - 1.0);
+        if (k1 > k0 && c->pg->grid && k1 == k0 + 1 &&
+            slid_word(c, L, i, (size_t)(L - c->ln), 0, c->nln, t->bound[k0], k0 ? t->bound[k0 - 1] : t->xmin))
+            continue;
+        n += (int)(k1 - k0);
+    }
     return n;
 }
 
@@ -730,7 +757,69 @@ static int chunk_crossings(const page_ctx *c, const otable *t, const line *L)
  * of its borders, and body lines [a, b) start at least MIN words (MIN
  * chunks when CHUNKS) there, at least a third of them (HX from a header),
  * with almost no word running across. 1 when added. */
-static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks)
+/* Lines [*j0, *j1) around line J with no blank line between: one row as
+ * pdftotext -layout laid it out. */
+static void band_of(const page_ctx *c, size_t j, size_t a, size_t b, size_t *j0, size_t *j1)
+{
+    size_t s = j, e = j + 1;
+    while (s > a && c->ln[s].yc - c->ln[s - 1].yc <= 1.6 * c->h)
+        s--;
+    while (e < b && c->ln[e].yc - c->ln[e - 1].yc <= 1.6 * c->h)
+        e++;
+    *j0 = s, *j1 = e;
+}
+
+/* Whether a word of line J (lines [a, b)) starting at X, inside a column
+ * whose left border is L, is a cell slid left across a border by
+ * pdftotext -layout (see band_bounds): in J's row some line starts a chunk
+ * at X, no word covers the character before X, and the column holds text
+ * left of it. */
+static int slid_cell(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l)
+{
+    return slid_at(c, j, a, b, x, l, 1);
+}
+
+/* slid_cell(), with no chunk needed to start at X when not NEED (a cell
+ * packed one blank after its neighbour). */
+static int slid_at(const page_ctx *c, size_t j, size_t a, size_t b, double x, double l, int need)
+{
+    size_t j0, j1, s0, s1;
+    int start = !need, left = 0;
+    band_of(c, j, a, b, &j0, &j1);
+    for (size_t i = j0; i < j1; i++) {
+        const line *L = &c->ln[i];
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
+            start |= fabs(L->w[s0]->x0 - x) < 0.5 * c->sp;
+        for (size_t w = 0; w < L->n; w++) {
+            if (L->w[w]->x0 < x - 0.5 * c->sp && L->w[w]->x1 > x - c->sp + 0.5)
+                return 0;
+            left |= L->w[w]->x0 >= l && L->w[w]->x1 < x - 0.5 * c->sp;
+        }
+    }
+    return start && left;
+}
+
+/* Left end of the chunk of L holding word W. */
+static double chunk_left(const page_ctx *c, const line *L, size_t w)
+{
+    while (w > 0 && L->w[w]->x0 - L->w[w - 1]->x1 <= c->gap)
+        w--;
+    return L->w[w]->x0;
+}
+
+/* Whether word W of line J (L; lines [a, b)), lying across border X of a
+ * column whose left border is LB, belongs to a cell slid left across it
+ * (slid_cell), from its own start ("… xử lý Bộ phận Một", one blank apart)
+ * or from its chunk's ("01 cuộc"). */
+static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_t a, size_t b, double x, double lb)
+{
+    double s = L->w[w]->x0, k = chunk_left(c, L, w);
+    return (x - s <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, s, lb)) ||
+           (k < s && x - k <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, k, lb));
+}
+
+static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks, size_t ha,
+                     size_t hb)
 {
     size_t k = col_of(t, hx), s0, s1;
     double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
@@ -741,25 +830,60 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         const line *L = &c->ln[j];
         if (L->n == 0)
             continue;
-        used++;
+        /* a header's column: of the lines with text in it */
+        int reach = chunks;
+        for (size_t w = 0; w < L->n && !reach; w++)
+            reach = L->w[w]->x1 > hx && L->w[w]->x0 < r;
+        used += reach;
         if (chunks) {
             for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
                 starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+        } else {
+            /* under a header cell, a cell slid left of it in its row (see
+             * band_bounds) starts there too: a chunk, or under a header
+             * cell of one line a word packed one blank after its neighbour
+             * that starts a cell as band_bounds tells ("… sử dụng %") */
+            for (size_t w = 1; w < L->n; w++) {
+                double x = L->w[w]->x0;
+                int chunk_start = x - L->w[w - 1]->x1 > c->gap;
+                if (x >= hx - 0.5 * c->sp || x < hx - BAND_LEFT * c->sp || x <= l + 4.0 * c->sp)
+                    continue;
+                if (chunk_start)
+                    starts += slid_cell(c, j, a, b, x, l);
+                else if (min > 1 && (starts_upper(L->w[w]->text) || strcmp(L->w[w]->text, "%") == 0 ||
+                                     (L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9')))
+                    starts += slid_at(c, j, a, b, x, l, 0);
+            }
         }
         for (size_t w = 0; w < L->n; w++) {
             if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
                 starts += !chunks;
-            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp)
+            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
+                     !slid_word(c, L, w, j, a, b, hx, l))
                 cross++;
         }
     }
-    if (starts < min || cross * 4 > starts || (!chunks && starts * 3 < used))
+    if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+        fprintf(stderr, "pdf: try %s start %.1f (min %d): %d starts, %d across, of %d lines\n", chunks ? "cell" : "header",
+                hx, min, starts, cross, used);
+    if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
+    /* a header packed one blank apart ("Cơ quan Cơ quan") says where the
+     * column starts: the border goes just before its word */
+    double at = hx - c->sp;
+    for (size_t i = ha; i < hb && chunks; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 1; w < L->n; w++)
+            if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x0 > hx - 4.0 * c->sp &&
+                L->w[w]->x0 - 0.5 > l + 4.0 * c->sp && L->w[w - 1]->x1 < L->w[w]->x0 - 0.5 &&
+                L->w[w]->x0 - 0.5 < at)
+                at = L->w[w]->x0 - 0.5;
+    }
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: %s start %.1f: %d starts, %d across, of %d lines\n", chunks ? "cell" : "header", hx,
                 starts, cross, used);
     memmove(&t->bound[k + 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
-    t->bound[k] = hx - c->sp;
+    t->bound[k] = at;
     t->ncols++;
     return 1;
 }
@@ -780,13 +904,22 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
  * without one is matched to its table by edge_match). */
 static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
-    size_t s0, s1;
+    size_t s0, s1, q0, q1;
     for (size_t i = ha; i < hb; i++)
-        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
-            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 0);
+        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++) {
+            /* a header cell of two lines or more starting at one place
+             * ("Kết quả / thực hiện / năm 2025") is a column however few
+             * body rows (a short page) start there */
+            double hx = c->ln[i].w[s0]->x0;
+            int lines = 0;
+            for (size_t u = ha; u < hb; u++)
+                for (int cu = 0; chunk(c, &c->ln[u], cu, &q0, &q1); cu++)
+                    lines += fabs(c->ln[u].w[q0]->x0 - hx) < 0.5 * c->sp;
+            try_start(c, t, a, b, hx, lines >= 2 ? 1 : 3, 0, ha, hb);
+        }
     for (size_t i = a; i < b && hb > ha; i++)
         for (int ch = 1; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
-            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1);
+            try_start(c, t, a, b, c->ln[i].w[s0]->x0, 3, 1, ha, hb);
 }
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
@@ -874,7 +1007,17 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                     else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
                         rr = w->x0;
                 }
-            t->bound[t->ncols - 1] = (rl + rr) / 2.0;
+            double at = (rl + rr) / 2.0;
+            /* pdftotext -layout may slide a header word into the river
+             * ("Sản phẩm" three characters left of its cells): the border
+             * goes just before a header word lying across it in the river */
+            for (size_t i = ha; i < hb && c->pg->grid; i++)
+                for (size_t k = 0; k < c->ln[i].n; k++) {
+                    const pdf_word *w = c->ln[i].w[k];
+                    if (w->x0 < at && w->x1 > at && w->x0 >= rl - 0.5)
+                        at = w->x0 - 0.5;
+                }
+            t->bound[t->ncols - 1] = at;
             t->ncols++;
         }
     }
@@ -937,7 +1080,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
                 brk = 1;
             else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0 &&
-                     pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0)
+                     pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0 &&
+                     !(t->grid && (starts_lower_or_digit(cl->text) || (t->units[col] && !unit_head(cl->text)))))
                 brk = 1;    /* ended early: the next word would have fitted (an indented line, a list item's
                                hanging indent, has less room than the widest line) */
             else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
@@ -1009,6 +1153,124 @@ static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
     return 0;
 }
 
+/* Borders of T for one row laid out on its own: lines [a, b) of C, a band
+ * of lines with no blank line between (pdftotext -layout text only).
+ * pdftotext -layout places each row's cells anew, so a cell may start up to
+ * several characters left of where its column starts on the rest of the page
+ * ("Phòng Văn hóa -" at 55 under a header at 61), sometimes one blank after
+ * the cell on its left ("… chữ ký số Văn phòng HĐND"). Inside the band a
+ * cell's lines still start at one place, after a vertical strip that no word
+ * of the band covers. So each border of T is moved into such a strip, one
+ * that some line of the band starts a chunk just right of (a cell's left
+ * edge): the one holding the border, else one up to BAND_LEFT characters left
+ * or BAND_RIGHT right of it; borders stay in order and take a strip each,
+ * chosen for the least total move (a border with no strip stays, at a cost
+ * of BAND_NONE characters). Fills OUT[0 .. ncols-2]. */
+static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
+{
+    size_t K = t->ncols - 1, s0, s1;
+    for (size_t k = 0; k < K; k++)
+        out[k] = t->bound[k];
+    double lo = 1e18, hi = -1e18, sp = c->sp;
+    for (size_t i = a; i < b; i++)
+        if (c->ln[i].n) {
+            if (c->ln[i].x0 < lo) lo = c->ln[i].x0;
+            if (c->ln[i].x1 > hi) hi = c->ln[i].x1;
+        }
+    if (K == 0 || K > MAXC || !(hi > lo) || !(sp > 0) || (hi - lo) / sp > 2000)
+        return;
+    size_t nb = (size_t)((hi - lo) / sp) + 3;
+    unsigned char *cov = calloc(nb, 2);
+    if (!cov)
+        return;   /* the page's borders serve */
+    unsigned char *start = cov + nb;
+    for (size_t i = a; i < b; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 0; w < L->n; w++) {
+            size_t x0 = (size_t)((L->w[w]->x0 - lo) / sp + 0.5), x1 = (size_t)((L->w[w]->x1 - lo) / sp + 0.5);
+            for (size_t x = x0; x < x1 && x < nb; x++)
+                cov[x] = 1;
+        }
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+            size_t x = (size_t)((L->w[s0]->x0 - lo) / sp + 0.5);
+            if (x < nb)
+                start[x] = 2;
+        }
+        /* a word one blank after another may start a cell too ("… đơn vị có
+         * Công an xã", "… có chữ %"): a capital, a digit or a lone "%" (a
+         * unit), in a row of two lines or more */
+        for (size_t w = 1; w < L->n && b - a >= 2; w++) {
+            size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
+            if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text))
+                start[x] = 1;
+            else if (x < nb && !start[x] && ((L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9') ||
+                                             strcmp(L->w[w]->text, "%") == 0))
+                start[x] = 1;
+        }
+    }
+    double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
+    size_t G = 0;
+    for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
+        if (cov[x] || !cov[x - 1])
+            continue;
+        size_t e = x;
+        while (e < nb && !cov[e])
+            e++;
+        if (e < nb && start[e]) {
+            gl[G] = lo + (double)x * sp, gr[G] = lo + (double)e * sp;
+            gw[G++] = start[e] == 2 ? 0 : BAND_WEAK * sp;
+        }
+        x = e;
+    }
+    free(cov);
+    if (!G)
+        return;
+    /* dp[k][j]: least cost of borders 0..k with border k in strip j (j == G:
+     * none); from[k][j]: the choice for border k-1 */
+    double dp[MAXC][BAND_GAPS + 1], at[MAXC][BAND_GAPS + 1];
+    int from[MAXC][BAND_GAPS + 1];
+    for (size_t k = 0; k < K; k++)
+        for (size_t j = 0; j <= G; j++) {
+            double B = t->bound[k], cost, x;
+            if (j == G) {
+                cost = BAND_NONE * sp, x = B;
+            } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
+                cost = 0, x = B;
+            } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
+                cost = B - gr[j] + gw[j], x = gr[j] - 0.5 * sp;
+            } else if (gl[j] > B && gl[j] - B <= BAND_RIGHT * sp) {
+                cost = gl[j] - B + gw[j], x = gr[j] - 0.5 * sp;
+            } else {
+                dp[k][j] = 1e18;
+                continue;
+            }
+            at[k][j] = x;
+            from[k][j] = -1;
+            if (k == 0) {
+                dp[k][j] = cost;
+                continue;
+            }
+            dp[k][j] = 1e18;
+            for (size_t q = 0; q <= G; q++) {
+                if (dp[k - 1][q] >= 1e17 || at[k - 1][q] >= x - 1.0 || (q < G && j < G && q >= j))
+                    continue;
+                if (dp[k - 1][q] + cost < dp[k][j])
+                    dp[k][j] = dp[k - 1][q] + cost, from[k][j] = (int)q;
+            }
+        }
+    size_t best = G;
+    for (size_t j = 0; j <= G; j++)
+        if (dp[K - 1][j] < dp[K - 1][best])
+            best = j;
+    if (dp[K - 1][best] >= 1e17)
+        return;
+    for (size_t k = K; k-- > 0;) {
+        out[k] = at[k][best];
+        if (k)
+            best = (size_t)from[k][best];
+    }
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1019,9 +1281,25 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
     int *anch = calloc(n + 1, sizeof *anch);
     if (!P || !anch)
         goto out;
-    for (size_t i = 0; i < n; i++)
-        if (line_pieces(c, t, &c->ln[a + i], &P[i * t->ncols], 0))
-            goto out;
+    {
+        otable band = *t;   /* borrowed rows: only the borders are read */
+        for (size_t i = 0; i < n; i++) {
+            if (t->grid && (i == 0 || c->ln[a + i].yc - c->ln[a + i - 1].yc > 1.6 * c->h)) {
+                size_t e = i + 1;
+                while (e < n && c->ln[a + e].yc - c->ln[a + e - 1].yc <= 1.6 * c->h)
+                    e++;
+                band_bounds(c, t, a + i, a + e, band.bound);
+                if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
+                    fprintf(stderr, "pdf: band lines %zu..%zu:", a + i, a + e);
+                    for (size_t q = 0; q + 1 < t->ncols; q++)
+                        fprintf(stderr, " %.1f", band.bound[q]);
+                    fprintf(stderr, "\n");
+                }
+            }
+            if (line_pieces(c, &band, &c->ln[a + i], &P[i * t->ncols], 0))
+                goto out;
+        }
+    }
 #define PC(i, k) (&P[(i) * t->ncols + (k)])
     if (first) {
         t->anchor = -1;
@@ -1209,7 +1487,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
     } else {
         size_t *ai = malloc(nanch * sizeof *ai);
-        size_t *items = malloc((n + 1) * sizeof *items);
+        size_t *items = malloc(2 * (n + 1) * sizeof *items);   /* and, after n + 1, each line's band */
         if (!ai || !items) {
             free(ai);
             free(items);
@@ -1230,6 +1508,22 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
         double rise = pitch < 1.3 * c->h ? 1.2 * pitch : 1.6 * c->h;
         size_t m = 0;
+        /* a continued page: the block of lines that reaches the first code
+         * with no line missing between (in any column) is that code's row;
+         * the previous row's tail is set off from it by a row's gap */
+        size_t *band = items + n + 1;   /* row band of each line: blank lines part them */
+        band[0] = 0;
+        for (size_t i = 1; i < n; i++)
+            band[i] = band[i - 1] + (c->ln[a + i].yc - c->ln[a + i - 1].yc > 1.6 * c->h);
+        double block_top = 1e18;
+        for (size_t i = body; i < n; i++)
+            if (anch[i]) {
+                size_t i0 = i;
+                while (i0 > body && c->ln[a + i0].yc - c->ln[a + i0 - 1].yc <= rise)
+                    i0--;
+                block_top = c->ln[a + i0].yc - 1.0;
+                break;
+            }
         for (size_t i = body; i < n; i++)
             if (anch[i]) {
                 ai[m++] = i;
@@ -1259,6 +1553,8 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= rise)
                         r0--;
                 }
+                while (t->grid && r0 > 0 && c->ln[a + items[r0 - 1]].yc >= block_top)
+                    r0--;
                 for (size_t q = 0; q < r0; q++)
                     if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
                         free(ai);
@@ -1280,8 +1576,22 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     size_t e = p;
                     while (e < ni && c->ln[a + items[e]].yc < Yn - 1.0)
                         e++;
+                    /* pdftotext -layout sets rows apart by a blank line: when
+                     * the two codes lie in different bands, a line in the
+                     * band of one is that one's */
+                    size_t from = p, to = e;
+                    if (t->grid && band[ai[j]] != band[ai[j + 1]]) {
+                        size_t lo = p, hi = p;
+                        while (lo < e && band[items[lo]] <= band[ai[j]])
+                            lo++;
+                        hi = lo;
+                        while (hi < e && band[items[hi]] < band[ai[j + 1]])
+                            hi++;
+                        from = lo, to = hi;
+                    }
                     double best = 1e18;
-                    for (size_t s = p; s <= e; s++) {
+                    take = from;
+                    for (size_t s = from; s <= to; s++) {
                         double cost;
                         if (s == s0)
                             cost = 0.6 * c->h;
@@ -1924,7 +2234,59 @@ static double table_edge(const otable *t, size_t k)
  * nearest its mapped place, within two usual spaces. Fills PE (page) and
  * TE (table) for every column; 1 when all but at most one column found a
  * start of their own (that one is placed by the map), else 0. */
-static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te)
+/* How many columns of T (starts TE) the map x' = S x + D puts a page start
+ * ST[q] (seen CNT[q] times, at least MINCNT) within two usual spaces of;
+ * *ERR the summed misses; the starts matched to SX, SY (when not NULL). */
+static int edge_count(const page_ctx *c, const otable *t, const double *st, const int *cnt, size_t ns,
+                      const double *te, double s, double d, int mincnt, double *err, double *sx, double *sy)
+{
+    int match = 0;
+    *err = 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        double bestd = 2.0 * c->sp, bx = 0;
+        int hit = 0;
+        for (int need = 2; need >= mincnt && !hit; need--)   /* starts seen twice first */
+            for (size_t q = 0; q < ns; q++)
+                if (cnt[q] >= need && fabs(s * st[q] + d - te[k]) < bestd)
+                    bestd = fabs(s * st[q] + d - te[k]), hit = 1, bx = st[q];
+        if (hit && sx)
+            sx[match] = bx, sy[match] = te[k];
+        match += hit;
+        *err += hit ? bestd : 2.0 * c->sp;
+    }
+    return match;
+}
+
+/* edge_count() for the map *S, *D; in pdftotext text, a start seen once
+ * counts too (a column few rows fill: a group column merged down), and the
+ * map is fitted again by least squares to the starts it matched, kept when
+ * it matches no fewer with less error. */
+static int edge_fit(const page_ctx *c, const otable *t, const double *st, const int *cnt, size_t ns,
+                    const double *te, double *S, double *D, double *ERR)
+{
+    double sx[MAXC], sy[MAXC];
+    int mincnt = c->pg->grid ? 1 : 2;
+    int m = edge_count(c, t, st, cnt, ns, te, *S, *D, mincnt, ERR, sx, sy);
+    if (!c->pg->grid || m < 3)
+        return m;
+    double ax = 0, ay = 0, axx = 0, axy = 0;
+    for (int i = 0; i < m; i++)
+        ax += sx[i], ay += sy[i], axx += sx[i] * sx[i], axy += sx[i] * sy[i];
+    double den = m * axx - ax * ax;
+    if (fabs(den) < 1e-9)
+        return m;
+    double s2 = (m * axy - ax * ay) / den, d2 = (ay - s2 * ax) / m, e2;
+    if (s2 < 0.85 || s2 > 1.15)
+        return m;
+    int m2 = edge_count(c, t, st, cnt, ns, te, s2, d2, mincnt, &e2, NULL, NULL);
+    if (m2 > m || (m2 == m && e2 < *ERR)) {
+        *S = s2, *D = d2, *ERR = e2;
+        return m2;
+    }
+    return m;
+}
+
+static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
 {
     double st[256];
     int cnt[256];
@@ -1944,7 +2306,7 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
                 st[ns] = x, cnt[ns++] = 1;
         }
     double bs = 0, bd = 0, berr = 1e18;
-    int bmatch = -1;
+    int bmatch = -1, bwt = 0;
     for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < ns; j++) {
             if (cnt[i] < 2 || cnt[j] < 2 || st[j] <= st[i] + 4.0 * c->sp)
@@ -1954,29 +2316,34 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
                     double s = (te[k1] - te[k0]) / (st[j] - st[i]);
                     if (s < 0.85 || s > 1.15)
                         continue;
-                    double d = te[k0] - s * st[i], err = 0;
-                    int match = 0;
-                    for (size_t k = 0; k < t->ncols; k++) {
-                        double bestd = 2.0 * c->sp;
-                        int hit = 0;
-                        for (size_t q = 0; q < ns; q++)
-                            if (cnt[q] >= 2 && fabs(s * st[q] + d - te[k]) < bestd)
-                                bestd = fabs(s * st[q] + d - te[k]), hit = 1;
-                        match += hit;
-                        err += hit ? bestd : 2.0 * c->sp;
-                    }
-                    if (match > bmatch || (match == bmatch && err < berr))
-                        bmatch = match, berr = err, bs = s, bd = d;
+                    double d = te[k0] - s * st[i], err;
+                    int match = edge_fit(c, t, st, cnt, ns, te, &s, &d, &err);
+                    /* in pdftotext text, of two maps matching as many
+                     * columns, the one placing more of the page's cell
+                     * lines on a column start */
+                    int wt = 0;
+                    for (size_t q = 0; q < ns && c->pg->grid; q++)
+                        for (size_t k = 0; k < t->ncols; k++)
+                            if (fabs(s * st[q] + d - te[k]) < 2.0 * c->sp) {
+                                wt += cnt[q];
+                                break;
+                            }
+                    if (match > bmatch || (match == bmatch && (wt > bwt || (wt == bwt && err < berr))))
+                        bmatch = match, berr = err, bs = s, bd = d, bwt = wt;
                 }
         }
-    if (bmatch < 0 || bmatch + 1 < (int)t->ncols)
+    /* all columns but one (in pdftotext text, one in five of a wide table) */
+    if (bmatch < 0 || bmatch + (c->pg->grid && t->ncols >= 10 ? (int)t->ncols / 5 : 1) < (int)t->ncols)
         return 0;
     for (size_t k = 0; k < t->ncols; k++) {
         double bestd = 2.0 * c->sp;
         pe[k] = (te[k] - bd) / bs;
-        for (size_t q = 0; q < ns; q++)
-            if (cnt[q] >= 2 && fabs(bs * st[q] + bd - te[k]) < bestd)
-                bestd = fabs(bs * st[q] + bd - te[k]), pe[k] = st[q];
+        int hit = 0;
+        for (int need = 2; need >= (c->pg->grid ? 1 : 2) && !hit; need--)
+            for (size_t q = 0; q < ns; q++)
+                if (cnt[q] >= need && fabs(bs * st[q] + bd - te[k]) < bestd)
+                    bestd = fabs(bs * st[q] + bd - te[k]), pe[k] = st[q], hit = 1;
+        found[k] = hit;
         if (k && pe[k] <= pe[k - 1])
             return 0;
     }
@@ -2003,13 +2370,13 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     otable pt;
     memset(&pt, 0, sizeof pt);
     double pe[MAXC], te[MAXC];
-    int by_edges = 0;
+    int by_edges = 0, found[MAXC];
     if (m < 2 || t->ncols < 2)
         return 0;
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
-        if (!edge_match(c, t, m, pe, te))
+        if (!edge_match(c, t, m, pe, te, found))
             return 0;
         by_edges = 1;
     }
@@ -2022,10 +2389,59 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     pdf_word *nw = malloc((base->n ? base->n : 1) * sizeof *nw);
     if (!nw)
         return -1;
+    /* by edges, a chunk (a cell's line) moves as one: its words take the
+     * shift of the cell start nearest its first word */
+    double *csh = NULL;
+    if (by_edges) {
+        csh = malloc((base->n ? base->n : 1) * sizeof *csh);
+        if (!csh) {
+            free(nw);
+            return -1;
+        }
+        for (size_t i = 0; i < base->n; i++)
+            csh[i] = NAN;
+        /* shifts that never fall from left to right, so that no gap between
+         * two cells closes (a blank strip of a row stays one): one below
+         * its left neighbour's is raised to it */
+        double sh[MAXC];
+        for (size_t k = 0; k < t->ncols; k++) {
+            sh[k] = te[k] - pe[k];
+            if (!found[k]) {   /* a column the page did not show: its neighbour's */
+                size_t q = k;
+                while (q > 0 && !found[q])
+                    q--;
+                if (!found[q])
+                    for (q = k; q + 1 < t->ncols && !found[q];)
+                        q++;
+                if (found[q])
+                    sh[k] = te[q] - pe[q];
+            }
+        }
+        for (size_t k = 1; k < t->ncols; k++)
+            if (sh[k] < sh[k - 1])
+                sh[k] = sh[k - 1];
+        size_t s0, s1;
+        for (size_t j = 0; j < c->nln; j++)
+            for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+                /* the nearest cell start: pdftotext slides cells left */
+                size_t k = 0;
+                double x = c->ln[j].w[s0]->x0;
+                for (size_t q = 1; q < t->ncols; q++)
+                    if (fabs(x - pe[q]) < fabs(x - pe[k]))
+                        k = q;
+                for (size_t w = s0; w < s1; w++) {
+                    size_t at = (size_t)(c->ln[j].w[w] - base->words);
+                    if (at < base->n)
+                        csh[at] = sh[k];
+                }
+            }
+    }
     for (size_t i = 0; i < base->n; i++) {
         nw[i] = base->words[i];
         double sh;
-        if (by_edges) {
+        if (by_edges && !isnan(csh[i])) {
+            sh = csh[i];
+        } else if (by_edges) {
             /* a word takes the shift of the last cell start at or left of it */
             size_t k = 0;
             while (k + 1 < t->ncols && nw[i].x0 >= pe[k + 1] - 0.5 * c->sp)
@@ -2037,6 +2453,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         }
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
+    free(csh);
     pdf_page np = *base;
     np.words = nw;
     np.cap = np.n;
@@ -2048,6 +2465,56 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: page columns moved to the table's\n");
     return page_lines(c, merged) ? -1 : 1;
+}
+
+/* Whether word W of page PG starts a chunk: no word of its line ends less
+ * than two blanks before it (pdftotext -layout text: lines share y). */
+static int grid_chunk_start(const pdf_page *pg, const pdf_word *w)
+{
+    for (size_t i = 0; i < pg->n; i++) {
+        const pdf_word *v = &pg->words[i];
+        if (v != w && v->y0 == w->y0 && v->x1 < w->x0 && w->x0 - v->x1 <= 1.6 * pg->space)
+            return 0;
+    }
+    return 1;
+}
+
+/* pdftotext -layout lays each page out anew, so a header held over from the
+ * previous page (hold_header) sits a few characters off the columns of
+ * this page PG: the median move from each held chunk start to the nearest
+ * cell start seen twice or more on the page, within four characters (0
+ * when none). */
+static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
+{
+    double mv[64];
+    size_t nm = 0;
+    double sp = pg->space > 0 ? pg->space : 5.0;
+    for (size_t k = 0; k < nheld && nm < 64; k++) {
+        int start = 1;
+        for (size_t i = 0; i < nheld && start; i++)
+            start = !(i != k && held[i].y0 == held[k].y0 && held[i].x1 < held[k].x0 &&
+                      held[k].x0 - held[i].x1 <= 1.6 * sp);
+        if (!start)
+            continue;
+        double best = 4.5 * sp, at = 0;
+        int hit = 0;
+        for (size_t i = 0; i < pg->n; i++) {
+            const pdf_word *w = &pg->words[i];
+            if (fabs(w->x0 - held[k].x0) >= best || !grid_chunk_start(pg, w))
+                continue;
+            int n = 0;
+            for (size_t j = 0; j < pg->n && n < 2; j++)
+                n += fabs(pg->words[j].x0 - w->x0) < 0.5 && grid_chunk_start(pg, &pg->words[j]);
+            if (n >= 2)
+                best = fabs(w->x0 - held[k].x0), at = w->x0 - held[k].x0, hit = 1;
+        }
+        if (hit)
+            mv[nm++] = at;
+    }
+    if (nm < 2)
+        return 0;
+    qsort(mv, nm, sizeof *mv, cmp_d);
+    return mv[nm / 2];
 }
 
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
@@ -2100,6 +2567,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 if (held[k].y1 > hy1)
                     hy1 = held[k].y1;
             double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
+            double dx = pg->grid ? held_dx(pg, held, nheld) : 0;
             merged = *pg;
             merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
             if (!merged.words)
@@ -2108,6 +2576,8 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
                 merged.words[k].y1 += shift;
+                merged.words[k].x0 += dx;
+                merged.words[k].x1 += dx;
             }
             memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
             merged.n = merged.cap = nheld + pg->n;
@@ -2179,9 +2649,19 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
-                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1) &&
-                           !crossings(&c, &nt, &c.ln[i0 - 1]))
+                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1)) {
+                        if (crossings(&c, &nt, &c.ln[i0 - 1])) {
+                            /* a header word reaching into a river moves its
+                             * border (find_columns) when the line is header */
+                            otable ht;
+                            memset(&ht, 0, sizeof ht);
+                            if (!c.pg->grid ||
+                                find_columns(&c, &ht, body < j ? body : i, j, i0 - 1, body < j ? body : i) ||
+                                ht.ncols != nt.ncols || crossings(&c, &ht, &c.ln[i0 - 1]))
+                                break;
+                        }
                         i0--;
+                    }
                     if (i0 < i && find_columns(&c, &nt, body < j ? body : i, j, i0, body < j ? body : i))
                         goto nomem;
                     i = i0;
@@ -2209,6 +2689,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     if (t.n && (flush_noting(d, &t, centred)))
                         goto nomem;
                     t = nt;
+                    t.grid = c.pg->grid;
                     t.h = c.h;
                     if (table_page(&c, &t, i, k, (int)pi, 1))
                         goto nomem;

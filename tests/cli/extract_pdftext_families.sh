@@ -20,15 +20,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [an-hoa-2026-layout]=75 [an-hoa-2026-plain]=55
+  [an-hoa-2026-layout]=100 [an-hoa-2026-plain]=55
   [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=100
-  [dong-tien-2026-layout]=85 [dong-tien-2026-plain]=23
-  [hoa-son-2026-2030-layout]=63 [hoa-son-2026-2030-plain]=81
-  [nam-son-2026-layout]=47 [nam-son-2026-plain]=64
-  [phu-lac-2026-layout]=65 [phu-lac-2026-plain]=94
-  [son-thuy-2026-layout]=89 [son-thuy-2026-plain]=80
-  [tan-phong-2026-2027-layout]=96 [tan-phong-2026-2027-plain]=97
-  [thanh-xuan-2025-2030-layout]=97 [thanh-xuan-2025-2030-plain]=100
+  [dong-tien-2026-layout]=100 [dong-tien-2026-plain]=23
+  [hoa-son-2026-2030-layout]=100 [hoa-son-2026-2030-plain]=81
+  [nam-son-2026-layout]=100 [nam-son-2026-plain]=64
+  [phu-lac-2026-layout]=100 [phu-lac-2026-plain]=94
+  [son-thuy-2026-layout]=100 [son-thuy-2026-plain]=80
+  [tan-phong-2026-2027-layout]=100 [tan-phong-2026-2027-plain]=97
+  [thanh-xuan-2025-2030-layout]=100 [thanh-xuan-2025-2030-plain]=100
   [yen-lac-2026-2028-layout]=100 [yen-lac-2026-2028-plain]=100
 )
 fail=0 n=0

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Unseen plans of the fixture families: every fixture of make_fixtures.py
+with other words, put in the same way into its blocks and its hand-written
+expected JSON (so the expected extraction stays right), rendered by
+LibreOffice to .docx and .pdf, and `pdftotext -layout` of the .pdf.
+
+usage: python3 tests/data/plans/make_variants.py OUTDIR {1|2|3}
+  1  longer names ("Phòng Văn hóa, Khoa học và Thông tin", "Tỉ lệ phần trăm", ...)
+  2  shorter names ("Phòng VHXH", "Bộ phận Một cửa xã", "Mức", ...)
+  3  mixed
+then, per NAME: build/dti extract OUTDIR/NAME-layout.txt (or .pdf, .docx)
+and ../shared/tools/compare_plan.py OUTDIR/NAME.json the result.
+docs/internals/import.md has the figures measured this way.
+"""
+import importlib.util
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SUBS = {
+    "1": [("Phòng Văn hóa - Xã hội", "Phòng Văn hóa, Khoa học và Thông tin"),
+          ("Văn phòng HĐND và UBND xã", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"),
+          ("Tỷ lệ", "Tỉ lệ phần trăm"), ("Các thôn", "Các thôn, tổ dân phố"),
+          ("Công an xã", "Công an xã (Đội nghiệp vụ)")],
+    "2": [("Phòng Văn hóa - Xã hội", "Phòng VHXH"),
+          ("Trung tâm Phục vụ hành chính công xã", "Bộ phận Một cửa xã"),
+          ("Tỷ lệ", "Mức"), ("Các phòng chuyên môn", "Các phòng"),
+          ("Văn phòng HĐND và UBND xã", "Văn phòng UBND xã")],
+    "3": [("Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị"), ("chuyển đổi số", "chuyển đổi số (CĐS)"),
+          ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội xã"), ("người dân", "người dân trên địa bàn")],
+}
+
+
+def sub(x, subs):
+    if isinstance(x, str):
+        for a, b in subs:
+            x = x.replace(a, b)
+        return x
+    if isinstance(x, tuple):
+        return tuple(sub(y, subs) for y in x)
+    if isinstance(x, list):
+        return [sub(y, subs) for y in x]
+    if isinstance(x, dict):
+        return {k: sub(v, subs) for k, v in x.items()}
+    return x
+
+
+def main():
+    if len(sys.argv) != 3 or sys.argv[2] not in SUBS:
+        sys.exit(__doc__)
+    out, var = os.path.abspath(sys.argv[1]), sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    spec = importlib.util.spec_from_file_location("make_fixtures", os.path.join(HERE, "make_fixtures.py"))
+    mf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mf)
+    mf.HERE = out   # build() writes there
+    for fx in mf.FIXTURES(mf):
+        fx = sub(fx, SUBS[var])
+        fx["xlsx"] = False
+        mf.build(fx, office=True)
+        name = fx["name"]
+        subprocess.run(["pdftotext", "-layout", os.path.join(out, name + ".pdf"),
+                        os.path.join(out, name + "-layout.txt")], check=True)
+        print("wrote", name, flush=True)
+
+
+if __name__ == "__main__":
+    main()
