@@ -153,6 +153,15 @@ arabic:
         *level = 1 + parts;
         goto done;
     }
+    /* a group lettered "A", "B." or "C)" (other writers letter their
+     * pillars): one upper-case letter alone or closed by "." or ")", so
+     * that a word such as "Y tế" is never read as a code */
+    if (s[0] >= 'A' && s[0] <= 'Z' && (s[1] == 0 || ((s[1] == '.' || s[1] == ')') && (s[2] == 0 || s[2] == ' ')))) {
+        snprintf(out, outsz, "%c", s[0]);
+        i = s[1] ? 2 : 1;
+        *level = 1;
+        goto done;
+    }
     /* a) b) … đ) */
     if (((s[0] >= 'a' && s[0] <= 'z') && s[1] == ')') ) {
         snprintf(out, outsz, "%c", s[0]);

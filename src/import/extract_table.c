@@ -15,7 +15,9 @@
  * at all, the later one is the lead when a support column exists (province
  * first, commune after), else the first is the lead and the second the
  * support. A column of results already reached ("Kết quả thực hiện năm
- * 2025", "Ước thực hiện", "Hiện trạng") is a baseline, never a target.
+ * 2025", "Thực hiện năm 2025", "Ước thực hiện", "Hiện trạng") is a
+ * baseline, never a target. "Lộ trình thực hiện" (no year) is the due
+ * column.
  *
  * A table with no header row continues the layout before it when the reader
  * marked it `continued` or nothing but page noise lies between them (page
@@ -133,6 +135,14 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_SCOPE;
     if (ANY(f, "thoi gian", "thoi han", "tien do", "hoan thanh", "moc thoi gian"))
         return R_DUE;
+    /* "Lộ trình thực hiện" is when the work is done; "Lộ trình 2026" over a
+     * year's column stays a target */
+    if (ANY(f, "lo trinh") && !has_year(f, year))
+        return R_DUE;
+    /* "Thực hiện năm 2025", "Năm 2025 (thực hiện)", "TH 2025": done already */
+    if ((xt_starts(f, "thuc hien") || xt_starts(f, "th") || strstr(f, "(thuc hien)")) &&
+        !ANY(f, "ke hoach", "chi tieu", "muc tieu", "chu tri", "don vi", "co quan") && has_year(f, year))
+        return R_BASE;
     /* "Kết quả thực hiện năm 2025", "Ước thực hiện", "Hiện trạng": a
      * baseline reached, not a target */
     if (ANY(f, "ket qua", "uoc thuc hien", "uoc dat", "hien trang", "thuc trang", "da dat") &&

@@ -1,0 +1,472 @@
+"""Plans by other writers: six invented communes' plans (none is a real
+document) of the same layout families as tests/data/plans, written as another
+commune's office would write them — other headers ("Đơn vị chủ trì",
+"Kết quả đầu ra", "Lộ trình thực hiện", "Chỉ tiêu đến năm 2030"), columns in
+another order, letter groups, targets "≥ 90%", "Tối thiểu 3 hệ thống",
+units split by line breaks, "Kinh phí" and "Ghi chú" columns, a reporting
+regime in prose, a group column merged down, a workbook with one sheet per
+pillar. The extractor was NOT tuned on them: they measure how it does on
+plans it has never seen (docs/internals/import.md, "plans by other writers").
+
+The expected extraction of each (EXPECTED) is hand-written after the spec
+(../../../../shared/spec/plan-json.md), never derived from the blocks.
+Used by make_holdout.py, which renders them with make_fixtures.py's code."""
+
+
+def heading(unit, number, date_line):
+    return ("head", ["ỦY BAN NHÂN DÂN", unit, "Số: " + number],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", date_line])
+
+
+PVX = "Phòng Văn hóa - Xã hội"
+VP = "Văn phòng HĐND và UBND xã"
+TTHC = "Trung tâm Phục vụ hành chính công xã"
+PKT = "Phòng Kinh tế"
+
+
+def FIXTURES(m):
+    tg, ind, task, plan = m.tg, m.ind, m.task, m.plan
+    out = []
+
+    # ---- 1. one header row, columns in another order (target after the
+    #         units), letter groups A/B/C over codes 1..8 that run on, units
+    #         split by line breaks, "≥ 90%", "Tối thiểu 3 hệ thống", "Dưới 5%"
+    out.append({
+        "name": "phuoc-thinh-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ PHƯỚC THỊNH", "27/KH-UBND", "Phước Thịnh, ngày 03 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Triển khai chuyển đổi số xã Phước Thịnh năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 40/KH-UBND ngày 10/02/2026 của UBND tỉnh Đồng Nai về chuyển đổi số năm "
+                  "2026; UBND xã Phước Thịnh xây dựng Kế hoạch triển khai như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Xác định rõ chỉ tiêu, đơn vị chủ trì và thời hạn hoàn thành."),
+            ("b", "II. CHỈ TIÊU"),
+            ("p", "Phấn đấu năm 2026 có 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực "
+                  "tuyến toàn trình; các chỉ tiêu cụ thể tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng, hằng năm, các đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội "
+                  "để tổng hợp, báo cáo UBND xã."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 XÃ PHƯỚC THỊNH"),
+            ("p", "(Kèm theo Kế hoạch số 27/KH-UBND ngày 03/3/2026 của UBND xã Phước Thịnh)"),
+            ("table", {
+                "head": [["Số TT", "Tên chỉ tiêu", "Đơn vị chủ trì", "Đơn vị phối hợp", "Chỉ tiêu năm 2026",
+                          "Thời hạn hoàn thành"]],
+                "rows": [
+                    ["A", "Chuyển đổi số trong cơ quan nhà nước", "", "", "", ""],
+                    ["1", "Tỷ lệ văn bản điện tử được ký số", VP, "Các phòng chuyên môn\nCác đơn vị sự nghiệp",
+                     "≥ 90%", "Tháng 12/2026"],
+                    ["2", "Số hệ thống thông tin dùng chung được kết nối, liên thông", VP, TTHC,
+                     "Tối thiểu 3 hệ thống", "Quý III/2026"],
+                    ["3", "Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
+                     TTHC, "Các phòng chuyên môn", "100%", "Tháng 6/2026"],
+                    ["B", "Kinh tế số", "", "", "", ""],
+                    ["4", "Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nền tảng số", PKT,
+                     "Hội Nông dân xã; Hợp tác xã dịch vụ nông nghiệp", "Đạt 30%", "Năm 2026"],
+                    ["5", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ xã", PKT,
+                     "Ban quản lý chợ\nCác ngân hàng thương mại", "Trên 50%", "Tháng 12/2026"],
+                    ["C", "Xã hội số", "", "", "", ""],
+                    ["6", "Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử mức độ 2", "Công an xã",
+                     "Các thôn, ấp", "Đạt 95%", "Tháng 9/2026"],
+                    ["7", "Tỷ lệ hồ sơ sức khỏe điện tử của người dân chưa được cập nhật", "Trạm Y tế xã",
+                     "Các thôn, ấp", "Dưới 5%", "Thường xuyên"],
+                    ["8", "Số lớp tập huấn kỹ năng số cho người dân", PVX,
+                     "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ xã", "12 lớp", "Quý IV/2026"],
+                ],
+                "cut": (9, 5),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Triển khai chuyển đổi số xã Phước Thịnh năm 2026", "Phước Thịnh", "Đồng Nai",
+            "27/KH-UBND", "2026-03-03",
+            [("A", "Chuyển đổi số trong cơ quan nhà nước"), ("B", "Kinh tế số"), ("C", "Xã hội số")],
+            [
+                ind("1", "A", "Tỷ lệ văn bản điện tử được ký số", [tg(2026, ">=", 90, "%", "≥ 90%")],
+                    [VP], ["Các phòng chuyên môn", "Các đơn vị sự nghiệp"], "2026-12", "Tháng 12/2026"),
+                ind("2", "A", "Số hệ thống thông tin dùng chung được kết nối, liên thông",
+                    [tg(2026, ">=", 3, "hệ thống", "Tối thiểu 3 hệ thống")], [VP], [TTHC], "2026-Q3",
+                    "Quý III/2026"),
+                ind("3", "A", "Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
+                    [tg(2026, ">=", 100, "%", "100%")], [TTHC], ["Các phòng chuyên môn"], "2026-06", "Tháng 6/2026"),
+                ind("4", "B", "Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nền tảng số",
+                    [tg(2026, ">=", 30, "%", "Đạt 30%")], [PKT],
+                    ["Hội Nông dân xã", "Hợp tác xã dịch vụ nông nghiệp"], "2026", "Năm 2026"),
+                ind("5", "B", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ xã",
+                    [tg(2026, ">", 50, "%", "Trên 50%")], [PKT], ["Ban quản lý chợ", "Các ngân hàng thương mại"],
+                    "2026-12", "Tháng 12/2026"),
+                ind("6", "C", "Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 95, "%", "Đạt 95%")], ["Công an xã"], ["Các thôn, ấp"], "2026-09",
+                    "Tháng 9/2026"),
+                ind("7", "C", "Tỷ lệ hồ sơ sức khỏe điện tử của người dân chưa được cập nhật",
+                    [tg(2026, "<", 5, "%", "Dưới 5%")], ["Trạm Y tế xã"], ["Các thôn, ấp"], "recurring",
+                    "Thường xuyên"),
+                ind("8", "C", "Số lớp tập huấn kỹ năng số cho người dân", [tg(2026, ">=", 12, "lớp", "12 lớp")],
+                    [PVX], ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"], "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
+
+    # ---- 2. "Nội dung nhiệm vụ" whose rows partly state targets, with
+    #         "Kết quả đầu ra", "Lộ trình thực hiện", "Kinh phí", "Ghi chú" ---
+    DN = "Doanh nghiệp viễn thông trên địa bàn"
+    out.append({
+        "name": "cam-thach-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ CẨM THẠCH", "15/KH-UBND", "Cẩm Thạch, ngày 20 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số năm 2026 của xã Cẩm Thạch"),
+            ("p", "Thực hiện Kế hoạch số 09/KH-UBND ngày 06/01/2026 của UBND tỉnh Hà Tĩnh về chuyển đổi số, "
+                  "UBND xã Cẩm Thạch ban hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Gắn nhiệm vụ chuyển đổi số với nhiệm vụ phát triển kinh tế - xã hội của xã."),
+            ("b", "II. NHIỆM VỤ"),
+            ("p", "Các nhiệm vụ, kết quả đầu ra và lộ trình thực hiện tại Phụ lục kèm theo."),
+            ("b", "III. KINH PHÍ"),
+            ("p", "Từ nguồn ngân sách xã năm 2026 và nguồn hỗ trợ của tỉnh."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị chủ trì báo cáo kết quả về Văn phòng HĐND và UBND xã trước ngày 25 của tháng "
+                  "cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã Cẩm Thạch)"),
+            ("table", {
+                "head": [["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Kết quả đầu ra",
+                          "Lộ trình thực hiện", "Kinh phí", "Ghi chú"]],
+                "rows": [
+                    ["I", "Phát triển hạ tầng số", "", "", "", "", "", ""],
+                    ["1", "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn", VP, DN,
+                     "Hệ thống Wi-Fi hoạt động", "Quý II/2026", "Ngân sách xã", "Ưu tiên thôn vùng sâu"],
+                    ["2", "Tỷ lệ thôn được phủ sóng băng rộng di động đạt 100%", PVX, DN,
+                     "Báo cáo rà soát vùng lõm sóng", "Tháng 10/2026", "", ""],
+                    ["II", "Phát triển chính quyền số", "", "", "", "", "", ""],
+                    ["1", "Tỷ lệ hồ sơ công việc tại UBND xã được xử lý trên môi trường mạng đạt tối thiểu 95%",
+                     VP, "Các phòng, ban, đơn vị", "Báo cáo thống kê hằng quý", "Thường xuyên", "", ""],
+                    ["2", "Số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực", TTHC,
+                     VP + "; " + PKT, "- Dữ liệu được số hóa\n- Báo cáo kết quả", "Tháng 11/2026",
+                     "Ngân sách xã", "Theo hướng dẫn của tỉnh"],
+                    ["3", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc phiên bản mới", VP,
+                     "Viễn thông Hà Tĩnh", "Phần mềm được đưa vào sử dụng", "Trong năm 2026", "Ngân sách tỉnh", ""],
+                    ["III", "Phát triển xã hội số", "", "", "", "", "", ""],
+                    ["1", "Thành lập Tổ công nghệ số cộng đồng tại các thôn còn thiếu", PVX,
+                     "Ban công tác Mặt trận các thôn", "Quyết định thành lập", "Tháng 3/2026", "", ""],
+                    ["2", "Tỷ lệ người dân từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân trên 40%",
+                     "Công an xã", "Các thôn", "Báo cáo kết quả", "Tháng 12/2026", "", ""],
+                ],
+                "cut": (5, 0),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số năm 2026 của xã Cẩm Thạch", "Cẩm Thạch", "Hà Tĩnh", "15/KH-UBND",
+            "2026-01-20",
+            [("I", "Phát triển hạ tầng số"), ("II", "Phát triển chính quyền số"), ("III", "Phát triển xã hội số")],
+            [
+                ind("2", "I", "Tỷ lệ thôn được phủ sóng băng rộng di động", [tg(2026, ">=", 100, "%", "đạt 100%")],
+                    [PVX], [DN], "2026-10", "Tháng 10/2026"),
+                ind("1", "II", "Tỷ lệ hồ sơ công việc tại UBND xã được xử lý trên môi trường mạng",
+                    [tg(2026, ">=", 95, "%", "đạt tối thiểu 95%")], [VP], ["Các phòng, ban, đơn vị"], "recurring",
+                    "Thường xuyên"),
+                ind("2", "III", "Tỷ lệ người dân từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân",
+                    [tg(2026, ">", 40, "%", "trên 40%")], ["Công an xã"], ["Các thôn"], "2026-12",
+                    "Tháng 12/2026"),
+            ],
+            [
+                task("1", "I", "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn", [VP],
+                     [DN], ["Hệ thống Wi-Fi hoạt động"], "2026-Q2", "Quý II/2026", "Ngân sách xã"),
+                task("2", "II", "Số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực", [TTHC], [VP, PKT],
+                     ["Dữ liệu được số hóa", "Báo cáo kết quả"], "2026-11", "Tháng 11/2026", "Ngân sách xã"),
+                task("3", "II", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc phiên bản mới", [VP],
+                     ["Viễn thông Hà Tĩnh"], ["Phần mềm được đưa vào sử dụng"], "2026", "Trong năm 2026",
+                     "Ngân sách tỉnh"),
+                task("1", "III", "Thành lập Tổ công nghệ số cộng đồng tại các thôn còn thiếu", [PVX],
+                     ["Ban công tác Mặt trận các thôn"], ["Quyết định thành lập"], "2026-03", "Tháng 3/2026"),
+            ]),
+    })
+
+    # ---- 3. two header rows: "Mục tiêu" over "Năm 2026 | Đến năm 2030",
+    #         "Phân công thực hiện" over "Đơn vị chủ trì | Đơn vị phối hợp" --
+    out.append({
+        "name": "my-hoa-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ MỸ HÒA", "58/KH-UBND", "Mỹ Hòa, ngày 26 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Mỹ Hòa năm 2026 và định hướng đến năm 2030"),
+            ("p", "Căn cứ Kế hoạch số 25/KH-UBND ngày 30/01/2026 của UBND tỉnh Vĩnh Long, UBND xã Mỹ Hòa ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu năm 2026 và đến năm 2030 tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị được giao chủ trì báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày "
+                  "15 tháng 12 hằng năm."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ MỸ HÒA"),
+            ("p", "(Kèm theo Kế hoạch số 58/KH-UBND ngày 26/02/2026 của UBND xã Mỹ Hòa)"),
+            ("table", {
+                "head": [[("STT", 1, 2), ("Chỉ tiêu", 1, 2), ("Mục tiêu", 2, 1), ("Phân công thực hiện", 2, 1),
+                          ("Thời gian hoàn thành", 1, 2)],
+                         ["Năm 2026", "Đến năm 2030", "Đơn vị chủ trì", "Đơn vị phối hợp"]],
+                "rows": [
+                    ["1", "Hạ tầng số", "", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định", "70%", "≥ 90%", PVX,
+                     "Các doanh nghiệp viễn thông", "Tháng 12/2026"],
+                    ["1.2", "Tỷ lệ camera giám sát an ninh được kết nối về Công an xã", "50%", "100%", "Công an xã",
+                     "Các ấp\n" + PKT, "Năm 2030"],
+                    ["2", "Chính quyền số", "", "", "", "", ""],
+                    ["2.1", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết", "Đạt 80%", "Đạt 100%",
+                     TTHC, "Các phòng chuyên môn", "Thường xuyên"],
+                    ["2.2", "Tỷ lệ cán bộ, công chức xã sử dụng chữ ký số chuyên dùng", "100%", "100%", VP,
+                     "Các phòng, ban", "Tháng 6/2026"],
+                    ["2.3", "Số cuộc họp trực tuyến giữa xã và các ấp", "Tối thiểu 4 cuộc/năm",
+                     "Tối thiểu 12 cuộc/năm", VP, "Các ấp", "Hằng năm"],
+                    ["3", "Kinh tế số", "", "", "", "", ""],
+                    ["3.1", "Số sản phẩm OCOP được giới thiệu trên sàn thương mại điện tử", "05 sản phẩm",
+                     "15 sản phẩm", PKT, "Các hợp tác xã; Các hộ sản xuất", "Quý IV/2026"],
+                    ["3.2", "Tỷ lệ doanh nghiệp, hộ kinh doanh sử dụng hóa đơn điện tử", "Trên 70%", "Trên 95%",
+                     PKT, "Thuế cơ sở", "Tháng 12/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Mỹ Hòa năm 2026 và định hướng đến năm 2030", "Mỹ Hòa", "Vĩnh Long",
+            "58/KH-UBND", "2026-02-26",
+            [("1", "Hạ tầng số"), ("2", "Chính quyền số"), ("3", "Kinh tế số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định",
+                    [tg(2026, ">=", 70, "%", "70%"), tg(2030, ">=", 90, "%", "≥ 90%")], [PVX],
+                    ["Các doanh nghiệp viễn thông"], "2026-12", "Tháng 12/2026"),
+                ind("1.2", "1", "Tỷ lệ camera giám sát an ninh được kết nối về Công an xã",
+                    [tg(2026, ">=", 50, "%", "50%"), tg(2030, ">=", 100, "%", "100%")], ["Công an xã"],
+                    ["Các ấp", PKT], "2030", "Năm 2030"),
+                ind("2.1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết",
+                    [tg(2026, ">=", 80, "%", "Đạt 80%"), tg(2030, ">=", 100, "%", "Đạt 100%")], [TTHC],
+                    ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("2.2", "2", "Tỷ lệ cán bộ, công chức xã sử dụng chữ ký số chuyên dùng",
+                    [tg(2026, ">=", 100, "%", "100%"), tg(2030, ">=", 100, "%", "100%")], [VP], ["Các phòng, ban"],
+                    "2026-06", "Tháng 6/2026"),
+                ind("2.3", "2", "Số cuộc họp trực tuyến giữa xã và các ấp",
+                    [tg(2026, ">=", 4, "cuộc/năm", "Tối thiểu 4 cuộc/năm"),
+                     tg(2030, ">=", 12, "cuộc/năm", "Tối thiểu 12 cuộc/năm")], [VP], ["Các ấp"], "recurring",
+                    "Hằng năm"),
+                ind("3.1", "3", "Số sản phẩm OCOP được giới thiệu trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 5, "sản phẩm", "05 sản phẩm"), tg(2030, ">=", 15, "sản phẩm", "15 sản phẩm")],
+                    [PKT], ["Các hợp tác xã", "Các hộ sản xuất"], "2026-Q4", "Quý IV/2026"),
+                ind("3.2", "3", "Tỷ lệ doanh nghiệp, hộ kinh doanh sử dụng hóa đơn điện tử",
+                    [tg(2026, ">", 70, "%", "Trên 70%"), tg(2030, ">", 95, "%", "Trên 95%")], [PKT],
+                    ["Thuế cơ sở"], "2026-12", "Tháng 12/2026"),
+            ], []),
+    })
+
+    # ---- 4. prose targets under "Chỉ tiêu đến năm 2030" ("- …", "≥"),
+    #         reporting "Định kỳ 6 tháng, hằng năm"; a task appendix with
+    #         "Kết quả đầu ra" and "Lộ trình thực hiện" -------------------------
+    out.append({
+        "name": "dong-linh-2025-2030",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ ĐÔNG LĨNH", "131/KH-UBND", "Đông Lĩnh, ngày 22 tháng 12 năm 2025"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Đông Lĩnh giai đoạn 2025 - 2030"),
+            ("p", "Căn cứ Kế hoạch số 288/KH-UBND ngày 05/12/2025 của UBND tỉnh Quảng Trị về chuyển đổi số giai "
+                  "đoạn 2025 - 2030, UBND xã Đông Lĩnh ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu tổng quát"),
+            ("p", "Phát triển chính quyền số, kinh tế số và xã hội số, nâng cao chất lượng phục vụ người dân."),
+            ("b", "2. Chỉ tiêu đến năm 2030"),
+            ("li", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt tối thiểu 70% vào năm "
+                   "2027 và 95% vào năm 2030."),
+            ("li", "100% trường học trên địa bàn xã triển khai sổ liên lạc điện tử."),
+            ("li", "Tỷ lệ người dân được lập hồ sơ sức khỏe điện tử: đạt trên 90%."),
+            ("li", "Số hộ nông dân bán sản phẩm qua sàn thương mại điện tử đạt tối thiểu 200 hộ."),
+            ("li", "Tỷ lệ thôn có điểm truy cập Internet công cộng miễn phí ≥ 80%."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng, hằng năm, các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - "
+                  "Xã hội trước ngày 15/6 và ngày 15/12 để tổng hợp."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ CHUYỂN ĐỔI SỐ XÃ ĐÔNG LĨNH GIAI ĐOẠN 2025 - 2030"),
+            ("p", "(Kèm theo Kế hoạch số 131/KH-UBND ngày 22/12/2025 của UBND xã Đông Lĩnh)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Kết quả đầu ra",
+                          "Lộ trình thực hiện"]],
+                "rows": [
+                    ["1", "Xây dựng và ban hành Kế hoạch chuyển đổi số hằng năm của xã", PVX, "Các phòng chuyên môn",
+                     "Kế hoạch được ban hành", "Thường xuyên"],
+                    ["2", "Triển khai hệ thống truyền thanh thông minh tại các thôn", VP,
+                     "Các thôn\nDoanh nghiệp viễn thông", "Hệ thống truyền thanh thông minh", "Năm 2027"],
+                    ["3", "Đào tạo kỹ năng số cho cán bộ, công chức xã", VP, "Các phòng chuyên môn",
+                     "- Các lớp đào tạo\n- Báo cáo kết quả", "Quý III/2026"],
+                    ["4", "Số hóa sổ hộ tịch lưu trữ tại xã", VP, "Công an xã", "Cơ sở dữ liệu hộ tịch điện tử",
+                     "2026 - 2027"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Đông Lĩnh giai đoạn 2025 - 2030", "Đông Lĩnh", "Quảng Trị", "131/KH-UBND",
+            "2025-12-22",
+            [("2", "Chỉ tiêu đến năm 2030")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2027, ">=", 70, "%", "đạt tối thiểu 70% vào năm 2027"),
+                     tg(2030, ">=", 95, "%", "95% vào năm 2030")]),
+                ind("T2", "2", "Trường học trên địa bàn xã triển khai sổ liên lạc điện tử",
+                    [tg(2030, ">=", 100, "%", "100%")]),
+                ind("T3", "2", "Tỷ lệ người dân được lập hồ sơ sức khỏe điện tử", [tg(2030, ">", 90, "%", "đạt trên 90%")]),
+                ind("T4", "2", "Số hộ nông dân bán sản phẩm qua sàn thương mại điện tử",
+                    [tg(2030, ">=", 200, "hộ", "đạt tối thiểu 200 hộ")]),
+                ind("T5", "2", "Tỷ lệ thôn có điểm truy cập Internet công cộng miễn phí", [tg(2030, ">=", 80, "%", "≥ 80%")]),
+            ],
+            [
+                task("1", None, "Xây dựng và ban hành Kế hoạch chuyển đổi số hằng năm của xã", [PVX],
+                     ["Các phòng chuyên môn"], ["Kế hoạch được ban hành"], "recurring", "Thường xuyên"),
+                task("2", None, "Triển khai hệ thống truyền thanh thông minh tại các thôn", [VP],
+                     ["Các thôn", "Doanh nghiệp viễn thông"], ["Hệ thống truyền thanh thông minh"], "2027", "Năm 2027"),
+                task("3", None, "Đào tạo kỹ năng số cho cán bộ, công chức xã", [VP], ["Các phòng chuyên môn"],
+                     ["Các lớp đào tạo", "Báo cáo kết quả"], "2026-Q3", "Quý III/2026"),
+                task("4", None, "Số hóa sổ hộ tịch lưu trữ tại xã", [VP], ["Công an xã"],
+                     ["Cơ sở dữ liệu hộ tịch điện tử"], "2027", "2026 - 2027"),
+            ]),
+    })
+
+    # ---- 5. "Đơn vị tính", a baseline "Thực hiện năm 2025", year columns
+    #         headed by the bare year, a "Ghi chú" column; the workbook has
+    #         the title in merged cells and one sheet per pillar ------------
+    YEARS = ["2026", "2027", "2028", "2029", "2030"]
+    rows5 = [
+        ["I", "Chính quyền số", "", "", "", "", "", "", "", "", "", ""],
+        ["1", "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến", "%", "65", "75", "80", "85", "90", "95", TTHC,
+         "Các phòng chuyên môn", ""],
+        ["2", "Số cơ sở dữ liệu chuyên ngành được cập nhật thường xuyên", "cơ sở dữ liệu", "2", "3", "4", "5",
+         "6", "6", VP, "Các phòng chuyên môn", ""],
+        ["II", "Kinh tế số", "", "", "", "", "", "", "", "", "", ""],
+        ["1", "Tỷ lệ hộ kinh doanh có tài khoản thanh toán điện tử", "%", "48,5", "55", "62", "70", "-", "80",
+         PKT, "Các ngân hàng thương mại", "Năm 2029 đánh giá giữa kỳ"],
+        ["2", "Doanh thu bán hàng qua thương mại điện tử của các hợp tác xã", "triệu đồng", "850", "1.000",
+         "1.200", "1.500", "1.800", "2.000", PKT, "Các hợp tác xã", ""],
+        ["III", "Xã hội số", "", "", "", "", "", "", "", "", "", ""],
+        ["1", "Tỷ lệ người dân trưởng thành sử dụng điện thoại thông minh", "%", "78", "82", "85", "88", "90",
+         "92", PVX, "Các doanh nghiệp viễn thông", ""],
+        ["2", "Số lượt người dân được phổ cập kỹ năng số", "lượt người", "900", "1.500", "2.200", "3.000",
+         "3.800", "4.500", PVX, "Đoàn Thanh niên xã; Hội Liên hiệp Phụ nữ xã", ""],
+    ]
+
+    def yearly(vals, unit):
+        out_ = []
+        for y, v in zip(range(2026, 2031), vals):
+            if v == "-":
+                continue
+            num = float(v.replace(".", "").replace(",", "."))
+            out_.append(tg(y, ">=", int(num) if num == int(num) else num, unit, v))
+        return out_
+    head5 = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025"] + YEARS + ["Đơn vị chủ trì",
+                                                                               "Đơn vị phối hợp", "Ghi chú"]
+    out.append({
+        "name": "huong-tra-2026-2030",
+        "xlsx": "sheets",
+        "title": ["LỘ TRÌNH THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ HƯƠNG TRÀ GIAI ĐOẠN 2026 - 2030",
+                  "(Kèm theo Kế hoạch số 71/KH-UBND ngày 12/02/2026 của UBND xã Hương Trà)"],
+        "blocks": [
+            heading("XÃ HƯƠNG TRÀ", "71/KH-UBND", "Hương Trà, ngày 12 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Hương Trà giai đoạn 2026 - 2030"),
+            ("p", "Thực hiện Kế hoạch số 21/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Ngãi về chuyển đổi số "
+                  "giai đoạn 2026 - 2030, UBND xã Hương Trà ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Lộ trình thực hiện các chỉ tiêu từng năm tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng, hằng năm, các đơn vị chủ trì báo cáo kết quả về Phòng Văn hóa - Xã hội."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "LỘ TRÌNH THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ HƯƠNG TRÀ GIAI ĐOẠN 2026 - 2030"),
+            ("p", "(Kèm theo Kế hoạch số 71/KH-UBND ngày 12/02/2026 của UBND xã Hương Trà)"),
+            ("table", {"head": [head5], "rows": rows5, "cut": (4, 0)}),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Hương Trà giai đoạn 2026 - 2030", "Hương Trà", "Quảng Ngãi", "71/KH-UBND",
+            "2026-02-12",
+            [("I", "Chính quyền số"), ("II", "Kinh tế số"), ("III", "Xã hội số")],
+            [
+                ind(r[0], g, r[1], yearly(r[4:9], r[2]), [r[9]],
+                    [x.strip() for x in r[10].split(";")])
+                for g, r in [("I", rows5[1]), ("I", rows5[2]), ("II", rows5[4]), ("II", rows5[5]),
+                             ("III", rows5[7]), ("III", rows5[8])]
+            ], []),
+    })
+
+    # ---- 6. a Word table whose first column "Nhóm chỉ tiêu" is merged down
+    #         over its rows (no group rows), separate lead/support columns,
+    #         target column "Kế hoạch năm 2026" ------------------------------
+    out.append({
+        "name": "thach-ban-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ THẠCH BÀN", "09/KH-UBND", "Thạch Bàn, ngày 14 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Nâng cao chỉ số chuyển đổi số của xã Thạch Bàn năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 05/KH-UBND ngày 07/01/2026 của UBND tỉnh Cao Bằng, UBND xã Thạch Bàn "
+                  "ban hành Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU"),
+            ("p", "Các chỉ tiêu và phân công thực hiện tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị báo cáo kết quả thực hiện về Văn phòng HĐND và UBND xã trước ngày 20 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU NÂNG CAO CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 09/KH-UBND ngày 14/01/2026 của UBND xã Thạch Bàn)"),
+            ("table", {
+                "head": [["Nhóm chỉ tiêu", "TT", "Tên chỉ tiêu", "Kế hoạch năm 2026", "Đơn vị chủ trì",
+                          "Đơn vị phối hợp", "Thời hạn"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("Nhận thức số", 1, 2), "1", "Tỷ lệ cán bộ, công chức xã được bồi dưỡng về chuyển đổi số",
+                     "100%", PVX, VP, "Tháng 6/2026"],
+                    ["2", "Số tin, bài tuyên truyền về chuyển đổi số trên trang thông tin điện tử của xã",
+                     "Tối thiểu 48 tin, bài", PVX, "Các thôn", "Thường xuyên"],
+                    [("Thể chế số", 1, 2), "3", "Tỷ lệ nhiệm vụ chuyển đổi số được giao hoàn thành đúng hạn",
+                     "≥ 95%", VP, "Các phòng, ban, đơn vị", "Tháng 12/2026"],
+                    ["4", "Số văn bản chỉ đạo, điều hành về chuyển đổi số được ban hành", "Tối thiểu 3 văn bản",
+                     VP, PVX, "Quý II/2026"],
+                    [("Hạ tầng số", 1, 3), "5", "Tỷ lệ thôn có cáp quang đến trung tâm thôn", "Đạt 100%", PVX,
+                     "Các doanh nghiệp viễn thông\nCác thôn", "Tháng 9/2026"],
+                    ["6", "Tỷ lệ máy tính của cơ quan được cài phần mềm phòng, chống mã độc", "100%", VP,
+                     "Công an xã", "Tháng 3/2026"],
+                    ["7", "Tỷ lệ sự cố mất kết nối mạng kéo dài trên 24 giờ", "Không quá 2%", VP,
+                     "Các doanh nghiệp viễn thông", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Nâng cao chỉ số chuyển đổi số của xã Thạch Bàn năm 2026", "Thạch Bàn", "Cao Bằng",
+            "09/KH-UBND", "2026-01-14",
+            [("1", "Nhận thức số"), ("2", "Thể chế số"), ("3", "Hạ tầng số")],
+            [
+                ind("1", "1", "Tỷ lệ cán bộ, công chức xã được bồi dưỡng về chuyển đổi số",
+                    [tg(2026, ">=", 100, "%", "100%")], [PVX], [VP], "2026-06", "Tháng 6/2026"),
+                ind("2", "1", "Số tin, bài tuyên truyền về chuyển đổi số trên trang thông tin điện tử của xã",
+                    [tg(2026, ">=", 48, "tin, bài", "Tối thiểu 48 tin, bài")], [PVX], ["Các thôn"], "recurring",
+                    "Thường xuyên"),
+                ind("3", "2", "Tỷ lệ nhiệm vụ chuyển đổi số được giao hoàn thành đúng hạn",
+                    [tg(2026, ">=", 95, "%", "≥ 95%")], [VP], ["Các phòng, ban, đơn vị"], "2026-12", "Tháng 12/2026"),
+                ind("4", "2", "Số văn bản chỉ đạo, điều hành về chuyển đổi số được ban hành",
+                    [tg(2026, ">=", 3, "văn bản", "Tối thiểu 3 văn bản")], [VP], [PVX], "2026-Q2", "Quý II/2026"),
+                ind("5", "3", "Tỷ lệ thôn có cáp quang đến trung tâm thôn", [tg(2026, ">=", 100, "%", "Đạt 100%")],
+                    [PVX], ["Các doanh nghiệp viễn thông", "Các thôn"], "2026-09", "Tháng 9/2026"),
+                ind("6", "3", "Tỷ lệ máy tính của cơ quan được cài phần mềm phòng, chống mã độc",
+                    [tg(2026, ">=", 100, "%", "100%")], [VP], ["Công an xã"], "2026-03", "Tháng 3/2026"),
+                ind("7", "3", "Tỷ lệ sự cố mất kết nối mạng kéo dài trên 24 giờ",
+                    [tg(2026, "<=", 2, "%", "Không quá 2%")], [VP], ["Các doanh nghiệp viễn thông"], "recurring",
+                    "Thường xuyên"),
+            ], []),
+    })
+    return out
