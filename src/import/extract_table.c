@@ -192,6 +192,73 @@ static int thousands(const char *s, double *v)
     return 1;
 }
 
+/* S is a whole number alone ("2000", "850"): in a year's column it is the
+ * target, even where it could be read as a year. */
+static int plain_int(const char *s, double *v)
+{
+    double x = 0;
+    size_t n = 0;
+    for (; s[n]; n++) {
+        if (s[n] < '0' || s[n] > '9' || n >= 12)
+            return 0;
+        x = x * 10 + (s[n] - '0');
+    }
+    if (!n)
+        return 0;
+    *v = x;
+    return 1;
+}
+
+/* A number as a spreadsheet stores it ("48.5", "0.75"): digits, one '.',
+ * and not exactly three digits after it ("1.500" is a Vietnamese thousand).
+ * Rewritten in place with the decimal comma the target reader knows. */
+static void machine_decimal(char *s)
+{
+    char *dot = NULL;
+    size_t before = 0, after = 0;
+    for (char *p = s; *p; p++) {
+        if (*p == '.' && !dot && before)
+            dot = p;
+        else if (*p >= '0' && *p <= '9')
+            *(dot ? &after : &before) += 1;
+        else
+            return;
+    }
+    if (dot && after && (after != 3 || (before == 1 && s[0] == '0')))
+        *dot = ',';
+}
+
+/* After a target read from its own cell FLAT ("Tối thiểu 48 tin, bài"):
+ * the unit runs to the end of the cell when only a word or two follow a
+ * comma ("tin, bài"), as written; T's unit is replaced. */
+static void unit_to_end(xt_ctx *x, const char *flat, plan_target *t)
+{
+    if (!t->has_value || !t->unit || !*t->unit)
+        return;
+    const char *p = strstr(flat, t->unit);
+    if (!p)
+        return;
+    const char *rest = p + strlen(t->unit);
+    if (rest[0] != ',' || rest[1] != ' ' || !rest[2])
+        return;
+    int words = 1;
+    for (const char *q = rest + 2; *q; q++) {
+        if ((*q >= '0' && *q <= '9') || *q == '%' || *q == ',' || *q == ';' || *q == '(')
+            return;
+        if (*q == ' ')
+            words++;
+    }
+    if (words > 2)
+        return;
+    char *u = strdup(p);
+    if (!u) {
+        x->failed = 1;
+        return;
+    }
+    free(t->unit);
+    t->unit = u;
+}
+
 static char *cell_fold(const doc_table *t, size_t r, size_t c)
 {
     return xt_fold(t->cells[r * t->ncols + c].text);
@@ -681,12 +748,16 @@ static void emit(tstate *s)
                 continue;
             }
             int cy = s->L.year[c] ? s->L.year[c] : year;
+            machine_decimal(flat);
             size_t n = xt_target_parse(flat, cy, 1, t, 4);
-            /* a bare number with thousands dots ("2.000", "1.200"): the number */
-            if (n && !t[0].has_value && thousands(flat, &t[0].value)) {
+            /* a bare number with thousands dots ("2.000", "1.200"), or alone
+             * ("2000" under "2030", not a year): the number */
+            if (n && !t[0].has_value && (thousands(flat, &t[0].value) || plain_int(flat, &t[0].value))) {
                 t[0].has_value = 1;
                 t[0].op = TARGET_GE;
             }
+            if (n)
+                unit_to_end(x, flat, &t[0]);
             free(flat);
             if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
                 char *u = strdup(dvt);
