@@ -223,10 +223,53 @@ static void add_unit(xt_ctx *x, strlist *l, const char *s, size_t n)
         x->failed = 1;
 }
 
+/* The paragraph break at TEXT[AT] only wraps a name, as a Word file made
+ * from a PDF keeps every printed line ("Trung tâm Phục vụ" / "hành chính
+ * công xã", "Văn phòng HĐND và" / "UBND xã"): the next line starts in lower
+ * case, or this one ends with a word that cannot end a name. */
+static int wrapped_break(const char *text, size_t at)
+{
+    static const char *const OPEN[] = {" và", " của", " với", " các", " tại", " thuộc", " cho", " về", " trên",
+                                       " &", " -", ","};
+    const char *next = text + at + 1;
+    if (*next >= 'a' && *next <= 'z')
+        return 1;
+    if ((unsigned char)*next >= 0x80) {
+        char first[8];
+        size_t n = 1;
+        while (n < 4 && ((unsigned char)next[n] & 0xC0) == 0x80)
+            n++;
+        memcpy(first, next, n);
+        first[n] = 0;
+        char *u = text_upper1(first);
+        int lower = u && strcmp(u, first) != 0;
+        free(u);
+        if (lower)
+            return 1;
+    }
+    for (size_t k = 0; k < sizeof OPEN / sizeof *OPEN; k++) {
+        size_t ol = strlen(OPEN[k]);
+        if (at >= ol && strncmp(text + at - ol, OPEN[k], ol) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 void xt_split_units(xt_ctx *x, const char *text, strlist *l)
 {
     if (!text)
         return;
+    char *own = NULL;
+    if (strchr(text, '\n')) {
+        if (!(own = strdup(text))) {
+            x->failed = 1;
+            return;
+        }
+        for (size_t i = 0; own[i]; i++)
+            if (own[i] == '\n' && i > 0 && own[i + 1] && wrapped_break(own, i))
+                own[i] = ' ';
+        text = own;
+    }
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, ";\n");
@@ -248,6 +291,7 @@ void xt_split_units(xt_ctx *x, const char *text, strlist *l)
         if (*p)
             p++;
     }
+    free(own);
 }
 
 /* ---- target / due / date: target.h first, a fallback after ------------ */

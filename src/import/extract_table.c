@@ -638,7 +638,9 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
 
 /* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
  * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
- * is the lead and the others support (the order of the header's words). */
+ * is the lead and the others support (the order of the header's words).
+ * Labels written on one line ("Chủ trì: A; Phối hợp: B, C") start a new
+ * part there as a paragraph break would. */
 static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
 {
     if (!cell || !*cell)
@@ -647,6 +649,20 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
     if (!copy) {
         x->failed = 1;
         return;
+    }
+    /* "; Phối hợp:" / ". Phối hợp:" / ", phối hợp:" inside a line → a break */
+    for (char *p = copy; *p; p++) {
+        if ((*p != ';' && *p != '.' && *p != ',') || p[1] != ' ')
+            continue;
+        char *f = xt_fold(p + 2);
+        if (!f) {
+            x->failed = 1;
+            break;
+        }
+        const char *after = strchr(p + 2, ':');
+        if ((xt_starts(f, "phoi hop") || xt_starts(f, "chu tri")) && after && after - (p + 2) <= 12)
+            *p = '\n';
+        free(f);
     }
     int first = 1;
     for (char *p = copy, *next; p; p = next, first = 0) {

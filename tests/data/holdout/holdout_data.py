@@ -469,4 +469,265 @@ def FIXTURES(m):
                     "Thường xuyên"),
             ], []),
     })
+    # ======== second round: written after the first round's fixes ========
+
+    # ---- 7. roman parts over numbered groups over "1.1" items; the year
+    #         columns in another order ("Chỉ tiêu đến năm 2030" before the
+    #         2026 one) under two header rows with "Đơn vị thực hiện" over
+    #         "Chủ trì | Phối hợp"; the due column before the units ---------
+    out.append({
+        "name": "nghia-trung-2026-2030",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ NGHĨA TRUNG", "102/KH-UBND", "Nghĩa Trung, ngày 06 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Nghĩa Trung năm 2026, định hướng đến năm 2030"),
+            ("p", "Thực hiện Kế hoạch số 52/KH-UBND ngày 13/02/2026 của UBND tỉnh Gia Lai, UBND xã Nghĩa Trung "
+                  "ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu năm 2026 và đến năm 2030 tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Phòng Văn hóa - Xã hội chủ trì, theo dõi, tổng hợp kết quả thực hiện Kế hoạch; định kỳ "
+                  "hằng quý báo cáo UBND xã trước ngày 20 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ NGHĨA TRUNG"),
+            ("p", "(Kèm theo Kế hoạch số 102/KH-UBND ngày 06/3/2026 của UBND xã Nghĩa Trung)"),
+            ("table", {
+                "head": [[("TT", 1, 2), ("Tên chỉ tiêu", 1, 2), ("Chỉ tiêu đến năm 2030", 1, 2),
+                          ("Chỉ tiêu năm 2026", 1, 2), ("Thời gian thực hiện", 1, 2), ("Đơn vị thực hiện", 2, 1)],
+                         ["Chủ trì", "Phối hợp"]],
+                "rows": [
+                    ["I", "CHÍNH QUYỀN SỐ", "", "", "", "", ""],
+                    ["1", "Dịch vụ công trực tuyến", "", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hồ sơ thủ tục hành chính được nộp trực tuyến", "≥ 80%", "≥ 50%", "Thường xuyên",
+                     TTHC, "Các phòng chuyên môn"],
+                    ["1.2", "Tỷ lệ kết quả giải quyết thủ tục hành chính được trả bản điện tử", "100%", "Tối thiểu 70%",
+                     "Tháng 12/2026", TTHC, "Các phòng chuyên môn"],
+                    ["2", "Dữ liệu số", "", "", "", "", ""],
+                    ["2.1", "Số cơ sở dữ liệu dùng chung của xã được xây dựng", "05 cơ sở dữ liệu",
+                     "02 cơ sở dữ liệu", "Quý IV/2026", VP, "Các phòng chuyên môn; Công an xã"],
+                    ["II", "KINH TẾ SỐ VÀ XÃ HỘI SỐ", "", "", "", "", ""],
+                    ["3", "Kinh tế số", "", "", "", "", ""],
+                    ["3.1", "Tỷ lệ hộ kinh doanh sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền", "100%", "Đạt 60%",
+                     "Tháng 12/2026", PKT, "Thuế cơ sở"],
+                    ["4", "Xã hội số", "", "", "", "", ""],
+                    ["4.1", "Tỷ lệ người dân trưởng thành có chữ ký số cá nhân", "Trên 70%", "Trên 30%",
+                     "Tháng 11/2026", "Công an xã", "Các thôn, làng"],
+                    ["4.2", "Số thôn, làng có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "14/14 thôn, làng",
+                     "10/14 thôn, làng", "Quý III/2026", PVX, "Ban công tác Mặt trận các thôn, làng"],
+                ],
+                "cut": (6, 0),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Nghĩa Trung năm 2026, định hướng đến năm 2030", "Nghĩa Trung", "Gia Lai",
+            "102/KH-UBND", "2026-03-06",
+            [("1", "Dịch vụ công trực tuyến"), ("2", "Dữ liệu số"), ("3", "Kinh tế số"), ("4", "Xã hội số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được nộp trực tuyến",
+                    [tg(2026, ">=", 50, "%", "≥ 50%"), tg(2030, ">=", 80, "%", "≥ 80%")], [TTHC],
+                    ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("1.2", "1", "Tỷ lệ kết quả giải quyết thủ tục hành chính được trả bản điện tử",
+                    [tg(2026, ">=", 70, "%", "Tối thiểu 70%"), tg(2030, ">=", 100, "%", "100%")], [TTHC],
+                    ["Các phòng chuyên môn"], "2026-12", "Tháng 12/2026"),
+                ind("2.1", "2", "Số cơ sở dữ liệu dùng chung của xã được xây dựng",
+                    [tg(2026, ">=", 2, "cơ sở dữ liệu", "02 cơ sở dữ liệu"),
+                     tg(2030, ">=", 5, "cơ sở dữ liệu", "05 cơ sở dữ liệu")], [VP],
+                    ["Các phòng chuyên môn", "Công an xã"], "2026-Q4", "Quý IV/2026"),
+                ind("3.1", "3", "Tỷ lệ hộ kinh doanh sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền",
+                    [tg(2026, ">=", 60, "%", "Đạt 60%"), tg(2030, ">=", 100, "%", "100%")], [PKT], ["Thuế cơ sở"],
+                    "2026-12", "Tháng 12/2026"),
+                ind("4.1", "4", "Tỷ lệ người dân trưởng thành có chữ ký số cá nhân",
+                    [tg(2026, ">", 30, "%", "Trên 30%"), tg(2030, ">", 70, "%", "Trên 70%")], ["Công an xã"],
+                    ["Các thôn, làng"], "2026-11", "Tháng 11/2026"),
+                ind("4.2", "4", "Số thôn, làng có Tổ công nghệ số cộng đồng hoạt động hiệu quả",
+                    [tg(2026, ">=", 10, "/14 thôn, làng", "10/14 thôn, làng"),
+                     tg(2030, ">=", 14, "/14 thôn, làng", "14/14 thôn, làng")], [PVX],
+                    ["Ban công tác Mặt trận các thôn, làng"], "2026-Q3", "Quý III/2026"),
+            ], []),
+    })
+
+    # ---- 8. a Word file made from a PDF: every printed line its own
+    #         paragraph ("pw" blocks, cells broken where the PDF wrapped
+    #         them: a unit's name cut mid-name, the next line in lower case);
+    #         prose targets wrapped over lines; a task table ----------------
+    out.append({
+        "name": "loc-hung-2026",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ LỘC HƯNG", "33/KH-UBND", "Lộc Hưng, ngày 10 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Lộc Hưng năm 2026"),
+            ("pw", "Căn cứ Kế hoạch số 14/KH-UBND ngày 22/01/2026 của UBND tỉnh Tây Ninh về chuyển đổi số năm "
+                   "2026, Ủy ban nhân dân xã Lộc Hưng ban hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu cụ thể"),
+            ("pw", "- Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình đạt tối "
+                   "thiểu 65%."),
+            ("pw", "- 100% văn bản đi của các cơ quan trong hệ thống chính trị xã được ký số, trừ văn bản mật."),
+            ("pw", "- Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử đạt trên 75%."),
+            ("b", "II. NHIỆM VỤ"),
+            ("pw", "Các nhiệm vụ, đơn vị chủ trì, phối hợp và thời gian hoàn thành tại Phụ lục kèm theo Kế hoạch "
+                   "này."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("pw", "Định kỳ hằng quý, các đơn vị báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 18 của tháng "
+                   "cuối quý để tổng hợp."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 33/KH-UBND ngày 10/02/2026 của UBND xã Lộc Hưng)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]],
+                "rows": [
+                    ["1", "Xây dựng chuyên mục chuyển đổi số trên\ntrang thông tin điện tử của xã", PVX,
+                     "Văn phòng HĐND và\nUBND xã", "Tháng 4/2026"],
+                    ["2", "Số hóa hồ sơ, giấy tờ kết quả giải quyết\nthủ tục hành chính còn hiệu lực", "Trung tâm Phục vụ\nhành chính công xã",
+                     "Các phòng chuyên môn\nCông an xã", "Quý III/2026"],
+                    ["3", "Tổ chức ngày hội chuyển đổi số cho\nngười dân tại các ấp", PVX,
+                     "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ\nxã", "Tháng 10/2026"],
+                    ["4", "Cập nhật dữ liệu dân cư trên hệ thống\nđịnh danh và xác thực điện tử", "Công an xã",
+                     "Trưởng các ấp", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Lộc Hưng năm 2026", "Lộc Hưng", "Tây Ninh", "33/KH-UBND", "2026-02-10",
+            [("1", "Mục tiêu cụ thể")],
+            [
+                ind("T1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 65, "%", "đạt tối thiểu 65%")]),
+                ind("T2", "1", "Văn bản đi của các cơ quan trong hệ thống chính trị xã được ký số, trừ văn bản mật",
+                    [tg(2026, ">=", 100, "%", "100%")]),
+                ind("T3", "1", "Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử",
+                    [tg(2026, ">", 75, "%", "đạt trên 75%")]),
+            ],
+            [
+                task("1", None, "Xây dựng chuyên mục chuyển đổi số trên trang thông tin điện tử của xã", [PVX], [VP],
+                     [], "2026-04", "Tháng 4/2026"),
+                task("2", None, "Số hóa hồ sơ, giấy tờ kết quả giải quyết thủ tục hành chính còn hiệu lực", [TTHC],
+                     ["Các phòng chuyên môn", "Công an xã"], [], "2026-Q3", "Quý III/2026"),
+                task("3", None, "Tổ chức ngày hội chuyển đổi số cho người dân tại các ấp", [PVX],
+                     ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"], [], "2026-10", "Tháng 10/2026"),
+                task("4", None, "Cập nhật dữ liệu dân cư trên hệ thống định danh và xác thực điện tử", ["Công an xã"],
+                     ["Trưởng các ấp"], [], "recurring", "Thường xuyên"),
+            ]),
+    })
+
+    # ---- 9. one column "Đơn vị chủ trì/phối hợp" written on one line
+    #         ("Chủ trì: …; Phối hợp: …"), the group column as Excel copies a
+    #         merged range, target "Chỉ tiêu đến hết năm 2026", due phrases
+    #         "Trước 30/6/2026", "Hoàn thành trong Quý III/2026" -------------
+    def cp1(lead, sup):
+        return "Chủ trì: " + lead + "; Phối hợp: " + sup
+    out.append({
+        "name": "tan-lap-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ TÂN LẬP", "48/KH-UBND", "Tân Lập, ngày 02 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Thực hiện các chỉ tiêu chuyển đổi số năm 2026 của xã Tân Lập"),
+            ("p", "Căn cứ Kế hoạch số 60/KH-UBND ngày 12/02/2026 của UBND tỉnh Phú Thọ, UBND xã Tân Lập ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU VÀ PHÂN CÔNG"),
+            ("p", "Chi tiết tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị chủ trì báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày 15 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 VÀ PHÂN CÔNG THỰC HIỆN"),
+            ("p", "(Kèm theo Kế hoạch số 48/KH-UBND ngày 02/3/2026 của UBND xã Tân Lập)"),
+            ("table", {
+                "head": [["Trụ cột", "STT", "Chỉ tiêu", "Chỉ tiêu đến hết năm 2026", "Đơn vị chủ trì/phối hợp",
+                          "Thời hạn"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("Chính quyền số", 1, 3), "1", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
+                     "Tối thiểu 90%", cp1(VP, "Các phòng chuyên môn"), "Trước 30/6/2026"],
+                    ["2", "Tỷ lệ thủ tục hành chính có phát sinh hồ sơ trực tuyến", "Trên 80%",
+                     cp1(TTHC, "Các phòng chuyên môn"), "Tháng 12/2026"],
+                    ["3", "Số cuộc họp không giấy tờ của UBND xã", "Tối thiểu 12 cuộc", cp1(VP, "Các phòng chuyên môn"),
+                     "Thường xuyên"],
+                    [("Kinh tế số", 1, 2), "4", "Số hợp tác xã có gian hàng trên sàn thương mại điện tử",
+                     "05 hợp tác xã", cp1(PKT, "Các hợp tác xã"), "Hoàn thành trong Quý III/2026"],
+                    ["5", "Tỷ lệ hộ kinh doanh chấp nhận thanh toán bằng mã QR", "Đạt 70%",
+                     cp1(PKT, "Các ngân hàng thương mại"), "Tháng 9/2026"],
+                    [("Xã hội số", 1, 2), "6", "Tỷ lệ học sinh được học kỹ năng số an toàn trên môi trường mạng",
+                     "100%", cp1("Các trường học trên địa bàn", PVX), "Tháng 5/2026"],
+                    ["7", "Tỷ lệ người cao tuổi được hướng dẫn sử dụng ứng dụng VNeID", "Không dưới 50%",
+                     cp1("Công an xã", "Hội Người cao tuổi xã"), "Năm 2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Thực hiện các chỉ tiêu chuyển đổi số năm 2026 của xã Tân Lập", "Tân Lập", "Phú Thọ",
+            "48/KH-UBND", "2026-03-02",
+            [("1", "Chính quyền số"), ("2", "Kinh tế số"), ("3", "Xã hội số")],
+            [
+                ind("1", "1", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
+                    [tg(2026, ">=", 90, "%", "Tối thiểu 90%")], [VP], ["Các phòng chuyên môn"], "2026-06",
+                    "Trước 30/6/2026"),
+                ind("2", "1", "Tỷ lệ thủ tục hành chính có phát sinh hồ sơ trực tuyến",
+                    [tg(2026, ">", 80, "%", "Trên 80%")], [TTHC], ["Các phòng chuyên môn"], "2026-12", "Tháng 12/2026"),
+                ind("3", "1", "Số cuộc họp không giấy tờ của UBND xã",
+                    [tg(2026, ">=", 12, "cuộc", "Tối thiểu 12 cuộc")], [VP], ["Các phòng chuyên môn"], "recurring",
+                    "Thường xuyên"),
+                ind("4", "2", "Số hợp tác xã có gian hàng trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 5, "hợp tác xã", "05 hợp tác xã")], [PKT], ["Các hợp tác xã"], "2026-Q3",
+                    "Hoàn thành trong Quý III/2026"),
+                ind("5", "2", "Tỷ lệ hộ kinh doanh chấp nhận thanh toán bằng mã QR",
+                    [tg(2026, ">=", 70, "%", "Đạt 70%")], [PKT], ["Các ngân hàng thương mại"], "2026-09",
+                    "Tháng 9/2026"),
+                ind("6", "3", "Tỷ lệ học sinh được học kỹ năng số an toàn trên môi trường mạng",
+                    [tg(2026, ">=", 100, "%", "100%")], ["Các trường học trên địa bàn"], [PVX], "2026-05",
+                    "Tháng 5/2026"),
+                ind("7", "3", "Tỷ lệ người cao tuổi được hướng dẫn sử dụng ứng dụng VNeID",
+                    [tg(2026, ">=", 50, "%", "Không dưới 50%")], ["Công an xã"], ["Hội Người cao tuổi xã"], "2026",
+                    "Năm 2026"),
+            ], []),
+    })
+
+    # ---- 10. prose only, a 2026 plan: targets in "a)" / "+" paragraphs
+    #          with "Phấn đấu", "ít nhất", "tối đa", "không dưới" -----------
+    out.append({
+        "name": "xuan-son-2026",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ XUÂN SƠN", "19/KH-UBND", "Xuân Sơn, ngày 28 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số năm 2026 trên địa bàn xã Xuân Sơn"),
+            ("p", "Căn cứ Kế hoạch số 11/KH-UBND ngày 15/01/2026 của UBND tỉnh Lâm Đồng, UBND xã Xuân Sơn ban "
+                  "hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("p", "Nâng cao nhận thức của cán bộ và người dân về chuyển đổi số."),
+            ("b", "II. CHỈ TIÊU CỤ THỂ"),
+            ("b", "1. Về chính quyền số"),
+            ("p", "a) Phấn đấu tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt 70%."),
+            ("p", "b) Tỷ lệ hồ sơ giải quyết quá hạn tối đa 2%."),
+            ("b", "2. Về xã hội số"),
+            ("p", "+ Số mô hình thôn thông minh được xây dựng đạt ít nhất 02 mô hình."),
+            ("p", "+ Tỷ lệ hộ gia đình có người sử dụng điện thoại thông minh không dưới 85%."),
+            ("b", "III. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Đẩy mạnh tuyên truyền, phổ biến kỹ năng số cho người dân thông qua Tổ công nghệ số cộng đồng."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với các cơ quan, đơn vị theo dõi, đôn đốc thực hiện "
+                  "Kế hoạch; định kỳ 6 tháng, hằng năm báo cáo UBND xã."),
+            ("b", "CHỦ TỊCH"),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số năm 2026 trên địa bàn xã Xuân Sơn", "Xuân Sơn", "Lâm Đồng", "19/KH-UBND",
+            "2026-01-28",
+            [("1", "Về chính quyền số"), ("2", "Về xã hội số")],
+            [
+                ind("T1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 70, "%", "đạt 70%")]),
+                ind("T2", "1", "Tỷ lệ hồ sơ giải quyết quá hạn", [tg(2026, "<=", 2, "%", "tối đa 2%")]),
+                ind("T3", "2", "Số mô hình thôn thông minh được xây dựng",
+                    [tg(2026, ">=", 2, "mô hình", "đạt ít nhất 02 mô hình")]),
+                ind("T4", "2", "Tỷ lệ hộ gia đình có người sử dụng điện thoại thông minh",
+                    [tg(2026, ">=", 85, "%", "không dưới 85%")]),
+            ], []),
+    })
     return out

@@ -140,11 +140,38 @@ def write_sheets_xlsx(fx, path):
             z.writestr(zi, data)
 
 
+# ---- a paragraph as a PDF printed it --------------------------------------
+def printed_lines(text, width=80):
+    lines, cur = [], ""
+    for w in text.split(" "):
+        if cur and len(cur) + 1 + len(w) > width:
+            lines.append(cur)
+            cur = w
+        else:
+            cur = cur + " " + w if cur else w
+    return lines + [cur]
+
+
+def as_printed(blocks, fmt):
+    """("pw", text): a paragraph whose printed lines a PDF converter kept
+    apart: in the Word file one paragraph per line, in the text forms the
+    lines under one another (a hard-wrapped paragraph)."""
+    out = []
+    for b in blocks:
+        if b[0] != "pw":
+            out.append(b)
+        elif fmt == "html":
+            out += [("p", ln) for ln in printed_lines(b[1])]
+        else:
+            out.append(("p", "\n".join(printed_lines(b[1]))))
+    return out
+
+
 def build(fx, office=True):
     name = fx["name"]
-    write(name + ".md", mf.render_md(fx["blocks"]))
-    write(name + ".txt", mf.render_txt(fx["blocks"]))
-    write(name + ".html", mf.render_html(fx["blocks"]))
+    write(name + ".md", mf.render_md(as_printed(fx["blocks"], "md")))
+    write(name + ".txt", mf.render_txt(as_printed(fx["blocks"], "txt")))
+    write(name + ".html", mf.render_html(as_printed(fx["blocks"], "html")))
     write(name + ".json", json.dumps(fx["expected"], ensure_ascii=False, indent=1) + "\n")
     if fx.get("xlsx") == "sheets":
         write_sheets_xlsx(fx, os.path.join(HERE, name + ".xlsx"))
@@ -158,7 +185,7 @@ def build(fx, office=True):
     if fx.get("xlsx") is True:
         src = os.path.join(tmp, name + ".html")
         with open(src, "w", encoding="utf-8") as f:
-            f.write(mf.render_html(fx["blocks"], only_appendix=True))
+            f.write(mf.render_html(as_printed(fx["blocks"], "html"), only_appendix=True))
         mf.soffice(src, "xlsx:Calc MS Excel 2007 XML", tmp, "HTML (StarCalc)")
         shutil.copy(os.path.join(tmp, name + ".xlsx"), os.path.join(HERE, name + ".xlsx"))
     shutil.rmtree(tmp, ignore_errors=True)
