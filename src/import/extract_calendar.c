@@ -584,8 +584,18 @@ dti_rc extract_calendar(const doc *d, calendar_found *out, dti_err *e)
     detector dt;
     memset(&dt, 0, sizeof dt);
     for (size_t i = 0; d && i < d->n && !dt.nomem; i++)
-        if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text)
-            read_para(&dt, d->blocks[i].text);
+        if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text) {
+            /* a paragraph kept as printed lines is read whole */
+            size_t last;
+            char *whole = doc_para_joined(d, i, &last);
+            if (!whole) {
+                dt.nomem = 1;
+                break;
+            }
+            read_para(&dt, whole);
+            free(whole);
+            i = last;
+        }
     return finish(&dt, out, e);
 }
 

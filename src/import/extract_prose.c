@@ -1053,7 +1053,17 @@ void xt_prose(xt_ctx *x)
                 grp = xt_group_add(x, h[l].code, h[l].name, parent, 1);
                 break;
             }
-        read_para(x, b, blk->text, grp);
+        /* a paragraph kept as printed lines (a Word file made from a PDF):
+         * read whole */
+        size_t last;
+        char *whole = doc_para_joined(d, b, &last);
+        if (!whole) {
+            x->failed = 1;
+            break;
+        }
+        read_para(x, b, whole, grp);
+        free(whole);
+        b = last < end ? last : b;
     }
     for (int l = 0; l < 6; l++)
         free(h[l].name);
