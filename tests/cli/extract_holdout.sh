@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # extract_holdout: `dti extract` on plans by other writers (issue 11).
 #
-# tests/data/holdout/ holds six invented communes' plans of the same layout
+# tests/data/holdout/ holds ten invented communes' plans of the same layout
 # families as tests/data/plans, written as another office would write them
 # (other headers, columns in another order, letter groups, "Thực hiện năm
 # 2025", "Lộ trình thực hiện", a workbook with one sheet per pillar and the
@@ -11,10 +11,11 @@
 # in .md, .txt (tab-separated, HTML cells), .docx, .pdf (LibreOffice prints
 # the .docx) and, for table plans, .xlsx; each is compared with its
 # hand-written NAME.json by compare_plan.py (an .xlsx holds only the
-# appendix: --no-top). The thresholds are a ratchet, per file: the figure
-# measured after the fixes of this round, rounded down, never to be lowered;
-# the goal is 95 or better for every one, with no extra item where the
-# threshold is 95 or more.
+# appendix: --no-top). The thresholds are a ratchet, per file: 98 (the
+# issue's goal for the families) unless listed below with the figure measured
+# after the fixes, rounded down (the PDFs whose rows or lines the PDF reader
+# does not yet rebuild, docs/internals/import.md), never to be lowered; no
+# extra item is allowed where the threshold is 95 or more.
 set -u
 DTI=${DTI:-build/dti}
 ROOT=${ROOT:-.}
@@ -25,7 +26,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [phuoc-thinh-2026.pdf]=30
+  [phuoc-thinh-2026.pdf]=30 [loc-hung-2026.pdf]=94 [dong-linh-2025-2030.pdf]=97 [nghia-trung-2026-2030.pdf]=97
 )
 fail=0 n=0
 for exp in "$DIR"/*.json; do
@@ -42,7 +43,7 @@ for exp in "$DIR"/*.json; do
     line=$(python3 "$CMP" "$exp" "$tmp/out.json" $opt | tail -n 1)
     pct=$(sed -n 's/.*(\([0-9.]*\)%).*/\1/p' <<<"$line")
     extra=$(sed -n 's/.* extra \([0-9]*\) .*/\1/p' <<<"$line")
-    min=${MIN[$name]:-95}
+    min=${MIN[$name]:-98}
     echo "$name: $line (threshold $min%)"
     if [ -z "$pct" ] || [ -z "$extra" ]; then
       echo "FAIL: $name: unreadable comparison: $line"; fail=1
@@ -53,6 +54,6 @@ for exp in "$DIR"/*.json; do
     fi
   done
 done
-# 6 plans x (md, txt, docx, pdf) + 5 workbooks
-[ $n -ge 29 ] || { echo "FAIL: only $n documents under $DIR"; fail=1; }
+# 10 plans x (md, txt, docx, pdf) + 7 workbooks
+[ $n -ge 47 ] || { echo "FAIL: only $n documents under $DIR"; fail=1; }
 exit $fail
