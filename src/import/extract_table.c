@@ -623,13 +623,48 @@ static int group_is_documents(tstate *s, long g)
     return r;
 }
 
+/* The cell names two different dates ("Tháng 3/2026; Tháng 9/2026", one
+ * per paragraph, or "… và …"): no one due date (spec: null). */
+static int two_dues(xt_ctx *x, const char *cell)
+{
+    char *copy = strdup(cell);
+    if (!copy) {
+        x->failed = 1;
+        return 0;
+    }
+    char first[16] = "";
+    int two = 0;
+    for (char *p = copy, *next; p && !two; p = next) {
+        next = NULL;
+        char *cut = p + strcspn(p, ";\n");
+        char *va = strstr(p, " và ");
+        if (va && va < cut) {
+            *va = 0;
+            next = va + 4;
+        } else if (*cut) {
+            *cut = 0;
+            next = cut + 1;
+        }
+        char *c = text_clean(p), d[16];
+        if (c && *c && xt_due_parse(c, d) == 0) {
+            if (!first[0])
+                snprintf(first, sizeof first, "%s", d);
+            else if (strcmp(first, d) != 0)
+                two = 1;
+        }
+        free(c);
+    }
+    free(copy);
+    return two;
+}
+
 static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
 {
     if (!cell)
         return;
     *due_text = clean_or_null(cell);
     char d[16];
-    if (*due_text && xt_due_parse(*due_text, d) == 0) {
+    if (*due_text && !two_dues(x, cell) && xt_due_parse(*due_text, d) == 0) {
         *due = strdup(d);
         if (!*due)
             x->failed = 1;
@@ -707,13 +742,23 @@ static void emit(tstate *s)
     }
     long g = current_group(s);
     char code[64] = "";
-    if (s->L.codecol >= 0 && s->cell[s->L.codecol]) {
+    if (s->L.codecol >= 0 && s->L.codecol != s->L.namecol && s->cell[s->L.codecol]) {
         char *c = text_clean(s->cell[s->L.codecol]);
         if (c) {
             text_trim(c, ".)");
             snprintf(code, sizeof code, "%s", c);
             free(c);
         }
+    }
+    /* no code column: a number written at the start of the name ("1.1. Tỷ
+     * lệ …", "2) …") is the item's code */
+    if (!*code) {
+        int level = 0;
+        size_t used = xt_code(name, code, sizeof code, &level);
+        if (used && level >= 2 && level <= 4 && name[used])
+            name += used;
+        else
+            code[0] = 0;
     }
     int year = x->year;
     xt_found f;

@@ -730,4 +730,133 @@ def FIXTURES(m):
                     [tg(2026, ">=", 85, "%", "không dưới 85%")]),
             ], []),
     })
+    # ======== third round: written after the second round's fixes ========
+
+    # ---- 11. group rows as one cell merged across the table ("I. Hạ tầng
+    #          số"), a "ĐVT" column with targets "≥90%", "100 %", "100",
+    #          "Trên 60"; two dates in one due cell ----------------------------
+    SPAN = m.SpanRow
+    out.append({
+        "name": "hiep-hoa-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ HIỆP HÒA", "66/KH-UBND", "Hiệp Hòa, ngày 17 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Hiệp Hòa năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 44/KH-UBND ngày 27/02/2026 của UBND tỉnh Bắc Ninh, UBND xã Hiệp Hòa ban "
+                  "hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Hoàn thành các chỉ tiêu tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan chủ trì báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 20 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 66/KH-UBND ngày 17/3/2026 của UBND xã Hiệp Hòa)"),
+            ("table", {
+                "head": [["STT", "Nội dung", "ĐVT", "Chỉ tiêu 2026", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                          "Thời gian"]],
+                "rows": [
+                    SPAN(["I. Hạ tầng số", "", "", "", "", "", ""]),
+                    ["1", "Tỷ lệ thôn có mạng cáp quang đến nhà văn hóa", "%", "≥90%", PVX,
+                     "Các doanh nghiệp viễn thông", "Trong năm 2026"],
+                    ["2", "Số trạm phát sóng di động 4G/5G được lắp mới", "trạm", "03", PVX, "Viettel; VNPT",
+                     "Quý II/2026"],
+                    SPAN(["II. Chính quyền số", "", "", "", "", "", ""]),
+                    ["3", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa khi tiếp nhận", "%", "100 %", TTHC,
+                     "Các phòng chuyên môn", "Tháng 3/2026; Tháng 9/2026"],
+                    ["4", "Tỷ lệ cán bộ, công chức sử dụng thành thạo hệ thống quản lý văn bản", "%", "100", VP,
+                     "Các phòng chuyên môn", "Thường xuyên"],
+                    SPAN(["III. Xã hội số", "", "", "", "", "", ""]),
+                    ["5", "Số tài khoản định danh điện tử mức độ 2 được kích hoạt", "tài khoản", "4.500",
+                     "Công an xã", "Các thôn", "Tháng 12/2026"],
+                    ["6", "Tỷ lệ hộ gia đình được phổ biến kỹ năng an toàn thông tin", "%", "Trên 60", PVX,
+                     "Hội Liên hiệp Phụ nữ xã; Đoàn Thanh niên xã", "Quý IV/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Hiệp Hòa năm 2026", "Hiệp Hòa", "Bắc Ninh", "66/KH-UBND", "2026-03-17",
+            [("I", "Hạ tầng số"), ("II", "Chính quyền số"), ("III", "Xã hội số")],
+            [
+                ind("1", "I", "Tỷ lệ thôn có mạng cáp quang đến nhà văn hóa", [tg(2026, ">=", 90, "%", "≥90%")], [PVX],
+                    ["Các doanh nghiệp viễn thông"], "2026", "Trong năm 2026"),
+                ind("2", "I", "Số trạm phát sóng di động 4G/5G được lắp mới", [tg(2026, ">=", 3, "trạm", "03")], [PVX],
+                    ["Viettel", "VNPT"], "2026-Q2", "Quý II/2026"),
+                ind("3", "II", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa khi tiếp nhận",
+                    [tg(2026, ">=", 100, "%", "100 %")], [TTHC], ["Các phòng chuyên môn"], None,
+                    "Tháng 3/2026; Tháng 9/2026"),
+                ind("4", "II", "Tỷ lệ cán bộ, công chức sử dụng thành thạo hệ thống quản lý văn bản",
+                    [tg(2026, ">=", 100, "%", "100")], [VP], ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("5", "III", "Số tài khoản định danh điện tử mức độ 2 được kích hoạt",
+                    [tg(2026, ">=", 4500, "tài khoản", "4.500")], ["Công an xã"], ["Các thôn"], "2026-12",
+                    "Tháng 12/2026"),
+                ind("6", "III", "Tỷ lệ hộ gia đình được phổ biến kỹ năng an toàn thông tin",
+                    [tg(2026, ">", 60, "%", "Trên 60")], [PVX], ["Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã"],
+                    "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
+
+    # ---- 12. no code column: the codes written at the start of the name
+    #          cells ("1. Hạ tầng số", "1.1. Tỷ lệ …"), the target column
+    #          "Giá trị mục tiêu" with no year, units in "- " lists ------------
+    out.append({
+        "name": "phu-my-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ PHÚ MỸ", "29/KH-UBND", "Phú Mỹ, ngày 09 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số năm 2026 xã Phú Mỹ"),
+            ("p", "Thực hiện Kế hoạch số 37/KH-UBND ngày 20/02/2026 của UBND tỉnh An Giang, UBND xã Phú Mỹ ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU"),
+            ("p", "Các chỉ tiêu và phân công tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị báo cáo kết quả thực hiện về Văn phòng HĐND và UBND xã trước ngày 25 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 CỦA XÃ PHÚ MỸ"),
+            ("p", "(Kèm theo Kế hoạch số 29/KH-UBND ngày 09/3/2026 của UBND xã Phú Mỹ)"),
+            ("table", {
+                "head": [["Nội dung chỉ tiêu", "Giá trị mục tiêu", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                          "Thời hạn hoàn thành"]],
+                "codecol": 0, "namecol": 0,
+                "rows": [
+                    ["1. Hạ tầng số", "", "", "", ""],
+                    ["1.1. Tỷ lệ ấp có điểm Wi-Fi công cộng miễn phí", "Tối thiểu 80%", PVX,
+                     "- Các ấp\n- Các doanh nghiệp viễn thông", "Tháng 8/2026"],
+                    ["1.2. Tỷ lệ trường học được kết nối Internet cáp quang tốc độ cao", "100%", PVX,
+                     "- Các trường học trên địa bàn", "Tháng 9/2026"],
+                    ["2. Chính quyền số", "", "", "", ""],
+                    ["2.1. Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình", "Trên 70%", TTHC,
+                     "- Các phòng chuyên môn\n- Công an xã", "Thường xuyên"],
+                    ["2.2. Tỷ lệ văn bản được gửi, nhận hoàn toàn trên môi trường mạng", "Đạt 98%", VP,
+                     "- Các phòng, ban, đơn vị", "Tháng 12/2026"],
+                    ["3. Kinh tế số", "", "", "", ""],
+                    ["3.1. Số hộ nông dân sử dụng nhật ký sản xuất điện tử", "Tối thiểu 150 hộ", PKT,
+                     "- Hội Nông dân xã\n- Các hợp tác xã", "Quý IV/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số năm 2026 xã Phú Mỹ", "Phú Mỹ", "An Giang", "29/KH-UBND", "2026-03-09",
+            [("1", "Hạ tầng số"), ("2", "Chính quyền số"), ("3", "Kinh tế số")],
+            [
+                ind("1.1", "1", "Tỷ lệ ấp có điểm Wi-Fi công cộng miễn phí", [tg(2026, ">=", 80, "%", "Tối thiểu 80%")],
+                    [PVX], ["Các ấp", "Các doanh nghiệp viễn thông"], "2026-08", "Tháng 8/2026"),
+                ind("1.2", "1", "Tỷ lệ trường học được kết nối Internet cáp quang tốc độ cao",
+                    [tg(2026, ">=", 100, "%", "100%")], [PVX], ["Các trường học trên địa bàn"], "2026-09",
+                    "Tháng 9/2026"),
+                ind("2.1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">", 70, "%", "Trên 70%")], [TTHC], ["Các phòng chuyên môn", "Công an xã"], "recurring",
+                    "Thường xuyên"),
+                ind("2.2", "2", "Tỷ lệ văn bản được gửi, nhận hoàn toàn trên môi trường mạng",
+                    [tg(2026, ">=", 98, "%", "Đạt 98%")], [VP], ["Các phòng, ban, đơn vị"], "2026-12", "Tháng 12/2026"),
+                ind("3.1", "3", "Số hộ nông dân sử dụng nhật ký sản xuất điện tử",
+                    [tg(2026, ">=", 150, "hộ", "Tối thiểu 150 hộ")], [PKT], ["Hội Nông dân xã", "Các hợp tác xã"],
+                    "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
     return out

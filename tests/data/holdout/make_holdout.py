@@ -140,6 +140,30 @@ def write_sheets_xlsx(fx, path):
             z.writestr(zi, data)
 
 
+# ---- a body row that is one cell merged across the table -----------------
+class SpanRow(list):
+    """A group row written as one cell merged across the whole table ("I. Hạ
+    tầng số"): in Word and Excel a merged cell, in the text forms its text
+    in the first cell and the others empty (as a copy gives it)."""
+
+
+mf.SpanRow = SpanRow
+_html_table = mf.html_table
+
+
+def html_table(t, style="border-collapse:collapse"):
+    out = _html_table(t, style).split("\n")
+    # rows follow the header rows one line each: replace the span rows'
+    for i, r in enumerate(t["rows"]):
+        if isinstance(r, SpanRow):
+            k = 1 + len(t["head"]) + i
+            out[k] = '<tr><td colspan="%d"><p><b>%s</b></p></td></tr>' % (len(r), mf.html.escape(r[0]))
+    return "\n".join(out)
+
+
+mf.html_table = html_table
+
+
 # ---- a paragraph as a PDF printed it --------------------------------------
 def printed_lines(text, width=80):
     lines, cur = [], ""
