@@ -227,7 +227,7 @@ static void add_unit(xt_ctx *x, strlist *l, const char *s, size_t n)
  * from a PDF keeps every printed line ("Trung tâm Phục vụ" / "hành chính
  * công xã", "Văn phòng HĐND và" / "UBND xã"): the next line starts in lower
  * case, or this one ends with a word that cannot end a name. */
-static int wrapped_break(const char *text, size_t at)
+int xt_wrapped_break(const char *text, size_t at)
 {
     static const char *const OPEN[] = {" và", " của", " với", " các", " tại", " thuộc", " cho", " về", " trên",
                                        " &", " -", ","};
@@ -266,7 +266,7 @@ void xt_split_units(xt_ctx *x, const char *text, strlist *l)
             return;
         }
         for (size_t i = 0; own[i]; i++)
-            if (own[i] == '\n' && i > 0 && own[i + 1] && wrapped_break(own, i))
+            if (own[i] == '\n' && i > 0 && own[i + 1] && xt_wrapped_break(own, i))
                 own[i] = ' ';
         text = own;
     }

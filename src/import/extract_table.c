@@ -685,6 +685,10 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
         x->failed = 1;
         return;
     }
+    /* a unit's name wrapped over lines is one paragraph */
+    for (size_t i = 1; copy[i]; i++)
+        if (copy[i] == '\n' && copy[i + 1] && xt_wrapped_break(copy, i))
+            copy[i] = ' ';
     /* "; Phối hợp:" / ". Phối hợp:" / ", phối hợp:" inside a line → a break */
     for (char *p = copy; *p; p++) {
         if ((*p != ';' && *p != '.' && *p != ',') || p[1] != ' ')
