@@ -16,8 +16,10 @@
  * first, commune after), else the first is the lead and the second the
  * support. A column of results already reached ("Kết quả thực hiện năm
  * 2025", "Thực hiện năm 2025", "Ước thực hiện", "Hiện trạng") is a
- * baseline, never a target. "Lộ trình thực hiện" (no year) is the due
- * column.
+ * baseline, never a target; "Kết quả cần đạt (năm 2026)" is a target and
+ * "Kết quả" alone the products. "Lộ trình thực hiện" (no year) is the due
+ * column; "Nhiệm vụ, giải pháp" names the tasks ("Giải pháp" alone is the
+ * action column).
  *
  * A table with no header row continues the layout before it when the reader
  * marked it `continued` or nothing but page noise lies between them (page
@@ -125,6 +127,14 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_CODE;
     if (ANY(f, "san pham", "ket qua dau ra"))
         return R_OUTPUTS;
+    /* "Kết quả cần đạt năm 2026", "Kết quả phải đạt": a target */
+    if (ANY(f, "can dat", "phai dat", "du kien dat")) {
+        has_year(f, year);
+        return R_TARGET;
+    }
+    /* "Kết quả" alone (no year, no "thực hiện"): what the work delivers */
+    if (xt_starts(f, "ket qua") && !has_year(f, year) && !ANY(f, "thuc hien", "uoc", "da dat", "hien trang"))
+        return R_OUTPUTS;
     if (ANY(f, "kinh phi", "nguon von"))
         return R_FUNDING;
     if (ANY(f, "can cu"))
@@ -154,7 +164,10 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_TARGET;
     if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
         return R_LEAD;
-    if (ANY(f, "nhiem vu thuc hien tai", "tai dia phuong", "giai phap", "cach thuc"))
+    /* "Giải pháp", "Nhiệm vụ thực hiện tại địa phương": how the commune acts;
+     * "Nhiệm vụ, giải pháp" heads the tasks themselves */
+    if (ANY(f, "nhiem vu thuc hien tai", "tai dia phuong", "cach thuc") ||
+        (ANY(f, "giai phap") && !ANY(f, "nhiem vu", "noi dung", "chi tieu", "ten")))
         return R_ACTION;
     int ind = ANY(f, "chi so", "chi tieu", "tieu chi");
     int task = ANY(f, "nhiem vu", "van ban", "hoat dong", "de an", "du an", "cong viec");

@@ -628,6 +628,36 @@ static void test_other_writers(void **state)
     doc_free(d);
 }
 
+/* Header words of other writers: "Nhiệm vụ, giải pháp" names the tasks,
+ * "Kết quả" alone is their product, "Kết quả cần đạt năm 2026" a target. */
+static void test_other_headers(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const tasks[] = {
+        "STT", "Nhiệm vụ, giải pháp", "Cơ quan, đơn vị chủ trì", "Kết quả", "Thời gian hoàn thành",
+        "1", "Nâng cấp đường truyền", "Văn phòng HĐND và UBND xã", "Đường truyền được nâng cấp", "Tháng 5/2026",
+    };
+    table(d, 2, 5, tasks);
+    para(d, "Phụ lục 2");
+    static const char *const inds[] = {
+        "TT", "Chỉ số đánh giá", "Kết quả cần đạt năm 2026", "Đơn vị thực hiện",
+        "1", "Tỷ lệ hồ sơ được ký số", "Trên 95%", "Trung tâm Phục vụ hành chính công xã",
+    };
+    table(d, 2, 4, inds);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(p->tasks[0]->name, "Nâng cấp đường truyền");
+    assert_int_equal(p->tasks[0]->outputs.n, 1);
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Đường truyền được nâng cấp");
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->indicators[0]->ntargets, 1);
+    assert_int_equal(p->indicators[0]->targets[0].year, 2026);
+    assert_true(p->indicators[0]->targets[0].value == 95);
+    plan_free(p);
+    doc_free(d);
+}
+
 /* No code column: the code at the start of the name cell. */
 static void test_code_in_name(void **state)
 {
@@ -690,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_column_roles),
         cmocka_unit_test(test_other_writers),
         cmocka_unit_test(test_code_in_name),
+        cmocka_unit_test(test_other_headers),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -859,4 +859,116 @@ def FIXTURES(m):
                     "2026-Q4", "Quý IV/2026"),
             ], []),
     })
+    # ======== fourth round: written after the third round's fixes ========
+
+    # ---- 13. a task table headed "Nhiệm vụ, giải pháp" with "Cơ quan, đơn
+    #          vị chủ trì/phối hợp", "Kết quả" (the product), "Nguồn kinh phí" -
+    out.append({
+        "name": "vinh-hao-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ VĨNH HẢO", "52/KH-UBND", "Vĩnh Hảo, ngày 24 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Triển khai nhiệm vụ chuyển đổi số năm 2026 của xã Vĩnh Hảo"),
+            ("p", "Căn cứ Kế hoạch số 35/KH-UBND ngày 05/02/2026 của UBND tỉnh Lâm Đồng, UBND xã Vĩnh Hảo ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Chi tiết tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan, đơn vị báo cáo kết quả thực hiện trước ngày 10 của tháng đầu quý sau."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ, GIẢI PHÁP CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 52/KH-UBND ngày 24/02/2026 của UBND xã Vĩnh Hảo)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ, giải pháp", "Cơ quan, đơn vị chủ trì", "Cơ quan, đơn vị phối hợp",
+                          "Kết quả", "Thời gian hoàn thành", "Nguồn kinh phí"]],
+                "rows": [
+                    ["1", "Nâng cao nhận thức về chuyển đổi số", "", "", "", "", ""],
+                    ["1.1", "Tổ chức hội nghị quán triệt các văn bản về chuyển đổi số", VP,
+                     "Các phòng, ban, đơn vị", "Hội nghị được tổ chức", "Quý I/2026", "Ngân sách xã"],
+                    ["1.2", "Xây dựng chuyên trang chuyển đổi số trên cổng thông tin điện tử của xã", PVX,
+                     "Văn phòng HĐND và UBND xã", "Chuyên trang hoạt động", "Tháng 6/2026", "Ngân sách xã"],
+                    ["2", "Phát triển hạ tầng và dữ liệu số", "", "", "", "", ""],
+                    ["2.1", "Nâng cấp đường truyền Internet tại trụ sở UBND xã", VP, "Viễn thông Lâm Đồng",
+                     "Đường truyền được nâng cấp", "Tháng 5/2026", "Ngân sách tỉnh"],
+                    ["2.2", "Cập nhật cơ sở dữ liệu đất đai trên phần mềm dùng chung", PKT, "Các thôn",
+                     "- Dữ liệu được cập nhật\n- Báo cáo kết quả", "Tháng 11/2026", "Ngân sách xã"],
+                    ["2.3", "Số hóa hồ sơ hộ tịch từ năm 2015 đến nay", VP, "Công an xã",
+                     "Dữ liệu hộ tịch điện tử", "Quý IV/2026", "Ngân sách xã; nguồn hỗ trợ của tỉnh"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Triển khai nhiệm vụ chuyển đổi số năm 2026 của xã Vĩnh Hảo", "Vĩnh Hảo", "Lâm Đồng",
+            "52/KH-UBND", "2026-02-24",
+            [("1", "Nâng cao nhận thức về chuyển đổi số"), ("2", "Phát triển hạ tầng và dữ liệu số")],
+            [],
+            [
+                task("1.1", "1", "Tổ chức hội nghị quán triệt các văn bản về chuyển đổi số", [VP],
+                     ["Các phòng, ban, đơn vị"], ["Hội nghị được tổ chức"], "2026-Q1", "Quý I/2026", "Ngân sách xã"),
+                task("1.2", "1", "Xây dựng chuyên trang chuyển đổi số trên cổng thông tin điện tử của xã", [PVX],
+                     [VP], ["Chuyên trang hoạt động"], "2026-06", "Tháng 6/2026", "Ngân sách xã"),
+                task("2.1", "2", "Nâng cấp đường truyền Internet tại trụ sở UBND xã", [VP], ["Viễn thông Lâm Đồng"],
+                     ["Đường truyền được nâng cấp"], "2026-05", "Tháng 5/2026", "Ngân sách tỉnh"),
+                task("2.2", "2", "Cập nhật cơ sở dữ liệu đất đai trên phần mềm dùng chung", [PKT], ["Các thôn"],
+                     ["Dữ liệu được cập nhật", "Báo cáo kết quả"], "2026-11", "Tháng 11/2026", "Ngân sách xã"),
+                task("2.3", "2", "Số hóa hồ sơ hộ tịch từ năm 2015 đến nay", [VP], ["Công an xã"],
+                     ["Dữ liệu hộ tịch điện tử"], "2026-Q4", "Quý IV/2026", "Ngân sách xã; nguồn hỗ trợ của tỉnh"),
+            ]),
+    })
+
+    # ---- 14. "Chỉ số đánh giá", "Kết quả cần đạt năm 2026", one column
+    #          "Đơn vị thực hiện" (the lead), "Ghi chú" with words -----------
+    out.append({
+        "name": "an-thinh-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ AN THỊNH", "14/KH-UBND", "An Thịnh, ngày 19 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Nâng cao chỉ số đánh giá chuyển đổi số xã An Thịnh năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 08/KH-UBND ngày 09/01/2026 của UBND tỉnh Lào Cai, UBND xã An Thịnh ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ số và kết quả cần đạt tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Đơn vị thực hiện báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 15 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CÁC CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 14/KH-UBND ngày 19/01/2026 của UBND xã An Thịnh)"),
+            ("table", {
+                "head": [["TT", "Chỉ số đánh giá", "Kết quả cần đạt năm 2026", "Đơn vị thực hiện", "Ghi chú"]],
+                "rows": [
+                    ["I", "Nhận thức số", "", "", ""],
+                    ["1", "Tỷ lệ cán bộ, công chức tham gia khóa học trên nền tảng học trực tuyến mở", "Đạt 100%",
+                     PVX, "Theo Kế hoạch của tỉnh"],
+                    ["2", "Số tin, bài về chuyển đổi số trên hệ thống truyền thanh", "Tối thiểu 36 tin", PVX, ""],
+                    ["II", "Hoạt động chính quyền số", "", "", ""],
+                    ["1", "Tỷ lệ hồ sơ thủ tục hành chính được ký số khi trả kết quả", "Trên 95%", TTHC, ""],
+                    ["2", "Thời gian xử lý trung bình một hồ sơ trực tuyến", "Không quá 3 ngày", TTHC,
+                     "Giảm so với năm 2025"],
+                    ["3", "Tỷ lệ cuộc họp của UBND xã sử dụng tài liệu điện tử", "≥ 90%", VP, ""],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Nâng cao chỉ số đánh giá chuyển đổi số xã An Thịnh năm 2026", "An Thịnh", "Lào Cai",
+            "14/KH-UBND", "2026-01-19",
+            [("I", "Nhận thức số"), ("II", "Hoạt động chính quyền số")],
+            [
+                ind("1", "I", "Tỷ lệ cán bộ, công chức tham gia khóa học trên nền tảng học trực tuyến mở",
+                    [tg(2026, ">=", 100, "%", "Đạt 100%")], [PVX]),
+                ind("2", "I", "Số tin, bài về chuyển đổi số trên hệ thống truyền thanh",
+                    [tg(2026, ">=", 36, "tin", "Tối thiểu 36 tin")], [PVX]),
+                ind("1", "II", "Tỷ lệ hồ sơ thủ tục hành chính được ký số khi trả kết quả",
+                    [tg(2026, ">", 95, "%", "Trên 95%")], [TTHC]),
+                ind("2", "II", "Thời gian xử lý trung bình một hồ sơ trực tuyến",
+                    [tg(2026, "<=", 3, "ngày", "Không quá 3 ngày")], [TTHC]),
+                ind("3", "II", "Tỷ lệ cuộc họp của UBND xã sử dụng tài liệu điện tử",
+                    [tg(2026, ">=", 90, "%", "≥ 90%")], [VP]),
+            ], []),
+    })
     return out
