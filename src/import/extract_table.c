@@ -488,6 +488,12 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
                    (role == R_CODE && L->codecol >= 0 && forced[L->codecol] == R_CODE)) {
             role = R_NONE;
         }
+        /* "Nội dung | Chỉ tiêu": after the name, a column headed by the bare
+         * word "Chỉ tiêu" ("Chỉ tiêu giao", "Chỉ số") holds the values */
+        if (role == R_NAME && L->namecol >= 0 && forced[c] < 0 && ni && !nt &&
+            (!strcmp(f, "chi tieu") || !strcmp(f, "chi tieu giao") || !strcmp(f, "chi tieu duoc giao") ||
+             !strcmp(f, "chi tieu can dat") || !strcmp(f, "chi so")))
+            role = R_TARGET;
         if (role == R_NAME && L->namecol >= 0)
             role = R_NONE;
         if (role == R_CODE && L->codecol >= 0)

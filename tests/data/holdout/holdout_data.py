@@ -971,4 +971,89 @@ def FIXTURES(m):
                     [tg(2026, ">=", 90, "%", "≥ 90%")], [VP]),
             ], []),
     })
+    # ======== fifth round: written after the fourth round's fixes ========
+
+    # ---- 15. "Nội dung" names the indicator and "Chỉ tiêu" holds its
+    #          value; "Chỉ tiêu giao" wording; Arabic groups "1." -----------
+    out.append({
+        "name": "long-phu-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ LONG PHÚ", "75/KH-UBND", "Long Phú, ngày 11 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Long Phú năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 49/KH-UBND ngày 24/02/2026 của UBND tỉnh Cần Thơ, UBND xã Long Phú ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu cụ thể tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 18 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 75/KH-UBND ngày 11/3/2026 của UBND xã Long Phú)"),
+            ("table", {
+                "head": [["STT", "Nội dung", "Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]],
+                "rows": [
+                    ["1.", "Chính quyền số", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hồ sơ thủ tục hành chính trực tuyến toàn trình", "≥ 75%", TTHC,
+                     "Các phòng chuyên môn", ""],
+                    ["1.2", "Tỷ lệ văn bản trao đổi giữa các cơ quan dưới dạng điện tử", "Đạt 95%", VP,
+                     "Các phòng, ban, đơn vị", "Trừ văn bản mật"],
+                    ["2.", "Xã hội số", "", "", "", ""],
+                    ["2.1", "Số người dân được tập huấn sử dụng dịch vụ công trực tuyến", "Tối thiểu 800 người", PVX,
+                     "Tổ công nghệ số cộng đồng các ấp", ""],
+                    ["2.2", "Tỷ lệ hộ gia đình có địa chỉ số", "100%", "Công an xã", "Bưu điện văn hóa xã", ""],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Long Phú năm 2026", "Long Phú", "Cần Thơ", "75/KH-UBND", "2026-03-11",
+            [("1", "Chính quyền số"), ("2", "Xã hội số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hồ sơ thủ tục hành chính trực tuyến toàn trình", [tg(2026, ">=", 75, "%", "≥ 75%")],
+                    [TTHC], ["Các phòng chuyên môn"]),
+                ind("1.2", "1", "Tỷ lệ văn bản trao đổi giữa các cơ quan dưới dạng điện tử",
+                    [tg(2026, ">=", 95, "%", "Đạt 95%")], [VP], ["Các phòng, ban, đơn vị"]),
+                ind("2.1", "2", "Số người dân được tập huấn sử dụng dịch vụ công trực tuyến",
+                    [tg(2026, ">=", 800, "người", "Tối thiểu 800 người")], [PVX], ["Tổ công nghệ số cộng đồng các ấp"]),
+                ind("2.2", "2", "Tỷ lệ hộ gia đình có địa chỉ số", [tg(2026, ">=", 100, "%", "100%")], ["Công an xã"],
+                    ["Bưu điện văn hóa xã"]),
+            ], []),
+    })
+
+    # ---- 16. prose: two targets in one bullet ("…; …"), "đến năm 2027",
+    #          a lettered sub-list under a numbered heading ----------------
+    out.append({
+        "name": "tra-linh-2026-2027",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ TRÀ LĨNH", "08/KH-UBND", "Trà Lĩnh, ngày 12 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Trà Lĩnh giai đoạn 2026 - 2027"),
+            ("p", "Căn cứ Kế hoạch số 03/KH-UBND ngày 05/01/2026 của UBND tỉnh Cao Bằng, UBND xã Trà Lĩnh ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Đưa hoạt động của chính quyền xã lên môi trường số."),
+            ("b", "2. Mục tiêu cụ thể"),
+            ("p", "a) Về chính quyền số: tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt 90%; tỷ lệ "
+                  "thủ tục hành chính được số hóa kết quả giải quyết đạt 100% đến năm 2027."),
+            ("p", "b) Về xã hội số: 70% hộ gia đình có thành viên sử dụng ứng dụng VNeID."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Phòng Văn hóa - Xã hội tổng hợp, báo cáo UBND xã định kỳ hằng quý trước ngày 20 tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Trà Lĩnh giai đoạn 2026 - 2027", "Trà Lĩnh", "Cao Bằng", "08/KH-UBND",
+            "2026-01-12",
+            [("2", "Mục tiêu cụ thể")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", [tg(2027, ">=", 90, "%", "đạt 90%")]),
+                ind("T2", "2", "Tỷ lệ thủ tục hành chính được số hóa kết quả giải quyết",
+                    [tg(2027, ">=", 100, "%", "đạt 100% đến năm 2027")]),
+                ind("T3", "2", "Hộ gia đình có thành viên sử dụng ứng dụng VNeID", [tg(2027, ">=", 70, "%", "70%")]),
+            ], []),
+    })
     return out
