@@ -629,7 +629,8 @@ static void test_other_writers(void **state)
 }
 
 /* Header words of other writers: "Nhiệm vụ, giải pháp" names the tasks,
- * "Kết quả" alone is their product, "Kết quả cần đạt năm 2026" a target. */
+ * "Kết quả" alone is their product, "Kết quả cần đạt năm 2026" a target,
+ * "Chỉ tiêu" after "Nội dung" the values. */
 static void test_other_headers(void **state)
 {
     (void)state;
@@ -645,12 +646,22 @@ static void test_other_headers(void **state)
         "1", "Tỷ lệ hồ sơ được ký số", "Trên 95%", "Trung tâm Phục vụ hành chính công xã",
     };
     table(d, 2, 4, inds);
+    para(d, "Phụ lục 3");
+    static const char *const values[] = {
+        "STT", "Nội dung", "Chỉ tiêu", "Đơn vị chủ trì",
+        "1", "Tỷ lệ hộ gia đình có địa chỉ số", "100%", "Công an xã",
+    };
+    table(d, 2, 4, values);
     plan *p = run(d, NULL);
+    /* "Nội dung | Chỉ tiêu": the second holds the values */
+    assert_int_equal(p->nindicators, 2);
+    assert_string_equal(p->indicators[1]->name, "Tỷ lệ hộ gia đình có địa chỉ số");
+    assert_int_equal(p->indicators[1]->ntargets, 1);
+    assert_true(p->indicators[1]->targets[0].value == 100);
     assert_int_equal(p->ntasks, 1);
     assert_string_equal(p->tasks[0]->name, "Nâng cấp đường truyền");
     assert_int_equal(p->tasks[0]->outputs.n, 1);
     assert_string_equal(p->tasks[0]->outputs.v[0], "Đường truyền được nâng cấp");
-    assert_int_equal(p->nindicators, 1);
     assert_int_equal(p->indicators[0]->ntargets, 1);
     assert_int_equal(p->indicators[0]->targets[0].year, 2026);
     assert_true(p->indicators[0]->targets[0].value == 95);
