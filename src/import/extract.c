@@ -191,6 +191,12 @@ static int glued_split(const char *s, size_t at)
 {
     if (at < 2 || s[at - 1] != ' ')
         return 0;
+    /* "Công chức Văn phòng - Thống kê", "Cán bộ Văn hóa": a post named after
+     * the office, one name */
+    static const char *const POSTS[] = {"Công chức", "Cán bộ", "Bộ phận", "Lãnh đạo", "Trưởng", "Phó"};
+    for (size_t k = 0; k < sizeof POSTS / sizeof *POSTS; k++)
+        if (strlen(POSTS[k]) == at - 1 && strncmp(s, POSTS[k], at - 1) == 0)
+            return 0;
     char prevc = s[at - 2];
     if (strchr("&-/,;:(", prevc))
         return 0;

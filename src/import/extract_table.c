@@ -162,7 +162,9 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     }
     if (has_year(f, year))
         return R_TARGET;
-    if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
+    /* "Bộ phận tham mưu cấp xã": who carries the work in the commune */
+    if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem",
+            "tham muu", "bo phan thuc hien"))
         return R_LEAD;
     /* "Giải pháp", "Nhiệm vụ thực hiện tại địa phương": how the commune acts;
      * "Nhiệm vụ, giải pháp" heads the tasks themselves */
@@ -202,6 +204,19 @@ static int thousands(const char *s, double *v)
     if (!groups || digits != 3)
         return 0;
     *v = x;
+    return 1;
+}
+
+/* The N targets read from one cell each name a different year, with a value. */
+static int distinct_years(const plan_target *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!t[i].has_value || !t[i].year)
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (t[j].year == t[i].year)
+                return 0;
+    }
     return 1;
 }
 
@@ -863,6 +878,12 @@ static void emit(tstate *s)
                     if (!b || !ind->x || json_object_set_new(ind->x, "baseline", b) < 0)
                         x->failed = 1;
                 }
+            } else if (n > 1 && !s->L.year[c] && distinct_years(t, n)) {
+                /* one cell, several years ("Năm 2026: 60%" / "Năm 2027: 80%") */
+                for (size_t k = 0; k < n; k++)
+                    if (plan_indicator_add_target(ind, t[k].year, t[k].op, t[k].has_value, t[k].value, t[k].unit,
+                                                  t[k].text) < 0)
+                        x->failed = 1;
             } else if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
                                                       t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0) {
                 /* a cell gives the target of its column's year */

@@ -669,6 +669,33 @@ static void test_other_headers(void **state)
     doc_free(d);
 }
 
+/* A province column beside the commune's "Bộ phận tham mưu cấp xã"; two
+ * years' targets in one cell; a post named after an office is one unit. */
+static void test_province_and_years_in_cell(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "STT", "Chỉ tiêu", "Mục tiêu", "Sở, ngành chủ trì", "Bộ phận tham mưu cấp xã",
+        "1", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "Năm 2026: 60%\nNăm 2027: 80%", "Văn phòng UBND tỉnh",
+        "Công chức Văn phòng - Thống kê",
+    };
+    table(d, 2, 5, cells);
+    plan *p = run(d, NULL);
+    plan_indicator *a = ind(p, "1");
+    assert_int_equal(a->ntargets, 2);
+    assert_int_equal(a->targets[0].year, 2026);
+    assert_true(a->targets[0].value == 60);
+    assert_int_equal(a->targets[1].year, 2027);
+    assert_true(a->targets[1].value == 80);
+    assert_int_equal(a->lead.n, 1);
+    assert_string_equal(a->lead.v[0], "Công chức Văn phòng - Thống kê");
+    assert_non_null(a->x);
+    assert_non_null(json_object_get(a->x, "parent_lead"));
+    plan_free(p);
+    doc_free(d);
+}
+
 /* No code column: the code at the start of the name cell. */
 static void test_code_in_name(void **state)
 {
@@ -732,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_other_writers),
         cmocka_unit_test(test_code_in_name),
         cmocka_unit_test(test_other_headers),
+        cmocka_unit_test(test_province_and_years_in_cell),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

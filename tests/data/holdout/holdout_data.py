@@ -1056,4 +1056,57 @@ def FIXTURES(m):
                 ind("T3", "2", "Hộ gia đình có thành viên sử dụng ứng dụng VNeID", [tg(2027, ">=", 70, "%", "70%")]),
             ], []),
     })
+    # ======== sixth round: written after the fifth round's fixes ========
+
+    # ---- 17. a province column "Sở, ngành chủ trì" beside the commune's
+    #          "Bộ phận tham mưu cấp xã"; both years' targets in one cell
+    #          ("Năm 2026: 60%" / "Năm 2027: 80%") -------------------------
+    CVX = "Công chức Văn hóa - Xã hội"
+    out.append({
+        "name": "dai-dong-2026-2027",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ ĐẠI ĐỒNG", "17/KH-UBND", "Đại Đồng, ngày 21 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Đại Đồng giai đoạn 2026 - 2027"),
+            ("p", "Thực hiện Kế hoạch số 12/KH-UBND ngày 13/01/2026 của UBND tỉnh Nghệ An, UBND xã Đại Đồng ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu của tỉnh giao và bộ phận tham mưu tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các bộ phận báo cáo kết quả về Văn phòng HĐND và UBND xã trước ngày 20 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026 - 2027"),
+            ("p", "(Kèm theo Kế hoạch số 17/KH-UBND ngày 21/01/2026 của UBND xã Đại Đồng)"),
+            ("table", {
+                "head": [["STT", "Chỉ tiêu", "Mục tiêu", "Sở, ngành chủ trì", "Bộ phận tham mưu cấp xã",
+                          "Thời hạn"]],
+                "rows": [
+                    ["1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến", "Năm 2026: 60%\nNăm 2027: 80%",
+                     "Văn phòng UBND tỉnh", "Công chức Văn phòng - Thống kê", "Tháng 12/2027"],
+                    ["2", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2", "Năm 2026: 85%\nNăm 2027: 95%",
+                     "Công an tỉnh", "Công an xã", "Tháng 12/2027"],
+                    ["3", "Số điểm phục vụ bưu chính công cộng có kết nối Internet", "Năm 2026: 05 điểm\nNăm 2027: 08 điểm",
+                     "Sở Khoa học và Công nghệ", CVX, "Tháng 6/2027"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Đại Đồng giai đoạn 2026 - 2027", "Đại Đồng", "Nghệ An", "17/KH-UBND",
+            "2026-01-21",
+            [],
+            [
+                ind("1", None, "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến",
+                    [tg(2026, ">=", 60, "%", "Năm 2026: 60%"), tg(2027, ">=", 80, "%", "Năm 2027: 80%")],
+                    ["Công chức Văn phòng - Thống kê"], [], "2027-12", "Tháng 12/2027"),
+                ind("2", None, "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 85, "%", "Năm 2026: 85%"), tg(2027, ">=", 95, "%", "Năm 2027: 95%")],
+                    ["Công an xã"], [], "2027-12", "Tháng 12/2027"),
+                ind("3", None, "Số điểm phục vụ bưu chính công cộng có kết nối Internet",
+                    [tg(2026, ">=", 5, "điểm", "Năm 2026: 05 điểm"), tg(2027, ">=", 8, "điểm", "Năm 2027: 08 điểm")],
+                    [CVX], [], "2027-06", "Tháng 6/2027"),
+            ], []),
+    })
     return out
