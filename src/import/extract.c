@@ -318,11 +318,68 @@ int xt_due_parse(const char *text, char out[16])
         rc = 0;
         goto out;
     }
-    /* a span of years "2026 - 2028", "Giai đoạn 2026-2028": due at its end */
+    /* a recurring duty: "Hằng năm", "Tháng 6 và tháng 12 hằng năm", "Định kỳ",
+     * "06 tháng hoặc đột xuất" (every six months) */
+    if (xt_has(f, "hang nam") || xt_has(f, "hang quy") || xt_has(f, "hang thang") || xt_has(f, "hang tuan") ||
+        xt_has(f, "dinh ky") || strstr(f, "thang hoac dot xuat") || strstr(f, "quy hoac dot xuat")) {
+        snprintf(out, 16, "recurring");
+        rc = 0;
+        goto out;
+    }
+    /* "6 tháng đầu năm 2026" → 2026-06, "6 tháng cuối năm 2026" → 2026-12 */
+    {
+        int h = 0, y = 0, n = 0;
+        char which[8] = "";
+        if (sscanf(f, "%d thang %7s nam %4d%n", &h, which, &y, &n) == 3 && h == 6 && y >= 2000 && y <= 2100 &&
+            !f[n] && (!strcmp(which, "dau") || !strcmp(which, "cuoi"))) {
+            snprintf(out, 16, "%04d-%s", y, !strcmp(which, "dau") ? "06" : "12");
+            rc = 0;
+            goto out;
+        }
+    }
+    /* quarters listed in one year ("Quý I, II/2026"): done by the last, as a
+     * span of years is by its end */
+    if (xt_starts(f, "quy")) {
+        const char *p = f + 3;
+        while (*p == ' ')
+            p++;
+        int last = 0, count = 0;
+        for (;;) {
+            static const char *const RQ[] = {"iv", "iii", "ii", "i", "4", "3", "2", "1"};
+            static const int VQ[] = {4, 3, 2, 1, 4, 3, 2, 1};
+            size_t k, l = 0;
+            for (k = 0; k < 8; k++) {
+                l = strlen(RQ[k]);
+                if (!strncmp(p, RQ[k], l) && p[l] == ' ')
+                    break;
+            }
+            if (k == 8)
+                break;
+            last = VQ[k];
+            count++;
+            p += l + 1;
+            if (!strncmp(p, "va ", 3))
+                p += 3;
+        }
+        int y = 0, n = 0;
+        if (!strncmp(p, "nam ", 4))
+            p += 4;
+        if (count >= 2 && sscanf(p, "%4d%n", &y, &n) == 1 && !p[n] && y >= 2000 && y <= 2100) {
+            snprintf(out, 16, "%04d-Q%d", y, last);
+            rc = 0;
+            goto out;
+        }
+    }
+    /* a span of years "2026 - 2028", "Giai đoạn 2026-2028", "Năm 2026 - 2027":
+     * due at its end */
     {
         const char *p = f;
-        if (xt_starts(p, "giai doan "))
-            p += 10;
+        if (xt_starts(p, "giai doan"))
+            p += 9;
+        else if (xt_starts(p, "nam"))
+            p += 3;
+        while (*p == ' ')
+            p++;
         int y1 = 0, y2 = 0, n = 0;
         /* folding turns "2026 - 2028" into "2026 2028" */
         if (sscanf(p, "%4d %4d%n", &y1, &y2, &n) == 2 || sscanf(p, "%4d-%4d%n", &y1, &y2, &n) == 2) {

@@ -702,6 +702,15 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
         *due = strdup(d);
         if (!*due)
             x->failed = 1;
+    } else if (*due_text && x->year) {
+        /* "Trong năm" with no year: within the plan's year */
+        char *f = xt_fold(*due_text);
+        if (f && (!strcmp(f, "trong nam") || !strcmp(f, "ca nam"))) {
+            snprintf(d, sizeof d, "%04d", x->year);
+            if (!(*due = strdup(d)))
+                x->failed = 1;
+        }
+        free(f);
     }
 }
 

@@ -696,6 +696,38 @@ static void test_province_and_years_in_cell(void **state)
     doc_free(d);
 }
 
+/* Due phrases of other writers (issue 11, cause 4). */
+static void test_due_phrases(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Thử năm 2026");
+    static const char *const cells[] = {
+        "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
+        "1", "Việc một", "Phòng Kinh tế", "Quý I, II/ 2026",
+        "2", "Việc hai", "Phòng Kinh tế", "06 tháng hoặc đột xuất",
+        "3", "Việc ba", "Phòng Kinh tế", "Trong năm",
+        "4", "Việc bốn", "Phòng Kinh tế", "6 tháng đầu năm 2026",
+        "5", "Việc năm", "Phòng Kinh tế", "Tháng 6 và tháng 12 hằng năm",
+        "6", "Việc sáu", "Phòng Kinh tế", "Năm 2026 - 2027",
+        "7", "Việc bảy", "Phòng Kinh tế", "Tháng 3/2026; Tháng 9/2026",
+    };
+    table(d, 8, 4, cells);
+    plan *p = run(d, NULL);
+    static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL};
+    assert_int_equal(p->ntasks, 7);
+    for (size_t i = 0; i < 7; i++) {
+        if (want[i])
+            assert_string_equal(p->tasks[i]->due, want[i]);
+        else
+            assert_null(p->tasks[i]->due);
+        assert_non_null(p->tasks[i]->due_text);
+    }
+    plan_free(p);
+    doc_free(d);
+}
+
 /* No code column: the code at the start of the name cell. */
 static void test_code_in_name(void **state)
 {
@@ -760,6 +792,7 @@ int main(void)
         cmocka_unit_test(test_code_in_name),
         cmocka_unit_test(test_other_headers),
         cmocka_unit_test(test_province_and_years_in_cell),
+        cmocka_unit_test(test_due_phrases),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
