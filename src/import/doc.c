@@ -6,6 +6,63 @@
 #include "base/text.h"
 #include "import/doc.h"
 
+/* The first code point of S starts a lower-case word: ASCII a-z, or a
+ * multi-byte letter that text_upper1 changes (đ, ư, ơ, …). */
+static int lower_start(const char *s)
+{
+    if (*s >= 'a' && *s <= 'z')
+        return 1;
+    if ((unsigned char)*s < 0x80)
+        return 0;
+    char first[8];
+    size_t n = 1;
+    while (n < 4 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    memcpy(first, s, n);
+    first[n] = 0;
+    char *u = text_upper1(first);
+    int lower = u && strcmp(u, first) != 0;
+    free(u);
+    return lower;
+}
+
+static int lettered_item(const char *s)
+{
+    size_t k = 1;
+    if ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91)   /* đ */
+        k = 2;
+    else if (!(s[0] >= 'a' && s[0] <= 'z'))
+        return 0;
+    return (s[k] == ')' || s[k] == '.') && (s[k + 1] == ' ' || s[k + 1] == 0);
+}
+
+char *doc_para_joined(const doc *d, size_t i, size_t *last)
+{
+    *last = i;
+    const doc_block *b = &d->blocks[i];
+    size_t j = i, total = strlen(b->text ? b->text : "") + 1;
+    while (j + 1 < d->n) {
+        const doc_block *p = &d->blocks[j], *n = &d->blocks[j + 1];
+        size_t pl = p->text ? strlen(p->text) : 0;
+        if (p->kind != DOC_PARA || n->kind != DOC_PARA || !pl || !n->text || n->bold || n->heading ||
+            p->heading || p->bold || strchr(".;:!?", p->text[pl - 1]) || !lower_start(n->text) || lettered_item(n->text))
+            break;
+        j++;
+        total += strlen(n->text) + 1;
+    }
+    char *out = malloc(total);
+    if (!out)
+        return NULL;
+    out[0] = 0;
+    for (size_t k = i; k <= j; k++) {
+        if (k > i)
+            strcat(out, " ");
+        strcat(out, d->blocks[k].text ? d->blocks[k].text : "");
+    }
+    *last = j;
+    return out;
+}
+
 doc *doc_new(const char *name)
 {
     doc *d = calloc(1, sizeof *d);

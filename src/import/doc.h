@@ -80,6 +80,13 @@ doc_cell *doc_cell_at(doc_table *t, size_t r, size_t c);
 /* Replace a cell's text with a copy of TEXT, cleaning each '\n'-separated
  * paragraph and dropping empty ones. Returns 0 or -1. */
 int doc_cell_set(doc_table *t, size_t r, size_t c, const char *text);
+/* Paragraph I with the paragraphs after it that only continue it, as a
+ * document made from a PDF keeps every printed line apart: a plain (not
+ * bold, not heading) paragraph that starts in lower case and is not a
+ * lettered item ("a) …"), after one that ends no sentence (. ; : ! ?).
+ * Returns the joined text (one space at each join; caller frees) and sets
+ * *LAST to the last block joined (I when none), or NULL (out of memory). */
+char *doc_para_joined(const doc *d, size_t i, size_t *last);
 /* Print the doc in a readable debugging form (dti extract --doc). */
 void doc_dump(const doc *d, void *file /* FILE * */);
 

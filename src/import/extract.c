@@ -153,6 +153,15 @@ arabic:
         *level = 1 + parts;
         goto done;
     }
+    /* a group lettered "A", "B." or "C)" (other writers letter their
+     * pillars): one upper-case letter alone or closed by "." or ")", so
+     * that a word such as "Y tế" is never read as a code */
+    if (s[0] >= 'A' && s[0] <= 'Z' && (s[1] == 0 || ((s[1] == '.' || s[1] == ')') && (s[2] == 0 || s[2] == ' ')))) {
+        snprintf(out, outsz, "%c", s[0]);
+        i = s[1] ? 2 : 1;
+        *level = 1;
+        goto done;
+    }
     /* a) b) … đ) */
     if (((s[0] >= 'a' && s[0] <= 'z') && s[1] == ')') ) {
         snprintf(out, outsz, "%c", s[0]);
@@ -182,6 +191,12 @@ static int glued_split(const char *s, size_t at)
 {
     if (at < 2 || s[at - 1] != ' ')
         return 0;
+    /* "Công chức Văn phòng - Thống kê", "Cán bộ Văn hóa": a post named after
+     * the office, one name */
+    static const char *const POSTS[] = {"Công chức", "Cán bộ", "Bộ phận", "Lãnh đạo", "Trưởng", "Phó"};
+    for (size_t k = 0; k < sizeof POSTS / sizeof *POSTS; k++)
+        if (strlen(POSTS[k]) == at - 1 && strncmp(s, POSTS[k], at - 1) == 0)
+            return 0;
     char prevc = s[at - 2];
     if (strchr("&-/,;:(", prevc))
         return 0;
@@ -214,10 +229,53 @@ static void add_unit(xt_ctx *x, strlist *l, const char *s, size_t n)
         x->failed = 1;
 }
 
+/* The paragraph break at TEXT[AT] only wraps a name, as a Word file made
+ * from a PDF keeps every printed line ("Trung tâm Phục vụ" / "hành chính
+ * công xã", "Văn phòng HĐND và" / "UBND xã"): the next line starts in lower
+ * case, or this one ends with a word that cannot end a name. */
+int xt_wrapped_break(const char *text, size_t at)
+{
+    static const char *const OPEN[] = {" và", " của", " với", " các", " tại", " thuộc", " cho", " về", " trên",
+                                       " &", " -", ","};
+    const char *next = text + at + 1;
+    if (*next >= 'a' && *next <= 'z')
+        return 1;
+    if ((unsigned char)*next >= 0x80) {
+        char first[8];
+        size_t n = 1;
+        while (n < 4 && ((unsigned char)next[n] & 0xC0) == 0x80)
+            n++;
+        memcpy(first, next, n);
+        first[n] = 0;
+        char *u = text_upper1(first);
+        int lower = u && strcmp(u, first) != 0;
+        free(u);
+        if (lower)
+            return 1;
+    }
+    for (size_t k = 0; k < sizeof OPEN / sizeof *OPEN; k++) {
+        size_t ol = strlen(OPEN[k]);
+        if (at >= ol && strncmp(text + at - ol, OPEN[k], ol) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 void xt_split_units(xt_ctx *x, const char *text, strlist *l)
 {
     if (!text)
         return;
+    char *own = NULL;
+    if (strchr(text, '\n')) {
+        if (!(own = strdup(text))) {
+            x->failed = 1;
+            return;
+        }
+        for (size_t i = 0; own[i]; i++)
+            if (own[i] == '\n' && i > 0 && own[i + 1] && xt_wrapped_break(own, i))
+                own[i] = ' ';
+        text = own;
+    }
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, ";\n");
@@ -239,6 +297,7 @@ void xt_split_units(xt_ctx *x, const char *text, strlist *l)
         if (*p)
             p++;
     }
+    free(own);
 }
 
 /* ---- target / due / date: target.h first, a fallback after ------------ */
@@ -259,11 +318,68 @@ int xt_due_parse(const char *text, char out[16])
         rc = 0;
         goto out;
     }
-    /* a span of years "2026 - 2028", "Giai đoạn 2026-2028": due at its end */
+    /* a recurring duty: "Hằng năm", "Tháng 6 và tháng 12 hằng năm", "Định kỳ",
+     * "06 tháng hoặc đột xuất" (every six months) */
+    if (xt_has(f, "hang nam") || xt_has(f, "hang quy") || xt_has(f, "hang thang") || xt_has(f, "hang tuan") ||
+        xt_has(f, "dinh ky") || strstr(f, "thang hoac dot xuat") || strstr(f, "quy hoac dot xuat")) {
+        snprintf(out, 16, "recurring");
+        rc = 0;
+        goto out;
+    }
+    /* "6 tháng đầu năm 2026" → 2026-06, "6 tháng cuối năm 2026" → 2026-12 */
+    {
+        int h = 0, y = 0, n = 0;
+        char which[8] = "";
+        if (sscanf(f, "%d thang %7s nam %4d%n", &h, which, &y, &n) == 3 && h == 6 && y >= 2000 && y <= 2100 &&
+            !f[n] && (!strcmp(which, "dau") || !strcmp(which, "cuoi"))) {
+            snprintf(out, 16, "%04d-%s", y, !strcmp(which, "dau") ? "06" : "12");
+            rc = 0;
+            goto out;
+        }
+    }
+    /* quarters listed in one year ("Quý I, II/2026"): done by the last, as a
+     * span of years is by its end */
+    if (xt_starts(f, "quy")) {
+        const char *p = f + 3;
+        while (*p == ' ')
+            p++;
+        int last = 0, count = 0;
+        for (;;) {
+            static const char *const RQ[] = {"iv", "iii", "ii", "i", "4", "3", "2", "1"};
+            static const int VQ[] = {4, 3, 2, 1, 4, 3, 2, 1};
+            size_t k, l = 0;
+            for (k = 0; k < 8; k++) {
+                l = strlen(RQ[k]);
+                if (!strncmp(p, RQ[k], l) && p[l] == ' ')
+                    break;
+            }
+            if (k == 8)
+                break;
+            last = VQ[k];
+            count++;
+            p += l + 1;
+            if (!strncmp(p, "va ", 3))
+                p += 3;
+        }
+        int y = 0, n = 0;
+        if (!strncmp(p, "nam ", 4))
+            p += 4;
+        if (count >= 2 && sscanf(p, "%4d%n", &y, &n) == 1 && !p[n] && y >= 2000 && y <= 2100) {
+            snprintf(out, 16, "%04d-Q%d", y, last);
+            rc = 0;
+            goto out;
+        }
+    }
+    /* a span of years "2026 - 2028", "Giai đoạn 2026-2028", "Năm 2026 - 2027":
+     * due at its end */
     {
         const char *p = f;
-        if (xt_starts(p, "giai doan "))
-            p += 10;
+        if (xt_starts(p, "giai doan"))
+            p += 9;
+        else if (xt_starts(p, "nam"))
+            p += 3;
+        while (*p == ' ')
+            p++;
         int y1 = 0, y2 = 0, n = 0;
         /* folding turns "2026 - 2028" into "2026 2028" */
         if (sscanf(p, "%4d %4d%n", &y1, &y2, &n) == 2 || sscanf(p, "%4d-%4d%n", &y1, &y2, &n) == 2) {

@@ -173,6 +173,12 @@ static int deadline_at(char **w, size_t n, size_t i, deadline_spec *d, size_t *l
             j = k + 3;
             break;
         }
+        /* "trước ngày 15 tháng 12 hằng năm": a day and month, every year */
+        if (d->month && eq(w[k], "hang") && eq(W(k + 1), "nam")) {
+            d->kind = PERIOD_YEAR;
+            j = k + 2;
+            break;
+        }
         if (eq(w[k], "nam") && eq(W(k + 1), "sau")) {
             d->next_year = 1;
             j = k + 2;
@@ -184,6 +190,32 @@ static int deadline_at(char **w, size_t n, size_t i, deadline_spec *d, size_t *l
     return 0;
 }
 
+
+/* A further deadline of a list at I, after a first one: "(và|,) ngày N[/M]"
+ * ("trước ngày 15/6 và ngày 15/12"); its qualifiers as the first's. */
+static int deadline_more(char **w, size_t n, size_t i, deadline_spec *d, size_t *len)
+{
+    size_t j = i;
+    if (eq(W(j), "va") || eq(W(j), "hoac"))
+        j++;
+    if (!eq(W(j), "ngay") || num(W(j + 1), 1, 31) < 0)
+        return -1;
+    memset(d, 0, sizeof *d);
+    d->kind = d->implied = NO_KIND;
+    d->day = num(W(j + 1), 1, 31);
+    j += 2;
+    if (num(W(j), 1, 12) > 0) {
+        d->month = num(W(j), 1, 12);
+        j += 1;
+    } else if (eq(W(j), "thang") && num(W(j + 1), 1, 12) > 0) {
+        d->month = num(W(j + 1), 1, 12);
+        j += 2;
+    }
+    if (d->month && num(W(j), PERIOD_YEAR_MIN, PERIOD_YEAR_MAX) > 0)
+        return -1;
+    *len = j - i;
+    return 0;
+}
 
 /* The deadline text (period.h syntax) of D for kind K into BUF, or 0 when
  * D cannot be said for K (a fixed date for a month). */
@@ -336,20 +368,76 @@ static void read_sentence(detector *dt, const char *sentence)
     }
     int last_marker = NO_KIND;
     size_t last_marker_end = 0, prev_deadline_end = 0;
+    /* the kinds named in a row since the last deadline ("Định kỳ 6 tháng,
+     * hằng năm"), to pair with a list of deadlines in the same order */
+    int mk[PERIOD_NKINDS];
+    size_t nmk = 0;
     for (size_t i = 0; i < n;) {
         size_t len;
         deadline_spec d;
         int k = kind_marker(w, n, i, &len);
         if (k != NO_KIND) {
+            if (last_marker_end != i || last_marker == NO_KIND)
+                nmk = 0;
             last_marker = k;
             last_marker_end = i + len;
             i += len;
+            if (nmk < PERIOD_NKINDS)
+                mk[nmk++] = k;
+            /* "hằng quý, 6 tháng và năm": bare kind words continue the list */
+            for (;;) {
+                size_t j = i, kl;
+                if (eq(W(j), "va") || eq(W(j), "hoac"))
+                    j++;
+                int k2 = kind_word(w, n, j, &kl);
+                if (k2 == NO_KIND || (k2 == PERIOD_MONTH && num(W(j + 1), 1, 12) > 0))
+                    break;
+                last_marker = k2;
+                i = last_marker_end = j + kl;
+                if (nmk < PERIOD_NKINDS)
+                    mk[nmk++] = k2;
+            }
             continue;
         }
         if (deadline_at(w, n, i, &d, &len) != 0) {
             i++;
             continue;
         }
+        /* a list of kinds and a list of deadlines of the same length, or
+         * one deadline for every kind of the list: paired in order */
+        if (nmk >= 2 && d.kind == NO_KIND && last_marker_end > prev_deadline_end) {
+            deadline_spec ds[PERIOD_NKINDS];
+            size_t nd = 1, ml;
+            ds[0] = d;
+            size_t j = i + len;
+            while (nd < PERIOD_NKINDS && deadline_more(w, n, j, &ds[nd], &ml) == 0) {
+                ds[nd].qual = d.qual;
+                ds[nd].next_year = d.next_year;
+                nd++;
+                j += ml;
+            }
+            if (nd == nmk || nd == 1) {
+                for (size_t m = 0; m < nmk; m++) {
+                    const deadline_spec *dm = &ds[nd == 1 ? 0 : m];
+                    char text[32];
+                    if (!deadline_text(dm, mk[m], text, sizeof text))
+                        continue;
+                    gave = 1;
+                    found_kind *fk = &dt->k[mk[m]];
+                    if (calendar)
+                        fk->calendar = 1;
+                    char *slot = commune ? fk->commune : fk->unit;
+                    if (slot[0])
+                        continue;
+                    snprintf(slot, sizeof fk->unit, "%s", text);
+                    add_source(dt, fk, sentence);
+                }
+                prev_deadline_end = i = j;
+                nmk = 0;
+                continue;
+            }
+        }
+        nmk = 0;
         size_t kl;
         if (d.kind == NO_KIND && i > 0) {
             /* the bare kind word just before: "năm (trước ngày 05/12)" */
@@ -496,8 +584,18 @@ dti_rc extract_calendar(const doc *d, calendar_found *out, dti_err *e)
     detector dt;
     memset(&dt, 0, sizeof dt);
     for (size_t i = 0; d && i < d->n && !dt.nomem; i++)
-        if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text)
-            read_para(&dt, d->blocks[i].text);
+        if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text) {
+            /* a paragraph kept as printed lines is read whole */
+            size_t last;
+            char *whole = doc_para_joined(d, i, &last);
+            if (!whole) {
+                dt.nomem = 1;
+                break;
+            }
+            read_para(&dt, whole);
+            free(whole);
+            i = last;
+        }
     return finish(&dt, out, e);
 }
 

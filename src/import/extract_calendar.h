@@ -27,6 +27,11 @@
  * tỉnh, Ban Chỉ đạo tỉnh, cấp tỉnh) and not "các đơn vị/cơ quan/phòng/thôn"
  * gives the commune's deadline (commune=), any other the units' (unit=).
  * The first deadline found per kind and level wins.
+ * Lists: kinds named in a row ("Định kỳ 6 tháng, hằng năm", "hằng quý, 6
+ * tháng và năm") take a list of as many deadlines in the same order
+ * ("trước ngày 15/6 và ngày 15/12": half 15@last, year 15/12), or one
+ * deadline each when one is given ("chậm nhất vào ngày 10 của tháng cuối
+ * kỳ"); a day and month followed by "hằng năm" is the year's deadline.
  *
  * Custom windows: sentences "Báo cáo quý I: Từ ngày 01/01/2026 đến ngày
  * 09/03/2026", one per period (quý I … IV, 6 tháng đầu/cuối năm, năm), in

@@ -177,7 +177,9 @@ static int scan_top(xt_ctx *x, const char *text, void *arg)
     return 0;
 }
 
-/* Folded F names another document: a number "N/…" or "số N", or "của". */
+/* Folded F names another document: a number "N/…" or "số N", or "của"
+ * an issuer ("của UBND tỉnh", "của Chính phủ"); "… của xã Tân Lập" is the
+ * commune's own title. */
 static int cites_document(const char *f)
 {
     for (const char *p = f; *p; p++) {
@@ -185,8 +187,11 @@ static int cites_document(const char *f)
             return 1;
         if ((p == f || p[-1] == ' ') && !strncmp(p, "so ", 3) && p[3] >= '0' && p[3] <= '9')
             return 1;
+        if ((p == f || p[-1] == ' ') && !strncmp(p, "cua ", 4) && strncmp(p + 4, "xa ", 3) &&
+            strncmp(p + 4, "phuong ", 7) && strncmp(p + 4, "thi tran ", 9) && strncmp(p + 4, "dac khu ", 8))
+            return 1;
     }
-    return xt_has(f, "cua");
+    return 0;
 }
 
 /* A paragraph that opens the body rather than continuing the title. */

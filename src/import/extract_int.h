@@ -98,9 +98,15 @@ void xt_split_units(xt_ctx *x, const char *text, strlist *l);
 /* Clean copy of S with its first letter in upper case, trailing
  * punctuation in TRIM dropped; NULL for empty. */
 char *xt_name(const char *s, const char *trim);
-/* Read a code at the start of S ("1.", "1.1", "II", "a)"): its length in
+/* The paragraph break at TEXT[AT] ('\n') only wraps a unit's name (a Word
+ * file made from a PDF keeps its printed lines): the next line starts in
+ * lower case, or this one ends with a word that cannot end a name ("và",
+ * "của", "-", ","). */
+int xt_wrapped_break(const char *text, size_t at);
+/* Read a code at the start of S ("1.", "1.1", "II", "a)", "A."): its length in
  * bytes (0 if none), the code without its final '.'/')' in OUT, its level
- * (1 roman, 2 "1", 3 "1.1", 4 "1.1.1", 5 "a)") in *LEVEL. */
+ * (1 roman or a capital letter alone or closed by "."/")", 2 "1", 3 "1.1",
+ * 4 "1.1.1", 5 "a)") in *LEVEL. */
 size_t xt_code(const char *s, char *out, size_t outsz, int *level);
 /* Target, due and date readers: target.h first, a small fallback when it
  * reads nothing (kept until target.c covers every phrase the extractor sees). */

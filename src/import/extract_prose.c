@@ -157,6 +157,11 @@ static int markers_before(const toks *T, size_t i, size_t *start)
         if (k >= 2 && W2(T, k - 2, "it", "nhat")) { m |= M_MIN; k -= 2; continue; }
         if (k >= 2 && W2(T, k - 2, "toi", "da")) { m |= M_MAX; k -= 2; continue; }
         if (k >= 2 && W2(T, k - 2, "khong", "qua")) { m |= M_MAX; k -= 2; continue; }
+        /* negated: "không dưới" is at least, "không vượt quá" at most */
+        if (k >= 2 && (W2(T, k - 2, "khong", "duoi") || W2(T, k - 2, "khong", "thap"))) { m |= M_MIN; k -= 2; continue; }
+        if (k >= 3 && (W2(T, k - 3, "khong", "it") && W(T, k - 1, "hon"))) { m |= M_MIN; k -= 3; continue; }
+        if (k >= 3 && (W2(T, k - 3, "khong", "thap") && W(T, k - 1, "hon"))) { m |= M_MIN; k -= 3; continue; }
+        if (k >= 3 && (W2(T, k - 3, "khong", "vuot") && W(T, k - 1, "qua"))) { m |= M_MAX; k -= 3; continue; }
         if (k >= 2 && W2(T, k - 2, "phan", "dau")) { m |= M_STRIVE; k -= 2; continue; }
         if (k >= 2 && (W2(T, k - 2, "dam", "bao") || W2(T, k - 2, "bao", "dam"))) { m |= M_ENSURE; k -= 2; continue; }
         if (k >= 1 && W(T, k - 1, "dat")) { m |= M_DAT; k -= 1; continue; }
@@ -1017,7 +1022,8 @@ void xt_prose(xt_ctx *x)
         if (used && level >= 1 && level <= 4 && heading_like(blk)) {
         heading:
             if (level == 1) {
-                section = xt_has(f, "muc tieu") ? S_TARGET
+                /* "MỤC TIÊU", and "CHỈ TIÊU CỤ THỂ" as other writers head it */
+                section = xt_has(f, "muc tieu") || xt_has(f, "chi tieu") ? S_TARGET
                         : (xt_has(f, "nhiem vu") || xt_has(f, "giai phap")) ? S_TASK : S_NONE;
                 skip = 0;
             }
@@ -1047,7 +1053,17 @@ void xt_prose(xt_ctx *x)
                 grp = xt_group_add(x, h[l].code, h[l].name, parent, 1);
                 break;
             }
-        read_para(x, b, blk->text, grp);
+        /* a paragraph kept as printed lines (a Word file made from a PDF):
+         * read whole */
+        size_t last;
+        char *whole = doc_para_joined(d, b, &last);
+        if (!whole) {
+            x->failed = 1;
+            break;
+        }
+        read_para(x, b, whole, grp);
+        free(whole);
+        b = last < end ? last : b;
     }
     for (int l = 0; l < 6; l++)
         free(h[l].name);

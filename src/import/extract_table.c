@@ -15,7 +15,11 @@
  * at all, the later one is the lead when a support column exists (province
  * first, commune after), else the first is the lead and the second the
  * support. A column of results already reached ("Kết quả thực hiện năm
- * 2025", "Ước thực hiện", "Hiện trạng") is a baseline, never a target.
+ * 2025", "Thực hiện năm 2025", "Ước thực hiện", "Hiện trạng") is a
+ * baseline, never a target; "Kết quả cần đạt (năm 2026)" is a target and
+ * "Kết quả" alone the products. "Lộ trình thực hiện" (no year) is the due
+ * column; "Nhiệm vụ, giải pháp" names the tasks ("Giải pháp" alone is the
+ * action column).
  *
  * A table with no header row continues the layout before it when the reader
  * marked it `continued` or nothing but page noise lies between them (page
@@ -123,6 +127,14 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_CODE;
     if (ANY(f, "san pham", "ket qua dau ra"))
         return R_OUTPUTS;
+    /* "Kết quả cần đạt năm 2026", "Kết quả phải đạt": a target */
+    if (ANY(f, "can dat", "phai dat", "du kien dat")) {
+        has_year(f, year);
+        return R_TARGET;
+    }
+    /* "Kết quả" alone (no year, no "thực hiện"): what the work delivers */
+    if (xt_starts(f, "ket qua") && !has_year(f, year) && !ANY(f, "thuc hien", "uoc", "da dat", "hien trang"))
+        return R_OUTPUTS;
     if (ANY(f, "kinh phi", "nguon von"))
         return R_FUNDING;
     if (ANY(f, "can cu"))
@@ -133,6 +145,14 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         return R_SCOPE;
     if (ANY(f, "thoi gian", "thoi han", "tien do", "hoan thanh", "moc thoi gian"))
         return R_DUE;
+    /* "Lộ trình thực hiện" is when the work is done; "Lộ trình 2026" over a
+     * year's column stays a target */
+    if (ANY(f, "lo trinh") && !has_year(f, year))
+        return R_DUE;
+    /* "Thực hiện năm 2025", "Năm 2025 (thực hiện)", "TH 2025": done already */
+    if ((xt_starts(f, "thuc hien") || xt_starts(f, "th") || strstr(f, "(thuc hien)")) &&
+        !ANY(f, "ke hoach", "chi tieu", "muc tieu", "chu tri", "don vi", "co quan") && has_year(f, year))
+        return R_BASE;
     /* "Kết quả thực hiện năm 2025", "Ước thực hiện", "Hiện trạng": a
      * baseline reached, not a target */
     if (ANY(f, "ket qua", "uoc thuc hien", "uoc dat", "hien trang", "thuc trang", "da dat") &&
@@ -142,9 +162,14 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     }
     if (has_year(f, year))
         return R_TARGET;
-    if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem"))
+    /* "Bộ phận tham mưu cấp xã": who carries the work in the commune */
+    if (ANY(f, "chu tri", "tiep nhan", "don vi thuc hien", "co quan thuc hien", "phu trach", "trach nhiem",
+            "tham muu", "bo phan thuc hien"))
         return R_LEAD;
-    if (ANY(f, "nhiem vu thuc hien tai", "tai dia phuong", "giai phap", "cach thuc"))
+    /* "Giải pháp", "Nhiệm vụ thực hiện tại địa phương": how the commune acts;
+     * "Nhiệm vụ, giải pháp" heads the tasks themselves */
+    if (ANY(f, "nhiem vu thuc hien tai", "tai dia phuong", "cach thuc") ||
+        (ANY(f, "giai phap") && !ANY(f, "nhiem vu", "noi dung", "chi tieu", "ten")))
         return R_ACTION;
     int ind = ANY(f, "chi so", "chi tieu", "tieu chi");
     int task = ANY(f, "nhiem vu", "van ban", "hoat dong", "de an", "du an", "cong viec");
@@ -180,6 +205,86 @@ static int thousands(const char *s, double *v)
         return 0;
     *v = x;
     return 1;
+}
+
+/* The N targets read from one cell each name a different year, with a value. */
+static int distinct_years(const plan_target *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!t[i].has_value || !t[i].year)
+            return 0;
+        for (size_t j = 0; j < i; j++)
+            if (t[j].year == t[i].year)
+                return 0;
+    }
+    return 1;
+}
+
+/* S is a whole number alone ("2000", "850"): in a year's column it is the
+ * target, even where it could be read as a year. */
+static int plain_int(const char *s, double *v)
+{
+    double x = 0;
+    size_t n = 0;
+    for (; s[n]; n++) {
+        if (s[n] < '0' || s[n] > '9' || n >= 12)
+            return 0;
+        x = x * 10 + (s[n] - '0');
+    }
+    if (!n)
+        return 0;
+    *v = x;
+    return 1;
+}
+
+/* A number as a spreadsheet stores it ("48.5", "0.75"): digits, one '.',
+ * and not exactly three digits after it ("1.500" is a Vietnamese thousand).
+ * Rewritten in place with the decimal comma the target reader knows. */
+static void machine_decimal(char *s)
+{
+    char *dot = NULL;
+    size_t before = 0, after = 0;
+    for (char *p = s; *p; p++) {
+        if (*p == '.' && !dot && before)
+            dot = p;
+        else if (*p >= '0' && *p <= '9')
+            *(dot ? &after : &before) += 1;
+        else
+            return;
+    }
+    if (dot && after && (after != 3 || (before == 1 && s[0] == '0')))
+        *dot = ',';
+}
+
+/* After a target read from its own cell FLAT ("Tối thiểu 48 tin, bài"):
+ * the unit runs to the end of the cell when only a word or two follow a
+ * comma ("tin, bài"), as written; T's unit is replaced. */
+static void unit_to_end(xt_ctx *x, const char *flat, plan_target *t)
+{
+    if (!t->has_value || !t->unit || !*t->unit)
+        return;
+    const char *p = strstr(flat, t->unit);
+    if (!p)
+        return;
+    const char *rest = p + strlen(t->unit);
+    if (rest[0] != ',' || rest[1] != ' ' || !rest[2])
+        return;
+    int words = 1;
+    for (const char *q = rest + 2; *q; q++) {
+        if ((*q >= '0' && *q <= '9') || *q == '%' || *q == ',' || *q == ';' || *q == '(')
+            return;
+        if (*q == ' ')
+            words++;
+    }
+    if (words > 2)
+        return;
+    char *u = strdup(p);
+    if (!u) {
+        x->failed = 1;
+        return;
+    }
+    free(t->unit);
+    t->unit = u;
 }
 
 static char *cell_fold(const doc_table *t, size_t r, size_t c)
@@ -412,6 +517,12 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
                    (role == R_CODE && L->codecol >= 0 && forced[L->codecol] == R_CODE)) {
             role = R_NONE;
         }
+        /* "Nội dung | Chỉ tiêu": after the name, a column headed by the bare
+         * word "Chỉ tiêu" ("Chỉ tiêu giao", "Chỉ số") holds the values */
+        if (role == R_NAME && L->namecol >= 0 && forced[c] < 0 && ni && !nt &&
+            (!strcmp(f, "chi tieu") || !strcmp(f, "chi tieu giao") || !strcmp(f, "chi tieu duoc giao") ||
+             !strcmp(f, "chi tieu can dat") || !strcmp(f, "chi so")))
+            role = R_TARGET;
         if (role == R_NAME && L->namecol >= 0)
             role = R_NONE;
         if (role == R_CODE && L->codecol >= 0)
@@ -560,22 +671,68 @@ static int group_is_documents(tstate *s, long g)
     return r;
 }
 
+/* The cell names two different dates ("Tháng 3/2026; Tháng 9/2026", one
+ * per paragraph, or "… và …"): no one due date (spec: null). */
+static int two_dues(xt_ctx *x, const char *cell)
+{
+    char *copy = strdup(cell);
+    if (!copy) {
+        x->failed = 1;
+        return 0;
+    }
+    char first[16] = "";
+    int two = 0;
+    for (char *p = copy, *next; p && !two; p = next) {
+        next = NULL;
+        char *cut = p + strcspn(p, ";\n");
+        char *va = strstr(p, " và ");
+        if (va && va < cut) {
+            *va = 0;
+            next = va + 4;
+        } else if (*cut) {
+            *cut = 0;
+            next = cut + 1;
+        }
+        char *c = text_clean(p), d[16];
+        if (c && *c && xt_due_parse(c, d) == 0) {
+            if (!first[0])
+                snprintf(first, sizeof first, "%s", d);
+            else if (strcmp(first, d) != 0)
+                two = 1;
+        }
+        free(c);
+    }
+    free(copy);
+    return two;
+}
+
 static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
 {
     if (!cell)
         return;
     *due_text = clean_or_null(cell);
     char d[16];
-    if (*due_text && xt_due_parse(*due_text, d) == 0) {
+    if (*due_text && !two_dues(x, cell) && xt_due_parse(*due_text, d) == 0) {
         *due = strdup(d);
         if (!*due)
             x->failed = 1;
+    } else if (*due_text && x->year) {
+        /* "Trong năm" with no year: within the plan's year */
+        char *f = xt_fold(*due_text);
+        if (f && (!strcmp(f, "trong nam") || !strcmp(f, "ca nam"))) {
+            snprintf(d, sizeof d, "%04d", x->year);
+            if (!(*due = strdup(d)))
+                x->failed = 1;
+        }
+        free(f);
     }
 }
 
 /* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
  * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
- * is the lead and the others support (the order of the header's words). */
+ * is the lead and the others support (the order of the header's words).
+ * Labels written on one line ("Chủ trì: A; Phối hợp: B, C") start a new
+ * part there as a paragraph break would. */
 static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
 {
     if (!cell || !*cell)
@@ -584,6 +741,24 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
     if (!copy) {
         x->failed = 1;
         return;
+    }
+    /* a unit's name wrapped over lines is one paragraph */
+    for (size_t i = 1; copy[i]; i++)
+        if (copy[i] == '\n' && copy[i + 1] && xt_wrapped_break(copy, i))
+            copy[i] = ' ';
+    /* "; Phối hợp:" / ". Phối hợp:" / ", phối hợp:" inside a line → a break */
+    for (char *p = copy; *p; p++) {
+        if ((*p != ';' && *p != '.' && *p != ',') || p[1] != ' ')
+            continue;
+        char *f = xt_fold(p + 2);
+        if (!f) {
+            x->failed = 1;
+            break;
+        }
+        const char *after = strchr(p + 2, ':');
+        if ((xt_starts(f, "phoi hop") || xt_starts(f, "chu tri")) && after && after - (p + 2) <= 12)
+            *p = '\n';
+        free(f);
     }
     int first = 1;
     for (char *p = copy, *next; p; p = next, first = 0) {
@@ -628,13 +803,23 @@ static void emit(tstate *s)
     }
     long g = current_group(s);
     char code[64] = "";
-    if (s->L.codecol >= 0 && s->cell[s->L.codecol]) {
+    if (s->L.codecol >= 0 && s->L.codecol != s->L.namecol && s->cell[s->L.codecol]) {
         char *c = text_clean(s->cell[s->L.codecol]);
         if (c) {
             text_trim(c, ".)");
             snprintf(code, sizeof code, "%s", c);
             free(c);
         }
+    }
+    /* no code column: a number written at the start of the name ("1.1. Tỷ
+     * lệ …", "2) …") is the item's code */
+    if (!*code) {
+        int level = 0;
+        size_t used = xt_code(name, code, sizeof code, &level);
+        if (used && level >= 2 && level <= 4 && name[used])
+            name += used;
+        else
+            code[0] = 0;
     }
     int year = x->year;
     xt_found f;
@@ -685,12 +870,16 @@ static void emit(tstate *s)
                 continue;
             }
             int cy = s->L.year[c] ? s->L.year[c] : year;
+            machine_decimal(flat);
             size_t n = xt_target_parse(flat, cy, 1, t, 4);
-            /* a bare number with thousands dots ("2.000", "1.200"): the number */
-            if (n && !t[0].has_value && thousands(flat, &t[0].value)) {
+            /* a bare number with thousands dots ("2.000", "1.200"), or alone
+             * ("2000" under "2030", not a year): the number */
+            if (n && !t[0].has_value && (thousands(flat, &t[0].value) || plain_int(flat, &t[0].value))) {
                 t[0].has_value = 1;
                 t[0].op = TARGET_GE;
             }
+            if (n)
+                unit_to_end(x, flat, &t[0]);
             free(flat);
             if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
                 char *u = strdup(dvt);
@@ -712,6 +901,12 @@ static void emit(tstate *s)
                     if (!b || !ind->x || json_object_set_new(ind->x, "baseline", b) < 0)
                         x->failed = 1;
                 }
+            } else if (n > 1 && !s->L.year[c] && distinct_years(t, n)) {
+                /* one cell, several years ("Năm 2026: 60%" / "Năm 2027: 80%") */
+                for (size_t k = 0; k < n; k++)
+                    if (plan_indicator_add_target(ind, t[k].year, t[k].op, t[k].has_value, t[k].value, t[k].unit,
+                                                  t[k].text) < 0)
+                        x->failed = 1;
             } else if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
                                                       t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0) {
                 /* a cell gives the target of its column's year */

@@ -16,8 +16,9 @@
  *     header row at its top is dropped.
  *   - any other line is a paragraph: leading #s give the heading level, a
  *     line wholly in **…** is bold, the markers are removed. A paragraph cut
- *     by a page break (no sentence end, the next line starts in lower case)
- *     is joined to the one before.
+ *     by a page break or hard-wrapped (no sentence end, the next line starts
+ *     in lower case, after up to three blank lines or none) is joined to the
+ *     one before.
  * Cell HTML goes through libxml2's HTML parser (no network, errors silenced,
  * recover mode): <p>, <div>, <br>, <li>, <tr>, headings become paragraph
  * breaks ('\n'), a list item gets "- " unless it already starts with a
@@ -596,7 +597,9 @@ static dti_rc rd(const char *data, size_t n, const char *name, doc **out, dti_er
             t = NULL;
             gap = 0;
             /* never after a bold heading, nor for a lettered item "a) …", "đ) …" */
-            int join = !last_para_ended && para_gap > 0 && para_gap <= 3 && starts_lower(s) && !letter_item(s) &&
+            /* a line right under the one before (no blank line) is the same
+             * paragraph hard-wrapped, as PDF-origin text has it */
+            int join = !last_para_ended && para_gap <= 3 && starts_lower(s) && !letter_item(s) &&
                        d->n && d->blocks[d->n - 1].kind == DOC_PARA && !d->blocks[d->n - 1].heading &&
                        !d->blocks[d->n - 1].bold;
             rc = add_para(d, s, len, line, join);

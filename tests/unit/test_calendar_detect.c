@@ -74,6 +74,18 @@ static void test_quarter_half_year(void **state)
     assert_string_equal(rules_of("Định kỳ 6 tháng, các thôn báo cáo trước ngày 20 tháng cuối kỳ."), "half:unit=20@last");
     /* quarterly by a fixed day of the quarter's first period */
     assert_string_equal(rules_of("Báo cáo quý trước ngày 25/3."), "quarter:unit=25@last");
+    /* a list of kinds paired with a list of deadlines in order, or one
+     * deadline for every kind listed (plans by other writers) */
+    assert_string_equal(rules_of("Định kỳ 6 tháng, hằng năm, các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng "
+                                 "Văn hóa - Xã hội trước ngày 15/6 và ngày 15/12 để tổng hợp."),
+                        "half:unit=15@last year:unit=15/12");
+    assert_string_equal(rules_of("Định kỳ hằng quý, 6 tháng và năm, các đơn vị báo cáo chậm nhất vào ngày 10 của tháng "
+                                 "cuối kỳ."),
+                        "quarter:unit=10@last half:unit=10@last year:unit=10@last");
+    /* the kind after a day and month */
+    assert_string_equal(rules_of("Các đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày 15 tháng 12 "
+                                 "hằng năm."),
+                        "year:unit=15/12");
     /* the same kind stated twice: the first deadline wins */
     assert_string_equal(rules_of("Hằng quý báo cáo trước ngày 18 tháng cuối quý. Hằng quý báo cáo trước ngày 25 tháng "
                                  "cuối quý."),

@@ -569,6 +569,187 @@ static void test_column_roles(void **state)
     doc_free(d);
 }
 
+/* Plans by other writers (tests/data/holdout): letter groups, "Lộ trình
+ * thực hiện", "Thực hiện năm 2025", a year-like number in a year column, a
+ * spreadsheet's decimal point, a unit with a comma, two dates in one cell,
+ * lead and support labelled on one line, a unit name wrapped over lines. */
+static void test_other_writers(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "Số TT", "Tên chỉ tiêu", "Thực hiện năm 2025", "2026", "2030", "Đơn vị chủ trì/phối hợp",
+        "Lộ trình thực hiện",
+        "A", "Chuyển đổi số", "", "", "", "", "",
+        "1", "Doanh thu thương mại điện tử", "850", "1.000", "2000", "Chủ trì: Phòng Kinh tế; Phối hợp: Các hợp tác xã",
+        "Tháng 3/2026; Tháng 9/2026",
+        "B", "Xã hội số", "", "", "", "", "",
+        "2", "Tỷ lệ hộ có tài khoản thanh toán", "48.5", "55%", "80%",
+        "Trung tâm Phục vụ\nhành chính công xã\nHội Liên hiệp Phụ nữ\nxã", "Quý II/2026",
+        "3", "Số tin tuyên truyền", "", "Tối thiểu 48 tin, bài", "", "Văn phòng HĐND và\nUBND xã",
+        "Thường xuyên",
+    };
+    table(d, 6, 7, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->ngroups, 2);
+    assert_string_equal(p->groups[0]->code, "A");
+    assert_string_equal(p->groups[1]->code, "B");
+    plan_indicator *a = ind(p, "1"), *b = ind(p, "2"), *c = ind(p, "3");
+    assert_string_equal(a->group, "A");
+    /* the baseline column is no target; "2000" under 2030 is the number */
+    assert_int_equal(a->ntargets, 2);
+    assert_int_equal(a->targets[0].year, 2026);
+    assert_true(a->targets[0].value == 1000);
+    assert_int_equal(a->targets[1].year, 2030);
+    assert_true(a->targets[1].has_value && a->targets[1].value == 2000);
+    /* two dates: no due, the words kept */
+    assert_null(a->due);
+    assert_string_equal(a->due_text, "Tháng 3/2026; Tháng 9/2026");
+    assert_int_equal(a->lead.n, 1);
+    assert_string_equal(a->lead.v[0], "Phòng Kinh tế");
+    assert_int_equal(a->support.n, 1);
+    assert_string_equal(a->support.v[0], "Các hợp tác xã");
+    /* "48.5" as a spreadsheet stores it: the baseline 48.5 */
+    json_t *base = b->x ? json_object_get(b->x, "baseline") : NULL;
+    assert_non_null(base);
+    assert_true(json_real_value(json_object_get(base, "value")) == 48.5);
+    assert_string_equal(b->group, "B");
+    assert_string_equal(b->due, "2026-Q2");
+    /* wrapped lines of one name are one unit; the second paragraph starts a name */
+    assert_int_equal(b->lead.n, 1);
+    assert_string_equal(b->lead.v[0], "Trung tâm Phục vụ hành chính công xã");
+    assert_int_equal(b->support.n, 1);
+    assert_string_equal(b->support.v[0], "Hội Liên hiệp Phụ nữ xã");
+    assert_int_equal(c->ntargets, 1);
+    assert_string_equal(c->targets[0].unit, "tin, bài");
+    assert_int_equal(c->lead.n, 1);
+    assert_string_equal(c->lead.v[0], "Văn phòng HĐND và UBND xã");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Header words of other writers: "Nhiệm vụ, giải pháp" names the tasks,
+ * "Kết quả" alone is their product, "Kết quả cần đạt năm 2026" a target,
+ * "Chỉ tiêu" after "Nội dung" the values. */
+static void test_other_headers(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const tasks[] = {
+        "STT", "Nhiệm vụ, giải pháp", "Cơ quan, đơn vị chủ trì", "Kết quả", "Thời gian hoàn thành",
+        "1", "Nâng cấp đường truyền", "Văn phòng HĐND và UBND xã", "Đường truyền được nâng cấp", "Tháng 5/2026",
+    };
+    table(d, 2, 5, tasks);
+    para(d, "Phụ lục 2");
+    static const char *const inds[] = {
+        "TT", "Chỉ số đánh giá", "Kết quả cần đạt năm 2026", "Đơn vị thực hiện",
+        "1", "Tỷ lệ hồ sơ được ký số", "Trên 95%", "Trung tâm Phục vụ hành chính công xã",
+    };
+    table(d, 2, 4, inds);
+    para(d, "Phụ lục 3");
+    static const char *const values[] = {
+        "STT", "Nội dung", "Chỉ tiêu", "Đơn vị chủ trì",
+        "1", "Tỷ lệ hộ gia đình có địa chỉ số", "100%", "Công an xã",
+    };
+    table(d, 2, 4, values);
+    plan *p = run(d, NULL);
+    /* "Nội dung | Chỉ tiêu": the second holds the values */
+    assert_int_equal(p->nindicators, 2);
+    assert_string_equal(p->indicators[1]->name, "Tỷ lệ hộ gia đình có địa chỉ số");
+    assert_int_equal(p->indicators[1]->ntargets, 1);
+    assert_true(p->indicators[1]->targets[0].value == 100);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(p->tasks[0]->name, "Nâng cấp đường truyền");
+    assert_int_equal(p->tasks[0]->outputs.n, 1);
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Đường truyền được nâng cấp");
+    assert_int_equal(p->indicators[0]->ntargets, 1);
+    assert_int_equal(p->indicators[0]->targets[0].year, 2026);
+    assert_true(p->indicators[0]->targets[0].value == 95);
+    plan_free(p);
+    doc_free(d);
+}
+
+/* A province column beside the commune's "Bộ phận tham mưu cấp xã"; two
+ * years' targets in one cell; a post named after an office is one unit. */
+static void test_province_and_years_in_cell(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "STT", "Chỉ tiêu", "Mục tiêu", "Sở, ngành chủ trì", "Bộ phận tham mưu cấp xã",
+        "1", "Tỷ lệ hồ sơ tiếp nhận trực tuyến", "Năm 2026: 60%\nNăm 2027: 80%", "Văn phòng UBND tỉnh",
+        "Công chức Văn phòng - Thống kê",
+    };
+    table(d, 2, 5, cells);
+    plan *p = run(d, NULL);
+    plan_indicator *a = ind(p, "1");
+    assert_int_equal(a->ntargets, 2);
+    assert_int_equal(a->targets[0].year, 2026);
+    assert_true(a->targets[0].value == 60);
+    assert_int_equal(a->targets[1].year, 2027);
+    assert_true(a->targets[1].value == 80);
+    assert_int_equal(a->lead.n, 1);
+    assert_string_equal(a->lead.v[0], "Công chức Văn phòng - Thống kê");
+    assert_non_null(a->x);
+    assert_non_null(json_object_get(a->x, "parent_lead"));
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Due phrases of other writers (issue 11, cause 4). */
+static void test_due_phrases(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Thử năm 2026");
+    static const char *const cells[] = {
+        "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
+        "1", "Việc một", "Phòng Kinh tế", "Quý I, II/ 2026",
+        "2", "Việc hai", "Phòng Kinh tế", "06 tháng hoặc đột xuất",
+        "3", "Việc ba", "Phòng Kinh tế", "Trong năm",
+        "4", "Việc bốn", "Phòng Kinh tế", "6 tháng đầu năm 2026",
+        "5", "Việc năm", "Phòng Kinh tế", "Tháng 6 và tháng 12 hằng năm",
+        "6", "Việc sáu", "Phòng Kinh tế", "Năm 2026 - 2027",
+        "7", "Việc bảy", "Phòng Kinh tế", "Tháng 3/2026; Tháng 9/2026",
+    };
+    table(d, 8, 4, cells);
+    plan *p = run(d, NULL);
+    static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL};
+    assert_int_equal(p->ntasks, 7);
+    for (size_t i = 0; i < 7; i++) {
+        if (want[i])
+            assert_string_equal(p->tasks[i]->due, want[i]);
+        else
+            assert_null(p->tasks[i]->due);
+        assert_non_null(p->tasks[i]->due_text);
+    }
+    plan_free(p);
+    doc_free(d);
+}
+
+/* No code column: the code at the start of the name cell. */
+static void test_code_in_name(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "Nội dung chỉ tiêu", "Giá trị mục tiêu năm 2026", "Đơn vị chủ trì",
+        "1. Hạ tầng số", "", "",
+        "1.1. Tỷ lệ ấp có Wi-Fi công cộng", "Tối thiểu 80%", "Phòng Văn hóa - Xã hội",
+        "100% trường học có Internet", "100%", "Phòng Văn hóa - Xã hội",
+    };
+    table(d, 4, 3, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_string_equal(ind(p, "1.1")->name, "Tỷ lệ ấp có Wi-Fi công cộng");
+    assert_string_equal(ind(p, "1.1")->group, "1");
+    /* "100%" at the start is no code */
+    assert_string_equal(p->indicators[1]->code, "T1");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -607,6 +788,11 @@ int main(void)
         cmocka_unit_test(test_prose_units),
         cmocka_unit_test(test_confidence),
         cmocka_unit_test(test_column_roles),
+        cmocka_unit_test(test_other_writers),
+        cmocka_unit_test(test_code_in_name),
+        cmocka_unit_test(test_other_headers),
+        cmocka_unit_test(test_province_and_years_in_cell),
+        cmocka_unit_test(test_due_phrases),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# extract_holdout: `dti extract` on plans by other writers (issue 11).
+#
+# tests/data/holdout/ holds seventeen invented communes' plans of the same layout
+# families as tests/data/plans, written as another office would write them
+# (other headers, columns in another order, letter groups, "Thực hiện năm
+# 2025", "Lộ trình thực hiện", a workbook with one sheet per pillar and the
+# title in merged cells, ...). The extractor was not tuned on them when they
+# were written; docs/internals/import.md ("Plans by other writers") has the
+# figures before and after. Each is made by tests/data/holdout/make_holdout.py
+# in .md, .txt (tab-separated, HTML cells), .docx, .pdf (LibreOffice prints
+# the .docx) and, for table plans, .xlsx; each is compared with its
+# hand-written NAME.json by compare_plan.py (an .xlsx holds only the
+# appendix: --no-top). The thresholds are a ratchet, per file: 98 (the
+# issue's goal for the families) unless listed below with the figure measured
+# after the fixes, rounded down (the PDFs whose rows or lines the PDF reader
+# does not yet rebuild, docs/internals/import.md), never to be lowered; no
+# extra item is allowed where the threshold is 95 or more.
+set -u
+DTI=${DTI:-build/dti}
+ROOT=${ROOT:-.}
+SHARED=${SHARED:-$ROOT/../shared}
+CMP="$SHARED/tools/compare_plan.py"
+DIR="$ROOT/tests/data/holdout"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+[ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
+declare -A MIN=(
+  [phuoc-thinh-2026.pdf]=30 [loc-hung-2026.pdf]=94 [dong-linh-2025-2030.pdf]=97 [nghia-trung-2026-2030.pdf]=97
+  [hiep-hoa-2026.pdf]=41 [phu-my-2026.pdf]=4
+  [hiep-hoa-2026.xlsx]=97   # LibreOffice Calc (en-US) stored the text "4.500" as the number 4.5
+)
+fail=0 n=0
+for exp in "$DIR"/*.json; do
+  base=${exp%.json}
+  for doc in "$base.md" "$base.txt" "$base.docx" "$base.xlsx" "$base.pdf"; do
+    [ -f "$doc" ] || continue
+    name=$(basename "$doc")
+    opt=""
+    case "$name" in *.xlsx) opt="--no-top" ;; esac
+    n=$((n + 1))
+    if ! "$DTI" --lang en extract "$doc" >"$tmp/out.json" 2>"$tmp/err"; then
+      echo "FAIL: $name: dti extract failed: $(head -c 300 "$tmp/err")"; fail=1; continue
+    fi
+    line=$(python3 "$CMP" "$exp" "$tmp/out.json" $opt | tail -n 1)
+    pct=$(sed -n 's/.*(\([0-9.]*\)%).*/\1/p' <<<"$line")
+    extra=$(sed -n 's/.* extra \([0-9]*\) .*/\1/p' <<<"$line")
+    min=${MIN[$name]:-98}
+    echo "$name: $line (threshold $min%)"
+    if [ -z "$pct" ] || [ -z "$extra" ]; then
+      echo "FAIL: $name: unreadable comparison: $line"; fail=1
+    elif awk -v p="$pct" -v m="$min" 'BEGIN { exit !(p < m) }' || { [ "$min" -ge 95 ] && [ "$extra" -ne 0 ]; }; then
+      echo "FAIL: $name: $pct% (threshold $min%), $extra extra"
+      python3 "$CMP" "$exp" "$tmp/out.json" $opt --verbose | head -n 20
+      fail=1
+    fi
+  done
+done
+# 17 plans x (md, txt, docx, pdf) + 13 workbooks
+[ $n -ge 81 ] || { echo "FAIL: only $n documents under $DIR"; fail=1; }
+exit $fail

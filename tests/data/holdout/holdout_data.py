@@ -1,0 +1,1112 @@
+"""Plans by other writers: six invented communes' plans (none is a real
+document) of the same layout families as tests/data/plans, written as another
+commune's office would write them — other headers ("Đơn vị chủ trì",
+"Kết quả đầu ra", "Lộ trình thực hiện", "Chỉ tiêu đến năm 2030"), columns in
+another order, letter groups, targets "≥ 90%", "Tối thiểu 3 hệ thống",
+units split by line breaks, "Kinh phí" and "Ghi chú" columns, a reporting
+regime in prose, a group column merged down, a workbook with one sheet per
+pillar. The extractor was NOT tuned on them: they measure how it does on
+plans it has never seen (docs/internals/import.md, "plans by other writers").
+
+The expected extraction of each (EXPECTED) is hand-written after the spec
+(../../../../shared/spec/plan-json.md), never derived from the blocks.
+Used by make_holdout.py, which renders them with make_fixtures.py's code."""
+
+
+def heading(unit, number, date_line):
+    return ("head", ["ỦY BAN NHÂN DÂN", unit, "Số: " + number],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", date_line])
+
+
+PVX = "Phòng Văn hóa - Xã hội"
+VP = "Văn phòng HĐND và UBND xã"
+TTHC = "Trung tâm Phục vụ hành chính công xã"
+PKT = "Phòng Kinh tế"
+
+
+def FIXTURES(m):
+    tg, ind, task, plan = m.tg, m.ind, m.task, m.plan
+    out = []
+
+    # ---- 1. one header row, columns in another order (target after the
+    #         units), letter groups A/B/C over codes 1..8 that run on, units
+    #         split by line breaks, "≥ 90%", "Tối thiểu 3 hệ thống", "Dưới 5%"
+    out.append({
+        "name": "phuoc-thinh-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ PHƯỚC THỊNH", "27/KH-UBND", "Phước Thịnh, ngày 03 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Triển khai chuyển đổi số xã Phước Thịnh năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 40/KH-UBND ngày 10/02/2026 của UBND tỉnh Đồng Nai về chuyển đổi số năm "
+                  "2026; UBND xã Phước Thịnh xây dựng Kế hoạch triển khai như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Xác định rõ chỉ tiêu, đơn vị chủ trì và thời hạn hoàn thành."),
+            ("b", "II. CHỈ TIÊU"),
+            ("p", "Phấn đấu năm 2026 có 100% thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực "
+                  "tuyến toàn trình; các chỉ tiêu cụ thể tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng, hằng năm, các đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội "
+                  "để tổng hợp, báo cáo UBND xã."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 XÃ PHƯỚC THỊNH"),
+            ("p", "(Kèm theo Kế hoạch số 27/KH-UBND ngày 03/3/2026 của UBND xã Phước Thịnh)"),
+            ("table", {
+                "head": [["Số TT", "Tên chỉ tiêu", "Đơn vị chủ trì", "Đơn vị phối hợp", "Chỉ tiêu năm 2026",
+                          "Thời hạn hoàn thành"]],
+                "rows": [
+                    ["A", "Chuyển đổi số trong cơ quan nhà nước", "", "", "", ""],
+                    ["1", "Tỷ lệ văn bản điện tử được ký số", VP, "Các phòng chuyên môn\nCác đơn vị sự nghiệp",
+                     "≥ 90%", "Tháng 12/2026"],
+                    ["2", "Số hệ thống thông tin dùng chung được kết nối, liên thông", VP, TTHC,
+                     "Tối thiểu 3 hệ thống", "Quý III/2026"],
+                    ["3", "Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
+                     TTHC, "Các phòng chuyên môn", "100%", "Tháng 6/2026"],
+                    ["B", "Kinh tế số", "", "", "", ""],
+                    ["4", "Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nền tảng số", PKT,
+                     "Hội Nông dân xã; Hợp tác xã dịch vụ nông nghiệp", "Đạt 30%", "Năm 2026"],
+                    ["5", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ xã", PKT,
+                     "Ban quản lý chợ\nCác ngân hàng thương mại", "Trên 50%", "Tháng 12/2026"],
+                    ["C", "Xã hội số", "", "", "", ""],
+                    ["6", "Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử mức độ 2", "Công an xã",
+                     "Các thôn, ấp", "Đạt 95%", "Tháng 9/2026"],
+                    ["7", "Tỷ lệ hồ sơ sức khỏe điện tử của người dân chưa được cập nhật", "Trạm Y tế xã",
+                     "Các thôn, ấp", "Dưới 5%", "Thường xuyên"],
+                    ["8", "Số lớp tập huấn kỹ năng số cho người dân", PVX,
+                     "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ xã", "12 lớp", "Quý IV/2026"],
+                ],
+                "cut": (9, 5),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Triển khai chuyển đổi số xã Phước Thịnh năm 2026", "Phước Thịnh", "Đồng Nai",
+            "27/KH-UBND", "2026-03-03",
+            [("A", "Chuyển đổi số trong cơ quan nhà nước"), ("B", "Kinh tế số"), ("C", "Xã hội số")],
+            [
+                ind("1", "A", "Tỷ lệ văn bản điện tử được ký số", [tg(2026, ">=", 90, "%", "≥ 90%")],
+                    [VP], ["Các phòng chuyên môn", "Các đơn vị sự nghiệp"], "2026-12", "Tháng 12/2026"),
+                ind("2", "A", "Số hệ thống thông tin dùng chung được kết nối, liên thông",
+                    [tg(2026, ">=", 3, "hệ thống", "Tối thiểu 3 hệ thống")], [VP], [TTHC], "2026-Q3",
+                    "Quý III/2026"),
+                ind("3", "A", "Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
+                    [tg(2026, ">=", 100, "%", "100%")], [TTHC], ["Các phòng chuyên môn"], "2026-06", "Tháng 6/2026"),
+                ind("4", "B", "Tỷ lệ hộ sản xuất nông nghiệp ứng dụng nền tảng số",
+                    [tg(2026, ">=", 30, "%", "Đạt 30%")], [PKT],
+                    ["Hội Nông dân xã", "Hợp tác xã dịch vụ nông nghiệp"], "2026", "Năm 2026"),
+                ind("5", "B", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ xã",
+                    [tg(2026, ">", 50, "%", "Trên 50%")], [PKT], ["Ban quản lý chợ", "Các ngân hàng thương mại"],
+                    "2026-12", "Tháng 12/2026"),
+                ind("6", "C", "Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 95, "%", "Đạt 95%")], ["Công an xã"], ["Các thôn, ấp"], "2026-09",
+                    "Tháng 9/2026"),
+                ind("7", "C", "Tỷ lệ hồ sơ sức khỏe điện tử của người dân chưa được cập nhật",
+                    [tg(2026, "<", 5, "%", "Dưới 5%")], ["Trạm Y tế xã"], ["Các thôn, ấp"], "recurring",
+                    "Thường xuyên"),
+                ind("8", "C", "Số lớp tập huấn kỹ năng số cho người dân", [tg(2026, ">=", 12, "lớp", "12 lớp")],
+                    [PVX], ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"], "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
+
+    # ---- 2. "Nội dung nhiệm vụ" whose rows partly state targets, with
+    #         "Kết quả đầu ra", "Lộ trình thực hiện", "Kinh phí", "Ghi chú" ---
+    DN = "Doanh nghiệp viễn thông trên địa bàn"
+    out.append({
+        "name": "cam-thach-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ CẨM THẠCH", "15/KH-UBND", "Cẩm Thạch, ngày 20 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số năm 2026 của xã Cẩm Thạch"),
+            ("p", "Thực hiện Kế hoạch số 09/KH-UBND ngày 06/01/2026 của UBND tỉnh Hà Tĩnh về chuyển đổi số, "
+                  "UBND xã Cẩm Thạch ban hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Gắn nhiệm vụ chuyển đổi số với nhiệm vụ phát triển kinh tế - xã hội của xã."),
+            ("b", "II. NHIỆM VỤ"),
+            ("p", "Các nhiệm vụ, kết quả đầu ra và lộ trình thực hiện tại Phụ lục kèm theo."),
+            ("b", "III. KINH PHÍ"),
+            ("p", "Từ nguồn ngân sách xã năm 2026 và nguồn hỗ trợ của tỉnh."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị chủ trì báo cáo kết quả về Văn phòng HĐND và UBND xã trước ngày 25 của tháng "
+                  "cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã Cẩm Thạch)"),
+            ("table", {
+                "head": [["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Kết quả đầu ra",
+                          "Lộ trình thực hiện", "Kinh phí", "Ghi chú"]],
+                "rows": [
+                    ["I", "Phát triển hạ tầng số", "", "", "", "", "", ""],
+                    ["1", "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn", VP, DN,
+                     "Hệ thống Wi-Fi hoạt động", "Quý II/2026", "Ngân sách xã", "Ưu tiên thôn vùng sâu"],
+                    ["2", "Tỷ lệ thôn được phủ sóng băng rộng di động đạt 100%", PVX, DN,
+                     "Báo cáo rà soát vùng lõm sóng", "Tháng 10/2026", "", ""],
+                    ["II", "Phát triển chính quyền số", "", "", "", "", "", ""],
+                    ["1", "Tỷ lệ hồ sơ công việc tại UBND xã được xử lý trên môi trường mạng đạt tối thiểu 95%",
+                     VP, "Các phòng, ban, đơn vị", "Báo cáo thống kê hằng quý", "Thường xuyên", "", ""],
+                    ["2", "Số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực", TTHC,
+                     VP + "; " + PKT, "- Dữ liệu được số hóa\n- Báo cáo kết quả", "Tháng 11/2026",
+                     "Ngân sách xã", "Theo hướng dẫn của tỉnh"],
+                    ["3", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc phiên bản mới", VP,
+                     "Viễn thông Hà Tĩnh", "Phần mềm được đưa vào sử dụng", "Trong năm 2026", "Ngân sách tỉnh", ""],
+                    ["III", "Phát triển xã hội số", "", "", "", "", "", ""],
+                    ["1", "Thành lập Tổ công nghệ số cộng đồng tại các thôn còn thiếu", PVX,
+                     "Ban công tác Mặt trận các thôn", "Quyết định thành lập", "Tháng 3/2026", "", ""],
+                    ["2", "Tỷ lệ người dân từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân trên 40%",
+                     "Công an xã", "Các thôn", "Báo cáo kết quả", "Tháng 12/2026", "", ""],
+                ],
+                "cut": (5, 0),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số năm 2026 của xã Cẩm Thạch", "Cẩm Thạch", "Hà Tĩnh", "15/KH-UBND",
+            "2026-01-20",
+            [("I", "Phát triển hạ tầng số"), ("II", "Phát triển chính quyền số"), ("III", "Phát triển xã hội số")],
+            [
+                ind("2", "I", "Tỷ lệ thôn được phủ sóng băng rộng di động", [tg(2026, ">=", 100, "%", "đạt 100%")],
+                    [PVX], [DN], "2026-10", "Tháng 10/2026"),
+                ind("1", "II", "Tỷ lệ hồ sơ công việc tại UBND xã được xử lý trên môi trường mạng",
+                    [tg(2026, ">=", 95, "%", "đạt tối thiểu 95%")], [VP], ["Các phòng, ban, đơn vị"], "recurring",
+                    "Thường xuyên"),
+                ind("2", "III", "Tỷ lệ người dân từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân",
+                    [tg(2026, ">", 40, "%", "trên 40%")], ["Công an xã"], ["Các thôn"], "2026-12",
+                    "Tháng 12/2026"),
+            ],
+            [
+                task("1", "I", "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn", [VP],
+                     [DN], ["Hệ thống Wi-Fi hoạt động"], "2026-Q2", "Quý II/2026", "Ngân sách xã"),
+                task("2", "II", "Số hóa kết quả giải quyết thủ tục hành chính còn hiệu lực", [TTHC], [VP, PKT],
+                     ["Dữ liệu được số hóa", "Báo cáo kết quả"], "2026-11", "Tháng 11/2026", "Ngân sách xã"),
+                task("3", "II", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc phiên bản mới", [VP],
+                     ["Viễn thông Hà Tĩnh"], ["Phần mềm được đưa vào sử dụng"], "2026", "Trong năm 2026",
+                     "Ngân sách tỉnh"),
+                task("1", "III", "Thành lập Tổ công nghệ số cộng đồng tại các thôn còn thiếu", [PVX],
+                     ["Ban công tác Mặt trận các thôn"], ["Quyết định thành lập"], "2026-03", "Tháng 3/2026"),
+            ]),
+    })
+
+    # ---- 3. two header rows: "Mục tiêu" over "Năm 2026 | Đến năm 2030",
+    #         "Phân công thực hiện" over "Đơn vị chủ trì | Đơn vị phối hợp" --
+    out.append({
+        "name": "my-hoa-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ MỸ HÒA", "58/KH-UBND", "Mỹ Hòa, ngày 26 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Mỹ Hòa năm 2026 và định hướng đến năm 2030"),
+            ("p", "Căn cứ Kế hoạch số 25/KH-UBND ngày 30/01/2026 của UBND tỉnh Vĩnh Long, UBND xã Mỹ Hòa ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu năm 2026 và đến năm 2030 tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị được giao chủ trì báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày "
+                  "15 tháng 12 hằng năm."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ MỸ HÒA"),
+            ("p", "(Kèm theo Kế hoạch số 58/KH-UBND ngày 26/02/2026 của UBND xã Mỹ Hòa)"),
+            ("table", {
+                "head": [[("STT", 1, 2), ("Chỉ tiêu", 1, 2), ("Mục tiêu", 2, 1), ("Phân công thực hiện", 2, 1),
+                          ("Thời gian hoàn thành", 1, 2)],
+                         ["Năm 2026", "Đến năm 2030", "Đơn vị chủ trì", "Đơn vị phối hợp"]],
+                "rows": [
+                    ["1", "Hạ tầng số", "", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định", "70%", "≥ 90%", PVX,
+                     "Các doanh nghiệp viễn thông", "Tháng 12/2026"],
+                    ["1.2", "Tỷ lệ camera giám sát an ninh được kết nối về Công an xã", "50%", "100%", "Công an xã",
+                     "Các ấp\n" + PKT, "Năm 2030"],
+                    ["2", "Chính quyền số", "", "", "", "", ""],
+                    ["2.1", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết", "Đạt 80%", "Đạt 100%",
+                     TTHC, "Các phòng chuyên môn", "Thường xuyên"],
+                    ["2.2", "Tỷ lệ cán bộ, công chức xã sử dụng chữ ký số chuyên dùng", "100%", "100%", VP,
+                     "Các phòng, ban", "Tháng 6/2026"],
+                    ["2.3", "Số cuộc họp trực tuyến giữa xã và các ấp", "Tối thiểu 4 cuộc/năm",
+                     "Tối thiểu 12 cuộc/năm", VP, "Các ấp", "Hằng năm"],
+                    ["3", "Kinh tế số", "", "", "", "", ""],
+                    ["3.1", "Số sản phẩm OCOP được giới thiệu trên sàn thương mại điện tử", "05 sản phẩm",
+                     "15 sản phẩm", PKT, "Các hợp tác xã; Các hộ sản xuất", "Quý IV/2026"],
+                    ["3.2", "Tỷ lệ doanh nghiệp, hộ kinh doanh sử dụng hóa đơn điện tử", "Trên 70%", "Trên 95%",
+                     PKT, "Thuế cơ sở", "Tháng 12/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Mỹ Hòa năm 2026 và định hướng đến năm 2030", "Mỹ Hòa", "Vĩnh Long",
+            "58/KH-UBND", "2026-02-26",
+            [("1", "Hạ tầng số"), ("2", "Chính quyền số"), ("3", "Kinh tế số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cố định",
+                    [tg(2026, ">=", 70, "%", "70%"), tg(2030, ">=", 90, "%", "≥ 90%")], [PVX],
+                    ["Các doanh nghiệp viễn thông"], "2026-12", "Tháng 12/2026"),
+                ind("1.2", "1", "Tỷ lệ camera giám sát an ninh được kết nối về Công an xã",
+                    [tg(2026, ">=", 50, "%", "50%"), tg(2030, ">=", 100, "%", "100%")], ["Công an xã"],
+                    ["Các ấp", PKT], "2030", "Năm 2030"),
+                ind("2.1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết",
+                    [tg(2026, ">=", 80, "%", "Đạt 80%"), tg(2030, ">=", 100, "%", "Đạt 100%")], [TTHC],
+                    ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("2.2", "2", "Tỷ lệ cán bộ, công chức xã sử dụng chữ ký số chuyên dùng",
+                    [tg(2026, ">=", 100, "%", "100%"), tg(2030, ">=", 100, "%", "100%")], [VP], ["Các phòng, ban"],
+                    "2026-06", "Tháng 6/2026"),
+                ind("2.3", "2", "Số cuộc họp trực tuyến giữa xã và các ấp",
+                    [tg(2026, ">=", 4, "cuộc/năm", "Tối thiểu 4 cuộc/năm"),
+                     tg(2030, ">=", 12, "cuộc/năm", "Tối thiểu 12 cuộc/năm")], [VP], ["Các ấp"], "recurring",
+                    "Hằng năm"),
+                ind("3.1", "3", "Số sản phẩm OCOP được giới thiệu trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 5, "sản phẩm", "05 sản phẩm"), tg(2030, ">=", 15, "sản phẩm", "15 sản phẩm")],
+                    [PKT], ["Các hợp tác xã", "Các hộ sản xuất"], "2026-Q4", "Quý IV/2026"),
+                ind("3.2", "3", "Tỷ lệ doanh nghiệp, hộ kinh doanh sử dụng hóa đơn điện tử",
+                    [tg(2026, ">", 70, "%", "Trên 70%"), tg(2030, ">", 95, "%", "Trên 95%")], [PKT],
+                    ["Thuế cơ sở"], "2026-12", "Tháng 12/2026"),
+            ], []),
+    })
+
+    # ---- 4. prose targets under "Chỉ tiêu đến năm 2030" ("- …", "≥"),
+    #         reporting "Định kỳ 6 tháng, hằng năm"; a task appendix with
+    #         "Kết quả đầu ra" and "Lộ trình thực hiện" -------------------------
+    out.append({
+        "name": "dong-linh-2025-2030",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ ĐÔNG LĨNH", "131/KH-UBND", "Đông Lĩnh, ngày 22 tháng 12 năm 2025"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Đông Lĩnh giai đoạn 2025 - 2030"),
+            ("p", "Căn cứ Kế hoạch số 288/KH-UBND ngày 05/12/2025 của UBND tỉnh Quảng Trị về chuyển đổi số giai "
+                  "đoạn 2025 - 2030, UBND xã Đông Lĩnh ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu tổng quát"),
+            ("p", "Phát triển chính quyền số, kinh tế số và xã hội số, nâng cao chất lượng phục vụ người dân."),
+            ("b", "2. Chỉ tiêu đến năm 2030"),
+            ("li", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt tối thiểu 70% vào năm "
+                   "2027 và 95% vào năm 2030."),
+            ("li", "100% trường học trên địa bàn xã triển khai sổ liên lạc điện tử."),
+            ("li", "Tỷ lệ người dân được lập hồ sơ sức khỏe điện tử: đạt trên 90%."),
+            ("li", "Số hộ nông dân bán sản phẩm qua sàn thương mại điện tử đạt tối thiểu 200 hộ."),
+            ("li", "Tỷ lệ thôn có điểm truy cập Internet công cộng miễn phí ≥ 80%."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng, hằng năm, các cơ quan, đơn vị báo cáo kết quả thực hiện về Phòng Văn hóa - "
+                  "Xã hội trước ngày 15/6 và ngày 15/12 để tổng hợp."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ CHUYỂN ĐỔI SỐ XÃ ĐÔNG LĨNH GIAI ĐOẠN 2025 - 2030"),
+            ("p", "(Kèm theo Kế hoạch số 131/KH-UBND ngày 22/12/2025 của UBND xã Đông Lĩnh)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Kết quả đầu ra",
+                          "Lộ trình thực hiện"]],
+                "rows": [
+                    ["1", "Xây dựng và ban hành Kế hoạch chuyển đổi số hằng năm của xã", PVX, "Các phòng chuyên môn",
+                     "Kế hoạch được ban hành", "Thường xuyên"],
+                    ["2", "Triển khai hệ thống truyền thanh thông minh tại các thôn", VP,
+                     "Các thôn\nDoanh nghiệp viễn thông", "Hệ thống truyền thanh thông minh", "Năm 2027"],
+                    ["3", "Đào tạo kỹ năng số cho cán bộ, công chức xã", VP, "Các phòng chuyên môn",
+                     "- Các lớp đào tạo\n- Báo cáo kết quả", "Quý III/2026"],
+                    ["4", "Số hóa sổ hộ tịch lưu trữ tại xã", VP, "Công an xã", "Cơ sở dữ liệu hộ tịch điện tử",
+                     "2026 - 2027"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Đông Lĩnh giai đoạn 2025 - 2030", "Đông Lĩnh", "Quảng Trị", "131/KH-UBND",
+            "2025-12-22",
+            [("2", "Chỉ tiêu đến năm 2030")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2027, ">=", 70, "%", "đạt tối thiểu 70% vào năm 2027"),
+                     tg(2030, ">=", 95, "%", "95% vào năm 2030")]),
+                ind("T2", "2", "Trường học trên địa bàn xã triển khai sổ liên lạc điện tử",
+                    [tg(2030, ">=", 100, "%", "100%")]),
+                ind("T3", "2", "Tỷ lệ người dân được lập hồ sơ sức khỏe điện tử", [tg(2030, ">", 90, "%", "đạt trên 90%")]),
+                ind("T4", "2", "Số hộ nông dân bán sản phẩm qua sàn thương mại điện tử",
+                    [tg(2030, ">=", 200, "hộ", "đạt tối thiểu 200 hộ")]),
+                ind("T5", "2", "Tỷ lệ thôn có điểm truy cập Internet công cộng miễn phí", [tg(2030, ">=", 80, "%", "≥ 80%")]),
+            ],
+            [
+                task("1", None, "Xây dựng và ban hành Kế hoạch chuyển đổi số hằng năm của xã", [PVX],
+                     ["Các phòng chuyên môn"], ["Kế hoạch được ban hành"], "recurring", "Thường xuyên"),
+                task("2", None, "Triển khai hệ thống truyền thanh thông minh tại các thôn", [VP],
+                     ["Các thôn", "Doanh nghiệp viễn thông"], ["Hệ thống truyền thanh thông minh"], "2027", "Năm 2027"),
+                task("3", None, "Đào tạo kỹ năng số cho cán bộ, công chức xã", [VP], ["Các phòng chuyên môn"],
+                     ["Các lớp đào tạo", "Báo cáo kết quả"], "2026-Q3", "Quý III/2026"),
+                task("4", None, "Số hóa sổ hộ tịch lưu trữ tại xã", [VP], ["Công an xã"],
+                     ["Cơ sở dữ liệu hộ tịch điện tử"], "2027", "2026 - 2027"),
+            ]),
+    })
+
+    # ---- 5. "Đơn vị tính", a baseline "Thực hiện năm 2025", year columns
+    #         headed by the bare year, a "Ghi chú" column; the workbook has
+    #         the title in merged cells and one sheet per pillar ------------
+    YEARS = ["2026", "2027", "2028", "2029", "2030"]
+    rows5 = [
+        ["I", "Chính quyền số", "", "", "", "", "", "", "", "", "", ""],
+        ["1", "Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến", "%", "65", "75", "80", "85", "90", "95", TTHC,
+         "Các phòng chuyên môn", ""],
+        ["2", "Số cơ sở dữ liệu chuyên ngành được cập nhật thường xuyên", "cơ sở dữ liệu", "2", "3", "4", "5",
+         "6", "6", VP, "Các phòng chuyên môn", ""],
+        ["II", "Kinh tế số", "", "", "", "", "", "", "", "", "", ""],
+        ["1", "Tỷ lệ hộ kinh doanh có tài khoản thanh toán điện tử", "%", "48,5", "55", "62", "70", "-", "80",
+         PKT, "Các ngân hàng thương mại", "Năm 2029 đánh giá giữa kỳ"],
+        ["2", "Doanh thu bán hàng qua thương mại điện tử của các hợp tác xã", "triệu đồng", "850", "1.000",
+         "1.200", "1.500", "1.800", "2.000", PKT, "Các hợp tác xã", ""],
+        ["III", "Xã hội số", "", "", "", "", "", "", "", "", "", ""],
+        ["1", "Tỷ lệ người dân trưởng thành sử dụng điện thoại thông minh", "%", "78", "82", "85", "88", "90",
+         "92", PVX, "Các doanh nghiệp viễn thông", ""],
+        ["2", "Số lượt người dân được phổ cập kỹ năng số", "lượt người", "900", "1.500", "2.200", "3.000",
+         "3.800", "4.500", PVX, "Đoàn Thanh niên xã; Hội Liên hiệp Phụ nữ xã", ""],
+    ]
+
+    def yearly(vals, unit):
+        out_ = []
+        for y, v in zip(range(2026, 2031), vals):
+            if v == "-":
+                continue
+            num = float(v.replace(".", "").replace(",", "."))
+            out_.append(tg(y, ">=", int(num) if num == int(num) else num, unit, v))
+        return out_
+    head5 = ["TT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm 2025"] + YEARS + ["Đơn vị chủ trì",
+                                                                               "Đơn vị phối hợp", "Ghi chú"]
+    out.append({
+        "name": "huong-tra-2026-2030",
+        "xlsx": "sheets",
+        "title": ["LỘ TRÌNH THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ HƯƠNG TRÀ GIAI ĐOẠN 2026 - 2030",
+                  "(Kèm theo Kế hoạch số 71/KH-UBND ngày 12/02/2026 của UBND xã Hương Trà)"],
+        "blocks": [
+            heading("XÃ HƯƠNG TRÀ", "71/KH-UBND", "Hương Trà, ngày 12 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Hương Trà giai đoạn 2026 - 2030"),
+            ("p", "Thực hiện Kế hoạch số 21/KH-UBND ngày 20/01/2026 của UBND tỉnh Quảng Ngãi về chuyển đổi số "
+                  "giai đoạn 2026 - 2030, UBND xã Hương Trà ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Lộ trình thực hiện các chỉ tiêu từng năm tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng, hằng năm, các đơn vị chủ trì báo cáo kết quả về Phòng Văn hóa - Xã hội."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "LỘ TRÌNH THỰC HIỆN CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ HƯƠNG TRÀ GIAI ĐOẠN 2026 - 2030"),
+            ("p", "(Kèm theo Kế hoạch số 71/KH-UBND ngày 12/02/2026 của UBND xã Hương Trà)"),
+            ("table", {"head": [head5], "rows": rows5, "cut": (4, 0)}),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Hương Trà giai đoạn 2026 - 2030", "Hương Trà", "Quảng Ngãi", "71/KH-UBND",
+            "2026-02-12",
+            [("I", "Chính quyền số"), ("II", "Kinh tế số"), ("III", "Xã hội số")],
+            [
+                ind(r[0], g, r[1], yearly(r[4:9], r[2]), [r[9]],
+                    [x.strip() for x in r[10].split(";")])
+                for g, r in [("I", rows5[1]), ("I", rows5[2]), ("II", rows5[4]), ("II", rows5[5]),
+                             ("III", rows5[7]), ("III", rows5[8])]
+            ], []),
+    })
+
+    # ---- 6. a Word table whose first column "Nhóm chỉ tiêu" is merged down
+    #         over its rows (no group rows), separate lead/support columns,
+    #         target column "Kế hoạch năm 2026" ------------------------------
+    out.append({
+        "name": "thach-ban-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ THẠCH BÀN", "09/KH-UBND", "Thạch Bàn, ngày 14 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Nâng cao chỉ số chuyển đổi số của xã Thạch Bàn năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 05/KH-UBND ngày 07/01/2026 của UBND tỉnh Cao Bằng, UBND xã Thạch Bàn "
+                  "ban hành Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU"),
+            ("p", "Các chỉ tiêu và phân công thực hiện tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị báo cáo kết quả thực hiện về Văn phòng HĐND và UBND xã trước ngày 20 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU NÂNG CAO CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 09/KH-UBND ngày 14/01/2026 của UBND xã Thạch Bàn)"),
+            ("table", {
+                "head": [["Nhóm chỉ tiêu", "TT", "Tên chỉ tiêu", "Kế hoạch năm 2026", "Đơn vị chủ trì",
+                          "Đơn vị phối hợp", "Thời hạn"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("Nhận thức số", 1, 2), "1", "Tỷ lệ cán bộ, công chức xã được bồi dưỡng về chuyển đổi số",
+                     "100%", PVX, VP, "Tháng 6/2026"],
+                    ["2", "Số tin, bài tuyên truyền về chuyển đổi số trên trang thông tin điện tử của xã",
+                     "Tối thiểu 48 tin, bài", PVX, "Các thôn", "Thường xuyên"],
+                    [("Thể chế số", 1, 2), "3", "Tỷ lệ nhiệm vụ chuyển đổi số được giao hoàn thành đúng hạn",
+                     "≥ 95%", VP, "Các phòng, ban, đơn vị", "Tháng 12/2026"],
+                    ["4", "Số văn bản chỉ đạo, điều hành về chuyển đổi số được ban hành", "Tối thiểu 3 văn bản",
+                     VP, PVX, "Quý II/2026"],
+                    [("Hạ tầng số", 1, 3), "5", "Tỷ lệ thôn có cáp quang đến trung tâm thôn", "Đạt 100%", PVX,
+                     "Các doanh nghiệp viễn thông\nCác thôn", "Tháng 9/2026"],
+                    ["6", "Tỷ lệ máy tính của cơ quan được cài phần mềm phòng, chống mã độc", "100%", VP,
+                     "Công an xã", "Tháng 3/2026"],
+                    ["7", "Tỷ lệ sự cố mất kết nối mạng kéo dài trên 24 giờ", "Không quá 2%", VP,
+                     "Các doanh nghiệp viễn thông", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Nâng cao chỉ số chuyển đổi số của xã Thạch Bàn năm 2026", "Thạch Bàn", "Cao Bằng",
+            "09/KH-UBND", "2026-01-14",
+            [("1", "Nhận thức số"), ("2", "Thể chế số"), ("3", "Hạ tầng số")],
+            [
+                ind("1", "1", "Tỷ lệ cán bộ, công chức xã được bồi dưỡng về chuyển đổi số",
+                    [tg(2026, ">=", 100, "%", "100%")], [PVX], [VP], "2026-06", "Tháng 6/2026"),
+                ind("2", "1", "Số tin, bài tuyên truyền về chuyển đổi số trên trang thông tin điện tử của xã",
+                    [tg(2026, ">=", 48, "tin, bài", "Tối thiểu 48 tin, bài")], [PVX], ["Các thôn"], "recurring",
+                    "Thường xuyên"),
+                ind("3", "2", "Tỷ lệ nhiệm vụ chuyển đổi số được giao hoàn thành đúng hạn",
+                    [tg(2026, ">=", 95, "%", "≥ 95%")], [VP], ["Các phòng, ban, đơn vị"], "2026-12", "Tháng 12/2026"),
+                ind("4", "2", "Số văn bản chỉ đạo, điều hành về chuyển đổi số được ban hành",
+                    [tg(2026, ">=", 3, "văn bản", "Tối thiểu 3 văn bản")], [VP], [PVX], "2026-Q2", "Quý II/2026"),
+                ind("5", "3", "Tỷ lệ thôn có cáp quang đến trung tâm thôn", [tg(2026, ">=", 100, "%", "Đạt 100%")],
+                    [PVX], ["Các doanh nghiệp viễn thông", "Các thôn"], "2026-09", "Tháng 9/2026"),
+                ind("6", "3", "Tỷ lệ máy tính của cơ quan được cài phần mềm phòng, chống mã độc",
+                    [tg(2026, ">=", 100, "%", "100%")], [VP], ["Công an xã"], "2026-03", "Tháng 3/2026"),
+                ind("7", "3", "Tỷ lệ sự cố mất kết nối mạng kéo dài trên 24 giờ",
+                    [tg(2026, "<=", 2, "%", "Không quá 2%")], [VP], ["Các doanh nghiệp viễn thông"], "recurring",
+                    "Thường xuyên"),
+            ], []),
+    })
+    # ======== second round: written after the first round's fixes ========
+
+    # ---- 7. roman parts over numbered groups over "1.1" items; the year
+    #         columns in another order ("Chỉ tiêu đến năm 2030" before the
+    #         2026 one) under two header rows with "Đơn vị thực hiện" over
+    #         "Chủ trì | Phối hợp"; the due column before the units ---------
+    out.append({
+        "name": "nghia-trung-2026-2030",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ NGHĨA TRUNG", "102/KH-UBND", "Nghĩa Trung, ngày 06 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Nghĩa Trung năm 2026, định hướng đến năm 2030"),
+            ("p", "Thực hiện Kế hoạch số 52/KH-UBND ngày 13/02/2026 của UBND tỉnh Gia Lai, UBND xã Nghĩa Trung "
+                  "ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu năm 2026 và đến năm 2030 tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Phòng Văn hóa - Xã hội chủ trì, theo dõi, tổng hợp kết quả thực hiện Kế hoạch; định kỳ "
+                  "hằng quý báo cáo UBND xã trước ngày 20 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ NGHĨA TRUNG"),
+            ("p", "(Kèm theo Kế hoạch số 102/KH-UBND ngày 06/3/2026 của UBND xã Nghĩa Trung)"),
+            ("table", {
+                "head": [[("TT", 1, 2), ("Tên chỉ tiêu", 1, 2), ("Chỉ tiêu đến năm 2030", 1, 2),
+                          ("Chỉ tiêu năm 2026", 1, 2), ("Thời gian thực hiện", 1, 2), ("Đơn vị thực hiện", 2, 1)],
+                         ["Chủ trì", "Phối hợp"]],
+                "rows": [
+                    ["I", "CHÍNH QUYỀN SỐ", "", "", "", "", ""],
+                    ["1", "Dịch vụ công trực tuyến", "", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hồ sơ thủ tục hành chính được nộp trực tuyến", "≥ 80%", "≥ 50%", "Thường xuyên",
+                     TTHC, "Các phòng chuyên môn"],
+                    ["1.2", "Tỷ lệ kết quả giải quyết thủ tục hành chính được trả bản điện tử", "100%", "Tối thiểu 70%",
+                     "Tháng 12/2026", TTHC, "Các phòng chuyên môn"],
+                    ["2", "Dữ liệu số", "", "", "", "", ""],
+                    ["2.1", "Số cơ sở dữ liệu dùng chung của xã được xây dựng", "05 cơ sở dữ liệu",
+                     "02 cơ sở dữ liệu", "Quý IV/2026", VP, "Các phòng chuyên môn; Công an xã"],
+                    ["II", "KINH TẾ SỐ VÀ XÃ HỘI SỐ", "", "", "", "", ""],
+                    ["3", "Kinh tế số", "", "", "", "", ""],
+                    ["3.1", "Tỷ lệ hộ kinh doanh sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền", "100%", "Đạt 60%",
+                     "Tháng 12/2026", PKT, "Thuế cơ sở"],
+                    ["4", "Xã hội số", "", "", "", "", ""],
+                    ["4.1", "Tỷ lệ người dân trưởng thành có chữ ký số cá nhân", "Trên 70%", "Trên 30%",
+                     "Tháng 11/2026", "Công an xã", "Các thôn, làng"],
+                    ["4.2", "Số thôn, làng có Tổ công nghệ số cộng đồng hoạt động hiệu quả", "14/14 thôn, làng",
+                     "10/14 thôn, làng", "Quý III/2026", PVX, "Ban công tác Mặt trận các thôn, làng"],
+                ],
+                "cut": (6, 0),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Nghĩa Trung năm 2026, định hướng đến năm 2030", "Nghĩa Trung", "Gia Lai",
+            "102/KH-UBND", "2026-03-06",
+            [("1", "Dịch vụ công trực tuyến"), ("2", "Dữ liệu số"), ("3", "Kinh tế số"), ("4", "Xã hội số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được nộp trực tuyến",
+                    [tg(2026, ">=", 50, "%", "≥ 50%"), tg(2030, ">=", 80, "%", "≥ 80%")], [TTHC],
+                    ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("1.2", "1", "Tỷ lệ kết quả giải quyết thủ tục hành chính được trả bản điện tử",
+                    [tg(2026, ">=", 70, "%", "Tối thiểu 70%"), tg(2030, ">=", 100, "%", "100%")], [TTHC],
+                    ["Các phòng chuyên môn"], "2026-12", "Tháng 12/2026"),
+                ind("2.1", "2", "Số cơ sở dữ liệu dùng chung của xã được xây dựng",
+                    [tg(2026, ">=", 2, "cơ sở dữ liệu", "02 cơ sở dữ liệu"),
+                     tg(2030, ">=", 5, "cơ sở dữ liệu", "05 cơ sở dữ liệu")], [VP],
+                    ["Các phòng chuyên môn", "Công an xã"], "2026-Q4", "Quý IV/2026"),
+                ind("3.1", "3", "Tỷ lệ hộ kinh doanh sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền",
+                    [tg(2026, ">=", 60, "%", "Đạt 60%"), tg(2030, ">=", 100, "%", "100%")], [PKT], ["Thuế cơ sở"],
+                    "2026-12", "Tháng 12/2026"),
+                ind("4.1", "4", "Tỷ lệ người dân trưởng thành có chữ ký số cá nhân",
+                    [tg(2026, ">", 30, "%", "Trên 30%"), tg(2030, ">", 70, "%", "Trên 70%")], ["Công an xã"],
+                    ["Các thôn, làng"], "2026-11", "Tháng 11/2026"),
+                ind("4.2", "4", "Số thôn, làng có Tổ công nghệ số cộng đồng hoạt động hiệu quả",
+                    [tg(2026, ">=", 10, "/14 thôn, làng", "10/14 thôn, làng"),
+                     tg(2030, ">=", 14, "/14 thôn, làng", "14/14 thôn, làng")], [PVX],
+                    ["Ban công tác Mặt trận các thôn, làng"], "2026-Q3", "Quý III/2026"),
+            ], []),
+    })
+
+    # ---- 8. a Word file made from a PDF: every printed line its own
+    #         paragraph ("pw" blocks, cells broken where the PDF wrapped
+    #         them: a unit's name cut mid-name, the next line in lower case);
+    #         prose targets wrapped over lines; a task table ----------------
+    out.append({
+        "name": "loc-hung-2026",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ LỘC HƯNG", "33/KH-UBND", "Lộc Hưng, ngày 10 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Lộc Hưng năm 2026"),
+            ("pw", "Căn cứ Kế hoạch số 14/KH-UBND ngày 22/01/2026 của UBND tỉnh Tây Ninh về chuyển đổi số năm "
+                   "2026, Ủy ban nhân dân xã Lộc Hưng ban hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu cụ thể"),
+            ("pw", "- Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình đạt tối "
+                   "thiểu 65%."),
+            ("pw", "- 100% văn bản đi của các cơ quan trong hệ thống chính trị xã được ký số, trừ văn bản mật."),
+            ("pw", "- Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử đạt trên 75%."),
+            ("b", "II. NHIỆM VỤ"),
+            ("pw", "Các nhiệm vụ, đơn vị chủ trì, phối hợp và thời gian hoàn thành tại Phụ lục kèm theo Kế hoạch "
+                   "này."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("pw", "Định kỳ hằng quý, các đơn vị báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 18 của tháng "
+                   "cuối quý để tổng hợp."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 33/KH-UBND ngày 10/02/2026 của UBND xã Lộc Hưng)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"]],
+                "rows": [
+                    ["1", "Xây dựng chuyên mục chuyển đổi số trên\ntrang thông tin điện tử của xã", PVX,
+                     "Văn phòng HĐND và\nUBND xã", "Tháng 4/2026"],
+                    ["2", "Số hóa hồ sơ, giấy tờ kết quả giải quyết\nthủ tục hành chính còn hiệu lực", "Trung tâm Phục vụ\nhành chính công xã",
+                     "Các phòng chuyên môn\nCông an xã", "Quý III/2026"],
+                    ["3", "Tổ chức ngày hội chuyển đổi số cho\nngười dân tại các ấp", PVX,
+                     "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ\nxã", "Tháng 10/2026"],
+                    ["4", "Cập nhật dữ liệu dân cư trên hệ thống\nđịnh danh và xác thực điện tử", "Công an xã",
+                     "Trưởng các ấp", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Lộc Hưng năm 2026", "Lộc Hưng", "Tây Ninh", "33/KH-UBND", "2026-02-10",
+            [("1", "Mục tiêu cụ thể")],
+            [
+                ind("T1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 65, "%", "đạt tối thiểu 65%")]),
+                ind("T2", "1", "Văn bản đi của các cơ quan trong hệ thống chính trị xã được ký số, trừ văn bản mật",
+                    [tg(2026, ">=", 100, "%", "100%")]),
+                ind("T3", "1", "Tỷ lệ người dân trưởng thành có tài khoản thanh toán điện tử",
+                    [tg(2026, ">", 75, "%", "đạt trên 75%")]),
+            ],
+            [
+                task("1", None, "Xây dựng chuyên mục chuyển đổi số trên trang thông tin điện tử của xã", [PVX], [VP],
+                     [], "2026-04", "Tháng 4/2026"),
+                task("2", None, "Số hóa hồ sơ, giấy tờ kết quả giải quyết thủ tục hành chính còn hiệu lực", [TTHC],
+                     ["Các phòng chuyên môn", "Công an xã"], [], "2026-Q3", "Quý III/2026"),
+                task("3", None, "Tổ chức ngày hội chuyển đổi số cho người dân tại các ấp", [PVX],
+                     ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"], [], "2026-10", "Tháng 10/2026"),
+                task("4", None, "Cập nhật dữ liệu dân cư trên hệ thống định danh và xác thực điện tử", ["Công an xã"],
+                     ["Trưởng các ấp"], [], "recurring", "Thường xuyên"),
+            ]),
+    })
+
+    # ---- 9. one column "Đơn vị chủ trì/phối hợp" written on one line
+    #         ("Chủ trì: …; Phối hợp: …"), the group column as Excel copies a
+    #         merged range, target "Chỉ tiêu đến hết năm 2026", due phrases
+    #         "Trước 30/6/2026", "Hoàn thành trong Quý III/2026" -------------
+    def cp1(lead, sup):
+        return "Chủ trì: " + lead + "; Phối hợp: " + sup
+    out.append({
+        "name": "tan-lap-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ TÂN LẬP", "48/KH-UBND", "Tân Lập, ngày 02 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Thực hiện các chỉ tiêu chuyển đổi số năm 2026 của xã Tân Lập"),
+            ("p", "Căn cứ Kế hoạch số 60/KH-UBND ngày 12/02/2026 của UBND tỉnh Phú Thọ, UBND xã Tân Lập ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU VÀ PHÂN CÔNG"),
+            ("p", "Chi tiết tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị chủ trì báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày 15 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 VÀ PHÂN CÔNG THỰC HIỆN"),
+            ("p", "(Kèm theo Kế hoạch số 48/KH-UBND ngày 02/3/2026 của UBND xã Tân Lập)"),
+            ("table", {
+                "head": [["Trụ cột", "STT", "Chỉ tiêu", "Chỉ tiêu đến hết năm 2026", "Đơn vị chủ trì/phối hợp",
+                          "Thời hạn"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("Chính quyền số", 1, 3), "1", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
+                     "Tối thiểu 90%", cp1(VP, "Các phòng chuyên môn"), "Trước 30/6/2026"],
+                    ["2", "Tỷ lệ thủ tục hành chính có phát sinh hồ sơ trực tuyến", "Trên 80%",
+                     cp1(TTHC, "Các phòng chuyên môn"), "Tháng 12/2026"],
+                    ["3", "Số cuộc họp không giấy tờ của UBND xã", "Tối thiểu 12 cuộc", cp1(VP, "Các phòng chuyên môn"),
+                     "Thường xuyên"],
+                    [("Kinh tế số", 1, 2), "4", "Số hợp tác xã có gian hàng trên sàn thương mại điện tử",
+                     "05 hợp tác xã", cp1(PKT, "Các hợp tác xã"), "Hoàn thành trong Quý III/2026"],
+                    ["5", "Tỷ lệ hộ kinh doanh chấp nhận thanh toán bằng mã QR", "Đạt 70%",
+                     cp1(PKT, "Các ngân hàng thương mại"), "Tháng 9/2026"],
+                    [("Xã hội số", 1, 2), "6", "Tỷ lệ học sinh được học kỹ năng số an toàn trên môi trường mạng",
+                     "100%", cp1("Các trường học trên địa bàn", PVX), "Tháng 5/2026"],
+                    ["7", "Tỷ lệ người cao tuổi được hướng dẫn sử dụng ứng dụng VNeID", "Không dưới 50%",
+                     cp1("Công an xã", "Hội Người cao tuổi xã"), "Năm 2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Thực hiện các chỉ tiêu chuyển đổi số năm 2026 của xã Tân Lập", "Tân Lập", "Phú Thọ",
+            "48/KH-UBND", "2026-03-02",
+            [("1", "Chính quyền số"), ("2", "Kinh tế số"), ("3", "Xã hội số")],
+            [
+                ind("1", "1", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng",
+                    [tg(2026, ">=", 90, "%", "Tối thiểu 90%")], [VP], ["Các phòng chuyên môn"], "2026-06",
+                    "Trước 30/6/2026"),
+                ind("2", "1", "Tỷ lệ thủ tục hành chính có phát sinh hồ sơ trực tuyến",
+                    [tg(2026, ">", 80, "%", "Trên 80%")], [TTHC], ["Các phòng chuyên môn"], "2026-12", "Tháng 12/2026"),
+                ind("3", "1", "Số cuộc họp không giấy tờ của UBND xã",
+                    [tg(2026, ">=", 12, "cuộc", "Tối thiểu 12 cuộc")], [VP], ["Các phòng chuyên môn"], "recurring",
+                    "Thường xuyên"),
+                ind("4", "2", "Số hợp tác xã có gian hàng trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 5, "hợp tác xã", "05 hợp tác xã")], [PKT], ["Các hợp tác xã"], "2026-Q3",
+                    "Hoàn thành trong Quý III/2026"),
+                ind("5", "2", "Tỷ lệ hộ kinh doanh chấp nhận thanh toán bằng mã QR",
+                    [tg(2026, ">=", 70, "%", "Đạt 70%")], [PKT], ["Các ngân hàng thương mại"], "2026-09",
+                    "Tháng 9/2026"),
+                ind("6", "3", "Tỷ lệ học sinh được học kỹ năng số an toàn trên môi trường mạng",
+                    [tg(2026, ">=", 100, "%", "100%")], ["Các trường học trên địa bàn"], [PVX], "2026-05",
+                    "Tháng 5/2026"),
+                ind("7", "3", "Tỷ lệ người cao tuổi được hướng dẫn sử dụng ứng dụng VNeID",
+                    [tg(2026, ">=", 50, "%", "Không dưới 50%")], ["Công an xã"], ["Hội Người cao tuổi xã"], "2026",
+                    "Năm 2026"),
+            ], []),
+    })
+
+    # ---- 10. prose only, a 2026 plan: targets in "a)" / "+" paragraphs
+    #          with "Phấn đấu", "ít nhất", "tối đa", "không dưới" -----------
+    out.append({
+        "name": "xuan-son-2026",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ XUÂN SƠN", "19/KH-UBND", "Xuân Sơn, ngày 28 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số năm 2026 trên địa bàn xã Xuân Sơn"),
+            ("p", "Căn cứ Kế hoạch số 11/KH-UBND ngày 15/01/2026 của UBND tỉnh Lâm Đồng, UBND xã Xuân Sơn ban "
+                  "hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("p", "Nâng cao nhận thức của cán bộ và người dân về chuyển đổi số."),
+            ("b", "II. CHỈ TIÊU CỤ THỂ"),
+            ("b", "1. Về chính quyền số"),
+            ("p", "a) Phấn đấu tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt 70%."),
+            ("p", "b) Tỷ lệ hồ sơ giải quyết quá hạn tối đa 2%."),
+            ("b", "2. Về xã hội số"),
+            ("p", "+ Số mô hình thôn thông minh được xây dựng đạt ít nhất 02 mô hình."),
+            ("p", "+ Tỷ lệ hộ gia đình có người sử dụng điện thoại thông minh không dưới 85%."),
+            ("b", "III. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Đẩy mạnh tuyên truyền, phổ biến kỹ năng số cho người dân thông qua Tổ công nghệ số cộng đồng."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Phòng Văn hóa - Xã hội chủ trì, phối hợp với các cơ quan, đơn vị theo dõi, đôn đốc thực hiện "
+                  "Kế hoạch; định kỳ 6 tháng, hằng năm báo cáo UBND xã."),
+            ("b", "CHỦ TỊCH"),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số năm 2026 trên địa bàn xã Xuân Sơn", "Xuân Sơn", "Lâm Đồng", "19/KH-UBND",
+            "2026-01-28",
+            [("1", "Về chính quyền số"), ("2", "Về xã hội số")],
+            [
+                ind("T1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 70, "%", "đạt 70%")]),
+                ind("T2", "1", "Tỷ lệ hồ sơ giải quyết quá hạn", [tg(2026, "<=", 2, "%", "tối đa 2%")]),
+                ind("T3", "2", "Số mô hình thôn thông minh được xây dựng",
+                    [tg(2026, ">=", 2, "mô hình", "đạt ít nhất 02 mô hình")]),
+                ind("T4", "2", "Tỷ lệ hộ gia đình có người sử dụng điện thoại thông minh",
+                    [tg(2026, ">=", 85, "%", "không dưới 85%")]),
+            ], []),
+    })
+    # ======== third round: written after the second round's fixes ========
+
+    # ---- 11. group rows as one cell merged across the table ("I. Hạ tầng
+    #          số"), a "ĐVT" column with targets "≥90%", "100 %", "100",
+    #          "Trên 60"; two dates in one due cell ----------------------------
+    SPAN = m.SpanRow
+    out.append({
+        "name": "hiep-hoa-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ HIỆP HÒA", "66/KH-UBND", "Hiệp Hòa, ngày 17 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Hiệp Hòa năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 44/KH-UBND ngày 27/02/2026 của UBND tỉnh Bắc Ninh, UBND xã Hiệp Hòa ban "
+                  "hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Hoàn thành các chỉ tiêu tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan chủ trì báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 20 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 66/KH-UBND ngày 17/3/2026 của UBND xã Hiệp Hòa)"),
+            ("table", {
+                "head": [["STT", "Nội dung", "ĐVT", "Chỉ tiêu 2026", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                          "Thời gian"]],
+                "rows": [
+                    SPAN(["I. Hạ tầng số", "", "", "", "", "", ""]),
+                    ["1", "Tỷ lệ thôn có mạng cáp quang đến nhà văn hóa", "%", "≥90%", PVX,
+                     "Các doanh nghiệp viễn thông", "Trong năm 2026"],
+                    ["2", "Số trạm phát sóng di động 4G/5G được lắp mới", "trạm", "03", PVX, "Viettel; VNPT",
+                     "Quý II/2026"],
+                    SPAN(["II. Chính quyền số", "", "", "", "", "", ""]),
+                    ["3", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa khi tiếp nhận", "%", "100 %", TTHC,
+                     "Các phòng chuyên môn", "Tháng 3/2026; Tháng 9/2026"],
+                    ["4", "Tỷ lệ cán bộ, công chức sử dụng thành thạo hệ thống quản lý văn bản", "%", "100", VP,
+                     "Các phòng chuyên môn", "Thường xuyên"],
+                    SPAN(["III. Xã hội số", "", "", "", "", "", ""]),
+                    ["5", "Số tài khoản định danh điện tử mức độ 2 được kích hoạt", "tài khoản", "4.500",
+                     "Công an xã", "Các thôn", "Tháng 12/2026"],
+                    ["6", "Tỷ lệ hộ gia đình được phổ biến kỹ năng an toàn thông tin", "%", "Trên 60", PVX,
+                     "Hội Liên hiệp Phụ nữ xã; Đoàn Thanh niên xã", "Quý IV/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Hiệp Hòa năm 2026", "Hiệp Hòa", "Bắc Ninh", "66/KH-UBND", "2026-03-17",
+            [("I", "Hạ tầng số"), ("II", "Chính quyền số"), ("III", "Xã hội số")],
+            [
+                ind("1", "I", "Tỷ lệ thôn có mạng cáp quang đến nhà văn hóa", [tg(2026, ">=", 90, "%", "≥90%")], [PVX],
+                    ["Các doanh nghiệp viễn thông"], "2026", "Trong năm 2026"),
+                ind("2", "I", "Số trạm phát sóng di động 4G/5G được lắp mới", [tg(2026, ">=", 3, "trạm", "03")], [PVX],
+                    ["Viettel", "VNPT"], "2026-Q2", "Quý II/2026"),
+                ind("3", "II", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa khi tiếp nhận",
+                    [tg(2026, ">=", 100, "%", "100 %")], [TTHC], ["Các phòng chuyên môn"], None,
+                    "Tháng 3/2026; Tháng 9/2026"),
+                ind("4", "II", "Tỷ lệ cán bộ, công chức sử dụng thành thạo hệ thống quản lý văn bản",
+                    [tg(2026, ">=", 100, "%", "100")], [VP], ["Các phòng chuyên môn"], "recurring", "Thường xuyên"),
+                ind("5", "III", "Số tài khoản định danh điện tử mức độ 2 được kích hoạt",
+                    [tg(2026, ">=", 4500, "tài khoản", "4.500")], ["Công an xã"], ["Các thôn"], "2026-12",
+                    "Tháng 12/2026"),
+                ind("6", "III", "Tỷ lệ hộ gia đình được phổ biến kỹ năng an toàn thông tin",
+                    [tg(2026, ">", 60, "%", "Trên 60")], [PVX], ["Hội Liên hiệp Phụ nữ xã", "Đoàn Thanh niên xã"],
+                    "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
+
+    # ---- 12. no code column: the codes written at the start of the name
+    #          cells ("1. Hạ tầng số", "1.1. Tỷ lệ …"), the target column
+    #          "Giá trị mục tiêu" with no year, units in "- " lists ------------
+    out.append({
+        "name": "phu-my-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ PHÚ MỸ", "29/KH-UBND", "Phú Mỹ, ngày 09 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số năm 2026 xã Phú Mỹ"),
+            ("p", "Thực hiện Kế hoạch số 37/KH-UBND ngày 20/02/2026 của UBND tỉnh An Giang, UBND xã Phú Mỹ ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. CHỈ TIÊU"),
+            ("p", "Các chỉ tiêu và phân công tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị báo cáo kết quả thực hiện về Văn phòng HĐND và UBND xã trước ngày 25 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026 CỦA XÃ PHÚ MỸ"),
+            ("p", "(Kèm theo Kế hoạch số 29/KH-UBND ngày 09/3/2026 của UBND xã Phú Mỹ)"),
+            ("table", {
+                "head": [["Nội dung chỉ tiêu", "Giá trị mục tiêu", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                          "Thời hạn hoàn thành"]],
+                "codecol": 0, "namecol": 0,
+                "rows": [
+                    ["1. Hạ tầng số", "", "", "", ""],
+                    ["1.1. Tỷ lệ ấp có điểm Wi-Fi công cộng miễn phí", "Tối thiểu 80%", PVX,
+                     "- Các ấp\n- Các doanh nghiệp viễn thông", "Tháng 8/2026"],
+                    ["1.2. Tỷ lệ trường học được kết nối Internet cáp quang tốc độ cao", "100%", PVX,
+                     "- Các trường học trên địa bàn", "Tháng 9/2026"],
+                    ["2. Chính quyền số", "", "", "", ""],
+                    ["2.1. Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình", "Trên 70%", TTHC,
+                     "- Các phòng chuyên môn\n- Công an xã", "Thường xuyên"],
+                    ["2.2. Tỷ lệ văn bản được gửi, nhận hoàn toàn trên môi trường mạng", "Đạt 98%", VP,
+                     "- Các phòng, ban, đơn vị", "Tháng 12/2026"],
+                    ["3. Kinh tế số", "", "", "", ""],
+                    ["3.1. Số hộ nông dân sử dụng nhật ký sản xuất điện tử", "Tối thiểu 150 hộ", PKT,
+                     "- Hội Nông dân xã\n- Các hợp tác xã", "Quý IV/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số năm 2026 xã Phú Mỹ", "Phú Mỹ", "An Giang", "29/KH-UBND", "2026-03-09",
+            [("1", "Hạ tầng số"), ("2", "Chính quyền số"), ("3", "Kinh tế số")],
+            [
+                ind("1.1", "1", "Tỷ lệ ấp có điểm Wi-Fi công cộng miễn phí", [tg(2026, ">=", 80, "%", "Tối thiểu 80%")],
+                    [PVX], ["Các ấp", "Các doanh nghiệp viễn thông"], "2026-08", "Tháng 8/2026"),
+                ind("1.2", "1", "Tỷ lệ trường học được kết nối Internet cáp quang tốc độ cao",
+                    [tg(2026, ">=", 100, "%", "100%")], [PVX], ["Các trường học trên địa bàn"], "2026-09",
+                    "Tháng 9/2026"),
+                ind("2.1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">", 70, "%", "Trên 70%")], [TTHC], ["Các phòng chuyên môn", "Công an xã"], "recurring",
+                    "Thường xuyên"),
+                ind("2.2", "2", "Tỷ lệ văn bản được gửi, nhận hoàn toàn trên môi trường mạng",
+                    [tg(2026, ">=", 98, "%", "Đạt 98%")], [VP], ["Các phòng, ban, đơn vị"], "2026-12", "Tháng 12/2026"),
+                ind("3.1", "3", "Số hộ nông dân sử dụng nhật ký sản xuất điện tử",
+                    [tg(2026, ">=", 150, "hộ", "Tối thiểu 150 hộ")], [PKT], ["Hội Nông dân xã", "Các hợp tác xã"],
+                    "2026-Q4", "Quý IV/2026"),
+            ], []),
+    })
+    # ======== fourth round: written after the third round's fixes ========
+
+    # ---- 13. a task table headed "Nhiệm vụ, giải pháp" with "Cơ quan, đơn
+    #          vị chủ trì/phối hợp", "Kết quả" (the product), "Nguồn kinh phí" -
+    out.append({
+        "name": "vinh-hao-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ VĨNH HẢO", "52/KH-UBND", "Vĩnh Hảo, ngày 24 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Triển khai nhiệm vụ chuyển đổi số năm 2026 của xã Vĩnh Hảo"),
+            ("p", "Căn cứ Kế hoạch số 35/KH-UBND ngày 05/02/2026 của UBND tỉnh Lâm Đồng, UBND xã Vĩnh Hảo ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Chi tiết tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan, đơn vị báo cáo kết quả thực hiện trước ngày 10 của tháng đầu quý sau."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ, GIẢI PHÁP CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 52/KH-UBND ngày 24/02/2026 của UBND xã Vĩnh Hảo)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ, giải pháp", "Cơ quan, đơn vị chủ trì", "Cơ quan, đơn vị phối hợp",
+                          "Kết quả", "Thời gian hoàn thành", "Nguồn kinh phí"]],
+                "rows": [
+                    ["1", "Nâng cao nhận thức về chuyển đổi số", "", "", "", "", ""],
+                    ["1.1", "Tổ chức hội nghị quán triệt các văn bản về chuyển đổi số", VP,
+                     "Các phòng, ban, đơn vị", "Hội nghị được tổ chức", "Quý I/2026", "Ngân sách xã"],
+                    ["1.2", "Xây dựng chuyên trang chuyển đổi số trên cổng thông tin điện tử của xã", PVX,
+                     "Văn phòng HĐND và UBND xã", "Chuyên trang hoạt động", "Tháng 6/2026", "Ngân sách xã"],
+                    ["2", "Phát triển hạ tầng và dữ liệu số", "", "", "", "", ""],
+                    ["2.1", "Nâng cấp đường truyền Internet tại trụ sở UBND xã", VP, "Viễn thông Lâm Đồng",
+                     "Đường truyền được nâng cấp", "Tháng 5/2026", "Ngân sách tỉnh"],
+                    ["2.2", "Cập nhật cơ sở dữ liệu đất đai trên phần mềm dùng chung", PKT, "Các thôn",
+                     "- Dữ liệu được cập nhật\n- Báo cáo kết quả", "Tháng 11/2026", "Ngân sách xã"],
+                    ["2.3", "Số hóa hồ sơ hộ tịch từ năm 2015 đến nay", VP, "Công an xã",
+                     "Dữ liệu hộ tịch điện tử", "Quý IV/2026", "Ngân sách xã; nguồn hỗ trợ của tỉnh"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Triển khai nhiệm vụ chuyển đổi số năm 2026 của xã Vĩnh Hảo", "Vĩnh Hảo", "Lâm Đồng",
+            "52/KH-UBND", "2026-02-24",
+            [("1", "Nâng cao nhận thức về chuyển đổi số"), ("2", "Phát triển hạ tầng và dữ liệu số")],
+            [],
+            [
+                task("1.1", "1", "Tổ chức hội nghị quán triệt các văn bản về chuyển đổi số", [VP],
+                     ["Các phòng, ban, đơn vị"], ["Hội nghị được tổ chức"], "2026-Q1", "Quý I/2026", "Ngân sách xã"),
+                task("1.2", "1", "Xây dựng chuyên trang chuyển đổi số trên cổng thông tin điện tử của xã", [PVX],
+                     [VP], ["Chuyên trang hoạt động"], "2026-06", "Tháng 6/2026", "Ngân sách xã"),
+                task("2.1", "2", "Nâng cấp đường truyền Internet tại trụ sở UBND xã", [VP], ["Viễn thông Lâm Đồng"],
+                     ["Đường truyền được nâng cấp"], "2026-05", "Tháng 5/2026", "Ngân sách tỉnh"),
+                task("2.2", "2", "Cập nhật cơ sở dữ liệu đất đai trên phần mềm dùng chung", [PKT], ["Các thôn"],
+                     ["Dữ liệu được cập nhật", "Báo cáo kết quả"], "2026-11", "Tháng 11/2026", "Ngân sách xã"),
+                task("2.3", "2", "Số hóa hồ sơ hộ tịch từ năm 2015 đến nay", [VP], ["Công an xã"],
+                     ["Dữ liệu hộ tịch điện tử"], "2026-Q4", "Quý IV/2026", "Ngân sách xã; nguồn hỗ trợ của tỉnh"),
+            ]),
+    })
+
+    # ---- 14. "Chỉ số đánh giá", "Kết quả cần đạt năm 2026", one column
+    #          "Đơn vị thực hiện" (the lead), "Ghi chú" with words -----------
+    out.append({
+        "name": "an-thinh-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ AN THỊNH", "14/KH-UBND", "An Thịnh, ngày 19 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Nâng cao chỉ số đánh giá chuyển đổi số xã An Thịnh năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 08/KH-UBND ngày 09/01/2026 của UBND tỉnh Lào Cai, UBND xã An Thịnh ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ số và kết quả cần đạt tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Đơn vị thực hiện báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 15 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CÁC CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 14/KH-UBND ngày 19/01/2026 của UBND xã An Thịnh)"),
+            ("table", {
+                "head": [["TT", "Chỉ số đánh giá", "Kết quả cần đạt năm 2026", "Đơn vị thực hiện", "Ghi chú"]],
+                "rows": [
+                    ["I", "Nhận thức số", "", "", ""],
+                    ["1", "Tỷ lệ cán bộ, công chức tham gia khóa học trên nền tảng học trực tuyến mở", "Đạt 100%",
+                     PVX, "Theo Kế hoạch của tỉnh"],
+                    ["2", "Số tin, bài về chuyển đổi số trên hệ thống truyền thanh", "Tối thiểu 36 tin", PVX, ""],
+                    ["II", "Hoạt động chính quyền số", "", "", ""],
+                    ["1", "Tỷ lệ hồ sơ thủ tục hành chính được ký số khi trả kết quả", "Trên 95%", TTHC, ""],
+                    ["2", "Thời gian xử lý trung bình một hồ sơ trực tuyến", "Không quá 3 ngày", TTHC,
+                     "Giảm so với năm 2025"],
+                    ["3", "Tỷ lệ cuộc họp của UBND xã sử dụng tài liệu điện tử", "≥ 90%", VP, ""],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Nâng cao chỉ số đánh giá chuyển đổi số xã An Thịnh năm 2026", "An Thịnh", "Lào Cai",
+            "14/KH-UBND", "2026-01-19",
+            [("I", "Nhận thức số"), ("II", "Hoạt động chính quyền số")],
+            [
+                ind("1", "I", "Tỷ lệ cán bộ, công chức tham gia khóa học trên nền tảng học trực tuyến mở",
+                    [tg(2026, ">=", 100, "%", "Đạt 100%")], [PVX]),
+                ind("2", "I", "Số tin, bài về chuyển đổi số trên hệ thống truyền thanh",
+                    [tg(2026, ">=", 36, "tin", "Tối thiểu 36 tin")], [PVX]),
+                ind("1", "II", "Tỷ lệ hồ sơ thủ tục hành chính được ký số khi trả kết quả",
+                    [tg(2026, ">", 95, "%", "Trên 95%")], [TTHC]),
+                ind("2", "II", "Thời gian xử lý trung bình một hồ sơ trực tuyến",
+                    [tg(2026, "<=", 3, "ngày", "Không quá 3 ngày")], [TTHC]),
+                ind("3", "II", "Tỷ lệ cuộc họp của UBND xã sử dụng tài liệu điện tử",
+                    [tg(2026, ">=", 90, "%", "≥ 90%")], [VP]),
+            ], []),
+    })
+    # ======== fifth round: written after the fourth round's fixes ========
+
+    # ---- 15. "Nội dung" names the indicator and "Chỉ tiêu" holds its
+    #          value; "Chỉ tiêu giao" wording; Arabic groups "1." -----------
+    out.append({
+        "name": "long-phu-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ LONG PHÚ", "75/KH-UBND", "Long Phú, ngày 11 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Long Phú năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 49/KH-UBND ngày 24/02/2026 của UBND tỉnh Cần Thơ, UBND xã Long Phú ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu cụ thể tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 18 hằng tháng."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 75/KH-UBND ngày 11/3/2026 của UBND xã Long Phú)"),
+            ("table", {
+                "head": [["STT", "Nội dung", "Chỉ tiêu", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ghi chú"]],
+                "rows": [
+                    ["1.", "Chính quyền số", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hồ sơ thủ tục hành chính trực tuyến toàn trình", "≥ 75%", TTHC,
+                     "Các phòng chuyên môn", ""],
+                    ["1.2", "Tỷ lệ văn bản trao đổi giữa các cơ quan dưới dạng điện tử", "Đạt 95%", VP,
+                     "Các phòng, ban, đơn vị", "Trừ văn bản mật"],
+                    ["2.", "Xã hội số", "", "", "", ""],
+                    ["2.1", "Số người dân được tập huấn sử dụng dịch vụ công trực tuyến", "Tối thiểu 800 người", PVX,
+                     "Tổ công nghệ số cộng đồng các ấp", ""],
+                    ["2.2", "Tỷ lệ hộ gia đình có địa chỉ số", "100%", "Công an xã", "Bưu điện văn hóa xã", ""],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Long Phú năm 2026", "Long Phú", "Cần Thơ", "75/KH-UBND", "2026-03-11",
+            [("1", "Chính quyền số"), ("2", "Xã hội số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hồ sơ thủ tục hành chính trực tuyến toàn trình", [tg(2026, ">=", 75, "%", "≥ 75%")],
+                    [TTHC], ["Các phòng chuyên môn"]),
+                ind("1.2", "1", "Tỷ lệ văn bản trao đổi giữa các cơ quan dưới dạng điện tử",
+                    [tg(2026, ">=", 95, "%", "Đạt 95%")], [VP], ["Các phòng, ban, đơn vị"]),
+                ind("2.1", "2", "Số người dân được tập huấn sử dụng dịch vụ công trực tuyến",
+                    [tg(2026, ">=", 800, "người", "Tối thiểu 800 người")], [PVX], ["Tổ công nghệ số cộng đồng các ấp"]),
+                ind("2.2", "2", "Tỷ lệ hộ gia đình có địa chỉ số", [tg(2026, ">=", 100, "%", "100%")], ["Công an xã"],
+                    ["Bưu điện văn hóa xã"]),
+            ], []),
+    })
+
+    # ---- 16. prose: two targets in one bullet ("…; …"), "đến năm 2027",
+    #          a lettered sub-list under a numbered heading ----------------
+    out.append({
+        "name": "tra-linh-2026-2027",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ TRÀ LĨNH", "08/KH-UBND", "Trà Lĩnh, ngày 12 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Trà Lĩnh giai đoạn 2026 - 2027"),
+            ("p", "Căn cứ Kế hoạch số 03/KH-UBND ngày 05/01/2026 của UBND tỉnh Cao Bằng, UBND xã Trà Lĩnh ban hành "
+                  "Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Đưa hoạt động của chính quyền xã lên môi trường số."),
+            ("b", "2. Mục tiêu cụ thể"),
+            ("p", "a) Về chính quyền số: tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng đạt 90%; tỷ lệ "
+                  "thủ tục hành chính được số hóa kết quả giải quyết đạt 100% đến năm 2027."),
+            ("p", "b) Về xã hội số: 70% hộ gia đình có thành viên sử dụng ứng dụng VNeID."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Phòng Văn hóa - Xã hội tổng hợp, báo cáo UBND xã định kỳ hằng quý trước ngày 20 tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Trà Lĩnh giai đoạn 2026 - 2027", "Trà Lĩnh", "Cao Bằng", "08/KH-UBND",
+            "2026-01-12",
+            [("2", "Mục tiêu cụ thể")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng", [tg(2027, ">=", 90, "%", "đạt 90%")]),
+                ind("T2", "2", "Tỷ lệ thủ tục hành chính được số hóa kết quả giải quyết",
+                    [tg(2027, ">=", 100, "%", "đạt 100% đến năm 2027")]),
+                ind("T3", "2", "Hộ gia đình có thành viên sử dụng ứng dụng VNeID", [tg(2027, ">=", 70, "%", "70%")]),
+            ], []),
+    })
+    # ======== sixth round: written after the fifth round's fixes ========
+
+    # ---- 17. a province column "Sở, ngành chủ trì" beside the commune's
+    #          "Bộ phận tham mưu cấp xã"; both years' targets in one cell
+    #          ("Năm 2026: 60%" / "Năm 2027: 80%") -------------------------
+    CVX = "Công chức Văn hóa - Xã hội"
+    out.append({
+        "name": "dai-dong-2026-2027",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ ĐẠI ĐỒNG", "17/KH-UBND", "Đại Đồng, ngày 21 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Đại Đồng giai đoạn 2026 - 2027"),
+            ("p", "Thực hiện Kế hoạch số 12/KH-UBND ngày 13/01/2026 của UBND tỉnh Nghệ An, UBND xã Đại Đồng ban "
+                  "hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Các chỉ tiêu của tỉnh giao và bộ phận tham mưu tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các bộ phận báo cáo kết quả về Văn phòng HĐND và UBND xã trước ngày 20 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026 - 2027"),
+            ("p", "(Kèm theo Kế hoạch số 17/KH-UBND ngày 21/01/2026 của UBND xã Đại Đồng)"),
+            ("table", {
+                "head": [["STT", "Chỉ tiêu", "Mục tiêu", "Sở, ngành chủ trì", "Bộ phận tham mưu cấp xã",
+                          "Thời hạn"]],
+                "rows": [
+                    ["1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến", "Năm 2026: 60%\nNăm 2027: 80%",
+                     "Văn phòng UBND tỉnh", "Công chức Văn phòng - Thống kê", "Tháng 12/2027"],
+                    ["2", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2", "Năm 2026: 85%\nNăm 2027: 95%",
+                     "Công an tỉnh", "Công an xã", "Tháng 12/2027"],
+                    ["3", "Số điểm phục vụ bưu chính công cộng có kết nối Internet", "Năm 2026: 05 điểm\nNăm 2027: 08 điểm",
+                     "Sở Khoa học và Công nghệ", CVX, "Tháng 6/2027"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Đại Đồng giai đoạn 2026 - 2027", "Đại Đồng", "Nghệ An", "17/KH-UBND",
+            "2026-01-21",
+            [],
+            [
+                ind("1", None, "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến",
+                    [tg(2026, ">=", 60, "%", "Năm 2026: 60%"), tg(2027, ">=", 80, "%", "Năm 2027: 80%")],
+                    ["Công chức Văn phòng - Thống kê"], [], "2027-12", "Tháng 12/2027"),
+                ind("2", None, "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 85, "%", "Năm 2026: 85%"), tg(2027, ">=", 95, "%", "Năm 2027: 95%")],
+                    ["Công an xã"], [], "2027-12", "Tháng 12/2027"),
+                ind("3", None, "Số điểm phục vụ bưu chính công cộng có kết nối Internet",
+                    [tg(2026, ">=", 5, "điểm", "Năm 2026: 05 điểm"), tg(2027, ">=", 8, "điểm", "Năm 2027: 08 điểm")],
+                    [CVX], [], "2027-06", "Tháng 6/2027"),
+            ], []),
+    })
+    return out
