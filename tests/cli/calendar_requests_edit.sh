@@ -107,6 +107,8 @@ at $C --as dieuphoi report show 1 "$KT" 2026-D01 --json > "$T/kept.json"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["state"]=="draft", d' "$T/kept.json" || fail "the report is kept"
 if at $C --as kinhte report fill 1 "$KT" 2026-D01 --csv "$T/kt.csv" 2> "$T/err"; then fail "a cancelled request took a report"; fi
 has "$T/err" 'Yêu cầu báo cáo 2026-D01 đã hủy: không nhận báo cáo mới' "fill refused after cancel"
+if at $C --as kinhte report submit 1 "$KT" 2026-D01 2> "$T/err"; then fail "a draft of a cancelled request was submitted"; fi
+has "$T/err" 'Yêu cầu báo cáo 2026-D01 đã hủy' "submit refused after cancel"
 if at $C --as dieuphoi calendar request-cancel 1 2026-D01 --reason again 2> "$T/err"; then fail "cancelled twice"; fi
 has "$T/err" 'Yêu cầu 2026-D01 đã hủy từ trước' "cancel twice"
 if at $C --as dieuphoi calendar request-edit 1 2026-D01 --due 20/12/2026 2> "$T/err"; then fail "edited a cancelled request"; fi

@@ -1336,6 +1336,13 @@ dti_rc report_submit_as(store *s, const auth_user *u, const report_key *key, tim
 {
     if (missing)
         *missing = 0;
+    /* a draft saved before its request was cancelled stays, but is not sent */
+    char rk;
+    int ry, rn;
+    dti_rc rc;
+    if (period_request_parse(key->period, &rk, &ry, &rn) == 0 &&
+        (rc = plans_request_open_for_reports(s, key->plan_id, key->period, e)))
+        return rc;
     return transition(s, u, key, AUTH_REPORT_WRITE, (1u << REPORT_DRAFT) | (1u << REPORT_RETURNED),
                       REPORT_SUBMITTED, "submitted_at", NULL, TR("nộp", "submit"), now, missing, e);
 }
