@@ -97,3 +97,8 @@ CREATE TRIGGER shared_gen_org_change_before AFTER INSERT OR UPDATE OR DELETE ON 
 CREATE TRIGGER shared_gen_org_names AFTER INSERT OR UPDATE OR DELETE ON org_names FOR EACH STATEMENT EXECUTE FUNCTION shared_gen_bump();
 CREATE TRIGGER shared_gen_request_orgs AFTER INSERT OR UPDATE OR DELETE ON request_orgs FOR EACH STATEMENT EXECUTE FUNCTION shared_gen_bump();
 CREATE TRIGGER shared_gen_org_review_settings AFTER INSERT OR UPDATE OR DELETE ON org_review_settings FOR EACH STATEMENT EXECUTE FUNCTION shared_gen_bump();
+-- A report save looks every CSV row's code up among its plan's items
+-- (store_report_item_lookup): by (plan_id, code), in the plan's order, not
+-- by scanning and sorting the plan's items.
+CREATE INDEX indicators_code ON indicators (plan_id, code, seq);
+CREATE INDEX tasks_code ON tasks (plan_id, code, seq);

@@ -94,3 +94,8 @@ CREATE TRIGGER shared_gen_request_orgs_delete AFTER DELETE ON request_orgs BEGIN
 CREATE TRIGGER shared_gen_org_review_settings_insert AFTER INSERT ON org_review_settings BEGIN UPDATE score_generation SET shared = shared + 1 WHERE id = 1; END;
 CREATE TRIGGER shared_gen_org_review_settings_update AFTER UPDATE ON org_review_settings BEGIN UPDATE score_generation SET shared = shared + 1 WHERE id = 1; END;
 CREATE TRIGGER shared_gen_org_review_settings_delete AFTER DELETE ON org_review_settings BEGIN UPDATE score_generation SET shared = shared + 1 WHERE id = 1; END;
+-- A report save looks every CSV row's code up among its plan's items
+-- (store_report_item_lookup): by (plan_id, code), in the plan's order, not
+-- by scanning and sorting the plan's items.
+CREATE INDEX indicators_code ON indicators (plan_id, code, seq);
+CREATE INDEX tasks_code ON tasks (plan_id, code, seq);

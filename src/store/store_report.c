@@ -141,38 +141,48 @@ dti_rc store_report_item_role(store *s, int64_t plan_id, int is_task, int64_t it
 dti_rc store_report_item_lookup(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
                                 int64_t org_id, int year, store_row_fn fn, void *ctx, dti_err *e)
 {
-    /* the target's row through its id, picked by the same ORDER BY as
-     * store_report_target (both engines: a correlated scalar subquery) */
+    /* the target's row through its id, the one store_report_target picks
+     * (that year's, else the nearest later year's, else the latest before:
+     * two subqueries that walk the (indicator_id, year) index, so no sort
+     * and no temporary table per row; both engines).
+     * The assignments are found by the item's index (assignments_indicator
+     * or _task: a few rows); the unary + keeps SQLite's planner, which has
+     * no statistics, off plan_id's and org_id's (all of a plan's or an
+     * org's assignments, scanned for each row). Both engines accept it. */
     static const char *const sql[2][2] = {
         {"SELECT i.id, i.name, "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = i.plan_id AND a.indicator_id = i.id "
-         "AND a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = i.plan_id AND a.indicator_id = i.id "
-         "AND a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
-         "t.year, t.op, t.value, t.unit, t.text FROM indicators i LEFT JOIN indicator_targets t ON t.id = "
-         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id "
-         "ORDER BY CASE WHEN t2.year >= ? THEN 0 ELSE 1 END, ABS(t2.year - ?) LIMIT 1) "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "t.year, t.op, t.value, t.unit, t.text FROM indicators i LEFT JOIN indicator_targets t ON t.id = COALESCE("
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ? "
+         "ORDER BY t2.year LIMIT 1), "
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year < ? "
+         "ORDER BY t2.year DESC LIMIT 1)) "
          "WHERE i.plan_id = ? AND i.code = ? ORDER BY i.seq",
          "SELECT i.id, i.name, "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = i.plan_id AND a.indicator_id = i.id "
-         "AND a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = i.plan_id AND a.indicator_id = i.id "
-         "AND a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
-         "t.year, t.op, t.value, t.unit, t.text FROM indicators i LEFT JOIN indicator_targets t ON t.id = "
-         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id "
-         "ORDER BY CASE WHEN t2.year >= ? THEN 0 ELSE 1 END, ABS(t2.year - ?) LIMIT 1) "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "t.year, t.op, t.value, t.unit, t.text FROM indicators i LEFT JOIN indicator_targets t ON t.id = COALESCE("
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ? "
+         "ORDER BY t2.year LIMIT 1), "
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year < ? "
+         "ORDER BY t2.year DESC LIMIT 1)) "
          "WHERE i.plan_id = ? AND i.code = ? AND i.group_code = ? ORDER BY i.seq"},
         {"SELECT t.id, t.name, "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = t.plan_id AND a.task_id = t.id "
-         "AND a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = t.plan_id AND a.task_id = t.id "
-         "AND a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
          "NULL, NULL, NULL, NULL, NULL FROM tasks t WHERE t.plan_id = ? AND t.code = ? ORDER BY t.seq",
          "SELECT t.id, t.name, "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = t.plan_id AND a.task_id = t.id "
-         "AND a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
-         "(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = t.plan_id AND a.task_id = t.id "
-         "AND a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
          "NULL, NULL, NULL, NULL, NULL FROM tasks t WHERE t.plan_id = ? AND t.code = ? "
          "AND t.group_code = ? ORDER BY t.seq"}};
     store_val pi[] = {SV_I(org_id), SV_I(org_id), SV_I(year), SV_I(year), SV_I(plan_id), SV_T(code), SV_T(group_code)};
