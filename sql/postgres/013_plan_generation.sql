@@ -14,6 +14,12 @@
 -- PostgreSQL: row triggers for plan_generation (each row names its plan),
 -- a statement trigger for shared, as score_gen_bump (004).
 -- tests/cli/score_generation.sh checks both lists against the schema.
+-- Drafts: no figure reads a draft report or its values and tasks (scores
+-- read the newest approved version; a draft becomes read only by leaving the
+-- state 'draft', an UPDATE of its reports row, which bumps). So the rows of a
+-- draft report — the report row while it stays a draft, its values, its
+-- tasks — bump no plan generation: saving a draft, the commonest write,
+-- leaves every plan's kept figure valid.
 
 ALTER TABLE score_generation ADD COLUMN shared BIGINT NOT NULL DEFAULT 0;
 CREATE TABLE plan_generation (
@@ -50,10 +56,22 @@ END $$;
 CREATE FUNCTION plan_gen_by_report() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = OLD.report_id);
+        UPDATE plan_generation SET gen = gen + 1 WHERE plan_id =
+            (SELECT plan_id FROM reports WHERE id = OLD.report_id AND state <> 'draft');
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = NEW.report_id);
+        UPDATE plan_generation SET gen = gen + 1 WHERE plan_id =
+            (SELECT plan_id FROM reports WHERE id = NEW.report_id AND state <> 'draft');
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION plan_gen_reports() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' AND OLD.state <> 'draft' THEN
+        UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = OLD.plan_id;
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.state <> 'draft' THEN
+        UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = NEW.plan_id;
     END IF;
     RETURN NULL;
 END $$;
@@ -68,7 +86,7 @@ BEGIN
     RETURN NULL;
 END $$;
 CREATE TRIGGER plan_gen_plans AFTER UPDATE OR DELETE ON plans FOR EACH ROW EXECUTE FUNCTION plan_gen_self();
-CREATE TRIGGER plan_gen_reports AFTER INSERT OR UPDATE OR DELETE ON reports FOR EACH ROW EXECUTE FUNCTION plan_gen_by_plan();
+CREATE TRIGGER plan_gen_reports AFTER INSERT OR UPDATE OR DELETE ON reports FOR EACH ROW EXECUTE FUNCTION plan_gen_reports();
 CREATE TRIGGER plan_gen_indicators AFTER INSERT OR UPDATE OR DELETE ON indicators FOR EACH ROW EXECUTE FUNCTION plan_gen_by_plan();
 CREATE TRIGGER plan_gen_tasks AFTER INSERT OR UPDATE OR DELETE ON tasks FOR EACH ROW EXECUTE FUNCTION plan_gen_by_plan();
 CREATE TRIGGER plan_gen_assignments AFTER INSERT OR UPDATE OR DELETE ON assignments FOR EACH ROW EXECUTE FUNCTION plan_gen_by_plan();

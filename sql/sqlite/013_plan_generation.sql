@@ -12,6 +12,12 @@
 -- audit, publications) bump neither. score_generation.gen is untouched: it
 -- still moves on every write (store/store_generation.h).
 -- tests/cli/score_generation.sh checks both lists against the schema.
+-- Drafts: no figure reads a draft report or its values and tasks (scores
+-- read the newest approved version; a draft becomes read only by leaving the
+-- state 'draft', an UPDATE of its reports row, which bumps). So the rows of a
+-- draft report — the report row while it stays a draft, its values, its
+-- tasks — bump no plan generation: saving a draft, the commonest write,
+-- leaves every plan's kept figure valid.
 
 ALTER TABLE score_generation ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE plan_generation (
@@ -22,9 +28,9 @@ INSERT INTO plan_generation (plan_id, gen) SELECT id, 0 FROM plans;
 CREATE TRIGGER plan_gen_plans_new AFTER INSERT ON plans BEGIN INSERT OR IGNORE INTO plan_generation (plan_id, gen) VALUES (NEW.id, 0); END;
 CREATE TRIGGER plan_gen_plans_update AFTER UPDATE ON plans BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN (OLD.id, NEW.id); END;
 CREATE TRIGGER plan_gen_plans_delete AFTER DELETE ON plans BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = OLD.id; END;
-CREATE TRIGGER plan_gen_reports_insert AFTER INSERT ON reports BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = NEW.plan_id; END;
-CREATE TRIGGER plan_gen_reports_update AFTER UPDATE ON reports BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN (OLD.plan_id, NEW.plan_id); END;
-CREATE TRIGGER plan_gen_reports_delete AFTER DELETE ON reports BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = OLD.plan_id; END;
+CREATE TRIGGER plan_gen_reports_insert AFTER INSERT ON reports WHEN NEW.state <> 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = NEW.plan_id; END;
+CREATE TRIGGER plan_gen_reports_update AFTER UPDATE ON reports WHEN OLD.state <> 'draft' OR NEW.state <> 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN (OLD.plan_id, NEW.plan_id); END;
+CREATE TRIGGER plan_gen_reports_delete AFTER DELETE ON reports WHEN OLD.state <> 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = OLD.plan_id; END;
 CREATE TRIGGER plan_gen_indicators_insert AFTER INSERT ON indicators BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = NEW.plan_id; END;
 CREATE TRIGGER plan_gen_indicators_update AFTER UPDATE ON indicators BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN (OLD.plan_id, NEW.plan_id); END;
 CREATE TRIGGER plan_gen_indicators_delete AFTER DELETE ON indicators BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = OLD.plan_id; END;
@@ -49,12 +55,12 @@ CREATE TRIGGER plan_gen_criterion_points_delete AFTER DELETE ON criterion_points
 CREATE TRIGGER plan_gen_requests_insert AFTER INSERT ON requests BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = NEW.plan_id; END;
 CREATE TRIGGER plan_gen_requests_update AFTER UPDATE ON requests BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN (OLD.plan_id, NEW.plan_id); END;
 CREATE TRIGGER plan_gen_requests_delete AFTER DELETE ON requests BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = OLD.plan_id; END;
-CREATE TRIGGER plan_gen_report_values_insert AFTER INSERT ON report_values BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = NEW.report_id); END;
-CREATE TRIGGER plan_gen_report_values_update AFTER UPDATE ON report_values BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN ((SELECT plan_id FROM reports WHERE id = OLD.report_id), (SELECT plan_id FROM reports WHERE id = NEW.report_id)); END;
-CREATE TRIGGER plan_gen_report_values_delete AFTER DELETE ON report_values BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = OLD.report_id); END;
-CREATE TRIGGER plan_gen_report_tasks_insert AFTER INSERT ON report_tasks BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = NEW.report_id); END;
-CREATE TRIGGER plan_gen_report_tasks_update AFTER UPDATE ON report_tasks BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN ((SELECT plan_id FROM reports WHERE id = OLD.report_id), (SELECT plan_id FROM reports WHERE id = NEW.report_id)); END;
-CREATE TRIGGER plan_gen_report_tasks_delete AFTER DELETE ON report_tasks BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = OLD.report_id); END;
+CREATE TRIGGER plan_gen_report_values_insert AFTER INSERT ON report_values WHEN (SELECT state FROM reports WHERE id = NEW.report_id) IS NOT 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = NEW.report_id); END;
+CREATE TRIGGER plan_gen_report_values_update AFTER UPDATE ON report_values WHEN (SELECT state FROM reports WHERE id = OLD.report_id) IS NOT 'draft' OR (SELECT state FROM reports WHERE id = NEW.report_id) IS NOT 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN ((SELECT plan_id FROM reports WHERE id = OLD.report_id), (SELECT plan_id FROM reports WHERE id = NEW.report_id)); END;
+CREATE TRIGGER plan_gen_report_values_delete AFTER DELETE ON report_values WHEN (SELECT state FROM reports WHERE id = OLD.report_id) IS NOT 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = OLD.report_id); END;
+CREATE TRIGGER plan_gen_report_tasks_insert AFTER INSERT ON report_tasks WHEN (SELECT state FROM reports WHERE id = NEW.report_id) IS NOT 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = NEW.report_id); END;
+CREATE TRIGGER plan_gen_report_tasks_update AFTER UPDATE ON report_tasks WHEN (SELECT state FROM reports WHERE id = OLD.report_id) IS NOT 'draft' OR (SELECT state FROM reports WHERE id = NEW.report_id) IS NOT 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN ((SELECT plan_id FROM reports WHERE id = OLD.report_id), (SELECT plan_id FROM reports WHERE id = NEW.report_id)); END;
+CREATE TRIGGER plan_gen_report_tasks_delete AFTER DELETE ON report_tasks WHEN (SELECT state FROM reports WHERE id = OLD.report_id) IS NOT 'draft' BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM reports WHERE id = OLD.report_id); END;
 CREATE TRIGGER plan_gen_indicator_targets_insert AFTER INSERT ON indicator_targets BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM indicators WHERE id = NEW.indicator_id); END;
 CREATE TRIGGER plan_gen_indicator_targets_update AFTER UPDATE ON indicator_targets BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id IN ((SELECT plan_id FROM indicators WHERE id = OLD.indicator_id), (SELECT plan_id FROM indicators WHERE id = NEW.indicator_id)); END;
 CREATE TRIGGER plan_gen_indicator_targets_delete AFTER DELETE ON indicator_targets BEGIN UPDATE plan_generation SET gen = gen + 1 WHERE plan_id = (SELECT plan_id FROM indicators WHERE id = OLD.indicator_id); END;

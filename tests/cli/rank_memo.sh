@@ -6,7 +6,8 @@
 # (`dti rank --country`, no memo): after a change to one plan's approved
 # values (that plan's index moves: its plan_generation moved, no other
 # plan's did), after a change to a shared table (orgs: score_generation
-# .shared moved) and after a change to a target. A stale memo would give
+# .shared moved) and after a change to a target; a draft's write moves no
+# plan generation and changes no figure. A stale memo would give
 # the figure from before the write.
 set -euo pipefail
 : "${DTI:?}"
@@ -69,6 +70,17 @@ PY
 same "after plan $P's values were zeroed" >"$T/i2"
 before=$(grep "^$P " "$T/i0" | cut -d' ' -f2); after=$(grep "^$P " "$T/i2" | cut -d' ' -f2)
 [ "$before" != "$after" ] || fail "plan $P's index did not move ($before): the test proves nothing"
+# a draft's values: no figure reads them, so no plan generation moves
+# (013: saving a draft keeps every kept figure), and the ranking is unchanged
+d=$(test_sql "$DB" "SELECT id FROM reports WHERE state = 'draft' ORDER BY id LIMIT 1")
+[ -n "$d" ] || fail "no draft report in the generated country"
+gens >"$T/g2"
+test_sql "$DB" "UPDATE report_values SET value = 0 WHERE report_id = $d" >/dev/null
+test_sql "$DB" "UPDATE reports SET results = 'nháp' WHERE id = $d" >/dev/null
+gens >"$T/g3"
+cmp -s "$T/g2" "$T/g3" || fail "a draft's write moved a plan generation: $(diff "$T/g2" "$T/g3" | head -n 4)"
+same "after a draft was written" >"$T/i2d"
+cmp -s "$T/i2" "$T/i2d" || fail "a draft's write changed the ranking"
 # a shared table: the shared generation moves, the figures stay right
 s0=$(test_sql "$DB" "SELECT shared FROM score_generation")
 test_sql "$DB" "UPDATE orgs SET name = name || ' (mới)' WHERE kind = 'commune' AND id = (SELECT org_id FROM plans WHERE id = $P)" >/dev/null
