@@ -83,7 +83,7 @@ PY
   done
   [ "$ok" = "$n" ] || { echo "save_cost: only $ok of $n saves answered 200" >&2; exit 1; }
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-  callgrind_annotate "$tmp/cg.$n" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1; exit}'
+  callgrind_annotate "$tmp/cg.$n" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done {gsub(",", "", $1); print $1; done = 1}'
 }
 a=$(one "$N")
 b=$(one $((3 * N)))
