@@ -19,7 +19,7 @@ typedef struct entry {
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static entry table[SCORE_MEMO_SLOTS];
-static uint64_t tick, hits, misses;
+static uint64_t tick;
 
 static uint64_t hash(const char *uid, int64_t plan_id, const char *period)
 {
@@ -61,10 +61,6 @@ int score_memo_get(const char *uid, int64_t plan_id, const char *period, int64_t
         }
         break;
     }
-    if (hit)
-        hits++;
-    else
-        misses++;
     pthread_mutex_unlock(&lock);
     return hit;
 }
@@ -94,21 +90,5 @@ void score_memo_put(const char *uid, int64_t plan_id, const char *period, int64_
     w->shared = shared;
     w->v = *v;
     w->tick = ++tick;
-    pthread_mutex_unlock(&lock);
-}
-
-void score_memo_clear(void)
-{
-    pthread_mutex_lock(&lock);
-    memset(table, 0, sizeof table);
-    hits = misses = 0;
-    pthread_mutex_unlock(&lock);
-}
-
-void score_memo_stats(uint64_t *h, uint64_t *m)
-{
-    pthread_mutex_lock(&lock);
-    *h = hits;
-    *m = misses;
     pthread_mutex_unlock(&lock);
 }

@@ -42,9 +42,5 @@ int score_memo_get(const char *uid, int64_t plan_id, const char *period, int64_t
  * PERIOD too long to keep is not kept. */
 void score_memo_put(const char *uid, int64_t plan_id, const char *period, int64_t plan_gen, int64_t shared,
                     const score_sum *v);
-/* Forget everything (tests). */
-void score_memo_clear(void);
-/* Hits and misses of score_memo_get since start (tests, benchmarks). */
-void score_memo_stats(uint64_t *hits, uint64_t *misses);
 
 #endif
