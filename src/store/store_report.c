@@ -105,39 +105,6 @@ dti_rc store_report_periods(store *s, int64_t plan_id, const char *code, store_r
 
 /* ---- items and assignments ---- */
 
-dti_rc store_report_item_find(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
-                              store_row_fn fn, void *ctx, dti_err *e)
-{
-    static const char *const sql[2][2] = {
-        {"SELECT id, name FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
-         "SELECT id, name FROM indicators WHERE plan_id = ? AND code = ? AND group_code = ? ORDER BY seq"},
-        {"SELECT id, name FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq",
-         "SELECT id, name FROM tasks WHERE plan_id = ? AND code = ? AND group_code = ? ORDER BY seq"}};
-    store_val p[] = {SV_I(plan_id), SV_T(code), SV_T(group_code)};
-    return store_query(s, sql[is_task ? 1 : 0][group_code ? 1 : 0], p, group_code ? 3 : 2, fn, ctx, e);
-}
-
-dti_rc store_report_item_role(store *s, int64_t plan_id, int is_task, int64_t item_id, int64_t org_id,
-                              int64_t *lead, int64_t *support, dti_err *e)
-{
-    dti_rc rc;
-    store_val p[] = {SV_I(plan_id), SV_I(item_id), SV_I(org_id)};
-    const char *sql_lead = is_task
-        ? "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND task_id = ? AND org_id = ? "
-          "AND role = 'lead' AND valid_to IS NULL"
-        : "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? AND org_id = ? "
-          "AND role = 'lead' AND valid_to IS NULL";
-    const char *sql_sup = is_task
-        ? "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND task_id = ? AND org_id = ? "
-          "AND role = 'support' AND valid_to IS NULL"
-        : "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? AND org_id = ? "
-          "AND role = 'support' AND valid_to IS NULL";
-    *lead = *support = 0;
-    if ((rc = store_query_int(s, sql_lead, p, 3, lead, NULL, e)))
-        return rc;
-    return store_query_int(s, sql_sup, p, 3, support, NULL, e);
-}
-
 dti_rc store_report_item_lookup(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
                                 int64_t org_id, int year, store_row_fn fn, void *ctx, dti_err *e)
 {

@@ -56,15 +56,7 @@ dti_rc store_report_periods(store *s, int64_t plan_id, const char *code, store_r
 
 /* ---- the plan's items and assignments ---- */
 
-/* Indicators (IS_TASK 0) or tasks of PLAN_ID with CODE (and GROUP_CODE
- * when not NULL), in the plan's order. Columns: id, name. */
-dti_rc store_report_item_find(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
-                              store_row_fn fn, void *ctx, dti_err *e);
-/* How many assignments in force make ORG_ID a lead (*LEAD) and a support
- * (*SUPPORT) of item ITEM_ID (an indicator, or a task with IS_TASK). */
-dti_rc store_report_item_role(store *s, int64_t plan_id, int is_task, int64_t item_id, int64_t org_id,
-                              int64_t *lead, int64_t *support, dti_err *e);
-/* store_report_item_find, store_report_item_role and store_report_target in
+/* A plan item by code, the org's role on it and the target judging it, in
  * ONE statement (a report save looks up every CSV row: one statement a row
  * instead of four). Indicators (IS_TASK 0) or tasks of PLAN_ID with CODE
  * (and GROUP_CODE when not NULL), in the plan's order. Columns: id, name,
