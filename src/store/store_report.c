@@ -116,37 +116,58 @@ dti_rc store_report_periods(store *s, int64_t plan_id, const char *code, store_r
 
 /* ---- items and assignments ---- */
 
-dti_rc store_report_item_find(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
-                              store_row_fn fn, void *ctx, dti_err *e)
+dti_rc store_report_item_lookup(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
+                                int64_t org_id, int year, store_row_fn fn, void *ctx, dti_err *e)
 {
+    /* the target's row through its id, the one store_report_target picks
+     * (that year's, else the nearest later year's, else the latest before:
+     * two subqueries that walk the (indicator_id, year) index, so no sort
+     * and no temporary table per row; both engines).
+     * The assignments are found by the item's index (assignments_indicator
+     * or _task: a few rows); the unary + keeps SQLite's planner, which has
+     * no statistics, off plan_id's and org_id's (all of a plan's or an
+     * org's assignments, scanned for each row). Both engines accept it. */
     static const char *const sql[2][2] = {
-        {"SELECT id, name FROM indicators WHERE plan_id = ? AND code = ? ORDER BY seq",
-         "SELECT id, name FROM indicators WHERE plan_id = ? AND code = ? AND group_code = ? ORDER BY seq"},
-        {"SELECT id, name FROM tasks WHERE plan_id = ? AND code = ? ORDER BY seq",
-         "SELECT id, name FROM tasks WHERE plan_id = ? AND code = ? AND group_code = ? ORDER BY seq"}};
-    store_val p[] = {SV_I(plan_id), SV_T(code), SV_T(group_code)};
-    return store_query(s, sql[is_task ? 1 : 0][group_code ? 1 : 0], p, group_code ? 3 : 2, fn, ctx, e);
-}
-
-dti_rc store_report_item_role(store *s, int64_t plan_id, int is_task, int64_t item_id, int64_t org_id,
-                              int64_t *lead, int64_t *support, dti_err *e)
-{
-    dti_rc rc;
-    store_val p[] = {SV_I(plan_id), SV_I(item_id), SV_I(org_id)};
-    const char *sql_lead = is_task
-        ? "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND task_id = ? AND org_id = ? "
-          "AND role = 'lead' AND valid_to IS NULL"
-        : "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? AND org_id = ? "
-          "AND role = 'lead' AND valid_to IS NULL";
-    const char *sql_sup = is_task
-        ? "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND task_id = ? AND org_id = ? "
-          "AND role = 'support' AND valid_to IS NULL"
-        : "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND indicator_id = ? AND org_id = ? "
-          "AND role = 'support' AND valid_to IS NULL";
-    *lead = *support = 0;
-    if ((rc = store_query_int(s, sql_lead, p, 3, lead, NULL, e)))
-        return rc;
-    return store_query_int(s, sql_sup, p, 3, support, NULL, e);
+        {"SELECT i.id, i.name, "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "t.year, t.op, t.value, t.unit, t.text FROM indicators i LEFT JOIN indicator_targets t ON t.id = COALESCE("
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ? "
+         "ORDER BY t2.year LIMIT 1), "
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year < ? "
+         "ORDER BY t2.year DESC LIMIT 1)) "
+         "WHERE i.plan_id = ? AND i.code = ? ORDER BY i.seq",
+         "SELECT i.id, i.name, "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = i.plan_id AND a.indicator_id = i.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "t.year, t.op, t.value, t.unit, t.text FROM indicators i LEFT JOIN indicator_targets t ON t.id = COALESCE("
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ? "
+         "ORDER BY t2.year LIMIT 1), "
+         "(SELECT t2.id FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year < ? "
+         "ORDER BY t2.year DESC LIMIT 1)) "
+         "WHERE i.plan_id = ? AND i.code = ? AND i.group_code = ? ORDER BY i.seq"},
+        {"SELECT t.id, t.name, "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "NULL, NULL, NULL, NULL, NULL FROM tasks t WHERE t.plan_id = ? AND t.code = ? ORDER BY t.seq",
+         "SELECT t.id, t.name, "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'lead' AND a.valid_to IS NULL), "
+         "(SELECT COUNT(*) FROM assignments a WHERE +a.plan_id = t.plan_id AND a.task_id = t.id "
+         "AND +a.org_id = ? AND a.role = 'support' AND a.valid_to IS NULL), "
+         "NULL, NULL, NULL, NULL, NULL FROM tasks t WHERE t.plan_id = ? AND t.code = ? "
+         "AND t.group_code = ? ORDER BY t.seq"}};
+    store_val pi[] = {SV_I(org_id), SV_I(org_id), SV_I(year), SV_I(year), SV_I(plan_id), SV_T(code), SV_T(group_code)};
+    store_val pt[] = {SV_I(org_id), SV_I(org_id), SV_I(plan_id), SV_T(code), SV_T(group_code)};
+    if (is_task)
+        return store_query(s, sql[1][group_code ? 1 : 0], pt, group_code ? 5 : 4, fn, ctx, e);
+    return store_query(s, sql[0][group_code ? 1 : 0], pi, group_code ? 7 : 6, fn, ctx, e);
 }
 
 dti_rc store_report_item_assigned(store *s, int64_t plan_id, int is_task, const char *code, int64_t org_id,

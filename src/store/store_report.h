@@ -61,14 +61,16 @@ dti_rc store_report_periods(store *s, int64_t plan_id, const char *code, store_r
 
 /* ---- the plan's items and assignments ---- */
 
-/* Indicators (IS_TASK 0) or tasks of PLAN_ID with CODE (and GROUP_CODE
- * when not NULL), in the plan's order. Columns: id, name. */
-dti_rc store_report_item_find(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
-                              store_row_fn fn, void *ctx, dti_err *e);
-/* How many assignments in force make ORG_ID a lead (*LEAD) and a support
- * (*SUPPORT) of item ITEM_ID (an indicator, or a task with IS_TASK). */
-dti_rc store_report_item_role(store *s, int64_t plan_id, int is_task, int64_t item_id, int64_t org_id,
-                              int64_t *lead, int64_t *support, dti_err *e);
+/* A plan item by code, the org's role on it and the target judging it, in
+ * ONE statement (a report save looks up every CSV row: one statement a row
+ * instead of four). Indicators (IS_TASK 0) or tasks of PLAN_ID with CODE
+ * (and GROUP_CODE when not NULL), in the plan's order. Columns: id, name,
+ * lead (how many assignments in force make ORG_ID its lead), support (the
+ * same for support), then the target judging it in YEAR as
+ * store_report_target picks it: year, op, value, unit, text (all NULL for a
+ * task or an indicator without target). */
+dti_rc store_report_item_lookup(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
+                                int64_t org_id, int year, store_row_fn fn, void *ctx, dti_err *e);
 /* The first indicator (IS_TASK 0) or task of PLAN_ID with CODE that ORG_ID
  * has an assignment in force on, in the plan's order: *ID, *FOUND. */
 dti_rc store_report_item_assigned(store *s, int64_t plan_id, int is_task, const char *code, int64_t org_id,

@@ -388,3 +388,15 @@ dti_rc store_score_item_plan(store *s, int task, int64_t id, int64_t *plan_id, i
     return store_query_int(s, task ? "SELECT plan_id FROM tasks WHERE id = ?" : "SELECT plan_id FROM indicators WHERE id = ?",
                            q, 1, plan_id, found, e);
 }
+
+/* ---- per-plan generations ---- */
+
+dti_rc store_score_plan_gens(store *s, store_row_fn fn, void *ctx, dti_err *e)
+{
+    return store_query(s, "SELECT plan_id, gen FROM plan_generation ORDER BY plan_id", NULL, 0, fn, ctx, e);
+}
+
+dti_rc store_score_shared_gen(store *s, int64_t *shared, int *found, dti_err *e)
+{
+    return store_query_int(s, "SELECT shared FROM score_generation WHERE id = 1", NULL, 0, shared, found, e);
+}

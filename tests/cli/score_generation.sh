@@ -21,7 +21,7 @@ sys.path.insert(0, os.path.join(os.environ.get("ROOT", "."), "tests/lib")); impo
 # the audit trail and its keying record (history, verify), publications (the public page), the migration
 # bookkeeping, gen itself, the notices of reminders (My work's list, never cached)
 EXEMPT = {"sessions", "login_failures", "audit", "audit_head", "audit_keying", "publications", "schema_version",
-          "score_generation", "notices"}
+          "score_generation", "notices", "plan_generation"}
 c = dbq.connect(sys.argv[1])
 bump = re.compile(r"UPDATE\s+score_generation\s+SET\s+gen\s*=\s*gen\s*\+\s*1", re.I)
 if dbq.engine(sys.argv[1]) == "sqlite":
@@ -49,6 +49,25 @@ for t in tables:
         if not ok:
             print(f"FAIL: table {t} has no AFTER {ev} trigger bumping score_generation.gen "
                   "(sql/*/004_perf.sql; app/score_cache.h would serve stale figures)")
+            fail = 1
+# migration 013 (app/score/score_memo.h): every table bumping gen that a
+# plan's figures may read also bumps that plan's plan_generation (its rows
+# belong to one plan) or score_generation.shared (several plans read it);
+# NO_FIGURE lists those no plan figure reads
+NO_FIGURE = {"users", "sessions", "evidence", "evidence_files", "remind_settings", "export_settings", "plan_generation"}
+plan_bump = re.compile(r"UPDATE\s+plan_generation\s+SET\s+gen\s*=\s*gen\s*\+\s*1", re.I)
+shared_bump = re.compile(r"UPDATE\s+score_generation\s+SET\s+shared\s*=\s*shared\s*\+\s*1", re.I)
+for t in tables:
+    if t in EXEMPT or t in NO_FIGURE:
+        continue
+    for ev in ("INSERT", "UPDATE", "DELETE"):
+        if t == "plans" and ev == "INSERT":
+            continue    # a new plan gets its row (plan_gen_plans_new); nothing was kept for it
+        ok = any((plan_bump.search(sql or "") or shared_bump.search(sql or ""))
+                 and re.search(rf"\bAFTER\s+{ev}\s+ON\s+(public\.)?\"?{t}\"?\b", sql, re.I) for sql in triggers(t))
+        if not ok:
+            print(f"FAIL: table {t} has no AFTER {ev} trigger bumping plan_generation.gen or score_generation.shared "
+                  "(sql/*/013_plan_generation.sql; the national ranking would keep stale figures)")
             fail = 1
 for t in EXEMPT - set(tables):
     print(f"FAIL: exempt table {t} does not exist (remove it from EXEMPT)"); fail = 1

@@ -718,11 +718,24 @@ static const char *parse_status(const char *s)
     return r;
 }
 
+struct tgt {
+    int best_year;
+    char unit[64];
+    char op[8];
+    int has_value;
+    double value;
+};
+
+/* One plan item a CSV row names, with the saving org's role on it and (an
+ * indicator) the target that judges it: one statement a row
+ * (store_report_item_lookup). */
 struct item {
     int64_t id;
     char name[512];
     char group[64];
     int n;
+    int role;      /* 2 lead, 1 support, 0 none (assignments in force) */
+    struct tgt t;  /* zero when none */
 };
 
 static int item_row(void *ctx, const store_row *r)
@@ -731,13 +744,25 @@ static int item_row(void *ctx, const store_row *r)
     it->n++;
     it->id = r->v[0].i;
     snprintf(it->name, sizeof it->name, "%s", app_col(r, 1) ? app_col(r, 1) : "");
+    it->role = r->v[2].i ? 2 : r->v[3].i ? 1 : 0;
+    memset(&it->t, 0, sizeof it->t);
+    /* columns 4..8: the target's year, op, value, unit, text (NULL: none) */
+    if (r->v[4].t == SV_INT) {
+        struct tgt *t = &it->t;
+        t->best_year = (int)r->v[4].i;
+        snprintf(t->unit, sizeof t->unit, "%s", app_col(r, 7) ? app_col(r, 7) : "");
+        snprintf(t->op, sizeof t->op, "%s", app_col(r, 5) ? app_col(r, 5) : "");
+        t->has_value = r->v[6].t == SV_INT || r->v[6].t == SV_REAL;
+        t->value = r->v[6].t == SV_REAL ? r->v[6].d : (double)r->v[6].i;
+    }
     return 0;
 }
 
-/* Look CODE up among the plan's indicators (IS_TASK 0) or tasks. "G/C"
- * names group G's code C. *FOUND = number of matches. */
-static dti_rc find_item(store *s, int64_t plan_id, int is_task, const char *code, struct item *it,
-                        dti_err *e)
+/* Look CODE up among the plan's indicators (IS_TASK 0) or tasks, with
+ * ORG's role on it and the target judging it in YEAR. "G/C" names group
+ * G's code C. IT->n = number of matches. */
+static dti_rc find_item(store *s, int64_t plan_id, int is_task, const char *code, int64_t org, int year,
+                        struct item *it, dti_err *e)
 {
     char grp[64] = "";
     const char *c = code;
@@ -748,47 +773,7 @@ static dti_rc find_item(store *s, int64_t plan_id, int is_task, const char *code
         grp[slash - code] = 0;
         c = slash + 1;
     }
-    return store_report_item_find(s, plan_id, is_task, c, grp[0] ? grp : NULL, item_row, it, e);
-}
-
-/* The role ORG has on the item under the live assignments: 2 lead, 1 support, 0 none. */
-static dti_rc item_role(store *s, int64_t plan_id, int is_task, int64_t item, int64_t org, int *role,
-                        dti_err *e)
-{
-    int64_t lead = 0, sup = 0;
-    dti_rc rc;
-    if ((rc = store_report_item_role(s, plan_id, is_task, item, org, &lead, &sup, e)))
-        return rc;
-    *role = lead ? 2 : sup ? 1 : 0;
-    return DTI_OK;
-}
-
-struct tgt {
-    int best_year;
-    char unit[64];
-    char op[8];
-    int has_value;
-    double value;
-};
-
-static int tgt_row(void *ctx, const store_row *r)
-{
-    struct tgt *t = ctx;
-    /* columns of store_report_target: year, op, value, unit, text */
-    t->best_year = (int)r->v[0].i;
-    snprintf(t->unit, sizeof t->unit, "%s", app_col(r, 3) ? app_col(r, 3) : "");
-    snprintf(t->op, sizeof t->op, "%s", app_col(r, 1) ? app_col(r, 1) : "");
-    t->has_value = r->v[2].t == SV_INT || r->v[2].t == SV_REAL;
-    t->value = r->v[2].t == SV_REAL ? r->v[2].d : (double)r->v[2].i;
-    return 1;
-}
-
-/* The target that judges indicator ID in YEAR: that year's, else the next
- * year's, else the latest before. */
-static dti_rc target_for(store *s, int64_t id, int year, struct tgt *t, dti_err *e)
-{
-    memset(t, 0, sizeof *t);
-    return store_report_target(s, id, year, tgt_row, t, e);
+    return store_report_item_lookup(s, plan_id, is_task, c, grp[0] ? grp : NULL, org, year, item_row, it, e);
 }
 
 static char *clean_limited(const char *s, const char *what, size_t line, dti_err *e, dti_rc *rc)
@@ -880,15 +865,15 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
             goto out;
         }
         int is_task = k == ROW_TASK;
-        if ((rc = find_item(f->s, f->key.plan_id, is_task, code, &it, e)))
+        if ((rc = find_item(f->s, f->key.plan_id, is_task, code, f->key.org_id, f->year, &it, e)))
             goto out;
         if (k < 0 && it.n == 0) {
             is_task = 1;
-            if ((rc = find_item(f->s, f->key.plan_id, 1, code, &it, e)))
+            if ((rc = find_item(f->s, f->key.plan_id, 1, code, f->key.org_id, f->year, &it, e)))
                 goto out;
         } else if (k < 0) {
             struct item t2;
-            if ((rc = find_item(f->s, f->key.plan_id, 1, code, &t2, e)))
+            if ((rc = find_item(f->s, f->key.plan_id, 1, code, f->key.org_id, f->year, &t2, e)))
                 goto out;
             if (t2.n) {
                 rc = dti_fail(e, DTI_ERR_INPUT, "csv",
@@ -914,9 +899,7 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
         }
         r->kind = is_task ? ROW_TASK : ROW_INDICATOR;
         r->item_id = it.id;
-        int role = 0;
-        if ((rc = item_role(f->s, f->key.plan_id, is_task, it.id, f->key.org_id, &role, e)))
-            goto out;
+        int role = it.role;
         if (role == 0) {
             rc = dti_fail(e, DTI_ERR_PERM, "csv",
                           "dòng %zu: đơn vị không được phân công %s %s (%s)",
@@ -931,9 +914,7 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
     if ((r->note = clean_limited(cell(f, fld, n, COL_NOTE), "note", line, e, &rc)), rc)
         goto out;
     if (r->kind == ROW_INDICATOR) {
-        struct tgt t;
-        if ((rc = target_for(f->s, r->item_id, f->year, &t, e)))
-            goto out;
+        const struct tgt t = it.t;
         int rate = strcmp(t.unit, "%") == 0;
         int text = strcmp(t.op, "text") == 0;
         num_kind vk = text ? NUM_LEVEL : rate ? NUM_RATE : kind_of(&t);

@@ -9,11 +9,14 @@
 #include "app/score/score_country.h"
 #include "app/orgs/orgs.h"
 #include "app/score/score_int.h"
+#include "app/score/score_memo.h"
 #include "base/text.h"
 #include "base/vec.h"
 #include "core/period.h"
 #include "core/rank.h"
 #include "store/store_country.h"
+#include "store/store_generation.h"
+#include "store/store_score.h"
 
 struct crows {
     scoring_country_row *v;
@@ -48,6 +51,66 @@ static int commune_row(void *ctx, const store_row *r)
     }
     R->n++;
     return 0;
+}
+
+/* Every plan's own generation (store_score_plan_gens), by plan id. */
+struct pgens {
+    int64_t (*v)[2];
+    size_t n, cap;
+    int nomem;
+};
+
+static int pgen_row(void *ctx, const store_row *r)
+{
+    struct pgens *G = ctx;
+    int64_t (*nv)[2] = vec_grow(G->v, G->n, &G->cap, sizeof *nv, 1024);
+    if (!nv) {
+        G->nomem = 1;
+        return 1;
+    }
+    G->v = nv;
+    G->v[G->n][0] = r->v[0].i;
+    G->v[G->n][1] = r->v[1].i;
+    G->n++;
+    return 0;
+}
+
+/* PLAN_ID's generation in G (sorted by plan id): 1 and *GEN, else 0. */
+static int pgen_of(const struct pgens *G, int64_t plan_id, int64_t *gen)
+{
+    size_t lo = 0, hi = G->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (G->v[mid][0] < plan_id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < G->n && G->v[lo][0] == plan_id) {
+        *gen = G->v[lo][1];
+        return 1;
+    }
+    return 0;
+}
+
+/* The generations the memo of plans' figures (score_memo.h) keys on, read
+ * in the caller's read transaction: *OK 0 when this database has none (the
+ * figures are then computed, not kept). */
+static dti_rc memo_keys(store *s, store_gen *g, int64_t *shared, struct pgens *G, int *ok, dti_err *e)
+{
+    int found = 0, sfound = 0;
+    dti_rc rc;
+    *ok = 0;
+    if ((rc = store_generation(s, g, &found, e)) || !found)
+        return rc;
+    if ((rc = store_score_shared_gen(s, shared, &sfound, e)) || !sfound)
+        return rc;
+    if ((rc = store_score_plan_gens(s, pgen_row, G, e)))
+        return rc;
+    if (G->nomem)
+        return app_nomem(e);
+    *ok = 1;
+    return DTI_OK;
 }
 
 static int by_province(const void *x, const void *y)
@@ -93,7 +156,10 @@ dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, 
     score_sum *sums = NULL;
     rank_item *it = NULL;
     scoring_country_row *sorted = NULL;
-    int reading = 0;
+    int reading = 0, memo = 0;
+    store_gen g;
+    int64_t shared = 0;
+    struct pgens G = {NULL, 0, 0, 0};
     memset(out, 0, sizeof *out);
     memset(&R, 0, sizeof R);
     out->mode = mode;
@@ -119,13 +185,25 @@ dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, 
         rc = app_nomem(e);
         goto out;
     }
+    /* each plan's figure: kept (score_memo.h) while neither its own
+     * generation nor the shared one moved, else computed and kept */
+    if ((rc = memo_keys(a->st, &g, &shared, &G, &memo, e)))
+        goto out;
     for (size_t i = 0; i < R.n; i++) {
+        int64_t pg = 0;
+        int keyed;
         if (!R.v[i].plan_id)
+            continue;
+        keyed = memo && pgen_of(&G, R.v[i].plan_id, &pg);
+        if (keyed && score_memo_get(g.uid, R.v[i].plan_id, out->period, pg, shared, &R.v[i].sum))
             continue;
         scoring_result sc;
         rc = scoring_compute_unchecked(a->st, R.v[i].plan_id, out->period, &sc, e);
-        if (rc == DTI_OK)
+        if (rc == DTI_OK) {
             R.v[i].sum = sc.total;
+            if (keyed)
+                score_memo_put(g.uid, R.v[i].plan_id, out->period, pg, shared, &sc.total);
+        }
         scoring_release(&sc);
         if (rc)
             goto out;
@@ -172,6 +250,7 @@ out:
         free(R.v[i].province);
     }
     free(R.v);
+    free(G.v);
     free(sums);
     free(it);
     free(sorted);
