@@ -22,7 +22,7 @@
  * statement, no lock). Any commit moves the version and the next read runs
  * the statement. A backend without a data version (PostgreSQL, until it
  * has LISTEN/NOTIFY) reads the row every time: one cheap statement.
- * Finer counters for the plans' figures (migration 013: plan_generation per
+ * Finer counters for the plans' figures (migration 014: plan_generation per
  * plan and score_generation.shared) are read through store_score.h; their
  * user is app/score/score_memo.h; docs/internals/store.md lists the tables. */
 #ifndef DTI_STORE_GENERATION_H

@@ -180,13 +180,13 @@ dti_rc store_score_report_org(store *s, int64_t report_id, int64_t *org, int *fo
  * when missing. */
 dti_rc store_score_item_plan(store *s, int task, int64_t id, int64_t *plan_id, int *found, dti_err *e);
 
-/* ---- per-plan generations (migration 013; app/score/score_memo.h) ---------- */
+/* ---- per-plan generations (migration 014; app/score/score_memo.h) ---------- */
 
 /* Every plan's own change generation: (plan_id, gen), by plan_id. A plan's
- * gen moves with every write to a row belonging to it (sql/…/013). */
+ * gen moves with every write to a row belonging to it (sql/…/014). */
 dti_rc store_score_plan_gens(store *s, store_row_fn fn, void *ctx, dti_err *e);
 /* The shared generation into *SHARED: it moves with every write to a table
- * several plans' figures read (orgs, point tables, …: 013). *FOUND 0 when
+ * several plans' figures read (orgs, point tables, …: 014). *FOUND 0 when
  * the database has no generation row. */
 dti_rc store_score_shared_gen(store *s, int64_t *shared, int *found, dti_err *e);
 

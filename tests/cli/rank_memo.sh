@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # rank_memo.sh — the national ranking keeps each plan's figure by that
-# plan's own generation (app/score/score_memo.h, migration 013): a server
+# plan's own generation (app/score/score_memo.h, migration 014): a server
 # ranks, then rows are written behind its back, and after each write the
 # server's ranking must equal the one a fresh process computes from scratch
 # (`dti rank --country`, no memo): after a change to one plan's approved
@@ -71,7 +71,7 @@ same "after plan $P's values were zeroed" >"$T/i2"
 before=$(grep "^$P " "$T/i0" | cut -d' ' -f2); after=$(grep "^$P " "$T/i2" | cut -d' ' -f2)
 [ "$before" != "$after" ] || fail "plan $P's index did not move ($before): the test proves nothing"
 # a draft's values: no figure reads them, so no plan generation moves
-# (013: saving a draft keeps every kept figure), and the ranking is unchanged
+# (014: saving a draft keeps every kept figure), and the ranking is unchanged
 d=$(test_sql "$DB" "SELECT id FROM reports WHERE state = 'draft' ORDER BY id LIMIT 1")
 [ -n "$d" ] || fail "no draft report in the generated country"
 gens >"$T/g2"

@@ -50,7 +50,7 @@ for t in tables:
             print(f"FAIL: table {t} has no AFTER {ev} trigger bumping score_generation.gen "
                   "(sql/*/004_perf.sql; app/score_cache.h would serve stale figures)")
             fail = 1
-# migration 013 (app/score/score_memo.h): every table bumping gen that a
+# migration 014 (app/score/score_memo.h): every table bumping gen that a
 # plan's figures may read also bumps that plan's plan_generation (its rows
 # belong to one plan) or score_generation.shared (several plans read it);
 # NO_FIGURE lists those no plan figure reads
@@ -67,7 +67,7 @@ for t in tables:
                  and re.search(rf"\bAFTER\s+{ev}\s+ON\s+(public\.)?\"?{t}\"?\b", sql, re.I) for sql in triggers(t))
         if not ok:
             print(f"FAIL: table {t} has no AFTER {ev} trigger bumping plan_generation.gen or score_generation.shared "
-                  "(sql/*/013_plan_generation.sql; the national ranking would keep stale figures)")
+                  "(sql/*/014_plan_generation.sql; the national ranking would keep stale figures)")
             fail = 1
 for t in EXEMPT - set(tables):
     print(f"FAIL: exempt table {t} does not exist (remove it from EXEMPT)"); fail = 1

@@ -6,7 +6,7 @@
  * until the data generation moves, and any save anywhere moves it, so the
  * next ranking computed all 3,321 again. A save changes one plan's figures.
  *
- * How. Migration 013 gives every plan a generation, plan_generation.gen,
+ * How. Migration 014 gives every plan a generation, plan_generation.gen,
  * bumped by triggers in the writing transaction on every write to a row
  * that belongs to the plan (its items, assignments, calendar, targets,
  * reports and their values, self-assessed points), and score_generation
@@ -19,7 +19,7 @@
  * code. scoring_compute_unchecked does not depend on the day it runs
  * (only on the period), so the day is not in the key.
  *
- * A table a plan's figures start reading must be in one of 013's two lists
+ * A table a plan's figures start reading must be in one of 014's two lists
  * (tests/cli/score_generation.sh holds them against the schema).
  *
  * Storage: a fixed table of SCORE_MEMO_SLOTS entries under one mutex (each

@@ -1,4 +1,4 @@
--- 013: per-plan generations (issue 12, point 6.2). The national ranking
+-- 014: per-plan generations (issue 12, point 6.2). The national ranking
 -- computes 3,321 plans' figures; a save changes one. plan_generation(plan_id,
 -- gen) is bumped by triggers on every write to a table whose rows belong to
 -- one plan (the plan's own row, its items, assignments, calendar, targets,
