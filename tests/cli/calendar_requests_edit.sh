@@ -67,6 +67,8 @@ has "$T/s.txt" '^Kỳ 2026-D01 · hạn đơn vị 11/12/2026 · phải nộp 2,
 has "$T/s.txt" '^  Đột xuất: An toàn thông tin$' "status names the request"
 has "$T/s.txt" 'Phòng Văn hóa - Xã hội' "vhxh expected"
 hasnt "$T/s.txt" 'Trạm Y tế' "yte no longer expected"
+if at $E --as dieuphoi score 1 2026-D01 > "$T/sc.txt" 2> "$T/err"; then fail "a request was scored: $(cat "$T/sc.txt")"; fi
+has "$T/err" '2026-D01 là một yêu cầu báo cáo đột xuất hoặc hằng tuần: yêu cầu không tính chỉ số' "score of a request refused"
 if at $E --as dieuphoi report status 1 2026-D07 2> "$T/err"; then fail "status of an unknown request"; fi
 has "$T/err" 'không có yêu cầu báo cáo 2026-D07' "unknown request's status"
 

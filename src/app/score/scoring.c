@@ -316,8 +316,17 @@ dti_rc scoring_plan(store *s, const auth_user *u, int64_t plan_id, const char *p
                         (long long)plan_id);
     if (rc)
         return rc;
-    if (!period_code || period_parse(period_code, &P) != 0)
-        return report_check_period(s, plan_id, period_code, e);
+    if (!period_code || period_parse(period_code, &P) != 0) {
+        /* an ad-hoc or weekly request is not a period of the index
+         * (docs/calendar.md): said, not answered with an empty score */
+        if ((rc = report_check_period(s, plan_id, period_code, e)))
+            return rc;
+        return dti_fail(e, DTI_ERR_INPUT, "period",
+                        "%s là một yêu cầu báo cáo đột xuất hoặc hằng tuần: yêu cầu không tính chỉ số chuyển "
+                        "đổi số; xem tình hình nộp bằng dti report status",
+                        "%s is an ad-hoc or weekly request: requests do not count in the index; see who "
+                        "has reported with dti report status", period_code);
+    }
     period_format(&P, code);
     if ((rc = calendar_parts(s, plan_id, &P, &parts, e)))
         return rc;
