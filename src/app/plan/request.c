@@ -36,7 +36,9 @@ struct ids {
     int over;
 };
 
-static int lead_row(void *ctx, const store_row *r)
+/* Each row's first column (an org id) into the struct ids CTX; stops
+ * (over) at PLANS_REQUEST_ORGS_MAX. */
+static int id_row(void *ctx, const store_row *r)
 {
     struct ids *c = ctx;
     if (c->n >= PLANS_REQUEST_ORGS_MAX) {
@@ -175,7 +177,7 @@ dti_rc plans_request_open(app *a, int64_t plan_id, const plans_request_in *in, j
                 orgs.v[orgs.n++] = in->orgs[i];
         }
     } else {
-        if ((rc = store_request_plan_leads(s, plan_id, lead_row, &orgs, e)))
+        if ((rc = store_request_plan_leads(s, plan_id, id_row, &orgs, e)))
             goto out;
         if (orgs.over) {
             rc = dti_fail(e, DTI_ERR_INPUT, "orgs", "Kế hoạch có hơn %d đơn vị chủ trì: chọn các đơn vị.",
@@ -420,17 +422,6 @@ static dti_rc req_load(store *s, int64_t plan_id, const char *code, struct req_r
     return DTI_OK;
 }
 
-static int org_id_row(void *ctx, const store_row *r)
-{
-    struct ids *c = ctx;
-    if (c->n >= PLANS_REQUEST_ORGS_MAX) {
-        c->over = 1;
-        return 1;
-    }
-    c->v[c->n++] = r->v[0].i;
-    return 0;
-}
-
 static json_t *ids_json(const struct ids *v)
 {
     json_t *a = json_array();
@@ -575,7 +566,7 @@ dti_rc plans_request_edit(app *a, int64_t plan_id, const char *code, const plans
                       "The deadline has passed: choose today or later.");
         goto out;
     }
-    if ((rc = store_request_orgs(s, x.id, org_id_row, &old, e)))
+    if ((rc = store_request_orgs(s, x.id, id_row, &old, e)))
         goto out;
     if (in->set_orgs) {
         int64_t porg = 0;
