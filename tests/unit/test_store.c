@@ -213,7 +213,7 @@ static void test_plan_roundtrip(void **state)
     assert_int_equal(store_org_create(s, prov, ORG_COMMUNE, "Hòa Bình", "hoa binh", 0, &comm, &e), DTI_OK);
     assert_int_equal(store_org_create(s, comm, ORG_UNIT, "Phòng Văn hóa - Xã hội", "phong van hoa xa hoi", 0,
                                       &unit, &e), DTI_OK);
-    store_plan_in in = {p, comm, 0, {"hb.md", "text/markdown", bytes, sizeof bytes, sha}, org_of, &unit};
+    store_plan_in in = {p, comm, 0, {"hb.md", "text/markdown", bytes, sizeof bytes, sha}, org_of, &unit, 0};
     if (store_plan_save(s, &in, &id, &e))
         fail_msg("save: %s", e.msg);
     assert_true(id > 0);
@@ -280,7 +280,7 @@ static void test_empty_plan(void **state)
     dti_err e;
     plan *p = plan_new();
     char *want = plan_to_string(p);
-    store_plan_in in = {p, 0, 0, {"e.txt", "text/plain", "x", 1, "00"}, NULL, NULL};
+    store_plan_in in = {p, 0, 0, {"e.txt", "text/plain", "x", 1, "00"}, NULL, NULL, 0};
     int64_t id = 0;
     assert_int_equal(store_plan_save(s, &in, &id, &e), DTI_OK);
     plan *q = NULL;
@@ -310,7 +310,7 @@ static void test_many_parent_leads(void **state)
         json_array_append_new(names, json_string(n));
     }
     d->x = json_pack("{s:o}", "parent_lead", names);
-    store_plan_in in = {p, 0, 0, {"m.txt", "text/plain", "m", 1, "01"}, NULL, NULL};
+    store_plan_in in = {p, 0, 0, {"m.txt", "text/plain", "m", 1, "01"}, NULL, NULL, 0};
     int64_t id = 0, n = 0, last = 0;
     assert_int_equal(store_plan_save(s, &in, &id, &e), DTI_OK);
     assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM assignments WHERE plan_id = ? AND role = 'parent_lead'",

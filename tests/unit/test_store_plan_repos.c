@@ -65,7 +65,7 @@ static void world_open(world *w)
     const char bytes[] = "kế hoạch";
     char sha[65];
     file_sha256_hex(bytes, sizeof bytes, sha);
-    store_plan_in in = {p, w->comm, 0, {"kh.md", "text/markdown", bytes, sizeof bytes, sha}, org_of, &w->unit};
+    store_plan_in in = {p, w->comm, 0, {"kh.md", "text/markdown", bytes, sizeof bytes, sha}, org_of, &w->unit, 0};
     assert_int_equal(store_plan_save(w->s, &in, &w->plan, &e), DTI_OK);
     plan_free(p);
 }
