@@ -40,7 +40,8 @@
  *     rows' cells or before "STT"; a line holding two ("STT Nhiệm vụ", "Cơ
  *     quan phối hợp Sản phẩm") is cut before the second, and two header
  *     cells side by side ("Cơ quan Cơ quan" / "chủ trì" / "phối hợp", or
- *     "Kết quả" / "Thời hạn" / "thực hiện" …) are taken apart line by line.
+ *     "Kết quả" / "Thời hạn" / "thực hiện" …, kept one block although
+ *     "Thời hạn" is a header line of its own) are taken apart line by line.
  *     Columns: code, name, then the others in the order seen, the ĐVT,
  *     baseline and target columns (by year) side by side. Header cells seen
  *     again later (a header repeated on a new page) are dropped.
@@ -797,6 +798,13 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
     return rc;
 }
 
+/* Line L starts with a lower-case letter (it goes on from the line before). */
+static int next_lower(const pdf_plain_line *l)
+{
+    const char *s = skip_sp(l->s, l->s + l->n);
+    return s < l->s + l->n && first_cat(s) == UTF8PROC_CATEGORY_LL;
+}
+
 /* Gather the cells of the region from line H; returns the end line. */
 static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, size_t h, size_t *end)
 {
@@ -841,7 +849,13 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
                 continue;
             }
         }
-        if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
+        /* two header cells side by side, their lines alternating ("Kết
+         * quả" / "Thời hạn" / "thực hiện" / "hoàn" …): the second header
+         * line stays in the first's block when the line after it goes on in
+         * lower case, so add_header_line() takes them apart */
+        int paired = header && b.len && bhead && !memchr(b.ptr, '\n', b.len) && i + 1 < count &&
+                     v[i + 1].page == l->page && next_lower(&v[i + 1]);
+        if (t && (code || !strncmp(t, "Chủ trì:", 10) || header) && !paired)
             cut = 1;
         free(t);
         if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)

@@ -154,6 +154,29 @@ static void test_page_break(void **state)
     doc_free(d);
 }
 
+/* Two header cells side by side whose lines alternate, the second's first
+ * line itself a header ("Kết quả" / "Thời hạn" / "thực hiện" / "hoàn" …):
+ * taken apart line by line, so the first is the baseline "Kết quả thực
+ * hiện năm 2025", not a products column "Kết quả". */
+static void test_alternating_headers(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nTên chỉ tiêu\n\n"
+                       "Kết quả\nThời hạn\nthực hiện\nhoàn\nnăm\nthành\n2025\n\n"
+                       "Chỉ tiêu\nnăm\n2026\n\n"
+                       "1\n\nTỷ lệ hồ sơ trực tuyến\n\n65%\n\n80%\n\nTháng\n6/2026\n\n"
+                       "2\n\nTỷ lệ văn bản ký số\n\n70%\n\n90%\n\nQuý\nIV/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Kết quả thực hiện năm 2025"), "65%");
+    assert_string_equal(cell(t, 1, "Chỉ tiêu năm 2026"), "80%");
+    assert_string_equal(cell(t, 1, "Thời hạn hoàn thành"), "Tháng 6/2026");
+    assert_string_equal(cell(t, 2, "Kết quả thực hiện năm 2025"), "70%");
+    assert_string_equal(cell(t, 2, "Thời hạn hoàn thành"), "Quý IV/2026");
+    doc_free(d);
+}
+
 /* Lines that are not blocks of cells (one word a line, nothing but names)
  * stay paragraphs: a wrong table is worse than none. */
 static void test_unsure_is_paragraphs(void **state)
@@ -185,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_interleaved_and_late_code),
         cmocka_unit_test(test_cells_before_header),
         cmocka_unit_test(test_page_break),
+        cmocka_unit_test(test_alternating_headers),
         cmocka_unit_test(test_unsure_is_paragraphs),
         cmocka_unit_test(test_header_role),
     };
