@@ -16,7 +16,8 @@
  *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
  *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
  *     (a line of 80 characters or more); the lines before "STT" only when
- *     they hold a body cell (a value, due phrase or unit), so a title just
+ *     they hold a body cell (a value, due phrase or unit, on a line or
+ *     wrapped over a block: "Quý" / "II/2026"), so a title just
  *     above "STT" stays a paragraph. The paragraphs the text reader made of
  *     those lines are taken back (drop_paras), also from the end of a
  *     paragraph it joined them to.
@@ -513,12 +514,28 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
     }
     while (j < h && skip_sp(v[j].s, v[j].s + v[j].n) == v[j].s + v[j].n)
         j++;
-    /* only when those lines hold body cells (a value, due phrase or unit):
-     * a title line alone before "STT" stays a paragraph */
+    /* only when those lines hold body cells (a value, due phrase or unit),
+     * read line by line and block by block (a cell wrapped over lines:
+     * "Quý" / "II/2026"): a title line alone before "STT" stays a paragraph */
     for (size_t i = j; i < h; i++) {
         char *t = text_clean_n(v[i].s, v[i].n);
         int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS));
         free(t);
+        if (body)
+            return j;
+    }
+    for (size_t i = j, k; i < h; i = k + 1) {
+        buf b;
+        buf_init(&b, DOC_MAX_CELL);
+        for (k = i; k < h && skip_sp(v[k].s, v[k].s + v[k].n) < v[k].s + v[k].n; k++) {
+            if (b.len)
+                buf_addc(&b, ' ');
+            buf_add(&b, v[k].s, v[k].n);
+        }
+        char *t = k > i + 1 && !buf_failed(&b) ? text_clean_n(b.ptr, b.len) : NULL;
+        int body = t && *t && (is_num(t) || is_due(t));
+        free(t);
+        buf_release(&b);
         if (body)
             return j;
     }

@@ -134,6 +134,25 @@ static void test_cells_before_header(void **state)
     doc_free(d);
 }
 
+/* Before "TT", header cells and a body cell wrapped over two lines ("Quý" /
+ * "II/2026", no line of it a due phrase alone): the lines are the table's. */
+static void test_wrapped_cell_before_header(void **state)
+{
+    (void)state;
+    doc *d = read_text("(Kèm theo Kế hoạch số 15/KH-UBND)\n"
+                       "Đơn vị chủ\ntrì\n\nLộ trình\nthực\nhiện\n\nQuý\nII/2026\n\n"
+                       "TT\n\nNội dung nhiệm\nvụ\n\n"
+                       "1\n\nLắp đặt Wi-Fi công cộng\n\nPhòng Văn hóa\n- Xã hội\n\n"
+                       "2\n\nSố hóa hồ sơ hộ tịch\n\nCông an xã\n\nTháng\n10/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Lộ trình thực hiện"), "Quý II/2026");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Lộ trình thực hiện"), "Tháng 10/2026");
+    doc_free(d);
+}
+
 /* A page number last on its page, a header repeated on the next page, a
  * name cut by the page break going on in lower case. */
 static void test_page_break(void **state)
@@ -207,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_blocks_by_kind),
         cmocka_unit_test(test_interleaved_and_late_code),
         cmocka_unit_test(test_cells_before_header),
+        cmocka_unit_test(test_wrapped_cell_before_header),
         cmocka_unit_test(test_page_break),
         cmocka_unit_test(test_alternating_headers),
         cmocka_unit_test(test_unsure_is_paragraphs),
