@@ -1399,6 +1399,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                 stt = c->text;
             continue;
         }
+        /* "Nội dung | Chỉ tiêu": after the name, a header cell of the bare
+         * word "Chỉ tiêu" ("Chỉ tiêu giao", "Chỉ số") holds the values, as
+         * the table model reads it (extract_table.c) */
+        if (role && !strcmp(role, "name") && col_of(&T, "name") >= 0 &&
+            (text_fold_eq(c->text, "Chỉ tiêu") || text_fold_eq(c->text, "Chỉ tiêu giao") ||
+             text_fold_eq(c->text, "Chỉ tiêu được giao") || text_fold_eq(c->text, "Chỉ tiêu cần đạt") ||
+             text_fold_eq(c->text, "Chỉ số")))
+            role = "target";
         if (role && !strcmp(role, "name") && col_of(&T, "name") >= 0) {
             c->kind = C_TEXT;   /* "Danh mục …" in a body cell: the name column is known */
             role = NULL;
