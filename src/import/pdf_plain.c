@@ -1381,14 +1381,21 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     }
     /* header: the cells from the "STT" one while fewer than three rows opened */
     cstate cs = {0};
-    size_t codes = 0, i;
+    size_t codes = 0, i, last_hdr = 0;
     const char *stt = NULL;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
         /* a group's name in capitals after its code is no header */
         int caps_name = i && T.c[i - 1].kind == C_CODE && all_caps(c->text, strlen(c->text)) &&
                         !pdf_plain_head(&(pdf_plain_line){c->text, strlen(c->text), 0, 0});
-        classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8);
+        /* a run of rows printed name by name before any header cell but
+         * the name's: header cells still come (right after it), so while
+         * only the name column is known, or within a few cells of the last
+         * header cell found late, a header cell is one */
+        int late = T.ncols <= 1 || (last_hdr && i - last_hdr <= 4);
+        classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8 || late);
+        if (c->kind == C_HDR && codes >= 3)
+            last_hdr = i;
         if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
             col_of(&T, "target") >= 0)
             c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
