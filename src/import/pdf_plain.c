@@ -1399,8 +1399,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
             col_of(&T, "target") >= 0)
             c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
+        /* a bare year ("2026") after a baseline or target column's header,
+         * while few rows have opened: the next year's column header */
+        int bare_year = c->kind == C_DUE && codes < 8 && strlen(c->text) == 4 && !strncmp(c->text, "20", 2) &&
+                        strspn(c->text, "0123456789") == 4 && (col_of(&T, "target") >= 0 || col_of(&T, "baseline") >= 0);
+        if (bare_year)
+            c->kind = C_HDR;
         int y;
-        const char *role = c->kind == C_HDR ? header_of(c->text, &y) : NULL;
+        const char *role = c->kind != C_HDR ? NULL : bare_year ? extract_header_role(c->text, &y) : header_of(c->text, &y);
         if (role && !strcmp(role, "code")) {
             if (!stt)
                 stt = c->text;
