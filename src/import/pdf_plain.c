@@ -285,7 +285,8 @@ static const char *header_of(const char *t, int *year)
     if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
         return NULL;
     /* "Các phòng, ban, đơn vị" is a unit; "Sở, ngành chủ trì cấp tỉnh" a header */
-    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8) && !strstr(t, "chủ trì") && !strstr(t, "phối hợp"))
+    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8) && !strstr(t, "chủ trì") && !strstr(t, "phối hợp") &&
+        !strstr(t, "tham mưu cấp"))     /* "Bộ phận tham mưu cấp xã": who carries the work */
         return NULL;
     if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
         return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
