@@ -45,7 +45,12 @@
  *     "Thời hạn" is a header line of its own) are taken apart line by line.
  *     Columns: code, name, then the others in the order seen, the ĐVT,
  *     baseline and target columns (by year) side by side. Header cells seen
- *     again later (a header repeated on a new page) are dropped.
+ *     again later (a header repeated on a new page) are dropped. Header
+ *     cells printed after a run of rows named one by one still count while
+ *     only the name column is known (or within four cells of the last one
+ *     found that late); a bare "Chỉ tiêu" after the name heads the values;
+ *     a bare year ("2026") after a baseline or target header is the next
+ *     year's column; "Bộ phận tham mưu cấp xã" is a header, not a unit.
  *  4. Rows. A cell that is a row code following the codes before it ("1.2"
  *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
  *     followed by no value opens a row; so does a dotted code, or a number
