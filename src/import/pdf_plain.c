@@ -16,7 +16,8 @@
  *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
  *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
  *     (a line of 80 characters or more); the lines before "STT" only when
- *     they hold a body cell (a value, due phrase or unit), so a title just
+ *     they hold a body cell (a value, due phrase or unit, on a line or
+ *     wrapped over a block: "Quý" / "II/2026"), so a title just
  *     above "STT" stays a paragraph. The paragraphs the text reader made of
  *     those lines are taken back (drop_paras), also from the end of a
  *     paragraph it joined them to.
@@ -40,10 +41,16 @@
  *     rows' cells or before "STT"; a line holding two ("STT Nhiệm vụ", "Cơ
  *     quan phối hợp Sản phẩm") is cut before the second, and two header
  *     cells side by side ("Cơ quan Cơ quan" / "chủ trì" / "phối hợp", or
- *     "Kết quả" / "Thời hạn" / "thực hiện" …) are taken apart line by line.
+ *     "Kết quả" / "Thời hạn" / "thực hiện" …, kept one block although
+ *     "Thời hạn" is a header line of its own) are taken apart line by line.
  *     Columns: code, name, then the others in the order seen, the ĐVT,
  *     baseline and target columns (by year) side by side. Header cells seen
- *     again later (a header repeated on a new page) are dropped.
+ *     again later (a header repeated on a new page) are dropped. Header
+ *     cells printed after a run of rows named one by one still count while
+ *     only the name column is known (or within four cells of the last one
+ *     found that late); a bare "Chỉ tiêu" after the name heads the values;
+ *     a bare year ("2026") after a baseline or target header is the next
+ *     year's column; "Bộ phận tham mưu cấp xã" is a header, not a unit.
  *  4. Rows. A cell that is a row code following the codes before it ("1.2"
  *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
  *     followed by no value opens a row; so does a dotted code, or a number
@@ -283,7 +290,8 @@ static const char *header_of(const char *t, int *year)
     if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
         return NULL;
     /* "Các phòng, ban, đơn vị" is a unit; "Sở, ngành chủ trì cấp tỉnh" a header */
-    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8) && !strstr(t, "chủ trì") && !strstr(t, "phối hợp"))
+    if (starts_with(t, UNIT_HEADS) && strncmp(t, "Cơ quan", 8) && !strstr(t, "chủ trì") && !strstr(t, "phối hợp") &&
+        !strstr(t, "tham mưu cấp"))     /* "Bộ phận tham mưu cấp xã": who carries the work */
         return NULL;
     if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
         return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
@@ -512,12 +520,28 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
     }
     while (j < h && skip_sp(v[j].s, v[j].s + v[j].n) == v[j].s + v[j].n)
         j++;
-    /* only when those lines hold body cells (a value, due phrase or unit):
-     * a title line alone before "STT" stays a paragraph */
+    /* only when those lines hold body cells (a value, due phrase or unit),
+     * read line by line and block by block (a cell wrapped over lines:
+     * "Quý" / "II/2026"): a title line alone before "STT" stays a paragraph */
     for (size_t i = j; i < h; i++) {
         char *t = text_clean_n(v[i].s, v[i].n);
         int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS));
         free(t);
+        if (body)
+            return j;
+    }
+    for (size_t i = j, k; i < h; i = k + 1) {
+        buf b;
+        buf_init(&b, DOC_MAX_CELL);
+        for (k = i; k < h && skip_sp(v[k].s, v[k].s + v[k].n) < v[k].s + v[k].n; k++) {
+            if (b.len)
+                buf_addc(&b, ' ');
+            buf_add(&b, v[k].s, v[k].n);
+        }
+        char *t = k > i + 1 && !buf_failed(&b) ? text_clean_n(b.ptr, b.len) : NULL;
+        int body = t && *t && (is_num(t) || is_due(t));
+        free(t);
+        buf_release(&b);
         if (body)
             return j;
     }
@@ -797,6 +821,13 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
     return rc;
 }
 
+/* Line L starts with a lower-case letter (it goes on from the line before). */
+static int next_lower(const pdf_plain_line *l)
+{
+    const char *s = skip_sp(l->s, l->s + l->n);
+    return s < l->s + l->n && first_cat(s) == UTF8PROC_CATEGORY_LL;
+}
+
 /* Gather the cells of the region from line H; returns the end line. */
 static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, size_t h, size_t *end)
 {
@@ -841,7 +872,13 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
                 continue;
             }
         }
-        if (t && (code || !strncmp(t, "Chủ trì:", 10) || header))
+        /* two header cells side by side, their lines alternating ("Kết
+         * quả" / "Thời hạn" / "thực hiện" / "hoàn" …): the second header
+         * line stays in the first's block when the line after it goes on in
+         * lower case, so add_header_line() takes them apart */
+        int paired = header && b.len && bhead && !memchr(b.ptr, '\n', b.len) && i + 1 < count &&
+                     v[i + 1].page == l->page && next_lower(&v[i + 1]);
+        if (t && (code || !strncmp(t, "Chủ trì:", 10) || header) && !paired)
             cut = 1;
         free(t);
         if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)
@@ -1350,24 +1387,45 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     }
     /* header: the cells from the "STT" one while fewer than three rows opened */
     cstate cs = {0};
-    size_t codes = 0, i;
+    size_t codes = 0, i, last_hdr = 0;
     const char *stt = NULL;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
         /* a group's name in capitals after its code is no header */
         int caps_name = i && T.c[i - 1].kind == C_CODE && all_caps(c->text, strlen(c->text)) &&
                         !pdf_plain_head(&(pdf_plain_line){c->text, strlen(c->text), 0, 0});
-        classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8);
+        /* a run of rows printed name by name before any header cell but
+         * the name's: header cells still come (right after it), so while
+         * only the name column is known, or within a few cells of the last
+         * header cell found late, a header cell is one */
+        int late = T.ncols <= 1 || (last_hdr && i - last_hdr <= 4);
+        classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8 || late);
+        if (c->kind == C_HDR && codes >= 3)
+            last_hdr = i;
         if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
             col_of(&T, "target") >= 0)
             c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
+        /* a bare year ("2026") after a baseline or target column's header,
+         * while few rows have opened: the next year's column header */
+        int bare_year = c->kind == C_DUE && codes < 8 && strlen(c->text) == 4 && !strncmp(c->text, "20", 2) &&
+                        strspn(c->text, "0123456789") == 4 && (col_of(&T, "target") >= 0 || col_of(&T, "baseline") >= 0);
+        if (bare_year)
+            c->kind = C_HDR;
         int y;
-        const char *role = c->kind == C_HDR ? header_of(c->text, &y) : NULL;
+        const char *role = c->kind != C_HDR ? NULL : bare_year ? extract_header_role(c->text, &y) : header_of(c->text, &y);
         if (role && !strcmp(role, "code")) {
             if (!stt)
                 stt = c->text;
             continue;
         }
+        /* "Nội dung | Chỉ tiêu": after the name, a header cell of the bare
+         * word "Chỉ tiêu" ("Chỉ tiêu giao", "Chỉ số") holds the values, as
+         * the table model reads it (extract_table.c) */
+        if (role && !strcmp(role, "name") && col_of(&T, "name") >= 0 &&
+            (text_fold_eq(c->text, "Chỉ tiêu") || text_fold_eq(c->text, "Chỉ tiêu giao") ||
+             text_fold_eq(c->text, "Chỉ tiêu được giao") || text_fold_eq(c->text, "Chỉ tiêu cần đạt") ||
+             text_fold_eq(c->text, "Chỉ số")))
+            role = "target";
         if (role && !strcmp(role, "name") && col_of(&T, "name") >= 0) {
             c->kind = C_TEXT;   /* "Danh mục …" in a body cell: the name column is known */
             role = NULL;

@@ -24,7 +24,7 @@ declare -A MIN=(
   [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=100
   [dong-tien-2026-layout]=100 [dong-tien-2026-plain]=23
   [hoa-son-2026-2030-layout]=100 [hoa-son-2026-2030-plain]=81
-  [nam-son-2026-layout]=100 [nam-son-2026-plain]=57
+  [nam-son-2026-layout]=100 [nam-son-2026-plain]=64
   [phu-lac-2026-layout]=100 [phu-lac-2026-plain]=94
   [son-thuy-2026-layout]=100 [son-thuy-2026-plain]=80
   [tan-phong-2026-2027-layout]=100 [tan-phong-2026-2027-plain]=97

@@ -134,6 +134,25 @@ static void test_cells_before_header(void **state)
     doc_free(d);
 }
 
+/* Before "TT", header cells and a body cell wrapped over two lines ("Quý" /
+ * "II/2026", no line of it a due phrase alone): the lines are the table's. */
+static void test_wrapped_cell_before_header(void **state)
+{
+    (void)state;
+    doc *d = read_text("(Kèm theo Kế hoạch số 15/KH-UBND)\n"
+                       "Đơn vị chủ\ntrì\n\nLộ trình\nthực\nhiện\n\nQuý\nII/2026\n\n"
+                       "TT\n\nNội dung nhiệm\nvụ\n\n"
+                       "1\n\nLắp đặt Wi-Fi công cộng\n\nPhòng Văn hóa\n- Xã hội\n\n"
+                       "2\n\nSố hóa hồ sơ hộ tịch\n\nCông an xã\n\nTháng\n10/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Lộ trình thực hiện"), "Quý II/2026");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Lộ trình thực hiện"), "Tháng 10/2026");
+    doc_free(d);
+}
+
 /* A page number last on its page, a header repeated on the next page, a
  * name cut by the page break going on in lower case. */
 static void test_page_break(void **state)
@@ -151,6 +170,29 @@ static void test_page_break(void **state)
     assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Văn phòng HĐND và UBND xã");
     assert_string_equal(cell(t, 3, "STT"), "3");
     assert_string_equal(cell(t, 3, "Thời hạn"), "Quý I/2026");
+    doc_free(d);
+}
+
+/* Two header cells side by side whose lines alternate, the second's first
+ * line itself a header ("Kết quả" / "Thời hạn" / "thực hiện" / "hoàn" …):
+ * taken apart line by line, so the first is the baseline "Kết quả thực
+ * hiện năm 2025", not a products column "Kết quả". */
+static void test_alternating_headers(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nTên chỉ tiêu\n\n"
+                       "Kết quả\nThời hạn\nthực hiện\nhoàn\nnăm\nthành\n2025\n\n"
+                       "Chỉ tiêu\nnăm\n2026\n\n"
+                       "1\n\nTỷ lệ hồ sơ trực tuyến\n\n65%\n\n80%\n\nTháng\n6/2026\n\n"
+                       "2\n\nTỷ lệ văn bản ký số\n\n70%\n\n90%\n\nQuý\nIV/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Kết quả thực hiện năm 2025"), "65%");
+    assert_string_equal(cell(t, 1, "Chỉ tiêu năm 2026"), "80%");
+    assert_string_equal(cell(t, 1, "Thời hạn hoàn thành"), "Tháng 6/2026");
+    assert_string_equal(cell(t, 2, "Kết quả thực hiện năm 2025"), "70%");
+    assert_string_equal(cell(t, 2, "Thời hạn hoàn thành"), "Quý IV/2026");
     doc_free(d);
 }
 
@@ -184,7 +226,9 @@ int main(void)
         cmocka_unit_test(test_blocks_by_kind),
         cmocka_unit_test(test_interleaved_and_late_code),
         cmocka_unit_test(test_cells_before_header),
+        cmocka_unit_test(test_wrapped_cell_before_header),
         cmocka_unit_test(test_page_break),
+        cmocka_unit_test(test_alternating_headers),
         cmocka_unit_test(test_unsure_is_paragraphs),
         cmocka_unit_test(test_header_role),
     };

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# extract_pdftext_holdout: `dti extract` on plain `pdftotext` text (no
+# -layout) of the seventeen plans by other writers (tests/data/holdout/*.pdf,
+# issue 11 cause 2). Under tests/data/pdftext-holdout/, NAME-plain.txt is
+# what `pdftotext tests/data/holdout/NAME.pdf` printed; each is compared with
+# the hand-written tests/data/holdout/NAME.json by compare_plan.py. The plain
+# reader (src/import/pdf_plain.c) was not tuned on these texts when they were
+# first measured. The thresholds are a ratchet: the figure measured, rounded
+# down, never to be lowered (the goal is 98; docs/internals/import.md has the
+# history). To remake the texts after the PDFs change:
+#   for f in tests/data/holdout/*.pdf; do b=$(basename $f .pdf);
+#     pdftotext $f tests/data/pdftext-holdout/$b-plain.txt; done
+set -u
+DTI=${DTI:-build/dti}
+ROOT=${ROOT:-.}
+SHARED=${SHARED:-$ROOT/../shared}
+CMP="$SHARED/tools/compare_plan.py"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+[ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
+declare -A MIN=(
+  [an-thinh-2026]=60 [cam-thach-2026]=44 [dai-dong-2026-2027]=42
+  [dong-linh-2025-2030]=41 [hiep-hoa-2026]=42 [huong-tra-2026-2030]=48
+  [loc-hung-2026]=48 [long-phu-2026]=100 [my-hoa-2026]=51
+  [nghia-trung-2026-2030]=48 [phu-my-2026]=12 [phuoc-thinh-2026]=19
+  [tan-lap-2026]=65 [thach-ban-2026]=52 [tra-linh-2026-2027]=100
+  [vinh-hao-2026]=85 [xuan-son-2026]=100
+)
+fail=0 n=0
+for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
+  b=$(basename "$doc" -plain.txt)
+  n=$((n + 1))
+  if ! "$DTI" --lang en extract "$doc" >"$tmp/out.json" 2>"$tmp/err"; then
+    echo "FAIL: $b: dti extract failed: $(head -c 300 "$tmp/err")"; fail=1; continue
+  fi
+  line=$(python3 "$CMP" "$ROOT/tests/data/holdout/$b.json" "$tmp/out.json" | tail -n 1)
+  pct=$(sed -n 's/.*(\([0-9.]*\)%).*/\1/p' <<<"$line")
+  min=${MIN[$b]:-98}
+  echo "$b: $line (threshold $min%)"
+  if [ -z "$pct" ] || awk -v p="$pct" -v m="$min" 'BEGIN { exit !(p < m) }'; then
+    echo "FAIL: $b: $pct% is below $min%"; fail=1
+  fi
+done
+[ $n -ge 17 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
+exit $fail
