@@ -825,7 +825,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
     double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
     if (t->ncols >= MAXC || hx - l < 4.0 * c->sp || r - hx < 2.0 * c->sp)
         return 0;
-    int starts = 0, cross = 0, used = 0;
+    int starts = 0, cross = 0, used = 0, bands = 0;
+    size_t band_end = a;   /* end of the last row band with a cell start at HX */
     for (size_t j = a; j < b; j++) {
         const line *L = &c->ln[j];
         if (L->n == 0)
@@ -836,8 +837,15 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             reach = L->w[w]->x1 > hx && L->w[w]->x0 < r;
         used += reach;
         if (chunks) {
+            int here = 0;
             for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
-                starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+                here += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+            starts += here;
+            if (here && j >= band_end) {
+                size_t j0;
+                band_of(c, j, a, b, &j0, &band_end);
+                bands++;
+            }
         } else {
             /* under a header cell, a cell slid left of it in its row (see
              * band_bounds) starts there too: a chunk, or under a header
@@ -867,6 +875,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         fprintf(stderr, "pdf: try %s start %.1f (min %d): %d starts, %d across, of %d lines\n", chunks ? "cell" : "header",
                 hx, min, starts, cross, used);
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
+        return 0;
+    /* body cell starts all in one row band are that row's own layout, not
+     * a column: pdftotext lays each row out on its own and may set a
+     * narrow cell's lines well right of its column ("Văn phòng / Hội đồng /
+     * nhân dân và" 12 characters into "Đơn vị phối hợp", cutting the header
+     * before "hợp") */
+    if (chunks && bands < 2)
         return 0;
     /* a header packed one blank apart ("Cơ quan Cơ quan") says where the
      * column starts: the border goes just before its word */
