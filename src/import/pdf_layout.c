@@ -894,6 +894,16 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
                 L->w[w]->x0 - 0.5 < at)
                 at = L->w[w]->x0 - 0.5;
     }
+    /* the column left of the new border must keep body text: a header
+     * cell set off its column's start by pdftotext ("Đơn vị phối / hợp"
+     * one character right of its cells "Các phòng,") would leave only
+     * header words there, an empty column that takes the header */
+    int kept = 0;
+    for (size_t j = a; j < b && !kept; j++)
+        for (size_t w = 0; w < c->ln[j].n && !kept; w++)
+            kept = c->ln[j].w[w]->x0 >= l && c->ln[j].w[w]->x1 <= at;
+    if (!kept)
+        return 0;
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: %s start %.1f: %d starts, %d across, of %d lines\n", chunks ? "cell" : "header", hx,
                 starts, cross, used);
