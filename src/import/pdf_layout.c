@@ -990,15 +990,23 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 cov[x]++;
         }
     }
-    /* header words where no body line has any: they cover their own bins */
+    /* header words where no body line has any: they cover their own bins.
+     * In -layout text (grid) a word followed, one blank apart, by words of
+     * its header cell that do reach body text is not alone: pdftotext slid
+     * the cell left into the river before its column ("Sản phẩm" five
+     * characters left of its cells) */
     for (size_t i = ha; i < hb; i++) {
         const line *L = &c->ln[i];
         for (size_t k = 0; k < L->n; k++) {
-            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(L->w[k]->x1 - lo);
+            size_t e = k + 1;
+            while (c->pg->grid && e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+                e++;
+            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(L->w[e - 1]->x1 - lo);
             int empty = 1;
             for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
                 if (cov[x])
                     empty = 0;
+            x1 = (size_t)(L->w[k]->x1 - lo);
             if (empty)
                 for (size_t x = x0; x <= x1 && x < nbins; x++)
                     cov[x] = 1;

@@ -36,7 +36,6 @@ declare -A MIN=(
   [holdout/vinh-hao-2026]=95
   [v1/binh-minh-2026]=96
   [v1/nam-son-2026]=95
-  [v1/thanh-xuan-2025-2030]=94
   [v2/an-hoa-2026]=93
   [v2/phu-lac-2026]=96
   [v2/tan-phong-2026-2027]=93
