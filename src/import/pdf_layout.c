@@ -825,7 +825,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
     double l = k ? t->bound[k - 1] : t->xmin, r = k + 1 < t->ncols ? t->bound[k] : t->xmax;
     if (t->ncols >= MAXC || hx - l < 4.0 * c->sp || r - hx < 2.0 * c->sp)
         return 0;
-    int starts = 0, cross = 0, used = 0;
+    int starts = 0, cross = 0, used = 0, bands = 0;
+    size_t band_end = a;   /* end of the last row band with a cell start at HX */
     for (size_t j = a; j < b; j++) {
         const line *L = &c->ln[j];
         if (L->n == 0)
@@ -836,8 +837,15 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             reach = L->w[w]->x1 > hx && L->w[w]->x0 < r;
         used += reach;
         if (chunks) {
+            int here = 0;
             for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
-                starts += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+                here += fabs(L->w[s0]->x0 - hx) < 0.5 * c->sp;
+            starts += here;
+            if (here && j >= band_end) {
+                size_t j0;
+                band_of(c, j, a, b, &j0, &band_end);
+                bands++;
+            }
         } else {
             /* under a header cell, a cell slid left of it in its row (see
              * band_bounds) starts there too: a chunk, or under a header
@@ -868,6 +876,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
                 hx, min, starts, cross, used);
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
+    /* body cell starts all in one row band are that row's own layout, not
+     * a column: pdftotext lays each row out on its own and may set a
+     * narrow cell's lines well right of its column ("Văn phòng / Hội đồng /
+     * nhân dân và" 12 characters into "Đơn vị phối hợp", cutting the header
+     * before "hợp") */
+    if (chunks && bands < 2)
+        return 0;
     /* a header packed one blank apart ("Cơ quan Cơ quan") says where the
      * column starts: the border goes just before its word */
     double at = hx - c->sp;
@@ -879,6 +894,16 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
                 L->w[w]->x0 - 0.5 < at)
                 at = L->w[w]->x0 - 0.5;
     }
+    /* the column left of the new border must keep body text: a header
+     * cell set off its column's start by pdftotext ("Đơn vị phối / hợp"
+     * one character right of its cells "Các phòng,") would leave only
+     * header words there, an empty column that takes the header */
+    int kept = 0;
+    for (size_t j = a; j < b && !kept; j++)
+        for (size_t w = 0; w < c->ln[j].n && !kept; w++)
+            kept = c->ln[j].w[w]->x0 >= l && c->ln[j].w[w]->x1 <= at;
+    if (!kept)
+        return 0;
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: %s start %.1f: %d starts, %d across, of %d lines\n", chunks ? "cell" : "header", hx,
                 starts, cross, used);
@@ -965,15 +990,23 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 cov[x]++;
         }
     }
-    /* header words where no body line has any: they cover their own bins */
+    /* header words where no body line has any: they cover their own bins.
+     * In -layout text (grid) a word followed, one blank apart, by words of
+     * its header cell that do reach body text is not alone: pdftotext slid
+     * the cell left into the river before its column ("Sản phẩm" five
+     * characters left of its cells) */
     for (size_t i = ha; i < hb; i++) {
         const line *L = &c->ln[i];
         for (size_t k = 0; k < L->n; k++) {
-            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(L->w[k]->x1 - lo);
+            size_t e = k + 1;
+            while (c->pg->grid && e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+                e++;
+            size_t x0 = (size_t)(L->w[k]->x0 - lo + 0.5), x1 = (size_t)(L->w[e - 1]->x1 - lo);
             int empty = 1;
             for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
                 if (cov[x])
                     empty = 0;
+            x1 = (size_t)(L->w[k]->x1 - lo);
             if (empty)
                 for (size_t x = x0; x <= x1 && x < nbins; x++)
                     cov[x] = 1;
