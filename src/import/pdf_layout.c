@@ -475,9 +475,11 @@ static int cut_word(const char *prev, const char *next)
     if (first >= '0' && first <= '9')
         return 0;
     if (starts_upper(next)) {   /* "ST" + "T": both all capitals */
-        for (const char *p = prev; *p; p++)
-            if (*p >= 'a' && *p <= 'z')
-                return 0;
+        for (const char *p = prev; *p; p++) {
+            unsigned cp = ((unsigned char)*p & 0xC0) == 0x80 ? 0 : cp_at(p);
+            if (((cp >= 'a' && cp <= 'z') || cp >= 0xC0) && !starts_upper(p))
+                return 0;   /* "Số" + "TT" are two words */
+        }
         const char *sp = strchr(next, ' ');
         size_t k = sp ? (size_t)(sp - next) : strlen(next);
         for (size_t i = 0; i < k; i++)
@@ -1123,6 +1125,22 @@ static int head_has_line(const otable *t, const line *L)
     return 1;
 }
 
+/* A group letter: "A", "B.", "Đ" — one capital alone in the code column
+ * (the group rows of an appendix lettered A, B, C over numbered rows). Only
+ * for a PDF read directly (not page->grid): there the piece is one cell's
+ * words, so a lone capital is not a word cut from a sentence. */
+static int is_letter_code(const char *s)
+{
+    size_t n = strlen(s);
+    if (n > 1 && s[n - 1] == '.')
+        n--;
+    if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
+        return 1;
+    return n == 2 && (unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x90;   /* Đ */
+}
+
+static int piece_is_code_in(const otable *t, const piece *q);
+
 static int piece_is_code(const piece *q)
 {
     if (!q->nwords || !q->text.ptr)
@@ -1139,6 +1157,18 @@ static int piece_is_code(const piece *q)
         tok[n] = 0;
         return is_code(tok);
     }
+    return 0;
+}
+
+/* piece_is_code, and for a PDF read directly also a group letter. */
+static int piece_is_code_in(const otable *t, const piece *q)
+{
+    if (piece_is_code(q))
+        return 1;
+    if (t->grid || !q->nwords || !q->text.ptr)
+        return 0;
+    if (q->nwords == 1)
+        return is_letter_code(q->text.ptr);
     return 0;
 }
 
@@ -1309,7 +1339,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 if (!PC(i, k)->nwords)
                     continue;
                 full++;
-                codes += piece_is_code(PC(i, k));
+                codes += piece_is_code_in(t, PC(i, k));
             }
             if ((codes >= 2 && codes * 3 >= full) || (codes == 1 && full <= 2))
                 t->anchor = (int)k;
@@ -1319,7 +1349,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
     }
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {
-        anch[i] = t->anchor >= 0 && piece_is_code(PC(i, (size_t)t->anchor));
+        anch[i] = t->anchor >= 0 && piece_is_code_in(t, PC(i, (size_t)t->anchor));
         if (anch[i] && fa == n)
             fa = i;
     }
