@@ -1172,6 +1172,29 @@ static int piece_is_code_in(const otable *t, const piece *q)
     return 0;
 }
 
+/* The pieces PL of a line hold a group row's code: a letter ("A", "B.") or
+ * roman numeral in the anchor column, words in the column after it and in no
+ * other. */
+static int group_line(const page_ctx *c, const otable *t, const piece *pl)
+{
+    (void)c;
+    if (t->anchor < 0)
+        return 0;
+    const piece *q = &pl[t->anchor];
+    if (q->nwords != 1 || !q->text.ptr)
+        return 0;
+    const char *s = q->text.ptr;
+    size_t n = strlen(s);
+    if (n > 1 && (s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    if (!is_letter_code(s) && !is_roman(s, n))
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        if ((int)k != t->anchor && (int)k != t->anchor + 1 && pl[k].nwords)
+            return 0;
+    return 1;
+}
+
 static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
 {
     if (!q->nwords)
@@ -1593,16 +1616,25 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     }
                 p = r0;
             }
+            /* a group row (a letter or roman code and its name, nothing else
+             * on its line: PDF read directly) holds no line of the columns
+             * after its name; those lines are split between the rows around */
+            int skip = !t->grid && (int)k != t->anchor && (int)k != t->anchor + 1;
             for (size_t j = 0; j < nanch; j++) {
+                if (skip && group_line(c, t, &P[ai[j] * t->ncols]))
+                    continue;
                 double Y = c->ln[a + ai[j]].yc;
                 size_t s0 = p;
                 while (p < ni && c->ln[a + items[p]].yc <= Y + 1.0)
                     p++;
                 size_t take = p;
-                if (j + 1 == nanch) {
+                size_t jn = j + 1;
+                while (skip && jn < nanch && group_line(c, t, &P[ai[jn] * t->ncols]))
+                    jn++;
+                if (jn >= nanch) {
                     take = ni;
                 } else {
-                    double Yn = c->ln[a + ai[j + 1]].yc;
+                    double Yn = c->ln[a + ai[jn]].yc;
                     size_t e = p;
                     while (e < ni && c->ln[a + items[e]].yc < Yn - 1.0)
                         e++;
