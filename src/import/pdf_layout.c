@@ -663,8 +663,9 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
     }
     size_t a, b;
     /* a group row (its code, then one piece of text) spans what it crosses */
+    int group = 0;
     if (L->nchunks <= 2 && code_led(c, L))
-        header = 1;
+        header = 1, group = !t->grid;
     for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
@@ -672,8 +673,9 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
         /* header cells packed one blank apart ("Thời hạn Kinh phí"): the
          * chunk is cut where a word starts just right of each border it
          * crosses, left-aligned as its column's cells are; a header centred
-         * over sub-headers ("Phân công") does not line up so */
-        if (header && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
+         * over sub-headers ("Phân công") does not line up so; nor does a
+         * group row read directly ("I. Hạ tầng số" across the code's border) */
+        if (header && !group && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
