@@ -569,6 +569,7 @@ typedef struct otable {
     char *head_sig;       /* header text, to drop repeated headers */
     int open;             /* may continue on the next page */
     int grid;             /* from pdftotext -layout: widths in character cells */
+    int led;              /* the anchor column's codes open its names ("1.1. Tỷ lệ …") */
 } otable;
 
 static void table_release(otable *t)
@@ -928,6 +929,33 @@ static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
  * of at most a few lines. Fills t->ncols, t->bound. */
+/* A PDF read directly: a column whose body words are all list markers is
+ * the bullets of the column on its right ("-" hanging before "Các ấp", the
+ * indent wide enough to leave a river): the two are one column. */
+static void marker_columns(const page_ctx *c, otable *t, size_t a, size_t b)
+{
+    size_t k = 0;
+    while (k + 1 < t->ncols) {
+        double l = k ? t->bound[k - 1] : -1e9, r = t->bound[k];
+        size_t n = 0, marks = 0;
+        for (size_t i = a; i < b; i++)
+            for (size_t w = 0; w < c->ln[i].n; w++) {
+                const pdf_word *pw = c->ln[i].w[w];
+                double x = (pw->x0 + pw->x1) / 2;
+                if (x < l || x >= r)
+                    continue;
+                n++;
+                marks += marker_word(pw->text);
+            }
+        if (n && marks == n) {
+            memmove(&t->bound[k], &t->bound[k + 1], (t->ncols - 2 - k) * sizeof *t->bound);
+            t->ncols--;
+            continue;
+        }
+        k++;
+    }
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1062,6 +1090,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 k--;
         }
     }
+    if (!c->pg->grid)
+        marker_columns(c, t, a, b);
     return 0;
 }
 
@@ -1172,6 +1202,24 @@ static int piece_is_code_in(const otable *t, const piece *q)
     if (q->nwords == 1)
         return is_letter_code(q->text.ptr);
     return 0;
+}
+
+/* A piece of the first column opening with a numbered code ("1.1. Tỷ lệ …",
+ * "2. Chính quyền số"): a table with no code column numbers its rows inside
+ * the name (PDF read directly). The code ends in '.' or ')' ("1.000 hộ" and
+ * "30 ngày" are no codes). */
+static int piece_code_led(const otable *t, const piece *q)
+{
+    if (t->grid || q->nwords < 2 || !q->text.ptr)
+        return 0;
+    const char *sp = strchr(q->text.ptr, ' ');
+    char tok[12];
+    size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
+    if (n < 2 || n >= sizeof tok || (q->text.ptr[n - 1] != '.' && q->text.ptr[n - 1] != ')'))
+        return 0;
+    memcpy(tok, q->text.ptr, n);
+    tok[n] = 0;
+    return is_code(tok) || is_letter_code(tok);
 }
 
 /* The pieces PL of a line hold a group row's code: a letter ("A", "B.") or
@@ -1360,21 +1408,25 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         t->anchor = -1;
         for (size_t k = 0; k < t->ncols && k < 3 && t->anchor < 0; k++) {
             size_t codes = 0, full = 0;
+            size_t led = 0;
             for (size_t i = 0; i < n; i++) {
                 if (!PC(i, k)->nwords)
                     continue;
                 full++;
                 codes += piece_is_code_in(t, PC(i, k));
+                led += k == 0 && piece_code_led(t, PC(i, k));
             }
             if ((codes >= 2 && codes * 3 >= full) || (codes == 1 && full <= 2))
                 t->anchor = (int)k;
+            else if (k == 0 && !codes && led >= 2 && led * 4 >= full)
+                t->anchor = 0, t->led = 1;   /* codes inside the names */
             if (getenv("DTI_PDF_DEBUG"))
                 fprintf(stderr, "pdf: anchor? column %zu: %zu codes of %zu\n", k, codes, full);
         }
     }
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {
-        anch[i] = t->anchor >= 0 && piece_is_code_in(t, PC(i, (size_t)t->anchor));
+        anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor)));
         if (anch[i] && fa == n)
             fa = i;
     }
@@ -1588,6 +1640,25 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     goto out;
                 }
             }
+        /* where each row is centred: its code's line, or, when the codes open
+         * the names (t->led), the middle of the name's lines */
+        double *yc = malloc(nanch * sizeof *yc);
+        if (!yc) {
+            free(ai);
+            free(items);
+            goto out;
+        }
+        for (size_t j = 0; j < nanch; j++) {
+            double top = c->ln[a + ai[j]].yc, last = top;
+            for (size_t i = ai[j] + 1; t->led && i < n && !anch[i]; i++) {
+                if (!PC(i, (size_t)t->anchor)->nwords)
+                    continue;
+                if (c->ln[a + i].yc - last > rise)
+                    break;
+                last = c->ln[a + i].yc;
+            }
+            yc[j] = (top + last) / 2;
+        }
         for (size_t k = 0; k < t->ncols; k++) {
             size_t ni = 0;
             for (size_t i = body; i < n; i++)
@@ -1598,7 +1669,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
              * The first code's cell rises from it in lines one pitch apart;
              * lines above a wider gap finish the row of the page before. */
             if (!first && row0 > 0 && !t->rows[row0 - 1].header) {
-                double Y0 = c->ln[a + ai[0]].yc;
+                double Y0 = yc[0];
                 size_t above = 0;
                 while (above < ni && c->ln[a + items[above]].yc <= Y0 + 1.0)
                     above++;
@@ -1614,6 +1685,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
                         free(ai);
                         free(items);
+                        free(yc);
                         goto out;
                     }
                 p = r0;
@@ -1625,7 +1697,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             for (size_t j = 0; j < nanch; j++) {
                 if (skip && group_line(c, t, &P[ai[j] * t->ncols]))
                     continue;
-                double Y = c->ln[a + ai[j]].yc;
+                double Y = yc[j];
                 size_t s0 = p;
                 while (p < ni && c->ln[a + items[p]].yc <= Y + 1.0)
                     p++;
@@ -1636,7 +1708,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 if (jn >= nanch) {
                     take = ni;
                 } else {
-                    double Yn = c->ln[a + ai[jn]].yc;
+                    double Yn = yc[jn];
                     size_t e = p;
                     while (e < ni && c->ln[a + items[e]].yc < Yn - 1.0)
                         e++;
@@ -1670,6 +1742,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     if (put_piece(r, k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
                         free(ai);
                         free(items);
+                        free(yc);
                         goto out;
                     }
                 p = take;
@@ -1677,6 +1750,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
         free(ai);
         free(items);
+        free(yc);
     }
     rc = 0;
 out:
