@@ -1847,6 +1847,20 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
             if (cost < best - 0.01)
                 best = cost, best_s = s;
         }
+        /* a PDF read directly: a merged cell cut by a page break has its name
+         * at the top of its first row, not centred (LibreOffice, Word) */
+        int cut = 0;
+        for (size_t r = lo; !t->grid && g && r < t->n && r <= e && !cut; r++)
+            for (size_t k = 1; k < t->ncols && !cut; k++)
+                for (size_t i = 0; i < t->rows[r].c[k].n; i++)
+                    cut |= t->rows[r].c[k].v[i].page > pg;
+        for (size_t s = lo; cut && s <= hi; s++) {
+            double top = 0, bot = 0;
+            if (row_extent(t, s, pg, &top, &bot) && fabs(top - nm->v[0].y) < 0.6 * t->h) {
+                best_s = s;
+                break;
+            }
+        }
         S[g] = best_s;
         e = best_s ? best_s - 1 : 0;
     }
