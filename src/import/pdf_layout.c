@@ -1679,7 +1679,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= rise)
                         r0--;
                 }
-                while (t->grid && r0 > 0 && c->ln[a + items[r0 - 1]].yc >= block_top)
+                while (r0 > 0 && c->ln[a + items[r0 - 1]].yc >= block_top)
                     r0--;
                 for (size_t q = 0; q < r0; q++)
                     if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
