@@ -514,6 +514,11 @@ static int unit_head(const char *s)
             n--;
         if (strncmp(s, heads[i], n) == 0 && (s[n] == ' ' || s[n] == 0))
             return 1;
+        /* the line holds only the head's first words, cut by the column
+         * ("Doanh" / "nghiệp viễn thông") */
+        size_t m = strlen(s);
+        if (m >= 3 && m < n && strncmp(heads[i], s, m) == 0 && heads[i][m] == ' ')
+            return 1;
     }
     return 0;
 }
@@ -523,7 +528,8 @@ static int unit_head(const char *s)
 static int bare_head(const char *s)
 {
     static const char *const bare[] = {"Văn phòng", "Phòng", "Trung tâm", "Sở", "Ban", "Trạm", "Ủy ban",
-                                       "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh"};
+                                       "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh",
+                                       "Ban công tác"};   /* "Ban công tác" / "Mặt trận các thôn" */
     for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
         if (strcmp(s, bare[i]) == 0)
             return 1;
@@ -929,6 +935,37 @@ static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
  * of at most a few lines. Fills t->ncols, t->bound. */
+/* A PDF read directly: a column in which no chunk of lines [a, b) (header
+ * and body) starts holds only the ends of chunks begun on its left ("Phòng
+ * Văn | hóa -": one line wider than the others, a usual space on a river,
+ * the line taken for the header's when the rows are centred): it is part of
+ * the column on its left. An empty column under a header of its own ("Ghi
+ * chú") starts a chunk there and stays. */
+static void orphan_columns(const page_ctx *c, otable *t, size_t a, size_t b)
+{
+    size_t k = 1;
+    while (k < t->ncols) {
+        double l = t->bound[k - 1], r = k + 1 < t->ncols ? t->bound[k] : 1e9;
+        size_t n = 0, starts = 0;
+        for (size_t i = a; i < b; i++) {
+            const line *L = &c->ln[i];
+            for (size_t w = 0; w < L->n; w++) {
+                double x = (L->w[w]->x0 + L->w[w]->x1) / 2;
+                if (x < l || x >= r)
+                    continue;
+                n++;
+                starts += w == 0 || L->w[w]->x0 - L->w[w - 1]->x1 > c->gap;
+            }
+        }
+        if (n && !starts) {
+            memmove(&t->bound[k - 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
+            t->ncols--;
+            continue;
+        }
+        k++;
+    }
+}
+
 /* A PDF read directly: a column whose body words are all list markers is
  * the bullets of the column on its right ("-" hanging before "Các ấp", the
  * indent wide enough to leave a river): the two are one column. */
@@ -1090,8 +1127,10 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 k--;
         }
     }
-    if (!c->pg->grid)
+    if (!c->pg->grid) {
         marker_columns(c, t, a, b);
+        orphan_columns(c, t, ha < a ? ha : a, b);
+    }
     return 0;
 }
 
