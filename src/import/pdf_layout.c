@@ -530,6 +530,8 @@ static int bare_head(const char *s)
     static const char *const bare[] = {"Văn phòng", "Phòng", "Trung tâm", "Sở", "Ban", "Trạm", "Ủy ban",
                                        "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh",
                                        "Ban công tác"};   /* "Ban công tác" / "Mặt trận các thôn" */
+    if (list_marker_start(s))   /* "- Văn phòng" / "Hội đồng nhân dân …" */
+        s += strncmp(s, "\xE2\x80", 2) == 0 ? (s[3] == ' ' ? 4 : 3) : 2;
     for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
         if (strcmp(s, bare[i]) == 0)
             return 1;
