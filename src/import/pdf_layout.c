@@ -37,6 +37,16 @@
  * Without an anchor column a row starts where the first column starts a new
  * block of lines.
  *
+ * Read directly (not page->grid), a PDF also has: group letters ("A", "B.")
+ * as codes; codes opening the first column's names ("1.1. Tỷ lệ …") as the
+ * anchors of a table with no code column (t->led), such a row centred on
+ * its name's lines; a group row (letter or roman code and a name, nothing
+ * else on its line) given no line of the columns after its name; a code-led
+ * group row across the code's border kept whole; a column of list markers
+ * alone, or one where no chunk starts, merged into its neighbour; a group
+ * name merged down a first column whose cell a page break cuts placed at
+ * the top of its first row.
+ *
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns: a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
