@@ -37,6 +37,16 @@
  * Without an anchor column a row starts where the first column starts a new
  * block of lines.
  *
+ * Read directly (not page->grid), a PDF also has: group letters ("A", "B.")
+ * as codes; codes opening the first column's names ("1.1. Tỷ lệ …") as the
+ * anchors of a table with no code column (t->led), such a row centred on
+ * its name's lines; a group row (letter or roman code and a name, nothing
+ * else on its line) given no line of the columns after its name; a code-led
+ * group row across the code's border kept whole; a column of list markers
+ * alone, or one where no chunk starts, merged into its neighbour; a group
+ * name merged down a first column whose cell a page break cuts placed at
+ * the top of its first row.
+ *
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns: a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
@@ -475,9 +485,11 @@ static int cut_word(const char *prev, const char *next)
     if (first >= '0' && first <= '9')
         return 0;
     if (starts_upper(next)) {   /* "ST" + "T": both all capitals */
-        for (const char *p = prev; *p; p++)
-            if (*p >= 'a' && *p <= 'z')
-                return 0;
+        for (const char *p = prev; *p; p++) {
+            unsigned cp = ((unsigned char)*p & 0xC0) == 0x80 ? 0 : cp_at(p);
+            if (((cp >= 'a' && cp <= 'z') || cp >= 0xC0) && !starts_upper(p))
+                return 0;   /* "Số" + "TT" are two words */
+        }
         const char *sp = strchr(next, ' ');
         size_t k = sp ? (size_t)(sp - next) : strlen(next);
         for (size_t i = 0; i < k; i++)
@@ -512,6 +524,11 @@ static int unit_head(const char *s)
             n--;
         if (strncmp(s, heads[i], n) == 0 && (s[n] == ' ' || s[n] == 0))
             return 1;
+        /* the line holds only the head's first words, cut by the column
+         * ("Doanh" / "nghiệp viễn thông") */
+        size_t m = strlen(s);
+        if (m >= 3 && m < n && strncmp(heads[i], s, m) == 0 && heads[i][m] == ' ')
+            return 1;
     }
     return 0;
 }
@@ -521,7 +538,10 @@ static int unit_head(const char *s)
 static int bare_head(const char *s)
 {
     static const char *const bare[] = {"Văn phòng", "Phòng", "Trung tâm", "Sở", "Ban", "Trạm", "Ủy ban",
-                                       "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh"};
+                                       "Ủy ban nhân dân", "Công an", "Các", "Đoàn", "Hội", "Chi nhánh",
+                                       "Ban công tác"};   /* "Ban công tác" / "Mặt trận các thôn" */
+    if (list_marker_start(s))   /* "- Văn phòng" / "Hội đồng nhân dân …" */
+        s += strncmp(s, "\xE2\x80", 2) == 0 ? (s[3] == ' ' ? 4 : 3) : 2;
     for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
         if (strcmp(s, bare[i]) == 0)
             return 1;
@@ -567,6 +587,7 @@ typedef struct otable {
     char *head_sig;       /* header text, to drop repeated headers */
     int open;             /* may continue on the next page */
     int grid;             /* from pdftotext -layout: widths in character cells */
+    int led;              /* the anchor column's codes open its names ("1.1. Tỷ lệ …") */
 } otable;
 
 static void table_release(otable *t)
@@ -661,8 +682,9 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
     }
     size_t a, b;
     /* a group row (its code, then one piece of text) spans what it crosses */
+    int group = 0;
     if (L->nchunks <= 2 && code_led(c, L))
-        header = 1;
+        header = 1, group = !t->grid;
     for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
@@ -670,8 +692,9 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
         /* header cells packed one blank apart ("Thời hạn Kinh phí"): the
          * chunk is cut where a word starts just right of each border it
          * crosses, left-aligned as its column's cells are; a header centred
-         * over sub-headers ("Phân công") does not line up so */
-        if (header && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
+         * over sub-headers ("Phân công") does not line up so; nor does a
+         * group row read directly ("I. Hạ tầng số" across the code's border) */
+        if (header && !group && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
@@ -949,6 +972,64 @@ static void header_starts(const page_ctx *c, otable *t, size_t a, size_t b, size
 
 /* Columns from the rivers of lines [a, b): x positions covered by the chunks
  * of at most a few lines. Fills t->ncols, t->bound. */
+/* A PDF read directly: a column in which no chunk of lines [a, b) (header
+ * and body) starts holds only the ends of chunks begun on its left ("Phòng
+ * Văn | hóa -": one line wider than the others, a usual space on a river,
+ * the line taken for the header's when the rows are centred): it is part of
+ * the column on its left. An empty column under a header of its own ("Ghi
+ * chú") starts a chunk there and stays. */
+static void orphan_columns(const page_ctx *c, otable *t, size_t a, size_t b)
+{
+    size_t k = 1;
+    while (k < t->ncols) {
+        double l = t->bound[k - 1], r = k + 1 < t->ncols ? t->bound[k] : 1e9;
+        size_t n = 0, starts = 0;
+        for (size_t i = a; i < b; i++) {
+            const line *L = &c->ln[i];
+            for (size_t w = 0; w < L->n; w++) {
+                double x = (L->w[w]->x0 + L->w[w]->x1) / 2;
+                if (x < l || x >= r)
+                    continue;
+                n++;
+                starts += w == 0 || L->w[w]->x0 - L->w[w - 1]->x1 > c->gap;
+            }
+        }
+        if (n && !starts) {
+            memmove(&t->bound[k - 1], &t->bound[k], (t->ncols - 1 - k) * sizeof *t->bound);
+            t->ncols--;
+            continue;
+        }
+        k++;
+    }
+}
+
+/* A PDF read directly: a column whose body words are all list markers is
+ * the bullets of the column on its right ("-" hanging before "Các ấp", the
+ * indent wide enough to leave a river): the two are one column. */
+static void marker_columns(const page_ctx *c, otable *t, size_t a, size_t b)
+{
+    size_t k = 0;
+    while (k + 1 < t->ncols) {
+        double l = k ? t->bound[k - 1] : -1e9, r = t->bound[k];
+        size_t n = 0, marks = 0;
+        for (size_t i = a; i < b; i++)
+            for (size_t w = 0; w < c->ln[i].n; w++) {
+                const pdf_word *pw = c->ln[i].w[w];
+                double x = (pw->x0 + pw->x1) / 2;
+                if (x < l || x >= r)
+                    continue;
+                n++;
+                marks += marker_word(pw->text);
+            }
+        if (n && marks == n) {
+            memmove(&t->bound[k], &t->bound[k + 1], (t->ncols - 2 - k) * sizeof *t->bound);
+            t->ncols--;
+            continue;
+        }
+        k++;
+    }
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1091,6 +1172,10 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 k--;
         }
     }
+    if (!c->pg->grid) {
+        marker_columns(c, t, a, b);
+        orphan_columns(c, t, ha < a ? ha : a, b);
+    }
     return 0;
 }
 
@@ -1156,6 +1241,22 @@ static int head_has_line(const otable *t, const line *L)
     return 1;
 }
 
+/* A group letter: "A", "B.", "Đ" — one capital alone in the code column
+ * (the group rows of an appendix lettered A, B, C over numbered rows). Only
+ * for a PDF read directly (not page->grid): there the piece is one cell's
+ * words, so a lone capital is not a word cut from a sentence. */
+static int is_letter_code(const char *s)
+{
+    size_t n = strlen(s);
+    if (n > 1 && s[n - 1] == '.')
+        n--;
+    if (n == 1 && s[0] >= 'A' && s[0] <= 'Z')
+        return 1;
+    return n == 2 && (unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x90;   /* Đ */
+}
+
+static int piece_is_code_in(const otable *t, const piece *q);
+
 static int piece_is_code(const piece *q)
 {
     if (!q->nwords || !q->text.ptr)
@@ -1173,6 +1274,59 @@ static int piece_is_code(const piece *q)
         return is_code(tok);
     }
     return 0;
+}
+
+/* piece_is_code, and for a PDF read directly also a group letter. */
+static int piece_is_code_in(const otable *t, const piece *q)
+{
+    if (piece_is_code(q))
+        return 1;
+    if (t->grid || !q->nwords || !q->text.ptr)
+        return 0;
+    if (q->nwords == 1)
+        return is_letter_code(q->text.ptr);
+    return 0;
+}
+
+/* A piece of the first column opening with a numbered code ("1.1. Tỷ lệ …",
+ * "2. Chính quyền số"): a table with no code column numbers its rows inside
+ * the name (PDF read directly). The code ends in '.' or ')' ("1.000 hộ" and
+ * "30 ngày" are no codes). */
+static int piece_code_led(const otable *t, const piece *q)
+{
+    if (t->grid || q->nwords < 2 || !q->text.ptr)
+        return 0;
+    const char *sp = strchr(q->text.ptr, ' ');
+    char tok[12];
+    size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
+    if (n < 2 || n >= sizeof tok || (q->text.ptr[n - 1] != '.' && q->text.ptr[n - 1] != ')'))
+        return 0;
+    memcpy(tok, q->text.ptr, n);
+    tok[n] = 0;
+    return is_code(tok) || is_letter_code(tok);
+}
+
+/* The pieces PL of a line hold a group row's code: a letter ("A", "B.") or
+ * roman numeral in the anchor column, words in the column after it and in no
+ * other. */
+static int group_line(const page_ctx *c, const otable *t, const piece *pl)
+{
+    (void)c;
+    if (t->anchor < 0)
+        return 0;
+    const piece *q = &pl[t->anchor];
+    if (q->nwords != 1 || !q->text.ptr)
+        return 0;
+    const char *s = q->text.ptr;
+    size_t n = strlen(s);
+    if (n > 1 && (s[n - 1] == '.' || s[n - 1] == ')'))
+        n--;
+    if (!is_letter_code(s) && !is_roman(s, n))
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        if ((int)k != t->anchor && (int)k != t->anchor + 1 && pl[k].nwords)
+            return 0;
+    return 1;
 }
 
 static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
@@ -1338,21 +1492,25 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         t->anchor = -1;
         for (size_t k = 0; k < t->ncols && k < 3 && t->anchor < 0; k++) {
             size_t codes = 0, full = 0;
+            size_t led = 0;
             for (size_t i = 0; i < n; i++) {
                 if (!PC(i, k)->nwords)
                     continue;
                 full++;
-                codes += piece_is_code(PC(i, k));
+                codes += piece_is_code_in(t, PC(i, k));
+                led += k == 0 && piece_code_led(t, PC(i, k));
             }
             if ((codes >= 2 && codes * 3 >= full) || (codes == 1 && full <= 2))
                 t->anchor = (int)k;
+            else if (k == 0 && !codes && led >= 2 && led * 4 >= full)
+                t->anchor = 0, t->led = 1;   /* codes inside the names */
             if (getenv("DTI_PDF_DEBUG"))
                 fprintf(stderr, "pdf: anchor? column %zu: %zu codes of %zu\n", k, codes, full);
         }
     }
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {
-        anch[i] = t->anchor >= 0 && piece_is_code(PC(i, (size_t)t->anchor));
+        anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor)));
         if (anch[i] && fa == n)
             fa = i;
     }
@@ -1566,6 +1724,25 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     goto out;
                 }
             }
+        /* where each row is centred: its code's line, or, when the codes open
+         * the names (t->led), the middle of the name's lines */
+        double *yc = malloc(nanch * sizeof *yc);
+        if (!yc) {
+            free(ai);
+            free(items);
+            goto out;
+        }
+        for (size_t j = 0; j < nanch; j++) {
+            double top = c->ln[a + ai[j]].yc, last = top;
+            for (size_t i = ai[j] + 1; t->led && i < n && !anch[i]; i++) {
+                if (!PC(i, (size_t)t->anchor)->nwords)
+                    continue;
+                if (c->ln[a + i].yc - last > rise)
+                    break;
+                last = c->ln[a + i].yc;
+            }
+            yc[j] = (top + last) / 2;
+        }
         for (size_t k = 0; k < t->ncols; k++) {
             size_t ni = 0;
             for (size_t i = body; i < n; i++)
@@ -1576,7 +1753,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
              * The first code's cell rises from it in lines one pitch apart;
              * lines above a wider gap finish the row of the page before. */
             if (!first && row0 > 0 && !t->rows[row0 - 1].header) {
-                double Y0 = c->ln[a + ai[0]].yc;
+                double Y0 = yc[0];
                 size_t above = 0;
                 while (above < ni && c->ln[a + items[above]].yc <= Y0 + 1.0)
                     above++;
@@ -1586,26 +1763,36 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     while (r0 > 0 && c->ln[a + items[r0]].yc - c->ln[a + items[r0 - 1]].yc <= rise)
                         r0--;
                 }
-                while (t->grid && r0 > 0 && c->ln[a + items[r0 - 1]].yc >= block_top)
+                while (r0 > 0 && c->ln[a + items[r0 - 1]].yc >= block_top)
                     r0--;
                 for (size_t q = 0; q < r0; q++)
                     if (put_piece(&t->rows[row0 - 1], k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
                         free(ai);
                         free(items);
+                        free(yc);
                         goto out;
                     }
                 p = r0;
             }
+            /* a group row (a letter or roman code and its name, nothing else
+             * on its line: PDF read directly) holds no line of the columns
+             * after its name; those lines are split between the rows around */
+            int skip = !t->grid && (int)k != t->anchor && (int)k != t->anchor + 1;
             for (size_t j = 0; j < nanch; j++) {
-                double Y = c->ln[a + ai[j]].yc;
+                if (skip && group_line(c, t, &P[ai[j] * t->ncols]))
+                    continue;
+                double Y = yc[j];
                 size_t s0 = p;
                 while (p < ni && c->ln[a + items[p]].yc <= Y + 1.0)
                     p++;
                 size_t take = p;
-                if (j + 1 == nanch) {
+                size_t jn = j + 1;
+                while (skip && jn < nanch && group_line(c, t, &P[ai[jn] * t->ncols]))
+                    jn++;
+                if (jn >= nanch) {
                     take = ni;
                 } else {
-                    double Yn = c->ln[a + ai[j + 1]].yc;
+                    double Yn = yc[jn];
                     size_t e = p;
                     while (e < ni && c->ln[a + items[e]].yc < Yn - 1.0)
                         e++;
@@ -1639,6 +1826,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     if (put_piece(r, k, PC(items[q], k), c->ln[a + items[q]].yc, page)) {
                         free(ai);
                         free(items);
+                        free(yc);
                         goto out;
                     }
                 p = take;
@@ -1646,6 +1834,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
         free(ai);
         free(items);
+        free(yc);
     }
     rc = 0;
 out:
@@ -1741,6 +1930,20 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
             double cost = any ? fabs((top + bot) / 2 - C) : 1e9;
             if (cost < best - 0.01)
                 best = cost, best_s = s;
+        }
+        /* a PDF read directly: a merged cell cut by a page break has its name
+         * at the top of its first row, not centred (LibreOffice, Word) */
+        int cut = 0;
+        for (size_t r = lo; !t->grid && g && r < t->n && r <= e && !cut; r++)
+            for (size_t k = 1; k < t->ncols && !cut; k++)
+                for (size_t i = 0; i < t->rows[r].c[k].n; i++)
+                    cut |= t->rows[r].c[k].v[i].page > pg;
+        for (size_t s = lo; cut && s <= hi; s++) {
+            double top = 0, bot = 0;
+            if (row_extent(t, s, pg, &top, &bot) && fabs(top - nm->v[0].y) < 0.6 * t->h) {
+                best_s = s;
+                break;
+            }
         }
         S[g] = best_s;
         e = best_s ? best_s - 1 : 0;

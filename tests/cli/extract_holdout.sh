@@ -26,8 +26,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [phuoc-thinh-2026.pdf]=30 [loc-hung-2026.pdf]=94 [dong-linh-2025-2030.pdf]=97 [nghia-trung-2026-2030.pdf]=97
-  [hiep-hoa-2026.pdf]=41 [phu-my-2026.pdf]=4
   [hiep-hoa-2026.xlsx]=97   # LibreOffice Calc (en-US) stored the text "4.500" as the number 4.5
 )
 fail=0 n=0
