@@ -12,6 +12,14 @@ export async function startServer(dti, db, { env = process.env, threads = 4 } = 
   const srv = spawn(dti, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', String(threads)],
     { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '', err = '';
+  // A test that fails between start and stop() must not leave the server
+  // holding the test process open (the whole suite would wait for good):
+  // the child and its pipes do not keep node alive, and are killed when
+  // the test process exits.
+  srv.unref();
+  srv.stdout.unref();
+  srv.stderr.unref();
+  process.on('exit', () => { if (srv.exitCode === null) srv.kill('SIGKILL'); });
   srv.stderr.on('data', (d) => { err += d; });
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the server did not start: ' + out + err)), 60000);
