@@ -157,3 +157,28 @@ test('a rename from the web (PATCH /api/v1/orgs/:oid) is the same dated, audited
   assert.equal(c.before[0].name, unit.name);
   assert.equal(c.after.name, `${unit.name} mở rộng`);
 });
+
+test('an org\'s audit trail is listable: GET /api/v1/audit?entity=org (in scope only)', async () => {
+  const s = sessions['sn.tinhkhac'];
+  const units = Object.values(orgs).filter((o) => o.kind === 'unit' && o.parent_id === orgs['commune:Tỉnh Khác Xã Ba'].id);
+  const unit = units[0];
+  let r = await req(`/api/v1/orgs/${unit.id}`, as(s, { method: 'PATCH', json: { name: `${unit.name} (đổi tên kiểm toán)`, note: 'QĐ 9' } }));
+  assert.equal(r.status, 200, r.text);
+  r = await req(`/api/v1/audit?entity=org&id=${unit.id}`, as(s));
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.entity, 'org');
+  const ren = r.body.entries.filter((x) => x.action === 'org.rename' && x.after.note === 'QĐ 9');
+  assert.equal(ren.length, 1, JSON.stringify(r.body.entries));
+  assert.ok(r.body.entries.every((x) => x.entity === 'org' && x.entity_id === String(unit.id)));
+  assert.equal(ren[0].user, 'sn.tinhkhac');
+  assert.equal(ren[0].after.org.name, `${unit.name} (đổi tên kiểm toán)`);
+  // the admin sees it too; another province's coordinator is told nothing, as for a missing org
+  r = await req(`/api/v1/audit?entity=org&id=${unit.id}`, as(admin));
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.body.entries.some((x) => x.action === 'org.rename'));
+  assertError(await req(`/api/v1/audit?entity=org&id=${unit.id}`, as(sessions['sn.tinh'])), 404, 'not_found');
+  assertError(await req('/api/v1/audit?entity=org&id=999993', as(admin)), 404, 'not_found');
+  // an unknown entity is still refused, naming the field
+  const e = assertError(await req(`/api/v1/audit?entity=orgs&id=${unit.id}`, as(admin)), 400, 'bad_input');
+  assert.equal(e.field, 'entity');
+});

@@ -8,6 +8,7 @@
 #include "app/score/score.h"
 #include "app/score/score_int.h"
 #include "core/score.h"
+#include "store/store_org.h"
 #include "store/store_score.h"
 
 /* {"seq", "hash", "text"} of M: the audit head printed with what is published. */
@@ -167,11 +168,22 @@ static dti_rc history_as(store *s, const auth_user *u, const char *kind, int64_t
     int found = 0;
     char idtxt[32];
     *out = NULL;
-    if (!kind || (strcmp(kind, "indicator") && strcmp(kind, "task") && strcmp(kind, "report")))
+    if (!kind || (strcmp(kind, "indicator") && strcmp(kind, "task") && strcmp(kind, "report") &&
+                  strcmp(kind, "org")))
         return dti_fail(e, DTI_ERR_INPUT, "entity",
-                        "loại đối tượng phải là indicator, task hoặc report",
-                        "the entity must be indicator, task or report");
-    if (!strcmp(kind, "report")) {
+                        "loại đối tượng phải là indicator, task, report hoặc org",
+                        "the entity must be indicator, task, report or org");
+    if (!strcmp(kind, "org")) {
+        /* An org's changes (create, rename, merge, close, aliases, exports):
+         * for whoever may read the org, never a reporter (as for plan items). */
+        store_org o;
+        if ((rc = store_org_get(s, id, &o, e)) == DTI_OK) {
+            store_org_release(&o);
+            found = u->role != ROLE_REPORTER && auth_can(s, u, AUTH_READ, id, e) == DTI_OK;
+        } else if (rc != DTI_ERR_NOTFOUND) {
+            return rc;
+        }
+    } else if (!strcmp(kind, "report")) {
         if ((rc = store_score_report_org(s, id, &org, &found, e)))
             return rc;
         if (found) {

@@ -46,10 +46,10 @@ dti_rc scoring_publish(app *a, int64_t plan_id, const char *pcode, json_t **out,
  * reference. */
 dti_rc scoring_public_rankings(app *a, json_t **out, dti_err *e);
 
-/* The audit trail, for A's acting user, of KIND ("indicator", "task", "report") ID, oldest first
- * (the newest SCORING_HISTORY_LIMIT), entries as audit_log's. Permission: an admin;
+/* The audit trail, for A's acting user, of KIND ("indicator", "task", "report", "org") ID, oldest
+ * first (the newest SCORING_HISTORY_LIMIT), entries as audit_log's. Permission: an admin;
  * a coordinator or viewer with AUTH_READ on the owning plan's org (report:
- * the report's org); a reporter only for its own org's reports. Out of
+ * the report's org; org: the org itself); a reporter only for its own org's reports. Out of
  * scope is DTI_ERR_NOTFOUND, as for a missing entity. *OUT new reference. */
 dti_rc scoring_history(app *a, const char *kind, int64_t id, json_t **out, dti_err *e);
 
