@@ -39,6 +39,12 @@ int cli_read_password(const char *prompt, char *out, size_t n);
 int cli_parse_id(const char *s, int64_t *out);
 /* J pretty-printed on stdout. */
 void cli_print_json(const json_t *j);
+/* An instant the store keeps as UTC ISO 8601 ("2026-12-08T04:00:00Z") written
+ * as the CLI writes every date, in Vietnam's time (UTC+7): "08/12/2026 11:00"
+ * into OUT, which is returned. Text that is not such an instant is copied
+ * unchanged (so nothing is ever hidden); NULL gives "". */
+#define CLI_TIME_LEN 32
+const char *cli_time_vn(const char *iso, char out[CLI_TIME_LEN]);
 
 int cmd_extract(cli_ctx *ctx, int argc, char **argv);
 int cmd_user(cli_ctx *ctx, int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/auth/auth.h"
 #include "base/lang.h"
+#include "core/period.h"
 #include "cli/cli.h"
 
 int cli_open_as(cli_ctx *ctx, app *a, auth_user *u)
@@ -95,4 +96,19 @@ void cli_print_json(const json_t *j)
         printf("%s\n", s);
         free(s);
     }
+}
+
+const char *cli_time_vn(const char *iso, char out[CLI_TIME_LEN])
+{
+    int y, mo, d, h, mi, sec, n = 0;
+    snprintf(out, CLI_TIME_LEN, "%s", iso ? iso : "");
+    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &sec, &n) != 6 ||
+        (size_t)n != strlen(iso) || !period_date_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+        return out;
+    int64_t t = (int64_t)period_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec + 7 * 3600;
+    int32_t day = (int32_t)(t / 86400);
+    int rest = (int)(t % 86400);
+    period_ymd v = period_ymd_of(day);
+    snprintf(out, CLI_TIME_LEN, "%02d/%02d/%04d %02d:%02d", v.d, v.m, v.y, rest / 3600, rest / 60 % 60);
+    return out;
 }

@@ -101,9 +101,11 @@ static int cmd_request(cli_ctx *ctx, int argc, char **argv)
                 const json_t *o;
                 json_array_foreach(json_object_get(x, "orgs"), k, o)
                     printf("%s%s", k ? ", " : "", jstr(o, "name"));
+                char when[CLI_TIME_LEN];
                 if (json_is_true(json_object_get(x, "cancelled")))
                     printf("\t%s (%s, %s): %s", TR("ĐÃ HỦY", "CANCELLED"), jstr(x, "cancelled_by"),
-                           jstr(x, "cancelled_at"), jstr(x, "cancel_reason"));
+                           cli_time_vn(json_string_value(json_object_get(x, "cancelled_at")), when),
+                           jstr(x, "cancel_reason"));
                 printf("\n");
             }
         }

@@ -271,8 +271,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         const json_t *rq = json_object_get(j, "request");
         if (rq) {
             printf("  %s", jstr(rq, "name"));
+            char when[CLI_TIME_LEN];
             if (json_is_true(json_object_get(rq, "cancelled")))
-                printf(" · %s %s: %s", TR("đã hủy lúc", "cancelled at"), jstr(rq, "cancelled_at"),
+                printf(" · %s %s: %s", TR("đã hủy lúc", "cancelled at"),
+                       cli_time_vn(json_string_value(json_object_get(rq, "cancelled_at")), when),
                        jstr(rq, "cancel_reason"));
             printf("\n");
         }

@@ -96,11 +96,12 @@ at $C --as dieuphoi calendar request-cancel 1 2026-D01 --reason "Trùng với b�
 has "$T/c.txt" '^Đã hủy yêu cầu 2026-D01 \(Đột xuất: An toàn thông tin\): Trùng với báo cáo tháng 12$' "cancelled"
 has "$T/c.txt" '^Báo cáo đã lưu được giữ lại: 1$' "reports kept"
 at $C --as dieuphoi calendar requests 1 > "$T/l3.txt"
-has "$T/l3.txt" '^2026-D01	.*	ĐÃ HỦY \(Phòng Văn hóa - Xã hội \(điều phối\), 2026-12-08T04:00:00Z\): Trùng với báo cáo tháng 12$' "cancelled in the list"
+has "$T/l3.txt" '^2026-D01	.*	ĐÃ HỦY \(Phòng Văn hóa - Xã hội \(điều phối\), 08/12/2026 11:00\): Trùng với báo cáo tháng 12$' "cancelled in the list, in Vietnam's time"
 at $C --json --as dieuphoi calendar requests 1 > "$T/l3.json"
 python3 - "$T/l3.json" <<'PY' || fail "cancelled request's JSON"
 import json, sys
 r = json.load(open(sys.argv[1]))[0]
+assert r["cancelled_at"] == "2026-12-08T04:00:00Z", r  # JSON keeps the instant in UTC ISO
 assert r["code"] == "2026-D01" and r["cancelled"] is True and r["state"] == "cancelled", r
 assert r["state_label"] == "đã hủy" and r["cancel_reason"] == "Trùng với báo cáo tháng 12", r
 assert r["reports"] == 1 and r["editable"] is False, r
@@ -116,7 +117,7 @@ has "$T/err" 'Yêu cầu 2026-D01 đã hủy từ trước' "cancel twice"
 if at $C --as dieuphoi calendar request-edit 1 2026-D01 --due 20/12/2026 2> "$T/err"; then fail "edited a cancelled request"; fi
 has "$T/err" 'Yêu cầu 2026-D01 đã hủy: không sửa được' "edit after cancel"
 at $C --as dieuphoi report status 1 2026-D01 > "$T/s2.txt"
-has "$T/s2.txt" '^  Đột xuất: An toàn thông tin · đã hủy lúc 2026-12-08T04:00:00Z: Trùng với báo cáo tháng 12$' "status says cancelled"
+has "$T/s2.txt" '^  Đột xuất: An toàn thông tin · đã hủy lúc 08/12/2026 11:00: Trùng với báo cáo tháng 12$' "status says cancelled"
 at 2026-12-08T05:00:00Z remind > "$T/r4.txt"
 has "$T/r4.txt" '^yêu cầu hủy kinhte .*Đã hủy yêu cầu báo cáo đột xuất “An toàn thông tin” của Phòng Kinh tế xã$' "cancel told to kinhte"
 has "$T/r4.txt" '^yêu cầu hủy vhxh ' "cancel told to vhxh"
