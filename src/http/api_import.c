@@ -22,7 +22,9 @@
  *        → stores the plan through plans_import_plan_opts(): the document's
  *          own extraction (with ROLES as in the preview), or PLAN (dti.plan/1 JSON as the coordinator
  *          corrected it in the preview) with the document kept as its
- *          source. CALENDAR (rules separated by blanks or new lines) is the
+ *          source; the document is then extracted again so that the
+ *          "plan.import" audit entry says what was corrected (plans.h:
+ *          plans_import_opts.extracted) and which column roles were set. CALENDAR (rules separated by blanks or new lines) is the
  *          calendar to set instead of the detected one; present and empty,
  *          none is set. UNITS ({"name as written": org_id}) links names
  *          the preview flagged new to existing units of the commune
@@ -98,8 +100,8 @@ static dti_rc read_roles(http_req *r, json_t **j, extract_opts *o, const char **
 /* Read and extract the uploaded file F with the column roles R's part
  * "roles" sets; with CAL not NULL, also the reporting regime its prose
  * states. */
-static dti_rc extract_part(http_req *r, const http_part *f, plan **out, strlist *warn, calendar_found *cal,
-                           dti_err *e)
+static dti_rc extract_part_roles(http_req *r, const http_part *f, plan **out, strlist *warn, calendar_found *cal,
+                                 json_t **roles, dti_err *e)
 {
     doc *d = NULL;
     json_t *rj = NULL;
@@ -110,11 +112,20 @@ static dti_rc extract_part(http_req *r, const http_part *f, plan **out, strlist 
         rc = reader_read(f->data.ptr, f->data.len, f->filename, &d, e);
     if (rc == DTI_OK)
         rc = extract_plan_opts(d, &o, out, warn, e);
-    json_decref(rj);
     if (rc == DTI_OK && cal)
         rc = extract_calendar(d, cal, e);
     doc_free(d);
+    if (rc == DTI_OK && roles)
+        *roles = rj;        /* handed over: the strings O borrowed are no longer used */
+    else
+        json_decref(rj);
     return rc;
+}
+
+static dti_rc extract_part(http_req *r, const http_part *f, plan **out, strlist *warn, calendar_found *cal,
+                           dti_err *e)
+{
+    return extract_part_roles(r, f, out, warn, cal, NULL, e);
 }
 
 /* {"rules", "descriptions": [{"rule", "vi", "en"}], "sources": [..],
@@ -300,7 +311,9 @@ void api_import_confirm(http_req *r)
     const http_part *f, *pj, *cp;
     plan *p = NULL;
     strlist warn = STRLIST_INIT, cal_rules = STRLIST_INIT;
-    plans_import_opts opts = {PLANS_CAL_DETECT, NULL, 0, NULL, 0};
+    plans_import_opts opts = {PLANS_CAL_DETECT, NULL, 0, NULL, 0, NULL, NULL};
+    plan *extracted = NULL;
+    json_t *roles = NULL;
     plans_unit_choice *choices = NULL;
     json_t *units = NULL;
     plans_import_result res;
@@ -321,9 +334,21 @@ void api_import_confirm(http_req *r)
         json_decref(j);
         if (rc != DTI_OK)
             goto fail;
-    } else if (extract_part(r, f, &p, &warn, NULL, &e) != DTI_OK) {
+        /* the document's own extraction, for the audit entry to say what the
+         * coordinator corrected; a document that cannot be read again only
+         * loses that comparison (the plan sent is what is stored) */
+        strlist ignored = STRLIST_INIT;
+        dti_err xe;
+        if (extract_part_roles(r, f, &extracted, &ignored, NULL, &roles, &xe) != DTI_OK) {
+            plan_free(extracted);
+            extracted = NULL;
+        }
+        strlist_release(&ignored);
+        opts.extracted = extracted;
+    } else if (extract_part_roles(r, f, &p, &warn, NULL, &roles, &e) != DTI_OK) {
         goto fail;
     }
+    opts.roles = roles;
     if ((cp = http_part_get(r, "calendar")) != NULL && read_rules(cp, &cal_rules, &opts, &e) != DTI_OK)
         goto fail;
     if ((cp = http_part_get(r, "units")) != NULL && read_units(cp, &units, &choices, &opts, &e) != DTI_OK)
@@ -340,6 +365,8 @@ fail:
 out:
     plans_import_result_release(&res);
     plan_free(p);
+    plan_free(extracted);
+    json_decref(roles);
     strlist_release(&warn);
     strlist_release(&cal_rules);
     free(choices);

@@ -187,6 +187,50 @@ test('plan: a corrected plan (a name, a retyped target, a row removed) is stored
   assert.deepEqual(back, p, 'the API answers the plan sent');
   const cli = JSON.parse(dti(['--as', 'admin', 'export', 'plan', String(r.body.plan_id), '--json']));
   assert.deepEqual(cli, p, '`dti export plan` prints the plan sent');
+  // the corrections are audited: the import's entry names the rows a person changed or left out
+  const log = auditOf(r.body.plan_id);
+  assert.equal(log.length, 1, JSON.stringify(log));
+  const c = log[0].after.corrected;
+  const ref = (x) => ({ kind: 'indicator', group: x.group ?? null, code: x.code });
+  assert.deepEqual(c.changed, [ref(p.indicators[0]), ref(p.indicators[1])], JSON.stringify(c));
+  assert.deepEqual(c.removed, [ref(pv.body.plan.indicators[2])], JSON.stringify(c));
+  assert.deepEqual(c.added, []);
+  assert.deepEqual(c.retyped, []);
+  assert.equal(c.head, false);
+});
+
+// The "plan.import" audit entries of plan ID (the CLI's log, as admin).
+function auditOf(id) {
+  return JSON.parse(dti(['--as', 'admin', 'audit', 'log', '--entity', 'plan', String(id), '--json']))
+    .filter((x) => x.action === 'plan.import');
+}
+
+test('plan: a row moved to the tasks, a row added, the title fixed: audited as such; untouched, nothing is', async () => {
+  const pv = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(25), 'kh-25.md']]);
+  assert.equal(pv.status, 200, pv.text);
+  const p = structuredClone(pv.body.plan);
+  const moved = p.indicators.pop();
+  p.tasks.push({ code: moved.code, group: moved.group, name: moved.name, lead: moved.lead, support: moved.support,
+    outputs: [], due: null, due_text: null });
+  p.indicators.push({ code: '9.9', group: p.indicators[0].group, name: 'Chỉ tiêu thêm khi nhập',
+    targets: [{ year: p.indicators[0].targets[0].year, text: 'Đạt 50%' }], lead: [], support: [] });
+  p.title = `${p.title} (đã sửa)`;
+  let r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(25), 'kh-25.md'], ['plan', JSON.stringify(p)]]);
+  assert.equal(r.status, 201, r.text);
+  const c = auditOf(r.body.plan_id)[0].after.corrected;
+  assert.equal(c.head, true, JSON.stringify(c));
+  assert.deepEqual(c.retyped, [{ kind: 'task', group: moved.group ?? null, code: moved.code }], JSON.stringify(c));
+  assert.deepEqual(c.added, [{ kind: 'indicator', group: p.indicators[0].group ?? null, code: '9.9' }]);
+  assert.deepEqual(c.removed, []);
+  // the plan confirmed as previewed: nothing corrected, said as null
+  const pv2 = await form('/api/v1/imports/preview', 'dieuphoi', [['file', doc(26), 'kh-26.md']]);
+  r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(26), 'kh-26.md'], ['plan', JSON.stringify(pv2.body.plan)]]);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(auditOf(r.body.plan_id)[0].after.corrected, null);
+  // the document's own extraction (no plan sent): no "corrected" at all
+  r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(27), 'kh-27.md']]);
+  assert.equal(r.status, 201, r.text);
+  assert.ok(!('corrected' in auditOf(r.body.plan_id)[0].after));
 });
 
 test('plan: a target retyped as words is read as import reads a cell; bad words are named', async () => {
@@ -239,6 +283,7 @@ test('roles: the preview lists the columns read and how sure each row is; a colu
   // the same roles on confirming: the plan stored is the one previewed
   const r = await form('/api/v1/imports', 'dieuphoi', [['file', doc(23), 'kh-23.md'], ['roles', roles]]);
   assert.equal(r.status, 201, r.text);
+  assert.deepEqual(auditOf(r.body.plan_id)[0].after.roles, JSON.parse(roles), 'the roles set are audited');
   const back = (await call('GET', `/api/v1/plans/${r.body.plan_id}`, 'dieuphoi')).body;
   assert.deepEqual(back.indicators.find((i) => i.code === '1.1').lead, before.support);
   // a role the extractor does not know, or no object: refused naming `roles`, nothing stored

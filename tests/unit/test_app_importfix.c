@@ -48,7 +48,7 @@ static dti_rc import(app *a, const char *commune, const char *lead, const char *
                      size_t nch, plans_import_result *r, dti_err *e)
 {
     plan *p = one_plan(commune, lead);
-    plans_import_opts o = {PLANS_CAL_NONE, NULL, 0, ch, nch};
+    plans_import_opts o = {PLANS_CAL_NONE, NULL, 0, ch, nch, NULL, NULL};
     dti_rc rc = plans_import_plan_opts(a, p, "kh.md", data, strlen(data), &o, r, e);
     plan_free(p);
     return rc;

@@ -477,6 +477,109 @@ static dti_rc import_calendar(app *a, const auth_user *who, const char *name, co
     return plans_calendar_warnings(a->st, r->plan_id, &r->warnings, e);
 }
 
+/* A row of the plan as the audit names it: {kind, group, code}; NULL without memory. */
+static json_t *row_ref(const char *kind, const json_t *item)
+{
+    const json_t *g = json_object_get(item, "group"), *c = json_object_get(item, "code");
+    return json_pack("{s:s, s:O, s:O}", "kind", kind, "group", g ? g : json_null(), "code", c ? c : json_null());
+}
+
+/* "group\x1fcode" of a row (malloc'd), NULL without memory. */
+static char *row_key(const json_t *item)
+{
+    const char *g = json_string_value(json_object_get(item, "group")),
+               *c = json_string_value(json_object_get(item, "code"));
+    size_t n = (g ? strlen(g) : 0) + (c ? strlen(c) : 0) + 3;
+    char *k = malloc(n);
+    if (k)
+        snprintf(k, n, "%s\x1f%s", g ? g : "", c ? c : "");
+    return k;
+}
+
+/* ITEMS (an array of rows) as {key: row}; NULL without memory. */
+static json_t *rows_by_key(const json_t *items)
+{
+    json_t *m = json_object();
+    size_t i;
+    const json_t *x;
+    json_array_foreach(items, i, x) {
+        char *k = row_key(x);
+        if (!m || !k || json_object_set(m, k, (json_t *)x)) {
+            free(k);
+            json_decref(m);
+            return NULL;
+        }
+        free(k);
+    }
+    return m;
+}
+
+/* What the coordinator corrected in P against the document's extraction X
+ * (plans_import_opts.extracted): rows are keyed by kind, group and code;
+ * *OUT the object described in plans.h, json_null() when nothing differs.
+ * DTI_OK or DTI_ERR_NOMEM. */
+static dti_rc corrections(const plan *p, const plan *x, json_t **out, dti_err *e)
+{
+    static const char *const KINDS[2] = {"indicators", "tasks"}, *const KIND1[2] = {"indicator", "task"};
+    json_t *jp = plan_to_json(p), *jx = plan_to_json(x), *have[2] = {NULL, NULL};
+    json_t *changed = json_array(), *added = json_array(), *removed = json_array(), *retyped = json_array();
+    dti_rc rc = DTI_OK;
+    int head = 0, any = 0;
+    *out = NULL;
+    if (!jp || !jx || !changed || !added || !removed || !retyped)
+        goto nomem;
+    for (int k = 0; k < 2; k++)
+        if (!(have[k] = rows_by_key(json_object_get(jx, KINDS[k]))))
+            goto nomem;
+    for (int k = 0; k < 2; k++) {
+        size_t i;
+        const json_t *row;
+        json_array_foreach(json_object_get(jp, KINDS[k]), i, row) {
+            char *key = row_key(row);
+            json_t *was, *list = NULL;
+            if (!key)
+                goto nomem;
+            if ((was = json_object_get(have[k], key))) {
+                if (!json_equal(was, (json_t *)row))
+                    list = changed;
+                json_object_del(have[k], key);
+            } else if ((was = json_object_get(have[1 - k], key))) {
+                list = retyped;
+                json_object_del(have[1 - k], key);
+            } else {
+                list = added;
+            }
+            free(key);
+            if (list && json_array_append_new(list, row_ref(KIND1[k], row)))
+                goto nomem;
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        const char *key;
+        json_t *row;
+        json_object_foreach(have[k], key, row)
+            if (json_array_append_new(removed, row_ref(KIND1[k], row)))
+                goto nomem;
+    }
+    /* the head: everything but the rows and the extractor's notes */
+    json_object_del(jp, "indicators"), json_object_del(jp, "tasks"), json_object_del(jp, "x");
+    json_object_del(jx, "indicators"), json_object_del(jx, "tasks"), json_object_del(jx, "x");
+    head = !json_equal(jp, jx);
+    any = head || json_array_size(changed) || json_array_size(added) || json_array_size(removed) ||
+          json_array_size(retyped);
+    if (!(*out = any ? json_pack("{s:b, s:O, s:O, s:O, s:O}", "head", head, "changed", changed, "added", added,
+                                 "removed", removed, "retyped", retyped)
+                     : json_null()))
+        goto nomem;
+    goto out;
+nomem:
+    rc = nomem(e);
+out:
+    json_decref(jp), json_decref(jx), json_decref(have[0]), json_decref(have[1]);
+    json_decref(changed), json_decref(added), json_decref(removed), json_decref(retyped);
+    return rc;
+}
+
 /* Steps 2-6 of app.h for plan P from the document DATA (LEN bytes) named
  * NAME, with options O (NULL: defaults). DRY: all of it, permission checks
  * included, then rolled back, so R says what an import would do; its org
@@ -577,6 +680,22 @@ static dti_rc import_plan(app *a, const plan *p, const char *name, const char *d
                       (json_int_t)p->ngroups, "indicators", (json_int_t)p->nindicators, "tasks",
                       (json_int_t)p->ntasks);
     if (!after) {
+        rc = nomem(e);
+        goto out;
+    }
+    /* what the coordinator corrected in the preview, so that the log says
+     * which rows are the extractor's and which are a person's */
+    if (o && o->extracted) {
+        json_t *c = NULL;
+        if ((rc = corrections(p, o->extracted, &c, e)))
+            goto out;
+        if (json_object_set_new(after, "corrected", c)) {
+            rc = nomem(e);
+            goto out;
+        }
+    }
+    if (o && o->roles && json_object_size(o->roles) &&
+        json_object_set_new(after, "roles", json_deep_copy(o->roles))) {
         rc = nomem(e);
         goto out;
     }

@@ -110,6 +110,17 @@ typedef struct plans_import_opts {
     size_t nrules;
     const plans_unit_choice *units;   /* NUNITS choices (at most PLANS_UNIT_CHOICES_MAX), borrowed */
     size_t nunits;
+    /* The document's own extraction when P is the coordinator's correction
+     * of it (NULL: P is the extraction, or none could be made), borrowed.
+     * The "plan.import" audit entry then says what the coordinator
+     * corrected: "corrected": {"head": bool, "changed", "added", "removed",
+     * "retyped": [{"kind", "group", "code"}]} (retyped: moved between
+     * indicators and tasks; rows are matched by kind, group and code), or
+     * null when nothing was. */
+    const plan *extracted;
+    /* The column roles the coordinator set ({"header": "role"}), borrowed,
+     * or NULL; recorded as "roles" in the same audit entry. */
+    const json_t *roles;
 } plans_import_opts;
 
 /* Import the plan document at PATH (see above). R is filled (release it
