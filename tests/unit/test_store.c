@@ -601,6 +601,36 @@ static void test_guard_and_backup(void **state)
     }
 }
 
+/* The national communes query (store_country.c) reads the communes' rows
+ * only, through the partial index orgs_communes (migration 017), not every
+ * org: EXPLAIN QUERY PLAN of its outer query names that index. */
+static int plan_row(void *ctx, const store_row *row)
+{
+    char *buf = ctx;
+    if (row->n >= 4 && row->v[3].t == SV_TEXT) {
+        size_t have = strlen(buf);
+        snprintf(buf + have, 1024 - have, "%.*s\n", (int)row->v[3].n, row->v[3].s);
+    }
+    return 0;
+}
+
+static void test_communes_index(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    char qp[1024] = "";
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(store_query(s, "EXPLAIN QUERY PLAN SELECT c.id, pr.name FROM orgs c LEFT JOIN orgs pr "
+                                    "ON pr.id = c.parent_id WHERE c.kind = 'commune' AND (c.valid_to IS NULL "
+                                    "OR c.valid_to > ?) ORDER BY c.id",
+                                 (store_val[]){SV_T("2026-12-06")}, 1, plan_row, qp, &e), DTI_OK);
+    if (!strstr(qp, "INDEX orgs_communes"))
+        fail_msg("the communes are read without orgs_communes:\n%s", qp);
+    assert_null(strstr(qp, "TEMP B-TREE"));     /* in id order: no sort */
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -612,6 +642,7 @@ int main(void)
         cmocka_unit_test(test_migration_order),
         cmocka_unit_test_setup(test_data_version, setup),
         cmocka_unit_test_setup(test_orgs, setup),
+        cmocka_unit_test_setup(test_communes_index, setup),
         cmocka_unit_test_setup(test_guard_and_backup, setup),
     };
     return cmocka_run_group_tests(tests, NULL, teardown_all);
