@@ -204,7 +204,7 @@ for (const width of [1280, 360]) {
       assert.ok(n > 20);
       assert.equal(await page.locator('#import-fix tbody tr .conf').count(), n, 'a confidence on every row');
       assert.match(await page.textContent('#import-indicator-0-conf'), /^(Cao|Vừa|Thấp)$/);
-      const lead0 = await page.locator('#import-indicator-0 td').nth(4).textContent();
+      const lead0 = await page.inputValue('#import-indicator-0-lead');
       assert.match(lead0, new RegExp(ODD.replace('.', '\\.')));
       // swap the two unit columns and read again
       const sel = (header) => page.locator(`#import-cols select[data-header="${header}"]`);
@@ -213,7 +213,7 @@ for (const width of [1280, 360]) {
       await sel('Đơn vị phối hợp').selectOption('lead');
       await page.click('#import-cols-rerun');
       await page.waitForSelector('#import-cols-set');
-      assert.match(await page.locator('#import-indicator-0 td').nth(4).textContent(), /Các doanh nghiệp viễn thông/);
+      assert.match(await page.inputValue('#import-indicator-0-lead'), /Các doanh nghiệp viễn thông/);
       assert.equal(await sel('Đơn vị chủ trì').inputValue(), 'support');
       await noSideways(page, width, 'preview with roles');
       await page.screenshot({ path: path.join(ART, `importroles-preview-${width}.png`), fullPage: true });
@@ -222,6 +222,93 @@ for (const width of [1280, 360]) {
       await page.click('#import-done a');
       await page.waitForSelector('table.plan-items');
       assert.match(await rowOf(page, '1.1').locator('td').nth(3).textContent(), /Các doanh nghiệp viễn thông/);
+      assert.deepEqual(problems, []);
+    } finally {
+      await ctx.close();
+      assert.equal(await srv.stop(), 0, 'the server stops cleanly');
+    }
+  });
+}
+
+// The rest of the safety net (issue 11): a row's kind changed (the last
+// indicator, 7.2, becomes a task), a row added (indicator 7.9 with a 2026
+// target), a target added for a year the document does not give (1.1 in
+// 2027), a lead retyped (1.2), a due date retyped in words (task 1, "Quý
+// II/2026"); an added row without a code is told beside it first. The plan
+// stored is read back over the API.
+for (const width of [1280, 360]) {
+  test(`import: change a row's kind, add a row, a year's target, a lead and a due date at ${width} px`, async () => {
+    const srv = await demoServer('importmore-' + width);
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+    await pinClock(ctx);
+    const page = await ctx.newPage();
+    const problems = [];
+    page.on('console', (m) => {
+      const t = m.text();
+      if (m.type() === 'error' && !/Failed to load resource: .* status of (401|400)/.test(t)) problems.push(t);
+    });
+    page.on('pageerror', (e) => problems.push(String(e)));
+    try {
+      await login(page, srv.url, 'dieuphoi');
+      await page.goto(srv.url + '/#/import');
+      await page.waitForSelector('#import-form');
+      await page.setInputFiles('#import-file', { name: 'kh-23.md', mimeType: 'text/markdown', buffer: doc() });
+      await page.click('#import-form button[type=submit]');
+      await page.waitForSelector('#import-fix');
+      assert.equal(await page.locator('#import-fix-indicators tbody tr').count(), 23);
+      assert.equal(await page.inputValue('#import-indicator-22-kind'), 'indicator');
+      await page.selectOption('#import-indicator-22-kind', 'task');
+      await page.fill('#import-indicator-0-ny', '2027');
+      await page.fill('#import-indicator-0-nt', 'Đạt tối thiểu 95%');
+      await page.fill('#import-indicator-1-lead', 'Công an xã');
+      assert.equal(await page.inputValue('#import-task-0-due'), 'Tháng 3/2026');
+      await page.fill('#import-task-0-due', 'Quý II/2026');
+      await page.click('#import-add-indicator');
+      assert.equal(await page.locator('#import-fix-indicators tbody tr').count(), 24);
+      await page.fill('#import-indicator-new-0-name', 'Tỷ lệ thôn có điểm truy cập Internet công cộng');
+      await page.fill('#import-indicator-new-0-ny', '2026');
+      await page.fill('#import-indicator-new-0-nt', 'Đạt 50%');
+      await page.fill('#import-indicator-new-0-lead', 'Phòng Văn hóa - Xã hội');
+      // every field has a name for a screen reader
+      for (const inp of await page.locator('#import-fix input, #import-fix textarea, #import-fix select').all()) {
+        const named = await inp.evaluate((el) => (el.labels?.length || el.getAttribute('aria-label') ? 1 : 0));
+        assert.equal(named, 1, 'a label on every field');
+      }
+      // the added row has no code yet: told beside it, nothing sent
+      await page.click('#import-confirm');
+      await page.waitForFunction(() => document.querySelector('#import-indicator-new-0-error')?.textContent.length > 0);
+      assert.equal(await page.getAttribute('#import-indicator-new-0-code', 'aria-invalid'), 'true');
+      assert.equal(await page.locator('#import-done').count(), 0);
+      await page.fill('#import-indicator-new-0-code', '7.9');
+      // leave the field first: at 360 px a click straight from this field was
+      // seen not to reach the button in headless Chromium (cause not found;
+      // reported by the gaps session), so the test leaves it as a user would
+      await page.locator('#import-indicator-new-0-code').blur();
+      assert.match(await page.textContent('#import-fix-status'), /Đã sửa \d+ chỗ/);
+      await noSideways(page, width, 'preview with added rows');
+      await page.screenshot({ path: path.join(ART, `importmore-preview-${width}.png`), fullPage: true });
+      await page.click('#import-confirm');
+      await page.waitForSelector('#import-done, #import-fix small.error:not(:empty), #import-error:not(:empty)');
+      const errors = await page.$$eval('#import-fix small.error, #import-error', (xs) => xs.map((x) => x.textContent).filter(Boolean));
+      assert.deepEqual(errors, [], 'no error on confirming');
+      const href = await page.getAttribute('#import-done a', 'href');
+      const id = /(\d+)/.exec(href)[1];
+      const plan = await page.evaluate(async (pid) => (await fetch(`/api/v1/plans/${pid}`)).json(), id);
+      const ind = (c) => plan.indicators.find((x) => x.code === c);
+      assert.equal(plan.indicators.length, 23, 'one moved out, one added');
+      assert.equal(ind('7.2'), undefined, '7.2 is no longer an indicator');
+      const moved = plan.tasks.find((x) => x.code === '7.2');
+      assert.ok(moved && !('targets' in moved), JSON.stringify(moved));
+      assert.deepEqual(ind('1.1').targets.find((x) => x.year === 2027), { year: 2027, op: '>=', value: 95, unit: '%', text: 'Đạt tối thiểu 95%' });
+      assert.deepEqual(ind('1.2').lead, ['Công an xã']);
+      const added = ind('7.9');
+      assert.equal(added.name, 'Tỷ lệ thôn có điểm truy cập Internet công cộng');
+      assert.equal(added.group, '7');
+      assert.deepEqual(added.targets, [{ year: 2026, op: '>=', value: 50, unit: '%', text: 'Đạt 50%' }]);
+      assert.deepEqual(added.lead, ['Phòng Văn hóa - Xã hội']);
+      const t1 = plan.tasks.find((x) => x.code === '1' && x.group === 'PL2');
+      assert.equal(t1.due_text, 'Quý II/2026');
+      assert.equal(t1.due, '2026-Q2');
       assert.deepEqual(problems, []);
     } finally {
       await ctx.close();

@@ -833,6 +833,27 @@ static dti_rc words_targets(json_t *c, dti_err *e)
     return DTI_OK;
 }
 
+/* A due date retyped as words: a row with "due_text" and no "due" key gets
+ * the due core/target's due_parse reads from the words (null when none),
+ * as the import reads a due cell and as planedit.c does for an edit. */
+static dti_rc words_due(json_t *c, dti_err *e)
+{
+    static const char *const KINDS[2] = {"indicators", "tasks"};
+    for (int k = 0; k < 2; k++) {
+        size_t i;
+        json_t *it;
+        json_array_foreach(json_object_get(c, KINDS[k]), i, it) {
+            const char *w = json_string_value(json_object_get(it, "due_text"));
+            char due[16];
+            if (!json_is_object(it) || json_object_get(it, "due") || !w)
+                continue;
+            if (json_object_set_new(it, "due", due_parse(w, due) == 0 ? json_string(due) : json_null()))
+                return nomem(e);
+        }
+    }
+    return DTI_OK;
+}
+
 dti_rc plans_import_plan_json(const json_t *j, plan **out, dti_err *e)
 {
     json_t *c = NULL;
@@ -841,7 +862,8 @@ dti_rc plans_import_plan_json(const json_t *j, plan **out, dti_err *e)
     if (json_is_object(j) && json_is_array(json_object_get(j, "indicators"))) {
         if (!(c = json_deep_copy(j)))
             return nomem(e);
-        rc = words_targets(c, e);
+        if (!(rc = words_targets(c, e)))
+            rc = words_due(c, e);
     }
     if (!rc && (rc = plan_from_json(c ? c : j, out, e)) && e) {
         char f[sizeof e->field];

@@ -151,7 +151,10 @@ void plans_import_result_release(plans_import_result *r);
  * words only, {"year", "text"} without "op" (the UI sends a target the
  * coordinator retyped so): it is read by core/target's target_parse for its
  * year as the import reads a target cell (op, value, unit; no number: op
- * "text"), keeping the words as its text. Every other target and field is
+ * "text"), keeping the words as its text. Likewise a row whose "due" key
+ * is absent and "due_text" given (the UI sends a due date retyped so) gets
+ * the due core/target's due_parse reads from the words (null: none read).
+ * Every other target and field is
  * read by plan_from_json as it stands, so a plan sent unchanged exports
  * byte-equal. Errors are DTI_ERR_INPUT/TOOBIG with the field named under
  * "plan." ("plan.indicators[2].targets[0].text"). J is not changed. */

@@ -18,7 +18,10 @@
 // (Sở KH&CN, Công an tỉnh …) are listed apart from the commune's units;
 // the result lets each new unit's abbreviation be expanded into its full
 // name (views/units.js) and offers "Tạo tài khoản cho N đơn vị mới →".
-// Each row shows how sure the extractor is and why (x.confidence), and the
+// A row's kind may be changed, its lead and supporting units and due date
+// retyped, a target added for a year the document does not give, and rows
+// added (fixRow, planFixer): issue 11's safety net, so that no plan needs
+// hand-written JSON. Each row shows how sure the extractor is and why (x.confidence), and the
 // table columns read (x.columns) may be given another role: the document is
 // then read again with those roles (`roles`, sent on confirming too).
 import { api, get } from '../api.js';
@@ -69,10 +72,18 @@ addMessages({
     'import.choice.hint': 'Tên không khớp có thể là tên viết tắt hoặc viết sai của một đơn vị đã có: hãy chọn đơn vị đó để không tạo đơn vị trùng; cách viết này sẽ được ghi nhớ cho các lần nhập sau.',
     'import.choice.none': 'Xã chưa có đơn vị nào để chọn: tên này sẽ thành đơn vị mới.',
     'import.fix': 'Sửa trước khi nhập',
-    'import.fix.hint': 'Sửa tên, mục tiêu theo năm (viết như trong văn bản, ví dụ «Đạt tối thiểu 70%»; để trống để bỏ mục tiêu năm đó), hoặc bỏ dòng không phải chỉ tiêu, nhiệm vụ (ví dụ một dòng tiêu đề).',
+    'import.fix.hint': 'Sửa tên, loại dòng (chỉ tiêu hay nhiệm vụ), mục tiêu theo năm (viết như trong văn bản, ví dụ «Đạt tối thiểu 70%»; để trống để bỏ mục tiêu năm đó; thêm mục tiêu cho một năm khác, ví dụ năm 2026 khi kế hoạch chỉ ghi mục tiêu năm 2030), đơn vị chủ trì, phối hợp (cách nhau bởi dấu ;) và thời hạn; bỏ dòng không phải chỉ tiêu, nhiệm vụ (ví dụ một dòng tiêu đề) hoặc thêm dòng bị sót.',
     'import.fix.name': 'Tên {kind} {code}', 'import.fix.target': 'Năm {year}',
     'import.fix.drop': 'Bỏ dòng', 'import.fix.kind.indicator': 'chỉ tiêu', 'import.fix.kind.task': 'nhiệm vụ',
     'import.fix.emptyName': 'Tên không được để trống.', 'import.fix.changed': 'Đã sửa {n} chỗ, bỏ {m} dòng.',
+    'import.fix.kindOf': 'Loại của dòng {code}', 'import.fix.lead': 'Chủ trì', 'import.fix.support': 'Phối hợp',
+    'import.fix.leadOf': 'Đơn vị chủ trì của dòng {code} (cách nhau bởi dấu ;)', 'import.fix.supportOf': 'Đơn vị phối hợp của dòng {code} (cách nhau bởi dấu ;)',
+    'import.fix.dueOf': 'Thời hạn của dòng {code} (ví dụ «Quý II/2026», «Tháng 12/2026», «Hằng năm»)',
+    'import.fix.newYear': 'Năm', 'import.fix.newYearOf': 'Năm của mục tiêu thêm cho dòng {code}',
+    'import.fix.newTargetOf': 'Mục tiêu thêm cho dòng {code} (ví dụ «Đạt tối thiểu 70%»)',
+    'import.fix.badYear': 'Năm phải là một năm có bốn chữ số (ví dụ 2026).', 'import.fix.noTargetText': 'Hãy ghi mục tiêu của năm thêm.',
+    'import.fix.add.indicator': 'Thêm chỉ tiêu', 'import.fix.add.task': 'Thêm nhiệm vụ',
+    'import.fix.codeOf': 'Mã của dòng thêm', 'import.fix.emptyCode': 'Hãy ghi mã (số thứ tự) của dòng thêm.',
     'import.conf': 'Độ tin cậy', 'import.conf.high': 'Cao', 'import.conf.medium': 'Vừa', 'import.conf.low': 'Thấp',
     'import.conf.count': '{low} dòng độ tin cậy thấp, {medium} dòng vừa: hãy kiểm tra các dòng này trước khi nhập.',
     'import.why.name_cut': 'tên có vẻ bị cắt (bắt đầu bằng chữ thường hoặc kết thúc bằng «và», «của», «-»…)',
@@ -108,10 +119,18 @@ addMessages({
     'import.choice.hint': 'A name matching no unit may be an abbreviation or a misspelling of an existing unit: choose that unit so that no duplicate is made; this spelling is remembered for later imports.',
     'import.choice.none': 'The commune has no unit to choose yet: this name becomes a new unit.',
     'import.fix': 'Correct before importing',
-    'import.fix.hint': 'Correct names, yearly targets (in the document\'s words, for example «Đạt tối thiểu 70%»; empty removes that year\'s target), or leave out a row that is no indicator or task (a heading row, for example).',
+    'import.fix.hint': 'Correct names, a row\'s kind (indicator or task), yearly targets (in the document\'s words, for example «Đạt tối thiểu 70%»; empty removes that year\'s target; add a target for another year, 2026 when the plan gives only 2030\'s, say), lead and supporting units (separated by ;) and due dates; leave out a row that is no indicator or task (a heading row, for example) or add a row that was missed.',
     'import.fix.name': 'Name of {kind} {code}', 'import.fix.target': 'Year {year}',
     'import.fix.drop': 'Leave out', 'import.fix.kind.indicator': 'indicator', 'import.fix.kind.task': 'task',
     'import.fix.emptyName': 'The name must not be empty.', 'import.fix.changed': 'Corrected {n} places, left out {m} rows.',
+    'import.fix.kindOf': 'Kind of row {code}', 'import.fix.lead': 'Lead', 'import.fix.support': 'Support',
+    'import.fix.leadOf': 'Lead units of row {code} (separated by ;)', 'import.fix.supportOf': 'Supporting units of row {code} (separated by ;)',
+    'import.fix.dueOf': 'Due date of row {code} (for example «Quý II/2026», «Tháng 12/2026», «Hằng năm»)',
+    'import.fix.newYear': 'Year', 'import.fix.newYearOf': 'Year of the target added to row {code}',
+    'import.fix.newTargetOf': 'Target added to row {code} (for example «Đạt tối thiểu 70%»)',
+    'import.fix.badYear': 'The year must have four digits (2026, say).', 'import.fix.noTargetText': 'Write the target of the year added.',
+    'import.fix.add.indicator': 'Add an indicator', 'import.fix.add.task': 'Add a task',
+    'import.fix.codeOf': 'Code of the row added', 'import.fix.emptyCode': 'Write the code (number) of the row added.',
     'import.conf': 'Confidence', 'import.conf.high': 'High', 'import.conf.medium': 'Medium', 'import.conf.low': 'Low',
     'import.conf.count': '{low} rows of low confidence, {medium} of medium: check them before importing.',
     'import.why.name_cut': 'the name looks cut (starts in lower case or ends on «và», «của», «-»…)',
@@ -277,47 +296,87 @@ function unitChoices(units) {
   return { choice, value, show, clear, error, hint: h('p', { class: 'muted', id: 'import-units-hint' }, t('import.choice.hint')) };
 }
 
+// Unit names as one line ("A; B") and back: names hold commas and dashes
+// ("Phòng Văn hóa - Xã hội"), never a semicolon.
+const listText = (v) => (v || []).join('; ');
+const listOf = (s) => s.split(';').map((x) => x.trim()).filter(Boolean);
+
 // One editable row of the preview: X an indicator or task of the plan,
-// KIND 'indicator' or 'task', I its index.
-function fixRow(kind, x, i) {
-  const base = `import-${kind}-${i}`;
+// KIND 'indicator' or 'task' (the table it is shown in), I its index; NEW
+// for a row the coordinator adds (its code is typed in). The row's kind may
+// be changed (an indicator becomes a task: its targets are left out; a task
+// becomes an indicator with no target, set on the plan screen after the
+// import), its lead and supporting units and due date retyped (the due date
+// in words, read by the server as import reads a cell), and, for an
+// indicator, a target added for a year the document does not give.
+function fixRow(kind, x, i, isNew = false) {
+  const base = `import-${kind}-${isNew ? 'new-' : ''}${i}`;
+  const code = x.code || '';
   const err = h('small', { class: 'error', role: 'alert', id: base + '-error' });
+  const codeIn = isNew ? h('input', { type: 'text', id: base + '-code', class: 'fix-code', size: 5,
+    'aria-label': t('import.fix.codeOf'), 'aria-describedby': base + '-error' }) : null;
   // a text area: names are long, and wrap
   const name = h('textarea', { id: base + '-name', class: 'fix-name', rows: Math.min(4, Math.max(2, Math.ceil((x.name || '').length / 32))), spellcheck: 'false',
-    'aria-label': t('import.fix.name', { kind: t('import.fix.kind.' + kind), code: x.code || '' }), 'aria-describedby': base + '-error' },
+    'aria-label': t('import.fix.name', { kind: t('import.fix.kind.' + kind), code }), 'aria-describedby': base + '-error' },
   x.name || '');
+  const kindSel = h('select', { id: base + '-kind', class: 'fix-kind', 'aria-label': t('import.fix.kindOf', { code }) },
+    ['indicator', 'task'].map((k) => h('option', { value: k, selected: k === kind }, t('import.fix.kind.' + k))));
   const targets = (kind === 'indicator' ? x.targets || [] : []).map((tg, k) => {
     const id = `${base}-t${k}`;
     const input = h('input', { type: 'text', id, class: 'fix-target', value: tg.text || '', 'data-year': tg.year,
       'aria-describedby': base + '-error' });
     return { tg, input, el: h('div', { class: 'fix-target-row' }, h('label', { for: id }, t('import.fix.target', { year: tg.year })), input) };
   });
-  const inputs = [name, ...targets.map((r) => r.input)];
+  // a target for a year the document does not give (a 2026 target of a plan stating 2030's only)
+  const newYear = kind === 'indicator' ? h('input', { type: 'text', inputmode: 'numeric', id: base + '-ny', class: 'fix-new-year',
+    size: 4, maxlength: 4, 'aria-label': t('import.fix.newYearOf', { code }), 'aria-describedby': base + '-error', placeholder: t('import.fix.newYear') }) : null;
+  const newText = kind === 'indicator' ? h('input', { type: 'text', id: base + '-nt', class: 'fix-new-target',
+    'aria-label': t('import.fix.newTargetOf', { code }), 'aria-describedby': base + '-error' }) : null;
+  const lead = h('input', { type: 'text', id: base + '-lead', class: 'fix-units', value: listText(x.lead),
+    'aria-label': t('import.fix.leadOf', { code }), 'aria-describedby': base + '-error' });
+  const support = h('input', { type: 'text', id: base + '-support', class: 'fix-units', value: listText(x.support),
+    'aria-label': t('import.fix.supportOf', { code }), 'aria-describedby': base + '-error' });
+  const dueWas = x.due_text || x.due || '';
+  const due = h('input', { type: 'text', id: base + '-due', class: 'fix-due', value: dueWas,
+    'aria-label': t('import.fix.dueOf', { code }), 'aria-describedby': base + '-error' });
+  const inputs = [codeIn, name, kindSel, ...targets.map((r) => r.input), newYear, newText, lead, support, due].filter(Boolean);
   const drop = h('input', { type: 'checkbox', id: base + '-drop', class: 'fix-drop' });
   const conf = (x.x && x.x.confidence) || null;
-  const el = h('tr', { role: 'row', id: base, class: conf ? 'conf-' + conf.level : null },
-    h('td', { role: 'cell' }, x.code || '—'),
+  const el = h('tr', { role: 'row', id: base, class: conf ? 'conf-' + conf.level : (isNew ? 'fix-new' : null) },
+    h('td', { role: 'cell' }, isNew ? codeIn : code || '—', h('div', { class: 'fix-kind-wrap' }, kindSel)),
     h('td', { role: 'cell', class: 'fix-conf' }, conf ? [
       h('span', { class: 'conf conf-' + conf.level, id: base + '-conf' }, t('import.conf.' + conf.level)),
       conf.why.length ? h('ul', { class: 'conf-why' }, conf.why.map((w) => h('li', {}, t('import.why.' + w)))) : null] : '—'),
     h('td', { role: 'cell' }, name, err),
-    kind === 'indicator' ? h('td', { role: 'cell' }, targets.length ? targets.map((r) => r.el) : '—') : null,
-    h('td', { role: 'cell' }, (x.lead || []).join('; ') || '—'),
-    h('td', { role: 'cell' }, x.due_text || x.due || '—'),
+    kind === 'indicator' ? h('td', { role: 'cell' }, targets.map((r) => r.el),
+      h('div', { class: 'fix-target-row fix-target-new' }, newYear, newText)) : null,
+    h('td', { role: 'cell', class: 'fix-units-cell' },
+      h('label', { class: 'fix-units-label', for: base + '-lead' }, t('import.fix.lead')), lead,
+      h('label', { class: 'fix-units-label', for: base + '-support' }, t('import.fix.support')), support),
+    h('td', { role: 'cell' }, due),
     h('td', { role: 'cell' }, h('div', { class: 'fix-drop-wrap' }, drop,
-      h('label', { for: base + '-drop' }, t('import.fix.drop'), ' ', x.code || ''))));
+      h('label', { for: base + '-drop' }, t('import.fix.drop'), ' ', code))));
   el.addEventListener('input', () => clear());
   drop.addEventListener('change', () => {
     el.classList.toggle('dropped', drop.checked);
     for (const input of inputs) input.disabled = drop.checked;
   });
   let sentTargets = [];     // the inputs of the targets sent, in order (for errors)
-  // the item as corrected, or null when left out
+  const ny = () => (newYear && (newYear.value.trim() || newText.value.trim()) ? newYear.value.trim() : null);
+  // the item as corrected, or null when left out; in the kind chosen
   const value = () => {
     if (drop.checked) return null;
     const y = { ...x, name: name.value.trim() };
+    if (isNew) y.code = codeIn.value.trim();
+    if (lead.value.trim() !== listText(x.lead)) y.lead = listOf(lead.value);
+    if (support.value.trim() !== listText(x.support)) y.support = listOf(support.value);
+    if (due.value.trim() !== dueWas) {           // retyped: words the server reads (no "due": read from them)
+      delete y.due;
+      y.due_text = due.value.trim() || null;
+      if (!y.due_text) y.due = null;
+    }
+    sentTargets = [];
     if (kind === 'indicator') {
-      sentTargets = [];
       y.targets = [];
       for (const r of targets) {
         const v = r.input.value.trim();
@@ -326,21 +385,49 @@ function fixRow(kind, x, i) {
         else continue;                                                // emptied: that year's target left out
         sentTargets.push(r.input);
       }
+      if (ny() !== null) {
+        y.targets.push({ year: Number(newYear.value.trim()), text: newText.value.trim() });
+        sentTargets.push(newText);
+      }
+    }
+    if (kindSel.value !== kind) {                  // moved to the other list
+      delete y.x;
+      if (kindSel.value === 'task') {
+        for (const k of ['targets', 'basis', 'action']) delete y[k];
+        y.outputs = y.outputs || [];
+        y.funding = y.funding ?? null;
+      } else {
+        for (const k of ['outputs', 'funding']) delete y[k];
+        y.targets = [];
+        y.basis = y.basis ?? null;
+      }
     }
     return y;
   };
-  const changes = () => (drop.checked ? 0 : (name.value.trim() !== (x.name || '') ? 1 : 0) +
-    targets.filter((r) => r.input.value.trim() !== (r.tg.text || '').trim()).length);
+  const changes = () => (drop.checked ? 0 : (isNew ? 1 : 0) + (name.value.trim() !== (x.name || '') ? 1 : 0) +
+    targets.filter((r) => r.input.value.trim() !== (r.tg.text || '').trim()).length +
+    (kindSel.value !== kind ? 1 : 0) + (ny() !== null ? 1 : 0) + (due.value.trim() !== dueWas ? 1 : 0) +
+    (lead.value.trim() !== listText(x.lead) ? 1 : 0) + (support.value.trim() !== listText(x.support) ? 1 : 0));
   const clear = () => { err.textContent = ''; for (const input of inputs) input.removeAttribute('aria-invalid'); };
   // REST: what follows "indicators[i]." in the field ("name", "targets[1].text", …)
   const show = (rest, msg) => {
     const m = /^targets\[(\d+)\]/.exec(rest || '');
-    const input = (m && sentTargets[Number(m[1])]) || name;
+    const byField = { code: codeIn, lead, support, due, due_text: due, year: newYear };
+    const input = (m && sentTargets[Number(m[1])]) || byField[(rest || '').split(/[.[]/)[0]] || name;
     err.textContent = msg;
     input.setAttribute('aria-invalid', 'true');
     input.focus();
   };
-  return { el, value, changes, dropped: () => drop.checked, clear, show, name };
+  // what the browser can tell before sending: a name, a new row's code, a year added
+  const check = () => {
+    if (drop.checked) return true;
+    if (isNew && !codeIn.value.trim()) { show('code', t('import.fix.emptyCode')); return false; }
+    if (!name.value.trim()) { show('name', t('import.fix.emptyName')); return false; }
+    if (ny() !== null && !/^\d{4}$/.test(ny())) { show('year', t('import.fix.badYear')); return false; }
+    if (ny() !== null && !newText.value.trim()) { err.textContent = t('import.fix.noTargetText'); newText.setAttribute('aria-invalid', 'true'); newText.focus(); return false; }
+    return true;
+  };
+  return { el, value, changes, dropped: () => drop.checked, kind: () => kindSel.value, clear, show, check, name };
 }
 
 // The editable tables of the preview for plan P.
@@ -351,9 +438,31 @@ function planFixer(p) {
   const head = (kind) => h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
     ['plan.code', 'import.conf', 'plan.name', kind === 'indicator' ? 'plan.targets' : null, 'plan.lead', 'plan.due', 'import.fix.drop']
       .filter(Boolean).map((k) => h('th', { scope: 'col', role: 'columnheader' }, t(k)))));
-  const tableOf = (kind, title) => (rows[kind].length ? [h('h3', {}, title),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items import-fix', id: `import-fix-${kind}s`, role: 'table' },
-      head(kind), h('tbody', { role: 'rowgroup' }, rows[kind].map((r) => r.el))))] : null);
+  let added = 0;
+  // a table per kind, shown once it has a row; "add" appends an empty row
+  // (in the group of the kind's last row) with its code to type in
+  const tableOf = (kind, title) => {
+    const body = h('tbody', { role: 'rowgroup' }, rows[kind].map((r) => r.el));
+    const wrap = h('div', { hidden: !rows[kind].length },
+      h('h3', {}, title),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'plan-items import-fix', id: `import-fix-${kind}s`, role: 'table' },
+        head(kind), body)));
+    const add = h('button', { type: 'button', class: 'fix-add', id: `import-add-${kind}` }, t('import.fix.add.' + kind));
+    add.addEventListener('click', () => {
+      const list = kind === 'indicator' ? p.indicators || [] : p.tasks || [];
+      const last = list[list.length - 1];
+      const x = kind === 'indicator'
+        ? { code: '', group: last ? last.group ?? null : null, name: '', targets: [], lead: [], support: [], due: null, due_text: null, basis: null }
+        : { code: '', group: last ? last.group ?? null : null, name: '', lead: [], support: [], outputs: [], due: null, due_text: null, funding: null };
+      const r = fixRow(kind, x, added++, true);
+      rows[kind].push(r);
+      body.append(r.el);
+      wrap.hidden = false;
+      count();
+      r.el.querySelector('input').focus();
+    });
+    return [wrap, h('p', {}, add)];
+  };
   const status = h('p', { class: 'muted', role: 'status', id: 'import-fix-status' });
   const levels = { low: 0, medium: 0 };
   for (const x of [...(p.indicators || []), ...(p.tasks || [])]) {
@@ -365,25 +474,24 @@ function planFixer(p) {
     h('p', { class: 'muted' }, t('import.fix.hint')),
     levels.low || levels.medium ? h('p', { id: 'import-conf-count' }, t('import.conf.count', levels)) : null,
     tableOf('indicator', t('plan.indicators')), tableOf('task', t('plan.tasks')), status);
-  const count = () => {
+  function count() {
     const n = all().reduce((a, r) => a + r.changes(), 0);
     const m = all().filter((r) => r.dropped()).length;
     status.textContent = n || m ? t('import.fix.changed', { n, m }) : '';
     return n + m;
-  };
+  }
   el.addEventListener('input', count);
   el.addEventListener('change', count);
   let sent = { indicator: [], task: [] };     // index sent → row
   const plan = () => {
     sent = { indicator: [], task: [] };
     const out = { ...p, indicators: [], tasks: [] };
-    for (const kind of ['indicator', 'task']) {
-      for (const r of rows[kind]) {
-        const v = r.value();
-        if (!v) continue;
-        sent[kind].push(r);
-        (kind === 'indicator' ? out.indicators : out.tasks).push(v);
-      }
+    for (const r of all()) {
+      const v = r.value();
+      if (!v) continue;
+      const kind = r.kind();
+      sent[kind].push(r);
+      (kind === 'indicator' ? out.indicators : out.tasks).push(v);
     }
     return out;
   };
@@ -395,13 +503,8 @@ function planFixer(p) {
     r.show(m[3], msg);
     return true;
   };
-  // an empty name is told here, before anything is sent
-  const check = () => {
-    for (const r of all()) {
-      if (!r.dropped() && !r.name.value.trim()) { r.show('name', t('import.fix.emptyName')); return false; }
-    }
-    return true;
-  };
+  // told here, before anything is sent: an empty name or code, a bad year
+  const check = () => all().every((r) => r.check());
   return { el, plan, changed: () => count() > 0, show, check, clear: () => all().forEach((r) => r.clear()) };
 }
 
