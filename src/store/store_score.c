@@ -84,7 +84,7 @@ dti_rc store_score_indicators(store *s, int64_t plan_id, int year, store_row_fn 
     store_val q[] = {SV_I(year), SV_I(plan_id)};
     return store_query(s,
         "SELECT i.id, i.code, i.group_code, i.name, i.due, t.op, t.value, t.unit, t.text, "
-        "a.aggregation, t.year FROM indicators i "
+        "a.aggregation, t.year, i.x FROM indicators i "
         "LEFT JOIN indicator_targets t ON t.indicator_id = i.id AND t.year = "
         "(SELECT MIN(t2.year) FROM indicator_targets t2 WHERE t2.indicator_id = i.id AND t2.year >= ?) "
         "LEFT JOIN indicator_aggregation a ON a.indicator_id = i.id "

@@ -50,7 +50,8 @@ dti_rc store_score_indicator_count(store *s, int64_t plan_id, int64_t *n, dti_er
  * YEAR or else of the nearest later year (the target columns NULL when
  * none from YEAR on) and its aggregation (NULL: never set):
  * (id, code, group_code, name, due, op, target value, unit, target text,
- *  aggregation, target year). */
+ *  aggregation, target year, the indicator's extension object x as JSON text
+ *  or NULL: x.baseline is the import's baseline). */
 dti_rc store_score_indicators(store *s, int64_t plan_id, int year, store_row_fn fn, void *ctx, dti_err *e);
 /* PLAN_ID's indicators with a code: (code, name). */
 dti_rc store_score_indicator_codes(store *s, int64_t plan_id, store_row_fn fn, void *ctx, dti_err *e);

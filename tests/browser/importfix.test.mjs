@@ -316,3 +316,40 @@ for (const width of [1280, 360]) {
     }
   });
 }
+
+// x.baseline shown (issue 11, point 6): the column "Năm 2026" given the role
+// "baseline" and the document read again, each indicator shows the baseline
+// in the preview and, once imported, on the plan screen ("Hiện trạng 2026:
+// 85%" for 1.2), at 360 px.
+test('import: a baseline column read again is shown in the preview and on the plan screen at 360 px', async () => {
+  const width = 360;
+  const srv = await demoServer('importbase-' + width);
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
+  const page = await ctx.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  try {
+    await login(page, srv.url, 'dieuphoi');
+    await page.goto(srv.url + '/#/import');
+    await page.waitForSelector('#import-form');
+    await page.setInputFiles('#import-file', { name: 'kh-23.md', mimeType: 'text/markdown', buffer: doc() });
+    await page.click('#import-form button[type=submit]');
+    await page.waitForSelector('#import-cols');
+    assert.equal(await page.locator('#import-indicator-1-baseline').count(), 0, 'no baseline before');
+    await page.locator('#import-cols select[data-header="Năm 2026"]').selectOption('baseline');
+    await page.click('#import-cols-rerun');
+    await page.waitForSelector('#import-cols-set');
+    assert.equal(await page.textContent('#import-indicator-1-baseline'), 'Hiện trạng 2026: 85%');
+    await page.click('#import-confirm');
+    await page.waitForSelector('#import-done');
+    await page.click('#import-done a');
+    await page.waitForSelector('table.plan-items');
+    assert.match(await rowOf(page, '1.2').locator('td').nth(2).textContent(), /Hiện trạng 2026: 85%/);
+    await noSideways(page, width, 'plan with baselines');
+    assert.deepEqual(problems, []);
+  } finally {
+    await ctx.close();
+    assert.equal(await srv.stop(), 0, 'the server stops cleanly');
+  }
+});

@@ -554,10 +554,57 @@ static void test_dashboard_agrees(void **state)
     fixture_close(&w.f);
 }
 
+/* x.baseline (issue 11, point 6): a lower-is-better target measured from
+ * the baseline the import kept. I5 "không quá 5%" from a 2025 baseline of
+ * 12% and I6 the same with a baseline in another unit (not used), both led
+ * by A2, which reports 8 for April: I5 (12 - 8)/(12 - 5) = 4/7; I6, as
+ * without a baseline, min(1, 5/8) = 0.625. */
+static void test_baseline(void **state)
+{
+    (void)state;
+    world w;
+    scoring_result sc;
+    dti_err e;
+    lang_set(LANG_VI);
+    world_open(&w);
+    fixture *f = &w.f;
+    store_val a[] = {SV_I(f->plan)};
+    int64_t i5 = fix_ins(f->s, "INSERT INTO indicators (plan_id, seq, code, group_code, name, x) VALUES (?, 5, 'I5', "
+                               "'2', 'Tỷ lệ hồ sơ trễ hạn', '{\"baseline\": {\"year\": 2025, \"value\": 12, "
+                               "\"unit\": \"%\", \"text\": \"12%\"}}') RETURNING id", a, 1);
+    int64_t i6 = fix_ins(f->s, "INSERT INTO indicators (plan_id, seq, code, group_code, name, x) VALUES (?, 6, 'I6', "
+                               "'2', 'Tỷ lệ hồ sơ trễ hạn (khác)', '{\"baseline\": {\"year\": 2025, \"value\": 12, "
+                               "\"unit\": \"hồ sơ\", \"text\": \"12 hồ sơ\"}}') RETURNING id", a, 1);
+    store_val t5[] = {SV_I(i5)}, t6[] = {SV_I(i6)};
+    fix_ins(f->s, "INSERT INTO indicator_targets (indicator_id, year, op, value, unit) "
+                  "VALUES (?, 2026, '<=', 5, '%') RETURNING id", t5, 1);
+    fix_ins(f->s, "INSERT INTO indicator_targets (indicator_id, year, op, value, unit) "
+                  "VALUES (?, 2026, '<=', 5, '%') RETURNING id", t6, 1);
+    fix_assign(f->s, f->plan, i5, 0, f->A2, "lead");
+    fix_assign(f->s, f->plan, i6, 0, f->A2, "lead");
+    store_val p[] = {SV_I(f->plan)};
+    assert_int_equal(store_exec(f->s, "INSERT INTO periods (plan_id, code, kind, start_date, end_date, unit_due) "
+                                      "VALUES (?, '2026-04', 'month', '2026-04-01', '2026-04-30', '2026-05-15')",
+                                p, 1, &e), DTI_OK);
+    report(&w, &f->rep_a2, f->A2, "2026-04", "code,value\nI2,1\nI5,8\nI6,8\n", "2026-05-10T03:00:00Z", 1);
+    assert_int_equal(scoring_compute_as(f->s, &f->view_a, f->plan, "2026-04", &sc, &e), DTI_OK);
+    const scoring_ind *d5 = scoring_find(&sc, "I5"), *d6 = scoring_find(&sc, "I6");
+    assert_non_null(d5);
+    assert_non_null(d6);
+    assert_true(d5->target.has_baseline);
+    NEAR(d5->target.baseline, 12);
+    NEAR(d5->trend.latest.achievement, 4.0 / 7.0);
+    assert_false(d6->target.has_baseline);
+    NEAR(d6->trend.latest.achievement, 0.625);
+    scoring_release(&sc);
+    fixture_close(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_figures),
+        cmocka_unit_test(test_baseline),
         cmocka_unit_test(test_rankings),
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_dashboard_agrees),

@@ -111,6 +111,28 @@ struct ctx {
     int toobig;
 };
 
+/* The baseline the import kept for indicator D (x.baseline = {"year",
+ * "value", "unit", "text"}, docs/internals/import.md) from X, the item's
+ * extension object as JSON text (NULL: none). Decision: it is used only
+ * when it is a finite number in the target's unit (or either has no
+ * unit), since a baseline in another unit says nothing about the
+ * distance to the target; core/score.c uses it for lower-is-better
+ * targets only ("không quá 5%" from 12%: (B - A) / (B - T)). */
+static void baseline_of(scoring_ind *d, const char *x)
+{
+    if (!x || !strstr(x, "\"baseline\""))
+        return;
+    json_t *j = json_loads(x, 0, NULL);
+    const json_t *b = json_object_get(json_object_get(j, "baseline"), "value");
+    const char *bu = json_string_value(json_object_get(json_object_get(j, "baseline"), "unit"));
+    if (json_is_number(b) && isfinite(json_number_value(b)) &&
+        (!bu || !*bu || !d->unit || !*d->unit || !strcmp(bu, d->unit))) {
+        d->target.has_baseline = 1;
+        d->target.baseline = json_number_value(b);
+    }
+    json_decref(j);
+}
+
 static int ind_row(void *vc, const store_row *r)
 {
     struct ctx *c = vc;
@@ -143,6 +165,8 @@ static int ind_row(void *vc, const store_row *r)
         if (o != TARGET_TEXT && num_check_value(d->target.value, NUM_TARGET, NULL) != DTI_OK)
             d->has_target = 0;
     }
+    if (d->has_target && o != TARGET_TEXT)
+        baseline_of(d, app_col(r, 11));
     const char *agg = app_col(r, 9);
     d->agg = agg && strcmp(agg, "sum") == 0 ? SCORING_AGG_SUM : SCORING_AGG_LAST;
     /* the target's year: Y, else the nearest later one; its due day: the

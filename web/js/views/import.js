@@ -27,7 +27,7 @@
 import { api, get } from '../api.js';
 import { h, mount } from '../dom.js';
 import { t, fmtDate, addMessages } from '../i18n.js';
-import { indicatorTable, taskTable } from './plan.js';
+import { indicatorTable, taskTable, baselineText } from './plan.js';
 import { describe } from './calendar.js';
 import { unitRow, accountsFor, accountsTable } from './units.js';
 import { flash } from '../flash.js';
@@ -348,7 +348,9 @@ function fixRow(kind, x, i, isNew = false) {
       h('span', { class: 'conf conf-' + conf.level, id: base + '-conf' }, t('import.conf.' + conf.level)),
       conf.why.length ? h('ul', { class: 'conf-why' }, conf.why.map((w) => h('li', {}, t('import.why.' + w)))) : null] : '—'),
     h('td', { role: 'cell' }, name, err),
-    kind === 'indicator' ? h('td', { role: 'cell' }, targets.map((r) => r.el),
+    kind === 'indicator' ? h('td', { role: 'cell' },
+      x.x?.baseline ? h('p', { class: 'fix-baseline muted', id: base + '-baseline' }, baselineText(x.x.baseline)) : null,
+      targets.map((r) => r.el),
       h('div', { class: 'fix-target-row fix-target-new' }, newYear, newText)) : null,
     h('td', { role: 'cell', class: 'fix-units-cell' },
       h('label', { class: 'fix-units-label', for: base + '-lead' }, t('import.fix.lead')), lead,

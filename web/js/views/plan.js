@@ -20,16 +20,26 @@ addMessages({
     'pe.unresolved': 'chưa gán đơn vị',
     'pe.edit.label': 'Sửa {k} {code}', 'pe.assign.label': 'Phân công {k} {code}', 'pe.history.label': 'Lịch sử {k} {code}',
     'pe.kind.indicator': 'chỉ tiêu', 'pe.kind.task': 'nhiệm vụ',
+    'plan.baseline': 'Hiện trạng {year}: {v}', 'plan.baselineNoYear': 'Hiện trạng: {v}',
   },
   en: {
     'pe.actions': 'Actions', 'pe.edit': 'Edit', 'pe.assign': 'Reassign', 'pe.history': 'History',
     'pe.unresolved': 'no unit assigned',
     'pe.edit.label': 'Edit {k} {code}', 'pe.assign.label': 'Reassign {k} {code}', 'pe.history.label': 'History of {k} {code}',
     'pe.kind.indicator': 'indicator', 'pe.kind.task': 'task',
+    'plan.baseline': 'Baseline {year}: {v}', 'plan.baselineNoYear': 'Baseline: {v}',
   },
 });
 
 const OPS = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
+
+// The baseline the import kept (x.baseline {year, value, unit, text}):
+// "Hiện trạng 2025: 86,8%", the words when there is no number.
+export function baselineText(b) {
+  const unit = b.unit === '%' ? '%' : b.unit ? ' ' + b.unit : '';
+  const v = typeof b.value === 'number' ? `${fmtNum(b.value)}${unit}` : b.text || '';
+  return b.year ? t('plan.baseline', { year: b.year, v }) : t('plan.baselineNoYear', { v });
+}
 
 export function targetText(tg) {
   if (tg.op === 'text' || tg.value === null) return `${tg.year}: ${tg.text || ''}`;
@@ -77,7 +87,8 @@ function table(kind, rows, opts) {
     h('tbody', { role: 'rowgroup' }, rows.map((x) => h('tr', { role: 'row', id: x._item ? `row-${kind}-${x._item.id}` : null, tabindex: x._item ? '-1' : null },
       cell('plan.code', x.code),
       cell('plan.name', x.name),
-      kind === 'task' ? cell('plan.outputs', list(x.outputs)) : cell('plan.targets', list((x.targets || []).map(targetText))),
+      kind === 'task' ? cell('plan.outputs', list(x.outputs))
+        : cell('plan.targets', list([...(x.x?.baseline ? [baselineText(x.x.baseline)] : []), ...(x.targets || []).map(targetText)])),
       cell('plan.lead', units(x.lead, x._item?.lead_unresolved)),
       cell('plan.support', units(x.support, x._item?.support_unresolved)),
       cell('plan.due', x.due_text || x.due || '—'),
