@@ -68,7 +68,14 @@ function form(p, user, parts) {
   return call('POST', p, user, fd);
 }
 
-const planCount = async () => (await call('GET', '/api/v1/plans', 'admin')).body.length;
+// the plans the admin sees (GET /api/v1/plans answers {plans: [...]}; reading
+// .length of the object gave NaN, and NaN equals NaN: every "nothing stored"
+// check of this file passed vacuously until the gaps session fixed it)
+const planCount = async () => {
+  const n = (await call('GET', '/api/v1/plans', 'admin')).body.plans.length;
+  assert.ok(Number.isInteger(n));
+  return n;
+};
 const orgCount = async () => (await call('GET', '/api/v1/orgs', 'admin')).body.orgs.length;
 
 before(async () => {
@@ -294,4 +301,30 @@ test('roles: the preview lists the columns read and how sure each row is; a colu
     assert.equal(x.body.error.field, 'roles');
   }
   assert.equal(await planCount(), plans);
+});
+
+// The web upload takes a .pdf itself (issue 11): a plan printed to PDF
+// (the fixture of tests/data/plans) is previewed with its rows and
+// confirmed; a scan (no text layer) is a 400 saying so, nothing stored.
+const SCAN = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages '
+  + '/Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>\n'
+  + 'endobj\n4 0 obj\n<< /Length 35 >>\nstream\n0 0 1 rg 100 100 300 400 re f\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+test('pdf: the web upload previews and imports a .pdf; a scan is told it has no text layer', async () => {
+  const pdf = fs.readFileSync(`${ROOT}/tests/data/plans/an-hoa-2026.pdf`);
+  const want = JSON.parse(fs.readFileSync(`${ROOT}/tests/data/plans/an-hoa-2026.json`, 'utf8'));
+  const pv = await form('/api/v1/imports/preview', 'admin', [['file', pdf, 'an-hoa-2026.pdf']]);
+  assert.equal(pv.status, 200, pv.text);
+  assert.equal(pv.body.plan.indicators.length, want.indicators.length);
+  assert.equal(pv.body.plan.commune, want.commune);
+  const plans = await planCount();
+  const r = await form('/api/v1/imports', 'admin', [['file', pdf, 'an-hoa-2026.pdf']]);
+  assert.equal(r.status, 201, r.text);
+  assert.equal(await planCount(), plans + 1);
+  for (const p of ['/api/v1/imports/preview', '/api/v1/imports']) {
+    const x = await form(p, 'admin', [['file', SCAN, 'scan.pdf']]);
+    assert.equal(x.status, 400, x.text);
+    assert.match(x.body.error.message, /không có lớp chữ.*OCR/);
+  }
+  assert.equal(await planCount(), plans + 1, 'the scan stored nothing');
 });

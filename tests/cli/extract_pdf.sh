@@ -73,4 +73,25 @@ if [ $rc -ne 2 ] || [ -n "$out" ] || [ "$(wc -l < "$tmp/err")" -ne 1 ] || ! grep
 fi
 "$DTI" --lang en extract "$tmp/scan.pdf" >/dev/null 2>"$tmp/err"
 grep -q "no text layer" "$tmp/err" || { echo "FAIL: scan.pdf (en): $(cat "$tmp/err")"; fail=1; }
+
+# 4. `dti import` takes the .pdf itself (issue 11): the plan is stored with
+#    its indicators and units, the PDF kept as its document; a scan is
+#    refused with the same one line and stores nothing.
+db="$tmp/import.db"
+if ! DTI_NOW=${DTI_NOW:-2026-12-06T03:00:00Z} "$DTI" --db "$db" import "$DIR/an-hoa-2026.pdf" > "$tmp/imp.txt" 2>&1; then
+  echo "FAIL: import an-hoa-2026.pdf: $(cat "$tmp/imp.txt")"; fail=1
+else
+  grep -q "^Đã nhập kế hoạch số 1\." "$tmp/imp.txt" || { echo "FAIL: import pdf: $(head -3 "$tmp/imp.txt")"; fail=1; }
+  "$DTI" --db "$db" export plan 1 --json > "$tmp/imp.json" 2>"$tmp/err" || { echo "FAIL: export plan 1: $(cat "$tmp/err")"; fail=1; }
+  python3 - "$tmp/imp.json" "$DIR/an-hoa-2026.json" <<'PY' || { echo "FAIL: the imported PDF plan"; fail=1; }
+import json, sys
+got, want = (json.load(open(f)) for f in sys.argv[1:3])
+assert len(got["indicators"]) == len(want["indicators"]) > 0, (len(got["indicators"]), len(want["indicators"]))
+assert got["commune"] == want["commune"], got["commune"]
+PY
+fi
+if DTI_NOW=${DTI_NOW:-2026-12-06T03:00:00Z} "$DTI" --db "$db" import "$tmp/scan.pdf" > /dev/null 2>"$tmp/err"; then
+  echo "FAIL: a scan was imported"; fail=1
+fi
+grep -q "scan.pdf: .*không có lớp chữ.*OCR" "$tmp/err" || { echo "FAIL: import scan.pdf: $(cat "$tmp/err")"; fail=1; }
 exit $fail
