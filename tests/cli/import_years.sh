@@ -6,7 +6,9 @@
 # that two indicators have only end targets (never silent); "-" is no
 # target that year (nothing stored for 2026), the third indicator keeps its
 # 2026 target; the baseline is kept in x.baseline ({year, value, unit}) and
-# exported with the plan. Runs on both engines (tests/lib/db.sh).
+# exported with the plan. And the reporting regime (point 12): a sentence on
+# reporting that is not understood is quoted to the coordinator, never "the
+# document states no regime". Runs on both engines (tests/lib/db.sh).
 set -euo pipefail
 : "${DTI:?}"
 T=$(mktemp -d)
@@ -46,4 +48,11 @@ b = ind["1"]["x"]["baseline"]
 assert (b["year"], b["value"], b["unit"]) == (2025, 40, "%"), b
 assert ind["3"]["x"]["baseline"]["unit"] == "điểm", ind["3"]["x"]
 PY
+# a regime sentence not understood: quoted, and no "states no regime"
+{ cat "$T/kh.md"; printf '\nIV. TỔ CHỨC THỰC HIỆN\n\nCác đơn vị báo cáo định kỳ theo kỳ báo cáo của tỉnh.\n'; } |
+  sed 's|5/KH-UBND|6/KH-UBND|' > "$T/kr.md"
+"$DTI" --db "$DB" import "$T/kr.md" > "$T/imp3.txt" 2>&1 || fail "import kr.md: $(cat "$T/imp3.txt")"
+grep -q "^  «Các đơn vị báo cáo định kỳ theo kỳ báo cáo của tỉnh»$" "$T/imp3.txt" || fail "the sentence is not quoted: $(cat "$T/imp3.txt")"
+if grep -q "không nêu chế độ báo cáo" "$T/imp3.txt"; then fail "said 'no regime' over a sentence on reporting"; fi
+grep -q "không nêu chế độ báo cáo" "$T/imp.txt" || fail "a plan with no sentence on reporting: not said so: $(cat "$T/imp.txt")"
 echo "import_years: ok"
