@@ -1172,10 +1172,9 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 k--;
         }
     }
-    if (!c->pg->grid) {
-        marker_columns(c, t, a, b);
+    marker_columns(c, t, a, b);
+    if (!c->pg->grid)
         orphan_columns(c, t, ha < a ? ha : a, b);
-    }
     return 0;
 }
 
@@ -1294,7 +1293,7 @@ static int piece_is_code_in(const otable *t, const piece *q)
  * "30 ngày" are no codes). */
 static int piece_code_led(const otable *t, const piece *q)
 {
-    if (t->grid || q->nwords < 2 || !q->text.ptr)
+    if (q->nwords < 2 || !q->text.ptr)
         return 0;
     const char *sp = strchr(q->text.ptr, ' ');
     char tok[12];
@@ -2366,6 +2365,10 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
         return 1;
     if (j == 0)
         return 0;
+    /* pdftotext -layout packs a cell one blank after its neighbour ("… tốc
+     * độ 100%"): one crossing inside a row band (no blank line above) */
+    if (c->pg->grid && x == 1 && c->ln[j].yc - c->ln[j - 1].yc <= 1.6 * c->h)
+        return 1;
     /* the text of a group row above, wrapped under itself: up over lines of
      * one chunk starting where this one starts, to the group row */
     if (L->nchunks != 1)
@@ -2756,7 +2759,7 @@ static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
-    if (centred && t->centered)
+    if (centred && (t->centered || t->led))
         *centred = 1;
     return table_flush(d, t);
 }
