@@ -37,13 +37,14 @@
  * Without an anchor column a row starts where the first column starts a new
  * block of lines.
  *
- * Read directly (not page->grid), a PDF also has: group letters ("A", "B.")
- * as codes; codes opening the first column's names ("1.1. Tỷ lệ …") as the
- * anchors of a table with no code column (t->led), such a row centred on
- * its name's lines; a group row (letter or roman code and a name, nothing
- * else on its line) given no line of the columns after its name; a code-led
- * group row across the code's border kept whole; a column of list markers
- * alone, or one where no chunk starts, merged into its neighbour; a group
+ * Group letters ("A", "B.") are codes; codes opening the first column's
+ * names ("1.1. Tỷ lệ …") are the anchors of a table with no code column
+ * (t->led), such a row centred on its name's lines (a column of list
+ * markers alone joins the column on its right). Read directly (not
+ * page->grid), a PDF also has: a group row (letter or roman code and a
+ * name, nothing else on its line) given no line of the columns after its
+ * name; a code-led group row across the code's border kept whole; a column
+ * where no chunk starts merged into its neighbour; a group
  * name merged down a first column whose cell a page break cuts placed at
  * the top of its first row.
  *
@@ -1241,9 +1242,10 @@ static int head_has_line(const otable *t, const line *L)
 }
 
 /* A group letter: "A", "B.", "Đ" — one capital alone in the code column
- * (the group rows of an appendix lettered A, B, C over numbered rows). Only
- * for a PDF read directly (not page->grid): there the piece is one cell's
- * words, so a lone capital is not a word cut from a sentence. */
+ * (the group rows of an appendix lettered A, B, C over numbered rows). The
+ * piece is one cell's words (read directly) or the words of a line inside
+ * the code column's borders (-layout text), so a lone capital is not a word
+ * cut from a sentence; it counts where the column's other codes do. */
 static int is_letter_code(const char *s)
 {
     size_t n = strlen(s);
@@ -1275,12 +1277,12 @@ static int piece_is_code(const piece *q)
     return 0;
 }
 
-/* piece_is_code, and for a PDF read directly also a group letter. */
+/* piece_is_code, or a group letter. */
 static int piece_is_code_in(const otable *t, const piece *q)
 {
     if (piece_is_code(q))
         return 1;
-    if (t->grid || !q->nwords || !q->text.ptr)
+    if (!q->nwords || !q->text.ptr)
         return 0;
     if (q->nwords == 1)
         return is_letter_code(q->text.ptr);
