@@ -1960,6 +1960,30 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
     }
 }
 
+/* Whether lines A and B (A above, on one page) of a -layout table lie in
+ * one row band: the table's body lines (rows from BODY) between them follow
+ * one another with no blank line. pdftotext sets the other columns' lines
+ * between a centred name's lines ("Chính" / row 2's code line / "quyền số"). */
+static int same_band(const otable *t, size_t body, const cline *A, const cline *B)
+{
+    double last = A->y;
+    for (;;) {
+        double next = B->y;   /* the nearest line below LAST, up to B */
+        for (size_t r = body; r < t->n; r++)
+            for (size_t k = 0; k < t->ncols; k++)
+                for (size_t i = 0; i < t->rows[r].c[k].n; i++) {
+                    const cline *l = &t->rows[r].c[k].v[i];
+                    if (l->page == A->page && l->y > last + 0.5 && l->y < next)
+                        next = l->y;
+                }
+        if (next - last > 1.6 * t->h)
+            return 0;
+        if (next >= B->y)
+            return 1;
+        last = next;
+    }
+}
+
 /* A first column merged down over each group's rows (Word vMerge: "Lĩnh
  * vực" left of the code column, its name once per group). The PDF shows
  * the name once, top-aligned on its first row or centred over its rows;
@@ -2007,7 +2031,8 @@ static int group_column(otable *t)
             all[j - 1] = tmp;
         }
     for (size_t i = 0; i < nl; i++) {
-        if (!i || all[i].page != all[i - 1].page || all[i].y - all[i - 1].y > 1.6 * t->h)
+        if (!i || all[i].page != all[i - 1].page ||
+            (all[i].y - all[i - 1].y > 1.6 * t->h && !(t->grid && same_band(t, body, &all[i - 1], &all[i]))))
             nr++;
         tcell *run = &runs[nr - 1];
         cline *v = vec_grow(run->v, run->n, &run->cap, sizeof *v, 4);
@@ -2597,6 +2622,97 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
     return 1;
 }
 
+/* The first M lines of page C are the tail of the table's last row, too few
+ * for edge_match (pdftotext laid them out alone, closing the gaps: "được
+ * hướng dẫn sử" at the page's left edge, "50%   hợp: Hội …" far left of
+ * their columns): at most six lines, no row code, two to five cell starts.
+ * The starts, left to right, go to columns of T left to right (not the
+ * code column: a code does not continue), the choice whose shifts (table
+ * start minus page start) vary least. Fills PE, TE, FOUND as edge_match
+ * does (a column with no start is placed by its nearest found neighbour's
+ * shift); 1 when matched. */
+static int tail_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
+{
+    double st[8];
+    size_t ns = 0, a, b;
+    if (m > 6 || t->ncols > MAXC)
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        if ((te[k] = table_edge(t, k)) < 0 || (k && te[k] <= te[k - 1]))
+            return 0;
+    for (size_t j = 0; j < m; j++) {
+        if (code_led(c, &c->ln[j]))
+            return 0;
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &a, &b); ch++) {
+            double x = c->ln[j].w[a]->x0;
+            size_t q = 0;
+            while (q < ns && fabs(st[q] - x) >= 2.0)
+                q++;
+            if (q < ns)
+                continue;
+            if (ns == 5)
+                return 0;
+            st[ns++] = x;
+        }
+    }
+    if (ns < 2)
+        return 0;
+    qsort(st, ns, sizeof *st, cmp_d);
+    /* every increasing choice of NS columns (few: NS <= 5, columns <= MAXC) */
+    size_t pick[8], best[8];
+    double bestv = 1e18;
+    size_t nk = t->ncols;
+    for (size_t q = 0; q < ns; q++)
+        pick[q] = q;
+    for (;;) {
+        int ok = 1;
+        for (size_t q = 0; q < ns; q++)
+            ok &= (int)pick[q] != t->anchor;
+        if (ok) {
+            double mean = 0, v = 0;
+            for (size_t q = 0; q < ns; q++)
+                mean += te[pick[q]] - st[q];
+            mean /= (double)ns;
+            for (size_t q = 0; q < ns; q++)
+                v += (te[pick[q]] - st[q] - mean) * (te[pick[q]] - st[q] - mean);
+            if (v < bestv - 0.01)
+                bestv = v, memcpy(best, pick, sizeof pick);
+        }
+        /* next combination */
+        size_t q = ns;
+        while (q > 0 && pick[q - 1] == nk - ns + q - 1)
+            q--;
+        if (q == 0)
+            break;
+        pick[q - 1]++;
+        for (size_t r = q; r < ns; r++)
+            pick[r] = pick[r - 1] + 1;
+    }
+    if (bestv >= 1e17)
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        found[k] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pe[best[q]] = st[q], found[best[q]] = 1;
+    for (size_t k = 0; k < t->ncols; k++) {
+        if (found[k])
+            continue;
+        size_t n = 0;
+        double d = 1e18;
+        for (size_t q = 0; q < ns; q++)
+            if (fabs((double)best[q] - (double)k) < d)
+                d = fabs((double)best[q] - (double)k), n = best[q];
+        pe[k] = te[k] - (te[n] - pe[n]);
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: a row's tail matched:");
+        for (size_t k = 0; k < t->ncols; k++)
+            fprintf(stderr, " %.1f->%.1f%s", pe[k], te[k], found[k] ? "" : "?");
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -2617,7 +2733,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
-        if (!edge_match(c, t, m, pe, te, found))
+        if (!edge_match(c, t, m, pe, te, found) && !tail_match(c, t, m, pe, te, found))
             return 0;
         by_edges = 1;
     }
