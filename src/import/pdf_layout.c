@@ -2713,6 +2713,116 @@ static int tail_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
     return 1;
 }
 
+/* When no one map x' = s x + d fits (pdftotext -layout closed some columns
+ * up more than others on the page: a wide table's year columns 6 characters
+ * apart instead of 8, the units columns 10 characters left), the page's cell
+ * starts (chunk starts of the first M lines, seen CNT times) go to the
+ * table's columns in order, each column to at most one start: the least
+ * total change of shift (table start minus page start) from one matched
+ * column to the next, a column with no start costing ORDER_COL, a start
+ * left over ORDER_START each time seen (a cell slid off its column), no two
+ * neighbours' shifts apart by more than ORDER_JUMP. Fills PE, TE, FOUND as
+ * edge_match does; 1 when all but a quarter of the columns found a start. */
+#define ORDER_COL 3.0
+#define ORDER_START 1.0
+#define ORDER_JUMP 20.0
+static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
+{
+    enum { NS = 48 };
+    double st[NS];
+    int cnt[NS];
+    size_t ns = 0, a, b, K = t->ncols;
+    if (K < 3 || K > MAXC)
+        return 0;
+    for (size_t k = 0; k < K; k++)
+        if ((te[k] = table_edge(t, k)) < 0 || (k && te[k] <= te[k - 1]))
+            return 0;
+    for (size_t j = 0; j < m; j++)
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &a, &b); ch++) {
+            double x = c->ln[j].w[a]->x0;
+            size_t q = 0;
+            while (q < ns && fabs(st[q] - x) >= 2.0)
+                q++;
+            if (q < ns)
+                cnt[q]++;
+            else if (ns < NS)
+                st[ns] = x, cnt[ns++] = 1;
+            else
+                return 0;
+        }
+    if (ns < 2)
+        return 0;
+    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
+        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
+            double x = st[j];
+            int n = cnt[j];
+            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
+            st[j - 1] = x, cnt[j - 1] = n;
+        }
+    double sp = c->sp, pre[NS + 1];
+    pre[0] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
+    /* dp[q][k]: start q matched to column k, the last match so far */
+    double dp[NS][MAXC];
+    int from[NS][MAXC];
+    double best = 1e18;
+    int bq = -1, bk = -1;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t k = 0; k < K; k++) {
+            double sh = te[k] - st[q];
+            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
+            from[q][k] = -1;
+            for (size_t q0 = 0; q0 < q; q0++)
+                for (size_t k0 = 0; k0 < k; k0++) {
+                    double d = fabs(sh - (te[k0] - st[q0]));
+                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
+                        continue;
+                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
+                    if (v < dp[q][k])
+                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
+                }
+            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
+            if (end < best)
+                best = end, bq = (int)q, bk = (int)k;
+        }
+    if (bq < 0)
+        return 0;
+    for (size_t k = 0; k < K; k++)
+        found[k] = 0;
+    size_t nf = 0;
+    for (int q = bq, k = bk; q >= 0;) {
+        pe[k] = st[q], found[k] = 1, nf++;
+        int f = from[q][k];
+        if (f < 0)
+            break;
+        q = f / MAXC, k = f % MAXC;
+    }
+    if (nf + K / 4 < K)
+        return 0;
+    for (size_t k = 0; k < K; k++) {
+        if (found[k])
+            continue;
+        size_t n = k;
+        for (size_t d = 1; d < K && n == k; d++)
+            if (k >= d && found[k - d])
+                n = k - d;
+            else if (k + d < K && found[k + d])
+                n = k + d;
+        pe[k] = te[k] - (te[n] - pe[n]);
+    }
+    for (size_t k = 1; k < K; k++)
+        if (pe[k] <= pe[k - 1])
+            return 0;
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: page cell starts matched in order:");
+        for (size_t k = 0; k < K; k++)
+            fprintf(stderr, " %.1f->%.1f%s", pe[k], te[k], found[k] ? "" : "?");
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -2733,7 +2843,8 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
-        if (!edge_match(c, t, m, pe, te, found) && !tail_match(c, t, m, pe, te, found))
+        if (!edge_match(c, t, m, pe, te, found) && !tail_match(c, t, m, pe, te, found) &&
+            !order_match(c, t, m, pe, te, found))
             return 0;
         by_edges = 1;
     }

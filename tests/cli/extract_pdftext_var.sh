@@ -24,15 +24,15 @@ trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
   [holdout/cam-thach-2026]=55
-  [holdout/dong-linh-2025-2030]=76
+  [holdout/dong-linh-2025-2030]=89
   [holdout/hiep-hoa-2026]=91
-  [holdout/huong-tra-2026-2030]=76
+  [holdout/huong-tra-2026-2030]=93
   [holdout/loc-hung-2026]=100
   [holdout/nghia-trung-2026-2030]=79
   [holdout/phu-my-2026]=92
   [holdout/phuoc-thinh-2026]=100
   [holdout/tan-lap-2026]=98
-  [holdout/thach-ban-2026]=77
+  [holdout/thach-ban-2026]=98
   [holdout/vinh-hao-2026]=95
   [v1/binh-minh-2026]=96
   [v1/nam-son-2026]=97
