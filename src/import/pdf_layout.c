@@ -2383,7 +2383,11 @@ static int code_led(const page_ctx *c, const line *L)
 static int fits(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j];
-    if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+    /* pdftotext -layout sets a row's last cell up to BAND_LEFT characters
+     * off its column, and a page moved onto the table (regrid) is placed by
+     * its cell starts: its lines may end further right */
+    double slack = c->pg->grid ? BAND_LEFT * c->sp : 12;
+    if (L->x0 < t->xmin - slack || L->x1 > t->xmax + slack)
         return 0;
     if (appendix_title(L))
         return 0;
