@@ -684,8 +684,14 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
     size_t a, b;
     /* a group row (its code, then one piece of text) spans what it crosses */
     int group = 0;
-    if (L->nchunks <= 2 && code_led(c, L))
+    if (L->nchunks <= 2 && code_led(c, L)) {
+        /* in -layout text only when the code and its name are one chunk
+         * ("I. Hạ tầng số" across the code's border): a code alone before
+         * its row's cells ("3      chính … toàn Trên 60%") is no group row */
         header = 1, group = !t->grid;
+        if (t->grid && chunk(c, L, 0, &a, &b) && b - a >= 2 && is_code(L->w[a]->text))
+            group = 1;
+    }
     for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);

@@ -25,7 +25,7 @@ trap 'rm -rf "$tmp"' EXIT
 declare -A MIN=(
   [holdout/cam-thach-2026]=55
   [holdout/dong-linh-2025-2030]=89
-  [holdout/hiep-hoa-2026]=91
+  [holdout/hiep-hoa-2026]=100
   [holdout/huong-tra-2026-2030]=93
   [holdout/loc-hung-2026]=100
   [holdout/nghia-trung-2026-2030]=100
