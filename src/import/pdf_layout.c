@@ -1374,16 +1374,16 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     if (K == 0 || K > MAXC || !(hi > lo) || !(sp > 0) || (hi - lo) / sp > 2000)
         return;
     size_t nb = (size_t)((hi - lo) / sp) + 3;
-    unsigned char *cov = calloc(nb, 2);
+    unsigned char *cov = calloc(nb, 3);
     if (!cov)
         return;   /* the page's borders serve */
-    unsigned char *start = cov + nb;
+    unsigned char *start = cov + nb, *cross = cov + 2 * nb;   /* cross[x]: a word covers x - 1 and x */
     for (size_t i = a; i < b; i++) {
         const line *L = &c->ln[i];
         for (size_t w = 0; w < L->n; w++) {
             size_t x0 = (size_t)((L->w[w]->x0 - lo) / sp + 0.5), x1 = (size_t)((L->w[w]->x1 - lo) / sp + 0.5);
             for (size_t x = x0; x < x1 && x < nb; x++)
-                cov[x] = 1;
+                cov[x] = 1, cross[x] |= x > x0;
         }
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t x = (size_t)((L->w[s0]->x0 - lo) / sp + 0.5);
@@ -1405,6 +1405,15 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
     size_t G = 0;
     for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
+        if (cov[x] && cov[x - 1] && start[x] && !cross[x]) {
+            /* no blank column, but no word across either: a cell packed one
+             * blank after its neighbour on one line, and on another a word
+             * of the cell on the left ending just before it ("Dữ liệu
+             * Tháng" over "cập nhật"), at a cost */
+            gl[G] = gr[G] = lo + (double)x * sp;
+            gw[G++] = (start[x] == 2 ? 1.0 : BAND_WEAK + 1.0) * sp;
+            continue;
+        }
         if (cov[x] || !cov[x - 1])
             continue;
         size_t e = x;
@@ -1422,12 +1431,21 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     /* dp[k][j]: least cost of borders 0..k with border k in strip j (j == G:
      * none); from[k][j]: the choice for border k-1 */
     double dp[MAXC][BAND_GAPS + 1], at[MAXC][BAND_GAPS + 1];
-    int from[MAXC][BAND_GAPS + 1];
+    int from[MAXC][BAND_GAPS + 1], real[MAXC];   /* real[k]: a strip with a blank in reach of border k */
+    for (size_t k = 0; k < K; k++) {
+        real[k] = 0;
+        for (size_t j = 0; j < G; j++)
+            real[k] |= gl[j] < gr[j] && t->bound[k] >= gr[j] - 0.5 * sp - (gr[j] - gl[j]) &&
+                       t->bound[k] - gr[j] <= BAND_LEFT * sp && gl[j] - t->bound[k] <= BAND_RIGHT * sp;
+    }
     for (size_t k = 0; k < K; k++)
         for (size_t j = 0; j <= G; j++) {
             double B = t->bound[k], cost, x;
             if (j == G) {
                 cost = BAND_NONE * sp, x = B;
+            } else if (gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) {
+                dp[k][j] = 1e18;   /* no blank: only a border a few characters off, with no strip */
+                continue;
             } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
                 cost = 0, x = B;
             } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
@@ -1438,6 +1456,8 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                 dp[k][j] = 1e18;
                 continue;
             }
+            if (j < G && gl[j] == gr[j])
+                x = gr[j] - 0.5;   /* no blank: the border just before the cell */
             at[k][j] = x;
             from[k][j] = -1;
             if (k == 0) {

@@ -29,20 +29,20 @@ declare -A MIN=(
   [holdout/huong-tra-2026-2030]=93
   [holdout/loc-hung-2026]=100
   [holdout/nghia-trung-2026-2030]=100
-  [holdout/phu-my-2026]=92
+  [holdout/phu-my-2026]=95
   [holdout/phuoc-thinh-2026]=100
   [holdout/tan-lap-2026]=98
   [holdout/thach-ban-2026]=98
-  [holdout/vinh-hao-2026]=95
+  [holdout/vinh-hao-2026]=100
   [v1/binh-minh-2026]=96
   [v1/nam-son-2026]=97
   [v2/an-hoa-2026]=93
-  [v2/phu-lac-2026]=97
+  [v2/phu-lac-2026]=100
   [v2/tan-phong-2026-2027]=93
   [v2/yen-lac-2026-2028]=95
   [v3/phu-lac-2026]=97
   [v3/son-thuy-2026]=94
-  [v3/tan-phong-2026-2027]=97
+  [v3/tan-phong-2026-2027]=100
   [v3/thanh-xuan-2025-2030]=89
 )
 fail=0 n=0
