@@ -54,7 +54,10 @@
  * the rest are new rows. Columns are the first page's; text from pdftotext
  * -layout (pdf_text.c) moves them from page to page, so each continued page
  * is laid on the table again (regrid: by its rivers when it shows as many,
- * else by matching its cell starts to the table's, edge_match), and under a
+ * else by matching its cell starts to the table's, edge_match; when no one
+ * linear map fits, in order with the least change of shift from column to
+ * column, order_match, or for a page holding only the last row's tail,
+ * tail_match), and under a
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
