@@ -37,13 +37,14 @@
  * Without an anchor column a row starts where the first column starts a new
  * block of lines.
  *
- * Read directly (not page->grid), a PDF also has: group letters ("A", "B.")
- * as codes; codes opening the first column's names ("1.1. Tỷ lệ …") as the
- * anchors of a table with no code column (t->led), such a row centred on
- * its name's lines; a group row (letter or roman code and a name, nothing
- * else on its line) given no line of the columns after its name; a code-led
- * group row across the code's border kept whole; a column of list markers
- * alone, or one where no chunk starts, merged into its neighbour; a group
+ * Group letters ("A", "B.") are codes; codes opening the first column's
+ * names ("1.1. Tỷ lệ …") are the anchors of a table with no code column
+ * (t->led), such a row centred on its name's lines (a column of list
+ * markers alone joins the column on its right). Read directly (not
+ * page->grid), a PDF also has: a group row (letter or roman code and a
+ * name, nothing else on its line) given no line of the columns after its
+ * name; a code-led group row across the code's border kept whole; a column
+ * where no chunk starts merged into its neighbour; a group
  * name merged down a first column whose cell a page break cuts placed at
  * the top of its first row.
  *
@@ -53,7 +54,10 @@
  * the rest are new rows. Columns are the first page's; text from pdftotext
  * -layout (pdf_text.c) moves them from page to page, so each continued page
  * is laid on the table again (regrid: by its rivers when it shows as many,
- * else by matching its cell starts to the table's, edge_match), and under a
+ * else by matching its cell starts to the table's, edge_match; when no one
+ * linear map fits, in order with the least change of shift from column to
+ * column, order_match, or for a page holding only the last row's tail,
+ * tail_match), and under a
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
@@ -683,8 +687,14 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
     size_t a, b;
     /* a group row (its code, then one piece of text) spans what it crosses */
     int group = 0;
-    if (L->nchunks <= 2 && code_led(c, L))
+    if (L->nchunks <= 2 && code_led(c, L)) {
+        /* in -layout text only when the code and its name are one chunk
+         * ("I. Hạ tầng số" across the code's border): a code alone before
+         * its row's cells ("3      chính … toàn Trên 60%") is no group row */
         header = 1, group = !t->grid;
+        if (t->grid && chunk(c, L, 0, &a, &b) && b - a >= 2 && is_code(L->w[a]->text))
+            group = 1;
+    }
     for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
         size_t k0 = col_of(t, L->w[a]->x0 + 0.5);
         size_t k1 = col_of(t, L->w[b - 1]->x1 - 0.5);
@@ -1172,10 +1182,9 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 k--;
         }
     }
-    if (!c->pg->grid) {
-        marker_columns(c, t, a, b);
+    marker_columns(c, t, a, b);
+    if (!c->pg->grid)
         orphan_columns(c, t, ha < a ? ha : a, b);
-    }
     return 0;
 }
 
@@ -1242,9 +1251,10 @@ static int head_has_line(const otable *t, const line *L)
 }
 
 /* A group letter: "A", "B.", "Đ" — one capital alone in the code column
- * (the group rows of an appendix lettered A, B, C over numbered rows). Only
- * for a PDF read directly (not page->grid): there the piece is one cell's
- * words, so a lone capital is not a word cut from a sentence. */
+ * (the group rows of an appendix lettered A, B, C over numbered rows). The
+ * piece is one cell's words (read directly) or the words of a line inside
+ * the code column's borders (-layout text), so a lone capital is not a word
+ * cut from a sentence; it counts where the column's other codes do. */
 static int is_letter_code(const char *s)
 {
     size_t n = strlen(s);
@@ -1276,12 +1286,12 @@ static int piece_is_code(const piece *q)
     return 0;
 }
 
-/* piece_is_code, and for a PDF read directly also a group letter. */
+/* piece_is_code, or a group letter. */
 static int piece_is_code_in(const otable *t, const piece *q)
 {
     if (piece_is_code(q))
         return 1;
-    if (t->grid || !q->nwords || !q->text.ptr)
+    if (!q->nwords || !q->text.ptr)
         return 0;
     if (q->nwords == 1)
         return is_letter_code(q->text.ptr);
@@ -1294,7 +1304,7 @@ static int piece_is_code_in(const otable *t, const piece *q)
  * "30 ngày" are no codes). */
 static int piece_code_led(const otable *t, const piece *q)
 {
-    if (t->grid || q->nwords < 2 || !q->text.ptr)
+    if (q->nwords < 2 || !q->text.ptr)
         return 0;
     const char *sp = strchr(q->text.ptr, ' ');
     char tok[12];
@@ -1367,16 +1377,16 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     if (K == 0 || K > MAXC || !(hi > lo) || !(sp > 0) || (hi - lo) / sp > 2000)
         return;
     size_t nb = (size_t)((hi - lo) / sp) + 3;
-    unsigned char *cov = calloc(nb, 2);
+    unsigned char *cov = calloc(nb, 3);
     if (!cov)
         return;   /* the page's borders serve */
-    unsigned char *start = cov + nb;
+    unsigned char *start = cov + nb, *cross = cov + 2 * nb;   /* cross[x]: a word covers x - 1 and x */
     for (size_t i = a; i < b; i++) {
         const line *L = &c->ln[i];
         for (size_t w = 0; w < L->n; w++) {
             size_t x0 = (size_t)((L->w[w]->x0 - lo) / sp + 0.5), x1 = (size_t)((L->w[w]->x1 - lo) / sp + 0.5);
             for (size_t x = x0; x < x1 && x < nb; x++)
-                cov[x] = 1;
+                cov[x] = 1, cross[x] |= x > x0;
         }
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t x = (size_t)((L->w[s0]->x0 - lo) / sp + 0.5);
@@ -1398,6 +1408,15 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
     size_t G = 0;
     for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
+        if (cov[x] && cov[x - 1] && start[x] && !cross[x]) {
+            /* no blank column, but no word across either: a cell packed one
+             * blank after its neighbour on one line, and on another a word
+             * of the cell on the left ending just before it ("Dữ liệu
+             * Tháng" over "cập nhật"), at a cost */
+            gl[G] = gr[G] = lo + (double)x * sp;
+            gw[G++] = (start[x] == 2 ? 1.0 : BAND_WEAK + 1.0) * sp;
+            continue;
+        }
         if (cov[x] || !cov[x - 1])
             continue;
         size_t e = x;
@@ -1415,12 +1434,21 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     /* dp[k][j]: least cost of borders 0..k with border k in strip j (j == G:
      * none); from[k][j]: the choice for border k-1 */
     double dp[MAXC][BAND_GAPS + 1], at[MAXC][BAND_GAPS + 1];
-    int from[MAXC][BAND_GAPS + 1];
+    int from[MAXC][BAND_GAPS + 1], real[MAXC];   /* real[k]: a strip with a blank in reach of border k */
+    for (size_t k = 0; k < K; k++) {
+        real[k] = 0;
+        for (size_t j = 0; j < G; j++)
+            real[k] |= gl[j] < gr[j] && t->bound[k] >= gr[j] - 0.5 * sp - (gr[j] - gl[j]) &&
+                       t->bound[k] - gr[j] <= BAND_LEFT * sp && gl[j] - t->bound[k] <= BAND_RIGHT * sp;
+    }
     for (size_t k = 0; k < K; k++)
         for (size_t j = 0; j <= G; j++) {
             double B = t->bound[k], cost, x;
             if (j == G) {
                 cost = BAND_NONE * sp, x = B;
+            } else if (gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) {
+                dp[k][j] = 1e18;   /* no blank: only a border a few characters off, with no strip */
+                continue;
             } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
                 cost = 0, x = B;
             } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
@@ -1431,6 +1459,8 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                 dp[k][j] = 1e18;
                 continue;
             }
+            if (j < G && gl[j] == gr[j])
+                x = gr[j] - 0.5;   /* no blank: the border just before the cell */
             at[k][j] = x;
             from[k][j] = -1;
             if (k == 0) {
@@ -1959,6 +1989,30 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
     }
 }
 
+/* Whether lines A and B (A above, on one page) of a -layout table lie in
+ * one row band: the table's body lines (rows from BODY) between them follow
+ * one another with no blank line. pdftotext sets the other columns' lines
+ * between a centred name's lines ("Chính" / row 2's code line / "quyền số"). */
+static int same_band(const otable *t, size_t body, const cline *A, const cline *B)
+{
+    double last = A->y;
+    for (;;) {
+        double next = B->y;   /* the nearest line below LAST, up to B */
+        for (size_t r = body; r < t->n; r++)
+            for (size_t k = 0; k < t->ncols; k++)
+                for (size_t i = 0; i < t->rows[r].c[k].n; i++) {
+                    const cline *l = &t->rows[r].c[k].v[i];
+                    if (l->page == A->page && l->y > last + 0.5 && l->y < next)
+                        next = l->y;
+                }
+        if (next - last > 1.6 * t->h)
+            return 0;
+        if (next >= B->y)
+            return 1;
+        last = next;
+    }
+}
+
 /* A first column merged down over each group's rows (Word vMerge: "Lĩnh
  * vực" left of the code column, its name once per group). The PDF shows
  * the name once, top-aligned on its first row or centred over its rows;
@@ -2006,7 +2060,8 @@ static int group_column(otable *t)
             all[j - 1] = tmp;
         }
     for (size_t i = 0; i < nl; i++) {
-        if (!i || all[i].page != all[i - 1].page || all[i].y - all[i - 1].y > 1.6 * t->h)
+        if (!i || all[i].page != all[i - 1].page ||
+            (all[i].y - all[i - 1].y > 1.6 * t->h && !(t->grid && same_band(t, body, &all[i - 1], &all[i]))))
             nr++;
         tcell *run = &runs[nr - 1];
         cline *v = vec_grow(run->v, run->n, &run->cap, sizeof *v, 4);
@@ -2357,7 +2412,11 @@ static int code_led(const page_ctx *c, const line *L)
 static int fits(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j];
-    if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+    /* pdftotext -layout sets a row's last cell up to BAND_LEFT characters
+     * off its column, and a page moved onto the table (regrid) is placed by
+     * its cell starts: its lines may end further right */
+    double slack = c->pg->grid ? BAND_LEFT * c->sp : 12;
+    if (L->x0 < t->xmin - slack || L->x1 > t->xmax + slack)
         return 0;
     if (appendix_title(L))
         return 0;
@@ -2366,6 +2425,10 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
         return 1;
     if (j == 0)
         return 0;
+    /* pdftotext -layout packs a cell one blank after its neighbour ("… tốc
+     * độ 100%"): one crossing inside a row band (no blank line above) */
+    if (c->pg->grid && x == 1 && c->ln[j].yc - c->ln[j - 1].yc <= 1.6 * c->h)
+        return 1;
     /* the text of a group row above, wrapped under itself: up over lines of
      * one chunk starting where this one starts, to the group row */
     if (L->nchunks != 1)
@@ -2592,6 +2655,207 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
     return 1;
 }
 
+/* The first M lines of page C are the tail of the table's last row, too few
+ * for edge_match (pdftotext laid them out alone, closing the gaps: "được
+ * hướng dẫn sử" at the page's left edge, "50%   hợp: Hội …" far left of
+ * their columns): at most six lines, no row code, two to five cell starts.
+ * The starts, left to right, go to columns of T left to right (not the
+ * code column: a code does not continue), the choice whose shifts (table
+ * start minus page start) vary least. Fills PE, TE, FOUND as edge_match
+ * does (a column with no start is placed by its nearest found neighbour's
+ * shift); 1 when matched. */
+static int tail_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
+{
+    double st[8];
+    size_t ns = 0, a, b;
+    if (m > 6 || t->ncols > MAXC)
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        if ((te[k] = table_edge(t, k)) < 0 || (k && te[k] <= te[k - 1]))
+            return 0;
+    for (size_t j = 0; j < m; j++) {
+        if (code_led(c, &c->ln[j]))
+            return 0;
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &a, &b); ch++) {
+            double x = c->ln[j].w[a]->x0;
+            size_t q = 0;
+            while (q < ns && fabs(st[q] - x) >= 2.0)
+                q++;
+            if (q < ns)
+                continue;
+            if (ns == 5)
+                return 0;
+            st[ns++] = x;
+        }
+    }
+    if (ns < 2)
+        return 0;
+    qsort(st, ns, sizeof *st, cmp_d);
+    /* every increasing choice of NS columns (few: NS <= 5, columns <= MAXC) */
+    size_t pick[8], best[8];
+    double bestv = 1e18;
+    size_t nk = t->ncols;
+    for (size_t q = 0; q < ns; q++)
+        pick[q] = q;
+    for (;;) {
+        int ok = 1;
+        for (size_t q = 0; q < ns; q++)
+            ok &= (int)pick[q] != t->anchor;
+        if (ok) {
+            double mean = 0, v = 0;
+            for (size_t q = 0; q < ns; q++)
+                mean += te[pick[q]] - st[q];
+            mean /= (double)ns;
+            for (size_t q = 0; q < ns; q++)
+                v += (te[pick[q]] - st[q] - mean) * (te[pick[q]] - st[q] - mean);
+            if (v < bestv - 0.01)
+                bestv = v, memcpy(best, pick, sizeof pick);
+        }
+        /* next combination */
+        size_t q = ns;
+        while (q > 0 && pick[q - 1] == nk - ns + q - 1)
+            q--;
+        if (q == 0)
+            break;
+        pick[q - 1]++;
+        for (size_t r = q; r < ns; r++)
+            pick[r] = pick[r - 1] + 1;
+    }
+    if (bestv >= 1e17)
+        return 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        found[k] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pe[best[q]] = st[q], found[best[q]] = 1;
+    for (size_t k = 0; k < t->ncols; k++) {
+        if (found[k])
+            continue;
+        size_t n = 0;
+        double d = 1e18;
+        for (size_t q = 0; q < ns; q++)
+            if (fabs((double)best[q] - (double)k) < d)
+                d = fabs((double)best[q] - (double)k), n = best[q];
+        pe[k] = te[k] - (te[n] - pe[n]);
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: a row's tail matched:");
+        for (size_t k = 0; k < t->ncols; k++)
+            fprintf(stderr, " %.1f->%.1f%s", pe[k], te[k], found[k] ? "" : "?");
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
+/* When no one map x' = s x + d fits (pdftotext -layout closed some columns
+ * up more than others on the page: a wide table's year columns 6 characters
+ * apart instead of 8, the units columns 10 characters left), the page's cell
+ * starts (chunk starts of the first M lines, seen CNT times) go to the
+ * table's columns in order, each column to at most one start: the least
+ * total change of shift (table start minus page start) from one matched
+ * column to the next, a column with no start costing ORDER_COL, a start
+ * left over ORDER_START each time seen (a cell slid off its column), no two
+ * neighbours' shifts apart by more than ORDER_JUMP. Fills PE, TE, FOUND as
+ * edge_match does; 1 when all but a quarter of the columns found a start. */
+#define ORDER_COL 3.0
+#define ORDER_START 1.0
+#define ORDER_JUMP 20.0
+static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
+{
+    enum { NS = 48 };
+    double st[NS];
+    int cnt[NS];
+    size_t ns = 0, a, b, K = t->ncols;
+    if (K < 3 || K > MAXC)
+        return 0;
+    for (size_t k = 0; k < K; k++)
+        if ((te[k] = table_edge(t, k)) < 0 || (k && te[k] <= te[k - 1]))
+            return 0;
+    for (size_t j = 0; j < m; j++)
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &a, &b); ch++) {
+            double x = c->ln[j].w[a]->x0;
+            size_t q = 0;
+            while (q < ns && fabs(st[q] - x) >= 2.0)
+                q++;
+            if (q < ns)
+                cnt[q]++;
+            else if (ns < NS)
+                st[ns] = x, cnt[ns++] = 1;
+            else
+                return 0;
+        }
+    if (ns < 2)
+        return 0;
+    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
+        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
+            double x = st[j];
+            int n = cnt[j];
+            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
+            st[j - 1] = x, cnt[j - 1] = n;
+        }
+    double sp = c->sp, pre[NS + 1];
+    pre[0] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
+    /* dp[q][k]: start q matched to column k, the last match so far */
+    double dp[NS][MAXC];
+    int from[NS][MAXC];
+    double best = 1e18;
+    int bq = -1, bk = -1;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t k = 0; k < K; k++) {
+            double sh = te[k] - st[q];
+            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
+            from[q][k] = -1;
+            for (size_t q0 = 0; q0 < q; q0++)
+                for (size_t k0 = 0; k0 < k; k0++) {
+                    double d = fabs(sh - (te[k0] - st[q0]));
+                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
+                        continue;
+                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
+                    if (v < dp[q][k])
+                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
+                }
+            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
+            if (end < best)
+                best = end, bq = (int)q, bk = (int)k;
+        }
+    if (bq < 0)
+        return 0;
+    for (size_t k = 0; k < K; k++)
+        found[k] = 0;
+    size_t nf = 0;
+    for (int q = bq, k = bk; q >= 0;) {
+        pe[k] = st[q], found[k] = 1, nf++;
+        int f = from[q][k];
+        if (f < 0)
+            break;
+        q = f / MAXC, k = f % MAXC;
+    }
+    if (nf + K / 4 < K)
+        return 0;
+    for (size_t k = 0; k < K; k++) {
+        if (found[k])
+            continue;
+        size_t n = k;
+        for (size_t d = 1; d < K && n == k; d++)
+            if (k >= d && found[k - d])
+                n = k - d;
+            else if (k + d < K && found[k + d])
+                n = k + d;
+        pe[k] = te[k] - (te[n] - pe[n]);
+    }
+    for (size_t k = 1; k < K; k++)
+        if (pe[k] <= pe[k - 1])
+            return 0;
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: page cell starts matched in order:");
+        for (size_t k = 0; k < K; k++)
+            fprintf(stderr, " %.1f->%.1f%s", pe[k], te[k], found[k] ? "" : "?");
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -2612,7 +2876,8 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
-        if (!edge_match(c, t, m, pe, te, found))
+        if (!edge_match(c, t, m, pe, te, found) && !tail_match(c, t, m, pe, te, found) &&
+            !order_match(c, t, m, pe, te, found))
             return 0;
         by_edges = 1;
     }
@@ -2756,7 +3021,7 @@ static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
-    if (centred && t->centered)
+    if (centred && (t->centered || t->led))
         *centred = 1;
     return table_flush(d, t);
 }

@@ -19,8 +19,10 @@
  * a column over to keep one blank between them (narrow packed columns).
  *
  * pdf_text_looks_layout() tells such text from prose and from plain
- * pdftotext: at least two pages or a form feed, and several lines with
- * three runs of words two blanks apart or more (a table's lines). */
+ * pdftotext: at least two pages or a form feed, and three lines or more
+ * with three runs of words two blanks apart or more (a table's lines; a
+ * short table of centred rows has few: its header, and a line or two
+ * where every cell of a row meets its code's line). */
 #include <stdlib.h>
 #include <string.h>
 #include "import/pdf.h"
@@ -70,7 +72,7 @@ int pdf_text_looks_layout(const char *data, size_t n)
         rich += runs >= 3;
         p = nl ? nl + 1 : end;
     }
-    return ff && rich >= 4;
+    return ff && rich >= 3;
 }
 
 dti_rc pdf_text_pages(const char *data, size_t n, const char *name, pdf_page **out, size_t *npages, dti_err *e)

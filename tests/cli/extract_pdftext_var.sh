@@ -24,25 +24,25 @@ trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
   [holdout/cam-thach-2026]=55
-  [holdout/dong-linh-2025-2030]=76
-  [holdout/hiep-hoa-2026]=91
-  [holdout/huong-tra-2026-2030]=59
-  [holdout/loc-hung-2026]=74
-  [holdout/nghia-trung-2026-2030]=79
-  [holdout/phu-my-2026]=12
-  [holdout/phuoc-thinh-2026]=57
-  [holdout/tan-lap-2026]=70
-  [holdout/thach-ban-2026]=77
-  [holdout/vinh-hao-2026]=95
+  [holdout/dong-linh-2025-2030]=89
+  [holdout/hiep-hoa-2026]=100
+  [holdout/huong-tra-2026-2030]=93
+  [holdout/loc-hung-2026]=100
+  [holdout/nghia-trung-2026-2030]=100
+  [holdout/phu-my-2026]=95
+  [holdout/phuoc-thinh-2026]=100
+  [holdout/tan-lap-2026]=98
+  [holdout/thach-ban-2026]=98
+  [holdout/vinh-hao-2026]=100
   [v1/binh-minh-2026]=96
-  [v1/nam-son-2026]=95
+  [v1/nam-son-2026]=97
   [v2/an-hoa-2026]=93
-  [v2/phu-lac-2026]=96
+  [v2/phu-lac-2026]=100
   [v2/tan-phong-2026-2027]=93
   [v2/yen-lac-2026-2028]=95
   [v3/phu-lac-2026]=97
   [v3/son-thuy-2026]=94
-  [v3/tan-phong-2026-2027]=97
+  [v3/tan-phong-2026-2027]=100
   [v3/thanh-xuan-2025-2030]=89
 )
 fail=0 n=0
