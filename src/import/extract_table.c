@@ -8,7 +8,9 @@
  *   support "phối hợp", target of year N "Năm 2026/Đến năm 2030", due
  *   "Thời gian/Thời hạn", basis "Căn cứ", action "Nhiệm vụ thực hiện tại địa
  *   phương/Giải pháp", outputs "Sản phẩm", funding "Kinh phí", scope "Quy
- *   mô, phạm vi", note "Ghi chú".
+ *   mô, phạm vi", note "Ghi chú". A header cell naming both lead and
+ *   support ("Cơ quan chủ trì/phối hợp") is one column of both, unless it
+ *   is merged over cells that say which ("Chủ trì | Phối hợp").
  * Two lead columns: the commune-level one ("cấp xã", "tại phường", "tiếp
  * nhận") is the lead and the other x.parent_lead; else the one without a
  * province cue ("cấp tỉnh", "Sở, ngành") beside one with it; with no cue
@@ -448,6 +450,29 @@ const char *extract_header_role(const char *text, int *year)
 
 /* Find the header rows of T; fill L and return how many rows they take
  * (0: no header, not a new layout). */
+/* Role of column C from its own cell in the lowest header row of the NH
+ * rows from FIRST (not a numbering row, not covered by a merge from its
+ * left), R_NONE where there is none. */
+static int sub_header_role(const doc_table *t, size_t first, size_t nh, size_t c, xt_ctx *x)
+{
+    for (size_t r = first + nh; r-- > first + 1;) {
+        if (numbering_row(t, r))
+            continue;
+        if (t->cells[r * t->ncols + c].merged == DOC_MERGE_LEFT)
+            return R_NONE;
+        char *f = cell_fold(t, r, c);
+        if (!f) {
+            x->failed = 1;
+            return R_NONE;
+        }
+        int y, ni = 0, nt = 0;
+        int role = *f && strlen(f) <= 160 ? header_role(f, &y, &ni, &nt) : R_NONE;
+        free(f);
+        return role;
+    }
+    return R_NONE;
+}
+
 static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
 {
     size_t nh = 0, first = 0;
@@ -504,6 +529,13 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         }
         int ni = 0, nt = 0;
         int role = header_role(f, &L->year[c], &ni, &nt);
+        /* "Cơ quan chủ trì/phối hợp" merged over "Chủ trì | Phối hợp": the
+         * cell under the merged one says which of the two this column is */
+        if (role == R_LEADSUP && nh > 1) {
+            int sub = sub_header_role(t, first, nh, c, x);
+            if (sub == R_LEAD || sub == R_SUPPORT)
+                role = sub;
+        }
         forced[c] = role_set(x, f);
         if (forced[c] >= 0) {
             role = forced[c];

@@ -38,14 +38,17 @@
  * block of lines.
  *
  * Read directly (not page->grid), a PDF also has: group letters ("A", "B.")
- * as codes; codes opening the first column's names ("1.1. Tỷ lệ …") as the
+ * and codes of letters and digits ("CT1", "1a") as codes, a group row led by
+ * a letter across the table leaving the rivers alone as a roman one does;
+ * codes opening the first column's names ("1.1. Tỷ lệ …") as the
  * anchors of a table with no code column (t->led), such a row centred on
  * its name's lines; a group row (letter or roman code and a name, nothing
  * else on its line) given no line of the columns after its name; a code-led
  * group row across the code's border kept whole; a column of list markers
  * alone, or one where no chunk starts, merged into its neighbour; a group
  * name merged down a first column whose cell a page break cuts placed at
- * the top of its first row.
+ * the top of its first row, and a centred one never taking a row wholly on
+ * a page before its own.
  *
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns: a repeated header is
@@ -1257,6 +1260,30 @@ static int is_letter_code(const char *s)
 
 static int piece_is_code_in(const otable *t, const piece *q);
 
+/* A code of letters and digits (PDF read directly): one to three capitals
+ * then one to three digits ("CT1", "CT12", "KT3"), or one or two digits and
+ * one small letter ("1a", "12b"), an optional '.' after. */
+static int is_alnum_code(const char *s)
+{
+    size_t n = strlen(s), i = 0, l = 0, d = 0;
+    if (n > 1 && s[n - 1] == '.')
+        n--;
+    while (i < n && s[i] >= 'A' && s[i] <= 'Z')
+        i++, l++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
+    if (i == n && l >= 1 && l <= 3 && d >= 1 && d <= 3)
+        return 1;
+    return !l && d >= 1 && d <= 2 && n == d + 1 && s[d] >= 'a' && s[d] <= 'z';
+}
+
+/* The code shapes of a PDF read directly: is_code's, a group letter ("A",
+ * "B.") and is_alnum_code's. */
+static int direct_code(const char *s)
+{
+    return is_code(s) || is_letter_code(s) || is_alnum_code(s);
+}
+
 static int piece_is_code(const piece *q)
 {
     if (!q->nwords || !q->text.ptr)
@@ -1284,7 +1311,17 @@ static int piece_is_code_in(const otable *t, const piece *q)
     if (t->grid || !q->nwords || !q->text.ptr)
         return 0;
     if (q->nwords == 1)
-        return is_letter_code(q->text.ptr);
+        return direct_code(q->text.ptr);
+    if (q->span > 1) {   /* "A. CHÍNH QUYỀN SỐ" merged across the row */
+        const char *sp = strchr(q->text.ptr, ' ');
+        char tok[12];
+        size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
+        if (!n || n >= sizeof tok)
+            return 0;
+        memcpy(tok, q->text.ptr, n);
+        tok[n] = 0;
+        return direct_code(tok);
+    }
     return 0;
 }
 
@@ -1885,6 +1922,19 @@ static int row_extent(const otable *t, size_t r, int pg, double *top, double *bo
  * rows on the name's page comes nearest the name's middle: a page break
  * cutting the group leaves the name in the first piece, so only that
  * page's lines count. */
+/* Every line of row R is on a page before PG (and it has one). */
+static int row_before(const otable *t, size_t r, int pg)
+{
+    int any = 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        for (size_t i = 0; i < t->rows[r].c[k].n; i++) {
+            if (t->rows[r].c[k].v[i].page >= pg)
+                return 0;
+            any = 1;
+        }
+    return any;
+}
+
 static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
 {
     size_t R[MAXC * 8], S[MAXC * 8];
@@ -1921,6 +1971,10 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
         for (size_t s = lo; g && s <= hi; s++) {
             double top = 0, bot = 0, t0, b0;
             int any = 0;
+            /* a PDF read directly: a row wholly on a page before the name's
+             * is not its group's (the name would be on that page) */
+            if (!t->grid && row_before(t, s, pg))
+                continue;
             for (size_t r = s; r <= e; r++)
                 if (row_extent(t, r, pg, &t0, &b0)) {
                     if (!any || t0 < top) top = t0;
@@ -2346,7 +2400,7 @@ static int code_led(const page_ctx *c, const line *L)
 {
     size_t a, b;
     for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++)
-        if (is_code(L->w[a]->text))
+        if (c->pg->grid ? is_code(L->w[a]->text) : direct_code(L->w[a]->text))
             return 1;
     return 0;
 }

@@ -750,6 +750,32 @@ static void test_code_in_name(void **state)
     doc_free(d);
 }
 
+/* "Cơ quan chủ trì/phối hợp" merged over "Chủ trì | Phối hợp" (round 7 of
+ * the plans by other writers): each column takes the role of the cell
+ * under the merged one, not the merged text's "both in one cell". */
+static void test_merged_lead_support_header(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "STT", "Chỉ tiêu", "Năm 2026", "Cơ quan chủ trì/phối hợp", M_LEFT,
+        M_UP, M_UP, M_UP, "Chủ trì", "Phối hợp",
+        "1", "Tỷ lệ hồ sơ trực tuyến", "60%", "Văn phòng UBND xã", "Các bộ phận chuyên môn",
+    };
+    table(d, 3, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    plan_indicator *i = ind(p, "1");
+    assert_int_equal(i->lead.n, 1);
+    assert_string_equal(i->lead.v[0], "Văn phòng UBND xã");
+    assert_int_equal(i->support.n, 1);
+    assert_string_equal(i->support.v[0], "Các bộ phận chuyên môn");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -793,6 +819,7 @@ int main(void)
         cmocka_unit_test(test_other_headers),
         cmocka_unit_test(test_province_and_years_in_cell),
         cmocka_unit_test(test_due_phrases),
+        cmocka_unit_test(test_merged_lead_support_header),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
