@@ -1465,4 +1465,161 @@ def FIXTURES(m):
                     [PVX], ["Ủy ban MTTQ Việt Nam xã"]),
             ], []),
     })
+
+    # ======== eighth round: written after the seventh round's fixes ========
+
+    # ---- 22. one table headed "Nhiệm vụ" whose rows partly state targets
+    #          ("… đạt trên 80%", "80% người dân …", "tối thiểu 15 điểm")
+    #          and partly name work with a number in it ("liên thông 4 cấp",
+    #          "tại 12 thôn"); codes "1a, 1b" under groups "1", "2"; one
+    #          column "Cơ quan chủ trì/phối hợp" with labelled paragraphs;
+    #          dues "Hằng quý", "Quý I, II/2026", "06 tháng hoặc đột xuất",
+    #          "Trong năm", "Trước ngày 30/4/2026"; the .txt saved as UTF-16
+    #          (Windows Notepad) -------------------------------------------
+    def cp2(lead, sup):
+        return "Chủ trì: " + lead + "\nPhối hợp: " + sup
+    out.append({
+        "name": "ta-van-2026",
+        "xlsx": True,
+        "txt_utf16": True,
+        "blocks": [
+            heading("XÃ TẢ VAN", "21/KH-UBND", "Tả Van, ngày 09 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Triển khai nhiệm vụ chuyển đổi số năm 2026 trên địa bàn xã Tả Van"),
+            ("p", "Thực hiện Kế hoạch số 15/KH-UBND ngày 28/01/2026 của UBND tỉnh Lào Cai về chuyển đổi số năm 2026, "
+                  "UBND xã Tả Van ban hành Kế hoạch triển khai như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Bám sát nhiệm vụ tỉnh giao; phân công rõ cơ quan chủ trì, phối hợp."),
+            ("b", "II. NHIỆM VỤ"),
+            ("p", "Danh mục nhiệm vụ tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan, đơn vị báo cáo kết quả thực hiện 06 tháng trước ngày 10/6/2026 và cả năm trước ngày "
+                  "10/12/2026 về Phòng Văn hóa - Xã hội."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 21/KH-UBND ngày 09/02/2026 của UBND xã Tả Van)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Cơ quan chủ trì/phối hợp", "Sản phẩm", "Thời gian thực hiện"]],
+                "rows": [
+                    ["1", "Chính quyền số", "", "", ""],
+                    ["1a", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến đạt trên 80%",
+                     cp2(TTHC, "Các bộ phận chuyên môn"), "Báo cáo kết quả", "Hằng quý"],
+                    ["1b", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc liên thông 4 cấp",
+                     cp2(VP, "Các bộ phận chuyên môn"), "Phần mềm được vận hành", "Quý I, II/2026"],
+                    ["1c", "Cập nhật, công khai thông tin trên Trang thông tin điện tử của xã", cp2(VP, PVX),
+                     "Tin, bài được đăng tải", "06 tháng hoặc đột xuất"],
+                    ["2", "Kinh tế số và xã hội số", "", "", ""],
+                    ["2a", "80% người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                     cp2("Công an xã", "Các thôn"), "Tài khoản được kích hoạt", "Trong năm"],
+                    ["2b", "Tổ chức lớp hướng dẫn bán hàng trên sàn thương mại điện tử cho hộ kinh doanh, hợp tác xã",
+                     cp2(PKT, "Hội Nông dân xã\nHợp tác xã dịch vụ Tả Van"), "03 lớp tập huấn",
+                     "Trước ngày 30/4/2026"],
+                    ["2c", "Số điểm du lịch cộng đồng có thanh toán không dùng tiền mặt đạt tối thiểu 15 điểm",
+                     cp2(PKT, "Các ngân hàng thương mại"), "Điểm thanh toán bằng mã QR", "Tháng 11/2026"],
+                    ["2d", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 12 thôn", cp2(PVX, "Đoàn Thanh niên xã"),
+                     "Báo cáo định kỳ", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Triển khai nhiệm vụ chuyển đổi số năm 2026 trên địa bàn xã Tả Van", "Tả Van", "Lào Cai",
+            "21/KH-UBND", "2026-02-09",
+            [("1", "Chính quyền số"), ("2", "Kinh tế số và xã hội số")],
+            [
+                ind("1a", "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến",
+                    [tg(2026, ">", 80, "%", "đạt trên 80%")], [TTHC], ["Các bộ phận chuyên môn"], "recurring",
+                    "Hằng quý"),
+                ind("2a", "2", "Người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 80, "%", "80%")], ["Công an xã"], ["Các thôn"], "2026", "Trong năm"),
+                ind("2c", "2", "Số điểm du lịch cộng đồng có thanh toán không dùng tiền mặt",
+                    [tg(2026, ">=", 15, "điểm", "đạt tối thiểu 15 điểm")], [PKT], ["Các ngân hàng thương mại"],
+                    "2026-11", "Tháng 11/2026"),
+            ],
+            [
+                task("1b", "1", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc liên thông 4 cấp", [VP],
+                     ["Các bộ phận chuyên môn"], ["Phần mềm được vận hành"], "2026-Q2", "Quý I, II/2026"),
+                task("1c", "1", "Cập nhật, công khai thông tin trên Trang thông tin điện tử của xã", [VP], [PVX],
+                     ["Tin, bài được đăng tải"], "recurring", "06 tháng hoặc đột xuất"),
+                task("2b", "2", "Tổ chức lớp hướng dẫn bán hàng trên sàn thương mại điện tử cho hộ kinh doanh, hợp tác "
+                                "xã", [PKT], ["Hội Nông dân xã", "Hợp tác xã dịch vụ Tả Van"], ["03 lớp tập huấn"],
+                     "2026-04", "Trước ngày 30/4/2026"),
+                task("2d", "2", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 12 thôn", [PVX],
+                     ["Đoàn Thanh niên xã"], ["Báo cáo định kỳ"], "recurring", "Thường xuyên"),
+            ]),
+    })
+
+    # ---- 23. a Word file made from a PDF (one paragraph per printed line)
+    #          with prose targets, one restating a row of the appendix and
+    #          one with two years ("tối thiểu 50% vào năm 2027 và 80% vào năm
+    #          2030"); the appendix: "ĐVT", "Hiện trạng 2025", "Mục tiêu" over
+    #          "Năm 2027 | Năm 2030" with "≥ 70", "Dưới 2", "-" as a baseline;
+    #          no group rows; the workbook holds the table alone (no title,
+    #          no document header) ---------------------------------------
+    out.append({
+        "name": "binh-lu-2026-2030",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ BÌNH LƯ", "64/KH-UBND", "Bình Lư, ngày 26 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Bình Lư giai đoạn 2026 - 2030"),
+            ("pw", "Căn cứ Kế hoạch số 33/KH-UBND ngày 12/02/2026 của UBND tỉnh Lai Châu về chuyển đổi số giai đoạn "
+                   "2026 - 2030, Ủy ban nhân dân xã Bình Lư ban hành Kế hoạch chuyển đổi số giai đoạn 2026 - 2030 như "
+                   "sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu cụ thể đến năm 2030"),
+            ("pw", "- Phấn đấu đến năm 2030, 90% hộ gia đình trên địa bàn xã có kết nối Internet băng rộng cáp "
+                   "quang."),
+            ("pw", "- Tỷ lệ người dân sử dụng dịch vụ công trực tuyến đạt tối thiểu 50% vào năm 2027 và 80% vào năm "
+                   "2030."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("pw", "Giao Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội theo dõi, tổng hợp "
+                   "tình hình thực hiện; định kỳ hằng năm báo cáo Chủ tịch UBND xã trước ngày 05/12."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "MỤC TIÊU CHUYỂN ĐỔI SỐ XÃ BÌNH LƯ ĐẾN NĂM 2030"),
+            ("p", "(Kèm theo Kế hoạch số 64/KH-UBND ngày 26/02/2026 của UBND xã Bình Lư)"),
+            ("appendix_start",),
+            ("table", {
+                "head": [[("TT", 1, 2), ("Chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Hiện trạng 2025", 1, 2),
+                          ("Mục tiêu", 2, 1), ("Đơn vị chủ trì", 1, 2), ("Đơn vị phối hợp", 1, 2)],
+                         ["Năm 2027", "Năm 2030"]],
+                "rows": [
+                    ["1", "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình", "%", "45", "≥ 70",
+                     "≥ 90", TTHC, "Các bộ phận chuyên môn"],
+                    ["2", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang", "%", "55", "70", "90", PVX,
+                     "Các doanh nghiệp viễn thông"],
+                    ["3", "Số thôn có mô hình camera an ninh kết nối Internet", "thôn", "3", "8", "15", "Công an xã",
+                     "Trưởng các thôn\nBan công tác Mặt trận các thôn"],
+                    ["4", "Tỷ lệ hồ sơ giải quyết quá hạn", "%", "4,5", "Dưới 2", "Dưới 1", VP, TTHC],
+                    ["5", "Số sản phẩm nông sản chủ lực được truy xuất nguồn gốc điện tử", "sản phẩm", "-", "4", "10",
+                     PKT, "Hợp tác xã nông nghiệp Bình Lư"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Bình Lư giai đoạn 2026 - 2030", "Bình Lư", "Lai Châu", "64/KH-UBND",
+            "2026-02-26",
+            [("1", "Mục tiêu cụ thể đến năm 2030")],
+            [
+                ind("1", None, "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình",
+                    [tg(2027, ">=", 70, "%", "≥ 70"), tg(2030, ">=", 90, "%", "≥ 90")], [TTHC],
+                    ["Các bộ phận chuyên môn"]),
+                ind("2", None, "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang",
+                    [tg(2027, ">=", 70, "%", "70"), tg(2030, ">=", 90, "%", "90")], [PVX],
+                    ["Các doanh nghiệp viễn thông"]),
+                ind("3", None, "Số thôn có mô hình camera an ninh kết nối Internet",
+                    [tg(2027, ">=", 8, "thôn", "8"), tg(2030, ">=", 15, "thôn", "15")], ["Công an xã"],
+                    ["Trưởng các thôn", "Ban công tác Mặt trận các thôn"]),
+                ind("4", None, "Tỷ lệ hồ sơ giải quyết quá hạn",
+                    [tg(2027, "<", 2, "%", "Dưới 2"), tg(2030, "<", 1, "%", "Dưới 1")], [VP], [TTHC]),
+                ind("5", None, "Số sản phẩm nông sản chủ lực được truy xuất nguồn gốc điện tử",
+                    [tg(2027, ">=", 4, "sản phẩm", "4"), tg(2030, ">=", 10, "sản phẩm", "10")], [PKT],
+                    ["Hợp tác xã nông nghiệp Bình Lư"]),
+                ind("T1", "1", "Tỷ lệ người dân sử dụng dịch vụ công trực tuyến",
+                    [tg(2027, ">=", 50, "%", "đạt tối thiểu 50% vào năm 2027"),
+                     tg(2030, ">=", 80, "%", "80% vào năm 2030")]),
+            ], []),
+    })
     return out

@@ -303,6 +303,13 @@ def build(fx, office=True):
     name = fx["name"]
     write(name + ".md", mf.render_md(no_breaks(as_printed(fx["blocks"], "md"))))
     write(name + ".txt", mf.render_txt(no_breaks(as_printed(fx["blocks"], "txt"))))
+    if fx.get("txt_utf16"):
+        # "txt_utf16": saved as Windows Notepad saves "Unicode": UTF-16 LE, BOM, CRLF
+        path = os.path.join(HERE, name + ".txt")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "wb") as f:
+            f.write(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
     write(name + ".html", page_html(fx, mf.render_html(with_breaks(as_printed(fx["blocks"], "html")))))
     write(name + ".json", json.dumps(fx["expected"], ensure_ascii=False, indent=1) + "\n")
     if fx.get("xlsx") == "sheets":
