@@ -51,7 +51,8 @@
  * a page before its own.
  *
  * Pages. A table left open at the bottom of a page continues on the next
- * page when that page's first lines fit its columns: a repeated header is
+ * page when that page's first lines fit its columns (read directly, a line
+ * may reach half the last column's width past the widest text so far): a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
  * the rest are new rows. Columns are the first page's; text from pdftotext
  * -layout (pdf_text.c) moves them from page to page, so each continued page
@@ -2411,7 +2412,13 @@ static int code_led(const page_ctx *c, const line *L)
 static int fits(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j];
-    if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+    /* read directly, the table's right edge is only its widest text so
+     * far: a last column's cell may reach further on a later page (half
+     * that column's width) */
+    double right = 12;
+    if (!c->pg->grid && t->ncols >= 2 && 0.5 * (t->xmax - t->bound[t->ncols - 2]) > right)
+        right = 0.5 * (t->xmax - t->bound[t->ncols - 2]);
+    if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + right)
         return 0;
     if (appendix_title(L))
         return 0;
