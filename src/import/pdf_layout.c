@@ -23,7 +23,10 @@
  * river is one cell spanning those columns (the others merged into it). The
  * header is the lines before the first body row (see below); a header chunk
  * spanning columns over sub-headers makes a second header row (Word's
- * merged "Phân công" over "Chủ trì | Phối hợp").
+ * merged "Phân công" over "Chủ trì | Phối hợp"); read directly, its first
+ * line may stand alone above the header's first line of three cells
+ * (spanning_head), and a chunk across a border is never cut into packed
+ * cells (that is pdftotext -layout's doing).
  *
  * Rows. Without borders, a row is found by its code: the anchor column is
  * the first of the first three whose body lines are mostly codes ("1",
@@ -697,8 +700,12 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
          * chunk is cut where a word starts just right of each border it
          * crosses, left-aligned as its column's cells are; a header centred
          * over sub-headers ("Phân công") does not line up so; nor does a
-         * group row read directly ("I. Hạ tầng số" across the code's border) */
-        if (header && !group && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
+         * group row read directly ("I. Hạ tầng số" across the code's border).
+         * Read directly, cells are never one blank apart (a Word cell's
+         * margins part them): a chunk across a border is one cell spanning
+         * columns ("Kinh phí (triệu" over "Ngân sách | Xã hội hóa", its
+         * "(triệu" wrapped just right of the border) */
+        if (header && !group && k1 != k0 && t->grid && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
@@ -2376,6 +2383,22 @@ static int tablelike(const page_ctx *c, size_t j)
     return L->nchunks >= 2 || (L->x1 - L->x0) < 0.5 * (c->right - c->left);
 }
 
+static int appendix_title(const line *L);
+
+/* Line J, just above a table's header, is the first line of a header
+ * cell spanning columns (PDF read directly): "Kinh phí (triệu" over
+ * "Ngân sách | Xã hội hóa" crosses the river between them. One chunk,
+ * inside the table, starting in a column after the first. */
+static int spanning_head(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j];
+    if (c->pg->grid || L->nchunks != 1 || t->ncols < 2 || appendix_title(L))
+        return 0;
+    if (L->x0 < t->bound[0] || L->x1 > t->xmax + 12)
+        return 0;
+    return crossings(c, t, L) >= 1;
+}
+
 /* Left of chunk K of L, or -1. */
 static double chunk_x(const page_ctx *c, const line *L, int k)
 {
@@ -2946,8 +2969,9 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
-                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1)) {
-                        if (crossings(&c, &nt, &c.ln[i0 - 1])) {
+                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
+                           (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
+                        if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1)) {
                             /* a header word reaching into a river moves its
                              * border (find_columns) when the line is header */
                             otable ht;
