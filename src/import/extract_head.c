@@ -7,6 +7,8 @@
  *   title     "Kế hoạch " + the title lines under the KẾ HOẠCH line (or the
  *             rest of that line), up to the first line that opens the body
  *             ("Căn cứ", "Thực hiện", a section heading, a long sentence);
+ *             in a workbook (tables only) the same from rows of one cell
+ *             (a cover sheet), up to "Số:" or the date line;
  *   commune   the proper name after "xã"/"phường"/"đặc khu"/"thị trấn" in
  *             the title, else in "Ủy ban nhân dân xã X" / "UBND xã X";
  *   province  the first properly cased "tỉnh X" / "thành phố X" anywhere;
@@ -217,13 +219,102 @@ static int body_line(const char *text)
     return r;
 }
 
-/* "KẾ HOẠCH …" lines → the title; *AT the block index of the KẾ HOẠCH line. */
+/* The text of row R of T when it is the row's only non-empty cell, else NULL. */
+static const char *lone_cell(const doc_table *t, size_t r)
+{
+    const char *s = NULL;
+    for (size_t c = 0; c < t->ncols; c++) {
+        const char *v = t->cells[r * t->ncols + c].text;
+        if (!*v)
+            continue;
+        if (s)
+            return NULL;
+        s = v;
+    }
+    return s;
+}
+
+/* A sheet's line after the title: "Số: 88/KH-UBND", "<place>, ngày … năm …". */
+static int sheet_stop(const char *text)
+{
+    char *f = text_fold(text);
+    /* text_fold turns ':' and '/' into blanks: "Số: 88/KH" folds to "so 88 kh" */
+    int r = !f || (!strncmp(f, "so ", 3) && f[3] >= '0' && f[3] <= '9') ||
+            (strstr(f, "ngay ") && strstr(f, " nam "));
+    free(f);
+    return r;
+}
+
+/* The title of a workbook's cover (a sheet with no paragraphs): a row whose
+ * only cell is "KẾ HOẠCH …", then rows of one cell each (not a body line,
+ * not "Số:" or the date line). NULL where T has none. */
+static char *sheet_title(xt_ctx *x, const doc_table *t)
+{
+    size_t lim = t->nrows < 12 ? t->nrows : 12;
+    for (size_t r = 0; r < lim; r++) {
+        const char *s = lone_cell(t, r);
+        if (!s || strncmp(s, "KẾ HOẠCH", strlen("KẾ HOẠCH")) != 0)
+            continue;
+        buf b;
+        buf_init(&b, 4096);
+        buf_adds(&b, "Kế hoạch");
+        const char *rest = s + strlen("KẾ HOẠCH");
+        while (*rest == ' ' || *rest == ':')
+            rest++;
+        int lines = 0;
+        if (*rest) {
+            buf_addc(&b, ' ');
+            buf_adds(&b, rest);
+            lines++;
+        }
+        for (size_t k = r + 1; k < t->nrows && lines < TITLE_MAX_LINES; k++) {
+            const char *n = lone_cell(t, k);
+            if (!n || body_line(n) || sheet_stop(n))
+                break;
+            buf_addc(&b, ' ');
+            buf_adds(&b, n);
+            lines++;
+        }
+        char *out = buf_detach(&b);
+        if (!out) {
+            x->failed = 1;
+            return NULL;
+        }
+        if (!lines) {
+            free(out);
+            return NULL;
+        }
+        char *c = text_clean(out);
+        free(out);
+        if (c)
+            text_trim(c, ".;:");
+        else
+            x->failed = 1;
+        return c;
+    }
+    return NULL;
+}
+
+/* "KẾ HOẠCH …" lines → the title; *AT the block index of the KẾ HOẠCH line
+ * (for a workbook's cover sheet, the block after it: its "Số:" and date
+ * rows are below the title). */
 static char *read_title(xt_ctx *x, size_t *at)
 {
     const doc *d = x->d;
     size_t lim = d->n < HEAD_SCAN_BLOCKS ? d->n : HEAD_SCAN_BLOCKS;
+    int sheets = 1;   /* a workbook: tables only */
+    for (size_t i = 0; i < d->n && sheets; i++)
+        sheets = d->blocks[i].kind == DOC_TABLE;
     for (size_t i = 0; i < lim; i++) {
         const doc_block *b = &d->blocks[i];
+        if (b->kind == DOC_TABLE && sheets) {
+            char *st = sheet_title(x, b->table);
+            if (st) {
+                *at = i + 1;
+                return st;
+            }
+            continue;
+        }
         if (b->kind != DOC_PARA)
             continue;
         char *f = text_fold(b->text);

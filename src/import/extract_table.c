@@ -8,7 +8,9 @@
  *   support "phối hợp", target of year N "Năm 2026/Đến năm 2030", due
  *   "Thời gian/Thời hạn", basis "Căn cứ", action "Nhiệm vụ thực hiện tại địa
  *   phương/Giải pháp", outputs "Sản phẩm", funding "Kinh phí", scope "Quy
- *   mô, phạm vi", note "Ghi chú".
+ *   mô, phạm vi", note "Ghi chú". A header cell naming both lead and
+ *   support ("Cơ quan chủ trì/phối hợp") is one column of both, unless it
+ *   is merged over cells that say which ("Chủ trì | Phối hợp").
  * Two lead columns: the commune-level one ("cấp xã", "tại phường", "tiếp
  * nhận") is the lead and the other x.parent_lead; else the one without a
  * province cue ("cấp tỉnh", "Sở, ngành") beside one with it; with no cue
@@ -63,6 +65,11 @@ typedef struct layout {
     int kind;
     char *hdr[MAX_HEADER_ROWS]; /* folded header rows, to skip repeats */
     size_t nhdr;
+    /* two funding columns or more ("Kinh phí (triệu đồng)" over "Ngân sách |
+     * Xã hội hóa"): each column's own label and the merged header's unit,
+     * owned, NULL where none */
+    char *flabel[DOC_MAX_COLS];
+    char *funit;
     long pl_group;
 } layout;
 
@@ -343,6 +350,9 @@ static void layout_release(layout *L)
 {
     for (size_t i = 0; i < L->nhdr; i++)
         free(L->hdr[i]);
+    for (size_t c = 0; c < DOC_MAX_COLS; c++)
+        free(L->flabel[c]);
+    free(L->funit);
     memset(L, 0, sizeof *L);
 }
 
@@ -373,6 +383,40 @@ static int subheader_row(const doc_table *t, size_t r)
             return 0;
     }
     return 1;
+}
+
+/* Cell C of row R is part of a cell spanning columns: merged into its left
+ * neighbour or with its right one merged into it (Word, Excel), or, where
+ * the format keeps no merges (text, Markdown), beside an empty cell of a
+ * spanned header ("Kinh phí (triệu đồng)" over two columns, then ""). */
+static int spanned(const doc_table *t, size_t r, size_t c)
+{
+    const doc_cell *a = &t->cells[r * t->ncols + c];
+    const doc_cell *n = c + 1 < t->ncols ? a + 1 : NULL;
+    if (a->merged == DOC_MERGE_LEFT || (n && n->merged == DOC_MERGE_LEFT))
+        return 1;
+    if (a->merged == DOC_MERGE_NONE && !*a->text && c > 0)
+        return 1;
+    return n && n->merged == DOC_MERGE_NONE && !*n->text && *a->text;
+}
+
+/* Row R (after a header row) names the parts of merged header cells:
+ * "Ngân sách | Xã hội hóa" under "Kinh phí (triệu đồng)". Two cells or
+ * more, each under a cell of the row above that spans columns. */
+static int under_spans(const doc_table *t, size_t r)
+{
+    if (r == 0)
+        return 0;
+    int n = 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        const doc_cell *a = &t->cells[r * t->ncols + c];
+        if (a->merged != DOC_MERGE_NONE || !*a->text)
+            continue;
+        if (!spanned(t, r - 1, c))
+            return 0;
+        n++;
+    }
+    return n >= 2;
 }
 
 static const struct {
@@ -448,6 +492,88 @@ const char *extract_header_role(const char *text, int *year)
 
 /* Find the header rows of T; fill L and return how many rows they take
  * (0: no header, not a new layout). */
+/* Role of column C from its own cell in the lowest header row of the NH
+ * rows from FIRST (not a numbering row, not covered by a merge from its
+ * left), R_NONE where there is none. */
+static int sub_header_role(const doc_table *t, size_t first, size_t nh, size_t c, xt_ctx *x)
+{
+    for (size_t r = first + nh; r-- > first + 1;) {
+        if (numbering_row(t, r))
+            continue;
+        if (t->cells[r * t->ncols + c].merged != DOC_MERGE_NONE)
+            return R_NONE;
+        char *f = cell_fold(t, r, c);
+        if (!f) {
+            x->failed = 1;
+            return R_NONE;
+        }
+        int y, ni = 0, nt = 0;
+        int role = *f && strlen(f) <= 160 ? header_role(f, &y, &ni, &nt) : R_NONE;
+        free(f);
+        return role;
+    }
+    return R_NONE;
+}
+
+/* The labels of two funding columns or more under one merged header
+ * ("Kinh phí (triệu đồng)" over "Ngân sách | Xã hội hóa"): L->flabel[c]
+ * the cell under the merged one, L->funit the words in brackets of the
+ * merged header naming a currency ("triệu đồng"). 0, or -1 out of memory. */
+static int funding_labels(const doc_table *t, size_t first, size_t nh, layout *L)
+{
+    size_t nf = 0;
+    for (size_t c = 0; c < t->ncols; c++)
+        nf += L->role[c] == R_FUNDING;
+    if (nf < 2 || nh < 2)
+        return 0;
+    size_t low = first + nh - 1;
+    while (low > first && numbering_row(t, low))
+        low--;
+    if (low == first)
+        return 0;
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (L->role[c] != R_FUNDING)
+            continue;
+        const doc_cell *own = &t->cells[low * t->ncols + c];
+        if (own->merged == DOC_MERGE_NONE && *own->text) {
+            L->flabel[c] = text_clean(own->text);
+            if (!L->flabel[c])
+                return -1;
+        }
+        size_t k = c;
+        while (k > 0 && t->cells[first * t->ncols + k].merged == DOC_MERGE_LEFT)
+            k--;
+        const char *top = t->cells[first * t->ncols + k].text;
+        const char *o = strchr(top, '('), *e = o ? strchr(o, ')') : NULL;
+        if (!L->funit && e && e - o > 1) {
+            char *u = text_clean_n(o + 1, (size_t)(e - o - 1));
+            char *f = u ? xt_fold(u) : NULL;
+            if (!u || !f) {
+                free(u);
+                free(f);
+                return -1;
+            }
+            if (xt_has(f, "dong"))
+                L->funit = u;
+            else
+                free(u);
+            free(f);
+        }
+    }
+    return 0;
+}
+
+/* S is a bare amount ("150", "1.200", "2,5"). */
+static int bare_amount(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!(*s >= '0' && *s <= '9') && *s != '.' && *s != ',')
+            return 0;
+    return 1;
+}
+
 static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
 {
     size_t nh = 0, first = 0;
@@ -463,7 +589,8 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
             }
         } else if (nh >= MAX_HEADER_ROWS) {
             break;
-        } else if (numbering_row(t, r) || (n >= 1 && !namecode && subheader_row(t, r))) {
+        } else if (numbering_row(t, r) || (n >= 1 && !namecode && subheader_row(t, r)) ||
+                   (!namecode && subheader_row(t, r) && under_spans(t, r))) {
             nh++;
         } else
             break;
@@ -483,11 +610,19 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         for (size_t r = first; r < first + nh; r++) {
             if (numbering_row(t, r))
                 continue;
-            /* a merged header above: inherit its text */
+            /* a merged header above: inherit its text; where the format
+             * keeps no merges (text, Markdown), an empty cell over a
+             * sub-label continues the header cell on its left */
             size_t k = c;
-            if (r + 1 < first + nh)
+            if (r + 1 < first + nh) {
                 while (k > 0 && t->cells[r * t->ncols + k].merged == DOC_MERGE_LEFT)
                     k--;
+                if (k == c && c > 0 && t->cells[r * t->ncols + c].merged == DOC_MERGE_NONE &&
+                    !*t->cells[r * t->ncols + c].text && *t->cells[(r + 1) * t->ncols + c].text)
+                    while (k > 0 && t->cells[r * t->ncols + k].merged == DOC_MERGE_NONE &&
+                           !*t->cells[r * t->ncols + k].text)
+                        k--;
+            }
             buf_adds(&b, t->cells[r * t->ncols + k].text);
             buf_addc(&b, ' ');
         }
@@ -504,6 +639,13 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
         }
         int ni = 0, nt = 0;
         int role = header_role(f, &L->year[c], &ni, &nt);
+        /* "Cơ quan chủ trì/phối hợp" merged over "Chủ trì | Phối hợp": the
+         * cell under the merged one says which of the two this column is */
+        if (role == R_LEADSUP && nh > 1) {
+            int sub = sub_header_role(t, first, nh, c, x);
+            if (sub == R_LEAD || sub == R_SUPPORT)
+                role = sub;
+        }
         forced[c] = role_set(x, f);
         if (forced[c] >= 0) {
             role = forced[c];
@@ -595,6 +737,10 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
      * text even when the table has products and funding columns */
     L->kind = has_target ? K_IND : (name_ind && name_task) ? K_MIXED
             : (name_task || has_outfund) ? K_TASK : K_MIXED;
+    if (funding_labels(t, first, nh, L) < 0) {
+        x->failed = 1;
+        return 0;
+    }
     for (size_t r = first; r < first + nh && L->nhdr < MAX_HEADER_ROWS; r++) {
         L->hdr[L->nhdr] = row_fold(t, r);
         if (!L->hdr[L->nhdr]) {
@@ -651,6 +797,47 @@ static char *clean_or_null(const char *s)
         return NULL;
     }
     return c;
+}
+
+/* A task's funding: the funding cell, or where the table splits it into
+ * labelled columns each filled one as "Ngân sách: 150 triệu đồng", joined
+ * by "; " (the unit of the merged header after a bare amount). */
+static char *funding_text(tstate *s)
+{
+    int labelled = 0;
+    for (size_t c = 0; c < s->L.ncols; c++)
+        labelled |= s->L.flabel[c] != NULL;
+    if (!labelled)
+        return clean_or_null(pcell(s, R_FUNDING));
+    buf b;
+    buf_init(&b, DOC_MAX_CELL * 2);
+    for (size_t c = 0; c < s->L.ncols; c++) {
+        if (s->L.role[c] != R_FUNDING || !s->cell[c])
+            continue;
+        char *v = clean_or_null(s->cell[c]);
+        if (!v)
+            continue;
+        if (b.len)
+            buf_adds(&b, "; ");
+        if (s->L.flabel[c]) {
+            buf_adds(&b, s->L.flabel[c]);
+            buf_adds(&b, ": ");
+        }
+        buf_adds(&b, v);
+        if (s->L.funit && bare_amount(v)) {
+            buf_addc(&b, ' ');
+            buf_adds(&b, s->L.funit);
+        }
+        free(v);
+    }
+    if (!b.len) {
+        buf_release(&b);
+        return NULL;
+    }
+    char *out = buf_detach(&b);
+    if (!out)
+        s->x->failed = 1;
+    return out;
 }
 
 static long current_group(tstate *s)
@@ -957,7 +1144,7 @@ static void emit(tstate *s)
         free(sup);
         free(outs);
         set_due(x, pcell(s, R_DUE), &t->due, &t->due_text);
-        t->funding = clean_or_null(pcell(s, R_FUNDING));
+        t->funding = funding_text(s);
         char *scope = clean_or_null(pcell(s, R_SCOPE));
         if (scope) {
             t->x = json_object();

@@ -23,7 +23,10 @@
  * river is one cell spanning those columns (the others merged into it). The
  * header is the lines before the first body row (see below); a header chunk
  * spanning columns over sub-headers makes a second header row (Word's
- * merged "Phân công" over "Chủ trì | Phối hợp").
+ * merged "Phân công" over "Chủ trì | Phối hợp"); read directly, its first
+ * line may stand alone above the header's first line of three cells
+ * (spanning_head), and a chunk across a border is never cut into packed
+ * cells (that is pdftotext -layout's doing).
  *
  * Rows. Without borders, a row is found by its code: the anchor column is
  * the first of the first three whose body lines are mostly codes ("1",
@@ -37,8 +40,10 @@
  * Without an anchor column a row starts where the first column starts a new
  * block of lines.
  *
- * Group letters ("A", "B.") are codes; codes opening the first column's
- * names ("1.1. Tỷ lệ …") are the anchors of a table with no code column
+ * Group letters ("A", "B.") and codes of letters and digits ("CT1", "1a")
+ * are codes, a group row led by a letter across the table leaving the
+ * rivers alone as a roman one does; codes opening the first column's names
+ * ("1.1. Tỷ lệ …") are the anchors of a table with no code column
  * (t->led), such a row centred on its name's lines (a column of list
  * markers alone joins the column on its right). Read directly (not
  * page->grid), a PDF also has: a group row (letter or roman code and a
@@ -46,10 +51,12 @@
  * name; a code-led group row across the code's border kept whole; a column
  * where no chunk starts merged into its neighbour; a group
  * name merged down a first column whose cell a page break cuts placed at
- * the top of its first row.
+ * the top of its first row, and a centred one never taking a row wholly on
+ * a page before its own.
  *
  * Pages. A table left open at the bottom of a page continues on the next
- * page when that page's first lines fit its columns: a repeated header is
+ * page when that page's first lines fit its columns (read directly, a line
+ * may reach half the last column's width past the widest text so far): a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
  * the rest are new rows. Columns are the first page's; text from pdftotext
  * -layout (pdf_text.c) moves them from page to page, so each continued page
@@ -703,8 +710,12 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
          * chunk is cut where a word starts just right of each border it
          * crosses, left-aligned as its column's cells are; a header centred
          * over sub-headers ("Phân công") does not line up so; nor does a
-         * group row read directly ("I. Hạ tầng số" across the code's border) */
-        if (header && !group && k1 != k0 && packed_header(c, t, L, a, b, k0, k1))
+         * group row read directly ("I. Hạ tầng số" across the code's border).
+         * Read directly, cells are never one blank apart (a Word cell's
+         * margins part them): a chunk across a border is one cell spanning
+         * columns ("Kinh phí (triệu" over "Ngân sách | Xã hội hóa", its
+         * "(triệu" wrapped just right of the border) */
+        if (header && !group && k1 != k0 && t->grid && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
@@ -1267,6 +1278,30 @@ static int is_letter_code(const char *s)
 
 static int piece_is_code_in(const otable *t, const piece *q);
 
+/* A code of letters and digits (a PDF read directly or its -layout text): one to three capitals
+ * then one to three digits ("CT1", "CT12", "KT3"), or one or two digits and
+ * one small letter ("1a", "12b"), an optional '.' after. */
+static int is_alnum_code(const char *s)
+{
+    size_t n = strlen(s), i = 0, l = 0, d = 0;
+    if (n > 1 && s[n - 1] == '.')
+        n--;
+    while (i < n && s[i] >= 'A' && s[i] <= 'Z')
+        i++, l++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
+    if (i == n && l >= 1 && l <= 3 && d >= 1 && d <= 3)
+        return 1;
+    return !l && d >= 1 && d <= 2 && n == d + 1 && s[d] >= 'a' && s[d] <= 'z';
+}
+
+/* The code shapes of a PDF (read directly or as -layout text): is_code's, a group letter ("A",
+ * "B.") and is_alnum_code's. */
+static int direct_code(const char *s)
+{
+    return is_code(s) || is_letter_code(s) || is_alnum_code(s);
+}
+
 static int piece_is_code(const piece *q)
 {
     if (!q->nwords || !q->text.ptr)
@@ -1294,7 +1329,17 @@ static int piece_is_code_in(const otable *t, const piece *q)
     if (!q->nwords || !q->text.ptr)
         return 0;
     if (q->nwords == 1)
-        return is_letter_code(q->text.ptr);
+        return direct_code(q->text.ptr);
+    if (q->span > 1) {   /* "A. CHÍNH QUYỀN SỐ" merged across the row */
+        const char *sp = strchr(q->text.ptr, ' ');
+        char tok[12];
+        size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
+        if (!n || n >= sizeof tok)
+            return 0;
+        memcpy(tok, q->text.ptr, n);
+        tok[n] = 0;
+        return direct_code(tok);
+    }
     return 0;
 }
 
@@ -1915,6 +1960,19 @@ static int row_extent(const otable *t, size_t r, int pg, double *top, double *bo
  * rows on the name's page comes nearest the name's middle: a page break
  * cutting the group leaves the name in the first piece, so only that
  * page's lines count. */
+/* Every line of row R is on a page before PG (and it has one). */
+static int row_before(const otable *t, size_t r, int pg)
+{
+    int any = 0;
+    for (size_t k = 0; k < t->ncols; k++)
+        for (size_t i = 0; i < t->rows[r].c[k].n; i++) {
+            if (t->rows[r].c[k].v[i].page >= pg)
+                return 0;
+            any = 1;
+        }
+    return any;
+}
+
 static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
 {
     size_t R[MAXC * 8], S[MAXC * 8];
@@ -1951,6 +2009,10 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
         for (size_t s = lo; g && s <= hi; s++) {
             double top = 0, bot = 0, t0, b0;
             int any = 0;
+            /* a PDF read directly: a row wholly on a page before the name's
+             * is not its group's (the name would be on that page) */
+            if (!t->grid && row_before(t, s, pg))
+                continue;
             for (size_t r = s; r <= e; r++)
                 if (row_extent(t, r, pg, &t0, &b0)) {
                     if (!any || t0 < top) top = t0;
@@ -2376,6 +2438,22 @@ static int tablelike(const page_ctx *c, size_t j)
     return L->nchunks >= 2 || (L->x1 - L->x0) < 0.5 * (c->right - c->left);
 }
 
+static int appendix_title(const line *L);
+
+/* Line J, just above a table's header, is the first line of a header
+ * cell spanning columns (PDF read directly): "Kinh phí (triệu" over
+ * "Ngân sách | Xã hội hóa" crosses the river between them. One chunk,
+ * inside the table, starting in a column after the first. */
+static int spanning_head(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j];
+    if (c->pg->grid || L->nchunks != 1 || t->ncols < 2 || appendix_title(L))
+        return 0;
+    if (L->x0 < t->bound[0] || L->x1 > t->xmax + 12)
+        return 0;
+    return crossings(c, t, L) >= 1;
+}
+
 /* Left of chunk K of L, or -1. */
 static double chunk_x(const page_ctx *c, const line *L, int k)
 {
@@ -2401,7 +2479,7 @@ static int code_led(const page_ctx *c, const line *L)
 {
     size_t a, b;
     for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++)
-        if (is_code(L->w[a]->text))
+        if (c->pg->grid ? is_code(L->w[a]->text) : direct_code(L->w[a]->text))
             return 1;
     return 0;
 }
@@ -2414,9 +2492,14 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
     const line *L = &c->ln[j];
     /* pdftotext -layout sets a row's last cell up to BAND_LEFT characters
      * off its column, and a page moved onto the table (regrid) is placed by
-     * its cell starts: its lines may end further right */
+     * its cell starts: its lines may end further right. Read directly, the
+     * table's right edge is only its widest text so far: a last column's
+     * cell may reach further on a later page (half that column's width) */
     double slack = c->pg->grid ? BAND_LEFT * c->sp : 12;
-    if (L->x0 < t->xmin - slack || L->x1 > t->xmax + slack)
+    double right = slack;
+    if (!c->pg->grid && t->ncols >= 2 && 0.5 * (t->xmax - t->bound[t->ncols - 2]) > right)
+        right = 0.5 * (t->xmax - t->bound[t->ncols - 2]);
+    if (L->x0 < t->xmin - slack || L->x1 > t->xmax + right)
         return 0;
     if (appendix_title(L))
         return 0;
@@ -3150,8 +3233,9 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
-                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h && fits(&c, &nt, i0 - 1)) {
-                        if (crossings(&c, &nt, &c.ln[i0 - 1])) {
+                           c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
+                           (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
+                        if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1)) {
                             /* a header word reaching into a river moves its
                              * border (find_columns) when the line is header */
                             otable ht;

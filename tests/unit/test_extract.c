@@ -750,6 +750,94 @@ static void test_code_in_name(void **state)
     doc_free(d);
 }
 
+/* "Cơ quan chủ trì/phối hợp" merged over "Chủ trì | Phối hợp" (round 7 of
+ * the plans by other writers): each column takes the role of the cell
+ * under the merged one, not the merged text's "both in one cell". */
+static void test_merged_lead_support_header(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số xã Hòa Bình năm 2026");
+    static const char *const cells[] = {
+        "STT", "Chỉ tiêu", "Năm 2026", "Cơ quan chủ trì/phối hợp", M_LEFT,
+        M_UP, M_UP, M_UP, "Chủ trì", "Phối hợp",
+        "1", "Tỷ lệ hồ sơ trực tuyến", "60%", "Văn phòng UBND xã", "Các bộ phận chuyên môn",
+    };
+    table(d, 3, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    plan_indicator *i = ind(p, "1");
+    assert_int_equal(i->lead.n, 1);
+    assert_string_equal(i->lead.v[0], "Văn phòng UBND xã");
+    assert_int_equal(i->support.n, 1);
+    assert_string_equal(i->support.v[0], "Các bộ phận chuyên môn");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* "Kinh phí (triệu đồng)" over "Ngân sách | Xã hội hóa": the sub-row is a
+ * header row (its cells name the parts of a spanned cell), and a task's
+ * funding keeps both parts with their labels and the unit. Written once with
+ * Word's merges and once as text keeps it (the spanned cell's blank). */
+static void test_split_funding(void **state)
+{
+    (void)state;
+    static const char *const merged[] = {
+        "STT", "Nội dung công việc", "Cơ quan chủ trì", "Kinh phí (triệu đồng)", M_LEFT,
+        M_UP, M_UP, M_UP, "Ngân sách", "Xã hội hóa",
+        "1", "Lắp đặt camera an ninh", "Công an xã", "150", "80",
+        "2", "Nâng cấp mạng nội bộ", "Văn phòng UBND xã", "60", "",
+    };
+    static const char *const text[] = {
+        "STT", "Nội dung công việc", "Cơ quan chủ trì", "Kinh phí (triệu đồng)", "",
+        "", "", "", "Ngân sách", "Xã hội hóa",
+        "1", "Lắp đặt camera an ninh", "Công an xã", "150", "80",
+        "2", "Nâng cấp mạng nội bộ", "Văn phòng UBND xã", "60", "",
+    };
+    const char *const *forms[] = {merged, text};
+    for (int k = 0; k < 2; k++) {
+        doc *d = doc_new("t");
+        para(d, "KẾ HOẠCH");
+        para(d, "Chuyển đổi số xã Hòa Bình năm 2026");
+        table(d, 4, 5, forms[k]);
+        plan *p = run(d, NULL);
+        assert_int_equal(p->ntasks, 2);
+        assert_string_equal(p->tasks[0]->name, "Lắp đặt camera an ninh");
+        assert_string_equal(p->tasks[0]->funding, "Ngân sách: 150 triệu đồng; Xã hội hóa: 80 triệu đồng");
+        assert_string_equal(p->tasks[1]->funding, "Ngân sách: 60 triệu đồng");
+        plan_free(p);
+        doc_free(d);
+    }
+}
+
+/* A workbook (tables only) whose first sheet is a cover: the title from
+ * its rows of one cell, stopping at "Số:"; the plan's year is the title's. */
+static void test_cover_sheet_title(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t.xlsx");
+    static const char *const cover[] = {
+        "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH", "", "KẾ HOẠCH", "Chuyển đổi số xã Hòa Bình giai đoạn 2026 - 2030",
+        "Số: 12/KH-UBND", "Hòa Bình, ngày 15 tháng 01 năm 2026",
+    };
+    table(d, 6, 1, cover);
+    static const char *const cells[] = {
+        "STT", "Chỉ tiêu", "Chỉ tiêu giao",
+        "1", "Tỷ lệ hồ sơ trực tuyến", "90%",
+    };
+    table(d, 2, 3, cells);
+    plan *p = run(d, NULL);
+    assert_non_null(p->title);
+    assert_string_equal(p->title, "Kế hoạch Chuyển đổi số xã Hòa Bình giai đoạn 2026 - 2030");
+    assert_string_equal(p->commune, "Hòa Bình");
+    assert_string_equal(p->number, "12/KH-UBND");
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->indicators[0]->targets[0].year, 2030);
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_empty_doc(void **state)
 {
     (void)state;
@@ -793,6 +881,9 @@ int main(void)
         cmocka_unit_test(test_other_headers),
         cmocka_unit_test(test_province_and_years_in_cell),
         cmocka_unit_test(test_due_phrases),
+        cmocka_unit_test(test_merged_lead_support_header),
+        cmocka_unit_test(test_split_funding),
+        cmocka_unit_test(test_cover_sheet_title),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1109,4 +1109,517 @@ def FIXTURES(m):
                     [CVX], [], "2027-06", "Tháng 6/2027"),
             ], []),
     })
+
+    # ======== seventh round: written after the sixth round's fixes ========
+
+    # ---- 18. a task table in a landscape page under "II. NHIỆM VỤ", two
+    #          header rows: "Kinh phí (triệu đồng)" over "Ngân sách | Xã hội
+    #          hóa"; "Nội dung công việc", "Cơ quan chủ trì/phối hợp",
+    #          "Sản phẩm", due in "Tiến độ"; units joined by "," in one cell;
+    #          one row states a target ("Phấn đấu 100% …") -----------------
+    out.append({
+        "name": "quang-phu-2026",
+        "xlsx": True,
+        "landscape": True,
+        "blocks": [
+            heading("XÃ QUẢNG PHÚ", "42/KH-UBND", "Quảng Phú, ngày 16 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Thực hiện nhiệm vụ chuyển đổi số xã Quảng Phú năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 25/KH-UBND ngày 02/3/2026 của UBND tỉnh Thanh Hóa về chuyển đổi số năm 2026; "
+                  "Ủy ban nhân dân xã Quảng Phú ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Cụ thể hóa các nhiệm vụ tỉnh giao, gắn trách nhiệm của từng cơ quan, đơn vị."),
+            ("b", "II. NHIỆM VỤ TRỌNG TÂM"),
+            ("p", "Các nhiệm vụ, tiến độ và kinh phí thực hiện như sau:"),
+            ("appendix_start",),
+            ("table", {
+                "head": [[("STT", 1, 2), ("Nội dung công việc", 1, 2), ("Cơ quan chủ trì", 1, 2),
+                          ("Cơ quan phối hợp", 1, 2), ("Sản phẩm", 1, 2), ("Tiến độ", 1, 2),
+                          ("Kinh phí (triệu đồng)", 2, 1)],
+                         ["Ngân sách", "Xã hội hóa"]],
+                "rows": [
+                    ["I", "Hạ tầng và nền tảng số", "", "", "", "", "", ""],
+                    ["1", "Lắp đặt hệ thống camera giám sát an ninh tại các trục đường liên thôn", "Công an xã",
+                     "Phòng Kinh tế, các thôn", "Hệ thống camera được đưa vào sử dụng", "Tháng 10/2026", "150", "80"],
+                    ["2", "Nâng cấp mạng nội bộ (LAN) và đường truyền Internet tại trụ sở UBND xã", VP,
+                     "Doanh nghiệp viễn thông", "Mạng nội bộ được nâng cấp", "Quý II/2026", "60", ""],
+                    ["3", "Phấn đấu 100% cán bộ, công chức xã sử dụng chữ ký số cá nhân trong xử lý văn bản", VP,
+                     "Các phòng chuyên môn", "Chữ ký số được cấp và sử dụng", "Tháng 6/2026", "", ""],
+                    ["II", "Dữ liệu và dịch vụ số", "", "", "", "", "", ""],
+                    ["4", "Số hóa sổ hộ tịch lưu trữ tại xã giai đoạn 2000 - 2015", "Công chức Tư pháp - Hộ tịch",
+                     TTHC, "Dữ liệu hộ tịch điện tử", "Tháng 9/2026", "45", ""],
+                    ["5", "Xây dựng bản đồ số các điểm du lịch, sản phẩm OCOP của xã", PKT,
+                     "Phòng Văn hóa - Xã hội, Đoàn Thanh niên xã", "Bản đồ số trên nền tảng trực tuyến",
+                     "Quý IV/2026", "30", "20"],
+                    ["6", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại các thôn", PVX,
+                     "Các thôn\nĐoàn Thanh niên xã", "Báo cáo kết quả hoạt động", "Thường xuyên", "24", "12"],
+                ],
+            }),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan, đơn vị báo cáo tiến độ thực hiện về Văn phòng HĐND và UBND xã trước ngày 25 của "
+                  "tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+        ],
+        "expected": plan(
+            "Kế hoạch Thực hiện nhiệm vụ chuyển đổi số xã Quảng Phú năm 2026", "Quảng Phú", "Thanh Hóa",
+            "42/KH-UBND", "2026-03-16",
+            [("I", "Hạ tầng và nền tảng số"), ("II", "Dữ liệu và dịch vụ số")],
+            [
+                ind("3", "I", "Cán bộ, công chức xã sử dụng chữ ký số cá nhân trong xử lý văn bản",
+                    [tg(2026, ">=", 100, "%", "Phấn đấu 100% cán bộ, công chức xã sử dụng chữ ký số cá nhân "
+                                             "trong xử lý văn bản")],
+                    [VP], ["Các phòng chuyên môn"], "2026-06", "Tháng 6/2026"),
+            ],
+            [
+                task("1", "I", "Lắp đặt hệ thống camera giám sát an ninh tại các trục đường liên thôn", ["Công an xã"],
+                     ["Phòng Kinh tế, các thôn"], ["Hệ thống camera được đưa vào sử dụng"], "2026-10", "Tháng 10/2026",
+                     "Ngân sách: 150; Xã hội hóa: 80"),
+                task("2", "I", "Nâng cấp mạng nội bộ (LAN) và đường truyền Internet tại trụ sở UBND xã", [VP],
+                     ["Doanh nghiệp viễn thông"], ["Mạng nội bộ được nâng cấp"], "2026-Q2", "Quý II/2026",
+                     "Ngân sách: 60"),
+                task("4", "II", "Số hóa sổ hộ tịch lưu trữ tại xã giai đoạn 2000 - 2015",
+                     ["Công chức Tư pháp - Hộ tịch"], [TTHC], ["Dữ liệu hộ tịch điện tử"], "2026-09", "Tháng 9/2026",
+                     "Ngân sách: 45"),
+                task("5", "II", "Xây dựng bản đồ số các điểm du lịch, sản phẩm OCOP của xã", [PKT],
+                     ["Phòng Văn hóa - Xã hội, Đoàn Thanh niên xã"], ["Bản đồ số trên nền tảng trực tuyến"], "2026-Q4",
+                     "Quý IV/2026", "Ngân sách: 30; Xã hội hóa: 20"),
+                task("6", "II", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại các thôn", [PVX],
+                     ["Các thôn", "Đoàn Thanh niên xã"], ["Báo cáo kết quả hoạt động"], "recurring", "Thường xuyên",
+                     "Ngân sách: 24; Xã hội hóa: 12"),
+            ]),
+    })
+
+    # ---- 19. codes "CT1, CT2", groups as rows merged across ("A. CHÍNH
+    #          QUYỀN SỐ"), "Lộ trình" over a year row "2026 | 2027 | 2028",
+    #          "ĐVT" sometimes empty, targets in words ("Hoàn thành", "Có",
+    #          "01 hệ thống"), "-" for no target, "1.000 người"-style counts,
+    #          two units joined by "," in one lead cell ---------------------
+    SPAN7 = m.SpanRow
+    out.append({
+        "name": "hoa-tien-2026-2028",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ HÒA TIẾN", "103/KH-UBND", "Hòa Tiến, ngày 05 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Hòa Tiến giai đoạn 2026 - 2028"),
+            ("p", "Thực hiện Kế hoạch số 47/KH-UBND ngày 20/01/2026 của UBND thành phố Đà Nẵng về chuyển đổi số giai "
+                  "đoạn 2026 - 2028, UBND xã Hòa Tiến xây dựng Kế hoạch với các nội dung sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Bộ chỉ tiêu và lộ trình thực hiện từng năm tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Cơ quan chủ trì các chỉ tiêu báo cáo kết quả về Phòng Văn hóa - Xã hội trước ngày 10 tháng 12 "
+                  "hằng năm."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "BỘ CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ HÒA TIẾN GIAI ĐOẠN 2026 - 2028"),
+            ("p", "(Ban hành kèm theo Kế hoạch số 103/KH-UBND ngày 05/02/2026 của UBND xã Hòa Tiến)"),
+            ("table", {
+                "head": [[("Mã số", 1, 2), ("Tên chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Lộ trình", 3, 1),
+                          ("Đơn vị chủ trì", 1, 2), ("Đơn vị phối hợp", 1, 2)],
+                         ["2026", "2027", "2028"]],
+                "rows": [
+                    SPAN7(["A. CHÍNH QUYỀN SỐ", "", "", "", "", "", "", ""]),
+                    ["CT1", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình", "%", "70", "80",
+                     "90", TTHC, "Các bộ phận chuyên môn"],
+                    ["CT2", "Hệ thống họp trực tuyến kết nối đến các thôn", "", "01 hệ thống", "-", "-", VP,
+                     "Doanh nghiệp viễn thông"],
+                    ["CT3", "Ban hành Quy chế quản lý, khai thác dữ liệu số của xã", "", "Hoàn thành", "-", "-", VP,
+                     "Công chức Tư pháp - Hộ tịch"],
+                    SPAN7(["B. KINH TẾ SỐ", "", "", "", "", "", "", ""]),
+                    ["CT4", "Tỷ lệ doanh nghiệp trên địa bàn sử dụng hóa đơn điện tử", "%", "95", "100", "100", PKT,
+                     "Đội Thuế liên xã"],
+                    ["CT5", "Chợ truyền thống có mô hình thanh toán không dùng tiền mặt", "Có/Không", "Có", "Có", "Có",
+                     PKT, "Ban quản lý chợ, các ngân hàng thương mại"],
+                    SPAN7(["C. XÃ HỘI SỐ", "", "", "", "", "", "", ""]),
+                    ["CT6", "Số người dân được tập huấn kỹ năng số cơ bản", "Người", "500", "800", "1.000", PVX,
+                     "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ xã"],
+                    ["CT7", "Tỷ lệ thôn có điểm truy cập Internet công cộng miễn phí", "%", "50", "75", "100",
+                     "Phòng Văn hóa - Xã hội, Trưởng các thôn", ""],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Hòa Tiến giai đoạn 2026 - 2028", "Hòa Tiến", "Đà Nẵng", "103/KH-UBND",
+            "2026-02-05",
+            [("A", "Chính quyền số"), ("B", "Kinh tế số"), ("C", "Xã hội số")],
+            [
+                ind("CT1", "A", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 70, "%", "70"), tg(2027, ">=", 80, "%", "80"), tg(2028, ">=", 90, "%", "90")],
+                    [TTHC], ["Các bộ phận chuyên môn"]),
+                ind("CT2", "A", "Hệ thống họp trực tuyến kết nối đến các thôn",
+                    [tg(2026, ">=", 1, "hệ thống", "01 hệ thống")], [VP], ["Doanh nghiệp viễn thông"]),
+                ind("CT3", "A", "Ban hành Quy chế quản lý, khai thác dữ liệu số của xã",
+                    [tg(2026, "text", None, "", "Hoàn thành")], [VP], ["Công chức Tư pháp - Hộ tịch"]),
+                ind("CT4", "B", "Tỷ lệ doanh nghiệp trên địa bàn sử dụng hóa đơn điện tử",
+                    [tg(2026, ">=", 95, "%", "95"), tg(2027, ">=", 100, "%", "100"), tg(2028, ">=", 100, "%", "100")],
+                    [PKT], ["Đội Thuế liên xã"]),
+                ind("CT5", "B", "Chợ truyền thống có mô hình thanh toán không dùng tiền mặt",
+                    [tg(2026, "text", None, "", "Có"), tg(2027, "text", None, "", "Có"),
+                     tg(2028, "text", None, "", "Có")],
+                    [PKT], ["Ban quản lý chợ, các ngân hàng thương mại"]),
+                ind("CT6", "C", "Số người dân được tập huấn kỹ năng số cơ bản",
+                    [tg(2026, ">=", 500, "người", "500"), tg(2027, ">=", 800, "người", "800"),
+                     tg(2028, ">=", 1000, "người", "1.000")],
+                    [PVX], ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"]),
+                ind("CT7", "C", "Tỷ lệ thôn có điểm truy cập Internet công cộng miễn phí",
+                    [tg(2026, ">=", 50, "%", "50"), tg(2027, ">=", 75, "%", "75"), tg(2028, ">=", 100, "%", "100")],
+                    ["Phòng Văn hóa - Xã hội, Trưởng các thôn"], []),
+            ], []),
+    })
+
+    # ---- 20. prose targets under "2.1." / "2.2." sub-headings ("Đến hết năm
+    #          2026, 100% …", "từ 60% trở lên", "từ 15 tuổi trở lên" in a
+    #          name), "Nơi nhận:" after the signature, then the task appendix
+    #          "PHỤ LỤC" on its own, due in "Tiến độ", the table cut by a page
+    #          break with its header repeated ------------------------------
+    out.append({
+        "name": "ea-tu-2026",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ EA TU", "56/KH-UBND", "Ea Tu, ngày 24 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số và phát triển chính quyền số xã Ea Tu năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 31/KH-UBND ngày 09/02/2026 của UBND tỉnh Đắk Lắk về chuyển đổi số năm 2026, "
+                  "UBND xã Ea Tu ban hành Kế hoạch thực hiện như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Phát triển chính quyền số, phục vụ người dân và doanh nghiệp ngày càng tốt hơn."),
+            ("b", "2. Mục tiêu cụ thể"),
+            ("b", "2.1. Về chính quyền số"),
+            ("li", "Đến hết năm 2026, 100% hồ sơ công việc tại UBND xã được xử lý trên môi trường mạng (trừ hồ sơ "
+                   "mật)."),
+            ("li", "Tỷ lệ thủ tục hành chính được số hóa kết quả giải quyết đạt từ 60% trở lên."),
+            ("b", "2.2. Về kinh tế số và xã hội số"),
+            ("li", "Số sản phẩm OCOP của xã được giới thiệu, bán trên sàn thương mại điện tử đạt ít nhất 05 sản "
+                   "phẩm."),
+            ("li", "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản định danh điện tử mức độ 2 đạt trên 90%."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Các nhiệm vụ cụ thể, đơn vị thực hiện và tiến độ tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Phòng Văn hóa - Xã hội chủ trì theo dõi, đôn đốc; các đơn vị báo cáo kết quả thực hiện định "
+                  "kỳ hằng quý trước ngày 15 của tháng cuối quý."),
+            ("b", "CHỦ TỊCH"),
+            ("p", "Nơi nhận:"),
+            ("li", "UBND tỉnh (b/c);"),
+            ("li", "Các cơ quan, đơn vị;"),
+            ("li", "Lưu: VT."),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 56/KH-UBND ngày 24/02/2026 của Ủy ban nhân dân xã Ea Tu)"),
+            ("table", {
+                "head": [["TT", "Nhiệm vụ", "Đơn vị thực hiện", "Đơn vị phối hợp", "Sản phẩm", "Tiến độ"]],
+                "repeat": True,
+                "rows": [
+                    ["1", "Rà soát, cập nhật danh mục thủ tục hành chính thực hiện trực tuyến toàn trình trên Cổng "
+                          "dịch vụ công quốc gia", TTHC, "Các bộ phận chuyên môn", "Danh mục thủ tục hành chính",
+                     "Quý II/2026"],
+                    ["2", "Triển khai ứng dụng quản lý văn bản và điều hành trên thiết bị di động cho cán bộ, công "
+                          "chức", VP, "Viettel Đắk Lắk", "Ứng dụng được cài đặt, sử dụng", "Tháng 10/2026"],
+                    ["3", "Tuyên truyền về chuyển đổi số trên hệ thống truyền thanh cơ sở và các nhóm mạng xã hội "
+                          "của thôn, buôn", PVX, "Các thôn, buôn", "Tin, bài tuyên truyền", "Thường xuyên"],
+                    ["4", "Hướng dẫn người dân cài đặt, kích hoạt và sử dụng tài khoản định danh điện tử",
+                     "Công an xã", "Đoàn Thanh niên xã, Hội Liên hiệp Phụ nữ xã", "Tài khoản được kích hoạt",
+                     "Tháng 8/2026"],
+                    ["5", "Số hóa hồ sơ địa chính đang lưu trữ tại xã, cập nhật vào cơ sở dữ liệu đất đai", PKT,
+                     TTHC, "Cơ sở dữ liệu địa chính", "Quý IV/2026"],
+                    ["6", "Tập huấn kỹ năng sử dụng chữ ký số và dịch vụ công trực tuyến cho cán bộ, công chức",
+                     VP, PVX, "Lớp tập huấn", "Tháng 5/2026"],
+                    ["7", "Hỗ trợ hợp tác xã, hộ sản xuất đưa sản phẩm nông sản lên sàn thương mại điện tử", PKT,
+                     "Bưu điện xã\nHợp tác xã nông nghiệp Ea Tu", "Gian hàng trực tuyến", "Quý III/2026"],
+                    ["8", "Rà soát, bảo đảm an toàn thông tin cho hệ thống máy tính của các cơ quan", VP,
+                     "Công an xã", "Báo cáo rà soát", "Tháng 11/2026"],
+                    ["9", "Tổng kết, đánh giá kết quả chuyển đổi số năm 2026", PVX, "Các cơ quan, đơn vị liên quan",
+                     "Báo cáo tổng kết", "Tháng 12/2026"],
+                ],
+                "cut": (5, 0),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số và phát triển chính quyền số xã Ea Tu năm 2026", "Ea Tu", "Đắk Lắk",
+            "56/KH-UBND", "2026-02-24",
+            [("2.1", "Về chính quyền số"), ("2.2", "Về kinh tế số và xã hội số")],
+            [
+                ind("T1", "2.1", "Hồ sơ công việc tại UBND xã được xử lý trên môi trường mạng (trừ hồ sơ mật)",
+                    [tg(2026, ">=", 100, "%", "100%")]),
+                ind("T2", "2.1", "Tỷ lệ thủ tục hành chính được số hóa kết quả giải quyết",
+                    [tg(2026, ">=", 60, "%", "đạt từ 60% trở lên")]),
+                ind("T3", "2.2", "Số sản phẩm OCOP của xã được giới thiệu, bán trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 5, "sản phẩm", "đạt ít nhất 05 sản phẩm")]),
+                ind("T4", "2.2", "Tỷ lệ người dân từ 15 tuổi trở lên có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">", 90, "%", "đạt trên 90%")]),
+            ],
+            [
+                task("1", None, "Rà soát, cập nhật danh mục thủ tục hành chính thực hiện trực tuyến toàn trình trên "
+                                "Cổng dịch vụ công quốc gia", [TTHC], ["Các bộ phận chuyên môn"],
+                     ["Danh mục thủ tục hành chính"], "2026-Q2", "Quý II/2026"),
+                task("2", None, "Triển khai ứng dụng quản lý văn bản và điều hành trên thiết bị di động cho cán bộ, "
+                                "công chức", [VP], ["Viettel Đắk Lắk"], ["Ứng dụng được cài đặt, sử dụng"], "2026-10",
+                     "Tháng 10/2026"),
+                task("3", None, "Tuyên truyền về chuyển đổi số trên hệ thống truyền thanh cơ sở và các nhóm mạng xã "
+                                "hội của thôn, buôn", [PVX], ["Các thôn, buôn"], ["Tin, bài tuyên truyền"], "recurring",
+                     "Thường xuyên"),
+                task("4", None, "Hướng dẫn người dân cài đặt, kích hoạt và sử dụng tài khoản định danh điện tử",
+                     ["Công an xã"], ["Đoàn Thanh niên xã, Hội Liên hiệp Phụ nữ xã"], ["Tài khoản được kích hoạt"],
+                     "2026-08", "Tháng 8/2026"),
+                task("5", None, "Số hóa hồ sơ địa chính đang lưu trữ tại xã, cập nhật vào cơ sở dữ liệu đất đai",
+                     [PKT], [TTHC], ["Cơ sở dữ liệu địa chính"], "2026-Q4", "Quý IV/2026"),
+                task("6", None, "Tập huấn kỹ năng sử dụng chữ ký số và dịch vụ công trực tuyến cho cán bộ, công chức",
+                     [VP], [PVX], ["Lớp tập huấn"], "2026-05", "Tháng 5/2026"),
+                task("7", None, "Hỗ trợ hợp tác xã, hộ sản xuất đưa sản phẩm nông sản lên sàn thương mại điện tử",
+                     [PKT], ["Bưu điện xã", "Hợp tác xã nông nghiệp Ea Tu"], ["Gian hàng trực tuyến"], "2026-Q3",
+                     "Quý III/2026"),
+                task("8", None, "Rà soát, bảo đảm an toàn thông tin cho hệ thống máy tính của các cơ quan", [VP],
+                     ["Công an xã"], ["Báo cáo rà soát"], "2026-11", "Tháng 11/2026"),
+                task("9", None, "Tổng kết, đánh giá kết quả chuyển đổi số năm 2026", [PVX],
+                     ["Các cơ quan, đơn vị liên quan"], ["Báo cáo tổng kết"], "2026-12", "Tháng 12/2026"),
+            ]),
+    })
+
+    # ---- 21. group name in a first column "Lĩnh vực" merged down, "ĐVT",
+    #          a baseline "Hiện trạng 2025", "Chỉ tiêu theo năm" over the
+    #          years 2026…2030 ("-": none that year), "Cơ quan chủ trì/phối
+    #          hợp" over "Chủ trì | Phối hợp"; the workbook (written by
+    #          make_holdout.py) has a cover sheet first and the table's
+    #          header at row 7 under the title lines ----------------------
+    out.append({
+        "name": "vinh-thanh-2026-2030",
+        "xlsx": "book",
+        "cover": ["ỦY BAN NHÂN DÂN XÃ VĨNH THẠNH", "", "KẾ HOẠCH",
+                  "Chuyển đổi số xã Vĩnh Thạnh giai đoạn 2026 - 2030", "Số: 88/KH-UBND",
+                  "Vĩnh Thạnh, ngày 30 tháng 01 năm 2026"],
+        "top": ["ỦY BAN NHÂN DÂN XÃ VĨNH THẠNH", "PHỤ LỤC",
+                "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ VĨNH THẠNH GIAI ĐOẠN 2026 - 2030",
+                "(Kèm theo Kế hoạch số 88/KH-UBND ngày 30/01/2026 của UBND xã Vĩnh Thạnh)", "", ""],
+        "blocks": [
+            heading("XÃ VĨNH THẠNH", "88/KH-UBND", "Vĩnh Thạnh, ngày 30 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Vĩnh Thạnh giai đoạn 2026 - 2030"),
+            ("p", "Căn cứ Kế hoạch số 19/KH-UBND ngày 16/01/2026 của UBND tỉnh Gia Lai về chuyển đổi số giai đoạn "
+                  "2026 - 2030, UBND xã Vĩnh Thạnh ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Hiện trạng năm 2025 và chỉ tiêu từng năm đến năm 2030 tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12), các cơ quan chủ trì báo cáo kết "
+                  "quả thực hiện về Văn phòng HĐND và UBND xã."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ VĨNH THẠNH GIAI ĐOẠN 2026 - 2030"),
+            ("p", "(Kèm theo Kế hoạch số 88/KH-UBND ngày 30/01/2026 của UBND xã Vĩnh Thạnh)"),
+            ("table", {
+                "head": [[("Lĩnh vực", 1, 2), ("STT", 1, 2), ("Chỉ tiêu", 1, 2), ("ĐVT", 1, 2),
+                          ("Hiện trạng 2025", 1, 2), ("Chỉ tiêu theo năm", 5, 1), ("Cơ quan chủ trì/phối hợp", 2, 1)],
+                         ["2026", "2027", "2028", "2029", "2030", "Chủ trì", "Phối hợp"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("Chính quyền số", 1, 3), "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến", "%",
+                     "52", "60", "70", "80", "90", "95", TTHC, "Các bộ phận chuyên môn"],
+                    ["2", "Tỷ lệ văn bản trao đổi giữa các cơ quan dưới dạng điện tử", "%", "85", "90", "95", "100",
+                     "100", "100", VP, "Các cơ quan, đơn vị"],
+                    ["3", "Số dịch vụ công trực tuyến toàn trình được cung cấp", "dịch vụ", "35", "40", "45", "50",
+                     "-", "60", TTHC, ""],
+                    [("Kinh tế số", 1, 2), "4", "Tỷ lệ hộ kinh doanh sử dụng thanh toán không dùng tiền mặt", "%",
+                     "38,5", "45", "55", "65", "75", "85", PKT, "Các ngân hàng thương mại, Bưu điện xã"],
+                    ["5", "Số hợp tác xã có sản phẩm bán trên sàn thương mại điện tử", "hợp tác xã", "2", "3", "4",
+                     "5", "6", "8", PKT, "Các hợp tác xã"],
+                    [("Xã hội số", 1, 2), "6", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang", "%",
+                     "68", "75", "80", "85", "90", "95", PVX, "Doanh nghiệp viễn thông"],
+                    ["7", "Số Tổ công nghệ số cộng đồng hoạt động hiệu quả", "tổ", "12", "12", "12", "12", "12", "12",
+                     PVX, "Ủy ban MTTQ Việt Nam xã"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Vĩnh Thạnh giai đoạn 2026 - 2030", "Vĩnh Thạnh", "Gia Lai", "88/KH-UBND",
+            "2026-01-30",
+            [("1", "Chính quyền số"), ("2", "Kinh tế số"), ("3", "Xã hội số")],
+            [
+                ind("1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến",
+                    [tg(2026, ">=", 60, "%", "60"), tg(2027, ">=", 70, "%", "70"), tg(2028, ">=", 80, "%", "80"),
+                     tg(2029, ">=", 90, "%", "90"), tg(2030, ">=", 95, "%", "95")],
+                    [TTHC], ["Các bộ phận chuyên môn"]),
+                ind("2", "1", "Tỷ lệ văn bản trao đổi giữa các cơ quan dưới dạng điện tử",
+                    [tg(2026, ">=", 90, "%", "90"), tg(2027, ">=", 95, "%", "95"), tg(2028, ">=", 100, "%", "100"),
+                     tg(2029, ">=", 100, "%", "100"), tg(2030, ">=", 100, "%", "100")],
+                    [VP], ["Các cơ quan, đơn vị"]),
+                ind("3", "1", "Số dịch vụ công trực tuyến toàn trình được cung cấp",
+                    [tg(2026, ">=", 40, "dịch vụ", "40"), tg(2027, ">=", 45, "dịch vụ", "45"),
+                     tg(2028, ">=", 50, "dịch vụ", "50"), tg(2030, ">=", 60, "dịch vụ", "60")],
+                    [TTHC], []),
+                ind("4", "2", "Tỷ lệ hộ kinh doanh sử dụng thanh toán không dùng tiền mặt",
+                    [tg(2026, ">=", 45, "%", "45"), tg(2027, ">=", 55, "%", "55"), tg(2028, ">=", 65, "%", "65"),
+                     tg(2029, ">=", 75, "%", "75"), tg(2030, ">=", 85, "%", "85")],
+                    [PKT], ["Các ngân hàng thương mại, Bưu điện xã"]),
+                ind("5", "2", "Số hợp tác xã có sản phẩm bán trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 3, "hợp tác xã", "3"), tg(2027, ">=", 4, "hợp tác xã", "4"),
+                     tg(2028, ">=", 5, "hợp tác xã", "5"), tg(2029, ">=", 6, "hợp tác xã", "6"),
+                     tg(2030, ">=", 8, "hợp tác xã", "8")],
+                    [PKT], ["Các hợp tác xã"]),
+                ind("6", "3", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang",
+                    [tg(2026, ">=", 75, "%", "75"), tg(2027, ">=", 80, "%", "80"), tg(2028, ">=", 85, "%", "85"),
+                     tg(2029, ">=", 90, "%", "90"), tg(2030, ">=", 95, "%", "95")],
+                    [PVX], ["Doanh nghiệp viễn thông"]),
+                ind("7", "3", "Số Tổ công nghệ số cộng đồng hoạt động hiệu quả",
+                    [tg(y, ">=", 12, "tổ", "12") for y in range(2026, 2031)],
+                    [PVX], ["Ủy ban MTTQ Việt Nam xã"]),
+            ], []),
+    })
+
+    # ======== eighth round: written after the seventh round's fixes ========
+
+    # ---- 22. one table headed "Nhiệm vụ" whose rows partly state targets
+    #          ("… đạt trên 80%", "80% người dân …", "tối thiểu 15 điểm")
+    #          and partly name work with a number in it ("liên thông 4 cấp",
+    #          "tại 12 thôn"); codes "1a, 1b" under groups "1", "2"; one
+    #          column "Cơ quan chủ trì/phối hợp" with labelled paragraphs;
+    #          dues "Hằng quý", "Quý I, II/2026", "06 tháng hoặc đột xuất",
+    #          "Trong năm", "Trước ngày 30/4/2026"; the .txt saved as UTF-16
+    #          (Windows Notepad) -------------------------------------------
+    def cp2(lead, sup):
+        return "Chủ trì: " + lead + "\nPhối hợp: " + sup
+    out.append({
+        "name": "ta-van-2026",
+        "xlsx": True,
+        "txt_utf16": True,
+        "blocks": [
+            heading("XÃ TẢ VAN", "21/KH-UBND", "Tả Van, ngày 09 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Triển khai nhiệm vụ chuyển đổi số năm 2026 trên địa bàn xã Tả Van"),
+            ("p", "Thực hiện Kế hoạch số 15/KH-UBND ngày 28/01/2026 của UBND tỉnh Lào Cai về chuyển đổi số năm 2026, "
+                  "UBND xã Tả Van ban hành Kế hoạch triển khai như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Bám sát nhiệm vụ tỉnh giao; phân công rõ cơ quan chủ trì, phối hợp."),
+            ("b", "II. NHIỆM VỤ"),
+            ("p", "Danh mục nhiệm vụ tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan, đơn vị báo cáo kết quả thực hiện 06 tháng trước ngày 10/6/2026 và cả năm trước ngày "
+                  "10/12/2026 về Phòng Văn hóa - Xã hội."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 21/KH-UBND ngày 09/02/2026 của UBND xã Tả Van)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Cơ quan chủ trì/phối hợp", "Sản phẩm", "Thời gian thực hiện"]],
+                "rows": [
+                    ["1", "Chính quyền số", "", "", ""],
+                    ["1a", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến đạt trên 80%",
+                     cp2(TTHC, "Các bộ phận chuyên môn"), "Báo cáo kết quả", "Hằng quý"],
+                    ["1b", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc liên thông 4 cấp",
+                     cp2(VP, "Các bộ phận chuyên môn"), "Phần mềm được vận hành", "Quý I, II/2026"],
+                    ["1c", "Cập nhật, công khai thông tin trên Trang thông tin điện tử của xã", cp2(VP, PVX),
+                     "Tin, bài được đăng tải", "06 tháng hoặc đột xuất"],
+                    ["2", "Kinh tế số và xã hội số", "", "", ""],
+                    ["2a", "80% người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                     cp2("Công an xã", "Các thôn"), "Tài khoản được kích hoạt", "Trong năm"],
+                    ["2b", "Tổ chức lớp hướng dẫn bán hàng trên sàn thương mại điện tử cho hộ kinh doanh, hợp tác xã",
+                     cp2(PKT, "Hội Nông dân xã\nHợp tác xã dịch vụ Tả Van"), "03 lớp tập huấn",
+                     "Trước ngày 30/4/2026"],
+                    ["2c", "Số điểm du lịch cộng đồng có thanh toán không dùng tiền mặt đạt tối thiểu 15 điểm",
+                     cp2(PKT, "Các ngân hàng thương mại"), "Điểm thanh toán bằng mã QR", "Tháng 11/2026"],
+                    ["2d", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 12 thôn", cp2(PVX, "Đoàn Thanh niên xã"),
+                     "Báo cáo định kỳ", "Thường xuyên"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Triển khai nhiệm vụ chuyển đổi số năm 2026 trên địa bàn xã Tả Van", "Tả Van", "Lào Cai",
+            "21/KH-UBND", "2026-02-09",
+            [("1", "Chính quyền số"), ("2", "Kinh tế số và xã hội số")],
+            [
+                ind("1a", "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến",
+                    [tg(2026, ">", 80, "%", "đạt trên 80%")], [TTHC], ["Các bộ phận chuyên môn"], "recurring",
+                    "Hằng quý"),
+                ind("2a", "2", "Người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 80, "%", "80%")], ["Công an xã"], ["Các thôn"], "2026", "Trong năm"),
+                ind("2c", "2", "Số điểm du lịch cộng đồng có thanh toán không dùng tiền mặt",
+                    [tg(2026, ">=", 15, "điểm", "đạt tối thiểu 15 điểm")], [PKT], ["Các ngân hàng thương mại"],
+                    "2026-11", "Tháng 11/2026"),
+            ],
+            [
+                task("1b", "1", "Triển khai phần mềm quản lý văn bản và hồ sơ công việc liên thông 4 cấp", [VP],
+                     ["Các bộ phận chuyên môn"], ["Phần mềm được vận hành"], "2026-Q2", "Quý I, II/2026"),
+                task("1c", "1", "Cập nhật, công khai thông tin trên Trang thông tin điện tử của xã", [VP], [PVX],
+                     ["Tin, bài được đăng tải"], "recurring", "06 tháng hoặc đột xuất"),
+                task("2b", "2", "Tổ chức lớp hướng dẫn bán hàng trên sàn thương mại điện tử cho hộ kinh doanh, hợp tác "
+                                "xã", [PKT], ["Hội Nông dân xã", "Hợp tác xã dịch vụ Tả Van"], ["03 lớp tập huấn"],
+                     "2026-04", "Trước ngày 30/4/2026"),
+                task("2d", "2", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 12 thôn", [PVX],
+                     ["Đoàn Thanh niên xã"], ["Báo cáo định kỳ"], "recurring", "Thường xuyên"),
+            ]),
+    })
+
+    # ---- 23. a Word file made from a PDF (one paragraph per printed line)
+    #          with prose targets, one restating a row of the appendix and
+    #          one with two years ("tối thiểu 50% vào năm 2027 và 80% vào năm
+    #          2030"); the appendix: "ĐVT", "Hiện trạng 2025", "Mục tiêu" over
+    #          "Năm 2027 | Năm 2030" with "≥ 70", "Dưới 2", "-" as a baseline;
+    #          no group rows; the workbook holds the table alone (no title,
+    #          no document header) ---------------------------------------
+    out.append({
+        "name": "binh-lu-2026-2030",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ BÌNH LƯ", "64/KH-UBND", "Bình Lư, ngày 26 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Bình Lư giai đoạn 2026 - 2030"),
+            ("pw", "Căn cứ Kế hoạch số 33/KH-UBND ngày 12/02/2026 của UBND tỉnh Lai Châu về chuyển đổi số giai đoạn "
+                   "2026 - 2030, Ủy ban nhân dân xã Bình Lư ban hành Kế hoạch chuyển đổi số giai đoạn 2026 - 2030 như "
+                   "sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu cụ thể đến năm 2030"),
+            ("pw", "- Phấn đấu đến năm 2030, 90% hộ gia đình trên địa bàn xã có kết nối Internet băng rộng cáp "
+                   "quang."),
+            ("pw", "- Tỷ lệ người dân sử dụng dịch vụ công trực tuyến đạt tối thiểu 50% vào năm 2027 và 80% vào năm "
+                   "2030."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("pw", "Giao Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội theo dõi, tổng hợp "
+                   "tình hình thực hiện; định kỳ hằng năm báo cáo Chủ tịch UBND xã trước ngày 05/12."),
+            ("b", "CHỦ TỊCH"),
+            ("c", "PHỤ LỤC"),
+            ("c", "MỤC TIÊU CHUYỂN ĐỔI SỐ XÃ BÌNH LƯ ĐẾN NĂM 2030"),
+            ("p", "(Kèm theo Kế hoạch số 64/KH-UBND ngày 26/02/2026 của UBND xã Bình Lư)"),
+            ("appendix_start",),
+            ("table", {
+                "head": [[("TT", 1, 2), ("Chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Hiện trạng 2025", 1, 2),
+                          ("Mục tiêu", 2, 1), ("Đơn vị chủ trì", 1, 2), ("Đơn vị phối hợp", 1, 2)],
+                         ["Năm 2027", "Năm 2030"]],
+                "rows": [
+                    ["1", "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình", "%", "45", "≥ 70",
+                     "≥ 90", TTHC, "Các bộ phận chuyên môn"],
+                    ["2", "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang", "%", "55", "70", "90", PVX,
+                     "Các doanh nghiệp viễn thông"],
+                    ["3", "Số thôn có mô hình camera an ninh kết nối Internet", "thôn", "3", "8", "15", "Công an xã",
+                     "Trưởng các thôn\nBan công tác Mặt trận các thôn"],
+                    ["4", "Tỷ lệ hồ sơ giải quyết quá hạn", "%", "4,5", "Dưới 2", "Dưới 1", VP, TTHC],
+                    ["5", "Số sản phẩm nông sản chủ lực được truy xuất nguồn gốc điện tử", "sản phẩm", "-", "4", "10",
+                     PKT, "Hợp tác xã nông nghiệp Bình Lư"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Bình Lư giai đoạn 2026 - 2030", "Bình Lư", "Lai Châu", "64/KH-UBND",
+            "2026-02-26",
+            [("1", "Mục tiêu cụ thể đến năm 2030")],
+            [
+                ind("1", None, "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình",
+                    [tg(2027, ">=", 70, "%", "≥ 70"), tg(2030, ">=", 90, "%", "≥ 90")], [TTHC],
+                    ["Các bộ phận chuyên môn"]),
+                ind("2", None, "Tỷ lệ hộ gia đình có kết nối Internet băng rộng cáp quang",
+                    [tg(2027, ">=", 70, "%", "70"), tg(2030, ">=", 90, "%", "90")], [PVX],
+                    ["Các doanh nghiệp viễn thông"]),
+                ind("3", None, "Số thôn có mô hình camera an ninh kết nối Internet",
+                    [tg(2027, ">=", 8, "thôn", "8"), tg(2030, ">=", 15, "thôn", "15")], ["Công an xã"],
+                    ["Trưởng các thôn", "Ban công tác Mặt trận các thôn"]),
+                ind("4", None, "Tỷ lệ hồ sơ giải quyết quá hạn",
+                    [tg(2027, "<", 2, "%", "Dưới 2"), tg(2030, "<", 1, "%", "Dưới 1")], [VP], [TTHC]),
+                ind("5", None, "Số sản phẩm nông sản chủ lực được truy xuất nguồn gốc điện tử",
+                    [tg(2027, ">=", 4, "sản phẩm", "4"), tg(2030, ">=", 10, "sản phẩm", "10")], [PKT],
+                    ["Hợp tác xã nông nghiệp Bình Lư"]),
+                ind("T1", "1", "Tỷ lệ người dân sử dụng dịch vụ công trực tuyến",
+                    [tg(2027, ">=", 50, "%", "đạt tối thiểu 50% vào năm 2027"),
+                     tg(2030, ">=", 80, "%", "80% vào năm 2030")]),
+            ], []),
+    })
     return out

@@ -101,6 +101,11 @@ def write_sheets_xlsx(fx, path):
                  [""] * ncols] + head + rows
         merges = ["A1:%s1" % last, "A2:%s2" % last]
         sheets.append((name, sheet_xml(grid_, merges, strings)))
+    write_workbook(sheets, strings, path)
+
+
+def write_workbook(sheets, strings, path):
+    """The .xlsx of `sheets` [(name, sheet xml)] sharing `strings`."""
     ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     pr = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -158,6 +163,13 @@ def html_table(t, style="border-collapse:collapse"):
         if isinstance(r, SpanRow):
             k = 1 + len(t["head"]) + i
             out[k] = '<tr><td colspan="%d"><p><b>%s</b></p></td></tr>' % (len(r), mf.html.escape(r[0]))
+    if t.get("repeat"):
+        # "repeat": the header rows repeated on every page (Word's "Repeat
+        # as header row"; LibreOffice reads <thead> so)
+        nh = len(t["head"])
+        out[1] = "<thead>" + out[1]
+        out[nh] = out[nh] + "</thead><tbody>"
+        out[-2] = out[-2] + "</tbody>"
     return "\n".join(out)
 
 
@@ -191,14 +203,119 @@ def as_printed(blocks, fmt):
     return out
 
 
+# ---- a page break, a landscape page ---------------------------------------
+PB = "\x00PB"
+
+
+def page_html(fx, text):
+    """("pagebreak",) before a block: in Word a page break before it (the
+    text forms have none); "landscape": the pages printed across."""
+    text = text.replace('<p align="center"><b>' + PB, '<p align="center" style="page-break-before: always"><b>')
+    if fx.get("landscape"):
+        text = text.replace("</head>", "<style>@page { size: 29.7cm 21cm; margin: 2cm }</style></head>", 1)
+    return text
+
+
+def with_breaks(blocks):
+    out, brk = [], False
+    for b in blocks:
+        if b[0] == "pagebreak":
+            brk = True
+            continue
+        if brk and b[0] == "c":
+            b = ("c", PB + b[1])
+        brk = False
+        out.append(b)
+    return out
+
+
+def no_breaks(blocks):
+    return [b for b in blocks if b[0] != "pagebreak"]
+
+
+# ---- a workbook with a cover sheet, the table under title rows -------------
+def write_book_xlsx(fx, path):
+    """"xlsx": "book": sheet 1 is a cover (fx["cover"], one line a row), sheet 2
+    holds fx["top"] lines (the title rows, merged across) and then the table:
+    its header rows with their merged cells, its body with the cells merged
+    down (a group column) as Excel merged ranges."""
+    t = next(b[1] for b in fx["blocks"] if b[0] == "table")
+    head = mf.grid(t["head"])
+    body = mf.flat_rows(t["rows"])
+    ncols = len(head[0])
+    last = col_name(ncols - 1)
+    top = fx["top"]
+    rows = [[ln] + [""] * (ncols - 1) for ln in top] + head + body
+    merges = ["A%d:%s%d" % (i + 1, last, i + 1) for i, ln in enumerate(top) if ln]
+    # header merges
+    r0 = len(top)
+    covered = _covered(t["head"])
+    for r, row in enumerate(t["head"]):
+        col = 0
+        for c in row:
+            while (r, col) in covered:
+                col += 1
+            cs, rs = mf.spans(c)
+            if cs > 1 or rs > 1:
+                merges.append("%s%d:%s%d" % (col_name(col), r0 + r + 1, col_name(col + cs - 1), r0 + r + rs))
+            col += cs
+    # body merges (cells merged down)
+    b0 = r0 + len(head)
+    pending = {}
+    for i, r in enumerate(t["rows"]):
+        col = 0
+        for c in r:
+            while pending.get(col, 0) > 0:
+                col += 1
+            if isinstance(c, tuple) and c[2] > 1:
+                merges.append("%s%d:%s%d" % (col_name(col), b0 + i + 1, col_name(col), b0 + i + c[2]))
+                pending[col] = c[2]
+            col += 1
+        for k in list(pending):
+            pending[k] -= 1
+    strings = {}
+    cover = [[ln] for ln in fx["cover"]]
+    sheets = [("Bìa", sheet_xml(cover, [], strings)), ("Phụ lục", sheet_xml(rows, merges, strings))]
+    write_workbook(sheets, strings, path)
+
+
+def _covered(head):
+    """(row, col) of the header grid that a span from an earlier row covers."""
+    ncols = sum(mf.spans(c)[0] for c in head[0])
+    taken = [[False] * ncols for _ in head]
+    out = set()
+    for r, row in enumerate(head):
+        col = 0
+        for c in row:
+            while col < ncols and taken[r][col]:
+                col += 1
+            cs, rs = mf.spans(c)
+            for dr in range(rs):
+                for dc in range(cs):
+                    taken[r + dr][col + dc] = True
+                    if dr:
+                        out.add((r + dr, col + dc))
+            col += cs
+    return out
+
+
 def build(fx, office=True):
     name = fx["name"]
-    write(name + ".md", mf.render_md(as_printed(fx["blocks"], "md")))
-    write(name + ".txt", mf.render_txt(as_printed(fx["blocks"], "txt")))
-    write(name + ".html", mf.render_html(as_printed(fx["blocks"], "html")))
+    write(name + ".md", mf.render_md(no_breaks(as_printed(fx["blocks"], "md"))))
+    write(name + ".txt", mf.render_txt(no_breaks(as_printed(fx["blocks"], "txt"))))
+    if fx.get("txt_utf16"):
+        # "txt_utf16": saved as Windows Notepad saves "Unicode": UTF-16 LE, BOM, CRLF
+        path = os.path.join(HERE, name + ".txt")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        with open(path, "wb") as f:
+            f.write(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
+    write(name + ".html", page_html(fx, mf.render_html(with_breaks(as_printed(fx["blocks"], "html")))))
     write(name + ".json", json.dumps(fx["expected"], ensure_ascii=False, indent=1) + "\n")
     if fx.get("xlsx") == "sheets":
         write_sheets_xlsx(fx, os.path.join(HERE, name + ".xlsx"))
+    if fx.get("xlsx") == "book":
+        write_book_xlsx(fx, os.path.join(HERE, name + ".xlsx"))
     if not office:
         return
     tmp = tempfile.mkdtemp()
@@ -209,7 +326,7 @@ def build(fx, office=True):
     if fx.get("xlsx") is True:
         src = os.path.join(tmp, name + ".html")
         with open(src, "w", encoding="utf-8") as f:
-            f.write(mf.render_html(as_printed(fx["blocks"], "html"), only_appendix=True))
+            f.write(mf.render_html(no_breaks(as_printed(fx["blocks"], "html")), only_appendix=True))
         mf.soffice(src, "xlsx:Calc MS Excel 2007 XML", tmp, "HTML (StarCalc)")
         shutil.copy(os.path.join(tmp, name + ".xlsx"), os.path.join(HERE, name + ".xlsx"))
     shutil.rmtree(tmp, ignore_errors=True)

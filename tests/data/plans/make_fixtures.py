@@ -138,7 +138,8 @@ def render_md(blocks):
             else:
                 part1, part2 = rows[:at], rows[at:]
             out.append(md_table(part1))
-            out.append(md_table([[""] * len(rows[0])] + part2))
+            # "repeat": the header rows printed again on the new page
+            out.append(md_table((hg if t.get("repeat") else [[""] * len(rows[0])]) + part2))
     return "\n\n".join(out) + "\n"
 
 
@@ -190,10 +191,10 @@ def render_txt(blocks):
                     if cut[1]:
                         a, rest = split_row(r, t.get("namecol", 1), cut[1])
                         lines.append("\t".join(html_cell(c) for c in a))
-                        lines += ["", "7", ""]
+                        lines += ["", "7", ""] + (lines[:len(hg)] if t.get("repeat") else [])
                         lines.append("\t".join(html_cell(c) for c in rest))
                         continue
-                    lines += ["", "7", ""]
+                    lines += ["", "7", ""] + (lines[:len(hg)] if t.get("repeat") else [])
                 g = is_group_row(t, r)
                 lines.append("\t".join(html_cell(c, g) for c in r))
             out.append("\n".join(lines))
