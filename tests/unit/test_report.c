@@ -146,6 +146,66 @@ static void test_value_checks(void **state)
     assert_string_equal(json_string_value(json_object_get(t, "status")), "hoàn thành");
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 70.0);
     json_decref(j);
+    /* a user who may not write this report hears of that, not of the CSV's
+     * errors (the rows are read before the lock: their errors only count
+     * once the permission is checked, report.c) */
+    const char bad_code[] = "code,value\nZ9-secret,1\n";
+    dti_err_clear(&e);
+    assert_int_not_equal(report_fill_csv_as(f.s, &f.coord_b, &k, bad_code, strlen(bad_code), FIX_NOW, &r, &e),
+                         DTI_OK);
+    assert_null(strstr(e.msg, "Z9-secret"));
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits + 3);
+    fixture_close(&f);
+}
+
+/* The audit images of a save are written as text (report_snapshot_text):
+ * byte for byte what jansson gives for report_snapshot, for reports with
+ * nulls, reals, quotes, tabs and Vietnamese in their fields; and the saved
+ * entry's after-image is that text. */
+static void test_snapshot_text(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char a[] = "kind,code,numerator,denominator,value,note,status,percent,products\n"
+                     "indicator,I1,1,3,,\"ghi \"\"chú\"\" \\ dấu\tx\",,,\n"
+                     "task,K1,,,,,đang triển khai,12.5,\"Sản phẩm / \"\"A\"\"\"\n"
+                     "results,,,,,Kết quả: tốt\n";
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, a, strlen(a), FIX_NOW, &r, &e), DTI_OK);
+    report_key k2 = key(f.plan, f.A2, "2026-03");
+    const char b[] = "code,value\nI2,12\n";
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, b, strlen(b), FIX_NOW, &r, &e), DTI_OK);
+    int64_t ids[2] = {0, 0};
+    ids[0] = count(&f, "SELECT MIN(id) FROM reports");
+    ids[1] = count(&f, "SELECT MAX(id) FROM reports");
+    assert_true(ids[0] > 0 && ids[1] > ids[0]);
+    for (int i = 0; i < 2; i++) {
+        json_t *j = NULL;
+        char *text = NULL;
+        assert_int_equal(report_snapshot(f.s, ids[i], 1, &j, &e), DTI_OK);
+        char *want = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+        assert_int_equal(report_snapshot_text(f.s, ids[i], &text, &e), DTI_OK);
+        assert_string_equal(text, want);
+        store_val p[] = {SV_T(text)};
+        int64_t n = 0;
+        assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM audit WHERE action = 'report.fill' AND "
+                                              "after_json = ?", p, 1, &n, NULL, &e), DTI_OK);
+        assert_int_equal(n, 1);
+        free(text);
+        free(want);
+        json_decref(j);
+    }
+    {
+        char *none = NULL;
+        assert_int_equal(report_snapshot_text(f.s, 999999, &none, &e), DTI_ERR_NOTFOUND);
+        assert_null(none);
+    }
+    audit_check c;
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_true(c.ok);
     fixture_close(&f);
 }
 
@@ -563,6 +623,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_value_checks),
+        cmocka_unit_test(test_snapshot_text),
         cmocka_unit_test(test_state_machine_and_versions),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_text_target),
