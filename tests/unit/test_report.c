@@ -14,6 +14,7 @@
 #include "app/plan/calendar.h"
 #include "app/demo/demo.h"
 #include "app/report/report.h"
+#include "app/report/report_int.h"
 #include "app/score/score.h"
 #include "base/csv.h"
 
@@ -156,6 +157,73 @@ static void test_value_checks(void **state)
     assert_null(strstr(e.msg, "Z9-secret"));
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits + 3);
     fixture_close(&f);
+}
+
+/* Between the rows' first reading (before the write lock) and the lock,
+ * another writer takes the org off the indicator: the save must read the
+ * rows again under the lock and refuse, as if it had come after; a write
+ * elsewhere that moves nothing they depend on leaves them standing. */
+struct between {
+    const char *url;
+    const char *sql;
+    int calls;
+};
+
+static void between_write(void *ctx)
+{
+    struct between *b = ctx;
+    store *s2 = NULL;
+    dti_err e;
+    b->calls++;
+    if (!b->sql)
+        return;
+    assert_int_equal(store_open(b->url, &s2, &e), DTI_OK);
+    assert_int_equal(store_exec(s2, b->sql, NULL, 0, &e), DTI_OK);
+    store_close(s2);
+}
+
+static void test_rows_read_again_when_moved(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/test_report_between_%ld.db", (long)getpid());
+    unlink(path);
+    const char *url = test_db(path);
+    assert_int_equal(fixture_open_at(&f, 1, url), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char csv[] = "code,value\nI1,50\n";
+    struct between b = {url, NULL, 0};
+    report_fill_between = between_write;
+    report_fill_between_ctx = &b;
+    /* nothing written in between: the save goes through */
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(b.calls, 1);
+    /* the org's assignment removed in between: refused, nothing written */
+    int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
+    char sql[160];
+    snprintf(sql, sizeof sql, "DELETE FROM assignments WHERE org_id = %lld AND indicator_id = %lld",
+             (long long)f.A1, (long long)f.i1);
+    b.sql = sql;
+    const char csv2[] = "code,value\nI1,60\n";
+    dti_err_clear(&e);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv2, strlen(csv2), FIX_NOW, &r, &e), DTI_ERR_PERM);
+    assert_non_null(strstr(e.msg, "không được phân công"));
+    assert_int_equal(b.calls, 2);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits);
+    assert_int_equal(count(&f, "SELECT CAST(value AS INTEGER) FROM report_values"), 50);
+    report_fill_between = NULL;
+    report_fill_between_ctx = NULL;
+    fixture_close(&f);
+    unlink(path);
+    static const char *const sides[] = {"-wal", "-shm", ".audit-key", ".audit-anchor"};
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        char side[96];
+        snprintf(side, sizeof side, "%s%s", path, sides[i]);
+        unlink(side);
+    }
 }
 
 /* The audit images of a save are written as text (report_snapshot_text):
@@ -624,6 +692,7 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_value_checks),
         cmocka_unit_test(test_snapshot_text),
+        cmocka_unit_test(test_rows_read_again_when_moved),
         cmocka_unit_test(test_state_machine_and_versions),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_text_target),

@@ -1210,6 +1210,9 @@ out:
     return rc;
 }
 
+void (*report_fill_between)(void *ctx);
+void *report_fill_between_ctx;
+
 /* Forget F's rows (read before the lock, now stale) and its header. */
 static void fill_reset(struct fill *f)
 {
@@ -1274,8 +1277,11 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
      * generation has not moved by the time the lock is held. */
     int pre = 0;
     store_gen g0;
-    if (!store_in_transaction(s))
+    if (!store_in_transaction(s)) {
         pre = fill_prepare(&f, csv, n, &g0);
+        if (report_fill_between)
+            report_fill_between(report_fill_between_ctx);
+    }
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;

@@ -10,6 +10,14 @@
 #include "app/auth/auth.h"
 #include "app/report/report.h"
 
+/* For tests only (NULL in the program): when set, report_fill_csv_as
+ * calls it with report_fill_between_ctx after reading the CSV's rows
+ * before the write lock and before taking the lock, where a concurrent
+ * writer could change what they were read against (tests/unit/
+ * test_report.c writes an assignment there). */
+extern void (*report_fill_between)(void *ctx);
+extern void *report_fill_between_ctx;
+
 typedef struct report_ver {     /* a version of a report, as report_latest reads it */
     int found;
     int64_t id;
