@@ -74,6 +74,32 @@ dti_rc store_report_plan_org(store *s, int64_t plan_id, int64_t *org, int *found
     return store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, org, found, e);
 }
 
+struct plan_gen {
+    int64_t gen, shared;
+    int found;
+};
+
+static int plan_gen_row(void *ctx, const store_row *r)
+{
+    struct plan_gen *g = ctx;
+    g->found = 1;
+    g->gen = r->v[0].i;
+    g->shared = r->v[1].i;
+    return 1;
+}
+
+dti_rc store_report_plan_gen(store *s, int64_t plan_id, int64_t *gen, int64_t *shared, int *found, dti_err *e)
+{
+    struct plan_gen g = {0, 0, 0};
+    store_val p[] = {SV_I(plan_id)};
+    dti_rc rc = store_query(s, "SELECT g.gen, s.shared FROM plan_generation g, score_generation s "
+                               "WHERE g.plan_id = ? AND s.id = 1", p, 1, plan_gen_row, &g, e);
+    *gen = g.gen;
+    *shared = g.shared;
+    *found = rc == DTI_OK && g.found;
+    return rc;
+}
+
 /* ---- the calendar ---- */
 
 dti_rc store_report_period_count(store *s, int64_t plan_id, int64_t *n, dti_err *e)

@@ -201,6 +201,23 @@ static void test_rows_read_again_when_moved(void **state)
     /* nothing written in between: the save goes through */
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
     assert_int_equal(b.calls, 1);
+    /* another unit's draft saved in between (it moves the global
+     * generation, not the plan's): the rows read before stand */
+    report_fill_between = NULL;
+    report_key ka2 = key(f.plan, f.A2, "2026-03");
+    const char csv_a2[] = "code,value\nI2,12\n";
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &ka2, csv_a2, strlen(csv_a2), FIX_NOW, &r, &e), DTI_OK);
+    report_fill_between = between_write;
+    unsigned long reread0 = report_fill_reread;
+    char draft_sql[200];
+    snprintf(draft_sql, sizeof draft_sql, "UPDATE report_values SET note = 'giữa chừng' WHERE report_id = "
+             "(SELECT id FROM reports WHERE org_id = %lld)", (long long)f.A2);
+    b.sql = draft_sql;
+    int64_t gen0 = count(&f, "SELECT gen FROM score_generation");
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_true(count(&f, "SELECT gen FROM score_generation") > gen0 + 1);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM report_values WHERE note = 'giữa chừng'"), 1);
+    assert_int_equal(report_fill_reread, reread0);
     /* the org's assignment removed in between: refused, nothing written */
     int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
     char sql[160];
@@ -211,9 +228,13 @@ static void test_rows_read_again_when_moved(void **state)
     dti_err_clear(&e);
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv2, strlen(csv2), FIX_NOW, &r, &e), DTI_ERR_PERM);
     assert_non_null(strstr(e.msg, "không được phân công"));
-    assert_int_equal(b.calls, 2);
+    assert_int_equal(b.calls, 3);
+    assert_int_equal(report_fill_reread, reread0 + 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits);
-    assert_int_equal(count(&f, "SELECT CAST(value AS INTEGER) FROM report_values"), 50);
+    char vq[160];
+    snprintf(vq, sizeof vq, "SELECT CAST(value AS INTEGER) FROM report_values WHERE indicator_id = %lld",
+             (long long)f.i1);
+    assert_int_equal(count(&f, vq), 50);
     report_fill_between = NULL;
     report_fill_between_ctx = NULL;
     fixture_close(&f);

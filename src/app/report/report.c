@@ -13,11 +13,14 @@
  * CSV's rows (parsing, checking each figure, looking each code up with the
  * org's role and the target: a fifth of a save's instructions) needs no
  * lock: report_fill_csv_as does it first in a read transaction of its own
- * (fill_prepare), noting the generation (store_generation.h: bumped in
- * the same transaction by every write to the plans, items, targets,
- * assignments, orgs and users these look-ups read). Under the lock it
+ * (fill_prepare), noting the plan's generation and the shared one
+ * (store_report_plan_gen, migration 014: bumped in the same transaction by
+ * every write to the plan's items, targets, groups and assignments, and to
+ * the orgs, that these look-ups read; not by a draft's save, so concurrent
+ * saves of drafts do not undo each other's reading; the global
+ * score_generation.gen would, as every write moves it). Under the lock it
  * checks the permission, the period and the report's state as before,
- * then reads the generation again: unchanged, the rows read before stand
+ * then reads the two again: unchanged, the rows read before stand
  * (nothing they depend on was written in between); moved, or the first
  * reading failed, the rows are read again under the lock, exactly as
  * before. Correctness first: an error is only ever reported from that
@@ -45,7 +48,6 @@
 #include "core/orgname.h"
 #include "core/period.h"
 #include "core/period_week.h"
-#include "store/store_generation.h"
 #include "store/store_request.h"
 #include "store/store_report.h"
 
@@ -1212,6 +1214,7 @@ out:
 
 void (*report_fill_between)(void *ctx);
 void *report_fill_between_ctx;
+unsigned long report_fill_reread;
 
 /* Forget F's rows (read before the lock, now stale) and its header. */
 static void fill_reset(struct fill *f)
@@ -1222,19 +1225,24 @@ static void fill_reset(struct fill *f)
     f->header_done = 0;
 }
 
+/* What the rows were read against (store_report_plan_gen). */
+struct rows_gen {
+    int64_t gen, shared;
+};
+
 /* Read CSV's rows into F in a read transaction of their own, before the
- * write lock, with the generation they were read at into *G: 1 when every
+ * write lock, with the generations they were read at into *G: 1 when every
  * row read well (F holds them), else 0 and F is as before (a failure is
  * reported by the second reading, under the lock and after the
  * permission checks, so that nothing is told before those). */
-static int fill_prepare(struct fill *f, const char *csv, size_t n, store_gen *g)
+static int fill_prepare(struct fill *f, const char *csv, size_t n, struct rows_gen *g)
 {
     dti_err e;
     int found = 0, ok = 0;
     dti_err_clear(&e);
     if (store_begin_read(f->s, &e))
         return 0;
-    ok = store_generation(f->s, g, &found, &e) == DTI_OK && found &&
+    ok = store_report_plan_gen(f->s, f->key.plan_id, &g->gen, &g->shared, &found, &e) == DTI_OK && found &&
          csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, f, &e) == DTI_OK && f->n > 0;
     store_rollback(f->s);
     if (!ok)
@@ -1275,9 +1283,9 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
     /* The rows read before the write lock (see "Saves off the write lock"
      * at the top of this file): kept only when they all read well and the
      * generation has not moved by the time the lock is held. */
-    int pre = 0;
-    store_gen g0;
-    if (!store_in_transaction(s)) {
+    int pre = 0, tried = !store_in_transaction(s);
+    struct rows_gen g0;
+    if (tried) {
         pre = fill_prepare(&f, csv, n, &g0);
         if (report_fill_between)
             report_fill_between(report_fill_between_ctx);
@@ -1288,15 +1296,17 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
     if ((rc = report_for_write(s, u, &f.key, now, &r, &newv, e)))
         goto out;
     if (pre) {
-        store_gen g1;
+        struct rows_gen g1;
         int found = 0;
-        if ((rc = store_generation(s, &g1, &found, e)))
+        if ((rc = store_report_plan_gen(s, f.key.plan_id, &g1.gen, &g1.shared, &found, e)))
             goto out;
-        if (!found || g1.gen != g0.gen || strcmp(g1.uid, g0.uid) != 0) {
+        if (!found || g1.gen != g0.gen || g1.shared != g0.shared) {
             fill_reset(&f);
             pre = 0;
         }
     }
+    if (tried && !pre)
+        report_fill_reread++;
     if (!pre && (rc = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, &f, e)))
         goto out;
     if (f.n == 0) {

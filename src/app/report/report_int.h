@@ -17,6 +17,10 @@
  * test_report.c writes an assignment there). */
 extern void (*report_fill_between)(void *ctx);
 extern void *report_fill_between_ctx;
+/* For tests and benchmarks: saves whose rows read before the lock were
+ * read again under it (moved generations, or a first reading that failed);
+ * counted without a lock (a statistic, not a contract). */
+extern unsigned long report_fill_reread;
 
 typedef struct report_ver {     /* a version of a report, as report_latest reads it */
     int found;
