@@ -182,20 +182,33 @@ static void between_write(void *ctx)
     store_close(s2);
 }
 
+/* The seam is reset whatever the test did (a failed assertion leaves the
+ * function at once: the next tests must not call it). */
+static int between_reset(void **state)
+{
+    (void)state;
+    report_fill_between = NULL;
+    report_fill_between_ctx = NULL;
+    return 0;
+}
+
 static void test_rows_read_again_when_moved(void **state)
 {
     (void)state;
     fixture f;
     dti_err e;
     report_fill_result r;
-    char path[64];
+    static char path[64];
     snprintf(path, sizeof path, "/tmp/test_report_between_%ld.db", (long)getpid());
     unlink(path);
     const char *url = test_db(path);
     assert_int_equal(fixture_open_at(&f, 1, url), 0);
     report_key k = key(f.plan, f.A1, "2026-03");
     const char csv[] = "code,value\nI1,50\n";
-    struct between b = {url, NULL, 0};
+    static struct between b;
+    b.url = url;
+    b.sql = NULL;
+    b.calls = 0;
     report_fill_between = between_write;
     report_fill_between_ctx = &b;
     /* nothing written in between: the save goes through */
@@ -209,7 +222,7 @@ static void test_rows_read_again_when_moved(void **state)
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &ka2, csv_a2, strlen(csv_a2), FIX_NOW, &r, &e), DTI_OK);
     report_fill_between = between_write;
     unsigned long reread0 = report_fill_reread;
-    char draft_sql[200];
+    static char draft_sql[200];
     snprintf(draft_sql, sizeof draft_sql, "UPDATE report_values SET note = 'giữa chừng' WHERE report_id = "
              "(SELECT id FROM reports WHERE org_id = %lld)", (long long)f.A2);
     b.sql = draft_sql;
@@ -220,7 +233,7 @@ static void test_rows_read_again_when_moved(void **state)
     assert_int_equal(report_fill_reread, reread0);
     /* the org's assignment removed in between: refused, nothing written */
     int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
-    char sql[160];
+    static char sql[160];
     snprintf(sql, sizeof sql, "DELETE FROM assignments WHERE org_id = %lld AND indicator_id = %lld",
              (long long)f.A1, (long long)f.i1);
     b.sql = sql;
@@ -713,7 +726,7 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_value_checks),
         cmocka_unit_test(test_snapshot_text),
-        cmocka_unit_test(test_rows_read_again_when_moved),
+        cmocka_unit_test_teardown(test_rows_read_again_when_moved, between_reset),
         cmocka_unit_test(test_state_machine_and_versions),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_text_target),
