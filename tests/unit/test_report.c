@@ -221,7 +221,7 @@ static void test_rows_read_again_when_moved(void **state)
     const char csv_a2[] = "code,value\nI2,12\n";
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &ka2, csv_a2, strlen(csv_a2), FIX_NOW, &r, &e), DTI_OK);
     report_fill_between = between_write;
-    unsigned long reread0 = report_fill_reread;
+    unsigned long reread0 = atomic_load(&report_fill_reread);
     static char draft_sql[200];
     snprintf(draft_sql, sizeof draft_sql, "UPDATE report_values SET note = 'giữa chừng' WHERE report_id = "
              "(SELECT id FROM reports WHERE org_id = %lld)", (long long)f.A2);
@@ -230,7 +230,7 @@ static void test_rows_read_again_when_moved(void **state)
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
     assert_true(count(&f, "SELECT gen FROM score_generation") > gen0 + 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM report_values WHERE note = 'giữa chừng'"), 1);
-    assert_int_equal(report_fill_reread, reread0);
+    assert_int_equal(atomic_load(&report_fill_reread), reread0);
     /* the org's assignment removed in between: refused, nothing written */
     int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
     static char sql[160];
@@ -242,7 +242,7 @@ static void test_rows_read_again_when_moved(void **state)
     assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv2, strlen(csv2), FIX_NOW, &r, &e), DTI_ERR_PERM);
     assert_non_null(strstr(e.msg, "không được phân công"));
     assert_int_equal(b.calls, 3);
-    assert_int_equal(report_fill_reread, reread0 + 1);
+    assert_int_equal(atomic_load(&report_fill_reread), reread0 + 1);
     assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits);
     char vq[160];
     snprintf(vq, sizeof vq, "SELECT CAST(value AS INTEGER) FROM report_values WHERE indicator_id = %lld",

@@ -1214,7 +1214,7 @@ out:
 
 void (*report_fill_between)(void *ctx);
 void *report_fill_between_ctx;
-unsigned long report_fill_reread;
+atomic_ulong report_fill_reread;
 
 /* Forget F's rows (read before the lock, now stale) and its header. */
 static void fill_reset(struct fill *f)
@@ -1306,7 +1306,7 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
         }
     }
     if (tried && !pre)
-        report_fill_reread++;
+        atomic_fetch_add_explicit(&report_fill_reread, 1, memory_order_relaxed);
     if (!pre && (rc = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, &f, e)))
         goto out;
     if (f.n == 0) {

@@ -5,6 +5,7 @@
  * report.h's.) */
 #ifndef DTI_REPORT_INT_H
 #define DTI_REPORT_INT_H
+#include <stdatomic.h>
 #include <stdint.h>
 #include <jansson.h>
 #include "app/auth/auth.h"
@@ -19,8 +20,8 @@ extern void (*report_fill_between)(void *ctx);
 extern void *report_fill_between_ctx;
 /* For tests and benchmarks: saves whose rows read before the lock were
  * read again under it (moved generations, or a first reading that failed);
- * counted without a lock (a statistic, not a contract). */
-extern unsigned long report_fill_reread;
+ * a relaxed atomic counter (a statistic, not a contract). */
+extern atomic_ulong report_fill_reread;
 
 typedef struct report_ver {     /* a version of a report, as report_latest reads it */
     int found;
