@@ -51,6 +51,13 @@ int buf_add(buf *b, const void *p, size_t n)
     return 0;
 }
 
+int buf_reserve(buf *b, size_t n)
+{
+    if (!b->failed && n > b->max - b->len)
+        b->failed = DTI_ERR_TOOBIG;
+    return grow(b, b->len + n);
+}
+
 int buf_adds(buf *b, const char *s) { return buf_add(b, s, s ? strlen(s) : 0); }
 int buf_addc(buf *b, char c) { return buf_add(b, &c, 1); }
 

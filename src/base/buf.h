@@ -26,6 +26,9 @@ int buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Make room for N more bytes without a further allocation (a hint: a
+ * failure is the sticky error, as an append's). */
+int buf_reserve(buf *b, size_t n);
 /* Non-zero when an append has failed. */
 int buf_failed(const buf *b);
 /* Empty the content, keep the memory and the error. */

@@ -158,6 +158,11 @@ dti_rc store_begin_read(store *s, dti_err *e)
     return DTI_OK;
 }
 
+int store_in_transaction(const store *s)
+{
+    return s && s->depth > 0;
+}
+
 dti_rc store_commit(store *s, dti_err *e)
 {
     if (s->depth == 0)

@@ -190,6 +190,11 @@ dti_rc store_begin(store *s, dti_err *e);
 dti_rc store_begin_read(store *s, dti_err *e);
 dti_rc store_commit(store *s, dti_err *e);
 void store_rollback(store *s);
+/* 1 when S has a transaction open (store_begin or store_begin_read, at any
+ * depth), else 0: a use case that does work before its own transaction
+ * (report_fill_csv_as reads the CSV's items first) does it inside instead
+ * when its caller already holds one. */
+int store_in_transaction(const store *s);
 
 /* Run one statement. *CHANGES (may be NULL) gets the rows changed. */
 dti_rc store_exec(store *s, const char *sql, const store_val *p, size_t n, dti_err *e);

@@ -74,6 +74,32 @@ dti_rc store_report_plan_org(store *s, int64_t plan_id, int64_t *org, int *found
     return store_query_int(s, "SELECT COALESCE(org_id, 0) FROM plans WHERE id = ?", p, 1, org, found, e);
 }
 
+struct plan_gen {
+    int64_t gen, shared;
+    int found;
+};
+
+static int plan_gen_row(void *ctx, const store_row *r)
+{
+    struct plan_gen *g = ctx;
+    g->found = 1;
+    g->gen = r->v[0].i;
+    g->shared = r->v[1].i;
+    return 1;
+}
+
+dti_rc store_report_plan_gen(store *s, int64_t plan_id, int64_t *gen, int64_t *shared, int *found, dti_err *e)
+{
+    struct plan_gen g = {0, 0, 0};
+    store_val p[] = {SV_I(plan_id)};
+    dti_rc rc = store_query(s, "SELECT g.gen, s.shared FROM plan_generation g, score_generation s "
+                               "WHERE g.plan_id = ? AND s.id = 1", p, 1, plan_gen_row, &g, e);
+    *gen = g.gen;
+    *shared = g.shared;
+    *found = rc == DTI_OK && g.found;
+    return rc;
+}
+
 /* ---- the calendar ---- */
 
 dti_rc store_report_period_count(store *s, int64_t plan_id, int64_t *n, dti_err *e)
@@ -296,23 +322,32 @@ dti_rc store_report_value_put(store *s, int64_t id, const store_report_value *v,
 {
     store_val q[] = {SV_I(id), SV_I(v->indicator_id), opt_num(v->has_num, v->num), opt_num(v->has_den, v->den),
                      opt_num(v->has_val, v->val), v->met >= 0 ? SV_I(v->met) : SV_NUL(), SV_T(v->note)};
-    /* engine: ON CONFLICT ... DO UPDATE with excluded (SQLite 3.24+, PostgreSQL 9.5+) */
+    /* engine: ON CONFLICT ... DO UPDATE with excluded (SQLite 3.24+, PostgreSQL 9.5+) and a WHERE
+     * with IS DISTINCT FROM (SQLite 3.39+): a row written back unchanged (a form saved again with
+     * most of its rows as they were) is not rewritten, so it fires no trigger and dirties no page */
     return store_exec(s, "INSERT INTO report_values (report_id, indicator_id, numerator, denominator, "
                          "value, met, note) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, "
                          "indicator_id) DO UPDATE SET numerator = excluded.numerator, denominator = "
                          "excluded.denominator, value = excluded.value, met = excluded.met, note = "
-                         "excluded.note", q, 7, e);
+                         "excluded.note WHERE report_values.numerator IS DISTINCT FROM excluded.numerator "
+                         "OR report_values.denominator IS DISTINCT FROM excluded.denominator OR "
+                         "report_values.value IS DISTINCT FROM excluded.value OR report_values.met IS "
+                         "DISTINCT FROM excluded.met OR report_values.note IS DISTINCT FROM excluded.note",
+                      q, 7, e);
 }
 
 dti_rc store_report_task_put(store *s, int64_t id, int64_t task_id, const char *status, int has_pct, double pct,
                              const char *products, const char *note, dti_err *e)
 {
     store_val q[] = {SV_I(id), SV_I(task_id), SV_T(status), opt_num(has_pct, pct), SV_T(products), SV_T(note)};
-    /* engine: ON CONFLICT ... DO UPDATE with excluded */
+    /* engine: ON CONFLICT ... DO UPDATE with excluded, unchanged rows not rewritten (as above) */
     return store_exec(s, "INSERT INTO report_tasks (report_id, task_id, status, percent, products, note) "
                          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (report_id, task_id) DO UPDATE SET "
                          "status = excluded.status, percent = excluded.percent, products = "
-                         "excluded.products, note = excluded.note", q, 6, e);
+                         "excluded.products, note = excluded.note WHERE report_tasks.status IS DISTINCT "
+                         "FROM excluded.status OR report_tasks.percent IS DISTINCT FROM excluded.percent "
+                         "OR report_tasks.products IS DISTINCT FROM excluded.products OR "
+                         "report_tasks.note IS DISTINCT FROM excluded.note", q, 6, e);
 }
 
 dti_rc store_report_text_set(store *s, int64_t id, store_report_text which, const char *text, dti_err *e)

@@ -44,6 +44,14 @@ dti_rc store_report_org_parent(store *s, int64_t id, int64_t *parent, int *found
 /* Plan ID's commune org into *ORG (0 when it names none); *FOUND 0 when
  * there is no such plan. */
 dti_rc store_report_plan_org(store *s, int64_t plan_id, int64_t *org, int *found, dti_err *e);
+/* What a CSV row's look-up (store_report_item_lookup) depends on, as two
+ * counters: plan PLAN_ID's own generation (plan_generation: moved by every
+ * write to its items, targets, assignments, groups, calendar, and its
+ * reports once not drafts) and the shared one (score_generation.shared:
+ * orgs, their names and changes, ...), migration 014. *FOUND 0 when the
+ * plan has no generation row (or the database none at all). A draft's
+ * save moves neither, so concurrent saves of drafts leave them still. */
+dti_rc store_report_plan_gen(store *s, int64_t plan_id, int64_t *gen, int64_t *shared, int *found, dti_err *e);
 
 /* ---- the plan's calendar ---- */
 

@@ -14,6 +14,7 @@
 #include "app/plan/calendar.h"
 #include "app/demo/demo.h"
 #include "app/report/report.h"
+#include "app/report/report_int.h"
 #include "app/score/score.h"
 #include "base/csv.h"
 
@@ -146,6 +147,167 @@ static void test_value_checks(void **state)
     assert_string_equal(json_string_value(json_object_get(t, "status")), "hoàn thành");
     assert_true(json_real_value(json_object_get(json_array_get(json_object_get(j, "values"), 0), "value")) == 70.0);
     json_decref(j);
+    /* a user who may not write this report hears of that, not of the CSV's
+     * errors (the rows are read before the lock: their errors only count
+     * once the permission is checked, report.c) */
+    const char bad_code[] = "code,value\nZ9-secret,1\n";
+    dti_err_clear(&e);
+    assert_int_not_equal(report_fill_csv_as(f.s, &f.coord_b, &k, bad_code, strlen(bad_code), FIX_NOW, &r, &e),
+                         DTI_OK);
+    assert_null(strstr(e.msg, "Z9-secret"));
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits + 3);
+    fixture_close(&f);
+}
+
+/* Between the rows' first reading (before the write lock) and the lock,
+ * another writer takes the org off the indicator: the save must read the
+ * rows again under the lock and refuse, as if it had come after; a write
+ * elsewhere that moves nothing they depend on leaves them standing. */
+struct between {
+    const char *url;
+    const char *sql;
+    int calls;
+};
+
+static void between_write(void *ctx)
+{
+    struct between *b = ctx;
+    store *s2 = NULL;
+    dti_err e;
+    b->calls++;
+    if (!b->sql)
+        return;
+    assert_int_equal(store_open(b->url, &s2, &e), DTI_OK);
+    assert_int_equal(store_exec(s2, b->sql, NULL, 0, &e), DTI_OK);
+    store_close(s2);
+}
+
+/* The seam is reset whatever the test did (a failed assertion leaves the
+ * function at once: the next tests must not call it). */
+static int between_reset(void **state)
+{
+    (void)state;
+    report_fill_between = NULL;
+    report_fill_between_ctx = NULL;
+    return 0;
+}
+
+static void test_rows_read_again_when_moved(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/test_report_between_%ld.db", (long)getpid());
+    unlink(path);
+    const char *url = test_db(path);
+    assert_int_equal(fixture_open_at(&f, 1, url), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char csv[] = "code,value\nI1,50\n";
+    static struct between b;
+    b.url = url;
+    b.sql = NULL;
+    b.calls = 0;
+    report_fill_between = between_write;
+    report_fill_between_ctx = &b;
+    /* nothing written in between: the save goes through */
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_int_equal(b.calls, 1);
+    /* another unit's draft saved in between (it moves the global
+     * generation, not the plan's): the rows read before stand */
+    report_fill_between = NULL;
+    report_key ka2 = key(f.plan, f.A2, "2026-03");
+    const char csv_a2[] = "code,value\nI2,12\n";
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &ka2, csv_a2, strlen(csv_a2), FIX_NOW, &r, &e), DTI_OK);
+    report_fill_between = between_write;
+    unsigned long reread0 = atomic_load(&report_fill_reread);
+    static char draft_sql[200];
+    snprintf(draft_sql, sizeof draft_sql, "UPDATE report_values SET note = 'giữa chừng' WHERE report_id = "
+             "(SELECT id FROM reports WHERE org_id = %lld)", (long long)f.A2);
+    b.sql = draft_sql;
+    int64_t gen0 = count(&f, "SELECT gen FROM score_generation");
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv, strlen(csv), FIX_NOW, &r, &e), DTI_OK);
+    assert_true(count(&f, "SELECT gen FROM score_generation") > gen0 + 1);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM report_values WHERE note = 'giữa chừng'"), 1);
+    assert_int_equal(atomic_load(&report_fill_reread), reread0);
+    /* the org's assignment removed in between: refused, nothing written */
+    int64_t audits = count(&f, "SELECT COUNT(*) FROM audit");
+    static char sql[160];
+    snprintf(sql, sizeof sql, "DELETE FROM assignments WHERE org_id = %lld AND indicator_id = %lld",
+             (long long)f.A1, (long long)f.i1);
+    b.sql = sql;
+    const char csv2[] = "code,value\nI1,60\n";
+    dti_err_clear(&e);
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, csv2, strlen(csv2), FIX_NOW, &r, &e), DTI_ERR_PERM);
+    assert_non_null(strstr(e.msg, "không được phân công"));
+    assert_int_equal(b.calls, 3);
+    assert_int_equal(atomic_load(&report_fill_reread), reread0 + 1);
+    assert_int_equal(count(&f, "SELECT COUNT(*) FROM audit"), audits);
+    char vq[160];
+    snprintf(vq, sizeof vq, "SELECT CAST(value AS INTEGER) FROM report_values WHERE indicator_id = %lld",
+             (long long)f.i1);
+    assert_int_equal(count(&f, vq), 50);
+    report_fill_between = NULL;
+    report_fill_between_ctx = NULL;
+    fixture_close(&f);
+    unlink(path);
+    static const char *const sides[] = {"-wal", "-shm", ".audit-key", ".audit-anchor"};
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+        char side[96];
+        snprintf(side, sizeof side, "%s%s", path, sides[i]);
+        unlink(side);
+    }
+}
+
+/* The audit images of a save are written as text (report_snapshot_text):
+ * byte for byte what jansson gives for report_snapshot, for reports with
+ * nulls, reals, quotes, tabs and Vietnamese in their fields; and the saved
+ * entry's after-image is that text. */
+static void test_snapshot_text(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    report_fill_result r;
+    assert_int_equal(fixture_open(&f, 1), 0);
+    report_key k = key(f.plan, f.A1, "2026-03");
+    const char a[] = "kind,code,numerator,denominator,value,note,status,percent,products\n"
+                     "indicator,I1,1,3,,\"ghi \"\"chú\"\" \\ dấu\tx\",,,\n"
+                     "task,K1,,,,,đang triển khai,12.5,\"Sản phẩm / \"\"A\"\"\"\n"
+                     "results,,,,,Kết quả: tốt\n";
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a1, &k, a, strlen(a), FIX_NOW, &r, &e), DTI_OK);
+    report_key k2 = key(f.plan, f.A2, "2026-03");
+    const char b[] = "code,value\nI2,12\n";
+    assert_int_equal(report_fill_csv_as(f.s, &f.rep_a2, &k2, b, strlen(b), FIX_NOW, &r, &e), DTI_OK);
+    int64_t ids[2] = {0, 0};
+    ids[0] = count(&f, "SELECT MIN(id) FROM reports");
+    ids[1] = count(&f, "SELECT MAX(id) FROM reports");
+    assert_true(ids[0] > 0 && ids[1] > ids[0]);
+    for (int i = 0; i < 2; i++) {
+        json_t *j = NULL;
+        char *text = NULL;
+        assert_int_equal(report_snapshot(f.s, ids[i], 1, &j, &e), DTI_OK);
+        char *want = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+        assert_int_equal(report_snapshot_text(f.s, ids[i], &text, &e), DTI_OK);
+        assert_string_equal(text, want);
+        store_val p[] = {SV_T(text)};
+        int64_t n = 0;
+        assert_int_equal(store_query_int(f.s, "SELECT COUNT(*) FROM audit WHERE action = 'report.fill' AND "
+                                              "after_json = ?", p, 1, &n, NULL, &e), DTI_OK);
+        assert_int_equal(n, 1);
+        free(text);
+        free(want);
+        json_decref(j);
+    }
+    {
+        char *none = NULL;
+        assert_int_equal(report_snapshot_text(f.s, 999999, &none, &e), DTI_ERR_NOTFOUND);
+        assert_null(none);
+    }
+    audit_check c;
+    assert_int_equal(audit_verify(f.s, &f.admin, &c, &e), DTI_OK);
+    assert_true(c.ok);
     fixture_close(&f);
 }
 
@@ -563,6 +725,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_value_checks),
+        cmocka_unit_test(test_snapshot_text),
+        cmocka_unit_test_teardown(test_rows_read_again_when_moved, between_reset),
         cmocka_unit_test(test_state_machine_and_versions),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_text_target),

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "app/audit/audit.h"
+#include "app/audit/audit_canon.h"
 #include "app/app.h"
 #include "store/store_audit.h"
 #include "app/app_util.h"
@@ -329,22 +330,8 @@ static dti_rc key_for_write(store *s, struct state *t, time_t now, unsigned char
 
 /* ---- canonical form and hash ------------------------------------------------- */
 
-/* The canonical text of an entry (caller frees), or NULL out of memory. */
-static char *canonical(int64_t seq, const char *at, int64_t user_id, const char *user,
-                       const char *action, const char *entity, const char *entity_id,
-                       const char *before, const char *after)
-{
-    json_t *o = json_pack("{s:s, s:o, s:s, s:o, s:s, s:s, s:I, s:s, s:I}",
-                          "action", action, "after", after ? json_string(after) : json_null(),
-                          "at", at, "before", before ? json_string(before) : json_null(),
-                          "entity", entity, "entity_id", entity_id, "seq", (json_int_t)seq,
-                          "user", user, "user_id", (json_int_t)user_id);
-    if (!o)
-        return NULL;
-    char *s = json_dumps(o, CANON_FLAGS);
-    json_decref(o);
-    return s;
-}
+/* The canonical text: audit_canon.h (audit_canon_text for new entries,
+ * audit_canon_json, the reference, when verifying stored ones). */
 
 /* The hash of an entry: HMAC under K when K, else SHA-256, of PREV then CANON. */
 static int chain_hash(const unsigned char *k, const char *prev, const char *canon, char out[65])
@@ -380,12 +367,20 @@ static dti_rc dump(const json_t *j, char **out, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc audit_append(store *s, const auth_user *who, time_t now, const char *action,
-                    const char *entity, const char *entity_id, const json_t *before,
-                    const json_t *after, dti_err *e)
+/* B and A (each NULL for none) within AUDIT_JSON_MAX. */
+static dti_rc fits(const char *b, const char *a, dti_err *e)
+{
+    if ((b && strlen(b) > AUDIT_JSON_MAX) || (a && strlen(a) > AUDIT_JSON_MAX))
+        return dti_fail(e, DTI_ERR_TOOBIG, "audit", "mục nhật ký quá lớn", "audit entry too big");
+    return DTI_OK;
+}
+
+/* Append the entry with its images B and A as texts (each NULL for none). */
+static dti_rc append_text(store *s, const auth_user *who, time_t now, const char *action, const char *entity,
+                          const char *entity_id, const char *b, const char *a, dti_err *e)
 {
     dti_rc rc;
-    char *b = NULL, *a = NULL, *canon = NULL;
+    char *canon = NULL;
     char at[AUTH_TS_LEN], hash[65];
     unsigned char k[KEY_BYTES];
     struct state t;
@@ -393,8 +388,6 @@ dti_rc audit_append(store *s, const auth_user *who, time_t now, const char *acti
     int64_t uid = who ? who->id : 0;
     const char *uname = who ? who->name : "system";
 
-    if ((rc = dump(before, &b, e)) || (rc = dump(after, &a, e)))
-        goto out;
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
@@ -409,7 +402,7 @@ dti_rc audit_append(store *s, const auth_user *who, time_t now, const char *acti
     keyed = seq >= t.from_seq;
     if (keyed && (rc = key_for_write(s, &t, now, k, e)))
         goto out;
-    if (!(canon = canonical(seq, at, uid, uname, action, entity, entity_id, b, a)) ||
+    if (!(canon = audit_canon_text(seq, at, uid, uname, action, entity, entity_id, b, a)) ||
         chain_hash(keyed ? k : NULL, t.head.hash, canon, hash)) {
         rc = dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
         goto out;
@@ -426,10 +419,33 @@ out:
     if (in_tx)
         store_rollback(s);
     sodium_memzero(k, sizeof k);
-    free(b);
-    free(a);
     free(canon);
     return rc;
+}
+
+dti_rc audit_append(store *s, const auth_user *who, time_t now, const char *action,
+                    const char *entity, const char *entity_id, const json_t *before,
+                    const json_t *after, dti_err *e)
+{
+    dti_rc rc;
+    char *b = NULL, *a = NULL;
+    if (!(rc = dump(before, &b, e)) && !(rc = dump(after, &a, e)))
+        rc = append_text(s, who, now, action, entity, entity_id, b, a, e);
+    free(b);
+    free(a);
+    return rc;
+}
+
+dti_rc audit_append_text(store *s, const auth_user *who, time_t now, const char *action,
+                         const char *entity, int64_t entity_id, const char *before,
+                         const char *after, dti_err *e)
+{
+    char id[24];
+    dti_rc rc = fits(before, after, e);
+    if (rc)
+        return rc;
+    snprintf(id, sizeof id, "%lld", (long long)entity_id);
+    return append_text(s, who, now, action, entity, id, before, after, e);
 }
 
 dti_rc audit_append_id(store *s, const auth_user *who, time_t now, const char *action,
@@ -538,7 +554,7 @@ static int walk_row(void *ctx, const store_audit_entry *x)
             (long long)(w->last_seq + 1), (long long)(seq - 1));
         return 1;
     }
-    char *canon = canonical(seq, or_empty(x->at), x->user_id, or_empty(x->user_name), or_empty(x->action),
+    char *canon = audit_canon_json(seq, or_empty(x->at), x->user_id, or_empty(x->user_name), or_empty(x->action),
                             or_empty(x->entity), or_empty(x->entity_id), x->before, x->after);
     char h[65];
     if (!canon || chain_hash(seq >= w->from_seq ? w->k : NULL, prev ? prev : "", canon, h)) {

@@ -80,6 +80,14 @@ dti_rc audit_append(store *s, const auth_user *who, time_t now, const char *acti
 dti_rc audit_append_id(store *s, const auth_user *who, time_t now, const char *action,
                        const char *entity, int64_t entity_id, const json_t *before,
                        const json_t *after, dti_err *e);
+/* The same with the images already written as canonical JSON texts
+ * (compact, keys sorted: what json_dumps(JSON_COMPACT | JSON_SORT_KEYS)
+ * gives, e.g. report_snapshot_text), each NULL for none; stored as given.
+ * Over AUDIT_JSON_MAX bytes is DTI_ERR_TOOBIG. The hot path of a report
+ * save (issue 12, point 6): no json_t is built only to be dumped. */
+dti_rc audit_append_text(store *s, const auth_user *who, time_t now, const char *action,
+                         const char *entity, int64_t entity_id, const char *before,
+                         const char *after, dti_err *e);
 
 /* A point of the chain: an entry's seq and hash. */
 typedef struct audit_mark {

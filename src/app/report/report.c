@@ -5,7 +5,30 @@
  * Each write runs in one transaction: the permission check, the state
  * check, the change and its audit entry (before and after snapshots of the
  * report) commit together or not at all. Evidence lives in evidence.c,
- * completeness in report_status.c. */
+ * completeness in report_status.c.
+ *
+ * Saves off the write lock (issue 12, point 6). Saves serialise on the
+ * write lock (BEGIN IMMEDIATE ... COMMIT), so what a save does while it
+ * holds the lock bounds the saves per second, not the fsync. Reading a
+ * CSV's rows (parsing, checking each figure, looking each code up with the
+ * org's role and the target: a fifth of a save's instructions) needs no
+ * lock: report_fill_csv_as does it first in a read transaction of its own
+ * (fill_prepare), noting the plan's generation and the shared one
+ * (store_report_plan_gen, migration 014: bumped in the same transaction by
+ * every write to the plan's items, targets, groups and assignments, and to
+ * the orgs, that these look-ups read; not by a draft's save, so concurrent
+ * saves of drafts do not undo each other's reading; the global
+ * score_generation.gen would, as every write moves it). Under the lock it
+ * checks the permission, the period and the report's state as before,
+ * then reads the two again: unchanged, the rows read before stand
+ * (nothing they depend on was written in between); moved, or the first
+ * reading failed, the rows are read again under the lock, exactly as
+ * before. Correctness first: an error is only ever reported from that
+ * second reading, after the permission checks, so a user who may not
+ * write learns nothing of the plan from the CSV's errors. A caller that
+ * already holds a transaction (dti gen, the demo) reads under it. The
+ * before and after images and the audit entry stay under the lock: they
+ * are the report's state as the commit leaves it. */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -16,7 +39,9 @@
 #include "app/plan/request.h"
 #include "app/report/report.h"
 #include "app/report/report_int.h"
+#include "base/buf.h"
 #include "base/csv.h"
+#include "base/json_text.h"
 #include "base/lang.h"
 #include "base/num.h"
 #include "base/text.h"
@@ -322,6 +347,153 @@ fail:
     json_decref(x.values);
     json_decref(x.tasks);
     json_decref(x.o);
+    return rc;
+}
+
+/* report_snapshot_text: the same rows as report_snapshot, written in the
+ * keys' sorted order (json_dumps sorts them): the header's fields up to
+ * submitted_at, then "tasks", "values" and "version". */
+struct snap_text {
+    buf b;
+    int64_t version;
+    int found, bad, first;
+};
+
+static void st_key(struct snap_text *x, const char *k)
+{
+    buf_adds(&x->b, k);
+}
+
+static void st_str(struct snap_text *x, const store_row *r, size_t i)
+{
+    const char *c = app_col(r, i);
+    if (!c)
+        buf_adds(&x->b, "null");
+    else if (json_text_str(&x->b, c))
+        x->bad = 1;
+}
+
+static void st_num(struct snap_text *x, const store_row *r, size_t i)
+{
+    if (r->v[i].t == SV_NULL)
+        buf_adds(&x->b, "null");
+    else if (json_text_real(&x->b, r->v[i].t == SV_INT ? (double)r->v[i].i : r->v[i].d))
+        x->bad = 1;
+}
+
+static int st_head(void *ctx, const store_row *r)
+{
+    struct snap_text *x = ctx;
+    x->found = 1;
+    x->version = r->v[4].i;
+    st_key(x, "{\"approved_at\":");
+    st_str(x, r, 8);
+    st_key(x, ",\"difficulties\":");
+    st_str(x, r, 11);
+    st_key(x, ",\"id\":");
+    json_text_int(&x->b, (long long)r->v[0].i);
+    st_key(x, ",\"org_id\":");
+    json_text_int(&x->b, (long long)r->v[2].i);
+    st_key(x, ",\"period\":");
+    if (json_text_str(&x->b, app_col(r, 3) ? app_col(r, 3) : ""))
+        x->bad = 1;
+    st_key(x, ",\"plan_id\":");
+    json_text_int(&x->b, (long long)r->v[1].i);
+    st_key(x, ",\"proposals\":");
+    st_str(x, r, 12);
+    st_key(x, ",\"reason\":");
+    st_str(x, r, 9);
+    st_key(x, ",\"results\":");
+    st_str(x, r, 10);
+    st_key(x, ",\"returned_at\":");
+    st_str(x, r, 7);
+    st_key(x, ",\"state\":");
+    if (json_text_str(&x->b, app_col(r, 5) ? app_col(r, 5) : ""))
+        x->bad = 1;
+    st_key(x, ",\"submitted_at\":");
+    st_str(x, r, 6);
+    return 1;
+}
+
+static int st_task(void *ctx, const store_row *r)
+{
+    struct snap_text *x = ctx;
+    st_key(x, x->first ? "{\"note\":" : ",{\"note\":");
+    x->first = 0;
+    st_str(x, r, 4);
+    st_key(x, ",\"percent\":");
+    st_num(x, r, 2);
+    st_key(x, ",\"products\":");
+    st_str(x, r, 3);
+    st_key(x, ",\"status\":");
+    st_str(x, r, 1);
+    st_key(x, ",\"task\":");
+    if (json_text_str(&x->b, app_col(r, 0) ? app_col(r, 0) : ""))
+        x->bad = 1;
+    buf_addc(&x->b, '}');
+    return 0;
+}
+
+static int st_value(void *ctx, const store_row *r)
+{
+    struct snap_text *x = ctx;
+    st_key(x, x->first ? "{\"denominator\":" : ",{\"denominator\":");
+    x->first = 0;
+    st_num(x, r, 2);
+    st_key(x, ",\"indicator\":");
+    if (json_text_str(&x->b, app_col(r, 0) ? app_col(r, 0) : ""))
+        x->bad = 1;
+    st_key(x, ",\"met\":");
+    buf_adds(&x->b, r->v[4].t == SV_NULL ? "null" : r->v[4].i ? "true" : "false");
+    st_key(x, ",\"note\":");
+    st_str(x, r, 5);
+    st_key(x, ",\"numerator\":");
+    st_num(x, r, 1);
+    st_key(x, ",\"value\":");
+    st_num(x, r, 3);
+    buf_addc(&x->b, '}');
+    return 0;
+}
+
+dti_rc report_snapshot_text(store *s, int64_t id, char **out, dti_err *e)
+{
+    dti_rc rc;
+    struct snap_text x;
+    memset(&x, 0, sizeof x);
+    buf_init(&x.b, AUDIT_JSON_MAX);
+    *out = NULL;
+    if ((rc = store_report_head(s, id, st_head, &x, e)))
+        goto fail;
+    if (!x.found) {
+        rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "không có báo cáo", "no such report");
+        goto fail;
+    }
+    st_key(&x, ",\"tasks\":[");
+    x.first = 1;
+    if ((rc = store_report_tasks(s, id, st_task, &x, e)))
+        goto fail;
+    st_key(&x, "],\"values\":[");
+    x.first = 1;
+    if ((rc = store_report_values(s, id, st_value, &x, e)))
+        goto fail;
+    st_key(&x, "],\"version\":");
+    json_text_int(&x.b, (long long)x.version);
+    buf_addc(&x.b, '}');
+    if (x.bad) {
+        rc = dti_fail(e, DTI_ERR_INTERNAL, "report", "báo cáo số %lld có văn bản không phải UTF-8",
+                      "report %lld holds text that is not UTF-8", (long long)id);
+        goto fail;
+    }
+    if (buf_failed(&x.b)) {
+        rc = buf_failed(&x.b) == DTI_ERR_TOOBIG
+                 ? dti_fail(e, DTI_ERR_TOOBIG, "audit", "mục nhật ký quá lớn", "audit entry too big")
+                 : app_nomem(e);
+        goto fail;
+    }
+    *out = buf_detach(&x.b);
+    return DTI_OK;
+fail:
+    buf_release(&x.b);
     return rc;
 }
 
@@ -1040,13 +1212,51 @@ out:
     return rc;
 }
 
+void (*report_fill_between)(void *ctx);
+void *report_fill_between_ctx;
+atomic_ulong report_fill_reread;
+
+/* Forget F's rows (read before the lock, now stale) and its header. */
+static void fill_reset(struct fill *f)
+{
+    frows_free(f);
+    f->rows = NULL;
+    f->n = f->cap = 0;
+    f->header_done = 0;
+}
+
+/* What the rows were read against (store_report_plan_gen). */
+struct rows_gen {
+    int64_t gen, shared;
+};
+
+/* Read CSV's rows into F in a read transaction of their own, before the
+ * write lock, with the generations they were read at into *G: 1 when every
+ * row read well (F holds them), else 0 and F is as before (a failure is
+ * reported by the second reading, under the lock and after the
+ * permission checks, so that nothing is told before those). */
+static int fill_prepare(struct fill *f, const char *csv, size_t n, struct rows_gen *g)
+{
+    dti_err e;
+    int found = 0, ok = 0;
+    dti_err_clear(&e);
+    if (store_begin_read(f->s, &e))
+        return 0;
+    ok = store_report_plan_gen(f->s, f->key.plan_id, &g->gen, &g->shared, &found, &e) == DTI_OK && found &&
+         csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, f, &e) == DTI_OK && f->n > 0;
+    store_rollback(f->s);
+    if (!ok)
+        fill_reset(f);
+    return ok;
+}
+
 dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in, const char *csv,
                        size_t n, time_t now, report_fill_result *out, dti_err *e)
 {
     dti_rc rc;
     struct fill f;
     report_ver r;
-    json_t *before = NULL, *after = NULL;
+    char *before = NULL, *after = NULL;   /* the images, as JSON text */
     int in_tx = 0, newv = 0;
     char ts[AUTH_TS_LEN];
     period p;
@@ -1070,19 +1280,41 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
     } else {
         f.year = p.year;
     }
+    /* The rows read before the write lock (see "Saves off the write lock"
+     * at the top of this file): kept only when they all read well and the
+     * generation has not moved by the time the lock is held. */
+    int pre = 0, tried = !store_in_transaction(s);
+    struct rows_gen g0;
+    if (tried) {
+        pre = fill_prepare(&f, csv, n, &g0);
+        if (report_fill_between)
+            report_fill_between(report_fill_between_ctx);
+    }
     if ((rc = store_begin(s, e)))
         goto out;
     in_tx = 1;
     if ((rc = report_for_write(s, u, &f.key, now, &r, &newv, e)))
         goto out;
-    if ((rc = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, &f, e)))
+    if (pre) {
+        struct rows_gen g1;
+        int found = 0;
+        if ((rc = store_report_plan_gen(s, f.key.plan_id, &g1.gen, &g1.shared, &found, e)))
+            goto out;
+        if (!found || g1.gen != g0.gen || g1.shared != g0.shared) {
+            fill_reset(&f);
+            pre = 0;
+        }
+    }
+    if (tried && !pre)
+        atomic_fetch_add_explicit(&report_fill_reread, 1, memory_order_relaxed);
+    if (!pre && (rc = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, &f, e)))
         goto out;
     if (f.n == 0) {
         rc = dti_fail(e, DTI_ERR_INPUT, "csv", "tệp CSV không có dòng số liệu nào",
                       "the CSV file has no data rows");
         goto out;
     }
-    if ((rc = report_snapshot(s, r.id, 1, &before, e)))
+    if ((rc = report_snapshot_text(s, r.id, &before, e)))
         goto out;
     for (size_t i = 0; i < f.n; i++) {
         frow *x = &f.rows[i];
@@ -1105,9 +1337,9 @@ dti_rc report_fill_csv_as(store *s, const auth_user *u, const report_key *key_in
     }
     if ((rc = store_report_touch(s, r.id, auth_ts(now, ts), e)))
         goto out;
-    if ((rc = report_snapshot(s, r.id, 1, &after, e)))
+    if ((rc = report_snapshot_text(s, r.id, &after, e)))
         goto out;
-    if ((rc = audit_append_id(s, u, now, "report.fill", "report", r.id, before, after, e)))
+    if ((rc = audit_append_text(s, u, now, "report.fill", "report", r.id, before, after, e)))
         goto out;
     if ((rc = store_commit(s, e)))
         goto out;
@@ -1120,8 +1352,8 @@ out:
         store_rollback(s);
     if (rc)
         memset(out, 0, sizeof *out);
-    json_decref(before);
-    json_decref(after);
+    free(before);
+    free(after);
     frows_free(&f);
     return rc;
 }

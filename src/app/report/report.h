@@ -237,6 +237,12 @@ dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char
  * values and tasks) as the JSON the audit log keeps of it (audit.c checks
  * reports against their after-images with it); *OUT new reference. */
 dti_rc report_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e);
+/* The same image with its values and tasks, written straight as the text
+ * json_dumps(report_snapshot(s, id, 1), JSON_COMPACT | JSON_SORT_KEYS)
+ * gives, byte for byte (base/json_text.h), without building the json_t:
+ * the images of a report save's audit entry (issue 12, point 6). *OUT
+ * (caller frees) NULL on failure. */
+dti_rc report_snapshot_text(store *s, int64_t id, char **out, dti_err *e);
 /* DTI_OK when CODE is a period code (period_parse) and, when the plan has a
  * calendar, one of its periods; else DTI_ERR_INPUT naming it. */
 dti_rc report_check_period(store *s, int64_t plan_id, const char *code, dti_err *e);

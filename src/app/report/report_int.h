@@ -5,10 +5,23 @@
  * report.h's.) */
 #ifndef DTI_REPORT_INT_H
 #define DTI_REPORT_INT_H
+#include <stdatomic.h>
 #include <stdint.h>
 #include <jansson.h>
 #include "app/auth/auth.h"
 #include "app/report/report.h"
+
+/* For tests only (NULL in the program): when set, report_fill_csv_as
+ * calls it with report_fill_between_ctx after reading the CSV's rows
+ * before the write lock and before taking the lock, where a concurrent
+ * writer could change what they were read against (tests/unit/
+ * test_report.c writes an assignment there). */
+extern void (*report_fill_between)(void *ctx);
+extern void *report_fill_between_ctx;
+/* For tests and benchmarks: saves whose rows read before the lock were
+ * read again under it (moved generations, or a first reading that failed);
+ * a relaxed atomic counter (a statistic, not a contract). */
+extern atomic_ulong report_fill_reread;
 
 typedef struct report_ver {     /* a version of a report, as report_latest reads it */
     int found;
