@@ -382,7 +382,7 @@ static dti_rc load_table(store *src, store *dst, const btable *t, int defer, int
     l.pg = store_is_pg(dst);
     l.t = t;
     l.e = e;
-    buf_init(&l.b, SEND_AT * 4);
+    buf_init(&l.b, (size_t)1 << 31);      /* a row may be large (a document's bytes, hex) */
     buf_init(&sel, (size_t)1 << 20);
     buf_init(&cmd, (size_t)1 << 20);
     buf_adds(&sel, "SELECT ");
@@ -448,7 +448,8 @@ out:
     return rc;
 }
 
-dti_rc store_bulk_copy(store *src, store *dst, store_bulk_progress fn, void *ctx, int64_t *rows, dti_err *e)
+dti_rc store_bulk_copy(store *src, store *dst, store *fresh, store_bulk_progress fn, void *ctx, int64_t *rows,
+                       dti_err *e)
 {
     bschema s, d;
     btable **order = NULL;
@@ -497,6 +498,10 @@ dti_rc store_bulk_copy(store *src, store *dst, store_bulk_progress fn, void *ctx
     if ((rc = store_begin(dst, e)))
         goto out;
     open = 1;
+    /* under the destination's writer lock: nothing was written since the
+     * caller looked, so the DELETEs below remove only the migrations' rows */
+    if (fresh && (rc = store_bulk_pristine(dst, fresh, e)))
+        goto out;
     for (size_t i = d.n; i-- > 0;) {
         char sql[256];
         snprintf(sql, sizeof sql, "DELETE FROM \"%s\"", order[i]->name);

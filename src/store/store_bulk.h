@@ -47,10 +47,13 @@ typedef void (*store_bulk_progress)(void *ctx, const char *table, int64_t rows, 
 
 /* Replace every row of DST (outside a transaction; pristine as above: the
  * migrations' rows are replaced) by SRC's, in one transaction of DST, as
- * the top comment says. *ROWS (may be NULL) the rows loaded in all; FN
+ * the top comment says. FRESH (may be NULL: the caller vouches) is checked
+ * against DST with store_bulk_pristine() inside that transaction, under
+ * DST's writer lock, so that no row written meanwhile is deleted. *ROWS (may be NULL) the rows loaded in all; FN
  * (may be NULL) reports each table. A table or column of DST that SRC lacks,
  * a table of SRC with rows that DST lacks, or different migrations:
  * DTI_ERR_CONFLICT naming it, nothing written. */
-dti_rc store_bulk_copy(store *src, store *dst, store_bulk_progress fn, void *ctx, int64_t *rows, dti_err *e);
+dti_rc store_bulk_copy(store *src, store *dst, store *fresh, store_bulk_progress fn, void *ctx, int64_t *rows,
+                       dti_err *e);
 
 #endif

@@ -126,12 +126,12 @@ static void test_bulk_copy(void **state)
 
     /* a destination table the source lacks: refused, named, nothing written */
     assert_int_equal(store_exec(dst, "CREATE TABLE zz_guard (id INTEGER)", NULL, 0, &e), DTI_OK);
-    assert_int_equal(store_bulk_copy(src, dst, NULL, NULL, &rows, &e), DTI_ERR_CONFLICT);   /* src has no zz_guard */
+    assert_int_equal(store_bulk_copy(src, dst, fresh, NULL, NULL, &rows, &e), DTI_ERR_CONFLICT);   /* src has no zz_guard */
     assert_non_null(strstr(e.msg, "zz_guard"));
     assert_int_equal(store_exec(dst, "DROP TABLE zz_guard", NULL, 0, &e), DTI_OK);
 
     assert_int_equal(store_query_int(dst, "SELECT gen FROM score_generation", NULL, 0, &gen0, NULL, &e), DTI_OK);
-    assert_int_equal(store_bulk_copy(src, dst, progress, NULL, &rows, &e), DTI_OK);
+    assert_int_equal(store_bulk_copy(src, dst, fresh, progress, NULL, &rows, &e), DTI_OK);
     assert_true(tables > 10);
     assert_true(rows >= 7);
 
@@ -161,8 +161,15 @@ static void test_bulk_copy(void **state)
     assert_int_equal(store_query_int(dst, "SELECT gen FROM score_generation", NULL, 0, &gen1, NULL, &e), DTI_OK);
     assert_true(gen1 > gen0);
 
-    /* loaded, the destination is no longer pristine */
+    /* loaded, the destination is no longer pristine, and a second load is
+     * refused inside its transaction: nothing of it deleted */
     assert_int_equal(store_bulk_pristine(dst, fresh, &e), DTI_ERR_CONFLICT);
+    int64_t orgs = 0;
+    assert_int_equal(store_query_int(dst, "SELECT COUNT(*) FROM orgs", NULL, 0, &orgs, NULL, &e), DTI_OK);
+    assert_int_equal(store_bulk_copy(src, dst, fresh, NULL, NULL, &rows, &e), DTI_ERR_CONFLICT);
+    int64_t orgs2 = 0;
+    assert_int_equal(store_query_int(dst, "SELECT COUNT(*) FROM orgs", NULL, 0, &orgs2, NULL, &e), DTI_OK);
+    assert_int_equal(orgs2, orgs);
 
     store_close(src);
     store_close(fresh);

@@ -701,7 +701,7 @@ static dti_rc staged(app *a, const gen_opts *o, gen_result *r, dti_err *e)
     int own_key = !(env_key && *env_key);   /* the key file is the one beside the database */
     char stage[PATH_MAX], skey[PATH_MAX + 32], sanchor[PATH_MAX + 32], dkey[PATH_MAX + 32],
         danchor[PATH_MAX + 32];
-    store *st = NULL;
+    store *st = NULL, *fresh = NULL;
     dti_rc rc;
     if (!side || strlen(side) + sizeof STAGING_SUFFIX >= sizeof stage)
         return dti_fail(e, DTI_ERR_INTERNAL, "db", "không có chỗ cho tệp tạm", "no place for the staging file");
@@ -713,7 +713,9 @@ static dti_rc staged(app *a, const gen_opts *o, gen_result *r, dti_err *e)
     stage_remove(stage);        /* a stale one, of an interrupted run */
     if (own_key && exists(dkey) && (rc = file_put(dkey, skey, 0, e)))
         goto out;
-    if ((rc = store_open(stage, &st, e)) || (rc = store_bulk_pristine(a->st, st, e)))
+    /* FRESH: a newly migrated store, the yardstick of "empty" (store_bulk.h) */
+    if ((rc = store_open(":memory:", &fresh, e)) || (rc = store_bulk_pristine(a->st, fresh, e)) ||
+        (rc = store_open(stage, &st, e)))
         goto out;
     app b = *a;
     b.st = st;
@@ -725,13 +727,14 @@ static dti_rc staged(app *a, const gen_opts *o, gen_result *r, dti_err *e)
     if (o->load_progress)
         o->load_progress(o->progress_ctx, NULL, 0, 0, 0);
     load_ctx lc = {o};
-    if ((rc = store_bulk_copy(st, a->st, table_loaded, &lc, &r->rows_loaded, e)))
+    if ((rc = store_bulk_copy(st, a->st, fresh, table_loaded, &lc, &r->rows_loaded, e)))
         goto out;
     r->staged = 1;
     if (exists(sanchor))
         rc = file_put(sanchor, danchor, 1, e);
 out:
     store_close(st);
+    store_close(fresh);
     stage_remove(stage);
     return rc;
 }
