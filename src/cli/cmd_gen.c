@@ -2,13 +2,17 @@
  *   `dti --db DB gen province --communes N [--seed S] [--period YYYY-MM]`:
  *   one province of the sample plan's communes for tests and trials (also
  *   `dti province gen ...`, the same code: cmd_province passes it here);
- *   `dti --db DB gen country [--provinces N] [--communes N]
- * [--seed S] [--year Y] [--months M] [--json]`: a synthetic country in an
- * empty database (app/gen/gen.h has what is made and why), for the
- * national benchmarks (bench/national.sh) and for trying the province's
- * screens at full size. Every user's password is DTI_PASSWORD when set,
- * else GEN_PASSWORD. A progress line goes to stderr when it is a terminal;
- * the summary (or --json) to stdout, with the seconds it took. */
+ *   `dti --db DB gen country [--provinces N] [--communes N] [--seed S]
+ *   [--year Y] [--months M] [--direct] [--json]`: a synthetic country in an
+ *   empty database (app/gen/gen.h has what is made and why; on PostgreSQL
+ *   made in a staging file and bulk-loaded, unless --direct: statement by
+ *   statement, slow, for comparing the engines), for the national
+ *   benchmarks (bench/national.sh) and for trying the province's screens at
+ *   full size. Every user's password is DTI_PASSWORD when set, else
+ *   GEN_PASSWORD. The country is a long operation: a line per province goes
+ *   to stderr, and on PostgreSQL a line per table loaded (on a terminal also
+ *   a count of communes, rewritten); the summary (or --json) to stdout, with
+ *   the seconds it took. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +23,40 @@
 #include "base/lang.h"
 #include "cli/cli.h"
 
+static struct timespec started;
+
+static double since_start(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - started.tv_sec) + (double)(t.tv_nsec - started.tv_nsec) / 1e9;
+}
+
+/* On a terminal: the communes made, on one line rewritten. */
 static void progress(void *ctx, unsigned done, unsigned total)
 {
     (void)ctx;
-    if (done == total || done % 25 == 0)
+    if (done % 25 == 0)
         fprintf(stderr, "\r%s %u/%u", TR("đã tạo xã", "communes made"), done, total);
-    if (done == total)
-        fputc('\n', stderr);
+}
+
+/* Always (a long operation says what it does): one line per province. */
+static void province_done(void *ctx, unsigned p, unsigned np, unsigned done, unsigned total)
+{
+    fprintf(stderr, "%s%s %u/%u: %u/%u %s, %.1f s\n", ctx ? "\r" : "", TR("xong tỉnh", "province done"), p, np,
+            done, total, TR("xã", "communes"), since_start());
+}
+
+static void load_progress(void *ctx, const char *table, int64_t rows, size_t done, size_t total)
+{
+    (void)ctx;
+    if (!done)
+        fprintf(stderr, "%s (%.1f s)\n", TR("đang nạp vào PostgreSQL, một giao dịch (COPY từng bảng)",
+                                             "loading into PostgreSQL, one transaction (COPY per table)"),
+                since_start());
+    else if (rows || done == total)
+        fprintf(stderr, "%s %zu/%zu %s: %lld %s, %.1f s\n", TR("bảng", "table"), done, total, table, (long long)rows,
+                TR("dòng", "rows"), since_start());
 }
 
 /* A whole number in LO..HI from S into *OUT; 0, or -1. */
@@ -98,8 +129,8 @@ int cmd_gen_province(cli_ctx *ctx, int argc, char **argv)
 
 int cmd_gen(cli_ctx *ctx, int argc, char **argv)
 {
-    static const char *usage_vi = "gen country [--provinces N] [--communes N] [--seed S] [--year NĂM] [--months M] [--json]";
-    static const char *usage_en = "gen country [--provinces N] [--communes N] [--seed S] [--year YEAR] [--months M] [--json]";
+    static const char *usage_vi = "gen country [--provinces N] [--communes N] [--seed S] [--year NĂM] [--months M] [--direct] [--json]";
+    static const char *usage_en = "gen country [--provinces N] [--communes N] [--seed S] [--year YEAR] [--months M] [--direct] [--json]";
     gen_opts o;
     int json = ctx->json;
     memset(&o, 0, sizeof o);
@@ -116,6 +147,10 @@ int cmd_gen(cli_ctx *ctx, int argc, char **argv)
         const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(opt, "--json") == 0) {
             json = 1;
+            continue;
+        }
+        if (strcmp(opt, "--direct") == 0) {
+            o.direct = 1;
             continue;
         }
         if (strcmp(opt, "--provinces") == 0 && num(val, 1, 99, &v) == 0)
@@ -142,8 +177,13 @@ int cmd_gen(cli_ctx *ctx, int argc, char **argv)
     }
     const char *pw = getenv("DTI_PASSWORD");
     o.password = pw && *pw ? pw : NULL;
-    if (isatty(2))
+    static int tty = 1;
+    if (isatty(2)) {
         o.progress = progress;
+        o.progress_ctx = &tty;
+    }
+    o.province_done = province_done;
+    o.load_progress = load_progress;
     dti_err e;
     dti_err_clear(&e);
     app a;
@@ -152,6 +192,7 @@ int cmd_gen(cli_ctx *ctx, int argc, char **argv)
     if (app_open(&a, ctx->db, 0, &e))
         return cli_error(&e);
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    started = t0;
     dti_rc rc = gen_country(&a, &o, &r, &e);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     app_close(&a);

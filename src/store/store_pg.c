@@ -778,3 +778,45 @@ const char *store_pg_url(const store *s)
 const struct store_ops store_pg_ops = {
     "postgres", pg_open, pg_close, pg_exec, pg_query, pg_exec_script, NULL, NULL, NULL, pg_begin,
 };
+
+/* ---- COPY FROM STDIN (store_pg.h; used by store_bulk.c) ------------------ */
+
+dti_rc store_pg_copy_begin(store *s, const char *sql, dti_err *e)
+{
+    pg_store *q = (pg_store *)s;
+    if (!s || s->ops != &store_pg_ops)
+        return dti_fail(e, DTI_ERR_INTERNAL, "", "COPY chỉ có trên PostgreSQL", "COPY is PostgreSQL's only");
+    q->last_sql = sql;
+    PGresult *r = PQexec(q->conn, sql);
+    dti_rc rc = PQresultStatus(r) == PGRES_COPY_IN ? DTI_OK : fail_res(q, r, e);
+    PQclear(r);
+    return rc;
+}
+
+dti_rc store_pg_copy_put(store *s, const char *data, size_t n, dti_err *e)
+{
+    pg_store *q = (pg_store *)s;
+    while (n > 0) {
+        int chunk = n > (size_t)1 << 30 ? 1 << 30 : (int)n;
+        if (PQputCopyData(q->conn, data, chunk) != 1)
+            return fail_res(q, NULL, e);
+        data += chunk;
+        n -= (size_t)chunk;
+    }
+    return DTI_OK;
+}
+
+dti_rc store_pg_copy_end(store *s, const char *abort_msg, dti_err *e)
+{
+    pg_store *q = (pg_store *)s;
+    dti_rc rc = DTI_OK;
+    if (PQputCopyEnd(q->conn, abort_msg) != 1)
+        return fail_res(q, NULL, e);
+    PGresult *r;
+    while ((r = PQgetResult(q->conn))) {
+        if (!rc && !abort_msg && PQresultStatus(r) != PGRES_COMMAND_OK)
+            rc = fail_res(q, r, e);
+        PQclear(r);
+    }
+    return rc;
+}

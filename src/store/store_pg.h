@@ -35,6 +35,16 @@ dti_rc store_pg_swap(const char *url, const char *fresh, const char *kept, char 
  * frees; NULL when out of memory). */
 char *store_pg_url_with_db(const char *url, const char *name);
 
+/* COPY FROM STDIN on S (store_bulk.c's bulk load; inside a transaction of
+ * S): store_pg_copy_begin() sends SQL ("COPY t (a, b) FROM STDIN"), then
+ * store_pg_copy_put() the rows in COPY's text format, in pieces of any
+ * size, then store_pg_copy_end() ends it: with ABORT_MSG NULL the rows are
+ * written (an error in them fails here, naming the line), else the COPY is
+ * cancelled with that message. No other statement on S in between. */
+dti_rc store_pg_copy_begin(store *s, const char *sql, dti_err *e);
+dti_rc store_pg_copy_put(store *s, const char *data, size_t n, dti_err *e);
+dti_rc store_pg_copy_end(store *s, const char *abort_msg, dti_err *e);
+
 /* Drop URL's database (a store_pg_load() result not put in place). */
 dti_rc store_pg_drop(const char *url, dti_err *e);
 

@@ -9,9 +9,14 @@
  * its months (fill, submit, maybe return and fix, approve) at instants
  * computed from the deadline and the seeded draws. One transaction per
  * commune. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "app/app_util.h"
 #include "app/auth/auth.h"
 #include "app/demo/demo.h"
@@ -23,6 +28,7 @@
 #include "core/period.h"
 #include "import/extract.h"
 #include "import/reader.h"
+#include "store/store_bulk.h"
 #include "store/store_org.h"
 
 #define DAY 86400
@@ -550,30 +556,13 @@ static dti_rc one_commune(gen_ctx *c, unsigned pi, unsigned ci, dti_err *e)
     return DTI_OK;
 }
 
-dti_rc gen_country(app *a, const gen_opts *o, gen_result *r, dti_err *e)
+/* The country of O made in A's store (empty: checked by the caller). */
+static dti_rc generate(app *a, const gen_opts *o, gen_result *r, dti_err *e)
 {
     gen_ctx c;
     dti_rc rc;
-    int empty = 0;
-    memset(&c, 0, sizeof c);
-    memset(r, 0, sizeof *r);
     gen_opts opt = *o;
-    if (!opt.password)
-        opt.password = GEN_PASSWORD;
-    if (opt.provinces < 1 || opt.provinces > 99)
-        return dti_fail(e, DTI_ERR_INPUT, "--provinces", "số tỉnh phải từ 1 đến 99", "provinces must be 1..99");
-    if (opt.communes < opt.provinces || opt.communes > 20000)
-        return dti_fail(e, DTI_ERR_INPUT, "--communes", "số xã phải từ số tỉnh đến 20.000",
-                        "communes must be between the number of provinces and 20,000");
-    if (opt.months < 1 || opt.months > 12)
-        return dti_fail(e, DTI_ERR_INPUT, "--months", "số tháng phải từ 1 đến 12", "months must be 1..12");
-    if ((rc = demo_store_empty(a, &empty, e)))
-        return rc;
-    if (!empty)
-        return dti_fail(e, DTI_ERR_CONFLICT, "db", "cơ sở dữ liệu đã có người dùng hoặc kế hoạch; chỉ tạo dữ liệu "
-                        "tổng hợp trên cơ sở dữ liệu trống. Không có gì bị thay đổi.",
-                        "the database already holds users or plans; the synthetic data are made only in an "
-                        "empty one. Nothing was changed.");
+    memset(&c, 0, sizeof c);
     c.a = a;
     c.o = &opt;
     c.r = r;
@@ -627,10 +616,152 @@ dti_rc gen_country(app *a, const gen_opts *o, gen_result *r, dti_err *e)
             if ((rc = store_commit(a->st, e)))
                 return rc;
             r->communes++;
+            ++done;
             if (opt.progress)
-                opt.progress(opt.progress_ctx, ++done, opt.communes);
+                opt.progress(opt.progress_ctx, done, opt.communes);
         }
         r->provinces++;
+        if (opt.province_done)
+            opt.province_done(opt.progress_ctx, pi + 1, opt.provinces, done, opt.communes);
     }
     return DTI_OK;
+}
+
+/* ---- PostgreSQL: made in a staging file, loaded at once (gen.h) ---- */
+
+#define STAGING_SUFFIX ".gen-staging.db"
+
+/* Copy the file FROM to TO (created, mode 0600, fsynced; EXCL: TO must not
+ * exist) or append it to TO (APPEND, created 0600 when missing). */
+static dti_rc file_put(const char *from, const char *to, int append, dti_err *e)
+{
+    char b[65536];
+    int in = open(from, O_RDONLY | O_CLOEXEC), out = -1;
+    dti_rc rc = DTI_OK;
+    if (in < 0)
+        return dti_fail(e, DTI_ERR_IO, from, "%s: không đọc được (%s)", "%s: cannot read (%s)", from,
+                        strerror(errno));
+    out = open(to, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_EXCL), 0600);
+    if (out < 0) {
+        rc = dti_fail(e, DTI_ERR_IO, to, "%s: không ghi được (%s)", "%s: cannot write (%s)", to, strerror(errno));
+        goto out;
+    }
+    for (;;) {
+        ssize_t n = read(in, b, sizeof b);
+        if (n == 0)
+            break;
+        if (n < 0 || write(out, b, (size_t)n) != n) {
+            rc = dti_fail(e, DTI_ERR_IO, to, "%s: không chép được (%s)", "%s: cannot copy (%s)", to,
+                          strerror(errno));
+            goto out;
+        }
+    }
+    if (fsync(out) != 0)
+        rc = dti_fail(e, DTI_ERR_IO, to, "%s: không ghi được xuống đĩa (%s)", "%s: cannot sync (%s)", to,
+                      strerror(errno));
+out:
+    if (out >= 0)
+        close(out);
+    close(in);
+    return rc;
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* Remove the staging file STAGE and the files beside it. */
+static void stage_remove(const char *stage)
+{
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal", ".audit-key", ".audit-anchor"};
+    char p[PATH_MAX + 32];
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+        snprintf(p, sizeof p, "%s%s", stage, ext[i]);
+        unlink(p);
+    }
+}
+
+typedef struct load_ctx {
+    const gen_opts *o;
+} load_ctx;
+
+static void table_loaded(void *ctx, const char *table, int64_t rows, size_t done, size_t total)
+{
+    const gen_opts *o = ((load_ctx *)ctx)->o;
+    if (o->load_progress)
+        o->load_progress(o->progress_ctx, table, rows, done, total);
+}
+
+static dti_rc staged(app *a, const gen_opts *o, gen_result *r, dti_err *e)
+{
+    const char *side = store_side_path(a->st);
+    const char *env_key = getenv("DTI_AUDIT_KEY");
+    int own_key = !(env_key && *env_key);   /* the key file is the one beside the database */
+    char stage[PATH_MAX], skey[PATH_MAX + 32], sanchor[PATH_MAX + 32], dkey[PATH_MAX + 32],
+        danchor[PATH_MAX + 32];
+    store *st = NULL, *fresh = NULL;
+    dti_rc rc;
+    if (!side || strlen(side) + sizeof STAGING_SUFFIX >= sizeof stage)
+        return dti_fail(e, DTI_ERR_INTERNAL, "db", "không có chỗ cho tệp tạm", "no place for the staging file");
+    snprintf(stage, sizeof stage, "%s%s", side, STAGING_SUFFIX);
+    snprintf(skey, sizeof skey, "%s.audit-key", stage);
+    snprintf(sanchor, sizeof sanchor, "%s.audit-anchor", stage);
+    snprintf(dkey, sizeof dkey, "%s.audit-key", side);
+    snprintf(danchor, sizeof danchor, "%s.audit-anchor", side);
+    stage_remove(stage);        /* a stale one, of an interrupted run */
+    if (own_key && exists(dkey) && (rc = file_put(dkey, skey, 0, e)))
+        goto out;
+    /* FRESH: a newly migrated store, the yardstick of "empty" (store_bulk.h) */
+    if ((rc = store_open(":memory:", &fresh, e)) || (rc = store_bulk_pristine(a->st, fresh, e)) ||
+        (rc = store_open(stage, &st, e)))
+        goto out;
+    app b = *a;
+    b.st = st;
+    if ((rc = generate(&b, o, r, e)))
+        goto out;
+    /* the chain's key is the database's before any keyed row reaches it */
+    if (own_key && !exists(dkey) && exists(skey) && (rc = file_put(skey, dkey, 0, e)))
+        goto out;
+    if (o->load_progress)
+        o->load_progress(o->progress_ctx, NULL, 0, 0, 0);
+    load_ctx lc = {o};
+    if ((rc = store_bulk_copy(st, a->st, fresh, table_loaded, &lc, &r->rows_loaded, e)))
+        goto out;
+    r->staged = 1;
+    if (exists(sanchor))
+        rc = file_put(sanchor, danchor, 1, e);
+out:
+    store_close(st);
+    store_close(fresh);
+    stage_remove(stage);
+    return rc;
+}
+
+dti_rc gen_country(app *a, const gen_opts *o, gen_result *r, dti_err *e)
+{
+    dti_rc rc;
+    int empty = 0;
+    memset(r, 0, sizeof *r);
+    gen_opts opt = *o;
+    if (!opt.password)
+        opt.password = GEN_PASSWORD;
+    if (opt.provinces < 1 || opt.provinces > 99)
+        return dti_fail(e, DTI_ERR_INPUT, "--provinces", "số tỉnh phải từ 1 đến 99", "provinces must be 1..99");
+    if (opt.communes < opt.provinces || opt.communes > 20000)
+        return dti_fail(e, DTI_ERR_INPUT, "--communes", "số xã phải từ số tỉnh đến 20.000",
+                        "communes must be between the number of provinces and 20,000");
+    if (opt.months < 1 || opt.months > 12)
+        return dti_fail(e, DTI_ERR_INPUT, "--months", "số tháng phải từ 1 đến 12", "months must be 1..12");
+    if ((rc = demo_store_empty(a, &empty, e)))
+        return rc;
+    if (!empty)
+        return dti_fail(e, DTI_ERR_CONFLICT, "db", "cơ sở dữ liệu đã có người dùng hoặc kế hoạch; chỉ tạo dữ liệu "
+                        "tổng hợp trên cơ sở dữ liệu trống. Không có gì bị thay đổi.",
+                        "the database already holds users or plans; the synthetic data are made only in an "
+                        "empty one. Nothing was changed.");
+    if (store_is_pg(a->st) && !opt.direct)
+        return staged(a, &opt, r, e);
+    return generate(a, &opt, r, e);
 }
