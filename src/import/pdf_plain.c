@@ -134,6 +134,7 @@ typedef struct ptab {
     prow *r;            /* owned: the rows, one per code */
     size_t nr, capr;
     int full;           /* PP_MAX_CELLS reached: the region ends */
+    int bare;           /* no code column: each row's code leads its name ("1.1. Tỷ lệ …") */
 } ptab;
 
 /* ---- small text tests ---- */
@@ -600,6 +601,70 @@ int pdf_plain_head(const pdf_plain_line *l)
     return yes;
 }
 
+/* Length of the row code that leads clean line T ("1.1. Tỷ lệ …", "2.
+ * Chính quyền số", "II. Kinh tế số"), the code then a blank then a word in
+ * title case; 0 if none. *CLEN is the code's length without its last dot. */
+static size_t code_led(const char *t, size_t *clen)
+{
+    const char *sp = strchr(t, ' ');
+    if (!sp || sp == t || sp - t > 12 || first_cat(sp + 1) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    char code[16];
+    memcpy(code, t, (size_t)(sp - t));
+    code[sp - t] = 0;
+    int p[4], roman, letter;
+    if (!code_parts(code, p, &roman, &letter) || letter)
+        return 0;
+    size_t n = (size_t)(sp - t);
+    /* "1.1." or "1." or "II.": a plain number needs its dot ("3 tháng" is a
+     * phrase, "1. Hạ tầng" an item) */
+    if (t[n - 1] != '.' && !strchr(code, '.'))
+        return 0;
+    if (!strcmp(code, "4.0"))
+        return 0;
+    *clen = n - (t[n - 1] == '.');
+    return n;
+}
+
+int pdf_plain_bare(const pdf_plain_line *v, size_t count, size_t h)
+{
+    if (h >= count || pdf_plain_head(&v[h]))
+        return 0;
+    const pdf_plain_line *l = &v[h];
+    const char *s = skip_sp(l->s, l->s + l->n);
+    char *t = text_clean_n(s, (size_t)(l->s + l->n - s));
+    int y;
+    const char *role = t && nwords(t) <= 6 ? header_of(t, &y) : NULL;
+    free(t);
+    if (!role || strcmp(role, "name"))
+        return 0;
+    /* the header cells of other columns, then the first row: "1" / "1.1" /
+     * "I", leading its name; a "STT" line first leaves it to that reader */
+    int heads = 0, lines = 0;
+    for (size_t i = h + 1; i < count && lines < 24; i++) {
+        l = &v[i];
+        s = skip_sp(l->s, l->s + l->n);
+        if (s == l->s + l->n)
+            continue;
+        lines++;
+        if (pdf_plain_head(l) || region_end(l))
+            return 0;
+        t = text_clean_n(s, (size_t)(l->s + l->n - s));
+        if (!t)
+            return 0;
+        size_t clen;
+        if (code_led(t, &clen)) {
+            int first = (clen == 1 && (t[0] == '1' || t[0] == 'I')) || (clen == 3 && !strncmp(t, "1.1", 3));
+            free(t);
+            return first && heads >= 2;
+        }
+        const char *r = header_of(t, &y);
+        heads += r && strcmp(r, "name") && strcmp(r, "code");
+        free(t);
+    }
+    return 0;
+}
+
 /* Line S..E starts a new cell: a word in title case ("Phòng", "Tối"), not
  * an acronym ("HĐND và") nor a continuation in lower case. */
 static int starts_cell(const char *s, const char *e)
@@ -853,6 +918,26 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         char *t = blank ? NULL : text_clean_n(s, (size_t)(e - s));
         if (!blank && !t)
             goto out;
+        /* no code column: a code leading a line ("1.1. Tỷ lệ …") is a
+         * cell of its own, the rest of the line starts the next block */
+        size_t clen = 0, lead = T->bare && t ? code_led(t, &clen) : 0;
+        if (lead) {
+            if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))) {
+                free(t);
+                goto out;
+            }
+            buf_reset(&b);
+            if (add_cell(T, t, clen, l->page, l->no)) {
+                free(t);
+                goto out;
+            }
+            bpage = l->page;
+            bline = l->no;
+            bhead = 0;
+            buf_adds(&b, t + lead + 1);
+            free(t);
+            continue;
+        }
         int p[4], roman, letter;
         int code = t && code_parts(t, p, &roman, &letter) && !strchr(t, ' ');
         /* the cell after a code is the row's name, never a header */
@@ -1371,10 +1456,12 @@ static int emit(doc *d, ptab *T, int line)
 
 int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, size_t *end)
 {
-    if (h >= count || !pdf_plain_head(&v[h]))
+    int bare = h < count && !pdf_plain_head(&v[h]) && pdf_plain_bare(v, count, h);
+    if (h >= count || (!bare && !pdf_plain_head(&v[h])))
         return 0;
     ptab T;
     memset(&T, 0, sizeof T);
+    T.bare = bare;
     int rc = -1;
     size_t stop = h, npre = 0, *pre = NULL;
     size_t start = region_start(v, h);
@@ -1443,6 +1530,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         for (i = 0; i < T.nc; i++)
             fprintf(stderr, "plain: cell %zu L%d p%d kind %d%s: %s\n", i, T.c[i].line, T.c[i].page, T.c[i].kind,
                     T.c[i].lower ? " lower" : "", T.c[i].text);
+    if (T.bare && !stt)
+        stt = "STT";    /* the codes were read from the names */
     if (!stt || col_of(&T, "name") < 0 || T.ncols < 2) {
         rc = 0;
         goto out;

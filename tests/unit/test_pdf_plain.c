@@ -207,6 +207,35 @@ static void test_unsure_is_paragraphs(void **state)
     doc_free(d);
 }
 
+/* No code column: each row's code leads its name ("1.1. Tỷ lệ …", a group
+ * "1. Hạ tầng số" on the line before); the table opens at the name header.
+ * A numbered list in prose with no header cells after it is no table. */
+static void test_codes_lead_names(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nNội dung chỉ tiêu\n\nGiá trị\nmục tiêu\n\n"
+                       "Đơn vị chủ trì\n\nThời hạn\nhoàn thành\n\n"
+                       "1. Hạ tầng số\n1.1. Tỷ lệ thôn có điểm Wi-Fi\ncông cộng miễn phí\n\nTối thiểu\n80%\n\n"
+                       "Phòng Văn hóa - Xã hội\n\nTháng\n8/2026\n\n"
+                       "1.2. Số camera an ninh\nđược kết nối\n\n12 camera\n\nCông an xã\n\nQuý\nIII/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "STT"), "1");
+    assert_string_equal(cell(t, 1, "Nội dung chỉ tiêu"), "Hạ tầng số");
+    assert_string_equal(cell(t, 2, "STT"), "1.1");
+    assert_string_equal(cell(t, 2, "Nội dung chỉ tiêu"), "Tỷ lệ thôn có điểm Wi-Fi công cộng miễn phí");
+    assert_string_equal(cell(t, 2, "Giá trị mục tiêu"), "Tối thiểu 80%");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 3, "STT"), "1.2");
+    assert_string_equal(cell(t, 3, "Giá trị mục tiêu"), "12 camera");
+    assert_string_equal(cell(t, 3, "Thời hạn hoàn thành"), "Quý III/2026");
+    doc_free(d);
+    d = read_text("Nội dung\n\n1. Rà soát hạ tầng mạng của xã.\n2. Tập huấn kỹ năng số cho cán bộ.\n");
+    assert_null(first_table(d));
+    doc_free(d);
+}
+
 /* The header vocabulary is the table model's (extract_header_role). */
 static void test_header_role(void **state)
 {
@@ -230,6 +259,7 @@ int main(void)
         cmocka_unit_test(test_page_break),
         cmocka_unit_test(test_alternating_headers),
         cmocka_unit_test(test_unsure_is_paragraphs),
+        cmocka_unit_test(test_codes_lead_names),
         cmocka_unit_test(test_header_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
