@@ -83,6 +83,7 @@
  * left over than placed. What this cannot recover: which row a moved cell
  * belonged to when several rows lack that column, and cells whose lines
  * pdftotext printed across the whole row (a row's cells line by line). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -920,7 +921,11 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             goto out;
         /* no code column: a code leading a line ("1.1. Tỷ lệ …") is a
          * cell of its own, the rest of the line starts the next block */
-        size_t clen = 0, lead = T->bare && t ? code_led(t, &clen) : 0;
+        size_t clen = 0, lead = t ? code_led(t, &clen) : 0;
+        /* with a code column, only a group written whole in a merged cell
+         * ("I. Hạ tầng số"): a roman code with its dot */
+        if (lead && !T->bare && (t[lead - 1] != '.' || !(t[0] == 'I' || t[0] == 'V' || t[0] == 'X')))
+            lead = 0;
         if (lead) {
             if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))) {
                 free(t);
@@ -1282,6 +1287,56 @@ static int place(ptab *T, prow *r, size_t ci)
     return 0;
 }
 
+/* Row R holds its name and nothing else yet. */
+static int only_named(const ptab *T, const prow *r)
+{
+    long name = col_of(T, "name");
+    if (col_free(r, name) || r->nextra)
+        return 0;
+    for (size_t k = 1; k < T->ncols; k++)
+        if ((long)k != name && r->cell[k].len)
+            return 0;
+    return 1;
+}
+
+/* Cell C after a run of rows printed name by name (rows RUN to the last):
+ * the first hole of its kind after the cursor (*RROW, *RCOL), row then
+ * column, else the earliest in the run; a cell in lower case goes on with
+ * the cell placed last. 1 when placed, 0 when the run has no hole for it. */
+static int run_place(ptab *T, size_t run, size_t *rrow, long *rcol, const pcell *c)
+{
+    if (c->lower && c->kind != C_NUM && c->kind != C_DUE) {
+        if (*rcol < 0)
+            return 0;
+        set_cell(&T->r[*rrow], *rcol, c->text, 0);
+        return 1;
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = pass ? run : *rrow; i < T->nr; i++) {
+            long k = place_col(T, &T->r[i], c);
+            if (k >= 0 && (pass || i > *rrow || k > *rcol)) {
+                set_cell(&T->r[i], k, c->text, c->kind == C_UNIT && T->r[i].cell[k].len);
+                *rrow = i, *rcol = k;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* The cells from I up to the next code with a name hold more than one row can: two
+ * due phrases, or more values than the baseline and target columns. */
+static int run_spread(const ptab *T, size_t i)
+{
+    size_t dues = 0, nums = 0, cap = 0;
+    for (size_t k = 0; k < T->ncols; k++)
+        cap += !strcmp(T->col[k].role, "baseline") || !strcmp(T->col[k].role, "target");
+    for (; i < T->nc && !(T->c[i].kind == C_CODE && i + 1 < T->nc && T->c[i + 1].kind == C_TEXT); i++) {
+        dues += T->c[i].kind == C_DUE;
+        nums += T->c[i].kind == C_NUM || T->c[i].kind == C_CODE;    /* "25", "1.200": numbers */
+    }
+    return (dues >= 2 && col_of(T, "due") >= 0) || (cap && nums > cap);
+}
+
 static int is_group(const ptab *T, size_t i)
 {
     const prow *r = &T->r[i];
@@ -1567,6 +1622,11 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     prow *cur = NULL;
     codes = 0;
     int in_repeat = 0, lastpage = -1;
+    /* a run of rows printed name by name (each row's code and name, then
+     * the next code), their other cells after the run: rows RUN.. of the
+     * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
+    size_t run = SIZE_MAX, rrow = 0;
+    long rcol = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
 
@@ -1596,6 +1656,12 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                         T.c[i + 1].kind != C_DUE;
             if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
+                size_t prev = T.nr - 1;
+                int only_name = cur && cur->level == lv && only_named(&T, cur);
+                if (only_name && run == SIZE_MAX)
+                    run = prev, rrow = prev, rcol = -1;
+                else if (!only_name)
+                    run = SIZE_MAX;
                 cur = add_row(&T, c->text, lv);
                 if (!cur)
                     goto out;
@@ -1627,6 +1693,17 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             pre[npre++] = i;
             continue;
         }
+        /* the run holds when the first cell after it is a body cell its
+         * first row has a column for (a value, due phrase, unit, ĐVT
+         * word), not more text, and the cells up to the next code are more
+         * than one row holds (else they are the last row's, the others'
+         * printed elsewhere) */
+        if (run != SIZE_MAX && rcol < 0 && !col_free(cur, col_of(&T, "name")) &&
+            (c->lower || c->kind == C_TEXT || place_col(&T, &T.r[run], c) < 0 || !run_spread(&T, i)))
+            run = SIZE_MAX;
+        if (run != SIZE_MAX && !col_free(cur, col_of(&T, "name")) &&
+            run_place(&T, run, &rrow, &rcol, c))
+            continue;
         if (place(&T, cur, i))
             goto out;
     }

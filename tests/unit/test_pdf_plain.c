@@ -236,6 +236,42 @@ static void test_codes_lead_names(void **state)
     doc_free(d);
 }
 
+/* Two rows printed name by name (code, name, code, name), then the first
+ * row's cells, then the second's: each row gets its own; and when the
+ * cells after such a run are one row's worth, they are the last row's. */
+static void test_rows_named_first(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan chủ\ntrì\n\nCơ quan phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố tài khoản định danh\nđiện tử được kích hoạt\n\n"
+                       "2\n\nTỷ lệ hộ gia đình được\nphổ biến kỹ năng số\n\n"
+                       "4.500\n\nCông an xã\n\nCác thôn\n\nTháng\n12/2026\n\n"
+                       "Trên 60%\n\nPhòng Văn hóa\n- Xã hội\n\nĐoàn Thanh niên xã\n\nQuý IV/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Chỉ tiêu 2026"), "4.500");
+    assert_string_equal(cell(t, 1, "Cơ quan chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 1, "Cơ quan phối hợp"), "Các thôn");
+    assert_string_equal(cell(t, 1, "Thời gian"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu 2026"), "Trên 60%");
+    assert_string_equal(cell(t, 2, "Cơ quan chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Quý IV/2026");
+    doc_free(d);
+    d = read_text("STT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan chủ\ntrì\n\nThời gian\n\n"
+                  "1\n\nSố tài khoản định danh\nđiện tử được kích hoạt\n\n4.500\n\nCông an xã\n\nTháng\n12/2026\n\n"
+                  "2\n\nSố hộ có địa chỉ số\n\n3\n\nTỷ lệ hộ gia đình được\nphổ biến kỹ năng số\n\n"
+                  "Trên 60%\n\nPhòng Văn hóa\n- Xã hội\n\nQuý IV/2026\n\n4\n\nSố camera an ninh\n\n12 camera\n\n"
+                  "Công an xã\n\nQuý II/2026\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_string_equal(cell(t, 3, "Chỉ tiêu 2026"), "Trên 60%");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Quý IV/2026");
+    assert_string_equal(cell(t, 4, "Chỉ tiêu 2026"), "12 camera");
+    doc_free(d);
+}
+
 /* The header vocabulary is the table model's (extract_header_role). */
 static void test_header_role(void **state)
 {
@@ -260,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_alternating_headers),
         cmocka_unit_test(test_unsure_is_paragraphs),
         cmocka_unit_test(test_codes_lead_names),
+        cmocka_unit_test(test_rows_named_first),
         cmocka_unit_test(test_header_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
