@@ -1625,7 +1625,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     /* a run of rows printed name by name (each row's code and name, then
      * the next code), their other cells after the run: rows RUN.. of the
      * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
-    size_t run = SIZE_MAX, rrow = 0;
+    size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
     long rcol = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
@@ -1647,6 +1647,42 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         c->brk = lastpage >= 0 && c->page != lastpage;
         lastpage = c->page;
         int lv = 0;
+        /* the names of a run of codes, in order */
+        if (pend && c->kind == C_TEXT && (!c->lower || pend < pend0)) {
+            if (!c->lower)
+                pend--;
+            set_cell(&T.r[T.nr - 1 - pend], col_of(&T, "name"), c->text, 0);
+            continue;
+        }
+        pend = 0;
+        /* codes printed as a run ("5" / "6"), then as many names: one row
+         * each, named in order; their other cells come as after a run of
+         * rows printed name by name */
+        if (c->kind == C_CODE && i + 1 < T.nc && T.c[i + 1].kind == C_CODE) {
+            cstate probe = cs;
+            size_t k = i, names = 0;
+            int lv0 = 0, lv2 = 0;
+            while (k < T.nc && T.c[k].kind == C_CODE && code_follows(&probe, T.c[k].text, &lv2, &T, 1)) {
+                if (k == i)
+                    lv0 = lv2;
+                else if (lv2 != lv0)
+                    break;
+                k++;
+            }
+            for (size_t j = k; j < T.nc && T.c[j].kind == C_TEXT; j++)
+                names += !T.c[j].lower;
+            if (k - i >= 2 && names >= k - i) {
+                run = T.nr, rrow = T.nr, rcol = -1;
+                for (size_t j = i; j < k; j++) {
+                    code_follows(&cs, T.c[j].text, &lv2, &T, 1);
+                    if (!(cur = add_row(&T, T.c[j].text, lv2)))
+                        goto out;
+                }
+                pend = pend0 = k - i;
+                i = k - 1;
+                continue;
+            }
+        }
         if (c->kind == C_CODE || (c->kind == C_NUM && !strchr(c->text, ' '))) {
             cstate probe = cs;
             int page_no = c->last && c->kind != C_CODE;

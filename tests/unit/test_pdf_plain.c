@@ -272,6 +272,30 @@ static void test_rows_named_first(void **state)
     doc_free(d);
 }
 
+/* Codes printed as a run ("5" / "6"), then the rows' names in order, then
+ * each row's cells: a row each, named in order. */
+static void test_code_run(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan chủ\ntrì\n\nThời gian\n\n"
+                       "1\n\nTỷ lệ văn bản được ký số\n\n100%\n\nVăn phòng HĐND\nvà UBND xã\n\nThường xuyên\n\n"
+                       "2\n\n3\n\nTỷ lệ thôn có cáp quang\nđến trung tâm thôn\n\nTỷ lệ máy tính được cài\nphần mềm diệt mã độc\n\n"
+                       "Đạt 90%\n\nPhòng Văn hóa\n- Xã hội\n\nTháng\n9/2026\n\n"
+                       "100%\n\nCông an xã\n\nTháng\n3/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 2, "STT"), "2");
+    assert_string_equal(cell(t, 2, "Nội dung"), "Tỷ lệ thôn có cáp quang đến trung tâm thôn");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu 2026"), "Đạt 90%");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Tháng 9/2026");
+    assert_string_equal(cell(t, 3, "STT"), "3");
+    assert_string_equal(cell(t, 3, "Nội dung"), "Tỷ lệ máy tính được cài phần mềm diệt mã độc");
+    assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 3/2026");
+    doc_free(d);
+}
+
 /* The header vocabulary is the table model's (extract_header_role). */
 static void test_header_role(void **state)
 {
@@ -297,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_unsure_is_paragraphs),
         cmocka_unit_test(test_codes_lead_names),
         cmocka_unit_test(test_rows_named_first),
+        cmocka_unit_test(test_code_run),
         cmocka_unit_test(test_header_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
