@@ -1337,6 +1337,93 @@ static int run_spread(const ptab *T, size_t i)
     return (dues >= 2 && col_of(T, "due") >= 0) || (cap && nums > cap);
 }
 
+/* A cell that reads as a group's name in a group column: a few words in
+ * title case, no figures ("Chính quyền số", "Hạ tầng số"). */
+static int group_like(const pcell *c)
+{
+    /* not a target's first words printed apart from its figure ("Không
+     * dưới" / "50%"), not a header cell printed among the rows */
+    static const char *const op_heads[] = {"Không", "Tối thiểu", "Tối đa", "Trên", "Dưới", "Đạt", "Từ", "Ít nhất",
+                                           "Giảm", "Tăng", "Bằng", NULL};
+    int y;
+    return (c->kind == C_TEXT || c->kind == C_WORD) && !c->lower && nwords(c->text) <= 5 &&
+           !strpbrk(c->text, "0123456789,;:") && !(c->text[0] == '-' && c->text[1] == ' ') &&
+           !starts_with(c->text, op_heads) && !header_of(c->text, &y);
+}
+
+static int is_group(const ptab *T, size_t i);
+
+/* The group column's NG cells (indexes GCELL into T->c, in print order;
+ * GCODE the code of the row each was printed at, "" when none): each
+ * group's name goes to the first item row of its rows, as a merged cell
+ * is read (extract_table.c). When every group's middle row is known, a
+ * row belongs to the group whose middle is nearest (the earlier on a tie);
+ * else, in print order, a group with a known middle row M starting at row
+ * S spans S … 2M - S, one without spans an even share of the rows left
+ * (the last takes the remainder). Returns -1 when out of memory. */
+static int set_groups(ptab *T, long gcol, const size_t *gcell, char (*gcode)[16], size_t ng)
+{
+    size_t *item = malloc((T->nr + 1) * sizeof *item), n = 0;
+    long *mid = malloc(ng * sizeof *mid), *first = malloc(ng * sizeof *first);
+    int rc = -1;
+    if (!item || !mid || !first)
+        goto out;
+    for (size_t i = 0; i < T->nr; i++)
+        if (!is_group(T, i))
+            item[n++] = i;
+    rc = 0;
+    if (ng > n)
+        goto out;
+    int all = 1;
+    for (size_t g = 0; g < ng; g++) {
+        mid[g] = -1;
+        for (size_t j = 0; *gcode[g] && j < n; j++)
+            if (!strcmp(T->r[item[j]].code, gcode[g]) ||      /* a group row's code: its first item */
+                (item[j] > 0 && is_group(T, item[j] - 1) && !strcmp(T->r[item[j] - 1].code, gcode[g])))
+                mid[g] = (long)j;
+        all &= mid[g] >= 0;
+    }
+    if (all) {
+        for (size_t g = 0; g < ng; g++)
+            first[g] = -1;
+        for (size_t j = 0; j < n; j++) {
+            size_t best = 0;
+            for (size_t g = 1; g < ng; g++) {
+                long d = labs(mid[g] - (long)j), db = labs(mid[best] - (long)j);
+                if (d < db || (d == db && mid[g] < mid[best]))
+                    best = g;
+            }
+            if (first[best] < 0)
+                first[best] = (long)j;
+        }
+    } else {
+        long start = 0;
+        for (size_t g = 0; g < ng; g++) {
+            long left = (long)(ng - g), end;
+            if (g + 1 == ng)
+                end = (long)n - 1;
+            else if (mid[g] >= start)
+                end = 2 * mid[g] - start;
+            else
+                end = start + ((long)n - start) / left - 1;
+            if (end > (long)n - left)
+                end = (long)n - left;
+            if (end < start)
+                end = start;
+            first[g] = start;
+            start = end + 1;
+        }
+    }
+    for (size_t g = 0; g < ng; g++)
+        if (first[g] >= 0 && !T->r[item[first[g]]].cell[gcol].len)
+            set_cell(&T->r[item[first[g]]], gcol, T->c[gcell[g]].text, 0);
+out:
+    free(item);
+    free(mid);
+    free(first);
+    return rc;
+}
+
 static int is_group(const ptab *T, size_t i)
 {
     const prow *r = &T->r[i];
@@ -1519,6 +1606,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     T.bare = bare;
     int rc = -1;
     size_t stop = h, npre = 0, *pre = NULL;
+    size_t ng = 0, *gcell = NULL, *gat = NULL;  /* owned: the group column's cells, the row each is printed at */
+    char (*gcode)[16] = NULL;                   /* owned: that row's code */
     size_t start = region_start(v, h);
     if (gather(&T, v, count, start, h, &stop))
         goto out;
@@ -1616,8 +1705,12 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     group_numbers(&T);
     /* rows */
     pre = malloc(T.nc * sizeof *pre);
-    if (!pre)
+    gcell = malloc(T.nc * sizeof *gcell);
+    gat = malloc(T.nc * sizeof *gat);
+    gcode = malloc(T.nc * sizeof *gcode);
+    if (!pre || !gcell || !gat || !gcode)
         goto out;
+    long gcol = col_of(&T, "group");
     memset(&cs, 0, sizeof cs);
     prow *cur = NULL;
     codes = 0;
@@ -1725,6 +1818,20 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             if (c->kind == C_CODE)
                 c->kind = C_NUM;
         }
+        /* a group column's name (merged down over its rows, printed once
+         * near their middle): kept apart, set where its rows start below.
+         * Its middle row is the row it is printed in when a longer name
+         * follows it there (the row's own), else the next row to open. */
+        if (gcol >= 0 && group_like(c)) {
+            long name = col_of(&T, "name");
+            int in_cur = cur && col_free(cur, name) && i + 1 < T.nc && T.c[i + 1].kind == C_TEXT &&
+                         !T.c[i + 1].lower && nwords(T.c[i + 1].text) > nwords(c->text);
+            if (!cur || in_cur || !col_free(cur, name)) {
+                gcell[ng] = i;
+                gat[ng++] = in_cur ? T.nr - 1 : T.nr;
+                continue;
+            }
+        }
         if (!cur) { /* before the first row: fills holes at the end */
             pre[npre++] = i;
             continue;
@@ -1747,9 +1854,16 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
+    for (size_t g = 0; g < ng; g++) {   /* by code: the rows are sorted next */
+        gcode[g][0] = 0;
+        if (gat[g] < T.nr)
+            snprintf(gcode[g], sizeof gcode[g], "%s", T.r[gat[g]].code);
+    }
     sort_rows(&T);
     size_t dropped;
     if (fill_holes(&T, pre, npre, &dropped))
+        goto out;
+    if (ng && set_groups(&T, gcol, gcell, gcode, ng))
         goto out;
     if (!sure(&T, dropped)) {
         rc = 0;
@@ -1762,6 +1876,9 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     rc = 1;
 out:
     free(pre);
+    free(gcell);
+    free(gat);
+    free(gcode);
     ptab_release(&T);
     return rc;
 }

@@ -23,7 +23,7 @@ declare -A MIN=(
   [dong-linh-2025-2030]=41 [hiep-hoa-2026]=68 [huong-tra-2026-2030]=48
   [loc-hung-2026]=48 [long-phu-2026]=100 [my-hoa-2026]=51
   [nghia-trung-2026-2030]=48 [phu-my-2026]=82 [phuoc-thinh-2026]=19
-  [tan-lap-2026]=65 [thach-ban-2026]=59 [tra-linh-2026-2027]=100
+  [tan-lap-2026]=98 [thach-ban-2026]=79 [tra-linh-2026-2027]=100
   [vinh-hao-2026]=85 [xuan-son-2026]=100
 )
 fail=0 n=0

@@ -296,6 +296,38 @@ static void test_code_run(void **state)
     doc_free(d);
 }
 
+/* A group column ("Trụ cột") merged down over its rows: its names are
+ * printed once, one beside its middle row's code ("Chính" / "2" / "quyền
+ * số"), the others after the rows; each goes to the first row of its rows. */
+static void test_group_column(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nTrụ cột\n\nChỉ tiêu\n\nChỉ tiêu\nnăm 2026\n\nThời hạn\n\n"
+                       "1\n\nTỷ lệ hồ sơ xử lý\ntrên môi trường mạng\n\nTối thiểu\n90%\n\nTháng 6/2026\n\n"
+                       "Chính\n2\nquyền số\n\nTỷ lệ thủ tục có hồ sơ\ntrực tuyến\n\nTrên 80%\n\nTháng 12/2026\n\n"
+                       "3\n\nSố cuộc họp không\ngiấy tờ\n\n12 cuộc\n\nThường xuyên\n\n"
+                       "4\n\nSố hợp tác xã bán\nhàng trực tuyến\n\n05 hợp tác xã\n\nQuý III/2026\n\n"
+                       "5\n\nTỷ lệ người dân có\ntài khoản định danh\n\nĐạt 70%\n\nTháng 9/2026\n\n"
+                       "Kinh tế\nsố\n\nXã hội\nsố\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 1, "Trụ cột"), "Chính quyền số");
+    assert_string_equal(cell(t, 2, "Trụ cột"), "");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu"), "Tỷ lệ thủ tục có hồ sơ trực tuyến");
+    assert_string_equal(cell(t, 3, "Trụ cột"), "");
+    assert_string_equal(cell(t, 4, "Trụ cột"), "Kinh tế số");
+    assert_string_equal(cell(t, 5, "Trụ cột"), "Xã hội số");
+    plan *p = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan(d, &p, NULL, &e), DTI_OK);
+    assert_int_equal(p->nindicators, 5);
+    assert_int_equal(p->ngroups, 3);
+    plan_free(p);
+    doc_free(d);
+}
+
 /* The header vocabulary is the table model's (extract_header_role). */
 static void test_header_role(void **state)
 {
@@ -322,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_codes_lead_names),
         cmocka_unit_test(test_rows_named_first),
         cmocka_unit_test(test_code_run),
+        cmocka_unit_test(test_group_column),
         cmocka_unit_test(test_header_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
