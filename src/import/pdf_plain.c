@@ -71,6 +71,23 @@
  *     lower case continues the cell before it; after a page break the first
  *     one continues the row's name and later ones its last unit cell.
  *     Rows with numeric, unique codes are put back in code order.
+ *     Rows printed name by name (code, name, code, name …) and then their
+ *     other cells row after row: when those cells hold more than one row
+ *     can (two due phrases, more values than value columns), they fill the
+ *     run's rows from a cursor, as step 5 does; else they are the last
+ *     row's (the others' were printed elsewhere). Codes printed as a run
+ *     ("5" / "6") followed by as many names open a row each, named in
+ *     order, read the same way.
+ *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
+ *     the name column's header when other header cells and a first row
+ *     "1." / "1.1." / "I." leading its name follow; each such code is a cell
+ *     of its own. With a code column, a roman group written whole ("I. Hạ
+ *     tầng số") is cut the same way.
+ *     A group column ("Lĩnh vực", "Trụ cột", "Nhóm chỉ tiêu"), merged down
+ *     over its rows, prints each name once near its rows' middle: cells of
+ *     a few title-case words with no figures, not a target's first words,
+ *     are kept apart and set on the first row of their rows (set_groups():
+ *     by the middle row each was printed at, else an even share).
  *  5. Cells that found no free column, cells before the first row and a
  *     group row's cells other than its name are queued in reading order;
  *     each fills the first hole of its kind after the one filled before it
