@@ -544,7 +544,10 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
      * "Quý" / "II/2026"): a title line alone before "STT" stays a paragraph */
     for (size_t i = j; i < h; i++) {
         char *t = text_clean_n(v[i].s, v[i].n);
-        int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS));
+        int y;
+        const char *hr = t && *t ? header_of(t, &y) : NULL;
+        /* or a group column's header ("Lĩnh vực"): the left-most column, printed first */
+        int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS) || (hr && !strcmp(hr, "group")));
         free(t);
         if (body)
             return j;

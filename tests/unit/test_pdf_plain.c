@@ -326,6 +326,20 @@ static void test_group_column(void **state)
     assert_int_equal(p->ngroups, 3);
     plan_free(p);
     doc_free(d);
+    /* the group column's header printed before "STT" (the left-most column) */
+    d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nLĩnh vực\n\nSTT\n\nChỉ tiêu\n\nMục tiêu\nnăm 2026\n\n"
+                  "Thời hạn\n\n1\n\nTỷ lệ thôn có sóng\ndi động 4G\n\n100%\n\nTháng 9/2026\n\n"
+                  "Hạ tầng\nsố\n\n2\n\nTỷ lệ hộ có Internet\ncáp quang\n\nĐạt 75%\n\nTháng 12/2026\n\n"
+                  "Chính\nquyền số\n\n3\n\nTỷ lệ văn bản đi\nđược ký số\n\nĐạt 100%\n\nThường xuyên\n\n"
+                  "4\n\nTỷ lệ hồ sơ trực tuyến\ntoàn trình\n\nTrên 60%\n\nThường xuyên\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_string_equal(cell(t, 1, "Lĩnh vực"), "Hạ tầng số");
+    assert_string_equal(cell(t, 2, "Lĩnh vực"), "");
+    assert_string_equal(cell(t, 3, "Lĩnh vực"), "Chính quyền số");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ văn bản đi được ký số");
+    doc_free(d);
 }
 
 /* The header vocabulary is the table model's (extract_header_role). */
