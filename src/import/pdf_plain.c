@@ -990,6 +990,11 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
                      v[i + 1].page == l->page && next_lower(&v[i + 1]);
         if (t && (code || !strncmp(t, "Chủ trì:", 10) || header) && !paired)
             cut = 1;
+        /* a header cell whose block goes on with a line in title case
+         * ("Nhiệm vụ" / "Xây dựng chuyên mục …"): the first body cell
+         * printed under it with no blank line between */
+        if (t && bhead && b.len && !header && !code && starts_cell(s, e) && !memchr(b.ptr, '\n', b.len))
+            cut = 1;
         free(t);
         if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)
             break;
@@ -1782,8 +1787,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                     break;
                 k++;
             }
-            for (size_t j = k; j < T.nc && T.c[j].kind == C_TEXT; j++)
-                names += !T.c[j].lower;
+            for (size_t j = k; j < T.nc && (T.c[j].kind == C_TEXT || T.c[j].kind == C_HDR); j++)
+                names += T.c[j].kind == C_TEXT && !T.c[j].lower;    /* the name's header may come between */
             if (k - i >= 2 && names >= k - i) {
                 run = T.nr, rrow = T.nr, rcol = -1;
                 for (size_t j = i; j < k; j++) {

@@ -294,6 +294,20 @@ static void test_code_run(void **state)
     assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Công an xã");
     assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 3/2026");
     doc_free(d);
+    /* the codes right after "STT", the name's header then the names with
+     * no blank line between them */
+    d = read_text("STT\n\n1\n\n2\n\nNhiệm vụ\nXây dựng chuyên mục\nchuyển đổi số\n\nSố hóa hồ sơ thủ tục\n\n"
+                  "Đơn vị chủ trì\n\nPhòng Văn hóa - Xã hội\n\nThời gian hoàn\nthành\n\nTháng 4/2026\n\n"
+                  "Trung tâm Phục vụ hành chính công xã\n\nQuý III/2026\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Nhiệm vụ"), "Xây dựng chuyên mục chuyển đổi số");
+    assert_string_equal(cell(t, 1, "Thời gian hoàn thành"), "Tháng 4/2026");
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Số hóa hồ sơ thủ tục");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 2, "Thời gian hoàn thành"), "Quý III/2026");
+    doc_free(d);
 }
 
 /* A group column ("Trụ cột") merged down over its rows: its names are
