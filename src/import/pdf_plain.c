@@ -1385,7 +1385,9 @@ static int is_group(const ptab *T, size_t i);
  * row belongs to the group whose middle is nearest (the earlier on a tie);
  * else, in print order, a group with a known middle row M starting at row
  * S spans S … 2M - S, one without spans an even share of the rows left
- * (the last takes the remainder). Returns -1 when out of memory. */
+ * (the last takes the remainder). Returns 0, 1 when there are more names
+ * than item rows (nothing set: they are no group names), -1 when out of
+ * memory. */
 static int set_groups(ptab *T, long gcol, const size_t *gcell, char (*gcode)[16], size_t ng)
 {
     size_t *item = malloc((T->nr + 1) * sizeof *item), n = 0;
@@ -1396,9 +1398,10 @@ static int set_groups(ptab *T, long gcol, const size_t *gcell, char (*gcode)[16]
     for (size_t i = 0; i < T->nr; i++)
         if (!is_group(T, i))
             item[n++] = i;
-    rc = 0;
-    if (ng > n)
+    rc = 1;
+    if (ng > n)     /* more names than rows: no group column's names */
         goto out;
+    rc = 0;
     int all = 1;
     for (size_t g = 0; g < ng; g++) {
         mid[g] = -1;
@@ -1851,7 +1854,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             long name = col_of(&T, "name");
             int in_cur = cur && col_free(cur, name) && i + 1 < T.nc && T.c[i + 1].kind == C_TEXT &&
                          !T.c[i + 1].lower && nwords(T.c[i + 1].text) > nwords(c->text);
-            if (!cur || in_cur || !col_free(cur, name)) {
+            /* a short text the row's products or notes column can take is that */
+            if (!cur || in_cur || (!col_free(cur, name) && place_col(&T, cur, c) < 0)) {
                 gcell[ng] = i;
                 gat[ng++] = in_cur ? T.nr - 1 : T.nr;
                 continue;
@@ -1885,10 +1889,13 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             snprintf(gcode[g], sizeof gcode[g], "%s", T.r[gat[g]].code);
     }
     sort_rows(&T);
+    int sg = ng ? set_groups(&T, gcol, gcell, gcode, ng) : 0;
+    if (sg < 0)
+        goto out;
+    for (size_t g = 0; sg && g < ng; g++)   /* declined: placed as other cells are */
+        pre[npre++] = gcell[g];
     size_t dropped;
     if (fill_holes(&T, pre, npre, &dropped))
-        goto out;
-    if (ng && set_groups(&T, gcol, gcell, gcode, ng))
         goto out;
     if (!sure(&T, dropped)) {
         rc = 0;

@@ -354,6 +354,19 @@ static void test_group_column(void **state)
     assert_string_equal(cell(t, 3, "Lĩnh vực"), "Chính quyền số");
     assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ văn bản đi được ký số");
     doc_free(d);
+    /* short products beside a group column stay the rows' products */
+    d = read_text("STT\n\nLĩnh vực\n\nNhiệm vụ\n\nSản phẩm\n\nThời hạn\n\n"
+                  "1\n\nXây dựng chuyên mục chuyển đổi số của xã\n\nChuyên mục mới\n\nTháng 4/2026\n\n"
+                  "2\n\nSố hóa hồ sơ thủ tục hành chính còn hiệu lực\n\nKho dữ liệu số\n\nQuý III/2026\n\n"
+                  "3\n\nTập huấn kỹ năng số cho cán bộ xã\n\nLớp tập huấn\n\nQuý II/2026\n\nHạ tầng số\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "Sản phẩm"), "Chuyên mục mới");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Kho dữ liệu số");
+    assert_string_equal(cell(t, 3, "Sản phẩm"), "Lớp tập huấn");
+    assert_string_equal(cell(t, 1, "Lĩnh vực"), "Hạ tầng số");
+    doc_free(d);
 }
 
 /* The header vocabulary is the table model's (extract_header_role). */
