@@ -85,8 +85,8 @@
  *     tầng số") is cut the same way.
  *     A group column ("Lĩnh vực", "Trụ cột", "Nhóm chỉ tiêu"), merged down
  *     over its rows, prints each name once near its rows' middle: cells of
- *     a few title-case words with no figures, not a target's first words,
- *     are kept apart and set on the first row of their rows (set_groups():
+ *     a few title-case words with no figures, not a target's first words
+ *     nor a text the row's products column can still take, are kept apart and set on the first row of their rows (set_groups():
  *     by the middle row each was printed at, else an even share).
  *  5. Cells that found no free column, cells before the first row and a
  *     group row's cells other than its name are queued in reading order;
