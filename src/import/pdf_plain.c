@@ -71,6 +71,23 @@
  *     lower case continues the cell before it; after a page break the first
  *     one continues the row's name and later ones its last unit cell.
  *     Rows with numeric, unique codes are put back in code order.
+ *     Rows printed name by name (code, name, code, name …) and then their
+ *     other cells row after row: when those cells hold more than one row
+ *     can (two due phrases, more values than value columns), they fill the
+ *     run's rows from a cursor, as step 5 does; else they are the last
+ *     row's (the others' were printed elsewhere). Codes printed as a run
+ *     ("5" / "6") followed by as many names open a row each, named in
+ *     order, read the same way.
+ *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
+ *     the name column's header when other header cells and a first row
+ *     "1." / "1.1." / "I." leading its name follow; each such code is a cell
+ *     of its own. With a code column, a roman group written whole ("I. Hạ
+ *     tầng số") is cut the same way.
+ *     A group column ("Lĩnh vực", "Trụ cột", "Nhóm chỉ tiêu"), merged down
+ *     over its rows, prints each name once near its rows' middle: cells of
+ *     a few title-case words with no figures, not a target's first words
+ *     nor a text the row's products column can still take, are kept apart and set on the first row of their rows (set_groups():
+ *     by the middle row each was printed at, else an even share).
  *  5. Cells that found no free column, cells before the first row and a
  *     group row's cells other than its name are queued in reading order;
  *     each fills the first hole of its kind after the one filled before it
@@ -83,6 +100,7 @@
  * left over than placed. What this cannot recover: which row a moved cell
  * belonged to when several rows lack that column, and cells whose lines
  * pdftotext printed across the whole row (a row's cells line by line). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +152,7 @@ typedef struct ptab {
     prow *r;            /* owned: the rows, one per code */
     size_t nr, capr;
     int full;           /* PP_MAX_CELLS reached: the region ends */
+    int bare;           /* no code column: each row's code leads its name ("1.1. Tỷ lệ …") */
 } ptab;
 
 /* ---- small text tests ---- */
@@ -525,7 +544,10 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
      * "Quý" / "II/2026"): a title line alone before "STT" stays a paragraph */
     for (size_t i = j; i < h; i++) {
         char *t = text_clean_n(v[i].s, v[i].n);
-        int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS));
+        int y;
+        const char *hr = t && *t ? header_of(t, &y) : NULL;
+        /* or a group column's header ("Lĩnh vực"): the left-most column, printed first */
+        int body = t && *t && (is_num(t) || is_due(t) || starts_with(t, UNIT_HEADS) || (hr && !strcmp(hr, "group")));
         free(t);
         if (body)
             return j;
@@ -598,6 +620,70 @@ int pdf_plain_head(const pdf_plain_line *l)
     }
     free(t);
     return yes;
+}
+
+/* Length of the row code that leads clean line T ("1.1. Tỷ lệ …", "2.
+ * Chính quyền số", "II. Kinh tế số"), the code then a blank then a word in
+ * title case; 0 if none. *CLEN is the code's length without its last dot. */
+static size_t code_led(const char *t, size_t *clen)
+{
+    const char *sp = strchr(t, ' ');
+    if (!sp || sp == t || sp - t > 12 || first_cat(sp + 1) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    char code[16];
+    memcpy(code, t, (size_t)(sp - t));
+    code[sp - t] = 0;
+    int p[4], roman, letter;
+    if (!code_parts(code, p, &roman, &letter) || letter)
+        return 0;
+    size_t n = (size_t)(sp - t);
+    /* "1.1." or "1." or "II.": a plain number needs its dot ("3 tháng" is a
+     * phrase, "1. Hạ tầng" an item) */
+    if (t[n - 1] != '.' && !strchr(code, '.'))
+        return 0;
+    if (!strcmp(code, "4.0"))
+        return 0;
+    *clen = n - (t[n - 1] == '.');
+    return n;
+}
+
+int pdf_plain_bare(const pdf_plain_line *v, size_t count, size_t h)
+{
+    if (h >= count || pdf_plain_head(&v[h]))
+        return 0;
+    const pdf_plain_line *l = &v[h];
+    const char *s = skip_sp(l->s, l->s + l->n);
+    char *t = text_clean_n(s, (size_t)(l->s + l->n - s));
+    int y;
+    const char *role = t && nwords(t) <= 6 ? header_of(t, &y) : NULL;
+    free(t);
+    if (!role || strcmp(role, "name"))
+        return 0;
+    /* the header cells of other columns, then the first row: "1" / "1.1" /
+     * "I", leading its name; a "STT" line first leaves it to that reader */
+    int heads = 0, lines = 0;
+    for (size_t i = h + 1; i < count && lines < 24; i++) {
+        l = &v[i];
+        s = skip_sp(l->s, l->s + l->n);
+        if (s == l->s + l->n)
+            continue;
+        lines++;
+        if (pdf_plain_head(l) || region_end(l))
+            return 0;
+        t = text_clean_n(s, (size_t)(l->s + l->n - s));
+        if (!t)
+            return 0;
+        size_t clen;
+        if (code_led(t, &clen)) {
+            int first = (clen == 1 && (t[0] == '1' || t[0] == 'I')) || (clen == 3 && !strncmp(t, "1.1", 3));
+            free(t);
+            return first && heads >= 2;
+        }
+        const char *r = header_of(t, &y);
+        heads += r && strcmp(r, "name") && strcmp(r, "code");
+        free(t);
+    }
+    return 0;
 }
 
 /* Line S..E starts a new cell: a word in title case ("Phòng", "Tối"), not
@@ -853,6 +939,30 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         char *t = blank ? NULL : text_clean_n(s, (size_t)(e - s));
         if (!blank && !t)
             goto out;
+        /* no code column: a code leading a line ("1.1. Tỷ lệ …") is a
+         * cell of its own, the rest of the line starts the next block */
+        size_t clen = 0, lead = t ? code_led(t, &clen) : 0;
+        /* with a code column, only a group written whole in a merged cell
+         * ("I. Hạ tầng số"): a roman code with its dot */
+        if (lead && !T->bare && (t[lead - 1] != '.' || !(t[0] == 'I' || t[0] == 'V' || t[0] == 'X')))
+            lead = 0;
+        if (lead) {
+            if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))) {
+                free(t);
+                goto out;
+            }
+            buf_reset(&b);
+            if (add_cell(T, t, clen, l->page, l->no)) {
+                free(t);
+                goto out;
+            }
+            bpage = l->page;
+            bline = l->no;
+            bhead = 0;
+            buf_adds(&b, t + lead + 1);
+            free(t);
+            continue;
+        }
         int p[4], roman, letter;
         int code = t && code_parts(t, p, &roman, &letter) && !strchr(t, ' ');
         /* the cell after a code is the row's name, never a header */
@@ -879,6 +989,11 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         int paired = header && b.len && bhead && !memchr(b.ptr, '\n', b.len) && i + 1 < count &&
                      v[i + 1].page == l->page && next_lower(&v[i + 1]);
         if (t && (code || !strncmp(t, "Chủ trì:", 10) || header) && !paired)
+            cut = 1;
+        /* a header cell whose block goes on with a line in title case
+         * ("Nhiệm vụ" / "Xây dựng chuyên mục …"): the first body cell
+         * printed under it with no blank line between */
+        if (t && bhead && b.len && !header && !code && starts_cell(s, e) && !memchr(b.ptr, '\n', b.len))
             cut = 1;
         free(t);
         if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)
@@ -1197,6 +1312,146 @@ static int place(ptab *T, prow *r, size_t ci)
     return 0;
 }
 
+/* Row R holds its name and nothing else yet. */
+static int only_named(const ptab *T, const prow *r)
+{
+    long name = col_of(T, "name");
+    if (col_free(r, name) || r->nextra)
+        return 0;
+    for (size_t k = 1; k < T->ncols; k++)
+        if ((long)k != name && r->cell[k].len)
+            return 0;
+    return 1;
+}
+
+/* Cell C after a run of rows printed name by name (rows RUN to the last):
+ * the first hole of its kind after the cursor (*RROW, *RCOL), row then
+ * column, else the earliest in the run; a cell in lower case goes on with
+ * the cell placed last. 1 when placed, 0 when the run has no hole for it. */
+static int run_place(ptab *T, size_t run, size_t *rrow, long *rcol, const pcell *c)
+{
+    if (c->lower && c->kind != C_NUM && c->kind != C_DUE) {
+        if (*rcol < 0)
+            return 0;
+        set_cell(&T->r[*rrow], *rcol, c->text, 0);
+        return 1;
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = pass ? run : *rrow; i < T->nr; i++) {
+            long k = place_col(T, &T->r[i], c);
+            if (k >= 0 && (pass || i > *rrow || k > *rcol)) {
+                set_cell(&T->r[i], k, c->text, c->kind == C_UNIT && T->r[i].cell[k].len);
+                *rrow = i, *rcol = k;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* The cells from I up to the next code with a name hold more than one row can: two
+ * due phrases, or more values than the baseline and target columns. */
+static int run_spread(const ptab *T, size_t i)
+{
+    size_t dues = 0, nums = 0, cap = 0;
+    for (size_t k = 0; k < T->ncols; k++)
+        cap += !strcmp(T->col[k].role, "baseline") || !strcmp(T->col[k].role, "target");
+    for (; i < T->nc && !(T->c[i].kind == C_CODE && i + 1 < T->nc && T->c[i + 1].kind == C_TEXT); i++) {
+        dues += T->c[i].kind == C_DUE;
+        nums += T->c[i].kind == C_NUM || T->c[i].kind == C_CODE;    /* "25", "1.200": numbers */
+    }
+    return (dues >= 2 && col_of(T, "due") >= 0) || (cap && nums > cap);
+}
+
+/* A cell that reads as a group's name in a group column: a few words in
+ * title case, no figures ("Chính quyền số", "Hạ tầng số"). */
+static int group_like(const pcell *c)
+{
+    /* not a target's first words printed apart from its figure ("Không
+     * dưới" / "50%"), not a header cell printed among the rows */
+    static const char *const op_heads[] = {"Không", "Tối thiểu", "Tối đa", "Trên", "Dưới", "Đạt", "Từ", "Ít nhất",
+                                           "Giảm", "Tăng", "Bằng", NULL};
+    int y;
+    return (c->kind == C_TEXT || c->kind == C_WORD) && !c->lower && nwords(c->text) <= 5 &&
+           !strpbrk(c->text, "0123456789,;:") && !(c->text[0] == '-' && c->text[1] == ' ') &&
+           !starts_with(c->text, op_heads) && !header_of(c->text, &y);
+}
+
+static int is_group(const ptab *T, size_t i);
+
+/* The group column's NG cells (indexes GCELL into T->c, in print order;
+ * GCODE the code of the row each was printed at, "" when none): each
+ * group's name goes to the first item row of its rows, as a merged cell
+ * is read (extract_table.c). When every group's middle row is known, a
+ * row belongs to the group whose middle is nearest (the earlier on a tie);
+ * else, in print order, a group with a known middle row M starting at row
+ * S spans S … 2M - S, one without spans an even share of the rows left
+ * (the last takes the remainder). Returns 0, 1 when there are more names
+ * than item rows (nothing set: they are no group names), -1 when out of
+ * memory. */
+static int set_groups(ptab *T, long gcol, const size_t *gcell, char (*gcode)[16], size_t ng)
+{
+    size_t *item = malloc((T->nr + 1) * sizeof *item), n = 0;
+    long *mid = malloc(ng * sizeof *mid), *first = malloc(ng * sizeof *first);
+    int rc = -1;
+    if (!item || !mid || !first)
+        goto out;
+    for (size_t i = 0; i < T->nr; i++)
+        if (!is_group(T, i))
+            item[n++] = i;
+    rc = 1;
+    if (ng > n)     /* more names than rows: no group column's names */
+        goto out;
+    rc = 0;
+    int all = 1;
+    for (size_t g = 0; g < ng; g++) {
+        mid[g] = -1;
+        for (size_t j = 0; *gcode[g] && j < n; j++)
+            if (!strcmp(T->r[item[j]].code, gcode[g]) ||      /* a group row's code: its first item */
+                (item[j] > 0 && is_group(T, item[j] - 1) && !strcmp(T->r[item[j] - 1].code, gcode[g])))
+                mid[g] = (long)j;
+        all &= mid[g] >= 0;
+    }
+    if (all) {
+        for (size_t g = 0; g < ng; g++)
+            first[g] = -1;
+        for (size_t j = 0; j < n; j++) {
+            size_t best = 0;
+            for (size_t g = 1; g < ng; g++) {
+                long d = labs(mid[g] - (long)j), db = labs(mid[best] - (long)j);
+                if (d < db || (d == db && mid[g] < mid[best]))
+                    best = g;
+            }
+            if (first[best] < 0)
+                first[best] = (long)j;
+        }
+    } else {
+        long start = 0;
+        for (size_t g = 0; g < ng; g++) {
+            long left = (long)(ng - g), end;
+            if (g + 1 == ng)
+                end = (long)n - 1;
+            else if (mid[g] >= start)
+                end = 2 * mid[g] - start;
+            else
+                end = start + ((long)n - start) / left - 1;
+            if (end > (long)n - left)
+                end = (long)n - left;
+            if (end < start)
+                end = start;
+            first[g] = start;
+            start = end + 1;
+        }
+    }
+    for (size_t g = 0; g < ng; g++)
+        if (first[g] >= 0 && !T->r[item[first[g]]].cell[gcol].len)
+            set_cell(&T->r[item[first[g]]], gcol, T->c[gcell[g]].text, 0);
+out:
+    free(item);
+    free(mid);
+    free(first);
+    return rc;
+}
+
 static int is_group(const ptab *T, size_t i)
 {
     const prow *r = &T->r[i];
@@ -1371,12 +1626,16 @@ static int emit(doc *d, ptab *T, int line)
 
 int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, size_t *end)
 {
-    if (h >= count || !pdf_plain_head(&v[h]))
+    int bare = h < count && !pdf_plain_head(&v[h]) && pdf_plain_bare(v, count, h);
+    if (h >= count || (!bare && !pdf_plain_head(&v[h])))
         return 0;
     ptab T;
     memset(&T, 0, sizeof T);
+    T.bare = bare;
     int rc = -1;
     size_t stop = h, npre = 0, *pre = NULL;
+    size_t ng = 0, *gcell = NULL, *gat = NULL;  /* owned: the group column's cells, the row each is printed at */
+    char (*gcode)[16] = NULL;                   /* owned: that row's code */
     size_t start = region_start(v, h);
     if (gather(&T, v, count, start, h, &stop))
         goto out;
@@ -1443,6 +1702,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         for (i = 0; i < T.nc; i++)
             fprintf(stderr, "plain: cell %zu L%d p%d kind %d%s: %s\n", i, T.c[i].line, T.c[i].page, T.c[i].kind,
                     T.c[i].lower ? " lower" : "", T.c[i].text);
+    if (T.bare && !stt)
+        stt = "STT";    /* the codes were read from the names */
     if (!stt || col_of(&T, "name") < 0 || T.ncols < 2) {
         rc = 0;
         goto out;
@@ -1472,12 +1733,21 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     group_numbers(&T);
     /* rows */
     pre = malloc(T.nc * sizeof *pre);
-    if (!pre)
+    gcell = malloc(T.nc * sizeof *gcell);
+    gat = malloc(T.nc * sizeof *gat);
+    gcode = malloc(T.nc * sizeof *gcode);
+    if (!pre || !gcell || !gat || !gcode)
         goto out;
+    long gcol = col_of(&T, "group");
     memset(&cs, 0, sizeof cs);
     prow *cur = NULL;
     codes = 0;
     int in_repeat = 0, lastpage = -1;
+    /* a run of rows printed name by name (each row's code and name, then
+     * the next code), their other cells after the run: rows RUN.. of the
+     * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
+    size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
+    long rcol = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
 
@@ -1498,6 +1768,42 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         c->brk = lastpage >= 0 && c->page != lastpage;
         lastpage = c->page;
         int lv = 0;
+        /* the names of a run of codes, in order */
+        if (pend && c->kind == C_TEXT && (!c->lower || pend < pend0)) {
+            if (!c->lower)
+                pend--;
+            set_cell(&T.r[T.nr - 1 - pend], col_of(&T, "name"), c->text, 0);
+            continue;
+        }
+        pend = 0;
+        /* codes printed as a run ("5" / "6"), then as many names: one row
+         * each, named in order; their other cells come as after a run of
+         * rows printed name by name */
+        if (c->kind == C_CODE && i + 1 < T.nc && T.c[i + 1].kind == C_CODE) {
+            cstate probe = cs;
+            size_t k = i, names = 0;
+            int lv0 = 0, lv2 = 0;
+            while (k < T.nc && T.c[k].kind == C_CODE && code_follows(&probe, T.c[k].text, &lv2, &T, 1)) {
+                if (k == i)
+                    lv0 = lv2;
+                else if (lv2 != lv0)
+                    break;
+                k++;
+            }
+            for (size_t j = k; j < T.nc && (T.c[j].kind == C_TEXT || T.c[j].kind == C_HDR); j++)
+                names += T.c[j].kind == C_TEXT && !T.c[j].lower;    /* the name's header may come between */
+            if (k - i >= 2 && names >= k - i) {
+                run = T.nr, rrow = T.nr, rcol = -1;
+                for (size_t j = i; j < k; j++) {
+                    code_follows(&cs, T.c[j].text, &lv2, &T, 1);
+                    if (!(cur = add_row(&T, T.c[j].text, lv2)))
+                        goto out;
+                }
+                pend = pend0 = k - i;
+                i = k - 1;
+                continue;
+            }
+        }
         if (c->kind == C_CODE || (c->kind == C_NUM && !strchr(c->text, ' '))) {
             cstate probe = cs;
             int page_no = c->last && c->kind != C_CODE;
@@ -1507,6 +1813,12 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                         T.c[i + 1].kind != C_DUE;
             if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
+                size_t prev = T.nr - 1;
+                int only_name = cur && cur->level == lv && only_named(&T, cur);
+                if (only_name && run == SIZE_MAX)
+                    run = prev, rrow = prev, rcol = -1;
+                else if (!only_name)
+                    run = SIZE_MAX;
                 cur = add_row(&T, c->text, lv);
                 if (!cur)
                     goto out;
@@ -1534,10 +1846,36 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             if (c->kind == C_CODE)
                 c->kind = C_NUM;
         }
+        /* a group column's name (merged down over its rows, printed once
+         * near their middle): kept apart, set where its rows start below.
+         * Its middle row is the row it is printed in when a longer name
+         * follows it there (the row's own), else the next row to open. */
+        if (gcol >= 0 && group_like(c)) {
+            long name = col_of(&T, "name");
+            int in_cur = cur && col_free(cur, name) && i + 1 < T.nc && T.c[i + 1].kind == C_TEXT &&
+                         !T.c[i + 1].lower && nwords(T.c[i + 1].text) > nwords(c->text);
+            /* a short text the row's products or notes column can take is that */
+            if (!cur || in_cur || (!col_free(cur, name) && place_col(&T, cur, c) < 0)) {
+                gcell[ng] = i;
+                gat[ng++] = in_cur ? T.nr - 1 : T.nr;
+                continue;
+            }
+        }
         if (!cur) { /* before the first row: fills holes at the end */
             pre[npre++] = i;
             continue;
         }
+        /* the run holds when the first cell after it is a body cell its
+         * first row has a column for (a value, due phrase, unit, ĐVT
+         * word), not more text, and the cells up to the next code are more
+         * than one row holds (else they are the last row's, the others'
+         * printed elsewhere) */
+        if (run != SIZE_MAX && rcol < 0 && !col_free(cur, col_of(&T, "name")) &&
+            (c->lower || c->kind == C_TEXT || place_col(&T, &T.r[run], c) < 0 || !run_spread(&T, i)))
+            run = SIZE_MAX;
+        if (run != SIZE_MAX && !col_free(cur, col_of(&T, "name")) &&
+            run_place(&T, run, &rrow, &rcol, c))
+            continue;
         if (place(&T, cur, i))
             goto out;
     }
@@ -1545,7 +1883,17 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
+    for (size_t g = 0; g < ng; g++) {   /* by code: the rows are sorted next */
+        gcode[g][0] = 0;
+        if (gat[g] < T.nr)
+            snprintf(gcode[g], sizeof gcode[g], "%s", T.r[gat[g]].code);
+    }
     sort_rows(&T);
+    int sg = ng ? set_groups(&T, gcol, gcell, gcode, ng) : 0;
+    if (sg < 0)
+        goto out;
+    for (size_t g = 0; sg && g < ng; g++)   /* declined: placed as other cells are */
+        pre[npre++] = gcell[g];
     size_t dropped;
     if (fill_holes(&T, pre, npre, &dropped))
         goto out;
@@ -1560,6 +1908,9 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     rc = 1;
 out:
     free(pre);
+    free(gcell);
+    free(gat);
+    free(gcode);
     ptab_release(&T);
     return rc;
 }

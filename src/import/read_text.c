@@ -1501,7 +1501,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
         }
         size_t end = i;
         int t = 0, header = is_header_start(l), raw = !header && is_alone(l, STT);
-        int plain = !header && pdf_plain_head(&pv[i]);   /* plain pdftotext: pdf_plain.c */
+        int plain = !header && (pdf_plain_head(&pv[i]) || pdf_plain_bare(pv, count, i));   /* plain pdftotext: pdf_plain.c */
         if ((header || raw || plain) && para.len) {
             /* a table header never continues a paragraph */
             if (buf_failed(&para))

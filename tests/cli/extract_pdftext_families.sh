@@ -22,8 +22,8 @@ trap 'rm -rf "$tmp"' EXIT
 declare -A MIN=(
   [an-hoa-2026-layout]=100 [an-hoa-2026-plain]=55
   [binh-minh-2026-layout]=100 [binh-minh-2026-plain]=100
-  [dong-tien-2026-layout]=100 [dong-tien-2026-plain]=23
-  [hoa-son-2026-2030-layout]=100 [hoa-son-2026-2030-plain]=81
+  [dong-tien-2026-layout]=100 [dong-tien-2026-plain]=38
+  [hoa-son-2026-2030-layout]=100 [hoa-son-2026-2030-plain]=88
   [nam-son-2026-layout]=100 [nam-son-2026-plain]=64
   [phu-lac-2026-layout]=100 [phu-lac-2026-plain]=94
   [son-thuy-2026-layout]=100 [son-thuy-2026-plain]=80

@@ -19,11 +19,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [an-thinh-2026]=60 [cam-thach-2026]=44 [dai-dong-2026-2027]=42
-  [dong-linh-2025-2030]=41 [hiep-hoa-2026]=42 [huong-tra-2026-2030]=48
-  [loc-hung-2026]=48 [long-phu-2026]=100 [my-hoa-2026]=51
-  [nghia-trung-2026-2030]=48 [phu-my-2026]=12 [phuoc-thinh-2026]=19
-  [tan-lap-2026]=65 [thach-ban-2026]=52 [tra-linh-2026-2027]=100
+  [an-thinh-2026]=60 [cam-thach-2026]=48 [dai-dong-2026-2027]=65
+  [dong-linh-2025-2030]=41 [hiep-hoa-2026]=68 [huong-tra-2026-2030]=48
+  [loc-hung-2026]=83 [long-phu-2026]=100 [my-hoa-2026]=51
+  [nghia-trung-2026-2030]=48 [phu-my-2026]=82 [phuoc-thinh-2026]=19
+  [tan-lap-2026]=98 [thach-ban-2026]=79 [tra-linh-2026-2027]=100
   [vinh-hao-2026]=85 [xuan-son-2026]=100
 )
 fail=0 n=0

@@ -207,6 +207,168 @@ static void test_unsure_is_paragraphs(void **state)
     doc_free(d);
 }
 
+/* No code column: each row's code leads its name ("1.1. Tỷ lệ …", a group
+ * "1. Hạ tầng số" on the line before); the table opens at the name header.
+ * A numbered list in prose with no header cells after it is no table. */
+static void test_codes_lead_names(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nNội dung chỉ tiêu\n\nGiá trị\nmục tiêu\n\n"
+                       "Đơn vị chủ trì\n\nThời hạn\nhoàn thành\n\n"
+                       "1. Hạ tầng số\n1.1. Tỷ lệ thôn có điểm Wi-Fi\ncông cộng miễn phí\n\nTối thiểu\n80%\n\n"
+                       "Phòng Văn hóa - Xã hội\n\nTháng\n8/2026\n\n"
+                       "1.2. Số camera an ninh\nđược kết nối\n\n12 camera\n\nCông an xã\n\nQuý\nIII/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "STT"), "1");
+    assert_string_equal(cell(t, 1, "Nội dung chỉ tiêu"), "Hạ tầng số");
+    assert_string_equal(cell(t, 2, "STT"), "1.1");
+    assert_string_equal(cell(t, 2, "Nội dung chỉ tiêu"), "Tỷ lệ thôn có điểm Wi-Fi công cộng miễn phí");
+    assert_string_equal(cell(t, 2, "Giá trị mục tiêu"), "Tối thiểu 80%");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 3, "STT"), "1.2");
+    assert_string_equal(cell(t, 3, "Giá trị mục tiêu"), "12 camera");
+    assert_string_equal(cell(t, 3, "Thời hạn hoàn thành"), "Quý III/2026");
+    doc_free(d);
+    d = read_text("Nội dung\n\n1. Rà soát hạ tầng mạng của xã.\n2. Tập huấn kỹ năng số cho cán bộ.\n");
+    assert_null(first_table(d));
+    doc_free(d);
+}
+
+/* Two rows printed name by name (code, name, code, name), then the first
+ * row's cells, then the second's: each row gets its own; and when the
+ * cells after such a run are one row's worth, they are the last row's. */
+static void test_rows_named_first(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan chủ\ntrì\n\nCơ quan phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố tài khoản định danh\nđiện tử được kích hoạt\n\n"
+                       "2\n\nTỷ lệ hộ gia đình được\nphổ biến kỹ năng số\n\n"
+                       "4.500\n\nCông an xã\n\nCác thôn\n\nTháng\n12/2026\n\n"
+                       "Trên 60%\n\nPhòng Văn hóa\n- Xã hội\n\nĐoàn Thanh niên xã\n\nQuý IV/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Chỉ tiêu 2026"), "4.500");
+    assert_string_equal(cell(t, 1, "Cơ quan chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 1, "Cơ quan phối hợp"), "Các thôn");
+    assert_string_equal(cell(t, 1, "Thời gian"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu 2026"), "Trên 60%");
+    assert_string_equal(cell(t, 2, "Cơ quan chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Quý IV/2026");
+    doc_free(d);
+    d = read_text("STT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan chủ\ntrì\n\nThời gian\n\n"
+                  "1\n\nSố tài khoản định danh\nđiện tử được kích hoạt\n\n4.500\n\nCông an xã\n\nTháng\n12/2026\n\n"
+                  "2\n\nSố hộ có địa chỉ số\n\n3\n\nTỷ lệ hộ gia đình được\nphổ biến kỹ năng số\n\n"
+                  "Trên 60%\n\nPhòng Văn hóa\n- Xã hội\n\nQuý IV/2026\n\n4\n\nSố camera an ninh\n\n12 camera\n\n"
+                  "Công an xã\n\nQuý II/2026\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_string_equal(cell(t, 3, "Chỉ tiêu 2026"), "Trên 60%");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Quý IV/2026");
+    assert_string_equal(cell(t, 4, "Chỉ tiêu 2026"), "12 camera");
+    doc_free(d);
+}
+
+/* Codes printed as a run ("5" / "6"), then the rows' names in order, then
+ * each row's cells: a row each, named in order. */
+static void test_code_run(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan chủ\ntrì\n\nThời gian\n\n"
+                       "1\n\nTỷ lệ văn bản được ký số\n\n100%\n\nVăn phòng HĐND\nvà UBND xã\n\nThường xuyên\n\n"
+                       "2\n\n3\n\nTỷ lệ thôn có cáp quang\nđến trung tâm thôn\n\nTỷ lệ máy tính được cài\nphần mềm diệt mã độc\n\n"
+                       "Đạt 90%\n\nPhòng Văn hóa\n- Xã hội\n\nTháng\n9/2026\n\n"
+                       "100%\n\nCông an xã\n\nTháng\n3/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 2, "STT"), "2");
+    assert_string_equal(cell(t, 2, "Nội dung"), "Tỷ lệ thôn có cáp quang đến trung tâm thôn");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu 2026"), "Đạt 90%");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Tháng 9/2026");
+    assert_string_equal(cell(t, 3, "STT"), "3");
+    assert_string_equal(cell(t, 3, "Nội dung"), "Tỷ lệ máy tính được cài phần mềm diệt mã độc");
+    assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 3/2026");
+    doc_free(d);
+    /* the codes right after "STT", the name's header then the names with
+     * no blank line between them */
+    d = read_text("STT\n\n1\n\n2\n\nNhiệm vụ\nXây dựng chuyên mục\nchuyển đổi số\n\nSố hóa hồ sơ thủ tục\n\n"
+                  "Đơn vị chủ trì\n\nPhòng Văn hóa - Xã hội\n\nThời gian hoàn\nthành\n\nTháng 4/2026\n\n"
+                  "Trung tâm Phục vụ hành chính công xã\n\nQuý III/2026\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Nhiệm vụ"), "Xây dựng chuyên mục chuyển đổi số");
+    assert_string_equal(cell(t, 1, "Thời gian hoàn thành"), "Tháng 4/2026");
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Số hóa hồ sơ thủ tục");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 2, "Thời gian hoàn thành"), "Quý III/2026");
+    doc_free(d);
+}
+
+/* A group column ("Trụ cột") merged down over its rows: its names are
+ * printed once, one beside its middle row's code ("Chính" / "2" / "quyền
+ * số"), the others after the rows; each goes to the first row of its rows. */
+static void test_group_column(void **state)
+{
+    (void)state;
+    doc *d = read_text("STT\n\nTrụ cột\n\nChỉ tiêu\n\nChỉ tiêu\nnăm 2026\n\nThời hạn\n\n"
+                       "1\n\nTỷ lệ hồ sơ xử lý\ntrên môi trường mạng\n\nTối thiểu\n90%\n\nTháng 6/2026\n\n"
+                       "Chính\n2\nquyền số\n\nTỷ lệ thủ tục có hồ sơ\ntrực tuyến\n\nTrên 80%\n\nTháng 12/2026\n\n"
+                       "3\n\nSố cuộc họp không\ngiấy tờ\n\n12 cuộc\n\nThường xuyên\n\n"
+                       "4\n\nSố hợp tác xã bán\nhàng trực tuyến\n\n05 hợp tác xã\n\nQuý III/2026\n\n"
+                       "5\n\nTỷ lệ người dân có\ntài khoản định danh\n\nĐạt 70%\n\nTháng 9/2026\n\n"
+                       "Kinh tế\nsố\n\nXã hội\nsố\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 1, "Trụ cột"), "Chính quyền số");
+    assert_string_equal(cell(t, 2, "Trụ cột"), "");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu"), "Tỷ lệ thủ tục có hồ sơ trực tuyến");
+    assert_string_equal(cell(t, 3, "Trụ cột"), "");
+    assert_string_equal(cell(t, 4, "Trụ cột"), "Kinh tế số");
+    assert_string_equal(cell(t, 5, "Trụ cột"), "Xã hội số");
+    plan *p = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan(d, &p, NULL, &e), DTI_OK);
+    assert_int_equal(p->nindicators, 5);
+    assert_int_equal(p->ngroups, 3);
+    plan_free(p);
+    doc_free(d);
+    /* the group column's header printed before "STT" (the left-most column) */
+    d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nLĩnh vực\n\nSTT\n\nChỉ tiêu\n\nMục tiêu\nnăm 2026\n\n"
+                  "Thời hạn\n\n1\n\nTỷ lệ thôn có sóng\ndi động 4G\n\n100%\n\nTháng 9/2026\n\n"
+                  "Hạ tầng\nsố\n\n2\n\nTỷ lệ hộ có Internet\ncáp quang\n\nĐạt 75%\n\nTháng 12/2026\n\n"
+                  "Chính\nquyền số\n\n3\n\nTỷ lệ văn bản đi\nđược ký số\n\nĐạt 100%\n\nThường xuyên\n\n"
+                  "4\n\nTỷ lệ hồ sơ trực tuyến\ntoàn trình\n\nTrên 60%\n\nThường xuyên\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_string_equal(cell(t, 1, "Lĩnh vực"), "Hạ tầng số");
+    assert_string_equal(cell(t, 2, "Lĩnh vực"), "");
+    assert_string_equal(cell(t, 3, "Lĩnh vực"), "Chính quyền số");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ văn bản đi được ký số");
+    doc_free(d);
+    /* short products beside a group column stay the rows' products */
+    d = read_text("STT\n\nLĩnh vực\n\nNhiệm vụ\n\nSản phẩm\n\nThời hạn\n\n"
+                  "1\n\nXây dựng chuyên mục chuyển đổi số của xã\n\nChuyên mục mới\n\nTháng 4/2026\n\n"
+                  "2\n\nSố hóa hồ sơ thủ tục hành chính còn hiệu lực\n\nKho dữ liệu số\n\nQuý III/2026\n\n"
+                  "3\n\nTập huấn kỹ năng số cho cán bộ xã\n\nLớp tập huấn\n\nQuý II/2026\n\nHạ tầng số\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "Sản phẩm"), "Chuyên mục mới");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Kho dữ liệu số");
+    assert_string_equal(cell(t, 3, "Sản phẩm"), "Lớp tập huấn");
+    assert_string_equal(cell(t, 1, "Lĩnh vực"), "Hạ tầng số");
+    doc_free(d);
+}
+
 /* The header vocabulary is the table model's (extract_header_role). */
 static void test_header_role(void **state)
 {
@@ -230,6 +392,10 @@ int main(void)
         cmocka_unit_test(test_page_break),
         cmocka_unit_test(test_alternating_headers),
         cmocka_unit_test(test_unsure_is_paragraphs),
+        cmocka_unit_test(test_codes_lead_names),
+        cmocka_unit_test(test_rows_named_first),
+        cmocka_unit_test(test_code_run),
+        cmocka_unit_test(test_group_column),
         cmocka_unit_test(test_header_role),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
