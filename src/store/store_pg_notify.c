@@ -71,7 +71,8 @@
 struct pg_listener {
     char *conninfo;             /* the URL (owned) */
     int refs;                   /* under reg_mu */
-    int started;                /* the thread runs; under reg_mu */
+    int started;                /* 1: the thread runs, -1: could not start; under reg_mu */
+    _Atomic int tried;          /* start() ran: no lock taken to ask again */
     pg_listener *next;          /* the registry; under reg_mu */
     uint64_t serial;            /* this listener's number in the process */
     _Atomic uint64_t state;     /* epoch * 2 + 1 while listening, epoch * 2 when not */
@@ -200,6 +201,7 @@ pg_listener *pg_listener_get(const char *conninfo)
     atomic_init(&l->state, 0);
     atomic_init(&l->count, 0);
     atomic_init(&l->pid, 0);
+    atomic_init(&l->tried, 0);
     l->next = reg;
     reg = l;
 out:
@@ -252,6 +254,7 @@ static void start(pg_listener *l)
     if (l->started || forked)
         return;
     l->started = -1;            /* tried: a failure is not retried per question */
+    atomic_store(&l->tried, 1);
     if (pipe(l->wake) != 0) {
         l->wake[0] = l->wake[1] = -1;
         return;
@@ -271,6 +274,8 @@ int pg_listener_version(pg_listener *l, unsigned char out[STORE_VERSION_LEN])
         return 0;
     uint64_t s1 = atomic_load(&l->state);
     if (!(s1 & 1)) {
+        if (atomic_load(&l->tried))
+            return 0;
         pthread_mutex_lock(&reg_mu);
         if (!l->started)
             start(l);
