@@ -87,10 +87,17 @@
  * the caches keyed on the generation (the session check, the score cache)
  * answer without a statement while nothing committed. Until the listener
  * listens, or once its connection is lost, there is no version (0) and the
- * caches read the row, as before. The window between another process's
+ * caches read the row, as before. The window: between another process's
  * COMMIT and its notification's arrival here (well under a millisecond
- * idle, a few ms loaded), and why it is acceptable, is written in
- * store_pg_notify.c's top comment and docs/internals/store.md. */
+ * idle, a few ms loaded) a cached answer may be that old. Acceptable: it
+ * cannot be closed without the round trip it saves; this process's own
+ * commits are never in it; a request landing in it is served as if it had
+ * come those milliseconds earlier, before the write, which no client can
+ * tell from network delay; and a request caused by the write's reply (the
+ * client saw the reply, then asks another server) travels a longer path
+ * than the notification, which PostgreSQL starts before it acknowledges
+ * the COMMIT (tests/cli/two_servers.sh: logout on A, refused on B). In
+ * full: store_pg_notify.c's top comment and docs/internals/store.md. */
 #include <errno.h>
 #include <libpq-fe.h>
 #include <limits.h>
