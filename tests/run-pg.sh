@@ -22,7 +22,7 @@ mkdir -p "$DTI_STATE_DIR"
 # NAME<TAB>why it cannot run on PostgreSQL (SQLite file-level behaviour)
 cat >"$skipfile" <<'LIST'
 test_store	SQLite's own store: PRAGMAs, WAL, the file, its migration guard and online backup (test_store_engine runs the engine-independent half here)
-test_request_cost	holds the request to SQLite's data version (WAL index) and writer queue; PostgreSQL has neither (store_pg.c reads score_generation)
+test_request_cost	holds the request to SQLite's data version (WAL index) and writer queue; PostgreSQL has no writer queue, and its data version (LISTEN/NOTIFY) is held by test_store_engine's test_data_version
 durability	kill -9 during saves, checked in the SQLite file and its -wal (PostgreSQL's durability is its own WAL)
 backup_restore	SQLite's online backup, the file's -wal/-shm, a damaged page, the migration guard (backup_cycle runs backup and restore on PostgreSQL)
 audit_forgery	forges the SQLite file itself (copies of it, Python's sqlite3 rewriting the chain; audit_publish and test_audit run the chain on PostgreSQL)

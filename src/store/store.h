@@ -233,7 +233,13 @@ dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
  * this process has had the file open (a header rebuilt after every handle
  * closed can repeat an older one); ":memory:": the handle's own commit
  * count. Never change journal_mode on a handle (the header is mapped).
- * PostgreSQL (to come): 0 until it has one. */
+ * PostgreSQL: a count of the notifications its listener received
+ * (LISTEN/NOTIFY on every change of score_generation, store_pg_notify.c)
+ * and of this process's own commits; 0 until the listener listens and
+ * while its connection is lost. There "committed" means: a transaction that
+ * changed the generation row (every write a cache depends on does), and
+ * another process's commit is known once its notification arrived (the
+ * window, and why it is acceptable: store_pg_notify.c). */
 int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN]);
 
 typedef struct store_stats {

@@ -20,8 +20,11 @@
  * version is unchanged no transaction has committed, by any handle or
  * process, so the row cannot have moved and is answered from memory (no
  * statement, no lock). Any commit moves the version and the next read runs
- * the statement. A backend without a data version (PostgreSQL, until it
- * has LISTEN/NOTIFY) reads the row every time: one cheap statement.
+ * the statement. PostgreSQL's data version is LISTEN/NOTIFY's
+ * (store_pg_notify.c: every change of the row is notified to each process,
+ * and a process's own commits move it at once); while it has none (its
+ * listener not yet listening, or its connection lost) the row is read every
+ * time: one cheap statement.
  * Finer counters for the plans' figures (migration 014: plan_generation per
  * plan and score_generation.shared) are read through store_score.h; their
  * user is app/score/score_memo.h; docs/internals/store.md lists the tables. */

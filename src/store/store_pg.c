@@ -76,10 +76,28 @@
  * are single atomic statements and take no writer lock, as on SQLite they
  * take it only for themselves.
  *
- * The data version (store_data_version): none (NULL: "cannot tell"), so
- * caches read the version row score_generation (bumped by triggers in
- * every write transaction, sql/postgres/004_perf.sql) through the database,
- * which every process on the database shares. */
+ * The data version (store_data_version): by LISTEN/NOTIFY
+ * (store_pg_notify.c). Every change of the version row score_generation
+ * (bumped by triggers in every write transaction, sql/postgres/004_perf.sql)
+ * notifies the channel dti_generation of its database (migration 015); one
+ * connection per process and URL listens, in a thread, and counts what
+ * arrives; this process's own commits move the count synchronously (before
+ * COMMIT is sent and after it returned: a write transaction's COMMIT here,
+ * and a statement outside a transaction that is not a SELECT, in run()). So
+ * the caches keyed on the generation (the session check, the score cache)
+ * answer without a statement while nothing committed. Until the listener
+ * listens, or once its connection is lost, there is no version (0) and the
+ * caches read the row, as before. The window: between another process's
+ * COMMIT and its notification's arrival here (well under a millisecond
+ * idle, a few ms loaded) a cached answer may be that old. Acceptable: it
+ * cannot be closed without the round trip it saves; this process's own
+ * commits are never in it; a request landing in it is served as if it had
+ * come those milliseconds earlier, before the write, which no client can
+ * tell from network delay; and a request caused by the write's reply (the
+ * client saw the reply, then asks another server) travels a longer path
+ * than the notification, which PostgreSQL starts before it acknowledges
+ * the COMMIT (tests/cli/two_servers.sh: logout on A, refused on B). In
+ * full: store_pg_notify.c's top comment and docs/internals/store.md. */
 #include <errno.h>
 #include <libpq-fe.h>
 #include <limits.h>
@@ -87,10 +105,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "store/store_int.h"
 #include "store/store_pg.h"
+#include "store/store_pg_notify.h"
 
 #define STMT_CACHE          64
 #define STORE_MAX_PARAMS    999
@@ -126,6 +146,8 @@ typedef struct pg_store {
     unsigned long tick;
     unsigned long names;    /* statement names given so far */
     const char *last_sql;   /* the statement being run (DTI_PG_DEBUG prints it with its error) */
+    pg_listener *listener;  /* the process's listener for conninfo (a reference; NULL: none) */
+    int writing;            /* the open transaction is a write one (pg_begin) */
 } pg_store;
 
 /* "postgres://user:secret@host/db" → "postgres://user:***@host/db" (for messages). */
@@ -210,6 +232,7 @@ static void pg_close(store *s)
     cache_clear(q);
     if (q->conn)
         PQfinish(q->conn);
+    pg_listener_put(q->listener);
     free(q->conninfo);
     free(q->base.path);
     free(q->base.side);
@@ -293,6 +316,7 @@ static dti_rc pg_open(const char *url, store **out, dti_err *e)
     }
     if ((rc = connect_to(q, e)) || (rc = side_path(q, e)))
         goto fail;
+    q->listener = pg_listener_get(url);     /* NULL (out of memory): no data version, still correct */
     *out = &q->base;
     return DTI_OK;
 fail:
@@ -516,6 +540,15 @@ static char *unhex(const char *s, size_t len, size_t *n)
 
 #define PG_NUMBUF 32
 
+/* SQL that starts with SELECT (a writing CTE starts with WITH): it cannot
+ * commit a change of the generation by itself. */
+static int reads_only(const char *sql)
+{
+    while (*sql == ' ' || *sql == '\n' || *sql == '\t' || *sql == '(')
+        sql++;
+    return strncasecmp(sql, "SELECT", 6) == 0;
+}
+
 static dti_rc run(store *s, const char *sql, const store_val *p, size_t n, store_row_fn fn, void *ctx,
                   int64_t *changes, dti_err *e)
 {
@@ -579,7 +612,14 @@ static dti_rc run(store *s, const char *sql, const store_val *p, size_t n, store
     }
     char name[32];
     snprintf(name, sizeof name, "dti_%lu", st->name);
+    /* a statement outside a transaction that may write commits by itself:
+     * the data version moves before and after it (store_pg_notify.h) */
+    int self_commit = PQtransactionStatus(q->conn) == PQTRANS_IDLE && !reads_only(sql);
+    if (self_commit)
+        pg_listener_advance(q->listener);
     r = PQexecPrepared(q->conn, name, (int)n, vals, lens, fmts, 0);
+    if (self_commit)
+        pg_listener_advance(q->listener);
     ExecStatusType status = PQresultStatus(r);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
@@ -692,7 +732,19 @@ static dti_rc pg_exec_script(store *s, const char *sql, dti_err *e)
         return dti_fail(e, DTI_ERR_STORE, "", "giao dịch đã bị hủy vì một câu lệnh lỗi, không có gì được ghi",
                         "the transaction was aborted by a failed statement, nothing was written");
     }
+    /* a write transaction's COMMIT, or a script run outside a transaction
+     * (a migration): the data version moves before it is sent and after it
+     * returned (store_pg_notify.h), whatever the outcome */
+    int moves = commit ? q->writing
+                       : PQtransactionStatus(q->conn) == PQTRANS_IDLE && strncmp(sql, "BEGIN", 5) != 0 &&
+                             !reads_only(sql);
+    if (commit || strcmp(sql, "ROLLBACK") == 0)
+        q->writing = 0;
+    if (moves)
+        pg_listener_advance(q->listener);
     PGresult *r = PQexec(q->conn, sql);
+    if (moves)
+        pg_listener_advance(q->listener);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY)
         rc = fail_res(q, r, e);
@@ -767,7 +819,20 @@ static dti_rc pg_begin(store *s, int write, dti_err *e)
     }
     if (rc)
         PQclear(PQexec(q->conn, "ROLLBACK"));
+    else
+        q->writing = 1;
     return rc;
+}
+
+/* The data version: the listener's (store_pg_notify.c), outside a
+ * transaction only (store.c checks the depth; the connection's own state
+ * too, e.g. a COMMIT that failed and left it aborted). */
+static int pg_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
+{
+    pg_store *q = (pg_store *)s;
+    if (!q->conn || PQstatus(q->conn) != CONNECTION_OK || PQtransactionStatus(q->conn) != PQTRANS_IDLE)
+        return 0;
+    return pg_listener_version(q->listener, out);
 }
 
 const char *store_pg_url(const store *s)
@@ -776,7 +841,7 @@ const char *store_pg_url(const store *s)
 }
 
 const struct store_ops store_pg_ops = {
-    "postgres", pg_open, pg_close, pg_exec, pg_query, pg_exec_script, NULL, NULL, NULL, pg_begin,
+    "postgres", pg_open, pg_close, pg_exec, pg_query, pg_exec_script, NULL, NULL, pg_data_version, pg_begin,
 };
 
 /* ---- COPY FROM STDIN (store_pg.h; used by store_bulk.c) ------------------ */

@@ -37,6 +37,7 @@
 #include <unistd.h>
 #include "store/store_int.h"
 #include "store/store_pg.h"
+#include "store/store_pg_notify.h"
 
 #define PGB_PATH 4200
 #define PGB_ERR 600
@@ -266,15 +267,26 @@ dti_rc store_pg_in_use(const char *url, dti_err *e)
     PGconn *c = admin(url, e);
     if (!c)
         return DTI_ERR_STORE;
-    const char *p[] = {name};
+    /* this process's own listening connections (store_pg_notify.h) are not
+     * another user of the database */
+    int pids[16];
+    size_t np = pg_listener_pids(NULL, pids, 16);
+    char own[16 * 12 + 3];
+    size_t o = 0;
+    own[o++] = '{';
+    for (size_t i = 0; i < np; i++)
+        o += (size_t)snprintf(own + o, sizeof own - o, "%s%d", i ? "," : "", pids[i]);
+    own[o++] = '}';
+    own[o] = 0;
+    const char *p[] = {name, own};
     PGresult *r = NULL;
     /* a connection just closed leaves its server process for a few
      * milliseconds more: asked again for up to a second before "in use" */
     for (int i = 0; i < 20; i++) {
         PQclear(r);
         r = PQexecParams(c, "SELECT pid, COALESCE(NULLIF(application_name, ''), '?') FROM pg_stat_activity "
-                            "WHERE datname = $1 AND pid <> pg_backend_pid() ORDER BY pid",
-                         1, NULL, p, NULL, NULL, 0);
+                            "WHERE datname = $1 AND pid <> pg_backend_pid() AND pid <> ALL ($2::int[]) ORDER BY pid",
+                         2, NULL, p, NULL, NULL, 0);
         if (PQresultStatus(r) != PGRES_TUPLES_OK || PQntuples(r) == 0)
             break;
         usleep(50000);

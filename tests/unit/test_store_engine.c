@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include "base/embed.h"
 #include "store/store.h"
+#include "store/store_generation.h"
 #include "store/store_pg.h"
 #include "test_db.h"
 
@@ -262,6 +263,97 @@ static void test_generation(void **state)
     store_close(s);
 }
 
+/* store_data_version on every engine (store.h's contract): unmoved by
+ * reads, none inside a transaction, moved at once by this process's own
+ * commits (through any of its handles), and by another process's commit
+ * when it is known (PostgreSQL: when its notification arrived, which the
+ * test waits for, up to 10 s; store_pg_notify.c). On PostgreSQL "another
+ * process" is a handle opened with another URL of the same database: it has
+ * a listener of its own, as another process would. And a lost listening
+ * connection gives no version, then a new one, never an old one. */
+static int version_wait(store *s, unsigned char out[STORE_VERSION_LEN], const unsigned char *unlike)
+{
+    for (int i = 0; i < 1000; i++) {
+        if (store_data_version(s, out) && (!unlike || memcmp(out, unlike, STORE_VERSION_LEN) != 0))
+            return 1;
+        usleep(10000);
+    }
+    return 0;
+}
+
+static void test_data_version(void **state)
+{
+    (void)state;
+    store *a = open_db(), *b = open_db(), *c = NULL;
+    dti_err e;
+    char other[700];
+    unsigned char v0[STORE_VERSION_LEN], v1[STORE_VERSION_LEN], w[STORE_VERSION_LEN];
+    snprintf(other, sizeof other, "%s%s", url, test_db_pg() ? "?application_name=other" : "");
+    assert_int_equal(store_open(other, &c, &e), DTI_OK);
+    assert_true(version_wait(a, v0, NULL));
+    assert_true(version_wait(c, w, NULL));
+    /* reads move nothing */
+    assert_int_equal(count(b, "SELECT COUNT(*) FROM orgs"), 0);
+    assert_int_equal(store_data_version(b, v1), 1);
+    assert_memory_equal(v0, v1, STORE_VERSION_LEN);
+    /* none inside a transaction */
+    assert_int_equal(store_begin_read(a, &e), DTI_OK);
+    assert_int_equal(store_data_version(a, w), 0);
+    assert_int_equal(store_commit(a, &e), DTI_OK);
+    assert_int_equal(store_data_version(a, v1), 1);
+    assert_memory_equal(v0, v1, STORE_VERSION_LEN);
+    /* this process's commit, in a transaction or by itself: moved at once,
+     * for every handle of the process */
+    assert_int_equal(store_begin(b, &e), DTI_OK);
+    add_org(b, "V1");
+    assert_int_equal(store_commit(b, &e), DTI_OK);
+    assert_int_equal(store_data_version(a, v1), 1);
+    assert_memory_not_equal(v0, v1, STORE_VERSION_LEN);
+    assert_int_equal(store_data_version(b, w), 1);
+    assert_memory_equal(v1, w, STORE_VERSION_LEN);
+    add_org(a, "V2");
+    assert_int_equal(store_data_version(b, w), 1);
+    assert_memory_not_equal(v1, w, STORE_VERSION_LEN);
+    /* the generation read once is answered from memory until a commit (on
+     * PostgreSQL the notifications of the commits above may still arrive
+     * and move the version: read again until they have) */
+    store_gen g0, g1;
+    int found = 0, known = 0;
+    for (int i = 0; i < 500 && !known; i++) {
+        assert_int_equal(store_generation(a, &g0, &found, &e), DTI_OK);
+        assert_int_equal(found, 1);
+        usleep(i ? 20000 : 0);
+        known = store_generation_known(a, &g1);
+    }
+    assert_int_equal(known, 1);
+    assert_true(g1.gen == g0.gen);
+    /* another process commits: the version moves (once notified) */
+    assert_int_equal(store_data_version(a, v0), 1);
+    add_org(c, "V3");
+    assert_true(version_wait(a, v1, v0));
+    assert_int_equal(store_generation_known(a, &g1), 0);
+    assert_int_equal(store_generation(a, &g1, &found, &e), DTI_OK);
+    assert_true(g1.gen > g0.gen);
+    if (test_db_pg()) {
+        /* the listening connection ends: no version until listening again,
+         * then one unlike any before (what was missed cannot be told) */
+        store_gen g2;
+        assert_int_equal(store_data_version(a, v0), 1);
+        assert_true(count(b, "SELECT COUNT(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                             "WHERE datname = current_database() AND application_name = 'dti-listen') t") >= 1);
+        assert_true(version_wait(a, v1, v0));
+        assert_int_equal(store_generation_known(a, &g2), 0);
+        /* and it listens again: another process's commit is seen */
+        assert_int_equal(store_generation(a, &g2, &found, &e), DTI_OK);
+        assert_int_equal(store_data_version(a, v0), 1);
+        add_org(c, "V4");
+        assert_true(version_wait(a, v1, v0));
+    }
+    store_close(c);
+    store_close(b);
+    store_close(a);
+}
+
 /* A backup holds what was committed before it and is written whole; it
  * opens as a database of its own (SQLite: the file; PostgreSQL: the dump
  * restored into a new database, put in the place of the old one only while
@@ -350,6 +442,7 @@ int main(void)
         cmocka_unit_test_setup(test_transactions, setup),
         cmocka_unit_test_setup(test_single_writer_and_snapshots, setup),
         cmocka_unit_test_setup(test_generation, setup),
+        cmocka_unit_test_setup(test_data_version, setup),
         cmocka_unit_test_setup(test_backup_restore, setup),
         cmocka_unit_test_setup(test_stop_ends_waits, setup),   /* last: store_stop_waits cannot be undone */
     };
