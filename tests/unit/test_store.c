@@ -602,7 +602,7 @@ static void test_guard_and_backup(void **state)
 }
 
 /* The national communes query (store_country.c) reads the communes' rows
- * only, through the partial index orgs_communes (migration 017), not every
+ * only, through the partial index orgs_communes (migration 016), not every
  * org: EXPLAIN QUERY PLAN of its outer query names that index. */
 static int plan_row(void *ctx, const store_row *row)
 {
