@@ -140,11 +140,12 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
     } else {
         size_t i;
         const json_t *x;
+        char when[CLI_TIME_LEN]; /* Vietnam time; --json keeps the UTC instant */
         json_array_foreach(log, i, x) {
             char *b = json_dumps(json_object_get(x, "before"), JSON_COMPACT | JSON_ENCODE_ANY);
             char *af = json_dumps(json_object_get(x, "after"), JSON_COMPACT | JSON_ENCODE_ANY);
             printf("%5lld %s %-12s %-22s %s %s\n", (long long)json_integer_value(json_object_get(x, "seq")),
-                   jstr(x, "at"), jstr(x, "user"), jstr(x, "action"), jstr(x, "entity"), jstr(x, "entity_id"));
+                   cli_time_vn(jstr(x, "at"), when), jstr(x, "user"), jstr(x, "action"), jstr(x, "entity"), jstr(x, "entity_id"));
             if (b && strcmp(b, "null") != 0)
                 print_cut(TR("trước:", "before:"), b, 300);
             if (af && strcmp(af, "null") != 0)

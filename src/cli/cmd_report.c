@@ -374,9 +374,11 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
         } else {
             size_t i;
             const json_t *v;
+            char when[CLI_TIME_LEN];
+            /* Vietnam time like every CLI date; --json keeps the UTC instant */
             json_array_foreach(j, i, v)
                 printf("%lld  %-10s %s  %s\n", (long long)json_integer_value(json_object_get(v, "version")),
-                       jstr(v, "state"), jstr(v, "created_at"), jstr(v, "reason"));
+                       jstr(v, "state"), cli_time_vn(jstr(v, "created_at"), when), jstr(v, "reason"));
         }
     } else {
         status = cli_usage(usage_vi, usage_en);

@@ -23,7 +23,23 @@
  * never acknowledged.
  * Reminders (app/remind.h) run on their own thread every DTI_REMIND_EVERY
  * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*;
- * that thread is stopped first on a signal. */
+ * that thread is stopped first on a signal.
+ *
+ * --workers N (N > 1) forks N server processes on one port (the
+ * --reuse-port path, SO_REUSEPORT: the kernel spreads connections; sessions
+ * and caches are shared through the database). The parent serves nothing:
+ * it starts the workers one by one, each telling it over a pipe the port it
+ * listens on (the first one picks it when the port is 0, the others join
+ * it), and exits non-zero, stopping those already started, if one fails to
+ * start. It then prints the address once and supervises: SIGINT/SIGTERM
+ * are forwarded to every worker (a second one forwards SIGKILL) and it
+ * waits for all of them. A worker that dies meanwhile is reported on
+ * stderr and NOT restarted (a crash loop would hide the fault; the other
+ * workers keep the port served); when none is left the parent exits. Its
+ * exit status is 0 only if every worker exited 0. Only the first worker
+ * runs the reminders (one sender, as with a single process). On Linux each
+ * worker asks for SIGTERM when the parent dies (PR_SET_PDEATHSIG), so a
+ * killed supervisor leaves no orphan serving the port. */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -31,7 +47,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include "base/file.h"
 #include "app/app.h"
 #include "app/auth/auth.h"
@@ -43,13 +64,14 @@
 #define SERVE_MAX_THREADS 256
 #define SERVE_GRACE_MS    2000  /* requests in flight may finish */
 #define SERVE_STOP_MAX_MS 4500  /* then the process ends whatever happens */
+#define SERVE_MAX_WORKERS 64
 
 static const char USAGE_VI[] = "serve [--listen ĐỊA_CHỈ:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] "
                                "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] "
-                               "[--admin TÊN] [--log] [--reuse-port]";
+                               "[--admin TÊN] [--log] [--reuse-port] [--workers N]";
 static const char USAGE_EN[] = "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] "
                                "[--trust-proxy] [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] "
-                               "[--admin NAME] [--log] [--reuse-port]";
+                               "[--admin NAME] [--log] [--reuse-port] [--workers N]";
 
 /* A whole number MIN..MAX from S into *OUT, or -1. */
 static int parse_uint(const char *s, long min, long max, unsigned *out)
@@ -151,6 +173,192 @@ static unsigned remind_every(void)
     return v && *v && (*end || n < 0 || n > 86400) ? 60 : (unsigned)n;
 }
 
+/* Serve with CFG until SIGINT/SIGTERM (already blocked in SIGS). REPORT_FD
+ * >= 0: a worker, which writes its port there once it listens (and prints
+ * no address: the supervisor does) and closes it; on a failure to start it
+ * writes nothing. REMIND: run the reminder thread. Returns a CLI_ status. */
+static int serve_one(cli_ctx *ctx, http_server_cfg *cfg, sigset_t *sigs, int report_fd, int remind)
+{
+    http_server *srv = NULL;
+    remind_loop *reminders = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    signal(SIGPIPE, SIG_IGN);
+    if (http_server_start(cfg, &srv, &e) != DTI_OK)
+        return cli_error(&e);
+    if (remind && remind_loop_start(ctx->db, remind_every(), &reminders, &e) != DTI_OK) {
+        http_server_stop(srv, 0);
+        return cli_error(&e);
+    }
+    if (report_fd >= 0) {
+        char port[16];
+        int n = snprintf(port, sizeof port, "%u\n", http_server_port(srv));
+        ssize_t w = write(report_fd, port, (size_t)n);
+        (void)w;
+        close(report_fd);
+    } else {
+        printf("%s %s://%s%s%s:%u/ (%u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
+               cfg->tls_cert ? "https" : "http", strchr(cfg->host, ':') ? "[" : "", cfg->host,
+               strchr(cfg->host, ':') ? "]" : "", http_server_port(srv), cfg->threads, TR("luồng", "threads"),
+               TR("dữ liệu", "data"), ctx->db);
+        fflush(stdout);
+    }
+    int sig = 0;
+    sigwait(sigs, &sig);
+    fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
+    pthread_t wd;               /* first: nothing below may delay the stop past its bound */
+    if (pthread_create(&wd, NULL, stop_watchdog, sigs) == 0)
+        pthread_detach(wd);
+    remind_loop_stop(reminders);
+    http_server_stop(srv, SERVE_GRACE_MS);
+    return CLI_OK;
+}
+
+static void on_child(int sig)
+{
+    (void)sig; /* only so that SIGCHLD is delivered to sigtimedwait() */
+}
+
+/* Fork worker number I; its port into *PORT once it listens. Returns the
+ * pid, or -1 when it could not be started (then reaped). */
+static pid_t start_worker(cli_ctx *ctx, http_server_cfg *cfg, sigset_t *sigs, unsigned i, unsigned *port)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
+    fflush(stdout);
+    fflush(stderr);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+#ifdef __linux__
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() != parent)
+            _exit(1);
+#else
+        (void)parent;
+#endif
+        signal(SIGCHLD, SIG_DFL);
+        sigset_t chld;
+        sigemptyset(&chld);
+        sigaddset(&chld, SIGCHLD);
+        pthread_sigmask(SIG_UNBLOCK, &chld, NULL);
+        exit(serve_one(ctx, cfg, sigs, fds[1], i == 0));
+    }
+    close(fds[1]);
+    char line[16] = "";
+    size_t got = 0;
+    ssize_t n;
+    while (got < sizeof line - 1 && (n = read(fds[0], line + got, sizeof line - 1 - got)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fds[0]);
+    line[got] = 0;
+    char *end = NULL;
+    long p = strtol(line, &end, 10);
+    if (got == 0 || !end || *end != '\n' || p <= 0 || p > 65535) {
+        int st;
+        kill(pid, SIGTERM);
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            ;
+        return -1;
+    }
+    *port = (unsigned)p;
+    return pid;
+}
+
+/* Say how worker PID ended (stderr); returns 0 when it exited 0. */
+static int worker_ended(pid_t pid, int st, int stopping)
+{
+    int ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    if (WIFSIGNALED(st))
+        fprintf(stderr, "dti: %s %ld %s %d%s\n", TR("tiến trình phục vụ", "worker"), (long)pid,
+                TR("bị dừng bởi tín hiệu", "was killed by signal"), WTERMSIG(st),
+                stopping ? "" : TR(" (không khởi động lại)", " (not restarted)"));
+    else if (!ok || !stopping)
+        fprintf(stderr, "dti: %s %ld %s %d%s\n", TR("tiến trình phục vụ", "worker"), (long)pid,
+                TR("đã dừng, mã thoát", "exited with status"), WIFEXITED(st) ? WEXITSTATUS(st) : -1,
+                stopping ? "" : TR(" (không khởi động lại)", " (not restarted)"));
+    return ok ? 0 : -1;
+}
+
+/* --workers N: see the top of the file. */
+static int supervise(cli_ctx *ctx, http_server_cfg *cfg, unsigned n, sigset_t *sigs)
+{
+    pid_t pids[SERVE_MAX_WORKERS];
+    unsigned live = 0, started = 0;
+    int failed = 0, stopping = 0, rc = CLI_OK;
+    sigset_t waitset = *sigs;
+    sigaddset(&waitset, SIGCHLD);
+    signal(SIGCHLD, on_child);
+    pthread_sigmask(SIG_BLOCK, &waitset, NULL);
+    for (unsigned i = 0; i < n; i++) {
+        unsigned port = 0;
+        pid_t pid = start_worker(ctx, cfg, sigs, i, &port);
+        if (pid < 0) {
+            fprintf(stderr, "dti: %s %u/%u %s\n", TR("tiến trình phục vụ", "worker"), i + 1, n,
+                    TR("không khởi động được; dừng các tiến trình khác", "failed to start; stopping the others"));
+            failed = 1;
+            break;
+        }
+        pids[started++] = pid;
+        live++;
+        cfg->port = port; /* the others join the first one's port */
+    }
+    if (!failed) {
+        printf("%s %s://%s%s%s:%u/ (%u %s × %u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
+               cfg->tls_cert ? "https" : "http", strchr(cfg->host, ':') ? "[" : "", cfg->host,
+               strchr(cfg->host, ':') ? "]" : "", cfg->port, n, TR("tiến trình", "workers"), cfg->threads,
+               TR("luồng", "threads"), TR("dữ liệu", "data"), ctx->db);
+        fflush(stdout);
+    } else {
+        stopping = 1;
+        for (unsigned i = 0; i < started; i++)
+            kill(pids[i], SIGTERM);
+    }
+    while (live > 0) {
+        siginfo_t si;
+        int sig = sigwaitinfo(&waitset, &si);
+        if (sig < 0)
+            continue;
+        if (sig == SIGINT || sig == SIGTERM) {
+            if (!stopping)
+                fprintf(stderr, "dti: %s\n", TR("đang dừng các tiến trình phục vụ", "stopping the workers"));
+            for (unsigned i = 0; i < started; i++)
+                if (pids[i] > 0)
+                    kill(pids[i], stopping ? SIGKILL : sig);
+            stopping = 1;
+            continue;
+        }
+        int st;
+        pid_t pid;
+        while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+            for (unsigned i = 0; i < started; i++)
+                if (pids[i] == pid) {
+                    pids[i] = -1;
+                    live--;
+                    if (worker_ended(pid, st, stopping) != 0)
+                        failed = 1;
+                }
+        }
+        if (!live && !stopping)
+            fprintf(stderr, "dti: %s\n", TR("không còn tiến trình phục vụ nào", "no worker is left"));
+    }
+    if (failed)
+        rc = CLI_FAIL;
+    return rc;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
     int rc = CLI_FAIL;
@@ -159,8 +367,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     char *cert = NULL, *key = NULL;
     size_t len;
     http_server_cfg cfg;
-    http_server *srv = NULL;
-    remind_loop *reminders = NULL;
+    unsigned workers = 1;
     dti_err e;
     dti_err_clear(&e);
     memset(&cfg, 0, sizeof cfg);
@@ -203,6 +410,9 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
             cfg.log_requests = 1;
         } else if (strcmp(a, "--reuse-port") == 0) {
             cfg.reuse_port = 1;
+        } else if (strcmp(a, "--workers") == 0 && i + 1 < argc) {
+            if (parse_uint(argv[++i], 1, SERVE_MAX_WORKERS, &workers) != 0)
+                return cli_usage(USAGE_VI, USAGE_EN);
         } else {
             return cli_usage(USAGE_VI, USAGE_EN);
         }
@@ -229,30 +439,13 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGINT);
     sigaddset(&sigs, SIGTERM);
+    if (workers > 1) {
+        cfg.reuse_port = 1;
+        rc = supervise(ctx, &cfg, workers, &sigs);
+        goto out;
+    }
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    if (http_server_start(&cfg, &srv, &e) != DTI_OK) {
-        rc = cli_error(&e);
-        goto out;
-    }
-    if (remind_loop_start(ctx->db, remind_every(), &reminders, &e) != DTI_OK) {
-        http_server_stop(srv, 0);
-        rc = cli_error(&e);
-        goto out;
-    }
-    printf("%s %s://%s%s%s:%u/ (%u %s, %s %s)\n", TR("dti: đang phục vụ tại", "dti: serving on"),
-           cert ? "https" : "http", strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
-           http_server_port(srv), cfg.threads, TR("luồng", "threads"), TR("dữ liệu", "data"), ctx->db);
-    fflush(stdout);
-    int sig = 0;
-    sigwait(&sigs, &sig);
-    fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
-    pthread_t wd;               /* first: nothing below may delay the stop past its bound */
-    if (pthread_create(&wd, NULL, stop_watchdog, &sigs) == 0)
-        pthread_detach(wd);
-    remind_loop_stop(reminders);
-    http_server_stop(srv, SERVE_GRACE_MS);
-    rc = CLI_OK;
+    rc = serve_one(ctx, &cfg, &sigs, -1, 1);
 out:
     free(cert);
     free(key);

@@ -52,10 +52,12 @@ static const struct command COMMANDS[] = {
     {"serve", cmd_serve,
      "serve [--listen ĐC:CỔNG] [--threads N] [--tls-cert TỆP --tls-key TỆP] [--trust-proxy]\n"
      "        [--max-connections N] [--max-per-ip N] [--idle-timeout GIÂY] [--admin TÊN] [--log]\n"
-     "        [--reuse-port]  chạy máy chủ web (--reuse-port: nhiều tiến trình chung một cổng)",
+     "        [--reuse-port] [--workers N]  chạy máy chủ web (--reuse-port: nhiều tiến trình chung một cổng;\n"
+     "        --workers N: một lệnh chạy N tiến trình như thế, có tiến trình cha giám sát)",
      "serve [--listen HOST:PORT] [--threads N] [--tls-cert FILE --tls-key FILE] [--trust-proxy]\n"
      "        [--max-connections N] [--max-per-ip N] [--idle-timeout SECONDS] [--admin NAME] [--log]\n"
-     "        [--reuse-port]  run the web server (--reuse-port: several processes on one port)"},
+     "        [--reuse-port] [--workers N]  run the web server (--reuse-port: several processes on one port;\n"
+     "        --workers N: one command runs N of them under a supervising parent)"},
     {"remind", cmd_remind, "remind [--dry-run]  gửi nhắc hạn, báo trả lại/duyệt, tổng hợp đơn vị chậm (cho cron)",
      "remind [--dry-run]  send deadline reminders, return/approval notices, the late digest (for cron)"},
     {"demo", cmd_demo, "demo [--force]     tạo dữ liệu mẫu (xã Hòa Bình, người dùng, báo cáo từ tháng ban hành kế hoạch)",

@@ -682,7 +682,14 @@ static void finish(xt_ctx *x)
  * when even that is unknown), and, in a plan over several years
  * ("giai đoạn 2026 - 2030"), indicators with a target for the final year
  * only, whose earlier periods then have nothing to be judged against.
- * Returns -1 when out of memory. */
+ * The first year that needs targets is the plan's first year, unless the
+ * document gives a baseline ("Hiện trạng 2025", kept as x.baseline.year) for
+ * a year inside the plan: that year is a result already reached, so targets
+ * are needed from the year after the latest such baseline year. A plan
+ * "2025 - 2030" with a 2025 baseline therefore asks for targets from 2026,
+ * and a plan whose only year left after its baseline is the final one gets
+ * no end-targets-only warning. Baselines before the plan's first year
+ * change nothing. Returns -1 when out of memory. */
 static int year_warnings(xt_ctx *x, strlist *warn)
 {
     const plan *p = x->p;
@@ -699,6 +706,13 @@ static int year_warnings(xt_ctx *x, strlist *warn)
                     y2 = y;
             }
     }
+    int first = y1; /* the first year that needs targets (see above) */
+    for (size_t i = 0; y1 && i < p->nindicators; i++) {
+        const json_t *by = json_object_get(json_object_get(p->indicators[i]->x, "baseline"), "year");
+        int b = json_is_integer(by) ? (int)json_integer_value(by) : 0;
+        if (b >= y1 && b < y2 && b + 1 > first)
+            first = b + 1;
+    }
     for (size_t i = 0; i < p->nindicators; i++) {
         const plan_indicator *ind = p->indicators[i];
         int early = 0, last = 0;
@@ -709,7 +723,7 @@ static int year_warnings(xt_ctx *x, strlist *warn)
             else if (ind->targets[k].year)
                 early = 1;
         }
-        endonly += y1 && y2 > y1 && last && !early;
+        endonly += y1 && y2 > first && last && !early;
     }
     char m[256];
     int en = lang_get() == LANG_EN;
@@ -726,10 +740,10 @@ static int year_warnings(xt_ctx *x, strlist *warn)
     if (endonly) {
         if (en)
             snprintf(m, sizeof m, "%zu indicators have a target for %d only, none for each year from %d: "
-                     "set the yearly targets before importing", endonly, y2, y1);
+                     "set the yearly targets before importing", endonly, y2, first);
         else
             snprintf(m, sizeof m, "%zu chỉ tiêu chỉ có mục tiêu năm %d, chưa có mục tiêu từng năm từ %d: "
-                     "hãy đặt mục tiêu các năm trước khi nhập", endonly, y2, y1);
+                     "hãy đặt mục tiêu các năm trước khi nhập", endonly, y2, first);
         if (strlist_add(warn, m) < 0)
             return -1;
     }

@@ -107,10 +107,34 @@ dti_rc store_audit_list(store *s, const char *entity, const char *entity_id, int
                         void *ctx, dti_err *e)
 {
     struct entry_walk w = {fn, ctx};
-    store_val p[3];
+    store_val p[4];
     size_t n = 0;
     const char *sql;
-    if (entity && entity_id) {
+    char *end = NULL;
+    long long org_id = entity && entity_id && !strcmp(entity, "org") && *entity_id ? strtoll(entity_id, &end, 10) : 0;
+    if (org_id > 0 && end && !*end) {
+        /* An org change is audited once, under the org that continues
+         * (entity_id = the successor; app/orgs/orgs_change.c). An org that a
+         * merger or closure ended lists that change too: the entries whose
+         * after-image names a change (after_json's "change") in which this
+         * org was one of the orgs before (org_change_before). The entries
+         * themselves are untouched, so the chain verifies as before.
+         * engine: json_extract() is SQLite's; PostgreSQL reads the text as
+         * json (after_json::json ->> 'change'), only for org.* entries */
+        sql = store_is_pg(s)
+                  ? "SELECT * FROM (SELECT " ENTRY_COLS " FROM audit WHERE entity = ? AND (entity_id = ? OR "
+                    "(action IN ('org.merge', 'org.close', 'org.rename') AND CASE WHEN action IN ('org.merge', "
+                    "'org.close', 'org.rename') THEN (after_json::json ->> 'change') END IN (SELECT "
+                    "CAST(change_id AS TEXT) FROM org_change_before WHERE org_id = ?))) ORDER BY seq DESC LIMIT ?) t "
+                    "ORDER BY seq"
+                  : "SELECT * FROM (SELECT " ENTRY_COLS " FROM audit WHERE entity = ? AND (entity_id = ? OR "
+                    "(action IN ('org.merge', 'org.close', 'org.rename') AND json_extract(after_json, '$.change') "
+                    "IN (SELECT change_id FROM org_change_before WHERE org_id = ?))) ORDER BY seq DESC LIMIT ?) t "
+                    "ORDER BY seq";
+        p[n++] = SV_T(entity);
+        p[n++] = SV_T(entity_id);
+        p[n++] = SV_I(org_id);
+    } else if (entity && entity_id) {
         sql = "SELECT * FROM (SELECT " ENTRY_COLS " FROM audit WHERE entity = ? AND entity_id = ?"
               " ORDER BY seq DESC LIMIT ?) t ORDER BY seq";
         p[n++] = SV_T(entity);

@@ -51,7 +51,9 @@ dti_rc store_audit_count_from(store *s, int64_t seq, int64_t *n, dti_err *e);
 /* Every entry by seq, oldest first. */
 dti_rc store_audit_walk(store *s, store_audit_fn fn, void *ctx, dti_err *e);
 /* The newest LIMIT entries (LIMIT <= 0: all) of ENTITY (NULL: any) and
- * ENTITY_ID (NULL: any; only with ENTITY), given oldest first. */
+ * ENTITY_ID (NULL: any; only with ENTITY), given oldest first. For "org"
+ * and an org id, also the merger/closure entries recorded under the
+ * successor that ended that org (it is among the change's orgs before). */
 dti_rc store_audit_list(store *s, const char *entity, const char *entity_id, int64_t limit, store_audit_fn fn,
                         void *ctx, dti_err *e);
 /* The entries of ENTITY ENTITY_ID newest first, with only seq and after

@@ -113,6 +113,20 @@ test("the province coordinator merges its communes; another province's renames o
   assert.equal(c.by, 'sn.tinh');
   // merged once, not again
   assertError(await req('/api/v1/orgs/changes', as(s, { json: merge() })), 409, 'conflict');
+  // the merger is in the trail of each commune it ended, not only of the one that continues;
+  // the entry is the one audited under the successor (the chain is unchanged)
+  for (const name of ['commune:Sáp Nhập Một', 'commune:Sáp Nhập Hai']) {
+    r = await req(`/api/v1/audit?entity=org&id=${orgs[name].id}`, as(s));
+    assert.equal(r.status, 200, r.text);
+    const m = r.body.entries.filter((x) => x.action === 'org.merge');
+    assert.equal(m.length, 1, `${name}: ${JSON.stringify(r.body.entries)}`);
+    assert.equal(m[0].entity_id, String(after));
+    assert.equal(m[0].after.change, c.id);
+    assert.equal(m[0].user, 'sn.tinh');
+  }
+  r = await req(`/api/v1/audit?entity=org&id=${after}`, as(s));
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.body.entries.filter((x) => x.action === 'org.merge').length, 1, r.text);
   // the old communes are no longer live
   r = await req('/api/v1/orgs', as(admin));
   const one = r.body.orgs.find((o) => o.id === orgs['commune:Sáp Nhập Một'].id);

@@ -72,4 +72,23 @@ at 2026-12-18T03:00:00Z --as dieuphoi report show 1 "$KT" 2026-W50 --json > "$T/
 tl() { python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["timeliness"]; print(t["status"], t.get("late_days", 0))' "$1"; }
 [ "$(tl "$T/w49.json")" = "on_time 0" ] || fail "week 49 on time: $(tl "$T/w49.json")"
 [ "$(tl "$T/w50.json")" = "late 2" ] || fail "week 50 late by 2 days: $(tl "$T/w50.json")"
+
+# CLI dates are Vietnam time (UTC+7): a reopen at 17:30 UTC on 18/12 is 00:30
+# on 19/12 in `report versions` and `audit log`; --json keeps the UTC instant
+LATE=2026-12-18T17:30:00Z
+at $LATE --as dieuphoi report approve 1 "$KT" 2026-W49 >/dev/null
+at $LATE --as dieuphoi report reopen 1 "$KT" 2026-W49 --reason "Bổ sung minh chứng" >/dev/null
+at $LATE --as dieuphoi report versions 1 "$KT" 2026-W49 > "$T/vers.txt"
+has "$T/vers.txt" '^1  approved +08/12/2026 10:00  ' "version 1 in Vietnam time"
+has "$T/vers.txt" '^2  returned +19/12/2026 00:30  Bổ sung minh chứng$' "version 2 in Vietnam time"
+grep -q 'T17:30:00Z' "$T/vers.txt" && fail "versions print the UTC instant: $(cat "$T/vers.txt")"
+at $LATE --as dieuphoi report versions 1 "$KT" 2026-W49 --json > "$T/vers.json"
+python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert v[-1]["created_at"]=="2026-12-18T17:30:00Z", v' "$T/vers.json" \
+  || fail "versions --json lost the UTC instant: $(cat "$T/vers.json")"
+at $LATE --as admin audit log --entity report > "$T/alog.txt"
+has "$T/alog.txt" '^ *[0-9]+ 19/12/2026 00:30 dieuphoi +report.reopen ' "audit log in Vietnam time"
+grep -q 'T17:30:00Z dieuphoi' "$T/alog.txt" && fail "audit log prints the UTC instant"
+at $LATE --as admin audit log --entity report --json > "$T/alog.json"
+python3 -c 'import json,sys; l=json.load(open(sys.argv[1])); assert any(x["action"]=="report.reopen" and x["at"]=="2026-12-18T17:30:00Z" for x in l)' "$T/alog.json" \
+  || fail "audit log --json lost the UTC instant"
 echo "calendar_requests: ok"

@@ -36,6 +36,14 @@ MD
 "$DTI" --db "$DB" import "$T/kh.md" > "$T/imp.txt" 2>&1 || fail "import: $(cat "$T/imp.txt")"
 grep -q "^  2 chỉ tiêu chỉ có mục tiêu năm 2030, chưa có mục tiêu từng năm" "$T/imp.txt" ||
   fail "the import does not say that two indicators have end targets only: $(cat "$T/imp.txt")"
+# 2025 is the baseline year (a result already reached): targets are needed from 2026
+grep -q "^  2 chỉ tiêu chỉ có mục tiêu năm 2030, chưa có mục tiêu từng năm từ 2026:" "$T/imp.txt" ||
+  fail "the warning does not name 2026, the year after the baseline: $(cat "$T/imp.txt")"
+# a baseline before the plan's first year changes nothing: targets from 2025
+sed -e 's|5/KH-UBND|7/KH-UBND|' -e 's|Hiện trạng 2025|Hiện trạng 2024|' "$T/kh.md" > "$T/kb.md"
+"$DTI" --db "$DB" import "$T/kb.md" > "$T/imp2.txt" 2>&1 || fail "import kb.md: $(cat "$T/imp2.txt")"
+grep -q "^  2 chỉ tiêu chỉ có mục tiêu năm 2030, chưa có mục tiêu từng năm từ 2025:" "$T/imp2.txt" ||
+  fail "a 2024 baseline: the warning should name 2025: $(cat "$T/imp2.txt")"
 "$DTI" --db "$DB" export plan 1 --json > "$T/plan.json" || fail "export plan 1"
 python3 - "$T/plan.json" <<'PY' || fail "the plan stored"
 import json, sys
