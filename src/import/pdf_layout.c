@@ -1109,6 +1109,11 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 if (cov[x])
                     empty = 0;
             x1 = (size_t)(L->w[k]->x1 - lo);
+            /* in -layout text, an alone word one blank after a word of its
+             * cell ("Tiến độ" over "Quý" alone) covers that blank too: the
+             * cell's words are one column, not two */
+            if (c->pg->grid && k > 0 && L->w[k]->x0 - L->w[k - 1]->x1 <= c->gap)
+                x0 = (size_t)(L->w[k - 1]->x1 - lo);
             if (empty)
                 for (size_t x = x0; x <= x1 && x < nbins; x++)
                     cov[x] = 1;
