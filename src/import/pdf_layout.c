@@ -2479,13 +2479,20 @@ static int appendix_title(const line *L)
     return strncmp(b, "lục", strlen("lục")) == 0 || strncmp(b, "LỤC", strlen("LỤC")) == 0;
 }
 
-/* First chunk or second is a row code: where a table's body starts. */
+/* First chunk or second is a row code: where a table's body starts. In
+ * -layout text a code of letters and digits ("CT1") leads a row too, and a
+ * group letter with its dot ("B. KINH TẾ SỐ"); a bare capital does not (a
+ * name's line may start with "A"). */
 static int code_led(const page_ctx *c, const line *L)
 {
     size_t a, b;
-    for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++)
-        if (c->pg->grid ? is_code(L->w[a]->text) : direct_code(L->w[a]->text))
+    for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++) {
+        const char *w = L->w[a]->text;
+        if (!c->pg->grid ? direct_code(w)
+                         : is_code(w) || is_alnum_code(w) ||
+                               (is_letter_code(w) && w[strlen(w) - 1] == '.' && strlen(w) > 1))
             return 1;
+    }
     return 0;
 }
 
