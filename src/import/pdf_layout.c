@@ -99,6 +99,7 @@
  * wider than usual, at a list marker or heading number, after a line that
  * ended early, or when boldness changes. A paragraph is bold when all its
  * words are, centred when its lines are centred on the text area. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -683,6 +684,58 @@ static int packed_header(const page_ctx *c, const otable *t, const line *L, size
     return 1;
 }
 
+/* A header year ("2026"): 19xx or 20xx alone. */
+static int year_word(const char *w)
+{
+    return strlen(w) == 4 && (strncmp(w, "19", 2) == 0 || strncmp(w, "20", 2) == 0) && isdigit((unsigned char)w[2]) &&
+           isdigit((unsigned char)w[3]);
+}
+
+/* Put words [a, b) of L into piece P[k]. */
+static void piece_add(const line *L, size_t a, size_t b, piece *q)
+{
+    for (size_t i = a; i < b; i++) {
+        const pdf_word *w = L->w[i];
+        if (q->nwords) {
+            buf_addc(&q->text, ' ');
+        } else {
+            q->x0 = w->x0;
+            q->w0 = w->x1 - w->x0;
+        }
+        buf_adds(&q->text, w->text);
+        q->x1 = w->x1;
+        q->nwords++;
+    }
+}
+
+/* pdftotext -layout packs a long header line to one blank between words
+ * ("2026 2027 2028 2029 2030 Chủ trì" over year columns set wider apart by
+ * their values): words [a, b) of L, a chunk from column K0 to K1 that no
+ * border cuts (packed_header), opening with two or more years, every word
+ * one blank after the last. The years go one to a column from K0 in order,
+ * the words after them to the next column; 1 when so placed in P. */
+static int packed_years(const page_ctx *c, const otable *t, const line *L, size_t a, size_t b, size_t k0,
+                        size_t k1, piece *p)
+{
+    size_t ny = 0;
+    while (a + ny < b && year_word(L->w[a + ny]->text))
+        ny++;
+    size_t cells = ny + (a + ny < b);
+    if (ny < 2 || k0 + cells > t->ncols || k1 - k0 + 1 > cells)
+        return 0;
+    for (size_t i = a + 1; i < b; i++)
+        if (L->w[i]->x0 - L->w[i - 1]->x1 > c->gap)
+            return 0;
+    for (size_t i = 0; i < ny; i++)
+        if (p[k0 + i].nwords)
+            return 0;
+    for (size_t i = 0; i < ny; i++)
+        piece_add(L, a + i, a + i + 1, &p[k0 + i]);
+    if (a + ny < b)
+        piece_add(L, a + ny, b, &p[k0 + ny]);
+    return 1;
+}
+
 static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
 {
     for (size_t k = 0; k < t->ncols; k++) {
@@ -717,6 +770,8 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
          * "(triệu" wrapped just right of the border) */
         if (header && !group && k1 != k0 && t->grid && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
+        else if (header && !group && k1 != k0 && t->grid && packed_years(c, t, L, a, b, k0, k1, p))
+            continue;
         for (size_t i = a; i < b && k1 != k0; i++)
             if (col_of(t, L->w[i]->x0 + 1.0) != col_of(t, L->w[i]->x1 - 1.0))
                 straddle = 1;
@@ -1109,6 +1164,11 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 if (cov[x])
                     empty = 0;
             x1 = (size_t)(L->w[k]->x1 - lo);
+            /* in -layout text, an alone word one blank after a word of its
+             * cell ("Tiến độ" over "Quý" alone) covers that blank too: the
+             * cell's words are one column, not two */
+            if (c->pg->grid && k > 0 && L->w[k]->x0 - L->w[k - 1]->x1 <= c->gap)
+                x0 = (size_t)(L->w[k - 1]->x1 - lo);
             if (empty)
                 for (size_t x = x0; x <= x1 && x < nbins; x++)
                     cov[x] = 1;
@@ -2474,13 +2534,20 @@ static int appendix_title(const line *L)
     return strncmp(b, "lục", strlen("lục")) == 0 || strncmp(b, "LỤC", strlen("LỤC")) == 0;
 }
 
-/* First chunk or second is a row code: where a table's body starts. */
+/* First chunk or second is a row code: where a table's body starts. In
+ * -layout text a code of letters and digits ("CT1") leads a row too, and a
+ * group letter with its dot ("B. KINH TẾ SỐ"); a bare capital does not (a
+ * name's line may start with "A"). */
 static int code_led(const page_ctx *c, const line *L)
 {
     size_t a, b;
-    for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++)
-        if (c->pg->grid ? is_code(L->w[a]->text) : direct_code(L->w[a]->text))
+    for (int k = 0; k < 2 && chunk(c, L, k, &a, &b); k++) {
+        const char *w = L->w[a]->text;
+        if (!c->pg->grid ? direct_code(w)
+                         : is_code(w) || is_alnum_code(w) ||
+                               (is_letter_code(w) && w[strlen(w) - 1] == '.' && strlen(w) > 1))
             return 1;
+    }
     return 0;
 }
 

@@ -44,11 +44,11 @@ declare -A MIN=(
   [v3/son-thuy-2026]=94
   [v3/tan-phong-2026-2027]=100
   [v3/thanh-xuan-2025-2030]=89
-  [holdout/quang-phu-2026]=35
-  [holdout/hoa-tien-2026-2028]=25
-  # 52.1 on branch holdout7, 28.9 once merged with layout3's -layout rules: to be mended
-  [holdout/ea-tu-2026]=28
-  [holdout/vinh-thanh-2026-2030]=72
+  [holdout/quang-phu-2026]=97
+  [holdout/hoa-tien-2026-2028]=100
+  # 52.1 on branch holdout7, 28.9 once merged with layout3's -layout rules, 100 (layout4)
+  [holdout/ea-tu-2026]=100
+  [holdout/vinh-thanh-2026-2030]=85
   [holdout/ta-van-2026]=98
   [holdout/binh-lu-2026-2030]=98
 )
