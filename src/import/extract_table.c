@@ -735,7 +735,7 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
     }
     /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
      * text even when the table has products and funding columns */
-    L->kind = has_target ? K_IND : (name_ind && name_task) ? K_MIXED
+    L->kind = has_target && !(name_ind && name_task) ? K_IND : (name_ind && name_task) ? K_MIXED
             : (name_task || has_outfund) ? K_TASK : K_MIXED;
     if (funding_labels(t, first, nh, L) < 0) {
         x->failed = 1;
@@ -919,7 +919,34 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
  * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
  * is the lead and the others support (the order of the header's words).
  * Labels written on one line ("Chủ trì: A; Phối hợp: B, C") start a new
- * part there as a paragraph break would. */
+ * part there as a paragraph break would. A role written in brackets after
+ * the units ("Công an xã (chủ trì)", "Bưu điện xã (phối hợp)", on lines of
+ * their own or after ";") routes its part likewise, without the brackets. */
+/* The text from START up to END closes with a bracketed role: 1 for
+ * "(chủ trì)", 0 for "(phối hợp)" (trailing blanks and ".;," allowed),
+ * -1 for anything else. */
+static int bracket_role(const char *start, const char *end)
+{
+    while (end > start && strchr(" .;,", end[-1]))
+        end--;
+    if (end == start || end[-1] != ')')
+        return -1;
+    const char *open = end - 1;
+    while (open > start && *open != '(')
+        open--;
+    if (*open != '(' || end - open > 32)
+        return -1;
+    char word[40];
+    memcpy(word, open + 1, (size_t)(end - open - 2));
+    word[end - open - 2] = 0;
+    char *f = xt_fold(word);
+    if (!f)
+        return -1;
+    int r = !strcmp(f, "chu tri") ? 1 : !strcmp(f, "phoi hop") ? 0 : -1;
+    free(f);
+    return r;
+}
+
 static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
 {
     if (!cell || !*cell)
@@ -947,6 +974,10 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
             *p = '\n';
         free(f);
     }
+    /* "A (chủ trì); B (phối hợp)": a ";" after a bracketed role is a break */
+    for (char *p = copy; *p; p++)
+        if (*p == ';' && p > copy && p[-1] == ')' && bracket_role(copy, p) >= 0)
+            *p = '\n';
     int first = 1;
     for (char *p = copy, *next; p; p = next, first = 0) {
         next = strchr(p, '\n');
@@ -959,7 +990,11 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
         }
         int to_lead = first;
         const char *body = p;
-        if (xt_starts(f, "chu tri") || xt_starts(f, "phoi hop")) {
+        int role = bracket_role(p, p + strlen(p));
+        if (role >= 0) {
+            to_lead = role;
+            *strrchr(p, '(') = 0;
+        } else if (xt_starts(f, "chu tri") || xt_starts(f, "phoi hop")) {
             to_lead = xt_starts(f, "chu tri");
             const char *colon = strchr(p, ':');
             body = colon ? colon + 1 : p;
@@ -976,6 +1011,32 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
         xt_split_units(x, body, to_lead ? lead : support);
     }
     free(copy);
+}
+
+/* "-", "x", "—", "–", "--": no target that year. */
+static int no_target_mark(const char *flat)
+{
+    return !strcmp(flat, "-") || !strcmp(flat, "x") || !strcmp(flat, "\xE2\x80\x94") ||
+           !strcmp(flat, "\xE2\x80\x93") || !strcmp(flat, "--");
+}
+
+/* The pending row has a value in a target column (not a no-target mark). */
+static int any_target_cell(tstate *s)
+{
+    for (size_t c = 0; c < s->L.ncols; c++) {
+        if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+            continue;
+        char *flat = text_clean(s->cell[c]);
+        if (!flat) {
+            s->x->failed = 1;
+            return 0;
+        }
+        int has = *flat && !no_target_mark(flat);
+        free(flat);
+        if (has)
+            return 1;
+    }
+    return 0;
 }
 
 static void emit(tstate *s)
@@ -1012,9 +1073,14 @@ static void emit(tstate *s)
     xt_found f;
     memset(&f, 0, sizeof f);
     int is_ind = s->L.kind == K_IND;
+    /* "Nhiệm vụ, chỉ tiêu" over a target column ("Chỉ tiêu 2026") filled on
+     * some rows only: a row with a value there is an indicator, one with
+     * none (or "-") is a task unless its own text states a target */
+    if (s->L.kind == K_MIXED && any_target_cell(s))
+        is_ind = 1;
     /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
      * row stating a measurable target is an indicator (spec) */
-    if (s->L.kind != K_IND && !group_is_documents(s, g)) {
+    if (!is_ind && s->L.kind != K_IND && !group_is_documents(s, g)) {
         char *flat = text_clean(name);
         if (flat) {
             is_ind = xt_find_target(flat, year, NULL, &f);
@@ -1051,8 +1117,7 @@ static void emit(tstate *s)
                 continue;
             }
             /* "-", "x", "—": no target that year */
-            if (!strcmp(flat, "-") || !strcmp(flat, "x") || !strcmp(flat, "\xE2\x80\x94") ||
-                !strcmp(flat, "\xE2\x80\x93") || !strcmp(flat, "--")) {
+            if (no_target_mark(flat)) {
                 free(flat);
                 continue;
             }

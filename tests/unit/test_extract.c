@@ -628,6 +628,52 @@ static void test_other_writers(void **state)
     doc_free(d);
 }
 
+/* Round 9 of the plans by other writers: a "Nhiệm vụ, chỉ tiêu" column over
+ * a "Chỉ tiêu 2026" column filled on some rows only (the rows with no value
+ * are tasks, "-" is no value), and roles in brackets after the units of a
+ * "Cơ quan chủ trì/phối hợp" column ("A (chủ trì)" / "B (phối hợp)", on
+ * lines of their own or after ";"). */
+static void test_mixed_with_target_column(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "TT", "Nhiệm vụ, chỉ tiêu", "Chỉ tiêu 2026", "Cơ quan chủ trì/phối hợp", "Thời gian hoàn thành",
+        "1", "Tỷ lệ hồ sơ giải quyết trực tuyến", "Trên 60%",
+        "Trung tâm Phục vụ hành chính công xã (chủ trì)\nCác công chức chuyên môn (phối hợp)", "Tháng 12/2026",
+        "2", "Lắp đặt hệ thống hội nghị truyền hình", "", "Văn phòng HĐND và UBND xã (chủ trì); Viễn thông "
+        "tỉnh, Bưu điện xã (phối hợp).", "Quý III/2026",
+        "3", "Rà soát thiết bị của bộ phận một cửa", "-", "Công an xã (chủ trì)", "Thường xuyên",
+        "4", "Số hộ bán hàng trực tuyến đạt tối thiểu 25 hộ", "", "Phòng Kinh tế", "Tháng 11/2026",
+    };
+    table(d, 5, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_int_equal(p->ntasks, 2);
+    plan_indicator *a = ind(p, "1"), *b = ind(p, "4");
+    assert_int_equal(a->ntargets, 1);
+    assert_true(a->targets[0].value == 60);
+    assert_int_equal(a->lead.n, 1);
+    assert_string_equal(a->lead.v[0], "Trung tâm Phục vụ hành chính công xã");
+    assert_int_equal(a->support.n, 1);
+    assert_string_equal(a->support.v[0], "Các công chức chuyên môn");
+    /* no value in the column, but the row's own text states a target */
+    assert_int_equal(b->ntargets, 1);
+    assert_true(b->targets[0].value == 25);
+    assert_string_equal(p->tasks[0]->code, "2");
+    assert_int_equal(p->tasks[0]->lead.n, 1);
+    assert_string_equal(p->tasks[0]->lead.v[0], "Văn phòng HĐND và UBND xã");
+    assert_int_equal(p->tasks[0]->support.n, 1);
+    assert_string_equal(p->tasks[0]->support.v[0], "Viễn thông tỉnh, Bưu điện xã");
+    assert_string_equal(p->tasks[0]->due, "2026-Q3");
+    assert_string_equal(p->tasks[1]->code, "3");
+    assert_int_equal(p->tasks[1]->lead.n, 1);
+    assert_string_equal(p->tasks[1]->lead.v[0], "Công an xã");
+    assert_int_equal(p->tasks[1]->support.n, 0);
+    plan_free(p);
+    doc_free(d);
+}
+
 /* Header words of other writers: "Nhiệm vụ, giải pháp" names the tasks,
  * "Kết quả" alone is their product, "Kết quả cần đạt năm 2026" a target,
  * "Chỉ tiêu" after "Nội dung" the values. */
@@ -884,6 +930,7 @@ int main(void)
         cmocka_unit_test(test_merged_lead_support_header),
         cmocka_unit_test(test_split_funding),
         cmocka_unit_test(test_cover_sheet_title),
+        cmocka_unit_test(test_mixed_with_target_column),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
