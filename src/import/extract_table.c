@@ -33,12 +33,15 @@
  * a code ("I", "1.", "5") and a name and nothing else, with a level by the
  * code's shape (roman over arabic over "1.1"); an item sits in the innermost
  * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
- * indicator in a table with target columns, a task in a table of tasks
+ * indicator in a table with target columns (unless its name column says
+ * "Chỉ tiêu/nhiệm vụ": then when it has a value there or its text a
+ * measurable target, else a task), a task in a table of tasks
  * (name "Nhiệm vụ" only, or products or funding under a name that is not
  * "Chỉ tiêu/nhiệm vụ") or under a group of documents to issue ("văn bản"),
  * and otherwise (a "Chỉ tiêu/nhiệm vụ" column, with or without products
  * and funding) an indicator exactly when its text carries a measurable
- * target. */
+ * target. In a lead/support column, "(chủ trì)"/"(phối hợp)" after a unit
+ * says which it is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
