@@ -53,7 +53,7 @@ declare -A MIN=(
   [holdout/binh-lu-2026-2030]=98
   # round 9 (branch holdout9), measured before any change for it
   [holdout/tam-giang-2025-2030]=81
-  [holdout/na-sam-2026]=89
+  [holdout/na-sam-2026]=98   # 89.9 before (a prose duration, a span of quarters)
   [holdout/nam-cang-2026]=6
 )
 fail=0 n=0

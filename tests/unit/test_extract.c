@@ -473,6 +473,34 @@ static void test_prose_years(void **state)
 /* Units named only in "Tổ chức thực hiện" go to x.units; collective names
  * ("Các cơ quan, đơn vị", "Trưởng các thôn") name no one unit and stay out
  * (app/app.h), without cutting the unit named after them. */
+/* A duration under an upper bound is a service time, a target ("không quá
+ * 05 ngày làm việc", "dưới 24 giờ"); one without ("trong 30 ngày") is not;
+ * "dụng" of "ứng dụng" is no "đúng" (both fold to "dung"). */
+static void test_prose_service_time(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "I. MỤC TIÊU");
+    para(d, "2. Các chỉ tiêu chủ yếu");
+    para(d, "a) Thời gian xử lý phản ánh của người dân trên ứng dụng không quá 05 ngày làm việc;");
+    para(d, "b) Thời gian khắc phục sự cố mạng dưới 24 giờ;");
+    para(d, "c) Hồ sơ được trả kết quả trong 30 ngày.");
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    plan_indicator *a = p->indicators[0], *b = p->indicators[1];
+    assert_string_equal(a->name, "Thời gian xử lý phản ánh của người dân trên ứng dụng");
+    assert_int_equal(a->ntargets, 1);
+    assert_int_equal(a->targets[0].op, TARGET_LE);
+    assert_true(a->targets[0].value == 5);
+    assert_string_equal(a->targets[0].unit, "ngày làm việc");
+    assert_string_equal(a->targets[0].text, "không quá 05 ngày làm việc");
+    assert_int_equal(b->targets[0].op, TARGET_LT);
+    assert_string_equal(b->targets[0].unit, "giờ");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -758,12 +786,15 @@ static void test_due_phrases(void **state)
         "5", "Việc năm", "Phòng Kinh tế", "Tháng 6 và tháng 12 hằng năm",
         "6", "Việc sáu", "Phòng Kinh tế", "Năm 2026 - 2027",
         "7", "Việc bảy", "Phòng Kinh tế", "Tháng 3/2026; Tháng 9/2026",
+        "8", "Việc tám", "Phòng Kinh tế", "Quý I - Quý II/2026",
+        "9", "Việc chín", "Phòng Kinh tế", "Quý II đến Quý III năm 2026",
     };
-    table(d, 8, 4, cells);
+    table(d, 10, 4, cells);
     plan *p = run(d, NULL);
-    static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL};
-    assert_int_equal(p->ntasks, 7);
-    for (size_t i = 0; i < 7; i++) {
+    static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL,
+                                       "2026-Q2", "2026-Q3"};
+    assert_int_equal(p->ntasks, 9);
+    for (size_t i = 0; i < 9; i++) {
         if (want[i])
             assert_string_equal(p->tasks[i]->due, want[i]);
         else
@@ -920,6 +951,7 @@ int main(void)
         cmocka_unit_test(test_title_thuc_hien),
         cmocka_unit_test(test_prose_years),
         cmocka_unit_test(test_prose_units),
+        cmocka_unit_test(test_prose_service_time),
         cmocka_unit_test(test_confidence),
         cmocka_unit_test(test_column_roles),
         cmocka_unit_test(test_other_writers),
