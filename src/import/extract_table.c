@@ -23,9 +23,9 @@
  * column; "Nhiệm vụ, giải pháp" names the tasks ("Giải pháp" alone is the
  * action column).
  *
- * A table with no header row continues the layout before it when the reader
- * marked it `continued` or nothing but page noise lies between them (page
- * breaks cut tables into fragments). At such a boundary the first row
+ * A table with no header row, or with the same header rows repeated, continues
+ * the layout before it when the reader marked it `continued` or nothing but
+ * page noise lies between them (page breaks cut tables into fragments). At such a boundary the first row
  * continues the previous row when its code cell is empty (or the previous
  * row had none and this one brings it): cell texts are appended.
  *
@@ -1412,6 +1412,17 @@ static int noise_para(const char *s)
     return 1;
 }
 
+/* A and B have the same header rows (folded text, row by row). */
+static int same_header(const layout *a, const layout *b)
+{
+    if (!a->nhdr || a->nhdr != b->nhdr || a->ncols != b->ncols)
+        return 0;
+    for (size_t h = 0; h < a->nhdr; h++)
+        if (!a->hdr[h] || !b->hdr[h] || strcmp(a->hdr[h], b->hdr[h]))
+            return 0;
+    return 1;
+}
+
 void xt_tables(xt_ctx *x)
 {
     const doc *d = x->d;
@@ -1444,7 +1455,13 @@ void xt_tables(xt_ctx *x)
         layout L;
         size_t start = find_header(x, t, &L);
         int boundary = 0;
-        if (start) {
+        if (start && s.active && (t->continued || !s.gap) && same_header(&L, &s.L)) {
+            /* the header repeated on the next page, as a reader that keeps
+             * each page's table apart gives it (Markdown from a PDF): the
+             * same table goes on, its open row and groups with it */
+            layout_release(&L);
+            boundary = 1;
+        } else if (start) {
             emit(&s);
             layout_release(&s.L);
             s.L = L;

@@ -501,6 +501,32 @@ static void test_prose_service_time(void **state)
     doc_free(d);
 }
 
+/* The header repeated on the next page as a table of its own (Markdown from
+ * a PDF): the same table goes on, its cut row and its group with it. */
+static void test_repeated_header_table(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const a[] = {
+        "STT", "Nội dung chỉ tiêu", "Năm 2026", "Cơ quan chủ trì",
+        "I", "KINH TẾ SỐ", "", "",
+        "1", "Số hộ kinh doanh", "30", "Phòng Kinh tế",
+    };
+    static const char *const b[] = {
+        "STT", "Nội dung chỉ tiêu", "Năm 2026", "Cơ quan chủ trì",
+        "", "dùng hóa đơn điện tử", "", "",
+        "2", "Tỷ lệ chợ có thanh toán số", "50%", "Phòng Kinh tế",
+    };
+    table(d, 3, 4, a);
+    table(d, 3, 4, b);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_string_equal(ind(p, "1")->name, "Số hộ kinh doanh dùng hóa đơn điện tử");
+    assert_string_equal(ind(p, "2")->group, "I");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -952,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_prose_years),
         cmocka_unit_test(test_prose_units),
         cmocka_unit_test(test_prose_service_time),
+        cmocka_unit_test(test_repeated_header_table),
         cmocka_unit_test(test_confidence),
         cmocka_unit_test(test_column_roles),
         cmocka_unit_test(test_other_writers),
