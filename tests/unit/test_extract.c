@@ -695,8 +695,8 @@ static void test_mixed_with_target_column(void **state)
         "TT", "Nhiệm vụ, chỉ tiêu", "Chỉ tiêu 2026", "Cơ quan chủ trì/phối hợp", "Thời gian hoàn thành",
         "1", "Tỷ lệ hồ sơ giải quyết trực tuyến", "Trên 60%",
         "Trung tâm Phục vụ hành chính công xã (chủ trì)\nCác công chức chuyên môn (phối hợp)", "Tháng 12/2026",
-        "2", "Lắp đặt hệ thống hội nghị truyền hình", "", "Văn phòng HĐND và UBND xã (chủ trì); Viễn thông "
-        "tỉnh, Bưu điện xã (phối hợp).", "Quý III/2026",
+        "2", "Lắp đặt hệ thống hội nghị truyền hình", "",
+        "Văn phòng HĐND và UBND xã (chủ trì); Viễn thông tỉnh, Bưu điện xã (phối hợp).", "Quý III/2026",
         "3", "Rà soát thiết bị của bộ phận một cửa", "-", "Công an xã (chủ trì)", "Thường xuyên",
         "4", "Số hộ bán hàng trực tuyến đạt tối thiểu 25 hộ", "", "Phòng Kinh tế", "Tháng 11/2026",
     };
