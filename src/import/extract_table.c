@@ -25,8 +25,8 @@
  *
  * A table with no header row, or with the same header rows repeated, continues
  * the layout before it when the reader marked it `continued` or nothing but
- * page noise lies between them (page breaks cut tables into fragments). At such a boundary the first row
- * continues the previous row when its code cell is empty (or the previous
+ * page noise lies between them (page breaks cut tables into fragments). At
+ * such a boundary the first row continues the previous row when its code cell is empty (or the previous
  * row had none and this one brings it): cell texts are appended.
  *
  * Rows: a repeated header or column-number row is skipped; a group row has
@@ -918,13 +918,6 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
     }
 }
 
-/* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
- * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
- * is the lead and the others support (the order of the header's words).
- * Labels written on one line ("Chủ trì: A; Phối hợp: B, C") start a new
- * part there as a paragraph break would. A role written in brackets after
- * the units ("Công an xã (chủ trì)", "Bưu điện xã (phối hợp)", on lines of
- * their own or after ";") routes its part likewise, without the brackets. */
 /* The text from START up to END closes with a bracketed role: 1 for
  * "(chủ trì)", 0 for "(phối hợp)" (trailing blanks and ".;," allowed),
  * -1 for anything else. */
@@ -950,6 +943,13 @@ static int bracket_role(const char *start, const char *end)
     return r;
 }
 
+/* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
+ * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
+ * is the lead and the others support (the order of the header's words).
+ * Labels written on one line ("Chủ trì: A; Phối hợp: B, C") start a new
+ * part there as a paragraph break would. A role written in brackets after
+ * the units ("Công an xã (chủ trì)", "Bưu điện xã (phối hợp)", on lines of
+ * their own or after ";") routes its part likewise, without the brackets. */
 static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
 {
     if (!cell || !*cell)
