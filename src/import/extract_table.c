@@ -26,8 +26,9 @@
  * A table with no header row, or with the same header rows repeated, continues
  * the layout before it when the reader marked it `continued` or nothing but
  * page noise lies between them (page breaks cut tables into fragments). At
- * such a boundary the first row continues the previous row when its code cell is empty (or the previous
- * row had none and this one brings it): cell texts are appended.
+ * such a boundary the first row continues the previous row when its code
+ * cell is empty (or the previous row had none and this one brings it): cell
+ * texts are appended.
  *
  * Rows: a repeated header or column-number row is skipped; a group row has
  * a code ("I", "1.", "5") and a name and nothing else, with a level by the
