@@ -337,8 +337,9 @@ int xt_due_parse(const char *text, char out[16])
             goto out;
         }
     }
-    /* quarters listed in one year ("Quý I, II/2026"): done by the last, as a
-     * span of years is by its end */
+    /* quarters listed in one year ("Quý I, II/2026", "Quý I - Quý II/2026",
+     * "Quý I đến Quý II/2026"): done by the last, as a span of years is by
+     * its end */
     if (xt_starts(f, "quy")) {
         const char *p = f + 3;
         while (*p == ' ')
@@ -360,6 +361,10 @@ int xt_due_parse(const char *text, char out[16])
             p += l + 1;
             if (!strncmp(p, "va ", 3))
                 p += 3;
+            else if (!strncmp(p, "den ", 4))
+                p += 4;
+            if (!strncmp(p, "quy ", 4))
+                p += 4;
         }
         int y = 0, n = 0;
         if (!strncmp(p, "nam ", 4))

@@ -6,7 +6,8 @@
  *   - a percentage ("70%"), or
  *   - preceded by an operator word ("đạt", "tối thiểu", "tối đa", "phấn đấu",
  *     "đảm bảo", "trên", "dưới", "hơn", "không quá", "từ … trở lên", ">"),
- * and not an age ("14 tuổi"), a year, a date, the second half of a ratio
+ * and not an age ("14 tuổi"), a duration (unless under an upper bound: "không
+ * quá 05 ngày làm việc" is a service time), a year, a date, the second half of a ratio
  * ("/1000") or a scope ("cho 100% hệ thống": the work applies to all, it
  * sets no level). Percentages win over bare numbers in one clause, so
  * "tốc độ trên 1 Gb/s … đạt tối thiểu 70%" reads 70%. The operator words
@@ -147,8 +148,19 @@ enum {
     M_LEVEL = 256, M_EQ = 512, M_COLON = 1024
 };
 
-/* Operator words right before token I: their bits, and *START the first. */
-static int markers_before(const toks *T, size_t i, size_t *start)
+/* Token I of S is "đúng" (exactly), not "dụng" of "ứng dụng", "sử dụng":
+ * both fold to "dung". */
+static int is_dung_exactly(const char *s, const toks *T, size_t i)
+{
+    const tok *t = &T->v[i];
+    for (size_t k = t->s; k + 1 < t->e; k++)
+        if ((unsigned char)s[k] == 0xC3 && ((unsigned char)s[k + 1] == 0xBA || (unsigned char)s[k + 1] == 0x9A))
+            return 1;   /* "ú", "Ú" */
+    return 0;
+}
+
+/* Operator words right before token I of S: their bits, and *START the first. */
+static int markers_before(const char *s, const toks *T, size_t i, size_t *start)
 {
     int m = 0;
     size_t k = i;
@@ -171,7 +183,8 @@ static int markers_before(const toks *T, size_t i, size_t *start)
         if (k >= 1 && (W(T, k - 1, "≤"))) { m |= M_MAX; k -= 1; continue; }
         if (k >= 1 && W(T, k - 1, "tu")) { m |= M_FROM; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "muc") || W(T, k - 1, "len"))) { m |= M_LEVEL; k -= 1; continue; }
-        if (k >= 1 && (W(T, k - 1, "bang") || W(T, k - 1, "dung") || W(T, k - 1, "="))) { m |= M_EQ; k -= 1; continue; }
+        if (k >= 1 && (W(T, k - 1, "bang") || (W(T, k - 1, "dung") && is_dung_exactly(s, T, k - 1)) ||
+                       W(T, k - 1, "="))) { m |= M_EQ; k -= 1; continue; }
         break;
     }
     /* "mức"/"lên" alone are no operator */
@@ -245,12 +258,19 @@ static int read_cand(const toks *T, const char *s, size_t i, int cell, cand *c)
     /* dates and codes: 10/10/2026, 22/2023/TT */
     if (W(T, i + 1, "/") && i + 2 < T->n && T->v[i + 2].type == T_NUM && W(T, i + 3, "/"))
         return 0;
-    if (i + 1 < T->n && (W(T, i + 1, "tuoi") || W(T, i + 1, "nam") || W(T, i + 1, "ngay") ||
-                         W(T, i + 1, "thang") || W(T, i + 1, "gio")))
+    /* ages, years, months, durations are no targets ("từ 15 tuổi", "trong
+     * 30 ngày"), except a duration under an upper bound: a service time
+     * ("không quá 05 ngày làm việc", "dưới 24 giờ") */
+    if (i + 1 < T->n && (W(T, i + 1, "ngay") || W(T, i + 1, "gio"))) {
+        size_t st;
+        if (!(markers_before(s, T, i, &st) & (M_MAX | M_LT)))
+            return 0;
+    }
+    if (i + 1 < T->n && (W(T, i + 1, "tuoi") || W(T, i + 1, "nam") || W(T, i + 1, "thang")))
         return 0;
     c->num = i;
     c->value = num_value(s + T->v[i].s, T->v[i].e - T->v[i].s);
-    c->marks = markers_before(T, i, &c->ps);
+    c->marks = markers_before(s, T, i, &c->ps);
     c->pct = W(T, i + 1, "%");
     if (!c->pct && c->value >= 1900 && c->value <= 2100)
         return 0;

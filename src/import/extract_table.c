@@ -23,22 +23,26 @@
  * column; "Nhiệm vụ, giải pháp" names the tasks ("Giải pháp" alone is the
  * action column).
  *
- * A table with no header row continues the layout before it when the reader
- * marked it `continued` or nothing but page noise lies between them (page
- * breaks cut tables into fragments). At such a boundary the first row
- * continues the previous row when its code cell is empty (or the previous
- * row had none and this one brings it): cell texts are appended.
+ * A table with no header row, or with the same header rows repeated, continues
+ * the layout before it when the reader marked it `continued` or nothing but
+ * page noise lies between them (page breaks cut tables into fragments). At
+ * such a boundary the first row continues the previous row when its code
+ * cell is empty (or the previous row had none and this one brings it): cell
+ * texts are appended.
  *
  * Rows: a repeated header or column-number row is skipped; a group row has
  * a code ("I", "1.", "5") and a name and nothing else, with a level by the
  * code's shape (roman over arabic over "1.1"); an item sits in the innermost
  * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
- * indicator in a table with target columns, a task in a table of tasks
+ * indicator in a table with target columns (unless its name column says
+ * "Chỉ tiêu/nhiệm vụ": then when it has a value there or its text a
+ * measurable target, else a task), a task in a table of tasks
  * (name "Nhiệm vụ" only, or products or funding under a name that is not
  * "Chỉ tiêu/nhiệm vụ") or under a group of documents to issue ("văn bản"),
  * and otherwise (a "Chỉ tiêu/nhiệm vụ" column, with or without products
  * and funding) an indicator exactly when its text carries a measurable
- * target. */
+ * target. In a lead/support column, "(chủ trì)"/"(phối hợp)" after a unit
+ * says which it is. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -735,7 +739,7 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
     }
     /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
      * text even when the table has products and funding columns */
-    L->kind = has_target ? K_IND : (name_ind && name_task) ? K_MIXED
+    L->kind = has_target && !(name_ind && name_task) ? K_IND : (name_ind && name_task) ? K_MIXED
             : (name_task || has_outfund) ? K_TASK : K_MIXED;
     if (funding_labels(t, first, nh, L) < 0) {
         x->failed = 1;
@@ -915,11 +919,38 @@ static void set_due(xt_ctx *x, const char *cell, char **due, char **due_text)
     }
 }
 
+/* The text from START up to END closes with a bracketed role: 1 for
+ * "(chủ trì)", 0 for "(phối hợp)" (trailing blanks and ".;," allowed),
+ * -1 for anything else. */
+static int bracket_role(const char *start, const char *end)
+{
+    while (end > start && strchr(" .;,", end[-1]))
+        end--;
+    if (end == start || end[-1] != ')')
+        return -1;
+    const char *open = end - 1;
+    while (open > start && *open != '(')
+        open--;
+    if (*open != '(' || end - open > 32)
+        return -1;
+    char word[40];
+    memcpy(word, open + 1, (size_t)(end - open - 2));
+    word[end - open - 2] = 0;
+    char *f = xt_fold(word);
+    if (!f)
+        return -1;
+    int r = !strcmp(f, "chu tri") ? 1 : !strcmp(f, "phoi hop") ? 0 : -1;
+    free(f);
+    return r;
+}
+
 /* A "Cơ quan chủ trì/phối hợp" cell: paragraphs labelled "Chủ trì:" and
  * "Phối hợp:" go to LEAD and SUPPORT; without labels the first paragraph
  * is the lead and the others support (the order of the header's words).
  * Labels written on one line ("Chủ trì: A; Phối hợp: B, C") start a new
- * part there as a paragraph break would. */
+ * part there as a paragraph break would. A role written in brackets after
+ * the units ("Công an xã (chủ trì)", "Bưu điện xã (phối hợp)", on lines of
+ * their own or after ";") routes its part likewise, without the brackets. */
 static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *support)
 {
     if (!cell || !*cell)
@@ -947,6 +978,10 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
             *p = '\n';
         free(f);
     }
+    /* "A (chủ trì); B (phối hợp)": a ";" after a bracketed role is a break */
+    for (char *p = copy; *p; p++)
+        if (*p == ';' && p > copy && p[-1] == ')' && bracket_role(copy, p) >= 0)
+            *p = '\n';
     int first = 1;
     for (char *p = copy, *next; p; p = next, first = 0) {
         next = strchr(p, '\n');
@@ -959,7 +994,11 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
         }
         int to_lead = first;
         const char *body = p;
-        if (xt_starts(f, "chu tri") || xt_starts(f, "phoi hop")) {
+        int role = bracket_role(p, p + strlen(p));
+        if (role >= 0) {
+            to_lead = role;
+            *strrchr(p, '(') = 0;
+        } else if (xt_starts(f, "chu tri") || xt_starts(f, "phoi hop")) {
             to_lead = xt_starts(f, "chu tri");
             const char *colon = strchr(p, ':');
             body = colon ? colon + 1 : p;
@@ -976,6 +1015,32 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
         xt_split_units(x, body, to_lead ? lead : support);
     }
     free(copy);
+}
+
+/* "-", "x", "—", "–", "--": no target that year. */
+static int no_target_mark(const char *flat)
+{
+    return !strcmp(flat, "-") || !strcmp(flat, "x") || !strcmp(flat, "\xE2\x80\x94") ||
+           !strcmp(flat, "\xE2\x80\x93") || !strcmp(flat, "--");
+}
+
+/* The pending row has a value in a target column (not a no-target mark). */
+static int any_target_cell(tstate *s)
+{
+    for (size_t c = 0; c < s->L.ncols; c++) {
+        if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+            continue;
+        char *flat = text_clean(s->cell[c]);
+        if (!flat) {
+            s->x->failed = 1;
+            return 0;
+        }
+        int has = *flat && !no_target_mark(flat);
+        free(flat);
+        if (has)
+            return 1;
+    }
+    return 0;
 }
 
 static void emit(tstate *s)
@@ -1012,9 +1077,14 @@ static void emit(tstate *s)
     xt_found f;
     memset(&f, 0, sizeof f);
     int is_ind = s->L.kind == K_IND;
+    /* "Nhiệm vụ, chỉ tiêu" over a target column ("Chỉ tiêu 2026") filled on
+     * some rows only: a row with a value there is an indicator, one with
+     * none (or "-") is a task unless its own text states a target */
+    if (s->L.kind == K_MIXED && any_target_cell(s))
+        is_ind = 1;
     /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
      * row stating a measurable target is an indicator (spec) */
-    if (s->L.kind != K_IND && !group_is_documents(s, g)) {
+    if (!is_ind && s->L.kind != K_IND && !group_is_documents(s, g)) {
         char *flat = text_clean(name);
         if (flat) {
             is_ind = xt_find_target(flat, year, NULL, &f);
@@ -1051,8 +1121,7 @@ static void emit(tstate *s)
                 continue;
             }
             /* "-", "x", "—": no target that year */
-            if (!strcmp(flat, "-") || !strcmp(flat, "x") || !strcmp(flat, "\xE2\x80\x94") ||
-                !strcmp(flat, "\xE2\x80\x93") || !strcmp(flat, "--")) {
+            if (no_target_mark(flat)) {
                 free(flat);
                 continue;
             }
@@ -1344,6 +1413,17 @@ static int noise_para(const char *s)
     return 1;
 }
 
+/* A and B have the same header rows (folded text, row by row). */
+static int same_header(const layout *a, const layout *b)
+{
+    if (!a->nhdr || a->nhdr != b->nhdr || a->ncols != b->ncols)
+        return 0;
+    for (size_t h = 0; h < a->nhdr; h++)
+        if (!a->hdr[h] || !b->hdr[h] || strcmp(a->hdr[h], b->hdr[h]))
+            return 0;
+    return 1;
+}
+
 void xt_tables(xt_ctx *x)
 {
     const doc *d = x->d;
@@ -1376,7 +1456,13 @@ void xt_tables(xt_ctx *x)
         layout L;
         size_t start = find_header(x, t, &L);
         int boundary = 0;
-        if (start) {
+        if (start && s.active && (t->continued || !s.gap) && same_header(&L, &s.L)) {
+            /* the header repeated on the next page, as a reader that keeps
+             * each page's table apart gives it (Markdown from a PDF): the
+             * same table goes on, its open row and groups with it */
+            layout_release(&L);
+            boundary = 1;
+        } else if (start) {
             emit(&s);
             layout_release(&s.L);
             s.L = L;

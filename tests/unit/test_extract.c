@@ -473,6 +473,60 @@ static void test_prose_years(void **state)
 /* Units named only in "Tổ chức thực hiện" go to x.units; collective names
  * ("Các cơ quan, đơn vị", "Trưởng các thôn") name no one unit and stay out
  * (app/app.h), without cutting the unit named after them. */
+/* A duration under an upper bound is a service time, a target ("không quá
+ * 05 ngày làm việc", "dưới 24 giờ"); one without ("trong 30 ngày") is not;
+ * "dụng" of "ứng dụng" is no "đúng" (both fold to "dung"). */
+static void test_prose_service_time(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình năm 2026");
+    para(d, "I. MỤC TIÊU");
+    para(d, "2. Các chỉ tiêu chủ yếu");
+    para(d, "a) Thời gian xử lý phản ánh của người dân trên ứng dụng không quá 05 ngày làm việc;");
+    para(d, "b) Thời gian khắc phục sự cố mạng dưới 24 giờ;");
+    para(d, "c) Hồ sơ được trả kết quả trong 30 ngày.");
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    plan_indicator *a = p->indicators[0], *b = p->indicators[1];
+    assert_string_equal(a->name, "Thời gian xử lý phản ánh của người dân trên ứng dụng");
+    assert_int_equal(a->ntargets, 1);
+    assert_int_equal(a->targets[0].op, TARGET_LE);
+    assert_true(a->targets[0].value == 5);
+    assert_string_equal(a->targets[0].unit, "ngày làm việc");
+    assert_string_equal(a->targets[0].text, "không quá 05 ngày làm việc");
+    assert_int_equal(b->targets[0].op, TARGET_LT);
+    assert_string_equal(b->targets[0].unit, "giờ");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* The header repeated on the next page as a table of its own (Markdown from
+ * a PDF): the same table goes on, its cut row and its group with it. */
+static void test_repeated_header_table(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const a[] = {
+        "STT", "Nội dung chỉ tiêu", "Năm 2026", "Cơ quan chủ trì",
+        "I", "KINH TẾ SỐ", "", "",
+        "1", "Số hộ kinh doanh", "30", "Phòng Kinh tế",
+    };
+    static const char *const b[] = {
+        "STT", "Nội dung chỉ tiêu", "Năm 2026", "Cơ quan chủ trì",
+        "", "dùng hóa đơn điện tử", "", "",
+        "2", "Tỷ lệ chợ có thanh toán số", "50%", "Phòng Kinh tế",
+    };
+    table(d, 3, 4, a);
+    table(d, 3, 4, b);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_string_equal(ind(p, "1")->name, "Số hộ kinh doanh dùng hóa đơn điện tử");
+    assert_string_equal(ind(p, "2")->group, "I");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -628,6 +682,52 @@ static void test_other_writers(void **state)
     doc_free(d);
 }
 
+/* Round 9 of the plans by other writers: a "Nhiệm vụ, chỉ tiêu" column over
+ * a "Chỉ tiêu 2026" column filled on some rows only (the rows with no value
+ * are tasks, "-" is no value), and roles in brackets after the units of a
+ * "Cơ quan chủ trì/phối hợp" column ("A (chủ trì)" / "B (phối hợp)", on
+ * lines of their own or after ";"). */
+static void test_mixed_with_target_column(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "TT", "Nhiệm vụ, chỉ tiêu", "Chỉ tiêu 2026", "Cơ quan chủ trì/phối hợp", "Thời gian hoàn thành",
+        "1", "Tỷ lệ hồ sơ giải quyết trực tuyến", "Trên 60%",
+        "Trung tâm Phục vụ hành chính công xã (chủ trì)\nCác công chức chuyên môn (phối hợp)", "Tháng 12/2026",
+        "2", "Lắp đặt hệ thống hội nghị truyền hình", "",
+        "Văn phòng HĐND và UBND xã (chủ trì); Viễn thông tỉnh, Bưu điện xã (phối hợp).", "Quý III/2026",
+        "3", "Rà soát thiết bị của bộ phận một cửa", "-", "Công an xã (chủ trì)", "Thường xuyên",
+        "4", "Số hộ bán hàng trực tuyến đạt tối thiểu 25 hộ", "", "Phòng Kinh tế", "Tháng 11/2026",
+    };
+    table(d, 5, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_int_equal(p->ntasks, 2);
+    plan_indicator *a = ind(p, "1"), *b = ind(p, "4");
+    assert_int_equal(a->ntargets, 1);
+    assert_true(a->targets[0].value == 60);
+    assert_int_equal(a->lead.n, 1);
+    assert_string_equal(a->lead.v[0], "Trung tâm Phục vụ hành chính công xã");
+    assert_int_equal(a->support.n, 1);
+    assert_string_equal(a->support.v[0], "Các công chức chuyên môn");
+    /* no value in the column, but the row's own text states a target */
+    assert_int_equal(b->ntargets, 1);
+    assert_true(b->targets[0].value == 25);
+    assert_string_equal(p->tasks[0]->code, "2");
+    assert_int_equal(p->tasks[0]->lead.n, 1);
+    assert_string_equal(p->tasks[0]->lead.v[0], "Văn phòng HĐND và UBND xã");
+    assert_int_equal(p->tasks[0]->support.n, 1);
+    assert_string_equal(p->tasks[0]->support.v[0], "Viễn thông tỉnh, Bưu điện xã");
+    assert_string_equal(p->tasks[0]->due, "2026-Q3");
+    assert_string_equal(p->tasks[1]->code, "3");
+    assert_int_equal(p->tasks[1]->lead.n, 1);
+    assert_string_equal(p->tasks[1]->lead.v[0], "Công an xã");
+    assert_int_equal(p->tasks[1]->support.n, 0);
+    plan_free(p);
+    doc_free(d);
+}
+
 /* Header words of other writers: "Nhiệm vụ, giải pháp" names the tasks,
  * "Kết quả" alone is their product, "Kết quả cần đạt năm 2026" a target,
  * "Chỉ tiêu" after "Nội dung" the values. */
@@ -712,12 +812,15 @@ static void test_due_phrases(void **state)
         "5", "Việc năm", "Phòng Kinh tế", "Tháng 6 và tháng 12 hằng năm",
         "6", "Việc sáu", "Phòng Kinh tế", "Năm 2026 - 2027",
         "7", "Việc bảy", "Phòng Kinh tế", "Tháng 3/2026; Tháng 9/2026",
+        "8", "Việc tám", "Phòng Kinh tế", "Quý I - Quý II/2026",
+        "9", "Việc chín", "Phòng Kinh tế", "Quý II đến Quý III năm 2026",
     };
-    table(d, 8, 4, cells);
+    table(d, 10, 4, cells);
     plan *p = run(d, NULL);
-    static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL};
-    assert_int_equal(p->ntasks, 7);
-    for (size_t i = 0; i < 7; i++) {
+    static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL,
+                                       "2026-Q2", "2026-Q3"};
+    assert_int_equal(p->ntasks, 9);
+    for (size_t i = 0; i < 9; i++) {
         if (want[i])
             assert_string_equal(p->tasks[i]->due, want[i]);
         else
@@ -874,6 +977,8 @@ int main(void)
         cmocka_unit_test(test_title_thuc_hien),
         cmocka_unit_test(test_prose_years),
         cmocka_unit_test(test_prose_units),
+        cmocka_unit_test(test_prose_service_time),
+        cmocka_unit_test(test_repeated_header_table),
         cmocka_unit_test(test_confidence),
         cmocka_unit_test(test_column_roles),
         cmocka_unit_test(test_other_writers),
@@ -884,6 +989,7 @@ int main(void)
         cmocka_unit_test(test_merged_lead_support_header),
         cmocka_unit_test(test_split_funding),
         cmocka_unit_test(test_cover_sheet_title),
+        cmocka_unit_test(test_mixed_with_target_column),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

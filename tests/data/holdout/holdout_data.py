@@ -1622,4 +1622,287 @@ def FIXTURES(m):
                      tg(2030, ">=", 80, "%", "80% vào năm 2030")]),
             ], []),
     })
+    # ======== ninth round: written after the eighth round's fixes ========
+
+    # ---- 24. "Nội dung chỉ tiêu", "ĐVT" with "Lượt người"/"Hộ", a baseline
+    #          "Hiện trạng năm 2025" (one "Chưa có"), years headed "Năm 2026"
+    #          … "Năm 2030" ("-": none), roman group rows in capitals over
+    #          items numbered on across groups; the table runs onto a second
+    #          page: header repeated, the group row not, a row's name cut by
+    #          the break; "Cơ quan chủ trì" | "Cơ quan phối hợp" ------------
+    out.append({
+        "name": "tam-giang-2025-2030",
+        "xlsx": True,
+        "landscape": True,
+        "blocks": [
+            heading("XÃ TAM GIANG", "142/KH-UBND", "Tam Giang, ngày 29 tháng 12 năm 2025"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Tam Giang giai đoạn 2025 - 2030"),
+            ("p", "Thực hiện Kế hoạch số 301/KH-UBND ngày 15/12/2025 của UBND tỉnh Cà Mau về chuyển đổi số giai "
+                  "đoạn 2025 - 2030, Ủy ban nhân dân xã Tam Giang xây dựng Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Hiện trạng năm 2025 và lộ trình chỉ tiêu hằng năm đến năm 2030 chi tiết tại Phụ lục kèm theo "
+                  "Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan chủ trì báo cáo kết quả thực hiện 6 tháng đầu năm trước ngày 10/6 và cả năm trước "
+                  "ngày 10/12 hằng năm về Văn phòng HĐND và UBND xã để tổng hợp."),
+            ("b", "KT. CHỦ TỊCH"),
+            ("b", "PHÓ CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "LỘ TRÌNH CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ TAM GIANG GIAI ĐOẠN 2025 - 2030"),
+            ("p", "(Ban hành kèm theo Kế hoạch số 142/KH-UBND ngày 29/12/2025 của UBND xã Tam Giang)"),
+            ("table", {
+                "head": [["STT", "Nội dung chỉ tiêu", "ĐVT", "Hiện trạng năm 2025", "Năm 2026", "Năm 2027",
+                          "Năm 2028", "Năm 2029", "Năm 2030", "Cơ quan chủ trì", "Cơ quan phối hợp"]],
+                "repeat": True,
+                "rows": [
+                    ["I", "CHÍNH QUYỀN SỐ", "", "", "", "", "", "", "", "", ""],
+                    ["1", "Tỷ lệ hồ sơ công việc của UBND xã được xử lý trên môi trường mạng", "%", "80", "85",
+                     "90", "95", "100", "100", VP, "Các bộ phận chuyên môn"],
+                    ["2", "Tỷ lệ thủ tục hành chính có kết quả giải quyết được số hóa", "%", "42", "55", "65", "75",
+                     "85", "95", TTHC, "Các bộ phận chuyên môn"],
+                    ["3", "Số cuộc họp của UBND xã tổ chức không giấy tờ", "Cuộc", "6", "12", "18", "24", "24",
+                     "24", VP, ""],
+                    ["II", "KINH TẾ SỐ", "", "", "", "", "", "", "", "", ""],
+                    ["4", "Tỷ lệ hộ nuôi trồng thủy sản ứng dụng nhật ký điện tử", "%", "12", "20", "30", "40",
+                     "50", "60", PKT, "Hội Nông dân xã\nCác tổ hợp tác nuôi tôm"],
+                    ["5", "Số hộ kinh doanh sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền", "Hộ", "Chưa có",
+                     "30", "60", "-", "120", "150", PKT, "Đội Thuế liên xã"],
+                    ["6", "Tỷ lệ giao dịch thanh toán tại chợ xã không dùng tiền mặt", "%", "15,5", "25", "35",
+                     "45", "55", "65", PKT, "Ban quản lý chợ xã\nCác ngân hàng thương mại"],
+                    ["III", "XÃ HỘI SỐ", "", "", "", "", "", "", "", "", ""],
+                    ["7", "Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến", "Lượt người", "850",
+                     "1.200", "1.500", "1.800", "2.000", "2.200", PVX, "Đoàn Thanh niên xã"],
+                    ["8", "Tỷ lệ trường học trên địa bàn thực hiện học bạ số", "%", "50", "100", "100", "100", "100",
+                     "100", PVX, "Các trường Mầm non, Tiểu học, THCS"],
+                    ["9", "Tỷ lệ người dân có hồ sơ sức khỏe điện tử được cập nhật", "%", "60", "70", "75", "80",
+                     "85", "90", "Trạm Y tế xã", "Các ấp"],
+                ],
+                "cut": (6, 4),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Tam Giang giai đoạn 2025 - 2030", "Tam Giang", "Cà Mau", "142/KH-UBND",
+            "2025-12-29",
+            [("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ"), ("III", "XÃ HỘI SỐ")],
+            [
+                ind("1", "I", "Tỷ lệ hồ sơ công việc của UBND xã được xử lý trên môi trường mạng",
+                    [tg(2026, ">=", 85, "%", "85"), tg(2027, ">=", 90, "%", "90"), tg(2028, ">=", 95, "%", "95"),
+                     tg(2029, ">=", 100, "%", "100"), tg(2030, ">=", 100, "%", "100")],
+                    [VP], ["Các bộ phận chuyên môn"]),
+                ind("2", "I", "Tỷ lệ thủ tục hành chính có kết quả giải quyết được số hóa",
+                    [tg(2026, ">=", 55, "%", "55"), tg(2027, ">=", 65, "%", "65"), tg(2028, ">=", 75, "%", "75"),
+                     tg(2029, ">=", 85, "%", "85"), tg(2030, ">=", 95, "%", "95")],
+                    [TTHC], ["Các bộ phận chuyên môn"]),
+                ind("3", "I", "Số cuộc họp của UBND xã tổ chức không giấy tờ",
+                    [tg(2026, ">=", 12, "Cuộc", "12"), tg(2027, ">=", 18, "Cuộc", "18"),
+                     tg(2028, ">=", 24, "Cuộc", "24"), tg(2029, ">=", 24, "Cuộc", "24"),
+                     tg(2030, ">=", 24, "Cuộc", "24")],
+                    [VP], []),
+                ind("4", "II", "Tỷ lệ hộ nuôi trồng thủy sản ứng dụng nhật ký điện tử",
+                    [tg(2026, ">=", 20, "%", "20"), tg(2027, ">=", 30, "%", "30"), tg(2028, ">=", 40, "%", "40"),
+                     tg(2029, ">=", 50, "%", "50"), tg(2030, ">=", 60, "%", "60")],
+                    [PKT], ["Hội Nông dân xã", "Các tổ hợp tác nuôi tôm"]),
+                ind("5", "II", "Số hộ kinh doanh sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền",
+                    [tg(2026, ">=", 30, "Hộ", "30"), tg(2027, ">=", 60, "Hộ", "60"),
+                     tg(2029, ">=", 120, "Hộ", "120"), tg(2030, ">=", 150, "Hộ", "150")],
+                    [PKT], ["Đội Thuế liên xã"]),
+                ind("6", "II", "Tỷ lệ giao dịch thanh toán tại chợ xã không dùng tiền mặt",
+                    [tg(2026, ">=", 25, "%", "25"), tg(2027, ">=", 35, "%", "35"), tg(2028, ">=", 45, "%", "45"),
+                     tg(2029, ">=", 55, "%", "55"), tg(2030, ">=", 65, "%", "65")],
+                    [PKT], ["Ban quản lý chợ xã", "Các ngân hàng thương mại"]),
+                ind("7", "III", "Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến",
+                    [tg(2026, ">=", 1200, "Lượt người", "1.200"), tg(2027, ">=", 1500, "Lượt người", "1.500"),
+                     tg(2028, ">=", 1800, "Lượt người", "1.800"), tg(2029, ">=", 2000, "Lượt người", "2.000"),
+                     tg(2030, ">=", 2200, "Lượt người", "2.200")],
+                    [PVX], ["Đoàn Thanh niên xã"]),
+                ind("8", "III", "Tỷ lệ trường học trên địa bàn thực hiện học bạ số",
+                    [tg(y, ">=", 100, "%", "100") for y in range(2026, 2031)],
+                    [PVX], ["Các trường Mầm non, Tiểu học, THCS"]),
+                ind("9", "III", "Tỷ lệ người dân có hồ sơ sức khỏe điện tử được cập nhật",
+                    [tg(2026, ">=", 70, "%", "70"), tg(2027, ">=", 75, "%", "75"), tg(2028, ">=", 80, "%", "80"),
+                     tg(2029, ">=", 85, "%", "85"), tg(2030, ">=", 90, "%", "90")],
+                    ["Trạm Y tế xã"], ["Các ấp"]),
+            ], []),
+    })
+
+    # ---- 25. targets only in the prose, lettered a) … đ) under "2. Các chỉ
+    #          tiêu chủ yếu" ("Có ít nhất 70% …", "không thấp hơn 85%",
+    #          "không quá 05 ngày làm việc", "14/14 thôn"); a task appendix
+    #          "Tên nhiệm vụ" with the due column before the product column
+    #          ("Thời hạn" | "Kết quả, sản phẩm"), dues "Quý II/2026",
+    #          "Thường xuyên", "Hằng tháng", "Trước ngày 30/9/2026",
+    #          "Quý I - Quý II/2026"; units on separate lines ---------------
+    out.append({
+        "name": "na-sam-2026",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ NA SẦM", "17/KH-UBND", "Na Sầm, ngày 12 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Thực hiện chuyển đổi số trên địa bàn xã Na Sầm năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 08/KH-UBND ngày 05/01/2026 của UBND tỉnh Lạng Sơn về chuyển đổi số năm "
+                  "2026; Ủy ban nhân dân xã Na Sầm ban hành Kế hoạch thực hiện như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Đưa hoạt động của chính quyền xã lên môi trường số, người dân được phục vụ nhanh hơn, minh bạch "
+                  "hơn."),
+            ("b", "2. Các chỉ tiêu chủ yếu"),
+            ("p", "a) 100% văn bản đi của UBND xã (trừ văn bản mật) được ký số và gửi trên môi trường mạng;"),
+            ("p", "b) Có ít nhất 70% hồ sơ thủ tục hành chính được tiếp nhận và trả kết quả trực tuyến;"),
+            ("p", "c) Tỷ lệ hộ gia đình được gắn địa chỉ số đạt không thấp hơn 85%;"),
+            ("p", "d) Thời gian xử lý phản ánh, kiến nghị của người dân trên ứng dụng không quá 05 ngày làm việc;"),
+            ("p", "đ) Số thôn có Tổ công nghệ số cộng đồng hoạt động thường xuyên đạt 14/14 thôn."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Các nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp và thời hạn hoàn thành tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Văn phòng HĐND và UBND xã chủ trì, theo dõi, đôn đốc các cơ quan thực hiện; báo cáo kết quả "
+                  "định kỳ hằng quý trước ngày 20 của tháng cuối quý."),
+            ("b", "TM. ỦY BAN NHÂN DÂN"),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026 CỦA XÃ NA SẦM"),
+            ("p", "(Kèm theo Kế hoạch số 17/KH-UBND ngày 12/01/2026 của UBND xã Na Sầm)"),
+            ("table", {
+                "head": [["TT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn",
+                          "Kết quả, sản phẩm"]],
+                "rows": [
+                    ["1", "Rà soát, chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính trên Hệ thống thông tin "
+                          "giải quyết thủ tục hành chính của tỉnh", TTHC, "Các công chức chuyên môn", "Quý II/2026",
+                     "Quy trình được cập nhật"],
+                    ["2", "Gắn mã địa chỉ số cho các hộ gia đình, cơ sở kinh doanh trên bản đồ số", "Công an xã",
+                     "Bưu điện xã\nTrưởng các thôn", "Trước ngày 30/9/2026", "Dữ liệu địa chỉ số"],
+                    ["3", "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân qua ứng dụng công dân số của tỉnh", VP,
+                     "Các cơ quan, đơn vị liên quan", "Thường xuyên", "Phản ánh được trả lời đúng hạn"],
+                    ["4", "Thành lập, kiện toàn Tổ công nghệ số cộng đồng tại các thôn", PVX,
+                     "Ủy ban MTTQ Việt Nam xã\nĐoàn Thanh niên xã", "Quý I - Quý II/2026",
+                     "Quyết định kiện toàn"],
+                    ["5", "Tổng hợp số liệu chuyển đổi số, cập nhật lên hệ thống theo dõi của tỉnh", VP,
+                     "Các cơ quan, đơn vị", "Hằng tháng", "Số liệu được cập nhật"],
+                    ["6", "Bồi dưỡng kỹ năng sử dụng chữ ký số cá nhân cho công chức bộ phận một cửa", VP, TTHC,
+                     "Tháng 3/2026", "Công chức sử dụng thành thạo chữ ký số"],
+                    ["7", "Xây dựng chuyên mục hỏi đáp về dịch vụ công trực tuyến trên Trang thông tin điện tử xã",
+                     PVX, TTHC, "Năm 2026", "Chuyên mục hỏi đáp"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Thực hiện chuyển đổi số trên địa bàn xã Na Sầm năm 2026", "Na Sầm", "Lạng Sơn", "17/KH-UBND",
+            "2026-01-12",
+            [("2", "Các chỉ tiêu chủ yếu")],
+            [
+                ind("T1", "2", "Văn bản đi của UBND xã (trừ văn bản mật) được ký số và gửi trên môi trường mạng",
+                    [tg(2026, ">=", 100, "%", "100%")]),
+                ind("T2", "2", "Hồ sơ thủ tục hành chính được tiếp nhận và trả kết quả trực tuyến",
+                    [tg(2026, ">=", 70, "%", "ít nhất 70%")]),
+                ind("T3", "2", "Tỷ lệ hộ gia đình được gắn địa chỉ số",
+                    [tg(2026, ">=", 85, "%", "đạt không thấp hơn 85%")]),
+                ind("T4", "2", "Thời gian xử lý phản ánh, kiến nghị của người dân trên ứng dụng",
+                    [tg(2026, "<=", 5, "ngày làm việc", "không quá 05 ngày làm việc")]),
+                ind("T5", "2", "Số thôn có Tổ công nghệ số cộng đồng hoạt động thường xuyên",
+                    [tg(2026, ">=", 14, "/14 thôn", "đạt 14/14 thôn")]),
+            ],
+            [
+                task("1", None, "Rà soát, chuẩn hóa quy trình nội bộ giải quyết thủ tục hành chính trên Hệ thống "
+                                "thông tin giải quyết thủ tục hành chính của tỉnh", [TTHC], ["Các công chức chuyên môn"],
+                     ["Quy trình được cập nhật"], "2026-Q2", "Quý II/2026"),
+                task("2", None, "Gắn mã địa chỉ số cho các hộ gia đình, cơ sở kinh doanh trên bản đồ số",
+                     ["Công an xã"], ["Bưu điện xã", "Trưởng các thôn"], ["Dữ liệu địa chỉ số"], "2026-09",
+                     "Trước ngày 30/9/2026"),
+                task("3", None, "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân qua ứng dụng công dân số của tỉnh",
+                     [VP], ["Các cơ quan, đơn vị liên quan"], ["Phản ánh được trả lời đúng hạn"], "recurring",
+                     "Thường xuyên"),
+                task("4", None, "Thành lập, kiện toàn Tổ công nghệ số cộng đồng tại các thôn", [PVX],
+                     ["Ủy ban MTTQ Việt Nam xã", "Đoàn Thanh niên xã"], ["Quyết định kiện toàn"], "2026-Q2",
+                     "Quý I - Quý II/2026"),
+                task("5", None, "Tổng hợp số liệu chuyển đổi số, cập nhật lên hệ thống theo dõi của tỉnh", [VP],
+                     ["Các cơ quan, đơn vị"], ["Số liệu được cập nhật"], "recurring", "Hằng tháng"),
+                task("6", None, "Bồi dưỡng kỹ năng sử dụng chữ ký số cá nhân cho công chức bộ phận một cửa", [VP],
+                     [TTHC], ["Công chức sử dụng thành thạo chữ ký số"], "2026-03", "Tháng 3/2026"),
+                task("7", None, "Xây dựng chuyên mục hỏi đáp về dịch vụ công trực tuyến trên Trang thông tin điện tử "
+                                "xã", [PVX], [TTHC], ["Chuyên mục hỏi đáp"], "2026", "Năm 2026"),
+            ]),
+    })
+
+    # ---- 26. the group in a first column merged down, written with its
+    #          roman code ("I. Chính quyền số"), items numbered from 1 in
+    #          each group; one column "Cơ quan chủ trì/phối hợp" whose cells
+    #          mark each unit's role in brackets ("Công an xã (chủ trì)",
+    #          on lines or after ";"); targets in "Chỉ tiêu 2026" on some
+    #          rows only (the others are tasks); "Thời gian hoàn thành" --
+    out.append({
+        "name": "nam-cang-2026",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ NẬM CANG", "09/KH-UBND", "Nậm Cang, ngày 20 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Đẩy mạnh chuyển đổi số trên địa bàn xã Nậm Cang năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 12/KH-UBND ngày 08/01/2026 của UBND tỉnh Lào Cai về chuyển đổi số năm "
+                  "2026, UBND xã Nậm Cang ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Cụ thể hóa nhiệm vụ, chỉ tiêu tỉnh giao phù hợp điều kiện của xã vùng cao."),
+            ("b", "II. NHIỆM VỤ VÀ CHỈ TIÊU"),
+            ("p", "Chi tiết tại Phụ lục kèm theo."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan chủ trì báo cáo kết quả thực hiện về Phòng Văn hóa - Xã hội trước ngày 15/6/2026 "
+                  "(6 tháng) và trước ngày 15/11/2026 (cả năm)."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "NHIỆM VỤ, CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 09/KH-UBND ngày 20/01/2026 của UBND xã Nậm Cang)"),
+            ("table", {
+                "head": [["Nhóm", "TT", "Nhiệm vụ, chỉ tiêu", "Chỉ tiêu 2026", "Cơ quan chủ trì/phối hợp",
+                          "Thời gian hoàn thành"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("I. Chính quyền số", 1, 3), "1",
+                     "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình", "Trên 60%",
+                     TTHC + " (chủ trì)\nCác công chức chuyên môn (phối hợp)", "Tháng 12/2026"],
+                    ["2", "Lắp đặt hệ thống hội nghị truyền hình trực tuyến tại hội trường UBND xã", "",
+                     VP + " (chủ trì); Viễn thông Lào Cai (phối hợp)", "Quý III/2026"],
+                    ["3", "Tỷ lệ cán bộ, công chức xã sử dụng chữ ký số cá nhân", "100%",
+                     VP + " (chủ trì)", "Tháng 6/2026"],
+                    [("II. Kinh tế số", 1, 2), "1", "Số hộ sản xuất có gian hàng trên sàn thương mại điện tử",
+                     "Tối thiểu 25 hộ", PKT + " (chủ trì)\nBưu điện xã (phối hợp)", "Tháng 11/2026"],
+                    ["2", "Hỗ trợ hợp tác xã gắn mã QR truy xuất nguồn gốc cho sản phẩm chè Shan tuyết", "",
+                     PKT + " (chủ trì); Hợp tác xã chè Nậm Cang (phối hợp)", "Quý II/2026"],
+                    [("III. Xã hội số", 1, 3), "1", "Tỷ lệ thôn, bản có sóng di động 4G", "100%",
+                     PVX + " (chủ trì)\nCác doanh nghiệp viễn thông (phối hợp)", "Tháng 9/2026"],
+                    ["2", "Tổ chức tuyên truyền về kỹ năng số bằng tiếng dân tộc trên loa truyền thanh thôn, bản",
+                     "", PVX + " (chủ trì)\nTrưởng các thôn, bản (phối hợp)", "Thường xuyên"],
+                    ["3", "Số người dân được tập huấn nhận biết lừa đảo trực tuyến", "Ít nhất 300 người",
+                     "Công an xã (chủ trì)\nĐoàn Thanh niên xã (phối hợp)", "Tháng 10/2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Đẩy mạnh chuyển đổi số trên địa bàn xã Nậm Cang năm 2026", "Nậm Cang", "Lào Cai",
+            "09/KH-UBND", "2026-01-20",
+            [("I", "Chính quyền số"), ("II", "Kinh tế số"), ("III", "Xã hội số")],
+            [
+                ind("1", "I", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">", 60, "%", "Trên 60%")], [TTHC], ["Các công chức chuyên môn"], "2026-12",
+                    "Tháng 12/2026"),
+                ind("3", "I", "Tỷ lệ cán bộ, công chức xã sử dụng chữ ký số cá nhân",
+                    [tg(2026, ">=", 100, "%", "100%")], [VP], [], "2026-06", "Tháng 6/2026"),
+                ind("1", "II", "Số hộ sản xuất có gian hàng trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 25, "hộ", "Tối thiểu 25 hộ")], [PKT], ["Bưu điện xã"], "2026-11",
+                    "Tháng 11/2026"),
+                ind("1", "III", "Tỷ lệ thôn, bản có sóng di động 4G", [tg(2026, ">=", 100, "%", "100%")], [PVX],
+                    ["Các doanh nghiệp viễn thông"], "2026-09", "Tháng 9/2026"),
+                ind("3", "III", "Số người dân được tập huấn nhận biết lừa đảo trực tuyến",
+                    [tg(2026, ">=", 300, "người", "Ít nhất 300 người")], ["Công an xã"], ["Đoàn Thanh niên xã"],
+                    "2026-10", "Tháng 10/2026"),
+            ],
+            [
+                task("2", "I", "Lắp đặt hệ thống hội nghị truyền hình trực tuyến tại hội trường UBND xã", [VP],
+                     ["Viễn thông Lào Cai"], [], "2026-Q3", "Quý III/2026"),
+                task("2", "II", "Hỗ trợ hợp tác xã gắn mã QR truy xuất nguồn gốc cho sản phẩm chè Shan tuyết", [PKT],
+                     ["Hợp tác xã chè Nậm Cang"], [], "2026-Q2", "Quý II/2026"),
+                task("2", "III", "Tổ chức tuyên truyền về kỹ năng số bằng tiếng dân tộc trên loa truyền thanh thôn, "
+                                 "bản", [PVX], ["Trưởng các thôn, bản"], [], "recurring", "Thường xuyên"),
+            ]),
+    })
     return out
