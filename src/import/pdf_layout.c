@@ -926,6 +926,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         return 0;
     int starts = 0, cross = 0, used = 0, bands = 0;
     size_t band_end = a;   /* end of the last row band with a cell start at HX */
+    size_t hband_end = a;  /* likewise, a word starting right under the header's */
+    int hbands = 0, hard = 0;
     for (size_t j = a; j < b; j++) {
         const line *L = &c->ln[j];
         if (L->n == 0)
@@ -963,16 +965,33 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             }
         }
         for (size_t w = 0; w < L->n; w++) {
-            if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
+            if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp) {
                 starts += !chunks;
-            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
-                     !slid_word(c, L, w, j, a, b, hx, l))
+                if (!chunks && j >= hband_end) {
+                    size_t j0;
+                    band_of(c, j, a, b, &j0, &hband_end);
+                    hbands++;
+                }
+            } else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
+                     !slid_word(c, L, w, j, a, b, hx, l)) {
                 cross++;
+                /* a cell packed one blank after its neighbour, slid left
+                 * of the header in its row ("… trực tuyến dịch / vụ") */
+                hard += chunks || hx - L->w[w]->x0 > BAND_LEFT * c->sp ||
+                        !slid_at(c, j, a, b, L->w[w]->x0, l, 0);
+            }
         }
     }
     if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
         fprintf(stderr, "pdf: try %s start %.1f (min %d): %d starts, %d across, of %d lines\n", chunks ? "cell" : "header",
                 hx, min, starts, cross, used);
+    /* a header cell of one line over a short page (a table's first page
+     * of two rows: "ĐVT" over "%" and "%"): words starting right under it
+     * in two row bands or more make the column, when nothing runs across
+     * its start but at most one cell packed one blank after its neighbour
+     * and slid left of it in its row ("… trực tuyến dịch" / "… trình vụ") */
+    if (!chunks && min == 3 && hbands >= 2 && hard == 0 && cross <= 1)
+        min = 2, cross = 0;
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
     /* body cell starts all in one row band are that row's own layout, not
@@ -2795,6 +2814,32 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
         found[k] = hit;
         if (k && pe[k] <= pe[k - 1])
             return 0;
+    }
+    /* in pdftotext text, a cell start seen in three lines or more that the
+     * map leaves between two columns matched to starts seen as often, over
+     * two usual spaces from every column's start, is a column it skipped: the
+     * page's columns are not spaced as the table's (year columns set evenly
+     * on one page, unevenly on the other); order_match places them */
+    for (size_t q = 0; q < ns && c->pg->grid; q++) {
+        int own = 0;
+        for (size_t k = 0; k < t->ncols && !own; k++)
+            own = fabs(pe[k] - st[q]) < 2.0 * c->sp + 0.5;
+        size_t r = 1;
+        while (r + 1 < t->ncols && pe[r] < st[q])
+            r++;
+        int firm = found[r - 1] && found[r];   /* both neighbours matched to starts seen 3 times or more */
+        for (size_t u = 0; u < ns && firm; u++)
+            if ((st[u] == pe[r - 1] || st[u] == pe[r]) && cnt[u] < 3)
+                firm = 0;
+        if (!own && firm && cnt[q] >= 3 && st[q] > pe[0] && st[q] < pe[r]) {
+            if (getenv("DTI_PDF_DEBUG")) {
+                fprintf(stderr, "pdf: page cell start %.1f (%d lines) left out by the map (s %.3f d %.1f):", st[q], cnt[q], bs, bd);
+                for (size_t k = 0; k < t->ncols; k++)
+                    fprintf(stderr, " %.1f->%.1f", pe[k], te[k]);
+                fprintf(stderr, "\n");
+            }
+            return 0;
+        }
     }
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: page cell starts matched (s %.3f d %.1f):", bs, bd);
