@@ -1612,6 +1612,79 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     }
 }
 
+/* Whether chunk [s0, s1) of line L, starting at X left of border B (the
+ * column before B starts at LB, the one after it ends at R), may be a cell
+ * slid left across B: it starts at most BAND_LEFT characters left of B,
+ * clear of LB, ends before R and is the line's only text between LB and R. */
+static int slid_line(const page_ctx *c, const line *L, size_t s0, size_t s1, double x, double lb, double B, double r)
+{
+    if (x >= B - 0.5 * c->sp || x < B - BAND_LEFT * c->sp || x <= lb + 4.0 * c->sp || L->w[s1 - 1]->x1 >= r)
+        return 0;
+    for (size_t w = 0; w < L->n; w++)
+        if (!(w >= s0 && w < s1) && L->w[w]->x1 >= lb && L->w[w]->x0 < r)
+            return 0;
+    return 1;
+}
+
+/* One line's own borders: pdftotext -layout lays each row out on its own,
+ * and inside a row band two rows' cells of one column may start a few
+ * characters apart ("%" of row 4 one character left of the border that
+ * row 5's "hợp tác xã" keeps). A chunk of line J (lines [a, b)) starting up
+ * to BAND_LEFT characters left of a border of T (the band's), where no word
+ * of its row band covers the character before it and its column holds text
+ * left of it (slid_cell), is a cell slid left: for line J only the border
+ * moves just before it, when every line of the band starting a chunk there
+ * may move too (a cell's lines stay together) and no line above it in the
+ * band has a word over it that is not such a chunk (a cell's next line, not
+ * its first). Text pages only (grid). Fills OUT[0 .. ncols-2]. */
+static void line_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, size_t j, double *out)
+{
+    const line *L = &c->ln[j];
+    size_t s0, s1, q0, q1, j0, j1;
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        out[k] = t->bound[k];
+    band_of(c, j, a, b, &j0, &j1);
+    for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+        double x = L->w[s0]->x0;
+        for (size_t k = 0; k + 1 < t->ncols; k++) {
+            double B = t->bound[k], l = k ? out[k - 1] : t->xmin;
+            double r = k + 2 < t->ncols ? t->bound[k + 1] : t->xmax + 1.0;
+            if (!slid_line(c, L, s0, s1, x, l, B, r))
+                continue;
+            /* every line of the band starting a chunk there moves with it:
+             * a cell's lines stay together */
+            int ok = 1;
+            for (size_t i = j0; i < j1 && ok; i++)
+                for (int cu = 0; i != j && ok && chunk(c, &c->ln[i], cu, &q0, &q1); cu++)
+                    if (fabs(c->ln[i].w[q0]->x0 - x) < 0.5 * c->sp)
+                        ok = slid_line(c, &c->ln[i], q0, q1, x, l, B, r);
+            /* nor a cell's next line: a line above in the band has a word
+             * over it that is not a chunk starting with it ("- Hệ" over
+             * "thống / họp trực / tuyến", "Báo cáo" over "kết quả") */
+            double wd = L->w[s1 - 1]->x1 - x;
+            for (size_t i = j; i-- > j0 && ok;) {
+                const line *U = &c->ln[i];
+                int over = 0, here = 0;
+                for (size_t w = 0; w < U->n; w++) {
+                    const pdf_word *u = U->w[w];
+                    if (u->x0 < x + wd && u->x1 > x) {
+                        over = 1;
+                        here |= fabs(u->x0 - x) < 0.5 * c->sp && (w == 0 || u->x0 - U->w[w - 1]->x1 > c->gap);
+                    }
+                }
+                if (over && !here)
+                    ok = 0;
+            }
+            if (ok && slid_cell(c, j, a, b, x, l)) {
+                if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+                    fprintf(stderr, "pdf: line %zu: border %.1f moved to %.1f (\"%s\" slid left)\n", j, B, x - 0.5,
+                            L->w[s0]->text);
+                out[k] = x - 0.5;
+            }
+        }
+    }
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1637,7 +1710,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     fprintf(stderr, "\n");
                 }
             }
-            if (line_pieces(c, &band, &c->ln[a + i], &P[i * t->ncols], 0))
+            otable own = band;
+            if (t->grid)
+                line_bounds(c, &band, a, b, a + i, own.bound);
+            if (line_pieces(c, &own, &c->ln[a + i], &P[i * t->ncols], 0))
                 goto out;
         }
     }
