@@ -1228,7 +1228,18 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t i = ha; i < hb && c->pg->grid; i++)
                 for (size_t k = 0; k < c->ln[i].n; k++) {
                     const pdf_word *w = c->ln[i].w[k];
-                    if (w->x0 < at && w->x1 > at && w->x0 >= rl - 0.5)
+                    if (!(w->x0 < at && w->x1 > at && w->x0 >= rl - 0.5))
+                        continue;
+                    /* but a word in lower case one blank after a header
+                     * word ending before the river, itself ending in it,
+                     * continues that word's cell: the border goes after
+                     * it ("Thời hạn | Kinh phí", a header held over from
+                     * the page before and moved a character off; "Lĩnh
+                     * vực STT" is two cells) */
+                    if (k > 0 && !starts_upper(w->text) && w->x0 - c->ln[i].w[k - 1]->x1 <= c->gap &&
+                        c->ln[i].w[k - 1]->x1 <= rl + 0.5 && w->x1 + 0.5 < rr)
+                        at = w->x1 + 0.5;
+                    else
                         at = w->x0 - 0.5;
                 }
             t->bound[t->ncols - 1] = at;
