@@ -926,6 +926,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
         return 0;
     int starts = 0, cross = 0, used = 0, bands = 0;
     size_t band_end = a;   /* end of the last row band with a cell start at HX */
+    size_t hband_end = a;  /* likewise, a word starting right under the header's */
+    int hbands = 0, hard = 0;
     for (size_t j = a; j < b; j++) {
         const line *L = &c->ln[j];
         if (L->n == 0)
@@ -963,16 +965,33 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             }
         }
         for (size_t w = 0; w < L->n; w++) {
-            if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp)
+            if (fabs(L->w[w]->x0 - hx) < 0.5 * c->sp) {
                 starts += !chunks;
-            else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
-                     !slid_word(c, L, w, j, a, b, hx, l))
+                if (!chunks && j >= hband_end) {
+                    size_t j0;
+                    band_of(c, j, a, b, &j0, &hband_end);
+                    hbands++;
+                }
+            } else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
+                     !slid_word(c, L, w, j, a, b, hx, l)) {
                 cross++;
+                /* a cell packed one blank after its neighbour, slid left
+                 * of the header in its row ("… trực tuyến dịch / vụ") */
+                hard += chunks || hx - L->w[w]->x0 > BAND_LEFT * c->sp ||
+                        !slid_at(c, j, a, b, L->w[w]->x0, l, 0);
+            }
         }
     }
     if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
         fprintf(stderr, "pdf: try %s start %.1f (min %d): %d starts, %d across, of %d lines\n", chunks ? "cell" : "header",
                 hx, min, starts, cross, used);
+    /* a header cell of one line over a short page (a table's first page
+     * of two rows: "ĐVT" over "%" and "%"): words starting right under it
+     * in two row bands or more make the column, when nothing runs across
+     * its start but at most one cell packed one blank after its neighbour
+     * and slid left of it in its row ("… trực tuyến dịch" / "… trình vụ") */
+    if (!chunks && min == 3 && hbands >= 2 && hard == 0 && cross <= 1)
+        min = 2, cross = 0;
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
     /* body cell starts all in one row band are that row's own layout, not
@@ -1209,7 +1228,18 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t i = ha; i < hb && c->pg->grid; i++)
                 for (size_t k = 0; k < c->ln[i].n; k++) {
                     const pdf_word *w = c->ln[i].w[k];
-                    if (w->x0 < at && w->x1 > at && w->x0 >= rl - 0.5)
+                    if (!(w->x0 < at && w->x1 > at && w->x0 >= rl - 0.5))
+                        continue;
+                    /* but a word in lower case one blank after a header
+                     * word ending before the river, itself ending in it,
+                     * continues that word's cell: the border goes after
+                     * it ("Thời hạn | Kinh phí", a header held over from
+                     * the page before and moved a character off; "Lĩnh
+                     * vực STT" is two cells) */
+                    if (k > 0 && !starts_upper(w->text) && w->x0 - c->ln[i].w[k - 1]->x1 <= c->gap &&
+                        c->ln[i].w[k - 1]->x1 <= rl + 0.5 && w->x1 + 0.5 < rr)
+                        at = w->x1 + 0.5;
+                    else
                         at = w->x0 - 0.5;
                 }
             t->bound[t->ncols - 1] = at;
@@ -1593,6 +1623,79 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     }
 }
 
+/* Whether chunk [s0, s1) of line L, starting at X left of border B (the
+ * column before B starts at LB, the one after it ends at R), may be a cell
+ * slid left across B: it starts at most BAND_LEFT characters left of B,
+ * clear of LB, ends before R and is the line's only text between LB and R. */
+static int slid_line(const page_ctx *c, const line *L, size_t s0, size_t s1, double x, double lb, double B, double r)
+{
+    if (x >= B - 0.5 * c->sp || x < B - BAND_LEFT * c->sp || x <= lb + 4.0 * c->sp || L->w[s1 - 1]->x1 >= r)
+        return 0;
+    for (size_t w = 0; w < L->n; w++)
+        if (!(w >= s0 && w < s1) && L->w[w]->x1 >= lb && L->w[w]->x0 < r)
+            return 0;
+    return 1;
+}
+
+/* One line's own borders: pdftotext -layout lays each row out on its own,
+ * and inside a row band two rows' cells of one column may start a few
+ * characters apart ("%" of row 4 one character left of the border that
+ * row 5's "hợp tác xã" keeps). A chunk of line J (lines [a, b)) starting up
+ * to BAND_LEFT characters left of a border of T (the band's), where no word
+ * of its row band covers the character before it and its column holds text
+ * left of it (slid_cell), is a cell slid left: for line J only the border
+ * moves just before it, when every line of the band starting a chunk there
+ * may move too (a cell's lines stay together) and no line above it in the
+ * band has a word over it that is not such a chunk (a cell's next line, not
+ * its first). Text pages only (grid). Fills OUT[0 .. ncols-2]. */
+static void line_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, size_t j, double *out)
+{
+    const line *L = &c->ln[j];
+    size_t s0, s1, q0, q1, j0, j1;
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        out[k] = t->bound[k];
+    band_of(c, j, a, b, &j0, &j1);
+    for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+        double x = L->w[s0]->x0;
+        for (size_t k = 0; k + 1 < t->ncols; k++) {
+            double B = t->bound[k], l = k ? out[k - 1] : t->xmin;
+            double r = k + 2 < t->ncols ? t->bound[k + 1] : t->xmax + 1.0;
+            if (!slid_line(c, L, s0, s1, x, l, B, r))
+                continue;
+            /* every line of the band starting a chunk there moves with it:
+             * a cell's lines stay together */
+            int ok = 1;
+            for (size_t i = j0; i < j1 && ok; i++)
+                for (int cu = 0; i != j && ok && chunk(c, &c->ln[i], cu, &q0, &q1); cu++)
+                    if (fabs(c->ln[i].w[q0]->x0 - x) < 0.5 * c->sp)
+                        ok = slid_line(c, &c->ln[i], q0, q1, x, l, B, r);
+            /* nor a cell's next line: a line above in the band has a word
+             * over it that is not a chunk starting with it ("- Hệ" over
+             * "thống / họp trực / tuyến", "Báo cáo" over "kết quả") */
+            double wd = L->w[s1 - 1]->x1 - x;
+            for (size_t i = j; i-- > j0 && ok;) {
+                const line *U = &c->ln[i];
+                int over = 0, here = 0;
+                for (size_t w = 0; w < U->n; w++) {
+                    const pdf_word *u = U->w[w];
+                    if (u->x0 < x + wd && u->x1 > x) {
+                        over = 1;
+                        here |= fabs(u->x0 - x) < 0.5 * c->sp && (w == 0 || u->x0 - U->w[w - 1]->x1 > c->gap);
+                    }
+                }
+                if (over && !here)
+                    ok = 0;
+            }
+            if (ok && slid_cell(c, j, a, b, x, l)) {
+                if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+                    fprintf(stderr, "pdf: line %zu: border %.1f moved to %.1f (\"%s\" slid left)\n", j, B, x - 0.5,
+                            L->w[s0]->text);
+                out[k] = x - 0.5;
+            }
+        }
+    }
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1618,7 +1721,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     fprintf(stderr, "\n");
                 }
             }
-            if (line_pieces(c, &band, &c->ln[a + i], &P[i * t->ncols], 0))
+            otable own = band;
+            if (t->grid)
+                line_bounds(c, &band, a, b, a + i, own.bound);
+            if (line_pieces(c, &own, &c->ln[a + i], &P[i * t->ncols], 0))
                 goto out;
         }
     }
@@ -2795,6 +2901,32 @@ static int edge_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
         found[k] = hit;
         if (k && pe[k] <= pe[k - 1])
             return 0;
+    }
+    /* in pdftotext text, a cell start seen in three lines or more that the
+     * map leaves between two columns matched to starts seen as often, over
+     * two usual spaces from every column's start, is a column it skipped: the
+     * page's columns are not spaced as the table's (year columns set evenly
+     * on one page, unevenly on the other); order_match places them */
+    for (size_t q = 0; q < ns && c->pg->grid; q++) {
+        int own = 0;
+        for (size_t k = 0; k < t->ncols && !own; k++)
+            own = fabs(pe[k] - st[q]) < 2.0 * c->sp + 0.5;
+        size_t r = 1;
+        while (r + 1 < t->ncols && pe[r] < st[q])
+            r++;
+        int firm = found[r - 1] && found[r];   /* both neighbours matched to starts seen 3 times or more */
+        for (size_t u = 0; u < ns && firm; u++)
+            if ((st[u] == pe[r - 1] || st[u] == pe[r]) && cnt[u] < 3)
+                firm = 0;
+        if (!own && firm && cnt[q] >= 3 && st[q] > pe[0] && st[q] < pe[r]) {
+            if (getenv("DTI_PDF_DEBUG")) {
+                fprintf(stderr, "pdf: page cell start %.1f (%d lines) left out by the map (s %.3f d %.1f):", st[q], cnt[q], bs, bd);
+                for (size_t k = 0; k < t->ncols; k++)
+                    fprintf(stderr, " %.1f->%.1f", pe[k], te[k]);
+                fprintf(stderr, "\n");
+            }
+            return 0;
+        }
     }
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: page cell starts matched (s %.3f d %.1f):", bs, bd);

@@ -24,7 +24,7 @@ trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
   [holdout/cam-thach-2026]=55
-  [holdout/dong-linh-2025-2030]=89
+  [holdout/dong-linh-2025-2030]=91
   [holdout/hiep-hoa-2026]=100
   [holdout/huong-tra-2026-2030]=93
   [holdout/loc-hung-2026]=100
@@ -36,19 +36,19 @@ declare -A MIN=(
   [holdout/vinh-hao-2026]=100
   [v1/binh-minh-2026]=96
   [v1/nam-son-2026]=97
-  [v2/an-hoa-2026]=93
+  [v2/an-hoa-2026]=96
   [v2/phu-lac-2026]=100
   [v2/tan-phong-2026-2027]=93
   [v2/yen-lac-2026-2028]=95
   [v3/phu-lac-2026]=97
-  [v3/son-thuy-2026]=94
+  [v3/son-thuy-2026]=100
   [v3/tan-phong-2026-2027]=100
-  [v3/thanh-xuan-2025-2030]=89
+  [v3/thanh-xuan-2025-2030]=94
   [holdout/quang-phu-2026]=97
   [holdout/hoa-tien-2026-2028]=100
   # 52.1 on branch holdout7, 28.9 once merged with layout3's -layout rules, 100 (layout4)
   [holdout/ea-tu-2026]=100
-  [holdout/vinh-thanh-2026-2030]=85
+  [holdout/vinh-thanh-2026-2030]=94
   [holdout/ta-van-2026]=98
   [holdout/binh-lu-2026-2030]=98
   # round 9 (branch holdout9), measured before any change for it
