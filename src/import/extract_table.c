@@ -982,6 +982,11 @@ static void lead_support(xt_ctx *x, const char *cell, strlist *lead, strlist *su
     for (char *p = copy; *p; p++)
         if (*p == ';' && p > copy && p[-1] == ')' && bracket_role(copy, p) >= 0)
             *p = '\n';
+    /* a bracketed role closes its unit even where the line break after it
+     * was lost ("A (chủ trì) B (phối hợp)": cell lines joined) */
+    for (char *p = copy; *p; p++)
+        if (*p == ' ' && p > copy && p[-1] == ')' && p[1] && p[1] != '\n' && bracket_role(copy, p) >= 0)
+            *p = '\n';
     int first = 1;
     for (char *p = copy, *next; p; p = next, first = 0) {
         next = strchr(p, '\n');

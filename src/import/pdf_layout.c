@@ -44,7 +44,8 @@
  * are codes, a group row led by a letter across the table leaving the
  * rivers alone as a roman one does; codes opening the first column's names
  * ("1.1. Tỷ lệ …") are the anchors of a table with no code column
- * (t->led), such a row centred on its name's lines (a column of list
+ * (t->led; a code column among the first three wins, the first then holding
+ * group names merged down, "I. Chính quyền số"), such a row centred on its name's lines (a column of list
  * markers alone joins the column on its right). Read directly (not
  * page->grid), a PDF also has: a group row (letter or roman code and a
  * name, nothing else on its line) given no line of the columns after its
@@ -1731,6 +1732,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
 #define PC(i, k) (&P[(i) * t->ncols + (k)])
     if (first) {
         t->anchor = -1;
+        int led0 = 0;
         for (size_t k = 0; k < t->ncols && k < 3 && t->anchor < 0; k++) {
             size_t codes = 0, full = 0;
             size_t led = 0;
@@ -1744,10 +1746,14 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             if ((codes >= 2 && codes * 3 >= full) || (codes == 1 && full <= 2))
                 t->anchor = (int)k;
             else if (k == 0 && !codes && led >= 2 && led * 4 >= full)
-                t->anchor = 0, t->led = 1;   /* codes inside the names */
+                led0 = 1;   /* codes inside the names, unless a code column follows */
             if (getenv("DTI_PDF_DEBUG"))
                 fprintf(stderr, "pdf: anchor? column %zu: %zu codes of %zu\n", k, codes, full);
         }
+        /* a group name merged down the first column ("I. Chính quyền số")
+         * leads with its code too: a code column after it is the anchor */
+        if (t->anchor < 0 && led0)
+            t->anchor = 0, t->led = 1;
     }
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {

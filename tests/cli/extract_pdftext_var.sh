@@ -54,7 +54,7 @@ declare -A MIN=(
   # round 9 (branch holdout9), measured before any change for it
   [holdout/tam-giang-2025-2030]=81
   [holdout/na-sam-2026]=98   # 89.9 before (a prose duration, a span of quarters)
-  [holdout/nam-cang-2026]=6
+  [holdout/nam-cang-2026]=100   # 6.1 before, 100 since pdfcang (the anchor column; a role bracket closes its unit)
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
