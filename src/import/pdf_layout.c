@@ -1393,13 +1393,15 @@ static int direct_code(const char *s)
     return is_code(s) || is_letter_code(s) || is_alnum_code(s);
 }
 
-static int piece_is_code(const piece *q)
+/* PRED of piece Q's code: its one word, or the first word of a piece
+ * spanning columns ("I. HẠ TẦNG SỐ" merged across the row). */
+static int piece_code_by(const piece *q, int (*pred)(const char *))
 {
     if (!q->nwords || !q->text.ptr)
         return 0;
     if (q->nwords == 1)
-        return is_code(q->text.ptr);
-    if (q->span > 1) {   /* "I. HẠ TẦNG SỐ" merged across the row */
+        return pred(q->text.ptr);
+    if (q->span > 1) {
         const char *sp = strchr(q->text.ptr, ' ');
         char tok[12];
         size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
@@ -1407,31 +1409,22 @@ static int piece_is_code(const piece *q)
             return 0;
         memcpy(tok, q->text.ptr, n);
         tok[n] = 0;
-        return is_code(tok);
+        return pred(tok);
     }
     return 0;
 }
 
-/* piece_is_code, or a group letter. */
+static int piece_is_code(const piece *q)
+{
+    return piece_code_by(q, is_code);
+}
+
+/* piece_is_code, or a group letter or a code of letters and digits
+ * ("A. CHÍNH QUYỀN SỐ", "CT1"). */
 static int piece_is_code_in(const otable *t, const piece *q)
 {
-    if (piece_is_code(q))
-        return 1;
-    if (!q->nwords || !q->text.ptr)
-        return 0;
-    if (q->nwords == 1)
-        return direct_code(q->text.ptr);
-    if (q->span > 1) {   /* "A. CHÍNH QUYỀN SỐ" merged across the row */
-        const char *sp = strchr(q->text.ptr, ' ');
-        char tok[12];
-        size_t n = sp ? (size_t)(sp - q->text.ptr) : 0;
-        if (!n || n >= sizeof tok)
-            return 0;
-        memcpy(tok, q->text.ptr, n);
-        tok[n] = 0;
-        return direct_code(tok);
-    }
-    return 0;
+    (void)t;
+    return piece_is_code(q) || piece_code_by(q, direct_code);
 }
 
 /* A piece of the first column opening with a numbered code ("1.1. Tỷ lệ …",
