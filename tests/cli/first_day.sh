@@ -41,7 +41,7 @@ DTI_PASSWORD='mat-khau-don-vi-2026' dti --as quantri user add donvi1 --role repo
   || fail "a reporter for \"$first\""
 # 5. the calendar
 dti --as quantri calendar set "$plan" 'month:unit=15+1,commune=20+1' >/dev/null || fail "calendar set"
-dti --as quantri periods "$plan" 2026 | grep -q "15/12/2026" || fail "periods: $(dti --as quantri periods "$plan" 2026)"
+grep -q "15/12/2026" <<<"$(dti --as quantri periods "$plan" 2026)" || fail "periods: $(dti --as quantri periods "$plan" 2026)"
 # the new reporter reads the plan it reports on
-dti --as donvi1 plans | grep -q . || fail "the reporter sees no plan"
+grep -q . <<<"$(dti --as donvi1 plans)" || fail "the reporter sees no plan"
 echo "first_day ok"

@@ -66,9 +66,11 @@ print("\n".join(sorted(out)))
 EOF
 }
 count() { if [ -z "$1" ]; then echo 0; else printf '%s\n' "$1" | wc -l; fi; }
-has() { printf '%s\n' "$1" | grep -q -- "$2" || fail "$3: no mail matching '$2' in:
+# grep reads a here-string, not a pipe: under pipefail, `printf | grep -q`
+# fails when grep exits at its match while printf still writes (SIGPIPE)
+has() { grep -q -- "$2" <<<"$1" || fail "$3: no mail matching '$2' in:
 $1"; }
-hasnt() { if printf '%s\n' "$1" | grep -q -- "$2"; then fail "$3: unexpected mail '$2'"; fi; }
+hasnt() { if grep -q -- "$2" <<<"$1"; then fail "$3: unexpected mail '$2'"; fi; }
 
 # ---- the demo, addresses, one unit that reports in time ---------------------------------
 export DTI_PASSWORD=demo-2026
