@@ -264,10 +264,16 @@ async function readDashboard(page, codes) {
   await navigate(page, 'Tổng quan');
   // periods by name in a list (the month is still open on 25/06: chosen, not the default)
   await page.getByLabel(/^Kỳ/).selectOption({ label: `Tháng ${+PERIOD.slice(5)}/${PERIOD.slice(0, 4)}` });
+  // the default period's view is on the page until the chosen one is mounted
+  // (the view replaces main's children at once): mark what is there, and
+  // read only after new children came (waitForLoadState('networkidle') returns
+  // at once in a page already loaded, so it waited for nothing: seen reading
+  // the default period's 0,0000 under ASan)
+  await page.locator('main').evaluate((el) => { for (const c of el.children) c.dataset.stale = '1'; });
   await page.getByRole('button', { name: 'Xem', exact: true }).click();
+  await page.locator('main > :not([data-stale])').first().waitFor();
   const summary = page.getByRole('region', { name: 'Tóm tắt' });
   await summary.waitFor();
-  await page.waitForLoadState('networkidle');
   const indexItem = summary.getByRole('listitem').filter({ hasText: 'Chỉ số của kế hoạch' });
   const index = /(\d+,\d{4}|—)/.exec(await indexItem.textContent())?.[1];
   const rows = {};
