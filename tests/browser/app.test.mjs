@@ -57,11 +57,14 @@ for (const [width, file] of [[1280, 'minh-duc-2026-2030-dti.txt'], [360, 'vinh-t
         assert.match(await page.textContent('#import-matches'), /Văn hóa - Xã hội/);
       }
 
+      // wait for the plan view itself: 'main table' alone also matches the
+      // import page's own #import-matches table before the plan view mounts
       await page.click('#import-done a');
-      await page.waitForSelector('main table');
+      await page.waitForSelector('#plan-calendar-link');
+      await page.waitForSelector('main table.plan-items');
       const title = await page.textContent('main h1');
       assert.ok(title.length > 10, 'the plan title');
-      assert.ok(await page.locator('main tbody tr').count() > 3, 'indicator rows');
+      assert.ok(await page.locator('main table.plan-items tbody tr').count() > 3, 'indicator rows');
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(sw <= width, `no sideways scrolling of the page (${sw})`);
       await page.screenshot({ path: path.join(ART, `plan-${width}.png`), fullPage: false });
