@@ -1,6 +1,13 @@
-/* cmd_import.c — `dti --db FILE import DOC`: store a plan document and print
- * what was stored: groups, indicators, tasks, the units named and how each
- * name was matched, collective names left to the coordinator, warnings. */
+/* cmd_import.c — `dti --db FILE import DOC [--plan CORRECTED.json]`: store a
+ * plan document and print what was stored: groups, indicators, tasks, the
+ * units named and how each name was matched, collective names left to the
+ * coordinator, warnings.
+ *
+ * --plan: the plan as the coordinator corrected it, for one who works at the
+ * command line as the web preview's user works in the browser: `dti extract
+ * DOC > p.json`, edit p.json, `dti import DOC --plan p.json`. The document
+ * stays the plan's source and the audit entry says what was corrected
+ * (plans_import_file_corrected). */
 #include <stdio.h>
 #include <string.h>
 #include "app/app.h"
@@ -111,9 +118,17 @@ static void print_summary(const plans_import_result *r, const char *path)
 
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc != 2)
-        return cli_usage("import TỆP", "import FILE");
-    const char *path = argv[1];
+    const char *path = NULL, *plan_path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (i + 1 < argc && strcmp(argv[i], "--plan") == 0)
+            plan_path = argv[++i];
+        else if (!path && argv[i][0] != '-')
+            path = argv[i];
+        else
+            path = NULL, i = argc;      /* unknown option or a second file */
+    }
+    if (!path || (argc != 2 && !plan_path) || argc > 4)
+        return cli_usage("import TỆP [--plan KẾ_HOẠCH_ĐÃ_SỬA.json]", "import FILE [--plan CORRECTED_PLAN.json]");
     dti_err e;
     dti_err_clear(&e);
     app a;
@@ -129,7 +144,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
     } else if (app_open(&a, ctx->db, 0, &e)) {
         return cli_error(&e);
     }
-    if (plans_import_file(&a, path, &r, &e))
+    if (plan_path ? plans_import_file_corrected(&a, path, plan_path, &r, &e) : plans_import_file(&a, path, &r, &e))
         status = cli_error(&e);
     else
         print_summary(&r, path);

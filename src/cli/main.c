@@ -24,8 +24,8 @@ struct command {
 static const struct command COMMANDS[] = {
     {"extract", cmd_extract, "extract TỆP        in kế hoạch trong tài liệu dưới dạng JSON dti.plan/1",
      "extract FILE       print the plan in a document as dti.plan/1 JSON"},
-    {"import", cmd_import, "import TỆP         lưu kế hoạch trong tài liệu vào cơ sở dữ liệu, in tóm tắt",
-     "import FILE        store the plan in a document, print a summary"},
+    {"import", cmd_import, "import TỆP [--plan KH.json]  lưu kế hoạch trong tài liệu (hoặc bản đã sửa KH.json), in tóm tắt",
+     "import FILE [--plan P.json] store the plan in a document (or its corrected P.json), print a summary"},
     {"plans", cmd_plans, "plans              liệt kê các kế hoạch đã lưu",
      "plans              list the stored plans"},
     {"export", cmd_export, "export plan SỐ --json  in kế hoạch đã lưu dưới dạng dti.plan/1",

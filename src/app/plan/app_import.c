@@ -752,6 +752,54 @@ dti_rc plans_import_file(app *a, const char *path, plans_import_result *r, dti_e
     return rc;
 }
 
+dti_rc plans_import_file_corrected(app *a, const char *path, const char *plan_path, plans_import_result *r,
+                                  dti_err *e)
+{
+    plan *p = NULL, *extracted = NULL;
+    char *data = NULL, *text = NULL;
+    size_t len = 0, tlen = 0;
+    json_t *j = NULL;
+    json_error_t je;
+    strlist ignored = STRLIST_INIT;
+    plans_import_opts o = {PLANS_CAL_DETECT, NULL, 0, NULL, 0, NULL, NULL};
+    dti_rc rc;
+    memset(r, 0, sizeof *r);
+    /* the correction first: a plan file that does not hold is told before
+     * the document is read at all */
+    if ((rc = file_read(plan_path, IMPORT_MAX_BYTES, &text, &tlen, e)))
+        goto out;
+    if (!(j = json_loadb(text, tlen, JSON_REJECT_DUPLICATES, &je))) {
+        rc = dti_fail(e, DTI_ERR_INPUT, plan_path, "%s: kế hoạch (JSON) không hợp lệ ở dòng %d, cột %d: %s",
+                      "%s: the plan (JSON) is invalid at line %d, column %d: %s", plan_path, je.line, je.column,
+                      je.text);
+        goto out;
+    }
+    if ((rc = plans_import_plan_json(j, &p, e))) {
+        if (e) {        /* the file named before the field's message */
+            char m[sizeof e->msg + 4096];
+            snprintf(m, sizeof m, "%s: %s", plan_path, e->msg);
+            memcpy(e->msg, m, sizeof e->msg - 1);       /* cut at the message's size */
+            e->msg[sizeof e->msg - 1] = '\0';
+        }
+        goto out;
+    }
+    /* the document: its bytes are the plan's source (SHA-256, kept), its
+     * own extraction what the audit entry compares the correction with; a
+     * document no reader takes is refused as plans_import_file refuses it */
+    if ((rc = extract_file(path, &extracted, &ignored, &data, &len, e)))
+        goto out;
+    o.extracted = extracted;
+    rc = import_plan(a, p, file_basename(path), data, len, 0, &o, r, e);
+out:
+    json_decref(j);
+    plan_free(p);
+    plan_free(extracted);
+    strlist_release(&ignored);
+    free(text);
+    free(data);
+    return rc;
+}
+
 void plans_import_result_release(plans_import_result *r)
 {
     if (!r)

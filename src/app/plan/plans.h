@@ -144,6 +144,20 @@ dti_rc plans_import_dry_run(app *a, const plan *p, const char *name, const void 
 /* plans_import_plan with options O (NULL: the defaults, PLANS_CAL_DETECT). */
 dti_rc plans_import_plan_opts(app *a, const plan *p, const char *name, const void *data, size_t len,
                             const plans_import_opts *o, plans_import_result *r, dti_err *e);
+/* Import the document at PATH as the coordinator corrected its plan: the
+ * plan stored is the dti.plan/1 JSON in the file PLAN_PATH (what `dti
+ * extract PATH` printed, edited), read as plans_import_plan_json reads the
+ * preview's correction (targets and due dates may be given as words); the
+ * document is the plan's source (its SHA-256 and bytes kept, as
+ * plans_import_file keeps them) and is extracted again so that the
+ * "plan.import" audit entry says what was corrected
+ * (plans_import_opts.extracted). Errors: a PLAN_PATH that is not JSON is
+ * DTI_ERR_INPUT naming the file, line and column; a plan that does not hold
+ * names the file and the field; a document no reader takes is
+ * plans_import_file's error. Nothing is stored on any error. R as
+ * plans_import_file's. */
+dti_rc plans_import_file_corrected(app *a, const char *path, const char *plan_path, plans_import_result *r,
+                                  dti_err *e);
 void plans_import_result_release(plans_import_result *r);
 
 /* The plan J (dti.plan/1) as the coordinator corrected it in the import
