@@ -26,6 +26,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { gotoScreen, toScreen } from '../lib/screen.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -90,10 +91,13 @@ async function login(page, user) {
   await page.waitForLoadState('networkidle');
 }
 
-async function go(page, hash, selector = 'main h1') {
-  await page.goto(`${BASE}/${hash}`);
-  await page.waitForSelector(selector);
-  await page.waitForLoadState('networkidle');
+// Open the screen of HASH ("#/plan/1") and wait for SELECTOR in it: the
+// screen itself, not the one before it (page.goto() to another #/route
+// returns at once, and waitForLoadState() too: see tests/lib/screen.mjs).
+async function go(page, hash, selector = 'h1') {
+  const host = await gotoScreen(page, `${BASE}/${hash}`);
+  await host.locator(selector).first().waitFor();
+  return host;
 }
 
 const api = (page, p) => page.evaluate((u) => fetch(u).then((r) => r.json()), p);
@@ -170,9 +174,11 @@ for (const width of [1280, 360]) {
       for (const n of ['Tháng 10/2026', 'Quý III/2026', '6 tháng đầu năm 2026', 'Năm 2026']) assert.ok(names.includes(n), `${n} in ${names}`);
       assert.ok(names.every((n) => !/^\d{4}-/.test(n)), 'no raw codes');
       await page.selectOption('#dash-period', { label: 'Quý III/2026' });
-      await page.click('#dash-form button[type=submit]');
-      await page.waitForFunction(() => location.hash.endsWith('/2026-Q3'));
-      await page.waitForSelector('#dash-index');
+      // November's view has a #dash-index too: wait for the quarter's own
+      // screen (the hash changes before the router has replaced the view)
+      const q3view = await toScreen(page, () => page.click('#dash-form button[type=submit]'));
+      assert.ok(await page.evaluate(() => location.hash.endsWith('/2026-Q3')), 'the quarter in the address');
+      await q3view.locator('#dash-index').waitFor();
       const q3 = await api(page, '/api/v1/plans/1/score/2026-Q3');
       assert.deepEqual(q3.completeness.parts, ['2026-07', '2026-08', '2026-09']);
       assert.equal((await page.textContent('#dash-index')).trim(), q3.total.index_text);
@@ -223,13 +229,16 @@ for (const width of [1280, 360]) {
       // the login form names an empty field itself
       await page.click('#login-form button[type=submit]');
       assert.equal((await page.textContent('#login-error')).trim(), 'Hãy nhập tên đăng nhập.');
-      await go(page, 'public', '#title');
+      await page.goto(`${BASE}/public`);   // another document, not a screen of the app
+      await page.waitForSelector('#title');
       found.public = await axe(page);
       await login(page, 'dieuphoi');
       const screens = ['#/dashboard', '#/dashboard/1/2026-11', '#/indicator/1/1/2026-10', '#/plan', '#/plan/1', '#/import',
         '#/my-work', '#/review', '#/rankings', '#/history', '#/calendar', '#/users', '#/account'];
       for (const s of screens) {
-        await go(page, s);
+        const host = await go(page, s);
+        // the dashboard's export control comes after its first drawing
+        if (s.startsWith('#/dashboard')) await host.locator('#export, #dash-error').first().waitFor();
         await page.waitForTimeout(100);
         found[s] = await axe(page);
         assert.ok(await sideways(page) <= width, `${s}: no sideways scrolling (${await sideways(page)})`);

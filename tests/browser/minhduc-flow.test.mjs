@@ -35,6 +35,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { arrived, toScreen } from '../lib/screen.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const SHARED = process.env.SHARED || path.join(ROOT, '..', 'shared');
@@ -195,12 +196,18 @@ async function navigate(page, name) {
     await page.getByRole('button', { name: /menu|trình đơn|điều hướng|navigation/i }).first().click();
   }
   const href = await link.getAttribute('href');
-  await link.click();
-  // the screen named by the link, loaded (not the one before it)
-  await page.waitForFunction((h) => location.hash === h, href);
-  await page.getByText('Đang tải…').waitFor({ state: 'hidden' });
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.waitForLoadState('networkidle');
+  // the screen named by the link, drawn (not the one before it): the hash
+  // changes before the router replaces the view, so waiting for the hash,
+  // then for no "Đang tải…" and an h1, could all pass on the old screen
+  // (and networkidle returns at once in a loaded page): Review's queue
+  // could be counted (count() does not wait) before it was there. A link
+  // to the screen shown (My work after a reporter's login) opens nothing
+  // new: that screen is waited for as it is (tests/lib/screen.mjs).
+  const host = await page.evaluate((h) => location.hash === h, href)
+    ? (await link.click(), await arrived(page))
+    : await toScreen(page, () => link.click());
+  assert.equal(await page.evaluate(() => location.hash), href);
+  await host.getByRole('heading', { level: 1 }).first().waitFor();
 }
 
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -265,13 +272,11 @@ async function readDashboard(page, codes) {
   // periods by name in a list (the month is still open on 25/06: chosen, not the default)
   await page.getByLabel(/^Kỳ/).selectOption({ label: `Tháng ${+PERIOD.slice(5)}/${PERIOD.slice(0, 4)}` });
   // the default period's view is on the page until the chosen one is mounted
-  // (the view replaces main's children at once): mark what is there, and
-  // read only after new children came (waitForLoadState('networkidle') returns
-  // at once in a page already loaded, so it waited for nothing: seen reading
-  // the default period's 0,0000 under ASan)
-  await page.locator('main').evaluate((el) => { for (const c of el.children) c.dataset.stale = '1'; });
-  await page.getByRole('button', { name: 'Xem', exact: true }).click();
-  await page.locator('main > :not([data-stale])').first().waitFor();
+  // (the view replaces main's children at once): read only the new screen
+  // (tests/lib/screen.mjs; waitForLoadState('networkidle') returns at once
+  // in a page already loaded, so it waited for nothing: seen reading the
+  // default period's 0,0000 under ASan)
+  await toScreen(page, () => page.getByRole('button', { name: 'Xem', exact: true }).click());
   const summary = page.getByRole('region', { name: 'Tóm tắt' });
   await summary.waitFor();
   const indexItem = summary.getByRole('listitem').filter({ hasText: 'Chỉ số của kế hoạch' });
@@ -462,8 +467,10 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
       await navigate(page, 'Việc của tôi');
       const card2 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`kỳ ${PERIOD}$`) }) });
       assert.match(await card2.textContent(), /bị trả lại/);
-      await card2.getByRole('link', { name: 'Nhập báo cáo' }).click();
-      await page.getByText(REASON).waitFor();
+      // the form's own screen: the card on My work says the reason too
+      // ("Lý do: …"), so getByText(REASON) alone could find the list still shown
+      const form2 = await toScreen(page, () => card2.getByRole('link', { name: 'Nhập báo cáo' }).click());
+      await form2.getByText(REASON).waitFor();
       assert.equal(await itemGroup(page, '4.1').getByLabel('Tử số').inputValue(), '630', 'the returned figures are kept');
       await fillValues(page, { '4.1': SECOND['4.1'] });
       await shot('correct');

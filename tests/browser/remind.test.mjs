@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { toScreen } from '../lib/screen.mjs';
 import { startServer } from '../lib/serve.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
@@ -105,7 +106,9 @@ for (const width of [1280, 360]) {
       // the notices, once the server's thread has run (it runs as the server starts)
       const link = page.locator('nav#nav a[href="#/notices"]');
       if (await page.isVisible('#menu-toggle')) await page.click('#menu-toggle');   // 360 px: the menu button
-      await link.click();
+      // the notices' own screen before counting (count() does not wait, and
+      // My work may still be shown when the click returns)
+      await toScreen(page, () => link.click());
       const n = page.locator('#notices-list li[data-kind="returned"]');
       for (let i = 0; i < 50 && !(await n.count()); i++) {
         await page.waitForTimeout(200);

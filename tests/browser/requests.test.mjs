@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
+import { gotoScreen } from '../lib/screen.mjs';
 
 const ROOT = process.env.DTI_ROOT || process.cwd();
 const DTI = process.env.DTI || path.join(ROOT, 'build/dti');
@@ -82,10 +83,14 @@ async function login(page, user) {
   await page.waitForLoadState('networkidle');
 }
 
-async function go(page, hash, selector = 'main h1') {
-  await page.goto(`${BASE}/${hash}`);
-  await page.waitForSelector(selector);
-  await page.waitForLoadState('networkidle');
+// Open the screen of HASH ("#/calendar/1") and wait for SELECTOR in it:
+// the screen itself, not the one before it (page.goto() to another
+// #/route returns at once, waitForLoadState() too, and the landing
+// dashboard has a #dash-period of its own: see tests/lib/screen.mjs).
+async function go(page, hash, selector = 'h1') {
+  const host = await gotoScreen(page, `${BASE}/${hash}`);
+  await host.locator(selector).first().waitFor();
+  return host;
 }
 
 const TITLE = 'An toàn thông tin';

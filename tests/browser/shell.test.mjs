@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from '../../web/node_modules/playwright-core/index.mjs';
 import { pinClock } from '../lib/now.mjs';
+import { gotoScreen } from '../lib/screen.mjs';
 
 const BASE = process.env.DTI_URL || 'http://127.0.0.1:8080';
 const ADMIN = process.env.DTI_ADMIN || 'admin';
@@ -77,8 +78,10 @@ test('a slow screen does not mount over the one navigated to after it', async ()
 test('the dashboard links each indicator to its page, and that page to its history', async () => {
   const { ctx, page, plan } = await session();
   try {
-    await page.goto(`${BASE}/#/dashboard/${plan.id}/2026-03`);
-    await page.waitForSelector('#dash-index');
+    // the dashboard of this plan and month, not the landing one (a
+    // dashboard too, with its own #dash-index and indicator links)
+    const dash = await gotoScreen(page, `${BASE}/#/dashboard/${plan.id}/2026-03`);
+    await dash.locator('#dash-index').waitFor();
     const links = page.locator('main tbody a[href^="#/indicator/"]');
     assert.ok(await links.count() > 3, 'indicator rows link to their page');
     const code = (await links.first().textContent()).trim();
@@ -91,9 +94,8 @@ test('the dashboard links each indicator to its page, and that page to its histo
     assert.match(await page.evaluate(() => location.hash), /^#\/history\/indicator\/\d+$/);
     assert.match(await page.textContent('main h2'), /chỉ tiêu #\d+/);
     // without an id: a picker of the plan's indicators, no typing
-    await page.goto(`${BASE}/#/history`);
-    await page.waitForSelector('main h1');
-    await page.waitForSelector('#hi-pick');
+    const pick = await gotoScreen(page, `${BASE}/#/history`);
+    await pick.locator('#hi-pick').waitFor();
     await page.selectOption('#hi-plan', String(plan.id));
     await page.waitForFunction(() => document.querySelectorAll('#hi-item option').length > 0);
     await page.click('#hi-pick button[type=submit]');
