@@ -77,6 +77,18 @@ char *xt_name(const char *s, const char *trim)
     while ((c[0] == '-' || c[0] == '+' || c[0] == '*') && c[1] == ' ')
         memmove(c, c + 2, strlen(c + 2) + 1);
     text_trim(c, trim ? trim : "");
+    /* a footnote marker at the end ("… cấp xã (*)", "(**)"; "()" where a text
+     * form read "**" as bold markup) is the page's, not the name's */
+    for (size_t L = strlen(c); L >= 3 && c[L - 1] == ')';) {
+        size_t k = L - 1;
+        while (k > 0 && c[k - 1] == '*' && L - k <= 4)
+            k--;
+        if (k == 0 || c[k - 1] != '(' || k < 2 || c[k - 2] != ' ')
+            break;
+        c[k - 2] = 0;
+        text_trim(c, trim ? trim : "");
+        L = strlen(c);
+    }
     if (!*c) {
         free(c);
         return NULL;

@@ -28,7 +28,8 @@
  * page noise lies between them (page breaks cut tables into fragments). At
  * such a boundary the first row continues the previous row when its code
  * cell is empty (or the previous row had none and this one brings it): cell
- * texts are appended.
+ * texts are appended. The header rows repeated inside one table (a text
+ * form that keeps a page's rows in the table) are such a boundary too.
  *
  * Rows: a repeated header or column-number row is skipped; a group row has
  * a code ("I", "1.", "5") and a name and nothing else, with a level by the
@@ -91,6 +92,7 @@ typedef struct tstate {
     int groupcol_n;             /* groups opened by a group column, for their ordinals */
     char *appendix_title;
     int want_title;
+    int rehdr;                  /* a header row repeated inside the table was just skipped */
 } tstate;
 
 static int has_year(const char *f, int *year)
@@ -1281,9 +1283,14 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
     for (size_t h = 0; h < s->L.nhdr; h++)
         if (!strcmp(rf, s->L.hdr[h])) {
             free(rf);
+            s->rehdr = 1;
             return;
         }
     free(rf);
+    /* the header repeated inside one table (a text form that keeps the
+     * page's rows together): the row after it is at a page boundary */
+    if (s->rehdr)
+        boundary = 1, s->rehdr = 0;
     const char *code = tcell(t, r, s->L.codecol);
     const char *name = tcell(t, r, s->L.namecol);
     if (boundary && s->pending) {
@@ -1487,6 +1494,7 @@ void xt_tables(xt_ctx *x)
             s.gap = 0;
             continue;
         }
+        s.rehdr = 0;
         for (size_t r = start; r < t->nrows && !x->failed; r++) {
             do_row(&s, t, r, b, boundary && r == start);
         }

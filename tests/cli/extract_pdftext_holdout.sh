@@ -26,7 +26,8 @@ declare -A MIN=(
   [tan-lap-2026]=98 [thach-ban-2026]=79 [tra-linh-2026-2027]=100
   [vinh-hao-2026]=85 [xuan-son-2026]=100
   # round 10 (branch holdout10), measured before any change for it
-  [muong-khuong-2025-2030]=68 [hop-thanh-2026]=6 [thanh-an-2026-2030]=57 [xuan-lien-2026]=57
+  # (muong-khuong 68.5 and xuan-lien 57.3 before the prose rules of the same branch)
+  [muong-khuong-2025-2030]=74 [hop-thanh-2026]=6 [thanh-an-2026-2030]=57 [xuan-lien-2026]=58
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
