@@ -387,6 +387,40 @@ int xt_due_parse(const char *text, char out[16])
             goto out;
         }
     }
+    /* a span of months in one year ("Từ tháng 3 đến tháng 9/2026", "Tháng 3 -
+     * tháng 9 năm 2026"): due by its end, as a span of quarters or years */
+    {
+        const char *p = f;
+        int m1 = 0, m2 = 0, y = 0, n = 0;
+        if (xt_starts(p, "tu"))
+            p += 3;
+        if (sscanf(p, "thang %d %n", &m1, &n) == 1 && n > 0) {
+            p += n;
+            int conn = 0;
+            if (xt_starts(p, "den"))
+                p += 3, conn = 1;
+            else if (*p == '-')
+                p++, conn = 1;
+            while (*p == ' ')
+                p++;
+            /* folding drops the "-": "thang 3 thang 9 nam 2026" */
+            if (xt_starts(p, "thang"))
+                p += 6, conn = 1;
+            n = 0;
+            if (conn && sscanf(p, "%d %n", &m2, &n) == 1 && n > 0) {
+                p += n;
+                if (xt_starts(p, "nam"))
+                    p += 4;
+                n = 0;
+                if (sscanf(p, "%4d%n", &y, &n) == 1 && !p[n] && y >= 2000 && y <= 2100 && m1 >= 1 && m2 > m1 &&
+                    m2 <= 12) {
+                    snprintf(out, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m2 % 100u);
+                    rc = 0;
+                    goto out;
+                }
+            }
+        }
+    }
     /* a span of years "2026 - 2028", "Giai đoạn 2026-2028", "Năm 2026 - 2027":
      * due at its end */
     {

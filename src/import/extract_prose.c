@@ -33,7 +33,8 @@
  * 2030") is the target's year, never part of the name. A starting point
  * ("tăng từ 45% năm 2025 lên 70%") or a change ("đạt 85% (tăng 10% so với
  * năm 2025)") is no target when the clause has a level to reach: the name
- * stops before it.
+ * stops before it. "từ" (from) is an operator only with its "ừ": "tử" of
+ * "điện tử" folds to the same "tu".
  * Clauses inside one parenthesis share the words before it ("kiểm tra … cho
  * hệ thống thông tin (tối thiểu 1 lần/2 năm đối với hệ thống thông tin cấp
  * độ 1; tối thiểu 1 lần/năm đối với …)").
@@ -166,6 +167,17 @@ static int is_dung_exactly(const char *s, const toks *T, size_t i)
     return 0;
 }
 
+/* Token I of S is "từ" (from), not "tử" of "điện tử": both fold to "tu". */
+static int is_tu_from(const char *s, const toks *T, size_t i)
+{
+    const tok *t = &T->v[i];
+    for (size_t k = t->s; k + 2 < t->e; k++)
+        if ((unsigned char)s[k] == 0xE1 && (unsigned char)s[k + 1] == 0xBB &&
+            ((unsigned char)s[k + 2] == 0xAB || (unsigned char)s[k + 2] == 0xAA))
+            return 1;   /* "ừ", "Ừ" */
+    return 0;
+}
+
 /* Operator words right before token I of S: their bits, and *START the first. */
 static int markers_before(const char *s, const toks *T, size_t i, size_t *start)
 {
@@ -188,7 +200,7 @@ static int markers_before(const char *s, const toks *T, size_t i, size_t *start)
         if (k >= 1 && (W(T, k - 1, "duoi") || W(T, k - 1, "<"))) { m |= M_LT; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "≥"))) { m |= M_MIN; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "≤"))) { m |= M_MAX; k -= 1; continue; }
-        if (k >= 1 && W(T, k - 1, "tu")) { m |= M_FROM; k -= 1; continue; }
+        if (k >= 1 && W(T, k - 1, "tu") && is_tu_from(s, T, k - 1)) { m |= M_FROM; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "muc") || W(T, k - 1, "len"))) { m |= M_LEVEL; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "bang") || (W(T, k - 1, "dung") && is_dung_exactly(s, T, k - 1)) ||
                        W(T, k - 1, "="))) { m |= M_EQ; k -= 1; continue; }

@@ -34,7 +34,8 @@
  * Rows: a repeated header or column-number row is skipped; a group row has
  * a code ("I", "1.", "5") and a name and nothing else, with a level by the
  * code's shape (roman over arabic over "1.1"); an item sits in the innermost
- * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
+ * open group, or in "PL<n>" in appendix n ≥ 2 when under none; a sub-row
+ * coded "a)", "b)" under item "3" of the same group is "3.a", "3.b". An item is an
  * indicator in a table with target columns (unless its name column says
  * "Chỉ tiêu/nhiệm vụ": then when it has a value there or its text a
  * measurable target, else a task), a task in a table of tasks
@@ -93,6 +94,8 @@ typedef struct tstate {
     char *appendix_title;
     int want_title;
     int rehdr;                  /* a header row repeated inside the table was just skipped */
+    char item_code[48];         /* the last item's code and group, for its sub-rows "a)", "b)" */
+    long item_group;
 } tstate;
 
 static int has_year(const char *f, int *year)
@@ -1080,6 +1083,17 @@ static void emit(tstate *s)
         else
             code[0] = 0;
     }
+    /* a sub-row "a)", "b)" under item "3" is "3.a": codes are unique in their
+     * group and numbered as the document does ("4.2") */
+    int sub = (code[0] >= 'a' && code[0] <= 'z' && !code[1]) || !strcmp(code, "đ");
+    if (sub && s->item_code[0] && s->item_group == g) {
+        char full[64];
+        snprintf(full, sizeof full, "%s.%s", s->item_code, code);
+        snprintf(code, sizeof code, "%s", full);
+    } else if (!sub) {
+        snprintf(s->item_code, sizeof s->item_code, "%s", code);
+        s->item_group = g;
+    }
     int year = x->year;
     xt_found f;
     memset(&f, 0, sizeof f);
@@ -1481,6 +1495,7 @@ void xt_tables(xt_ctx *x)
             s.active = 1;
             for (int l = 0; l < GROUP_LEVELS; l++)
                 s.grp[l] = -1;
+            s.item_code[0] = 0;
             if (s.appendix >= 2) {
                 char code[16];
                 snprintf(code, sizeof code, "PL%d", s.appendix);
