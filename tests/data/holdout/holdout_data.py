@@ -1560,6 +1560,7 @@ def FIXTURES(m):
     out.append({
         "name": "binh-lu-2026-2030",
         "xlsx": True,
+        "xlsx_without": ["T1"],     # the prose target: not in the appendix-only workbook
         "blocks": [
             heading("XÃ BÌNH LƯ", "64/KH-UBND", "Bình Lư, ngày 26 tháng 02 năm 2026"),
             ("c", "KẾ HOẠCH"),
@@ -2211,6 +2212,7 @@ def FIXTURES(m):
     out.append({
         "name": "xuan-lien-2026",
         "xlsx": True,
+        "xlsx_without": ["T1", "T2", "T3", "T4", "T5"],   # the prose targets: not in the workbook
         "blocks": [
             heading("XÃ XUÂN LIÊN", "12/KH-UBND", "Xuân Liên, ngày 16 tháng 01 năm 2026"),
             ("c", "KẾ HOẠCH"),
