@@ -194,9 +194,12 @@ done:
     return i;
 }
 
-/* A word that starts a unit's name, where two names were glued by a lost
- * line break ("Văn phòng HĐND&UBND Phòng Văn hoá-Xã hội"). */
-static const char *const UNIT_HEADS[] = {"Phòng ", "Văn phòng ", "Trung tâm ", "Trạm ", "Công an "};
+/* A word that starts a unit's name (or a product's: "Báo cáo"), where two
+ * names were glued by a lost line break ("Văn phòng HĐND&UBND Phòng Văn
+ * hoá-Xã hội", "Bưu điện xã Trưởng các thôn", "Quyết định kiện toàn Báo cáo
+ * hoạt động": a PDF reader joins a cell's paragraphs). */
+static const char *const UNIT_HEADS[] = {"Phòng ", "Văn phòng ", "Trung tâm ", "Trạm ", "Công an ", "Bưu điện ",
+                                         "Trưởng ", "Báo cáo "};
 static const char *const CONNECTORS[] = {"các", "và", "với", "của", "cho", "tại", "thuộc", "hoặc", "là", "Các"};
 
 static int glued_split(const char *s, size_t at)

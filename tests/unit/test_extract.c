@@ -221,6 +221,26 @@ static void test_unit_splitting(void **state)
     assert_string_equal(b->support.v[2], "Đoàn Thanh niên");
     plan_free(p);
     doc_free(d);
+    /* round 10: two paragraphs of a cell glued by a PDF reader ("Bưu điện xã"
+     * / "Trưởng các thôn", "Quyết định kiện toàn" / "Báo cáo hoạt động");
+     * "Trưởng Công an xã" is one post */
+    d = doc_new("t");
+    static const char *const cells2[] = {
+        "TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm",
+        "1", "Gắn địa chỉ số", "Trưởng Công an xã", "Bưu điện xã Trưởng các thôn",
+        "Quyết định kiện toàn Báo cáo hoạt động",
+    };
+    table(d, 2, 5, cells2);
+    p = run(d, NULL);
+    assert_int_equal(p->ntasks, 1);
+    a = p->tasks[0];
+    assert_int_equal(a->lead.n, 1);
+    assert_int_equal(a->support.n, 2);
+    assert_string_equal(a->support.v[1], "Trưởng các thôn");
+    assert_int_equal(a->outputs.n, 2);
+    assert_string_equal(a->outputs.v[1], "Báo cáo hoạt động");
+    plan_free(p);
+    doc_free(d);
 }
 
 static void test_indicator_vs_task(void **state)
