@@ -703,7 +703,9 @@ out:
 
 /* Candidate C is a starting point or a change, not a level to reach: "tăng
  * từ 45% năm 2025 lên 70%" (from, with a later "lên/đến" and a number),
- * "(tăng 10% so với năm 2025)" (a rise or fall, or "so với" after it). */
+ * "giảm từ 3,2% xuống dưới 1%" (from, with a later "lên/đến/xuống/còn" and a
+ * number, maybe after its operator), "(tăng 10% so với năm 2025)" (a rise or
+ * fall, or "so với" after it). */
 static int aside(const toks *T, const cand *c)
 {
     size_t i = c->num;
@@ -714,7 +716,8 @@ static int aside(const toks *T, const cand *c)
             return 1;
     if ((c->marks & M_FROM) && !W2(T, c->pe - 2, "tro", "len"))
         for (size_t k = c->pe; k + 1 < T->n && k < c->pe + 6; k++)
-            if ((W(T, k, "len") || W(T, k, "den")) && T->v[k + 1].type == T_NUM)
+            if ((W(T, k, "len") || W(T, k, "den") || W(T, k, "xuong") || W(T, k, "con")) &&
+                (T->v[k + 1].type == T_NUM || (k + 2 < T->n && T->v[k + 2].type == T_NUM)))
                 return 1;
     return 0;
 }

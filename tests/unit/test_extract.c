@@ -562,8 +562,14 @@ static void test_prose_round10(void **state)
     para(d, "- Đến năm 2030, trên 95% người dân từ 14 tuổi trở lên có tài khoản định danh điện tử (**).");
     para(d, "- Số hộ kinh doanh bán hàng trên sàn thương mại điện tử đạt ít nhất 150 hộ vào năm 2030.");
     para(d, "- Số hóa 100% sổ hộ tịch lưu trữ tại xã.");
+    para(d, "- Tỷ lệ hồ sơ trễ hạn giảm từ 3,2% năm 2025 xuống dưới 1% vào năm 2030.");
     plan *p = run(d, NULL);
-    assert_int_equal(p->nindicators, 5);
+    assert_int_equal(p->nindicators, 6);
+    plan_indicator *e = p->indicators[5];
+    assert_string_equal(e->name, "Tỷ lệ hồ sơ trễ hạn");
+    assert_int_equal(e->ntargets, 1);
+    assert_int_equal(e->targets[0].op, TARGET_LT);
+    assert_true(e->targets[0].value == 1);
     plan_indicator *a = p->indicators[0];
     assert_string_equal(a->name, "Tỷ lệ giao dịch không dùng tiền mặt tại chợ xã");
     assert_int_equal(a->ntargets, 1);
