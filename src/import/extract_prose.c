@@ -30,7 +30,9 @@
  * Words before a "100% X" that are a verb of the work ("Số hóa 100% sổ hộ
  * tịch") stay in the name ("Số hóa sổ hộ tịch"); a time before the phrase
  * ("Đến năm 2030, trên 95% …") or after it ("đạt ít nhất 150 hộ vào năm
- * 2030") is the target's year, never part of the name. A starting point
+ * 2030", "… 100% thôn vào năm 2026") is the target's year, never part of
+ * the name, nor is a "có" before the phrase ("có ít nhất 500 người …") or the
+ * verb of a change ("giảm còn dưới 2%", "tăng lên 70%"). A starting point
  * ("tăng từ 45% năm 2025 lên 70%") or a change ("đạt 85% (tăng 10% so với
  * năm 2025)") is no target when the clause has a level to reach: the name
  * stops before it. "từ" (from) is an operator only with its "ừ": "tử" of
@@ -570,6 +572,12 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
         /* another candidate later in the clause ends the name */
         if (nc > 1)
             e = cs[1].ps;
+        /* "… 100% thôn, bản vào năm 2026": the time is the target's */
+        for (size_t k = c->pe + 1; k < e; k++)
+            if (time_only(T, k, e)) {
+                e = k;
+                break;
+            }
         char *v = verb_before(T, c->ps) ? span(s, T, 0, c->ps) : NULL;
         char *x = span(s, T, c->pe, e);
         if (v && x) {
@@ -614,6 +622,22 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
             le = astop;
         if (time_only(T, ls, le))
             le = ls;
+        /* a time and "có" before the phrase are no name ("Đến hết năm 2027,
+         * có ít nhất 500 người …"); the verb of a change is the operator's
+         * ("… giảm còn dưới 2%", "tăng lên 70%") */
+        for (size_t k = ls; k < le; k++)
+            if (W(T, k, ",") && time_only(T, ls, k + 1)) {
+                ls = k + 1;
+                rate = is_rate_noun(T, ls);
+                break;
+            }
+        if (ls + 1 == le && W(T, ls, "co"))
+            ls = le;
+        if (le > ls + 1 && (W(T, le - 1, "con") || W(T, le - 1, "xuong") || W(T, le - 1, "len"))) {
+            le--;
+            if (le > ls + 1 && (W(T, le - 1, "tang") || W(T, le - 1, "giam") || W(T, le - 1, "nang")))
+                le--;
+        }
         char *l = span(s, T, ls, le);
         if (!l && leadin)
             buf_adds(&name, leadin);

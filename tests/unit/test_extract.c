@@ -563,8 +563,16 @@ static void test_prose_round10(void **state)
     para(d, "- Số hộ kinh doanh bán hàng trên sàn thương mại điện tử đạt ít nhất 150 hộ vào năm 2030.");
     para(d, "- Số hóa 100% sổ hộ tịch lưu trữ tại xã.");
     para(d, "- Tỷ lệ hồ sơ trễ hạn giảm từ 3,2% năm 2025 xuống dưới 1% vào năm 2030.");
+    para(d, "- Đến hết năm 2027, có ít nhất 500 người được tập huấn kỹ năng số.");
+    para(d, "- Phủ sóng 4G tới 100% thôn, bản vào năm 2026.");
+    para(d, "- Tỷ lệ hộ nghèo có điện thoại thông minh tăng lên 60% vào năm 2028.");
     plan *p = run(d, NULL);
-    assert_int_equal(p->nindicators, 6);
+    assert_int_equal(p->nindicators, 9);
+    assert_string_equal(p->indicators[6]->name, "Người được tập huấn kỹ năng số");
+    assert_int_equal(p->indicators[6]->targets[0].year, 2027);
+    assert_string_equal(p->indicators[7]->name, "Phủ sóng 4G tới thôn, bản");
+    assert_int_equal(p->indicators[7]->targets[0].year, 2026);
+    assert_string_equal(p->indicators[8]->name, "Tỷ lệ hộ nghèo có điện thoại thông minh");
     plan_indicator *e = p->indicators[5];
     assert_string_equal(e->name, "Tỷ lệ hồ sơ trễ hạn");
     assert_int_equal(e->ntargets, 1);
