@@ -77,6 +77,18 @@ char *xt_name(const char *s, const char *trim)
     while ((c[0] == '-' || c[0] == '+' || c[0] == '*') && c[1] == ' ')
         memmove(c, c + 2, strlen(c + 2) + 1);
     text_trim(c, trim ? trim : "");
+    /* a footnote marker at the end ("… cấp xã (*)", "(**)"; "()" where a text
+     * form read "**" as bold markup) is the page's, not the name's */
+    for (size_t L = strlen(c); L >= 3 && c[L - 1] == ')';) {
+        size_t k = L - 1;
+        while (k > 0 && c[k - 1] == '*' && L - k <= 4)
+            k--;
+        if (k == 0 || c[k - 1] != '(' || k < 2 || c[k - 2] != ' ')
+            break;
+        c[k - 2] = 0;
+        text_trim(c, trim ? trim : "");
+        L = strlen(c);
+    }
     if (!*c) {
         free(c);
         return NULL;
@@ -182,9 +194,12 @@ done:
     return i;
 }
 
-/* A word that starts a unit's name, where two names were glued by a lost
- * line break ("Văn phòng HĐND&UBND Phòng Văn hoá-Xã hội"). */
-static const char *const UNIT_HEADS[] = {"Phòng ", "Văn phòng ", "Trung tâm ", "Trạm ", "Công an "};
+/* A word that starts a unit's name (or a product's: "Báo cáo"), where two
+ * names were glued by a lost line break ("Văn phòng HĐND&UBND Phòng Văn
+ * hoá-Xã hội", "Bưu điện xã Trưởng các thôn", "Quyết định kiện toàn Báo cáo
+ * hoạt động": a PDF reader joins a cell's paragraphs). */
+static const char *const UNIT_HEADS[] = {"Phòng ", "Văn phòng ", "Trung tâm ", "Trạm ", "Công an ", "Bưu điện ",
+                                         "Trưởng ", "Báo cáo "};
 static const char *const CONNECTORS[] = {"các", "và", "với", "của", "cho", "tại", "thuộc", "hoặc", "là", "Các"};
 
 static int glued_split(const char *s, size_t at)
@@ -373,6 +388,40 @@ int xt_due_parse(const char *text, char out[16])
             snprintf(out, 16, "%04d-Q%d", y, last);
             rc = 0;
             goto out;
+        }
+    }
+    /* a span of months in one year ("Từ tháng 3 đến tháng 9/2026", "Tháng 3 -
+     * tháng 9 năm 2026"): due by its end, as a span of quarters or years */
+    {
+        const char *p = f;
+        int m1 = 0, m2 = 0, y = 0, n = 0;
+        if (xt_starts(p, "tu"))
+            p += 3;
+        if (sscanf(p, "thang %d %n", &m1, &n) == 1 && n > 0) {
+            p += n;
+            int conn = 0;
+            if (xt_starts(p, "den"))
+                p += 3, conn = 1;
+            else if (*p == '-')
+                p++, conn = 1;
+            while (*p == ' ')
+                p++;
+            /* folding drops the "-": "thang 3 thang 9 nam 2026" */
+            if (xt_starts(p, "thang"))
+                p += 6, conn = 1;
+            n = 0;
+            if (conn && sscanf(p, "%d %n", &m2, &n) == 1 && n > 0) {
+                p += n;
+                if (xt_starts(p, "nam"))
+                    p += 4;
+                n = 0;
+                if (sscanf(p, "%4d%n", &y, &n) == 1 && !p[n] && y >= 2000 && y <= 2100 && m1 >= 1 && m2 > m1 &&
+                    m2 <= 12) {
+                    snprintf(out, 16, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m2 % 100u);
+                    rc = 0;
+                    goto out;
+                }
+            }
         }
     }
     /* a span of years "2026 - 2028", "Giai đoạn 2026-2028", "Năm 2026 - 2027":

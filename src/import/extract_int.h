@@ -96,7 +96,8 @@ int xt_starts(const char *folded, const char *word);
  * list markers and two names glued by a lost line break; not on commas. */
 void xt_split_units(xt_ctx *x, const char *text, strlist *l);
 /* Clean copy of S with its first letter in upper case, trailing
- * punctuation in TRIM dropped; NULL for empty. */
+ * punctuation in TRIM and a footnote marker at the end (" (*)", " (**)")
+ * dropped; NULL for empty. */
 char *xt_name(const char *s, const char *trim);
 /* The paragraph break at TEXT[AT] ('\n') only wraps a unit's name (a Word
  * file made from a PDF keeps its printed lines): the next line starts in

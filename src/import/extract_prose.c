@@ -27,6 +27,16 @@
  *                  target's text; otherwise they complete the name ("bố trí
  *                  [01] cán bộ, công chức chuyên trách …"), up to a purpose
  *                  clause ("để", "nhằm").
+ * Words before a "100% X" that are a verb of the work ("Số hóa 100% sổ hộ
+ * tịch") stay in the name ("Số hóa sổ hộ tịch"); a time before the phrase
+ * ("Đến năm 2030, trên 95% …") or after it ("đạt ít nhất 150 hộ vào năm
+ * 2030", "… 100% thôn vào năm 2026") is the target's year, never part of
+ * the name, nor is a "có" before the phrase ("có ít nhất 500 người …") or the
+ * verb of a change ("giảm còn dưới 2%", "tăng lên 70%"). A starting point
+ * ("tăng từ 45% năm 2025 lên 70%") or a change ("đạt 85% (tăng 10% so với
+ * năm 2025)") is no target when the clause has a level to reach: the name
+ * stops before it. "từ" (from) is an operator only with its "ừ": "tử" of
+ * "điện tử" folds to the same "tu".
  * Clauses inside one parenthesis share the words before it ("kiểm tra … cho
  * hệ thống thông tin (tối thiểu 1 lần/2 năm đối với hệ thống thông tin cấp
  * độ 1; tối thiểu 1 lần/năm đối với …)").
@@ -159,6 +169,17 @@ static int is_dung_exactly(const char *s, const toks *T, size_t i)
     return 0;
 }
 
+/* Token I of S is "từ" (from), not "tử" of "điện tử": both fold to "tu". */
+static int is_tu_from(const char *s, const toks *T, size_t i)
+{
+    const tok *t = &T->v[i];
+    for (size_t k = t->s; k + 2 < t->e; k++)
+        if ((unsigned char)s[k] == 0xE1 && (unsigned char)s[k + 1] == 0xBB &&
+            ((unsigned char)s[k + 2] == 0xAB || (unsigned char)s[k + 2] == 0xAA))
+            return 1;   /* "ừ", "Ừ" */
+    return 0;
+}
+
 /* Operator words right before token I of S: their bits, and *START the first. */
 static int markers_before(const char *s, const toks *T, size_t i, size_t *start)
 {
@@ -181,7 +202,7 @@ static int markers_before(const char *s, const toks *T, size_t i, size_t *start)
         if (k >= 1 && (W(T, k - 1, "duoi") || W(T, k - 1, "<"))) { m |= M_LT; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "≥"))) { m |= M_MIN; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "≤"))) { m |= M_MAX; k -= 1; continue; }
-        if (k >= 1 && W(T, k - 1, "tu")) { m |= M_FROM; k -= 1; continue; }
+        if (k >= 1 && W(T, k - 1, "tu") && is_tu_from(s, T, k - 1)) { m |= M_FROM; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "muc") || W(T, k - 1, "len"))) { m |= M_LEVEL; k -= 1; continue; }
         if (k >= 1 && (W(T, k - 1, "bang") || (W(T, k - 1, "dung") && is_dung_exactly(s, T, k - 1)) ||
                        W(T, k - 1, "="))) { m |= M_EQ; k -= 1; continue; }
@@ -223,7 +244,7 @@ static double num_value(const char *s, size_t n)
 }
 
 static const char *const UNIT_STOP[] = {"theo", "trong", "tai", "cua", "duoc", "doi", "de", "nham", "va", "cho",
-                                        "tren", "voi", "so", "o", "khi", "tro", "thuoc", "hoac", "la"};
+                                        "tren", "voi", "so", "o", "khi", "tro", "thuoc", "hoac", "la", "vao"};
 
 static int unit_stop(const toks *T, size_t i)
 {
@@ -495,12 +516,50 @@ static void drop_repeat(buf *name, const char *r_in, char **r_out)
     free(rf);
 }
 
+/* Tokens [A, B) are only a time ("Đến năm 2030,", "vào năm 2030", "Trong
+ * năm 2026", "đến hết năm 2026"): the target's year, not part of a name. */
+static int time_only(const toks *T, size_t a, size_t b)
+{
+    size_t k = a;
+    if (k < b && (W(T, k, "den") || W(T, k, "vao") || W(T, k, "trong") || W(T, k, "toi")))
+        k++;
+    if (k < b && (W(T, k, "het") || W(T, k, "cuoi")))
+        k++;
+    if (!(k + 1 < b && W(T, k, "nam") && T->v[k + 1].type == T_NUM && strlen(T->v[k + 1].f) == 4))
+        return 0;
+    k += 2;
+    while (k < b && T->v[k].type == T_PUNCT && (W(T, k, ",") || W(T, k, ".") || W(T, k, ";")))
+        k++;
+    return k >= b;
+}
+
+/* Tokens [0, E) before a "100% X" phrase are a verb of the name ("Số hóa
+ * 100% sổ hộ tịch" → "Số hóa sổ hộ tịch"), not a lead-in to drop ("đảm bảo",
+ * "phấn đấu", "có", a time, a rate noun): a few words, no punctuation. */
+static int verb_before(const toks *T, size_t e)
+{
+    if (e == 0 || e > 4)
+        return 0;
+    for (size_t k = 0; k < e; k++) {
+        if (T->v[k].type != T_WORD)
+            return 0;
+        if (W(T, k, "co") || W(T, k, "dat") || W(T, k, "nam") || W(T, k, "den") || W(T, k, "trong") ||
+            W(T, k, "voi") || W(T, k, "cho") || W(T, k, "tai") || is_rate_noun(T, k) ||
+            W2(T, k, "dam", "bao") || W2(T, k, "bao", "dam") || W2(T, k, "phan", "dau"))
+            return 0;
+    }
+    return 1;
+}
+
+/* ASTOP: the first token of a starting point or change set aside (see
+ * aside()), or T->n: the name stops there. */
 static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, const char *leadin, int prose,
-                 xt_found *f)
+                 size_t astop, xt_found *f)
 {
     cand *c = &cs[0];
     size_t n = T->n;
-    static const char *const NOUN_STOP[] = {"trong", "tai", "theo", "cua", "nham", "de", "va", "tren", "tro"};
+    static const char *const NOUN_STOP[] = {"trong", "tai", "theo", "cua", "nham", "de", "va", "tren", "tro",
+                                            "vao", "den", "nam"};
     int xform = c->pct && !(c->marks & (M_DAT | M_MIN | M_MAX | M_GT | M_LT | M_LEVEL | M_FROM)) &&
                 c->pe < n && T->v[c->pe].type == T_WORD &&
                 !is_stopw(T, c->pe, NOUN_STOP, sizeof NOUN_STOP / sizeof *NOUN_STOP);
@@ -513,9 +572,21 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
         /* another candidate later in the clause ends the name */
         if (nc > 1)
             e = cs[1].ps;
+        /* "… 100% thôn, bản vào năm 2026": the time is the target's */
+        for (size_t k = c->pe + 1; k < e; k++)
+            if (time_only(T, k, e)) {
+                e = k;
+                break;
+            }
+        char *v = verb_before(T, c->ps) ? span(s, T, 0, c->ps) : NULL;
         char *x = span(s, T, c->pe, e);
+        if (v && x) {
+            buf_adds(&name, v);
+            buf_addc(&name, ' ');
+        }
         if (x)
             buf_adds(&name, x);
+        free(v);
         free(x);
     } else {
         size_t ls = 0;
@@ -547,6 +618,26 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
             if (le > ls && W(T, le - 1, ","))
                 le--;
         }
+        if (astop > ls && astop < le)
+            le = astop;
+        if (time_only(T, ls, le))
+            le = ls;
+        /* a time and "có" before the phrase are no name ("Đến hết năm 2027,
+         * có ít nhất 500 người …"); the verb of a change is the operator's
+         * ("… giảm còn dưới 2%", "tăng lên 70%") */
+        for (size_t k = ls; k < le; k++)
+            if (W(T, k, ",") && time_only(T, ls, k + 1)) {
+                ls = k + 1;
+                rate = is_rate_noun(T, ls);
+                break;
+            }
+        if (ls + 1 == le && W(T, ls, "co"))
+            ls = le;
+        if (le > ls + 1 && (W(T, le - 1, "con") || W(T, le - 1, "xuong") || W(T, le - 1, "len"))) {
+            le--;
+            if (le > ls + 1 && (W(T, le - 1, "tang") || W(T, le - 1, "giam") || W(T, le - 1, "nang")))
+                le--;
+        }
         char *l = span(s, T, ls, le);
         if (!l && leadin)
             buf_adds(&name, leadin);
@@ -567,7 +658,11 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
         } else {
             /* "bố trí [01] cán bộ chuyên trách …": a counted object stays in
              * the name when words follow it; "Số điểm …: 02 điểm" ends there */
-            if (!c->pct && !c->frac && c->ue > c->us && c->pe < n && T->v[c->pe].type != T_PUNCT) {
+            size_t re = c->pe;
+            while (re < n && !W(T, re, ";") && !W(T, re, "."))
+                re++;
+            int rest_time = time_only(T, c->pe, re);
+            if (!rest_time && !c->pct && !c->frac && c->ue > c->us && c->pe < n && T->v[c->pe].type != T_PUNCT) {
                 char *u = span(s, T, c->us, c->ue);
                 if (u && !strchr(u, '/')) {
                     buf_addc(&name, ' ');
@@ -581,7 +676,7 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
                 depth += W(T, k, "(") - W(T, k, ")");
             size_t rs = c->pe;
             for (e = rs; e < n; e++) {
-                if (W(T, e, "de") || W(T, e, "nham"))
+                if (W(T, e, "de") || W(T, e, "nham") || e == astop)
                     break;
                 if (nc > 1 && e >= cs[1].ps)
                     break;
@@ -590,7 +685,7 @@ static int build(const char *s, const toks *T, cand *cs, size_t nc, int year, co
                 if (W(T, e, ")") && depth > 0)
                     break;
             }
-            char *r = span(s, T, rs, e);
+            char *r = rest_time ? NULL : span(s, T, rs, e);
             if (r) {
                 char *r2 = NULL;
                 drop_repeat(&name, r, &r2);
@@ -630,6 +725,27 @@ out:
     return rc;
 }
 
+/* Candidate C is a starting point or a change, not a level to reach: "tăng
+ * từ 45% năm 2025 lên 70%" (from, with a later "lên/đến" and a number),
+ * "giảm từ 3,2% xuống dưới 1%" (from, with a later "lên/đến/xuống/còn" and a
+ * number, maybe after its operator), "(tăng 10% so với năm 2025)" (a rise or
+ * fall, or "so với" after it). */
+static int aside(const toks *T, const cand *c)
+{
+    size_t i = c->num;
+    if (i >= 1 && (W(T, i - 1, "tang") || W(T, i - 1, "giam") || W(T, i - 1, "them")))
+        return 1;
+    for (size_t k = c->pe; k < T->n && k < c->pe + 3; k++)
+        if (W2(T, k, "so", "voi"))
+            return 1;
+    if ((c->marks & M_FROM) && !W2(T, c->pe - 2, "tro", "len"))
+        for (size_t k = c->pe; k + 1 < T->n && k < c->pe + 6; k++)
+            if ((W(T, k, "len") || W(T, k, "den") || W(T, k, "xuong") || W(T, k, "con")) &&
+                (T->v[k + 1].type == T_NUM || (k + 2 < T->n && T->v[k + 2].type == T_NUM)))
+                return 1;
+    return 0;
+}
+
 static int find_in(const char *text, int year, const char *leadin, int prose, xt_found *f)
 {
     toks T = {NULL, 0};
@@ -639,15 +755,33 @@ static int find_in(const char *text, int year, const char *leadin, int prose, xt
     memset(f, 0, sizeof *f);
     if (tokenize(text, &T) < 0)
         goto out;
+    int have_level = 0;     /* a candidate that is no starting point or change */
     for (size_t i = 0; i < T.n; i++) {
         cand c;
-        if (read_cand(&T, text, i, 0, &c) && c.pct)
-            have_pct = 1;
+        if (read_cand(&T, text, i, 0, &c)) {
+            if (c.pct)
+                have_pct = 1;
+            if (!aside(&T, &c))
+                have_level = 1;
+        }
     }
+    size_t astop = T.n;
     for (size_t i = 0; i < T.n && nc < 4; i++) {
         cand c;
         if (!read_cand(&T, text, i, 0, &c) || (have_pct && !c.pct))
             continue;
+        if (have_level && aside(&T, &c)) {
+            /* "… tăng từ 45% …": the name stops before the rise */
+            size_t a = c.ps;
+            if (a >= 1 && (W(&T, a - 1, "tang") || W(&T, a - 1, "giam")))
+                a--;
+            if (a >= 1 && W(&T, a - 1, "("))
+                a--;
+            if (a < astop)
+                astop = a;
+            i = c.pe ? c.pe - 1 : i;
+            continue;
+        }
         c.year = cand_year(&T, &c, year);
         /* more targets in one clause only for other years */
         int dup = 0;
@@ -659,7 +793,7 @@ static int find_in(const char *text, int year, const char *leadin, int prose, xt
         i = c.pe ? c.pe - 1 : i;
     }
     if (nc)
-        rc = build(text, &T, cs, nc, year, leadin, prose, f);
+        rc = build(text, &T, cs, nc, year, leadin, prose, astop, f);
     if (rc < 0)
         rc = 0;
     if (!rc)

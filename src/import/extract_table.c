@@ -28,12 +28,14 @@
  * page noise lies between them (page breaks cut tables into fragments). At
  * such a boundary the first row continues the previous row when its code
  * cell is empty (or the previous row had none and this one brings it): cell
- * texts are appended.
+ * texts are appended. The header rows repeated inside one table (a text
+ * form that keeps a page's rows in the table) are such a boundary too.
  *
  * Rows: a repeated header or column-number row is skipped; a group row has
  * a code ("I", "1.", "5") and a name and nothing else, with a level by the
  * code's shape (roman over arabic over "1.1"); an item sits in the innermost
- * open group, or in "PL<n>" in appendix n ≥ 2 when under none. An item is an
+ * open group, or in "PL<n>" in appendix n ≥ 2 when under none; a sub-row
+ * coded "a)", "b)" under item "3" of the same group is "3.a", "3.b". An item is an
  * indicator in a table with target columns (unless its name column says
  * "Chỉ tiêu/nhiệm vụ": then when it has a value there or its text a
  * measurable target, else a task), a task in a table of tasks
@@ -91,6 +93,9 @@ typedef struct tstate {
     int groupcol_n;             /* groups opened by a group column, for their ordinals */
     char *appendix_title;
     int want_title;
+    int rehdr;                  /* a header row repeated inside the table was just skipped */
+    char item_code[48];         /* the last item's code and group, for its sub-rows "a)", "b)" */
+    long item_group;
 } tstate;
 
 static int has_year(const char *f, int *year)
@@ -1078,6 +1083,17 @@ static void emit(tstate *s)
         else
             code[0] = 0;
     }
+    /* a sub-row "a)", "b)" under item "3" is "3.a": codes are unique in their
+     * group and numbered as the document does ("4.2") */
+    int sub = (code[0] >= 'a' && code[0] <= 'z' && !code[1]) || !strcmp(code, "đ");
+    if (sub && s->item_code[0] && s->item_group == g) {
+        char full[64];
+        snprintf(full, sizeof full, "%s.%s", s->item_code, code);
+        snprintf(code, sizeof code, "%s", full);
+    } else if (!sub) {
+        snprintf(s->item_code, sizeof s->item_code, "%s", code);
+        s->item_group = g;
+    }
     int year = x->year;
     xt_found f;
     memset(&f, 0, sizeof f);
@@ -1281,9 +1297,14 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
     for (size_t h = 0; h < s->L.nhdr; h++)
         if (!strcmp(rf, s->L.hdr[h])) {
             free(rf);
+            s->rehdr = 1;
             return;
         }
     free(rf);
+    /* the header repeated inside one table (a text form that keeps the
+     * page's rows together): the row after it is at a page boundary */
+    if (s->rehdr)
+        boundary = 1, s->rehdr = 0;
     const char *code = tcell(t, r, s->L.codecol);
     const char *name = tcell(t, r, s->L.namecol);
     if (boundary && s->pending) {
@@ -1474,6 +1495,7 @@ void xt_tables(xt_ctx *x)
             s.active = 1;
             for (int l = 0; l < GROUP_LEVELS; l++)
                 s.grp[l] = -1;
+            s.item_code[0] = 0;
             if (s.appendix >= 2) {
                 char code[16];
                 snprintf(code, sizeof code, "PL%d", s.appendix);
@@ -1487,6 +1509,7 @@ void xt_tables(xt_ctx *x)
             s.gap = 0;
             continue;
         }
+        s.rehdr = 0;
         for (size_t r = start; r < t->nrows && !x->failed; r++) {
             do_row(&s, t, r, b, boundary && r == start);
         }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # extract_pdftext_holdout: `dti extract` on plain `pdftotext` text (no
-# -layout) of the seventeen plans by other writers (tests/data/holdout/*.pdf,
+# -layout) of twenty-one plans by other writers (tests/data/holdout/*.pdf,
 # issue 11 cause 2). Under tests/data/pdftext-holdout/, NAME-plain.txt is
 # what `pdftotext tests/data/holdout/NAME.pdf` printed; each is compared with
 # the hand-written tests/data/holdout/NAME.json by compare_plan.py. The plain
@@ -25,6 +25,9 @@ declare -A MIN=(
   [nghia-trung-2026-2030]=48 [phu-my-2026]=82 [phuoc-thinh-2026]=19
   [tan-lap-2026]=98 [thach-ban-2026]=79 [tra-linh-2026-2027]=100
   [vinh-hao-2026]=85 [xuan-son-2026]=100
+  # round 10 (branch holdout10), measured before any change for it
+  # (muong-khuong 68.5 and xuan-lien 57.3 before the prose rules of the same branch)
+  [muong-khuong-2025-2030]=74 [hop-thanh-2026]=6 [thanh-an-2026-2030]=57 [xuan-lien-2026]=58
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
@@ -41,5 +44,5 @@ for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
     echo "FAIL: $b: $pct% is below $min%"; fail=1
   fi
 done
-[ $n -ge 17 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
+[ $n -ge 21 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
 exit $fail

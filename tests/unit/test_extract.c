@@ -221,6 +221,26 @@ static void test_unit_splitting(void **state)
     assert_string_equal(b->support.v[2], "Đoàn Thanh niên");
     plan_free(p);
     doc_free(d);
+    /* round 10: two paragraphs of a cell glued by a PDF reader ("Bưu điện xã"
+     * / "Trưởng các thôn", "Quyết định kiện toàn" / "Báo cáo hoạt động");
+     * "Trưởng Công an xã" is one post */
+    d = doc_new("t");
+    static const char *const cells2[] = {
+        "TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm",
+        "1", "Gắn địa chỉ số", "Trưởng Công an xã", "Bưu điện xã Trưởng các thôn",
+        "Quyết định kiện toàn Báo cáo hoạt động",
+    };
+    table(d, 2, 5, cells2);
+    p = run(d, NULL);
+    assert_int_equal(p->ntasks, 1);
+    a = p->tasks[0];
+    assert_int_equal(a->lead.n, 1);
+    assert_int_equal(a->support.n, 2);
+    assert_string_equal(a->support.v[1], "Trưởng các thôn");
+    assert_int_equal(a->outputs.n, 2);
+    assert_string_equal(a->outputs.v[1], "Báo cáo hoạt động");
+    plan_free(p);
+    doc_free(d);
 }
 
 static void test_indicator_vs_task(void **state)
@@ -527,6 +547,85 @@ static void test_repeated_header_table(void **state)
     doc_free(d);
 }
 
+/* Round 10 of the plans by other writers: prose targets with a starting
+ * point or a change in the sentence, a time before or after the phrase, a
+ * footnote marker; a verb before "100% X". */
+static void test_prose_round10(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Hòa Bình giai đoạn 2025 - 2030");
+    para(d, "II. MỤC TIÊU");
+    para(d, "2. Mục tiêu cụ thể đến năm 2030");
+    para(d, "- Tỷ lệ giao dịch không dùng tiền mặt tại chợ xã tăng từ 45% năm 2025 lên 70% vào năm 2030.");
+    para(d, "- Tỷ lệ người dân có tài khoản định danh điện tử đạt 85% (tăng 10% so với năm 2025).");
+    para(d, "- Đến năm 2030, trên 95% người dân từ 14 tuổi trở lên có tài khoản định danh điện tử (**).");
+    para(d, "- Số hộ kinh doanh bán hàng trên sàn thương mại điện tử đạt ít nhất 150 hộ vào năm 2030.");
+    para(d, "- Số hóa 100% sổ hộ tịch lưu trữ tại xã.");
+    para(d, "- Tỷ lệ hồ sơ trễ hạn giảm từ 3,2% năm 2025 xuống dưới 1% vào năm 2030.");
+    para(d, "- Đến hết năm 2027, có ít nhất 500 người được tập huấn kỹ năng số.");
+    para(d, "- Phủ sóng 4G tới 100% thôn, bản vào năm 2026.");
+    para(d, "- Tỷ lệ hộ nghèo có điện thoại thông minh tăng lên 60% vào năm 2028.");
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 9);
+    assert_string_equal(p->indicators[6]->name, "Người được tập huấn kỹ năng số");
+    assert_int_equal(p->indicators[6]->targets[0].year, 2027);
+    assert_string_equal(p->indicators[7]->name, "Phủ sóng 4G tới thôn, bản");
+    assert_int_equal(p->indicators[7]->targets[0].year, 2026);
+    assert_string_equal(p->indicators[8]->name, "Tỷ lệ hộ nghèo có điện thoại thông minh");
+    plan_indicator *e = p->indicators[5];
+    assert_string_equal(e->name, "Tỷ lệ hồ sơ trễ hạn");
+    assert_int_equal(e->ntargets, 1);
+    assert_int_equal(e->targets[0].op, TARGET_LT);
+    assert_true(e->targets[0].value == 1);
+    plan_indicator *a = p->indicators[0];
+    assert_string_equal(a->name, "Tỷ lệ giao dịch không dùng tiền mặt tại chợ xã");
+    assert_int_equal(a->ntargets, 1);
+    assert_int_equal(a->targets[0].year, 2030);
+    assert_true(a->targets[0].value == 70);
+    plan_indicator *b = p->indicators[1];
+    assert_int_equal(b->ntargets, 1);
+    assert_true(b->targets[0].value == 85);
+    assert_string_equal(p->indicators[2]->name, "Người dân từ 14 tuổi trở lên có tài khoản định danh điện tử");
+    assert_int_equal(p->indicators[2]->targets[0].op, TARGET_GT);
+    plan_indicator *c = p->indicators[3];
+    assert_string_equal(c->name, "Số hộ kinh doanh bán hàng trên sàn thương mại điện tử");
+    assert_string_equal(c->targets[0].unit, "hộ");
+    assert_int_equal(c->targets[0].year, 2030);
+    assert_string_equal(p->indicators[4]->name, "Số hóa sổ hộ tịch lưu trữ tại xã");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Sub-rows "a)", "b)" under item "3" are "3.a", "3.b"; the header repeated
+ * inside one table (a text form keeps the page's rows in one table) is a
+ * page boundary: the row cut by it goes on. */
+static void test_subrows_and_inner_header(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    static const char *const cells[] = {
+        "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
+        "I", "CHÍNH QUYỀN SỐ", "", "",
+        "3", "Số hóa dữ liệu của xã, gồm:", "Văn phòng HĐND và UBND xã", "Năm 2026",
+        "a)", "Xây dựng cơ sở dữ liệu hộ tịch", "Công chức Tư pháp - Hộ tịch", "Quý III/2026",
+        "b)", "Xây dựng cơ sở dữ liệu người có công", "Phòng Văn hóa - Xã hội", "Quý IV/2026",
+        "4", "Rà soát, thay thế máy tính của", "Văn phòng HĐND và UBND xã", "Quý II/2026",
+        "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành",
+        "", "bộ phận một cửa", "", "",
+        "5", "Tập huấn kỹ năng số", "Phòng Văn hóa - Xã hội", "Quý III/2026",
+    };
+    table(d, 9, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->ntasks, 5);
+    assert_string_equal(task(p, "I", "3.a")->name, "Xây dựng cơ sở dữ liệu hộ tịch");
+    assert_string_equal(task(p, "I", "3.b")->due, "2026-Q4");
+    assert_string_equal(task(p, "I", "4")->name, "Rà soát, thay thế máy tính của bộ phận một cửa");
+    assert_non_null(task(p, "I", "5"));
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -814,13 +913,17 @@ static void test_due_phrases(void **state)
         "7", "Việc bảy", "Phòng Kinh tế", "Tháng 3/2026; Tháng 9/2026",
         "8", "Việc tám", "Phòng Kinh tế", "Quý I - Quý II/2026",
         "9", "Việc chín", "Phòng Kinh tế", "Quý II đến Quý III năm 2026",
+        /* a span of months (round 10): by its end; two months: none */
+        "10", "Việc mười", "Phòng Kinh tế", "Từ tháng 3 đến tháng 9/2026",
+        "11", "Việc mười một", "Phòng Kinh tế", "Tháng 3 - tháng 9 năm 2026",
+        "12", "Việc mười hai", "Phòng Kinh tế", "Tháng 4 và tháng 10/2026",
     };
-    table(d, 10, 4, cells);
+    table(d, 13, 4, cells);
     plan *p = run(d, NULL);
     static const char *const want[] = {"2026-Q2", "recurring", "2026", "2026-06", "recurring", "2027", NULL,
-                                       "2026-Q2", "2026-Q3"};
-    assert_int_equal(p->ntasks, 9);
-    for (size_t i = 0; i < 9; i++) {
+                                       "2026-Q2", "2026-Q3", "2026-09", "2026-09", NULL};
+    assert_int_equal(p->ntasks, 12);
+    for (size_t i = 0; i < 12; i++) {
         if (want[i])
             assert_string_equal(p->tasks[i]->due, want[i]);
         else
@@ -990,6 +1093,8 @@ int main(void)
         cmocka_unit_test(test_split_funding),
         cmocka_unit_test(test_cover_sheet_title),
         cmocka_unit_test(test_mixed_with_target_column),
+        cmocka_unit_test(test_prose_round10),
+        cmocka_unit_test(test_subrows_and_inner_header),
         cmocka_unit_test(test_empty_doc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1560,6 +1560,7 @@ def FIXTURES(m):
     out.append({
         "name": "binh-lu-2026-2030",
         "xlsx": True,
+        "xlsx_without": ["T1"],     # the prose target: not in the appendix-only workbook
         "blocks": [
             heading("XÃ BÌNH LƯ", "64/KH-UBND", "Bình Lư, ngày 26 tháng 02 năm 2026"),
             ("c", "KẾ HOẠCH"),
@@ -1903,6 +1904,411 @@ def FIXTURES(m):
                      ["Hợp tác xã chè Nậm Cang"], [], "2026-Q2", "Quý II/2026"),
                 task("2", "III", "Tổ chức tuyên truyền về kỹ năng số bằng tiếng dân tộc trên loa truyền thanh thôn, "
                                  "bản", [PVX], ["Trưởng các thôn, bản"], [], "recurring", "Thường xuyên"),
+            ]),
+    })
+    # ======== tenth round: written after the ninth round's fixes ========
+    SPAN10 = m.SpanRow
+
+    # ---- 27. prose targets 2025–2030 under "2.1." … "2.3." as "-" bullets:
+    #          one bullet with three years ("năm 2026 đạt 40%, năm 2028 đạt
+    #          60%, đến năm 2030 đạt tối thiểu 80%"), one with the baseline
+    #          in it ("từ 45% năm 2025 lên 70% vào năm 2030"), "3.000
+    #          người"; footnote markers "(*)", "(**)" after two targets and
+    #          the footnotes as paragraphs under them (decrees, dates); a
+    #          signature block as a two-column table, "Nơi nhận:" with "-"
+    #          lines on the left, "TM. … / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" and a
+    #          name on the right -----------------------------------------------
+    out.append({
+        "name": "muong-khuong-2025-2030",
+        "xlsx": False,
+        "blocks": [
+            heading("XÃ MƯỜNG KHƯƠNG", "215/KH-UBND", "Mường Khương, ngày 26 tháng 12 năm 2025"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Mường Khương giai đoạn 2025 - 2030"),
+            ("p", "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+                  "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;"),
+            ("p", "Căn cứ Kế hoạch số 410/KH-UBND ngày 02/12/2025 của UBND tỉnh Lào Cai về chuyển đổi số giai đoạn "
+                  "2025 - 2030;"),
+            ("p", "Ủy ban nhân dân xã Mường Khương ban hành Kế hoạch chuyển đổi số giai đoạn 2025 - 2030 như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Đưa chuyển đổi số thành nhiệm vụ thường xuyên của cả hệ thống chính trị xã."),
+            ("li", "Các chỉ tiêu phải cụ thể, có lộ trình, phù hợp điều kiện xã biên giới."),
+            ("b", "II. MỤC TIÊU"),
+            ("b", "1. Mục tiêu tổng quát"),
+            ("p", "Phát triển đồng bộ chính quyền số, kinh tế số, xã hội số; người dân được thụ hưởng dịch vụ số an "
+                  "toàn, thuận tiện."),
+            ("b", "2. Mục tiêu cụ thể đến năm 2030"),
+            ("b", "2.1. Chính quyền số"),
+            ("li", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình: năm 2026 đạt 40%, năm 2028 "
+                   "đạt 60%, đến năm 2030 đạt tối thiểu 80%."),
+            ("li", "100% văn bản điện tử trao đổi giữa các cơ quan (trừ văn bản mật) được ký số (*)."),
+            ("b", "2.2. Kinh tế số"),
+            ("li", "Số hộ kinh doanh bán sản phẩm trên sàn thương mại điện tử đạt ít nhất 150 hộ vào năm 2030."),
+            ("li", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ trung tâm xã tăng từ 45% năm 2025 lên 70% "
+                   "vào năm 2030."),
+            ("b", "2.3. Xã hội số"),
+            ("li", "Đến năm 2030, trên 95% người dân từ 14 tuổi trở lên có tài khoản định danh điện tử mức độ 2 (**)."),
+            ("li", "Số người dân được phổ cập kỹ năng số cơ bản tối thiểu 3.000 người."),
+            ("p", "(*) Theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư."),
+            ("p", "(**) Tài khoản định danh điện tử theo Nghị định số 69/2024/NĐ-CP ngày 25/6/2024 của Chính phủ."),
+            ("b", "III. NHIỆM VỤ, GIẢI PHÁP"),
+            ("li", "Hoàn thiện hạ tầng số, phủ sóng di động đến các thôn vùng sâu, vùng biên giới."),
+            ("li", "Đẩy mạnh tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến và thanh toán số."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Văn phòng HĐND và UBND xã chủ trì, phối hợp với Phòng Văn hóa - Xã hội theo dõi, đôn đốc; "
+                  "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo Chủ tịch UBND xã."),
+            ("head", ["Nơi nhận:", "- UBND tỉnh Lào Cai (b/c);", "- Sở Khoa học và Công nghệ;",
+                      "- Thường trực Đảng ủy, HĐND xã;", "- Các phòng, ban, đơn vị;", "- Lưu: VT, VHXH."],
+             ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "(Đã ký)", "Lò Văn Thắng"]),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Mường Khương giai đoạn 2025 - 2030", "Mường Khương", "Lào Cai",
+            "215/KH-UBND", "2025-12-26",
+            [("2.1", "Chính quyền số"), ("2.2", "Kinh tế số"), ("2.3", "Xã hội số")],
+            [
+                ind("T1", "2.1", "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 40, "%", "năm 2026 đạt 40%"), tg(2028, ">=", 60, "%", "năm 2028 đạt 60%"),
+                     tg(2030, ">=", 80, "%", "đến năm 2030 đạt tối thiểu 80%")]),
+                ind("T2", "2.1", "Văn bản điện tử trao đổi giữa các cơ quan (trừ văn bản mật) được ký số",
+                    [tg(2030, ">=", 100, "%", "100%")]),
+                ind("T3", "2.2", "Số hộ kinh doanh bán sản phẩm trên sàn thương mại điện tử",
+                    [tg(2030, ">=", 150, "hộ", "đạt ít nhất 150 hộ vào năm 2030")]),
+                ind("T4", "2.2", "Tỷ lệ giao dịch thanh toán không dùng tiền mặt tại chợ trung tâm xã",
+                    [tg(2030, ">=", 70, "%", "lên 70% vào năm 2030")]),
+                ind("T5", "2.3", "Người dân từ 14 tuổi trở lên có tài khoản định danh điện tử mức độ 2",
+                    [tg(2030, ">", 95, "%", "trên 95%")]),
+                ind("T6", "2.3", "Số người dân được phổ cập kỹ năng số cơ bản",
+                    [tg(2030, ">=", 3000, "người", "tối thiểu 3.000 người")]),
+            ], []),
+    })
+
+    # ---- 28. a landscape "Nhiệm vụ" appendix eight columns wide ("Kinh phí
+    #          (triệu đồng)", "Ghi chú" with words and "Xã hội hóa 50%"),
+    #          roman group rows in capitals, sub-rows "a)", "b)" under item
+    #          3 (one a target, one a task), rows that state a target in the
+    #          task's words ("…, phấn đấu tối thiểu 40 gian hàng", "Số hóa
+    #          100% …"), work with a number ("04 lớp", "tại 06 thôn"), "-"
+    #          bullets and line breaks between units, units joined by a
+    #          comma (one string, spec), due "6 tháng cuối năm 2026", "Quý
+    #          II, III/2026"; a note under the table; a signature block -----
+    out.append({
+        "name": "hop-thanh-2026",
+        "xlsx": True,
+        "landscape": True,
+        "blocks": [
+            heading("XÃ HỢP THÀNH", "58/KH-UBND", "Hợp Thành, ngày 05 tháng 3 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Thực hiện nhiệm vụ chuyển đổi số xã Hợp Thành năm 2026"),
+            ("p", "Căn cứ Kế hoạch số 46/KH-UBND ngày 20/02/2026 của UBND tỉnh Tuyên Quang về thực hiện nhiệm vụ "
+                  "chuyển đổi số năm 2026, UBND xã Hợp Thành ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Cụ thể hóa các nhiệm vụ chuyển đổi số của tỉnh phù hợp với điều kiện thực tế của xã."),
+            ("li", "Phân công rõ cơ quan chủ trì, thời gian hoàn thành và kinh phí thực hiện từng nhiệm vụ."),
+            ("b", "II. NHIỆM VỤ CỤ THỂ"),
+            ("p", "Danh mục nhiệm vụ, cơ quan chủ trì, phối hợp, thời gian và kinh phí tại Phụ lục kèm theo."),
+            ("b", "III. KINH PHÍ THỰC HIỆN"),
+            ("p", "Tổng kinh phí dự kiến 420 triệu đồng từ ngân sách xã và nguồn xã hội hóa."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Giao Phòng Văn hóa - Xã hội là cơ quan thường trực, theo dõi, tổng hợp; các cơ quan chủ trì báo "
+                  "cáo kết quả trước ngày 10 tháng 6 và ngày 10 tháng 12 năm 2026."),
+            ("head", ["Nơi nhận:", "- UBND tỉnh (b/c);", "- TT Đảng ủy, HĐND xã;", "- Như mục IV;", "- Lưu: VT."],
+             ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Sinh"]),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 58/KH-UBND ngày 05/3/2026 của UBND xã Hợp Thành)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm",
+                          "Thời gian hoàn thành", "Kinh phí (triệu đồng)", "Ghi chú"]],
+                "rows": [
+                    ["I", "CHÍNH QUYỀN SỐ", "", "", "", "", "", ""],
+                    ["1", "Số hóa kết quả giải quyết thủ tục hành chính, tỷ lệ hồ sơ được số hóa đạt 100%", TTHC,
+                     "Các công chức chuyên môn", "Kết quả số hóa trên Hệ thống", "Tháng 12/2026", "-", ""],
+                    ["2", "Nâng cấp mạng nội bộ (LAN) và thiết bị hội nghị trực tuyến của UBND xã", VP,
+                     "Viễn thông Tuyên Quang", "Hệ thống được nâng cấp", "Quý II/2026", "150", "Ngân sách xã"],
+                    ["3", "Số hóa dữ liệu chuyên ngành của xã, gồm:", VP, "Các bộ phận chuyên môn",
+                     "Cơ sở dữ liệu của xã", "Năm 2026", "80", ""],
+                    ["a)", "Số hóa 100% sổ hộ tịch lưu trữ tại xã", "Công chức Tư pháp - Hộ tịch", TTHC,
+                     "Dữ liệu hộ tịch", "Quý III/2026", "", "Từ năm 1995"],
+                    ["b)", "Xây dựng cơ sở dữ liệu người có công, đối tượng bảo trợ xã hội của xã", PVX, "Các thôn",
+                     "Cơ sở dữ liệu được cập nhật", "Quý IV/2026", "", ""],
+                    ["II", "KINH TẾ SỐ", "", "", "", "", "", ""],
+                    ["4", "Hướng dẫn hộ kinh doanh, hợp tác xã mở gian hàng trên sàn thương mại điện tử, phấn đấu "
+                          "tối thiểu 40 gian hàng", PKT, "Bưu điện xã, Hợp tác xã chè Hợp Thành",
+                     "Gian hàng trực tuyến", "Thường xuyên", "30", "Lồng ghép Chương trình OCOP"],
+                    ["5", "Tỷ lệ hộ kinh doanh tại chợ xã có mã QR thanh toán đạt trên 70%", PKT,
+                     "- Ban quản lý chợ xã\n- Các ngân hàng thương mại", "Biển mã QR tại các quầy", "Tháng 9/2026",
+                     "-", "Xã hội hóa"],
+                    ["III", "XÃ HỘI SỐ", "", "", "", "", "", ""],
+                    ["6", "Tổ chức 04 lớp tập huấn kỹ năng số cho Tổ công nghệ số cộng đồng các thôn", PVX,
+                     "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ xã", "04 lớp tập huấn", "Quý II, III/2026", "40", ""],
+                    ["7", "Tỷ lệ người dân trưởng thành sử dụng ứng dụng VNeID để thực hiện dịch vụ công đạt tối "
+                          "thiểu 60%", "Công an xã", "Các thôn", "Báo cáo kết quả", "6 tháng cuối năm 2026", "-", ""],
+                    ["8", "Lắp đặt cụm loa truyền thanh thông minh tại 06 thôn", PVX,
+                     "Viễn thông Tuyên Quang\nCác thôn", "Cụm loa được lắp đặt", "Trước ngày 30/6/2026", "120",
+                     "Xã hội hóa 50%"],
+                ],
+            }),
+            ("p", "Ghi chú: Kinh phí ghi \"-\" là lồng ghép trong kinh phí chi thường xuyên của cơ quan chủ trì."),
+        ],
+        "expected": plan(
+            "Kế hoạch Thực hiện nhiệm vụ chuyển đổi số xã Hợp Thành năm 2026", "Hợp Thành", "Tuyên Quang",
+            "58/KH-UBND", "2026-03-05",
+            [("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ"), ("III", "XÃ HỘI SỐ")],
+            [
+                ind("1", "I", "Số hóa kết quả giải quyết thủ tục hành chính, tỷ lệ hồ sơ được số hóa",
+                    [tg(2026, ">=", 100, "%", "đạt 100%")], [TTHC], ["Các công chức chuyên môn"], "2026-12",
+                    "Tháng 12/2026"),
+                ind("3.a", "I", "Số hóa sổ hộ tịch lưu trữ tại xã", [tg(2026, ">=", 100, "%", "100%")],
+                    ["Công chức Tư pháp - Hộ tịch"], [TTHC], "2026-Q3", "Quý III/2026"),
+                ind("4", "II", "Hướng dẫn hộ kinh doanh, hợp tác xã mở gian hàng trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 40, "gian hàng", "phấn đấu tối thiểu 40 gian hàng")], [PKT],
+                    ["Bưu điện xã, Hợp tác xã chè Hợp Thành"], "recurring", "Thường xuyên"),
+                ind("5", "II", "Tỷ lệ hộ kinh doanh tại chợ xã có mã QR thanh toán",
+                    [tg(2026, ">", 70, "%", "đạt trên 70%")], [PKT],
+                    ["Ban quản lý chợ xã", "Các ngân hàng thương mại"], "2026-09", "Tháng 9/2026"),
+                ind("7", "III", "Tỷ lệ người dân trưởng thành sử dụng ứng dụng VNeID để thực hiện dịch vụ công",
+                    [tg(2026, ">=", 60, "%", "đạt tối thiểu 60%")], ["Công an xã"], ["Các thôn"], "2026-12",
+                    "6 tháng cuối năm 2026"),
+            ],
+            [
+                task("2", "I", "Nâng cấp mạng nội bộ (LAN) và thiết bị hội nghị trực tuyến của UBND xã", [VP],
+                     ["Viễn thông Tuyên Quang"], ["Hệ thống được nâng cấp"], "2026-Q2", "Quý II/2026",
+                     "150 triệu đồng"),
+                task("3", "I", "Số hóa dữ liệu chuyên ngành của xã, gồm:", [VP], ["Các bộ phận chuyên môn"],
+                     ["Cơ sở dữ liệu của xã"], "2026", "Năm 2026", "80 triệu đồng"),
+                task("3.b", "I", "Xây dựng cơ sở dữ liệu người có công, đối tượng bảo trợ xã hội của xã", [PVX],
+                     ["Các thôn"], ["Cơ sở dữ liệu được cập nhật"], "2026-Q4", "Quý IV/2026"),
+                task("6", "III", "Tổ chức 04 lớp tập huấn kỹ năng số cho Tổ công nghệ số cộng đồng các thôn", [PVX],
+                     ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"], ["04 lớp tập huấn"], "2026-Q3",
+                     "Quý II, III/2026", "40 triệu đồng"),
+                task("8", "III", "Lắp đặt cụm loa truyền thanh thông minh tại 06 thôn", [PVX],
+                     ["Viễn thông Tuyên Quang", "Các thôn"], ["Cụm loa được lắp đặt"], "2026-06",
+                     "Trước ngày 30/6/2026", "120 triệu đồng"),
+            ]),
+    })
+
+    # ---- 29. "ĐVT", a baseline "Hiện trạng 2025" ("3,2", "Chưa xếp hạng",
+    #          "0", "1.150"), a header over two rows ("Chỉ tiêu theo năm"
+    #          merged over "Năm 2026" … "Năm 2030"), "Ghi chú" with years and
+    #          words, roman groups as rows merged across the table ("I. CHÍNH
+    #          QUYỀN SỐ"), a lower-is-better row ("Dưới 2", "Dưới 1,5"), an
+    #          index in points ("0,55"), "-" for no target, a unit with a
+    #          comma in its name on its own line; footnote markers "(*)" in
+    #          names and the footnotes under the table ("điểm tối đa là 1");
+    #          a page break inside group III cuts a row's name, the two header
+    #          rows repeated and the group row not; the province a city
+    #          ("UBND thành phố Cần Thơ"); landscape -------------------------
+    out.append({
+        "name": "thanh-an-2026-2030",
+        "xlsx": True,
+        "landscape": True,
+        "blocks": [
+            heading("XÃ THẠNH AN", "37/KH-UBND", "Thạnh An, ngày 10 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Thạnh An giai đoạn 2026 - 2030"),
+            ("p", "Căn cứ Kế hoạch số 25/KH-UBND ngày 26/01/2026 của UBND thành phố Cần Thơ về chuyển đổi số giai "
+                  "đoạn 2026 - 2030; Ủy ban nhân dân xã Thạnh An xây dựng Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Lộ trình chỉ tiêu từng năm giai đoạn 2026 - 2030 và hiện trạng năm 2025 chi tiết tại Phụ lục kèm "
+                  "theo Kế hoạch này."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các cơ quan chủ trì báo cáo kết quả thực hiện hằng quý trước ngày 20 của tháng cuối quý về Văn "
+                  "phòng HĐND và UBND xã."),
+            ("head", ["Nơi nhận:", "- UBND thành phố (b/c);", "- Sở Khoa học và Công nghệ;",
+                      "- Các cơ quan, đơn vị;", "- Lưu: VT."],
+             ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Trần Minh Tâm"]),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "LỘ TRÌNH CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ THẠNH AN GIAI ĐOẠN 2026 - 2030"),
+            ("p", "(Kèm theo Kế hoạch số 37/KH-UBND ngày 10/02/2026 của UBND xã Thạnh An)"),
+            ("table", {
+                "head": [[("TT", 1, 2), ("Chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Hiện trạng 2025", 1, 2),
+                          ("Chỉ tiêu theo năm", 5, 1), ("Cơ quan chủ trì", 1, 2), ("Cơ quan phối hợp", 1, 2),
+                          ("Ghi chú", 1, 2)],
+                         ["Năm 2026", "Năm 2027", "Năm 2028", "Năm 2029", "Năm 2030"]],
+                "repeat": True,
+                "rows": [
+                    SPAN10(["I. CHÍNH QUYỀN SỐ"] + [""] * 11),
+                    ["1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình", "%",
+                     "38", "50", "60", "70", "80", "≥ 90", TTHC, "Các công chức chuyên môn", ""],
+                    ["2", "Tỷ lệ hồ sơ giải quyết trễ hạn", "%", "3,2", "Dưới 2", "Dưới 2", "Dưới 1,5", "Dưới 1",
+                     "Dưới 1", TTHC, "Các công chức chuyên môn", "Chỉ tiêu càng thấp càng tốt"],
+                    ["3", "Chỉ số chuyển đổi số (DTI) cấp xã (*)", "Điểm", "Chưa xếp hạng", "0,55", "0,6", "0,65",
+                     "0,7", "0,75", VP, "Các cơ quan, đơn vị", "Theo bộ chỉ số của thành phố"],
+                    SPAN10(["II. KINH TẾ SỐ"] + [""] * 11),
+                    ["4", "Số hộ kinh doanh sử dụng hóa đơn điện tử", "Hộ", "45", "80", "110", "140", "170", "200",
+                     PKT, "Đội Thuế liên phường, xã\nBưu điện xã", ""],
+                    ["5", "Tỷ lệ hợp tác xã nông nghiệp ứng dụng công nghệ số trong sản xuất, tiêu thụ", "%", "20",
+                     "30", "-", "50", "-", "70", PKT, "Hội Nông dân xã, các hợp tác xã", "Năm 2027, 2029 không giao"],
+                    SPAN10(["III. XÃ HỘI SỐ"] + [""] * 11),
+                    ["6", "Tỷ lệ người dân từ 15 tuổi trở lên có điện thoại thông minh", "%", "78", "82", "85", "88",
+                     "90", "95", PVX, "Các doanh nghiệp viễn thông", ""],
+                    ["7", "Số lượt người dân được tập huấn kỹ năng số (**)", "Lượt", "1.150", "1.500", "1.800",
+                     "2.100", "2.400", "2.700", PVX, "Đoàn Thanh niên xã\nHội Liên hiệp Phụ nữ xã", ""],
+                    ["8", "Tỷ lệ hộ gia đình có địa chỉ số gắn trên bản đồ số", "%", "0", "60", "80", "100", "100",
+                     "100", "Công an xã", "Trưởng các ấp", "Hoàn thành năm 2028"],
+                ],
+                "cut": (9, 5),
+            }),
+            ("p", "(*) Theo Bộ chỉ số đánh giá chuyển đổi số cấp xã do UBND thành phố ban hành; điểm tối đa là 1."),
+            ("p", "(**) Mỗi người được tính một lượt cho mỗi lớp tham gia."),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Thạnh An giai đoạn 2026 - 2030", "Thạnh An", "Cần Thơ", "37/KH-UBND",
+            "2026-02-10",
+            [("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ"), ("III", "XÃ HỘI SỐ")],
+            [
+                ind("1", "I", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 50, "%", "50"), tg(2027, ">=", 60, "%", "60"), tg(2028, ">=", 70, "%", "70"),
+                     tg(2029, ">=", 80, "%", "80"), tg(2030, ">=", 90, "%", "≥ 90")],
+                    [TTHC], ["Các công chức chuyên môn"]),
+                ind("2", "I", "Tỷ lệ hồ sơ giải quyết trễ hạn",
+                    [tg(2026, "<", 2, "%", "Dưới 2"), tg(2027, "<", 2, "%", "Dưới 2"),
+                     tg(2028, "<", 1.5, "%", "Dưới 1,5"), tg(2029, "<", 1, "%", "Dưới 1"),
+                     tg(2030, "<", 1, "%", "Dưới 1")],
+                    [TTHC], ["Các công chức chuyên môn"]),
+                ind("3", "I", "Chỉ số chuyển đổi số (DTI) cấp xã",
+                    [tg(2026, ">=", 0.55, "Điểm", "0,55"), tg(2027, ">=", 0.6, "Điểm", "0,6"),
+                     tg(2028, ">=", 0.65, "Điểm", "0,65"), tg(2029, ">=", 0.7, "Điểm", "0,7"),
+                     tg(2030, ">=", 0.75, "Điểm", "0,75")],
+                    [VP], ["Các cơ quan, đơn vị"]),
+                ind("4", "II", "Số hộ kinh doanh sử dụng hóa đơn điện tử",
+                    [tg(2026, ">=", 80, "Hộ", "80"), tg(2027, ">=", 110, "Hộ", "110"),
+                     tg(2028, ">=", 140, "Hộ", "140"), tg(2029, ">=", 170, "Hộ", "170"),
+                     tg(2030, ">=", 200, "Hộ", "200")],
+                    [PKT], ["Đội Thuế liên phường, xã", "Bưu điện xã"]),
+                ind("5", "II", "Tỷ lệ hợp tác xã nông nghiệp ứng dụng công nghệ số trong sản xuất, tiêu thụ",
+                    [tg(2026, ">=", 30, "%", "30"), tg(2028, ">=", 50, "%", "50"), tg(2030, ">=", 70, "%", "70")],
+                    [PKT], ["Hội Nông dân xã, các hợp tác xã"]),
+                ind("6", "III", "Tỷ lệ người dân từ 15 tuổi trở lên có điện thoại thông minh",
+                    [tg(2026, ">=", 82, "%", "82"), tg(2027, ">=", 85, "%", "85"), tg(2028, ">=", 88, "%", "88"),
+                     tg(2029, ">=", 90, "%", "90"), tg(2030, ">=", 95, "%", "95")],
+                    [PVX], ["Các doanh nghiệp viễn thông"]),
+                ind("7", "III", "Số lượt người dân được tập huấn kỹ năng số",
+                    [tg(2026, ">=", 1500, "Lượt", "1.500"), tg(2027, ">=", 1800, "Lượt", "1.800"),
+                     tg(2028, ">=", 2100, "Lượt", "2.100"), tg(2029, ">=", 2400, "Lượt", "2.400"),
+                     tg(2030, ">=", 2700, "Lượt", "2.700")],
+                    [PVX], ["Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"]),
+                ind("8", "III", "Tỷ lệ hộ gia đình có địa chỉ số gắn trên bản đồ số",
+                    [tg(2026, ">=", 60, "%", "60"), tg(2027, ">=", 80, "%", "80"), tg(2028, ">=", 100, "%", "100"),
+                     tg(2029, ">=", 100, "%", "100"), tg(2030, ">=", 100, "%", "100")],
+                    ["Công an xã"], ["Trưởng các ấp"]),
+            ], []),
+    })
+
+    # ---- 30. targets only in the prose, "-" bullets under "2. Chỉ tiêu cụ
+    #          thể năm 2026" (": tối thiểu 65%", "từ 03 sản phẩm trở lên",
+    #          "đạt 85% (tăng 10% so với năm 2025)", "tối đa 07 ngày làm
+    #          việc"); a task appendix whose first column "Lĩnh vực" holds
+    #          the group, a letter and a name in capitals ("A. CHÍNH QUYỀN
+    #          SỐ"), merged down; "TT" numbered on across groups; "Cơ quan
+    #          chủ trì/phối hợp" merged over "Chủ trì | Phối hợp"; dues
+    #          "Quý II/2026", "Thường xuyên", "Hằng tháng", "Tháng 4 và
+    #          tháng 10/2026" (two dates: null), "Từ tháng 3 đến tháng
+    #          9/2026"; "Kết quả, sản phẩm" with two products on two lines;
+    #          "Ghi chú" with "02 lần/năm"; a signature block "KT. CHỦ
+    #          TỊCH" -------------------------------------------------------------
+    out.append({
+        "name": "xuan-lien-2026",
+        "xlsx": True,
+        "xlsx_without": ["T1", "T2", "T3", "T4", "T5"],   # the prose targets: not in the workbook
+        "blocks": [
+            heading("XÃ XUÂN LIÊN", "12/KH-UBND", "Xuân Liên, ngày 16 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số, phát triển chính quyền số xã Xuân Liên năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 05/KH-UBND ngày 08/01/2026 của UBND tỉnh Thanh Hóa về chuyển đổi số năm "
+                  "2026; UBND xã Xuân Liên xây dựng Kế hoạch thực hiện như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Xây dựng chính quyền số phục vụ người dân, doanh nghiệp; phát triển kinh tế số, xã hội số trên địa "
+                  "bàn xã."),
+            ("b", "2. Chỉ tiêu cụ thể năm 2026"),
+            ("li", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình: tối thiểu 65%."),
+            ("li", "100% cán bộ, công chức xã được cấp và sử dụng chữ ký số cá nhân trong xử lý văn bản."),
+            ("li", "Số sản phẩm OCOP được bán trên sàn thương mại điện tử từ 03 sản phẩm trở lên."),
+            ("li", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2 được kích hoạt đạt 85% (tăng 10% so với "
+                   "năm 2025)."),
+            ("li", "Thời gian trả lời phản ánh, kiến nghị của người dân qua ứng dụng tối đa 07 ngày làm việc."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("p", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Văn phòng HĐND và UBND xã chủ trì tham mưu, theo dõi việc thực hiện; định kỳ hằng quý, 6 tháng, "
+                  "năm báo cáo Chủ tịch UBND xã."),
+            ("head", ["Nơi nhận:", "- UBND tỉnh Thanh Hóa;", "- Thường trực Đảng ủy xã;", "- Lưu: VT, VP."],
+             ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Thị Hằng"]),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026 XÃ XUÂN LIÊN"),
+            ("p", "(Kèm theo Kế hoạch số 12/KH-UBND ngày 16/01/2026 của UBND xã Xuân Liên)"),
+            ("table", {
+                "head": [[("Lĩnh vực", 1, 2), ("TT", 1, 2), ("Nhiệm vụ", 1, 2), ("Cơ quan chủ trì/phối hợp", 2, 1),
+                          ("Thời gian thực hiện", 1, 2), ("Kết quả, sản phẩm", 1, 2), ("Ghi chú", 1, 2)],
+                         ["Chủ trì", "Phối hợp"]],
+                "codecol": 1, "namecol": 2,
+                "rows": [
+                    [("A. CHÍNH QUYỀN SỐ", 1, 3), "1",
+                     "Cập nhật, chuẩn hóa dữ liệu thủ tục hành chính trên Hệ thống thông tin giải quyết thủ tục hành "
+                     "chính của tỉnh", TTHC, "Các công chức chuyên môn", "Quý II/2026", "Dữ liệu được chuẩn hóa", ""],
+                    ["2", "Vận hành hệ thống quản lý văn bản và điều hành, ký số trên thiết bị di động", VP,
+                     "- Các công chức chuyên môn\n- Viễn thông Thanh Hóa", "Thường xuyên",
+                     "Văn bản được xử lý trên môi trường mạng", ""],
+                    ["3", "Rà soát, đánh giá an toàn thông tin các máy tính kết nối mạng của UBND xã", VP, "Công an xã",
+                     "Tháng 4 và tháng 10/2026", "Báo cáo đánh giá", "02 lần/năm"],
+                    [("B. KINH TẾ SỐ", 1, 2), "4",
+                     "Hỗ trợ hộ sản xuất, hợp tác xã đăng ký sản phẩm trên sàn thương mại điện tử Postmart, Voso", PKT,
+                     "Bưu điện xã", "Từ tháng 3 đến tháng 9/2026", "Gian hàng được mở", ""],
+                    ["5", "Tuyên truyền, hướng dẫn tiểu thương chợ Xuân Liên thanh toán không dùng tiền mặt", PKT,
+                     "Ban quản lý chợ\nCác ngân hàng thương mại", "Quý II/2026", "Tiểu thương có mã QR", ""],
+                    [("C. XÃ HỘI SỐ", 1, 3), "6", "Kiện toàn, duy trì hoạt động Tổ công nghệ số cộng đồng ở các thôn",
+                     PVX, "Ủy ban MTTQ Việt Nam xã, Đoàn Thanh niên xã", "Thường xuyên",
+                     "Quyết định kiện toàn\nBáo cáo hoạt động", ""],
+                    ["7", "Hướng dẫn người dân kích hoạt, sử dụng tài khoản định danh điện tử và dịch vụ công trực "
+                          "tuyến", "Công an xã", TTHC, "Hằng tháng", "Tài khoản được kích hoạt", ""],
+                    ["8", "Tổng kết, đánh giá kết quả thực hiện Kế hoạch năm 2026", VP, "Các cơ quan, đơn vị",
+                     "Trước ngày 15/12/2026", "Báo cáo tổng kết", ""],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số, phát triển chính quyền số xã Xuân Liên năm 2026", "Xuân Liên", "Thanh Hóa",
+            "12/KH-UBND", "2026-01-16",
+            [("2", "Chỉ tiêu cụ thể năm 2026"), ("A", "CHÍNH QUYỀN SỐ"), ("B", "KINH TẾ SỐ"), ("C", "XÃ HỘI SỐ")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 65, "%", "tối thiểu 65%")]),
+                ind("T2", "2", "Cán bộ, công chức xã được cấp và sử dụng chữ ký số cá nhân trong xử lý văn bản",
+                    [tg(2026, ">=", 100, "%", "100%")]),
+                ind("T3", "2", "Số sản phẩm OCOP được bán trên sàn thương mại điện tử",
+                    [tg(2026, ">=", 3, "sản phẩm", "từ 03 sản phẩm trở lên")]),
+                ind("T4", "2", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2 được kích hoạt",
+                    [tg(2026, ">=", 85, "%", "đạt 85%")]),
+                ind("T5", "2", "Thời gian trả lời phản ánh, kiến nghị của người dân qua ứng dụng",
+                    [tg(2026, "<=", 7, "ngày làm việc", "tối đa 07 ngày làm việc")]),
+            ],
+            [
+                task("1", "A", "Cập nhật, chuẩn hóa dữ liệu thủ tục hành chính trên Hệ thống thông tin giải quyết "
+                               "thủ tục hành chính của tỉnh", [TTHC], ["Các công chức chuyên môn"],
+                     ["Dữ liệu được chuẩn hóa"], "2026-Q2", "Quý II/2026"),
+                task("2", "A", "Vận hành hệ thống quản lý văn bản và điều hành, ký số trên thiết bị di động", [VP],
+                     ["Các công chức chuyên môn", "Viễn thông Thanh Hóa"], ["Văn bản được xử lý trên môi trường mạng"],
+                     "recurring", "Thường xuyên"),
+                task("3", "A", "Rà soát, đánh giá an toàn thông tin các máy tính kết nối mạng của UBND xã", [VP],
+                     ["Công an xã"], ["Báo cáo đánh giá"], None, "Tháng 4 và tháng 10/2026"),
+                task("4", "B", "Hỗ trợ hộ sản xuất, hợp tác xã đăng ký sản phẩm trên sàn thương mại điện tử Postmart, "
+                               "Voso", [PKT], ["Bưu điện xã"], ["Gian hàng được mở"], "2026-09",
+                     "Từ tháng 3 đến tháng 9/2026"),
+                task("5", "B", "Tuyên truyền, hướng dẫn tiểu thương chợ Xuân Liên thanh toán không dùng tiền mặt", [PKT],
+                     ["Ban quản lý chợ", "Các ngân hàng thương mại"], ["Tiểu thương có mã QR"], "2026-Q2",
+                     "Quý II/2026"),
+                task("6", "C", "Kiện toàn, duy trì hoạt động Tổ công nghệ số cộng đồng ở các thôn", [PVX],
+                     ["Ủy ban MTTQ Việt Nam xã, Đoàn Thanh niên xã"], ["Quyết định kiện toàn", "Báo cáo hoạt động"],
+                     "recurring", "Thường xuyên"),
+                task("7", "C", "Hướng dẫn người dân kích hoạt, sử dụng tài khoản định danh điện tử và dịch vụ công "
+                               "trực tuyến", ["Công an xã"], [TTHC], ["Tài khoản được kích hoạt"], "recurring",
+                     "Hằng tháng"),
+                task("8", "C", "Tổng kết, đánh giá kết quả thực hiện Kế hoạch năm 2026", [VP], ["Các cơ quan, đơn vị"],
+                     ["Báo cáo tổng kết"], "2026-12", "Trước ngày 15/12/2026"),
             ]),
     })
     return out
