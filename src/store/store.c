@@ -181,6 +181,9 @@ dti_rc store_commit(store *s, dti_err *e)
     if (rc)
         s->ops->exec_script(s, "ROLLBACK", NULL);
     write_unlock(s);
+    /* durable outside the writer queue: the next writer goes on meanwhile */
+    if (!rc && s->ops->durable)
+        rc = s->ops->durable(s, e);
     return rc;
 }
 

@@ -20,8 +20,10 @@
  * A store handle is used by one thread at a time; the server opens one per
  * worker thread (SQLite in WAL mode allows one writer and many readers).
  * Writes that must not be lost run inside store_begin()/store_commit():
- * SQLite is opened with journal_mode=WAL, synchronous=FULL, foreign_keys=ON,
- * busy_timeout. */
+ * SQLite is opened with journal_mode=WAL, foreign_keys=ON, busy_timeout,
+ * and synchronous=NORMAL with the WAL synced after each commit by a group
+ * sync shared by the commits of the same moment (store_sqlite.c): when
+ * store_commit() returns DTI_OK the transaction is on disk. */
 #ifndef DTI_STORE_H
 #define DTI_STORE_H
 #include <stddef.h>
@@ -84,6 +86,11 @@ struct store_ops {
      * store_begin_read() (one snapshot for every statement). On failure no
      * transaction is left open. */
     dti_rc (*begin)(store *s, int write, dti_err *e);
+    /* After the outermost COMMIT, once the writer queue is let go: return
+     * when the commit is on disk (SQLite's group sync, store_sqlite.c);
+     * DTI_ERR_IO when it could not be made so. NULL: COMMIT itself made it
+     * durable (PostgreSQL). */
+    dti_rc (*durable)(store *s, dti_err *e);
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
@@ -246,6 +253,7 @@ typedef struct store_stats {
     uint64_t statements;
     uint64_t prepares;
     uint64_t queued;
+    uint64_t syncs;     /* SQLite: fsyncs of the WAL this handle ran for the group sync */
 } store_stats;
 void store_stats_get(const store *s, store_stats *out);
 

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <glob.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include "base/embed.h"
@@ -66,7 +67,9 @@ static void test_open_and_migrate(void **state)
     assert_int_equal(count(s, "SELECT MIN(version) FROM schema_version"), 1);
     /* the pragmas are in force */
     assert_int_equal(count(s, "PRAGMA foreign_keys"), 1);
-    assert_int_equal(count(s, "PRAGMA synchronous"), 2);
+    /* NORMAL: the WAL is synced by the group sync after each commit
+     * (store_sqlite.c), not inside COMMIT */
+    assert_int_equal(count(s, "PRAGMA synchronous"), 1);
     char *mode = NULL;
     dti_err e;
     assert_int_equal(store_query_text(s, "PRAGMA journal_mode", NULL, 0, &mode, &e), DTI_OK);
@@ -195,6 +198,91 @@ static int64_t org_of(void *ctx, const char *role, const char *name)
 {
     (void)role;
     return strcmp(name, "Các thôn") == 0 ? 0 : *(int64_t *)ctx;
+}
+
+/* The group sync (store_sqlite.c): a commit that wrote, and a write
+ * outside a transaction, are synced before they return; a read
+ * transaction, a read statement and a rollback are not. */
+static uint64_t syncs_of(store *s)
+{
+    store_stats st;
+    store_stats_get(s, &st);
+    return st.syncs;
+}
+
+#define GS_THREADS 6
+#define GS_COMMITS 30
+
+struct gs_arg {
+    int no;
+    uint64_t syncs;
+    dti_rc rc;
+};
+
+static void *gs_writer(void *p)
+{
+    struct gs_arg *a = p;
+    store *s = NULL;
+    dti_err e;
+    if ((a->rc = store_open(path, &s, &e)))
+        return NULL;
+    for (int i = 0; i < GS_COMMITS && !a->rc; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "gs-%d-%d", a->no, i);
+        const char *nm = name;
+        if (!(a->rc = store_begin(s, &e))) {
+            a->rc = store_exec(s, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                  "VALUES ('province', ?, ?, 'd', 't')",
+                               (store_val[]){SV_T(nm), SV_T(nm)}, 2, &e);
+            a->rc = a->rc ? (store_rollback(s), a->rc) : store_commit(s, &e);
+        }
+    }
+    a->syncs = syncs_of(s);
+    store_close(s);
+    return NULL;
+}
+
+static void test_group_sync(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    const char *ins = "INSERT INTO orgs (kind, name, folded, valid_from, created_at) VALUES ('province', ?, ?, 'd', 't')";
+    uint64_t n0 = syncs_of(s);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("A"), SV_T("a")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(syncs_of(s), n0 + 1);       /* alone: it leads its own sync */
+    assert_int_equal(store_begin_read(s, &e), DTI_OK);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    assert_int_equal(syncs_of(s), n0 + 1);       /* reads: none */
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("B"), SV_T("b")}, 2, &e), DTI_OK);
+    store_rollback(s);
+    assert_int_equal(syncs_of(s), n0 + 1);       /* a rollback: none */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C"), SV_T("c")}, 2, &e), DTI_OK);
+    assert_int_equal(syncs_of(s), n0 + 2);       /* a write in autocommit: synced */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C2"), SV_T("c")}, 2, &e), DTI_ERR_CONFLICT);
+    /* writers on several threads, each its own handle: every commit kept,
+     * never more syncs than commits (the count of syncs shared depends on
+     * the timing, so only its bounds are asserted) */
+    pthread_t th[GS_THREADS];
+    struct gs_arg a[GS_THREADS];
+    for (int i = 0; i < GS_THREADS; i++) {
+        a[i] = (struct gs_arg){i, 0, DTI_OK};
+        assert_int_equal(pthread_create(&th[i], NULL, gs_writer, &a[i]), 0);
+    }
+    uint64_t total = 0;
+    for (int i = 0; i < GS_THREADS; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(a[i].rc, DTI_OK);
+        total += a[i].syncs;
+    }
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs WHERE name LIKE 'gs-%'"), GS_THREADS * GS_COMMITS);
+    assert_true(total >= 1 && total <= GS_THREADS * GS_COMMITS);
+    store_close(s);
 }
 
 static void test_plan_roundtrip(void **state)
@@ -636,6 +724,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_open_and_migrate, setup),
         cmocka_unit_test_setup(test_transactions, setup),
+        cmocka_unit_test_setup(test_group_sync, setup),
         cmocka_unit_test_setup(test_plan_roundtrip, setup),
         cmocka_unit_test_setup(test_empty_plan, setup),
         cmocka_unit_test_setup(test_many_parent_leads, setup),
