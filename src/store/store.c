@@ -116,6 +116,7 @@ void store_close(store *s)
     if (s->depth > 0 && !s->aborted)
         s->ops->exec_script(s, "ROLLBACK", NULL);
     write_unlock(s);
+    store_report_memo_free(s);
     s->ops->close(s);
 }
 

@@ -20,7 +20,11 @@ struct store {
     long others_pid;    /* when the handle opened, the pid of another process that had the
                          * file open (-1: one whose pid is unknown), else 0; probed only by
                          * the first handle of this process (store_open's migration guard) */
+    void *item_memo;    /* store_report_item_lookup_at's rows (owned; store_report.c) */
 };
+
+/* Free S's item memo (store_report.c); called by store_close(). */
+void store_report_memo_free(store *s);
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;
