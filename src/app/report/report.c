@@ -27,8 +27,12 @@
  * second reading, after the permission checks, so a user who may not
  * write learns nothing of the plan from the CSV's errors. A caller that
  * already holds a transaction (dti gen, the demo) reads under it. The
- * before and after images and the audit entry stay under the lock: they
- * are the report's state as the commit leaves it. */
+ * look-ups of that first reading go through the handle's item memo
+ * (store_report_item_lookup_at, keyed by the same two generations: a
+ * unit saving its report again looks nothing up); the reading under the
+ * lock runs the statements. The before and after images and the audit
+ * entry stay under the lock: they are the report's state as the commit
+ * leaves it. The commit's fsync does not (the group sync, store_sqlite.c). */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
