@@ -211,6 +211,14 @@ int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
     return s->ops->data_version(s, out);
 }
 
+dti_rc store_sync_wait(store *s, const store_sync_ticket *t, dti_err *e)
+{
+    if (!s->ops->sync_wait)
+        return dti_fail(e, DTI_ERR_INTERNAL, "db", "phiếu đồng bộ của cơ sở dữ liệu khác",
+                        "a sync ticket of another database");
+    return s->ops->sync_wait(s, t, e);
+}
+
 void store_stats_get(const store *s, store_stats *out)
 {
     if (s)

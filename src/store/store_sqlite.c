@@ -588,8 +588,25 @@ static int wal_fsync(sqlite_store *q)
     return r == 0 ? SQLITE_OK : SQLITE_IOERR_FSYNC;
 }
 
+/* Deferred durability (store.h): the calling thread's pending ticket. */
+static _Thread_local int sync_deferred;
+static _Thread_local struct wqueue *pending_w;
+static _Thread_local uint64_t pending_n;
+
+static int wait_ticket(sqlite_store *q, struct wqueue *w, uint64_t mine);
+
+static dti_rc sync_failed(int r, dti_err *e)
+{
+    return dti_fail(e, DTI_ERR_IO, "db",
+                    "không ghi được nhật ký WAL xuống đĩa (%s): thay đổi vừa rồi chưa chắc đã được lưu; "
+                    "hãy kiểm tra ổ đĩa",
+                    "cannot sync the WAL to disk (%s): the change just made may not be kept; check the disk",
+                    sqlite3_errstr(r));
+}
+
 /* Make Q's commits so far durable (the group sync): returns once a sync
- * that began after them has ended, running it when none is under way. */
+ * that began after them has ended, running it when none is under way.
+ * Deferred (store_sync_defer): takes the ticket and returns at once. */
 static dti_rc group_sync(sqlite_store *q, dti_err *e)
 {
     struct wqueue *w = q->wq;
@@ -604,6 +621,53 @@ static dti_rc group_sync(sqlite_store *q, dti_err *e)
     } else {
         pthread_mutex_lock(&w->sync_mu);
         uint64_t mine = ++w->written;
+        pthread_mutex_unlock(&w->sync_mu);
+        if (sync_deferred && (!pending_w || pending_w == w)) {
+            pending_w = w;      /* kept alive by the handle the server keeps open */
+            pending_n = mine;
+            return DTI_OK;
+        }
+        r = wait_ticket(q, w, mine);
+    }
+    if (r != SQLITE_OK)
+        return sync_failed(r, e);
+    return DTI_OK;
+}
+
+void store_sync_defer(int on)
+{
+    sync_deferred = on;
+}
+
+int store_sync_take(store_sync_ticket *out)
+{
+    if (!pending_w)
+        return 0;
+    out->queue = pending_w;
+    out->n = pending_n;
+    pending_w = NULL;
+    pending_n = 0;
+    return 1;
+}
+
+static dti_rc sq_sync_wait(store *s, const store_sync_ticket *t, dti_err *e)
+{
+    sqlite_store *q = (sqlite_store *)s;
+    if (!q->wq || (void *)q->wq != t->queue)
+        return dti_fail(e, DTI_ERR_INTERNAL, "db", "phiếu đồng bộ của cơ sở dữ liệu khác",
+                        "a sync ticket of another database");
+    int r = wait_ticket(q, q->wq, t->n);
+    return r == SQLITE_OK ? DTI_OK : sync_failed(r, e);
+}
+
+/* Wait until ticket MINE of W is on disk, leading a sync through Q's
+ * connection when none is under way: SQLITE_OK, or the failed sync's
+ * code. */
+static int wait_ticket(sqlite_store *q, struct wqueue *w, uint64_t mine)
+{
+    int r = SQLITE_OK;
+    {
+        pthread_mutex_lock(&w->sync_mu);
         while (w->synced < mine && w->failed < mine) {
             if (w->syncing) {
                 pthread_cond_wait(&w->sync_cv, &w->sync_mu);
@@ -629,13 +693,7 @@ static dti_rc group_sync(sqlite_store *q, dti_err *e)
             r = SQLITE_IOERR_FSYNC;
         pthread_mutex_unlock(&w->sync_mu);
     }
-    if (r != SQLITE_OK)
-        return dti_fail(e, DTI_ERR_IO, "db",
-                        "không ghi được nhật ký WAL xuống đĩa (%s): thay đổi vừa rồi chưa chắc đã được lưu; "
-                        "hãy kiểm tra ổ đĩa",
-                        "cannot sync the WAL to disk (%s): the change just made may not be kept; check the disk",
-                        sqlite3_errstr(r));
-    return DTI_OK;
+    return r;
 }
 
 static dti_rc sq_durable(store *s, dti_err *e)
@@ -1023,5 +1081,5 @@ static dti_rc sq_begin(store *s, int write, dti_err *e)
 
 const struct store_ops store_sqlite_ops = {
     "sqlite", sq_open, sq_close, sq_exec, sq_query, sq_exec_script, sq_write_lock, sq_write_unlock,
-    sq_data_version, sq_begin, sq_durable,
+    sq_data_version, sq_begin, sq_durable, sq_sync_wait,
 };
