@@ -95,7 +95,7 @@ struct syncer {
     pthread_cond_t cv;
     http_req *head, *tail;      /* under mu; linked by http_req_priv.sync_next */
     int closing;                /* under mu: hand nothing more over */
-    int inited, started;
+    int inited, started, tried;     /* tried: the start was attempted (under mu) */
     pthread_t th;
     store *db;                  /* the syncer's own handle */
 };
@@ -1022,11 +1022,22 @@ static void *syncer_main(void *arg)
  * (the syncer is closing or absent). */
 static int syncer_hand(http_req *r)
 {
-    struct syncer *y = &r->srv->sync;
-    if (!y->started)
+    http_server *s = r->srv;
+    struct syncer *y = &s->sync;
+    if (!y->inited)
         return 0;
     pthread_mutex_lock(&y->mu);
-    if (y->closing) {
+    if (!y->started && !y->tried && !y->closing) {
+        /* started at the first reply to hold (an engine whose COMMIT is
+         * durable itself, PostgreSQL, never holds one: no thread, no
+         * connection); without a handle or a thread, each request waits
+         * for its sync itself */
+        dti_err e;
+        y->tried = 1;
+        if (s->cfg.db_open && s->cfg.db_open(s->cfg.db_url, &y->db, &e) == DTI_OK && y->db)
+            y->started = pthread_create(&y->th, NULL, syncer_main, s) == 0;
+    }
+    if (y->closing || !y->started) {
         pthread_mutex_unlock(&y->mu);
         return 0;
     }
@@ -1050,11 +1061,6 @@ static void syncer_start(http_server *s)
     pthread_mutex_init(&y->mu, NULL);
     pthread_cond_init(&y->cv, NULL);
     y->inited = 1;
-    dti_err e;
-    if (!s->cfg.db_open || s->cfg.db_open(s->cfg.db_url, &y->db, &e) != DTI_OK)
-        y->db = NULL;
-    /* without a handle or a thread, each request waits for its sync itself */
-    y->started = y->db && pthread_create(&y->th, NULL, syncer_main, s) == 0;
 }
 
 /* Close the syncer: everything handed over is resumed first. */
@@ -1066,9 +1072,10 @@ static void syncer_stop(http_server *s)
     y->inited = 0;
     pthread_mutex_lock(&y->mu);
     y->closing = 1;
+    int started = y->started;
     pthread_cond_signal(&y->cv);
     pthread_mutex_unlock(&y->mu);
-    if (y->started)
+    if (started)
         pthread_join(y->th, NULL);
     y->started = 0;
     if (y->db && s->cfg.db_close)
