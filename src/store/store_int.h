@@ -23,6 +23,11 @@ struct store {
     void *item_memo;    /* store_report_item_lookup_at's rows (owned; store_report.c) */
 };
 
+/* Test seam (store_sqlite.c): when set, called instead of the group
+ * sync's fsync of the WAL, its SQLite code the sync's outcome
+ * (tests/unit/test_store.c makes a sync fail). NULL in the program. */
+extern int (*store_sqlite_sync_hook)(void);
+
 /* Free S's item memo (store_report.c); called by store_close(). */
 void store_report_memo_free(store *s);
 

@@ -123,7 +123,8 @@ struct wqueue {
     pthread_cond_t sync_cv;
     uint64_t written;       /* tickets handed out: commits written to the WAL */
     uint64_t synced;        /* every ticket up to this one is on disk */
-    uint64_t failed;        /* every ticket up to this one met a failed sync */
+    uint64_t failed_from;   /* the tickets in (failed_from, failed] met a failed sync */
+    uint64_t failed;        /* (0: none did) */
     int syncing;            /* a leader's sync is under way */
     struct wqueue *next;
 };
@@ -569,9 +570,13 @@ static dti_rc bind_all(sqlite_store *q, sqlite3_stmt *st, const store_val *p, si
 
 /* fsync the WAL of Q's database through Q's own connection: SQLITE_OK or
  * an error code. */
+int (*store_sqlite_sync_hook)(void);
+
 static int wal_fsync(sqlite_store *q)
 {
     sqlite3_file *f = NULL;
+    if (store_sqlite_sync_hook)
+        return store_sqlite_sync_hook();
     if (sqlite3_file_control(q->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &f) == SQLITE_OK && f && f->pMethods)
         return f->pMethods->xSync(f, SQLITE_SYNC_NORMAL);
     /* no log open on this connection (cannot happen after a commit in WAL
@@ -660,15 +665,23 @@ static dti_rc sq_sync_wait(store *s, const store_sync_ticket *t, dti_err *e)
     return r == SQLITE_OK ? DTI_OK : sync_failed(r, e);
 }
 
+/* 1 when ticket N of W met a failed sync (under W's sync_mu). */
+static int ticket_failed(const struct wqueue *w, uint64_t n)
+{
+    return n > w->failed_from && n <= w->failed;
+}
+
 /* Wait until ticket MINE of W is on disk, leading a sync through Q's
  * connection when none is under way: SQLITE_OK, or the failed sync's
- * code. */
+ * code. A ticket a failed sync covered stays failed whatever later syncs
+ * say (after a failed fsync the kernel may have dropped its pages and a
+ * later fsync succeed without them). */
 static int wait_ticket(sqlite_store *q, struct wqueue *w, uint64_t mine)
 {
     int r = SQLITE_OK;
     {
         pthread_mutex_lock(&w->sync_mu);
-        while (w->synced < mine && w->failed < mine) {
+        while (w->synced < mine && !ticket_failed(w, mine)) {
             if (w->syncing) {
                 pthread_cond_wait(&w->sync_cv, &w->sync_mu);
                 continue;
@@ -684,12 +697,18 @@ static int wait_ticket(sqlite_store *q, struct wqueue *w, uint64_t mine)
             if (rr == SQLITE_OK) {
                 if (upto > w->synced)
                     w->synced = upto;
-            } else if (upto > w->failed) {
-                w->failed = upto;
+            } else {
+                /* the tickets after the last good sync, up to UPTO (one
+                 * range: tickets synced between two failures may be
+                 * reported failed too, never the other way) */
+                if (!w->failed || w->synced < w->failed_from)
+                    w->failed_from = w->synced;
+                if (upto > w->failed)
+                    w->failed = upto;
             }
             pthread_cond_broadcast(&w->sync_cv);
         }
-        if (w->synced < mine)
+        if (ticket_failed(w, mine) || w->synced < mine)
             r = SQLITE_IOERR_FSYNC;
         pthread_mutex_unlock(&w->sync_mu);
     }

@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "base/embed.h"
 #include "base/file.h"
 #include "store/store.h"
@@ -270,6 +271,11 @@ static void *gs_writer(void *p)
     return NULL;
 }
 
+static int gs_fail(void)
+{
+    return SQLITE_IOERR_FSYNC;
+}
+
 static void test_group_sync(void **state)
 {
     (void)state;
@@ -293,6 +299,33 @@ static void test_group_sync(void **state)
     assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C"), SV_T("c")}, 2, &e), DTI_OK);
     assert_int_equal(syncs_of(s), n0 + 2);       /* a write in autocommit: synced */
     assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C2"), SV_T("c")}, 2, &e), DTI_ERR_CONFLICT);
+    /* a failed sync: the commit is not acknowledged (DTI_ERR_IO), and a
+     * deferred ticket it covered fails as well; the next sync works */
+    store_sqlite_sync_hook = gs_fail;
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("D"), SV_T("d")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_ERR_IO);
+    store_sync_ticket t;
+    assert_int_equal(store_sync_take(&t), 0);
+    store_sync_defer(1);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("E"), SV_T("e")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);        /* deferred: not durable yet */
+    store_sync_defer(0);
+    assert_int_equal(store_sync_take(&t), 1);
+    assert_int_equal(store_sync_take(&t), 1 - 1);         /* taken once */
+    store_sync_ticket t2 = t;
+    assert_int_equal(store_sync_wait(s, &t2, &e), DTI_ERR_IO);
+    store_sqlite_sync_hook = NULL;
+    assert_int_equal(store_sync_wait(s, &t2, &e), DTI_ERR_IO);    /* never retried into a success */
+    store_sync_defer(1);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("F"), SV_T("f")}, 2, &e), DTI_OK);
+    store_sync_defer(0);
+    assert_int_equal(store_sync_take(&t), 1);
+    assert_true(t.n > t2.n);
+    assert_int_equal(store_sync_wait(s, &t, &e), DTI_OK);
+    /* a later good sync does not turn the failed ticket into a success */
+    assert_int_equal(store_sync_wait(s, &t2, &e), DTI_ERR_IO);
     /* writers on several threads, each its own handle: every commit kept,
      * never more syncs than commits (the count of syncs shared depends on
      * the timing, so only its bounds are asserted) */
