@@ -9,7 +9,7 @@
 #   make soak     the long kill -9 durability test (SOAK_RUNS runs, default 20)
 O        ?= build
 CC       ?= cc
-PKGS      = libmicrohttpd jansson libsodium libutf8proc md4c libxml-2.0 libzip xlsxwriter sqlite3 libpq zlib
+PKGS      = libmicrohttpd jansson libsodium libutf8proc md4c libxml-2.0 libzip xlsxwriter sqlite3 libpq zlib libcrypto
 WARN      = -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
             -Wno-unused-parameter -Wformat=2 -Wvla
 CFLAGS   ?= -O2 -g

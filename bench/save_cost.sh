@@ -8,23 +8,28 @@
 # written back). Instructions per save = (total(3N) - total(N)) / 2N, so
 # the login and everything paid once cancel out.
 #
-#   bench/save_cost.sh --db FILE [--bin PATH] [--saves N]
+#   bench/save_cost.sh --db FILE [--bin PATH] [--saves N] [--keep DIR]
+#
+# --keep DIR copies the two callgrind files to DIR (cg.N, cg.3N) for
+# callgrind_annotate --inclusive=yes (what one function costs, e.g. the
+# part of a save under the write lock).
 #
 # FILE is copied first (the saves write to it). Needs valgrind, sqlite3,
 # curl, python3. Prints: "save cost: X instructions per save (N, 3N saves)".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DB="" BIN=build/dti N=50
+DB="" BIN=build/dti N=50 KEEP=""
 while [ $# -ge 2 ]; do
   case $1 in
     --db) DB=$2 ;;
     --bin) BIN=$2 ;;
     --saves) N=$2 ;;
-    *) echo "usage: bench/save_cost.sh --db FILE [--bin PATH] [--saves N]" >&2; exit 2 ;;
+    --keep) KEEP=$2 ;;
+    *) echo "usage: bench/save_cost.sh --db FILE [--bin PATH] [--saves N] [--keep DIR]" >&2; exit 2 ;;
   esac
   shift 2
 done
-[ -n "$DB" ] || { echo "usage: bench/save_cost.sh --db FILE [--bin PATH] [--saves N]" >&2; exit 2; }
+[ -n "$DB" ] || { echo "usage: bench/save_cost.sh --db FILE [--bin PATH] [--saves N] [--keep DIR]" >&2; exit 2; }
 for t in valgrind callgrind_annotate sqlite3 curl python3; do
   command -v $t >/dev/null || { echo "save_cost: $t is missing" >&2; exit 1; }
 done
@@ -83,6 +88,7 @@ PY
   done
   [ "$ok" = "$n" ] || { echo "save_cost: only $ok of $n saves answered 200" >&2; exit 1; }
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  [ -z "$KEEP" ] || { mkdir -p "$KEEP" && cp "$tmp/cg.$n" "$KEEP/cg.$n"; }
   callgrind_annotate "$tmp/cg.$n" 2>/dev/null | awk '/PROGRAM TOTALS/ && !done {gsub(",", "", $1); print $1; done = 1}'
 }
 a=$(one "$N")

@@ -86,6 +86,14 @@ void app_conn_close(store *s);
  * waits for a lock held elsewhere; such a wait ends at once with
  * DTI_ERR_BUSY (store_stop_waits). Cannot be undone. */
 void app_stop_waits(void);
+/* Deferred durability for the server (store_sync_defer, store.h): while
+ * on for the calling thread, a commit returns before it is on disk and
+ * leaves a ticket; app_sync_take hands it over (1; 0: none), and nothing
+ * may be acknowledged on that commit before app_sync_wait on any handle
+ * of the same database returned DTI_OK. */
+void app_sync_defer(int on);
+int app_sync_take(store_sync_ticket *out);
+dti_rc app_sync_wait(store *s, const store_sync_ticket *t, dti_err *e);
 
 
 #endif

@@ -16,3 +16,18 @@ void app_stop_waits(void)
 {
     store_stop_waits();
 }
+
+void app_sync_defer(int on)
+{
+    store_sync_defer(on);
+}
+
+int app_sync_take(store_sync_ticket *out)
+{
+    return store_sync_take(out);
+}
+
+dti_rc app_sync_wait(store *s, const store_sync_ticket *t, dti_err *e)
+{
+    return store_sync_wait(s, t, e);
+}

@@ -21,7 +21,25 @@
  *
  * With MHD_USE_INTERNAL_POLLING_THREAD and a thread pool every connection
  * stays on one worker thread, so the thread-local language (lang_set) set
- * at each call is the one the handler sees. */
+ * at each call is the one the handler sees.
+ *
+ * The durability wait off the workers (issue 12, point 6). A commit on
+ * SQLite is made durable by the group sync (store_sqlite.c), one fsync of
+ * the WAL shared by the commits of the same moment. A handler runs with
+ * durability deferred (app_sync_defer): its commits return once written,
+ * and when it committed anything its reply is held: the connection is
+ * suspended (MHD_suspend_connection) and handed to the syncer, a thread
+ * of the server with a store handle of its own, which waits for the group
+ * sync covering every request handed to it so far (one wait for all of
+ * them) and resumes their connections; libmicrohttpd then calls access()
+ * again and the reply held is sent, or, when the sync failed, a 500 in
+ * its place (the change may not be on disk: never acknowledged). So a
+ * worker never waits for the disk, the few workers (one per core) keep
+ * answering, and every save waiting at the same moment shares one fsync.
+ * When the server stops, the syncer is closed after the last connection
+ * (it resumes everything handed to it first: libmicrohttpd must not stop
+ * with a suspended connection); a request completing meanwhile waits for
+ * its sync itself. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netdb.h>
@@ -70,9 +88,22 @@ struct db_pool {
     size_t nidle, nopen, max;
 };
 
+/* The syncer (top of this file): requests whose reply waits for the group
+ * sync, handed over with their connection suspended. */
+struct syncer {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    http_req *head, *tail;      /* under mu; linked by http_req_priv.sync_next */
+    int closing;                /* under mu: hand nothing more over */
+    int inited, started, tried;     /* tried: the start was attempted (under mu) */
+    pthread_t th;
+    store *db;                  /* the syncer's own handle */
+};
+
 struct http_server {
     http_server_cfg cfg;
     struct MHD_Daemon *d;
+    struct syncer sync;
     unsigned port;
     struct db_pool db;
     char *tls_cert, *tls_key;   /* copies: MHD keeps pointers */
@@ -111,6 +142,12 @@ struct http_req_priv {
     int api;                    /* under /api/: Cache-Control no-store */
     int routed;                 /* ROUTER_* from the first call */
     struct timespec t0;
+    /* the reply held for the group sync (the syncer) */
+    int held;                   /* suspended, waiting for the syncer */
+    store_sync_ticket ticket;
+    dti_rc sync_rc;             /* the sync's outcome, set by the syncer before resuming */
+    dti_err sync_err;
+    http_req *sync_next;
 };
 
 /* ---- store pool ---- */
@@ -944,10 +981,134 @@ static enum MHD_Result on_data(http_req *r, const char *data, size_t n)
     return MHD_YES;
 }
 
+/* ---- the syncer ---- */
+
+static void *syncer_main(void *arg)
+{
+    http_server *s = arg;
+    struct syncer *y = &s->sync;
+    for (;;) {
+        pthread_mutex_lock(&y->mu);
+        while (!y->head && !y->closing)
+            pthread_cond_wait(&y->cv, &y->mu);
+        http_req *list = y->head;
+        y->head = y->tail = NULL;
+        pthread_mutex_unlock(&y->mu);
+        if (!list)
+            break;      /* closing, and nothing left */
+        /* one wait for the newest ticket covers every one handed over */
+        store_sync_ticket last = list->priv->ticket;
+        for (http_req *r = list; r; r = r->priv->sync_next)
+            if (r->priv->ticket.n > last.n)
+                last = r->priv->ticket;
+        dti_err e;
+        dti_err_clear(&e);
+        dti_rc rc = y->db ? app_sync_wait(y->db, &last, &e)
+                          : dti_fail(&e, DTI_ERR_STORE, "db", "Máy chủ không có kết nối để ghi xuống đĩa",
+                                     "The server has no handle to sync the disk with");
+        for (http_req *r = list, *next; r; r = next) {
+            next = r->priv->sync_next;
+            r->priv->sync_next = NULL;
+            r->priv->sync_rc = rc;
+            r->priv->sync_err = e;
+            MHD_resume_connection(r->conn);
+        }
+    }
+    return NULL;
+}
+
+/* Hold R's reply until its commits are on disk: 1 when handed to the
+ * syncer (the connection suspended), 0 when the caller must wait itself
+ * (the syncer is closing or absent). */
+static int syncer_hand(http_req *r)
+{
+    http_server *s = r->srv;
+    struct syncer *y = &s->sync;
+    if (!y->inited)
+        return 0;
+    pthread_mutex_lock(&y->mu);
+    if (!y->started && !y->tried && !y->closing) {
+        /* started at the first reply to hold (an engine whose COMMIT is
+         * durable itself, PostgreSQL, never holds one: no thread, no
+         * connection); without a handle or a thread, each request waits
+         * for its sync itself */
+        dti_err e;
+        y->tried = 1;
+        if (s->cfg.db_open && s->cfg.db_open(s->cfg.db_url, &y->db, &e) == DTI_OK && y->db)
+            y->started = pthread_create(&y->th, NULL, syncer_main, s) == 0;
+    }
+    if (y->closing || !y->started) {
+        pthread_mutex_unlock(&y->mu);
+        return 0;
+    }
+    /* suspended before the syncer can see it, so never resumed first */
+    MHD_suspend_connection(r->conn);
+    r->priv->held = 1;
+    r->priv->sync_next = NULL;
+    if (y->tail)
+        y->tail->priv->sync_next = r;
+    else
+        y->head = r;
+    y->tail = r;
+    pthread_cond_signal(&y->cv);
+    pthread_mutex_unlock(&y->mu);
+    return 1;
+}
+
+static void syncer_start(http_server *s)
+{
+    struct syncer *y = &s->sync;
+    pthread_mutex_init(&y->mu, NULL);
+    pthread_cond_init(&y->cv, NULL);
+    y->inited = 1;
+}
+
+/* Close the syncer: everything handed over is resumed first. */
+static void syncer_stop(http_server *s)
+{
+    struct syncer *y = &s->sync;
+    if (!y->inited)
+        return;
+    y->inited = 0;
+    pthread_mutex_lock(&y->mu);
+    y->closing = 1;
+    int started = y->started;
+    pthread_cond_signal(&y->cv);
+    pthread_mutex_unlock(&y->mu);
+    if (started)
+        pthread_join(y->th, NULL);
+    y->started = 0;
+    if (y->db && s->cfg.db_close)
+        s->cfg.db_close(y->db);
+    y->db = NULL;
+    pthread_mutex_destroy(&y->mu);
+    pthread_cond_destroy(&y->cv);
+}
+
+/* The reply of R whose commits could not be made durable: a 500 saying so,
+ * in place of the handler's. */
+static void reply_not_durable(http_req *r, const dti_err *e)
+{
+    struct http_req_priv *p = r->priv;
+    if (p->resp) {
+        MHD_destroy_response(p->resp);
+        p->resp = NULL;
+    }
+    p->hdrs = NULL;             /* the handler's headers (a cookie) go with its reply */
+    http_reply_error(r, e);
+}
+
 /* The body is complete: split a multipart one, run the handler, answer. */
 static enum MHD_Result on_complete(http_req *r)
 {
     struct http_req_priv *p = r->priv;
+    if (p->held) {
+        /* resumed by the syncer: the reply held, or the sync's failure */
+        p->held = 0;
+        if (p->sync_rc != DTI_OK)
+            reply_not_durable(r, &p->sync_err);
+        return queue(r);
+    }
     if (p->answered)
         return MHD_YES;
     /* Every body but a multipart one is text (JSON, CSV): a NUL byte in it
@@ -969,7 +1130,25 @@ static enum MHD_Result on_complete(http_req *r)
             p->reject = e;
         }
     }
+    app_sync_defer(1);
     dispatch(r);
+    app_sync_defer(0);
+    if (app_sync_take(&p->ticket)) {
+        /* it committed: the reply waits until that is on disk, on the
+         * syncer when it can take it (this worker goes on), else here */
+        if (syncer_hand(r)) {
+            req_drop_input(r);
+            return MHD_YES;
+        }
+        dti_err e;
+        dti_err_clear(&e);
+        if (!p->db || app_sync_wait(p->db, &p->ticket, &e) != DTI_OK) {
+            if (!p->db)
+                dti_fail(&e, DTI_ERR_STORE, "db", "Máy chủ không có kết nối để ghi xuống đĩa",
+                         "The server has no handle to sync the disk with");
+            reply_not_durable(r, &e);
+        }
+    }
     enum MHD_Result ok = queue(r);
     req_drop_input(r);
     return ok;
@@ -1052,10 +1231,12 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
         s->db.idle[s->db.nidle++] = db;
         s->db.nopen = 1;
     }
+    syncer_start(s);
 
     struct sockaddr_storage ss;
     memset(&ss, 0, sizeof ss);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     const char *host = cfg->host && *cfg->host ? cfg->host : "0.0.0.0";
     struct addrinfo hints = {0}, *ai = NULL;
     hints.ai_flags = AI_NUMERICHOST | AI_PASSIVE;
@@ -1111,6 +1292,8 @@ dti_rc http_server_start(const http_server_cfg *cfg, http_server **out, dti_err 
     *out = s;
     return DTI_OK;
 fail:
+    if (s->sync.inited)
+        syncer_stop(s);
     pool_release(s);
     pthread_mutex_destroy(&s->budget_mu);
     free(s->tls_cert);
@@ -1137,6 +1320,8 @@ void http_server_stop(http_server *s, unsigned grace_ms)
         struct timespec ts = {0, 20 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
+    /* every reply held is resumed before libmicrohttpd stops */
+    syncer_stop(s);
     MHD_stop_daemon(s->d);
     if (ls != MHD_INVALID_SOCKET)
         close(ls);

@@ -116,6 +116,7 @@ void store_close(store *s)
     if (s->depth > 0 && !s->aborted)
         s->ops->exec_script(s, "ROLLBACK", NULL);
     write_unlock(s);
+    store_report_memo_free(s);
     s->ops->close(s);
 }
 
@@ -181,6 +182,9 @@ dti_rc store_commit(store *s, dti_err *e)
     if (rc)
         s->ops->exec_script(s, "ROLLBACK", NULL);
     write_unlock(s);
+    /* durable outside the writer queue: the next writer goes on meanwhile */
+    if (!rc && s->ops->durable)
+        rc = s->ops->durable(s, e);
     return rc;
 }
 
@@ -205,6 +209,14 @@ int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN])
     if (!s || s->depth > 0 || !s->ops->data_version)
         return 0;
     return s->ops->data_version(s, out);
+}
+
+dti_rc store_sync_wait(store *s, const store_sync_ticket *t, dti_err *e)
+{
+    if (!s->ops->sync_wait)
+        return dti_fail(e, DTI_ERR_INTERNAL, "db", "phiếu đồng bộ của cơ sở dữ liệu khác",
+                        "a sync ticket of another database");
+    return s->ops->sync_wait(s, t, e);
 }
 
 void store_stats_get(const store *s, store_stats *out)

@@ -20,8 +20,10 @@
  * A store handle is used by one thread at a time; the server opens one per
  * worker thread (SQLite in WAL mode allows one writer and many readers).
  * Writes that must not be lost run inside store_begin()/store_commit():
- * SQLite is opened with journal_mode=WAL, synchronous=FULL, foreign_keys=ON,
- * busy_timeout. */
+ * SQLite is opened with journal_mode=WAL, foreign_keys=ON, busy_timeout,
+ * and synchronous=NORMAL with the WAL synced after each commit by a group
+ * sync shared by the commits of the same moment (store_sqlite.c): when
+ * store_commit() returns DTI_OK the transaction is on disk. */
 #ifndef DTI_STORE_H
 #define DTI_STORE_H
 #include <stddef.h>
@@ -62,6 +64,8 @@ typedef int (*store_row_fn)(void *ctx, const store_row *row);
 
 #define STORE_VERSION_LEN 80
 
+struct store_sync_ticket;   /* below: deferred durability */
+
 struct store_ops {
     const char *name;   /* "sqlite", "postgres" */
     dti_rc (*open)(const char *target, store **out, dti_err *e);
@@ -84,6 +88,13 @@ struct store_ops {
      * store_begin_read() (one snapshot for every statement). On failure no
      * transaction is left open. */
     dti_rc (*begin)(store *s, int write, dti_err *e);
+    /* After the outermost COMMIT, once the writer queue is let go: return
+     * when the commit is on disk (SQLite's group sync, store_sqlite.c);
+     * DTI_ERR_IO when it could not be made so. NULL: COMMIT itself made it
+     * durable (PostgreSQL). */
+    dti_rc (*durable)(store *s, dti_err *e);
+    /* store_sync_wait() on this handle; NULL: no tickets (PostgreSQL). */
+    dti_rc (*sync_wait)(store *s, const struct store_sync_ticket *t, dti_err *e);
 };
 
 /* Open the store named by URL: "postgres://..." or "postgresql://..." for
@@ -242,10 +253,32 @@ dti_rc store_query_text(store *s, const char *sql, const store_val *p, size_t n,
  * window, and why it is acceptable: store_pg_notify.c). */
 int store_data_version(store *s, unsigned char out[STORE_VERSION_LEN]);
 
+/* Deferred durability (the server: the wait off its worker threads).
+ * While store_sync_defer(1) is in force on the calling thread, a commit
+ * (store_commit, or a write outside a transaction) does not wait for the
+ * group sync (store_sqlite.c): it returns once written, and its ticket is
+ * kept for the thread; store_sync_take() hands it over (1), or says there
+ * is none (0: nothing committed since, or an engine whose COMMIT is
+ * durable itself). Until store_sync_wait() on that ticket has returned
+ * DTI_OK the commit is NOT durable: nothing may be acknowledged on it.
+ * store_sync_wait() runs on any handle S of the same database (DTI_OK
+ * once a sync that began after the commit has ended; DTI_ERR_IO when the
+ * sync failed). A ticket of another database (S's queue differs) is
+ * DTI_ERR_INTERNAL. store_sync_defer(0) leaves a pending ticket to be
+ * taken. */
+typedef struct store_sync_ticket {
+    void *queue;        /* the database's writer queue (store_sqlite.c) */
+    uint64_t n;         /* the commit's ticket in it */
+} store_sync_ticket;
+void store_sync_defer(int on);
+int store_sync_take(store_sync_ticket *out);
+dti_rc store_sync_wait(store *s, const store_sync_ticket *t, dti_err *e);
+
 typedef struct store_stats {
     uint64_t statements;
     uint64_t prepares;
     uint64_t queued;
+    uint64_t syncs;     /* SQLite: fsyncs of the WAL this handle ran for the group sync */
 } store_stats;
 void store_stats_get(const store *s, store_stats *out);
 

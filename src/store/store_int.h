@@ -20,7 +20,16 @@ struct store {
     long others_pid;    /* when the handle opened, the pid of another process that had the
                          * file open (-1: one whose pid is unknown), else 0; probed only by
                          * the first handle of this process (store_open's migration guard) */
+    void *item_memo;    /* store_report_item_lookup_at's rows (owned; store_report.c) */
 };
+
+/* Test seam (store_sqlite.c): when set, called instead of the group
+ * sync's fsync of the WAL, its SQLite code the sync's outcome
+ * (tests/unit/test_store.c makes a sync fail). NULL in the program. */
+extern int (*store_sqlite_sync_hook)(void);
+
+/* Free S's item memo (store_report.c); called by store_close(). */
+void store_report_memo_free(store *s);
 
 extern const struct store_ops store_sqlite_ops;
 extern const struct store_ops store_pg_ops;

@@ -841,7 +841,7 @@ const char *store_pg_url(const store *s)
 }
 
 const struct store_ops store_pg_ops = {
-    "postgres", pg_open, pg_close, pg_exec, pg_query, pg_exec_script, NULL, NULL, pg_data_version, pg_begin,
+    "postgres", pg_open, pg_close, pg_exec, pg_query, pg_exec_script, NULL, NULL, pg_data_version, pg_begin, NULL, NULL,
 };
 
 /* ---- COPY FROM STDIN (store_pg.h; used by store_bulk.c) ------------------ */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "store/store_int.h"
 #include "store/store_report.h"
 
 /* ---- orgs ---- */
@@ -194,6 +195,130 @@ dti_rc store_report_item_lookup(store *s, int64_t plan_id, int is_task, const ch
     if (is_task)
         return store_query(s, sql[1][group_code ? 1 : 0], pt, group_code ? 5 : 4, fn, ctx, e);
     return store_query(s, sql[0][group_code ? 1 : 0], pi, group_code ? 7 : 6, fn, ctx, e);
+}
+
+/* ---- the item memo (store_report_item_lookup_at) ---- */
+
+#define MEMO_COLS 9     /* the look-up's columns */
+
+struct memo_ent {
+    int used;
+    int64_t gen, shared, plan_id, org_id;
+    int is_task, year;
+    char *code, *group;         /* owned; group NULL for none */
+    size_t nrows;
+    store_val v[STORE_ITEM_MEMO_ROWS][MEMO_COLS];   /* texts owned */
+};
+
+struct memo_fill {
+    struct memo_ent *m;
+    int over;       /* more rows than kept, or out of memory */
+    store_row_fn fn;
+    void *ctx;
+    int stopped;
+};
+
+static void memo_ent_clear(struct memo_ent *m)
+{
+    for (size_t r = 0; r < m->nrows; r++)
+        for (size_t c = 0; c < MEMO_COLS; c++)
+            if (m->v[r][c].t == SV_TEXT || m->v[r][c].t == SV_BLOB)
+                free((char *)m->v[r][c].s);
+    free(m->code);
+    free(m->group);
+    memset(m, 0, sizeof *m);
+}
+
+void store_report_memo_free(store *s)
+{
+    struct memo_ent *t = s->item_memo;
+    if (!t)
+        return;
+    for (size_t i = 0; i < STORE_ITEM_MEMO; i++)
+        memo_ent_clear(&t[i]);
+    free(t);
+    s->item_memo = NULL;
+}
+
+static int memo_row(void *ctx, const store_row *row)
+{
+    struct memo_fill *f = ctx;
+    struct memo_ent *m = f->m;
+    if (!f->over && (m->nrows == STORE_ITEM_MEMO_ROWS || row->n != MEMO_COLS))
+        f->over = 1;
+    if (!f->over) {
+        store_val *v = m->v[m->nrows++];
+        for (size_t c = 0; c < MEMO_COLS; c++) {
+            v[c] = row->v[c];
+            if (v[c].t == SV_TEXT || v[c].t == SV_BLOB) {
+                char *copy = malloc(v[c].n + 1);
+                if (!copy) {
+                    v[c] = SV_NUL();
+                    f->over = 1;
+                    continue;
+                }
+                memcpy(copy, row->v[c].s, v[c].n);
+                copy[v[c].n] = 0;
+                v[c].s = copy;
+            }
+        }
+    }
+    if (!f->stopped && f->fn(f->ctx, row))
+        f->stopped = 1;
+    return f->stopped && f->over;
+}
+
+static size_t memo_slot(int64_t plan_id, int is_task, const char *code, const char *group, int64_t org_id, int year)
+{
+    uint64_t h = 1469598103934665603ull;
+    const int64_t k[4] = {plan_id, is_task, org_id, year};
+    for (size_t i = 0; i < 4; i++)
+        h = (h ^ (uint64_t)k[i]) * 1099511628211ull;
+    for (const char *p = code; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    h = (h ^ '/') * 1099511628211ull;
+    for (const char *p = group ? group : ""; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return (size_t)(h % STORE_ITEM_MEMO);
+}
+
+dti_rc store_report_item_lookup_at(store *s, int64_t gen, int64_t shared, int64_t plan_id, int is_task,
+                                   const char *code, const char *group_code, int64_t org_id, int year,
+                                   store_row_fn fn, void *ctx, dti_err *e)
+{
+    if (!s->item_memo && !(s->item_memo = calloc(STORE_ITEM_MEMO, sizeof(struct memo_ent))))
+        return store_report_item_lookup(s, plan_id, is_task, code, group_code, org_id, year, fn, ctx, e);
+    struct memo_ent *m = &((struct memo_ent *)s->item_memo)[memo_slot(plan_id, is_task, code, group_code, org_id,
+                                                                        year)];
+    if (m->used && m->gen == gen && m->shared == shared && m->plan_id == plan_id && m->org_id == org_id &&
+        m->is_task == is_task && m->year == year && strcmp(m->code, code) == 0 &&
+        (group_code ? m->group && strcmp(m->group, group_code) == 0 : !m->group)) {
+        for (size_t r = 0; r < m->nrows; r++) {
+            store_row row = {MEMO_COLS, m->v[r]};
+            if (fn(ctx, &row))
+                break;
+        }
+        return DTI_OK;
+    }
+    memo_ent_clear(m);
+    struct memo_fill f = {m, 0, fn, ctx, 0};
+    m->code = strdup(code);
+    m->group = group_code ? strdup(group_code) : NULL;
+    if (!m->code || (group_code && !m->group))
+        f.over = 1;
+    dti_rc rc = store_report_item_lookup(s, plan_id, is_task, code, group_code, org_id, year, memo_row, &f, e);
+    if (rc || f.over) {
+        memo_ent_clear(m);
+        return rc;
+    }
+    m->used = 1;
+    m->gen = gen;
+    m->shared = shared;
+    m->plan_id = plan_id;
+    m->org_id = org_id;
+    m->is_task = is_task;
+    m->year = year;
+    return DTI_OK;
 }
 
 dti_rc store_report_item_assigned(store *s, int64_t plan_id, int is_task, const char *code, int64_t org_id,

@@ -77,6 +77,21 @@ dti_rc store_report_periods(store *s, int64_t plan_id, const char *code, store_r
  * same for support), then the target judging it in YEAR as
  * store_report_target picks it: year, op, value, unit, text (all NULL for a
  * task or an indicator without target). */
+/* store_report_item_lookup, remembered on the handle S: GEN and SHARED are
+ * store_report_plan_gen's two counters read in the caller's same
+ * transaction; the rows of one look-up are kept with them and given again
+ * without a statement to a later call with the same arguments and the same
+ * two counters (nothing the rows depend on was written in between: both
+ * only grow, and every write to what the statement reads moves one of
+ * them). A direct-mapped memo of STORE_ITEM_MEMO look-ups per handle (a
+ * handle is one connection to one database, so no key names the
+ * database); a look-up of more than STORE_ITEM_MEMO_ROWS rows, or out of
+ * memory, is simply not kept. */
+#define STORE_ITEM_MEMO 512
+#define STORE_ITEM_MEMO_ROWS 4
+dti_rc store_report_item_lookup_at(store *s, int64_t gen, int64_t shared, int64_t plan_id, int is_task,
+                                   const char *code, const char *group_code, int64_t org_id, int year,
+                                   store_row_fn fn, void *ctx, dti_err *e);
 dti_rc store_report_item_lookup(store *s, int64_t plan_id, int is_task, const char *code, const char *group_code,
                                 int64_t org_id, int year, store_row_fn fn, void *ctx, dti_err *e);
 /* The first indicator (IS_TASK 0) or task of PLAN_ID with CODE that ORG_ID

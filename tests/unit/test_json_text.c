@@ -113,7 +113,14 @@ static void test_reals(void **state)
         double m = (double)rand() / RAND_MAX, x = pow(10, rand() % 60 - 30);
         same_real((rand() % 2 ? m : -m) * x);
         same_real((double)(rand() % 100000) / (rand() % 1000 + 1));
+        /* whole numbers (json_text_real's own path below 10^15) */
+        same_real((double)(rand() % 2000001 - 1000000));
+        same_real((rand() % 2 ? 1 : -1) * floor(m * pow(10, rand() % 17)));
     }
+    const double edges[] = {999999999999999.0, -999999999999999.0, 1e15, -1e15, 1e15 + 1, 1e15 - 1,
+                            -1, 10, 1000000, 9007199254740992.0, 0.5, -0.5};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++)
+        same_real(edges[i]);
 }
 
 static void test_ints(void **state)

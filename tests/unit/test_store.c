@@ -11,8 +11,10 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <glob.h>
+#include <pthread.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 #include "base/embed.h"
 #include "base/file.h"
 #include "store/store.h"
@@ -66,7 +68,9 @@ static void test_open_and_migrate(void **state)
     assert_int_equal(count(s, "SELECT MIN(version) FROM schema_version"), 1);
     /* the pragmas are in force */
     assert_int_equal(count(s, "PRAGMA foreign_keys"), 1);
-    assert_int_equal(count(s, "PRAGMA synchronous"), 2);
+    /* NORMAL: the WAL is synced by the group sync after each commit
+     * (store_sqlite.c), not inside COMMIT */
+    assert_int_equal(count(s, "PRAGMA synchronous"), 1);
     char *mode = NULL;
     dti_err e;
     assert_int_equal(store_query_text(s, "PRAGMA journal_mode", NULL, 0, &mode, &e), DTI_OK);
@@ -195,6 +199,157 @@ static int64_t org_of(void *ctx, const char *role, const char *name)
 {
     (void)role;
     return strcmp(name, "Các thôn") == 0 ? 0 : *(int64_t *)ctx;
+}
+
+/* The group sync (store_sqlite.c): a commit that wrote, and a write
+ * outside a transaction, are synced before they return; a read
+ * transaction, a read statement and a rollback are not. */
+static uint64_t syncs_of(store *s)
+{
+    store_stats st;
+    store_stats_get(s, &st);
+    return st.syncs;
+}
+
+#define GS_THREADS 6
+#define GS_COMMITS 30
+
+struct gs_arg {
+    int no;
+    uint64_t syncs;
+    dti_rc rc;
+    int failed;     /* transactions that failed and were rolled back */
+};
+
+static void *gs_writer(void *p)
+{
+    struct gs_arg *a = p;
+    store *s = NULL;
+    dti_err e;
+    if ((a->rc = store_open(path, &s, &e)))
+        return NULL;
+    for (int i = 0; i < GS_COMMITS && !a->rc; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "gs-%d-%d", a->no, i);
+        const char *nm = name;
+        if (!(a->rc = store_begin(s, &e))) {
+            a->rc = store_exec(s, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                  "VALUES ('province', ?, ?, 'd', 't')",
+                               (store_val[]){SV_T(nm), SV_T(nm)}, 2, &e);
+            /* every third one fails after its first row (the same name
+             * again: a conflict) and is rolled back, between the others'
+             * commits and syncs: it leaves nothing, they lose nothing */
+            if (!a->rc && i % 3 == 2) {
+                snprintf(name, sizeof name, "gs-%d-%d-x", a->no, i);
+                a->rc = store_exec(s, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                      "VALUES ('province', ?, ?, 'd', 't')",
+                                   (store_val[]){SV_T(nm), SV_T(nm)}, 2, &e);
+                snprintf(name, sizeof name, "gs-%d-%d-y", a->no, i);
+                if (a->rc == DTI_OK)
+                    a->rc = store_exec(s, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                          "VALUES ('province', ?, 'gs-dup', 'd', 't')",
+                                       (store_val[]){SV_T(nm)}, 1, &e);
+                if (a->rc == DTI_OK)
+                    a->rc = store_exec(s, "INSERT INTO orgs (kind, name, folded, valid_from, created_at) "
+                                          "VALUES ('province', ?, 'gs-dup', 'd', 't')",
+                                       (store_val[]){SV_T(nm)}, 1, &e);
+                if (a->rc != DTI_ERR_CONFLICT) {
+                    a->rc = DTI_ERR_INTERNAL;   /* the conflict was expected */
+                    store_rollback(s);
+                    break;
+                }
+                store_rollback(s);
+                a->failed++;
+                a->rc = DTI_OK;
+                continue;
+            }
+            a->rc = a->rc ? (store_rollback(s), a->rc) : store_commit(s, &e);
+        }
+    }
+    a->syncs = syncs_of(s);
+    store_close(s);
+    return NULL;
+}
+
+static int gs_fail(void)
+{
+    return SQLITE_IOERR_FSYNC;
+}
+
+static void test_group_sync(void **state)
+{
+    (void)state;
+    store *s = open_db();
+    dti_err e;
+    const char *ins = "INSERT INTO orgs (kind, name, folded, valid_from, created_at) VALUES ('province', ?, ?, 'd', 't')";
+    uint64_t n0 = syncs_of(s);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("A"), SV_T("a")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(syncs_of(s), n0 + 1);       /* alone: it leads its own sync */
+    assert_int_equal(store_begin_read(s, &e), DTI_OK);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    assert_int_equal(store_commit(s, &e), DTI_OK);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs"), 1);
+    assert_int_equal(syncs_of(s), n0 + 1);       /* reads: none */
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("B"), SV_T("b")}, 2, &e), DTI_OK);
+    store_rollback(s);
+    assert_int_equal(syncs_of(s), n0 + 1);       /* a rollback: none */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C"), SV_T("c")}, 2, &e), DTI_OK);
+    assert_int_equal(syncs_of(s), n0 + 2);       /* a write in autocommit: synced */
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("C2"), SV_T("c")}, 2, &e), DTI_ERR_CONFLICT);
+    /* a failed sync: the commit is not acknowledged (DTI_ERR_IO), and a
+     * deferred ticket it covered fails as well; the next sync works */
+    store_sqlite_sync_hook = gs_fail;
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("D"), SV_T("d")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_ERR_IO);
+    store_sync_ticket t;
+    assert_int_equal(store_sync_take(&t), 0);
+    store_sync_defer(1);
+    assert_int_equal(store_begin(s, &e), DTI_OK);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("E"), SV_T("e")}, 2, &e), DTI_OK);
+    assert_int_equal(store_commit(s, &e), DTI_OK);        /* deferred: not durable yet */
+    store_sync_defer(0);
+    assert_int_equal(store_sync_take(&t), 1);
+    assert_int_equal(store_sync_take(&t), 1 - 1);         /* taken once */
+    store_sync_ticket t2 = t;
+    assert_int_equal(store_sync_wait(s, &t2, &e), DTI_ERR_IO);
+    store_sqlite_sync_hook = NULL;
+    assert_int_equal(store_sync_wait(s, &t2, &e), DTI_ERR_IO);    /* never retried into a success */
+    store_sync_defer(1);
+    assert_int_equal(store_exec(s, ins, (store_val[]){SV_T("F"), SV_T("f")}, 2, &e), DTI_OK);
+    store_sync_defer(0);
+    assert_int_equal(store_sync_take(&t), 1);
+    assert_true(t.n > t2.n);
+    assert_int_equal(store_sync_wait(s, &t, &e), DTI_OK);
+    /* a later good sync does not turn the failed ticket into a success */
+    assert_int_equal(store_sync_wait(s, &t2, &e), DTI_ERR_IO);
+    /* writers on several threads, each its own handle: every commit kept,
+     * never more syncs than commits (the count of syncs shared depends on
+     * the timing, so only its bounds are asserted) */
+    pthread_t th[GS_THREADS];
+    struct gs_arg a[GS_THREADS];
+    for (int i = 0; i < GS_THREADS; i++) {
+        a[i] = (struct gs_arg){i, 0, DTI_OK, 0};
+        assert_int_equal(pthread_create(&th[i], NULL, gs_writer, &a[i]), 0);
+    }
+    uint64_t total = 0;
+    int failed = 0;
+    for (int i = 0; i < GS_THREADS; i++) {
+        pthread_join(th[i], NULL);
+        assert_int_equal(a[i].rc, DTI_OK);
+        total += a[i].syncs;
+        failed += a[i].failed;
+    }
+    int committed = GS_THREADS * GS_COMMITS - failed;
+    assert_int_equal(failed, GS_THREADS * (GS_COMMITS / 3));
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs WHERE name LIKE 'gs-%'"), committed);
+    assert_int_equal(count(s, "SELECT COUNT(*) FROM orgs WHERE folded = 'gs-dup' OR name LIKE 'gs-%-x' "
+                              "OR name LIKE 'gs-%-y'"), 0);
+    assert_true(total >= 1 && total <= (uint64_t)committed);
+    store_close(s);
 }
 
 static void test_plan_roundtrip(void **state)
@@ -636,6 +791,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_open_and_migrate, setup),
         cmocka_unit_test_setup(test_transactions, setup),
+        cmocka_unit_test_setup(test_group_sync, setup),
         cmocka_unit_test_setup(test_plan_roundtrip, setup),
         cmocka_unit_test_setup(test_empty_plan, setup),
         cmocka_unit_test_setup(test_many_parent_leads, setup),

@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 #include "app_fixture.h"
 #include "store/store_duty.h"
@@ -102,6 +104,88 @@ static void test_versions_and_items(void **state)
     fixture_close(&f);
 }
 
+/* The item memo (store_report_item_lookup_at): the same rows as the
+ * statement, given again without one while the two generations stand;
+ * a write to what the look-up reads moves them, and the rows are read
+ * again. Both engines (test_db). */
+struct look {
+    int n;
+    int64_t id, lead, support;
+    char name[64], unit[16];
+    double value;
+};
+
+static int look_row(void *ctx, const store_row *r)
+{
+    struct look *x = ctx;
+    x->n++;
+    x->id = r->v[0].i;
+    snprintf(x->name, sizeof x->name, "%s", r->v[1].t == SV_TEXT ? r->v[1].s : "");
+    x->lead = r->v[2].i;
+    x->support = r->v[3].i;
+    snprintf(x->unit, sizeof x->unit, "%s", r->v[7].t == SV_TEXT ? r->v[7].s : "");
+    x->value = r->v[6].t == SV_REAL ? r->v[6].d : (double)r->v[6].i;
+    return 0;
+}
+
+static uint64_t statements(store *s)
+{
+    store_stats st;
+    store_stats_get(s, &st);
+    return st.statements;
+}
+
+static void test_item_memo(void **state)
+{
+    (void)state;
+    fixture f;
+    dti_err e;
+    int64_t g = 0, sh = 0;
+    int found = 0;
+    assert_int_equal(fixture_open(&f, 0), 0);
+    assert_int_equal(store_report_plan_gen(f.s, f.plan, &g, &sh, &found, &e), DTI_OK);
+    assert_true(found);
+    struct look a = {0}, b = {0}, c = {0};
+    assert_int_equal(store_report_item_lookup(f.s, f.plan, 0, "I1", NULL, f.A1, 2026, look_row, &a, &e), DTI_OK);
+    assert_int_equal(a.n, 1);
+    assert_int_equal(a.lead, 1);
+    /* first call: the statement, then kept */
+    assert_int_equal(store_report_item_lookup_at(f.s, g, sh, f.plan, 0, "I1", NULL, f.A1, 2026, look_row, &b, &e),
+                     DTI_OK);
+    assert_memory_equal(&a, &b, sizeof a);
+    uint64_t n0 = statements(f.s);
+    memset(&b, 0, sizeof b);
+    assert_int_equal(store_report_item_lookup_at(f.s, g, sh, f.plan, 0, "I1", NULL, f.A1, 2026, look_row, &b, &e),
+                     DTI_OK);
+    assert_int_equal(statements(f.s), n0);      /* no statement */
+    assert_memory_equal(&a, &b, sizeof a);
+    /* another org, group or year is another look-up */
+    assert_int_equal(store_report_item_lookup_at(f.s, g, sh, f.plan, 0, "I1", NULL, f.A2, 2026, look_row, &c, &e),
+                     DTI_OK);
+    assert_int_equal(c.lead, 0);
+    assert_int_equal(c.support, 1);
+    memset(&c, 0, sizeof c);
+    assert_int_equal(store_report_item_lookup_at(f.s, g, sh, f.plan, 0, "I1", "2", f.A1, 2026, look_row, &c, &e),
+                     DTI_OK);
+    assert_int_equal(c.n, 0);
+    /* a write the look-up reads (the target, the lead) moves the plan's
+     * generation: read again, the new rows */
+    assert_int_equal(store_exec(f.s, "UPDATE indicator_targets SET value = 80 WHERE indicator_id = ?",
+                                (store_val[]){SV_I(f.i1)}, 1, &e), DTI_OK);
+    assert_int_equal(store_exec(f.s, "UPDATE assignments SET valid_to = '2026-02-01' WHERE indicator_id = ? "
+                                     "AND org_id = ?", (store_val[]){SV_I(f.i1), SV_I(f.A1)}, 2, &e), DTI_OK);
+    int64_t g2 = 0, sh2 = 0;
+    assert_int_equal(store_report_plan_gen(f.s, f.plan, &g2, &sh2, &found, &e), DTI_OK);
+    assert_true(g2 != g || sh2 != sh);
+    memset(&b, 0, sizeof b);
+    assert_int_equal(store_report_item_lookup_at(f.s, g2, sh2, f.plan, 0, "I1", NULL, f.A1, 2026, look_row, &b, &e),
+                     DTI_OK);
+    assert_int_equal(b.n, 1);
+    assert_int_equal(b.lead, 0);
+    assert_true(b.value > 79.9 && b.value < 80.1);
+    store_close(f.s);
+}
+
 static void test_submission_marks(void **state)
 {
     (void)state;
@@ -152,6 +236,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_versions_and_items),
         cmocka_unit_test(test_submission_marks),
+        cmocka_unit_test(test_item_memo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,8 +27,12 @@
  * second reading, after the permission checks, so a user who may not
  * write learns nothing of the plan from the CSV's errors. A caller that
  * already holds a transaction (dti gen, the demo) reads under it. The
- * before and after images and the audit entry stay under the lock: they
- * are the report's state as the commit leaves it. */
+ * look-ups of that first reading go through the handle's item memo
+ * (store_report_item_lookup_at, keyed by the same two generations: a
+ * unit saving its report again looks nothing up); the reading under the
+ * lock runs the statements. The before and after images and the audit
+ * entry stay under the lock: they are the report's state as the commit
+ * leaves it. The commit's fsync does not (the group sync, store_sqlite.c). */
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
@@ -760,6 +764,10 @@ struct fill {
     int header_done;
     frow *rows;
     size_t n, cap;
+    /* the look-ups read before the lock, at these generations: through the
+     * handle's item memo (store_report_item_lookup_at) */
+    int memo;
+    int64_t gen, shared;
 };
 
 static void frows_free(struct fill *f)
@@ -933,8 +941,7 @@ static int item_row(void *ctx, const store_row *r)
 /* Look CODE up among the plan's indicators (IS_TASK 0) or tasks, with
  * ORG's role on it and the target judging it in YEAR. "G/C" names group
  * G's code C. IT->n = number of matches. */
-static dti_rc find_item(store *s, int64_t plan_id, int is_task, const char *code, int64_t org, int year,
-                        struct item *it, dti_err *e)
+static dti_rc find_item(const struct fill *f, int is_task, const char *code, struct item *it, dti_err *e)
 {
     char grp[64] = "";
     const char *c = code;
@@ -945,7 +952,11 @@ static dti_rc find_item(store *s, int64_t plan_id, int is_task, const char *code
         grp[slash - code] = 0;
         c = slash + 1;
     }
-    return store_report_item_lookup(s, plan_id, is_task, c, grp[0] ? grp : NULL, org, year, item_row, it, e);
+    if (f->memo)
+        return store_report_item_lookup_at(f->s, f->gen, f->shared, f->key.plan_id, is_task, c, grp[0] ? grp : NULL,
+                                           f->key.org_id, f->year, item_row, it, e);
+    return store_report_item_lookup(f->s, f->key.plan_id, is_task, c, grp[0] ? grp : NULL, f->key.org_id, f->year,
+                                    item_row, it, e);
 }
 
 static char *clean_limited(const char *s, const char *what, size_t line, dti_err *e, dti_rc *rc)
@@ -1037,15 +1048,15 @@ static dti_rc fill_row(void *ctx, size_t line, char **fld, size_t n, dti_err *e)
             goto out;
         }
         int is_task = k == ROW_TASK;
-        if ((rc = find_item(f->s, f->key.plan_id, is_task, code, f->key.org_id, f->year, &it, e)))
+        if ((rc = find_item(f, is_task, code, &it, e)))
             goto out;
         if (k < 0 && it.n == 0) {
             is_task = 1;
-            if ((rc = find_item(f->s, f->key.plan_id, 1, code, f->key.org_id, f->year, &it, e)))
+            if ((rc = find_item(f, 1, code, &it, e)))
                 goto out;
         } else if (k < 0) {
             struct item t2;
-            if ((rc = find_item(f->s, f->key.plan_id, 1, code, f->key.org_id, f->year, &t2, e)))
+            if ((rc = find_item(f, 1, code, &t2, e)))
                 goto out;
             if (t2.n) {
                 rc = dti_fail(e, DTI_ERR_INPUT, "csv",
@@ -1242,8 +1253,14 @@ static int fill_prepare(struct fill *f, const char *csv, size_t n, struct rows_g
     dti_err_clear(&e);
     if (store_begin_read(f->s, &e))
         return 0;
-    ok = store_report_plan_gen(f->s, f->key.plan_id, &g->gen, &g->shared, &found, &e) == DTI_OK && found &&
-         csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, f, &e) == DTI_OK && f->n > 0;
+    ok = store_report_plan_gen(f->s, f->key.plan_id, &g->gen, &g->shared, &found, &e) == DTI_OK && found;
+    if (ok) {
+        f->memo = 1;
+        f->gen = g->gen;
+        f->shared = g->shared;
+        ok = csv_parse("CSV", csv, n, REPORT_CSV_MAX_ROWS, fill_row, f, &e) == DTI_OK && f->n > 0;
+        f->memo = 0;
+    }
     store_rollback(f->s);
     if (!ok)
         fill_reset(f);
