@@ -3137,6 +3137,43 @@ static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe,
     return 1;
 }
 
+/* The shift of every word of page C (words of BASE) into CSH (indexed as
+ * BASE->words; NAN for a word on no line): a chunk (a cell's line) moves as
+ * one, by SH[k] of the page's cell start PE[k] nearest its first word
+ * (pdftotext slides cells left). 1 when no two chunks of a line end up
+ * closer than they were or two usual spaces, whichever is less (a row's
+ * strips survive), else 0. */
+static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
+                        const double *sh, double *csh)
+{
+    int keep = 1;
+    size_t s0, s1;
+    for (size_t i = 0; i < base->n; i++)
+        csh[i] = NAN;
+    for (size_t j = 0; j < c->nln; j++) {
+        double prev_x1 = 0, prev_sh = 0;
+        for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+            size_t k = 0;
+            double x = c->ln[j].w[s0]->x0;
+            for (size_t q = 1; q < t->ncols; q++)
+                if (fabs(x - pe[q]) < fabs(x - pe[k]))
+                    k = q;
+            if (ch > 0) {
+                double was = x - prev_x1, now = was + sh[k] - prev_sh;
+                if (now < fmin(was, 2.0 * c->sp) - 0.5)
+                    keep = 0;
+            }
+            for (size_t w = s0; w < s1; w++) {
+                size_t at = (size_t)(c->ln[j].w[w] - base->words);
+                if (at < base->n)
+                    csh[at] = sh[k];
+            }
+            prev_x1 = c->ln[j].w[s1 - 1]->x1, prev_sh = sh[k];
+        }
+    }
+    return keep;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -3182,9 +3219,11 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         }
         for (size_t i = 0; i < base->n; i++)
             csh[i] = NAN;
-        /* shifts that never fall from left to right, so that no gap between
-         * two cells closes (a blank strip of a row stays one): one below
-         * its left neighbour's is raised to it */
+        /* no gap between two cells may close (a blank strip of a row stays
+         * one): shifts that only fall from left to right (the whole page
+         * laid out wider than the table) are kept when no two cells of a
+         * line come closer than two blanks (chunk_shifts); otherwise one
+         * below its left neighbour's is raised to it */
         double sh[MAXC];
         for (size_t k = 0; k < t->ncols; k++) {
             sh[k] = te[k] - pe[k];
@@ -3199,24 +3238,15 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
                     sh[k] = te[q] - pe[q];
             }
         }
+        int wider = 1;
         for (size_t k = 1; k < t->ncols; k++)
-            if (sh[k] < sh[k - 1])
-                sh[k] = sh[k - 1];
-        size_t s0, s1;
-        for (size_t j = 0; j < c->nln; j++)
-            for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
-                /* the nearest cell start: pdftotext slides cells left */
-                size_t k = 0;
-                double x = c->ln[j].w[s0]->x0;
-                for (size_t q = 1; q < t->ncols; q++)
-                    if (fabs(x - pe[q]) < fabs(x - pe[k]))
-                        k = q;
-                for (size_t w = s0; w < s1; w++) {
-                    size_t at = (size_t)(c->ln[j].w[w] - base->words);
-                    if (at < base->n)
-                        csh[at] = sh[k];
-                }
-            }
+            wider &= sh[k] <= sh[k - 1];
+        if (!wider || !chunk_shifts(c, t, base, pe, sh, csh)) {
+            for (size_t k = 1; k < t->ncols; k++)
+                if (sh[k] < sh[k - 1])
+                    sh[k] = sh[k - 1];
+            chunk_shifts(c, t, base, pe, sh, csh);
+        }
     }
     for (size_t i = 0; i < base->n; i++) {
         nw[i] = base->words[i];
