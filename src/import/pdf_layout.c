@@ -3137,12 +3137,30 @@ static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe,
     return 1;
 }
 
+/* A table value as pdftotext prints it: a number ("1.500", "48,5", "90%")
+ * or a dash for no value. */
+static int value_word(const char *s)
+{
+    if (strcmp(s, "-") == 0)
+        return 1;
+    if (!isdigit((unsigned char)*s))
+        return 0;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s) && *s != '.' && *s != ',' && *s != '%')
+            return 0;
+    return 1;
+}
+
 /* The shift of every word of page C (words of BASE) into CSH (indexed as
  * BASE->words; NAN for a word on no line): a chunk (a cell's line) moves as
  * one, by SH[k] of the page's cell start PE[k] nearest its first word
- * (pdftotext slides cells left). 1 when no two chunks of a line end up
- * closer than they were or two usual spaces, whichever is less (a row's
- * strips survive), else 0. */
+ * (pdftotext slides cells left) — but values packed one blank apart
+ * ("1.000 1.200 1.500" under year columns set six characters apart, "4.500
+ * Văn hóa") are cells of their own: a value or a capitalised word after a
+ * number takes the shift of the start nearest it when that is a column
+ * further right (not after a dash: "Văn hóa - Các phòng" is a name's). 1 when no two chunks of
+ * a line end up closer than they were or two usual spaces, whichever is
+ * less (a row's strips survive), else 0. */
 static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
                         const double *sh, double *csh)
 {
@@ -3151,24 +3169,31 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
     for (size_t i = 0; i < base->n; i++)
         csh[i] = NAN;
     for (size_t j = 0; j < c->nln; j++) {
+        const line *L = &c->ln[j];
         double prev_x1 = 0, prev_sh = 0;
-        for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t k = 0;
-            double x = c->ln[j].w[s0]->x0;
-            for (size_t q = 1; q < t->ncols; q++)
-                if (fabs(x - pe[q]) < fabs(x - pe[k]))
-                    k = q;
-            if (ch > 0) {
-                double was = x - prev_x1, now = was + sh[k] - prev_sh;
-                if (now < fmin(was, 2.0 * c->sp) - 0.5)
-                    keep = 0;
-            }
             for (size_t w = s0; w < s1; w++) {
-                size_t at = (size_t)(c->ln[j].w[w] - base->words);
+                double x = L->w[w]->x0;
+                if (w == s0 || (value_word(L->w[w - 1]->text) && strcmp(L->w[w - 1]->text, "-") != 0 &&
+                                (value_word(L->w[w]->text) || starts_upper(L->w[w]->text)))) {
+                    size_t q = 0;
+                    for (size_t r = 1; r < t->ncols; r++)
+                        if (fabs(x - pe[r]) < fabs(x - pe[q]))
+                            q = r;
+                    if (w == s0 || q > k)
+                        k = q;
+                }
+                if (w > s0 || ch > 0) {
+                    double was = x - prev_x1, now = was + sh[k] - prev_sh;
+                    if (now < fmin(was, 2.0 * c->sp) - 0.5)
+                        keep = 0;
+                }
+                size_t at = (size_t)(L->w[w] - base->words);
                 if (at < base->n)
                     csh[at] = sh[k];
+                prev_x1 = L->w[w]->x1, prev_sh = sh[k];
             }
-            prev_x1 = c->ln[j].w[s1 - 1]->x1, prev_sh = sh[k];
         }
     }
     return keep;
