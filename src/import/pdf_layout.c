@@ -1171,7 +1171,16 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
      * In -layout text (grid) a word followed, one blank apart, by words of
      * its header cell that do reach body text is not alone: pdftotext slid
      * the cell left into the river before its column ("Sản phẩm" five
-     * characters left of its cells) */
+     * characters left of its cells). Whether a word is alone is judged on
+     * the body's coverage only, not on other header words' (the order of
+     * the header's lines decides nothing: "trì" over no body text does
+     * not keep "hóa" of a row raised into the header from covering its
+     * own bins) */
+    unsigned char *hcov = calloc(nbins, 1);
+    if (!hcov) {
+        free(cov);
+        return -1;
+    }
     for (size_t i = ha; i < hb; i++) {
         const line *L = &c->ln[i];
         for (size_t k = 0; k < L->n; k++) {
@@ -1191,9 +1200,12 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 x0 = (size_t)(L->w[k - 1]->x1 - lo);
             if (empty)
                 for (size_t x = x0; x <= x1 && x < nbins; x++)
-                    cov[x] = 1;
+                    hcov[x] = 1;
         }
     }
+    for (size_t x = 0; x < nbins; x++)
+        cov[x] += hcov[x];
+    free(hcov);
     unsigned allow = 0;   /* group rows are left out above; a sparse column (codes) must not vanish */
     (void)used;
     t->ncols = 1;
@@ -3038,7 +3050,7 @@ static int tail_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
  * neighbours' shifts apart by more than ORDER_JUMP. Fills PE, TE, FOUND as
  * edge_match does; 1 when all but a quarter of the columns found a start. */
 #define ORDER_COL 3.0
-#define ORDER_START 1.0
+#define ORDER_START 2.0   /* 1.0 before layout7: a support column 13 characters left (dong-linh) was left over */
 #define ORDER_JUMP 20.0
 static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
 {

@@ -24,7 +24,7 @@ trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
   [holdout/cam-thach-2026]=55
-  [holdout/dong-linh-2025-2030]=91
+  [holdout/dong-linh-2025-2030]=100
   [holdout/hiep-hoa-2026]=100
   [holdout/huong-tra-2026-2030]=100
   [holdout/loc-hung-2026]=100
