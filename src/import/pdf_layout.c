@@ -1504,6 +1504,17 @@ static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
  * or BAND_RIGHT right of it; borders stay in order and take a strip each,
  * chosen for the least total move (a border with no strip stays, at a cost
  * of BAND_NONE characters). Fills OUT[0 .. ncols-2]. */
+/* Whether word W of L is the first of its chunk and a word of letters (a
+ * capital after it, one blank apart, continues its cell: "Phòng VHXH",
+ * "Văn phòng", not "% Công an xã"). */
+static int first_of_chunk(const page_ctx *c, const line *L, size_t w)
+{
+    const char *s = L->w[w]->text;
+    if (w > 0 && L->w[w]->x0 - L->w[w - 1]->x1 <= c->gap)
+        return 0;
+    return starts_upper(s) || (starts_lower_or_digit(s) && !isdigit((unsigned char)*s));
+}
+
 static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
 {
     size_t K = t->ncols - 1, s0, s1;
@@ -1539,7 +1550,8 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
          * unit), in a row of two lines or more */
         for (size_t w = 1; w < L->n && b - a >= 2; w++) {
             size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
-            if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text))
+            if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text) &&
+                !first_of_chunk(c, L, w - 1))
                 start[x] = 1;
             else if (x < nb && !start[x] && ((L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9') ||
                                              strcmp(L->w[w]->text, "%") == 0))
