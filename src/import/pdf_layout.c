@@ -3223,6 +3223,76 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
     return keep;
 }
 
+/* The first lines of page C are one list item left over from the last
+ * row's cell of list items ("• Hội Nông dân xã" / page break / "• Các hợp
+ * tác xã" alone at the page's left edge, where pdftotext laid it out): one
+ * to three lines of one chunk each, one band (nothing closely below), no
+ * row code, the first opening with a list marker, under a table whose last
+ * row has exactly one cell (not the anchor's) with a line opening with a
+ * marker. The whole page moves so that the item starts where that cell's
+ * items do: PE, TE filled for every column with that one shift; 1 when so. */
+static size_t marker_tail(const page_ctx *c, const otable *t, double *d)
+{
+    size_t m = 1;
+    if (!c->nln || !t->n || t->ncols > MAXC)
+        return 0;
+    while (m < c->nln && c->ln[m].yc - c->ln[m - 1].yc <= 1.6 * c->h)
+        m++;
+    if (m > 3)
+        return 0;
+    for (size_t j = 0; j < m; j++)
+        if (c->ln[j].nchunks != 1 || code_led(c, &c->ln[j]))
+            return 0;
+    const line *L = &c->ln[0];
+    if (!marker_word(L->w[0]->text))
+        return 0;
+    const trow *r = &t->rows[t->n - 1];
+    double x = 0;
+    int hits = 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        if ((int)k == t->anchor)
+            continue;
+        for (size_t i = 0; i < r->c[k].n; i++)
+            if (list_marker_start(r->c[k].v[i].text) || marker_word(r->c[k].v[i].text)) {
+                x = r->c[k].v[i].x0;
+                hits++;
+                break;
+            }
+    }
+    if (hits != 1)
+        return 0;
+    *d = x - L->w[0]->x0;
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: a list item left over (%zu lines) moved by %.1f to its cell\n", m, *d);
+    return m;
+}
+
+/* Lines [0, N) of page C (words of *PG) moved by D, into *MERGED as regrid
+ * does; 1, or -1 out of memory. */
+static int move_lines(page_ctx *c, size_t n, double d, const pdf_page **pg, pdf_page *merged)
+{
+    const pdf_page *base = *pg;
+    pdf_word *nw = malloc((base->n ? base->n : 1) * sizeof *nw);
+    if (!nw)
+        return -1;
+    memcpy(nw, base->words, base->n * sizeof *nw);
+    for (size_t j = 0; j < n && j < c->nln; j++)
+        for (size_t w = 0; w < c->ln[j].n; w++) {
+            size_t at = (size_t)(c->ln[j].w[w] - base->words);
+            if (at < base->n)
+                nw[at].x0 += d, nw[at].x1 += d;
+        }
+    pdf_page np = *base;
+    np.words = nw;
+    np.cap = np.n;
+    if (base == merged)
+        free(merged->words);
+    *merged = np;
+    *pg = merged;
+    page_release(c);
+    return page_lines(c, merged) ? -1 : 1;
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -3238,8 +3308,13 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     memset(&pt, 0, sizeof pt);
     double pe[MAXC], te[MAXC];
     int by_edges = 0, found[MAXC];
-    if (m < 2 || t->ncols < 2)
+    if (t->ncols < 2)
         return 0;
+    if (m < 2) {
+        double d;
+        size_t n = marker_tail(c, t, &d);
+        return n ? move_lines(c, n, d, pg, merged) : 0;
+    }
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
