@@ -1302,6 +1302,29 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     return 0;
 }
 
+/* The widest line of CELL. */
+static double cell_width(const tcell *cell)
+{
+    double w = 0;
+    for (size_t i = 0; i < cell->n; i++)
+        if (cell->v[i].x1 - cell->v[i].x0 > w)
+            w = cell->v[i].x1 - cell->v[i].x0;
+    return w;
+}
+
+/* Whether NEXT opens with a lower-case piece with no vowel after PREV ends
+ * in a letter: the tail of a word cut ("nă" + "m", "thá" + "ng"). */
+static int no_vowel_piece(const char *prev, const char *next)
+{
+    size_t n = strlen(prev);
+    int vf, nv;
+    size_t len;
+    if (!n || !ends_alnum(prev) || isdigit((unsigned char)prev[n - 1]) || !starts_lower_or_digit(next) ||
+        isdigit((unsigned char)next[0]) || first_word_vowels(next, &vf, &nv, &len))
+        return 0;
+    return nv == 0;
+}
+
 /* Text of one cell from its lines. */
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
@@ -1330,6 +1353,13 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             else if (label_start(cl->text) && !joining_end(pv->text))
                 brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
+                glue = 1;
+            /* pdftotext -layout sets each row's columns anew: a word cut at
+             * the row's own width ("cuộc/nă" / "m", the column wider in
+             * other rows) is glued when it was the cell's widest line and
+             * the piece after has no vowel (no Vietnamese word has none) */
+            if (!brk && !glue && t->grid && pv->nwords == 1 && pw >= cell_width(cell) - 1.0 &&
+                no_vowel_piece(pv->text, cl->text))
                 glue = 1;
             if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
                 pv->text[pl - 2] != ' ')
