@@ -530,6 +530,7 @@ static int unit_head(const char *s)
         "Doanh nghiệp ", "Ngân hàng ", "Đảng ủy ", "Mặt trận ", "Cơ quan ", "Chi nhánh ",
         "Viettel", "VNPT", "Tổ ", "Ngành ", "Thôn ", "Ấp ", "Khu phố ", "Ban chỉ huy ", "Quân sự ",
         "Công chức ", "Bộ phận ", "Đài ", "Chi cục ", "Cục ", "Liên đoàn ", "Tổ chức ", "Mạng lưới ",
+        "Trưởng ",   /* "Trưởng các thôn", "Trưởng ấp": the heads of hamlets as a unit */
     };
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
         size_t n = strlen(heads[i]);
