@@ -3213,11 +3213,13 @@ static int value_word(const char *s)
  * ("1.000 1.200 1.500" under year columns set six characters apart, "4.500
  * Văn hóa") are cells of their own: a value or a capitalised word after a
  * number takes the shift of the start nearest it when that is a column
- * further right (not after a dash: "Văn hóa - Các phòng" is a name's). 1 when no two chunks of
+ * further right (not after a dash: "Văn hóa - Các phòng" is a name's); so
+ * does any word starting right at the page's start of a column further
+ * right ("cuộc/năm cuộc/năm", the second under "12"). 1 when no two chunks of
  * a line end up closer than they were or two usual spaces, whichever is
  * less (a row's strips survive), else 0. */
 static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
-                        const double *sh, double *csh)
+                        const int *found, const double *sh, double *csh)
 {
     int keep = 1;
     size_t s0, s1;
@@ -3230,15 +3232,16 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
             size_t k = 0;
             for (size_t w = s0; w < s1; w++) {
                 double x = L->w[w]->x0;
-                if (w == s0 || (value_word(L->w[w - 1]->text) && strcmp(L->w[w - 1]->text, "-") != 0 &&
-                                (value_word(L->w[w]->text) || starts_upper(L->w[w]->text)))) {
-                    size_t q = 0;
-                    for (size_t r = 1; r < t->ncols; r++)
-                        if (fabs(x - pe[r]) < fabs(x - pe[q]))
-                            q = r;
-                    if (w == s0 || q > k)
-                        k = q;
-                }
+                size_t q = 0;
+                for (size_t r = 1; r < t->ncols; r++)
+                    if (fabs(x - pe[r]) < fabs(x - pe[q]))
+                        q = r;
+                if (w == s0)
+                    k = q;
+                else if (q > k && ((value_word(L->w[w - 1]->text) && strcmp(L->w[w - 1]->text, "-") != 0 &&
+                                    (value_word(L->w[w]->text) || starts_upper(L->w[w]->text))) ||
+                                   (found[q] && fabs(x - pe[q]) < 0.5 * c->sp)))
+                    k = q;
                 if (w > s0 || ch > 0) {
                     double was = x - prev_x1, now = was + sh[k] - prev_sh;
                     if (now < fmin(was, 2.0 * c->sp) - 0.5)
@@ -3396,11 +3399,11 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         int wider = 1;
         for (size_t k = 1; k < t->ncols; k++)
             wider &= sh[k] <= sh[k - 1];
-        if (!wider || !chunk_shifts(c, t, base, pe, sh, csh)) {
+        if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
             for (size_t k = 1; k < t->ncols; k++)
                 if (sh[k] < sh[k - 1])
                     sh[k] = sh[k - 1];
-            chunk_shifts(c, t, base, pe, sh, csh);
+            chunk_shifts(c, t, base, pe, found, sh, csh);
         }
     }
     for (size_t i = 0; i < base->n; i++) {
