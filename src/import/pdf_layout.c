@@ -3327,6 +3327,37 @@ static int move_lines(page_ctx *c, size_t n, double d, const pdf_page **pg, pdf_
     return page_lines(c, merged) ? -1 : 1;
 }
 
+/* Words NW (page BASE's, moved by regrid column by column): a column
+ * narrower in the table than on page C would lay a long cell line over the
+ * next cell ("Dữ liệu hộ tịch điện" / "Tháng"); on each line, a chunk moved
+ * closer to the one before it than they were, or than two usual spaces, is
+ * moved right again by the difference (band_bounds then moves the border
+ * for its row). */
+static void keep_gaps(const page_ctx *c, const pdf_page *base, pdf_word *nw)
+{
+    size_t s0, s1;
+    for (size_t j = 0; j < c->nln; j++) {
+        const line *L = &c->ln[j];
+        size_t pb = 0;   /* end of the chunk before */
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+            if (ch > 0) {
+                size_t p = (size_t)(L->w[pb - 1] - base->words), q = (size_t)(L->w[s0] - base->words);
+                if (p >= base->n || q >= base->n)
+                    continue;
+                double was = L->w[s0]->x0 - L->w[pb - 1]->x1, now = nw[q].x0 - nw[p].x1;
+                double need = fmin(was, 2.0 * c->sp);
+                if (now < need - 0.5)
+                    for (size_t w = s0; w < s1; w++) {
+                        size_t at = (size_t)(L->w[w] - base->words);
+                        if (at < base->n)
+                            nw[at].x0 += need - now, nw[at].x1 += need - now;
+                    }
+            }
+            pb = s1;
+        }
+    }
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -3424,6 +3455,8 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     free(csh);
+    if (!by_edges)
+        keep_gaps(c, base, nw);
     pdf_page np = *base;
     np.words = nw;
     np.cap = np.n;

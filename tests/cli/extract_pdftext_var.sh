@@ -44,7 +44,7 @@ declare -A MIN=(
   [v3/son-thuy-2026]=100
   [v3/tan-phong-2026-2027]=100
   [v3/thanh-xuan-2025-2030]=94
-  [holdout/quang-phu-2026]=97
+  [holdout/quang-phu-2026]=100
   [holdout/hoa-tien-2026-2028]=100
   # 52.1 on branch holdout7, 28.9 once merged with layout3's -layout rules, 100 (layout4)
   [holdout/ea-tu-2026]=100
