@@ -2224,6 +2224,16 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
         int pg = nm->v[0].page;
         double C = (nm->v[0].y + nm->v[nm->n - 1].y) / 2;
         size_t lo = g ? R[g - 1] + 1 : body, hi = R[g] < e ? R[g] : e;
+        /* a merged cell's text lies within its rows: a row holding a line of
+         * the name before is that name's ("Kinh tế" / "số" over rows 4 and 5) */
+        for (size_t r = lo; g && r <= hi; r++) {
+            const tcell *pn = &runs[g - 1];
+            double top, bot;
+            for (size_t i = 0; i < pn->n; i++)
+                if (row_extent(t, r, pn->v[i].page, &top, &bot) && pn->v[i].y >= top - 0.3 * t->h &&
+                    pn->v[i].y <= bot + 0.3 * t->h && r + 1 <= hi)
+                    lo = r + 1;
+        }
         size_t best_s = g ? hi : body;
         double best = 1e18;
         for (size_t s = lo; g && s <= hi; s++) {
