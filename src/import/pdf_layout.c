@@ -1745,6 +1745,31 @@ static void line_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     }
 }
 
+/* Borders for header lines [a, b) of T (pdftotext -layout text): T's,
+ * but where band_bounds moves one border alone, left, onto the start of a
+ * header chunk of two lines or more ("Chỉ tiêu / năm / 2026" set seven
+ * characters left of its values, its first line packed one blank after
+ * "Thời hạn"), that one. Into OUT. */
+static void head_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
+{
+    double bb[MAXC];
+    size_t moved = 0, mk = 0, s0, s1;
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        out[k] = t->bound[k];
+    band_bounds(c, t, a, b, bb);
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        if (fabs(bb[k] - t->bound[k]) > 0.5)
+            moved++, mk = k;
+    if (moved != 1 || bb[mk] > t->bound[mk])
+        return;
+    int lines = 0;
+    for (size_t i = a; i < b; i++)
+        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
+            lines += c->ln[i].w[s0]->x0 > bb[mk] && c->ln[i].w[s0]->x0 - bb[mk] <= c->sp;
+    if (lines >= 2)
+        out[mk] = bb[mk];
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1863,9 +1888,15 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
         if (fa == n)
             body = 0;   /* no codes: no header can be told */
+        /* in -layout text the header is cut at its own band's borders when
+         * they are the table's but for one moved left onto the start of a
+         * header cell slid into the river (head_bounds) */
+        otable hb = *t;
+        if (t->grid && body > 0)
+            head_bounds(c, t, a, a + body, hb.bound);
         for (size_t i = 0; i < body; i++) {
             pieces_release(&P[i * t->ncols], t->ncols);
-            if (line_pieces(c, t, &c->ln[a + i], &P[i * t->ncols], 1))
+            if (line_pieces(c, &hb, &c->ln[a + i], &P[i * t->ncols], 1))
                 goto out;
         }
         /* header rows */

@@ -4,7 +4,8 @@
 # measured beyond tests/data/pdftext/ (the fixture families' own text):
 #   tests/data/pdftext-var/vN/NAME-layout.txt, NAME.json
 #       the fixture families re-worded (set N = 1 longer names, 2 shorter,
-#       3 mixed) by `python3 tests/data/plans/make_variants.py OUT N`, which
+#       3 mixed, 4 longer again, 5 abbreviations) by
+#       `python3 tests/data/plans/make_variants.py OUT N`, which
 #       also writes the expected NAME.json with the same substitutions;
 #   tests/data/pdftext-var/holdout/NAME-layout.txt
 #       `pdftotext -layout tests/data/holdout/NAME.pdf`, compared with
@@ -56,6 +57,11 @@ declare -A MIN=(
   [holdout/na-sam-2026]=100   # 89.9 before (a prose duration, a span of quarters), 98.9 before layout7
   [holdout/nam-cang-2026]=100   # 6.1 before, 100 since pdfcang (the anchor column; a role bracket closes its unit)
   [holdout/my-hoa-2026]=100   # 98.1 before layout7 (a word at a column's page start)
+  # sets 4 and 5 (layout7, made after that round's rules); on main 045cbad: v4 thanh-xuan 83.8 (1 missing),
+  # nam-son 97.1, v5 nam-son 3.8 (9 extra), phu-lac 96.0, tan-phong 98.8, the rest as now
+  [v4/phu-lac-2026]=97
+  [v5/hoa-son-2026-2030]=87
+  [v5/thanh-xuan-2025-2030]=86
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
@@ -74,6 +80,6 @@ for doc in "$DIR"/*/*-layout.txt; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
-# 3 sets x 10 families + 26 holdout plans
-[ $n -ge 56 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
+# 5 sets x 10 families + 26 holdout plans
+[ $n -ge 76 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
 exit $fail
