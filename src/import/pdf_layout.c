@@ -1746,14 +1746,15 @@ static void line_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
 }
 
 /* Borders for header lines [a, b) of T (pdftotext -layout text): T's,
- * but where band_bounds moves one border alone, left, onto the start of a
- * header chunk of two lines or more ("Chỉ tiêu / năm / 2026" set seven
- * characters left of its values, its first line packed one blank after
- * "Thời hạn"), that one. Into OUT. */
+ * but where band_bounds moves one border alone, left, to just before words
+ * that start two header lines or more at one place (a header cell slid
+ * left: "Chỉ tiêu / năm / 2026" seven characters left of its values, its
+ * first line packed one blank after "Thời hạn"; "Cơ quan Cơ quan / chủ trì
+ * phối hợp" packed, the second cell over the river), that one. Into OUT. */
 static void head_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
 {
     double bb[MAXC];
-    size_t moved = 0, mk = 0, s0, s1;
+    size_t moved = 0, mk = 0;
     for (size_t k = 0; k + 1 < t->ncols; k++)
         out[k] = t->bound[k];
     band_bounds(c, t, a, b, bb);
@@ -1763,9 +1764,13 @@ static void head_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     if (moved != 1 || bb[mk] > t->bound[mk])
         return;
     int lines = 0;
-    for (size_t i = a; i < b; i++)
-        for (int ch = 0; chunk(c, &c->ln[i], ch, &s0, &s1); ch++)
-            lines += c->ln[i].w[s0]->x0 > bb[mk] && c->ln[i].w[s0]->x0 - bb[mk] <= c->sp;
+    for (size_t i = a; i < b; i++) {
+        for (size_t w = 0; w < c->ln[i].n; w++)
+            if (c->ln[i].w[w]->x0 > bb[mk] && c->ln[i].w[w]->x0 - bb[mk] <= c->sp) {
+                lines++;
+                break;
+            }
+    }
     if (lines >= 2)
         out[mk] = bb[mk];
 }
