@@ -930,6 +930,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
     size_t band_end = a;   /* end of the last row band with a cell start at HX */
     size_t hband_end = a;  /* likewise, a word starting right under the header's */
     int hbands = 0, hard = 0;
+    size_t xb0 = b, xb1 = b;   /* the row band of the first word across HX */
+    int xbands = 0;            /* row bands with a word across HX */
     for (size_t j = a; j < b; j++) {
         const line *L = &c->ln[j];
         if (L->n == 0)
@@ -977,6 +979,10 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             } else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
                      !slid_word(c, L, w, j, a, b, hx, l)) {
                 cross++;
+                if (xb0 == b || j >= xb1) {
+                    band_of(c, j, a, b, &xb0, &xb1);
+                    xbands++;
+                }
                 /* a cell packed one blank after its neighbour, slid left
                  * of the header in its row ("… trực tuyến dịch / vụ") */
                 hard += chunks || hx - L->w[w]->x0 > BAND_LEFT * c->sp ||
@@ -994,6 +1000,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
      * and slid left of it in its row ("… trực tuyến dịch" / "… trình vụ") */
     if (!chunks && min == 3 && hbands >= 2 && hard == 0 && cross <= 1)
         min = 2, cross = 0;
+    /* under a header cell of two lines or more, words across its start all
+     * in one row band, while words start right under it in two bands or
+     * more: that row was laid out on its own, its cell slid left ("Tối /
+     * thiểu / 95%" packed one blank after the name, under "Mục tiêu năm
+     * 2026" over "Từ 02" and "100%"); band_bounds places its border */
+    if (!chunks && min == 1 && hbands >= 2 && xbands == 1 && starts >= 3)
+        cross = 0;
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
     /* body cell starts all in one row band are that row's own layout, not

@@ -4,7 +4,8 @@
 # measured beyond tests/data/pdftext/ (the fixture families' own text):
 #   tests/data/pdftext-var/vN/NAME-layout.txt, NAME.json
 #       the fixture families re-worded (set N = 1 longer names, 2 shorter,
-#       3 mixed, 4 longer again, 5 abbreviations) by
+#       3 mixed, 4 longer again, 5 abbreviations, 6 an en dash, 7 shorter
+#       again) by
 #       `python3 tests/data/plans/make_variants.py OUT N`, which
 #       also writes the expected NAME.json with the same substitutions;
 #   tests/data/pdftext-var/holdout/NAME-layout.txt
@@ -24,7 +25,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [holdout/cam-thach-2026]=55
+  [holdout/cam-thach-2026]=74   # 57.4 before layout7 (a header cell's start over a row laid out on its own)
   [holdout/dong-linh-2025-2030]=100
   [holdout/hiep-hoa-2026]=100
   [holdout/huong-tra-2026-2030]=100
@@ -62,6 +63,13 @@ declare -A MIN=(
   [v4/phu-lac-2026]=97
   [v5/hoa-son-2026-2030]=100   # 87.0 before head_bounds took word starts (packed 'Cơ quan Cơ quan')
   [v5/thanh-xuan-2025-2030]=86
+  # sets 6 and 7 (layout7); on main 045cbad: v6 an-hoa 8.2 (8 missing), nam-son 97.1, v7 nam-son 97.1,
+  # the rest as now
+  [v6/an-hoa-2026]=95
+  [v6/dong-tien-2026]=96
+  [v6/phu-lac-2026]=96
+  [v6/son-thuy-2026]=94
+  [v7/phu-lac-2026]=97
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
@@ -80,6 +88,6 @@ for doc in "$DIR"/*/*-layout.txt; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
-# 5 sets x 10 families + 26 holdout plans
-[ $n -ge 76 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
+# 7 sets x 10 families + 26 holdout plans
+[ $n -ge 96 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
 exit $fail
