@@ -65,7 +65,10 @@
  * else by matching its cell starts to the table's, edge_match; when no one
  * linear map fits, in order with the least change of shift from column to
  * column, order_match, or for a page holding only the last row's tail,
- * tail_match), and under a
+ * tail_match; a list item alone at the top, marker_tail). Moved by cell
+ * starts, a chunk moves as one but for values packed one blank apart and
+ * words right at a column's start (chunk_shifts); moved by rivers, no two
+ * cells of a line come closer than two blanks (keep_gaps). And under a
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
@@ -78,6 +81,8 @@
  * (band_bounds: every border moves into a strip of the band that no word
  * covers and a cell starts after); a word across a border in a cell slid
  * left is no crossing (slid_cell); a centred row's lines stay in its band.
+ * The header is cut at its own band's borders where one moves left onto
+ * a header cell slid into the river (head_bounds).
  * docs/internals/import.md has the measured effect.
  *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
