@@ -5,7 +5,7 @@
 #   tests/data/pdftext-var/vN/NAME-layout.txt, NAME.json
 #       the fixture families re-worded (set N = 1 longer names, 2 shorter,
 #       3 mixed, 4 longer again, 5 abbreviations, 6 an en dash, 7 shorter
-#       again) by
+#       again, 8 and 9 other unit names) by
 #       `python3 tests/data/plans/make_variants.py OUT N`, which
 #       also writes the expected NAME.json with the same substitutions;
 #   tests/data/pdftext-var/holdout/NAME-layout.txt
@@ -70,6 +70,10 @@ declare -A MIN=(
   [v6/phu-lac-2026]=96
   [v6/son-thuy-2026]=94
   [v7/phu-lac-2026]=97
+  # sets 8 and 9 (layout7); on main 045cbad: v8 an-hoa 96.7, nam-son 98.5, thanh-xuan 80.0 (1 extra,
+  # 1 missing), v9 nam-son 97.1, the rest as now
+  [v8/thanh-xuan-2025-2030]=97
+  [v9/son-thuy-2026]=55
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
@@ -88,6 +92,6 @@ for doc in "$DIR"/*/*-layout.txt; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
-# 7 sets x 10 families + 26 holdout plans
-[ $n -ge 96 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
+# 9 sets x 10 families + 26 holdout plans
+[ $n -ge 116 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
 exit $fail
