@@ -561,6 +561,10 @@ static int bare_head(const char *s)
                                        "Ban công tác"};   /* "Ban công tác" / "Mặt trận các thôn" */
     if (list_marker_start(s))   /* "- Văn phòng" / "Hội đồng nhân dân …" */
         s += strncmp(s, "\xE2\x80", 2) == 0 ? (s[3] == ' ' ? 4 : 3) : 2;
+    if (label_start(s)) {   /* "Chủ trì: Văn phòng" / "Hội đồng nhân dân và" */
+        const char *colon = strchr(s, ':');
+        s = colon + (colon[1] == ' ' ? 2 : 1);
+    }
     for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
         if (strcmp(s, bare[i]) == 0)
             return 1;
