@@ -65,7 +65,10 @@
  * else by matching its cell starts to the table's, edge_match; when no one
  * linear map fits, in order with the least change of shift from column to
  * column, order_match, or for a page holding only the last row's tail,
- * tail_match), and under a
+ * tail_match; a list item alone at the top, marker_tail). Moved by cell
+ * starts, a chunk moves as one but for values packed one blank apart and
+ * words right at a column's start (chunk_shifts); moved by rivers, no two
+ * cells of a line come closer than two blanks (keep_gaps). And under a
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
@@ -78,6 +81,8 @@
  * (band_bounds: every border moves into a strip of the band that no word
  * covers and a cell starts after); a word across a border in a cell slid
  * left is no crossing (slid_cell); a centred row's lines stay in its band.
+ * The header is cut at its own band's borders where one moves left onto
+ * a header cell slid into the river (head_bounds).
  * docs/internals/import.md has the measured effect.
  *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
@@ -530,6 +535,7 @@ static int unit_head(const char *s)
         "Doanh nghiệp ", "Ngân hàng ", "Đảng ủy ", "Mặt trận ", "Cơ quan ", "Chi nhánh ",
         "Viettel", "VNPT", "Tổ ", "Ngành ", "Thôn ", "Ấp ", "Khu phố ", "Ban chỉ huy ", "Quân sự ",
         "Công chức ", "Bộ phận ", "Đài ", "Chi cục ", "Cục ", "Liên đoàn ", "Tổ chức ", "Mạng lưới ",
+        "Trưởng ",   /* "Trưởng các thôn", "Trưởng ấp": the heads of hamlets as a unit */
     };
     for (size_t i = 0; i < sizeof heads / sizeof *heads; i++) {
         size_t n = strlen(heads[i]);
@@ -555,6 +561,10 @@ static int bare_head(const char *s)
                                        "Ban công tác"};   /* "Ban công tác" / "Mặt trận các thôn" */
     if (list_marker_start(s))   /* "- Văn phòng" / "Hội đồng nhân dân …" */
         s += strncmp(s, "\xE2\x80", 2) == 0 ? (s[3] == ' ' ? 4 : 3) : 2;
+    if (label_start(s)) {   /* "Chủ trì: Văn phòng" / "Hội đồng nhân dân và" */
+        const char *colon = strchr(s, ':');
+        s = colon + (colon[1] == ' ' ? 2 : 1);
+    }
     for (size_t i = 0; i < sizeof bare / sizeof *bare; i++)
         if (strcmp(s, bare[i]) == 0)
             return 1;
@@ -929,6 +939,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
     size_t band_end = a;   /* end of the last row band with a cell start at HX */
     size_t hband_end = a;  /* likewise, a word starting right under the header's */
     int hbands = 0, hard = 0;
+    size_t xb0 = b, xb1 = b;   /* the row band of the first word across HX */
+    int xbands = 0;            /* row bands with a word across HX */
     for (size_t j = a; j < b; j++) {
         const line *L = &c->ln[j];
         if (L->n == 0)
@@ -976,6 +988,10 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
             } else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
                      !slid_word(c, L, w, j, a, b, hx, l)) {
                 cross++;
+                if (xb0 == b || j >= xb1) {
+                    band_of(c, j, a, b, &xb0, &xb1);
+                    xbands++;
+                }
                 /* a cell packed one blank after its neighbour, slid left
                  * of the header in its row ("… trực tuyến dịch / vụ") */
                 hard += chunks || hx - L->w[w]->x0 > BAND_LEFT * c->sp ||
@@ -993,6 +1009,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
      * and slid left of it in its row ("… trực tuyến dịch" / "… trình vụ") */
     if (!chunks && min == 3 && hbands >= 2 && hard == 0 && cross <= 1)
         min = 2, cross = 0;
+    /* under a header cell of two lines or more, words across its start all
+     * in one row band, while words start right under it in two bands or
+     * more: that row was laid out on its own, its cell slid left ("Tối /
+     * thiểu / 95%" packed one blank after the name, under "Mục tiêu năm
+     * 2026" over "Từ 02" and "100%"); band_bounds places its border */
+    if (!chunks && min == 1 && hbands >= 2 && xbands == 1 && starts >= 3)
+        cross = 0;
     if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
         return 0;
     /* body cell starts all in one row band are that row's own layout, not
@@ -1171,7 +1194,16 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
      * In -layout text (grid) a word followed, one blank apart, by words of
      * its header cell that do reach body text is not alone: pdftotext slid
      * the cell left into the river before its column ("Sản phẩm" five
-     * characters left of its cells) */
+     * characters left of its cells). Whether a word is alone is judged on
+     * the body's coverage only, not on other header words' (the order of
+     * the header's lines decides nothing: "trì" over no body text does
+     * not keep "hóa" of a row raised into the header from covering its
+     * own bins) */
+    unsigned char *hcov = calloc(nbins, 1);
+    if (!hcov) {
+        free(cov);
+        return -1;
+    }
     for (size_t i = ha; i < hb; i++) {
         const line *L = &c->ln[i];
         for (size_t k = 0; k < L->n; k++) {
@@ -1191,9 +1223,12 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                 x0 = (size_t)(L->w[k - 1]->x1 - lo);
             if (empty)
                 for (size_t x = x0; x <= x1 && x < nbins; x++)
-                    cov[x] = 1;
+                    hcov[x] = 1;
         }
     }
+    for (size_t x = 0; x < nbins; x++)
+        cov[x] += hcov[x];
+    free(hcov);
     unsigned allow = 0;   /* group rows are left out above; a sparse column (codes) must not vanish */
     (void)used;
     t->ncols = 1;
@@ -1290,6 +1325,29 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     return 0;
 }
 
+/* The widest line of CELL. */
+static double cell_width(const tcell *cell)
+{
+    double w = 0;
+    for (size_t i = 0; i < cell->n; i++)
+        if (cell->v[i].x1 - cell->v[i].x0 > w)
+            w = cell->v[i].x1 - cell->v[i].x0;
+    return w;
+}
+
+/* Whether NEXT opens with a lower-case piece with no vowel after PREV ends
+ * in a letter: the tail of a word cut ("nă" + "m", "thá" + "ng"). */
+static int no_vowel_piece(const char *prev, const char *next)
+{
+    size_t n = strlen(prev);
+    int vf, nv;
+    size_t len;
+    if (!n || !ends_alnum(prev) || isdigit((unsigned char)prev[n - 1]) || !starts_lower_or_digit(next) ||
+        isdigit((unsigned char)next[0]) || first_word_vowels(next, &vf, &nv, &len))
+        return 0;
+    return nv == 0;
+}
+
 /* Text of one cell from its lines. */
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
@@ -1318,6 +1376,13 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             else if (label_start(cl->text) && !joining_end(pv->text))
                 brk = 1;
             if (!brk && pv->nwords == 1 && pw >= W - 9.0 && cut_word(pv->text, cl->text))
+                glue = 1;
+            /* pdftotext -layout sets each row's columns anew: a word cut at
+             * the row's own width ("cuộc/nă" / "m", the column wider in
+             * other rows) is glued when it was the cell's widest line and
+             * the piece after has no vowel (no Vietnamese word has none) */
+            if (!brk && !glue && t->grid && pv->nwords == 1 && pw >= cell_width(cell) - 1.0 &&
+                no_vowel_piece(pv->text, cl->text))
                 glue = 1;
             if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
                 pv->text[pl - 2] != ' ')
@@ -1492,6 +1557,17 @@ static int put_piece(trow *r, size_t k, const piece *q, double y, int page)
  * or BAND_RIGHT right of it; borders stay in order and take a strip each,
  * chosen for the least total move (a border with no strip stays, at a cost
  * of BAND_NONE characters). Fills OUT[0 .. ncols-2]. */
+/* Whether word W of L is the first of its chunk and a word of letters (a
+ * capital after it, one blank apart, continues its cell: "Phòng VHXH",
+ * "Văn phòng", not "% Công an xã"). */
+static int first_of_chunk(const page_ctx *c, const line *L, size_t w)
+{
+    const char *s = L->w[w]->text;
+    if (w > 0 && L->w[w]->x0 - L->w[w - 1]->x1 <= c->gap)
+        return 0;
+    return starts_upper(s) || (starts_lower_or_digit(s) && !isdigit((unsigned char)*s));
+}
+
 static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
 {
     size_t K = t->ncols - 1, s0, s1;
@@ -1527,7 +1603,8 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
          * unit), in a row of two lines or more */
         for (size_t w = 1; w < L->n && b - a >= 2; w++) {
             size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
-            if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text))
+            if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text) &&
+                !first_of_chunk(c, L, w - 1))
                 start[x] = 1;
             else if (x < nb && !start[x] && ((L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9') ||
                                              strcmp(L->w[w]->text, "%") == 0))
@@ -1690,6 +1767,36 @@ static void line_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     }
 }
 
+/* Borders for header lines [a, b) of T (pdftotext -layout text): T's,
+ * but where band_bounds moves one border alone, left, to just before words
+ * that start two header lines or more at one place (a header cell slid
+ * left: "Chỉ tiêu / năm / 2026" seven characters left of its values, its
+ * first line packed one blank after "Thời hạn"; "Cơ quan Cơ quan / chủ trì
+ * phối hợp" packed, the second cell over the river), that one. Into OUT. */
+static void head_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
+{
+    double bb[MAXC];
+    size_t moved = 0, mk = 0;
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        out[k] = t->bound[k];
+    band_bounds(c, t, a, b, bb);
+    for (size_t k = 0; k + 1 < t->ncols; k++)
+        if (fabs(bb[k] - t->bound[k]) > 0.5)
+            moved++, mk = k;
+    if (moved != 1 || bb[mk] > t->bound[mk])
+        return;
+    int lines = 0;
+    for (size_t i = a; i < b; i++) {
+        for (size_t w = 0; w < c->ln[i].n; w++)
+            if (c->ln[i].w[w]->x0 > bb[mk] && c->ln[i].w[w]->x0 - bb[mk] <= c->sp) {
+                lines++;
+                break;
+            }
+    }
+    if (lines >= 2)
+        out[mk] = bb[mk];
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1808,9 +1915,15 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         }
         if (fa == n)
             body = 0;   /* no codes: no header can be told */
+        /* in -layout text the header is cut at its own band's borders when
+         * they are the table's but for one moved left onto the start of a
+         * header cell slid into the river (head_bounds) */
+        otable hb = *t;
+        if (t->grid && body > 0)
+            head_bounds(c, t, a, a + body, hb.bound);
         for (size_t i = 0; i < body; i++) {
             pieces_release(&P[i * t->ncols], t->ncols);
-            if (line_pieces(c, t, &c->ln[a + i], &P[i * t->ncols], 1))
+            if (line_pieces(c, &hb, &c->ln[a + i], &P[i * t->ncols], 1))
                 goto out;
         }
         /* header rows */
@@ -2169,6 +2282,16 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
         int pg = nm->v[0].page;
         double C = (nm->v[0].y + nm->v[nm->n - 1].y) / 2;
         size_t lo = g ? R[g - 1] + 1 : body, hi = R[g] < e ? R[g] : e;
+        /* a merged cell's text lies within its rows: a row holding a line of
+         * the name before is that name's ("Kinh tế" / "số" over rows 4 and 5) */
+        for (size_t r = lo; g && r <= hi; r++) {
+            const tcell *pn = &runs[g - 1];
+            double top, bot;
+            for (size_t i = 0; i < pn->n; i++)
+                if (row_extent(t, r, pn->v[i].page, &top, &bot) && pn->v[i].y >= top - 0.3 * t->h &&
+                    pn->v[i].y <= bot + 0.3 * t->h && r + 1 <= hi)
+                    lo = r + 1;
+        }
         size_t best_s = g ? hi : body;
         double best = 1e18;
         for (size_t s = lo; g && s <= hi; s++) {
@@ -3038,7 +3161,7 @@ static int tail_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
  * neighbours' shifts apart by more than ORDER_JUMP. Fills PE, TE, FOUND as
  * edge_match does; 1 when all but a quarter of the columns found a start. */
 #define ORDER_COL 3.0
-#define ORDER_START 1.0
+#define ORDER_START 2.0   /* 1.0 before layout7: a support column 13 characters left (dong-linh) was left over */
 #define ORDER_JUMP 20.0
 static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
 {
@@ -3137,6 +3260,172 @@ static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe,
     return 1;
 }
 
+/* A table value as pdftotext prints it: a number ("1.500", "48,5", "90%")
+ * or a dash for no value. */
+static int value_word(const char *s)
+{
+    if (strcmp(s, "-") == 0)
+        return 1;
+    if (!isdigit((unsigned char)*s))
+        return 0;
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s) && *s != '.' && *s != ',' && *s != '%')
+            return 0;
+    return 1;
+}
+
+/* The shift of every word of page C (words of BASE) into CSH (indexed as
+ * BASE->words; NAN for a word on no line): a chunk (a cell's line) moves as
+ * one, by SH[k] of the page's cell start PE[k] nearest its first word
+ * (pdftotext slides cells left) — but values packed one blank apart
+ * ("1.000 1.200 1.500" under year columns set six characters apart, "4.500
+ * Văn hóa") are cells of their own: a value or a capitalised word after a
+ * number takes the shift of the start nearest it when that is a column
+ * further right (not after a dash: "Văn hóa - Các phòng" is a name's); so
+ * does any word starting right at the page's start of a column further
+ * right ("cuộc/năm cuộc/năm", the second under "12"). 1 when no two chunks of
+ * a line end up closer than they were or two usual spaces, whichever is
+ * less (a row's strips survive), else 0. */
+static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
+                        const int *found, const double *sh, double *csh)
+{
+    int keep = 1;
+    size_t s0, s1;
+    for (size_t i = 0; i < base->n; i++)
+        csh[i] = NAN;
+    for (size_t j = 0; j < c->nln; j++) {
+        const line *L = &c->ln[j];
+        double prev_x1 = 0, prev_sh = 0;
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+            size_t k = 0;
+            for (size_t w = s0; w < s1; w++) {
+                double x = L->w[w]->x0;
+                size_t q = 0;
+                for (size_t r = 1; r < t->ncols; r++)
+                    if (fabs(x - pe[r]) < fabs(x - pe[q]))
+                        q = r;
+                if (w == s0)
+                    k = q;
+                else if (q > k && ((value_word(L->w[w - 1]->text) && strcmp(L->w[w - 1]->text, "-") != 0 &&
+                                    (value_word(L->w[w]->text) || starts_upper(L->w[w]->text))) ||
+                                   (found[q] && fabs(x - pe[q]) < 0.5 * c->sp)))
+                    k = q;
+                if (w > s0 || ch > 0) {
+                    double was = x - prev_x1, now = was + sh[k] - prev_sh;
+                    if (now < fmin(was, 2.0 * c->sp) - 0.5)
+                        keep = 0;
+                }
+                size_t at = (size_t)(L->w[w] - base->words);
+                if (at < base->n)
+                    csh[at] = sh[k];
+                prev_x1 = L->w[w]->x1, prev_sh = sh[k];
+            }
+        }
+    }
+    return keep;
+}
+
+/* The first lines of page C are one list item left over from the last
+ * row's cell of list items ("• Hội Nông dân xã" / page break / "• Các hợp
+ * tác xã" alone at the page's left edge, where pdftotext laid it out): one
+ * to three lines of one chunk each, one band (nothing closely below), no
+ * row code, the first opening with a list marker, under a table whose last
+ * row has exactly one cell (not the anchor's) with a line opening with a
+ * marker. The whole page moves so that the item starts where that cell's
+ * items do: PE, TE filled for every column with that one shift; 1 when so. */
+static size_t marker_tail(const page_ctx *c, const otable *t, double *d)
+{
+    size_t m = 1;
+    if (!c->nln || !t->n || t->ncols > MAXC)
+        return 0;
+    while (m < c->nln && c->ln[m].yc - c->ln[m - 1].yc <= 1.6 * c->h)
+        m++;
+    if (m > 3)
+        return 0;
+    for (size_t j = 0; j < m; j++)
+        if (c->ln[j].nchunks != 1 || code_led(c, &c->ln[j]))
+            return 0;
+    const line *L = &c->ln[0];
+    if (!marker_word(L->w[0]->text))
+        return 0;
+    const trow *r = &t->rows[t->n - 1];
+    double x = 0;
+    int hits = 0;
+    for (size_t k = 0; k < t->ncols; k++) {
+        if ((int)k == t->anchor)
+            continue;
+        for (size_t i = 0; i < r->c[k].n; i++)
+            if (list_marker_start(r->c[k].v[i].text) || marker_word(r->c[k].v[i].text)) {
+                x = r->c[k].v[i].x0;
+                hits++;
+                break;
+            }
+    }
+    if (hits != 1)
+        return 0;
+    *d = x - L->w[0]->x0;
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: a list item left over (%zu lines) moved by %.1f to its cell\n", m, *d);
+    return m;
+}
+
+/* Lines [0, N) of page C (words of *PG) moved by D, into *MERGED as regrid
+ * does; 1, or -1 out of memory. */
+static int move_lines(page_ctx *c, size_t n, double d, const pdf_page **pg, pdf_page *merged)
+{
+    const pdf_page *base = *pg;
+    pdf_word *nw = malloc((base->n ? base->n : 1) * sizeof *nw);
+    if (!nw)
+        return -1;
+    memcpy(nw, base->words, base->n * sizeof *nw);
+    for (size_t j = 0; j < n && j < c->nln; j++)
+        for (size_t w = 0; w < c->ln[j].n; w++) {
+            size_t at = (size_t)(c->ln[j].w[w] - base->words);
+            if (at < base->n)
+                nw[at].x0 += d, nw[at].x1 += d;
+        }
+    pdf_page np = *base;
+    np.words = nw;
+    np.cap = np.n;
+    if (base == merged)
+        free(merged->words);
+    *merged = np;
+    *pg = merged;
+    page_release(c);
+    return page_lines(c, merged) ? -1 : 1;
+}
+
+/* Words NW (page BASE's, moved by regrid column by column): a column
+ * narrower in the table than on page C would lay a long cell line over the
+ * next cell ("Dữ liệu hộ tịch điện" / "Tháng"); on each line, a chunk moved
+ * closer to the one before it than they were, or than two usual spaces, is
+ * moved right again by the difference (band_bounds then moves the border
+ * for its row). */
+static void keep_gaps(const page_ctx *c, const pdf_page *base, pdf_word *nw)
+{
+    size_t s0, s1;
+    for (size_t j = 0; j < c->nln; j++) {
+        const line *L = &c->ln[j];
+        size_t pb = 0;   /* end of the chunk before */
+        for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+            if (ch > 0) {
+                size_t p = (size_t)(L->w[pb - 1] - base->words), q = (size_t)(L->w[s0] - base->words);
+                if (p >= base->n || q >= base->n)
+                    continue;
+                double was = L->w[s0]->x0 - L->w[pb - 1]->x1, now = nw[q].x0 - nw[p].x1;
+                double need = fmin(was, 2.0 * c->sp);
+                if (now < need - 0.5)
+                    for (size_t w = s0; w < s1; w++) {
+                        size_t at = (size_t)(L->w[w] - base->words);
+                        if (at < base->n)
+                            nw[at].x0 += need - now, nw[at].x1 += need - now;
+                    }
+            }
+            pb = s1;
+        }
+    }
+}
+
 /* pdftotext -layout lays each page out on its own: a table's columns move
  * and stretch a few characters from page to page. When the lines at the
  * top of page C (*PG) show as many columns as the open table T, each word
@@ -3152,8 +3441,13 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     memset(&pt, 0, sizeof pt);
     double pe[MAXC], te[MAXC];
     int by_edges = 0, found[MAXC];
-    if (m < 2 || t->ncols < 2)
+    if (t->ncols < 2)
         return 0;
+    if (m < 2) {
+        double d;
+        size_t n = marker_tail(c, t, &d);
+        return n ? move_lines(c, n, d, pg, merged) : 0;
+    }
     if (find_columns(c, &pt, 0, m, 0, 0) || pt.ncols != t->ncols) {
         /* cells that bleed over a river (or sit one blank apart) hide it:
          * match the page's cell starts to the table's instead */
@@ -3182,9 +3476,11 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         }
         for (size_t i = 0; i < base->n; i++)
             csh[i] = NAN;
-        /* shifts that never fall from left to right, so that no gap between
-         * two cells closes (a blank strip of a row stays one): one below
-         * its left neighbour's is raised to it */
+        /* no gap between two cells may close (a blank strip of a row stays
+         * one): shifts that only fall from left to right (the whole page
+         * laid out wider than the table) are kept when no two cells of a
+         * line come closer than two blanks (chunk_shifts); otherwise one
+         * below its left neighbour's is raised to it */
         double sh[MAXC];
         for (size_t k = 0; k < t->ncols; k++) {
             sh[k] = te[k] - pe[k];
@@ -3199,24 +3495,15 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
                     sh[k] = te[q] - pe[q];
             }
         }
+        int wider = 1;
         for (size_t k = 1; k < t->ncols; k++)
-            if (sh[k] < sh[k - 1])
-                sh[k] = sh[k - 1];
-        size_t s0, s1;
-        for (size_t j = 0; j < c->nln; j++)
-            for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
-                /* the nearest cell start: pdftotext slides cells left */
-                size_t k = 0;
-                double x = c->ln[j].w[s0]->x0;
-                for (size_t q = 1; q < t->ncols; q++)
-                    if (fabs(x - pe[q]) < fabs(x - pe[k]))
-                        k = q;
-                for (size_t w = s0; w < s1; w++) {
-                    size_t at = (size_t)(c->ln[j].w[w] - base->words);
-                    if (at < base->n)
-                        csh[at] = sh[k];
-                }
-            }
+            wider &= sh[k] <= sh[k - 1];
+        if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
+            for (size_t k = 1; k < t->ncols; k++)
+                if (sh[k] < sh[k - 1])
+                    sh[k] = sh[k - 1];
+            chunk_shifts(c, t, base, pe, found, sh, csh);
+        }
     }
     for (size_t i = 0; i < base->n; i++) {
         nw[i] = base->words[i];
@@ -3236,6 +3523,8 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     free(csh);
+    if (!by_edges)
+        keep_gaps(c, base, nw);
     pdf_page np = *base;
     np.words = nw;
     np.cap = np.n;

@@ -4,10 +4,16 @@ with other words, put in the same way into its blocks and its hand-written
 expected JSON (so the expected extraction stays right), rendered by
 LibreOffice to .docx and .pdf, and `pdftotext -layout` of the .pdf.
 
-usage: python3 tests/data/plans/make_variants.py OUTDIR {1|2|3}
+usage: python3 tests/data/plans/make_variants.py OUTDIR {1|2|3|4|5|6|7|8|9}
   1  longer names ("Phòng Văn hóa, Khoa học và Thông tin", "Tỉ lệ phần trăm", ...)
   2  shorter names ("Phòng VHXH", "Bộ phận Một cửa xã", "Mức", ...)
   3  mixed
+  4  longer again ("Tỷ lệ (%)", "Công an xã và Đội CSGT", ...)
+  5  abbreviations ("VP HĐND-UBND", "Phòng KT", "CĐS", ...)
+  6  an en dash, "Tỷ lệ phần trăm (%)", "Các cơ quan chuyên môn", ...
+  7  shorter again ("Công an", "Thôn", "TTPVHCC xã", ...)
+  8  "Phòng VH-XH", "Công an xã (Cảnh sát khu vực)", "Tỷ lệ hộ/người", ...
+  9  "Văn phòng HĐND - UBND xã", "Các thôn, xóm", "Trung tâm PVHCC", ...
 then, per NAME: build/dti extract OUTDIR/NAME-layout.txt (or .pdf, .docx)
 and ../shared/tools/compare_plan.py OUTDIR/NAME.json the result.
 docs/internals/import.md has the figures measured this way.
@@ -29,6 +35,25 @@ SUBS = {
           ("Văn phòng HĐND và UBND xã", "Văn phòng UBND xã")],
     "3": [("Phòng Kinh tế", "Phòng Kinh tế, Hạ tầng và Đô thị"), ("chuyển đổi số", "chuyển đổi số (CĐS)"),
           ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội xã"), ("người dân", "người dân trên địa bàn")],
+    # sets 4 to 9 (branch layout7): made after the -layout rules of that round, as a test they
+    # were not tuned on
+    "4": [("Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Thông tin"), ("Tỷ lệ", "Tỷ lệ (%)"),
+          ("Các thôn", "Các thôn, bản, tổ dân phố"),
+          ("Trung tâm Phục vụ hành chính công xã", "Trung tâm Phục vụ hành chính công"),
+          ("Công an xã", "Công an xã và Đội CSGT")],
+    "5": [("Văn phòng HĐND và UBND xã", "VP HĐND-UBND"), ("Phòng Kinh tế", "Phòng KT"),
+          ("chuyển đổi số", "CĐS"), ("Các phòng chuyên môn", "Các phòng, ban chuyên môn thuộc UBND xã")],
+    "6": [("Phòng Văn hóa - Xã hội", "Phòng Văn hóa – Xã hội xã"), ("Tỷ lệ", "Tỷ lệ phần trăm (%)"),
+          ("Văn phòng HĐND và UBND xã", "Văn phòng Hội đồng nhân dân và UBND xã"),
+          ("Các phòng chuyên môn", "Các cơ quan chuyên môn")],
+    "7": [("Phòng Kinh tế", "Phòng Kinh tế - Hạ tầng"), ("Công an xã", "Công an"),
+          ("Các thôn", "Thôn"), ("Trung tâm Phục vụ hành chính công xã", "TTPVHCC xã"),
+          ("người dân", "dân cư")],
+    "8": [("Phòng Văn hóa - Xã hội", "Phòng VH-XH"), ("Công an xã", "Công an xã (Cảnh sát khu vực)"),
+          ("Các phòng chuyên môn", "Các phòng chuyên môn, đơn vị sự nghiệp"), ("Tỷ lệ", "Tỷ lệ hộ/người")],
+    "9": [("Văn phòng HĐND và UBND xã", "Văn phòng HĐND - UBND xã"), ("Phòng Kinh tế", "Phòng Kinh tế xã"),
+          ("Các thôn", "Các thôn, xóm"), ("chuyển đổi số", "chuyển đổi số toàn diện"),
+          ("Trung tâm Phục vụ hành chính công xã", "Trung tâm PVHCC")],
 }
 
 
