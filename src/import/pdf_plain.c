@@ -51,6 +51,17 @@
  *     found that late); a bare "Chỉ tiêu" after the name heads the values;
  *     a bare year ("2026") after a baseline or target header is the next
  *     year's column; "Bộ phận tham mưu cấp xã" is a header, not a unit.
+ *     "Năm 2026" / "Đến năm 2030" head year columns when another year
+ *     column is known or its header follows within a few cells (not a
+ *     second column of a year already headed); otherwise, in a table with a
+ *     due column and rows opened, "Năm 2027" is a due phrase. A row's name
+ *     holding a header's word ("Tỷ lệ văn bản điện tử …", "Chuyển đổi số
+ *     trong cơ quan nhà nước": a measure, or six words or more not opening
+ *     as a header does) is no header. "Phân công thực hiện" and a lead
+ *     header with no "chủ trì" ("Đơn vị thực hiện") spanning "Chủ trì" and
+ *     "Phối hợp" head no column. Target columns printed latest year first,
+ *     every one ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026"), stay in
+ *     that order, their values printed so too; else they are sorted.
  *  4. Rows. A cell that is a row code following the codes before it ("1.2"
  *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
  *     followed by no value opens a row; so does a dotted code, or a number
@@ -75,7 +86,12 @@
  *     other cells row after row: when those cells hold more than one row
  *     can (two due phrases, more values than value columns), they fill the
  *     run's rows from a cursor, as step 5 does; else they are the last
- *     row's (the others' were printed elsewhere). Codes printed as a run
+ *     row's (the others' were printed elsewhere). Group rows inside the run
+ *     keep it (and take none of its cells); it starts back at the earliest
+ *     row before it holding its name only (a row on the page before whose
+ *     cells come after the break); the last row may still wait for its
+ *     name (printed after the run's cells) while values, dues and units
+ *     fill the run. Codes printed as a run
  *     ("5" / "6") followed by as many names open a row each, named in
  *     order, read the same way.
  *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
@@ -153,6 +169,7 @@ typedef struct ptab {
     size_t nr, capr;
     int full;           /* PP_MAX_CELLS reached: the region ends */
     int bare;           /* no code column: each row's code leads its name ("1.1. Tỷ lệ …") */
+    int desc;           /* target columns kept as printed, latest year first ("đến năm 2030 | năm 2026") */
 } ptab;
 
 /* ---- small text tests ---- */
@@ -314,8 +331,22 @@ static const char *header_of(const char *t, int *year)
         return NULL;
     if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
         return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
+    /* "Phân công thực hiện" spanning "Chủ trì" and "Phối hợp": a header
+     * cell of no column of its own */
+    if (!strncmp(t, "Phân công", 10) && nwords(t) <= 5)
+        return "span";
     const char *r = extract_header_role(t, year);
-    return strcmp(r, "none") ? r : NULL;
+    if (!strcmp(r, "none"))
+        return NULL;
+    /* a row's name that holds a header's word ("Tỷ lệ văn bản điện tử được
+     * ký", "Chuyển đổi số trong cơ quan nhà nước"): a header names its
+     * column in its first words, a name is longer or starts as a measure */
+    static const char *const heads[] = {"Đơn vị", "Cơ quan", "Nội dung", "Tên", "Chỉ tiêu", "Chỉ số", "Nhiệm vụ",
+                                        "Danh mục", "Bộ phận", "Sở", "Các", "Hoạt động", "Công việc", "Nhóm", NULL};
+    if ((!strncmp(t, "Tỷ lệ ", 8) && nwords(t) >= 5) ||
+        ((!strcmp(r, "name") || !strcmp(r, "lead")) && nwords(t) >= 6 && !starts_with(t, heads)))
+        return NULL;
+    return r;
 }
 
 static void classify(pcell *c, int header_phase)
@@ -1072,11 +1103,23 @@ static void group_numbers(ptab *T)
     pcol num[DOC_MAX_COLS], rest[DOC_MAX_COLS];
     size_t nn = 0, nrest = 0, at = T->ncols;
     static const char *const order[] = {"unit", "baseline", "target"};
+    /* every target column printed after one of a later year: the table has
+     * the end target first ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026") and
+     * its values are printed in that order too; a single column printed out
+     * of order is pdftotext's doing and is sorted */
+    int ny = 0, down = 1, lasty = 0;
+    for (size_t k = 0; k < T->ncols; k++)
+        if (!strcmp(T->col[k].role, "target")) {
+            down &= T->col[k].year > 0 && (!ny || T->col[k].year < lasty);
+            lasty = T->col[k].year;
+            ny++;
+        }
+    T->desc = ny >= 2 && down;
     for (size_t o = 0; o < 3; o++)
         for (size_t k = 0; k < T->ncols; k++)
             if (!strcmp(T->col[k].role, order[o])) {
                 size_t j = nn++;
-                while (o == 2 && j > 0 && !strcmp(num[j - 1].role, "target") && num[j - 1].year > T->col[k].year) {
+                while (o == 2 && !T->desc && j > 0 && !strcmp(num[j - 1].role, "target") && num[j - 1].year > T->col[k].year) {
                     num[j] = num[j - 1];
                     j--;
                 }
@@ -1222,14 +1265,14 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
     long k;
     switch (c->kind) {
     case C_NUM: {
-        /* baselines first, then targets by ascending year */
+        /* baselines first, then targets by ascending year (as printed when T->desc) */
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "baseline") && col_free(r, (long)j))
                 return (long)j;
         long best = -1;
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "target") && col_free(r, (long)j) &&
-                (best < 0 || (T->col[j].year && T->col[j].year < T->col[best].year)))
+                (best < 0 || (!T->desc && T->col[j].year && T->col[j].year < T->col[best].year)))
                 best = (long)j;
         return best;
     }
@@ -1324,6 +1367,8 @@ static int only_named(const ptab *T, const prow *r)
     return 1;
 }
 
+static int is_group(const ptab *T, size_t i);
+
 /* Cell C after a run of rows printed name by name (rows RUN to the last):
  * the first hole of its kind after the cursor (*RROW, *RCOL), row then
  * column, else the earliest in the run; a cell in lower case goes on with
@@ -1338,6 +1383,8 @@ static int run_place(ptab *T, size_t run, size_t *rrow, long *rcol, const pcell 
     }
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = pass ? run : *rrow; i < T->nr; i++) {
+            if (is_group(T, i))
+                continue;   /* a group row holds its name only */
             long k = place_col(T, &T->r[i], c);
             if (k >= 0 && (pass || i > *rrow || k > *rcol)) {
                 set_cell(&T->r[i], k, c->text, c->kind == C_UNIT && T->r[i].cell[k].len);
@@ -1375,8 +1422,6 @@ static int group_like(const pcell *c)
            !strpbrk(c->text, "0123456789,;:") && !(c->text[0] == '-' && c->text[1] == ' ') &&
            !starts_with(c->text, op_heads) && !header_of(c->text, &y);
 }
-
-static int is_group(const ptab *T, size_t i);
 
 /* The group column's NG cells (indexes GCELL into T->c, in print order;
  * GCODE the code of the row each was printed at, "" when none): each
@@ -1624,6 +1669,19 @@ static int emit(doc *d, ptab *T, int line)
     return 0;
 }
 
+/* One of the few cells after cell I is a year column's header ("Đến năm
+ * 2030", "Chỉ tiêu năm 2026"). */
+static int year_header_near(const ptab *T, size_t i)
+{
+    for (size_t k = i + 1; k < T->nc && k <= i + 6; k++) {
+        int y = 0;
+        const char *r = strncmp(T->c[k].text, "Năm ", 5) ? header_of(T->c[k].text, &y) : NULL;
+        if (r && !strcmp(r, "target") && y)
+            return 1;
+    }
+    return 0;
+}
+
 int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, size_t *end)
 {
     int bare = h < count && !pdf_plain_head(&v[h]) && pdf_plain_bare(v, count, h);
@@ -1661,9 +1719,22 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8 || late);
         if (c->kind == C_HDR && codes >= 3)
             last_hdr = i;
-        if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
-            col_of(&T, "target") >= 0)
-            c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
+        /* "Năm 2029" among year columns' headers (one known, or one of
+         * the next few cells: "Năm" / "2026" printed before "Đến năm" /
+         * "2030"); with no year column near, "Năm 2027" in a table of
+         * tasks after its first row is a due phrase */
+        int yearword = (!strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2) ||
+                       (!strncmp(c->text, "Đến năm ", 10) && nwords(c->text) == 3);
+        int yearhead = yearword && codes < 8 && (col_of(&T, "target") >= 0 || year_header_near(&T, i));
+        for (size_t k = 0; yearhead && k < T.ncols; k++) {
+            int y0 = 0;
+            extract_header_role(c->text, &y0);
+            yearhead = !(!strcmp(T.col[k].role, "target") && T.col[k].year == y0);    /* a second "Năm 2030": a due */
+        }
+        if (c->kind == C_DUE && yearhead)
+            c->kind = C_HDR;
+        else if (c->kind == C_HDR && yearword && !yearhead && codes >= 1 && col_of(&T, "due") >= 0 && is_due(c->text))
+            c->kind = C_DUE;
         /* a bare year ("2026") after a baseline or target column's header,
          * while few rows have opened: the next year's column header */
         int bare_year = c->kind == C_DUE && codes < 8 && strlen(c->text) == 4 && !strncmp(c->text, "20", 2) &&
@@ -1672,6 +1743,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             c->kind = C_HDR;
         int y;
         const char *role = c->kind != C_HDR ? NULL : bare_year ? extract_header_role(c->text, &y) : header_of(c->text, &y);
+        if (role && !strcmp(role, "span"))
+            role = NULL;
         if (role && !strcmp(role, "code")) {
             if (!stt)
                 stt = c->text;
@@ -1708,6 +1781,22 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
+    /* "Đơn vị thực hiện" spanning "Chủ trì" and "Phối hợp" (a merged
+     * header cell over the two): the two hold the units, the span none */
+    for (size_t k = 0; k < T.ncols && col_of(&T, "support") >= 0; k++) {
+        if (strcmp(T.col[k].role, "lead") || strstr(T.col[k].head, "chủ trì") || strstr(T.col[k].head, "Chủ trì"))
+            continue;
+        int other = 0;
+        for (size_t j = 0; j < T.ncols; j++)
+            other |= j != k && !strcmp(T.col[j].role, "lead") &&
+                     (strstr(T.col[j].head, "chủ trì") || strstr(T.col[j].head, "Chủ trì"));
+        if (!other)
+            continue;
+        free(T.col[k].head);
+        memmove(&T.col[k], &T.col[k + 1], (T.ncols - k - 1) * sizeof *T.col);
+        T.ncols--;
+        break;
+    }
     /* code column first, the name column second */
     if (T.ncols == DOC_MAX_COLS) {
         rc = 0;
@@ -1731,6 +1820,9 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         goto out;
     }
     group_numbers(&T);
+    if (getenv("DTI_PDF_DEBUG"))
+        for (size_t k = 0; k < T.ncols; k++)
+            fprintf(stderr, "plain: col %zu %s %d: %s\n", k, T.col[k].role, T.col[k].year, T.col[k].head);
     /* rows */
     pre = malloc(T.nc * sizeof *pre);
     gcell = malloc(T.nc * sizeof *gcell);
@@ -1814,9 +1906,17 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
                 size_t prev = T.nr - 1;
-                int only_name = cur && cur->level == lv && only_named(&T, cur);
-                if (only_name && run == SIZE_MAX)
+                /* a group row between (a code and its name only) keeps the
+                 * run: "1.2", then "2" "Dữ liệu số", then "2.1" */
+                int only_name = cur && only_named(&T, cur) && (cur->level == lv || run != SIZE_MAX);
+                if (only_name && run == SIZE_MAX) {
+                    /* back over rows named only, group rows among them: a
+                     * row on the page before whose cells come after the
+                     * break is the run's first (its cells are printed first) */
+                    while (prev > 0 && (only_named(&T, &T.r[prev - 1]) || (prev > 1 && is_group(&T, prev - 1))))
+                        prev--;
                     run = prev, rrow = prev, rcol = -1;
+                }
                 else if (!only_name)
                     run = SIZE_MAX;
                 cur = add_row(&T, c->text, lv);
@@ -1870,10 +1970,15 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
          * word), not more text, and the cells up to the next code are more
          * than one row holds (else they are the last row's, the others'
          * printed elsewhere) */
-        if (run != SIZE_MAX && rcol < 0 && !col_free(cur, col_of(&T, "name")) &&
+        /* the row opened last may wait for its name (printed after the
+         * run's cells): a body cell then still goes to the run */
+        int named_or_body = !col_free(cur, col_of(&T, "name")) ||
+                            (cur != &T.r[run < T.nr ? run : 0] && !c->lower &&
+                             (c->kind == C_NUM || c->kind == C_DUE || c->kind == C_UNIT));
+        if (run != SIZE_MAX && rcol < 0 && named_or_body &&
             (c->lower || c->kind == C_TEXT || place_col(&T, &T.r[run], c) < 0 || !run_spread(&T, i)))
             run = SIZE_MAX;
-        if (run != SIZE_MAX && !col_free(cur, col_of(&T, "name")) &&
+        if (run != SIZE_MAX && named_or_body &&
             run_place(&T, run, &rrow, &rcol, c))
             continue;
         if (place(&T, cur, i))
@@ -1901,6 +2006,13 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
+    if (getenv("DTI_PDF_DEBUG"))
+        for (size_t r = 0; r < T.nr; r++) {
+            fprintf(stderr, "plain: row %s", T.r[r].code);
+            for (size_t k = 1; k < T.ncols; k++)
+                fprintf(stderr, " | %s", T.r[r].cell[k].len ? T.r[r].cell[k].ptr : "");
+            fprintf(stderr, "\n");
+        }
     drop_paras(d, v, start, h);
     if (emit(d, &T, v[start].no))
         goto out;

@@ -382,6 +382,84 @@ static void test_header_role(void **state)
     assert_string_equal(extract_header_role("Phòng Văn hóa - Xã hội", NULL), "none");
 }
 
+/* The end target's column first ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm
+ * 2026"), values printed in that order; rows printed name by name with a
+ * group row between ("1.2", then "2" "Dữ liệu số", then "2.1"), their cells
+ * after; "Đơn vị thực hiện" spanning "Chủ trì" and "Phối hợp" holds none. */
+static void test_end_target_first(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nTên chỉ tiêu\n\nI\n\nCHÍNH QUYỀN SỐ\n\n1\n\nDịch vụ công\n\n"
+                       "1.1\n\nTỷ lệ hồ sơ nộp\ntrực tuyến\n\n1.2\n\nTỷ lệ kết quả trả\nbản điện tử\n\n"
+                       "2\n\nDữ liệu số\n\n2.1\n\nSố cơ sở dữ liệu\ndùng chung\n\n"
+                       "Chỉ tiêu\nđến năm\n2030\n\nChỉ tiêu\nnăm\n2026\n\nThời gian\nthực hiện\n\n≥ 80%\n\n"
+                       "Đơn vị thực hiện\nChủ trì\n\nPhối hợp\n\n≥ 50%\n\nThường\nxuyên\n\n"
+                       "Trung tâm\nPhục vụ hành\nchính công xã\n\nCác phòng\nchuyên môn\n\n"
+                       "100%\n\nTối\nthiểu\n70%\n\nTháng\n12/2026\n\nCông an xã\n\nCác thôn\n\n"
+                       "05 cơ sở\ndữ liệu\n\n02 cơ sở\ndữ liệu\n\nQuý\nIV/2026\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                       "Các phòng\nchuyên môn\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    for (size_t c = 0; c < t->ncols; c++)
+        assert_string_not_equal(t->cells[c].text, "Đơn vị thực hiện");
+    assert_string_equal(cell(t, 3, "TT"), "1.1");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu đến năm 2030"), "≥ 80%");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "≥ 50%");
+    assert_string_equal(cell(t, 3, "Thời gian thực hiện"), "Thường xuyên");
+    assert_string_equal(cell(t, 3, "Chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 3, "Phối hợp"), "Các phòng chuyên môn");
+    assert_string_equal(cell(t, 4, "Chỉ tiêu đến năm 2030"), "100%");
+    assert_string_equal(cell(t, 4, "Chỉ tiêu năm 2026"), "Tối thiểu 70%");
+    assert_string_equal(cell(t, 4, "Chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 5, "TT"), "2");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu năm 2026"), "");
+    assert_string_equal(cell(t, 6, "Chỉ tiêu năm 2026"), "02 cơ sở dữ liệu");
+    assert_string_equal(cell(t, 6, "Thời gian thực hiện"), "Quý IV/2026");
+    assert_string_equal(cell(t, 6, "Chủ trì"), "Văn phòng HĐND và UBND xã");
+    doc_free(d);
+}
+
+/* "Năm" / "2026" printed before "Đến năm" / "2030" (glued under a spanning
+ * "Phân công thực hiện") heads a year column; "Năm 2027" in a table of tasks
+ * with no year column is a due phrase; a row's name holding a header's
+ * word ("Tỷ lệ văn bản điện tử được ký số") is no header cell. */
+static void test_year_headers_and_due(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nMục tiêu\nSTT\n\nChỉ tiêu\n\n1\n\nHạ tầng số\n\n1.1\n\nTỷ lệ hộ có\nInternet cáp quang\n\n"
+                       "1.2\n\nTỷ lệ văn bản điện tử được ký\nsố\n\n2\n\nChính quyền số\n\n2.1\n\n"
+                       "Năm\n2026\n\n70%\n\nPhân công thực hiện\nĐến năm\n2030\n\nĐơn vị chủ trì\n\n≥ 90%\n\n"
+                       "Phòng Văn hóa\n- Xã hội\n\nThời gian\nhoàn thành\n\nTháng\n12/2026\n\n50%\n\n100%\n\n"
+                       "Công an xã\n\nNăm 2030\n\nTỷ lệ hồ sơ được\nsố hóa\n\nĐạt 80%\n\nĐạt 100%\n\n"
+                       "Trung tâm Phục vụ\nhành chính công xã\n\nThường\nxuyên\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 6);
+    assert_string_equal(cell(t, 2, "STT"), "1.1");
+    assert_string_equal(cell(t, 2, "Năm 2026"), "70%");
+    assert_string_equal(cell(t, 2, "Đến năm 2030"), "≥ 90%");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Thời gian hoàn thành"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ văn bản điện tử được ký số");
+    assert_string_equal(cell(t, 3, "Năm 2026"), "50%");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời gian hoàn thành"), "Năm 2030");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu"), "Tỷ lệ hồ sơ được số hóa");
+    assert_string_equal(cell(t, 5, "Đến năm 2030"), "Đạt 100%");
+    assert_string_equal(cell(t, 5, "Thời gian hoàn thành"), "Thường xuyên");
+    doc_free(d);
+    d = read_text("PHỤ LỤC\n\nSTT\n\nNhiệm vụ\n\nĐơn vị chủ trì\n\nKết quả đầu ra\n\nLộ trình\nthực hiện\n\n"
+                  "1\n\nXây dựng kế hoạch\nchuyển đổi số\n\nPhòng Văn hóa\n- Xã hội\n\nKế hoạch được\nban hành\n\n"
+                  "Thường\nxuyên\n\n2\n\nLắp đặt truyền thanh\nthông minh\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                  "Hệ thống truyền\nthanh\n\nNăm 2027\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 5);
+    assert_string_equal(cell(t, 2, "Lộ trình thực hiện"), "Năm 2027");
+    assert_string_equal(cell(t, 2, "Kết quả đầu ra"), "Hệ thống truyền thanh");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +475,8 @@ int main(void)
         cmocka_unit_test(test_code_run),
         cmocka_unit_test(test_group_column),
         cmocka_unit_test(test_header_role),
+        cmocka_unit_test(test_end_target_first),
+        cmocka_unit_test(test_year_headers_and_due),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
