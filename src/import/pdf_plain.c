@@ -34,7 +34,10 @@
  *     its own inside a block that goes on in lower case, is a cell put
  *     before the block. A "%" alone on a line of a block, or ending one
  *     of its lines after a word, is the ĐVT cell beside a name, put after
- *     it. A bullet (U+F0B7, "•") starts a "- " item.
+ *     it. A bullet (U+F0B7, "•") starts a "- " item. A due phrase whose
+ *     head ("Quý", "Tháng", "Thường") ends one line of a block and whose
+ *     date ("III/2026", "10/2026", "xuyên") ends the next or the one after
+ *     is a cell put after the rest of the block (split_due()).
  *  3. Header. Cells whose words give a column role in the table model's
  *     vocabulary (extract_header_role(), the words extract_table.c reads)
  *     are header cells while few rows have opened, also among the first
@@ -313,6 +316,13 @@ static int is_due(const char *t)
 {
     char out[16];
     if (due_parse(t, out) == 0)
+        return 1;
+    /* a span of years, "2026 - 2027", "2026-2028": due at its end */
+    int y1 = 0, y2 = 0, c1 = 0, c2 = 0;
+    if (sscanf(t, "%4d%n - %4d%n", &y1, &c1, &y2, &c2) == 2 && c1 == 4 && c2 == (int)strlen(t) && y1 >= 2000 &&
+        y2 > y1 && y2 <= 2100)
+        return 1;
+    if (sscanf(t, "%4d-%4d%n", &y1, &y2, &c2) == 2 && c2 == 9 && t[9] == 0 && y1 >= 2000 && y2 > y1 && y2 <= 2100)
         return 1;
     return nwords(t) <= 8 && starts_with(t, DUE_HEADS) &&
            (strpbrk(t, "0123456789") || !strncmp(t, "Thường", 7) || !strncmp(t, "Hằng", 5) ||
@@ -839,6 +849,111 @@ static size_t inner_code(const char *s, const char *e, size_t *len)
     return 0;
 }
 
+static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header);
+
+/* The last word of line S..E (trailing blanks skipped): its start. */
+static const char *last_word(const char *s, const char *e)
+{
+    while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    const char *w = e;
+    while (w > s && w[-1] != ' ')
+        w--;
+    return w;
+}
+
+/* A due's date as the word W..E: "10/2026", "III/2026", "xuyên" after
+ * "Thường" (HEAD). */
+static int due_tail(const char *head, const char *w, const char *e)
+{
+    while (e > w && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    size_t n = (size_t)(e - w);
+    if (!strcmp(head, "Thường"))
+        return n == 6 && !memcmp(w, "xuyên", 6);
+    const char *sl = memchr(w, '/', n);
+    if (!sl || e - sl != 5 || strspn(sl + 1, "0123456789") < 4 || sl[1] != '2')
+        return 0;
+    for (const char *p = w; p < sl; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == 'I' || *p == 'V' || *p == 'X'))
+            return 0;
+    return sl > w && sl - w <= 4;
+}
+
+/* Block S (N bytes, lines joined by '\n') holds a due phrase whose head
+ * ("Quý", "Tháng", "Thường") ends one line and whose date ("III/2026",
+ * "10/2026", "xuyên") ends the next or the one after, with other text
+ * around: add the rest as a block, then the due phrase. 1 when done, 0
+ * when the block is no such thing, -1 out of memory. */
+static int split_due(ptab *T, const char *s, size_t n, int page, int line)
+{
+    static const char *const heads[] = {"Quý", "Tháng", "Thường"};
+    const char *ls[16];
+    size_t ln[16], k = 0;
+    for (const char *p = s, *e = s + n; p < e && k < 16;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        ls[k] = p;
+        ln[k++] = (size_t)(q - p);
+        p = q + 1;
+    }
+    if (k < 2 || k == 16)
+        return 0;
+    char *whole = text_clean_n(s, n);
+    if (!whole)
+        return -1;
+    int is_whole_due = starts_with(whole, DUE_HEADS) && is_due(whole);     /* "Quý" / "III/2026" */
+    free(whole);
+    if (is_whole_due)
+        return 0;
+    for (size_t i = 0; i + 1 < k; i++) {
+        const char *hw = last_word(ls[i], ls[i] + ln[i]);
+        const char *he = ls[i] + ln[i];
+        while (he > hw && (he[-1] == ' ' || he[-1] == '\r'))
+            he--;
+        const char *head = NULL;
+        for (size_t h = 0; h < 3; h++)
+            if ((size_t)(he - hw) == strlen(heads[h]) && !memcmp(hw, heads[h], strlen(heads[h])))
+                head = heads[h];
+        if (!head)
+            continue;
+        for (size_t j = i + 1; j < k && j <= i + 2; j++) {
+            const char *tw = last_word(ls[j], ls[j] + ln[j]);
+            if (!due_tail(head, tw, ls[j] + ln[j]))
+                continue;
+            /* the rest: every line, less the head and the date */
+            buf rest, due;
+            buf_init(&rest, DOC_MAX_CELL);
+            buf_init(&due, 64);
+            for (size_t m = 0; m < k; m++) {
+                size_t len = m == i ? (size_t)(hw - ls[m]) : m == j ? (size_t)(tw - ls[m]) : ln[m];
+                const char *a = ls[m], *b = skip_sp(a, a + len);
+                if (b == a + len)
+                    continue;
+                if (rest.len)
+                    buf_addc(&rest, '\n');
+                buf_add(&rest, a, len);
+            }
+            buf_add(&due, hw, (size_t)(he - hw));
+            buf_addc(&due, ' ');
+            buf_add(&due, tw, (size_t)(ls[j] + ln[j] - tw));
+            int rc = -1;
+            if (!buf_failed(&rest) && !buf_failed(&due)) {
+                char *d = text_clean_n(due.ptr, due.len);
+                rc = !d ? -1 : !rest.len || !is_due(d) ? 0
+                     : add_block(T, rest.ptr, rest.len, page, line, 0) || add_cell(T, d, strlen(d), page, line) ? -1 : 1;
+                free(d);
+            }
+            buf_release(&rest);
+            buf_release(&due);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
 /* One block of lines (joined by '\n') into cells: header cells, two cells
  * pdftotext interleaved or glued, or one cell. */
 static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header)
@@ -889,6 +1004,13 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
         }
         p = q + 1;
     }
+    /* a due phrase whose two words pdftotext printed on different lines
+     * of a block beside another cell ("Báo cáo rà soát Tháng" / "vùng lõm
+     * sóng 10/2026", "Các lớp" / "đào tạo" / "Quý" / "Báo cáo kết" /
+     * "III/2026" / "quả"): the rest first, then the due phrase */
+    int rc = split_due(T, s, n, page, line);
+    if (rc)
+        return rc < 0 ? -1 : 0;
     const char *ls[16] = {0};
     size_t ln[16] = {0}, k = 0;
     for (const char *p = s, *e = s + n; p < e && k < 16;) {
@@ -933,7 +1055,7 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
         buf_add(&one, t, (size_t)(q - t));
         p = q + 1;
     }
-    int rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
+    rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
     buf_release(&one);
     return rc;
 }

@@ -460,6 +460,30 @@ static void test_year_headers_and_due(void **state)
     doc_free(d);
 }
 
+/* A due phrase whose head ends one line of a block and whose date ends the
+ * next or the one after ("Báo cáo rà soát Tháng" / "vùng lõm sóng 10/2026";
+ * bullets "Lớp bồi" / "dưỡng" / "Quý" / "Báo cáo kết" / "III/2026" /
+ * "quả"): the rest is one cell, the due another; a span "2026 - 2027" is a
+ * due phrase. */
+static void test_due_split_in_block(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT Nội dung nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nKết quả đầu\nra\n\nThời gian\nhoàn thành\n\n"
+                       "1\n\nRà soát vùng lõm sóng\n\nPhòng Văn hóa\n- Xã hội\n\nBáo cáo rà soát Tháng\nvùng lõm sóng 10/2026\n\n"
+                       "2\n\nĐào tạo kỹ năng số\n\nVăn phòng HĐND\nvà UBND xã\n\n\xef\x82\xb7 Lớp bồi\ndưỡng\nQuý\n"
+                       "\xef\x82\xb7 Báo cáo kết\nIII/2026\nquả\n\n"
+                       "3\n\nSố hóa sổ hộ tịch\n\nCông an xã\n\nCơ sở dữ liệu\n\n2026 - 2027\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 0, "TT"), "TT");
+    assert_string_equal(cell(t, 1, "Kết quả đầu ra"), "Báo cáo rà soát vùng lõm sóng");
+    assert_string_equal(cell(t, 1, "Thời gian hoàn thành"), "Tháng 10/2026");
+    assert_string_equal(cell(t, 2, "Kết quả đầu ra"), "- Lớp bồi dưỡng\n- Báo cáo kết quả");
+    assert_string_equal(cell(t, 2, "Thời gian hoàn thành"), "Quý III/2026");
+    assert_string_equal(cell(t, 3, "Thời gian hoàn thành"), "2026 - 2027");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_header_role),
         cmocka_unit_test(test_end_target_first),
         cmocka_unit_test(test_year_headers_and_due),
+        cmocka_unit_test(test_due_split_in_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
