@@ -37,7 +37,10 @@
  *     it. A bullet (U+F0B7, "•") starts a "- " item. A due phrase whose
  *     head ("Quý", "Tháng", "Thường") ends one line of a block and whose
  *     date ("III/2026", "10/2026", "xuyên") ends the next or the one after
- *     is a cell put after the rest of the block (split_due()).
+ *     is a cell put after the rest of the block (split_due()). A unit's
+ *     name printed among a row name's lines (whole lines, or glued at
+ *     their ends) is taken out when another cell of the table names that
+ *     unit whole (unglue()).
  *  3. Header. Cells whose words give a column role in the table model's
  *     vocabulary (extract_header_role(), the words extract_table.c reads)
  *     are header cells while few rows have opened, also among the first
@@ -59,8 +62,10 @@
  *     second column of a year already headed); otherwise, in a table with a
  *     due column and rows opened, "Năm 2027" is a due phrase. A row's name
  *     holding a header's word ("Tỷ lệ văn bản điện tử …", "Chuyển đổi số
- *     trong cơ quan nhà nước": a measure, or six words or more not opening
- *     as a header does) is no header. "Phân công thực hiện" and a lead
+ *     trong cơ quan nhà nước", "Số hóa kết quả giải quyết thủ tục": a
+ *     measure, or five words or more not opening as a header does) is no
+ *     header (where a block is cut, only a measure or a name or lead of six
+ *     words: a second name in a block still starts a cell there). "Phân công thực hiện" and a lead
  *     header with no "chủ trì" ("Đơn vị thực hiện") spanning "Chủ trì" and
  *     "Phối hợp" head no column. Target columns printed latest year first,
  *     every one ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026"), stay in
@@ -143,6 +148,7 @@ typedef struct pcell {
     int brk;            /* first cell placed after a page break */
     int last;           /* last cell of its page in the region */
     int line;           /* source line of its first line */
+    char *raw;          /* owned or NULL: a block's lines as printed, '\n' between (unglue()) */
 } pcell;
 
 typedef struct pcol {
@@ -329,8 +335,19 @@ static int is_due(const char *t)
             !strncmp(t, "Hàng", 5) || !strncmp(t, "Định", 5) || !strncmp(t, "Liên", 4));
 }
 
+static const char *header_as(const char *t, int *year, int strict);
+
 /* Header role of T when T reads as a header cell, else NULL. */
 static const char *header_of(const char *t, int *year)
+{
+    return header_as(t, year, 1);
+}
+
+/* As header_of(); not STRICT (where a line may end a block: a name of five
+ * words holding a header's word still starts a cell of its own there),
+ * only a measure ("Tỷ lệ …") or a name or lead of six words or more not
+ * opening as headers do is refused. */
+static const char *header_as(const char *t, int *year, int strict)
 {
     *year = 0;
     if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
@@ -351,10 +368,15 @@ static const char *header_of(const char *t, int *year)
     /* a row's name that holds a header's word ("Tỷ lệ văn bản điện tử được
      * ký", "Chuyển đổi số trong cơ quan nhà nước"): a header names its
      * column in its first words, a name is longer or starts as a measure */
-    static const char *const heads[] = {"Đơn vị", "Cơ quan", "Nội dung", "Tên", "Chỉ tiêu", "Chỉ số", "Nhiệm vụ",
-                                        "Danh mục", "Bộ phận", "Sở", "Các", "Hoạt động", "Công việc", "Nhóm", NULL};
+    static const char *const heads[] = {
+        "Đơn vị", "Cơ quan", "Nội dung", "Tên", "Chỉ tiêu", "Chỉ số", "Nhiệm vụ", "Danh mục", "Bộ phận", "Sở", "Các",
+        "Hoạt động", "Công việc", "Nhóm", "Kết quả", "Hiện trạng", "Thực hiện", "Ước", "Đã đạt", "Thời gian",
+        "Thời hạn", "Tiến độ", "Lộ trình", "Kinh phí", "Nguồn", "Sản phẩm", "Ghi chú", "Căn cứ", "Giải pháp",
+        "Quy mô", "Phạm vi", "Mục tiêu", "Giá trị", "Kế hoạch", "Phối hợp", "Chủ trì", "Trách nhiệm", "Mốc", "Năm",
+        "Đến năm", "Dự kiến", "Dự toán", "Tổng", "Phân công", "Lĩnh vực", "Trụ cột", NULL};
     if ((!strncmp(t, "Tỷ lệ ", 8) && nwords(t) >= 5) ||
-        ((!strcmp(r, "name") || !strcmp(r, "lead")) && nwords(t) >= 6 && !starts_with(t, heads)))
+        (strict && strcmp(r, "code") && nwords(t) >= 5 && !starts_with(t, heads)) ||
+        (!strict && (!strcmp(r, "name") || !strcmp(r, "lead")) && nwords(t) >= 6 && !starts_with(t, heads)))
         return NULL;
     return r;
 }
@@ -1055,7 +1077,18 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
         buf_add(&one, t, (size_t)(q - t));
         p = q + 1;
     }
+    size_t nc0 = T->nc;
     rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
+    if (!rc && T->nc > nc0 && memchr(s, '\n', n)) {    /* the lines as printed, for unglue() */
+        char *raw = malloc(n + 1);
+        if (!raw)
+            rc = -1;
+        else {
+            memcpy(raw, s, n);
+            raw[n] = 0;
+            T->c[T->nc - 1].raw = raw;
+        }
+    }
     buf_release(&one);
     return rc;
 }
@@ -1121,7 +1154,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         /* the cell after a code is the row's name, never a header */
         int after_code = !b.len && T->nc && T->c[T->nc - 1].text[0] && T->nc > 1 && t && all_caps(t, strlen(t)) &&
                          code_parts(T->c[T->nc - 1].text, p, &roman, &letter) && !strchr(T->c[T->nc - 1].text, ' ');
-        int header = t && !after_code && header_of(t, &p[0]) && T->nc < 40;
+        int header = t && !after_code && header_as(t, &p[0], 0) && T->nc < 40;
         /* a code line inside a block whose next line goes on in lower case
          * ("… hộ tịch giai" / "1.2" / "đoạn 2015 - 2020"): a code centred
          * on its row; it opens the row before the block */
@@ -1178,6 +1211,215 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
     rc = 0;
 out:
     buf_release(&b);
+    return rc;
+}
+
+/* ---- cells whose lines hold a unit's name among them ---- */
+
+#define UG_LINES 16
+#define UG_WORDS 24
+#define UG_LEX   64
+
+typedef struct ugline {
+    char *w[UG_WORDS];      /* words of the line (point into buf) */
+    size_t nw;
+    char *buf;              /* owned: the clean line, split in place */
+} ugline;
+
+/* Split a clean copy of S (N bytes) into words, into *OUT (owned by the
+ * caller). 0; 1 when too many words; -1 out of memory. */
+static int ug_words(const char *s, size_t n, char **w, size_t *nw, char **out)
+{
+    *nw = 0;
+    *out = text_clean_n(s, n);
+    if (!*out)
+        return -1;
+    for (char *p = *out; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*nw == UG_WORDS)
+            return 1;
+        w[(*nw)++] = p;
+        while (*p && *p != ' ')
+            p++;
+        if (*p)
+            *p++ = 0;
+    }
+    return 0;
+}
+
+/* Pieces of U (UW[0..UM)) taken from the lines L[J..K), each a whole line or
+ * a line's last words, in order: TAKE[j] words from the end of line j. */
+static int ug_match(const ugline *L, size_t k, size_t j, char *const *uw, size_t um, size_t w, size_t pieces,
+                    size_t *take)
+{
+    if (w == um)
+        return pieces >= 2;
+    if (j == k)
+        return 0;
+    size_t most = L[j].nw < um - w ? L[j].nw : um - w;
+    for (size_t t = most; t >= 1; t--) {
+        size_t ok = 1;
+        for (size_t q = 0; q < t && ok; q++)
+            ok = !strcmp(L[j].w[L[j].nw - t + q], uw[w + q]);
+        if (ok) {
+            take[j] = t;
+            if (ug_match(L, k, j + 1, uw, um, w + t, pieces + 1, take))
+                return 1;
+        }
+    }
+    take[j] = 0;
+    return ug_match(L, k, j + 1, uw, um, w, pieces, take);
+}
+
+/* Insert a cell of TEXT after cell AT (same page and line). */
+static int insert_cell(ptab *T, size_t at, const char *text)
+{
+    if (T->nc == PP_MAX_CELLS)
+        return 0;
+    if (T->nc == T->capc) {
+        size_t cap = T->capc * 2 < PP_MAX_CELLS ? T->capc * 2 : PP_MAX_CELLS;
+        pcell *c = realloc(T->c, cap * sizeof *c);
+        if (!c)
+            return -1;
+        T->c = c, T->capc = cap;
+    }
+    char *t = text_dup(text);
+    if (!t)
+        return -1;
+    memmove(&T->c[at + 2], &T->c[at + 1], (T->nc - at - 1) * sizeof *T->c);
+    T->nc++;
+    pcell *c = &T->c[at + 1];
+    *c = T->c[at];
+    c->text = t;
+    c->raw = NULL;
+    return 0;
+}
+
+/* A unit's name printed beside a row's name, its lines between the name's
+ * or ending them ("Lắp đặt hệ thống" / "Wi-Fi công cộng Văn phòng" / "tại
+ * trụ sở UBND" / "HĐND và" / "xã và nhà văn hóa UBND xã" / "các thôn"): no
+ * position tells the two apart, but the table names the same unit whole in
+ * another cell. A cell of several lines from which a unit named whole
+ * elsewhere (a cell starting with a unit's head, its items) can be taken
+ * as two pieces or more, each a whole line or a line's last words, in
+ * order, with words of the cell left after the first piece (a name that
+ * merely ends with a unit keeps it), becomes the rest, then the unit. */
+static int unglue(ptab *T)
+{
+    char *lex[UG_LEX];
+    size_t nlex = 0;
+    int rc = -1;
+    for (size_t i = 0; i < T->nc && nlex < UG_LEX; i++) {
+        const char *t = T->c[i].text;
+        for (const char *p = t; *p && nlex < UG_LEX;) {
+            size_t n = strcspn(p, ";\n");
+            char *u = text_clean_n(p, n);
+            if (!u)
+                goto out;
+            char *v = u + (u[0] == '-' && u[1] == ' ' ? 2 : 0);
+            size_t m = strlen(v);
+            while (m && strchr(".,;: ", v[m - 1]))
+                v[--m] = 0;
+            int dup = 0;
+            for (size_t k = 0; k < nlex && !dup; k++)
+                dup = !strcmp(lex[k], v);
+            if (!dup && nwords(v) >= 2 && starts_with(v, UNIT_HEADS) && starts_with(t, UNIT_HEADS)) {
+                memmove(u, v, m + 1);
+                size_t at = nlex++;     /* longest first: "Văn phòng HĐND và UBND xã" before "UBND xã" */
+                while (at > 0 && nwords(lex[at - 1]) < nwords(u)) {
+                    lex[at] = lex[at - 1];
+                    at--;
+                }
+                lex[at] = u;
+            } else {
+                free(u);
+            }
+            p += n;
+            if (*p)
+                p++;
+        }
+    }
+    for (size_t i = 0; i < T->nc; i++) {
+        pcell *c = &T->c[i];
+        if (!c->raw || starts_with(c->text, UNIT_HEADS))
+            continue;
+        ugline L[UG_LINES];
+        size_t k = 0;
+        int ok = 1;     /* 0: not this cell; -1: out of memory */
+        memset(L, 0, sizeof L);
+        for (const char *p = c->raw; *p && ok > 0;) {
+            size_t n = strcspn(p, "\n");
+            if (k == UG_LINES) {
+                ok = 0;
+                break;
+            }
+            int r = ug_words(p, n, L[k].w, &L[k].nw, &L[k].buf);
+            k++;
+            ok = r < 0 ? -1 : r ? 0 : 1;
+            p += n;
+            if (*p)
+                p++;
+        }
+        for (size_t x = 0; ok > 0 && x < nlex; x++) {
+            char ubuf[DOC_MAX_CELL], *uw[UG_WORDS];
+            size_t um = 0;
+            snprintf(ubuf, sizeof ubuf, "%s", lex[x]);
+            for (char *p = strtok(ubuf, " "); p && um < UG_WORDS; p = strtok(NULL, " "))
+                uw[um++] = p;
+            size_t take[UG_LINES] = {0};
+            if (!ug_match(L, k, 0, uw, um, 0, 0, take))
+                continue;
+            /* words of the cell left after the first piece: else a name
+             * ending with a unit's name */
+            size_t first = 0, after = 0, left = 0;
+            while (first < k && !take[first])
+                first++;
+            for (size_t j = 0; j < k; j++) {
+                left += L[j].nw - take[j];
+                if (j > first)
+                    after += L[j].nw - take[j];
+            }
+            if (!left || !after)
+                continue;
+            buf a;
+            buf_init(&a, DOC_MAX_CELL);
+            for (size_t j = 0; j < k; j++)
+                for (size_t q = 0; q < L[j].nw - take[j]; q++) {
+                    if (a.len)
+                        buf_addc(&a, ' ');
+                    buf_adds(&a, L[j].w[q]);
+                }
+            if (buf_failed(&a)) {
+                buf_release(&a);
+                ok = -1;
+                break;
+            }
+            char *na = buf_detach(&a);
+            buf_release(&a);
+            if (!na || insert_cell(T, i, lex[x])) {
+                free(na);
+                ok = -1;
+                break;
+            }
+            c = &T->c[i];
+            free(c->text);
+            c->text = na;
+            free(c->raw);
+            c->raw = NULL;
+            break;
+        }
+        for (size_t j = 0; j < k; j++)
+            free(L[j].buf);
+        if (ok < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    for (size_t k = 0; k < nlex; k++)
+        free(lex[k]);
     return rc;
 }
 
@@ -1722,8 +1964,10 @@ static int sure(const ptab *T, size_t dropped)
 
 static void ptab_release(ptab *T)
 {
-    for (size_t i = 0; i < T->nc; i++)
+    for (size_t i = 0; i < T->nc; i++) {
         free(T->c[i].text);
+        free(T->c[i].raw);
+    }
     free(T->c);
     for (size_t i = 0; i < T->nr; i++) {
         for (size_t k = 0; k < T->ncols; k++)
@@ -1817,7 +2061,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     size_t ng = 0, *gcell = NULL, *gat = NULL;  /* owned: the group column's cells, the row each is printed at */
     char (*gcode)[16] = NULL;                   /* owned: that row's code */
     size_t start = region_start(v, h);
-    if (gather(&T, v, count, start, h, &stop))
+    if (gather(&T, v, count, start, h, &stop) || unglue(&T))
         goto out;
     /* page flags */
     for (size_t i = 0; i < T.nc; i++) {

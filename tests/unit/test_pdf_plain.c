@@ -484,6 +484,31 @@ static void test_due_split_in_block(void **state)
     doc_free(d);
 }
 
+/* A unit's name printed among a row name's lines, whole lines or glued at
+ * their ends ("Lắp đặt hệ thống" / "Wi-Fi công cộng Văn phòng" / "tại trụ sở
+ * UBND" / "HĐND và" / "xã và nhà văn hóa UBND xã" / "các thôn"), taken out
+ * because another cell names the unit whole; a name that merely ends with
+ * a unit ("… kết nối về" / "Công an xã") keeps it. */
+static void test_unit_among_name_lines(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT Nội dung nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\nhoàn thành\n\n"
+                       "1\n\nLắp đặt hệ thống\nWi-Fi công cộng Văn phòng\ntại trụ sở UBND\nHĐND và\n"
+                       "xã và nhà văn hóa UBND xã\ncác thôn\n\nDoanh nghiệp\nviễn thông\n\nQuý\nII/2026\n\n"
+                       "2\n\nSố hóa kết quả giải\nquyết thủ tục\n\nCông an xã\n\nVăn phòng\nHĐND và\nUBND xã\n\nTháng\n11/2026\n\n"
+                       "3\n\nKết nối camera an\nninh về Công an\nxã\n\nCông an xã\n\nCác thôn\n\nTháng\n12/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Nội dung nhiệm vụ"),
+                        "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Doanh nghiệp viễn thông");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 3, "Nội dung nhiệm vụ"), "Kết nối camera an ninh về Công an xã");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -502,6 +527,7 @@ int main(void)
         cmocka_unit_test(test_end_target_first),
         cmocka_unit_test(test_year_headers_and_due),
         cmocka_unit_test(test_due_split_in_block),
+        cmocka_unit_test(test_unit_among_name_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
