@@ -71,7 +71,8 @@
  *     every one ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026"), stay in
  *     that order, their values printed so too; else they are sorted.
  *  4. Rows. A cell that is a row code following the codes before it ("1.2"
- *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
+ *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …, a group
+ *     lettered "A" then "B", the numbering under it going on) and
  *     followed by no value opens a row; so does a dotted code, or a number
  *     followed by a name, not seen yet (a row printed out of order); a lone
  *     number that does not follow is a value, one last on its page a page
@@ -243,9 +244,10 @@ static int all_caps(const char *s, size_t n)
     return letters >= 2;
 }
 
-/* A row code ("1", "1.2", "2.3.", "IV", "II.", "a)") as the whole of S:
- * its parts into P (at most 4), the count returned; 0 when S is no code.
- * *ROMAN / *LETTER tell those shapes. */
+/* A row code ("1", "1.2", "2.3.", "IV", "II.", "a)", "A", "B.") as the
+ * whole of S: its parts into P (at most 4), the count returned; 0 when S is
+ * no code. *ROMAN tells a roman code (1) or a capital letter (2: groups
+ * lettered "A", "B", "C", as the table model reads them), *LETTER "a)". */
 static int code_parts(const char *s, int *p, int *roman, int *letter)
 {
     *roman = *letter = 0;
@@ -263,6 +265,11 @@ static int code_parts(const char *s, int *p, int *roman, int *letter)
     if (v && s[0] >= 'A' && s[0] <= 'Z') {
         *roman = 1;
         p[0] = v;
+        return 1;
+    }
+    if (n == 1 && s[0] >= 'A' && s[0] <= 'Z') {
+        *roman = 2;
+        p[0] = s[0] - 'A' + 1;
         return 1;
     }
     int k = 0;
@@ -1551,6 +1558,7 @@ static int push_extra(prow *r, size_t ci)
 /* Code state: the last roman value, the last numeric path, the last letter. */
 typedef struct cstate {
     int roman;
+    int capital;        /* the last group letter ("A" = 1) */
     int path[4], depth;
     int letter;
     int any;
@@ -1564,6 +1572,16 @@ static int code_follows(cstate *s, const char *text, int *level, const ptab *see
     int k = code_parts(text, p, &roman, &letter);
     if (!k)
         return 0;
+    if (roman == 2) {
+        if (p[0] != s->capital + 1 || (s->any && !s->capital))
+            return 0;   /* "A" first, then "B" …; not a letter after numbered rows */
+        s->capital = p[0];
+        s->restart = 1;
+        s->letter = 0;
+        s->any = 1;
+        *level = 1;
+        return 1;
+    }
     if (roman) {
         if (p[0] != s->roman + 1)
             return 0;

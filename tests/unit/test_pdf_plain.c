@@ -509,6 +509,35 @@ static void test_unit_among_name_lines(void **state)
     doc_free(d);
 }
 
+/* Groups lettered "A", "B" (a capital alone on its line) open group rows,
+ * the numbering under them going on; a capital is no group after numbered
+ * rows unless "A" came first. */
+static void test_capital_groups(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nChỉ tiêu\nnăm 2026\n\n"
+                       "A\n\nHạ tầng số\n\n1\n\nTỷ lệ thôn có điểm\nWi-Fi công cộng\n\nPhòng Văn hóa\n- Xã hội\n\nĐạt 80%\n\n"
+                       "2\n\nSố camera an ninh\nđược kết nối\n\nCông an xã\n\n12 camera\n\n"
+                       "B\n\nXã hội số\n\n3\n\nSố lớp tập huấn\nkỹ năng số\n\nĐoàn Thanh niên xã\n\n10 lớp\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 1, "STT"), "A");
+    assert_string_equal(cell(t, 1, "Nội dung chỉ tiêu"), "Hạ tầng số");
+    assert_string_equal(cell(t, 4, "STT"), "B");
+    assert_string_equal(cell(t, 5, "STT"), "3");
+    assert_string_equal(cell(t, 5, "Đơn vị chủ trì"), "Đoàn Thanh niên xã");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu năm 2026"), "10 lớp");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "12 camera");
+    plan *p = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan(d, &p, NULL, &e), DTI_OK);
+    assert_int_equal(p->nindicators, 3);
+    plan_free(p);
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -528,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_year_headers_and_due),
         cmocka_unit_test(test_due_split_in_block),
         cmocka_unit_test(test_unit_among_name_lines),
+        cmocka_unit_test(test_capital_groups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
