@@ -60,7 +60,9 @@
  *     "Năm 2026" / "Đến năm 2030" head year columns when another year
  *     column is known or its header follows within a few cells (not a
  *     second column of a year already headed); otherwise, in a table with a
- *     due column and rows opened, "Năm 2027" is a due phrase. A row's name
+ *     due column and rows opened, "Năm 2027" is a due phrase, and so is
+ *     any due phrase headed like a year column whose year is headed
+ *     already ("Trong năm 2026" beside "Chỉ tiêu 2026"). A row's name
  *     holding a header's word ("Tỷ lệ văn bản điện tử …", "Chuyển đổi số
  *     trong cơ quan nhà nước", "Số hóa kết quả giải quyết thủ tục": a
  *     measure, or five words or more not opening as a header does) is no
@@ -76,7 +78,8 @@
  *     followed by no value opens a row; so does a dotted code, or a number
  *     followed by a name, not seen yet (a row printed out of order); a lone
  *     number that does not follow is a value, one last on its page a page
- *     number. A following code with no name after it, printed after its
+ *     number, one with a leading zero ("03") a value unless the first row's
+ *     code had one. A following code with no name after it, printed after its
  *     row's cells, takes the cells the row before could not hold. The row's
  *     first cell is its name (unless it is a value, due or funding phrase:
  *     the name was printed elsewhere); each further cell goes by its kind to
@@ -1559,6 +1562,7 @@ static int push_extra(prow *r, size_t ci)
 typedef struct cstate {
     int roman;
     int capital;        /* the last group letter ("A" = 1) */
+    int zeros;          /* numbered "01", "02": a leading zero is a code's */
     int path[4], depth;
     int letter;
     int any;
@@ -1599,6 +1603,9 @@ static int code_follows(cstate *s, const char *text, int *level, const ptab *see
         *level = 9;
         return 1;
     }
+    /* "03" after "2": a value ("03 trạm"), unless the rows are numbered so */
+    if (text[0] == '0' && s->depth && !s->zeros)
+        return 0;
     int ok = 0;
     if (!s->depth || (s->restart && k == 1 && p[0] == 1))
         ok = k == 1 ? (p[0] == 1 || (!s->any && p[0] <= 3)) : !s->any;
@@ -1617,6 +1624,8 @@ static int code_follows(cstate *s, const char *text, int *level, const ptab *see
     }
     if (!ok)
         return 0;
+    if (!s->depth)
+        s->zeros = text[0] == '0';
     memcpy(s->path, p, (size_t)k * sizeof *p);
     s->depth = k;
     s->restart = 0;
@@ -2119,6 +2128,15 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             c->kind = C_HDR;
         else if (c->kind == C_HDR && yearword && !yearhead && codes >= 1 && col_of(&T, "due") >= 0 && is_due(c->text))
             c->kind = C_DUE;
+        /* "Trong năm 2026" after the first row, its year's column headed
+         * already: a row's due phrase */
+        if (c->kind == C_HDR && !yearword && codes >= 1 && col_of(&T, "due") >= 0 && is_due(c->text)) {
+            int y0 = 0;
+            const char *r0 = header_of(c->text, &y0);
+            for (size_t k = 0; r0 && !strcmp(r0, "target") && k < T.ncols; k++)
+                if (!strcmp(T.col[k].role, "target") && T.col[k].year == y0)
+                    c->kind = C_DUE;
+        }
         /* a bare year ("2026") after a baseline or target column's header,
          * while few rows have opened: the next year's column header */
         int bare_year = c->kind == C_DUE && codes < 8 && strlen(c->text) == 4 && !strncmp(c->text, "20", 2) &&

@@ -538,6 +538,27 @@ static void test_capital_groups(void **state)
     doc_free(d);
 }
 
+/* "03" after row "2" is a value (a row code has no leading zero unless the
+ * rows are numbered so), and "Trong năm 2026" after the first row, with
+ * "Chỉ tiêu 2026" headed already, is a due phrase, not a second year
+ * column. */
+static void test_zero_value_and_year_due(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan\nchủ trì\n\nThời gian\n\n"
+                       "I\n\nHạ tầng số\n\n1\n\nTỷ lệ thôn có cáp\nquang\n\n≥90%\n\nPhòng Văn hóa\n- Xã hội\n\n"
+                       "Trong năm 2026\n\n2\n\nSố trạm 4G\nlắp mới\n\n03\n\nCông an xã\n\nQuý II/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_int_equal(t->ncols, 5);
+    assert_string_equal(cell(t, 2, "Thời gian"), "Trong năm 2026");
+    assert_string_equal(cell(t, 3, "STT"), "2");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu 2026"), "03");
+    assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Công an xã");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_due_split_in_block),
         cmocka_unit_test(test_unit_among_name_lines),
         cmocka_unit_test(test_capital_groups),
+        cmocka_unit_test(test_zero_value_and_year_due),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
