@@ -391,6 +391,16 @@ static const char *header_as(const char *t, int *year, int strict)
     return r;
 }
 
+/* T starts with a year's label, "Năm 2026:" (a target for that year
+ * follows); its length, else 0. */
+static size_t year_label(const char *t)
+{
+    int y = 0, n = 0;
+    if (strncmp(t, "Năm ", 5) || sscanf(t + 5, "%4d:%n", &y, &n) != 1 || n != 5 || y < 2000 || y > 2100)
+        return 0;
+    return 10;
+}
+
 static void classify(pcell *c, int header_phase)
 {
     const char *t = c->text;
@@ -405,6 +415,8 @@ static void classify(pcell *c, int header_phase)
         c->kind = C_HDR;
     else if (header_phase == 1 && header_of(t, &year) && !is_due(t) && !is_num(t))
         c->kind = C_HDR;
+    else if (year_label(t) && is_num(t))
+        c->kind = C_NUM;    /* "Năm 2026: 60% Năm 2027: 80%": targets by year */
     else if (is_due(t))
         c->kind = C_DUE;
     else if (is_num(t))
@@ -986,6 +998,52 @@ static int split_due(ptab *T, const char *s, size_t n, int page, int line)
     return 0;
 }
 
+/* Targets labelled by year ("Năm 2026:" / "60%" / "Năm 2027:" / "80%")
+ * in block S (N bytes): a label whose year was labelled before in the block
+ * starts another row's cell ("… Năm 2027:" / "95%" / "Năm 2026:" / "05
+ * điểm"), and a label ending a line of other words ("… kết nối Internet
+ * Năm 2027:" / "08 điểm") starts a cell glued to that text: the block is
+ * cut there (the text first). 1 when cut, 0 when not, -1 out of memory. */
+static int split_years(ptab *T, const char *s, size_t n, int page, int line)
+{
+    int seen[8], ns = 0;
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        const char *t = skip_sp(p, q);
+        char head[16] = "";
+        if (q - t >= 10 && q - t < (long)sizeof head)
+            memcpy(head, t, 10), head[10] = 0;
+        size_t lab = q - t >= 10 ? year_label(t) : 0;
+        int y = lab ? atoi(t + 5) : 0;
+        (void)head;
+        int again = 0;
+        for (int k = 0; k < ns; k++)
+            again |= seen[k] == y;
+        if (lab && again && t > s) {     /* a year labelled again: another row's cell */
+            size_t at = (size_t)(p - s);
+            return add_block(T, s, at - 1, page, line, 0) || add_block(T, p, n - at, page, line, 0) ? -1 : 1;
+        }
+        if (lab && ns < 8)
+            seen[ns++] = y;
+        /* "… Internet Năm 2027:" then a value line: the label and the value are a cell */
+        const char *w = q;
+        while (w > t && w[-1] != ' ')
+            w--;
+        if (w > t + 1 && q - w == 5 && q[-1] == ':' && w - t >= 6 && !strncmp(w - 5, "Năm ", 5) && q < e) {
+            const char *lab0 = w - 5;
+            int yy = 0, m = 0;
+            if (sscanf(lab0 + 5, "%4d:%n", &yy, &m) == 1 && m == 5 && yy >= 2000 && yy <= 2100 && lab0 > t) {
+                size_t at = (size_t)(lab0 - s);
+                return add_block(T, s, at, page, line, 0) || add_block(T, lab0, n - at, page, line, 0) ? -1 : 1;
+            }
+        }
+        p = q + 1;
+    }
+    return 0;
+}
+
 /* One block of lines (joined by '\n') into cells: header cells, two cells
  * pdftotext interleaved or glued, or one cell. */
 static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header)
@@ -1041,6 +1099,8 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
      * sóng 10/2026", "Các lớp" / "đào tạo" / "Quý" / "Báo cáo kết" /
      * "III/2026" / "quả"): the rest first, then the due phrase */
     int rc = split_due(T, s, n, page, line);
+    if (!rc)
+        rc = split_years(T, s, n, page, line);
     if (rc)
         return rc < 0 ? -1 : 0;
     const char *ls[16] = {0};
@@ -1656,6 +1716,17 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
     long k;
     switch (c->kind) {
     case C_NUM: {
+        /* a target labelled by its year ("Năm 2026: 05 điểm") joins the
+         * row's cell of other years' labelled targets */
+        if (year_label(c->text))
+            for (size_t j = 0; j < T->ncols; j++) {
+                const buf *b = &r->cell[j];
+                char lab[12];
+                memcpy(lab, c->text, 10), lab[10] = 0;
+                if (!strcmp(T->col[j].role, "target") && !T->col[j].year && b->len && !buf_failed(b) &&
+                    year_label(b->ptr) && !strstr(b->ptr, lab))
+                    return (long)j;
+            }
         /* baselines first, then targets by ascending year (as printed when T->desc) */
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "baseline") && col_free(r, (long)j))
@@ -1670,9 +1741,12 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
     case C_DUE:
         k = col_of(T, "due");
         return col_free(r, k) ? k : -1;
-    case C_UNIT:
-        if (!strncmp(c->text, "Sở ", 4) && col_free(r, col_of(T, "parent_lead")))
+    case C_UNIT: {
+        size_t tl = strlen(c->text);
+        int prov = !strncmp(c->text, "Sở ", 4) || (tl > 7 && !strcmp(c->text + tl - 7, " tỉnh"));
+        if (prov && col_free(r, col_of(T, "parent_lead")))
             return col_of(T, "parent_lead");
+    }
         /* "Chủ trì: … Phối hợp: …" is one cell of a lead/support column; a
          * "Phối hợp: …" printed apart joins its row's "Chủ trì: …" */
         if ((k = col_of(T, "lead_support")) >= 0) {
@@ -2182,6 +2256,23 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     if (!stt || col_of(&T, "name") < 0 || T.ncols < 2) {
         rc = 0;
         goto out;
+    }
+    /* two lead columns, one of them the province's ("Sở, ngành chủ trì",
+     * "… cấp tỉnh"): its cells are the province's units ("Sở …", "… tỉnh"),
+     * as the table model reads it (x.parent_lead) */
+    for (size_t k = 0; k < T.ncols; k++) {
+        if (strcmp(T.col[k].role, "lead") || (strncmp(T.col[k].head, "Sở", 3) && !strstr(T.col[k].head, "tỉnh")))
+            continue;
+        for (size_t j = 0; j < T.ncols; j++)
+            if (j != k && !strcmp(T.col[j].role, "lead")) {
+                T.col[k].role = "parent_lead";
+                if (k > j) {    /* the province's column before the commune's, as tables have it */
+                    pcol pl = T.col[k];
+                    memmove(&T.col[j + 1], &T.col[j], (k - j) * sizeof *T.col);
+                    T.col[j] = pl;
+                }
+                break;
+            }
     }
     /* "Đơn vị thực hiện" spanning "Chủ trì" and "Phối hợp" (a merged
      * header cell over the two): the two hold the units, the span none */

@@ -32,6 +32,7 @@ declare -A MIN=(
   [an-thinh-2026]=77 [cam-thach-2026]=59 [thach-ban-2026]=81   # plain4: units among a name's lines, names no header
   [phuoc-thinh-2026]=49   # plain4: groups lettered "A", "B", "C"
   [hiep-hoa-2026]=91   # plain4: "03" a value, "Trong năm 2026" a due
+  [dai-dong-2026-2027]=100   # plain4: targets labelled by year, the province's lead column
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do

@@ -559,6 +559,37 @@ static void test_zero_value_and_year_due(void **state)
     doc_free(d);
 }
 
+/* Targets labelled by year in one "Mục tiêu" column ("Năm 2026:" / "60%"
+ * / "Năm 2027:" / "80%"): values, not due phrases; a label seen again in a
+ * block starts the next row's cell, one ending a line of a name is cut from
+ * it; a second labelled cell of a row joins the first. A lead column of the
+ * province ("Sở, ngành chủ trì", printed late) takes "Sở …" and "… tỉnh",
+ * and stands before the commune's. */
+static void test_year_labels_and_province(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT\n\n1\n\n2\n\nChỉ tiêu\n\nTỷ lệ hồ sơ được tiếp\nnhận trực tuyến\n\n"
+                       "Tỷ lệ người dân có tài\nkhoản định danh\n\nMục tiêu\n\nNăm 2026:\n60%\nNăm 2027:\n80%\n\n"
+                       "Bộ phận tham\nmưu cấp xã\n\nThời hạn\n\nVăn phòng\nUBND tỉnh\n\nCông chức Văn\nphòng - Thống kê\n\n"
+                       "Tháng\n12/2027\n\nCông an tỉnh\n\nCông an xã\n\nTháng\n12/2027\n\nSở Khoa học và\nCông nghệ\n\n"
+                       "Công chức Văn\nhóa - Xã hội\n\nTháng\n6/2027\n\nNăm 2026:\n85%\nNăm 2027:\n95%\nNăm 2026:\n05 điểm\n\n"
+                       "3\n\nSở, ngành chủ\ntrì\n\nSố điểm bưu chính\ncó kết nối Internet Năm 2027:\n08 điểm\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(t->cells[3].text, "Sở, ngành chủ trì");
+    assert_string_equal(t->cells[4].text, "Bộ phận tham mưu cấp xã");
+    assert_string_equal(cell(t, 1, "Mục tiêu"), "Năm 2026: 60% Năm 2027: 80%");
+    assert_string_equal(cell(t, 1, "Sở, ngành chủ trì"), "Văn phòng UBND tỉnh");
+    assert_string_equal(cell(t, 1, "Bộ phận tham mưu cấp xã"), "Công chức Văn phòng - Thống kê");
+    assert_string_equal(cell(t, 2, "Mục tiêu"), "Năm 2026: 85% Năm 2027: 95%");
+    assert_string_equal(cell(t, 2, "Bộ phận tham mưu cấp xã"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Số điểm bưu chính có kết nối Internet");
+    assert_non_null(strstr(cell(t, 3, "Mục tiêu"), "Năm 2026: 05 điểm"));
+    assert_non_null(strstr(cell(t, 3, "Mục tiêu"), "Năm 2027: 08 điểm"));
+    assert_string_equal(cell(t, 3, "Sở, ngành chủ trì"), "Sở Khoa học và Công nghệ");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -580,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_unit_among_name_lines),
         cmocka_unit_test(test_capital_groups),
         cmocka_unit_test(test_zero_value_and_year_due),
+        cmocka_unit_test(test_year_labels_and_province),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
