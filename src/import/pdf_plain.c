@@ -40,7 +40,11 @@
  *     is a cell put after the rest of the block (split_due()). A unit's
  *     name printed among a row name's lines (whole lines, or glued at
  *     their ends) is taken out when another cell of the table names that
- *     unit whole (unglue()).
+ *     unit whole (unglue()). Targets labelled by year ("Năm 2026:" /
+ *     "60%" / "Năm 2027:" / "80%") are values; a label whose year was
+ *     labelled before in the block, or one ending a line of other words
+ *     ("… Internet Năm 2027:" / "08 điểm"), starts another cell
+ *     (split_years()); a row's second labelled cell joins its first.
  *  3. Header. Cells whose words give a column role in the table model's
  *     vocabulary (extract_header_role(), the words extract_table.c reads)
  *     are header cells while few rows have opened, also among the first
@@ -67,9 +71,13 @@
  *     trong cơ quan nhà nước", "Số hóa kết quả giải quyết thủ tục": a
  *     measure, or five words or more not opening as a header does) is no
  *     header (where a block is cut, only a measure or a name or lead of six
- *     words: a second name in a block still starts a cell there). "Phân công thực hiện" and a lead
- *     header with no "chủ trì" ("Đơn vị thực hiện") spanning "Chủ trì" and
- *     "Phối hợp" head no column. Target columns printed latest year first,
+ *     words: a second name in a block still starts a cell there).
+ *     "Phân công thực hiện" and a lead header with no "chủ trì" ("Đơn vị
+ *     thực hiện") spanning "Chủ trì" and "Phối hợp" head no column. Of two
+ *     lead columns, one headed "Sở …" or "… tỉnh" is the province's
+ *     (x.parent_lead, as the table model reads it), put before the
+ *     commune's (printed late, it stood after): "Sở …" and "… tỉnh" units
+ *     go there. Target columns printed latest year first,
  *     every one ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026"), stay in
  *     that order, their values printed so too; else they are sorted.
  *  4. Rows. A cell that is a row code following the codes before it ("1.2"
