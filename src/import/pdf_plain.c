@@ -29,7 +29,9 @@
  *     glued them on the first line ("… sổ liên Phòng Văn hóa" / "lạc điện
  *     tử" / "- Xã hội", cut only at a unit's head seldom found in a task's
  *     name), when one half reads as a unit, value, due or funding phrase
- *     (or a name of five words or more beside a unit). A dotted code inside
+ *     (or a name of five words or more beside a unit), and neither half
+ *     ends in a word that needs one after it ("các", "và", "-"). A dotted
+ *     code inside
  *     a line ("… thủ tục Quy trình nội 1.1 hành chính …"), or on a line of
  *     its own inside a block that goes on in lower case, is a cell put
  *     before the block. A "%" alone on a line of a block, or ending one
@@ -820,6 +822,20 @@ static size_t glued_at(const char *s, const char *e)
     return 0;
 }
 
+/* T (clean) ends in a word that needs another after it ("và", "các",
+ * "-"): a cell never ends so. */
+static int dangling(const char *t)
+{
+    static const char *const w[] = {"và", "với", "của", "tại", "cho", "các", "-", "thuộc", "hoặc", "những", "về", NULL};
+    size_t n = strlen(t);
+    for (size_t i = 0; w[i]; i++) {
+        size_t m = strlen(w[i]);
+        if (n > m && !strcmp(t + n - m, w[i]) && t[n - m - 1] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
 /* Add the two cells whose lines pdftotext interleaved: the lines of A are
  * LINES[0], [2], … and of B [1], [3], …; when FIRST_CUT, line 0 holds both
  * first lines, cut at byte FIRST_CUT. Returns 1 when added (the split reads
@@ -856,6 +872,14 @@ static int add_split(ptab *T, const char *const *ls, const size_t *ln, size_t n,
     classify(&a, 0);
     classify(&b, 0);
     rc = 0;
+    /* a half ending in a word that needs one after it ("Mặt trận các" of
+     * "Ban công tác" / "Mặt trận các" / "thôn, làng") is no cell: one
+     * cell whose second line starts in title case */
+    if (dangling(a.text) || dangling(b.text)) {
+        free(a.text);
+        free(b.text);
+        goto out;
+    }
     /* the cell line 1 starts reads as a unit, value, due or funding, or as
      * a name (five words or more) beside a unit */
     int b_ok = b.kind == C_UNIT || b.kind == C_NUM || b.kind == C_DUE || b.kind == C_FUND ||

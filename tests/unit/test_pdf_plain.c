@@ -590,6 +590,23 @@ static void test_year_labels_and_province(void **state)
     doc_free(d);
 }
 
+/* A unit of three lines whose second starts in title case ("Ban công tác"
+ * / "Mặt trận các" / "thôn, làng") stays one cell: a half ending in "các"
+ * is no cell, so the lines are not two interleaved cells. */
+static void test_dangling_half(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố thôn có Tổ công\nnghệ số cộng đồng\n\nPhòng Văn hóa\n- Xã hội\n\nBan công tác\nMặt trận các\n"
+                       "thôn, làng\n\nQuý\nIII/2026\n\n2\n\nSố hộ dùng\nchữ ký số\n\nCông an xã\n\nCác thôn\n\nTháng\n9/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Ban công tác Mặt trận các thôn, làng");
+    assert_string_equal(cell(t, 1, "Thời gian"), "Quý III/2026");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Công an xã");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -612,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_capital_groups),
         cmocka_unit_test(test_zero_value_and_year_due),
         cmocka_unit_test(test_year_labels_and_province),
+        cmocka_unit_test(test_dangling_half),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
