@@ -126,6 +126,10 @@
  *     a few title-case words with no figures, not a target's first words
  *     nor a text the row's products column can still take, are kept apart and set on the first row of their rows (set_groups():
  *     by the middle row each was printed at, else an even share).
+ *     A row whose lead holds two units or more and whose support holds
+ *     one had its support printed first (the taller cell): they are
+ *     swapped, a lead being one unit (258 of the 259 items of the
+ *     hand-written plans have one).
  *  5. Cells that found no free column, cells before the first row and a
  *     group row's cells other than its name are queued in reading order;
  *     each fills the first hole of its kind after the one filled before it
@@ -2527,6 +2531,19 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     size_t dropped;
     if (fill_holes(&T, pre, npre, &dropped))
         goto out;
+    /* a row's lead holding two units or more and its support one: printed
+     * support first (the taller cell comes first), as a lead is one unit */
+    long lc = col_of(&T, "lead"), sc = col_of(&T, "support");
+    for (size_t r = 0; lc >= 0 && sc >= 0 && r < T.nr; r++) {
+        buf *lb = &T.r[r].cell[lc], *sb = &T.r[r].cell[sc];
+        if (lb->len && sb->len && !buf_failed(lb) && !buf_failed(sb) && (strchr(lb->ptr, ';') || strchr(lb->ptr, '\n')) &&
+            !strchr(sb->ptr, ';') && !strchr(sb->ptr, '\n') && !strchr(sb->ptr, ',')) {
+            buf tmp = *lb;
+            *lb = *sb;
+            *sb = tmp;
+        }
+    }
+
     if (!sure(&T, dropped)) {
         rc = 0;
         goto out;

@@ -607,6 +607,23 @@ static void test_dangling_half(void **state)
     doc_free(d);
 }
 
+/* Support printed before lead (the taller cell first): a lead holding two
+ * units and a support holding one are swapped, a lead being one unit. */
+static void test_support_printed_first(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố sản phẩm OCOP trên\nsàn thương mại điện tử\n\nCác hợp tác xã;\nCác hộ sản xuất\n\n"
+                       "Phòng Kinh tế\n\nQuý\nIV/2026\n\n2\n\nSố hộ dùng\nchữ ký số\n\nCông an xã\n\nCác thôn\n\nTháng\n9/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Các hợp tác xã; Các hộ sản xuất");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "Các thôn");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_zero_value_and_year_due),
         cmocka_unit_test(test_year_labels_and_province),
         cmocka_unit_test(test_dangling_half),
+        cmocka_unit_test(test_support_printed_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
