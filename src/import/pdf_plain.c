@@ -90,18 +90,21 @@
  *     number that does not follow is a value, one last on its page a page
  *     number, one with a leading zero ("03") a value unless the first row's
  *     code had one. A following code with no name after it, printed after its
- *     row's cells, takes the cells the row before could not hold. The row's
+ *     row's cells, takes the cells the row before could not hold; so
+ *     does one with no name after it whose row before could not hold a
+ *     name (a code centred in a tall row, printed after its name). The row's
  *     first cell is its name (unless it is a value, due or funding phrase:
  *     the name was printed elsewhere); each further cell goes by its kind to
  *     the first free column of that kind: a number, percent or target
  *     phrase ("Tối thiểu 60%", "05 điểm", "-") to the baseline then target
  *     columns (years ascending); a due phrase ("Tháng 12/2026", "Quý
  *     IV/2027", "Thường xuyên") to due; a unit ("Phòng …", "Các …", "Công
- *     an …", "Chủ trì: …") to lead, then support (a "Sở …" to a province
+ *     an …", "Chủ trì: …"; not "Tổ chức …", "Hội nghị …") to lead, then support (a "Sở …" to a province
  *     lead column; in one lead/support column, "Chủ trì: …" and the
  *     "Phối hợp: …" after it make one row's cell); a funding phrase ("Ngân sách xã") to funding; a short
  *     word under an ĐVT column to it; other text to products. A cell in
- *     lower case continues the cell before it; after a page break the first
+ *     lower case continues the cell before it; a list item ("- …") the
+ *     row's products when they are a list; after a page break the first
  *     one continues the row's name and later ones its last unit cell.
  *     Rows with numeric, unique codes are put back in code order.
  *     Rows printed name by name (code, name, code, name …) and then their
@@ -318,6 +321,9 @@ static const char *const GLUE_HEADS[] = {
     "Phòng", "Văn phòng", "Trung tâm", "Công an", "Các phòng", "Các thôn", "Các doanh nghiệp", "Các ngân hàng",
     "Các trường", "Các cơ quan", "Các đơn vị", "Đoàn Thanh niên", "Hội Liên hiệp", "Hội Phụ nữ", "Hội Nông dân",
     "Hội Cựu chiến binh", "Bưu điện", "Trạm Y tế", "Ủy ban", "UBND", "Mặt trận", "Kho bạc", "Sở", NULL};
+/* Words that start with a unit's head and name work, not a unit: "Tổ
+ * chức hội nghị …", "Hội nghị được tổ chức", "Ban hành …". */
+static const char *const NOT_UNITS[] = {"Ban hành", "Tổ chức", "Hội nghị", "Hội thảo", "Hội thi", "Đoàn kiểm tra", NULL};
 static const char *const DUE_HEADS[] = {
     "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
     "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
@@ -435,7 +441,7 @@ static void classify(pcell *c, int header_phase)
         c->kind = C_DUE;
     else if (is_num(t))
         c->kind = C_NUM;
-    else if ((starts_with(t, UNIT_HEADS) && strncmp(t, "Ban hành", 9)) || !strncmp(t, "Chủ trì:", 10) ||
+    else if ((starts_with(t, UNIT_HEADS) && !starts_with(t, NOT_UNITS)) || !strncmp(t, "Chủ trì:", 10) ||
              !strncmp(t, "Phối hợp:", 11))
         c->kind = C_UNIT;
     else if (starts_with(t, FUND_HEADS) && nwords(t) <= 10)
@@ -1829,6 +1835,14 @@ static int place(ptab *T, prow *r, size_t ci)
         set_cell(r, name, c->text, 0);
         return 0;
     }
+    /* a list item ("- Báo cáo kết quả") where the row's products are a
+     * list already (continued after a page break): the list's next item */
+    long outs = col_of(T, "outputs");
+    if (c->kind == C_TEXT && c->text[0] == '-' && c->text[1] == ' ' && outs >= 0 && r->cell[outs].len &&
+        !buf_failed(&r->cell[outs]) && r->cell[outs].ptr[0] == '-' && r->cell[outs].ptr[1] == ' ') {
+        set_cell(r, outs, c->text, 1);
+        return 0;
+    }
     long unit = col_of(T, "unit");
     if (c->kind == C_WORD && col_free(r, unit)) {   /* "điểm", "%" under ĐVT */
         set_cell(r, unit, c->text, 0);
@@ -2448,7 +2462,21 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                 }
                 else if (!only_name)
                     run = SIZE_MAX;
+                /* the row before could not hold a name and what came after
+                 * it, and no name follows this code: a code centred in a
+                 * tall row, printed after its name ("Cập nhật …" / "Phòng
+                 * Kinh tế" / … / "2.2" / "Các thôn"); those cells are its */
+                size_t *ex = NULL, nex = 0;
+                if (cur && cur->nextra && T.c[cur->extra[0]].kind == C_TEXT && !T.c[cur->extra[0]].lower &&
+                    T.c[i + 1].kind != C_TEXT && !is_group(&T, T.nr - 1)) {
+                    ex = cur->extra, nex = cur->nextra;
+                    cur->extra = NULL, cur->nextra = cur->capextra = 0;
+                }
                 cur = add_row(&T, c->text, lv);
+                for (size_t j = 0; cur && j < nex; j++)
+                    if (place(&T, cur, ex[j]))
+                        cur = NULL;
+                free(ex);
                 if (!cur)
                     goto out;
                 continue;

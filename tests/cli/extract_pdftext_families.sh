@@ -34,6 +34,7 @@ declare -A MIN=(
   [phu-lac-2026-plain]=97   # plain4: a due phrase split over a block's lines
   [an-hoa-2026-plain]=60   # plain4: the province's lead column
   [nam-son-2026-plain]=69   # plain4: a lead of two units and a support of one were printed support first
+  [dong-tien-2026-plain]=40   # plain4: a code after its name
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext/*.txt; do

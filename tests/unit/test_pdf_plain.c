@@ -624,6 +624,34 @@ static void test_support_printed_first(void **state)
     doc_free(d);
 }
 
+/* "Tổ chức hội nghị …" and "Hội nghị được tổ chức" name work, not units; a
+ * code printed after its row's name ("Cập nhật …" / "Phòng Kinh tế" / … /
+ * "3" / "Các thôn") takes the cells the row before could not hold; a list
+ * item after a page break continues the row's list of products. */
+static void test_code_after_name(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nKết quả\n\nThời gian\n\n"
+                       "1\n\nTổ chức hội nghị quán\ntriệt chuyển đổi số\n\nVăn phòng HĐND\nvà UBND xã\n\nCác phòng, ban\n\n"
+                       "Hội nghị được tổ\nchức\n\nQuý I/2026\n\n2\n\nNâng cấp đường\ntruyền Internet\n\nVăn phòng HĐND\n"
+                       "và UBND xã\n\nViễn thông tỉnh\n\nĐường truyền được\nnâng cấp\n\nTháng 5/2026\n\n"
+                       "Cập nhật cơ sở dữ liệu\nđất đai\n\nPhòng Kinh tế\n\n\xef\x82\xb7 Dữ liệu được\ncập nhật\n\nTháng 11/2026\n\n"
+                       "3\n\nCác thôn\n\f\xef\x82\xb7 Báo cáo kết quả\n\n4\n\nSố hóa hồ sơ hộ tịch\n\nCông an xã\n\nCác thôn\n\n"
+                       "Dữ liệu hộ tịch\n\nQuý IV/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Nhiệm vụ"), "Tổ chức hội nghị quán triệt chuyển đổi số");
+    assert_string_equal(cell(t, 1, "Kết quả"), "Hội nghị được tổ chức");
+    assert_string_equal(cell(t, 3, "STT"), "3");
+    assert_string_equal(cell(t, 3, "Nhiệm vụ"), "Cập nhật cơ sở dữ liệu đất đai");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 3, "Đơn vị phối hợp"), "Các thôn");
+    assert_string_equal(cell(t, 3, "Kết quả"), "- Dữ liệu được cập nhật\n- Báo cáo kết quả");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 11/2026");
+    assert_string_equal(cell(t, 4, "Nhiệm vụ"), "Số hóa hồ sơ hộ tịch");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -648,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_year_labels_and_province),
         cmocka_unit_test(test_dangling_half),
         cmocka_unit_test(test_support_printed_first),
+        cmocka_unit_test(test_code_after_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
