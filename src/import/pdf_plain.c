@@ -42,7 +42,10 @@
  *     is a cell put after the rest of the block (split_due()). A unit's
  *     name printed among a row name's lines (whole lines, or glued at
  *     their ends) is taken out when another cell of the table names that
- *     unit whole (unglue()). Targets labelled by year ("Năm 2026:" /
+ *     unit whole (unglue()); so is a target whose operator's words end
+ *     lines and whose figure stands on a line of its own ("Tối" / "… thiểu"
+ *     / "95%"); two units whose lines alternate are cut by a unit named
+ *     whole, else line by line. Targets labelled by year ("Năm 2026:" /
  *     "60%" / "Năm 2027:" / "80%") are values; a label whose year was
  *     labelled before in the block, or one ending a line of other words
  *     ("… Internet Năm 2027:" / "08 điểm"), starts another cell
@@ -170,6 +173,7 @@ typedef struct pcell {
     int last;           /* last cell of its page in the region */
     int line;           /* source line of its first line */
     char *raw;          /* owned or NULL: a block's lines as printed, '\n' between (unglue()) */
+    int alt;            /* two units whose lines alternate: unglue() cuts them by the lexicon, else so */
 } pcell;
 
 typedef struct pcol {
@@ -896,7 +900,27 @@ static int add_split(ptab *T, const char *const *ls, const size_t *ln, size_t n,
                (b.kind == C_TEXT && a.kind == C_UNIT && nwords(b.text) >= 5);
     /* a name before the unit, value or due beside it, as a row reads */
     pcell *first = b.kind == C_TEXT && a.kind != C_TEXT ? &b : &a, *second = first == &a ? &b : &a;
-    if (*a.text && *b.text && b_ok && a.kind != C_CODE)
+    /* two units: their lines alternate, or one is named whole elsewhere
+     * and its lines fall otherwise ("Văn phòng" / "Phòng Văn hóa HĐND và" /
+     * "Xã hội" / "UBND phường"); unglue() decides, the table read */
+    if (*a.text && *b.text && !first_cut && a.kind == C_UNIT && b.kind == C_UNIT) {
+        buf raw;
+        buf_init(&raw, DOC_MAX_CELL);
+        for (size_t j = 0; j < n; j++) {
+            if (j)
+                buf_addc(&raw, '\n');
+            buf_add(&raw, ls[j], ln[j]);
+        }
+        size_t nc0 = T->nc;
+        rc = buf_failed(&raw) || add_cell(T, raw.ptr, raw.len, page, line) ? -1 : 1;
+        if (rc > 0 && T->nc > nc0) {
+            T->c[T->nc - 1].raw = buf_detach(&raw);
+            T->c[T->nc - 1].alt = 1;
+            if (!T->c[T->nc - 1].raw)
+                rc = -1;
+        }
+        buf_release(&raw);
+    } else if (*a.text && *b.text && b_ok && a.kind != C_CODE)
         rc = add_cell(T, first->text, strlen(first->text), page, line) ||
                      add_cell(T, second->text, strlen(second->text), page, line)
                  ? -1 : 1;
@@ -1438,7 +1462,7 @@ static int unglue(ptab *T)
             int dup = 0;
             for (size_t k = 0; k < nlex && !dup; k++)
                 dup = !strcmp(lex[k], v);
-            if (!dup && nwords(v) >= 2 && starts_with(v, UNIT_HEADS) && starts_with(t, UNIT_HEADS)) {
+            if (!dup && nwords(v) >= 2 && starts_with(v, UNIT_HEADS) && starts_with(t, UNIT_HEADS) && !T->c[i].alt) {
                 memmove(u, v, m + 1);
                 size_t at = nlex++;     /* longest first: "Văn phòng HĐND và UBND xã" before "UBND xã" */
                 while (at > 0 && nwords(lex[at - 1]) < nwords(u)) {
@@ -1456,8 +1480,9 @@ static int unglue(ptab *T)
     }
     for (size_t i = 0; i < T->nc; i++) {
         pcell *c = &T->c[i];
-        if (!c->raw || starts_with(c->text, UNIT_HEADS))
+        if (!c->raw)
             continue;
+        int unit_cell = c->alt || starts_with(c->text, UNIT_HEADS);
         ugline L[UG_LINES];
         size_t k = 0;
         int ok = 1;     /* 0: not this cell; -1: out of memory */
@@ -1475,10 +1500,26 @@ static int unglue(ptab *T)
             if (*p)
                 p++;
         }
-        for (size_t x = 0; ok > 0 && x < nlex; x++) {
+        /* a target's words at line ends and its figure on a line of its
+         * own ("Tỷ lệ cán bộ, công" / "Tối" / "chức được bồi dưỡng thiểu"
+         * / "kỹ năng số" / "95%"): candidates of an operator and each
+         * figure line */
+        static const char *const ops[] = {"Tối thiểu", "Tối đa", "Không quá", "Không dưới", "Ít nhất", "Trên",
+                                          "Dưới", "Đạt", "Từ", NULL};
+        char vcand[8][64];
+        size_t nv = 0;
+        for (size_t j = 1; ok > 0 && !unit_cell && j < k; j++) {
+            if (L[j].nw != 1 || strspn(L[j].w[0], "0123456789.,%") != strlen(L[j].w[0]) ||
+                !strpbrk(L[j].w[0], "0123456789"))
+                continue;
+            for (size_t o = 0; ops[o] && nv < 8; o++)
+                snprintf(vcand[nv++], sizeof vcand[0], "%s %s", ops[o], L[j].w[0]);
+        }
+        for (size_t x = 0; ok > 0 && x < nlex + nv; x++) {
             char ubuf[DOC_MAX_CELL], *uw[UG_WORDS];
             size_t um = 0;
-            snprintf(ubuf, sizeof ubuf, "%s", lex[x]);
+            const char *cand = x < nlex ? lex[x] : vcand[x - nlex];
+            snprintf(ubuf, sizeof ubuf, "%s", cand);
             for (char *p = strtok(ubuf, " "); p && um < UG_WORDS; p = strtok(NULL, " "))
                 uw[um++] = p;
             size_t take[UG_LINES] = {0};
@@ -1496,6 +1537,18 @@ static int unglue(ptab *T)
             }
             if (!left || !after)
                 continue;
+            /* two units interleaved ("Văn phòng" / "Phòng Văn hóa HĐND và"
+             * / "Xã hội" / "UBND phường"): the rest is a unit too; the one
+             * printed first comes first */
+            int b_first = 0;
+            if (unit_cell) {
+                size_t j0 = 0;
+                while (j0 < k && L[j0].nw == take[j0])
+                    j0++;
+                if (j0 == k || !starts_with(L[j0].w[0], UNIT_HEADS) || first > j0 || x >= nlex)
+                    continue;
+                b_first = first == 0 && take[0] == L[0].nw;
+            }
             buf a;
             buf_init(&a, DOC_MAX_CELL);
             for (size_t j = 0; j < k; j++)
@@ -1511,18 +1564,60 @@ static int unglue(ptab *T)
             }
             char *na = buf_detach(&a);
             buf_release(&a);
-            if (!na || insert_cell(T, i, lex[x])) {
+            pcell probe = {0};
+            probe.text = (char *)cand;
+            if (na && x >= nlex && (classify(&probe, 0), probe.kind != C_NUM)) {
+                free(na);   /* the operator and figure read as no target */
+                continue;
+            }
+            if (!na || insert_cell(T, i, b_first ? na : cand)) {
                 free(na);
                 ok = -1;
                 break;
             }
             c = &T->c[i];
             free(c->text);
-            c->text = na;
+            c->text = b_first ? text_dup(cand) : na;
+            if (b_first)
+                free(na);
             free(c->raw);
             c->raw = NULL;
+            if (!c->text) {
+                ok = -1;
+                break;
+            }
             break;
         }
+        /* two units whose lines alternate, no unit named whole found in
+         * them: the even lines and the odd ones */
+        if (ok > 0 && c->alt && c->raw) {
+            buf a, b;
+            buf_init(&a, DOC_MAX_CELL);
+            buf_init(&b, DOC_MAX_CELL);
+            for (size_t j = 0; j < k; j++)
+                for (size_t q = 0; q < L[j].nw; q++) {
+                    buf *d = j % 2 ? &b : &a;
+                    if (d->len)
+                        buf_addc(d, ' ');
+                    buf_adds(d, L[j].w[q]);
+                }
+            char *ta = buf_failed(&a) || buf_failed(&b) ? NULL : buf_detach(&a);
+            if (!ta || !b.ptr || insert_cell(T, i, b.ptr))
+                ok = -1;
+            else {
+                c = &T->c[i];
+                free(c->text);
+                c->text = ta;
+                ta = NULL;
+                free(c->raw);
+                c->raw = NULL;
+            }
+            free(ta);
+            buf_release(&a);
+            buf_release(&b);
+        }
+        if (ok > 0)
+            T->c[i].alt = 0;
         for (size_t j = 0; j < k; j++)
             free(L[j].buf);
         if (ok < 0)

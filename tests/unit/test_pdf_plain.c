@@ -652,6 +652,27 @@ static void test_code_after_name(void **state)
     doc_free(d);
 }
 
+/* A target's words at line ends of a name with its figure on a line of its
+ * own ("Tỷ lệ cán bộ, công" / "Tối" / "chức được bồi dưỡng thiểu" / "kỹ năng
+ * số" / "95%"), and two units interleaved ("Văn phòng" / "Phòng Văn hóa
+ * HĐND và" / "- Xã hội" / "UBND xã", the first named whole elsewhere): each
+ * taken apart. */
+static void test_target_and_units_among_lines(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Tên chỉ tiêu\n\nChỉ tiêu\nnăm 2026\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\n"
+                       "1\n\nTỷ lệ cán bộ, công\nTối\nchức được bồi dưỡng thiểu\nkỹ năng số\n95%\n\n"
+                       "Văn phòng\nPhòng Văn hóa HĐND và\n- Xã hội\nUBND xã\n\n"
+                       "2\n\nSố hộ dùng chữ\nký số\n\n500 hộ\n\nVăn phòng HĐND và\nUBND xã\n\nCông an xã\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Tên chỉ tiêu"), "Tỷ lệ cán bộ, công chức được bồi dưỡng kỹ năng số");
+    assert_string_equal(cell(t, 1, "Chỉ tiêu năm 2026"), "Tối thiểu 95%");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -677,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_dangling_half),
         cmocka_unit_test(test_support_printed_first),
         cmocka_unit_test(test_code_after_name),
+        cmocka_unit_test(test_target_and_units_among_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
