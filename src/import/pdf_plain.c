@@ -95,7 +95,9 @@
  *     code had one. A following code with no name after it, printed after its
  *     row's cells, takes the cells the row before could not hold; so
  *     does one with no name after it whose row before could not hold a
- *     name (a code centred in a tall row, printed after its name). The row's
+ *     name (a code centred in a tall row, printed after its name). "1"
+ *     right under a roman or lettered group opens a row although a due
+ *     phrase follows it (its name was printed before). The row's
  *     first cell is its name (unless it is a value, due or funding phrase:
  *     the name was printed elsewhere); each further cell goes by its kind to
  *     the first free column of that kind: a number, percent or target
@@ -2541,6 +2543,12 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             /* a row's code is followed by its name, never by a value */
             int named = i + 1 < T.nc && T.c[i + 1].kind != C_NUM && T.c[i + 1].kind != C_CODE &&
                         T.c[i + 1].kind != C_DUE;
+            /* "1" right under a roman or lettered group ("II" / … / "1"),
+             * its name printed before it (glued to the group's): a row
+             * although a due phrase follows */
+            if (!named && c->kind == C_CODE && cs.restart && !strcmp(c->text, "1") && i + 1 < T.nc &&
+                T.c[i + 1].kind == C_DUE)
+                named = 1;
             if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
                 size_t prev = T.nr - 1;

@@ -673,6 +673,26 @@ static void test_target_and_units_among_lines(void **state)
     doc_free(d);
 }
 
+/* "1" right under a roman group, its name printed before it (glued to the
+ * group's block) and a due phrase after it: a row all the same. */
+static void test_first_row_after_group(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT Nội dung nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nThời gian\n\n"
+                       "I\n\nHạ tầng số\n\n1\n\nLắp đặt Wi-Fi\ncông cộng\n\nPhòng Văn hóa\n- Xã hội\n\nQuý\nII/2026\n\n"
+                       "II\n\nChính quyền số\n\n1\n\nThường\nxuyên\n\nSố hóa hồ sơ\n\nCông an xã\n\n"
+                       "2\n\nTriển khai phần mềm\n\nVăn phòng HĐND\nvà UBND xã\n\nTháng\n9/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 4, "TT"), "1");
+    assert_string_equal(cell(t, 4, "Thời gian"), "Thường xuyên");
+    assert_string_equal(cell(t, 4, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 5, "TT"), "2");
+    assert_string_equal(cell(t, 5, "Nội dung nhiệm vụ"), "Triển khai phần mềm");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -699,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_support_printed_first),
         cmocka_unit_test(test_code_after_name),
         cmocka_unit_test(test_target_and_units_among_lines),
+        cmocka_unit_test(test_first_row_after_group),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
