@@ -1080,12 +1080,8 @@ static int split_years(ptab *T, const char *s, size_t n, int page, int line)
         if (!q)
             q = e;
         const char *t = skip_sp(p, q);
-        char head[16] = "";
-        if (q - t >= 10 && q - t < (long)sizeof head)
-            memcpy(head, t, 10), head[10] = 0;
         size_t lab = q - t >= 10 ? year_label(t) : 0;
         int y = lab ? atoi(t + 5) : 0;
-        (void)head;
         int again = 0;
         for (int k = 0; k < ns; k++)
             again |= seen[k] == y;
