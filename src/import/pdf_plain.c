@@ -109,7 +109,8 @@
  *     "Phối hợp: …" after it make one row's cell); a funding phrase ("Ngân sách xã") to funding; a short
  *     word under an ĐVT column to it; other text to products. A cell in
  *     lower case continues the cell before it; a list item ("- …") the
- *     row's products when they are a list; after a page break the first
+ *     row's products when they are a list (a unit's item, first on a new
+ *     page, the row's support list); after a page break the first
  *     one continues the row's name and later ones its last unit cell.
  *     Rows with numeric, unique codes are put back in code order.
  *     Rows printed name by name (code, name, code, name …) and then their
@@ -1928,11 +1929,13 @@ static int place(ptab *T, prow *r, size_t ci)
         set_cell(r, name, c->text, 0);
         return 0;
     }
-    /* a list item ("- Báo cáo kết quả") where the row's products are a
-     * list already (continued after a page break): the list's next item */
-    long outs = col_of(T, "outputs");
-    if (c->kind == C_TEXT && c->text[0] == '-' && c->text[1] == ' ' && outs >= 0 && r->cell[outs].len &&
-        !buf_failed(&r->cell[outs]) && r->cell[outs].ptr[0] == '-' && r->cell[outs].ptr[1] == ' ') {
+    /* a list item ("- Báo cáo kết quả", "- Các hợp tác xã") where the
+     * row's products, or its support, are a list already (continued after
+     * a page break): the list's next item */
+    long outs = c->kind == C_TEXT ? col_of(T, "outputs") : c->kind == C_UNIT ? col_of(T, "support") : -1;
+    if (c->text[0] == '-' && c->text[1] == ' ' && outs >= 0 && r->cell[outs].len &&
+        !buf_failed(&r->cell[outs]) && r->cell[outs].ptr[0] == '-' && r->cell[outs].ptr[1] == ' ' &&
+        (c->kind == C_TEXT || c->brk)) {
         set_cell(r, outs, c->text, 1);
         return 0;
     }

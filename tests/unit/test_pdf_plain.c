@@ -693,6 +693,22 @@ static void test_first_row_after_group(void **state)
     doc_free(d);
 }
 
+/* A unit listed as an item ("- Các hợp tác xã") first on a new page goes
+ * on with the row's support when that is a list already. */
+static void test_unit_item_after_break(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố hộ dùng chữ\nký số\n\nCông an xã\n\n\xef\x82\xb7 Các thôn\n\nTháng\n9/2026\n\n"
+                       "2\n\nSố hộ nông dân dùng\nnhật ký điện tử\n\nPhòng Kinh tế\n\n\xef\x82\xb7 Hội Nông dân xã\n\nQuý\nIV/2026\n"
+                       "\f\xef\x82\xb7 Các hợp tác xã\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "- Hội Nông dân xã\n- Các hợp tác xã");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -720,6 +736,7 @@ int main(void)
         cmocka_unit_test(test_code_after_name),
         cmocka_unit_test(test_target_and_units_among_lines),
         cmocka_unit_test(test_first_row_after_group),
+        cmocka_unit_test(test_unit_item_after_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
