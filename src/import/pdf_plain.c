@@ -29,12 +29,27 @@
  *     glued them on the first line ("… sổ liên Phòng Văn hóa" / "lạc điện
  *     tử" / "- Xã hội", cut only at a unit's head seldom found in a task's
  *     name), when one half reads as a unit, value, due or funding phrase
- *     (or a name of five words or more beside a unit). A dotted code inside
+ *     (or a name of five words or more beside a unit), and neither half
+ *     ends in a word that needs one after it ("các", "và", "-"). A dotted
+ *     code inside
  *     a line ("… thủ tục Quy trình nội 1.1 hành chính …"), or on a line of
  *     its own inside a block that goes on in lower case, is a cell put
  *     before the block. A "%" alone on a line of a block, or ending one
  *     of its lines after a word, is the ĐVT cell beside a name, put after
- *     it. A bullet (U+F0B7, "•") starts a "- " item.
+ *     it. A bullet (U+F0B7, "•") starts a "- " item. A due phrase whose
+ *     head ("Quý", "Tháng", "Thường") ends one line of a block and whose
+ *     date ("III/2026", "10/2026", "xuyên") ends the next or the one after
+ *     is a cell put after the rest of the block (split_due()). A unit's
+ *     name printed among a row name's lines (whole lines, or glued at
+ *     their ends) is taken out when another cell of the table names that
+ *     unit whole (unglue()); so is a target whose operator's words end
+ *     lines and whose figure stands on a line of its own ("Tối" / "… thiểu"
+ *     / "95%"); two units whose lines alternate are cut by a unit named
+ *     whole, else line by line. Targets labelled by year ("Năm 2026:" /
+ *     "60%" / "Năm 2027:" / "80%") are values; a label whose year was
+ *     labelled before in the block, or one ending a line of other words
+ *     ("… Internet Năm 2027:" / "08 điểm"), starts another cell
+ *     (split_years()); a row's second labelled cell joins its first.
  *  3. Header. Cells whose words give a column role in the table model's
  *     vocabulary (extract_header_role(), the words extract_table.c reads)
  *     are header cells while few rows have opened, also among the first
@@ -51,31 +66,63 @@
  *     found that late); a bare "Chỉ tiêu" after the name heads the values;
  *     a bare year ("2026") after a baseline or target header is the next
  *     year's column; "Bộ phận tham mưu cấp xã" is a header, not a unit.
+ *     "Năm 2026" / "Đến năm 2030" head year columns when another year
+ *     column is known or its header follows within a few cells (not a
+ *     second column of a year already headed); otherwise, in a table with a
+ *     due column and rows opened, "Năm 2027" is a due phrase, and so is
+ *     any due phrase headed like a year column whose year is headed
+ *     already ("Trong năm 2026" beside "Chỉ tiêu 2026"). A row's name
+ *     holding a header's word ("Tỷ lệ văn bản điện tử …", "Chuyển đổi số
+ *     trong cơ quan nhà nước", "Số hóa kết quả giải quyết thủ tục": a
+ *     measure, or five words or more not opening as a header does) is no
+ *     header (where a block is cut, only a measure or a name or lead of six
+ *     words: a second name in a block still starts a cell there).
+ *     "Phân công thực hiện" and a lead header with no "chủ trì" ("Đơn vị
+ *     thực hiện") spanning "Chủ trì" and "Phối hợp" head no column. Of two
+ *     lead columns, one headed "Sở …" or "… tỉnh" is the province's
+ *     (x.parent_lead, as the table model reads it), put before the
+ *     commune's (printed late, it stood after): "Sở …" and "… tỉnh" units
+ *     go there. Target columns printed latest year first,
+ *     every one ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026"), stay in
+ *     that order, their values printed so too; else they are sorted.
  *  4. Rows. A cell that is a row code following the codes before it ("1.2"
- *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …) and
+ *     after "1.1" or "1", "2" after "1.3", "II" after "I", "a)" …, a group
+ *     lettered "A" then "B", the numbering under it going on) and
  *     followed by no value opens a row; so does a dotted code, or a number
  *     followed by a name, not seen yet (a row printed out of order); a lone
  *     number that does not follow is a value, one last on its page a page
- *     number. A following code with no name after it, printed after its
- *     row's cells, takes the cells the row before could not hold. The row's
+ *     number, one with a leading zero ("03") a value unless the first row's
+ *     code had one. A following code with no name after it, printed after its
+ *     row's cells, takes the cells the row before could not hold; so
+ *     does one with no name after it whose row before could not hold a
+ *     name (a code centred in a tall row, printed after its name). "1"
+ *     right under a roman or lettered group opens a row although a due
+ *     phrase follows it (its name was printed before). The row's
  *     first cell is its name (unless it is a value, due or funding phrase:
  *     the name was printed elsewhere); each further cell goes by its kind to
  *     the first free column of that kind: a number, percent or target
  *     phrase ("Tối thiểu 60%", "05 điểm", "-") to the baseline then target
  *     columns (years ascending); a due phrase ("Tháng 12/2026", "Quý
  *     IV/2027", "Thường xuyên") to due; a unit ("Phòng …", "Các …", "Công
- *     an …", "Chủ trì: …") to lead, then support (a "Sở …" to a province
+ *     an …", "Chủ trì: …"; not "Tổ chức …", "Hội nghị …") to lead, then support (a "Sở …" to a province
  *     lead column; in one lead/support column, "Chủ trì: …" and the
  *     "Phối hợp: …" after it make one row's cell); a funding phrase ("Ngân sách xã") to funding; a short
  *     word under an ĐVT column to it; other text to products. A cell in
- *     lower case continues the cell before it; after a page break the first
+ *     lower case continues the cell before it; a list item ("- …") the
+ *     row's products when they are a list (a unit's item, first on a new
+ *     page, the row's support list); after a page break the first
  *     one continues the row's name and later ones its last unit cell.
  *     Rows with numeric, unique codes are put back in code order.
  *     Rows printed name by name (code, name, code, name …) and then their
  *     other cells row after row: when those cells hold more than one row
  *     can (two due phrases, more values than value columns), they fill the
  *     run's rows from a cursor, as step 5 does; else they are the last
- *     row's (the others' were printed elsewhere). Codes printed as a run
+ *     row's (the others' were printed elsewhere). Group rows inside the run
+ *     keep it (and take none of its cells); it starts back at the earliest
+ *     row before it holding its name only (a row on the page before whose
+ *     cells come after the break); the last row may still wait for its
+ *     name (printed after the run's cells) while values, dues and units
+ *     fill the run. Codes printed as a run
  *     ("5" / "6") followed by as many names open a row each, named in
  *     order, read the same way.
  *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
@@ -88,6 +135,10 @@
  *     a few title-case words with no figures, not a target's first words
  *     nor a text the row's products column can still take, are kept apart and set on the first row of their rows (set_groups():
  *     by the middle row each was printed at, else an even share).
+ *     A row whose lead holds two units or more and whose support holds
+ *     one had its support printed first (the taller cell): they are
+ *     swapped, a lead being one unit (258 of the 259 items of the
+ *     hand-written plans have one).
  *  5. Cells that found no free column, cells before the first row and a
  *     group row's cells other than its name are queued in reading order;
  *     each fills the first hole of its kind after the one filled before it
@@ -124,6 +175,8 @@ typedef struct pcell {
     int brk;            /* first cell placed after a page break */
     int last;           /* last cell of its page in the region */
     int line;           /* source line of its first line */
+    char *raw;          /* owned or NULL: a block's lines as printed, '\n' between (unglue()) */
+    int alt;            /* two units whose lines alternate: unglue() cuts them by the lexicon, else so */
 } pcell;
 
 typedef struct pcol {
@@ -153,6 +206,7 @@ typedef struct ptab {
     size_t nr, capr;
     int full;           /* PP_MAX_CELLS reached: the region ends */
     int bare;           /* no code column: each row's code leads its name ("1.1. Tỷ lệ …") */
+    int desc;           /* target columns kept as printed, latest year first ("đến năm 2030 | năm 2026") */
 } ptab;
 
 /* ---- small text tests ---- */
@@ -217,9 +271,10 @@ static int all_caps(const char *s, size_t n)
     return letters >= 2;
 }
 
-/* A row code ("1", "1.2", "2.3.", "IV", "II.", "a)") as the whole of S:
- * its parts into P (at most 4), the count returned; 0 when S is no code.
- * *ROMAN / *LETTER tell those shapes. */
+/* A row code ("1", "1.2", "2.3.", "IV", "II.", "a)", "A", "B.") as the
+ * whole of S: its parts into P (at most 4), the count returned; 0 when S is
+ * no code. *ROMAN tells a roman code (1) or a capital letter (2: groups
+ * lettered "A", "B", "C", as the table model reads them), *LETTER "a)". */
 static int code_parts(const char *s, int *p, int *roman, int *letter)
 {
     *roman = *letter = 0;
@@ -237,6 +292,11 @@ static int code_parts(const char *s, int *p, int *roman, int *letter)
     if (v && s[0] >= 'A' && s[0] <= 'Z') {
         *roman = 1;
         p[0] = v;
+        return 1;
+    }
+    if (n == 1 && s[0] >= 'A' && s[0] <= 'Z') {
+        *roman = 2;
+        p[0] = s[0] - 'A' + 1;
         return 1;
     }
     int k = 0;
@@ -268,6 +328,9 @@ static const char *const GLUE_HEADS[] = {
     "Phòng", "Văn phòng", "Trung tâm", "Công an", "Các phòng", "Các thôn", "Các doanh nghiệp", "Các ngân hàng",
     "Các trường", "Các cơ quan", "Các đơn vị", "Đoàn Thanh niên", "Hội Liên hiệp", "Hội Phụ nữ", "Hội Nông dân",
     "Hội Cựu chiến binh", "Bưu điện", "Trạm Y tế", "Ủy ban", "UBND", "Mặt trận", "Kho bạc", "Sở", NULL};
+/* Words that start with a unit's head and name work, not a unit: "Tổ
+ * chức hội nghị …", "Hội nghị được tổ chức", "Ban hành …". */
+static const char *const NOT_UNITS[] = {"Ban hành", "Tổ chức", "Hội nghị", "Hội thảo", "Hội thi", "Đoàn kiểm tra", NULL};
 static const char *const DUE_HEADS[] = {
     "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
     "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
@@ -297,13 +360,31 @@ static int is_due(const char *t)
     char out[16];
     if (due_parse(t, out) == 0)
         return 1;
+    /* a span of years, "2026 - 2027", "2026-2028": due at its end */
+    int y1 = 0, y2 = 0, c1 = 0, c2 = 0;
+    if (sscanf(t, "%4d%n - %4d%n", &y1, &c1, &y2, &c2) == 2 && c1 == 4 && c2 == (int)strlen(t) && y1 >= 2000 &&
+        y2 > y1 && y2 <= 2100)
+        return 1;
+    if (sscanf(t, "%4d-%4d%n", &y1, &y2, &c2) == 2 && c2 == 9 && t[9] == 0 && y1 >= 2000 && y2 > y1 && y2 <= 2100)
+        return 1;
     return nwords(t) <= 8 && starts_with(t, DUE_HEADS) &&
            (strpbrk(t, "0123456789") || !strncmp(t, "Thường", 7) || !strncmp(t, "Hằng", 5) ||
             !strncmp(t, "Hàng", 5) || !strncmp(t, "Định", 5) || !strncmp(t, "Liên", 4));
 }
 
+static const char *header_as(const char *t, int *year, int strict);
+
 /* Header role of T when T reads as a header cell, else NULL. */
 static const char *header_of(const char *t, int *year)
+{
+    return header_as(t, year, 1);
+}
+
+/* As header_of(); not STRICT (where a line may end a block: a name of five
+ * words holding a header's word still starts a cell of its own there),
+ * only a measure ("Tỷ lệ …") or a name or lead of six words or more not
+ * opening as headers do is refused. */
+static const char *header_as(const char *t, int *year, int strict)
 {
     *year = 0;
     if (!*t || strchr(t, ':') || nwords(t) > 9 || first_cat(t) != UTF8PROC_CATEGORY_LU)
@@ -314,8 +395,37 @@ static const char *header_of(const char *t, int *year)
         return NULL;
     if (strchr(t, '/') && !strstr(t, "chủ trì/") && !strstr(t, "tiêu/"))
         return NULL;    /* "Tháng 4/2026", "III/2026": a date, not a header */
+    /* "Phân công thực hiện" spanning "Chủ trì" and "Phối hợp": a header
+     * cell of no column of its own */
+    if (!strncmp(t, "Phân công", 10) && nwords(t) <= 5)
+        return "span";
     const char *r = extract_header_role(t, year);
-    return strcmp(r, "none") ? r : NULL;
+    if (!strcmp(r, "none"))
+        return NULL;
+    /* a row's name that holds a header's word ("Tỷ lệ văn bản điện tử được
+     * ký", "Chuyển đổi số trong cơ quan nhà nước"): a header names its
+     * column in its first words, a name is longer or starts as a measure */
+    static const char *const heads[] = {
+        "Đơn vị", "Cơ quan", "Nội dung", "Tên", "Chỉ tiêu", "Chỉ số", "Nhiệm vụ", "Danh mục", "Bộ phận", "Sở", "Các",
+        "Hoạt động", "Công việc", "Nhóm", "Kết quả", "Hiện trạng", "Thực hiện", "Ước", "Đã đạt", "Thời gian",
+        "Thời hạn", "Tiến độ", "Lộ trình", "Kinh phí", "Nguồn", "Sản phẩm", "Ghi chú", "Căn cứ", "Giải pháp",
+        "Quy mô", "Phạm vi", "Mục tiêu", "Giá trị", "Kế hoạch", "Phối hợp", "Chủ trì", "Trách nhiệm", "Mốc", "Năm",
+        "Đến năm", "Dự kiến", "Dự toán", "Tổng", "Phân công", "Lĩnh vực", "Trụ cột", NULL};
+    if ((!strncmp(t, "Tỷ lệ ", 8) && nwords(t) >= 5) ||
+        (strict && strcmp(r, "code") && nwords(t) >= 5 && !starts_with(t, heads)) ||
+        (!strict && (!strcmp(r, "name") || !strcmp(r, "lead")) && nwords(t) >= 6 && !starts_with(t, heads)))
+        return NULL;
+    return r;
+}
+
+/* T starts with a year's label, "Năm 2026:" (a target for that year
+ * follows); its length, else 0. */
+static size_t year_label(const char *t)
+{
+    int y = 0, n = 0;
+    if (strncmp(t, "Năm ", 5) || sscanf(t + 5, "%4d:%n", &y, &n) != 1 || n != 5 || y < 2000 || y > 2100)
+        return 0;
+    return 10;
 }
 
 static void classify(pcell *c, int header_phase)
@@ -332,11 +442,13 @@ static void classify(pcell *c, int header_phase)
         c->kind = C_HDR;
     else if (header_phase == 1 && header_of(t, &year) && !is_due(t) && !is_num(t))
         c->kind = C_HDR;
+    else if (year_label(t) && is_num(t))
+        c->kind = C_NUM;    /* "Năm 2026: 60% Năm 2027: 80%": targets by year */
     else if (is_due(t))
         c->kind = C_DUE;
     else if (is_num(t))
         c->kind = C_NUM;
-    else if ((starts_with(t, UNIT_HEADS) && strncmp(t, "Ban hành", 9)) || !strncmp(t, "Chủ trì:", 10) ||
+    else if ((starts_with(t, UNIT_HEADS) && !starts_with(t, NOT_UNITS)) || !strncmp(t, "Chủ trì:", 10) ||
              !strncmp(t, "Phối hợp:", 11))
         c->kind = C_UNIT;
     else if (starts_with(t, FUND_HEADS) && nwords(t) <= 10)
@@ -727,6 +839,20 @@ static size_t glued_at(const char *s, const char *e)
     return 0;
 }
 
+/* T (clean) ends in a word that needs another after it ("và", "các",
+ * "-"): a cell never ends so. */
+static int dangling(const char *t)
+{
+    static const char *const w[] = {"và", "với", "của", "tại", "cho", "các", "-", "thuộc", "hoặc", "những", "về", NULL};
+    size_t n = strlen(t);
+    for (size_t i = 0; w[i]; i++) {
+        size_t m = strlen(w[i]);
+        if (n > m && !strcmp(t + n - m, w[i]) && t[n - m - 1] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
 /* Add the two cells whose lines pdftotext interleaved: the lines of A are
  * LINES[0], [2], … and of B [1], [3], …; when FIRST_CUT, line 0 holds both
  * first lines, cut at byte FIRST_CUT. Returns 1 when added (the split reads
@@ -763,13 +889,41 @@ static int add_split(ptab *T, const char *const *ls, const size_t *ln, size_t n,
     classify(&a, 0);
     classify(&b, 0);
     rc = 0;
+    /* a half ending in a word that needs one after it ("Mặt trận các" of
+     * "Ban công tác" / "Mặt trận các" / "thôn, làng") is no cell: one
+     * cell whose second line starts in title case */
+    if (dangling(a.text) || dangling(b.text)) {
+        free(a.text);
+        free(b.text);
+        goto out;
+    }
     /* the cell line 1 starts reads as a unit, value, due or funding, or as
      * a name (five words or more) beside a unit */
     int b_ok = b.kind == C_UNIT || b.kind == C_NUM || b.kind == C_DUE || b.kind == C_FUND ||
                (b.kind == C_TEXT && a.kind == C_UNIT && nwords(b.text) >= 5);
     /* a name before the unit, value or due beside it, as a row reads */
     pcell *first = b.kind == C_TEXT && a.kind != C_TEXT ? &b : &a, *second = first == &a ? &b : &a;
-    if (*a.text && *b.text && b_ok && a.kind != C_CODE)
+    /* two units: their lines alternate, or one is named whole elsewhere
+     * and its lines fall otherwise ("Văn phòng" / "Phòng Văn hóa HĐND và" /
+     * "Xã hội" / "UBND phường"); unglue() decides, the table read */
+    if (*a.text && *b.text && !first_cut && a.kind == C_UNIT && b.kind == C_UNIT) {
+        buf raw;
+        buf_init(&raw, DOC_MAX_CELL);
+        for (size_t j = 0; j < n; j++) {
+            if (j)
+                buf_addc(&raw, '\n');
+            buf_add(&raw, ls[j], ln[j]);
+        }
+        size_t nc0 = T->nc;
+        rc = buf_failed(&raw) || add_cell(T, raw.ptr, raw.len, page, line) ? -1 : 1;
+        if (rc > 0 && T->nc > nc0) {
+            T->c[T->nc - 1].raw = buf_detach(&raw);
+            T->c[T->nc - 1].alt = 1;
+            if (!T->c[T->nc - 1].raw)
+                rc = -1;
+        }
+        buf_release(&raw);
+    } else if (*a.text && *b.text && b_ok && a.kind != C_CODE)
         rc = add_cell(T, first->text, strlen(first->text), page, line) ||
                      add_cell(T, second->text, strlen(second->text), page, line)
                  ? -1 : 1;
@@ -804,6 +958,153 @@ static size_t inner_code(const char *s, const char *e, size_t *len)
             return (size_t)(p - s) + 1;   /* 1-based: 0 means none */
         }
         p = q;
+    }
+    return 0;
+}
+
+static int add_block(ptab *T, const char *s, size_t n, int page, int line, int header);
+
+/* The last word of line S..E (trailing blanks skipped): its start. */
+static const char *last_word(const char *s, const char *e)
+{
+    while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    const char *w = e;
+    while (w > s && w[-1] != ' ')
+        w--;
+    return w;
+}
+
+/* A due's date as the word W..E: "10/2026", "III/2026", "xuyên" after
+ * "Thường" (HEAD). */
+static int due_tail(const char *head, const char *w, const char *e)
+{
+    while (e > w && (e[-1] == ' ' || e[-1] == '\r'))
+        e--;
+    size_t n = (size_t)(e - w);
+    if (!strcmp(head, "Thường"))
+        return n == 6 && !memcmp(w, "xuyên", 6);
+    const char *sl = memchr(w, '/', n);
+    if (!sl || e - sl != 5 || strspn(sl + 1, "0123456789") < 4 || sl[1] != '2')
+        return 0;
+    for (const char *p = w; p < sl; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == 'I' || *p == 'V' || *p == 'X'))
+            return 0;
+    return sl > w && sl - w <= 4;
+}
+
+/* Block S (N bytes, lines joined by '\n') holds a due phrase whose head
+ * ("Quý", "Tháng", "Thường") ends one line and whose date ("III/2026",
+ * "10/2026", "xuyên") ends the next or the one after, with other text
+ * around: add the rest as a block, then the due phrase. 1 when done, 0
+ * when the block is no such thing, -1 out of memory. */
+static int split_due(ptab *T, const char *s, size_t n, int page, int line)
+{
+    static const char *const heads[] = {"Quý", "Tháng", "Thường"};
+    const char *ls[16];
+    size_t ln[16], k = 0;
+    for (const char *p = s, *e = s + n; p < e && k < 16;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        ls[k] = p;
+        ln[k++] = (size_t)(q - p);
+        p = q + 1;
+    }
+    if (k < 2 || k == 16)
+        return 0;
+    char *whole = text_clean_n(s, n);
+    if (!whole)
+        return -1;
+    int is_whole_due = starts_with(whole, DUE_HEADS) && is_due(whole);     /* "Quý" / "III/2026" */
+    free(whole);
+    if (is_whole_due)
+        return 0;
+    for (size_t i = 0; i + 1 < k; i++) {
+        const char *hw = last_word(ls[i], ls[i] + ln[i]);
+        const char *he = ls[i] + ln[i];
+        while (he > hw && (he[-1] == ' ' || he[-1] == '\r'))
+            he--;
+        const char *head = NULL;
+        for (size_t h = 0; h < 3; h++)
+            if ((size_t)(he - hw) == strlen(heads[h]) && !memcmp(hw, heads[h], strlen(heads[h])))
+                head = heads[h];
+        if (!head)
+            continue;
+        for (size_t j = i + 1; j < k && j <= i + 2; j++) {
+            const char *tw = last_word(ls[j], ls[j] + ln[j]);
+            if (!due_tail(head, tw, ls[j] + ln[j]))
+                continue;
+            /* the rest: every line, less the head and the date */
+            buf rest, due;
+            buf_init(&rest, DOC_MAX_CELL);
+            buf_init(&due, 64);
+            for (size_t m = 0; m < k; m++) {
+                size_t len = m == i ? (size_t)(hw - ls[m]) : m == j ? (size_t)(tw - ls[m]) : ln[m];
+                const char *a = ls[m], *b = skip_sp(a, a + len);
+                if (b == a + len)
+                    continue;
+                if (rest.len)
+                    buf_addc(&rest, '\n');
+                buf_add(&rest, a, len);
+            }
+            buf_add(&due, hw, (size_t)(he - hw));
+            buf_addc(&due, ' ');
+            buf_add(&due, tw, (size_t)(ls[j] + ln[j] - tw));
+            int rc = -1;
+            if (!buf_failed(&rest) && !buf_failed(&due)) {
+                char *d = text_clean_n(due.ptr, due.len);
+                rc = !d ? -1 : !rest.len || !is_due(d) ? 0
+                     : add_block(T, rest.ptr, rest.len, page, line, 0) || add_cell(T, d, strlen(d), page, line) ? -1 : 1;
+                free(d);
+            }
+            buf_release(&rest);
+            buf_release(&due);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* Targets labelled by year ("Năm 2026:" / "60%" / "Năm 2027:" / "80%")
+ * in block S (N bytes): a label whose year was labelled before in the block
+ * starts another row's cell ("… Năm 2027:" / "95%" / "Năm 2026:" / "05
+ * điểm"), and a label ending a line of other words ("… kết nối Internet
+ * Năm 2027:" / "08 điểm") starts a cell glued to that text: the block is
+ * cut there (the text first). 1 when cut, 0 when not, -1 out of memory. */
+static int split_years(ptab *T, const char *s, size_t n, int page, int line)
+{
+    int seen[8], ns = 0;
+    for (const char *p = s, *e = s + n; p < e;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        const char *t = skip_sp(p, q);
+        size_t lab = q - t >= 10 ? year_label(t) : 0;
+        int y = lab ? atoi(t + 5) : 0;
+        int again = 0;
+        for (int k = 0; k < ns; k++)
+            again |= seen[k] == y;
+        if (lab && again && t > s) {     /* a year labelled again: another row's cell */
+            size_t at = (size_t)(p - s);
+            return add_block(T, s, at - 1, page, line, 0) || add_block(T, p, n - at, page, line, 0) ? -1 : 1;
+        }
+        if (lab && ns < 8)
+            seen[ns++] = y;
+        /* "… Internet Năm 2027:" then a value line: the label and the value are a cell */
+        const char *w = q;
+        while (w > t && w[-1] != ' ')
+            w--;
+        if (w > t + 1 && q - w == 5 && q[-1] == ':' && w - t >= 6 && !strncmp(w - 5, "Năm ", 5) && q < e) {
+            const char *lab0 = w - 5;
+            int yy = 0, m = 0;
+            if (sscanf(lab0 + 5, "%4d:%n", &yy, &m) == 1 && m == 5 && yy >= 2000 && yy <= 2100 && lab0 > t) {
+                size_t at = (size_t)(lab0 - s);
+                return add_block(T, s, at, page, line, 0) || add_block(T, lab0, n - at, page, line, 0) ? -1 : 1;
+            }
+        }
+        p = q + 1;
     }
     return 0;
 }
@@ -858,6 +1159,15 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
         }
         p = q + 1;
     }
+    /* a due phrase whose two words pdftotext printed on different lines
+     * of a block beside another cell ("Báo cáo rà soát Tháng" / "vùng lõm
+     * sóng 10/2026", "Các lớp" / "đào tạo" / "Quý" / "Báo cáo kết" /
+     * "III/2026" / "quả"): the rest first, then the due phrase */
+    int rc = split_due(T, s, n, page, line);
+    if (!rc)
+        rc = split_years(T, s, n, page, line);
+    if (rc)
+        return rc < 0 ? -1 : 0;
     const char *ls[16] = {0};
     size_t ln[16] = {0}, k = 0;
     for (const char *p = s, *e = s + n; p < e && k < 16;) {
@@ -902,7 +1212,18 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
         buf_add(&one, t, (size_t)(q - t));
         p = q + 1;
     }
-    int rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
+    size_t nc0 = T->nc;
+    rc = buf_failed(&one) ? -1 : add_cell(T, one.ptr, one.len, page, line);
+    if (!rc && T->nc > nc0 && memchr(s, '\n', n)) {    /* the lines as printed, for unglue() */
+        char *raw = malloc(n + 1);
+        if (!raw)
+            rc = -1;
+        else {
+            memcpy(raw, s, n);
+            raw[n] = 0;
+            T->c[T->nc - 1].raw = raw;
+        }
+    }
     buf_release(&one);
     return rc;
 }
@@ -968,7 +1289,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         /* the cell after a code is the row's name, never a header */
         int after_code = !b.len && T->nc && T->c[T->nc - 1].text[0] && T->nc > 1 && t && all_caps(t, strlen(t)) &&
                          code_parts(T->c[T->nc - 1].text, p, &roman, &letter) && !strchr(T->c[T->nc - 1].text, ' ');
-        int header = t && !after_code && header_of(t, &p[0]) && T->nc < 40;
+        int header = t && !after_code && header_as(t, &p[0], 0) && T->nc < 40;
         /* a code line inside a block whose next line goes on in lower case
          * ("… hộ tịch giai" / "1.2" / "đoạn 2015 - 2020"): a code centred
          * on its row; it opens the row before the block */
@@ -1028,6 +1349,286 @@ out:
     return rc;
 }
 
+/* ---- cells whose lines hold a unit's name among them ---- */
+
+#define UG_LINES 16
+#define UG_WORDS 24
+#define UG_LEX   64
+
+typedef struct ugline {
+    char *w[UG_WORDS];      /* words of the line (point into buf) */
+    size_t nw;
+    char *buf;              /* owned: the clean line, split in place */
+} ugline;
+
+/* Split a clean copy of S (N bytes) into words, into *OUT (owned by the
+ * caller). 0; 1 when too many words; -1 out of memory. */
+static int ug_words(const char *s, size_t n, char **w, size_t *nw, char **out)
+{
+    *nw = 0;
+    *out = text_clean_n(s, n);
+    if (!*out)
+        return -1;
+    for (char *p = *out; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        if (*nw == UG_WORDS)
+            return 1;
+        w[(*nw)++] = p;
+        while (*p && *p != ' ')
+            p++;
+        if (*p)
+            *p++ = 0;
+    }
+    return 0;
+}
+
+/* Pieces of U (UW[0..UM)) taken from the lines L[J..K), each a whole line or
+ * a line's last words, in order: TAKE[j] words from the end of line j. */
+static int ug_match(const ugline *L, size_t k, size_t j, char *const *uw, size_t um, size_t w, size_t pieces,
+                    size_t *take)
+{
+    if (w == um)
+        return pieces >= 2;
+    if (j == k)
+        return 0;
+    size_t most = L[j].nw < um - w ? L[j].nw : um - w;
+    for (size_t t = most; t >= 1; t--) {
+        size_t ok = 1;
+        for (size_t q = 0; q < t && ok; q++)
+            ok = !strcmp(L[j].w[L[j].nw - t + q], uw[w + q]);
+        if (ok) {
+            take[j] = t;
+            if (ug_match(L, k, j + 1, uw, um, w + t, pieces + 1, take))
+                return 1;
+        }
+    }
+    take[j] = 0;
+    return ug_match(L, k, j + 1, uw, um, w, pieces, take);
+}
+
+/* Insert a cell of TEXT after cell AT (same page and line). */
+static int insert_cell(ptab *T, size_t at, const char *text)
+{
+    if (T->nc == PP_MAX_CELLS)
+        return 0;
+    if (T->nc == T->capc) {
+        size_t cap = T->capc * 2 < PP_MAX_CELLS ? T->capc * 2 : PP_MAX_CELLS;
+        pcell *c = realloc(T->c, cap * sizeof *c);
+        if (!c)
+            return -1;
+        T->c = c, T->capc = cap;
+    }
+    char *t = text_dup(text);
+    if (!t)
+        return -1;
+    memmove(&T->c[at + 2], &T->c[at + 1], (T->nc - at - 1) * sizeof *T->c);
+    T->nc++;
+    pcell *c = &T->c[at + 1];
+    *c = T->c[at];
+    c->text = t;
+    c->raw = NULL;
+    return 0;
+}
+
+/* A unit's name printed beside a row's name, its lines between the name's
+ * or ending them ("Lắp đặt hệ thống" / "Wi-Fi công cộng Văn phòng" / "tại
+ * trụ sở UBND" / "HĐND và" / "xã và nhà văn hóa UBND xã" / "các thôn"): no
+ * position tells the two apart, but the table names the same unit whole in
+ * another cell. A cell of several lines from which a unit named whole
+ * elsewhere (a cell starting with a unit's head, its items) can be taken
+ * as two pieces or more, each a whole line or a line's last words, in
+ * order, with words of the cell left after the first piece (a name that
+ * merely ends with a unit keeps it), becomes the rest, then the unit. */
+static int unglue(ptab *T)
+{
+    char *lex[UG_LEX];
+    size_t nlex = 0;
+    int rc = -1;
+    for (size_t i = 0; i < T->nc && nlex < UG_LEX; i++) {
+        const char *t = T->c[i].text;
+        for (const char *p = t; *p && nlex < UG_LEX;) {
+            size_t n = strcspn(p, ";\n");
+            char *u = text_clean_n(p, n);
+            if (!u)
+                goto out;
+            char *v = u + (u[0] == '-' && u[1] == ' ' ? 2 : 0);
+            size_t m = strlen(v);
+            while (m && strchr(".,;: ", v[m - 1]))
+                v[--m] = 0;
+            int dup = 0;
+            for (size_t k = 0; k < nlex && !dup; k++)
+                dup = !strcmp(lex[k], v);
+            if (!dup && nwords(v) >= 2 && starts_with(v, UNIT_HEADS) && starts_with(t, UNIT_HEADS) && !T->c[i].alt) {
+                memmove(u, v, m + 1);
+                size_t at = nlex++;     /* longest first: "Văn phòng HĐND và UBND xã" before "UBND xã" */
+                while (at > 0 && nwords(lex[at - 1]) < nwords(u)) {
+                    lex[at] = lex[at - 1];
+                    at--;
+                }
+                lex[at] = u;
+            } else {
+                free(u);
+            }
+            p += n;
+            if (*p)
+                p++;
+        }
+    }
+    for (size_t i = 0; i < T->nc; i++) {
+        pcell *c = &T->c[i];
+        if (!c->raw)
+            continue;
+        int unit_cell = c->alt || starts_with(c->text, UNIT_HEADS);
+        ugline L[UG_LINES];
+        size_t k = 0;
+        int ok = 1;     /* 0: not this cell; -1: out of memory */
+        memset(L, 0, sizeof L);
+        for (const char *p = c->raw; *p && ok > 0;) {
+            size_t n = strcspn(p, "\n");
+            if (k == UG_LINES) {
+                ok = 0;
+                break;
+            }
+            int r = ug_words(p, n, L[k].w, &L[k].nw, &L[k].buf);
+            k++;
+            ok = r < 0 ? -1 : r ? 0 : 1;
+            p += n;
+            if (*p)
+                p++;
+        }
+        /* a target's words at line ends and its figure on a line of its
+         * own ("Tỷ lệ cán bộ, công" / "Tối" / "chức được bồi dưỡng thiểu"
+         * / "kỹ năng số" / "95%"): candidates of an operator and each
+         * figure line */
+        static const char *const ops[] = {"Tối thiểu", "Tối đa", "Không quá", "Không dưới", "Ít nhất", "Trên",
+                                          "Dưới", "Đạt", "Từ", NULL};
+        char vcand[8][64];
+        size_t nv = 0;
+        for (size_t j = 1; ok > 0 && !unit_cell && j < k; j++) {
+            if (L[j].nw != 1 || strspn(L[j].w[0], "0123456789.,%") != strlen(L[j].w[0]) ||
+                !strpbrk(L[j].w[0], "0123456789"))
+                continue;
+            for (size_t o = 0; ops[o] && nv < 8; o++)
+                snprintf(vcand[nv++], sizeof vcand[0], "%s %s", ops[o], L[j].w[0]);
+        }
+        for (size_t x = 0; ok > 0 && x < nlex + nv; x++) {
+            char ubuf[DOC_MAX_CELL], *uw[UG_WORDS];
+            size_t um = 0;
+            const char *cand = x < nlex ? lex[x] : vcand[x - nlex];
+            snprintf(ubuf, sizeof ubuf, "%s", cand);
+            for (char *p = strtok(ubuf, " "); p && um < UG_WORDS; p = strtok(NULL, " "))
+                uw[um++] = p;
+            size_t take[UG_LINES] = {0};
+            if (!ug_match(L, k, 0, uw, um, 0, 0, take))
+                continue;
+            /* words of the cell left after the first piece: else a name
+             * ending with a unit's name */
+            size_t first = 0, after = 0, left = 0;
+            while (first < k && !take[first])
+                first++;
+            for (size_t j = 0; j < k; j++) {
+                left += L[j].nw - take[j];
+                if (j > first)
+                    after += L[j].nw - take[j];
+            }
+            if (!left || !after)
+                continue;
+            /* two units interleaved ("Văn phòng" / "Phòng Văn hóa HĐND và"
+             * / "Xã hội" / "UBND phường"): the rest is a unit too; the one
+             * printed first comes first */
+            int b_first = 0;
+            if (unit_cell) {
+                size_t j0 = 0;
+                while (j0 < k && L[j0].nw == take[j0])
+                    j0++;
+                if (j0 == k || !starts_with(L[j0].w[0], UNIT_HEADS) || first > j0 || x >= nlex)
+                    continue;
+                b_first = first == 0 && take[0] == L[0].nw;
+            }
+            buf a;
+            buf_init(&a, DOC_MAX_CELL);
+            for (size_t j = 0; j < k; j++)
+                for (size_t q = 0; q < L[j].nw - take[j]; q++) {
+                    if (a.len)
+                        buf_addc(&a, ' ');
+                    buf_adds(&a, L[j].w[q]);
+                }
+            if (buf_failed(&a)) {
+                buf_release(&a);
+                ok = -1;
+                break;
+            }
+            char *na = buf_detach(&a);
+            buf_release(&a);
+            pcell probe = {0};
+            probe.text = (char *)cand;
+            if (na && x >= nlex && (classify(&probe, 0), probe.kind != C_NUM)) {
+                free(na);   /* the operator and figure read as no target */
+                continue;
+            }
+            if (!na || insert_cell(T, i, b_first ? na : cand)) {
+                free(na);
+                ok = -1;
+                break;
+            }
+            c = &T->c[i];
+            free(c->text);
+            c->text = b_first ? text_dup(cand) : na;
+            if (b_first)
+                free(na);
+            free(c->raw);
+            c->raw = NULL;
+            if (!c->text) {
+                ok = -1;
+                break;
+            }
+            break;
+        }
+        /* two units whose lines alternate, no unit named whole found in
+         * them: the even lines and the odd ones */
+        if (ok > 0 && c->alt && c->raw) {
+            buf a, b;
+            buf_init(&a, DOC_MAX_CELL);
+            buf_init(&b, DOC_MAX_CELL);
+            for (size_t j = 0; j < k; j++)
+                for (size_t q = 0; q < L[j].nw; q++) {
+                    buf *d = j % 2 ? &b : &a;
+                    if (d->len)
+                        buf_addc(d, ' ');
+                    buf_adds(d, L[j].w[q]);
+                }
+            char *ta = buf_failed(&a) || buf_failed(&b) ? NULL : buf_detach(&a);
+            if (!ta || !b.ptr || insert_cell(T, i, b.ptr))
+                ok = -1;
+            else {
+                c = &T->c[i];
+                free(c->text);
+                c->text = ta;
+                ta = NULL;
+                free(c->raw);
+                c->raw = NULL;
+            }
+            free(ta);
+            buf_release(&a);
+            buf_release(&b);
+        }
+        if (ok > 0)
+            T->c[i].alt = 0;
+        for (size_t j = 0; j < k; j++)
+            free(L[j].buf);
+        if (ok < 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    for (size_t k = 0; k < nlex; k++)
+        free(lex[k]);
+    return rc;
+}
+
 /* ---- columns ---- */
 
 static long col_of(const ptab *T, const char *role)
@@ -1072,11 +1673,23 @@ static void group_numbers(ptab *T)
     pcol num[DOC_MAX_COLS], rest[DOC_MAX_COLS];
     size_t nn = 0, nrest = 0, at = T->ncols;
     static const char *const order[] = {"unit", "baseline", "target"};
+    /* every target column printed after one of a later year: the table has
+     * the end target first ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm 2026") and
+     * its values are printed in that order too; a single column printed out
+     * of order is pdftotext's doing and is sorted */
+    int ny = 0, down = 1, lasty = 0;
+    for (size_t k = 0; k < T->ncols; k++)
+        if (!strcmp(T->col[k].role, "target")) {
+            down &= T->col[k].year > 0 && (!ny || T->col[k].year < lasty);
+            lasty = T->col[k].year;
+            ny++;
+        }
+    T->desc = ny >= 2 && down;
     for (size_t o = 0; o < 3; o++)
         for (size_t k = 0; k < T->ncols; k++)
             if (!strcmp(T->col[k].role, order[o])) {
                 size_t j = nn++;
-                while (o == 2 && j > 0 && !strcmp(num[j - 1].role, "target") && num[j - 1].year > T->col[k].year) {
+                while (o == 2 && !T->desc && j > 0 && !strcmp(num[j - 1].role, "target") && num[j - 1].year > T->col[k].year) {
                     num[j] = num[j - 1];
                     j--;
                 }
@@ -1144,6 +1757,8 @@ static int push_extra(prow *r, size_t ci)
 /* Code state: the last roman value, the last numeric path, the last letter. */
 typedef struct cstate {
     int roman;
+    int capital;        /* the last group letter ("A" = 1) */
+    int zeros;          /* numbered "01", "02": a leading zero is a code's */
     int path[4], depth;
     int letter;
     int any;
@@ -1157,6 +1772,16 @@ static int code_follows(cstate *s, const char *text, int *level, const ptab *see
     int k = code_parts(text, p, &roman, &letter);
     if (!k)
         return 0;
+    if (roman == 2) {
+        if (p[0] != s->capital + 1 || (s->any && !s->capital))
+            return 0;   /* "A" first, then "B" …; not a letter after numbered rows */
+        s->capital = p[0];
+        s->restart = 1;
+        s->letter = 0;
+        s->any = 1;
+        *level = 1;
+        return 1;
+    }
     if (roman) {
         if (p[0] != s->roman + 1)
             return 0;
@@ -1174,6 +1799,9 @@ static int code_follows(cstate *s, const char *text, int *level, const ptab *see
         *level = 9;
         return 1;
     }
+    /* "03" after "2": a value ("03 trạm"), unless the rows are numbered so */
+    if (text[0] == '0' && s->depth && !s->zeros)
+        return 0;
     int ok = 0;
     if (!s->depth || (s->restart && k == 1 && p[0] == 1))
         ok = k == 1 ? (p[0] == 1 || (!s->any && p[0] <= 3)) : !s->any;
@@ -1192,6 +1820,8 @@ static int code_follows(cstate *s, const char *text, int *level, const ptab *see
     }
     if (!ok)
         return 0;
+    if (!s->depth)
+        s->zeros = text[0] == '0';
     memcpy(s->path, p, (size_t)k * sizeof *p);
     s->depth = k;
     s->restart = 0;
@@ -1222,23 +1852,37 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
     long k;
     switch (c->kind) {
     case C_NUM: {
-        /* baselines first, then targets by ascending year */
+        /* a target labelled by its year ("Năm 2026: 05 điểm") joins the
+         * row's cell of other years' labelled targets */
+        if (year_label(c->text))
+            for (size_t j = 0; j < T->ncols; j++) {
+                const buf *b = &r->cell[j];
+                char lab[12];
+                memcpy(lab, c->text, 10), lab[10] = 0;
+                if (!strcmp(T->col[j].role, "target") && !T->col[j].year && b->len && !buf_failed(b) &&
+                    year_label(b->ptr) && !strstr(b->ptr, lab))
+                    return (long)j;
+            }
+        /* baselines first, then targets by ascending year (as printed when T->desc) */
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "baseline") && col_free(r, (long)j))
                 return (long)j;
         long best = -1;
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "target") && col_free(r, (long)j) &&
-                (best < 0 || (T->col[j].year && T->col[j].year < T->col[best].year)))
+                (best < 0 || (!T->desc && T->col[j].year && T->col[j].year < T->col[best].year)))
                 best = (long)j;
         return best;
     }
     case C_DUE:
         k = col_of(T, "due");
         return col_free(r, k) ? k : -1;
-    case C_UNIT:
-        if (!strncmp(c->text, "Sở ", 4) && col_free(r, col_of(T, "parent_lead")))
+    case C_UNIT: {
+        size_t tl = strlen(c->text);
+        int prov = !strncmp(c->text, "Sở ", 4) || (tl > 7 && !strcmp(c->text + tl - 7, " tỉnh"));
+        if (prov && col_free(r, col_of(T, "parent_lead")))
             return col_of(T, "parent_lead");
+    }
         /* "Chủ trì: … Phối hợp: …" is one cell of a lead/support column; a
          * "Phối hợp: …" printed apart joins its row's "Chủ trì: …" */
         if ((k = col_of(T, "lead_support")) >= 0) {
@@ -1285,6 +1929,16 @@ static int place(ptab *T, prow *r, size_t ci)
         set_cell(r, name, c->text, 0);
         return 0;
     }
+    /* a list item ("- Báo cáo kết quả", "- Các hợp tác xã") where the
+     * row's products, or its support, are a list already (continued after
+     * a page break): the list's next item */
+    long outs = c->kind == C_TEXT ? col_of(T, "outputs") : c->kind == C_UNIT ? col_of(T, "support") : -1;
+    if (c->text[0] == '-' && c->text[1] == ' ' && outs >= 0 && r->cell[outs].len &&
+        !buf_failed(&r->cell[outs]) && r->cell[outs].ptr[0] == '-' && r->cell[outs].ptr[1] == ' ' &&
+        (c->kind == C_TEXT || c->brk)) {
+        set_cell(r, outs, c->text, 1);
+        return 0;
+    }
     long unit = col_of(T, "unit");
     if (c->kind == C_WORD && col_free(r, unit)) {   /* "điểm", "%" under ĐVT */
         set_cell(r, unit, c->text, 0);
@@ -1324,6 +1978,8 @@ static int only_named(const ptab *T, const prow *r)
     return 1;
 }
 
+static int is_group(const ptab *T, size_t i);
+
 /* Cell C after a run of rows printed name by name (rows RUN to the last):
  * the first hole of its kind after the cursor (*RROW, *RCOL), row then
  * column, else the earliest in the run; a cell in lower case goes on with
@@ -1338,6 +1994,8 @@ static int run_place(ptab *T, size_t run, size_t *rrow, long *rcol, const pcell 
     }
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = pass ? run : *rrow; i < T->nr; i++) {
+            if (is_group(T, i))
+                continue;   /* a group row holds its name only */
             long k = place_col(T, &T->r[i], c);
             if (k >= 0 && (pass || i > *rrow || k > *rcol)) {
                 set_cell(&T->r[i], k, c->text, c->kind == C_UNIT && T->r[i].cell[k].len);
@@ -1375,8 +2033,6 @@ static int group_like(const pcell *c)
            !strpbrk(c->text, "0123456789,;:") && !(c->text[0] == '-' && c->text[1] == ' ') &&
            !starts_with(c->text, op_heads) && !header_of(c->text, &y);
 }
-
-static int is_group(const ptab *T, size_t i);
 
 /* The group column's NG cells (indexes GCELL into T->c, in print order;
  * GCODE the code of the row each was printed at, "" when none): each
@@ -1555,8 +2211,10 @@ static int sure(const ptab *T, size_t dropped)
 
 static void ptab_release(ptab *T)
 {
-    for (size_t i = 0; i < T->nc; i++)
+    for (size_t i = 0; i < T->nc; i++) {
         free(T->c[i].text);
+        free(T->c[i].raw);
+    }
     free(T->c);
     for (size_t i = 0; i < T->nr; i++) {
         for (size_t k = 0; k < T->ncols; k++)
@@ -1624,6 +2282,19 @@ static int emit(doc *d, ptab *T, int line)
     return 0;
 }
 
+/* One of the few cells after cell I is a year column's header ("Đến năm
+ * 2030", "Chỉ tiêu năm 2026"). */
+static int year_header_near(const ptab *T, size_t i)
+{
+    for (size_t k = i + 1; k < T->nc && k <= i + 6; k++) {
+        int y = 0;
+        const char *r = strncmp(T->c[k].text, "Năm ", 5) ? header_of(T->c[k].text, &y) : NULL;
+        if (r && !strcmp(r, "target") && y)
+            return 1;
+    }
+    return 0;
+}
+
 int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, size_t *end)
 {
     int bare = h < count && !pdf_plain_head(&v[h]) && pdf_plain_bare(v, count, h);
@@ -1637,7 +2308,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     size_t ng = 0, *gcell = NULL, *gat = NULL;  /* owned: the group column's cells, the row each is printed at */
     char (*gcode)[16] = NULL;                   /* owned: that row's code */
     size_t start = region_start(v, h);
-    if (gather(&T, v, count, start, h, &stop))
+    if (gather(&T, v, count, start, h, &stop) || unglue(&T))
         goto out;
     /* page flags */
     for (size_t i = 0; i < T.nc; i++) {
@@ -1661,9 +2332,31 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         classify(c, caps_name ? 0 : codes < 3 ? 2 : codes < 8 || late);
         if (c->kind == C_HDR && codes >= 3)
             last_hdr = i;
-        if (c->kind == C_DUE && codes < 8 && !strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2 &&
-            col_of(&T, "target") >= 0)
-            c->kind = C_HDR;    /* "Năm 2029" among year columns' headers */
+        /* "Năm 2029" among year columns' headers (one known, or one of
+         * the next few cells: "Năm" / "2026" printed before "Đến năm" /
+         * "2030"); with no year column near, "Năm 2027" in a table of
+         * tasks after its first row is a due phrase */
+        int yearword = (!strncmp(c->text, "Năm ", 5) && nwords(c->text) == 2) ||
+                       (!strncmp(c->text, "Đến năm ", 10) && nwords(c->text) == 3);
+        int yearhead = yearword && codes < 8 && (col_of(&T, "target") >= 0 || year_header_near(&T, i));
+        for (size_t k = 0; yearhead && k < T.ncols; k++) {
+            int y0 = 0;
+            extract_header_role(c->text, &y0);
+            yearhead = !(!strcmp(T.col[k].role, "target") && T.col[k].year == y0);    /* a second "Năm 2030": a due */
+        }
+        if (c->kind == C_DUE && yearhead)
+            c->kind = C_HDR;
+        else if (c->kind == C_HDR && yearword && !yearhead && codes >= 1 && col_of(&T, "due") >= 0 && is_due(c->text))
+            c->kind = C_DUE;
+        /* "Trong năm 2026" after the first row, its year's column headed
+         * already: a row's due phrase */
+        if (c->kind == C_HDR && !yearword && codes >= 1 && col_of(&T, "due") >= 0 && is_due(c->text)) {
+            int y0 = 0;
+            const char *r0 = header_of(c->text, &y0);
+            for (size_t k = 0; r0 && !strcmp(r0, "target") && k < T.ncols; k++)
+                if (!strcmp(T.col[k].role, "target") && T.col[k].year == y0)
+                    c->kind = C_DUE;
+        }
         /* a bare year ("2026") after a baseline or target column's header,
          * while few rows have opened: the next year's column header */
         int bare_year = c->kind == C_DUE && codes < 8 && strlen(c->text) == 4 && !strncmp(c->text, "20", 2) &&
@@ -1672,6 +2365,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             c->kind = C_HDR;
         int y;
         const char *role = c->kind != C_HDR ? NULL : bare_year ? extract_header_role(c->text, &y) : header_of(c->text, &y);
+        if (role && !strcmp(role, "span"))
+            role = NULL;
         if (role && !strcmp(role, "code")) {
             if (!stt)
                 stt = c->text;
@@ -1708,6 +2403,39 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         rc = 0;
         goto out;
     }
+    /* two lead columns, one of them the province's ("Sở, ngành chủ trì",
+     * "… cấp tỉnh"): its cells are the province's units ("Sở …", "… tỉnh"),
+     * as the table model reads it (x.parent_lead) */
+    for (size_t k = 0; k < T.ncols; k++) {
+        if (strcmp(T.col[k].role, "lead") || (strncmp(T.col[k].head, "Sở", 3) && !strstr(T.col[k].head, "tỉnh")))
+            continue;
+        for (size_t j = 0; j < T.ncols; j++)
+            if (j != k && !strcmp(T.col[j].role, "lead")) {
+                T.col[k].role = "parent_lead";
+                if (k > j) {    /* the province's column before the commune's, as tables have it */
+                    pcol pl = T.col[k];
+                    memmove(&T.col[j + 1], &T.col[j], (k - j) * sizeof *T.col);
+                    T.col[j] = pl;
+                }
+                break;
+            }
+    }
+    /* "Đơn vị thực hiện" spanning "Chủ trì" and "Phối hợp" (a merged
+     * header cell over the two): the two hold the units, the span none */
+    for (size_t k = 0; k < T.ncols && col_of(&T, "support") >= 0; k++) {
+        if (strcmp(T.col[k].role, "lead") || strstr(T.col[k].head, "chủ trì") || strstr(T.col[k].head, "Chủ trì"))
+            continue;
+        int other = 0;
+        for (size_t j = 0; j < T.ncols; j++)
+            other |= j != k && !strcmp(T.col[j].role, "lead") &&
+                     (strstr(T.col[j].head, "chủ trì") || strstr(T.col[j].head, "Chủ trì"));
+        if (!other)
+            continue;
+        free(T.col[k].head);
+        memmove(&T.col[k], &T.col[k + 1], (T.ncols - k - 1) * sizeof *T.col);
+        T.ncols--;
+        break;
+    }
     /* code column first, the name column second */
     if (T.ncols == DOC_MAX_COLS) {
         rc = 0;
@@ -1731,6 +2459,9 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         goto out;
     }
     group_numbers(&T);
+    if (getenv("DTI_PDF_DEBUG"))
+        for (size_t k = 0; k < T.ncols; k++)
+            fprintf(stderr, "plain: col %zu %s %d: %s\n", k, T.col[k].role, T.col[k].year, T.col[k].head);
     /* rows */
     pre = malloc(T.nc * sizeof *pre);
     gcell = malloc(T.nc * sizeof *gcell);
@@ -1811,15 +2542,43 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             /* a row's code is followed by its name, never by a value */
             int named = i + 1 < T.nc && T.c[i + 1].kind != C_NUM && T.c[i + 1].kind != C_CODE &&
                         T.c[i + 1].kind != C_DUE;
+            /* "1" right under a roman or lettered group ("II" / … / "1"),
+             * its name printed before it (glued to the group's): a row
+             * although a due phrase follows */
+            if (!named && c->kind == C_CODE && cs.restart && !strcmp(c->text, "1") && i + 1 < T.nc &&
+                T.c[i + 1].kind == C_DUE)
+                named = 1;
             if (named && !page_no && !(pn && !strchr(c->text, '.')) && code_follows(&probe, c->text, &lv, &T, i + 1 < T.nc && T.c[i + 1].kind == C_TEXT && !T.c[i + 1].lower)) {
                 cs = probe;
                 size_t prev = T.nr - 1;
-                int only_name = cur && cur->level == lv && only_named(&T, cur);
-                if (only_name && run == SIZE_MAX)
+                /* a group row between (a code and its name only) keeps the
+                 * run: "1.2", then "2" "Dữ liệu số", then "2.1" */
+                int only_name = cur && only_named(&T, cur) && (cur->level == lv || run != SIZE_MAX);
+                if (only_name && run == SIZE_MAX) {
+                    /* back over rows named only, group rows among them: a
+                     * row on the page before whose cells come after the
+                     * break is the run's first (its cells are printed first) */
+                    while (prev > 0 && (only_named(&T, &T.r[prev - 1]) || (prev > 1 && is_group(&T, prev - 1))))
+                        prev--;
                     run = prev, rrow = prev, rcol = -1;
+                }
                 else if (!only_name)
                     run = SIZE_MAX;
+                /* the row before could not hold a name and what came after
+                 * it, and no name follows this code: a code centred in a
+                 * tall row, printed after its name ("Cập nhật …" / "Phòng
+                 * Kinh tế" / … / "2.2" / "Các thôn"); those cells are its */
+                size_t *ex = NULL, nex = 0;
+                if (cur && cur->nextra && T.c[cur->extra[0]].kind == C_TEXT && !T.c[cur->extra[0]].lower &&
+                    T.c[i + 1].kind != C_TEXT && !is_group(&T, T.nr - 1)) {
+                    ex = cur->extra, nex = cur->nextra;
+                    cur->extra = NULL, cur->nextra = cur->capextra = 0;
+                }
                 cur = add_row(&T, c->text, lv);
+                for (size_t j = 0; cur && j < nex; j++)
+                    if (place(&T, cur, ex[j]))
+                        cur = NULL;
+                free(ex);
                 if (!cur)
                     goto out;
                 continue;
@@ -1870,10 +2629,15 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
          * word), not more text, and the cells up to the next code are more
          * than one row holds (else they are the last row's, the others'
          * printed elsewhere) */
-        if (run != SIZE_MAX && rcol < 0 && !col_free(cur, col_of(&T, "name")) &&
+        /* the row opened last may wait for its name (printed after the
+         * run's cells): a body cell then still goes to the run */
+        int named_or_body = !col_free(cur, col_of(&T, "name")) ||
+                            (cur != &T.r[run < T.nr ? run : 0] && !c->lower &&
+                             (c->kind == C_NUM || c->kind == C_DUE || c->kind == C_UNIT));
+        if (run != SIZE_MAX && rcol < 0 && named_or_body &&
             (c->lower || c->kind == C_TEXT || place_col(&T, &T.r[run], c) < 0 || !run_spread(&T, i)))
             run = SIZE_MAX;
-        if (run != SIZE_MAX && !col_free(cur, col_of(&T, "name")) &&
+        if (run != SIZE_MAX && named_or_body &&
             run_place(&T, run, &rrow, &rcol, c))
             continue;
         if (place(&T, cur, i))
@@ -1897,10 +2661,30 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     size_t dropped;
     if (fill_holes(&T, pre, npre, &dropped))
         goto out;
+    /* a row's lead holding two units or more and its support one: printed
+     * support first (the taller cell comes first), as a lead is one unit */
+    long lc = col_of(&T, "lead"), sc = col_of(&T, "support");
+    for (size_t r = 0; lc >= 0 && sc >= 0 && r < T.nr; r++) {
+        buf *lb = &T.r[r].cell[lc], *sb = &T.r[r].cell[sc];
+        if (lb->len && sb->len && !buf_failed(lb) && !buf_failed(sb) && (strchr(lb->ptr, ';') || strchr(lb->ptr, '\n')) &&
+            !strchr(sb->ptr, ';') && !strchr(sb->ptr, '\n') && !strchr(sb->ptr, ',')) {
+            buf tmp = *lb;
+            *lb = *sb;
+            *sb = tmp;
+        }
+    }
+
     if (!sure(&T, dropped)) {
         rc = 0;
         goto out;
     }
+    if (getenv("DTI_PDF_DEBUG"))
+        for (size_t r = 0; r < T.nr; r++) {
+            fprintf(stderr, "plain: row %s", T.r[r].code);
+            for (size_t k = 1; k < T.ncols; k++)
+                fprintf(stderr, " | %s", T.r[r].cell[k].len ? T.r[r].cell[k].ptr : "");
+            fprintf(stderr, "\n");
+        }
     drop_paras(d, v, start, h);
     if (emit(d, &T, v[start].no))
         goto out;

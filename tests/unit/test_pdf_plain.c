@@ -382,6 +382,333 @@ static void test_header_role(void **state)
     assert_string_equal(extract_header_role("Phòng Văn hóa - Xã hội", NULL), "none");
 }
 
+/* The end target's column first ("Chỉ tiêu đến năm 2030 | Chỉ tiêu năm
+ * 2026"), values printed in that order; rows printed name by name with a
+ * group row between ("1.2", then "2" "Dữ liệu số", then "2.1"), their cells
+ * after; "Đơn vị thực hiện" spanning "Chủ trì" and "Phối hợp" holds none. */
+static void test_end_target_first(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nTên chỉ tiêu\n\nI\n\nCHÍNH QUYỀN SỐ\n\n1\n\nDịch vụ công\n\n"
+                       "1.1\n\nTỷ lệ hồ sơ nộp\ntrực tuyến\n\n1.2\n\nTỷ lệ kết quả trả\nbản điện tử\n\n"
+                       "2\n\nDữ liệu số\n\n2.1\n\nSố cơ sở dữ liệu\ndùng chung\n\n"
+                       "Chỉ tiêu\nđến năm\n2030\n\nChỉ tiêu\nnăm\n2026\n\nThời gian\nthực hiện\n\n≥ 80%\n\n"
+                       "Đơn vị thực hiện\nChủ trì\n\nPhối hợp\n\n≥ 50%\n\nThường\nxuyên\n\n"
+                       "Trung tâm\nPhục vụ hành\nchính công xã\n\nCác phòng\nchuyên môn\n\n"
+                       "100%\n\nTối\nthiểu\n70%\n\nTháng\n12/2026\n\nCông an xã\n\nCác thôn\n\n"
+                       "05 cơ sở\ndữ liệu\n\n02 cơ sở\ndữ liệu\n\nQuý\nIV/2026\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                       "Các phòng\nchuyên môn\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    for (size_t c = 0; c < t->ncols; c++)
+        assert_string_not_equal(t->cells[c].text, "Đơn vị thực hiện");
+    assert_string_equal(cell(t, 3, "TT"), "1.1");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu đến năm 2030"), "≥ 80%");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "≥ 50%");
+    assert_string_equal(cell(t, 3, "Thời gian thực hiện"), "Thường xuyên");
+    assert_string_equal(cell(t, 3, "Chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 3, "Phối hợp"), "Các phòng chuyên môn");
+    assert_string_equal(cell(t, 4, "Chỉ tiêu đến năm 2030"), "100%");
+    assert_string_equal(cell(t, 4, "Chỉ tiêu năm 2026"), "Tối thiểu 70%");
+    assert_string_equal(cell(t, 4, "Chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 5, "TT"), "2");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu năm 2026"), "");
+    assert_string_equal(cell(t, 6, "Chỉ tiêu năm 2026"), "02 cơ sở dữ liệu");
+    assert_string_equal(cell(t, 6, "Thời gian thực hiện"), "Quý IV/2026");
+    assert_string_equal(cell(t, 6, "Chủ trì"), "Văn phòng HĐND và UBND xã");
+    doc_free(d);
+}
+
+/* "Năm" / "2026" printed before "Đến năm" / "2030" (glued under a spanning
+ * "Phân công thực hiện") heads a year column; "Năm 2027" in a table of tasks
+ * with no year column is a due phrase; a row's name holding a header's
+ * word ("Tỷ lệ văn bản điện tử được ký số") is no header cell. */
+static void test_year_headers_and_due(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nMục tiêu\nSTT\n\nChỉ tiêu\n\n1\n\nHạ tầng số\n\n1.1\n\nTỷ lệ hộ có\nInternet cáp quang\n\n"
+                       "1.2\n\nTỷ lệ văn bản điện tử được ký\nsố\n\n2\n\nChính quyền số\n\n2.1\n\n"
+                       "Năm\n2026\n\n70%\n\nPhân công thực hiện\nĐến năm\n2030\n\nĐơn vị chủ trì\n\n≥ 90%\n\n"
+                       "Phòng Văn hóa\n- Xã hội\n\nThời gian\nhoàn thành\n\nTháng\n12/2026\n\n50%\n\n100%\n\n"
+                       "Công an xã\n\nNăm 2030\n\nTỷ lệ hồ sơ được\nsố hóa\n\nĐạt 80%\n\nĐạt 100%\n\n"
+                       "Trung tâm Phục vụ\nhành chính công xã\n\nThường\nxuyên\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 6);
+    assert_string_equal(cell(t, 2, "STT"), "1.1");
+    assert_string_equal(cell(t, 2, "Năm 2026"), "70%");
+    assert_string_equal(cell(t, 2, "Đến năm 2030"), "≥ 90%");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    assert_string_equal(cell(t, 2, "Thời gian hoàn thành"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ văn bản điện tử được ký số");
+    assert_string_equal(cell(t, 3, "Năm 2026"), "50%");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời gian hoàn thành"), "Năm 2030");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu"), "Tỷ lệ hồ sơ được số hóa");
+    assert_string_equal(cell(t, 5, "Đến năm 2030"), "Đạt 100%");
+    assert_string_equal(cell(t, 5, "Thời gian hoàn thành"), "Thường xuyên");
+    doc_free(d);
+    d = read_text("PHỤ LỤC\n\nSTT\n\nNhiệm vụ\n\nĐơn vị chủ trì\n\nKết quả đầu ra\n\nLộ trình\nthực hiện\n\n"
+                  "1\n\nXây dựng kế hoạch\nchuyển đổi số\n\nPhòng Văn hóa\n- Xã hội\n\nKế hoạch được\nban hành\n\n"
+                  "Thường\nxuyên\n\n2\n\nLắp đặt truyền thanh\nthông minh\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                  "Hệ thống truyền\nthanh\n\nNăm 2027\n");
+    t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 5);
+    assert_string_equal(cell(t, 2, "Lộ trình thực hiện"), "Năm 2027");
+    assert_string_equal(cell(t, 2, "Kết quả đầu ra"), "Hệ thống truyền thanh");
+    doc_free(d);
+}
+
+/* A due phrase whose head ends one line of a block and whose date ends the
+ * next or the one after ("Báo cáo rà soát Tháng" / "vùng lõm sóng 10/2026";
+ * bullets "Lớp bồi" / "dưỡng" / "Quý" / "Báo cáo kết" / "III/2026" /
+ * "quả"): the rest is one cell, the due another; a span "2026 - 2027" is a
+ * due phrase. */
+static void test_due_split_in_block(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT Nội dung nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nKết quả đầu\nra\n\nThời gian\nhoàn thành\n\n"
+                       "1\n\nRà soát vùng lõm sóng\n\nPhòng Văn hóa\n- Xã hội\n\nBáo cáo rà soát Tháng\nvùng lõm sóng 10/2026\n\n"
+                       "2\n\nĐào tạo kỹ năng số\n\nVăn phòng HĐND\nvà UBND xã\n\n\xef\x82\xb7 Lớp bồi\ndưỡng\nQuý\n"
+                       "\xef\x82\xb7 Báo cáo kết\nIII/2026\nquả\n\n"
+                       "3\n\nSố hóa sổ hộ tịch\n\nCông an xã\n\nCơ sở dữ liệu\n\n2026 - 2027\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 0, "TT"), "TT");
+    assert_string_equal(cell(t, 1, "Kết quả đầu ra"), "Báo cáo rà soát vùng lõm sóng");
+    assert_string_equal(cell(t, 1, "Thời gian hoàn thành"), "Tháng 10/2026");
+    assert_string_equal(cell(t, 2, "Kết quả đầu ra"), "- Lớp bồi dưỡng\n- Báo cáo kết quả");
+    assert_string_equal(cell(t, 2, "Thời gian hoàn thành"), "Quý III/2026");
+    assert_string_equal(cell(t, 3, "Thời gian hoàn thành"), "2026 - 2027");
+    doc_free(d);
+}
+
+/* A unit's name printed among a row name's lines, whole lines or glued at
+ * their ends ("Lắp đặt hệ thống" / "Wi-Fi công cộng Văn phòng" / "tại trụ sở
+ * UBND" / "HĐND và" / "xã và nhà văn hóa UBND xã" / "các thôn"), taken out
+ * because another cell names the unit whole; a name that merely ends with
+ * a unit ("… kết nối về" / "Công an xã") keeps it. */
+static void test_unit_among_name_lines(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT Nội dung nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\nhoàn thành\n\n"
+                       "1\n\nLắp đặt hệ thống\nWi-Fi công cộng Văn phòng\ntại trụ sở UBND\nHĐND và\n"
+                       "xã và nhà văn hóa UBND xã\ncác thôn\n\nDoanh nghiệp\nviễn thông\n\nQuý\nII/2026\n\n"
+                       "2\n\nSố hóa kết quả giải\nquyết thủ tục\n\nCông an xã\n\nVăn phòng\nHĐND và\nUBND xã\n\nTháng\n11/2026\n\n"
+                       "3\n\nKết nối camera an\nninh về Công an\nxã\n\nCông an xã\n\nCác thôn\n\nTháng\n12/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Nội dung nhiệm vụ"),
+                        "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Doanh nghiệp viễn thông");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 3, "Nội dung nhiệm vụ"), "Kết nối camera an ninh về Công an xã");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    doc_free(d);
+}
+
+/* Groups lettered "A", "B" (a capital alone on its line) open group rows,
+ * the numbering under them going on; a capital is no group after numbered
+ * rows unless "A" came first. */
+static void test_capital_groups(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nChỉ tiêu\nnăm 2026\n\n"
+                       "A\n\nHạ tầng số\n\n1\n\nTỷ lệ thôn có điểm\nWi-Fi công cộng\n\nPhòng Văn hóa\n- Xã hội\n\nĐạt 80%\n\n"
+                       "2\n\nSố camera an ninh\nđược kết nối\n\nCông an xã\n\n12 camera\n\n"
+                       "B\n\nXã hội số\n\n3\n\nSố lớp tập huấn\nkỹ năng số\n\nĐoàn Thanh niên xã\n\n10 lớp\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 1, "STT"), "A");
+    assert_string_equal(cell(t, 1, "Nội dung chỉ tiêu"), "Hạ tầng số");
+    assert_string_equal(cell(t, 4, "STT"), "B");
+    assert_string_equal(cell(t, 5, "STT"), "3");
+    assert_string_equal(cell(t, 5, "Đơn vị chủ trì"), "Đoàn Thanh niên xã");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu năm 2026"), "10 lớp");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "12 camera");
+    plan *p = NULL;
+    dti_err e;
+    dti_err_clear(&e);
+    assert_int_equal(extract_plan(d, &p, NULL, &e), DTI_OK);
+    assert_int_equal(p->nindicators, 3);
+    plan_free(p);
+    doc_free(d);
+}
+
+/* "03" after row "2" is a value (a row code has no leading zero unless the
+ * rows are numbered so), and "Trong năm 2026" after the first row, with
+ * "Chỉ tiêu 2026" headed already, is a due phrase, not a second year
+ * column. */
+static void test_zero_value_and_year_due(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT\n\nNội dung\n\nChỉ tiêu\n2026\n\nCơ quan\nchủ trì\n\nThời gian\n\n"
+                       "I\n\nHạ tầng số\n\n1\n\nTỷ lệ thôn có cáp\nquang\n\n≥90%\n\nPhòng Văn hóa\n- Xã hội\n\n"
+                       "Trong năm 2026\n\n2\n\nSố trạm 4G\nlắp mới\n\n03\n\nCông an xã\n\nQuý II/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_int_equal(t->ncols, 5);
+    assert_string_equal(cell(t, 2, "Thời gian"), "Trong năm 2026");
+    assert_string_equal(cell(t, 3, "STT"), "2");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu 2026"), "03");
+    assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Công an xã");
+    doc_free(d);
+}
+
+/* Targets labelled by year in one "Mục tiêu" column ("Năm 2026:" / "60%"
+ * / "Năm 2027:" / "80%"): values, not due phrases; a label seen again in a
+ * block starts the next row's cell, one ending a line of a name is cut from
+ * it; a second labelled cell of a row joins the first. A lead column of the
+ * province ("Sở, ngành chủ trì", printed late) takes "Sở …" and "… tỉnh",
+ * and stands before the commune's. */
+static void test_year_labels_and_province(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT\n\n1\n\n2\n\nChỉ tiêu\n\nTỷ lệ hồ sơ được tiếp\nnhận trực tuyến\n\n"
+                       "Tỷ lệ người dân có tài\nkhoản định danh\n\nMục tiêu\n\nNăm 2026:\n60%\nNăm 2027:\n80%\n\n"
+                       "Bộ phận tham\nmưu cấp xã\n\nThời hạn\n\nVăn phòng\nUBND tỉnh\n\nCông chức Văn\nphòng - Thống kê\n\n"
+                       "Tháng\n12/2027\n\nCông an tỉnh\n\nCông an xã\n\nTháng\n12/2027\n\nSở Khoa học và\nCông nghệ\n\n"
+                       "Công chức Văn\nhóa - Xã hội\n\nTháng\n6/2027\n\nNăm 2026:\n85%\nNăm 2027:\n95%\nNăm 2026:\n05 điểm\n\n"
+                       "3\n\nSở, ngành chủ\ntrì\n\nSố điểm bưu chính\ncó kết nối Internet Năm 2027:\n08 điểm\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(t->cells[3].text, "Sở, ngành chủ trì");
+    assert_string_equal(t->cells[4].text, "Bộ phận tham mưu cấp xã");
+    assert_string_equal(cell(t, 1, "Mục tiêu"), "Năm 2026: 60% Năm 2027: 80%");
+    assert_string_equal(cell(t, 1, "Sở, ngành chủ trì"), "Văn phòng UBND tỉnh");
+    assert_string_equal(cell(t, 1, "Bộ phận tham mưu cấp xã"), "Công chức Văn phòng - Thống kê");
+    assert_string_equal(cell(t, 2, "Mục tiêu"), "Năm 2026: 85% Năm 2027: 95%");
+    assert_string_equal(cell(t, 2, "Bộ phận tham mưu cấp xã"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Số điểm bưu chính có kết nối Internet");
+    assert_non_null(strstr(cell(t, 3, "Mục tiêu"), "Năm 2026: 05 điểm"));
+    assert_non_null(strstr(cell(t, 3, "Mục tiêu"), "Năm 2027: 08 điểm"));
+    assert_string_equal(cell(t, 3, "Sở, ngành chủ trì"), "Sở Khoa học và Công nghệ");
+    doc_free(d);
+}
+
+/* A unit of three lines whose second starts in title case ("Ban công tác"
+ * / "Mặt trận các" / "thôn, làng") stays one cell: a half ending in "các"
+ * is no cell, so the lines are not two interleaved cells. */
+static void test_dangling_half(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố thôn có Tổ công\nnghệ số cộng đồng\n\nPhòng Văn hóa\n- Xã hội\n\nBan công tác\nMặt trận các\n"
+                       "thôn, làng\n\nQuý\nIII/2026\n\n2\n\nSố hộ dùng\nchữ ký số\n\nCông an xã\n\nCác thôn\n\nTháng\n9/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Ban công tác Mặt trận các thôn, làng");
+    assert_string_equal(cell(t, 1, "Thời gian"), "Quý III/2026");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Công an xã");
+    doc_free(d);
+}
+
+/* Support printed before lead (the taller cell first): a lead holding two
+ * units and a support holding one are swapped, a lead being one unit. */
+static void test_support_printed_first(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố sản phẩm OCOP trên\nsàn thương mại điện tử\n\nCác hợp tác xã;\nCác hộ sản xuất\n\n"
+                       "Phòng Kinh tế\n\nQuý\nIV/2026\n\n2\n\nSố hộ dùng\nchữ ký số\n\nCông an xã\n\nCác thôn\n\nTháng\n9/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Các hợp tác xã; Các hộ sản xuất");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "Các thôn");
+    doc_free(d);
+}
+
+/* "Tổ chức hội nghị …" and "Hội nghị được tổ chức" name work, not units; a
+ * code printed after its row's name ("Cập nhật …" / "Phòng Kinh tế" / … /
+ * "3" / "Các thôn") takes the cells the row before could not hold; a list
+ * item after a page break continues the row's list of products. */
+static void test_code_after_name(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nKết quả\n\nThời gian\n\n"
+                       "1\n\nTổ chức hội nghị quán\ntriệt chuyển đổi số\n\nVăn phòng HĐND\nvà UBND xã\n\nCác phòng, ban\n\n"
+                       "Hội nghị được tổ\nchức\n\nQuý I/2026\n\n2\n\nNâng cấp đường\ntruyền Internet\n\nVăn phòng HĐND\n"
+                       "và UBND xã\n\nViễn thông tỉnh\n\nĐường truyền được\nnâng cấp\n\nTháng 5/2026\n\n"
+                       "Cập nhật cơ sở dữ liệu\nđất đai\n\nPhòng Kinh tế\n\n\xef\x82\xb7 Dữ liệu được\ncập nhật\n\nTháng 11/2026\n\n"
+                       "3\n\nCác thôn\n\f\xef\x82\xb7 Báo cáo kết quả\n\n4\n\nSố hóa hồ sơ hộ tịch\n\nCông an xã\n\nCác thôn\n\n"
+                       "Dữ liệu hộ tịch\n\nQuý IV/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Nhiệm vụ"), "Tổ chức hội nghị quán triệt chuyển đổi số");
+    assert_string_equal(cell(t, 1, "Kết quả"), "Hội nghị được tổ chức");
+    assert_string_equal(cell(t, 3, "STT"), "3");
+    assert_string_equal(cell(t, 3, "Nhiệm vụ"), "Cập nhật cơ sở dữ liệu đất đai");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 3, "Đơn vị phối hợp"), "Các thôn");
+    assert_string_equal(cell(t, 3, "Kết quả"), "- Dữ liệu được cập nhật\n- Báo cáo kết quả");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 11/2026");
+    assert_string_equal(cell(t, 4, "Nhiệm vụ"), "Số hóa hồ sơ hộ tịch");
+    doc_free(d);
+}
+
+/* A target's words at line ends of a name with its figure on a line of its
+ * own ("Tỷ lệ cán bộ, công" / "Tối" / "chức được bồi dưỡng thiểu" / "kỹ năng
+ * số" / "95%"), and two units interleaved ("Văn phòng" / "Phòng Văn hóa
+ * HĐND và" / "- Xã hội" / "UBND xã", the first named whole elsewhere): each
+ * taken apart. */
+static void test_target_and_units_among_lines(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Tên chỉ tiêu\n\nChỉ tiêu\nnăm 2026\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\n"
+                       "1\n\nTỷ lệ cán bộ, công\nTối\nchức được bồi dưỡng thiểu\nkỹ năng số\n95%\n\n"
+                       "Văn phòng\nPhòng Văn hóa HĐND và\n- Xã hội\nUBND xã\n\n"
+                       "2\n\nSố hộ dùng chữ\nký số\n\n500 hộ\n\nVăn phòng HĐND và\nUBND xã\n\nCông an xã\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 1, "Tên chỉ tiêu"), "Tỷ lệ cán bộ, công chức được bồi dưỡng kỹ năng số");
+    assert_string_equal(cell(t, 1, "Chỉ tiêu năm 2026"), "Tối thiểu 95%");
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
+/* "1" right under a roman group, its name printed before it (glued to the
+ * group's block) and a due phrase after it: a row all the same. */
+static void test_first_row_after_group(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT Nội dung nhiệm vụ\n\nĐơn vị chủ\ntrì\n\nThời gian\n\n"
+                       "I\n\nHạ tầng số\n\n1\n\nLắp đặt Wi-Fi\ncông cộng\n\nPhòng Văn hóa\n- Xã hội\n\nQuý\nII/2026\n\n"
+                       "II\n\nChính quyền số\n\n1\n\nThường\nxuyên\n\nSố hóa hồ sơ\n\nCông an xã\n\n"
+                       "2\n\nTriển khai phần mềm\n\nVăn phòng HĐND\nvà UBND xã\n\nTháng\n9/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 4, "TT"), "1");
+    assert_string_equal(cell(t, 4, "Thời gian"), "Thường xuyên");
+    assert_string_equal(cell(t, 4, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 5, "TT"), "2");
+    assert_string_equal(cell(t, 5, "Nội dung nhiệm vụ"), "Triển khai phần mềm");
+    doc_free(d);
+}
+
+/* A unit listed as an item ("- Các hợp tác xã") first on a new page goes
+ * on with the row's support when that is a list already. */
+static void test_unit_item_after_break(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\nThời gian\n\n"
+                       "1\n\nSố hộ dùng chữ\nký số\n\nCông an xã\n\n\xef\x82\xb7 Các thôn\n\nTháng\n9/2026\n\n"
+                       "2\n\nSố hộ nông dân dùng\nnhật ký điện tử\n\nPhòng Kinh tế\n\n\xef\x82\xb7 Hội Nông dân xã\n\nQuý\nIV/2026\n"
+                       "\f\xef\x82\xb7 Các hợp tác xã\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 2, "Đơn vị phối hợp"), "- Hội Nông dân xã\n- Các hợp tác xã");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -397,6 +724,19 @@ int main(void)
         cmocka_unit_test(test_code_run),
         cmocka_unit_test(test_group_column),
         cmocka_unit_test(test_header_role),
+        cmocka_unit_test(test_end_target_first),
+        cmocka_unit_test(test_year_headers_and_due),
+        cmocka_unit_test(test_due_split_in_block),
+        cmocka_unit_test(test_unit_among_name_lines),
+        cmocka_unit_test(test_capital_groups),
+        cmocka_unit_test(test_zero_value_and_year_due),
+        cmocka_unit_test(test_year_labels_and_province),
+        cmocka_unit_test(test_dangling_half),
+        cmocka_unit_test(test_support_printed_first),
+        cmocka_unit_test(test_code_after_name),
+        cmocka_unit_test(test_target_and_units_among_lines),
+        cmocka_unit_test(test_first_row_after_group),
+        cmocka_unit_test(test_unit_item_after_break),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
