@@ -2470,6 +2470,34 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     if (!pre || !gcell || !gat || !gcode)
         goto out;
     long gcol = col_of(&T, "group");
+    /* A table with a group column ("Lĩnh vực" beside "TT"): a group lettered
+     * "A." is the name printed in that column, not a row code, so the
+     * letter and the name after it are one text again, as they were read
+     * before letters were codes (xuan-lien-2026 plain 58.3 -> 41.7 with
+     * the letters as codes: every task was lost) */
+    if (gcol >= 0)
+        for (size_t k = 0; k + 1 < T.nc; k++) {
+            int pp[4], ro, le;
+            pcell *a = &T.c[k], *b = &T.c[k + 1];
+            if (a->kind != C_CODE || code_parts(a->text, pp, &ro, &le) != 1 || ro != 2 || b->kind != C_TEXT ||
+                b->page != a->page)
+                continue;
+            size_t la = strlen(a->text), lb = strlen(b->text);
+            char *t = malloc(la + lb + 2);
+            if (!t)
+                goto out;
+            memcpy(t, a->text, la);
+            t[la] = ' ';
+            memcpy(t + la + 1, b->text, lb + 1);
+            free(b->text);
+            b->text = t;
+            b->line = a->line;
+            b->brk = a->brk;
+            free(a->text);
+            free(a->raw);
+            memmove(a, b, (T.nc - k - 1) * sizeof *a);
+            T.nc--;
+        }
     memset(&cs, 0, sizeof cs);
     prow *cur = NULL;
     codes = 0;
