@@ -918,6 +918,41 @@ static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_
            (k < s && x - k <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, k, lb));
 }
 
+/* Packed columns (pdftotext -layout text only): a wide table whose cells
+ * pdftotext printed one blank apart on every line, each line laid out on
+ * its own, so one column's lines start a few characters apart in one row
+ * ("Wi-Fi công cộng Văn phòng" / "tại trụ sở UBND   HĐND và" / "xã và nhà
+ * văn hóa UBND xã": the lead cell at 23, 25 and 25 under a header at 27).
+ * No border fits the row; each line is cut on its own. Where line L may be
+ * cut for border B between a column starting at LB and one ending at R: the
+ * start of a word after another, up to BAND_LEFT characters left of B or
+ * BAND_RIGHT right, that starts a chunk (two blanks) or a cell as
+ * band_bounds tells one packed a blank after its neighbour (a capital, a
+ * digit, "%"), the word before it in the left column and its chunk ending
+ * before R; the nearest to B (a chunk start wins a tie). -1 when none. */
+static double packed_cut(const page_ctx *c, const line *L, double B, double lb, double r)
+{
+    double best = -1, bd = 1e18;
+    for (size_t i = 1; i < L->n; i++) {
+        const pdf_word *w = L->w[i];
+        if (w->x0 < B - BAND_LEFT * c->sp || w->x0 > B + BAND_RIGHT * c->sp || L->w[i - 1]->x0 < lb)
+            continue;
+        int chunk_start = w->x0 - L->w[i - 1]->x1 > c->gap;
+        if (!chunk_start && !(starts_upper(w->text) || (w->text[0] >= '0' && w->text[0] <= '9') ||
+                              strcmp(w->text, "%") == 0))
+            continue;
+        size_t e = i + 1;
+        while (e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+            e++;
+        if (L->w[e - 1]->x1 >= r)
+            continue;
+        double d = fabs(w->x0 - B) - (chunk_start ? 0.25 * c->sp : 0);
+        if (d < bd)
+            bd = d, best = w->x0;
+    }
+    return best;
+}
+
 static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks, size_t ha,
                      size_t hb)
 {
@@ -975,6 +1010,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
                 }
             } else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
                      !slid_word(c, L, w, j, a, b, hx, l)) {
+                /* under a header cell of two lines or more, a line that may
+                 * be cut near its start at a cell packed one blank after its
+                 * neighbour (packed_cut) starts the column there */
+                if (!chunks && min == 1 && packed_cut(c, L, hx, l, r) >= 0) {
+                    starts++;
+                    continue;
+                }
                 cross++;
                 /* a cell packed one blank after its neighbour, slid left
                  * of the header in its row ("… trực tuyến dịch / vụ") */
