@@ -1732,6 +1732,72 @@ static void line_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     }
 }
 
+/* Whether word I of L may start a cell packed one blank after its
+ * neighbour (see band_bounds): a chunk start, a capital, a digit, "%". */
+static int packed_start(const page_ctx *c, const line *L, size_t i)
+{
+    const char *s = L->w[i]->text;
+    return (i > 0 && L->w[i]->x0 - L->w[i - 1]->x1 > c->gap) || starts_upper(s) || (s[0] >= '0' && s[0] <= '9') ||
+           strcmp(s, "%") == 0;
+}
+
+/* Packed columns, one line at a time (text pages only, see packed_cut).
+ * Where a chunk of L runs across border k of OUT (the line's borders so
+ * far), pdftotext packed two cells one blank apart and the border moves,
+ * for L only, just before the right one's first word, borders staying in
+ * order and that word no more than BAND_LEFT characters left of the border:
+ *   - a word across the border, mostly right of it, that may start a cell
+ *     (a chunk start, a capital, a digit, "%"): "… hóa UBND xã", "… rà soát
+ *     Tháng", "… lõm sóng 10/2026" (mostly left of it, it ends its cell:
+ *     "Hội Liên" over a last column stays whole);
+ *   - the border between two words, the one after it in lower case (no
+ *     cell starts so) and the one before it opening a unit's name with the
+ *     rest of the chunk ("… công cộng Văn | phòng": "Văn phòng" is the
+ *     lead cell, slid left of the border).
+ * Every other line keeps its borders. */
+static void packed_bounds(const page_ctx *c, const otable *t, const line *L, double *out)
+{
+    size_t s0, s1;
+    for (size_t k = 0; k + 1 < t->ncols; k++) {
+        double B = out[k], lb = k ? out[k - 1] : t->xmin;
+        double r = k + 2 < t->ncols ? out[k + 1] : t->xmax + BAND_LEFT * c->sp;
+        double x = -1;
+        for (int ch = 0; x < 0 && chunk(c, L, ch, &s0, &s1); ch++) {
+            if (!(L->w[s0]->x0 < B && L->w[s1 - 1]->x1 > B))
+                continue;
+            for (size_t i = s0 ? s0 : 1; i < s1 && x < 0; i++) {
+                const pdf_word *w = L->w[i];
+                if (w->x0 < B - BAND_LEFT * c->sp || L->w[i - 1]->x0 < lb)
+                    continue;
+                if (w->x0 < B && w->x1 > B) {
+                    if ((w->x0 + w->x1) / 2 > B && packed_start(c, L, i))
+                        x = w->x0;
+                    break;
+                }
+                if (w->x0 > B && L->w[i - 1]->x1 < B) {
+                    const pdf_word *v = L->w[i - 1];
+                    if (i - 1 > s0 && starts_lower_or_digit(w->text) && !(w->text[0] >= '0' && w->text[0] <= '9') &&
+                        starts_upper(v->text) && v->x0 >= B - BAND_LEFT * c->sp) {
+                        char head[256];
+                        size_t n = 0;
+                        for (size_t q = i - 1; q < s1 && n + strlen(L->w[q]->text) + 2 < sizeof head; q++)
+                            n += (size_t)snprintf(head + n, sizeof head - n, "%s%s", n ? " " : "", L->w[q]->text);
+                        if (unit_head(head))
+                            x = v->x0;
+                    }
+                    break;
+                }
+            }
+        }
+        if (x < 0 || x - 0.5 <= lb || x - 0.5 >= r)
+            continue;
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+            fprintf(stderr, "pdf: packed line at %.1f (\"%s\" …): border %.1f moved to %.1f\n", L->yc, L->w[0]->text, B,
+                    x - 0.5);
+        out[k] = x - 0.5;
+    }
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1758,8 +1824,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 }
             }
             otable own = band;
-            if (t->grid)
+            if (t->grid) {
                 line_bounds(c, &band, a, b, a + i, own.bound);
+                packed_bounds(c, &own, &c->ln[a + i], own.bound);
+            }
             if (line_pieces(c, &own, &c->ln[a + i], &P[i * t->ncols], 0))
                 goto out;
         }

@@ -23,7 +23,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [holdout/cam-thach-2026]=90
+  [holdout/cam-thach-2026]=100
   [holdout/dong-linh-2025-2030]=91
   [holdout/hiep-hoa-2026]=100
   [holdout/huong-tra-2026-2030]=93
