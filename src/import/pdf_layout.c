@@ -1576,7 +1576,31 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                 start[x] = 1;
         }
     }
+    /* a word in lower case one blank after another and ending its chunk
+     * starts a cell too when another line of the band has one so at the
+     * same place ("trực tuyến dịch" / "toàn trình vụ": a unit packed after
+     * its row's name, "dịch vụ" under "ĐVT"); only where no word runs
+     * across, as any strip */
+    for (size_t i = a; i < b && b - a >= 2; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 1; w < L->n; w++) {
+            size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
+            if (x >= nb || start[x] || L->w[w]->x0 - L->w[w - 1]->x1 > c->gap ||
+                (w + 1 < L->n && L->w[w + 1]->x0 - L->w[w]->x1 <= c->gap))
+                continue;
+            int again = 0;
+            for (size_t u = a; u < b && !again; u++) {
+                const line *U = &c->ln[u];
+                for (size_t v = 1; u != i && v < U->n && !again; v++)
+                    again = fabs(U->w[v]->x0 - L->w[w]->x0) < 0.5 * sp && U->w[v]->x0 - U->w[v - 1]->x1 <= c->gap &&
+                            (v + 1 == U->n || U->w[v + 1]->x0 - U->w[v]->x1 > c->gap);
+            }
+            if (again)
+                start[x] = 3;
+        }
+    }
     double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
+    int near[BAND_GAPS];  /* only for a border within BAND_RIGHT characters (a lower-case start) */
     size_t G = 0;
     for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
         if (cov[x] && cov[x - 1] && start[x] && !cross[x]) {
@@ -1585,6 +1609,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
              * of the cell on the left ending just before it ("Dữ liệu
              * Tháng" over "cập nhật"), at a cost */
             gl[G] = gr[G] = lo + (double)x * sp;
+            near[G] = start[x] == 3;
             gw[G++] = (start[x] == 2 ? 1.0 : BAND_WEAK + 1.0) * sp;
             continue;
         }
@@ -1595,6 +1620,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             e++;
         if (e < nb && start[e]) {
             gl[G] = lo + (double)x * sp, gr[G] = lo + (double)e * sp;
+            near[G] = start[e] == 3;
             gw[G++] = start[e] == 2 ? 0 : BAND_WEAK * sp;
         }
         x = e;
@@ -1609,7 +1635,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     for (size_t k = 0; k < K; k++) {
         real[k] = 0;
         for (size_t j = 0; j < G; j++)
-            real[k] |= gl[j] < gr[j] && t->bound[k] >= gr[j] - 0.5 * sp - (gr[j] - gl[j]) &&
+            real[k] |= !near[j] && gl[j] < gr[j] && t->bound[k] >= gr[j] - 0.5 * sp - (gr[j] - gl[j]) &&
                        t->bound[k] - gr[j] <= BAND_LEFT * sp && gl[j] - t->bound[k] <= BAND_RIGHT * sp;
     }
     for (size_t k = 0; k < K; k++)
@@ -1617,7 +1643,8 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             double B = t->bound[k], cost, x;
             if (j == G) {
                 cost = BAND_NONE * sp, x = B;
-            } else if (gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) {
+            } else if ((gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) ||
+                       (near[j] && fabs(B - gr[j]) > BAND_RIGHT * sp)) {
                 dp[k][j] = 1e18;   /* no blank: only a border a few characters off, with no strip */
                 continue;
             } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
