@@ -869,6 +869,12 @@ static void band_of(const page_ctx *c, size_t j, size_t a, size_t b, size_t *j0,
     *j0 = s, *j1 = e;
 }
 
+/* Line L opens with a row code ending left of X (a code column before it). */
+static int row_code_line(const line *L, double x)
+{
+    return L->n && L->w[0]->x1 < x && is_code(L->w[0]->text);
+}
+
 /* Whether a word of line J (lines [a, b)) starting at X, inside a column
  * whose left border is L, is a cell slid left across a border by
  * pdftotext -layout (see band_bounds): in J's row some line starts a chunk
@@ -886,6 +892,22 @@ static int slid_at(const page_ctx *c, size_t j, size_t a, size_t b, double x, do
     size_t j0, j1, s0, s1;
     int start = !need, left = 0;
     band_of(c, j, a, b, &j0, &j1);
+    /* a band of two rows or more laid out with no blank line between
+     * (centred rows): on a line led by its row's code left of the column,
+     * the rows of the codes above and below are not its own (row 6's "có kết
+     * nối" over the border that row 7's "7 … tổ" slid left of) */
+    if (c->pg->grid && row_code_line(&c->ln[j], l)) {
+        for (size_t i = j; i-- > j0;)
+            if (row_code_line(&c->ln[i], l)) {
+                j0 = i + 1;
+                break;
+            }
+        for (size_t i = j + 1; i < j1; i++)
+            if (row_code_line(&c->ln[i], l)) {
+                j1 = i;
+                break;
+            }
+    }
     for (size_t i = j0; i < j1; i++) {
         const line *L = &c->ln[i];
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
