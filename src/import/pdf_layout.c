@@ -2333,9 +2333,11 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
         for (size_t s = lo; g && s <= hi; s++) {
             double top = 0, bot = 0, t0, b0;
             int any = 0;
-            /* a PDF read directly: a row wholly on a page before the name's
-             * is not its group's (the name would be on that page) */
-            if (!t->grid && row_before(t, s, pg))
+            /* a row wholly on a page before the name's is not its group's
+             * (the name would be on that page): read directly, and in
+             * -layout text since layout6 (vinh-thanh's row 3 went to the
+             * next page's "Kinh tế số", a tie of centres on that page) */
+            if (row_before(t, s, pg))
                 continue;
             for (size_t r = s; r <= e; r++)
                 if (row_extent(t, r, pg, &t0, &b0)) {
