@@ -1669,6 +1669,10 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                        (near[j] && fabs(B - gr[j]) > BAND_RIGHT * sp)) {
                 dp[k][j] = 1e18;   /* no blank: only a border a few characters off, with no strip */
                 continue;
+            } else if (near[j]) {
+                /* a lower-case start: weak, never free (a strip with a
+                 * blank before a chunk nearby wins) */
+                cost = fabs(B - gr[j]) + BAND_WEAK * sp, x = gr[j] - 0.5 * sp;
             } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
                 cost = 0, x = B;
             } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
