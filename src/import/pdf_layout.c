@@ -1190,6 +1190,26 @@ static void marker_columns(const page_ctx *c, otable *t, size_t a, size_t b)
     }
 }
 
+/* Whether header line L has, over the column [L0, R), a run of years
+ * packed one blank apart ("2026 2027 2028 2029 2030 Chủ trì", the values
+ * under them set wider apart, see packed_years): the column's middle lies
+ * under the run. Such a column has a header word of its own though none
+ * fits inside it. */
+static int packed_year_over(const page_ctx *c, const line *L, double l0, double r)
+{
+    double m = (l0 + r) / 2;
+    for (size_t i = 0; i < L->n; i++) {
+        size_t e = i;
+        while (e < L->n && year_word(L->w[e]->text) && (e == i || L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap))
+            e++;
+        if (e - i >= 2 && m >= L->w[i]->x0 && m <= L->w[e - 1]->x1)
+            return 1;
+        if (e > i)
+            i = e - 1;
+    }
+    return 0;
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1331,6 +1351,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t i = ha; i < hb && !own; i++)
                 for (size_t w = 0; w < c->ln[i].n && !own; w++)
                     own = c->ln[i].w[w]->x0 >= l - 1.0 && c->ln[i].w[w]->x1 <= r + 1.0;
+            for (size_t i = ha; i < hb && !own && c->pg->grid; i++)
+                own = packed_year_over(c, &c->ln[i], l, r);
             if (own) {
                 k++;
                 continue;
@@ -2597,6 +2619,8 @@ static int table_flush(doc *d, otable *t)
             char *s = cell_text(t, k, cl);
             if (!s)
                 goto out;
+            if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "4") == 0)
+                fprintf(stderr, "pdf: cell %zu,%zu%s: %s\n", r, k, t->rows[r].header ? " (header)" : "", s);
             int bad = doc_cell_set(dt, r, k, s);
             free(s);
             if (bad)
