@@ -2808,6 +2808,35 @@ static int spanning_head(const page_ctx *c, const otable *t, size_t j)
     return crossings(c, t, L) >= 1;
 }
 
+/* In -layout text, line J just above a table's header lines [J+1, HB) is
+ * a header cell spanning columns over sub-headers ("Cơ quan chủ / trì/phối
+ * hợp" over "Chủ trì | Phối hợp", "Chỉ tiêu theo năm" over the years): each
+ * of its chunks that runs across a border has, in the header lines below,
+ * words in two or more of the columns it spans, and the line has at most
+ * two chunks. */
+static int text_span_head(const page_ctx *c, const otable *t, size_t j, size_t hb)
+{
+    const line *L = &c->ln[j];
+    size_t a, b;
+    if (!c->pg->grid || L->nchunks > 2)
+        return 0;
+    for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
+        size_t k0 = col_of(t, L->w[a]->x0 + 1.0), k1 = col_of(t, L->w[b - 1]->x1 - 1.0);
+        if (k0 == k1)
+            continue;
+        unsigned seen = 0;
+        for (size_t i = j + 1; i < hb; i++)
+            for (size_t w = 0; w < c->ln[i].n; w++) {
+                size_t k = col_of(t, (c->ln[i].w[w]->x0 + c->ln[i].w[w]->x1) / 2);
+                if (k >= k0 && k <= k1 && k - k0 < 32)
+                    seen |= 1u << (k - k0);
+            }
+        if (!seen || !(seen & (seen - 1)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Left of chunk K of L, or -1. */
 static double chunk_x(const page_ctx *c, const line *L, int k)
 {
@@ -3622,7 +3651,8 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
-                        if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1)) {
+                        if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&
+                            !text_span_head(&c, &nt, i0 - 1, body < j ? body : i)) {
                             /* a header word reaching into a river moves its
                              * border (find_columns) when the line is header */
                             otable ht;
