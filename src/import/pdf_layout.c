@@ -1377,6 +1377,22 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
 }
 
 /* Text of one cell from its lines. */
+/* The paragraph B ends with is only the head of a unit's name (bare_head),
+ * its lines cut inside the head by a narrow column ("Văn" / "phòng" /
+ * "Hội đồng nhân dân …"). */
+static int bare_para(const buf *b)
+{
+    size_t s = b->len;
+    while (s > 0 && b->ptr[s - 1] != '\n')
+        s--;
+    char tmp[64];
+    if (!b->ptr || b->len - s >= sizeof tmp)
+        return 0;
+    memcpy(tmp, b->ptr + s, b->len - s);
+    tmp[b->len - s] = 0;
+    return bare_head(tmp);
+}
+
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
     buf b;
@@ -1399,7 +1415,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
                      !(t->grid && (starts_lower_or_digit(cl->text) || (t->units[col] && !unit_head(cl->text)))))
                 brk = 1;    /* ended early: the next word would have fitted (an indented line, a list item's
                                hanging indent, has less room than the widest line) */
-            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
+            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text) &&
+                     !bare_para(&b))
                 brk = 1;
             else if (label_start(cl->text) && !joining_end(pv->text))
                 brk = 1;
