@@ -1838,9 +1838,10 @@ static int packed_start(const page_ctx *c, const line *L, size_t i)
  * far), pdftotext packed two cells one blank apart and the border moves,
  * for L only, just before the right one's first word, borders staying in
  * order and that word no more than BAND_LEFT characters left of the border:
- *   - a word across the border, mostly right of it, that may start a cell
- *     (a chunk start, a capital, a digit, "%"): "… hóa UBND xã", "… rà soát
- *     Tháng", "… lõm sóng 10/2026" (mostly left of it, it ends its cell:
+ *   - a word across the border, mostly right of it or starting within
+ *     half a character of it, that may start a cell (a chunk start, a
+ *     capital, a digit, "%"): "… hóa UBND xã", "… rà soát Tháng", "… lõm
+ *     sóng 10/2026", "4   dụng   %" (mostly left of it, it ends its cell:
  *     "Hội Liên" over a last column stays whole);
  *   - the border between two words, the one after it in lower case (no
  *     cell starts so) and the one before it opening a unit's name with the
@@ -1862,7 +1863,7 @@ static void packed_bounds(const page_ctx *c, const otable *t, const line *L, dou
                 if (w->x0 < B - BAND_LEFT * c->sp || L->w[i - 1]->x0 < lb)
                     continue;
                 if (w->x0 < B && w->x1 > B) {
-                    if ((w->x0 + w->x1) / 2 > B && packed_start(c, L, i))
+                    if (((w->x0 + w->x1) / 2 > B || w->x0 >= B - 0.5 * c->sp) && packed_start(c, L, i))
                         x = w->x0;
                     break;
                 }

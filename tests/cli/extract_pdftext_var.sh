@@ -66,7 +66,7 @@ declare -A MIN=(
   [packed/cam-thach-2026-v2]=100
   [packed/cam-thach-2026-v3]=100
   # vinh-thanh-2026-2030 (year header packed, ĐVT packed after the name) re-worded: 74.1, 94.4, 94.4 before layout6
-  [packed/vinh-thanh-2026-2030-v1]=98
+  [packed/vinh-thanh-2026-2030-v1]=100
   [packed/vinh-thanh-2026-2030-v2]=100
   [packed/vinh-thanh-2026-2030-v3]=100
 )
