@@ -1610,8 +1610,12 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         return;
     size_t nb = (size_t)((hi - lo) / sp) + 3;
     unsigned char *cov = calloc(nb, 3);
-    if (!cov)
+    double *reach = calloc(nb, sizeof *reach);   /* lower-case starts (start 3): their words' rightmost middle */
+    if (!cov || !reach) {
+        free(cov);
+        free(reach);
         return;   /* the page's borders serve */
+    }
     unsigned char *start = cov + nb, *cross = cov + 2 * nb;   /* cross[x]: a word covers x - 1 and x */
     for (size_t i = a; i < b; i++) {
         const line *L = &c->ln[i];
@@ -1646,7 +1650,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         const line *L = &c->ln[i];
         for (size_t w = 1; w < L->n; w++) {
             size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
-            if (x >= nb || start[x] || L->w[w]->x0 - L->w[w - 1]->x1 > c->gap ||
+            if (x >= nb || (start[x] && start[x] != 3) || L->w[w]->x0 - L->w[w - 1]->x1 > c->gap ||
                 (w + 1 < L->n && L->w[w + 1]->x0 - L->w[w]->x1 <= c->gap))
                 continue;
             int again = 0;
@@ -1656,12 +1660,16 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                     again = fabs(U->w[v]->x0 - L->w[w]->x0) < 0.5 * sp && U->w[v]->x0 - U->w[v - 1]->x1 <= c->gap &&
                             (v + 1 == U->n || U->w[v + 1]->x0 - U->w[v]->x1 > c->gap);
             }
-            if (again)
+            if (again) {
                 start[x] = 3;
+                if ((L->w[w]->x0 + L->w[w]->x1) / 2 > reach[x])
+                    reach[x] = (L->w[w]->x0 + L->w[w]->x1) / 2;
+            }
         }
     }
     double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
     int near[BAND_GAPS];  /* only for a border within BAND_RIGHT characters (a lower-case start) */
+    double nr[BAND_GAPS]; /* and left of the middle of one of its words (the cell lies mostly past it) */
     size_t G = 0;
     for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
         if (cov[x] && cov[x - 1] && start[x] && !cross[x]) {
@@ -1670,7 +1678,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
              * of the cell on the left ending just before it ("Dữ liệu
              * Tháng" over "cập nhật"), at a cost */
             gl[G] = gr[G] = lo + (double)x * sp;
-            near[G] = start[x] == 3;
+            near[G] = start[x] == 3, nr[G] = reach[x];
             gw[G++] = (start[x] == 2 ? 1.0 : BAND_WEAK + 1.0) * sp;
             continue;
         }
@@ -1681,12 +1689,13 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             e++;
         if (e < nb && start[e]) {
             gl[G] = lo + (double)x * sp, gr[G] = lo + (double)e * sp;
-            near[G] = start[e] == 3;
+            near[G] = start[e] == 3, nr[G] = reach[e];
             gw[G++] = start[e] == 2 ? 0 : BAND_WEAK * sp;
         }
         x = e;
     }
     free(cov);
+    free(reach);
     if (!G)
         return;
     /* dp[k][j]: least cost of borders 0..k with border k in strip j (j == G:
@@ -1705,7 +1714,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             if (j == G) {
                 cost = BAND_NONE * sp, x = B;
             } else if ((gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) ||
-                       (near[j] && fabs(B - gr[j]) > BAND_RIGHT * sp)) {
+                       (near[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || nr[j] <= B))) {
                 dp[k][j] = 1e18;   /* no blank: only a border a few characters off, with no strip */
                 continue;
             } else if (near[j]) {
@@ -1838,11 +1847,12 @@ static int packed_start(const page_ctx *c, const line *L, size_t i)
  * far), pdftotext packed two cells one blank apart and the border moves,
  * for L only, just before the right one's first word, borders staying in
  * order and that word no more than BAND_LEFT characters left of the border:
- *   - a word across the border, mostly right of it or starting within
- *     half a character of it, that may start a cell (a chunk start, a
- *     capital, a digit, "%"): "… hóa UBND xã", "… rà soát Tháng", "… lõm
- *     sóng 10/2026", "4   dụng   %" (mostly left of it, it ends its cell:
- *     "Hội Liên" over a last column stays whole);
+ *   - a word across the border starting within half a character of it
+ *     ("4   dụng   %", "cuộc/năm cuộc/năm"), or mostly right of it and
+ *     such as may start a cell (a chunk start, a capital, a digit, "%"):
+ *     "… hóa UBND xã", "… rà soát Tháng", "… lõm sóng 10/2026" (mostly
+ *     left of it, it ends its cell: "Hội Liên" over a last column stays
+ *     whole);
  *   - the border between two words, the one after it in lower case (no
  *     cell starts so) and the one before it opening a unit's name with the
  *     rest of the chunk ("… công cộng Văn | phòng": "Văn phòng" is the
@@ -1863,7 +1873,10 @@ static void packed_bounds(const page_ctx *c, const otable *t, const line *L, dou
                 if (w->x0 < B - BAND_LEFT * c->sp || L->w[i - 1]->x0 < lb)
                     continue;
                 if (w->x0 < B && w->x1 > B) {
-                    if (((w->x0 + w->x1) / 2 > B || w->x0 >= B - 0.5 * c->sp) && packed_start(c, L, i))
+                    /* words laid over each other (a page moved onto the
+                     * table, regrid) say nothing of where a cell starts */
+                    int clear = i + 1 >= L->n || L->w[i + 1]->x0 > w->x1;
+                    if ((w->x0 >= B - 0.5 * c->sp && clear) || ((w->x0 + w->x1) / 2 > B && packed_start(c, L, i)))
                         x = w->x0;
                     break;
                 }
