@@ -2927,6 +2927,18 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
     int x = crossings(c, t, L);
     if (x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) || (x == 1 && L->nchunks >= 2))
         return 1;
+    /* pdftotext -layout lays each row out on its own: a line crossing the
+     * table's borders fits when it crosses none of its row band's own
+     * (band_bounds: a lead cell one character wider on the next page, "…
+     * Phòng Kinh tế,   Trung tâm Phục   Cơ sở dữ") */
+    if (c->pg->grid && L->nchunks >= 2 && t->ncols >= 2) {
+        otable bt = *t;   /* borrowed rows: only the borders are read */
+        size_t j0, j1;
+        band_of(c, j, 0, c->nln, &j0, &j1);
+        band_bounds(c, t, j0, j1, bt.bound);
+        if (crossings(c, &bt, L) == 0)
+            return 1;
+    }
     if (j == 0)
         return 0;
     /* pdftotext -layout packs a cell one blank after its neighbour ("… tốc
