@@ -78,6 +78,12 @@
  * (band_bounds: every border moves into a strip of the band that no word
  * covers and a cell starts after); a word across a border in a cell slid
  * left is no crossing (slid_cell); a centred row's lines stay in its band.
+ * A line fits a table when it fits its band's borders. Packed columns: a
+ * wide table printed one blank between cells on every line, each line
+ * laid out on its own, has no border for a whole band; a header cell of
+ * two lines makes its column where the lines may be cut near it
+ * (packed_cut), and each body line is cut on its own just before the word
+ * that starts the next cell (packed_bounds).
  * docs/internals/import.md has the measured effect.
  *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
