@@ -1385,7 +1385,7 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
 /* Text of one cell from its lines. */
 /* The paragraph B ends with is only the head of a unit's name (bare_head),
  * its lines cut inside the head by a narrow column ("Văn" / "phòng" /
- * "Hội đồng nhân dân …"). */
+ * "Hội đồng nhân dân …"), after a label if any ("Chủ trì: Văn phòng"). */
 static int bare_para(const buf *b)
 {
     size_t s = b->len;
@@ -1396,7 +1396,10 @@ static int bare_para(const buf *b)
         return 0;
     memcpy(tmp, b->ptr + s, b->len - s);
     tmp[b->len - s] = 0;
-    return bare_head(tmp);
+    const char *h = tmp, *colon = strchr(tmp, ':');
+    if (colon && label_start(tmp))   /* "Chủ trì: Văn phòng" / "Hội đồng …" */
+        h = colon[1] == ' ' ? colon + 2 : colon + 1;
+    return bare_head(h);
 }
 
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
