@@ -1851,58 +1851,89 @@ static int packed_start(const page_ctx *c, const line *L, size_t i)
            strcmp(s, "%") == 0;
 }
 
+/* Words S..E of L (to the chunk's end) open a unit's name (unit_head). */
+static int unit_head_at(const line *L, size_t s, size_t e)
+{
+    char head[256];
+    size_t n = 0;
+    for (size_t q = s; q < e && n + strlen(L->w[q]->text) + 2 < sizeof head; q++)
+        n += (size_t)snprintf(head + n, sizeof head - n, "%s%s", n ? " " : "", L->w[q]->text);
+    return n && unit_head(head);
+}
+
+/* Where packed_bounds cuts line L for border B between a column starting
+ * at LB and one ending at R (its rules); -1 when it does not. */
+static double packed_line_cut(const page_ctx *c, const line *L, double B, double lb)
+{
+    size_t s0, s1;
+    for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+        if (!(L->w[s0]->x0 < B && L->w[s1 - 1]->x1 > B))
+            continue;
+        for (size_t i = s0 ? s0 : 1; i < s1; i++) {
+            const pdf_word *w = L->w[i];
+            if (w->x0 < B - BAND_LEFT * c->sp || L->w[i - 1]->x0 < lb)
+                continue;
+            if (w->x0 < B && w->x1 > B) {
+                /* words laid over each other (a page moved onto the
+                 * table, regrid) say nothing of where a cell starts */
+                int clear = i + 1 >= L->n || L->w[i + 1]->x0 > w->x1;
+                if ((w->x0 >= B - 0.5 * c->sp && clear) || ((w->x0 + w->x1) / 2 > B && packed_start(c, L, i)) ||
+                    (starts_upper(w->text) && i + 1 < s1 && unit_head_at(L, i, s1)))
+                    return w->x0;
+                return -1;
+            }
+            if (w->x0 > B && L->w[i - 1]->x1 < B) {
+                const pdf_word *v = L->w[i - 1];
+                if (i - 1 > s0 && starts_lower_or_digit(w->text) && !(w->text[0] >= '0' && w->text[0] <= '9') &&
+                    starts_upper(v->text) && v->x0 >= B - BAND_LEFT * c->sp && unit_head_at(L, i - 1, s1))
+                    return v->x0;
+                return -1;
+            }
+        }
+    }
+    return -1;
+}
+
 /* Packed columns, one line at a time (text pages only, see packed_cut).
- * Where a chunk of L runs across border k of OUT (the line's borders so
- * far), pdftotext packed two cells one blank apart and the border moves,
- * for L only, just before the right one's first word, borders staying in
- * order and that word no more than BAND_LEFT characters left of the border:
+ * Where a chunk of line J (lines [a, b)) runs across border k of OUT (the
+ * line's borders so far), pdftotext packed two cells one blank apart and
+ * the border moves, for J only, just before the right one's first word,
+ * borders staying in order and that word no more than BAND_LEFT characters
+ * left of the border:
  *   - a word across the border starting within half a character of it
  *     ("4   dụng   %", "cuộc/năm cuộc/năm"), or mostly right of it and
  *     such as may start a cell (a chunk start, a capital, a digit, "%"):
- *     "… hóa UBND xã", "… rà soát Tháng", "… lõm sóng 10/2026" (mostly
- *     left of it, it ends its cell: "Hội Liên" over a last column stays
- *     whole);
+ *     "… hóa UBND xã", "… rà soát Tháng", "… lõm sóng 10/2026", or a
+ *     capital opening a unit's name with the words after it ("Hội đồng
+ *     nhân Các phòng,"); else it ends its cell ("Hội Liên" over a last
+ *     column stays whole);
  *   - the border between two words, the one after it in lower case (no
  *     cell starts so) and the one before it opening a unit's name with the
  *     rest of the chunk ("… công cộng Văn | phòng": "Văn phòng" is the
- *     lead cell, slid left of the border).
+ *     lead cell, slid left of the border);
+ *   - a word starting where another line of its row band is cut so, one
+ *     blank or more after its neighbour (the cell's next line: "Các
+ *     phòng," / "ban, đơn vị" under it).
  * Every other line keeps its borders. */
-static void packed_bounds(const page_ctx *c, const otable *t, const line *L, double *out)
+static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, size_t j, double *out)
 {
-    size_t s0, s1;
+    const line *L = &c->ln[j];
+    size_t j0, j1;
+    band_of(c, j, a, b, &j0, &j1);
     for (size_t k = 0; k + 1 < t->ncols; k++) {
         double B = out[k], lb = k ? out[k - 1] : t->xmin;
         double r = k + 2 < t->ncols ? out[k + 1] : t->xmax + BAND_LEFT * c->sp;
-        double x = -1;
-        for (int ch = 0; x < 0 && chunk(c, L, ch, &s0, &s1); ch++) {
-            if (!(L->w[s0]->x0 < B && L->w[s1 - 1]->x1 > B))
+        double x = packed_line_cut(c, L, B, lb);
+        for (size_t i = j0; x < 0 && i < j1; i++) {
+            if (i == j)
                 continue;
-            for (size_t i = s0 ? s0 : 1; i < s1 && x < 0; i++) {
-                const pdf_word *w = L->w[i];
-                if (w->x0 < B - BAND_LEFT * c->sp || L->w[i - 1]->x0 < lb)
-                    continue;
-                if (w->x0 < B && w->x1 > B) {
-                    /* words laid over each other (a page moved onto the
-                     * table, regrid) say nothing of where a cell starts */
-                    int clear = i + 1 >= L->n || L->w[i + 1]->x0 > w->x1;
-                    if ((w->x0 >= B - 0.5 * c->sp && clear) || ((w->x0 + w->x1) / 2 > B && packed_start(c, L, i)))
-                        x = w->x0;
-                    break;
-                }
-                if (w->x0 > B && L->w[i - 1]->x1 < B) {
-                    const pdf_word *v = L->w[i - 1];
-                    if (i - 1 > s0 && starts_lower_or_digit(w->text) && !(w->text[0] >= '0' && w->text[0] <= '9') &&
-                        starts_upper(v->text) && v->x0 >= B - BAND_LEFT * c->sp) {
-                        char head[256];
-                        size_t n = 0;
-                        for (size_t q = i - 1; q < s1 && n + strlen(L->w[q]->text) + 2 < sizeof head; q++)
-                            n += (size_t)snprintf(head + n, sizeof head - n, "%s%s", n ? " " : "", L->w[q]->text);
-                        if (unit_head(head))
-                            x = v->x0;
-                    }
-                    break;
-                }
-            }
+            double xi = packed_line_cut(c, &c->ln[i], B, lb);
+            if (xi < 0)
+                continue;
+            for (size_t w = 1; w < L->n && x < 0; w++)
+                if (fabs(L->w[w]->x0 - xi) < 0.5 * c->sp && L->w[w - 1]->x0 >= lb && L->w[w]->x1 > B - 0.5 * c->sp &&
+                    L->w[w - 1]->x1 < B)
+                    x = L->w[w]->x0;
         }
         if (x < 0 || x - 0.5 <= lb || x - 0.5 >= r)
             continue;
@@ -1941,7 +1972,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             otable own = band;
             if (t->grid) {
                 line_bounds(c, &band, a, b, a + i, own.bound);
-                packed_bounds(c, &own, &c->ln[a + i], own.bound);
+                packed_bounds(c, &own, a, b, a + i, own.bound);
             }
             if (line_pieces(c, &own, &c->ln[a + i], &P[i * t->ncols], 0))
                 goto out;
