@@ -1382,7 +1382,6 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
     return 0;
 }
 
-/* Text of one cell from its lines. */
 /* The paragraph B ends with is only the head of a unit's name (bare_head),
  * its lines cut inside the head by a narrow column ("Văn" / "phòng" /
  * "Hội đồng nhân dân …"), after a label if any ("Chủ trì: Văn phòng"). */
@@ -1402,6 +1401,7 @@ static int bare_para(const buf *b)
     return bare_head(h);
 }
 
+/* Text of one cell from its lines. */
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
     buf b;
@@ -1861,8 +1861,8 @@ static int unit_head_at(const line *L, size_t s, size_t e)
     return n && unit_head(head);
 }
 
-/* Where packed_bounds cuts line L for border B between a column starting
- * at LB and one ending at R (its rules); -1 when it does not. */
+/* Where packed_bounds cuts line L for border B of a column starting at LB
+ * (its first two rules); -1 when it does not. */
 static double packed_line_cut(const page_ctx *c, const line *L, double B, double lb)
 {
     size_t s0, s1;
