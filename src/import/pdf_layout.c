@@ -2309,6 +2309,13 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     take = from;
                     for (size_t s = from; s <= to; s++) {
                         double cost;
+                        /* a band between the two codes' goes whole to one
+                         * row ("Chủ trì: Phòng Kinh" / "tế, Hạ tầng và Đô
+                         * thị", a paragraph of the next row's cell set off
+                         * by a blank line) */
+                        if (t->grid && band[ai[j]] != band[ai[j + 1]] && s > from && s < to &&
+                            band[items[s - 1]] == band[items[s]])
+                            continue;
                         if (s == s0)
                             cost = 0.6 * c->h;
                         else
