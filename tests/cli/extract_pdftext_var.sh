@@ -10,11 +10,11 @@
 #       `pdftotext -layout tests/data/holdout/NAME.pdf`, compared with
 #       tests/data/holdout/NAME.json (plans by other writers);
 #   tests/data/pdftext-var/packed/NAME-vN-layout.txt, NAME-vN.json
-#       holdout plans of packed columns (cam-thach-2026: cells one blank apart
-#       on every line; vinh-thanh-2026-2030: years packed in the header, the
-#       unit after the name) re-worded by `python3
-#       tests/data/pdftext-var/make_packed.py OUT N NAME` (the .docx and JSON
-#       given the same substitutions).
+#       holdout plans re-worded by `python3 tests/data/pdftext-var/make_packed.py
+#       OUT N NAME` (the .docx and JSON given the same substitutions), mostly
+#       of packed columns (cam-thach-2026: cells one blank apart on every
+#       line; vinh-thanh-2026-2030: years packed in the header, the unit after
+#       the name).
 # Each is compared by compare_plan.py. The thresholds are a ratchet: the
 # figure measured when the files were made (or after a fix), rounded down,
 # never to be lowered; 98 where not listed. docs/internals/import.md
@@ -71,6 +71,11 @@ declare -A MIN=(
   [packed/vinh-thanh-2026-2030-v3]=100
   # ea-tu-2026 re-worded, set 3 (the lead column wider on the next page): 35.5 before layout6's fits rule
   [packed/ea-tu-2026-v3]=97
+  # re-worded ta-van (a unit's head after "Chủ trì:"; a cell's paragraph between two rows) and thach-ban
+  # (packed unit cells): 92.6, 94.4, 90.7 before layout6
+  [packed/ta-van-2026-v1]=100
+  [packed/ta-van-2026-v3]=98
+  [packed/thach-ban-2026-v1]=94
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
