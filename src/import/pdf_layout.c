@@ -83,6 +83,12 @@
  * left is no crossing (slid_cell); a centred row's lines stay in its band.
  * The header is cut at its own band's borders where one moves left onto
  * a header cell slid into the river (head_bounds).
+ * A line fits a table when it fits its band's borders. Packed columns: a
+ * wide table printed one blank between cells on every line, each line
+ * laid out on its own, has no border for a whole band; a header cell of
+ * two lines makes its column where the lines may be cut near it
+ * (packed_cut), and each body line is cut on its own just before the word
+ * that starts the next cell (packed_bounds).
  * docs/internals/import.md has the measured effect.
  *
  * Cells. A cell's lines are joined by a space, or by '\n' (a paragraph break
@@ -879,6 +885,12 @@ static void band_of(const page_ctx *c, size_t j, size_t a, size_t b, size_t *j0,
     *j0 = s, *j1 = e;
 }
 
+/* Line L opens with a row code ending left of X (a code column before it). */
+static int row_code_line(const line *L, double x)
+{
+    return L->n && L->w[0]->x1 < x && is_code(L->w[0]->text);
+}
+
 /* Whether a word of line J (lines [a, b)) starting at X, inside a column
  * whose left border is L, is a cell slid left across a border by
  * pdftotext -layout (see band_bounds): in J's row some line starts a chunk
@@ -896,6 +908,22 @@ static int slid_at(const page_ctx *c, size_t j, size_t a, size_t b, double x, do
     size_t j0, j1, s0, s1;
     int start = !need, left = 0;
     band_of(c, j, a, b, &j0, &j1);
+    /* a band of two rows or more laid out with no blank line between
+     * (centred rows): on a line led by its row's code left of the column,
+     * the rows of the codes above and below are not its own (row 6's "có kết
+     * nối" over the border that row 7's "7 … tổ" slid left of) */
+    if (c->pg->grid && row_code_line(&c->ln[j], l)) {
+        for (size_t i = j; i-- > j0;)
+            if (row_code_line(&c->ln[i], l)) {
+                j0 = i + 1;
+                break;
+            }
+        for (size_t i = j + 1; i < j1; i++)
+            if (row_code_line(&c->ln[i], l)) {
+                j1 = i;
+                break;
+            }
+    }
     for (size_t i = j0; i < j1; i++) {
         const line *L = &c->ln[i];
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++)
@@ -926,6 +954,41 @@ static int slid_word(const page_ctx *c, const line *L, size_t w, size_t j, size_
     double s = L->w[w]->x0, k = chunk_left(c, L, w);
     return (x - s <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, s, lb)) ||
            (k < s && x - k <= BAND_LEFT * c->sp && slid_cell(c, j, a, b, k, lb));
+}
+
+/* Packed columns (pdftotext -layout text only): a wide table whose cells
+ * pdftotext printed one blank apart on every line, each line laid out on
+ * its own, so one column's lines start a few characters apart in one row
+ * ("Wi-Fi công cộng Văn phòng" / "tại trụ sở UBND   HĐND và" / "xã và nhà
+ * văn hóa UBND xã": the lead cell at 23, 25 and 25 under a header at 27).
+ * No border fits the row; each line is cut on its own. Where line L may be
+ * cut for border B between a column starting at LB and one ending at R: the
+ * start of a word after another, up to BAND_LEFT characters left of B or
+ * BAND_RIGHT right, that starts a chunk (two blanks) or a cell as
+ * band_bounds tells one packed a blank after its neighbour (a capital, a
+ * digit, "%"), the word before it in the left column and its chunk ending
+ * before R; the nearest to B (a chunk start wins a tie). -1 when none. */
+static double packed_cut(const page_ctx *c, const line *L, double B, double lb, double r)
+{
+    double best = -1, bd = 1e18;
+    for (size_t i = 1; i < L->n; i++) {
+        const pdf_word *w = L->w[i];
+        if (w->x0 < B - BAND_LEFT * c->sp || w->x0 > B + BAND_RIGHT * c->sp || L->w[i - 1]->x0 < lb)
+            continue;
+        int chunk_start = w->x0 - L->w[i - 1]->x1 > c->gap;
+        if (!chunk_start && !(starts_upper(w->text) || (w->text[0] >= '0' && w->text[0] <= '9') ||
+                              strcmp(w->text, "%") == 0))
+            continue;
+        size_t e = i + 1;
+        while (e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+            e++;
+        if (L->w[e - 1]->x1 >= r)
+            continue;
+        double d = fabs(w->x0 - B) - (chunk_start ? 0.25 * c->sp : 0);
+        if (d < bd)
+            bd = d, best = w->x0;
+    }
+    return best;
 }
 
 static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks, size_t ha,
@@ -987,6 +1050,13 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
                 }
             } else if (L->w[w]->x0 < hx - 0.5 * c->sp && L->w[w]->x1 > hx + 0.5 * c->sp &&
                      !slid_word(c, L, w, j, a, b, hx, l)) {
+                /* under a header cell of two lines or more, a line that may
+                 * be cut near its start at a cell packed one blank after its
+                 * neighbour (packed_cut) starts the column there */
+                if (!chunks && min == 1 && packed_cut(c, L, hx, l, r) >= 0) {
+                    starts++;
+                    continue;
+                }
                 cross++;
                 if (xb0 == b || j >= xb1) {
                     band_of(c, j, a, b, &xb0, &xb1);
@@ -1149,6 +1219,26 @@ static void marker_columns(const page_ctx *c, otable *t, size_t a, size_t b)
     }
 }
 
+/* Whether header line L has, over the column [L0, R), a run of years
+ * packed one blank apart ("2026 2027 2028 2029 2030 Chủ trì", the values
+ * under them set wider apart, see packed_years): the column's middle lies
+ * under the run. Such a column has a header word of its own though none
+ * fits inside it. */
+static int packed_year_over(const page_ctx *c, const line *L, double l0, double r)
+{
+    double m = (l0 + r) / 2;
+    for (size_t i = 0; i < L->n; i++) {
+        size_t e = i;
+        while (e < L->n && year_word(L->w[e]->text) && (e == i || L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap))
+            e++;
+        if (e - i >= 2 && m >= L->w[i]->x0 && m <= L->w[e - 1]->x1)
+            return 1;
+        if (e > i)
+            i = e - 1;
+    }
+    return 0;
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1302,6 +1392,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t i = ha; i < hb && !own; i++)
                 for (size_t w = 0; w < c->ln[i].n && !own; w++)
                     own = c->ln[i].w[w]->x0 >= l - 1.0 && c->ln[i].w[w]->x1 <= r + 1.0;
+            for (size_t i = ha; i < hb && !own && c->pg->grid; i++)
+                own = packed_year_over(c, &c->ln[i], l, r);
             if (own) {
                 k++;
                 continue;
@@ -1348,6 +1440,25 @@ static int no_vowel_piece(const char *prev, const char *next)
     return nv == 0;
 }
 
+/* The paragraph B ends with is only the head of a unit's name (bare_head),
+ * its lines cut inside the head by a narrow column ("Văn" / "phòng" /
+ * "Hội đồng nhân dân …"), after a label if any ("Chủ trì: Văn phòng"). */
+static int bare_para(const buf *b)
+{
+    size_t s = b->len;
+    while (s > 0 && b->ptr[s - 1] != '\n')
+        s--;
+    char tmp[64];
+    if (!b->ptr || b->len - s >= sizeof tmp)
+        return 0;
+    memcpy(tmp, b->ptr + s, b->len - s);
+    tmp[b->len - s] = 0;
+    const char *h = tmp, *colon = strchr(tmp, ':');
+    if (colon && label_start(tmp))   /* "Chủ trì: Văn phòng" / "Hội đồng …" */
+        h = colon[1] == ' ' ? colon + 2 : colon + 1;
+    return bare_head(h);
+}
+
 /* Text of one cell from its lines. */
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
@@ -1371,7 +1482,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
                      !(t->grid && (starts_lower_or_digit(cl->text) || (t->units[col] && !unit_head(cl->text)))))
                 brk = 1;    /* ended early: the next word would have fitted (an indented line, a list item's
                                hanging indent, has less room than the widest line) */
-            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text))
+            else if (t->units[col] && unit_head(cl->text) && !joining_end(pv->text) && !bare_head(pv->text) &&
+                     !bare_para(&b))
                 brk = 1;
             else if (label_start(cl->text) && !joining_end(pv->text))
                 brk = 1;
@@ -1583,8 +1695,12 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         return;
     size_t nb = (size_t)((hi - lo) / sp) + 3;
     unsigned char *cov = calloc(nb, 3);
-    if (!cov)
+    double *reach = calloc(nb, sizeof *reach);   /* lower-case starts (start 3): their words' rightmost middle */
+    if (!cov || !reach) {
+        free(cov);
+        free(reach);
         return;   /* the page's borders serve */
+    }
     unsigned char *start = cov + nb, *cross = cov + 2 * nb;   /* cross[x]: a word covers x - 1 and x */
     for (size_t i = a; i < b; i++) {
         const line *L = &c->ln[i];
@@ -1611,7 +1727,35 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
                 start[x] = 1;
         }
     }
+    /* a word in lower case one blank after another and ending its chunk
+     * starts a cell too when another line of the band has one so at the
+     * same place ("trực tuyến dịch" / "toàn trình vụ": a unit packed after
+     * its row's name, "dịch vụ" under "ĐVT"); only where no word runs
+     * across, as any strip */
+    for (size_t i = a; i < b && b - a >= 2; i++) {
+        const line *L = &c->ln[i];
+        for (size_t w = 1; w < L->n; w++) {
+            size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
+            if (x >= nb || (start[x] && start[x] != 3) || L->w[w]->x0 - L->w[w - 1]->x1 > c->gap ||
+                (w + 1 < L->n && L->w[w + 1]->x0 - L->w[w]->x1 <= c->gap))
+                continue;
+            int again = 0;
+            for (size_t u = a; u < b && !again; u++) {
+                const line *U = &c->ln[u];
+                for (size_t v = 1; u != i && v < U->n && !again; v++)
+                    again = fabs(U->w[v]->x0 - L->w[w]->x0) < 0.5 * sp && U->w[v]->x0 - U->w[v - 1]->x1 <= c->gap &&
+                            (v + 1 == U->n || U->w[v + 1]->x0 - U->w[v]->x1 > c->gap);
+            }
+            if (again) {
+                start[x] = 3;
+                if ((L->w[w]->x0 + L->w[w]->x1) / 2 > reach[x])
+                    reach[x] = (L->w[w]->x0 + L->w[w]->x1) / 2;
+            }
+        }
+    }
     double gl[BAND_GAPS], gr[BAND_GAPS], gw[BAND_GAPS];   /* strips: [gl, gr), a cell starting at gr; extra cost */
+    int near[BAND_GAPS];  /* only for a border within BAND_RIGHT characters (a lower-case start) */
+    double nr[BAND_GAPS]; /* and left of the middle of one of its words (the cell lies mostly past it) */
     size_t G = 0;
     for (size_t x = 1; x < nb && G < BAND_GAPS; x++) {
         if (cov[x] && cov[x - 1] && start[x] && !cross[x]) {
@@ -1620,6 +1764,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
              * of the cell on the left ending just before it ("Dữ liệu
              * Tháng" over "cập nhật"), at a cost */
             gl[G] = gr[G] = lo + (double)x * sp;
+            near[G] = start[x] == 3, nr[G] = reach[x];
             gw[G++] = (start[x] == 2 ? 1.0 : BAND_WEAK + 1.0) * sp;
             continue;
         }
@@ -1630,11 +1775,13 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             e++;
         if (e < nb && start[e]) {
             gl[G] = lo + (double)x * sp, gr[G] = lo + (double)e * sp;
+            near[G] = start[e] == 3, nr[G] = reach[e];
             gw[G++] = start[e] == 2 ? 0 : BAND_WEAK * sp;
         }
         x = e;
     }
     free(cov);
+    free(reach);
     if (!G)
         return;
     /* dp[k][j]: least cost of borders 0..k with border k in strip j (j == G:
@@ -1644,7 +1791,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
     for (size_t k = 0; k < K; k++) {
         real[k] = 0;
         for (size_t j = 0; j < G; j++)
-            real[k] |= gl[j] < gr[j] && t->bound[k] >= gr[j] - 0.5 * sp - (gr[j] - gl[j]) &&
+            real[k] |= !near[j] && gl[j] < gr[j] && t->bound[k] >= gr[j] - 0.5 * sp - (gr[j] - gl[j]) &&
                        t->bound[k] - gr[j] <= BAND_LEFT * sp && gl[j] - t->bound[k] <= BAND_RIGHT * sp;
     }
     for (size_t k = 0; k < K; k++)
@@ -1652,9 +1799,14 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
             double B = t->bound[k], cost, x;
             if (j == G) {
                 cost = BAND_NONE * sp, x = B;
-            } else if (gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) {
+            } else if ((gl[j] == gr[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || real[k])) ||
+                       (near[j] && (fabs(B - gr[j]) > BAND_RIGHT * sp || nr[j] <= B))) {
                 dp[k][j] = 1e18;   /* no blank: only a border a few characters off, with no strip */
                 continue;
+            } else if (near[j]) {
+                /* a lower-case start: weak, never free (a strip with a
+                 * blank before a chunk nearby wins) */
+                cost = fabs(B - gr[j]) + BAND_WEAK * sp, x = gr[j] - 0.5 * sp;
             } else if (B >= gl[j] - 0.5 * sp && B <= gr[j]) {
                 cost = 0, x = B;
             } else if (gr[j] < B && B - gr[j] <= BAND_LEFT * sp) {
@@ -1797,6 +1949,108 @@ static void head_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         out[mk] = bb[mk];
 }
 
+/* Whether word I of L may start a cell packed one blank after its
+ * neighbour (see band_bounds): a chunk start, a capital, a digit, "%". */
+static int packed_start(const page_ctx *c, const line *L, size_t i)
+{
+    const char *s = L->w[i]->text;
+    return (i > 0 && L->w[i]->x0 - L->w[i - 1]->x1 > c->gap) || starts_upper(s) || (s[0] >= '0' && s[0] <= '9') ||
+           strcmp(s, "%") == 0;
+}
+
+/* Words S..E of L (to the chunk's end) open a unit's name (unit_head). */
+static int unit_head_at(const line *L, size_t s, size_t e)
+{
+    char head[256];
+    size_t n = 0;
+    for (size_t q = s; q < e && n + strlen(L->w[q]->text) + 2 < sizeof head; q++)
+        n += (size_t)snprintf(head + n, sizeof head - n, "%s%s", n ? " " : "", L->w[q]->text);
+    return n && unit_head(head);
+}
+
+/* Where packed_bounds cuts line L for border B of a column starting at LB
+ * (its first two rules); -1 when it does not. */
+static double packed_line_cut(const page_ctx *c, const line *L, double B, double lb)
+{
+    size_t s0, s1;
+    for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
+        if (!(L->w[s0]->x0 < B && L->w[s1 - 1]->x1 > B))
+            continue;
+        for (size_t i = s0 ? s0 : 1; i < s1; i++) {
+            const pdf_word *w = L->w[i];
+            if (w->x0 < B - BAND_LEFT * c->sp || L->w[i - 1]->x0 < lb)
+                continue;
+            if (w->x0 < B && w->x1 > B) {
+                /* words laid over each other (a page moved onto the
+                 * table, regrid) say nothing of where a cell starts */
+                int clear = i + 1 >= L->n || L->w[i + 1]->x0 > w->x1;
+                if ((w->x0 >= B - 0.5 * c->sp && clear) || ((w->x0 + w->x1) / 2 > B && packed_start(c, L, i)) ||
+                    (starts_upper(w->text) && i + 1 < s1 && unit_head_at(L, i, s1)))
+                    return w->x0;
+                return -1;
+            }
+            if (w->x0 > B && L->w[i - 1]->x1 < B) {
+                const pdf_word *v = L->w[i - 1];
+                if (i - 1 > s0 && starts_lower_or_digit(w->text) && !(w->text[0] >= '0' && w->text[0] <= '9') &&
+                    starts_upper(v->text) && v->x0 >= B - BAND_LEFT * c->sp && unit_head_at(L, i - 1, s1))
+                    return v->x0;
+                return -1;
+            }
+        }
+    }
+    return -1;
+}
+
+/* Packed columns, one line at a time (text pages only, see packed_cut).
+ * Where a chunk of line J (lines [a, b)) runs across border k of OUT (the
+ * line's borders so far), pdftotext packed two cells one blank apart and
+ * the border moves, for J only, just before the right one's first word,
+ * borders staying in order and that word no more than BAND_LEFT characters
+ * left of the border:
+ *   - a word across the border starting within half a character of it
+ *     ("4   dụng   %", "cuộc/năm cuộc/năm"), or mostly right of it and
+ *     such as may start a cell (a chunk start, a capital, a digit, "%"):
+ *     "… hóa UBND xã", "… rà soát Tháng", "… lõm sóng 10/2026", or a
+ *     capital opening a unit's name with the words after it ("Hội đồng
+ *     nhân Các phòng,"); else it ends its cell ("Hội Liên" over a last
+ *     column stays whole);
+ *   - the border between two words, the one after it in lower case (no
+ *     cell starts so) and the one before it opening a unit's name with the
+ *     rest of the chunk ("… công cộng Văn | phòng": "Văn phòng" is the
+ *     lead cell, slid left of the border);
+ *   - a word starting where another line of its row band is cut so, one
+ *     blank or more after its neighbour (the cell's next line: "Các
+ *     phòng," / "ban, đơn vị" under it).
+ * Every other line keeps its borders. */
+static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, size_t j, double *out)
+{
+    const line *L = &c->ln[j];
+    size_t j0, j1;
+    band_of(c, j, a, b, &j0, &j1);
+    for (size_t k = 0; k + 1 < t->ncols; k++) {
+        double B = out[k], lb = k ? out[k - 1] : t->xmin;
+        double r = k + 2 < t->ncols ? out[k + 1] : t->xmax + BAND_LEFT * c->sp;
+        double x = packed_line_cut(c, L, B, lb);
+        for (size_t i = j0; x < 0 && i < j1; i++) {
+            if (i == j)
+                continue;
+            double xi = packed_line_cut(c, &c->ln[i], B, lb);
+            if (xi < 0)
+                continue;
+            for (size_t w = 1; w < L->n && x < 0; w++)
+                if (fabs(L->w[w]->x0 - xi) < 0.5 * c->sp && L->w[w - 1]->x0 >= lb && L->w[w]->x1 > B - 0.5 * c->sp &&
+                    L->w[w - 1]->x1 < B)
+                    x = L->w[w]->x0;
+        }
+        if (x < 0 || x - 0.5 <= lb || x - 0.5 >= r)
+            continue;
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+            fprintf(stderr, "pdf: packed line at %.1f (\"%s\" …): border %.1f moved to %.1f\n", L->yc, L->w[0]->text, B,
+                    x - 0.5);
+        out[k] = x - 0.5;
+    }
+}
+
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
@@ -1823,8 +2077,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 }
             }
             otable own = band;
-            if (t->grid)
+            if (t->grid) {
                 line_bounds(c, &band, a, b, a + i, own.bound);
+                packed_bounds(c, &own, a, b, a + i, own.bound);
+            }
             if (line_pieces(c, &own, &c->ln[a + i], &P[i * t->ncols], 0))
                 goto out;
         }
@@ -2166,6 +2422,13 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                     take = from;
                     for (size_t s = from; s <= to; s++) {
                         double cost;
+                        /* a band between the two codes' goes whole to one
+                         * row ("Chủ trì: Phòng Kinh" / "tế, Hạ tầng và Đô
+                         * thị", a paragraph of the next row's cell set off
+                         * by a blank line) */
+                        if (t->grid && band[ai[j]] != band[ai[j + 1]] && s > from && s < to &&
+                            band[items[s - 1]] == band[items[s]])
+                            continue;
                         if (s == s0)
                             cost = 0.6 * c->h;
                         else
@@ -2297,9 +2560,11 @@ static void centred_groups(otable *t, size_t body, tcell *runs, size_t nr)
         for (size_t s = lo; g && s <= hi; s++) {
             double top = 0, bot = 0, t0, b0;
             int any = 0;
-            /* a PDF read directly: a row wholly on a page before the name's
-             * is not its group's (the name would be on that page) */
-            if (!t->grid && row_before(t, s, pg))
+            /* a row wholly on a page before the name's is not its group's
+             * (the name would be on that page): read directly, and in
+             * -layout text since layout6 (vinh-thanh's row 3 went to the
+             * next page's "Kinh tế số", a tie of centres on that page) */
+            if (row_before(t, s, pg))
                 continue;
             for (size_t r = s; r <= e; r++)
                 if (row_extent(t, r, pg, &t0, &b0)) {
@@ -2555,6 +2820,8 @@ static int table_flush(doc *d, otable *t)
             char *s = cell_text(t, k, cl);
             if (!s)
                 goto out;
+            if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "4") == 0)
+                fprintf(stderr, "pdf: cell %zu,%zu%s: %s\n", r, k, t->rows[r].header ? " (header)" : "", s);
             int bad = doc_cell_set(dt, r, k, s);
             free(s);
             if (bad)
@@ -2742,6 +3009,35 @@ static int spanning_head(const page_ctx *c, const otable *t, size_t j)
     return crossings(c, t, L) >= 1;
 }
 
+/* In -layout text, line J just above a table's header lines [J+1, HB) is
+ * a header cell spanning columns over sub-headers ("Cơ quan chủ / trì/phối
+ * hợp" over "Chủ trì | Phối hợp", "Chỉ tiêu theo năm" over the years): each
+ * of its chunks that runs across a border has, in the header lines below,
+ * words in two or more of the columns it spans, and the line has at most
+ * two chunks. */
+static int text_span_head(const page_ctx *c, const otable *t, size_t j, size_t hb)
+{
+    const line *L = &c->ln[j];
+    size_t a, b;
+    if (!c->pg->grid || L->nchunks > 2)
+        return 0;
+    for (int ch = 0; chunk(c, L, ch, &a, &b); ch++) {
+        size_t k0 = col_of(t, L->w[a]->x0 + 1.0), k1 = col_of(t, L->w[b - 1]->x1 - 1.0);
+        if (k0 == k1)
+            continue;
+        unsigned seen = 0;
+        for (size_t i = j + 1; i < hb; i++)
+            for (size_t w = 0; w < c->ln[i].n; w++) {
+                size_t k = col_of(t, (c->ln[i].w[w]->x0 + c->ln[i].w[w]->x1) / 2);
+                if (k >= k0 && k <= k1 && k - k0 < 32)
+                    seen |= 1u << (k - k0);
+            }
+        if (!seen || !(seen & (seen - 1)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Left of chunk K of L, or -1. */
 static double chunk_x(const page_ctx *c, const line *L, int k)
 {
@@ -2801,6 +3097,18 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
     int x = crossings(c, t, L);
     if (x == 0 || (code_led(c, L) && x < (int)t->ncols - 1) || (x == 1 && L->nchunks >= 2))
         return 1;
+    /* pdftotext -layout lays each row out on its own: a line crossing the
+     * table's borders fits when it crosses none of its row band's own
+     * (band_bounds: a lead cell one character wider on the next page, "…
+     * Phòng Kinh tế,   Trung tâm Phục   Cơ sở dữ") */
+    if (c->pg->grid && L->nchunks >= 2 && t->ncols >= 2) {
+        otable bt = *t;   /* borrowed rows: only the borders are read */
+        size_t j0, j1;
+        band_of(c, j, 0, c->nln, &j0, &j1);
+        band_bounds(c, t, j0, j1, bt.bound);
+        if (crossings(c, &bt, L) == 0)
+            return 1;
+    }
     if (j == 0)
         return 0;
     /* pdftotext -layout packs a cell one blank after its neighbour ("… tốc
@@ -3722,7 +4030,8 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
-                        if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1)) {
+                        if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&
+                            !text_span_head(&c, &nt, i0 - 1, body < j ? body : i)) {
                             /* a header word reaching into a river moves its
                              * border (find_columns) when the line is header */
                             otable ht;

@@ -10,7 +10,13 @@
 #       also writes the expected NAME.json with the same substitutions;
 #   tests/data/pdftext-var/holdout/NAME-layout.txt
 #       `pdftotext -layout tests/data/holdout/NAME.pdf`, compared with
-#       tests/data/holdout/NAME.json (plans by other writers).
+#       tests/data/holdout/NAME.json (plans by other writers);
+#   tests/data/pdftext-var/packed/NAME-vN-layout.txt, NAME-vN.json
+#       holdout plans re-worded by `python3 tests/data/pdftext-var/make_packed.py
+#       OUT N NAME` (the .docx and JSON given the same substitutions), mostly
+#       of packed columns (cam-thach-2026: cells one blank apart on every
+#       line; vinh-thanh-2026-2030: years packed in the header, the unit after
+#       the name).
 # Each is compared by compare_plan.py. The thresholds are a ratchet: the
 # figure measured when the files were made (or after a fix), rounded down,
 # never to be lowered; 98 where not listed. docs/internals/import.md
@@ -25,7 +31,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$CMP" ] || { echo "FAIL: $CMP missing"; exit 1; }
 declare -A MIN=(
-  [holdout/cam-thach-2026]=74   # 57.4 before layout7 (a header cell's start over a row laid out on its own)
+  [holdout/cam-thach-2026]=100
   [holdout/dong-linh-2025-2030]=100
   [holdout/hiep-hoa-2026]=100
   [holdout/huong-tra-2026-2030]=100
@@ -36,7 +42,7 @@ declare -A MIN=(
   [holdout/tan-lap-2026]=100
   [holdout/thach-ban-2026]=100
   [holdout/vinh-hao-2026]=100
-  [v1/binh-minh-2026]=96
+  [v1/binh-minh-2026]=98
   [v1/nam-son-2026]=98
   [v2/an-hoa-2026]=100
   [v2/phu-lac-2026]=100
@@ -50,7 +56,7 @@ declare -A MIN=(
   [holdout/hoa-tien-2026-2028]=100
   # 52.1 on branch holdout7, 28.9 once merged with layout3's -layout rules, 100 (layout4)
   [holdout/ea-tu-2026]=100
-  [holdout/vinh-thanh-2026-2030]=94
+  [holdout/vinh-thanh-2026-2030]=100
   [holdout/ta-van-2026]=98
   [holdout/binh-lu-2026-2030]=98
   # round 9 (branch holdout9), measured before any change for it
@@ -79,6 +85,21 @@ declare -A MIN=(
   [holdout/hop-thanh-2026]=34   # 31.1 before
   [holdout/thanh-an-2026-2030]=78
   [holdout/xuan-lien-2026]=45   # 44.7 before
+  # the packed-columns family re-worded (layout6): 81.5, 81.5, 57.4 before the packed_* rules
+  [packed/cam-thach-2026-v1]=100
+  [packed/cam-thach-2026-v2]=100
+  [packed/cam-thach-2026-v3]=100
+  # vinh-thanh-2026-2030 (year header packed, ĐVT packed after the name) re-worded: 74.1, 94.4, 94.4 before layout6
+  [packed/vinh-thanh-2026-2030-v1]=100
+  [packed/vinh-thanh-2026-2030-v2]=100
+  [packed/vinh-thanh-2026-2030-v3]=100
+  # ea-tu-2026 re-worded, set 3 (the lead column wider on the next page): 35.5 before layout6's fits rule
+  [packed/ea-tu-2026-v3]=97
+  # re-worded ta-van (a unit's head after "Chủ trì:"; a cell's paragraph between two rows) and thach-ban
+  # (packed unit cells): 92.6, 94.4, 90.7 before layout6
+  [packed/ta-van-2026-v1]=100
+  [packed/ta-van-2026-v3]=98
+  [packed/thach-ban-2026-v1]=94
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
@@ -97,6 +118,6 @@ for doc in "$DIR"/*/*-layout.txt; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
-# 9 sets x 10 families + 30 holdout plans
-[ $n -ge 120 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
+# 9 sets x 10 families + 30 holdout plans + 10 re-worded holdout plans (packed/)
+[ $n -ge 130 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
 exit $fail

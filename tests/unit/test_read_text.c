@@ -291,6 +291,37 @@ static void test_pdf_layout_narrow(void **state)
     doc_free(d);
 }
 
+/* Packed columns (cam-thach-2026, a plan kept aside, as pdftotext -layout
+ * printed it): eight columns one blank apart on every line, each line laid
+ * out on its own, so a cell's lines start a few characters apart ("… công
+ * cộng Văn phòng" / "UBND   HĐND và" / "… hóa UBND xã"). */
+static void test_pdf_layout_packed(void **state)
+{
+    (void)state;
+    const reader_ops *used = NULL;
+    doc *d = read_file_doc(data_path("tests/data/pdftext-var/holdout/cam-thach-2026-layout.txt"), &used);
+    assert_ptr_equal(used, &reader_text);
+    doc_table *t = NULL;
+    for (size_t i = 0; i < count_tables(d) && !t; i++)
+        if (nth_table(d, i)->ncols == 8)
+            t = nth_table(d, i);
+    assert_non_null(t);
+    assert_string_equal(cell(t, 0, 2), "Đơn vị chủ trì");
+    assert_string_equal(cell(t, 0, 5), "Lộ trình thực hiện");
+    assert_string_equal(cell(t, 2, 1), "Lắp đặt hệ thống Wi-Fi công cộng tại trụ sở UBND xã và nhà văn hóa các thôn");
+    assert_string_equal(cell(t, 2, 2), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 2, 4), "Hệ thống Wi-Fi hoạt động");
+    assert_string_equal(cell(t, 2, 5), "Quý II/2026");
+    /* "Báo cáo rà soát Tháng" / "vùng lõm sóng 10/2026" */
+    assert_string_equal(cell(t, 3, 4), "Báo cáo rà soát vùng lõm sóng");
+    assert_string_equal(cell(t, 3, 5), "Tháng 10/2026");
+    /* a row cut by the page break, its lead cell on both pages */
+    assert_string_equal(cell(t, 5, 2), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 5, 3), "Các phòng, ban, đơn vị");
+    assert_string_equal(cell(t, 6, 2), "Trung tâm Phục vụ hành chính công xã");
+    doc_free(d);
+}
+
 /* The fictional Tân An plan as LibreOffice and pdftotext -layout lay it out:
  * paragraphs inside a cell apart by a line where the cell is empty. */
 static void test_pdf_layout_paragraph_cells(void **state)
@@ -422,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_pdf_layout),
         cmocka_unit_test(test_pdf_raw),
         cmocka_unit_test(test_pdf_layout_narrow),
+        cmocka_unit_test(test_pdf_layout_packed),
         cmocka_unit_test(test_pdf_layout_paragraph_cells),
         cmocka_unit_test(test_pdf_layout_glue),
         cmocka_unit_test(test_raw_unsure_is_paragraphs),
