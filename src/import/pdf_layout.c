@@ -3677,6 +3677,22 @@ static size_t marker_tail(const page_ctx *c, const otable *t, double *d)
     return m;
 }
 
+/* Page C's words moved: *MERGED becomes BASE with the words NW (owned,
+ * taken), *PG points at it and C's lines are read again; 1, or -1 out of
+ * memory (move_lines, regrid). */
+static int page_moved(page_ctx *c, const pdf_page *base, pdf_word *nw, const pdf_page **pg, pdf_page *merged)
+{
+    pdf_page np = *base;
+    np.words = nw;
+    np.cap = np.n;
+    if (base == merged)
+        free(merged->words);
+    *merged = np;
+    *pg = merged;
+    page_release(c);
+    return page_lines(c, merged) ? -1 : 1;
+}
+
 /* Lines [0, N) of page C (words of *PG) moved by D, into *MERGED as regrid
  * does; 1, or -1 out of memory. */
 static int move_lines(page_ctx *c, size_t n, double d, const pdf_page **pg, pdf_page *merged)
@@ -3692,15 +3708,7 @@ static int move_lines(page_ctx *c, size_t n, double d, const pdf_page **pg, pdf_
             if (at < base->n)
                 nw[at].x0 += d, nw[at].x1 += d;
         }
-    pdf_page np = *base;
-    np.words = nw;
-    np.cap = np.n;
-    if (base == merged)
-        free(merged->words);
-    *merged = np;
-    *pg = merged;
-    page_release(c);
-    return page_lines(c, merged) ? -1 : 1;
+    return page_moved(c, base, nw, pg, merged);
 }
 
 /* Words NW (page BASE's, moved by regrid column by column): a column
@@ -3833,17 +3841,9 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
     free(csh);
     if (!by_edges)
         keep_gaps(c, base, nw);
-    pdf_page np = *base;
-    np.words = nw;
-    np.cap = np.n;
-    if (base == merged)
-        free(merged->words);
-    *merged = np;
-    *pg = merged;
-    page_release(c);
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: page columns moved to the table's\n");
-    return page_lines(c, merged) ? -1 : 1;
+    return page_moved(c, base, nw, pg, merged);
 }
 
 /* Whether word W of page PG starts a chunk: no word of its line ends less

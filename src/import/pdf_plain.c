@@ -993,6 +993,22 @@ static int due_tail(const char *head, const char *w, const char *e)
     return sl > w && sl - w <= 4;
 }
 
+/* The lines of block S (N bytes, '\n' between) into LS/LN, at most MAX;
+ * their count returned (MAX when there were MAX or more). */
+static size_t block_lines(const char *s, size_t n, const char **ls, size_t *ln, size_t max)
+{
+    size_t k = 0;
+    for (const char *p = s, *e = s + n; p < e && k < max;) {
+        const char *q = memchr(p, '\n', (size_t)(e - p));
+        if (!q)
+            q = e;
+        ls[k] = p;
+        ln[k++] = (size_t)(q - p);
+        p = q + 1;
+    }
+    return k;
+}
+
 /* Block S (N bytes, lines joined by '\n') holds a due phrase whose head
  * ("Quý", "Tháng", "Thường") ends one line and whose date ("III/2026",
  * "10/2026", "xuyên") ends the next or the one after, with other text
@@ -1002,15 +1018,7 @@ static int split_due(ptab *T, const char *s, size_t n, int page, int line)
 {
     static const char *const heads[] = {"Quý", "Tháng", "Thường"};
     const char *ls[16];
-    size_t ln[16], k = 0;
-    for (const char *p = s, *e = s + n; p < e && k < 16;) {
-        const char *q = memchr(p, '\n', (size_t)(e - p));
-        if (!q)
-            q = e;
-        ls[k] = p;
-        ln[k++] = (size_t)(q - p);
-        p = q + 1;
-    }
+    size_t ln[16], k = block_lines(s, n, ls, ln, 16);
     if (k < 2 || k == 16)
         return 0;
     char *whole = text_clean_n(s, n);
@@ -1169,15 +1177,7 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
     if (rc)
         return rc < 0 ? -1 : 0;
     const char *ls[16] = {0};
-    size_t ln[16] = {0}, k = 0;
-    for (const char *p = s, *e = s + n; p < e && k < 16;) {
-        const char *q = memchr(p, '\n', (size_t)(e - p));
-        if (!q)
-            q = e;
-        ls[k] = p;
-        ln[k++] = (size_t)(q - p);
-        p = q + 1;
-    }
+    size_t ln[16] = {0}, k = block_lines(s, n, ls, ln, 16);
     if (k < 16) {
         size_t g = glued_at(ls[0], ls[0] + ln[0]);
         int cont = 1;   /* every line after the first two continues a cell */
