@@ -2719,6 +2719,31 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
     return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
 }
 
+/* The first lines of page C that repeat table T's header (Word's "repeat
+ * as header row" on a table cut by a page break): how many, or 0. Each of
+ * them holds only words of the header (head_has_line), one of them three
+ * cells or more, and no row code leads any; they lie close together (a
+ * two-row header over merged cells: 1.6 line heights apart at most, as
+ * after_gap allows a header's lines), and a line across the header's merged
+ * cells ("Chỉ tiêu theo năm" over the year columns) need not fit the body's
+ * rivers. table_page drops them again (first == 0); counted here they let
+ * the table go on instead of a second table starting under the same header,
+ * whose first row would take the cut row's tail. */
+static size_t repeated_head(const page_ctx *c, const otable *t)
+{
+    size_t j = 0;
+    int rich = 0;
+    while (j < c->nln && head_has_line(t, &c->ln[j]) && !code_led(c, &c->ln[j]) &&
+           (j == 0 || c->ln[j].yc - c->ln[j - 1].yc <= 2.5 * c->h)) {
+        const line *L = &c->ln[j];
+        if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+            return 0;
+        rich |= L->nchunks >= 3;
+        j++;
+    }
+    return rich && j >= 2 ? j : 0;
+}
+
 /* A table's header printed alone at the foot of page C (Word keeps a
  * header row with its table only when told to): the last lines, all bold
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
@@ -3386,7 +3411,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             }
         size_t i = 0;
         if (t.open) {
-            size_t j = 0;
+            size_t j = repeated_head(&c, &t);
             /* a bold title on the new page ("Phụ lục 2:") is one piece of
              * text across a river: not a continued cell */
             while (j < c.nln && fits(&c, &t, j) && (j == 0 || after_gap(&c, &t, j)) &&
