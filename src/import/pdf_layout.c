@@ -2736,12 +2736,43 @@ static size_t repeated_head(const page_ctx *c, const otable *t)
     while (j < c->nln && head_has_line(t, &c->ln[j]) && !code_led(c, &c->ln[j]) &&
            (j == 0 || c->ln[j].yc - c->ln[j - 1].yc <= 2.5 * c->h)) {
         const line *L = &c->ln[j];
-        if (L->x0 < t->xmin - 12 || L->x1 > t->xmax + 12)
+        double slack = c->pg->grid ? 2 * BAND_LEFT * c->sp : 12;   /* -layout pages slide */
+        if (L->x0 < t->xmin - slack || L->x1 > t->xmax + slack)
             return 0;
         rich |= L->nchunks >= 3;
         j++;
     }
     return rich && j >= 2 ? j : 0;
+}
+
+/* Line I - 1 of page C, just above table T's first line, is a header line
+ * the table did not take: a cell merged across columns ("Chỉ tiêu theo năm"
+ * over the year columns, which pdftotext -layout text leaves out of the
+ * header, spanning_head being for direct reading). Its words join T's
+ * header signature, so that the header repeated on the next page is known
+ * whole (repeated_head, table_page). 0, or -1 out of memory. */
+static int head_above(const page_ctx *c, otable *t, size_t i)
+{
+    if (i == 0 || !t->head_sig)
+        return 0;
+    const line *U = &c->ln[i - 1];
+    if (c->ln[i].yc - U->yc >= 1.3 * c->h || !tablelike(c, i - 1) || appendix_title(U) || code_led(c, U) ||
+        U->x0 < t->xmin - 12 || U->x1 > t->xmax + 12 || !crossings(c, t, U))
+        return 0;
+    buf sig;
+    buf_init(&sig, 1 << 16);
+    buf_adds(&sig, t->head_sig);
+    for (size_t w = 0; w < U->n; w++) {
+        buf_adds(&sig, U->w[w]->text);
+        buf_addc(&sig, ' ');
+    }
+    if (buf_failed(&sig)) {
+        buf_release(&sig);
+        return -1;
+    }
+    free(t->head_sig);
+    t->head_sig = buf_detach(&sig);
+    return 0;
 }
 
 /* A table's header printed alone at the foot of page C (Word keeps a
@@ -3499,7 +3530,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     t = nt;
                     t.grid = c.pg->grid;
                     t.h = c.h;
-                    if (table_page(&c, &t, i, k, (int)pi, 1))
+                    if (table_page(&c, &t, i, k, (int)pi, 1) || head_above(&c, &t, i))
                         goto nomem;
                     t.open = k == c.nln;
                     if (!t.open && (flush_noting(d, &t, centred)))
