@@ -3255,10 +3255,28 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
                     sh[k] = te[q] - pe[q];
             }
         }
-        for (size_t k = 1; k < t->ncols; k++)
-            if (sh[k] < sh[k - 1])
-                sh[k] = sh[k - 1];
+        /* A page set wider than the table (columns further apart) falls
+         * legitimately: a fall is kept when every cell line of the column
+         * on the left, moved, still ends before the table's border (no gap
+         * closes then) */
+        double endk[MAXC];
+        for (size_t k = 0; k < t->ncols; k++)
+            endk[k] = -1e18;
         size_t s0, s1;
+        for (size_t j = 0; j < c->nln; j++)
+            for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+                size_t k = 0;
+                double x = c->ln[j].w[s0]->x0;
+                for (size_t q = 1; q < t->ncols; q++)
+                    if (fabs(x - pe[q]) < fabs(x - pe[k]))
+                        k = q;
+                if (c->ln[j].w[s1 - 1]->x1 > endk[k])
+                    endk[k] = c->ln[j].w[s1 - 1]->x1;
+            }
+        for (size_t k = 1; k < t->ncols; k++)
+            if (sh[k] < sh[k - 1] &&
+                !(found[k] && found[k - 1] && endk[k - 1] + sh[k - 1] < t->bound[k - 1] - 0.5 * c->sp))
+                sh[k] = sh[k - 1];
         for (size_t j = 0; j < c->nln; j++)
             for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
                 /* the nearest cell start: pdftotext slides cells left */
