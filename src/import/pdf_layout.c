@@ -3258,13 +3258,14 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         /* A page set wider than the table (columns further apart) falls
          * legitimately: a fall is kept when every cell line of the column
          * on the left, moved, still ends before the table's border (no gap
-         * closes then) */
+         * closes then); a repeated header's line, merged over columns, is
+         * no such cell */
         double endk[MAXC];
         for (size_t k = 0; k < t->ncols; k++)
             endk[k] = -1e18;
         size_t s0, s1;
         for (size_t j = 0; j < c->nln; j++)
-            for (int ch = 0; chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
+            for (int ch = 0; !head_has_line(t, &c->ln[j]) && chunk(c, &c->ln[j], ch, &s0, &s1); ch++) {
                 size_t k = 0;
                 double x = c->ln[j].w[s0]->x0;
                 for (size_t q = 1; q < t->ncols; q++)
