@@ -2722,11 +2722,11 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
 /* The first lines of page C that repeat table T's header (Word's "repeat
  * as header row" on a table cut by a page break): how many, or 0. Each of
  * them holds only words of the header (head_has_line), one of them three
- * cells or more, and no row code leads any; they lie close together (a
- * two-row header over merged cells: 1.6 line heights apart at most, as
- * after_gap allows a header's lines), and a line across the header's merged
- * cells ("Chỉ tiêu theo năm" over the year columns) need not fit the body's
- * rivers. table_page drops them again (first == 0); counted here they let
+ * cells or more, and no row code leads any; they lie close together (2.5
+ * word heights apart at most: a header row's lines and the padding between
+ * its two rows), within the table's width, and a line across the merged
+ * header cells ("Chỉ tiêu theo năm" over the year columns) need not fit the
+ * body's rivers. table_page drops them again (first == 0); counted here they let
  * the table go on instead of a second table starting under the same header,
  * whose first row would take the cut row's tail. */
 static size_t repeated_head(const page_ctx *c, const otable *t)
