@@ -3150,6 +3150,62 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
     return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
 }
 
+/* The first lines of page C that repeat table T's header (Word's "repeat
+ * as header row" on a table cut by a page break): how many, or 0. Each of
+ * them holds only words of the header (head_has_line), one of them three
+ * cells or more, and no row code leads any; they lie close together (2.5
+ * word heights apart at most: a header row's lines and the padding between
+ * its two rows), within the table's width, and a line across the merged
+ * header cells ("Chỉ tiêu theo năm" over the year columns) need not fit the
+ * body's rivers. table_page drops them again (first == 0); counted here they let
+ * the table go on instead of a second table starting under the same header,
+ * whose first row would take the cut row's tail. */
+static size_t repeated_head(const page_ctx *c, const otable *t)
+{
+    size_t j = 0;
+    int rich = 0;
+    while (j < c->nln && head_has_line(t, &c->ln[j]) && !code_led(c, &c->ln[j]) &&
+           (j == 0 || c->ln[j].yc - c->ln[j - 1].yc <= 2.5 * c->h)) {
+        const line *L = &c->ln[j];
+        double slack = c->pg->grid ? 2 * BAND_LEFT * c->sp : 12;   /* -layout pages slide */
+        if (L->x0 < t->xmin - slack || L->x1 > t->xmax + slack)
+            return 0;
+        rich |= L->nchunks >= 3;
+        j++;
+    }
+    return rich && j >= 2 ? j : 0;
+}
+
+/* Line I - 1 of page C, just above table T's first line, is a header line
+ * the table did not take: a cell merged across columns ("Chỉ tiêu theo năm"
+ * over the year columns, which pdftotext -layout text leaves out of the
+ * header, spanning_head being for direct reading). Its words join T's
+ * header signature, so that the header repeated on the next page is known
+ * whole (repeated_head, table_page). 0, or -1 out of memory. */
+static int head_above(const page_ctx *c, otable *t, size_t i)
+{
+    if (i == 0 || !t->head_sig)
+        return 0;
+    const line *U = &c->ln[i - 1];
+    if (c->ln[i].yc - U->yc >= 1.3 * c->h || !tablelike(c, i - 1) || appendix_title(U) || code_led(c, U) ||
+        U->x0 < t->xmin - 12 || U->x1 > t->xmax + 12 || !crossings(c, t, U))
+        return 0;
+    buf sig;
+    buf_init(&sig, 1 << 16);
+    buf_adds(&sig, t->head_sig);
+    for (size_t w = 0; w < U->n; w++) {
+        buf_adds(&sig, U->w[w]->text);
+        buf_addc(&sig, ' ');
+    }
+    if (buf_failed(&sig)) {
+        buf_release(&sig);
+        return -1;
+    }
+    free(t->head_sig);
+    t->head_sig = buf_detach(&sig);
+    return 0;
+}
+
 /* A table's header printed alone at the foot of page C (Word keeps a
  * header row with its table only when told to): the last lines, all bold
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
@@ -3815,6 +3871,11 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         for (size_t k = 1; k < t->ncols; k++)
             wider &= sh[k] <= sh[k - 1];
         if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
+            /* pdfthan kept a fall where the left column's cells, moved,
+             * still end before the table's border (thanh-an-2026-2030's
+             * -layout text 85.2 -> 100); merged with layout7's wider-page
+             * path it took hop-thanh-2026 from 92.0 to 38.8, so the merge
+             * keeps layout7's rule: every fall raised (docs/internals/import.md) */
             for (size_t k = 1; k < t->ncols; k++)
                 if (sh[k] < sh[k - 1])
                     sh[k] = sh[k - 1];
@@ -3983,7 +4044,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             }
         size_t i = 0;
         if (t.open) {
-            size_t j = 0;
+            size_t j = repeated_head(&c, &t);
             /* a bold title on the new page ("Phụ lục 2:") is one piece of
              * text across a river: not a continued cell */
             while (j < c.nln && fits(&c, &t, j) && (j == 0 || after_gap(&c, &t, j)) &&
@@ -4072,7 +4133,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     t = nt;
                     t.grid = c.pg->grid;
                     t.h = c.h;
-                    if (table_page(&c, &t, i, k, (int)pi, 1))
+                    if (table_page(&c, &t, i, k, (int)pi, 1) || head_above(&c, &t, i))
                         goto nomem;
                     t.open = k == c.nln;
                     if (!t.open && (flush_noting(d, &t, centred)))

@@ -184,6 +184,42 @@ static void test_header_at_page_foot(void **state)
     pdf_pages_free(pg, 2);
 }
 
+/* A two-row header (a merged "Chỉ tiêu theo năm" over the year columns)
+ * repeated at the top of the next page, a row's name cut by the page
+ * break: one table, the repeated header dropped, the name's tail finishing
+ * its row (pdf_layout.c repeated_head). Before, the spanning line fitted no
+ * river, so a second table began and took the tail as a row of its own. */
+static void test_two_row_header_repeated(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(2);
+    for (int p = 0; p < 2; p++) {
+        double y = p ? 60 : 100;
+        line_at(&pg[p], y, "Chỉ tiêu theo năm@300", 1);
+        line_at(&pg[p], y + 16, "TT@60|Chỉ tiêu@100|Năm 2026@300|Năm 2027@370|Chủ trì@440", 1);
+    }
+    line_at(&pg[0], 140, "1@60|Tỷ lệ hồ sơ trực tuyến@100|60%@300|70%@370|Văn phòng@440", 0);
+    line_at(&pg[0], 164, "2@60|Tỷ lệ hộ dân có tài khoản@100|50%@300|65%@370|Công an xã@440", 0);
+    line_at(&pg[1], 100, "điện tử@100", 0);
+    line_at(&pg[1], 124, "3@60|Số lượt tập huấn@100|500@300|800@370|Đoàn Thanh niên@440", 0);
+    doc *d = layout(pg, 2);
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    const doc_table *t = nth_table(d, 0);
+    assert_non_null(t);
+    assert_null(nth_table(d, 1));
+    assert_int_equal(t->ncols, 5);
+    assert_int_equal(t->nrows, 5);   /* two header rows, three items */
+    assert_string_equal(cell(t, 1, 2), "Năm 2026");
+    assert_string_equal(cell(t, 3, 1), "Tỷ lệ hộ dân có tài khoản điện tử");
+    assert_string_equal(cell(t, 3, 3), "65%");
+    assert_string_equal(cell(t, 4, 0), "3");
+    assert_string_equal(cell(t, 4, 1), "Số lượt tập huấn");
+    assert_string_equal(cell(t, 4, 4), "Đoàn Thanh niên");
+    doc_free(d);
+    pdf_pages_free(pg, 2);
+}
+
 /* A line opening with a label ("Phối hợp: …") starts a paragraph of its
  * cell even when the line above filled the column. */
 static void test_label_paragraphs(void **state)
@@ -259,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_table_across_pages),
         cmocka_unit_test(test_group_row_and_letterhead),
         cmocka_unit_test(test_header_at_page_foot),
+        cmocka_unit_test(test_two_row_header_repeated),
         cmocka_unit_test(test_label_paragraphs),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_fixture_pdf),

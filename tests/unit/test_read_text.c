@@ -371,6 +371,60 @@ static void test_pdf_layout_glue(void **state)
     doc_free(d);
 }
 
+/* pdftotext -layout text of a table whose second page is set wider (each
+ * column further right than the one before it moved) under a repeated
+ * two-row header, its merged first line ("Chỉ tiêu theo năm") above the
+ * table: one table, the header dropped on the second page, each year's
+ * value in its own year (pdf_layout.c head_above, regrid). */
+static void test_pdf_layout_wider_page(void **state)
+{
+    (void)state;
+    doc *d = read_with(&reader_text,
+                       "                          Chỉ tiêu theo năm\n"
+                       "TT   Chỉ tiêu             Năm    Năm    Năm    Chủ trì\n"
+                       "                          2026   2027   2028\n"
+                       "\n"
+                       "     Tỷ lệ hồ sơ\n"
+                       "1    trực tuyến           50     60     70     Văn phòng\n"
+                       "     toàn trình\n"
+                       "\n"
+                       "     Số hộ dùng\n"
+                       "2    ví điện tử           80     90     100    Kinh tế\n"
+                       "     tại chợ\n"
+                       "\n"
+                       "     Tỷ lệ thôn\n"
+                       "3    có mạng              40     50     60     Công an xã\n"
+                       "\f"
+                       "                               Chỉ tiêu theo năm\n"
+                       "TT    Chỉ tiêu                 Năm       Năm        Năm        Chủ trì\n"
+                       "                               2026      2027       2028\n"
+                       "\n"
+                       "      wifi\n"
+                       "\n"
+                       "      Số lượt tập\n"
+                       "4     huấn kỹ năng             500       800        900        Đoàn xã\n"
+                       "      số\n"
+                       "\n"
+                       "      Hộ có địa\n"
+                       "5     chỉ số trên              60        80         100        Công an xã\n"
+                       "      bản đồ\n");
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 6);   /* one header row, five items */
+    assert_string_equal(cell(t, 3, 1), "Tỷ lệ thôn có mạng wifi");
+    assert_string_equal(cell(t, 4, 0), "4");
+    assert_string_equal(cell(t, 4, 3), "800");
+    assert_string_equal(cell(t, 4, 4), "900");
+    assert_string_equal(cell(t, 4, 5), "Đoàn xã");
+    assert_string_equal(cell(t, 5, 1), "Hộ có địa chỉ số trên bản đồ");
+    assert_string_equal(cell(t, 5, 4), "100");
+    assert_string_equal(cell(t, 5, 5), "Công an xã");
+    doc_free(d);
+}
+
 static void test_raw_unsure_is_paragraphs(void **state)
 {
     (void)state;
@@ -456,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_pdf_layout_packed),
         cmocka_unit_test(test_pdf_layout_paragraph_cells),
         cmocka_unit_test(test_pdf_layout_glue),
+        cmocka_unit_test(test_pdf_layout_wider_page),
         cmocka_unit_test(test_raw_unsure_is_paragraphs),
         cmocka_unit_test(test_paragraph_joining),
         cmocka_unit_test(test_detect),
