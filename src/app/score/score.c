@@ -382,8 +382,8 @@ static int raw_cmp(const void *a, const void *b)
 static void keep_input(scoring_ind *d, const struct raw *x)
 {
     scoring_input *in = &d->inputs[d->ninputs++];
-    snprintf(in->period, sizeof in->period, "%s", x->code);
-    snprintf(in->org, sizeof in->org, "%s", x->org_name);
+    copy_text(in->period, sizeof in->period, x->code);
+    copy_text(in->org, sizeof in->org, x->org_name);
     in->org_id = x->org;
     in->has_value = x->has_value;
     in->value = x->value;
@@ -413,7 +413,7 @@ static int fold(scoring_ind *d, const struct raw *raw, size_t n)
                                : d->nobs < SCORING_OBS_MAX ? &d->obs[d->nobs++] : NULL;
             if (!o)
                 continue;
-            snprintf(o->period, sizeof o->period, "%s", x->code);
+            copy_text(o->period, sizeof o->period, x->code);
             o->end = x->end;
             o->value = x->value;
             o->verdict = x->met;
@@ -453,7 +453,7 @@ static int fold(scoring_ind *d, const struct raw *raw, size_t n)
                            : d->nobs < SCORING_OBS_MAX ? &d->obs[d->nobs++] : NULL;
         if (!o)
             continue;
-        snprintf(o->period, sizeof o->period, "%s", x->code);
+        copy_text(o->period, sizeof o->period, x->code);
         o->end = x->end;
         o->value = total;
         o->verdict = -1;
