@@ -42,6 +42,8 @@ declare -A MIN=(
   [vinh-hao-2026]=100   # plain4: "Tổ chức …" no unit, a code after its name, a list after a page break
   [cam-thach-2026]=75   # plain4: "1" under a roman group followed by a due
   [phu-my-2026]=85   # plain4: a unit item after a page break goes on with the support list
+  # round 11 (branch holdout11), measured before any change for it
+  [an-hoa-2026]=63 [ia-phin-2026-2028]=10 [my-loc-2026]=27 [tan-phong-2026-2027]=46
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
@@ -58,5 +60,5 @@ for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
     echo "FAIL: $b: $pct% is below $min%"; fail=1
   fi
 done
-[ $n -ge 21 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
+[ $n -ge 25 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
 exit $fail

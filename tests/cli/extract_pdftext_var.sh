@@ -101,6 +101,9 @@ declare -A MIN=(
   [packed/ta-van-2026-v1]=100
   [packed/ta-van-2026-v3]=98
   [packed/thach-ban-2026-v1]=94
+  # round 11 (branch holdout11), measured before any change for it
+  [holdout/an-hoa-2026]=83 [holdout/ia-phin-2026-2028]=10 [holdout/my-loc-2026]=43
+  [holdout/tan-phong-2026-2027]=100
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
@@ -119,6 +122,6 @@ for doc in "$DIR"/*/*-layout.txt; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
-# 9 sets x 10 families + 30 holdout plans + 10 re-worded holdout plans (packed/)
-[ $n -ge 130 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
+# 9 sets x 10 families + 34 holdout plans + 10 re-worded holdout plans (packed/)
+[ $n -ge 134 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
 exit $fail
