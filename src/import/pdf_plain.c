@@ -704,7 +704,10 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
         const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
         while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
             e--;
-        if (s < e && (region_end(l) || e[-1] == ':' || (e[-1] == '.' && e - s > 40) ||
+        /* a line ending in ':' introduces the table ("… như sau:"), unless
+         * short and in lower case: a name wrapped ("Số hóa dữ liệu …," / "gồm:") */
+        int colon = e > s && e[-1] == ':' && !(first_cat(s) == UTF8PROC_CATEGORY_LL && cps(s, (size_t)(e - s)) < 40);
+        if (s < e && (region_end(l) || colon || (e[-1] == '.' && e - s > 40) ||
                       (e - s >= 12 && all_caps(s, (size_t)(e - s)) && !memchr(s, '/', (size_t)(e - s)))))
             break;
         j--;
@@ -2329,40 +2332,80 @@ static void ptab_release(ptab *T)
         free(T->col[k].head);
 }
 
-/* Order of two row codes ("1.2" before "2", "2" before "2.1"). */
-static int code_cmp(const void *a, const void *b)
-{
-    const prow *x = a, *y = b;
-    int p[4] = {0}, q[4] = {0}, r1, l1, r2, l2;
-    int n = code_parts(x->code, p, &r1, &l1), m = code_parts(y->code, q, &r2, &l2);
-    for (int i = 0; i < n && i < m; i++)
-        if (p[i] != q[i])
-            return p[i] < q[i] ? -1 : 1;
-    return n < m ? -1 : n > m;
-}
-
-/* Rows printed out of order (a page's first rows after its header): put
- * them back in code order when the codes are numeric and unique, so each
- * sits under its group. */
+/* Rows printed out of order (a page's first rows after its header, rows
+ * printed before the "STT" line): put them back in code order when the
+ * numeric codes are unique. A roman or lettered group row goes just before
+ * the least number printed after it (up to the next group: "I" / "1" after
+ * "2" and "3"); an "a)" row goes under the numbered row printed last
+ * before it. Else (a group with no number after it, a letter with no
+ * number before) the order stays as printed. */
+#define SORT_PARTS 6
 static void sort_rows(ptab *T)
 {
-    for (size_t i = 0; i < T->nr; i++) {
-        int p[4], roman, letter;
-        if (!code_parts(T->r[i].code, p, &roman, &letter) || roman || letter)
-            return;
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(T->r[i].code, T->r[j].code))
-                return;
+    size_t n = T->nr;
+    if (n < 2)
+        return;
+    int (*key)[SORT_PARTS] = calloc(n, sizeof *key), *len = calloc(n, sizeof *len);
+    size_t *ord = malloc(n * sizeof *ord);
+    prow *tmp = malloc(n * sizeof *tmp);
+    int ok = key && len && ord && tmp;
+    long parent = -1;
+    for (size_t i = 0; ok && i < n; i++) {
+        int p[4], roman, letter, k = code_parts(T->r[i].code, p, &roman, &letter);
+        if (!k) {
+            ok = 0;
+        } else if (roman) {    /* the least number printed after it, before the next group */
+            int least = 0;
+            for (size_t j = i + 1; j < n; j++) {
+                int q[4], r2, l2, k2 = code_parts(T->r[j].code, q, &r2, &l2);
+                if (r2)
+                    break;
+                if (k2 && !l2 && (!least || q[0] < least))
+                    least = q[0];
+            }
+            ok = least > 0;
+            key[i][0] = least - 1, key[i][1] = 1000, len[i] = 2;
+        } else if (letter) {
+            ok = parent >= 0 && len[parent] < SORT_PARTS;
+            if (ok) {
+                memcpy(key[i], key[parent], sizeof key[i]);
+                key[i][len[parent]] = p[0];
+                len[i] = len[parent] + 1;
+            }
+        } else {
+            memcpy(key[i], p, (size_t)k * sizeof *p);
+            len[i] = k;
+            parent = (long)i;
+            for (size_t j = 0; j < i; j++)
+                if (!strcmp(T->r[i].code, T->r[j].code))
+                    ok = 0;
+        }
     }
-    for (size_t i = 1; i < T->nr; i++) { /* insertion sort: stable, rows are few */
-        prow t = T->r[i];
+    for (size_t i = 0; ok && i < n; i++) {     /* insertion sort of indexes: stable, rows are few */
         size_t j = i;
-        while (j > 0 && code_cmp(&T->r[j - 1], &t) > 0) {
-            T->r[j] = T->r[j - 1];
+        while (j > 0) {
+            size_t a = ord[j - 1];
+            int c = 0;
+            for (int m = 0; !c && m < len[a] && m < len[i]; m++)
+                c = key[a][m] < key[i][m] ? -1 : key[a][m] > key[i][m];
+            if (!c)
+                c = len[a] > len[i];
+            if (c <= 0)
+                break;
+            ord[j] = ord[j - 1];
             j--;
         }
-        T->r[j] = t;
+        ord[j] = i;
     }
+    if (ok) {
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = T->r[ord[i]];
+        memcpy(T->r, tmp, n * sizeof *tmp);
+    }
+    free(key);
+    free(len);
+    free(ord);
+    free(tmp);
 }
 
 static int emit(doc *d, ptab *T, int line)
@@ -2420,6 +2463,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     /* header: the cells from the "STT" one while fewer than three rows opened */
     cstate cs = {0};
     size_t codes = 0, i, last_hdr = 0;
+    int body_seen = 0;
     const char *stt = NULL;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
@@ -2469,6 +2513,15 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         const char *role = c->kind != C_HDR ? NULL : bare_year ? extract_header_role(c->text, &y) : header_of(c->text, &y);
         if (role && !strcmp(role, "span"))
             role = NULL;
+        /* a second header of a column headed already, after body cells
+         * and not a header repeated ("Sản phẩm", then "Kết quả số hóa trên
+         * Hệ thống" under it): a body cell */
+        if (role && body_seen && col_of(&T, role) >= 0 && !known_header(&T, c->text) &&
+            (!strcmp(role, "outputs") || !strcmp(role, "note") || !strcmp(role, "due") || !strcmp(role, "funding"))) {
+            classify(c, 0);
+            role = NULL;
+        }
+        body_seen |= c->kind == C_UNIT || c->kind == C_DUE || (c->kind == C_TEXT && nwords(c->text) >= 5);
         if (role && !strcmp(role, "code")) {
             if (!stt)
                 stt = c->text;

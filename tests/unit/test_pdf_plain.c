@@ -749,6 +749,37 @@ static void test_three_headers_lettered_groups(void **state)
     doc_free(d);
 }
 
+/* plain5: the page's rows printed before the "STT" line, among them a
+ * name wrapped onto a short line ending in ':' ("Số hóa dữ liệu của xã," /
+ * "gồm:", no introduction: the region goes back over it); rows put back in
+ * code order around roman groups ("I" before the least number printed
+ * after it, "a)" under the number before it); a second products header
+ * after body cells ("Kết quả số hóa" under "Sản phẩm") is a body cell. */
+static void test_rows_before_stt_sorted(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nCơ quan chủ\ntrì\n\nSản phẩm\n\nThời gian\n\n"
+                       "Số hóa hồ sơ thủ tục\nhành chính\n\nCông an xã\n\nKết quả số hóa\n\n"
+                       "2\n\nSố hóa dữ liệu của xã,\ngồm:\n\nVăn phòng\nHĐND và\nUBND xã\n\nCơ sở dữ liệu\n\nNăm 2026\n\n"
+                       "a)\n\nSố hóa sổ hộ tịch\n\nCông chức Tư pháp\n\nDữ liệu hộ tịch\n\nQuý\nIII/2026\n\n"
+                       "STT\n\nNhiệm vụ\n\nI\n\nCHÍNH QUYỀN SỐ\n\n1\n\nTháng\n12/2026\n\nII\n\nKINH TẾ SỐ\n\n"
+                       "3\n\nHỗ trợ bán hàng\ntrực tuyến\n\nPhòng Kinh tế\n\nGian hàng\n\nThường\nxuyên\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 7);
+    const char *codes[] = {"I", "1", "2", "a)", "II", "3"};
+    for (size_t r = 0; r < 6; r++)
+        assert_string_equal(cell(t, r + 1, "STT"), codes[r]);
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Số hóa hồ sơ thủ tục hành chính");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Kết quả số hóa");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 3, "Nhiệm vụ"), "Số hóa dữ liệu của xã, gồm:");
+    assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 4, "Nhiệm vụ"), "Số hóa sổ hộ tịch");
+    assert_string_equal(cell(t, 6, "Thời gian"), "Thường xuyên");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -778,6 +809,7 @@ int main(void)
         cmocka_unit_test(test_first_row_after_group),
         cmocka_unit_test(test_unit_item_after_break),
         cmocka_unit_test(test_three_headers_lettered_groups),
+        cmocka_unit_test(test_rows_before_stt_sorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
