@@ -22,6 +22,7 @@ struct score_warm {
     pthread_t th;
     pthread_mutex_t mu;
     int stop;
+    dti_lang lang;              /* the server's (lang_get is per thread) */
     char *db_url;               /* owned */
 };
 
@@ -50,6 +51,7 @@ static void *warm_main(void *arg)
     size_t n = 0;
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
+    lang_set(w->lang);
 #ifdef __linux__
     /* this thread only (a thread's id names it to setpriority on Linux) */
     if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10) != 0) {
@@ -92,6 +94,7 @@ dti_rc score_warm_start(const char *db_url, score_warm **out, dti_err *e)
         free(w);
         return dti_fail(e, DTI_ERR_NOMEM, NULL, "hết bộ nhớ", "out of memory");
     }
+    w->lang = lang_get();
     pthread_mutex_init(&w->mu, NULL);
     if (pthread_create(&w->th, NULL, warm_main, w) != 0) {
         pthread_mutex_destroy(&w->mu);
