@@ -655,6 +655,42 @@ static void test_plan_after_decision(void **state)
     doc_free(d);
 }
 
+/* Round 11: a unit named once in full with the short name it goes by, the
+ * tables writing the short name only: the short name reads as the full one;
+ * a short name never defined, or a name that only contains one, stays. */
+static void test_short_names(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số phường An Hòa năm 2026");
+    para(d, "IV. TỔ CHỨC THỰC HIỆN");
+    para(d, "1. Văn phòng HĐND và UBND phường (sau đây gọi là Văn phòng) là cơ quan thường trực.");
+    para(d, "2. Phòng Kinh tế, Hạ tầng và Đô thị (sau đây gọi là Phòng Kinh tế) chủ trì các nhiệm vụ kinh tế số; "
+            "Trung tâm Phục vụ hành chính công phường (viết tắt: TTPVHCC) chủ trì dịch vụ công trực tuyến.");
+    para(d, "3. Giao Phòng Văn hóa - Xã hội phường (gọi tắt là Phòng VH-XH) phối hợp với Hội Nông dân phường "
+            "(HND) tuyên truyền.");
+    static const char *const cells[] = {
+        "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp",
+        "1", "Rà soát thủ tục hành chính", "TTPVHCC", "Văn phòng",
+        "2", "Hướng dẫn hộ kinh doanh dùng hóa đơn điện tử", "Phòng Kinh tế", "HND\nĐội Thuế phường",
+        "3", "Tập huấn kỹ năng số", "Phòng VH-XH", "Văn phòng HĐND và UBND phường\nCông an",
+    };
+    table(d, 4, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->ntasks, 3);
+    assert_string_equal(p->tasks[0]->lead.v[0], "Trung tâm Phục vụ hành chính công phường");
+    assert_string_equal(p->tasks[0]->support.v[0], "Văn phòng HĐND và UBND phường");
+    assert_string_equal(p->tasks[1]->lead.v[0], "Phòng Kinh tế, Hạ tầng và Đô thị");
+    assert_int_equal(p->tasks[1]->support.n, 2);
+    assert_string_equal(p->tasks[1]->support.v[0], "Hội Nông dân phường");
+    assert_string_equal(p->tasks[1]->support.v[1], "Đội Thuế phường");
+    assert_string_equal(p->tasks[2]->lead.v[0], "Phòng Văn hóa - Xã hội phường");
+    assert_string_equal(p->tasks[2]->support.v[0], "Văn phòng HĐND và UBND phường");
+    assert_string_equal(p->tasks[2]->support.v[1], "Công an");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -1124,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_mixed_with_target_column),
         cmocka_unit_test(test_prose_round10),
         cmocka_unit_test(test_plan_after_decision),
+        cmocka_unit_test(test_short_names),
         cmocka_unit_test(test_subrows_and_inner_header),
         cmocka_unit_test(test_empty_doc),
     };
