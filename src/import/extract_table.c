@@ -44,7 +44,10 @@
  * and otherwise (a "Chỉ tiêu/nhiệm vụ" column, with or without products
  * and funding) an indicator exactly when its text carries a measurable
  * target. In a lead/support column, "(chủ trì)"/"(phối hợp)" after a unit
- * says which it is. */
+ * says which it is. A row whose target cells name a product ("Kế hoạch được
+ * ban hành" under "Kết quả cần đạt": no number, three words or more, no
+ * target word) is a task with those words as its outputs, in any table but
+ * one whose name column says "Chỉ tiêu" alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +72,7 @@ typedef struct layout {
     int commune[DOC_MAX_COLS];  /* lead column with a commune-level cue */
     int codecol, namecol;
     int kind;
+    int name_ind, name_task;    /* the name column's header says "chỉ tiêu", "nhiệm vụ" */
     char *hdr[MAX_HEADER_ROWS]; /* folded header rows, to skip repeats */
     size_t nhdr;
     /* two funding columns or more ("Kinh phí (triệu đồng)" over "Ngân sách |
@@ -744,6 +748,8 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
     }
     /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
      * text even when the table has products and funding columns */
+    L->name_ind = name_ind;
+    L->name_task = name_task;
     L->kind = has_target && !(name_ind && name_task) ? K_IND : (name_ind && name_task) ? K_MIXED
             : (name_task || has_outfund) ? K_TASK : K_MIXED;
     if (funding_labels(t, first, nh, L) < 0) {
@@ -1053,6 +1059,43 @@ static int any_target_cell(tstate *s)
     return 0;
 }
 
+/* The pending row's target cells (those with anything but "-") all hold
+ * words that name a product rather than a level: no digit, three words or
+ * more, not a target in words ("Hoàn thành …", "Đạt …", "Có …", "Không
+ * …"). "Kế hoạch được ban hành" under "Kết quả cần đạt" is what a task
+ * delivers; "≥ 90%", "Tối thiểu 1.200 lượt", "Hoàn thành" are levels. */
+static int target_cells_products(tstate *s)
+{
+    int seen = 0;
+    for (size_t c = 0; c < s->L.ncols; c++) {
+        if (s->L.role[c] == R_UNIT && s->cell[c] && *s->cell[c])
+            return 0;       /* a row with a unit of measure is an indicator's */
+        if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+            continue;
+        char *f = xt_fold(s->cell[c]);
+        if (!f) {
+            s->x->failed = 1;
+            return 0;
+        }
+        size_t words = *f ? 1 : 0;
+        int digit = 0;
+        for (const char *p = f; *p; p++) {
+            words += *p == ' ';
+            digit |= *p >= '0' && *p <= '9';
+        }
+        int level = digit || words < 3 || xt_starts(f, "hoan thanh") || xt_starts(f, "dat") ||
+                    xt_starts(f, "co") || xt_starts(f, "khong") || xt_starts(f, "tren") || xt_starts(f, "duoi");
+        int mark = !strcmp(f, "") || !strcmp(f, "x");
+        free(f);
+        if (mark)
+            continue;
+        if (level)
+            return 0;
+        seen = 1;
+    }
+    return seen;
+}
+
 static void emit(tstate *s)
 {
     xt_ctx *x = s->x;
@@ -1103,6 +1146,16 @@ static void emit(tstate *s)
      * none (or "-") is a task unless its own text states a target */
     if (s->L.kind == K_MIXED && any_target_cell(s))
         is_ind = 1;
+    /* "Nội dung | … | Kết quả cần đạt" holding a level on some rows and a
+     * product on others ("Kế hoạch được ban hành"): a row whose target
+     * cells name a product is a task, those words its outputs, unless the
+     * name column says "Chỉ tiêu" alone (a table of indicators, whose
+     * targets may be words) */
+    int product = 0;
+    if (is_ind && !(s->L.name_ind && !s->L.name_task) && target_cells_products(s)) {
+        is_ind = 0;
+        product = 1;
+    }
     /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
      * row stating a measurable target is an indicator (spec) */
     if (!is_ind && s->L.kind != K_IND && !group_is_documents(s, g)) {
@@ -1226,6 +1279,8 @@ static void emit(tstate *s)
         t->name = c ? text_upper1(c) : NULL;
         free(c);
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *outs = pcells(s, R_OUTPUTS);
+        if (product && !outs)
+            outs = pcells(s, R_TARGET);
         xt_split_units(x, lead, &t->lead);
         xt_split_units(x, sup, &t->support);
         lead_support(x, pcell(s, R_LEADSUP), &t->lead, &t->support);

@@ -51,7 +51,7 @@ declare -A MIN=(
   [hoa-quy-2026.txt]=100 [hoa-quy-2026.md]=100 [hoa-quy-2026.docx]=100 [hoa-quy-2026.xlsx]=100 [hoa-quy-2026.pdf]=100
   [ia-phin-2026-2028.txt]=87 [ia-phin-2026-2028.md]=87 [ia-phin-2026-2028.docx]=87 [ia-phin-2026-2028.xlsx]=85
   [ia-phin-2026-2028.pdf]=10
-  [my-loc-2026.txt]=48 [my-loc-2026.md]=48 [my-loc-2026.docx]=48 [my-loc-2026.xlsx]=45 [my-loc-2026.pdf]=48
+  [my-loc-2026.txt]=100 [my-loc-2026.md]=100 [my-loc-2026.docx]=100 [my-loc-2026.xlsx]=100 [my-loc-2026.pdf]=100
   [nam-tam-2026-2027.txt]=100 [nam-tam-2026-2027.md]=100 [nam-tam-2026-2027.docx]=100
   [nam-tam-2026-2027.xlsx]=100 [nam-tam-2026-2027.pdf]=100
 )

@@ -691,6 +691,48 @@ static void test_short_names(void **state)
     doc_free(d);
 }
 
+/* Round 11: one table headed "Nội dung" whose "Kết quả cần đạt" holds a
+ * level on some rows and a product on others: the product rows are tasks
+ * (their words the outputs); a target in words ("Hoàn thành") stays a
+ * level, and under "Tên chỉ tiêu" every row stays an indicator. */
+static void test_result_column_products(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Mỹ Lộc năm 2026");
+    static const char *const cells[] = {
+        "STT", "Nội dung", "Chủ trì", "Kết quả cần đạt", "Thời hạn",
+        "1.", "Chính quyền số", "", "", "",
+        "1.1", "Tỷ lệ hồ sơ được số hóa kết quả giải quyết", "Văn phòng", "≥ 90%", "Tháng 12/2026",
+        "1.2", "Ban hành Kế hoạch bảo đảm an toàn thông tin mạng", "Văn phòng", "Kế hoạch được ban hành",
+        "Quý I/2026",
+        "1.3", "Số hóa sổ hộ tịch", "Tư pháp", "Hoàn thành", "Năm 2026",
+        "1.4", "Tỷ lệ văn bản được ký số", "Văn phòng", "100% (đạt)", "Thường xuyên",
+    };
+    table(d, 6, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 3);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(task(p, "1", "1.2")->outputs.v[0], "Kế hoạch được ban hành");
+    assert_string_equal(task(p, "1", "1.2")->due, "2026-Q1");
+    assert_true(ind(p, "1.4")->targets[0].value == 100);
+    plan_free(p);
+    doc_free(d);
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Mỹ Lộc năm 2026");
+    static const char *const c2[] = {
+        "STT", "Tên chỉ tiêu", "Kết quả cần đạt",
+        "1", "Mức độ sẵn sàng của hệ thống", "Hệ thống vận hành ổn định",
+        "2", "Tỷ lệ hồ sơ trực tuyến", "80%",
+    };
+    table(d, 3, 3, c2);
+    p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_int_equal(p->ntasks, 0);
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -1161,6 +1203,7 @@ int main(void)
         cmocka_unit_test(test_prose_round10),
         cmocka_unit_test(test_plan_after_decision),
         cmocka_unit_test(test_short_names),
+        cmocka_unit_test(test_result_column_products),
         cmocka_unit_test(test_subrows_and_inner_header),
         cmocka_unit_test(test_empty_doc),
     };
