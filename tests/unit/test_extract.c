@@ -733,6 +733,46 @@ static void test_result_column_products(void **state)
     doc_free(d);
 }
 
+/* Round 11: one row per (indicator, year) under a column headed "Năm",
+ * the code, name, unit and lead merged down (Word) or empty (text forms):
+ * each row gives its year's target; "-" none. */
+static void test_year_rows(void **state)
+{
+    (void)state;
+    for (int merged = 0; merged < 2; merged++) {
+        const char *e = merged ? M_UP : "";
+        doc *d = doc_new("t");
+        para(d, "KẾ HOẠCH Chuyển đổi số xã Ia Phìn giai đoạn 2026 - 2028");
+        const char *const cells[] = {
+            "STT", "Tên chỉ tiêu", "ĐVT", "Năm", "Chỉ tiêu cần đạt", "Đơn vị chủ trì",
+            "1.1", "Tỷ lệ làng có sóng 4G", "%", "2026", "≥ 90", "Phòng Kinh tế",
+            e, e, e, "2027", "≥ 95", e,
+            e, e, e, "2028", "100", e,
+            "1.2", "Số hộ bán hàng qua sàn thương mại điện tử", "Hộ", "2026", "40", "Phòng Kinh tế",
+            e, e, e, "2027", "-", e,
+            e, e, e, "2028", "80 trở lên", e,
+        };
+        table(d, 7, 6, cells);
+        plan *p = run(d, NULL);
+        assert_int_equal(p->nindicators, 2);
+        plan_indicator *a = ind(p, "1.1");
+        assert_int_equal(a->ntargets, 3);
+        assert_int_equal(a->targets[1].year, 2027);
+        assert_true(a->targets[1].value == 95);
+        assert_int_equal(a->targets[2].year, 2028);
+        assert_true(a->targets[2].value == 100);
+        assert_string_equal(a->targets[2].unit, "%");
+        plan_indicator *b = ind(p, "1.2");
+        assert_int_equal(b->ntargets, 2);
+        assert_int_equal(b->targets[0].year, 2026);
+        assert_int_equal(b->targets[1].year, 2028);
+        assert_true(b->targets[1].value == 80);
+        assert_string_equal(b->targets[1].unit, "Hộ");
+        plan_free(p);
+        doc_free(d);
+    }
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -1204,6 +1244,7 @@ int main(void)
         cmocka_unit_test(test_plan_after_decision),
         cmocka_unit_test(test_short_names),
         cmocka_unit_test(test_result_column_products),
+        cmocka_unit_test(test_year_rows),
         cmocka_unit_test(test_subrows_and_inner_header),
         cmocka_unit_test(test_empty_doc),
     };
