@@ -2328,20 +2328,22 @@ def FIXTURES(m):
     PKTP = "Phòng Kinh tế, Hạ tầng và Đô thị"
     MCP = "Bộ phận Tiếp nhận và trả kết quả giải quyết thủ tục hành chính phường"
     out.append({
-        "name": "an-hoa-2026",
+        "name": "hoa-quy-2026",
         "xlsx": True,
         "xlsx_without": ["T1", "T2", "T3", "T4"],   # the prose targets: not in the workbook
+        # nor the prose that defines the short names: the workbook says "Văn phòng"
+        "xlsx_short": {VPP: "Văn phòng", PVHP: "Phòng VH-XH", PKTP: "Phòng Kinh tế", MCP: "Bộ phận Một cửa"},
         "blocks": [
-            heading("PHƯỜNG AN HÒA", "45/QĐ-UBND", "An Hòa, ngày 12 tháng 02 năm 2026"),
+            heading("PHƯỜNG HÒA QUÝ", "45/QĐ-UBND", "Hòa Quý, ngày 12 tháng 02 năm 2026"),
             ("c", "QUYẾT ĐỊNH"),
-            ("c", "Về việc ban hành Kế hoạch chuyển đổi số phường An Hòa năm 2026"),
-            ("c", "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA"),
+            ("c", "Về việc ban hành Kế hoạch chuyển đổi số phường Hòa Quý năm 2026"),
+            ("c", "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HÒA QUÝ"),
             ("p", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"),
             ("p", "Căn cứ Kế hoạch số 30/KH-UBND ngày 20/01/2026 của UBND thành phố Đà Nẵng về chuyển đổi số năm "
                   "2026;"),
             ("p", "Theo đề nghị của Chánh Văn phòng HĐND và UBND phường."),
             ("c", "QUYẾT ĐỊNH:"),
-            ("p", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số phường An Hòa năm 2026."),
+            ("p", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số phường Hòa Quý năm 2026."),
             ("p", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
             ("p", "Điều 3. Chánh Văn phòng HĐND và UBND phường, Trưởng các phòng chuyên môn, Trưởng Công an phường, "
                   "Tổ trưởng các tổ dân phố và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết "
@@ -2350,8 +2352,8 @@ def FIXTURES(m):
              ["CHỦ TỊCH", "Nguyễn Thị Thu Hà"]),
             ("pagebreak",),
             ("c", "KẾ HOẠCH"),
-            ("c", "Chuyển đổi số phường An Hòa năm 2026"),
-            ("p", "(Kèm theo Quyết định số 45/QĐ-UBND ngày 12/02/2026 của Chủ tịch UBND phường An Hòa)"),
+            ("c", "Chuyển đổi số phường Hòa Quý năm 2026"),
+            ("p", "(Kèm theo Quyết định số 45/QĐ-UBND ngày 12/02/2026 của Chủ tịch UBND phường Hòa Quý)"),
             ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
             ("li", "Đẩy mạnh chuyển đổi số trong hoạt động của chính quyền phường, lấy người dân làm trung tâm."),
             ("b", "II. MỤC TIÊU"),
@@ -2386,8 +2388,8 @@ def FIXTURES(m):
             }),
             ("appendix_start",),
             ("c", "PHỤ LỤC"),
-            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ PHƯỜNG AN HÒA NĂM 2026"),
-            ("p", "(Kèm theo Kế hoạch chuyển đổi số phường An Hòa năm 2026)"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ PHƯỜNG HÒA QUÝ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch chuyển đổi số phường Hòa Quý năm 2026)"),
             ("table", {
                 "head": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời gian hoàn thành"]],
                 "rows": [
@@ -2408,7 +2410,7 @@ def FIXTURES(m):
             }),
         ],
         "expected": plan(
-            "Kế hoạch Chuyển đổi số phường An Hòa năm 2026", "An Hòa", "Đà Nẵng", "45/QĐ-UBND", "2026-02-12",
+            "Kế hoạch Chuyển đổi số phường Hòa Quý năm 2026", "Hòa Quý", "Đà Nẵng", "45/QĐ-UBND", "2026-02-12",
             [("2", "Mục tiêu cụ thể"), ("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ VÀ XÃ HỘI SỐ")],
             [
                 ind("T1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
@@ -2555,6 +2557,7 @@ def FIXTURES(m):
     out.append({
         "name": "my-loc-2026",
         "xlsx": True,
+        "xlsx_short": {VP: "VP", TTHC: "TTPVHCC", PKT: "PKT", PVX: "VHXH"},   # defined in the prose only
         "blocks": [
             heading("XÃ MỸ LỘC", "18/KH-UBND", "Mỹ Lộc, ngày 28 tháng 01 năm 2026"),
             ("c", "KẾ HOẠCH"),
@@ -2639,14 +2642,14 @@ def FIXTURES(m):
     #          item 5 with both header rows repeated ------------------------
     SPAN11 = m.SpanRow
     out.append({
-        "name": "tan-phong-2026-2027",
+        "name": "nam-tam-2026-2027",
         "xlsx": True,
         "blocks": [
-            heading("XÃ TÂN PHONG", "33/KH-UBND", "Tân Phong, ngày 06 tháng 02 năm 2026"),
+            heading("XÃ NẬM TĂM", "33/KH-UBND", "Nậm Tăm, ngày 06 tháng 02 năm 2026"),
             ("c", "KẾ HOẠCH"),
-            ("c", "Chuyển đổi số xã Tân Phong giai đoạn 2026 - 2027"),
+            ("c", "Chuyển đổi số xã Nậm Tăm giai đoạn 2026 - 2027"),
             ("p", "Căn cứ Kế hoạch số 17/KH-UBND ngày 23/01/2026 của UBND tỉnh Lai Châu về chuyển đổi số giai đoạn "
-                  "2026 - 2027; UBND xã Tân Phong xây dựng Kế hoạch như sau:"),
+                  "2026 - 2027; UBND xã Nậm Tăm xây dựng Kế hoạch như sau:"),
             ("b", "I. MỤC TIÊU"),
             ("p", "Phát triển chính quyền số, kinh tế số, xã hội số của xã; chỉ tiêu từng năm tại Phụ lục kèm theo."),
             ("b", "II. TỔ CHỨC THỰC HIỆN"),
@@ -2656,8 +2659,8 @@ def FIXTURES(m):
                                                                              "Lò Văn Thanh"]),
             ("appendix_start",),
             ("c", "PHỤ LỤC"),
-            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ TÂN PHONG GIAI ĐOẠN 2026 - 2027"),
-            ("p", "(Kèm theo Kế hoạch số 33/KH-UBND ngày 06/02/2026 của UBND xã Tân Phong)"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ NẬM TĂM GIAI ĐOẠN 2026 - 2027"),
+            ("p", "(Kèm theo Kế hoạch số 33/KH-UBND ngày 06/02/2026 của UBND xã Nậm Tăm)"),
             ("table", {
                 "head": [[("STT", 1, 2), ("Cơ quan chủ trì", 1, 2), ("Chỉ tiêu cần đạt", 2, 1),
                           ("Nội dung chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Cơ quan phối hợp", 1, 2)],
@@ -2686,7 +2689,7 @@ def FIXTURES(m):
             }),
         ],
         "expected": plan(
-            "Kế hoạch Chuyển đổi số xã Tân Phong giai đoạn 2026 - 2027", "Tân Phong", "Lai Châu", "33/KH-UBND",
+            "Kế hoạch Chuyển đổi số xã Nậm Tăm giai đoạn 2026 - 2027", "Nậm Tăm", "Lai Châu", "33/KH-UBND",
             "2026-02-06",
             [("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ"), ("III", "XÃ HỘI SỐ")],
             [
