@@ -3648,13 +3648,17 @@ static int value_word(const char *s)
  * further right (not after a dash: "Văn hóa - Các phòng" is a name's); so
  * does any word starting right at the page's start of a column further
  * right ("cuộc/năm cuộc/năm", the second under "12"). 1 when no two chunks of
- * a line end up closer than they were or two usual spaces, whichever is
- * less (a row's strips survive), else 0. */
+ * a line end up closer than they were or a usual space, whichever is less
+ * (a row's strips survive: band_bounds finds a border one blank before a
+ * capital), else 0; lines of the repeated header at the top and chunks
+ * across three of the page's cell starts or more (a merged header cell, a
+ * footnote under the table) are not cells and are not looked at. */
 static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
                         const int *found, const double *sh, double *csh)
 {
     int keep = 1;
     size_t s0, s1;
+    size_t head = repeated_head(c, t);   /* header lines repeated at the top: not cells */
     for (size_t i = 0; i < base->n; i++)
         csh[i] = NAN;
     for (size_t j = 0; j < c->nln; j++) {
@@ -3662,6 +3666,14 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
         double prev_x1 = 0, prev_sh = 0;
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t k = 0;
+            /* a line across the table (a repeated header cell merged over
+             * the years, a footnote under the table: a chunk over three of
+             * the page's cell starts or more) is no cell: its gaps are not
+             * the row's strips */
+            int across = 0;
+            for (size_t r = 0; r < t->ncols; r++)
+                across += found[r] && pe[r] > L->w[s0]->x0 + 0.5 * c->sp && pe[r] < L->w[s1 - 1]->x1;
+            int check = j >= head && across < 3;
             for (size_t w = s0; w < s1; w++) {
                 double x = L->w[w]->x0;
                 size_t q = 0;
@@ -3674,10 +3686,14 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
                                     (value_word(L->w[w]->text) || starts_upper(L->w[w]->text))) ||
                                    (found[q] && fabs(x - pe[q]) < 0.5 * c->sp)))
                     k = q;
-                if (w > s0 || ch > 0) {
+                if ((w > s0 || ch > 0) && check) {
                     double was = x - prev_x1, now = was + sh[k] - prev_sh;
-                    if (now < fmin(was, 2.0 * c->sp) - 0.5)
+                    if (now < fmin(was, c->sp) - 0.5) {
                         keep = 0;
+                        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+                            fprintf(stderr, "pdf: falling shifts close the gap before \"%s\" (%.1f -> %.1f)\n",
+                                    L->w[w]->text, was, now);
+                    }
                 }
                 size_t at = (size_t)(L->w[w] - base->words);
                 if (at < base->n)
@@ -3849,10 +3865,10 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         for (size_t i = 0; i < base->n; i++)
             csh[i] = NAN;
         /* no gap between two cells may close (a blank strip of a row stays
-         * one): shifts that only fall from left to right (the whole page
-         * laid out wider than the table) are kept when no two cells of a
-         * line come closer than two blanks (chunk_shifts); otherwise one
-         * below its left neighbour's is raised to it */
+         * one): shifts that fall from left to right (the whole page laid
+         * out wider than the table) are kept when no two cells of a line
+         * come closer than a blank (chunk_shifts); otherwise one below its
+         * left neighbour's is raised to it */
         double sh[MAXC];
         for (size_t k = 0; k < t->ncols; k++) {
             sh[k] = te[k] - pe[k];
@@ -3870,12 +3886,30 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         int wider = 1;
         for (size_t k = 1; k < t->ncols; k++)
             wider &= sh[k] <= sh[k - 1];
+        if (!wider) {
+            /* a page set wider whose shifts rise here and there (a narrow
+             * column of centred values, "%" under "ĐVT"; a last column
+             * whose cells start right of its header): wider when the
+             * shift falls by two usual spaces or more from the first
+             * matched column to the last */
+            size_t kf = 0, kl = t->ncols - 1;
+            while (kf < kl && !found[kf])
+                kf++;
+            while (kl > kf && !found[kl])
+                kl--;
+            wider = kf < kl && sh[kf] - sh[kl] >= 2.0 * c->sp;
+        }
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
+            fprintf(stderr, "pdf: page shifts (wider %d):", wider);
+            for (size_t k = 0; k < t->ncols; k++)
+                fprintf(stderr, " %.1f%s", sh[k], found[k] ? "" : "?");
+            fprintf(stderr, "\n");
+        }
         if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
-            /* pdfthan kept a fall where the left column's cells, moved,
-             * still end before the table's border (thanh-an-2026-2030's
-             * -layout text 85.2 -> 100); merged with layout7's wider-page
-             * path it took hop-thanh-2026 from 92.0 to 38.8, so the merge
-             * keeps layout7's rule: every fall raised (docs/internals/import.md) */
+            /* (pdfthan kept a fall where the left column's cells, moved,
+             * still ended before the table's border: with layout7's path it
+             * took hop-thanh-2026 from 92.0 to 38.8; layout8's wider test
+             * above gives both plans, docs/internals/import.md) */
             for (size_t k = 1; k < t->ncols; k++)
                 if (sh[k] < sh[k - 1])
                     sh[k] = sh[k - 1];
