@@ -3844,7 +3844,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
             return 0;
         by_edges = 1;
     }
-    int moved = 0;
+    int moved = 0, fell = 0;   /* FELL: a wider page's falling shifts kept */
     for (size_t k = 0; k < t->ncols; k++)
         moved |= by_edges ? fabs(pe[k] - te[k]) > 1.0 : k + 1 < t->ncols && fabs(pt.bound[k] - t->bound[k]) > 1.0;
     if (!moved)
@@ -3905,7 +3905,8 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
                 fprintf(stderr, " %.1f%s", sh[k], found[k] ? "" : "?");
             fprintf(stderr, "\n");
         }
-        if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
+        fell = wider && chunk_shifts(c, t, base, pe, found, sh, csh);
+        if (!fell) {
             /* (pdfthan kept a fall where the left column's cells, moved,
              * still ended before the table's border: with layout7's path it
              * took hop-thanh-2026 from 92.0 to 38.8; layout8's wider test
@@ -3934,7 +3935,10 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     free(csh);
-    if (!by_edges)
+    /* moved by rivers, or a wider page's falls kept (chunk_shifts let two
+     * cells come within a blank): no two cells of a line closer than two
+     * blanks, so that they stay two chunks ("… Hợp tác" / "Gian hàng") */
+    if (!by_edges || fell)
         keep_gaps(c, base, nw);
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: page columns moved to the table's\n");
