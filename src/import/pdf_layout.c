@@ -72,7 +72,10 @@
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
- * cut at the borders (packed_header).
+ * cut at the borders (packed_header), but not before a word in lower case
+ * over sub-headers on both sides (sub_heads). A header held over from the
+ * previous page's foot moves onto the page by one slide (held_dx) or, set
+ * out otherwise than the body, its cells in order (held_order).
  *
  * Rows on their own (pdftotext -layout text only, page->grid). pdftotext
  * places each table row anew: a cell may start several characters left of
@@ -684,9 +687,33 @@ static void pieces_release(piece *p, size_t n)
 static double chunk_x(const page_ctx *c, const line *L, int k);
 static int code_led(const page_ctx *c, const line *L);
 
+/* Whether the lines below header line L, in its band (no blank line
+ * between) and before a line led by a row code, have words in both columns
+ * K and K + 1: sub-headers under a cell spanning the two ("Cơ quan chủ
+ * trì/phối hợp" over "Chủ trì | Phối hợp"). */
+static int sub_heads(const page_ctx *c, const otable *t, const line *L, size_t k)
+{
+    int left = 0, right = 0;
+    if (L < c->ln || L >= c->ln + c->nln || code_led(c, L))   /* a row read as a group row: no header */
+        return 0;
+    for (size_t j = (size_t)(L - c->ln) + 1; j < c->nln && !(left && right); j++) {
+        const line *M = &c->ln[j];
+        if (M->yc - c->ln[j - 1].yc > 1.3 * c->h || code_led(c, M))
+            break;
+        for (size_t w = 0; w < M->n; w++) {
+            size_t q = col_of(t, (M->w[w]->x0 + M->w[w]->x1) / 2);
+            left |= q == k, right |= q == k + 1;
+        }
+    }
+    return left && right;
+}
+
 /* Whether words [a, b) of L, a chunk from column K0 to K1, break at every
  * border between: a word ends left of it and the next starts within two
- * and a half usual spaces right of it. */
+ * and a half usual spaces right of it — not before a word in lower case
+ * over sub-headers on both sides (sub_heads: a cell spanning them, which
+ * the border happens to cut after its first words, "Cơ quan | chủ
+ * trì/phối hợp"). */
 static int packed_header(const page_ctx *c, const otable *t, const line *L, size_t a, size_t b, size_t k0,
                          size_t k1)
 {
@@ -694,7 +721,9 @@ static int packed_header(const page_ctx *c, const otable *t, const line *L, size
         double x = t->bound[k];
         int cut = 0;
         for (size_t i = a + 1; i < b && !cut; i++)
-            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp;
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp &&
+                  !(starts_lower_or_digit(L->w[i]->text) && !isdigit((unsigned char)L->w[i]->text[0]) &&
+                    sub_heads(c, t, L, k));
         if (!cut)
             return 0;
     }
@@ -3995,6 +4024,142 @@ static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
     return mv[nm / 2];
 }
 
+/* Whether held word K starts a chunk among the held words (HELD, NHELD):
+ * no held word of its line ends less than two blanks before it. */
+static int held_start(const pdf_word *held, size_t nheld, size_t k, double sp)
+{
+    for (size_t i = 0; i < nheld; i++)
+        if (i != k && held[i].y0 == held[k].y0 && held[i].x1 < held[k].x0 && held[k].x0 - held[i].x1 <= 1.6 * sp)
+            return 0;
+    return 1;
+}
+
+/* A header held over from the previous page (hold_header) that pdftotext
+ * laid out with that page, its cells spread otherwise than the body's
+ * below: "Lĩnh vực | TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Kết
+ * quả" at 1, 14, 20, 42, 55, 76, 86 over cells starting at 0, 10, 14, 36,
+ * 46, 65, 76 (moves of -1 to -11 characters, which no one shift mends).
+ * The header's chunk starts go in order to the page PG's cell starts
+ * (chunk starts, seen CNT times), as order_match places a continued page's
+ * on a table's columns: the least total change of move from one matched
+ * header start to the next, a header start left over costing ORDER_COL, a
+ * page start left over ORDER_START each time seen, no two neighbours' moves
+ * apart by more than ORDER_JUMP. Taken when every header start is matched
+ * and the moves spread over more than four usual spaces (else held_dx's
+ * one move does: pdftotext's slide of a few characters); then each held
+ * word moves by its chunk's start's move, into HSH (NHELD). 1 when so. */
+static int held_order(const pdf_page *pg, const pdf_word *held, size_t nheld, double *hsh)
+{
+    enum { NS = 48 };
+    double sp = pg->space > 0 ? pg->space : 5.0;
+    double hs[MAXC], st[NS], pre[NS + 1];
+    int cnt[NS];
+    size_t K = 0, ns = 0;
+    for (size_t k = 0; k < nheld; k++) {
+        if (!held_start(held, nheld, k, sp))
+            continue;
+        size_t q = 0;
+        while (q < K && fabs(hs[q] - held[k].x0) >= 2.0)
+            q++;
+        if (q == K) {
+            if (K == MAXC)
+                return 0;
+            hs[K++] = held[k].x0;
+        }
+    }
+    for (size_t i = 0; i < pg->n; i++) {
+        if (!grid_chunk_start(pg, &pg->words[i]))
+            continue;
+        double x = pg->words[i].x0;
+        size_t q = 0;
+        while (q < ns && fabs(st[q] - x) >= 2.0)
+            q++;
+        if (q < ns)
+            cnt[q]++;
+        else if (ns < NS)
+            st[ns] = x, cnt[ns++] = 1;
+        else
+            return 0;
+    }
+    if (K < 3 || ns < K)
+        return 0;
+    qsort(hs, K, sizeof *hs, cmp_d);
+    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
+        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
+            double x = st[j];
+            int n = cnt[j];
+            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
+            st[j - 1] = x, cnt[j - 1] = n;
+        }
+    pre[0] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
+    /* dp[q][k]: page start q matched to header start k, the last match so far */
+    double dp[NS][MAXC];
+    int from[NS][MAXC];
+    double best = 1e18;
+    int bq = -1, bk = -1;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t k = 0; k < K; k++) {
+            double sh = st[q] - hs[k];
+            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
+            from[q][k] = -1;
+            for (size_t q0 = 0; q0 < q; q0++)
+                for (size_t k0 = 0; k0 < k; k0++) {
+                    double d = fabs(sh - (st[q0] - hs[k0]));
+                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
+                        continue;
+                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
+                    if (v < dp[q][k])
+                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
+                }
+            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
+            if (end < best)
+                best = end, bq = (int)q, bk = (int)k;
+        }
+    double mv[MAXC];
+    size_t nf = 0;
+    for (int q = bq, k = bk; q >= 0;) {
+        mv[k] = st[q] - hs[k], nf++;
+        int f = from[q][k];
+        if (f < 0)
+            break;
+        q = f / MAXC, k = f % MAXC;
+    }
+    if (nf < K)
+        return 0;
+    double lo = mv[0], hi = mv[0];
+    for (size_t k = 1; k < K; k++)
+        lo = fmin(lo, mv[k]), hi = fmax(hi, mv[k]);
+    if (hi - lo <= 4.0 * sp)
+        return 0;
+    for (size_t w = 0; w < nheld; w++) {
+        /* the start of W's chunk: the nearest held chunk start at or left of it on its line */
+        double x = held[w].x0;
+        for (size_t i = 0; i < nheld; i++)
+            if (held[i].y0 == held[w].y0 && held[i].x0 <= x && held_start(held, nheld, i, sp)) {
+                int inside = 1;   /* no chunk start between I and W */
+                for (size_t j = 0; j < nheld && inside; j++)
+                    inside = !(j != i && held[j].y0 == held[w].y0 && held[j].x0 > held[i].x0 &&
+                               held[j].x0 <= held[w].x0 && held_start(held, nheld, j, sp));
+                if (inside)
+                    x = held[i].x0;
+            }
+        size_t k = 0;
+        for (size_t q = 1; q < K; q++)
+            if (fabs(hs[q] - x) < fabs(hs[k] - x))
+                k = q;
+        hsh[w] = mv[k];
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: held header placed in order:");
+        for (size_t k = 0; k < K; k++)
+            fprintf(stderr, " %.1f->%.1f", hs[k], hs[k] + mv[k]);
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
@@ -4046,17 +4211,24 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     hy1 = held[k].y1;
             double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
             double dx = pg->grid ? held_dx(pg, held, nheld) : 0;
+            double *hsh = malloc(nheld * sizeof *hsh);   /* each held word's move (held_order) */
+            if (!hsh)
+                goto nomem;
+            int placed = pg->grid && held_order(pg, held, nheld, hsh);
             merged = *pg;
             merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
-            if (!merged.words)
+            if (!merged.words) {
+                free(hsh);
                 goto nomem;
+            }
             for (size_t k = 0; k < nheld; k++) {
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
                 merged.words[k].y1 += shift;
-                merged.words[k].x0 += dx;
-                merged.words[k].x1 += dx;
+                merged.words[k].x0 += placed ? hsh[k] : dx;
+                merged.words[k].x1 += placed ? hsh[k] : dx;
             }
+            free(hsh);
             memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
             merged.n = merged.cap = nheld + pg->n;
             pg = &merged;
