@@ -72,7 +72,10 @@
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
- * cut at the borders (packed_header).
+ * cut at the borders (packed_header), but not before a word in lower case
+ * over sub-headers on both sides (sub_heads). A header held over from the
+ * previous page's foot moves onto the page by one slide (held_dx) or, set
+ * out otherwise than the body, its cells in order (held_order).
  *
  * Rows on their own (pdftotext -layout text only, page->grid). pdftotext
  * places each table row anew: a cell may start several characters left of
@@ -684,9 +687,33 @@ static void pieces_release(piece *p, size_t n)
 static double chunk_x(const page_ctx *c, const line *L, int k);
 static int code_led(const page_ctx *c, const line *L);
 
+/* Whether the lines below header line L, in its band (no blank line
+ * between) and before a line led by a row code, have words in both columns
+ * K and K + 1: sub-headers under a cell spanning the two ("Cơ quan chủ
+ * trì/phối hợp" over "Chủ trì | Phối hợp"). */
+static int sub_heads(const page_ctx *c, const otable *t, const line *L, size_t k)
+{
+    int left = 0, right = 0;
+    if (L < c->ln || L >= c->ln + c->nln || code_led(c, L))   /* a row read as a group row: no header */
+        return 0;
+    for (size_t j = (size_t)(L - c->ln) + 1; j < c->nln && !(left && right); j++) {
+        const line *M = &c->ln[j];
+        if (M->yc - c->ln[j - 1].yc > 1.3 * c->h || code_led(c, M))
+            break;
+        for (size_t w = 0; w < M->n; w++) {
+            size_t q = col_of(t, (M->w[w]->x0 + M->w[w]->x1) / 2);
+            left |= q == k, right |= q == k + 1;
+        }
+    }
+    return left && right;
+}
+
 /* Whether words [a, b) of L, a chunk from column K0 to K1, break at every
  * border between: a word ends left of it and the next starts within two
- * and a half usual spaces right of it. */
+ * and a half usual spaces right of it — not before a word in lower case
+ * over sub-headers on both sides (sub_heads: a cell spanning them, which
+ * the border happens to cut after its first words, "Cơ quan | chủ
+ * trì/phối hợp"). */
 static int packed_header(const page_ctx *c, const otable *t, const line *L, size_t a, size_t b, size_t k0,
                          size_t k1)
 {
@@ -694,7 +721,9 @@ static int packed_header(const page_ctx *c, const otable *t, const line *L, size
         double x = t->bound[k];
         int cut = 0;
         for (size_t i = a + 1; i < b && !cut; i++)
-            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp;
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp &&
+                  !(starts_lower_or_digit(L->w[i]->text) && !isdigit((unsigned char)L->w[i]->text[0]) &&
+                    sub_heads(c, t, L, k));
         if (!cut)
             return 0;
     }
@@ -3648,13 +3677,17 @@ static int value_word(const char *s)
  * further right (not after a dash: "Văn hóa - Các phòng" is a name's); so
  * does any word starting right at the page's start of a column further
  * right ("cuộc/năm cuộc/năm", the second under "12"). 1 when no two chunks of
- * a line end up closer than they were or two usual spaces, whichever is
- * less (a row's strips survive), else 0. */
+ * a line end up closer than they were or a usual space, whichever is less
+ * (a row's strips survive: band_bounds finds a border one blank before a
+ * capital), else 0; lines of the repeated header at the top and chunks
+ * across three of the page's cell starts or more (a merged header cell, a
+ * footnote under the table) are not cells and are not looked at. */
 static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
                         const int *found, const double *sh, double *csh)
 {
     int keep = 1;
     size_t s0, s1;
+    size_t head = repeated_head(c, t);   /* header lines repeated at the top: not cells */
     for (size_t i = 0; i < base->n; i++)
         csh[i] = NAN;
     for (size_t j = 0; j < c->nln; j++) {
@@ -3662,6 +3695,14 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
         double prev_x1 = 0, prev_sh = 0;
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t k = 0;
+            /* a line across the table (a repeated header cell merged over
+             * the years, a footnote under the table: a chunk over three of
+             * the page's cell starts or more) is no cell: its gaps are not
+             * the row's strips */
+            int across = 0;
+            for (size_t r = 0; r < t->ncols; r++)
+                across += found[r] && pe[r] > L->w[s0]->x0 + 0.5 * c->sp && pe[r] < L->w[s1 - 1]->x1;
+            int check = j >= head && across < 3;
             for (size_t w = s0; w < s1; w++) {
                 double x = L->w[w]->x0;
                 size_t q = 0;
@@ -3674,10 +3715,14 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
                                     (value_word(L->w[w]->text) || starts_upper(L->w[w]->text))) ||
                                    (found[q] && fabs(x - pe[q]) < 0.5 * c->sp)))
                     k = q;
-                if (w > s0 || ch > 0) {
+                if ((w > s0 || ch > 0) && check) {
                     double was = x - prev_x1, now = was + sh[k] - prev_sh;
-                    if (now < fmin(was, 2.0 * c->sp) - 0.5)
+                    if (now < fmin(was, c->sp) - 0.5) {
                         keep = 0;
+                        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+                            fprintf(stderr, "pdf: falling shifts close the gap before \"%s\" (%.1f -> %.1f)\n",
+                                    L->w[w]->text, was, now);
+                    }
                 }
                 size_t at = (size_t)(L->w[w] - base->words);
                 if (at < base->n)
@@ -3828,7 +3873,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
             return 0;
         by_edges = 1;
     }
-    int moved = 0;
+    int moved = 0, fell = 0;   /* FELL: a wider page's falling shifts kept */
     for (size_t k = 0; k < t->ncols; k++)
         moved |= by_edges ? fabs(pe[k] - te[k]) > 1.0 : k + 1 < t->ncols && fabs(pt.bound[k] - t->bound[k]) > 1.0;
     if (!moved)
@@ -3849,10 +3894,10 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         for (size_t i = 0; i < base->n; i++)
             csh[i] = NAN;
         /* no gap between two cells may close (a blank strip of a row stays
-         * one): shifts that only fall from left to right (the whole page
-         * laid out wider than the table) are kept when no two cells of a
-         * line come closer than two blanks (chunk_shifts); otherwise one
-         * below its left neighbour's is raised to it */
+         * one): shifts that fall from left to right (the whole page laid
+         * out wider than the table) are kept when no two cells of a line
+         * come closer than a blank (chunk_shifts); otherwise one below its
+         * left neighbour's is raised to it */
         double sh[MAXC];
         for (size_t k = 0; k < t->ncols; k++) {
             sh[k] = te[k] - pe[k];
@@ -3870,12 +3915,31 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         int wider = 1;
         for (size_t k = 1; k < t->ncols; k++)
             wider &= sh[k] <= sh[k - 1];
-        if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
-            /* pdfthan kept a fall where the left column's cells, moved,
-             * still end before the table's border (thanh-an-2026-2030's
-             * -layout text 85.2 -> 100); merged with layout7's wider-page
-             * path it took hop-thanh-2026 from 92.0 to 38.8, so the merge
-             * keeps layout7's rule: every fall raised (docs/internals/import.md) */
+        if (!wider) {
+            /* a page set wider whose shifts rise here and there (a narrow
+             * column of centred values, "%" under "ĐVT"; a last column
+             * whose cells start right of its header): wider when the
+             * shift falls by two usual spaces or more from the first
+             * matched column to the last */
+            size_t kf = 0, kl = t->ncols - 1;
+            while (kf < kl && !found[kf])
+                kf++;
+            while (kl > kf && !found[kl])
+                kl--;
+            wider = kf < kl && sh[kf] - sh[kl] >= 2.0 * c->sp;
+        }
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
+            fprintf(stderr, "pdf: page shifts (wider %d):", wider);
+            for (size_t k = 0; k < t->ncols; k++)
+                fprintf(stderr, " %.1f%s", sh[k], found[k] ? "" : "?");
+            fprintf(stderr, "\n");
+        }
+        fell = wider && chunk_shifts(c, t, base, pe, found, sh, csh);
+        if (!fell) {
+            /* (pdfthan kept a fall where the left column's cells, moved,
+             * still ended before the table's border: with layout7's path it
+             * took hop-thanh-2026 from 92.0 to 38.8; layout8's wider test
+             * above gives both plans, docs/internals/import.md) */
             for (size_t k = 1; k < t->ncols; k++)
                 if (sh[k] < sh[k - 1])
                     sh[k] = sh[k - 1];
@@ -3900,7 +3964,10 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     free(csh);
-    if (!by_edges)
+    /* moved by rivers, or a wider page's falls kept (chunk_shifts let two
+     * cells come within a blank): no two cells of a line closer than two
+     * blanks, so that they stay two chunks ("… Hợp tác" / "Gian hàng") */
+    if (!by_edges || fell)
         keep_gaps(c, base, nw);
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: page columns moved to the table's\n");
@@ -3957,6 +4024,142 @@ static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
     return mv[nm / 2];
 }
 
+/* Whether held word K starts a chunk among the held words (HELD, NHELD):
+ * no held word of its line ends less than two blanks before it. */
+static int held_start(const pdf_word *held, size_t nheld, size_t k, double sp)
+{
+    for (size_t i = 0; i < nheld; i++)
+        if (i != k && held[i].y0 == held[k].y0 && held[i].x1 < held[k].x0 && held[k].x0 - held[i].x1 <= 1.6 * sp)
+            return 0;
+    return 1;
+}
+
+/* A header held over from the previous page (hold_header) that pdftotext
+ * laid out with that page, its cells spread otherwise than the body's
+ * below: "Lĩnh vực | TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Kết
+ * quả" at 1, 14, 20, 42, 55, 76, 86 over cells starting at 0, 10, 14, 36,
+ * 46, 65, 76 (moves of -1 to -11 characters, which no one shift mends).
+ * The header's chunk starts go in order to the page PG's cell starts
+ * (chunk starts, seen CNT times), as order_match places a continued page's
+ * on a table's columns: the least total change of move from one matched
+ * header start to the next, a header start left over costing ORDER_COL, a
+ * page start left over ORDER_START each time seen, no two neighbours' moves
+ * apart by more than ORDER_JUMP. Taken when every header start is matched
+ * and the moves spread over more than four usual spaces (else held_dx's
+ * one move does: pdftotext's slide of a few characters); then each held
+ * word moves by its chunk's start's move, into HSH (NHELD). 1 when so. */
+static int held_order(const pdf_page *pg, const pdf_word *held, size_t nheld, double *hsh)
+{
+    enum { NS = 48 };
+    double sp = pg->space > 0 ? pg->space : 5.0;
+    double hs[MAXC], st[NS], pre[NS + 1];
+    int cnt[NS];
+    size_t K = 0, ns = 0;
+    for (size_t k = 0; k < nheld; k++) {
+        if (!held_start(held, nheld, k, sp))
+            continue;
+        size_t q = 0;
+        while (q < K && fabs(hs[q] - held[k].x0) >= 2.0)
+            q++;
+        if (q == K) {
+            if (K == MAXC)
+                return 0;
+            hs[K++] = held[k].x0;
+        }
+    }
+    for (size_t i = 0; i < pg->n; i++) {
+        if (!grid_chunk_start(pg, &pg->words[i]))
+            continue;
+        double x = pg->words[i].x0;
+        size_t q = 0;
+        while (q < ns && fabs(st[q] - x) >= 2.0)
+            q++;
+        if (q < ns)
+            cnt[q]++;
+        else if (ns < NS)
+            st[ns] = x, cnt[ns++] = 1;
+        else
+            return 0;
+    }
+    if (K < 3 || ns < K)
+        return 0;
+    qsort(hs, K, sizeof *hs, cmp_d);
+    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
+        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
+            double x = st[j];
+            int n = cnt[j];
+            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
+            st[j - 1] = x, cnt[j - 1] = n;
+        }
+    pre[0] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
+    /* dp[q][k]: page start q matched to header start k, the last match so far */
+    double dp[NS][MAXC];
+    int from[NS][MAXC];
+    double best = 1e18;
+    int bq = -1, bk = -1;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t k = 0; k < K; k++) {
+            double sh = st[q] - hs[k];
+            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
+            from[q][k] = -1;
+            for (size_t q0 = 0; q0 < q; q0++)
+                for (size_t k0 = 0; k0 < k; k0++) {
+                    double d = fabs(sh - (st[q0] - hs[k0]));
+                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
+                        continue;
+                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
+                    if (v < dp[q][k])
+                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
+                }
+            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
+            if (end < best)
+                best = end, bq = (int)q, bk = (int)k;
+        }
+    double mv[MAXC];
+    size_t nf = 0;
+    for (int q = bq, k = bk; q >= 0;) {
+        mv[k] = st[q] - hs[k], nf++;
+        int f = from[q][k];
+        if (f < 0)
+            break;
+        q = f / MAXC, k = f % MAXC;
+    }
+    if (nf < K)
+        return 0;
+    double lo = mv[0], hi = mv[0];
+    for (size_t k = 1; k < K; k++)
+        lo = fmin(lo, mv[k]), hi = fmax(hi, mv[k]);
+    if (hi - lo <= 4.0 * sp)
+        return 0;
+    for (size_t w = 0; w < nheld; w++) {
+        /* the start of W's chunk: the nearest held chunk start at or left of it on its line */
+        double x = held[w].x0;
+        for (size_t i = 0; i < nheld; i++)
+            if (held[i].y0 == held[w].y0 && held[i].x0 <= x && held_start(held, nheld, i, sp)) {
+                int inside = 1;   /* no chunk start between I and W */
+                for (size_t j = 0; j < nheld && inside; j++)
+                    inside = !(j != i && held[j].y0 == held[w].y0 && held[j].x0 > held[i].x0 &&
+                               held[j].x0 <= held[w].x0 && held_start(held, nheld, j, sp));
+                if (inside)
+                    x = held[i].x0;
+            }
+        size_t k = 0;
+        for (size_t q = 1; q < K; q++)
+            if (fabs(hs[q] - x) < fabs(hs[k] - x))
+                k = q;
+        hsh[w] = mv[k];
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: held header placed in order:");
+        for (size_t k = 0; k < K; k++)
+            fprintf(stderr, " %.1f->%.1f", hs[k], hs[k] + mv[k]);
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
@@ -4008,17 +4211,24 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     hy1 = held[k].y1;
             double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
             double dx = pg->grid ? held_dx(pg, held, nheld) : 0;
+            double *hsh = malloc(nheld * sizeof *hsh);   /* each held word's move (held_order) */
+            if (!hsh)
+                goto nomem;
+            int placed = pg->grid && held_order(pg, held, nheld, hsh);
             merged = *pg;
             merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
-            if (!merged.words)
+            if (!merged.words) {
+                free(hsh);
                 goto nomem;
+            }
             for (size_t k = 0; k < nheld; k++) {
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
                 merged.words[k].y1 += shift;
-                merged.words[k].x0 += dx;
-                merged.words[k].x1 += dx;
+                merged.words[k].x0 += placed ? hsh[k] : dx;
+                merged.words[k].x1 += placed ? hsh[k] : dx;
             }
+            free(hsh);
             memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
             merged.n = merged.cap = nheld + pg->n;
             pg = &merged;
