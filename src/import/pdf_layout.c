@@ -59,7 +59,9 @@
  * page when that page's first lines fit its columns (read directly, a line
  * may reach half the last column's width past the widest text so far): a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
- * the rest are new rows. Columns are the first page's; text from pdftotext
+ * the rest are new rows. Read directly, a border moves right into what is
+ * left of its river when a continued page's row reaches past it, clear of
+ * the next column's starts (widen_direct: a first page of one row). Columns are the first page's; text from pdftotext
  * -layout (pdf_text.c) moves them from page to page, so each continued page
  * is laid on the table again (regrid: by its rivers when it shows as many,
  * else by matching its cell starts to the table's, edge_match; when no one
@@ -3130,6 +3132,47 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
     return 0;
 }
 
+/* A table read directly (not -layout text) and continued on a new page: its
+ * borders lie mid-river between the cells seen so far, and a table's first
+ * page may hold only a row or two, so a later row's longer line ("… Wi-Fi
+ * công" past the name column's widest line, "Tổ công nghệ số" past the
+ * support's) reaches over a border into a river no cell of the next column
+ * has ever started in, and the continued page was taken for another table.
+ * Each border moves right, to the middle of what is left of its river, when a
+ * chunk of a line of two chunks or more on page C starts in the column on its
+ * left and ends past it, at least two usual spaces before where any body cell
+ * of the next column starts (in the table so far or on this page). */
+static void widen_direct(const page_ctx *c, otable *t)
+{
+    if (c->pg->grid || t->ncols < 2)
+        return;
+    for (size_t k = 0; k + 1 < t->ncols; k++) {
+        double r = 1e9, e = -1e9;
+        for (size_t i = 0; i < t->n; i++)
+            if (!t->rows[i].header)
+                for (size_t v = 0; v < t->rows[i].c[k + 1].n; v++)
+                    if (t->rows[i].c[k + 1].v[v].x0 < r)
+                        r = t->rows[i].c[k + 1].v[v].x0;
+        for (size_t j = 0; j < c->nln; j++) {
+            const line *L = &c->ln[j];
+            size_t a, b;
+            for (int ch = 0; L->nchunks >= 2 && chunk(c, L, ch, &a, &b); ch++) {
+                size_t k0 = col_of(t, L->w[a]->x0 + 1.0);
+                if (k0 == k + 1 && L->w[a]->x0 < r)
+                    r = L->w[a]->x0;
+                if (k0 == k && L->w[b - 1]->x1 > t->bound[k] && L->w[b - 1]->x1 > e)
+                    e = L->w[b - 1]->x1;
+            }
+        }
+        double nb = 0.5 * (e + r);
+        if (e < 0 || r > 1e8 || e + 2.0 * c->sp > r || (k + 2 < t->ncols && nb >= t->bound[k + 1]))
+            continue;
+        if (getenv("DTI_PDF_DEBUG"))
+            fprintf(stderr, "pdf: widen border %zu %.1f -> %.1f\n", k, t->bound[k], nb);
+        t->bound[k] = nb;
+    }
+}
+
 /* Line K, after the one above, still belongs to table T: it follows closely,
  * or (centred rows leave blank bands) a row code follows it closely among
  * lines that fit. A title after the table ("Phụ lục 2") does not. */
@@ -4044,6 +4087,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             }
         size_t i = 0;
         if (t.open) {
+            widen_direct(&c, &t);
             size_t j = repeated_head(&c, &t);
             /* a bold title on the new page ("Phụ lục 2:") is one piece of
              * text across a river: not a continued cell */
