@@ -84,7 +84,9 @@
  * covers and a cell starts after); a word across a border in a cell slid
  * left is no crossing (slid_cell); a centred row's lines stay in its band.
  * The header is cut at its own band's borders where one moves left onto
- * a header cell slid into the river (head_bounds).
+ * a header cell slid into the river (head_bounds). Columns are found with
+ * the header ending at the blank line above the first code's row band
+ * (row_band_start): a centred first row's cells rise above its code.
  * A line fits a table when it fits its band's borders. Packed columns: a
  * wide table printed one blank between cells on every line, each line
  * laid out on its own, has no border for a whole band; a header cell of
@@ -696,7 +698,7 @@ static int packed_header(const page_ctx *c, const otable *t, const line *L, size
         double x = t->bound[k];
         int cut = 0;
         for (size_t i = a + 1; i < b && !cut; i++)
-            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp;
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 >= x && L->w[i]->x0 <= x + 2.5 * c->sp;
         if (!cut)
             return 0;
     }
@@ -3193,6 +3195,23 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
     return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
 }
 
+/* Where the body of a table starting at line I begins, its first row code
+ * at line BODY (J when none) of the run [i, j): at BODY; in -layout text
+ * (grid) at the top of BODY's row band when a blank line sets that band off
+ * from the header: a centred row's cells rise above its code ("Kế hoạch /
+ * được ban / hành" beside "1" on the middle line), and read as header lines
+ * they would make columns of their own ("Kế" cut from "hoạch"). */
+static size_t row_band_start(const page_ctx *c, size_t i, size_t j, size_t body)
+{
+    if (body >= j)
+        return i;
+    if (!c->pg->grid || body <= i)
+        return body;
+    size_t j0, j1;
+    band_of(c, body, i, j, &j0, &j1);
+    return j0 > i ? j0 : body;
+}
+
 /* The first lines of page C that repeat table T's header (Word's "repeat
  * as header row" on a table cut by a page break): how many, or 0. Each of
  * them holds only words of the header (head_has_line), one of them three
@@ -4124,10 +4143,11 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     if (body == j && k > i && code_led(&c, &c.ln[k]))
                         body = k;
                 }
+                size_t hb0 = row_band_start(&c, i, j, body);
                 otable nt;
                 memset(&nt, 0, sizeof nt);
                 nt.anchor = -1;
-                if (rich >= 2 && find_columns(&c, &nt, body < j ? body : i, j, i, body < j ? body : i) == 0 &&
+                if (rich >= 2 && find_columns(&c, &nt, hb0, j, i, hb0) == 0 &&
                     nt.ncols >= 2) {
                     /* header lines above the first line of three cells (a centred
                      * header's tallest cell rises alone): close, narrow, fitting */
@@ -4142,13 +4162,13 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                             otable ht;
                             memset(&ht, 0, sizeof ht);
                             if (!c.pg->grid ||
-                                find_columns(&c, &ht, body < j ? body : i, j, i0 - 1, body < j ? body : i) ||
+                                find_columns(&c, &ht, hb0, j, i0 - 1, hb0) ||
                                 ht.ncols != nt.ncols || crossings(&c, &ht, &c.ln[i0 - 1]))
                                 break;
                         }
                         i0--;
                     }
-                    if (i0 < i && find_columns(&c, &nt, body < j ? body : i, j, i0, body < j ? body : i))
+                    if (i0 < i && find_columns(&c, &nt, hb0, j, i0, hb0))
                         goto nomem;
                     i = i0;
                     double lo = nt.xmin, hi = nt.xmax;

@@ -111,7 +111,7 @@ declare -A MIN=(
   [v11/an-hoa-2026]=96
   [v11/nam-son-2026]=95
   [v11/phu-lac-2026]=97
-  [v11/thanh-xuan-2025-2030]=77
+  [v11/thanh-xuan-2025-2030]=100   # 77.3 (1 extra, 1 missing) before row_band_start (a centred first row's band)
   # v11 tan-phong's .pdf read directly: 7.2 (14 extra, 9 missing) before widen_direct (pdf_layout.c)
   [v11/tan-phong-2026-2027.pdf]=100
   # v12 after units stopped being split inside brackets (xt_split_units): 98.1, 98.1, 96.3, 94.1, 98.7,
@@ -123,7 +123,7 @@ declare -A MIN=(
   [v12/phu-lac-2026]=100
   [v12/son-thuy-2026]=100
   [v12/tan-phong-2026-2027]=100
-  [v12/thanh-xuan-2025-2030]=97
+  [v12/thanh-xuan-2025-2030]=100   # 97.1 after the bracket rule, 100 with row_band_start
 )
 fail=0 n=0
 for doc in "$DIR"/*/*-layout.txt; do
