@@ -59,7 +59,9 @@
  * page when that page's first lines fit its columns (read directly, a line
  * may reach half the last column's width past the widest text so far): a repeated header is
  * dropped, lines before the first code continue the last row (top-aligned),
- * the rest are new rows. Columns are the first page's; text from pdftotext
+ * the rest are new rows. Read directly, a border moves right into what is
+ * left of its river when a continued page's row reaches past it, clear of
+ * the next column's starts (widen_direct: a first page of one row). Columns are the first page's; text from pdftotext
  * -layout (pdf_text.c) moves them from page to page, so each continued page
  * is laid on the table again (regrid: by its rivers when it shows as many,
  * else by matching its cell starts to the table's, edge_match; when no one
@@ -85,7 +87,9 @@
  * covers and a cell starts after); a word across a border in a cell slid
  * left is no crossing (slid_cell); a centred row's lines stay in its band.
  * The header is cut at its own band's borders where one moves left onto
- * a header cell slid into the river (head_bounds).
+ * a header cell slid into the river (head_bounds). Columns are found with
+ * the header ending at the blank line above the first code's row band
+ * (row_band_start): a centred first row's cells rise above its code.
  * A line fits a table when it fits its band's borders. Packed columns: a
  * wide table printed one blank between cells on every line, each line
  * laid out on its own, has no border for a whole band; a header cell of
@@ -721,7 +725,7 @@ static int packed_header(const page_ctx *c, const otable *t, const line *L, size
         double x = t->bound[k];
         int cut = 0;
         for (size_t i = a + 1; i < b && !cut; i++)
-            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 > x && L->w[i]->x0 <= x + 2.5 * c->sp &&
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 >= x && L->w[i]->x0 <= x + 2.5 * c->sp &&
                   !(starts_lower_or_digit(L->w[i]->text) && !isdigit((unsigned char)L->w[i]->text[0]) &&
                     sub_heads(c, t, L, k));
         if (!cut)
@@ -3159,6 +3163,47 @@ static int fits(const page_ctx *c, const otable *t, size_t j)
     return 0;
 }
 
+/* A table read directly (not -layout text) and continued on a new page: its
+ * borders lie mid-river between the cells seen so far, and a table's first
+ * page may hold only a row or two, so a later row's longer line ("… Wi-Fi
+ * công" past the name column's widest line, "Tổ công nghệ số" past the
+ * support's) reaches over a border into a river no cell of the next column
+ * has ever started in, and the continued page was taken for another table.
+ * Each border moves right, to the middle of what is left of its river, when a
+ * chunk of a line of two chunks or more on page C starts in the column on its
+ * left and ends past it, at least two usual spaces before where any body cell
+ * of the next column starts (in the table so far or on this page). */
+static void widen_direct(const page_ctx *c, otable *t)
+{
+    if (c->pg->grid || t->ncols < 2)
+        return;
+    for (size_t k = 0; k + 1 < t->ncols; k++) {
+        double r = 1e9, e = -1e9;
+        for (size_t i = 0; i < t->n; i++)
+            if (!t->rows[i].header)
+                for (size_t v = 0; v < t->rows[i].c[k + 1].n; v++)
+                    if (t->rows[i].c[k + 1].v[v].x0 < r)
+                        r = t->rows[i].c[k + 1].v[v].x0;
+        for (size_t j = 0; j < c->nln; j++) {
+            const line *L = &c->ln[j];
+            size_t a, b;
+            for (int ch = 0; L->nchunks >= 2 && chunk(c, L, ch, &a, &b); ch++) {
+                size_t k0 = col_of(t, L->w[a]->x0 + 1.0);
+                if (k0 == k + 1 && L->w[a]->x0 < r)
+                    r = L->w[a]->x0;
+                if (k0 == k && L->w[b - 1]->x1 > t->bound[k] && L->w[b - 1]->x1 > e)
+                    e = L->w[b - 1]->x1;
+            }
+        }
+        double nb = 0.5 * (e + r);
+        if (e < 0 || r > 1e8 || e + 2.0 * c->sp > r || (k + 2 < t->ncols && nb >= t->bound[k + 1]))
+            continue;
+        if (getenv("DTI_PDF_DEBUG"))
+            fprintf(stderr, "pdf: widen border %zu %.1f -> %.1f\n", k, t->bound[k], nb);
+        t->bound[k] = nb;
+    }
+}
+
 /* Line K, after the one above, still belongs to table T: it follows closely,
  * or (centred rows leave blank bands) a row code follows it closely among
  * lines that fit. A title after the table ("Phụ lục 2") does not. */
@@ -3177,6 +3222,23 @@ static int after_gap(const page_ctx *c, const otable *t, size_t k)
             return 1;
     }
     return m == c->nln;   /* fitting lines to the foot of the page: the row goes on */
+}
+
+/* Where the body of a table starting at line I begins, its first row code
+ * at line BODY (J when none) of the run [i, j): at BODY; in -layout text
+ * (grid) at the top of BODY's row band when a blank line sets that band off
+ * from the header: a centred row's cells rise above its code ("Kế hoạch /
+ * được ban / hành" beside "1" on the middle line), and read as header lines
+ * they would make columns of their own ("Kế" cut from "hoạch"). */
+static size_t row_band_start(const page_ctx *c, size_t i, size_t j, size_t body)
+{
+    if (body >= j)
+        return i;
+    if (!c->pg->grid || body <= i)
+        return body;
+    size_t j0, j1;
+    band_of(c, body, i, j, &j0, &j1);
+    return j0 > i ? j0 : body;
 }
 
 /* The first lines of page C that repeat table T's header (Word's "repeat
@@ -4254,6 +4316,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             }
         size_t i = 0;
         if (t.open) {
+            widen_direct(&c, &t);
             size_t j = repeated_head(&c, &t);
             /* a bold title on the new page ("Phụ lục 2:") is one piece of
              * text across a river: not a continued cell */
@@ -4290,10 +4353,11 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                     if (body == j && k > i && code_led(&c, &c.ln[k]))
                         body = k;
                 }
+                size_t hb0 = row_band_start(&c, i, j, body);
                 otable nt;
                 memset(&nt, 0, sizeof nt);
                 nt.anchor = -1;
-                if (rich >= 2 && find_columns(&c, &nt, body < j ? body : i, j, i, body < j ? body : i) == 0 &&
+                if (rich >= 2 && find_columns(&c, &nt, hb0, j, i, hb0) == 0 &&
                     nt.ncols >= 2) {
                     /* header lines above the first line of three cells (a centred
                      * header's tallest cell rises alone): close, narrow, fitting */
@@ -4308,13 +4372,13 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                             otable ht;
                             memset(&ht, 0, sizeof ht);
                             if (!c.pg->grid ||
-                                find_columns(&c, &ht, body < j ? body : i, j, i0 - 1, body < j ? body : i) ||
+                                find_columns(&c, &ht, hb0, j, i0 - 1, hb0) ||
                                 ht.ncols != nt.ncols || crossings(&c, &ht, &c.ln[i0 - 1]))
                                 break;
                         }
                         i0--;
                     }
-                    if (i0 < i && find_columns(&c, &nt, body < j ? body : i, j, i0, body < j ? body : i))
+                    if (i0 < i && find_columns(&c, &nt, hb0, j, i0, hb0))
                         goto nomem;
                     i = i0;
                     double lo = nt.xmin, hi = nt.xmax;
