@@ -125,6 +125,10 @@
  *     numbered just before it when its code comes after "STT" and they
  *     hold one row's cells. The same unit printed twice running goes to
  *     two rows' leads. A year before 2000 ("Từ năm 1995") is no due.
+ *     Two units running right after a code, no third, are the row's lead
+ *     and support, not its name. A text after a row's name while an
+ *     earlier row has none, the cells from it holding more than one row
+ *     can, is that row's name and other rows' cells: step 5 places them.
  *     Rows printed name by name (code, name, code, name …) and then their
  *     other cells row after row: when those cells hold more than one row
  *     can (two due phrases, more values than value columns), they fill the
@@ -2067,7 +2071,12 @@ static int place(ptab *T, prow *r, size_t ci)
         r->brk = 1;
     /* a funding, due or value cell first: the row's name was printed
      * elsewhere (it fills the hole later, fill_holes) */
-    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM) {
+    /* nor two units running, no third (the lead and the support,
+     * "Trung tâm Phục vụ …" / "Các công chức chuyên môn"): the name was
+     * printed elsewhere (a run of units is a column printed together) */
+    int units = c->kind == C_UNIT && ci + 1 < T->nc && T->c[ci + 1].kind == C_UNIT &&
+                !(ci + 2 < T->nc && T->c[ci + 2].kind == C_UNIT);
+    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM && !units) {
         set_cell(r, name, c->text, 0);
         return 0;
     }
@@ -2729,6 +2738,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
      * the next code), their other cells after the run: rows RUN.. of the
      * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
     size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
+    size_t burst_at = SIZE_MAX;     /* the row whose cells were checked for a burst */
+    int burst = 0;                  /* its cells are other rows' too: to fill_holes */
     long rcol = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
@@ -2914,7 +2925,22 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         if (run != SIZE_MAX && named_or_body &&
             run_place(&T, run, &rrow, &rcol, c))
             continue;
-        if (place(&T, cur, i))
+        /* a text after a row's name while an earlier row still waits for
+         * its name, the cells from it on holding more than one row can
+         * (two due phrases, more values than value columns): that row's
+         * name and a page's other rows' cells printed after theirs; they
+         * fill the holes in reading order (fill_holes), from the earliest
+         * row */
+        if (burst_at != T.nr - 1)
+            burst = 0;      /* a row opened since */
+        if (burst_at != T.nr - 1 && run == SIZE_MAX && !col_free(cur, col_of(&T, "name")) && c->kind == C_TEXT &&
+            !c->lower) {
+            burst_at = T.nr - 1;
+            for (size_t j = 0; j + 1 < T.nr && !burst; j++)
+                burst = !is_group(&T, j) && col_free(&T.r[j], col_of(&T, "name"));
+            burst = burst && run_spread(&T, i);
+        }
+        if (burst && run == SIZE_MAX ? push_extra(cur, i) : place(&T, cur, i))
             goto out;
     }
     if (T.nr < 2) {
