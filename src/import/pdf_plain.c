@@ -13,7 +13,8 @@
  * what it holds, not where it stands:
  *
  *  1. Region. From the "STT"/"TT" line back over the short lines before it
- *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
+ *     (up to a title, "(Kèm theo …)", a line ending in ':' — not a short
+ *     one in lower case, a name wrapped: "gồm:" — or prose) and on
  *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
  *     (a line of 80 characters or more); the lines before "STT" only when
  *     they hold a body cell (a value, due phrase or unit, on a line or
@@ -77,6 +78,11 @@
  *     measure, or five words or more not opening as a header does) is no
  *     header (where a block is cut, only a measure or a name or lead of six
  *     words: a second name in a block still starts a cell there).
+ *     Three header cells side by side, the third narrow ("Thời" / "Kết
+ *     quả, Ghi" / "gian thực" / "sản phẩm chú" / "hiện"), are taken apart
+ *     (add_header3()). A second header of a products, notes, due or
+ *     funding column after body cells is a body cell. "Cơ quan chủ
+ *     trì/phối hợp" over "Chủ trì" and "Phối hợp" heads no column.
  *     "Phân công thực hiện" and a lead header with no "chủ trì" ("Đơn vị
  *     thực hiện") spanning "Chủ trì" and "Phối hợp" head no column. Of two
  *     lead columns, one headed "Sở …" or "… tỉnh" is the province's
@@ -112,7 +118,17 @@
  *     row's products when they are a list (a unit's item, first on a new
  *     page, the row's support list); after a page break the first
  *     one continues the row's name and later ones its last unit cell.
- *     Rows with numeric, unique codes are put back in code order.
+ *     Rows are put back in code order when the numbers are unique, a
+ *     roman or lettered group just before the least number printed after
+ *     it, "a)" under the number printed before it. The cells printed
+ *     before the first row ("2", "3" printed before "STT") are the row
+ *     numbered just before it when its code comes after "STT" and they
+ *     hold one row's cells. The same unit printed twice running goes to
+ *     two rows' leads. A year before 2000 ("Từ năm 1995") is no due.
+ *     Two units running right after a code, no third, are the row's lead
+ *     and support, not its name. A text after a row's name while an
+ *     earlier row has none, the cells from it holding more than one row
+ *     can, is that row's name and other rows' cells: step 5 places them.
  *     Rows printed name by name (code, name, code, name …) and then their
  *     other cells row after row: when those cells hold more than one row
  *     can (two due phrases, more values than value columns), they fill the
@@ -135,6 +151,9 @@
  *     a few title-case words with no figures, not a target's first words
  *     nor a text the row's products column can still take, are kept apart and set on the first row of their rows (set_groups():
  *     by the middle row each was printed at, else an even share).
+ *     Names lettered in capitals ("A. CHÍNH QUYỀN SỐ") are the group's
+ *     wherever printed, and the only ones when two are; two names printed
+ *     together have no known middle row.
  *     A row whose lead holds two units or more and whose support holds
  *     one had its support printed first (the taller cell): they are
  *     swapped, a lead being one unit (258 of the 259 items of the
@@ -355,9 +374,30 @@ static int is_num(const char *t)
     return nwords(t) <= 8 && target_is_measurable(t);
 }
 
+/* T names a year, and every year it names is before 2000 ("Từ năm 1995":
+ * since when, a note, not a due). */
+static int old_years_only(const char *t)
+{
+    int old = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p < '0' || *p > '9' || (p > t && p[-1] >= '0' && p[-1] <= '9'))
+            continue;
+        size_t n = strspn(p, "0123456789");
+        if (n != 4)
+            continue;
+        int y = atoi(p);
+        if (y >= 2000)
+            return 0;
+        old |= y >= 1900;
+    }
+    return old;
+}
+
 static int is_due(const char *t)
 {
     char out[16];
+    if (old_years_only(t))
+        return 0;
     if (due_parse(t, out) == 0)
         return 1;
     /* a span of years, "2026 - 2027", "2026-2028": due at its end */
@@ -1994,6 +2034,13 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "lead") && col_free(r, (long)j))
                 return (long)j;
+        /* the same unit printed twice running ("Phòng Kinh tế" / "Phòng
+         * Kinh tế"): a column printed row after row, two rows' leads, as a
+         * row never names one unit both lead and support */
+        for (size_t j = 0; c > T->c && !strcmp(c[-1].text, c->text) && j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "lead") && r->cell[j].len && !buf_failed(&r->cell[j]) &&
+                !strcmp(r->cell[j].ptr, c->text))
+                return -1;
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "support") && col_free(r, (long)j))
                 return (long)j;
@@ -2024,7 +2071,12 @@ static int place(ptab *T, prow *r, size_t ci)
         r->brk = 1;
     /* a funding, due or value cell first: the row's name was printed
      * elsewhere (it fills the hole later, fill_holes) */
-    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM) {
+    /* nor two units running, no third (the lead and the support,
+     * "Trung tâm Phục vụ …" / "Các công chức chuyên môn"): the name was
+     * printed elsewhere (a run of units is a column printed together) */
+    int units = c->kind == C_UNIT && ci + 1 < T->nc && T->c[ci + 1].kind == C_UNIT &&
+                !(ci + 2 < T->nc && T->c[ci + 2].kind == C_UNIT);
+    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM && !units) {
         set_cell(r, name, c->text, 0);
         return 0;
     }
@@ -2336,9 +2388,10 @@ static void ptab_release(ptab *T)
  * printed before the "STT" line): put them back in code order when the
  * numeric codes are unique. A roman or lettered group row goes just before
  * the least number printed after it (up to the next group: "I" / "1" after
- * "2" and "3"); an "a)" row goes under the numbered row printed last
- * before it. Else (a group with no number after it, a letter with no
- * number before) the order stays as printed. */
+ * "2" and "3"), or, with none, after the greatest printed before it; an
+ * "a)" row goes under the numbered row printed last before it. Else (a
+ * letter with no number before, a number twice) the order stays as
+ * printed. */
 #define SORT_PARTS 6
 static void sort_rows(ptab *T)
 {
@@ -2355,7 +2408,7 @@ static void sort_rows(ptab *T)
         if (!k) {
             ok = 0;
         } else if (roman) {    /* the least number printed after it, before the next group */
-            int least = 0;
+            int least = 0, most = 0;
             for (size_t j = i + 1; j < n; j++) {
                 int q[4], r2, l2, k2 = code_parts(T->r[j].code, q, &r2, &l2);
                 if (r2)
@@ -2363,8 +2416,15 @@ static void sort_rows(ptab *T)
                 if (k2 && !l2 && (!least || q[0] < least))
                     least = q[0];
             }
-            ok = least > 0;
-            key[i][0] = least - 1, key[i][1] = 1000, len[i] = 2;
+            /* none (a group last, its rows on the next page): after the
+             * greatest number printed before it */
+            for (size_t j = 0; !least && j < i; j++) {
+                int q[4], r2, l2;
+                if (code_parts(T->r[j].code, q, &r2, &l2) && !r2 && !l2 && q[0] > most)
+                    most = q[0];
+            }
+            ok = least > 0 || most > 0;
+            key[i][0] = least ? least - 1 : most, key[i][1] = 1000, len[i] = 2;
         } else if (letter) {
             ok = parent >= 0 && len[parent] < SORT_PARTS;
             if (ok) {
@@ -2465,6 +2525,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     size_t codes = 0, i, last_hdr = 0;
     int body_seen = 0;
     const char *stt = NULL;
+    size_t stt_at = 0;  /* the "STT" cell */
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
         /* a group's name in capitals after its code is no header */
@@ -2524,7 +2585,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         body_seen |= c->kind == C_UNIT || c->kind == C_DUE || (c->kind == C_TEXT && nwords(c->text) >= 5);
         if (role && !strcmp(role, "code")) {
             if (!stt)
-                stt = c->text;
+                stt = c->text, stt_at = i;
             continue;
         }
         /* "Nội dung | Chỉ tiêu": after the name, a header cell of the bare
@@ -2677,6 +2738,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
      * the next code), their other cells after the run: rows RUN.. of the
      * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
     size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
+    size_t burst_at = SIZE_MAX;     /* the row whose cells were checked for a burst */
+    int burst = 0;                  /* its cells are other rows' too: to fill_holes */
     long rcol = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
@@ -2780,6 +2843,24 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                 free(ex);
                 if (!cur)
                     goto out;
+                /* the row whose number comes just before the first row's,
+                 * its code printed after "STT" ("2", "3" … were printed
+                 * before it): the cells printed before the first row are
+                 * its own */
+                int pp[4], ro, le, fp[4], fro, fle;
+                size_t pdues = 0, pnums = 0, pcap = 0;   /* one row's cells, no more */
+                for (size_t j = 0; j < npre; j++)
+                    pdues += T.c[pre[j]].kind == C_DUE, pnums += T.c[pre[j]].kind == C_NUM && strcmp(T.c[pre[j]].text, "-");
+                for (size_t k = 0; k < T.ncols; k++)
+                    pcap += !strcmp(T.col[k].role, "baseline") || !strcmp(T.col[k].role, "target");
+                if (npre && pdues <= 1 && pnums <= pcap && T.nr >= 2 && i > stt_at && code_parts(cur->code, pp, &ro, &le) == 1 && !ro && !le &&
+                    cur->level == 2 && code_parts(T.r[0].code, fp, &fro, &fle) == 1 && !fro && !fle &&
+                    fp[0] == pp[0] + 1) {
+                    for (size_t j = 0; j < npre; j++)
+                        if (place(&T, cur, pre[j]))
+                            goto out;
+                    npre = 0;
+                }
                 continue;
             }
             /* a code printed after its row's cells (a code centred in a
@@ -2838,13 +2919,28 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         int named_or_body = !col_free(cur, col_of(&T, "name")) ||
                             (cur != &T.r[run < T.nr ? run : 0] && !c->lower &&
                              (c->kind == C_NUM || c->kind == C_DUE || c->kind == C_UNIT));
-        if (run != SIZE_MAX && rcol < 0 && named_or_body &&
+        if (run != SIZE_MAX && rcol < 0 && named_or_body && cur->level != 1 &&
             (c->lower || c->kind == C_TEXT || place_col(&T, &T.r[run], c) < 0 || !run_spread(&T, i)))
             run = SIZE_MAX;
         if (run != SIZE_MAX && named_or_body &&
             run_place(&T, run, &rrow, &rcol, c))
             continue;
-        if (place(&T, cur, i))
+        /* a text after a row's name while an earlier row still waits for
+         * its name, the cells from it on holding more than one row can
+         * (two due phrases, more values than value columns): that row's
+         * name and a page's other rows' cells printed after theirs; they
+         * fill the holes in reading order (fill_holes), from the earliest
+         * row */
+        if (burst_at != T.nr - 1)
+            burst = 0;      /* a row opened since */
+        if (burst_at != T.nr - 1 && run == SIZE_MAX && !col_free(cur, col_of(&T, "name")) && c->kind == C_TEXT &&
+            !c->lower) {
+            burst_at = T.nr - 1;
+            for (size_t j = 0; j + 1 < T.nr && !burst; j++)
+                burst = !is_group(&T, j) && col_free(&T.r[j], col_of(&T, "name"));
+            burst = burst && run_spread(&T, i);
+        }
+        if (burst && run == SIZE_MAX ? push_extra(cur, i) : place(&T, cur, i))
             goto out;
     }
     if (T.nr < 2) {

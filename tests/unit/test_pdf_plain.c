@@ -780,6 +780,72 @@ static void test_rows_before_stt_sorted(void **state)
     doc_free(d);
 }
 
+/* plain5: the cells printed before the first row ("2") are the row whose
+ * number comes just before it, its code printed after "STT" ("1"), placed
+ * before the cells printed after that code; "Từ năm 1995" (a year before
+ * 2000: since when) is no due; a group row ("III") keeps a run of rows
+ * named one by one, and the same unit printed twice running goes to two
+ * rows' leads, not one row's lead and support. */
+static void test_first_row_cells_and_runs(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nCơ quan chủ\ntrì\n\nCơ quan phối\nhợp\n\n"
+                       "Sản phẩm\n\nThời gian\n\n"
+                       "Số hóa hồ sơ\n\nCông an xã\n\nKết quả số hóa\n\nTháng\n12/2026\n\n"
+                       "2\n\nNâng cấp mạng\nnội bộ\n\nVăn phòng\nHĐND và\nUBND xã\n\nHệ thống\n\nQuý\nII/2026\n\n"
+                       "STT\n\nNhiệm vụ\n\nI\n\nCHÍNH QUYỀN SỐ\n\n1\n\nCác thôn\n\nTừ năm 1995\n\n"
+                       "II\n\nKINH TẾ SỐ\n\n3\n\nHỗ trợ bán hàng\ntrực tuyến\n\n4\n\nHướng dẫn thanh toán\nkhông dùng tiền mặt\n\n"
+                       "III\n\nXÃ HỘI SỐ\n\nPhòng Kinh tế\n\nPhòng Kinh tế\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 8);
+    assert_string_equal(cell(t, 2, "STT"), "1");
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Số hóa hồ sơ");
+    assert_string_equal(cell(t, 2, "Cơ quan chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 2, "Cơ quan phối hợp"), "Các thôn");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Kết quả số hóa");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Quý II/2026");
+    assert_string_equal(cell(t, 5, "STT"), "3");
+    assert_string_equal(cell(t, 5, "Cơ quan chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 5, "Cơ quan phối hợp"), "");
+    assert_string_equal(cell(t, 6, "Cơ quan chủ trì"), "Phòng Kinh tế");
+    for (size_t r = 1; r < t->nrows; r++)
+        assert_string_not_equal(cell(t, r, "Thời gian"), "Từ năm 1995");
+    doc_free(d);
+}
+
+/* plain5: a row's two units running right after its code ("Trung tâm
+ * Phục vụ …" / "Các công chức …", then the next code) are its lead and
+ * support, not its name; its name comes after a later row's, followed by
+ * more cells than one row holds (three due phrases): they fill the rows'
+ * holes in reading order, from the first row. */
+static void test_name_printed_after_later_rows(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nNhiệm vụ\n\nChủ trì\n\nPhối hợp\n\nThời gian\n\nSản phẩm\n\n"
+                       "1\n\nTrung tâm Phục vụ\nhành chính công xã\n\nCác công chức\nchuyên môn\n\n"
+                       "2\n\nVận hành hệ thống\nquản lý văn bản\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                       "3\n\nRà soát an toàn\nthông tin mạng\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                       "Cập nhật dữ liệu\nthủ tục hành chính\n\nQuý\nII/2026\n\nDữ liệu được\nchuẩn hóa\n\n"
+                       "Thường\nxuyên\n\nVăn bản điện tử\n\nCông an xã\n\nTháng\n10/2026\n\nBáo cáo đánh giá\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "Nhiệm vụ"), "Cập nhật dữ liệu thủ tục hành chính");
+    assert_string_equal(cell(t, 1, "Chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 1, "Phối hợp"), "Các công chức chuyên môn");
+    assert_string_equal(cell(t, 1, "Thời gian"), "Quý II/2026");
+    assert_string_equal(cell(t, 1, "Sản phẩm"), "Dữ liệu được chuẩn hóa");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Thường xuyên");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Văn bản điện tử");
+    assert_string_equal(cell(t, 3, "Nhiệm vụ"), "Rà soát an toàn thông tin mạng");
+    assert_string_equal(cell(t, 3, "Phối hợp"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 10/2026");
+    assert_string_equal(cell(t, 3, "Sản phẩm"), "Báo cáo đánh giá");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -810,6 +876,8 @@ int main(void)
         cmocka_unit_test(test_unit_item_after_break),
         cmocka_unit_test(test_three_headers_lettered_groups),
         cmocka_unit_test(test_rows_before_stt_sorted),
+        cmocka_unit_test(test_first_row_cells_and_runs),
+        cmocka_unit_test(test_name_printed_after_later_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
