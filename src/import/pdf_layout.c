@@ -12,7 +12,9 @@
  * the page's median blank is its usual space): inside a paragraph words are
  * one space apart, between two cells or two letterhead columns they are not.
  * Lines holding only a page number at the top or bottom of a page are
- * dropped.
+ * dropped, and so is the furniture a browser prints in the margins (a date
+ * and time stamp and title on top, a web address and a page counter at the
+ * foot: furniture).
  *
  * Tables. A run of lines starts a table at a line with three chunks or more;
  * it goes on while lines are table-like (two chunks or more, or narrower than
@@ -183,6 +185,92 @@ static int all_digits(const char *s)
     return 1;
 }
 
+/* A word of the form D/M/YY or DD/MM/YYYY (a trailing comma allowed). */
+static int date_word(const char *s)
+{
+    int part = 0, digits = 0;
+    for (; *s && *s != ','; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (++digits > 4)
+                return 0;
+        } else if (*s == '/' && digits && digits <= 2 && part < 2) {
+            part++, digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    return part == 2 && (digits == 2 || digits == 4) && (!*s || !s[1]);
+}
+
+/* A word of the form H:MM or H:MM:SS. */
+static int time_word(const char *s)
+{
+    int part = 0, digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (++digits > 2)
+                return 0;
+        } else if (*s == ':' && digits && part < 2) {
+            part++, digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    return part >= 1 && digits == 2;
+}
+
+/* A page counter "3/12" (page at most the count). */
+static int counter_word(const char *s)
+{
+    char *e;
+    if (*s < '1' || *s > '9')
+        return 0;
+    long a = strtol(s, &e, 10);
+    if (*e != '/' || e[1] < '1' || e[1] > '9')
+        return 0;
+    long b = strtol(e + 1, &e, 10);
+    return !*e && a <= b && b <= PDF_MAX_PAGES;
+}
+
+/* Line K of C (the first, TOP, or the last) is page furniture that a
+ * browser or a spreadsheet prints in the margin of every page, never part
+ * of the plan: set apart from the text by more than 1.5 line heights, and
+ * either holding a web address ("file:///…/ke-hoach.html", "https://…"),
+ * or, at the top, opening with a date and time stamp ("12/7/26, 8:59 AM
+ * title"), or, at the foot, ending with a page counter ("1/3", "Page 1 of
+ * 3", "Trang 1/3"). A Chromium print with its header and footer on has
+ * both on every page (docs/internals/import.md, "PDFs from other
+ * programs"); the foot line would otherwise join a table's body and its
+ * long address cover the code column's river. */
+static int furniture(const page_ctx *c, size_t k, int top)
+{
+    const line *L = &c->ln[k];
+    const line *N = top ? &c->ln[k + 1] : &c->ln[k - 1];
+    double gap = top ? N->y0 - L->y1 : L->y0 - N->y1;
+    if (!(gap > 0) || L->n > 40)
+        return 0;
+    int url = 0;
+    for (size_t w = 0; w < L->n; w++) {
+        const char *s = L->w[w]->text;
+        url |= strncmp(s, "file://", 7) == 0 || strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+    }
+    /* a stamp or a counter is never how a plan's text starts or ends a
+     * page: it needs no gap (a table row continued on a new page may start
+     * right under the browser's header) */
+    if (top)
+        return (L->n >= 2 && date_word(L->w[0]->text) && time_word(L->w[1]->text)) ||
+               (url && gap > 1.5 * c->h);
+    const char *last = L->w[L->n - 1]->text;
+    if (counter_word(last))
+        return 1;
+    /* "Page 1 of 3", "Trang 1 / 3" */
+    if (L->n >= 4 && all_digits(last) && all_digits(L->w[L->n - 3]->text) &&
+        (strcmp(L->w[L->n - 2]->text, "of") == 0 || strcmp(L->w[L->n - 2]->text, "/") == 0) &&
+        (strcmp(L->w[L->n - 4]->text, "Page") == 0 || strcmp(L->w[L->n - 4]->text, "Trang") == 0))
+        return 1;
+    return url && gap > 1.5 * c->h;
+}
+
 static int page_lines(page_ctx *c, const pdf_page *pg)
 {
     memset(c, 0, sizeof *c);
@@ -263,6 +351,13 @@ static int page_lines(page_ctx *c, const pdf_page *pg)
             memmove(&c->ln[k], &c->ln[k + 1], (c->nln - k - 1) * sizeof *c->ln);
             c->nln--;
         }
+    }
+    /* a browser's or a spreadsheet's page furniture, alone in the margin */
+    while (c->nln >= 2 && furniture(c, c->nln - 1, 0))
+        c->nln--;
+    if (c->nln >= 2 && furniture(c, 0, 1)) {
+        memmove(&c->ln[0], &c->ln[1], (c->nln - 1) * sizeof *c->ln);
+        c->nln--;
     }
     c->left = 1e9, c->right = -1e9;
     for (size_t k = 0; k < c->nln; k++) {
@@ -4000,18 +4095,38 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             /* a table's header alone at the previous page's foot goes on top
              * of this page, just above its first line, as Word meant it */
             double top = 1e9, hy1 = -1e9;
-            for (size_t k = 0; k < pg->n; k++)
-                if (isfinite(pg->words[k].y0) && pg->words[k].y0 < top)
-                    top = pg->words[k].y0;
+            /* read directly, the page's own lines without its furniture
+             * (a browser's stamp on top would else stay under the header) */
+            size_t nkept = pg->n;
+            if (!pg->grid) {
+                if (page_lines(&c, pg))
+                    goto nomem;
+                nkept = 0;
+                for (size_t k = 0; k < c.nln; k++)
+                    nkept += c.ln[k].n;
+            }
+            merged = *pg;
+            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
+            if (!merged.words)
+                goto nomem;
+            if (!pg->grid) {
+                size_t m = nheld;
+                for (size_t k = 0; k < c.nln; k++)
+                    for (size_t w = 0; w < c.ln[k].n; w++)
+                        merged.words[m++] = *c.ln[k].w[w];
+                page_release(&c);
+                memset(&c, 0, sizeof c);
+            } else {
+                memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
+            }
+            for (size_t k = nheld; k < nheld + nkept; k++)
+                if (isfinite(merged.words[k].y0) && merged.words[k].y0 < top)
+                    top = merged.words[k].y0;
             for (size_t k = 0; k < nheld; k++)
                 if (held[k].y1 > hy1)
                     hy1 = held[k].y1;
             double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
             double dx = pg->grid ? held_dx(pg, held, nheld) : 0;
-            merged = *pg;
-            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
-            if (!merged.words)
-                goto nomem;
             for (size_t k = 0; k < nheld; k++) {
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
@@ -4019,8 +4134,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 merged.words[k].x0 += dx;
                 merged.words[k].x1 += dx;
             }
-            memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
-            merged.n = merged.cap = nheld + pg->n;
+            merged.n = merged.cap = nheld + nkept;
             pg = &merged;
         }
         free(held);
