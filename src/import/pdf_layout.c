@@ -2148,6 +2148,32 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
 
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
+/* Read directly, a table whose first page holds one row (or none) cannot
+ * tell its alignment yet (no two codes to compare): its first row's cells
+ * may rise above its code (fa, the first code's line, A + FA on the page)
+ * when centred. The body starts at the widest gap before the code when
+ * the lines below that gap are not bold (a header is) and the gap is wider
+ * than the code line's own by half a line: a browser's print of an HTML
+ * table whose header and first row close a page (docs/internals/import.md,
+ * "PDFs from other programs"); the table is then taken as centred (one
+ * row seen rising), which the next pages' rows may overturn. Else FA. */
+static size_t first_row_top(const page_ctx *c, size_t a, size_t fa)
+{
+    double best = -1;
+    size_t at = fa;
+    for (size_t i = 1; i <= fa; i++) {
+        double g = c->ln[a + i].yc - c->ln[a + i - 1].yc;
+        if (g > best + 0.01)
+            best = g, at = i;
+    }
+    if (at == fa || best < c->ln[a + fa].yc - c->ln[a + fa - 1].yc + 0.5 * c->h)
+        return fa;
+    for (size_t i = at; i < fa; i++)
+        if (c->ln[a + i].bold)
+            return fa;
+    return at;
+}
+
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
 {
     int rc = -1;
@@ -2254,6 +2280,12 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         /* header: lines before the first code; when centred, only those above
          * the widest gap before it (the first row's cells rise above its code) */
         body = fa;
+        if (!t->centered && !t->pairs && !t->grid && fa < n && fa > 0 &&
+            (body = first_row_top(c, a, fa)) < fa) {
+            /* the first row rising above its code is what centred means */
+            t->pairs++, t->bad++;
+            t->centered = 1;
+        }
         if (t->centered && fa < n && fa > 0) {
             double best = -1;
             size_t at = fa;

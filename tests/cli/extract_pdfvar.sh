@@ -34,6 +34,7 @@ declare -A MIN=(
   [quang-phu-2026.chrome]=100            # 10.6 before group rows held over with a header at a page's foot
   [my-hoa-2026.chrome-land]=100          # 9.3 before, likewise
   [phu-my-2026.chrome]=87                # a row cut by the page break
+  [binh-lu-2026-2030.chrome]=100         # 93.6 before first_row_top (header and one centred row close page 1)
   [hop-thanh-2026.calc]=0                # Calc: cells bottom-aligned, numbers right-aligned
   [long-phu-2026.writer-font]=12         # 13 pt in a narrow column: "ST" / "T"
   [nghia-trung-2026-2030.writer-font]=4  # codes cut "1." / "1"
