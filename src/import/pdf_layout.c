@@ -1334,6 +1334,28 @@ static int packed_year_over(const page_ctx *c, const line *L, double l0, double 
     return 0;
 }
 
+/* Read directly, word K of header line L lies over a river but the header
+ * chunk it starts goes on over body text (COV, from LO) more than half its
+ * width: a header centred in its cell and wider than the cell's body text
+ * ("Đơn vị phối hợp" over "Các ấp", printed by a browser from an HTML table),
+ * not a column of its own. */
+static int centred_head_word(const page_ctx *c, const line *L, size_t k, double lo, const unsigned *cov,
+                             size_t nbins)
+{
+    if (k > 0 && L->w[k]->x0 - L->w[k - 1]->x1 <= c->gap)
+        return 0;   /* only a chunk's first word */
+    size_t e = k + 1;
+    while (e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+        e++;
+    if (e == k + 1)
+        return 0;
+    double x0 = L->w[k]->x0, x1 = L->w[e - 1]->x1;
+    size_t covered = 0, all = 0;
+    for (size_t x = (size_t)(x0 - lo + 0.5); x <= (size_t)(x1 - lo) && x < nbins; x++, all++)
+        covered += cov[x] > 0;
+    return all && covered * 2 > all;
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1400,6 +1422,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
                 if (cov[x])
                     empty = 0;
+            if (empty && !c->pg->grid && centred_head_word(c, L, k, lo, cov, nbins))
+                empty = 0;
             x1 = (size_t)(L->w[k]->x1 - lo);
             /* in -layout text, an alone word one blank after a word of its
              * cell ("Tiến độ" over "Quý" alone) covers that blank too: the
@@ -1441,6 +1465,16 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                         rl = w->x1;
                     else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
                         rr = w->x0;
+                    else if (!c->pg->grid && w->x0 < rr && w->x0 > rl + 1.0 &&
+                             (k == 0 || w->x0 - c->ln[i].w[k - 1]->x1 > c->gap)) {
+                        /* a centred header chunk starting in the river and
+                         * going on over the next column (centred_head_word) */
+                        size_t e = k + 1;
+                        while (e < c->ln[i].n && c->ln[i].w[e]->x0 - c->ln[i].w[e - 1]->x1 <= c->gap)
+                            e++;
+                        if (c->ln[i].w[e - 1]->x1 >= rr)
+                            rr = w->x0;
+                    }
                 }
             double at = (rl + rr) / 2.0;
             /* pdftotext -layout may slide a header word into the river
