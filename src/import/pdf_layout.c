@@ -12,7 +12,9 @@
  * the page's median blank is its usual space): inside a paragraph words are
  * one space apart, between two cells or two letterhead columns they are not.
  * Lines holding only a page number at the top or bottom of a page are
- * dropped.
+ * dropped, and so is the furniture a browser prints in the margins (a date
+ * and time stamp and title on top, a web address and a page counter at the
+ * foot: furniture).
  *
  * Tables. A run of lines starts a table at a line with three chunks or more;
  * it goes on while lines are table-like (two chunks or more, or narrower than
@@ -190,6 +192,92 @@ static int all_digits(const char *s)
     return 1;
 }
 
+/* A word of the form D/M/YY or DD/MM/YYYY (a trailing comma allowed). */
+static int date_word(const char *s)
+{
+    int part = 0, digits = 0;
+    for (; *s && *s != ','; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (++digits > 4)
+                return 0;
+        } else if (*s == '/' && digits && digits <= 2 && part < 2) {
+            part++, digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    return part == 2 && (digits == 2 || digits == 4) && (!*s || !s[1]);
+}
+
+/* A word of the form H:MM or H:MM:SS. */
+static int time_word(const char *s)
+{
+    int part = 0, digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (++digits > 2)
+                return 0;
+        } else if (*s == ':' && digits && part < 2) {
+            part++, digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    return part >= 1 && digits == 2;
+}
+
+/* A page counter "3/12" (page at most the count). */
+static int counter_word(const char *s)
+{
+    char *e;
+    if (*s < '1' || *s > '9')
+        return 0;
+    long a = strtol(s, &e, 10);
+    if (*e != '/' || e[1] < '1' || e[1] > '9')
+        return 0;
+    long b = strtol(e + 1, &e, 10);
+    return !*e && a <= b && b <= PDF_MAX_PAGES;
+}
+
+/* Line K of C (the first, TOP, or the last) is page furniture that a
+ * browser or a spreadsheet prints in the margin of every page, never part
+ * of the plan: set apart from the text by more than 1.5 line heights, and
+ * either holding a web address ("file:///…/ke-hoach.html", "https://…"),
+ * or, at the top, opening with a date and time stamp ("12/7/26, 8:59 AM
+ * title"), or, at the foot, ending with a page counter ("1/3", "Page 1 of
+ * 3", "Trang 1/3"). A Chromium print with its header and footer on has
+ * both on every page (docs/internals/import.md, "PDFs from other
+ * programs"); the foot line would otherwise join a table's body and its
+ * long address cover the code column's river. */
+static int furniture(const page_ctx *c, size_t k, int top)
+{
+    const line *L = &c->ln[k];
+    const line *N = top ? &c->ln[k + 1] : &c->ln[k - 1];
+    double gap = top ? N->y0 - L->y1 : L->y0 - N->y1;
+    if (!(gap > 0) || L->n > 40)
+        return 0;
+    int url = 0;
+    for (size_t w = 0; w < L->n; w++) {
+        const char *s = L->w[w]->text;
+        url |= strncmp(s, "file://", 7) == 0 || strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+    }
+    /* a stamp or a counter is never how a plan's text starts or ends a
+     * page: it needs no gap (a table row continued on a new page may start
+     * right under the browser's header) */
+    if (top)
+        return (L->n >= 2 && date_word(L->w[0]->text) && time_word(L->w[1]->text)) ||
+               (url && gap > 1.5 * c->h);
+    const char *last = L->w[L->n - 1]->text;
+    if (counter_word(last))
+        return 1;
+    /* "Page 1 of 3", "Trang 1 / 3" */
+    if (L->n >= 4 && all_digits(last) && all_digits(L->w[L->n - 3]->text) &&
+        (strcmp(L->w[L->n - 2]->text, "of") == 0 || strcmp(L->w[L->n - 2]->text, "/") == 0) &&
+        (strcmp(L->w[L->n - 4]->text, "Page") == 0 || strcmp(L->w[L->n - 4]->text, "Trang") == 0))
+        return 1;
+    return url && gap > 1.5 * c->h;
+}
+
 static int page_lines(page_ctx *c, const pdf_page *pg)
 {
     memset(c, 0, sizeof *c);
@@ -270,6 +358,13 @@ static int page_lines(page_ctx *c, const pdf_page *pg)
             memmove(&c->ln[k], &c->ln[k + 1], (c->nln - k - 1) * sizeof *c->ln);
             c->nln--;
         }
+    }
+    /* a browser's or a spreadsheet's page furniture, alone in the margin */
+    while (c->nln >= 2 && furniture(c, c->nln - 1, 0))
+        c->nln--;
+    if (c->nln >= 2 && furniture(c, 0, 1)) {
+        memmove(&c->ln[0], &c->ln[1], (c->nln - 1) * sizeof *c->ln);
+        c->nln--;
     }
     c->left = 1e9, c->right = -1e9;
     for (size_t k = 0; k < c->nln; k++) {
@@ -1272,6 +1367,28 @@ static int packed_year_over(const page_ctx *c, const line *L, double l0, double 
     return 0;
 }
 
+/* Read directly, word K of header line L lies over a river but the header
+ * chunk it starts goes on over body text (COV, from LO) more than half its
+ * width: a header centred in its cell and wider than the cell's body text
+ * ("Đơn vị phối hợp" over "Các ấp", printed by a browser from an HTML table),
+ * not a column of its own. */
+static int centred_head_word(const page_ctx *c, const line *L, size_t k, double lo, const unsigned *cov,
+                             size_t nbins)
+{
+    if (k > 0 && L->w[k]->x0 - L->w[k - 1]->x1 <= c->gap)
+        return 0;   /* only a chunk's first word */
+    size_t e = k + 1;
+    while (e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+        e++;
+    if (e == k + 1)
+        return 0;
+    double x0 = L->w[k]->x0, x1 = L->w[e - 1]->x1;
+    size_t covered = 0, all = 0;
+    for (size_t x = (size_t)(x0 - lo + 0.5); x <= (size_t)(x1 - lo) && x < nbins; x++, all++)
+        covered += cov[x] > 0;
+    return all && covered * 2 > all;
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1338,6 +1455,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
                 if (cov[x])
                     empty = 0;
+            if (empty && !c->pg->grid && centred_head_word(c, L, k, lo, cov, nbins))
+                empty = 0;
             x1 = (size_t)(L->w[k]->x1 - lo);
             /* in -layout text, an alone word one blank after a word of its
              * cell ("Tiến độ" over "Quý" alone) covers that blank too: the
@@ -1379,6 +1498,16 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                         rl = w->x1;
                     else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
                         rr = w->x0;
+                    else if (!c->pg->grid && w->x0 < rr && w->x0 > rl + 1.0 &&
+                             (k == 0 || w->x0 - c->ln[i].w[k - 1]->x1 > c->gap)) {
+                        /* a centred header chunk starting in the river and
+                         * going on over the next column (centred_head_word) */
+                        size_t e = k + 1;
+                        while (e < c->ln[i].n && c->ln[i].w[e]->x0 - c->ln[i].w[e - 1]->x1 <= c->gap)
+                            e++;
+                        if (c->ln[i].w[e - 1]->x1 >= rr)
+                            rr = w->x0;
+                    }
                 }
             double at = (rl + rr) / 2.0;
             /* pdftotext -layout may slide a header word into the river
@@ -2086,6 +2215,32 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
 
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
+/* Read directly, a table whose first page holds one row (or none) cannot
+ * tell its alignment yet (no two codes to compare): its first row's cells
+ * may rise above its code (fa, the first code's line, A + FA on the page)
+ * when centred. The body starts at the widest gap before the code when
+ * the lines below that gap are not bold (a header is) and the gap is wider
+ * than the code line's own by half a line: a browser's print of an HTML
+ * table whose header and first row close a page (docs/internals/import.md,
+ * "PDFs from other programs"); the table is then taken as centred (one
+ * row seen rising), which the next pages' rows may overturn. Else FA. */
+static size_t first_row_top(const page_ctx *c, size_t a, size_t fa)
+{
+    double best = -1;
+    size_t at = fa;
+    for (size_t i = 1; i <= fa; i++) {
+        double g = c->ln[a + i].yc - c->ln[a + i - 1].yc;
+        if (g > best + 0.01)
+            best = g, at = i;
+    }
+    if (at == fa || best < c->ln[a + fa].yc - c->ln[a + fa - 1].yc + 0.5 * c->h)
+        return fa;
+    for (size_t i = at; i < fa; i++)
+        if (c->ln[a + i].bold)
+            return fa;
+    return at;
+}
+
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
 {
     int rc = -1;
@@ -2192,6 +2347,12 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         /* header: lines before the first code; when centred, only those above
          * the widest gap before it (the first row's cells rise above its code) */
         body = fa;
+        if (!t->centered && !t->pairs && !t->grid && fa < n && fa > 0 &&
+            (body = first_row_top(c, a, fa)) < fa) {
+            /* the first row rising above its code is what centred means */
+            t->pairs++, t->bad++;
+            t->centered = 1;
+        }
         if (t->centered && fa < n && fa > 0) {
             double best = -1;
             size_t at = fa;
@@ -3301,16 +3462,32 @@ static int head_above(const page_ctx *c, otable *t, size_t i)
  * header row with its table only when told to): the last lines, all bold
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
- * more, after a wider gap. Their words are copied to *HELD (*NHELD; the
+ * more, after a wider gap; read directly, followed by at most two group
+ * rows (group_row_line), held over with it. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
  * on top of the next page, where the table's body starts. 0, or -1 out of
  * memory. */
+/* Line L is a group row read directly: bold, a code ("I", "1", "A.")
+ * and one chunk of name, nothing else. */
+static int group_row_line(const page_ctx *c, const line *L)
+{
+    size_t a, b;
+    return L->bold && L->nchunks == 2 && chunk(c, L, 0, &a, &b) && b - a == 1 &&
+           direct_code(L->w[a]->text);
+}
+
 static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
 {
     if (!c->nln)
         return 0;
     size_t a = c->nln - 1;
     int rich = 0, stt = 0;
+    /* read directly, a group row or two may follow the header ("I  Hạ
+     * tầng số": a browser breaks an HTML table after any row) */
+    for (int g = 0; g < 2 && !c->pg->grid && a > 0 && group_row_line(c, &c->ln[a]) &&
+                    c->ln[a].yc - c->ln[a - 1].yc < 4.0 * c->h;
+         g++)
+        a--;
     for (;; a--) {
         const line *L = &c->ln[a];
         /* text from pdftotext has no bold: a header there is told by its
@@ -4265,9 +4442,33 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             /* a table's header alone at the previous page's foot goes on top
              * of this page, just above its first line, as Word meant it */
             double top = 1e9, hy1 = -1e9;
-            for (size_t k = 0; k < pg->n; k++)
-                if (isfinite(pg->words[k].y0) && pg->words[k].y0 < top)
-                    top = pg->words[k].y0;
+            /* read directly, the page's own lines without its furniture
+             * (a browser's stamp on top would else stay under the header) */
+            size_t nkept = pg->n;
+            if (!pg->grid) {
+                if (page_lines(&c, pg))
+                    goto nomem;
+                nkept = 0;
+                for (size_t k = 0; k < c.nln; k++)
+                    nkept += c.ln[k].n;
+            }
+            merged = *pg;
+            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
+            if (!merged.words)
+                goto nomem;
+            if (!pg->grid) {
+                size_t m = nheld;
+                for (size_t k = 0; k < c.nln; k++)
+                    for (size_t w = 0; w < c.ln[k].n; w++)
+                        merged.words[m++] = *c.ln[k].w[w];
+                page_release(&c);
+                memset(&c, 0, sizeof c);
+            } else {
+                memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
+            }
+            for (size_t k = nheld; k < nheld + nkept; k++)
+                if (isfinite(merged.words[k].y0) && merged.words[k].y0 < top)
+                    top = merged.words[k].y0;
             for (size_t k = 0; k < nheld; k++)
                 if (held[k].y1 > hy1)
                     hy1 = held[k].y1;
@@ -4277,12 +4478,6 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             if (!hsh)
                 goto nomem;
             int placed = pg->grid && held_order(pg, held, nheld, hsh);
-            merged = *pg;
-            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
-            if (!merged.words) {
-                free(hsh);
-                goto nomem;
-            }
             for (size_t k = 0; k < nheld; k++) {
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
@@ -4291,8 +4486,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 merged.words[k].x1 += placed ? hsh[k] : dx;
             }
             free(hsh);
-            memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
-            merged.n = merged.cap = nheld + pg->n;
+            merged.n = merged.cap = nheld + nkept;
             pg = &merged;
         }
         free(held);
