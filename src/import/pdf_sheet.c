@@ -14,9 +14,9 @@
  * every wrapped cell. A start is a grid line when at least three lines have
  * a word starting there, almost no word lies across it, and on some of
  * those lines the word before ends less than a river (1.25 spaces) before
- * it — the cells are packed. A document is a sheet when it has two such
- * grid lines or more with four packed lines or more among them (Word and
- * Writer pad cells with ~3 points each side, so a Word table never is).
+ * it — the cells are packed. A document is a sheet when it has three grid
+ * lines or more and three packed lines or more (Word and Writer pad cells
+ * with ~3 points each side, so a Word table has none).
  * Then a gutter is opened at each grid line: every word of the lines
  * between the first and the last line of a page with a word on a grid line
  * moves right by one gutter per grid line at or left of its start, so that
@@ -294,10 +294,14 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
                 if (!gone[p][S[p].ln[i].w[k]])
                     xs[nx++] = pages[p].words[S[p].ln[i].w[k]].x0;
     qsort(xs, nx, sizeof *xs, cmp_dbl);
-    start st[SHEET_MAXB];
+    start *st = malloc((nx / 3 + 1) * sizeof *st);
+    if (!st) {
+        free(xs);
+        return 0;
+    }
     size_t ns = 0;
-    /* clusters of starts within 0.6 point; counted on lines below */
-    for (size_t i = 0; i < nx && ns < SHEET_MAXB;) {
+    /* clusters of three starts or more within 0.6 point */
+    for (size_t i = 0; i < nx;) {
         size_t j = i + 1;
         while (j < nx && xs[j] - xs[j - 1] < 0.3 && xs[j] - xs[i] < 0.6)
             j++;
@@ -309,44 +313,63 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         i = j;
     }
     free(xs);
-    for (size_t q = 0; q < ns; q++) {
-        for (size_t p = 0; p < np; p++) {
-            const spage *s = &S[p];
-            for (size_t i = 0; i < s->nln; i++) {
-                const sline *L = &s->ln[i];
-                int at = 0, packed = 0, across = 0;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t p = 0; p < np; p++)
+            for (size_t i = 0; i < S[p].nln; i++) {
+                const sline *L = &S[p].ln[i];
+                int at = 0, across = 0;
                 for (size_t k = 0; k < L->n; k++) {
                     const pdf_word *w = &pages[p].words[L->w[k]];
                     if (gone[p][L->w[k]])
                         continue;
-                    if (fabs(w->x0 - st[q].x) < 0.6) {
+                    if (fabs(w->x0 - st[q].x) < 0.6)
                         at = 1;
-                        if (k > 0 && w->x0 - pages[p].words[L->w[k - 1]].x1 < 1.25 * s->sp)
-                            packed = 1;
-                    } else if (w->x0 < st[q].x - 0.6 && w->x1 > st[q].x + 0.5) {
+                    else if (w->x0 < st[q].x - 0.6 && w->x1 > st[q].x + 0.5)
                         across = 1;
-                    }
                 }
                 st[q].lines += at;
-                st[q].packed += packed;
                 st[q].across += across;
             }
-        }
-    }
-    size_t packed = 0, npk = 0;
-    for (size_t q = 0; q < ns; q++) {
-        if (st[q].lines < 3 || st[q].across * 10 > st[q].lines || st[q].across > st[q].lines / 4 + 1)
+    for (size_t q = 0; q < ns && *nb < SHEET_MAXB; q++) {
+        /* a title in cells merged across the sheet may lie across a grid
+         * line; a hanging indent inside a cell has most of the cell's
+         * lines across it */
+        if (st[q].lines < 3 || st[q].across * 3 > st[q].lines)
             continue;
         if (*nb && st[q].x - B[*nb - 1] < 6.0)
             continue;   /* an indent, not a column */
         B[(*nb)++] = st[q].x;
-        packed += st[q].packed;
-        npk += st[q].packed > 0;
-        if (getenv("DTI_PDF_DEBUG"))
-            fprintf(stderr, "pdf: sheet start %.1f: %zu lines, %zu packed, %zu across\n", st[q].x, st[q].lines,
-                    st[q].packed, st[q].across);
     }
-    return npk >= 2 && packed >= 4;
+    free(st);
+    /* packed: on a line of the table (words starting on two grid lines or
+     * more), a word on a grid line less than a river after the word before
+     * it. Counted on table lines only: in prose, any start lines up with
+     * some column by chance one space after a word */
+    size_t packed = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t i = 0; i < S[p].nln; i++) {
+            const sline *L = &S[p].ln[i];
+            int on = 0, pk = 0;
+            for (size_t k = 0; k < L->n; k++) {
+                const pdf_word *w = &pages[p].words[L->w[k]];
+                if (gone[p][L->w[k]])
+                    continue;
+                for (size_t q = 0; q < *nb; q++)
+                    if (fabs(w->x0 - B[q]) < 0.6) {
+                        on++;
+                        if (q > 0 && k > 0 && w->x0 - pages[p].words[L->w[k - 1]].x1 < 1.25 * S[p].sp)
+                            pk = 1;
+                    }
+            }
+            packed += on >= 3 && pk;
+        }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: sheet? %zu packed table lines, starts:", packed);
+        for (size_t q = 0; q < *nb; q++)
+            fprintf(stderr, " %.1f", B[q]);
+        fprintf(stderr, "\n");
+    }
+    return packed >= 3;
 }
 
 int pdf_sheet_normalise(pdf_page *pages, size_t np)
