@@ -29,6 +29,7 @@ typedef struct pdf_page {
     double width, height;   /* points */
     double space;           /* median width of a space between words; 0 unknown */
     int grid;               /* made from pdftotext -layout text (pdf_text.c): cells may be one blank apart */
+    int sheet;              /* a spreadsheet's grid, gutters opened by pdf_sheet.c: cells bottom-aligned */
     pdf_word *words;        /* owned; in poppler's order */
     size_t n, cap;
 } pdf_page;

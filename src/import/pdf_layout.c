@@ -2123,6 +2123,25 @@ static size_t bottom_header_end(const page_ctx *c, const otable *t, size_t n, si
     return at;
 }
 
+/* In a sheet (pdf_sheet.c) whose header cells are bottom-aligned, a line
+ * above the header's first line of three cells is the header's only when
+ * each of its words has a word of the same column on the next line (the
+ * cell goes on down to the header's last line); else it is the end of a
+ * title written in the cells above ("(Kèm theo …" / "xã An Thịnh)"). */
+static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j], *N = &c->ln[j + 1];
+    for (size_t w = 0; w < L->n; w++) {
+        size_t k = col_of(t, (L->w[w]->x0 + L->w[w]->x1) / 2);
+        int below = 0;
+        for (size_t v = 0; v < N->n && !below; v++)
+            below = col_of(t, (N->w[v]->x0 + N->w[v]->x1) / 2) == k;
+        if (!below)
+            return 0;
+    }
+    return 1;
+}
+
 /* Rows of a bottom-aligned table: the lines after one code's line down to
  * the next code's line are that code's row; lines after the last code (a
  * row the page break cut, or a note under the table that fits its
@@ -4201,6 +4220,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
+                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1)) &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
                         if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&

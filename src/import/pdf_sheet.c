@@ -447,6 +447,7 @@ int pdf_sheet_normalise(pdf_page *pages, size_t np)
                 w->x1 = from + wd;
             }
         pages[p].width += g * (double)(nb - 1);
+        pages[p].sheet = 1;
         /* the dropped header and footer words */
         size_t o = 0;
         for (size_t i = 0; i < pages[p].n; i++) {
