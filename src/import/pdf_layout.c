@@ -719,6 +719,8 @@ typedef struct otable {
     int open;             /* may continue on the next page */
     int grid;             /* from pdftotext -layout: widths in character cells */
     int led;              /* the anchor column's codes open its names ("1.1. Tỷ lệ …") */
+    int bottom;           /* cells bottom-aligned (a spreadsheet): a row ends on its code's line */
+    size_t bpairs, bbad;  /* the same evidence for bottom alignment: cells not ending on the code line */
 } otable;
 
 static void table_release(otable *t)
@@ -2241,6 +2243,126 @@ static size_t first_row_top(const page_ctx *c, size_t a, size_t fa)
     return at;
 }
 
+
+/* ---- bottom-aligned cells (a spreadsheet printed to PDF; branch pdfcalc) --
+ *
+ * Excel and Calc set a cell's text at the bottom of its row unless told
+ * otherwise: the code "1" sits on the last line of its row, every other
+ * cell ends on that line, the lines above a code belong to it. A table is
+ * taken as bottom-aligned when it would otherwise be taken as centred
+ * (cells often start away from their code's line) and, over the pages read
+ * so far, at most a quarter of its cells fail to end on their code's line
+ * in lines one after the other (a centred cell of two lines or more ends
+ * below its code). pdf_sheet.c has made the sheet's columns readable; this
+ * is only about rows. Not for -layout text, nor for codes opening the names
+ * (t->led). */
+
+/* Evidence on this page's lines [0, n) of table T (from line A): do cells
+ * end on their code's line? Added to t->bpairs / t->bbad; non-zero when the
+ * table reads as bottom-aligned. */
+static int bottom_aligned(const page_ctx *c, otable *t, size_t a, size_t n, const int *anch, size_t fa,
+                          const piece *P)
+{
+    size_t prev = n;
+    for (size_t i = fa; i < n; i++) {
+        if (!anch[i])
+            continue;
+        if (prev < n)
+            for (size_t k = 0; k < t->ncols; k++) {
+                if ((int)k == t->anchor)
+                    continue;
+                double last = -1, y = 0;
+                int any = 0, viol = 0, nitems = 0;
+                for (size_t j = prev + 1; j <= i; j++) {
+                    if (!P[j * t->ncols + k].nwords)
+                        continue;
+                    y = c->ln[a + j].yc;
+                    if (any && y - last > 1.6 * c->h)
+                        viol = 1;
+                    any = 1;
+                    nitems++;
+                    last = y;
+                }
+                if (any && fabs(y - c->ln[a + i].yc) > 1.5)
+                    viol = 1;
+                t->bpairs += any && (viol || nitems >= 2);
+                t->bbad += viol;
+            }
+        prev = i;
+    }
+    return t->bpairs >= 2 && t->bbad * 4 <= t->bpairs;
+}
+
+/* The first body line of a bottom-aligned table's first page: after the
+ * header's last line, which holds a word in more columns than any line
+ * between it and the first code FA (all header cells end on it; the first
+ * row's cells above its code are fewer). */
+static size_t bottom_header_end(const page_ctx *c, const otable *t, size_t n, size_t fa, const piece *P)
+{
+    (void)c;
+    (void)n;
+    size_t best = 0, at = 0;
+    for (size_t i = 0; i < fa; i++) {
+        size_t cols = 0;
+        for (size_t k = 0; k < t->ncols; k++)
+            cols += P[i * t->ncols + k].nwords > 0;
+        if (cols >= best && cols)
+            best = cols, at = i + 1;
+    }
+    return at;
+}
+
+/* In a sheet (pdf_sheet.c) whose header cells are bottom-aligned, a line
+ * above the header's first line of three cells is the header's only when
+ * each of its words has a word of the same column on the next line (the
+ * cell goes on down to the header's last line); else it is the end of a
+ * title written in the cells above ("(Kèm theo …" / "xã An Thịnh)"). */
+static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j], *N = &c->ln[j + 1];
+    for (size_t w = 0; w < L->n; w++) {
+        size_t k = col_of(t, (L->w[w]->x0 + L->w[w]->x1) / 2);
+        int below = 0;
+        for (size_t v = 0; v < N->n && !below; v++)
+            below = col_of(t, (N->w[v]->x0 + N->w[v]->x1) / 2) == k;
+        if (!below)
+            return 0;
+    }
+    return 1;
+}
+
+/* Rows of a bottom-aligned table: the lines after one code's line down to
+ * the next code's line are that code's row; lines after the last code (a
+ * row the page break cut, or a note under the table that fits its
+ * columns) go to the last row. */
+static int bottom_rows(const page_ctx *c, otable *t, size_t a, size_t n, size_t body, const int *anch,
+                       const piece *P, int page)
+{
+    size_t s0 = body;
+    for (size_t i = body; i < n; i++) {
+        if (!anch[i])
+            continue;
+        trow *r = add_row(t);
+        if (!r)
+            return -1;
+        for (size_t j = s0; j <= i; j++)
+            for (size_t k = 0; k < t->ncols; k++)
+                if (put_piece(r, k, &P[j * t->ncols + k], c->ln[a + j].yc, page))
+                    return -1;
+        s0 = i + 1;
+    }
+    if (s0 < n) {
+        trow *r = t->n && !t->rows[t->n - 1].header ? &t->rows[t->n - 1] : add_row(t);
+        if (!r)
+            return -1;
+        for (size_t j = s0; j < n; j++)
+            for (size_t k = 0; k < t->ncols; k++)
+                if (put_piece(r, k, &P[j * t->ncols + k], c->ln[a + j].yc, page))
+                    return -1;
+    }
+    return 0;
+}
+
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
 {
     int rc = -1;
@@ -2342,6 +2464,10 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         t->pairs += pairs;
         t->bad += bad;
         t->centered = t->pairs && t->bad * 4 > t->pairs;
+        if (t->centered && !t->grid && !t->led && bottom_aligned(c, t, a, n, anch, fa, P)) {
+            t->centered = 0;
+            t->bottom = 1;
+        }
     }
     if (first) {
         /* header: lines before the first code; when centred, only those above
@@ -2363,6 +2489,8 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             }
             body = at;
         }
+        if (t->bottom && fa < n)
+            body = bottom_header_end(c, t, n, fa, P);
         if (fa == n)
             body = 0;   /* no codes: no header can be told */
         /* in -layout text the header is cut at its own band's borders when
@@ -2468,6 +2596,9 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 if (put_piece(cur, k, PC(i, k), c->ln[a + i].yc, page))
                     goto out;
         }
+    } else if (t->bottom && nanch) {
+        if (bottom_rows(c, t, a, n, body, anch, P, page))
+            goto out;
     } else if (!t->centered || !nanch) {
         trow *cur = t->n && !t->rows[t->n - 1].header ? &t->rows[t->n - 1] : NULL;
         for (size_t i = body; i < n; i++) {
@@ -2976,7 +3107,8 @@ static int table_flush(doc *d, otable *t)
         }
     }
     if (getenv("DTI_PDF_DEBUG")) {
-        fprintf(stderr, "pdf: table %zux%zu anchor %d centered %d widths", t->n, t->ncols, t->anchor, t->centered);
+        fprintf(stderr, "pdf: table %zux%zu anchor %d centered %d bottom %d widths", t->n, t->ncols, t->anchor,
+                t->centered, t->bottom);
         for (size_t k = 0; k < t->ncols; k++)
             fprintf(stderr, " %.1f%s", t->colw[k], t->units[k] ? "u" : "");
         fprintf(stderr, "\n");
@@ -4557,6 +4689,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
+                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1)) &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
                         if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&

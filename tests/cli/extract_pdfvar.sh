@@ -40,6 +40,8 @@ declare -A MIN=(
   [nghia-trung-2026-2030.writer-font]=4  # codes cut "1." / "1"
   [thanh-an-2026-2030.writer-font]=4     # years cut "202" / "6"
   [binh-lu-2026-2030.writer-html]=100
+  # branch pdfcalc: a spreadsheet's grid opened into gutters, page header/footer dropped, rows bottom-aligned
+  [hop-thanh-2026.calc]=100
 )
 fail=0 n=0
 for doc in "$DIR"/*.pdf; do
