@@ -38,6 +38,13 @@ dti_rc store_score_org_name(store *s, int64_t org_id, char **out, dti_err *e)
     return store_query_text(s, "SELECT name FROM orgs WHERE id = ?", q, 1, out, e);
 }
 
+dti_rc store_score_plan_head(store *s, int64_t plan_id, store_row_fn fn, void *ctx, dti_err *e)
+{
+    store_val q[] = {SV_I(plan_id)};
+    return store_query(s, "SELECT COALESCE(p.org_id, 0), p.title, o.name FROM plans p LEFT JOIN orgs o ON "
+                          "o.id = p.org_id WHERE p.id = ?", q, 1, fn, ctx, e);
+}
+
 dti_rc store_score_org_is_commune(store *s, int64_t org_id, int *is, dti_err *e)
 {
     store_val q[] = {SV_I(org_id)};

@@ -29,6 +29,11 @@ dti_rc store_score_plan_org(store *s, int64_t plan_id, int64_t *org, int *found,
 dti_rc store_score_plan_title(store *s, int64_t plan_id, char **out, dti_err *e);
 /* The name of org ORG_ID (*OUT owned by caller; NULL when missing). */
 dti_rc store_score_org_name(store *s, int64_t org_id, char **out, dti_err *e);
+/* The three above in one statement (a score's computation runs once per
+ * plan of a national ranking: one round trip, not three, on PostgreSQL).
+ * One row when plan PLAN_ID exists. Columns: org_id (0 when none), title,
+ * the org's name (NULL when the plan has no org or it is missing). */
+dti_rc store_score_plan_head(store *s, int64_t plan_id, store_row_fn fn, void *ctx, dti_err *e);
 /* *IS 1 when org ORG_ID is a commune (0 when not, or missing). */
 dti_rc store_score_org_is_commune(store *s, int64_t org_id, int *is, dti_err *e);
 

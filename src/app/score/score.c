@@ -751,6 +751,23 @@ out:
 
 /* ---- compute ------------------------------------------------------------- */
 
+/* The plan's org, title and org name (store_score_plan_head). */
+struct head {
+    scoring_result *sc;
+    int found, nomem;
+};
+
+static int head_row(void *ctx, const store_row *r)
+{
+    struct head *h = ctx;
+    h->found = 1;
+    h->sc->org_id = r->v[0].i;
+    if ((app_col(r, 1) && !(h->sc->plan_title = text_dup(app_col(r, 1)))) ||
+        (h->sc->org_id && app_col(r, 2) && !(h->sc->org_name = text_dup(app_col(r, 2)))))
+        h->nomem = 1;
+    return 1;
+}
+
 dti_rc scoring_compute_unchecked(store *s, int64_t plan_id, const char *code, scoring_result *sc, dti_err *e)
 {
     dti_rc rc;
@@ -771,20 +788,18 @@ dti_rc scoring_compute_unchecked(store *s, int64_t plan_id, const char *code, sc
     period_format(&p, sc->period);
     sc->year = p.year;
     {
-        int found = 0;
-        int64_t org = 0;
-        if ((rc = store_score_plan_org(s, plan_id, &org, &found, e)))
+        struct head h = {sc, 0, 0};
+        if ((rc = store_score_plan_head(s, plan_id, head_row, &h, e)))
             goto out;
-        if (!found) {
+        if (h.nomem) {
+            rc = app_nomem(e);
+            goto out;
+        }
+        if (!h.found) {
             rc = dti_fail(e, DTI_ERR_NOTFOUND, "plan", "không có kế hoạch số %lld", "no plan %lld",
                           (long long)plan_id);
             goto out;
         }
-        sc->org_id = org;
-        if ((rc = store_score_plan_title(s, plan_id, &sc->plan_title, e)))
-            goto out;
-        if (org && (rc = store_score_org_name(s, org, &sc->org_name, e)))
-            goto out;
     }
     if ((rc = scoring_periods_load(s, plan_id, &periods, e)))
         goto out;
