@@ -689,6 +689,26 @@ static void test_short_names(void **state)
     assert_string_equal(p->tasks[2]->support.v[1], "Công an");
     plan_free(p);
     doc_free(d);
+    /* a legend under the table, one entry per "-" line or after ";" */
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân năm 2026");
+    static const char *const c2[] = {
+        "STT", "Nhiệm vụ", "Chủ trì", "Phối hợp",
+        "1", "Rà soát thủ tục hành chính", "TTPVHCC", "VP",
+        "2", "Tập huấn kỹ năng số", "VHXH", "ĐTN",
+    };
+    table(d, 3, 4, c2);
+    para(d, "Ghi chú: TTPVHCC: Trung tâm Phục vụ hành chính công xã; VP: Văn phòng HĐND và UBND xã;");
+    para(d, "- VHXH: Phòng Văn hóa - Xã hội");
+    para(d, "- ĐTN: Đoàn Thanh niên xã.");
+    para(d, "- DTI: Chỉ số chuyển đổi số");
+    p = run(d, NULL);
+    assert_string_equal(p->tasks[0]->lead.v[0], "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(p->tasks[0]->support.v[0], "Văn phòng HĐND và UBND xã");
+    assert_string_equal(p->tasks[1]->lead.v[0], "Phòng Văn hóa - Xã hội");
+    assert_string_equal(p->tasks[1]->support.v[0], "Đoàn Thanh niên xã");
+    plan_free(p);
+    doc_free(d);
 }
 
 /* Round 11: one table headed "Nội dung" whose "Kết quả cần đạt" holds a
