@@ -751,6 +751,21 @@ static void test_result_column_products(void **state)
     assert_int_equal(p->ntasks, 0);
     plan_free(p);
     doc_free(d);
+    /* "Sản phẩm, chỉ tiêu cần đạt" beside "Nhiệm vụ": levels and products */
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân năm 2026");
+    static const char *const c3[] = {
+        "STT", "Nhiệm vụ", "Sản phẩm, chỉ tiêu cần đạt",
+        "1", "Tỷ lệ hồ sơ được số hóa", "≥ 90%",
+        "2", "Ban hành Kế hoạch bảo đảm an toàn thông tin", "Kế hoạch được ban hành",
+    };
+    table(d, 3, 3, c3);
+    p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Kế hoạch được ban hành");
+    plan_free(p);
+    doc_free(d);
 }
 
 /* Round 11: one row per (indicator, year) under a column headed "Năm",
@@ -791,6 +806,22 @@ static void test_year_rows(void **state)
         plan_free(p);
         doc_free(d);
     }
+    /* the name written again on each year row (a spreadsheet filled down) */
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân giai đoạn 2026 - 2028");
+    static const char *const c2[] = {
+        "STT", "Tên chỉ tiêu", "ĐVT", "Năm", "Chỉ tiêu",
+        "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "Năm 2026", "70",
+        "", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "Năm 2027", "80",
+        "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "Năm 2028", "90",
+    };
+    table(d, 4, 5, c2);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->indicators[0]->ntargets, 3);
+    assert_int_equal(p->indicators[0]->targets[2].year, 2028);
+    plan_free(p);
+    doc_free(d);
 }
 
 static void test_prose_units(void **state)
