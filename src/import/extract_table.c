@@ -1251,6 +1251,15 @@ static void emit(tstate *s)
     if (is_ind && !(s->L.name_ind && !s->L.name_task) && target_cells_products(s)) {
         is_ind = 0;
         product = 1;
+        /* unless its own text states the target ("Phấn đấu 100% hồ sơ …"
+         * beside "Hồ sơ được số hóa trên Hệ thống"): an indicator whose
+         * target is the text's, the product cell not a target */
+        char *flat = text_clean(name);
+        if (flat && !group_is_documents(s, g) && xt_find_target(flat, year, NULL, &f))
+            is_ind = 1;
+        if (!flat)
+            x->failed = 1;
+        free(flat);
     }
     /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
      * row stating a measurable target is an indicator (spec) */
@@ -1283,7 +1292,7 @@ static void emit(tstate *s)
         }
         int rowyear = cell_year(pcell(s, R_YEAR));
         for (size_t c = 0; c < s->L.ncols; c++)
-            if ((s->L.role[c] == R_TARGET || s->L.role[c] == R_BASE) && s->cell[c] && *s->cell[c])
+            if ((s->L.role[c] == R_BASE || (s->L.role[c] == R_TARGET && !product)) && s->cell[c] && *s->cell[c])
                 cell_target(s, ind, s->cell[c], s->L.role[c], s->L.year[c] ? s->L.year[c] : rowyear, year, dvt);
         /* one row per (indicator, year): the rows under it, each a year and its value */
         for (size_t k = 0; k < s->nyrows; k++)

@@ -728,10 +728,15 @@ static void test_result_column_products(void **state)
         "Quý I/2026",
         "1.3", "Số hóa sổ hộ tịch", "Tư pháp", "Hoàn thành", "Năm 2026",
         "1.4", "Tỷ lệ văn bản được ký số", "Văn phòng", "100% (đạt)", "Thường xuyên",
+        "1.5", "Phấn đấu 100% hồ sơ được số hóa", "Văn phòng", "Hồ sơ được số hóa trên Hệ thống", "Tháng 12/2026",
     };
-    table(d, 6, 5, cells);
+    table(d, 7, 5, cells);
     plan *p = run(d, NULL);
-    assert_int_equal(p->nindicators, 3);
+    assert_int_equal(p->nindicators, 4);
+    /* a product beside a name that states its target: an indicator */
+    assert_string_equal(ind(p, "1.5")->name, "Hồ sơ được số hóa");
+    assert_int_equal(ind(p, "1.5")->ntargets, 1);
+    assert_true(ind(p, "1.5")->targets[0].value == 100);
     assert_int_equal(p->ntasks, 1);
     assert_string_equal(task(p, "1", "1.2")->outputs.v[0], "Kế hoạch được ban hành");
     assert_string_equal(task(p, "1", "1.2")->due, "2026-Q1");
