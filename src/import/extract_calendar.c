@@ -477,8 +477,15 @@ static void read_sentence(detector *dt, const char *sentence)
         snprintf(slot, sizeof fk->unit, "%s", text);
         add_source(dt, fk, sentence);
     }
-    if (!gave)
-        note_unread(dt, f, sentence);
+    if (!gave) {
+        /* F was cut into words above: fold the sentence again */
+        char *f2 = text_fold(sentence);
+        if (f2)
+            note_unread(dt, f2, sentence);
+        else
+            dt->nomem = 1;
+        free(f2);
+    }
 out:
     free(w);
     free(f);
@@ -579,12 +586,74 @@ static dti_rc finish(detector *dt, calendar_found *out, dti_err *e)
     return DTI_OK;
 }
 
+/* A reporting table (extract_calendar.h): each row read as the sentence
+ * "Báo cáo <kind> <deadline>." */
+static void read_table(detector *dt, const doc_table *t)
+{
+    int kc = -1, dc = -1;
+    if (t->nrows < 2 || t->ncols < 2)
+        return;
+    for (size_t c = 0; c < t->ncols; c++) {
+        char *f = text_fold(t->cells[c].text);
+        if (!f) {
+            dt->nomem = 1;
+            return;
+        }
+        if (kc < 0 && (strstr(f, "ky bao cao") || strstr(f, "loai bao cao") || !strcmp(f, "bao cao")))
+            kc = (int)c;
+        else if (dc < 0 && (strstr(f, "thoi han") || strstr(f, "han gui") || strstr(f, "thoi gian gui")))
+            dc = (int)c;
+        free(f);
+    }
+    if (kc < 0 || dc < 0)
+        return;
+    for (size_t r = 1; r < t->nrows && !dt->nomem; r++) {
+        const char *kind = t->cells[r * t->ncols + (size_t)kc].text;
+        const char *dead = t->cells[r * t->ncols + (size_t)dc].text;
+        size_t n = strlen(kind) + strlen(dead) + 32;
+        if (!*kind || !*dead || n > CALDETECT_SENTENCE_MAX)
+            continue;
+        char *fk = text_fold(kind);
+        char *line = malloc(n);
+        if (!fk || !line) {
+            free(fk);
+            free(line);
+            dt->nomem = 1;
+            return;
+        }
+        snprintf(line, n, "%s%s %s.", strncmp(fk, "bao cao", 7) ? "Báo cáo " : "", kind, dead);
+        /* "Quý I | Trước ngày 15/3/2026": a table of kinds gives each kind's
+         * deadline; the year only dates the plan's first one */
+        for (char *q = strstr(line, "/20"); q; q = strstr(q + 1, "/20"))
+            if (q > line && q[-1] >= '0' && q[-1] <= '9' && q[3] >= '0' && q[3] <= '9' && q[4] >= '0' &&
+                q[4] <= '9' && !(q[5] >= '0' && q[5] <= '9') && strchr(line, '/') < q)
+                memmove(q, q + 5, strlen(q + 5) + 1);
+        /* "Báo cáo 6 tháng | Trước ngày 15/6 hằng năm": every year, not the
+         * year's report: the row's kind is the kind */
+        if (!strstr(fk, "nam"))
+            for (const char *h = "hằng năm", *g = "hàng năm"; h; h = h == g ? NULL : g) {
+                char *at = strstr(line, h);
+                if (at)
+                    memmove(at, at + strlen(h), strlen(at + strlen(h)) + 1);
+            }
+        /* one sentence: a cell's own line breaks would cut it */
+        for (char *q = line; *q; q++)
+            if (*q == '\n')
+                *q = ' ';
+        read_para(dt, line);
+        free(line);
+        free(fk);
+    }
+}
+
 dti_rc extract_calendar(const doc *d, calendar_found *out, dti_err *e)
 {
     detector dt;
     memset(&dt, 0, sizeof dt);
     for (size_t i = 0; d && i < d->n && !dt.nomem; i++)
-        if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text) {
+        if (d->blocks[i].kind == DOC_TABLE && d->blocks[i].table)
+            read_table(&dt, d->blocks[i].table);
+        else if (d->blocks[i].kind == DOC_PARA && d->blocks[i].text) {
             /* a paragraph kept as printed lines is read whole */
             size_t last;
             char *whole = doc_para_joined(d, i, &last);

@@ -44,8 +44,14 @@
  * returned in `unread`, for the import to quote instead of saying that the
  * document states no regime.
  *
- * Limits: tables are not read (a task row "Báo cáo quý … Trước ngày
- * 05/12/2026" is a task, not a regime); deadlines with a year (a single
+ * Tables: a reporting table, a header cell "Kỳ báo cáo" ("Loại báo cáo",
+ * "Báo cáo") over the kinds beside one "Thời hạn" ("Thời hạn gửi báo cáo",
+ * "Hạn gửi") over the deadlines, is read row by row as the sentence "Báo
+ * cáo <kind> <deadline>." (a year after the day and month, "15/3/2026", is
+ * dropped: the row gives its kind's deadline; "hằng năm" after the deadline
+ * of a kind other than the year is too); no other table is (a task row "Báo cáo quý …
+ * Trước ngày 05/12/2026" is a task, not a regime).
+ * Limits: deadlines with a year (a single
  * date) and cut-off days are not detected; a sentence with a deadline but
  * no kind gives nothing unless windows take it. The coordinator corrects
  * the rest. */

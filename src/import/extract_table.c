@@ -157,6 +157,11 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     if (!strcmp(f, "tt") || !strcmp(f, "stt") || !strcmp(f, "so tt") || !strcmp(f, "ma") ||
         !strcmp(f, "ma so") || !strcmp(f, "so thu tu") || !strcmp(f, "ma chi tieu") || !strcmp(f, "ma so chi tieu"))
         return R_CODE;
+    /* "Sản phẩm, chỉ tiêu cần đạt": a level on some rows, a product on
+     * others; read as targets, a row naming a product is then a task with it
+     * as its output (target_cells_products) */
+    if (ANY(f, "san pham", "ket qua dau ra") && ANY(f, "chi tieu", "can dat", "phai dat") && !has_year(f, year))
+        return R_TARGET;
     if (ANY(f, "san pham", "ket qua dau ra"))
         return R_OUTPUTS;
     /* "Kết quả cần đạt năm 2026", "Kết quả phải đạt": a target */
@@ -1246,6 +1251,15 @@ static void emit(tstate *s)
     if (is_ind && !(s->L.name_ind && !s->L.name_task) && target_cells_products(s)) {
         is_ind = 0;
         product = 1;
+        /* unless its own text states the target ("Phấn đấu 100% hồ sơ …"
+         * beside "Hồ sơ được số hóa trên Hệ thống"): an indicator whose
+         * target is the text's, the product cell not a target */
+        char *flat = text_clean(name);
+        if (flat && !group_is_documents(s, g) && xt_find_target(flat, year, NULL, &f))
+            is_ind = 1;
+        if (!flat)
+            x->failed = 1;
+        free(flat);
     }
     /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
      * row stating a measurable target is an indicator (spec) */
@@ -1278,7 +1292,7 @@ static void emit(tstate *s)
         }
         int rowyear = cell_year(pcell(s, R_YEAR));
         for (size_t c = 0; c < s->L.ncols; c++)
-            if ((s->L.role[c] == R_TARGET || s->L.role[c] == R_BASE) && s->cell[c] && *s->cell[c])
+            if ((s->L.role[c] == R_BASE || (s->L.role[c] == R_TARGET && !product)) && s->cell[c] && *s->cell[c])
                 cell_target(s, ind, s->cell[c], s->L.role[c], s->L.year[c] ? s->L.year[c] : rowyear, year, dvt);
         /* one row per (indicator, year): the rows under it, each a year and its value */
         for (size_t k = 0; k < s->nyrows; k++)
@@ -1401,9 +1415,17 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
     const char *code = tcell(t, r, s->L.codecol);
     const char *name = tcell(t, r, s->L.namecol);
     /* one row per (indicator, year): a row with no code and no name (both
-     * merged down) whose year column names a year gives the pending item
-     * that year's value, even across a page break */
-    if (!*code && !*name && s->pending && s->nyrows < MAX_YEAR_ROWS) {
+     * merged down), or with the pending item's own name again, whose year
+     * column names a year gives the pending item that year's value, even
+     * across a page break */
+    int same_item = 0;
+    if (s->pending && *name && s->L.namecol >= 0 && s->cell[s->L.namecol]) {
+        /* the name (and code) written again on each year row, as a
+         * spreadsheet's filled-down cells give them */
+        const char *pc = s->L.codecol >= 0 && s->cell[s->L.codecol] ? s->cell[s->L.codecol] : "";
+        same_item = text_fold_eq(name, s->cell[s->L.namecol]) && (!*code || text_fold_eq(code, pc));
+    }
+    if (((!*code && !*name) || same_item) && s->pending && s->nyrows < MAX_YEAR_ROWS) {
         const char *yc = NULL, *val = NULL;
         for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
             const char *v = t->cells[r * t->ncols + c].text;

@@ -37,10 +37,14 @@
  * a capital). Only whole entries are replaced: "Văn phòng" inside "Văn
  * phòng HĐND và UBND xã" is never touched, and a plan that defines no
  * short name is left as it is. Any paragraph of the document may define
- * one (the body or a note under an appendix). */
+ * one (the body or a note under an appendix), and so may a legend: "Chữ
+ * viết tắt: VP: Văn phòng HĐND và UBND xã; ĐTN: Đoàn Thanh niên xã" (one per
+ * "-" line or after ";"), an acronym before a colon and a full name that
+ * starts with a unit's head word. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "base/text.h"
 #include "core/orgname.h"
 #include "import/extract_int.h"
@@ -192,20 +196,23 @@ static int unit_head(const char *s)
     return 0;
 }
 
-/* An acronym: 2..15 bytes of capitals, digits and '-', two capitals at least. */
+/* An acronym: up to 24 bytes of capital letters ("Đ" too), digits and
+ * '-', two capitals at least, no space ("TTPVHCC", "VH-XH", "ĐTN"). */
 static int acronym(const char *s, size_t n)
 {
-    size_t caps = 0;
-    if (n < 2 || n > 15)
+    size_t caps = 0, i = 0;
+    if (n < 2 || n > 24)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return 0;
+        if (utf8proc_isupper(cp))
             caps++;
-        else if (!(c >= '0' && c <= '9') && c != '-' && c < 0x80)
-            return 0;       /* a space, a lower-case ASCII letter, punctuation */
-        else if (c >= 0x80)
-            return 0;       /* "Đ" and other letters with marks: not an acronym's */
+        else if (!(cp >= '0' && cp <= '9') && cp != '-')
+            return 0;       /* a space, a lower-case letter, punctuation */
+        i += (size_t)k;
     }
     return caps >= 2;
 }
@@ -256,7 +263,7 @@ static int short_add(short_name **v, size_t *n, const char *full, size_t fn, con
     char *f = text_clean_n(full, fn), *b = text_clean_n(brief, bn);
     if (!f || !b)
         goto fail;
-    text_trim(f, " ,");
+    text_trim(f, " ,.");
     text_trim(b, " ,.;:\"'“”‘’");
     if (strlen(f) < 6 || strlen(b) < 2 || strlen(b) >= strlen(f) || strlen(b) > 60 || text_fold_eq(f, b)) {
         free(f);
@@ -277,9 +284,46 @@ fail:
     return -1;
 }
 
+/* A legend of short names ("Chữ viết tắt: TTPVHCC: Trung tâm Phục vụ hành
+ * chính công xã; VP: Văn phòng HĐND và UBND xã", one per "-" line or after
+ * ";"): each part "ACRONYM: full name" ("ACRONYM - full name", "ACRONYM là
+ * full name") whose full name starts with a unit's head word. */
+static int legend_scan(const char *t, short_name **v, size_t *n)
+{
+    const char *p = t;
+    while (*p) {
+        size_t len = strcspn(p, ";\n");
+        const char *q = p, *end = p + len;
+        while (q < end && (*q == ' ' || *q == '-' || *q == '+' || *q == '*'))
+            q++;
+        /* a label before the first entry: "Ghi chú:", "Chữ viết tắt:" */
+        for (int k = 0; k < 2; k++) {
+            const char *colon = memchr(q, ':', (size_t)(end - q));
+            if (!colon)
+                break;
+            size_t al = (size_t)(colon - q);
+            while (al && q[al - 1] == ' ')
+                al--;
+            const char *full = colon + 1;
+            while (full < end && *full == ' ')
+                full++;
+            if (acronym(q, al)) {
+                if (unit_head(full) && short_add(v, n, full, (size_t)(end - full), q, al) < 0)
+                    return -1;
+                break;
+            }
+            q = full;       /* skip the label, try once more */
+        }
+        p = *end ? end + 1 : end;
+    }
+    return 0;
+}
+
 /* The definitions in one paragraph T. */
 static int short_scan(const char *t, short_name **v, size_t *n)
 {
+    if (strchr(t, ':') && legend_scan(t, v, n) < 0)
+        return -1;
     static const char *const MARKS[] = {"sau day goi", "sau day viet tat", "goi tat", "viet tat", "duoi day goi"};
     for (const char *open = strchr(t, '('); open; open = strchr(open + 1, '(')) {
         const char *close = strchr(open + 1, ')');
@@ -347,7 +391,8 @@ void xt_short_names(xt_ctx *x)
     size_t n = 0;
     for (size_t b = 0; b < d->n && !x->failed; b++) {
         const doc_block *bl = &d->blocks[b];
-        if (bl->kind == DOC_PARA && bl->text && strchr(bl->text, '(') && short_scan(bl->text, &v, &n) < 0)
+        if (bl->kind == DOC_PARA && bl->text && (strchr(bl->text, '(') || strchr(bl->text, ':')) &&
+            short_scan(bl->text, &v, &n) < 0)
             x->failed = 1;
     }
     plan *p = x->p;

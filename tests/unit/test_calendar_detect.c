@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "base/strlist.h"
 #include "import/extract.h"
 #include "import/extract_calendar.h"
 #include "import/reader.h"
@@ -181,6 +182,69 @@ static void test_shared_plans(void **state)
     assert_non_null(strstr(src, "Định kỳ hằng tháng (trước ngày 20)"));
 }
 
+/* A reporting regime as a table "Kỳ báo cáo | Thời hạn" (round 11): each
+ * row is its kind's deadline ("15/3/2026" is the quarter's 15th of its last
+ * month; "hằng năm" after a half-year's deadline says every year); a table
+ * without those headers is not read; a dated deadline not understood is
+ * quoted. */
+static const char *table_rules(const char *const *cells, size_t nrows, size_t ncols, strlist *unread)
+{
+    static char out[1024];
+    doc *d = doc_new("t");
+    doc_table *t = doc_add_table(d, nrows, ncols, 0);
+    assert_non_null(t);
+    for (size_t r = 0; r < nrows; r++)
+        for (size_t c = 0; c < ncols; c++)
+            assert_int_equal(doc_cell_set(t, r, c, cells[r * ncols + c]), 0);
+    calendar_found f = CALENDAR_FOUND_INIT;
+    dti_err e;
+    assert_int_equal(extract_calendar(d, &f, &e), DTI_OK);
+    out[0] = 0;
+    for (size_t i = 0; i < f.rules.n; i++) {
+        size_t l = strlen(out);
+        snprintf(out + l, sizeof out - l, "%s%s", i ? " " : "", f.rules.v[i]);
+    }
+    if (unread)
+        assert_int_equal(strlist_copy(unread, &f.unread), 0);
+    calendar_found_release(&f);
+    doc_free(d);
+    return out;
+}
+
+static void test_reporting_table(void **state)
+{
+    (void)state;
+    static const char *const a[] = {
+        "Kỳ báo cáo", "Thời hạn gửi báo cáo", "Số liệu tính đến",
+        "Quý I", "Trước ngày 15/3/2026", "Ngày 14/3/2026",
+        "6 tháng", "Trước ngày 15/6/2026", "Ngày 14/6/2026",
+        "9 tháng", "Trước ngày 15/9/2026", "Ngày 14/9/2026",
+        "Năm", "Trước ngày 15/12/2026", "Ngày 14/12/2026",
+    };
+    assert_string_equal(table_rules(a, 5, 3, NULL), "quarter:unit=15@last half:unit=15@last year:unit=15/12");
+    static const char *const b[] = {
+        "Kỳ báo cáo", "Thời hạn",
+        "Báo cáo quý", "Trước ngày 15 của tháng cuối quý",
+        "Báo cáo 6 tháng", "Trước ngày 15/6 hằng năm",
+        "Báo cáo năm", "Trước ngày 10/12 hằng năm",
+    };
+    assert_string_equal(table_rules(b, 4, 2, NULL), "quarter:unit=15@last half:unit=15@last year:unit=10/12");
+    /* a task table: not a regime */
+    static const char *const c[] = {
+        "STT", "Nhiệm vụ", "Thời hạn",
+        "1", "Báo cáo quý kết quả chuyển đổi số", "Trước ngày 15 của tháng cuối quý",
+    };
+    assert_string_equal(table_rules(c, 2, 3, NULL), "");
+    /* a sentence with a dated deadline and no rule: quoted */
+    calendar_found f = CALENDAR_FOUND_INIT;
+    dti_err e;
+    assert_int_equal(extract_calendar_text("Tổng hợp, báo cáo kết quả thực hiện Kế hoạch trước ngày 05/12/2026.", &f, &e),
+                     DTI_OK);
+    assert_int_equal(f.rules.n, 0);
+    assert_int_equal(f.unread.n, 1);
+    calendar_found_release(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_windows_and_unread),
         cmocka_unit_test(test_nothing_stated),
         cmocka_unit_test(test_shared_plans),
+        cmocka_unit_test(test_reporting_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

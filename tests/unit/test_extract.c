@@ -689,6 +689,26 @@ static void test_short_names(void **state)
     assert_string_equal(p->tasks[2]->support.v[1], "Công an");
     plan_free(p);
     doc_free(d);
+    /* a legend under the table, one entry per "-" line or after ";" */
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân năm 2026");
+    static const char *const c2[] = {
+        "STT", "Nhiệm vụ", "Chủ trì", "Phối hợp",
+        "1", "Rà soát thủ tục hành chính", "TTPVHCC", "VP",
+        "2", "Tập huấn kỹ năng số", "VHXH", "ĐTN",
+    };
+    table(d, 3, 4, c2);
+    para(d, "Ghi chú: TTPVHCC: Trung tâm Phục vụ hành chính công xã; VP: Văn phòng HĐND và UBND xã;");
+    para(d, "- VHXH: Phòng Văn hóa - Xã hội");
+    para(d, "- ĐTN: Đoàn Thanh niên xã.");
+    para(d, "- DTI: Chỉ số chuyển đổi số");
+    p = run(d, NULL);
+    assert_string_equal(p->tasks[0]->lead.v[0], "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(p->tasks[0]->support.v[0], "Văn phòng HĐND và UBND xã");
+    assert_string_equal(p->tasks[1]->lead.v[0], "Phòng Văn hóa - Xã hội");
+    assert_string_equal(p->tasks[1]->support.v[0], "Đoàn Thanh niên xã");
+    plan_free(p);
+    doc_free(d);
 }
 
 /* Round 11: one table headed "Nội dung" whose "Kết quả cần đạt" holds a
@@ -708,10 +728,15 @@ static void test_result_column_products(void **state)
         "Quý I/2026",
         "1.3", "Số hóa sổ hộ tịch", "Tư pháp", "Hoàn thành", "Năm 2026",
         "1.4", "Tỷ lệ văn bản được ký số", "Văn phòng", "100% (đạt)", "Thường xuyên",
+        "1.5", "Phấn đấu 100% hồ sơ được số hóa", "Văn phòng", "Hồ sơ được số hóa trên Hệ thống", "Tháng 12/2026",
     };
-    table(d, 6, 5, cells);
+    table(d, 7, 5, cells);
     plan *p = run(d, NULL);
-    assert_int_equal(p->nindicators, 3);
+    assert_int_equal(p->nindicators, 4);
+    /* a product beside a name that states its target: an indicator */
+    assert_string_equal(ind(p, "1.5")->name, "Hồ sơ được số hóa");
+    assert_int_equal(ind(p, "1.5")->ntargets, 1);
+    assert_true(ind(p, "1.5")->targets[0].value == 100);
     assert_int_equal(p->ntasks, 1);
     assert_string_equal(task(p, "1", "1.2")->outputs.v[0], "Kế hoạch được ban hành");
     assert_string_equal(task(p, "1", "1.2")->due, "2026-Q1");
@@ -729,6 +754,21 @@ static void test_result_column_products(void **state)
     p = run(d, NULL);
     assert_int_equal(p->nindicators, 2);
     assert_int_equal(p->ntasks, 0);
+    plan_free(p);
+    doc_free(d);
+    /* "Sản phẩm, chỉ tiêu cần đạt" beside "Nhiệm vụ": levels and products */
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân năm 2026");
+    static const char *const c3[] = {
+        "STT", "Nhiệm vụ", "Sản phẩm, chỉ tiêu cần đạt",
+        "1", "Tỷ lệ hồ sơ được số hóa", "≥ 90%",
+        "2", "Ban hành Kế hoạch bảo đảm an toàn thông tin", "Kế hoạch được ban hành",
+    };
+    table(d, 3, 3, c3);
+    p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(p->tasks[0]->outputs.v[0], "Kế hoạch được ban hành");
     plan_free(p);
     doc_free(d);
 }
@@ -771,6 +811,22 @@ static void test_year_rows(void **state)
         plan_free(p);
         doc_free(d);
     }
+    /* the name written again on each year row (a spreadsheet filled down) */
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân giai đoạn 2026 - 2028");
+    static const char *const c2[] = {
+        "STT", "Tên chỉ tiêu", "ĐVT", "Năm", "Chỉ tiêu",
+        "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "Năm 2026", "70",
+        "", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "Năm 2027", "80",
+        "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "Năm 2028", "90",
+    };
+    table(d, 4, 5, c2);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->indicators[0]->ntargets, 3);
+    assert_int_equal(p->indicators[0]->targets[2].year, 2028);
+    plan_free(p);
+    doc_free(d);
 }
 
 static void test_prose_units(void **state)
