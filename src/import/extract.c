@@ -286,21 +286,29 @@ void xt_split_units(xt_ctx *x, const char *text, strlist *l)
             x->failed = 1;
             return;
         }
-        for (size_t i = 0; own[i]; i++)
-            if (own[i] == '\n' && i > 0 && own[i + 1] && xt_wrapped_break(own, i))
+        /* a break inside brackets wraps the bracket's words: "Công an xã (đ/c" /
+         * "Trưởng Công an xã)" is one unit with its officer named */
+        int depth = 0;
+        for (size_t i = 0; own[i]; i++) {
+            depth += own[i] == '(' ? 1 : own[i] == ')' && depth > 0 ? -1 : 0;
+            if (own[i] == '\n' && i > 0 && own[i + 1] && (depth > 0 || xt_wrapped_break(own, i)))
                 own[i] = ' ';
+        }
         text = own;
     }
     const char *p = text;
     while (*p) {
         size_t n = strcspn(p, ";\n");
-        /* within a piece: "- " list markers after the first, glued names */
+        /* within a piece: "- " list markers after the first, glued names (never
+         * inside brackets: "(đ/c Trưởng Công an xã)" names the unit's officer) */
         size_t st = 0;
+        int depth = 0;
         for (size_t i = 1; i < n; i++) {
             int cut = 0;
+            depth += p[i - 1] == '(' ? 1 : p[i - 1] == ')' && depth > 0 ? -1 : 0;
             if (p[i] == '-' && p[i + 1] == ' ' && p[i - 1] == ' ' && i >= 2 && strchr(".;:", p[i - 2]))
                 cut = 1;
-            else if (glued_split(p, i) && i < n)
+            else if (depth == 0 && glued_split(p, i) && i < n)
                 cut = 1;
             if (cut) {
                 add_unit(x, l, p + st, i - st);

@@ -626,6 +626,35 @@ static void test_subrows_and_inner_header(void **state)
     doc_free(d);
 }
 
+/* Round 11: a plan attached to a Decision comes after the Decision's own
+ * "Nơi nhận"; its prose targets are read (they were not: "Nơi nhận" ended
+ * the prose pass). */
+static void test_plan_after_decision(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "QUYẾT ĐỊNH");
+    para(d, "Về việc ban hành Kế hoạch chuyển đổi số phường An Hòa năm 2026");
+    para(d, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số phường An Hòa năm 2026.");
+    para(d, "Nơi nhận:");
+    para(d, "- Như Điều 3;");
+    para(d, "- Lưu: VT.");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số phường An Hòa năm 2026");
+    para(d, "II. MỤC TIÊU");
+    para(d, "2. Mục tiêu cụ thể");
+    para(d, "a) Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình đạt 90% trở lên.");
+    para(d, "b) Tối thiểu 85% người dân trưởng thành có tài khoản định danh điện tử mức độ 2.");
+    para(d, "Nơi nhận:");
+    para(d, "- Tỷ lệ hộ có cáp quang đạt 70%.");
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_true(p->indicators[0]->targets[0].value == 90);
+    assert_string_equal(p->indicators[1]->name, "Người dân trưởng thành có tài khoản định danh điện tử mức độ 2");
+    plan_free(p);
+    doc_free(d);
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -1094,6 +1123,7 @@ int main(void)
         cmocka_unit_test(test_cover_sheet_title),
         cmocka_unit_test(test_mixed_with_target_column),
         cmocka_unit_test(test_prose_round10),
+        cmocka_unit_test(test_plan_after_decision),
         cmocka_unit_test(test_subrows_and_inner_header),
         cmocka_unit_test(test_empty_doc),
     };

@@ -4,7 +4,7 @@ with other words, put in the same way into its blocks and its hand-written
 expected JSON (so the expected extraction stays right), rendered by
 LibreOffice to .docx and .pdf, and `pdftotext -layout` of the .pdf.
 
-usage: python3 tests/data/plans/make_variants.py OUTDIR {1|2|3|4|5|6|7|8|9}
+usage: python3 tests/data/plans/make_variants.py OUTDIR {1|...|12}
   1  longer names ("Phòng Văn hóa, Khoa học và Thông tin", "Tỉ lệ phần trăm", ...)
   2  shorter names ("Phòng VHXH", "Bộ phận Một cửa xã", "Mức", ...)
   3  mixed
@@ -14,12 +14,19 @@ usage: python3 tests/data/plans/make_variants.py OUTDIR {1|2|3|4|5|6|7|8|9}
   7  shorter again ("Công an", "Thôn", "TTPVHCC xã", ...)
   8  "Phòng VH-XH", "Công an xã (Cảnh sát khu vực)", "Tỷ lệ hộ/người", ...
   9  "Văn phòng HĐND - UBND xã", "Các thôn, xóm", "Trung tâm PVHCC", ...
+  10 spelling: "UBND xã" spelled out, "hoá" (the old accent placement), "90 %"
+  11 structure: units one after another with "; " in a cell (no line break),
+     "Ban Chỉ đạo chuyển đổi số xã" as a lead, "Tổ công nghệ số cộng đồng
+     các thôn", task and indicator names long enough to wrap over 3 lines
+  12 numbers and titles: decimal commas ("85,5%"), "(đ/c Trưởng Công an xã)"
+     after a unit, "Phòng Văn hoá - Thông tin", "Tỉ lệ"
 then, per NAME: build/dti extract OUTDIR/NAME-layout.txt (or .pdf, .docx)
 and ../shared/tools/compare_plan.py OUTDIR/NAME.json the result.
 docs/internals/import.md has the figures measured this way.
 """
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 
@@ -54,20 +61,48 @@ SUBS = {
     "9": [("Văn phòng HĐND và UBND xã", "Văn phòng HĐND - UBND xã"), ("Phòng Kinh tế", "Phòng Kinh tế xã"),
           ("Các thôn", "Các thôn, xóm"), ("chuyển đổi số", "chuyển đổi số toàn diện"),
           ("Trung tâm Phục vụ hành chính công xã", "Trung tâm PVHCC")],
+    # sets 10 to 12 (branch layout9): made before any rule of that round. A pair (re.Pattern, repl)
+    # is a regular expression; a target whose text a substitution changed takes its new number
+    # (see sub()), so the expected JSON stays right when a value changes ("85%" -> "85,5%").
+    "10": [("UBND xã", "Ủy ban nhân dân xã"), ("hóa", "hoá"),
+           (re.compile(r"(\d)%"), r"\1 %")],
+    "11": [(re.compile(r"\n(?!- |Phối hợp)"), "; "), ("Phòng Kinh tế", "Ban Chỉ đạo chuyển đổi số xã"),
+           ("Các thôn", "Tổ công nghệ số cộng đồng các thôn"),
+           ("dịch vụ công trực tuyến", "dịch vụ công trực tuyến toàn trình và một phần trên Cổng Dịch vụ "
+            "công quốc gia và Cổng Dịch vụ công của tỉnh"),
+           ("định danh điện tử", "định danh và xác thực điện tử (VNeID) được cấp, kích hoạt và thường "
+            "xuyên sử dụng")],
+    "12": [(re.compile(r"(?<![\d,./])([1-9]\d)%"), r"\1,5%"),
+           ("Công an xã", "Công an xã (đ/c Trưởng Công an xã)"),
+           ("Phòng Văn hóa - Xã hội", "Phòng Văn hoá - Thông tin"), ("Tỷ lệ", "Tỉ lệ")],
 }
+
+NUM = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def first_number(s):
+    m = NUM.search(s or "")
+    return float(m.group().replace(",", ".")) if m else None
 
 
 def sub(x, subs):
     if isinstance(x, str):
         for a, b in subs:
-            x = x.replace(a, b)
+            x = a.sub(b, x) if isinstance(a, re.Pattern) else x.replace(a, b)
         return x
     if isinstance(x, tuple):
         return tuple(sub(y, subs) for y in x)
     if isinstance(x, list):
         return [sub(y, subs) for y in x]
     if isinstance(x, dict):
-        return {k: sub(v, subs) for k, v in x.items()}
+        y = {k: sub(v, subs) for k, v in x.items()}
+        # a target whose text now states another number ("85%" -> "85,5%") takes it
+        if {"year", "op", "value", "text"} <= set(x) and y["text"] != x["text"] and \
+                isinstance(x["value"], (int, float)) and first_number(x["text"]) == x["value"]:
+            v = first_number(y["text"])
+            if v is not None:
+                y["value"] = int(v) if v == int(v) else v
+        return y
     return x
 
 
