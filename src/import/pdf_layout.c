@@ -495,7 +495,16 @@ static int last_is_vowel(const char *s)
     return v;
 }
 
-/* A word cut by a narrow column: "Chuy" + "ển", "10/202" + "6", "ST" + "T". */
+/* S opens with a year, 19xx or 20xx, ending there or before a blank. */
+static int whole_year(const char *s)
+{
+    return (strncmp(s, "19", 2) == 0 || strncmp(s, "20", 2) == 0) && isdigit((unsigned char)s[2]) &&
+           isdigit((unsigned char)s[3]) && (s[4] == '\0' || s[4] == ' ');
+}
+
+/* A word cut by a narrow column: "Chuy" + "ển", "10/202" + "6", "ST" + "T";
+ * not two whole years, one a line ("2026" / "2027": a cell of year rows). */
+
 static int cut_word(const char *prev, const char *next)
 {
     size_t n = strlen(prev);
@@ -504,7 +513,7 @@ static int cut_word(const char *prev, const char *next)
     unsigned char last = (unsigned char)prev[n - 1];
     unsigned char first = (unsigned char)next[0];
     if ((last >= '0' && last <= '9') || last == '/')
-        return first >= '0' && first <= '9';
+        return first >= '0' && first <= '9' && !(whole_year(prev) && whole_year(next));   /* "2026" / "2027 …" */
     if (last >= '0' && last <= '9')
         return 0;
     if (!ends_alnum(prev))
