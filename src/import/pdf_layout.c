@@ -3929,13 +3929,18 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
              * column of centred values, "%" under "ĐVT"; a last column
              * whose cells start right of its header): wider when the
              * shift falls by two usual spaces or more from the first
-             * matched column to the last */
+             * matched column to the lowest, and is lower at the last
+             * than at the first */
             size_t kf = 0, kl = t->ncols - 1;
             while (kf < kl && !found[kf])
                 kf++;
             while (kl > kf && !found[kl])
                 kl--;
-            wider = kf < kl && sh[kf] - sh[kl] >= 2.0 * c->sp;
+            double low = sh[kl];
+            for (size_t k = kf; k <= kl; k++)
+                if (found[k] && sh[k] < low)
+                    low = sh[k];
+            wider = kf < kl && sh[kf] - low >= 2.0 * c->sp && sh[kf] - sh[kl] > 0;
         }
         if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
             fprintf(stderr, "pdf: page shifts (wider %d):", wider);
