@@ -594,7 +594,16 @@ static int last_is_vowel(const char *s)
     return v;
 }
 
-/* A word cut by a narrow column: "Chuy" + "ển", "10/202" + "6", "ST" + "T". */
+/* S opens with a year, 19xx or 20xx, ending there or before a blank. */
+static int whole_year(const char *s)
+{
+    return (strncmp(s, "19", 2) == 0 || strncmp(s, "20", 2) == 0) && isdigit((unsigned char)s[2]) &&
+           isdigit((unsigned char)s[3]) && (s[4] == '\0' || s[4] == ' ');
+}
+
+/* A word cut by a narrow column: "Chuy" + "ển", "10/202" + "6", "ST" + "T";
+ * not two whole years, one a line ("2026" / "2027": a cell of year rows). */
+
 static int cut_word(const char *prev, const char *next)
 {
     size_t n = strlen(prev);
@@ -603,7 +612,7 @@ static int cut_word(const char *prev, const char *next)
     unsigned char last = (unsigned char)prev[n - 1];
     unsigned char first = (unsigned char)next[0];
     if ((last >= '0' && last <= '9') || last == '/')
-        return first >= '0' && first <= '9';
+        return first >= '0' && first <= '9' && !(whole_year(prev) && whole_year(next));   /* "2026" / "2027 …" */
     if (last >= '0' && last <= '9')
         return 0;
     if (!ends_alnum(prev))
@@ -4291,13 +4300,18 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
              * column of centred values, "%" under "ĐVT"; a last column
              * whose cells start right of its header): wider when the
              * shift falls by two usual spaces or more from the first
-             * matched column to the last */
+             * matched column to the lowest, and is lower at the last
+             * than at the first */
             size_t kf = 0, kl = t->ncols - 1;
             while (kf < kl && !found[kf])
                 kf++;
             while (kl > kf && !found[kl])
                 kl--;
-            wider = kf < kl && sh[kf] - sh[kl] >= 2.0 * c->sp;
+            double low = sh[kl];
+            for (size_t k = kf; k <= kl; k++)
+                if (found[k] && sh[k] < low)
+                    low = sh[k];
+            wider = kf < kl && sh[kf] - low >= 2.0 * c->sp && sh[kf] - sh[kl] > 0;
         }
         if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
             fprintf(stderr, "pdf: page shifts (wider %d):", wider);

@@ -425,6 +425,104 @@ static void test_pdf_layout_wider_page(void **state)
     doc_free(d);
 }
 
+/* A continued page set wider than the table whose shifts rise at one
+ * column ("%" under "ĐVT" where the page's other columns move right): the
+ * falls are kept (regrid), so each year stays in its year and the table
+ * goes on (before layout8 every fall was raised, "900" went under "Chủ
+ * trì" and the page became a table of its own). */
+static void test_pdf_layout_wider_page_rise(void **state)
+{
+    (void)state;
+    doc *d = read_with(&reader_text,
+                       "                               Chỉ tiêu theo năm\n"
+                       "TT   Chỉ tiêu           ĐVT    Năm    Năm    Năm    Chủ trì\n"
+                       "                               2026   2027   2028\n"
+                       "\n"
+                       "     Tỷ lệ hồ sơ\n"
+                       "1    trực tuyến          %     50     60     70     Văn phòng\n"
+                       "     toàn trình\n"
+                       "\n"
+                       "     Số hộ dùng\n"
+                       "2    ví điện tử          Hộ    80     90     100    Kinh tế\n"
+                       "     tại chợ\n"
+                       "\n"
+                       "     Tỷ lệ thôn\n"
+                       "3    có mạng             %     40     50     60     Công an xã\n"
+                       "     wifi\n"
+                       "\f"
+                       "                                  Chỉ tiêu theo năm\n"
+                       "TT    Chỉ tiêu          ĐVT       Năm       Năm        Năm        Chủ trì\n"
+                       "                                  2026      2027       2028\n"
+                       "\n"
+                       "      Số lượt tập\n"
+                       "4     huấn kỹ năng       Lượt     500       800        900        Đoàn xã\n"
+                       "      số\n"
+                       "\n"
+                       "      Hộ có địa\n"
+                       "5     chỉ số trên        %        60        80         100        Công an xã\n"
+                       "      bản đồ\n");
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->ncols, 7);
+    assert_int_equal(t->nrows, 6);   /* one header row, five items */
+    assert_string_equal(cell(t, 4, 0), "4");
+    assert_string_equal(cell(t, 4, 1), "Số lượt tập huấn kỹ năng số");
+    assert_string_equal(cell(t, 4, 2), "Lượt");
+    assert_string_equal(cell(t, 4, 3), "500");
+    assert_string_equal(cell(t, 4, 5), "900");
+    assert_string_equal(cell(t, 4, 6), "Đoàn xã");
+    assert_string_equal(cell(t, 5, 5), "100");
+    assert_string_equal(cell(t, 5, 6), "Công an xã");
+    doc_free(d);
+}
+
+/* A header alone at the foot of a page, laid out with that page (its cells
+ * 1, 7, 33, 49, 66) over a body set out otherwise (0, 4, 24, 36, 50): no
+ * one slide mends it, its cells go on the body's in order (held_order),
+ * and the cell spanning "Chủ trì | Phối hợp" stays one. */
+static void test_pdf_layout_held_header_order(void **state)
+{
+    (void)state;
+    doc *d = read_with(&reader_text,
+                       "                          PHỤ LỤC\n"
+                       "        NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026\n"
+                       "\n"
+                       "                                 Cơ quan chủ trì/phối hợp\n"
+                       " TT    Nhiệm vụ                                                   Thời hạn\n"
+                       "                                 Chủ trì         Phối hợp\n"
+                       "\f"
+                       "    Cập nhật dữ liệu\n"
+                       "1   thủ tục hành        Văn phòng   Các công chức  Quý II/2026\n"
+                       "    chính               UBND xã     chuyên môn\n"
+                       "\n"
+                       "    Rà soát an toàn\n"
+                       "2   thông tin các       Công an xã  Viễn thông    Tháng 10/2026\n"
+                       "    máy tính                        tỉnh\n"
+                       "\n"
+                       "    Hỗ trợ hộ kinh\n"
+                       "3   doanh mở gian       Phòng Kinh tế  Bưu điện xã  Thường xuyên\n"
+                       "    hàng trực tuyến\n");
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    assert_int_equal(count_tables(d), 1);
+    doc_table *t = nth_table(d, 0);
+    assert_int_equal(t->ncols, 5);
+    assert_int_equal(t->nrows, 5);   /* two header rows, three items */
+    assert_string_equal(cell(t, 0, 0), "TT");
+    assert_string_equal(cell(t, 0, 1), "Nhiệm vụ");
+    assert_string_equal(cell(t, 0, 2), "Cơ quan chủ trì/phối hợp");
+    assert_string_equal(cell(t, 1, 2), "Chủ trì");
+    assert_string_equal(cell(t, 1, 3), "Phối hợp");
+    assert_string_equal(cell(t, 0, 4), "Thời hạn");
+    assert_string_equal(cell(t, 2, 1), "Cập nhật dữ liệu thủ tục hành chính");
+    assert_string_equal(cell(t, 2, 2), "Văn phòng UBND xã");
+    assert_string_equal(cell(t, 2, 3), "Các công chức chuyên môn");
+    assert_string_equal(cell(t, 4, 4), "Thường xuyên");
+    doc_free(d);
+}
+
 static void test_raw_unsure_is_paragraphs(void **state)
 {
     (void)state;
@@ -516,6 +614,8 @@ int main(void)
         cmocka_unit_test(test_pdf_layout_paragraph_cells),
         cmocka_unit_test(test_pdf_layout_glue),
         cmocka_unit_test(test_pdf_layout_wider_page),
+        cmocka_unit_test(test_pdf_layout_wider_page_rise),
+        cmocka_unit_test(test_pdf_layout_held_header_order),
         cmocka_unit_test(test_raw_unsure_is_paragraphs),
         cmocka_unit_test(test_paragraph_joining),
         cmocka_unit_test(test_detect),
