@@ -352,6 +352,12 @@ dti_rc num_check(const num_read *r, num_kind kind, dti_err *e)
 dti_rc num_check_value(double v, num_kind kind, dti_err *e)
 {
     char t[NUM_FMT_LEN];
+    /* the text only names the number in a message: written when there is
+     * one (scores check every stored figure; printf was a third of a cold
+     * national ranking's time) */
+    dti_rc rc = range("", v, 0, kind, NULL);
+    if (rc == DTI_OK || !e)
+        return rc;
     if (!isfinite(v))
         snprintf(t, sizeof t, "%s", isnan(v) ? "nan" : v > 0 ? "inf" : "-inf");
     else if (fabs(v) >= 1e15 || (v != 0 && fabs(v) < 1e-9))

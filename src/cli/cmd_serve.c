@@ -24,6 +24,8 @@
  * Reminders (app/remind.h) run on their own thread every DTI_REMIND_EVERY
  * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*;
  * that thread is stopped first on a signal.
+ * Once the address is printed, the national ranking's figures are computed
+ * in the background (app/score/score_warm.h; DTI_WARM=0 turns it off).
  *
  * --workers N (N > 1) forks N server processes on one port (the
  * --reuse-port path, SO_REUSEPORT: the kernel spreads connections; sessions
@@ -57,6 +59,7 @@
 #include "app/app.h"
 #include "app/auth/auth.h"
 #include "app/remind/remind.h"
+#include "app/score/score_warm.h"
 #include "base/lang.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -181,6 +184,7 @@ static int serve_one(cli_ctx *ctx, http_server_cfg *cfg, sigset_t *sigs, int rep
 {
     http_server *srv = NULL;
     remind_loop *reminders = NULL;
+    score_warm *warm = NULL;
     dti_err e;
     dti_err_clear(&e);
     signal(SIGPIPE, SIG_IGN);
@@ -203,6 +207,9 @@ static int serve_one(cli_ctx *ctx, http_server_cfg *cfg, sigset_t *sigs, int rep
                TR("dữ liệu", "data"), ctx->db);
         fflush(stdout);
     }
+    /* after the address is out: the warm-up never delays readiness */
+    if (score_warm_start(ctx->db, &warm, &e) != DTI_OK)
+        fprintf(stderr, "dti: %s\n", e.msg);
     int sig = 0;
     sigwait(sigs, &sig);
     fprintf(stderr, "dti: %s\n", TR("đang dừng máy chủ", "stopping the server"));
@@ -210,6 +217,7 @@ static int serve_one(cli_ctx *ctx, http_server_cfg *cfg, sigset_t *sigs, int rep
     if (pthread_create(&wd, NULL, stop_watchdog, sigs) == 0)
         pthread_detach(wd);
     remind_loop_stop(reminders);
+    score_warm_stop(warm);
     http_server_stop(srv, SERVE_GRACE_MS);
     return CLI_OK;
 }

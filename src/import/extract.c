@@ -844,6 +844,7 @@ dti_rc extract_plan_opts(const doc *d, const extract_opts *o, plan **out, strlis
         xt_tables(&x);
         xt_prose(&x);
         finish(&x);
+        xt_short_names(&x);
         xt_prose_units(&x);
         xt_confidence(&x);
     }

@@ -27,7 +27,7 @@ dti_rc extract_plan(const doc *d, plan **out, strlist *warn, dti_err *e);
  * {"header", "role"} (first appearance of each header), so the preview can
  * offer them. */
 #define EXTRACT_ROLES "code name target baseline unit lead support parent_lead lead_support due outputs " \
-                      "funding basis action scope group note none"
+                      "funding basis action scope group note year none"
 #define EXTRACT_MAX_ROLES 64
 typedef struct extract_opts {
     const char *const *header;  /* NROLES header texts, borrowed */

@@ -82,6 +82,10 @@ void xt_found_release(xt_found *f);
 /* extract_units.c: units named only in the prose of "Tổ chức thực hiện",
  * into the plan's x.units (after the other passes). */
 void xt_prose_units(xt_ctx *x);
+/* extract_units.c: a lead or support entry that is a short name the document
+ * defines ("… (sau đây gọi là Văn phòng)", "(viết tắt: VP)", "(TTPVHCC)")
+ * becomes the full name (after the other passes). */
+void xt_short_names(xt_ctx *x);
 
 /* extract.c: items and groups. */
 long xt_group_add(xt_ctx *x, const char *code, const char *name, const char *parent, int prose);

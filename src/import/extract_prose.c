@@ -46,7 +46,9 @@
  * under "Mục tiêu chung/tổng quát") and task sections, from paragraphs split
  * into sentences and clauses (";"). A prose target that restates a table row
  * (most of its words are the row's, or most of the row's words are in the
- * clause) is dropped. The group is the nearest numbered heading. */
+ * clause) is dropped. The group is the nearest numbered heading. A
+ * signature's "Nơi nhận" closes the section it is in; the reading goes on
+ * to the appendices, so the plan attached after a Decision is read too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1145,8 +1147,13 @@ void xt_prose(xt_ctx *x)
             break;
         }
         if (xt_starts(f, "noi nhan")) {
+            /* the signature's recipients end a section, not the reading: a
+             * plan attached to a Decision ("Kèm theo Quyết định số …") comes
+             * after the Decision's own "Nơi nhận" */
+            section = S_NONE;
+            skip = 0;
             free(f);
-            break;
+            continue;
         }
         char code[32];
         int level = 0;

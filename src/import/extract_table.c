@@ -44,7 +44,13 @@
  * and otherwise (a "Chỉ tiêu/nhiệm vụ" column, with or without products
  * and funding) an indicator exactly when its text carries a measurable
  * target. In a lead/support column, "(chủ trì)"/"(phối hợp)" after a unit
- * says which it is. */
+ * says which it is. A column headed "Năm" alone holds each row's year: one
+ * row per (indicator, year), the code, name and units merged down (empty in
+ * the rows under the first); each such row gives the item its year's
+ * target, and the first row's target is of its own year. A row whose target cells name a product ("Kế hoạch được
+ * ban hành" under "Kết quả cần đạt": no number, three words or more, no
+ * target word) is a task with those words as its outputs, in any table but
+ * one whose name column says "Chỉ tiêu" alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,8 +61,9 @@
 
 enum {
     R_NONE = 0, R_CODE, R_NAME, R_LEAD, R_PARENT, R_SUPPORT, R_TARGET, R_DUE, R_BASIS,
-    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE, R_UNIT, R_BASE, R_GROUP, R_LEADSUP
+    R_ACTION, R_OUTPUTS, R_FUNDING, R_SCOPE, R_NOTE, R_UNIT, R_BASE, R_GROUP, R_LEADSUP, R_YEAR
 };
+#define MAX_YEAR_ROWS 16        /* year rows under one indicator (one row per year) */
 enum { K_MIXED = 0, K_IND, K_TASK };
 #define MAX_HEADER_ROWS 3
 #define HEADER_SEARCH_ROWS 8    /* rows looked at for a header */
@@ -69,6 +76,7 @@ typedef struct layout {
     int commune[DOC_MAX_COLS];  /* lead column with a commune-level cue */
     int codecol, namecol;
     int kind;
+    int name_ind, name_task;    /* the name column's header says "chỉ tiêu", "nhiệm vụ" */
     char *hdr[MAX_HEADER_ROWS]; /* folded header rows, to skip repeats */
     size_t nhdr;
     /* two funding columns or more ("Kinh phí (triệu đồng)" over "Ngân sách |
@@ -95,6 +103,11 @@ typedef struct tstate {
     int want_title;
     int rehdr;                  /* a header row repeated inside the table was just skipped */
     char item_code[48];         /* the last item's code and group, for its sub-rows "a)", "b)" */
+    struct {
+        int year;
+        char *text;             /* owned */
+    } yrows[MAX_YEAR_ROWS];     /* the pending item's year rows (a year column) */
+    size_t nyrows;
     long item_group;
 } tstate;
 
@@ -138,6 +151,9 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
     /* "ĐVT", "Đơn vị tính": the unit of the row's bare numbers */
     if (!strcmp(f, "dvt") || !strcmp(f, "d.v.t") || ANY(f, "don vi tinh"))
         return R_UNIT;
+    /* "Năm" alone over the body's years: one row per (indicator, year) */
+    if (!strcmp(f, "nam") || !strcmp(f, "theo nam") || !strcmp(f, "nam ke hoach") || !strcmp(f, "cac nam"))
+        return R_YEAR;
     if (!strcmp(f, "tt") || !strcmp(f, "stt") || !strcmp(f, "so tt") || !strcmp(f, "ma") ||
         !strcmp(f, "ma so") || !strcmp(f, "so thu tu") || !strcmp(f, "ma chi tieu") || !strcmp(f, "ma so chi tieu"))
         return R_CODE;
@@ -435,7 +451,7 @@ static const struct {
     {R_CODE, "code"}, {R_NAME, "name"}, {R_TARGET, "target"}, {R_BASE, "baseline"}, {R_UNIT, "unit"},
     {R_LEAD, "lead"}, {R_SUPPORT, "support"}, {R_PARENT, "parent_lead"}, {R_LEADSUP, "lead_support"},
     {R_DUE, "due"}, {R_OUTPUTS, "outputs"}, {R_FUNDING, "funding"}, {R_BASIS, "basis"}, {R_ACTION, "action"},
-    {R_SCOPE, "scope"}, {R_GROUP, "group"}, {R_NOTE, "note"}, {R_NONE, "none"},
+    {R_SCOPE, "scope"}, {R_GROUP, "group"}, {R_NOTE, "note"}, {R_YEAR, "year"}, {R_NONE, "none"},
 };
 
 /* The role the caller set for a column headed F (folded), or -1. */
@@ -744,6 +760,8 @@ static size_t find_header(xt_ctx *x, const doc_table *t, layout *L)
     }
     /* "Chỉ tiêu/nhiệm vụ" names both: its rows are told apart by their
      * text even when the table has products and funding columns */
+    L->name_ind = name_ind;
+    L->name_task = name_task;
     L->kind = has_target && !(name_ind && name_task) ? K_IND : (name_ind && name_task) ? K_MIXED
             : (name_task || has_outfund) ? K_TASK : K_MIXED;
     if (funding_labels(t, first, nh, L) < 0) {
@@ -767,6 +785,9 @@ static void pending_clear(tstate *s)
         free(s->cell[c]);
         s->cell[c] = NULL;
     }
+    for (size_t k = 0; k < s->nyrows; k++)
+        free(s->yrows[k].text);
+    s->nyrows = 0;
     s->pending = 0;
 }
 
@@ -1053,6 +1074,119 @@ static int any_target_cell(tstate *s)
     return 0;
 }
 
+/* The pending row's target cells (those with anything but "-") all hold
+ * words that name a product rather than a level: no digit, three words or
+ * more, not a target in words ("Hoàn thành …", "Đạt …", "Có …", "Không
+ * …"). "Kế hoạch được ban hành" under "Kết quả cần đạt" is what a task
+ * delivers; "≥ 90%", "Tối thiểu 1.200 lượt", "Hoàn thành" are levels. */
+static int target_cells_products(tstate *s)
+{
+    int seen = 0;
+    for (size_t c = 0; c < s->L.ncols; c++) {
+        if (s->L.role[c] == R_UNIT && s->cell[c] && *s->cell[c])
+            return 0;       /* a row with a unit of measure is an indicator's */
+        if (s->L.role[c] != R_TARGET || !s->cell[c] || !*s->cell[c])
+            continue;
+        char *f = xt_fold(s->cell[c]);
+        if (!f) {
+            s->x->failed = 1;
+            return 0;
+        }
+        size_t words = *f ? 1 : 0;
+        int digit = 0;
+        for (const char *p = f; *p; p++) {
+            words += *p == ' ';
+            digit |= *p >= '0' && *p <= '9';
+        }
+        int level = digit || words < 3 || xt_starts(f, "hoan thanh") || xt_starts(f, "dat") ||
+                    xt_starts(f, "co") || xt_starts(f, "khong") || xt_starts(f, "tren") || xt_starts(f, "duoi");
+        int mark = !strcmp(f, "") || !strcmp(f, "x");
+        free(f);
+        if (mark)
+            continue;
+        if (level)
+            return 0;
+        seen = 1;
+    }
+    return seen;
+}
+
+/* The year a year-column cell names ("2027", "Năm 2027"), else 0. */
+static int cell_year(const char *cell)
+{
+    int y = 0;
+    char *f = cell ? xt_fold(cell) : NULL;
+    if (f && (xt_starts(f, "nam") ? has_year(f + 3, &y) : has_year(f, &y)) && strlen(f) > 12)
+        y = 0;      /* more than a year ("2026 - 2027", words) */
+    free(f);
+    return y;
+}
+
+/* One target or baseline cell CELL (ROLE R_TARGET or R_BASE) of indicator
+ * IND: the year is COLY (its column's, or its row's in a table with a year
+ * column), else the plan's YEAR; DVT the row's unit for a bare number. */
+static void cell_target(tstate *s, plan_indicator *ind, const char *cell, int role, int coly, int year,
+                        const char *dvt)
+{
+    xt_ctx *x = s->x;
+    plan_target t[4];
+    char *flat = text_clean(cell);
+    if (!flat) {
+        x->failed = 1;
+        return;
+    }
+    /* "-", "x", "—": no target that year */
+    if (no_target_mark(flat)) {
+        free(flat);
+        return;
+    }
+    int cy = coly ? coly : year;
+    machine_decimal(flat);
+    size_t n = xt_target_parse(flat, cy, 1, t, 4);
+    /* a bare number with thousands dots ("2.000", "1.200"), or alone
+     * ("2000" under "2030", not a year): the number */
+    if (n && !t[0].has_value && (thousands(flat, &t[0].value) || plain_int(flat, &t[0].value))) {
+        t[0].has_value = 1;
+        t[0].op = TARGET_GE;
+    }
+    if (n)
+        unit_to_end(x, flat, &t[0]);
+    free(flat);
+    if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
+        char *u = strdup(dvt);
+        if (!u)
+            x->failed = 1;
+        else {
+            free(t[0].unit);
+            t[0].unit = u;
+        }
+    }
+    if (n && role == R_BASE) {
+        /* a result already reached: x.baseline, never a target */
+        if (t[0].has_value && !(ind->x && json_object_get(ind->x, "baseline"))) {
+            json_t *b = json_pack("{s:i, s:f, s:s, s:s}", "year", coly ? coly : year - 1,
+                                  "value", t[0].value, "unit", t[0].unit ? t[0].unit : "",
+                                  "text", t[0].text ? t[0].text : "");
+            if (!ind->x)
+                ind->x = json_object();
+            if (!b || !ind->x || json_object_set_new(ind->x, "baseline", b) < 0)
+                x->failed = 1;
+        }
+    } else if (n > 1 && !coly && distinct_years(t, n)) {
+        /* one cell, several years ("Năm 2026: 60%" / "Năm 2027: 80%") */
+        for (size_t k = 0; k < n; k++)
+            if (plan_indicator_add_target(ind, t[k].year, t[k].op, t[k].has_value, t[k].value, t[k].unit,
+                                          t[k].text) < 0)
+                x->failed = 1;
+    } else if (n && plan_indicator_add_target(ind, coly ? coly : t[0].year, t[0].op,
+                                              t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0) {
+        /* a cell gives the target of its column's year */
+        x->failed = 1;
+    }
+    for (size_t k = 0; k < n; k++)
+        target_release(&t[k]);
+}
+
 static void emit(tstate *s)
 {
     xt_ctx *x = s->x;
@@ -1103,6 +1237,16 @@ static void emit(tstate *s)
      * none (or "-") is a task unless its own text states a target */
     if (s->L.kind == K_MIXED && any_target_cell(s))
         is_ind = 1;
+    /* "Nội dung | … | Kết quả cần đạt" holding a level on some rows and a
+     * product on others ("Kế hoạch được ban hành"): a row whose target
+     * cells name a product is a task, those words its outputs, unless the
+     * name column says "Chỉ tiêu" alone (a table of indicators, whose
+     * targets may be words) */
+    int product = 0;
+    if (is_ind && !(s->L.name_ind && !s->L.name_task) && target_cells_products(s)) {
+        is_ind = 0;
+        product = 1;
+    }
     /* a row's kind is its content: in a table of tasks ("Nhiệm vụ") too, a
      * row stating a measurable target is an indicator (spec) */
     if (!is_ind && s->L.kind != K_IND && !group_is_documents(s, g)) {
@@ -1132,66 +1276,13 @@ static void emit(tstate *s)
             free(dvt);
             dvt = NULL;
         }
-        for (size_t c = 0; c < s->L.ncols; c++) {
-            if ((s->L.role[c] != R_TARGET && s->L.role[c] != R_BASE) || !s->cell[c] || !*s->cell[c])
-                continue;
-            plan_target t[4];
-            char *flat = text_clean(s->cell[c]);
-            if (!flat) {
-                x->failed = 1;
-                continue;
-            }
-            /* "-", "x", "—": no target that year */
-            if (no_target_mark(flat)) {
-                free(flat);
-                continue;
-            }
-            int cy = s->L.year[c] ? s->L.year[c] : year;
-            machine_decimal(flat);
-            size_t n = xt_target_parse(flat, cy, 1, t, 4);
-            /* a bare number with thousands dots ("2.000", "1.200"), or alone
-             * ("2000" under "2030", not a year): the number */
-            if (n && !t[0].has_value && (thousands(flat, &t[0].value) || plain_int(flat, &t[0].value))) {
-                t[0].has_value = 1;
-                t[0].op = TARGET_GE;
-            }
-            if (n)
-                unit_to_end(x, flat, &t[0]);
-            free(flat);
-            if (n && dvt && t[0].has_value && (!t[0].unit || !*t[0].unit)) {
-                char *u = strdup(dvt);
-                if (!u)
-                    x->failed = 1;
-                else {
-                    free(t[0].unit);
-                    t[0].unit = u;
-                }
-            }
-            if (n && s->L.role[c] == R_BASE) {
-                /* a result already reached: x.baseline, never a target */
-                if (t[0].has_value && !(ind->x && json_object_get(ind->x, "baseline"))) {
-                    json_t *b = json_pack("{s:i, s:f, s:s, s:s}", "year", s->L.year[c] ? s->L.year[c] : year - 1,
-                                          "value", t[0].value, "unit", t[0].unit ? t[0].unit : "",
-                                          "text", t[0].text ? t[0].text : "");
-                    if (!ind->x)
-                        ind->x = json_object();
-                    if (!b || !ind->x || json_object_set_new(ind->x, "baseline", b) < 0)
-                        x->failed = 1;
-                }
-            } else if (n > 1 && !s->L.year[c] && distinct_years(t, n)) {
-                /* one cell, several years ("Năm 2026: 60%" / "Năm 2027: 80%") */
-                for (size_t k = 0; k < n; k++)
-                    if (plan_indicator_add_target(ind, t[k].year, t[k].op, t[k].has_value, t[k].value, t[k].unit,
-                                                  t[k].text) < 0)
-                        x->failed = 1;
-            } else if (n && plan_indicator_add_target(ind, s->L.year[c] ? s->L.year[c] : t[0].year, t[0].op,
-                                                      t[0].has_value, t[0].value, t[0].unit, t[0].text) < 0) {
-                /* a cell gives the target of its column's year */
-                x->failed = 1;
-            }
-            for (size_t k = 0; k < n; k++)
-                target_release(&t[k]);
-        }
+        int rowyear = cell_year(pcell(s, R_YEAR));
+        for (size_t c = 0; c < s->L.ncols; c++)
+            if ((s->L.role[c] == R_TARGET || s->L.role[c] == R_BASE) && s->cell[c] && *s->cell[c])
+                cell_target(s, ind, s->cell[c], s->L.role[c], s->L.year[c] ? s->L.year[c] : rowyear, year, dvt);
+        /* one row per (indicator, year): the rows under it, each a year and its value */
+        for (size_t k = 0; k < s->nyrows; k++)
+            cell_target(s, ind, s->yrows[k].text, R_TARGET, s->yrows[k].year, year, dvt);
         free(dvt);
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *par = pcells(s, R_PARENT);
         xt_split_units(x, lead, &ind->lead);
@@ -1226,6 +1317,8 @@ static void emit(tstate *s)
         t->name = c ? text_upper1(c) : NULL;
         free(c);
         char *lead = pcells(s, R_LEAD), *sup = pcells(s, R_SUPPORT), *outs = pcells(s, R_OUTPUTS);
+        if (product && !outs)
+            outs = pcells(s, R_TARGET);
         xt_split_units(x, lead, &t->lead);
         xt_split_units(x, sup, &t->support);
         lead_support(x, pcell(s, R_LEADSUP), &t->lead, &t->support);
@@ -1307,6 +1400,30 @@ static void do_row(tstate *s, const doc_table *t, size_t r, size_t block, int bo
         boundary = 1, s->rehdr = 0;
     const char *code = tcell(t, r, s->L.codecol);
     const char *name = tcell(t, r, s->L.namecol);
+    /* one row per (indicator, year): a row with no code and no name (both
+     * merged down) whose year column names a year gives the pending item
+     * that year's value, even across a page break */
+    if (!*code && !*name && s->pending && s->nyrows < MAX_YEAR_ROWS) {
+        const char *yc = NULL, *val = NULL;
+        for (size_t c = 0; c < t->ncols && c < s->L.ncols; c++) {
+            const char *v = t->cells[r * t->ncols + c].text;
+            if (s->L.role[c] == R_YEAR && *v && !yc)
+                yc = v;
+            if (s->L.role[c] == R_TARGET && *v && !val)
+                val = v;
+        }
+        int y = yc ? cell_year(yc) : 0;
+        if (y && cell_year(pcell(s, R_YEAR))) {
+            if (val) {
+                s->yrows[s->nyrows].year = y;
+                if (!(s->yrows[s->nyrows].text = strdup(val)))
+                    x->failed = 1;
+                else
+                    s->nyrows++;
+            }
+            return;
+        }
+    }
     if (boundary && s->pending) {
         const char *pcode = s->L.codecol >= 0 && s->cell[s->L.codecol] ? s->cell[s->L.codecol] : "";
         if (!*code || (s->L.codecol >= 0 && !*pcode)) {

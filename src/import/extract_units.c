@@ -23,7 +23,21 @@
  * several units the document does not list; it is not a unit and stays out
  * of x.units (the decision in app/app.h: no org is invented for it). It is
  * still read to its end, commas included, so that the words after it are
- * not taken for a unit. */
+ * not taken for a unit.
+ *
+ * Short names (xt_short_names). A plan often names a unit once in full and
+ * says what it will call it: "Văn phòng HĐND và UBND phường (sau đây gọi là
+ * Văn phòng)", "Trung tâm Phục vụ hành chính công xã (viết tắt: TTPVHCC)",
+ * "… (gọi tắt là Phòng VH-XH)", or the bare acronym "… (TTPVHCC)" after a
+ * unit's head word; its tables then write the short name only. A coordinator
+ * reads the short name as the full one, so every lead or support entry that
+ * is exactly a short name so defined (folded) becomes the full name. The
+ * full name runs back from "(" to the start of its clause (after ";", ":",
+ * ". ", a list marker or a code, "Giao", or the last "giao/với/cho" before
+ * a capital). Only whole entries are replaced: "Văn phòng" inside "Văn
+ * phòng HĐND và UBND xã" is never touched, and a plan that defines no
+ * short name is left as it is. Any paragraph of the document may define
+ * one (the body or a note under an appendix). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,4 +170,196 @@ void xt_prose_units(xt_ctx *x)
     } else {
         json_decref(units);
     }
+}
+
+/* ---- short names ------------------------------------------------------ */
+
+typedef struct short_name {
+    char *full, *brief;
+} short_name;
+
+/* Unit-like start: a head word of HEADS, or "Bộ phận", "Ủy ban", "UBND",
+ * "Đội", "Tổ", "Chi cục", "Đài". */
+static int unit_head(const char *s)
+{
+    static const char *const MORE[] = {"Bộ phận ", "Ủy ban ", "UBND ", "Đội ", "Tổ ", "Chi cục ", "Đài "};
+    for (size_t i = 0; i < sizeof HEADS / sizeof *HEADS; i++)
+        if (strncmp(s, HEADS[i], strlen(HEADS[i])) == 0)
+            return 1;
+    for (size_t i = 0; i < sizeof MORE / sizeof *MORE; i++)
+        if (strncmp(s, MORE[i], strlen(MORE[i])) == 0)
+            return 1;
+    return 0;
+}
+
+/* An acronym: 2..15 bytes of capitals, digits and '-', two capitals at least. */
+static int acronym(const char *s, size_t n)
+{
+    size_t caps = 0;
+    if (n < 2 || n > 15)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            caps++;
+        else if (!(c >= '0' && c <= '9') && c != '-' && c < 0x80)
+            return 0;       /* a space, a lower-case ASCII letter, punctuation */
+        else if (c >= 0x80)
+            return 0;       /* "Đ" and other letters with marks: not an acronym's */
+    }
+    return caps >= 2;
+}
+
+/* The clause start for a name ending at T[END]: see the file comment. */
+static size_t clause_start(const char *t, size_t end)
+{
+    size_t st = 0;
+    for (size_t i = end; i > 0; i--) {
+        char c = t[i - 1];
+        if (c == ';' || c == ':' || (c == '.' && t[i] == ' ') || c == '\n') {
+            st = i;
+            break;
+        }
+    }
+    for (;;) {
+        while (t[st] == ' ')
+            st++;
+        if ((t[st] == '-' || t[st] == '+' || t[st] == '*') && t[st + 1] == ' ') {
+            st += 2;
+            continue;
+        }
+        char code[16];
+        int level;
+        size_t cl = xt_code(t + st, code, sizeof code, &level);
+        if (cl && st + cl < end) {
+            st += cl;
+            continue;
+        }
+        if (strncmp(t + st, "Giao ", 5) == 0 || strncmp(t + st, "Đề nghị ", strlen("Đề nghị ")) == 0) {
+            st += t[st] == 'G' ? 5 : strlen("Đề nghị ");
+            continue;
+        }
+        break;
+    }
+    static const char *const INNER[] = {" giao ", " với ", " cho "};
+    for (size_t k = 0; k < sizeof INNER / sizeof *INNER; k++) {
+        size_t w = strlen(INNER[k]);
+        for (size_t i = st; i + w < end; i++)
+            if (strncmp(t + i, INNER[k], w) == 0 && unit_head(t + i + w))
+                st = i + w;
+    }
+    return st;
+}
+
+static int short_add(short_name **v, size_t *n, const char *full, size_t fn, const char *brief, size_t bn)
+{
+    char *f = text_clean_n(full, fn), *b = text_clean_n(brief, bn);
+    if (!f || !b)
+        goto fail;
+    text_trim(f, " ,");
+    text_trim(b, " ,.;:\"'“”‘’");
+    if (strlen(f) < 6 || strlen(b) < 2 || strlen(b) >= strlen(f) || strlen(b) > 60 || text_fold_eq(f, b)) {
+        free(f);
+        free(b);
+        return 0;
+    }
+    short_name *nv = realloc(*v, (*n + 1) * sizeof *nv);
+    if (!nv)
+        goto fail;
+    *v = nv;
+    nv[*n].full = f;
+    nv[*n].brief = b;
+    (*n)++;
+    return 0;
+fail:
+    free(f);
+    free(b);
+    return -1;
+}
+
+/* The definitions in one paragraph T. */
+static int short_scan(const char *t, short_name **v, size_t *n)
+{
+    static const char *const MARKS[] = {"sau day goi", "sau day viet tat", "goi tat", "viet tat", "duoi day goi"};
+    for (const char *open = strchr(t, '('); open; open = strchr(open + 1, '(')) {
+        const char *close = strchr(open + 1, ')');
+        if (!close || close - open > 120)
+            continue;
+        size_t end = (size_t)(open - t);
+        while (end > 0 && t[end - 1] == ' ')
+            end--;
+        size_t st = clause_start(t, end);
+        if (st >= end || !unit_head(t + st))
+            continue;
+        const char *in = open + 1;
+        size_t inn = (size_t)(close - in);
+        char *c = text_clean_n(in, inn);
+        char *f = c ? text_fold(c) : NULL;
+        int rc = 0, marked = 0;
+        if (!c || !f) {
+            free(c);
+            free(f);
+            return -1;
+        }
+        for (size_t k = 0; k < sizeof MARKS / sizeof *MARKS && !marked; k++)
+            marked = xt_starts(f, MARKS[k]) || strncmp(f, MARKS[k], strlen(MARKS[k])) == 0;
+        if (marked) {
+            /* the short name: after "là", else after ':', else after "tắt" */
+            const char *b = strstr(c, " là ");
+            b = b ? b + strlen(" là ") : NULL;
+            if (!b && (b = strchr(c, ':')))
+                b++;
+            if (!b && (b = strstr(c, "tắt ")))
+                b += strlen("tắt ");
+            if (b)
+                rc = short_add(v, n, t + st, end - st, b, strlen(b));
+        } else if (acronym(in, inn)) {
+            rc = short_add(v, n, t + st, end - st, in, inn);
+        }
+        free(c);
+        free(f);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Replace every entry of L that is a short name by its full name. */
+static int short_apply(strlist *l, const short_name *v, size_t n)
+{
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t k = 0; k < n; k++)
+            if (text_fold_eq(l->v[i], v[k].brief)) {
+                char *full = text_dup(v[k].full);
+                if (!full)
+                    return -1;
+                free(l->v[i]);
+                l->v[i] = full;
+                break;
+            }
+    return 0;
+}
+
+void xt_short_names(xt_ctx *x)
+{
+    const doc *d = x->d;
+    short_name *v = NULL;
+    size_t n = 0;
+    for (size_t b = 0; b < d->n && !x->failed; b++) {
+        const doc_block *bl = &d->blocks[b];
+        if (bl->kind == DOC_PARA && bl->text && strchr(bl->text, '(') && short_scan(bl->text, &v, &n) < 0)
+            x->failed = 1;
+    }
+    plan *p = x->p;
+    for (size_t i = 0; n && !x->failed && i < p->nindicators; i++)
+        if (short_apply(&p->indicators[i]->lead, v, n) < 0 || short_apply(&p->indicators[i]->support, v, n) < 0)
+            x->failed = 1;
+    for (size_t i = 0; n && !x->failed && i < p->ntasks; i++)
+        if (short_apply(&p->tasks[i]->lead, v, n) < 0 || short_apply(&p->tasks[i]->support, v, n) < 0)
+            x->failed = 1;
+    for (size_t k = 0; k < n; k++) {
+        free(v[k].full);
+        free(v[k].brief);
+    }
+    free(v);
 }

@@ -29,6 +29,7 @@ typedef struct pdf_page {
     double width, height;   /* points */
     double space;           /* median width of a space between words; 0 unknown */
     int grid;               /* made from pdftotext -layout text (pdf_text.c): cells may be one blank apart */
+    int sheet;              /* a spreadsheet's grid, gutters opened by pdf_sheet.c: cells bottom-aligned */
     pdf_word *words;        /* owned; in poppler's order */
     size_t n, cap;
 } pdf_page;
@@ -50,6 +51,13 @@ void pdf_pages_free(pdf_page *pages, size_t n);
  * over PDF_MAX_WORDS on this page). */
 int pdf_page_add(pdf_page *page, const char *text, size_t n,
                  double x0, double y0, double x1, double y1, int bold);
+
+/* A spreadsheet printed to PDF (pdf_sheet.c): when PAGES look like one
+ * (cells packed against a grid of column starts), opens a gutter at each
+ * grid line and drops the page headers and footers, in place, so that
+ * pdf_layout() reads the sheet as a Word table. 1 when the pages were a
+ * sheet, 0 when they were left alone, -1 when out of memory. */
+int pdf_sheet_normalise(pdf_page *pages, size_t npages);
 
 /* Rebuild the document from its pages (see pdf_layout.c for how). A
  * document with no word at all fails: "a scan without a text layer". */

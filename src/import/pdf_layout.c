@@ -12,7 +12,9 @@
  * the page's median blank is its usual space): inside a paragraph words are
  * one space apart, between two cells or two letterhead columns they are not.
  * Lines holding only a page number at the top or bottom of a page are
- * dropped.
+ * dropped, and so is the furniture a browser prints in the margins (a date
+ * and time stamp and title on top, a web address and a page counter at the
+ * foot: furniture).
  *
  * Tables. A run of lines starts a table at a line with three chunks or more;
  * it goes on while lines are table-like (two chunks or more, or narrower than
@@ -74,7 +76,10 @@
  * header a column the rivers miss (cells packed one blank apart, or slid
  * left) starts where a header chunk or three body cells start with almost
  * no word across (header_starts); header cells packed one blank apart are
- * cut at the borders (packed_header).
+ * cut at the borders (packed_header), but not before a word in lower case
+ * over sub-headers on both sides (sub_heads). A header held over from the
+ * previous page's foot moves onto the page by one slide (held_dx) or, set
+ * out otherwise than the body, its cells in order (held_order).
  *
  * Rows on their own (pdftotext -layout text only, page->grid). pdftotext
  * places each table row anew: a cell may start several characters left of
@@ -189,6 +194,92 @@ static int all_digits(const char *s)
     return 1;
 }
 
+/* A word of the form D/M/YY or DD/MM/YYYY (a trailing comma allowed). */
+static int date_word(const char *s)
+{
+    int part = 0, digits = 0;
+    for (; *s && *s != ','; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (++digits > 4)
+                return 0;
+        } else if (*s == '/' && digits && digits <= 2 && part < 2) {
+            part++, digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    return part == 2 && (digits == 2 || digits == 4) && (!*s || !s[1]);
+}
+
+/* A word of the form H:MM or H:MM:SS. */
+static int time_word(const char *s)
+{
+    int part = 0, digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (++digits > 2)
+                return 0;
+        } else if (*s == ':' && digits && part < 2) {
+            part++, digits = 0;
+        } else {
+            return 0;
+        }
+    }
+    return part >= 1 && digits == 2;
+}
+
+/* A page counter "3/12" (page at most the count). */
+static int counter_word(const char *s)
+{
+    char *e;
+    if (*s < '1' || *s > '9')
+        return 0;
+    long a = strtol(s, &e, 10);
+    if (*e != '/' || e[1] < '1' || e[1] > '9')
+        return 0;
+    long b = strtol(e + 1, &e, 10);
+    return !*e && a <= b && b <= PDF_MAX_PAGES;
+}
+
+/* Line K of C (the first, TOP, or the last) is page furniture that a
+ * browser or a spreadsheet prints in the margin of every page, never part
+ * of the plan: set apart from the text by more than 1.5 line heights, and
+ * either holding a web address ("file:///…/ke-hoach.html", "https://…"),
+ * or, at the top, opening with a date and time stamp ("12/7/26, 8:59 AM
+ * title"), or, at the foot, ending with a page counter ("1/3", "Page 1 of
+ * 3", "Trang 1/3"). A Chromium print with its header and footer on has
+ * both on every page (docs/internals/import.md, "PDFs from other
+ * programs"); the foot line would otherwise join a table's body and its
+ * long address cover the code column's river. */
+static int furniture(const page_ctx *c, size_t k, int top)
+{
+    const line *L = &c->ln[k];
+    const line *N = top ? &c->ln[k + 1] : &c->ln[k - 1];
+    double gap = top ? N->y0 - L->y1 : L->y0 - N->y1;
+    if (!(gap > 0) || L->n > 40)
+        return 0;
+    int url = 0;
+    for (size_t w = 0; w < L->n; w++) {
+        const char *s = L->w[w]->text;
+        url |= strncmp(s, "file://", 7) == 0 || strncmp(s, "http://", 7) == 0 || strncmp(s, "https://", 8) == 0;
+    }
+    /* a stamp or a counter is never how a plan's text starts or ends a
+     * page: it needs no gap (a table row continued on a new page may start
+     * right under the browser's header) */
+    if (top)
+        return (L->n >= 2 && date_word(L->w[0]->text) && time_word(L->w[1]->text)) ||
+               (url && gap > 1.5 * c->h);
+    const char *last = L->w[L->n - 1]->text;
+    if (counter_word(last))
+        return 1;
+    /* "Page 1 of 3", "Trang 1 / 3" */
+    if (L->n >= 4 && all_digits(last) && all_digits(L->w[L->n - 3]->text) &&
+        (strcmp(L->w[L->n - 2]->text, "of") == 0 || strcmp(L->w[L->n - 2]->text, "/") == 0) &&
+        (strcmp(L->w[L->n - 4]->text, "Page") == 0 || strcmp(L->w[L->n - 4]->text, "Trang") == 0))
+        return 1;
+    return url && gap > 1.5 * c->h;
+}
+
 static int page_lines(page_ctx *c, const pdf_page *pg)
 {
     memset(c, 0, sizeof *c);
@@ -269,6 +360,13 @@ static int page_lines(page_ctx *c, const pdf_page *pg)
             memmove(&c->ln[k], &c->ln[k + 1], (c->nln - k - 1) * sizeof *c->ln);
             c->nln--;
         }
+    }
+    /* a browser's or a spreadsheet's page furniture, alone in the margin */
+    while (c->nln >= 2 && furniture(c, c->nln - 1, 0))
+        c->nln--;
+    if (c->nln >= 2 && furniture(c, 0, 1)) {
+        memmove(&c->ln[0], &c->ln[1], (c->nln - 1) * sizeof *c->ln);
+        c->nln--;
     }
     c->left = 1e9, c->right = -1e9;
     for (size_t k = 0; k < c->nln; k++) {
@@ -623,6 +721,8 @@ typedef struct otable {
     int open;             /* may continue on the next page */
     int grid;             /* from pdftotext -layout: widths in character cells */
     int led;              /* the anchor column's codes open its names ("1.1. Tỷ lệ …") */
+    int bottom;           /* cells bottom-aligned (a spreadsheet): a row ends on its code's line */
+    size_t bpairs, bbad;  /* the same evidence for bottom alignment: cells not ending on the code line */
 } otable;
 
 static void table_release(otable *t)
@@ -690,9 +790,33 @@ static void pieces_release(piece *p, size_t n)
 static double chunk_x(const page_ctx *c, const line *L, int k);
 static int code_led(const page_ctx *c, const line *L);
 
+/* Whether the lines below header line L, in its band (no blank line
+ * between) and before a line led by a row code, have words in both columns
+ * K and K + 1: sub-headers under a cell spanning the two ("Cơ quan chủ
+ * trì/phối hợp" over "Chủ trì | Phối hợp"). */
+static int sub_heads(const page_ctx *c, const otable *t, const line *L, size_t k)
+{
+    int left = 0, right = 0;
+    if (L < c->ln || L >= c->ln + c->nln || code_led(c, L))   /* a row read as a group row: no header */
+        return 0;
+    for (size_t j = (size_t)(L - c->ln) + 1; j < c->nln && !(left && right); j++) {
+        const line *M = &c->ln[j];
+        if (M->yc - c->ln[j - 1].yc > 1.3 * c->h || code_led(c, M))
+            break;
+        for (size_t w = 0; w < M->n; w++) {
+            size_t q = col_of(t, (M->w[w]->x0 + M->w[w]->x1) / 2);
+            left |= q == k, right |= q == k + 1;
+        }
+    }
+    return left && right;
+}
+
 /* Whether words [a, b) of L, a chunk from column K0 to K1, break at every
  * border between: a word ends left of it and the next starts within two
- * and a half usual spaces right of it. */
+ * and a half usual spaces right of it — not before a word in lower case
+ * over sub-headers on both sides (sub_heads: a cell spanning them, which
+ * the border happens to cut after its first words, "Cơ quan | chủ
+ * trì/phối hợp"). */
 static int packed_header(const page_ctx *c, const otable *t, const line *L, size_t a, size_t b, size_t k0,
                          size_t k1)
 {
@@ -700,7 +824,9 @@ static int packed_header(const page_ctx *c, const otable *t, const line *L, size
         double x = t->bound[k];
         int cut = 0;
         for (size_t i = a + 1; i < b && !cut; i++)
-            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 >= x && L->w[i]->x0 <= x + 2.5 * c->sp;
+            cut = L->w[i - 1]->x1 < x && L->w[i]->x0 >= x && L->w[i]->x0 <= x + 2.5 * c->sp &&
+                  !(starts_lower_or_digit(L->w[i]->text) && !isdigit((unsigned char)L->w[i]->text[0]) &&
+                    sub_heads(c, t, L, k));
         if (!cut)
             return 0;
     }
@@ -1308,6 +1434,28 @@ static int packed_year_over(const page_ctx *c, const line *L, double l0, double 
     return 0;
 }
 
+/* Read directly, word K of header line L lies over a river but the header
+ * chunk it starts goes on over body text (COV, from LO) more than half its
+ * width: a header centred in its cell and wider than the cell's body text
+ * ("Đơn vị phối hợp" over "Các ấp", printed by a browser from an HTML table),
+ * not a column of its own. */
+static int centred_head_word(const page_ctx *c, const line *L, size_t k, double lo, const unsigned *cov,
+                             size_t nbins)
+{
+    if (k > 0 && L->w[k]->x0 - L->w[k - 1]->x1 <= c->gap)
+        return 0;   /* only a chunk's first word */
+    size_t e = k + 1;
+    while (e < L->n && L->w[e]->x0 - L->w[e - 1]->x1 <= c->gap)
+        e++;
+    if (e == k + 1)
+        return 0;
+    double x0 = L->w[k]->x0, x1 = L->w[e - 1]->x1;
+    size_t covered = 0, all = 0;
+    for (size_t x = (size_t)(x0 - lo + 0.5); x <= (size_t)(x1 - lo) && x < nbins; x++, all++)
+        covered += cov[x] > 0;
+    return all && covered * 2 > all;
+}
+
 static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t ha, size_t hb)
 {
     double lo = 1e9, hi = -1e9;
@@ -1374,6 +1522,8 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
             for (size_t x = x0 > 3 ? x0 - 3 : 0; x <= x1 + 3 && x < nbins; x++)
                 if (cov[x])
                     empty = 0;
+            if (empty && !c->pg->grid && centred_head_word(c, L, k, lo, cov, nbins))
+                empty = 0;
             x1 = (size_t)(L->w[k]->x1 - lo);
             /* in -layout text, an alone word one blank after a word of its
              * cell ("Tiến độ" over "Quý" alone) covers that blank too: the
@@ -1415,6 +1565,16 @@ static int find_columns(const page_ctx *c, otable *t, size_t a, size_t b, size_t
                         rl = w->x1;
                     else if (w->x1 >= rr && w->x0 < rr && w->x0 > rl + 1.0)
                         rr = w->x0;
+                    else if (!c->pg->grid && w->x0 < rr && w->x0 > rl + 1.0 &&
+                             (k == 0 || w->x0 - c->ln[i].w[k - 1]->x1 > c->gap)) {
+                        /* a centred header chunk starting in the river and
+                         * going on over the next column (centred_head_word) */
+                        size_t e = k + 1;
+                        while (e < c->ln[i].n && c->ln[i].w[e]->x0 - c->ln[i].w[e - 1]->x1 <= c->gap)
+                            e++;
+                        if (c->ln[i].w[e - 1]->x1 >= rr)
+                            rr = w->x0;
+                    }
                 }
             double at = (rl + rr) / 2.0;
             /* pdftotext -layout may slide a header word into the river
@@ -2122,6 +2282,152 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
 
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
+/* Read directly, a table whose first page holds one row (or none) cannot
+ * tell its alignment yet (no two codes to compare): its first row's cells
+ * may rise above its code (fa, the first code's line, A + FA on the page)
+ * when centred. The body starts at the widest gap before the code when
+ * the lines below that gap are not bold (a header is) and the gap is wider
+ * than the code line's own by half a line: a browser's print of an HTML
+ * table whose header and first row close a page (docs/internals/import.md,
+ * "PDFs from other programs"); the table is then taken as centred (one
+ * row seen rising), which the next pages' rows may overturn. Else FA. */
+static size_t first_row_top(const page_ctx *c, size_t a, size_t fa)
+{
+    double best = -1;
+    size_t at = fa;
+    for (size_t i = 1; i <= fa; i++) {
+        double g = c->ln[a + i].yc - c->ln[a + i - 1].yc;
+        if (g > best + 0.01)
+            best = g, at = i;
+    }
+    if (at == fa || best < c->ln[a + fa].yc - c->ln[a + fa - 1].yc + 0.5 * c->h)
+        return fa;
+    for (size_t i = at; i < fa; i++)
+        if (c->ln[a + i].bold)
+            return fa;
+    return at;
+}
+
+
+/* ---- bottom-aligned cells (a spreadsheet printed to PDF; branch pdfcalc) --
+ *
+ * Excel and Calc set a cell's text at the bottom of its row unless told
+ * otherwise: the code "1" sits on the last line of its row, every other
+ * cell ends on that line, the lines above a code belong to it. A table is
+ * taken as bottom-aligned when it would otherwise be taken as centred
+ * (cells often start away from their code's line) and, over the pages read
+ * so far, at most a quarter of its cells fail to end on their code's line
+ * in lines one after the other (a centred cell of two lines or more ends
+ * below its code). pdf_sheet.c has made the sheet's columns readable; this
+ * is only about rows. Not for -layout text, nor for codes opening the names
+ * (t->led). */
+
+/* Evidence on this page's lines [0, n) of table T (from line A): do cells
+ * end on their code's line? Added to t->bpairs / t->bbad; non-zero when the
+ * table reads as bottom-aligned. */
+static int bottom_aligned(const page_ctx *c, otable *t, size_t a, size_t n, const int *anch, size_t fa,
+                          const piece *P)
+{
+    size_t prev = n;
+    for (size_t i = fa; i < n; i++) {
+        if (!anch[i])
+            continue;
+        if (prev < n)
+            for (size_t k = 0; k < t->ncols; k++) {
+                if ((int)k == t->anchor)
+                    continue;
+                double last = -1, y = 0;
+                int any = 0, viol = 0, nitems = 0;
+                for (size_t j = prev + 1; j <= i; j++) {
+                    if (!P[j * t->ncols + k].nwords)
+                        continue;
+                    y = c->ln[a + j].yc;
+                    if (any && y - last > 1.6 * c->h)
+                        viol = 1;
+                    any = 1;
+                    nitems++;
+                    last = y;
+                }
+                if (any && fabs(y - c->ln[a + i].yc) > 1.5)
+                    viol = 1;
+                t->bpairs += any && (viol || nitems >= 2);
+                t->bbad += viol;
+            }
+        prev = i;
+    }
+    return t->bpairs >= 2 && t->bbad * 4 <= t->bpairs;
+}
+
+/* The first body line of a bottom-aligned table's first page: after the
+ * header's last line, which holds a word in more columns than any line
+ * between it and the first code FA (all header cells end on it; the first
+ * row's cells above its code are fewer). */
+static size_t bottom_header_end(const page_ctx *c, const otable *t, size_t n, size_t fa, const piece *P)
+{
+    (void)c;
+    (void)n;
+    size_t best = 0, at = 0;
+    for (size_t i = 0; i < fa; i++) {
+        size_t cols = 0;
+        for (size_t k = 0; k < t->ncols; k++)
+            cols += P[i * t->ncols + k].nwords > 0;
+        if (cols >= best && cols)
+            best = cols, at = i + 1;
+    }
+    return at;
+}
+
+/* In a sheet (pdf_sheet.c) whose header cells are bottom-aligned, a line
+ * above the header's first line of three cells is the header's only when
+ * each of its words has a word of the same column on the next line (the
+ * cell goes on down to the header's last line); else it is the end of a
+ * title written in the cells above ("(Kèm theo …" / "xã An Thịnh)"). */
+static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j], *N = &c->ln[j + 1];
+    for (size_t w = 0; w < L->n; w++) {
+        size_t k = col_of(t, (L->w[w]->x0 + L->w[w]->x1) / 2);
+        int below = 0;
+        for (size_t v = 0; v < N->n && !below; v++)
+            below = col_of(t, (N->w[v]->x0 + N->w[v]->x1) / 2) == k;
+        if (!below)
+            return 0;
+    }
+    return 1;
+}
+
+/* Rows of a bottom-aligned table: the lines after one code's line down to
+ * the next code's line are that code's row; lines after the last code (a
+ * row the page break cut, or a note under the table that fits its
+ * columns) go to the last row. */
+static int bottom_rows(const page_ctx *c, otable *t, size_t a, size_t n, size_t body, const int *anch,
+                       const piece *P, int page)
+{
+    size_t s0 = body;
+    for (size_t i = body; i < n; i++) {
+        if (!anch[i])
+            continue;
+        trow *r = add_row(t);
+        if (!r)
+            return -1;
+        for (size_t j = s0; j <= i; j++)
+            for (size_t k = 0; k < t->ncols; k++)
+                if (put_piece(r, k, &P[j * t->ncols + k], c->ln[a + j].yc, page))
+                    return -1;
+        s0 = i + 1;
+    }
+    if (s0 < n) {
+        trow *r = t->n && !t->rows[t->n - 1].header ? &t->rows[t->n - 1] : add_row(t);
+        if (!r)
+            return -1;
+        for (size_t j = s0; j < n; j++)
+            for (size_t k = 0; k < t->ncols; k++)
+                if (put_piece(r, k, &P[j * t->ncols + k], c->ln[a + j].yc, page))
+                    return -1;
+    }
+    return 0;
+}
+
 static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page, int first)
 {
     int rc = -1;
@@ -2223,11 +2529,21 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         t->pairs += pairs;
         t->bad += bad;
         t->centered = t->pairs && t->bad * 4 > t->pairs;
+        if (t->centered && !t->grid && !t->led && bottom_aligned(c, t, a, n, anch, fa, P)) {
+            t->centered = 0;
+            t->bottom = 1;
+        }
     }
     if (first) {
         /* header: lines before the first code; when centred, only those above
          * the widest gap before it (the first row's cells rise above its code) */
         body = fa;
+        if (!t->centered && !t->pairs && !t->grid && fa < n && fa > 0 &&
+            (body = first_row_top(c, a, fa)) < fa) {
+            /* the first row rising above its code is what centred means */
+            t->pairs++, t->bad++;
+            t->centered = 1;
+        }
         if (t->centered && fa < n && fa > 0) {
             double best = -1;
             size_t at = fa;
@@ -2238,6 +2554,8 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
             }
             body = at;
         }
+        if (t->bottom && fa < n)
+            body = bottom_header_end(c, t, n, fa, P);
         if (fa == n)
             body = 0;   /* no codes: no header can be told */
         /* in -layout text the header is cut at its own band's borders when
@@ -2343,6 +2661,9 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
                 if (put_piece(cur, k, PC(i, k), c->ln[a + i].yc, page))
                     goto out;
         }
+    } else if (t->bottom && nanch) {
+        if (bottom_rows(c, t, a, n, body, anch, P, page))
+            goto out;
     } else if (!t->centered || !nanch) {
         trow *cur = t->n && !t->rows[t->n - 1].header ? &t->rows[t->n - 1] : NULL;
         for (size_t i = body; i < n; i++) {
@@ -2851,7 +3172,8 @@ static int table_flush(doc *d, otable *t)
         }
     }
     if (getenv("DTI_PDF_DEBUG")) {
-        fprintf(stderr, "pdf: table %zux%zu anchor %d centered %d widths", t->n, t->ncols, t->anchor, t->centered);
+        fprintf(stderr, "pdf: table %zux%zu anchor %d centered %d bottom %d widths", t->n, t->ncols, t->anchor,
+                t->centered, t->bottom);
         for (size_t k = 0; k < t->ncols; k++)
             fprintf(stderr, " %.1f%s", t->colw[k], t->units[k] ? "u" : "");
         fprintf(stderr, "\n");
@@ -3337,16 +3659,32 @@ static int head_above(const page_ctx *c, otable *t, size_t i)
  * header row with its table only when told to): the last lines, all bold
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
- * more, after a wider gap. Their words are copied to *HELD (*NHELD; the
+ * more, after a wider gap; read directly, followed by at most two group
+ * rows (group_row_line), held over with it. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
  * on top of the next page, where the table's body starts. 0, or -1 out of
  * memory. */
+/* Line L is a group row read directly: bold, a code ("I", "1", "A.")
+ * and one chunk of name, nothing else. */
+static int group_row_line(const page_ctx *c, const line *L)
+{
+    size_t a, b;
+    return L->bold && L->nchunks == 2 && chunk(c, L, 0, &a, &b) && b - a == 1 &&
+           direct_code(L->w[a]->text);
+}
+
 static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
 {
     if (!c->nln)
         return 0;
     size_t a = c->nln - 1;
     int rich = 0, stt = 0;
+    /* read directly, a group row or two may follow the header ("I  Hạ
+     * tầng số": a browser breaks an HTML table after any row) */
+    for (int g = 0; g < 2 && !c->pg->grid && a > 0 && group_row_line(c, &c->ln[a]) &&
+                    c->ln[a].yc - c->ln[a - 1].yc < 4.0 * c->h;
+         g++)
+        a--;
     for (;; a--) {
         const line *L = &c->ln[a];
         /* text from pdftotext has no bold: a header there is told by its
@@ -3775,13 +4113,17 @@ static int value_word(const char *s)
  * further right (not after a dash: "Văn hóa - Các phòng" is a name's); so
  * does any word starting right at the page's start of a column further
  * right ("cuộc/năm cuộc/năm", the second under "12"). 1 when no two chunks of
- * a line end up closer than they were or two usual spaces, whichever is
- * less (a row's strips survive), else 0. */
+ * a line end up closer than they were or a usual space, whichever is less
+ * (a row's strips survive: band_bounds finds a border one blank before a
+ * capital), else 0; lines of the repeated header at the top and chunks
+ * across three of the page's cell starts or more (a merged header cell, a
+ * footnote under the table) are not cells and are not looked at. */
 static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base, const double *pe,
                         const int *found, const double *sh, double *csh)
 {
     int keep = 1;
     size_t s0, s1;
+    size_t head = repeated_head(c, t);   /* header lines repeated at the top: not cells */
     for (size_t i = 0; i < base->n; i++)
         csh[i] = NAN;
     for (size_t j = 0; j < c->nln; j++) {
@@ -3789,6 +4131,14 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
         double prev_x1 = 0, prev_sh = 0;
         for (int ch = 0; chunk(c, L, ch, &s0, &s1); ch++) {
             size_t k = 0;
+            /* a line across the table (a repeated header cell merged over
+             * the years, a footnote under the table: a chunk over three of
+             * the page's cell starts or more) is no cell: its gaps are not
+             * the row's strips */
+            int across = 0;
+            for (size_t r = 0; r < t->ncols; r++)
+                across += found[r] && pe[r] > L->w[s0]->x0 + 0.5 * c->sp && pe[r] < L->w[s1 - 1]->x1;
+            int check = j >= head && across < 3;
             for (size_t w = s0; w < s1; w++) {
                 double x = L->w[w]->x0;
                 size_t q = 0;
@@ -3801,10 +4151,14 @@ static int chunk_shifts(const page_ctx *c, const otable *t, const pdf_page *base
                                     (value_word(L->w[w]->text) || starts_upper(L->w[w]->text))) ||
                                    (found[q] && fabs(x - pe[q]) < 0.5 * c->sp)))
                     k = q;
-                if (w > s0 || ch > 0) {
+                if ((w > s0 || ch > 0) && check) {
                     double was = x - prev_x1, now = was + sh[k] - prev_sh;
-                    if (now < fmin(was, 2.0 * c->sp) - 0.5)
+                    if (now < fmin(was, c->sp) - 0.5) {
                         keep = 0;
+                        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0)
+                            fprintf(stderr, "pdf: falling shifts close the gap before \"%s\" (%.1f -> %.1f)\n",
+                                    L->w[w]->text, was, now);
+                    }
                 }
                 size_t at = (size_t)(L->w[w] - base->words);
                 if (at < base->n)
@@ -3955,7 +4309,7 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
             return 0;
         by_edges = 1;
     }
-    int moved = 0;
+    int moved = 0, fell = 0;   /* FELL: a wider page's falling shifts kept */
     for (size_t k = 0; k < t->ncols; k++)
         moved |= by_edges ? fabs(pe[k] - te[k]) > 1.0 : k + 1 < t->ncols && fabs(pt.bound[k] - t->bound[k]) > 1.0;
     if (!moved)
@@ -3976,10 +4330,10 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         for (size_t i = 0; i < base->n; i++)
             csh[i] = NAN;
         /* no gap between two cells may close (a blank strip of a row stays
-         * one): shifts that only fall from left to right (the whole page
-         * laid out wider than the table) are kept when no two cells of a
-         * line come closer than two blanks (chunk_shifts); otherwise one
-         * below its left neighbour's is raised to it */
+         * one): shifts that fall from left to right (the whole page laid
+         * out wider than the table) are kept when no two cells of a line
+         * come closer than a blank (chunk_shifts); otherwise one below its
+         * left neighbour's is raised to it */
         double sh[MAXC];
         for (size_t k = 0; k < t->ncols; k++) {
             sh[k] = te[k] - pe[k];
@@ -3997,12 +4351,31 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         int wider = 1;
         for (size_t k = 1; k < t->ncols; k++)
             wider &= sh[k] <= sh[k - 1];
-        if (!wider || !chunk_shifts(c, t, base, pe, found, sh, csh)) {
-            /* pdfthan kept a fall where the left column's cells, moved,
-             * still end before the table's border (thanh-an-2026-2030's
-             * -layout text 85.2 -> 100); merged with layout7's wider-page
-             * path it took hop-thanh-2026 from 92.0 to 38.8, so the merge
-             * keeps layout7's rule: every fall raised (docs/internals/import.md) */
+        if (!wider) {
+            /* a page set wider whose shifts rise here and there (a narrow
+             * column of centred values, "%" under "ĐVT"; a last column
+             * whose cells start right of its header): wider when the
+             * shift falls by two usual spaces or more from the first
+             * matched column to the last */
+            size_t kf = 0, kl = t->ncols - 1;
+            while (kf < kl && !found[kf])
+                kf++;
+            while (kl > kf && !found[kl])
+                kl--;
+            wider = kf < kl && sh[kf] - sh[kl] >= 2.0 * c->sp;
+        }
+        if (getenv("DTI_PDF_DEBUG") && strcmp(getenv("DTI_PDF_DEBUG"), "3") == 0) {
+            fprintf(stderr, "pdf: page shifts (wider %d):", wider);
+            for (size_t k = 0; k < t->ncols; k++)
+                fprintf(stderr, " %.1f%s", sh[k], found[k] ? "" : "?");
+            fprintf(stderr, "\n");
+        }
+        fell = wider && chunk_shifts(c, t, base, pe, found, sh, csh);
+        if (!fell) {
+            /* (pdfthan kept a fall where the left column's cells, moved,
+             * still ended before the table's border: with layout7's path it
+             * took hop-thanh-2026 from 92.0 to 38.8; layout8's wider test
+             * above gives both plans, docs/internals/import.md) */
             for (size_t k = 1; k < t->ncols; k++)
                 if (sh[k] < sh[k - 1])
                     sh[k] = sh[k - 1];
@@ -4027,7 +4400,10 @@ static int regrid(page_ctx *c, const otable *t, const pdf_page **pg, pdf_page *m
         nw[i].x0 += sh, nw[i].x1 += sh;
     }
     free(csh);
-    if (!by_edges)
+    /* moved by rivers, or a wider page's falls kept (chunk_shifts let two
+     * cells come within a blank): no two cells of a line closer than two
+     * blanks, so that they stay two chunks ("… Hợp tác" / "Gian hàng") */
+    if (!by_edges || fell)
         keep_gaps(c, base, nw);
     if (getenv("DTI_PDF_DEBUG"))
         fprintf(stderr, "pdf: page columns moved to the table's\n");
@@ -4084,6 +4460,142 @@ static double held_dx(const pdf_page *pg, const pdf_word *held, size_t nheld)
     return mv[nm / 2];
 }
 
+/* Whether held word K starts a chunk among the held words (HELD, NHELD):
+ * no held word of its line ends less than two blanks before it. */
+static int held_start(const pdf_word *held, size_t nheld, size_t k, double sp)
+{
+    for (size_t i = 0; i < nheld; i++)
+        if (i != k && held[i].y0 == held[k].y0 && held[i].x1 < held[k].x0 && held[k].x0 - held[i].x1 <= 1.6 * sp)
+            return 0;
+    return 1;
+}
+
+/* A header held over from the previous page (hold_header) that pdftotext
+ * laid out with that page, its cells spread otherwise than the body's
+ * below: "Lĩnh vực | TT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Kết
+ * quả" at 1, 14, 20, 42, 55, 76, 86 over cells starting at 0, 10, 14, 36,
+ * 46, 65, 76 (moves of -1 to -11 characters, which no one shift mends).
+ * The header's chunk starts go in order to the page PG's cell starts
+ * (chunk starts, seen CNT times), as order_match places a continued page's
+ * on a table's columns: the least total change of move from one matched
+ * header start to the next, a header start left over costing ORDER_COL, a
+ * page start left over ORDER_START each time seen, no two neighbours' moves
+ * apart by more than ORDER_JUMP. Taken when every header start is matched
+ * and the moves spread over more than four usual spaces (else held_dx's
+ * one move does: pdftotext's slide of a few characters); then each held
+ * word moves by its chunk's start's move, into HSH (NHELD). 1 when so. */
+static int held_order(const pdf_page *pg, const pdf_word *held, size_t nheld, double *hsh)
+{
+    enum { NS = 48 };
+    double sp = pg->space > 0 ? pg->space : 5.0;
+    double hs[MAXC], st[NS], pre[NS + 1];
+    int cnt[NS];
+    size_t K = 0, ns = 0;
+    for (size_t k = 0; k < nheld; k++) {
+        if (!held_start(held, nheld, k, sp))
+            continue;
+        size_t q = 0;
+        while (q < K && fabs(hs[q] - held[k].x0) >= 2.0)
+            q++;
+        if (q == K) {
+            if (K == MAXC)
+                return 0;
+            hs[K++] = held[k].x0;
+        }
+    }
+    for (size_t i = 0; i < pg->n; i++) {
+        if (!grid_chunk_start(pg, &pg->words[i]))
+            continue;
+        double x = pg->words[i].x0;
+        size_t q = 0;
+        while (q < ns && fabs(st[q] - x) >= 2.0)
+            q++;
+        if (q < ns)
+            cnt[q]++;
+        else if (ns < NS)
+            st[ns] = x, cnt[ns++] = 1;
+        else
+            return 0;
+    }
+    if (K < 3 || ns < K)
+        return 0;
+    qsort(hs, K, sizeof *hs, cmp_d);
+    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
+        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
+            double x = st[j];
+            int n = cnt[j];
+            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
+            st[j - 1] = x, cnt[j - 1] = n;
+        }
+    pre[0] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
+    /* dp[q][k]: page start q matched to header start k, the last match so far */
+    double dp[NS][MAXC];
+    int from[NS][MAXC];
+    double best = 1e18;
+    int bq = -1, bk = -1;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t k = 0; k < K; k++) {
+            double sh = st[q] - hs[k];
+            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
+            from[q][k] = -1;
+            for (size_t q0 = 0; q0 < q; q0++)
+                for (size_t k0 = 0; k0 < k; k0++) {
+                    double d = fabs(sh - (st[q0] - hs[k0]));
+                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
+                        continue;
+                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
+                    if (v < dp[q][k])
+                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
+                }
+            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
+            if (end < best)
+                best = end, bq = (int)q, bk = (int)k;
+        }
+    double mv[MAXC];
+    size_t nf = 0;
+    for (int q = bq, k = bk; q >= 0;) {
+        mv[k] = st[q] - hs[k], nf++;
+        int f = from[q][k];
+        if (f < 0)
+            break;
+        q = f / MAXC, k = f % MAXC;
+    }
+    if (nf < K)
+        return 0;
+    double lo = mv[0], hi = mv[0];
+    for (size_t k = 1; k < K; k++)
+        lo = fmin(lo, mv[k]), hi = fmax(hi, mv[k]);
+    if (hi - lo <= 4.0 * sp)
+        return 0;
+    for (size_t w = 0; w < nheld; w++) {
+        /* the start of W's chunk: the nearest held chunk start at or left of it on its line */
+        double x = held[w].x0;
+        for (size_t i = 0; i < nheld; i++)
+            if (held[i].y0 == held[w].y0 && held[i].x0 <= x && held_start(held, nheld, i, sp)) {
+                int inside = 1;   /* no chunk start between I and W */
+                for (size_t j = 0; j < nheld && inside; j++)
+                    inside = !(j != i && held[j].y0 == held[w].y0 && held[j].x0 > held[i].x0 &&
+                               held[j].x0 <= held[w].x0 && held_start(held, nheld, j, sp));
+                if (inside)
+                    x = held[i].x0;
+            }
+        size_t k = 0;
+        for (size_t q = 1; q < K; q++)
+            if (fabs(hs[q] - x) < fabs(hs[k] - x))
+                k = q;
+        hsh[w] = mv[k];
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: held header placed in order:");
+        for (size_t k = 0; k < K; k++)
+            fprintf(stderr, " %.1f->%.1f", hs[k], hs[k] + mv[k]);
+        fprintf(stderr, "\n");
+    }
+    return 1;
+}
+
 /* table_flush(), noting in *CENTRED (when not NULL) a table of centred cells. */
 static int flush_noting(doc *d, otable *t, int *centred)
 {
@@ -4127,27 +4639,51 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
             /* a table's header alone at the previous page's foot goes on top
              * of this page, just above its first line, as Word meant it */
             double top = 1e9, hy1 = -1e9;
-            for (size_t k = 0; k < pg->n; k++)
-                if (isfinite(pg->words[k].y0) && pg->words[k].y0 < top)
-                    top = pg->words[k].y0;
+            /* read directly, the page's own lines without its furniture
+             * (a browser's stamp on top would else stay under the header) */
+            size_t nkept = pg->n;
+            if (!pg->grid) {
+                if (page_lines(&c, pg))
+                    goto nomem;
+                nkept = 0;
+                for (size_t k = 0; k < c.nln; k++)
+                    nkept += c.ln[k].n;
+            }
+            merged = *pg;
+            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
+            if (!merged.words)
+                goto nomem;
+            if (!pg->grid) {
+                size_t m = nheld;
+                for (size_t k = 0; k < c.nln; k++)
+                    for (size_t w = 0; w < c.ln[k].n; w++)
+                        merged.words[m++] = *c.ln[k].w[w];
+                page_release(&c);
+                memset(&c, 0, sizeof c);
+            } else {
+                memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
+            }
+            for (size_t k = nheld; k < nheld + nkept; k++)
+                if (isfinite(merged.words[k].y0) && merged.words[k].y0 < top)
+                    top = merged.words[k].y0;
             for (size_t k = 0; k < nheld; k++)
                 if (held[k].y1 > hy1)
                     hy1 = held[k].y1;
             double shift = top - 0.4 * (held[0].y1 - held[0].y0) - hy1;
             double dx = pg->grid ? held_dx(pg, held, nheld) : 0;
-            merged = *pg;
-            merged.words = malloc((nheld + pg->n) * sizeof *merged.words);
-            if (!merged.words)
+            double *hsh = malloc(nheld * sizeof *hsh);   /* each held word's move (held_order) */
+            if (!hsh)
                 goto nomem;
+            int placed = pg->grid && held_order(pg, held, nheld, hsh);
             for (size_t k = 0; k < nheld; k++) {
                 merged.words[k] = held[k];
                 merged.words[k].y0 += shift;
                 merged.words[k].y1 += shift;
-                merged.words[k].x0 += dx;
-                merged.words[k].x1 += dx;
+                merged.words[k].x0 += placed ? hsh[k] : dx;
+                merged.words[k].x1 += placed ? hsh[k] : dx;
             }
-            memcpy(merged.words + nheld, pg->words, pg->n * sizeof *pg->words);
-            merged.n = merged.cap = nheld + pg->n;
+            free(hsh);
+            merged.n = merged.cap = nheld + nkept;
             pg = &merged;
         }
         free(held);
@@ -4218,6 +4754,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
+                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1)) &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
                         if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&

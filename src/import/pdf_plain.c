@@ -13,7 +13,8 @@
  * what it holds, not where it stands:
  *
  *  1. Region. From the "STT"/"TT" line back over the short lines before it
- *     (up to a title, "(Kèm theo …)", a line ending in ':' or prose) and on
+ *     (up to a title, "(Kèm theo …)", a line ending in ':' — not a short
+ *     one in lower case, a name wrapped: "gồm:" — or prose) and on
  *     to a title ("Phụ lục", "Nơi nhận", a long all-capitals line) or prose
  *     (a line of 80 characters or more); the lines before "STT" only when
  *     they hold a body cell (a value, due phrase or unit, on a line or
@@ -77,6 +78,11 @@
  *     measure, or five words or more not opening as a header does) is no
  *     header (where a block is cut, only a measure or a name or lead of six
  *     words: a second name in a block still starts a cell there).
+ *     Three header cells side by side, the third narrow ("Thời" / "Kết
+ *     quả, Ghi" / "gian thực" / "sản phẩm chú" / "hiện"), are taken apart
+ *     (add_header3()). A second header of a products, notes, due or
+ *     funding column after body cells is a body cell. "Cơ quan chủ
+ *     trì/phối hợp" over "Chủ trì" and "Phối hợp" heads no column.
  *     "Phân công thực hiện" and a lead header with no "chủ trì" ("Đơn vị
  *     thực hiện") spanning "Chủ trì" and "Phối hợp" head no column. Of two
  *     lead columns, one headed "Sở …" or "… tỉnh" is the province's
@@ -112,7 +118,17 @@
  *     row's products when they are a list (a unit's item, first on a new
  *     page, the row's support list); after a page break the first
  *     one continues the row's name and later ones its last unit cell.
- *     Rows with numeric, unique codes are put back in code order.
+ *     Rows are put back in code order when the numbers are unique, a
+ *     roman or lettered group just before the least number printed after
+ *     it, "a)" under the number printed before it. The cells printed
+ *     before the first row ("2", "3" printed before "STT") are the row
+ *     numbered just before it when its code comes after "STT" and they
+ *     hold one row's cells. The same unit printed twice running goes to
+ *     two rows' leads. A year before 2000 ("Từ năm 1995") is no due.
+ *     Two units running right after a code, no third, are the row's lead
+ *     and support, not its name. A text after a row's name while an
+ *     earlier row has none, the cells from it holding more than one row
+ *     can, is that row's name and other rows' cells: step 5 places them.
  *     Rows printed name by name (code, name, code, name …) and then their
  *     other cells row after row: when those cells hold more than one row
  *     can (two due phrases, more values than value columns), they fill the
@@ -135,6 +151,9 @@
  *     a few title-case words with no figures, not a target's first words
  *     nor a text the row's products column can still take, are kept apart and set on the first row of their rows (set_groups():
  *     by the middle row each was printed at, else an even share).
+ *     Names lettered in capitals ("A. CHÍNH QUYỀN SỐ") are the group's
+ *     wherever printed, and the only ones when two are; two names printed
+ *     together have no known middle row.
  *     A row whose lead holds two units or more and whose support holds
  *     one had its support printed first (the taller cell): they are
  *     swapped, a lead being one unit (258 of the 259 items of the
@@ -333,7 +352,7 @@ static const char *const GLUE_HEADS[] = {
 static const char *const NOT_UNITS[] = {"Ban hành", "Tổ chức", "Hội nghị", "Hội thảo", "Hội thi", "Đoàn kiểm tra", NULL};
 static const char *const DUE_HEADS[] = {
     "Thường xuyên", "Hằng năm", "Hàng năm", "Trong năm", "Trước ngày", "Quý", "Tháng", "Giai đoạn", "Định kỳ",
-    "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", NULL};
+    "Năm", "Trong tháng", "Trong quý", "Đến năm", "Cuối năm", "Liên tục", "Từ tháng", "Từ quý", "Từ ngày", NULL};
 static const char *const FUND_HEADS[] = {
     "Ngân sách", "Nguồn", "Kinh phí", "Vốn", "Xã hội hóa", "Lồng ghép", "Không phát sinh", NULL};
 
@@ -355,9 +374,30 @@ static int is_num(const char *t)
     return nwords(t) <= 8 && target_is_measurable(t);
 }
 
+/* T names a year, and every year it names is before 2000 ("Từ năm 1995":
+ * since when, a note, not a due). */
+static int old_years_only(const char *t)
+{
+    int old = 0;
+    for (const char *p = t; *p; p++) {
+        if (*p < '0' || *p > '9' || (p > t && p[-1] >= '0' && p[-1] <= '9'))
+            continue;
+        size_t n = strspn(p, "0123456789");
+        if (n != 4)
+            continue;
+        int y = atoi(p);
+        if (y >= 2000)
+            return 0;
+        old |= y >= 1900;
+    }
+    return old;
+}
+
 static int is_due(const char *t)
 {
     char out[16];
+    if (old_years_only(t))
+        return 0;
     if (due_parse(t, out) == 0)
         return 1;
     /* a span of years, "2026 - 2027", "2026-2028": due at its end */
@@ -533,10 +573,70 @@ static int region_end(const pdf_plain_line *l)
     return yes;
 }
 
+static size_t block_lines(const char *s, size_t n, const char **ls, size_t *ln, size_t max);
+
+/* Three header cells side by side, the third narrow ("Thời" / "Kết quả,
+ * Ghi" / "gian thực" / "sản phẩm chú" / "hiện"): the odd lines are the
+ * first cell ("Thời gian thực hiện"), the even lines the second
+ * ("Kết quả, sản phẩm") with the third's words at their ends ("Ghi chú").
+ * Added as three header cells when each reads as a header; 1 when done, 0
+ * when the block is no such thing, -1 out of memory. */
+static int add_header3(ptab *T, const char *s, size_t n, int page, int line)
+{
+    const char *ls[8];
+    size_t ln[8], k = block_lines(s, n, ls, ln, 8);
+    if (k < 4 || k > 7)
+        return 0;
+    buf a, b, c;
+    buf_init(&a, DOC_MAX_CELL);
+    buf_init(&b, DOC_MAX_CELL);
+    buf_init(&c, DOC_MAX_CELL);
+    int ok = 1;
+    for (size_t j = 0; j < k && ok; j++) {
+        const char *e = ls[j] + ln[j], *w = e;
+        while (w > ls[j] && w[-1] != ' ')
+            w--;
+        if (j % 2 == 0) {
+            buf_addc(&a, ' ');
+            buf_add(&a, ls[j], ln[j]);
+            continue;
+        }
+        if (!(ok = w > ls[j]))     /* two words at least: the second cell's and the third's */
+            break;
+        buf_addc(&b, ' ');
+        buf_add(&b, ls[j], (size_t)(w - 1 - ls[j]));
+        buf_addc(&c, ' ');
+        buf_add(&c, w, (size_t)(e - w));
+    }
+    int rc = -1;
+    if (buf_failed(&a) || buf_failed(&b) || buf_failed(&c))
+        goto out;
+    rc = 0;
+    if (!ok)
+        goto out;
+    char *x = text_clean_n(a.ptr, a.len), *y = text_clean_n(b.ptr, b.len), *z = text_clean_n(c.ptr, c.len);
+    int yr, hdr = x && y && z && header_of(x, &yr) && header_of(y, &yr) && header_of(z, &yr);
+    rc = !x || !y || !z ? -1 : hdr;
+    free(x);
+    free(y);
+    free(z);
+    if (rc == 1 && (add_cell(T, a.ptr, a.len, page, line) || add_cell(T, b.ptr, b.len, page, line) ||
+                    add_cell(T, c.ptr, c.len, page, line)))
+        rc = -1;
+out:
+    buf_release(&a);
+    buf_release(&b);
+    buf_release(&c);
+    return rc;
+}
+
 /* Cut line L into header cells: before a capitalised word that starts a
  * header phrase when the words before it read as one too. */
 static int add_header_line(ptab *T, const char *s, size_t n, int page, int line)
 {
+    int r3 = add_header3(T, s, n, page, line);
+    if (r3)
+        return r3 < 0 ? -1 : 0;
     /* "Cơ quan Cơ quan" / "chủ trì" / "phối hợp": two header cells side by
      * side, their first words on one line, their other lines alternating */
     const char *nl = memchr(s, '\n', n);
@@ -644,7 +744,10 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
         const char *s = skip_sp(l->s, l->s + l->n), *e = l->s + l->n;
         while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
             e--;
-        if (s < e && (region_end(l) || e[-1] == ':' || (e[-1] == '.' && e - s > 40) ||
+        /* a line ending in ':' introduces the table ("… như sau:"), unless
+         * short and in lower case: a name wrapped ("Số hóa dữ liệu …," / "gồm:") */
+        int colon = e > s && e[-1] == ':' && !(first_cat(s) == UTF8PROC_CATEGORY_LL && cps(s, (size_t)(e - s)) < 40);
+        if (s < e && (region_end(l) || colon || (e[-1] == '.' && e - s > 40) ||
                       (e - s >= 12 && all_caps(s, (size_t)(e - s)) && !memchr(s, '/', (size_t)(e - s)))))
             break;
         j--;
@@ -1236,12 +1339,30 @@ static int next_lower(const pdf_plain_line *l)
 }
 
 /* Gather the cells of the region from line H; returns the end line. */
+/* A block as add_block() takes it; *PAIR (cleared): its first line is a
+ * short word joined to the header lines after it (gather()), read as
+ * three header cells side by side, else as two blocks. */
+static int add_paired(ptab *T, const char *s, size_t n, int page, int line, int header, int *pair)
+{
+    if (!*pair)
+        return add_block(T, s, n, page, line, header);
+    *pair = 0;
+    int r3 = add_header3(T, s, n, page, line);
+    if (r3)
+        return r3 < 0 ? -1 : 0;
+    const char *nl = memchr(s, '\n', n);
+    if (!nl)
+        return add_block(T, s, n, page, line, 0);
+    return add_block(T, s, (size_t)(nl - s), page, line, 0) ||
+           add_header_line(T, nl + 1, n - (size_t)(nl + 1 - s), page, line + 1) ? -1 : 0;
+}
+
 static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, size_t h, size_t *end)
 {
     size_t i;
     buf b;
     buf_init(&b, DOC_MAX_CELL);
-    int rc = -1, bpage = 0, bline = 0, bhead = 0;
+    int rc = -1, bpage = 0, bline = 0, bhead = 0, bpair = 0;
     for (i = start; i < count; i++) {
         const pdf_plain_line *l = &v[i];
         if (i == h) { /* the header line itself */
@@ -1268,7 +1389,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         if (lead && !T->bare && (t[lead - 1] != '.' || !(t[0] == 'I' || t[0] == 'V' || t[0] == 'X')))
             lead = 0;
         if (lead) {
-            if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))) {
+            if (b.len && (buf_failed(&b) || add_paired(T, b.ptr, b.len, bpage, bline, bhead, &bpair))) {
                 free(t);
                 goto out;
             }
@@ -1309,6 +1430,23 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
          * lower case, so add_header_line() takes them apart */
         int paired = header && b.len && bhead && !memchr(b.ptr, '\n', b.len) && i + 1 < count &&
                      v[i + 1].page == l->page && next_lower(&v[i + 1]);
+        /* a short word in title case that heads nothing ("Thời") just
+         * before a header line whose next line goes on in lower case:
+         * three header cells side by side ("Thời" / "Kết quả, Ghi" / "gian
+         * thực" / "sản phẩm chú" / "hiện"), kept one block for
+         * add_header3() (else cut as before) */
+        int y0;
+        if (header && b.len && !bhead && !bpair && !memchr(b.ptr, '\n', b.len) && b.len <= 12 &&
+            !memchr(b.ptr, ' ', b.len) && first_cat(b.ptr) == UTF8PROC_CATEGORY_LU && i + 1 < count &&
+            v[i + 1].page == l->page && next_lower(&v[i + 1]) && T->nc < 40) {
+            char *w = text_clean_n(b.ptr, b.len);
+            if (!w) {
+                free(t);
+                goto out;
+            }
+            paired = bpair = bhead = !header_of(w, &y0) && !is_due(w);
+            free(w);
+        }
         if (t && (code || !strncmp(t, "Chủ trì:", 10) || header) && !paired)
             cut = 1;
         /* a header cell whose block goes on with a line in title case
@@ -1320,7 +1458,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
         if ((!blank && i > h && region_end(l) && T->nc > 2) || T->full)
             break;
         if (cut && b.len) {
-            if (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead))
+            if (buf_failed(&b) || add_paired(T, b.ptr, b.len, bpage, bline, bhead, &bpair))
                 goto out;
             buf_reset(&b);
         }
@@ -1330,6 +1468,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             bpage = l->page;
             bline = l->no;
             bhead = header;
+            bpair = 0;
         } else {
             buf_addc(&b, '\n');
         }
@@ -1340,7 +1479,7 @@ static int gather(ptab *T, const pdf_plain_line *v, size_t count, size_t start, 
             buf_reset(&b);
         }
     }
-    if (b.len && (buf_failed(&b) || add_block(T, b.ptr, b.len, bpage, bline, bhead)))
+    if (b.len && (buf_failed(&b) || add_paired(T, b.ptr, b.len, bpage, bline, bhead, &bpair)))
         goto out;
     *end = i;
     rc = 0;
@@ -1895,6 +2034,13 @@ static long place_col(const ptab *T, const prow *r, const pcell *c)
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "lead") && col_free(r, (long)j))
                 return (long)j;
+        /* the same unit printed twice running ("Phòng Kinh tế" / "Phòng
+         * Kinh tế"): a column printed row after row, two rows' leads, as a
+         * row never names one unit both lead and support */
+        for (size_t j = 0; c > T->c && !strcmp(c[-1].text, c->text) && j < T->ncols; j++)
+            if (!strcmp(T->col[j].role, "lead") && r->cell[j].len && !buf_failed(&r->cell[j]) &&
+                !strcmp(r->cell[j].ptr, c->text))
+                return -1;
         for (size_t j = 0; j < T->ncols; j++)
             if (!strcmp(T->col[j].role, "support") && col_free(r, (long)j))
                 return (long)j;
@@ -1925,7 +2071,12 @@ static int place(ptab *T, prow *r, size_t ci)
         r->brk = 1;
     /* a funding, due or value cell first: the row's name was printed
      * elsewhere (it fills the hole later, fill_holes) */
-    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM) {
+    /* nor two units running, no third (the lead and the support,
+     * "Trung tâm Phục vụ …" / "Các công chức chuyên môn"): the name was
+     * printed elsewhere (a run of units is a column printed together) */
+    int units = c->kind == C_UNIT && ci + 1 < T->nc && T->c[ci + 1].kind == C_UNIT &&
+                !(ci + 2 < T->nc && T->c[ci + 2].kind == C_UNIT);
+    if (col_free(r, name) && r->lastcol < 0 && c->kind != C_FUND && c->kind != C_DUE && c->kind != C_NUM && !units) {
         set_cell(r, name, c->text, 0);
         return 0;
     }
@@ -2032,6 +2183,12 @@ static int group_like(const pcell *c)
     return (c->kind == C_TEXT || c->kind == C_WORD) && !c->lower && nwords(c->text) <= 5 &&
            !strpbrk(c->text, "0123456789,;:") && !(c->text[0] == '-' && c->text[1] == ' ') &&
            !starts_with(c->text, op_heads) && !header_of(c->text, &y);
+}
+
+/* T is a lettered group's name in capitals ("A. CHÍNH QUYỀN SỐ"). */
+static int group_lettered(const char *t)
+{
+    return t[0] >= 'A' && t[0] <= 'Z' && t[1] == '.' && t[2] == ' ' && all_caps(t + 3, strlen(t + 3));
 }
 
 /* The group column's NG cells (indexes GCELL into T->c, in print order;
@@ -2227,40 +2384,88 @@ static void ptab_release(ptab *T)
         free(T->col[k].head);
 }
 
-/* Order of two row codes ("1.2" before "2", "2" before "2.1"). */
-static int code_cmp(const void *a, const void *b)
-{
-    const prow *x = a, *y = b;
-    int p[4] = {0}, q[4] = {0}, r1, l1, r2, l2;
-    int n = code_parts(x->code, p, &r1, &l1), m = code_parts(y->code, q, &r2, &l2);
-    for (int i = 0; i < n && i < m; i++)
-        if (p[i] != q[i])
-            return p[i] < q[i] ? -1 : 1;
-    return n < m ? -1 : n > m;
-}
-
-/* Rows printed out of order (a page's first rows after its header): put
- * them back in code order when the codes are numeric and unique, so each
- * sits under its group. */
+/* Rows printed out of order (a page's first rows after its header, rows
+ * printed before the "STT" line): put them back in code order when the
+ * numeric codes are unique. A roman or lettered group row goes just before
+ * the least number printed after it (up to the next group: "I" / "1" after
+ * "2" and "3"), or, with none, after the greatest printed before it; an
+ * "a)" row goes under the numbered row printed last before it. Else (a
+ * letter with no number before, a number twice) the order stays as
+ * printed. */
+#define SORT_PARTS 6
 static void sort_rows(ptab *T)
 {
-    for (size_t i = 0; i < T->nr; i++) {
-        int p[4], roman, letter;
-        if (!code_parts(T->r[i].code, p, &roman, &letter) || roman || letter)
-            return;
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(T->r[i].code, T->r[j].code))
-                return;
+    size_t n = T->nr;
+    if (n < 2)
+        return;
+    int (*key)[SORT_PARTS] = calloc(n, sizeof *key), *len = calloc(n, sizeof *len);
+    size_t *ord = malloc(n * sizeof *ord);
+    prow *tmp = malloc(n * sizeof *tmp);
+    int ok = key && len && ord && tmp;
+    long parent = -1;
+    for (size_t i = 0; ok && i < n; i++) {
+        int p[4], roman, letter, k = code_parts(T->r[i].code, p, &roman, &letter);
+        if (!k) {
+            ok = 0;
+        } else if (roman) {    /* the least number printed after it, before the next group */
+            int least = 0, most = 0;
+            for (size_t j = i + 1; j < n; j++) {
+                int q[4], r2, l2, k2 = code_parts(T->r[j].code, q, &r2, &l2);
+                if (r2)
+                    break;
+                if (k2 && !l2 && (!least || q[0] < least))
+                    least = q[0];
+            }
+            /* none (a group last, its rows on the next page): after the
+             * greatest number printed before it */
+            for (size_t j = 0; !least && j < i; j++) {
+                int q[4], r2, l2;
+                if (code_parts(T->r[j].code, q, &r2, &l2) && !r2 && !l2 && q[0] > most)
+                    most = q[0];
+            }
+            ok = least > 0 || most > 0;
+            key[i][0] = least ? least - 1 : most, key[i][1] = 1000, len[i] = 2;
+        } else if (letter) {
+            ok = parent >= 0 && len[parent] < SORT_PARTS;
+            if (ok) {
+                memcpy(key[i], key[parent], sizeof key[i]);
+                key[i][len[parent]] = p[0];
+                len[i] = len[parent] + 1;
+            }
+        } else {
+            memcpy(key[i], p, (size_t)k * sizeof *p);
+            len[i] = k;
+            parent = (long)i;
+            for (size_t j = 0; j < i; j++)
+                if (!strcmp(T->r[i].code, T->r[j].code))
+                    ok = 0;
+        }
     }
-    for (size_t i = 1; i < T->nr; i++) { /* insertion sort: stable, rows are few */
-        prow t = T->r[i];
+    for (size_t i = 0; ok && i < n; i++) {     /* insertion sort of indexes: stable, rows are few */
         size_t j = i;
-        while (j > 0 && code_cmp(&T->r[j - 1], &t) > 0) {
-            T->r[j] = T->r[j - 1];
+        while (j > 0) {
+            size_t a = ord[j - 1];
+            int c = 0;
+            for (int m = 0; !c && m < len[a] && m < len[i]; m++)
+                c = key[a][m] < key[i][m] ? -1 : key[a][m] > key[i][m];
+            if (!c)
+                c = len[a] > len[i];
+            if (c <= 0)
+                break;
+            ord[j] = ord[j - 1];
             j--;
         }
-        T->r[j] = t;
+        ord[j] = i;
     }
+    if (ok) {
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = T->r[ord[i]];
+        memcpy(T->r, tmp, n * sizeof *tmp);
+    }
+    free(key);
+    free(len);
+    free(ord);
+    free(tmp);
 }
 
 static int emit(doc *d, ptab *T, int line)
@@ -2318,7 +2523,9 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     /* header: the cells from the "STT" one while fewer than three rows opened */
     cstate cs = {0};
     size_t codes = 0, i, last_hdr = 0;
+    int body_seen = 0;
     const char *stt = NULL;
+    size_t stt_at = 0;  /* the "STT" cell */
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
         /* a group's name in capitals after its code is no header */
@@ -2367,9 +2574,18 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         const char *role = c->kind != C_HDR ? NULL : bare_year ? extract_header_role(c->text, &y) : header_of(c->text, &y);
         if (role && !strcmp(role, "span"))
             role = NULL;
+        /* a second header of a column headed already, after body cells
+         * and not a header repeated ("Sản phẩm", then "Kết quả số hóa trên
+         * Hệ thống" under it): a body cell */
+        if (role && body_seen && col_of(&T, role) >= 0 && !known_header(&T, c->text) &&
+            (!strcmp(role, "outputs") || !strcmp(role, "note") || !strcmp(role, "due") || !strcmp(role, "funding"))) {
+            classify(c, 0);
+            role = NULL;
+        }
+        body_seen |= c->kind == C_UNIT || c->kind == C_DUE || (c->kind == C_TEXT && nwords(c->text) >= 5);
         if (role && !strcmp(role, "code")) {
             if (!stt)
-                stt = c->text;
+                stt = c->text, stt_at = i;
             continue;
         }
         /* "Nội dung | Chỉ tiêu": after the name, a header cell of the bare
@@ -2430,6 +2646,16 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             other |= j != k && !strcmp(T.col[j].role, "lead") &&
                      (strstr(T.col[j].head, "chủ trì") || strstr(T.col[j].head, "Chủ trì"));
         if (!other)
+            continue;
+        free(T.col[k].head);
+        memmove(&T.col[k], &T.col[k + 1], (T.ncols - k - 1) * sizeof *T.col);
+        T.ncols--;
+        break;
+    }
+    /* "Cơ quan chủ trì/phối hợp" over a "Chủ trì" and a "Phối hợp" column
+     * (a merged header cell spanning the two): it heads none of its own */
+    for (size_t k = 0; k < T.ncols; k++) {
+        if (strcmp(T.col[k].role, "lead_support") || col_of(&T, "lead") < 0 || col_of(&T, "support") < 0)
             continue;
         free(T.col[k].head);
         memmove(&T.col[k], &T.col[k + 1], (T.ncols - k - 1) * sizeof *T.col);
@@ -2498,6 +2724,12 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             memmove(a, b, (T.nc - k - 1) * sizeof *a);
             T.nc--;
         }
+    /* groups lettered in capitals ("A. CHÍNH QUYỀN SỐ"): only those are
+     * the group column's names */
+    int lettered_only = 0;
+    for (size_t k = 0; gcol >= 0 && k < T.nc; k++)
+        lettered_only += group_lettered(T.c[k].text);
+    lettered_only = lettered_only >= 2;
     memset(&cs, 0, sizeof cs);
     prow *cur = NULL;
     codes = 0;
@@ -2506,6 +2738,8 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
      * the next code), their other cells after the run: rows RUN.. of the
      * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
     size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
+    size_t burst_at = SIZE_MAX;     /* the row whose cells were checked for a burst */
+    int burst = 0;                  /* its cells are other rows' too: to fill_holes */
     long rcol = -1;
     for (i = 0; i < T.nc; i++) {
         pcell *c = &T.c[i];
@@ -2609,6 +2843,24 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                 free(ex);
                 if (!cur)
                     goto out;
+                /* the row whose number comes just before the first row's,
+                 * its code printed after "STT" ("2", "3" … were printed
+                 * before it): the cells printed before the first row are
+                 * its own */
+                int pp[4], ro, le, fp[4], fro, fle;
+                size_t pdues = 0, pnums = 0, pcap = 0;   /* one row's cells, no more */
+                for (size_t j = 0; j < npre; j++)
+                    pdues += T.c[pre[j]].kind == C_DUE, pnums += T.c[pre[j]].kind == C_NUM && strcmp(T.c[pre[j]].text, "-");
+                for (size_t k = 0; k < T.ncols; k++)
+                    pcap += !strcmp(T.col[k].role, "baseline") || !strcmp(T.col[k].role, "target");
+                if (npre && pdues <= 1 && pnums <= pcap && T.nr >= 2 && i > stt_at && code_parts(cur->code, pp, &ro, &le) == 1 && !ro && !le &&
+                    cur->level == 2 && code_parts(T.r[0].code, fp, &fro, &fle) == 1 && !fro && !fle &&
+                    fp[0] == pp[0] + 1) {
+                    for (size_t j = 0; j < npre; j++)
+                        if (place(&T, cur, pre[j]))
+                            goto out;
+                    npre = 0;
+                }
                 continue;
             }
             /* a code printed after its row's cells (a code centred in a
@@ -2641,8 +2893,13 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             long name = col_of(&T, "name");
             int in_cur = cur && col_free(cur, name) && i + 1 < T.nc && T.c[i + 1].kind == C_TEXT &&
                          !T.c[i + 1].lower && nwords(T.c[i + 1].text) > nwords(c->text);
-            /* a short text the row's products or notes column can take is that */
-            if (!cur || in_cur || (!col_free(cur, name) && place_col(&T, cur, c) < 0)) {
+            /* a short text the row's products or notes column can take is
+             * that; a lettered group's name in capitals ("A. CHÍNH QUYỀN
+             * SỐ", "B. KINH TẾ SỐ") is a group's, wherever it is printed */
+            int lettered = group_lettered(c->text);
+            if (lettered_only && !lettered)
+                ;   /* the groups are lettered: this is some row's text */
+            else if (!cur || in_cur || lettered || (!col_free(cur, name) && place_col(&T, cur, c) < 0)) {
                 gcell[ng] = i;
                 gat[ng++] = in_cur ? T.nr - 1 : T.nr;
                 continue;
@@ -2662,13 +2919,28 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         int named_or_body = !col_free(cur, col_of(&T, "name")) ||
                             (cur != &T.r[run < T.nr ? run : 0] && !c->lower &&
                              (c->kind == C_NUM || c->kind == C_DUE || c->kind == C_UNIT));
-        if (run != SIZE_MAX && rcol < 0 && named_or_body &&
+        if (run != SIZE_MAX && rcol < 0 && named_or_body && cur->level != 1 &&
             (c->lower || c->kind == C_TEXT || place_col(&T, &T.r[run], c) < 0 || !run_spread(&T, i)))
             run = SIZE_MAX;
         if (run != SIZE_MAX && named_or_body &&
             run_place(&T, run, &rrow, &rcol, c))
             continue;
-        if (place(&T, cur, i))
+        /* a text after a row's name while an earlier row still waits for
+         * its name, the cells from it on holding more than one row can
+         * (two due phrases, more values than value columns): that row's
+         * name and a page's other rows' cells printed after theirs; they
+         * fill the holes in reading order (fill_holes), from the earliest
+         * row */
+        if (burst_at != T.nr - 1)
+            burst = 0;      /* a row opened since */
+        if (burst_at != T.nr - 1 && run == SIZE_MAX && !col_free(cur, col_of(&T, "name")) && c->kind == C_TEXT &&
+            !c->lower) {
+            burst_at = T.nr - 1;
+            for (size_t j = 0; j + 1 < T.nr && !burst; j++)
+                burst = !is_group(&T, j) && col_free(&T.r[j], col_of(&T, "name"));
+            burst = burst && run_spread(&T, i);
+        }
+        if (burst && run == SIZE_MAX ? push_extra(cur, i) : place(&T, cur, i))
             goto out;
     }
     if (T.nr < 2) {
@@ -2677,11 +2949,18 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
     }
     for (size_t g = 0; g < ng; g++) {   /* by code: the rows are sorted next */
         gcode[g][0] = 0;
-        if (gat[g] < T.nr)
+        /* two names printed one right after the other ("B. KINH TẾ SỐ" /
+         * "C. XÃ HỘI SỐ"): neither beside its rows, so neither's middle
+         * row is known */
+        int together = (g > 0 && gcell[g - 1] + 1 == gcell[g]) || (g + 1 < ng && gcell[g] + 1 == gcell[g + 1]);
+        if (gat[g] < T.nr && !together)
             snprintf(gcode[g], sizeof gcode[g], "%s", T.r[gat[g]].code);
     }
     sort_rows(&T);
     int sg = ng ? set_groups(&T, gcol, gcell, gcode, ng) : 0;
+    if (getenv("DTI_PDF_DEBUG"))
+        for (size_t g = 0; g < ng; g++)
+            fprintf(stderr, "plain: group %s at row %s%s\n", T.c[gcell[g]].text, gcode[g], sg ? " (declined)" : "");
     if (sg < 0)
         goto out;
     for (size_t g = 0; sg && g < ng; g++)   /* declined: placed as other cells are */

@@ -20,6 +20,9 @@ static dti_rc pdf_read(const char *data, size_t n, const char *name, doc **out, 
     size_t np = 0;
     *out = NULL;
     dti_rc rc = pdf_load(data, n, name, &pages, &np, e);
+    if (rc == DTI_OK && pdf_sheet_normalise(pages, np) < 0)
+        rc = dti_fail(e, DTI_ERR_NOMEM, name, "%s: hết bộ nhớ khi đọc bảng tính trong PDF",
+                      "%s: out of memory reading the spreadsheet in the PDF", name);
     if (rc == DTI_OK)
         rc = pdf_layout(pages, np, name, out, e);
     pdf_pages_free(pages, np);

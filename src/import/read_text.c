@@ -242,6 +242,15 @@ static int ends_sentence(const char *s, size_t n)
     return n == 0 || strchr(".;:!?", s[n - 1]) != NULL;
 }
 
+/* S opens a bracket before a capital, a digit or a footnote star: "(*)
+ * Theo Nghị định …", "(1) …", "(Kèm theo …)". After a line that ended a
+ * sentence it starts a paragraph, as a capital does: a footnote under the
+ * targets is not the last target's tail. */
+static int note_start(const char *s, const char *e)
+{
+    return e - s >= 2 && s[0] == '(' && (s[1] == '*' || starts_upper_or_digit(s + 1, e));
+}
+
 /* No lower-case letter and at least two letters: a title line. */
 static int all_caps(const char *s, size_t n)
 {
@@ -1532,7 +1541,7 @@ static dti_rc rd_lines(const char *data, size_t n, const char *name, doc **out, 
             if (gap)
                 cont = !ended && starts_lower(l) && !starts_item(l);
             else
-                cont = !starts_item(l) && !(ended && starts_upper_or_digit(s, s + sn)) &&
+                cont = !starts_item(l) && !(ended && (starts_upper_or_digit(s, s + sn) || note_start(s, s + sn))) &&
                        !all_caps(prev->s, prev->n) &&
                        !(all_caps(s, sn) && !all_caps(prev->s, prev->n)) &&
                        !(prev_sn * 10 < widest * 6 && starts_upper_or_digit(s, s + sn) && !starts_lower(l));

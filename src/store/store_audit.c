@@ -73,6 +73,9 @@ dti_rc store_audit_count_from(store *s, int64_t seq, int64_t *n, dti_err *e)
 struct entry_walk {
     store_audit_fn fn;
     void *ctx;
+    int stopped;        /* fn returned non-zero */
+    int64_t rows;       /* rows of the current page */
+    int64_t last;       /* the seq of the last row given */
 };
 
 #define ENTRY_COLS "seq, at, user_id, user_name, action, entity, entity_id, before_json, after_json, prev_hash, hash"
@@ -94,19 +97,34 @@ static int entry_row(void *ctx, const store_row *r)
     x.after = col(r, 8);
     x.prev_hash = col(r, 9);
     x.hash = col(r, 10);
-    return w->fn(w->ctx, &x);
+    w->rows++;
+    w->last = x.seq;
+    if (w->fn(w->ctx, &x))
+        w->stopped = 1;
+    return w->stopped;
 }
 
 dti_rc store_audit_walk(store *s, store_audit_fn fn, void *ctx, dti_err *e)
 {
-    struct entry_walk w = {fn, ctx};
-    return store_query(s, "SELECT " ENTRY_COLS " FROM audit ORDER BY seq", NULL, 0, entry_row, &w, e);
+    struct entry_walk w = {fn, ctx, 0, 0, 0};
+    dti_rc rc;
+    /* the first page has no lower bound (a forged seq may be anything) */
+    if ((rc = store_query(s, "SELECT " ENTRY_COLS " FROM audit ORDER BY seq LIMIT ?",
+                          (store_val[]){SV_I(STORE_AUDIT_PAGE)}, 1, entry_row, &w, e)))
+        return rc;
+    while (!w.stopped && w.rows == STORE_AUDIT_PAGE) {
+        w.rows = 0;
+        if ((rc = store_query(s, "SELECT " ENTRY_COLS " FROM audit WHERE seq > ? ORDER BY seq LIMIT ?",
+                              (store_val[]){SV_I(w.last), SV_I(STORE_AUDIT_PAGE)}, 2, entry_row, &w, e)))
+            return rc;
+    }
+    return DTI_OK;
 }
 
 dti_rc store_audit_list(store *s, const char *entity, const char *entity_id, int64_t limit, store_audit_fn fn,
                         void *ctx, dti_err *e)
 {
-    struct entry_walk w = {fn, ctx};
+    struct entry_walk w = {fn, ctx, 0, 0, 0};
     store_val p[4];
     size_t n = 0;
     const char *sql;
@@ -163,9 +181,48 @@ static int image_row(void *ctx, const store_row *r)
 dti_rc store_audit_after_images(store *s, const char *entity, const char *entity_id, store_audit_fn fn, void *ctx,
                                 dti_err *e)
 {
-    struct entry_walk w = {fn, ctx};
+    struct entry_walk w = {fn, ctx, 0, 0, 0};
     return store_query(s, "SELECT seq, after_json FROM audit WHERE entity = ? AND entity_id = ? ORDER BY seq DESC",
                        (store_val[]){SV_T(entity), SV_T(entity_id)}, 2, image_row, &w, e);
+}
+
+static int image_in_row(void *ctx, const store_row *r)
+{
+    struct entry_walk *w = ctx;
+    store_audit_entry x;
+    memset(&x, 0, sizeof x);
+    x.seq = r->v[0].i;
+    x.entity_id = col(r, 1);
+    x.after = col(r, 2);
+    return w->fn(w->ctx, &x);
+}
+
+dti_rc store_audit_after_images_in(store *s, const char *entity, const char *const *ids, size_t n,
+                                   store_audit_fn fn, void *ctx, dti_err *e)
+{
+    struct entry_walk w = {fn, ctx, 0, 0, 0};
+    static const char head[] = "SELECT seq, entity_id, after_json FROM audit WHERE entity = ? AND entity_id IN (";
+    static const char tail[] = ") ORDER BY seq DESC";
+    char sql[sizeof head + 2 * STORE_AUDIT_BATCH + sizeof tail];
+    store_val p[1 + STORE_AUDIT_BATCH];
+    size_t len = sizeof head - 1;
+    if (n == 0)
+        return DTI_OK;
+    if (n > STORE_AUDIT_BATCH)
+        return dti_fail(e, DTI_ERR_INPUT, NULL, "quá nhiều mã (tối đa %d)", "too many ids (at most %d)",
+                        STORE_AUDIT_BATCH);
+    /* always STORE_AUDIT_BATCH placeholders, the last id repeated: one SQL
+     * text, prepared once per connection, whatever N */
+    memcpy(sql, head, len);
+    p[0] = SV_T(entity);
+    for (size_t i = 0; i < STORE_AUDIT_BATCH; i++) {
+        if (i)
+            sql[len++] = ',';
+        sql[len++] = '?';
+        p[1 + i] = SV_T(ids[i < n ? i : n - 1]);
+    }
+    memcpy(sql + len, tail, sizeof tail);
+    return store_query(s, sql, p, 1 + STORE_AUDIT_BATCH, image_in_row, &w, e);
 }
 
 struct ids {

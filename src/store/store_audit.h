@@ -48,7 +48,12 @@ dti_rc store_audit_append(store *s, const store_audit_entry *x, dti_err *e);
 dti_rc store_audit_hash(store *s, int64_t seq, char **out, dti_err *e);
 /* The number of entries with seq >= SEQ. */
 dti_rc store_audit_count_from(store *s, int64_t seq, int64_t *n, dti_err *e);
-/* Every entry by seq, oldest first. */
+/* Every entry by seq, oldest first. Read in pages of STORE_AUDIT_PAGE
+ * entries (keyset: seq > the last one given), so that a country's log
+ * (1.2M entries) costs a few hundred round trips and one page of memory,
+ * not one result of the whole table (PostgreSQL's results arrive whole):
+ * call it inside a read transaction for one snapshot of the log. */
+#define STORE_AUDIT_PAGE 2048
 dti_rc store_audit_walk(store *s, store_audit_fn fn, void *ctx, dti_err *e);
 /* The newest LIMIT entries (LIMIT <= 0: all) of ENTITY (NULL: any) and
  * ENTITY_ID (NULL: any; only with ENTITY), given oldest first. For "org"
@@ -60,6 +65,13 @@ dti_rc store_audit_list(store *s, const char *entity, const char *entity_id, int
  * filled (the after-images verification compares). */
 dti_rc store_audit_after_images(store *s, const char *entity, const char *entity_id, store_audit_fn fn, void *ctx,
                                 dti_err *e);
+/* store_audit_after_images for N (1..STORE_AUDIT_BATCH) entity ids at once,
+ * in one statement: the entries of ENTITY whose entity_id is one of IDS
+ * (exactly, as text), newest first across all of them, with seq, entity_id
+ * and after filled. */
+#define STORE_AUDIT_BATCH 256
+dti_rc store_audit_after_images_in(store *s, const char *entity, const char *const *ids, size_t n,
+                                   store_audit_fn fn, void *ctx, dti_err *e);
 /* The ids of every report, ascending: *OUT (caller frees) holds *N. */
 dti_rc store_audit_report_ids(store *s, int64_t **out, size_t *n, dti_err *e);
 /* A report the log has entries for but that no longer exists: *FOUND 1

@@ -405,6 +405,30 @@ dti_rc store_report_tasks(store *s, int64_t id, store_row_fn fn, void *ctx, dti_
                           "WHERE r.report_id = ? ORDER BY t.seq", p, 1, fn, ctx, e);
 }
 
+dti_rc store_report_heads_between(store *s, int64_t lo, int64_t hi, store_row_fn fn, void *ctx, dti_err *e)
+{
+    store_val p[] = {SV_I(lo), SV_I(hi)};
+    return store_query(s, "SELECT id, plan_id, org_id, period, version, state, submitted_at, "
+                          "returned_at, approved_at, reason, results, difficulties, proposals, self_approved "
+                          "FROM reports WHERE id BETWEEN ? AND ? ORDER BY id", p, 2, fn, ctx, e);
+}
+
+dti_rc store_report_values_between(store *s, int64_t lo, int64_t hi, store_row_fn fn, void *ctx, dti_err *e)
+{
+    store_val p[] = {SV_I(lo), SV_I(hi)};
+    return store_query(s, "SELECT i.code, v.numerator, v.denominator, v.value, v.met, v.note, v.report_id "
+                          "FROM report_values v JOIN indicators i ON i.id = v.indicator_id "
+                          "WHERE v.report_id BETWEEN ? AND ? ORDER BY v.report_id, i.seq", p, 2, fn, ctx, e);
+}
+
+dti_rc store_report_tasks_between(store *s, int64_t lo, int64_t hi, store_row_fn fn, void *ctx, dti_err *e)
+{
+    store_val p[] = {SV_I(lo), SV_I(hi)};
+    return store_query(s, "SELECT t.code, r.status, r.percent, r.products, r.note, r.report_id "
+                          "FROM report_tasks r JOIN tasks t ON t.id = r.task_id "
+                          "WHERE r.report_id BETWEEN ? AND ? ORDER BY r.report_id, t.seq", p, 2, fn, ctx, e);
+}
+
 dti_rc store_report_insert(store *s, const store_report_new *n, int64_t *id, dti_err *e)
 {
     dti_rc rc;

@@ -127,6 +127,15 @@ dti_rc store_report_values(store *s, int64_t id, store_row_fn fn, void *ctx, dti
 /* Report ID's task entries by the tasks' order. Columns: task code,
  * status, percent, products, note. */
 dti_rc store_report_tasks(store *s, int64_t id, store_row_fn fn, void *ctx, dti_err *e);
+/* The same three reads for every report with LO <= id <= HI, in few
+ * round trips (dti audit verify reads every report: one statement per read
+ * and report cost a round trip each on PostgreSQL). Heads by id, with the
+ * columns of store_report_head; values and task entries by report, then in
+ * the order of store_report_values/_tasks, with the report's id as one
+ * more, last, column (values: column 6; tasks: column 5). */
+dti_rc store_report_heads_between(store *s, int64_t lo, int64_t hi, store_row_fn fn, void *ctx, dti_err *e);
+dti_rc store_report_values_between(store *s, int64_t lo, int64_t hi, store_row_fn fn, void *ctx, dti_err *e);
+dti_rc store_report_tasks_between(store *s, int64_t lo, int64_t hi, store_row_fn fn, void *ctx, dti_err *e);
 
 /* A new report version. Every text borrowed. */
 typedef struct store_report_new {

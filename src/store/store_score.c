@@ -400,3 +400,12 @@ dti_rc store_score_shared_gen(store *s, int64_t *shared, int *found, dti_err *e)
 {
     return store_query_int(s, "SELECT shared FROM score_generation WHERE id = 1", NULL, 0, shared, found, e);
 }
+
+dti_rc store_score_latest_month(store *s, const char *upto, char **out, dti_err *e)
+{
+    /* a month's code is the only one with a digit after "YYYY-" (quarters
+     * Q, halves H, weeks W, ad-hoc requests D, years have no dash) */
+    return store_query_text(s, "SELECT MAX(period) FROM reports WHERE state = 'approved' AND period <= ? AND "
+                               "length(period) = 7 AND substr(period, 5, 1) = '-' AND substr(period, 6, 1) IN "
+                               "('0', '1')", (store_val[]){SV_T(upto)}, 1, out, e);
+}

@@ -190,5 +190,9 @@ dti_rc store_score_plan_gens(store *s, store_row_fn fn, void *ctx, dti_err *e);
  * several plans' figures read (orgs, point tables, …: 014). *FOUND 0 when
  * the database has no generation row. */
 dti_rc store_score_shared_gen(store *s, int64_t *shared, int *found, dti_err *e);
+/* The newest month ("YYYY-MM", <= UPTO, the same form) of any approved
+ * report, as a new string into *OUT (caller frees; NULL when none): the
+ * period the server's warm-up computes (score_warm.h). */
+dti_rc store_score_latest_month(store *s, const char *upto, char **out, dti_err *e);
 
 #endif

@@ -105,3 +105,55 @@ test('the dashboard links each indicator to its page, and that page to its histo
     await ctx.close();
   }
 });
+
+// Screens drawn (hosts mounted into <main>) and API GETs made from now on in
+// PAGE: window.__hosts and window.__gets, kept by a MutationObserver and a
+// wrapper of fetch installed before any script of the page runs.
+async function countRenders(ctx) {
+  await ctx.addInitScript(() => {
+    window.__hosts = [];
+    window.__gets = [];
+    const f = window.fetch;
+    window.fetch = (input, init) => {
+      const method = (init && init.method) || 'GET';
+      if (window.__counting && method === 'GET') window.__gets.push(String(input));
+      return f(input, init);
+    };
+    new MutationObserver((list) => {
+      if (!window.__counting) return;
+      for (const m of list)
+        for (const n of m.addedNodes)
+          if (n.classList && n.classList.contains('screen')) window.__hosts.push(n.dataset.screen);
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+test('after login the landing screen is drawn once, its data asked for once', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  await pinClock(ctx);
+  await countRenders(ctx);
+  const page = await ctx.newPage();
+  try {
+    await page.goto(BASE + '/');
+    await page.waitForSelector('#login-form');
+    assert.equal(await page.evaluate(() => location.hash), '', 'no route asked for: the landing decides');
+    await page.evaluate(() => { window.__counting = true; });
+    await page.fill('#login-user', ADMIN);
+    await page.fill('#login-password', PASSWORD);
+    await page.press('#login-password', 'Enter');
+    await page.waitForSelector('nav#nav a', { state: 'attached' });
+    await page.waitForFunction(() => location.hash === '#/dashboard');
+    await page.waitForSelector('main .screen[data-screen="dashboard"] h1');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);   // a second render, if any, has had its turn
+    const hosts = await page.evaluate(() => window.__hosts);
+    assert.deepEqual(hosts, ['dashboard'], `one screen drawn after login, not ${JSON.stringify(hosts)}`);
+    const gets = await page.evaluate(() => window.__gets);
+    const twice = gets.filter((u, i) => gets.indexOf(u) !== i);
+    assert.deepEqual(twice, [], `each GET of the landing once: ${JSON.stringify(gets)}`);
+    assert.ok(gets.some((u) => u.includes('/api/v1/plans')), `the dashboard asked for its data: ${JSON.stringify(gets)}`);
+    assert.equal(await page.locator('main .screen').count(), 1, 'one screen in the page');
+  } finally {
+    await ctx.close();
+  }
+});

@@ -42,6 +42,16 @@ declare -A MIN=(
   [vinh-hao-2026]=100   # plain4: "Tổ chức …" no unit, a code after its name, a list after a page break
   [cam-thach-2026]=75   # plain4: "1" under a roman group followed by a due
   [phu-my-2026]=85   # plain4: a unit item after a page break goes on with the support list
+
+  [muong-khuong-2025-2030]=100   # layout8: 74.1 before; a footnote "(*) …" after a sentence starts a paragraph
+
+  [xuan-lien-2026]=83 [thach-ban-2026]=83   # plain5: three headers side by side, lettered group column
+  [hop-thanh-2026]=70   # plain5: rows printed before "STT" (a name wrapped onto "gồm:"), sorted around roman groups
+  # round 11 (branch holdout11), measured before any change for it
+  [hoa-quy-2026]=67 [ia-phin-2026-2028]=10 [my-loc-2026]=27 [nam-tam-2026-2027]=46
+
+  [hop-thanh-2026]=80 [an-thinh-2026]=87   # plain5: the cells before the first row are the row numbered before it
+  [xuan-lien-2026]=90   # plain5: a row's lead and support running after its code, its name printed after later rows'
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
@@ -58,5 +68,5 @@ for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do
     echo "FAIL: $b: $pct% is below $min%"; fail=1
   fi
 done
-[ $n -ge 21 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
+[ $n -ge 25 ] || { echo "FAIL: only $n texts under tests/data/pdftext-holdout"; fail=1; }
 exit $fail

@@ -105,6 +105,10 @@ declare -A MIN=(
   [packed/ta-van-2026-v1]=100
   [packed/ta-van-2026-v3]=98
   [packed/thach-ban-2026-v1]=94
+
+  # layout8 (round 10's -layout texts)
+  [holdout/muong-khuong-2025-2030]=100   # 74.1 before; a footnote "(*) …" after a sentence starts a paragraph (read_text.c)
+
   # sets 10 to 12 (branch layout9: spelling, structure, numbers and titles), measured before any
   # change for them; every other one of these 30 at 98 or more
   [v10/thanh-xuan-2025-2030]=97
@@ -123,6 +127,15 @@ declare -A MIN=(
   [v12/phu-lac-2026]=100
   [v12/son-thuy-2026]=100
   [v12/tan-phong-2026-2027]=100
+  [v12/thanh-xuan-2025-2030]=97
+  # round 11 (branch holdout11), measured before any change for it
+  [holdout/hoa-quy-2026]=92 [holdout/ia-phin-2026-2028]=10 [holdout/my-loc-2026]=100
+  [holdout/nam-tam-2026-2027]=100
+
+  [holdout/thanh-an-2026-2030]=100   # 85.2 before; a page set wider whose shifts rise here and there (regrid)
+  [holdout/hop-thanh-2026]=100   # 92.0 before; likewise, then its cells kept two blanks apart (keep_gaps)
+  [holdout/xuan-lien-2026]=100   # 45.6 before; a held-over header placed in order (held_order), a spanning head not cut (sub_heads)
+
   [v12/thanh-xuan-2025-2030]=100   # 97.1 after the bracket rule, 100 with row_band_start
 )
 fail=0 n=0
@@ -142,6 +155,8 @@ for doc in "$DIR"/*/*-layout.txt; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
+
+
 # a variant's .pdf kept beside its text (one that once failed read directly) is read directly too,
 # at 98% or its ratchet under the key SET/NAME.pdf
 for doc in "$DIR"/*/*.pdf; do
@@ -158,6 +173,6 @@ for doc in "$DIR"/*/*.pdf; do
     echo "FAIL: $key: $pct% is below $min%"; fail=1
   fi
 done
-# 12 sets x 10 families + 30 holdout plans + 10 re-worded holdout plans (packed/)
-[ $n -ge 160 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
+# 12 sets x 10 families + 34 holdout plans + 10 re-worded holdout plans (packed/)
+[ $n -ge 164 ] || { echo "FAIL: only $n texts under $DIR"; fail=1; }
 exit $fail

@@ -61,6 +61,8 @@
 #define AS0(s_) (&(app){.st = (s_), .user_id = 0, .account = NULL, .now = 0, .lang = lang_get()})
 #include "app/score/score_int.h"
 #include "app/score/scoring.h"
+#include "app/score/score_country.h"
+#include "store/store_score.h"
 #include "base/lang.h"
 
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-6)
@@ -600,6 +602,87 @@ static void test_baseline(void **state)
     fixture_close(f);
 }
 
+static int stop_now(void *arg)
+{
+    (void)arg;
+    return 1;
+}
+
+/* The server's warm-up (score_warm.h): scoring_country_warm keeps each
+ * commune plan's figure in the memo, exactly what the national ranking
+ * then reads instead of computing; a write to the plan makes it computed
+ * again; the month warmed is the newest approved one. */
+static void test_country_warm(void **state)
+{
+    (void)state;
+    world w;
+    dti_err e;
+    size_t n = 99;
+    char *m = NULL;
+    store_stats s0, s1, s2;
+    scoring_country c;
+    scoring_result sc;
+    lang_set(LANG_VI);
+    world_open(&w);
+    approve_a1_march(&w);
+    app *adm = AS(w.f.s, &w.f.admin, ts("2026-04-20T03:00:00Z"));
+    /* the month: the newest with an approved report, not after UPTO */
+    assert_int_equal(store_score_latest_month(w.f.s, "2026-12", &m, &e), DTI_OK);
+    assert_non_null(m);
+    assert_string_equal(m, "2026-03");
+    free(m);
+    assert_int_equal(store_score_latest_month(w.f.s, "2026-02", &m, &e), DTI_OK);
+    assert_non_null(m);
+    assert_string_equal(m, "2026-02");
+    free(m);
+    assert_int_equal(store_score_latest_month(w.f.s, "2025-12", &m, &e), DTI_OK);
+    assert_null(m);
+    /* stopped before the first plan: nothing computed, no error */
+    assert_int_equal(scoring_country_warm(adm, "2026-03", stop_now, NULL, &n, &e), DTI_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(scoring_country_warm(adm, "2026-13", NULL, NULL, &n, &e), DTI_ERR_INPUT);
+    /* commune A's plan computed (B has none), then found kept */
+    assert_int_equal(scoring_country_warm(adm, "2026-03", NULL, NULL, &n, &e), DTI_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(scoring_country_warm(adm, "2026-03", NULL, NULL, &n, &e), DTI_OK);
+    assert_int_equal(n, 0);
+    /* the ranking after it reads the kept figure (fewer statements than
+     * the computation alone) and gives what the computation gives */
+    store_stats_get(w.f.s, &s0);
+    assert_int_equal(scoring_country_rank(adm, "2026-03", SCORE_PROVINCE_MEAN, &c, &e), DTI_OK);
+    store_stats_get(w.f.s, &s1);
+    assert_int_equal(scoring_compute_unchecked(w.f.s, w.f.plan, "2026-03", &sc, &e), DTI_OK);
+    store_stats_get(w.f.s, &s2);
+    assert_true(s1.statements - s0.statements < s2.statements - s1.statements);
+    int seen = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        if (c.rows[i].org_id != w.f.A)
+            continue;
+        seen = 1;
+        assert_int_equal(c.rows[i].sum.has_value, sc.total.has_value);
+        assert_int_equal(c.rows[i].sum.counted, sc.total.counted);
+        assert_int_equal(c.rows[i].sum.nodata, sc.total.nodata);
+        assert_true(c.rows[i].sum.value == sc.total.value);
+        NEAR(c.rows[i].sum.value, 0.675);
+    }
+    assert_true(seen);
+    scoring_release(&sc);
+    scoring_country_release(&c);
+    /* a write to the plan's approved figures moves its generation: the
+     * kept figure is not used, the warm-up computes it again */
+    store_val v[] = {SV_I(w.f.i2)};
+    assert_int_equal(store_exec(w.f.s, "UPDATE report_values SET value = 2 WHERE indicator_id = ? AND value = 1",
+                                v, 1, &e), DTI_OK);
+    assert_int_equal(scoring_country_warm(adm, "2026-03", NULL, NULL, &n, &e), DTI_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(scoring_country_rank(adm, "2026-03", SCORE_PROVINCE_MEAN, &c, &e), DTI_OK);
+    for (size_t i = 0; i < c.n; i++)
+        if (c.rows[i].org_id == w.f.A)
+            assert_false(fabs(c.rows[i].sum.value - 0.675) < 1e-9);
+    scoring_country_release(&c);
+    fixture_close(&w.f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -608,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_rankings),
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_dashboard_agrees),
+        cmocka_unit_test(test_country_warm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

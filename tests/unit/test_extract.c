@@ -626,6 +626,153 @@ static void test_subrows_and_inner_header(void **state)
     doc_free(d);
 }
 
+/* Round 11: a plan attached to a Decision comes after the Decision's own
+ * "Nơi nhận"; its prose targets are read (they were not: "Nơi nhận" ended
+ * the prose pass). */
+static void test_plan_after_decision(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "QUYẾT ĐỊNH");
+    para(d, "Về việc ban hành Kế hoạch chuyển đổi số phường An Hòa năm 2026");
+    para(d, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số phường An Hòa năm 2026.");
+    para(d, "Nơi nhận:");
+    para(d, "- Như Điều 3;");
+    para(d, "- Lưu: VT.");
+    para(d, "KẾ HOẠCH");
+    para(d, "Chuyển đổi số phường An Hòa năm 2026");
+    para(d, "II. MỤC TIÊU");
+    para(d, "2. Mục tiêu cụ thể");
+    para(d, "a) Tỷ lệ hồ sơ được giải quyết trực tuyến toàn trình đạt 90% trở lên.");
+    para(d, "b) Tối thiểu 85% người dân trưởng thành có tài khoản định danh điện tử mức độ 2.");
+    para(d, "Nơi nhận:");
+    para(d, "- Tỷ lệ hộ có cáp quang đạt 70%.");
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_true(p->indicators[0]->targets[0].value == 90);
+    assert_string_equal(p->indicators[1]->name, "Người dân trưởng thành có tài khoản định danh điện tử mức độ 2");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Round 11: a unit named once in full with the short name it goes by, the
+ * tables writing the short name only: the short name reads as the full one;
+ * a short name never defined, or a name that only contains one, stays. */
+static void test_short_names(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số phường An Hòa năm 2026");
+    para(d, "IV. TỔ CHỨC THỰC HIỆN");
+    para(d, "1. Văn phòng HĐND và UBND phường (sau đây gọi là Văn phòng) là cơ quan thường trực.");
+    para(d, "2. Phòng Kinh tế, Hạ tầng và Đô thị (sau đây gọi là Phòng Kinh tế) chủ trì các nhiệm vụ kinh tế số; "
+            "Trung tâm Phục vụ hành chính công phường (viết tắt: TTPVHCC) chủ trì dịch vụ công trực tuyến.");
+    para(d, "3. Giao Phòng Văn hóa - Xã hội phường (gọi tắt là Phòng VH-XH) phối hợp với Hội Nông dân phường "
+            "(HND) tuyên truyền.");
+    static const char *const cells[] = {
+        "STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp",
+        "1", "Rà soát thủ tục hành chính", "TTPVHCC", "Văn phòng",
+        "2", "Hướng dẫn hộ kinh doanh dùng hóa đơn điện tử", "Phòng Kinh tế", "HND\nĐội Thuế phường",
+        "3", "Tập huấn kỹ năng số", "Phòng VH-XH", "Văn phòng HĐND và UBND phường\nCông an",
+    };
+    table(d, 4, 4, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->ntasks, 3);
+    assert_string_equal(p->tasks[0]->lead.v[0], "Trung tâm Phục vụ hành chính công phường");
+    assert_string_equal(p->tasks[0]->support.v[0], "Văn phòng HĐND và UBND phường");
+    assert_string_equal(p->tasks[1]->lead.v[0], "Phòng Kinh tế, Hạ tầng và Đô thị");
+    assert_int_equal(p->tasks[1]->support.n, 2);
+    assert_string_equal(p->tasks[1]->support.v[0], "Hội Nông dân phường");
+    assert_string_equal(p->tasks[1]->support.v[1], "Đội Thuế phường");
+    assert_string_equal(p->tasks[2]->lead.v[0], "Phòng Văn hóa - Xã hội phường");
+    assert_string_equal(p->tasks[2]->support.v[0], "Văn phòng HĐND và UBND phường");
+    assert_string_equal(p->tasks[2]->support.v[1], "Công an");
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Round 11: one table headed "Nội dung" whose "Kết quả cần đạt" holds a
+ * level on some rows and a product on others: the product rows are tasks
+ * (their words the outputs); a target in words ("Hoàn thành") stays a
+ * level, and under "Tên chỉ tiêu" every row stays an indicator. */
+static void test_result_column_products(void **state)
+{
+    (void)state;
+    doc *d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Mỹ Lộc năm 2026");
+    static const char *const cells[] = {
+        "STT", "Nội dung", "Chủ trì", "Kết quả cần đạt", "Thời hạn",
+        "1.", "Chính quyền số", "", "", "",
+        "1.1", "Tỷ lệ hồ sơ được số hóa kết quả giải quyết", "Văn phòng", "≥ 90%", "Tháng 12/2026",
+        "1.2", "Ban hành Kế hoạch bảo đảm an toàn thông tin mạng", "Văn phòng", "Kế hoạch được ban hành",
+        "Quý I/2026",
+        "1.3", "Số hóa sổ hộ tịch", "Tư pháp", "Hoàn thành", "Năm 2026",
+        "1.4", "Tỷ lệ văn bản được ký số", "Văn phòng", "100% (đạt)", "Thường xuyên",
+    };
+    table(d, 6, 5, cells);
+    plan *p = run(d, NULL);
+    assert_int_equal(p->nindicators, 3);
+    assert_int_equal(p->ntasks, 1);
+    assert_string_equal(task(p, "1", "1.2")->outputs.v[0], "Kế hoạch được ban hành");
+    assert_string_equal(task(p, "1", "1.2")->due, "2026-Q1");
+    assert_true(ind(p, "1.4")->targets[0].value == 100);
+    plan_free(p);
+    doc_free(d);
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Mỹ Lộc năm 2026");
+    static const char *const c2[] = {
+        "STT", "Tên chỉ tiêu", "Kết quả cần đạt",
+        "1", "Mức độ sẵn sàng của hệ thống", "Hệ thống vận hành ổn định",
+        "2", "Tỷ lệ hồ sơ trực tuyến", "80%",
+    };
+    table(d, 3, 3, c2);
+    p = run(d, NULL);
+    assert_int_equal(p->nindicators, 2);
+    assert_int_equal(p->ntasks, 0);
+    plan_free(p);
+    doc_free(d);
+}
+
+/* Round 11: one row per (indicator, year) under a column headed "Năm",
+ * the code, name, unit and lead merged down (Word) or empty (text forms):
+ * each row gives its year's target; "-" none. */
+static void test_year_rows(void **state)
+{
+    (void)state;
+    for (int merged = 0; merged < 2; merged++) {
+        const char *e = merged ? M_UP : "";
+        doc *d = doc_new("t");
+        para(d, "KẾ HOẠCH Chuyển đổi số xã Ia Phìn giai đoạn 2026 - 2028");
+        const char *const cells[] = {
+            "STT", "Tên chỉ tiêu", "ĐVT", "Năm", "Chỉ tiêu cần đạt", "Đơn vị chủ trì",
+            "1.1", "Tỷ lệ làng có sóng 4G", "%", "2026", "≥ 90", "Phòng Kinh tế",
+            e, e, e, "2027", "≥ 95", e,
+            e, e, e, "2028", "100", e,
+            "1.2", "Số hộ bán hàng qua sàn thương mại điện tử", "Hộ", "2026", "40", "Phòng Kinh tế",
+            e, e, e, "2027", "-", e,
+            e, e, e, "2028", "80 trở lên", e,
+        };
+        table(d, 7, 6, cells);
+        plan *p = run(d, NULL);
+        assert_int_equal(p->nindicators, 2);
+        plan_indicator *a = ind(p, "1.1");
+        assert_int_equal(a->ntargets, 3);
+        assert_int_equal(a->targets[1].year, 2027);
+        assert_true(a->targets[1].value == 95);
+        assert_int_equal(a->targets[2].year, 2028);
+        assert_true(a->targets[2].value == 100);
+        assert_string_equal(a->targets[2].unit, "%");
+        plan_indicator *b = ind(p, "1.2");
+        assert_int_equal(b->ntargets, 2);
+        assert_int_equal(b->targets[0].year, 2026);
+        assert_int_equal(b->targets[1].year, 2028);
+        assert_true(b->targets[1].value == 80);
+        assert_string_equal(b->targets[1].unit, "Hộ");
+        plan_free(p);
+        doc_free(d);
+    }
+}
+
 static void test_prose_units(void **state)
 {
     (void)state;
@@ -1094,6 +1241,10 @@ int main(void)
         cmocka_unit_test(test_cover_sheet_title),
         cmocka_unit_test(test_mixed_with_target_column),
         cmocka_unit_test(test_prose_round10),
+        cmocka_unit_test(test_plan_after_decision),
+        cmocka_unit_test(test_short_names),
+        cmocka_unit_test(test_result_column_products),
+        cmocka_unit_test(test_year_rows),
         cmocka_unit_test(test_subrows_and_inner_header),
         cmocka_unit_test(test_empty_doc),
     };

@@ -709,6 +709,143 @@ static void test_unit_item_after_break(void **state)
     doc_free(d);
 }
 
+/* plain5: three header cells side by side, the third narrow ("Thời" /
+ * "Kết quả, Ghi" / "gian thực" / "sản phẩm chú" / "hiện"); "Cơ quan chủ
+ * trì/phối hợp" spanning "Chủ trì" and "Phối hợp" heads no column; a group
+ * column lettered in capitals ("A. CHÍNH QUYỀN SỐ"), two names printed
+ * together (neither beside its rows: the rows left are shared); "Từ tháng 3
+ * đến tháng 9/2026" is a due phrase. */
+static void test_three_headers_lettered_groups(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nCơ quan chủ trì/phối hợp\nLĩnh vực\n\nTT\n\nNhiệm vụ\nChủ trì\n\nPhối hợp\n\n"
+                       "Thời\nKết quả, Ghi\ngian thực\nsản phẩm chú\nhiện\n\n"
+                       "1\n\nXây dựng kho dữ\nliệu số\n\nVăn phòng\nHĐND và\nUBND xã\n\nCông an xã\n\nQuý\nII/2026\n\n"
+                       "Kho dữ liệu\n\n"
+                       "2\n\nA.\nCHÍNH\nQUYỀN\nSỐ\n\nRà soát an toàn\nthông tin\n\nCông an xã\n\nCác thôn\n\n"
+                       "Từ tháng\n3 đến\ntháng\n9/2026\n\nBáo cáo\n\n"
+                       "3\n\nHỗ trợ hộ sản\nxuất bán hàng\n\nPhòng Kinh tế\n\nBưu điện xã\n\nThường\nxuyên\n\n"
+                       "Gian hàng\n\nB. KINH\nTẾ SỐ\n\nC. XÃ\nHỘI SỐ\n\n"
+                       "4\n\nHướng dẫn tiểu\nthương\n\nPhòng Kinh tế\n\nCác ngân hàng\n\nQuý\nIII/2026\n\nMã QR\n\n"
+                       "5\n\nTập huấn kỹ\nnăng số\n\nPhòng Văn hóa\n- Xã hội\n\nĐoàn Thanh niên xã\n\nQuý\nIV/2026\n\n"
+                       "Lớp tập huấn\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    for (size_t c = 0; c < t->ncols; c++)
+        assert_string_not_equal(t->cells[c].text, "Cơ quan chủ trì/phối hợp");
+    assert_string_equal(cell(t, 1, "Thời gian thực hiện"), "Quý II/2026");
+    assert_string_equal(cell(t, 1, "Kết quả, sản phẩm"), "Kho dữ liệu");
+    assert_string_equal(cell(t, 1, "Ghi chú"), "");
+    assert_string_equal(cell(t, 1, "Chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 1, "Phối hợp"), "Công an xã");
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Rà soát an toàn thông tin");
+    assert_string_equal(cell(t, 2, "Thời gian thực hiện"), "Từ tháng 3 đến tháng 9/2026");
+    assert_string_equal(cell(t, 1, "Lĩnh vực"), "A. CHÍNH QUYỀN SỐ");
+    assert_string_equal(cell(t, 2, "Lĩnh vực"), "");
+    assert_string_equal(cell(t, 4, "Lĩnh vực"), "B. KINH TẾ SỐ");
+    assert_string_equal(cell(t, 5, "Lĩnh vực"), "C. XÃ HỘI SỐ");
+    assert_string_equal(cell(t, 3, "Kết quả, sản phẩm"), "Gian hàng");
+    doc_free(d);
+}
+
+/* plain5: the page's rows printed before the "STT" line, among them a
+ * name wrapped onto a short line ending in ':' ("Số hóa dữ liệu của xã," /
+ * "gồm:", no introduction: the region goes back over it); rows put back in
+ * code order around roman groups ("I" before the least number printed
+ * after it, "a)" under the number before it); a second products header
+ * after body cells ("Kết quả số hóa" under "Sản phẩm") is a body cell. */
+static void test_rows_before_stt_sorted(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nCơ quan chủ\ntrì\n\nSản phẩm\n\nThời gian\n\n"
+                       "Số hóa hồ sơ thủ tục\nhành chính\n\nCông an xã\n\nKết quả số hóa\n\n"
+                       "2\n\nSố hóa dữ liệu của xã,\ngồm:\n\nVăn phòng\nHĐND và\nUBND xã\n\nCơ sở dữ liệu\n\nNăm 2026\n\n"
+                       "a)\n\nSố hóa sổ hộ tịch\n\nCông chức Tư pháp\n\nDữ liệu hộ tịch\n\nQuý\nIII/2026\n\n"
+                       "STT\n\nNhiệm vụ\n\nI\n\nCHÍNH QUYỀN SỐ\n\n1\n\nTháng\n12/2026\n\nII\n\nKINH TẾ SỐ\n\n"
+                       "3\n\nHỗ trợ bán hàng\ntrực tuyến\n\nPhòng Kinh tế\n\nGian hàng\n\nThường\nxuyên\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 7);
+    const char *codes[] = {"I", "1", "2", "a)", "II", "3"};
+    for (size_t r = 0; r < 6; r++)
+        assert_string_equal(cell(t, r + 1, "STT"), codes[r]);
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Số hóa hồ sơ thủ tục hành chính");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Kết quả số hóa");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 3, "Nhiệm vụ"), "Số hóa dữ liệu của xã, gồm:");
+    assert_string_equal(cell(t, 3, "Cơ quan chủ trì"), "Văn phòng HĐND và UBND xã");
+    assert_string_equal(cell(t, 4, "Nhiệm vụ"), "Số hóa sổ hộ tịch");
+    assert_string_equal(cell(t, 6, "Thời gian"), "Thường xuyên");
+    doc_free(d);
+}
+
+/* plain5: the cells printed before the first row ("2") are the row whose
+ * number comes just before it, its code printed after "STT" ("1"), placed
+ * before the cells printed after that code; "Từ năm 1995" (a year before
+ * 2000: since when) is no due; a group row ("III") keeps a run of rows
+ * named one by one, and the same unit printed twice running goes to two
+ * rows' leads, not one row's lead and support. */
+static void test_first_row_cells_and_runs(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n(Kèm theo Kế hoạch số 1/KH-UBND)\nCơ quan chủ\ntrì\n\nCơ quan phối\nhợp\n\n"
+                       "Sản phẩm\n\nThời gian\n\n"
+                       "Số hóa hồ sơ\n\nCông an xã\n\nKết quả số hóa\n\nTháng\n12/2026\n\n"
+                       "2\n\nNâng cấp mạng\nnội bộ\n\nVăn phòng\nHĐND và\nUBND xã\n\nHệ thống\n\nQuý\nII/2026\n\n"
+                       "STT\n\nNhiệm vụ\n\nI\n\nCHÍNH QUYỀN SỐ\n\n1\n\nCác thôn\n\nTừ năm 1995\n\n"
+                       "II\n\nKINH TẾ SỐ\n\n3\n\nHỗ trợ bán hàng\ntrực tuyến\n\n4\n\nHướng dẫn thanh toán\nkhông dùng tiền mặt\n\n"
+                       "III\n\nXÃ HỘI SỐ\n\nPhòng Kinh tế\n\nPhòng Kinh tế\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 8);
+    assert_string_equal(cell(t, 2, "STT"), "1");
+    assert_string_equal(cell(t, 2, "Nhiệm vụ"), "Số hóa hồ sơ");
+    assert_string_equal(cell(t, 2, "Cơ quan chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 2, "Cơ quan phối hợp"), "Các thôn");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Kết quả số hóa");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Tháng 12/2026");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Quý II/2026");
+    assert_string_equal(cell(t, 5, "STT"), "3");
+    assert_string_equal(cell(t, 5, "Cơ quan chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 5, "Cơ quan phối hợp"), "");
+    assert_string_equal(cell(t, 6, "Cơ quan chủ trì"), "Phòng Kinh tế");
+    for (size_t r = 1; r < t->nrows; r++)
+        assert_string_not_equal(cell(t, r, "Thời gian"), "Từ năm 1995");
+    doc_free(d);
+}
+
+/* plain5: a row's two units running right after its code ("Trung tâm
+ * Phục vụ …" / "Các công chức …", then the next code) are its lead and
+ * support, not its name; its name comes after a later row's, followed by
+ * more cells than one row holds (three due phrases): they fill the rows'
+ * holes in reading order, from the first row. */
+static void test_name_printed_after_later_rows(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nNhiệm vụ\n\nChủ trì\n\nPhối hợp\n\nThời gian\n\nSản phẩm\n\n"
+                       "1\n\nTrung tâm Phục vụ\nhành chính công xã\n\nCác công chức\nchuyên môn\n\n"
+                       "2\n\nVận hành hệ thống\nquản lý văn bản\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                       "3\n\nRà soát an toàn\nthông tin mạng\n\nVăn phòng\nHĐND và\nUBND xã\n\n"
+                       "Cập nhật dữ liệu\nthủ tục hành chính\n\nQuý\nII/2026\n\nDữ liệu được\nchuẩn hóa\n\n"
+                       "Thường\nxuyên\n\nVăn bản điện tử\n\nCông an xã\n\nTháng\n10/2026\n\nBáo cáo đánh giá\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 1, "Nhiệm vụ"), "Cập nhật dữ liệu thủ tục hành chính");
+    assert_string_equal(cell(t, 1, "Chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 1, "Phối hợp"), "Các công chức chuyên môn");
+    assert_string_equal(cell(t, 1, "Thời gian"), "Quý II/2026");
+    assert_string_equal(cell(t, 1, "Sản phẩm"), "Dữ liệu được chuẩn hóa");
+    assert_string_equal(cell(t, 2, "Thời gian"), "Thường xuyên");
+    assert_string_equal(cell(t, 2, "Sản phẩm"), "Văn bản điện tử");
+    assert_string_equal(cell(t, 3, "Nhiệm vụ"), "Rà soát an toàn thông tin mạng");
+    assert_string_equal(cell(t, 3, "Phối hợp"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Thời gian"), "Tháng 10/2026");
+    assert_string_equal(cell(t, 3, "Sản phẩm"), "Báo cáo đánh giá");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -737,6 +874,10 @@ int main(void)
         cmocka_unit_test(test_target_and_units_among_lines),
         cmocka_unit_test(test_first_row_after_group),
         cmocka_unit_test(test_unit_item_after_break),
+        cmocka_unit_test(test_three_headers_lettered_groups),
+        cmocka_unit_test(test_rows_before_stt_sorted),
+        cmocka_unit_test(test_first_row_cells_and_runs),
+        cmocka_unit_test(test_name_printed_after_later_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

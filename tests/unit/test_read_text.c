@@ -435,6 +435,8 @@ static void test_raw_unsure_is_paragraphs(void **state)
     doc_free(d);
 }
 
+/* A footnote "(*) …" after a line that ended a sentence starts a paragraph
+ * (as a capital does); a bracket in lower case goes on with its paragraph. */
 static void test_paragraph_joining(void **state)
 {
     (void)state;
@@ -446,6 +448,8 @@ static void test_paragraph_joining(void **state)
                        "1. Hạ tầng số\n"
                        "+ 100% thôn có wifi;\n"
                        "Xã Hòa Bình giao các đơn vị thực hiện.\n"
+                       "(*) Theo Nghị định số 30/2020/NĐ-CP về văn thư, văn bản giữa các cơ\n"
+                       "(trừ văn bản mật) được ký số.\n"
                        "\n"
                        "Đề nghị các đơn vị phối hợp với Phòng Văn hóa - Xã hội\n"
                        "\n"
@@ -458,6 +462,7 @@ static void test_paragraph_joining(void **state)
                           "1. Hạ tầng số",
                           "+ 100% thôn có wifi;",
                           "Xã Hòa Bình giao các đơn vị thực hiện.",
+                          "(*) Theo Nghị định số 30/2020/NĐ-CP về văn thư, văn bản giữa các cơ (trừ văn bản mật) được ký số.",
                           "Đề nghị các đơn vị phối hợp với Phòng Văn hóa - Xã hội trong quá trình thực hiện."};
     assert_int_equal(d->n, sizeof want / sizeof *want);
     for (size_t i = 0; i < d->n; i++) {

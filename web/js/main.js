@@ -152,12 +152,20 @@ function landing(user) {
   return user.ownProvince ? '#/province' : '#/dashboard';
 }
 
+// Go to HASH when the address has none, else draw the screen it names:
+// once either way. Setting location.hash fires 'hashchange', whose listener
+// renders; rendering here as well drew the landing screen twice (two hosts,
+// the first one's requests aborted).
+function land(hash) {
+  if (!location.hash && hash) location.hash = hash;
+  else render();
+}
+
 async function onLogin(answer) {
   state.user = answer.user;
   setCsrf(answer.csrf_token);
   await loadProvinces(state.user);
-  if (!location.hash) location.hash = landing(state.user);
-  render();
+  land(landing(state.user));
   $('main').focus();
 }
 
@@ -188,11 +196,10 @@ async function start() {
     state.user = me.user;
     setCsrf(me.csrf_token);
     await loadProvinces(state.user);
-    if (!location.hash && state.user.ownProvince) location.hash = '#/province';
   } catch {
     state.user = null;
   }
-  render();
+  land(state.user && state.user.ownProvince ? '#/province' : '');
 }
 
 start();

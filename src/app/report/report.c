@@ -354,6 +354,104 @@ fail:
     return rc;
 }
 
+/* report_snapshots: the rows of N reports, each handed to the callbacks
+ * of report_snapshot with that report's struct snap (found by the id the
+ * row carries; rows of ids between that are not asked for are skipped). */
+struct snaps {
+    const int64_t *ids;
+    size_t n;
+    struct snap *x;
+    int nomem;
+};
+
+static struct snap *snaps_find(struct snaps *b, int64_t id)
+{
+    size_t lo = 0, hi = b->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < b->n && b->ids[lo] == id ? &b->x[lo] : NULL;
+}
+
+static int snaps_row(struct snaps *b, const store_row *r, size_t id_col, int (*fn)(void *, const store_row *))
+{
+    struct snap *x = r->n > id_col ? snaps_find(b, r->v[id_col].i) : NULL;
+    if (!x)
+        return 0;
+    if (id_col == 0 && x->o)
+        return 0;   /* one head per id */
+    if (id_col != 0 && !x->o)
+        return 0;
+    fn(x, r);
+    if (x->nomem) {
+        b->nomem = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int snaps_head(void *ctx, const store_row *r)
+{
+    return snaps_row(ctx, r, 0, snap_head);
+}
+
+static int snaps_value(void *ctx, const store_row *r)
+{
+    return snaps_row(ctx, r, 6, snap_value);
+}
+
+static int snaps_task(void *ctx, const store_row *r)
+{
+    return snaps_row(ctx, r, 5, snap_task);
+}
+
+dti_rc report_snapshots(store *s, const int64_t *ids, size_t n, json_t **out, dti_err *e)
+{
+    dti_rc rc = DTI_OK;
+    struct snaps b = {ids, n, NULL, 0};
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    if (n == 0)
+        return DTI_OK;
+    if (!(b.x = calloc(n, sizeof *b.x)))
+        return app_nomem(e);
+    if ((rc = store_report_heads_between(s, ids[0], ids[n - 1], snaps_head, &b, e)))
+        goto fail;
+    for (size_t i = 0; i < n && !b.nomem; i++) {
+        struct snap *x = &b.x[i];
+        if (!x->o) {
+            rc = dti_fail(e, DTI_ERR_NOTFOUND, "report", "không có báo cáo", "no such report");
+            goto fail;
+        }
+        if (!(x->values = json_array()) || !(x->tasks = json_array()) ||
+            json_object_set(x->o, "values", x->values) || json_object_set(x->o, "tasks", x->tasks))
+            b.nomem = 1;
+    }
+    if (!b.nomem && ((rc = store_report_values_between(s, ids[0], ids[n - 1], snaps_value, &b, e)) ||
+                     (rc = store_report_tasks_between(s, ids[0], ids[n - 1], snaps_task, &b, e))))
+        goto fail;
+    if (b.nomem) {
+        rc = app_nomem(e);
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++) {
+        out[i] = b.x[i].o;
+        b.x[i].o = NULL;
+    }
+fail:
+    for (size_t i = 0; i < n; i++) {
+        json_decref(b.x[i].values);
+        json_decref(b.x[i].tasks);
+        json_decref(b.x[i].o);
+    }
+    free(b.x);
+    return rc;
+}
+
 /* report_snapshot_text: the same rows as report_snapshot, written in the
  * keys' sorted order (json_dumps sorts them): the header's fields up to
  * submitted_at, then "tasks", "values" and "version". */

@@ -237,6 +237,12 @@ dti_rc report_queue_as(store *s, const auth_user *u, int64_t plan_id, const char
  * values and tasks) as the JSON the audit log keeps of it (audit.c checks
  * reports against their after-images with it); *OUT new reference. */
 dti_rc report_snapshot(store *s, int64_t id, int with_items, json_t **out, dti_err *e);
+/* report_snapshot(s, IDS[i], 1, &OUT[i]) for N reports at once, in three
+ * statements (store_report_*_between): IDS ascending and distinct, every
+ * one a report (else DTI_ERR_NOTFOUND as report_snapshot); OUT[0..N-1] new
+ * references, all NULL on failure. For dti audit verify, which reads every
+ * report of the database. */
+dti_rc report_snapshots(store *s, const int64_t *ids, size_t n, json_t **out, dti_err *e);
 /* The same image with its values and tasks, written straight as the text
  * json_dumps(report_snapshot(s, id, 1), JSON_COMPACT | JSON_SORT_KEYS)
  * gives, byte for byte (base/json_text.h), without building the json_t:

@@ -277,6 +277,15 @@ static int led_on(const struct rawlist *L, int64_t ind, int64_t org, int32_t day
     return 0;
 }
 
+/* snprintf(DST, CAP, "%s", SRC ? SRC : "") without printf: raw_row runs
+ * once per stored figure of a plan (a cold national ranking: 1.4M) */
+static void copy_text(char *dst, size_t cap, const char *src)
+{
+    size_t n = src ? strnlen(src, cap - 1) : 0;
+    memcpy(dst, src ? src : "", n);
+    dst[n] = 0;
+}
+
 static int raw_row(void *vc, const store_row *r)
 {
     struct rawlist *L = vc;
@@ -293,7 +302,7 @@ static int raw_row(void *vc, const store_row *r)
     x.org = r->v[7].i;
     if (!led_on(L, x.ind, x.org, x.end))
         return 0;       /* not the lead in force at the period's end */
-    snprintf(x.org_name, sizeof x.org_name, "%s", app_col(r, 8) ? app_col(r, 8) : "");
+    copy_text(x.org_name, sizeof x.org_name, app_col(r, 8));
     period_format(&x.p, x.code);
     if (r->v[3].t != SV_NULL && r->v[4].t != SV_NULL && num_col(&r->v[4]) > 0 &&
         num_check_value(num_col(&r->v[3]), NUM_MEASURE, NULL) == DTI_OK &&
@@ -310,7 +319,7 @@ static int raw_row(void *vc, const store_row *r)
         x.value = x.num / x.den * 100.0;
     }
     x.met = r->v[5].t == SV_NULL ? -1 : (r->v[5].i != 0);
-    snprintf(x.approved, sizeof x.approved, "%s", app_col(r, 6) ? app_col(r, 6) : "");
+    copy_text(x.approved, sizeof x.approved, app_col(r, 6));
     if (!x.has_value && x.met < 0)
         return 0;
     if (L->n >= (size_t)SCORING_ITEMS_MAX * 4) {
@@ -373,8 +382,8 @@ static int raw_cmp(const void *a, const void *b)
 static void keep_input(scoring_ind *d, const struct raw *x)
 {
     scoring_input *in = &d->inputs[d->ninputs++];
-    snprintf(in->period, sizeof in->period, "%s", x->code);
-    snprintf(in->org, sizeof in->org, "%s", x->org_name);
+    copy_text(in->period, sizeof in->period, x->code);
+    copy_text(in->org, sizeof in->org, x->org_name);
     in->org_id = x->org;
     in->has_value = x->has_value;
     in->value = x->value;
@@ -404,7 +413,7 @@ static int fold(scoring_ind *d, const struct raw *raw, size_t n)
                                : d->nobs < SCORING_OBS_MAX ? &d->obs[d->nobs++] : NULL;
             if (!o)
                 continue;
-            snprintf(o->period, sizeof o->period, "%s", x->code);
+            copy_text(o->period, sizeof o->period, x->code);
             o->end = x->end;
             o->value = x->value;
             o->verdict = x->met;
@@ -444,7 +453,7 @@ static int fold(scoring_ind *d, const struct raw *raw, size_t n)
                            : d->nobs < SCORING_OBS_MAX ? &d->obs[d->nobs++] : NULL;
         if (!o)
             continue;
-        snprintf(o->period, sizeof o->period, "%s", x->code);
+        copy_text(o->period, sizeof o->period, x->code);
         o->end = x->end;
         o->value = total;
         o->verdict = -1;

@@ -113,6 +113,76 @@ static dti_rc memo_keys(store *s, store_gen *g, int64_t *shared, struct pgens *G
     return DTI_OK;
 }
 
+static void crows_release(struct crows *R)
+{
+    for (size_t i = 0; i < R->n; i++) {
+        free(R->v[i].name);
+        free(R->v[i].province);
+    }
+    free(R->v);
+    memset(R, 0, sizeof *R);
+}
+
+/* The communes in force for period P (code CODE) into R, each with its
+ * plan's figure: kept (score_memo.h) while neither the plan's own
+ * generation nor the shared one moved, else computed and kept. One read
+ * transaction. STOP (may be NULL) is asked before each plan computed: a
+ * non-zero answer ends the reading there (DTI_OK, R incomplete: for the
+ * warm-up only, which also goes through the communes in reverse). *COMPUTED (may be NULL): the plans computed, not kept. */
+static dti_rc plan_sums(app *a, const period *pp, const char *code, struct crows *R, int (*stop)(void *),
+                        void *arg, size_t *computed, dti_err *e)
+{
+    dti_rc rc;
+    int memo = 0;
+    store_gen g;
+    int64_t shared = 0;
+    struct pgens G = {NULL, 0, 0, 0};
+    period p = *pp;
+    if (computed)
+        *computed = 0;
+    if ((rc = app_read_begin(a, e)))
+        return rc;
+    char day[PERIOD_DATE_LEN];
+    if ((rc = store_country_communes(a->st, p.year, period_date_iso(period_end(&p), day), commune_row, R, e)))
+        goto out;
+    if (R->nomem) {
+        rc = app_nomem(e);
+        goto out;
+    }
+    if ((rc = memo_keys(a->st, &g, &shared, &G, &memo, e)))
+        goto out;
+    for (size_t k = 0; k < R->n; k++) {
+        /* the warm-up goes from the last commune back: a ranking asked
+         * meanwhile computes from the first and finds the rest kept */
+        size_t i = stop ? R->n - 1 - k : k;
+        int64_t pg = 0;
+        int keyed;
+        if (!R->v[i].plan_id)
+            continue;
+        keyed = memo && pgen_of(&G, R->v[i].plan_id, &pg);
+        if (keyed && score_memo_get(g.uid, R->v[i].plan_id, code, pg, shared, &R->v[i].sum))
+            continue;
+        if (stop && stop(arg))
+            break;
+        scoring_result sc;
+        rc = scoring_compute_unchecked(a->st, R->v[i].plan_id, code, &sc, e);
+        if (rc == DTI_OK) {
+            R->v[i].sum = sc.total;
+            if (keyed)
+                score_memo_put(g.uid, R->v[i].plan_id, code, pg, shared, &sc.total);
+            if (computed)
+                (*computed)++;
+        }
+        scoring_release(&sc);
+        if (rc)
+            goto out;
+    }
+out:
+    app_read_end(a);
+    free(G.v);
+    return rc;
+}
+
 static int by_province(const void *x, const void *y)
 {
     const scoring_country_row *a = x, *b = y;
@@ -156,10 +226,6 @@ dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, 
     score_sum *sums = NULL;
     rank_item *it = NULL;
     scoring_country_row *sorted = NULL;
-    int reading = 0, memo = 0;
-    store_gen g;
-    int64_t shared = 0;
-    struct pgens G = {NULL, 0, 0, 0};
     memset(out, 0, sizeof *out);
     memset(&R, 0, sizeof R);
     out->mode = mode;
@@ -175,41 +241,8 @@ dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, 
                         "kỳ \"%s\" không hợp lệ (dạng 2026-03, 2026-Q1, 2026-H1, 2026)",
                         "\"%s\" is not a period (2026-03, 2026-Q1, 2026-H1, 2026)", code ? code : "");
     period_format(&p, out->period);
-    if ((rc = app_read_begin(a, e)))
-        return rc;
-    reading = 1;
-    char day[PERIOD_DATE_LEN];
-    if ((rc = store_country_communes(a->st, p.year, period_date_iso(period_end(&p), day), commune_row, &R, e)))
+    if ((rc = plan_sums(a, &p, out->period, &R, NULL, NULL, NULL, e)))
         goto out;
-    if (R.nomem) {
-        rc = app_nomem(e);
-        goto out;
-    }
-    /* each plan's figure: kept (score_memo.h) while neither its own
-     * generation nor the shared one moved, else computed and kept */
-    if ((rc = memo_keys(a->st, &g, &shared, &G, &memo, e)))
-        goto out;
-    for (size_t i = 0; i < R.n; i++) {
-        int64_t pg = 0;
-        int keyed;
-        if (!R.v[i].plan_id)
-            continue;
-        keyed = memo && pgen_of(&G, R.v[i].plan_id, &pg);
-        if (keyed && score_memo_get(g.uid, R.v[i].plan_id, out->period, pg, shared, &R.v[i].sum))
-            continue;
-        scoring_result sc;
-        rc = scoring_compute_unchecked(a->st, R.v[i].plan_id, out->period, &sc, e);
-        if (rc == DTI_OK) {
-            R.v[i].sum = sc.total;
-            if (keyed)
-                score_memo_put(g.uid, R.v[i].plan_id, out->period, pg, shared, &sc.total);
-        }
-        scoring_release(&sc);
-        if (rc)
-            goto out;
-    }
-    app_read_end(a);
-    reading = 0;
     out->rows = R.v;
     out->n = R.n;
     R.v = NULL;
@@ -243,17 +276,29 @@ dti_rc scoring_country_rank(app *a, const char *code, score_province_mode mode, 
     out->rows = sorted;
     sorted = NULL;
 out:
-    if (reading)
-        app_read_end(a);
-    for (size_t i = 0; i < R.n; i++) {
-        free(R.v[i].name);
-        free(R.v[i].province);
-    }
-    free(R.v);
-    free(G.v);
+    crows_release(&R);
     free(sums);
     free(it);
     free(sorted);
+    return rc;
+}
+
+dti_rc scoring_country_warm(app *a, const char *code, int (*stop)(void *), void *arg, size_t *computed,
+                            dti_err *e)
+{
+    period p;
+    char pcode[PERIOD_CODE_LEN];
+    struct crows R;
+    dti_rc rc;
+    memset(&R, 0, sizeof R);
+    if (computed)
+        *computed = 0;
+    if (!code || period_parse(code, &p) != 0)
+        return dti_fail(e, DTI_ERR_INPUT, "period", "kỳ \"%s\" không hợp lệ", "\"%s\" is not a period",
+                        code ? code : "");
+    period_format(&p, pcode);
+    rc = plan_sums(a, &p, pcode, &R, stop, arg, computed, e);
+    crows_release(&R);
     return rc;
 }
 

@@ -57,6 +57,20 @@ dti_rc scoring_country_rank(app *a, const char *period, score_province_mode mode
                           dti_err *e);
 void scoring_country_release(scoring_country *c);
 
+/* The server's warm-up at start (score_warm.h): the figure of every
+ * commune's plan for PERIOD computed and kept in the memo (score_memo.h)
+ * exactly as scoring_country_rank would (same read transaction, same
+ * generations), so that the first national ranking after a start reads
+ * kept figures instead of computing 3,321 plans. No user acts (no
+ * permission to check: nothing is given back). The communes are taken
+ * from the last back, so that a ranking asked meanwhile (which computes
+ * from the first) meets the kept figures halfway. STOP (may be NULL) is asked
+ * before each plan computed; a non-zero answer ends it early (DTI_OK).
+ * *COMPUTED (may be NULL): the plans computed (those already kept are not
+ * counted). DTI_ERR_INPUT for a bad period. */
+dti_rc scoring_country_warm(app *a, const char *period, int (*stop)(void *), void *arg, size_t *computed,
+                            dti_err *e);
+
 /* *OUT (new reference): {"ranking": "country", "period", "province_mode",
  * "country": SUM, "provinces": [{id, name, communes, index, sum}],
  * "rows": [{rank, org_id, name, province_id, province, plan_id, index,

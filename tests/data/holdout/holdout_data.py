@@ -2311,4 +2311,408 @@ def FIXTURES(m):
                      ["Báo cáo tổng kết"], "2026-12", "Trước ngày 15/12/2026"),
             ]),
     })
+    # ==== round 11 (branch holdout11): written from the issue text and the
+    #      spec only, after round 10's fixes, before any change for them ====
+
+    # ---- 31. a ward ("phường"), the plan attached to a Decision ("QUYẾT
+    #          ĐỊNH … Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …",
+    #          the plan after a page break "(Kèm theo Quyết định số …)");
+    #          prose targets lettered a) … d) ("đạt 90% trở lên", "Tối
+    #          thiểu 85% …" opening the sentence, "≥ 250 hộ"); units named
+    #          once in full with "(sau đây gọi là Văn phòng)" and then by
+    #          the short name in the appendix; the reporting regime as a
+    #          table "Kỳ báo cáo | Thời hạn gửi báo cáo | Số liệu tính đến"
+    #          in the body (no item) ----------------------------------------
+    VPP = "Văn phòng HĐND và UBND phường"
+    PVHP = "Phòng Văn hóa - Xã hội phường"
+    PKTP = "Phòng Kinh tế, Hạ tầng và Đô thị"
+    MCP = "Bộ phận Tiếp nhận và trả kết quả giải quyết thủ tục hành chính phường"
+    out.append({
+        "name": "hoa-quy-2026",
+        "xlsx": True,
+        "xlsx_without": ["T1", "T2", "T3", "T4"],   # the prose targets: not in the workbook
+        # nor the prose that defines the short names: the workbook says "Văn phòng"
+        "xlsx_short": {VPP: "Văn phòng", PVHP: "Phòng VH-XH", PKTP: "Phòng Kinh tế", MCP: "Bộ phận Một cửa"},
+        "blocks": [
+            heading("PHƯỜNG HÒA QUÝ", "45/QĐ-UBND", "Hòa Quý, ngày 12 tháng 02 năm 2026"),
+            ("c", "QUYẾT ĐỊNH"),
+            ("c", "Về việc ban hành Kế hoạch chuyển đổi số phường Hòa Quý năm 2026"),
+            ("c", "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HÒA QUÝ"),
+            ("p", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"),
+            ("p", "Căn cứ Kế hoạch số 30/KH-UBND ngày 20/01/2026 của UBND thành phố Đà Nẵng về chuyển đổi số năm "
+                  "2026;"),
+            ("p", "Theo đề nghị của Chánh Văn phòng HĐND và UBND phường."),
+            ("c", "QUYẾT ĐỊNH:"),
+            ("p", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số phường Hòa Quý năm 2026."),
+            ("p", "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."),
+            ("p", "Điều 3. Chánh Văn phòng HĐND và UBND phường, Trưởng các phòng chuyên môn, Trưởng Công an phường, "
+                  "Tổ trưởng các tổ dân phố và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết "
+                  "định này."),
+            ("head", ["Nơi nhận:", "- Như Điều 3;", "- UBND thành phố (b/c);", "- Lưu: VT, VP."],
+             ["CHỦ TỊCH", "Nguyễn Thị Thu Hà"]),
+            ("pagebreak",),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số phường Hòa Quý năm 2026"),
+            ("p", "(Kèm theo Quyết định số 45/QĐ-UBND ngày 12/02/2026 của Chủ tịch UBND phường Hòa Quý)"),
+            ("b", "I. MỤC ĐÍCH, YÊU CẦU"),
+            ("li", "Đẩy mạnh chuyển đổi số trong hoạt động của chính quyền phường, lấy người dân làm trung tâm."),
+            ("b", "II. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Xây dựng chính quyền số, phát triển kinh tế số và xã hội số trên địa bàn phường."),
+            ("b", "2. Mục tiêu cụ thể"),
+            ("p", "a) Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình đạt 90% trở "
+                  "lên."),
+            ("p", "b) Tối thiểu 85% người dân trưởng thành trên địa bàn phường có tài khoản định danh điện tử mức "
+                  "độ 2."),
+            ("p", "c) 100% văn bản đi của UBND phường (trừ văn bản mật) được ký số và gửi, nhận trên môi trường "
+                  "điện tử."),
+            ("p", "d) Số hộ kinh doanh trên địa bàn phường sử dụng hóa đơn điện tử ≥ 250 hộ."),
+            ("b", "III. NHIỆM VỤ"),
+            ("p", "Các nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "IV. TỔ CHỨC THỰC HIỆN"),
+            ("p", "1. " + VPP + " (sau đây gọi là Văn phòng) là cơ quan thường trực, tham mưu UBND phường theo "
+                  "dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp báo cáo theo chế độ tại mục 4."),
+            ("p", "2. " + PVHP + " (sau đây gọi là Phòng VH-XH) chủ trì các nhiệm vụ xã hội số; hướng dẫn hoạt "
+                  "động của Tổ công nghệ số cộng đồng các tổ dân phố."),
+            ("p", "3. " + PKTP + " (sau đây gọi là Phòng Kinh tế) chủ trì các nhiệm vụ kinh tế số; " + MCP +
+                  " (sau đây gọi là Bộ phận Một cửa) chủ trì các nhiệm vụ về dịch vụ công trực tuyến."),
+            ("p", "4. Chế độ báo cáo: các đơn vị gửi báo cáo kết quả thực hiện về Văn phòng theo các kỳ sau:"),
+            ("table", {
+                "head": [["Kỳ báo cáo", "Thời hạn gửi báo cáo", "Số liệu tính đến"]],
+                "rows": [
+                    ["Quý I", "Trước ngày 15/3/2026", "Ngày 14/3/2026"],
+                    ["6 tháng", "Trước ngày 15/6/2026", "Ngày 14/6/2026"],
+                    ["9 tháng", "Trước ngày 15/9/2026", "Ngày 14/9/2026"],
+                    ["Năm", "Trước ngày 15/12/2026", "Ngày 14/12/2026"],
+                ],
+            }),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "DANH MỤC NHIỆM VỤ CHUYỂN ĐỔI SỐ PHƯỜNG HÒA QUÝ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch chuyển đổi số phường Hòa Quý năm 2026)"),
+            ("table", {
+                "head": [["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Sản phẩm", "Thời gian hoàn thành"]],
+                "rows": [
+                    ["I", "CHÍNH QUYỀN SỐ", "", "", "", ""],
+                    ["1", "Rà soát, cập nhật danh mục thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình",
+                     "Bộ phận Một cửa", "Văn phòng", "Danh mục được cập nhật", "Quý I/2026"],
+                    ["2", "Triển khai ký số, gửi nhận văn bản điện tử liên thông 4 cấp", "Văn phòng",
+                     "Các phòng chuyên môn", "Văn bản điện tử có ký số", "Thường xuyên"],
+                    ["II", "KINH TẾ SỐ VÀ XÃ HỘI SỐ", "", "", "", ""],
+                    ["3", "Hướng dẫn hộ kinh doanh trên địa bàn đăng ký, sử dụng hóa đơn điện tử", "Phòng Kinh tế",
+                     "Đội Thuế phường", "Danh sách hộ đăng ký", "Tháng 6/2026"],
+                    ["4", "Tổ chức tập huấn kỹ năng số cho Tổ công nghệ số cộng đồng các tổ dân phố", "Phòng VH-XH",
+                     "Đoàn Thanh niên phường\nHội Liên hiệp Phụ nữ phường", "Lớp tập huấn", "Quý II/2026"],
+                    ["5", "Tuyên truyền, vận động người dân cài đặt, sử dụng ứng dụng VNeID và dịch vụ công trực "
+                          "tuyến", "Công an phường", "Phòng VH-XH\nCác tổ dân phố", "Tin, bài tuyên truyền",
+                     "Hằng tháng"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số phường Hòa Quý năm 2026", "Hòa Quý", "Đà Nẵng", "45/QĐ-UBND", "2026-02-12",
+            [("2", "Mục tiêu cụ thể"), ("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ VÀ XÃ HỘI SỐ")],
+            [
+                ind("T1", "2", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 90, "%", "đạt 90% trở lên")]),
+                ind("T2", "2", "Người dân trưởng thành trên địa bàn phường có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 85, "%", "Tối thiểu 85%")]),
+                ind("T3", "2", "Văn bản đi của UBND phường (trừ văn bản mật) được ký số và gửi, nhận trên môi "
+                               "trường điện tử", [tg(2026, ">=", 100, "%", "100%")]),
+                ind("T4", "2", "Số hộ kinh doanh trên địa bàn phường sử dụng hóa đơn điện tử",
+                    [tg(2026, ">=", 250, "hộ", "≥ 250 hộ")]),
+            ],
+            [
+                task("1", "I", "Rà soát, cập nhật danh mục thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn "
+                               "trình", [MCP], [VPP], ["Danh mục được cập nhật"], "2026-Q1", "Quý I/2026"),
+                task("2", "I", "Triển khai ký số, gửi nhận văn bản điện tử liên thông 4 cấp", [VPP],
+                     ["Các phòng chuyên môn"], ["Văn bản điện tử có ký số"], "recurring", "Thường xuyên"),
+                task("3", "II", "Hướng dẫn hộ kinh doanh trên địa bàn đăng ký, sử dụng hóa đơn điện tử", [PKTP],
+                     ["Đội Thuế phường"], ["Danh sách hộ đăng ký"], "2026-06", "Tháng 6/2026"),
+                task("4", "II", "Tổ chức tập huấn kỹ năng số cho Tổ công nghệ số cộng đồng các tổ dân phố", [PVHP],
+                     ["Đoàn Thanh niên phường", "Hội Liên hiệp Phụ nữ phường"], ["Lớp tập huấn"], "2026-Q2",
+                     "Quý II/2026"),
+                task("5", "II", "Tuyên truyền, vận động người dân cài đặt, sử dụng ứng dụng VNeID và dịch vụ công "
+                               "trực tuyến", ["Công an phường"], [PVHP, "Các tổ dân phố"], ["Tin, bài tuyên truyền"],
+                     "recurring", "Hằng tháng"),
+            ]),
+    })
+
+    # ---- 32. one row per (indicator, year): "STT | Tên chỉ tiêu | ĐVT |
+    #          Năm | Chỉ tiêu cần đạt | Đơn vị chủ trì | Đơn vị phối hợp",
+    #          the code, name, unit and the two unit columns merged down over
+    #          the indicator's year rows (Word vMerge, Excel merged range,
+    #          empty cells in the text forms); pillars numbered "1.", "2."
+    #          as rows, items "1.1" in the STT column; "≥ 90", "Tối thiểu
+    #          70", "80 trở lên", "-" (no target that year); the reporting
+    #          regime as a table "Kỳ báo cáo | Thời hạn" in the body -----------
+    PKTX = "Phòng Kinh tế"
+    out.append({
+        "name": "ia-phin-2026-2028",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ IA PHÌN", "09/KH-UBND", "Ia Phìn, ngày 22 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Ia Phìn giai đoạn 2026 - 2028"),
+            ("p", "Căn cứ Kế hoạch số 12/KH-UBND ngày 10/01/2026 của UBND tỉnh Gia Lai về chuyển đổi số giai đoạn "
+                  "2026 - 2028; UBND xã Ia Phìn ban hành Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("b", "1. Mục tiêu chung"),
+            ("p", "Phát triển hạ tầng số, chính quyền số gắn với kinh tế số, xã hội số; thu hẹp khoảng cách số giữa "
+                  "các làng trên địa bàn xã."),
+            ("b", "2. Mục tiêu cụ thể"),
+            ("p", "Lộ trình chỉ tiêu theo từng năm của giai đoạn tại Phụ lục kèm theo Kế hoạch này."),
+            ("b", "II. NHIỆM VỤ, GIẢI PHÁP"),
+            ("li", "Tuyên truyền nâng cao nhận thức về chuyển đổi số cho cán bộ, người dân các làng."),
+            ("li", "Phối hợp với doanh nghiệp viễn thông phát triển hạ tầng, xóa vùng lõm sóng."),
+            ("b", "III. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Các đơn vị chủ trì báo cáo kết quả thực hiện chỉ tiêu về Văn phòng HĐND và UBND xã theo thời hạn "
+                  "sau:"),
+            ("table", {
+                "head": [["Kỳ báo cáo", "Thời hạn"]],
+                "rows": [
+                    ["Báo cáo quý", "Trước ngày 15 của tháng cuối quý"],
+                    ["Báo cáo 6 tháng", "Trước ngày 15/6 hằng năm"],
+                    ["Báo cáo năm", "Trước ngày 10/12 hằng năm"],
+                ],
+            }),
+            ("head", ["Nơi nhận:", "- UBND tỉnh Gia Lai (b/c);", "- TT Đảng ủy xã;", "- Lưu: VT."],
+             ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Rơ Châm Hyun"]),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "LỘ TRÌNH CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ IA PHÌN GIAI ĐOẠN 2026 - 2028"),
+            ("p", "(Kèm theo Kế hoạch số 09/KH-UBND ngày 22/01/2026 của UBND xã Ia Phìn)"),
+            ("table", {
+                "head": [["STT", "Tên chỉ tiêu", "ĐVT", "Năm", "Chỉ tiêu cần đạt", "Đơn vị chủ trì",
+                          "Đơn vị phối hợp"]],
+                "rows": [
+                    ["1.", "Hạ tầng số và chính quyền số", "", "", "", "", ""],
+                    [("1.1", 1, 3), ("Tỷ lệ làng có sóng di động 4G", 1, 3), ("%", 1, 3), "2026", "≥ 90",
+                     (PKTX, 1, 3), ("Các doanh nghiệp viễn thông", 1, 3)],
+                    ["2027", "≥ 95"],
+                    ["2028", "100"],
+                    [("1.2", 1, 3), ("Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn "
+                                     "trình", 1, 3), ("%", 1, 3), "2026", "Tối thiểu 70", (TTHC, 1, 3),
+                     ("Các công chức chuyên môn", 1, 3)],
+                    ["2027", "Tối thiểu 80"],
+                    ["2028", "Tối thiểu 90"],
+                    [("1.3", 1, 3), ("Chỉ số chuyển đổi số cấp xã (DTI)", 1, 3), ("Điểm", 1, 3), "2026", "0,6",
+                     (VP, 1, 3), ("Các cơ quan, đơn vị", 1, 3)],
+                    ["2027", "0,7"],
+                    ["2028", "0,8"],
+                    ["2.", "Kinh tế số và xã hội số", "", "", "", "", ""],
+                    [("2.1", 1, 3), ("Số hộ sản xuất, kinh doanh bán hàng qua sàn thương mại điện tử", 1, 3),
+                     ("Hộ", 1, 3), "2026", "40", (PKTX, 1, 3),
+                     ("Bưu điện xã\nHợp tác xã nông nghiệp Ia Phìn", 1, 3)],
+                    ["2027", "60"],
+                    ["2028", "80 trở lên"],
+                    [("2.2", 1, 3), ("Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử mức độ 2", 1, 3),
+                     ("%", 1, 3), "2026", "85", ("Công an xã", 1, 3), ("Các làng", 1, 3)],
+                    ["2027", "90"],
+                    ["2028", "≥ 95"],
+                    [("2.3", 1, 3), ("Tỷ lệ hộ gia đình có người biết sử dụng dịch vụ công trực tuyến", 1, 3),
+                     ("%", 1, 3), "2026", "50", (PVX, 1, 3), ("Đoàn Thanh niên xã", 1, 3)],
+                    ["2027", "-"],
+                    ["2028", "70"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Ia Phìn giai đoạn 2026 - 2028", "Ia Phìn", "Gia Lai", "09/KH-UBND",
+            "2026-01-22",
+            [("1", "Hạ tầng số và chính quyền số"), ("2", "Kinh tế số và xã hội số")],
+            [
+                ind("1.1", "1", "Tỷ lệ làng có sóng di động 4G",
+                    [tg(2026, ">=", 90, "%", "≥ 90"), tg(2027, ">=", 95, "%", "≥ 95"), tg(2028, ">=", 100, "%", "100")],
+                    [PKTX], ["Các doanh nghiệp viễn thông"]),
+                ind("1.2", "1", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình",
+                    [tg(2026, ">=", 70, "%", "Tối thiểu 70"), tg(2027, ">=", 80, "%", "Tối thiểu 80"),
+                     tg(2028, ">=", 90, "%", "Tối thiểu 90")],
+                    [TTHC], ["Các công chức chuyên môn"]),
+                ind("1.3", "1", "Chỉ số chuyển đổi số cấp xã (DTI)",
+                    [tg(2026, ">=", 0.6, "Điểm", "0,6"), tg(2027, ">=", 0.7, "Điểm", "0,7"),
+                     tg(2028, ">=", 0.8, "Điểm", "0,8")],
+                    [VP], ["Các cơ quan, đơn vị"]),
+                ind("2.1", "2", "Số hộ sản xuất, kinh doanh bán hàng qua sàn thương mại điện tử",
+                    [tg(2026, ">=", 40, "Hộ", "40"), tg(2027, ">=", 60, "Hộ", "60"),
+                     tg(2028, ">=", 80, "Hộ", "80 trở lên")],
+                    [PKTX], ["Bưu điện xã", "Hợp tác xã nông nghiệp Ia Phìn"]),
+                ind("2.2", "2", "Tỷ lệ người dân trưởng thành có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 85, "%", "85"), tg(2027, ">=", 90, "%", "90"), tg(2028, ">=", 95, "%", "≥ 95")],
+                    ["Công an xã"], ["Các làng"]),
+                ind("2.3", "2", "Tỷ lệ hộ gia đình có người biết sử dụng dịch vụ công trực tuyến",
+                    [tg(2026, ">=", 50, "%", "50"), tg(2028, ">=", 70, "%", "70")],
+                    [PVX], ["Đoàn Thanh niên xã"]),
+            ], []),
+    })
+
+    # ---- 33. tasks and indicators in ONE table headed "Nội dung", kind by
+    #          content: a "Kết quả cần đạt" column holding a target ("≥ 90%",
+    #          "Tối thiểu 85%", "100% (đạt)", "90% trở lên", "Tối thiểu 1.200
+    #          lượt") or a product ("Kế hoạch được ban hành"); "Chủ trì |
+    #          Phối hợp" before it; pillars "1.", "2.", "3." as rows over
+    #          "1.1"; units by abbreviations defined once in the prose
+    #          ("Trung tâm Phục vụ hành chính công xã (viết tắt: TTPVHCC)");
+    #          a prose target restating a row ------------------------------------
+    out.append({
+        "name": "my-loc-2026",
+        "xlsx": True,
+        "xlsx_short": {VP: "VP", TTHC: "TTPVHCC", PKT: "PKT", PVX: "VHXH"},   # defined in the prose only
+        "blocks": [
+            heading("XÃ MỸ LỘC", "18/KH-UBND", "Mỹ Lộc, ngày 28 tháng 01 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Mỹ Lộc năm 2026"),
+            ("p", "Thực hiện Kế hoạch số 21/KH-UBND ngày 15/01/2026 của UBND tỉnh Ninh Bình về chuyển đổi số năm "
+                  "2026, UBND xã Mỹ Lộc ban hành Kế hoạch chuyển đổi số năm 2026 như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Tiếp tục xây dựng chính quyền số; phấn đấu đến cuối năm 2026 có 90% trở lên người dân trưởng "
+                  "thành sử dụng ứng dụng VNeID; các chỉ tiêu, nhiệm vụ cụ thể tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "1. Văn phòng HĐND và UBND xã (viết tắt: VP) là đầu mối theo dõi, tổng hợp kết quả thực hiện Kế "
+                  "hoạch; Trung tâm Phục vụ hành chính công xã (viết tắt: TTPVHCC) chủ trì các nội dung về dịch vụ "
+                  "công trực tuyến."),
+            ("p", "2. Phòng Kinh tế (viết tắt: PKT) chủ trì các nội dung kinh tế số; Phòng Văn hóa - Xã hội (viết "
+                  "tắt: VHXH) chủ trì các nội dung xã hội số."),
+            ("p", "3. Các đơn vị báo cáo kết quả thực hiện về VP trước ngày 20 tháng 6 và ngày 20 tháng 11 năm 2026."),
+            ("b", "CHỦ TỊCH"),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU, NHIỆM VỤ CHUYỂN ĐỔI SỐ NĂM 2026"),
+            ("p", "(Kèm theo Kế hoạch số 18/KH-UBND ngày 28/01/2026 của UBND xã Mỹ Lộc)"),
+            ("table", {
+                "head": [["STT", "Nội dung", "Chủ trì", "Phối hợp", "Kết quả cần đạt", "Thời hạn"]],
+                "rows": [
+                    ["1.", "Chính quyền số", "", "", "", ""],
+                    ["1.1", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết", "TTPVHCC",
+                     "Các công chức chuyên môn", "≥ 90%", "Tháng 12/2026"],
+                    ["1.2", "Ban hành Kế hoạch bảo đảm an toàn thông tin mạng của UBND xã năm 2026", "VP",
+                     "Công an xã", "Kế hoạch được ban hành", "Quý I/2026"],
+                    ["1.3", "Tỷ lệ văn bản trao đổi giữa các cơ quan, đơn vị được ký số", "VP",
+                     "Các bộ phận chuyên môn", "100% (đạt)", "Thường xuyên"],
+                    ["2.", "Kinh tế số", "", "", "", ""],
+                    ["2.1", "Hỗ trợ hợp tác xã nông nghiệp mở gian hàng trên sàn thương mại điện tử", "PKT",
+                     "Bưu điện xã\nHợp tác xã nông nghiệp Mỹ Lộc", "Gian hàng trực tuyến của hợp tác xã",
+                     "Quý III/2026"],
+                    ["2.2", "Tỷ lệ hộ kinh doanh tại chợ Mỹ Lộc chấp nhận thanh toán không dùng tiền mặt", "PKT",
+                     "Ban quản lý chợ", "Tối thiểu 85%", "Tháng 9/2026"],
+                    ["3.", "Xã hội số", "", "", "", ""],
+                    ["3.1", "Tỷ lệ người dân trưởng thành sử dụng ứng dụng VNeID", "Công an xã", "Các thôn",
+                     "90% trở lên", "Tháng 12/2026"],
+                    ["3.2", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 09 thôn", "VHXH",
+                     "Đoàn Thanh niên xã", "Báo cáo hoạt động hằng quý", "Hằng quý"],
+                    ["3.3", "Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến", "TTPVHCC",
+                     "Tổ công nghệ số cộng đồng", "Tối thiểu 1.200 lượt", "Năm 2026"],
+                ],
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Mỹ Lộc năm 2026", "Mỹ Lộc", "Ninh Bình", "18/KH-UBND", "2026-01-28",
+            [("1", "Chính quyền số"), ("2", "Kinh tế số"), ("3", "Xã hội số")],
+            [
+                ind("1.1", "1", "Tỷ lệ hồ sơ thủ tục hành chính được số hóa kết quả giải quyết",
+                    [tg(2026, ">=", 90, "%", "≥ 90%")], [TTHC], ["Các công chức chuyên môn"], "2026-12",
+                    "Tháng 12/2026"),
+                ind("1.3", "1", "Tỷ lệ văn bản trao đổi giữa các cơ quan, đơn vị được ký số",
+                    [tg(2026, ">=", 100, "%", "100% (đạt)")], [VP], ["Các bộ phận chuyên môn"], "recurring",
+                    "Thường xuyên"),
+                ind("2.2", "2", "Tỷ lệ hộ kinh doanh tại chợ Mỹ Lộc chấp nhận thanh toán không dùng tiền mặt",
+                    [tg(2026, ">=", 85, "%", "Tối thiểu 85%")], [PKT], ["Ban quản lý chợ"], "2026-09", "Tháng 9/2026"),
+                ind("3.1", "3", "Tỷ lệ người dân trưởng thành sử dụng ứng dụng VNeID",
+                    [tg(2026, ">=", 90, "%", "90% trở lên")], ["Công an xã"], ["Các thôn"], "2026-12", "Tháng 12/2026"),
+                ind("3.3", "3", "Số lượt người dân được hướng dẫn sử dụng dịch vụ công trực tuyến",
+                    [tg(2026, ">=", 1200, "lượt", "Tối thiểu 1.200 lượt")], [TTHC], ["Tổ công nghệ số cộng đồng"],
+                    "2026", "Năm 2026"),
+            ],
+            [
+                task("1.2", "1", "Ban hành Kế hoạch bảo đảm an toàn thông tin mạng của UBND xã năm 2026", [VP],
+                     ["Công an xã"], ["Kế hoạch được ban hành"], "2026-Q1", "Quý I/2026"),
+                task("2.1", "2", "Hỗ trợ hợp tác xã nông nghiệp mở gian hàng trên sàn thương mại điện tử", [PKT],
+                     ["Bưu điện xã", "Hợp tác xã nông nghiệp Mỹ Lộc"], ["Gian hàng trực tuyến của hợp tác xã"],
+                     "2026-Q3", "Quý III/2026"),
+                task("3.2", "3", "Duy trì hoạt động của Tổ công nghệ số cộng đồng tại 09 thôn", [PVX],
+                     ["Đoàn Thanh niên xã"], ["Báo cáo hoạt động hằng quý"], "recurring", "Hằng quý"),
+            ]),
+    })
+
+    # ---- 34. columns in another order: "Cơ quan chủ trì" second, the year
+    #          columns ("Chỉ tiêu cần đạt" merged over "Năm 2026 | Năm 2027")
+    #          BEFORE the name "Nội dung chỉ tiêu", then "ĐVT" and "Cơ quan
+    #          phối hợp"; "≥ 90", "Tối thiểu 80", "90 trở lên", "100 (đạt)",
+    #          "-"; roman groups as rows merged across; a page break before
+    #          item 5 with both header rows repeated ------------------------
+    SPAN11 = m.SpanRow
+    out.append({
+        "name": "nam-tam-2026-2027",
+        "xlsx": True,
+        "blocks": [
+            heading("XÃ NẬM TĂM", "33/KH-UBND", "Nậm Tăm, ngày 06 tháng 02 năm 2026"),
+            ("c", "KẾ HOẠCH"),
+            ("c", "Chuyển đổi số xã Nậm Tăm giai đoạn 2026 - 2027"),
+            ("p", "Căn cứ Kế hoạch số 17/KH-UBND ngày 23/01/2026 của UBND tỉnh Lai Châu về chuyển đổi số giai đoạn "
+                  "2026 - 2027; UBND xã Nậm Tăm xây dựng Kế hoạch như sau:"),
+            ("b", "I. MỤC TIÊU"),
+            ("p", "Phát triển chính quyền số, kinh tế số, xã hội số của xã; chỉ tiêu từng năm tại Phụ lục kèm theo."),
+            ("b", "II. TỔ CHỨC THỰC HIỆN"),
+            ("p", "Định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12), các cơ quan chủ trì báo cáo kết "
+                  "quả thực hiện về Văn phòng HĐND và UBND xã để tổng hợp."),
+            ("head", ["Nơi nhận:", "- UBND tỉnh Lai Châu;", "- Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
+                                                                             "Lò Văn Thanh"]),
+            ("appendix_start",),
+            ("c", "PHỤ LỤC"),
+            ("c", "CHỈ TIÊU CHUYỂN ĐỔI SỐ XÃ NẬM TĂM GIAI ĐOẠN 2026 - 2027"),
+            ("p", "(Kèm theo Kế hoạch số 33/KH-UBND ngày 06/02/2026 của UBND xã Nậm Tăm)"),
+            ("table", {
+                "head": [[("STT", 1, 2), ("Cơ quan chủ trì", 1, 2), ("Chỉ tiêu cần đạt", 2, 1),
+                          ("Nội dung chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Cơ quan phối hợp", 1, 2)],
+                         ["Năm 2026", "Năm 2027"]],
+                "repeat": True,
+                "namecol": 4,
+                "rows": [
+                    SPAN11(["I. CHÍNH QUYỀN SỐ"] + [""] * 6),
+                    ["1", VP, "≥ 90", "≥ 95", "Tỷ lệ văn bản điện tử được ký số", "%", "Các bộ phận chuyên môn"],
+                    ["2", TTHC, "Tối thiểu 80", "Tối thiểu 90",
+                     "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến", "%", "Các công chức chuyên môn"],
+                    ["3", "Công an xã", "85", "90 trở lên", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2",
+                     "%", "Các thôn, bản"],
+                    SPAN11(["II. KINH TẾ SỐ"] + [""] * 6),
+                    ["4", PKT, "30", "50", "Số doanh nghiệp, hộ kinh doanh sử dụng hóa đơn điện tử", "Đơn vị",
+                     "Đội Thuế khu vực"],
+                    ["5", PKT, "-", "100 (đạt)", "Tỷ lệ hợp tác xã có gian hàng trên sàn thương mại điện tử", "%",
+                     "Bưu điện xã"],
+                    SPAN11(["III. XÃ HỘI SỐ"] + [""] * 6),
+                    ["6", PVX, "70", "80", "Tỷ lệ hộ gia đình có kết nối Internet cáp quang", "%",
+                     "Các doanh nghiệp viễn thông\nCác thôn, bản"],
+                    ["7", PVX, "500", "800", "Số lượt người dân được tập huấn kỹ năng số cơ bản", "Lượt người",
+                     "Đoàn Thanh niên xã"],
+                ],
+                "cut": (5, 0),
+            }),
+        ],
+        "expected": plan(
+            "Kế hoạch Chuyển đổi số xã Nậm Tăm giai đoạn 2026 - 2027", "Nậm Tăm", "Lai Châu", "33/KH-UBND",
+            "2026-02-06",
+            [("I", "CHÍNH QUYỀN SỐ"), ("II", "KINH TẾ SỐ"), ("III", "XÃ HỘI SỐ")],
+            [
+                ind("1", "I", "Tỷ lệ văn bản điện tử được ký số",
+                    [tg(2026, ">=", 90, "%", "≥ 90"), tg(2027, ">=", 95, "%", "≥ 95")], [VP],
+                    ["Các bộ phận chuyên môn"]),
+                ind("2", "I", "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến",
+                    [tg(2026, ">=", 80, "%", "Tối thiểu 80"), tg(2027, ">=", 90, "%", "Tối thiểu 90")], [TTHC],
+                    ["Các công chức chuyên môn"]),
+                ind("3", "I", "Tỷ lệ người dân có tài khoản định danh điện tử mức độ 2",
+                    [tg(2026, ">=", 85, "%", "85"), tg(2027, ">=", 90, "%", "90 trở lên")], ["Công an xã"],
+                    ["Các thôn, bản"]),
+                ind("4", "II", "Số doanh nghiệp, hộ kinh doanh sử dụng hóa đơn điện tử",
+                    [tg(2026, ">=", 30, "Đơn vị", "30"), tg(2027, ">=", 50, "Đơn vị", "50")], [PKT],
+                    ["Đội Thuế khu vực"]),
+                ind("5", "II", "Tỷ lệ hợp tác xã có gian hàng trên sàn thương mại điện tử",
+                    [tg(2027, ">=", 100, "%", "100 (đạt)")], [PKT], ["Bưu điện xã"]),
+                ind("6", "III", "Tỷ lệ hộ gia đình có kết nối Internet cáp quang",
+                    [tg(2026, ">=", 70, "%", "70"), tg(2027, ">=", 80, "%", "80")], [PVX],
+                    ["Các doanh nghiệp viễn thông", "Các thôn, bản"]),
+                ind("7", "III", "Số lượt người dân được tập huấn kỹ năng số cơ bản",
+                    [tg(2026, ">=", 500, "Lượt người", "500"), tg(2027, ">=", 800, "Lượt người", "800")], [PVX],
+                    ["Đoàn Thanh niên xã"]),
+            ], []),
+    })
     return out

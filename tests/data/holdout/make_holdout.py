@@ -5,7 +5,8 @@ The same pipeline as tests/data/plans/make_fixtures.py (whose renderers this
 imports): NAME.md, NAME.txt (tab-separated rows, HTML cells), NAME.html →
 NAME.docx (LibreOffice Writer) → NAME.pdf (LibreOffice prints the .docx),
 NAME.json (hand-written expected; NAME.xlsx.json the same without the
-prose targets listed in "xlsx_without", for an appendix-only workbook). The .xlsx:
+prose targets listed in "xlsx_without" and with the units of "xlsx_short" by
+the short name the appendix writes, for an appendix-only workbook). The .xlsx:
   "xlsx": True      the appendix alone, from HTML by LibreOffice Calc (as there);
   "xlsx": "sheets"  written here as a workbook the way a commune's office
                     keeps one: one sheet per pillar (split at the group rows),
@@ -313,13 +314,20 @@ def build(fx, office=True):
             f.write(b"\xff\xfe" + text.replace("\n", "\r\n").encode("utf-16-le"))
     write(name + ".html", page_html(fx, mf.render_html(with_breaks(as_printed(fx["blocks"], "html")))))
     write(name + ".json", json.dumps(fx["expected"], ensure_ascii=False, indent=1) + "\n")
-    if fx.get("xlsx_without"):
+    if fx.get("xlsx_without") or fx.get("xlsx_short"):
         # "xlsx_without": the items (prose targets) that the appendix-only
         # workbook cannot hold; NAME.xlsx.json is the expected without them,
         # so the workbook is measured on what it holds
         wb = dict(fx["expected"])
-        wb["indicators"] = [i for i in wb["indicators"] if i["code"] not in fx["xlsx_without"]]
-        wb["tasks"] = [t for t in wb["tasks"] if t["code"] not in fx["xlsx_without"]]
+        wb["indicators"] = [i for i in wb["indicators"] if i["code"] not in fx.get("xlsx_without", ())]
+        wb["tasks"] = [t for t in wb["tasks"] if t["code"] not in fx.get("xlsx_without", ())]
+        # "xlsx_short" {full: short}: units the appendix writes by a short
+        # name that only the prose defines ("(sau đây gọi là Văn phòng)"):
+        # the workbook holds the short name, and is measured on it
+        short = fx.get("xlsx_short", {})
+        for it in wb["indicators"] + wb["tasks"]:
+            for k in ("lead", "support"):
+                it[k] = [short.get(u, u) for u in it[k]]
         write(name + ".xlsx.json", json.dumps(wb, ensure_ascii=False, indent=1) + "\n")
     if fx.get("xlsx") == "sheets":
         write_sheets_xlsx(fx, os.path.join(HERE, name + ".xlsx"))

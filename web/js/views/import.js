@@ -101,7 +101,7 @@ addMessages({
     'import.role.support': 'Đơn vị phối hợp', 'import.role.parent_lead': 'Chủ trì cấp tỉnh', 'import.role.lead_support': 'Chủ trì và phối hợp',
     'import.role.due': 'Thời hạn', 'import.role.outputs': 'Sản phẩm', 'import.role.funding': 'Kinh phí', 'import.role.basis': 'Căn cứ',
     'import.role.action': 'Giải pháp', 'import.role.scope': 'Phạm vi', 'import.role.group': 'Nhóm (lĩnh vực)',
-    'import.role.note': 'Ghi chú', 'import.role.none': 'Không đọc',
+    'import.role.note': 'Ghi chú', 'import.role.year': 'Năm (mỗi dòng một năm)', 'import.role.none': 'Không đọc',
   },
   en: {
     'import.cal': 'Reporting calendar',
@@ -148,7 +148,7 @@ addMessages({
     'import.role.support': 'Supporting units', 'import.role.parent_lead': 'Province-level lead', 'import.role.lead_support': 'Lead and support',
     'import.role.due': 'Due', 'import.role.outputs': 'Outputs', 'import.role.funding': 'Funding', 'import.role.basis': 'Basis',
     'import.role.action': 'Action', 'import.role.scope': 'Scope', 'import.role.group': 'Group (field)',
-    'import.role.note': 'Note', 'import.role.none': 'Not read',
+    'import.role.note': 'Note', 'import.role.year': 'Year (one row per year)', 'import.role.none': 'Not read',
   },
 });
 
@@ -516,7 +516,7 @@ function planFixer(p) {
 }
 
 const ROLES = ['code', 'name', 'target', 'baseline', 'unit', 'lead', 'support', 'parent_lead', 'lead_support', 'due',
-  'outputs', 'funding', 'basis', 'action', 'scope', 'group', 'note', 'none'];
+  'outputs', 'funding', 'basis', 'action', 'scope', 'group', 'note', 'year', 'none'];
 
 // The table columns the extractor read (the plan's x.columns), each with a
 // choice of role; RERUN(roles) reads the document again with the roles

@@ -1,0 +1,476 @@
+/* pdf_sheet.c — a spreadsheet printed to PDF, made to read like a table
+ * printed by Word (issue 11, "PDF, read directly"; branch pdfcalc).
+ *
+ * Communes publish the plan's Excel appendix as a PDF: LibreOffice Calc's
+ * export, Excel's "Save as PDF", a print to a PDF printer. Such a page
+ * differs from a Word table in three ways pdf_layout.c cannot read:
+ *
+ * Packed cells. A cell's text starts two points after its grid line and
+ * wraps at two points before the next: the blank between two cells is no
+ * wider than a space, so no river parts the columns, and a number
+ * right-aligned against the next column ("1" before the name, "150" before
+ * "Ngân sách xã") joins its neighbour. The grid is found from where words
+ * start: a column's left-aligned text starts at one x on every line of
+ * every wrapped cell. A start is a grid line when at least three lines have
+ * a word starting there, almost no word lies across it, and on some of
+ * those lines the word before ends less than a river (1.25 spaces) before
+ * it — the cells are packed. A document is a sheet when it has three grid
+ * lines or more and three packed lines or more (Word and Writer pad cells
+ * with ~3 points each side, so a Word table has none).
+ * Then a gutter is opened at each grid line: every word of the lines
+ * between the first and the last line of a page with a word on a grid line
+ * moves right by one gutter per grid line at or left of its start, so that
+ * a column's words move together and the rivers pdf_layout.c looks for are
+ * there. Lines above and below (the title, the signature block, written in
+ * cells merged across the sheet) do not move.
+ *
+ * Page header and footer. Calc prints "Sheet1" over and "Page 1" under
+ * every page, Excel what the workbook's page setup says ("Page 1 of 2",
+ * the file's name, the date). A first (last) line of every page whose text,
+ * with its digits ignored, is the same on every page and that stands apart
+ * from the page's other lines (a gap of 0.7 of its height or more) is a
+ * page header (footer) and is dropped; so is a lone page-number line ("Page
+ * 3 of 5", "Trang 3/5") at a sheet's last line and a lone sheet name
+ * ("Sheet1", "Trang tính1") on its first line when there is only one page.
+ * A header row the workbook repeats on every page (Excel's print titles) is
+ * kept: it touches the rows under it, and pdf_layout.c drops repeated
+ * headers itself.
+ *
+ * Bottom-aligned cells (Excel's default: the code "1" sits on the last line
+ * of its row) are pdf_layout.c's concern: see "bottom" there.
+ *
+ * Only sheets are touched: a document that is not one is left as it is. */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "import/pdf.h"
+
+#define SHEET_MAXB 64   /* grid lines looked at */
+
+typedef struct sline {
+    size_t *w;      /* word indices into the page, left to right */
+    size_t n;
+    double y0, y1, yc;
+} sline;
+
+typedef struct spage {
+    sline *ln;      /* owned */
+    size_t nln;
+    size_t *idx;    /* owned: word indices sorted by line, then x */
+    double h, sp;
+} spage;
+
+static const pdf_page *sort_pg;
+
+static int cmp_y(const void *a, const void *b)
+{
+    const pdf_word *x = &sort_pg->words[*(const size_t *)a], *y = &sort_pg->words[*(const size_t *)b];
+    double cx = (x->y0 + x->y1) / 2, cy = (y->y0 + y->y1) / 2;
+    if (cx != cy)
+        return (cx > cy) - (cx < cy);
+    return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+    const pdf_word *x = &sort_pg->words[*(const size_t *)a], *y = &sort_pg->words[*(const size_t *)b];
+    return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int word_ok(const pdf_word *w)
+{
+    return isfinite(w->x0) && isfinite(w->x1) && isfinite(w->y0) && isfinite(w->y1) && w->x1 >= w->x0 &&
+           w->y1 > w->y0;
+}
+
+static void spage_release(spage *s)
+{
+    free(s->ln);
+    free(s->idx);
+    memset(s, 0, sizeof *s);
+}
+
+/* Lines of PG as pdf_layout.c makes them: centres within 0.3 of the median
+ * word height. 0 or -1 (out of memory). */
+static int spage_lines(spage *s, const pdf_page *pg)
+{
+    memset(s, 0, sizeof *s);
+    if (!pg->n)
+        return 0;
+    s->idx = malloc(pg->n * sizeof *s->idx);
+    s->ln = calloc(pg->n, sizeof *s->ln);
+    double *hs = malloc(pg->n * sizeof *hs);
+    if (!s->idx || !s->ln || !hs) {
+        free(hs);
+        spage_release(s);
+        return -1;
+    }
+    size_t nw = 0;
+    for (size_t i = 0; i < pg->n; i++)
+        if (word_ok(&pg->words[i])) {
+            hs[nw] = pg->words[i].y1 - pg->words[i].y0;
+            s->idx[nw++] = i;
+        }
+    if (!nw) {
+        free(hs);
+        return 0;
+    }
+    qsort(hs, nw, sizeof *hs, cmp_dbl);
+    s->h = hs[nw / 2];
+    free(hs);
+    s->sp = pg->space > 0 ? pg->space : s->h * 0.25;
+    sort_pg = pg;
+    qsort(s->idx, nw, sizeof *s->idx, cmp_y);
+    size_t i = 0;
+    while (i < nw) {
+        const pdf_word *w = &pg->words[s->idx[i]];
+        double yc = (w->y0 + w->y1) / 2;
+        size_t j = i + 1;
+        while (j < nw && (pg->words[s->idx[j]].y0 + pg->words[s->idx[j]].y1) / 2 - yc < 0.3 * s->h)
+            j++;
+        sline *L = &s->ln[s->nln++];
+        L->w = &s->idx[i];
+        L->n = j - i;
+        qsort(L->w, L->n, sizeof *L->w, cmp_x);
+        L->y0 = 1e18, L->y1 = -1e18;
+        for (size_t k = 0; k < L->n; k++) {
+            const pdf_word *x = &pg->words[L->w[k]];
+            if (x->y0 < L->y0) L->y0 = x->y0;
+            if (x->y1 > L->y1) L->y1 = x->y1;
+        }
+        L->yc = (L->y0 + L->y1) / 2;
+        i = j;
+    }
+    return 0;
+}
+
+/* The text of L with every digit as '#' and no blank, into OUT (N bytes). */
+static void line_key(const pdf_page *pg, const sline *L, char *out, size_t n)
+{
+    size_t o = 0;
+    for (size_t k = 0; k < L->n && o + 1 < n; k++)
+        for (const char *p = pg->words[L->w[k]].text; *p && o + 1 < n; p++)
+            out[o++] = isdigit((unsigned char)*p) ? '#' : *p;
+    out[o] = 0;
+}
+
+/* Line K of S stands apart from its neighbour on the page's side (the
+ * next line for a header, the previous for a footer): centres 1.4 word
+ * heights apart or more, where a cell's lines are about one and rows a
+ * little more. */
+static int apart(const spage *s, size_t k, int foot)
+{
+    const sline *L = &s->ln[k];
+    if (foot)
+        return k == 0 || L->yc - s->ln[k - 1].yc >= 1.4 * s->h;
+    return k + 1 >= s->nln || s->ln[k + 1].yc - L->yc >= 1.4 * s->h;
+}
+
+/* A lone page number as a sheet prints it: "Page 3", "Page 3 of 5",
+ * "Trang 3", "Trang 3/5", "Trang 3 / 5", "3/5", "3 of 5". */
+static int page_number_key(const char *k)
+{
+    static const char *const forms[] = {"Page#", "Page#of#", "Trang#", "Trang#/#", "Trang#trên#",
+                                        "Trang#của#", "#/#", "#of#", "-#-"};
+    char t[64];
+    size_t o = 0;
+    for (const char *p = k; *p && o + 1 < sizeof t; p++)
+        if (*p != '#' || o == 0 || t[o - 1] != '#')
+            t[o++] = *p;   /* "##" → "#" */
+    t[o] = 0;
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (strcmp(t, forms[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A sheet's default name: "Sheet1", "Trang tính1" (keys, digits as '#'). */
+static int sheet_name_key(const char *k)
+{
+    return strcmp(k, "Sheet#") == 0 || strcmp(k, "Sheet##") == 0 || strcmp(k, "Trangtính#") == 0 ||
+           strcmp(k, "Trangtính##") == 0;
+}
+
+static void drop_line(pdf_page *pg, const sline *L, unsigned char *gone)
+{
+    for (size_t k = 0; k < L->n; k++)
+        gone[L->w[k]] = 1;
+    (void)pg;
+}
+
+/* Marks in GONE[page][word] the page headers and footers (see the top of
+ * the file). 0 or -1. */
+static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char **gone)
+{
+    char a[512], b[512];
+    for (int foot = 0; foot < 2; foot++) {
+        /* up to three lines deep: "file name" over "Page 1 of 2" */
+        for (size_t depth = 0; depth < 3; depth++) {
+            int same = np >= 2, lone = np == 1;
+            a[0] = 0;
+            for (size_t p = 0; p < np; p++) {
+                spage *s = &S[p];
+                if (s->nln <= depth + 1) {
+                    same = lone = 0;
+                    break;
+                }
+                size_t k = foot ? s->nln - 1 - depth : depth;
+                if (!apart(s, k, foot)) {
+                    same = lone = 0;
+                    break;
+                }
+                line_key(&pages[p], &s->ln[k], p ? b : a, sizeof a);
+                if (p && strcmp(a, b) != 0)
+                    same = 0;
+            }
+            if (lone)
+                lone = foot ? page_number_key(a) : sheet_name_key(a);
+            if (!same && !lone)
+                break;
+            for (size_t p = 0; p < np; p++) {
+                spage *s = &S[p];
+                size_t k = foot ? s->nln - 1 - depth : depth;
+                drop_line(&pages[p], &s->ln[k], gone[p]);
+            }
+            if (getenv("DTI_PDF_DEBUG"))
+                fprintf(stderr, "pdf: sheet %s dropped: %s\n", foot ? "footer" : "header", a);
+        }
+    }
+    return 0;
+}
+
+/* A line taken for a page header or footer that has two words or more
+ * starting on grid lines is a row the workbook repeats on every page (print
+ * titles): kept. */
+static void keep_titles(const pdf_page *pages, size_t np, const spage *S, unsigned char **gone, const double *B,
+                        size_t nb)
+{
+    for (size_t p = 0; p < np; p++)
+        for (size_t i = 0; i < S[p].nln; i++) {
+            const sline *L = &S[p].ln[i];
+            if (!L->n || !gone[p][L->w[0]])
+                continue;
+            int at = 0;
+            for (size_t k = 0; k < L->n; k++)
+                for (size_t q = 0; q < nb; q++)
+                    at += fabs(pages[p].words[L->w[k]].x0 - B[q]) < 0.6;
+            if (at >= 2)
+                for (size_t k = 0; k < L->n; k++)
+                    gone[p][L->w[k]] = 0;
+        }
+}
+
+typedef struct start {
+    double x;
+    size_t lines, packed, across;
+} start;
+
+/* Grid lines of the document (see the top of the file) into B (*NB of
+ * them, ascending). Returns non-zero when the cells are packed. */
+static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned char **gone, double *B,
+                     size_t *nb)
+{
+    *nb = 0;
+    size_t cap = 0;
+    for (size_t p = 0; p < np; p++)
+        cap += pages[p].n;
+    if (!cap)
+        return 0;
+    double *xs = malloc(cap * sizeof *xs);
+    if (!xs)
+        return 0;
+    size_t nx = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t i = 0; i < S[p].nln; i++)
+            for (size_t k = 0; k < S[p].ln[i].n; k++)
+                if (!gone[p][S[p].ln[i].w[k]])
+                    xs[nx++] = pages[p].words[S[p].ln[i].w[k]].x0;
+    qsort(xs, nx, sizeof *xs, cmp_dbl);
+    start *st = malloc((nx / 3 + 1) * sizeof *st);
+    if (!st) {
+        free(xs);
+        return 0;
+    }
+    size_t ns = 0;
+    /* clusters of three starts or more within 0.6 point */
+    for (size_t i = 0; i < nx;) {
+        size_t j = i + 1;
+        while (j < nx && xs[j] - xs[j - 1] < 0.3 && xs[j] - xs[i] < 0.6)
+            j++;
+        if (j - i >= 3) {
+            st[ns].x = xs[i];
+            st[ns].lines = st[ns].packed = st[ns].across = 0;
+            ns++;
+        }
+        i = j;
+    }
+    free(xs);
+    for (size_t q = 0; q < ns; q++)
+        for (size_t p = 0; p < np; p++)
+            for (size_t i = 0; i < S[p].nln; i++) {
+                const sline *L = &S[p].ln[i];
+                int at = 0, across = 0;
+                for (size_t k = 0; k < L->n; k++) {
+                    const pdf_word *w = &pages[p].words[L->w[k]];
+                    if (gone[p][L->w[k]])
+                        continue;
+                    if (fabs(w->x0 - st[q].x) < 0.6)
+                        at = 1;
+                    else if (w->x0 < st[q].x - 0.6 && w->x1 > st[q].x + 0.5)
+                        across = 1;
+                }
+                st[q].lines += at;
+                st[q].across += across;
+            }
+    for (size_t q = 0; q < ns && *nb < SHEET_MAXB; q++) {
+        /* a title in cells merged across the sheet may lie across a grid
+         * line; a hanging indent inside a cell has most of the cell's
+         * lines across it */
+        if (st[q].lines < 3 || st[q].across * 3 > st[q].lines)
+            continue;
+        if (*nb && st[q].x - B[*nb - 1] < 6.0)
+            continue;   /* an indent, not a column */
+        B[(*nb)++] = st[q].x;
+    }
+    free(st);
+    /* packed: on a line of the table (words starting on two grid lines or
+     * more), a word on a grid line less than a river after the word before
+     * it. Counted on table lines only: in prose, any start lines up with
+     * some column by chance one space after a word */
+    size_t packed = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t i = 0; i < S[p].nln; i++) {
+            const sline *L = &S[p].ln[i];
+            int on = 0, pk = 0;
+            for (size_t k = 0; k < L->n; k++) {
+                const pdf_word *w = &pages[p].words[L->w[k]];
+                if (gone[p][L->w[k]])
+                    continue;
+                for (size_t q = 0; q < *nb; q++)
+                    if (fabs(w->x0 - B[q]) < 0.6) {
+                        on++;
+                        if (q > 0 && k > 0 && w->x0 - pages[p].words[L->w[k - 1]].x1 < 1.25 * S[p].sp)
+                            pk = 1;
+                    }
+            }
+            packed += on >= 3 && pk;
+        }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: sheet? %zu packed table lines, starts:", packed);
+        for (size_t q = 0; q < *nb; q++)
+            fprintf(stderr, " %.1f", B[q]);
+        fprintf(stderr, "\n");
+    }
+    return packed >= 3;
+}
+
+int pdf_sheet_normalise(pdf_page *pages, size_t np)
+{
+    int rc = -1;
+    spage *S = calloc(np ? np : 1, sizeof *S);
+    unsigned char **gone = calloc(np ? np : 1, sizeof *gone);
+    if (!S || !gone)
+        goto out;
+    for (size_t p = 0; p < np; p++) {
+        if (spage_lines(&S[p], &pages[p]))
+            goto out;
+        if (!(gone[p] = calloc(pages[p].n + 1, 1)))
+            goto out;
+    }
+    double B[SHEET_MAXB];
+    size_t nb = 0;
+    /* page headers and footers first, so that "Sheet1" across a grid line
+     * does not hide it; then the grid */
+    if (headers_footers(pages, np, S, gone))
+        goto out;
+    rc = 0;
+    if (!find_grid(pages, np, S, gone, B, &nb) || nb < 3)
+        goto out;
+    rc = 1;
+    keep_titles(pages, np, S, gone, B, nb);
+    /* the gutter: wider than any river pdf_layout.c asks for */
+    for (size_t p = 0; p < np; p++) {
+        spage *s = &S[p];
+        double g = 3.0 * s->sp;
+        if (g < 6.0)
+            g = 6.0;
+        size_t first = s->nln, last = 0;
+        for (size_t i = 0; i < s->nln; i++)
+            for (size_t k = 0; k < s->ln[i].n; k++) {
+                const pdf_word *w = &pages[p].words[s->ln[i].w[k]];
+                for (size_t q = 1; q < nb; q++)
+                    if (fabs(w->x0 - B[q]) < 0.6 && !gone[p][s->ln[i].w[k]]) {
+                        if (first == s->nln)
+                            first = i;
+                        last = i;
+                    }
+            }
+        for (size_t i = first; i < s->nln && i <= last; i++)
+            for (size_t k = 0; k < s->ln[i].n; k++) {
+                pdf_word *w = &pages[p].words[s->ln[i].w[k]];
+                size_t col = 0;
+                for (size_t q = 1; q < nb; q++)
+                    col += w->x0 >= B[q] - 1.0;
+                w->x0 += g * (double)col;
+                w->x1 += g * (double)col;
+            }
+        /* (the words have moved: column COL's grid lines are now B[COL] +
+         * COL gutters on its left, B[COL + 1] + COL gutters on its right)
+         * a number right-aligned against the next grid line (Excel's
+         * General format) alone in its column on its line starts where
+         * the column's text does, as in a Word table */
+        for (size_t i = first; i < s->nln && i <= last; i++)
+            for (size_t k = 0; k < s->ln[i].n; k++) {
+                pdf_word *w = &pages[p].words[s->ln[i].w[k]];
+                size_t col = 0;
+                for (size_t q = 1; q < nb; q++)
+                    col += w->x0 >= B[q] + g * (double)q - 1.0;
+                if (col + 1 >= nb || !isdigit((unsigned char)w->text[0]))
+                    continue;
+                double next = B[col + 1] + g * (double)col, from = B[col] + g * (double)col;
+                if (next - w->x1 > 4.0 || w->x0 - from < 3.0)
+                    continue;
+                if (k > 0 && pages[p].words[s->ln[i].w[k - 1]].x1 >= from - 1.0)
+                    continue;   /* not alone in its cell's line */
+                if (k + 1 < s->ln[i].n && pages[p].words[s->ln[i].w[k + 1]].x0 < next - 1.0)
+                    continue;
+                double wd = w->x1 - w->x0;
+                w->x0 = from;
+                w->x1 = from + wd;
+            }
+        pages[p].width += g * (double)(nb - 1);
+        pages[p].sheet = 1;
+        /* the dropped header and footer words */
+        size_t o = 0;
+        for (size_t i = 0; i < pages[p].n; i++) {
+            if (gone[p][i]) {
+                free(pages[p].words[i].text);
+                continue;
+            }
+            pages[p].words[o++] = pages[p].words[i];
+        }
+        pages[p].n = o;
+    }
+    if (getenv("DTI_PDF_DEBUG")) {
+        fprintf(stderr, "pdf: sheet: %zu grid lines:", nb);
+        for (size_t q = 0; q < nb; q++)
+            fprintf(stderr, " %.1f", B[q]);
+        fprintf(stderr, "\n");
+    }
+out:
+    for (size_t p = 0; S && p < np; p++)
+        spage_release(&S[p]);
+    for (size_t p = 0; gone && p < np; p++)
+        free(gone[p]);
+    free(S);
+    free(gone);
+    return rc;
+}
