@@ -91,7 +91,9 @@
  * The header is cut at its own band's borders where one moves left onto
  * a header cell slid into the river (head_bounds). Columns are found with
  * the header ending at the blank line above the first code's row band
- * (row_band_start): a centred first row's cells rise above its code.
+ * (row_band_start): a centred first row's cells rise above its code. A
+ * header cell's start makes a column when every row band agrees with it,
+ * its cell at a different place in each (bands_agree).
  * A line fits a table when it fits its band's borders. Packed columns: a
  * wide table printed one blank between cells on every line, each line
  * laid out on its own, has no border for a whole band; a header cell of
@@ -1130,6 +1132,68 @@ static double packed_cut(const page_ctx *c, const line *L, double B, double lb, 
     return best;
 }
 
+/* In -layout text, whether every row band of lines [a, b) with text between
+ * L and R agrees with a column starting at HX (a header cell's start), three
+ * bands or more: in each, either no word covers HX and the blank strip
+ * holding it ends where a chunk starts before R (the row's cell set right of
+ * the header: "Cụm loa thông", "- Dữ liệu"), or a cell starts a few
+ * characters left of HX (up to BAND_LEFT), after two blanks or, for a
+ * capital or a digit, one ("… du lịch cộng Bản đồ số"), no other word of
+ * the band across HX. pdftotext lays each row out on its own, so the cells
+ * of one column may start at a different place in every row, and few right
+ * under the header. */
+static int bands_agree(const page_ctx *c, size_t a, size_t b, double hx, double l, double r)
+{
+    if (!c->pg->grid)
+        return 0;
+    int agree = 0;
+    size_t j = a;
+    while (j < b) {
+        size_t j0, j1;
+        band_of(c, j, a, b, &j0, &j1);
+        j = j1;
+        int any = 0, covered = 0;
+        double free_to = r, slid = -1;
+        for (size_t i = j0; i < j1; i++) {
+            const line *L = &c->ln[i];
+            for (size_t w = 0; w < L->n; w++) {
+                const pdf_word *x = L->w[w];
+                if (x->x1 <= l || x->x0 >= r)
+                    continue;
+                any = 1;
+                int start = w == 0 || x->x0 - L->w[w - 1]->x1 > c->gap;
+                int weak = !start && (starts_upper(x->text) || isdigit((unsigned char)x->text[0]));
+                if (x->x0 < hx - 0.5 * c->sp && x->x1 > hx - 0.5 * c->sp) {
+                    if ((start || weak) && x->x0 >= hx - BAND_LEFT * c->sp && x->x0 > l + 4.0 * c->sp)
+                        slid = x->x0;
+                    else
+                        covered = 1;
+                } else if (x->x0 >= hx - 0.5 * c->sp && x->x0 < free_to) {
+                    free_to = start ? x->x0 : -1;
+                }
+            }
+        }
+        if (!any)
+            continue;
+        /* a slid cell: every word across HX starts there */
+        if (slid >= 0 && !covered) {
+            for (size_t i = j0; i < j1 && !covered; i++)
+                for (size_t w = 0; w < c->ln[i].n && !covered; w++) {
+                    const pdf_word *x = c->ln[i].w[w];
+                    covered = x->x0 < slid - 0.5 * c->sp && x->x1 > slid;
+                }
+            if (covered)
+                return 0;
+            agree++;
+            continue;
+        }
+        if (covered || free_to < 0 || free_to >= r)
+            return 0;
+        agree++;
+    }
+    return agree >= 3;
+}
+
 static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx, int min, int chunks, size_t ha,
                      size_t hb)
 {
@@ -1225,7 +1289,8 @@ static int try_start(const page_ctx *c, otable *t, size_t a, size_t b, double hx
      * 2026" over "Từ 02" and "100%"); band_bounds places its border */
     if (!chunks && min == 1 && hbands >= 2 && xbands == 1 && starts >= 3)
         cross = 0;
-    if (starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used))
+    if ((starts < min || cross * (chunks ? 4 : 3) > starts || (!chunks && starts * 3 < used)) &&
+        !(!chunks && bands_agree(c, a, b, hx, l, r)))
         return 0;
     /* body cell starts all in one row band are that row's own layout, not
      * a column: pdftotext lays each row out on its own and may set a
