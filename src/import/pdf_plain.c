@@ -140,7 +140,10 @@
  *     name (printed after the run's cells) while values, dues and units
  *     fill the run. Codes printed as a run
  *     ("5" / "6") followed by as many names open a row each, named in
- *     order, read the same way.
+ *     order, read the same way; three or more whose names come later
+ *     among their cells too, the run starting back at the row before
+ *     that holds its name only. In a run, "Các …" takes a free support
+ *     column (a support, seldom a lead).
  *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
  *     the name column's header when other header cells and a first row
  *     "1." / "1.1." / "I." leading its name follow; each such code is a cell
@@ -2148,6 +2151,13 @@ static int run_place(ptab *T, size_t run, size_t *rrow, long *rcol, const pcell 
             if (is_group(T, i))
                 continue;   /* a group row holds its name only */
             long k = place_col(T, &T->r[i], c);
+            /* "Các thôn, ấp" is a support (169 of 170 such units in the
+             * hand-written plans, and 1 of 281 leads): printed among
+             * other rows' cells, it takes the row's support column */
+            long sup = col_of(T, "support");
+            if (k >= 0 && c->kind == C_UNIT && !strncmp(c->text, "Các ", 5) && !strcmp(T->col[k].role, "lead") &&
+                col_free(&T->r[i], sup))
+                k = sup;
             if (k >= 0 && (pass || i > *rrow || k > *rcol)) {
                 set_cell(&T->r[i], k, c->text, c->kind == C_UNIT && T->r[i].cell[k].len);
                 *rrow = i, *rcol = k;
@@ -2600,6 +2610,11 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             c->kind = C_TEXT;   /* "Danh mục …" in a body cell: the name column is known */
             role = NULL;
         }
+        /* a target column of a year headed already: the header repeated
+         * on a new page, glued to its span ("Chỉ tiêu theo năm Năm 2026") */
+        for (size_t k = 0; role && !strcmp(role, "target") && y && k < T.ncols; k++)
+            if (!strcmp(T.col[k].role, "target") && T.col[k].year == y)
+                role = NULL;
         if (role && add_col(&T, c->text, role, y))
             goto out;
         if (c->kind == C_CODE) {
@@ -2738,6 +2753,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
      * the next code), their other cells after the run: rows RUN.. of the
      * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
     size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
+    int ploose = 0;                 /* the names of a run of codes come among their cells */
     size_t burst_at = SIZE_MAX;     /* the row whose cells were checked for a burst */
     int burst = 0;                  /* its cells are other rows' too: to fill_holes */
     long rcol = -1;
@@ -2762,13 +2778,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         lastpage = c->page;
         int lv = 0;
         /* the names of a run of codes, in order */
-        if (pend && c->kind == C_TEXT && (!c->lower || pend < pend0)) {
+        if (pend && c->kind == C_TEXT && (!c->lower || pend < pend0) && (!ploose || c->lower || nwords(c->text) >= 4)) {
             if (!c->lower)
                 pend--;
             set_cell(&T.r[T.nr - 1 - pend], col_of(&T, "name"), c->text, 0);
             continue;
         }
-        pend = 0;
+        if (!ploose || c->kind == C_CODE)
+            pend = ploose = 0;
         /* codes printed as a run ("5" / "6"), then as many names: one row
          * each, named in order; their other cells come as after a run of
          * rows printed name by name */
@@ -2785,8 +2802,19 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             }
             for (size_t j = k; j < T.nc && (T.c[j].kind == C_TEXT || T.c[j].kind == C_HDR); j++)
                 names += T.c[j].kind == C_TEXT && !T.c[j].lower;    /* the name's header may come between */
-            if (k - i >= 2 && names >= k - i) {
+            /* or their names come later, among their other cells (up to the
+             * next code): those cells fill the rows from the earliest one
+             * before the run that holds its name only */
+            size_t loose = 0;
+            for (size_t j = k; names < k - i && j < T.nc && T.c[j].kind != C_CODE; j++)
+                loose += T.c[j].kind == C_TEXT && !T.c[j].lower && nwords(T.c[j].text) >= 4;
+            if (k - i >= 2 && (names >= k - i || (k - i >= 3 && loose >= k - i))) {
                 run = T.nr, rrow = T.nr, rcol = -1;
+                ploose = names < k - i;
+                while (ploose && run > 0 && (only_named(&T, &T.r[run - 1]) || is_group(&T, run - 1)))
+                    run--, rrow--;
+                while (ploose && run < T.nr && is_group(&T, run))
+                    run++, rrow++;
                 for (size_t j = i; j < k; j++) {
                     code_follows(&cs, T.c[j].text, &lv2, &T, 1);
                     if (!(cur = add_row(&T, T.c[j].text, lv2)))

@@ -846,6 +846,68 @@ static void test_name_printed_after_later_rows(void **state)
     doc_free(d);
 }
 
+/* plain5: codes printed as a run ("3" / "4" / "5") whose names come later
+ * among their other cells: the cells fill the rows from the row before the
+ * run that holds its name only ("2"), the names go to the run's rows in
+ * order; "Các thôn, ấp" printed among other rows' cells is a support. */
+static void test_code_run_names_later(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nTên chỉ tiêu\n\nĐơn vị chủ trì\n\nĐơn vị phối hợp\n\nChỉ tiêu năm 2026\n\n"
+                       "Thời hạn\n\n"
+                       "1\n\nTỷ lệ văn bản điện tử\nđược ký số\n\nVăn phòng HĐND\nvà UBND xã\n\nCác phòng chuyên môn\n\n"
+                       "≥ 90%\n\nTháng\n12/2026\n\n"
+                       "2\n\nTỷ lệ giao dịch không\ndùng tiền mặt\n\n3\n\n4\n\n5\n\n"
+                       "Trên 50%\n\nTháng\n11/2026\n\nCác thôn, ấp\n\nĐạt 95%\n\nTháng\n9/2026\n\nCác thôn, ấp\n\n"
+                       "Dưới 5%\n\nThường\nxuyên\n\n12 lớp\n\nQuý\nIV/2026\n\nPhòng Kinh tế\n\nCác ngân hàng\n\n"
+                       "Tỷ lệ người dân có tài\nkhoản định danh\n\nCông an xã\n\nTỷ lệ hồ sơ sức khỏe\nchưa cập nhật\n\n"
+                       "Trạm Y tế xã\n\nSố lớp tập huấn kỹ\nnăng số\n\nPhòng Văn hóa\n- Xã hội\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 2, "Chỉ tiêu năm 2026"), "Trên 50%");
+    assert_string_equal(cell(t, 2, "Thời hạn"), "Tháng 11/2026");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 3, "TT"), "3");
+    assert_string_equal(cell(t, 3, "Tên chỉ tiêu"), "Tỷ lệ người dân có tài khoản định danh");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "Đạt 95%");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Đơn vị phối hợp"), "Các thôn, ấp");
+    assert_string_equal(cell(t, 4, "Tên chỉ tiêu"), "Tỷ lệ hồ sơ sức khỏe chưa cập nhật");
+    assert_string_equal(cell(t, 4, "Thời hạn"), "Thường xuyên");
+    assert_string_equal(cell(t, 4, "Đơn vị chủ trì"), "Trạm Y tế xã");
+    assert_string_equal(cell(t, 5, "Tên chỉ tiêu"), "Số lớp tập huấn kỹ năng số");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu năm 2026"), "12 lớp");
+    assert_string_equal(cell(t, 5, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
+/* plain5: a header repeated on a later page with its span glued to a year
+ * column's ("Chỉ tiêu theo năm" / "Năm" / "2026", one block once the
+ * header cells are past): no second column of that year. */
+static void test_repeated_year_header(void **state)
+{
+    (void)state;
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "PHỤ LỤC\n\nTT\n\nChỉ tiêu\n\nĐVT\n\nNăm\n2026\n\nNăm\n2027\n\n"
+                                                    "Chủ trì\n\n");
+    for (int r = 1; r <= 7; r++)    /* past 40 cells, under 8 rows: header cells still read */
+        n += (size_t)snprintf(text + n, sizeof text - n, "%d\n\nTỷ lệ hồ sơ số %d\n\n%%\n\n%d\n\n%d\n\nCông an xã\n\n",
+                              r, r, 40 + r, 50 + r);
+    snprintf(text + n, sizeof text - n, "\fTT\n\nChỉ tiêu\n\nĐVT\n\nChỉ tiêu theo năm\nNăm\n2026\n\nNăm\n2027\n\n"
+                                        "Chủ trì\n\n8\n\nTỷ lệ người dân có\nđịa chỉ số\n\n%%\n\n70\n\n80\n\n"
+                                        "Phòng Văn hóa\n- Xã hội\n");
+    doc *d = read_text(text);
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 9);
+    assert_string_equal(cell(t, 8, "Năm 2026"), "70");
+    assert_string_equal(cell(t, 8, "Năm 2027"), "80");
+    assert_string_equal(cell(t, 8, "Chủ trì"), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -878,6 +940,8 @@ int main(void)
         cmocka_unit_test(test_rows_before_stt_sorted),
         cmocka_unit_test(test_first_row_cells_and_runs),
         cmocka_unit_test(test_name_printed_after_later_rows),
+        cmocka_unit_test(test_code_run_names_later),
+        cmocka_unit_test(test_repeated_year_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
