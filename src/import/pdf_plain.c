@@ -40,7 +40,9 @@
  *     it. A bullet (U+F0B7, "•") starts a "- " item. A due phrase whose
  *     head ("Quý", "Tháng", "Thường") ends one line of a block and whose
  *     date ("III/2026", "10/2026", "xuyên") ends the next or the one after
- *     is a cell put after the rest of the block (split_due()). A unit's
+ *     is a cell put after the rest of the block (split_due()); so is a
+ *     target opening a line that goes on in lower case ("Đạt 100% vụ
+ *     hành chính", split_target()). A unit's
  *     name printed among a row name's lines (whole lines, or glued at
  *     their ends) is taken out when another cell of the table names that
  *     unit whole (unglue()); so is a target whose operator's words end
@@ -1115,6 +1117,49 @@ static size_t block_lines(const char *s, size_t n, const char **ls, size_t *ln, 
     return k;
 }
 
+/* Block S (N bytes) has a line, not its first, that opens with a target
+ * ("Đạt 100%", "Tối thiểu 4") and goes on in lower case ("Đạt 100% vụ
+ * hành chính": the target cell beside two others, glued at the head of a
+ * line of theirs): add the rest as a block, then the target. 1 when done,
+ * 0 when no such line, -1 out of memory. */
+static int split_target(ptab *T, const char *s, size_t n, int page, int line)
+{
+    static const char *const ops[] = {"Đạt", "Tối thiểu", "Trên", "Dưới", "Không dưới", "Ít nhất", "≥", NULL};
+    const char *ls[16];
+    size_t ln[16], k = block_lines(s, n, ls, ln, 16);
+    if (k < 3 || k == 16)
+        return 0;
+    for (size_t i = 1; i < k; i++) {
+        const char *p = skip_sp(ls[i], ls[i] + ln[i]), *e = ls[i] + ln[i];
+        size_t ol = 0;
+        for (size_t o = 0; ops[o]; o++) {
+            size_t m = strlen(ops[o]);
+            if ((size_t)(e - p) > m && !memcmp(p, ops[o], m) && p[m] == ' ')
+                ol = m + 1;
+        }
+        if (!ol || p + ol >= e || p[ol] < '0' || p[ol] > '9')
+            continue;
+        const char *q = p + ol;
+        while (q < e && ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',' || *q == '%'))
+            q++;
+        if (q >= e || *q != ' ' || first_cat(skip_sp(q, e)) != UTF8PROC_CATEGORY_LL)
+            continue;
+        buf rest;
+        buf_init(&rest, DOC_MAX_CELL);
+        for (size_t m = 0; m < k; m++) {
+            const char *a = m == i ? skip_sp(q, e) : ls[m], *b = ls[m] + ln[m];
+            if (rest.len)
+                buf_addc(&rest, '\n');
+            buf_add(&rest, a, (size_t)(b - a));
+        }
+        int rc = buf_failed(&rest) || add_block(T, rest.ptr, rest.len, page, line, 0) ||
+                 add_cell(T, p, (size_t)(q - p), page, line) ? -1 : 1;
+        buf_release(&rest);
+        return rc;
+    }
+    return 0;
+}
+
 /* Block S (N bytes, lines joined by '\n') holds a due phrase whose head
  * ("Quý", "Tháng", "Thường") ends one line and whose date ("III/2026",
  * "10/2026", "xuyên") ends the next or the one after, with other text
@@ -1280,6 +1325,8 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
     int rc = split_due(T, s, n, page, line);
     if (!rc)
         rc = split_years(T, s, n, page, line);
+    if (!rc)
+        rc = split_target(T, s, n, page, line);
     if (rc)
         return rc < 0 ? -1 : 0;
     const char *ls[16] = {0};

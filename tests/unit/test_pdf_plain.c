@@ -908,6 +908,28 @@ static void test_repeated_year_header(void **state)
     doc_free(d);
 }
 
+/* plain5: a target glued at the head of a line of two interleaved units
+ * ("Trung tâm Phục" / "Các phòng" / "Đạt 100% vụ hành chính" / "chuyên
+ * môn" / "công xã"): the target is a cell of its own, the units are taken
+ * apart as before. */
+static void test_target_at_line_head(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\n"
+                       "Chỉ tiêu năm\n2026\n\n"
+                       "1\n\nTỷ lệ hồ sơ được\nký số\n\n"
+                       "Trung tâm Phục\nCác phòng\nĐạt 100% vụ hành chính\nchuyên môn\ncông xã\n\n"
+                       "2\n\nSố tin bài\ntuyên truyền\n\nCông an xã\n\nCác thôn\n\nTối thiểu 12 tin\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Các phòng chuyên môn");
+    assert_string_equal(cell(t, 1, "Chỉ tiêu năm 2026"), "Đạt 100%");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu năm 2026"), "Tối thiểu 12 tin");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -942,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_name_printed_after_later_rows),
         cmocka_unit_test(test_code_run_names_later),
         cmocka_unit_test(test_repeated_year_header),
+        cmocka_unit_test(test_target_at_line_head),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
