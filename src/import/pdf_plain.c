@@ -750,8 +750,11 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
         while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
             e--;
         /* a line ending in ':' introduces the table ("… như sau:"), unless
-         * short and in lower case: a name wrapped ("Số hóa dữ liệu …," / "gồm:") */
-        int colon = e > s && e[-1] == ':' && !(first_cat(s) == UTF8PROC_CATEGORY_LL && cps(s, (size_t)(e - s)) < 40);
+         * short and in lower case after a short line: a name wrapped in a
+         * cell ("Số hóa dữ liệu …," / "gồm:"), not a paragraph's last line */
+        int wrapped = first_cat(s) == UTF8PROC_CATEGORY_LL && cps(s, (size_t)(e - s)) < 40 && j >= 2 &&
+                      cps(v[j - 2].s, v[j - 2].n) < 60;
+        int colon = e > s && e[-1] == ':' && !wrapped;
         if (s < e && (region_end(l) || colon || (e[-1] == '.' && e - s > 40) ||
                       (e - s >= 12 && all_caps(s, (size_t)(e - s)) && !memchr(s, '/', (size_t)(e - s)))))
             break;

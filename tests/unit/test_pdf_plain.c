@@ -930,6 +930,30 @@ static void test_target_at_line_head(void **state)
     doc_free(d);
 }
 
+/* plain5: a paragraph's last line ending in ':' ("như sau:", after a long
+ * line) still ends the lines taken back before "STT"; only a short one
+ * after a short line (a name wrapped in a cell: "gồm:") does not. */
+static void test_intro_colon_stays_prose(void **state)
+{
+    (void)state;
+    doc *d = read_text("UBND xã ban hành kế hoạch thực hiện chuyển đổi số năm 2026 với các chỉ tiêu, nhiệm vụ và "
+                       "phân công cụ thể\nnhư sau:\nThường\nxuyên\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\n"
+                       "Thời gian\n\n1\n\nTỷ lệ hồ sơ trực tuyến\n\nCông an xã\n\n"
+                       "2\n\nSố camera an ninh\n\nPhòng Kinh tế\n\nQuý\nII/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        assert_null(strstr(t->cells[i].text, "như sau"));
+    int kept = 0;   /* the paragraph keeps its last line */
+    for (size_t i = 0; i < d->n; i++)
+        kept |= d->blocks[i].kind == DOC_PARA && strstr(d->blocks[i].text, "cụ thể như sau:") != NULL;
+    assert_true(kept);
+    assert_string_equal(cell(t, 1, "Thời gian"), "Thường xuyên");
+    assert_string_equal(cell(t, 2, "Nội dung chỉ tiêu"), "Số camera an ninh");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -965,6 +989,7 @@ int main(void)
         cmocka_unit_test(test_code_run_names_later),
         cmocka_unit_test(test_repeated_year_header),
         cmocka_unit_test(test_target_at_line_head),
+        cmocka_unit_test(test_intro_colon_stays_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
