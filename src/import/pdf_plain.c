@@ -145,7 +145,8 @@
  *     order, read the same way; three or more whose names come later
  *     among their cells too, the run starting back at the row before
  *     that holds its name only. In a run, "Các …" takes a free support
- *     column (a support, seldom a lead).
+ *     column (a support, seldom a lead). Two codes whose names came as
+ *     one block are cut at its line in title case (split_names()).
  *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
  *     the name column's header when other header cells and a first row
  *     "1." / "1.1." / "I." leading its name follow; each such code is a cell
@@ -2547,6 +2548,77 @@ static int emit(doc *d, ptab *T, int line)
     return 0;
 }
 
+/* Cell K (a block of lines, raw) holds two rows' names: the second starts
+ * at its one line in title case after the first line, the line before not
+ * ending in ',' or ';'; a line of one short word in title case followed
+ * by a line in lower case ("Hộ" / "hóa đơn điện tử") is an ĐVT cell
+ * beside the first, put after the two. Cells K, K+1 (, K+2) then; 1 when
+ * cut, 0 when not, -1 out of memory. */
+static int split_names(ptab *T, size_t k)
+{
+    const char *ls[16];
+    size_t ln[16], n = block_lines(T->c[k].raw, strlen(T->c[k].raw), ls, ln, 16);
+    if (n < 3 || n == 16)
+        return 0;
+    long cut = -1, word = -1;
+    for (size_t j = 1; j < n; j++) {
+        if (first_cat(ls[j]) != UTF8PROC_CATEGORY_LU)
+            continue;
+        int one = !memchr(ls[j], ' ', ln[j]) && cps(ls[j], ln[j]) <= 6 && j + 1 < n &&
+                  first_cat(ls[j + 1]) == UTF8PROC_CATEGORY_LL;
+        if (one && word < 0 && cut < 0) {
+            word = (long)j;
+            continue;
+        }
+        char last = ls[j - 1][ln[j - 1] - 1];
+        if (cut >= 0 || last == ',' || last == ';' || (long)j - 1 == word)
+            return 0;
+        cut = (long)j;
+    }
+    if (cut < 0)
+        return 0;
+    buf a, b;
+    buf_init(&a, DOC_MAX_CELL);
+    buf_init(&b, DOC_MAX_CELL);
+    for (size_t j = 0; j < n; j++) {
+        if ((long)j == word)
+            continue;
+        buf *x = (long)j < cut ? &a : &b;
+        if (x->len)
+            buf_addc(x, ' ');
+        buf_add(x, ls[j], ln[j]);
+    }
+    int rc = -1;
+    char *ta = buf_failed(&a) ? NULL : text_clean_n(a.ptr, a.len);
+    char *tb = buf_failed(&b) ? NULL : text_clean_n(b.ptr, b.len);
+    char *tw = word >= 0 ? text_clean_n(ls[word], ln[word]) : NULL;
+    if (!ta || !tb || (word >= 0 && !tw))
+        goto out;
+    if (nwords(ta) < 4 || nwords(tb) < 4) {
+        rc = 0;
+        goto out;
+    }
+    if ((tw && insert_cell(T, k, tw)) || insert_cell(T, k, tb))
+        goto out;
+    free(T->c[k].text);
+    T->c[k].text = ta;
+    ta = NULL;
+    free(T->c[k].raw);
+    T->c[k].raw = NULL;
+    T->c[k + 1].raw = NULL;
+    classify(&T->c[k + 1], 0);
+    if (tw)
+        classify(&T->c[k + 2], 0);
+    rc = 1;
+out:
+    free(ta);
+    free(tb);
+    free(tw);
+    buf_release(&a);
+    buf_release(&b);
+    return rc;
+}
+
 /* One of the few cells after cell I is a year column's header ("Đến năm
  * 2030", "Chỉ tiêu năm 2026"). */
 static int year_header_near(const ptab *T, size_t i)
@@ -2849,6 +2921,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                 else if (lv2 != lv0)
                     break;
                 k++;
+            }
+            /* two codes, then one block holding both names (a line in
+             * title case starts the second), maybe with an ĐVT word beside
+             * the first on a line of its own: cut in two, the word after */
+            if (k - i == 2 && k < T.nc && T.c[k].kind == C_TEXT && T.c[k].raw && (k + 1 >= T.nc || T.c[k + 1].kind != C_TEXT)) {
+                if (split_names(&T, k) < 0)
+                    goto out;
+                c = &T.c[i];    /* the cells may have moved */
             }
             for (size_t j = k; j < T.nc && (T.c[j].kind == C_TEXT || T.c[j].kind == C_HDR); j++)
                 names += T.c[j].kind == C_TEXT && !T.c[j].lower;    /* the name's header may come between */

@@ -954,6 +954,28 @@ static void test_intro_colon_stays_prose(void **state)
     doc_free(d);
 }
 
+/* plain5: two codes printed as a run ("2" / "3"), then one block holding
+ * both names (the second starts at a line in title case) with an ĐVT word
+ * beside the first on a line of its own ("Hộ"): cut into the two names,
+ * the word the first row's ĐVT. */
+static void test_two_names_one_block(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nChỉ tiêu\n\nĐVT\n\nNăm\n2026\n\nCơ quan chủ\ntrì\n\n"
+                       "1\n\nTỷ lệ hồ sơ trực tuyến\n\n%\n\n50\n\nCông an xã\n\n2\n\n3\n\n"
+                       "Số hộ kinh doanh sử dụng\nHộ\nhóa đơn điện tử\nTỷ lệ hợp tác xã nông\n"
+                       "nghiệp ứng dụng công nghệ số\n\n%\n\n80\n\nPhòng Kinh tế\n\n30\n\nPhòng Kinh tế\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 2, "Chỉ tiêu"), "Số hộ kinh doanh sử dụng hóa đơn điện tử");
+    assert_string_equal(cell(t, 2, "ĐVT"), "Hộ");
+    assert_string_equal(cell(t, 3, "TT"), "3");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ hợp tác xã nông nghiệp ứng dụng công nghệ số");
+    assert_string_equal(cell(t, 3, "ĐVT"), "%");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -990,6 +1012,7 @@ int main(void)
         cmocka_unit_test(test_repeated_year_header),
         cmocka_unit_test(test_target_at_line_head),
         cmocka_unit_test(test_intro_colon_stays_prose),
+        cmocka_unit_test(test_two_names_one_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
