@@ -40,7 +40,9 @@
  *     it. A bullet (U+F0B7, "•") starts a "- " item. A due phrase whose
  *     head ("Quý", "Tháng", "Thường") ends one line of a block and whose
  *     date ("III/2026", "10/2026", "xuyên") ends the next or the one after
- *     is a cell put after the rest of the block (split_due()). A unit's
+ *     is a cell put after the rest of the block (split_due()); so is a
+ *     target opening a line that goes on in lower case ("Đạt 100% vụ
+ *     hành chính", split_target()). A unit's
  *     name printed among a row name's lines (whole lines, or glued at
  *     their ends) is taken out when another cell of the table names that
  *     unit whole (unglue()); so is a target whose operator's words end
@@ -140,7 +142,11 @@
  *     name (printed after the run's cells) while values, dues and units
  *     fill the run. Codes printed as a run
  *     ("5" / "6") followed by as many names open a row each, named in
- *     order, read the same way.
+ *     order, read the same way; three or more whose names come later
+ *     among their cells too, the run starting back at the row before
+ *     that holds its name only. In a run, "Các …" takes a free support
+ *     column (a support, seldom a lead). Two codes whose names came as
+ *     one block are cut at its line in title case (split_names()).
  *     No code column (no "STT" line, pdf_plain_bare()): the table opens at
  *     the name column's header when other header cells and a first row
  *     "1." / "1.1." / "I." leading its name follow; each such code is a cell
@@ -745,8 +751,11 @@ static size_t region_start(const pdf_plain_line *v, size_t h)
         while (e > s && (e[-1] == ' ' || e[-1] == '\r'))
             e--;
         /* a line ending in ':' introduces the table ("… như sau:"), unless
-         * short and in lower case: a name wrapped ("Số hóa dữ liệu …," / "gồm:") */
-        int colon = e > s && e[-1] == ':' && !(first_cat(s) == UTF8PROC_CATEGORY_LL && cps(s, (size_t)(e - s)) < 40);
+         * short and in lower case after a short line: a name wrapped in a
+         * cell ("Số hóa dữ liệu …," / "gồm:"), not a paragraph's last line */
+        int wrapped = first_cat(s) == UTF8PROC_CATEGORY_LL && cps(s, (size_t)(e - s)) < 40 && j >= 2 &&
+                      cps(v[j - 2].s, v[j - 2].n) < 60;
+        int colon = e > s && e[-1] == ':' && !wrapped;
         if (s < e && (region_end(l) || colon || (e[-1] == '.' && e - s > 40) ||
                       (e - s >= 12 && all_caps(s, (size_t)(e - s)) && !memchr(s, '/', (size_t)(e - s)))))
             break;
@@ -1112,6 +1121,49 @@ static size_t block_lines(const char *s, size_t n, const char **ls, size_t *ln, 
     return k;
 }
 
+/* Block S (N bytes) has a line, not its first, that opens with a target
+ * ("Đạt 100%", "Tối thiểu 4") and goes on in lower case ("Đạt 100% vụ
+ * hành chính": the target cell beside two others, glued at the head of a
+ * line of theirs): add the rest as a block, then the target. 1 when done,
+ * 0 when no such line, -1 out of memory. */
+static int split_target(ptab *T, const char *s, size_t n, int page, int line)
+{
+    static const char *const ops[] = {"Đạt", "Tối thiểu", "Trên", "Dưới", "Không dưới", "Ít nhất", "≥", NULL};
+    const char *ls[16];
+    size_t ln[16], k = block_lines(s, n, ls, ln, 16);
+    if (k < 3 || k == 16)
+        return 0;
+    for (size_t i = 1; i < k; i++) {
+        const char *p = skip_sp(ls[i], ls[i] + ln[i]), *e = ls[i] + ln[i];
+        size_t ol = 0;
+        for (size_t o = 0; ops[o]; o++) {
+            size_t m = strlen(ops[o]);
+            if ((size_t)(e - p) > m && !memcmp(p, ops[o], m) && p[m] == ' ')
+                ol = m + 1;
+        }
+        if (!ol || p + ol >= e || p[ol] < '0' || p[ol] > '9')
+            continue;
+        const char *q = p + ol;
+        while (q < e && ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',' || *q == '%'))
+            q++;
+        if (q >= e || *q != ' ' || first_cat(skip_sp(q, e)) != UTF8PROC_CATEGORY_LL)
+            continue;
+        buf rest;
+        buf_init(&rest, DOC_MAX_CELL);
+        for (size_t m = 0; m < k; m++) {
+            const char *a = m == i ? skip_sp(q, e) : ls[m], *b = ls[m] + ln[m];
+            if (rest.len)
+                buf_addc(&rest, '\n');
+            buf_add(&rest, a, (size_t)(b - a));
+        }
+        int rc = buf_failed(&rest) || add_block(T, rest.ptr, rest.len, page, line, 0) ||
+                 add_cell(T, p, (size_t)(q - p), page, line) ? -1 : 1;
+        buf_release(&rest);
+        return rc;
+    }
+    return 0;
+}
+
 /* Block S (N bytes, lines joined by '\n') holds a due phrase whose head
  * ("Quý", "Tháng", "Thường") ends one line and whose date ("III/2026",
  * "10/2026", "xuyên") ends the next or the one after, with other text
@@ -1277,6 +1329,8 @@ static int add_block(ptab *T, const char *s, size_t n, int page, int line, int h
     int rc = split_due(T, s, n, page, line);
     if (!rc)
         rc = split_years(T, s, n, page, line);
+    if (!rc)
+        rc = split_target(T, s, n, page, line);
     if (rc)
         return rc < 0 ? -1 : 0;
     const char *ls[16] = {0};
@@ -2148,6 +2202,13 @@ static int run_place(ptab *T, size_t run, size_t *rrow, long *rcol, const pcell 
             if (is_group(T, i))
                 continue;   /* a group row holds its name only */
             long k = place_col(T, &T->r[i], c);
+            /* "Các thôn, ấp" is a support (169 of 170 such units in the
+             * hand-written plans, and 1 of 281 leads): printed among
+             * other rows' cells, it takes the row's support column */
+            long sup = col_of(T, "support");
+            if (k >= 0 && c->kind == C_UNIT && !strncmp(c->text, "Các ", 5) && !strcmp(T->col[k].role, "lead") &&
+                col_free(&T->r[i], sup))
+                k = sup;
             if (k >= 0 && (pass || i > *rrow || k > *rcol)) {
                 set_cell(&T->r[i], k, c->text, c->kind == C_UNIT && T->r[i].cell[k].len);
                 *rrow = i, *rcol = k;
@@ -2487,6 +2548,77 @@ static int emit(doc *d, ptab *T, int line)
     return 0;
 }
 
+/* Cell K (a block of lines, raw) holds two rows' names: the second starts
+ * at its one line in title case after the first line, the line before not
+ * ending in ',' or ';'; a line of one short word in title case followed
+ * by a line in lower case ("Hộ" / "hóa đơn điện tử") is an ĐVT cell
+ * beside the first, put after the two. Cells K, K+1 (, K+2) then; 1 when
+ * cut, 0 when not, -1 out of memory. */
+static int split_names(ptab *T, size_t k)
+{
+    const char *ls[16];
+    size_t ln[16], n = block_lines(T->c[k].raw, strlen(T->c[k].raw), ls, ln, 16);
+    if (n < 3 || n == 16)
+        return 0;
+    long cut = -1, word = -1;
+    for (size_t j = 1; j < n; j++) {
+        if (first_cat(ls[j]) != UTF8PROC_CATEGORY_LU)
+            continue;
+        int one = !memchr(ls[j], ' ', ln[j]) && cps(ls[j], ln[j]) <= 6 && j + 1 < n &&
+                  first_cat(ls[j + 1]) == UTF8PROC_CATEGORY_LL;
+        if (one && word < 0 && cut < 0) {
+            word = (long)j;
+            continue;
+        }
+        char last = ls[j - 1][ln[j - 1] - 1];
+        if (cut >= 0 || last == ',' || last == ';' || (long)j - 1 == word)
+            return 0;
+        cut = (long)j;
+    }
+    if (cut < 0)
+        return 0;
+    buf a, b;
+    buf_init(&a, DOC_MAX_CELL);
+    buf_init(&b, DOC_MAX_CELL);
+    for (size_t j = 0; j < n; j++) {
+        if ((long)j == word)
+            continue;
+        buf *x = (long)j < cut ? &a : &b;
+        if (x->len)
+            buf_addc(x, ' ');
+        buf_add(x, ls[j], ln[j]);
+    }
+    int rc = -1;
+    char *ta = buf_failed(&a) ? NULL : text_clean_n(a.ptr, a.len);
+    char *tb = buf_failed(&b) ? NULL : text_clean_n(b.ptr, b.len);
+    char *tw = word >= 0 ? text_clean_n(ls[word], ln[word]) : NULL;
+    if (!ta || !tb || (word >= 0 && !tw))
+        goto out;
+    if (nwords(ta) < 4 || nwords(tb) < 4) {
+        rc = 0;
+        goto out;
+    }
+    if ((tw && insert_cell(T, k, tw)) || insert_cell(T, k, tb))
+        goto out;
+    free(T->c[k].text);
+    T->c[k].text = ta;
+    ta = NULL;
+    free(T->c[k].raw);
+    T->c[k].raw = NULL;
+    T->c[k + 1].raw = NULL;
+    classify(&T->c[k + 1], 0);
+    if (tw)
+        classify(&T->c[k + 2], 0);
+    rc = 1;
+out:
+    free(ta);
+    free(tb);
+    free(tw);
+    buf_release(&a);
+    buf_release(&b);
+    return rc;
+}
+
 /* One of the few cells after cell I is a year column's header ("Đến năm
  * 2030", "Chỉ tiêu năm 2026"). */
 static int year_header_near(const ptab *T, size_t i)
@@ -2600,6 +2732,11 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
             c->kind = C_TEXT;   /* "Danh mục …" in a body cell: the name column is known */
             role = NULL;
         }
+        /* a target column of a year headed already: the header repeated
+         * on a new page, glued to its span ("Chỉ tiêu theo năm Năm 2026") */
+        for (size_t k = 0; role && !strcmp(role, "target") && y && k < T.ncols; k++)
+            if (!strcmp(T.col[k].role, "target") && T.col[k].year == y)
+                role = NULL;
         if (role && add_col(&T, c->text, role, y))
             goto out;
         if (c->kind == C_CODE) {
@@ -2738,6 +2875,7 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
      * the next code), their other cells after the run: rows RUN.. of the
      * run take those cells as holes fill, from the cursor (RROW, RCOL) on */
     size_t run = SIZE_MAX, rrow = 0, pend = 0, pend0 = 0;
+    int ploose = 0;                 /* the names of a run of codes come among their cells */
     size_t burst_at = SIZE_MAX;     /* the row whose cells were checked for a burst */
     int burst = 0;                  /* its cells are other rows' too: to fill_holes */
     long rcol = -1;
@@ -2762,13 +2900,14 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
         lastpage = c->page;
         int lv = 0;
         /* the names of a run of codes, in order */
-        if (pend && c->kind == C_TEXT && (!c->lower || pend < pend0)) {
+        if (pend && c->kind == C_TEXT && (!c->lower || pend < pend0) && (!ploose || c->lower || nwords(c->text) >= 4)) {
             if (!c->lower)
                 pend--;
             set_cell(&T.r[T.nr - 1 - pend], col_of(&T, "name"), c->text, 0);
             continue;
         }
-        pend = 0;
+        if (!ploose || c->kind == C_CODE)
+            pend = ploose = 0;
         /* codes printed as a run ("5" / "6"), then as many names: one row
          * each, named in order; their other cells come as after a run of
          * rows printed name by name */
@@ -2783,10 +2922,29 @@ int pdf_plain_table(doc *d, const pdf_plain_line *v, size_t count, size_t h, siz
                     break;
                 k++;
             }
+            /* two codes, then one block holding both names (a line in
+             * title case starts the second), maybe with an ĐVT word beside
+             * the first on a line of its own: cut in two, the word after */
+            if (k - i == 2 && k < T.nc && T.c[k].kind == C_TEXT && T.c[k].raw && (k + 1 >= T.nc || T.c[k + 1].kind != C_TEXT)) {
+                if (split_names(&T, k) < 0)
+                    goto out;
+                c = &T.c[i];    /* the cells may have moved */
+            }
             for (size_t j = k; j < T.nc && (T.c[j].kind == C_TEXT || T.c[j].kind == C_HDR); j++)
                 names += T.c[j].kind == C_TEXT && !T.c[j].lower;    /* the name's header may come between */
-            if (k - i >= 2 && names >= k - i) {
+            /* or their names come later, among their other cells (up to the
+             * next code): those cells fill the rows from the earliest one
+             * before the run that holds its name only */
+            size_t loose = 0;
+            for (size_t j = k; names < k - i && j < T.nc && T.c[j].kind != C_CODE; j++)
+                loose += T.c[j].kind == C_TEXT && !T.c[j].lower && nwords(T.c[j].text) >= 4;
+            if (k - i >= 2 && (names >= k - i || (k - i >= 3 && loose >= k - i))) {
                 run = T.nr, rrow = T.nr, rcol = -1;
+                ploose = names < k - i;
+                while (ploose && run > 0 && (only_named(&T, &T.r[run - 1]) || is_group(&T, run - 1)))
+                    run--, rrow--;
+                while (ploose && run < T.nr && is_group(&T, run))
+                    run++, rrow++;
                 for (size_t j = i; j < k; j++) {
                     code_follows(&cs, T.c[j].text, &lv2, &T, 1);
                     if (!(cur = add_row(&T, T.c[j].text, lv2)))

@@ -52,6 +52,9 @@ declare -A MIN=(
 
   [hop-thanh-2026]=80 [an-thinh-2026]=87   # plain5: the cells before the first row are the row numbered before it
   [xuan-lien-2026]=90   # plain5: a row's lead and support running after its code, its name printed after later rows'
+  [phuoc-thinh-2026]=86 [cam-thach-2026]=77 [thanh-an-2026-2030]=60   # plain5: codes run, names later; "Các …" a support
+  [my-hoa-2026]=83   # plain5: a target glued at the head of a line of two interleaved units
+  [thanh-an-2026-2030]=70   # plain5: two codes, one block holding both names
 )
 fail=0 n=0
 for doc in "$ROOT"/tests/data/pdftext-holdout/*-plain.txt; do

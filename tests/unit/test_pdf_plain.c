@@ -846,6 +846,136 @@ static void test_name_printed_after_later_rows(void **state)
     doc_free(d);
 }
 
+/* plain5: codes printed as a run ("3" / "4" / "5") whose names come later
+ * among their other cells: the cells fill the rows from the row before the
+ * run that holds its name only ("2"), the names go to the run's rows in
+ * order; "Các thôn, ấp" printed among other rows' cells is a support. */
+static void test_code_run_names_later(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nTên chỉ tiêu\n\nĐơn vị chủ trì\n\nĐơn vị phối hợp\n\nChỉ tiêu năm 2026\n\n"
+                       "Thời hạn\n\n"
+                       "1\n\nTỷ lệ văn bản điện tử\nđược ký số\n\nVăn phòng HĐND\nvà UBND xã\n\nCác phòng chuyên môn\n\n"
+                       "≥ 90%\n\nTháng\n12/2026\n\n"
+                       "2\n\nTỷ lệ giao dịch không\ndùng tiền mặt\n\n3\n\n4\n\n5\n\n"
+                       "Trên 50%\n\nTháng\n11/2026\n\nCác thôn, ấp\n\nĐạt 95%\n\nTháng\n9/2026\n\nCác thôn, ấp\n\n"
+                       "Dưới 5%\n\nThường\nxuyên\n\n12 lớp\n\nQuý\nIV/2026\n\nPhòng Kinh tế\n\nCác ngân hàng\n\n"
+                       "Tỷ lệ người dân có tài\nkhoản định danh\n\nCông an xã\n\nTỷ lệ hồ sơ sức khỏe\nchưa cập nhật\n\n"
+                       "Trạm Y tế xã\n\nSố lớp tập huấn kỹ\nnăng số\n\nPhòng Văn hóa\n- Xã hội\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_string_equal(cell(t, 2, "Chỉ tiêu năm 2026"), "Trên 50%");
+    assert_string_equal(cell(t, 2, "Thời hạn"), "Tháng 11/2026");
+    assert_string_equal(cell(t, 2, "Đơn vị chủ trì"), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 3, "TT"), "3");
+    assert_string_equal(cell(t, 3, "Tên chỉ tiêu"), "Tỷ lệ người dân có tài khoản định danh");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu năm 2026"), "Đạt 95%");
+    assert_string_equal(cell(t, 3, "Đơn vị chủ trì"), "Công an xã");
+    assert_string_equal(cell(t, 3, "Đơn vị phối hợp"), "Các thôn, ấp");
+    assert_string_equal(cell(t, 4, "Tên chỉ tiêu"), "Tỷ lệ hồ sơ sức khỏe chưa cập nhật");
+    assert_string_equal(cell(t, 4, "Thời hạn"), "Thường xuyên");
+    assert_string_equal(cell(t, 4, "Đơn vị chủ trì"), "Trạm Y tế xã");
+    assert_string_equal(cell(t, 5, "Tên chỉ tiêu"), "Số lớp tập huấn kỹ năng số");
+    assert_string_equal(cell(t, 5, "Chỉ tiêu năm 2026"), "12 lớp");
+    assert_string_equal(cell(t, 5, "Đơn vị chủ trì"), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
+/* plain5: a header repeated on a later page with its span glued to a year
+ * column's ("Chỉ tiêu theo năm" / "Năm" / "2026", one block once the
+ * header cells are past): no second column of that year. */
+static void test_repeated_year_header(void **state)
+{
+    (void)state;
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "PHỤ LỤC\n\nTT\n\nChỉ tiêu\n\nĐVT\n\nNăm\n2026\n\nNăm\n2027\n\n"
+                                                    "Chủ trì\n\n");
+    for (int r = 1; r <= 7; r++)    /* past 40 cells, under 8 rows: header cells still read */
+        n += (size_t)snprintf(text + n, sizeof text - n, "%d\n\nTỷ lệ hồ sơ số %d\n\n%%\n\n%d\n\n%d\n\nCông an xã\n\n",
+                              r, r, 40 + r, 50 + r);
+    snprintf(text + n, sizeof text - n, "\fTT\n\nChỉ tiêu\n\nĐVT\n\nChỉ tiêu theo năm\nNăm\n2026\n\nNăm\n2027\n\n"
+                                        "Chủ trì\n\n8\n\nTỷ lệ người dân có\nđịa chỉ số\n\n%%\n\n70\n\n80\n\n"
+                                        "Phòng Văn hóa\n- Xã hội\n");
+    doc *d = read_text(text);
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 9);
+    assert_string_equal(cell(t, 8, "Năm 2026"), "70");
+    assert_string_equal(cell(t, 8, "Năm 2027"), "80");
+    assert_string_equal(cell(t, 8, "Chủ trì"), "Phòng Văn hóa - Xã hội");
+    doc_free(d);
+}
+
+/* plain5: a target glued at the head of a line of two interleaved units
+ * ("Trung tâm Phục" / "Các phòng" / "Đạt 100% vụ hành chính" / "chuyên
+ * môn" / "công xã"): the target is a cell of its own, the units are taken
+ * apart as before. */
+static void test_target_at_line_head(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\nĐơn vị phối\nhợp\n\n"
+                       "Chỉ tiêu năm\n2026\n\n"
+                       "1\n\nTỷ lệ hồ sơ được\nký số\n\n"
+                       "Trung tâm Phục\nCác phòng\nĐạt 100% vụ hành chính\nchuyên môn\ncông xã\n\n"
+                       "2\n\nSố tin bài\ntuyên truyền\n\nCông an xã\n\nCác thôn\n\nTối thiểu 12 tin\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 1, "Đơn vị chủ trì"), "Trung tâm Phục vụ hành chính công xã");
+    assert_string_equal(cell(t, 1, "Đơn vị phối hợp"), "Các phòng chuyên môn");
+    assert_string_equal(cell(t, 1, "Chỉ tiêu năm 2026"), "Đạt 100%");
+    assert_string_equal(cell(t, 2, "Chỉ tiêu năm 2026"), "Tối thiểu 12 tin");
+    doc_free(d);
+}
+
+/* plain5: a paragraph's last line ending in ':' ("như sau:", after a long
+ * line) still ends the lines taken back before "STT"; only a short one
+ * after a short line (a name wrapped in a cell: "gồm:") does not. */
+static void test_intro_colon_stays_prose(void **state)
+{
+    (void)state;
+    doc *d = read_text("UBND xã ban hành kế hoạch thực hiện chuyển đổi số năm 2026 với các chỉ tiêu, nhiệm vụ và "
+                       "phân công cụ thể\nnhư sau:\nThường\nxuyên\n\nSTT Nội dung chỉ tiêu\n\nĐơn vị chủ\ntrì\n\n"
+                       "Thời gian\n\n1\n\nTỷ lệ hồ sơ trực tuyến\n\nCông an xã\n\n"
+                       "2\n\nSố camera an ninh\n\nPhòng Kinh tế\n\nQuý\nII/2026\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        assert_null(strstr(t->cells[i].text, "như sau"));
+    int kept = 0;   /* the paragraph keeps its last line */
+    for (size_t i = 0; i < d->n; i++)
+        kept |= d->blocks[i].kind == DOC_PARA && strstr(d->blocks[i].text, "cụ thể như sau:") != NULL;
+    assert_true(kept);
+    assert_string_equal(cell(t, 1, "Thời gian"), "Thường xuyên");
+    assert_string_equal(cell(t, 2, "Nội dung chỉ tiêu"), "Số camera an ninh");
+    doc_free(d);
+}
+
+/* plain5: two codes printed as a run ("2" / "3"), then one block holding
+ * both names (the second starts at a line in title case) with an ĐVT word
+ * beside the first on a line of its own ("Hộ"): cut into the two names,
+ * the word the first row's ĐVT. */
+static void test_two_names_one_block(void **state)
+{
+    (void)state;
+    doc *d = read_text("PHỤ LỤC\n\nTT\n\nChỉ tiêu\n\nĐVT\n\nNăm\n2026\n\nCơ quan chủ\ntrì\n\n"
+                       "1\n\nTỷ lệ hồ sơ trực tuyến\n\n%\n\n50\n\nCông an xã\n\n2\n\n3\n\n"
+                       "Số hộ kinh doanh sử dụng\nHộ\nhóa đơn điện tử\nTỷ lệ hợp tác xã nông\n"
+                       "nghiệp ứng dụng công nghệ số\n\n%\n\n80\n\nPhòng Kinh tế\n\n30\n\nPhòng Kinh tế\n");
+    doc_table *t = first_table(d);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_string_equal(cell(t, 2, "Chỉ tiêu"), "Số hộ kinh doanh sử dụng hóa đơn điện tử");
+    assert_string_equal(cell(t, 2, "ĐVT"), "Hộ");
+    assert_string_equal(cell(t, 3, "TT"), "3");
+    assert_string_equal(cell(t, 3, "Chỉ tiêu"), "Tỷ lệ hợp tác xã nông nghiệp ứng dụng công nghệ số");
+    assert_string_equal(cell(t, 3, "ĐVT"), "%");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -878,6 +1008,11 @@ int main(void)
         cmocka_unit_test(test_rows_before_stt_sorted),
         cmocka_unit_test(test_first_row_cells_and_runs),
         cmocka_unit_test(test_name_printed_after_later_rows),
+        cmocka_unit_test(test_code_run_names_later),
+        cmocka_unit_test(test_repeated_year_header),
+        cmocka_unit_test(test_target_at_line_head),
+        cmocka_unit_test(test_intro_colon_stays_prose),
+        cmocka_unit_test(test_two_names_one_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
