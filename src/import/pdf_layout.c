@@ -2182,6 +2182,51 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
 
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
+/* Read directly, line J of C opens with the end of a header word that a
+ * narrow column cut ("ST" / "T", "T" / "T" in 13 pt type): one or two
+ * capitals alone in their chunk, under a word of capitals alone in its
+ * chunk on the line just above in that column (boxes overlapping, less
+ * than a quarter line apart), the two making the code column's header
+ * word ("STT", "TT") that cut_word glues. Such a "T" is no group letter: the table's body does
+ * not start there (the cell glues the pieces back, cell_text). */
+static int cut_letter_code(const page_ctx *c, size_t j)
+{
+    if (c->pg->grid || j == 0)
+        return 0;
+    const line *L = &c->ln[j];
+    size_t a, b;
+    if (!chunk(c, L, 0, &a, &b) || b - a != 1)
+        return 0;
+    const pdf_word *w = L->w[a];
+    size_t n = strlen(w->text);
+    if (n < 1 || n > 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (w->text[i] < 'A' || w->text[i] > 'Z')
+            return 0;
+    /* the line above in this column: the next line up may belong to a
+     * centred neighbour ("ST" / "Nội dung" / "T") */
+    for (size_t u = j; u-- > 0 && L->yc - c->ln[u].yc <= 2.0 * c->h;) {
+        const line *U = &c->ln[u];
+        for (int k = 0; chunk(c, U, k, &a, &b); k++) {
+            const pdf_word *p = U->w[b - 1];
+            if (p->x1 < w->x0 || p->x0 > w->x1)
+                continue;
+            if (b - a != 1 || w->y0 - p->y1 > 0.25 * c->h)
+                return 0;   /* not the next line of one cell: "TT" over a row "A" */
+            for (const char *q = p->text; *q; q++)
+                if (*q < 'A' || *q > 'Z')
+                    return 0;
+            /* the code column's own header word, nothing else: "TT" over
+             * a group row "I" is two lines */
+            char glued[8];
+            snprintf(glued, sizeof glued, "%s%s", p->text, w->text);
+            return (strcmp(glued, "STT") == 0 || strcmp(glued, "TT") == 0) && cut_word(p->text, w->text);
+        }
+    }
+    return 0;
+}
+
 /* Read directly, a table whose first page holds one row (or none) cannot
  * tell its alignment yet (no two codes to compare): its first row's cells
  * may rise above its code (fa, the first code's line, A + FA on the page)
@@ -2268,7 +2313,8 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
     }
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {
-        anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor)));
+        anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor))) &&
+                  !(first && cut_letter_code(c, a + i));
         if (anch[i] && fa == n)
             fa = i;
     }
@@ -4273,7 +4319,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 size_t rich = 0, body = j;
                 for (size_t k = i; k < j; k++) {
                     rich += c.ln[k].nchunks >= 3;
-                    if (body == j && k > i && code_led(&c, &c.ln[k]))
+                    if (body == j && k > i && code_led(&c, &c.ln[k]) && !cut_letter_code(&c, k))
                         body = k;
                 }
                 otable nt;
