@@ -3418,17 +3418,24 @@ static int head_above(const page_ctx *c, otable *t, size_t i)
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
  * more, after a wider gap; read directly, followed by at most two group
- * rows (group_row_line), held over with it. Their words are copied to *HELD (*NHELD; the
+ * rows (group_row_line: a code and a name alone), held over with it. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
  * on top of the next page, where the table's body starts. 0, or -1 out of
  * memory. */
-/* Line L is a group row read directly: bold, a code ("I", "1", "A.")
- * and one chunk of name, nothing else. */
+/* Line L is a group row read directly: a code ("I", "1", "A.") and one
+ * chunk of name, nothing else; or one chunk led by a code ending in a dot
+ * ("I. Hạ tầng số", the code column merged into the name). Bold or not
+ * (hold_header holds it only under a bold header). */
 static int group_row_line(const page_ctx *c, const line *L)
 {
     size_t a, b;
-    return L->bold && L->nchunks == 2 && chunk(c, L, 0, &a, &b) && b - a == 1 &&
-           direct_code(L->w[a]->text);
+    if (!chunk(c, L, 0, &a, &b))
+        return 0;
+    const char *w = L->w[a]->text;
+    size_t n = strlen(w);
+    if (L->nchunks == 1)
+        return b - a >= 2 && n >= 2 && w[n - 1] == '.' && direct_code(w);
+    return L->nchunks == 2 && b - a == 1 && direct_code(w);
 }
 
 static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
