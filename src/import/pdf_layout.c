@@ -1589,6 +1589,8 @@ static int bare_para(const buf *b)
 }
 
 /* Text of one cell from its lines. */
+static int dotted_code_cut(const char *prev, const char *next);
+
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
     buf b;
@@ -1625,6 +1627,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             if (!brk && !glue && t->grid && pv->nwords == 1 && pw >= cell_width(cell) - 1.0 &&
                 no_vowel_piece(pv->text, cl->text))
                 glue = 1;
+            if (!brk && !t->grid && pv->nwords == 1 && cl->nwords == 1 && dotted_code_cut(pv->text, cl->text))
+                glue = 1;   /* "1." + "1": a code cut by a narrow column (cut_letter_code) */
             if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
                 pv->text[pl - 2] != ' ')
                 glue = 1;   /* "HĐND-" + "UBND", "nghiệp/" + "1.000 dân" */
@@ -2182,12 +2186,26 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
 
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
+/* PREV ("1.", "2.3.") and NEXT ("1", "12") are one row code cut after
+ * its dot by a narrow column: "1." + "1" is "1.1". */
+static int dotted_code_cut(const char *prev, const char *next)
+{
+    size_t n = strlen(prev);
+    if (n < 2 || n > 6 || prev[n - 1] != '.' || !all_digits(next) || strlen(next) > 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(prev[i] >= '0' && prev[i] <= '9') && prev[i] != '.')
+            return 0;
+    return prev[0] >= '0' && prev[0] <= '9';
+}
+
 /* Read directly, line J of C opens with the end of a header word that a
  * narrow column cut ("ST" / "T", "T" / "T" in 13 pt type): one or two
  * capitals alone in their chunk, under a word of capitals alone in its
  * chunk on the line just above in that column (boxes overlapping, less
  * than a quarter line apart), the two making the code column's header
- * word ("STT", "TT") that cut_word glues. Such a "T" is no group letter: the table's body does
+ * word ("STT", "TT") that cut_word glues; or a row code cut after its dot
+ * ("1." / "1", dotted_code_cut), the second piece no row of its own. Such a "T" is no group letter: the table's body does
  * not start there (the cell glues the pieces back, cell_text). */
 static int cut_letter_code(const page_ctx *c, size_t j)
 {
@@ -2201,7 +2219,8 @@ static int cut_letter_code(const page_ctx *c, size_t j)
     size_t n = strlen(w->text);
     if (n < 1 || n > 2)
         return 0;
-    for (size_t i = 0; i < n; i++)
+    int digits = all_digits(w->text);
+    for (size_t i = 0; i < n && !digits; i++)
         if (w->text[i] < 'A' || w->text[i] > 'Z')
             return 0;
     /* the line above in this column: the next line up may belong to a
@@ -2214,6 +2233,8 @@ static int cut_letter_code(const page_ctx *c, size_t j)
                 continue;
             if (b - a != 1 || w->y0 - p->y1 > 0.25 * c->h)
                 return 0;   /* not the next line of one cell: "TT" over a row "A" */
+            if (digits)
+                return dotted_code_cut(p->text, w->text);
             for (const char *q = p->text; *q; q++)
                 if (*q < 'A' || *q > 'Z')
                     return 0;
@@ -2314,7 +2335,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {
         anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor))) &&
-                  !(first && cut_letter_code(c, a + i));
+                  !cut_letter_code(c, a + i);
         if (anch[i] && fa == n)
             fa = i;
     }

@@ -38,7 +38,7 @@ declare -A MIN=(
   [binh-lu-2026-2030.chrome]=100         # 93.6 before first_row_top (header and one centred row close page 1)
   [hop-thanh-2026.calc]=0                # Calc: cells bottom-aligned, numbers right-aligned
   [long-phu-2026.writer-font]=97         # 12.1 before cut_letter_code (13 pt in a narrow column: "ST" / "T")
-  [nghia-trung-2026-2030.writer-font]=4  # codes cut "1." / "1"
+  [nghia-trung-2026-2030.writer-font]=16 # 4.6 before dotted_code_cut (codes cut "1." / "1"; centred rows around such a code are not yet split right)
   [thanh-an-2026-2030.writer-font]=4     # years cut "202" / "6"
   [binh-lu-2026-2030.writer-html]=100
 )
