@@ -1698,6 +1698,8 @@ static int bare_para(const buf *b)
 }
 
 /* Text of one cell from its lines. */
+static int dotted_code_cut(const char *prev, const char *next);
+
 static char *cell_text(const otable *t, size_t col, const tcell *cell)
 {
     buf b;
@@ -1734,6 +1736,8 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
             if (!brk && !glue && t->grid && pv->nwords == 1 && pw >= cell_width(cell) - 1.0 &&
                 no_vowel_piece(pv->text, cl->text))
                 glue = 1;
+            if (!brk && !t->grid && pv->nwords == 1 && cl->nwords == 1 && dotted_code_cut(pv->text, cl->text))
+                glue = 1;   /* "1." + "1": a code cut by a narrow column (cut_letter_code) */
             if (!brk && pl >= 2 && (pv->text[pl - 1] == '-' || pv->text[pl - 1] == '/') &&
                 pv->text[pl - 2] != ' ')
                 glue = 1;   /* "HĐND-" + "UBND", "nghiệp/" + "1.000 dân" */
@@ -2291,6 +2295,68 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
 
 /* Lines [a, b) of page C into table T. FIRST: the table starts here (find its
  * anchor column, header and alignment). */
+/* PREV ("1.", "2.3.") and NEXT ("1", "12") are one row code cut after
+ * its dot by a narrow column: "1." + "1" is "1.1". */
+static int dotted_code_cut(const char *prev, const char *next)
+{
+    size_t n = strlen(prev);
+    if (n < 2 || n > 6 || prev[n - 1] != '.' || !all_digits(next) || strlen(next) > 2)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(prev[i] >= '0' && prev[i] <= '9') && prev[i] != '.')
+            return 0;
+    return prev[0] >= '0' && prev[0] <= '9';
+}
+
+/* Read directly, line J of C opens with the end of a header word that a
+ * narrow column cut ("ST" / "T", "T" / "T" in 13 pt type): one or two
+ * capitals alone in their chunk, under a word of capitals alone in its
+ * chunk on the line just above in that column (boxes overlapping, less
+ * than a quarter line apart), the two making the code column's header
+ * word ("STT", "TT") that cut_word glues; or a row code cut after its dot
+ * ("1." / "1", dotted_code_cut), the second piece no row of its own. Such a "T" is no group letter: the table's body does
+ * not start there (the cell glues the pieces back, cell_text). */
+static int cut_letter_code(const page_ctx *c, size_t j)
+{
+    if (c->pg->grid || j == 0)
+        return 0;
+    const line *L = &c->ln[j];
+    size_t a, b;
+    if (!chunk(c, L, 0, &a, &b) || b - a != 1)
+        return 0;
+    const pdf_word *w = L->w[a];
+    size_t n = strlen(w->text);
+    if (n < 1 || n > 2)
+        return 0;
+    int digits = all_digits(w->text);
+    for (size_t i = 0; i < n && !digits; i++)
+        if (w->text[i] < 'A' || w->text[i] > 'Z')
+            return 0;
+    /* the line above in this column: the next line up may belong to a
+     * centred neighbour ("ST" / "Nội dung" / "T") */
+    for (size_t u = j; u-- > 0 && L->yc - c->ln[u].yc <= 2.0 * c->h;) {
+        const line *U = &c->ln[u];
+        for (int k = 0; chunk(c, U, k, &a, &b); k++) {
+            const pdf_word *p = U->w[b - 1];
+            if (p->x1 < w->x0 || p->x0 > w->x1)
+                continue;
+            if (b - a != 1 || w->y0 - p->y1 > 0.25 * c->h)
+                return 0;   /* not the next line of one cell: "TT" over a row "A" */
+            if (digits)
+                return dotted_code_cut(p->text, w->text);
+            for (const char *q = p->text; *q; q++)
+                if (*q < 'A' || *q > 'Z')
+                    return 0;
+            /* the code column's own header word, nothing else: "TT" over
+             * a group row "I" is two lines */
+            char glued[8];
+            snprintf(glued, sizeof glued, "%s%s", p->text, w->text);
+            return (strcmp(glued, "STT") == 0 || strcmp(glued, "TT") == 0) && cut_word(p->text, w->text);
+        }
+    }
+    return 0;
+}
+
 /* Read directly, a table whose first page holds one row (or none) cannot
  * tell its alignment yet (no two codes to compare): its first row's cells
  * may rise above its code (fa, the first code's line, A + FA on the page)
@@ -2497,7 +2563,8 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
     }
     size_t fa = n;   /* first anchor line */
     for (size_t i = 0; i < n; i++) {
-        anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor)));
+        anch[i] = t->anchor >= 0 && (t->led ? piece_code_led(t, PC(i, 0)) : piece_is_code_in(t, PC(i, (size_t)t->anchor))) &&
+                  !cut_letter_code(c, a + i);
         if (anch[i] && fa == n)
             fa = i;
     }
@@ -3669,17 +3736,24 @@ static int head_above(const page_ctx *c, otable *t, size_t i)
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
  * more, after a wider gap; read directly, followed by at most two group
- * rows (group_row_line), held over with it. Their words are copied to *HELD (*NHELD; the
+ * rows (group_row_line: a code and a name alone), held over with it. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
  * on top of the next page, where the table's body starts. 0, or -1 out of
  * memory. */
-/* Line L is a group row read directly: bold, a code ("I", "1", "A.")
- * and one chunk of name, nothing else. */
+/* Line L is a group row read directly: a code ("I", "1", "A.") and one
+ * chunk of name, nothing else; or one chunk led by a code ending in a dot
+ * ("I. Hạ tầng số", the code column merged into the name). Bold or not
+ * (hold_header holds it only under a bold header). */
 static int group_row_line(const page_ctx *c, const line *L)
 {
     size_t a, b;
-    return L->bold && L->nchunks == 2 && chunk(c, L, 0, &a, &b) && b - a == 1 &&
-           direct_code(L->w[a]->text);
+    if (!chunk(c, L, 0, &a, &b))
+        return 0;
+    const char *w = L->w[a]->text;
+    size_t n = strlen(w);
+    if (L->nchunks == 1)
+        return b - a >= 2 && n >= 2 && w[n - 1] == '.' && direct_code(w);
+    return L->nchunks == 2 && b - a == 1 && direct_code(w);
 }
 
 static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
@@ -4755,7 +4829,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                 size_t rich = 0, body = j;
                 for (size_t k = i; k < j; k++) {
                     rich += c.ln[k].nchunks >= 3;
-                    if (body == j && k > i && code_led(&c, &c.ln[k]))
+                    if (body == j && k > i && code_led(&c, &c.ln[k]) && !cut_letter_code(&c, k))
                         body = k;
                 }
                 size_t hb0 = row_band_start(&c, i, j, body);

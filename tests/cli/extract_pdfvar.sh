@@ -33,11 +33,12 @@ declare -A MIN=(
   [tam-giang-2025-2030.chrome-hf]=100    # 27.0 before furniture
   [quang-phu-2026.chrome]=100            # 10.6 before group rows held over with a header at a page's foot
   [my-hoa-2026.chrome-land]=100          # 9.3 before, likewise
+  [phu-my-2026.chrome-land]=100          # 12.5 before (the group row "1. Hạ tầng số", one chunk, not bold)
   [phu-my-2026.chrome]=100               # 87.5 before centred_head_word (a centred header starting in the river)
   [binh-lu-2026-2030.chrome]=100         # 93.6 before first_row_top (header and one centred row close page 1)
   [hop-thanh-2026.calc]=0                # Calc: cells bottom-aligned, numbers right-aligned
-  [long-phu-2026.writer-font]=12         # 13 pt in a narrow column: "ST" / "T"
-  [nghia-trung-2026-2030.writer-font]=4  # codes cut "1." / "1"
+  [long-phu-2026.writer-font]=97         # 12.1 before cut_letter_code (13 pt in a narrow column: "ST" / "T")
+  [nghia-trung-2026-2030.writer-font]=16 # 4.6 before dotted_code_cut (codes cut "1." / "1"; centred rows around such a code are not yet split right)
   [thanh-an-2026-2030.writer-font]=4     # years cut "202" / "6"
   [binh-lu-2026-2030.writer-html]=100
   # branch pdfcalc: a spreadsheet's grid opened into gutters, page header/footer dropped, rows bottom-aligned

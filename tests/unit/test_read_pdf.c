@@ -289,6 +289,48 @@ static void test_fixture_pdf(void **state)
     free(data);
 }
 
+/* Other programs' PDFs (docs/internals/import.md, "PDFs from other
+ * programs"): a browser's page furniture is dropped (the stamp on top, the
+ * address and page counter at the foot, which would else join the table),
+ * and a narrow code column's header cut "ST" / "T" is one header cell, the
+ * table's body starting at its first code, not at the "T". */
+static void test_other_producers(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(1);
+    pg[0].width = 595, pg[0].height = 842;
+    line_at(&pg[0], 10, "12/7/26, 8:59 AM@24|ke-hoach@300", 0);
+    line_at(&pg[0], 60, "Thực hiện Kế hoạch số 12/KH-UBND, Ủy ban nhân dân xã ban hành Kế hoạch như sau:@60", 0);
+    line_at(&pg[0], 100, "ST@60|Mục tiêu@240|Chủ trì@330", 1);
+    line_at(&pg[0], 107, "Nội dung@100", 1);
+    line_at(&pg[0], 114, "T@60", 1);
+    line_at(&pg[0], 140, "1@60|Tỷ lệ hồ sơ trực tuyến@100|80%@240|Văn phòng@330", 0);
+    line_at(&pg[0], 160, "2@60|Số điểm Wi-Fi@100|10 điểm@240|Các thôn@330", 0);
+    line_at(&pg[0], 820, "file:///tmp/ke-hoach.html@24|1/1@560", 0);
+    doc *d = layout(pg, 1);
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    assert_int_equal(d->blocks[0].kind, DOC_PARA);
+    assert_string_equal(d->blocks[0].text, "Thực hiện Kế hoạch số 12/KH-UBND, Ủy ban nhân dân xã ban hành Kế hoạch như sau:");
+    const doc_table *t = nth_table(d, 0);
+    assert_non_null(t);
+    assert_null(nth_table(d, 1));
+    assert_int_equal(t->ncols, 4);
+    assert_int_equal(t->nrows, 3);
+    assert_string_equal(cell(t, 0, 0), "STT");
+    assert_string_equal(cell(t, 0, 1), "Nội dung");
+    assert_string_equal(cell(t, 1, 0), "1");
+    assert_string_equal(cell(t, 2, 0), "2");
+    assert_string_equal(cell(t, 2, 3), "Các thôn");
+    for (size_t i = 0; i < d->n; i++)
+        if (d->blocks[i].kind == DOC_PARA) {
+            assert_null(strstr(d->blocks[i].text, "file://"));
+            assert_null(strstr(d->blocks[i].text, "8:59"));
+        }
+    doc_free(d);
+    pdf_pages_free(pg, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_header_at_page_foot),
         cmocka_unit_test(test_two_row_header_repeated),
         cmocka_unit_test(test_label_paragraphs),
+        cmocka_unit_test(test_other_producers),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_fixture_pdf),
     };
