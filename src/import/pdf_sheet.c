@@ -271,6 +271,7 @@ static void keep_titles(const pdf_page *pages, size_t np, const spage *S, unsign
 typedef struct start {
     double x;
     size_t lines, packed, across;
+    size_t apart;   /* lines where the word at x follows no word by one space */
 } start;
 
 /* Grid lines of the document (see the top of the file) into B (*NB of
@@ -307,7 +308,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
             j++;
         if (j - i >= 3) {
             st[ns].x = xs[i];
-            st[ns].lines = st[ns].packed = st[ns].across = 0;
+            st[ns].lines = st[ns].packed = st[ns].across = st[ns].apart = 0;
             ns++;
         }
         i = j;
@@ -317,24 +318,32 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         for (size_t p = 0; p < np; p++)
             for (size_t i = 0; i < S[p].nln; i++) {
                 const sline *L = &S[p].ln[i];
-                int at = 0, across = 0;
+                int at = 0, across = 0, apart = 0;
                 for (size_t k = 0; k < L->n; k++) {
                     const pdf_word *w = &pages[p].words[L->w[k]];
                     if (gone[p][L->w[k]])
                         continue;
-                    if (fabs(w->x0 - st[q].x) < 0.6)
+                    if (fabs(w->x0 - st[q].x) < 0.6) {
                         at = 1;
+                        apart = k == 0 || w->x0 - pages[p].words[L->w[k - 1]].x1 >= 1.6 * S[p].sp;
+                    }
                     else if (w->x0 < st[q].x - 0.6 && w->x1 > st[q].x + 0.5)
                         across = 1;
                 }
                 st[q].lines += at;
                 st[q].across += across;
+                st[q].apart += apart;
             }
     for (size_t q = 0; q < ns && *nb < SHEET_MAXB; q++) {
         /* a title in cells merged across the sheet may lie across a grid
          * line; a hanging indent inside a cell has most of the cell's
          * lines across it */
         if (st[q].lines < 3 || st[q].across * 3 > st[q].lines)
+            continue;
+        /* "Năm 2026: 60%" on every line of a column: "2026:" starts at one
+         * x, but always one space after a word; a column's text starts
+         * after a ragged edge, or first on its line */
+        if (st[q].apart * 4 < st[q].lines)
             continue;
         if (*nb && st[q].x - B[*nb - 1] < 6.0)
             continue;   /* an indent, not a column */
@@ -413,15 +422,28 @@ int pdf_sheet_normalise(pdf_page *pages, size_t np)
                         last = i;
                     }
             }
-        for (size_t i = first; i < s->nln && i <= last; i++)
+        for (size_t i = first; i < s->nln && i <= last; i++) {
+            size_t pcol = 0;
+            double px1 = -1e18;   /* the previous word's end, before it moved */
             for (size_t k = 0; k < s->ln[i].n; k++) {
                 pdf_word *w = &pages[p].words[s->ln[i].w[k]];
                 size_t col = 0;
-                for (size_t q = 1; q < nb; q++)
+                int on = 0;
+                for (size_t q = 1; q < nb; q++) {
                     col += w->x0 >= B[q] - 1.0;
+                    on |= fabs(w->x0 - B[q]) < 0.6;
+                }
+                /* text overflowing into the empty cell on its right (a
+                 * group name not wrapped: "II. Chính quyền số") goes on one
+                 * space after its word, not on a grid line: one cell */
+                if (k > 0 && !on && w->x0 - px1 < 1.6 * s->sp && col > pcol)
+                    col = pcol;
+                px1 = w->x1;
                 w->x0 += g * (double)col;
                 w->x1 += g * (double)col;
+                pcol = col;
             }
+        }
         /* (the words have moved: column COL's grid lines are now B[COL] +
          * COL gutters on its left, B[COL + 1] + COL gutters on its right)
          * a number right-aligned against the next grid line (Excel's
