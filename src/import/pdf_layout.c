@@ -2064,9 +2064,29 @@ static void packed_bounds(const page_ctx *c, const otable *t, size_t a, size_t b
  * (cells often start away from their code's line) and, over the pages read
  * so far, at most a quarter of its cells fail to end on their code's line
  * in lines one after the other (a centred cell of two lines or more ends
- * below its code). pdf_sheet.c has made the sheet's columns readable; this
- * is only about rows. Not for -layout text, nor for codes opening the names
- * (t->led). */
+ * below its code). When the codes open the names (t->led: "1.1. Tỷ lệ …"),
+ * a row ends on its name's last line instead. pdf_sheet.c has made the
+ * sheet's columns readable; this is only about rows. Not for -layout
+ * text. */
+
+/* The last line of the row anchored at line I: the code's line, or, when
+ * the codes open the names (t->led), the last line of the name that
+ * follows it in the first column, one line pitch after another. */
+static size_t bottom_of(const page_ctx *c, const otable *t, size_t a, size_t n, const int *anch, size_t i,
+                        const piece *P)
+{
+    if (!t->led)
+        return i;
+    size_t e = i;
+    for (size_t j = i + 1; j < n && !anch[j]; j++) {
+        if (!P[j * t->ncols].nwords)
+            continue;
+        if (c->ln[a + j].yc - c->ln[a + e].yc > 1.6 * c->h)
+            break;
+        e = j;
+    }
+    return e;
+}
 
 /* Evidence on this page's lines [0, n) of table T (from line A): do cells
  * end on their code's line? Added to t->bpairs / t->bbad; non-zero when the
@@ -2075,9 +2095,10 @@ static int bottom_aligned(const page_ctx *c, otable *t, size_t a, size_t n, cons
                           const piece *P)
 {
     size_t prev = n;
-    for (size_t i = fa; i < n; i++) {
-        if (!anch[i])
+    for (size_t i0 = fa; i0 < n; i0++) {
+        if (!anch[i0])
             continue;
+        size_t i = bottom_of(c, t, a, n, anch, i0, P);
         if (prev < n)
             for (size_t k = 0; k < t->ncols; k++) {
                 if ((int)k == t->anchor)
@@ -2150,9 +2171,10 @@ static int bottom_rows(const page_ctx *c, otable *t, size_t a, size_t n, size_t 
                        const piece *P, int page)
 {
     size_t s0 = body;
-    for (size_t i = body; i < n; i++) {
-        if (!anch[i])
+    for (size_t i0 = body; i0 < n; i0++) {
+        if (!anch[i0])
             continue;
+        size_t i = bottom_of(c, t, a, n, anch, i0, P);
         trow *r = add_row(t);
         if (!r)
             return -1;
@@ -2275,7 +2297,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         t->pairs += pairs;
         t->bad += bad;
         t->centered = t->pairs && t->bad * 4 > t->pairs;
-        if (t->centered && !t->grid && !t->led && bottom_aligned(c, t, a, n, anch, fa, P)) {
+        if (t->centered && !t->grid && bottom_aligned(c, t, a, n, anch, fa, P)) {
             t->centered = 0;
             t->bottom = 1;
         }

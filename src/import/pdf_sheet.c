@@ -16,7 +16,10 @@
  * those lines the word before ends less than a river (1.25 spaces) before
  * it — the cells are packed. A document is a sheet when it has three grid
  * lines or more and three packed lines or more (Word and Writer pad cells
- * with ~3 points each side, so a Word table has none).
+ * with ~3 points each side, so a Word table has none), or, with cells wide
+ * enough to leave rivers, when its page header is a sheet's name ("Sheet1",
+ * Calc's default) and three lines or more are the table's (words on three
+ * grid lines).
  * Then a gutter is opened at each grid line: every word of the lines
  * between the first and the last line of a page with a word on a grid line
  * moves right by one gutter per grid line at or left of its start, so that
@@ -207,9 +210,11 @@ static void drop_line(pdf_page *pg, const sline *L, unsigned char *gone)
 }
 
 /* Marks in GONE[page][word] the page headers and footers (see the top of
- * the file). 0 or -1. */
-static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char **gone)
+ * the file); *NAMED set when a header is a sheet's name ("Sheet1"). 0 or
+ * -1. */
+static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char **gone, int *named)
 {
+    *named = 0;
     char a[512], b[512];
     for (int foot = 0; foot < 2; foot++) {
         /* up to three lines deep: "file name" over "Page 1 of 2" */
@@ -240,6 +245,7 @@ static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char *
                 size_t k = foot ? s->nln - 1 - depth : depth;
                 drop_line(&pages[p], &s->ln[k], gone[p]);
             }
+            *named |= !foot && sheet_name_key(a);
             if (getenv("DTI_PDF_DEBUG"))
                 fprintf(stderr, "pdf: sheet %s dropped: %s\n", foot ? "footer" : "header", a);
         }
@@ -275,9 +281,11 @@ typedef struct start {
 } start;
 
 /* Grid lines of the document (see the top of the file) into B (*NB of
- * them, ascending). Returns non-zero when the cells are packed. */
+ * them, ascending). Returns non-zero when the cells are packed, or, NAMED
+ * (a page header is the sheet's name), when three lines or more are the
+ * table's. */
 static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned char **gone, double *B,
-                     size_t *nb)
+                     size_t *nb, int named)
 {
     *nb = 0;
     size_t cap = 0;
@@ -354,7 +362,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
      * more), a word on a grid line less than a river after the word before
      * it. Counted on table lines only: in prose, any start lines up with
      * some column by chance one space after a word */
-    size_t packed = 0;
+    size_t packed = 0, table = 0;
     for (size_t p = 0; p < np; p++)
         for (size_t i = 0; i < S[p].nln; i++) {
             const sline *L = &S[p].ln[i];
@@ -371,6 +379,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
                     }
             }
             packed += on >= 3 && pk;
+            table += on >= 3;
         }
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: sheet? %zu packed table lines, starts:", packed);
@@ -378,7 +387,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
             fprintf(stderr, " %.1f", B[q]);
         fprintf(stderr, "\n");
     }
-    return packed >= 3;
+    return packed >= 3 || (named && table >= 3);
 }
 
 int pdf_sheet_normalise(pdf_page *pages, size_t np)
@@ -398,10 +407,11 @@ int pdf_sheet_normalise(pdf_page *pages, size_t np)
     size_t nb = 0;
     /* page headers and footers first, so that "Sheet1" across a grid line
      * does not hide it; then the grid */
-    if (headers_footers(pages, np, S, gone))
+    int named;
+    if (headers_footers(pages, np, S, gone, &named))
         goto out;
     rc = 0;
-    if (!find_grid(pages, np, S, gone, B, &nb) || nb < 3)
+    if (!find_grid(pages, np, S, gone, B, &nb, named) || nb < 3)
         goto out;
     rc = 1;
     keep_titles(pages, np, S, gone, B, nb);
