@@ -2146,12 +2146,23 @@ static size_t bottom_header_end(const page_ctx *c, const otable *t, size_t n, si
 
 /* In a sheet (pdf_sheet.c) whose header cells are bottom-aligned, a line
  * above the header's first line of three cells is the header's only when
- * each of its words has a word of the same column on the next line (the
- * cell goes on down to the header's last line); else it is the end of a
- * title written in the cells above ("(Kèm theo …" / "xã An Thịnh)"). */
+ * it lies one line pitch above the next and each of its words has a word
+ * of the same column on the next line (the cell goes on down to the
+ * header's last line); else it is the end of a title written in the cells
+ * above ("(Kèm theo …" / "xã An Thịnh)"). */
 static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j], *N = &c->ln[j + 1];
+    /* and one line pitch above it (the smallest step between two lines
+     * of the page): rows are set apart by their cells' padding as well */
+    double pitch = 1e18;
+    for (size_t i = 1; i < c->nln; i++) {
+        double g = c->ln[i].yc - c->ln[i - 1].yc;
+        if (g >= 0.5 * c->h && g < pitch)
+            pitch = g;
+    }
+    if (N->yc - L->yc > 1.08 * pitch)
+        return 0;
     for (size_t w = 0; w < L->n; w++) {
         size_t k = col_of(t, (L->w[w]->x0 + L->w[w]->x1) / 2);
         int below = 0;
