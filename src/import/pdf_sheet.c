@@ -18,8 +18,9 @@
  * lines or more and three packed lines or more (Word and Writer pad cells
  * with ~3 points each side, so a Word table has none), or, with cells wide
  * enough to leave rivers, when its page header is a sheet's name ("Sheet1",
- * Calc's default) and three lines or more are the table's (words on three
- * grid lines).
+ * Calc's default) or its footer "Page 1" or "Page 1 of 2" (Calc's default,
+ * Excel's usual; a Word document's Vietnamese "Trang 1" is not taken), and
+ * three lines or more are the table's (words on three grid lines).
  * Then a gutter is opened at each grid line: every word of the lines
  * between the first and the last line of a page with a word on a grid line
  * moves right by one gutter per grid line at or left of its start, so that
@@ -210,7 +211,8 @@ static void drop_line(pdf_page *pg, const sline *L, unsigned char *gone)
 }
 
 /* Marks in GONE[page][word] the page headers and footers (see the top of
- * the file); *NAMED set when a header is a sheet's name ("Sheet1"). 0 or
+ * the file); *NAMED set when they are a spreadsheet's own: a header that is
+ * the sheet's name ("Sheet1"), a footer "Page 1" or "Page 1 of 2". 0 or
  * -1. */
 static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char **gone, int *named)
 {
@@ -245,7 +247,8 @@ static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char *
                 size_t k = foot ? s->nln - 1 - depth : depth;
                 drop_line(&pages[p], &s->ln[k], gone[p]);
             }
-            *named |= !foot && sheet_name_key(a);
+            /* Calc's default header and footer, Excel's usual footer */
+            *named |= foot ? strcmp(a, "Page#") == 0 || strcmp(a, "Page#of#") == 0 : sheet_name_key(a);
             if (getenv("DTI_PDF_DEBUG"))
                 fprintf(stderr, "pdf: sheet %s dropped: %s\n", foot ? "footer" : "header", a);
         }
