@@ -2174,6 +2174,20 @@ static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
     return 1;
 }
 
+/* In a sheet, a line whose every chunk lies across a border: cells merged
+ * over the sub-headers below ("Mục tiêu" over "Năm 2026 | Đến năm 2030"),
+ * the first row of a two-row header, set a row's padding above the next. */
+static int sheet_spanning(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j];
+    size_t a, b;
+    int k = 0;
+    for (; chunk(c, L, k, &a, &b); k++)
+        if (col_of(t, L->w[a]->x0) == col_of(t, L->w[b - 1]->x1))
+            return 0;
+    return k > 0;
+}
+
 /* Rows of a bottom-aligned table: the lines after one code's line down to
  * the next code's line are that code's row; lines after the last code (a
  * row the page break cut, or a note under the table that fits its
@@ -4253,7 +4267,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
-                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1)) &&
+                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1) || sheet_spanning(&c, &nt, i0 - 1)) &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
                         if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&

@@ -10,7 +10,7 @@ LibreOffice Calc export it:
 
   NAME.calc-xl.pdf   A4 landscape, fit to one page wide, the sheet's
                      gridlines printed, no page header, the footer
-                     "Page 1 of 2", and the table's header row repeated at
+                     "Page 1 of 2", and the table's header rows repeated at
                      the top of every page (print titles)
 
 into OUT (default /tmp/pdfcalc). Usage:
@@ -23,13 +23,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 HOLD = os.path.join(HERE, '..', 'holdout')
 
 
-def header_row(sheet, strings):
-    """The first row with three cells or more holding text: the table's header."""
+def header_rows(sheet, strings):
+    """The table's header rows (first, last): from the first row with three
+    text cells or more to the row before the first whose column A holds a
+    number or a short code ("1", "I", "A", "1.1")."""
+    texts = [re.sub(r'<[^>]+>', '', si) for si in re.findall(r'<si>(.*?)</si>', strings, re.S)]
+    first = 0
     for m in re.finditer(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S):
-        cells = re.findall(r'<c [^>]*t="s"[^>]*><v>(\d+)</v>', m.group(2))
-        if len(cells) >= 3:
-            return int(m.group(1))
-    return 0
+        r, body = int(m.group(1)), m.group(2)
+        if not first:
+            if len(re.findall(r'<c [^>]*t="s"[^>]*><v>\d+</v>', body)) >= 3:
+                first = r
+            continue
+        a = re.search(r'<c r="A%d"([^>]*)>(?:<f>[^<]*</f>)?<v>([^<]*)</v>' % r, body)
+        if a:
+            val = texts[int(a.group(2))] if 't="s"' in a.group(1) else a.group(2)
+            if len(val.strip()) <= 5:
+                return first, r - 1
+    return first, first
 
 
 def rewrite(src, dst):
@@ -37,7 +48,7 @@ def rewrite(src, dst):
         files = {n: z.read(n) for n in z.namelist()}
     sheet = files['xl/worksheets/sheet1.xml'].decode('utf-8')
     strings = files.get('xl/sharedStrings.xml', b'').decode('utf-8')
-    row = header_row(sheet, strings)
+    first, last = header_rows(sheet, strings)
     sheet = re.sub(r'<pageSetUpPr[^>]*/>', '<pageSetUpPr fitToPage="true"/>', sheet)
     sheet = re.sub(r'<printOptions[^>]*/>', '', sheet)
     sheet = sheet.replace('<pageMargins', '<printOptions gridLines="true"/><pageMargins', 1)
@@ -47,11 +58,11 @@ def rewrite(src, dst):
                    '<headerFooter><oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter></headerFooter>', sheet,
                    flags=re.S)
     files['xl/worksheets/sheet1.xml'] = sheet.encode('utf-8')
-    if row:
+    if first:
         wb = files['xl/workbook.xml'].decode('utf-8')
         name = re.search(r'<sheet name="([^"]*)"', wb).group(1)
         dn = ('<definedName function="false" hidden="false" localSheetId="0" name="_xlnm.Print_Titles" '
-              'vbProcedure="false">\'%s\'!$%d:$%d</definedName>' % (name, row, row))
+              'vbProcedure="false">\'%s\'!$%d:$%d</definedName>' % (name, first, last))
         if '<definedNames>' in wb:
             wb = wb.replace('<definedNames>', '<definedNames>' + dn, 1)
         else:
