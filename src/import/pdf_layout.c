@@ -2812,6 +2812,37 @@ static int same_band(const otable *t, size_t body, const cline *A, const cline *
  * line starts at that row, else it starts after the previous group and
  * spans the rows whose middle it is nearest. The name moves to its first
  * row and the rows under it are marked merged up, as a .docx reads. */
+/* A bottom-aligned sheet's group name merged down a first column (branch
+ * pdfcalc) sits at the foot of its range: its last line is on the last
+ * row of its group. Each name NAMES[g] takes the rows after the previous
+ * group's down to the first row whose code lies on or below the name's
+ * last line; it is put in the first of them, the others merged up into
+ * it. Rows after the last name are its group's. */
+static void bottom_groups(otable *t, size_t body, tcell *runs, size_t nr)
+{
+    size_t start = body;
+    for (size_t g = 0; g < nr && start < t->n; g++) {
+        const cline *last = &runs[g].v[runs[g].n - 1];
+        size_t e = start;
+        while (e + 1 < t->n) {
+            const tcell *a = &t->rows[e].c[t->anchor];
+            if (a->n) {
+                const cline *al = &a->v[a->n - 1];
+                if (al->page > last->page || (al->page == last->page && al->y >= last->y - 0.6 * t->h))
+                    break;
+            }
+            e++;
+        }
+        t->rows[start].c[0] = runs[g];
+        memset(&runs[g], 0, sizeof runs[g]);
+        for (size_t r = start + 1; r <= e; r++)
+            t->rows[r].c[0].up = 1;
+        start = e + 1;
+    }
+    for (size_t r = start; r < t->n; r++)
+        t->rows[r].c[0].up = 1;
+}
+
 static int group_column(otable *t)
 {
     if (t->anchor < 1 || t->ncols < 3)
@@ -2869,6 +2900,10 @@ static int group_column(otable *t)
     free(all);
     if (t->centered && nr >= 2 && nr <= t->n - body) {
         centred_groups(t, body, runs, nr);
+        goto done;
+    }
+    if (t->bottom && nr >= 1) {
+        bottom_groups(t, body, runs, nr);
         goto done;
     }
     size_t start = body;
