@@ -218,6 +218,28 @@ static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char *
 {
     *named = 0;
     char a[512], b[512];
+    /* a page number among the last three lines of every page: text of a
+     * cell merged across the page break may be drawn below it */
+    int every = np > 0;
+    for (size_t p = 0; p < np && every; p++) {
+        int found = 0;
+        for (size_t d = 0; d < 3 && d < S[p].nln && !found; d++) {
+            line_key(&pages[p], &S[p].ln[S[p].nln - 1 - d], a, sizeof a);
+            found = page_number_key(a);
+        }
+        every = found;
+    }
+    for (size_t p = 0; p < np && every; p++)
+        for (size_t d = 0; d < 3 && d < S[p].nln; d++) {
+            line_key(&pages[p], &S[p].ln[S[p].nln - 1 - d], a, sizeof a);
+            if (page_number_key(a)) {
+                drop_line(&pages[p], &S[p].ln[S[p].nln - 1 - d], gone[p]);
+                *named |= strcmp(a, "Page#") == 0 || strcmp(a, "Page#of#") == 0;
+                if (getenv("DTI_PDF_DEBUG"))
+                    fprintf(stderr, "pdf: sheet footer dropped (page number): %s\n", a);
+                break;
+            }
+        }
     for (int foot = 0; foot < 2; foot++) {
         /* up to three lines deep: "file name" over "Page 1 of 2" */
         for (size_t depth = 0; depth < 3; depth++) {
@@ -230,11 +252,12 @@ static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char *
                     break;
                 }
                 size_t k = foot ? s->nln - 1 - depth : depth;
-                if (!apart(s, k, foot)) {
+                line_key(&pages[p], &s->ln[k], p ? b : a, sizeof a);
+                /* a page number under a full page may come close to it */
+                if (!apart(s, k, foot) && !(foot && page_number_key(p ? b : a))) {
                     same = lone = 0;
                     break;
                 }
-                line_key(&pages[p], &s->ln[k], p ? b : a, sizeof a);
                 if (p && strcmp(a, b) != 0)
                     same = 0;
             }
