@@ -306,6 +306,85 @@ typedef struct start {
     size_t apart;   /* lines where the word at x follows no word by one space */
 } start;
 
+/* A number as a sheet prints it: digits and ".,%-" only, a digit first. */
+static int number_word(const char *t)
+{
+    if (!isdigit((unsigned char)*t))
+        return 0;
+    for (; *t; t++)
+        if (!isdigit((unsigned char)*t) && !strchr(".,%-", *t))
+            return 0;
+    return 1;
+}
+
+static int cmp_x1(const void *a, const void *b)
+{
+    return cmp_dbl(a, b);
+}
+
+/* Columns of numbers (years' targets, codes) are right-aligned: their
+ * numbers end two points before the next grid line, where no text may
+ * start (a column of years under one "Năm" header each). Where three lines
+ * or more have a number ending at one x, the next column starts a cell's
+ * padding after it (measured where a text column starts there too;
+ * otherwise 2 points): a grid line there is added when none is within 3
+ * points. (Numbers of one width also start at one x: that start stays a
+ * grid line, the left edge of a column of codes whose header is too short
+ * to give one.) */
+static void right_aligned(const pdf_page *pages, size_t np, const spage *S, unsigned char **gone, double *B,
+                          size_t *nb)
+{
+    size_t cap = 0;
+    for (size_t p = 0; p < np; p++)
+        cap += pages[p].n;
+    double *xe = malloc((cap + 1) * sizeof *xe);
+    if (!xe)
+        return;
+    size_t ne = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t i = 0; i < pages[p].n; i++)
+            if (!gone[p][i] && number_word(pages[p].words[i].text))
+                xe[ne++] = pages[p].words[i].x1;
+    qsort(xe, ne, sizeof *xe, cmp_x1);
+    double E[SHEET_MAXB];
+    size_t nE = 0;
+    for (size_t i = 0; i < ne && nE < SHEET_MAXB;) {
+        size_t j = i + 1;
+        while (j < ne && xe[j] - xe[j - 1] < 0.3 && xe[j] - xe[i] < 0.6)
+            j++;
+        if (j - i >= 3)
+            E[nE++] = xe[j - 1];
+        i = j;
+    }
+    free(xe);
+    if (!nE)
+        return;
+    /* the padding: a number's end to the next text start */
+    double pad = 2.0;
+    for (size_t e = 0; e < nE; e++)
+        for (size_t q = 0; q < *nb; q++)
+            if (B[q] - E[e] > 0.5 && B[q] - E[e] < 4.0)
+                pad = B[q] - E[e];
+    (void)S;
+    for (size_t e = 0; e < nE && *nb < SHEET_MAXB; e++) {
+        double x = E[e] + pad;
+        if (*nb && x < B[0])
+            continue;
+        size_t q = 0;
+        int near = 0;
+        for (; q < *nb; q++)
+            near |= fabs(B[q] - x) < 3.0;
+        if (near)
+            continue;
+        q = 0;
+        while (q < *nb && B[q] < x)
+            q++;
+        memmove(&B[q + 1], &B[q], (*nb - q) * sizeof *B);
+        B[q] = x;
+        (*nb)++;
+    }
+}
+
 /* Grid lines of the document (see the top of the file) into B (*NB of
  * them, ascending). Returns non-zero when the cells are packed, or, NAMED
  * (a page header is the sheet's name), when three lines or more are the
@@ -384,6 +463,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         B[(*nb)++] = st[q].x;
     }
     free(st);
+    right_aligned(pages, np, S, gone, B, nb);
     /* packed: on a line of the table (words starting on two grid lines or
      * more), a word on a grid line less than a river after the word before
      * it. Counted on table lines only: in prose, any start lines up with

@@ -26,7 +26,8 @@ HOLD = os.path.join(HERE, '..', 'holdout')
 def header_rows(sheet, strings):
     """The table's header rows (first, last): from the first row with three
     text cells or more to the row before the first whose column A holds a
-    number or a short code ("1", "I", "A", "1.1")."""
+    number or a short code ("1", "I", "A", "1.1") or a group row led by one
+    ("I. Hạ tầng số")."""
     texts = [re.sub(r'<[^>]+>', '', si) for si in re.findall(r'<si>(.*?)</si>', strings, re.S)]
     first = 0
     for m in re.finditer(r'<row r="(\d+)"[^>]*>(.*?)</row>', sheet, re.S):
@@ -38,8 +39,8 @@ def header_rows(sheet, strings):
         a = re.search(r'<c r="A%d"([^>]*)>(?:<f>[^<]*</f>)?<v>([^<]*)</v>' % r, body)
         if a:
             val = texts[int(a.group(2))] if 't="s"' in a.group(1) else a.group(2)
-            if len(val.strip()) <= 5:
-                return first, r - 1
+            if len(val.strip()) <= 5 or re.match(r'([IVX]+|[A-Z]|\d+)[.)]?\s', val.strip()):
+                return first, r - 1   # a code, or a group row "I. Hạ tầng số
     return first, first
 
 
