@@ -463,7 +463,6 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         B[(*nb)++] = st[q].x;
     }
     free(st);
-    right_aligned(pages, np, S, gone, B, nb);
     /* packed: on a line of the table (words starting on two grid lines or
      * more), a word on a grid line less than a river after the word before
      * it. Counted on table lines only: in prose, any start lines up with
@@ -493,7 +492,11 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
             fprintf(stderr, " %.1f", B[q]);
         fprintf(stderr, "\n");
     }
-    return packed >= 3 || (named && table >= 3);
+    if (!(packed >= 3 || (named && table >= 3)))
+        return 0;
+    /* a sheet: the grid lines that only right-aligned numbers show */
+    right_aligned(pages, np, S, gone, B, nb);
+    return 1;
 }
 
 int pdf_sheet_normalise(pdf_page *pages, size_t np)
