@@ -2393,9 +2393,29 @@ static size_t first_row_top(const page_ctx *c, size_t a, size_t fa)
  * (cells often start away from their code's line) and, over the pages read
  * so far, at most a quarter of its cells fail to end on their code's line
  * in lines one after the other (a centred cell of two lines or more ends
- * below its code). pdf_sheet.c has made the sheet's columns readable; this
- * is only about rows. Not for -layout text, nor for codes opening the names
- * (t->led). */
+ * below its code). When the codes open the names (t->led: "1.1. Tỷ lệ …"),
+ * a row ends on its name's last line instead. pdf_sheet.c has made the
+ * sheet's columns readable; this is only about rows. Not for -layout
+ * text. */
+
+/* The last line of the row anchored at line I: the code's line, or, when
+ * the codes open the names (t->led), the last line of the name that
+ * follows it in the first column, one line pitch after another. */
+static size_t bottom_of(const page_ctx *c, const otable *t, size_t a, size_t n, const int *anch, size_t i,
+                        const piece *P)
+{
+    if (!t->led)
+        return i;
+    size_t e = i;
+    for (size_t j = i + 1; j < n && !anch[j]; j++) {
+        if (!P[j * t->ncols].nwords)
+            continue;
+        if (c->ln[a + j].yc - c->ln[a + e].yc > 1.6 * c->h)
+            break;
+        e = j;
+    }
+    return e;
+}
 
 /* Evidence on this page's lines [0, n) of table T (from line A): do cells
  * end on their code's line? Added to t->bpairs / t->bbad; non-zero when the
@@ -2404,9 +2424,10 @@ static int bottom_aligned(const page_ctx *c, otable *t, size_t a, size_t n, cons
                           const piece *P)
 {
     size_t prev = n;
-    for (size_t i = fa; i < n; i++) {
-        if (!anch[i])
+    for (size_t i0 = fa; i0 < n; i0++) {
+        if (!anch[i0])
             continue;
+        size_t i = bottom_of(c, t, a, n, anch, i0, P);
         if (prev < n)
             for (size_t k = 0; k < t->ncols; k++) {
                 if ((int)k == t->anchor)
@@ -2454,12 +2475,23 @@ static size_t bottom_header_end(const page_ctx *c, const otable *t, size_t n, si
 
 /* In a sheet (pdf_sheet.c) whose header cells are bottom-aligned, a line
  * above the header's first line of three cells is the header's only when
- * each of its words has a word of the same column on the next line (the
- * cell goes on down to the header's last line); else it is the end of a
- * title written in the cells above ("(Kèm theo …" / "xã An Thịnh)"). */
+ * it lies one line pitch above the next and each of its words has a word
+ * of the same column on the next line (the cell goes on down to the
+ * header's last line); else it is the end of a title written in the cells
+ * above ("(Kèm theo …" / "xã An Thịnh)"). */
 static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
 {
     const line *L = &c->ln[j], *N = &c->ln[j + 1];
+    /* and one line pitch above it (the smallest step between two lines
+     * of the page): rows are set apart by their cells' padding as well */
+    double pitch = 1e18;
+    for (size_t i = 1; i < c->nln; i++) {
+        double g = c->ln[i].yc - c->ln[i - 1].yc;
+        if (g >= 0.5 * c->h && g < pitch)
+            pitch = g;
+    }
+    if (N->yc - L->yc > 1.08 * pitch)
+        return 0;
     for (size_t w = 0; w < L->n; w++) {
         size_t k = col_of(t, (L->w[w]->x0 + L->w[w]->x1) / 2);
         int below = 0;
@@ -2471,6 +2503,20 @@ static int sheet_head_goes_on(const page_ctx *c, const otable *t, size_t j)
     return 1;
 }
 
+/* In a sheet, a line whose every chunk lies across a border: cells merged
+ * over the sub-headers below ("Mục tiêu" over "Năm 2026 | Đến năm 2030"),
+ * the first row of a two-row header, set a row's padding above the next. */
+static int sheet_spanning(const page_ctx *c, const otable *t, size_t j)
+{
+    const line *L = &c->ln[j];
+    size_t a, b;
+    int k = 0;
+    for (; chunk(c, L, k, &a, &b); k++)
+        if (col_of(t, L->w[a]->x0) == col_of(t, L->w[b - 1]->x1))
+            return 0;
+    return k > 0;
+}
+
 /* Rows of a bottom-aligned table: the lines after one code's line down to
  * the next code's line are that code's row; lines after the last code (a
  * row the page break cut, or a note under the table that fits its
@@ -2479,9 +2525,10 @@ static int bottom_rows(const page_ctx *c, otable *t, size_t a, size_t n, size_t 
                        const piece *P, int page)
 {
     size_t s0 = body;
-    for (size_t i = body; i < n; i++) {
-        if (!anch[i])
+    for (size_t i0 = body; i0 < n; i0++) {
+        if (!anch[i0])
             continue;
+        size_t i = bottom_of(c, t, a, n, anch, i0, P);
         trow *r = add_row(t);
         if (!r)
             return -1;
@@ -2605,7 +2652,7 @@ static int table_page(const page_ctx *c, otable *t, size_t a, size_t b, int page
         t->pairs += pairs;
         t->bad += bad;
         t->centered = t->pairs && t->bad * 4 > t->pairs;
-        if (t->centered && !t->grid && !t->led && bottom_aligned(c, t, a, n, anch, fa, P)) {
+        if (t->centered && !t->grid && bottom_aligned(c, t, a, n, anch, fa, P)) {
             t->centered = 0;
             t->bottom = 1;
         }
@@ -3101,6 +3148,37 @@ static int same_band(const otable *t, size_t body, const cline *A, const cline *
  * line starts at that row, else it starts after the previous group and
  * spans the rows whose middle it is nearest. The name moves to its first
  * row and the rows under it are marked merged up, as a .docx reads. */
+/* A bottom-aligned sheet's group name merged down a first column (branch
+ * pdfcalc) sits at the foot of its range: its last line is on the last
+ * row of its group. Each name NAMES[g] takes the rows after the previous
+ * group's down to the first row whose code lies on or below the name's
+ * last line; it is put in the first of them, the others merged up into
+ * it. Rows after the last name are its group's. */
+static void bottom_groups(otable *t, size_t body, tcell *runs, size_t nr)
+{
+    size_t start = body;
+    for (size_t g = 0; g < nr && start < t->n; g++) {
+        const cline *last = &runs[g].v[runs[g].n - 1];
+        size_t e = start;
+        while (e + 1 < t->n) {
+            const tcell *a = &t->rows[e].c[t->anchor];
+            if (a->n) {
+                const cline *al = &a->v[a->n - 1];
+                if (al->page > last->page || (al->page == last->page && al->y >= last->y - 0.6 * t->h))
+                    break;
+            }
+            e++;
+        }
+        t->rows[start].c[0] = runs[g];
+        memset(&runs[g], 0, sizeof runs[g]);
+        for (size_t r = start + 1; r <= e; r++)
+            t->rows[r].c[0].up = 1;
+        start = e + 1;
+    }
+    for (size_t r = start; r < t->n; r++)
+        t->rows[r].c[0].up = 1;
+}
+
 static int group_column(otable *t)
 {
     if (t->anchor < 1 || t->ncols < 3)
@@ -3158,6 +3236,10 @@ static int group_column(otable *t)
     free(all);
     if (t->centered && nr >= 2 && nr <= t->n - body) {
         centred_groups(t, body, runs, nr);
+        goto done;
+    }
+    if (t->bottom && nr >= 1) {
+        bottom_groups(t, body, runs, nr);
         goto done;
     }
     size_t start = body;
@@ -4842,7 +4924,7 @@ dti_rc pdf_layout_centred(const pdf_page *pages, size_t npages, const char *name
                      * header's tallest cell rises alone): close, narrow, fitting */
                     size_t i0 = i;
                     while (i0 > fed && tablelike(&c, i0 - 1) && c.ln[i0 - 1].nchunks < 3 &&
-                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1)) &&
+                           (!c.pg->sheet || sheet_head_goes_on(&c, &nt, i0 - 1) || sheet_spanning(&c, &nt, i0 - 1)) &&
                            c.ln[i0].yc - c.ln[i0 - 1].yc < 1.3 * c.h &&
                            (fits(&c, &nt, i0 - 1) || spanning_head(&c, &nt, i0 - 1))) {
                         if (crossings(&c, &nt, &c.ln[i0 - 1]) && !spanning_head(&c, &nt, i0 - 1) &&

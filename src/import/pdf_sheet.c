@@ -16,7 +16,11 @@
  * those lines the word before ends less than a river (1.25 spaces) before
  * it — the cells are packed. A document is a sheet when it has three grid
  * lines or more and three packed lines or more (Word and Writer pad cells
- * with ~3 points each side, so a Word table has none).
+ * with ~3 points each side, so a Word table has none), or, with cells wide
+ * enough to leave rivers, when its page header is a sheet's name ("Sheet1",
+ * Calc's default) or its footer "Page 1" or "Page 1 of 2" (Calc's default,
+ * Excel's usual; a Word document's Vietnamese "Trang 1" is not taken), and
+ * three lines or more are the table's (words on three grid lines).
  * Then a gutter is opened at each grid line: every word of the lines
  * between the first and the last line of a page with a word on a grid line
  * moves right by one gutter per grid line at or left of its start, so that
@@ -207,10 +211,35 @@ static void drop_line(pdf_page *pg, const sline *L, unsigned char *gone)
 }
 
 /* Marks in GONE[page][word] the page headers and footers (see the top of
- * the file). 0 or -1. */
-static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char **gone)
+ * the file); *NAMED set when they are a spreadsheet's own: a header that is
+ * the sheet's name ("Sheet1"), a footer "Page 1" or "Page 1 of 2". 0 or
+ * -1. */
+static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char **gone, int *named)
 {
+    *named = 0;
     char a[512], b[512];
+    /* a page number among the last three lines of every page: text of a
+     * cell merged across the page break may be drawn below it */
+    int every = np > 0;
+    for (size_t p = 0; p < np && every; p++) {
+        int found = 0;
+        for (size_t d = 0; d < 3 && d < S[p].nln && !found; d++) {
+            line_key(&pages[p], &S[p].ln[S[p].nln - 1 - d], a, sizeof a);
+            found = page_number_key(a);
+        }
+        every = found;
+    }
+    for (size_t p = 0; p < np && every; p++)
+        for (size_t d = 0; d < 3 && d < S[p].nln; d++) {
+            line_key(&pages[p], &S[p].ln[S[p].nln - 1 - d], a, sizeof a);
+            if (page_number_key(a)) {
+                drop_line(&pages[p], &S[p].ln[S[p].nln - 1 - d], gone[p]);
+                *named |= strcmp(a, "Page#") == 0 || strcmp(a, "Page#of#") == 0;
+                if (getenv("DTI_PDF_DEBUG"))
+                    fprintf(stderr, "pdf: sheet footer dropped (page number): %s\n", a);
+                break;
+            }
+        }
     for (int foot = 0; foot < 2; foot++) {
         /* up to three lines deep: "file name" over "Page 1 of 2" */
         for (size_t depth = 0; depth < 3; depth++) {
@@ -223,11 +252,12 @@ static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char *
                     break;
                 }
                 size_t k = foot ? s->nln - 1 - depth : depth;
-                if (!apart(s, k, foot)) {
+                line_key(&pages[p], &s->ln[k], p ? b : a, sizeof a);
+                /* a page number under a full page may come close to it */
+                if (!apart(s, k, foot) && !(foot && page_number_key(p ? b : a))) {
                     same = lone = 0;
                     break;
                 }
-                line_key(&pages[p], &s->ln[k], p ? b : a, sizeof a);
                 if (p && strcmp(a, b) != 0)
                     same = 0;
             }
@@ -240,6 +270,8 @@ static int headers_footers(pdf_page *pages, size_t np, spage *S, unsigned char *
                 size_t k = foot ? s->nln - 1 - depth : depth;
                 drop_line(&pages[p], &s->ln[k], gone[p]);
             }
+            /* Calc's default header and footer, Excel's usual footer */
+            *named |= foot ? strcmp(a, "Page#") == 0 || strcmp(a, "Page#of#") == 0 : sheet_name_key(a);
             if (getenv("DTI_PDF_DEBUG"))
                 fprintf(stderr, "pdf: sheet %s dropped: %s\n", foot ? "footer" : "header", a);
         }
@@ -271,12 +303,94 @@ static void keep_titles(const pdf_page *pages, size_t np, const spage *S, unsign
 typedef struct start {
     double x;
     size_t lines, packed, across;
+    size_t apart;   /* lines where the word at x follows no word by one space */
 } start;
 
+/* A number as a sheet prints it: digits and ".,%-" only, a digit first. */
+static int number_word(const char *t)
+{
+    if (!isdigit((unsigned char)*t))
+        return 0;
+    for (; *t; t++)
+        if (!isdigit((unsigned char)*t) && !strchr(".,%-", *t))
+            return 0;
+    return 1;
+}
+
+static int cmp_x1(const void *a, const void *b)
+{
+    return cmp_dbl(a, b);
+}
+
+/* Columns of numbers (years' targets, codes) are right-aligned: their
+ * numbers end two points before the next grid line, where no text may
+ * start (a column of years under one "Năm" header each). Where three lines
+ * or more have a number ending at one x, the next column starts a cell's
+ * padding after it (measured where a text column starts there too;
+ * otherwise 2 points): a grid line there is added when none is within 3
+ * points. (Numbers of one width also start at one x: that start stays a
+ * grid line, the left edge of a column of codes whose header is too short
+ * to give one.) */
+static void right_aligned(const pdf_page *pages, size_t np, const spage *S, unsigned char **gone, double *B,
+                          size_t *nb)
+{
+    size_t cap = 0;
+    for (size_t p = 0; p < np; p++)
+        cap += pages[p].n;
+    double *xe = malloc((cap + 1) * sizeof *xe);
+    if (!xe)
+        return;
+    size_t ne = 0;
+    for (size_t p = 0; p < np; p++)
+        for (size_t i = 0; i < pages[p].n; i++)
+            if (!gone[p][i] && number_word(pages[p].words[i].text))
+                xe[ne++] = pages[p].words[i].x1;
+    qsort(xe, ne, sizeof *xe, cmp_x1);
+    double E[SHEET_MAXB];
+    size_t nE = 0;
+    for (size_t i = 0; i < ne && nE < SHEET_MAXB;) {
+        size_t j = i + 1;
+        while (j < ne && xe[j] - xe[j - 1] < 0.3 && xe[j] - xe[i] < 0.6)
+            j++;
+        if (j - i >= 3)
+            E[nE++] = xe[j - 1];
+        i = j;
+    }
+    free(xe);
+    if (!nE)
+        return;
+    /* the padding: a number's end to the next text start */
+    double pad = 2.0;
+    for (size_t e = 0; e < nE; e++)
+        for (size_t q = 0; q < *nb; q++)
+            if (B[q] - E[e] > 0.5 && B[q] - E[e] < 4.0)
+                pad = B[q] - E[e];
+    (void)S;
+    for (size_t e = 0; e < nE && *nb < SHEET_MAXB; e++) {
+        double x = E[e] + pad;
+        if (*nb && x < B[0])
+            continue;
+        size_t q = 0;
+        int near = 0;
+        for (; q < *nb; q++)
+            near |= fabs(B[q] - x) < 3.0;
+        if (near)
+            continue;
+        q = 0;
+        while (q < *nb && B[q] < x)
+            q++;
+        memmove(&B[q + 1], &B[q], (*nb - q) * sizeof *B);
+        B[q] = x;
+        (*nb)++;
+    }
+}
+
 /* Grid lines of the document (see the top of the file) into B (*NB of
- * them, ascending). Returns non-zero when the cells are packed. */
+ * them, ascending). Returns non-zero when the cells are packed, or, NAMED
+ * (a page header is the sheet's name), when three lines or more are the
+ * table's. */
 static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned char **gone, double *B,
-                     size_t *nb)
+                     size_t *nb, int named)
 {
     *nb = 0;
     size_t cap = 0;
@@ -307,7 +421,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
             j++;
         if (j - i >= 3) {
             st[ns].x = xs[i];
-            st[ns].lines = st[ns].packed = st[ns].across = 0;
+            st[ns].lines = st[ns].packed = st[ns].across = st[ns].apart = 0;
             ns++;
         }
         i = j;
@@ -317,24 +431,32 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         for (size_t p = 0; p < np; p++)
             for (size_t i = 0; i < S[p].nln; i++) {
                 const sline *L = &S[p].ln[i];
-                int at = 0, across = 0;
+                int at = 0, across = 0, apart = 0;
                 for (size_t k = 0; k < L->n; k++) {
                     const pdf_word *w = &pages[p].words[L->w[k]];
                     if (gone[p][L->w[k]])
                         continue;
-                    if (fabs(w->x0 - st[q].x) < 0.6)
+                    if (fabs(w->x0 - st[q].x) < 0.6) {
                         at = 1;
+                        apart = k == 0 || w->x0 - pages[p].words[L->w[k - 1]].x1 >= 1.6 * S[p].sp;
+                    }
                     else if (w->x0 < st[q].x - 0.6 && w->x1 > st[q].x + 0.5)
                         across = 1;
                 }
                 st[q].lines += at;
                 st[q].across += across;
+                st[q].apart += apart;
             }
     for (size_t q = 0; q < ns && *nb < SHEET_MAXB; q++) {
         /* a title in cells merged across the sheet may lie across a grid
          * line; a hanging indent inside a cell has most of the cell's
          * lines across it */
         if (st[q].lines < 3 || st[q].across * 3 > st[q].lines)
+            continue;
+        /* "Năm 2026: 60%" on every line of a column: "2026:" starts at one
+         * x, but always one space after a word; a column's text starts
+         * after a ragged edge, or first on its line */
+        if (st[q].apart * 4 < st[q].lines)
             continue;
         if (*nb && st[q].x - B[*nb - 1] < 6.0)
             continue;   /* an indent, not a column */
@@ -345,7 +467,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
      * more), a word on a grid line less than a river after the word before
      * it. Counted on table lines only: in prose, any start lines up with
      * some column by chance one space after a word */
-    size_t packed = 0;
+    size_t packed = 0, table = 0;
     for (size_t p = 0; p < np; p++)
         for (size_t i = 0; i < S[p].nln; i++) {
             const sline *L = &S[p].ln[i];
@@ -362,6 +484,7 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
                     }
             }
             packed += on >= 3 && pk;
+            table += on >= 3;
         }
     if (getenv("DTI_PDF_DEBUG")) {
         fprintf(stderr, "pdf: sheet? %zu packed table lines, starts:", packed);
@@ -369,7 +492,11 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
             fprintf(stderr, " %.1f", B[q]);
         fprintf(stderr, "\n");
     }
-    return packed >= 3;
+    if (!(packed >= 3 || (named && table >= 3)))
+        return 0;
+    /* a sheet: the grid lines that only right-aligned numbers show */
+    right_aligned(pages, np, S, gone, B, nb);
+    return 1;
 }
 
 int pdf_sheet_normalise(pdf_page *pages, size_t np)
@@ -389,10 +516,11 @@ int pdf_sheet_normalise(pdf_page *pages, size_t np)
     size_t nb = 0;
     /* page headers and footers first, so that "Sheet1" across a grid line
      * does not hide it; then the grid */
-    if (headers_footers(pages, np, S, gone))
+    int named;
+    if (headers_footers(pages, np, S, gone, &named))
         goto out;
     rc = 0;
-    if (!find_grid(pages, np, S, gone, B, &nb) || nb < 3)
+    if (!find_grid(pages, np, S, gone, B, &nb, named) || nb < 3)
         goto out;
     rc = 1;
     keep_titles(pages, np, S, gone, B, nb);
@@ -413,15 +541,28 @@ int pdf_sheet_normalise(pdf_page *pages, size_t np)
                         last = i;
                     }
             }
-        for (size_t i = first; i < s->nln && i <= last; i++)
+        for (size_t i = first; i < s->nln && i <= last; i++) {
+            size_t pcol = 0;
+            double px1 = -1e18;   /* the previous word's end, before it moved */
             for (size_t k = 0; k < s->ln[i].n; k++) {
                 pdf_word *w = &pages[p].words[s->ln[i].w[k]];
                 size_t col = 0;
-                for (size_t q = 1; q < nb; q++)
+                int on = 0;
+                for (size_t q = 1; q < nb; q++) {
                     col += w->x0 >= B[q] - 1.0;
+                    on |= fabs(w->x0 - B[q]) < 0.6;
+                }
+                /* text overflowing into the empty cell on its right (a
+                 * group name not wrapped: "II. Chính quyền số") goes on one
+                 * space after its word, not on a grid line: one cell */
+                if (k > 0 && !on && w->x0 - px1 < 1.6 * s->sp && col > pcol)
+                    col = pcol;
+                px1 = w->x1;
                 w->x0 += g * (double)col;
                 w->x1 += g * (double)col;
+                pcol = col;
             }
+        }
         /* (the words have moved: column COL's grid lines are now B[COL] +
          * COL gutters on its left, B[COL + 1] + COL gutters on its right)
          * a number right-aligned against the next grid line (Excel's

@@ -242,6 +242,71 @@ static void test_label_paragraphs(void **state)
 }
 
 /* No words at all: a scan, refused with a message saying so. */
+/* pdf_sheet.c: a sheet's packed cells get a gutter at each grid line (a
+ * column's words move together), "Sheet1" and "Page 1" go; a table whose
+ * cells leave rivers, without a sheet's header or footer, is no sheet and
+ * nothing moves. */
+static const pdf_word *word_named(const pdf_page *pg, const char *text)
+{
+    for (size_t i = 0; i < pg->n; i++)
+        if (strcmp(pg->words[i].text, text) == 0)
+            return &pg->words[i];
+    return NULL;
+}
+
+static void sheet_page(pdf_page *pg, double pad, int calc)
+{
+    /* grid lines at 90, 148 + pad, 210 + 2 pad: "aaaaaaaaa" ends at 144 */
+    char l[4][128];
+    snprintf(l[0], sizeof l[0], "STT@60|Nội dung@90|Chủ trì@%g|Thời gian@%g", 148 + pad, 210 + 2 * pad);
+    snprintf(l[1], sizeof l[1], "aaaaaaaaa@90|Công an@%g|Quý II@%g", 148 + pad, 210 + 2 * pad);
+    snprintf(l[2], sizeof l[2], "bbbbbbbbb@90|Phòng@%g|Năm 2026@%g", 148 + pad, 210 + 2 * pad);
+    snprintf(l[3], sizeof l[3], "ccccccccc@90|Các thôn@%g|Tháng 6@%g", 148 + pad, 210 + 2 * pad);
+    if (calc)   /* Calc's page header and footer */
+        line_at(pg, 40, "Sheet1@280", 0);
+    for (int i = 0; i < 4; i++)
+        line_at(pg, 100 + 14 * i, l[i], 0);
+    if (calc)
+        line_at(pg, 800, "Page 1@280", 0);
+}
+
+static void test_sheet_gutters(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(1);
+    sheet_page(pg, 0, 1);
+    size_t n = pg->n;
+    assert_int_equal(pdf_sheet_normalise(pg, 1), 1);
+    assert_int_equal(pg->n, n - 3);   /* "Sheet1", "Page", "1" */
+    assert_null(word_named(pg, "Sheet1"));
+    assert_null(word_named(pg, "Page"));
+    double g = 3.0 * 3.5;
+    assert_true(word_named(pg, "aaaaaaaaa")->x0 == 90);
+    assert_true(word_named(pg, "Công")->x0 == 148 + g);
+    assert_true(word_named(pg, "an")->x0 == word_named(pg, "Công")->x1 + 3.5);
+    assert_true(word_named(pg, "Quý")->x0 == 210 + 2 * g);
+    assert_int_equal(pg->sheet, 1);
+    pdf_pages_free(pg, 1);
+
+    /* the same table, its cells packed, without Calc's header and footer:
+     * still a sheet */
+    pg = pages_new(1);
+    sheet_page(pg, 0, 0);
+    assert_int_equal(pdf_sheet_normalise(pg, 1), 1);
+    assert_true(word_named(pg, "Công")->x0 == 148 + g);
+    pdf_pages_free(pg, 1);
+
+    /* with cells padded as Word pads them: no sheet, nothing moves */
+    pg = pages_new(1);
+    sheet_page(pg, 8, 0);
+    n = pg->n;
+    assert_int_equal(pdf_sheet_normalise(pg, 1), 0);
+    assert_int_equal(pg->n, n);
+    assert_true(word_named(pg, "Công")->x0 == 156);
+    assert_int_equal(pg->sheet, 0);
+    pdf_pages_free(pg, 1);
+}
+
 static void test_scan(void **state)
 {
     (void)state;
@@ -340,6 +405,8 @@ int main(void)
         cmocka_unit_test(test_two_row_header_repeated),
         cmocka_unit_test(test_label_paragraphs),
         cmocka_unit_test(test_other_producers),
+
+        cmocka_unit_test(test_sheet_gutters),
         cmocka_unit_test(test_scan),
         cmocka_unit_test(test_fixture_pdf),
     };
