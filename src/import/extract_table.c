@@ -215,7 +215,8 @@ static int header_role(const char *f, int *year, int *name_ind, int *name_task)
         *name_task = task;
         return R_NAME;
     }
-    if (ANY(f, "muc tieu", "gia tri", "ke hoach nam"))
+    /* "Kế hoạch" alone over values (beside "Năm", "Thực hiện"): the level planned */
+    if (ANY(f, "muc tieu", "gia tri", "ke hoach nam") || !strcmp(f, "ke hoach") || !strcmp(f, "chi tieu ke hoach"))
         return R_TARGET;
     if (ANY(f, "don vi", "co quan"))
         return R_LEAD;

@@ -827,6 +827,22 @@ static void test_year_rows(void **state)
     assert_int_equal(p->indicators[0]->targets[2].year, 2028);
     plan_free(p);
     doc_free(d);
+    /* "Năm | Kế hoạch": the planned level of each year */
+    d = doc_new("t");
+    para(d, "KẾ HOẠCH Chuyển đổi số xã Phú Xuân giai đoạn 2026 - 2027");
+    static const char *const c3[] = {
+        "TT", "Nội dung chỉ tiêu", "Đơn vị tính", "Năm", "Kế hoạch",
+        "1", "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "2026", "70",
+        "", "", "", "2027", "80",
+    };
+    table(d, 3, 5, c3);
+    p = run(d, NULL);
+    assert_int_equal(p->nindicators, 1);
+    assert_int_equal(p->ntasks, 0);
+    assert_int_equal(p->indicators[0]->ntargets, 2);
+    assert_true(p->indicators[0]->targets[1].value == 80);
+    plan_free(p);
+    doc_free(d);
 }
 
 static void test_prose_units(void **state)
