@@ -2308,15 +2308,10 @@ static int dotted_code_cut(const char *prev, const char *next)
     return prev[0] >= '0' && prev[0] <= '9';
 }
 
-/* Read directly, line J of C opens with the end of a header word that a
- * narrow column cut ("ST" / "T", "T" / "T" in 13 pt type): one or two
- * capitals alone in their chunk, under a word of capitals alone in its
- * chunk on the line just above in that column (boxes overlapping, less
- * than a quarter line apart), the two making the code column's header
- * word ("STT", "TT") that cut_word glues; or a row code cut after its dot
- * ("1." / "1", dotted_code_cut), the second piece no row of its own. Such a "T" is no group letter: the table's body does
- * not start there (the cell glues the pieces back, cell_text). */
-static int cut_letter_code(const page_ctx *c, size_t j)
+/* Line J opens with the lower piece of a word cut by a narrow column
+ * (cut_letter_code below): 1, with *UPPER
+ * the line of the upper piece and *LETTERS set for "STT"/"TT". */
+static int cut_lower(const page_ctx *c, size_t j, size_t *upper, int *letters)
 {
     if (c->pg->grid || j == 0)
         return 0;
@@ -2342,6 +2337,8 @@ static int cut_letter_code(const page_ctx *c, size_t j)
                 continue;
             if (b - a != 1 || w->y0 - p->y1 > 0.25 * c->h)
                 return 0;   /* not the next line of one cell: "TT" over a row "A" */
+            *upper = u;
+            *letters = !digits;
             if (digits)
                 return dotted_code_cut(p->text, w->text);
             for (const char *q = p->text; *q; q++)
@@ -2354,6 +2351,29 @@ static int cut_letter_code(const page_ctx *c, size_t j)
             return (strcmp(glued, "STT") == 0 || strcmp(glued, "TT") == 0) && cut_word(p->text, w->text);
         }
     }
+    return 0;
+}
+
+/* Read directly, line J of C opens with a piece of a word that a narrow
+ * column cut ("ST" / "T", "T" / "T" in 13 pt type; cut_lower): the piece
+ * below is one or two capitals alone in their chunk, under a word of
+ * capitals alone in its chunk on the line just above in that column
+ * (boxes overlapping, less than a quarter line apart), the two making the
+ * code column's header word ("STT", "TT") that cut_word glues; or a row
+ * code cut after its dot ("1." / "1", dotted_code_cut), the second piece
+ * no row of its own. Such a "T" (either piece of "T" / "T") is no group
+ * letter: the table's body does not start there, and the cell glues the
+ * pieces back (cell_text). */
+static int cut_letter_code(const page_ctx *c, size_t j)
+{
+    size_t u;
+    int letters;
+    if (cut_lower(c, j, &u, &letters))
+        return 1;
+    /* or the first piece of a cut "TT" ("T" / "T"): itself a letter */
+    for (size_t d = j + 1; d < c->nln && c->ln[d].yc - c->ln[j].yc <= 2.0 * c->h; d++)
+        if (cut_lower(c, d, &u, &letters) && u == j && letters)
+            return 1;
     return 0;
 }
 

@@ -41,6 +41,7 @@ declare -A MIN=(
   [long-phu-2026.writer-font]=97         # 12.1 before cut_letter_code (13 pt in a narrow column: "ST" / "T")
   [nghia-trung-2026-2030.writer-font]=16 # 4.6 before dotted_code_cut (codes cut "1." / "1"; centred rows around such a code are not yet split right)
   [thanh-an-2026-2030.writer-font]=4     # years cut "202" / "6"
+  [nam-cang-2026.writer-font]=98         # 6.6 before cut_letter_code's second step ("T" / "T" under "Nhóm")
   [binh-lu-2026-2030.writer-html]=100
   # branch pdfcalc: a spreadsheet's grid opened into gutters, page header/footer dropped, rows bottom-aligned
   [hop-thanh-2026.calc]=100
