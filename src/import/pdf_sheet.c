@@ -414,12 +414,12 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         return 0;
     }
     size_t ns = 0;
-    /* clusters of three starts or more within 0.6 point */
+    /* clusters of two starts or more within 0.6 point */
     for (size_t i = 0; i < nx;) {
         size_t j = i + 1;
         while (j < nx && xs[j] - xs[j - 1] < 0.3 && xs[j] - xs[i] < 0.6)
             j++;
-        if (j - i >= 3) {
+        if (j - i >= 2) {
             st[ns].x = xs[i];
             st[ns].lines = st[ns].packed = st[ns].across = st[ns].apart = 0;
             ns++;
@@ -450,8 +450,10 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
     for (size_t q = 0; q < ns && *nb < SHEET_MAXB; q++) {
         /* a title in cells merged across the sheet may lie across a grid
          * line; a hanging indent inside a cell has most of the cell's
-         * lines across it */
-        if (st[q].lines < 3 || st[q].across * 3 > st[q].lines)
+         * lines across it. A start of two lines only (a column mostly
+         * empty: "Ghi chú") needs no word across it and no word one space
+         * before it */
+        if (st[q].lines < 2 || st[q].across * 3 > st[q].lines || (st[q].lines < 3 && (st[q].across || st[q].apart < st[q].lines)))
             continue;
         /* "Năm 2026: 60%" on every line of a column: "2026:" starts at one
          * x, but always one space after a word; a column's text starts
