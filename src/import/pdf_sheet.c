@@ -12,10 +12,16 @@
  * "Ngân sách xã") joins its neighbour. The grid is found from where words
  * start: a column's left-aligned text starts at one x on every line of
  * every wrapped cell. A start is a grid line when at least three lines have
- * a word starting there, almost no word lies across it, and on some of
- * those lines the word before ends less than a river (1.25 spaces) before
- * it — the cells are packed. A document is a sheet when it has three grid
- * lines or more and three packed lines or more (Word and Writer pad cells
+ * a word starting there, at most a third of them have a word across it (a
+ * title merged across the sheet), and its word is not always one space
+ * after another ("Năm 2026: 60%" down a column); two lines do when no word
+ * lies across and none comes one space before ("Ghi chú", mostly empty).
+ * Cells are packed when, on lines of the table (words on three grid lines),
+ * a word on a grid line starts less than a river (1.25 spaces) after the
+ * word before it. A column holding only right-aligned numbers (a year's
+ * targets) shows its grid line by where the numbers end: a cell's padding
+ * after three ends at one x. A document is a sheet when it has three grid
+ * lines or more and three packed table lines or more (Word and Writer pad cells
  * with ~3 points each side, so a Word table has none), or, with cells wide
  * enough to leave rivers, when its page header is a sheet's name ("Sheet1",
  * Calc's default) or its footer "Page 1" or "Page 1 of 2" (Calc's default,
@@ -26,13 +32,19 @@
  * moves right by one gutter per grid line at or left of its start, so that
  * a column's words move together and the rivers pdf_layout.c looks for are
  * there. Lines above and below (the title, the signature block, written in
- * cells merged across the sheet) do not move.
+ * cells merged across the sheet) do not move. Text overflowing into the
+ * empty cell on its right (a group name not wrapped) follows its word one
+ * space apart and not on a grid line: it moves with its cell. A number
+ * right-aligned against the next grid line, alone on its cell's line, is
+ * moved to its column's start, as Word would print it.
  *
  * Page header and footer. Calc prints "Sheet1" over and "Page 1" under
  * every page, Excel what the workbook's page setup says ("Page 1 of 2",
- * the file's name, the date). A first (last) line of every page whose text,
+ * the file's name, the date). A page number among the last three lines of
+ * every page is a footer (text of a cell merged across the page break may
+ * be drawn below it). A first (last) line of every page whose text,
  * with its digits ignored, is the same on every page and that stands apart
- * from the page's other lines (a gap of 0.7 of its height or more) is a
+ * from the page's other lines (centres 1.4 word heights apart or more) is a
  * page header (footer) and is dropped; so is a lone page-number line ("Page
  * 3 of 5", "Trang 3/5") at a sheet's last line and a lone sheet name
  * ("Sheet1", "Trang tính1") on its first line when there is only one page.
@@ -414,12 +426,12 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
         return 0;
     }
     size_t ns = 0;
-    /* clusters of three starts or more within 0.6 point */
+    /* clusters of two starts or more within 0.6 point */
     for (size_t i = 0; i < nx;) {
         size_t j = i + 1;
         while (j < nx && xs[j] - xs[j - 1] < 0.3 && xs[j] - xs[i] < 0.6)
             j++;
-        if (j - i >= 3) {
+        if (j - i >= 2) {
             st[ns].x = xs[i];
             st[ns].lines = st[ns].packed = st[ns].across = st[ns].apart = 0;
             ns++;
@@ -450,8 +462,10 @@ static int find_grid(const pdf_page *pages, size_t np, const spage *S, unsigned 
     for (size_t q = 0; q < ns && *nb < SHEET_MAXB; q++) {
         /* a title in cells merged across the sheet may lie across a grid
          * line; a hanging indent inside a cell has most of the cell's
-         * lines across it */
-        if (st[q].lines < 3 || st[q].across * 3 > st[q].lines)
+         * lines across it. A start of two lines only (a column mostly
+         * empty: "Ghi chú") needs no word across it and no word one space
+         * before it */
+        if (st[q].lines < 2 || st[q].across * 3 > st[q].lines || (st[q].lines < 3 && (st[q].across || st[q].apart < st[q].lines)))
             continue;
         /* "Năm 2026: 60%" on every line of a column: "2026:" starts at one
          * x, but always one space after a word; a column's text starts
