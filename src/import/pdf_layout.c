@@ -3303,6 +3303,211 @@ done:
     return 0;
 }
 
+/* ---- year rows ------------------------------------------------------------
+ *
+ * A table of one row per (indicator, year) ("Năm" column: 2026, 2027, 2028
+ * under one indicator) whose indicator cells (code, name, unit, lead,
+ * support) are merged down over the item's year rows: a PDF prints each
+ * merged cell once, centred on (or at the top of) its rows, so the rows
+ * anchored on codes above hold one item each with every year in one cell.
+ * Such a row is cut back into one row per year line: the year column and the
+ * columns whose cells follow the years (each block of lines centred on, or
+ * starting at, a year's line: the target "Tối thiểu / 70") give each year
+ * its own lines; every other column is a merged cell, its lines on the first
+ * year row and the rows under it marked merged up, as the .docx gives them.
+ * A column follows the years when its cells do so in at least half of the
+ * rows where it has lines over two years or more (a single block says
+ * nothing). Rows with one year line, group rows and headers are left alone.
+ * Probed on ia-phin-2026-2028 (.pdf read directly). */
+
+#define YR_MAX 16
+
+/* Whether every line of CELL is a year alone and there are two or more. */
+static size_t year_lines(const tcell *cell)
+{
+    if (cell->n < 2 || cell->n > YR_MAX)
+        return 0;
+    for (size_t i = 0; i < cell->n; i++)
+        if (strlen(cell->v[i].text) != 4 || !whole_year(cell->v[i].text))
+            return 0;
+    return cell->n;
+}
+
+/* Vertical key of a line: its page then its centre. */
+static double yr_key(const cline *l)
+{
+    return l->page * 1e5 + l->y;
+}
+
+/* The year column of T, or -1: a column where two body rows or more hold
+ * year lines only, and no body row holds anything else. */
+static int year_column(const otable *t)
+{
+    for (size_t k = 0; k < t->ncols; k++) {
+        size_t good = 0, bad = 0;
+        for (size_t r = 0; r < t->n; r++) {
+            const tcell *cl = &t->rows[r].c[k];
+            if (t->rows[r].header || !cl->n)
+                continue;
+            if (year_lines(cl))
+                good++;
+            else if (cl->n != 1 || strlen(cl->v[0].text) != 4 || !whole_year(cl->v[0].text))
+                bad++;
+        }
+        if (good >= 2 && !bad)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Year row (0 .. ny-1) of each line of CELL, the year whose line is nearest
+ * (YK: the year lines' keys, in order): OUT[i]. Returns 1 when the lines
+ * fall in two year rows or more and, in each, are centred on the year's line
+ * or start on it (a cell of each year's own); otherwise 0. */
+static int yr_blocks(const otable *t, const tcell *cell, const double *yk, size_t ny, size_t *out)
+{
+    for (size_t i = 0; i < cell->n; i++) {
+        double y = yr_key(&cell->v[i]);
+        size_t q = 0;
+        while (q + 1 < ny && y > (yk[q] + yk[q + 1]) / 2)
+            q++;
+        out[i] = q;
+    }
+    size_t nb = 0;
+    for (size_t i = 0; i < cell->n;) {
+        size_t j = i + 1;
+        while (j < cell->n && out[j] == out[i])
+            j++;
+        double top = yr_key(&cell->v[i]), mid = (top + yr_key(&cell->v[j - 1])) / 2, y = yk[out[i]];
+        if (fabs(y - mid) >= 0.5 * t->h && fabs(y - top) >= 0.5 * t->h)
+            return 0;
+        nb++;
+        i = j;
+    }
+    return nb >= 2;
+}
+
+static int cmp_cline(const void *a, const void *b)
+{
+    double ka = yr_key(a), kb = yr_key(b);
+    return (ka > kb) - (ka < kb);
+}
+
+/* T's rows with years merged in one cell cut into one row per year (see
+ * above). Returns 0, or -1 when out of memory (T unchanged then). */
+static int year_rows(otable *t)
+{
+    int Y = year_column(t);
+    if (Y < 0)
+        return 0;
+    int follows[MAXC] = {0};
+    size_t yes[MAXC] = {0}, seen[MAXC] = {0}, extra = 0, most = 0;
+    for (size_t r = 0; r < t->n; r++)
+        for (size_t k = 0; k < t->ncols; k++)
+            if (t->rows[r].c[k].n > most)
+                most = t->rows[r].c[k].n;
+    size_t *at = malloc((most ? most : 1) * sizeof *at);   /* owned: year row of each line of a cell */
+    trow *nr = NULL;                                        /* owned until it becomes T's rows */
+    if (!at)
+        return -1;
+    for (size_t r = 0; r < t->n; r++) {
+        trow *row = &t->rows[r];
+        size_t ny = row->header ? 0 : year_lines(&row->c[Y]);
+        if (!ny)
+            continue;
+        extra += ny - 1;
+        double yk[YR_MAX];
+        qsort(row->c[Y].v, ny, sizeof *row->c[Y].v, cmp_cline);
+        for (size_t q = 0; q < ny; q++)
+            yk[q] = yr_key(&row->c[Y].v[q]);
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &row->c[k];
+            if ((int)k == Y || !cl->n || cl->span > 1)
+                continue;
+            qsort(cl->v, cl->n, sizeof *cl->v, cmp_cline);
+            seen[k]++;
+            yes[k] += yr_blocks(t, cl, yk, ny, at);
+        }
+    }
+    if (!extra || t->n + extra > DOC_MAX_ROWS)
+        goto done;
+    for (size_t k = 0; k < t->ncols; k++)
+        follows[k] = (int)k == Y || (yes[k] && yes[k] * 2 >= seen[k]);
+    nr = calloc(t->n + extra, sizeof *nr);
+    if (!nr)
+        goto fail;
+    /* room first, so that moving the lines cannot fail half way */
+    for (size_t r = 0, n = 0; r < t->n; r++) {
+        const trow *row = &t->rows[r];
+        size_t ny = row->header ? 0 : year_lines(&row->c[Y]);
+        if (!ny) {
+            n++;
+            continue;
+        }
+        for (size_t k = 0; k < t->ncols; k++) {
+            const tcell *cl = &row->c[k];
+            if (!follows[k] || cl->span > 1 || !cl->n)
+                continue;
+            for (size_t q = 0; q < ny; q++) {
+                nr[n + q].c[k].v = malloc(cl->n * sizeof *cl->v);
+                if (!nr[n + q].c[k].v)
+                    goto fail;
+                nr[n + q].c[k].cap = cl->n;
+            }
+        }
+        n += ny;
+    }
+    size_t n = 0;
+    for (size_t r = 0; r < t->n; r++) {
+        trow *row = &t->rows[r];
+        size_t ny = row->header ? 0 : year_lines(&row->c[Y]);
+        if (!ny) {
+            nr[n++] = *row;
+            continue;
+        }
+        double yk[YR_MAX];
+        for (size_t q = 0; q < ny; q++)
+            yk[q] = yr_key(&row->c[Y].v[q]);
+        trow *sub = &nr[n];
+        n += ny;
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &row->c[k];
+            if (!follows[k] || cl->span > 1) {
+                sub[0].c[k] = *cl;
+                for (size_t q = 1; q < ny; q++)
+                    sub[q].c[k].up = 1;
+                continue;
+            }
+            if ((int)k == Y)
+                for (size_t i = 0; i < cl->n; i++)
+                    at[i] = i;
+            else
+                (void)yr_blocks(t, cl, yk, ny, at);
+            for (size_t i = 0; i < cl->n; i++) {
+                tcell *dst = &sub[at[i]].c[k];
+                dst->v[dst->n++] = cl->v[i];
+            }
+            free(cl->v);
+        }
+    }
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: year rows in column %d: %zu rows more\n", Y, extra);
+    free(t->rows);
+    t->rows = nr;
+    t->n = t->cap = n;
+done:
+    free(at);
+    return 0;
+fail:
+    if (nr)
+        for (size_t r = 0; r < t->n + extra; r++)
+            for (size_t k = 0; k < MAXC; k++)
+                free(nr[r].c[k].v);
+    free(nr);
+    free(at);
+    return -1;
+}
+
 /* The table T as a doc_table of D; T is released. */
 static int table_flush(doc *d, otable *t)
 {
@@ -3311,7 +3516,7 @@ static int table_flush(doc *d, otable *t)
         table_release(t);
         return 0;
     }
-    if (group_column(t))
+    if (group_column(t) || year_rows(t))
         goto out;
     /* widest line of each column, headers and spanning pieces apart */
     for (size_t k = 0; k < t->ncols; k++) {
