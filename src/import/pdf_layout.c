@@ -3393,6 +3393,78 @@ static int cmp_cline(const void *a, const void *b)
     return (ka > kb) - (ka < kb);
 }
 
+/* Span of row R of T (keys of its first and last year line, or of its code
+ * lines when it has no year lines): *LO, *HI; 0 when it has neither. */
+static int yr_span(const otable *t, size_t r, int Y, double *lo, double *hi)
+{
+    const trow *row = &t->rows[r];
+    const tcell *cl = year_lines(&row->c[Y]) ? &row->c[Y] : t->anchor >= 0 ? &row->c[t->anchor] : NULL;
+    if (row->header || !cl || !cl->n)
+        return 0;
+    *lo = 1e18, *hi = -1e18;
+    for (size_t i = 0; i < cl->n; i++) {
+        double k = yr_key(&cl->v[i]);
+        *lo = k < *lo ? k : *lo;
+        *hi = k > *hi ? k : *hi;
+    }
+    return 1;
+}
+
+static double yr_dist(double y, double lo, double hi)
+{
+    return y < lo ? lo - y : y > hi ? y - hi : 0;
+}
+
+/* A merged cell is printed centred on its item's year rows, so its lines lie
+ * within the span of those rows' year lines; when rows are split between two
+ * codes (pdf_layout's centred rows), a cell's wrapped line may land in the row
+ * above or below ("số", a group name's second line, read as the first line
+ * of the next item's name; "Tỷ lệ hồ sơ …" as the last of the item's above).
+ * Each line of a column that does not follow the years (FOLLOWS) goes to the
+ * row, of its own and the two beside it, whose span is nearest (inside: 0),
+ * when that one is strictly nearer. Returns 0, or -1 when out of memory. */
+static int yr_home(otable *t, int Y, const int *follows)
+{
+    for (size_t r = 0; r < t->n; r++) {
+        double lo, hi;
+        if (!yr_span(t, r, Y, &lo, &hi))
+            continue;
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &t->rows[r].c[k];
+            if (follows[k] || (int)k == t->anchor || cl->span > 1 || cl->up || cl->covered)
+                continue;
+            for (size_t i = 0; i < cl->n;) {
+                double y = yr_key(&cl->v[i]), best = yr_dist(y, lo, hi), l2, h2;
+                size_t to = r;
+                for (size_t d = 0; d < 2; d++) {
+                    size_t o = d ? r + 1 : r - 1;
+                    if ((d ? r + 1 >= t->n : r == 0) || !yr_span(t, o, Y, &l2, &h2))
+                        continue;
+                    tcell *oc = &t->rows[o].c[k];
+                    if (oc->span > 1 || oc->up || oc->covered)
+                        continue;
+                    if (yr_dist(y, l2, h2) < best - 1.0)
+                        best = yr_dist(y, l2, h2), to = o;
+                }
+                if (to == r) {
+                    i++;
+                    continue;
+                }
+                tcell *dst = &t->rows[to].c[k];
+                cline *v = vec_grow(dst->v, dst->n, &dst->cap, sizeof *v, 4);
+                if (!v)
+                    return -1;
+                dst->v = v;
+                v[dst->n++] = cl->v[i];
+                qsort(dst->v, dst->n, sizeof *dst->v, cmp_cline);
+                memmove(&cl->v[i], &cl->v[i + 1], (cl->n - i - 1) * sizeof *cl->v);
+                cl->n--;
+            }
+        }
+    }
+    return 0;
+}
+
 /* T's rows with years merged in one cell cut into one row per year (see
  * above). Returns 0, or -1 when out of memory (T unchanged then). */
 static int year_rows(otable *t)
@@ -3433,6 +3505,8 @@ static int year_rows(otable *t)
         goto done;
     for (size_t k = 0; k < t->ncols; k++)
         follows[k] = (int)k == Y || (yes[k] && yes[k] * 2 >= seen[k]);
+    if (yr_home(t, Y, follows))
+        goto fail;
     nr = calloc(t->n + extra, sizeof *nr);
     if (!nr)
         goto fail;
