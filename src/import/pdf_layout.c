@@ -4096,8 +4096,8 @@ static int head_above(const page_ctx *c, otable *t, size_t i)
  * header row with its table only when told to): the last lines, all bold
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
- * more, after a wider gap; read directly, followed by at most two group
- * rows (group_row_line: a code and a name alone), held over with it. Their words are copied to *HELD (*NHELD; the
+ * more, after a wider gap; followed by at most two group rows
+ * (group_row_line: a code and a name alone), held over with it. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
  * on top of the next page, where the table's body starts. 0, or -1 out of
  * memory. */
@@ -4123,9 +4123,11 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
         return 0;
     size_t a = c->nln - 1;
     int rich = 0, stt = 0;
-    /* read directly, a group row or two may follow the header ("I  Hạ
-     * tầng số": a browser breaks an HTML table after any row) */
-    for (int g = 0; g < 2 && !c->pg->grid && a > 0 && group_row_line(c, &c->ln[a]) &&
+    /* a group row or two may follow the header ("I  Hạ tầng số": a browser
+     * breaks an HTML table after any row; a group name merged down over its
+     * rows, cut by the page break after its first line: pdftotext -layout
+     * of ia-phin-2026-2028) */
+    for (int g = 0; g < 2 && a > 0 && group_row_line(c, &c->ln[a]) &&
                     c->ln[a].yc - c->ln[a - 1].yc < 4.0 * c->h;
          g++)
         a--;
