@@ -3420,14 +3420,19 @@ static double yr_dist(double y, double lo, double hi)
  * codes (pdf_layout's centred rows), a cell's wrapped line may land in the row
  * above or below ("số", a group name's second line, read as the first line
  * of the next item's name; "Tỷ lệ hồ sơ …" as the last of the item's above).
- * Each line of a column that does not follow the years (FOLLOWS) goes to the
- * row, of its own and the two beside it, whose span is nearest (inside: 0),
- * when that one is strictly nearer. Returns 0, or -1 when out of memory. */
+ * In a centred table, each line of a year row (two year lines or more) in a
+ * column that does not follow the years (FOLLOWS) goes to the row, of its
+ * own and the two beside it, whose span is nearest (inside: 0), when that
+ * one is strictly nearer; a top-aligned table's lines already follow their
+ * code, and rows without years keep theirs. Returns 0, or -1 when out of
+ * memory. */
 static int yr_home(otable *t, int Y, const int *follows)
 {
+    if (!t->centered)
+        return 0;
     for (size_t r = 0; r < t->n; r++) {
         double lo, hi;
-        if (!yr_span(t, r, Y, &lo, &hi))
+        if (t->rows[r].header || !year_lines(&t->rows[r].c[Y]) || !yr_span(t, r, Y, &lo, &hi))
             continue;
         for (size_t k = 0; k < t->ncols; k++) {
             tcell *cl = &t->rows[r].c[k];
