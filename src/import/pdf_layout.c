@@ -57,6 +57,11 @@
  * the top of its first row, and a centred one never taking a row wholly on
  * a page before its own.
  *
+ * Year rows. A table of one row per (indicator, year) whose indicator cells
+ * are merged down over the year rows is printed with each merged cell once,
+ * centred on its rows: a row whose "Năm" cell holds several year lines is
+ * cut into one row per year (year_rows, below table_page's rows).
+ *
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns (read directly, a line
  * may reach half the last column's width past the widest text so far): a repeated header is
