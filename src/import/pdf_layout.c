@@ -57,6 +57,11 @@
  * the top of its first row, and a centred one never taking a row wholly on
  * a page before its own.
  *
+ * Year rows. A table of one row per (indicator, year) whose indicator cells
+ * are merged down over the year rows is printed with each merged cell once,
+ * centred on its rows: a row whose "Năm" cell holds several year lines is
+ * cut into one row per year (year_rows, below table_page's rows).
+ *
  * Pages. A table left open at the bottom of a page continues on the next
  * page when that page's first lines fit its columns (read directly, a line
  * may reach half the last column's width past the widest text so far): a repeated header is
@@ -3323,6 +3328,290 @@ done:
     return 0;
 }
 
+/* ---- year rows ------------------------------------------------------------
+ *
+ * A table of one row per (indicator, year) ("Năm" column: 2026, 2027, 2028
+ * under one indicator) whose indicator cells (code, name, unit, lead,
+ * support) are merged down over the item's year rows: a PDF prints each
+ * merged cell once, centred on (or at the top of) its rows, so the rows
+ * anchored on codes above hold one item each with every year in one cell.
+ * Such a row is cut back into one row per year line: the year column and the
+ * columns whose cells follow the years (each block of lines centred on, or
+ * starting at, a year's line: the target "Tối thiểu / 70") give each year
+ * its own lines; every other column is a merged cell, its lines on the first
+ * year row and the rows under it marked merged up, as the .docx gives them.
+ * A column follows the years when its cells do so in at least half of the
+ * rows where it has lines over two years or more (a single block says
+ * nothing). Rows with one year line, group rows and headers are left alone.
+ * Probed on ia-phin-2026-2028 (.pdf read directly). */
+
+#define YR_MAX 16
+
+/* Whether every line of CELL is a year alone and there are two or more. */
+static size_t year_lines(const tcell *cell)
+{
+    if (cell->n < 2 || cell->n > YR_MAX)
+        return 0;
+    for (size_t i = 0; i < cell->n; i++)
+        if (strlen(cell->v[i].text) != 4 || !whole_year(cell->v[i].text))
+            return 0;
+    return cell->n;
+}
+
+/* Vertical key of a line: its page then its centre. */
+static double yr_key(const cline *l)
+{
+    return l->page * 1e5 + l->y;
+}
+
+/* The year column of T, or -1: a column where two body rows or more hold
+ * year lines only, and no body row holds anything else. */
+static int year_column(const otable *t)
+{
+    for (size_t k = 0; k < t->ncols; k++) {
+        size_t good = 0, bad = 0;
+        for (size_t r = 0; r < t->n; r++) {
+            const tcell *cl = &t->rows[r].c[k];
+            if (t->rows[r].header || !cl->n)
+                continue;
+            if (year_lines(cl))
+                good++;
+            else if (cl->n != 1 || strlen(cl->v[0].text) != 4 || !whole_year(cl->v[0].text))
+                bad++;
+        }
+        if (good >= 2 && !bad)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* Year row (0 .. ny-1) of each line of CELL, the year whose line is nearest
+ * (YK: the year lines' keys, in order): OUT[i]. Returns 1 when the lines
+ * fall in two year rows or more and, in each, are centred on the year's line
+ * or start on it (a cell of each year's own); otherwise 0. */
+static int yr_blocks(const otable *t, const tcell *cell, const double *yk, size_t ny, size_t *out)
+{
+    for (size_t i = 0; i < cell->n; i++) {
+        double y = yr_key(&cell->v[i]);
+        size_t q = 0;
+        while (q + 1 < ny && y > (yk[q] + yk[q + 1]) / 2)
+            q++;
+        out[i] = q;
+    }
+    size_t nb = 0;
+    for (size_t i = 0; i < cell->n;) {
+        size_t j = i + 1;
+        while (j < cell->n && out[j] == out[i])
+            j++;
+        double top = yr_key(&cell->v[i]), mid = (top + yr_key(&cell->v[j - 1])) / 2, y = yk[out[i]];
+        if (fabs(y - mid) >= 0.5 * t->h && fabs(y - top) >= 0.5 * t->h)
+            return 0;
+        nb++;
+        i = j;
+    }
+    return nb >= 2;
+}
+
+static int cmp_cline(const void *a, const void *b)
+{
+    double ka = yr_key(a), kb = yr_key(b);
+    return (ka > kb) - (ka < kb);
+}
+
+/* Span of row R of T (keys of its first and last year line, or of its code
+ * lines when it has no year lines): *LO, *HI; 0 when it has neither. */
+static int yr_span(const otable *t, size_t r, int Y, double *lo, double *hi)
+{
+    const trow *row = &t->rows[r];
+    const tcell *cl = year_lines(&row->c[Y]) ? &row->c[Y] : t->anchor >= 0 ? &row->c[t->anchor] : NULL;
+    if (row->header || !cl || !cl->n)
+        return 0;
+    *lo = 1e18, *hi = -1e18;
+    for (size_t i = 0; i < cl->n; i++) {
+        double k = yr_key(&cl->v[i]);
+        *lo = k < *lo ? k : *lo;
+        *hi = k > *hi ? k : *hi;
+    }
+    return 1;
+}
+
+static double yr_dist(double y, double lo, double hi)
+{
+    return y < lo ? lo - y : y > hi ? y - hi : 0;
+}
+
+/* A merged cell is printed centred on its item's year rows, so its lines lie
+ * within the span of those rows' year lines; when rows are split between two
+ * codes (pdf_layout's centred rows), a cell's wrapped line may land in the row
+ * above or below ("số", a group name's second line, read as the first line
+ * of the next item's name; "Tỷ lệ hồ sơ …" as the last of the item's above).
+ * In a centred table, each line of a year row (two year lines or more) in a
+ * column that does not follow the years (FOLLOWS) goes to the row, of its
+ * own and the two beside it, whose span is nearest (inside: 0), when that
+ * one is strictly nearer; a top-aligned table's lines already follow their
+ * code, and rows without years keep theirs. Returns 0, or -1 when out of
+ * memory. */
+static int yr_home(otable *t, int Y, const int *follows)
+{
+    if (!t->centered)
+        return 0;
+    for (size_t r = 0; r < t->n; r++) {
+        double lo, hi;
+        if (t->rows[r].header || !year_lines(&t->rows[r].c[Y]) || !yr_span(t, r, Y, &lo, &hi))
+            continue;
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &t->rows[r].c[k];
+            if (follows[k] || (int)k == t->anchor || cl->span > 1 || cl->up || cl->covered)
+                continue;
+            for (size_t i = 0; i < cl->n;) {
+                double y = yr_key(&cl->v[i]), best = yr_dist(y, lo, hi), l2, h2;
+                size_t to = r;
+                for (size_t d = 0; d < 2; d++) {
+                    size_t o = d ? r + 1 : r - 1;
+                    if ((d ? r + 1 >= t->n : r == 0) || !yr_span(t, o, Y, &l2, &h2))
+                        continue;
+                    tcell *oc = &t->rows[o].c[k];
+                    if (oc->span > 1 || oc->up || oc->covered)
+                        continue;
+                    if (yr_dist(y, l2, h2) < best - 1.0)
+                        best = yr_dist(y, l2, h2), to = o;
+                }
+                if (to == r) {
+                    i++;
+                    continue;
+                }
+                tcell *dst = &t->rows[to].c[k];
+                cline *v = vec_grow(dst->v, dst->n, &dst->cap, sizeof *v, 4);
+                if (!v)
+                    return -1;
+                dst->v = v;
+                v[dst->n++] = cl->v[i];
+                qsort(dst->v, dst->n, sizeof *dst->v, cmp_cline);
+                memmove(&cl->v[i], &cl->v[i + 1], (cl->n - i - 1) * sizeof *cl->v);
+                cl->n--;
+            }
+        }
+    }
+    return 0;
+}
+
+/* T's rows with years merged in one cell cut into one row per year (see
+ * above). Returns 0, or -1 when out of memory (T unchanged then). */
+static int year_rows(otable *t)
+{
+    int Y = year_column(t);
+    if (Y < 0)
+        return 0;
+    int follows[MAXC] = {0};
+    size_t yes[MAXC] = {0}, seen[MAXC] = {0}, extra = 0, most = 0;
+    for (size_t r = 0; r < t->n; r++)
+        for (size_t k = 0; k < t->ncols; k++)
+            if (t->rows[r].c[k].n > most)
+                most = t->rows[r].c[k].n;
+    size_t *at = malloc((most ? most : 1) * sizeof *at);   /* owned: year row of each line of a cell */
+    trow *nr = NULL;                                        /* owned until it becomes T's rows */
+    if (!at)
+        return -1;
+    for (size_t r = 0; r < t->n; r++) {
+        trow *row = &t->rows[r];
+        size_t ny = row->header ? 0 : year_lines(&row->c[Y]);
+        if (!ny)
+            continue;
+        extra += ny - 1;
+        double yk[YR_MAX];
+        qsort(row->c[Y].v, ny, sizeof *row->c[Y].v, cmp_cline);
+        for (size_t q = 0; q < ny; q++)
+            yk[q] = yr_key(&row->c[Y].v[q]);
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &row->c[k];
+            if ((int)k == Y || !cl->n || cl->span > 1)
+                continue;
+            qsort(cl->v, cl->n, sizeof *cl->v, cmp_cline);
+            seen[k]++;
+            yes[k] += yr_blocks(t, cl, yk, ny, at);
+        }
+    }
+    if (!extra || t->n + extra > DOC_MAX_ROWS)
+        goto done;
+    for (size_t k = 0; k < t->ncols; k++)
+        follows[k] = (int)k == Y || (yes[k] && yes[k] * 2 >= seen[k]);
+    if (yr_home(t, Y, follows))
+        goto fail;
+    nr = calloc(t->n + extra, sizeof *nr);
+    if (!nr)
+        goto fail;
+    /* room first, so that moving the lines cannot fail half way */
+    for (size_t r = 0, n = 0; r < t->n; r++) {
+        const trow *row = &t->rows[r];
+        size_t ny = row->header ? 0 : year_lines(&row->c[Y]);
+        if (!ny) {
+            n++;
+            continue;
+        }
+        for (size_t k = 0; k < t->ncols; k++) {
+            const tcell *cl = &row->c[k];
+            if (!follows[k] || cl->span > 1 || !cl->n)
+                continue;
+            for (size_t q = 0; q < ny; q++) {
+                nr[n + q].c[k].v = malloc(cl->n * sizeof *cl->v);
+                if (!nr[n + q].c[k].v)
+                    goto fail;
+                nr[n + q].c[k].cap = cl->n;
+            }
+        }
+        n += ny;
+    }
+    size_t n = 0;
+    for (size_t r = 0; r < t->n; r++) {
+        trow *row = &t->rows[r];
+        size_t ny = row->header ? 0 : year_lines(&row->c[Y]);
+        if (!ny) {
+            nr[n++] = *row;
+            continue;
+        }
+        double yk[YR_MAX];
+        for (size_t q = 0; q < ny; q++)
+            yk[q] = yr_key(&row->c[Y].v[q]);
+        trow *sub = &nr[n];
+        n += ny;
+        for (size_t k = 0; k < t->ncols; k++) {
+            tcell *cl = &row->c[k];
+            if (!follows[k] || cl->span > 1) {
+                sub[0].c[k] = *cl;
+                for (size_t q = 1; q < ny; q++)
+                    sub[q].c[k].up = 1;
+                continue;
+            }
+            if ((int)k == Y)
+                for (size_t i = 0; i < cl->n; i++)
+                    at[i] = i;
+            else
+                (void)yr_blocks(t, cl, yk, ny, at);
+            for (size_t i = 0; i < cl->n; i++) {
+                tcell *dst = &sub[at[i]].c[k];
+                dst->v[dst->n++] = cl->v[i];
+            }
+            free(cl->v);
+        }
+    }
+    if (getenv("DTI_PDF_DEBUG"))
+        fprintf(stderr, "pdf: year rows in column %d: %zu rows more\n", Y, extra);
+    free(t->rows);
+    t->rows = nr;
+    t->n = t->cap = n;
+done:
+    free(at);
+    return 0;
+fail:
+    if (nr)
+        for (size_t r = 0; r < t->n + extra; r++)
+            for (size_t k = 0; k < MAXC; k++)
+                free(nr[r].c[k].v);
+    free(nr);
+    free(at);
+    return -1;
+}
+
 /* The table T as a doc_table of D; T is released. */
 static int table_flush(doc *d, otable *t)
 {
@@ -3331,7 +3620,7 @@ static int table_flush(doc *d, otable *t)
         table_release(t);
         return 0;
     }
-    if (group_column(t))
+    if (group_column(t) || year_rows(t))
         goto out;
     /* widest line of each column, headers and spanning pieces apart */
     for (size_t k = 0; k < t->ncols; k++) {
@@ -3837,8 +4126,8 @@ static int head_above(const page_ctx *c, otable *t, size_t i)
  * header row with its table only when told to): the last lines, all bold
  * (in pdftotext text, which has no bold: one of them with a "STT"/"TT"),
  * one line apart, none led by a row code, one of them of three cells or
- * more, after a wider gap; read directly, followed by at most two group
- * rows (group_row_line: a code and a name alone), held over with it. Their words are copied to *HELD (*NHELD; the
+ * more, after a wider gap; followed by at most two group rows
+ * (group_row_line: a code and a name alone), held over with it. Their words are copied to *HELD (*NHELD; the
  * texts stay borrowed from the page) and the lines taken off C, to be put
  * on top of the next page, where the table's body starts. 0, or -1 out of
  * memory. */
@@ -3864,9 +4153,11 @@ static int hold_header(page_ctx *c, pdf_word **held, size_t *nheld)
         return 0;
     size_t a = c->nln - 1;
     int rich = 0, stt = 0;
-    /* read directly, a group row or two may follow the header ("I  Hạ
-     * tầng số": a browser breaks an HTML table after any row) */
-    for (int g = 0; g < 2 && !c->pg->grid && a > 0 && group_row_line(c, &c->ln[a]) &&
+    /* a group row or two may follow the header ("I  Hạ tầng số": a browser
+     * breaks an HTML table after any row; a group name merged down over its
+     * rows, cut by the page break after its first line: pdftotext -layout
+     * of ia-phin-2026-2028) */
+    for (int g = 0; g < 2 && a > 0 && group_row_line(c, &c->ln[a]) &&
                     c->ln[a].yc - c->ln[a - 1].yc < 4.0 * c->h;
          g++)
         a--;

@@ -54,6 +54,7 @@ declare -A MIN=(
   [my-loc-2026.txt]=100 [my-loc-2026.md]=100 [my-loc-2026.docx]=100 [my-loc-2026.xlsx]=100 [my-loc-2026.pdf]=100
   [nam-tam-2026-2027.txt]=100 [nam-tam-2026-2027.md]=100 [nam-tam-2026-2027.docx]=100
   [nam-tam-2026-2027.xlsx]=100 [nam-tam-2026-2027.pdf]=100
+  [ia-phin-2026-2028.pdf]=100   # pdfyear: 80.9 before (one row per item, every year in one cell)
 )
 fail=0 n=0
 for plan in "$DIR"/*.json; do

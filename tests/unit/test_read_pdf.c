@@ -396,6 +396,61 @@ static void test_other_producers(void **state)
     pdf_pages_free(pg, 1);
 }
 
+/* A table of one row per (indicator, year), its indicator cells merged down
+ * over the item's year rows and printed once, centred on them, as
+ * LibreOffice prints such a .docx (ia-phin-2026-2028): each year line is a row
+ * of its own with its target; the code, name, unit and lead stand on the
+ * first year row, merged up below; a group name's second line stays the
+ * group's and a three-line name centred on its middle year is whole
+ * (pdf_layout.c year_rows, yr_home). Before: one row per item, "2026 2027
+ * 2028" in one cell and only the first target read. */
+static void test_year_rows(void **state)
+{
+    (void)state;
+    pdf_page *pg = pages_new(1);
+    line_at(&pg[0], 110, "STT@60|Tên chỉ tiêu@100|ĐVT@250|Năm@290|Chỉ tiêu@330|Chủ trì@420", 1);
+    line_at(&pg[0], 150, "1.@60|Hạ tầng số và chính@100", 0);
+    line_at(&pg[0], 172, "quyền số@100", 0);
+    line_at(&pg[0], 200, "2026@290|≥ 90@330", 0);
+    line_at(&pg[0], 224, "1.1@60|Tỷ lệ thôn có 4G@100|%@250|2027@290|≥ 95@330|Phòng Kinh tế@420", 0);
+    line_at(&pg[0], 248, "2028@290|100@330", 0);
+    line_at(&pg[0], 276, "Tối thiểu@330", 0);
+    line_at(&pg[0], 283, "2026@290", 0);
+    line_at(&pg[0], 290, "70@330", 0);
+    line_at(&pg[0], 293, "Tỷ lệ hồ sơ thủ tục@100", 0);
+    line_at(&pg[0], 307, "1.2@60|được tiếp nhận@100|%@250|2027@290|80@330|Trung tâm@420", 0);
+    line_at(&pg[0], 321, "trực tuyến@100|Phục vụ@420", 0);
+    line_at(&pg[0], 331, "2028@290|90@330", 0);
+    doc *d = layout(pg, 1);
+    if (getenv("DTI_PDF_DEBUG"))
+        doc_dump(d, stderr);
+    const doc_table *t = nth_table(d, 0);
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 8);
+    assert_string_equal(cell(t, 1, 1), "Hạ tầng số và chính quyền số");
+    assert_string_equal(cell(t, 2, 0), "1.1");
+    assert_string_equal(cell(t, 2, 1), "Tỷ lệ thôn có 4G");
+    assert_string_equal(cell(t, 2, 3), "2026");
+    assert_string_equal(cell(t, 2, 4), "≥ 90");
+    assert_string_equal(cell(t, 2, 5), "Phòng Kinh tế");
+    assert_string_equal(cell(t, 3, 3), "2027");
+    assert_string_equal(cell(t, 3, 4), "≥ 95");
+    assert_int_equal(doc_cell_at((doc_table *)t, 3, 1)->merged, DOC_MERGE_UP);
+    assert_string_equal(cell(t, 4, 3), "2028");
+    assert_string_equal(cell(t, 4, 4), "100");
+    assert_string_equal(cell(t, 5, 0), "1.2");
+    assert_string_equal(cell(t, 5, 1), "Tỷ lệ hồ sơ thủ tục được tiếp nhận trực tuyến");
+    assert_string_equal(cell(t, 5, 4), "Tối thiểu 70");
+    assert_string_equal(cell(t, 5, 5), "Trung tâm Phục vụ");
+    assert_string_equal(cell(t, 6, 4), "80");
+    assert_int_equal(doc_cell_at((doc_table *)t, 6, 5)->merged, DOC_MERGE_UP);
+    assert_string_equal(cell(t, 7, 3), "2028");
+    assert_string_equal(cell(t, 7, 4), "90");
+    doc_free(d);
+    pdf_pages_free(pg, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_two_row_header_repeated),
         cmocka_unit_test(test_label_paragraphs),
         cmocka_unit_test(test_other_producers),
+        cmocka_unit_test(test_year_rows),
 
         cmocka_unit_test(test_sheet_gutters),
         cmocka_unit_test(test_scan),
