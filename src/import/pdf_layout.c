@@ -885,6 +885,22 @@ static int packed_years(const page_ctx *c, const otable *t, const line *L, size_
     return 1;
 }
 
+/* The column of the header word nearest above word W of header line L (one
+ * or two lines up) that overlaps it, or T->ncols when none. */
+static size_t head_above_col(const page_ctx *c, const otable *t, const line *L, const pdf_word *w)
+{
+    size_t j = (size_t)(L - c->ln);
+    for (size_t u = j; u-- > 0 && j - u <= 2;) {
+        const line *U = &c->ln[u];
+        if (L->yc - U->yc > 3.0 * c->h)
+            break;
+        for (size_t i = 0; i < U->n; i++)
+            if (U->w[i]->x0 < w->x1 && U->w[i]->x1 > w->x0)
+                return col_of(t, U->w[i]->x0 + 0.5);
+    }
+    return t->ncols;
+}
+
 static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
 {
     for (size_t k = 0; k < t->ncols; k++) {
@@ -919,6 +935,14 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
          * "(triệu" wrapped just right of the border) */
         if (header && !group && k1 != k0 && t->grid && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
+        /* in -layout text a header word alone across one border goes to the
+         * column of the header word it lies under: "hạn" of "Thời / hạn", set
+         * two characters left of "Thời" under a header held over from the
+         * page before (else to where most of it lies) */
+        else if (header && !group && t->grid && b - a == 1 && k1 == k0 + 1 && !code_led(c, L)) {
+            size_t k = head_above_col(c, t, L, L->w[a]);
+            k0 = k1 = k < t->ncols ? k : col_of(t, (L->w[a]->x0 + L->w[a]->x1) / 2);
+        }
         else if (header && !group && k1 != k0 && t->grid && packed_years(c, t, L, a, b, k0, k1, p))
             continue;
         for (size_t i = a; i < b && k1 != k0; i++)
@@ -928,7 +952,7 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
             /* words of one chunk may still sit in two columns when the gap is narrow */
             for (size_t i = a; i < b; i++) {
                 const pdf_word *w = L->w[i];
-                size_t k = col_of(t, (w->x0 + w->x1) / 2);
+                size_t k = b - a == 1 ? k0 : col_of(t, (w->x0 + w->x1) / 2);
                 piece *q = &p[k];
                 if (q->nwords) {
                     buf_addc(&q->text, ' ');
