@@ -1728,7 +1728,12 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
              * before its hyphen; a list item follows an ended line */
             size_t pl = strlen(pv->text);
             int ended = pl && strchr(";.:", pv->text[pl - 1]);
-            if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
+            /* in -layout text a unit's name wrapped before its dash ("Văn phòng
+             * HĐND" / "- UBND xã") is no list item when the cell's first line
+             * opens with no marker and the line before ends no clause */
+            int wrapped_dash = t->grid && t->units[col] && !ended && cl->text[0] == '-' &&
+                               !list_marker_start(cell->v[0].text);
+            if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0) && !wrapped_dash)
                 brk = 1;
             else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0 &&
                      pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0 &&
