@@ -1938,6 +1938,21 @@ static int first_of_chunk(const page_ctx *c, const line *L, size_t w)
     return starts_upper(s) || (starts_lower_or_digit(s) && !isdigit((unsigned char)*s));
 }
 
+/* A word written in title case ("Phú", not "PVHCC" nor "chè"): a capital
+ * one blank after it, opening no unit's name, goes on a proper name ("Phú
+ * Lạc", "Tân Phong"), it starts no cell (band_bounds). */
+static int unit_head_at(const line *L, size_t s, size_t e);
+
+static int title_word(const char *s)
+{
+    if (!starts_upper(s))
+        return 0;
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return s[n] && starts_lower_or_digit(s + n) && !isdigit((unsigned char)s[n]);
+}
+
 static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
 {
     size_t K = t->ncols - 1, s0, s1;
@@ -1978,7 +1993,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         for (size_t w = 1; w < L->n && b - a >= 2; w++) {
             size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
             if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text) &&
-                !first_of_chunk(c, L, w - 1))
+                !first_of_chunk(c, L, w - 1) && !(title_word(L->w[w - 1]->text) && !unit_head_at(L, w, L->n)))
                 start[x] = 1;
             else if (x < nb && !start[x] && ((L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9') ||
                                              strcmp(L->w[w]->text, "%") == 0))
