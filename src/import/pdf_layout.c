@@ -899,6 +899,22 @@ static int packed_years(const page_ctx *c, const otable *t, const line *L, size_
     return 1;
 }
 
+/* The column of the header word nearest above word W of header line L (one
+ * or two lines up) that overlaps it, or T->ncols when none. */
+static size_t head_above_col(const page_ctx *c, const otable *t, const line *L, const pdf_word *w)
+{
+    size_t j = (size_t)(L - c->ln);
+    for (size_t u = j; u-- > 0 && j - u <= 2;) {
+        const line *U = &c->ln[u];
+        if (L->yc - U->yc > 3.0 * c->h)
+            break;
+        for (size_t i = 0; i < U->n; i++)
+            if (U->w[i]->x0 < w->x1 && U->w[i]->x1 > w->x0)
+                return col_of(t, U->w[i]->x0 + 0.5);
+    }
+    return t->ncols;
+}
+
 static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece *p, int header)
 {
     for (size_t k = 0; k < t->ncols; k++) {
@@ -933,6 +949,14 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
          * "(triệu" wrapped just right of the border) */
         if (header && !group && k1 != k0 && t->grid && packed_header(c, t, L, a, b, k0, k1))
             straddle = 0;
+        /* in -layout text a header word alone across one border goes to the
+         * column of the header word it lies under: "hạn" of "Thời / hạn", set
+         * two characters left of "Thời" under a header held over from the
+         * page before (else to where most of it lies) */
+        else if (header && !group && t->grid && b - a == 1 && k1 == k0 + 1 && !code_led(c, L)) {
+            size_t k = head_above_col(c, t, L, L->w[a]);
+            k0 = k1 = k < t->ncols ? k : col_of(t, (L->w[a]->x0 + L->w[a]->x1) / 2);
+        }
         else if (header && !group && k1 != k0 && t->grid && packed_years(c, t, L, a, b, k0, k1, p))
             continue;
         for (size_t i = a; i < b && k1 != k0; i++)
@@ -942,7 +966,7 @@ static int line_pieces(const page_ctx *c, const otable *t, const line *L, piece 
             /* words of one chunk may still sit in two columns when the gap is narrow */
             for (size_t i = a; i < b; i++) {
                 const pdf_word *w = L->w[i];
-                size_t k = col_of(t, (w->x0 + w->x1) / 2);
+                size_t k = b - a == 1 ? k0 : col_of(t, (w->x0 + w->x1) / 2);
                 piece *q = &p[k];
                 if (q->nwords) {
                     buf_addc(&q->text, ' ');
@@ -1720,7 +1744,12 @@ static char *cell_text(const otable *t, size_t col, const tcell *cell)
              * before its hyphen; a list item follows an ended line */
             size_t pl = strlen(pv->text);
             int ended = pl && strchr(";.:", pv->text[pl - 1]);
-            if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0))
+            /* in -layout text a unit's name wrapped before its dash ("Văn phòng
+             * HĐND" / "- UBND xã") is no list item when the cell's first line
+             * opens with no marker and the line before ends no clause */
+            int wrapped_dash = t->grid && t->units[col] && !ended && cl->text[0] == '-' &&
+                               !list_marker_start(cell->v[0].text);
+            if (cl->text[0] && list_marker_start(cl->text) && (ended || pw + 4.0 + 6.0 < W - 6.0) && !wrapped_dash)
                 brk = 1;
             else if (!list_marker_start(cl->text) && pw + 4.0 + cl->w0 < W - 6.0 &&
                      pv->x1 + 4.0 + cl->w0 < t->colx1[col] - 6.0 &&
@@ -1927,6 +1956,21 @@ static int first_of_chunk(const page_ctx *c, const line *L, size_t w)
     return starts_upper(s) || (starts_lower_or_digit(s) && !isdigit((unsigned char)*s));
 }
 
+/* A word written in title case ("Phú", not "PVHCC" nor "chè"): a capital
+ * one blank after it, opening no unit's name, goes on a proper name ("Phú
+ * Lạc", "Tân Phong"), it starts no cell (band_bounds). */
+static int unit_head_at(const line *L, size_t s, size_t e);
+
+static int title_word(const char *s)
+{
+    if (!starts_upper(s))
+        return 0;
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n++;
+    return s[n] && starts_lower_or_digit(s + n) && !isdigit((unsigned char)s[n]);
+}
+
 static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, double *out)
 {
     size_t K = t->ncols - 1, s0, s1;
@@ -1967,7 +2011,7 @@ static void band_bounds(const page_ctx *c, const otable *t, size_t a, size_t b, 
         for (size_t w = 1; w < L->n && b - a >= 2; w++) {
             size_t x = (size_t)((L->w[w]->x0 - lo) / sp + 0.5);
             if (x < nb && !start[x] && !starts_lower_or_digit(L->w[w]->text) && starts_upper(L->w[w]->text) &&
-                !first_of_chunk(c, L, w - 1))
+                !first_of_chunk(c, L, w - 1) && !(title_word(L->w[w - 1]->text) && !unit_head_at(L, w, L->n)))
                 start[x] = 1;
             else if (x < nb && !start[x] && ((L->w[w]->text[0] >= '0' && L->w[w]->text[0] <= '9') ||
                                              strcmp(L->w[w]->text, "%") == 0))
