@@ -4512,9 +4512,67 @@ static int tail_match(const page_ctx *c, const otable *t, size_t m, double *pe, 
 #define ORDER_COL 3.0
 #define ORDER_START 2.0   /* 1.0 before layout7: a support column 13 characters left (dong-linh) was left over */
 #define ORDER_JUMP 20.0
+#define ORDER_NS 48   /* the most distinct cell starts one page may show */
+
+/* The matching in order that order_match and held_order share: the NS
+ * starts ST (each seen CNT times; sorted here in place, CNT along) go to
+ * the K sorted columns COL, each column to at most one start, at the least
+ * cost as order_match's comment sets it out (a column left over ORDER_COL,
+ * a start left over ORDER_START each time seen, the change of shift from
+ * one matched column to the next, none over ORDER_JUMP). Fills MATCH[k]
+ * with the start matched to column k or -1; returns how many matched. */
+static size_t order_path(double *st, int *cnt, size_t ns, const double *col, size_t K, double sp, int *match)
+{
+    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
+        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
+            double x = st[j];
+            int n = cnt[j];
+            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
+            st[j - 1] = x, cnt[j - 1] = n;
+        }
+    double pre[ORDER_NS + 1];
+    pre[0] = 0;
+    for (size_t q = 0; q < ns; q++)
+        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
+    /* dp[q][k]: start q matched to column k, the last match so far */
+    double dp[ORDER_NS][MAXC];
+    int from[ORDER_NS][MAXC];
+    double best = 1e18;
+    int bq = -1, bk = -1;
+    for (size_t q = 0; q < ns; q++)
+        for (size_t k = 0; k < K; k++) {
+            double sh = col[k] - st[q];
+            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
+            from[q][k] = -1;
+            for (size_t q0 = 0; q0 < q; q0++)
+                for (size_t k0 = 0; k0 < k; k0++) {
+                    double d = fabs(sh - (col[k0] - st[q0]));
+                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
+                        continue;
+                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
+                    if (v < dp[q][k])
+                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
+                }
+            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
+            if (end < best)
+                best = end, bq = (int)q, bk = (int)k;
+        }
+    for (size_t k = 0; k < K; k++)
+        match[k] = -1;
+    size_t nf = 0;
+    for (int q = bq, k = bk; q >= 0;) {
+        match[k] = q, nf++;
+        int f = from[q][k];
+        if (f < 0)
+            break;
+        q = f / MAXC, k = f % MAXC;
+    }
+    return nf;
+}
+
 static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe, double *te, int *found)
 {
-    enum { NS = 48 };
+    enum { NS = ORDER_NS };
     double st[NS];
     int cnt[NS];
     size_t ns = 0, a, b, K = t->ncols;
@@ -4538,52 +4596,13 @@ static int order_match(const page_ctx *c, const otable *t, size_t m, double *pe,
         }
     if (ns < 2)
         return 0;
-    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
-        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
-            double x = st[j];
-            int n = cnt[j];
-            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
-            st[j - 1] = x, cnt[j - 1] = n;
-        }
-    double sp = c->sp, pre[NS + 1];
-    pre[0] = 0;
-    for (size_t q = 0; q < ns; q++)
-        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
-    /* dp[q][k]: start q matched to column k, the last match so far */
-    double dp[NS][MAXC];
-    int from[NS][MAXC];
-    double best = 1e18;
-    int bq = -1, bk = -1;
-    for (size_t q = 0; q < ns; q++)
-        for (size_t k = 0; k < K; k++) {
-            double sh = te[k] - st[q];
-            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
-            from[q][k] = -1;
-            for (size_t q0 = 0; q0 < q; q0++)
-                for (size_t k0 = 0; k0 < k; k0++) {
-                    double d = fabs(sh - (te[k0] - st[q0]));
-                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
-                        continue;
-                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
-                    if (v < dp[q][k])
-                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
-                }
-            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
-            if (end < best)
-                best = end, bq = (int)q, bk = (int)k;
-        }
-    if (bq < 0)
+    int match[MAXC];
+    size_t nf = order_path(st, cnt, ns, te, K, c->sp, match);
+    if (!nf)
         return 0;
     for (size_t k = 0; k < K; k++)
-        found[k] = 0;
-    size_t nf = 0;
-    for (int q = bq, k = bk; q >= 0;) {
-        pe[k] = st[q], found[k] = 1, nf++;
-        int f = from[q][k];
-        if (f < 0)
-            break;
-        q = f / MAXC, k = f % MAXC;
-    }
+        if ((found[k] = match[k] >= 0))
+            pe[k] = st[match[k]];
     if (nf + K / 4 < K)
         return 0;
     for (size_t k = 0; k < K; k++) {
@@ -5011,9 +5030,9 @@ static int held_start(const pdf_word *held, size_t nheld, size_t k, double sp)
  * word moves by its chunk's start's move, into HSH (NHELD). 1 when so. */
 static int held_order(const pdf_page *pg, const pdf_word *held, size_t nheld, double *hsh)
 {
-    enum { NS = 48 };
+    enum { NS = ORDER_NS };
     double sp = pg->space > 0 ? pg->space : 5.0;
-    double hs[MAXC], st[NS], pre[NS + 1];
+    double hs[MAXC], st[NS];
     int cnt[NS];
     size_t K = 0, ns = 0;
     for (size_t k = 0; k < nheld; k++) {
@@ -5045,48 +5064,12 @@ static int held_order(const pdf_page *pg, const pdf_word *held, size_t nheld, do
     if (K < 3 || ns < K)
         return 0;
     qsort(hs, K, sizeof *hs, cmp_d);
-    for (size_t i = 1; i < ns; i++)   /* insertion sort, counts along */
-        for (size_t j = i; j > 0 && st[j] < st[j - 1]; j--) {
-            double x = st[j];
-            int n = cnt[j];
-            st[j] = st[j - 1], cnt[j] = cnt[j - 1];
-            st[j - 1] = x, cnt[j - 1] = n;
-        }
-    pre[0] = 0;
-    for (size_t q = 0; q < ns; q++)
-        pre[q + 1] = pre[q] + cnt[q] * ORDER_START * sp;
-    /* dp[q][k]: page start q matched to header start k, the last match so far */
-    double dp[NS][MAXC];
-    int from[NS][MAXC];
-    double best = 1e18;
-    int bq = -1, bk = -1;
-    for (size_t q = 0; q < ns; q++)
-        for (size_t k = 0; k < K; k++) {
-            double sh = st[q] - hs[k];
-            dp[q][k] = (double)k * ORDER_COL * sp + pre[q];
-            from[q][k] = -1;
-            for (size_t q0 = 0; q0 < q; q0++)
-                for (size_t k0 = 0; k0 < k; k0++) {
-                    double d = fabs(sh - (st[q0] - hs[k0]));
-                    if (dp[q0][k0] >= 1e17 || d > ORDER_JUMP * sp)
-                        continue;
-                    double v = dp[q0][k0] + (double)(k - k0 - 1) * ORDER_COL * sp + (pre[q] - pre[q0 + 1]) + d;
-                    if (v < dp[q][k])
-                        dp[q][k] = v, from[q][k] = (int)(q0 * MAXC + k0);
-                }
-            double end = dp[q][k] + (double)(K - 1 - k) * ORDER_COL * sp + (pre[ns] - pre[q + 1]);
-            if (end < best)
-                best = end, bq = (int)q, bk = (int)k;
-        }
+    int match[MAXC];
     double mv[MAXC];
-    size_t nf = 0;
-    for (int q = bq, k = bk; q >= 0;) {
-        mv[k] = st[q] - hs[k], nf++;
-        int f = from[q][k];
-        if (f < 0)
-            break;
-        q = f / MAXC, k = f % MAXC;
-    }
+    size_t nf = order_path(st, cnt, ns, hs, K, sp, match);
+    for (size_t k = 0; k < K; k++)
+        if (match[k] >= 0)
+            mv[k] = st[match[k]] - hs[k];
     if (nf < K)
         return 0;
     double lo = mv[0], hi = mv[0];
