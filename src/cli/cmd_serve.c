@@ -25,7 +25,7 @@
  * seconds (default 60; 0 turns them off), with the mail server of DTI_SMTP_*;
  * that thread is stopped first on a signal.
  * Once the address is printed, the national ranking's figures are computed
- * in the background (app/score/score_warm.h; DTI_WARM=0 turns it off).
+ * in the background (app/score/score_warm.h; only with DTI_WARM=1).
  *
  * --workers N (N > 1) forks N server processes on one port (the
  * --reuse-port path, SO_REUSEPORT: the kernel spreads connections; sessions

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# rank_warm.sh — the server computes the national ranking's figures in the
-# background once it listens (app/score/score_warm.h), on either engine:
-# it says so on stderr after its address, for the newest month with an
+# rank_warm.sh — with DTI_WARM=1 (off by default) the server computes the
+# national ranking's figures in the background once it listens
+# (app/score/score_warm.h), on either engine: it says so on stderr after its address, for the newest month with an
 # approved report (2026-12 here) and every commune's plan; the ranking it
 # then answers is byte for byte the one a server that does not warm up
-# (DTI_WARM=0) computes, and the one `dti rank --country` computes (plan
+# (the default) computes, and the one `dti rank --country` computes (plan
 # and index of every row). A write behind the server's back after the
 # warm-up still shows in its next ranking (the kept figure is not used).
 set -euo pipefail
@@ -42,7 +42,7 @@ plans=$("$DTI" --db "$DB" --as admin --json rank --country 2026-12 |
   python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin)["rows"] if r.get("plan_id")))')
 [ "$plans" -gt 0 ] || fail "no commune has a plan"
 
-start warm
+start warm DTI_WARM=1
 for _ in $(seq 1 600); do
   grep -q "national ranking warmed\|warm-up" "$T/warm.err" && break
   sleep 0.1
@@ -51,10 +51,10 @@ grep -q "national ranking warmed for 2026-12: $plans plans" "$T/warm.err" ||
   fail "no warm-up line for 2026-12 and $plans plans: $(cat "$T/warm.err")"
 rank "$(cat "$T/warm.url")" "$T/warm.json"
 
-start cold DTI_WARM=0
+start cold   # off unless DTI_WARM=1
 rank "$(cat "$T/cold.url")" "$T/cold.json"
 sleep 0.5
-! grep -q "warm" "$T/cold.err" || fail "DTI_WARM=0 still warmed: $(cat "$T/cold.err")"
+! grep -q "warm" "$T/cold.err" || fail "warmed without DTI_WARM=1: $(cat "$T/cold.err")"
 cmp -s "$T/warm.json" "$T/cold.json" || fail "the warmed ranking differs from the cold one"
 idx() {  # JSON → "org plan index" lines, sorted
   python3 -c 'import json,sys; [print(r["org_id"], r.get("plan_id"), r.get("index")) for r in json.load(open(sys.argv[1]))["rows"]]' "$1" | sort

@@ -87,7 +87,7 @@ dti_rc score_warm_start(const char *db_url, score_warm **out, dti_err *e)
 {
     const char *env = getenv("DTI_WARM");
     *out = NULL;
-    if (env && strcmp(env, "0") == 0)
+    if (!env || strcmp(env, "1") != 0)   /* opt-in: see score_warm.h */
         return DTI_OK;
     score_warm *w = calloc(1, sizeof *w);
     if (!w || !(w->db_url = text_dup(db_url))) {

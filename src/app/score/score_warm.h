@@ -19,15 +19,22 @@
  * lock (a read transaction: on SQLite a WAL reader, on PostgreSQL
  * REPEATABLE READ), so saves never wait on it. The thread runs at a lower
  * priority (nice +10, Linux) so that requests come first on a busy machine,
- * and prints one line on stderr when done. DTI_WARM=0 turns it off (to
- * measure a cold ranking). */
+ * and prints one line on stderr when done.
+ *
+ * Off unless DTI_WARM=1 (a national server's operator turns it on). Measured
+ * at national size on SQLite (bench/national.sh, quiet machine, 07/12/2026):
+ * with it on, the province home's throughput measured right after a start
+ * fell to 0.39 of /health (budget >= 0.5; 0.53 with it off, same binary) and
+ * the peak RSS under 64 connections rose to 64.2 MB (budget <= 64 MB; 61.6
+ * off): the warm-up computes while the first requests do, and keeps every
+ * plan's figure. A slow first ranking has no budget; those two have. */
 #ifndef DTI_SCORE_WARM_H
 #define DTI_SCORE_WARM_H
 #include "base/err.h"
 
 typedef struct score_warm score_warm;
 
-/* Start the warm-up on the store at DB_URL (copied) unless DTI_WARM is "0";
+/* Start the warm-up on the store at DB_URL (copied) when DTI_WARM is "1";
  * *OUT NULL then. DTI_ERR_NOMEM or a thread that cannot start: an error
  * (the server may go on without it). */
 dti_rc score_warm_start(const char *db_url, score_warm **out, dti_err *e);
